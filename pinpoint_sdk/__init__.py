@@ -1,0 +1,1 @@
+"""Typed, high-level SDK for Amazon Pinpoint."""
