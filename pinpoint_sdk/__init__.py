@@ -1,1 +1,58 @@
-"""Typed, high-level SDK for Amazon Pinpoint."""
+"""pinpoint_sdk: a typed, high-level Python SDK for Amazon Pinpoint, on top of boto3.
+
+The package imports lazily: ``import pinpoint_sdk`` is cheap, and each layer (models,
+client, resources) loads on first use.
+
+Example:
+    >>> from pinpoint_sdk import PinpointClient, models
+    >>> client = PinpointClient(region_name="us-east-1")
+    >>> client.create_app(
+    ...     create_application_request=models.CreateApplicationRequest(name="demo")
+    ... )
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pinpoint_sdk import enums, errors, models
+    from pinpoint_sdk.client import PinpointClient
+    from pinpoint_sdk.converter import converter, structure, unstructure
+
+__version__ = "0.1.0"
+
+_EXPORTS: dict[str, tuple[str, str | None]] = {
+    "PinpointClient": ("pinpoint_sdk.client", "PinpointClient"),
+    "converter": ("pinpoint_sdk.converter", "converter"),
+    "structure": ("pinpoint_sdk.converter", "structure"),
+    "unstructure": ("pinpoint_sdk.converter", "unstructure"),
+    "enums": ("pinpoint_sdk.enums", None),
+    "errors": ("pinpoint_sdk.errors", None),
+    "models": ("pinpoint_sdk.models", None),
+}
+
+__all__ = [
+    "PinpointClient",
+    "converter",
+    "enums",
+    "errors",
+    "models",
+    "structure",
+    "unstructure",
+]
+
+
+def __getattr__(name: str) -> Any:
+    target = _EXPORTS.get(name)
+    if target is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    module = import_module(target[0])
+    value = module if target[1] is None else getattr(module, target[1])
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -1,0 +1,348 @@
+"""Read the botocore ``pinpoint`` service model and derive what the generator emits.
+
+Everything the SDK knows about the service (names, members, required sets, request or
+response role, pagination tokens, module groups) is computed here, once, from the model.
+"""
+
+from __future__ import annotations
+
+import html
+import keyword
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import botocore
+import botocore.session
+from botocore import xform_name
+
+SERVICE_NAME = "pinpoint"
+API_VERSION = "2016-12-01"
+
+# Members whose values are credentials. The service model carries no ``sensitive`` trait
+# for Pinpoint, so the list is kept here (DESIGN.md section 9) and emitted into _spec.py.
+SENSITIVE_MEMBERS: dict[str, tuple[str, ...]] = {
+    "APNSChannelRequest": ("Certificate", "PrivateKey", "TokenKey"),
+    "APNSSandboxChannelRequest": ("Certificate", "PrivateKey", "TokenKey"),
+    "APNSVoipChannelRequest": ("Certificate", "PrivateKey", "TokenKey"),
+    "APNSVoipSandboxChannelRequest": ("Certificate", "PrivateKey", "TokenKey"),
+    "ADMChannelRequest": ("ClientSecret",),
+    "BaiduChannelRequest": ("ApiKey", "SecretKey"),
+    "GCMChannelRequest": ("ApiKey", "ServiceJson"),
+    "BaiduChannelResponse": ("Credential",),
+    "GCMChannelResponse": ("Credential",),
+}
+
+# Module groups for the generated models, chosen by the operation that uses a shape.
+# The first pattern that matches an operation name wins.
+OPERATION_GROUPS: tuple[tuple[str, str], ...] = (
+    ("Kpi", "analytics"),
+    ("ExportJob|ImportJob", "jobs"),
+    ("Journey", "journeys"),
+    ("Campaign", "campaigns"),
+    ("Segment", "segments"),
+    ("Template", "templates"),
+    ("Recommender", "recommenders"),
+    ("Channel", "channels"),
+    ("EventStream|PutEvents", "events"),
+    ("Endpoint|Attributes", "endpoints"),
+    ("Messages|OTP|PhoneNumber|InAppMessages", "messaging"),
+    ("Tag|Untag", "tags"),
+    ("App", "apps"),
+)
+SHARED_GROUP = "common"
+
+PRIMITIVES: dict[str, str] = {
+    "string": "str",
+    "integer": "int",
+    "long": "int",
+    "double": "float",
+    "float": "float",
+    "boolean": "bool",
+    "timestamp": "datetime",
+    "blob": "bytes",
+}
+
+
+@dataclass(frozen=True)
+class TypeRef:
+    """A member's type: a primitive, an enum, a structure, or a list/map of one."""
+
+    kind: str  # "prim" | "enum" | "struct" | "list" | "map"
+    name: str  # primitive python name, enum class, structure class; "" for containers
+    item: TypeRef | None = None
+
+    def annotation(self) -> str:
+        if self.kind == "prim":
+            return self.name
+        if self.kind == "enum":
+            return f"{self.name} | str"
+        if self.kind == "struct":
+            return self.name
+        assert self.item is not None
+        if self.kind == "list":
+            return f"list[{self.item.annotation()}]"
+        return f"dict[str, {self.item.annotation()}]"
+
+    def spec(self) -> Any:
+        """Compact nested-tuple form stored in ``_spec.py``."""
+        if self.kind in ("list", "map"):
+            assert self.item is not None
+            return (self.kind, self.item.spec())
+        return (self.kind, self.name)
+
+    def leaves(self) -> Iterable[TypeRef]:
+        if self.item is not None:
+            yield from self.item.leaves()
+        else:
+            yield self
+
+
+@dataclass
+class Member:
+    wire: str
+    name: str
+    type: TypeRef
+    required: bool
+    location: str | None
+    location_name: str | None
+    doc: str
+
+
+@dataclass
+class Structure:
+    name: str
+    doc: str
+    members: list[Member]
+    group: str = SHARED_GROUP
+    in_request: bool = False
+    in_response: bool = False
+    payload: str | None = None
+    sensitive: tuple[str, ...] = ()
+    is_output: bool = False  # the output shape of an operation
+
+    @property
+    def request_only(self) -> bool:
+        return self.in_request and not self.in_response
+
+
+@dataclass
+class Enum:
+    shape: str
+    name: str
+    values: list[str]
+    doc: str
+
+
+@dataclass
+class Pagination:
+    input_token: str  # wire name of the input member ("Token" or "NextToken")
+    output_token_path: tuple[str, ...]  # snake_case path on the output model; () if none
+    page_size: str | None  # wire name of the page size member, if any
+
+
+@dataclass
+class Operation:
+    name: str
+    method: str
+    doc: str
+    http_method: str
+    uri: str
+    input: str
+    output: str | None
+    pagination: Pagination | None = None
+
+
+@dataclass
+class Service:
+    botocore_version: str
+    structures: dict[str, Structure]
+    enums: dict[str, Enum]
+    operations: dict[str, Operation]
+    errors: dict[str, int]  # error shape -> HTTP status
+    groups: dict[str, list[str]] = field(default_factory=dict)
+
+
+_TAG = re.compile(r"<[^>]+>")
+_SPACE = re.compile(r"\s+")
+_ASCII = str.maketrans(
+    {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-",
+     "\u00a0": " "}
+)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
+
+
+def clean_doc(raw: str | None, *, limit: int = 320) -> str:
+    """Turn the model's HTML documentation into one short plain-text paragraph."""
+    if not raw:
+        return ""
+    first = raw.split("</p>", 1)[0]
+    first = re.sub(r"</?code>", "`", first)
+    text = html.unescape(_TAG.sub("", first)).translate(_ASCII)
+    text = _SPACE.sub(" ", text).strip().replace("\\", "\\\\").replace('"""', "'''")
+    if len(text) <= limit:
+        return text
+    out = ""
+    for sentence in _SENTENCE.split(text):
+        if out and len(out) + len(sentence) + 1 > limit:
+            break
+        out = f"{out} {sentence}".strip()
+    if len(out) > limit:
+        out = out[: limit - 3].rsplit(" ", 1)[0] + "..."
+    return out
+
+
+def enum_member_name(value: str) -> str:
+    name = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", value)
+    name = re.sub(r"[^0-9A-Za-z]+", "_", name).strip("_").upper()
+    if not name or name[0].isdigit():
+        name = f"V_{name}"
+    return name
+
+
+def attribute_name(wire: str) -> str:
+    name = xform_name(wire)
+    if keyword.iskeyword(name) or name in ("self",):
+        name += "_"
+    return name
+
+
+def load_service() -> Service:
+    session = botocore.session.get_session()
+    loader = session.get_component("data_loader")
+    raw = loader.load_service_model(SERVICE_NAME, "service-2", API_VERSION)
+    shapes: Mapping[str, Any] = raw["shapes"]
+
+    enums: dict[str, Enum] = {}
+    for shape_name, shape in shapes.items():
+        if shape["type"] == "string" and "enum" in shape:
+            enums[shape_name] = Enum(
+                shape=shape_name,
+                name=shape_name.lstrip("_"),
+                values=list(shape["enum"]),
+                doc=clean_doc(shape.get("documentation")),
+            )
+
+    def type_of(shape_name: str) -> TypeRef:
+        shape = shapes[shape_name]
+        kind = shape["type"]
+        if kind == "structure":
+            return TypeRef("struct", shape_name)
+        if kind == "list":
+            return TypeRef("list", "", type_of(shape["member"]["shape"]))
+        if kind == "map":
+            return TypeRef("map", "", type_of(shape["value"]["shape"]))
+        if shape_name in enums:
+            return TypeRef("enum", enums[shape_name].name)
+        return TypeRef("prim", PRIMITIVES[kind])
+
+    errors: dict[str, int] = {}
+    structures: dict[str, Structure] = {}
+    for shape_name, shape in shapes.items():
+        if shape["type"] != "structure":
+            continue
+        if shape.get("exception"):
+            errors[shape_name] = int(shape.get("error", {}).get("httpStatusCode", 400))
+            continue
+        required = set(shape.get("required", ()))
+        members = []
+        seen: set[str] = set()
+        for wire, member in shape["members"].items():
+            name = attribute_name(wire)
+            if name in seen:
+                raise ValueError(f"{shape_name}: two members map to {name!r}")
+            seen.add(name)
+            members.append(
+                Member(
+                    wire=wire,
+                    name=name,
+                    type=type_of(member["shape"]),
+                    required=wire in required,
+                    location=member.get("location"),
+                    location_name=member.get("locationName"),
+                    doc=clean_doc(member.get("documentation"), limit=200),
+                )
+            )
+        structures[shape_name] = Structure(
+            name=shape_name,
+            doc=clean_doc(shape.get("documentation")),
+            members=members,
+            payload=shape.get("payload"),
+            sensitive=SENSITIVE_MEMBERS.get(shape_name, ()),
+        )
+
+    def reach(root: str) -> set[str]:
+        found: set[str] = set()
+        stack = [root]
+        while stack:
+            name = stack.pop()
+            if name in found:
+                continue
+            found.add(name)
+            for member in structures[name].members:
+                for leaf in member.type.leaves():
+                    if leaf.kind == "struct":
+                        stack.append(leaf.name)
+        return found
+
+    operations: dict[str, Operation] = {}
+    group_votes: dict[str, set[str]] = {name: set() for name in structures}
+    for op_name, op in raw["operations"].items():
+        in_shape = op["input"]["shape"]
+        out_shape = op.get("output", {}).get("shape")
+        group = next(g for pattern, g in OPERATION_GROUPS if re.search(pattern, op_name))
+        for name in reach(in_shape):
+            structures[name].in_request = True
+            group_votes[name].add(group)
+        if out_shape:
+            structures[out_shape].is_output = True
+            for name in reach(out_shape):
+                structures[name].in_response = True
+                group_votes[name].add(group)
+        operations[op_name] = Operation(
+            name=op_name,
+            method=xform_name(op_name),
+            doc=clean_doc(op.get("documentation"), limit=400),
+            http_method=op["http"]["method"],
+            uri=op["http"]["requestUri"],
+            input=in_shape,
+            output=out_shape,
+            pagination=_pagination(structures, in_shape, out_shape),
+        )
+
+    for name, votes in group_votes.items():
+        structures[name].group = votes.pop() if len(votes) == 1 else SHARED_GROUP
+
+    groups: dict[str, list[str]] = {}
+    for name in sorted(structures):
+        groups.setdefault(structures[name].group, []).append(name)
+
+    return Service(
+        botocore_version=botocore.__version__,
+        structures=dict(sorted(structures.items())),
+        enums=dict(sorted(enums.items(), key=lambda item: item[1].name)),
+        operations=dict(sorted(operations.items())),
+        errors=dict(sorted(errors.items())),
+        groups=dict(sorted(groups.items())),
+    )
+
+
+def _pagination(
+    structures: Mapping[str, Structure], in_shape: str, out_shape: str | None
+) -> Pagination | None:
+    inputs = {m.wire: m for m in structures[in_shape].members}
+    token = next((t for t in ("Token", "NextToken") if t in inputs), None)
+    if token is None:
+        return None
+    path: tuple[str, ...] = ()
+    if out_shape:
+        for member in structures[out_shape].members:
+            if member.type.kind != "struct":
+                continue
+            inner = structures[member.type.name]
+            for candidate in inner.members:
+                if candidate.wire == "NextToken":
+                    path = (member.name, candidate.name)
+    page_size = "PageSize" if "PageSize" in inputs else None
+    return Pagination(input_token=token, output_token_path=path, page_size=page_size)

@@ -1,0 +1,217 @@
+"""Exceptions raised by pinpoint_sdk.
+
+Service errors are :class:`PinpointServiceError` subclasses, one per error the Pinpoint
+model declares. Each is also a :class:`botocore.exceptions.ClientError`, so code written
+``except ClientError:`` keeps working. Problems found before anything is sent raise
+:class:`ValidationError`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from botocore.exceptions import ClientError
+
+__all__ = [
+    "BadRequestError",
+    "ConflictError",
+    "ForbiddenError",
+    "InternalServerError",
+    "JobFailedError",
+    "MethodNotAllowedError",
+    "NotFoundError",
+    "PaginationError",
+    "PayloadTooLargeError",
+    "PinpointError",
+    "PinpointServiceError",
+    "TooManyRequestsError",
+    "ValidationError",
+    "WaiterTimeoutError",
+    "from_client_error",
+]
+
+
+class PinpointError(Exception):
+    """Base class of every exception raised by pinpoint_sdk."""
+
+
+class PinpointServiceError(PinpointError, ClientError):  # type: ignore[misc]
+    """An error response from the Pinpoint service (or from the client on its behalf)."""
+
+    #: Modeled error code this class stands for (``None`` for the catch-all base).
+    error_code: str | None = None
+    #: Whether repeating the same request can succeed.
+    retryable_by_default = False
+
+    def __init__(self, error_response: Mapping[str, Any], operation_name: str) -> None:
+        ClientError.__init__(self, dict(error_response), operation_name)
+
+    @property
+    def code(self) -> str:
+        """The service's error code, e.g. ``NotFoundException``."""
+        return str(self.response.get("Error", {}).get("Code", ""))
+
+    @property
+    def message(self) -> str:
+        """The service's error message."""
+        error = self.response.get("Error", {})
+        return str(error.get("Message") or self.response.get("Message") or "")
+
+    @property
+    def status_code(self) -> int | None:
+        """HTTP status code of the failed response."""
+        value = self.response.get("ResponseMetadata", {}).get("HTTPStatusCode")
+        return value if isinstance(value, int) else None
+
+    @property
+    def request_id(self) -> str | None:
+        """AWS request id, for support cases and log correlation."""
+        meta = self.response.get("ResponseMetadata", {}).get("RequestId")
+        body = self.response.get("RequestID") or self.response.get("Error", {}).get("RequestID")
+        value = meta or body
+        return str(value) if value else None
+
+    @property
+    def retryable(self) -> bool:
+        """True when the same request may succeed later (throttling, server faults)."""
+        status = self.status_code
+        return self.retryable_by_default or (status is not None and status >= 500)
+
+    def __str__(self) -> str:
+        text = super().__str__()
+        return f"{text} (request id: {self.request_id})" if self.request_id else text
+
+
+class BadRequestError(PinpointServiceError):
+    """The request was rejected as malformed or invalid (HTTP 400)."""
+
+    error_code = "BadRequestException"
+
+
+class ConflictError(PinpointServiceError):
+    """The request conflicts with the current state of the resource (HTTP 409)."""
+
+    error_code = "ConflictException"
+
+
+class ForbiddenError(PinpointServiceError):
+    """The caller may not perform this request (HTTP 403)."""
+
+    error_code = "ForbiddenException"
+
+
+class InternalServerError(PinpointServiceError):
+    """The service failed to process the request (HTTP 500); retrying may succeed."""
+
+    error_code = "InternalServerErrorException"
+    retryable_by_default = True
+
+
+class MethodNotAllowedError(PinpointServiceError):
+    """The HTTP method is not allowed for this resource (HTTP 405)."""
+
+    error_code = "MethodNotAllowedException"
+
+
+class NotFoundError(PinpointServiceError):
+    """The requested resource does not exist (HTTP 404)."""
+
+    error_code = "NotFoundException"
+
+
+class PayloadTooLargeError(PinpointServiceError):
+    """The request payload exceeds the service's size limit (HTTP 413)."""
+
+    error_code = "PayloadTooLargeException"
+
+
+class TooManyRequestsError(PinpointServiceError):
+    """The request was throttled (HTTP 429); retry later."""
+
+    error_code = "TooManyRequestsException"
+    retryable_by_default = True
+
+
+_BY_CODE: dict[str, type[PinpointServiceError]] = {
+    cls.error_code: cls
+    for cls in (
+        BadRequestError,
+        ConflictError,
+        ForbiddenError,
+        InternalServerError,
+        MethodNotAllowedError,
+        NotFoundError,
+        PayloadTooLargeError,
+        TooManyRequestsError,
+    )
+    if cls.error_code
+}
+
+# Errors that do not come from the Pinpoint model (IAM, throttling by the front door,
+# signature problems) are mapped by HTTP status so they still land in the hierarchy.
+_BY_STATUS: dict[int, type[PinpointServiceError]] = {
+    400: BadRequestError,
+    403: ForbiddenError,
+    404: NotFoundError,
+    405: MethodNotAllowedError,
+    409: ConflictError,
+    413: PayloadTooLargeError,
+    429: TooManyRequestsError,
+}
+_THROTTLING_CODES = frozenset({"ThrottlingException", "Throttling", "RequestLimitExceeded"})
+
+
+def from_client_error(error: ClientError) -> PinpointServiceError:
+    """The :class:`PinpointServiceError` subclass instance for a botocore ClientError."""
+    response: dict[str, Any] = dict(error.response)
+    code = str(response.get("Error", {}).get("Code", ""))
+    status = response.get("ResponseMetadata", {}).get("HTTPStatusCode")
+    cls = _BY_CODE.get(code)
+    if cls is None and code in _THROTTLING_CODES:
+        cls = TooManyRequestsError
+    if cls is None and isinstance(status, int):
+        cls = InternalServerError if status >= 500 else _BY_STATUS.get(status)
+    return (cls or PinpointServiceError)(response, error.operation_name)
+
+
+class ValidationError(PinpointError, ValueError):
+    """Bad input found before anything was sent.
+
+    ``str(error)`` lists every problem as ``path: message``; :attr:`errors` holds the
+    same as ``(path, message)`` pairs and :attr:`path` the first path.
+    """
+
+    def __init__(self, errors: Iterable[tuple[str, str]] | str, path: str = "") -> None:
+        if isinstance(errors, str):
+            errors = [(path, errors)]
+        self.errors: list[tuple[str, str]] = list(errors)
+        self.path = self.errors[0][0] if self.errors else path
+        super().__init__("; ".join(f"{p}: {m}" if p else m for p, m in self.errors))
+
+
+class PaginationError(PinpointError, RuntimeError):
+    """The service returned a pagination token it had already returned."""
+
+
+class JobFailedError(PinpointError):
+    """An import or export job ended in the FAILED state.
+
+    :attr:`failures` holds the job's failure messages, :attr:`job` the final job model.
+    """
+
+    def __init__(self, message: str, *, job: Any = None, failures: Sequence[str] = ()) -> None:
+        super().__init__(message)
+        self.job = job
+        self.failures = list(failures)
+
+
+class WaiterTimeoutError(PinpointError, TimeoutError):
+    """A waiter gave up before the resource reached the state it was waiting for.
+
+    :attr:`last` holds the last state observed.
+    """
+
+    def __init__(self, message: str, *, last: Any = None) -> None:
+        super().__init__(message)
+        self.last = last
