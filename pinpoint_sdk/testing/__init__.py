@@ -1,0 +1,139 @@
+"""Offline Amazon Pinpoint for tests: ``mock_pinpoint`` and the in-memory backend.
+
+``mock_pinpoint()`` is moto's ``mock_aws`` with moto's ``pinpoint`` service extended to
+every Pinpoint operation (apps, settings, channels, endpoints, events, segments,
+campaigns, journeys, templates, jobs, recommenders, KPIs, tags and messaging). It works
+as a context manager and as a decorator::
+
+    from pinpoint_sdk.testing import mock_pinpoint
+
+    with mock_pinpoint() as pinpoint:
+        client = boto3.client("pinpoint", region_name="us-east-1")
+        app_id = client.create_app(CreateApplicationRequest={"Name": "demo"})[...]
+        pinpoint.backend().sent_messages   # what the double "sent"
+
+Importing this package also extends plain ``moto.mock_aws``. With pytest, enable the
+``pinpoint_mock`` fixture with ``pytest_plugins = ["pinpoint_sdk.testing.pytest_plugin"]``.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections.abc import Callable
+from types import TracebackType
+from typing import Any, ParamSpec, TypeVar
+
+import moto
+import moto.pinpoint.urls as _moto_pinpoint_urls
+from moto.core import DEFAULT_ACCOUNT_ID
+
+from ._backend import PinpointSdkBackend, get_backend
+from ._exceptions import (
+    BadRequestException,
+    ConflictException,
+    NotFoundException,
+    PinpointServiceError,
+)
+from ._responses import PinpointSdkResponse
+from ._shapes import validate_response
+from ._urls import url_paths_patterns
+
+__all__ = [
+    "BadRequestException",
+    "ConflictException",
+    "NotFoundException",
+    "PinpointMock",
+    "PinpointSdkBackend",
+    "PinpointServiceError",
+    "get_backend",
+    "install",
+    "mock_pinpoint",
+    "validate_response",
+]
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+_install_lock = threading.Lock()
+
+
+def install() -> None:
+    """Route moto's ``pinpoint`` URLs to the double (idempotent).
+
+    Every pattern of moto's ``moto.pinpoint.urls.url_paths`` is pointed at
+    :class:`PinpointSdkResponse`, and one pattern covering all ``/v1/...`` paths is
+    added, so requests that ``mock_aws`` intercepts for Pinpoint reach this package.
+    """
+    with _install_lock:
+        paths = _moto_pinpoint_urls.url_paths
+        handler = PinpointSdkResponse.dispatch
+        for pattern in list(paths):
+            paths[pattern] = handler
+        for pattern in url_paths_patterns():
+            paths[pattern] = handler
+
+
+class PinpointMock:
+    """An active (or activatable) offline Pinpoint; what ``mock_pinpoint()`` returns."""
+
+    def __init__(self, **mock_aws_kwargs: Any) -> None:
+        self._kwargs = mock_aws_kwargs
+        self._mock: Any = None
+
+    def backend(
+        self, region_name: str = "us-east-1", account_id: str = DEFAULT_ACCOUNT_ID
+    ) -> PinpointSdkBackend:
+        """The in-memory state of one account and region, for inspection."""
+        return get_backend(region_name, account_id)
+
+    def last_otp_code(self, destination: str, region_name: str = "us-east-1") -> str | None:
+        """The last one-time code sent to ``destination`` in ``region_name``."""
+        return self.backend(region_name).last_otp_code(destination)
+
+    def start(self) -> None:
+        """Start mocking (moto's ``mock_aws`` with the double installed)."""
+        install()
+        self._mock = moto.mock_aws(**self._kwargs)
+        self._mock.start()
+
+    def stop(self) -> None:
+        """Stop mocking; the in-memory state is discarded."""
+        if self._mock is not None:
+            self._mock.stop()
+            self._mock = None
+
+    def __enter__(self) -> PinpointMock:
+        self.start()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+    def __call__(self, func: Callable[P, R]) -> Callable[P, R]:
+        """Use as a decorator: ``func`` runs with a fresh offline Pinpoint."""
+
+        @functools.wraps(func)
+        def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+            with PinpointMock(**self._kwargs):
+                return func(*args, **kwargs)
+
+        return wrapper
+
+
+def mock_pinpoint(**mock_aws_kwargs: Any) -> PinpointMock:
+    """Run boto3 ``pinpoint`` clients against an in-memory Pinpoint.
+
+    Usable as ``with mock_pinpoint() as pp:`` and as ``@mock_pinpoint()``. Keyword
+    arguments go to ``moto.mock_aws`` (e.g. ``config=``). Nothing reaches AWS while it
+    is active; other AWS services are mocked by moto as usual.
+    """
+    return PinpointMock(**mock_aws_kwargs)
+
+
+install()

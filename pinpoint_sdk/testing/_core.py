@@ -1,0 +1,178 @@
+"""State kept by the double and the helpers every operation family shares."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from moto.pinpoint.models import App, PinpointBackend
+from moto.utilities.utils import get_partition
+
+from ._exceptions import BadRequestException, NotFoundException
+from ._shapes import missing_required, operation_model
+
+T = TypeVar("T")
+
+DEFAULT_PAGE_SIZE = 100
+
+
+def now_iso() -> str:
+    """The current UTC time as the ISO-8601 string the service uses for dates."""
+    return _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+
+
+def new_id() -> str:
+    """A fresh 32-hex-digit identifier, like the service's ids."""
+    return uuid.uuid4().hex
+
+
+@dataclass
+class Versioned:
+    """A resource whose every update keeps the previous state as a version."""
+
+    versions: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def current(self) -> dict[str, Any]:
+        """The latest version."""
+        return self.versions[-1]
+
+
+@dataclass
+class Job:
+    """An import or export job and the number of times it has been read."""
+
+    data: dict[str, Any]
+    polls: int = 0
+    fail: bool = False
+
+
+@dataclass
+class AppState:
+    """Everything the double keeps for one application (project)."""
+
+    creation_date: str = field(default_factory=now_iso)
+    settings: dict[str, Any] = field(default_factory=dict)
+    settings_modified: str = field(default_factory=now_iso)
+    channels: dict[str, dict[str, Any]] = field(default_factory=dict)
+    endpoints: dict[str, dict[str, Any]] = field(default_factory=dict)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    segments: dict[str, Versioned] = field(default_factory=dict)
+    campaigns: dict[str, Versioned] = field(default_factory=dict)
+    campaign_activities: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    journeys: dict[str, dict[str, Any]] = field(default_factory=dict)
+    journey_runs: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    import_jobs: dict[str, Job] = field(default_factory=dict)
+    export_jobs: dict[str, Job] = field(default_factory=dict)
+    event_stream: dict[str, Any] | None = None
+
+
+class BackendCore:
+    """Shared state and helpers; the operation families are mixins on top of it."""
+
+    def __init__(self, moto_backend: PinpointBackend) -> None:
+        self.moto = moto_backend
+        self.account_id: str = moto_backend.account_id
+        self.region_name: str = moto_backend.region_name
+        self.app_states: dict[str, AppState] = {}
+        self.templates: dict[tuple[str, str], Versioned] = {}
+        self.template_active: dict[tuple[str, str], str] = {}
+        self.recommenders: dict[str, dict[str, Any]] = {}
+        self.otp_codes: dict[tuple[str, str, str], dict[str, Any]] = {}
+        self.last_otp: dict[str, str] = {}
+        self.sent_messages: list[dict[str, Any]] = []
+        self.failing_jobs: set[str] = set()
+
+    # -- identifiers ---------------------------------------------------------------
+    @property
+    def arn_prefix(self) -> str:
+        """``arn:<partition>:mobiletargeting:<region>:<account>:``."""
+        partition = get_partition(self.region_name)
+        return f"arn:{partition}:mobiletargeting:{self.region_name}:{self.account_id}:"
+
+    # -- lookups -------------------------------------------------------------------
+    def app(self, application_id: str) -> App:
+        """The moto ``App`` for ``application_id`` or NotFoundException."""
+        found = self.moto.apps.get(application_id)
+        if found is None:
+            raise NotFoundException("Resource not found")
+        return found
+
+    def state(self, application_id: str) -> AppState:
+        """The double's state for an existing application."""
+        self.app(application_id)
+        if application_id not in self.app_states:
+            self.app_states[application_id] = AppState()
+        return self.app_states[application_id]
+
+    @staticmethod
+    def lookup(table: dict[str, T], key: str, what: str = "Resource") -> T:
+        """``table[key]`` or NotFoundException."""
+        if key not in table:
+            raise NotFoundException(f"{what} not found")
+        return table[key]
+
+    # -- tags ----------------------------------------------------------------------
+    def tags_of(self, arn: str) -> dict[str, str]:
+        """Tags stored for ``arn`` in moto's tagging service."""
+        tags: dict[str, str] = self.moto.tagger.get_tag_dict_for_resource(arn)
+        return tags
+
+    def set_tags(self, arn: str, tags: dict[str, str] | None) -> None:
+        """Add ``tags`` to ``arn`` (checking the service limits)."""
+        if not tags:
+            return
+        if len({**self.tags_of(arn), **tags}) > 50:
+            raise BadRequestException("A resource can have at most 50 tags")
+        for key, value in tags.items():
+            if not 1 <= len(key) <= 128 or len(value) > 256:
+                raise BadRequestException(f"Invalid tag {key!r}")
+        self.moto.tagger.tag_resource(arn, self.moto.tagger.convert_dict_to_tags_input(tags))
+
+    def drop_tags(self, arn: str) -> None:
+        """Forget every tag of a deleted resource."""
+        self.moto.tagger.delete_all_tags_for_resource(arn)
+
+    # -- input checks --------------------------------------------------------------
+    @staticmethod
+    def body(params: dict[str, Any], operation: str) -> dict[str, Any]:
+        """The payload member of ``params``, checked for the model's required members."""
+        op = operation_model(operation)
+        payload_name = op.input_shape.serialization.get("payload")
+        payload = params.get(payload_name)
+        if payload is None:
+            payload = {}
+        if not isinstance(payload, dict):
+            raise BadRequestException(f"{payload_name} must be a JSON object")
+        problems = missing_required(payload, op.input_shape.members[payload_name], "")
+        if problems:
+            raise BadRequestException(f"Missing required field(s): {', '.join(problems)}")
+        return payload
+
+    @staticmethod
+    def page(
+        items: Sequence[T], params: dict[str, Any], token_name: str = "Token"
+    ) -> tuple[list[T], str | None]:
+        """Slice ``items`` by the PageSize and token parameters.
+
+        Returns the page and the token of the next page (None when nothing remains).
+        """
+        raw_size = params.get("PageSize")
+        size = DEFAULT_PAGE_SIZE
+        if raw_size not in (None, ""):
+            if not str(raw_size).isdigit() or int(raw_size) < 1:
+                raise BadRequestException(f"Invalid PageSize: {raw_size!r}")
+            size = int(raw_size)
+        raw_token = params.get(token_name)
+        start = 0
+        if raw_token not in (None, ""):
+            text = str(raw_token)
+            if not text.startswith("page-") or not text[5:].isdigit():
+                raise BadRequestException(f"Invalid {token_name}: {raw_token!r}")
+            start = int(text[5:])
+        chunk = list(items[start : start + size])
+        more = start + size < len(items)
+        return chunk, (f"page-{start + size}" if more else None)

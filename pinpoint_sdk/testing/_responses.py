@@ -1,0 +1,77 @@
+"""HTTP layer: turns a mocked request into an operation call and a JSON response."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+from urllib.parse import parse_qs
+
+from moto.core.common_types import TYPE_RESPONSE
+from moto.pinpoint.responses import PinpointResponse
+
+from ._backend import PinpointSdkBackend, sdk_backend_for
+from ._core import new_id
+from ._exceptions import BadRequestException, NotFoundException, PinpointServiceError
+from ._shapes import operation_model, project
+from ._urls import Route, match_route
+
+__all__ = ["PinpointSdkResponse"]
+
+
+class PinpointSdkResponse(PinpointResponse):
+    """Handles every Pinpoint operation, replacing moto's partial handler.
+
+    moto's request set-up (region, account, body decoding) is reused; the operation is
+    found from the botocore model's URIs and served by :class:`PinpointSdkBackend`.
+    """
+
+    @property
+    def sdk_backend(self) -> PinpointSdkBackend:
+        """The double's state for the request's account and region."""
+        return sdk_backend_for(self.pinpoint_backend)
+
+    def _dispatch(self, request: Any, full_url: str | None = None, headers: Any = None) -> TYPE_RESPONSE:
+        self.setup_class(request, full_url, headers)
+        try:
+            return self._serve()
+        except PinpointServiceError as error:
+            return error.to_http()
+
+    def _params(self, route: Route, uri_params: dict[str, str]) -> dict[str, Any]:
+        params: dict[str, Any] = dict(uri_params)
+        query = parse_qs(self.parsed_url.query, keep_blank_values=True)
+        op = operation_model(route.operation)
+        for wire_name, member in route.query.items():
+            values = query.get(wire_name)
+            if not values:
+                continue
+            shape = op.input_shape.members[member]
+            params[member] = values if shape.type_name == "list" else values[0]
+        if route.payload is not None:
+            raw = self.body
+            if isinstance(raw, bytes):
+                raw = raw.decode("utf-8")
+            if raw:
+                try:
+                    params[route.payload] = json.loads(raw)
+                except ValueError as error:
+                    raise BadRequestException("The request body is not valid JSON") from error
+        return params
+
+    def _serve(self) -> TYPE_RESPONSE:
+        found = match_route(self.method, self.parsed_url.path)
+        if found is None:
+            raise NotFoundException(f"No operation for {self.method} {self.parsed_url.path}")
+        route, uri_params = found
+        handler = self.sdk_backend.handler(route.operation)
+        if handler is None:
+            raise BadRequestException(f"{route.operation} is not supported by the double")
+        result = handler(self._params(route, uri_params))
+        request_id = new_id()
+        headers = {"Content-Type": "application/json", "x-amzn-RequestId": request_id}
+        output = operation_model(route.operation).output_shape
+        if output is None or result is None:
+            return route.status, headers, ""
+        payload_member = output.serialization["payload"]
+        body = project(result, output.members[payload_member])
+        return route.status, headers, json.dumps(body)
