@@ -12,9 +12,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from botocore.exceptions import ClientError, ParamValidationError
 
-from pinpoint_sdk import _spec, errors
-from pinpoint_sdk._validation import check_request
-from pinpoint_sdk.converter import converter
+from pinpoint_sdk import errors
 
 if TYPE_CHECKING:
     import boto3
@@ -74,6 +72,11 @@ class BaseClient:
 
     def _request(self, operation: str, params: Mapping[str, Any]) -> dict[str, Any]:
         """Validate and unstructure keyword arguments into boto3's request dict."""
+        # Imported on first call: the spec tables and cattrs are not needed by import alone.
+        from pinpoint_sdk import _spec
+        from pinpoint_sdk._validation import check_request
+        from pinpoint_sdk.converter import converter
+
         input_shape = _spec.OPERATIONS[operation][1]
         values = {wire: value for wire, value in params.items() if value is not None}
         if "PageSize" in values:
@@ -84,6 +87,8 @@ class BaseClient:
         return {wire: converter.unstructure(value) for wire, value in values.items()}
 
     def _send(self, operation: str, request: Mapping[str, Any]) -> dict[str, Any]:
+        from pinpoint_sdk import _spec
+
         method = _spec.OPERATIONS[operation][0]
         try:
             response: dict[str, Any] = getattr(self._client, method)(**request)
@@ -99,6 +104,8 @@ class BaseClient:
     def _paginate(
         self, operation: str, output: type[T] | None, params: Mapping[str, Any]
     ) -> Iterator[T]:
+        from pinpoint_sdk import _spec
+
         pagination = _spec.OPERATIONS[operation][5]
         input_token, token_path, _page_size_member = pagination
         request = self._request(operation, params)
@@ -121,6 +128,8 @@ class BaseClient:
     def _invoke_prepared(
         self, operation: str, output: type[T] | None, request: Mapping[str, Any]
     ) -> T:
+        from pinpoint_sdk.converter import converter
+
         response = self._send(operation, request)
         if output is None:
             return None  # type: ignore[return-value]
