@@ -104,11 +104,15 @@ class BaseClient:
     def _paginate(
         self, operation: str, output: type[T] | None, params: Mapping[str, Any]
     ) -> Iterator[T]:
+        # Validate now, so bad arguments fail at the call rather than at the first next().
+        return self._pages(operation, output, self._request(operation, params))
+
+    def _pages(
+        self, operation: str, output: type[T] | None, request: dict[str, Any]
+    ) -> Iterator[T]:
         from pinpoint_sdk import _spec
 
-        pagination = _spec.OPERATIONS[operation][5]
-        input_token, token_path, _page_size_member = pagination
-        request = self._request(operation, params)
+        input_token, token_path, _page_size_member = _spec.OPERATIONS[operation][5]
         seen: set[str] = set()
         while True:
             page = self._invoke_prepared(operation, output, request)
