@@ -26,7 +26,7 @@ from typing import Any, ParamSpec, TypeVar
 
 import moto
 import moto.pinpoint.urls as _moto_pinpoint_urls
-from moto.core import DEFAULT_ACCOUNT_ID
+from moto.core.models import DEFAULT_ACCOUNT_ID
 
 from ._backend import PinpointSdkBackend, get_backend
 from ._exceptions import (

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from botocore import xform_name
-from moto.core import DEFAULT_ACCOUNT_ID
+from moto.core.models import DEFAULT_ACCOUNT_ID
 from moto.pinpoint.models import PinpointBackend, pinpoint_backends
 
 from ._content import TEMPLATE_KINDS, ContentMixin
@@ -25,7 +25,9 @@ _TEMPLATE_OP = re.compile(r"^(Create|Get|Update|Delete)(\w+)Template$")
 Handler = Callable[[dict[str, Any]], Any]
 
 
-class PinpointSdkBackend(MessagingMixin, EngagementMixin, ContentMixin, ResourcesMixin, BackendCore):
+class PinpointSdkBackend(
+    MessagingMixin, ContentMixin, EngagementMixin, ResourcesMixin, BackendCore
+):
     """Every Pinpoint operation, over state attached to moto's ``PinpointBackend``.
 
     Besides the operations, tests can read what the double did: ``sent_messages``

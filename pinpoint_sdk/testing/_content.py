@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from ._core import BackendCore, Job, Versioned, new_id, now_iso
+from ._engagement import EngagementMixin
 from ._exceptions import BadRequestException, NotFoundException
 from ._resources import ResourcesMixin
 
@@ -35,7 +36,7 @@ def template_type(raw: str) -> str:
     return value
 
 
-class ContentMixin(ResourcesMixin, BackendCore):
+class ContentMixin(EngagementMixin, ResourcesMixin, BackendCore):
     """Templates, recommenders and jobs."""
 
     # -- templates -----------------------------------------------------------------
@@ -134,10 +135,15 @@ class ContentMixin(ResourcesMixin, BackendCore):
                 else len(versioned.versions) - 1
             )
             old = versioned.versions[index]
-            versioned.versions[index] = {
-                key: value for key, value in old.items()
-                if key in {"TemplateName", "TemplateType", "CreationDate", "Version"}
-            } | fields | {"LastModifiedDate": now}
+            versioned.versions[index] = (
+                {
+                    key: value
+                    for key, value in old.items()
+                    if key in {"TemplateName", "TemplateType", "CreationDate", "Version"}
+                }
+                | fields
+                | {"LastModifiedDate": now}
+            )
         self.set_tags(self.template_arn(name, kind), body.get("tags"))
         return {"Message": "Accepted", "RequestID": new_id()}
 
@@ -263,8 +269,14 @@ class ContentMixin(ResourcesMixin, BackendCore):
             raise BadRequestException("S3Url must start with s3://")
         if body["Format"] not in {"CSV", "JSON"}:
             raise BadRequestException("Format must be CSV or JSON")
-        if sum(1 for j in state.import_jobs.values() if j.data["JobStatus"] != "COMPLETED"
-               and j.data["JobStatus"] != "FAILED") >= 10:
+        if (
+            sum(
+                1
+                for j in state.import_jobs.values()
+                if j.data["JobStatus"] != "COMPLETED" and j.data["JobStatus"] != "FAILED"
+            )
+            >= 10
+        ):
             raise BadRequestException("Too many concurrent import jobs")
         definition = dict(body)
         if body.get("SegmentId"):
@@ -287,8 +299,10 @@ class ContentMixin(ResourcesMixin, BackendCore):
         return job.data
 
     def _advance(self, app_id: str, job: Job) -> dict[str, Any]:
-        steps = FAIL_STEPS if job.fail or job.data["Id"] in self.failing_jobs else (
-            IMPORT_STEPS if job.data["Type"] == "IMPORT" else EXPORT_STEPS
+        steps = (
+            FAIL_STEPS
+            if job.fail or job.data["Id"] in self.failing_jobs
+            else (IMPORT_STEPS if job.data["Type"] == "IMPORT" else EXPORT_STEPS)
         )
         job.polls += 1
         status = steps[min(job.polls, len(steps) - 1)]
@@ -358,7 +372,8 @@ class ContentMixin(ResourcesMixin, BackendCore):
 
     def _jobs(self, jobs: dict[str, Job], params: dict[str, Any], segment: str | None) -> Any:
         chosen = [
-            job.data for job in jobs.values()
+            job.data
+            for job in jobs.values()
             if segment is None or job.data["Definition"].get("SegmentId") == segment
         ]
         items, token = self.page(chosen[::-1], params)

@@ -55,9 +55,7 @@ class EngagementMixin(ResourcesMixin, BackendCore):
         """Store a new segment (also used by import jobs that define one)."""
         segment_id = new_id()
         now = now_iso()
-        data = {
-            key: value for key, value in body.items() if key != "tags"
-        } | {
+        data = {key: value for key, value in body.items() if key != "tags"} | {
             "ApplicationId": app_id,
             "Arn": self._arn(app_id, "segments", segment_id),
             "CreationDate": now,
@@ -456,9 +454,7 @@ class EngagementMixin(ResourcesMixin, BackendCore):
             "Metrics": {"ENDPOINT_PRODUCED": "0", "ENDPOINT_ENTERED": "0"},
         }
 
-    def get_journey_run_execution_activity_metrics(
-        self, params: dict[str, Any]
-    ) -> dict[str, Any]:
+    def get_journey_run_execution_activity_metrics(self, params: dict[str, Any]) -> dict[str, Any]:
         """GetJourneyRunExecutionActivityMetrics."""
         journey = self._journey(params)
         run = self._run(params)

@@ -147,7 +147,8 @@ class MessagingMixin(ResourcesMixin, BackendCore):
         result: dict[str, dict[str, Any]] = {}
         for user_id in users:
             endpoint_ids = [
-                ep_id for ep_id, ep in state.endpoints.items()
+                ep_id
+                for ep_id, ep in state.endpoints.items()
                 if (ep.get("User") or {}).get("UserId") == user_id
             ]
             result[user_id] = {
@@ -232,13 +233,11 @@ class MessagingMixin(ResourcesMixin, BackendCore):
         digits = re.sub(r"[\s().-]", "", original)
         if not digits.startswith("+"):
             digits = digits.lstrip("0")
-            code_hint = _ISO_TO_CODE.get(iso_hint)
-            if code_hint is None:
-                digits = "+" + digits
-            elif digits.startswith(code_hint) and len(digits) > _COUNTRIES[code_hint][2]:
-                digits = "+" + digits
-            else:
-                digits = "+" + code_hint + digits
+            code_hint = _ISO_TO_CODE.get(iso_hint, "")
+            national_length = _COUNTRIES[code_hint][2] if code_hint else 0
+            if digits.startswith(code_hint) and len(digits) > national_length:
+                code_hint = ""
+            digits = "+" + code_hint + digits
         response: dict[str, Any] = {"OriginalPhoneNumber": original}
         if iso_hint:
             response["OriginalCountryCodeIso2"] = iso_hint
@@ -246,12 +245,8 @@ class MessagingMixin(ResourcesMixin, BackendCore):
             (c for c in sorted(_COUNTRIES, key=len, reverse=True) if digits[1:].startswith(c)),
             None,
         )
-        national = digits[1 + len(code):] if code else ""
-        if (
-            code is None
-            or not _E164.match(digits)
-            or len(national) != _COUNTRIES[code][2]
-        ):
+        national = digits[1 + len(code) :] if code else ""
+        if code is None or not _E164.match(digits) or len(national) != _COUNTRIES[code][2]:
             response.update({"PhoneType": "INVALID", "PhoneTypeCode": 3})
             return response
         iso, country, _length, timezone = _COUNTRIES[code]
@@ -286,7 +281,8 @@ class MessagingMixin(ResourcesMixin, BackendCore):
             entry: dict[str, Any] = {
                 "CampaignId": campaign_id,
                 "InAppMessage": {
-                    key: message[key] for key in ("Content", "CustomConfig", "Layout")
+                    key: message[key]
+                    for key in ("Content", "CustomConfig", "Layout")
                     if key in message
                 },
                 "Priority": campaign.get("Priority", 1),
@@ -295,9 +291,11 @@ class MessagingMixin(ResourcesMixin, BackendCore):
                 "TotalCap": limits.get("Total", 0),
                 "TreatmentId": "0",
                 "Schedule": {
-                    key: schedule[key] for key in ("EndDate", "EventFilter", "QuietTime")
+                    key: schedule[key]
+                    for key in ("EndDate", "EventFilter", "QuietTime")
                     if key in schedule
-                } | ({"EndDate": schedule["EndTime"]} if "EndTime" in schedule else {}),
+                }
+                | ({"EndDate": schedule["EndTime"]} if "EndTime" in schedule else {}),
             }
             campaigns.append(entry)
         return {"InAppMessageCampaigns": campaigns}

@@ -231,9 +231,10 @@ class ResourcesMixin(BackendCore):
         status = data.get("EndpointStatus")
         if status is not None and status not in {"ACTIVE", "INACTIVE"}:
             raise BadRequestException(f"Invalid EndpointStatus {status!r}")
-        attribute_maps = [data.get("Attributes") or {}, (data.get("User") or {}).get(
-            "UserAttributes"
-        ) or {}]
+        attribute_maps = [
+            data.get("Attributes") or {},
+            (data.get("User") or {}).get("UserAttributes") or {},
+        ]
         for attributes in attribute_maps:
             for name, values in attributes.items():
                 if len(name) > 50:
@@ -250,14 +251,18 @@ class ResourcesMixin(BackendCore):
         state = self.state(application_id)
         self._check_endpoint(endpoint_id, data)
         old = state.endpoints.get(endpoint_id)
-        merged: dict[str, Any] = dict(old) if old else {
-            "ApplicationId": application_id,
-            "Id": endpoint_id,
-            "CohortId": _cohort(endpoint_id),
-            "CreationDate": now_iso(),
-            "EndpointStatus": "ACTIVE",
-            "OptOut": "NONE",
-        }
+        merged: dict[str, Any] = (
+            dict(old)
+            if old
+            else {
+                "ApplicationId": application_id,
+                "Id": endpoint_id,
+                "CohortId": _cohort(endpoint_id),
+                "CreationDate": now_iso(),
+                "EndpointStatus": "ACTIVE",
+                "OptOut": "NONE",
+            }
+        )
         for key, value in data.items():
             if key == "Id" or value is None:
                 continue
@@ -281,7 +286,8 @@ class ResourcesMixin(BackendCore):
         user_id = (merged.get("User") or {}).get("UserId")
         if user_id and merged.get("ChannelType") not in PUSH_CHANNELS:
             same_user = [
-                ep for key, ep in state.endpoints.items()
+                ep
+                for key, ep in state.endpoints.items()
                 if key != endpoint_id
                 and (ep.get("User") or {}).get("UserId") == user_id
                 and ep.get("ChannelType") not in PUSH_CHANNELS
@@ -337,8 +343,7 @@ class ResourcesMixin(BackendCore):
 
     def _user_endpoints(self, state: AppState, user_id: str) -> list[dict[str, Any]]:
         found = [
-            ep for ep in state.endpoints.values()
-            if (ep.get("User") or {}).get("UserId") == user_id
+            ep for ep in state.endpoints.values() if (ep.get("User") or {}).get("UserId") == user_id
         ]
         if not found:
             raise NotFoundException("Resource not found")
@@ -363,9 +368,7 @@ class ResourcesMixin(BackendCore):
         state = self.state(app_id)
         attribute_type = params["AttributeType"]
         if attribute_type not in _ATTRIBUTE_TYPES:
-            raise BadRequestException(
-                f"AttributeType must be one of {sorted(_ATTRIBUTE_TYPES)}"
-            )
+            raise BadRequestException(f"AttributeType must be one of {sorted(_ATTRIBUTE_TYPES)}")
         names = self.body(params, "RemoveAttributes").get("Blacklist") or []
         field_name = _ATTRIBUTE_TYPES[attribute_type]
         for endpoint in state.endpoints.values():
@@ -429,18 +432,19 @@ class ResourcesMixin(BackendCore):
         """Whether ``arn`` names an existing taggable resource of this backend."""
         if not arn.startswith(self.arn_prefix):
             return False
-        parts = arn[len(self.arn_prefix):].split("/")
+        parts = arn[len(self.arn_prefix) :].split("/")
         if parts[0] == "apps" and len(parts) in (2, 4):
             state = self.app_states.get(parts[1]) if parts[1] in self.moto.apps else None
             if state is None:
                 return parts[1] in self.moto.apps and len(parts) == 2
             if len(parts) == 2:
                 return True
-            table: dict[str, Any] | None = {
+            tables: dict[str, dict[str, Any]] = {
                 "campaigns": state.campaigns,
                 "segments": state.segments,
                 "journeys": state.journeys,
-            }.get(parts[2])
+            }
+            table = tables.get(parts[2])
             return table is not None and parts[3] in table
         if parts[0] == "templates" and len(parts) == 3:
             return (parts[1], parts[2]) in self.templates

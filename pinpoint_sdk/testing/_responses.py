@@ -30,7 +30,9 @@ class PinpointSdkResponse(PinpointResponse):
         """The double's state for the request's account and region."""
         return sdk_backend_for(self.pinpoint_backend)
 
-    def _dispatch(self, request: Any, full_url: str | None = None, headers: Any = None) -> TYPE_RESPONSE:
+    def _dispatch(
+        self, request: Any, full_url: str | None = None, headers: Any = None
+    ) -> TYPE_RESPONSE:
         self.setup_class(request, full_url, headers)
         try:
             return self._serve()

@@ -100,7 +100,9 @@ _SCALAR_TYPES: dict[str, tuple[type, ...]] = {
 }
 
 
-def validate_value(value: Any, shp: Any, path: str = "", *, check_required: bool = True) -> list[str]:
+def validate_value(
+    value: Any, shp: Any, path: str = "", *, check_required: bool = True
+) -> list[str]:
     """Walk ``value`` against ``shp`` and return every mismatch found.
 
     Checks the Python type of every member, rejects keys the shape does not define,
