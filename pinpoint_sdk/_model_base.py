@@ -3,8 +3,9 @@
 Models are plain attrs classes: keyword-only, slotted, compared by value. Two private
 slots travel with every instance without being fields of the shape:
 
-* ``_unknown`` holds wire keys the service sent that the model does not define yet, so a
-  read-modify-write round trip never deletes data (see :mod:`pinpoint_sdk.converter`);
+* ``_unknown`` (constructor argument ``unknown_fields``) holds wire keys the model does not
+  define yet, so a read-modify-write round trip never deletes data and a member newer than
+  this SDK can still be sent (see :mod:`pinpoint_sdk.converter`);
 * ``_response_metadata`` (operation outputs only) holds boto3's ``ResponseMetadata``.
 """
 
@@ -26,7 +27,10 @@ class Model:
 
     _sensitive_fields: ClassVar[frozenset[str]] = frozenset()
 
-    _unknown: dict[str, Any] | None = field(init=False, default=None, repr=False)
+    # Wire keys the model does not define. Structured responses fill it; users may pass
+    # ``unknown_fields={"NewMember": ...}`` to send a member this SDK does not know yet,
+    # and ``attrs.evolve`` carries it over.
+    _unknown: dict[str, Any] | None = field(default=None, alias="unknown_fields", repr=False)
 
     def _set_fields(self) -> Iterator[tuple[str, Any]]:
         """(attribute name, value) for every field that is set (not ``None``)."""
