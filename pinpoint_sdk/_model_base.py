@@ -35,7 +35,7 @@ class Model:
     def _set_fields(self) -> Iterator[tuple[str, Any]]:
         """(attribute name, value) for every field that is set (not ``None``)."""
         for attribute in attrs.fields(type(self)):
-            if attribute.init:
+            if not attribute.name.startswith("_"):
                 value = getattr(self, attribute.name)
                 if value is not None:
                     yield attribute.name, value
