@@ -43,7 +43,7 @@ def _refuse_send(**_: Any) -> AWSResponse:
 def test_context_manager_scope() -> None:
     with mock_pinpoint():
         client = boto3.client("pinpoint", region_name="us-east-1", config=NO_RETRIES)
-        client.meta.events.register_last("before-send.pinpoint", _refuse_send)
+        client.meta.events.register_last("before-send", _refuse_send)
         app = client.create_app(CreateApplicationRequest={"Name": "inside"})
         assert app["ApplicationResponse"]["Name"] == "inside"
     # After the block moto no longer answers: the request falls through to our refusal.
