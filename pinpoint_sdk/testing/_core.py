@@ -138,8 +138,12 @@ class BackendCore:
 
     # -- input checks --------------------------------------------------------------
     @staticmethod
-    def body(params: dict[str, Any], operation: str) -> dict[str, Any]:
-        """The payload member of ``params``, checked for the model's required members."""
+    def body(params: dict[str, Any], operation: str, *, check: bool = True) -> dict[str, Any]:
+        """The payload member of ``params``, checked for the model's required members.
+
+        ``check=False`` skips the required-member check, for operations that report
+        missing members per item instead of failing the whole request.
+        """
         op = operation_model(operation)
         payload_name = op.input_shape.serialization.get("payload")
         payload = params.get(payload_name)
@@ -147,6 +151,8 @@ class BackendCore:
             payload = {}
         if not isinstance(payload, dict):
             raise BadRequestException(f"{payload_name} must be a JSON object")
+        if not check:
+            return payload
         problems = missing_required(payload, op.input_shape.members[payload_name], "")
         if problems:
             raise BadRequestException(f"Missing required field(s): {', '.join(problems)}")
