@@ -1,0 +1,265 @@
+"""Service errors map onto pinpoint_sdk.errors; bad input is rejected before sending."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import boto3
+import pytest
+from botocore.exceptions import ClientError
+from botocore.stub import Stubber
+from corehelpers import exception_names, shape
+
+from pinpoint_sdk import PinpointClient, _spec, errors, models
+
+EXPECTED_CLASSES = {
+    "BadRequestException": errors.BadRequestError,
+    "ConflictException": errors.ConflictError,
+    "ForbiddenException": errors.ForbiddenError,
+    "InternalServerErrorException": errors.InternalServerError,
+    "MethodNotAllowedException": errors.MethodNotAllowedError,
+    "NotFoundException": errors.NotFoundError,
+    "PayloadTooLargeException": errors.PayloadTooLargeError,
+    "TooManyRequestsException": errors.TooManyRequestsError,
+}
+STATUS = {name: shape(name).metadata["error"]["httpStatusCode"] for name in exception_names()}
+
+
+@pytest.fixture(scope="module")
+def boto3_client() -> Any:
+    session = boto3.session.Session(
+        aws_access_key_id="testing", aws_secret_access_key="testing", region_name="us-east-1"
+    )
+    return session.client("pinpoint")
+
+
+@pytest.fixture
+def stubbed(boto3_client: Any) -> Iterator[tuple[PinpointClient, Stubber]]:
+    with Stubber(boto3_client) as stubber:
+        yield PinpointClient(boto3_client), stubber
+        stubber.assert_no_pending_responses()
+
+
+def _fail(stubber: Stubber, code: str, status: int, request_id: str = "req-123") -> None:
+    stubber.add_client_error(
+        "get_app",
+        service_error_code=code,
+        service_message=f"{code} happened",
+        http_status_code=status,
+        response_meta={"RequestId": request_id},
+        expected_params={"ApplicationId": "app"},
+    )
+
+
+def test_modeled_errors_match_botocore_model() -> None:
+    assert sorted(EXPECTED_CLASSES) == sorted(exception_names())
+    assert STATUS == _spec.ERRORS
+
+
+@pytest.mark.parametrize("code", sorted(EXPECTED_CLASSES))
+def test_modeled_error_code_maps_to_its_class(
+    code: str, stubbed: tuple[PinpointClient, Stubber]
+) -> None:
+    client, stubber = stubbed
+    _fail(stubber, code, STATUS[code])
+    with pytest.raises(errors.PinpointError) as info:
+        client.get_app(application_id="app")
+    error = info.value
+    assert type(error) is EXPECTED_CLASSES[code]
+    assert isinstance(error, ClientError)
+    assert isinstance(error, errors.PinpointServiceError)
+    assert error.code == code
+    assert error.message == f"{code} happened"
+    assert error.status_code == STATUS[code]
+    assert error.request_id == "req-123"
+    assert error.operation_name == "GetApp"
+    assert error.retryable is (STATUS[code] in (429, 500))
+
+
+def test_not_found_is_not_retryable(stubbed: tuple[PinpointClient, Stubber]) -> None:
+    client, stubber = stubbed
+    _fail(stubber, "NotFoundException", 404)
+    with pytest.raises(errors.NotFoundError) as info:
+        client.get_app(application_id="app")
+    assert info.value.retryable is False
+
+
+def test_except_client_error_still_catches(stubbed: tuple[PinpointClient, Stubber]) -> None:
+    client, stubber = stubbed
+    _fail(stubber, "ConflictException", 409)
+    try:
+        client.get_app(application_id="app")
+    except ClientError as exc:
+        assert exc.response["Error"]["Code"] == "ConflictException"
+    else:
+        pytest.fail("no error raised")
+
+
+def test_service_error_chains_the_botocore_error(stubbed: tuple[PinpointClient, Stubber]) -> None:
+    client, stubber = stubbed
+    _fail(stubber, "BadRequestException", 400)
+    with pytest.raises(errors.BadRequestError) as info:
+        client.get_app(application_id="app")
+    assert isinstance(info.value.__cause__, ClientError)
+    assert "req-123" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("code", "status", "expected"),
+    [
+        ("AccessDeniedException", 403, errors.ForbiddenError),
+        ("UnrecognizedClientException", 400, errors.BadRequestError),
+        ("ResourceGone", 404, errors.NotFoundError),
+        ("ServiceUnavailable", 503, errors.InternalServerError),
+        ("ThrottlingException", 400, errors.TooManyRequestsError),
+        ("RequestEntityTooLarge", 413, errors.PayloadTooLargeError),
+        ("Teapot", 418, errors.PinpointServiceError),
+    ],
+)
+def test_unmodeled_error_codes_map_by_status(
+    code: str, status: int, expected: type, stubbed: tuple[PinpointClient, Stubber]
+) -> None:
+    client, stubber = stubbed
+    _fail(stubber, code, status)
+    with pytest.raises(errors.PinpointServiceError) as info:
+        client.get_app(application_id="app")
+    assert type(info.value) is expected
+    assert info.value.code == code
+    assert isinstance(info.value, ClientError)
+
+
+def test_unmodeled_server_fault_is_retryable(stubbed: tuple[PinpointClient, Stubber]) -> None:
+    client, stubber = stubbed
+    _fail(stubber, "ServiceUnavailable", 503)
+    with pytest.raises(errors.PinpointServiceError) as info:
+        client.get_app(application_id="app")
+    assert info.value.retryable is True
+
+
+def test_from_client_error_without_metadata_falls_back_to_base() -> None:
+    raw = ClientError({"Error": {"Code": "Weird", "Message": "m"}}, "GetApp")
+    error = errors.from_client_error(raw)
+    assert type(error) is errors.PinpointServiceError
+    assert error.status_code is None and error.request_id is None
+    assert error.retryable is False
+
+
+# --------------------------------------------------------------- validation before sending
+# The stubber has no queued responses: had anything been sent, botocore would raise
+# UnStubbedResponseError instead of the ValidationError the tests expect.
+
+
+def test_validation_error_is_value_error_and_pinpoint_error() -> None:
+    assert issubclass(errors.ValidationError, ValueError)
+    assert issubclass(errors.ValidationError, errors.PinpointError)
+
+
+def test_wrong_type_of_top_level_member_names_the_argument(
+    stubbed: tuple[PinpointClient, Stubber],
+) -> None:
+    client, _ = stubbed
+    with pytest.raises(errors.ValidationError) as info:
+        client.get_app(application_id=123)  # type: ignore[arg-type]
+    assert info.value.path == "application_id"
+    assert "application_id" in str(info.value)
+
+
+def test_wrong_type_of_nested_member_names_the_snake_case_path(
+    stubbed: tuple[PinpointClient, Stubber],
+) -> None:
+    client, _ = stubbed
+    request = models.WriteCampaignRequest(segment_id="s", segment_version="1")  # type: ignore[arg-type]
+    with pytest.raises(errors.ValidationError) as info:
+        client.create_campaign(application_id="app", write_campaign_request=request)
+    assert info.value.path == "write_campaign_request.segment_version"
+    assert str(info.value).startswith("write_campaign_request.segment_version:")
+
+
+def test_missing_required_nested_member_names_its_path(
+    stubbed: tuple[PinpointClient, Stubber],
+) -> None:
+    client, _ = stubbed
+    request = models.WriteCampaignRequest(segment_id="s", schedule=models.Schedule())
+    with pytest.raises(errors.ValidationError) as info:
+        client.create_campaign(application_id="app", write_campaign_request=request)
+    assert info.value.path == "write_campaign_request.schedule.start_time"
+    assert "is required" in str(info.value)
+
+
+def test_wrong_type_inside_a_list_names_the_index(stubbed: tuple[PinpointClient, Stubber]) -> None:
+    client, _ = stubbed
+    batch = models.EndpointBatchRequest(
+        item=[models.EndpointBatchItem(address="a"), models.EndpointBatchItem(address=5)]  # type: ignore[arg-type]
+    )
+    with pytest.raises(errors.ValidationError) as info:
+        client.update_endpoints_batch(application_id="app", endpoint_batch_request=batch)
+    assert info.value.path == "endpoint_batch_request.item[1].address"
+
+
+def test_wrong_type_inside_a_map_names_the_key(stubbed: tuple[PinpointClient, Stubber]) -> None:
+    client, _ = stubbed
+    journey = models.WriteJourneyRequest(
+        name="j", activities={"welcome": models.Activity(description=3)}  # type: ignore[arg-type]
+    )
+    with pytest.raises(errors.ValidationError) as info:
+        client.create_journey(application_id="app", write_journey_request=journey)
+    assert info.value.path == "write_journey_request.activities['welcome'].description"
+
+
+def test_wrong_model_class_is_rejected(stubbed: tuple[PinpointClient, Stubber]) -> None:
+    client, _ = stubbed
+    wrong = models.WriteJourneyRequest(name="j")
+    with pytest.raises(errors.ValidationError) as info:
+        client.create_campaign(application_id="app", write_campaign_request=wrong)  # type: ignore[arg-type]
+    assert info.value.path == "write_campaign_request"
+
+
+def test_required_argument_passed_as_none_is_rejected(
+    stubbed: tuple[PinpointClient, Stubber],
+) -> None:
+    client, _ = stubbed
+    with pytest.raises(errors.ValidationError) as info:
+        client.get_app(application_id=None)  # type: ignore[arg-type]
+    assert info.value.errors == [("application_id", "is required")]
+
+
+def test_every_problem_is_reported(stubbed: tuple[PinpointClient, Stubber]) -> None:
+    client, _ = stubbed
+    request = models.WriteCampaignRequest(
+        name=1, schedule=models.Schedule()  # type: ignore[arg-type]
+    )
+    with pytest.raises(errors.ValidationError) as info:
+        client.create_campaign(application_id="app", write_campaign_request=request)
+    paths = {path for path, _ in info.value.errors}
+    assert paths == {"write_campaign_request.name", "write_campaign_request.schedule.start_time"}
+
+
+def test_bool_is_not_accepted_as_int(stubbed: tuple[PinpointClient, Stubber]) -> None:
+    client, _ = stubbed
+    request = models.WriteCampaignRequest(segment_version=True)  # type: ignore[arg-type]
+    with pytest.raises(errors.ValidationError):
+        client.create_campaign(application_id="app", write_campaign_request=request)
+
+
+def test_unknown_keyword_argument_is_a_type_error(
+    stubbed: tuple[PinpointClient, Stubber],
+) -> None:
+    client, _ = stubbed
+    with pytest.raises(TypeError):
+        client.get_app(application_id="app", applicationid="x")  # type: ignore[call-arg]
+
+
+def test_botocore_param_validation_becomes_validation_error() -> None:
+    # The Stubber answers before botocore validates, so use a client pointed at a closed
+    # local port: reaching the network would raise a connection error, not ValidationError.
+    client = PinpointClient(
+        region_name="us-east-1",
+        endpoint_url="http://127.0.0.1:9",
+        aws_access_key_id="testing",
+        aws_secret_access_key="testing",
+    )
+    with pytest.raises(errors.ValidationError):
+        client.get_application_date_range_kpi(
+            application_id="app", kpi_name="k", start_time="not a date"  # type: ignore[arg-type]
+        )
