@@ -1,0 +1,196 @@
+"""Templates, recommender configurations and import/export jobs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from double_helpers import all_pages, error_code
+
+from pinpoint_sdk.testing import PinpointMock
+
+TEMPLATES: dict[str, tuple[str, dict[str, Any]]] = {
+    "email": ("EmailTemplateRequest", {"Subject": "hi", "HtmlPart": "<p>hi</p>"}),
+    "sms": ("SMSTemplateRequest", {"Body": "hi"}),
+    "push": ("PushNotificationTemplateRequest", {"Default": {"Body": "hi"}}),
+    "voice": ("VoiceTemplateRequest", {"Body": "hi", "LanguageCode": "en-US"}),
+    "in_app": ("InAppTemplateRequest", {"Layout": "BOTTOM_BANNER"}),
+}
+TYPE_OF = {"email": "EMAIL", "sms": "SMS", "push": "PUSH", "voice": "VOICE", "in_app": "INAPP"}
+
+
+@pytest.mark.parametrize("kind", sorted(TEMPLATES))
+def test_template_lifecycle(client: Any, kind: str) -> None:
+    member, request = TEMPLATES[kind]
+    create = getattr(client, f"create_{kind}_template")
+    get = getattr(client, f"get_{kind}_template")
+    update = getattr(client, f"update_{kind}_template")
+    delete = getattr(client, f"delete_{kind}_template")
+
+    def body(response: dict[str, Any]) -> dict[str, Any]:
+        found: dict[str, Any] = next(v for k, v in response.items() if k != "ResponseMetadata")
+        return found
+
+    created = body(create(TemplateName="tpl", **{member: request}))
+    assert created["Arn"].endswith(f"templates/tpl/{TYPE_OF[kind]}")
+    assert error_code(lambda: create(TemplateName="tpl", **{member: request})) == (
+        "BadRequestException"
+    )
+    new = {**request, "TemplateDescription": "v2"}
+    update(TemplateName="tpl", CreateNewVersion=True, **{member: new})
+    assert body(get(TemplateName="tpl")).get("Version") == "1"  # active stays 1
+    assert body(get(TemplateName="tpl", Version="2"))["TemplateDescription"] == "v2"
+    client.update_template_active_version(
+        TemplateName="tpl", TemplateType=TYPE_OF[kind], TemplateActiveVersionRequest={"Version": "2"}
+    )
+    fetched = body(get(TemplateName="tpl"))
+    assert fetched["Version"] == "2" and fetched["TemplateType"] == TYPE_OF[kind]
+    versions = client.list_template_versions(TemplateName="tpl", TemplateType=TYPE_OF[kind])
+    assert [v["Version"] for v in versions["TemplateVersionsResponse"]["Item"]] == ["2", "1"]
+    delete(TemplateName="tpl")
+    assert error_code(lambda: get(TemplateName="tpl")) == "NotFoundException"
+    assert error_code(lambda: delete(TemplateName="tpl")) == "NotFoundException"
+
+
+def test_template_bad_input_and_listing(client: Any) -> None:
+    assert error_code(
+        lambda: client.create_sms_template(TemplateName="-bad", SMSTemplateRequest={"Body": "x"})
+    ) == "BadRequestException"
+    assert error_code(
+        lambda: client.create_sms_template(TemplateName="long", SMSTemplateRequest={"Body": "x" * 1601})
+    ) == "BadRequestException"
+    for index in range(5):
+        client.create_sms_template(TemplateName=f"t{index}", SMSTemplateRequest={"Body": "x"})
+    client.create_email_template(TemplateName="t9", EmailTemplateRequest={"Subject": "s"})
+    pages = all_pages(client.list_templates, "TemplatesResponse", "NextToken", PageSize="2")
+    assert [len(p) for p in pages] == [2, 2, 2]
+    sms = client.list_templates(TemplateType="SMS", Prefix="t")["TemplatesResponse"]["Item"]
+    assert len(sms) == 5
+    for _ in range(3):
+        client.update_sms_template(
+            TemplateName="t0", CreateNewVersion=True, SMSTemplateRequest={"Body": "y"}
+        )
+    versions = all_pages(
+        client.list_template_versions, "TemplateVersionsResponse", "NextToken",
+        TemplateName="t0", TemplateType="SMS", PageSize="1",
+    )  # fmt: skip
+    assert [p[0]["Version"] for p in versions] == ["4", "3", "2", "1"]
+    assert error_code(
+        lambda: client.update_template_active_version(
+            TemplateName="t0", TemplateType="SMS", TemplateActiveVersionRequest={"Version": "9"}
+        )
+    ) == "NotFoundException"
+
+
+RECOMMENDER = {
+    "RecommendationProviderRoleArn": "arn:aws:iam::123456789012:role/r",
+    "RecommendationProviderUri": "arn:aws:personalize:us-east-1:123456789012:campaign/c",
+}
+
+
+def test_recommenders(client: Any) -> None:
+    ids = [
+        client.create_recommender_configuration(
+            CreateRecommenderConfiguration={**RECOMMENDER, "Name": f"r{i}"}
+        )["RecommenderConfigurationResponse"]["Id"]
+        for i in range(3)
+    ]
+    pages = all_pages(
+        client.get_recommender_configurations, "ListRecommenderConfigurationsResponse",
+        PageSize="1",
+    )  # fmt: skip
+    assert len(pages) == 3
+    updated = client.update_recommender_configuration(
+        RecommenderId=ids[0],
+        UpdateRecommenderConfiguration={**RECOMMENDER, "RecommendationsPerMessage": 3},
+    )["RecommenderConfigurationResponse"]
+    assert updated["RecommendationsPerMessage"] == 3
+    assert error_code(
+        lambda: client.update_recommender_configuration(
+            RecommenderId=ids[0],
+            UpdateRecommenderConfiguration={**RECOMMENDER, "RecommendationsPerMessage": 9},
+        )
+    ) == "BadRequestException"
+    client.delete_recommender_configuration(RecommenderId=ids[0])
+    assert error_code(
+        lambda: client.get_recommender_configuration(RecommenderId=ids[0])
+    ) == "NotFoundException"
+
+
+IMPORT = {"Format": "CSV", "RoleArn": "arn:aws:iam::123456789012:role/r"}
+
+
+def test_import_job_progression(client: Any, app_id: str) -> None:
+    job = client.create_import_job(
+        ApplicationId=app_id,
+        ImportJobRequest={**IMPORT, "S3Url": "s3://bucket/x.csv", "DefineSegment": True,
+                          "SegmentName": "imported"},
+    )["ImportJobResponse"]  # fmt: skip
+    assert job["JobStatus"] == "CREATED"
+    seen = []
+    for _ in range(6):
+        seen.append(
+            client.get_import_job(ApplicationId=app_id, JobId=job["Id"])["ImportJobResponse"]
+        )
+    statuses = [j["JobStatus"] for j in seen]
+    assert statuses[-1] == "COMPLETED" and statuses.count("COMPLETED") >= 2
+    assert statuses.index("COMPLETED") > 0
+    segment_id = seen[-1]["Definition"]["SegmentId"]
+    segment = client.get_segment(ApplicationId=app_id, SegmentId=segment_id)["SegmentResponse"]
+    assert segment["SegmentType"] == "IMPORT"
+    jobs = client.get_segment_import_jobs(ApplicationId=app_id, SegmentId=segment_id)
+    assert [j["Id"] for j in jobs["ImportJobsResponse"]["Item"]] == [job["Id"]]
+    assert error_code(
+        lambda: client.get_import_job(ApplicationId=app_id, JobId="nope")
+    ) == "NotFoundException"
+    assert error_code(
+        lambda: client.create_import_job(
+            ApplicationId=app_id, ImportJobRequest={**IMPORT, "S3Url": "http://x"}
+        )
+    ) == "BadRequestException"
+
+
+def test_failing_jobs(client: Any, app_id: str, mock: PinpointMock) -> None:
+    job_id = client.create_import_job(
+        ApplicationId=app_id, ImportJobRequest={**IMPORT, "S3Url": "s3://bucket/fail.csv"}
+    )["ImportJobResponse"]["Id"]
+    export_id = client.create_export_job(
+        ApplicationId=app_id,
+        ExportJobRequest={"RoleArn": IMPORT["RoleArn"], "S3UrlPrefix": "s3://bucket/out/"},
+    )["ExportJobResponse"]["Id"]
+    mock.backend().fail_job(export_id)
+    for _ in range(5):
+        last = client.get_import_job(ApplicationId=app_id, JobId=job_id)["ImportJobResponse"]
+        export = client.get_export_job(ApplicationId=app_id, JobId=export_id)["ExportJobResponse"]
+    assert last["JobStatus"] == "FAILED" and last["Failures"]
+    assert export["JobStatus"] == "FAILED"
+
+
+def test_export_jobs_pagination(client: Any, app_id: str) -> None:
+    segment_id = client.create_segment(ApplicationId=app_id, WriteSegmentRequest={"Name": "s"})[
+        "SegmentResponse"
+    ]["Id"]
+    request = {"RoleArn": IMPORT["RoleArn"], "S3UrlPrefix": "s3://b/", "SegmentId": segment_id}
+    for _ in range(3):
+        client.create_export_job(ApplicationId=app_id, ExportJobRequest=request)
+    pages = all_pages(
+        client.get_export_jobs, "ExportJobsResponse", ApplicationId=app_id, PageSize="1"
+    )
+    assert len(pages) == 3
+    segment_pages = all_pages(
+        client.get_segment_export_jobs, "ExportJobsResponse",
+        ApplicationId=app_id, SegmentId=segment_id, PageSize="2",
+    )  # fmt: skip
+    assert [len(p) for p in segment_pages] == [2, 1]
+    assert error_code(
+        lambda: client.get_segment_export_jobs(ApplicationId=app_id, SegmentId="nope")
+    ) == "NotFoundException"
+    assert error_code(
+        lambda: client.create_export_job(
+            ApplicationId=app_id, ExportJobRequest={**request, "SegmentId": "nope"}
+        )
+    ) == "NotFoundException"
+    import_pages = all_pages(
+        client.get_import_jobs, "ImportJobsResponse", ApplicationId=app_id, PageSize="1"
+    )
+    assert import_pages == [[]]
