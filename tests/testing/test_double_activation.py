@@ -12,7 +12,7 @@ import pytest
 from botocore.awsrequest import AWSResponse
 from botocore.config import Config
 from botocore.exceptions import ClientError, EndpointConnectionError
-from conftest import NO_RETRIES, ShapeChecker, checked_client
+from double_helpers import NO_RETRIES, ShapeChecker, checked_client
 
 from pinpoint_sdk.testing import PinpointMock, get_backend, install, mock_pinpoint
 from pinpoint_sdk.testing._urls import routes
