@@ -238,3 +238,11 @@ def test_model_built_by_constructor_round_trips() -> None:
         tags={"team": "growth"},
     )
     assert structure(unstructure(request), models.WriteCampaignRequest) == request
+
+
+def test_unknown_fields_survive_evolve() -> None:
+    import attrs
+
+    model = structure({"Id": "a", "Later": [1]}, models.ApplicationResponse)
+    changed = attrs.evolve(model, name="renamed")
+    assert unstructure(changed) == {"Id": "a", "Name": "renamed", "Later": [1]}

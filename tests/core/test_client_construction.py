@@ -1,0 +1,154 @@
+"""Creating and wrapping boto3 clients, and the response metadata kept beside results."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+import boto3
+import pytest
+from botocore.config import Config
+from botocore.exceptions import ClientError
+from botocore.stub import Stubber
+
+from pinpoint_sdk import PinpointClient, models
+from pinpoint_sdk.converter import unstructure
+
+
+def test_default_client_uses_standard_retry_mode() -> None:
+    client = PinpointClient(region_name="us-east-1")
+    assert client.boto3_client.meta.config.retries["mode"] == "standard"
+    assert client.boto3_client.meta.service_model.service_name == "pinpoint"
+
+
+def test_region_name_is_passed_to_boto3() -> None:
+    assert PinpointClient(region_name="eu-west-1").boto3_client.meta.region_name == "eu-west-1"
+
+
+def test_region_defaults_from_environment() -> None:
+    assert PinpointClient().boto3_client.meta.region_name == "us-east-1"
+
+
+def test_explicit_retry_config_wins() -> None:
+    client = PinpointClient(
+        region_name="us-east-1", config=Config(retries={"mode": "adaptive", "max_attempts": 7})
+    )
+    retries = client.boto3_client.meta.config.retries
+    assert retries["mode"] == "adaptive"
+
+
+def test_config_without_retries_keeps_standard_mode() -> None:
+    client = PinpointClient(region_name="us-east-1", config=Config(connect_timeout=3))
+    assert client.boto3_client.meta.config.retries["mode"] == "standard"
+    assert client.boto3_client.meta.config.connect_timeout == 3
+
+
+def test_client_kwargs_reach_boto3() -> None:
+    client = PinpointClient(region_name="us-east-1", endpoint_url="http://127.0.0.1:4566")
+    assert client.boto3_client.meta.endpoint_url == "http://127.0.0.1:4566"
+
+
+def test_given_session_is_used() -> None:
+    session = boto3.session.Session(region_name="ap-south-1")
+    client = PinpointClient(session=session)
+    assert client.boto3_client.meta.region_name == "ap-south-1"
+
+
+def test_wraps_a_given_boto3_client() -> None:
+    raw = boto3.client("pinpoint", region_name="us-east-1")
+    assert PinpointClient(raw).boto3_client is raw
+    assert PinpointClient(client=raw).boto3_client is raw
+
+
+def test_rejects_a_non_pinpoint_client() -> None:
+    with pytest.raises(TypeError):
+        PinpointClient(boto3.client("sqs", region_name="us-east-1"))
+
+
+def test_rejects_an_arbitrary_object() -> None:
+    with pytest.raises(TypeError):
+        PinpointClient(object())
+
+
+def test_rejects_client_together_with_creation_arguments() -> None:
+    raw = boto3.client("pinpoint", region_name="us-east-1")
+    with pytest.raises(TypeError):
+        PinpointClient(raw, region_name="eu-west-1")
+
+
+def test_repr_names_the_region() -> None:
+    assert "us-east-1" in repr(PinpointClient(region_name="us-east-1"))
+
+
+# ------------------------------------------------------------------ response metadata
+
+@pytest.fixture
+def stubbed() -> Iterator[tuple[PinpointClient, Stubber]]:
+    raw = boto3.client("pinpoint", region_name="us-east-1")
+    with Stubber(raw) as stubber:
+        yield PinpointClient(raw), stubber
+        stubber.assert_no_pending_responses()
+
+
+def _app_response(request_id: str) -> dict[str, Any]:
+    return {
+        "ApplicationResponse": {"Id": "app", "Arn": "arn:app", "Name": "demo"},
+        "ResponseMetadata": {
+            "RequestId": request_id,
+            "HTTPStatusCode": 200,
+            "HTTPHeaders": {"x-amzn-requestid": request_id},
+            "RetryAttempts": 0,
+        },
+    }
+
+
+def test_result_exposes_request_id_and_status(stubbed: tuple[PinpointClient, Stubber]) -> None:
+    client, stubber = stubbed
+    stubber.add_response("get_app", _app_response("req-1"), {"ApplicationId": "app"})
+    result = client.get_app(application_id="app")
+    assert result.request_id == "req-1"
+    assert result.http_status_code == 200
+    assert result.response_metadata["RequestId"] == "req-1"
+    assert result.response_metadata["HTTPHeaders"]["x-amzn-requestid"] == "req-1"
+
+
+def test_metadata_is_not_a_model_field(stubbed: tuple[PinpointClient, Stubber]) -> None:
+    client, stubber = stubbed
+    stubber.add_response("get_app", _app_response("req-1"), {"ApplicationId": "app"})
+    result = client.get_app(application_id="app")
+    shape_fields = {a.name for a in attrs.fields(type(result)) if "wire" in a.metadata}
+    assert shape_fields == {"application_response"}
+    init_names = {a.alias for a in attrs.fields(type(result)) if a.init}
+    assert not init_names & {"response_metadata", "_response_metadata"}
+    assert "ResponseMetadata" not in unstructure(result)
+    assert "req-1" not in repr(result)
+
+
+def test_results_compare_equal_regardless_of_metadata(
+    stubbed: tuple[PinpointClient, Stubber],
+) -> None:
+    client, stubber = stubbed
+    stubber.add_response("get_app", _app_response("req-1"), {"ApplicationId": "app"})
+    stubber.add_response("get_app", _app_response("req-2"), {"ApplicationId": "app"})
+    first = client.get_app(application_id="app")
+    second = client.get_app(application_id="app")
+    assert first.request_id != second.request_id
+    assert first == second
+    assert first == models.GetAppResponse(
+        application_response=models.ApplicationResponse(id="app", arn="arn:app", name="demo")
+    )
+
+
+def test_model_built_by_hand_has_empty_metadata() -> None:
+    result = models.GetAppResponse()
+    assert result.response_metadata == {}
+    assert result.request_id is None and result.http_status_code is None
+
+
+def test_client_error_is_raised_as_pinpoint_error(stubbed: tuple[PinpointClient, Stubber]) -> None:
+    client, stubber = stubbed
+    stubber.add_client_error("get_app", "NotFoundException", "gone", 404)
+    with pytest.raises(ClientError) as info:
+        client.get_app(application_id="app")
+    assert type(info.value).__module__ == "pinpoint_sdk.errors"
