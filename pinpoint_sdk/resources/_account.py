@@ -1,0 +1,268 @@
+"""Account-level resources: message templates and recommender configurations."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from pinpoint_sdk import errors, models
+from pinpoint_sdk.resources._base import Collection, Resource, paged, resolve_request, unwrap
+from pinpoint_sdk.resources._engagement import write_request
+
+if TYPE_CHECKING:
+    from pinpoint_sdk.client import PinpointClient
+
+__all__ = [
+    "RecommenderConfiguration",
+    "RecommenderConfigurationCollection",
+    "Template",
+    "TemplateCollection",
+]
+
+TemplateRequest = (
+    models.EmailTemplateRequest
+    | models.SMSTemplateRequest
+    | models.VoiceTemplateRequest
+    | models.PushNotificationTemplateRequest
+    | models.InAppTemplateRequest
+)
+"""The request models that create or update a template, one per template type."""
+
+TemplateData = (
+    models.EmailTemplateResponse
+    | models.SMSTemplateResponse
+    | models.VoiceTemplateResponse
+    | models.PushNotificationTemplateResponse
+    | models.InAppTemplateResponse
+    | models.TemplateResponse
+)
+"""What :attr:`Template.data` holds: the full template, or the summary from a listing."""
+
+
+class _Kind(NamedTuple):
+    operation: str  # ``<verb>_<operation>_template`` on the client
+    request_member: str
+    response_member: str
+    request: type[Any]
+
+
+_KINDS: dict[str, _Kind] = {
+    "EMAIL": _Kind("email", "email_template_request", "email_template_response",
+                   models.EmailTemplateRequest),
+    "SMS": _Kind("sms", "sms_template_request", "sms_template_response",
+                 models.SMSTemplateRequest),
+    "VOICE": _Kind("voice", "voice_template_request", "voice_template_response",
+                   models.VoiceTemplateRequest),
+    "PUSH": _Kind("push", "push_notification_template_request",
+                  "push_notification_template_response", models.PushNotificationTemplateRequest),
+    "INAPP": _Kind("in_app", "in_app_template_request", "in_app_template_response",
+                   models.InAppTemplateRequest),
+}
+
+
+def _kind(template_type: str) -> _Kind:
+    kind = _KINDS.get(str(template_type).upper())
+    if kind is None:
+        raise errors.ValidationError(
+            f"unknown template type {template_type!r}; one of {', '.join(_KINDS)}",
+            "template_type",
+        )
+    return kind
+
+
+class Template(Resource[TemplateData]):
+    """A message template (email, SMS, voice, push or in-app).
+
+    Example:
+        >>> template = pp.templates.get("welcome", "EMAIL")
+        >>> template.update(subject="Welcome!", create_new_version=True)
+        >>> [v.version for v in template.versions()]
+    """
+
+    def __init__(self, client: PinpointClient, data: TemplateData) -> None:
+        super().__init__(client, data)
+
+    @property
+    def id(self) -> str:
+        """The template name (templates are identified by name and type)."""
+        return self.data.template_name or ""
+
+    @property
+    def name(self) -> str:
+        """The template name."""
+        return self.id
+
+    @property
+    def type(self) -> str:
+        """The template type: ``EMAIL``, ``SMS``, ``VOICE``, ``PUSH`` or ``INAPP``."""
+        return str(self.data.template_type)
+
+    def _identity(self) -> tuple[Any, ...]:
+        return (self.type, self.id)
+
+    def __repr__(self) -> str:
+        return f"<Template id={self.id!r} type={self.type!r}>"
+
+    def _fetch(self, version: str | None = None) -> TemplateData:
+        kind = _kind(self.type)
+        response = getattr(self.client, f"get_{kind.operation}_template")(
+            template_name=self.id, version=version
+        )
+        data: TemplateData = getattr(response, kind.response_member)
+        return data
+
+    def get_version(self, version: str) -> TemplateData:
+        """One version of the template (the active one is :attr:`data` after reload)."""
+        return self._fetch(version)
+
+    def update(
+        self,
+        request: TemplateRequest | None = None,
+        /,
+        *,
+        create_new_version: bool | None = None,
+        version: str | None = None,
+        **changes: Any,
+    ) -> Template:
+        """Update the template with ``request``, or the current content with ``changes``.
+
+        Read-modify-write needs the full template: a template from a listing is
+        reloaded first.
+
+        Example:
+            >>> template.update(html_part="<p>Hi {{User.Name}}</p>", create_new_version=True)
+        """
+        kind = _kind(self.type)
+        if request is None and isinstance(self.data, models.TemplateResponse):
+            self.reload()
+        body = write_request(self, request, changes, kind.request)
+        getattr(self.client, f"update_{kind.operation}_template")(
+            template_name=self.id, create_new_version=create_new_version, version=version,
+            **{kind.request_member: body},
+        )
+        return self.reload()
+
+    def delete(self, version: str | None = None) -> None:
+        """Delete the template (or one ``version`` of it)."""
+        kind = _kind(self.type)
+        getattr(self.client, f"delete_{kind.operation}_template")(
+            template_name=self.id, version=version
+        )
+
+    def versions(self, *, page_size: int | None = None) -> Iterator[models.TemplateVersionResponse]:
+        """Every version of the template, fetched lazily."""
+        for page in self.client.list_template_versions_pages(
+            template_name=self.id, template_type=self.type, page_size=page_size
+        ):
+            yield from unwrap(page.template_versions_response).item or []
+
+    def set_active_version(self, version: str) -> None:
+        """Make ``version`` the active version of the template."""
+        self.client.update_template_active_version(
+            template_name=self.id, template_type=self.type,
+            template_active_version_request=models.TemplateActiveVersionRequest(version=version),
+        )
+
+
+class TemplateCollection(Collection[Template]):
+    """``pp.templates``: iterate (summaries), ``get(name, type)``, ``create(name, request)``.
+
+    Example:
+        >>> pp.templates.create("welcome", models.EmailTemplateRequest(
+        ...     subject="Hi", html_part="<p>Hi</p>"))
+        >>> [t.name for t in pp.templates.filter(template_type="EMAIL")]
+    """
+
+    def __init__(self, client: PinpointClient) -> None:
+        super().__init__(client)
+        self._prefix: str | None = None
+        self._template_type: str | None = None
+
+    def filter(self, *, prefix: str | None = None, template_type: str | None = None) -> (
+        TemplateCollection
+    ):
+        """A copy listing only templates whose name starts with ``prefix`` / of a type."""
+        return self._clone(_prefix=prefix, _template_type=template_type)
+
+    def _fetch_pages(self, page_size: int | None) -> Iterator[list[Template]]:
+        pages = self._client.list_templates_pages(
+            page_size=page_size, prefix=self._prefix, template_type=self._template_type
+        )
+        return paged(pages, lambda p: p.templates_response.item,
+                     lambda data: Template(self._client, data))
+
+    def get(self, name: str, template_type: str, *, version: str | None = None) -> Template:
+        """Fetch one template now (``errors.NotFoundError`` when it does not exist)."""
+        kind = _kind(template_type)
+        response = getattr(self._client, f"get_{kind.operation}_template")(
+            template_name=name, version=version
+        )
+        return Template(self._client, getattr(response, kind.response_member))
+
+    def create(self, name: str, request: TemplateRequest) -> Template:
+        """Create a template; its type follows from the request model's class."""
+        for template_type, kind in _KINDS.items():
+            if isinstance(request, kind.request):
+                getattr(self._client, f"create_{kind.operation}_template")(
+                    template_name=name, **{kind.request_member: request}
+                )
+                return self.get(name, template_type)
+        raise errors.ValidationError(
+            f"expected a template request model, got {type(request).__name__}", "request"
+        )
+
+
+class RecommenderConfiguration(Resource[models.RecommenderConfigurationResponse]):
+    """A recommender model configuration (account level).
+
+    Example:
+        >>> config = pp.recommender_configurations.get("rec-1")
+        >>> config.update(description="v2")
+    """
+
+    def _fetch(self) -> models.RecommenderConfigurationResponse:
+        return unwrap(self.client.get_recommender_configuration(
+            recommender_id=self.id
+        ).recommender_configuration_response)
+
+    def update(
+        self, request: models.UpdateRecommenderConfiguration | None = None, /, **changes: Any
+    ) -> RecommenderConfiguration:
+        """Replace the configuration with ``request``, or change some of its fields."""
+        body = write_request(self, request, changes, models.UpdateRecommenderConfiguration)
+        self._data = unwrap(self.client.update_recommender_configuration(
+            recommender_id=self.id, update_recommender_configuration=body
+        ).recommender_configuration_response)
+        return self
+
+    def delete(self) -> models.RecommenderConfigurationResponse:
+        """Delete the configuration; returns its last state."""
+        return unwrap(self.client.delete_recommender_configuration(
+            recommender_id=self.id
+        ).recommender_configuration_response)
+
+
+class RecommenderConfigurationCollection(Collection[RecommenderConfiguration]):
+    """``pp.recommender_configurations``: iterate, ``get(id)``, ``create(request)``.
+
+    Example:
+        >>> [c.name for c in pp.recommender_configurations]
+    """
+
+    def _fetch_pages(self, page_size: int | None) -> Iterator[list[RecommenderConfiguration]]:
+        pages = self._client.get_recommender_configurations_pages(page_size=page_size)
+        return paged(pages, lambda p: p.list_recommender_configurations_response.item,
+                     lambda data: RecommenderConfiguration(self._client, data))
+
+    def get(self, recommender_id: str) -> RecommenderConfiguration:
+        """Fetch one configuration now (``errors.NotFoundError`` when it does not exist)."""
+        return RecommenderConfiguration(self._client, unwrap(self._client.get_recommender_configuration(
+            recommender_id=recommender_id
+        ).recommender_configuration_response))
+
+    def create(self, request: models.CreateRecommenderConfiguration) -> RecommenderConfiguration:
+        """Create a recommender configuration."""
+        body = resolve_request(request, models.CreateRecommenderConfiguration)
+        return RecommenderConfiguration(self._client, unwrap(self._client.create_recommender_configuration(
+            create_recommender_configuration=body
+        ).recommender_configuration_response))

@@ -1,0 +1,486 @@
+"""The application (project) resource and its per-app helpers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import datetime
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
+
+from pinpoint_sdk import errors, models
+from pinpoint_sdk.resources._account import TemplateCollection
+from pinpoint_sdk.resources._audience import EndpointCollection, EventCollection, UserCollection
+from pinpoint_sdk.resources._base import (
+    Collection,
+    Resource,
+    evolve,
+    paged,
+    resolve_request,
+    unwrap,
+)
+from pinpoint_sdk.resources._engagement import (
+    CampaignCollection,
+    JourneyCollection,
+    SegmentCollection,
+    merged_kpi,
+)
+from pinpoint_sdk.resources._jobs import ExportJobCollection, ImportJobCollection
+from pinpoint_sdk.resources._messaging import (
+    SendResult,
+    build_message_request,
+    build_users_request,
+)
+
+if TYPE_CHECKING:
+    from pinpoint_sdk.client import PinpointClient
+
+__all__ = ["App", "AppCollection", "AppSettings", "Channel", "Channels", "EventStreamConfig"]
+
+Req = TypeVar("Req")
+Resp = TypeVar("Resp")
+
+
+class Channel(Generic[Req, Resp]):
+    """One channel of an application: ``get()``, ``update(request)``, ``delete()``.
+
+    Example:
+        >>> app.channels.email.update(models.EmailChannelRequest(
+        ...     from_address="noreply@example.com", identity=identity_arn, enabled=True))
+        >>> app.channels.email.get().enabled
+        True
+    """
+
+    def __init__(self, client: PinpointClient, application_id: str, kind: str,
+                 request_type: type[Req]) -> None:
+        self._client = client
+        self.application_id = application_id
+        self.kind = kind
+        self._request_type = request_type
+
+    def __repr__(self) -> str:
+        return f"<Channel {self.kind} application_id={self.application_id!r}>"
+
+    def _call(self, verb: str, **kwargs: Any) -> Resp:
+        response = getattr(self._client, f"{verb}_{self.kind}_channel")(
+            application_id=self.application_id, **kwargs
+        )
+        return cast(Resp, getattr(response, f"{self.kind}_channel_response"))
+
+    def get(self) -> Resp:
+        """The channel's settings (``errors.NotFoundError`` when it is not set up)."""
+        return self._call("get")
+
+    def update(self, request: Req) -> Resp:
+        """Enable or change the channel."""
+        body = resolve_request(request, self._request_type)
+        return self._call("update", **{f"{self.kind}_channel_request": body})
+
+    def delete(self) -> Resp:
+        """Disable the channel and delete its settings; returns them as they were."""
+        return self._call("delete")
+
+
+class Channels:
+    """``app.channels``: one :class:`Channel` per channel type, and ``all()``.
+
+    Example:
+        >>> {name: c.enabled for name, c in app.channels.all().items()}
+    """
+
+    def __init__(self, client: PinpointClient, application_id: str) -> None:
+        self._client = client
+        self.application_id = application_id
+
+    def __repr__(self) -> str:
+        return f"<Channels application_id={self.application_id!r}>"
+
+    def _channel(self, kind: str, request_type: type[Req]) -> Channel[Req, Any]:
+        return Channel(self._client, self.application_id, kind, request_type)
+
+    def all(self) -> dict[str, models.ChannelResponse]:
+        """Every channel's status, keyed by channel type (GetChannels)."""
+        response = self._client.get_channels(application_id=self.application_id)
+        return dict(unwrap(response.channels_response).channels or {})
+
+    @property
+    def email(self) -> Channel[models.EmailChannelRequest, models.EmailChannelResponse]:
+        """The email channel."""
+        return self._channel("email", models.EmailChannelRequest)
+
+    @property
+    def sms(self) -> Channel[models.SMSChannelRequest, models.SMSChannelResponse]:
+        """The SMS channel."""
+        return self._channel("sms", models.SMSChannelRequest)
+
+    @property
+    def voice(self) -> Channel[models.VoiceChannelRequest, models.VoiceChannelResponse]:
+        """The voice channel."""
+        return self._channel("voice", models.VoiceChannelRequest)
+
+    @property
+    def apns(self) -> Channel[models.APNSChannelRequest, models.APNSChannelResponse]:
+        """The APNs (production) channel."""
+        return self._channel("apns", models.APNSChannelRequest)
+
+    @property
+    def apns_sandbox(
+        self,
+    ) -> Channel[models.APNSSandboxChannelRequest, models.APNSSandboxChannelResponse]:
+        """The APNs sandbox channel."""
+        return self._channel("apns_sandbox", models.APNSSandboxChannelRequest)
+
+    @property
+    def apns_voip(self) -> Channel[models.APNSVoipChannelRequest, models.APNSVoipChannelResponse]:
+        """The APNs VoIP channel."""
+        return self._channel("apns_voip", models.APNSVoipChannelRequest)
+
+    @property
+    def apns_voip_sandbox(
+        self,
+    ) -> Channel[models.APNSVoipSandboxChannelRequest, models.APNSVoipSandboxChannelResponse]:
+        """The APNs VoIP sandbox channel."""
+        return self._channel("apns_voip_sandbox", models.APNSVoipSandboxChannelRequest)
+
+    @property
+    def gcm(self) -> Channel[models.GCMChannelRequest, models.GCMChannelResponse]:
+        """The FCM (formerly GCM) channel."""
+        return self._channel("gcm", models.GCMChannelRequest)
+
+    @property
+    def adm(self) -> Channel[models.ADMChannelRequest, models.ADMChannelResponse]:
+        """The Amazon Device Messaging channel."""
+        return self._channel("adm", models.ADMChannelRequest)
+
+    @property
+    def baidu(self) -> Channel[models.BaiduChannelRequest, models.BaiduChannelResponse]:
+        """The Baidu Cloud Push channel."""
+        return self._channel("baidu", models.BaiduChannelRequest)
+
+
+class AppSettings:
+    """``app.settings``: ``get()`` and ``update(request_or_changes)``.
+
+    Example:
+        >>> app.settings.update(quiet_time=models.QuietTime(start="22:00", end="07:00"))
+    """
+
+    def __init__(self, client: PinpointClient, application_id: str) -> None:
+        self._client = client
+        self.application_id = application_id
+
+    def __repr__(self) -> str:
+        return f"<AppSettings application_id={self.application_id!r}>"
+
+    def get(self) -> models.ApplicationSettingsResource:
+        """The application's settings."""
+        return unwrap(self._client.get_application_settings(
+            application_id=self.application_id
+        ).application_settings_resource)
+
+    def update(
+        self, request: models.WriteApplicationSettingsRequest | None = None, /, **changes: Any
+    ) -> models.ApplicationSettingsResource:
+        """Write ``request``, or a request with just ``changes`` (snake_case fields)."""
+        if request is None:
+            try:
+                request = models.WriteApplicationSettingsRequest(**changes)
+            except TypeError as exc:
+                raise errors.ValidationError(str(exc), "WriteApplicationSettingsRequest") from exc
+        elif changes:
+            request = evolve(request, **changes)
+        return unwrap(self._client.update_application_settings(
+            application_id=self.application_id,
+            write_application_settings_request=resolve_request(
+                request, models.WriteApplicationSettingsRequest
+            ),
+        ).application_settings_resource)
+
+
+class EventStreamConfig:
+    """``app.event_stream``: where events are streamed (Kinesis / Firehose).
+
+    Example:
+        >>> app.event_stream.put(stream_arn, role_arn)
+        >>> app.event_stream.get().destination_stream_arn
+    """
+
+    def __init__(self, client: PinpointClient, application_id: str) -> None:
+        self._client = client
+        self.application_id = application_id
+
+    def __repr__(self) -> str:
+        return f"<EventStreamConfig application_id={self.application_id!r}>"
+
+    def get(self) -> models.EventStream:
+        """The event stream settings (``errors.NotFoundError`` when there is none)."""
+        return unwrap(self._client.get_event_stream(application_id=self.application_id).event_stream)
+
+    def put(self, destination_stream_arn: str, role_arn: str) -> models.EventStream:
+        """Create or replace the event stream."""
+        return unwrap(self._client.put_event_stream(
+            application_id=self.application_id,
+            write_event_stream=models.WriteEventStream(
+                destination_stream_arn=destination_stream_arn, role_arn=role_arn
+            ),
+        ).event_stream)
+
+    update = put
+
+    def delete(self) -> models.EventStream:
+        """Stop streaming events; returns the settings as they were."""
+        return unwrap(self._client.delete_event_stream(application_id=self.application_id).event_stream)
+
+
+class App(Resource[models.ApplicationResponse]):
+    """An Amazon Pinpoint application (a "project" in the console).
+
+    Example:
+        >>> app = pp.apps.create("demo", tags={"team": "growth"})
+        >>> app.campaigns.create(request)
+        >>> app.endpoints.upsert_many(items)
+        >>> app.delete()
+    """
+
+    @property
+    def arn(self) -> str | None:
+        """The application's ARN."""
+        return self.data.arn
+
+    @property
+    def tags(self) -> dict[str, str]:
+        """The application's tags (as last fetched)."""
+        return dict(self.data.tags or {})
+
+    def _fetch(self) -> models.ApplicationResponse:
+        return unwrap(self.client.get_app(application_id=self.id).application_response)
+
+    def delete(self) -> models.ApplicationResponse:
+        """Delete the application and everything in it; returns its last state."""
+        return unwrap(self.client.delete_app(application_id=self.id).application_response)
+
+    def tag(self, tags: Mapping[str, str] | None = None, /, **more: str) -> App:
+        """Add or overwrite tags, then reload.
+
+        Example:
+            >>> app.tag({"env": "prod"}).tags["env"]
+            'prod'
+        """
+        values = {**(tags or {}), **more}
+        self.client.tag_resource(resource_arn=self._arn(), tags_model=models.TagsModel(tags=values))
+        return self.reload()
+
+    def untag(self, *keys: str) -> App:
+        """Remove tags by key, then reload."""
+        self.client.untag_resource(resource_arn=self._arn(), tag_keys=list(keys))
+        return self.reload()
+
+    def _arn(self) -> str:
+        if not self.data.arn:
+            self.reload()
+        return self.data.arn or ""
+
+    @cached_property
+    def settings(self) -> AppSettings:
+        """The application's settings."""
+        return AppSettings(self.client, self.id)
+
+    @cached_property
+    def channels(self) -> Channels:
+        """The application's channels."""
+        return Channels(self.client, self.id)
+
+    @cached_property
+    def event_stream(self) -> EventStreamConfig:
+        """The application's event stream."""
+        return EventStreamConfig(self.client, self.id)
+
+    @property
+    def campaigns(self) -> CampaignCollection:
+        """The application's campaigns."""
+        return CampaignCollection(self.client, self.id)
+
+    @property
+    def segments(self) -> SegmentCollection:
+        """The application's segments."""
+        return SegmentCollection(self.client, self.id)
+
+    @property
+    def journeys(self) -> JourneyCollection:
+        """The application's journeys."""
+        return JourneyCollection(self.client, self.id)
+
+    @property
+    def endpoints(self) -> EndpointCollection:
+        """The application's endpoints."""
+        return EndpointCollection(self.client, self.id)
+
+    @property
+    def events(self) -> EventCollection:
+        """Recording events for the application's endpoints."""
+        return EventCollection(self.client, self.id)
+
+    @property
+    def users(self) -> UserCollection:
+        """The application's users (endpoints grouped by user id)."""
+        return UserCollection(self.client, self.id)
+
+    @property
+    def import_jobs(self) -> ImportJobCollection:
+        """The application's import jobs (the way to load millions of endpoints)."""
+        return ImportJobCollection(self.client, self.id)
+
+    @property
+    def export_jobs(self) -> ExportJobCollection:
+        """The application's export jobs."""
+        return ExportJobCollection(self.client, self.id)
+
+    @property
+    def templates(self) -> TemplateCollection:
+        """Message templates; they belong to the account, shared by every app."""
+        return TemplateCollection(self.client)
+
+    def kpi(self, name: str, start: datetime, end: datetime) -> (
+        models.ApplicationDateRangeKpiResponse
+    ):
+        """An application KPI over a date range, every page merged into one result.
+
+        Example:
+            >>> kpi = app.kpi("email-open-rate", start, end)
+            >>> [(r.grouped_bys, r.values) for r in kpi.kpi_result.rows]
+        """
+        pages = self.client.get_application_date_range_kpi_pages(
+            application_id=self.id, kpi_name=name, start_time=start, end_time=end
+        )
+        result: models.ApplicationDateRangeKpiResponse = merged_kpi(
+            pages, "application_date_range_kpi_response"
+        )
+        return result
+
+    def send_messages(
+        self,
+        request: models.MessageRequest | None = None,
+        /,
+        *,
+        addresses: Mapping[str, str | models.AddressConfiguration] | None = None,
+        endpoints: Iterable[str] | Mapping[str, models.EndpointSendConfiguration] | None = None,
+        message: models.DirectMessageConfiguration | None = None,
+        template: models.TemplateConfiguration | None = None,
+        context: Mapping[str, str] | None = None,
+        trace_id: str | None = None,
+    ) -> SendResult:
+        """Send a direct message to addresses and/or endpoints (at most 100 per call).
+
+        ``addresses`` maps an address to its channel type (or an
+        ``AddressConfiguration``); ``endpoints`` is endpoint ids (or a mapping to
+        ``EndpointSendConfiguration``). The result lists every recipient, and
+        ``result.failed`` those the service did not accept.
+
+        Example:
+            >>> result = app.send_messages(
+            ...     addresses={"+15555550100": "SMS"},
+            ...     message=models.DirectMessageConfiguration(
+            ...         sms_message=models.SMSMessage(body="Your order shipped")))
+            >>> result.failed_recipients
+            []
+        """
+        body = build_message_request(
+            request, addresses=addresses, endpoints=endpoints, message=message,
+            template=template, context=context, trace_id=trace_id,
+        )
+        response = self.client.send_messages(application_id=self.id, message_request=body)
+        return SendResult.from_message_response(unwrap(response.message_response))
+
+    def send_users_messages(
+        self,
+        request: models.SendUsersMessageRequest | None = None,
+        /,
+        *,
+        users: Iterable[str] | Mapping[str, models.EndpointSendConfiguration] | None = None,
+        message: models.DirectMessageConfiguration | None = None,
+        template: models.TemplateConfiguration | None = None,
+        context: Mapping[str, str] | None = None,
+        trace_id: str | None = None,
+    ) -> SendResult:
+        """Send a direct message to every endpoint of some user ids (at most 100 users).
+
+        Example:
+            >>> result = app.send_users_messages(users=["user-42"], message=msg)
+            >>> [(d.user_id, d.endpoint_id) for d in result.failed]
+        """
+        body = build_users_request(
+            request, users=users, message=message, template=template, context=context,
+            trace_id=trace_id,
+        )
+        response = self.client.send_users_messages(
+            application_id=self.id, send_users_message_request=body
+        )
+        return SendResult.from_users_response(unwrap(response.send_users_message_response))
+
+    def send_otp(
+        self, request: models.SendOTPMessageRequestParameters | None = None, /, **fields: Any
+    ) -> SendResult:
+        """Send a one-time password (fields as in ``SendOTPMessageRequestParameters``).
+
+        Example:
+            >>> app.send_otp(brand_name="Acme", channel="SMS", reference_id="login-1",
+            ...              destination_identity="+15555550100",
+            ...              origination_identity="+15555550199").ok
+            True
+        """
+        if request is None:
+            try:
+                request = models.SendOTPMessageRequestParameters(**fields)
+            except TypeError as exc:
+                raise errors.ValidationError(
+                    str(exc), "SendOTPMessageRequestParameters"
+                ) from exc
+        elif fields:
+            raise TypeError("pass either a request or keyword fields, not both")
+        response = self.client.send_otp_message(
+            application_id=self.id, send_otp_message_request_parameters=request
+        )
+        return SendResult.from_message_response(unwrap(response.message_response))
+
+    def verify_otp(self, destination_identity: str, otp: str, reference_id: str) -> bool:
+        """Whether ``otp`` is the valid code sent to ``destination_identity``.
+
+        Example:
+            >>> app.verify_otp("+15555550100", "123456", "login-1")
+            True
+        """
+        response = self.client.verify_otp_message(
+            application_id=self.id,
+            verify_otp_message_request_parameters=models.VerifyOTPMessageRequestParameters(
+                destination_identity=destination_identity, otp=otp, reference_id=reference_id
+            ),
+        )
+        return bool(unwrap(response.verification_response).valid)
+
+
+class AppCollection(Collection[App]):
+    """``pp.apps``: iterate every application, ``get(id)``, ``create(name, tags)``.
+
+    Example:
+        >>> [app.name for app in pp.apps]
+        >>> app = pp.apps.create("demo")
+    """
+
+    def _fetch_pages(self, page_size: int | None) -> Iterator[list[App]]:
+        pages = self._client.get_apps_pages(page_size=page_size)
+        return paged(pages, lambda p: p.applications_response.item,
+                     lambda data: App(self._client, data))
+
+    def get(self, application_id: str) -> App:
+        """Fetch one application now (``errors.NotFoundError`` when it does not exist)."""
+        return App(self._client, unwrap(self._client.get_app(
+            application_id=application_id
+        ).application_response))
+
+    def create(self, name: str, tags: Mapping[str, str] | None = None) -> App:
+        """Create an application."""
+        response = self._client.create_app(
+            create_application_request=models.CreateApplicationRequest(
+                name=name, tags=dict(tags) if tags is not None else None
+            )
+        )
+        return App(self._client, unwrap(response.application_response))

@@ -1,0 +1,265 @@
+"""Endpoints, users and events of an application."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from pinpoint_sdk import batching, limits, models
+from pinpoint_sdk.resources._base import Resource, resolve_request, unwrap
+from pinpoint_sdk.resources._engagement import write_request
+
+if TYPE_CHECKING:
+    from pinpoint_sdk.batching import BatchResult, EventRecord, ProgressCallback
+    from pinpoint_sdk.client import PinpointClient
+
+__all__ = ["Endpoint", "EndpointCollection", "EventCollection", "User", "UserCollection"]
+
+
+class Endpoint(Resource[models.EndpointResponse]):
+    """One endpoint (a destination: an address on a channel) of an application.
+
+    Example:
+        >>> endpoint = app.endpoints.get("ep-1")
+        >>> endpoint.update(opt_out="ALL")
+        >>> endpoint.reload().data.opt_out
+    """
+
+    @property
+    def application_id(self) -> str:
+        """The id of the application the endpoint belongs to."""
+        return self.data.application_id or ""
+
+    @property
+    def user_id(self) -> str | None:
+        """The id of the user the endpoint belongs to, if any."""
+        return self.data.user.user_id if self.data.user is not None else None
+
+    def _identity(self) -> tuple[Any, ...]:
+        return (self.application_id, self.id)
+
+    def __repr__(self) -> str:
+        return (f"<Endpoint id={self.id!r} channel_type={self.data.channel_type!s} "
+                f"address={self.data.address!r}>")
+
+    def _fetch(self) -> models.EndpointResponse:
+        return unwrap(self.client.get_endpoint(
+            application_id=self.application_id, endpoint_id=self.id
+        ).endpoint_response)
+
+    def update(self, request: models.EndpointRequest | None = None, /, **changes: Any) -> Endpoint:
+        """Write ``request``, or the current data with ``changes``, to the endpoint.
+
+        UpdateEndpoint returns no endpoint, so :attr:`data` is unchanged; call
+        :meth:`reload` to see what the service stored.
+
+        Example:
+            >>> endpoint.update(attributes={"plan": ["pro"]})
+        """
+        body = write_request(self, request, changes, models.EndpointRequest)
+        self.client.update_endpoint(
+            application_id=self.application_id, endpoint_id=self.id, endpoint_request=body
+        )
+        return self
+
+    def delete(self) -> models.EndpointResponse:
+        """Delete the endpoint; returns its last state."""
+        return unwrap(self.client.delete_endpoint(
+            application_id=self.application_id, endpoint_id=self.id
+        ).endpoint_response)
+
+    def in_app_messages(self) -> models.InAppMessagesResponse:
+        """The in-app messages the endpoint should show now."""
+        return unwrap(self.client.get_in_app_messages(
+            application_id=self.application_id, endpoint_id=self.id
+        ).in_app_messages_response)
+
+
+class EndpointCollection:
+    """``app.endpoints``: ``get``, ``upsert``, ``delete`` and bulk ``upsert_many``.
+
+    Pinpoint has no operation that lists endpoints, so this collection is not
+    iterable; export a segment or use ``app.export_jobs`` to read them all.
+
+    Example:
+        >>> app.endpoints.upsert("ep-1", models.EndpointRequest(
+        ...     channel_type="EMAIL", address="ana@example.com"))
+        >>> app.endpoints.get("ep-1").data.address
+        'ana@example.com'
+    """
+
+    def __init__(self, client: PinpointClient, application_id: str) -> None:
+        self._client = client
+        self.application_id = application_id
+
+    def __repr__(self) -> str:
+        return f"<EndpointCollection application_id={self.application_id!r}>"
+
+    def get(self, endpoint_id: str) -> Endpoint:
+        """Fetch one endpoint now (``errors.NotFoundError`` when it does not exist)."""
+        return Endpoint(self._client, unwrap(self._client.get_endpoint(
+            application_id=self.application_id, endpoint_id=endpoint_id
+        ).endpoint_response))
+
+    def upsert(self, endpoint_id: str, request: models.EndpointRequest) -> None:
+        """Create or update one endpoint (UpdateEndpoint).
+
+        Raises ``errors.ValidationError`` when the data breaks a documented limit.
+        """
+        problems = batching.validate_endpoint_id(endpoint_id)
+        problems.extend(batching.validate_endpoint_data(request, "endpoint_request"))
+        if problems:
+            from pinpoint_sdk import errors
+
+            raise errors.ValidationError(problems)
+        self._client.update_endpoint(
+            application_id=self.application_id, endpoint_id=endpoint_id,
+            endpoint_request=resolve_request(request, models.EndpointRequest),
+        )
+
+    def delete(self, endpoint_id: str) -> models.EndpointResponse:
+        """Delete one endpoint; returns its last state."""
+        return unwrap(self._client.delete_endpoint(
+            application_id=self.application_id, endpoint_id=endpoint_id
+        ).endpoint_response)
+
+    def upsert_many(
+        self,
+        items: Iterable[models.EndpointBatchItem],
+        *,
+        batch_size: int = limits.MAX_ENDPOINTS_PER_BATCH,
+        progress: ProgressCallback | bool | None = None,
+        fail_fast: bool = False,
+    ) -> BatchResult:
+        """Create or update endpoints from any iterable, in UpdateEndpointsBatch requests.
+
+        Items are read one at a time (a generator of a million rows is fine), checked
+        against the documented limits (attribute counts and lengths, values per
+        attribute, endpoint size, ``$ { }`` in ids) and sent in requests of at most
+        ``batch_size`` (≤ 100) items and 7 MB. Invalid items are listed in the result and
+        not sent; a request the service rejects after botocore's retries is listed for
+        each of its items, and the run goes on unless ``fail_fast=True``. Throttling is
+        handled by the client's ``adaptive`` retry mode.
+
+        ``progress`` is a callable ``(processed, failed)`` or ``True`` for a tqdm bar
+        (``pip install 'pinpoint-sdk[progress]'``).
+
+        For millions of endpoints, an S3 import job (``app.import_jobs.create``) is much
+        cheaper: one call instead of one per 100 endpoints.
+
+        Example:
+            >>> result = app.endpoints.upsert_many(
+            ...     models.EndpointBatchItem(id=row["id"], channel_type="EMAIL",
+            ...                              address=row["email"])
+            ...     for row in csv.DictReader(open("users.csv")))
+            >>> result.succeeded, [(f.index, f.message) for f in result.failed]
+        """
+        return batching.upsert_endpoints(
+            self._client, self.application_id, items,
+            batch_size=batch_size, progress=progress, fail_fast=fail_fast,
+        )
+
+
+class EventCollection:
+    """``app.events``: record events with ``put`` and ``put_many``.
+
+    Example:
+        >>> app.events.put(EventRecord("ep-1", models.Event(
+        ...     event_type="purchase", timestamp="2024-05-01T12:00:00Z")))
+    """
+
+    def __init__(self, client: PinpointClient, application_id: str) -> None:
+        self._client = client
+        self.application_id = application_id
+
+    def __repr__(self) -> str:
+        return f"<EventCollection application_id={self.application_id!r}>"
+
+    def put(self, record: EventRecord) -> BatchResult:
+        """Record one event; same checks and result as :meth:`put_many`."""
+        return self.put_many([record])
+
+    def put_many(
+        self,
+        records: Iterable[EventRecord],
+        *,
+        batch_size: int = limits.MAX_EVENTS_PER_REQUEST,
+        progress: ProgressCallback | bool | None = None,
+        fail_fast: bool = False,
+    ) -> BatchResult:
+        """Record events from any iterable, in PutEvents requests within the limits.
+
+        Records are read one at a time, checked (``EventType`` and ``Timestamp``
+        present, at most 40 attributes + metrics, keys ≤ 50 and attribute values ≤ 200
+        characters, event ≤ 1,000 KB, endpoint attribute limits, endpoint id without
+        ``$ { }``) and sent in requests of at most ``batch_size`` (≤ 100) events and
+        4 MB. Events the service answers with a per-event 400, and every event of a
+        rejected request, are listed in the result's ``failed`` by input index and event
+        id; the run goes on unless ``fail_fast=True``.
+
+        Example:
+            >>> result = app.events.put_many(records, progress=True)
+            >>> [(f.index, f.item_id, f.status_code) for f in result.failed]
+        """
+        return batching.put_events(
+            self._client, self.application_id, records,
+            batch_size=batch_size, progress=progress, fail_fast=fail_fast,
+        )
+
+
+class User:
+    """The endpoints of one user id.
+
+    Example:
+        >>> user = app.users.get("user-42")
+        >>> [e.data.address for e in user.endpoints]
+        >>> user.delete()
+    """
+
+    def __init__(self, client: PinpointClient, application_id: str, user_id: str,
+                 endpoints: list[models.EndpointResponse]) -> None:
+        self._client = client
+        self.application_id = application_id
+        self.id = user_id
+        self.endpoints = [Endpoint(client, data) for data in endpoints]
+
+    def __repr__(self) -> str:
+        return f"<User id={self.id!r} endpoints={len(self.endpoints)}>"
+
+    def reload(self) -> User:
+        """Fetch the user's endpoints again."""
+        self.endpoints = UserCollection(self._client, self.application_id).get(self.id).endpoints
+        return self
+
+    def delete(self) -> list[Endpoint]:
+        """Delete every endpoint of the user; returns them as they were."""
+        return UserCollection(self._client, self.application_id).delete(self.id)
+
+
+class UserCollection:
+    """``app.users``: the endpoints of a user id, and deleting them.
+
+    Example:
+        >>> app.users.get("user-42").endpoints
+    """
+
+    def __init__(self, client: PinpointClient, application_id: str) -> None:
+        self._client = client
+        self.application_id = application_id
+
+    def __repr__(self) -> str:
+        return f"<UserCollection application_id={self.application_id!r}>"
+
+    def get(self, user_id: str) -> User:
+        """Fetch the endpoints of ``user_id`` now (``errors.NotFoundError`` if none)."""
+        response = unwrap(self._client.get_user_endpoints(
+            application_id=self.application_id, user_id=user_id
+        ).endpoints_response)
+        return User(self._client, self.application_id, user_id, list(response.item or []))
+
+    def delete(self, user_id: str) -> list[Endpoint]:
+        """Delete every endpoint of ``user_id``; returns them as they were."""
+        response = unwrap(self._client.delete_user_endpoints(
+            application_id=self.application_id, user_id=user_id
+        ).endpoints_response)
+        return [Endpoint(self._client, data) for data in response.item or []]

@@ -1,0 +1,511 @@
+"""Campaigns, journeys and segments of an application, and their collections."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from pinpoint_sdk import errors, models
+from pinpoint_sdk.resources._base import (
+    Buildable,
+    Collection,
+    Resource,
+    evolve,
+    paged,
+    resolve_request,
+    to_write_request,
+    unwrap,
+)
+
+if TYPE_CHECKING:
+    from pinpoint_sdk.client import PinpointClient
+    from pinpoint_sdk.resources._jobs import ExportJob
+
+__all__ = [
+    "Campaign",
+    "CampaignCollection",
+    "Journey",
+    "JourneyCollection",
+    "Segment",
+    "SegmentCollection",
+]
+
+W = TypeVar("W")
+K = TypeVar("K")
+
+
+def write_request(
+    resource: Resource[Any], request: Any, changes: dict[str, Any], cls: type[W]
+) -> W:
+    """The request for ``.update()``: the given one, or the current data with ``changes``."""
+    if request is not None:
+        if changes:
+            raise TypeError("pass either a request/builder or field changes, not both")
+        return resolve_request(request, cls)
+    current = to_write_request(resource.client, resource.data, cls)
+    try:
+        return evolve(current, **changes)
+    except TypeError as exc:
+        raise errors.ValidationError(str(exc), cls.__name__) from exc
+
+
+def merged_kpi(pages: Iterator[Any], attribute: str) -> Any:
+    """One KPI response holding the rows of every page."""
+    first: Any = None
+    rows: list[models.ResultRow] = []
+    for page in pages:
+        response = getattr(page, attribute)
+        if first is None:
+            first = response
+        result = getattr(response, "kpi_result", None)
+        rows.extend(getattr(result, "rows", None) or [])
+    if first is None:  # pragma: no cover - a paginator always yields one page
+        raise errors.PinpointError("the KPI operation returned no page")
+    kpi_result = evolve(first.kpi_result, rows=rows) if first.kpi_result is not None \
+        else models.BaseKpiResult(rows=rows)
+    return evolve(first, kpi_result=kpi_result, next_token=None)
+
+
+class Campaign(Resource[models.CampaignResponse]):
+    """A campaign of an application.
+
+    Example:
+        >>> campaign = app.campaigns.get("c-123")
+        >>> campaign.pause()
+        >>> campaign.update(description="spring sale, second wave")
+    """
+
+    @property
+    def application_id(self) -> str:
+        """The id of the application the campaign belongs to."""
+        return self.data.application_id or ""
+
+    @property
+    def state(self) -> str | None:
+        """The campaign status (``SCHEDULED``, ``EXECUTING``, ``PAUSED``, ...)."""
+        state = self.data.state
+        return str(state.campaign_status) if state and state.campaign_status else None
+
+    def _identity(self) -> tuple[Any, ...]:
+        return (self.application_id, self.id)
+
+    def _fetch(self) -> models.CampaignResponse:
+        return unwrap(self.client.get_campaign(
+            application_id=self.application_id, campaign_id=self.id
+        ).campaign_response)
+
+    def update(
+        self,
+        request: models.WriteCampaignRequest | Buildable[models.WriteCampaignRequest]
+        | None = None,
+        /,
+        **changes: Any,
+    ) -> Campaign:
+        """Replace the campaign with ``request``, or change some fields of the current one.
+
+        Without a request, the current :attr:`data` (read-modify-write; call
+        :meth:`reload` first if it may be stale) is turned into a
+        ``WriteCampaignRequest`` keeping every field, including ones the SDK does not
+        know, and ``changes`` (snake_case field names) are applied.
+
+        Example:
+            >>> campaign.update(name="spring", holdout_percent=10)
+        """
+        body = write_request(self, request, changes, models.WriteCampaignRequest)
+        self._data = unwrap(self.client.update_campaign(
+            application_id=self.application_id, campaign_id=self.id, write_campaign_request=body
+        ).campaign_response)
+        return self
+
+    def delete(self) -> models.CampaignResponse:
+        """Delete the campaign; returns its last state."""
+        return unwrap(self.client.delete_campaign(
+            application_id=self.application_id, campaign_id=self.id
+        ).campaign_response)
+
+    def pause(self) -> Campaign:
+        """Pause the campaign (UpdateCampaign with ``IsPaused=true``).
+
+        Example:
+            >>> campaign.pause().data.is_paused
+            True
+        """
+        return self.update(is_paused=True)
+
+    def resume(self) -> Campaign:
+        """Resume a paused campaign (UpdateCampaign with ``IsPaused=false``)."""
+        return self.update(is_paused=False)
+
+    def versions(self, *, page_size: int | None = None) -> Iterator[models.CampaignResponse]:
+        """Every version of the campaign, newest first, fetched lazily.
+
+        Example:
+            >>> [v.version for v in campaign.versions()]
+        """
+        for page in self.client.get_campaign_versions_pages(
+            application_id=self.application_id, campaign_id=self.id, page_size=page_size
+        ):
+            yield from unwrap(page.campaigns_response).item or []
+
+    def version(self, version: int) -> models.CampaignResponse:
+        """One version of the campaign."""
+        return unwrap(self.client.get_campaign_version(
+            application_id=self.application_id, campaign_id=self.id, version=str(version)
+        ).campaign_response)
+
+    def activities(self, *, page_size: int | None = None) -> Iterator[models.ActivityResponse]:
+        """The campaign's runs (activities), fetched lazily.
+
+        Example:
+            >>> [a.state for a in campaign.activities()]
+        """
+        for page in self.client.get_campaign_activities_pages(
+            application_id=self.application_id, campaign_id=self.id, page_size=page_size
+        ):
+            yield from unwrap(page.activities_response).item or []
+
+    def kpi(self, name: str, start: datetime, end: datetime) -> models.CampaignDateRangeKpiResponse:
+        """A campaign KPI over a date range, every page merged into one result.
+
+        Example:
+            >>> campaign.kpi("unique-deliveries", start, end).kpi_result.rows
+        """
+        pages = self.client.get_campaign_date_range_kpi_pages(
+            application_id=self.application_id, campaign_id=self.id, kpi_name=name,
+            start_time=start, end_time=end,
+        )
+        result: models.CampaignDateRangeKpiResponse = merged_kpi(
+            pages, "campaign_date_range_kpi_response"
+        )
+        return result
+
+
+class Journey(Resource[models.JourneyResponse]):
+    """A journey of an application.
+
+    Example:
+        >>> journey = app.journeys.get("j-123")
+        >>> journey.pause(); journey.resume()
+        >>> journey.execution_metrics().metrics
+    """
+
+    @property
+    def application_id(self) -> str:
+        """The id of the application the journey belongs to."""
+        return self.data.application_id or ""
+
+    @property
+    def state(self) -> str | None:
+        """The journey state (``DRAFT``, ``ACTIVE``, ``PAUSED``, ``CANCELLED``, ...)."""
+        return str(self.data.state) if self.data.state is not None else None
+
+    @property
+    def activities(self) -> dict[str, models.Activity]:
+        """The journey's activities by key (from :attr:`data`)."""
+        return dict(self.data.activities or {})
+
+    def _identity(self) -> tuple[Any, ...]:
+        return (self.application_id, self.id)
+
+    def _fetch(self) -> models.JourneyResponse:
+        return unwrap(self.client.get_journey(
+            application_id=self.application_id, journey_id=self.id
+        ).journey_response)
+
+    def update(
+        self,
+        request: models.WriteJourneyRequest | Buildable[models.WriteJourneyRequest]
+        | None = None,
+        /,
+        **changes: Any,
+    ) -> Journey:
+        """Replace the journey with ``request``, or change some fields of the current one.
+
+        Without a request, the current :attr:`data` becomes a ``WriteJourneyRequest``
+        through the wire dict, so activities of kinds this SDK does not know are sent
+        back unchanged; ``changes`` (snake_case field names) are applied on top.
+
+        Example:
+            >>> journey.update(name="onboarding-v2")
+            >>> journey.update(JourneyBuilder.from_model(journey.data).start("welcome"))
+        """
+        body = write_request(self, request, changes, models.WriteJourneyRequest)
+        self._data = unwrap(self.client.update_journey(
+            application_id=self.application_id, journey_id=self.id, write_journey_request=body
+        ).journey_response)
+        return self
+
+    def delete(self) -> models.JourneyResponse:
+        """Delete the journey; returns its last state."""
+        return unwrap(self.client.delete_journey(
+            application_id=self.application_id, journey_id=self.id
+        ).journey_response)
+
+    def _set_state(self, state: str) -> Journey:
+        self._data = unwrap(self.client.update_journey_state(
+            application_id=self.application_id,
+            journey_id=self.id,
+            journey_state_request=models.JourneyStateRequest(state=state),
+        ).journey_response)
+        return self
+
+    def pause(self) -> Journey:
+        """Pause the journey (UpdateJourneyState ``PAUSED``)."""
+        return self._set_state("PAUSED")
+
+    def resume(self) -> Journey:
+        """Resume a paused journey (UpdateJourneyState ``ACTIVE``)."""
+        return self._set_state("ACTIVE")
+
+    def cancel(self) -> Journey:
+        """Cancel the journey for good (UpdateJourneyState ``CANCELLED``)."""
+        return self._set_state("CANCELLED")
+
+    def runs(self, *, page_size: int | None = None) -> Iterator[models.JourneyRunResponse]:
+        """The journey's runs, fetched lazily.
+
+        Example:
+            >>> [(r.run_id, r.status) for r in journey.runs()]
+        """
+        for page in self.client.get_journey_runs_pages(
+            application_id=self.application_id, journey_id=self.id, page_size=page_size
+        ):
+            yield from unwrap(page.journey_runs_response).item or []
+
+    def execution_metrics(self, *, run_id: str | None = None) -> (
+        models.JourneyExecutionMetricsResponse | models.JourneyRunExecutionMetricsResponse
+    ):
+        """Execution metrics of the journey, or of one run when ``run_id`` is given."""
+        if run_id is not None:
+            return unwrap(self.client.get_journey_run_execution_metrics(
+                application_id=self.application_id, journey_id=self.id, run_id=run_id
+            ).journey_run_execution_metrics_response)
+        return unwrap(self.client.get_journey_execution_metrics(
+            application_id=self.application_id, journey_id=self.id
+        ).journey_execution_metrics_response)
+
+    def activity_metrics(self, activity_id: str, *, run_id: str | None = None) -> (
+        models.JourneyExecutionActivityMetricsResponse
+        | models.JourneyRunExecutionActivityMetricsResponse
+    ):
+        """Execution metrics of one activity (of one run when ``run_id`` is given).
+
+        Example:
+            >>> journey.activity_metrics("welcome").metrics
+        """
+        if run_id is not None:
+            return unwrap(self.client.get_journey_run_execution_activity_metrics(
+                application_id=self.application_id, journey_id=self.id,
+                journey_activity_id=activity_id, run_id=run_id,
+            ).journey_run_execution_activity_metrics_response)
+        return unwrap(self.client.get_journey_execution_activity_metrics(
+            application_id=self.application_id, journey_id=self.id,
+            journey_activity_id=activity_id,
+        ).journey_execution_activity_metrics_response)
+
+    def kpi(self, name: str, start: datetime, end: datetime) -> models.JourneyDateRangeKpiResponse:
+        """A journey KPI over a date range, every page merged into one result."""
+        pages = self.client.get_journey_date_range_kpi_pages(
+            application_id=self.application_id, journey_id=self.id, kpi_name=name,
+            start_time=start, end_time=end,
+        )
+        result: models.JourneyDateRangeKpiResponse = merged_kpi(
+            pages, "journey_date_range_kpi_response"
+        )
+        return result
+
+
+class Segment(Resource[models.SegmentResponse]):
+    """A segment of an application.
+
+    Example:
+        >>> segment = app.segments.get("s-123")
+        >>> job = segment.export_to("s3://bucket/exports/", role_arn).wait()
+    """
+
+    @property
+    def application_id(self) -> str:
+        """The id of the application the segment belongs to."""
+        return self.data.application_id or ""
+
+    def _identity(self) -> tuple[Any, ...]:
+        return (self.application_id, self.id)
+
+    def _fetch(self) -> models.SegmentResponse:
+        return unwrap(self.client.get_segment(
+            application_id=self.application_id, segment_id=self.id
+        ).segment_response)
+
+    def update(
+        self,
+        request: models.WriteSegmentRequest | Buildable[models.WriteSegmentRequest]
+        | None = None,
+        /,
+        **changes: Any,
+    ) -> Segment:
+        """Replace the segment with ``request``, or change some fields of the current one.
+
+        Example:
+            >>> segment.update(name="active-users")
+        """
+        body = write_request(self, request, changes, models.WriteSegmentRequest)
+        self._data = unwrap(self.client.update_segment(
+            application_id=self.application_id, segment_id=self.id, write_segment_request=body
+        ).segment_response)
+        return self
+
+    def delete(self) -> models.SegmentResponse:
+        """Delete the segment; returns its last state."""
+        return unwrap(self.client.delete_segment(
+            application_id=self.application_id, segment_id=self.id
+        ).segment_response)
+
+    def versions(self, *, page_size: int | None = None) -> Iterator[models.SegmentResponse]:
+        """Every version of the segment, fetched lazily."""
+        for page in self.client.get_segment_versions_pages(
+            application_id=self.application_id, segment_id=self.id, page_size=page_size
+        ):
+            yield from unwrap(page.segments_response).item or []
+
+    def version(self, version: int) -> models.SegmentResponse:
+        """One version of the segment."""
+        return unwrap(self.client.get_segment_version(
+            application_id=self.application_id, segment_id=self.id, version=str(version)
+        ).segment_response)
+
+    def export_to(self, s3_url: str, role_arn: str, *, version: int | None = None) -> ExportJob:
+        """Start exporting the segment's endpoints to S3; returns the export job.
+
+        Example:
+            >>> segment.export_to("s3://bucket/prefix/", "arn:aws:iam::1:role/x").wait()
+        """
+        from pinpoint_sdk.resources._jobs import ExportJobCollection
+
+        return ExportJobCollection(self.client, self.application_id).create(
+            models.ExportJobRequest(
+                s3_url_prefix=s3_url, role_arn=role_arn, segment_id=self.id,
+                segment_version=version,
+            )
+        )
+
+    def export_jobs(self) -> Iterator[ExportJob]:
+        """The segment's export jobs, fetched lazily."""
+        from pinpoint_sdk.resources._jobs import ExportJob
+
+        for page in self.client.get_segment_export_jobs_pages(
+            application_id=self.application_id, segment_id=self.id
+        ):
+            for job in unwrap(page.export_jobs_response).item or []:
+                yield ExportJob(self.client, job)
+
+
+class _AppCollection(Collection[K]):
+    """A collection scoped to one application."""
+
+    def __init__(self, client: PinpointClient, application_id: str) -> None:
+        super().__init__(client)
+        self.application_id = application_id
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} application_id={self.application_id!r}>"
+
+
+class CampaignCollection(_AppCollection[Campaign]):
+    """``app.campaigns``: iterate, ``get(id)``, ``create(request_or_builder)``.
+
+    Example:
+        >>> for campaign in app.campaigns:
+        ...     print(campaign.id, campaign.name)
+        >>> campaign = app.campaigns.create(CampaignBuilder("spring").segment(seg.id))
+    """
+
+    def _fetch_pages(self, page_size: int | None) -> Iterator[list[Campaign]]:
+        pages = self._client.get_campaigns_pages(
+            application_id=self.application_id, page_size=page_size
+        )
+        return paged(pages, lambda p: p.campaigns_response.item, self._wrap)
+
+    def _wrap(self, data: models.CampaignResponse) -> Campaign:
+        return Campaign(self._client, data)
+
+    def get(self, campaign_id: str) -> Campaign:
+        """Fetch one campaign now (``errors.NotFoundError`` when it does not exist)."""
+        return self._wrap(unwrap(self._client.get_campaign(
+            application_id=self.application_id, campaign_id=campaign_id
+        ).campaign_response))
+
+    def create(
+        self, request: models.WriteCampaignRequest | Buildable[models.WriteCampaignRequest]
+    ) -> Campaign:
+        """Create a campaign from a ``WriteCampaignRequest`` or a builder."""
+        body = resolve_request(request, models.WriteCampaignRequest)
+        return self._wrap(unwrap(self._client.create_campaign(
+            application_id=self.application_id, write_campaign_request=body
+        ).campaign_response))
+
+
+class JourneyCollection(_AppCollection[Journey]):
+    """``app.journeys``: iterate, ``get(id)``, ``create(request_or_builder)``.
+
+    Example:
+        >>> journey = app.journeys.create(JourneyBuilder("onboarding")...)
+        >>> [j.name for j in app.journeys.limit(10)]
+    """
+
+    def _fetch_pages(self, page_size: int | None) -> Iterator[list[Journey]]:
+        pages = self._client.list_journeys_pages(
+            application_id=self.application_id, page_size=page_size
+        )
+        return paged(pages, lambda p: p.journeys_response.item, self._wrap)
+
+    def _wrap(self, data: models.JourneyResponse) -> Journey:
+        return Journey(self._client, data)
+
+    def get(self, journey_id: str) -> Journey:
+        """Fetch one journey now (``errors.NotFoundError`` when it does not exist)."""
+        return self._wrap(unwrap(self._client.get_journey(
+            application_id=self.application_id, journey_id=journey_id
+        ).journey_response))
+
+    def create(
+        self, request: models.WriteJourneyRequest | Buildable[models.WriteJourneyRequest]
+    ) -> Journey:
+        """Create a journey from a ``WriteJourneyRequest`` or a builder."""
+        body = resolve_request(request, models.WriteJourneyRequest)
+        return self._wrap(unwrap(self._client.create_journey(
+            application_id=self.application_id, write_journey_request=body
+        ).journey_response))
+
+
+class SegmentCollection(_AppCollection[Segment]):
+    """``app.segments``: iterate, ``get(id)``, ``create(request_or_builder)``.
+
+    Example:
+        >>> segment = app.segments.create(SegmentBuilder("vip").channel("EMAIL"))
+    """
+
+    def _fetch_pages(self, page_size: int | None) -> Iterator[list[Segment]]:
+        pages = self._client.get_segments_pages(
+            application_id=self.application_id, page_size=page_size
+        )
+        return paged(pages, lambda p: p.segments_response.item, self._wrap)
+
+    def _wrap(self, data: models.SegmentResponse) -> Segment:
+        return Segment(self._client, data)
+
+    def get(self, segment_id: str) -> Segment:
+        """Fetch one segment now (``errors.NotFoundError`` when it does not exist)."""
+        return self._wrap(unwrap(self._client.get_segment(
+            application_id=self.application_id, segment_id=segment_id
+        ).segment_response))
+
+    def create(
+        self, request: models.WriteSegmentRequest | Buildable[models.WriteSegmentRequest]
+    ) -> Segment:
+        """Create a segment from a ``WriteSegmentRequest`` or a builder."""
+        body = resolve_request(request, models.WriteSegmentRequest)
+        return self._wrap(unwrap(self._client.create_segment(
+            application_id=self.application_id, write_segment_request=body
+        ).segment_response))
+

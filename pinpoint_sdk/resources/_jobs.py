@@ -1,0 +1,174 @@
+"""Import and export jobs: the way to move millions of endpoints in and out (via S3)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+from pinpoint_sdk import models
+from pinpoint_sdk.resources._base import Collection, Resource, paged, resolve_request, unwrap
+from pinpoint_sdk.waiters import wait_for_job
+
+if TYPE_CHECKING:
+    from typing import Self
+
+    from pinpoint_sdk.client import PinpointClient
+
+__all__ = ["ExportJob", "ExportJobCollection", "ImportJob", "ImportJobCollection"]
+
+J = TypeVar("J", models.ImportJobResponse, models.ExportJobResponse)
+
+
+class _Job(Resource[J], Generic[J]):
+    @property
+    def application_id(self) -> str:
+        """The id of the application the job belongs to."""
+        return self.data.application_id or ""
+
+    @property
+    def status(self) -> str | None:
+        """The job status (``CREATED``, ``PROCESSING``, ``COMPLETED``, ``FAILED``, ...)."""
+        return str(self.data.job_status) if self.data.job_status is not None else None
+
+    @property
+    def failures(self) -> list[str]:
+        """Failure messages the service reported for the job so far."""
+        return list(self.data.failures or [])
+
+    def _identity(self) -> tuple[Any, ...]:
+        return (self.application_id, self.id)
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} id={self.id!r} status={self.status!r}>"
+
+    def wait(
+        self,
+        *,
+        timeout: float = 3600.0,
+        poll_interval: float = 10.0,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> Self:
+        """Poll until the job is COMPLETED; returns ``self`` with the final :attr:`data`.
+
+        Raises:
+            errors.JobFailedError: the job FAILED (``.failures`` lists why).
+            errors.WaiterTimeoutError: still running after ``timeout`` seconds.
+
+        Example:
+            >>> job = app.import_jobs.create(request).wait(timeout=1800, poll_interval=15)
+            >>> job.data.total_processed
+        """
+
+        def fetch() -> J:
+            self._data = self._fetch()
+            return self._data
+
+        wait_for_job(
+            fetch, timeout=timeout, poll_interval=poll_interval, clock=clock, sleep=sleep,
+            what=type(self).__name__,
+        )
+        return self
+
+
+class ImportJob(_Job[models.ImportJobResponse]):
+    """An endpoint import job (from S3).
+
+    Example:
+        >>> job = app.import_jobs.create(models.ImportJobRequest(
+        ...     s3_url="s3://bucket/endpoints/", role_arn=role, format="CSV",
+        ...     define_segment=True, segment_name="imported"))
+        >>> job.wait()
+    """
+
+    def _fetch(self) -> models.ImportJobResponse:
+        return unwrap(self.client.get_import_job(
+            application_id=self.application_id, job_id=self.id
+        ).import_job_response)
+
+
+class ExportJob(_Job[models.ExportJobResponse]):
+    """An endpoint export job (to S3).
+
+    Example:
+        >>> app.export_jobs.create(models.ExportJobRequest(
+        ...     s3_url_prefix="s3://bucket/out/", role_arn=role)).wait()
+    """
+
+    def _fetch(self) -> models.ExportJobResponse:
+        return unwrap(self.client.get_export_job(
+            application_id=self.application_id, job_id=self.id
+        ).export_job_response)
+
+
+class ImportJobCollection(Collection[ImportJob]):
+    """``app.import_jobs``: iterate, ``get(id)``, ``create(ImportJobRequest)``.
+
+    This is the scale path: to load millions of endpoints, write them to S3 (CSV or
+    JSON lines) and create one import job, rather than calling ``upsert_many``, which
+    needs one UpdateEndpointsBatch request per 100 endpoints.
+
+    Example:
+        >>> job = app.import_jobs.create(models.ImportJobRequest(
+        ...     s3_url="s3://bucket/endpoints/", role_arn=role, format="JSON",
+        ...     register_endpoints=True))
+        >>> job.wait(timeout=3 * 3600, poll_interval=30)
+    """
+
+    def __init__(self, client: PinpointClient, application_id: str) -> None:
+        super().__init__(client)
+        self.application_id = application_id
+
+    def _fetch_pages(self, page_size: int | None) -> Iterator[list[ImportJob]]:
+        pages = self._client.get_import_jobs_pages(
+            application_id=self.application_id, page_size=page_size
+        )
+        return paged(pages, lambda p: p.import_jobs_response.item,
+                     lambda data: ImportJob(self._client, data))
+
+    def get(self, job_id: str) -> ImportJob:
+        """Fetch one import job now (``errors.NotFoundError`` when it does not exist)."""
+        return ImportJob(self._client, unwrap(self._client.get_import_job(
+            application_id=self.application_id, job_id=job_id
+        ).import_job_response))
+
+    def create(self, request: models.ImportJobRequest) -> ImportJob:
+        """Start an import job; call ``.wait()`` on the result to block until it is done."""
+        body = resolve_request(request, models.ImportJobRequest)
+        return ImportJob(self._client, unwrap(self._client.create_import_job(
+            application_id=self.application_id, import_job_request=body
+        ).import_job_response))
+
+
+class ExportJobCollection(Collection[ExportJob]):
+    """``app.export_jobs``: iterate, ``get(id)``, ``create(ExportJobRequest)``.
+
+    Example:
+        >>> app.export_jobs.create(models.ExportJobRequest(
+        ...     s3_url_prefix="s3://bucket/out/", role_arn=role)).wait()
+    """
+
+    def __init__(self, client: PinpointClient, application_id: str) -> None:
+        super().__init__(client)
+        self.application_id = application_id
+
+    def _fetch_pages(self, page_size: int | None) -> Iterator[list[ExportJob]]:
+        pages = self._client.get_export_jobs_pages(
+            application_id=self.application_id, page_size=page_size
+        )
+        return paged(pages, lambda p: p.export_jobs_response.item,
+                     lambda data: ExportJob(self._client, data))
+
+    def get(self, job_id: str) -> ExportJob:
+        """Fetch one export job now (``errors.NotFoundError`` when it does not exist)."""
+        return ExportJob(self._client, unwrap(self._client.get_export_job(
+            application_id=self.application_id, job_id=job_id
+        ).export_job_response))
+
+    def create(self, request: models.ExportJobRequest) -> ExportJob:
+        """Start an export job; call ``.wait()`` on the result to block until it is done."""
+        body = resolve_request(request, models.ExportJobRequest)
+        return ExportJob(self._client, unwrap(self._client.create_export_job(
+            application_id=self.application_id, export_job_request=body
+        ).export_job_response))

@@ -1,0 +1,207 @@
+"""Direct messaging results: one :class:`Delivery` per recipient, failures listed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from pinpoint_sdk import errors, limits, models
+
+__all__ = ["Delivery", "SendResult", "build_message_request", "build_users_request"]
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """What happened to the message for one recipient.
+
+    Attributes:
+        recipient: the address (``SendMessages`` addresses), or the endpoint id.
+        endpoint_id: the endpoint the message went to, when known.
+        user_id: the user id (``SendUsersMessages`` only).
+        delivery_status: ``SUCCESSFUL``, ``THROTTLED``, ``PERMANENT_FAILURE``, ...
+        status_code: the downstream status code.
+        status_message: the downstream message, if any.
+        message_id: the id of the sent message, if any.
+        address: the address the endpoint resolved to, if reported.
+    """
+
+    recipient: str
+    endpoint_id: str | None
+    user_id: str | None
+    delivery_status: str | None
+    status_code: int | None
+    status_message: str | None
+    message_id: str | None
+    address: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        """True when the message was accepted for delivery (``SUCCESSFUL``)."""
+        return self.delivery_status == "SUCCESSFUL"
+
+
+@dataclass
+class SendResult:
+    """The outcome of a send, one :class:`Delivery` per recipient.
+
+    Attributes:
+        response: the service's response model.
+        deliveries: every recipient's result.
+
+    Example:
+        >>> result = app.send_messages(addresses={"+15555550100": "SMS"}, message=msg)
+        >>> result.ok, result.failed_recipients
+        (False, ['+15555550100'])
+    """
+
+    response: models.MessageResponse | models.SendUsersMessageResponse
+    deliveries: list[Delivery] = field(default_factory=list)
+
+    @property
+    def failed(self) -> list[Delivery]:
+        """Recipients whose message was not accepted."""
+        return [d for d in self.deliveries if not d.ok]
+
+    @property
+    def succeeded(self) -> list[Delivery]:
+        """Recipients whose message was accepted."""
+        return [d for d in self.deliveries if d.ok]
+
+    @property
+    def failed_recipients(self) -> list[str]:
+        """Addresses / endpoint ids of :attr:`failed`."""
+        return [d.recipient for d in self.failed]
+
+    @property
+    def ok(self) -> bool:
+        """True when every recipient's message was accepted."""
+        return not self.failed
+
+    @property
+    def request_id(self) -> str | None:
+        """The request id the service gave this send."""
+        return self.response.request_id
+
+    def raise_for_failures(self) -> SendResult:
+        """Raise ``errors.ValidationError`` listing the failed recipients, if any."""
+        if self.failed:
+            raise errors.ValidationError(
+                [(d.recipient, f"{d.delivery_status} ({d.status_code}): {d.status_message}")
+                 for d in self.failed]
+            )
+        return self
+
+    @classmethod
+    def from_message_response(cls, response: models.MessageResponse) -> SendResult:
+        """Flatten a ``MessageResponse`` (addresses and endpoints)."""
+        deliveries: list[Delivery] = []
+        for address, result in (response.result or {}).items():
+            deliveries.append(_delivery(address, None, None, result))
+        for endpoint_id, endpoint_result in (response.endpoint_result or {}).items():
+            deliveries.append(_delivery(endpoint_id, endpoint_id, None, endpoint_result))
+        return cls(response, deliveries)
+
+    @classmethod
+    def from_users_response(cls, response: models.SendUsersMessageResponse) -> SendResult:
+        """Flatten a ``SendUsersMessageResponse`` (users, then their endpoints)."""
+        deliveries: list[Delivery] = []
+        for user_id, by_endpoint in (response.result or {}).items():
+            for endpoint_id, result in by_endpoint.items():
+                deliveries.append(_delivery(endpoint_id, endpoint_id, user_id, result))
+        return cls(response, deliveries)
+
+
+def _delivery(recipient: str, endpoint_id: str | None, user_id: str | None,
+              result: Any) -> Delivery:
+    status = result.delivery_status
+    return Delivery(
+        recipient=recipient,
+        endpoint_id=endpoint_id,
+        user_id=user_id,
+        delivery_status=str(status) if status is not None else None,
+        status_code=result.status_code,
+        status_message=result.status_message,
+        message_id=result.message_id,
+        address=getattr(result, "address", None),
+    )
+
+
+def _endpoint_configs(
+    values: Iterable[str] | Mapping[str, models.EndpointSendConfiguration] | None,
+) -> dict[str, models.EndpointSendConfiguration] | None:
+    if values is None:
+        return None
+    if isinstance(values, Mapping):
+        return dict(values)
+    return {value: models.EndpointSendConfiguration() for value in values}
+
+
+def build_message_request(
+    request: models.MessageRequest | None,
+    *,
+    addresses: Mapping[str, str | models.AddressConfiguration] | None,
+    endpoints: Iterable[str] | Mapping[str, models.EndpointSendConfiguration] | None,
+    message: models.DirectMessageConfiguration | None,
+    template: models.TemplateConfiguration | None,
+    context: Mapping[str, str] | None,
+    trace_id: str | None,
+) -> models.MessageRequest:
+    """The ``MessageRequest`` for ``app.send_messages`` (checks the recipient limit)."""
+    if request is None:
+        address_configs = None
+        if addresses is not None:
+            address_configs = {
+                address: config if isinstance(config, models.AddressConfiguration)
+                else models.AddressConfiguration(channel_type=config)
+                for address, config in addresses.items()
+            }
+        request = models.MessageRequest(
+            addresses=address_configs,
+            endpoints=_endpoint_configs(endpoints),
+            message_configuration=message or models.DirectMessageConfiguration(),
+            template_configuration=template,
+            context=dict(context) if context is not None else None,
+            trace_id=trace_id,
+        )
+    elif any(v is not None for v in (addresses, endpoints, message, template, context, trace_id)):
+        raise TypeError("pass either a MessageRequest or keyword arguments, not both")
+    count = len(request.addresses or {}) + len(request.endpoints or {})
+    if count == 0:
+        raise errors.ValidationError("no recipients: give addresses or endpoints", "addresses")
+    if count > limits.MAX_MESSAGE_RECIPIENTS:
+        raise errors.ValidationError(
+            f"{count} recipients, at most {limits.MAX_MESSAGE_RECIPIENTS} per request",
+            "addresses",
+        )
+    return request
+
+
+def build_users_request(
+    request: models.SendUsersMessageRequest | None,
+    *,
+    users: Iterable[str] | Mapping[str, models.EndpointSendConfiguration] | None,
+    message: models.DirectMessageConfiguration | None,
+    template: models.TemplateConfiguration | None,
+    context: Mapping[str, str] | None,
+    trace_id: str | None,
+) -> models.SendUsersMessageRequest:
+    """The ``SendUsersMessageRequest`` for ``app.send_users_messages``."""
+    if request is None:
+        request = models.SendUsersMessageRequest(
+            users=_endpoint_configs(users) or {},
+            message_configuration=message or models.DirectMessageConfiguration(),
+            template_configuration=template,
+            context=dict(context) if context is not None else None,
+            trace_id=trace_id,
+        )
+    elif any(v is not None for v in (users, message, template, context, trace_id)):
+        raise TypeError("pass either a SendUsersMessageRequest or keyword arguments, not both")
+    count = len(request.users or {})
+    if count == 0:
+        raise errors.ValidationError("no recipients", "users")
+    if count > limits.MAX_USERS_PER_MESSAGE:
+        raise errors.ValidationError(
+            f"{count} users, at most {limits.MAX_USERS_PER_MESSAGE} per request", "users"
+        )
+    return request
