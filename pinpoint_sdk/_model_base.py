@@ -12,6 +12,7 @@ slots travel with every instance without being fields of the shape:
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from enum import Enum
 from typing import Any, ClassVar
 
 import attrs
@@ -19,6 +20,9 @@ from attrs import define, field
 
 MASK = "***"
 _MAX_ITEMS = 3
+_MAX_STRING = 80
+# Identifying fields lead a repr, so a truncated line still says which object it is.
+_LEADING = {"id": 0, "name": 1}
 
 
 @define(kw_only=True, repr=False)
@@ -40,12 +44,24 @@ class Model:
                 if value is not None:
                     yield attribute.name, value
 
+    def _display_fields(self) -> list[tuple[str, Any]]:
+        """Set fields in display order: ``id`` and ``name`` first, then model order."""
+        fields = list(self._set_fields())
+        return sorted(fields, key=lambda item: _LEADING.get(item[0], len(_LEADING)))
+
     def __repr__(self) -> str:
         parts = []
-        for name, value in self._set_fields():
+        for name, value in self._display_fields():
             shown = MASK if name in self._sensitive_fields else _short_repr(value)
             parts.append(f"{name}={shown}")
         return f"{type(self).__name__}({', '.join(parts)})"
+
+    def _repr_html_(self) -> str:
+        """HTML table for Jupyter: set fields, nested models collapsible, secrets masked."""
+        # The HTML renderer is only needed in notebooks; keep it out of the import path.
+        from pinpoint_sdk.display import to_html
+
+        return to_html(self)
 
 
 @define(kw_only=True, repr=False)
@@ -75,12 +91,18 @@ class OperationOutput(Model):
 
 
 def _short_repr(value: Any) -> str:
-    """repr with long lists and maps summarised, so a model prints on a few lines."""
-    if isinstance(value, list) and len(value) > _MAX_ITEMS:
+    """repr with long lists, maps and strings summarised, so a model prints on a few lines."""
+    if isinstance(value, Enum):
+        return f"{type(value).__name__}.{value.name}"
+    if isinstance(value, str) and len(value) > _MAX_STRING:
+        return f"{value[:_MAX_STRING]!r}... ({len(value)} chars)"
+    if isinstance(value, list):
         shown = ", ".join(_short_repr(v) for v in value[:_MAX_ITEMS])
-        return f"[{shown}, ... {len(value) - _MAX_ITEMS} more]"
-    if isinstance(value, dict) and len(value) > _MAX_ITEMS:
+        more = len(value) - _MAX_ITEMS
+        return f"[{shown}, ... {more} more]" if more > 0 else f"[{shown}]"
+    if isinstance(value, dict):
         items = list(value.items())[:_MAX_ITEMS]
         shown = ", ".join(f"{k!r}: {_short_repr(v)}" for k, v in items)
-        return f"{{{shown}, ... {len(value) - _MAX_ITEMS} more}}"
+        more = len(value) - _MAX_ITEMS
+        return f"{{{shown}, ... {more} more}}" if more > 0 else f"{{{shown}}}"
     return repr(value)

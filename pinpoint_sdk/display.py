@@ -1,0 +1,307 @@
+"""Showing models safely: notebook HTML, masked wire dicts and log redaction.
+
+Secret members (APNS keys and certificates, ADM/Baidu/GCM secrets, channel credentials)
+are never displayed. Which members are secret comes from the service model
+(``_sensitive_fields`` on each generated class, ``pinpoint_sdk._spec.SHAPES``), never from a
+hand-written list. Masking only affects what is shown: the values stay on the object and
+:func:`pinpoint_sdk.converter.unstructure` still sends them.
+
+Example:
+    >>> import logging
+    >>> from pinpoint_sdk import models
+    >>> from pinpoint_sdk.display import RedactingFilter, redact
+    >>> handler = logging.StreamHandler()
+    >>> handler.addFilter(RedactingFilter())
+    >>> redact(models.GCMChannelRequest(api_key="AIza...", enabled=True))
+    {'ApiKey': '***', 'Enabled': True}
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime
+from enum import Enum
+from functools import cache
+from typing import Any
+
+import attrs
+
+from pinpoint_sdk._model_base import MASK, Model
+
+__all__ = [
+    "MASK",
+    "RedactingFilter",
+    "is_sensitive",
+    "redact",
+    "redact_text",
+    "sensitive_wire_names",
+    "to_html",
+]
+
+MAX_ITEMS = 10
+"""List items and map entries shown in HTML before the rest are summarised."""
+MAX_DEPTH = 6
+"""Nesting depth rendered in HTML; deeper models are shown by their short repr."""
+MAX_TEXT = 500
+"""Characters of one string shown in HTML."""
+
+_STYLE = (
+    "<style>"
+    ".pinpoint-model{border-collapse:collapse;font-size:90%;margin:0}"
+    ".pinpoint-model th,.pinpoint-model td{text-align:left;vertical-align:top;"
+    "padding:2px 8px;border-bottom:1px solid #ddd}"
+    ".pinpoint-model th{font-weight:600;white-space:nowrap}"
+    ".pinpoint-model caption{text-align:left;font-weight:600;padding:2px 0}"
+    ".pinpoint-model .pinpoint-more,.pinpoint-model .pinpoint-masked{color:#888}"
+    "</style>"
+)
+
+
+# --------------------------------------------------------------------------- secrets
+
+
+def is_sensitive(model: Model, attribute: str) -> bool:
+    """Whether ``attribute`` of ``model`` holds a secret that must not be displayed."""
+    return attribute in type(model)._sensitive_fields
+
+
+@cache
+def sensitive_wire_names() -> frozenset[str]:
+    """Wire names of every secret member in the service model (``ApiKey``, ``PrivateKey``...).
+
+    Used to mask plain dicts whose shape is unknown, such as a boto3 request logged by
+    hand. In the Pinpoint model these names are only ever used for secrets.
+    """
+    from pinpoint_sdk._spec import SHAPES
+
+    names: set[str] = set()
+    for _group, fields, _required, sensitive in SHAPES.values():
+        wire_of = {attribute: wire for attribute, wire, _type in fields}
+        names.update(wire_of[attribute] for attribute in sensitive)
+    return frozenset(names)
+
+
+def redact(obj: Any) -> Any:
+    """A copy of ``obj`` safe to log: models become masked wire dicts.
+
+    Models (also inside lists and dicts) are unstructured like
+    :func:`pinpoint_sdk.converter.unstructure` with every secret member replaced by
+    ``"***"``. Plain dicts (e.g. boto3 requests and responses) have values under secret
+    wire names masked. Other values are returned unchanged. ``obj`` is not modified.
+    """
+    if isinstance(obj, Model):
+        from pinpoint_sdk.converter import unstructure
+
+        return _mask_wire(obj, unstructure(obj))
+    if isinstance(obj, Mapping):
+        secret = sensitive_wire_names()
+        return {
+            key: MASK if key in secret and value is not None else redact(value)
+            for key, value in obj.items()
+        }
+    if type(obj) in (list, tuple):
+        return type(obj)(redact(item) for item in obj)
+    return obj
+
+
+def _mask_wire(model: Model, wire: Any) -> Any:
+    """Mask the secret members of ``wire`` (the unstructured ``model``), walking both."""
+    if not isinstance(wire, dict):
+        return wire
+    result = dict(wire)
+    for attribute in attrs.fields(type(model)):
+        if attribute.name.startswith("_"):
+            continue
+        value = getattr(model, attribute.name)
+        key = attribute.metadata.get("wire", attribute.name)
+        if value is None or key not in result:
+            continue
+        if attribute.name in type(model)._sensitive_fields:
+            result[key] = MASK
+        else:
+            result[key] = _mask_value(value, result[key])
+    if model._unknown:
+        # Members newer than this SDK: mask by name, as for plain dicts.
+        for key in model._unknown:
+            if key in result:
+                result[key] = redact({key: result[key]})[key]
+    return result
+
+
+def _mask_value(value: Any, wire: Any) -> Any:
+    if isinstance(value, Model):
+        return _mask_wire(value, wire)
+    if isinstance(value, list) and isinstance(wire, list) and len(value) == len(wire):
+        return [_mask_value(v, w) for v, w in zip(value, wire, strict=True)]
+    if isinstance(value, dict) and isinstance(wire, dict):
+        return {k: _mask_value(value[k], w) if k in value else w for k, w in wire.items()}
+    return wire
+
+
+def _mask_plain(obj: Any) -> Any:
+    """Mask secrets in plain containers, leaving models (whose repr masks) as they are."""
+    if isinstance(obj, Mapping) and not isinstance(obj, Model):
+        secret = sensitive_wire_names()
+        return {
+            key: MASK if key in secret and value is not None else _mask_plain(value)
+            for key, value in obj.items()
+        }
+    if type(obj) in (list, tuple):
+        return type(obj)(_mask_plain(item) for item in obj)
+    return obj
+
+
+@cache
+def _secret_pattern() -> re.Pattern[str]:
+    names = "|".join(sorted(sensitive_wire_names()))
+    # "ApiKey": "value" (JSON) or 'ApiKey': 'value' (a Python dict repr); values may
+    # contain escaped quotes.
+    return re.compile(
+        rf"""(?P<key>(?P<q>["'])(?:{names})(?P=q)\s*:\s*)"""
+        r"""(?P<value>"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')"""
+    )
+
+
+def redact_text(text: str) -> str:
+    """``text`` with values of secret members masked where they appear as ``"Key": "value"``.
+
+    Catches secrets in text already formatted elsewhere, such as a JSON request body in a
+    botocore debug log line.
+    """
+    return _secret_pattern().sub(lambda m: f"{m['key']}{m['q']}{MASK}{m['q']}", text)
+
+
+class RedactingFilter(logging.Filter):
+    """Logging filter that masks secrets in log records carrying models, dicts or text.
+
+    Attach it to a handler so it sees records from every logger, including botocore's
+    debug output::
+
+        handler.addFilter(RedactingFilter())
+
+    Dict and list arguments are replaced by copies with secret values masked (models keep
+    their own masked ``repr``), and the formatted message is passed through
+    :func:`redact_text`. Records are never dropped.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, Mapping):
+            record.args = _mask_plain(record.args)
+        elif isinstance(record.args, tuple):
+            record.args = tuple(_mask_plain(arg) for arg in record.args)
+        if isinstance(record.msg, Mapping):
+            record.msg = _mask_plain(record.msg)
+        try:
+            message = record.getMessage()
+        except (TypeError, ValueError):
+            return True  # leave badly formatted records to logging's own error report
+        redacted = redact_text(message)
+        if redacted != message:
+            record.msg, record.args = redacted, None
+        return True
+
+
+# --------------------------------------------------------------------------- HTML
+
+
+def to_html(obj: Any, *, max_items: int = MAX_ITEMS) -> str:
+    """An HTML table of ``obj`` for notebooks (what ``_repr_html_`` returns).
+
+    Models show their set fields (``id`` and ``name`` first), nested models collapse into
+    ``<details>``, lists and maps beyond ``max_items`` entries are summarised, every text
+    is HTML-escaped and secrets are shown as ``***``. Resources (objects with a ``data``
+    model) render their model under their own name; other values render escaped.
+    """
+    model = obj if isinstance(obj, Model) else getattr(obj, "data", None)
+    if isinstance(model, Model):
+        title = type(obj).__name__
+        if model is not obj:
+            title = f"{title} ({type(model).__name__})"
+        return _STYLE + _model_table(model, title, max_items, 0)
+    return _STYLE + _value_html(obj, max_items, 0)
+
+
+def _model_table(model: Model, title: str, max_items: int, depth: int) -> str:
+    rows = []
+    for name, value in model._display_fields():
+        if is_sensitive(model, name):
+            cell = f'<span class="pinpoint-masked">{MASK}</span>'
+        else:
+            cell = _value_html(value, max_items, depth + 1)
+        rows.append(f"<tr><th>{_esc(name)}</th><td>{cell}</td></tr>")
+    for key, value in sorted((model._unknown or {}).items()):
+        shown = redact({key: value})[key]
+        cell = _value_html(shown, max_items, depth + 1)
+        rows.append(f"<tr><th>{_esc(key)} <i>(not in model)</i></th><td>{cell}</td></tr>")
+    if not rows:
+        rows.append('<tr><td class="pinpoint-more">(no fields set)</td></tr>')
+    return f'<table class="pinpoint-model"><caption>{_esc(title)}</caption>{"".join(rows)}</table>'
+
+
+def _value_html(value: Any, max_items: int, depth: int) -> str:
+    if isinstance(value, Model):
+        if depth >= MAX_DEPTH:
+            return _esc(repr(value))
+        summary = _esc(_summary(value))
+        table = _model_table(value, type(value).__name__, max_items, depth)
+        return f"<details><summary>{summary}</summary>{table}</details>"
+    if isinstance(value, Mapping):
+        return _mapping_html(value, max_items, depth)
+    if isinstance(value, list | tuple):
+        return _list_html(value, max_items, depth)
+    if isinstance(value, Enum):
+        return _esc(str(value.value))
+    if isinstance(value, datetime | date):
+        return _esc(value.isoformat())
+    if isinstance(value, bytes):
+        return f'<span class="pinpoint-more">{len(value)} bytes</span>'
+    if isinstance(value, str):
+        if len(value) > MAX_TEXT:
+            more = f'<span class="pinpoint-more">... ({len(value)} chars)</span>'
+            return _esc(value[:MAX_TEXT]) + more
+        return _esc(value)
+    return _esc(repr(value))
+
+
+def _list_html(items: Iterable[Any], max_items: int, depth: int) -> str:
+    values = list(items)
+    if not values:
+        return "[]"
+    shown = "".join(f"<li>{_value_html(v, max_items, depth)}</li>" for v in values[:max_items])
+    more = len(values) - max_items
+    if more > 0:
+        shown += f'<li class="pinpoint-more">... {more} more ({len(values)} items)</li>'
+    return f'<ol start="0" style="margin:0;padding-left:1.5em">{shown}</ol>'
+
+
+def _mapping_html(mapping: Mapping[Any, Any], max_items: int, depth: int) -> str:
+    if not mapping:
+        return "{}"
+    items = list(mapping.items())
+    rows = "".join(
+        f"<tr><th>{_esc(str(k))}</th><td>{_value_html(v, max_items, depth)}</td></tr>"
+        for k, v in items[:max_items]
+    )
+    more = len(items) - max_items
+    if more > 0:
+        rows += (
+            f'<tr><td colspan="2" class="pinpoint-more">... {more} more '
+            f"({len(items)} entries)</td></tr>"
+        )
+    return f'<table class="pinpoint-model">{rows}</table>'
+
+
+def _summary(model: Model) -> str:
+    """One line naming a nested model: its class and identifying fields."""
+    fields = dict(model._display_fields())
+    ident = [f"{k}={fields[k]!r}" for k in ("id", "name") if isinstance(fields.get(k), str)]
+    count = len(fields)
+    label = ", ".join(ident) if ident else f"{count} field{'s' if count != 1 else ''}"
+    return f"{type(model).__name__}({label})"
+
+
+def _esc(text: str) -> str:
+    return html.escape(text, quote=True)
