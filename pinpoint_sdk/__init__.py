@@ -18,12 +18,20 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from pinpoint_sdk import enums, errors, models
+    from pinpoint_sdk.batching import BatchResult, EventRecord, ItemFailure
     from pinpoint_sdk.client import PinpointClient
     from pinpoint_sdk.converter import converter, structure, unstructure
+    from pinpoint_sdk.dataframe import to_dataframe
+    from pinpoint_sdk.resources import Pinpoint
 
 __version__ = "0.1.0"
 
 _EXPORTS: dict[str, tuple[str, str | None]] = {
+    "BatchResult": ("pinpoint_sdk.batching", "BatchResult"),
+    "EventRecord": ("pinpoint_sdk.batching", "EventRecord"),
+    "ItemFailure": ("pinpoint_sdk.batching", "ItemFailure"),
+    "Pinpoint": ("pinpoint_sdk.resources", "Pinpoint"),
+    "to_dataframe": ("pinpoint_sdk.dataframe", "to_dataframe"),
     "PinpointClient": ("pinpoint_sdk.client", "PinpointClient"),
     "converter": ("pinpoint_sdk.converter", "converter"),
     "structure": ("pinpoint_sdk.converter", "structure"),
@@ -34,12 +42,17 @@ _EXPORTS: dict[str, tuple[str, str | None]] = {
 }
 
 __all__ = [
+    "BatchResult",
+    "EventRecord",
+    "ItemFailure",
+    "Pinpoint",
     "PinpointClient",
     "converter",
     "enums",
     "errors",
     "models",
     "structure",
+    "to_dataframe",
     "unstructure",
 ]
 
