@@ -38,9 +38,15 @@ _TEMPLATE_CHANNELS = {
     "in_app": "in_app_template",
 }
 _SETTINGS = tuple(
-    a.name for a in attrs.fields(models.WriteCampaignRequest) if a.init and a.name != "name"
+    a.name
+    for a in attrs.fields(models.WriteCampaignRequest)
+    if a.init and not a.name.startswith("_") and a.name != "name"
 )
-_TREATMENT_FIELDS = tuple(a.name for a in attrs.fields(models.WriteTreatmentResource) if a.init)
+_TREATMENT_FIELDS = tuple(
+    a.name
+    for a in attrs.fields(models.WriteTreatmentResource)
+    if a.init and not a.name.startswith("_")
+)
 
 
 def _merge(model: Any, cls: type[Any], fields: Mapping[str, Any]) -> Any:

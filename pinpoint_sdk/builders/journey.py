@@ -32,7 +32,9 @@ _ACTIVITY_KEY = re.compile(r"[A-Za-z0-9]+")
 _SETTINGS = tuple(
     a.name
     for a in attrs.fields(models.WriteJourneyRequest)
-    if a.init and a.name not in ("name", "activities", "start_activity")
+    if a.init
+    and not a.name.startswith("_")
+    and a.name not in ("name", "activities", "start_activity")
 )
 _SINGLE_NEXT = ("wait", "email", "sms", "push", "custom", "holdout", "contact_center")
 _CHANNELS = ("email", "sms", "push", "voice", "custom")
