@@ -263,3 +263,30 @@ def test_botocore_param_validation_becomes_validation_error() -> None:
         client.get_application_date_range_kpi(
             application_id="app", kpi_name="k", start_time="not a date"  # type: ignore[arg-type]
         )
+
+
+@pytest.mark.parametrize("code", sorted(EXPECTED_CLASSES))
+def test_service_error_survives_pickling(code: str) -> None:
+    # Errors cross process boundaries (multiprocessing, concurrent.futures); the class and
+    # its attributes must survive instead of decaying to a bare botocore ClientError.
+    import pickle
+
+    raw = ClientError(
+        {
+            "Error": {"Code": code, "Message": "m"},
+            "ResponseMetadata": {"HTTPStatusCode": STATUS[code], "RequestId": "r-1"},
+        },
+        "GetApp",
+    )
+    error = errors.from_client_error(raw)
+    copy = pickle.loads(pickle.dumps(error))
+    assert type(copy) is EXPECTED_CLASSES[code]
+    assert (copy.code, copy.request_id, copy.operation_name) == (code, "r-1", "GetApp")
+
+
+def test_validation_error_survives_pickling() -> None:
+    import pickle
+
+    error = errors.ValidationError([("a.b", "bad"), ("c", "worse")])
+    copy = pickle.loads(pickle.dumps(error))
+    assert copy.errors == error.errors and copy.path == "a.b" and str(copy) == str(error)

@@ -176,3 +176,29 @@ def test_importing_the_client_loads_no_model_group() -> None:
 def test_unknown_model_name_raises_attribute_error() -> None:
     with pytest.raises(AttributeError):
         models.NoSuchShape  # noqa: B018
+
+
+# ------------------------------------------------------------------- sensitive members
+
+def _sensitive_members() -> list[tuple[str, str]]:
+    # The botocore model has no ``sensitive`` trait here; the generator's list is in _spec.
+    from pinpoint_sdk import _spec
+
+    return [(name, attr) for name, spec in sorted(_spec.SHAPES.items()) for attr in spec[3]]
+
+
+SENSITIVE = _sensitive_members()
+
+
+def test_model_declares_sensitive_members() -> None:
+    assert ("ADMChannelRequest", "client_secret") in SENSITIVE
+
+
+@pytest.mark.parametrize(("name", "attribute"), SENSITIVE)
+def test_sensitive_member_is_masked_in_repr(name: str, attribute: str) -> None:
+    cls = getattr(models, name)
+    kwargs = {f.name: "x" for f in _fields(cls) if f.default is attrs.NOTHING}
+    kwargs[attribute] = "TOP-SECRET-VALUE"
+    text = repr(cls(**kwargs))
+    assert "TOP-SECRET-VALUE" not in text
+    assert f"{attribute}=***" in text

@@ -246,3 +246,15 @@ def test_unknown_fields_survive_evolve() -> None:
     model = structure({"Id": "a", "Later": [1]}, models.ApplicationResponse)
     changed = attrs.evolve(model, name="renamed")
     assert unstructure(changed) == {"Id": "a", "Name": "renamed", "Later": [1]}
+
+
+def test_structure_accepts_any_mapping_at_top_level() -> None:
+    # structure() is typed ``data: Mapping[str, Any]``; a non-dict mapping must still
+    # produce the model, not be returned unchanged.
+    from collections import OrderedDict
+    from types import MappingProxyType
+
+    for data in (OrderedDict(Id="a"), MappingProxyType({"Id": "a"})):
+        model = structure(data, models.ApplicationResponse)
+        assert isinstance(model, models.ApplicationResponse)
+        assert model.id == "a"
