@@ -47,6 +47,10 @@ class PinpointServiceError(PinpointError, ClientError):  # type: ignore[misc]
     def __init__(self, error_response: Mapping[str, Any], operation_name: str) -> None:
         ClientError.__init__(self, dict(error_response), operation_name)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # botocore's ClientError.__reduce__ always rebuilds a bare ClientError; keep the class.
+        return type(self), (self.response, self.operation_name)
+
     @property
     def code(self) -> str:
         """The service's error code, e.g. ``NotFoundException``."""
