@@ -51,6 +51,9 @@ converter.register_unstructure_hook_factory(_is_model, lambda cls: _codec("unstr
 
 def structure(data: Mapping[str, Any], cls: type[T]) -> T:
     """Build a ``cls`` model from a boto3-style dict (wire names)."""
+    if data.__class__ is not dict and isinstance(data, Mapping):
+        # The generated hooks keep non-dict values as sent; a caller's Mapping is a dict here.
+        data = dict(data)
     result: T = converter.structure(data, cls)
     return result
 
