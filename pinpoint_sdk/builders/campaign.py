@@ -120,7 +120,8 @@ class CampaignBuilder:
     def schedule(self, schedule: models.Schedule | None = None, **fields: Any) -> CampaignBuilder:
         """Set the schedule from a model and/or :class:`~pinpoint_sdk.models.Schedule` fields.
 
-        Fields are applied on top of ``schedule`` (or of a new schedule). Example::
+        Fields are applied on top of ``schedule`` (or, without it, of the current schedule),
+        so ``.immediately().schedule(timezone="UTC")`` keeps the start time. Example::
 
             builder.schedule(start_time="2030-01-01T09:00:00Z", frequency="WEEKLY",
                              end_time="2030-03-01T09:00:00Z", timezone="UTC")
@@ -128,11 +129,12 @@ class CampaignBuilder:
         for key in ("start_time", "end_time"):
             if isinstance(fields.get(key), datetime):
                 fields[key] = _checks.iso_datetime(fields[key])
-        return self.set(schedule=_merge(schedule, models.Schedule, fields))
+        base = schedule if schedule is not None else self._settings.get("schedule")
+        return self.set(schedule=_merge(base, models.Schedule, fields))
 
     def immediately(self) -> CampaignBuilder:
         """Send once, as soon as the campaign is created. Example: ``builder.immediately()``."""
-        return self.schedule(start_time="IMMEDIATE", frequency=Frequency.ONCE)
+        return self.schedule(models.Schedule(), start_time="IMMEDIATE", frequency=Frequency.ONCE)
 
     def at(
         self,
@@ -146,6 +148,7 @@ class CampaignBuilder:
         Example: ``builder.at(datetime(2030, 1, 1, 9), local_time=True)``.
         """
         return self.schedule(
+            models.Schedule(),
             start_time=_checks.iso_datetime(when),
             frequency=Frequency.ONCE,
             timezone=timezone,
@@ -166,6 +169,7 @@ class CampaignBuilder:
         Example: ``builder.recurring("WEEKLY", datetime(2030, 1, 6, 9), end=datetime(2030, 6, 1))``.
         """
         return self.schedule(
+            models.Schedule(),
             start_time=_checks.iso_datetime(start),
             end_time=None if end is None else _checks.iso_datetime(end),
             frequency=frequency,
@@ -189,6 +193,7 @@ class CampaignBuilder:
         condition = event(*event_types, attributes=attributes, metrics=metrics).event_condition
         assert condition is not None
         return self.schedule(
+            models.Schedule(),
             start_time=_checks.iso_datetime(start),
             end_time=None if end is None else _checks.iso_datetime(end),
             frequency=Frequency.EVENT,
