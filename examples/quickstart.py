@@ -55,8 +55,10 @@ def main() -> None:
             )
             for user, email, plan in CUSTOMERS
         )
-        print(f"endpoints: {result.succeeded} upserted, {len(result.failed)} failed "
-              f"({', '.join(f'email-{user}' for user, _, _ in CUSTOMERS)})")
+        print(
+            f"endpoints: {result.succeeded} upserted, {len(result.failed)} failed "
+            f"({', '.join(f'email-{user}' for user, _, _ in CUSTOMERS)})"
+        )
 
         # 3. A segment: who to talk to. build() checks the definition before sending.
         segment = app.segments.create(
@@ -69,8 +71,11 @@ def main() -> None:
             CampaignBuilder("gold-welcome")
             .segment(segment.id)
             .immediately()
-            .email(title="Welcome, gold member", html_body="<p>Thanks for being gold.</p>",
-                   from_address="hello@example.com")
+            .email(
+                title="Welcome, gold member",
+                html_body="<p>Thanks for being gold.</p>",
+                from_address="hello@example.com",
+            )
         )
         print(f"campaign:  {campaign.id}  name={campaign.name}  state={campaign.state}")
 
@@ -83,8 +88,10 @@ def main() -> None:
             .wait("pause", "P2D", next="reminder")
             .sms("reminder", "ReminderSms")
         )
-        print(f"journey:   {journey.id}  name={journey.name}  state={journey.state}  "
-              f"activities={', '.join(journey.activities)}")
+        print(
+            f"journey:   {journey.id}  name={journey.name}  state={journey.state}  "
+            f"activities={', '.join(journey.activities)}"
+        )
 
         rt.clean_up(app)
 
