@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+import boto3
 import pytest
 from botocore.stub import Stubber
 
@@ -21,9 +22,18 @@ def _fake_credentials(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("AWS_PROFILE", raising=False)
 
 
+@pytest.fixture(scope="session")
+def _session() -> boto3.session.Session:
+    # One session for the run: its loader caches the service model, so each test's
+    # fresh client is cheap to build.
+    return boto3.session.Session(
+        aws_access_key_id="testing", aws_secret_access_key="testing", region_name="us-east-1"
+    )
+
+
 @pytest.fixture
-def client() -> PinpointClient:
-    return PinpointClient(region_name="us-east-1")
+def client(_session: boto3.session.Session) -> PinpointClient:
+    return PinpointClient(session=_session, region_name="us-east-1")
 
 
 @pytest.fixture
