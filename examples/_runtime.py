@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from pinpoint_sdk.resources import App
     from pinpoint_sdk.testing import PinpointMock
 
-__all__ = ["LIVE_ENV", "Runtime", "connect", "example_parser"]
+__all__ = ["LIVE_ENV", "Runtime", "connect", "example_parser", "is_live"]
 
 LIVE_ENV = "PINPOINT_SDK_LIVE"
 """Set to ``1`` (or ``true``/``yes``) to run an example against real AWS, like ``--aws``."""
@@ -69,7 +69,8 @@ def example_parser(doc: str | None) -> argparse.ArgumentParser:
     return parser
 
 
-def _live_requested(args: argparse.Namespace) -> bool:
+def is_live(args: argparse.Namespace) -> bool:
+    """Whether this run goes to real AWS (``--aws`` or ``PINPOINT_SDK_LIVE=1``)."""
     flag = os.environ.get(LIVE_ENV, "").strip().lower()
     return bool(getattr(args, "aws", False)) or flag in {"1", "true", "yes", "on"}
 
@@ -175,7 +176,7 @@ def _live(args: argparse.Namespace) -> Iterator[Runtime]:
 @contextmanager
 def connect(args: argparse.Namespace) -> Iterator[Runtime]:
     """The offline double (default) or live AWS (``--aws`` / ``PINPOINT_SDK_LIVE=1``)."""
-    if _live_requested(args):
+    if is_live(args):
         yield from _live(args)
     else:
         print("offline: in-memory Pinpoint (no AWS account needed; --aws to go live)")
