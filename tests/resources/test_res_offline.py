@@ -81,3 +81,32 @@ def test_missing_ids_raise_not_found_from_get(app: App) -> None:
         app.journeys.get("missing")
     with pytest.raises(errors.NotFoundError):
         app.endpoints.get("missing")
+
+
+def test_templates_create_update_and_list(pp: Pinpoint) -> None:
+    template = pp.templates.create(
+        "welcome", models.EmailTemplateRequest(subject="Hi", html_part="<p>Hi</p>")
+    )
+
+    template.update(subject="Hello")
+
+    assert template.type == "EMAIL"
+    assert pp.templates.get("welcome", "EMAIL").data.subject == "Hello"
+    assert pp.templates.get("welcome", "EMAIL").data.html_part == "<p>Hi</p>"
+    assert [t.name for t in pp.templates.filter(template_type="EMAIL")] == ["welcome"]
+
+
+def test_campaign_versions_and_segment_versions(app: App) -> None:
+    segment = app.segments.create(models.WriteSegmentRequest(
+        name="all", dimensions=models.SegmentDimensions()))
+    segment.update(name="all-v2")
+    campaign = app.campaigns.create(models.WriteCampaignRequest(
+        name="spring", segment_id=segment.id,
+        schedule=models.Schedule(start_time="IMMEDIATE"),
+        message_configuration=models.MessageConfiguration(
+            default_message=models.Message(body="hi")),
+    ))
+    campaign.update(description="second")
+
+    assert sorted(s.version or 0 for s in segment.versions()) == [1, 2]
+    assert sorted(c.version or 0 for c in campaign.versions()) == [1, 2]
