@@ -75,9 +75,9 @@ def main() -> None:
         except errors.ValidationError as exc:
             print(f"  builder:  path={exc.path}  ->  {exc}")
         try:
-            pp.client.create_app(
-                create_application_request=models.CreateApplicationRequest(name=None)
-            )
+            # mypy already flags this line; untyped callers get the error at run time.
+            request = models.CreateApplicationRequest(name=None)  # type: ignore[arg-type]
+            pp.client.create_app(create_application_request=request)
         except errors.ValidationError as exc:
             print(f"  client:   path={exc.path}  ->  {exc}")
         try:
