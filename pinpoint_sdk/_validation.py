@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
-from pinpoint_sdk import _spec, models
+from pinpoint_sdk import _spec, limits, models
 from pinpoint_sdk._model_base import Model
 
 _PRIMITIVE_TYPES: dict[str, tuple[type, ...]] = {
@@ -79,6 +79,57 @@ def check_model(value: Any, shape: str, path: str, errors: list[tuple[str, str]]
                 errors.append((member_path, "is required"))
             continue
         check_value(member, type_spec, member_path, errors)
+    limit_check = _LIMIT_CHECKS.get(shape)
+    if limit_check is not None:
+        limit_check(value, path, errors)
+
+
+def _at_most(count: int, limit: int, what: str, path: str, errors: list[tuple[str, str]]) -> None:
+    if count > limit:
+        errors.append((path, f"{count} {what}; the service accepts at most {limit} per request"))
+
+
+def _endpoint_batch(value: Any, path: str, errors: list[tuple[str, str]]) -> None:
+    items = value.item if isinstance(value.item, (list, tuple)) else ()
+    _at_most(len(items), limits.MAX_ENDPOINTS_PER_BATCH, "endpoints", f"{path}.item", errors)
+
+
+def _events_request(value: Any, path: str, errors: list[tuple[str, str]]) -> None:
+    batches = value.batch_item if isinstance(value.batch_item, Mapping) else {}
+    count = sum(
+        len(batch.events) for batch in batches.values()
+        if isinstance(getattr(batch, "events", None), Mapping)
+    )
+    _at_most(count, limits.MAX_EVENTS_PER_REQUEST, "events", f"{path}.batch_item", errors)
+
+
+def _message_request(value: Any, path: str, errors: list[tuple[str, str]]) -> None:
+    count = sum(
+        len(member) for member in (value.addresses, value.endpoints)
+        if isinstance(member, Mapping)
+    )
+    _at_most(count, limits.MAX_MESSAGE_RECIPIENTS, "recipients (addresses + endpoints)",
+             path, errors)
+
+
+def _users_message_request(value: Any, path: str, errors: list[tuple[str, str]]) -> None:
+    users = value.users if isinstance(value.users, Mapping) else {}
+    _at_most(len(users), limits.MAX_USERS_PER_MESSAGE, "users", f"{path}.users", errors)
+
+
+def _tags(value: Any, path: str, errors: list[tuple[str, str]]) -> None:
+    tags = value.tags if isinstance(value.tags, Mapping) else {}
+    _at_most(len(tags), limits.MAX_TAGS_PER_RESOURCE, "tags", f"{path}.tags", errors)
+
+
+# Service limits on request shapes that the model itself does not express.
+_LIMIT_CHECKS = {
+    "EndpointBatchRequest": _endpoint_batch,
+    "EventsRequest": _events_request,
+    "MessageRequest": _message_request,
+    "SendUsersMessageRequest": _users_message_request,
+    "TagsModel": _tags,
+}
 
 
 def check_request(shape: str, params: Mapping[str, Any]) -> list[tuple[str, str]]:

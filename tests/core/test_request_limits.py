@@ -1,0 +1,90 @@
+"""Service limits that the model does not express are checked before anything is sent."""
+
+from __future__ import annotations
+
+import pytest
+from botocore.stub import Stubber
+
+from pinpoint_sdk import PinpointClient, errors, limits, models
+
+
+@pytest.fixture
+def client() -> PinpointClient:
+    return PinpointClient(region_name="us-east-1")
+
+
+def _rejected(client: PinpointClient, call: str, **kwargs: object) -> errors.ValidationError:
+    # Nothing is queued on the stubber: a request that got through would fail differently.
+    with Stubber(client.boto3_client), pytest.raises(errors.ValidationError) as info:
+        getattr(client, call)(**kwargs)
+    return info.value
+
+
+def test_endpoint_batch_over_the_limit_is_rejected(client: PinpointClient) -> None:
+    items = [models.EndpointBatchItem(id=str(i)) for i in range(limits.MAX_ENDPOINTS_PER_BATCH + 1)]
+    error = _rejected(
+        client,
+        "update_endpoints_batch",
+        application_id="app",
+        endpoint_batch_request=models.EndpointBatchRequest(item=items),
+    )
+    assert error.path == "endpoint_batch_request.item"
+    assert "101 endpoints" in str(error)
+
+
+def test_endpoint_batch_at_the_limit_is_sent(client: PinpointClient) -> None:
+    items = [models.EndpointBatchItem(id=str(i)) for i in range(limits.MAX_ENDPOINTS_PER_BATCH)]
+    with Stubber(client.boto3_client) as stub:
+        stub.add_response("update_endpoints_batch", {"MessageBody": {"Message": "Accepted"}})
+        result = client.update_endpoints_batch(
+            application_id="app", endpoint_batch_request=models.EndpointBatchRequest(item=items)
+        )
+    assert result.message_body is not None
+    assert result.message_body.message == "Accepted"
+
+
+def test_events_are_counted_over_the_whole_request(client: PinpointClient) -> None:
+    event = models.Event(event_type="click", timestamp="2026-01-01T00:00:00Z")
+    batch = {
+        f"endpoint-{e}": models.EventsBatch(
+            endpoint=models.PublicEndpoint(),
+            events={f"event-{e}-{i}": event for i in range(51)},
+        )
+        for e in range(2)
+    }
+    error = _rejected(
+        client,
+        "put_events",
+        application_id="app",
+        events_request=models.EventsRequest(batch_item=batch),
+    )
+    assert error.path == "events_request.batch_item"
+    assert "102 events" in str(error)
+
+
+def test_message_recipients_count_addresses_and_endpoints(client: PinpointClient) -> None:
+    request = models.MessageRequest(
+        addresses={f"+1415555{i:04d}": models.AddressConfiguration() for i in range(60)},
+        endpoints={f"endpoint-{i}": models.EndpointSendConfiguration() for i in range(41)},
+        message_configuration=models.DirectMessageConfiguration(),
+    )
+    error = _rejected(client, "send_messages", application_id="app", message_request=request)
+    assert error.path == "message_request"
+    assert "101 recipients" in str(error)
+
+
+def test_users_per_message_over_the_limit_is_rejected(client: PinpointClient) -> None:
+    request = models.SendUsersMessageRequest(
+        message_configuration=models.DirectMessageConfiguration(),
+        users={f"user-{i}": models.EndpointSendConfiguration() for i in range(101)},
+    )
+    error = _rejected(
+        client, "send_users_messages", application_id="app", send_users_message_request=request
+    )
+    assert error.path == "send_users_message_request.users"
+
+
+def test_too_many_tags_are_rejected(client: PinpointClient) -> None:
+    tags = models.TagsModel(tags={f"k{i}": "v" for i in range(limits.MAX_TAGS_PER_RESOURCE + 1)})
+    error = _rejected(client, "tag_resource", resource_arn="arn:x", tags_model=tags)
+    assert error.path == "tags_model.tags"
