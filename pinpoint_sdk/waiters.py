@@ -29,13 +29,19 @@ class JobLike(Protocol):
     """What the waiter reads from a job model (``ImportJobResponse``/``ExportJobResponse``)."""
 
     @property
-    def job_status(self) -> str | None: ...
+    def job_status(self) -> str | None:
+        """The job's state, e.g. ``PROCESSING`` or ``COMPLETED``."""
+        ...
 
     @property
-    def failures(self) -> Sequence[str] | None: ...
+    def failures(self) -> Sequence[str] | None:
+        """Failure messages reported for the job."""
+        ...
 
     @property
-    def id(self) -> str | None: ...
+    def id(self) -> str | None:
+        """The job id."""
+        ...
 
 
 J = TypeVar("J", bound=JobLike)

@@ -33,7 +33,9 @@ class Buildable(Protocol[T_co]):
         >>> app.campaigns.create(CampaignBuilder("spring").segment(seg.id).email(...))
     """
 
-    def build(self) -> T_co: ...
+    def build(self) -> T_co:
+        """The validated request model."""
+        ...
 
 
 def resolve_request(value: Any, cls: type[T], name: str = "request") -> T:

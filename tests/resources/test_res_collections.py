@@ -170,3 +170,13 @@ def test_pinpoint_created_without_client_uses_adaptive_retries() -> None:
     pp = Pinpoint(region_name="us-east-1")
 
     assert pp.client.boto3_client.meta.config.retries["mode"] == "adaptive"
+
+
+def test_public_names_are_exported_from_the_package() -> None:
+    import pinpoint_sdk
+    from pinpoint_sdk import batching, resources
+
+    assert pinpoint_sdk.Pinpoint is resources.Pinpoint
+    assert pinpoint_sdk.EventRecord is batching.EventRecord
+    assert pinpoint_sdk.BatchResult is batching.BatchResult
+    assert pinpoint_sdk.ItemFailure is batching.ItemFailure
