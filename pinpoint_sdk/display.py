@@ -213,8 +213,12 @@ def to_html(obj: Any, *, max_items: int = MAX_ITEMS) -> str:
     Models show their set fields (``id`` and ``name`` first), nested models collapse into
     ``<details>``, lists and maps beyond ``max_items`` entries are summarised, every text
     is HTML-escaped and secrets are shown as ``***``. Resources (objects with a ``data``
-    model) render their model under their own name; other values render escaped.
+    model) render their model under their own name; builders (objects with ``validate()``
+    and ``build()``) render their problems, or the request they build; other values
+    render escaped.
     """
+    if _is_builder(obj):
+        return _STYLE + _builder_html(obj, max_items)
     model = obj if isinstance(obj, Model) else getattr(obj, "data", None)
     if isinstance(model, Model):
         title = type(obj).__name__
@@ -222,6 +226,31 @@ def to_html(obj: Any, *, max_items: int = MAX_ITEMS) -> str:
             title = f"{title} ({type(model).__name__})"
         return _STYLE + _model_table(model, title, max_items, 0)
     return _STYLE + _value_html(obj, max_items, 0)
+
+
+def _is_builder(obj: Any) -> bool:
+    return not isinstance(obj, Model) and all(
+        callable(getattr(obj, name, None)) for name in ("validate", "build")
+    )
+
+
+def _builder_html(builder: Any, max_items: int) -> str:
+    name = getattr(builder, "name", None)
+    title = type(builder).__name__ + (f" {name!r}" if isinstance(name, str) else "")
+    problems = builder.validate()
+    if problems:
+        items = "".join(
+            f"<li><code>{_esc(str(path))}</code>: {_esc(str(message))}</li>"
+            for path, message in problems
+        )
+        return (
+            f'<table class="pinpoint-model"><caption>{_esc(title)}</caption>'
+            f'<tr><th>problems</th><td><ul style="margin:0">{items}</ul></td></tr></table>'
+        )
+    request = builder.build()
+    if isinstance(request, Model):
+        return _model_table(request, f"{title} -> {type(request).__name__}", max_items, 0)
+    return f"{_esc(title)}: {_value_html(request, max_items, 1)}"
 
 
 def _model_table(model: Model, title: str, max_items: int, depth: int) -> str:

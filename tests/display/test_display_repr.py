@@ -6,6 +6,7 @@ import pytest
 
 from pinpoint_sdk import models
 from pinpoint_sdk._spec import SHAPES
+from pinpoint_sdk.builders import CampaignBuilder, JourneyBuilder
 from pinpoint_sdk.converter import unstructure
 from pinpoint_sdk.display import MAX_ITEMS, to_html
 from pinpoint_sdk.enums import Action
@@ -150,3 +151,29 @@ def test_enums_show_by_name_in_repr_and_by_value_in_html() -> None:
     message = models.Message(action=Action.DEEP_LINK)
     assert "action=Action.DEEP_LINK" in repr(message)
     assert "<td>DEEP_LINK</td>" in message._repr_html_()
+
+
+def test_html_of_a_resource_shows_its_data_model_under_its_name() -> None:
+    class App:
+        def __init__(self, data: models.ApplicationResponse) -> None:
+            self.data = data
+
+    html = to_html(App(models.ApplicationResponse(id="a-1", name="<demo>")))
+    assert "<caption>App (ApplicationResponse)</caption>" in html
+    assert "&lt;demo&gt;" in html
+
+
+def test_html_of_an_invalid_builder_lists_its_problems_escaped() -> None:
+    builder = JourneyBuilder("j").start("a").email("a", "T", next="<nowhere>")
+    html = to_html(builder)
+    assert "problems" in html
+    assert "unknown activity &#x27;&lt;nowhere&gt;&#x27;" in html
+    assert "<nowhere>" not in html
+
+
+def test_html_of_a_valid_builder_shows_the_request_it_builds() -> None:
+    builder = CampaignBuilder("spring").segment("s-1").immediately().sms(body="hi")
+    html = to_html(builder)
+    assert "CampaignBuilder &#x27;spring&#x27; -&gt; WriteCampaignRequest" in html
+    assert ">segment_id</th><td>s-1<" in html
+    assert "problems" not in html
