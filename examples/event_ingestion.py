@@ -18,7 +18,9 @@ The mix below: 200 events over 20 endpoints, five of them bad:
   attributes and metrics (40 at most) - all caught client-side;
 * #48 carries an endpoint update with an unknown channel type, #120 one with an invalid
   endpoint status - the service answers 400 for those endpoint updates, and put_many
-  reports the events that carried them.
+  reports the events that carried them (message "endpoint update failed: ..."). Careful:
+  the service still recorded those two events themselves, so resend just the endpoint
+  fix, not the events, or they are counted twice.
 
 Run it offline (the default; no AWS account needed):
 
