@@ -124,3 +124,32 @@ def test_filter_never_drops_records() -> None:
 
     assert RedactingFilter().filter(record("plain message"))
     assert RedactingFilter().filter(record("bad format %d", "not a number"))
+
+
+def test_filter_keeps_secrets_out_of_botocore_debug_logs() -> None:
+    from pinpoint_sdk import Pinpoint
+    from pinpoint_sdk.testing import mock_pinpoint
+
+    lines: list[str] = []
+
+    class ListHandler(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            lines.append(self.format(record))
+
+    handler = ListHandler(level=logging.DEBUG)
+    handler.addFilter(RedactingFilter())
+    botocore_logger = logging.getLogger("botocore")
+    previous = botocore_logger.level
+    botocore_logger.addHandler(handler)
+    botocore_logger.setLevel(logging.DEBUG)
+    try:
+        with mock_pinpoint():
+            app = Pinpoint(region_name="us-east-1").apps.create("logged")
+            app.channels.gcm.update(models.GCMChannelRequest(api_key=SECRET, enabled=True))
+    finally:
+        botocore_logger.removeHandler(handler)
+        botocore_logger.setLevel(previous)
+    request_lines = [line for line in lines if "UpdateGcmChannel" in line]
+    assert request_lines, "botocore logged no request for the call"
+    assert not [line for line in lines if SECRET in line]
+    assert any('"ApiKey": "***"' in line for line in request_lines)
