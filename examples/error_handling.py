@@ -25,6 +25,7 @@ Live (creates, then deletes, an application in your account):
 
 from __future__ import annotations
 
+# _runtime.py (next to this file): offline double by default, real AWS with --aws
 from _runtime import connect, example_parser
 from botocore.exceptions import ClientError
 

@@ -36,6 +36,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
+# _runtime.py (next to this file): offline double by default, real AWS with --aws
 from _runtime import connect, example_parser
 
 from pinpoint_sdk import BatchResult, EventRecord, models

@@ -30,6 +30,7 @@ to read it (the failing job points at a prefix next to it that does not exist):
 
 from __future__ import annotations
 
+# _runtime.py (next to this file): offline double by default, real AWS with --aws
 from _runtime import connect, example_parser, is_live
 
 from pinpoint_sdk import errors, models

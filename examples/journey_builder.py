@@ -23,6 +23,7 @@ named below need not exist for the journey to be created):
 
 from __future__ import annotations
 
+# _runtime.py (next to this file): offline double by default, real AWS with --aws
 from _runtime import connect, example_parser
 
 from pinpoint_sdk import errors

@@ -29,6 +29,7 @@ still added to show per-address failures); the OTP code is read from your termin
 
 from __future__ import annotations
 
+# _runtime.py (next to this file): offline double by default, real AWS with --aws
 from _runtime import connect, example_parser, is_live
 
 from pinpoint_sdk import models

@@ -21,6 +21,7 @@ Against real AWS (default credential chain; the app is deleted at the end unless
 
 from __future__ import annotations
 
+# _runtime.py (next to this file): offline double by default, real AWS with --aws
 from _runtime import connect, example_parser
 
 from pinpoint_sdk import models
