@@ -4,10 +4,8 @@ receives, and the typed result built from the stubbed response."""
 from __future__ import annotations
 
 import inspect
-from collections.abc import Iterator
 from typing import Any
 
-import boto3
 import pytest
 from botocore import xform_name
 from botocore.model import ListShape, MapShape, Shape, StructureShape
@@ -25,21 +23,6 @@ from pinpoint_sdk.converter import structure, unstructure
 
 OPERATIONS = operation_names()
 PAGINATED = paginated_operations()
-
-
-@pytest.fixture(scope="module")
-def boto3_client() -> Any:
-    session = boto3.session.Session(
-        aws_access_key_id="testing", aws_secret_access_key="testing", region_name="us-east-1"
-    )
-    return session.client("pinpoint")
-
-
-@pytest.fixture
-def stubbed(boto3_client: Any) -> Iterator[tuple[PinpointClient, Stubber]]:
-    with Stubber(boto3_client) as stubber:
-        yield PinpointClient(boto3_client), stubber
-        stubber.assert_no_pending_responses()
 
 
 def call_arguments(op_name: str, *, full: bool, skip: tuple[str, ...] = ()) -> tuple[

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
-
-import boto3
 import pytest
 from botocore.exceptions import ClientError
 from botocore.stub import Stubber
@@ -24,21 +20,6 @@ EXPECTED_CLASSES = {
     "TooManyRequestsException": errors.TooManyRequestsError,
 }
 STATUS = {name: shape(name).metadata["error"]["httpStatusCode"] for name in exception_names()}
-
-
-@pytest.fixture(scope="module")
-def boto3_client() -> Any:
-    session = boto3.session.Session(
-        aws_access_key_id="testing", aws_secret_access_key="testing", region_name="us-east-1"
-    )
-    return session.client("pinpoint")
-
-
-@pytest.fixture
-def stubbed(boto3_client: Any) -> Iterator[tuple[PinpointClient, Stubber]]:
-    with Stubber(boto3_client) as stubber:
-        yield PinpointClient(boto3_client), stubber
-        stubber.assert_no_pending_responses()
 
 
 def _fail(stubber: Stubber, code: str, status: int, request_id: str = "req-123") -> None:
