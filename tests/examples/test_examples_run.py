@@ -13,6 +13,8 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -22,6 +24,7 @@ EXAMPLES = REPO / "examples"
 NOWHERE = "http://127.0.0.1:9"  # the discard port: connections are refused at once
 SCRIPTS = sorted(p.name for p in EXAMPLES.glob("*.py") if not p.name.startswith("_"))
 APP_ID = r"[0-9a-f]{32}"
+Runs = dict[str, Future[subprocess.CompletedProcess[str]]]
 
 
 def _base_env(tmp_path: Path) -> dict[str, str]:
@@ -81,9 +84,37 @@ def run(
     return proc
 
 
-@pytest.fixture
-def offline(tmp_path: Path) -> dict[str, str]:
-    return _offline_env(tmp_path)
+# The offline runs are independent: start them all at once, then each test checks one.
+OFFLINE_RUNS: dict[str, tuple[str, ...]] = {
+    "quickstart": ("quickstart.py",),
+    "journey_builder": ("journey_builder.py",),
+    "bulk_endpoints": ("bulk_endpoints.py",),
+    "bulk_tqdm": ("bulk_endpoints.py", "--count", "200", "--progress"),
+    "event_ingestion": ("event_ingestion.py",),
+    "import_job": ("import_job.py",),
+    "error_handling": ("error_handling.py",),
+    "messaging": ("messaging.py",),
+}
+
+
+@pytest.fixture(scope="module")
+def ran(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Runs]:
+    env = _offline_env(tmp_path_factory.mktemp("offline"))
+    with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
+        yield {
+            name: pool.submit(run, *command, env=env, expect=None)
+            for name, command in OFFLINE_RUNS.items()
+        }
+
+
+def finished(ran: Runs, name: str) -> str:
+    """The stdout of the offline run ``name``, which must have exited 0."""
+    proc = ran[name].result()
+    assert proc.returncode == 0, (
+        f"{OFFLINE_RUNS[name]} exited {proc.returncode}\n--- stdout\n{proc.stdout}\n"
+        f"--- stderr\n{proc.stderr}"
+    )
+    return proc.stdout
 
 
 def test_expected_examples_exist() -> None:
@@ -107,8 +138,8 @@ def test_docstring_says_what_and_how(script: str) -> None:
     assert "--aws" in doc.group(1)
 
 
-def test_quickstart(offline: dict[str, str]) -> None:
-    out = run("quickstart.py", env=offline).stdout
+def test_quickstart(ran: Runs) -> None:
+    out = finished(ran, "quickstart")
     assert "offline" in out
     assert re.search(rf"^app:\s+{APP_ID}\s+name=quickstart-demo$", out, re.M)
     assert re.search(r"^endpoints: 4 upserted, 0 failed \(email-ana, ", out, re.M)
@@ -122,8 +153,8 @@ def test_quickstart(offline: dict[str, str]) -> None:
     )
 
 
-def test_journey_builder(offline: dict[str, str]) -> None:
-    out = run("journey_builder.py", env=offline).stdout
+def test_journey_builder(ran: Runs) -> None:
+    out = finished(ran, "journey_builder")
     assert "flowchart TD" in out
     for edge in (
         "n_opened -->|true| n_thanks",
@@ -147,8 +178,8 @@ def _report_rows(out: str) -> list[tuple[int, str, str]]:
     ]
 
 
-def test_bulk_endpoints(offline: dict[str, str]) -> None:
-    out = run("bulk_endpoints.py", env=offline).stdout
+def test_bulk_endpoints(ran: Runs) -> None:
+    out = finished(ran, "bulk_endpoints")
     bad = sorted(i for i in range(5000) if i % 1000 in (234, 456, 999))
     assert f"upserted {5000 - len(bad)}, failed {len(bad)}, complete=True" in out
     rows = _report_rows(out)
@@ -161,15 +192,16 @@ def test_bulk_endpoints(offline: dict[str, str]) -> None:
     assert "spot check: user-000001 -> user1@example.com" in out
 
 
-def test_bulk_endpoints_tqdm_bar(offline: dict[str, str]) -> None:
-    proc = run("bulk_endpoints.py", "--count", "200", "--progress", env=offline)
+def test_bulk_endpoints_tqdm_bar(ran: Runs) -> None:
+    finished(ran, "bulk_tqdm")
+    proc = ran["bulk_tqdm"].result()
     assert "upserted 200, failed 0" in proc.stdout
     assert "endpoints:" in proc.stderr  # tqdm draws on stderr
     assert "progress:" not in proc.stdout
 
 
-def test_event_ingestion_reports_exactly_the_rejected_events(offline: dict[str, str]) -> None:
-    out = run("event_ingestion.py", env=offline).stdout
+def test_event_ingestion_reports_exactly_the_rejected_events(ran: Runs) -> None:
+    out = finished(ran, "event_ingestion")
     assert "accepted 195, rejected 5" in out
     assert _report_rows(out) == [
         (7, "evt-0007", "not sent"),
@@ -182,8 +214,8 @@ def test_event_ingestion_reports_exactly_the_rejected_events(offline: dict[str, 
     assert "Invalid ChannelType 'PIGEON'" in out
 
 
-def test_import_job(offline: dict[str, str]) -> None:
-    out = run("import_job.py", env=offline).stdout
+def test_import_job(ran: Runs) -> None:
+    out = finished(ran, "import_job")
     assert re.search(rf"import job {APP_ID}: COMPLETED, processed \d+ endpoints", out)
     assert "the job defined segment 'imported-customers'" in out
     assert re.search(rf"JobFailedError: ImportJob {APP_ID} failed", out)
@@ -191,8 +223,8 @@ def test_import_job(offline: dict[str, str]) -> None:
     assert sorted(re.findall(r"listed: \w+ (\w+)", out)) == ["COMPLETED", "FAILED"]
 
 
-def test_error_handling(offline: dict[str, str]) -> None:
-    out = run("error_handling.py", env=offline).stdout
+def test_error_handling(ran: Runs) -> None:
+    out = finished(ran, "error_handling")
     assert re.search(
         r"NotFoundError: code=NotFoundException status=404 retryable=False "
         r"operation=GetCampaign request_id=\S+ message=",
@@ -210,8 +242,8 @@ def test_error_handling(offline: dict[str, str]) -> None:
     assert "TooManyRequestsError: code=TooManyRequestsException status=429 retryable=True" in out
 
 
-def test_messaging(offline: dict[str, str]) -> None:
-    out = run("messaging.py", env=offline).stdout
+def test_messaging(ran: Runs) -> None:
+    out = finished(ran, "messaging")
     assert re.search(r"\+12065550100\s+SUCCESSFUL\s+200", out)
     assert re.search(r"ana@example.com\s+SUCCESSFUL\s+200", out)
     assert re.search(r"555-0100\s+PERMANENT_FAILURE\s+400", out)
