@@ -17,10 +17,10 @@ The mix below: 200 events over 20 endpoints, five of them bad:
 * #7 has no timestamp, #19 an attribute value over 200 characters, #33 has 41
   attributes and metrics (40 at most) - all caught client-side;
 * #48 carries an endpoint update with an unknown channel type, #120 one with an invalid
-  endpoint status - the service answers 400 for those endpoint updates, and put_many
-  reports the events that carried them (message "endpoint update failed: ..."). Careful:
-  the service still recorded those two events themselves, so resend just the endpoint
-  fix, not the events, or they are counted twice.
+  endpoint status - the service stores those two events but answers 400 for the endpoint
+  updates they carry. put_many counts the events as accepted and lists them in
+  ``BatchResult.warnings`` (message "event stored; endpoint update failed: ..."), not in
+  ``failed``: resend just the endpoint fix, not the events, or they are counted twice.
 
 Run it offline (the default; no AWS account needed):
 
@@ -75,14 +75,17 @@ def events() -> Iterator[EventRecord]:
 
 
 def report(result: BatchResult) -> None:
-    """One line per rejected event: where it was in the input, its id, status, why."""
+    """One line per rejected event (and per partly accepted one): input position, id,
+    status, why."""
     print(f"accepted {result.succeeded}, rejected {len(result.failed)}")
-    if not result.failed:
-        return
-    print(f"{'index':>5}  {'event id':<9}  {'status':<8}  message")
-    for failure in result.failed:
-        status = "not sent" if failure.status_code is None else str(failure.status_code)
-        print(f"{failure.index:>5}  {failure.item_id or '-':<9}  {status:<8}  {failure.message}")
+    for title, rows in (("rejected", result.failed), ("accepted with warnings", result.warnings)):
+        if not rows:
+            continue
+        print(f"{title}:")
+        print(f"{'index':>5}  {'event id':<9}  {'status':<8}  message")
+        for row in rows:
+            status = "not sent" if row.status_code is None else str(row.status_code)
+            print(f"{row.index:>5}  {row.item_id or '-':<9}  {status:<8}  {row.message}")
 
 
 def main() -> None:

@@ -148,6 +148,10 @@ class BatchResult:
         complete: ``False`` when ``fail_fast=True`` stopped the run early; items after
             the first failure (and valid items waiting in the same request) were then
             neither sent nor counted.
+        warnings: items that were accepted (and counted in ``succeeded``) while
+            something they carried was not: with ``put_many``, an event the service
+            stored whose attached endpoint update it rejected. Retrying such an item
+            would store the event twice, so it is not listed in ``failed``.
 
     Example:
         >>> result = app.endpoints.upsert_many(items)
@@ -158,11 +162,12 @@ class BatchResult:
     succeeded: int = 0
     failed: list[ItemFailure] = field(default_factory=list)
     complete: bool = True
+    warnings: list[ItemFailure] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
-        """True when every item was accepted and the whole input was processed."""
-        return self.complete and not self.failed
+        """True when every item was accepted whole and the whole input was processed."""
+        return self.complete and not self.failed and not self.warnings
 
     @property
     def processed(self) -> int:
@@ -619,12 +624,15 @@ def put_events(
                 event_result = (item_response.events_item_response or {}).get(record.event_id)
                 endpoint_result = item_response.endpoint_item_response
             failure = _item_failure(event_result)
-            if failure is None and record.endpoint is not None:
-                failure = _item_failure(endpoint_result, "endpoint update failed: ")
-            if failure is None:
-                run.result.succeeded += 1
-            else:
+            if failure is not None:
                 run.fail(prepared.index, record.event_id, failure[0], failure[1])
+                continue
+            run.result.succeeded += 1
+            partial = _item_failure(endpoint_result, "event stored; endpoint update failed: ")
+            if partial is not None and record.endpoint is not None:
+                run.result.warnings.append(
+                    ItemFailure(prepared.index, record.event_id, partial[0], partial[1])
+                )
 
     return run.run(prepare(), send, splits_before)
 

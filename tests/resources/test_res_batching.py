@@ -276,6 +276,26 @@ def test_put_many_reports_exactly_the_events_the_service_rejected(
     ]
 
 
+def test_event_stored_with_a_refused_endpoint_update_is_a_warning_not_a_failure(
+    stub: Stubber, client: PinpointClient
+) -> None:
+    endpoint = models.PublicEndpoint(address="a@b.c", channel_type="PIGEON")
+    stub.add_response("put_events", {"EventsResponse": {"Results": {"ep": {
+        "EndpointItemResponse": {"StatusCode": 400, "Message": "Invalid ChannelType"},
+        "EventsItemResponse": {"e1": {"StatusCode": 202, "Message": "Accepted"}},
+    }}}})
+
+    result = _app(client).events.put_many([EventRecord("ep", _event(), "e1", endpoint)])
+
+    # The event was stored: retrying it from `failed` would record it twice.
+    assert result.succeeded == 1
+    assert result.failed == []
+    assert result.warnings == [
+        ItemFailure(0, "e1", 400, "event stored; endpoint update failed: Invalid ChannelType")
+    ]
+    assert not result.ok
+
+
 def test_events_of_one_endpoint_share_an_events_batch(
     stub: Stubber, client: PinpointClient, calls: list[tuple[str, dict[str, Any]]]
 ) -> None:
