@@ -416,6 +416,11 @@ class CampaignBuilder:
     def __repr__(self) -> str:
         return f"CampaignBuilder({self._name!r}, segment={self._settings.get('segment_id')!r})"
 
+    def _repr_html_(self) -> str:
+        from pinpoint_sdk.display import to_html
+
+        return to_html(self)
+
     @classmethod
     def from_model(
         cls, model: models.WriteCampaignRequest | models.CampaignResponse

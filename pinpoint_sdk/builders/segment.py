@@ -308,6 +308,11 @@ class SegmentBuilder(_DimensionMethods):
     def __repr__(self) -> str:
         return f"SegmentBuilder({self._name!r}, groups={len(self._groups)})"
 
+    def _repr_html_(self) -> str:
+        from pinpoint_sdk.display import to_html
+
+        return to_html(self)
+
     @classmethod
     def from_model(
         cls, model: models.WriteSegmentRequest | models.SegmentResponse

@@ -192,6 +192,11 @@ class Resource(Generic[D]):
         shown = f" name={name!r}" if name is not None else ""
         return f"<{type(self).__name__} id={self.id!r}{shown}>"
 
+    def _repr_html_(self) -> str:
+        from pinpoint_sdk.display import to_html
+
+        return to_html(self)
+
 
 class Collection(Generic[R]):
     """A lazy, re-iterable view over a listing API.
@@ -261,6 +266,16 @@ class Collection(Generic[R]):
     def first(self) -> R | None:
         """The first item, or ``None`` when there is none (fetches one page at most)."""
         return next(iter(self.limit(1)), None)
+
+    def to_dataframe(self) -> Any:
+        """Every item as a row of a pandas DataFrame (needs the ``pandas`` extra).
+
+        Example:
+            >>> app.campaigns.limit(50).to_dataframe()[["id", "name"]]
+        """
+        from pinpoint_sdk.dataframe import to_dataframe
+
+        return to_dataframe(self)
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__}>"

@@ -30,6 +30,9 @@ class Pinpoint:
             client-side when the service answers 429 (useful for bulk writes).
         session: the boto3 session to create the client from.
         region_name: the AWS Region, e.g. ``"us-east-1"``.
+        **client_kwargs: passed to ``session.client`` when the client is created here
+            (``endpoint_url``, ``config``, credentials, ...); a given ``config`` is merged
+            over the adaptive retry default.
 
     Example:
         >>> from pinpoint_sdk import Pinpoint
@@ -45,11 +48,14 @@ class Pinpoint:
         *,
         session: boto3.session.Session | None = None,
         region_name: str | None = None,
+        **client_kwargs: Any,
     ) -> None:
         if client is None:
-            client = PinpointClient(create_boto3_client(session, region_name, "adaptive"))
-        elif session is not None or region_name is not None:
-            raise TypeError("pass either a client or session/region_name, not both")
+            client = PinpointClient(
+                create_boto3_client(session, region_name, "adaptive", **client_kwargs)
+            )
+        elif session is not None or region_name is not None or client_kwargs:
+            raise TypeError("pass either a client or the arguments to create one, not both")
         elif not isinstance(client, PinpointClient):
             client = PinpointClient(client)
         self._client: PinpointClient = client

@@ -110,3 +110,33 @@ def test_campaign_versions_and_segment_versions(app: App) -> None:
 
     assert sorted(s.version or 0 for s in segment.versions()) == [1, 2]
     assert sorted(c.version or 0 for c in campaign.versions()) == [1, 2]
+
+
+def test_pinpoint_forwards_client_arguments_and_keeps_adaptive_retries() -> None:
+    with mock_pinpoint():
+        pp = Pinpoint(region_name="eu-west-1", endpoint_url="https://pinpoint.example.test")
+        meta = pp.client.boto3_client.meta
+        assert meta.endpoint_url == "https://pinpoint.example.test"
+        assert meta.region_name == "eu-west-1"
+        assert meta.config.retries["mode"] == "adaptive"
+
+
+def test_pinpoint_refuses_a_client_together_with_client_arguments(pp: Pinpoint) -> None:
+    with pytest.raises(TypeError):
+        Pinpoint(pp.client, endpoint_url="https://pinpoint.example.test")
+
+
+def test_collection_to_dataframe_has_one_row_per_item(pp: Pinpoint) -> None:
+    names = {pp.apps.create(f"frame{i}").name for i in range(3)}
+
+    frame = pp.apps.page_size(2).to_dataframe()
+
+    assert set(frame["name"]) == names
+    assert len(frame) == 3
+
+
+def test_resource_renders_its_data_as_html(app: App) -> None:
+    html = app._repr_html_()
+
+    assert "demo" in html
+    assert app.id in html
