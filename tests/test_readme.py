@@ -26,7 +26,7 @@ def test_quick_start_runs_the_offline_example() -> None:
     assert (Path(__file__).resolve().parent.parent / "examples" / "quickstart.py").is_file()
 
 
-def test_quick_start_code_runs_against_the_offline_double(capsys: object) -> None:
+def test_quick_start_code_runs_against_the_offline_double() -> None:
     (code,) = _blocks("python")
     with mock_pinpoint():
         namespace: dict[str, object] = {}
