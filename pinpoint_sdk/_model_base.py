@@ -13,10 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from enum import Enum
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 import attrs
 from attrs import define, field
+
+M = TypeVar("M")
 
 MASK = "***"
 _MAX_ITEMS = 3
@@ -88,6 +90,16 @@ class OperationOutput(Model):
         """The HTTP status code of the call that produced this result."""
         value = self.response_metadata.get("HTTPStatusCode")
         return value if isinstance(value, int) else None
+
+
+def evolve(model: M, **changes: Any) -> M:
+    """A copy of ``model`` with ``changes`` applied (``attrs.evolve``), whose unknown wire
+    keys are a copy too, so editing one never changes the other."""
+    result = attrs.evolve(model, **changes)  # type: ignore[misc]
+    unknown = getattr(model, "_unknown", None)
+    if unknown:
+        object.__setattr__(result, "_unknown", dict(unknown))
+    return result
 
 
 def _short_repr(value: Any) -> str:

@@ -11,8 +11,6 @@ import zlib
 from collections.abc import Iterator, Mapping
 from typing import Any, NamedTuple
 
-import attrs
-
 from pinpoint_sdk import models
 
 # Activity attributes that each hold one kind of activity (every other attribute, such as
@@ -239,11 +237,3 @@ def to_mermaid(
 
 
 _SPLITS = frozenset({"conditional_split", "multi_condition", "random_split"})
-
-
-def evolve_keeping_unknown(obj: Any, **changes: Any) -> Any:
-    """``attrs.evolve`` that also carries the unknown wire keys of ``obj``."""
-    new = attrs.evolve(obj, **changes)
-    if obj._unknown:
-        new._unknown = dict(obj._unknown)
-    return new

@@ -10,8 +10,8 @@ from typing import Any
 import attrs
 
 from pinpoint_sdk import limits, models
+from pinpoint_sdk._model_base import evolve
 from pinpoint_sdk.builders import _checks
-from pinpoint_sdk.builders._graph import evolve_keeping_unknown
 from pinpoint_sdk.builders.conditions import event
 from pinpoint_sdk.enums import FilterType, Frequency
 from pinpoint_sdk.errors import ValidationError
@@ -53,7 +53,7 @@ def _merge(model: Any, cls: type[Any], fields: Mapping[str, Any]) -> Any:
     """``model`` (or a new ``cls``) with ``fields`` applied on top."""
     if model is None:
         return cls(**fields)
-    return evolve_keeping_unknown(model, **fields) if fields else model
+    return evolve(model, **fields) if fields else model
 
 
 class CampaignBuilder:
@@ -317,7 +317,7 @@ class CampaignBuilder:
             fields.setdefault("size_percent", 0)
             treatment = models.WriteTreatmentResource(**fields)
         elif fields:
-            treatment = evolve_keeping_unknown(treatment, **fields)
+            treatment = evolve(treatment, **fields)
         self._treatments.append(treatment)
         return self
 

@@ -12,6 +12,7 @@ from typing import Any
 import attrs
 
 from pinpoint_sdk import limits, models
+from pinpoint_sdk._model_base import evolve
 from pinpoint_sdk.builders import _checks
 from pinpoint_sdk.builders._graph import (
     KINDS,
@@ -19,7 +20,6 @@ from pinpoint_sdk.builders._graph import (
     activity_path,
     all_edges,
     check_graph,
-    evolve_keeping_unknown,
     kinds_of,
     to_mermaid,
 )
@@ -406,8 +406,8 @@ class JourneyBuilder:
                     (activity_path(source), "chain() needs a defined single-path activity")
                 )
                 continue
-            inner = evolve_keeping_unknown(getattr(activity, kind), next_activity=target)
-            self._activities[source] = evolve_keeping_unknown(activity, **{kind: inner})
+            inner = evolve(getattr(activity, kind), next_activity=target)
+            self._activities[source] = evolve(activity, **{kind: inner})
         return self
 
     def start(self, key: str) -> JourneyBuilder:

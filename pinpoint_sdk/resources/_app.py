@@ -8,12 +8,12 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 from pinpoint_sdk import errors, models
+from pinpoint_sdk._model_base import evolve
 from pinpoint_sdk.resources._account import TemplateCollection
 from pinpoint_sdk.resources._audience import EndpointCollection, EventCollection, UserCollection
 from pinpoint_sdk.resources._base import (
     Collection,
     Resource,
-    evolve,
     paged,
     resolve_request,
     unwrap,

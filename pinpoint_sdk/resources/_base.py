@@ -6,8 +6,6 @@ import copy
 from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, cast
 
-import attrs
-
 from pinpoint_sdk import errors
 from pinpoint_sdk.converter import structure, unstructure
 
@@ -53,17 +51,6 @@ def resolve_request(value: Any, cls: type[T], name: str = "request") -> T:
     raise errors.ValidationError(
         f"expected {cls.__name__} or a builder, got {type(value).__name__}", name
     )
-
-
-def evolve(model: M, **changes: Any) -> M:
-    """``attrs.evolve`` that also keeps the wire keys the model does not know."""
-    if not changes:
-        return model
-    unknown = getattr(model, "_unknown", None)
-    result = attrs.evolve(model, **changes)  # type: ignore[misc]
-    if unknown:
-        object.__setattr__(result, "_unknown", dict(unknown))
-    return result
 
 
 def unwrap(value: T | None) -> T:

@@ -7,11 +7,11 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from pinpoint_sdk import errors, models
+from pinpoint_sdk._model_base import evolve
 from pinpoint_sdk.resources._base import (
     Buildable,
     Collection,
     Resource,
-    evolve,
     paged,
     resolve_request,
     to_write_request,
