@@ -11,7 +11,6 @@ from datetime import date, datetime
 from typing import Any
 
 from pinpoint_sdk import _spec, limits, models
-from pinpoint_sdk._model_base import Model
 
 _PRIMITIVE_TYPES: dict[str, tuple[type, ...]] = {
     "str": (str,),
@@ -144,7 +143,3 @@ def check_request(shape: str, params: Mapping[str, Any]) -> list[tuple[str, str]
             continue
         check_value(value, type_spec, name, errors)
     return errors
-
-
-def is_model(value: Any) -> bool:
-    return isinstance(value, Model)
