@@ -188,6 +188,7 @@ class RedactingFilter(logging.Filter):
     """
 
     def filter(self, record: logging.LogRecord) -> bool:
+        """Mask secrets in the record's message and arguments; never drops a record."""
         if isinstance(record.args, Mapping):
             record.args = _mask_plain(record.args)
         elif isinstance(record.args, tuple):
