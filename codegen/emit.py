@@ -150,7 +150,10 @@ def render_model_module(service: Service, group: str) -> str:
         out.append(f"class {struct.name}({'OperationOutput' if struct.is_output else 'Model'}):")
         attrs_doc = ["Attributes:"]
         for member in struct.members:
-            attrs_doc += [f"    {line}" for line in wrap_item(member.name, member.doc, "        ")]
+            doc = member.doc
+            if member.wire in struct.sensitive:
+                doc = f"{doc} Secret: masked in repr, HTML and logs; sent as is.".strip()
+            attrs_doc += [f"    {line}" for line in wrap_item(member.name, doc, "        ")]
         out += docstring(struct.doc, "    ", attrs_doc if struct.members else ())
         out.append("")
         if struct.sensitive:

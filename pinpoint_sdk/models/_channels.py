@@ -109,7 +109,7 @@ class ADMChannelRequest(Model):
     Attributes:
         client_id: The Client ID that you received from Amazon to send messages by using ADM.
         client_secret: The Client Secret that you received from Amazon to send messages by using
-            ADM.
+            ADM. Secret: masked in repr, HTML and logs; sent as is.
         enabled: Specifies whether to enable the ADM channel for the application.
     """
 
@@ -160,15 +160,17 @@ class APNSChannelRequest(Model):
         bundle_id: The bundle identifier that's assigned to your iOS app. This identifier is used
             for APNs tokens.
         certificate: The APNs client certificate that you received from Apple, if you want Amazon
-            Pinpoint to communicate with APNs by using an APNs certificate.
+            Pinpoint to communicate with APNs by using an APNs certificate. Secret: masked in repr,
+            HTML and logs; sent as is.
         default_authentication_method: The default authentication method that you want Amazon
             Pinpoint to use when authenticating with APNs, key or certificate.
         enabled: Specifies whether to enable the APNs channel for the application.
         private_key: The private key for the APNs client certificate that you want Amazon Pinpoint
-            to use to communicate with APNs.
+            to use to communicate with APNs. Secret: masked in repr, HTML and logs; sent as is.
         team_id: The identifier that's assigned to your Apple developer account team. This
             identifier is used for APNs tokens.
-        token_key: The authentication key to use for APNs tokens.
+        token_key: The authentication key to use for APNs tokens. Secret: masked in repr, HTML and
+            logs; sent as is.
         token_key_id: The key identifier that's assigned to your APNs signing key, if you want
             Amazon Pinpoint to communicate with APNs by using APNs tokens.
     """
@@ -237,15 +239,18 @@ class APNSSandboxChannelRequest(Model):
             for APNs tokens.
         certificate: The APNs client certificate that you received from Apple, if you want Amazon
             Pinpoint to communicate with the APNs sandbox environment by using an APNs certificate.
+            Secret: masked in repr, HTML and logs; sent as is.
         default_authentication_method: The default authentication method that you want Amazon
             Pinpoint to use when authenticating with the APNs sandbox environment, key or
             certificate.
         enabled: Specifies whether to enable the APNs sandbox channel for the application.
         private_key: The private key for the APNs client certificate that you want Amazon Pinpoint
-            to use to communicate with the APNs sandbox environment.
+            to use to communicate with the APNs sandbox environment. Secret: masked in repr, HTML
+            and logs; sent as is.
         team_id: The identifier that's assigned to your Apple developer account team. This
             identifier is used for APNs tokens.
-        token_key: The authentication key to use for APNs tokens.
+        token_key: The authentication key to use for APNs tokens. Secret: masked in repr, HTML and
+            logs; sent as is.
         token_key_id: The key identifier that's assigned to your APNs signing key, if you want
             Amazon Pinpoint to communicate with the APNs sandbox environment by using APNs tokens.
     """
@@ -314,15 +319,17 @@ class APNSVoipChannelRequest(Model):
         bundle_id: The bundle identifier that's assigned to your iOS app. This identifier is used
             for APNs tokens.
         certificate: The APNs client certificate that you received from Apple, if you want Amazon
-            Pinpoint to communicate with APNs by using an APNs certificate.
+            Pinpoint to communicate with APNs by using an APNs certificate. Secret: masked in repr,
+            HTML and logs; sent as is.
         default_authentication_method: The default authentication method that you want Amazon
             Pinpoint to use when authenticating with APNs, key or certificate.
         enabled: Specifies whether to enable the APNs VoIP channel for the application.
         private_key: The private key for the APNs client certificate that you want Amazon Pinpoint
-            to use to communicate with APNs.
+            to use to communicate with APNs. Secret: masked in repr, HTML and logs; sent as is.
         team_id: The identifier that's assigned to your Apple developer account team. This
             identifier is used for APNs tokens.
-        token_key: The authentication key to use for APNs tokens.
+        token_key: The authentication key to use for APNs tokens. Secret: masked in repr, HTML and
+            logs; sent as is.
         token_key_id: The key identifier that's assigned to your APNs signing key, if you want
             Amazon Pinpoint to communicate with APNs by using APNs tokens.
     """
@@ -392,15 +399,18 @@ class APNSVoipSandboxChannelRequest(Model):
             for APNs tokens.
         certificate: The APNs client certificate that you received from Apple, if you want Amazon
             Pinpoint to communicate with the APNs sandbox environment by using an APNs certificate.
+            Secret: masked in repr, HTML and logs; sent as is.
         default_authentication_method: The default authentication method that you want Amazon
             Pinpoint to use when authenticating with the APNs sandbox environment for this channel,
             key or certificate.
         enabled: Specifies whether the APNs VoIP sandbox channel is enabled for the application.
         private_key: The private key for the APNs client certificate that you want Amazon Pinpoint
-            to use to communicate with the APNs sandbox environment.
+            to use to communicate with the APNs sandbox environment. Secret: masked in repr, HTML
+            and logs; sent as is.
         team_id: The identifier that's assigned to your Apple developer account team. This
             identifier is used for APNs tokens.
-        token_key: The authentication key to use for APNs tokens.
+        token_key: The authentication key to use for APNs tokens. Secret: masked in repr, HTML and
+            logs; sent as is.
         token_key_id: The key identifier that's assigned to your APNs signing key, if you want
             Amazon Pinpoint to communicate with the APNs sandbox environment by using APNs tokens.
     """
@@ -466,10 +476,10 @@ class BaiduChannelRequest(Model):
 
     Attributes:
         api_key: The API key that you received from the Baidu Cloud Push service to communicate with
-            the service.
+            the service. Secret: masked in repr, HTML and logs; sent as is.
         enabled: Specifies whether to enable the Baidu channel for the application.
         secret_key: The secret key that you received from the Baidu Cloud Push service to
-            communicate with the service.
+            communicate with the service. Secret: masked in repr, HTML and logs; sent as is.
     """
 
     _sensitive_fields: ClassVar[frozenset[str]] = frozenset({"api_key", "secret_key"})
@@ -487,7 +497,7 @@ class BaiduChannelResponse(Model):
         application_id: The unique identifier for the application that the Baidu channel applies to.
         creation_date: The date and time when the Baidu channel was enabled.
         credential: The API key that you received from the Baidu Cloud Push service to communicate
-            with the service.
+            with the service. Secret: masked in repr, HTML and logs; sent as is.
         enabled: Specifies whether the Baidu channel is enabled for the application.
         has_credential: (Not used) This property is retained only for backward compatibility.
         id: (Deprecated) An identifier for the Baidu channel. This property is retained only for
@@ -894,13 +904,14 @@ class GCMChannelRequest(Model):
 
     Attributes:
         api_key: The Web API Key, also referred to as an API_KEY or server key, that you received
-            from Google to communicate with Google services.
+            from Google to communicate with Google services. Secret: masked in repr, HTML and logs;
+            sent as is.
         default_authentication_method: The default authentication method used for GCM. Values are
             either "TOKEN" or "KEY". Defaults to "KEY".
         enabled: Specifies whether to enable the GCM channel for the application.
         service_json: The contents of the JSON file provided by Google during registration in order
             to generate an access token for authentication. For more information see Migrate from
-            legacy FCM APIs to HTTP v1.
+            legacy FCM APIs to HTTP v1. Secret: masked in repr, HTML and logs; sent as is.
     """
 
     _sensitive_fields: ClassVar[frozenset[str]] = frozenset({"api_key", "service_json"})
@@ -922,7 +933,8 @@ class GCMChannelResponse(Model):
         application_id: The unique identifier for the application that the GCM channel applies to.
         creation_date: The date and time when the GCM channel was enabled.
         credential: The Web API Key, also referred to as an API_KEY or server key, that you received
-            from Google to communicate with Google services.
+            from Google to communicate with Google services. Secret: masked in repr, HTML and logs;
+            sent as is.
         default_authentication_method: The default authentication method used for GCM. Values are
             either "TOKEN" or "KEY". Defaults to "KEY".
         enabled: Specifies whether the GCM channel is enabled for the application.
