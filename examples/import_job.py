@@ -13,8 +13,9 @@ Shows ``app.import_jobs``:
   ``.failures`` lists the service's reasons (and ``.job`` holds the final job model);
   a job still running at the timeout raises ``errors.WaiterTimeoutError``.
 
-Offline, the in-memory Pinpoint completes a job after a few polls, and fails any job
-whose S3 URL contains "fail", so both paths run without AWS.
+Offline, the in-memory Pinpoint stands in for S3 too: ``mock.backend().stage_import(url,
+endpoints)`` puts endpoints at a URL for import jobs to read. It completes a job after a
+few polls, and fails any job whose S3 URL contains "fail", so both paths run without AWS.
 
 Run it offline (the default; no AWS account needed):
 
@@ -54,6 +55,13 @@ def main() -> None:
 
         app = rt.pinpoint.apps.create("import-job-demo")
         print(f"app {app.id}")
+        if rt.mock is not None:
+            # Offline only: the files the job will "read" from S3 (one row is invalid).
+            rt.mock.backend().stage_import(f"{s3_url}customers-1.json", [
+                {"Id": f"customer-{i}", "ChannelType": "EMAIL",
+                 "Address": f"customer{i}@example.com", "Attributes": {"plan": ["gold"]}}
+                for i in range(25)
+            ] + [{"Id": "customer-bad", "ChannelType": "PIGEON", "Address": "coo"}])
 
         # 1. A job that works: import the files and define a segment from them.
         job = app.import_jobs.create(
@@ -72,8 +80,10 @@ def main() -> None:
         segment_id = definition.segment_id if definition else None
         print(
             f"import job {job.id}: {job.status}, processed {job.data.total_processed} "
-            f"endpoints{'' if rt.live else ' (offline, no file is read)'}, segment {segment_id}"
+            f"endpoints, {job.data.total_failures} rejected, segment {segment_id}"
         )
+        for reason in job.data.failures or []:
+            print(f"  rejected: {reason}")
         if segment_id:
             print(f"  the job defined segment {app.segments.get(segment_id).name!r}")
 

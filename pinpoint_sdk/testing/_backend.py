@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from botocore import xform_name
@@ -32,7 +32,7 @@ class PinpointSdkBackend(
 
     Besides the operations, tests can read what the double did: ``sent_messages``
     (one record per delivered message), ``last_otp_code(destination)``,
-    ``events(application_id)`` and ``fail_job(job_id)``.
+    ``events(application_id)``, ``fail_job(job_id)`` and ``stage_import(s3_url, ...)``.
     """
 
     def handler(self, operation: str) -> Handler | None:
@@ -73,6 +73,16 @@ class PinpointSdkBackend(
     def fail_job(self, job_id: str) -> None:
         """Make the import or export job ``job_id`` end in FAILED."""
         self.failing_jobs.add(job_id)
+
+    def stage_import(self, s3_url: str, endpoints: Iterable[Mapping[str, Any]]) -> None:
+        """Put endpoints at ``s3_url`` for import jobs to read.
+
+        Each endpoint is a wire dict shaped like an ``EndpointBatchItem`` (``Id``,
+        ``ChannelType``, ``Address``, ``Attributes``, ...). An import job whose ``S3Url``
+        is ``s3_url`` or a folder above it upserts them into its application when it
+        completes and reports how many it processed (and rejected, with reasons).
+        """
+        self.staged_imports.setdefault(s3_url, []).extend(dict(e) for e in endpoints)
 
 
 def sdk_backend_for(moto_backend: PinpointBackend) -> PinpointSdkBackend:

@@ -326,11 +326,32 @@ class ContentMixin(EngagementMixin, ResourcesMixin, BackendCore):
             )
         return data
 
+    def _import_staged(self, app_id: str, s3_url: str) -> tuple[int, list[str]]:
+        """Upsert the endpoints staged under ``s3_url``: (processed, failure messages)."""
+        prefix = s3_url if s3_url.endswith("/") else f"{s3_url}/"
+        processed, failures = 0, []
+        for url, endpoints in self.staged_imports.items():
+            if url != s3_url and not url.startswith(prefix):
+                continue
+            for endpoint in endpoints:
+                processed += 1
+                try:
+                    if not endpoint.get("Id"):
+                        raise BadRequestException("endpoint without an Id")
+                    self.upsert_endpoint(app_id, endpoint["Id"], endpoint)
+                except BadRequestException as exc:
+                    failures.append(f"{url}: {endpoint.get('Id') or '?'}: {exc.message}")
+        return processed, failures
+
     def _complete(self, app_id: str, job: Job) -> None:
         data = job.data
-        state = self.state(app_id)
-        processed = len(state.endpoints)
         definition = data["Definition"]
+        processed, failures = (
+            self._import_staged(app_id, definition["S3Url"])
+            if data["Type"] == "IMPORT"
+            else (len(self.state(app_id).endpoints), [])
+        )
+        state = self.state(app_id)
         if data["Type"] == "IMPORT" and definition.get("DefineSegment"):
             segment = self.new_segment(
                 app_id,
@@ -344,7 +365,7 @@ class ContentMixin(EngagementMixin, ResourcesMixin, BackendCore):
                 "Format": definition["Format"],
                 "RoleArn": definition["RoleArn"],
                 "S3Url": definition["S3Url"],
-                "Size": 0,
+                "Size": processed - len(failures),
             }
             definition["SegmentId"] = segment["Id"]
         data.update(
@@ -353,10 +374,12 @@ class ContentMixin(EngagementMixin, ResourcesMixin, BackendCore):
                 "CompletedPieces": 1,
                 "FailedPieces": 0,
                 "TotalPieces": 1,
-                "TotalFailures": 0,
+                "TotalFailures": len(failures),
                 "TotalProcessed": processed,
             }
         )
+        if failures:
+            data["Failures"] = failures
 
     def get_import_job(self, params: dict[str, Any]) -> dict[str, Any]:
         """GetImportJob: each read moves the job one step towards COMPLETED/FAILED."""

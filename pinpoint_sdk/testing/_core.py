@@ -85,6 +85,8 @@ class BackendCore:
         self.last_otp: dict[str, str] = {}
         self.sent_messages: list[dict[str, Any]] = []
         self.failing_jobs: set[str] = set()
+        # Endpoints "stored" at S3 URLs, read by import jobs (see stage_import).
+        self.staged_imports: dict[str, list[dict[str, Any]]] = {}
 
     # -- identifiers ---------------------------------------------------------------
     @property

@@ -217,7 +217,8 @@ def test_event_ingestion_reports_exactly_the_rejected_events(ran: Runs) -> None:
 
 def test_import_job(ran: Runs) -> None:
     out = finished(ran, "import_job")
-    assert re.search(rf"import job {APP_ID}: COMPLETED, processed \d+ endpoints", out)
+    assert re.search(rf"import job {APP_ID}: COMPLETED, processed 26 endpoints, 1 rejected", out)
+    assert re.search(r"^\s+rejected: \S+customers-1.json: customer-bad: ", out, re.M)
     assert "the job defined segment 'imported-customers'" in out
     assert re.search(rf"JobFailedError: ImportJob {APP_ID} failed", out)
     assert re.search(r"^\s+failure: \S", out, re.M)

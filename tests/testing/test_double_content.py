@@ -150,6 +150,55 @@ def test_import_job_progression(client: Any, app_id: str) -> None:
     ) == "BadRequestException"
 
 
+def _finish_import(client: Any, app_id: str, s3_url: str) -> dict[str, Any]:
+    job_id = client.create_import_job(
+        ApplicationId=app_id, ImportJobRequest={**IMPORT, "S3Url": s3_url}
+    )["ImportJobResponse"]["Id"]
+    for _ in range(10):
+        job: dict[str, Any] = client.get_import_job(ApplicationId=app_id, JobId=job_id)[
+            "ImportJobResponse"
+        ]
+        if job["JobStatus"] == "COMPLETED":
+            return job
+    raise AssertionError(f"import job stuck in {job['JobStatus']}")
+
+
+def test_import_job_upserts_the_endpoints_staged_at_its_url(
+    client: Any, app_id: str, mock: PinpointMock
+) -> None:
+    mock.backend().stage_import("s3://bucket/in/part-1.json", [
+        {"Id": "a", "ChannelType": "EMAIL", "Address": "a@example.com"},
+        {"Id": "b", "ChannelType": "SMS", "Address": "+14155550100"},
+    ])
+    mock.backend().stage_import("s3://bucket/in/part-2.json", [
+        {"Id": "c", "ChannelType": "PIGEON", "Address": "coo"},
+    ])
+    mock.backend().stage_import("s3://bucket/other.json", [{"Id": "z", "ChannelType": "EMAIL"}])
+
+    job = _finish_import(client, app_id, "s3://bucket/in/")
+
+    assert job["TotalProcessed"] == 3
+    assert job["TotalFailures"] == 1
+    assert [failure.split(": ")[1] for failure in job["Failures"]] == ["c"]
+    stored = client.get_endpoint(ApplicationId=app_id, EndpointId="b")["EndpointResponse"]
+    assert stored["Address"] == "+14155550100"
+    assert error_code(
+        lambda: client.get_endpoint(ApplicationId=app_id, EndpointId="z")
+    ) == "NotFoundException"
+
+
+def test_import_job_with_nothing_staged_processes_nothing(client: Any, app_id: str) -> None:
+    client.update_endpoint(
+        ApplicationId=app_id, EndpointId="existing",
+        EndpointRequest={"ChannelType": "EMAIL", "Address": "e@example.com"},
+    )
+
+    job = _finish_import(client, app_id, "s3://bucket/empty.csv")
+
+    assert job["TotalProcessed"] == 0
+    assert job["TotalFailures"] == 0
+
+
 def test_failing_jobs(client: Any, app_id: str, mock: PinpointMock) -> None:
     job_id = client.create_import_job(
         ApplicationId=app_id, ImportJobRequest={**IMPORT, "S3Url": "s3://bucket/fail.csv"}
