@@ -417,57 +417,41 @@ class EngagementMixin(ResourcesMixin, BackendCore):
     def _metrics_page(self, params: dict[str, Any]) -> None:
         self.page([], params, "NextToken")
 
-    def get_journey_execution_metrics(self, params: dict[str, Any]) -> dict[str, Any]:
-        """GetJourneyExecutionMetrics: counters all zero."""
+    def _journey_metrics(
+        self, params: dict[str, Any], *, run: bool, activity: bool
+    ) -> dict[str, Any]:
+        """The four journey execution-metrics operations: well-formed, counters all zero."""
         journey = self._journey(params)
-        self._metrics_page(params)
-        return {
+        scope: dict[str, Any] = {
             "ApplicationId": params["ApplicationId"],
             "JourneyId": journey["Id"],
-            "LastEvaluatedTime": now_iso(),
-            "Metrics": {"ENDPOINT_PRODUCED": "0", "ENDPOINT_ENTERED": "0"},
         }
+        if run:
+            scope["RunId"] = self._run(params)["RunId"]
+        self._metrics_page(params)
+        if activity:
+            scope["ActivityType"] = self._activity_type(journey, params["JourneyActivityId"])
+            scope["JourneyActivityId"] = params["JourneyActivityId"]
+            metrics = {"ENDPOINT_ENTERED": "0"}
+        else:
+            metrics = {"ENDPOINT_PRODUCED": "0", "ENDPOINT_ENTERED": "0"}
+        return {**scope, "LastEvaluatedTime": now_iso(), "Metrics": metrics}
+
+    def get_journey_execution_metrics(self, params: dict[str, Any]) -> dict[str, Any]:
+        """GetJourneyExecutionMetrics: counters all zero."""
+        return self._journey_metrics(params, run=False, activity=False)
 
     def get_journey_execution_activity_metrics(self, params: dict[str, Any]) -> dict[str, Any]:
         """GetJourneyExecutionActivityMetrics."""
-        journey = self._journey(params)
-        self._metrics_page(params)
-        return {
-            "ActivityType": self._activity_type(journey, params["JourneyActivityId"]),
-            "ApplicationId": params["ApplicationId"],
-            "JourneyActivityId": params["JourneyActivityId"],
-            "JourneyId": journey["Id"],
-            "LastEvaluatedTime": now_iso(),
-            "Metrics": {"ENDPOINT_ENTERED": "0"},
-        }
+        return self._journey_metrics(params, run=False, activity=True)
 
     def get_journey_run_execution_metrics(self, params: dict[str, Any]) -> dict[str, Any]:
         """GetJourneyRunExecutionMetrics."""
-        journey = self._journey(params)
-        run = self._run(params)
-        self._metrics_page(params)
-        return {
-            "ApplicationId": params["ApplicationId"],
-            "JourneyId": journey["Id"],
-            "RunId": run["RunId"],
-            "LastEvaluatedTime": now_iso(),
-            "Metrics": {"ENDPOINT_PRODUCED": "0", "ENDPOINT_ENTERED": "0"},
-        }
+        return self._journey_metrics(params, run=True, activity=False)
 
     def get_journey_run_execution_activity_metrics(self, params: dict[str, Any]) -> dict[str, Any]:
         """GetJourneyRunExecutionActivityMetrics."""
-        journey = self._journey(params)
-        run = self._run(params)
-        self._metrics_page(params)
-        return {
-            "ActivityType": self._activity_type(journey, params["JourneyActivityId"]),
-            "ApplicationId": params["ApplicationId"],
-            "JourneyActivityId": params["JourneyActivityId"],
-            "JourneyId": journey["Id"],
-            "RunId": run["RunId"],
-            "LastEvaluatedTime": now_iso(),
-            "Metrics": {"ENDPOINT_ENTERED": "0"},
-        }
+        return self._journey_metrics(params, run=True, activity=True)
 
     # -- KPIs ----------------------------------------------------------------------
     def _kpi(self, params: dict[str, Any]) -> dict[str, Any]:
