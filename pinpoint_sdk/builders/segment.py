@@ -34,12 +34,21 @@ class _DimensionMethods:
     def __init__(self) -> None:
         self._dims = models.SegmentDimensions()
 
-    def _attribute_type(
-        self, exclude: bool, attribute_type: AttributeType | str | None
-    ) -> AttributeType | str:
-        if attribute_type is not None:
-            return attribute_type
-        return AttributeType.EXCLUSIVE if exclude else AttributeType.INCLUSIVE
+    def _add_attribute(
+        self,
+        member: str,
+        name: str,
+        values: str | Iterable[str],
+        exclude: bool,
+        attribute_type: AttributeType | str | None,
+    ) -> Self:
+        """Set ``name`` in the ``attributes`` or ``user_attributes`` map of the dimensions."""
+        if attribute_type is None:
+            attribute_type = AttributeType.EXCLUSIVE if exclude else AttributeType.INCLUSIVE
+        attributes = dict(getattr(self._dims, member) or {})
+        attributes[name] = attribute_dimension(values, attribute_type)
+        setattr(self._dims, member, attributes)
+        return self
 
     def attribute(
         self,
@@ -55,12 +64,7 @@ class _DimensionMethods:
 
         Example: ``builder.attribute("plan", ["gold", "platinum"])``.
         """
-        attributes = dict(self._dims.attributes or {})
-        attributes[name] = attribute_dimension(
-            values, self._attribute_type(exclude, attribute_type)
-        )
-        self._dims.attributes = attributes
-        return self
+        return self._add_attribute("attributes", name, values, exclude, attribute_type)
 
     def user_attribute(
         self,
@@ -74,12 +78,7 @@ class _DimensionMethods:
 
         Example: ``builder.user_attribute("interests", ["cycling"], exclude=True)``.
         """
-        attributes = dict(self._dims.user_attributes or {})
-        attributes[name] = attribute_dimension(
-            values, self._attribute_type(exclude, attribute_type)
-        )
-        self._dims.user_attributes = attributes
-        return self
+        return self._add_attribute("user_attributes", name, values, exclude, attribute_type)
 
     def metric(self, name: str, operator: str, value: float) -> Self:
         """Endpoints whose metric ``name`` compares to ``value`` (``>``, ``<=``, ``==``...).
