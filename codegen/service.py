@@ -17,22 +17,10 @@ import botocore
 import botocore.session
 from botocore import xform_name
 
+from codegen.sensitive import secret_members
+
 SERVICE_NAME = "pinpoint"
 API_VERSION = "2016-12-01"
-
-# Members whose values are credentials. The service model carries no ``sensitive`` trait
-# for Pinpoint, so the list is kept here (DESIGN.md section 9) and emitted into _spec.py.
-SENSITIVE_MEMBERS: dict[str, tuple[str, ...]] = {
-    "APNSChannelRequest": ("Certificate", "PrivateKey", "TokenKey"),
-    "APNSSandboxChannelRequest": ("Certificate", "PrivateKey", "TokenKey"),
-    "APNSVoipChannelRequest": ("Certificate", "PrivateKey", "TokenKey"),
-    "APNSVoipSandboxChannelRequest": ("Certificate", "PrivateKey", "TokenKey"),
-    "ADMChannelRequest": ("ClientSecret",),
-    "BaiduChannelRequest": ("ApiKey", "SecretKey"),
-    "GCMChannelRequest": ("ApiKey", "ServiceJson"),
-    "BaiduChannelResponse": ("Credential",),
-    "GCMChannelResponse": ("Credential",),
-}
 
 # Module groups for the generated models, chosen by the operation that uses a shape.
 # The first pattern that matches an operation name wins.
@@ -239,6 +227,7 @@ def load_service() -> Service:
 
     errors: dict[str, int] = {}
     structures: dict[str, Structure] = {}
+    secrets = secret_members(shapes)
     for shape_name, shape in shapes.items():
         if shape["type"] != "structure":
             continue
@@ -269,7 +258,7 @@ def load_service() -> Service:
             doc=clean_doc(shape.get("documentation")),
             members=members,
             payload=shape.get("payload"),
-            sensitive=SENSITIVE_MEMBERS.get(shape_name, ()),
+            sensitive=secrets.get(shape_name, ()),
         )
 
     def reach(root: str) -> set[str]:

@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from attrs import define, field
 
@@ -1070,10 +1070,12 @@ class VerifyOTPMessageRequestParameters(Model):
 
     Attributes:
         destination_identity: The destination identity to send OTP to.
-        otp: The OTP the end user provided for verification.
+        otp: The OTP the end user provided for verification. Secret: masked in repr, HTML and logs;
+            sent as is.
         reference_id: The reference identifier provided when the OTP was previously sent.
     """
 
+    _sensitive_fields: ClassVar[frozenset[str]] = frozenset({"otp"})
     destination_identity: str = field(metadata={"wire": "DestinationIdentity"})
     otp: str = field(metadata={"wire": "Otp"})
     reference_id: str = field(metadata={"wire": "ReferenceId"})
