@@ -93,7 +93,11 @@ class BaseClient:
         try:
             response: dict[str, Any] = getattr(self._client, method)(**request)
         except ParamValidationError as exc:
-            raise errors.ValidationError(str(exc.kwargs.get("report", exc))) from exc
+            from pinpoint_sdk.display import redact_text
+
+            # botocore's report quotes the bad value; a secret's must not reach the error.
+            report = redact_text(str(exc.kwargs.get("report", exc)))
+            raise errors.ValidationError(report) from ParamValidationError(report=report)
         except ClientError as exc:
             raise errors.from_client_error(exc) from exc
         return response

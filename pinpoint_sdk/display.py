@@ -18,7 +18,9 @@ Example:
 
 from __future__ import annotations
 
+import ast
 import html
+import json
 import logging
 import re
 from collections.abc import Iterable, Mapping
@@ -156,22 +158,171 @@ def _mask_plain(obj: Any) -> Any:
 
 @cache
 def _secret_pattern() -> re.Pattern[str]:
-    names = "|".join(sorted(sensitive_wire_names()))
-    # "ApiKey": "value" (JSON) or 'ApiKey': 'value' (a Python dict repr); values may
-    # contain escaped quotes.
-    return re.compile(
-        rf"""(?P<key>(?P<q>["'])(?:{names})(?P=q)\s*:\s*)"""
-        r"""(?P<value>"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')"""
-    )
+    """Matches any secret wire name: text without one needs no further look."""
+    return re.compile("|".join(sorted(sensitive_wire_names())))
+
+
+# A quoted string as JSON or Python write it: "..." or '...', optionally a bytes literal
+# b'...'. An apostrophe inside a word (``don't``) or an escaped quote never opens one.
+_QUOTED = re.compile(r"""(?<![\w\\])b?(?:'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")""")
+_COLON = re.compile(r"\s*:\s*")
+_BARE = re.compile(r"[-+\w.]+")
+# One escape of a Python string literal: a backslash and what it escapes.
+_ESCAPE = re.compile(r"\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|N\{|.)", re.DOTALL)
+_SIMPLE_ESCAPES = frozenset("\\'\"abfnrtv\n01234567")
+# botocore's ParamValidationError report: "Invalid type for parameter A.B, value: ..., type:
+# <class 'dict'>, valid types: ..." (also "Invalid value"/"Invalid length ... valid min").
+_PARAM_REPORT = re.compile(
+    r"(?P<head>\bfor (?:document )?parameter (?P<path>[^\s,]+), value: )(?P<value>.*)"
+    r"(?P<tail>, (?:type: <class |valid min ).*)$",
+    re.MULTILINE,
+)
 
 
 def redact_text(text: str) -> str:
-    """``text`` with values of secret members masked where they appear as ``"Key": "value"``.
+    """``text`` with the values of secret members masked, however deeply they are quoted.
 
-    Catches secrets in text already formatted elsewhere, such as a JSON request body in a
-    botocore debug log line.
+    Understands what botocore and Python print: JSON (``"ApiKey": "..."``), dict reprs
+    (``'ApiKey': '...'``), a request body inside a dict repr (``'body': b'{"ApiKey": ...}'``,
+    as botocore logs ``Making request for OperationModel(...) with params: {...}``), JSON in
+    a JSON string, and botocore's parameter validation report. Quoted strings are decoded
+    (``json.loads`` or a Python literal), masked inside, and written back the way they were
+    quoted, so escaped quotes, backslashes or newlines in a secret never end it early. Text
+    without a secret name is returned as is.
+
+    Examples:
+        ```python
+        >>> import json
+        >>> body = json.dumps({"ApiKey": 'a"b\\c', "Enabled": True}).encode()
+        >>> print(redact_text(f"with params: {({'body': body})}"))
+        with params: {'body': b'{"ApiKey": "***", "Enabled": true}'}
+        ```
     """
-    return _secret_pattern().sub(lambda m: f"{m['key']}{m['q']}{MASK}{m['q']}", text)
+    if _secret_pattern().search(text) is None:
+        return text
+    return _redact_quoted(_PARAM_REPORT.sub(_mask_param_report, text))
+
+
+def _mask_param_report(match: re.Match[str]) -> str:
+    segments = set(re.split(r"[.\[\]]", match["path"]))
+    if segments & sensitive_wire_names():
+        return f"{match['head']}{MASK}{match['tail']}"
+    return match[0]
+
+
+def _redact_quoted(text: str) -> str:
+    """Mask secret values in ``text``, one quoted string at a time, left to right."""
+    secret = sensitive_wire_names()
+    quoted = list(_QUOTED.finditer(text))
+    out: list[str] = []
+    pos = index = 0
+    while index < len(quoted):
+        token = quoted[index]
+        out.append(text[pos : token.start()])
+        pos, index = token.end(), index + 1
+        decoded = _unquote(token[0])
+        if decoded is None:
+            out.append(token[0])
+            continue
+        colon = _COLON.match(text, token.end())
+        if decoded in secret and colon is not None:
+            # "Key": value -- mask the value, whatever it is.
+            out.append(text[token.start() : colon.end()])
+            end, masked = _value_end(text, colon.end(), quoted, index)
+            if end > colon.end():
+                out.append(masked)
+                pos = end
+                while index < len(quoted) and quoted[index].start() < end:
+                    index += 1
+            else:
+                pos = colon.end()
+            continue
+        if _secret_pattern().search(decoded):
+            inner = _redact_quoted(_PARAM_REPORT.sub(_mask_param_report, decoded))
+            out.append(token[0] if inner == decoded else _requote(token[0], inner))
+        else:
+            out.append(token[0])
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _value_end(
+    text: str, start: int, quoted: list[re.Match[str]], index: int
+) -> tuple[int, str]:
+    """End of the value starting at ``start`` and its masked form (``end == start``: none).
+
+    ``quoted[index:]`` are the quoted strings from ``start`` on; brackets inside them do
+    not count when a ``{...}`` or ``[...]`` value is skipped.
+    """
+    if index < len(quoted) and quoted[index].start() == start:
+        token = quoted[index][0]
+        prefix = "b" if token.startswith("b") else ""
+        quote = token[len(prefix)]
+        return quoted[index].end(), f"{prefix}{quote}{MASK}{quote}"
+    if start < len(text) and text[start] in "[{":
+        depth, pos = 0, start
+        while pos < len(text):
+            while index < len(quoted) and quoted[index].end() <= pos:
+                index += 1
+            if index < len(quoted) and quoted[index].start() == pos:
+                pos = quoted[index].end()
+                continue
+            depth += {"[": 1, "{": 1, "]": -1, "}": -1}.get(text[pos], 0)
+            pos += 1
+            if depth == 0:
+                return pos, f"'{MASK}'"
+        return len(text), f"'{MASK}'"  # cut off mid-value: mask the rest
+    bare = _BARE.match(text, start)
+    if bare is None or bare[0] in ("None", "null"):
+        return start, ""
+    return bare.end(), MASK
+
+
+def _unquote(token: str) -> str | None:
+    """The text inside a quoted string (bytes as UTF-8), or ``None`` if it does not parse."""
+    value: Any = None
+    if token.startswith('"'):
+        try:
+            value = json.loads(token)
+        except ValueError:
+            value = None
+        if isinstance(value, str):
+            return value
+    if not _python_escapes_only(token):
+        return None
+    try:
+        value = ast.literal_eval(token)
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
+        return None
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "surrogateescape")
+    return value if isinstance(value, str) else None
+
+
+def _python_escapes_only(token: str) -> bool:
+    """Whether every escape in ``token`` is one Python writes (others would warn)."""
+    is_bytes = token.startswith("b")
+    for escape in _ESCAPE.finditer(token):
+        code = escape[1]
+        if len(code) == 1:
+            if code not in _SIMPLE_ESCAPES:
+                return False
+        elif is_bytes and code[0] != "x":
+            return False
+    return True
+
+
+def _requote(token: str, text: str) -> str:
+    """``text`` quoted the way ``token`` was: a bytes repr, JSON or a Python repr."""
+    if token.startswith("b"):
+        return repr(text.encode("utf-8", "surrogateescape"))
+    if token.startswith('"'):
+        try:
+            json.loads(token)
+        except ValueError:
+            return repr(text)
+        return json.dumps(text, ensure_ascii=token.isascii())
+    return repr(text)
 
 
 class RedactingFilter(logging.Filter):

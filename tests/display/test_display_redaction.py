@@ -17,7 +17,7 @@ SECRET = "s3cr3t-VALUE"
 def test_sensitive_wire_names_come_from_the_service_model() -> None:
     assert sensitive_wire_names() == {
         "PrivateKey", "Certificate", "TokenKey", "ClientSecret",
-        "ApiKey", "SecretKey", "ServiceJson", "Credential",
+        "ApiKey", "SecretKey", "ServiceJson", "Credential", "Otp",
     }  # fmt: skip
 
 
