@@ -116,8 +116,17 @@ def _marked_sensitive(shapes: Mapping[str, Any], member: Mapping[str, Any]) -> b
     return bool(member.get("sensitive") or shapes[member["shape"]].get("sensitive"))
 
 
-def secret_members(shapes: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
+def secret_members(
+    shapes: Mapping[str, Any],
+    not_secret: Mapping[str, str] = NOT_SECRET,
+    required: Mapping[str, tuple[str, ...]] = DESIGN_SECRETS,
+) -> dict[str, tuple[str, ...]]:
     """Structure name -> wire names of its secret members, in model order.
+
+    Args:
+        shapes: the ``shapes`` of a botocore service model.
+        not_secret: flagged wire names cleared on review, with the reasons.
+        required: secrets that must be found, by structure name.
 
     Raises:
         ValueError: the reviewed lists and the model disagree (see the module docstring).
@@ -133,7 +142,7 @@ def secret_members(shapes: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
         for wire, member in shape["members"].items():
             marked = _marked_sensitive(shapes, member)
             secret = marked or flagged(shapes, member, wire)
-            if secret and wire in NOT_SECRET:
+            if secret and wire in not_secret:
                 if marked:
                     problems.append(f"{shape_name}.{wire} is sensitive in botocore")
                 cleared.add(wire)
@@ -144,10 +153,10 @@ def secret_members(shapes: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
         if found:
             secrets[shape_name] = tuple(found)
     problems += [f"NOT_SECRET[{wire!r}] matches no flagged member" for wire in
-                 sorted(set(NOT_SECRET) - cleared)]
+                 sorted(set(not_secret) - cleared)]
     problems += [
         f"{shape_name}.{wire} (DESIGN.md section 9) is no longer found secret"
-        for shape_name, wires in DESIGN_SECRETS.items()
+        for shape_name, wires in required.items()
         for wire in wires
         if wire not in secrets.get(shape_name, ())
     ]

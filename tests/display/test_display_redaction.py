@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import logging
+import re
+import traceback
 
+import boto3
 import pytest
+from before_send import Respond
 
-from pinpoint_sdk import models
+from pinpoint_sdk import PinpointClient, errors, models
 from pinpoint_sdk.converter import structure, unstructure
 from pinpoint_sdk.display import RedactingFilter, redact, redact_text, sensitive_wire_names
 
@@ -153,3 +158,132 @@ def test_filter_keeps_secrets_out_of_botocore_debug_logs() -> None:
     assert request_lines, "botocore logged no request for the call"
     assert not [line for line in lines if SECRET in line]
     assert any('"ApiKey": "***"' in line for line in request_lines)
+
+
+# --------------------------------------------------------------------------- escaped secrets
+
+PRIVATE_KEY = '-----BEGIN PRIVATE KEY-----\nMIIEvQ"IBADAN\\Bgkqh\'iG9w0\n-----END PRIVATE KEY-----\n'
+SERVICE_JSON = json.dumps(
+    {
+        "type": "service_account",
+        "private_key_id": "5f1c",
+        "private_key": PRIVATE_KEY,
+        "client_email": "pinpoint@example-project.iam.gserviceaccount.com",
+    }
+)
+
+
+def _typed_client(respond: Respond) -> PinpointClient:
+    boto = boto3.client("pinpoint", region_name="us-east-1")
+    boto.meta.events.register("before-send.pinpoint.*", respond)
+    return PinpointClient(boto)
+
+
+def test_botocore_debug_log_masks_a_service_json_with_a_private_key(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    respond = Respond({"GCMChannelResponse": {"Platform": "GCM", "Credential": SERVICE_JSON}})
+    client = _typed_client(respond)
+    caplog.set_level(logging.DEBUG, logger="botocore")
+    caplog.handler.addFilter(RedactingFilter())
+    client.update_gcm_channel(
+        application_id="app-1",
+        gcm_channel_request=models.GCMChannelRequest(service_json=SERVICE_JSON, enabled=True),
+    )
+    # The secret goes out untouched...
+    assert json.loads(respond.requests[0].body)["ServiceJson"] == SERVICE_JSON
+    # ...and no log line shows any part of it, at any level of quoting.
+    lines = [record.getMessage() for record in caplog.records]
+    for part in ("MIIEvQ", "iG9w0", "BEGIN PRIVATE KEY", "5f1c", "client_email"):
+        assert not [line for line in lines if part in line], part
+    request = next(line for line in lines if line.startswith("Making request for"))
+    body = re.search(r"'body': (b'(?:[^'\\]|\\.)*')", request)
+    assert body is not None
+    assert json.loads(ast.literal_eval(body[1])) == {"ServiceJson": "***", "Enabled": True}
+    response = next(line for line in lines if line.startswith("Response body"))
+    assert response.endswith("""b'{"GCMChannelResponse": {"Platform": "GCM", "Credential": "***"}}'""")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        json.dumps({"ServiceJson": SERVICE_JSON, "Name": "kept"}),
+        json.dumps({"ServiceJson": SERVICE_JSON, "Name": "kept"}, indent=2),
+        repr({"ServiceJson": SERVICE_JSON, "Name": "kept"}),
+        repr(json.dumps({"ServiceJson": SERVICE_JSON, "Name": "kept"}).encode()),
+        json.dumps({"Body": json.dumps({"ServiceJson": SERVICE_JSON, "Name": "kept"})}),
+        repr({"ServiceJson": json.loads(SERVICE_JSON), "Name": "kept"}),
+    ],
+    ids=["json", "indented", "dict-repr", "bytes-repr", "json-in-json", "dict-value"],
+)
+def test_redact_text_masks_a_quoted_secret_whole(text: str) -> None:
+    redacted = redact_text(text)
+    assert "MIIEvQ" not in redacted and "client_email" not in redacted
+    assert "kept" in redacted
+
+
+def test_redact_text_leaves_text_without_secrets_byte_for_byte() -> None:
+    for text in ("it's 'ApiKey'-less", '{"Name": "a\\"b"}', "b'\\xff' 'x\\d'", "ApiKey: none"):
+        assert redact_text(text) == text
+
+
+def test_redact_text_masks_the_value_in_botocore_parameter_reports() -> None:
+    report = (
+        "Invalid type for parameter GCMChannelRequest.ServiceJson, value: {'private_key': "
+        "'k, type: <class x'}, type: <class 'dict'>, valid types: <class 'str'>\n"
+        "Invalid type for parameter GCMChannelRequest.Enabled, value: yes, type: <class 'str'>"
+        ", valid types: <class 'bool'>"
+    )
+    assert redact_text(report) == (
+        "Invalid type for parameter GCMChannelRequest.ServiceJson, value: ***, type: <class "
+        "'dict'>, valid types: <class 'str'>\n"
+        "Invalid type for parameter GCMChannelRequest.Enabled, value: yes, type: <class 'str'>"
+        ", valid types: <class 'bool'>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("request_params", "shown"),
+    [
+        (
+            {"application_id": "app-1", "gcm_channel_request": models.GCMChannelRequest(
+                enabled=True, unknown_fields={"ServiceJson": json.loads(SERVICE_JSON)}
+            )},
+            "GCMChannelRequest.ServiceJson, value: ***, type: <class 'dict'>",
+        ),
+        (
+            {"application_id": "app-1", "gcm_channel_request": models.GCMChannelRequest(
+                enabled=True, unknown_fields={"ApiKey": [PRIVATE_KEY]}
+            )},
+            "GCMChannelRequest.ApiKey, value: ***, type: <class 'list'>",
+        ),
+    ],
+    ids=["dict-service-json", "list-api-key"],
+)
+def test_a_botocore_validation_error_does_not_echo_a_secret(
+    request_params: dict[str, object], shown: str
+) -> None:
+    respond = Respond({})
+    client = _typed_client(respond)
+    with pytest.raises(errors.ValidationError) as info:
+        client.update_gcm_channel(**request_params)  # type: ignore[arg-type]
+    assert respond.requests == []
+    assert shown in str(info.value)
+    printed = "".join(traceback.format_exception(info.value))
+    assert "ParamValidationError" in printed  # the cause is still shown, masked
+    for part in ("MIIEvQ", "iG9w0", "client_email"):
+        assert part not in printed
+
+
+def test_a_botocore_validation_error_masks_a_one_time_code() -> None:
+    client = _typed_client(Respond({}))
+    params = models.VerifyOTPMessageRequestParameters(
+        destination_identity="+12065550100", otp="x", reference_id="r",
+        unknown_fields={"Otp": 493817},
+    )  # fmt: skip
+    with pytest.raises(errors.ValidationError) as info:
+        client.verify_otp_message(
+            application_id="app-1", verify_otp_message_request_parameters=params
+        )
+    assert "493817" not in "".join(traceback.format_exception(info.value))
+    assert "VerifyOTPMessageRequestParameters.Otp, value: ***" in str(info.value)

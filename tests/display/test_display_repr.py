@@ -37,6 +37,7 @@ def test_the_service_model_marks_the_documented_secrets() -> None:
         "GCMChannelRequest": {"api_key", "service_json"},
         "BaiduChannelResponse": {"credential"},
         "GCMChannelResponse": {"credential"},
+        "VerifyOTPMessageRequestParameters": {"otp"},
     }
 
 
