@@ -1,7 +1,7 @@
 """Showing models safely: notebook HTML, masked wire dicts and log redaction.
 
-Secret members (APNS keys and certificates, ADM/Baidu/GCM secrets, channel credentials)
-are never displayed. Which members are secret comes from the service model
+Secret members (APNS keys and certificates, ADM/Baidu/GCM secrets, channel credentials,
+one-time codes) are never displayed. Which members are secret comes from the service model
 (``_sensitive_fields`` on each generated class, ``pinpoint_sdk._spec.SHAPES``), never from a
 hand-written list. Masking only affects what is shown: the values stay on the object and
 :func:`pinpoint_sdk.converter.unstructure` still sends them.
@@ -164,10 +164,12 @@ def _secret_pattern() -> re.Pattern[str]:
 
 # A quoted string as JSON or Python write it: "..." or '...', optionally a bytes literal
 # b'...'. An apostrophe inside a word (``don't``) or an escaped quote never opens one.
-_QUOTED = re.compile(r"""(?<![\w\\])b?(?:'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")""")
+_QUOTED = re.compile(
+    r"""(?<![\w\\])b?(?:'[^'\\\n]*(?:\\.[^'\\\n]*)*'|"[^"\\\n]*(?:\\.[^"\\\n]*)*")"""
+)
 _COLON = re.compile(r"\s*:\s*")
 _BARE = re.compile(r"[-+\w.]+")
-# One escape of a Python string literal: a backslash and what it escapes.
+# What follows each backslash of a Python string literal: one escape each.
 _ESCAPE = re.compile(r"\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|N\{|.)", re.DOTALL)
 _SIMPLE_ESCAPES = frozenset("\\'\"abfnrtv\n01234567")
 # botocore's ParamValidationError report: "Invalid type for parameter A.B, value: ..., type:
@@ -200,7 +202,13 @@ def redact_text(text: str) -> str:
     """
     if _secret_pattern().search(text) is None:
         return text
-    return _redact_quoted(_PARAM_REPORT.sub(_mask_param_report, text))
+    return _redact_quoted(_mask_param_reports(text))
+
+
+def _mask_param_reports(text: str) -> str:
+    if "parameter " not in text:
+        return text
+    return _PARAM_REPORT.sub(_mask_param_report, text)
 
 
 def _mask_param_report(match: re.Match[str]) -> str:
@@ -212,36 +220,33 @@ def _mask_param_report(match: re.Match[str]) -> str:
 
 def _redact_quoted(text: str) -> str:
     """Mask secret values in ``text``, one quoted string at a time, left to right."""
-    secret = sensitive_wire_names()
+    secret, names = sensitive_wire_names(), _secret_pattern()
     quoted = list(_QUOTED.finditer(text))
     out: list[str] = []
     pos = index = 0
     while index < len(quoted):
         token = quoted[index]
-        out.append(text[pos : token.start()])
-        pos, index = token.end(), index + 1
+        index += 1
+        # A secret name shows literally at any depth of quoting; skip strings without one.
+        if names.search(text, token.start(), token.end()) is None:
+            continue
         decoded = _unquote(token[0])
         if decoded is None:
-            out.append(token[0])
             continue
         colon = _COLON.match(text, token.end())
         if decoded in secret and colon is not None:
             # "Key": value -- mask the value, whatever it is.
-            out.append(text[token.start() : colon.end()])
             end, masked = _value_end(text, colon.end(), quoted, index)
             if end > colon.end():
-                out.append(masked)
+                out += [text[pos : colon.end()], masked]
                 pos = end
                 while index < len(quoted) and quoted[index].start() < end:
                     index += 1
-            else:
-                pos = colon.end()
             continue
-        if _secret_pattern().search(decoded):
-            inner = _redact_quoted(_PARAM_REPORT.sub(_mask_param_report, decoded))
-            out.append(token[0] if inner == decoded else _requote(token[0], inner))
-        else:
-            out.append(token[0])
+        inner = _redact_quoted(_mask_param_reports(decoded))
+        if inner != decoded:
+            out += [text[pos : token.start()], _requote(token[0], inner)]
+            pos = token.end()
     out.append(text[pos:])
     return "".join(out)
 
@@ -302,12 +307,10 @@ def _unquote(token: str) -> str | None:
 def _python_escapes_only(token: str) -> bool:
     """Whether every escape in ``token`` is one Python writes (others would warn)."""
     is_bytes = token.startswith("b")
-    for escape in _ESCAPE.finditer(token):
-        code = escape[1]
-        if len(code) == 1:
-            if code not in _SIMPLE_ESCAPES:
-                return False
-        elif is_bytes and code[0] != "x":
+    for code in set(_ESCAPE.findall(token)):
+        if len(code) == 1 and code not in _SIMPLE_ESCAPES:
+            return False
+        if len(code) > 1 and is_bytes and code[0] != "x":
             return False
     return True
 
@@ -335,7 +338,8 @@ class RedactingFilter(logging.Filter):
 
     Dict and list arguments are replaced by copies with secret values masked (models keep
     their own masked ``repr``), and the formatted message is passed through
-    :func:`redact_text`. Records are never dropped.
+    :func:`redact_text`, as is the traceback of a logged exception. Records are never
+    dropped.
     """
 
     def filter(self, record: logging.LogRecord) -> bool:
@@ -353,7 +357,13 @@ class RedactingFilter(logging.Filter):
         redacted = redact_text(message)
         if redacted != message:
             record.msg, record.args = redacted, None
+        if record.exc_info and not record.exc_text:
+            # A traceback quotes exception messages, e.g. botocore's validation report.
+            record.exc_text = redact_text(_TRACEBACK.formatException(record.exc_info))
         return True
+
+
+_TRACEBACK = logging.Formatter()
 
 
 # --------------------------------------------------------------------------- HTML

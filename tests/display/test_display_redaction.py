@@ -11,6 +11,7 @@ import traceback
 import boto3
 import pytest
 from before_send import Respond
+from botocore.exceptions import ParamValidationError
 
 from pinpoint_sdk import PinpointClient, errors, models
 from pinpoint_sdk.converter import structure, unstructure
@@ -287,3 +288,19 @@ def test_a_botocore_validation_error_masks_a_one_time_code() -> None:
         )
     assert "493817" not in "".join(traceback.format_exception(info.value))
     assert "VerifyOTPMessageRequestParameters.Otp, value: ***" in str(info.value)
+
+
+def test_filter_masks_a_secret_in_a_logged_traceback(
+    captured: tuple[logging.Logger, list[str]],
+) -> None:
+    logger, lines = captured
+    boto = boto3.client("pinpoint", region_name="us-east-1")
+    try:
+        boto.update_gcm_channel(
+            ApplicationId="app-1", GCMChannelRequest={"ServiceJson": json.loads(SERVICE_JSON)}
+        )
+    except ParamValidationError:
+        logger.exception("update failed")
+    assert lines and "ParamValidationError" in lines[0]
+    assert "GCMChannelRequest.ServiceJson, value: ***" in lines[0]
+    assert "MIIEvQ" not in lines[0]

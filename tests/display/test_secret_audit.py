@@ -18,18 +18,7 @@ from pinpoint_sdk.display import RedactingFilter, redact, redact_text, to_html
 
 CODE = "493817"
 
-AUDITED = {
-    "APNSChannelRequest": ("Certificate", "PrivateKey", "TokenKey"),
-    "APNSSandboxChannelRequest": ("Certificate", "PrivateKey", "TokenKey"),
-    "APNSVoipChannelRequest": ("Certificate", "PrivateKey", "TokenKey"),
-    "APNSVoipSandboxChannelRequest": ("Certificate", "PrivateKey", "TokenKey"),
-    "ADMChannelRequest": ("ClientSecret",),
-    "BaiduChannelRequest": ("ApiKey", "SecretKey"),
-    "GCMChannelRequest": ("ApiKey", "ServiceJson"),
-    "BaiduChannelResponse": ("Credential",),
-    "GCMChannelResponse": ("Credential",),
-    "VerifyOTPMessageRequestParameters": ("Otp",),
-}
+AUDITED = {**sensitive.DESIGN_SECRETS, "VerifyOTPMessageRequestParameters": ("Otp",)}
 
 
 def _spec_secrets() -> dict[str, set[str]]:
