@@ -56,6 +56,7 @@ _STYLE = (
     ".pinpoint-model th{font-weight:600;white-space:nowrap}"
     ".pinpoint-model caption{text-align:left;font-weight:600;padding:2px 0}"
     ".pinpoint-model .pinpoint-more,.pinpoint-model .pinpoint-masked{color:#888}"
+    ".pinpoint-model .pinpoint-error{color:#c0392b;font-weight:600}"
     "</style>"
 )
 
@@ -239,14 +240,34 @@ def _builder_html(builder: Any, max_items: int) -> str:
     name = getattr(builder, "name", None)
     title = type(builder).__name__ + (f" {name!r}" if isinstance(name, str) else "")
     problems = builder.validate()
-    if problems:
-        items = "".join(
-            f"<li><code>{_esc(str(path))}</code>: {_esc(str(message))}</li>"
-            for path, message in problems
-        )
+    # A builder that can draw itself (a journey) shows its graph whether or not it is valid,
+    # so a broken graph can be looked at next to its problems.
+    draw = getattr(builder, "to_svg", None)
+    graph = draw() if callable(draw) else None
+    if problems or graph is not None:
+        rows = []
+        if problems:
+            items = "".join(
+                f"<li><code>{_esc(str(path))}</code>: {_esc(str(message))}</li>"
+                for path, message in problems
+            )
+            count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
+            rows.append(
+                f'<tr><th>problems</th><td><div class="pinpoint-error">{_esc(count)}</div>'
+                f'<ul style="margin:0">{items}</ul></td></tr>'
+            )
+        if graph is not None:
+            rows.append(f'<tr><th>graph</th><td class="pinpoint-graph">{graph}</td></tr>')
+        if not problems:
+            request = builder.build()
+            summary = _esc(_summary(request))
+            rows.append(
+                f"<tr><th>request</th><td><details><summary>{summary}</summary>"
+                f"{_model_table(request, type(request).__name__, max_items, 1)}</details></td></tr>"
+            )
         return (
             f'<table class="pinpoint-model"><caption>{_esc(title)}</caption>'
-            f'<tr><th>problems</th><td><ul style="margin:0">{items}</ul></td></tr></table>'
+            f"{''.join(rows)}</table>"
         )
     request = builder.build()
     if isinstance(request, Model):

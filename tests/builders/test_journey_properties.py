@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from pinpoint_sdk import converter, models
 from pinpoint_sdk.builders import JourneyBuilder
 from pinpoint_sdk.builders import conditions as c
-from pinpoint_sdk.builders._graph import node_id
+from pinpoint_sdk.builders._graph import exits_of, node_id
 
 SINGLE = ("wait", "email", "sms", "push", "custom", "holdout", "contact_center")
 SPLITS = ("conditional_split", "multi_condition_split", "random_split")
@@ -106,9 +106,12 @@ def test_random_dags_round_trip_through_from_model(builder: JourneyBuilder) -> N
 def test_random_dags_draw_every_activity_and_edge(builder: JourneyBuilder) -> None:
     text = builder.to_mermaid()
     for key in builder.activities:
-        assert f'{node_id(key)}["{key}<br/>' in text or f'{node_id(key)}{{"{key}<br/>' in text
+        assert f'{node_id(key)}["{key} (' in text or f'{node_id(key)}{{"{key} (' in text
     edges = builder.edges()
     for edge in edges:
         arrow = f"-->|{edge.label}|" if edge.label else "-->"
         assert f"{node_id(edge.source)} {arrow} {node_id(edge.target)}" in text
-    assert text.count(" -->") == len(edges) + 1
+    exits = [e for key, a in builder.activities.items() for e in exits_of(key, a)]
+    for edge in exits:
+        assert f"{node_id(edge.source)} -->|{edge.label}| journey_end" in text
+    assert text.count(" -->") == len(edges) + len(exits) + 1
