@@ -43,9 +43,12 @@ def welcome(
         .start("hello")
         .email("hello", "WelcomeTemplate", next="check")
         .conditional_split(
-            "check", c.message_event("hello", "_email.open"), true_next="thanks",
-            false_next=false_next, wait_for="P1D",
-        )  # fmt: skip
+            "check",
+            c.message_event("hello", "_email.open"),
+            true_next="thanks",
+            false_next=false_next,
+            wait_for="P1D",
+        )
         .push("thanks", "ThanksPush", next=thanks_next)
         .sms("remind", "ReminderSms", next=remind_next)
     )
