@@ -49,14 +49,17 @@ MAX_TEXT = 500
 """Characters of one string shown in HTML."""
 
 _STYLE = (
+    # Cell selectors name the class twice so they outrank JupyterLab's own table rules
+    # (":not(.jp-RenderedMarkdown).jp-RenderedHTMLCommon td" aligns cells to the right).
     "<style>"
     ".pinpoint-model{border-collapse:collapse;font-size:90%;margin:0}"
-    ".pinpoint-model th,.pinpoint-model td{text-align:left;vertical-align:top;"
-    "padding:2px 8px;border-bottom:1px solid #ddd}"
+    ".pinpoint-model.pinpoint-model th,.pinpoint-model.pinpoint-model td{text-align:left;"
+    "vertical-align:top;padding:2px 8px;border-bottom:1px solid #ddd}"
     ".pinpoint-model th{font-weight:600;white-space:nowrap}"
     ".pinpoint-model caption{text-align:left;font-weight:600;padding:2px 0}"
     ".pinpoint-model .pinpoint-more,.pinpoint-model .pinpoint-masked{color:#888}"
     ".pinpoint-model .pinpoint-error{color:#c0392b;font-weight:600}"
+    ".pinpoint-model .pinpoint-graph{overflow-x:auto}"
     "</style>"
 )
 
