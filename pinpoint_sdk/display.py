@@ -219,8 +219,9 @@ def to_html(obj: Any, *, max_items: int = MAX_ITEMS) -> str:
     ``<details>``, lists and maps beyond ``max_items`` entries are summarised, every text
     is HTML-escaped and secrets are shown as ``***``. Resources (objects with a ``data``
     model) render their model under their own name; builders (objects with ``validate()``
-    and ``build()``) render their problems, or the request they build; other values
-    render escaped.
+    and ``build()``) render their problems, or the request they build, and builders that
+    draw themselves (``to_svg()``, such as a journey) add their graph as inline SVG whether
+    or not they are valid; other values render escaped.
     """
     if _is_builder(obj):
         return _STYLE + _builder_html(obj, max_items)

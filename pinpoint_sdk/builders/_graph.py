@@ -403,7 +403,7 @@ def to_svg(
             w, h = sizes[node]
             boxes[node] = _Box(x + w / 2, y + (_NODE_H - h) / 2, w, h, _shape(node, activities))
             x += w + _COL_GAP
-    height = top + len(rows) * (_NODE_H + _ROW_GAP) - _ROW_GAP + _MARGIN
+    height = top + max(len(rows) * (_NODE_H + _ROW_GAP) - _ROW_GAP, 0) + _MARGIN
     # Ids inside one SVG must not collide with another drawing on the same page.
     marker = f"pinpoint-arrow-{zlib.crc32(repr((title, links)).encode()):08x}"
     right = max((b.x + b.width / 2 for b in boxes.values()), default=0.0)
@@ -504,8 +504,8 @@ def _down(route: list[_Box]) -> tuple[str, tuple[float, float]]:
         )
         if step == 0:  # past the middle, where arrows fanning out of a split are apart
             label_at = (
-                _bezier(0.6, x, x, box.x, box.x),
-                _bezier(0.6, y, y + bend, box.y - bend, box.y),
+                _bezier(0.7, x, x, box.x, box.x),
+                _bezier(0.7, y, y + bend, box.y - bend, box.y),
             )
         x, y = box.x, box.y
         if box.shape == "via":

@@ -119,3 +119,11 @@ def test_two_graphs_on_one_page_keep_their_own_arrow_heads() -> None:
     ids = [m.get("id") for svg in (one, two) for m in _svg_root(svg).iter(f"{SVG}marker")]
 
     assert len(ids) == len(set(ids))
+
+
+def test_an_empty_journey_builder_shows_its_problems_and_an_empty_graph() -> None:
+    html = JourneyBuilder("j")._repr_html_()
+
+    assert "a journey needs at least one activity" in html
+    root = _svg_root(html[html.index("<svg") : html.index("</svg>") + 6])
+    assert float(root.get("height", "0")) > 0
