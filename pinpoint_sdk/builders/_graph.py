@@ -82,6 +82,26 @@ def _unknown_links(prefix: str, value: Any) -> Iterator[tuple[str, str]]:
             yield from _unknown_links(f"{prefix}[{index}]", item)
 
 
+def _split_branches(activity: models.Activity) -> Iterator[tuple[str, str, str | None]]:
+    """(field, label, target) of every branch of a split, ``None`` where it ends the journey."""
+    split = activity.conditional_split
+    if split is not None:
+        yield "conditional_split.true_activity", "true", split.true_activity
+        yield "conditional_split.false_activity", "false", split.false_activity
+    multi = activity.multi_condition
+    if multi is not None:
+        for index, branch in enumerate(multi.branches or []):
+            field = f"multi_condition.branches[{index}].next_activity"
+            yield field, f"branch {index + 1}", branch.next_activity
+        yield "multi_condition.default_activity", "default", multi.default_activity
+    rand = activity.random_split
+    if rand is not None:
+        for index, entry in enumerate(rand.branches or []):
+            percent = "?" if entry.percentage is None else str(entry.percentage)
+            field = f"random_split.branches[{index}].next_activity"
+            yield field, f"{percent}%", entry.next_activity
+
+
 def edges_of(key: str, activity: models.Activity) -> list[Edge]:
     """Every outgoing link of one activity, in a stable order."""
     result: list[Edge] = []
@@ -94,24 +114,8 @@ def edges_of(key: str, activity: models.Activity) -> list[Edge]:
         inner = getattr(activity, kind)
         if inner is not None:
             add(f"{kind}.next_activity", None, inner.next_activity)
-    split = activity.conditional_split
-    if split is not None:
-        add("conditional_split.true_activity", "true", split.true_activity)
-        add("conditional_split.false_activity", "false", split.false_activity)
-    multi = activity.multi_condition
-    if multi is not None:
-        for index, branch in enumerate(multi.branches or []):
-            add(
-                f"multi_condition.branches[{index}].next_activity",
-                f"branch {index + 1}",
-                branch.next_activity,
-            )
-        add("multi_condition.default_activity", "default", multi.default_activity)
-    rand = activity.random_split
-    if rand is not None:
-        for index, entry in enumerate(rand.branches or []):
-            percent = "?" if entry.percentage is None else str(entry.percentage)
-            add(f"random_split.branches[{index}].next_activity", f"{percent}%", entry.next_activity)
+    for field, label, target in _split_branches(activity):
+        add(field, label, target)
     for path, target in _unknown_links("", activity._unknown or {}):
         add(path, path.split(".")[0], target)
     return result
@@ -124,29 +128,11 @@ def exits_of(key: str, activity: models.Activity) -> list[Edge]:
     where participants leave: a conditional split without a false branch, a multi-condition
     split without a default, a random-split share that leads nowhere.
     """
-    result: list[Edge] = []
-    split = activity.conditional_split
-    if split is not None:
-        if split.true_activity is None:
-            result.append(Edge(key, "conditional_split.true_activity", "true", END))
-        if split.false_activity is None:
-            result.append(Edge(key, "conditional_split.false_activity", "false", END))
-    multi = activity.multi_condition
-    if multi is not None:
-        for index, branch in enumerate(multi.branches or []):
-            if branch.next_activity is None:
-                field = f"multi_condition.branches[{index}].next_activity"
-                result.append(Edge(key, field, f"branch {index + 1}", END))
-        if multi.default_activity is None:
-            result.append(Edge(key, "multi_condition.default_activity", "default", END))
-    rand = activity.random_split
-    if rand is not None:
-        for index, entry in enumerate(rand.branches or []):
-            if entry.next_activity is None:
-                percent = "?" if entry.percentage is None else str(entry.percentage)
-                field = f"random_split.branches[{index}].next_activity"
-                result.append(Edge(key, field, f"{percent}%", END))
-    return result
+    return [
+        Edge(key, field, label, END)
+        for field, label, target in _split_branches(activity)
+        if target is None
+    ]
 
 
 END = "(end)"
