@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from botocore.exceptions import ClientError, ParamValidationError
 
 from pinpoint_sdk import errors
+from pinpoint_sdk._log import page as log_page
 
 if TYPE_CHECKING:
     import boto3
@@ -120,6 +121,7 @@ class BaseClient:
         seen: set[str] = set()
         while True:
             page = self._invoke_prepared(operation, output, request)
+            log_page(operation, len(seen) + 1, page)
             yield page
             token: Any = page
             for name in token_path:

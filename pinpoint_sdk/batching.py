@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from botocore.exceptions import BotoCoreError
 
 from pinpoint_sdk import errors, limits
+from pinpoint_sdk._log import batch_finished, batch_request
 from pinpoint_sdk.converter import unstructure
 
 if TYPE_CHECKING:
@@ -452,6 +453,7 @@ class _Run(Generic[T]):
             self.progress.update(self.result)
             self.progress.close()
         self.result.failed.sort(key=lambda failure: failure.index)
+        batch_finished(self.result)
         return self.result
 
     def _send(self, batch: list[_Prepared[T]], send: Callable[[list[_Prepared[T]]], None]) -> None:
@@ -460,6 +462,7 @@ class _Run(Generic[T]):
         except (errors.PinpointError, BotoCoreError) as exc:
             self.fail_request(batch, exc)
         self.progress.update(self.result)
+        batch_request(len(batch), self.result)
         self.check_stop()
 
 

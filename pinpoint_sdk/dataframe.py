@@ -78,9 +78,11 @@ def to_dataframe(obj: Any) -> Any:
     * A list result (a model whose ``item`` is a list of models, e.g. ``CampaignsResponse``)
       or any iterable of models, pages or resources (objects with a ``data`` model): one
       row per model, one column per set field (snake_case), ``id`` and ``name`` first.
+      Nested models flatten to dotted columns (``state.campaign_status``); lists and maps
+      keep their place in one cell as plain lists and dicts.
 
-    Secret members (see :mod:`pinpoint_sdk.display`) are shown as ``"***"``; enums
-    become their string values. Raises ``ImportError`` naming the ``pandas`` extra when
+    Secret members (see `pinpoint_sdk.display`) are shown as ``"***"`` at any depth; enums
+    become their string values everywhere, nested ones included. Raises ``ImportError`` naming the ``pandas`` extra when
     pandas is not installed, and ``TypeError`` for anything else.
     """
     pd = _pandas()
@@ -142,19 +144,43 @@ def _flatten(objects: Iterable[Any]) -> Iterator[Model]:
             yield from items
 
 
-def _cell(model: Model, name: str, value: Any) -> Any:
-    if name in type(model)._sensitive_fields:
-        return MASK
+def _row(model: Model, prefix: str = "", row: dict[str, Any] | None = None) -> dict[str, Any]:
+    """One frame row: set fields by snake_case name, nested models flattened to dots.
+
+    ``CampaignResponse(state=CampaignState(campaign_status=...))`` gives the column
+    ``state.campaign_status``; secrets are masked at any depth and enums become their values.
+    """
+    row = {} if row is None else row
+    for name, value in model._display_fields():
+        column = f"{prefix}{name}"
+        if name in type(model)._sensitive_fields:
+            row[column] = MASK
+        elif isinstance(value, Model):
+            _row(value, f"{column}.", row)
+        else:
+            row[column] = _plain(value)
+    return row
+
+
+def _plain(value: Any) -> Any:
+    """A cell value made of plain Python values: models inside lists and maps become dicts
+    of their set fields (secrets masked), enums their string values."""
     if isinstance(value, Enum):
         return value.value
+    if isinstance(value, Model):
+        return {
+            name: MASK if name in type(value)._sensitive_fields else _plain(item)
+            for name, item in value._display_fields()
+        }
+    if isinstance(value, Mapping):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(item) for item in value]
     return value
 
 
 def _models_frame(pd: Any, models: list[Model]) -> Any:
-    rows = [
-        {name: _cell(model, name, value) for name, value in model._display_fields()}
-        for model in models
-    ]
+    rows = [_row(model) for model in models]
     columns: dict[str, None] = {}
     for row in rows:
         columns.update(dict.fromkeys(row))
@@ -205,7 +231,7 @@ def _kpi_frame(pd: Any, response: Model) -> Any:
             frame[key] = frame[key].astype("float64")
     frame.attrs.update(
         {
-            name: value
+            name: _plain(value)
             for name, value in response._display_fields()
             if name not in ("kpi_result", "next_token")
         }
@@ -216,7 +242,9 @@ def _kpi_frame(pd: Any, response: Model) -> Any:
 def _metrics_frame(pd: Any, response: Model) -> Any:
     fields = dict(response._set_fields())
     metrics: Mapping[str, Any] = fields.get("metrics") or fields.get("execution_metrics") or {}
-    context = {name: fields[name] for name in ("id", *_METRIC_CONTEXT) if name in fields}
+    context = {
+        name: _plain(fields[name]) for name in ("id", *_METRIC_CONTEXT) if name in fields
+    }
     if type(response).__name__ == "ActivityResponse" and "id" in context:
         context = {"activity_id": context.pop("id"), **context}
     if "last_evaluated_time" in context:

@@ -51,13 +51,17 @@ MAX_TEXT = 500
 """Characters of one string shown in HTML."""
 
 _STYLE = (
+    # Cell selectors name the class twice so they outrank JupyterLab's own table rules
+    # (":not(.jp-RenderedMarkdown).jp-RenderedHTMLCommon td" aligns cells to the right).
     "<style>"
     ".pinpoint-model{border-collapse:collapse;font-size:90%;margin:0}"
-    ".pinpoint-model th,.pinpoint-model td{text-align:left;vertical-align:top;"
-    "padding:2px 8px;border-bottom:1px solid #ddd}"
+    ".pinpoint-model.pinpoint-model th,.pinpoint-model.pinpoint-model td{text-align:left;"
+    "vertical-align:top;padding:2px 8px;border-bottom:1px solid #ddd}"
     ".pinpoint-model th{font-weight:600;white-space:nowrap}"
     ".pinpoint-model caption{text-align:left;font-weight:600;padding:2px 0}"
     ".pinpoint-model .pinpoint-more,.pinpoint-model .pinpoint-masked{color:#888}"
+    ".pinpoint-model .pinpoint-error{color:#c0392b;font-weight:600}"
+    ".pinpoint-model .pinpoint-graph{overflow-x:auto}"
     "</style>"
 )
 
@@ -376,8 +380,9 @@ def to_html(obj: Any, *, max_items: int = MAX_ITEMS) -> str:
     ``<details>``, lists and maps beyond ``max_items`` entries are summarised, every text
     is HTML-escaped and secrets are shown as ``***``. Resources (objects with a ``data``
     model) render their model under their own name; builders (objects with ``validate()``
-    and ``build()``) render their problems, or the request they build; other values
-    render escaped.
+    and ``build()``) render their problems, or the request they build, and builders that
+    draw themselves (``to_svg()``, such as a journey) add their graph as inline SVG whether
+    or not they are valid; other values render escaped.
     """
     if _is_builder(obj):
         return _STYLE + _builder_html(obj, max_items)
@@ -400,14 +405,34 @@ def _builder_html(builder: Any, max_items: int) -> str:
     name = getattr(builder, "name", None)
     title = type(builder).__name__ + (f" {name!r}" if isinstance(name, str) else "")
     problems = builder.validate()
-    if problems:
-        items = "".join(
-            f"<li><code>{_esc(str(path))}</code>: {_esc(str(message))}</li>"
-            for path, message in problems
-        )
+    # A builder that can draw itself (a journey) shows its graph whether or not it is valid,
+    # so a broken graph can be looked at next to its problems.
+    draw = getattr(builder, "to_svg", None)
+    graph = draw() if callable(draw) else None
+    if problems or graph is not None:
+        rows = []
+        if problems:
+            items = "".join(
+                f"<li><code>{_esc(str(path))}</code>: {_esc(str(message))}</li>"
+                for path, message in problems
+            )
+            count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
+            rows.append(
+                f'<tr><th>problems</th><td><div class="pinpoint-error">{_esc(count)}</div>'
+                f'<ul style="margin:0">{items}</ul></td></tr>'
+            )
+        if graph is not None:
+            rows.append(f'<tr><th>graph</th><td class="pinpoint-graph">{graph}</td></tr>')
+        if not problems:
+            request = builder.build()
+            summary = _esc(_summary(request))
+            rows.append(
+                f"<tr><th>request</th><td><details><summary>{summary}</summary>"
+                f"{_model_table(request, type(request).__name__, max_items, 1)}</details></td></tr>"
+            )
         return (
             f'<table class="pinpoint-model"><caption>{_esc(title)}</caption>'
-            f'<tr><th>problems</th><td><ul style="margin:0">{items}</ul></td></tr></table>'
+            f"{''.join(rows)}</table>"
         )
     request = builder.build()
     if isinstance(request, Model):

@@ -2,7 +2,8 @@
 
 Used by :meth:`pinpoint_sdk.resources.ImportJob.wait` and
 :meth:`pinpoint_sdk.resources.ExportJob.wait`. The clock and the sleep function are
-parameters so tests run instantly.
+parameters so tests run instantly. Each poll is logged at ``DEBUG`` on the
+``pinpoint_sdk`` logger, the outcome at ``INFO`` (completed) or ``WARNING``.
 
 Example:
     >>> job = app.import_jobs.create(request)
@@ -15,7 +16,7 @@ import time
 from collections.abc import Callable, Sequence
 from typing import Protocol, TypeVar
 
-from pinpoint_sdk import errors
+from pinpoint_sdk import _log, errors
 
 __all__ = ["DONE_STATES", "FAILED_STATES", "JobLike", "wait_for_job"]
 
@@ -65,21 +66,26 @@ def wait_for_job(
     """
     if poll_interval < 0 or timeout < 0:
         raise errors.ValidationError("must not be negative", "timeout/poll_interval")
-    deadline = clock() + timeout
+    started = clock()
+    deadline = started + timeout
     while True:
         job = fetch()
         status = str(job.job_status) if job.job_status is not None else None
         if status in DONE_STATES:
+            _log.job_finished(what, job.id, status, clock() - started)
             return job
         if status in FAILED_STATES:
             failures = list(job.failures or ())
             detail = f": {failures[0]}" if failures else ""
+            _log.job_finished(what, job.id, status, clock() - started, detail[2:])
             raise errors.JobFailedError(
                 f"{what} {job.id} failed{detail}", job=job, failures=failures
             )
         remaining = deadline - clock()
         if remaining <= 0:
+            _log.job_finished(what, job.id, status, clock() - started, "timed out")
             raise errors.WaiterTimeoutError(
                 f"{what} {job.id} still {status} after {timeout:g} s", last=job
             )
+        _log.job_polled(what, job.id, status, min(poll_interval, remaining))
         sleep(min(poll_interval, remaining))

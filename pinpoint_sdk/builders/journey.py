@@ -22,6 +22,7 @@ from pinpoint_sdk.builders._graph import (
     check_graph,
     kinds_of,
     to_mermaid,
+    to_svg,
 )
 from pinpoint_sdk.enums import FilterType, State, TimezoneEstimationMethodsElement
 from pinpoint_sdk.errors import ValidationError
@@ -661,8 +662,18 @@ class JourneyBuilder:
         """
         return to_mermaid(self._activities, self._start, title=self._name)
 
-    def _repr_markdown_(self) -> str:
-        return f"**Journey {self._name}**\n\n```mermaid\n{self.to_mermaid()}```\n"
+    def to_svg(self) -> str:
+        """The activity graph as a self-contained SVG image (no JavaScript or network).
+
+        Example: ``pathlib.Path("journey.svg").write_text(builder.to_svg())``.
+        """
+        return to_svg(self._activities, self._start, title=self._name)
+
+    def _repr_html_(self) -> str:
+        """Notebook view: the problems `build()` would raise, then the graph as SVG."""
+        from pinpoint_sdk.display import to_html
+
+        return to_html(self)
 
     def __repr__(self) -> str:
         return (

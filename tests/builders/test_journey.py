@@ -478,8 +478,8 @@ def test_set_rejects_fields_the_request_does_not_have() -> None:
 def test_to_mermaid_draws_nodes_with_kinds_and_labelled_branches() -> None:
     text = onboarding().to_mermaid()
     assert text.startswith("flowchart TD\n")
-    assert 'n_welcome["welcome<br/>email"]' in text
-    assert 'n_opened{"opened<br/>conditional_split"}' in text
+    assert 'n_welcome["welcome (email)"]' in text
+    assert 'n_opened{"opened (conditional_split)"}' in text
     assert "journey_start --> n_welcome" in text
     assert "n_welcome --> n_pause" in text
     assert "n_opened -->|true| n_thanks" in text
@@ -495,19 +495,34 @@ def test_to_mermaid_labels_random_and_multi_branches() -> None:
 
 def test_to_mermaid_makes_keys_that_mermaid_reserves_safe() -> None:
     text = JourneyBuilder("j").start("end").wait("end", "P1D").to_mermaid()
-    assert 'n_end["end<br/>wait"]' in text
+    assert 'n_end["end (wait)"]' in text
     assert "\n    end[" not in text
 
 
 def test_to_mermaid_draws_links_to_missing_activities() -> None:
     text = JourneyBuilder("j").start("a").wait("a", "P1D", next="gone").to_mermaid()
-    assert 'n_gone["gone<br/>missing"]' in text
+    assert 'n_gone["gone (missing)"]' in text
 
 
-def test_notebook_display_embeds_the_mermaid_chart() -> None:
-    builder = onboarding()
-    markdown = builder._repr_markdown_()
-    assert "```mermaid\n" + builder.to_mermaid() in markdown
+def test_mermaid_labels_hold_no_html_that_exported_notebooks_strip() -> None:
+    # Tags such as <br/> are removed by HTML exports and Markdown sanitizers, which glued
+    # the key and the kind together ("welcomeemail").
+    text = every_kind().to_mermaid()
+    assert "<" not in text.replace("-->", "")
+
+
+def test_to_mermaid_draws_split_branches_that_end_the_journey() -> None:
+    builder = (
+        JourneyBuilder("j")
+        .start("check")
+        .conditional_split("check", c.in_segment("vip"), true_next="gift", wait_for="P1D")
+        .push("gift", "Gift")
+    )
+    text = builder.to_mermaid()
+    assert "journey_end((end))" in text
+    assert "n_check -->|false| journey_end" in text
+    assert "n_check -->|true| n_gift" in text
+    assert "n_gift --> journey_end" not in text  # only split branches end explicitly
 
 
 def test_from_response_keeps_settings_and_builds_the_same_journey() -> None:
@@ -543,7 +558,7 @@ def test_from_model_keeps_unknown_wire_keys_and_unknown_activity_kinds() -> None
     }
     assert rebuilt["Activities"]["bye"]["Wait"]["Later"] == 1
     assert rebuilt == wire
-    assert 'n_popup["popup<br/>InApp"]' in builder.to_mermaid()
+    assert 'n_popup["popup (InApp)"]' in builder.to_mermaid()
     assert "n_popup -->|InApp| n_bye" in builder.to_mermaid()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
 from typing import Any
 
 from builderhelpers import assert_valid_for
@@ -11,7 +12,9 @@ from hypothesis import strategies as st
 from pinpoint_sdk import converter, models
 from pinpoint_sdk.builders import JourneyBuilder
 from pinpoint_sdk.builders import conditions as c
-from pinpoint_sdk.builders._graph import node_id
+from pinpoint_sdk.builders._graph import exits_of, node_id
+
+SVG = "{http://www.w3.org/2000/svg}"
 
 SINGLE = ("wait", "email", "sms", "push", "custom", "holdout", "contact_center")
 SPLITS = ("conditional_split", "multi_condition_split", "random_split")
@@ -106,9 +109,27 @@ def test_random_dags_round_trip_through_from_model(builder: JourneyBuilder) -> N
 def test_random_dags_draw_every_activity_and_edge(builder: JourneyBuilder) -> None:
     text = builder.to_mermaid()
     for key in builder.activities:
-        assert f'{node_id(key)}["{key}<br/>' in text or f'{node_id(key)}{{"{key}<br/>' in text
+        assert f'{node_id(key)}["{key} (' in text or f'{node_id(key)}{{"{key} (' in text
     edges = builder.edges()
     for edge in edges:
         arrow = f"-->|{edge.label}|" if edge.label else "-->"
         assert f"{node_id(edge.source)} {arrow} {node_id(edge.target)}" in text
-    assert text.count(" -->") == len(edges) + 1
+    exits = [e for key, a in builder.activities.items() for e in exits_of(key, a)]
+    for edge in exits:
+        assert f"{node_id(edge.source)} -->|{edge.label}| journey_end" in text
+    assert text.count(" -->") == len(edges) + len(exits) + 1
+
+
+@settings(max_examples=60, deadline=None)
+@given(journeys())
+def test_random_dags_draw_as_svg_with_every_activity_and_one_arrow_per_link(
+    builder: JourneyBuilder,
+) -> None:
+    root = ET.fromstring(builder.to_svg())
+    texts = [el.text for el in root.iter(f"{SVG}text")]
+    for key in builder.activities:
+        assert key in texts
+    exits = [e for key, a in builder.activities.items() for e in exits_of(key, a)]
+    arrows = [p for p in root.iter(f"{SVG}path") if p.get("marker-end")]
+    assert len(arrows) == len(builder.edges()) + len(exits) + 1
+    assert texts.count("end") == len(exits)

@@ -13,7 +13,7 @@ from botocore import xform_name
 from pinpoint_sdk import models
 from pinpoint_sdk.converter import structure
 from pinpoint_sdk.dataframe import INSTALL_HINT, to_dataframe
-from pinpoint_sdk.enums import Action
+from pinpoint_sdk.enums import Action, CampaignStatus, Frequency
 
 
 def _kpi_wire(rows: list[dict[str, object]]) -> dict[str, object]:
@@ -204,6 +204,81 @@ def test_enums_become_their_string_values() -> None:
     frame = to_dataframe([models.Message(action=Action.URL)])
     assert frame["action"].tolist() == ["URL"]
     assert type(frame["action"].iloc[0]) is str
+
+
+def test_nested_models_flatten_to_dotted_columns_with_enum_values() -> None:
+    campaign = models.CampaignResponse(
+        id="c-1",
+        state=models.CampaignState(campaign_status=CampaignStatus.COMPLETED),
+        schedule=models.Schedule(
+            start_time="IMMEDIATE",
+            frequency=Frequency.ONCE,
+            quiet_time=models.QuietTime(start="22:00", end="07:00"),
+        ),
+    )
+    frame = to_dataframe([campaign])
+    assert list(frame.columns) == [
+        "id",
+        "schedule.frequency",
+        "schedule.quiet_time.end",
+        "schedule.quiet_time.start",
+        "schedule.start_time",
+        "state.campaign_status",
+    ]
+    row = frame.iloc[0]
+    assert row["state.campaign_status"] == "COMPLETED"
+    assert type(row["state.campaign_status"]) is str
+    assert row["schedule.frequency"] == "ONCE"
+    assert row["schedule.quiet_time.start"] == "22:00"
+
+
+def test_enums_and_models_inside_lists_and_maps_become_plain_values() -> None:
+    response = models.CampaignResponse(
+        id="c-1",
+        additional_treatments=[
+            models.TreatmentResource(
+                id="t-1", size_percent=10, state=models.CampaignState(campaign_status="PAUSED")
+            )
+        ],
+        tags={"team": "growth"},
+    )
+    row = to_dataframe([response]).iloc[0]
+    assert row["additional_treatments"] == [
+        {"id": "t-1", "size_percent": 10, "state": {"campaign_status": "PAUSED"}}
+    ]
+    assert type(row["additional_treatments"][0]["state"]["campaign_status"]) is str
+    assert row["tags"] == {"team": "growth"}
+
+
+def test_nested_secrets_are_masked_in_frames() -> None:
+    wrapper = models.UpdateGcmChannelRequest(
+        application_id="a",
+        gcm_channel_request=models.GCMChannelRequest(api_key="AIza-secret", enabled=True),
+    )
+    frame = to_dataframe([wrapper])
+    assert frame["gcm_channel_request.api_key"].tolist() == ["***"]
+    assert "AIza-secret" not in frame.to_string()
+
+
+def test_collection_frame_of_campaigns_has_string_status_columns() -> None:
+    from pinpoint_sdk import Pinpoint
+    from pinpoint_sdk.builders import CampaignBuilder, SegmentBuilder
+    from pinpoint_sdk.testing import mock_pinpoint
+
+    with mock_pinpoint():
+        app = Pinpoint(region_name="us-east-1").apps.create("frames")
+        segment = app.segments.create(SegmentBuilder("all").channel("EMAIL"))
+        app.campaigns.create(
+            CampaignBuilder("spring").segment(segment.id).immediately()
+            .email(title="Hi", html_body="<p>hi</p>", from_address="a@example.com")
+        )  # fmt: skip
+        frame = app.campaigns.to_dataframe()
+
+    assert "state" not in frame.columns
+    status = frame["state.campaign_status"].iloc[0]
+    assert type(status) is str
+    assert "CampaignState" not in frame.to_string()
+    assert all(not repr(value).startswith(("Campaign", "Schedule")) for value in frame.iloc[0])
 
 
 def test_unsupported_input_is_a_type_error() -> None:
