@@ -9,8 +9,6 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOK = ROOT / "examples" / "tour.ipynb"
 
@@ -45,7 +43,6 @@ def _svg_texts(svg: str) -> list[str]:
 
 
 def test_exported_tour_draws_its_journeys_without_scripts_or_network(tmp_path: Path) -> None:
-    pytest.importorskip("nbconvert", reason="nbconvert comes with the dev extra")
     result = subprocess.run(
         [sys.executable, "-m", "nbconvert", "--to", "html", "--execute",
          "--output-dir", str(tmp_path), str(NOTEBOOK)],
