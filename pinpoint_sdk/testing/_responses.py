@@ -65,15 +65,20 @@ class PinpointSdkResponse(PinpointResponse):
         if found is None:
             raise NotFoundException(f"No operation for {self.method} {self.parsed_url.path}")
         route, uri_params = found
-        handler = self.sdk_backend.handler(route.operation)
+        backend = self.sdk_backend
+        handler = backend.handler(route.operation)
         if handler is None:
             raise BadRequestException(f"{route.operation} is not supported by the double")
-        result = handler(self._params(route, uri_params))
-        request_id = new_id()
-        headers = {"Content-Type": "application/json", "x-amzn-RequestId": request_id}
+        params = self._params(route, uri_params)
         output = operation_model(route.operation).output_shape
-        if output is None or result is None:
-            return route.status, headers, ""
-        payload_member = output.serialization["payload"]
-        body = project(result, output.members[payload_member])
-        return route.status, headers, json.dumps(body)
+        # One request at a time per backend, and all or nothing: the handler and the
+        # rendering of what it returns (often live state) run inside the transaction.
+        with backend.transaction(uri_params.get("ApplicationId")):
+            result = handler(params)
+            if output is None or result is None:
+                body = ""
+            else:
+                payload_member = output.serialization["payload"]
+                body = json.dumps(project(result, output.members[payload_member]))
+        headers = {"Content-Type": "application/json", "x-amzn-RequestId": new_id()}
+        return route.status, headers, body
