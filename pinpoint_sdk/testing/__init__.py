@@ -36,7 +36,7 @@ from ._exceptions import (
     PinpointServiceError,
 )
 from ._install import install
-from ._server import PinpointServer, server
+from ._server import PinpointServer, reset_backends, server
 from ._shapes import validate_response
 
 __all__ = [
@@ -50,6 +50,7 @@ __all__ = [
     "get_backend",
     "install",
     "mock_pinpoint",
+    "reset_backends",
     "server",
     "validate_response",
 ]

@@ -16,7 +16,7 @@ from werkzeug.serving import BaseWSGIServer, make_server
 
 from ._install import install
 
-__all__ = ["DEFAULT_HOST", "PinpointServer", "server"]
+__all__ = ["DEFAULT_HOST", "PinpointServer", "reset_backends", "server"]
 
 DEFAULT_HOST = "127.0.0.1"
 
@@ -57,7 +57,7 @@ class PinpointServer:
         if self._server is None:
             raise RuntimeError("the server is not running; call start() first")
         host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"http://{host!s}:{port}"
 
     def _make(self) -> BaseWSGIServer:
         install()
@@ -127,3 +127,14 @@ def server(port: int = 0, host: str = DEFAULT_HOST) -> Iterator[str]:
         yield running.url
     finally:
         running.stop()
+
+
+def reset_backends() -> None:
+    """Forget every resource of every moto service in this process, Pinpoint included.
+
+    What entering `mock_pinpoint()` does, and what ``POST <url>/moto-api/reset`` does on
+    a running server; useful between tests that share one `server()`.
+    """
+    from moto.moto_api._internal.models import moto_api_backend
+
+    moto_api_backend.reset()
