@@ -45,7 +45,7 @@ def test_create_app_with_51_tags_creates_nothing(client: Any) -> None:
     assert client.get_apps()["ApplicationsResponse"]["Item"] == []
 
 
-def test_create_segment_and_campaign_with_51_tags_create_nothing(
+def test_create_segment_campaign_and_template_with_51_tags_create_nothing(
     client: Any, app_id: str
 ) -> None:
     segment_code = error_code(
@@ -67,7 +67,13 @@ def test_create_segment_and_campaign_with_51_tags_create_nothing(
             },
         )
     )
-    assert (segment_code, campaign_code) == ("BadRequestException", "BadRequestException")
+    template_code = error_code(
+        lambda: client.create_email_template(
+            TemplateName="big", EmailTemplateRequest={"Subject": "s", "tags": TAGS_51}
+        )
+    )
+    assert (segment_code, campaign_code, template_code) == ("BadRequestException",) * 3
+    assert client.list_templates()["TemplatesResponse"]["Item"] == []
     segments = client.get_segments(ApplicationId=app_id)["SegmentsResponse"]["Item"]
     assert [segment["Name"] for segment in segments] == ["ok"]
     assert client.get_campaigns(ApplicationId=app_id)["CampaignsResponse"]["Item"] == []

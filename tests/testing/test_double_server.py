@@ -33,6 +33,7 @@ from pinpoint_sdk.testing import (
     reset_backends,
     server,
 )
+from pinpoint_sdk.testing.pytest_plugin import pinpoint_server
 
 ROOT = Path(__file__).resolve().parents[2]
 SMS = {"SMSMessage": {"Body": "hello", "MessageType": "TRANSACTIONAL"}}
@@ -44,6 +45,8 @@ FAKE_ENV = {
     "AWS_SHARED_CREDENTIALS_FILE": os.devnull,
 }
 START_TIMEOUT = 60.0
+
+__all__ = ["pinpoint_server"]
 
 
 def _http_client(url: str, checker: ShapeChecker | None = None) -> Any:
@@ -393,3 +396,11 @@ def test_the_guide_server_example_runs() -> None:
     code = section.split("```python\n", 1)[1].split("```", 1)[0]
     exec(compile(code, "testing.md", "exec"), {})
     assert "pinpoint-sdk serve --port 5000" in section
+
+
+def test_pytest_plugin_serves_an_empty_double(pinpoint_server: str) -> None:
+    assert os.environ["AWS_ACCESS_KEY_ID"] == "testing"
+    client = boto3.client("pinpoint", endpoint_url=pinpoint_server, config=NO_RETRIES)
+    assert client.get_apps()["ApplicationsResponse"]["Item"] == []
+    client.create_app(CreateApplicationRequest={"Name": "from-the-fixture"})
+    assert len(get_backend().moto.apps) == 1
