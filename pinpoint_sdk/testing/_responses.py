@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -16,6 +17,8 @@ from ._shapes import operation_model, project
 from ._urls import Route, match_route
 
 __all__ = ["PinpointSdkResponse"]
+
+_log = logging.getLogger("pinpoint_sdk.testing")
 
 
 class PinpointSdkResponse(PinpointResponse):
@@ -38,6 +41,14 @@ class PinpointSdkResponse(PinpointResponse):
             return self._serve()
         except PinpointServiceError as error:
             return error.to_http()
+        except Exception as error:
+            # In-process, a fault of the double reaches the test with its traceback.
+            # Over HTTP it becomes a service-shaped 500 (logged with the traceback)
+            # rather than the web framework's HTML error page.
+            if not getattr(request, "from_wsgi_server", False):
+                raise
+            _log.exception("the offline Pinpoint failed on %s %s", self.method, self.path)
+            return PinpointServiceError(f"{type(error).__name__}: {error}").to_http()
 
     def _params(self, route: Route, uri_params: dict[str, str]) -> dict[str, Any]:
         params: dict[str, Any] = dict(uri_params)

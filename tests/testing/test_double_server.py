@@ -23,6 +23,7 @@ import boto3
 import moto
 import pytest
 from botocore.config import Config
+from botocore.exceptions import ClientError
 from double_helpers import NO_RETRIES, ShapeChecker, checked_client
 
 import pinpoint_sdk.cli
@@ -404,3 +405,27 @@ def test_pytest_plugin_serves_an_empty_double(pinpoint_server: str) -> None:
     assert client.get_apps()["ApplicationsResponse"]["Item"] == []
     client.create_app(CreateApplicationRequest={"Name": "from-the-fixture"})
     assert len(get_backend().moto.apps) == 1
+
+
+def test_a_fault_of_the_double_is_a_json_500_over_http(
+    url: str, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    client = _http_client(url)
+    app_id = client.create_app(CreateApplicationRequest={"Name": "faulty"})[
+        "ApplicationResponse"
+    ]["Id"]
+
+    def broken(self: Any, params: dict[str, Any]) -> Any:
+        raise KeyError("injected")
+
+    monkeypatch.setattr(type(get_backend()), "get_segments", broken)
+    with (
+        caplog.at_level("ERROR", logger="pinpoint_sdk.testing"),
+        pytest.raises(ClientError) as info,
+    ):
+        client.get_segments(ApplicationId=app_id)
+    error = info.value.response["Error"]
+    assert error["Code"] == "InternalServerErrorException"
+    assert "KeyError" in error["Message"] and "injected" in error["Message"]
+    assert info.value.response["ResponseMetadata"]["HTTPStatusCode"] == 500
+    assert "failed on GET" in caplog.text
