@@ -12,20 +12,20 @@ as a context manager and as a decorator::
         app_id = client.create_app(CreateApplicationRequest={"Name": "demo"})[...]
         pinpoint.backend().sent_messages   # what the double "sent"
 
-Importing this package also extends plain ``moto.mock_aws``. With pytest, enable the
+``server()`` serves the same double over HTTP for other processes (``with server() as
+url:`` and pass ``endpoint_url=url``); ``pinpoint-sdk serve`` does it from the shell.
+Importing this package also extends plain ``moto.mock_aws`` and moto's own server. With pytest, enable the
 ``pinpoint_mock`` fixture with ``pytest_plugins = ["pinpoint_sdk.testing.pytest_plugin"]``.
 """
 
 from __future__ import annotations
 
 import functools
-import threading
 from collections.abc import Callable
 from types import TracebackType
 from typing import Any, ParamSpec, TypeVar
 
 import moto
-import moto.pinpoint.urls as _moto_pinpoint_urls
 from moto.core.models import DEFAULT_ACCOUNT_ID
 
 from ._backend import PinpointSdkBackend, get_backend
@@ -35,9 +35,9 @@ from ._exceptions import (
     NotFoundException,
     PinpointServiceError,
 )
-from ._responses import PinpointSdkResponse
+from ._install import install
+from ._server import PinpointServer, reset_backends, server
 from ._shapes import validate_response
-from ._urls import url_paths_patterns
 
 __all__ = [
     "BadRequestException",
@@ -45,33 +45,18 @@ __all__ = [
     "NotFoundException",
     "PinpointMock",
     "PinpointSdkBackend",
+    "PinpointServer",
     "PinpointServiceError",
     "get_backend",
     "install",
     "mock_pinpoint",
+    "reset_backends",
+    "server",
     "validate_response",
 ]
 
 P = ParamSpec("P")
 R = TypeVar("R")
-
-_install_lock = threading.Lock()
-
-
-def install() -> None:
-    """Route moto's ``pinpoint`` URLs to the double (idempotent).
-
-    Every pattern of moto's ``moto.pinpoint.urls.url_paths`` is pointed at
-    :class:`PinpointSdkResponse`, and one pattern covering all ``/v1/...`` paths is
-    added, so requests that ``mock_aws`` intercepts for Pinpoint reach this package.
-    """
-    with _install_lock:
-        paths = _moto_pinpoint_urls.url_paths
-        handler = PinpointSdkResponse.dispatch
-        for pattern in list(paths):
-            paths[pattern] = handler
-        for pattern in url_paths_patterns():
-            paths[pattern] = handler
 
 
 class PinpointMock:

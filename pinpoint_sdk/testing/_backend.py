@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
@@ -23,6 +24,8 @@ _CHANNEL_OP = re.compile(r"^(Get|Update|Delete)(\w+)Channel$")
 _TEMPLATE_OP = re.compile(r"^(Create|Get|Update|Delete)(\w+)Template$")
 
 Handler = Callable[[dict[str, Any]], Any]
+
+_attach_lock = threading.Lock()
 
 
 class PinpointSdkBackend(
@@ -64,15 +67,18 @@ class PinpointSdkBackend(
     # -- test helpers --------------------------------------------------------------
     def last_otp_code(self, destination: str) -> str | None:
         """The last one-time code sent to ``destination`` (an E.164 number)."""
-        return self.last_otp.get(destination)
+        with self.lock:
+            return self.last_otp.get(destination)
 
     def events(self, application_id: str) -> list[dict[str, Any]]:
         """Events accepted by PutEvents for the app, oldest first."""
-        return list(self.state(application_id).events)
+        with self.lock:
+            return list(self.state(application_id).events)
 
     def fail_job(self, job_id: str) -> None:
         """Make the import or export job ``job_id`` end in FAILED."""
-        self.failing_jobs.add(job_id)
+        with self.lock:
+            self.failing_jobs.add(job_id)
 
     def stage_import(self, s3_url: str, endpoints: Iterable[Mapping[str, Any]]) -> None:
         """Put endpoints at ``s3_url`` for import jobs to read.
@@ -82,7 +88,9 @@ class PinpointSdkBackend(
         is ``s3_url`` or a folder above it upserts them into its application when it
         completes and reports how many it processed (and rejected, with reasons).
         """
-        self.staged_imports.setdefault(s3_url, []).extend(dict(e) for e in endpoints)
+        staged = [dict(e) for e in endpoints]
+        with self.lock:
+            self.staged_imports.setdefault(s3_url, []).extend(staged)
 
 
 def sdk_backend_for(moto_backend: PinpointBackend) -> PinpointSdkBackend:
@@ -92,10 +100,14 @@ def sdk_backend_for(moto_backend: PinpointBackend) -> PinpointSdkBackend:
     dict) clears it too.
     """
     found = moto_backend.__dict__.get(_STATE_ATTRIBUTE)
-    if not isinstance(found, PinpointSdkBackend):
-        found = PinpointSdkBackend(moto_backend)
-        moto_backend.__dict__[_STATE_ATTRIBUTE] = found
-    return found
+    if isinstance(found, PinpointSdkBackend):
+        return found
+    with _attach_lock:
+        found = moto_backend.__dict__.get(_STATE_ATTRIBUTE)
+        if not isinstance(found, PinpointSdkBackend):
+            found = PinpointSdkBackend(moto_backend)
+            moto_backend.__dict__[_STATE_ATTRIBUTE] = found
+        return found
 
 
 def get_backend(

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import datetime as _dt
+import threading
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -52,7 +55,12 @@ class Job:
 
 @dataclass
 class AppState:
-    """Everything the double keeps for one application (project)."""
+    """Everything the double keeps for one application (project).
+
+    Endpoint and event entries are replaced, not edited in place, once stored: a
+    request's checkpoint copies those tables one level deep only (they can be large),
+    and everything else in full.
+    """
 
     creation_date: str = field(default_factory=now_iso)
     settings: dict[str, Any] = field(default_factory=dict)
@@ -68,6 +76,61 @@ class AppState:
     import_jobs: dict[str, Job] = field(default_factory=dict)
     export_jobs: dict[str, Job] = field(default_factory=dict)
     event_stream: dict[str, Any] | None = None
+
+
+def _clone(value: Any) -> Any:
+    """A deep copy of the double's plain data (dicts, lists, sets, dataclasses)."""
+    kind = type(value)
+    if kind is dict:
+        return {key: _clone(item) for key, item in value.items()}
+    if kind is list:
+        return [_clone(item) for item in value]
+    if kind is set:
+        return set(value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.replace(
+            value, **{f.name: _clone(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        )
+    return value
+
+
+def _copy(table: dict[Any, Any]) -> dict[Any, Any]:
+    """A copy of a table of dicts or lists and of each entry's top level."""
+    return {key: type(item)(item) for key, item in table.items()}
+
+
+def _put_back(target: Any, saved: Any) -> Any:
+    """Make the container ``target`` equal ``saved`` in place; other values are returned."""
+    if type(target) is not type(saved):
+        return saved
+    if isinstance(target, dict):
+        target.clear()
+        target.update(saved)
+    elif isinstance(target, list):
+        target[:] = saved
+    elif isinstance(target, set):
+        target.clear()
+        target.update(saved)
+    else:
+        return saved
+    return target
+
+
+# How a checkpoint copies each table: in full by default; the tables that can grow
+# large hold entries that are replaced rather than edited in place (`_copy`, one level
+# deep) or are only appended to (the list itself).
+_BACKEND_TABLES: dict[str, Callable[[Any], Any]] = {
+    "app_states": dict,
+    "templates": _clone,
+    "template_active": dict,
+    "recommenders": _clone,
+    "otp_codes": _clone,
+    "last_otp": dict,
+    "failing_jobs": set,
+    "sent_messages": list,
+    "staged_imports": _copy,
+}
+_STATE_TABLES: dict[str, Callable[[Any], Any]] = {"endpoints": _copy, "events": list}
 
 
 class BackendCore:
@@ -87,6 +150,52 @@ class BackendCore:
         self.failing_jobs: set[str] = set()
         # Endpoints "stored" at S3 URLs, read by import jobs (see stage_import).
         self.staged_imports: dict[str, list[dict[str, Any]]] = {}
+        # Held by every request for its whole run, so each one sees and leaves a
+        # consistent state; re-entrant for helpers that run inside a request.
+        self.lock = threading.RLock()
+
+    # -- transactions --------------------------------------------------------------
+    @contextlib.contextmanager
+    def transaction(self, application_id: str | None = None) -> Iterator[None]:
+        """Run a request alone and undo everything it changed if it raises.
+
+        Holds `lock` throughout. The checkpoint covers the backend-wide tables, moto's
+        apps and tags, and the state of ``application_id`` (the only application a
+        request can address).
+        """
+        with self.lock:
+            restore = self._checkpoint(application_id)
+            try:
+                yield
+            except BaseException:
+                restore()
+                raise
+
+    def _checkpoint(self, application_id: str | None) -> Callable[[], None]:
+        """Copy what a request may change; the returned function puts it back in place."""
+        apps = dict(self.moto.apps)
+        tagger = self.moto.tagger
+        tags = {arn: dict(values) for arn, values in tagger.tags.items()}
+        shared = {name: copy(getattr(self, name)) for name, copy in _BACKEND_TABLES.items()}
+        state = self.app_states.get(application_id) if application_id else None
+        saved_state = (
+            {
+                f.name: _STATE_TABLES.get(f.name, _clone)(getattr(state, f.name))
+                for f in dataclasses.fields(state)
+            }
+            if state is not None
+            else {}
+        )
+
+        def restore() -> None:
+            _put_back(self.moto.apps, apps)
+            _put_back(tagger.tags, tags)
+            for name, value in shared.items():
+                setattr(self, name, _put_back(getattr(self, name), value))
+            for name, value in saved_state.items():
+                setattr(state, name, _put_back(getattr(state, name), value))
+
+        return restore
 
     # -- identifiers ---------------------------------------------------------------
     @property
@@ -100,7 +209,7 @@ class BackendCore:
         """The moto ``App`` for ``application_id`` or NotFoundException."""
         found = self.moto.apps.get(application_id)
         if found is None:
-            raise NotFoundException("Resource not found")
+            raise NotFoundException("Application not found")
         return found
 
     def state(self, application_id: str) -> AppState:

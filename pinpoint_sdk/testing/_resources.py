@@ -194,10 +194,8 @@ class ResourcesMixin(BackendCore):
         """PutEventStream."""
         app_id = params["ApplicationId"]
         state = self.state(app_id)
+        # The stream and role are stored as sent, as moto's own Pinpoint does.
         body = self.body(params, "PutEventStream")
-        for key in ("DestinationStreamArn", "RoleArn"):
-            if not str(body[key]).startswith("arn:"):
-                raise BadRequestException(f"{key} must be an ARN")
         state.event_stream = {
             "ApplicationId": app_id,
             "DestinationStreamArn": body["DestinationStreamArn"],
@@ -316,7 +314,7 @@ class ResourcesMixin(BackendCore):
     def update_endpoints_batch(self, params: dict[str, Any]) -> dict[str, Any]:
         """UpdateEndpointsBatch: all or nothing, at most 100 items."""
         app_id = params["ApplicationId"]
-        state = self.state(app_id)
+        self.state(app_id)
         items = self.body(params, "UpdateEndpointsBatch")["Item"]
         if len(items) > MAX_BATCH:
             raise BadRequestException(
@@ -326,13 +324,9 @@ class ResourcesMixin(BackendCore):
             if not item.get("Id"):
                 raise BadRequestException("Every batch item needs an Id")
             self._check_endpoint(item["Id"], item)
-        snapshot = dict(state.endpoints)
-        try:
-            for item in items:
-                self.upsert_endpoint(app_id, item["Id"], item)
-        except BadRequestException:
-            state.endpoints = snapshot
-            raise
+        # A refusal midway undoes the earlier items: requests run as transactions.
+        for item in items:
+            self.upsert_endpoint(app_id, item["Id"], item)
         return self._accepted()
 
     def delete_endpoint(self, params: dict[str, Any]) -> dict[str, Any]:

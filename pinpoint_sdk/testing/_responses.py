@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -16,6 +17,8 @@ from ._shapes import operation_model, project
 from ._urls import Route, match_route
 
 __all__ = ["PinpointSdkResponse"]
+
+_log = logging.getLogger("pinpoint_sdk.testing")
 
 
 class PinpointSdkResponse(PinpointResponse):
@@ -38,6 +41,14 @@ class PinpointSdkResponse(PinpointResponse):
             return self._serve()
         except PinpointServiceError as error:
             return error.to_http()
+        except Exception as error:
+            # In-process, a fault of the double reaches the test with its traceback.
+            # Over HTTP it becomes a service-shaped 500 (logged with the traceback)
+            # rather than the web framework's HTML error page.
+            if not getattr(request, "from_wsgi_server", False):
+                raise
+            _log.exception("the offline Pinpoint failed on %s %s", self.method, self.path)
+            return PinpointServiceError(f"{type(error).__name__}: {error}").to_http()
 
     def _params(self, route: Route, uri_params: dict[str, str]) -> dict[str, Any]:
         params: dict[str, Any] = dict(uri_params)
@@ -65,15 +76,20 @@ class PinpointSdkResponse(PinpointResponse):
         if found is None:
             raise NotFoundException(f"No operation for {self.method} {self.parsed_url.path}")
         route, uri_params = found
-        handler = self.sdk_backend.handler(route.operation)
+        backend = self.sdk_backend
+        handler = backend.handler(route.operation)
         if handler is None:
             raise BadRequestException(f"{route.operation} is not supported by the double")
-        result = handler(self._params(route, uri_params))
-        request_id = new_id()
-        headers = {"Content-Type": "application/json", "x-amzn-RequestId": request_id}
+        params = self._params(route, uri_params)
         output = operation_model(route.operation).output_shape
-        if output is None or result is None:
-            return route.status, headers, ""
-        payload_member = output.serialization["payload"]
-        body = project(result, output.members[payload_member])
-        return route.status, headers, json.dumps(body)
+        # One request at a time per backend, and all or nothing: the handler and the
+        # rendering of what it returns (often live state) run inside the transaction.
+        with backend.transaction(uri_params.get("ApplicationId")):
+            result = handler(params)
+            if output is None or result is None:
+                body = ""
+            else:
+                payload_member = output.serialization["payload"]
+                body = json.dumps(project(result, output.members[payload_member]))
+        headers = {"Content-Type": "application/json", "x-amzn-RequestId": new_id()}
+        return route.status, headers, body

@@ -96,5 +96,11 @@ def match_route(method: str, path: str) -> tuple[Route, dict[str, str]] | None:
 
 
 def url_paths_patterns() -> list[str]:
-    """URL patterns (moto ``url_paths`` keys, ``{0}`` = URL base) owned by the double."""
-    return ["{0}/v1/.*$"]
+    """URL patterns (moto ``url_paths`` keys, ``{0}`` = URL base) owned by the double.
+
+    The path is a named group because moto's server turns each ``(?P<name>regex)`` into
+    a Flask ``regex`` converter and every other character into a literal: a bare ``.*``
+    would only match the path ``/v1/.*`` itself there, while in-process ``mock_aws``
+    reads the same key as a regular expression.
+    """
+    return ["{0}/v1/(?P<pinpoint_path>.+)$"]

@@ -1,4 +1,8 @@
-"""The typed client against moto's standalone server (real HTTP, real botocore parsing)."""
+"""The typed client against moto's standalone server (real HTTP, real botocore parsing).
+
+The server runs in this process with `pinpoint_sdk.testing` imported, so it answers
+every Pinpoint operation from the offline double, not only moto's own few.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from collections.abc import Iterator
 import pytest
 from moto.server import ThreadedMotoServer
 
+import pinpoint_sdk.testing  # noqa: F401  (installs the double before the server starts)
 from pinpoint_sdk import PinpointClient, errors, models
 from pinpoint_sdk.converter import unstructure
 
@@ -81,7 +86,7 @@ def test_get_app_returns_what_was_created(
 def test_creation_date_is_kept_as_sent(
     client: PinpointClient, app: models.ApplicationResponse
 ) -> None:
-    # moto sends CreationDate as a JSON number although the model says string.
+    # Whatever the server sends as CreationDate (moto itself sends a JSON number) is kept.
     assert app.id is not None
     fetched = client.get_app(application_id=app.id).application_response
     assert fetched is not None
@@ -189,3 +194,24 @@ def test_event_stream_put_get_delete(
     assert deleted is not None and deleted.destination_stream_arn == stream_arn
     with pytest.raises(errors.NotFoundError):
         client.get_event_stream(application_id=app.id)
+
+
+def test_segments_endpoints_and_events_are_served(
+    client: PinpointClient, app: models.ApplicationResponse
+) -> None:
+    assert app.id is not None
+    segment = client.create_segment(
+        application_id=app.id,
+        write_segment_request=models.WriteSegmentRequest(name="everyone"),
+    ).segment_response
+    assert segment is not None and segment.name == "everyone"
+    client.update_endpoint(
+        application_id=app.id,
+        endpoint_id="ep1",
+        endpoint_request=models.EndpointRequest(channel_type="EMAIL", address="a@example.com"),
+    )
+    endpoint = client.get_endpoint(application_id=app.id, endpoint_id="ep1").endpoint_response
+    assert endpoint is not None and endpoint.address == "a@example.com"
+    segments = client.get_segments(application_id=app.id).segments_response
+    assert segments is not None and segments.item is not None
+    assert [item.id for item in segments.item] == [segment.id]

@@ -76,9 +76,13 @@ class ShapeChecker:
         )
 
 
-def checked_client(checker: ShapeChecker, region: str = "us-east-1") -> Any:
+def checked_client(
+    checker: ShapeChecker, region: str = "us-east-1", endpoint_url: str | None = None
+) -> Any:
     """A boto3 pinpoint client whose every response goes through ``checker``."""
-    client = boto3.client("pinpoint", region_name=region, config=NO_RETRIES)
+    client = boto3.client(
+        "pinpoint", region_name=region, endpoint_url=endpoint_url, config=NO_RETRIES
+    )
     client.meta.events.register("before-parse.pinpoint.*", checker.raw)
     client.meta.events.register("after-call.pinpoint.*", checker.parsed)
     return client

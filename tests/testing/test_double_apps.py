@@ -132,11 +132,11 @@ def test_event_stream(client: Any, app_id: str) -> None:
     assert error_code(lambda: client.delete_event_stream(ApplicationId=app_id)) == (
         "NotFoundException"
     )
-    assert error_code(
-        lambda: client.put_event_stream(
-            ApplicationId=app_id, WriteEventStream={**stream, "RoleArn": "role"}
-        )
-    ) == "BadRequestException"
+    # Like moto's own Pinpoint, the double keeps the names as sent, ARN or not.
+    kept = client.put_event_stream(
+        ApplicationId=app_id, WriteEventStream={**stream, "RoleArn": "role"}
+    )["EventStream"]
+    assert kept["RoleArn"] == "role"
 
 
 def test_tags_on_every_taggable_resource(client: Any, app_id: str) -> None:
