@@ -263,7 +263,11 @@ class EngagementMixin(DeliveryMixin, ResourcesMixin, BackendCore):
             "MessageConfiguration": campaign.get("MessageConfiguration") or {},
             "TemplateConfiguration": campaign.get("TemplateConfiguration") or {},
         }
-        origin = {"CampaignId": campaign["Id"], "CampaignActivityId": activity_id, "TreatmentId": "0"}
+        origin = {
+            "CampaignId": campaign["Id"],
+            "CampaignActivityId": activity_id,
+            "TreatmentId": "0",
+        }
         targets = [
             endpoint_id
             for endpoint_id, endpoint in state.endpoints.items()
