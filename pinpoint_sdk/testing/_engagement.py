@@ -6,6 +6,7 @@ import datetime as _dt
 import re
 from typing import Any
 
+from ._analytics import Message, counts, kpi_rows, messages_of, parse_time
 from ._core import BackendCore, Versioned, new_id, now_iso
 from ._exceptions import BadRequestException, ConflictException, NotFoundException
 from ._messaging import DeliveryMixin
@@ -351,7 +352,22 @@ class EngagementMixin(DeliveryMixin, ResourcesMixin, BackendCore):
         state = self.state(params["ApplicationId"])
         activities = state.campaign_activities.get(params["CampaignId"], [])
         items, token = self.page(activities[::-1], params)
-        return {"Item": items, "NextToken": token}
+        messages = self.messages(params["ApplicationId"])
+        return {
+            "Item": [
+                {
+                    **activity,
+                    "ExecutionMetrics": {
+                        name: str(value)
+                        for name, value in counts(
+                            [m for m in messages if m.campaign_activity_id == activity["Id"]]
+                        ).items()
+                    },
+                }
+                for activity in items
+            ],
+            "NextToken": token,
+        }
 
     # -- journeys ------------------------------------------------------------------
     def _check_journey(self, app_id: str, body: dict[str, Any]) -> None:
@@ -517,22 +533,53 @@ class EngagementMixin(DeliveryMixin, ResourcesMixin, BackendCore):
     def _journey_metrics(
         self, params: dict[str, Any], *, run: bool, activity: bool
     ) -> dict[str, Any]:
-        """The four journey execution-metrics operations: well-formed, counters all zero."""
+        """The four journey execution-metrics operations, counted from the journey's messages.
+
+        A message belongs to a journey (and activity, and run) through the ``journey_id``
+        (``journey_activity_id``, ``journey_run_id``) attributes of its events; one
+        without a run id counts for the journey's latest run.
+        """
         journey = self._journey(params)
         scope: dict[str, Any] = {
             "ApplicationId": params["ApplicationId"],
             "JourneyId": journey["Id"],
         }
+        messages = [
+            m for m in self.messages(params["ApplicationId"]) if m.journey_id == journey["Id"]
+        ]
         if run:
-            scope["RunId"] = self._run(params)["RunId"]
+            run_id = self._run(params)["RunId"]
+            scope["RunId"] = run_id
+            runs = self.state(params["ApplicationId"]).journey_runs.get(journey["Id"], [])
+            latest = runs[-1]["RunId"] if runs else None
+            messages = [m for m in messages if (m.journey_run_id or latest) == run_id]
         self._metrics_page(params)
         if activity:
-            scope["ActivityType"] = self._activity_type(journey, params["JourneyActivityId"])
-            scope["JourneyActivityId"] = params["JourneyActivityId"]
-            metrics = {"ENDPOINT_ENTERED": "0"}
+            activity_id = params["JourneyActivityId"]
+            scope["ActivityType"] = self._activity_type(journey, activity_id)
+            scope["JourneyActivityId"] = activity_id
+            messages = [m for m in messages if m.journey_activity_id == activity_id]
+        entered = len({m.endpoint for m in messages})
+        if activity:
+            tally = counts(messages)
+            metrics = {
+                "ENDPOINT_ENTERED": entered,
+                "SUCCESS": tally["DELIVERED"],
+                "PERMANENT_FAILURE": tally["HARD_BOUNCED"],
+                "TEMPORARY_FAILURE": tally["SOFT_BOUNCED"],
+            }
         else:
-            metrics = {"ENDPOINT_PRODUCED": "0", "ENDPOINT_ENTERED": "0"}
-        return {**scope, "LastEvaluatedTime": now_iso(), "Metrics": metrics}
+            metrics = {
+                "ENDPOINT_ENTERED": entered,
+                "ENDPOINT_ACTIVE": entered,
+                "ENDPOINT_LEFT": 0,
+                "REENTRY_CAP_EXCEEDED": 0,
+            }
+        return {
+            **scope,
+            "LastEvaluatedTime": now_iso(),
+            "Metrics": {name: str(value) for name, value in metrics.items()},
+        }
 
     def get_journey_execution_metrics(self, params: dict[str, Any]) -> dict[str, Any]:
         """GetJourneyExecutionMetrics: counters all zero."""
@@ -551,7 +598,14 @@ class EngagementMixin(DeliveryMixin, ResourcesMixin, BackendCore):
         return self._journey_metrics(params, run=True, activity=True)
 
     # -- KPIs ----------------------------------------------------------------------
-    def _kpi(self, params: dict[str, Any]) -> dict[str, Any]:
+    def messages(self, app_id: str) -> list[Message]:
+        """Every message of the app the analytics count (sent by the double or evented)."""
+        state = self.state(app_id)
+        sent = [record for record in self.sent_messages if record.get("ApplicationId") == app_id]
+        return messages_of(sent, state.events)
+
+    def _kpi(self, params: dict[str, Any], scope: str | None = None) -> dict[str, Any]:
+        """A date-range KPI over the app's messages (of one campaign or journey)."""
         name = params["KpiName"]
         if not _KPI_NAME.match(name):
             raise BadRequestException(f"Invalid KpiName {name!r}")
@@ -562,27 +616,36 @@ class EngagementMixin(DeliveryMixin, ResourcesMixin, BackendCore):
             start = (_dt.datetime.now(_dt.UTC) - _dt.timedelta(days=7)).strftime(
                 "%Y-%m-%dT%H:%M:%SZ"
             )
-        if str(start) > str(end):
+        try:
+            first, last = parse_time(start), parse_time(end)
+        except ValueError:
+            raise BadRequestException("StartTime and EndTime must be ISO 8601 times") from None
+        if first > last:
             raise BadRequestException("StartTime must be before EndTime")
+        messages = [
+            m
+            for m in self.messages(params["ApplicationId"])
+            if first <= m.time <= last and (scope is None or scope in (m.campaign_id, m.journey_id))
+        ]
         return {
             "ApplicationId": params["ApplicationId"],
             "KpiName": name,
-            "KpiResult": {"Rows": []},
+            "KpiResult": {"Rows": kpi_rows(name, messages)},
             "StartTime": start,
             "EndTime": end,
         }
 
     def get_application_date_range_kpi(self, params: dict[str, Any]) -> dict[str, Any]:
-        """GetApplicationDateRangeKpi: no data rows."""
+        """GetApplicationDateRangeKpi, computed from the app's messages."""
         self.state(params["ApplicationId"])
         return self._kpi(params)
 
     def get_campaign_date_range_kpi(self, params: dict[str, Any]) -> dict[str, Any]:
-        """GetCampaignDateRangeKpi: no data rows."""
+        """GetCampaignDateRangeKpi, computed from the campaign's messages."""
         self._campaign(params)
-        return self._kpi(params) | {"CampaignId": params["CampaignId"]}
+        return self._kpi(params, params["CampaignId"]) | {"CampaignId": params["CampaignId"]}
 
     def get_journey_date_range_kpi(self, params: dict[str, Any]) -> dict[str, Any]:
-        """GetJourneyDateRangeKpi: no data rows."""
+        """GetJourneyDateRangeKpi, computed from the journey's messages."""
         self._journey(params)
-        return self._kpi(params) | {"JourneyId": params["JourneyId"]}
+        return self._kpi(params, params["JourneyId"]) | {"JourneyId": params["JourneyId"]}
