@@ -582,7 +582,7 @@ class EngagementMixin(DeliveryMixin, ResourcesMixin, BackendCore):
         }
 
     def get_journey_execution_metrics(self, params: dict[str, Any]) -> dict[str, Any]:
-        """GetJourneyExecutionMetrics: counters all zero."""
+        """GetJourneyExecutionMetrics, counted from the journey's messages."""
         return self._journey_metrics(params, run=False, activity=False)
 
     def get_journey_execution_activity_metrics(self, params: dict[str, Any]) -> dict[str, Any]:
