@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from double_helpers import error_code
 
 from pinpoint_sdk.testing import PinpointMock
@@ -77,29 +78,23 @@ def test_a_16th_push_endpoint_makes_the_oldest_push_endpoint_inactive(
     assert second["EndpointStatus"] == "ACTIVE"
 
 
-def test_a_16th_non_push_endpoint_is_refused_even_with_push_endpoints(
-    client: Any, app_id: str
+@pytest.mark.parametrize(
+    ("existing", "new"),
+    [("APNS", "EMAIL"), ("EMAIL", "GCM")],
+    ids=["non-push-16th-with-push-endpoints", "push-16th-without-push-endpoints"],
+)
+def test_a_16th_endpoint_that_cannot_displace_a_push_endpoint_is_refused(
+    client: Any, app_id: str, existing: str, new: str
 ) -> None:
     for index in range(15):
-        _user_endpoint(client, app_id, f"push{index:02d}", "APNS")
+        _user_endpoint(client, app_id, f"old{index:02d}", existing)
 
-    assert error_code(lambda: _user_endpoint(client, app_id, "mail", "EMAIL")) == (
+    assert error_code(lambda: _user_endpoint(client, app_id, "new", new)) == (
         "BadRequestException"
     )
     assert len(_user_ids(client, app_id)) == 15
-
-
-def test_a_16th_push_endpoint_without_push_endpoints_to_displace_is_refused(
-    client: Any, app_id: str
-) -> None:
-    for index in range(15):
-        _user_endpoint(client, app_id, f"mail{index:02d}", "EMAIL")
-
-    assert error_code(lambda: _user_endpoint(client, app_id, "phone", "GCM")) == (
-        "BadRequestException"
-    )
     assert error_code(
-        lambda: client.get_endpoint(ApplicationId=app_id, EndpointId="phone")
+        lambda: client.get_endpoint(ApplicationId=app_id, EndpointId="new")
     ) == "NotFoundException"
 
 
