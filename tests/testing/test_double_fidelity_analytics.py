@@ -12,9 +12,13 @@ from pinpoint_sdk.builders import CampaignBuilder, SegmentBuilder
 from pinpoint_sdk.resources import Pinpoint
 from pinpoint_sdk.testing import PinpointMock
 
-NOW = datetime.now(UTC)
-TODAY = NOW.date().isoformat()
-STAMP = NOW.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _today() -> str:
+    return _now().date().isoformat()
 
 
 def _rows(response: dict[str, Any]) -> list[tuple[Any, ...]]:
@@ -35,7 +39,7 @@ def _events(client: Any, app_id: str, events: dict[str, list[tuple[str, dict[str
             "Endpoint": {},
             "Events": {
                 f"{endpoint_id}-{index}": {
-                    "EventType": event_type, "Timestamp": STAMP, "Attributes": attributes,
+                    "EventType": event_type, "Timestamp": _now().strftime("%Y-%m-%dT%H:%M:%SZ"), "Attributes": attributes,
                 }
                 for index, (event_type, attributes) in enumerate(items)
             },
@@ -84,7 +88,7 @@ def test_campaign_kpis_count_deliveries_and_the_events_about_them(
     assert app_kpi("email-open-rate") == [("EmailOpenRate", 2 / 3)]
     assert app_kpi("unique-deliveries") == [("UniqueDeliveries", 3.0)]
     assert app_kpi("successful-delivery-rate-grouped-by-date") == [
-        (TODAY, "SuccessfulDeliveryRate", 0.75)
+        (_today(), "SuccessfulDeliveryRate", 0.75)
     ]
     assert app_kpi("successful-deliveries-grouped-by-campaign") == [
         (campaign_id, "SuccessfulDeliveries", 3.0)
@@ -137,7 +141,7 @@ def test_transactional_kpis_count_direct_messages(client: Any, app_id: str, mock
     assert kpi("txn-emails-sent") == [("TxnEmailsSent", 2.0)]
     assert kpi("txn-emails-opened") == [("TxnEmailsOpened", 1.0)]
     assert kpi("txn-emails-clicked") == [("TxnEmailsClicked", 2.0)]
-    assert kpi("txn-sms-delivered-grouped-by-date") == [(TODAY, "TxnSmsDelivered", 1.0)]
+    assert kpi("txn-sms-delivered-grouped-by-date") == [(_today(), "TxnSmsDelivered", 1.0)]
     assert kpi("successful-delivery-rate") == []  # no campaign sent anything
 
 
@@ -201,8 +205,9 @@ def test_kpis_only_count_messages_in_the_date_range(client: Any, app_id: str) ->
 
     march = datetime(2020, 3, 1, tzinfo=UTC)
     assert sent(march, march + timedelta(days=2)) == [("2020-03-01", "TxnEmailsDelivered", 1.0)]
-    assert sent(NOW - timedelta(hours=1), NOW + timedelta(hours=1)) == [
-        (TODAY, "TxnEmailsDelivered", 1.0)
+    now = _now()
+    assert sent(now - timedelta(hours=1), now + timedelta(hours=1)) == [
+        (_today(), "TxnEmailsDelivered", 1.0)
     ]
 
 
@@ -219,9 +224,10 @@ def test_the_notebook_kpi_frame_is_not_empty_offline(mock: PinpointMock) -> None
         .email(title="Welcome", html_body="<p>Hello</p>", from_address="shop@example.com")
     )  # fmt: skip
 
-    start, end = NOW - timedelta(days=7), NOW + timedelta(minutes=5)
+    now = _now()
+    start, end = now - timedelta(days=7), now + timedelta(minutes=5)
     frame = to_dataframe(app.kpi("successful-delivery-rate-grouped-by-date", start, end))
 
     assert list(frame.columns) == ["Date", "SuccessfulDeliveryRate"]
     assert frame["SuccessfulDeliveryRate"].tolist() == [1.0]
-    assert frame["Date"].dt.date.tolist() == [NOW.date()]
+    assert frame["Date"].dt.date.tolist() == [now.date()]
