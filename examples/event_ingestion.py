@@ -17,10 +17,12 @@ The mix below: 200 events over 20 endpoints, five of them bad:
 * #7 has no timestamp, #19 an attribute value over 200 characters, #33 has 41
   attributes and metrics (40 at most) - all caught client-side;
 * #48 carries an endpoint update with an unknown channel type, #120 one with an invalid
-  endpoint status - the service stores those two events but answers 400 for the endpoint
-  updates they carry. put_many counts the events as accepted and lists them in
-  ``BatchResult.warnings`` (message "event stored; endpoint update failed: ..."), not in
-  ``failed``: resend just the endpoint fix, not the events, or they are counted twice.
+  endpoint status - the offline double refuses the endpoint update and, with it, the
+  events recorded under that endpoint id (400 each), so they land in ``failed``. Should
+  the service store an event while refusing only its endpoint update (per-event 202,
+  per-endpoint 400), put_many counts the event as accepted and lists it in
+  ``BatchResult.warnings`` (message "event stored; endpoint update failed: ...")
+  instead: resend just the endpoint fix then, not the event, or it is counted twice.
 
 Run it offline (the default; no AWS account needed):
 

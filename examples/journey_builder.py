@@ -38,6 +38,7 @@ def onboarding(segment_id: str, *, after_wait: str = "opened") -> JourneyBuilder
         .segment(segment_id)
         .limits(daily_cap=2, endpoint_reentry_cap=1)
         .quiet_time("22:00", "07:00")
+        .refresh("PT1H")  # only a journey with a refresh interval can be paused
         .start("welcome")
         .email("welcome", "WelcomeEmail", next="pause")
         .wait("pause", "P2D", next=after_wait)

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import csv
+import gzip
+import io
+import json
 import re
+from collections.abc import Iterator
 from typing import Any
+
+from moto.s3.exceptions import MissingBucket
+from moto.s3.models import S3Backend, s3_backends
+from moto.utilities.utils import get_partition
 
 from ._core import BackendCore, Job, Versioned, new_id, now_iso
 from ._engagement import EngagementMixin
 from ._exceptions import BadRequestException, NotFoundException
 from ._resources import ResourcesMixin
+from ._shapes import project, shape
 
 # Operation-name infix -> (TemplateType, payload member of Create/Update)
 TEMPLATE_KINDS: dict[str, tuple[str, str]] = {
@@ -26,6 +36,63 @@ MAX_TEMPLATE_VERSIONS = 5000
 IMPORT_STEPS = ["CREATED", "INITIALIZING", "PROCESSING", "COMPLETING", "COMPLETED"]
 EXPORT_STEPS = ["CREATED", "PREPARING_FOR_INITIALIZATION", "PROCESSING", "COMPLETED"]
 FAIL_STEPS = ["CREATED", "INITIALIZING", "FAILING", "FAILED"]
+# Endpoints per exported file ("piece"); tests may lower it on the backend.
+EXPORT_PIECE_SIZE = 10_000
+_GZIP_MAGIC = b"\x1f\x8b"
+_LIST_COLUMNS = ("Attributes.", "User.UserAttributes.")
+_NUMBER_COLUMNS = ("Metrics.", "Location.Latitude", "Location.Longitude")
+
+
+class JobFailure(Exception):
+    """A job cannot finish; the message goes into the job's ``Failures``."""
+
+
+def split_s3_url(url: str) -> tuple[str, str]:
+    """``s3://bucket/some/key`` -> ``("bucket", "some/key")``."""
+    bucket, _, key = url[len("s3://") :].partition("/")
+    return bucket, key
+
+
+def _csv_endpoint(row: dict[str, str]) -> dict[str, Any]:
+    """One CSV row with dotted column names (``User.UserId``...) as a nested endpoint."""
+    endpoint: dict[str, Any] = {}
+    for column, raw in row.items():
+        if not column or raw in (None, ""):
+            continue
+        value: Any = raw
+        if column.startswith(_LIST_COLUMNS):
+            value = [raw]
+        elif column.startswith(_NUMBER_COLUMNS):
+            value = float(raw)
+        *parents, leaf = column.split(".")
+        holder = endpoint
+        for parent in parents:
+            holder = holder.setdefault(parent, {})
+        holder[leaf] = value
+    return endpoint
+
+
+def parse_endpoint_file(data: bytes, file_format: str) -> Iterator[dict[str, Any] | str]:
+    """The endpoints of one import file (gzip or not); a string for each unreadable row."""
+    if data.startswith(_GZIP_MAGIC):
+        data = gzip.decompress(data)
+    text = data.decode("utf-8-sig")
+    if file_format == "CSV":
+        for number, row in enumerate(csv.DictReader(io.StringIO(text)), start=2):
+            try:
+                yield _csv_endpoint(row)
+            except ValueError as exc:
+                yield f"line {number}: {exc}"
+        return
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            parsed = json.loads(line)
+        except json.JSONDecodeError:
+            yield f"line {number}: not a JSON object"
+            continue
+        yield parsed if isinstance(parsed, dict) else f"line {number}: not a JSON object"
 
 
 def template_type(raw: str) -> str:
@@ -38,6 +105,8 @@ def template_type(raw: str) -> str:
 
 class ContentMixin(EngagementMixin, ResourcesMixin, BackendCore):
     """Templates, recommenders and jobs."""
+
+    export_piece_size: int = EXPORT_PIECE_SIZE
 
     # -- templates -----------------------------------------------------------------
     def template_arn(self, name: str, kind: str) -> str:
@@ -313,44 +382,113 @@ class ContentMixin(EngagementMixin, ResourcesMixin, BackendCore):
         if status == "COMPLETED":
             self._complete(app_id, job)
         elif status == "FAILED":
-            data.update(
-                {
-                    "CompletionDate": now_iso(),
-                    "CompletedPieces": 0,
-                    "FailedPieces": 1,
-                    "TotalPieces": 1,
-                    "TotalFailures": 1,
-                    "TotalProcessed": 0,
-                    "Failures": ["Unable to access the S3 location"],
-                }
-            )
+            self._fail(job, "Unable to access the S3 location")
         return data
 
-    def _import_staged(self, app_id: str, s3_url: str) -> tuple[int, list[str]]:
-        """Upsert the endpoints staged under ``s3_url``: (processed, failure messages)."""
+    # -- S3 (moto's) -------------------------------------------------------------
+    def _s3(self) -> S3Backend:
+        backend: S3Backend = s3_backends[self.account_id][get_partition(self.region_name)]
+        return backend
+
+    def _s3_files(self, s3_url: str) -> list[tuple[str, bytes]]:
+        """``(url, content)`` of every object in moto's S3 at ``s3_url`` or under it."""
+        bucket_name, key = split_s3_url(s3_url)
+        try:
+            bucket = self._s3().get_bucket(bucket_name)
+        except MissingBucket:
+            return []
+        folder = key if key.endswith("/") or not key else f"{key}/"
+        return [
+            (f"s3://{bucket_name}/{name}", bucket.keys[name].value)
+            for name in sorted(bucket.keys.keys())
+            if (name == key or name.startswith(folder)) and not name.endswith("/")
+        ]
+
+    def _import_sources(
+        self, s3_url: str, file_format: str
+    ) -> Iterator[tuple[str, dict[str, Any] | str]]:
+        """Endpoints to import: staged ones, then those in moto's S3, with their file."""
         prefix = s3_url if s3_url.endswith("/") else f"{s3_url}/"
-        processed, failures = 0, []
         for url, endpoints in self.staged_imports.items():
-            if url != s3_url and not url.startswith(prefix):
+            if url == s3_url or url.startswith(prefix):
+                for staged in endpoints:
+                    yield url, staged
+        for url, content in self._s3_files(s3_url):
+            for parsed in parse_endpoint_file(content, file_format):
+                yield url, parsed
+
+    def _import_endpoints(
+        self, app_id: str, s3_url: str, file_format: str
+    ) -> tuple[int, list[str]]:
+        """Upsert the endpoints found at ``s3_url``: (processed, failure messages)."""
+        processed, failures = 0, []
+        for url, endpoint in self._import_sources(s3_url, file_format):
+            processed += 1
+            if isinstance(endpoint, str):
+                failures.append(f"{url}: {endpoint}")
                 continue
-            for endpoint in endpoints:
-                processed += 1
-                try:
-                    if not endpoint.get("Id"):
-                        raise BadRequestException("endpoint without an Id")
-                    self.upsert_endpoint(app_id, endpoint["Id"], endpoint)
-                except BadRequestException as exc:
-                    failures.append(f"{url}: {endpoint.get('Id') or '?'}: {exc.message}")
+            try:
+                if not endpoint.get("Id"):
+                    raise BadRequestException("endpoint without an Id")
+                # Exported files carry response-only members (ApplicationId, CohortId...).
+                writable = project(endpoint, shape("EndpointBatchItem"))
+                self.upsert_endpoint(app_id, endpoint["Id"], writable)
+            except BadRequestException as exc:
+                failures.append(f"{url}: {endpoint.get('Id') or '?'}: {exc.message}")
         return processed, failures
+
+    def _export_endpoints(self, app_id: str, job: Job) -> tuple[int, int]:
+        """Write the app's endpoints to moto's S3 as gzipped NDJSON: (endpoints, pieces).
+
+        Files are ``<S3UrlPrefix>/<job id>/part-00000.gz``, ``part-00001.gz``, ...
+        with at most ``export_piece_size`` endpoints each (one file when there are none).
+        """
+        bucket_name, key = split_s3_url(job.data["Definition"]["S3UrlPrefix"])
+        try:
+            self._s3().get_bucket(bucket_name)
+        except MissingBucket:
+            raise JobFailure(
+                f"Unable to access the S3 location: bucket {bucket_name} does not exist"
+            ) from None
+        folder = f"{key.rstrip('/')}/" if key.strip("/") else ""
+        endpoints = list(self.state(app_id).endpoints.values())
+        size = max(1, int(self.export_piece_size))
+        pieces = [endpoints[start : start + size] for start in range(0, len(endpoints), size)]
+        for number, piece in enumerate(pieces or [[]]):
+            lines = "".join(json.dumps(endpoint, sort_keys=True) + "\n" for endpoint in piece)
+            name = f"{folder}{job.data['Id']}/part-{number:05d}.gz"
+            self._s3().put_object(bucket_name, name, gzip.compress(lines.encode()))
+        return len(endpoints), max(1, len(pieces))
+
+    def _fail(self, job: Job, failure: str) -> None:
+        job.data.update(
+            {
+                "JobStatus": "FAILED",
+                "CompletionDate": now_iso(),
+                "CompletedPieces": 0,
+                "FailedPieces": 1,
+                "TotalPieces": 1,
+                "TotalFailures": 1,
+                "TotalProcessed": 0,
+                "Failures": [failure],
+            }
+        )
 
     def _complete(self, app_id: str, job: Job) -> None:
         data = job.data
         definition = data["Definition"]
-        processed, failures = (
-            self._import_staged(app_id, definition["S3Url"])
-            if data["Type"] == "IMPORT"
-            else (len(self.state(app_id).endpoints), [])
-        )
+        pieces = 1
+        if data["Type"] == "IMPORT":
+            processed, failures = self._import_endpoints(
+                app_id, definition["S3Url"], definition["Format"]
+            )
+        else:
+            try:
+                processed, pieces = self._export_endpoints(app_id, job)
+            except JobFailure as exc:
+                self._fail(job, str(exc))
+                return
+            failures = []
         state = self.state(app_id)
         if data["Type"] == "IMPORT" and definition.get("DefineSegment"):
             segment = self.new_segment(
@@ -371,9 +509,9 @@ class ContentMixin(EngagementMixin, ResourcesMixin, BackendCore):
         data.update(
             {
                 "CompletionDate": now_iso(),
-                "CompletedPieces": 1,
+                "CompletedPieces": pieces,
                 "FailedPieces": 0,
-                "TotalPieces": 1,
+                "TotalPieces": pieces,
                 "TotalFailures": len(failures),
                 "TotalProcessed": processed,
             }

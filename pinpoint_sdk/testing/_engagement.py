@@ -6,9 +6,11 @@ import datetime as _dt
 import re
 from typing import Any
 
+from ._analytics import Message, counts, kpi_rows, messages_of, parse_time
 from ._core import BackendCore, Versioned, new_id, now_iso
 from ._exceptions import BadRequestException, ConflictException, NotFoundException
-from ._resources import ResourcesMixin
+from ._messaging import DeliveryMixin
+from ._resources import PUSH_CHANNELS, ResourcesMixin
 
 _ACTIVITY_TYPES = {
     "EMAIL": "EMAIL",
@@ -24,9 +26,62 @@ _ACTIVITY_TYPES = {
 }
 _KPI_NAME = re.compile(r"^[a-z0-9-]+$")
 MAX_JOURNEY_ACTIVITIES = 40
+_APNS = {"APNS", "APNS_SANDBOX", "APNS_VOIP", "APNS_VOIP_SANDBOX"}
+# Message (or template) member of a campaign -> the endpoint channels it reaches.
+_MESSAGE_CHANNELS: dict[str, set[str]] = {
+    "EmailMessage": {"EMAIL"},
+    "SMSMessage": {"SMS"},
+    "CustomMessage": {"CUSTOM"},
+    "APNSMessage": _APNS,
+    "GCMMessage": {"GCM"},
+    "ADMMessage": {"ADM"},
+    "BaiduMessage": {"BAIDU"},
+    "DefaultMessage": set(PUSH_CHANNELS),
+    "EmailTemplate": {"EMAIL"},
+    "SMSTemplate": {"SMS"},
+    "VoiceTemplate": {"VOICE"},
+    "PushTemplate": set(PUSH_CHANNELS),
+}
+_EVENT_FREQUENCIES = {"EVENT", "IN_APP_EVENT"}
 
 
-class EngagementMixin(ResourcesMixin, BackendCore):
+def _parse_time(raw: str, field_name: str) -> _dt.datetime:
+    try:
+        parsed = _dt.datetime.fromisoformat(raw.replace("Z", "+00:00"))
+    except ValueError:
+        raise BadRequestException(f"{field_name} must be IMMEDIATE or an ISO 8601 time") from None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=_dt.UTC)
+
+
+def _runs_now(campaign: dict[str, Any]) -> bool:
+    """Whether saving ``campaign`` runs it now (not paused, not waiting for a time or event)."""
+    if campaign.get("IsPaused"):
+        return False
+    schedule = campaign.get("Schedule") or {}
+    if schedule.get("Frequency") in _EVENT_FREQUENCIES:
+        return False
+    start = schedule.get("StartTime")
+    if start in (None, "", "IMMEDIATE"):
+        return True
+    return _parse_time(str(start), "Schedule.StartTime") <= _dt.datetime.now(_dt.UTC)
+
+
+def _campaign_status(campaign: dict[str, Any]) -> str:
+    """The CampaignStatus of a saved campaign.
+
+    PAUSED when paused; a campaign with a start time (IMMEDIATE or past) that ran is
+    COMPLETED when it runs once and PENDING_NEXT_RUN when it recurs; everything else
+    (no schedule, a future start, event-triggered) is SCHEDULED.
+    """
+    if campaign.get("IsPaused"):
+        return "PAUSED"
+    schedule = campaign.get("Schedule") or {}
+    if not schedule.get("StartTime") or not _runs_now(campaign):
+        return "SCHEDULED"
+    return "COMPLETED" if schedule.get("Frequency", "ONCE") == "ONCE" else "PENDING_NEXT_RUN"
+
+
+class EngagementMixin(DeliveryMixin, ResourcesMixin, BackendCore):
     """Segments, campaigns and journeys."""
 
     def _arn(self, app_id: str, kind: str, item_id: str) -> str:
@@ -157,8 +212,9 @@ class EngagementMixin(ResourcesMixin, BackendCore):
                 {**t, "Id": str(index + 1), "State": {"CampaignStatus": "SCHEDULED"}}
                 for index, t in enumerate(treatments)
             ]
-        paused = bool(data.get("IsPaused"))
-        status = "PAUSED" if paused else "SCHEDULED"
+        status = _campaign_status(data)
+        for treatment in data.get("AdditionalTreatments") or []:
+            treatment["State"] = {"CampaignStatus": status}
         data["State"] = {"CampaignStatus": status}
         data["DefaultState"] = {"CampaignStatus": status}
         return data
@@ -184,26 +240,57 @@ class EngagementMixin(ResourcesMixin, BackendCore):
             "Version": 1,
         }
         state.campaigns[campaign_id] = Versioned([data])
-        self._add_activity(app_id, data)
+        if _runs_now(data):
+            self._add_activity(app_id, data)
         self.set_tags(data["Arn"], body.get("tags"))
         return self._campaign_json(data)
 
     def _add_activity(self, app_id: str, campaign: dict[str, Any]) -> None:
+        """Run ``campaign`` once: deliver its messages and record the run as an activity.
+
+        Every endpoint of the app whose channel one of the campaign's messages (or
+        templates) reaches gets the message; the run's counts are those endpoints and
+        the deliveries that succeeded.
+        """
         state = self.state(app_id)
         now = now_iso()
-        total = len(state.endpoints)
+        activity_id = new_id()
+        channels: set[str] = set()
+        for holder in ("MessageConfiguration", "TemplateConfiguration"):
+            for member, config in (campaign.get(holder) or {}).items():
+                if config:
+                    channels |= _MESSAGE_CHANNELS.get(member, set())
+        request = {
+            "MessageConfiguration": campaign.get("MessageConfiguration") or {},
+            "TemplateConfiguration": campaign.get("TemplateConfiguration") or {},
+        }
+        origin = {
+            "CampaignId": campaign["Id"],
+            "CampaignActivityId": activity_id,
+            "TreatmentId": "0",
+        }
+        targets = [
+            endpoint_id
+            for endpoint_id, endpoint in state.endpoints.items()
+            if endpoint.get("ChannelType") in channels
+        ]
+        delivered = sum(
+            1
+            for endpoint_id in targets
+            if self._deliver_endpoint(app_id, endpoint_id, request, origin)["StatusCode"] == 200
+        )
         state.campaign_activities.setdefault(campaign["Id"], []).append(
             {
                 "ApplicationId": app_id,
                 "CampaignId": campaign["Id"],
-                "Id": new_id(),
+                "Id": activity_id,
                 "ScheduledStart": now,
                 "Start": now,
                 "End": now,
                 "Result": "SUCCESS",
                 "State": "COMPLETED",
-                "TotalEndpointCount": total,
-                "SuccessfulEndpointCount": total,
+                "TotalEndpointCount": len(targets),
+                "SuccessfulEndpointCount": delivered,
                 "TimezonesTotalCount": 1,
                 "TimezonesCompletedCount": 1,
                 "TreatmentId": "0",
@@ -230,7 +317,7 @@ class EngagementMixin(ResourcesMixin, BackendCore):
         data["Version"] = old["Version"] + 1
         data["LastModifiedDate"] = now_iso()
         versioned.versions.append(data)
-        if not data.get("IsPaused"):
+        if _runs_now(data):
             self._add_activity(app_id, data)
         self.set_tags(data["Arn"], body.get("tags"))
         return self._campaign_json(data)
@@ -265,7 +352,22 @@ class EngagementMixin(ResourcesMixin, BackendCore):
         state = self.state(params["ApplicationId"])
         activities = state.campaign_activities.get(params["CampaignId"], [])
         items, token = self.page(activities[::-1], params)
-        return {"Item": items, "NextToken": token}
+        messages = self.messages(params["ApplicationId"])
+        return {
+            "Item": [
+                {
+                    **activity,
+                    "ExecutionMetrics": {
+                        name: str(value)
+                        for name, value in counts(
+                            [m for m in messages if m.campaign_activity_id == activity["Id"]]
+                        ).items()
+                    },
+                }
+                for activity in items
+            ],
+            "NextToken": token,
+        }
 
     # -- journeys ------------------------------------------------------------------
     def _check_journey(self, app_id: str, body: dict[str, Any]) -> None:
@@ -353,6 +455,13 @@ class EngagementMixin(ResourcesMixin, BackendCore):
         ):
             raise BadRequestException("Activities of an ACTIVE journey cannot be changed")
         new_state = body.get("State", data["State"])
+        if "State" in body and new_state not in {"DRAFT", "ACTIVE"}:
+            raise BadRequestException(
+                f"State {new_state} is not supported when updating a journey; "
+                "use UpdateJourneyState to pause, resume or cancel it"
+            )
+        if new_state == "ACTIVE" and data["State"] == "DRAFT":
+            self._start_run(app_id, data["Id"])
         data.update({k: v for k, v in body.items() if k not in {"CreationDate"}})
         data["State"] = new_state
         data["LastModifiedDate"] = now_iso()
@@ -370,6 +479,10 @@ class EngagementMixin(ResourcesMixin, BackendCore):
             raise ConflictException(f"Journey is {current}; its state cannot change")
         if wanted == "PAUSED" and current != "ACTIVE":
             raise BadRequestException("Only an ACTIVE journey can be paused")
+        if wanted == "PAUSED" and not data.get("RefreshFrequency"):
+            raise BadRequestException(
+                "Only a journey with a segment refresh interval (RefreshFrequency) can be paused"
+            )
         if wanted == "ACTIVE" and current == "DRAFT":
             self._start_run(app_id, data["Id"])
         if wanted == "CANCELLED":
@@ -420,25 +533,56 @@ class EngagementMixin(ResourcesMixin, BackendCore):
     def _journey_metrics(
         self, params: dict[str, Any], *, run: bool, activity: bool
     ) -> dict[str, Any]:
-        """The four journey execution-metrics operations: well-formed, counters all zero."""
+        """The four journey execution-metrics operations, counted from the journey's messages.
+
+        A message belongs to a journey (and activity, and run) through the ``journey_id``
+        (``journey_activity_id``, ``journey_run_id``) attributes of its events; one
+        without a run id counts for the journey's latest run.
+        """
         journey = self._journey(params)
         scope: dict[str, Any] = {
             "ApplicationId": params["ApplicationId"],
             "JourneyId": journey["Id"],
         }
+        messages = [
+            m for m in self.messages(params["ApplicationId"]) if m.journey_id == journey["Id"]
+        ]
         if run:
-            scope["RunId"] = self._run(params)["RunId"]
+            run_id = self._run(params)["RunId"]
+            scope["RunId"] = run_id
+            runs = self.state(params["ApplicationId"]).journey_runs.get(journey["Id"], [])
+            latest = runs[-1]["RunId"] if runs else None
+            messages = [m for m in messages if (m.journey_run_id or latest) == run_id]
         self._metrics_page(params)
         if activity:
-            scope["ActivityType"] = self._activity_type(journey, params["JourneyActivityId"])
-            scope["JourneyActivityId"] = params["JourneyActivityId"]
-            metrics = {"ENDPOINT_ENTERED": "0"}
+            activity_id = params["JourneyActivityId"]
+            scope["ActivityType"] = self._activity_type(journey, activity_id)
+            scope["JourneyActivityId"] = activity_id
+            messages = [m for m in messages if m.journey_activity_id == activity_id]
+        entered = len({m.endpoint for m in messages})
+        if activity:
+            tally = counts(messages)
+            metrics = {
+                "ENDPOINT_ENTERED": entered,
+                "SUCCESS": tally["DELIVERED"],
+                "PERMANENT_FAILURE": tally["HARD_BOUNCED"],
+                "TEMPORARY_FAILURE": tally["SOFT_BOUNCED"],
+            }
         else:
-            metrics = {"ENDPOINT_PRODUCED": "0", "ENDPOINT_ENTERED": "0"}
-        return {**scope, "LastEvaluatedTime": now_iso(), "Metrics": metrics}
+            metrics = {
+                "ENDPOINT_ENTERED": entered,
+                "ENDPOINT_ACTIVE": entered,
+                "ENDPOINT_LEFT": 0,
+                "REENTRY_CAP_EXCEEDED": 0,
+            }
+        return {
+            **scope,
+            "LastEvaluatedTime": now_iso(),
+            "Metrics": {name: str(value) for name, value in metrics.items()},
+        }
 
     def get_journey_execution_metrics(self, params: dict[str, Any]) -> dict[str, Any]:
-        """GetJourneyExecutionMetrics: counters all zero."""
+        """GetJourneyExecutionMetrics, counted from the journey's messages."""
         return self._journey_metrics(params, run=False, activity=False)
 
     def get_journey_execution_activity_metrics(self, params: dict[str, Any]) -> dict[str, Any]:
@@ -454,7 +598,14 @@ class EngagementMixin(ResourcesMixin, BackendCore):
         return self._journey_metrics(params, run=True, activity=True)
 
     # -- KPIs ----------------------------------------------------------------------
-    def _kpi(self, params: dict[str, Any]) -> dict[str, Any]:
+    def messages(self, app_id: str) -> list[Message]:
+        """Every message of the app the analytics count (sent by the double or evented)."""
+        state = self.state(app_id)
+        sent = [record for record in self.sent_messages if record.get("ApplicationId") == app_id]
+        return messages_of(sent, state.events)
+
+    def _kpi(self, params: dict[str, Any], scope: str | None = None) -> dict[str, Any]:
+        """A date-range KPI over the app's messages (of one campaign or journey)."""
         name = params["KpiName"]
         if not _KPI_NAME.match(name):
             raise BadRequestException(f"Invalid KpiName {name!r}")
@@ -465,27 +616,36 @@ class EngagementMixin(ResourcesMixin, BackendCore):
             start = (_dt.datetime.now(_dt.UTC) - _dt.timedelta(days=7)).strftime(
                 "%Y-%m-%dT%H:%M:%SZ"
             )
-        if str(start) > str(end):
+        try:
+            first, last = parse_time(start), parse_time(end)
+        except ValueError:
+            raise BadRequestException("StartTime and EndTime must be ISO 8601 times") from None
+        if first > last:
             raise BadRequestException("StartTime must be before EndTime")
+        messages = [
+            m
+            for m in self.messages(params["ApplicationId"])
+            if first <= m.time <= last and (scope is None or scope in (m.campaign_id, m.journey_id))
+        ]
         return {
             "ApplicationId": params["ApplicationId"],
             "KpiName": name,
-            "KpiResult": {"Rows": []},
+            "KpiResult": {"Rows": kpi_rows(name, messages)},
             "StartTime": start,
             "EndTime": end,
         }
 
     def get_application_date_range_kpi(self, params: dict[str, Any]) -> dict[str, Any]:
-        """GetApplicationDateRangeKpi: no data rows."""
+        """GetApplicationDateRangeKpi, computed from the app's messages."""
         self.state(params["ApplicationId"])
         return self._kpi(params)
 
     def get_campaign_date_range_kpi(self, params: dict[str, Any]) -> dict[str, Any]:
-        """GetCampaignDateRangeKpi: no data rows."""
+        """GetCampaignDateRangeKpi, computed from the campaign's messages."""
         self._campaign(params)
-        return self._kpi(params) | {"CampaignId": params["CampaignId"]}
+        return self._kpi(params, params["CampaignId"]) | {"CampaignId": params["CampaignId"]}
 
     def get_journey_date_range_kpi(self, params: dict[str, Any]) -> dict[str, Any]:
-        """GetJourneyDateRangeKpi: no data rows."""
+        """GetJourneyDateRangeKpi, computed from the journey's messages."""
         self._journey(params)
-        return self._kpi(params) | {"JourneyId": params["JourneyId"]}
+        return self._kpi(params, params["JourneyId"]) | {"JourneyId": params["JourneyId"]}

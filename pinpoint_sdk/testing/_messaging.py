@@ -7,7 +7,7 @@ import secrets
 import time
 from typing import Any
 
-from ._core import BackendCore, new_id
+from ._core import BackendCore, new_id, now_iso
 from ._exceptions import BadRequestException
 from ._resources import PUSH_CHANNELS, ResourcesMixin
 
@@ -50,12 +50,22 @@ def address_problem(channel: str | None, address: str | None) -> str | None:
     return None
 
 
-class MessagingMixin(ResourcesMixin, BackendCore):
-    """Messages sent straight to addresses, endpoints or users."""
+class DeliveryMixin(ResourcesMixin, BackendCore):
+    """Delivering one message to an address or an endpoint, shared by every sender."""
 
     def _deliver(
-        self, app_id: str, channel: str | None, address: str | None, request: dict[str, Any]
+        self,
+        app_id: str,
+        channel: str | None,
+        address: str | None,
+        request: dict[str, Any],
+        origin: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
+        """Deliver to ``address`` and keep the record in ``sent_messages``.
+
+        ``origin`` is merged into the record: ``EndpointId`` and, for campaign runs,
+        ``CampaignId``, ``CampaignActivityId`` and ``TreatmentId``.
+        """
         problem = address_problem(channel, address)
         if problem:
             return {
@@ -72,6 +82,8 @@ class MessagingMixin(ResourcesMixin, BackendCore):
                 "MessageId": message_id,
                 "MessageConfiguration": request.get("MessageConfiguration") or {},
                 "TemplateConfiguration": request.get("TemplateConfiguration") or {},
+                "SentAt": now_iso(),
+                **(origin or {}),
             }
         )
         return {
@@ -82,7 +94,11 @@ class MessagingMixin(ResourcesMixin, BackendCore):
         }
 
     def _deliver_endpoint(
-        self, app_id: str, endpoint_id: str, request: dict[str, Any]
+        self,
+        app_id: str,
+        endpoint_id: str,
+        request: dict[str, Any],
+        origin: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
         endpoint = self.state(app_id).endpoints.get(endpoint_id)
         if endpoint is None:
@@ -107,8 +123,13 @@ class MessagingMixin(ResourcesMixin, BackendCore):
                 "StatusCode": 400,
                 "StatusMessage": "Endpoint is inactive",
             }
-        result = self._deliver(app_id, endpoint.get("ChannelType"), address, request)
+        origin = {"EndpointId": endpoint_id, **(origin or {})}
+        result = self._deliver(app_id, endpoint.get("ChannelType"), address, request, origin)
         return {"Address": address or "", **result}
+
+
+class MessagingMixin(DeliveryMixin, ResourcesMixin, BackendCore):
+    """Messages sent straight to addresses, endpoints or users."""
 
     def send_messages(self, params: dict[str, Any]) -> dict[str, Any]:
         """SendMessages: one result per address and per endpoint id."""
@@ -192,6 +213,7 @@ class MessagingMixin(ResourcesMixin, BackendCore):
                 "MessageId": message_id,
                 "Otp": code,
                 "BrandName": request["BrandName"],
+                "SentAt": now_iso(),
             }
         )
         return {

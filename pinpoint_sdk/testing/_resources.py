@@ -282,20 +282,38 @@ class ResourcesMixin(BackendCore):
                 merged[key] = value
         merged.setdefault("EffectiveDate", now_iso())
         user_id = (merged.get("User") or {}).get("UserId")
-        if user_id and merged.get("ChannelType") not in PUSH_CHANNELS:
-            same_user = [
-                ep
-                for key, ep in state.endpoints.items()
-                if key != endpoint_id
-                and (ep.get("User") or {}).get("UserId") == user_id
-                and ep.get("ChannelType") not in PUSH_CHANNELS
-            ]
-            if len(same_user) >= MAX_ENDPOINTS_PER_USER:
-                raise BadRequestException(
-                    f"User {user_id} already has {MAX_ENDPOINTS_PER_USER} endpoints"
-                )
+        if user_id:
+            self._make_room_for_user_endpoint(state, user_id, endpoint_id, merged)
         state.endpoints[endpoint_id] = merged
         return merged
+
+    @staticmethod
+    def _make_room_for_user_endpoint(
+        state: AppState, user_id: str, endpoint_id: str, endpoint: dict[str, Any]
+    ) -> None:
+        """Apply the per-user endpoint limit to ``endpoint`` joining ``user_id``.
+
+        A user has at most 15 endpoints. A 16th push endpoint (ADM, APNS*, BAIDU, GCM)
+        displaces the user's push endpoint with the oldest ``EffectiveDate``: that one
+        becomes INACTIVE and loses its ``UserId``. Any other 16th endpoint, or a push one
+        when the user has no push endpoint to displace, is a BadRequestException.
+        """
+        others = [
+            (key, ep)
+            for key, ep in state.endpoints.items()
+            if key != endpoint_id and (ep.get("User") or {}).get("UserId") == user_id
+        ]
+        if len(others) < MAX_ENDPOINTS_PER_USER:
+            return
+        pushes = [item for item in others if item[1].get("ChannelType") in PUSH_CHANNELS]
+        if endpoint.get("ChannelType") not in PUSH_CHANNELS or not pushes:
+            raise BadRequestException(
+                f"User {user_id} already has {MAX_ENDPOINTS_PER_USER} endpoints"
+            )
+        oldest_id, oldest = min(pushes, key=lambda item: str(item[1].get("EffectiveDate", "")))
+        user = {k: v for k, v in (oldest.get("User") or {}).items() if k != "UserId"}
+        displaced = {**oldest, "EndpointStatus": "INACTIVE", "User": user}
+        state.endpoints[oldest_id] = displaced
 
     def _accepted(self) -> dict[str, Any]:
         return {"Message": "Accepted", "RequestID": new_id()}
@@ -375,7 +393,11 @@ class ResourcesMixin(BackendCore):
 
     # -- events --------------------------------------------------------------------
     def put_events(self, params: dict[str, Any]) -> dict[str, Any]:
-        """PutEvents: per-endpoint and per-event results, 202 or 400 each."""
+        """PutEvents: per-endpoint and per-event results, 202 or 400 each.
+
+        Events of an endpoint whose ``Endpoint`` member was rejected are rejected too
+        (400, naming the endpoint's problem) and not stored.
+        """
         app_id = params["ApplicationId"]
         state = self.state(app_id)
         batch = self.body(params, "PutEvents", check=False).get("BatchItem") or {}
@@ -386,14 +408,16 @@ class ResourcesMixin(BackendCore):
         for endpoint_id, item in batch.items():
             item = item or {}
             endpoint_result = {"StatusCode": 202, "Message": "Accepted"}
+            rejected: str | None = None
             if item.get("Endpoint"):
                 try:
                     self.upsert_endpoint(app_id, endpoint_id, item["Endpoint"])
                 except BadRequestException as error:
                     endpoint_result = {"StatusCode": 400, "Message": error.message}
+                    rejected = f"Endpoint {endpoint_id} was rejected: {error.message}"
             event_results: dict[str, Any] = {}
             for event_id, event in (item.get("Events") or {}).items():
-                problem = self._event_problem(event or {})
+                problem = rejected or self._event_problem(event or {})
                 if problem:
                     event_results[event_id] = {"StatusCode": 400, "Message": problem}
                     continue

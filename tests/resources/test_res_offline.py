@@ -65,7 +65,9 @@ def test_segment_update_and_journey_lifecycle(app: App) -> None:
             channel=models.SetDimension(values=["EMAIL"]))),
     ))
     segment.update(name="email-users")
-    journey = app.journeys.create(models.WriteJourneyRequest(name="onboarding"))
+    journey = app.journeys.create(
+        models.WriteJourneyRequest(name="onboarding", refresh_frequency="PT1H")
+    )
 
     assert app.segments.get(segment.id).name == "email-users"
     assert journey.resume().state == "ACTIVE"

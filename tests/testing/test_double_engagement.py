@@ -130,7 +130,8 @@ JOURNEY = {
 
 
 def test_journey_state_runs_and_metrics(client: Any, app_id: str) -> None:
-    journey = client.create_journey(ApplicationId=app_id, WriteJourneyRequest=JOURNEY)[
+    refreshed = {**JOURNEY, "RefreshFrequency": "PT1H"}
+    journey = client.create_journey(ApplicationId=app_id, WriteJourneyRequest=refreshed)[
         "JourneyResponse"
     ]
     assert journey["State"] == "DRAFT"
