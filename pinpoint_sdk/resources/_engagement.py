@@ -43,7 +43,7 @@ def write_request(
         if changes:
             raise TypeError("pass either a request/builder or field changes, not both")
         return resolve_request(request, cls)
-    current = to_write_request(resource.client, resource.data, cls)
+    current = to_write_request(resource.client, resource.data, cls, changes)
     try:
         return evolve(current, **changes)
     except TypeError as exc:
