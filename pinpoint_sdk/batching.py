@@ -363,9 +363,15 @@ def _limits_or_skip(typed: bool, problems: list[tuple[str, str]],
 
 
 def _check_event_limits(record: EventRecord, problems: list[tuple[str, str]]) -> None:
+    from pinpoint_sdk import models
+
     if record.endpoint_id is None or isinstance(record.endpoint_id, str):  # else a type
         _check_endpoint_id(record.endpoint_id, "endpoint_id", problems)
+    if record.endpoint is not None:
+        problems.extend(validate_endpoint_data(record.endpoint, "endpoint"))
     event = record.event
+    if not isinstance(event, models.Event):  # reported as a type
+        return
     if not getattr(event, "event_type", None):
         problems.append(("event.event_type", "is required"))
     if not getattr(event, "timestamp", None):
@@ -388,8 +394,6 @@ def _check_event_limits(record: EventRecord, problems: list[tuple[str, str]]) ->
     if total > limits.MAX_EVENT_ATTRIBUTES_AND_METRICS:
         problems.append(("event", f"{total} attributes and metrics, at most "
                                   f"{limits.MAX_EVENT_ATTRIBUTES_AND_METRICS} allowed"))
-    if record.endpoint is not None:
-        problems.extend(validate_endpoint_data(record.endpoint, "endpoint"))
 
 
 def _json_size(value: Any) -> int:
