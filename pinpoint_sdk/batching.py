@@ -24,8 +24,9 @@ subclasses propagate unchanged carrying it as ``.batch_result``.
 botocore retries a request whose reply was lost (a 5xx, a timeout, a dropped
 connection) by sending it again unchanged: a PutEvents that had already been stored can
 then be stored twice. The event ids (``EventRecord.event_id``) are the same in every
-attempt, so they are the key to drop duplicates downstream; give records stable ids
-(from your own data) if you may also resend them yourself.
+attempt and are what the result reports, so they are the idempotency key: give records
+ids derived from your own data and drop duplicates by that key downstream (see
+docs/guides/batching.md, "Retries can store events twice").
 
 For millions of endpoints, prefer an S3 import job (``app.import_jobs.create(...)``):
 one call instead of thousands.
@@ -89,7 +90,9 @@ class EventRecord:
     Args:
         endpoint_id: the endpoint the event belongs to.
         event: the event (``event_type`` and ``timestamp`` are required).
-        event_id: the event's id in the request; a fresh UUID when omitted.
+        event_id: the event's id in the request; a fresh UUID when omitted. It is the
+            same in every attempt botocore makes and is how the result names the event,
+            so an id from your own data makes a stored-twice event recognisable.
         endpoint: endpoint data to update along with the event (optional).
 
     Example:
