@@ -450,6 +450,7 @@ class _Prepared(Generic[T]):
     item_id: str | None
     item: T
     size: int
+    wire: Any  # the item as the request carries it, unstructured once when checked
 
 
 class _Progress:
@@ -621,48 +622,61 @@ def _total(items: Iterable[Any]) -> int | None:
         return None
 
 
+# What an item's checks give: its problems, or its wire form and size in a request.
+_Checked = tuple[list[tuple[str, str]], Any, int]
+
+
 def _checked(
-    run: _Run[Any], index: int, item_id: Any,
-    size_of: Callable[[Any], tuple[list[tuple[str, str]], int]], item: Any,
-) -> int | None:
-    """The request bytes of a valid item; ``None`` (and the item recorded as failed,
-    alone) when its checks find a problem."""
+    run: _Run[Any], index: int, item_id: Any, check: Callable[[Any], _Checked], item: Any,
+) -> tuple[Any, int] | None:
+    """The wire form and request bytes of a valid item; ``None`` (and the item recorded
+    as failed, alone) when its checks find a problem."""
     try:
-        problems, size = size_of(item)
+        problems, wire, size = check(item)
     except Exception as exc:  # a check tripping over odd input fails that item only
-        problems, size = [("", f"could not check the item: {type(exc).__name__}: {exc}")], 0
+        problems, wire, size = [("", f"could not check the item: {type(exc).__name__}: "
+                                     f"{exc}")], None, 0
     if problems:
         run.fail(index, item_id if isinstance(item_id, str) else None, None,
                  _message(problems))
         return None
-    return size
+    return wire, size
 
 
-def _endpoint_size(item: Any) -> tuple[list[tuple[str, str]], int]:
-    """Problems of an endpoint batch item, and its size in a request."""
+def _check_endpoint_item(item: Any) -> _Checked:
     problems = validate_endpoint_item(item)
     if problems:
-        return problems, 0
-    size = _json_size(unstructure(item)) + 1
+        return problems, None, 0
+    wire = unstructure(item)
+    size = _json_size(wire) + 1
     if size > limits.MAX_ENDPOINT_BYTES:
         problems.append(("", f"endpoint is {size} bytes, at most "
                              f"{limits.MAX_ENDPOINT_BYTES} allowed"))
-    return problems, size
+    return problems, wire, size
 
 
-def _event_size(record: Any) -> tuple[list[tuple[str, str]], int]:
-    """Problems of an event record, and its size in a request."""
+def _check_event_record(record: Any) -> _Checked:
     problems = validate_event(record)
     if problems:
-        return problems, 0
-    event_size = _json_size(unstructure(record.event))
+        return problems, None, 0
+    event = unstructure(record.event)
+    event_size = _json_size(event)
     if event_size > limits.MAX_EVENT_BYTES:
         return [("event", f"event is {event_size} bytes, at most "
-                          f"{limits.MAX_EVENT_BYTES} allowed")], 0
+                          f"{limits.MAX_EVENT_BYTES} allowed")], None, 0
+    endpoint = unstructure(record.endpoint) if record.endpoint is not None else None
     # Counted as if alone in its EventsBatch: an over-estimate when events share an
     # endpoint, which only makes requests a little smaller than they could be.
-    endpoint_size = _json_size(unstructure(record.endpoint)) if record.endpoint else 2
-    return [], event_size + endpoint_size + len(record.endpoint_id) + len(record.event_id) + 40
+    endpoint_size = _json_size(endpoint) if endpoint is not None else 2
+    size = event_size + endpoint_size + len(record.endpoint_id) + len(record.event_id) + 40
+    return [], (event, endpoint), size
+
+
+def _check_application_id(application_id: Any) -> None:
+    if not isinstance(application_id, str) or not application_id:
+        raise errors.ValidationError(
+            f"expected a non-empty str, got {application_id!r}", "application_id"
+        )
 
 
 def upsert_endpoints(
@@ -694,6 +708,7 @@ def upsert_endpoints(
             f"must be between 1 and {limits.MAX_ENDPOINTS_PER_BATCH}, got {batch_size}",
             "batch_size",
         )
+    _check_application_id(application_id)
     from pinpoint_sdk import models
 
     run: _Run[models.EndpointBatchItem] = _Run(
@@ -706,17 +721,20 @@ def upsert_endpoints(
     def prepare() -> Iterator[_Prepared[models.EndpointBatchItem]]:
         for index, item in enumerate(items):
             item_id = getattr(item, "id", None)
-            size = _checked(run, index, item_id, _endpoint_size, item)
-            if size is None:
+            checked = _checked(run, index, item_id, _check_endpoint_item, item)
+            if checked is None:
                 if fail_fast:
                     return
                 continue
-            yield _Prepared(index, item_id, item, size)
+            yield _Prepared(index, item_id, item, checked[1], checked[0])
 
     def send(batch: list[_Prepared[models.EndpointBatchItem]]) -> _Outcome:
-        response = client.update_endpoints_batch(
-            application_id=application_id,
-            endpoint_batch_request=models.EndpointBatchRequest(item=[p.item for p in batch]),
+        # Every item was checked and unstructured on its way in; the request is sent as
+        # is rather than checked and unstructured a second time by update_endpoints_batch.
+        response = client._invoke_prepared(
+            "UpdateEndpointsBatch", models.UpdateEndpointsBatchResponse,
+            {"ApplicationId": application_id,
+             "EndpointBatchRequest": {"Item": [p.wire for p in batch]}},
         )
         problem = _missing_endpoints_reply(response)
         if problem is None:
@@ -768,6 +786,7 @@ def put_events(
             f"must be between 1 and {limits.MAX_EVENTS_PER_REQUEST}, got {batch_size}",
             "batch_size",
         )
+    _check_application_id(application_id)
     from pinpoint_sdk import models
 
     run: _Run[EventRecord] = _Run(
@@ -779,12 +798,13 @@ def put_events(
 
     def prepare() -> Iterator[_Prepared[EventRecord]]:
         for index, record in enumerate(records):
-            size = _checked(run, index, getattr(record, "event_id", None), _event_size, record)
-            if size is None:
+            checked = _checked(run, index, getattr(record, "event_id", None),
+                               _check_event_record, record)
+            if checked is None:
                 if fail_fast:
                     return
                 continue
-            yield _Prepared(index, record.event_id, record, size)
+            yield _Prepared(index, record.event_id, record, checked[1], checked[0])
 
     def splits_before(batch: list[_Prepared[EventRecord]], item: _Prepared[EventRecord]) -> bool:
         # Two records that would collide in the request's maps go to separate requests.
@@ -801,21 +821,20 @@ def put_events(
         return False
 
     def send(batch: list[_Prepared[EventRecord]]) -> _Outcome:
-        by_endpoint: dict[str, models.EventsBatch] = {}
+        by_endpoint: dict[str, dict[str, Any]] = {}
         for prepared in batch:
             record = prepared.item
+            event, endpoint = prepared.wire
             entry = by_endpoint.get(record.endpoint_id)
             if entry is None:
-                entry = models.EventsBatch(
-                    endpoint=record.endpoint or models.PublicEndpoint(), events={}
-                )
-                by_endpoint[record.endpoint_id] = entry
-            elif record.endpoint is not None:
-                entry.endpoint = record.endpoint
-            entry.events[record.event_id] = record.event
-        response = client.put_events(
-            application_id=application_id,
-            events_request=models.EventsRequest(batch_item=by_endpoint),
+                entry = by_endpoint[record.endpoint_id] = {"Endpoint": {}, "Events": {}}
+            if endpoint is not None:
+                entry["Endpoint"] = endpoint
+            entry["Events"][record.event_id] = event
+        # Checked and unstructured per record already (see upsert_endpoints).
+        response = client._invoke_prepared(
+            "PutEvents", models.PutEventsResponse,
+            {"ApplicationId": application_id, "EventsRequest": {"BatchItem": by_endpoint}},
         )
         events_response = getattr(response, "events_response", None)
         results = getattr(events_response, "results", None)
