@@ -7,8 +7,8 @@ requests that respect both the item count and the payload size of the operation.
 request being assembled is held in memory, so a generator of a million rows streams.
 
 Nothing is lost: every item pulled from the input ends up either counted in
-:attr:`BatchResult.succeeded` or listed in :attr:`BatchResult.failed` as an
-:class:`ItemFailure` that names its position in the input. Items that break a limit or
+`BatchResult.succeeded` or listed in `BatchResult.failed` as an
+`ItemFailure` that names its position in the input. Items that break a limit or
 have a wrong type are never sent and fail alone, with their own message. An item counts
 as succeeded only when the service said so for it: a PutEvents event needs its own 2xx
 ``StatusCode`` in the reply, an UpdateEndpointsBatch request a 2xx reply whose
@@ -17,7 +17,7 @@ fails the items it should have answered, flagged ``unconfirmed`` (the service ma
 stored them). A request that fails in any way (service error after botocore's retries,
 connection error, unreadable reply) is recorded for every item it carried and the run
 goes on. If the run itself is interrupted (the input iterable raises, the progress
-callback raises), :class:`pinpoint_sdk.errors.BatchInterrupted` is raised with the
+callback raises), `pinpoint_sdk.errors.BatchInterrupted` is raised with the
 partial result as ``.result``; ``KeyboardInterrupt`` and other ``BaseException``
 subclasses propagate unchanged carrying it as ``.batch_result``.
 
@@ -173,13 +173,13 @@ class BatchResult:
     Attributes:
         succeeded: how many items the service accepted, each one confirmed by the
             service's reply.
-        failed: one :class:`ItemFailure` per item that was not accepted (client-side,
+        failed: one `ItemFailure` per item that was not accepted (client-side,
             by the service, or without a confirmation), in input order.
         complete: ``False`` when the run stopped before the end of the input. With
             ``fail_fast=True``, items after the first failure (and valid items waiting
             in the same request) were then neither sent nor counted. When the run was
             interrupted (see `pinpoint_sdk.errors.BatchInterrupted`), every item pulled
-            from the input is counted, so the input can be resumed at :attr:`processed`.
+            from the input is counted, so the input can be resumed at `processed`.
         warnings: items that were accepted (and counted in ``succeeded``) while
             something they carried was not: with ``put_many``, an event the service
             stored whose attached endpoint update it rejected or did not confirm.
@@ -327,7 +327,7 @@ def validate_endpoint_item(item: Any) -> list[tuple[str, str]]:
 
 
 def validate_event(record: Any) -> list[tuple[str, str]]:
-    """Type and limit problems of one :class:`EventRecord`, as ``(path, message)`` pairs.
+    """Type and limit problems of one `EventRecord`, as ``(path, message)`` pairs.
 
     Checks the endpoint id and event id, every member of ``event`` (an ``Event``) and
     of ``endpoint`` (a ``PublicEndpoint``, if given) against the service model, then the
@@ -554,23 +554,28 @@ class _Run(Generic[T]):
         waiting: list[_Prepared[T]] = []
         waiting_bytes = 0
         try:
-            for item in prepared:
-                self.check_stop()  # a client-side rejection while preparing
-                full = (len(waiting) >= self.max_items
-                        or waiting_bytes + item.size > self.max_bytes)
-                if waiting and (full or (splits_before is not None
-                                         and splits_before(waiting, item))):
-                    batch, waiting, waiting_bytes = waiting, [item], item.size
+            try:
+                for item in prepared:
+                    self.check_stop()  # a client-side rejection while preparing
+                    full = (len(waiting) >= self.max_items
+                            or waiting_bytes + item.size > self.max_bytes)
+                    if waiting and (full or (splits_before is not None
+                                             and splits_before(waiting, item))):
+                        batch, waiting, waiting_bytes = waiting, [item], item.size
+                        self._send(batch, send)
+                    else:
+                        waiting.append(item)
+                        waiting_bytes += item.size
+                self.check_stop()
+                if waiting:
+                    batch, waiting = waiting, []
                     self._send(batch, send)
-                else:
-                    waiting.append(item)
-                    waiting_bytes += item.size
-            self.check_stop()
-            if waiting:
-                batch, waiting = waiting, []
-                self._send(batch, send)
-        except _Stop:
-            self.result.complete = False
+            except _Stop:
+                # fail_fast: what is still waiting is neither sent nor counted.
+                self.result.complete = False
+                waiting = []
+            self.result.failed.sort(key=lambda failure: failure.index)
+            self.progress.update(self.result)
         except BaseException as exc:
             self._interrupted(waiting, exc)
             if isinstance(exc, Exception):
@@ -578,8 +583,6 @@ class _Run(Generic[T]):
             raise
         finally:
             self.progress.close()
-        self.result.failed.sort(key=lambda failure: failure.index)
-        self.progress.update(self.result)
         return self.result
 
     def _interrupted(self, waiting: list[_Prepared[T]], exc: BaseException) -> None:

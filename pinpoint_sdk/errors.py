@@ -200,14 +200,14 @@ class BatchInterrupted(PinpointError):
 
     Raised when something outside the requests themselves fails: the input iterable
     raises, or the progress callback does. The original exception is ``__cause__``.
-    :attr:`result` is the partial `BatchResult`: every item pulled from the input so
+    `result` is the partial `BatchResult`: every item pulled from the input so
     far is in it, counted in ``succeeded`` or listed in ``failed`` (items that were
     waiting for the next request as "not sent"), and ``result.complete`` is ``False``.
 
     ``KeyboardInterrupt`` and other ``BaseException``s are not turned into this error
     (Ctrl-C keeps working as usual); they propagate unchanged and carry the same
-    partial result as their ``batch_result`` attribute. :attr:`batch_result` is an
-    alias of :attr:`result`, so one ``getattr(exc, "batch_result", None)`` covers both.
+    partial result as their ``batch_result`` attribute. `batch_result` is an
+    alias of `result`, so one ``getattr(exc, "batch_result", None)`` covers both.
 
     Examples:
         ```python
@@ -229,7 +229,7 @@ class BatchInterrupted(PinpointError):
 
     @property
     def batch_result(self) -> Any:
-        """The partial `BatchResult` (same as :attr:`result`)."""
+        """The partial `BatchResult` (same as `result`)."""
         return self.result
 
     def __reduce__(self) -> tuple[Any, ...]:

@@ -369,3 +369,16 @@ def test_a_connection_never_made_is_a_plain_failure(client: PinpointClient) -> N
 
     assert [f.unconfirmed for f in result.failed] == [False, False]
     assert result.failed[0].message.startswith("request not sent: EndpointConnectionError")
+
+
+def test_batch_interrupted_survives_pickling_with_its_result() -> None:
+    import pickle
+
+    from pinpoint_sdk.batching import BatchResult
+
+    partial = BatchResult(succeeded=3, failed=[ItemFailure(3, "e3", None, "not sent")],
+                          complete=False)
+    copy = pickle.loads(pickle.dumps(errors.BatchInterrupted(partial, OSError("disk"))))
+
+    assert type(copy) is errors.BatchInterrupted
+    assert copy.result == partial and "3 items succeeded" in str(copy)
