@@ -530,6 +530,10 @@ class _Run(Generic[T]):
         if isinstance(exc, errors.PinpointServiceError):
             status = exc.status_code
             message = f"request rejected: {exc.code or type(exc).__name__}: {exc.message}"
+            # A server fault says the request failed, not that nothing of it was stored.
+            if status is not None and status >= 500:
+                unconfirmed = True
+                message += "; the service may have stored it"
         elif isinstance(exc, _NOT_SENT_ERRORS):
             message = f"request not sent: {type(exc).__name__}: {exc}"
         elif isinstance(exc, Exception):

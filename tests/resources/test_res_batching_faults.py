@@ -382,3 +382,15 @@ def test_batch_interrupted_survives_pickling_with_its_result() -> None:
 
     assert type(copy) is errors.BatchInterrupted
     assert copy.result == partial and "3 items succeeded" in str(copy)
+
+
+def test_a_server_fault_after_every_retry_leaves_the_events_unconfirmed(
+    client: PinpointClient,
+) -> None:
+    sent = answer(client, "PutEvents", fixed(503, {"message": "unavailable"}))
+
+    result = _app(client).events.put_many(_records(3))
+
+    assert len(sent) == 3
+    assert [(f.status_code, f.unconfirmed) for f in result.failed] == [(503, True)] * 3
+    assert result.failed[0].message.endswith("the service may have stored it")
