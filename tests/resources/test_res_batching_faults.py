@@ -7,6 +7,7 @@ serializer, retry handler and parser run between the SDK and the fault.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 from typing import Any
 
@@ -232,16 +233,17 @@ def test_progress_callback_that_raises_keeps_the_result(client: PinpointClient) 
     assert result.processed == 201
 
 
-def test_keyboard_interrupt_in_the_input_propagates_with_the_partial_result(
-    client: PinpointClient,
+@pytest.mark.parametrize("interruption", [KeyboardInterrupt, asyncio.CancelledError])
+def test_an_interruption_in_the_input_propagates_with_the_partial_result(
+    client: PinpointClient, interruption: type[BaseException]
 ) -> None:
     answer(client, "PutEvents", events_accepted)
 
     def rows() -> Iterator[EventRecord]:
         yield from _records(130)
-        raise KeyboardInterrupt
+        raise interruption
 
-    with pytest.raises(KeyboardInterrupt) as info:
+    with pytest.raises(interruption) as info:
         _app(client).events.put_many(rows())
 
     result = info.value.batch_result  # type: ignore[attr-defined]
