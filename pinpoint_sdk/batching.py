@@ -6,10 +6,27 @@ against the documented limits in :mod:`pinpoint_sdk.limits`, and group the valid
 requests that respect both the item count and the payload size of the operation. Only the
 request being assembled is held in memory, so a generator of a million rows streams.
 
-Nothing is lost: every item ends up either counted in :attr:`BatchResult.succeeded` or
-listed in :attr:`BatchResult.failed` as an :class:`ItemFailure` that names its position
-in the input. Items that break a limit are never sent; a request the service rejects
-(after botocore's retries) is recorded for every item it carried.
+Nothing is lost: every item pulled from the input ends up either counted in
+`BatchResult.succeeded` or listed in `BatchResult.failed` as an
+`ItemFailure` that names its position in the input. Items that break a limit or
+have a wrong type are never sent and fail alone, with their own message. An item counts
+as succeeded only when the service said so for it: a PutEvents event needs its own 2xx
+``StatusCode`` in the reply, an UpdateEndpointsBatch request a 2xx reply whose
+``MessageBody`` carries a ``Message``. A reply that is missing, truncated or malformed
+fails the items it should have answered, flagged ``unconfirmed`` (the service may have
+stored them). A request that fails in any way (service error after botocore's retries,
+connection error, unreadable reply) is recorded for every item it carried and the run
+goes on. If the run itself is interrupted (the input iterable raises, the progress
+callback raises), `pinpoint_sdk.errors.BatchInterrupted` is raised with the
+partial result as ``.result``; ``KeyboardInterrupt`` and other ``BaseException``
+subclasses propagate unchanged carrying it as ``.batch_result``.
+
+botocore retries a request whose reply was lost (a 5xx, a timeout, a dropped
+connection) by sending it again unchanged: a PutEvents that had already been stored can
+then be stored twice. The event ids (``EventRecord.event_id``) are the same in every
+attempt and are what the result reports, so they are the idempotency key: give records
+ids derived from your own data and drop duplicates by that key downstream (see
+docs/guides/batching.md, "Retries can store events twice").
 
 For millions of endpoints, prefer an S3 import job (``app.import_jobs.create(...)``):
 one call instead of thousands.
@@ -30,10 +47,11 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import suppress
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from botocore.exceptions import BotoCoreError
+from botocore.exceptions import ConnectTimeoutError, EndpointConnectionError
 
 from pinpoint_sdk import errors, limits
 from pinpoint_sdk._log import batch_finished, batch_request
@@ -73,7 +91,9 @@ class EventRecord:
     Args:
         endpoint_id: the endpoint the event belongs to.
         event: the event (``event_type`` and ``timestamp`` are required).
-        event_id: the event's id in the request; a fresh UUID when omitted.
+        event_id: the event's id in the request; a fresh UUID when omitted. It is the
+            same in every attempt botocore makes and is how the result names the event,
+            so an id from your own data makes a stored-twice event recognisable.
         endpoint: endpoint data to update along with the event (optional).
 
     Example:
@@ -123,19 +143,28 @@ class ItemFailure:
     Attributes:
         index: position of the item in the input iterable (0-based).
         item_id: the endpoint id (endpoints) or the event id (events), if known.
-        status_code: the HTTP status the service gave, ``None`` when the item was
-            rejected client-side and never sent.
+        status_code: the HTTP status the service gave for the item (or its request);
+            ``None`` when there is none: the item was rejected client-side and never
+            sent, or (with ``unconfirmed``) the reply said nothing about it.
         message: why, e.g. ``"attributes['color']: 51 values, at most 50 allowed"``.
+        unconfirmed: ``True`` when the item was sent but the outcome is unknown: the
+            reply lacked its result or could not be read, the connection dropped after
+            sending, or the run was interrupted while the request was in flight. The
+            service may have stored it; resend it with the same id (event ids let you
+            drop duplicates downstream) or check before resending.
 
-    Example:
-        >>> for failure in result.failed:
-        ...     print(failure.index, failure.item_id, failure.message)
+    Examples:
+        ```python
+        for failure in result.failed:
+            print(failure.index, failure.item_id, failure.message)
+        ```
     """
 
     index: int
     item_id: str | None
     status_code: int | None
     message: str
+    unconfirmed: bool = False
 
 
 @dataclass
@@ -143,21 +172,28 @@ class BatchResult:
     """Outcome of a bulk write.
 
     Attributes:
-        succeeded: how many items the service accepted.
-        failed: one :class:`ItemFailure` per item that was rejected (client-side or by
-            the service), in input order.
-        complete: ``False`` when ``fail_fast=True`` stopped the run early; items after
-            the first failure (and valid items waiting in the same request) were then
-            neither sent nor counted.
+        succeeded: how many items the service accepted, each one confirmed by the
+            service's reply.
+        failed: one `ItemFailure` per item that was not accepted (client-side,
+            by the service, or without a confirmation), in input order.
+        complete: ``False`` when the run stopped before the end of the input. With
+            ``fail_fast=True``, items after the first failure (and valid items waiting
+            in the same request) were then neither sent nor counted. When the run was
+            interrupted (see `pinpoint_sdk.errors.BatchInterrupted`), every item pulled
+            from the input is counted, so the input can be resumed at `processed`.
         warnings: items that were accepted (and counted in ``succeeded``) while
             something they carried was not: with ``put_many``, an event the service
-            stored whose attached endpoint update it rejected. Retrying such an item
-            would store the event twice, so it is not listed in ``failed``.
+            stored whose attached endpoint update it rejected or did not confirm.
+            Retrying such an item would store the event twice, so it is not listed in
+            ``failed``.
 
-    Example:
-        >>> result = app.endpoints.upsert_many(items)
-        >>> if not result.ok:
-        ...     retry = [f.index for f in result.failed if f.status_code == 429]
+    Examples:
+        ```python
+        result = app.endpoints.upsert_many(items)
+        if not result.ok:
+            retry = [f.index for f in result.failed if f.status_code == 429]
+            check = [f.item_id for f in result.unconfirmed]   # may have been stored
+        ```
     """
 
     succeeded: int = 0
@@ -174,6 +210,12 @@ class BatchResult:
     def processed(self) -> int:
         """Items accepted plus items rejected."""
         return self.succeeded + len(self.failed)
+
+    @property
+    def unconfirmed(self) -> list[ItemFailure]:
+        """The failures whose outcome is unknown: sent, but the service's reply did not
+        say whether they were stored (see `ItemFailure.unconfirmed`)."""
+        return [failure for failure in self.failed if failure.unconfirmed]
 
 
 # --------------------------------------------------------------------------- limits
@@ -252,29 +294,88 @@ def validate_endpoint_data(endpoint: Any, path: str = "") -> list[tuple[str, str
     return problems
 
 
-def validate_endpoint_item(item: models.EndpointBatchItem) -> list[tuple[str, str]]:
-    """Limit problems of one ``EndpointBatchItem``, as ``(path, message)`` pairs.
+def _unique(problems: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    return list(dict.fromkeys(problems))
 
-    Example:
+
+def validate_endpoint_item(item: Any) -> list[tuple[str, str]]:
+    """Type and limit problems of one ``EndpointBatchItem``, as ``(path, message)`` pairs.
+
+    Every member is checked against the service model (``id=123`` is ``expected str,
+    got int``), then the id and the attribute limits. When a member has the wrong type
+    the limit checks that need it are skipped: the item fails on its type.
+
+    Examples:
+        ```python
         >>> validate_endpoint_item(models.EndpointBatchItem(id="a$b"))
         [('id', "must not contain '$'")]
+        ```
     """
+    from pinpoint_sdk import _validation, models
+
     problems: list[tuple[str, str]] = []
-    _check_endpoint_id(item.id, "id", problems)
-    problems.extend(validate_endpoint_data(item))
-    return problems
+    _validation.check_model(item, "EndpointBatchItem", "", problems)
+    typed = not problems
+
+    def check_limits() -> None:
+        if item.id is None or isinstance(item.id, str):  # else reported as a type
+            _check_endpoint_id(item.id, "id", problems)
+        problems.extend(validate_endpoint_data(item))
+
+    if typed or isinstance(item, models.EndpointBatchItem):
+        _limits_or_skip(typed, problems, check_limits)
+    return _unique(problems)
 
 
-def validate_event(record: EventRecord) -> list[tuple[str, str]]:
-    """Limit problems of one :class:`EventRecord`, as ``(path, message)`` pairs.
+def validate_event(record: Any) -> list[tuple[str, str]]:
+    """Type and limit problems of one `EventRecord`, as ``(path, message)`` pairs.
 
-    Example:
+    Checks the endpoint id and event id, every member of ``event`` (an ``Event``) and
+    of ``endpoint`` (a ``PublicEndpoint``, if given) against the service model, then the
+    documented event and endpoint limits.
+
+    Examples:
+        ```python
         >>> validate_event(EventRecord("ep", models.Event(event_type="x", timestamp="")))
         [('event.timestamp', 'is required')]
+        ```
     """
+    from pinpoint_sdk import _validation
+
+    if not isinstance(record, EventRecord):
+        return [("", f"expected EventRecord, got {type(record).__name__}")]
     problems: list[tuple[str, str]] = []
-    _check_endpoint_id(record.endpoint_id, "endpoint_id", problems)
+    for path, value in (("endpoint_id", record.endpoint_id), ("event_id", record.event_id)):
+        if value is not None and not isinstance(value, str):
+            problems.append((path, f"expected str, got {type(value).__name__}"))
+    _validation.check_model(record.event, "Event", "event", problems)
+    if record.endpoint is not None:
+        _validation.check_model(record.endpoint, "PublicEndpoint", "endpoint", problems)
+    _limits_or_skip(not problems, problems, lambda: _check_event_limits(record, problems))
+    return _unique(problems)
+
+
+def _limits_or_skip(typed: bool, problems: list[tuple[str, str]],
+                    check: Callable[[], None]) -> None:
+    """Run limit checks; when a type problem is already known, one they trip over is
+    not worth reporting (the item fails on its type anyway)."""
+    if typed:
+        check()
+        return
+    with suppress(TypeError, AttributeError, ValueError):
+        check()
+
+
+def _check_event_limits(record: EventRecord, problems: list[tuple[str, str]]) -> None:
+    from pinpoint_sdk import models
+
+    if record.endpoint_id is None or isinstance(record.endpoint_id, str):  # else a type
+        _check_endpoint_id(record.endpoint_id, "endpoint_id", problems)
+    if record.endpoint is not None:
+        problems.extend(validate_endpoint_data(record.endpoint, "endpoint"))
     event = record.event
+    if not isinstance(event, models.Event):  # reported as a type
+        return
     if not getattr(event, "event_type", None):
         problems.append(("event.event_type", "is required"))
     if not getattr(event, "timestamp", None):
@@ -297,9 +398,6 @@ def validate_event(record: EventRecord) -> list[tuple[str, str]]:
     if total > limits.MAX_EVENT_ATTRIBUTES_AND_METRICS:
         problems.append(("event", f"{total} attributes and metrics, at most "
                                   f"{limits.MAX_EVENT_ATTRIBUTES_AND_METRICS} allowed"))
-    if record.endpoint is not None:
-        problems.extend(validate_endpoint_data(record.endpoint, "endpoint"))
-    return problems
 
 
 def _json_size(value: Any) -> int:
@@ -353,6 +451,7 @@ class _Prepared(Generic[T]):
     item_id: str | None
     item: T
     size: int
+    wire: Any  # the item as the request carries it, unstructured once when checked
 
 
 class _Progress:
@@ -393,6 +492,15 @@ class _Stop(Exception):
     """Raised inside a run when ``fail_fast`` saw a failure."""
 
 
+# What a request's ``send`` reports: per-item failures and warnings. Every other item
+# of the request succeeded. Nothing is recorded until ``send`` returns, so a request
+# that raises half-way is recorded once, as a whole.
+_Outcome = tuple[list[ItemFailure], list[ItemFailure]]
+
+# Errors raised before the request reached the service: nothing can have been stored.
+_NOT_SENT_ERRORS = (errors.ValidationError, EndpointConnectionError, ConnectTimeoutError)
+
+
 class _Run(Generic[T]):
     """Shared loop of the bulk writers: validate, chunk, send, record."""
 
@@ -417,50 +525,101 @@ class _Run(Generic[T]):
         if self.fail_fast and self.result.failed:
             raise _Stop
 
-    def fail_request(self, batch: list[_Prepared[T]], exc: Exception) -> None:
+    def fail_request(self, batch: list[_Prepared[T]], exc: BaseException) -> None:
         status: int | None = None
+        unconfirmed = False
         if isinstance(exc, errors.PinpointServiceError):
             status = exc.status_code
             message = f"request rejected: {exc.code or type(exc).__name__}: {exc.message}"
+            # A server fault says the request failed, not that nothing of it was stored.
+            if status is not None and status >= 500:
+                unconfirmed = True
+                message += "; the service may have stored it"
+        elif isinstance(exc, _NOT_SENT_ERRORS):
+            message = f"request not sent: {type(exc).__name__}: {exc}"
+        elif isinstance(exc, Exception):
+            unconfirmed = True
+            message = (f"request failed: {type(exc).__name__}: {exc}; "
+                       "the service may have stored it")
         else:
-            message = f"request failed: {type(exc).__name__}: {exc}"
-        for prepared in batch:
-            self.fail(prepared.index, prepared.item_id, status, message)
+            unconfirmed = True
+            message = (f"interrupted by {type(exc).__name__} while the request was in "
+                       "flight; the service may have stored it")
+        self.result.failed.extend(
+            ItemFailure(p.index, p.item_id, status, message, unconfirmed) for p in batch
+        )
 
     def run(
         self,
         prepared: Iterator[_Prepared[T]],
-        send: Callable[[list[_Prepared[T]]], None],
+        send: Callable[[list[_Prepared[T]]], _Outcome],
         splits_before: Callable[[list[_Prepared[T]], _Prepared[T]], bool] | None = None,
     ) -> BatchResult:
-        batch: list[_Prepared[T]] = []
-        batch_bytes = 0
+        # ``waiting`` holds items pulled from the input but not yet handed to a request.
+        waiting: list[_Prepared[T]] = []
+        waiting_bytes = 0
         try:
-            for item in prepared:
-                self.check_stop()  # a client-side rejection while preparing
-                full = len(batch) >= self.max_items or batch_bytes + item.size > self.max_bytes
-                if batch and (full or (splits_before is not None and splits_before(batch, item))):
+            try:
+                for item in prepared:
+                    self.check_stop()  # a client-side rejection while preparing
+                    full = (len(waiting) >= self.max_items
+                            or waiting_bytes + item.size > self.max_bytes)
+                    if waiting and (full or (splits_before is not None
+                                             and splits_before(waiting, item))):
+                        batch, waiting, waiting_bytes = waiting, [item], item.size
+                        self._send(batch, send)
+                    else:
+                        waiting.append(item)
+                        waiting_bytes += item.size
+                self.check_stop()
+                if waiting:
+                    batch, waiting = waiting, []
                     self._send(batch, send)
-                    batch, batch_bytes = [], 0
-                batch.append(item)
-                batch_bytes += item.size
-            self.check_stop()
-            if batch:
-                self._send(batch, send)
-        except _Stop:
-            self.result.complete = False
-        finally:
+            except _Stop:
+                # fail_fast: what is still waiting is neither sent nor counted.
+                self.result.complete = False
+                waiting = []
+            self.result.failed.sort(key=lambda failure: failure.index)
             self.progress.update(self.result)
+        except BaseException as exc:
+            self._interrupted(waiting, exc)
+            if isinstance(exc, Exception):
+                raise errors.BatchInterrupted(self.result, exc) from exc
+            raise
+        finally:
             self.progress.close()
-        self.result.failed.sort(key=lambda failure: failure.index)
         batch_finished(self.result)
         return self.result
 
-    def _send(self, batch: list[_Prepared[T]], send: Callable[[list[_Prepared[T]]], None]) -> None:
+    def _interrupted(self, waiting: list[_Prepared[T]], exc: BaseException) -> None:
+        """Record the items no request took and hand the partial result to ``exc``."""
+        message = f"not sent: the run was interrupted by {type(exc).__name__}"
+        for prepared in waiting:
+            self.fail(prepared.index, prepared.item_id, None, message)
+        self.result.complete = False
+        self.result.failed.sort(key=lambda failure: failure.index)
+        if not isinstance(exc, Exception):
+            try:
+                exc.batch_result = self.result  # type: ignore[attr-defined]
+                exc.add_note(
+                    f"bulk write interrupted: {self.result.succeeded} items succeeded and "
+                    f"{len(self.result.failed)} failed before it; see .batch_result"
+                )
+            except (AttributeError, TypeError):  # pragma: no cover - exotic exception types
+                pass
+
+    def _send(self, batch: list[_Prepared[T]],
+              send: Callable[[list[_Prepared[T]]], _Outcome]) -> None:
         try:
-            send(batch)
-        except (errors.PinpointError, BotoCoreError) as exc:
+            failures, warnings = send(batch)
+        except BaseException as exc:
             self.fail_request(batch, exc)
+            if not isinstance(exc, Exception):
+                raise
+        else:
+            self.result.succeeded += len(batch) - len(failures)
+            self.result.failed.extend(failures)
+            self.result.warnings.extend(warnings)
         self.progress.update(self.result)
         batch_request(len(batch), self.result)
         self.check_stop()
@@ -471,6 +630,63 @@ def _total(items: Iterable[Any]) -> int | None:
         return len(items)  # type: ignore[arg-type]
     except TypeError:
         return None
+
+
+# What an item's checks give: its problems, or its wire form and size in a request.
+_Checked = tuple[list[tuple[str, str]], Any, int]
+
+
+def _checked(
+    run: _Run[Any], index: int, item_id: Any, check: Callable[[Any], _Checked], item: Any,
+) -> tuple[Any, int] | None:
+    """The wire form and request bytes of a valid item; ``None`` (and the item recorded
+    as failed, alone) when its checks find a problem."""
+    try:
+        problems, wire, size = check(item)
+    except Exception as exc:  # a check tripping over odd input fails that item only
+        problems, wire, size = [("", f"could not check the item: {type(exc).__name__}: "
+                                     f"{exc}")], None, 0
+    if problems:
+        run.fail(index, item_id if isinstance(item_id, str) else None, None,
+                 _message(problems))
+        return None
+    return wire, size
+
+
+def _check_endpoint_item(item: Any) -> _Checked:
+    problems = validate_endpoint_item(item)
+    if problems:
+        return problems, None, 0
+    wire = unstructure(item)
+    size = _json_size(wire) + 1
+    if size > limits.MAX_ENDPOINT_BYTES:
+        problems.append(("", f"endpoint is {size} bytes, at most "
+                             f"{limits.MAX_ENDPOINT_BYTES} allowed"))
+    return problems, wire, size
+
+
+def _check_event_record(record: Any) -> _Checked:
+    problems = validate_event(record)
+    if problems:
+        return problems, None, 0
+    event = unstructure(record.event)
+    event_size = _json_size(event)
+    if event_size > limits.MAX_EVENT_BYTES:
+        return [("event", f"event is {event_size} bytes, at most "
+                          f"{limits.MAX_EVENT_BYTES} allowed")], None, 0
+    endpoint = unstructure(record.endpoint) if record.endpoint is not None else None
+    # Counted as if alone in its EventsBatch: an over-estimate when events share an
+    # endpoint, which only makes requests a little smaller than they could be.
+    endpoint_size = _json_size(endpoint) if endpoint is not None else 2
+    size = event_size + endpoint_size + len(record.endpoint_id) + len(record.event_id) + 40
+    return [], (event, endpoint), size
+
+
+def _check_application_id(application_id: Any) -> None:
+    if not isinstance(application_id, str) or not application_id:
+        raise errors.ValidationError(
+            f"expected a non-empty str, got {application_id!r}", "application_id"
+        )
 
 
 def upsert_endpoints(
@@ -487,12 +703,22 @@ def upsert_endpoints(
 
     See ``app.endpoints.upsert_many`` (the usual entry point). ``max_request_bytes`` is
     the payload budget per request (7 MB by default).
+
+    The service answers a whole UpdateEndpointsBatch request with one ``MessageBody``;
+    its items count as succeeded only when that reply is a 2xx whose body parsed into a
+    ``MessageBody`` with a non-empty ``Message`` (``"Accepted"``). Any other reply
+    fails every item of the request as ``unconfirmed``.
+
+    Raises:
+        pinpoint_sdk.errors.BatchInterrupted: the input iterable or the progress
+            callback raised; ``.result`` holds what was done before.
     """
     if not 1 <= batch_size <= limits.MAX_ENDPOINTS_PER_BATCH:
         raise errors.ValidationError(
             f"must be between 1 and {limits.MAX_ENDPOINTS_PER_BATCH}, got {batch_size}",
             "batch_size",
         )
+    _check_application_id(application_id)
     from pinpoint_sdk import models
 
     run: _Run[models.EndpointBatchItem] = _Run(
@@ -505,32 +731,41 @@ def upsert_endpoints(
     def prepare() -> Iterator[_Prepared[models.EndpointBatchItem]]:
         for index, item in enumerate(items):
             item_id = getattr(item, "id", None)
-            if not isinstance(item, models.EndpointBatchItem):
-                run.fail(index, None, None, f"expected EndpointBatchItem, got "
-                                            f"{type(item).__name__}")
+            checked = _checked(run, index, item_id, _check_endpoint_item, item)
+            if checked is None:
                 if fail_fast:
                     return
                 continue
-            problems = validate_endpoint_item(item)
-            size = _json_size(unstructure(item)) + 1
-            if size > limits.MAX_ENDPOINT_BYTES:
-                problems.append(("", f"endpoint is {size} bytes, at most "
-                                     f"{limits.MAX_ENDPOINT_BYTES} allowed"))
-            if problems:
-                run.fail(index, item_id, None, _message(problems))
-                if fail_fast:
-                    return
-                continue
-            yield _Prepared(index, item_id, item, size)
+            yield _Prepared(index, item_id, item, checked[1], checked[0])
 
-    def send(batch: list[_Prepared[models.EndpointBatchItem]]) -> None:
-        client.update_endpoints_batch(
-            application_id=application_id,
-            endpoint_batch_request=models.EndpointBatchRequest(item=[p.item for p in batch]),
+    def send(batch: list[_Prepared[models.EndpointBatchItem]]) -> _Outcome:
+        # Every item was checked and unstructured on its way in; the request is sent as
+        # is rather than checked and unstructured a second time by update_endpoints_batch.
+        response = client._invoke_prepared(
+            "UpdateEndpointsBatch", models.UpdateEndpointsBatchResponse,
+            {"ApplicationId": application_id,
+             "EndpointBatchRequest": {"Item": [p.wire for p in batch]}},
         )
-        run.result.succeeded += len(batch)
+        problem = _missing_endpoints_reply(response)
+        if problem is None:
+            return [], []
+        return [ItemFailure(p.index, p.item_id, None, problem, True) for p in batch], []
 
     return run.run(prepare(), send)
+
+
+def _missing_endpoints_reply(response: Any) -> str | None:
+    """Why an UpdateEndpointsBatch reply does not confirm its items; None when it does."""
+    metadata = getattr(response, "_response_metadata", None) or {}
+    status = metadata.get("HTTPStatusCode") if isinstance(metadata, Mapping) else None
+    body = getattr(response, "message_body", None)
+    message = getattr(body, "message", None)
+    status_ok = status is None or (isinstance(status, int) and 200 <= status < 300)
+    if status_ok and isinstance(message, str) and message:
+        return None
+    shown = f"HTTP {status}" if status is not None else "the reply"
+    return (f"result missing: {shown} without a MessageBody Message confirming the "
+            "request; the service may have stored the endpoints")
 
 
 def put_events(
@@ -547,12 +782,21 @@ def put_events(
 
     See ``app.events.put_many`` (the usual entry point). ``max_request_bytes`` is the
     payload budget per request (4 MB by default).
+
+    An event counts as succeeded only when the reply holds a 2xx ``StatusCode`` for it
+    (``Results[endpoint_id].EventsItemResponse[event_id]``); an event the reply says
+    nothing about fails as ``unconfirmed``.
+
+    Raises:
+        pinpoint_sdk.errors.BatchInterrupted: the input iterable or the progress
+            callback raised; ``.result`` holds what was done before.
     """
     if not 1 <= batch_size <= limits.MAX_EVENTS_PER_REQUEST:
         raise errors.ValidationError(
             f"must be between 1 and {limits.MAX_EVENTS_PER_REQUEST}, got {batch_size}",
             "batch_size",
         )
+    _check_application_id(application_id)
     from pinpoint_sdk import models
 
     run: _Run[EventRecord] = _Run(
@@ -564,27 +808,13 @@ def put_events(
 
     def prepare() -> Iterator[_Prepared[EventRecord]]:
         for index, record in enumerate(records):
-            if not isinstance(record, EventRecord):
-                run.fail(index, None, None, f"expected EventRecord, got {type(record).__name__}")
+            checked = _checked(run, index, getattr(record, "event_id", None),
+                               _check_event_record, record)
+            if checked is None:
                 if fail_fast:
                     return
                 continue
-            problems = validate_event(record)
-            event_size = _json_size(unstructure(record.event))
-            if event_size > limits.MAX_EVENT_BYTES:
-                problems.append(("event", f"event is {event_size} bytes, at most "
-                                          f"{limits.MAX_EVENT_BYTES} allowed"))
-            if problems:
-                run.fail(index, record.event_id, None, _message(problems))
-                if fail_fast:
-                    return
-                continue
-            # Counted as if alone in its EventsBatch: an over-estimate when events share
-            # an endpoint, which only makes requests a little smaller than they could be.
-            endpoint_size = _json_size(unstructure(record.endpoint)) if record.endpoint else 2
-            size = (event_size + endpoint_size + len(record.endpoint_id)
-                    + len(record.event_id) + 40)
-            yield _Prepared(index, record.event_id, record, size)
+            yield _Prepared(index, record.event_id, record, checked[1], checked[0])
 
     def splits_before(batch: list[_Prepared[EventRecord]], item: _Prepared[EventRecord]) -> bool:
         # Two records that would collide in the request's maps go to separate requests.
@@ -600,51 +830,63 @@ def put_events(
                 return True
         return False
 
-    def send(batch: list[_Prepared[EventRecord]]) -> None:
-        by_endpoint: dict[str, models.EventsBatch] = {}
+    def send(batch: list[_Prepared[EventRecord]]) -> _Outcome:
+        by_endpoint: dict[str, dict[str, Any]] = {}
         for prepared in batch:
             record = prepared.item
+            event, endpoint = prepared.wire
             entry = by_endpoint.get(record.endpoint_id)
             if entry is None:
-                entry = models.EventsBatch(
-                    endpoint=record.endpoint or models.PublicEndpoint(), events={}
-                )
-                by_endpoint[record.endpoint_id] = entry
-            elif record.endpoint is not None:
-                entry.endpoint = record.endpoint
-            entry.events[record.event_id] = record.event
-        response = client.put_events(
-            application_id=application_id,
-            events_request=models.EventsRequest(batch_item=by_endpoint),
+                entry = by_endpoint[record.endpoint_id] = {"Endpoint": {}, "Events": {}}
+            if endpoint is not None:
+                entry["Endpoint"] = endpoint
+            entry["Events"][record.event_id] = event
+        # Checked and unstructured per record already (see upsert_endpoints).
+        response = client._invoke_prepared(
+            "PutEvents", models.PutEventsResponse,
+            {"ApplicationId": application_id, "EventsRequest": {"BatchItem": by_endpoint}},
         )
-        results = (response.events_response.results if response.events_response else None) or {}
+        events_response = getattr(response, "events_response", None)
+        results = getattr(events_response, "results", None)
+        if not isinstance(results, Mapping):
+            results = {}
+        failures: list[ItemFailure] = []
+        warnings: list[ItemFailure] = []
         for prepared in batch:
             record = prepared.item
             item_response = results.get(record.endpoint_id)
-            event_result = None
-            endpoint_result = None
-            if item_response is not None:
-                event_result = (item_response.events_item_response or {}).get(record.event_id)
-                endpoint_result = item_response.endpoint_item_response
-            failure = _item_failure(event_result)
+            event_results = getattr(item_response, "events_item_response", None)
+            event_result = (event_results.get(record.event_id)
+                            if isinstance(event_results, Mapping) else None)
+            failure = _item_failure(prepared, event_result, "event")
             if failure is not None:
-                run.fail(prepared.index, record.event_id, failure[0], failure[1])
+                failures.append(failure)
                 continue
-            run.result.succeeded += 1
-            partial = _item_failure(endpoint_result, "event stored; endpoint update failed: ")
-            if partial is not None and record.endpoint is not None:
-                run.result.warnings.append(
-                    ItemFailure(prepared.index, record.event_id, partial[0], partial[1])
-                )
+            if record.endpoint is not None:
+                endpoint_result = getattr(item_response, "endpoint_item_response", None)
+                partial = _item_failure(prepared, endpoint_result, "endpoint update",
+                                        "event stored; endpoint update failed: ")
+                if partial is not None:
+                    warnings.append(partial)
+        return failures, warnings
 
     return run.run(prepare(), send, splits_before)
 
 
-def _item_failure(result: Any, prefix: str = "") -> tuple[int, str] | None:
-    """(status, message) when a per-item result is not a 2xx; None when it is or is absent."""
-    if result is None:
-        return None
+def _item_failure(
+    prepared: _Prepared[Any], result: Any, what: str, prefix: str = ""
+) -> ItemFailure | None:
+    """The failure a per-item result stands for; None only for a 2xx ``StatusCode``."""
     status = getattr(result, "status_code", None)
-    if status is None or 200 <= status < 300:
+    if not isinstance(status, int) or isinstance(status, bool):
+        got = "no result" if result is None else "a result without a StatusCode"
+        return ItemFailure(
+            prepared.index, prepared.item_id, None,
+            f"{prefix}result missing: the PutEvents reply holds {got} for this {what}; "
+            "the service may have stored it", True,
+        )
+    if 200 <= status < 300:
         return None
-    return status, f"{prefix}{getattr(result, 'message', None) or 'rejected'}"
+    message = getattr(result, "message", None)
+    text = message if isinstance(message, str) and message else "rejected"
+    return ItemFailure(prepared.index, prepared.item_id, status, f"{prefix}{text}")

@@ -15,6 +15,7 @@ from botocore.exceptions import ClientError
 
 __all__ = [
     "BadRequestError",
+    "BatchInterrupted",
     "ConflictError",
     "ForbiddenError",
     "InternalServerError",
@@ -192,6 +193,54 @@ class ValidationError(PinpointError, ValueError):
         self.errors: list[tuple[str, str]] = list(errors)
         self.path = self.errors[0][0] if self.errors else path
         super().__init__("; ".join(f"{p}: {m}" if p else m for p, m in self.errors))
+
+
+class BatchInterrupted(PinpointError):
+    """A bulk write (``upsert_many``, ``put_many``) stopped before the end of its input.
+
+    Raised when something outside the requests themselves fails: the input iterable
+    raises, or the progress callback does. The original exception is ``__cause__``.
+    `result` is the partial `BatchResult`: every item pulled from the input so
+    far is in it, counted in ``succeeded`` or listed in ``failed`` (items that were
+    waiting for the next request as "not sent"), and ``result.complete`` is ``False``.
+
+    ``KeyboardInterrupt`` and other ``BaseException``s are not turned into this error
+    (Ctrl-C keeps working as usual); they propagate unchanged and carry the same
+    partial result as their ``batch_result`` attribute. `batch_result` is an
+    alias of `result`, so one ``getattr(exc, "batch_result", None)`` covers both.
+
+    Examples:
+        ```python
+        try:
+            result = app.events.put_many(read_rows())
+        except errors.BatchInterrupted as exc:
+            result = exc.result        # what was stored before the input failed
+            resume_at = result.processed
+        ```
+    """
+
+    def __init__(self, result: Any, cause: BaseException) -> None:
+        self.result = result
+        super().__init__(
+            f"bulk write interrupted by {type(cause).__name__}: {cause} "
+            f"({result.succeeded} items succeeded and {len(result.failed)} failed before "
+            f"it; see .result)"
+        )
+
+    @property
+    def batch_result(self) -> Any:
+        """The partial `BatchResult` (same as `result`)."""
+        return self.result
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _rebuild_batch_interrupted, (self.result, str(self))
+
+
+def _rebuild_batch_interrupted(result: Any, text: str) -> BatchInterrupted:
+    error = BatchInterrupted.__new__(BatchInterrupted)
+    Exception.__init__(error, text)
+    error.result = result
+    return error
 
 
 class PaginationError(PinpointError, RuntimeError):

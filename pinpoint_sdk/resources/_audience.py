@@ -134,12 +134,19 @@ class EndpointCollection:
         """Create or update endpoints from any iterable, in UpdateEndpointsBatch requests.
 
         Items are read one at a time (a generator of a million rows is fine), checked
-        against the documented limits (attribute counts and lengths, values per
-        attribute, endpoint size, ``$ { }`` in ids) and sent in requests of at most
-        ``batch_size`` (≤ 100) items and 7 MB. Invalid items are listed in the result and
-        not sent; a request the service rejects after botocore's retries is listed for
-        each of its items, and the run goes on unless ``fail_fast=True``. Throttling is
-        handled by the client's ``adaptive`` retry mode.
+        against the service model (each member's type) and the documented limits
+        (attribute counts and lengths, values per attribute, endpoint size, ``$ { }``
+        in ids) and sent in requests of at most ``batch_size`` (≤ 100) items and 7 MB.
+        An invalid item is listed in the result with its own message and not sent; the
+        rest of its request still goes out. Items count as succeeded only when the
+        reply confirms them (a 2xx with a ``MessageBody`` ``Message``); a request that
+        fails in any way after botocore's retries, or whose reply confirms nothing, is
+        listed for each of its items (``unconfirmed`` when they may have been stored),
+        and the run goes on unless ``fail_fast=True``.
+
+        If the input iterable or ``progress`` raises, `errors.BatchInterrupted` is
+        raised with the partial result as ``.result``; ``KeyboardInterrupt`` propagates
+        as is, carrying it as ``.batch_result``. See docs/guides/batching.md.
 
         ``progress`` is a callable ``(processed, failed)`` or ``True`` for a tqdm bar
         (``pip install 'pinpoint-sdk[progress]'``).
@@ -189,13 +196,21 @@ class EventCollection:
     ) -> BatchResult:
         """Record events from any iterable, in PutEvents requests within the limits.
 
-        Records are read one at a time, checked (``EventType`` and ``Timestamp``
-        present, at most 40 attributes + metrics, keys ≤ 50 and attribute values ≤ 200
-        characters, event ≤ 1,000 KB, endpoint attribute limits, endpoint id without
-        ``$ { }``) and sent in requests of at most ``batch_size`` (≤ 100) events and
-        4 MB. Events the service answers with a per-event 400, and every event of a
-        rejected request, are listed in the result's ``failed`` by input index and event
-        id; the run goes on unless ``fail_fast=True``.
+        Records are read one at a time, checked (every member's type against the
+        service model, ``EventType`` and ``Timestamp`` present, at most 40 attributes +
+        metrics, keys ≤ 50 and attribute values ≤ 200 characters, event ≤ 1,000 KB,
+        endpoint attribute limits, endpoint id without ``$ { }``) and sent in requests
+        of at most ``batch_size`` (≤ 100) events and 4 MB. An event counts as succeeded
+        only when the reply gives it a 2xx ``StatusCode``. Events the service answers
+        with a per-event 400, events the reply says nothing about (``unconfirmed``),
+        and every event of a failed request are listed in the result's ``failed`` by
+        input index and event id; the run goes on unless ``fail_fast=True``.
+
+        botocore may resend a request whose reply was lost, so an event can be stored
+        twice: the event id is the idempotency key (give ids from your own data). If
+        the input iterable or ``progress`` raises, `errors.BatchInterrupted` carries the
+        partial result as ``.result``; ``KeyboardInterrupt`` propagates as is, carrying
+        it as ``.batch_result``. See docs/guides/batching.md.
 
         Example:
             >>> result = app.events.put_many(records, progress=True)

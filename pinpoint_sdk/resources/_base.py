@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Container, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, cast
+
+from botocore import xform_name
 
 from pinpoint_sdk import errors
 from pinpoint_sdk.converter import structure, unstructure
@@ -60,62 +62,104 @@ def unwrap(value: T | None) -> T:
     return value
 
 
-def _project(value: Any, source: Any, target: Any) -> Any:
+_JSON_KINDS = {
+    "structure": "an object", "map": "an object", "list": "a list", "string": "a string",
+    "integer": "a number", "long": "a number", "float": "a number", "double": "a number",
+    "boolean": "a boolean",
+}
+
+
+def _json_kind(value: Any) -> str:
+    if isinstance(value, Mapping):
+        return "an object"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    return "a string" if isinstance(value, str) else f"a {type(value).__name__}"
+
+
+def _project(
+    value: Any, source: Any, target: Any, path: str, problems: list[tuple[str, str]]
+) -> Any:
     """Keep what ``target`` (botocore shape) accepts from ``value`` shaped as ``source``.
 
     Members known to the response shape but not to the request shape (ids, dates,
     states...) are dropped; keys that neither shape knows are data the SDK does not
-    understand yet and are kept as they are.
+    understand yet and are kept as they are. A value whose JSON type does not fit the
+    request shape (a list where an object belongs, an object where a string belongs)
+    can neither be sent back as it is nor left out without deleting it on the
+    server: it is reported in ``problems`` as ``(path, message)``. ``None`` carries
+    nothing and is left out.
     """
     type_name = target.type_name
+    expected = _JSON_KINDS.get(type_name)
+    fits = (isinstance(value, Mapping) if type_name in ("structure", "map")
+            else isinstance(value, list) if type_name == "list"
+            else not isinstance(value, (Mapping, list)))
+    if not fits:
+        problems.append((path, f"the service returned {_json_kind(value)} where "
+                               f"{expected or 'a ' + type_name} belongs"))
+        return value
     if type_name == "structure":
-        if not isinstance(value, Mapping):
-            return _DROP
         target_members = target.members
         source_members = source.members if source is not None and \
             source.type_name == "structure" else {}
         out: dict[str, Any] = {}
         for key, item in value.items():
             if key in target_members:
-                projected = _project(item, source_members.get(key), target_members[key])
-                if projected is not _DROP:
-                    out[key] = projected
+                if item is not None:
+                    out[key] = _project(item, source_members.get(key), target_members[key],
+                                        f"{path}.{xform_name(key)}", problems)
             elif key not in source_members:
                 out[key] = item
         return out
     if type_name == "list":
-        if not isinstance(value, list):
-            return _DROP
         source_member = source.member if source is not None and source.type_name == "list" \
             else None
-        items = [_project(item, source_member, target.member) for item in value]
-        return [item for item in items if item is not _DROP]
+        return [_project(item, source_member, target.member, f"{path}[{index}]", problems)
+                for index, item in enumerate(value) if item is not None]
     if type_name == "map":
-        if not isinstance(value, Mapping):
-            return _DROP
         source_value = source.value if source is not None and source.type_name == "map" \
             else None
-        projected_map = {k: _project(v, source_value, target.value) for k, v in value.items()}
-        return {k: v for k, v in projected_map.items() if v is not _DROP}
-    if isinstance(value, (Mapping, list)):
-        return _DROP
+        return {k: _project(v, source_value, target.value, f"{path}[{k!r}]", problems)
+                for k, v in value.items() if v is not None}
     return value
 
 
-_DROP = object()
-
-
-def to_write_request(client: PinpointClient, data: Any, cls: type[T]) -> T:
+def to_write_request(
+    client: PinpointClient, data: Any, cls: type[T], replaced: Container[str] = ()
+) -> T:
     """Turn a response model into the request model ``cls`` for a read-modify-write.
 
     Goes through the wire dict and the installed botocore model, so fields the SDK
     does not know (an activity type added to the service later, say) travel back
     unchanged while read-only members (``Id``, ``CreationDate``, ...) are left out.
+    Members named in ``replaced`` (snake_case) are left out too: the caller sets them.
+
+    Raises:
+        pinpoint_sdk.errors.ValidationError: a member of ``data`` has a JSON type the
+            request shape cannot hold (the service returned a list where an object
+            belongs, say). Such a value can be neither sent back nor dropped (the
+            update replaces the whole resource, so dropping it would delete it), so
+            nothing is sent; pass a complete request instead.
     """
     service_model = client.boto3_client.meta.service_model
     source = service_model.shape_for(type(data).__name__)
     target = service_model.shape_for(cls.__name__)
-    projected = _project(unstructure(data), source, target)
+    problems: list[tuple[str, str]] = []
+    name = xform_name(cls.__name__)
+    wire = {key: value for key, value in unstructure(data).items()
+            if xform_name(key) not in replaced}
+    projected = _project(wire, source, target, name, problems)
+    if problems:
+        problems.append((name, "the SDK cannot send these back as they are, and leaving "
+                               "them out would delete them on the server; nothing was "
+                               f"sent: pass a complete {cls.__name__}, or replace these "
+                               "members in the same update"))
+        raise errors.ValidationError(problems)
     return structure(projected, cls)
 
 

@@ -38,12 +38,17 @@ K = TypeVar("K")
 def write_request(
     resource: Resource[Any], request: Any, changes: dict[str, Any], cls: type[W]
 ) -> W:
-    """The request for ``.update()``: the given one, or the current data with ``changes``."""
+    """The request for ``.update()``: the given one, or the current data with ``changes``.
+
+    Raises ``errors.ValidationError`` (nothing sent) when the current data holds a
+    value of a JSON type the request cannot carry, unless ``changes`` replaces it:
+    leaving it out would delete it on the server.
+    """
     if request is not None:
         if changes:
             raise TypeError("pass either a request/builder or field changes, not both")
         return resolve_request(request, cls)
-    current = to_write_request(resource.client, resource.data, cls)
+    current = to_write_request(resource.client, resource.data, cls, changes)
     try:
         return evolve(current, **changes)
     except TypeError as exc:
@@ -107,7 +112,11 @@ class Campaign(Resource[models.CampaignResponse]):
         Without a request, the current :attr:`data` (read-modify-write; call
         :meth:`reload` first if it may be stale) is turned into a
         ``WriteCampaignRequest`` keeping every field, including ones the SDK does not
-        know, and ``changes`` (snake_case field names) are applied.
+        know, and ``changes`` (snake_case field names) are applied. A member the
+        service returned with an unexpected JSON type (a list where an object belongs)
+        cannot be sent back, and leaving it out would delete it: the update is then
+        refused with ``errors.ValidationError`` naming it, unless ``changes`` replaces
+        that member.
 
         Example:
             >>> campaign.update(name="spring", holdout_percent=10)

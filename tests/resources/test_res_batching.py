@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from botocore.stub import Stubber
+from http_faults import answer, events_accepted
 from resource_helpers import APP_ID
 
 from pinpoint_sdk import batching, limits, models
@@ -46,13 +47,10 @@ def _sent_event_ids(calls: list[tuple[str, dict[str, Any]]]) -> list[list[str]]:
     ]
 
 
-def _accept_all(params: dict[str, Any]) -> dict[str, Any]:
-    return {"EventsResponse": {"Results": {
-        endpoint_id: {"EventsItemResponse": {
-            event_id: {"StatusCode": 202, "Message": "Accepted"} for event_id in batch["Events"]
-        }}
-        for endpoint_id, batch in params["EventsRequest"]["BatchItem"].items()
-    }}}
+def _accepted(*event_ids: str, endpoint_id: str = "ep") -> dict[str, Any]:
+    return {"EventsResponse": {"Results": {endpoint_id: {"EventsItemResponse": {
+        event_id: {"StatusCode": 202, "Message": "Accepted"} for event_id in event_ids
+    }}}}}
 
 
 # ------------------------------------------------------------------ endpoints
@@ -300,7 +298,7 @@ def test_events_of_one_endpoint_share_an_events_batch(
     stub: Stubber, client: PinpointClient, calls: list[tuple[str, dict[str, Any]]]
 ) -> None:
     endpoint = models.PublicEndpoint(address="a@b.c", channel_type="EMAIL")
-    stub.add_response("put_events", {"EventsResponse": {"Results": {}}}, {
+    stub.add_response("put_events", _accepted("e1", "e2"), {
         "ApplicationId": APP_ID,
         "EventsRequest": {"BatchItem": {"ep": {
             "Endpoint": {"Address": "a@b.c", "ChannelType": "EMAIL"},
@@ -319,13 +317,12 @@ def test_events_of_one_endpoint_share_an_events_batch(
 
 
 def test_put_many_splits_at_100_events_and_4_mb(
-    stub: Stubber, client: PinpointClient, calls: list[tuple[str, dict[str, Any]]]
+    client: PinpointClient, calls: list[tuple[str, dict[str, Any]]]
 ) -> None:
     # 60 events of ~200 KB each: the 4 MB request budget, not the 100-event cap, decides.
     big = _event(app_title="t" * 200_000)
     records = [EventRecord(f"ep{i}", big, event_id=f"e{i}") for i in range(60)]
-    for _ in range(4):
-        stub.add_response("put_events", {"EventsResponse": {"Results": {}}})
+    answer(client, "PutEvents", events_accepted)
 
     result = _app(client).events.put_many(records)
 
@@ -336,10 +333,9 @@ def test_put_many_splits_at_100_events_and_4_mb(
 
 
 def test_put_many_caps_requests_at_100_events(
-    stub: Stubber, client: PinpointClient, calls: list[tuple[str, dict[str, Any]]]
+    client: PinpointClient, calls: list[tuple[str, dict[str, Any]]]
 ) -> None:
-    for _ in range(3):
-        stub.add_response("put_events", {"EventsResponse": {"Results": {}}})
+    answer(client, "PutEvents", events_accepted)
 
     result = _app(client).events.put_many(EventRecord("ep", _event()) for _ in range(201))
 
@@ -351,7 +347,7 @@ def test_whole_put_events_failure_is_recorded_for_its_events_and_processing_cont
     stub: Stubber, client: PinpointClient
 ) -> None:
     stub.add_client_error("put_events", "TooManyRequestsException", "slow down", 429)
-    stub.add_response("put_events", {"EventsResponse": {"Results": {}}})
+    stub.add_response("put_events", _accepted(*(f"e{i}" for i in range(100, 150))))
     records = [EventRecord("ep", _event(), event_id=f"e{i}") for i in range(150)]
 
     result = _app(client).events.put_many(records)
@@ -365,8 +361,10 @@ def test_whole_put_events_failure_is_recorded_for_its_events_and_processing_cont
 def test_put_many_fail_fast_stops_after_a_per_event_rejection(
     stub: Stubber, client: PinpointClient, calls: list[tuple[str, dict[str, Any]]]
 ) -> None:
-    stub.add_response("put_events", {"EventsResponse": {"Results": {"ep": {
-        "EventsItemResponse": {"e0": {"StatusCode": 400, "Message": "bad"}}}}}})
+    answer_of_first = _accepted(*(f"e{i}" for i in range(1, 100)))
+    answer_of_first["EventsResponse"]["Results"]["ep"]["EventsItemResponse"]["e0"] = {
+        "StatusCode": 400, "Message": "bad"}
+    stub.add_response("put_events", answer_of_first)
     records = (EventRecord("ep", _event(), event_id=f"e{i}") for i in range(250))
 
     result = _app(client).events.put_many(records, fail_fast=True)
@@ -380,7 +378,7 @@ def test_put_many_fail_fast_stops_after_a_per_event_rejection(
 def test_events_breaking_limits_are_reported_and_not_sent(
     stub: Stubber, client: PinpointClient, calls: list[tuple[str, dict[str, Any]]]
 ) -> None:
-    stub.add_response("put_events", {"EventsResponse": {"Results": {}}})
+    stub.add_response("put_events", _accepted("ok1", "ok2"))
     records = [
         EventRecord("ep", _event(), "ok1"),
         EventRecord("ep", models.Event(event_type=None, timestamp=TS), "no-type"),  # type: ignore[arg-type]
