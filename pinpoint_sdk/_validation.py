@@ -83,6 +83,74 @@ def check_model(value: Any, shape: str, path: str, errors: list[tuple[str, str]]
         limit_check(value, path, errors)
 
 
+def check_endpoint_id(endpoint_id: Any, path: str, errors: list[tuple[str, str]]) -> None:
+    """Append a problem when ``endpoint_id`` is missing, blank or holds ``$``, ``{`` or ``}``."""
+    if not isinstance(endpoint_id, str) or not endpoint_id:
+        errors.append((path, "is required"))
+        return
+    bad = sorted(set(endpoint_id) & limits.ENDPOINT_ID_FORBIDDEN_CHARACTERS)
+    if bad:
+        errors.append((path, f"must not contain {' '.join(repr(c) for c in bad)}"))
+
+
+def check_attribute_map(values: Any, path: str, errors: list[tuple[str, str]]) -> int:
+    """Check an endpoint/user attribute or metric map; returns how many keys it has.
+
+    Names are at most 50 characters; an attribute holds at most 50 values of at most 100
+    characters each.
+    """
+    if not values or not isinstance(values, Mapping):
+        return 0
+    for name, value in values.items():
+        key_path = f"{path}[{name!r}]"
+        if isinstance(name, str) and len(name) > limits.MAX_ATTRIBUTE_NAME_LENGTH:
+            errors.append(
+                (key_path, f"name is {len(name)} characters, at most "
+                           f"{limits.MAX_ATTRIBUTE_NAME_LENGTH} allowed")
+            )
+        if isinstance(value, list):
+            if len(value) > limits.MAX_VALUES_PER_ATTRIBUTE:
+                errors.append(
+                    (key_path, f"{len(value)} values, at most "
+                               f"{limits.MAX_VALUES_PER_ATTRIBUTE} allowed")
+                )
+            for position, item in enumerate(value):
+                if isinstance(item, str) and len(item) > limits.MAX_ATTRIBUTE_VALUE_LENGTH:
+                    errors.append(
+                        (f"{key_path}[{position}]", f"value is {len(item)} characters, at "
+                                                    f"most {limits.MAX_ATTRIBUTE_VALUE_LENGTH} allowed")
+                    )
+    return len(values)
+
+
+def check_endpoint_data(endpoint: Any, path: str, errors: list[tuple[str, str]]) -> None:
+    """Limits of endpoint data (``EndpointRequest``, ``EndpointBatchItem``, ``PublicEndpoint``).
+
+    Attribute, user attribute and metric names, values per attribute, value lengths and
+    the total number of custom attributes. The typed client and the bulk writers in
+    `pinpoint_sdk.batching` both use this check.
+    """
+    prefix = f"{path}." if path else ""
+    count = check_attribute_map(getattr(endpoint, "attributes", None),
+                                f"{prefix}attributes", errors)
+    count += check_attribute_map(getattr(endpoint, "metrics", None), f"{prefix}metrics", errors)
+    user = getattr(endpoint, "user", None)
+    if user is not None:
+        count += check_attribute_map(getattr(user, "user_attributes", None),
+                                     f"{prefix}user.user_attributes", errors)
+    if count > limits.MAX_ENDPOINT_ATTRIBUTES:
+        errors.append(
+            (path or "endpoint", f"{count} custom attributes and metrics, at most "
+                                 f"{limits.MAX_ENDPOINT_ATTRIBUTES} allowed")
+        )
+
+
+def _endpoint_batch_item(value: Any, path: str, errors: list[tuple[str, str]]) -> None:
+    if value.id is not None:
+        check_endpoint_id(value.id, f"{path}.id", errors)
+    check_endpoint_data(value, path, errors)
+
+
 def _at_most(count: int, limit: int, what: str, path: str, errors: list[tuple[str, str]]) -> None:
     if count > limit:
         errors.append((path, f"{count} {what}; the service accepts at most {limit} per request"))
@@ -100,6 +168,8 @@ def _events_request(value: Any, path: str, errors: list[tuple[str, str]]) -> Non
         if isinstance(getattr(batch, "events", None), Mapping)
     )
     _at_most(count, limits.MAX_EVENTS_PER_REQUEST, "events", f"{path}.batch_item", errors)
+    for endpoint_id in batches:
+        check_endpoint_id(endpoint_id, f"{path}.batch_item[{endpoint_id!r}]", errors)
 
 
 def _message_request(value: Any, path: str, errors: list[tuple[str, str]]) -> None:
@@ -123,7 +193,10 @@ def _tags(value: Any, path: str, errors: list[tuple[str, str]]) -> None:
 
 # Service limits on request shapes that the model itself does not express.
 _LIMIT_CHECKS = {
+    "EndpointBatchItem": _endpoint_batch_item,
     "EndpointBatchRequest": _endpoint_batch,
+    "EndpointRequest": check_endpoint_data,
+    "PublicEndpoint": check_endpoint_data,
     "EventsRequest": _events_request,
     "MessageRequest": _message_request,
     "SendUsersMessageRequest": _users_message_request,

@@ -88,3 +88,66 @@ def test_too_many_tags_are_rejected(client: PinpointClient) -> None:
     tags = models.TagsModel(tags={f"k{i}": "v" for i in range(limits.MAX_TAGS_PER_RESOURCE + 1)})
     error = _rejected(client, "tag_resource", resource_arn="arn:x", tags_model=tags)
     assert error.path == "tags_model.tags"
+
+
+# Endpoint data: the typed client runs the same check as the bulk writers.
+
+def _endpoint_request(**changes: object) -> models.EndpointRequest:
+    return models.EndpointRequest(channel_type="EMAIL", address="a@example.com", **changes)
+
+
+def test_update_endpoint_rejects_too_many_attribute_values(client: PinpointClient) -> None:
+    values = [f"v{i}" for i in range(limits.MAX_VALUES_PER_ATTRIBUTE + 1)]
+    error = _rejected(
+        client, "update_endpoint", application_id="app", endpoint_id="ep",
+        endpoint_request=_endpoint_request(attributes={"colors": values}),
+    )
+    assert error.errors == [("endpoint_request.attributes['colors']", "51 values, at most 50 allowed")]
+
+
+def test_update_endpoint_rejects_a_long_user_attribute_value(client: PinpointClient) -> None:
+    user = models.EndpointUser(user_attributes={"name": ["x" * 101]})
+    error = _rejected(
+        client, "update_endpoint", application_id="app", endpoint_id="ep",
+        endpoint_request=_endpoint_request(user=user),
+    )
+    assert error.path == "endpoint_request.user.user_attributes['name'][0]"
+    assert "101 characters" in str(error)
+
+
+def test_update_endpoint_counts_every_kind_of_custom_attribute(client: PinpointClient) -> None:
+    request = _endpoint_request(
+        attributes={f"a{i}": ["x"] for i in range(100)},
+        metrics={f"m{i}": 1.0 for i in range(100)},
+        user=models.EndpointUser(user_attributes={f"u{i}": ["y"] for i in range(51)}),
+    )
+    error = _rejected(client, "update_endpoint", application_id="app", endpoint_id="ep",
+                      endpoint_request=request)
+    assert error.errors == [("endpoint_request", "251 custom attributes and metrics, at most 250 allowed")]
+
+
+def test_batch_items_are_checked_like_the_bulk_writer_checks_them(client: PinpointClient) -> None:
+    item = models.EndpointBatchItem(id="a$b", attributes={"n" * 51: ["x"]})
+    error = _rejected(
+        client, "update_endpoints_batch", application_id="app",
+        endpoint_batch_request=models.EndpointBatchRequest(item=[item]),
+    )
+    assert error.errors == [
+        ("endpoint_batch_request.item[0].id", "must not contain '$'"),
+        (f"endpoint_batch_request.item[0].attributes[{'n' * 51!r}]",
+         "name is 51 characters, at most 50 allowed"),
+    ]
+
+
+def test_put_events_checks_endpoint_ids_and_endpoint_data(client: PinpointClient) -> None:
+    event = models.Event(event_type="click", timestamp="2026-01-01T00:00:00Z")
+    endpoint = models.PublicEndpoint(metrics={"m" * 51: 1.0})
+    request = models.EventsRequest(
+        batch_item={"e{1}": models.EventsBatch(endpoint=endpoint, events={"ev": event})}
+    )
+    error = _rejected(client, "put_events", application_id="app", events_request=request)
+    assert error.errors == [
+        (f"events_request.batch_item['e{{1}}'].endpoint.metrics[{'m' * 51!r}]",
+         "name is 51 characters, at most 50 allowed"),
+        ("events_request.batch_item['e{1}']", "must not contain '{' '}'"),
+    ]
