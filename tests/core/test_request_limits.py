@@ -126,6 +126,12 @@ def test_update_endpoint_counts_every_kind_of_custom_attribute(client: PinpointC
     assert error.errors == [("endpoint_request", "251 custom attributes and metrics, at most 250 allowed")]
 
 
+def test_update_endpoint_rejects_forbidden_endpoint_id_characters(client: PinpointClient) -> None:
+    error = _rejected(client, "update_endpoint", application_id="app", endpoint_id="a{b}",
+                      endpoint_request=_endpoint_request())
+    assert error.errors == [("endpoint_id", "must not contain '{' '}'")]
+
+
 def test_batch_items_are_checked_like_the_bulk_writer_checks_them(client: PinpointClient) -> None:
     item = models.EndpointBatchItem(id="a$b", attributes={"n" * 51: ["x"]})
     error = _rejected(
@@ -151,3 +157,58 @@ def test_put_events_checks_endpoint_ids_and_endpoint_data(client: PinpointClient
          "name is 51 characters, at most 50 allowed"),
         ("events_request.batch_item['e{1}']", "must not contain '{' '}'"),
     ]
+
+
+# Request body size of the raw bulk operations, measured as botocore serializes it.
+
+def _big_endpoint(tag: str) -> dict[str, list[str]]:
+    # 50 attributes x 50 values x 100 characters: the most one attribute map may hold.
+    return {f"{tag}-{a}": ["x" * 100] * 50 for a in range(50)}
+
+
+def test_update_endpoints_batch_over_7_mb_is_rejected(client: PinpointClient) -> None:
+    items = [models.EndpointBatchItem(id=f"ep{i}", attributes=_big_endpoint("a"))
+             for i in range(30)]
+    error = _rejected(
+        client, "update_endpoints_batch", application_id="app",
+        endpoint_batch_request=models.EndpointBatchRequest(item=items),
+    )
+    assert error.path == "endpoint_batch_request"
+    assert f"at most {limits.MAX_REQUEST_PAYLOAD_BYTES} allowed" in str(error)
+
+
+def test_put_events_over_4_mb_is_rejected(client: PinpointClient) -> None:
+    event = models.Event(event_type="click", timestamp="2026-01-01T00:00:00Z")
+    batch = {
+        f"ep{i}": models.EventsBatch(endpoint=models.PublicEndpoint(attributes=_big_endpoint("a")),
+                                     events={f"ev{i}": event})
+        for i in range(17)
+    }
+    error = _rejected(client, "put_events", application_id="app",
+                      events_request=models.EventsRequest(batch_item=batch))
+    assert error.path == "events_request"
+    assert f"at most {limits.MAX_PUT_EVENTS_PAYLOAD_BYTES} allowed" in str(error)
+
+
+def test_request_size_counts_bytes_as_botocore_escapes_them(client: PinpointClient) -> None:
+    # "é" is 2 bytes in UTF-8 but 6 in botocore's ASCII-escaped JSON ("\u00e9").
+    values = {f"a{a}": ["é" * 100] * 50 for a in range(50)}
+    items = [models.EndpointBatchItem(id=f"ep{i}", attributes=values) for i in range(5)]
+    error = _rejected(
+        client, "update_endpoints_batch", application_id="app",
+        endpoint_batch_request=models.EndpointBatchRequest(item=items),
+    )
+    assert error.path == "endpoint_batch_request"
+
+
+def test_put_events_under_4_mb_is_sent(client: PinpointClient) -> None:
+    event = models.Event(event_type="click", timestamp="2026-01-01T00:00:00Z")
+    batch = {
+        f"ep{i}": models.EventsBatch(endpoint=models.PublicEndpoint(attributes=_big_endpoint("a")),
+                                     events={f"ev{i}": event})
+        for i in range(15)
+    }
+    with Stubber(client.boto3_client) as stub:
+        stub.add_response("put_events", {"EventsResponse": {}})
+        client.put_events(application_id="app",
+                          events_request=models.EventsRequest(batch_item=batch))
