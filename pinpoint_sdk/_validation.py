@@ -71,6 +71,10 @@ def check_value(value: Any, type_spec: Any, path: str, errors: Problems) -> None
     """Append ``(path, message)`` for every problem in ``value`` (not None) of ``type_spec``."""
     kind, target = type_spec
     if kind == "prim":
+        if target == "str":  # most members: the fast path
+            if value.__class__ is not str and not isinstance(value, str):
+                errors.append((path, f"expected str, got {describe(value)}"))
+            return
         allowed = _PRIMITIVE_TYPES[target]
         bad_bool = target in ("int", "float") and isinstance(value, bool)
         if bad_bool or not isinstance(value, allowed):
@@ -176,25 +180,21 @@ def check_attribute_map(values: Any, path: str, errors: Problems) -> int:
     """
     if not values or not isinstance(values, Mapping):
         return 0
+    name_limit = limits.MAX_ATTRIBUTE_NAME_LENGTH
+    value_limit = limits.MAX_ATTRIBUTE_VALUE_LENGTH
     for name, value in values.items():
-        key_path = f"{path}[{name!r}]"
-        if isinstance(name, str) and len(name) > limits.MAX_ATTRIBUTE_NAME_LENGTH:
-            errors.append(
-                (key_path, f"name is {len(name)} characters, at most "
-                           f"{limits.MAX_ATTRIBUTE_NAME_LENGTH} allowed")
-            )
-        if isinstance(value, list):
-            if len(value) > limits.MAX_VALUES_PER_ATTRIBUTE:
-                errors.append(
-                    (key_path, f"{len(value)} values, at most "
-                               f"{limits.MAX_VALUES_PER_ATTRIBUTE} allowed")
-                )
-            for position, item in enumerate(value):
-                if isinstance(item, str) and len(item) > limits.MAX_ATTRIBUTE_VALUE_LENGTH:
-                    errors.append(
-                        (f"{key_path}[{position}]", f"value is {len(item)} characters, at "
-                                                    f"most {limits.MAX_ATTRIBUTE_VALUE_LENGTH} allowed")
-                    )
+        if isinstance(name, str) and len(name) > name_limit:
+            errors.append((f"{path}[{name!r}]",
+                           f"name is {len(name)} characters, at most {name_limit} allowed"))
+        if not isinstance(value, list):
+            continue
+        if len(value) > limits.MAX_VALUES_PER_ATTRIBUTE:
+            errors.append((f"{path}[{name!r}]", f"{len(value)} values, at most "
+                                                f"{limits.MAX_VALUES_PER_ATTRIBUTE} allowed"))
+        for position, item in enumerate(value):
+            if isinstance(item, str) and len(item) > value_limit:
+                errors.append((f"{path}[{name!r}][{position}]", f"value is {len(item)} "
+                               f"characters, at most {value_limit} allowed"))
     return len(values)
 
 
@@ -305,11 +305,20 @@ _PAYLOAD_LIMITS: dict[str, tuple[str, int]] = {
 }
 
 
+def body_size(value: Any) -> int:
+    """Bytes of ``value`` (a boto3 dict) as a JSON request body the way botocore writes it:
+    ``json.dumps`` with its default separators and non-ASCII characters escaped."""
+    try:
+        text = json.dumps(value)
+    except TypeError:  # a datetime or bytes value: botocore writes those as strings too
+        text = json.dumps(value, default=str)
+    return len(text)  # ASCII only (non-ASCII is escaped), so characters are bytes
+
+
 def check_payload_size(operation: str, request: Mapping[str, Any]) -> Problems:
     """A problem when the request body of a bulk operation is over the service's size limit.
 
-    ``request`` is the unstructured boto3 request; the body is measured as botocore
-    writes it (``json.dumps`` with its default separators and ASCII escapes).
+    ``request`` is the unstructured boto3 request; the body is measured by `body_size`.
     """
     limit = _PAYLOAD_LIMITS.get(operation)
     if limit is None:
@@ -318,10 +327,11 @@ def check_payload_size(operation: str, request: Mapping[str, Any]) -> Problems:
     body = request.get(member)
     if body is None:
         return []
-    size = len(json.dumps(body, default=str).encode("utf-8"))
+    size = body_size(body)
     if size <= maximum:
         return []
-    return [(_member_name(operation, member), f"the request body is {size} bytes, at most {maximum} allowed")]
+    message = f"the request body is {size} bytes, at most {maximum} allowed"
+    return [(_member_name(operation, member), message)]
 
 
 def _member_name(operation: str, wire: str) -> str:
