@@ -13,8 +13,12 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import boto3
+import pytest
 from botocore.awsrequest import AWSPreparedRequest, AWSResponse
 from botocore.config import Config
+from botocore.stub import Stubber
+
+from pinpoint_sdk import PinpointClient, errors
 
 Answer = Callable[[AWSPreparedRequest], tuple[int, Any]]
 
@@ -54,3 +58,13 @@ class FakeHttp:
 def refuse(request: AWSPreparedRequest) -> tuple[int, Any]:
     """An answer for tests where nothing may be sent."""
     raise AssertionError(f"nothing should have been sent, got {request.method} {request.url}")
+
+
+def rejected(client: PinpointClient, call: str, **kwargs: Any) -> errors.ValidationError:
+    """The ValidationError of ``client.<call>(**kwargs)``, proving nothing was sent.
+
+    Nothing is queued on the Stubber: a request that got through would fail differently.
+    """
+    with Stubber(client.boto3_client), pytest.raises(errors.ValidationError) as info:
+        getattr(client, call)(**kwargs)
+    return info.value

@@ -8,21 +8,9 @@ from typing import Any
 
 import pytest
 from botocore.stub import Stubber
-from fake_http import FakeHttp
+from fake_http import FakeHttp, rejected
 
 from pinpoint_sdk import Pinpoint, PinpointClient, errors, limits, models
-
-
-@pytest.fixture(scope="module")
-def client() -> PinpointClient:
-    return PinpointClient(region_name="us-east-1")
-
-
-def _rejected(client: PinpointClient, call: str, **kwargs: Any) -> errors.ValidationError:
-    # Nothing is queued on the stubber: a request that got through would fail differently.
-    with Stubber(client.boto3_client), pytest.raises(errors.ValidationError) as info:
-        getattr(client, call)(**kwargs)
-    return info.value
 
 
 def _event(**changes: Any) -> models.Event:
@@ -40,7 +28,7 @@ def _events(event: models.Event | None = None, **endpoint: Any) -> models.Events
 
 def test_get_app_with_an_empty_id_is_refused(client: PinpointClient) -> None:
     # Sent, it would request /v1/apps/ and parse the app list as one empty app.
-    error = _rejected(client, "get_app", application_id="")
+    error = rejected(client, "get_app", application_id="")
     assert error.errors == [("application_id", "must not be empty")]
 
 
@@ -59,7 +47,7 @@ def test_get_app_with_an_empty_id_is_refused(client: PinpointClient) -> None:
 def test_blank_uri_identifiers_are_refused(
     client: PinpointClient, call: str, kwargs: dict[str, Any], path: str
 ) -> None:
-    assert _rejected(client, call, **kwargs).path == path
+    assert rejected(client, call, **kwargs).path == path
 
 
 def test_resource_get_with_an_empty_id_is_refused(client: PinpointClient) -> None:
@@ -70,7 +58,7 @@ def test_resource_get_with_an_empty_id_is_refused(client: PinpointClient) -> Non
 
 @pytest.mark.parametrize("call", ["get_endpoint", "delete_endpoint"])
 def test_endpoint_ids_in_the_uri_are_checked(client: PinpointClient, call: str) -> None:
-    error = _rejected(client, call, application_id="app", endpoint_id="${x}")
+    error = rejected(client, call, application_id="app", endpoint_id="${x}")
     assert error.errors == [("endpoint_id", "must not contain '$' '{' '}'")]
 
 
@@ -81,15 +69,15 @@ def test_tags_are_checked_when_an_app_is_created(client: PinpointClient) -> None
     request = models.CreateApplicationRequest(
         name="shop", tags={f"k{i}": "v" for i in range(limits.MAX_TAGS_PER_RESOURCE + 1)}
     )
-    error = _rejected(client, "create_app", create_application_request=request)
+    error = rejected(client, "create_app", create_application_request=request)
     assert error.path == "create_application_request.tags"
     assert "51 tags" in str(error)
 
 
 def test_tag_key_and_value_lengths_are_checked(client: PinpointClient) -> None:
     key, value = "k" * (limits.MAX_TAG_KEY_LENGTH + 1), "v" * (limits.MAX_TAG_VALUE_LENGTH + 1)
-    error = _rejected(client, "tag_resource", resource_arn="arn:x",
-                      tags_model=models.TagsModel(tags={key: "v", "team": value}))
+    error = rejected(client, "tag_resource", resource_arn="arn:x",
+                     tags_model=models.TagsModel(tags={key: "v", "team": value}))
     assert error.errors == [
         (f"tags_model.tags[{key!r}]", "key is 129 characters, at most 128 allowed"),
         ("tags_model.tags['team']", "value is 257 characters, at most 256 allowed"),
@@ -115,7 +103,7 @@ def test_tag_key_and_value_lengths_are_checked(client: PinpointClient) -> None:
 def test_every_request_carrying_tags_is_checked(
     client: PinpointClient, call: str, kwargs: dict[str, Any], path: str
 ) -> None:
-    assert _rejected(client, call, **kwargs).path == path
+    assert rejected(client, call, **kwargs).path == path
 
 
 # --------------------------------------------------------------- numbers
@@ -124,15 +112,15 @@ def test_every_request_carrying_tags_is_checked(
 @pytest.mark.parametrize("bad", [math.nan, math.inf, -math.inf])
 def test_non_finite_endpoint_metrics_are_refused(client: PinpointClient, bad: float) -> None:
     request = models.EndpointRequest(channel_type="EMAIL", metrics={"score": bad})
-    error = _rejected(client, "update_endpoint", application_id="app", endpoint_id="ep",
-                      endpoint_request=request)
+    error = rejected(client, "update_endpoint", application_id="app", endpoint_id="ep",
+                     endpoint_request=request)
     assert error.errors == [("endpoint_request.metrics['score']",
                              f"must be a finite number, got {bad}")]
 
 
 def test_non_finite_event_metrics_are_refused(client: PinpointClient) -> None:
-    error = _rejected(client, "put_events", application_id="app",
-                      events_request=_events(_event(metrics={"price": math.nan})))
+    error = rejected(client, "put_events", application_id="app",
+                     events_request=_events(_event(metrics={"price": math.nan})))
     assert error.path == "events_request.batch_item['ep'].events['ev'].metrics['price']"
 
 
@@ -143,8 +131,8 @@ def test_non_finite_numbers_are_refused_anywhere(client: PinpointClient) -> None
         ))
     )
     request = models.WriteSegmentRequest(name="s", dimensions=dims)
-    error = _rejected(client, "create_segment", application_id="app",
-                      write_segment_request=request)
+    error = rejected(client, "create_segment", application_id="app",
+                     write_segment_request=request)
     assert error.path == "write_segment_request.dimensions.location.gps_point.coordinates.latitude"
 
 
@@ -153,8 +141,8 @@ def test_non_finite_numbers_are_refused_anywhere(client: PinpointClient) -> None
 
 def test_naive_datetimes_are_refused(client: PinpointClient) -> None:
     # botocore would read it as UTC whatever the caller's local zone is.
-    error = _rejected(client, "get_application_date_range_kpi", application_id="app",
-                      kpi_name="k", start_time=datetime(2026, 1, 1, 9, 0))
+    error = rejected(client, "get_application_date_range_kpi", application_id="app",
+                     kpi_name="k", start_time=datetime(2026, 1, 1, 9, 0))
     assert error.path == "start_time"
     assert "has no time zone" in str(error)
 
@@ -174,8 +162,8 @@ def test_aware_datetimes_are_sent() -> None:
 
 
 def test_timestamp_errors_name_the_snake_case_member(client: PinpointClient) -> None:
-    error = _rejected(client, "get_application_date_range_kpi", application_id="app",
-                      kpi_name="k", start_time="yesterday", end_time=date(2026, 1, 2))
+    error = rejected(client, "get_application_date_range_kpi", application_id="app",
+                     kpi_name="k", start_time="yesterday", end_time=date(2026, 1, 2))
     assert error.errors == [
         ("end_time", "expected datetime, got date"),
         ("start_time", "'yesterday' is not an ISO 8601 date-time"),
@@ -192,22 +180,22 @@ def test_iso_timestamp_strings_in_timestamp_members_are_sent() -> None:
 
 
 def test_event_timestamp_must_be_iso_8601(client: PinpointClient) -> None:
-    error = _rejected(client, "put_events", application_id="app",
-                      events_request=_events(_event(timestamp="yesterday")))
+    error = rejected(client, "put_events", application_id="app",
+                     events_request=_events(_event(timestamp="yesterday")))
     assert error.errors == [("events_request.batch_item['ep'].events['ev'].timestamp",
                              "'yesterday' is not an ISO 8601 date-time")]
 
 
 def test_endpoint_effective_date_must_be_iso_8601(client: PinpointClient) -> None:
-    error = _rejected(client, "update_endpoint", application_id="app", endpoint_id="ep",
-                      endpoint_request=models.EndpointRequest(effective_date="01/02/2026"))
+    error = rejected(client, "update_endpoint", application_id="app", endpoint_id="ep",
+                     endpoint_request=models.EndpointRequest(effective_date="01/02/2026"))
     assert error.path == "endpoint_request.effective_date"
 
 
 def test_campaign_start_time_takes_iso_8601_or_immediate(client: PinpointClient) -> None:
     request = models.WriteCampaignRequest(name="c", schedule=models.Schedule(start_time="soon"))
-    error = _rejected(client, "create_campaign", application_id="app",
-                      write_campaign_request=request)
+    error = rejected(client, "create_campaign", application_id="app",
+                     write_campaign_request=request)
     assert error.errors == [("write_campaign_request.schedule.start_time",
                              "'soon' is not an ISO 8601 date-time or 'IMMEDIATE'")]
 
@@ -216,8 +204,8 @@ def test_journey_durations_must_be_iso_8601(client: PinpointClient) -> None:
     wait = models.Activity(wait=models.WaitActivity(wait_time=models.WaitTime(wait_for="1 day")))
     request = models.WriteJourneyRequest(name="j", activities={"w": wait},
                                          refresh_frequency="hourly")
-    error = _rejected(client, "create_journey", application_id="app",
-                      write_journey_request=request)
+    error = rejected(client, "create_journey", application_id="app",
+                     write_journey_request=request)
     assert error.errors == [
         ("write_journey_request.activities['w'].wait.wait_time.wait_for",
          "'1 day' is not an ISO 8601 duration"),
@@ -241,8 +229,8 @@ def test_valid_iso_values_are_sent(schedule: models.Schedule) -> None:
 def test_open_hours_take_a_time_of_day(client: PinpointClient) -> None:
     rules = {"MONDAY": [models.OpenHoursRule(start_time="09:00", end_time="5pm")]}
     request = models.WriteJourneyRequest(name="j", open_hours=models.OpenHours(email=rules))
-    error = _rejected(client, "create_journey", application_id="app",
-                      write_journey_request=request)
+    error = rejected(client, "create_journey", application_id="app",
+                     write_journey_request=request)
     assert error.errors == [("write_journey_request.open_hours.email['MONDAY'][0].end_time",
                              "'5pm' is not an ISO 8601 time")]
 
@@ -252,7 +240,7 @@ def test_open_hours_take_a_time_of_day(client: PinpointClient) -> None:
 
 @pytest.mark.parametrize("bad", [-5, 0, "-5", "0", "abc", "", " 7", "2.5", 2.5, True])
 def test_bad_page_sizes_are_refused(client: PinpointClient, bad: Any) -> None:
-    error = _rejected(client, "get_apps", page_size=bad)
+    error = rejected(client, "get_apps", page_size=bad)
     assert error.errors == [("page_size", f"must be a positive integer, got {bad!r}")]
 
 
