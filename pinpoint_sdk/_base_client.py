@@ -50,6 +50,11 @@ class _PageGuard:
     """
 
     def __init__(self, operation: str, token_path: tuple[str, ...], max_empty_pages: int) -> None:
+        if isinstance(max_empty_pages, bool) or not isinstance(max_empty_pages, int) \
+                or max_empty_pages < 0:
+            raise errors.ValidationError(
+                f"must be a non-negative integer, got {max_empty_pages!r}", "max_empty_pages"
+            )
         self.operation = operation
         self.token_path = token_path
         self.max_empty_pages = max_empty_pages
@@ -189,16 +194,20 @@ class BaseClient:
     def _paginate(
         self, operation: str, output: type[T] | None, params: Mapping[str, Any]
     ) -> Iterator[T]:
+        from pinpoint_sdk import _spec
+
         # Validate now, so bad arguments fail at the call rather than at the first next().
-        return self._pages(operation, output, self._request(operation, params))
+        request = self._request(operation, params)
+        token_path = _spec.OPERATIONS[operation][5][1]
+        guard = _PageGuard(operation, token_path, self.max_empty_pages)
+        return self._pages(operation, output, request, guard)
 
     def _pages(
-        self, operation: str, output: type[T] | None, request: dict[str, Any]
+        self, operation: str, output: type[T] | None, request: dict[str, Any], guard: _PageGuard
     ) -> Iterator[T]:
         from pinpoint_sdk import _spec
 
-        input_token, token_path, _page_size_member = _spec.OPERATIONS[operation][5]
-        guard = _PageGuard(operation, token_path, self.max_empty_pages)
+        input_token = _spec.OPERATIONS[operation][5][0]
         while True:
             page = self._invoke_prepared(operation, output, request)
             yield page

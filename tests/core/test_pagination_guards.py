@@ -105,3 +105,14 @@ def test_memory_for_seen_tokens_is_bounded() -> None:
     assert len(guard.seen) == limits.REMEMBERED_PAGE_TOKENS
     with pytest.raises(errors.PaginationError, match="twice"):
         guard.next_token(page(f"t{limits.REMEMBERED_PAGE_TOKENS * 3 - 1}"))
+
+
+@pytest.mark.parametrize("bad", [-1, "10", None])
+def test_a_bad_bound_is_refused_before_sending(bad: Any) -> None:
+    fake = _endless({"Item": []})
+    client = PinpointClient(fake.client)
+    client.max_empty_pages = bad
+    with pytest.raises(errors.ValidationError) as info:
+        client.get_apps_pages()
+    assert info.value.path == "max_empty_pages"
+    assert fake.requests == []
