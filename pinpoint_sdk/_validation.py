@@ -154,12 +154,16 @@ def check_tags(tags: Any, path: str, errors: Problems) -> None:
         return
     _at_most(len(tags), limits.MAX_TAGS_PER_RESOURCE, "tags", path, errors)
     for key, value in tags.items():
-        if isinstance(key, str) and len(key) > limits.MAX_TAG_KEY_LENGTH:
-            errors.append((f"{path}[{key!r}]", f"key is {len(key)} characters, at most "
-                                               f"{limits.MAX_TAG_KEY_LENGTH} allowed"))
+        _check_tag_key(key, f"{path}[{key!r}]", errors)
         if isinstance(value, str) and len(value) > limits.MAX_TAG_VALUE_LENGTH:
             errors.append((f"{path}[{key!r}]", f"value is {len(value)} characters, at most "
                                                f"{limits.MAX_TAG_VALUE_LENGTH} allowed"))
+
+
+def _check_tag_key(key: Any, path: str, errors: Problems) -> None:
+    if isinstance(key, str) and len(key) > limits.MAX_TAG_KEY_LENGTH:
+        errors.append((path, f"key is {len(key)} characters, at most "
+                             f"{limits.MAX_TAG_KEY_LENGTH} allowed"))
 
 
 def check_endpoint_id(endpoint_id: Any, path: str, errors: Problems) -> None:
@@ -293,7 +297,8 @@ def check_request(shape: str, params: Mapping[str, Any]) -> Problems:
             elif wire == "EndpointId":
                 check_endpoint_id(value, name, errors)
         elif shape == "UntagResourceRequest" and wire == "TagKeys":
-            check_tags(dict.fromkeys(value if isinstance(value, list) else ()), name, errors)
+            for index, key in enumerate(value if isinstance(value, list) else ()):
+                _check_tag_key(key, f"{name}[{index}]", errors)
     # Checks of the same map from two angles (types, endpoint limits) may both report.
     return list(dict.fromkeys(errors))
 
