@@ -1,5 +1,10 @@
 """Client-side checks of request values against the service model, before sending.
 
+Besides required members and types: identifiers in the request URI must not be blank,
+numbers must be finite, datetimes must carry a time zone, strings the model documents
+as ISO 8601 must parse as such, and the limits of `pinpoint_sdk.limits` that the model
+does not express (tags, endpoint attributes, items and bytes per request) hold.
+
 Paths in messages use the SDK's names: ``write_campaign_request.schedule.start_time``,
 ``endpoint_batch_request.item[3].address``, ``activities['welcome'].email``.
 """
