@@ -417,6 +417,9 @@ def render_spec(service: Service) -> str:
         "  name, attribute path of the output token or (), page-size wire name or None).",
         "ERRORS: modeled error code -> HTTP status code.",
         "ENUMS: enum class name -> its values.",
+        "URI_LABELS: input shape -> attribute names of the members sent in the request URI.",
+        "ISO8601: request shape -> {attribute name: (kind, accepted literals)} for string",
+        '  members the model documents as ISO 8601, kind "date-time", "duration" or "time".',
         '"""',
         "",
         "from typing import Any",
@@ -430,6 +433,12 @@ def render_spec(service: Service) -> str:
         "ERRORS: dict[str, int] = " + pformat(service.errors, width=LINE, sort_dicts=True),
         "",
         "ENUMS: dict[str, tuple[str, ...]] = " + pformat(enums, width=LINE, sort_dicts=True),
+        "",
+        "URI_LABELS: dict[str, tuple[str, ...]] = "
+        + pformat(service.uri_labels, width=LINE, sort_dicts=True),
+        "",
+        "ISO8601: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = "
+        + pformat(service.iso8601, width=LINE, sort_dicts=True),
     ]
     return "\n".join(out) + "\n"
 

@@ -150,6 +150,10 @@ class Service:
     operations: dict[str, Operation]
     errors: dict[str, int]  # error shape -> HTTP status
     groups: dict[str, list[str]] = field(default_factory=dict)
+    # input shape -> attribute names of the members sent in the request URI
+    uri_labels: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # request shape -> {attribute name of a string member: (ISO 8601 kind, literals)}
+    iso8601: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = field(default_factory=dict)
 
 
 _TAG = re.compile(r"<[^>]+>")
@@ -314,7 +318,58 @@ def load_service() -> Service:
         operations=dict(sorted(operations.items())),
         errors=dict(sorted(errors.items())),
         groups=dict(sorted(groups.items())),
+        uri_labels=_uri_labels(structures, operations.values()),
+        iso8601=_iso8601_members(shapes, structures),
     )
+
+
+def _uri_labels(
+    structures: Mapping[str, Structure], operations: Iterable[Operation]
+) -> dict[str, tuple[str, ...]]:
+    labels = {}
+    for op in operations:
+        names = tuple(m.name for m in structures[op.input].members if m.location == "uri")
+        if names:
+            labels[op.input] = names
+    return dict(sorted(labels.items()))
+
+
+# The model documents these as "in ISO 8601 format" but the service takes a time of day
+# there ("09:00"), so the documentation alone would call them date-times.
+ISO8601_KIND_OVERRIDES: dict[tuple[str, str], str] = {
+    ("OpenHoursRule", "StartTime"): "time",
+    ("OpenHoursRule", "EndTime"): "time",
+}
+_ISO8601 = re.compile(r"ISO[ -]8601")
+_LITERAL = re.compile(r"\b([A-Z]{4,})\b, to ")
+
+
+def _iso8601_members(
+    shapes: Mapping[str, Any], structures: Mapping[str, Structure]
+) -> dict[str, dict[str, tuple[str, tuple[str, ...]]]]:
+    """String members of request shapes whose documentation says they hold ISO 8601.
+
+    A member documented as a duration holds a duration (``P1D``), any other a date-time;
+    words the documentation offers instead of a time (``IMMEDIATE, to start the campaign
+    immediately``) are kept as accepted literals.
+    """
+    found: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {}
+    for struct in structures.values():
+        if not struct.in_request:
+            continue
+        raw_members = shapes[struct.name]["members"]
+        for member in struct.members:
+            if member.type.kind != "prim" or member.type.name != "str":
+                continue
+            doc = raw_members[member.wire].get("documentation", "")
+            if not _ISO8601.search(doc):
+                continue
+            kind = ISO8601_KIND_OVERRIDES.get((struct.name, member.wire))
+            if kind is None:
+                kind = "duration" if "duration" in doc.lower() else "date-time"
+            literals = tuple(_LITERAL.findall(doc))
+            found.setdefault(struct.name, {})[member.name] = (kind, literals)
+    return dict(sorted(found.items()))
 
 
 def _pagination(

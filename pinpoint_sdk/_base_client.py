@@ -7,12 +7,14 @@ arguments.
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from botocore.exceptions import ClientError, ParamValidationError
 
-from pinpoint_sdk import errors
+from pinpoint_sdk import errors, limits
 from pinpoint_sdk._log import page as log_page
 
 if TYPE_CHECKING:
@@ -23,13 +25,93 @@ T = TypeVar("T")
 SERVICE_NAME = "pinpoint"
 
 
-def _page_size(value: Any) -> Any:
-    # PageSize is a string on the wire (a query parameter); users pass ints.
+def _page_size(value: Any) -> str:
+    """``PageSize`` as the service takes it: a string of a positive whole number.
+
+    The member is a string on the wire (a query parameter); users pass ints or digit
+    strings. Anything else (``-5``, ``"abc"``, ``2.5``, ``True``) is refused here rather
+    than sent.
+    """
     if isinstance(value, int) and not isinstance(value, bool):
-        if value < 1:
-            raise errors.ValidationError(f"must be a positive integer, got {value}", "page_size")
-        return str(value)
-    return value
+        if value >= 1:
+            return str(value)
+    elif isinstance(value, str) and _DIGITS.fullmatch(value) and int(value) >= 1:
+        return str(int(value))
+    raise errors.ValidationError(f"must be a positive integer, got {value!r}", "page_size")
+
+
+_DIGITS = re.compile(r"[0-9]+")
+
+
+class _PageGuard:
+    """Decides whether to follow a page's token, and stops listings that never end.
+
+    A token that is not a string, a token seen among the last
+    `limits.REMEMBERED_PAGE_TOKENS`, and more than ``max_empty_pages`` pages in a row
+    without items (each with a fresh token) raise `errors.PaginationError`.
+    """
+
+    def __init__(self, operation: str, token_path: tuple[str, ...], max_empty_pages: int) -> None:
+        if isinstance(max_empty_pages, bool) or not isinstance(max_empty_pages, int) \
+                or max_empty_pages < 0:
+            raise errors.ValidationError(
+                f"must be a non-negative integer, got {max_empty_pages!r}", "max_empty_pages"
+            )
+        self.operation = operation
+        self.token_path = token_path
+        self.max_empty_pages = max_empty_pages
+        self.empty_pages = 0
+        self.seen: dict[str, None] = {}  # insertion-ordered, so the oldest goes first
+
+    def next_token(self, page: Any) -> str | None:
+        """The token to request the next page with, or ``None`` when the listing is done."""
+        if not self.token_path:
+            return None
+        payload = getattr(page, self.token_path[0], None)
+        token: Any = payload
+        for name in self.token_path[1:]:
+            token = getattr(token, name, None) if token is not None else None
+        if token is None or token == "":
+            return None
+        if not isinstance(token, str):
+            raise errors.PaginationError(
+                f"{self.operation} returned a {type(token).__name__} as its pagination token "
+                f"({token!r}); expected a string"
+            )
+        if token in self.seen:
+            raise errors.PaginationError(
+                f"{self.operation} returned the token {token!r} twice; stopping to avoid a loop"
+            )
+        self.seen[token] = None
+        if len(self.seen) > limits.REMEMBERED_PAGE_TOKENS:
+            del self.seen[next(iter(self.seen))]
+        if _has_items(payload):
+            self.empty_pages = 0
+        else:
+            self.empty_pages += 1
+            if self.empty_pages > self.max_empty_pages:
+                raise errors.PaginationError(
+                    f"{self.operation} returned {self.empty_pages} pages in a row without "
+                    "items, each with a new token; stopping (raise max_empty_pages on the "
+                    "client to follow more)"
+                )
+        return token
+
+
+def _has_items(payload: Any, depth: int = 0) -> bool:
+    """Whether a page payload holds any list or map entries (its items, KPI rows, ...)."""
+    from pinpoint_sdk import _spec
+
+    shape = _spec.SHAPES.get(type(payload).__name__)
+    if shape is None or depth > 2:
+        return False
+    for name, _wire, (kind, _target) in shape[1]:
+        value = getattr(payload, name, None)
+        if kind in ("list", "map") and value:
+            return True
+        if kind == "struct" and value is not None and _has_items(value, depth + 1):
+            return True
+    return False
 
 
 class BaseClient:
@@ -63,6 +145,11 @@ class BaseClient:
             raise TypeError(f"expected a boto3 'pinpoint' client, got {client!r}")
         self._client = client
 
+    max_empty_pages: int = limits.MAX_EMPTY_PAGES
+    """Pages in a row without items, each with a fresh token, that ``*_pages`` methods
+    (and the collections built on them) follow before raising `errors.PaginationError`.
+    Set it on a client to allow more (``client.max_empty_pages = 500``)."""
+
     @property
     def boto3_client(self) -> Any:
         """The underlying boto3 ``pinpoint`` client."""
@@ -75,7 +162,7 @@ class BaseClient:
         """Validate and unstructure keyword arguments into boto3's request dict."""
         # Imported on first call: the spec tables and cattrs are not needed by import alone.
         from pinpoint_sdk import _spec
-        from pinpoint_sdk._validation import check_request
+        from pinpoint_sdk._validation import check_payload_size, check_request
         from pinpoint_sdk.converter import converter
 
         input_shape = _spec.OPERATIONS[operation][1]
@@ -85,7 +172,11 @@ class BaseClient:
         problems = check_request(input_shape, values)
         if problems:
             raise errors.ValidationError(problems)
-        return {wire: converter.unstructure(value) for wire, value in values.items()}
+        request = {wire: converter.unstructure(value) for wire, value in values.items()}
+        problems = check_payload_size(operation, request)
+        if problems:
+            raise errors.ValidationError(problems)
+        return request
 
     def _send(self, operation: str, request: Mapping[str, Any]) -> dict[str, Any]:
         from pinpoint_sdk import _spec
@@ -109,30 +200,27 @@ class BaseClient:
     def _paginate(
         self, operation: str, output: type[T] | None, params: Mapping[str, Any]
     ) -> Iterator[T]:
+        from pinpoint_sdk import _spec
+
         # Validate now, so bad arguments fail at the call rather than at the first next().
-        return self._pages(operation, output, self._request(operation, params))
+        request = self._request(operation, params)
+        token_path = _spec.OPERATIONS[operation][5][1]
+        guard = _PageGuard(operation, token_path, self.max_empty_pages)
+        return self._pages(operation, output, request, guard)
 
     def _pages(
-        self, operation: str, output: type[T] | None, request: dict[str, Any]
+        self, operation: str, output: type[T] | None, request: dict[str, Any], guard: _PageGuard
     ) -> Iterator[T]:
         from pinpoint_sdk import _spec
 
-        input_token, token_path, _page_size_member = _spec.OPERATIONS[operation][5]
-        seen: set[str] = set()
-        while True:
+        input_token = _spec.OPERATIONS[operation][5][0]
+        for number in itertools.count(1):
             page = self._invoke_prepared(operation, output, request)
-            log_page(operation, len(seen) + 1, page)
+            log_page(operation, number, page)
             yield page
-            token: Any = page
-            for name in token_path:
-                token = getattr(token, name, None) if token is not None else None
-            if not token_path or not isinstance(token, str) or not token:
+            token = guard.next_token(page)
+            if token is None:
                 return
-            if token in seen:
-                raise errors.PaginationError(
-                    f"{operation} returned the token {token!r} twice; stopping to avoid a loop"
-                )
-            seen.add(token)
             request = {**request, input_token: token}
 
     def _invoke_prepared(

@@ -53,7 +53,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from botocore.exceptions import ConnectTimeoutError, EndpointConnectionError
 
-from pinpoint_sdk import errors, limits
+from pinpoint_sdk import _validation, errors, limits
 from pinpoint_sdk._log import batch_finished, batch_request
 from pinpoint_sdk.converter import unstructure
 
@@ -222,23 +222,20 @@ class BatchResult:
 
 
 def _check_endpoint_id(endpoint_id: Any, path: str, problems: list[tuple[str, str]]) -> None:
-    if not isinstance(endpoint_id, str) or not endpoint_id:
-        problems.append((path, "is required"))
-        return
-    bad = sorted(set(endpoint_id) & limits.ENDPOINT_ID_FORBIDDEN_CHARACTERS)
-    if bad:
-        problems.append((path, f"must not contain {' '.join(repr(c) for c in bad)}"))
+    _validation.check_endpoint_id(endpoint_id, path, problems)
 
 
 def validate_endpoint_id(endpoint_id: Any, path: str = "endpoint_id") -> list[tuple[str, str]]:
     """Problems with an endpoint id (missing, or containing ``$``, ``{`` or ``}``).
+
+    The typed client runs the same check on every endpoint id it sends.
 
     Example:
         >>> validate_endpoint_id("a{b}")
         [('endpoint_id', "must not contain '{' '}'")]
     """
     problems: list[tuple[str, str]] = []
-    _check_endpoint_id(endpoint_id, path, problems)
+    _validation.check_endpoint_id(endpoint_id, path, problems)
     return problems
 
 
@@ -246,51 +243,19 @@ def _check_attribute_map(
     values: Mapping[str, Any] | None, path: str, problems: list[tuple[str, str]]
 ) -> int:
     """Check an endpoint/user attribute or metric map; returns how many keys it has."""
-    if not values:
-        return 0
-    for name, value in values.items():
-        key_path = f"{path}[{name!r}]"
-        if len(name) > limits.MAX_ATTRIBUTE_NAME_LENGTH:
-            problems.append(
-                (key_path, f"name is {len(name)} characters, at most "
-                           f"{limits.MAX_ATTRIBUTE_NAME_LENGTH} allowed")
-            )
-        if isinstance(value, list):
-            if len(value) > limits.MAX_VALUES_PER_ATTRIBUTE:
-                problems.append(
-                    (key_path, f"{len(value)} values, at most "
-                               f"{limits.MAX_VALUES_PER_ATTRIBUTE} allowed")
-                )
-            for position, item in enumerate(value):
-                if isinstance(item, str) and len(item) > limits.MAX_ATTRIBUTE_VALUE_LENGTH:
-                    problems.append(
-                        (f"{key_path}[{position}]", f"value is {len(item)} characters, at "
-                                                    f"most {limits.MAX_ATTRIBUTE_VALUE_LENGTH} allowed")
-                    )
-    return len(values)
+    return _validation.check_attribute_map(values, path, problems)
 
 
 def validate_endpoint_data(endpoint: Any, path: str = "") -> list[tuple[str, str]]:
     """Limit problems of endpoint data (``EndpointBatchItem``, ``PublicEndpoint``, ...).
 
     Checks attribute, user attribute and metric names, values per attribute, value
-    lengths and the total number of custom attributes, as ``(path, message)`` pairs.
+    lengths and the total number of custom attributes, as ``(path, message)`` pairs:
+    the same check the typed client runs on ``update_endpoint``,
+    ``update_endpoints_batch`` and the endpoints of ``put_events``.
     """
     problems: list[tuple[str, str]] = []
-    prefix = f"{path}." if path else ""
-    count = _check_attribute_map(getattr(endpoint, "attributes", None),
-                                 f"{prefix}attributes", problems)
-    count += _check_attribute_map(getattr(endpoint, "metrics", None),
-                                  f"{prefix}metrics", problems)
-    user = getattr(endpoint, "user", None)
-    if user is not None:
-        count += _check_attribute_map(getattr(user, "user_attributes", None),
-                                      f"{prefix}user.user_attributes", problems)
-    if count > limits.MAX_ENDPOINT_ATTRIBUTES:
-        problems.append(
-            (path or "endpoint", f"{count} custom attributes and metrics, at most "
-                                 f"{limits.MAX_ENDPOINT_ATTRIBUTES} allowed")
-        )
+    _validation.check_endpoint_data(endpoint, path, problems)
     return problems
 
 

@@ -244,7 +244,8 @@ def _rebuild_batch_interrupted(result: Any, text: str) -> BatchInterrupted:
 
 
 class PaginationError(PinpointError, RuntimeError):
-    """The service returned a pagination token it had already returned."""
+    """A listing would not end: the service repeated a pagination token, sent one that is
+    not a string, or sent more than ``client.max_empty_pages`` pages in a row without items."""
 
 
 class JobFailedError(PinpointError):

@@ -90,3 +90,10 @@ MAX_TAG_KEY_LENGTH: Final = 128
 """Characters in a tag key."""
 MAX_TAG_VALUE_LENGTH: Final = 256
 """Characters in a tag value."""
+
+# Safeguards of the SDK itself (not service quotas)
+MAX_EMPTY_PAGES: Final = 100
+"""Pages in a row without items (each with a fresh token) that ``*_pages`` follows before
+raising ``PaginationError``; set ``client.max_empty_pages`` to change it per client."""
+REMEMBERED_PAGE_TOKENS: Final = 1000
+"""Most recent pagination tokens kept to recognize a token the service repeats."""

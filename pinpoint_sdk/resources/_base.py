@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, cast
 from botocore import xform_name
 
 from pinpoint_sdk import errors
+from pinpoint_sdk._base_client import _page_size
 from pinpoint_sdk.converter import structure, unstructure
 
 if TYPE_CHECKING:
@@ -258,18 +259,18 @@ class Collection(Generic[R]):
 
     def all(self, *, page_size: int | None = None) -> Self:
         """Every item (optionally with a service page size); same as iterating."""
-        return self._clone(_page_size=page_size) if page_size is not None else self._clone()
+        return self.page_size(page_size) if page_size is not None else self._clone()
 
     def page_size(self, count: int) -> Self:
-        """A copy that asks the service for ``count`` items per page."""
-        if count < 1:
-            raise errors.ValidationError(f"must be at least 1, got {count}", "page_size")
-        return self._clone(_page_size=count)
+        """A copy that asks the service for ``count`` items per page (a positive integer)."""
+        return self._clone(_page_size=int(_page_size(count)))
 
     def limit(self, count: int) -> Self:
         """A copy that yields at most ``count`` items (and fetches no page beyond them)."""
-        if count < 0:
-            raise errors.ValidationError(f"must not be negative, got {count}", "limit")
+        if isinstance(count, bool) or not isinstance(count, int) or count < 0:
+            raise errors.ValidationError(
+                f"must be a non-negative integer, got {count!r}", "limit"
+            )
         return self._clone(_limit=count)
 
     def pages(self) -> Iterator[list[R]]:

@@ -25,3 +25,9 @@ def stubbed(boto3_client: Any) -> Iterator[tuple[PinpointClient, Stubber]]:
     with Stubber(boto3_client) as stubber:
         yield PinpointClient(boto3_client), stubber
         stubber.assert_no_pending_responses()
+
+
+@pytest.fixture(scope="module")
+def client() -> PinpointClient:
+    """A typed client with its own boto3 client; tests stub or fake its HTTP side."""
+    return PinpointClient(region_name="us-east-1")

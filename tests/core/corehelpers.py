@@ -122,6 +122,9 @@ def wire_value(s: Shape, path: str, depth: int = 0, *, full: bool = True) -> Any
                 continue
             if depth > 4 and name not in s.required_members:
                 continue
+            if s.name == "OpenHoursRule" and member.type_name == "string":
+                result[name] = "09:00"  # documented as ISO 8601, taken as a time of day
+                continue
             result[name] = wire_value(member, f"{path}.{name}", depth + 1, full=full)
         return result
     if t == "list":
@@ -133,6 +136,8 @@ def wire_value(s: Shape, path: str, depth: int = 0, *, full: bool = True) -> Any
     if t == "string":
         if s.enum:
             return s.enum[len(path) % len(s.enum)]
+        if "ISO 8601" in (s.documentation or ""):
+            return "P1D" if "duration" in s.documentation.lower() else "2024-05-17T12:30:00Z"
         return f"v{len(path)}-{path.rsplit('.', 1)[-1]}"
     if t in ("integer", "long"):
         return 7 + len(path) % 5

@@ -2,27 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
 from botocore.stub import Stubber
+from fake_http import rejected
 
-from pinpoint_sdk import PinpointClient, errors, limits, models
-
-
-@pytest.fixture
-def client() -> PinpointClient:
-    return PinpointClient(region_name="us-east-1")
-
-
-def _rejected(client: PinpointClient, call: str, **kwargs: object) -> errors.ValidationError:
-    # Nothing is queued on the stubber: a request that got through would fail differently.
-    with Stubber(client.boto3_client), pytest.raises(errors.ValidationError) as info:
-        getattr(client, call)(**kwargs)
-    return info.value
+from pinpoint_sdk import PinpointClient, limits, models
 
 
 def test_endpoint_batch_over_the_limit_is_rejected(client: PinpointClient) -> None:
     items = [models.EndpointBatchItem(id=str(i)) for i in range(limits.MAX_ENDPOINTS_PER_BATCH + 1)]
-    error = _rejected(
+    error = rejected(
         client,
         "update_endpoints_batch",
         application_id="app",
@@ -52,7 +40,7 @@ def test_events_are_counted_over_the_whole_request(client: PinpointClient) -> No
         )
         for e in range(2)
     }
-    error = _rejected(
+    error = rejected(
         client,
         "put_events",
         application_id="app",
@@ -68,7 +56,7 @@ def test_message_recipients_count_addresses_and_endpoints(client: PinpointClient
         endpoints={f"endpoint-{i}": models.EndpointSendConfiguration() for i in range(41)},
         message_configuration=models.DirectMessageConfiguration(),
     )
-    error = _rejected(client, "send_messages", application_id="app", message_request=request)
+    error = rejected(client, "send_messages", application_id="app", message_request=request)
     assert error.path == "message_request"
     assert "101 recipients" in str(error)
 
@@ -78,7 +66,7 @@ def test_users_per_message_over_the_limit_is_rejected(client: PinpointClient) ->
         message_configuration=models.DirectMessageConfiguration(),
         users={f"user-{i}": models.EndpointSendConfiguration() for i in range(101)},
     )
-    error = _rejected(
+    error = rejected(
         client, "send_users_messages", application_id="app", send_users_message_request=request
     )
     assert error.path == "send_users_message_request.users"
@@ -86,5 +74,124 @@ def test_users_per_message_over_the_limit_is_rejected(client: PinpointClient) ->
 
 def test_too_many_tags_are_rejected(client: PinpointClient) -> None:
     tags = models.TagsModel(tags={f"k{i}": "v" for i in range(limits.MAX_TAGS_PER_RESOURCE + 1)})
-    error = _rejected(client, "tag_resource", resource_arn="arn:x", tags_model=tags)
+    error = rejected(client, "tag_resource", resource_arn="arn:x", tags_model=tags)
     assert error.path == "tags_model.tags"
+
+
+# Endpoint data: the typed client runs the same check as the bulk writers.
+
+def _endpoint_request(**changes: object) -> models.EndpointRequest:
+    return models.EndpointRequest(channel_type="EMAIL", address="a@example.com", **changes)
+
+
+def test_update_endpoint_rejects_too_many_attribute_values(client: PinpointClient) -> None:
+    values = [f"v{i}" for i in range(limits.MAX_VALUES_PER_ATTRIBUTE + 1)]
+    error = rejected(
+        client, "update_endpoint", application_id="app", endpoint_id="ep",
+        endpoint_request=_endpoint_request(attributes={"colors": values}),
+    )
+    assert error.errors == [("endpoint_request.attributes['colors']", "51 values, at most 50 allowed")]
+
+
+def test_update_endpoint_rejects_a_long_user_attribute_value(client: PinpointClient) -> None:
+    user = models.EndpointUser(user_attributes={"name": ["x" * 101]})
+    error = rejected(
+        client, "update_endpoint", application_id="app", endpoint_id="ep",
+        endpoint_request=_endpoint_request(user=user),
+    )
+    assert error.path == "endpoint_request.user.user_attributes['name'][0]"
+    assert "101 characters" in str(error)
+
+
+def test_update_endpoint_counts_every_kind_of_custom_attribute(client: PinpointClient) -> None:
+    request = _endpoint_request(
+        attributes={f"a{i}": ["x"] for i in range(100)},
+        metrics={f"m{i}": 1.0 for i in range(100)},
+        user=models.EndpointUser(user_attributes={f"u{i}": ["y"] for i in range(51)}),
+    )
+    error = rejected(client, "update_endpoint", application_id="app", endpoint_id="ep",
+                     endpoint_request=request)
+    assert error.errors == [("endpoint_request", "251 custom attributes and metrics, at most 250 allowed")]
+
+
+def test_update_endpoint_rejects_forbidden_endpoint_id_characters(client: PinpointClient) -> None:
+    error = rejected(client, "update_endpoint", application_id="app", endpoint_id="a{b}",
+                     endpoint_request=_endpoint_request())
+    assert error.errors == [("endpoint_id", "must not contain '{' '}'")]
+
+
+def test_batch_items_are_checked_like_the_bulk_writer_checks_them(client: PinpointClient) -> None:
+    item = models.EndpointBatchItem(id="a$b", attributes={"n" * 51: ["x"]})
+    error = rejected(
+        client, "update_endpoints_batch", application_id="app",
+        endpoint_batch_request=models.EndpointBatchRequest(item=[item]),
+    )
+    assert error.errors == [
+        ("endpoint_batch_request.item[0].id", "must not contain '$'"),
+        (f"endpoint_batch_request.item[0].attributes[{'n' * 51!r}]",
+         "name is 51 characters, at most 50 allowed"),
+    ]
+
+
+def test_put_events_checks_endpoint_ids_and_endpoint_data(client: PinpointClient) -> None:
+    event = models.Event(event_type="click", timestamp="2026-01-01T00:00:00Z")
+    endpoint = models.PublicEndpoint(metrics={"m" * 51: 1.0})
+    request = models.EventsRequest(
+        batch_item={"e{1}": models.EventsBatch(endpoint=endpoint, events={"ev": event})}
+    )
+    error = rejected(client, "put_events", application_id="app", events_request=request)
+    assert error.errors == [
+        (f"events_request.batch_item['e{{1}}'].endpoint.metrics[{'m' * 51!r}]",
+         "name is 51 characters, at most 50 allowed"),
+        ("events_request.batch_item['e{1}']", "must not contain '{' '}'"),
+    ]
+
+
+# Request body size of the raw bulk operations, measured as botocore serializes it.
+
+def _big_endpoint(tag: str) -> dict[str, list[str]]:
+    # 50 attributes x 50 values x 100 characters: the most one attribute map may hold.
+    return {f"{tag}-{a}": ["x" * 100] * 50 for a in range(50)}
+
+
+def test_update_endpoints_batch_over_7_mb_is_rejected(client: PinpointClient) -> None:
+    items = [models.EndpointBatchItem(id=f"ep{i}", attributes=_big_endpoint("a"))
+             for i in range(30)]
+    error = rejected(
+        client, "update_endpoints_batch", application_id="app",
+        endpoint_batch_request=models.EndpointBatchRequest(item=items),
+    )
+    assert error.path == "endpoint_batch_request"
+    assert f"at most {limits.MAX_REQUEST_PAYLOAD_BYTES} allowed" in str(error)
+
+
+def _big_events(endpoints: int) -> models.EventsRequest:
+    event = models.Event(event_type="click", timestamp="2026-01-01T00:00:00Z")
+    return models.EventsRequest(batch_item={
+        f"ep{i}": models.EventsBatch(endpoint=models.PublicEndpoint(attributes=_big_endpoint("a")),
+                                     events={f"ev{i}": event})
+        for i in range(endpoints)
+    })
+
+
+def test_put_events_over_4_mb_is_rejected(client: PinpointClient) -> None:
+    error = rejected(client, "put_events", application_id="app", events_request=_big_events(17))
+    assert error.path == "events_request"
+    assert f"at most {limits.MAX_PUT_EVENTS_PAYLOAD_BYTES} allowed" in str(error)
+
+
+def test_request_size_counts_bytes_as_botocore_escapes_them(client: PinpointClient) -> None:
+    # "é" is 2 bytes in UTF-8 but 6 in botocore's ASCII-escaped JSON ("\u00e9").
+    values = {f"a{a}": ["é" * 100] * 50 for a in range(50)}
+    items = [models.EndpointBatchItem(id=f"ep{i}", attributes=values) for i in range(5)]
+    error = rejected(
+        client, "update_endpoints_batch", application_id="app",
+        endpoint_batch_request=models.EndpointBatchRequest(item=items),
+    )
+    assert error.path == "endpoint_batch_request"
+
+
+def test_put_events_under_4_mb_is_sent(client: PinpointClient) -> None:
+    with Stubber(client.boto3_client) as stub:
+        stub.add_response("put_events", {"EventsResponse": {}})
+        client.put_events(application_id="app", events_request=_big_events(15))
