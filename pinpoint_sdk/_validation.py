@@ -230,8 +230,8 @@ def check_endpoint_data(endpoint: Any, path: str, errors: Problems) -> None:
 
 
 def _endpoint_batch_item(value: Any, path: str, errors: Problems) -> None:
-    if value.id is not None:
-        check_endpoint_id(value.id, f"{path}.id", errors)
+    if isinstance(value.id, str):  # another type is reported by the type check
+        check_endpoint_id(value.id, f"{path}.id" if path else "id", errors)
     check_endpoint_data(value, path, errors)
 
 
