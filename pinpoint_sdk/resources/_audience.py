@@ -139,7 +139,7 @@ class EndpointCollection:
         ``batch_size`` (≤ 100) items and 7 MB. Invalid items are listed in the result and
         not sent; a request the service rejects after botocore's retries is listed for
         each of its items, and the run goes on unless ``fail_fast=True``. Throttling is
-        handled by the client's ``adaptive`` retry mode.
+        retried by botocore (``standard`` mode unless the client's config names another).
 
         ``progress`` is a callable ``(processed, failed)`` or ``True`` for a tqdm bar
         (``pip install 'pinpoint-sdk[progress]'``).
