@@ -31,7 +31,29 @@ def _page_size(value: Any) -> Any:
     return value
 
 
-class BaseClient:
+class ClientOwner:
+    """A context manager whose `close()` closes ``_client`` only if it created it."""
+
+    _client: Any
+    _owns_client: bool
+
+    def close(self) -> None:
+        """Close the client this object created (its boto3 client's connections).
+
+        A client passed in is left open: whoever created it closes it. Calling `close()`
+        twice is harmless.
+        """
+        if self._owns_client:
+            self._client.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+class BaseClient(ClientOwner):
     """Holds the boto3 client and performs calls for the generated methods.
 
     A client is a context manager: leaving the `with` block calls `close()`.
@@ -73,21 +95,6 @@ class BaseClient:
             raise TypeError(f"expected a boto3 'pinpoint' client, got {client!r}")
         self._client = client
         self._owns_client = owned
-
-    def close(self) -> None:
-        """Close the connections of the boto3 client this object created.
-
-        A boto3 client passed in is left open: whoever created it closes it. Calling
-        `close()` twice is harmless.
-        """
-        if self._owns_client:
-            self._client.close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()
 
     @property
     def boto3_client(self) -> Any:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Any
 
 from pinpoint_sdk import models
+from pinpoint_sdk._base_client import ClientOwner
 from pinpoint_sdk.client import PinpointClient
 from pinpoint_sdk.resources._account import (
     RecommenderConfigurationCollection,
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 __all__ = ["Pinpoint"]
 
 
-class Pinpoint:
+class Pinpoint(ClientOwner):
     """Entry point of the resource layer: applications, templates, recommenders.
 
     `Pinpoint` is a context manager: leaving the `with` block calls `close()`.
@@ -75,20 +76,6 @@ class Pinpoint:
             client = PinpointClient(client)
         self._client: PinpointClient = client
         self._owns_client = owned
-
-    def close(self) -> None:
-        """Close the client this object created; a client passed in is left open.
-
-        Calling `close()` twice is harmless.
-        """
-        if self._owns_client:
-            self._client.close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()
 
     @property
     def client(self) -> PinpointClient:
