@@ -90,8 +90,10 @@ class PinpointServiceError(PinpointError, ClientError):  # type: ignore[misc]
     def retryable(self) -> bool:
         """True when the same request may succeed later (throttling, timeouts, 5xx).
 
-        The rules are botocore's ``standard`` retry mode's (its transient, throttling and
-        modeled-retryable checks), so this says exactly what botocore would have retried.
+        The rules are botocore's ``standard`` retry mode's own transient and throttling
+        checks (500/502/503/504, ``RequestTimeoutException``, ``LimitExceededException``,
+        ``SlowDown``, ...), plus the classes retryable by nature (`TooManyRequestsError`,
+        `InternalServerError`).
         """
         return self.retryable_by_default or _retry_rules().is_retryable(
             _retry_context(self.response)
@@ -198,28 +200,25 @@ def _retry_context(response: Mapping[str, Any]) -> Any:
 
 
 @functools.cache
-def _retry_rules() -> Any:
-    """botocore's standard-mode retry conditions, less the attempt count.
+def _throttling_rule() -> Any:
+    """botocore's standard-mode test for "this error code is throttling"."""
+    from botocore.retries.standard import ThrottledRetryableChecker
 
-    Its two other checks are for STS and DynamoDB responses and never apply to Pinpoint.
+    return ThrottledRetryableChecker()
+
+
+@functools.cache
+def _retry_rules() -> Any:
+    """botocore's standard-mode retry conditions that can apply to a Pinpoint answer.
+
+    Left out: the attempt count, the modeled-retryable check (the Pinpoint model marks no
+    error retryable) and two checks for STS and DynamoDB responses.
     """
     from botocore.retries import standard
 
     return standard.OrRetryChecker(
-        [
-            standard.TransientRetryableChecker(),
-            standard.ThrottledRetryableChecker(),
-            standard.ModeledRetryableChecker(),
-        ]
+        [standard.TransientRetryableChecker(), _throttling_rule()]
     )
-
-
-@functools.cache
-def _throttling_detector() -> Any:
-    """botocore's own test for "this error is throttling" (its code list and model traits)."""
-    from botocore.retries.standard import ThrottlingErrorDetector
-
-    return ThrottlingErrorDetector(retry_event_adapter=None)
 
 
 def from_client_error(error: ClientError) -> PinpointServiceError:
@@ -233,9 +232,7 @@ def from_client_error(error: ClientError) -> PinpointServiceError:
     code = str(response.get("Error", {}).get("Code", ""))
     status = response.get("ResponseMetadata", {}).get("HTTPStatusCode")
     cls = _BY_CODE.get(code)
-    if cls is None and _throttling_detector().is_throttling_error_from_context(
-        _retry_context(response)
-    ):
+    if cls is None and _throttling_rule().is_retryable(_retry_context(response)):
         cls = TooManyRequestsError
     if cls is None and isinstance(status, int):
         cls = InternalServerError if status >= 500 else _BY_STATUS.get(status)
