@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from botocore.exceptions import ClientError, ParamValidationError
 
@@ -114,17 +114,49 @@ def _has_items(payload: Any, depth: int = 0) -> bool:
     return False
 
 
-class BaseClient:
+class ClientOwner:
+    """A context manager whose `close()` closes ``_client`` only if it created it."""
+
+    _client: Any
+    _owns_client: bool
+
+    def close(self) -> None:
+        """Close the client this object created (its boto3 client's connections).
+
+        A client passed in is left open: whoever created it closes it. Calling `close()`
+        twice is harmless.
+        """
+        if self._owns_client:
+            self._client.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+class BaseClient(ClientOwner):
     """Holds the boto3 client and performs calls for the generated methods.
 
+    A client is a context manager: leaving the `with` block calls `close()`.
+
     Args:
-        client: an existing boto3 ``pinpoint`` client to wrap. When omitted, one is
-            created from ``session`` (or a new :class:`boto3.session.Session`) with
-            ``region_name`` and ``client_kwargs``, using botocore's ``standard`` retry
-            mode unless ``config`` says otherwise.
-        session: the boto3 session to create the client from.
+        client: an existing boto3 ``pinpoint`` client to wrap. It stays the caller's:
+            `close()` leaves it open (it may be shared, stubbed or mocked elsewhere).
+        session: the boto3 session to create the client from (a new
+            `boto3.session.Session` when omitted).
         region_name: the AWS Region, e.g. ``"us-east-1"``.
         **client_kwargs: passed to ``session.client`` (``endpoint_url``, ``config``, ...).
+            The client created here uses botocore's ``standard`` retry mode
+            (`DEFAULT_RETRY_MODE`, the same as `Pinpoint`) unless ``config`` names a retry
+            ``mode``; other retry settings (``max_attempts``, ...) keep that mode.
+
+    Examples:
+        ```python
+        with PinpointClient(region_name="us-east-1") as client:
+            client.get_apps()
+        ```
     """
 
     def __init__(
@@ -135,8 +167,9 @@ class BaseClient:
         region_name: str | None = None,
         **client_kwargs: Any,
     ) -> None:
+        owned = client is None
         if client is None:
-            client = create_boto3_client(session, region_name, "standard", **client_kwargs)
+            client = create_boto3_client(session, region_name, **client_kwargs)
         elif session is not None or region_name is not None or client_kwargs:
             raise TypeError("pass either an existing client or the arguments to create one")
         service = getattr(getattr(getattr(client, "meta", None), "service_model", None),
@@ -144,6 +177,7 @@ class BaseClient:
         if service != SERVICE_NAME:
             raise TypeError(f"expected a boto3 'pinpoint' client, got {client!r}")
         self._client = client
+        self._owns_client = owned
 
     max_empty_pages: int = limits.MAX_EMPTY_PAGES
     """Pages in a row without items, each with a fresh token, that ``*_pages`` methods
@@ -237,18 +271,34 @@ class BaseClient:
         return result
 
 
+DEFAULT_RETRY_MODE = "standard"
+"""botocore retry mode of every client the SDK creates (`PinpointClient` and `Pinpoint`).
+
+``standard`` is the mode AWS recommends for all SDKs: it retries throttling, timeouts and
+5xx answers with capped exponential backoff and a retry quota. ``adaptive`` adds one
+client-side rate limiter shared by every operation of the client; Pinpoint's quotas differ
+per operation (2 requests/s for UpdateEndpointsBatch, 300 for most reads), so a throttled
+bulk write would slow every other call of the client too. Opt in for a client that only
+does bulk writes: ``PinpointClient(config=Config(retries={"mode": "adaptive"}))``.
+"""
+
+
 def create_boto3_client(
     session: boto3.session.Session | None,
     region_name: str | None,
-    retry_mode: str,
     **client_kwargs: Any,
 ) -> Any:
-    """A boto3 ``pinpoint`` client with ``retry_mode`` unless ``config`` sets retries."""
+    """A boto3 ``pinpoint`` client using `DEFAULT_RETRY_MODE` unless ``config`` names a mode.
+
+    A ``config`` whose ``retries`` only sets attempts (``{"max_attempts": 7}``) keeps the
+    default mode; botocore alone would fall back to ``legacy`` there.
+    """
     import boto3
     from botocore.config import Config
 
     session = session or boto3.session.Session()
-    default = Config(retries={"mode": retry_mode})
     config = client_kwargs.pop("config", None)
-    client_kwargs["config"] = default if config is None else default.merge(config)
+    retries = {"mode": DEFAULT_RETRY_MODE, **((config and config.retries) or {})}
+    base = Config(retries=retries)
+    client_kwargs["config"] = base if config is None else config.merge(base)
     return session.client(SERVICE_NAME, region_name=region_name, **client_kwargs)

@@ -8,6 +8,7 @@ model declares. Each is also a :class:`botocore.exceptions.ClientError`, so code
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -71,17 +72,33 @@ class PinpointServiceError(PinpointError, ClientError):  # type: ignore[misc]
 
     @property
     def request_id(self) -> str | None:
-        """AWS request id, for support cases and log correlation."""
-        meta = self.response.get("ResponseMetadata", {}).get("RequestId")
-        body = self.response.get("RequestID") or self.response.get("Error", {}).get("RequestID")
-        value = meta or body
+        """AWS request id, for support cases and log correlation.
+
+        Taken from the parsed response, then the error body, then the ``x-amzn-RequestId``
+        header (the only place a gateway's 502/504 HTML page carries it).
+        """
+        metadata = self.response.get("ResponseMetadata", {})
+        error = self.response.get("Error", {})
+        value = (
+            metadata.get("RequestId")
+            or self.response.get("RequestID")
+            or error.get("RequestID")
+            or _header(metadata.get("HTTPHeaders"), "x-amzn-requestid")
+        )
         return str(value) if value else None
 
     @property
     def retryable(self) -> bool:
-        """True when the same request may succeed later (throttling, server faults)."""
-        status = self.status_code
-        return self.retryable_by_default or (status is not None and status >= 500)
+        """True when the same request may succeed later (throttling, timeouts, 5xx).
+
+        The rules are botocore's ``standard`` retry mode's own transient and throttling
+        checks (500/502/503/504, ``RequestTimeoutException``, ``LimitExceededException``,
+        ``SlowDown``, ...), plus the classes retryable by nature (`TooManyRequestsError`,
+        `InternalServerError`).
+        """
+        return self.retryable_by_default or _retry_rules().is_retryable(
+            _retry_context(self.response)
+        )
 
     def __str__(self) -> str:
         text = super().__str__()
@@ -164,16 +181,59 @@ _BY_STATUS: dict[int, type[PinpointServiceError]] = {
     413: PayloadTooLargeError,
     429: TooManyRequestsError,
 }
-_THROTTLING_CODES = frozenset({"ThrottlingException", "Throttling", "RequestLimitExceeded"})
+
+
+def _header(headers: Any, name: str) -> Any:
+    """Header ``name`` (lower case) from botocore's ``HTTPHeaders``, whatever its case."""
+    if not isinstance(headers, Mapping):
+        return None
+    return next((v for k, v in headers.items() if str(k).lower() == name), None)
+
+
+def _retry_context(response: Mapping[str, Any]) -> Any:
+    """botocore's view of a failed first attempt, as its retry checkers read it."""
+    from botocore.awsrequest import AWSResponse
+    from botocore.retries.standard import RetryContext
+
+    status = response.get("ResponseMetadata", {}).get("HTTPStatusCode")
+    http = AWSResponse("", status, {}, None) if isinstance(status, int) else None
+    return RetryContext(attempt_number=1, parsed_response=response, http_response=http)
+
+
+@functools.cache
+def _throttling_rule() -> Any:
+    """botocore's standard-mode test for "this error code is throttling"."""
+    from botocore.retries.standard import ThrottledRetryableChecker
+
+    return ThrottledRetryableChecker()
+
+
+@functools.cache
+def _retry_rules() -> Any:
+    """botocore's standard-mode retry conditions that can apply to a Pinpoint answer.
+
+    Left out: the attempt count, the modeled-retryable check (the Pinpoint model marks no
+    error retryable) and two checks for STS and DynamoDB responses.
+    """
+    from botocore.retries import standard
+
+    return standard.OrRetryChecker(
+        [standard.TransientRetryableChecker(), _throttling_rule()]
+    )
 
 
 def from_client_error(error: ClientError) -> PinpointServiceError:
-    """The :class:`PinpointServiceError` subclass instance for a botocore ClientError."""
+    """The :class:`PinpointServiceError` subclass instance for a botocore ClientError.
+
+    A modeled error code picks its class; any code botocore treats as throttling
+    (``LimitExceededException``, ``SlowDown``, ``RequestThrottledException``, ...) becomes
+    `TooManyRequestsError`; anything else is mapped by HTTP status.
+    """
     response: dict[str, Any] = dict(error.response)
     code = str(response.get("Error", {}).get("Code", ""))
     status = response.get("ResponseMetadata", {}).get("HTTPStatusCode")
     cls = _BY_CODE.get(code)
-    if cls is None and code in _THROTTLING_CODES:
+    if cls is None and _throttling_rule().is_retryable(_retry_context(response)):
         cls = TooManyRequestsError
     if cls is None and isinstance(status, int):
         cls = InternalServerError if status >= 500 else _BY_STATUS.get(status)

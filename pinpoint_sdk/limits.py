@@ -91,6 +91,20 @@ MAX_TAG_KEY_LENGTH: Final = 128
 MAX_TAG_VALUE_LENGTH: Final = 256
 """Characters in a tag value."""
 
+# Campaign and segment names
+# No maximum length is documented for either. The botocore model says only "A custom name
+# for the campaign." (WriteCampaignRequest.Name) and "The name of the segment."
+# (WriteSegmentRequest.Name), with no min/max/pattern; the API reference pages are made
+# from the same text; the developer guide's quotas page (campaign and segment sections) and
+# the user guide's "Create a campaign" / "Building segments" steps give none either (the
+# only console name limit stated is 64 characters for a project). None of them is
+# enforced, so no made-up number rejects names the service accepts; builders read these
+# at check time, so a published number becomes a one-line change.
+MAX_CAMPAIGN_NAME_LENGTH: Final[int | None] = None
+"""Characters in ``WriteCampaignRequest.Name``: no documented maximum (``None``)."""
+MAX_SEGMENT_NAME_LENGTH: Final[int | None] = None
+"""Characters in ``WriteSegmentRequest.Name``: no documented maximum (``None``)."""
+
 # Safeguards of the SDK itself (not service quotas)
 MAX_EMPTY_PAGES: Final = 100
 """Pages in a row without items (each with a fresh token) that ``*_pages`` follows before

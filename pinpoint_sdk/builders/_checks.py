@@ -79,6 +79,23 @@ def check_length(path: str, text: str, maximum: int, what: str = "") -> Problems
     return []
 
 
+def check_name(
+    path: str, name: str | None, what: str, maximum: int | None, *, spaces: bool = True
+) -> Problems:
+    """A resource name is set, at most ``maximum`` characters (``None``: no documented
+    maximum) and, unless ``spaces``, free of whitespace.
+
+    Example: ``check_name("name", "", "journey", 150)`` -> ``[("name", "a journey name is
+    required")]``.
+    """
+    if not name:
+        return [(path, f"a {what} name is required")]
+    problems = [] if maximum is None else check_length(path, name, maximum)
+    if not spaces and any(ch.isspace() for ch in name):
+        problems.append((path, f"{name!r} must not contain spaces"))
+    return problems
+
+
 def check_wait_time(path: str, wait: models.WaitTime | None, required: bool) -> Problems:
     """A wait time has exactly one of ``wait_for`` (duration) or ``wait_until`` (timestamp)."""
     if wait is None:

@@ -541,8 +541,9 @@ def _message_problems(
 
 def _campaign_problems(request: models.WriteCampaignRequest) -> list[tuple[str, str]]:
     problems: list[tuple[str, str]] = []
-    if not request.name:
-        problems.append(("name", "a campaign name is required"))
+    problems += _checks.check_name(
+        "name", request.name, "campaign", limits.MAX_CAMPAIGN_NAME_LENGTH
+    )
     if not request.segment_id:
         problems.append(("segment_id", "a segment is required; call .segment(segment_id)"))
     if request.schedule is None:

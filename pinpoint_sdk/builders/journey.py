@@ -707,12 +707,9 @@ class JourneyBuilder:
 
 def _journey_problems(request: models.WriteJourneyRequest) -> list[tuple[str, str]]:
     problems: list[tuple[str, str]] = []
-    name = request.name
-    if not name:
-        problems.append(("name", "a journey name is required"))
-    problems += _checks.check_length("name", name, limits.MAX_JOURNEY_NAME_LENGTH)
-    if any(ch.isspace() for ch in name):
-        problems.append(("name", f"{name!r} must not contain spaces"))
+    problems += _checks.check_name(
+        "name", request.name, "journey", limits.MAX_JOURNEY_NAME_LENGTH, spaces=False
+    )
 
     activities = request.activities or {}
     if len(activities) > limits.MAX_ACTIVITIES_PER_JOURNEY:

@@ -336,8 +336,7 @@ class SegmentBuilder(_DimensionMethods):
 
 def _segment_problems(request: models.WriteSegmentRequest) -> list[tuple[str, str]]:
     problems: list[tuple[str, str]] = []
-    if not request.name:
-        problems.append(("name", "a segment name is required"))
+    problems += _checks.check_name("name", request.name, "segment", limits.MAX_SEGMENT_NAME_LENGTH)
     total = _checks.count_dimensions(request.dimensions)
     if request.dimensions is not None:
         problems += _checks.check_dimensions("dimensions", request.dimensions)

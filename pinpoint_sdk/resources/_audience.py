@@ -147,6 +147,8 @@ class EndpointCollection:
         If the input iterable or ``progress`` raises, `errors.BatchInterrupted` is
         raised with the partial result as ``.result``; ``KeyboardInterrupt`` propagates
         as is, carrying it as ``.batch_result``. See docs/guides/batching.md.
+        Throttling is retried by botocore (``standard`` mode unless the client's config
+        names another).
 
         ``progress`` is a callable ``(processed, failed)`` or ``True`` for a tqdm bar
         (``pip install 'pinpoint-sdk[progress]'``).

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from pinpoint_sdk import models
-from pinpoint_sdk._base_client import create_boto3_client
+from pinpoint_sdk._base_client import ClientOwner
 from pinpoint_sdk.client import PinpointClient
 from pinpoint_sdk.resources._account import (
     RecommenderConfigurationCollection,
@@ -20,26 +20,43 @@ if TYPE_CHECKING:
 __all__ = ["Pinpoint"]
 
 
-class Pinpoint:
+class Pinpoint(ClientOwner):
     """Entry point of the resource layer: applications, templates, recommenders.
 
+    `Pinpoint` is a context manager: leaving the `with` block calls `close()`.
+
     Args:
-        client: a :class:`~pinpoint_sdk.PinpointClient` or a boto3 ``pinpoint`` client
-            to use. When omitted, a boto3 client is created from ``session`` /
-            ``region_name`` with botocore's ``adaptive`` retry mode, which also throttles
-            client-side when the service answers 429 (useful for bulk writes).
+        client: a `PinpointClient` or a boto3 ``pinpoint`` client to use. It stays the
+            caller's: `close()` leaves it open. When omitted, a `PinpointClient` is created
+            from ``session`` / ``region_name`` / ``client_kwargs`` exactly as
+            ``PinpointClient(...)`` would, with the same retry default, so moving between
+            the two layers never changes retry behaviour. The default is botocore's
+            ``standard`` mode, the one AWS recommends: ``adaptive`` adds a single
+            client-side rate limiter for all operations of a client, while Pinpoint's
+            quotas differ per operation (2 requests/s for UpdateEndpointsBatch, 300 for
+            most reads), so one throttled bulk write would slow every other call.
         session: the boto3 session to create the client from.
         region_name: the AWS Region, e.g. ``"us-east-1"``.
         **client_kwargs: passed to ``session.client`` when the client is created here
-            (``endpoint_url``, ``config``, credentials, ...); a given ``config`` is merged
-            over the adaptive retry default.
+            (``endpoint_url``, ``config``, credentials, ...); a ``config`` that names no
+            retry ``mode`` keeps the default mode.
 
-    Example:
-        >>> from pinpoint_sdk import Pinpoint
-        >>> pp = Pinpoint(region_name="us-east-1")
-        >>> app = pp.apps.create("demo")
-        >>> [a.name for a in pp.apps]
-        ['demo']
+    Examples:
+        ```python
+        from pinpoint_sdk import Pinpoint
+
+        with Pinpoint(region_name="us-east-1") as pp:
+            app = pp.apps.create("demo")
+            print([a.name for a in pp.apps])
+        ```
+
+        For a client that only does bulk writes, client-side rate limiting can help:
+
+        ```python
+        from botocore.config import Config
+
+        pp = Pinpoint(region_name="us-east-1", config=Config(retries={"mode": "adaptive"}))
+        ```
     """
 
     def __init__(
@@ -50,15 +67,15 @@ class Pinpoint:
         region_name: str | None = None,
         **client_kwargs: Any,
     ) -> None:
+        owned = client is None
         if client is None:
-            client = PinpointClient(
-                create_boto3_client(session, region_name, "adaptive", **client_kwargs)
-            )
+            client = PinpointClient(session=session, region_name=region_name, **client_kwargs)
         elif session is not None or region_name is not None or client_kwargs:
             raise TypeError("pass either a client or the arguments to create one, not both")
         elif not isinstance(client, PinpointClient):
             client = PinpointClient(client)
         self._client: PinpointClient = client
+        self._owns_client = owned
 
     @property
     def client(self) -> PinpointClient:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
+from unittest import mock
 
 import attrs
 import boto3
@@ -11,8 +12,9 @@ import pytest
 from botocore.config import Config
 from botocore.exceptions import ClientError
 from botocore.stub import Stubber
+from fake_http import answer
 
-from pinpoint_sdk import PinpointClient, models
+from pinpoint_sdk import Pinpoint, PinpointClient, errors, models
 from pinpoint_sdk.converter import unstructure
 
 
@@ -152,3 +154,113 @@ def test_client_error_is_raised_as_pinpoint_error(stubbed: tuple[PinpointClient,
     with pytest.raises(ClientError) as info:
         client.get_app(application_id="app")
     assert type(info.value).__module__ == "pinpoint_sdk.errors"
+
+
+# ------------------------------------------------------------------ retry defaults
+# One session for the tests below: its loader caches the service model between clients.
+
+
+@pytest.fixture(scope="module")
+def session() -> boto3.session.Session:
+    return boto3.session.Session(region_name="us-east-1")
+
+
+def test_attempts_only_retry_config_keeps_the_default_mode(
+    session: boto3.session.Session,
+) -> None:
+    client = PinpointClient(session=session, config=Config(retries={"max_attempts": 7}))
+    retries = client.boto3_client.meta.config.retries
+    assert retries["mode"] == "standard"
+    assert retries["total_max_attempts"] == 8
+
+
+def test_pinpoint_attempts_only_retry_config_keeps_the_default_mode(
+    session: boto3.session.Session,
+) -> None:
+    pp = Pinpoint(session=session, config=Config(retries={"max_attempts": 7}))
+    retries = pp.client.boto3_client.meta.config.retries
+    assert retries["mode"] == "standard"
+    assert retries["total_max_attempts"] == 8
+
+
+def test_pinpoint_explicit_retry_mode_wins(session: boto3.session.Session) -> None:
+    pp = Pinpoint(session=session, config=Config(retries={"mode": "adaptive"}))
+    assert pp.client.boto3_client.meta.config.retries["mode"] == "adaptive"
+
+
+def test_pinpoint_and_client_default_to_one_retry_mode(session: boto3.session.Session) -> None:
+    client = PinpointClient(session=session).boto3_client.meta.config.retries
+    pp = Pinpoint(session=session).client.boto3_client.meta.config.retries
+    assert client["mode"] == pp["mode"] == "standard"
+
+
+def test_attempts_only_config_still_retries_what_standard_mode_retries(
+    session: boto3.session.Session,
+) -> None:
+    # botocore's legacy mode does not retry LimitExceededException; standard mode does.
+    client = PinpointClient(session=session, config=Config(retries={"max_attempts": 1}))
+    sent = answer(
+        client.boto3_client, "GetApp", 400, {"message": "slow down"},
+        {"x-amzn-ErrorType": "LimitExceededException"},
+    )
+    with pytest.raises(errors.TooManyRequestsError):
+        client.get_app(application_id="app")
+    assert len(sent) == 2
+
+
+# ------------------------------------------------------------------ closing
+
+
+def _spy_on_close(raw: Any) -> mock.MagicMock:
+    spy = mock.MagicMock(wraps=raw.close)
+    raw.close = spy
+    return spy
+
+
+def test_client_is_a_context_manager_that_closes_its_boto3_client(
+    session: boto3.session.Session,
+) -> None:
+    with PinpointClient(session=session) as client:
+        spy = _spy_on_close(client.boto3_client)
+        assert isinstance(client, PinpointClient)
+        spy.assert_not_called()
+    spy.assert_called_once_with()
+
+
+def test_client_close_twice_is_harmless(session: boto3.session.Session) -> None:
+    client = PinpointClient(session=session)
+    spy = _spy_on_close(client.boto3_client)
+    client.close()
+    client.close()
+    assert spy.call_count == 2
+
+
+def test_client_close_leaves_a_wrapped_boto3_client_open(
+    session: boto3.session.Session,
+) -> None:
+    raw = session.client("pinpoint")
+    spy = _spy_on_close(raw)
+    with PinpointClient(raw):
+        pass
+    PinpointClient(raw).close()
+    spy.assert_not_called()
+
+
+def test_pinpoint_is_a_context_manager_that_closes_the_client_it_created(
+    session: boto3.session.Session,
+) -> None:
+    with Pinpoint(session=session) as pp:
+        spy = _spy_on_close(pp.client.boto3_client)
+        assert isinstance(pp, Pinpoint)
+    spy.assert_called_once_with()
+
+
+@pytest.mark.parametrize("wrap", [False, True], ids=["boto3-client", "pinpoint-client"])
+def test_pinpoint_close_leaves_a_given_client_open(
+    wrap: bool, session: boto3.session.Session
+) -> None:
+    raw = session.client("pinpoint")
+    spy = _spy_on_close(raw)
+    with Pinpoint(PinpointClient(raw) if wrap else raw) as pp:
+        assert pp.client.boto3_client is raw
+    spy.assert_not_called()

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import boto3
 import pytest
+from botocore.config import Config
 from botocore.exceptions import ClientError
+from botocore.loaders import Loader
 from botocore.stub import Stubber
 from corehelpers import exception_names, shape
+from fake_http import answer
 
 from pinpoint_sdk import PinpointClient, _spec, errors, models
 
@@ -271,3 +277,126 @@ def test_validation_error_survives_pickling() -> None:
     error = errors.ValidationError([("a.b", "bad"), ("c", "worse")])
     copy = pickle.loads(pickle.dumps(error))
     assert copy.errors == error.errors and copy.path == "a.b" and str(copy) == str(error)
+
+
+# ------------------------------------------------ retryability at the HTTP layer
+# Answers come from a before-send hook, so botocore's real parser decides the error code
+# and status; total_max_attempts=1 makes botocore give up at once instead of retrying.
+
+
+@pytest.fixture
+def http_client() -> PinpointClient:
+    config = Config(retries={"mode": "standard", "total_max_attempts": 1})
+    return PinpointClient(boto3.client("pinpoint", region_name="us-east-1", config=config))
+
+
+def _get_app_error(client: PinpointClient) -> errors.PinpointServiceError:
+    with pytest.raises(errors.PinpointServiceError) as info:
+        client.get_app(application_id="app")
+    return info.value
+
+
+@pytest.mark.parametrize(
+    ("code", "status", "expected"),
+    [
+        ("LimitExceededException", 400, errors.TooManyRequestsError),
+        ("SlowDown", 503, errors.TooManyRequestsError),
+        ("RequestThrottledException", 400, errors.TooManyRequestsError),
+        ("TooManyRequestsException", 429, errors.TooManyRequestsError),
+        ("RequestTimeoutException", 408, errors.PinpointServiceError),
+    ],
+)
+def test_codes_botocore_retries_are_retryable(
+    code: str, status: int, expected: type, http_client: PinpointClient
+) -> None:
+    answer(
+        http_client.boto3_client, "GetApp", status, {"message": f"{code} happened"},
+        {"x-amzn-ErrorType": code, "x-amzn-RequestId": "req-9"},
+    )
+    error = _get_app_error(http_client)
+    assert (error.code, error.status_code) == (code, status)
+    assert type(error) is expected
+    assert error.retryable is True
+
+
+@pytest.mark.parametrize("status", [502, 503, 504])
+def test_gateway_html_answers_are_retryable_server_errors(
+    status: int, http_client: PinpointClient
+) -> None:
+    answer(http_client.boto3_client, "GetApp", status, b"<html><body>gateway</body></html>")
+    error = _get_app_error(http_client)
+    assert type(error) is errors.InternalServerError
+    assert error.status_code == status
+    assert error.retryable is True
+
+
+def test_request_id_comes_from_the_header_when_the_body_has_none(
+    http_client: PinpointClient,
+) -> None:
+    sent = answer(
+        http_client.boto3_client, "GetApp", 502, b"<html><body>Bad Gateway</body></html>",
+        {"x-amzn-RequestId": "gw-req-1", "Content-Type": "text/html"},
+    )
+    error = _get_app_error(http_client)
+    assert len(sent) == 1
+    assert error.request_id == "gw-req-1"
+    assert "gw-req-1" in str(error)
+
+
+def test_request_id_in_the_body_wins_over_the_header() -> None:
+    raw = ClientError(
+        {
+            "Error": {"Code": "BadRequestException", "Message": "m", "RequestID": "body-id"},
+            "ResponseMetadata": {
+                "HTTPStatusCode": 400, "HTTPHeaders": {"x-amzn-requestid": "header-id"}
+            },
+        },
+        "GetApp",
+    )
+    assert errors.from_client_error(raw).request_id == "body-id"
+
+
+def _retry_json_definitions() -> list[tuple[str, dict[str, Any]]]:
+    # botocore's legacy retry configuration, read through its public data loader: an
+    # independent list of what botocore considers worth retrying.
+    data = Loader().load_data("_retry")
+    policies = data["retry"]["__default__"]["policies"]
+    definitions = data["definitions"]
+    result = []
+    for name, policy in sorted(policies.items()):
+        response = definitions[policy["$ref"]]["applies_when"].get("response")
+        if response is not None:
+            result.append((name, response))
+    return result
+
+
+@pytest.mark.parametrize(
+    ("name", "when"), _retry_json_definitions(), ids=[n for n, _ in _retry_json_definitions()]
+)
+def test_every_response_botocores_retry_config_retries_is_retryable(
+    name: str, when: dict[str, Any]
+) -> None:
+    code = when.get("service_error_code", "SomethingElse")
+    raw = ClientError(
+        {
+            "Error": {"Code": code, "Message": name},
+            "ResponseMetadata": {"HTTPStatusCode": when["http_status_code"]},
+        },
+        "GetApp",
+    )
+    error = errors.from_client_error(raw)
+    assert error.retryable is True
+    if "service_error_code" in when:
+        assert type(error) is errors.TooManyRequestsError
+
+
+def test_client_errors_botocore_does_not_retry_stay_not_retryable(
+    http_client: PinpointClient,
+) -> None:
+    answer(
+        http_client.boto3_client, "GetApp", 400, {"message": "no"},
+        {"x-amzn-ErrorType": "BadRequestException"},
+    )
+    error = _get_app_error(http_client)
+    assert type(error) is errors.BadRequestError
+    assert error.retryable is False

@@ -166,10 +166,10 @@ def test_apps_create_and_wrap_a_plain_boto3_client(stub: Stubber, client: Pinpoi
     assert pp.client.boto3_client is client.boto3_client
 
 
-def test_pinpoint_created_without_client_uses_adaptive_retries() -> None:
+def test_pinpoint_created_without_client_uses_standard_retries() -> None:
     pp = Pinpoint(region_name="us-east-1")
 
-    assert pp.client.boto3_client.meta.config.retries["mode"] == "adaptive"
+    assert pp.client.boto3_client.meta.config.retries["mode"] == "standard"
 
 
 def test_public_names_are_exported_from_the_package() -> None:

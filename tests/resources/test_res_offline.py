@@ -114,13 +114,13 @@ def test_campaign_versions_and_segment_versions(app: App) -> None:
     assert sorted(c.version or 0 for c in campaign.versions()) == [1, 2]
 
 
-def test_pinpoint_forwards_client_arguments_and_keeps_adaptive_retries() -> None:
+def test_pinpoint_forwards_client_arguments_and_keeps_standard_retries() -> None:
     with mock_pinpoint():
         pp = Pinpoint(region_name="eu-west-1", endpoint_url="https://pinpoint.example.test")
         meta = pp.client.boto3_client.meta
         assert meta.endpoint_url == "https://pinpoint.example.test"
         assert meta.region_name == "eu-west-1"
-        assert meta.config.retries["mode"] == "adaptive"
+        assert meta.config.retries["mode"] == "standard"
 
 
 def test_pinpoint_refuses_a_client_together_with_client_arguments(pp: Pinpoint) -> None:
