@@ -7,9 +7,7 @@ nothing left the client with ``fake.requests == []``.
 
 from __future__ import annotations
 
-import io
-import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import boto3
@@ -17,15 +15,11 @@ import pytest
 from botocore.awsrequest import AWSPreparedRequest, AWSResponse
 from botocore.config import Config
 from botocore.stub import Stubber
+from http_faults import reply
 
 from pinpoint_sdk import PinpointClient, errors
 
 Answer = Callable[[AWSPreparedRequest], tuple[int, Any]]
-
-
-class _Raw(io.BytesIO):
-    def stream(self, **_: Any) -> Iterator[bytes]:
-        yield self.read()
 
 
 class FakeHttp:
@@ -50,9 +44,7 @@ class FakeHttp:
         if len(self.requests) > self.max_requests:
             raise AssertionError(f"the client sent more than {self.max_requests} requests")
         status, body = self.answer(request)
-        raw = body if isinstance(body, bytes) else json.dumps(body).encode()
-        headers = {"Content-Type": "application/json", "x-amzn-RequestId": "req-1"}
-        return AWSResponse(request.url, status, headers, _Raw(raw))
+        return reply(request, status, body)
 
 
 def refuse(request: AWSPreparedRequest) -> tuple[int, Any]:

@@ -12,7 +12,7 @@ import pytest
 from botocore.config import Config
 from botocore.exceptions import ClientError
 from botocore.stub import Stubber
-from fake_http import answer
+from http_faults import answer, fixed
 
 from pinpoint_sdk import Pinpoint, PinpointClient, errors, models
 from pinpoint_sdk.converter import unstructure
@@ -200,9 +200,8 @@ def test_attempts_only_config_still_retries_what_standard_mode_retries(
     # botocore's legacy mode does not retry LimitExceededException; standard mode does.
     client = PinpointClient(session=session, config=Config(retries={"max_attempts": 1}))
     sent = answer(
-        client.boto3_client, "GetApp", 400, {"message": "slow down"},
-        {"x-amzn-ErrorType": "LimitExceededException"},
-    )
+        client.boto3_client, "GetApp", fixed(400, {"message": "slow down"},
+        {"x-amzn-ErrorType": "LimitExceededException"}))
     with pytest.raises(errors.TooManyRequestsError):
         client.get_app(application_id="app")
     assert len(sent) == 2

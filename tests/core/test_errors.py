@@ -11,7 +11,7 @@ from botocore.exceptions import ClientError
 from botocore.loaders import Loader
 from botocore.stub import Stubber
 from corehelpers import exception_names, shape
-from fake_http import answer
+from http_faults import answer, fixed
 
 from pinpoint_sdk import PinpointClient, _spec, errors, models
 
@@ -310,9 +310,8 @@ def test_codes_botocore_retries_are_retryable(
     code: str, status: int, expected: type, http_client: PinpointClient
 ) -> None:
     answer(
-        http_client.boto3_client, "GetApp", status, {"message": f"{code} happened"},
-        {"x-amzn-ErrorType": code, "x-amzn-RequestId": "req-9"},
-    )
+        http_client.boto3_client, "GetApp", fixed(status, {"message": f"{code} happened"},
+        {"x-amzn-ErrorType": code, "x-amzn-RequestId": "req-9"}))
     error = _get_app_error(http_client)
     assert (error.code, error.status_code) == (code, status)
     assert type(error) is expected
@@ -323,7 +322,7 @@ def test_codes_botocore_retries_are_retryable(
 def test_gateway_html_answers_are_retryable_server_errors(
     status: int, http_client: PinpointClient
 ) -> None:
-    answer(http_client.boto3_client, "GetApp", status, b"<html><body>gateway</body></html>")
+    answer(http_client.boto3_client, "GetApp", fixed(status, b"<html><body>gateway</body></html>", {}))
     error = _get_app_error(http_client)
     assert type(error) is errors.InternalServerError
     assert error.status_code == status
@@ -334,9 +333,8 @@ def test_request_id_comes_from_the_header_when_the_body_has_none(
     http_client: PinpointClient,
 ) -> None:
     sent = answer(
-        http_client.boto3_client, "GetApp", 502, b"<html><body>Bad Gateway</body></html>",
-        {"x-amzn-RequestId": "gw-req-1", "Content-Type": "text/html"},
-    )
+        http_client.boto3_client, "GetApp", fixed(502, b"<html><body>Bad Gateway</body></html>",
+        {"x-amzn-RequestId": "gw-req-1", "Content-Type": "text/html"}))
     error = _get_app_error(http_client)
     assert len(sent) == 1
     assert error.request_id == "gw-req-1"
@@ -394,9 +392,8 @@ def test_client_errors_botocore_does_not_retry_stay_not_retryable(
     http_client: PinpointClient,
 ) -> None:
     answer(
-        http_client.boto3_client, "GetApp", 400, {"message": "no"},
-        {"x-amzn-ErrorType": "BadRequestException"},
-    )
+        http_client.boto3_client, "GetApp", fixed(400, {"message": "no"},
+        {"x-amzn-ErrorType": "BadRequestException"}))
     error = _get_app_error(http_client)
     assert type(error) is errors.BadRequestError
     assert error.retryable is False

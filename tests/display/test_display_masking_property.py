@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 import boto3
-from before_send import Respond
+from http_faults import Respond
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 

@@ -10,8 +10,8 @@ import traceback
 
 import boto3
 import pytest
-from before_send import Respond
 from botocore.exceptions import ParamValidationError
+from http_faults import Respond
 
 from pinpoint_sdk import PinpointClient, errors, models
 from pinpoint_sdk.converter import structure, unstructure
