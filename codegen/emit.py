@@ -24,7 +24,11 @@ def header(service: Service) -> str:
 
 def docstring(text: str, indent: str, extra: Iterable[str] = ()) -> list[str]:
     """A docstring block: wrapped summary, then optional pre-formatted lines."""
-    body = textwrap.wrap(text or "No documentation in the service model.", LINE - len(indent))
+    body = textwrap.wrap(
+        text or "No documentation in the service model.",
+        LINE - len(indent),
+        break_on_hyphens=False,
+    )
     extra = list(extra)
     if len(body) == 1 and not extra and len(indent) + len(body[0]) + 6 <= LINE:
         return [f'{indent}"""{body[0]}"""']
@@ -41,7 +45,11 @@ def wrap_item(name: str, doc: str, indent: str) -> list[str]:
     """``name: doc`` wrapped as a Google-style docstring entry."""
     text = f"{name}: {doc or 'Not documented.'}"
     return textwrap.wrap(
-        text, LINE - len(indent), subsequent_indent="    ", break_long_words=False
+        text,
+        LINE - len(indent),
+        subsequent_indent="    ",
+        break_long_words=False,
+        break_on_hyphens=False,
     )
 
 
@@ -53,7 +61,7 @@ def render_enums(service: Service) -> str:
         header(service),
         '"""Enumerations of the Pinpoint service model.',
         "",
-        "Every enum is an open :class:`enum.StrEnum`: members compare equal to their string",
+        "Every enum is an open `enum.StrEnum`: members compare equal to their string",
         "values, and model fields typed ``EnumType | str`` keep values the SDK does not know yet",
         "as plain strings.",
         '"""',
@@ -539,10 +547,10 @@ def render_client(service: Service) -> str:
         "",
         "    Every method takes keyword-only, snake_case arguments named after the members of",
         "    the operation's input shape and returns the model of its output shape. Failures",
-        "    raise :mod:`pinpoint_sdk.errors` exceptions. Operations that take a ``Token`` or",
+        "    raise `pinpoint_sdk.errors` exceptions. Operations that take a ``Token`` or",
         "    ``NextToken`` also have an ``<operation>_pages`` method that follows the token.",
         "",
-        "    Example:",
+        "    Examples:",
         "        >>> client = PinpointClient(region_name=\"us-east-1\")",
         "        >>> app = client.get_app(application_id=\"abc\").application_response",
         '    """',
@@ -554,7 +562,7 @@ def render_client(service: Service) -> str:
         if op.pagination:
             skip = {op.pagination.input_token}
             doc = (
-                f"Iterate over every page of :meth:`{op.method}`, following "
+                f"Iterate over every page of `{op.method}()`, following "
                 f"``{op.pagination.input_token}`` until the service returns none."
             )
             if not op.pagination.output_token_path:

@@ -165,14 +165,67 @@ _ASCII = str.maketrans(
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
 
 
+def _plain(fragment: str) -> str:
+    """HTML fragment to one line of plain text, `<code>` kept as Markdown code spans."""
+    text = re.sub(r"</?code>", "`", fragment)
+    text = html.unescape(_TAG.sub("", text)).translate(_ASCII)
+    return _SPACE.sub(" ", text).strip().replace("\\", "\\\\").replace('"""', "'''")
+
+
+_VALUE_ITEM = re.compile(r"^`?([\w.-]+)`?\s+[-\u2013]\s")
+
+
+def _listed(raw: str) -> str:
+    """The ``<ul>`` right after the first paragraph as one sentence: values as code spans
+    (``A``, ``B``...) when every item starts with ``VALUE - meaning``, else the items."""
+    rest = raw.split("</p>", 1)[1] if "</p>" in raw else ""
+    found = re.match(r"\s*<ul>(.*?)</ul>", rest, re.S)
+    if not found:
+        return ""
+    items = [_plain(item) for item in re.findall(r"<li>(.*?)</li>", found.group(1), re.S)]
+    values = [_VALUE_ITEM.match(item) for item in items]
+    if items and all(values):
+        return ", ".join(f"`{v.group(1)}`" for v in values if v) + "."
+    return "; ".join(item.rstrip(".") for item in items) + "."
+
+
 def clean_doc(raw: str | None, *, limit: int = 320) -> str:
-    """Turn the model's HTML documentation into one short plain-text paragraph."""
+    """Turn the model's HTML documentation into one short plain-text paragraph.
+
+    A first paragraph that introduces a list ("Valid values are:") keeps the list.
+    """
     if not raw:
         return ""
-    first = raw.split("</p>", 1)[0]
-    first = re.sub(r"</?code>", "`", first)
-    text = html.unescape(_TAG.sub("", first)).translate(_ASCII)
-    text = _SPACE.sub(" ", text).strip().replace("\\", "\\\\").replace('"""', "'''")
+    text = _plain(raw.split("</p>", 1)[0])
+    if text.endswith(":") and (listed := _listed(raw)):
+        return f"{text} {listed}"
+    return _shorten(text, limit)
+
+
+def _document_wrappers(
+    structures: Mapping[str, Structure], operations: Mapping[str, Operation]
+) -> None:
+    """Say what the undocumented operation input and output shapes are, and let members
+    typed as an undocumented structure reuse that structure's documentation."""
+    for op in operations.values():
+        for shape, role in ((op.input, "Input"), (op.output, "Output")):
+            struct = structures[shape] if shape else None
+            if struct is None or struct.doc:
+                continue
+            struct.doc = f"{role} of `PinpointClient.{op.method}`."
+            payload = next((m for m in struct.members if m.wire == struct.payload), None)
+            if payload is not None and payload.type.kind == "struct":
+                inner = structures[payload.type.name].doc
+                if inner:
+                    struct.doc += f" Payload `{payload.name}`: {inner}"
+    for struct in structures.values():
+        for member in struct.members:
+            if not member.doc and member.type.kind == "struct":
+                member.doc = _shorten(structures[member.type.name].doc, 200)
+
+
+def _shorten(text: str, limit: int) -> str:
+    """An already clean ``text`` cut to ``limit`` characters at a sentence end."""
     if len(text) <= limit:
         return text
     out = ""
@@ -311,6 +364,7 @@ def load_service() -> Service:
     for name in sorted(structures):
         groups.setdefault(structures[name].group, []).append(name)
 
+    _document_wrappers(structures, operations)
     return Service(
         botocore_version=botocore.__version__,
         structures=dict(sorted(structures.items())),

@@ -22,10 +22,10 @@ class PinpointClient(BaseClient):
 
     Every method takes keyword-only, snake_case arguments named after the members of
     the operation's input shape and returns the model of its output shape. Failures
-    raise :mod:`pinpoint_sdk.errors` exceptions. Operations that take a ``Token`` or
+    raise `pinpoint_sdk.errors` exceptions. Operations that take a ``Token`` or
     ``NextToken`` also have an ``<operation>_pages`` method that follows the token.
 
-    Example:
+    Examples:
         >>> client = PinpointClient(region_name="us-east-1")
         >>> app = client.get_app(application_id="abc").application_response
     """
@@ -38,7 +38,8 @@ class PinpointClient(BaseClient):
         """Creates an application.
 
         Args:
-            create_application_request: Not documented.
+            create_application_request: Specifies the display name of an application and the tags to
+                associate with the application.
         """
         return self._invoke(
             "CreateApp",
@@ -58,7 +59,7 @@ class PinpointClient(BaseClient):
         Args:
             application_id: The unique identifier for the application. This identifier is displayed
                 as the Project ID on the Amazon Pinpoint console.
-            write_campaign_request: Not documented.
+            write_campaign_request: Specifies the configuration and other settings for a campaign.
         """
         return self._invoke(
             "CreateCampaign",
@@ -75,7 +76,8 @@ class PinpointClient(BaseClient):
         """Creates a message template for messages that are sent through the email channel.
 
         Args:
-            email_template_request: Not documented.
+            email_template_request: Specifies the content and settings for a message template that
+                can be used in messages that are sent through the email channel.
             template_name: The name of the message template. A template name must start with an
                 alphanumeric character and can contain a maximum of 128 characters.
         """
@@ -96,7 +98,8 @@ class PinpointClient(BaseClient):
         Args:
             application_id: The unique identifier for the application. This identifier is displayed
                 as the Project ID on the Amazon Pinpoint console.
-            export_job_request: Not documented.
+            export_job_request: Specifies the settings for a job that exports endpoint definitions
+                to an Amazon Simple Storage Service (Amazon S3) bucket.
         """
         return self._invoke(
             "CreateExportJob",
@@ -115,7 +118,8 @@ class PinpointClient(BaseClient):
         Args:
             application_id: The unique identifier for the application. This identifier is displayed
                 as the Project ID on the Amazon Pinpoint console.
-            import_job_request: Not documented.
+            import_job_request: Specifies the settings for a job that imports endpoint definitions
+                from an Amazon Simple Storage Service (Amazon S3) bucket.
         """
         return self._invoke(
             "CreateImportJob",
@@ -132,7 +136,7 @@ class PinpointClient(BaseClient):
         """Creates a new message template for messages using the in-app message channel.
 
         Args:
-            in_app_template_request: Not documented.
+            in_app_template_request: InApp Template Request.
             template_name: The name of the message template. A template name must start with an
                 alphanumeric character and can contain a maximum of 128 characters.
         """
@@ -153,7 +157,7 @@ class PinpointClient(BaseClient):
         Args:
             application_id: The unique identifier for the application. This identifier is displayed
                 as the Project ID on the Amazon Pinpoint console.
-            write_journey_request: Not documented.
+            write_journey_request: Specifies the configuration and other settings for a journey.
         """
         return self._invoke(
             "CreateJourney",
@@ -170,7 +174,9 @@ class PinpointClient(BaseClient):
         """Creates a message template for messages that are sent through a push notification channel.
 
         Args:
-            push_notification_template_request: Not documented.
+            push_notification_template_request: Specifies the content and settings for a message
+                template that can be used in messages that are sent through a push notification
+                channel.
             template_name: The name of the message template. A template name must start with an
                 alphanumeric character and can contain a maximum of 128 characters.
         """
@@ -191,7 +197,8 @@ class PinpointClient(BaseClient):
         """Creates an Amazon Pinpoint configuration for a recommender model.
 
         Args:
-            create_recommender_configuration: Not documented.
+            create_recommender_configuration: Specifies Amazon Pinpoint configuration settings for
+                retrieving and processing recommendation data from a recommender model.
         """
         return self._invoke(
             "CreateRecommenderConfiguration",
@@ -211,7 +218,9 @@ class PinpointClient(BaseClient):
         Args:
             application_id: The unique identifier for the application. This identifier is displayed
                 as the Project ID on the Amazon Pinpoint console.
-            write_segment_request: Not documented.
+            write_segment_request: Specifies the configuration, dimension, and other settings for a
+                segment. A WriteSegmentRequest object can include a Dimensions object or a
+                SegmentGroups object, but not both.
         """
         return self._invoke(
             "CreateSegment",
@@ -228,7 +237,8 @@ class PinpointClient(BaseClient):
         """Creates a message template for messages that are sent through the SMS channel.
 
         Args:
-            sms_template_request: Not documented.
+            sms_template_request: Specifies the content and settings for a message template that can
+                be used in text messages that are sent through the SMS channel.
             template_name: The name of the message template. A template name must start with an
                 alphanumeric character and can contain a maximum of 128 characters.
         """
@@ -249,7 +259,8 @@ class PinpointClient(BaseClient):
         Args:
             template_name: The name of the message template. A template name must start with an
                 alphanumeric character and can contain a maximum of 128 characters.
-            voice_template_request: Not documented.
+            voice_template_request: Specifies the content and settings for a message template that
+                can be used in messages that are sent through the voice channel.
         """
         return self._invoke(
             "CreateVoiceTemplate",
@@ -835,8 +846,8 @@ class PinpointClient(BaseClient):
         page_size: int | str | None = None,
         start_time: datetime | None = None,
     ) -> Iterator[models.GetApplicationDateRangeKpiResponse]:
-        """Iterate over every page of :meth:`get_application_date_range_kpi`, following ``NextToken``
-        until the service returns none.
+        """Iterate over every page of `get_application_date_range_kpi()`, following ``NextToken`` until
+        the service returns none.
 
         Args:
             application_id: The unique identifier for the application. This identifier is displayed
@@ -905,8 +916,7 @@ class PinpointClient(BaseClient):
         *,
         page_size: int | str | None = None,
     ) -> Iterator[models.GetAppsResponse]:
-        """Iterate over every page of :meth:`get_apps`, following ``Token`` until the service returns
-        none.
+        """Iterate over every page of `get_apps()`, following ``Token`` until the service returns none.
 
         Args:
             page_size: The maximum number of items to include in each page of a paginated response.
@@ -987,7 +997,7 @@ class PinpointClient(BaseClient):
         campaign_id: str,
         page_size: int | str | None = None,
     ) -> Iterator[models.GetCampaignActivitiesResponse]:
-        """Iterate over every page of :meth:`get_campaign_activities`, following ``Token`` until the
+        """Iterate over every page of `get_campaign_activities()`, following ``Token`` until the
         service returns none.
 
         Args:
@@ -1056,8 +1066,8 @@ class PinpointClient(BaseClient):
         page_size: int | str | None = None,
         start_time: datetime | None = None,
     ) -> Iterator[models.GetCampaignDateRangeKpiResponse]:
-        """Iterate over every page of :meth:`get_campaign_date_range_kpi`, following ``NextToken``
-        until the service returns none.
+        """Iterate over every page of `get_campaign_date_range_kpi()`, following ``NextToken`` until
+        the service returns none.
 
         Args:
             application_id: The unique identifier for the application. This identifier is displayed
@@ -1145,8 +1155,8 @@ class PinpointClient(BaseClient):
         campaign_id: str,
         page_size: int | str | None = None,
     ) -> Iterator[models.GetCampaignVersionsResponse]:
-        """Iterate over every page of :meth:`get_campaign_versions`, following ``Token`` until the
-        service returns none.
+        """Iterate over every page of `get_campaign_versions()`, following ``Token`` until the service
+        returns none.
 
         Args:
             application_id: The unique identifier for the application. This identifier is displayed
@@ -1191,8 +1201,8 @@ class PinpointClient(BaseClient):
         application_id: str,
         page_size: int | str | None = None,
     ) -> Iterator[models.GetCampaignsResponse]:
-        """Iterate over every page of :meth:`get_campaigns`, following ``Token`` until the service
-        returns none.
+        """Iterate over every page of `get_campaigns()`, following ``Token`` until the service returns
+        none.
 
         Args:
             application_id: The unique identifier for the application. This identifier is displayed
@@ -1349,7 +1359,7 @@ class PinpointClient(BaseClient):
         application_id: str,
         page_size: int | str | None = None,
     ) -> Iterator[models.GetExportJobsResponse]:
-        """Iterate over every page of :meth:`get_export_jobs`, following ``Token`` until the service
+        """Iterate over every page of `get_export_jobs()`, following ``Token`` until the service
         returns none.
 
         Args:
@@ -1431,7 +1441,7 @@ class PinpointClient(BaseClient):
         application_id: str,
         page_size: int | str | None = None,
     ) -> Iterator[models.GetImportJobsResponse]:
-        """Iterate over every page of :meth:`get_import_jobs`, following ``Token`` until the service
+        """Iterate over every page of `get_import_jobs()`, following ``Token`` until the service
         returns none.
 
         Args:
@@ -1471,8 +1481,8 @@ class PinpointClient(BaseClient):
         template_name: str,
         version: str | None = None,
     ) -> models.GetInAppTemplateResponse:
-        """Retrieves the content and settings of a message template for messages sent through the in-
-        app channel.
+        """Retrieves the content and settings of a message template for messages sent through the
+        in-app channel.
 
         Args:
             template_name: The name of the message template. A template name must start with an
@@ -1559,8 +1569,8 @@ class PinpointClient(BaseClient):
         page_size: int | str | None = None,
         start_time: datetime | None = None,
     ) -> Iterator[models.GetJourneyDateRangeKpiResponse]:
-        """Iterate over every page of :meth:`get_journey_date_range_kpi`, following ``NextToken`` until
-        the service returns none.
+        """Iterate over every page of `get_journey_date_range_kpi()`, following ``NextToken`` until the
+        service returns none.
 
         Args:
             application_id: The unique identifier for the application. This identifier is displayed
@@ -1631,7 +1641,7 @@ class PinpointClient(BaseClient):
         journey_id: str,
         page_size: int | str | None = None,
     ) -> Iterator[models.GetJourneyExecutionActivityMetricsResponse]:
-        """Iterate over every page of :meth:`get_journey_execution_activity_metrics`, following
+        """Iterate over every page of `get_journey_execution_activity_metrics()`, following
         ``NextToken`` until the service returns none. The output of this operation carries no token,
         so there is one page.
 
@@ -1693,9 +1703,9 @@ class PinpointClient(BaseClient):
         journey_id: str,
         page_size: int | str | None = None,
     ) -> Iterator[models.GetJourneyExecutionMetricsResponse]:
-        """Iterate over every page of :meth:`get_journey_execution_metrics`, following ``NextToken``
-        until the service returns none. The output of this operation carries no token, so there is
-        one page.
+        """Iterate over every page of `get_journey_execution_metrics()`, following ``NextToken`` until
+        the service returns none. The output of this operation carries no token, so there is one
+        page.
 
         Args:
             application_id: The unique identifier for the application. This identifier is displayed
@@ -1757,7 +1767,7 @@ class PinpointClient(BaseClient):
         run_id: str,
         page_size: int | str | None = None,
     ) -> Iterator[models.GetJourneyRunExecutionActivityMetricsResponse]:
-        """Iterate over every page of :meth:`get_journey_run_execution_activity_metrics`, following
+        """Iterate over every page of `get_journey_run_execution_activity_metrics()`, following
         ``NextToken`` until the service returns none. The output of this operation carries no token,
         so there is one page.
 
@@ -1825,9 +1835,9 @@ class PinpointClient(BaseClient):
         run_id: str,
         page_size: int | str | None = None,
     ) -> Iterator[models.GetJourneyRunExecutionMetricsResponse]:
-        """Iterate over every page of :meth:`get_journey_run_execution_metrics`, following
-        ``NextToken`` until the service returns none. The output of this operation carries no token,
-        so there is one page.
+        """Iterate over every page of `get_journey_run_execution_metrics()`, following ``NextToken``
+        until the service returns none. The output of this operation carries no token, so there is
+        one page.
 
         Args:
             application_id: The unique identifier for the application. This identifier is displayed
@@ -1885,7 +1895,7 @@ class PinpointClient(BaseClient):
         journey_id: str,
         page_size: int | str | None = None,
     ) -> Iterator[models.GetJourneyRunsResponse]:
-        """Iterate over every page of :meth:`get_journey_runs`, following ``Token`` until the service
+        """Iterate over every page of `get_journey_runs()`, following ``Token`` until the service
         returns none.
 
         Args:
@@ -1965,8 +1975,8 @@ class PinpointClient(BaseClient):
         *,
         page_size: int | str | None = None,
     ) -> Iterator[models.GetRecommenderConfigurationsResponse]:
-        """Iterate over every page of :meth:`get_recommender_configurations`, following ``Token`` until
-        the service returns none.
+        """Iterate over every page of `get_recommender_configurations()`, following ``Token`` until the
+        service returns none.
 
         Args:
             page_size: The maximum number of items to include in each page of a paginated response.
@@ -2035,7 +2045,7 @@ class PinpointClient(BaseClient):
         segment_id: str,
         page_size: int | str | None = None,
     ) -> Iterator[models.GetSegmentExportJobsResponse]:
-        """Iterate over every page of :meth:`get_segment_export_jobs`, following ``Token`` until the
+        """Iterate over every page of `get_segment_export_jobs()`, following ``Token`` until the
         service returns none.
 
         Args:
@@ -2088,7 +2098,7 @@ class PinpointClient(BaseClient):
         segment_id: str,
         page_size: int | str | None = None,
     ) -> Iterator[models.GetSegmentImportJobsResponse]:
-        """Iterate over every page of :meth:`get_segment_import_jobs`, following ``Token`` until the
+        """Iterate over every page of `get_segment_import_jobs()`, following ``Token`` until the
         service returns none.
 
         Args:
@@ -2164,8 +2174,8 @@ class PinpointClient(BaseClient):
         segment_id: str,
         page_size: int | str | None = None,
     ) -> Iterator[models.GetSegmentVersionsResponse]:
-        """Iterate over every page of :meth:`get_segment_versions`, following ``Token`` until the
-        service returns none.
+        """Iterate over every page of `get_segment_versions()`, following ``Token`` until the service
+        returns none.
 
         Args:
             application_id: The unique identifier for the application. This identifier is displayed
@@ -2210,8 +2220,8 @@ class PinpointClient(BaseClient):
         application_id: str,
         page_size: int | str | None = None,
     ) -> Iterator[models.GetSegmentsResponse]:
-        """Iterate over every page of :meth:`get_segments`, following ``Token`` until the service
-        returns none.
+        """Iterate over every page of `get_segments()`, following ``Token`` until the service returns
+        none.
 
         Args:
             application_id: The unique identifier for the application. This identifier is displayed
@@ -2350,8 +2360,8 @@ class PinpointClient(BaseClient):
         application_id: str,
         page_size: int | str | None = None,
     ) -> Iterator[models.ListJourneysResponse]:
-        """Iterate over every page of :meth:`list_journeys`, following ``Token`` until the service
-        returns none.
+        """Iterate over every page of `list_journeys()`, following ``Token`` until the service returns
+        none.
 
         Args:
             application_id: The unique identifier for the application. This identifier is displayed
@@ -2421,7 +2431,7 @@ class PinpointClient(BaseClient):
         template_type: str,
         page_size: int | str | None = None,
     ) -> Iterator[models.ListTemplateVersionsResponse]:
-        """Iterate over every page of :meth:`list_template_versions`, following ``NextToken`` until the
+        """Iterate over every page of `list_template_versions()`, following ``NextToken`` until the
         service returns none.
 
         Args:
@@ -2479,7 +2489,7 @@ class PinpointClient(BaseClient):
         prefix: str | None = None,
         template_type: str | None = None,
     ) -> Iterator[models.ListTemplatesResponse]:
-        """Iterate over every page of :meth:`list_templates`, following ``NextToken`` until the service
+        """Iterate over every page of `list_templates()`, following ``NextToken`` until the service
         returns none.
 
         Args:
@@ -2505,7 +2515,8 @@ class PinpointClient(BaseClient):
         """Retrieves information about a phone number.
 
         Args:
-            number_validate_request: Not documented.
+            number_validate_request: Specifies a phone number to validate and retrieve information
+                about.
         """
         return self._invoke(
             "PhoneNumberValidate",
@@ -2525,7 +2536,9 @@ class PinpointClient(BaseClient):
         Args:
             application_id: The unique identifier for the application. This identifier is displayed
                 as the Project ID on the Amazon Pinpoint console.
-            write_event_stream: Not documented.
+            write_event_stream: Specifies the Amazon Resource Name (ARN) of an event stream to
+                publish events to and the AWS Identity and Access Management (IAM) role to use when
+                publishing those events.
         """
         return self._invoke(
             "PutEventStream",
@@ -2545,7 +2558,7 @@ class PinpointClient(BaseClient):
         Args:
             application_id: The unique identifier for the application. This identifier is displayed
                 as the Project ID on the Amazon Pinpoint console.
-            events_request: Not documented.
+            events_request: Specifies a batch of events to process.
         """
         return self._invoke(
             "PutEvents",
@@ -2568,7 +2581,10 @@ class PinpointClient(BaseClient):
             application_id: The unique identifier for the application. This identifier is displayed
                 as the Project ID on the Amazon Pinpoint console.
             attribute_type: The type of attribute or attributes to remove. Valid values are:
-            update_attributes_request: Not documented.
+                `endpoint-custom-attributes`, `endpoint-metric-attributes`,
+                `endpoint-user-attributes`.
+            update_attributes_request: Specifies one or more attributes to remove from all the
+                endpoints that are associated with an application.
         """
         return self._invoke(
             "RemoveAttributes",
@@ -2591,7 +2607,7 @@ class PinpointClient(BaseClient):
         Args:
             application_id: The unique identifier for the application. This identifier is displayed
                 as the Project ID on the Amazon Pinpoint console.
-            message_request: Not documented.
+            message_request: Specifies the configuration and other settings for a message.
         """
         return self._invoke(
             "SendMessages",
@@ -2609,7 +2625,7 @@ class PinpointClient(BaseClient):
 
         Args:
             application_id: The unique ID of your Amazon Pinpoint application.
-            send_otp_message_request_parameters: Not documented.
+            send_otp_message_request_parameters: Send OTP message request parameters.
         """
         return self._invoke(
             "SendOTPMessage",
@@ -2631,7 +2647,8 @@ class PinpointClient(BaseClient):
         Args:
             application_id: The unique identifier for the application. This identifier is displayed
                 as the Project ID on the Amazon Pinpoint console.
-            send_users_message_request: Not documented.
+            send_users_message_request: Specifies the configuration and other settings for a message
+                to send to all the endpoints that are associated with a list of users.
         """
         return self._invoke(
             "SendUsersMessages",
@@ -2653,7 +2670,8 @@ class PinpointClient(BaseClient):
 
         Args:
             resource_arn: The Amazon Resource Name (ARN) of the resource.
-            tags_model: Not documented.
+            tags_model: Specifies the tags (keys and values) for an application, campaign, message
+                template, or segment.
         """
         self._invoke("TagResource", None, {"ResourceArn": resource_arn, "TagsModel": tags_model})
 
@@ -2684,7 +2702,8 @@ class PinpointClient(BaseClient):
         channel for an application.
 
         Args:
-            adm_channel_request: Not documented.
+            adm_channel_request: Specifies the status and settings of the ADM (Amazon Device
+                Messaging) channel for an application.
             application_id: The unique identifier for the application. This identifier is displayed
                 as the Project ID on the Amazon Pinpoint console.
         """
@@ -2704,7 +2723,8 @@ class PinpointClient(BaseClient):
         channel for an application.
 
         Args:
-            apns_channel_request: Not documented.
+            apns_channel_request: Specifies the status and settings of the APNs (Apple Push
+                Notification service) channel for an application.
             application_id: The unique identifier for the application. This identifier is displayed
                 as the Project ID on the Amazon Pinpoint console.
         """
@@ -2724,7 +2744,8 @@ class PinpointClient(BaseClient):
         the APNs sandbox channel for an application.
 
         Args:
-            apns_sandbox_channel_request: Not documented.
+            apns_sandbox_channel_request: Specifies the status and settings of the APNs (Apple Push
+                Notification service) sandbox channel for an application.
             application_id: The unique identifier for the application. This identifier is displayed
                 as the Project ID on the Amazon Pinpoint console.
         """
@@ -2747,7 +2768,8 @@ class PinpointClient(BaseClient):
         APNs VoIP channel for an application.
 
         Args:
-            apns_voip_channel_request: Not documented.
+            apns_voip_channel_request: Specifies the status and settings of the APNs (Apple Push
+                Notification service) VoIP channel for an application.
             application_id: The unique identifier for the application. This identifier is displayed
                 as the Project ID on the Amazon Pinpoint console.
         """
@@ -2767,7 +2789,8 @@ class PinpointClient(BaseClient):
         of the APNs VoIP sandbox channel for an application.
 
         Args:
-            apns_voip_sandbox_channel_request: Not documented.
+            apns_voip_sandbox_channel_request: Specifies the status and settings of the APNs (Apple
+                Push Notification service) VoIP sandbox channel for an application.
             application_id: The unique identifier for the application. This identifier is displayed
                 as the Project ID on the Amazon Pinpoint console.
         """
@@ -2791,7 +2814,7 @@ class PinpointClient(BaseClient):
         Args:
             application_id: The unique identifier for the application. This identifier is displayed
                 as the Project ID on the Amazon Pinpoint console.
-            write_application_settings_request: Not documented.
+            write_application_settings_request: Specifies the default settings for an application.
         """
         return self._invoke(
             "UpdateApplicationSettings",
@@ -2814,7 +2837,8 @@ class PinpointClient(BaseClient):
         Args:
             application_id: The unique identifier for the application. This identifier is displayed
                 as the Project ID on the Amazon Pinpoint console.
-            baidu_channel_request: Not documented.
+            baidu_channel_request: Specifies the status and settings of the Baidu (Baidu Cloud Push)
+                channel for an application.
         """
         return self._invoke(
             "UpdateBaiduChannel",
@@ -2835,7 +2859,7 @@ class PinpointClient(BaseClient):
             application_id: The unique identifier for the application. This identifier is displayed
                 as the Project ID on the Amazon Pinpoint console.
             campaign_id: The unique identifier for the campaign.
-            write_campaign_request: Not documented.
+            write_campaign_request: Specifies the configuration and other settings for a campaign.
         """
         return self._invoke(
             "UpdateCampaign",
@@ -2859,7 +2883,8 @@ class PinpointClient(BaseClient):
         Args:
             application_id: The unique identifier for the application. This identifier is displayed
                 as the Project ID on the Amazon Pinpoint console.
-            email_channel_request: Not documented.
+            email_channel_request: Specifies the status and settings of the email channel for an
+                application.
         """
         return self._invoke(
             "UpdateEmailChannel",
@@ -2878,7 +2903,8 @@ class PinpointClient(BaseClient):
         """Updates an existing message template for messages that are sent through the email channel.
 
         Args:
-            email_template_request: Not documented.
+            email_template_request: Specifies the content and settings for a message template that
+                can be used in messages that are sent through the email channel.
             template_name: The name of the message template. A template name must start with an
                 alphanumeric character and can contain a maximum of 128 characters.
             create_new_version: Specifies whether to save the updates as a new version of the
@@ -2914,7 +2940,7 @@ class PinpointClient(BaseClient):
                 as the Project ID on the Amazon Pinpoint console.
             endpoint_id: The case insensitive unique identifier for the endpoint. The identifier
                 can't contain `$`, `{` or `}`.
-            endpoint_request: Not documented.
+            endpoint_request: Specifies the channel type and other settings for an endpoint.
         """
         return self._invoke(
             "UpdateEndpoint",
@@ -2941,7 +2967,8 @@ class PinpointClient(BaseClient):
         Args:
             application_id: The unique identifier for the application. This identifier is displayed
                 as the Project ID on the Amazon Pinpoint console.
-            endpoint_batch_request: Not documented.
+            endpoint_batch_request: Specifies a batch of endpoints to create or update and the
+                settings and attributes to set or change for each endpoint.
         """
         return self._invoke(
             "UpdateEndpointsBatch",
@@ -2961,7 +2988,8 @@ class PinpointClient(BaseClient):
         Args:
             application_id: The unique identifier for the application. This identifier is displayed
                 as the Project ID on the Amazon Pinpoint console.
-            gcm_channel_request: Not documented.
+            gcm_channel_request: Specifies the status and settings of the GCM channel for an
+                application.
         """
         return self._invoke(
             "UpdateGcmChannel",
@@ -2980,7 +3008,7 @@ class PinpointClient(BaseClient):
         """Updates an existing message template for messages sent through the in-app message channel.
 
         Args:
-            in_app_template_request: Not documented.
+            in_app_template_request: InApp Template Request.
             template_name: The name of the message template. A template name must start with an
                 alphanumeric character and can contain a maximum of 128 characters.
             create_new_version: Specifies whether to save the updates as a new version of the
@@ -3012,7 +3040,7 @@ class PinpointClient(BaseClient):
             application_id: The unique identifier for the application. This identifier is displayed
                 as the Project ID on the Amazon Pinpoint console.
             journey_id: The unique identifier for the journey.
-            write_journey_request: Not documented.
+            write_journey_request: Specifies the configuration and other settings for a journey.
         """
         return self._invoke(
             "UpdateJourney",
@@ -3037,7 +3065,7 @@ class PinpointClient(BaseClient):
             application_id: The unique identifier for the application. This identifier is displayed
                 as the Project ID on the Amazon Pinpoint console.
             journey_id: The unique identifier for the journey.
-            journey_state_request: Not documented.
+            journey_state_request: Changes the status of a journey.
         """
         return self._invoke(
             "UpdateJourneyState",
@@ -3061,7 +3089,9 @@ class PinpointClient(BaseClient):
         channel.
 
         Args:
-            push_notification_template_request: Not documented.
+            push_notification_template_request: Specifies the content and settings for a message
+                template that can be used in messages that are sent through a push notification
+                channel.
             template_name: The name of the message template. A template name must start with an
                 alphanumeric character and can contain a maximum of 128 characters.
             create_new_version: Specifies whether to save the updates as a new version of the
@@ -3091,7 +3121,8 @@ class PinpointClient(BaseClient):
         Args:
             recommender_id: The unique identifier for the recommender model configuration. This
                 identifier is displayed as the Recommender ID on the Amazon Pinpoint console.
-            update_recommender_configuration: Not documented.
+            update_recommender_configuration: Specifies Amazon Pinpoint configuration settings for
+                retrieving and processing recommendation data from a recommender model.
         """
         return self._invoke(
             "UpdateRecommenderConfiguration",
@@ -3116,7 +3147,9 @@ class PinpointClient(BaseClient):
             application_id: The unique identifier for the application. This identifier is displayed
                 as the Project ID on the Amazon Pinpoint console.
             segment_id: The unique identifier for the segment.
-            write_segment_request: Not documented.
+            write_segment_request: Specifies the configuration, dimension, and other settings for a
+                segment. A WriteSegmentRequest object can include a Dimensions object or a
+                SegmentGroups object, but not both.
         """
         return self._invoke(
             "UpdateSegment",
@@ -3140,7 +3173,8 @@ class PinpointClient(BaseClient):
         Args:
             application_id: The unique identifier for the application. This identifier is displayed
                 as the Project ID on the Amazon Pinpoint console.
-            sms_channel_request: Not documented.
+            sms_channel_request: Specifies the status and settings of the SMS channel for an
+                application.
         """
         return self._invoke(
             "UpdateSmsChannel",
@@ -3159,7 +3193,8 @@ class PinpointClient(BaseClient):
         """Updates an existing message template for messages that are sent through the SMS channel.
 
         Args:
-            sms_template_request: Not documented.
+            sms_template_request: Specifies the content and settings for a message template that can
+                be used in text messages that are sent through the SMS channel.
             template_name: The name of the message template. A template name must start with an
                 alphanumeric character and can contain a maximum of 128 characters.
             create_new_version: Specifies whether to save the updates as a new version of the
@@ -3188,7 +3223,8 @@ class PinpointClient(BaseClient):
         """Changes the status of a specific version of a message template to active.
 
         Args:
-            template_active_version_request: Not documented.
+            template_active_version_request: Specifies which version of a message template to use as
+                the active version of the template.
             template_name: The name of the message template. A template name must start with an
                 alphanumeric character and can contain a maximum of 128 characters.
             template_type: The type of channel that the message template is designed for. Valid
@@ -3216,7 +3252,8 @@ class PinpointClient(BaseClient):
         Args:
             application_id: The unique identifier for the application. This identifier is displayed
                 as the Project ID on the Amazon Pinpoint console.
-            voice_channel_request: Not documented.
+            voice_channel_request: Specifies the status and settings of the voice channel for an
+                application.
         """
         return self._invoke(
             "UpdateVoiceChannel",
@@ -3237,7 +3274,8 @@ class PinpointClient(BaseClient):
         Args:
             template_name: The name of the message template. A template name must start with an
                 alphanumeric character and can contain a maximum of 128 characters.
-            voice_template_request: Not documented.
+            voice_template_request: Specifies the content and settings for a message template that
+                can be used in messages that are sent through the voice channel.
             create_new_version: Specifies whether to save the updates as a new version of the
                 message template.
             version: The unique identifier for the version of the message template to update,
@@ -3264,7 +3302,7 @@ class PinpointClient(BaseClient):
 
         Args:
             application_id: The unique ID of your Amazon Pinpoint application.
-            verify_otp_message_request_parameters: Not documented.
+            verify_otp_message_request_parameters: Verify OTP message request.
         """
         return self._invoke(
             "VerifyOTPMessage",

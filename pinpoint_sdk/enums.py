@@ -2,7 +2,7 @@
 
 """Enumerations of the Pinpoint service model.
 
-Every enum is an open :class:`enum.StrEnum`: members compare equal to their string
+Every enum is an open `enum.StrEnum`: members compare equal to their string
 values, and model fields typed ``EnumType | str`` keep values the SDK does not know yet
 as plain strings.
 """

@@ -101,7 +101,7 @@ class CampaignDateRangeKpiResponse(Model):
 
 @define(kw_only=True, repr=False)
 class GetApplicationDateRangeKpiRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.get_application_date_range_kpi`.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
@@ -129,10 +129,14 @@ class GetApplicationDateRangeKpiRequest(Model):
 
 @define(kw_only=True, repr=False)
 class GetApplicationDateRangeKpiResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.get_application_date_range_kpi`. Payload
+    `application_date_range_kpi_response`: Provides the results of a query that retrieved the data
+    for a standard metric that applies to an application, and provides information about that query.
 
     Attributes:
-        application_date_range_kpi_response: Not documented.
+        application_date_range_kpi_response: Provides the results of a query that retrieved the data
+            for a standard metric that applies to an application, and provides information about
+            that query.
     """
 
     application_date_range_kpi_response: ApplicationDateRangeKpiResponse | None = field(
@@ -142,7 +146,7 @@ class GetApplicationDateRangeKpiResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class GetCampaignDateRangeKpiRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.get_campaign_date_range_kpi`.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
@@ -172,10 +176,14 @@ class GetCampaignDateRangeKpiRequest(Model):
 
 @define(kw_only=True, repr=False)
 class GetCampaignDateRangeKpiResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.get_campaign_date_range_kpi`. Payload
+    `campaign_date_range_kpi_response`: Provides the results of a query that retrieved the data for
+    a standard metric that applies to a campaign, and provides information about that query.
 
     Attributes:
-        campaign_date_range_kpi_response: Not documented.
+        campaign_date_range_kpi_response: Provides the results of a query that retrieved the data
+            for a standard metric that applies to a campaign, and provides information about that
+            query.
     """
 
     campaign_date_range_kpi_response: CampaignDateRangeKpiResponse | None = field(
@@ -185,7 +193,7 @@ class GetCampaignDateRangeKpiResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class GetJourneyDateRangeKpiRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.get_journey_date_range_kpi`.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
@@ -215,10 +223,14 @@ class GetJourneyDateRangeKpiRequest(Model):
 
 @define(kw_only=True, repr=False)
 class GetJourneyDateRangeKpiResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.get_journey_date_range_kpi`. Payload
+    `journey_date_range_kpi_response`: Provides the results of a query that retrieved the data for a
+    standard engagement metric that applies to a journey, and provides information about that query.
 
     Attributes:
-        journey_date_range_kpi_response: Not documented.
+        journey_date_range_kpi_response: Provides the results of a query that retrieved the data for
+            a standard engagement metric that applies to a journey, and provides information about
+            that query.
     """
 
     journey_date_range_kpi_response: JourneyDateRangeKpiResponse | None = field(

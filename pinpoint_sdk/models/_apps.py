@@ -98,7 +98,12 @@ class ApplicationSettingsResource(Model):
         limits: The default sending limits for campaigns in the application.
         quiet_time: The default quiet time for campaigns in the application. Quiet time is a
             specific time range when messages aren't sent to endpoints, if all the following
-            conditions are met:
+            conditions are met: The EndpointDemographic.Timezone property of the endpoint is set to
+            a valid value; The current time in the endpoint's time zone is later than or equal to
+            the time specified by the QuietTime.Start property for the application (or a campaign or
+            journey that has custom quiet time settings); The current time in the endpoint's time
+            zone is earlier than or equal to the time specified by the QuietTime.End property for
+            the application (or a campaign or journey that has custom quiet time settings).
         journey_limits: The default sending limits for journeys in the application. These limits
             apply to each journey for the application but can be overridden, on a per journey basis,
             with the JourneyLimits resource.
@@ -130,10 +135,12 @@ class ApplicationsResponse(Model):
 
 @define(kw_only=True, repr=False)
 class CreateAppRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.create_app`. Payload `create_application_request`: Specifies the
+    display name of an application and the tags to associate with the application.
 
     Attributes:
-        create_application_request: Not documented.
+        create_application_request: Specifies the display name of an application and the tags to
+            associate with the application.
     """
 
     create_application_request: CreateApplicationRequest = field(
@@ -143,10 +150,11 @@ class CreateAppRequest(Model):
 
 @define(kw_only=True, repr=False)
 class CreateAppResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.create_app`. Payload `application_response`: Provides information
+    about an application.
 
     Attributes:
-        application_response: Not documented.
+        application_response: Provides information about an application.
     """
 
     application_response: ApplicationResponse | None = field(
@@ -171,7 +179,7 @@ class CreateApplicationRequest(Model):
 
 @define(kw_only=True, repr=False)
 class DeleteAppRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.delete_app`.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
@@ -183,10 +191,11 @@ class DeleteAppRequest(Model):
 
 @define(kw_only=True, repr=False)
 class DeleteAppResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.delete_app`. Payload `application_response`: Provides information
+    about an application.
 
     Attributes:
-        application_response: Not documented.
+        application_response: Provides information about an application.
     """
 
     application_response: ApplicationResponse | None = field(
@@ -196,7 +205,7 @@ class DeleteAppResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class GetAppRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.get_app`.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
@@ -208,10 +217,11 @@ class GetAppRequest(Model):
 
 @define(kw_only=True, repr=False)
 class GetAppResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.get_app`. Payload `application_response`: Provides information about
+    an application.
 
     Attributes:
-        application_response: Not documented.
+        application_response: Provides information about an application.
     """
 
     application_response: ApplicationResponse | None = field(
@@ -221,7 +231,7 @@ class GetAppResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class GetApplicationSettingsRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.get_application_settings`.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
@@ -233,10 +243,12 @@ class GetApplicationSettingsRequest(Model):
 
 @define(kw_only=True, repr=False)
 class GetApplicationSettingsResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.get_application_settings`. Payload `application_settings_resource`:
+    Provides information about an application, including the default settings for an application.
 
     Attributes:
-        application_settings_resource: Not documented.
+        application_settings_resource: Provides information about an application, including the
+            default settings for an application.
     """
 
     application_settings_resource: ApplicationSettingsResource | None = field(
@@ -246,7 +258,7 @@ class GetApplicationSettingsResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class GetAppsRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.get_apps`.
 
     Attributes:
         page_size: The maximum number of items to include in each page of a paginated response. This
@@ -261,10 +273,11 @@ class GetAppsRequest(Model):
 
 @define(kw_only=True, repr=False)
 class GetAppsResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.get_apps`. Payload `applications_response`: Provides information about
+    all of your applications.
 
     Attributes:
-        applications_response: Not documented.
+        applications_response: Provides information about all of your applications.
     """
 
     applications_response: ApplicationsResponse | None = field(
@@ -274,12 +287,13 @@ class GetAppsResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class UpdateApplicationSettingsRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.update_application_settings`. Payload
+    `write_application_settings_request`: Specifies the default settings for an application.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
             the Project ID on the Amazon Pinpoint console.
-        write_application_settings_request: Not documented.
+        write_application_settings_request: Specifies the default settings for an application.
     """
 
     application_id: str = field(metadata={"wire": "ApplicationId"})
@@ -290,10 +304,12 @@ class UpdateApplicationSettingsRequest(Model):
 
 @define(kw_only=True, repr=False)
 class UpdateApplicationSettingsResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.update_application_settings`. Payload `application_settings_resource`:
+    Provides information about an application, including the default settings for an application.
 
     Attributes:
-        application_settings_resource: Not documented.
+        application_settings_resource: Provides information about an application, including the
+            default settings for an application.
     """
 
     application_settings_resource: ApplicationSettingsResource | None = field(
@@ -314,7 +330,12 @@ class WriteApplicationSettingsRequest(Model):
         limits: The default sending limits for campaigns in the application.
         quiet_time: The default quiet time for campaigns in the application. Quiet time is a
             specific time range when messages aren't sent to endpoints, if all the following
-            conditions are met:
+            conditions are met: The EndpointDemographic.Timezone property of the endpoint is set to
+            a valid value; The current time in the endpoint's time zone is later than or equal to
+            the time specified by the QuietTime.Start property for the application (or a campaign or
+            journey that has custom quiet time settings); The current time in the endpoint's time
+            zone is earlier than or equal to the time specified by the QuietTime.End property for
+            the application (or a campaign or journey that has custom quiet time settings).
         journey_limits: The default sending limits for journeys in the application. These limits
             apply to each journey for the application but can be overridden, on a per journey basis,
             with the JourneyLimits resource.

@@ -320,12 +320,13 @@ class CampaignsResponse(Model):
 
 @define(kw_only=True, repr=False)
 class CreateCampaignRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.create_campaign`. Payload `write_campaign_request`: Specifies the
+    configuration and other settings for a campaign.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
             the Project ID on the Amazon Pinpoint console.
-        write_campaign_request: Not documented.
+        write_campaign_request: Specifies the configuration and other settings for a campaign.
     """
 
     application_id: str = field(metadata={"wire": "ApplicationId"})
@@ -334,10 +335,12 @@ class CreateCampaignRequest(Model):
 
 @define(kw_only=True, repr=False)
 class CreateCampaignResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.create_campaign`. Payload `campaign_response`: Provides information
+    about the status, configuration, and other settings for a campaign.
 
     Attributes:
-        campaign_response: Not documented.
+        campaign_response: Provides information about the status, configuration, and other settings
+            for a campaign.
     """
 
     campaign_response: CampaignResponse | None = field(
@@ -353,7 +356,10 @@ class CustomDeliveryConfiguration(Model):
 
     Attributes:
         delivery_uri: The destination to send the campaign or treatment to. This value can be one of
-            the following:
+            the following: The name or Amazon Resource Name (ARN) of an AWS Lambda function to
+            invoke to handle delivery of the campaign or treatment; The URL for a web application or
+            service that supports HTTPS and can receive the message. The URL has to be a full URL,
+            including the HTTPS protocol.
         endpoint_types: The types of endpoints to send the campaign or treatment to. Each valid
             value maps to a type of channel that you can associate with an endpoint by using the
             ChannelType property of an endpoint.
@@ -367,7 +373,7 @@ class CustomDeliveryConfiguration(Model):
 
 @define(kw_only=True, repr=False)
 class DeleteCampaignRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.delete_campaign`.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
@@ -381,10 +387,12 @@ class DeleteCampaignRequest(Model):
 
 @define(kw_only=True, repr=False)
 class DeleteCampaignResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.delete_campaign`. Payload `campaign_response`: Provides information
+    about the status, configuration, and other settings for a campaign.
 
     Attributes:
-        campaign_response: Not documented.
+        campaign_response: Provides information about the status, configuration, and other settings
+            for a campaign.
     """
 
     campaign_response: CampaignResponse | None = field(
@@ -394,7 +402,7 @@ class DeleteCampaignResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class GetCampaignActivitiesRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.get_campaign_activities`.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
@@ -414,10 +422,12 @@ class GetCampaignActivitiesRequest(Model):
 
 @define(kw_only=True, repr=False)
 class GetCampaignActivitiesResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.get_campaign_activities`. Payload `activities_response`: Provides
+    information about the activities that were performed by a campaign.
 
     Attributes:
-        activities_response: Not documented.
+        activities_response: Provides information about the activities that were performed by a
+            campaign.
     """
 
     activities_response: ActivitiesResponse | None = field(
@@ -427,7 +437,7 @@ class GetCampaignActivitiesResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class GetCampaignRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.get_campaign`.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
@@ -441,10 +451,12 @@ class GetCampaignRequest(Model):
 
 @define(kw_only=True, repr=False)
 class GetCampaignResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.get_campaign`. Payload `campaign_response`: Provides information about
+    the status, configuration, and other settings for a campaign.
 
     Attributes:
-        campaign_response: Not documented.
+        campaign_response: Provides information about the status, configuration, and other settings
+            for a campaign.
     """
 
     campaign_response: CampaignResponse | None = field(
@@ -454,7 +466,7 @@ class GetCampaignResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class GetCampaignVersionRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.get_campaign_version`.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
@@ -470,10 +482,12 @@ class GetCampaignVersionRequest(Model):
 
 @define(kw_only=True, repr=False)
 class GetCampaignVersionResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.get_campaign_version`. Payload `campaign_response`: Provides
+    information about the status, configuration, and other settings for a campaign.
 
     Attributes:
-        campaign_response: Not documented.
+        campaign_response: Provides information about the status, configuration, and other settings
+            for a campaign.
     """
 
     campaign_response: CampaignResponse | None = field(
@@ -483,7 +497,7 @@ class GetCampaignVersionResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class GetCampaignVersionsRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.get_campaign_versions`.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
@@ -503,10 +517,13 @@ class GetCampaignVersionsRequest(Model):
 
 @define(kw_only=True, repr=False)
 class GetCampaignVersionsResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.get_campaign_versions`. Payload `campaigns_response`: Provides
+    information about the configuration and other settings for all the campaigns that are associated
+    with an application.
 
     Attributes:
-        campaigns_response: Not documented.
+        campaigns_response: Provides information about the configuration and other settings for all
+            the campaigns that are associated with an application.
     """
 
     campaigns_response: CampaignsResponse | None = field(
@@ -516,7 +533,7 @@ class GetCampaignVersionsResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class GetCampaignsRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.get_campaigns`.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
@@ -534,10 +551,13 @@ class GetCampaignsRequest(Model):
 
 @define(kw_only=True, repr=False)
 class GetCampaignsResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.get_campaigns`. Payload `campaigns_response`: Provides information
+    about the configuration and other settings for all the campaigns that are associated with an
+    application.
 
     Attributes:
-        campaigns_response: Not documented.
+        campaigns_response: Provides information about the configuration and other settings for all
+            the campaigns that are associated with an application.
     """
 
     campaigns_response: CampaignsResponse | None = field(
@@ -552,6 +572,7 @@ class Message(Model):
 
     Attributes:
         action: The action to occur if a recipient taps the push notification. Valid values are:
+            `OPEN_APP`, `DEEP_LINK`, `URL`.
         body: The body of the notification message. The maximum number of characters is 200.
         image_icon_url: The URL of the image to display as the push-notification icon, such as the
             icon for the app.
@@ -642,7 +663,11 @@ class Schedule(Model):
             value to true.
         quiet_time: The default quiet time for the campaign. Quiet time is a specific time range
             when a campaign doesn't send messages to endpoints, if all the following conditions are
-            met:
+            met: The EndpointDemographic.Timezone property of the endpoint is set to a valid value;
+            The current time in the endpoint's time zone is later than or equal to the time
+            specified by the QuietTime.Start property for the campaign; The current time in the
+            endpoint's time zone is earlier than or equal to the time specified by the QuietTime.End
+            property for the campaign.
         start_time: The scheduled time when the campaign began or will begin. Valid values are:
             IMMEDIATE, to start the campaign immediately; or, a specific time in ISO 8601 format.
         timezone: The starting UTC offset for the campaign schedule, if the value of the IsLocalTime
@@ -699,13 +724,14 @@ class TreatmentResource(Model):
 
 @define(kw_only=True, repr=False)
 class UpdateCampaignRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.update_campaign`. Payload `write_campaign_request`: Specifies the
+    configuration and other settings for a campaign.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
             the Project ID on the Amazon Pinpoint console.
         campaign_id: The unique identifier for the campaign.
-        write_campaign_request: Not documented.
+        write_campaign_request: Specifies the configuration and other settings for a campaign.
     """
 
     application_id: str = field(metadata={"wire": "ApplicationId"})
@@ -715,10 +741,12 @@ class UpdateCampaignRequest(Model):
 
 @define(kw_only=True, repr=False)
 class UpdateCampaignResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.update_campaign`. Payload `campaign_response`: Provides information
+    about the status, configuration, and other settings for a campaign.
 
     Attributes:
-        campaign_response: Not documented.
+        campaign_response: Provides information about the status, configuration, and other settings
+            for a campaign.
     """
 
     campaign_response: CampaignResponse | None = field(

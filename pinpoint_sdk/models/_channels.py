@@ -568,7 +568,7 @@ class ChannelsResponse(Model):
 
 @define(kw_only=True, repr=False)
 class DeleteAdmChannelRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.delete_adm_channel`.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
@@ -580,10 +580,13 @@ class DeleteAdmChannelRequest(Model):
 
 @define(kw_only=True, repr=False)
 class DeleteAdmChannelResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.delete_adm_channel`. Payload `adm_channel_response`: Provides
+    information about the status and settings of the ADM (Amazon Device Messaging) channel for an
+    application.
 
     Attributes:
-        adm_channel_response: Not documented.
+        adm_channel_response: Provides information about the status and settings of the ADM (Amazon
+            Device Messaging) channel for an application.
     """
 
     adm_channel_response: ADMChannelResponse | None = field(
@@ -593,7 +596,7 @@ class DeleteAdmChannelResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class DeleteApnsChannelRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.delete_apns_channel`.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
@@ -605,10 +608,13 @@ class DeleteApnsChannelRequest(Model):
 
 @define(kw_only=True, repr=False)
 class DeleteApnsChannelResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.delete_apns_channel`. Payload `apns_channel_response`: Provides
+    information about the status and settings of the APNs (Apple Push Notification service) channel
+    for an application.
 
     Attributes:
-        apns_channel_response: Not documented.
+        apns_channel_response: Provides information about the status and settings of the APNs (Apple
+            Push Notification service) channel for an application.
     """
 
     apns_channel_response: APNSChannelResponse | None = field(
@@ -618,7 +624,7 @@ class DeleteApnsChannelResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class DeleteApnsSandboxChannelRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.delete_apns_sandbox_channel`.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
@@ -630,10 +636,13 @@ class DeleteApnsSandboxChannelRequest(Model):
 
 @define(kw_only=True, repr=False)
 class DeleteApnsSandboxChannelResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.delete_apns_sandbox_channel`. Payload `apns_sandbox_channel_response`:
+    Provides information about the status and settings of the APNs (Apple Push Notification service)
+    sandbox channel for an application.
 
     Attributes:
-        apns_sandbox_channel_response: Not documented.
+        apns_sandbox_channel_response: Provides information about the status and settings of the
+            APNs (Apple Push Notification service) sandbox channel for an application.
     """
 
     apns_sandbox_channel_response: APNSSandboxChannelResponse | None = field(
@@ -643,7 +652,7 @@ class DeleteApnsSandboxChannelResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class DeleteApnsVoipChannelRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.delete_apns_voip_channel`.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
@@ -655,10 +664,13 @@ class DeleteApnsVoipChannelRequest(Model):
 
 @define(kw_only=True, repr=False)
 class DeleteApnsVoipChannelResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.delete_apns_voip_channel`. Payload `apns_voip_channel_response`:
+    Provides information about the status and settings of the APNs (Apple Push Notification service)
+    VoIP channel for an application.
 
     Attributes:
-        apns_voip_channel_response: Not documented.
+        apns_voip_channel_response: Provides information about the status and settings of the APNs
+            (Apple Push Notification service) VoIP channel for an application.
     """
 
     apns_voip_channel_response: APNSVoipChannelResponse | None = field(
@@ -668,7 +680,7 @@ class DeleteApnsVoipChannelResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class DeleteApnsVoipSandboxChannelRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.delete_apns_voip_sandbox_channel`.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
@@ -680,10 +692,13 @@ class DeleteApnsVoipSandboxChannelRequest(Model):
 
 @define(kw_only=True, repr=False)
 class DeleteApnsVoipSandboxChannelResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.delete_apns_voip_sandbox_channel`. Payload
+    `apns_voip_sandbox_channel_response`: Provides information about the status and settings of the
+    APNs (Apple Push Notification service) VoIP sandbox channel for an application.
 
     Attributes:
-        apns_voip_sandbox_channel_response: Not documented.
+        apns_voip_sandbox_channel_response: Provides information about the status and settings of
+            the APNs (Apple Push Notification service) VoIP sandbox channel for an application.
     """
 
     apns_voip_sandbox_channel_response: APNSVoipSandboxChannelResponse | None = field(
@@ -693,7 +708,7 @@ class DeleteApnsVoipSandboxChannelResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class DeleteBaiduChannelRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.delete_baidu_channel`.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
@@ -705,10 +720,13 @@ class DeleteBaiduChannelRequest(Model):
 
 @define(kw_only=True, repr=False)
 class DeleteBaiduChannelResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.delete_baidu_channel`. Payload `baidu_channel_response`: Provides
+    information about the status and settings of the Baidu (Baidu Cloud Push) channel for an
+    application.
 
     Attributes:
-        baidu_channel_response: Not documented.
+        baidu_channel_response: Provides information about the status and settings of the Baidu
+            (Baidu Cloud Push) channel for an application.
     """
 
     baidu_channel_response: BaiduChannelResponse | None = field(
@@ -718,7 +736,7 @@ class DeleteBaiduChannelResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class DeleteEmailChannelRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.delete_email_channel`.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
@@ -730,10 +748,12 @@ class DeleteEmailChannelRequest(Model):
 
 @define(kw_only=True, repr=False)
 class DeleteEmailChannelResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.delete_email_channel`. Payload `email_channel_response`: Provides
+    information about the status and settings of the email channel for an application.
 
     Attributes:
-        email_channel_response: Not documented.
+        email_channel_response: Provides information about the status and settings of the email
+            channel for an application.
     """
 
     email_channel_response: EmailChannelResponse | None = field(
@@ -743,7 +763,7 @@ class DeleteEmailChannelResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class DeleteGcmChannelRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.delete_gcm_channel`.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
@@ -755,10 +775,14 @@ class DeleteGcmChannelRequest(Model):
 
 @define(kw_only=True, repr=False)
 class DeleteGcmChannelResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.delete_gcm_channel`. Payload `gcm_channel_response`: Provides
+    information about the status and settings of the GCM channel for an application. The GCM channel
+    enables Amazon Pinpoint to send push notifications through the Firebase Cloud Messaging (FCM),
+    formerly Google Cloud Messaging (GCM), service.
 
     Attributes:
-        gcm_channel_response: Not documented.
+        gcm_channel_response: Provides information about the status and settings of the GCM channel
+            for an application.
     """
 
     gcm_channel_response: GCMChannelResponse | None = field(
@@ -768,7 +792,7 @@ class DeleteGcmChannelResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class DeleteSmsChannelRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.delete_sms_channel`.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
@@ -780,10 +804,12 @@ class DeleteSmsChannelRequest(Model):
 
 @define(kw_only=True, repr=False)
 class DeleteSmsChannelResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.delete_sms_channel`. Payload `sms_channel_response`: Provides
+    information about the status and settings of the SMS channel for an application.
 
     Attributes:
-        sms_channel_response: Not documented.
+        sms_channel_response: Provides information about the status and settings of the SMS channel
+            for an application.
     """
 
     sms_channel_response: SMSChannelResponse | None = field(
@@ -793,7 +819,7 @@ class DeleteSmsChannelResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class DeleteVoiceChannelRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.delete_voice_channel`.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
@@ -805,10 +831,12 @@ class DeleteVoiceChannelRequest(Model):
 
 @define(kw_only=True, repr=False)
 class DeleteVoiceChannelResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.delete_voice_channel`. Payload `voice_channel_response`: Provides
+    information about the status and settings of the voice channel for an application.
 
     Attributes:
-        voice_channel_response: Not documented.
+        voice_channel_response: Provides information about the status and settings of the voice
+            channel for an application.
     """
 
     voice_channel_response: VoiceChannelResponse | None = field(
@@ -973,7 +1001,7 @@ class GCMChannelResponse(Model):
 
 @define(kw_only=True, repr=False)
 class GetAdmChannelRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.get_adm_channel`.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
@@ -985,10 +1013,12 @@ class GetAdmChannelRequest(Model):
 
 @define(kw_only=True, repr=False)
 class GetAdmChannelResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.get_adm_channel`. Payload `adm_channel_response`: Provides information
+    about the status and settings of the ADM (Amazon Device Messaging) channel for an application.
 
     Attributes:
-        adm_channel_response: Not documented.
+        adm_channel_response: Provides information about the status and settings of the ADM (Amazon
+            Device Messaging) channel for an application.
     """
 
     adm_channel_response: ADMChannelResponse | None = field(
@@ -998,7 +1028,7 @@ class GetAdmChannelResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class GetApnsChannelRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.get_apns_channel`.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
@@ -1010,10 +1040,13 @@ class GetApnsChannelRequest(Model):
 
 @define(kw_only=True, repr=False)
 class GetApnsChannelResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.get_apns_channel`. Payload `apns_channel_response`: Provides
+    information about the status and settings of the APNs (Apple Push Notification service) channel
+    for an application.
 
     Attributes:
-        apns_channel_response: Not documented.
+        apns_channel_response: Provides information about the status and settings of the APNs (Apple
+            Push Notification service) channel for an application.
     """
 
     apns_channel_response: APNSChannelResponse | None = field(
@@ -1023,7 +1056,7 @@ class GetApnsChannelResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class GetApnsSandboxChannelRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.get_apns_sandbox_channel`.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
@@ -1035,10 +1068,13 @@ class GetApnsSandboxChannelRequest(Model):
 
 @define(kw_only=True, repr=False)
 class GetApnsSandboxChannelResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.get_apns_sandbox_channel`. Payload `apns_sandbox_channel_response`:
+    Provides information about the status and settings of the APNs (Apple Push Notification service)
+    sandbox channel for an application.
 
     Attributes:
-        apns_sandbox_channel_response: Not documented.
+        apns_sandbox_channel_response: Provides information about the status and settings of the
+            APNs (Apple Push Notification service) sandbox channel for an application.
     """
 
     apns_sandbox_channel_response: APNSSandboxChannelResponse | None = field(
@@ -1048,7 +1084,7 @@ class GetApnsSandboxChannelResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class GetApnsVoipChannelRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.get_apns_voip_channel`.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
@@ -1060,10 +1096,13 @@ class GetApnsVoipChannelRequest(Model):
 
 @define(kw_only=True, repr=False)
 class GetApnsVoipChannelResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.get_apns_voip_channel`. Payload `apns_voip_channel_response`: Provides
+    information about the status and settings of the APNs (Apple Push Notification service) VoIP
+    channel for an application.
 
     Attributes:
-        apns_voip_channel_response: Not documented.
+        apns_voip_channel_response: Provides information about the status and settings of the APNs
+            (Apple Push Notification service) VoIP channel for an application.
     """
 
     apns_voip_channel_response: APNSVoipChannelResponse | None = field(
@@ -1073,7 +1112,7 @@ class GetApnsVoipChannelResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class GetApnsVoipSandboxChannelRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.get_apns_voip_sandbox_channel`.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
@@ -1085,10 +1124,13 @@ class GetApnsVoipSandboxChannelRequest(Model):
 
 @define(kw_only=True, repr=False)
 class GetApnsVoipSandboxChannelResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.get_apns_voip_sandbox_channel`. Payload
+    `apns_voip_sandbox_channel_response`: Provides information about the status and settings of the
+    APNs (Apple Push Notification service) VoIP sandbox channel for an application.
 
     Attributes:
-        apns_voip_sandbox_channel_response: Not documented.
+        apns_voip_sandbox_channel_response: Provides information about the status and settings of
+            the APNs (Apple Push Notification service) VoIP sandbox channel for an application.
     """
 
     apns_voip_sandbox_channel_response: APNSVoipSandboxChannelResponse | None = field(
@@ -1098,7 +1140,7 @@ class GetApnsVoipSandboxChannelResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class GetBaiduChannelRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.get_baidu_channel`.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
@@ -1110,10 +1152,13 @@ class GetBaiduChannelRequest(Model):
 
 @define(kw_only=True, repr=False)
 class GetBaiduChannelResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.get_baidu_channel`. Payload `baidu_channel_response`: Provides
+    information about the status and settings of the Baidu (Baidu Cloud Push) channel for an
+    application.
 
     Attributes:
-        baidu_channel_response: Not documented.
+        baidu_channel_response: Provides information about the status and settings of the Baidu
+            (Baidu Cloud Push) channel for an application.
     """
 
     baidu_channel_response: BaiduChannelResponse | None = field(
@@ -1123,7 +1168,7 @@ class GetBaiduChannelResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class GetChannelsRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.get_channels`.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
@@ -1135,10 +1180,13 @@ class GetChannelsRequest(Model):
 
 @define(kw_only=True, repr=False)
 class GetChannelsResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.get_channels`. Payload `channels_response`: Provides information about
+    the general settings and status of all channels for an application, including channels that
+    aren't enabled for the application.
 
     Attributes:
-        channels_response: Not documented.
+        channels_response: Provides information about the general settings and status of all
+            channels for an application, including channels that aren't enabled for the application.
     """
 
     channels_response: ChannelsResponse | None = field(
@@ -1148,7 +1196,7 @@ class GetChannelsResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class GetEmailChannelRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.get_email_channel`.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
@@ -1160,10 +1208,12 @@ class GetEmailChannelRequest(Model):
 
 @define(kw_only=True, repr=False)
 class GetEmailChannelResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.get_email_channel`. Payload `email_channel_response`: Provides
+    information about the status and settings of the email channel for an application.
 
     Attributes:
-        email_channel_response: Not documented.
+        email_channel_response: Provides information about the status and settings of the email
+            channel for an application.
     """
 
     email_channel_response: EmailChannelResponse | None = field(
@@ -1173,7 +1223,7 @@ class GetEmailChannelResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class GetGcmChannelRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.get_gcm_channel`.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
@@ -1185,10 +1235,14 @@ class GetGcmChannelRequest(Model):
 
 @define(kw_only=True, repr=False)
 class GetGcmChannelResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.get_gcm_channel`. Payload `gcm_channel_response`: Provides information
+    about the status and settings of the GCM channel for an application. The GCM channel enables
+    Amazon Pinpoint to send push notifications through the Firebase Cloud Messaging (FCM), formerly
+    Google Cloud Messaging (GCM), service.
 
     Attributes:
-        gcm_channel_response: Not documented.
+        gcm_channel_response: Provides information about the status and settings of the GCM channel
+            for an application.
     """
 
     gcm_channel_response: GCMChannelResponse | None = field(
@@ -1198,7 +1252,7 @@ class GetGcmChannelResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class GetSmsChannelRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.get_sms_channel`.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
@@ -1210,10 +1264,12 @@ class GetSmsChannelRequest(Model):
 
 @define(kw_only=True, repr=False)
 class GetSmsChannelResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.get_sms_channel`. Payload `sms_channel_response`: Provides information
+    about the status and settings of the SMS channel for an application.
 
     Attributes:
-        sms_channel_response: Not documented.
+        sms_channel_response: Provides information about the status and settings of the SMS channel
+            for an application.
     """
 
     sms_channel_response: SMSChannelResponse | None = field(
@@ -1223,7 +1279,7 @@ class GetSmsChannelResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class GetVoiceChannelRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.get_voice_channel`.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
@@ -1235,10 +1291,12 @@ class GetVoiceChannelRequest(Model):
 
 @define(kw_only=True, repr=False)
 class GetVoiceChannelResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.get_voice_channel`. Payload `voice_channel_response`: Provides
+    information about the status and settings of the voice channel for an application.
 
     Attributes:
-        voice_channel_response: Not documented.
+        voice_channel_response: Provides information about the status and settings of the voice
+            channel for an application.
     """
 
     voice_channel_response: VoiceChannelResponse | None = field(
@@ -1312,10 +1370,12 @@ class SMSChannelResponse(Model):
 
 @define(kw_only=True, repr=False)
 class UpdateAdmChannelRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.update_adm_channel`. Payload `adm_channel_request`: Specifies the
+    status and settings of the ADM (Amazon Device Messaging) channel for an application.
 
     Attributes:
-        adm_channel_request: Not documented.
+        adm_channel_request: Specifies the status and settings of the ADM (Amazon Device Messaging)
+            channel for an application.
         application_id: The unique identifier for the application. This identifier is displayed as
             the Project ID on the Amazon Pinpoint console.
     """
@@ -1326,10 +1386,13 @@ class UpdateAdmChannelRequest(Model):
 
 @define(kw_only=True, repr=False)
 class UpdateAdmChannelResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.update_adm_channel`. Payload `adm_channel_response`: Provides
+    information about the status and settings of the ADM (Amazon Device Messaging) channel for an
+    application.
 
     Attributes:
-        adm_channel_response: Not documented.
+        adm_channel_response: Provides information about the status and settings of the ADM (Amazon
+            Device Messaging) channel for an application.
     """
 
     adm_channel_response: ADMChannelResponse | None = field(
@@ -1339,10 +1402,12 @@ class UpdateAdmChannelResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class UpdateApnsChannelRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.update_apns_channel`. Payload `apns_channel_request`: Specifies the
+    status and settings of the APNs (Apple Push Notification service) channel for an application.
 
     Attributes:
-        apns_channel_request: Not documented.
+        apns_channel_request: Specifies the status and settings of the APNs (Apple Push Notification
+            service) channel for an application.
         application_id: The unique identifier for the application. This identifier is displayed as
             the Project ID on the Amazon Pinpoint console.
     """
@@ -1353,10 +1418,13 @@ class UpdateApnsChannelRequest(Model):
 
 @define(kw_only=True, repr=False)
 class UpdateApnsChannelResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.update_apns_channel`. Payload `apns_channel_response`: Provides
+    information about the status and settings of the APNs (Apple Push Notification service) channel
+    for an application.
 
     Attributes:
-        apns_channel_response: Not documented.
+        apns_channel_response: Provides information about the status and settings of the APNs (Apple
+            Push Notification service) channel for an application.
     """
 
     apns_channel_response: APNSChannelResponse | None = field(
@@ -1366,10 +1434,13 @@ class UpdateApnsChannelResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class UpdateApnsSandboxChannelRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.update_apns_sandbox_channel`. Payload `apns_sandbox_channel_request`:
+    Specifies the status and settings of the APNs (Apple Push Notification service) sandbox channel
+    for an application.
 
     Attributes:
-        apns_sandbox_channel_request: Not documented.
+        apns_sandbox_channel_request: Specifies the status and settings of the APNs (Apple Push
+            Notification service) sandbox channel for an application.
         application_id: The unique identifier for the application. This identifier is displayed as
             the Project ID on the Amazon Pinpoint console.
     """
@@ -1382,10 +1453,13 @@ class UpdateApnsSandboxChannelRequest(Model):
 
 @define(kw_only=True, repr=False)
 class UpdateApnsSandboxChannelResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.update_apns_sandbox_channel`. Payload `apns_sandbox_channel_response`:
+    Provides information about the status and settings of the APNs (Apple Push Notification service)
+    sandbox channel for an application.
 
     Attributes:
-        apns_sandbox_channel_response: Not documented.
+        apns_sandbox_channel_response: Provides information about the status and settings of the
+            APNs (Apple Push Notification service) sandbox channel for an application.
     """
 
     apns_sandbox_channel_response: APNSSandboxChannelResponse | None = field(
@@ -1395,10 +1469,13 @@ class UpdateApnsSandboxChannelResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class UpdateApnsVoipChannelRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.update_apns_voip_channel`. Payload `apns_voip_channel_request`:
+    Specifies the status and settings of the APNs (Apple Push Notification service) VoIP channel for
+    an application.
 
     Attributes:
-        apns_voip_channel_request: Not documented.
+        apns_voip_channel_request: Specifies the status and settings of the APNs (Apple Push
+            Notification service) VoIP channel for an application.
         application_id: The unique identifier for the application. This identifier is displayed as
             the Project ID on the Amazon Pinpoint console.
     """
@@ -1411,10 +1488,13 @@ class UpdateApnsVoipChannelRequest(Model):
 
 @define(kw_only=True, repr=False)
 class UpdateApnsVoipChannelResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.update_apns_voip_channel`. Payload `apns_voip_channel_response`:
+    Provides information about the status and settings of the APNs (Apple Push Notification service)
+    VoIP channel for an application.
 
     Attributes:
-        apns_voip_channel_response: Not documented.
+        apns_voip_channel_response: Provides information about the status and settings of the APNs
+            (Apple Push Notification service) VoIP channel for an application.
     """
 
     apns_voip_channel_response: APNSVoipChannelResponse | None = field(
@@ -1424,10 +1504,13 @@ class UpdateApnsVoipChannelResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class UpdateApnsVoipSandboxChannelRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.update_apns_voip_sandbox_channel`. Payload
+    `apns_voip_sandbox_channel_request`: Specifies the status and settings of the APNs (Apple Push
+    Notification service) VoIP sandbox channel for an application.
 
     Attributes:
-        apns_voip_sandbox_channel_request: Not documented.
+        apns_voip_sandbox_channel_request: Specifies the status and settings of the APNs (Apple Push
+            Notification service) VoIP sandbox channel for an application.
         application_id: The unique identifier for the application. This identifier is displayed as
             the Project ID on the Amazon Pinpoint console.
     """
@@ -1440,10 +1523,13 @@ class UpdateApnsVoipSandboxChannelRequest(Model):
 
 @define(kw_only=True, repr=False)
 class UpdateApnsVoipSandboxChannelResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.update_apns_voip_sandbox_channel`. Payload
+    `apns_voip_sandbox_channel_response`: Provides information about the status and settings of the
+    APNs (Apple Push Notification service) VoIP sandbox channel for an application.
 
     Attributes:
-        apns_voip_sandbox_channel_response: Not documented.
+        apns_voip_sandbox_channel_response: Provides information about the status and settings of
+            the APNs (Apple Push Notification service) VoIP sandbox channel for an application.
     """
 
     apns_voip_sandbox_channel_response: APNSVoipSandboxChannelResponse | None = field(
@@ -1453,12 +1539,14 @@ class UpdateApnsVoipSandboxChannelResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class UpdateBaiduChannelRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.update_baidu_channel`. Payload `baidu_channel_request`: Specifies the
+    status and settings of the Baidu (Baidu Cloud Push) channel for an application.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
             the Project ID on the Amazon Pinpoint console.
-        baidu_channel_request: Not documented.
+        baidu_channel_request: Specifies the status and settings of the Baidu (Baidu Cloud Push)
+            channel for an application.
     """
 
     application_id: str = field(metadata={"wire": "ApplicationId"})
@@ -1467,10 +1555,13 @@ class UpdateBaiduChannelRequest(Model):
 
 @define(kw_only=True, repr=False)
 class UpdateBaiduChannelResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.update_baidu_channel`. Payload `baidu_channel_response`: Provides
+    information about the status and settings of the Baidu (Baidu Cloud Push) channel for an
+    application.
 
     Attributes:
-        baidu_channel_response: Not documented.
+        baidu_channel_response: Provides information about the status and settings of the Baidu
+            (Baidu Cloud Push) channel for an application.
     """
 
     baidu_channel_response: BaiduChannelResponse | None = field(
@@ -1480,12 +1571,14 @@ class UpdateBaiduChannelResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class UpdateEmailChannelRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.update_email_channel`. Payload `email_channel_request`: Specifies the
+    status and settings of the email channel for an application.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
             the Project ID on the Amazon Pinpoint console.
-        email_channel_request: Not documented.
+        email_channel_request: Specifies the status and settings of the email channel for an
+            application.
     """
 
     application_id: str = field(metadata={"wire": "ApplicationId"})
@@ -1494,10 +1587,12 @@ class UpdateEmailChannelRequest(Model):
 
 @define(kw_only=True, repr=False)
 class UpdateEmailChannelResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.update_email_channel`. Payload `email_channel_response`: Provides
+    information about the status and settings of the email channel for an application.
 
     Attributes:
-        email_channel_response: Not documented.
+        email_channel_response: Provides information about the status and settings of the email
+            channel for an application.
     """
 
     email_channel_response: EmailChannelResponse | None = field(
@@ -1507,12 +1602,16 @@ class UpdateEmailChannelResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class UpdateGcmChannelRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.update_gcm_channel`. Payload `gcm_channel_request`: Specifies the
+    status and settings of the GCM channel for an application. This channel enables Amazon Pinpoint
+    to send push notifications through the Firebase Cloud Messaging (FCM), formerly Google Cloud
+    Messaging (GCM), service.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
             the Project ID on the Amazon Pinpoint console.
-        gcm_channel_request: Not documented.
+        gcm_channel_request: Specifies the status and settings of the GCM channel for an
+            application.
     """
 
     application_id: str = field(metadata={"wire": "ApplicationId"})
@@ -1521,10 +1620,14 @@ class UpdateGcmChannelRequest(Model):
 
 @define(kw_only=True, repr=False)
 class UpdateGcmChannelResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.update_gcm_channel`. Payload `gcm_channel_response`: Provides
+    information about the status and settings of the GCM channel for an application. The GCM channel
+    enables Amazon Pinpoint to send push notifications through the Firebase Cloud Messaging (FCM),
+    formerly Google Cloud Messaging (GCM), service.
 
     Attributes:
-        gcm_channel_response: Not documented.
+        gcm_channel_response: Provides information about the status and settings of the GCM channel
+            for an application.
     """
 
     gcm_channel_response: GCMChannelResponse | None = field(
@@ -1534,12 +1637,14 @@ class UpdateGcmChannelResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class UpdateSmsChannelRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.update_sms_channel`. Payload `sms_channel_request`: Specifies the
+    status and settings of the SMS channel for an application.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
             the Project ID on the Amazon Pinpoint console.
-        sms_channel_request: Not documented.
+        sms_channel_request: Specifies the status and settings of the SMS channel for an
+            application.
     """
 
     application_id: str = field(metadata={"wire": "ApplicationId"})
@@ -1548,10 +1653,12 @@ class UpdateSmsChannelRequest(Model):
 
 @define(kw_only=True, repr=False)
 class UpdateSmsChannelResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.update_sms_channel`. Payload `sms_channel_response`: Provides
+    information about the status and settings of the SMS channel for an application.
 
     Attributes:
-        sms_channel_response: Not documented.
+        sms_channel_response: Provides information about the status and settings of the SMS channel
+            for an application.
     """
 
     sms_channel_response: SMSChannelResponse | None = field(
@@ -1561,12 +1668,14 @@ class UpdateSmsChannelResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class UpdateVoiceChannelRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.update_voice_channel`. Payload `voice_channel_request`: Specifies the
+    status and settings of the voice channel for an application.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
             the Project ID on the Amazon Pinpoint console.
-        voice_channel_request: Not documented.
+        voice_channel_request: Specifies the status and settings of the voice channel for an
+            application.
     """
 
     application_id: str = field(metadata={"wire": "ApplicationId"})
@@ -1575,10 +1684,12 @@ class UpdateVoiceChannelRequest(Model):
 
 @define(kw_only=True, repr=False)
 class UpdateVoiceChannelResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.update_voice_channel`. Payload `voice_channel_response`: Provides
+    information about the status and settings of the voice channel for an application.
 
     Attributes:
-        voice_channel_response: Not documented.
+        voice_channel_response: Provides information about the status and settings of the voice
+            channel for an application.
     """
 
     voice_channel_response: VoiceChannelResponse | None = field(

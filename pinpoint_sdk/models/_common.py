@@ -91,7 +91,7 @@ class CampaignHook(Model):
         lambda_function_name: The name or Amazon Resource Name (ARN) of the AWS Lambda function that
             Amazon Pinpoint invokes to customize a segment for a campaign.
         mode: The mode that Amazon Pinpoint uses to invoke the AWS Lambda function. Possible values
-            are:
+            are: `FILTER`, `DELIVERY`.
         web_url: The web URL that Amazon Pinpoint calls to invoke the AWS Lambda function over
             HTTPS.
     """

@@ -52,7 +52,8 @@ class AttributesResource(Model):
     Attributes:
         application_id: The unique identifier for the application.
         attribute_type: The type of attribute or attributes that were removed from the endpoints.
-            Valid values are:
+            Valid values are: `endpoint-custom-attributes`, `endpoint-metric-attributes`,
+            `endpoint-user-attributes`.
         attributes: An array that specifies the names of the attributes that were removed from the
             endpoints.
     """
@@ -64,7 +65,7 @@ class AttributesResource(Model):
 
 @define(kw_only=True, repr=False)
 class DeleteEndpointRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.delete_endpoint`.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
@@ -79,10 +80,12 @@ class DeleteEndpointRequest(Model):
 
 @define(kw_only=True, repr=False)
 class DeleteEndpointResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.delete_endpoint`. Payload `endpoint_response`: Provides information
+    about the channel type and other settings for an endpoint.
 
     Attributes:
-        endpoint_response: Not documented.
+        endpoint_response: Provides information about the channel type and other settings for an
+            endpoint.
     """
 
     endpoint_response: EndpointResponse | None = field(
@@ -92,7 +95,7 @@ class DeleteEndpointResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class DeleteUserEndpointsRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.delete_user_endpoints`.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
@@ -106,10 +109,12 @@ class DeleteUserEndpointsRequest(Model):
 
 @define(kw_only=True, repr=False)
 class DeleteUserEndpointsResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.delete_user_endpoints`. Payload `endpoints_response`: Provides
+    information about all the endpoints that are associated with a user ID.
 
     Attributes:
-        endpoints_response: Not documented.
+        endpoints_response: Provides information about all the endpoints that are associated with a
+            user ID.
     """
 
     endpoints_response: EndpointsResponse | None = field(
@@ -276,7 +281,7 @@ class EndpointsResponse(Model):
 
 @define(kw_only=True, repr=False)
 class GetEndpointRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.get_endpoint`.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
@@ -291,10 +296,12 @@ class GetEndpointRequest(Model):
 
 @define(kw_only=True, repr=False)
 class GetEndpointResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.get_endpoint`. Payload `endpoint_response`: Provides information about
+    the channel type and other settings for an endpoint.
 
     Attributes:
-        endpoint_response: Not documented.
+        endpoint_response: Provides information about the channel type and other settings for an
+            endpoint.
     """
 
     endpoint_response: EndpointResponse | None = field(
@@ -304,7 +311,7 @@ class GetEndpointResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class GetUserEndpointsRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.get_user_endpoints`.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
@@ -318,10 +325,12 @@ class GetUserEndpointsRequest(Model):
 
 @define(kw_only=True, repr=False)
 class GetUserEndpointsResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.get_user_endpoints`. Payload `endpoints_response`: Provides
+    information about all the endpoints that are associated with a user ID.
 
     Attributes:
-        endpoints_response: Not documented.
+        endpoints_response: Provides information about all the endpoints that are associated with a
+            user ID.
     """
 
     endpoints_response: EndpointsResponse | None = field(
@@ -331,13 +340,16 @@ class GetUserEndpointsResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class RemoveAttributesRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.remove_attributes`. Payload `update_attributes_request`: Specifies one
+    or more attributes to remove from all the endpoints that are associated with an application.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
             the Project ID on the Amazon Pinpoint console.
         attribute_type: The type of attribute or attributes to remove. Valid values are:
-        update_attributes_request: Not documented.
+            `endpoint-custom-attributes`, `endpoint-metric-attributes`, `endpoint-user-attributes`.
+        update_attributes_request: Specifies one or more attributes to remove from all the endpoints
+            that are associated with an application.
     """
 
     application_id: str = field(metadata={"wire": "ApplicationId"})
@@ -349,10 +361,13 @@ class RemoveAttributesRequest(Model):
 
 @define(kw_only=True, repr=False)
 class RemoveAttributesResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.remove_attributes`. Payload `attributes_resource`: Provides
+    information about the type and the names of attributes that were removed from all the endpoints
+    that are associated with an application.
 
     Attributes:
-        attributes_resource: Not documented.
+        attributes_resource: Provides information about the type and the names of attributes that
+            were removed from all the endpoints that are associated with an application.
     """
 
     attributes_resource: AttributesResource | None = field(
@@ -375,14 +390,15 @@ class UpdateAttributesRequest(Model):
 
 @define(kw_only=True, repr=False)
 class UpdateEndpointRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.update_endpoint`. Payload `endpoint_request`: Specifies the channel
+    type and other settings for an endpoint.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
             the Project ID on the Amazon Pinpoint console.
         endpoint_id: The case insensitive unique identifier for the endpoint. The identifier can't
             contain `$`, `{` or `}`.
-        endpoint_request: Not documented.
+        endpoint_request: Specifies the channel type and other settings for an endpoint.
     """
 
     application_id: str = field(metadata={"wire": "ApplicationId"})
@@ -392,10 +408,11 @@ class UpdateEndpointRequest(Model):
 
 @define(kw_only=True, repr=False)
 class UpdateEndpointResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.update_endpoint`. Payload `message_body`: Provides information about
+    an API request or response.
 
     Attributes:
-        message_body: Not documented.
+        message_body: Provides information about an API request or response.
     """
 
     message_body: MessageBody | None = field(default=None, metadata={"wire": "MessageBody"})
@@ -403,12 +420,15 @@ class UpdateEndpointResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class UpdateEndpointsBatchRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.update_endpoints_batch`. Payload `endpoint_batch_request`: Specifies a
+    batch of endpoints to create or update and the settings and attributes to set or change for each
+    endpoint.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
             the Project ID on the Amazon Pinpoint console.
-        endpoint_batch_request: Not documented.
+        endpoint_batch_request: Specifies a batch of endpoints to create or update and the settings
+            and attributes to set or change for each endpoint.
     """
 
     application_id: str = field(metadata={"wire": "ApplicationId"})
@@ -417,10 +437,11 @@ class UpdateEndpointsBatchRequest(Model):
 
 @define(kw_only=True, repr=False)
 class UpdateEndpointsBatchResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.update_endpoints_batch`. Payload `message_body`: Provides information
+    about an API request or response.
 
     Attributes:
-        message_body: Not documented.
+        message_body: Provides information about an API request or response.
     """
 
     message_body: MessageBody | None = field(default=None, metadata={"wire": "MessageBody"})

@@ -39,7 +39,7 @@ __all__ = [
 
 @define(kw_only=True, repr=False)
 class DeleteEventStreamRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.delete_event_stream`.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
@@ -51,10 +51,13 @@ class DeleteEventStreamRequest(Model):
 
 @define(kw_only=True, repr=False)
 class DeleteEventStreamResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.delete_event_stream`. Payload `event_stream`: Specifies settings for
+    publishing event data to an Amazon Kinesis data stream or an Amazon Kinesis Data Firehose
+    delivery stream.
 
     Attributes:
-        event_stream: Not documented.
+        event_stream: Specifies settings for publishing event data to an Amazon Kinesis data stream
+            or an Amazon Kinesis Data Firehose delivery stream.
     """
 
     event_stream: EventStream | None = field(default=None, metadata={"wire": "EventStream"})
@@ -186,7 +189,7 @@ class EventsResponse(Model):
 
 @define(kw_only=True, repr=False)
 class GetEventStreamRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.get_event_stream`.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
@@ -198,10 +201,13 @@ class GetEventStreamRequest(Model):
 
 @define(kw_only=True, repr=False)
 class GetEventStreamResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.get_event_stream`. Payload `event_stream`: Specifies settings for
+    publishing event data to an Amazon Kinesis data stream or an Amazon Kinesis Data Firehose
+    delivery stream.
 
     Attributes:
-        event_stream: Not documented.
+        event_stream: Specifies settings for publishing event data to an Amazon Kinesis data stream
+            or an Amazon Kinesis Data Firehose delivery stream.
     """
 
     event_stream: EventStream | None = field(default=None, metadata={"wire": "EventStream"})
@@ -270,12 +276,16 @@ class PublicEndpoint(Model):
 
 @define(kw_only=True, repr=False)
 class PutEventStreamRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.put_event_stream`. Payload `write_event_stream`: Specifies the Amazon
+    Resource Name (ARN) of an event stream to publish events to and the AWS Identity and Access
+    Management (IAM) role to use when publishing those events.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
             the Project ID on the Amazon Pinpoint console.
-        write_event_stream: Not documented.
+        write_event_stream: Specifies the Amazon Resource Name (ARN) of an event stream to publish
+            events to and the AWS Identity and Access Management (IAM) role to use when publishing
+            those events.
     """
 
     application_id: str = field(metadata={"wire": "ApplicationId"})
@@ -284,10 +294,13 @@ class PutEventStreamRequest(Model):
 
 @define(kw_only=True, repr=False)
 class PutEventStreamResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.put_event_stream`. Payload `event_stream`: Specifies settings for
+    publishing event data to an Amazon Kinesis data stream or an Amazon Kinesis Data Firehose
+    delivery stream.
 
     Attributes:
-        event_stream: Not documented.
+        event_stream: Specifies settings for publishing event data to an Amazon Kinesis data stream
+            or an Amazon Kinesis Data Firehose delivery stream.
     """
 
     event_stream: EventStream | None = field(default=None, metadata={"wire": "EventStream"})
@@ -295,12 +308,13 @@ class PutEventStreamResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class PutEventsRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.put_events`. Payload `events_request`: Specifies a batch of events to
+    process.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
             the Project ID on the Amazon Pinpoint console.
-        events_request: Not documented.
+        events_request: Specifies a batch of events to process.
     """
 
     application_id: str = field(metadata={"wire": "ApplicationId"})
@@ -309,10 +323,12 @@ class PutEventsRequest(Model):
 
 @define(kw_only=True, repr=False)
 class PutEventsResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.put_events`. Payload `events_response`: Provides information about
+    endpoints and the events that they're associated with.
 
     Attributes:
-        events_response: Not documented.
+        events_response: Provides information about endpoints and the events that they're associated
+            with.
     """
 
     events_response: EventsResponse | None = field(

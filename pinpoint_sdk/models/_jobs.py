@@ -43,12 +43,15 @@ __all__ = [
 
 @define(kw_only=True, repr=False)
 class CreateExportJobRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.create_export_job`. Payload `export_job_request`: Specifies the
+    settings for a job that exports endpoint definitions to an Amazon Simple Storage Service (Amazon
+    S3) bucket.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
             the Project ID on the Amazon Pinpoint console.
-        export_job_request: Not documented.
+        export_job_request: Specifies the settings for a job that exports endpoint definitions to an
+            Amazon Simple Storage Service (Amazon S3) bucket.
     """
 
     application_id: str = field(metadata={"wire": "ApplicationId"})
@@ -57,10 +60,15 @@ class CreateExportJobRequest(Model):
 
 @define(kw_only=True, repr=False)
 class CreateExportJobResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.create_export_job`. Payload `export_job_response`: Provides
+    information about the status and settings of a job that exports endpoint definitions to a file.
+    The file can be added directly to an Amazon Simple Storage Service (Amazon S3) bucket by using
+    the Amazon Pinpoint API or downloaded directly to a computer by using the Amazon Pinpoint
+    console.
 
     Attributes:
-        export_job_response: Not documented.
+        export_job_response: Provides information about the status and settings of a job that
+            exports endpoint definitions to a file.
     """
 
     export_job_response: ExportJobResponse | None = field(
@@ -70,12 +78,15 @@ class CreateExportJobResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class CreateImportJobRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.create_import_job`. Payload `import_job_request`: Specifies the
+    settings for a job that imports endpoint definitions from an Amazon Simple Storage Service
+    (Amazon S3) bucket.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
             the Project ID on the Amazon Pinpoint console.
-        import_job_request: Not documented.
+        import_job_request: Specifies the settings for a job that imports endpoint definitions from
+            an Amazon Simple Storage Service (Amazon S3) bucket.
     """
 
     application_id: str = field(metadata={"wire": "ApplicationId"})
@@ -84,10 +95,14 @@ class CreateImportJobRequest(Model):
 
 @define(kw_only=True, repr=False)
 class CreateImportJobResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.create_import_job`. Payload `import_job_response`: Provides
+    information about the status and settings of a job that imports endpoint definitions from one or
+    more files. The files can be stored in an Amazon Simple Storage Service (Amazon S3) bucket or
+    uploaded directly from a computer by using the Amazon Pinpoint console.
 
     Attributes:
-        import_job_response: Not documented.
+        import_job_response: Provides information about the status and settings of a job that
+            imports endpoint definitions from one or more files.
     """
 
     import_job_response: ImportJobResponse | None = field(
@@ -211,7 +226,7 @@ class ExportJobsResponse(Model):
 
 @define(kw_only=True, repr=False)
 class GetExportJobRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.get_export_job`.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
@@ -225,10 +240,14 @@ class GetExportJobRequest(Model):
 
 @define(kw_only=True, repr=False)
 class GetExportJobResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.get_export_job`. Payload `export_job_response`: Provides information
+    about the status and settings of a job that exports endpoint definitions to a file. The file can
+    be added directly to an Amazon Simple Storage Service (Amazon S3) bucket by using the Amazon
+    Pinpoint API or downloaded directly to a computer by using the Amazon Pinpoint console.
 
     Attributes:
-        export_job_response: Not documented.
+        export_job_response: Provides information about the status and settings of a job that
+            exports endpoint definitions to a file.
     """
 
     export_job_response: ExportJobResponse | None = field(
@@ -238,7 +257,7 @@ class GetExportJobResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class GetExportJobsRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.get_export_jobs`.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
@@ -256,10 +275,14 @@ class GetExportJobsRequest(Model):
 
 @define(kw_only=True, repr=False)
 class GetExportJobsResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.get_export_jobs`. Payload `export_jobs_response`: Provides information
+    about all the export jobs that are associated with an application or segment. An export job is a
+    job that exports endpoint definitions to a file.
 
     Attributes:
-        export_jobs_response: Not documented.
+        export_jobs_response: Provides information about all the export jobs that are associated
+            with an application or segment. An export job is a job that exports endpoint definitions
+            to a file.
     """
 
     export_jobs_response: ExportJobsResponse | None = field(
@@ -269,7 +292,7 @@ class GetExportJobsResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class GetImportJobRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.get_import_job`.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
@@ -283,10 +306,14 @@ class GetImportJobRequest(Model):
 
 @define(kw_only=True, repr=False)
 class GetImportJobResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.get_import_job`. Payload `import_job_response`: Provides information
+    about the status and settings of a job that imports endpoint definitions from one or more files.
+    The files can be stored in an Amazon Simple Storage Service (Amazon S3) bucket or uploaded
+    directly from a computer by using the Amazon Pinpoint console.
 
     Attributes:
-        import_job_response: Not documented.
+        import_job_response: Provides information about the status and settings of a job that
+            imports endpoint definitions from one or more files.
     """
 
     import_job_response: ImportJobResponse | None = field(
@@ -296,7 +323,7 @@ class GetImportJobResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class GetImportJobsRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.get_import_jobs`.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
@@ -314,10 +341,13 @@ class GetImportJobsRequest(Model):
 
 @define(kw_only=True, repr=False)
 class GetImportJobsResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.get_import_jobs`. Payload `import_jobs_response`: Provides information
+    about the status and settings of all the import jobs that are associated with an application or
+    segment. An import job is a job that imports endpoint definitions from one or more files.
 
     Attributes:
-        import_jobs_response: Not documented.
+        import_jobs_response: Provides information about the status and settings of all the import
+            jobs that are associated with an application or segment.
     """
 
     import_jobs_response: ImportJobsResponse | None = field(
@@ -327,7 +357,7 @@ class GetImportJobsResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class GetSegmentExportJobsRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.get_segment_export_jobs`.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
@@ -347,10 +377,14 @@ class GetSegmentExportJobsRequest(Model):
 
 @define(kw_only=True, repr=False)
 class GetSegmentExportJobsResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.get_segment_export_jobs`. Payload `export_jobs_response`: Provides
+    information about all the export jobs that are associated with an application or segment. An
+    export job is a job that exports endpoint definitions to a file.
 
     Attributes:
-        export_jobs_response: Not documented.
+        export_jobs_response: Provides information about all the export jobs that are associated
+            with an application or segment. An export job is a job that exports endpoint definitions
+            to a file.
     """
 
     export_jobs_response: ExportJobsResponse | None = field(
@@ -360,7 +394,7 @@ class GetSegmentExportJobsResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class GetSegmentImportJobsRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.get_segment_import_jobs`.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
@@ -380,10 +414,14 @@ class GetSegmentImportJobsRequest(Model):
 
 @define(kw_only=True, repr=False)
 class GetSegmentImportJobsResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.get_segment_import_jobs`. Payload `import_jobs_response`: Provides
+    information about the status and settings of all the import jobs that are associated with an
+    application or segment. An import job is a job that imports endpoint definitions from one or
+    more files.
 
     Attributes:
-        import_jobs_response: Not documented.
+        import_jobs_response: Provides information about the status and settings of all the import
+            jobs that are associated with an application or segment.
     """
 
     import_jobs_response: ImportJobsResponse | None = field(

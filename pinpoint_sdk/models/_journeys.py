@@ -230,12 +230,13 @@ class ContactCenterActivity(Model):
 
 @define(kw_only=True, repr=False)
 class CreateJourneyRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.create_journey`. Payload `write_journey_request`: Specifies the
+    configuration and other settings for a journey.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
             the Project ID on the Amazon Pinpoint console.
-        write_journey_request: Not documented.
+        write_journey_request: Specifies the configuration and other settings for a journey.
     """
 
     application_id: str = field(metadata={"wire": "ApplicationId"})
@@ -244,10 +245,12 @@ class CreateJourneyRequest(Model):
 
 @define(kw_only=True, repr=False)
 class CreateJourneyResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.create_journey`. Payload `journey_response`: Provides information
+    about the status, configuration, and other settings for a journey.
 
     Attributes:
-        journey_response: Not documented.
+        journey_response: Provides information about the status, configuration, and other settings
+            for a journey.
     """
 
     journey_response: JourneyResponse | None = field(
@@ -262,7 +265,10 @@ class CustomMessageActivity(Model):
 
     Attributes:
         delivery_uri: The destination to send the campaign or treatment to. This value can be one of
-            the following:
+            the following: The name or Amazon Resource Name (ARN) of an AWS Lambda function to
+            invoke to handle delivery of the campaign or treatment; The URL for a web application or
+            service that supports HTTPS and can receive the message. The URL has to be a full URL,
+            including the HTTPS protocol.
         endpoint_types: The types of endpoints to send the custom message to. Each valid value maps
             to a type of channel that you can associate with an endpoint by using the ChannelType
             property of an endpoint.
@@ -291,7 +297,7 @@ class CustomMessageActivity(Model):
 
 @define(kw_only=True, repr=False)
 class DeleteJourneyRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.delete_journey`.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
@@ -305,10 +311,12 @@ class DeleteJourneyRequest(Model):
 
 @define(kw_only=True, repr=False)
 class DeleteJourneyResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.delete_journey`. Payload `journey_response`: Provides information
+    about the status, configuration, and other settings for a journey.
 
     Attributes:
-        journey_response: Not documented.
+        journey_response: Provides information about the status, configuration, and other settings
+            for a journey.
     """
 
     journey_response: JourneyResponse | None = field(
@@ -376,7 +384,8 @@ class EventStartCondition(Model):
     """Specifies the settings for an event that causes a journey activity to start.
 
     Attributes:
-        event_filter: Not documented.
+        event_filter: Specifies the settings for an event that causes a campaign to be sent or a
+            journey activity to be performed.
         segment_id: Not documented.
     """
 
@@ -386,7 +395,7 @@ class EventStartCondition(Model):
 
 @define(kw_only=True, repr=False)
 class GetJourneyExecutionActivityMetricsRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.get_journey_execution_activity_metrics`.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
@@ -409,10 +418,15 @@ class GetJourneyExecutionActivityMetricsRequest(Model):
 
 @define(kw_only=True, repr=False)
 class GetJourneyExecutionActivityMetricsResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.get_journey_execution_activity_metrics`. Payload
+    `journey_execution_activity_metrics_response`: Provides the results of a query that retrieved
+    the data for a standard execution metric that applies to a journey activity, and provides
+    information about that query.
 
     Attributes:
-        journey_execution_activity_metrics_response: Not documented.
+        journey_execution_activity_metrics_response: Provides the results of a query that retrieved
+            the data for a standard execution metric that applies to a journey activity, and
+            provides information about that query.
     """
 
     journey_execution_activity_metrics_response: JourneyExecutionActivityMetricsResponse | None = field(
@@ -422,7 +436,7 @@ class GetJourneyExecutionActivityMetricsResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class GetJourneyExecutionMetricsRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.get_journey_execution_metrics`.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
@@ -443,10 +457,15 @@ class GetJourneyExecutionMetricsRequest(Model):
 
 @define(kw_only=True, repr=False)
 class GetJourneyExecutionMetricsResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.get_journey_execution_metrics`. Payload
+    `journey_execution_metrics_response`: Provides the results of a query that retrieved the data
+    for a standard execution metric that applies to a journey, and provides information about that
+    query.
 
     Attributes:
-        journey_execution_metrics_response: Not documented.
+        journey_execution_metrics_response: Provides the results of a query that retrieved the data
+            for a standard execution metric that applies to a journey, and provides information
+            about that query.
     """
 
     journey_execution_metrics_response: JourneyExecutionMetricsResponse | None = field(
@@ -456,7 +475,7 @@ class GetJourneyExecutionMetricsResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class GetJourneyRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.get_journey`.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
@@ -470,10 +489,12 @@ class GetJourneyRequest(Model):
 
 @define(kw_only=True, repr=False)
 class GetJourneyResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.get_journey`. Payload `journey_response`: Provides information about
+    the status, configuration, and other settings for a journey.
 
     Attributes:
-        journey_response: Not documented.
+        journey_response: Provides information about the status, configuration, and other settings
+            for a journey.
     """
 
     journey_response: JourneyResponse | None = field(
@@ -483,7 +504,7 @@ class GetJourneyResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class GetJourneyRunExecutionActivityMetricsRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.get_journey_run_execution_activity_metrics`.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
@@ -508,10 +529,15 @@ class GetJourneyRunExecutionActivityMetricsRequest(Model):
 
 @define(kw_only=True, repr=False)
 class GetJourneyRunExecutionActivityMetricsResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.get_journey_run_execution_activity_metrics`. Payload
+    `journey_run_execution_activity_metrics_response`: Provides the results of a query that
+    retrieved the data for a standard execution metric that applies to a journey activity for a
+    particular journey run, and provides information about that query.
 
     Attributes:
-        journey_run_execution_activity_metrics_response: Not documented.
+        journey_run_execution_activity_metrics_response: Provides the results of a query that
+            retrieved the data for a standard execution metric that applies to a journey activity
+            for a particular journey run, and provides information about that query.
     """
 
     journey_run_execution_activity_metrics_response: JourneyRunExecutionActivityMetricsResponse | None = field(
@@ -521,7 +547,7 @@ class GetJourneyRunExecutionActivityMetricsResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class GetJourneyRunExecutionMetricsRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.get_journey_run_execution_metrics`.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
@@ -544,10 +570,15 @@ class GetJourneyRunExecutionMetricsRequest(Model):
 
 @define(kw_only=True, repr=False)
 class GetJourneyRunExecutionMetricsResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.get_journey_run_execution_metrics`. Payload
+    `journey_run_execution_metrics_response`: Provides the results of a query that retrieved the
+    data for a standard execution metric that applies to a journey run, and provides information
+    about that query.
 
     Attributes:
-        journey_run_execution_metrics_response: Not documented.
+        journey_run_execution_metrics_response: Provides the results of a query that retrieved the
+            data for a standard execution metric that applies to a journey run, and provides
+            information about that query.
     """
 
     journey_run_execution_metrics_response: JourneyRunExecutionMetricsResponse | None = field(
@@ -557,7 +588,7 @@ class GetJourneyRunExecutionMetricsResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class GetJourneyRunsRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.get_journey_runs`.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
@@ -577,10 +608,11 @@ class GetJourneyRunsRequest(Model):
 
 @define(kw_only=True, repr=False)
 class GetJourneyRunsResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.get_journey_runs`. Payload `journey_runs_response`: Provides
+    information from all runs of a journey.
 
     Attributes:
-        journey_runs_response: Not documented.
+        journey_runs_response: Provides information from all runs of a journey.
     """
 
     journey_runs_response: JourneyRunsResponse | None = field(
@@ -650,6 +682,8 @@ class JourneyExecutionActivityMetricsResponse(Model):
 
     Attributes:
         activity_type: The type of activity that the metric applies to. Possible values are:
+            `CONDITIONAL_SPLIT`, `HOLDOUT`, `MESSAGE`, `MULTI_CONDITIONAL_SPLIT`, `RANDOM_SPLIT`,
+            `WAIT`.
         application_id: The unique identifier for the application that the metric applies to.
         journey_activity_id: The unique identifier for the activity that the metric applies to.
         journey_id: The unique identifier for the journey that the metric applies to.
@@ -750,13 +784,18 @@ class JourneyResponse(Model):
         name: The name of the journey.
         quiet_time: The quiet time settings for the journey. Quiet time is a specific time range
             when a journey doesn't send messages to participants, if all the following conditions
-            are met:
+            are met: The EndpointDemographic.Timezone property of the endpoint for the participant
+            is set to a valid value; The current time in the participant's time zone is later than
+            or equal to the time specified by the QuietTime.Start property for the journey; The
+            current time in the participant's time zone is earlier than or equal to the time
+            specified by the QuietTime.End property for the journey.
         refresh_frequency: The frequency with which Amazon Pinpoint evaluates segment and event data
             for the journey, as a duration in ISO 8601 format.
         schedule: The schedule settings for the journey.
         start_activity: The unique identifier for the first activity in the journey.
         start_condition: The segment that defines which users are participants in the journey.
-        state: The current status of the journey. Possible values are:
+        state: The current status of the journey. Possible values are: `DRAFT`, `ACTIVE`,
+            `COMPLETED`, `CANCELLED`, `CLOSED`.
         tags: This object is not used or supported.
         wait_for_quiet_time: Indicates whether endpoints in quiet hours should enter a wait activity
             until quiet hours have elapsed.
@@ -814,6 +853,8 @@ class JourneyRunExecutionActivityMetricsResponse(Model):
 
     Attributes:
         activity_type: The type of activity that the metric applies to. Possible values are:
+            `CONDITIONAL_SPLIT`, `HOLDOUT`, `MESSAGE`, `MULTI_CONDITIONAL_SPLIT`, `RANDOM_SPLIT`,
+            `WAIT`.
         application_id: The unique identifier for the application that the metric applies to.
         journey_activity_id: The unique identifier for the activity that the metric applies to.
         journey_id: The unique identifier for the journey that the metric applies to.
@@ -954,7 +995,7 @@ class JourneysResponse(Model):
 
 @define(kw_only=True, repr=False)
 class ListJourneysRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.list_journeys`.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
@@ -972,10 +1013,13 @@ class ListJourneysRequest(Model):
 
 @define(kw_only=True, repr=False)
 class ListJourneysResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.list_journeys`. Payload `journeys_response`: Provides information
+    about the status, configuration, and other settings for all the journeys that are associated
+    with an application.
 
     Attributes:
-        journeys_response: Not documented.
+        journeys_response: Provides information about the status, configuration, and other settings
+            for all the journeys that are associated with an application.
     """
 
     journeys_response: JourneysResponse | None = field(
@@ -1173,7 +1217,8 @@ class StartCondition(Model):
 
     Attributes:
         description: The custom description of the condition.
-        event_start_condition: Not documented.
+        event_start_condition: Specifies the settings for an event that causes a journey activity to
+            start.
         segment_start_condition: The segment that's associated with the first activity in the
             journey. This segment determines which users are participants in the journey.
     """
@@ -1189,13 +1234,14 @@ class StartCondition(Model):
 
 @define(kw_only=True, repr=False)
 class UpdateJourneyRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.update_journey`. Payload `write_journey_request`: Specifies the
+    configuration and other settings for a journey.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
             the Project ID on the Amazon Pinpoint console.
         journey_id: The unique identifier for the journey.
-        write_journey_request: Not documented.
+        write_journey_request: Specifies the configuration and other settings for a journey.
     """
 
     application_id: str = field(metadata={"wire": "ApplicationId"})
@@ -1205,10 +1251,12 @@ class UpdateJourneyRequest(Model):
 
 @define(kw_only=True, repr=False)
 class UpdateJourneyResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.update_journey`. Payload `journey_response`: Provides information
+    about the status, configuration, and other settings for a journey.
 
     Attributes:
-        journey_response: Not documented.
+        journey_response: Provides information about the status, configuration, and other settings
+            for a journey.
     """
 
     journey_response: JourneyResponse | None = field(
@@ -1218,13 +1266,14 @@ class UpdateJourneyResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class UpdateJourneyStateRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.update_journey_state`. Payload `journey_state_request`: Changes the
+    status of a journey.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
             the Project ID on the Amazon Pinpoint console.
         journey_id: The unique identifier for the journey.
-        journey_state_request: Not documented.
+        journey_state_request: Changes the status of a journey.
     """
 
     application_id: str = field(metadata={"wire": "ApplicationId"})
@@ -1234,10 +1283,12 @@ class UpdateJourneyStateRequest(Model):
 
 @define(kw_only=True, repr=False)
 class UpdateJourneyStateResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.update_journey_state`. Payload `journey_response`: Provides
+    information about the status, configuration, and other settings for a journey.
 
     Attributes:
-        journey_response: Not documented.
+        journey_response: Provides information about the status, configuration, and other settings
+            for a journey.
     """
 
     journey_response: JourneyResponse | None = field(
@@ -1299,7 +1350,11 @@ class WriteJourneyRequest(Model):
             (-).
         quiet_time: The quiet time settings for the journey. Quiet time is a specific time range
             when a journey doesn't send messages to participants, if all the following conditions
-            are met:
+            are met: The EndpointDemographic.Timezone property of the endpoint for the participant
+            is set to a valid value; The current time in the participant's time zone is later than
+            or equal to the time specified by the QuietTime.Start property for the journey; The
+            current time in the participant's time zone is earlier than or equal to the time
+            specified by the QuietTime.End property for the journey.
         refresh_frequency: The frequency with which Amazon Pinpoint evaluates segment and event data
             for the journey, as a duration in ISO 8601 format.
         schedule: The schedule settings for the journey.
@@ -1307,7 +1362,7 @@ class WriteJourneyRequest(Model):
             for this activity can contain a maximum of 128 characters. The characters must be
             alphanumeric characters.
         start_condition: The segment that defines which users are participants in the journey.
-        state: The status of the journey. Valid values are:
+        state: The status of the journey. Valid values are: `DRAFT`, `ACTIVE`.
         wait_for_quiet_time: Specifies whether endpoints in quiet hours should enter a wait till the
             end of their quiet hours.
         refresh_on_segment_update: Indicates whether the journey participants should be refreshed

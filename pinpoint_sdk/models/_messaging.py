@@ -73,6 +73,7 @@ class ADMMessage(Model):
 
     Attributes:
         action: The action to occur if the recipient taps the push notification. Valid values are:
+            `OPEN_APP`, `DEEP_LINK`, `URL`.
         body: The body of the notification message.
         consolidation_key: An arbitrary string that indicates that multiple messages are logically
             the same and that Amazon Device Messaging (ADM) can drop previously enqueued messages in
@@ -129,8 +130,10 @@ class APNSMessage(Model):
     APNs (Apple Push Notification service) channel.
 
     Attributes:
-        apns_push_type: The type of push notification to send. Valid values are:
+        apns_push_type: The type of push notification to send. Valid values are: `alert`,
+            `background`, `complication`, `fileprovider`, `mdm`, `voip`.
         action: The action to occur if the recipient taps the push notification. Valid values are:
+            `OPEN_APP`, `DEEP_LINK`, `URL`.
         badge: The key that indicates whether and how to modify the badge of your app's icon when
             the recipient receives the push notification. If this key isn't included in the
             dictionary, the badge doesn't change.
@@ -227,6 +230,7 @@ class BaiduMessage(Model):
 
     Attributes:
         action: The action to occur if the recipient taps the push notification. Valid values are:
+            `OPEN_APP`, `DEEP_LINK`, `URL`.
         body: The body of the notification message.
         data: The JSON data payload to use for the push notification, if the notification is a
             silent push notification. This payload is added to the data.pinpoint.jsonBody object of
@@ -293,7 +297,7 @@ class DefaultPushNotificationMessage(Model):
 
     Attributes:
         action: The default action to occur if a recipient taps the push notification. Valid values
-            are:
+            are: `OPEN_APP`, `DEEP_LINK`, `URL`.
         body: The default body of the notification message.
         data: The JSON data payload to use for the default push notification, if the notification is
             a silent push notification. This payload is added to the data.pinpoint.jsonBody object
@@ -403,7 +407,9 @@ class EndpointMessageResult(Model):
 
     Attributes:
         address: The endpoint address that the message was delivered to.
-        delivery_status: The delivery status of the message. Possible values are:
+        delivery_status: The delivery status of the message. Possible values are: `DUPLICATE`,
+            `OPT_OUT`, `PERMANENT_FAILURE`, `SUCCESSFUL`, `TEMPORARY_FAILURE`, `THROTTLED`,
+            `UNKNOWN_FAILURE`.
         message_id: The unique identifier for the message that was sent.
         status_code: The downstream service status code for delivering the message.
         status_message: The status message for delivering the message.
@@ -457,6 +463,7 @@ class GCMMessage(Model):
 
     Attributes:
         action: The action to occur if the recipient taps the push notification. Valid values are:
+            `OPEN_APP`, `DEEP_LINK`, `URL`.
         body: The body of the notification message.
         collapse_key: An arbitrary string that identifies a group of messages that can be collapsed
             to ensure that only the last message is sent when delivery can resume.
@@ -520,7 +527,7 @@ class GCMMessage(Model):
 
 @define(kw_only=True, repr=False)
 class GetInAppMessagesRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.get_in_app_messages`.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
@@ -534,10 +541,11 @@ class GetInAppMessagesRequest(Model):
 
 @define(kw_only=True, repr=False)
 class GetInAppMessagesResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.get_in_app_messages`. Payload `in_app_messages_response`: Get in-app
+    messages response object.
 
     Attributes:
-        in_app_messages_response: Not documented.
+        in_app_messages_response: Get in-app messages response object.
     """
 
     in_app_messages_response: InAppMessagesResponse | None = field(
@@ -680,7 +688,9 @@ class MessageResult(Model):
     """Provides information about the results of sending a message directly to an endpoint address.
 
     Attributes:
-        delivery_status: The delivery status of the message. Possible values are:
+        delivery_status: The delivery status of the message. Possible values are: `DUPLICATE`,
+            `OPT_OUT`, `PERMANENT_FAILURE`, `SUCCESSFUL`, `TEMPORARY_FAILURE`, `THROTTLED`,
+            `UNKNOWN_FAILURE`.
         message_id: The unique identifier for the message that was sent.
         status_code: The downstream service status code for delivering the message.
         status_message: The status message for delivering the message.
@@ -769,10 +779,12 @@ class NumberValidateResponse(Model):
 
 @define(kw_only=True, repr=False)
 class PhoneNumberValidateRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.phone_number_validate`. Payload `number_validate_request`: Specifies a
+    phone number to validate and retrieve information about.
 
     Attributes:
-        number_validate_request: Not documented.
+        number_validate_request: Specifies a phone number to validate and retrieve information
+            about.
     """
 
     number_validate_request: NumberValidateRequest = field(
@@ -782,10 +794,11 @@ class PhoneNumberValidateRequest(Model):
 
 @define(kw_only=True, repr=False)
 class PhoneNumberValidateResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.phone_number_validate`. Payload `number_validate_response`: Provides
+    information about a phone number.
 
     Attributes:
-        number_validate_response: Not documented.
+        number_validate_response: Provides information about a phone number.
     """
 
     number_validate_response: NumberValidateResponse | None = field(
@@ -842,12 +855,13 @@ class SMSMessage(Model):
 
 @define(kw_only=True, repr=False)
 class SendMessagesRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.send_messages`. Payload `message_request`: Specifies the configuration
+    and other settings for a message.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
             the Project ID on the Amazon Pinpoint console.
-        message_request: Not documented.
+        message_request: Specifies the configuration and other settings for a message.
     """
 
     application_id: str = field(metadata={"wire": "ApplicationId"})
@@ -856,10 +870,12 @@ class SendMessagesRequest(Model):
 
 @define(kw_only=True, repr=False)
 class SendMessagesResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.send_messages`. Payload `message_response`: Provides information about
+    the results of a request to send a message to an endpoint address.
 
     Attributes:
-        message_response: Not documented.
+        message_response: Provides information about the results of a request to send a message to
+            an endpoint address.
     """
 
     message_response: MessageResponse | None = field(
@@ -869,11 +885,12 @@ class SendMessagesResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class SendOTPMessageRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.send_otp_message`. Payload `send_otp_message_request_parameters`: Send
+    OTP message request parameters.
 
     Attributes:
         application_id: The unique ID of your Amazon Pinpoint application.
-        send_otp_message_request_parameters: Not documented.
+        send_otp_message_request_parameters: Send OTP message request parameters.
     """
 
     application_id: str = field(metadata={"wire": "ApplicationId"})
@@ -917,10 +934,12 @@ class SendOTPMessageRequestParameters(Model):
 
 @define(kw_only=True, repr=False)
 class SendOTPMessageResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.send_otp_message`. Payload `message_response`: Provides information
+    about the results of a request to send a message to an endpoint address.
 
     Attributes:
-        message_response: Not documented.
+        message_response: Provides information about the results of a request to send a message to
+            an endpoint address.
     """
 
     message_response: MessageResponse | None = field(
@@ -977,12 +996,15 @@ class SendUsersMessageResponse(Model):
 
 @define(kw_only=True, repr=False)
 class SendUsersMessagesRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.send_users_messages`. Payload `send_users_message_request`: Specifies
+    the configuration and other settings for a message to send to all the endpoints that are
+    associated with a list of users.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
             the Project ID on the Amazon Pinpoint console.
-        send_users_message_request: Not documented.
+        send_users_message_request: Specifies the configuration and other settings for a message to
+            send to all the endpoints that are associated with a list of users.
     """
 
     application_id: str = field(metadata={"wire": "ApplicationId"})
@@ -993,10 +1015,12 @@ class SendUsersMessagesRequest(Model):
 
 @define(kw_only=True, repr=False)
 class SendUsersMessagesResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.send_users_messages`. Payload `send_users_message_response`: Provides
+    information about which users and endpoints a message was sent to.
 
     Attributes:
-        send_users_message_response: Not documented.
+        send_users_message_response: Provides information about which users and endpoints a message
+            was sent to.
     """
 
     send_users_message_response: SendUsersMessageResponse | None = field(
@@ -1051,11 +1075,12 @@ class VerificationResponse(Model):
 
 @define(kw_only=True, repr=False)
 class VerifyOTPMessageRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.verify_otp_message`. Payload `verify_otp_message_request_parameters`:
+    Verify OTP message request.
 
     Attributes:
         application_id: The unique ID of your Amazon Pinpoint application.
-        verify_otp_message_request_parameters: Not documented.
+        verify_otp_message_request_parameters: Verify OTP message request.
     """
 
     application_id: str = field(metadata={"wire": "ApplicationId"})
@@ -1083,10 +1108,11 @@ class VerifyOTPMessageRequestParameters(Model):
 
 @define(kw_only=True, repr=False)
 class VerifyOTPMessageResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.verify_otp_message`. Payload `verification_response`: Verify OTP
+    Message Response.
 
     Attributes:
-        verification_response: Not documented.
+        verification_response: Verify OTP Message Response.
     """
 
     verification_response: VerificationResponse | None = field(

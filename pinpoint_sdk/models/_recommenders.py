@@ -44,7 +44,9 @@ class CreateRecommenderConfiguration(Model):
         name: A custom name of the configuration for the recommender model. The name must start with
             a letter or number and it can contain up to 128 characters.
         recommendation_provider_id_type: The type of Amazon Pinpoint ID to associate with unique
-            user IDs in the recommender model.
+            user IDs in the recommender model. This value enables the model to use attribute and
+            event data that's specific to a particular endpoint or user in an Amazon Pinpoint
+            application. Valid values are: `PINPOINT_ENDPOINT_ID`, `PINPOINT_USER_ID`.
         recommendation_provider_role_arn: The Amazon Resource Name (ARN) of the AWS Identity and
             Access Management (IAM) role that authorizes Amazon Pinpoint to retrieve recommendation
             data from the recommender model.
@@ -85,10 +87,13 @@ class CreateRecommenderConfiguration(Model):
 
 @define(kw_only=True, repr=False)
 class CreateRecommenderConfigurationRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.create_recommender_configuration`. Payload
+    `create_recommender_configuration`: Specifies Amazon Pinpoint configuration settings for
+    retrieving and processing recommendation data from a recommender model.
 
     Attributes:
-        create_recommender_configuration: Not documented.
+        create_recommender_configuration: Specifies Amazon Pinpoint configuration settings for
+            retrieving and processing recommendation data from a recommender model.
     """
 
     create_recommender_configuration: CreateRecommenderConfiguration = field(
@@ -98,10 +103,13 @@ class CreateRecommenderConfigurationRequest(Model):
 
 @define(kw_only=True, repr=False)
 class CreateRecommenderConfigurationResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.create_recommender_configuration`. Payload
+    `recommender_configuration_response`: Provides information about Amazon Pinpoint configuration
+    settings for retrieving and processing data from a recommender model.
 
     Attributes:
-        recommender_configuration_response: Not documented.
+        recommender_configuration_response: Provides information about Amazon Pinpoint configuration
+            settings for retrieving and processing data from a recommender model.
     """
 
     recommender_configuration_response: RecommenderConfigurationResponse | None = field(
@@ -111,7 +119,7 @@ class CreateRecommenderConfigurationResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class DeleteRecommenderConfigurationRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.delete_recommender_configuration`.
 
     Attributes:
         recommender_id: The unique identifier for the recommender model configuration. This
@@ -123,10 +131,13 @@ class DeleteRecommenderConfigurationRequest(Model):
 
 @define(kw_only=True, repr=False)
 class DeleteRecommenderConfigurationResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.delete_recommender_configuration`. Payload
+    `recommender_configuration_response`: Provides information about Amazon Pinpoint configuration
+    settings for retrieving and processing data from a recommender model.
 
     Attributes:
-        recommender_configuration_response: Not documented.
+        recommender_configuration_response: Provides information about Amazon Pinpoint configuration
+            settings for retrieving and processing data from a recommender model.
     """
 
     recommender_configuration_response: RecommenderConfigurationResponse | None = field(
@@ -136,7 +147,7 @@ class DeleteRecommenderConfigurationResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class GetRecommenderConfigurationRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.get_recommender_configuration`.
 
     Attributes:
         recommender_id: The unique identifier for the recommender model configuration. This
@@ -148,10 +159,13 @@ class GetRecommenderConfigurationRequest(Model):
 
 @define(kw_only=True, repr=False)
 class GetRecommenderConfigurationResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.get_recommender_configuration`. Payload
+    `recommender_configuration_response`: Provides information about Amazon Pinpoint configuration
+    settings for retrieving and processing data from a recommender model.
 
     Attributes:
-        recommender_configuration_response: Not documented.
+        recommender_configuration_response: Provides information about Amazon Pinpoint configuration
+            settings for retrieving and processing data from a recommender model.
     """
 
     recommender_configuration_response: RecommenderConfigurationResponse | None = field(
@@ -161,7 +175,7 @@ class GetRecommenderConfigurationResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class GetRecommenderConfigurationsRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.get_recommender_configurations`.
 
     Attributes:
         page_size: The maximum number of items to include in each page of a paginated response. This
@@ -176,10 +190,13 @@ class GetRecommenderConfigurationsRequest(Model):
 
 @define(kw_only=True, repr=False)
 class GetRecommenderConfigurationsResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.get_recommender_configurations`. Payload
+    `list_recommender_configurations_response`: Provides information about all the recommender model
+    configurations that are associated with your Amazon Pinpoint account.
 
     Attributes:
-        list_recommender_configurations_response: Not documented.
+        list_recommender_configurations_response: Provides information about all the recommender
+            model configurations that are associated with your Amazon Pinpoint account.
     """
 
     list_recommender_configurations_response: ListRecommenderConfigurationsResponse | None = field(
@@ -221,7 +238,9 @@ class RecommenderConfigurationResponse(Model):
             recommender model was last modified.
         name: The custom name of the configuration for the recommender model.
         recommendation_provider_id_type: The type of Amazon Pinpoint ID that's associated with
-            unique user IDs in the recommender model.
+            unique user IDs in the recommender model. This value enables the model to use attribute
+            and event data that's specific to a particular endpoint or user in an Amazon Pinpoint
+            application. Possible values are: `PINPOINT_ENDPOINT_ID`, `PINPOINT_USER_ID`.
         recommendation_provider_role_arn: The Amazon Resource Name (ARN) of the AWS Identity and
             Access Management (IAM) role that authorizes Amazon Pinpoint to retrieve recommendation
             data from the recommender model.
@@ -278,7 +297,9 @@ class UpdateRecommenderConfiguration(Model):
         name: A custom name of the configuration for the recommender model. The name must start with
             a letter or number and it can contain up to 128 characters.
         recommendation_provider_id_type: The type of Amazon Pinpoint ID to associate with unique
-            user IDs in the recommender model.
+            user IDs in the recommender model. This value enables the model to use attribute and
+            event data that's specific to a particular endpoint or user in an Amazon Pinpoint
+            application. Valid values are: `PINPOINT_ENDPOINT_ID`, `PINPOINT_USER_ID`.
         recommendation_provider_role_arn: The Amazon Resource Name (ARN) of the AWS Identity and
             Access Management (IAM) role that authorizes Amazon Pinpoint to retrieve recommendation
             data from the recommender model.
@@ -319,12 +340,15 @@ class UpdateRecommenderConfiguration(Model):
 
 @define(kw_only=True, repr=False)
 class UpdateRecommenderConfigurationRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.update_recommender_configuration`. Payload
+    `update_recommender_configuration`: Specifies Amazon Pinpoint configuration settings for
+    retrieving and processing recommendation data from a recommender model.
 
     Attributes:
         recommender_id: The unique identifier for the recommender model configuration. This
             identifier is displayed as the Recommender ID on the Amazon Pinpoint console.
-        update_recommender_configuration: Not documented.
+        update_recommender_configuration: Specifies Amazon Pinpoint configuration settings for
+            retrieving and processing recommendation data from a recommender model.
     """
 
     recommender_id: str = field(metadata={"wire": "RecommenderId"})
@@ -335,10 +359,13 @@ class UpdateRecommenderConfigurationRequest(Model):
 
 @define(kw_only=True, repr=False)
 class UpdateRecommenderConfigurationResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.update_recommender_configuration`. Payload
+    `recommender_configuration_response`: Provides information about Amazon Pinpoint configuration
+    settings for retrieving and processing data from a recommender model.
 
     Attributes:
-        recommender_configuration_response: Not documented.
+        recommender_configuration_response: Provides information about Amazon Pinpoint configuration
+            settings for retrieving and processing data from a recommender model.
     """
 
     recommender_configuration_response: RecommenderConfigurationResponse | None = field(

@@ -41,12 +41,16 @@ __all__ = [
 
 @define(kw_only=True, repr=False)
 class CreateSegmentRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.create_segment`. Payload `write_segment_request`: Specifies the
+    configuration, dimension, and other settings for a segment. A WriteSegmentRequest object can
+    include a Dimensions object or a SegmentGroups object, but not both.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
             the Project ID on the Amazon Pinpoint console.
-        write_segment_request: Not documented.
+        write_segment_request: Specifies the configuration, dimension, and other settings for a
+            segment. A WriteSegmentRequest object can include a Dimensions object or a SegmentGroups
+            object, but not both.
     """
 
     application_id: str = field(metadata={"wire": "ApplicationId"})
@@ -55,10 +59,12 @@ class CreateSegmentRequest(Model):
 
 @define(kw_only=True, repr=False)
 class CreateSegmentResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.create_segment`. Payload `segment_response`: Provides information
+    about the configuration, dimension, and other settings for a segment.
 
     Attributes:
-        segment_response: Not documented.
+        segment_response: Provides information about the configuration, dimension, and other
+            settings for a segment.
     """
 
     segment_response: SegmentResponse | None = field(
@@ -68,7 +74,7 @@ class CreateSegmentResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class DeleteSegmentRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.delete_segment`.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
@@ -82,10 +88,12 @@ class DeleteSegmentRequest(Model):
 
 @define(kw_only=True, repr=False)
 class DeleteSegmentResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.delete_segment`. Payload `segment_response`: Provides information
+    about the configuration, dimension, and other settings for a segment.
 
     Attributes:
-        segment_response: Not documented.
+        segment_response: Provides information about the configuration, dimension, and other
+            settings for a segment.
     """
 
     segment_response: SegmentResponse | None = field(
@@ -95,7 +103,7 @@ class DeleteSegmentResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class GetSegmentRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.get_segment`.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
@@ -109,10 +117,12 @@ class GetSegmentRequest(Model):
 
 @define(kw_only=True, repr=False)
 class GetSegmentResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.get_segment`. Payload `segment_response`: Provides information about
+    the configuration, dimension, and other settings for a segment.
 
     Attributes:
-        segment_response: Not documented.
+        segment_response: Provides information about the configuration, dimension, and other
+            settings for a segment.
     """
 
     segment_response: SegmentResponse | None = field(
@@ -122,7 +132,7 @@ class GetSegmentResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class GetSegmentVersionRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.get_segment_version`.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
@@ -138,10 +148,12 @@ class GetSegmentVersionRequest(Model):
 
 @define(kw_only=True, repr=False)
 class GetSegmentVersionResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.get_segment_version`. Payload `segment_response`: Provides information
+    about the configuration, dimension, and other settings for a segment.
 
     Attributes:
-        segment_response: Not documented.
+        segment_response: Provides information about the configuration, dimension, and other
+            settings for a segment.
     """
 
     segment_response: SegmentResponse | None = field(
@@ -151,7 +163,7 @@ class GetSegmentVersionResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class GetSegmentVersionsRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.get_segment_versions`.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
@@ -171,10 +183,12 @@ class GetSegmentVersionsRequest(Model):
 
 @define(kw_only=True, repr=False)
 class GetSegmentVersionsResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.get_segment_versions`. Payload `segments_response`: Provides
+    information about all the segments that are associated with an application.
 
     Attributes:
-        segments_response: Not documented.
+        segments_response: Provides information about all the segments that are associated with an
+            application.
     """
 
     segments_response: SegmentsResponse | None = field(
@@ -184,7 +198,7 @@ class GetSegmentVersionsResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class GetSegmentsRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.get_segments`.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
@@ -202,10 +216,12 @@ class GetSegmentsRequest(Model):
 
 @define(kw_only=True, repr=False)
 class GetSegmentsResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.get_segments`. Payload `segments_response`: Provides information about
+    all the segments that are associated with an application.
 
     Attributes:
-        segments_response: Not documented.
+        segments_response: Provides information about all the segments that are associated with an
+            application.
     """
 
     segments_response: SegmentsResponse | None = field(
@@ -309,7 +325,7 @@ class SegmentResponse(Model):
         segment_groups: A list of one or more segment groups that apply to the segment. Each segment
             group consists of zero or more base segments and the dimensions that are applied to
             those base segments.
-        segment_type: The segment type. Valid values are:
+        segment_type: The segment type. Valid values are: `DIMENSIONAL`, `IMPORT`.
         tags: A string-to-string map of key-value pairs that identifies the tags that are associated
             with the segment. Each tag consists of a required tag key and an associated tag value.
         version: The version number of the segment.
@@ -351,13 +367,17 @@ class SegmentsResponse(Model):
 
 @define(kw_only=True, repr=False)
 class UpdateSegmentRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.update_segment`. Payload `write_segment_request`: Specifies the
+    configuration, dimension, and other settings for a segment. A WriteSegmentRequest object can
+    include a Dimensions object or a SegmentGroups object, but not both.
 
     Attributes:
         application_id: The unique identifier for the application. This identifier is displayed as
             the Project ID on the Amazon Pinpoint console.
         segment_id: The unique identifier for the segment.
-        write_segment_request: Not documented.
+        write_segment_request: Specifies the configuration, dimension, and other settings for a
+            segment. A WriteSegmentRequest object can include a Dimensions object or a SegmentGroups
+            object, but not both.
     """
 
     application_id: str = field(metadata={"wire": "ApplicationId"})
@@ -367,10 +387,12 @@ class UpdateSegmentRequest(Model):
 
 @define(kw_only=True, repr=False)
 class UpdateSegmentResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.update_segment`. Payload `segment_response`: Provides information
+    about the configuration, dimension, and other settings for a segment.
 
     Attributes:
-        segment_response: Not documented.
+        segment_response: Provides information about the configuration, dimension, and other
+            settings for a segment.
     """
 
     segment_response: SegmentResponse | None = field(

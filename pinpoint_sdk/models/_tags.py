@@ -24,7 +24,7 @@ __all__ = [
 
 @define(kw_only=True, repr=False)
 class ListTagsForResourceRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.list_tags_for_resource`.
 
     Attributes:
         resource_arn: The Amazon Resource Name (ARN) of the resource.
@@ -35,10 +35,12 @@ class ListTagsForResourceRequest(Model):
 
 @define(kw_only=True, repr=False)
 class ListTagsForResourceResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.list_tags_for_resource`. Payload `tags_model`: Specifies the tags
+    (keys and values) for an application, campaign, message template, or segment.
 
     Attributes:
-        tags_model: Not documented.
+        tags_model: Specifies the tags (keys and values) for an application, campaign, message
+            template, or segment.
     """
 
     tags_model: TagsModel | None = field(default=None, metadata={"wire": "TagsModel"})
@@ -46,11 +48,13 @@ class ListTagsForResourceResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class TagResourceRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.tag_resource`. Payload `tags_model`: Specifies the tags (keys and
+    values) for an application, campaign, message template, or segment.
 
     Attributes:
         resource_arn: The Amazon Resource Name (ARN) of the resource.
-        tags_model: Not documented.
+        tags_model: Specifies the tags (keys and values) for an application, campaign, message
+            template, or segment.
     """
 
     resource_arn: str = field(metadata={"wire": "ResourceArn"})
@@ -72,7 +76,7 @@ class TagsModel(Model):
 
 @define(kw_only=True, repr=False)
 class UntagResourceRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.untag_resource`.
 
     Attributes:
         resource_arn: The Amazon Resource Name (ARN) of the resource.

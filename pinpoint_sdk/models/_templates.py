@@ -91,7 +91,7 @@ class APNSPushNotificationTemplate(Model):
 
     Attributes:
         action: The action to occur if a recipient taps a push notification that's based on the
-            message template. Valid values are:
+            message template. Valid values are: `OPEN_APP`, `DEEP_LINK`, `URL`.
         body: The message body to use in push notifications that are based on the message template.
         media_url: The URL of an image or video to display in push notifications that are based on
             the message template.
@@ -124,7 +124,7 @@ class AndroidPushNotificationTemplate(Model):
 
     Attributes:
         action: The action to occur if a recipient taps a push notification that's based on the
-            message template. Valid values are:
+            message template. Valid values are: `OPEN_APP`, `DEEP_LINK`, `URL`.
         body: The message body to use in a push notification that's based on the message template.
         image_icon_url: The URL of the large icon image to display in the content view of a push
             notification that's based on the message template.
@@ -157,10 +157,13 @@ class AndroidPushNotificationTemplate(Model):
 
 @define(kw_only=True, repr=False)
 class CreateEmailTemplateRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.create_email_template`. Payload `email_template_request`: Specifies the
+    content and settings for a message template that can be used in messages that are sent through
+    the email channel.
 
     Attributes:
-        email_template_request: Not documented.
+        email_template_request: Specifies the content and settings for a message template that can
+            be used in messages that are sent through the email channel.
         template_name: The name of the message template. A template name must start with an
             alphanumeric character and can contain a maximum of 128 characters.
     """
@@ -171,10 +174,12 @@ class CreateEmailTemplateRequest(Model):
 
 @define(kw_only=True, repr=False)
 class CreateEmailTemplateResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.create_email_template`. Payload `create_template_message_body`:
+    Provides information about a request to create a message template.
 
     Attributes:
-        create_template_message_body: Not documented.
+        create_template_message_body: Provides information about a request to create a message
+            template.
     """
 
     create_template_message_body: CreateTemplateMessageBody | None = field(
@@ -184,10 +189,11 @@ class CreateEmailTemplateResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class CreateInAppTemplateRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.create_in_app_template`. Payload `in_app_template_request`: InApp
+    Template Request.
 
     Attributes:
-        in_app_template_request: Not documented.
+        in_app_template_request: InApp Template Request.
         template_name: The name of the message template. A template name must start with an
             alphanumeric character and can contain a maximum of 128 characters.
     """
@@ -198,10 +204,12 @@ class CreateInAppTemplateRequest(Model):
 
 @define(kw_only=True, repr=False)
 class CreateInAppTemplateResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.create_in_app_template`. Payload `template_create_message_body`:
+    Provides information about a request to create a message template.
 
     Attributes:
-        template_create_message_body: Not documented.
+        template_create_message_body: Provides information about a request to create a message
+            template.
     """
 
     template_create_message_body: TemplateCreateMessageBody | None = field(
@@ -211,10 +219,13 @@ class CreateInAppTemplateResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class CreatePushTemplateRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.create_push_template`. Payload `push_notification_template_request`:
+    Specifies the content and settings for a message template that can be used in messages that are
+    sent through a push notification channel.
 
     Attributes:
-        push_notification_template_request: Not documented.
+        push_notification_template_request: Specifies the content and settings for a message
+            template that can be used in messages that are sent through a push notification channel.
         template_name: The name of the message template. A template name must start with an
             alphanumeric character and can contain a maximum of 128 characters.
     """
@@ -227,10 +238,12 @@ class CreatePushTemplateRequest(Model):
 
 @define(kw_only=True, repr=False)
 class CreatePushTemplateResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.create_push_template`. Payload `create_template_message_body`:
+    Provides information about a request to create a message template.
 
     Attributes:
-        create_template_message_body: Not documented.
+        create_template_message_body: Provides information about a request to create a message
+            template.
     """
 
     create_template_message_body: CreateTemplateMessageBody | None = field(
@@ -240,10 +253,13 @@ class CreatePushTemplateResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class CreateSmsTemplateRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.create_sms_template`. Payload `sms_template_request`: Specifies the
+    content and settings for a message template that can be used in text messages that are sent
+    through the SMS channel.
 
     Attributes:
-        sms_template_request: Not documented.
+        sms_template_request: Specifies the content and settings for a message template that can be
+            used in text messages that are sent through the SMS channel.
         template_name: The name of the message template. A template name must start with an
             alphanumeric character and can contain a maximum of 128 characters.
     """
@@ -254,10 +270,12 @@ class CreateSmsTemplateRequest(Model):
 
 @define(kw_only=True, repr=False)
 class CreateSmsTemplateResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.create_sms_template`. Payload `create_template_message_body`: Provides
+    information about a request to create a message template.
 
     Attributes:
-        create_template_message_body: Not documented.
+        create_template_message_body: Provides information about a request to create a message
+            template.
     """
 
     create_template_message_body: CreateTemplateMessageBody | None = field(
@@ -283,12 +301,15 @@ class CreateTemplateMessageBody(Model):
 
 @define(kw_only=True, repr=False)
 class CreateVoiceTemplateRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.create_voice_template`. Payload `voice_template_request`: Specifies the
+    content and settings for a message template that can be used in messages that are sent through
+    the voice channel.
 
     Attributes:
         template_name: The name of the message template. A template name must start with an
             alphanumeric character and can contain a maximum of 128 characters.
-        voice_template_request: Not documented.
+        voice_template_request: Specifies the content and settings for a message template that can
+            be used in messages that are sent through the voice channel.
     """
 
     template_name: str = field(metadata={"wire": "TemplateName"})
@@ -297,10 +318,12 @@ class CreateVoiceTemplateRequest(Model):
 
 @define(kw_only=True, repr=False)
 class CreateVoiceTemplateResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.create_voice_template`. Payload `create_template_message_body`:
+    Provides information about a request to create a message template.
 
     Attributes:
-        create_template_message_body: Not documented.
+        create_template_message_body: Provides information about a request to create a message
+            template.
     """
 
     create_template_message_body: CreateTemplateMessageBody | None = field(
@@ -315,7 +338,7 @@ class DefaultPushNotificationTemplate(Model):
 
     Attributes:
         action: The action to occur if a recipient taps a push notification that's based on the
-            message template. Valid values are:
+            message template. Valid values are: `OPEN_APP`, `DEEP_LINK`, `URL`.
         body: The message body to use in push notifications that are based on the message template.
         sound: The sound to play when a recipient receives a push notification that's based on the
             message template.
@@ -335,7 +358,7 @@ class DefaultPushNotificationTemplate(Model):
 
 @define(kw_only=True, repr=False)
 class DeleteEmailTemplateRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.delete_email_template`.
 
     Attributes:
         template_name: The name of the message template. A template name must start with an
@@ -350,10 +373,11 @@ class DeleteEmailTemplateRequest(Model):
 
 @define(kw_only=True, repr=False)
 class DeleteEmailTemplateResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.delete_email_template`. Payload `message_body`: Provides information
+    about an API request or response.
 
     Attributes:
-        message_body: Not documented.
+        message_body: Provides information about an API request or response.
     """
 
     message_body: MessageBody | None = field(default=None, metadata={"wire": "MessageBody"})
@@ -361,7 +385,7 @@ class DeleteEmailTemplateResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class DeleteInAppTemplateRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.delete_in_app_template`.
 
     Attributes:
         template_name: The name of the message template. A template name must start with an
@@ -376,10 +400,11 @@ class DeleteInAppTemplateRequest(Model):
 
 @define(kw_only=True, repr=False)
 class DeleteInAppTemplateResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.delete_in_app_template`. Payload `message_body`: Provides information
+    about an API request or response.
 
     Attributes:
-        message_body: Not documented.
+        message_body: Provides information about an API request or response.
     """
 
     message_body: MessageBody | None = field(default=None, metadata={"wire": "MessageBody"})
@@ -387,7 +412,7 @@ class DeleteInAppTemplateResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class DeletePushTemplateRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.delete_push_template`.
 
     Attributes:
         template_name: The name of the message template. A template name must start with an
@@ -402,10 +427,11 @@ class DeletePushTemplateRequest(Model):
 
 @define(kw_only=True, repr=False)
 class DeletePushTemplateResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.delete_push_template`. Payload `message_body`: Provides information
+    about an API request or response.
 
     Attributes:
-        message_body: Not documented.
+        message_body: Provides information about an API request or response.
     """
 
     message_body: MessageBody | None = field(default=None, metadata={"wire": "MessageBody"})
@@ -413,7 +439,7 @@ class DeletePushTemplateResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class DeleteSmsTemplateRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.delete_sms_template`.
 
     Attributes:
         template_name: The name of the message template. A template name must start with an
@@ -428,10 +454,11 @@ class DeleteSmsTemplateRequest(Model):
 
 @define(kw_only=True, repr=False)
 class DeleteSmsTemplateResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.delete_sms_template`. Payload `message_body`: Provides information
+    about an API request or response.
 
     Attributes:
-        message_body: Not documented.
+        message_body: Provides information about an API request or response.
     """
 
     message_body: MessageBody | None = field(default=None, metadata={"wire": "MessageBody"})
@@ -439,7 +466,7 @@ class DeleteSmsTemplateResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class DeleteVoiceTemplateRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.delete_voice_template`.
 
     Attributes:
         template_name: The name of the message template. A template name must start with an
@@ -454,10 +481,11 @@ class DeleteVoiceTemplateRequest(Model):
 
 @define(kw_only=True, repr=False)
 class DeleteVoiceTemplateResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.delete_voice_template`. Payload `message_body`: Provides information
+    about an API request or response.
 
     Attributes:
-        message_body: Not documented.
+        message_body: Provides information about an API request or response.
     """
 
     message_body: MessageBody | None = field(default=None, metadata={"wire": "MessageBody"})
@@ -554,7 +582,7 @@ class EmailTemplateResponse(Model):
 
 @define(kw_only=True, repr=False)
 class GetEmailTemplateRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.get_email_template`.
 
     Attributes:
         template_name: The name of the message template. A template name must start with an
@@ -569,10 +597,13 @@ class GetEmailTemplateRequest(Model):
 
 @define(kw_only=True, repr=False)
 class GetEmailTemplateResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.get_email_template`. Payload `email_template_response`: Provides
+    information about the content and settings for a message template that can be used in messages
+    that are sent through the email channel.
 
     Attributes:
-        email_template_response: Not documented.
+        email_template_response: Provides information about the content and settings for a message
+            template that can be used in messages that are sent through the email channel.
     """
 
     email_template_response: EmailTemplateResponse | None = field(
@@ -582,7 +613,7 @@ class GetEmailTemplateResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class GetInAppTemplateRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.get_in_app_template`.
 
     Attributes:
         template_name: The name of the message template. A template name must start with an
@@ -597,10 +628,11 @@ class GetInAppTemplateRequest(Model):
 
 @define(kw_only=True, repr=False)
 class GetInAppTemplateResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.get_in_app_template`. Payload `in_app_template_response`: In-App
+    Template Response.
 
     Attributes:
-        in_app_template_response: Not documented.
+        in_app_template_response: In-App Template Response.
     """
 
     in_app_template_response: InAppTemplateResponse | None = field(
@@ -610,7 +642,7 @@ class GetInAppTemplateResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class GetPushTemplateRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.get_push_template`.
 
     Attributes:
         template_name: The name of the message template. A template name must start with an
@@ -625,10 +657,14 @@ class GetPushTemplateRequest(Model):
 
 @define(kw_only=True, repr=False)
 class GetPushTemplateResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.get_push_template`. Payload `push_notification_template_response`:
+    Provides information about the content and settings for a message template that can be used in
+    messages that are sent through a push notification channel.
 
     Attributes:
-        push_notification_template_response: Not documented.
+        push_notification_template_response: Provides information about the content and settings for
+            a message template that can be used in messages that are sent through a push
+            notification channel.
     """
 
     push_notification_template_response: PushNotificationTemplateResponse | None = field(
@@ -638,7 +674,7 @@ class GetPushTemplateResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class GetSmsTemplateRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.get_sms_template`.
 
     Attributes:
         template_name: The name of the message template. A template name must start with an
@@ -653,10 +689,13 @@ class GetSmsTemplateRequest(Model):
 
 @define(kw_only=True, repr=False)
 class GetSmsTemplateResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.get_sms_template`. Payload `sms_template_response`: Provides
+    information about the content and settings for a message template that can be used in text
+    messages that are sent through the SMS channel.
 
     Attributes:
-        sms_template_response: Not documented.
+        sms_template_response: Provides information about the content and settings for a message
+            template that can be used in text messages that are sent through the SMS channel.
     """
 
     sms_template_response: SMSTemplateResponse | None = field(
@@ -666,7 +705,7 @@ class GetSmsTemplateResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class GetVoiceTemplateRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.get_voice_template`.
 
     Attributes:
         template_name: The name of the message template. A template name must start with an
@@ -681,10 +720,13 @@ class GetVoiceTemplateRequest(Model):
 
 @define(kw_only=True, repr=False)
 class GetVoiceTemplateResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.get_voice_template`. Payload `voice_template_response`: Provides
+    information about the content and settings for a message template that can be used in messages
+    that are sent through the voice channel.
 
     Attributes:
-        voice_template_response: Not documented.
+        voice_template_response: Provides information about the content and settings for a message
+            template that can be used in messages that are sent through the voice channel.
     """
 
     voice_template_response: VoiceTemplateResponse | None = field(
@@ -750,7 +792,7 @@ class InAppTemplateResponse(Model):
 
 @define(kw_only=True, repr=False)
 class ListTemplateVersionsRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.list_template_versions`.
 
     Attributes:
         next_token: The string that specifies which page of results to return in a paginated
@@ -772,10 +814,12 @@ class ListTemplateVersionsRequest(Model):
 
 @define(kw_only=True, repr=False)
 class ListTemplateVersionsResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.list_template_versions`. Payload `template_versions_response`:
+    Provides information about all the versions of a specific message template.
 
     Attributes:
-        template_versions_response: Not documented.
+        template_versions_response: Provides information about all the versions of a specific
+            message template.
     """
 
     template_versions_response: TemplateVersionsResponse | None = field(
@@ -785,7 +829,7 @@ class ListTemplateVersionsResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class ListTemplatesRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.list_templates`.
 
     Attributes:
         next_token: The string that specifies which page of results to return in a paginated
@@ -808,10 +852,12 @@ class ListTemplatesRequest(Model):
 
 @define(kw_only=True, repr=False)
 class ListTemplatesResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.list_templates`. Payload `templates_response`: Provides information
+    about all the message templates that are associated with your Amazon Pinpoint account.
 
     Attributes:
-        templates_response: Not documented.
+        templates_response: Provides information about all the message templates that are associated
+            with your Amazon Pinpoint account.
     """
 
     templates_response: TemplatesResponse | None = field(
@@ -1067,8 +1113,8 @@ class TemplateVersionResponse(Model):
         creation_date: The date, in ISO 8601 format, when the version of the message template was
             created.
         default_substitutions: A JSON object that specifies the default values that are used for
-            message variables in the version of the message template. This object is a set of key-
-            value pairs.
+            message variables in the version of the message template. This object is a set of
+            key-value pairs.
         last_modified_date: The date, in ISO 8601 format, when the version of the message template
             was last modified.
         template_description: The custom description of the version of the message template.
@@ -1129,12 +1175,15 @@ class TemplatesResponse(Model):
 
 @define(kw_only=True, repr=False)
 class UpdateEmailTemplateRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.update_email_template`. Payload `email_template_request`: Specifies the
+    content and settings for a message template that can be used in messages that are sent through
+    the email channel.
 
     Attributes:
         create_new_version: Specifies whether to save the updates as a new version of the message
             template.
-        email_template_request: Not documented.
+        email_template_request: Specifies the content and settings for a message template that can
+            be used in messages that are sent through the email channel.
         template_name: The name of the message template. A template name must start with an
             alphanumeric character and can contain a maximum of 128 characters.
         version: The unique identifier for the version of the message template to update, retrieve
@@ -1149,10 +1198,11 @@ class UpdateEmailTemplateRequest(Model):
 
 @define(kw_only=True, repr=False)
 class UpdateEmailTemplateResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.update_email_template`. Payload `message_body`: Provides information
+    about an API request or response.
 
     Attributes:
-        message_body: Not documented.
+        message_body: Provides information about an API request or response.
     """
 
     message_body: MessageBody | None = field(default=None, metadata={"wire": "MessageBody"})
@@ -1160,12 +1210,13 @@ class UpdateEmailTemplateResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class UpdateInAppTemplateRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.update_in_app_template`. Payload `in_app_template_request`: InApp
+    Template Request.
 
     Attributes:
         create_new_version: Specifies whether to save the updates as a new version of the message
             template.
-        in_app_template_request: Not documented.
+        in_app_template_request: InApp Template Request.
         template_name: The name of the message template. A template name must start with an
             alphanumeric character and can contain a maximum of 128 characters.
         version: The unique identifier for the version of the message template to update, retrieve
@@ -1180,10 +1231,11 @@ class UpdateInAppTemplateRequest(Model):
 
 @define(kw_only=True, repr=False)
 class UpdateInAppTemplateResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.update_in_app_template`. Payload `message_body`: Provides information
+    about an API request or response.
 
     Attributes:
-        message_body: Not documented.
+        message_body: Provides information about an API request or response.
     """
 
     message_body: MessageBody | None = field(default=None, metadata={"wire": "MessageBody"})
@@ -1191,12 +1243,15 @@ class UpdateInAppTemplateResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class UpdatePushTemplateRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.update_push_template`. Payload `push_notification_template_request`:
+    Specifies the content and settings for a message template that can be used in messages that are
+    sent through a push notification channel.
 
     Attributes:
         create_new_version: Specifies whether to save the updates as a new version of the message
             template.
-        push_notification_template_request: Not documented.
+        push_notification_template_request: Specifies the content and settings for a message
+            template that can be used in messages that are sent through a push notification channel.
         template_name: The name of the message template. A template name must start with an
             alphanumeric character and can contain a maximum of 128 characters.
         version: The unique identifier for the version of the message template to update, retrieve
@@ -1213,10 +1268,11 @@ class UpdatePushTemplateRequest(Model):
 
 @define(kw_only=True, repr=False)
 class UpdatePushTemplateResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.update_push_template`. Payload `message_body`: Provides information
+    about an API request or response.
 
     Attributes:
-        message_body: Not documented.
+        message_body: Provides information about an API request or response.
     """
 
     message_body: MessageBody | None = field(default=None, metadata={"wire": "MessageBody"})
@@ -1224,12 +1280,15 @@ class UpdatePushTemplateResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class UpdateSmsTemplateRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.update_sms_template`. Payload `sms_template_request`: Specifies the
+    content and settings for a message template that can be used in text messages that are sent
+    through the SMS channel.
 
     Attributes:
         create_new_version: Specifies whether to save the updates as a new version of the message
             template.
-        sms_template_request: Not documented.
+        sms_template_request: Specifies the content and settings for a message template that can be
+            used in text messages that are sent through the SMS channel.
         template_name: The name of the message template. A template name must start with an
             alphanumeric character and can contain a maximum of 128 characters.
         version: The unique identifier for the version of the message template to update, retrieve
@@ -1244,10 +1303,11 @@ class UpdateSmsTemplateRequest(Model):
 
 @define(kw_only=True, repr=False)
 class UpdateSmsTemplateResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.update_sms_template`. Payload `message_body`: Provides information
+    about an API request or response.
 
     Attributes:
-        message_body: Not documented.
+        message_body: Provides information about an API request or response.
     """
 
     message_body: MessageBody | None = field(default=None, metadata={"wire": "MessageBody"})
@@ -1255,10 +1315,13 @@ class UpdateSmsTemplateResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class UpdateTemplateActiveVersionRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.update_template_active_version`. Payload
+    `template_active_version_request`: Specifies which version of a message template to use as the
+    active version of the template.
 
     Attributes:
-        template_active_version_request: Not documented.
+        template_active_version_request: Specifies which version of a message template to use as the
+            active version of the template.
         template_name: The name of the message template. A template name must start with an
             alphanumeric character and can contain a maximum of 128 characters.
         template_type: The type of channel that the message template is designed for. Valid values
@@ -1274,10 +1337,11 @@ class UpdateTemplateActiveVersionRequest(Model):
 
 @define(kw_only=True, repr=False)
 class UpdateTemplateActiveVersionResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.update_template_active_version`. Payload `message_body`: Provides
+    information about an API request or response.
 
     Attributes:
-        message_body: Not documented.
+        message_body: Provides information about an API request or response.
     """
 
     message_body: MessageBody | None = field(default=None, metadata={"wire": "MessageBody"})
@@ -1285,7 +1349,9 @@ class UpdateTemplateActiveVersionResponse(OperationOutput):
 
 @define(kw_only=True, repr=False)
 class UpdateVoiceTemplateRequest(Model):
-    """No documentation in the service model.
+    """Input of `PinpointClient.update_voice_template`. Payload `voice_template_request`: Specifies the
+    content and settings for a message template that can be used in messages that are sent through
+    the voice channel.
 
     Attributes:
         create_new_version: Specifies whether to save the updates as a new version of the message
@@ -1294,7 +1360,8 @@ class UpdateVoiceTemplateRequest(Model):
             alphanumeric character and can contain a maximum of 128 characters.
         version: The unique identifier for the version of the message template to update, retrieve
             information about, or delete.
-        voice_template_request: Not documented.
+        voice_template_request: Specifies the content and settings for a message template that can
+            be used in messages that are sent through the voice channel.
     """
 
     template_name: str = field(metadata={"wire": "TemplateName"})
@@ -1305,10 +1372,11 @@ class UpdateVoiceTemplateRequest(Model):
 
 @define(kw_only=True, repr=False)
 class UpdateVoiceTemplateResponse(OperationOutput):
-    """No documentation in the service model.
+    """Output of `PinpointClient.update_voice_template`. Payload `message_body`: Provides information
+    about an API request or response.
 
     Attributes:
-        message_body: Not documented.
+        message_body: Provides information about an API request or response.
     """
 
     message_body: MessageBody | None = field(default=None, metadata={"wire": "MessageBody"})

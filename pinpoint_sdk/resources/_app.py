@@ -225,6 +225,7 @@ class EventStreamConfig:
         ).event_stream)
 
     update = put
+    """Same as `put()`: create or replace the event stream settings."""
 
     def delete(self) -> models.EventStream:
         """Stop streaming events; returns the settings as they were."""

@@ -1,0 +1,149 @@
+"""Docstrings are written in the Markdown/Google style the reference site renders.
+
+The same check runs inside the docs build (``docs/_griffe/markdown_docstrings.py``);
+here it covers every docstring of the package, generated modules included.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+
+import botocore.session
+import griffe
+import pytest
+
+from pinpoint_sdk import _spec, models
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _checker() -> ModuleType:
+    path = ROOT / "docs" / "_griffe" / "markdown_docstrings.py"
+    spec = importlib.util.spec_from_file_location("markdown_docstrings", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _objects(obj: griffe.Object) -> Iterator[griffe.Object]:
+    yield obj
+    for member in obj.members.values():
+        if not member.is_alias:
+            assert isinstance(member, griffe.Object)
+            yield from _objects(member)
+
+
+@pytest.fixture(scope="module")
+def package() -> griffe.Module:
+    loaded = griffe.load("pinpoint_sdk", search_paths=[str(ROOT)], resolve_aliases=False)
+    assert isinstance(loaded, griffe.Module)
+    return loaded
+
+
+def test_no_docstring_holds_sphinx_roles_or_rest_blocks(package: griffe.Module) -> None:
+    rest_markup = _checker().rest_markup
+    found = [
+        f"{obj.path}: {problem}"
+        for obj in _objects(package)
+        if obj.docstring is not None
+        for problem in rest_markup(obj.docstring.value)
+    ]
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Build a :class:`~pinpoint_sdk.models.Activity`.",
+        "Use :meth:`replace` instead.",
+        "Example::\n\n    builder.build()",
+        "Example:\n    >>> 1",
+        ".. note::\n\n    careful",
+    ],
+)
+def test_the_docs_build_check_reports_rest(text: str) -> None:
+    assert _checker().rest_markup(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Build a `Activity` (see `pinpoint_sdk.models`).",
+        "Examples:\n    ```python\n    x = {'a': 1}  # ends with ::\n    ```",
+        "Examples:\n    >>> 1\n    1",
+    ],
+)
+def test_the_docs_build_check_accepts_markdown(text: str) -> None:
+    assert _checker().rest_markup(text) == []
+
+
+def test_the_docs_build_runs_the_check() -> None:
+    assert "docs/_griffe/markdown_docstrings.py:MarkdownDocstrings" in (
+        ROOT / "mkdocs.yml"
+    ).read_text()
+
+
+def _model_classes() -> Iterator[type]:
+    for name in models.__all__:
+        cls = getattr(models, name)
+        if isinstance(cls, type):
+            yield cls
+
+
+def _attribute_docs(cls: type) -> dict[str, str]:
+    docstring = griffe.Docstring(cls.__doc__ or "", parser="google")
+    return {
+        item.name: item.description
+        for section in docstring.parse()
+        if section.kind is griffe.DocstringSectionKind.attributes
+        for item in section.value
+    }
+
+
+def test_generated_field_descriptions_keep_the_list_they_introduce() -> None:
+    cut = [
+        f"{cls.__name__}.{name}: ...{doc[-50:]}"
+        for cls in _model_classes()
+        for name, doc in _attribute_docs(cls).items()
+        if doc.rstrip().endswith(":")
+    ]
+    assert cut == []
+
+
+def test_a_valid_values_list_names_the_values_as_code() -> None:
+    docs = _attribute_docs(models.WriteJourneyRequest)
+    assert re.search(r"Valid values are: `DRAFT`, `ACTIVE`\.", " ".join(docs["state"].split()))
+    action = " ".join(_attribute_docs(models.APNSMessage)["action"].split())
+    assert action.endswith("Valid values are: `OPEN_APP`, `DEEP_LINK`, `URL`.")
+
+
+def _summary(cls: type) -> str:
+    return " ".join((cls.__doc__ or "").split("\n\n", 1)[0].split())
+
+
+def test_operation_inputs_and_outputs_say_which_operation_they_belong_to() -> None:
+    shapes = botocore.session.get_session().get_service_model("pinpoint")
+    wrong = []
+    for method, input_shape, output_shape, *_ in _spec.OPERATIONS.values():
+        for shape, role in ((input_shape, "Input"), (output_shape, "Output")):
+            if shape is None or shapes.shape_for(shape).documentation:
+                continue
+            summary = _summary(getattr(models, shape))
+            if not summary.startswith(f"{role} of `PinpointClient.{method}`."):
+                wrong.append(f"{shape}: {summary[:60]}")
+    assert wrong == []
+
+
+def test_operation_wrappers_reuse_the_payload_documentation() -> None:
+    assert _summary(models.CreateCampaignResponse) == (
+        "Output of `PinpointClient.create_campaign`. Payload `campaign_response`: "
+        + _summary(models.CampaignResponse)
+    )
+    assert _attribute_docs(models.CreateCampaignRequest)["write_campaign_request"] == (
+        _summary(models.WriteCampaignRequest)
+    )
