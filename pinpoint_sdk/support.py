@@ -376,6 +376,7 @@ def render_markdown() -> str:
     notes = [area for area in AREAS if area.note]
     lines += ["", "## Notes", ""]
     lines += [f"- **{area.name}**: {area.note}" for area in notes]
+    lines += ["", "## API", "", "::: pinpoint_sdk.support"]
     return "\n".join(lines) + "\n"
 
 
