@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from pinpoint_sdk.converter import converter, structure, unstructure
     from pinpoint_sdk.dataframe import to_dataframe
     from pinpoint_sdk.resources import Pinpoint
+    from pinpoint_sdk.support import SupportStatus, support_status
 
 __version__ = "0.1.0"
 
@@ -33,6 +34,8 @@ _EXPORTS: dict[str, tuple[str, str | None]] = {
     "Pinpoint": ("pinpoint_sdk.resources", "Pinpoint"),
     "to_dataframe": ("pinpoint_sdk.dataframe", "to_dataframe"),
     "PinpointClient": ("pinpoint_sdk.client", "PinpointClient"),
+    "SupportStatus": ("pinpoint_sdk.support", "SupportStatus"),
+    "support_status": ("pinpoint_sdk.support", "support_status"),
     "converter": ("pinpoint_sdk.converter", "converter"),
     "structure": ("pinpoint_sdk.converter", "structure"),
     "unstructure": ("pinpoint_sdk.converter", "unstructure"),
@@ -47,11 +50,13 @@ __all__ = [
     "ItemFailure",
     "Pinpoint",
     "PinpointClient",
+    "SupportStatus",
     "converter",
     "enums",
     "errors",
     "models",
     "structure",
+    "support_status",
     "to_dataframe",
     "unstructure",
 ]

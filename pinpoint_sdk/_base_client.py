@@ -261,7 +261,9 @@ class BaseClient(ClientOwner):
         self, operation: str, output: type[T] | None, request: Mapping[str, Any]
     ) -> T:
         from pinpoint_sdk.converter import converter
+        from pinpoint_sdk.support import warn_if_ended
 
+        warn_if_ended(operation)
         response = self._send(operation, request)
         if output is None:
             return None  # type: ignore[return-value]

@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 __all__ = ["build_parser", "main"]
 
@@ -49,7 +50,33 @@ def build_parser() -> argparse.ArgumentParser:
         "--verbose", action="store_true", help="log one line per request to stderr"
     )
     serve.set_defaults(run=_serve)
+    _add_support_command(commands)
     return parser
+
+
+def _add_support_command(commands: Any) -> None:
+    support = commands.add_parser(
+        "support",
+        help="which operations ended on 2026-10-30 and which continue",
+        description=(
+            "The end-of-support map: for each Pinpoint operation, whether it ended with "
+            "the engagement features on 2026-10-30 or continues as AWS End User "
+            "Messaging, the AWS successor and the AWS page that says so."
+        ),
+    )
+    support.add_argument(
+        "operation", nargs="?", help="one operation, e.g. create_journey or CreateJourney"
+    )
+    support.add_argument(
+        "--markdown", action="store_true", help="print the map as the docs' Markdown page"
+    )
+
+    def run(args: argparse.Namespace) -> int:
+        from pinpoint_sdk.support import run_command
+
+        return run_command(args.operation, markdown=args.markdown, out=sys.stdout, err=sys.stderr)
+
+    support.set_defaults(run=run)
 
 
 def _serve(args: argparse.Namespace) -> int:

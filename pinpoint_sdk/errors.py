@@ -25,6 +25,7 @@ __all__ = [
     "NotFoundError",
     "PaginationError",
     "PayloadTooLargeError",
+    "PinpointEndOfSupportWarning",
     "PinpointError",
     "PinpointServiceError",
     "TooManyRequestsError",
@@ -329,3 +330,25 @@ class WaiterTimeoutError(PinpointError, TimeoutError):
     def __init__(self, message: str, *, last: Any = None) -> None:
         super().__init__(message)
         self.last = last
+
+
+class PinpointEndOfSupportWarning(UserWarning):
+    """A call to an operation AWS ended with Pinpoint's engagement features on 2026-10-30.
+
+    Issued once per operation per process by the typed client (and so by the resources,
+    which call through it). A `UserWarning`, so Python shows it by default; silence it
+    with the `warnings` module. `status` holds the operation's
+    `pinpoint_sdk.support.SupportStatus` (successor and source).
+
+    Examples:
+        ```python
+        import warnings
+        from pinpoint_sdk.errors import PinpointEndOfSupportWarning
+
+        warnings.filterwarnings("ignore", category=PinpointEndOfSupportWarning)
+        ```
+    """
+
+    def __init__(self, message: str, status: Any = None) -> None:
+        super().__init__(message)
+        self.status = status
