@@ -3,7 +3,7 @@
 The package imports lazily: ``import pinpoint_sdk`` is cheap, and each layer (models,
 client, resources) loads on first use.
 
-Example:
+Examples:
     >>> from pinpoint_sdk import PinpointClient, models
     >>> client = PinpointClient(region_name="us-east-1")
     >>> client.create_app(

@@ -1,7 +1,7 @@
 """Runtime of the typed client: calling boto3, converting, errors and pagination.
 
-:class:`pinpoint_sdk.client.PinpointClient` (generated) adds one method per operation on
-top of :class:`BaseClient`; each method only names its operation, output model and
+`pinpoint_sdk.client.PinpointClient` (generated) adds one method per operation on
+top of `BaseClient`; each method only names its operation, output model and
 arguments.
 """
 

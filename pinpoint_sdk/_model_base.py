@@ -5,7 +5,7 @@ slots travel with every instance without being fields of the shape:
 
 * ``_unknown`` (constructor argument ``unknown_fields``) holds wire keys the model does not
   define yet, so a read-modify-write round trip never deletes data and a member newer than
-  this SDK can still be sent (see :mod:`pinpoint_sdk.converter`);
+  this SDK can still be sent (see `pinpoint_sdk.converter`);
 * ``_response_metadata`` (operation outputs only) holds boto3's ``ResponseMetadata``.
 """
 

@@ -1,8 +1,8 @@
 """Bulk writes that stay within the service limits: endpoints and events.
 
-:func:`upsert_endpoints` (behind ``app.endpoints.upsert_many``) and :func:`put_events`
+`upsert_endpoints` (behind ``app.endpoints.upsert_many``) and `put_events`
 (behind ``app.events.put_many``) pull items one at a time from any iterable, check each
-against the documented limits in :mod:`pinpoint_sdk.limits`, and group the valid ones into
+against the documented limits in `pinpoint_sdk.limits`, and group the valid ones into
 requests that respect both the item count and the payload size of the operation. Only the
 request being assembled is held in memory, so a generator of a million rows streams.
 
@@ -31,7 +31,7 @@ docs/guides/batching.md, "Retries can store events twice").
 For millions of endpoints, prefer an S3 import job (``app.import_jobs.create(...)``):
 one call instead of thousands.
 
-Example:
+Examples:
     >>> from pinpoint_sdk import EventRecord, models
     >>> result = app.events.put_many(
     ...     EventRecord("ep-1", models.Event(event_type="purchase",
@@ -96,7 +96,7 @@ class EventRecord:
             so an id from your own data makes a stored-twice event recognisable.
         endpoint: endpoint data to update along with the event (optional).
 
-    Example:
+    Examples:
         >>> EventRecord("ep-1", models.Event(event_type="login",
         ...                                  timestamp="2024-05-01T12:00:00Z"))
         EventRecord(endpoint_id='ep-1', event_id='...', event_type='login')
@@ -230,7 +230,7 @@ def validate_endpoint_id(endpoint_id: Any, path: str = "endpoint_id") -> list[tu
 
     The typed client runs the same check on every endpoint id it sends.
 
-    Example:
+    Examples:
         >>> validate_endpoint_id("a{b}")
         [('endpoint_id', "must not contain '{' '}'")]
     """
@@ -388,7 +388,7 @@ def chunk(
     An item larger than ``max_bytes`` on its own still gets a list of its own (callers
     reject such items before chunking). Only the list being filled is held in memory.
 
-    Example:
+    Examples:
         >>> list(chunk(range(5), max_items=2, max_bytes=10**6, size_of=lambda _: 1))
         [[0, 1], [2, 3], [4]]
     """

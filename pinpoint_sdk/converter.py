@@ -1,16 +1,16 @@
 """Conversion between models and the dicts boto3 sends and returns.
 
-:data:`converter` is a :class:`cattrs.Converter` with hooks for every Pinpoint model. The
+`converter` is a `cattrs.Converter` with hooks for every Pinpoint model. The
 hooks are straight-line functions generated per shape (``pinpoint_sdk._codec``): they map
 snake_case attributes to wire names, omit ``None``, pass datetimes and bytes through, write
 enums as their string values, and keep what the model does not know:
 
 * keys the service sends that the model does not define are kept on the instance and
-  written back by :func:`unstructure`;
+  written back by `unstructure`;
 * enum values the SDK does not know stay plain ``str``;
 * a value whose JSON type differs from the model is kept exactly as sent.
 
-Extend :data:`converter` like any cattrs converter; hooks registered for a model class
+Extend `converter` like any cattrs converter; hooks registered for a model class
 take effect when that class is (un)structured at the top level.
 """
 

@@ -1,9 +1,9 @@
 """pandas DataFrames from Pinpoint results (optional extra: ``pip install 'pinpoint-sdk[pandas]'``).
 
-pandas is imported only when :func:`to_dataframe` is called, so ``import pinpoint_sdk`` never
+pandas is imported only when `to_dataframe` is called, so ``import pinpoint_sdk`` never
 pays for it and the SDK works without it.
 
-Example:
+Examples:
     >>> from pinpoint_sdk.dataframe import to_dataframe
     >>> kpi = client.get_application_date_range_kpi(
     ...     application_id=app_id, kpi_name="successful-delivery-rate-grouped-by-date"
@@ -62,7 +62,7 @@ _ACTIVITY_TIMES = ("start", "end", "scheduled_start")
 
 
 def to_dataframe(obj: Any) -> Any:
-    """Turn a Pinpoint result into a :class:`pandas.DataFrame`.
+    """Turn a Pinpoint result into a `pandas.DataFrame`.
 
     * KPI results (``ApplicationDateRangeKpiResponse``, ``CampaignDateRangeKpiResponse``,
       ``JourneyDateRangeKpiResponse`` or their ``Get*Response`` wrappers): one row per

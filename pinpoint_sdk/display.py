@@ -4,9 +4,9 @@ Secret members (APNS keys and certificates, ADM/Baidu/GCM secrets, channel crede
 one-time codes) are never displayed. Which members are secret comes from the service model
 (``_sensitive_fields`` on each generated class, ``pinpoint_sdk._spec.SHAPES``), never from a
 hand-written list. Masking only affects what is shown: the values stay on the object and
-:func:`pinpoint_sdk.converter.unstructure` still sends them.
+`pinpoint_sdk.converter.unstructure` still sends them.
 
-Example:
+Examples:
     >>> import logging
     >>> from pinpoint_sdk import models
     >>> from pinpoint_sdk.display import RedactingFilter, redact
@@ -94,7 +94,7 @@ def redact(obj: Any) -> Any:
     """A copy of ``obj`` safe to log: models become masked wire dicts.
 
     Models (also inside lists and dicts) are unstructured like
-    :func:`pinpoint_sdk.converter.unstructure` with every secret member replaced by
+    `pinpoint_sdk.converter.unstructure` with every secret member replaced by
     ``"***"``. Plain dicts (e.g. boto3 requests and responses) have values under secret
     wire names masked. Other values are returned unchanged. ``obj`` is not modified.
     """
@@ -336,13 +336,15 @@ class RedactingFilter(logging.Filter):
     """Logging filter that masks secrets in log records carrying models, dicts or text.
 
     Attach it to a handler so it sees records from every logger, including botocore's
-    debug output::
+    debug output:
 
-        handler.addFilter(RedactingFilter())
+    ```python
+    handler.addFilter(RedactingFilter())
+    ```
 
     Dict and list arguments are replaced by copies with secret values masked (models keep
     their own masked ``repr``), and the formatted message is passed through
-    :func:`redact_text`, as is the traceback of a logged exception. Records are never
+    `redact_text`, as is the traceback of a logged exception. Records are never
     dropped.
     """
 

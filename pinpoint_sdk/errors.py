@@ -1,9 +1,9 @@
 """Exceptions raised by pinpoint_sdk.
 
-Service errors are :class:`PinpointServiceError` subclasses, one per error the Pinpoint
-model declares. Each is also a :class:`botocore.exceptions.ClientError`, so code written
+Service errors are `PinpointServiceError` subclasses, one per error the Pinpoint
+model declares. Each is also a `botocore.exceptions.ClientError`, so code written
 ``except ClientError:`` keeps working. Problems found before anything is sent raise
-:class:`ValidationError`.
+`ValidationError`.
 """
 
 from __future__ import annotations
@@ -224,7 +224,7 @@ def _retry_rules() -> Any:
 
 
 def from_client_error(error: ClientError) -> PinpointServiceError:
-    """The :class:`PinpointServiceError` subclass instance for a botocore ClientError.
+    """The `PinpointServiceError` subclass instance for a botocore ClientError.
 
     A modeled error code picks its class; any code botocore treats as throttling
     (``LimitExceededException``, ``SlowDown``, ``RequestThrottledException``, ...) becomes
@@ -244,8 +244,8 @@ def from_client_error(error: ClientError) -> PinpointServiceError:
 class ValidationError(PinpointError, ValueError):
     """Bad input found before anything was sent.
 
-    ``str(error)`` lists every problem as ``path: message``; :attr:`errors` holds the
-    same as ``(path, message)`` pairs and :attr:`path` the first path.
+    ``str(error)`` lists every problem as ``path: message``; `errors` holds the
+    same as ``(path, message)`` pairs and `path` the first path.
     """
 
     def __init__(self, errors: Iterable[tuple[str, str]] | str, path: str = "") -> None:
@@ -312,7 +312,7 @@ class PaginationError(PinpointError, RuntimeError):
 class JobFailedError(PinpointError):
     """An import or export job ended in the FAILED state.
 
-    :attr:`failures` holds the job's failure messages, :attr:`job` the final job model.
+    `failures` holds the job's failure messages, `job` the final job model.
     """
 
     def __init__(self, message: str, *, job: Any = None, failures: Sequence[str] = ()) -> None:
@@ -324,7 +324,7 @@ class JobFailedError(PinpointError):
 class WaiterTimeoutError(PinpointError, TimeoutError):
     """A waiter gave up before the resource reached the state it was waiting for.
 
-    :attr:`last` holds the last state observed.
+    `last` holds the last state observed.
     """
 
     def __init__(self, message: str, *, last: Any = None) -> None:

@@ -1,11 +1,11 @@
 """Polling until an import or export job finishes.
 
-Used by :meth:`pinpoint_sdk.resources.ImportJob.wait` and
-:meth:`pinpoint_sdk.resources.ExportJob.wait`. The clock and the sleep function are
+Used by `pinpoint_sdk.resources.ImportJob.wait` and
+`pinpoint_sdk.resources.ExportJob.wait`. The clock and the sleep function are
 parameters so tests run instantly. Each poll is logged at ``DEBUG`` on the
 ``pinpoint_sdk`` logger, the outcome at ``INFO`` (completed) or ``WARNING``.
 
-Example:
+Examples:
     >>> job = app.import_jobs.create(request)
     >>> job.wait(timeout=1800, poll_interval=15).data.total_processed
 """

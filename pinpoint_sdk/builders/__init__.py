@@ -3,13 +3,13 @@
 One mutability style for all builders: **methods change the builder in place and return
 it**, so calls chain in one notebook cell. Use ``.copy()`` to branch off a variant.
 ``build()`` validates everything and returns the ``Write*Request`` model, or raises
-:class:`pinpoint_sdk.errors.ValidationError` listing every problem with its path;
+`pinpoint_sdk.errors.ValidationError` listing every problem with its path;
 ``validate()`` returns the same problems without raising. ``from_model()`` loads an
 existing request or response for editing and keeps what the builder does not model
 (other fields, unknown activity kinds, unknown wire keys).
 
-Example::
-
+Examples:
+    ```python
     from pinpoint_sdk.builders import JourneyBuilder, SegmentBuilder, conditions as c
 
     segment = SegmentBuilder("gold").channel("EMAIL").user_attribute("plan", "gold").build()
@@ -23,6 +23,7 @@ Example::
         .push("thanks", "ThanksPush")
         .build()
     )
+    ```
 """
 
 from pinpoint_sdk.builders import conditions

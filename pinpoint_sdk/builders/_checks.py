@@ -1,7 +1,7 @@
 """Small validation and conversion helpers shared by the builders.
 
 Every check returns ``(path, message)`` pairs instead of raising, so a builder can report
-all problems of a request in one :class:`~pinpoint_sdk.errors.ValidationError`.
+all problems of a request in one `pinpoint_sdk.errors.ValidationError`.
 """
 
 from __future__ import annotations
@@ -250,6 +250,6 @@ def check_template_name(path: str, name: str | None) -> Problems:
 
 
 def set_dimension(values: str | Iterable[str], exclude: bool = False) -> models.SetDimension:
-    """A :class:`~pinpoint_sdk.models.SetDimension` (``INCLUSIVE`` unless ``exclude``)."""
+    """A `pinpoint_sdk.models.SetDimension` (``INCLUSIVE`` unless ``exclude``)."""
     items = [values] if isinstance(values, str) else list(values)
     return models.SetDimension(dimension_type="EXCLUSIVE" if exclude else "INCLUSIVE", values=items)

@@ -25,7 +25,7 @@ PUSH_PLATFORMS: Mapping[str, str] = {
     "adm": "adm_message",
     "baidu": "baidu_message",
 }
-"""Push platforms accepted by :meth:`CampaignBuilder.push` and the message each one sets.
+"""Push platforms accepted by `CampaignBuilder.push` and the message each one sets.
 
 Example: ``CampaignBuilder("c").push(body="Hi", platforms=["apns", "gcm"])``.
 """
@@ -57,13 +57,13 @@ def _merge(model: Any, cls: type[Any], fields: Mapping[str, Any]) -> Any:
 
 
 class CampaignBuilder:
-    """Build a :class:`~pinpoint_sdk.models.WriteCampaignRequest` step by step.
+    """Build a `pinpoint_sdk.models.WriteCampaignRequest` step by step.
 
     Every method changes the builder and returns it. ``build()`` checks the campaign and
-    raises :class:`~pinpoint_sdk.errors.ValidationError` with every problem at once.
+    raises `pinpoint_sdk.errors.ValidationError` with every problem at once.
 
-    Example::
-
+    Examples:
+        ```python
         from pinpoint_sdk.builders import CampaignBuilder
 
         request = (
@@ -77,6 +77,7 @@ class CampaignBuilder:
             .limits(daily=1, messages_per_second=100)
             .build()
         )
+        ```
     """
 
     def __init__(self, name: str) -> None:
@@ -94,7 +95,7 @@ class CampaignBuilder:
         return self._name
 
     def set(self, **fields: Any) -> CampaignBuilder:
-        """Set any :class:`~pinpoint_sdk.models.WriteCampaignRequest` field by attribute name.
+        """Set any `pinpoint_sdk.models.WriteCampaignRequest` field by attribute name.
 
         Example: ``builder.set(description="Q2 promo", priority=2)``.
         """
@@ -118,13 +119,15 @@ class CampaignBuilder:
         return self.set(description=text)
 
     def schedule(self, schedule: models.Schedule | None = None, **fields: Any) -> CampaignBuilder:
-        """Set the schedule from a model and/or :class:`~pinpoint_sdk.models.Schedule` fields.
+        """Set the schedule from a model and/or `pinpoint_sdk.models.Schedule` fields.
 
         Fields are applied on top of ``schedule`` (or, without it, of the current schedule),
-        so ``.immediately().schedule(timezone="UTC")`` keeps the start time. Example::
+        so ``.immediately().schedule(timezone="UTC")`` keeps the start time. Example:
 
-            builder.schedule(start_time="2030-01-01T09:00:00Z", frequency="WEEKLY",
-                             end_time="2030-03-01T09:00:00Z", timezone="UTC")
+        ```python
+        builder.schedule(start_time="2030-01-01T09:00:00Z", frequency="WEEKLY",
+                         end_time="2030-03-01T09:00:00Z", timezone="UTC")
+        ```
         """
         for key in ("start_time", "end_time"):
             if isinstance(fields.get(key), datetime):
@@ -239,11 +242,13 @@ class CampaignBuilder:
         platforms: Iterable[str] = ("default",),
         **fields: Any,
     ) -> CampaignBuilder:
-        """The push message for the given ``platforms`` (see :data:`PUSH_PLATFORMS`).
+        """The push message for the given ``platforms`` (see `PUSH_PLATFORMS`).
 
-        The body is at most 200 characters. Example::
+        The body is at most 200 characters. Example:
 
-            builder.push(title="Sale", body="20% off today", action="OPEN_APP")
+        ```python
+        builder.push(title="Sale", body="20% off today", action="OPEN_APP")
+        ```
         """
         built = _merge(message, models.Message, fields)
         for platform in platforms:
@@ -304,11 +309,13 @@ class CampaignBuilder:
     ) -> CampaignBuilder:
         """Add an A/B treatment with its own ``size_percent`` of the audience.
 
-        The default treatment gets what the treatments and the holdout leave. Example::
+        The default treatment gets what the treatments and the holdout leave. Example:
 
-            builder.treatment(size_percent=30, treatment_name="short-subject",
-                              message_configuration=models.MessageConfiguration(
-                                  email_message=models.CampaignEmailMessage(title="Sale")))
+        ```python
+        builder.treatment(size_percent=30, treatment_name="short-subject",
+                          message_configuration=models.MessageConfiguration(
+                              email_message=models.CampaignEmailMessage(title="Sale")))
+        ```
         """
         unknown = set(fields) - set(_TREATMENT_FIELDS)
         if unknown:
@@ -405,7 +412,7 @@ class CampaignBuilder:
     def build(self) -> models.WriteCampaignRequest:
         """Check the campaign and return the request model.
 
-        Raises :class:`~pinpoint_sdk.errors.ValidationError` with all problems at once.
+        Raises `pinpoint_sdk.errors.ValidationError` with all problems at once.
         Example: ``client.create_campaign(application_id=app, write_campaign_request=b.build())``.
         """
         problems = self.validate()
@@ -427,9 +434,11 @@ class CampaignBuilder:
     ) -> CampaignBuilder:
         """A builder holding an existing campaign, to edit and build again.
 
-        Fields and unknown wire keys the builder has no method for are kept. Example::
+        Fields and unknown wire keys the builder has no method for are kept. Example:
 
-            b = CampaignBuilder.from_model(campaign_response).holdout(5)
+        ```python
+        b = CampaignBuilder.from_model(campaign_response).holdout(5)
+        ```
         """
         builder = cls(model.name or "")
         for name in _SETTINGS:

@@ -1,12 +1,12 @@
 """A small typed DSL for journey split conditions.
 
-Each leaf function returns a :class:`~pinpoint_sdk.models.SimpleCondition` (what a
-multi-condition split branch takes); :func:`all_of` and :func:`any_of` combine leaves into
-a :class:`~pinpoint_sdk.models.Condition` (what a yes/no split takes). Everything returned
+Each leaf function returns a `pinpoint_sdk.models.SimpleCondition` (what a
+multi-condition split branch takes); `all_of` and `any_of` combine leaves into
+a `pinpoint_sdk.models.Condition` (what a yes/no split takes). Everything returned
 is a plain model, so you can mix DSL output with hand-built models.
 
-Example::
-
+Examples:
+    ```python
     from pinpoint_sdk.builders import conditions as c
 
     c.any_of(
@@ -14,6 +14,7 @@ Example::
         c.endpoint_attribute("plan", ["gold", "platinum"]),
         c.metric("purchases", ">=", 3),
     )
+    ```
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ COMPARISON_OPERATORS: Mapping[str, str] = {
     "==": "EQUAL",
     "=": "EQUAL",
 }
-"""Short spellings accepted by :func:`metric` for the service's comparison operators.
+"""Short spellings accepted by `metric` for the service's comparison operators.
 
 Example: ``COMPARISON_OPERATORS[">="] == "GREATER_THAN_OR_EQUAL"``.
 """
@@ -58,7 +59,7 @@ def _values(values: str | Iterable[str]) -> list[str]:
 
 
 def metric_dimension(operator: str, value: float) -> models.MetricDimension:
-    """A :class:`~pinpoint_sdk.models.MetricDimension` from a short or service operator.
+    """A `pinpoint_sdk.models.MetricDimension` from a short or service operator.
 
     Example: ``metric_dimension(">", 10)`` compares with ``GREATER_THAN``. Unknown operators
     are passed through unchanged (the builders report them at ``build()``).
@@ -71,7 +72,7 @@ def attribute_dimension(
     values: str | Iterable[str],
     attribute_type: AttributeType | str = AttributeType.INCLUSIVE,
 ) -> models.AttributeDimension:
-    """An :class:`~pinpoint_sdk.models.AttributeDimension` matching any of ``values``.
+    """An `pinpoint_sdk.models.AttributeDimension` matching any of ``values``.
 
     Example: ``attribute_dimension(["gold"], AttributeType.EXCLUSIVE)``.
     """
@@ -134,9 +135,11 @@ def event(
     """True when the participant reported one of ``event_types``.
 
     ``attributes`` maps an event attribute to accepted values, ``metrics`` maps an event
-    metric to ``(operator, value)``. Example::
+    metric to ``(operator, value)``. Example:
 
-        event("purchase", attributes={"sku": ["A1", "B2"]}, metrics={"price": (">", 10)})
+    ```python
+    event("purchase", attributes={"sku": ["A1", "B2"]}, metrics={"price": (">", 10)})
+    ```
     """
     dimensions = models.EventDimensions(
         event_type=models.SetDimension(

@@ -53,14 +53,14 @@ def _wait_time(
 
 
 class JourneyBuilder:
-    """Build a :class:`~pinpoint_sdk.models.WriteJourneyRequest` step by step.
+    """Build a `pinpoint_sdk.models.WriteJourneyRequest` step by step.
 
     Every method changes the builder and returns it, so calls chain. ``build()`` checks
-    the whole journey and raises :class:`~pinpoint_sdk.errors.ValidationError` listing
+    the whole journey and raises `pinpoint_sdk.errors.ValidationError` listing
     every problem (with paths such as ``activities['welcome'].email.next_activity``).
 
-    Example::
-
+    Examples:
+        ```python
         from pinpoint_sdk.builders import JourneyBuilder, conditions as c
 
         journey = (
@@ -77,6 +77,7 @@ class JourneyBuilder:
             .sms("nudge", "NudgeSms")
             .build()
         )
+        ```
     """
 
     def __init__(self, name: str) -> None:
@@ -108,7 +109,7 @@ class JourneyBuilder:
         return self._start
 
     def edges(self) -> list[Edge]:
-        """Every link between activities as :class:`Edge` ``(source, field, label, target)``.
+        """Every link between activities as `Edge` ``(source, field, label, target)``.
 
         Example: ``[(e.source, e.target) for e in builder.edges()]``.
         """
@@ -117,13 +118,15 @@ class JourneyBuilder:
     # -- activities -----------------------------------------------------------------
 
     def activity(self, key: str, activity: models.Activity) -> JourneyBuilder:
-        """Add any :class:`~pinpoint_sdk.models.Activity` under ``key``.
+        """Add any `pinpoint_sdk.models.Activity` under ``key``.
 
-        Adding a key twice is reported by ``build()``; use :meth:`replace` to change one.
-        Example::
+        Adding a key twice is reported by ``build()``; use `replace` to change one.
 
+        Examples:
+            ```python
             builder.activity("w", models.Activity(wait=models.WaitActivity(
                 wait_time=models.WaitTime(wait_for="P1D"))))
+            ```
         """
         if key in self._activities:
             self._early_problems.append(
@@ -203,11 +206,13 @@ class JourneyBuilder:
     ) -> JourneyBuilder:
         """Send the SMS template ``template``.
 
-        ``message`` or keyword fields of :class:`~pinpoint_sdk.models.JourneySMSMessage`
+        ``message`` or keyword fields of `pinpoint_sdk.models.JourneySMSMessage`
         (``message_type``, ``origination_number``, ``sender_id``, ``entity_id``,
-        ``template_id``) set the sending options. Example::
+        ``template_id``) set the sending options. Example:
 
-            builder.sms("nudge", "Nudge", message_type="TRANSACTIONAL", next="done")
+        ```python
+        builder.sms("nudge", "Nudge", message_type="TRANSACTIONAL", next="done")
+        ```
         """
         if message_fields:
             message = models.JourneySMSMessage(**message_fields)
@@ -249,8 +254,8 @@ class JourneyBuilder:
         """Not available: the Pinpoint journey model has no in-app message activity.
 
         The botocore ``pinpoint`` model (2016-12-01) defines in-app messages for campaigns
-        only (:meth:`CampaignBuilder.in_app`); this method raises
-        :class:`~pinpoint_sdk.errors.ValidationError` at once so the gap is visible.
+        only (`CampaignBuilder.in_app`); this method raises
+        `pinpoint_sdk.errors.ValidationError` at once so the gap is visible.
         Example: use ``CampaignBuilder("c").in_app(...)`` instead.
         """
         raise ValidationError(
@@ -297,12 +302,14 @@ class JourneyBuilder:
         wait_until: str | datetime | None = None,
         description: str | None = None,
     ) -> JourneyBuilder:
-        """Yes/no split on ``condition`` (see :mod:`pinpoint_sdk.builders.conditions`).
+        """Yes/no split on ``condition`` (see `pinpoint_sdk.builders.conditions`).
 
-        ``wait_for``/``wait_until`` delay the evaluation. Example::
+        ``wait_for``/``wait_until`` delay the evaluation. Example:
 
-            builder.conditional_split("opened", c.message_event("welcome", "_email.open"),
-                                      true_next="thanks", false_next="nudge", wait_for="P1D")
+        ```python
+        builder.conditional_split("opened", c.message_event("welcome", "_email.open"),
+                                  true_next="thanks", false_next="nudge", wait_for="P1D")
+        ```
         """
         if isinstance(condition, models.SimpleCondition):
             condition = models.Condition(conditions=[condition])
@@ -327,12 +334,14 @@ class JourneyBuilder:
         """Send participants down the first branch whose condition holds.
 
         ``branches`` is a list of ``(condition, next activity key)``; ``default_next``
-        takes everyone else. Example::
+        takes everyone else. Example:
 
-            builder.multi_condition_split("by_plan", [
-                (c.endpoint_attribute("plan", "gold"), "gold_email"),
-                (c.endpoint_attribute("plan", "silver"), "silver_email"),
-            ], default_next="basic_email")
+        ```python
+        builder.multi_condition_split("by_plan", [
+            (c.endpoint_attribute("plan", "gold"), "gold_email"),
+            (c.endpoint_attribute("plan", "silver"), "silver_email"),
+        ], default_next="basic_email")
+        ```
         """
         split = models.MultiConditionalSplitActivity(
             branches=[
@@ -354,9 +363,11 @@ class JourneyBuilder:
         """Split participants at random; percentages must add up to 100.
 
         ``branches`` maps the next activity key to its percentage (or is a list of
-        ``(key or None, percentage)``; ``None`` ends that branch). Example::
+        ``(key or None, percentage)``; ``None`` ends that branch). Example:
 
-            builder.random_split("ab", {"variant_a": 50, "variant_b": 50})
+        ```python
+        builder.random_split("ab", {"variant_a": 50, "variant_b": 50})
+        ```
         """
         pairs = branches.items() if isinstance(branches, Mapping) else branches
         split = models.RandomSplitActivity(
@@ -385,7 +396,7 @@ class JourneyBuilder:
     def contact_center(
         self, key: str, *, next: str | None = None, description: str | None = None
     ) -> JourneyBuilder:
-        """Start an Amazon Connect call; needs :meth:`channel_settings`.
+        """Start an Amazon Connect call; needs `channel_settings`.
 
         Example: ``builder.contact_center("call", next="followup")``.
         """
@@ -395,9 +406,11 @@ class JourneyBuilder:
     def chain(self, *keys: str) -> JourneyBuilder:
         """Link single-path activities in order: each one's next activity is the following key.
 
-        Keys not yet defined or that are splits are reported by ``build()``. Example::
+        Keys not yet defined or that are splits are reported by ``build()``. Example:
 
-            builder.email("a", "T").wait("b", "P1D").sms("c", "S").chain("a", "b", "c")
+        ```python
+        builder.email("a", "T").wait("b", "P1D").sms("c", "S").chain("a", "b", "c")
+        ```
         """
         for source, target in itertools.pairwise(keys):
             activity = self._activities.get(source)
@@ -419,7 +432,7 @@ class JourneyBuilder:
     # -- journey settings ----------------------------------------------------------------
 
     def set(self, **fields: Any) -> JourneyBuilder:
-        """Set any :class:`~pinpoint_sdk.models.WriteJourneyRequest` field by attribute name.
+        """Set any `pinpoint_sdk.models.WriteJourneyRequest` field by attribute name.
 
         Example: ``builder.set(state="DRAFT", local_time=True)``.
         """
@@ -561,10 +574,12 @@ class JourneyBuilder:
         """Send only inside these hours; turns the sending schedule on.
 
         Keyword per channel (``email``, ``sms``, ``push``, ``voice``, ``custom``) mapping a
-        day of week to ``(start, end)`` pairs. Example::
+        day of week to ``(start, end)`` pairs. Example:
 
-            builder.quiet_time("22:00", "07:00").open_hours(
-                email={"MONDAY": [("09:00", "17:00")]})
+        ```python
+        builder.quiet_time("22:00", "07:00").open_hours(
+            email={"MONDAY": [("09:00", "17:00")]})
+        ```
         """
         if open_hours is None:
             open_hours = models.OpenHours(
@@ -585,10 +600,12 @@ class JourneyBuilder:
     ) -> JourneyBuilder:
         """Days without sending; turns the sending schedule on.
 
-        Keyword per channel with ``(name, start, end)`` ISO date-time triples. Example::
+        Keyword per channel with ``(name, start, end)`` ISO date-time triples. Example:
 
-            builder.closed_days(email=[("new-year", "2030-01-01T00:00:00",
-                                        "2030-01-02T00:00:00")])
+        ```python
+        builder.closed_days(email=[("new-year", "2030-01-01T00:00:00",
+                                    "2030-01-02T00:00:00")])
+        ```
         """
         if closed_days is None:
             rules_by_channel: dict[str, Any] = {
@@ -647,7 +664,7 @@ class JourneyBuilder:
     def build(self) -> models.WriteJourneyRequest:
         """Check the journey and return the request model.
 
-        Raises :class:`~pinpoint_sdk.errors.ValidationError` with all problems at once.
+        Raises `pinpoint_sdk.errors.ValidationError` with all problems at once.
         Example: ``client.create_journey(application_id=app, write_journey_request=b.build())``.
         """
         problems = self.validate()
@@ -688,10 +705,12 @@ class JourneyBuilder:
         """A builder holding an existing journey, to edit and build again.
 
         Settings the builder has no method for, activities of kinds it does not know and
-        wire keys the SDK does not know are all kept. Example::
+        wire keys the SDK does not know are all kept. Example:
 
-            b = JourneyBuilder.from_model(client.get_journey(...).journey_response)
-            b.replace("pause", models.Activity(wait=...)).build()
+        ```python
+        b = JourneyBuilder.from_model(client.get_journey(...).journey_response)
+        b.replace("pause", models.Activity(wait=...)).build()
+        ```
         """
         builder = cls(model.name or "")
         builder._activities = copy.deepcopy(dict(model.activities or {}))

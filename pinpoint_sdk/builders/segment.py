@@ -29,7 +29,7 @@ _DEMOGRAPHICS = ("app_version", "channel", "device_type", "make", "model", "plat
 
 
 class _DimensionMethods:
-    """Chainable criteria shared by :class:`Dimensions` and :class:`SegmentBuilder`."""
+    """Chainable criteria shared by `Dimensions` and `SegmentBuilder`."""
 
     def __init__(self) -> None:
         self._dims = models.SegmentDimensions()
@@ -168,15 +168,17 @@ class _DimensionMethods:
 
 
 class Dimensions(_DimensionMethods):
-    """A set of criteria for one entry of a segment group (see :meth:`SegmentBuilder.group`).
+    """A set of criteria for one entry of a segment group (see `SegmentBuilder.group`).
 
-    Has the same criteria methods as :class:`SegmentBuilder`. Example::
+    Has the same criteria methods as `SegmentBuilder`. Example:
 
-        Dimensions().channel("EMAIL").attribute("plan", "gold")
+    ```python
+    Dimensions().channel("EMAIL").attribute("plan", "gold")
+    ```
     """
 
     def build(self) -> models.SegmentDimensions:
-        """The :class:`~pinpoint_sdk.models.SegmentDimensions` model.
+        """The `pinpoint_sdk.models.SegmentDimensions` model.
 
         Example: ``Dimensions().metric("visits", ">", 3).build()``.
         """
@@ -184,20 +186,22 @@ class Dimensions(_DimensionMethods):
 
 
 class SegmentBuilder(_DimensionMethods):
-    """Build a :class:`~pinpoint_sdk.models.WriteSegmentRequest` step by step.
+    """Build a `pinpoint_sdk.models.WriteSegmentRequest` step by step.
 
     Criteria methods (``channel``, ``attribute``, ``metric``, ``location``...) add to the
-    segment's top-level dimensions, all of which must hold. :meth:`group` adds a segment
-    group combining several :class:`Dimensions` with ALL / ANY / NONE and source segments.
-    Every method changes the builder and returns it. Example::
+    segment's top-level dimensions, all of which must hold. `group` adds a segment
+    group combining several `Dimensions` with ALL / ANY / NONE and source segments.
+    Every method changes the builder and returns it. Example:
 
-        request = (
-            SegmentBuilder("active-gold")
-            .channel("EMAIL")
-            .user_attribute("plan", ["gold"])
-            .recency("DAY_30")
-            .build()
-        )
+    ```python
+    request = (
+        SegmentBuilder("active-gold")
+        .channel("EMAIL")
+        .user_attribute("plan", ["gold"])
+        .recency("DAY_30")
+        .build()
+    )
+    ```
     """
 
     def __init__(self, name: str) -> None:
@@ -225,12 +229,13 @@ class SegmentBuilder(_DimensionMethods):
         must hold; ``source_segments`` (ids or ``(id, version)``) are the base segments,
         combined with ``source_match``.
 
-        Example::
-
+        Examples:
+            ```python
             builder.group(
                 Dimensions().channel("EMAIL"), Dimensions().channel("SMS"),
                 match="ANY", source_segments=["all-customers"],
             )
+            ```
         """
         built = [d.build() if isinstance(d, Dimensions) else d for d in dimensions]
         references = [
@@ -296,7 +301,7 @@ class SegmentBuilder(_DimensionMethods):
     def build(self) -> models.WriteSegmentRequest:
         """Check the segment and return the request model.
 
-        Raises :class:`~pinpoint_sdk.errors.ValidationError` with all problems at once.
+        Raises `pinpoint_sdk.errors.ValidationError` with all problems at once.
         Example: ``client.create_segment(application_id=app, write_segment_request=b.build())``.
         """
         problems = self.validate()

@@ -1,10 +1,10 @@
-"""Resources: the object layer over :class:`pinpoint_sdk.PinpointClient`.
+"""Resources: the object layer over `pinpoint_sdk.PinpointClient`.
 
 ``Pinpoint`` is the root; applications hold campaigns, journeys, segments, endpoints,
 events, users, jobs, channels and settings. Collections iterate lazily page by page,
 ``get(id)`` fetches at once, and ``create``/``update`` take request models or builders.
 
-Example:
+Examples:
     >>> from pinpoint_sdk.resources import Pinpoint
     >>> pp = Pinpoint(region_name="us-east-1")
     >>> app = pp.apps.get("0123456789abcdef")

@@ -36,7 +36,7 @@ TemplateData = (
     | models.InAppTemplateResponse
     | models.TemplateResponse
 )
-"""What :attr:`Template.data` holds: the full template, or the summary from a listing."""
+"""What `Template.data` holds: the full template, or the summary from a listing."""
 
 
 class _Kind(NamedTuple):
@@ -73,7 +73,7 @@ def _kind(template_type: str) -> _Kind:
 class Template(Resource[TemplateData]):
     """A message template (email, SMS, voice, push or in-app).
 
-    Example:
+    Examples:
         >>> template = pp.templates.get("welcome", "EMAIL")
         >>> template.update(subject="Welcome!", create_new_version=True)
         >>> [v.version for v in template.versions()]
@@ -112,7 +112,7 @@ class Template(Resource[TemplateData]):
         return data
 
     def get_version(self, version: str) -> TemplateData:
-        """One version of the template (the active one is :attr:`data` after reload)."""
+        """One version of the template (the active one is `data` after reload)."""
         return self._fetch(version)
 
     def update(
@@ -129,7 +129,7 @@ class Template(Resource[TemplateData]):
         Read-modify-write needs the full template: a template from a listing is
         reloaded first.
 
-        Example:
+        Examples:
             >>> template.update(html_part="<p>Hi {{User.Name}}</p>", create_new_version=True)
         """
         kind = _kind(self.type)
@@ -167,7 +167,7 @@ class Template(Resource[TemplateData]):
 class TemplateCollection(Collection[Template]):
     """``pp.templates``: iterate (summaries), ``get(name, type)``, ``create(name, request)``.
 
-    Example:
+    Examples:
         >>> pp.templates.create("welcome", models.EmailTemplateRequest(
         ...     subject="Hi", html_part="<p>Hi</p>"))
         >>> [t.name for t in pp.templates.filter(template_type="EMAIL")]
@@ -215,7 +215,7 @@ class TemplateCollection(Collection[Template]):
 class RecommenderConfiguration(Resource[models.RecommenderConfigurationResponse]):
     """A recommender model configuration (account level).
 
-    Example:
+    Examples:
         >>> config = pp.recommender_configurations.get("rec-1")
         >>> config.update(description="v2")
     """
@@ -245,7 +245,7 @@ class RecommenderConfiguration(Resource[models.RecommenderConfigurationResponse]
 class RecommenderConfigurationCollection(Collection[RecommenderConfiguration]):
     """``pp.recommender_configurations``: iterate, ``get(id)``, ``create(request)``.
 
-    Example:
+    Examples:
         >>> [c.name for c in pp.recommender_configurations]
     """
 

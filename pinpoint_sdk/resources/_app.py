@@ -43,7 +43,7 @@ Resp = TypeVar("Resp")
 class Channel(Generic[Req, Resp]):
     """One channel of an application: ``get()``, ``update(request)``, ``delete()``.
 
-    Example:
+    Examples:
         >>> app.channels.email.update(models.EmailChannelRequest(
         ...     from_address="noreply@example.com", identity=identity_arn, enabled=True))
         >>> app.channels.email.get().enabled
@@ -81,9 +81,9 @@ class Channel(Generic[Req, Resp]):
 
 
 class Channels:
-    """``app.channels``: one :class:`Channel` per channel type, and ``all()``.
+    """``app.channels``: one `Channel` per channel type, and ``all()``.
 
-    Example:
+    Examples:
         >>> {name: c.enabled for name, c in app.channels.all().items()}
     """
 
@@ -160,7 +160,7 @@ class Channels:
 class AppSettings:
     """``app.settings``: ``get()`` and ``update(request_or_changes)``.
 
-    Example:
+    Examples:
         >>> app.settings.update(quiet_time=models.QuietTime(start="22:00", end="07:00"))
     """
 
@@ -199,7 +199,7 @@ class AppSettings:
 class EventStreamConfig:
     """``app.event_stream``: where events are streamed (Kinesis / Firehose).
 
-    Example:
+    Examples:
         >>> app.event_stream.put(stream_arn, role_arn)
         >>> app.event_stream.get().destination_stream_arn
     """
@@ -235,7 +235,7 @@ class EventStreamConfig:
 class App(Resource[models.ApplicationResponse]):
     """An Amazon Pinpoint application (a "project" in the console).
 
-    Example:
+    Examples:
         >>> app = pp.apps.create("demo", tags={"team": "growth"})
         >>> app.campaigns.create(request)
         >>> app.endpoints.upsert_many(items)
@@ -262,7 +262,7 @@ class App(Resource[models.ApplicationResponse]):
     def tag(self, tags: Mapping[str, str] | None = None, /, **more: str) -> App:
         """Add or overwrite tags, then reload.
 
-        Example:
+        Examples:
             >>> app.tag({"env": "prod"}).tags["env"]
             'prod'
         """
@@ -345,7 +345,7 @@ class App(Resource[models.ApplicationResponse]):
     ):
         """An application KPI over a date range, every page merged into one result.
 
-        Example:
+        Examples:
             >>> kpi = app.kpi("email-open-rate", start, end)
             >>> [(r.grouped_bys, r.values) for r in kpi.kpi_result.rows]
         """
@@ -376,7 +376,7 @@ class App(Resource[models.ApplicationResponse]):
         ``EndpointSendConfiguration``). The result lists every recipient, and
         ``result.failed`` those the service did not accept.
 
-        Example:
+        Examples:
             >>> result = app.send_messages(
             ...     addresses={"+15555550100": "SMS"},
             ...     message=models.DirectMessageConfiguration(
@@ -404,7 +404,7 @@ class App(Resource[models.ApplicationResponse]):
     ) -> SendResult:
         """Send a direct message to every endpoint of some user ids (at most 100 users).
 
-        Example:
+        Examples:
             >>> result = app.send_users_messages(users=["user-42"], message=msg)
             >>> [(d.user_id, d.endpoint_id) for d in result.failed]
         """
@@ -422,7 +422,7 @@ class App(Resource[models.ApplicationResponse]):
     ) -> SendResult:
         """Send a one-time password (fields as in ``SendOTPMessageRequestParameters``).
 
-        Example:
+        Examples:
             >>> app.send_otp(brand_name="Acme", channel="SMS", reference_id="login-1",
             ...              destination_identity="+15555550100",
             ...              origination_identity="+15555550199").ok
@@ -445,7 +445,7 @@ class App(Resource[models.ApplicationResponse]):
     def verify_otp(self, destination_identity: str, otp: str, reference_id: str) -> bool:
         """Whether ``otp`` is the valid code sent to ``destination_identity``.
 
-        Example:
+        Examples:
             >>> app.verify_otp("+15555550100", "123456", "login-1")
             True
         """
@@ -461,7 +461,7 @@ class App(Resource[models.ApplicationResponse]):
 class AppCollection(Collection[App]):
     """``pp.apps``: iterate every application, ``get(id)``, ``create(name, tags)``.
 
-    Example:
+    Examples:
         >>> [app.name for app in pp.apps]
         >>> app = pp.apps.create("demo")
     """

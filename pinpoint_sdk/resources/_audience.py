@@ -19,7 +19,7 @@ __all__ = ["Endpoint", "EndpointCollection", "EventCollection", "User", "UserCol
 class Endpoint(Resource[models.EndpointResponse]):
     """One endpoint (a destination: an address on a channel) of an application.
 
-    Example:
+    Examples:
         >>> endpoint = app.endpoints.get("ep-1")
         >>> endpoint.update(opt_out="ALL")
         >>> endpoint.reload().data.opt_out
@@ -50,10 +50,10 @@ class Endpoint(Resource[models.EndpointResponse]):
     def update(self, request: models.EndpointRequest | None = None, /, **changes: Any) -> Endpoint:
         """Write ``request``, or the current data with ``changes``, to the endpoint.
 
-        UpdateEndpoint returns no endpoint, so :attr:`data` is unchanged; call
-        :meth:`reload` to see what the service stored.
+        UpdateEndpoint returns no endpoint, so `data` is unchanged; call
+        `reload` to see what the service stored.
 
-        Example:
+        Examples:
             >>> endpoint.update(attributes={"plan": ["pro"]})
         """
         body = write_request(self, request, changes, models.EndpointRequest)
@@ -81,7 +81,7 @@ class EndpointCollection:
     Pinpoint has no operation that lists endpoints, so this collection is not
     iterable; export a segment or use ``app.export_jobs`` to read them all.
 
-    Example:
+    Examples:
         >>> app.endpoints.upsert("ep-1", models.EndpointRequest(
         ...     channel_type="EMAIL", address="ana@example.com"))
         >>> app.endpoints.get("ep-1").data.address
@@ -156,7 +156,7 @@ class EndpointCollection:
         For millions of endpoints, an S3 import job (``app.import_jobs.create``) is much
         cheaper: one call instead of one per 100 endpoints.
 
-        Example:
+        Examples:
             >>> result = app.endpoints.upsert_many(
             ...     models.EndpointBatchItem(id=row["id"], channel_type="EMAIL",
             ...                              address=row["email"])
@@ -172,7 +172,7 @@ class EndpointCollection:
 class EventCollection:
     """``app.events``: record events with ``put`` and ``put_many``.
 
-    Example:
+    Examples:
         >>> app.events.put(EventRecord("ep-1", models.Event(
         ...     event_type="purchase", timestamp="2024-05-01T12:00:00Z")))
     """
@@ -185,7 +185,7 @@ class EventCollection:
         return f"<EventCollection application_id={self.application_id!r}>"
 
     def put(self, record: EventRecord) -> BatchResult:
-        """Record one event; same checks and result as :meth:`put_many`."""
+        """Record one event; same checks and result as `put_many`."""
         return self.put_many([record])
 
     def put_many(
@@ -214,7 +214,7 @@ class EventCollection:
         partial result as ``.result``; ``KeyboardInterrupt`` propagates as is, carrying
         it as ``.batch_result``. See docs/guides/batching.md.
 
-        Example:
+        Examples:
             >>> result = app.events.put_many(records, progress=True)
             >>> [(f.index, f.item_id, f.status_code) for f in result.failed]
         """
@@ -227,7 +227,7 @@ class EventCollection:
 class User:
     """The endpoints of one user id.
 
-    Example:
+    Examples:
         >>> user = app.users.get("user-42")
         >>> [e.data.address for e in user.endpoints]
         >>> user.delete()
@@ -256,7 +256,7 @@ class User:
 class UserCollection:
     """``app.users``: the endpoints of a user id, and deleting them.
 
-    Example:
+    Examples:
         >>> app.users.get("user-42").endpoints
     """
 

@@ -28,9 +28,9 @@ M = TypeVar("M")
 
 class Buildable(Protocol[T_co]):
     """Anything with a ``build()`` returning a request model (the builders in
-    :mod:`pinpoint_sdk.builders` qualify).
+    `pinpoint_sdk.builders` qualify).
 
-    Example:
+    Examples:
         >>> app.campaigns.create(CampaignBuilder("spring").segment(seg.id).email(...))
     """
 
@@ -203,9 +203,9 @@ class Resource(Generic[D]):
         raise NotImplementedError
 
     def reload(self) -> Self:
-        """Fetch the resource again and replace :attr:`data`; returns ``self``.
+        """Fetch the resource again and replace `data`; returns ``self``.
 
-        Example:
+        Examples:
             >>> campaign.reload().data.state
         """
         self._data = self._fetch()
@@ -238,7 +238,7 @@ class Collection(Generic[R]):
     service page size, ``pages()`` yields one list per service page. ``limit`` and
     ``page_size`` return new collections; the original is unchanged.
 
-    Example:
+    Examples:
         >>> for campaign in app.campaigns.page_size(50).limit(120):
         ...     print(campaign.name)
     """
@@ -276,7 +276,7 @@ class Collection(Generic[R]):
     def pages(self) -> Iterator[list[R]]:
         """One list of resources per service page, fetched as you iterate.
 
-        Example:
+        Examples:
             >>> for page in app.segments.page_size(100).pages():
             ...     print(len(page))
         """
@@ -302,7 +302,7 @@ class Collection(Generic[R]):
     def to_dataframe(self) -> Any:
         """Every item as a row of a pandas DataFrame (needs the ``pandas`` extra).
 
-        Example:
+        Examples:
             >>> app.campaigns.limit(50).to_dataframe()[["id", "name"]]
         """
         from pinpoint_sdk.dataframe import to_dataframe

@@ -75,7 +75,7 @@ def merged_kpi(pages: Iterator[Any], attribute: str) -> Any:
 class Campaign(Resource[models.CampaignResponse]):
     """A campaign of an application.
 
-    Example:
+    Examples:
         >>> campaign = app.campaigns.get("c-123")
         >>> campaign.pause()
         >>> campaign.update(description="spring sale, second wave")
@@ -109,8 +109,8 @@ class Campaign(Resource[models.CampaignResponse]):
     ) -> Campaign:
         """Replace the campaign with ``request``, or change some fields of the current one.
 
-        Without a request, the current :attr:`data` (read-modify-write; call
-        :meth:`reload` first if it may be stale) is turned into a
+        Without a request, the current `data` (read-modify-write; call
+        `reload` first if it may be stale) is turned into a
         ``WriteCampaignRequest`` keeping every field, including ones the SDK does not
         know, and ``changes`` (snake_case field names) are applied. A member the
         service returned with an unexpected JSON type (a list where an object belongs)
@@ -118,7 +118,7 @@ class Campaign(Resource[models.CampaignResponse]):
         refused with ``errors.ValidationError`` naming it, unless ``changes`` replaces
         that member.
 
-        Example:
+        Examples:
             >>> campaign.update(name="spring", holdout_percent=10)
         """
         body = write_request(self, request, changes, models.WriteCampaignRequest)
@@ -136,7 +136,7 @@ class Campaign(Resource[models.CampaignResponse]):
     def pause(self) -> Campaign:
         """Pause the campaign (UpdateCampaign with ``IsPaused=true``).
 
-        Example:
+        Examples:
             >>> campaign.pause().data.is_paused
             True
         """
@@ -149,7 +149,7 @@ class Campaign(Resource[models.CampaignResponse]):
     def versions(self, *, page_size: int | None = None) -> Iterator[models.CampaignResponse]:
         """Every version of the campaign, newest first, fetched lazily.
 
-        Example:
+        Examples:
             >>> [v.version for v in campaign.versions()]
         """
         for page in self.client.get_campaign_versions_pages(
@@ -166,7 +166,7 @@ class Campaign(Resource[models.CampaignResponse]):
     def activities(self, *, page_size: int | None = None) -> Iterator[models.ActivityResponse]:
         """The campaign's runs (activities), fetched lazily.
 
-        Example:
+        Examples:
             >>> [a.state for a in campaign.activities()]
         """
         for page in self.client.get_campaign_activities_pages(
@@ -177,7 +177,7 @@ class Campaign(Resource[models.CampaignResponse]):
     def kpi(self, name: str, start: datetime, end: datetime) -> models.CampaignDateRangeKpiResponse:
         """A campaign KPI over a date range, every page merged into one result.
 
-        Example:
+        Examples:
             >>> campaign.kpi("unique-deliveries", start, end).kpi_result.rows
         """
         pages = self.client.get_campaign_date_range_kpi_pages(
@@ -193,7 +193,7 @@ class Campaign(Resource[models.CampaignResponse]):
 class Journey(Resource[models.JourneyResponse]):
     """A journey of an application.
 
-    Example:
+    Examples:
         >>> journey = app.journeys.get("j-123")
         >>> journey.pause(); journey.resume()
         >>> journey.execution_metrics().metrics
@@ -211,7 +211,7 @@ class Journey(Resource[models.JourneyResponse]):
 
     @property
     def activities(self) -> dict[str, models.Activity]:
-        """The journey's activities by key (from :attr:`data`)."""
+        """The journey's activities by key (from `data`)."""
         return dict(self.data.activities or {})
 
     def _identity(self) -> tuple[Any, ...]:
@@ -231,11 +231,11 @@ class Journey(Resource[models.JourneyResponse]):
     ) -> Journey:
         """Replace the journey with ``request``, or change some fields of the current one.
 
-        Without a request, the current :attr:`data` becomes a ``WriteJourneyRequest``
+        Without a request, the current `data` becomes a ``WriteJourneyRequest``
         through the wire dict, so activities of kinds this SDK does not know are sent
         back unchanged; ``changes`` (snake_case field names) are applied on top.
 
-        Example:
+        Examples:
             >>> journey.update(name="onboarding-v2")
             >>> journey.update(JourneyBuilder.from_model(journey.data).start("welcome"))
         """
@@ -274,7 +274,7 @@ class Journey(Resource[models.JourneyResponse]):
     def runs(self, *, page_size: int | None = None) -> Iterator[models.JourneyRunResponse]:
         """The journey's runs, fetched lazily.
 
-        Example:
+        Examples:
             >>> [(r.run_id, r.status) for r in journey.runs()]
         """
         for page in self.client.get_journey_runs_pages(
@@ -300,7 +300,7 @@ class Journey(Resource[models.JourneyResponse]):
     ):
         """Execution metrics of one activity (of one run when ``run_id`` is given).
 
-        Example:
+        Examples:
             >>> journey.activity_metrics("welcome").metrics
         """
         if run_id is not None:
@@ -328,7 +328,7 @@ class Journey(Resource[models.JourneyResponse]):
 class Segment(Resource[models.SegmentResponse]):
     """A segment of an application.
 
-    Example:
+    Examples:
         >>> segment = app.segments.get("s-123")
         >>> job = segment.export_to("s3://bucket/exports/", role_arn).wait()
     """
@@ -355,7 +355,7 @@ class Segment(Resource[models.SegmentResponse]):
     ) -> Segment:
         """Replace the segment with ``request``, or change some fields of the current one.
 
-        Example:
+        Examples:
             >>> segment.update(name="active-users")
         """
         body = write_request(self, request, changes, models.WriteSegmentRequest)
@@ -386,7 +386,7 @@ class Segment(Resource[models.SegmentResponse]):
     def export_to(self, s3_url: str, role_arn: str, *, version: int | None = None) -> ExportJob:
         """Start exporting the segment's endpoints to S3; returns the export job.
 
-        Example:
+        Examples:
             >>> segment.export_to("s3://bucket/prefix/", "arn:aws:iam::1:role/x").wait()
         """
         from pinpoint_sdk.resources._jobs import ExportJobCollection
@@ -423,7 +423,7 @@ class _AppCollection(Collection[K]):
 class CampaignCollection(_AppCollection[Campaign]):
     """``app.campaigns``: iterate, ``get(id)``, ``create(request_or_builder)``.
 
-    Example:
+    Examples:
         >>> for campaign in app.campaigns:
         ...     print(campaign.id, campaign.name)
         >>> campaign = app.campaigns.create(CampaignBuilder("spring").segment(seg.id))
@@ -457,7 +457,7 @@ class CampaignCollection(_AppCollection[Campaign]):
 class JourneyCollection(_AppCollection[Journey]):
     """``app.journeys``: iterate, ``get(id)``, ``create(request_or_builder)``.
 
-    Example:
+    Examples:
         >>> journey = app.journeys.create(JourneyBuilder("onboarding")...)
         >>> [j.name for j in app.journeys.limit(10)]
     """
@@ -490,7 +490,7 @@ class JourneyCollection(_AppCollection[Journey]):
 class SegmentCollection(_AppCollection[Segment]):
     """``app.segments``: iterate, ``get(id)``, ``create(request_or_builder)``.
 
-    Example:
+    Examples:
         >>> segment = app.segments.create(SegmentBuilder("vip").channel("EMAIL"))
     """
 

@@ -50,13 +50,13 @@ class _Job(Resource[J], Generic[J]):
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] = time.sleep,
     ) -> Self:
-        """Poll until the job is COMPLETED; returns ``self`` with the final :attr:`data`.
+        """Poll until the job is COMPLETED; returns ``self`` with the final `data`.
 
         Raises:
             errors.JobFailedError: the job FAILED (``.failures`` lists why).
             errors.WaiterTimeoutError: still running after ``timeout`` seconds.
 
-        Example:
+        Examples:
             >>> job = app.import_jobs.create(request).wait(timeout=1800, poll_interval=15)
             >>> job.data.total_processed
         """
@@ -75,7 +75,7 @@ class _Job(Resource[J], Generic[J]):
 class ImportJob(_Job[models.ImportJobResponse]):
     """An endpoint import job (from S3).
 
-    Example:
+    Examples:
         >>> job = app.import_jobs.create(models.ImportJobRequest(
         ...     s3_url="s3://bucket/endpoints/", role_arn=role, format="CSV",
         ...     define_segment=True, segment_name="imported"))
@@ -91,7 +91,7 @@ class ImportJob(_Job[models.ImportJobResponse]):
 class ExportJob(_Job[models.ExportJobResponse]):
     """An endpoint export job (to S3).
 
-    Example:
+    Examples:
         >>> app.export_jobs.create(models.ExportJobRequest(
         ...     s3_url_prefix="s3://bucket/out/", role_arn=role)).wait()
     """
@@ -109,7 +109,7 @@ class ImportJobCollection(Collection[ImportJob]):
     JSON lines) and create one import job, rather than calling ``upsert_many``, which
     needs one UpdateEndpointsBatch request per 100 endpoints.
 
-    Example:
+    Examples:
         >>> job = app.import_jobs.create(models.ImportJobRequest(
         ...     s3_url="s3://bucket/endpoints/", role_arn=role, format="JSON",
         ...     register_endpoints=True))
@@ -144,7 +144,7 @@ class ImportJobCollection(Collection[ImportJob]):
 class ExportJobCollection(Collection[ExportJob]):
     """``app.export_jobs``: iterate, ``get(id)``, ``create(ExportJobRequest)``.
 
-    Example:
+    Examples:
         >>> app.export_jobs.create(models.ExportJobRequest(
         ...     s3_url_prefix="s3://bucket/out/", role_arn=role)).wait()
     """

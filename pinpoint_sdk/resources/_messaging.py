@@ -1,4 +1,4 @@
-"""Direct messaging results: one :class:`Delivery` per recipient, failures listed."""
+"""Direct messaging results: one `Delivery` per recipient, failures listed."""
 
 from __future__ import annotations
 
@@ -43,13 +43,13 @@ class Delivery:
 
 @dataclass
 class SendResult:
-    """The outcome of a send, one :class:`Delivery` per recipient.
+    """The outcome of a send, one `Delivery` per recipient.
 
     Attributes:
         response: the service's response model.
         deliveries: every recipient's result.
 
-    Example:
+    Examples:
         >>> result = app.send_messages(addresses={"+15555550100": "SMS"}, message=msg)
         >>> result.ok, result.failed_recipients
         (False, ['+15555550100'])
@@ -70,7 +70,7 @@ class SendResult:
 
     @property
     def failed_recipients(self) -> list[str]:
-        """Addresses / endpoint ids of :attr:`failed`."""
+        """Addresses / endpoint ids of `failed`."""
         return [d.recipient for d in self.failed]
 
     @property

@@ -1,4 +1,4 @@
-"""The resource root, :class:`Pinpoint`."""
+"""The resource root, `Pinpoint`."""
 
 from __future__ import annotations
 
@@ -105,7 +105,7 @@ class Pinpoint(ClientOwner):
     ) -> models.NumberValidateResponse:
         """Carrier, type and cleansed format of a phone number (PhoneNumberValidate).
 
-        Example:
+        Examples:
             >>> pp.validate_phone_number("+1 206 555 0100").phone_type
             'MOBILE'
         """

@@ -3,14 +3,16 @@
 ``mock_pinpoint()`` is moto's ``mock_aws`` with moto's ``pinpoint`` service extended to
 every Pinpoint operation (apps, settings, channels, endpoints, events, segments,
 campaigns, journeys, templates, jobs, recommenders, KPIs, tags and messaging). It works
-as a context manager and as a decorator::
+as a context manager and as a decorator:
 
-    from pinpoint_sdk.testing import mock_pinpoint
+```python
+from pinpoint_sdk.testing import mock_pinpoint
 
-    with mock_pinpoint() as pinpoint:
-        client = boto3.client("pinpoint", region_name="us-east-1")
-        app_id = client.create_app(CreateApplicationRequest={"Name": "demo"})[...]
-        pinpoint.backend().sent_messages   # what the double "sent"
+with mock_pinpoint() as pinpoint:
+    client = boto3.client("pinpoint", region_name="us-east-1")
+    app_id = client.create_app(CreateApplicationRequest={"Name": "demo"})[...]
+    pinpoint.backend().sent_messages   # what the double "sent"
+```
 
 ``server()`` serves the same double over HTTP for other processes (``with server() as
 url:`` and pass ``endpoint_url=url``); ``pinpoint-sdk serve`` does it from the shell.

@@ -25,7 +25,7 @@ class PinpointSdkResponse(PinpointResponse):
     """Handles every Pinpoint operation, replacing moto's partial handler.
 
     moto's request set-up (region, account, body decoding) is reused; the operation is
-    found from the botocore model's URIs and served by :class:`PinpointSdkBackend`.
+    found from the botocore model's URIs and served by `PinpointSdkBackend`.
     """
 
     @property

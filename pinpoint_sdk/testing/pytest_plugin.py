@@ -1,8 +1,10 @@
 """pytest plugin offering the ``pinpoint_mock`` and ``pinpoint_server`` fixtures.
 
-Enable it in a ``conftest.py``::
+Enable it in a ``conftest.py``:
 
-    pytest_plugins = ["pinpoint_sdk.testing.pytest_plugin"]
+```python
+pytest_plugins = ["pinpoint_sdk.testing.pytest_plugin"]
+```
 
 then ask for ``pinpoint_mock`` in a test: boto3 ``pinpoint`` clients created in the test
 talk to the in-memory Pinpoint, with fake credentials and region ``us-east-1`` set. Ask
