@@ -120,24 +120,29 @@ class PinpointConverter(cattrs.Converter):
     _customised = False
 
     def register_unstructure_hook(self, cls: Any = None, func: Any = None) -> Any:
+        """`cattrs.Converter.register_unstructure_hook`; nested models use the hook too."""
         result = super().register_unstructure_hook(cls, func)
         self._hooks_changed()
         return result
 
     def register_structure_hook(self, cl: Any, func: Any = None) -> Any:
+        """`cattrs.Converter.register_structure_hook`; nested models use the hook too."""
         result = super().register_structure_hook(cl, func)
         self._hooks_changed()
         return result
 
     def register_unstructure_hook_func(self, check_func: Any, func: Any) -> None:
+        """`cattrs.Converter.register_unstructure_hook_func`; nested models use it too."""
         super().register_unstructure_hook_func(check_func, func)
         self._hooks_changed()
 
     def register_structure_hook_func(self, check_func: Any, func: Any) -> None:
+        """`cattrs.Converter.register_structure_hook_func`; nested models use it too."""
         super().register_structure_hook_func(check_func, func)
         self._hooks_changed()
 
     def register_unstructure_hook_factory(self, predicate: Any, factory: Any = None) -> Any:
+        """`cattrs.Converter.register_unstructure_hook_factory`; nested models use it too."""
         if factory is None:  # used as a decorator
             def decorator(factory: Any) -> Any:
                 self.register_unstructure_hook_factory(predicate, factory)
@@ -149,6 +154,7 @@ class PinpointConverter(cattrs.Converter):
         return result
 
     def register_structure_hook_factory(self, predicate: Any, factory: Any = None) -> Any:
+        """`cattrs.Converter.register_structure_hook_factory`; nested models use it too."""
         if factory is None:  # used as a decorator
             def decorator(factory: Any) -> Any:
                 self.register_structure_hook_factory(predicate, factory)
