@@ -320,7 +320,8 @@ def _s_expr(service: Service, t: TypeRef, var: str, group: str, depth: int) -> s
     if t.kind == "enum":
         return f"(_E_{t.name}.get({var}, {var}) if {var}.__class__ is str else _w.text({var}))"
     if t.kind == "struct":
-        return f"({_codec_ref(service, t.name, group)}_s_{t.name}({var}) if {var}.__class__ is dict else _w.wrong())"
+        # The generated structure functions (and user hooks' slots) raise on a non-dict.
+        return f"{_codec_ref(service, t.name, group)}_s_{t.name}({var})"
     assert t.item is not None
     x = f"x{depth}"
     inner = _s_expr(service, t.item, x, group, depth + 1)
@@ -434,7 +435,7 @@ def _structure_fn(service: Service, struct: Structure, group: str) -> list[str]:
     out = [
         f"def structure_{name}(d: Any, _: Any = None) -> Any:",
         "    if d.__class__ is not dict:",
-        "        return d",
+        f'        _w.not_an_object(d, "{name}")',
         f"    o: Any = _new({name})",
         "    o._unknown = None",
     ]

@@ -18,12 +18,21 @@ from datetime import datetime
 from typing import Any, NoReturn
 
 
-class WrongType(Exception):
-    """A wire value does not have the JSON type its annotation says (never escapes)."""
+class WrongType(TypeError):
+    """A wire value does not have the JSON type its annotation says.
+
+    Inside a model the generated code catches it and keeps the value aside; it only
+    reaches a caller who structures a non-object as a model (``structure("x", Schedule)``).
+    """
 
 
 def wrong() -> NoReturn:
-    raise WrongType
+    raise WrongType("a value of the wrong JSON type")
+
+
+def not_an_object(value: Any, shape: str) -> NoReturn:
+    """Raised by a shape's structure function given something other than a JSON object."""
+    raise WrongType(f"{shape} needs a JSON object (dict), got {type(value).__name__}")
 
 
 def keep(o: Any, wire: str, value: Any) -> Any:

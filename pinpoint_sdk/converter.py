@@ -29,6 +29,7 @@ from typing import Any, TypeVar
 import cattrs
 
 from pinpoint_sdk._model_base import Model
+from pinpoint_sdk._wire import not_an_object
 
 __all__ = [
     "PinpointConverter",
@@ -99,6 +100,8 @@ def default_unstructure_hook(cls: type[Any]) -> Callable[[Any], dict[str, Any]]:
 
 def _bound(hook: Callable[[Any, Any], Any], cls: type) -> Callable[[Any], Any]:
     def structure_nested(data: Any) -> Any:
+        if data.__class__ is not dict:  # kept aside by the caller, as without a hook
+            not_an_object(data, cls.__name__)
         return hook(data, cls)
 
     return structure_nested

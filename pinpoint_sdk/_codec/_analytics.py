@@ -59,7 +59,7 @@ _K_ResultRowValue = frozenset({"Key", "Type", "Value"})
 
 def structure_ApplicationDateRangeKpiResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ApplicationDateRangeKpiResponse")
     o: Any = _new(ApplicationDateRangeKpiResponse)
     o._unknown = None
     v: Any
@@ -118,7 +118,7 @@ def unstructure_ApplicationDateRangeKpiResponse(o: Any) -> Any:
 
 def structure_BaseKpiResult(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "BaseKpiResult")
     o: Any = _new(BaseKpiResult)
     o._unknown = None
     v: Any
@@ -127,9 +127,7 @@ def structure_BaseKpiResult(d: Any, _: Any = None) -> Any:
         o.rows = None
     else:
         try:
-            o.rows = (
-                [(_s_ResultRow(x0) if x0.__class__ is dict else _w.wrong()) for x0 in v] if v.__class__ is list else _w.wrong()
-            )
+            o.rows = ([_s_ResultRow(x0) for x0 in v] if v.__class__ is list else _w.wrong())
         except _w.WrongType:
             o.rows = _w.keep(o, "Rows", v)
     if not d.keys() <= _K_BaseKpiResult:
@@ -152,7 +150,7 @@ def unstructure_BaseKpiResult(o: Any) -> Any:
 
 def structure_CampaignDateRangeKpiResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CampaignDateRangeKpiResponse")
     o: Any = _new(CampaignDateRangeKpiResponse)
     o._unknown = None
     v: Any
@@ -216,7 +214,7 @@ def unstructure_CampaignDateRangeKpiResponse(o: Any) -> Any:
 
 def structure_GetApplicationDateRangeKpiRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetApplicationDateRangeKpiRequest")
     o: Any = _new(GetApplicationDateRangeKpiRequest)
     o._unknown = None
     v: Any
@@ -273,7 +271,7 @@ def unstructure_GetApplicationDateRangeKpiRequest(o: Any) -> Any:
 
 def structure_GetApplicationDateRangeKpiResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetApplicationDateRangeKpiResponse")
     o: Any = _new(GetApplicationDateRangeKpiResponse)
     o._unknown = None
     v: Any
@@ -302,7 +300,7 @@ def unstructure_GetApplicationDateRangeKpiResponse(o: Any) -> Any:
 
 def structure_GetCampaignDateRangeKpiRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetCampaignDateRangeKpiRequest")
     o: Any = _new(GetCampaignDateRangeKpiRequest)
     o._unknown = None
     v: Any
@@ -364,7 +362,7 @@ def unstructure_GetCampaignDateRangeKpiRequest(o: Any) -> Any:
 
 def structure_GetCampaignDateRangeKpiResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetCampaignDateRangeKpiResponse")
     o: Any = _new(GetCampaignDateRangeKpiResponse)
     o._unknown = None
     v: Any
@@ -393,7 +391,7 @@ def unstructure_GetCampaignDateRangeKpiResponse(o: Any) -> Any:
 
 def structure_GetJourneyDateRangeKpiRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetJourneyDateRangeKpiRequest")
     o: Any = _new(GetJourneyDateRangeKpiRequest)
     o._unknown = None
     v: Any
@@ -455,7 +453,7 @@ def unstructure_GetJourneyDateRangeKpiRequest(o: Any) -> Any:
 
 def structure_GetJourneyDateRangeKpiResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetJourneyDateRangeKpiResponse")
     o: Any = _new(GetJourneyDateRangeKpiResponse)
     o._unknown = None
     v: Any
@@ -484,7 +482,7 @@ def unstructure_GetJourneyDateRangeKpiResponse(o: Any) -> Any:
 
 def structure_JourneyDateRangeKpiResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "JourneyDateRangeKpiResponse")
     o: Any = _new(JourneyDateRangeKpiResponse)
     o._unknown = None
     v: Any
@@ -548,7 +546,7 @@ def unstructure_JourneyDateRangeKpiResponse(o: Any) -> Any:
 
 def structure_ResultRow(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ResultRow")
     o: Any = _new(ResultRow)
     o._unknown = None
     v: Any
@@ -558,7 +556,7 @@ def structure_ResultRow(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.grouped_bys = (
-                [(_s_ResultRowValue(x0) if x0.__class__ is dict else _w.wrong()) for x0 in v] if v.__class__ is list else _w.wrong()
+                [_s_ResultRowValue(x0) for x0 in v] if v.__class__ is list else _w.wrong()
             )
         except _w.WrongType:
             o.grouped_bys = _w.keep(o, "GroupedBys", v)
@@ -567,9 +565,7 @@ def structure_ResultRow(d: Any, _: Any = None) -> Any:
         o.values = None
     else:
         try:
-            o.values = (
-                [(_s_ResultRowValue(x0) if x0.__class__ is dict else _w.wrong()) for x0 in v] if v.__class__ is list else _w.wrong()
-            )
+            o.values = ([_s_ResultRowValue(x0) for x0 in v] if v.__class__ is list else _w.wrong())
         except _w.WrongType:
             o.values = _w.keep(o, "Values", v)
     if not d.keys() <= _K_ResultRow:
@@ -597,7 +593,7 @@ def unstructure_ResultRow(o: Any) -> Any:
 
 def structure_ResultRowValue(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ResultRowValue")
     o: Any = _new(ResultRowValue)
     o._unknown = None
     v: Any

@@ -65,7 +65,7 @@ _K_WriteApplicationSettingsRequest = (
 
 def structure_ApplicationResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ApplicationResponse")
     o: Any = _new(ApplicationResponse)
     o._unknown = None
     v: Any
@@ -121,7 +121,7 @@ def unstructure_ApplicationResponse(o: Any) -> Any:
 
 def structure_ApplicationSettingsJourneyLimits(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ApplicationSettingsJourneyLimits")
     o: Any = _new(ApplicationSettingsJourneyLimits)
     o._unknown = None
     v: Any
@@ -159,7 +159,7 @@ def unstructure_ApplicationSettingsJourneyLimits(o: Any) -> Any:
 
 def structure_ApplicationSettingsResource(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ApplicationSettingsResource")
     o: Any = _new(ApplicationSettingsResource)
     o._unknown = None
     v: Any
@@ -222,7 +222,7 @@ def unstructure_ApplicationSettingsResource(o: Any) -> Any:
 
 def structure_ApplicationsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ApplicationsResponse")
     o: Any = _new(ApplicationsResponse)
     o._unknown = None
     v: Any
@@ -232,7 +232,7 @@ def structure_ApplicationsResponse(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.item = (
-                [(_s_ApplicationResponse(x0) if x0.__class__ is dict else _w.wrong()) for x0 in v] if v.__class__ is list else _w.wrong()
+                [_s_ApplicationResponse(x0) for x0 in v] if v.__class__ is list else _w.wrong()
             )
         except _w.WrongType:
             o.item = _w.keep(o, "Item", v)
@@ -263,7 +263,7 @@ def unstructure_ApplicationsResponse(o: Any) -> Any:
 
 def structure_CreateAppRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CreateAppRequest")
     o: Any = _new(CreateAppRequest)
     o._unknown = None
     v: Any
@@ -291,7 +291,7 @@ def unstructure_CreateAppRequest(o: Any) -> Any:
 
 def structure_CreateAppResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CreateAppResponse")
     o: Any = _new(CreateAppResponse)
     o._unknown = None
     v: Any
@@ -320,7 +320,7 @@ def unstructure_CreateAppResponse(o: Any) -> Any:
 
 def structure_CreateApplicationRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CreateApplicationRequest")
     o: Any = _new(CreateApplicationRequest)
     o._unknown = None
     v: Any
@@ -359,7 +359,7 @@ def unstructure_CreateApplicationRequest(o: Any) -> Any:
 
 def structure_DeleteAppRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteAppRequest")
     o: Any = _new(DeleteAppRequest)
     o._unknown = None
     v: Any
@@ -387,7 +387,7 @@ def unstructure_DeleteAppRequest(o: Any) -> Any:
 
 def structure_DeleteAppResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteAppResponse")
     o: Any = _new(DeleteAppResponse)
     o._unknown = None
     v: Any
@@ -416,7 +416,7 @@ def unstructure_DeleteAppResponse(o: Any) -> Any:
 
 def structure_GetAppRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetAppRequest")
     o: Any = _new(GetAppRequest)
     o._unknown = None
     v: Any
@@ -444,7 +444,7 @@ def unstructure_GetAppRequest(o: Any) -> Any:
 
 def structure_GetAppResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetAppResponse")
     o: Any = _new(GetAppResponse)
     o._unknown = None
     v: Any
@@ -473,7 +473,7 @@ def unstructure_GetAppResponse(o: Any) -> Any:
 
 def structure_GetApplicationSettingsRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetApplicationSettingsRequest")
     o: Any = _new(GetApplicationSettingsRequest)
     o._unknown = None
     v: Any
@@ -501,7 +501,7 @@ def unstructure_GetApplicationSettingsRequest(o: Any) -> Any:
 
 def structure_GetApplicationSettingsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetApplicationSettingsResponse")
     o: Any = _new(GetApplicationSettingsResponse)
     o._unknown = None
     v: Any
@@ -530,7 +530,7 @@ def unstructure_GetApplicationSettingsResponse(o: Any) -> Any:
 
 def structure_GetAppsRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetAppsRequest")
     o: Any = _new(GetAppsRequest)
     o._unknown = None
     v: Any
@@ -561,7 +561,7 @@ def unstructure_GetAppsRequest(o: Any) -> Any:
 
 def structure_GetAppsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetAppsResponse")
     o: Any = _new(GetAppsResponse)
     o._unknown = None
     v: Any
@@ -590,7 +590,7 @@ def unstructure_GetAppsResponse(o: Any) -> Any:
 
 def structure_UpdateApplicationSettingsRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateApplicationSettingsRequest")
     o: Any = _new(UpdateApplicationSettingsRequest)
     o._unknown = None
     v: Any
@@ -625,7 +625,7 @@ def unstructure_UpdateApplicationSettingsRequest(o: Any) -> Any:
 
 def structure_UpdateApplicationSettingsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateApplicationSettingsResponse")
     o: Any = _new(UpdateApplicationSettingsResponse)
     o._unknown = None
     v: Any
@@ -654,7 +654,7 @@ def unstructure_UpdateApplicationSettingsResponse(o: Any) -> Any:
 
 def structure_WriteApplicationSettingsRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "WriteApplicationSettingsRequest")
     o: Any = _new(WriteApplicationSettingsRequest)
     o._unknown = None
     v: Any

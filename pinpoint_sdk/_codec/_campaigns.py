@@ -120,7 +120,7 @@ _K_WriteTreatmentResource = (
 
 def structure_ActivitiesResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ActivitiesResponse")
     o: Any = _new(ActivitiesResponse)
     o._unknown = None
     v: Any
@@ -129,9 +129,7 @@ def structure_ActivitiesResponse(d: Any, _: Any = None) -> Any:
         o.item = None
     else:
         try:
-            o.item = (
-                [(_s_ActivityResponse(x0) if x0.__class__ is dict else _w.wrong()) for x0 in v] if v.__class__ is list else _w.wrong()
-            )
+            o.item = ([_s_ActivityResponse(x0) for x0 in v] if v.__class__ is list else _w.wrong())
         except _w.WrongType:
             o.item = _w.keep(o, "Item", v)
     v = d.get("NextToken")
@@ -159,7 +157,7 @@ def unstructure_ActivitiesResponse(o: Any) -> Any:
 
 def structure_ActivityResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ActivityResponse")
     o: Any = _new(ActivityResponse)
     o._unknown = None
     v: Any
@@ -272,7 +270,7 @@ def unstructure_ActivityResponse(o: Any) -> Any:
 
 def structure_CampaignCustomMessage(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CampaignCustomMessage")
     o: Any = _new(CampaignCustomMessage)
     o._unknown = None
     v: Any
@@ -298,7 +296,7 @@ def unstructure_CampaignCustomMessage(o: Any) -> Any:
 
 def structure_CampaignEmailMessage(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CampaignEmailMessage")
     o: Any = _new(CampaignEmailMessage)
     o._unknown = None
     v: Any
@@ -314,7 +312,7 @@ def structure_CampaignEmailMessage(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.headers = (
-                [(_common._s_MessageHeader(x0) if x0.__class__ is dict else _w.wrong()) for x0 in v] if v.__class__ is list else _w.wrong()
+                [_common._s_MessageHeader(x0) for x0 in v] if v.__class__ is list else _w.wrong()
             )
         except _w.WrongType:
             o.headers = _w.keep(o, "Headers", v)
@@ -356,7 +354,7 @@ def unstructure_CampaignEmailMessage(o: Any) -> Any:
 
 def structure_CampaignInAppMessage(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CampaignInAppMessage")
     o: Any = _new(CampaignInAppMessage)
     o._unknown = None
     v: Any
@@ -368,7 +366,7 @@ def structure_CampaignInAppMessage(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.content = (
-                [(_common._s_InAppMessageContent(x0) if x0.__class__ is dict else _w.wrong()) for x0 in v] if v.__class__ is list else _w.wrong()
+                [_common._s_InAppMessageContent(x0) for x0 in v] if v.__class__ is list else _w.wrong()
             )
         except _w.WrongType:
             o.content = _w.keep(o, "Content", v)
@@ -417,7 +415,7 @@ def unstructure_CampaignInAppMessage(o: Any) -> Any:
 
 def structure_CampaignResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CampaignResponse")
     o: Any = _new(CampaignResponse)
     o._unknown = None
     v: Any
@@ -427,7 +425,7 @@ def structure_CampaignResponse(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.additional_treatments = (
-                [(_s_TreatmentResource(x0) if x0.__class__ is dict else _w.wrong()) for x0 in v] if v.__class__ is list else _w.wrong()
+                [_s_TreatmentResource(x0) for x0 in v] if v.__class__ is list else _w.wrong()
             )
         except _w.WrongType:
             o.additional_treatments = _w.keep(o, "AdditionalTreatments", v)
@@ -611,7 +609,7 @@ def unstructure_CampaignResponse(o: Any) -> Any:
 
 def structure_CampaignSmsMessage(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CampaignSmsMessage")
     o: Any = _new(CampaignSmsMessage)
     o._unknown = None
     v: Any
@@ -666,7 +664,7 @@ def unstructure_CampaignSmsMessage(o: Any) -> Any:
 
 def structure_CampaignState(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CampaignState")
     o: Any = _new(CampaignState)
     o._unknown = None
     v: Any
@@ -694,7 +692,7 @@ def unstructure_CampaignState(o: Any) -> Any:
 
 def structure_CampaignsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CampaignsResponse")
     o: Any = _new(CampaignsResponse)
     o._unknown = None
     v: Any
@@ -703,9 +701,7 @@ def structure_CampaignsResponse(d: Any, _: Any = None) -> Any:
         o.item = None
     else:
         try:
-            o.item = (
-                [(_s_CampaignResponse(x0) if x0.__class__ is dict else _w.wrong()) for x0 in v] if v.__class__ is list else _w.wrong()
-            )
+            o.item = ([_s_CampaignResponse(x0) for x0 in v] if v.__class__ is list else _w.wrong())
         except _w.WrongType:
             o.item = _w.keep(o, "Item", v)
     v = d.get("NextToken")
@@ -733,7 +729,7 @@ def unstructure_CampaignsResponse(o: Any) -> Any:
 
 def structure_CreateCampaignRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CreateCampaignRequest")
     o: Any = _new(CreateCampaignRequest)
     o._unknown = None
     v: Any
@@ -768,7 +764,7 @@ def unstructure_CreateCampaignRequest(o: Any) -> Any:
 
 def structure_CreateCampaignResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CreateCampaignResponse")
     o: Any = _new(CreateCampaignResponse)
     o._unknown = None
     v: Any
@@ -797,7 +793,7 @@ def unstructure_CreateCampaignResponse(o: Any) -> Any:
 
 def structure_CustomDeliveryConfiguration(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CustomDeliveryConfiguration")
     o: Any = _new(CustomDeliveryConfiguration)
     o._unknown = None
     v: Any
@@ -840,7 +836,7 @@ def unstructure_CustomDeliveryConfiguration(o: Any) -> Any:
 
 def structure_DeleteCampaignRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteCampaignRequest")
     o: Any = _new(DeleteCampaignRequest)
     o._unknown = None
     v: Any
@@ -873,7 +869,7 @@ def unstructure_DeleteCampaignRequest(o: Any) -> Any:
 
 def structure_DeleteCampaignResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteCampaignResponse")
     o: Any = _new(DeleteCampaignResponse)
     o._unknown = None
     v: Any
@@ -902,7 +898,7 @@ def unstructure_DeleteCampaignResponse(o: Any) -> Any:
 
 def structure_GetCampaignActivitiesRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetCampaignActivitiesRequest")
     o: Any = _new(GetCampaignActivitiesRequest)
     o._unknown = None
     v: Any
@@ -945,7 +941,7 @@ def unstructure_GetCampaignActivitiesRequest(o: Any) -> Any:
 
 def structure_GetCampaignActivitiesResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetCampaignActivitiesResponse")
     o: Any = _new(GetCampaignActivitiesResponse)
     o._unknown = None
     v: Any
@@ -974,7 +970,7 @@ def unstructure_GetCampaignActivitiesResponse(o: Any) -> Any:
 
 def structure_GetCampaignRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetCampaignRequest")
     o: Any = _new(GetCampaignRequest)
     o._unknown = None
     v: Any
@@ -1007,7 +1003,7 @@ def unstructure_GetCampaignRequest(o: Any) -> Any:
 
 def structure_GetCampaignResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetCampaignResponse")
     o: Any = _new(GetCampaignResponse)
     o._unknown = None
     v: Any
@@ -1036,7 +1032,7 @@ def unstructure_GetCampaignResponse(o: Any) -> Any:
 
 def structure_GetCampaignVersionRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetCampaignVersionRequest")
     o: Any = _new(GetCampaignVersionRequest)
     o._unknown = None
     v: Any
@@ -1074,7 +1070,7 @@ def unstructure_GetCampaignVersionRequest(o: Any) -> Any:
 
 def structure_GetCampaignVersionResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetCampaignVersionResponse")
     o: Any = _new(GetCampaignVersionResponse)
     o._unknown = None
     v: Any
@@ -1103,7 +1099,7 @@ def unstructure_GetCampaignVersionResponse(o: Any) -> Any:
 
 def structure_GetCampaignVersionsRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetCampaignVersionsRequest")
     o: Any = _new(GetCampaignVersionsRequest)
     o._unknown = None
     v: Any
@@ -1146,7 +1142,7 @@ def unstructure_GetCampaignVersionsRequest(o: Any) -> Any:
 
 def structure_GetCampaignVersionsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetCampaignVersionsResponse")
     o: Any = _new(GetCampaignVersionsResponse)
     o._unknown = None
     v: Any
@@ -1175,7 +1171,7 @@ def unstructure_GetCampaignVersionsResponse(o: Any) -> Any:
 
 def structure_GetCampaignsRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetCampaignsRequest")
     o: Any = _new(GetCampaignsRequest)
     o._unknown = None
     v: Any
@@ -1213,7 +1209,7 @@ def unstructure_GetCampaignsRequest(o: Any) -> Any:
 
 def structure_GetCampaignsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetCampaignsResponse")
     o: Any = _new(GetCampaignsResponse)
     o._unknown = None
     v: Any
@@ -1242,7 +1238,7 @@ def unstructure_GetCampaignsResponse(o: Any) -> Any:
 
 def structure_Message(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "Message")
     o: Any = _new(Message)
     o._unknown = None
     v: Any
@@ -1333,7 +1329,7 @@ def unstructure_Message(o: Any) -> Any:
 
 def structure_MessageConfiguration(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "MessageConfiguration")
     o: Any = _new(MessageConfiguration)
     o._unknown = None
     v: Any
@@ -1417,7 +1413,7 @@ def unstructure_MessageConfiguration(o: Any) -> Any:
 
 def structure_Schedule(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "Schedule")
     o: Any = _new(Schedule)
     o._unknown = None
     v: Any
@@ -1481,7 +1477,7 @@ def unstructure_Schedule(o: Any) -> Any:
 
 def structure_TreatmentResource(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "TreatmentResource")
     o: Any = _new(TreatmentResource)
     o._unknown = None
     v: Any
@@ -1563,7 +1559,7 @@ def unstructure_TreatmentResource(o: Any) -> Any:
 
 def structure_UpdateCampaignRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateCampaignRequest")
     o: Any = _new(UpdateCampaignRequest)
     o._unknown = None
     v: Any
@@ -1603,7 +1599,7 @@ def unstructure_UpdateCampaignRequest(o: Any) -> Any:
 
 def structure_UpdateCampaignResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateCampaignResponse")
     o: Any = _new(UpdateCampaignResponse)
     o._unknown = None
     v: Any
@@ -1632,7 +1628,7 @@ def unstructure_UpdateCampaignResponse(o: Any) -> Any:
 
 def structure_WriteCampaignRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "WriteCampaignRequest")
     o: Any = _new(WriteCampaignRequest)
     o._unknown = None
     v: Any
@@ -1642,7 +1638,7 @@ def structure_WriteCampaignRequest(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.additional_treatments = (
-                [(_s_WriteTreatmentResource(x0) if x0.__class__ is dict else _w.wrong()) for x0 in v] if v.__class__ is list else _w.wrong()
+                [_s_WriteTreatmentResource(x0) for x0 in v] if v.__class__ is list else _w.wrong()
             )
         except _w.WrongType:
             o.additional_treatments = _w.keep(o, "AdditionalTreatments", v)
@@ -1776,7 +1772,7 @@ def unstructure_WriteCampaignRequest(o: Any) -> Any:
 
 def structure_WriteTreatmentResource(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "WriteTreatmentResource")
     o: Any = _new(WriteTreatmentResource)
     o._unknown = None
     v: Any

@@ -226,7 +226,7 @@ _K_VoiceChannelResponse = (
 
 def structure_ADMChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ADMChannelRequest")
     o: Any = _new(ADMChannelRequest)
     o._unknown = None
     v: Any
@@ -264,7 +264,7 @@ def unstructure_ADMChannelRequest(o: Any) -> Any:
 
 def structure_ADMChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ADMChannelResponse")
     o: Any = _new(ADMChannelResponse)
     o._unknown = None
     v: Any
@@ -347,7 +347,7 @@ def unstructure_ADMChannelResponse(o: Any) -> Any:
 
 def structure_APNSChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "APNSChannelRequest")
     o: Any = _new(APNSChannelRequest)
     o._unknown = None
     v: Any
@@ -410,7 +410,7 @@ def unstructure_APNSChannelRequest(o: Any) -> Any:
 
 def structure_APNSChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "APNSChannelResponse")
     o: Any = _new(APNSChannelResponse)
     o._unknown = None
     v: Any
@@ -507,7 +507,7 @@ def unstructure_APNSChannelResponse(o: Any) -> Any:
 
 def structure_APNSSandboxChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "APNSSandboxChannelRequest")
     o: Any = _new(APNSSandboxChannelRequest)
     o._unknown = None
     v: Any
@@ -570,7 +570,7 @@ def unstructure_APNSSandboxChannelRequest(o: Any) -> Any:
 
 def structure_APNSSandboxChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "APNSSandboxChannelResponse")
     o: Any = _new(APNSSandboxChannelResponse)
     o._unknown = None
     v: Any
@@ -667,7 +667,7 @@ def unstructure_APNSSandboxChannelResponse(o: Any) -> Any:
 
 def structure_APNSVoipChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "APNSVoipChannelRequest")
     o: Any = _new(APNSVoipChannelRequest)
     o._unknown = None
     v: Any
@@ -730,7 +730,7 @@ def unstructure_APNSVoipChannelRequest(o: Any) -> Any:
 
 def structure_APNSVoipChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "APNSVoipChannelResponse")
     o: Any = _new(APNSVoipChannelResponse)
     o._unknown = None
     v: Any
@@ -827,7 +827,7 @@ def unstructure_APNSVoipChannelResponse(o: Any) -> Any:
 
 def structure_APNSVoipSandboxChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "APNSVoipSandboxChannelRequest")
     o: Any = _new(APNSVoipSandboxChannelRequest)
     o._unknown = None
     v: Any
@@ -890,7 +890,7 @@ def unstructure_APNSVoipSandboxChannelRequest(o: Any) -> Any:
 
 def structure_APNSVoipSandboxChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "APNSVoipSandboxChannelResponse")
     o: Any = _new(APNSVoipSandboxChannelResponse)
     o._unknown = None
     v: Any
@@ -987,7 +987,7 @@ def unstructure_APNSVoipSandboxChannelResponse(o: Any) -> Any:
 
 def structure_BaiduChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "BaiduChannelRequest")
     o: Any = _new(BaiduChannelRequest)
     o._unknown = None
     v: Any
@@ -1023,7 +1023,7 @@ def unstructure_BaiduChannelRequest(o: Any) -> Any:
 
 def structure_BaiduChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "BaiduChannelResponse")
     o: Any = _new(BaiduChannelResponse)
     o._unknown = None
     v: Any
@@ -1111,7 +1111,7 @@ def unstructure_BaiduChannelResponse(o: Any) -> Any:
 
 def structure_ChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ChannelResponse")
     o: Any = _new(ChannelResponse)
     o._unknown = None
     v: Any
@@ -1189,7 +1189,7 @@ def unstructure_ChannelResponse(o: Any) -> Any:
 
 def structure_ChannelsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ChannelsResponse")
     o: Any = _new(ChannelsResponse)
     o._unknown = None
     v: Any
@@ -1199,7 +1199,7 @@ def structure_ChannelsResponse(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.channels = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): (_s_ChannelResponse(x0) if x0.__class__ is dict else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {(k0 if k0.__class__ is str else _w.text(k0)): _s_ChannelResponse(x0) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
             )
         except _w.WrongType:
             o.channels = _w.keep(o, "Channels", v)
@@ -1225,7 +1225,7 @@ def unstructure_ChannelsResponse(o: Any) -> Any:
 
 def structure_DeleteAdmChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteAdmChannelRequest")
     o: Any = _new(DeleteAdmChannelRequest)
     o._unknown = None
     v: Any
@@ -1253,7 +1253,7 @@ def unstructure_DeleteAdmChannelRequest(o: Any) -> Any:
 
 def structure_DeleteAdmChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteAdmChannelResponse")
     o: Any = _new(DeleteAdmChannelResponse)
     o._unknown = None
     v: Any
@@ -1282,7 +1282,7 @@ def unstructure_DeleteAdmChannelResponse(o: Any) -> Any:
 
 def structure_DeleteApnsChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteApnsChannelRequest")
     o: Any = _new(DeleteApnsChannelRequest)
     o._unknown = None
     v: Any
@@ -1310,7 +1310,7 @@ def unstructure_DeleteApnsChannelRequest(o: Any) -> Any:
 
 def structure_DeleteApnsChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteApnsChannelResponse")
     o: Any = _new(DeleteApnsChannelResponse)
     o._unknown = None
     v: Any
@@ -1339,7 +1339,7 @@ def unstructure_DeleteApnsChannelResponse(o: Any) -> Any:
 
 def structure_DeleteApnsSandboxChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteApnsSandboxChannelRequest")
     o: Any = _new(DeleteApnsSandboxChannelRequest)
     o._unknown = None
     v: Any
@@ -1367,7 +1367,7 @@ def unstructure_DeleteApnsSandboxChannelRequest(o: Any) -> Any:
 
 def structure_DeleteApnsSandboxChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteApnsSandboxChannelResponse")
     o: Any = _new(DeleteApnsSandboxChannelResponse)
     o._unknown = None
     v: Any
@@ -1396,7 +1396,7 @@ def unstructure_DeleteApnsSandboxChannelResponse(o: Any) -> Any:
 
 def structure_DeleteApnsVoipChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteApnsVoipChannelRequest")
     o: Any = _new(DeleteApnsVoipChannelRequest)
     o._unknown = None
     v: Any
@@ -1424,7 +1424,7 @@ def unstructure_DeleteApnsVoipChannelRequest(o: Any) -> Any:
 
 def structure_DeleteApnsVoipChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteApnsVoipChannelResponse")
     o: Any = _new(DeleteApnsVoipChannelResponse)
     o._unknown = None
     v: Any
@@ -1453,7 +1453,7 @@ def unstructure_DeleteApnsVoipChannelResponse(o: Any) -> Any:
 
 def structure_DeleteApnsVoipSandboxChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteApnsVoipSandboxChannelRequest")
     o: Any = _new(DeleteApnsVoipSandboxChannelRequest)
     o._unknown = None
     v: Any
@@ -1481,7 +1481,7 @@ def unstructure_DeleteApnsVoipSandboxChannelRequest(o: Any) -> Any:
 
 def structure_DeleteApnsVoipSandboxChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteApnsVoipSandboxChannelResponse")
     o: Any = _new(DeleteApnsVoipSandboxChannelResponse)
     o._unknown = None
     v: Any
@@ -1510,7 +1510,7 @@ def unstructure_DeleteApnsVoipSandboxChannelResponse(o: Any) -> Any:
 
 def structure_DeleteBaiduChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteBaiduChannelRequest")
     o: Any = _new(DeleteBaiduChannelRequest)
     o._unknown = None
     v: Any
@@ -1538,7 +1538,7 @@ def unstructure_DeleteBaiduChannelRequest(o: Any) -> Any:
 
 def structure_DeleteBaiduChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteBaiduChannelResponse")
     o: Any = _new(DeleteBaiduChannelResponse)
     o._unknown = None
     v: Any
@@ -1567,7 +1567,7 @@ def unstructure_DeleteBaiduChannelResponse(o: Any) -> Any:
 
 def structure_DeleteEmailChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteEmailChannelRequest")
     o: Any = _new(DeleteEmailChannelRequest)
     o._unknown = None
     v: Any
@@ -1595,7 +1595,7 @@ def unstructure_DeleteEmailChannelRequest(o: Any) -> Any:
 
 def structure_DeleteEmailChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteEmailChannelResponse")
     o: Any = _new(DeleteEmailChannelResponse)
     o._unknown = None
     v: Any
@@ -1624,7 +1624,7 @@ def unstructure_DeleteEmailChannelResponse(o: Any) -> Any:
 
 def structure_DeleteGcmChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteGcmChannelRequest")
     o: Any = _new(DeleteGcmChannelRequest)
     o._unknown = None
     v: Any
@@ -1652,7 +1652,7 @@ def unstructure_DeleteGcmChannelRequest(o: Any) -> Any:
 
 def structure_DeleteGcmChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteGcmChannelResponse")
     o: Any = _new(DeleteGcmChannelResponse)
     o._unknown = None
     v: Any
@@ -1681,7 +1681,7 @@ def unstructure_DeleteGcmChannelResponse(o: Any) -> Any:
 
 def structure_DeleteSmsChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteSmsChannelRequest")
     o: Any = _new(DeleteSmsChannelRequest)
     o._unknown = None
     v: Any
@@ -1709,7 +1709,7 @@ def unstructure_DeleteSmsChannelRequest(o: Any) -> Any:
 
 def structure_DeleteSmsChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteSmsChannelResponse")
     o: Any = _new(DeleteSmsChannelResponse)
     o._unknown = None
     v: Any
@@ -1738,7 +1738,7 @@ def unstructure_DeleteSmsChannelResponse(o: Any) -> Any:
 
 def structure_DeleteVoiceChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteVoiceChannelRequest")
     o: Any = _new(DeleteVoiceChannelRequest)
     o._unknown = None
     v: Any
@@ -1766,7 +1766,7 @@ def unstructure_DeleteVoiceChannelRequest(o: Any) -> Any:
 
 def structure_DeleteVoiceChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteVoiceChannelResponse")
     o: Any = _new(DeleteVoiceChannelResponse)
     o._unknown = None
     v: Any
@@ -1795,7 +1795,7 @@ def unstructure_DeleteVoiceChannelResponse(o: Any) -> Any:
 
 def structure_EmailChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "EmailChannelRequest")
     o: Any = _new(EmailChannelRequest)
     o._unknown = None
     v: Any
@@ -1852,7 +1852,7 @@ def unstructure_EmailChannelRequest(o: Any) -> Any:
 
 def structure_EmailChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "EmailChannelResponse")
     o: Any = _new(EmailChannelResponse)
     o._unknown = None
     v: Any
@@ -1973,7 +1973,7 @@ def unstructure_EmailChannelResponse(o: Any) -> Any:
 
 def structure_GCMChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GCMChannelRequest")
     o: Any = _new(GCMChannelRequest)
     o._unknown = None
     v: Any
@@ -2018,7 +2018,7 @@ def unstructure_GCMChannelRequest(o: Any) -> Any:
 
 def structure_GCMChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GCMChannelResponse")
     o: Any = _new(GCMChannelResponse)
     o._unknown = None
     v: Any
@@ -2120,7 +2120,7 @@ def unstructure_GCMChannelResponse(o: Any) -> Any:
 
 def structure_GetAdmChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetAdmChannelRequest")
     o: Any = _new(GetAdmChannelRequest)
     o._unknown = None
     v: Any
@@ -2148,7 +2148,7 @@ def unstructure_GetAdmChannelRequest(o: Any) -> Any:
 
 def structure_GetAdmChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetAdmChannelResponse")
     o: Any = _new(GetAdmChannelResponse)
     o._unknown = None
     v: Any
@@ -2177,7 +2177,7 @@ def unstructure_GetAdmChannelResponse(o: Any) -> Any:
 
 def structure_GetApnsChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetApnsChannelRequest")
     o: Any = _new(GetApnsChannelRequest)
     o._unknown = None
     v: Any
@@ -2205,7 +2205,7 @@ def unstructure_GetApnsChannelRequest(o: Any) -> Any:
 
 def structure_GetApnsChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetApnsChannelResponse")
     o: Any = _new(GetApnsChannelResponse)
     o._unknown = None
     v: Any
@@ -2234,7 +2234,7 @@ def unstructure_GetApnsChannelResponse(o: Any) -> Any:
 
 def structure_GetApnsSandboxChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetApnsSandboxChannelRequest")
     o: Any = _new(GetApnsSandboxChannelRequest)
     o._unknown = None
     v: Any
@@ -2262,7 +2262,7 @@ def unstructure_GetApnsSandboxChannelRequest(o: Any) -> Any:
 
 def structure_GetApnsSandboxChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetApnsSandboxChannelResponse")
     o: Any = _new(GetApnsSandboxChannelResponse)
     o._unknown = None
     v: Any
@@ -2291,7 +2291,7 @@ def unstructure_GetApnsSandboxChannelResponse(o: Any) -> Any:
 
 def structure_GetApnsVoipChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetApnsVoipChannelRequest")
     o: Any = _new(GetApnsVoipChannelRequest)
     o._unknown = None
     v: Any
@@ -2319,7 +2319,7 @@ def unstructure_GetApnsVoipChannelRequest(o: Any) -> Any:
 
 def structure_GetApnsVoipChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetApnsVoipChannelResponse")
     o: Any = _new(GetApnsVoipChannelResponse)
     o._unknown = None
     v: Any
@@ -2348,7 +2348,7 @@ def unstructure_GetApnsVoipChannelResponse(o: Any) -> Any:
 
 def structure_GetApnsVoipSandboxChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetApnsVoipSandboxChannelRequest")
     o: Any = _new(GetApnsVoipSandboxChannelRequest)
     o._unknown = None
     v: Any
@@ -2376,7 +2376,7 @@ def unstructure_GetApnsVoipSandboxChannelRequest(o: Any) -> Any:
 
 def structure_GetApnsVoipSandboxChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetApnsVoipSandboxChannelResponse")
     o: Any = _new(GetApnsVoipSandboxChannelResponse)
     o._unknown = None
     v: Any
@@ -2405,7 +2405,7 @@ def unstructure_GetApnsVoipSandboxChannelResponse(o: Any) -> Any:
 
 def structure_GetBaiduChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetBaiduChannelRequest")
     o: Any = _new(GetBaiduChannelRequest)
     o._unknown = None
     v: Any
@@ -2433,7 +2433,7 @@ def unstructure_GetBaiduChannelRequest(o: Any) -> Any:
 
 def structure_GetBaiduChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetBaiduChannelResponse")
     o: Any = _new(GetBaiduChannelResponse)
     o._unknown = None
     v: Any
@@ -2462,7 +2462,7 @@ def unstructure_GetBaiduChannelResponse(o: Any) -> Any:
 
 def structure_GetChannelsRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetChannelsRequest")
     o: Any = _new(GetChannelsRequest)
     o._unknown = None
     v: Any
@@ -2490,7 +2490,7 @@ def unstructure_GetChannelsRequest(o: Any) -> Any:
 
 def structure_GetChannelsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetChannelsResponse")
     o: Any = _new(GetChannelsResponse)
     o._unknown = None
     v: Any
@@ -2519,7 +2519,7 @@ def unstructure_GetChannelsResponse(o: Any) -> Any:
 
 def structure_GetEmailChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetEmailChannelRequest")
     o: Any = _new(GetEmailChannelRequest)
     o._unknown = None
     v: Any
@@ -2547,7 +2547,7 @@ def unstructure_GetEmailChannelRequest(o: Any) -> Any:
 
 def structure_GetEmailChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetEmailChannelResponse")
     o: Any = _new(GetEmailChannelResponse)
     o._unknown = None
     v: Any
@@ -2576,7 +2576,7 @@ def unstructure_GetEmailChannelResponse(o: Any) -> Any:
 
 def structure_GetGcmChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetGcmChannelRequest")
     o: Any = _new(GetGcmChannelRequest)
     o._unknown = None
     v: Any
@@ -2604,7 +2604,7 @@ def unstructure_GetGcmChannelRequest(o: Any) -> Any:
 
 def structure_GetGcmChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetGcmChannelResponse")
     o: Any = _new(GetGcmChannelResponse)
     o._unknown = None
     v: Any
@@ -2633,7 +2633,7 @@ def unstructure_GetGcmChannelResponse(o: Any) -> Any:
 
 def structure_GetSmsChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetSmsChannelRequest")
     o: Any = _new(GetSmsChannelRequest)
     o._unknown = None
     v: Any
@@ -2661,7 +2661,7 @@ def unstructure_GetSmsChannelRequest(o: Any) -> Any:
 
 def structure_GetSmsChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetSmsChannelResponse")
     o: Any = _new(GetSmsChannelResponse)
     o._unknown = None
     v: Any
@@ -2690,7 +2690,7 @@ def unstructure_GetSmsChannelResponse(o: Any) -> Any:
 
 def structure_GetVoiceChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetVoiceChannelRequest")
     o: Any = _new(GetVoiceChannelRequest)
     o._unknown = None
     v: Any
@@ -2718,7 +2718,7 @@ def unstructure_GetVoiceChannelRequest(o: Any) -> Any:
 
 def structure_GetVoiceChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetVoiceChannelResponse")
     o: Any = _new(GetVoiceChannelResponse)
     o._unknown = None
     v: Any
@@ -2747,7 +2747,7 @@ def unstructure_GetVoiceChannelResponse(o: Any) -> Any:
 
 def structure_SMSChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "SMSChannelRequest")
     o: Any = _new(SMSChannelRequest)
     o._unknown = None
     v: Any
@@ -2783,7 +2783,7 @@ def unstructure_SMSChannelRequest(o: Any) -> Any:
 
 def structure_SMSChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "SMSChannelResponse")
     o: Any = _new(SMSChannelResponse)
     o._unknown = None
     v: Any
@@ -2890,7 +2890,7 @@ def unstructure_SMSChannelResponse(o: Any) -> Any:
 
 def structure_UpdateAdmChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateAdmChannelRequest")
     o: Any = _new(UpdateAdmChannelRequest)
     o._unknown = None
     v: Any
@@ -2925,7 +2925,7 @@ def unstructure_UpdateAdmChannelRequest(o: Any) -> Any:
 
 def structure_UpdateAdmChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateAdmChannelResponse")
     o: Any = _new(UpdateAdmChannelResponse)
     o._unknown = None
     v: Any
@@ -2954,7 +2954,7 @@ def unstructure_UpdateAdmChannelResponse(o: Any) -> Any:
 
 def structure_UpdateApnsChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateApnsChannelRequest")
     o: Any = _new(UpdateApnsChannelRequest)
     o._unknown = None
     v: Any
@@ -2989,7 +2989,7 @@ def unstructure_UpdateApnsChannelRequest(o: Any) -> Any:
 
 def structure_UpdateApnsChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateApnsChannelResponse")
     o: Any = _new(UpdateApnsChannelResponse)
     o._unknown = None
     v: Any
@@ -3018,7 +3018,7 @@ def unstructure_UpdateApnsChannelResponse(o: Any) -> Any:
 
 def structure_UpdateApnsSandboxChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateApnsSandboxChannelRequest")
     o: Any = _new(UpdateApnsSandboxChannelRequest)
     o._unknown = None
     v: Any
@@ -3053,7 +3053,7 @@ def unstructure_UpdateApnsSandboxChannelRequest(o: Any) -> Any:
 
 def structure_UpdateApnsSandboxChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateApnsSandboxChannelResponse")
     o: Any = _new(UpdateApnsSandboxChannelResponse)
     o._unknown = None
     v: Any
@@ -3082,7 +3082,7 @@ def unstructure_UpdateApnsSandboxChannelResponse(o: Any) -> Any:
 
 def structure_UpdateApnsVoipChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateApnsVoipChannelRequest")
     o: Any = _new(UpdateApnsVoipChannelRequest)
     o._unknown = None
     v: Any
@@ -3117,7 +3117,7 @@ def unstructure_UpdateApnsVoipChannelRequest(o: Any) -> Any:
 
 def structure_UpdateApnsVoipChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateApnsVoipChannelResponse")
     o: Any = _new(UpdateApnsVoipChannelResponse)
     o._unknown = None
     v: Any
@@ -3146,7 +3146,7 @@ def unstructure_UpdateApnsVoipChannelResponse(o: Any) -> Any:
 
 def structure_UpdateApnsVoipSandboxChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateApnsVoipSandboxChannelRequest")
     o: Any = _new(UpdateApnsVoipSandboxChannelRequest)
     o._unknown = None
     v: Any
@@ -3181,7 +3181,7 @@ def unstructure_UpdateApnsVoipSandboxChannelRequest(o: Any) -> Any:
 
 def structure_UpdateApnsVoipSandboxChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateApnsVoipSandboxChannelResponse")
     o: Any = _new(UpdateApnsVoipSandboxChannelResponse)
     o._unknown = None
     v: Any
@@ -3210,7 +3210,7 @@ def unstructure_UpdateApnsVoipSandboxChannelResponse(o: Any) -> Any:
 
 def structure_UpdateBaiduChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateBaiduChannelRequest")
     o: Any = _new(UpdateBaiduChannelRequest)
     o._unknown = None
     v: Any
@@ -3245,7 +3245,7 @@ def unstructure_UpdateBaiduChannelRequest(o: Any) -> Any:
 
 def structure_UpdateBaiduChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateBaiduChannelResponse")
     o: Any = _new(UpdateBaiduChannelResponse)
     o._unknown = None
     v: Any
@@ -3274,7 +3274,7 @@ def unstructure_UpdateBaiduChannelResponse(o: Any) -> Any:
 
 def structure_UpdateEmailChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateEmailChannelRequest")
     o: Any = _new(UpdateEmailChannelRequest)
     o._unknown = None
     v: Any
@@ -3309,7 +3309,7 @@ def unstructure_UpdateEmailChannelRequest(o: Any) -> Any:
 
 def structure_UpdateEmailChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateEmailChannelResponse")
     o: Any = _new(UpdateEmailChannelResponse)
     o._unknown = None
     v: Any
@@ -3338,7 +3338,7 @@ def unstructure_UpdateEmailChannelResponse(o: Any) -> Any:
 
 def structure_UpdateGcmChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateGcmChannelRequest")
     o: Any = _new(UpdateGcmChannelRequest)
     o._unknown = None
     v: Any
@@ -3373,7 +3373,7 @@ def unstructure_UpdateGcmChannelRequest(o: Any) -> Any:
 
 def structure_UpdateGcmChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateGcmChannelResponse")
     o: Any = _new(UpdateGcmChannelResponse)
     o._unknown = None
     v: Any
@@ -3402,7 +3402,7 @@ def unstructure_UpdateGcmChannelResponse(o: Any) -> Any:
 
 def structure_UpdateSmsChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateSmsChannelRequest")
     o: Any = _new(UpdateSmsChannelRequest)
     o._unknown = None
     v: Any
@@ -3437,7 +3437,7 @@ def unstructure_UpdateSmsChannelRequest(o: Any) -> Any:
 
 def structure_UpdateSmsChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateSmsChannelResponse")
     o: Any = _new(UpdateSmsChannelResponse)
     o._unknown = None
     v: Any
@@ -3466,7 +3466,7 @@ def unstructure_UpdateSmsChannelResponse(o: Any) -> Any:
 
 def structure_UpdateVoiceChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateVoiceChannelRequest")
     o: Any = _new(UpdateVoiceChannelRequest)
     o._unknown = None
     v: Any
@@ -3501,7 +3501,7 @@ def unstructure_UpdateVoiceChannelRequest(o: Any) -> Any:
 
 def structure_UpdateVoiceChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateVoiceChannelResponse")
     o: Any = _new(UpdateVoiceChannelResponse)
     o._unknown = None
     v: Any
@@ -3530,7 +3530,7 @@ def unstructure_UpdateVoiceChannelResponse(o: Any) -> Any:
 
 def structure_VoiceChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "VoiceChannelRequest")
     o: Any = _new(VoiceChannelRequest)
     o._unknown = None
     v: Any
@@ -3556,7 +3556,7 @@ def unstructure_VoiceChannelRequest(o: Any) -> Any:
 
 def structure_VoiceChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "VoiceChannelResponse")
     o: Any = _new(VoiceChannelResponse)
     o._unknown = None
     v: Any

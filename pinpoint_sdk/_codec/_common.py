@@ -113,7 +113,7 @@ _K_TemplateConfiguration = (
 
 def structure_AttributeDimension(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "AttributeDimension")
     o: Any = _new(AttributeDimension)
     o._unknown = None
     v: Any
@@ -154,7 +154,7 @@ def unstructure_AttributeDimension(o: Any) -> Any:
 
 def structure_CampaignEventFilter(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CampaignEventFilter")
     o: Any = _new(CampaignEventFilter)
     o._unknown = None
     v: Any
@@ -189,7 +189,7 @@ def unstructure_CampaignEventFilter(o: Any) -> Any:
 
 def structure_CampaignHook(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CampaignHook")
     o: Any = _new(CampaignHook)
     o._unknown = None
     v: Any
@@ -229,7 +229,7 @@ def unstructure_CampaignHook(o: Any) -> Any:
 
 def structure_CampaignLimits(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CampaignLimits")
     o: Any = _new(CampaignLimits)
     o._unknown = None
     v: Any
@@ -279,7 +279,7 @@ def unstructure_CampaignLimits(o: Any) -> Any:
 
 def structure_DefaultButtonConfiguration(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DefaultButtonConfiguration")
     o: Any = _new(DefaultButtonConfiguration)
     o._unknown = None
     v: Any
@@ -336,7 +336,7 @@ def unstructure_DefaultButtonConfiguration(o: Any) -> Any:
 
 def structure_EndpointDemographic(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "EndpointDemographic")
     o: Any = _new(EndpointDemographic)
     o._unknown = None
     v: Any
@@ -401,7 +401,7 @@ def unstructure_EndpointDemographic(o: Any) -> Any:
 
 def structure_EndpointLocation(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "EndpointLocation")
     o: Any = _new(EndpointLocation)
     o._unknown = None
     v: Any
@@ -452,7 +452,7 @@ def unstructure_EndpointLocation(o: Any) -> Any:
 
 def structure_EndpointUser(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "EndpointUser")
     o: Any = _new(EndpointUser)
     o._unknown = None
     v: Any
@@ -493,7 +493,7 @@ def unstructure_EndpointUser(o: Any) -> Any:
 
 def structure_EventDimensions(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "EventDimensions")
     o: Any = _new(EventDimensions)
     o._unknown = None
     v: Any
@@ -503,7 +503,7 @@ def structure_EventDimensions(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.attributes = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): (_s_AttributeDimension(x0) if x0.__class__ is dict else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {(k0 if k0.__class__ is str else _w.text(k0)): _s_AttributeDimension(x0) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
             )
         except _w.WrongType:
             o.attributes = _w.keep(o, "Attributes", v)
@@ -517,7 +517,7 @@ def structure_EventDimensions(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.metrics = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): (_s_MetricDimension(x0) if x0.__class__ is dict else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {(k0 if k0.__class__ is str else _w.text(k0)): _s_MetricDimension(x0) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
             )
         except _w.WrongType:
             o.metrics = _w.keep(o, "Metrics", v)
@@ -551,7 +551,7 @@ def unstructure_EventDimensions(o: Any) -> Any:
 
 def structure_GPSCoordinates(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GPSCoordinates")
     o: Any = _new(GPSCoordinates)
     o._unknown = None
     v: Any
@@ -582,7 +582,7 @@ def unstructure_GPSCoordinates(o: Any) -> Any:
 
 def structure_GPSPointDimension(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GPSPointDimension")
     o: Any = _new(GPSPointDimension)
     o._unknown = None
     v: Any
@@ -617,7 +617,7 @@ def unstructure_GPSPointDimension(o: Any) -> Any:
 
 def structure_InAppMessageBodyConfig(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "InAppMessageBodyConfig")
     o: Any = _new(InAppMessageBodyConfig)
     o._unknown = None
     v: Any
@@ -655,7 +655,7 @@ def unstructure_InAppMessageBodyConfig(o: Any) -> Any:
 
 def structure_InAppMessageButton(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "InAppMessageButton")
     o: Any = _new(InAppMessageButton)
     o._unknown = None
     v: Any
@@ -704,7 +704,7 @@ def unstructure_InAppMessageButton(o: Any) -> Any:
 
 def structure_InAppMessageContent(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "InAppMessageContent")
     o: Any = _new(InAppMessageContent)
     o._unknown = None
     v: Any
@@ -765,7 +765,7 @@ def unstructure_InAppMessageContent(o: Any) -> Any:
 
 def structure_InAppMessageHeaderConfig(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "InAppMessageHeaderConfig")
     o: Any = _new(InAppMessageHeaderConfig)
     o._unknown = None
     v: Any
@@ -803,7 +803,7 @@ def unstructure_InAppMessageHeaderConfig(o: Any) -> Any:
 
 def structure_JourneyTimeframeCap(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "JourneyTimeframeCap")
     o: Any = _new(JourneyTimeframeCap)
     o._unknown = None
     v: Any
@@ -834,7 +834,7 @@ def unstructure_JourneyTimeframeCap(o: Any) -> Any:
 
 def structure_MessageBody(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "MessageBody")
     o: Any = _new(MessageBody)
     o._unknown = None
     v: Any
@@ -865,7 +865,7 @@ def unstructure_MessageBody(o: Any) -> Any:
 
 def structure_MessageHeader(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "MessageHeader")
     o: Any = _new(MessageHeader)
     o._unknown = None
     v: Any
@@ -896,7 +896,7 @@ def unstructure_MessageHeader(o: Any) -> Any:
 
 def structure_MetricDimension(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "MetricDimension")
     o: Any = _new(MetricDimension)
     o._unknown = None
     v: Any
@@ -929,7 +929,7 @@ def unstructure_MetricDimension(o: Any) -> Any:
 
 def structure_OverrideButtonConfiguration(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "OverrideButtonConfiguration")
     o: Any = _new(OverrideButtonConfiguration)
     o._unknown = None
     v: Any
@@ -962,7 +962,7 @@ def unstructure_OverrideButtonConfiguration(o: Any) -> Any:
 
 def structure_QuietTime(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "QuietTime")
     o: Any = _new(QuietTime)
     o._unknown = None
     v: Any
@@ -993,7 +993,7 @@ def unstructure_QuietTime(o: Any) -> Any:
 
 def structure_RecencyDimension(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "RecencyDimension")
     o: Any = _new(RecencyDimension)
     o._unknown = None
     v: Any
@@ -1028,7 +1028,7 @@ def unstructure_RecencyDimension(o: Any) -> Any:
 
 def structure_SegmentBehaviors(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "SegmentBehaviors")
     o: Any = _new(SegmentBehaviors)
     o._unknown = None
     v: Any
@@ -1056,7 +1056,7 @@ def unstructure_SegmentBehaviors(o: Any) -> Any:
 
 def structure_SegmentDemographics(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "SegmentDemographics")
     o: Any = _new(SegmentDemographics)
     o._unknown = None
     v: Any
@@ -1119,7 +1119,7 @@ def unstructure_SegmentDemographics(o: Any) -> Any:
 
 def structure_SegmentDimensions(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "SegmentDimensions")
     o: Any = _new(SegmentDimensions)
     o._unknown = None
     v: Any
@@ -1129,7 +1129,7 @@ def structure_SegmentDimensions(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.attributes = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): (_s_AttributeDimension(x0) if x0.__class__ is dict else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {(k0 if k0.__class__ is str else _w.text(k0)): _s_AttributeDimension(x0) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
             )
         except _w.WrongType:
             o.attributes = _w.keep(o, "Attributes", v)
@@ -1151,7 +1151,7 @@ def structure_SegmentDimensions(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.metrics = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): (_s_MetricDimension(x0) if x0.__class__ is dict else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {(k0 if k0.__class__ is str else _w.text(k0)): _s_MetricDimension(x0) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
             )
         except _w.WrongType:
             o.metrics = _w.keep(o, "Metrics", v)
@@ -1161,7 +1161,7 @@ def structure_SegmentDimensions(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.user_attributes = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): (_s_AttributeDimension(x0) if x0.__class__ is dict else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {(k0 if k0.__class__ is str else _w.text(k0)): _s_AttributeDimension(x0) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
             )
         except _w.WrongType:
             o.user_attributes = _w.keep(o, "UserAttributes", v)
@@ -1206,7 +1206,7 @@ def unstructure_SegmentDimensions(o: Any) -> Any:
 
 def structure_SegmentLocation(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "SegmentLocation")
     o: Any = _new(SegmentLocation)
     o._unknown = None
     v: Any
@@ -1241,7 +1241,7 @@ def unstructure_SegmentLocation(o: Any) -> Any:
 
 def structure_SetDimension(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "SetDimension")
     o: Any = _new(SetDimension)
     o._unknown = None
     v: Any
@@ -1282,7 +1282,7 @@ def unstructure_SetDimension(o: Any) -> Any:
 
 def structure_Template(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "Template")
     o: Any = _new(Template)
     o._unknown = None
     v: Any
@@ -1313,7 +1313,7 @@ def unstructure_Template(o: Any) -> Any:
 
 def structure_TemplateConfiguration(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "TemplateConfiguration")
     o: Any = _new(TemplateConfiguration)
     o._unknown = None
     v: Any

@@ -76,7 +76,7 @@ _K_UpdateEndpointsBatchResponse = frozenset({"MessageBody"})
 
 def structure_AttributesResource(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "AttributesResource")
     o: Any = _new(AttributesResource)
     o._unknown = None
     v: Any
@@ -124,7 +124,7 @@ def unstructure_AttributesResource(o: Any) -> Any:
 
 def structure_DeleteEndpointRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteEndpointRequest")
     o: Any = _new(DeleteEndpointRequest)
     o._unknown = None
     v: Any
@@ -157,7 +157,7 @@ def unstructure_DeleteEndpointRequest(o: Any) -> Any:
 
 def structure_DeleteEndpointResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteEndpointResponse")
     o: Any = _new(DeleteEndpointResponse)
     o._unknown = None
     v: Any
@@ -186,7 +186,7 @@ def unstructure_DeleteEndpointResponse(o: Any) -> Any:
 
 def structure_DeleteUserEndpointsRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteUserEndpointsRequest")
     o: Any = _new(DeleteUserEndpointsRequest)
     o._unknown = None
     v: Any
@@ -219,7 +219,7 @@ def unstructure_DeleteUserEndpointsRequest(o: Any) -> Any:
 
 def structure_DeleteUserEndpointsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteUserEndpointsResponse")
     o: Any = _new(DeleteUserEndpointsResponse)
     o._unknown = None
     v: Any
@@ -248,7 +248,7 @@ def unstructure_DeleteUserEndpointsResponse(o: Any) -> Any:
 
 def structure_EndpointBatchItem(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "EndpointBatchItem")
     o: Any = _new(EndpointBatchItem)
     o._unknown = None
     v: Any
@@ -359,7 +359,7 @@ def unstructure_EndpointBatchItem(o: Any) -> Any:
 
 def structure_EndpointBatchRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "EndpointBatchRequest")
     o: Any = _new(EndpointBatchRequest)
     o._unknown = None
     v: Any
@@ -368,9 +368,7 @@ def structure_EndpointBatchRequest(d: Any, _: Any = None) -> Any:
         o.item = None
     else:
         try:
-            o.item = (
-                [(_s_EndpointBatchItem(x0) if x0.__class__ is dict else _w.wrong()) for x0 in v] if v.__class__ is list else _w.wrong()
-            )
+            o.item = ([_s_EndpointBatchItem(x0) for x0 in v] if v.__class__ is list else _w.wrong())
         except _w.WrongType:
             o.item = _w.keep(o, "Item", v)
     if not d.keys() <= _K_EndpointBatchRequest:
@@ -393,7 +391,7 @@ def unstructure_EndpointBatchRequest(o: Any) -> Any:
 
 def structure_EndpointRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "EndpointRequest")
     o: Any = _new(EndpointRequest)
     o._unknown = None
     v: Any
@@ -499,7 +497,7 @@ def unstructure_EndpointRequest(o: Any) -> Any:
 
 def structure_EndpointResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "EndpointResponse")
     o: Any = _new(EndpointResponse)
     o._unknown = None
     v: Any
@@ -629,7 +627,7 @@ def unstructure_EndpointResponse(o: Any) -> Any:
 
 def structure_EndpointsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "EndpointsResponse")
     o: Any = _new(EndpointsResponse)
     o._unknown = None
     v: Any
@@ -638,9 +636,7 @@ def structure_EndpointsResponse(d: Any, _: Any = None) -> Any:
         o.item = None
     else:
         try:
-            o.item = (
-                [(_s_EndpointResponse(x0) if x0.__class__ is dict else _w.wrong()) for x0 in v] if v.__class__ is list else _w.wrong()
-            )
+            o.item = ([_s_EndpointResponse(x0) for x0 in v] if v.__class__ is list else _w.wrong())
         except _w.WrongType:
             o.item = _w.keep(o, "Item", v)
     if not d.keys() <= _K_EndpointsResponse:
@@ -663,7 +659,7 @@ def unstructure_EndpointsResponse(o: Any) -> Any:
 
 def structure_GetEndpointRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetEndpointRequest")
     o: Any = _new(GetEndpointRequest)
     o._unknown = None
     v: Any
@@ -696,7 +692,7 @@ def unstructure_GetEndpointRequest(o: Any) -> Any:
 
 def structure_GetEndpointResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetEndpointResponse")
     o: Any = _new(GetEndpointResponse)
     o._unknown = None
     v: Any
@@ -725,7 +721,7 @@ def unstructure_GetEndpointResponse(o: Any) -> Any:
 
 def structure_GetUserEndpointsRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetUserEndpointsRequest")
     o: Any = _new(GetUserEndpointsRequest)
     o._unknown = None
     v: Any
@@ -758,7 +754,7 @@ def unstructure_GetUserEndpointsRequest(o: Any) -> Any:
 
 def structure_GetUserEndpointsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetUserEndpointsResponse")
     o: Any = _new(GetUserEndpointsResponse)
     o._unknown = None
     v: Any
@@ -787,7 +783,7 @@ def unstructure_GetUserEndpointsResponse(o: Any) -> Any:
 
 def structure_RemoveAttributesRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "RemoveAttributesRequest")
     o: Any = _new(RemoveAttributesRequest)
     o._unknown = None
     v: Any
@@ -829,7 +825,7 @@ def unstructure_RemoveAttributesRequest(o: Any) -> Any:
 
 def structure_RemoveAttributesResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "RemoveAttributesResponse")
     o: Any = _new(RemoveAttributesResponse)
     o._unknown = None
     v: Any
@@ -858,7 +854,7 @@ def unstructure_RemoveAttributesResponse(o: Any) -> Any:
 
 def structure_UpdateAttributesRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateAttributesRequest")
     o: Any = _new(UpdateAttributesRequest)
     o._unknown = None
     v: Any
@@ -892,7 +888,7 @@ def unstructure_UpdateAttributesRequest(o: Any) -> Any:
 
 def structure_UpdateEndpointRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateEndpointRequest")
     o: Any = _new(UpdateEndpointRequest)
     o._unknown = None
     v: Any
@@ -932,7 +928,7 @@ def unstructure_UpdateEndpointRequest(o: Any) -> Any:
 
 def structure_UpdateEndpointResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateEndpointResponse")
     o: Any = _new(UpdateEndpointResponse)
     o._unknown = None
     v: Any
@@ -961,7 +957,7 @@ def unstructure_UpdateEndpointResponse(o: Any) -> Any:
 
 def structure_UpdateEndpointsBatchRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateEndpointsBatchRequest")
     o: Any = _new(UpdateEndpointsBatchRequest)
     o._unknown = None
     v: Any
@@ -996,7 +992,7 @@ def unstructure_UpdateEndpointsBatchRequest(o: Any) -> Any:
 
 def structure_UpdateEndpointsBatchResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateEndpointsBatchResponse")
     o: Any = _new(UpdateEndpointsBatchResponse)
     o._unknown = None
     v: Any

@@ -70,7 +70,7 @@ _K_WriteEventStream = frozenset({"DestinationStreamArn", "RoleArn"})
 
 def structure_DeleteEventStreamRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteEventStreamRequest")
     o: Any = _new(DeleteEventStreamRequest)
     o._unknown = None
     v: Any
@@ -98,7 +98,7 @@ def unstructure_DeleteEventStreamRequest(o: Any) -> Any:
 
 def structure_DeleteEventStreamResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteEventStreamResponse")
     o: Any = _new(DeleteEventStreamResponse)
     o._unknown = None
     v: Any
@@ -127,7 +127,7 @@ def unstructure_DeleteEventStreamResponse(o: Any) -> Any:
 
 def structure_EndpointItemResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "EndpointItemResponse")
     o: Any = _new(EndpointItemResponse)
     o._unknown = None
     v: Any
@@ -160,7 +160,7 @@ def unstructure_EndpointItemResponse(o: Any) -> Any:
 
 def structure_Event(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "Event")
     o: Any = _new(Event)
     o._unknown = None
     v: Any
@@ -255,7 +255,7 @@ def unstructure_Event(o: Any) -> Any:
 
 def structure_EventItemResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "EventItemResponse")
     o: Any = _new(EventItemResponse)
     o._unknown = None
     v: Any
@@ -288,7 +288,7 @@ def unstructure_EventItemResponse(o: Any) -> Any:
 
 def structure_EventStream(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "EventStream")
     o: Any = _new(EventStream)
     o._unknown = None
     v: Any
@@ -347,7 +347,7 @@ def unstructure_EventStream(o: Any) -> Any:
 
 def structure_EventsBatch(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "EventsBatch")
     o: Any = _new(EventsBatch)
     o._unknown = None
     v: Any
@@ -361,7 +361,7 @@ def structure_EventsBatch(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.events = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): (_s_Event(x0) if x0.__class__ is dict else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {(k0 if k0.__class__ is str else _w.text(k0)): _s_Event(x0) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
             )
         except _w.WrongType:
             o.events = _w.keep(o, "Events", v)
@@ -388,7 +388,7 @@ def unstructure_EventsBatch(o: Any) -> Any:
 
 def structure_EventsRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "EventsRequest")
     o: Any = _new(EventsRequest)
     o._unknown = None
     v: Any
@@ -398,7 +398,7 @@ def structure_EventsRequest(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.batch_item = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): (_s_EventsBatch(x0) if x0.__class__ is dict else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {(k0 if k0.__class__ is str else _w.text(k0)): _s_EventsBatch(x0) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
             )
         except _w.WrongType:
             o.batch_item = _w.keep(o, "BatchItem", v)
@@ -424,7 +424,7 @@ def unstructure_EventsRequest(o: Any) -> Any:
 
 def structure_EventsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "EventsResponse")
     o: Any = _new(EventsResponse)
     o._unknown = None
     v: Any
@@ -434,7 +434,7 @@ def structure_EventsResponse(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.results = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): (_s_ItemResponse(x0) if x0.__class__ is dict else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {(k0 if k0.__class__ is str else _w.text(k0)): _s_ItemResponse(x0) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
             )
         except _w.WrongType:
             o.results = _w.keep(o, "Results", v)
@@ -460,7 +460,7 @@ def unstructure_EventsResponse(o: Any) -> Any:
 
 def structure_GetEventStreamRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetEventStreamRequest")
     o: Any = _new(GetEventStreamRequest)
     o._unknown = None
     v: Any
@@ -488,7 +488,7 @@ def unstructure_GetEventStreamRequest(o: Any) -> Any:
 
 def structure_GetEventStreamResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetEventStreamResponse")
     o: Any = _new(GetEventStreamResponse)
     o._unknown = None
     v: Any
@@ -517,7 +517,7 @@ def unstructure_GetEventStreamResponse(o: Any) -> Any:
 
 def structure_ItemResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ItemResponse")
     o: Any = _new(ItemResponse)
     o._unknown = None
     v: Any
@@ -531,7 +531,7 @@ def structure_ItemResponse(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.events_item_response = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): (_s_EventItemResponse(x0) if x0.__class__ is dict else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {(k0 if k0.__class__ is str else _w.text(k0)): _s_EventItemResponse(x0) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
             )
         except _w.WrongType:
             o.events_item_response = _w.keep(o, "EventsItemResponse", v)
@@ -560,7 +560,7 @@ def unstructure_ItemResponse(o: Any) -> Any:
 
 def structure_PublicEndpoint(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "PublicEndpoint")
     o: Any = _new(PublicEndpoint)
     o._unknown = None
     v: Any
@@ -666,7 +666,7 @@ def unstructure_PublicEndpoint(o: Any) -> Any:
 
 def structure_PutEventStreamRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "PutEventStreamRequest")
     o: Any = _new(PutEventStreamRequest)
     o._unknown = None
     v: Any
@@ -701,7 +701,7 @@ def unstructure_PutEventStreamRequest(o: Any) -> Any:
 
 def structure_PutEventStreamResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "PutEventStreamResponse")
     o: Any = _new(PutEventStreamResponse)
     o._unknown = None
     v: Any
@@ -730,7 +730,7 @@ def unstructure_PutEventStreamResponse(o: Any) -> Any:
 
 def structure_PutEventsRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "PutEventsRequest")
     o: Any = _new(PutEventsRequest)
     o._unknown = None
     v: Any
@@ -765,7 +765,7 @@ def unstructure_PutEventsRequest(o: Any) -> Any:
 
 def structure_PutEventsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "PutEventsResponse")
     o: Any = _new(PutEventsResponse)
     o._unknown = None
     v: Any
@@ -794,7 +794,7 @@ def unstructure_PutEventsResponse(o: Any) -> Any:
 
 def structure_Session(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "Session")
     o: Any = _new(Session)
     o._unknown = None
     v: Any
@@ -839,7 +839,7 @@ def unstructure_Session(o: Any) -> Any:
 
 def structure_WriteEventStream(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "WriteEventStream")
     o: Any = _new(WriteEventStream)
     o._unknown = None
     v: Any

@@ -82,7 +82,7 @@ _K_ImportJobsResponse = frozenset({"Item", "NextToken"})
 
 def structure_CreateExportJobRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CreateExportJobRequest")
     o: Any = _new(CreateExportJobRequest)
     o._unknown = None
     v: Any
@@ -117,7 +117,7 @@ def unstructure_CreateExportJobRequest(o: Any) -> Any:
 
 def structure_CreateExportJobResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CreateExportJobResponse")
     o: Any = _new(CreateExportJobResponse)
     o._unknown = None
     v: Any
@@ -146,7 +146,7 @@ def unstructure_CreateExportJobResponse(o: Any) -> Any:
 
 def structure_CreateImportJobRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CreateImportJobRequest")
     o: Any = _new(CreateImportJobRequest)
     o._unknown = None
     v: Any
@@ -181,7 +181,7 @@ def unstructure_CreateImportJobRequest(o: Any) -> Any:
 
 def structure_CreateImportJobResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CreateImportJobResponse")
     o: Any = _new(CreateImportJobResponse)
     o._unknown = None
     v: Any
@@ -210,7 +210,7 @@ def unstructure_CreateImportJobResponse(o: Any) -> Any:
 
 def structure_ExportJobRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ExportJobRequest")
     o: Any = _new(ExportJobRequest)
     o._unknown = None
     v: Any
@@ -255,7 +255,7 @@ def unstructure_ExportJobRequest(o: Any) -> Any:
 
 def structure_ExportJobResource(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ExportJobResource")
     o: Any = _new(ExportJobResource)
     o._unknown = None
     v: Any
@@ -300,7 +300,7 @@ def unstructure_ExportJobResource(o: Any) -> Any:
 
 def structure_ExportJobResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ExportJobResponse")
     o: Any = _new(ExportJobResponse)
     o._unknown = None
     v: Any
@@ -414,7 +414,7 @@ def unstructure_ExportJobResponse(o: Any) -> Any:
 
 def structure_ExportJobsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ExportJobsResponse")
     o: Any = _new(ExportJobsResponse)
     o._unknown = None
     v: Any
@@ -423,9 +423,7 @@ def structure_ExportJobsResponse(d: Any, _: Any = None) -> Any:
         o.item = None
     else:
         try:
-            o.item = (
-                [(_s_ExportJobResponse(x0) if x0.__class__ is dict else _w.wrong()) for x0 in v] if v.__class__ is list else _w.wrong()
-            )
+            o.item = ([_s_ExportJobResponse(x0) for x0 in v] if v.__class__ is list else _w.wrong())
         except _w.WrongType:
             o.item = _w.keep(o, "Item", v)
     v = d.get("NextToken")
@@ -453,7 +451,7 @@ def unstructure_ExportJobsResponse(o: Any) -> Any:
 
 def structure_GetExportJobRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetExportJobRequest")
     o: Any = _new(GetExportJobRequest)
     o._unknown = None
     v: Any
@@ -486,7 +484,7 @@ def unstructure_GetExportJobRequest(o: Any) -> Any:
 
 def structure_GetExportJobResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetExportJobResponse")
     o: Any = _new(GetExportJobResponse)
     o._unknown = None
     v: Any
@@ -515,7 +513,7 @@ def unstructure_GetExportJobResponse(o: Any) -> Any:
 
 def structure_GetExportJobsRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetExportJobsRequest")
     o: Any = _new(GetExportJobsRequest)
     o._unknown = None
     v: Any
@@ -553,7 +551,7 @@ def unstructure_GetExportJobsRequest(o: Any) -> Any:
 
 def structure_GetExportJobsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetExportJobsResponse")
     o: Any = _new(GetExportJobsResponse)
     o._unknown = None
     v: Any
@@ -582,7 +580,7 @@ def unstructure_GetExportJobsResponse(o: Any) -> Any:
 
 def structure_GetImportJobRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetImportJobRequest")
     o: Any = _new(GetImportJobRequest)
     o._unknown = None
     v: Any
@@ -615,7 +613,7 @@ def unstructure_GetImportJobRequest(o: Any) -> Any:
 
 def structure_GetImportJobResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetImportJobResponse")
     o: Any = _new(GetImportJobResponse)
     o._unknown = None
     v: Any
@@ -644,7 +642,7 @@ def unstructure_GetImportJobResponse(o: Any) -> Any:
 
 def structure_GetImportJobsRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetImportJobsRequest")
     o: Any = _new(GetImportJobsRequest)
     o._unknown = None
     v: Any
@@ -682,7 +680,7 @@ def unstructure_GetImportJobsRequest(o: Any) -> Any:
 
 def structure_GetImportJobsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetImportJobsResponse")
     o: Any = _new(GetImportJobsResponse)
     o._unknown = None
     v: Any
@@ -711,7 +709,7 @@ def unstructure_GetImportJobsResponse(o: Any) -> Any:
 
 def structure_GetSegmentExportJobsRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetSegmentExportJobsRequest")
     o: Any = _new(GetSegmentExportJobsRequest)
     o._unknown = None
     v: Any
@@ -754,7 +752,7 @@ def unstructure_GetSegmentExportJobsRequest(o: Any) -> Any:
 
 def structure_GetSegmentExportJobsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetSegmentExportJobsResponse")
     o: Any = _new(GetSegmentExportJobsResponse)
     o._unknown = None
     v: Any
@@ -783,7 +781,7 @@ def unstructure_GetSegmentExportJobsResponse(o: Any) -> Any:
 
 def structure_GetSegmentImportJobsRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetSegmentImportJobsRequest")
     o: Any = _new(GetSegmentImportJobsRequest)
     o._unknown = None
     v: Any
@@ -826,7 +824,7 @@ def unstructure_GetSegmentImportJobsRequest(o: Any) -> Any:
 
 def structure_GetSegmentImportJobsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetSegmentImportJobsResponse")
     o: Any = _new(GetSegmentImportJobsResponse)
     o._unknown = None
     v: Any
@@ -855,7 +853,7 @@ def unstructure_GetSegmentImportJobsResponse(o: Any) -> Any:
 
 def structure_ImportJobRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ImportJobRequest")
     o: Any = _new(ImportJobRequest)
     o._unknown = None
     v: Any
@@ -924,7 +922,7 @@ def unstructure_ImportJobRequest(o: Any) -> Any:
 
 def structure_ImportJobResource(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ImportJobResource")
     o: Any = _new(ImportJobResource)
     o._unknown = None
     v: Any
@@ -993,7 +991,7 @@ def unstructure_ImportJobResource(o: Any) -> Any:
 
 def structure_ImportJobResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ImportJobResponse")
     o: Any = _new(ImportJobResponse)
     o._unknown = None
     v: Any
@@ -1107,7 +1105,7 @@ def unstructure_ImportJobResponse(o: Any) -> Any:
 
 def structure_ImportJobsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ImportJobsResponse")
     o: Any = _new(ImportJobsResponse)
     o._unknown = None
     v: Any
@@ -1116,9 +1114,7 @@ def structure_ImportJobsResponse(d: Any, _: Any = None) -> Any:
         o.item = None
     else:
         try:
-            o.item = (
-                [(_s_ImportJobResponse(x0) if x0.__class__ is dict else _w.wrong()) for x0 in v] if v.__class__ is list else _w.wrong()
-            )
+            o.item = ([_s_ImportJobResponse(x0) for x0 in v] if v.__class__ is list else _w.wrong())
         except _w.WrongType:
             o.item = _w.keep(o, "Item", v)
     v = d.get("NextToken")

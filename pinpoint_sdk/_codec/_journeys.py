@@ -209,7 +209,7 @@ _K_WriteJourneyRequest = (
 
 def structure_Activity(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "Activity")
     o: Any = _new(Activity)
     o._unknown = None
     v: Any
@@ -305,7 +305,7 @@ def unstructure_Activity(o: Any) -> Any:
 
 def structure_ClosedDays(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ClosedDays")
     o: Any = _new(ClosedDays)
     o._unknown = None
     v: Any
@@ -314,9 +314,7 @@ def structure_ClosedDays(d: Any, _: Any = None) -> Any:
         o.email = None
     else:
         try:
-            o.email = (
-                [(_s_ClosedDaysRule(x0) if x0.__class__ is dict else _w.wrong()) for x0 in v] if v.__class__ is list else _w.wrong()
-            )
+            o.email = ([_s_ClosedDaysRule(x0) for x0 in v] if v.__class__ is list else _w.wrong())
         except _w.WrongType:
             o.email = _w.keep(o, "EMAIL", v)
     v = d.get("SMS")
@@ -324,9 +322,7 @@ def structure_ClosedDays(d: Any, _: Any = None) -> Any:
         o.sms = None
     else:
         try:
-            o.sms = (
-                [(_s_ClosedDaysRule(x0) if x0.__class__ is dict else _w.wrong()) for x0 in v] if v.__class__ is list else _w.wrong()
-            )
+            o.sms = ([_s_ClosedDaysRule(x0) for x0 in v] if v.__class__ is list else _w.wrong())
         except _w.WrongType:
             o.sms = _w.keep(o, "SMS", v)
     v = d.get("PUSH")
@@ -334,9 +330,7 @@ def structure_ClosedDays(d: Any, _: Any = None) -> Any:
         o.push = None
     else:
         try:
-            o.push = (
-                [(_s_ClosedDaysRule(x0) if x0.__class__ is dict else _w.wrong()) for x0 in v] if v.__class__ is list else _w.wrong()
-            )
+            o.push = ([_s_ClosedDaysRule(x0) for x0 in v] if v.__class__ is list else _w.wrong())
         except _w.WrongType:
             o.push = _w.keep(o, "PUSH", v)
     v = d.get("VOICE")
@@ -344,9 +338,7 @@ def structure_ClosedDays(d: Any, _: Any = None) -> Any:
         o.voice = None
     else:
         try:
-            o.voice = (
-                [(_s_ClosedDaysRule(x0) if x0.__class__ is dict else _w.wrong()) for x0 in v] if v.__class__ is list else _w.wrong()
-            )
+            o.voice = ([_s_ClosedDaysRule(x0) for x0 in v] if v.__class__ is list else _w.wrong())
         except _w.WrongType:
             o.voice = _w.keep(o, "VOICE", v)
     v = d.get("CUSTOM")
@@ -354,9 +346,7 @@ def structure_ClosedDays(d: Any, _: Any = None) -> Any:
         o.custom = None
     else:
         try:
-            o.custom = (
-                [(_s_ClosedDaysRule(x0) if x0.__class__ is dict else _w.wrong()) for x0 in v] if v.__class__ is list else _w.wrong()
-            )
+            o.custom = ([_s_ClosedDaysRule(x0) for x0 in v] if v.__class__ is list else _w.wrong())
         except _w.WrongType:
             o.custom = _w.keep(o, "CUSTOM", v)
     if not d.keys() <= _K_ClosedDays:
@@ -391,7 +381,7 @@ def unstructure_ClosedDays(o: Any) -> Any:
 
 def structure_ClosedDaysRule(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ClosedDaysRule")
     o: Any = _new(ClosedDaysRule)
     o._unknown = None
     v: Any
@@ -431,7 +421,7 @@ def unstructure_ClosedDaysRule(o: Any) -> Any:
 
 def structure_Condition(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "Condition")
     o: Any = _new(Condition)
     o._unknown = None
     v: Any
@@ -441,7 +431,7 @@ def structure_Condition(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.conditions = (
-                [(_s_SimpleCondition(x0) if x0.__class__ is dict else _w.wrong()) for x0 in v] if v.__class__ is list else _w.wrong()
+                [_s_SimpleCondition(x0) for x0 in v] if v.__class__ is list else _w.wrong()
             )
         except _w.WrongType:
             o.conditions = _w.keep(o, "Conditions", v)
@@ -474,7 +464,7 @@ def unstructure_Condition(o: Any) -> Any:
 
 def structure_ConditionalSplitActivity(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ConditionalSplitActivity")
     o: Any = _new(ConditionalSplitActivity)
     o._unknown = None
     v: Any
@@ -523,7 +513,7 @@ def unstructure_ConditionalSplitActivity(o: Any) -> Any:
 
 def structure_ContactCenterActivity(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ContactCenterActivity")
     o: Any = _new(ContactCenterActivity)
     o._unknown = None
     v: Any
@@ -551,7 +541,7 @@ def unstructure_ContactCenterActivity(o: Any) -> Any:
 
 def structure_CreateJourneyRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CreateJourneyRequest")
     o: Any = _new(CreateJourneyRequest)
     o._unknown = None
     v: Any
@@ -586,7 +576,7 @@ def unstructure_CreateJourneyRequest(o: Any) -> Any:
 
 def structure_CreateJourneyResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CreateJourneyResponse")
     o: Any = _new(CreateJourneyResponse)
     o._unknown = None
     v: Any
@@ -615,7 +605,7 @@ def unstructure_CreateJourneyResponse(o: Any) -> Any:
 
 def structure_CustomMessageActivity(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CustomMessageActivity")
     o: Any = _new(CustomMessageActivity)
     o._unknown = None
     v: Any
@@ -686,7 +676,7 @@ def unstructure_CustomMessageActivity(o: Any) -> Any:
 
 def structure_DeleteJourneyRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteJourneyRequest")
     o: Any = _new(DeleteJourneyRequest)
     o._unknown = None
     v: Any
@@ -719,7 +709,7 @@ def unstructure_DeleteJourneyRequest(o: Any) -> Any:
 
 def structure_DeleteJourneyResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteJourneyResponse")
     o: Any = _new(DeleteJourneyResponse)
     o._unknown = None
     v: Any
@@ -748,7 +738,7 @@ def unstructure_DeleteJourneyResponse(o: Any) -> Any:
 
 def structure_EmailMessageActivity(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "EmailMessageActivity")
     o: Any = _new(EmailMessageActivity)
     o._unknown = None
     v: Any
@@ -797,7 +787,7 @@ def unstructure_EmailMessageActivity(o: Any) -> Any:
 
 def structure_EventCondition(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "EventCondition")
     o: Any = _new(EventCondition)
     o._unknown = None
     v: Any
@@ -832,7 +822,7 @@ def unstructure_EventCondition(o: Any) -> Any:
 
 def structure_EventFilter(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "EventFilter")
     o: Any = _new(EventFilter)
     o._unknown = None
     v: Any
@@ -867,7 +857,7 @@ def unstructure_EventFilter(o: Any) -> Any:
 
 def structure_EventStartCondition(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "EventStartCondition")
     o: Any = _new(EventStartCondition)
     o._unknown = None
     v: Any
@@ -900,7 +890,7 @@ def unstructure_EventStartCondition(o: Any) -> Any:
 
 def structure_GetJourneyExecutionActivityMetricsRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetJourneyExecutionActivityMetricsRequest")
     o: Any = _new(GetJourneyExecutionActivityMetricsRequest)
     o._unknown = None
     v: Any
@@ -950,7 +940,7 @@ def unstructure_GetJourneyExecutionActivityMetricsRequest(o: Any) -> Any:
 
 def structure_GetJourneyExecutionActivityMetricsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetJourneyExecutionActivityMetricsResponse")
     o: Any = _new(GetJourneyExecutionActivityMetricsResponse)
     o._unknown = None
     v: Any
@@ -979,7 +969,7 @@ def unstructure_GetJourneyExecutionActivityMetricsResponse(o: Any) -> Any:
 
 def structure_GetJourneyExecutionMetricsRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetJourneyExecutionMetricsRequest")
     o: Any = _new(GetJourneyExecutionMetricsRequest)
     o._unknown = None
     v: Any
@@ -1022,7 +1012,7 @@ def unstructure_GetJourneyExecutionMetricsRequest(o: Any) -> Any:
 
 def structure_GetJourneyExecutionMetricsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetJourneyExecutionMetricsResponse")
     o: Any = _new(GetJourneyExecutionMetricsResponse)
     o._unknown = None
     v: Any
@@ -1051,7 +1041,7 @@ def unstructure_GetJourneyExecutionMetricsResponse(o: Any) -> Any:
 
 def structure_GetJourneyRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetJourneyRequest")
     o: Any = _new(GetJourneyRequest)
     o._unknown = None
     v: Any
@@ -1084,7 +1074,7 @@ def unstructure_GetJourneyRequest(o: Any) -> Any:
 
 def structure_GetJourneyResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetJourneyResponse")
     o: Any = _new(GetJourneyResponse)
     o._unknown = None
     v: Any
@@ -1113,7 +1103,7 @@ def unstructure_GetJourneyResponse(o: Any) -> Any:
 
 def structure_GetJourneyRunExecutionActivityMetricsRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetJourneyRunExecutionActivityMetricsRequest")
     o: Any = _new(GetJourneyRunExecutionActivityMetricsRequest)
     o._unknown = None
     v: Any
@@ -1168,7 +1158,7 @@ def unstructure_GetJourneyRunExecutionActivityMetricsRequest(o: Any) -> Any:
 
 def structure_GetJourneyRunExecutionActivityMetricsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetJourneyRunExecutionActivityMetricsResponse")
     o: Any = _new(GetJourneyRunExecutionActivityMetricsResponse)
     o._unknown = None
     v: Any
@@ -1199,7 +1189,7 @@ def unstructure_GetJourneyRunExecutionActivityMetricsResponse(o: Any) -> Any:
 
 def structure_GetJourneyRunExecutionMetricsRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetJourneyRunExecutionMetricsRequest")
     o: Any = _new(GetJourneyRunExecutionMetricsRequest)
     o._unknown = None
     v: Any
@@ -1247,7 +1237,7 @@ def unstructure_GetJourneyRunExecutionMetricsRequest(o: Any) -> Any:
 
 def structure_GetJourneyRunExecutionMetricsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetJourneyRunExecutionMetricsResponse")
     o: Any = _new(GetJourneyRunExecutionMetricsResponse)
     o._unknown = None
     v: Any
@@ -1276,7 +1266,7 @@ def unstructure_GetJourneyRunExecutionMetricsResponse(o: Any) -> Any:
 
 def structure_GetJourneyRunsRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetJourneyRunsRequest")
     o: Any = _new(GetJourneyRunsRequest)
     o._unknown = None
     v: Any
@@ -1319,7 +1309,7 @@ def unstructure_GetJourneyRunsRequest(o: Any) -> Any:
 
 def structure_GetJourneyRunsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetJourneyRunsResponse")
     o: Any = _new(GetJourneyRunsResponse)
     o._unknown = None
     v: Any
@@ -1348,7 +1338,7 @@ def unstructure_GetJourneyRunsResponse(o: Any) -> Any:
 
 def structure_HoldoutActivity(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "HoldoutActivity")
     o: Any = _new(HoldoutActivity)
     o._unknown = None
     v: Any
@@ -1383,7 +1373,7 @@ def unstructure_HoldoutActivity(o: Any) -> Any:
 
 def structure_JourneyChannelSettings(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "JourneyChannelSettings")
     o: Any = _new(JourneyChannelSettings)
     o._unknown = None
     v: Any
@@ -1418,7 +1408,7 @@ def unstructure_JourneyChannelSettings(o: Any) -> Any:
 
 def structure_JourneyCustomMessage(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "JourneyCustomMessage")
     o: Any = _new(JourneyCustomMessage)
     o._unknown = None
     v: Any
@@ -1444,7 +1434,7 @@ def unstructure_JourneyCustomMessage(o: Any) -> Any:
 
 def structure_JourneyEmailMessage(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "JourneyEmailMessage")
     o: Any = _new(JourneyEmailMessage)
     o._unknown = None
     v: Any
@@ -1472,7 +1462,7 @@ def unstructure_JourneyEmailMessage(o: Any) -> Any:
 
 def structure_JourneyExecutionActivityMetricsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "JourneyExecutionActivityMetricsResponse")
     o: Any = _new(JourneyExecutionActivityMetricsResponse)
     o._unknown = None
     v: Any
@@ -1539,7 +1529,7 @@ def unstructure_JourneyExecutionActivityMetricsResponse(o: Any) -> Any:
 
 def structure_JourneyExecutionMetricsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "JourneyExecutionMetricsResponse")
     o: Any = _new(JourneyExecutionMetricsResponse)
     o._unknown = None
     v: Any
@@ -1592,7 +1582,7 @@ def unstructure_JourneyExecutionMetricsResponse(o: Any) -> Any:
 
 def structure_JourneyLimits(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "JourneyLimits")
     o: Any = _new(JourneyLimits)
     o._unknown = None
     v: Any
@@ -1651,7 +1641,7 @@ def unstructure_JourneyLimits(o: Any) -> Any:
 
 def structure_JourneyPushMessage(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "JourneyPushMessage")
     o: Any = _new(JourneyPushMessage)
     o._unknown = None
     v: Any
@@ -1677,7 +1667,7 @@ def unstructure_JourneyPushMessage(o: Any) -> Any:
 
 def structure_JourneyResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "JourneyResponse")
     o: Any = _new(JourneyResponse)
     o._unknown = None
     v: Any
@@ -1687,7 +1677,7 @@ def structure_JourneyResponse(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.activities = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): (_s_Activity(x0) if x0.__class__ is dict else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {(k0 if k0.__class__ is str else _w.text(k0)): _s_Activity(x0) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
             )
         except _w.WrongType:
             o.activities = _w.keep(o, "Activities", v)
@@ -1870,7 +1860,7 @@ def unstructure_JourneyResponse(o: Any) -> Any:
 
 def structure_JourneyRunExecutionActivityMetricsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "JourneyRunExecutionActivityMetricsResponse")
     o: Any = _new(JourneyRunExecutionActivityMetricsResponse)
     o._unknown = None
     v: Any
@@ -1942,7 +1932,7 @@ def unstructure_JourneyRunExecutionActivityMetricsResponse(o: Any) -> Any:
 
 def structure_JourneyRunExecutionMetricsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "JourneyRunExecutionMetricsResponse")
     o: Any = _new(JourneyRunExecutionMetricsResponse)
     o._unknown = None
     v: Any
@@ -2000,7 +1990,7 @@ def unstructure_JourneyRunExecutionMetricsResponse(o: Any) -> Any:
 
 def structure_JourneyRunResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "JourneyRunResponse")
     o: Any = _new(JourneyRunResponse)
     o._unknown = None
     v: Any
@@ -2047,7 +2037,7 @@ def unstructure_JourneyRunResponse(o: Any) -> Any:
 
 def structure_JourneyRunsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "JourneyRunsResponse")
     o: Any = _new(JourneyRunsResponse)
     o._unknown = None
     v: Any
@@ -2057,7 +2047,7 @@ def structure_JourneyRunsResponse(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.item = (
-                [(_s_JourneyRunResponse(x0) if x0.__class__ is dict else _w.wrong()) for x0 in v] if v.__class__ is list else _w.wrong()
+                [_s_JourneyRunResponse(x0) for x0 in v] if v.__class__ is list else _w.wrong()
             )
         except _w.WrongType:
             o.item = _w.keep(o, "Item", v)
@@ -2086,7 +2076,7 @@ def unstructure_JourneyRunsResponse(o: Any) -> Any:
 
 def structure_JourneySMSMessage(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "JourneySMSMessage")
     o: Any = _new(JourneySMSMessage)
     o._unknown = None
     v: Any
@@ -2136,7 +2126,7 @@ def unstructure_JourneySMSMessage(o: Any) -> Any:
 
 def structure_JourneySchedule(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "JourneySchedule")
     o: Any = _new(JourneySchedule)
     o._unknown = None
     v: Any
@@ -2176,7 +2166,7 @@ def unstructure_JourneySchedule(o: Any) -> Any:
 
 def structure_JourneyStateRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "JourneyStateRequest")
     o: Any = _new(JourneyStateRequest)
     o._unknown = None
     v: Any
@@ -2204,7 +2194,7 @@ def unstructure_JourneyStateRequest(o: Any) -> Any:
 
 def structure_JourneysResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "JourneysResponse")
     o: Any = _new(JourneysResponse)
     o._unknown = None
     v: Any
@@ -2213,9 +2203,7 @@ def structure_JourneysResponse(d: Any, _: Any = None) -> Any:
         o.item = None
     else:
         try:
-            o.item = (
-                [(_s_JourneyResponse(x0) if x0.__class__ is dict else _w.wrong()) for x0 in v] if v.__class__ is list else _w.wrong()
-            )
+            o.item = ([_s_JourneyResponse(x0) for x0 in v] if v.__class__ is list else _w.wrong())
         except _w.WrongType:
             o.item = _w.keep(o, "Item", v)
     v = d.get("NextToken")
@@ -2243,7 +2231,7 @@ def unstructure_JourneysResponse(o: Any) -> Any:
 
 def structure_ListJourneysRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ListJourneysRequest")
     o: Any = _new(ListJourneysRequest)
     o._unknown = None
     v: Any
@@ -2281,7 +2269,7 @@ def unstructure_ListJourneysRequest(o: Any) -> Any:
 
 def structure_ListJourneysResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ListJourneysResponse")
     o: Any = _new(ListJourneysResponse)
     o._unknown = None
     v: Any
@@ -2310,7 +2298,7 @@ def unstructure_ListJourneysResponse(o: Any) -> Any:
 
 def structure_MultiConditionalBranch(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "MultiConditionalBranch")
     o: Any = _new(MultiConditionalBranch)
     o._unknown = None
     v: Any
@@ -2345,7 +2333,7 @@ def unstructure_MultiConditionalBranch(o: Any) -> Any:
 
 def structure_MultiConditionalSplitActivity(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "MultiConditionalSplitActivity")
     o: Any = _new(MultiConditionalSplitActivity)
     o._unknown = None
     v: Any
@@ -2355,7 +2343,7 @@ def structure_MultiConditionalSplitActivity(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.branches = (
-                [(_s_MultiConditionalBranch(x0) if x0.__class__ is dict else _w.wrong()) for x0 in v] if v.__class__ is list else _w.wrong()
+                [_s_MultiConditionalBranch(x0) for x0 in v] if v.__class__ is list else _w.wrong()
             )
         except _w.WrongType:
             o.branches = _w.keep(o, "Branches", v)
@@ -2395,7 +2383,7 @@ def unstructure_MultiConditionalSplitActivity(o: Any) -> Any:
 
 def structure_OpenHours(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "OpenHours")
     o: Any = _new(OpenHours)
     o._unknown = None
     v: Any
@@ -2405,7 +2393,7 @@ def structure_OpenHours(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.email = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): ([(_s_OpenHoursRule(x1) if x1.__class__ is dict else _w.wrong()) for x1 in x0] if x0.__class__ is list else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {(k0 if k0.__class__ is str else _w.text(k0)): ([_s_OpenHoursRule(x1) for x1 in x0] if x0.__class__ is list else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
             )
         except _w.WrongType:
             o.email = _w.keep(o, "EMAIL", v)
@@ -2415,7 +2403,7 @@ def structure_OpenHours(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.sms = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): ([(_s_OpenHoursRule(x1) if x1.__class__ is dict else _w.wrong()) for x1 in x0] if x0.__class__ is list else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {(k0 if k0.__class__ is str else _w.text(k0)): ([_s_OpenHoursRule(x1) for x1 in x0] if x0.__class__ is list else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
             )
         except _w.WrongType:
             o.sms = _w.keep(o, "SMS", v)
@@ -2425,7 +2413,7 @@ def structure_OpenHours(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.push = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): ([(_s_OpenHoursRule(x1) if x1.__class__ is dict else _w.wrong()) for x1 in x0] if x0.__class__ is list else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {(k0 if k0.__class__ is str else _w.text(k0)): ([_s_OpenHoursRule(x1) for x1 in x0] if x0.__class__ is list else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
             )
         except _w.WrongType:
             o.push = _w.keep(o, "PUSH", v)
@@ -2435,7 +2423,7 @@ def structure_OpenHours(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.voice = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): ([(_s_OpenHoursRule(x1) if x1.__class__ is dict else _w.wrong()) for x1 in x0] if x0.__class__ is list else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {(k0 if k0.__class__ is str else _w.text(k0)): ([_s_OpenHoursRule(x1) for x1 in x0] if x0.__class__ is list else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
             )
         except _w.WrongType:
             o.voice = _w.keep(o, "VOICE", v)
@@ -2445,7 +2433,7 @@ def structure_OpenHours(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.custom = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): ([(_s_OpenHoursRule(x1) if x1.__class__ is dict else _w.wrong()) for x1 in x0] if x0.__class__ is list else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {(k0 if k0.__class__ is str else _w.text(k0)): ([_s_OpenHoursRule(x1) for x1 in x0] if x0.__class__ is list else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
             )
         except _w.WrongType:
             o.custom = _w.keep(o, "CUSTOM", v)
@@ -2491,7 +2479,7 @@ def unstructure_OpenHours(o: Any) -> Any:
 
 def structure_OpenHoursRule(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "OpenHoursRule")
     o: Any = _new(OpenHoursRule)
     o._unknown = None
     v: Any
@@ -2522,7 +2510,7 @@ def unstructure_OpenHoursRule(o: Any) -> Any:
 
 def structure_PushMessageActivity(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "PushMessageActivity")
     o: Any = _new(PushMessageActivity)
     o._unknown = None
     v: Any
@@ -2571,7 +2559,7 @@ def unstructure_PushMessageActivity(o: Any) -> Any:
 
 def structure_RandomSplitActivity(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "RandomSplitActivity")
     o: Any = _new(RandomSplitActivity)
     o._unknown = None
     v: Any
@@ -2581,7 +2569,7 @@ def structure_RandomSplitActivity(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.branches = (
-                [(_s_RandomSplitEntry(x0) if x0.__class__ is dict else _w.wrong()) for x0 in v] if v.__class__ is list else _w.wrong()
+                [_s_RandomSplitEntry(x0) for x0 in v] if v.__class__ is list else _w.wrong()
             )
         except _w.WrongType:
             o.branches = _w.keep(o, "Branches", v)
@@ -2607,7 +2595,7 @@ def unstructure_RandomSplitActivity(o: Any) -> Any:
 
 def structure_RandomSplitEntry(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "RandomSplitEntry")
     o: Any = _new(RandomSplitEntry)
     o._unknown = None
     v: Any
@@ -2642,7 +2630,7 @@ def unstructure_RandomSplitEntry(o: Any) -> Any:
 
 def structure_SMSMessageActivity(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "SMSMessageActivity")
     o: Any = _new(SMSMessageActivity)
     o._unknown = None
     v: Any
@@ -2691,7 +2679,7 @@ def unstructure_SMSMessageActivity(o: Any) -> Any:
 
 def structure_SegmentCondition(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "SegmentCondition")
     o: Any = _new(SegmentCondition)
     o._unknown = None
     v: Any
@@ -2717,7 +2705,7 @@ def unstructure_SegmentCondition(o: Any) -> Any:
 
 def structure_SimpleCondition(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "SimpleCondition")
     o: Any = _new(SimpleCondition)
     o._unknown = None
     v: Any
@@ -2759,7 +2747,7 @@ def unstructure_SimpleCondition(o: Any) -> Any:
 
 def structure_StartCondition(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "StartCondition")
     o: Any = _new(StartCondition)
     o._unknown = None
     v: Any
@@ -2799,7 +2787,7 @@ def unstructure_StartCondition(o: Any) -> Any:
 
 def structure_UpdateJourneyRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateJourneyRequest")
     o: Any = _new(UpdateJourneyRequest)
     o._unknown = None
     v: Any
@@ -2839,7 +2827,7 @@ def unstructure_UpdateJourneyRequest(o: Any) -> Any:
 
 def structure_UpdateJourneyResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateJourneyResponse")
     o: Any = _new(UpdateJourneyResponse)
     o._unknown = None
     v: Any
@@ -2868,7 +2856,7 @@ def unstructure_UpdateJourneyResponse(o: Any) -> Any:
 
 def structure_UpdateJourneyStateRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateJourneyStateRequest")
     o: Any = _new(UpdateJourneyStateRequest)
     o._unknown = None
     v: Any
@@ -2908,7 +2896,7 @@ def unstructure_UpdateJourneyStateRequest(o: Any) -> Any:
 
 def structure_UpdateJourneyStateResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateJourneyStateResponse")
     o: Any = _new(UpdateJourneyStateResponse)
     o._unknown = None
     v: Any
@@ -2937,7 +2925,7 @@ def unstructure_UpdateJourneyStateResponse(o: Any) -> Any:
 
 def structure_WaitActivity(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "WaitActivity")
     o: Any = _new(WaitActivity)
     o._unknown = None
     v: Any
@@ -2972,7 +2960,7 @@ def unstructure_WaitActivity(o: Any) -> Any:
 
 def structure_WaitTime(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "WaitTime")
     o: Any = _new(WaitTime)
     o._unknown = None
     v: Any
@@ -3003,7 +2991,7 @@ def unstructure_WaitTime(o: Any) -> Any:
 
 def structure_WriteJourneyRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "WriteJourneyRequest")
     o: Any = _new(WriteJourneyRequest)
     o._unknown = None
     v: Any
@@ -3013,7 +3001,7 @@ def structure_WriteJourneyRequest(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.activities = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): (_s_Activity(x0) if x0.__class__ is dict else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {(k0 if k0.__class__ is str else _w.text(k0)): _s_Activity(x0) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
             )
         except _w.WrongType:
             o.activities = _w.keep(o, "Activities", v)

@@ -150,7 +150,7 @@ _K_VoiceMessage = (
 
 def structure_ADMMessage(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ADMMessage")
     o: Any = _new(ADMMessage)
     o._unknown = None
     v: Any
@@ -283,7 +283,7 @@ def unstructure_ADMMessage(o: Any) -> Any:
 
 def structure_APNSMessage(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "APNSMessage")
     o: Any = _new(APNSMessage)
     o._unknown = None
     v: Any
@@ -422,7 +422,7 @@ def unstructure_APNSMessage(o: Any) -> Any:
 
 def structure_AddressConfiguration(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "AddressConfiguration")
     o: Any = _new(AddressConfiguration)
     o._unknown = None
     v: Any
@@ -497,7 +497,7 @@ def unstructure_AddressConfiguration(o: Any) -> Any:
 
 def structure_BaiduMessage(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "BaiduMessage")
     o: Any = _new(BaiduMessage)
     o._unknown = None
     v: Any
@@ -618,7 +618,7 @@ def unstructure_BaiduMessage(o: Any) -> Any:
 
 def structure_DefaultMessage(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DefaultMessage")
     o: Any = _new(DefaultMessage)
     o._unknown = None
     v: Any
@@ -659,7 +659,7 @@ def unstructure_DefaultMessage(o: Any) -> Any:
 
 def structure_DefaultPushNotificationMessage(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DefaultPushNotificationMessage")
     o: Any = _new(DefaultPushNotificationMessage)
     o._unknown = None
     v: Any
@@ -737,7 +737,7 @@ def unstructure_DefaultPushNotificationMessage(o: Any) -> Any:
 
 def structure_DirectMessageConfiguration(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DirectMessageConfiguration")
     o: Any = _new(DirectMessageConfiguration)
     o._unknown = None
     v: Any
@@ -821,7 +821,7 @@ def unstructure_DirectMessageConfiguration(o: Any) -> Any:
 
 def structure_EmailMessage(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "EmailMessage")
     o: Any = _new(EmailMessage)
     o._unknown = None
     v: Any
@@ -903,7 +903,7 @@ def unstructure_EmailMessage(o: Any) -> Any:
 
 def structure_EndpointMessageResult(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "EndpointMessageResult")
     o: Any = _new(EndpointMessageResult)
     o._unknown = None
     v: Any
@@ -962,7 +962,7 @@ def unstructure_EndpointMessageResult(o: Any) -> Any:
 
 def structure_EndpointSendConfiguration(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "EndpointSendConfiguration")
     o: Any = _new(EndpointSendConfiguration)
     o._unknown = None
     v: Any
@@ -1030,7 +1030,7 @@ def unstructure_EndpointSendConfiguration(o: Any) -> Any:
 
 def structure_GCMMessage(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GCMMessage")
     o: Any = _new(GCMMessage)
     o._unknown = None
     v: Any
@@ -1177,7 +1177,7 @@ def unstructure_GCMMessage(o: Any) -> Any:
 
 def structure_GetInAppMessagesRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetInAppMessagesRequest")
     o: Any = _new(GetInAppMessagesRequest)
     o._unknown = None
     v: Any
@@ -1210,7 +1210,7 @@ def unstructure_GetInAppMessagesRequest(o: Any) -> Any:
 
 def structure_GetInAppMessagesResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetInAppMessagesResponse")
     o: Any = _new(GetInAppMessagesResponse)
     o._unknown = None
     v: Any
@@ -1239,7 +1239,7 @@ def unstructure_GetInAppMessagesResponse(o: Any) -> Any:
 
 def structure_InAppCampaignSchedule(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "InAppCampaignSchedule")
     o: Any = _new(InAppCampaignSchedule)
     o._unknown = None
     v: Any
@@ -1279,7 +1279,7 @@ def unstructure_InAppCampaignSchedule(o: Any) -> Any:
 
 def structure_InAppMessage(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "InAppMessage")
     o: Any = _new(InAppMessage)
     o._unknown = None
     v: Any
@@ -1289,7 +1289,7 @@ def structure_InAppMessage(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.content = (
-                [(_common._s_InAppMessageContent(x0) if x0.__class__ is dict else _w.wrong()) for x0 in v] if v.__class__ is list else _w.wrong()
+                [_common._s_InAppMessageContent(x0) for x0 in v] if v.__class__ is list else _w.wrong()
             )
         except _w.WrongType:
             o.content = _w.keep(o, "Content", v)
@@ -1335,7 +1335,7 @@ def unstructure_InAppMessage(o: Any) -> Any:
 
 def structure_InAppMessageCampaign(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "InAppMessageCampaign")
     o: Any = _new(InAppMessageCampaign)
     o._unknown = None
     v: Any
@@ -1404,7 +1404,7 @@ def unstructure_InAppMessageCampaign(o: Any) -> Any:
 
 def structure_InAppMessagesResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "InAppMessagesResponse")
     o: Any = _new(InAppMessagesResponse)
     o._unknown = None
     v: Any
@@ -1414,7 +1414,7 @@ def structure_InAppMessagesResponse(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.in_app_message_campaigns = (
-                [(_s_InAppMessageCampaign(x0) if x0.__class__ is dict else _w.wrong()) for x0 in v] if v.__class__ is list else _w.wrong()
+                [_s_InAppMessageCampaign(x0) for x0 in v] if v.__class__ is list else _w.wrong()
             )
         except _w.WrongType:
             o.in_app_message_campaigns = _w.keep(o, "InAppMessageCampaigns", v)
@@ -1440,7 +1440,7 @@ def unstructure_InAppMessagesResponse(o: Any) -> Any:
 
 def structure_MessageRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "MessageRequest")
     o: Any = _new(MessageRequest)
     o._unknown = None
     v: Any
@@ -1450,7 +1450,7 @@ def structure_MessageRequest(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.addresses = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): (_s_AddressConfiguration(x0) if x0.__class__ is dict else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {(k0 if k0.__class__ is str else _w.text(k0)): _s_AddressConfiguration(x0) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
             )
         except _w.WrongType:
             o.addresses = _w.keep(o, "Addresses", v)
@@ -1470,7 +1470,7 @@ def structure_MessageRequest(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.endpoints = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): (_s_EndpointSendConfiguration(x0) if x0.__class__ is dict else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {(k0 if k0.__class__ is str else _w.text(k0)): _s_EndpointSendConfiguration(x0) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
             )
         except _w.WrongType:
             o.endpoints = _w.keep(o, "Endpoints", v)
@@ -1523,7 +1523,7 @@ def unstructure_MessageRequest(o: Any) -> Any:
 
 def structure_MessageResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "MessageResponse")
     o: Any = _new(MessageResponse)
     o._unknown = None
     v: Any
@@ -1537,7 +1537,7 @@ def structure_MessageResponse(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.endpoint_result = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): (_s_EndpointMessageResult(x0) if x0.__class__ is dict else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {(k0 if k0.__class__ is str else _w.text(k0)): _s_EndpointMessageResult(x0) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
             )
         except _w.WrongType:
             o.endpoint_result = _w.keep(o, "EndpointResult", v)
@@ -1549,7 +1549,7 @@ def structure_MessageResponse(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.result = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): (_s_MessageResult(x0) if x0.__class__ is dict else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {(k0 if k0.__class__ is str else _w.text(k0)): _s_MessageResult(x0) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
             )
         except _w.WrongType:
             o.result = _w.keep(o, "Result", v)
@@ -1586,7 +1586,7 @@ def unstructure_MessageResponse(o: Any) -> Any:
 
 def structure_MessageResult(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "MessageResult")
     o: Any = _new(MessageResult)
     o._unknown = None
     v: Any
@@ -1640,7 +1640,7 @@ def unstructure_MessageResult(o: Any) -> Any:
 
 def structure_NumberValidateRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "NumberValidateRequest")
     o: Any = _new(NumberValidateRequest)
     o._unknown = None
     v: Any
@@ -1675,7 +1675,7 @@ def unstructure_NumberValidateRequest(o: Any) -> Any:
 
 def structure_NumberValidateResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "NumberValidateResponse")
     o: Any = _new(NumberValidateResponse)
     o._unknown = None
     v: Any
@@ -1780,7 +1780,7 @@ def unstructure_NumberValidateResponse(o: Any) -> Any:
 
 def structure_PhoneNumberValidateRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "PhoneNumberValidateRequest")
     o: Any = _new(PhoneNumberValidateRequest)
     o._unknown = None
     v: Any
@@ -1808,7 +1808,7 @@ def unstructure_PhoneNumberValidateRequest(o: Any) -> Any:
 
 def structure_PhoneNumberValidateResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "PhoneNumberValidateResponse")
     o: Any = _new(PhoneNumberValidateResponse)
     o._unknown = None
     v: Any
@@ -1837,7 +1837,7 @@ def unstructure_PhoneNumberValidateResponse(o: Any) -> Any:
 
 def structure_RawEmail(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "RawEmail")
     o: Any = _new(RawEmail)
     o._unknown = None
     v: Any
@@ -1863,7 +1863,7 @@ def unstructure_RawEmail(o: Any) -> Any:
 
 def structure_SMSMessage(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "SMSMessage")
     o: Any = _new(SMSMessage)
     o._unknown = None
     v: Any
@@ -1943,7 +1943,7 @@ def unstructure_SMSMessage(o: Any) -> Any:
 
 def structure_SendMessagesRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "SendMessagesRequest")
     o: Any = _new(SendMessagesRequest)
     o._unknown = None
     v: Any
@@ -1978,7 +1978,7 @@ def unstructure_SendMessagesRequest(o: Any) -> Any:
 
 def structure_SendMessagesResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "SendMessagesResponse")
     o: Any = _new(SendMessagesResponse)
     o._unknown = None
     v: Any
@@ -2007,7 +2007,7 @@ def unstructure_SendMessagesResponse(o: Any) -> Any:
 
 def structure_SendOTPMessageRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "SendOTPMessageRequest")
     o: Any = _new(SendOTPMessageRequest)
     o._unknown = None
     v: Any
@@ -2042,7 +2042,7 @@ def unstructure_SendOTPMessageRequest(o: Any) -> Any:
 
 def structure_SendOTPMessageRequestParameters(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "SendOTPMessageRequestParameters")
     o: Any = _new(SendOTPMessageRequestParameters)
     o._unknown = None
     v: Any
@@ -2130,7 +2130,7 @@ def unstructure_SendOTPMessageRequestParameters(o: Any) -> Any:
 
 def structure_SendOTPMessageResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "SendOTPMessageResponse")
     o: Any = _new(SendOTPMessageResponse)
     o._unknown = None
     v: Any
@@ -2159,7 +2159,7 @@ def unstructure_SendOTPMessageResponse(o: Any) -> Any:
 
 def structure_SendUsersMessageRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "SendUsersMessageRequest")
     o: Any = _new(SendUsersMessageRequest)
     o._unknown = None
     v: Any
@@ -2189,7 +2189,7 @@ def structure_SendUsersMessageRequest(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.users = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): (_s_EndpointSendConfiguration(x0) if x0.__class__ is dict else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {(k0 if k0.__class__ is str else _w.text(k0)): _s_EndpointSendConfiguration(x0) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
             )
         except _w.WrongType:
             o.users = _w.keep(o, "Users", v)
@@ -2227,7 +2227,7 @@ def unstructure_SendUsersMessageRequest(o: Any) -> Any:
 
 def structure_SendUsersMessageResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "SendUsersMessageResponse")
     o: Any = _new(SendUsersMessageResponse)
     o._unknown = None
     v: Any
@@ -2243,7 +2243,7 @@ def structure_SendUsersMessageResponse(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.result = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): ({(k1 if k1.__class__ is str else _w.text(k1)): (_s_EndpointMessageResult(x1) if x1.__class__ is dict else _w.wrong()) for k1, x1 in x0.items()} if x0.__class__ is dict else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {(k0 if k0.__class__ is str else _w.text(k0)): ({(k1 if k1.__class__ is str else _w.text(k1)): _s_EndpointMessageResult(x1) for k1, x1 in x0.items()} if x0.__class__ is dict else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
             )
         except _w.WrongType:
             o.result = _w.keep(o, "Result", v)
@@ -2275,7 +2275,7 @@ def unstructure_SendUsersMessageResponse(o: Any) -> Any:
 
 def structure_SendUsersMessagesRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "SendUsersMessagesRequest")
     o: Any = _new(SendUsersMessagesRequest)
     o._unknown = None
     v: Any
@@ -2310,7 +2310,7 @@ def unstructure_SendUsersMessagesRequest(o: Any) -> Any:
 
 def structure_SendUsersMessagesResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "SendUsersMessagesResponse")
     o: Any = _new(SendUsersMessagesResponse)
     o._unknown = None
     v: Any
@@ -2339,7 +2339,7 @@ def unstructure_SendUsersMessagesResponse(o: Any) -> Any:
 
 def structure_SimpleEmail(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "SimpleEmail")
     o: Any = _new(SimpleEmail)
     o._unknown = None
     v: Any
@@ -2361,7 +2361,7 @@ def structure_SimpleEmail(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.headers = (
-                [(_common._s_MessageHeader(x0) if x0.__class__ is dict else _w.wrong()) for x0 in v] if v.__class__ is list else _w.wrong()
+                [_common._s_MessageHeader(x0) for x0 in v] if v.__class__ is list else _w.wrong()
             )
         except _w.WrongType:
             o.headers = _w.keep(o, "Headers", v)
@@ -2396,7 +2396,7 @@ def unstructure_SimpleEmail(o: Any) -> Any:
 
 def structure_SimpleEmailPart(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "SimpleEmailPart")
     o: Any = _new(SimpleEmailPart)
     o._unknown = None
     v: Any
@@ -2427,7 +2427,7 @@ def unstructure_SimpleEmailPart(o: Any) -> Any:
 
 def structure_VerificationResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "VerificationResponse")
     o: Any = _new(VerificationResponse)
     o._unknown = None
     v: Any
@@ -2453,7 +2453,7 @@ def unstructure_VerificationResponse(o: Any) -> Any:
 
 def structure_VerifyOTPMessageRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "VerifyOTPMessageRequest")
     o: Any = _new(VerifyOTPMessageRequest)
     o._unknown = None
     v: Any
@@ -2488,7 +2488,7 @@ def unstructure_VerifyOTPMessageRequest(o: Any) -> Any:
 
 def structure_VerifyOTPMessageRequestParameters(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "VerifyOTPMessageRequestParameters")
     o: Any = _new(VerifyOTPMessageRequestParameters)
     o._unknown = None
     v: Any
@@ -2528,7 +2528,7 @@ def unstructure_VerifyOTPMessageRequestParameters(o: Any) -> Any:
 
 def structure_VerifyOTPMessageResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "VerifyOTPMessageResponse")
     o: Any = _new(VerifyOTPMessageResponse)
     o._unknown = None
     v: Any
@@ -2557,7 +2557,7 @@ def unstructure_VerifyOTPMessageResponse(o: Any) -> Any:
 
 def structure_VoiceMessage(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "VoiceMessage")
     o: Any = _new(VoiceMessage)
     o._unknown = None
     v: Any

@@ -58,7 +58,7 @@ _K_UpdateRecommenderConfigurationResponse = frozenset({"RecommenderConfiguration
 
 def structure_CreateRecommenderConfiguration(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CreateRecommenderConfiguration")
     o: Any = _new(CreateRecommenderConfiguration)
     o._unknown = None
     v: Any
@@ -144,7 +144,7 @@ def unstructure_CreateRecommenderConfiguration(o: Any) -> Any:
 
 def structure_CreateRecommenderConfigurationRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CreateRecommenderConfigurationRequest")
     o: Any = _new(CreateRecommenderConfigurationRequest)
     o._unknown = None
     v: Any
@@ -172,7 +172,7 @@ def unstructure_CreateRecommenderConfigurationRequest(o: Any) -> Any:
 
 def structure_CreateRecommenderConfigurationResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CreateRecommenderConfigurationResponse")
     o: Any = _new(CreateRecommenderConfigurationResponse)
     o._unknown = None
     v: Any
@@ -201,7 +201,7 @@ def unstructure_CreateRecommenderConfigurationResponse(o: Any) -> Any:
 
 def structure_DeleteRecommenderConfigurationRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteRecommenderConfigurationRequest")
     o: Any = _new(DeleteRecommenderConfigurationRequest)
     o._unknown = None
     v: Any
@@ -229,7 +229,7 @@ def unstructure_DeleteRecommenderConfigurationRequest(o: Any) -> Any:
 
 def structure_DeleteRecommenderConfigurationResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteRecommenderConfigurationResponse")
     o: Any = _new(DeleteRecommenderConfigurationResponse)
     o._unknown = None
     v: Any
@@ -258,7 +258,7 @@ def unstructure_DeleteRecommenderConfigurationResponse(o: Any) -> Any:
 
 def structure_GetRecommenderConfigurationRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetRecommenderConfigurationRequest")
     o: Any = _new(GetRecommenderConfigurationRequest)
     o._unknown = None
     v: Any
@@ -286,7 +286,7 @@ def unstructure_GetRecommenderConfigurationRequest(o: Any) -> Any:
 
 def structure_GetRecommenderConfigurationResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetRecommenderConfigurationResponse")
     o: Any = _new(GetRecommenderConfigurationResponse)
     o._unknown = None
     v: Any
@@ -315,7 +315,7 @@ def unstructure_GetRecommenderConfigurationResponse(o: Any) -> Any:
 
 def structure_GetRecommenderConfigurationsRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetRecommenderConfigurationsRequest")
     o: Any = _new(GetRecommenderConfigurationsRequest)
     o._unknown = None
     v: Any
@@ -346,7 +346,7 @@ def unstructure_GetRecommenderConfigurationsRequest(o: Any) -> Any:
 
 def structure_GetRecommenderConfigurationsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetRecommenderConfigurationsResponse")
     o: Any = _new(GetRecommenderConfigurationsResponse)
     o._unknown = None
     v: Any
@@ -375,7 +375,7 @@ def unstructure_GetRecommenderConfigurationsResponse(o: Any) -> Any:
 
 def structure_ListRecommenderConfigurationsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ListRecommenderConfigurationsResponse")
     o: Any = _new(ListRecommenderConfigurationsResponse)
     o._unknown = None
     v: Any
@@ -385,7 +385,7 @@ def structure_ListRecommenderConfigurationsResponse(d: Any, _: Any = None) -> An
     else:
         try:
             o.item = (
-                [(_s_RecommenderConfigurationResponse(x0) if x0.__class__ is dict else _w.wrong()) for x0 in v] if v.__class__ is list else _w.wrong()
+                [_s_RecommenderConfigurationResponse(x0) for x0 in v] if v.__class__ is list else _w.wrong()
             )
         except _w.WrongType:
             o.item = _w.keep(o, "Item", v)
@@ -416,7 +416,7 @@ def unstructure_ListRecommenderConfigurationsResponse(o: Any) -> Any:
 
 def structure_RecommenderConfigurationResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "RecommenderConfigurationResponse")
     o: Any = _new(RecommenderConfigurationResponse)
     o._unknown = None
     v: Any
@@ -521,7 +521,7 @@ def unstructure_RecommenderConfigurationResponse(o: Any) -> Any:
 
 def structure_UpdateRecommenderConfiguration(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateRecommenderConfiguration")
     o: Any = _new(UpdateRecommenderConfiguration)
     o._unknown = None
     v: Any
@@ -607,7 +607,7 @@ def unstructure_UpdateRecommenderConfiguration(o: Any) -> Any:
 
 def structure_UpdateRecommenderConfigurationRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateRecommenderConfigurationRequest")
     o: Any = _new(UpdateRecommenderConfigurationRequest)
     o._unknown = None
     v: Any
@@ -642,7 +642,7 @@ def unstructure_UpdateRecommenderConfigurationRequest(o: Any) -> Any:
 
 def structure_UpdateRecommenderConfigurationResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateRecommenderConfigurationResponse")
     o: Any = _new(UpdateRecommenderConfigurationResponse)
     o._unknown = None
     v: Any

@@ -76,7 +76,7 @@ _K_WriteSegmentRequest = frozenset({"Dimensions", "Name", "SegmentGroups", "tags
 
 def structure_CreateSegmentRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CreateSegmentRequest")
     o: Any = _new(CreateSegmentRequest)
     o._unknown = None
     v: Any
@@ -111,7 +111,7 @@ def unstructure_CreateSegmentRequest(o: Any) -> Any:
 
 def structure_CreateSegmentResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CreateSegmentResponse")
     o: Any = _new(CreateSegmentResponse)
     o._unknown = None
     v: Any
@@ -140,7 +140,7 @@ def unstructure_CreateSegmentResponse(o: Any) -> Any:
 
 def structure_DeleteSegmentRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteSegmentRequest")
     o: Any = _new(DeleteSegmentRequest)
     o._unknown = None
     v: Any
@@ -173,7 +173,7 @@ def unstructure_DeleteSegmentRequest(o: Any) -> Any:
 
 def structure_DeleteSegmentResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteSegmentResponse")
     o: Any = _new(DeleteSegmentResponse)
     o._unknown = None
     v: Any
@@ -202,7 +202,7 @@ def unstructure_DeleteSegmentResponse(o: Any) -> Any:
 
 def structure_GetSegmentRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetSegmentRequest")
     o: Any = _new(GetSegmentRequest)
     o._unknown = None
     v: Any
@@ -235,7 +235,7 @@ def unstructure_GetSegmentRequest(o: Any) -> Any:
 
 def structure_GetSegmentResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetSegmentResponse")
     o: Any = _new(GetSegmentResponse)
     o._unknown = None
     v: Any
@@ -264,7 +264,7 @@ def unstructure_GetSegmentResponse(o: Any) -> Any:
 
 def structure_GetSegmentVersionRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetSegmentVersionRequest")
     o: Any = _new(GetSegmentVersionRequest)
     o._unknown = None
     v: Any
@@ -302,7 +302,7 @@ def unstructure_GetSegmentVersionRequest(o: Any) -> Any:
 
 def structure_GetSegmentVersionResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetSegmentVersionResponse")
     o: Any = _new(GetSegmentVersionResponse)
     o._unknown = None
     v: Any
@@ -331,7 +331,7 @@ def unstructure_GetSegmentVersionResponse(o: Any) -> Any:
 
 def structure_GetSegmentVersionsRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetSegmentVersionsRequest")
     o: Any = _new(GetSegmentVersionsRequest)
     o._unknown = None
     v: Any
@@ -374,7 +374,7 @@ def unstructure_GetSegmentVersionsRequest(o: Any) -> Any:
 
 def structure_GetSegmentVersionsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetSegmentVersionsResponse")
     o: Any = _new(GetSegmentVersionsResponse)
     o._unknown = None
     v: Any
@@ -403,7 +403,7 @@ def unstructure_GetSegmentVersionsResponse(o: Any) -> Any:
 
 def structure_GetSegmentsRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetSegmentsRequest")
     o: Any = _new(GetSegmentsRequest)
     o._unknown = None
     v: Any
@@ -441,7 +441,7 @@ def unstructure_GetSegmentsRequest(o: Any) -> Any:
 
 def structure_GetSegmentsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetSegmentsResponse")
     o: Any = _new(GetSegmentsResponse)
     o._unknown = None
     v: Any
@@ -470,7 +470,7 @@ def unstructure_GetSegmentsResponse(o: Any) -> Any:
 
 def structure_SegmentGroup(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "SegmentGroup")
     o: Any = _new(SegmentGroup)
     o._unknown = None
     v: Any
@@ -480,7 +480,7 @@ def structure_SegmentGroup(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.dimensions = (
-                [(_common._s_SegmentDimensions(x0) if x0.__class__ is dict else _w.wrong()) for x0 in v] if v.__class__ is list else _w.wrong()
+                [_common._s_SegmentDimensions(x0) for x0 in v] if v.__class__ is list else _w.wrong()
             )
         except _w.WrongType:
             o.dimensions = _w.keep(o, "Dimensions", v)
@@ -490,7 +490,7 @@ def structure_SegmentGroup(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.source_segments = (
-                [(_s_SegmentReference(x0) if x0.__class__ is dict else _w.wrong()) for x0 in v] if v.__class__ is list else _w.wrong()
+                [_s_SegmentReference(x0) for x0 in v] if v.__class__ is list else _w.wrong()
             )
         except _w.WrongType:
             o.source_segments = _w.keep(o, "SourceSegments", v)
@@ -535,7 +535,7 @@ def unstructure_SegmentGroup(o: Any) -> Any:
 
 def structure_SegmentGroupList(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "SegmentGroupList")
     o: Any = _new(SegmentGroupList)
     o._unknown = None
     v: Any
@@ -544,9 +544,7 @@ def structure_SegmentGroupList(d: Any, _: Any = None) -> Any:
         o.groups = None
     else:
         try:
-            o.groups = (
-                [(_s_SegmentGroup(x0) if x0.__class__ is dict else _w.wrong()) for x0 in v] if v.__class__ is list else _w.wrong()
-            )
+            o.groups = ([_s_SegmentGroup(x0) for x0 in v] if v.__class__ is list else _w.wrong())
         except _w.WrongType:
             o.groups = _w.keep(o, "Groups", v)
     v = d.get("Include")
@@ -576,7 +574,7 @@ def unstructure_SegmentGroupList(o: Any) -> Any:
 
 def structure_SegmentImportResource(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "SegmentImportResource")
     o: Any = _new(SegmentImportResource)
     o._unknown = None
     v: Any
@@ -637,7 +635,7 @@ def unstructure_SegmentImportResource(o: Any) -> Any:
 
 def structure_SegmentReference(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "SegmentReference")
     o: Any = _new(SegmentReference)
     o._unknown = None
     v: Any
@@ -668,7 +666,7 @@ def unstructure_SegmentReference(o: Any) -> Any:
 
 def structure_SegmentResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "SegmentResponse")
     o: Any = _new(SegmentResponse)
     o._unknown = None
     v: Any
@@ -771,7 +769,7 @@ def unstructure_SegmentResponse(o: Any) -> Any:
 
 def structure_SegmentsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "SegmentsResponse")
     o: Any = _new(SegmentsResponse)
     o._unknown = None
     v: Any
@@ -780,9 +778,7 @@ def structure_SegmentsResponse(d: Any, _: Any = None) -> Any:
         o.item = None
     else:
         try:
-            o.item = (
-                [(_s_SegmentResponse(x0) if x0.__class__ is dict else _w.wrong()) for x0 in v] if v.__class__ is list else _w.wrong()
-            )
+            o.item = ([_s_SegmentResponse(x0) for x0 in v] if v.__class__ is list else _w.wrong())
         except _w.WrongType:
             o.item = _w.keep(o, "Item", v)
     v = d.get("NextToken")
@@ -810,7 +806,7 @@ def unstructure_SegmentsResponse(o: Any) -> Any:
 
 def structure_UpdateSegmentRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateSegmentRequest")
     o: Any = _new(UpdateSegmentRequest)
     o._unknown = None
     v: Any
@@ -850,7 +846,7 @@ def unstructure_UpdateSegmentRequest(o: Any) -> Any:
 
 def structure_UpdateSegmentResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateSegmentResponse")
     o: Any = _new(UpdateSegmentResponse)
     o._unknown = None
     v: Any
@@ -879,7 +875,7 @@ def unstructure_UpdateSegmentResponse(o: Any) -> Any:
 
 def structure_WriteSegmentRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "WriteSegmentRequest")
     o: Any = _new(WriteSegmentRequest)
     o._unknown = None
     v: Any

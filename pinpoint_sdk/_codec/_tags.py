@@ -32,7 +32,7 @@ _K_UntagResourceRequest = frozenset({"ResourceArn", "TagKeys"})
 
 def structure_ListTagsForResourceRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ListTagsForResourceRequest")
     o: Any = _new(ListTagsForResourceRequest)
     o._unknown = None
     v: Any
@@ -60,7 +60,7 @@ def unstructure_ListTagsForResourceRequest(o: Any) -> Any:
 
 def structure_ListTagsForResourceResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ListTagsForResourceResponse")
     o: Any = _new(ListTagsForResourceResponse)
     o._unknown = None
     v: Any
@@ -89,7 +89,7 @@ def unstructure_ListTagsForResourceResponse(o: Any) -> Any:
 
 def structure_TagResourceRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "TagResourceRequest")
     o: Any = _new(TagResourceRequest)
     o._unknown = None
     v: Any
@@ -124,7 +124,7 @@ def unstructure_TagResourceRequest(o: Any) -> Any:
 
 def structure_TagsModel(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "TagsModel")
     o: Any = _new(TagsModel)
     o._unknown = None
     v: Any
@@ -158,7 +158,7 @@ def unstructure_TagsModel(o: Any) -> Any:
 
 def structure_UntagResourceRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UntagResourceRequest")
     o: Any = _new(UntagResourceRequest)
     o._unknown = None
     v: Any

@@ -202,7 +202,7 @@ _K_VoiceTemplateResponse = (
 
 def structure_APNSPushNotificationTemplate(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "APNSPushNotificationTemplate")
     o: Any = _new(APNSPushNotificationTemplate)
     o._unknown = None
     v: Any
@@ -260,7 +260,7 @@ def unstructure_APNSPushNotificationTemplate(o: Any) -> Any:
 
 def structure_AndroidPushNotificationTemplate(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "AndroidPushNotificationTemplate")
     o: Any = _new(AndroidPushNotificationTemplate)
     o._unknown = None
     v: Any
@@ -332,7 +332,7 @@ def unstructure_AndroidPushNotificationTemplate(o: Any) -> Any:
 
 def structure_CreateEmailTemplateRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CreateEmailTemplateRequest")
     o: Any = _new(CreateEmailTemplateRequest)
     o._unknown = None
     v: Any
@@ -367,7 +367,7 @@ def unstructure_CreateEmailTemplateRequest(o: Any) -> Any:
 
 def structure_CreateEmailTemplateResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CreateEmailTemplateResponse")
     o: Any = _new(CreateEmailTemplateResponse)
     o._unknown = None
     v: Any
@@ -396,7 +396,7 @@ def unstructure_CreateEmailTemplateResponse(o: Any) -> Any:
 
 def structure_CreateInAppTemplateRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CreateInAppTemplateRequest")
     o: Any = _new(CreateInAppTemplateRequest)
     o._unknown = None
     v: Any
@@ -431,7 +431,7 @@ def unstructure_CreateInAppTemplateRequest(o: Any) -> Any:
 
 def structure_CreateInAppTemplateResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CreateInAppTemplateResponse")
     o: Any = _new(CreateInAppTemplateResponse)
     o._unknown = None
     v: Any
@@ -460,7 +460,7 @@ def unstructure_CreateInAppTemplateResponse(o: Any) -> Any:
 
 def structure_CreatePushTemplateRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CreatePushTemplateRequest")
     o: Any = _new(CreatePushTemplateRequest)
     o._unknown = None
     v: Any
@@ -495,7 +495,7 @@ def unstructure_CreatePushTemplateRequest(o: Any) -> Any:
 
 def structure_CreatePushTemplateResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CreatePushTemplateResponse")
     o: Any = _new(CreatePushTemplateResponse)
     o._unknown = None
     v: Any
@@ -524,7 +524,7 @@ def unstructure_CreatePushTemplateResponse(o: Any) -> Any:
 
 def structure_CreateSmsTemplateRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CreateSmsTemplateRequest")
     o: Any = _new(CreateSmsTemplateRequest)
     o._unknown = None
     v: Any
@@ -559,7 +559,7 @@ def unstructure_CreateSmsTemplateRequest(o: Any) -> Any:
 
 def structure_CreateSmsTemplateResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CreateSmsTemplateResponse")
     o: Any = _new(CreateSmsTemplateResponse)
     o._unknown = None
     v: Any
@@ -588,7 +588,7 @@ def unstructure_CreateSmsTemplateResponse(o: Any) -> Any:
 
 def structure_CreateTemplateMessageBody(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CreateTemplateMessageBody")
     o: Any = _new(CreateTemplateMessageBody)
     o._unknown = None
     v: Any
@@ -624,7 +624,7 @@ def unstructure_CreateTemplateMessageBody(o: Any) -> Any:
 
 def structure_CreateVoiceTemplateRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CreateVoiceTemplateRequest")
     o: Any = _new(CreateVoiceTemplateRequest)
     o._unknown = None
     v: Any
@@ -659,7 +659,7 @@ def unstructure_CreateVoiceTemplateRequest(o: Any) -> Any:
 
 def structure_CreateVoiceTemplateResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CreateVoiceTemplateResponse")
     o: Any = _new(CreateVoiceTemplateResponse)
     o._unknown = None
     v: Any
@@ -688,7 +688,7 @@ def unstructure_CreateVoiceTemplateResponse(o: Any) -> Any:
 
 def structure_DefaultPushNotificationTemplate(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DefaultPushNotificationTemplate")
     o: Any = _new(DefaultPushNotificationTemplate)
     o._unknown = None
     v: Any
@@ -736,7 +736,7 @@ def unstructure_DefaultPushNotificationTemplate(o: Any) -> Any:
 
 def structure_DeleteEmailTemplateRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteEmailTemplateRequest")
     o: Any = _new(DeleteEmailTemplateRequest)
     o._unknown = None
     v: Any
@@ -769,7 +769,7 @@ def unstructure_DeleteEmailTemplateRequest(o: Any) -> Any:
 
 def structure_DeleteEmailTemplateResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteEmailTemplateResponse")
     o: Any = _new(DeleteEmailTemplateResponse)
     o._unknown = None
     v: Any
@@ -798,7 +798,7 @@ def unstructure_DeleteEmailTemplateResponse(o: Any) -> Any:
 
 def structure_DeleteInAppTemplateRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteInAppTemplateRequest")
     o: Any = _new(DeleteInAppTemplateRequest)
     o._unknown = None
     v: Any
@@ -831,7 +831,7 @@ def unstructure_DeleteInAppTemplateRequest(o: Any) -> Any:
 
 def structure_DeleteInAppTemplateResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteInAppTemplateResponse")
     o: Any = _new(DeleteInAppTemplateResponse)
     o._unknown = None
     v: Any
@@ -860,7 +860,7 @@ def unstructure_DeleteInAppTemplateResponse(o: Any) -> Any:
 
 def structure_DeletePushTemplateRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeletePushTemplateRequest")
     o: Any = _new(DeletePushTemplateRequest)
     o._unknown = None
     v: Any
@@ -893,7 +893,7 @@ def unstructure_DeletePushTemplateRequest(o: Any) -> Any:
 
 def structure_DeletePushTemplateResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeletePushTemplateResponse")
     o: Any = _new(DeletePushTemplateResponse)
     o._unknown = None
     v: Any
@@ -922,7 +922,7 @@ def unstructure_DeletePushTemplateResponse(o: Any) -> Any:
 
 def structure_DeleteSmsTemplateRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteSmsTemplateRequest")
     o: Any = _new(DeleteSmsTemplateRequest)
     o._unknown = None
     v: Any
@@ -955,7 +955,7 @@ def unstructure_DeleteSmsTemplateRequest(o: Any) -> Any:
 
 def structure_DeleteSmsTemplateResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteSmsTemplateResponse")
     o: Any = _new(DeleteSmsTemplateResponse)
     o._unknown = None
     v: Any
@@ -984,7 +984,7 @@ def unstructure_DeleteSmsTemplateResponse(o: Any) -> Any:
 
 def structure_DeleteVoiceTemplateRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteVoiceTemplateRequest")
     o: Any = _new(DeleteVoiceTemplateRequest)
     o._unknown = None
     v: Any
@@ -1017,7 +1017,7 @@ def unstructure_DeleteVoiceTemplateRequest(o: Any) -> Any:
 
 def structure_DeleteVoiceTemplateResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteVoiceTemplateResponse")
     o: Any = _new(DeleteVoiceTemplateResponse)
     o._unknown = None
     v: Any
@@ -1046,7 +1046,7 @@ def unstructure_DeleteVoiceTemplateResponse(o: Any) -> Any:
 
 def structure_EmailTemplateRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "EmailTemplateRequest")
     o: Any = _new(EmailTemplateRequest)
     o._unknown = None
     v: Any
@@ -1068,7 +1068,7 @@ def structure_EmailTemplateRequest(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.headers = (
-                [(_common._s_MessageHeader(x0) if x0.__class__ is dict else _w.wrong()) for x0 in v] if v.__class__ is list else _w.wrong()
+                [_common._s_MessageHeader(x0) for x0 in v] if v.__class__ is list else _w.wrong()
             )
         except _w.WrongType:
             o.headers = _w.keep(o, "Headers", v)
@@ -1131,7 +1131,7 @@ def unstructure_EmailTemplateRequest(o: Any) -> Any:
 
 def structure_EmailTemplateResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "EmailTemplateResponse")
     o: Any = _new(EmailTemplateResponse)
     o._unknown = None
     v: Any
@@ -1163,7 +1163,7 @@ def structure_EmailTemplateResponse(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.headers = (
-                [(_common._s_MessageHeader(x0) if x0.__class__ is dict else _w.wrong()) for x0 in v] if v.__class__ is list else _w.wrong()
+                [_common._s_MessageHeader(x0) for x0 in v] if v.__class__ is list else _w.wrong()
             )
         except _w.WrongType:
             o.headers = _w.keep(o, "Headers", v)
@@ -1254,7 +1254,7 @@ def unstructure_EmailTemplateResponse(o: Any) -> Any:
 
 def structure_GetEmailTemplateRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetEmailTemplateRequest")
     o: Any = _new(GetEmailTemplateRequest)
     o._unknown = None
     v: Any
@@ -1287,7 +1287,7 @@ def unstructure_GetEmailTemplateRequest(o: Any) -> Any:
 
 def structure_GetEmailTemplateResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetEmailTemplateResponse")
     o: Any = _new(GetEmailTemplateResponse)
     o._unknown = None
     v: Any
@@ -1316,7 +1316,7 @@ def unstructure_GetEmailTemplateResponse(o: Any) -> Any:
 
 def structure_GetInAppTemplateRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetInAppTemplateRequest")
     o: Any = _new(GetInAppTemplateRequest)
     o._unknown = None
     v: Any
@@ -1349,7 +1349,7 @@ def unstructure_GetInAppTemplateRequest(o: Any) -> Any:
 
 def structure_GetInAppTemplateResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetInAppTemplateResponse")
     o: Any = _new(GetInAppTemplateResponse)
     o._unknown = None
     v: Any
@@ -1378,7 +1378,7 @@ def unstructure_GetInAppTemplateResponse(o: Any) -> Any:
 
 def structure_GetPushTemplateRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetPushTemplateRequest")
     o: Any = _new(GetPushTemplateRequest)
     o._unknown = None
     v: Any
@@ -1411,7 +1411,7 @@ def unstructure_GetPushTemplateRequest(o: Any) -> Any:
 
 def structure_GetPushTemplateResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetPushTemplateResponse")
     o: Any = _new(GetPushTemplateResponse)
     o._unknown = None
     v: Any
@@ -1440,7 +1440,7 @@ def unstructure_GetPushTemplateResponse(o: Any) -> Any:
 
 def structure_GetSmsTemplateRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetSmsTemplateRequest")
     o: Any = _new(GetSmsTemplateRequest)
     o._unknown = None
     v: Any
@@ -1473,7 +1473,7 @@ def unstructure_GetSmsTemplateRequest(o: Any) -> Any:
 
 def structure_GetSmsTemplateResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetSmsTemplateResponse")
     o: Any = _new(GetSmsTemplateResponse)
     o._unknown = None
     v: Any
@@ -1502,7 +1502,7 @@ def unstructure_GetSmsTemplateResponse(o: Any) -> Any:
 
 def structure_GetVoiceTemplateRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetVoiceTemplateRequest")
     o: Any = _new(GetVoiceTemplateRequest)
     o._unknown = None
     v: Any
@@ -1535,7 +1535,7 @@ def unstructure_GetVoiceTemplateRequest(o: Any) -> Any:
 
 def structure_GetVoiceTemplateResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetVoiceTemplateResponse")
     o: Any = _new(GetVoiceTemplateResponse)
     o._unknown = None
     v: Any
@@ -1564,7 +1564,7 @@ def unstructure_GetVoiceTemplateResponse(o: Any) -> Any:
 
 def structure_InAppTemplateRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "InAppTemplateRequest")
     o: Any = _new(InAppTemplateRequest)
     o._unknown = None
     v: Any
@@ -1574,7 +1574,7 @@ def structure_InAppTemplateRequest(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.content = (
-                [(_common._s_InAppMessageContent(x0) if x0.__class__ is dict else _w.wrong()) for x0 in v] if v.__class__ is list else _w.wrong()
+                [_common._s_InAppMessageContent(x0) for x0 in v] if v.__class__ is list else _w.wrong()
             )
         except _w.WrongType:
             o.content = _w.keep(o, "Content", v)
@@ -1640,7 +1640,7 @@ def unstructure_InAppTemplateRequest(o: Any) -> Any:
 
 def structure_InAppTemplateResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "InAppTemplateResponse")
     o: Any = _new(InAppTemplateResponse)
     o._unknown = None
     v: Any
@@ -1652,7 +1652,7 @@ def structure_InAppTemplateResponse(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.content = (
-                [(_common._s_InAppMessageContent(x0) if x0.__class__ is dict else _w.wrong()) for x0 in v] if v.__class__ is list else _w.wrong()
+                [_common._s_InAppMessageContent(x0) for x0 in v] if v.__class__ is list else _w.wrong()
             )
         except _w.WrongType:
             o.content = _w.keep(o, "Content", v)
@@ -1754,7 +1754,7 @@ def unstructure_InAppTemplateResponse(o: Any) -> Any:
 
 def structure_ListTemplateVersionsRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ListTemplateVersionsRequest")
     o: Any = _new(ListTemplateVersionsRequest)
     o._unknown = None
     v: Any
@@ -1799,7 +1799,7 @@ def unstructure_ListTemplateVersionsRequest(o: Any) -> Any:
 
 def structure_ListTemplateVersionsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ListTemplateVersionsResponse")
     o: Any = _new(ListTemplateVersionsResponse)
     o._unknown = None
     v: Any
@@ -1828,7 +1828,7 @@ def unstructure_ListTemplateVersionsResponse(o: Any) -> Any:
 
 def structure_ListTemplatesRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ListTemplatesRequest")
     o: Any = _new(ListTemplatesRequest)
     o._unknown = None
     v: Any
@@ -1871,7 +1871,7 @@ def unstructure_ListTemplatesRequest(o: Any) -> Any:
 
 def structure_ListTemplatesResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ListTemplatesResponse")
     o: Any = _new(ListTemplatesResponse)
     o._unknown = None
     v: Any
@@ -1900,7 +1900,7 @@ def unstructure_ListTemplatesResponse(o: Any) -> Any:
 
 def structure_PushNotificationTemplateRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "PushNotificationTemplateRequest")
     o: Any = _new(PushNotificationTemplateRequest)
     o._unknown = None
     v: Any
@@ -1990,7 +1990,7 @@ def unstructure_PushNotificationTemplateRequest(o: Any) -> Any:
 
 def structure_PushNotificationTemplateResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "PushNotificationTemplateResponse")
     o: Any = _new(PushNotificationTemplateResponse)
     o._unknown = None
     v: Any
@@ -2118,7 +2118,7 @@ def unstructure_PushNotificationTemplateResponse(o: Any) -> Any:
 
 def structure_SMSTemplateRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "SMSTemplateRequest")
     o: Any = _new(SMSTemplateRequest)
     o._unknown = None
     v: Any
@@ -2178,7 +2178,7 @@ def unstructure_SMSTemplateRequest(o: Any) -> Any:
 
 def structure_SMSTemplateResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "SMSTemplateResponse")
     o: Any = _new(SMSTemplateResponse)
     o._unknown = None
     v: Any
@@ -2276,7 +2276,7 @@ def unstructure_SMSTemplateResponse(o: Any) -> Any:
 
 def structure_TemplateActiveVersionRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "TemplateActiveVersionRequest")
     o: Any = _new(TemplateActiveVersionRequest)
     o._unknown = None
     v: Any
@@ -2302,7 +2302,7 @@ def unstructure_TemplateActiveVersionRequest(o: Any) -> Any:
 
 def structure_TemplateCreateMessageBody(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "TemplateCreateMessageBody")
     o: Any = _new(TemplateCreateMessageBody)
     o._unknown = None
     v: Any
@@ -2338,7 +2338,7 @@ def unstructure_TemplateCreateMessageBody(o: Any) -> Any:
 
 def structure_TemplateResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "TemplateResponse")
     o: Any = _new(TemplateResponse)
     o._unknown = None
     v: Any
@@ -2424,7 +2424,7 @@ def unstructure_TemplateResponse(o: Any) -> Any:
 
 def structure_TemplateVersionResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "TemplateVersionResponse")
     o: Any = _new(TemplateVersionResponse)
     o._unknown = None
     v: Any
@@ -2492,7 +2492,7 @@ def unstructure_TemplateVersionResponse(o: Any) -> Any:
 
 def structure_TemplateVersionsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "TemplateVersionsResponse")
     o: Any = _new(TemplateVersionsResponse)
     o._unknown = None
     v: Any
@@ -2502,7 +2502,7 @@ def structure_TemplateVersionsResponse(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.item = (
-                [(_s_TemplateVersionResponse(x0) if x0.__class__ is dict else _w.wrong()) for x0 in v] if v.__class__ is list else _w.wrong()
+                [_s_TemplateVersionResponse(x0) for x0 in v] if v.__class__ is list else _w.wrong()
             )
         except _w.WrongType:
             o.item = _w.keep(o, "Item", v)
@@ -2543,7 +2543,7 @@ def unstructure_TemplateVersionsResponse(o: Any) -> Any:
 
 def structure_TemplatesResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "TemplatesResponse")
     o: Any = _new(TemplatesResponse)
     o._unknown = None
     v: Any
@@ -2552,9 +2552,7 @@ def structure_TemplatesResponse(d: Any, _: Any = None) -> Any:
         o.item = None
     else:
         try:
-            o.item = (
-                [(_s_TemplateResponse(x0) if x0.__class__ is dict else _w.wrong()) for x0 in v] if v.__class__ is list else _w.wrong()
-            )
+            o.item = ([_s_TemplateResponse(x0) for x0 in v] if v.__class__ is list else _w.wrong())
         except _w.WrongType:
             o.item = _w.keep(o, "Item", v)
     v = d.get("NextToken")
@@ -2582,7 +2580,7 @@ def unstructure_TemplatesResponse(o: Any) -> Any:
 
 def structure_UpdateEmailTemplateRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateEmailTemplateRequest")
     o: Any = _new(UpdateEmailTemplateRequest)
     o._unknown = None
     v: Any
@@ -2629,7 +2627,7 @@ def unstructure_UpdateEmailTemplateRequest(o: Any) -> Any:
 
 def structure_UpdateEmailTemplateResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateEmailTemplateResponse")
     o: Any = _new(UpdateEmailTemplateResponse)
     o._unknown = None
     v: Any
@@ -2658,7 +2656,7 @@ def unstructure_UpdateEmailTemplateResponse(o: Any) -> Any:
 
 def structure_UpdateInAppTemplateRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateInAppTemplateRequest")
     o: Any = _new(UpdateInAppTemplateRequest)
     o._unknown = None
     v: Any
@@ -2705,7 +2703,7 @@ def unstructure_UpdateInAppTemplateRequest(o: Any) -> Any:
 
 def structure_UpdateInAppTemplateResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateInAppTemplateResponse")
     o: Any = _new(UpdateInAppTemplateResponse)
     o._unknown = None
     v: Any
@@ -2734,7 +2732,7 @@ def unstructure_UpdateInAppTemplateResponse(o: Any) -> Any:
 
 def structure_UpdatePushTemplateRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdatePushTemplateRequest")
     o: Any = _new(UpdatePushTemplateRequest)
     o._unknown = None
     v: Any
@@ -2781,7 +2779,7 @@ def unstructure_UpdatePushTemplateRequest(o: Any) -> Any:
 
 def structure_UpdatePushTemplateResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdatePushTemplateResponse")
     o: Any = _new(UpdatePushTemplateResponse)
     o._unknown = None
     v: Any
@@ -2810,7 +2808,7 @@ def unstructure_UpdatePushTemplateResponse(o: Any) -> Any:
 
 def structure_UpdateSmsTemplateRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateSmsTemplateRequest")
     o: Any = _new(UpdateSmsTemplateRequest)
     o._unknown = None
     v: Any
@@ -2857,7 +2855,7 @@ def unstructure_UpdateSmsTemplateRequest(o: Any) -> Any:
 
 def structure_UpdateSmsTemplateResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateSmsTemplateResponse")
     o: Any = _new(UpdateSmsTemplateResponse)
     o._unknown = None
     v: Any
@@ -2886,7 +2884,7 @@ def unstructure_UpdateSmsTemplateResponse(o: Any) -> Any:
 
 def structure_UpdateTemplateActiveVersionRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateTemplateActiveVersionRequest")
     o: Any = _new(UpdateTemplateActiveVersionRequest)
     o._unknown = None
     v: Any
@@ -2928,7 +2926,7 @@ def unstructure_UpdateTemplateActiveVersionRequest(o: Any) -> Any:
 
 def structure_UpdateTemplateActiveVersionResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateTemplateActiveVersionResponse")
     o: Any = _new(UpdateTemplateActiveVersionResponse)
     o._unknown = None
     v: Any
@@ -2957,7 +2955,7 @@ def unstructure_UpdateTemplateActiveVersionResponse(o: Any) -> Any:
 
 def structure_UpdateVoiceTemplateRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateVoiceTemplateRequest")
     o: Any = _new(UpdateVoiceTemplateRequest)
     o._unknown = None
     v: Any
@@ -3004,7 +3002,7 @@ def unstructure_UpdateVoiceTemplateRequest(o: Any) -> Any:
 
 def structure_UpdateVoiceTemplateResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateVoiceTemplateResponse")
     o: Any = _new(UpdateVoiceTemplateResponse)
     o._unknown = None
     v: Any
@@ -3033,7 +3031,7 @@ def unstructure_UpdateVoiceTemplateResponse(o: Any) -> Any:
 
 def structure_VoiceTemplateRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "VoiceTemplateRequest")
     o: Any = _new(VoiceTemplateRequest)
     o._unknown = None
     v: Any
@@ -3098,7 +3096,7 @@ def unstructure_VoiceTemplateRequest(o: Any) -> Any:
 
 def structure_VoiceTemplateResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "VoiceTemplateResponse")
     o: Any = _new(VoiceTemplateResponse)
     o._unknown = None
     v: Any

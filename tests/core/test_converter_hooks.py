@@ -370,3 +370,16 @@ def test_without_user_hooks_nested_members_use_the_generated_functions() -> None
     assert _campaigns._u_Schedule is _mark
     converter.register_unstructure_hook(models.Schedule, default_unstructure_hook(models.Schedule))
     assert _campaigns._u_Schedule is _campaigns.unstructure_Schedule
+
+
+def test_with_a_user_hook_a_wrongly_typed_nested_value_is_still_kept_aside() -> None:
+    calls: list[Any] = []
+    converter.register_structure_hook(
+        models.Schedule, lambda d, cls: calls.append(d) or default_structure_hook(cls)(d, cls)
+    )
+    data = {"Name": "c", "Schedule": "oops",
+            "AdditionalTreatments": [{"SizePercent": 1, "Schedule": {"Timezone": "UTC"}}, 5]}
+    request = structure(data, models.WriteCampaignRequest)
+    assert request.schedule is None and request.additional_treatments is None
+    assert unstructure(request) == data
+    assert calls == [{"Timezone": "UTC"}]  # the hook only ever sees objects

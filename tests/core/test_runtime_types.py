@@ -267,3 +267,9 @@ def test_accepted_subclasses_and_numbers() -> None:
     # bool is not an int.
     limits = structure({"Daily": True}, models.CampaignLimits)
     assert limits.daily is None and unknown_fields(limits) == {"Daily": True}
+
+
+def test_structuring_a_non_object_as_a_model_is_a_type_error() -> None:
+    # Inside a model such a value is kept aside; as the whole input there is nowhere to keep it.
+    with pytest.raises(TypeError, match="Schedule needs a JSON object"):
+        structure("oops", models.Schedule)  # type: ignore[arg-type]
