@@ -175,11 +175,14 @@ def _plain(fragment: str) -> str:
 _VALUE_ITEM = re.compile(r"^`?([\w.-]+)`?\s+[-\u2013]\s")
 
 
-def _listed(raw: str) -> str:
-    """The ``<ul>`` right after the first paragraph as one sentence: values as code spans
-    (``A``, ``B``...) when every item starts with ``VALUE - meaning``, else the items."""
-    rest = raw.split("</p>", 1)[1] if "</p>" in raw else ""
-    found = re.match(r"\s*<ul>(.*?)</ul>", rest, re.S)
+def _listed(fragment: str) -> str:
+    """The ``<ul>`` at the start of ``fragment`` as one sentence: values as code spans
+    (``A``, ``B``...) when every item starts with ``VALUE - meaning``, else the items.
+
+    The model sometimes leaves the list unclosed (``<ul><li>...</li></p>``); it then ends
+    where the fragment does.
+    """
+    found = re.match(r"\s*<ul>(.*?)(?:</ul>|$)", fragment, re.S)
     if not found:
         return ""
     items = [_plain(item) for item in re.findall(r"<li>(.*?)</li>", found.group(1), re.S)]
@@ -196,10 +199,13 @@ def clean_doc(raw: str | None, *, limit: int = 320) -> str:
     """
     if not raw:
         return ""
-    text = _plain(raw.split("</p>", 1)[0])
-    if text.endswith(":") and (listed := _listed(raw)):
+    first, _, rest = raw.partition("</p>")
+    # The list follows the paragraph, or sits inside it when the model nests a <ul> in a <p>.
+    intro, nested, inside = first.partition("<ul>")
+    text = _plain(intro)
+    if text.endswith(":") and (listed := _listed(nested + inside if nested else rest)):
         return f"{text} {listed}"
-    return _shorten(text, limit)
+    return _shorten(_plain(first), limit)
 
 
 def _document_wrappers(
