@@ -211,7 +211,8 @@ def clean_doc(raw: str | None, *, limit: int = 320) -> str:
 def _document_wrappers(
     structures: Mapping[str, Structure], operations: Mapping[str, Operation]
 ) -> None:
-    """Say what the undocumented operation input and output shapes are, and let members
+    """Say what the undocumented operation input and output shapes are, let any other
+    undocumented structure take the documentation of the member typed as it, and let members
     typed as an undocumented structure reuse that structure's documentation."""
     for op in operations.values():
         for shape, role in ((op.input, "Input"), (op.output, "Output")):
@@ -224,6 +225,17 @@ def _document_wrappers(
                 inner = structures[payload.type.name].doc
                 if inner:
                     struct.doc += f" Payload `{payload.name}`: {inner}"
+    for struct in structures.values():
+        if not struct.doc:  # e.g. ContactCenterActivity, documented as Activity.ContactCenter
+            struct.doc = next(
+                (
+                    member.doc
+                    for owner in structures.values()
+                    for member in owner.members
+                    if member.doc and member.type.kind == "struct" and member.type.name == struct.name
+                ),
+                "",
+            )
     for struct in structures.values():
         for member in struct.members:
             if not member.doc and member.type.kind == "struct":
