@@ -210,3 +210,21 @@ def test_the_first_pages_show_the_offline_switch_and_run_offline_as_written(
         assert "with mock_pinpoint():" in block.code
         _run(block, {"__name__": "__docs__"})
     assert "COMPLETED" in capsys.readouterr().out
+
+
+def test_the_journeys_guide_shows_the_graph_to_mermaid_draws() -> None:
+    from pinpoint_sdk.builders import JourneyBuilder
+    from pinpoint_sdk.builders import conditions as c
+
+    # The guide's journey without its `remind` branch, as the page says.
+    journey = (
+        JourneyBuilder("welcome").segment("s").start("hello")
+        .email("hello", "WelcomeTemplate", next="check")
+        .conditional_split("check", c.message_event("hello", "_email.open"),
+                           true_next="thanks", wait_for="P1D")
+        .push("thanks", "ThanksPush")
+    )  # fmt: skip
+    text = (ROOT / "docs" / "guides" / "journeys.md").read_text(encoding="utf-8")
+    (shown,) = re.findall(r"^```mermaid\n(.*?)^```", text, re.M | re.S)
+    assert shown.strip() == journey.to_mermaid().strip()
+    assert "n_check -->|false| journey_end" in shown
