@@ -223,10 +223,13 @@ class BaseClient(ClientOwner):
 
             # botocore's report quotes the bad value; a secret's must not reach the error.
             report = redact_text(str(exc.kwargs.get("report", exc)))
-            raise errors.ValidationError(report) from ParamValidationError(report=report)
         except ClientError as exc:
             raise errors.from_client_error(exc) from exc
-        return response
+        else:
+            return response
+        # Raised outside the handler: inside it, botocore's unmasked error would stay
+        # reachable as ``__context__`` (error reporters and debuggers walk that chain).
+        raise errors.ValidationError(report) from ParamValidationError(report=report)
 
     def _invoke(self, operation: str, output: type[T] | None, params: Mapping[str, Any]) -> T:
         return self._invoke_prepared(operation, output, self._request(operation, params))
