@@ -843,8 +843,12 @@ def _item_failure(
 ) -> ItemFailure | None:
     """The failure a per-item result stands for; None only for a 2xx ``StatusCode``."""
     status = getattr(result, "status_code", None)
-    if not isinstance(status, int) or isinstance(status, bool):
-        got = "no result" if result is None else "a result without a StatusCode"
+    if not isinstance(status, int) or isinstance(status, bool) or not 100 <= status <= 599:
+        # Anything but an HTTP status says nothing about the item: a JSON ``true`` (read
+        # as 1) is no more a rejection than a missing StatusCode is a success.
+        got = ("no result" if result is None
+               else "a result without a StatusCode" if status is None
+               else f"a result whose StatusCode {status!r} is not an HTTP status")
         return ItemFailure(
             prepared.index, prepared.item_id, None,
             f"{prefix}result missing: the PutEvents reply holds {got} for this {what}; "

@@ -63,6 +63,10 @@ MALFORMED_EVENT_REPLIES = {
         f"e{i}": {"Message": "Accepted"} for i in range(100)}}}},
     "StatusCode null": {"Results": {"ep": {"EventsItemResponse": {
         f"e{i}": {"StatusCode": None, "Message": "Accepted"} for i in range(100)}}}},
+    "StatusCode true": {"Results": {"ep": {"EventsItemResponse": {
+        f"e{i}": {"StatusCode": True, "Message": "Accepted"} for i in range(100)}}}},
+    "StatusCode not a status": {"Results": {"ep": {"EventsItemResponse": {
+        f"e{i}": {"StatusCode": 2, "Message": "Accepted"} for i in range(100)}}}},
     "results under another endpoint": {"Results": {"other": {"EventsItemResponse": {
         f"e{i}": {"StatusCode": 202} for i in range(100)}}}},
 }
