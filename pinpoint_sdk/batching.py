@@ -648,9 +648,11 @@ def _check_event_record(record: Any) -> _Checked:
 
 
 def _check_application_id(application_id: Any) -> None:
-    if not isinstance(application_id, str) or not application_id:
+    # The requests skip the typed client's argument checks (their items are checked one
+    # by one), so the URI label check is repeated here: a blank id names no application.
+    if not isinstance(application_id, str) or not application_id.strip():
         raise errors.ValidationError(
-            f"expected a non-empty str, got {application_id!r}", "application_id"
+            f"expected a non-blank str, got {application_id!r}", "application_id"
         )
 
 
