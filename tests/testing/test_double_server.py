@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gzip
 import json
 import os
 import queue
@@ -497,3 +498,39 @@ def test_threaded_moto_server_routes_every_operation_to_the_double() -> None:
         if message.startswith("No operation for") or "not supported" in message or status >= 500:
             unrouted.append((name, status, message))
     assert unrouted == []
+
+
+def test_an_export_job_over_http_writes_pieces_the_same_servers_s3_serves(url: str) -> None:
+    s3 = boto3.client(
+        "s3",
+        region_name="us-east-1",
+        endpoint_url=url,
+        config=Config(s3={"addressing_style": "path"}, retries={"max_attempts": 1}),
+    )
+    s3.create_bucket(Bucket="exports")
+    http = _http_client(url)
+    app_id = http.create_app(CreateApplicationRequest={"Name": "exported"})[
+        "ApplicationResponse"
+    ]["Id"]
+    items = [
+        {"Id": f"e{n}", "ChannelType": "EMAIL", "Address": f"e{n}@example.com"} for n in range(3)
+    ]
+    http.update_endpoints_batch(ApplicationId=app_id, EndpointBatchRequest={"Item": items})
+    job = http.create_export_job(
+        ApplicationId=app_id,
+        ExportJobRequest={
+            "RoleArn": "arn:aws:iam::123456789012:role/export",
+            "S3UrlPrefix": "s3://exports/out/",
+        },
+    )["ExportJobResponse"]
+    for _ in range(10):
+        job = http.get_export_job(ApplicationId=app_id, JobId=job["Id"])["ExportJobResponse"]
+        if job["JobStatus"] in {"COMPLETED", "FAILED"}:
+            break
+
+    assert (job["JobStatus"], job["TotalProcessed"], job["TotalPieces"]) == ("COMPLETED", 3, 1)
+    [key] = [o["Key"] for o in s3.list_objects_v2(Bucket="exports", Prefix="out/")["Contents"]]
+    assert key == f"out/{job['Id']}/part-00000.gz"
+    body = gzip.decompress(s3.get_object(Bucket="exports", Key=key)["Body"].read())
+    rows = [json.loads(line) for line in body.decode().splitlines()]
+    assert sorted(row["Address"] for row in rows) == [f"e{n}@example.com" for n in range(3)]
