@@ -290,9 +290,24 @@ def test_cli_serve_refuses_an_impossible_port(capsys: pytest.CaptureFixture[str]
     assert "--port" in capsys.readouterr().err
 
 
-def test_pinpoint_sdk_serve_runs_until_interrupted() -> None:
+def _console_script() -> list[str]:
+    # Installing the package (pip install -e '.[dev]') puts the script beside python.
+    script = Path(sys.executable).with_name("pinpoint-sdk")
+    assert script.is_file(), f"{script} is missing: install the package first"
+    return [str(script)]
+
+
+@pytest.mark.parametrize(
+    ("launcher", "explicit_port"),
+    [(_console_script, True), (lambda: [sys.executable, "-m", "pinpoint_sdk"], False)],
+    ids=["pinpoint-sdk-serve--port-N", "python-m-pinpoint_sdk-serve--port-0"],
+)
+def test_pinpoint_sdk_serve_runs_until_interrupted(
+    launcher: Any, explicit_port: bool
+) -> None:
+    port = _free_port() if explicit_port else 0
     process = subprocess.Popen(
-        [sys.executable, "-m", "pinpoint_sdk", "serve", "--port", "0"],
+        [*launcher(), "serve", "--port", str(port)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -302,6 +317,8 @@ def test_pinpoint_sdk_serve_runs_until_interrupted() -> None:
         line = _first_line(process)
         assert line.startswith("Serving the offline Pinpoint at http://127.0.0.1:"), line
         url = line.split(" at ")[1].split()[0]
+        if explicit_port:
+            assert url == f"http://127.0.0.1:{port}"
         _exercise(_http_client(url))
     finally:
         process.send_signal(signal.SIGINT)
