@@ -270,6 +270,97 @@ def test_concurrent_http_clients_keep_every_write(url: str) -> None:
     assert len(get_backend().state(app_id).endpoints) == 8 * 15
 
 
+def _path_style_s3(url: str) -> Any:
+    return boto3.client(
+        "s3",
+        region_name="us-east-1",
+        endpoint_url=url,
+        config=Config(s3={"addressing_style": "path"}, retries={"max_attempts": 1}),
+    )
+
+
+def test_jobs_and_s3_under_eight_threads_over_http_lose_nothing(url: str) -> None:
+    """Soak, bounded by count (12 rounds a thread) and time (20 s): each thread writes
+    endpoints, exports to its own prefix (and reads the export back), puts a file in S3
+    and imports the folder, while the others do the same. No request fails, each export
+    holds every write its thread had acknowledged, and no acknowledged write is lost."""
+    _path_style_s3(url).create_bucket(Bucket="exports")
+    app_id = _http_client(url).create_app(CreateApplicationRequest={"Name": "jobs"})[
+        "ApplicationResponse"
+    ]["Id"]
+    role = "arn:aws:iam::123456789012:role/jobs"
+    deadline = time.monotonic() + 20.0
+    acknowledged: list[list[str]] = [[] for _ in range(8)]
+    exports: list[list[dict[str, Any]]] = [[] for _ in range(8)]
+    failures: list[BaseException] = []
+
+    def finish(get: Any, wrapper: str, job_id: str) -> dict[str, Any]:
+        for _ in range(10):
+            job: dict[str, Any] = get(ApplicationId=app_id, JobId=job_id)[wrapper]
+            if job["JobStatus"] in {"COMPLETED", "FAILED"}:
+                return job
+        raise AssertionError(f"job {job_id} stuck")
+
+    def work(number: int) -> None:
+        client, s3 = _http_client(url), _path_style_s3(url)
+        try:
+            for call in range(12):
+                if time.monotonic() > deadline:
+                    return
+                endpoint_id = f"t{number}-{call}"
+                client.update_endpoint(
+                    ApplicationId=app_id,
+                    EndpointId=endpoint_id,
+                    EndpointRequest={"ChannelType": "EMAIL", "Address": f"{endpoint_id}@x.com"},
+                )
+                acknowledged[number].append(endpoint_id)
+                if call % 4 != 0:
+                    continue
+                export_id = client.create_export_job(
+                    ApplicationId=app_id,
+                    ExportJobRequest={"RoleArn": role, "S3UrlPrefix": f"s3://exports/{number}/"},
+                )["ExportJobResponse"]["Id"]
+                export = finish(client.get_export_job, "ExportJobResponse", export_id)
+                exports[number].append(export)
+                [key] = [
+                    o["Key"]
+                    for o in s3.list_objects_v2(Bucket="exports", Prefix=f"{number}/{export_id}/")[
+                        "Contents"
+                    ]
+                ]
+                body = gzip.decompress(s3.get_object(Bucket="exports", Key=key)["Body"].read())
+                exported = {json.loads(row)["Id"] for row in body.decode().splitlines()}
+                # The export ran after this thread's acknowledged writes: it has them all.
+                assert set(acknowledged[number]) <= exported
+                assert export["TotalProcessed"] == len(exported)
+                line = json.dumps({"Id": f"in{number}-{call}", "ChannelType": "SMS",
+                                   "Address": "+14155550100"})  # fmt: skip
+                s3.put_object(Bucket="exports", Key=f"in/{number}-{call}.json", Body=line.encode())
+                import_id = client.create_import_job(
+                    ApplicationId=app_id,
+                    ImportJobRequest={"RoleArn": role, "S3Url": "s3://exports/in/", "Format": "JSON"},
+                )["ImportJobResponse"]["Id"]
+                imported = finish(client.get_import_job, "ImportJobResponse", import_id)
+                assert imported["JobStatus"] == "COMPLETED" and imported["TotalFailures"] == 0
+                acknowledged[number].append(f"in{number}-{call}")
+        except BaseException as error:  # reported by the main thread
+            failures.append(error)
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert not any(thread.is_alive() for thread in threads)
+    assert failures == []
+    expected = {endpoint_id for ids in acknowledged for endpoint_id in ids}
+    assert len(expected) >= 8 * 4, "the soak made too little progress to mean much"
+    assert expected <= set(get_backend().state(app_id).endpoints)
+    done = [job for jobs in exports for job in jobs]
+    assert done and all(job["JobStatus"] == "COMPLETED" for job in done)
+    assert all(job["TotalPieces"] == job["CompletedPieces"] == 1 for job in done)
+
+
 def test_console_script_points_at_the_cli() -> None:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())
     target = project["project"]["scripts"]["pinpoint-sdk"]
