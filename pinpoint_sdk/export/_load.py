@@ -484,7 +484,9 @@ def _import_template(pp: Pinpoint, template: ExportedTemplate, report: ImportRep
                     **{kind.request_member: body})
         active = str(getattr(template.template, "version", "") or "")
         old = [str(getattr(v, "version", "") or "") for v in versions]
-        if len(versions) > 1 and active in old and old.index(active) != len(old) - 1:
+        if len(versions) > 1 and active in old:
+            # Versions are renumbered from 1 in the same order; which one is active
+            # after creation differs between services, so it is always set.
             pp.client.update_template_active_version(
                 template_name=template.name, template_type=template.type,
                 template_active_version_request=models.TemplateActiveVersionRequest(

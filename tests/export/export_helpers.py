@@ -66,6 +66,7 @@ def populate(pp: Pinpoint, mock: PinpointMock, s3: Any, *, endpoints: int,
     email.update(subject="Hi v2", create_new_version=True)
     sms = pp.templates.create(f"{template_prefix}-sms", models.SMSTemplateRequest(body="sms v1"))
     sms.update(body="sms v2", create_new_version=True)
+    sms.set_active_version("2")  # the email template keeps version 1 active
     pp.templates.create(f"{template_prefix}-voice", models.VoiceTemplateRequest(
         body="voice", language_code="en-US", voice_id="Joanna"))
     pp.templates.create(f"{template_prefix}-push", models.PushNotificationTemplateRequest(

@@ -274,3 +274,21 @@ def test_an_export_folder_of_another_app_is_refused(pp: Pinpoint, tmp_path: Path
 
     with pytest.raises(errors.ValidationError, match="someone-else"):
         export_app(pp, app.id, tmp_path)
+
+
+def test_a_typed_client_a_boto3_client_and_a_path_object_are_accepted(
+    pp: Pinpoint, tmp_path: Path
+) -> None:
+    import boto3
+
+    from pinpoint_sdk import PinpointClient
+
+    app = pp.apps.create("any-client")
+
+    typed = export_app(PinpointClient(region_name="us-east-1"), app.id, tmp_path / "typed")
+    raw = export_app(boto3.client("pinpoint", region_name="us-east-1"), app.id,
+                     str(tmp_path / "raw"))
+
+    assert typed.complete and raw.complete
+    assert read_json(tmp_path / "typed" / app.id / "app.json") == read_json(
+        tmp_path / "raw" / app.id / "app.json")
