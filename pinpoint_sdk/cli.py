@@ -281,6 +281,12 @@ def _export(args: argparse.Namespace) -> int:
         print("pinpoint-sdk export: --endpoints-s3 and --role-arn go together", file=sys.stderr)
         return 2
     dest = targets[-1]
+    if args.endpoints_s3:
+        try:
+            EndpointExport(args.endpoints_s3, args.role_arn or "")
+        except errors.ValidationError as error:
+            print(f"pinpoint-sdk export: --endpoints-s3 {error}", file=sys.stderr)
+            return 2
 
     def body(pp: Any, s3: Any) -> int:
         app_id = None if args.all else targets[0] if len(targets) == 2 else None
@@ -301,11 +307,8 @@ def _export(args: argparse.Namespace) -> int:
             s3.create_bucket(Bucket=split_s3_url(s3_url)[0])
             poll = 0.0
         if s3_url:
-            try:
-                endpoints = EndpointExport(s3_url, role, delete_after_read=args.delete_after_read,
-                                           s3_client=s3, poll_interval=poll)
-            except errors.ValidationError as error:
-                raise _SetupError(str(error)) from error
+            endpoints = EndpointExport(s3_url, role, delete_after_read=args.delete_after_read,
+                                       s3_client=s3, poll_interval=poll)
         progress = _progress_printer(args)
         if args.all:
             manifests = export_all(pp, dest, endpoints=endpoints,
