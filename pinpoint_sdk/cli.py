@@ -256,7 +256,7 @@ def _run_aws(args: argparse.Namespace, body: Any) -> int:
         except (NoCredentialsError, NoRegionError) as error:
             print(f"pinpoint-sdk {args.command}: {error}", file=sys.stderr)
             return 2
-        except errors.NotFoundError as error:
+        except (errors.NotFoundError, errors.ForbiddenError) as error:
             print(f"pinpoint-sdk {args.command}: {error}", file=sys.stderr)
             return 2
         except (errors.PinpointError, BotoCoreError) as error:

@@ -610,6 +610,7 @@ class _EndpointRun:
         state = manifest.endpoints
         if state is not None and state.s3_url != self.spec.s3_url:
             state = None  # another destination: what was read came from another job
+            manifest.parts.pop("endpoints", None)
         if state is None:
             state = manifest.endpoints = EndpointsStatus(s3_url=self.spec.s3_url)
         if manifest.done("endpoints"):

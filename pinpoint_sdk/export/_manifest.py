@@ -251,10 +251,7 @@ class ExportManifest:
     @property
     def complete(self) -> bool:
         """Whether every part is done and nothing failed."""
-        endpoints_done = self.parts.get("endpoints")
-        return not self.failures and all(p.done for p in self.parts.values()) and (
-            endpoints_done is None or endpoints_done.done
-        )
+        return not self.failures and all(part.done for part in self.parts.values())
 
     def done(self, part: str) -> bool:
         """Whether ``part`` is done (a rerun skips it)."""

@@ -292,3 +292,25 @@ def test_a_typed_client_a_boto3_client_and_a_path_object_are_accepted(
     assert typed.complete and raw.complete
     assert read_json(tmp_path / "typed" / app.id / "app.json") == read_json(
         tmp_path / "raw" / app.id / "app.json")
+
+
+def test_a_new_s3_destination_starts_the_endpoints_over(
+    pp: Pinpoint, s3: Any, app_id: str, tmp_path: Path
+) -> None:
+    export_app(pp, app_id, tmp_path, endpoints=_spec(s3))
+
+    moved = export_app(pp, app_id, tmp_path, endpoints=EndpointExport(
+        f"s3://{BUCKET}/elsewhere/", ROLE, poll_interval=0, s3_client=s3))
+
+    assert moved.complete and moved.endpoints.s3_url.endswith("/elsewhere/")
+    assert all(key.startswith("elsewhere/") for key in moved.endpoints.pieces)
+    assert len(_ids(tmp_path / app_id)) == 350 and _export_jobs(pp, app_id) == 2
+
+
+def test_progress_true_draws_a_tqdm_bar(pp: Pinpoint, tmp_path: Path,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    app = pp.apps.create("bar")
+
+    export_app(pp, app.id, tmp_path, progress=True)
+
+    assert f"export {app.id}" in capsys.readouterr().err
