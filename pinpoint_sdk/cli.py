@@ -158,6 +158,10 @@ def _add_export_command(commands: Any) -> None:
         help="delete each S3 object of the job once its endpoints are written",
     )  # fmt: skip
     export.add_argument(
+        "--poll-interval", type=float, default=10.0, metavar="SECONDS",
+        help="seconds between polls of the endpoint export job (default: %(default)s)",
+    )  # fmt: skip
+    export.add_argument(
         "--include-secrets", action="store_true",
         help="write secret channel members the service returns (flagged in the manifest)",
     )  # fmt: skip
@@ -291,7 +295,7 @@ def _export(args: argparse.Namespace) -> int:
     def body(pp: Any, s3: Any) -> int:
         app_id = None if args.all else targets[0] if len(targets) == 2 else None
         endpoints = None
-        poll = 10.0
+        poll = max(0.0, args.poll_interval)
         s3_url, role = args.endpoints_s3, args.role_arn
         if args.offline:
             from pinpoint_sdk.export import populate_sample_app
