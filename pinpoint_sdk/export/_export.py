@@ -368,9 +368,11 @@ def _export_app(
                 continue
             try:
                 payload, status = writers[part]()
-                if not include_secrets:
-                    payload, status = _without_secrets(payload, status)
-                write_atomically(folder / file_name, dump_json(_plain(payload)))
+                removed: list[str] | None = None if include_secrets else []
+                data = _wire(payload, removed)
+                if removed:
+                    status.detail["SecretsRemoved"] = removed
+                write_atomically(folder / file_name, dump_json(data))
             except Exception as exc:
                 manifest.parts[part] = PartStatus(file=file_name, done=False)
                 manifest.failures.append(ExportFailure(part=part, message=_describe(exc)))
@@ -405,6 +407,8 @@ class _Wire:
 
 
 def _wire(payload: Any, removed: list[str] | None, path: str = "") -> Any:
+    """``payload`` in wire form; without secrets (their paths added to it) when ``removed``
+    is a list."""
     if isinstance(payload, _Wire):
         data = unstructure(payload.model)
         return data if removed is None else strip_secrets(payload.model, data, removed, path)
@@ -413,27 +417,6 @@ def _wire(payload: Any, removed: list[str] | None, path: str = "") -> Any:
     if isinstance(payload, list):
         return [_wire(item, removed, f"{path}[{index}].") for index, item in enumerate(payload)]
     return payload
-
-
-def _without_secrets(payload: Any, status: PartStatus) -> tuple[Any, PartStatus]:
-    removed: list[str] = []
-    data = _wire(payload, removed)
-    if removed:
-        status = attrs.evolve(status, detail={**status.detail, "SecretsRemoved": removed})
-    return _Plain(data), status
-
-
-class _Plain:
-    """A payload already in wire form."""
-
-    __slots__ = ("data",)
-
-    def __init__(self, data: Any) -> None:
-        self.data = data
-
-
-def _plain(payload: Any) -> Any:
-    return payload.data if isinstance(payload, _Plain) else _wire(payload, None)
 
 
 def _account_part(cache: _AccountCache, name: str,
