@@ -175,11 +175,14 @@ def _plain(fragment: str) -> str:
 _VALUE_ITEM = re.compile(r"^`?([\w.-]+)`?\s+[-\u2013]\s")
 
 
-def _listed(raw: str) -> str:
-    """The ``<ul>`` right after the first paragraph as one sentence: values as code spans
-    (``A``, ``B``...) when every item starts with ``VALUE - meaning``, else the items."""
-    rest = raw.split("</p>", 1)[1] if "</p>" in raw else ""
-    found = re.match(r"\s*<ul>(.*?)</ul>", rest, re.S)
+def _listed(fragment: str) -> str:
+    """The ``<ul>`` at the start of ``fragment`` as one sentence: values as code spans
+    (``A``, ``B``...) when every item starts with ``VALUE - meaning``, else the items.
+
+    The model sometimes leaves the list unclosed (``<ul><li>...</li></p>``); it then ends
+    where the fragment does.
+    """
+    found = re.match(r"\s*<ul>(.*?)(?:</ul>|$)", fragment, re.S)
     if not found:
         return ""
     items = [_plain(item) for item in re.findall(r"<li>(.*?)</li>", found.group(1), re.S)]
@@ -196,16 +199,20 @@ def clean_doc(raw: str | None, *, limit: int = 320) -> str:
     """
     if not raw:
         return ""
-    text = _plain(raw.split("</p>", 1)[0])
-    if text.endswith(":") and (listed := _listed(raw)):
+    first, _, rest = raw.partition("</p>")
+    # The list follows the paragraph, or sits inside it when the model nests a <ul> in a <p>.
+    intro, nested, inside = first.partition("<ul>")
+    text = _plain(intro)
+    if text.endswith(":") and (listed := _listed(nested + inside if nested else rest)):
         return f"{text} {listed}"
-    return _shorten(text, limit)
+    return _shorten(_plain(first), limit)
 
 
 def _document_wrappers(
     structures: Mapping[str, Structure], operations: Mapping[str, Operation]
 ) -> None:
-    """Say what the undocumented operation input and output shapes are, and let members
+    """Say what the undocumented operation input and output shapes are, let any other
+    undocumented structure take the documentation of the member typed as it, and let members
     typed as an undocumented structure reuse that structure's documentation."""
     for op in operations.values():
         for shape, role in ((op.input, "Input"), (op.output, "Output")):
@@ -218,6 +225,17 @@ def _document_wrappers(
                 inner = structures[payload.type.name].doc
                 if inner:
                     struct.doc += f" Payload `{payload.name}`: {inner}"
+    for struct in structures.values():
+        if not struct.doc:  # e.g. ContactCenterActivity, documented as Activity.ContactCenter
+            struct.doc = next(
+                (
+                    member.doc
+                    for owner in structures.values()
+                    for member in owner.members
+                    if member.doc and member.type.kind == "struct" and member.type.name == struct.name
+                ),
+                "",
+            )
     for struct in structures.values():
         for member in struct.members:
             if not member.doc and member.type.kind == "struct":

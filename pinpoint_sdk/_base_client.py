@@ -165,8 +165,9 @@ class BaseClient(ClientOwner):
         region_name: the AWS Region, e.g. ``"us-east-1"``.
         **client_kwargs: passed to ``session.client`` (``endpoint_url``, ``config``, ...).
             The client created here uses botocore's ``standard`` retry mode
-            (`DEFAULT_RETRY_MODE`, the same as `Pinpoint`) unless ``config`` names a retry
-            ``mode``; other retry settings (``max_attempts``, ...) keep that mode.
+            (`DEFAULT_RETRY_MODE`, the same as `Pinpoint`) unless ``config``, the
+            ``AWS_RETRY_MODE`` environment variable or the profile's ``retry_mode`` names
+            a mode; other retry settings (``max_attempts``, ...) keep that mode.
 
     Examples:
         ```python
@@ -239,10 +240,13 @@ class BaseClient(ClientOwner):
 
             # botocore's report quotes the bad value; a secret's must not reach the error.
             report = redact_text(str(exc.kwargs.get("report", exc)))
-            raise errors.ValidationError(report) from ParamValidationError(report=report)
         except ClientError as exc:
             raise errors.from_client_error(exc) from exc
-        return response
+        else:
+            return response
+        # Raised outside the handler: inside it, botocore's unmasked error would stay
+        # reachable as ``__context__`` (error reporters and debuggers walk that chain).
+        raise errors.ValidationError(report) from ParamValidationError(report=report)
 
     def _invoke(self, operation: str, output: type[T] | None, params: Mapping[str, Any]) -> T:
         return self._invoke_prepared(operation, output, self._request(operation, params))
@@ -306,17 +310,41 @@ def create_boto3_client(
     region_name: str | None,
     **client_kwargs: Any,
 ) -> Any:
-    """A boto3 ``pinpoint`` client using `DEFAULT_RETRY_MODE` unless ``config`` names a mode.
+    """A boto3 ``pinpoint`` client using `DEFAULT_RETRY_MODE` unless the user names a mode.
 
-    A ``config`` whose ``retries`` only sets attempts (``{"max_attempts": 7}``) keeps the
-    default mode; botocore alone would fall back to ``legacy`` there.
+    A mode is named by ``config`` (``Config(retries={"mode": "adaptive"})``), by the
+    ``AWS_RETRY_MODE`` environment variable or by ``retry_mode`` in the AWS config file's
+    profile, in botocore's order of precedence. A ``config`` whose ``retries`` only sets
+    attempts (``{"max_attempts": 7}``) keeps the default mode; botocore alone would fall
+    back to ``legacy`` there.
     """
     import boto3
     from botocore.config import Config
 
     session = session or boto3.session.Session()
     config = client_kwargs.pop("config", None)
-    retries = {"mode": DEFAULT_RETRY_MODE, **((config and config.retries) or {})}
-    base = Config(retries=retries)
-    client_kwargs["config"] = base if config is None else config.merge(base)
+    retries = dict((config and config.retries) or {})
+    if "mode" not in retries and _configured_retry_mode(session) is None:
+        retries["mode"] = DEFAULT_RETRY_MODE
+    if retries:
+        base = Config(retries=retries)
+        config = base if config is None else config.merge(base)
+    if config is not None:
+        client_kwargs["config"] = config
     return session.client(SERVICE_NAME, region_name=region_name, **client_kwargs)
+
+
+def _configured_retry_mode(session: boto3.session.Session) -> str | None:
+    """The retry mode the session's environment or profile names, if any (not the default)."""
+    import os
+
+    # Where botocore looks before falling back to its default, in its order.
+    botocore_session = session._session
+    for mode in (
+        botocore_session.instance_variables().get("retry_mode"),
+        os.environ.get("AWS_RETRY_MODE"),
+        botocore_session.get_scoped_config().get("retry_mode"),
+    ):
+        if isinstance(mode, str) and mode:
+            return mode
+    return None

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from pinpoint_sdk.batching import BatchResult
 
-__all__ = ["batch_finished", "batch_request", "job_finished", "job_polled", "logger", "page"]
+__all__ = ["batch_finished", "batch_request", "export_part", "job_finished", "job_polled", "logger", "page"]
 
 logger = logging.getLogger("pinpoint_sdk")
 """The logger every SDK log line goes to."""
@@ -124,3 +124,11 @@ def job_finished(
     level = logging.INFO if status == "COMPLETED" else logging.WARNING
     _emit(level, "%s %s: %s after %.3g s%s", what, job_id, status, waited,
           f": {detail}" if detail else "")  # fmt: skip
+
+
+def export_part(application_id: str, part: str, count: int | None, error: str | None) -> None:
+    """A part of an export was written (``count`` items) or failed (``error``)."""
+    if error is None:
+        _emit(logging.INFO, "export %s: %s written (%d)", application_id, part, count or 0)
+    else:
+        _emit(logging.WARNING, "export %s: %s failed: %s", application_id, part, error)

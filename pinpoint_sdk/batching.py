@@ -648,9 +648,11 @@ def _check_event_record(record: Any) -> _Checked:
 
 
 def _check_application_id(application_id: Any) -> None:
-    if not isinstance(application_id, str) or not application_id:
+    # The requests skip the typed client's argument checks (their items are checked one
+    # by one), so the URI label check is repeated here: a blank id names no application.
+    if not isinstance(application_id, str) or not application_id.strip():
         raise errors.ValidationError(
-            f"expected a non-empty str, got {application_id!r}", "application_id"
+            f"expected a non-blank str, got {application_id!r}", "application_id"
         )
 
 
@@ -843,8 +845,12 @@ def _item_failure(
 ) -> ItemFailure | None:
     """The failure a per-item result stands for; None only for a 2xx ``StatusCode``."""
     status = getattr(result, "status_code", None)
-    if not isinstance(status, int) or isinstance(status, bool):
-        got = "no result" if result is None else "a result without a StatusCode"
+    if not isinstance(status, int) or isinstance(status, bool) or not 100 <= status <= 599:
+        # Anything but an HTTP status says nothing about the item: a JSON ``true`` (read
+        # as 1) is no more a rejection than a missing StatusCode is a success.
+        got = ("no result" if result is None
+               else "a result without a StatusCode" if status is None
+               else f"a result whose StatusCode {status!r} is not an HTTP status")
         return ItemFailure(
             prepared.index, prepared.item_id, None,
             f"{prefix}result missing: the PutEvents reply holds {got} for this {what}; "

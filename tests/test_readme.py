@@ -34,3 +34,13 @@ def test_quick_start_code_runs_against_the_offline_double() -> None:
     result = namespace["result"]
     assert getattr(result, "succeeded", None) == 250
     assert getattr(result, "failed", None) == []
+
+
+def test_readme_and_docs_spell_a_campaign_state_one_way() -> None:
+    # `campaign.state` (a plain string such as "COMPLETED") is what users see first; the
+    # model spelling `campaign.data.state` shows `CampaignState(campaign_status=...)`.
+    root = Path(__file__).resolve().parent.parent
+    pages = [root / "README.md", *sorted((root / "docs").rglob("*.md")),
+             *sorted((root / "examples").glob("*.py")), root / "examples" / "tour.ipynb"]  # fmt: skip
+    assert "campaign.state" in README
+    assert [str(p.relative_to(root)) for p in pages if ".data.state" in p.read_text()] == []

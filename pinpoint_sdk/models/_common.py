@@ -60,7 +60,8 @@ class AttributeDimension(Model):
     """Specifies attribute-based criteria for including or excluding endpoints from a segment.
 
     Attributes:
-        attribute_type: The type of segment dimension to use.
+        attribute_type: The type of segment dimension to use. Valid values are: `INCLUSIVE`,
+            `EXCLUSIVE`, `CONTAINS`, `BEFORE`, `AFTER`, `ON`, `BETWEEN`.
         values: The criteria values to use for the segment dimension.
     """
 

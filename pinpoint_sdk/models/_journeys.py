@@ -218,7 +218,8 @@ class ConditionalSplitActivity(Model):
 
 @define(kw_only=True, repr=False)
 class ContactCenterActivity(Model):
-    """No documentation in the service model.
+    """The settings for a connect activity. This type of activity initiates a contact center call to
+    participants.
 
     Attributes:
         next_activity: The unique identifier for the next activity to perform after the this

@@ -39,7 +39,8 @@ class Pinpoint(ClientOwner):
         region_name: the AWS Region, e.g. ``"us-east-1"``.
         **client_kwargs: passed to ``session.client`` when the client is created here
             (``endpoint_url``, ``config``, credentials, ...); a ``config`` that names no
-            retry ``mode`` keeps the default mode.
+            retry ``mode`` keeps the default mode, unless ``AWS_RETRY_MODE`` or the
+            profile's ``retry_mode`` names one.
 
     Examples:
         ```python

@@ -451,7 +451,10 @@ class ContentMixin(EngagementMixin, ResourcesMixin, BackendCore):
                 f"Unable to access the S3 location: bucket {bucket_name} does not exist"
             ) from None
         folder = f"{key.rstrip('/')}/" if key.strip("/") else ""
-        endpoints = list(self.state(app_id).endpoints.values())
+        # Each line is what GetEndpoint answers for the endpoint: its wire form, without
+        # any member the model does not know (a raw HTTP request could have stored one).
+        wire = shape("EndpointResponse")
+        endpoints = [project(e, wire) for e in self.state(app_id).endpoints.values()]
         size = max(1, int(self.export_piece_size))
         pieces = [endpoints[start : start + size] for start in range(0, len(endpoints), size)]
         for number, piece in enumerate(pieces or [[]]):

@@ -194,6 +194,39 @@ def test_pinpoint_and_client_default_to_one_retry_mode(session: boto3.session.Se
     assert client["mode"] == pp["mode"] == "standard"
 
 
+@pytest.mark.parametrize("make", [PinpointClient, Pinpoint], ids=["client", "pinpoint"])
+def test_a_retry_mode_named_in_the_environment_is_kept(
+    make: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AWS_RETRY_MODE", "adaptive")
+    made = make(region_name="us-east-1", config=Config(retries={"max_attempts": 4}))
+    client = made if isinstance(made, PinpointClient) else made.client
+    retries = client.boto3_client.meta.config.retries
+    assert retries["mode"] == "adaptive"
+    assert retries["total_max_attempts"] == 5
+
+
+def test_a_retry_mode_named_in_the_profile_is_kept(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config_file = tmp_path / "config"
+    config_file.write_text("[profile bulk]\nretry_mode = legacy\nmax_attempts = 2\n")
+    monkeypatch.setenv("AWS_CONFIG_FILE", str(config_file))
+    client = PinpointClient(session=boto3.session.Session(profile_name="bulk"),
+                            region_name="us-east-1")
+    retries = client.boto3_client.meta.config.retries
+    assert retries == {"mode": "legacy", "total_max_attempts": 2}
+
+
+def test_a_config_naming_a_mode_wins_over_the_environment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("AWS_RETRY_MODE", "legacy")
+    client = PinpointClient(region_name="us-east-1",
+                            config=Config(retries={"mode": "adaptive"}))
+    assert client.boto3_client.meta.config.retries["mode"] == "adaptive"
+
+
 def test_attempts_only_config_still_retries_what_standard_mode_retries(
     session: boto3.session.Session,
 ) -> None:

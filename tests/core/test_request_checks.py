@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import inspect
 import math
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
+import attrs
+import botocore.session
 import pytest
+from botocore import xform_name
 from botocore.stub import Stubber
 from fake_http import FakeHttp, rejected
 
@@ -104,6 +108,33 @@ def test_every_request_carrying_tags_is_checked(
     client: PinpointClient, call: str, kwargs: dict[str, Any], path: str
 ) -> None:
     assert rejected(client, call, **kwargs).path == path
+
+
+def _operations_carrying_tags() -> list[tuple[str, str, str]]:
+    """(method, payload argument, payload shape) of every operation whose request, per
+    botocore's model, carries a ``tags`` map."""
+    service = botocore.session.get_session().get_service_model("pinpoint")
+    found = []
+    for operation in service.operation_names:
+        for wire, member in service.operation_model(operation).input_shape.members.items():
+            if member.type_name == "structure" and "tags" in member.members:
+                found.append((xform_name(operation), xform_name(wire), member.name))
+    return found
+
+
+@pytest.mark.parametrize(("call", "argument", "shape"), _operations_carrying_tags())
+def test_tags_are_checked_on_every_operation_that_carries_them(
+    client: PinpointClient, call: str, argument: str, shape: str
+) -> None:
+    cls = getattr(models, shape)
+    required = {field.name: "x" for field in attrs.fields(cls)
+                if field.default is attrs.NOTHING and field.name != "tags"}
+    payload = cls(**required, tags={"team": "v" * (limits.MAX_TAG_VALUE_LENGTH + 1)})
+    labels = {name: "x" for name in inspect.signature(getattr(client, call)).parameters
+              if name not in (argument, "create_new_version", "version")}
+    error = rejected(client, call, **labels, **{argument: payload})
+    assert (f"{argument}.tags['team']", "value is 257 characters, at most 256 allowed") \
+        in error.errors
 
 
 # --------------------------------------------------------------- numbers

@@ -274,6 +274,23 @@ def test_a_botocore_validation_error_does_not_echo_a_secret(
     assert "ParamValidationError" in printed  # the cause is still shown, masked
     for part in ("MIIEvQ", "iG9w0", "client_email"):
         assert part not in printed
+    # Nor is botocore's unmasked error kept anywhere on the chain error reporters walk.
+    for linked in _chain(info.value):
+        for part in ("MIIEvQ", "iG9w0", "client_email"):
+            assert part not in str(linked) and part not in repr(getattr(linked, "kwargs", ""))
+
+
+def _chain(error: BaseException) -> list[BaseException]:
+    """``error`` and every exception reachable from it as a cause or a context."""
+    found: list[BaseException] = []
+    todo: list[BaseException | None] = [error]
+    while todo:
+        current = todo.pop()
+        if current is None or any(current is seen for seen in found):
+            continue
+        found.append(current)
+        todo += [current.__cause__, current.__context__]
+    return found
 
 
 def test_a_botocore_validation_error_masks_a_one_time_code() -> None:

@@ -6,12 +6,14 @@ import json
 import logging
 from typing import Any
 
+import boto3
 import botocore.session
 import pandas as pd
 import pytest
+from http_faults import Respond
 
 from codegen import sensitive
-from pinpoint_sdk import models
+from pinpoint_sdk import PinpointClient, models
 from pinpoint_sdk._spec import SHAPES
 from pinpoint_sdk.dataframe import to_dataframe
 from pinpoint_sdk.display import RedactingFilter, redact, redact_text, to_html
@@ -153,3 +155,25 @@ def test_a_one_time_code_is_masked_in_logs() -> None:
     assert CODE not in message("params: %s", {"Otp": CODE})
     assert CODE not in message("%r", _otp())
     assert CODE not in redact_text(repr({"body": body.encode()}))
+
+
+def test_a_one_time_code_is_masked_in_botocore_debug_logs(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    code = 'Q7"x\\K9'  # quote and backslash: escaped differently in each log format
+    boto = boto3.client("pinpoint", region_name="us-east-1")
+    respond = Respond({"VerificationResponse": {"Valid": True}})
+    boto.meta.events.register("before-send.pinpoint.*", respond)
+    caplog.set_level(logging.DEBUG, logger="botocore")
+    caplog.handler.addFilter(RedactingFilter())
+    params = models.VerifyOTPMessageRequestParameters(
+        destination_identity="+12065550100", otp=code, reference_id="login-1"
+    )
+    PinpointClient(boto).verify_otp_message(
+        application_id="app", verify_otp_message_request_parameters=params
+    )
+    assert json.loads(respond.requests[0].body)["Otp"] == code  # sent intact
+    lines = [record.getMessage() for record in caplog.records]
+    assert any(line.startswith("Making request for") and '"Otp": "***"' in line
+               for line in lines)
+    assert not [line for line in lines if "Q7" in line or "K9" in line]

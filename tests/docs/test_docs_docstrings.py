@@ -147,3 +147,42 @@ def test_operation_wrappers_reuse_the_payload_documentation() -> None:
     assert _attribute_docs(models.CreateCampaignRequest)["write_campaign_request"] == (
         _summary(models.WriteCampaignRequest)
     )
+
+
+def _value_lists() -> Iterator[tuple[str, str, list[str]]]:
+    """(shape, member, values) for every member documented with a ``VALUE - meaning`` list."""
+    raw = botocore.session.get_session().get_service_model("pinpoint")._service_description
+    for shape_name, shape in raw["shapes"].items():
+        for wire, member in shape.get("members", {}).items():
+            doc = member.get("documentation") or ""
+            if not re.search(r"values are:\s*(</p>\s*)?<ul>", doc):
+                continue
+            items = [re.sub(r"<[^>]+>", "", li) for li in re.findall(r"<li>(.*?)</li>", doc, re.S)]
+            values = [m[1] for item in items if (m := re.match(r"\s*([\w.-]+)\s+-\s", item))]
+            if values and len(values) == len(items):
+                yield shape_name, wire, values
+
+
+def test_every_value_list_of_the_service_model_is_kept_in_full() -> None:
+    # Includes lists the model leaves unclosed inside their paragraph
+    # (AttributeDimension.AttributeType), which a cut at the paragraph end loses.
+    lists = list(_value_lists())
+    assert len(lists) >= 18
+    lost = []
+    for shape, wire, values in lists:
+        doc = " ".join(_attribute_docs(getattr(models, shape))[botocore.xform_name(wire)].split())
+        if not doc.endswith(", ".join(f"`{v}`" for v in values) + "."):
+            lost.append(f"{shape}.{wire}: ...{doc[-60:]}")
+    assert lost == []
+
+
+def test_every_model_says_what_it_is() -> None:
+    # The 242 operation wrappers and ContactCenterActivity have no documentation in the
+    # service model; none may fall back to a placeholder.
+    placeholders = [
+        cls.__name__
+        for cls in _model_classes()
+        if not _summary(cls) or "No documentation" in (cls.__doc__ or "")
+    ]
+    assert placeholders == []
+    assert _summary(models.ContactCenterActivity).startswith("The settings for a connect activity.")

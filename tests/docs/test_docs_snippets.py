@@ -2,18 +2,23 @@
 
 The blocks of one page run in order in one namespace (a page reads as one session),
 inside `mock_pinpoint()`. Blocks of `>>>` lines run as doctests, so their output is
-checked too. A block that is not meant to run says so on the line before its fence:
-`<!-- not run: why -->`.
+checked too; in other blocks, a comment at the end of a `print(...)` line starts with what
+that line prints (`...` standing for any text). A block that is not meant to run says so
+on the line before its fence: `<!-- not run: why -->`.
 """
 
 from __future__ import annotations
 
+import builtins
 import doctest
 import inspect
+import io
 import logging
+import os
 import re
 import textwrap
 import time
+import tokenize
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +29,7 @@ from pinpoint_sdk.testing import mock_pinpoint
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
+FIRST_PAGES = [ROOT / "README.md", ROOT / "docs" / "index.md"]  # what a new user copies first
 _FENCE = re.compile(r"^(?P<indent> *)```(?P<info>[^\n`]*)\n(?P<body>.*?)^(?P=indent)```[ \t]*$",
                     re.MULTILINE | re.DOTALL)
 _NOT_RUN = re.compile(r"<!-- not run: (?P<why>[^>]*\w[^>]*) -->\s*$")
@@ -59,6 +65,59 @@ def _blocks(page: Path) -> list[Block]:
 
 def _name(page: Path) -> str:
     return str(page.relative_to(ROOT))
+
+
+def _print_comments(block: Block) -> dict[int, str]:
+    """Line number in the block -> the comment ending a line that calls ``print``."""
+    tokens = list(tokenize.generate_tokens(io.StringIO(block.code).readline))
+    printing = {t.start[0] for t in tokens if t.type == tokenize.NAME and t.string == "print"}
+    return {
+        t.start[0]: t.string.lstrip("#").strip()
+        for t in tokens
+        if t.type == tokenize.COMMENT and t.start[0] in printing
+    }
+
+
+def _shows(comment: str, printed: str) -> bool:
+    """Whether ``comment`` starts with ``printed`` (``...`` in it matching any text)."""
+    for end in range(len(comment), 0, -1):
+        if end < len(comment) and comment[end] not in " :;,(":
+            continue
+        pattern = ".*".join(re.escape(part) for part in comment[:end].split("..."))
+        if re.fullmatch(pattern, printed):
+            return True
+    return False
+
+
+class _Prints:
+    """A ``print`` for the page namespace that also records what each block line printed."""
+
+    def __init__(self) -> None:
+        self.lines: dict[tuple[str, int], list[str]] = {}
+
+    def __call__(self, *args: object, **kwargs: object) -> None:
+        builtins.print(*args, **kwargs)  # type: ignore[call-overload]
+        if kwargs.get("file") is None:
+            out = io.StringIO()
+            builtins.print(*args, **{**kwargs, "file": out})  # type: ignore[call-overload]
+            caller = inspect.currentframe().f_back  # type: ignore[union-attr]
+            assert caller is not None
+            where = (caller.f_code.co_filename, caller.f_lineno)
+            self.lines.setdefault(where, []).append(out.getvalue().rstrip("\n"))
+
+
+def _wrong_print_comments(blocks: list[Block], prints: _Prints) -> list[str]:
+    wrong = []
+    for block in blocks:
+        where = f"{_name(block.page)}:{block.line}"
+        for line, comment in _print_comments(block).items():
+            printed = prints.lines.get((where, line))
+            if printed is None:
+                continue  # a doctest line (its output is checked by doctest) or never reached
+            if not all(_shows(comment, text) for text in printed):
+                wrong.append(f"{_name(block.page)}:{block.line + line}: prints {printed!r}, "
+                             f"comment says {comment!r}")
+    return wrong
 
 
 def _run(block: Block, namespace: dict[str, object]) -> None:
@@ -100,17 +159,19 @@ def instant_waits(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_the_python_blocks_of_the_page_run_offline(
     page: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    namespace: dict[str, object] = {"__name__": "__docs__"}
+    prints = _Prints()
+    namespace: dict[str, object] = {"__name__": "__docs__", "print": prints}
+    blocks = [block for block in _blocks(page) if block.skipped_because is None]
     root = logging.getLogger()
     handlers, level = list(root.handlers), root.level
     try:
         with mock_pinpoint():
-            for block in _blocks(page):
-                if block.skipped_because is None:
-                    _run(block, namespace)
+            for block in blocks:
+                _run(block, namespace)
     finally:
         root.handlers[:], root.level = handlers, level  # pages may configure logging
     capsys.readouterr()
+    assert _wrong_print_comments(blocks, prints) == []
 
 
 def test_only_a_few_blocks_are_marked_not_run() -> None:
@@ -130,3 +191,40 @@ def test_a_not_run_marker_sits_right_above_a_python_block() -> None:
                 if not (_NOT_RUN.search(line) and following.startswith("```python")):
                     stray.append(f"{_name(page)}:{number + 1}")
     assert stray == []
+
+
+@pytest.mark.parametrize("page", FIRST_PAGES, ids=_name)
+def test_the_first_pages_show_the_offline_switch_and_run_offline_as_written(
+    page: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # No credentials at all and no outer mock: a block that left out `mock_pinpoint()`
+    # would stop with NoCredentialsError instead of running.
+    for variable in [v for v in os.environ if v.startswith("AWS_")]:
+        monkeypatch.delenv(variable)
+    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", os.devnull)
+    monkeypatch.setenv("AWS_CONFIG_FILE", os.devnull)
+    monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
+    blocks = [block for block in _blocks(page) if block.skipped_because is None]
+    assert blocks
+    for block in blocks:
+        assert "with mock_pinpoint():" in block.code
+        _run(block, {"__name__": "__docs__"})
+    assert "COMPLETED" in capsys.readouterr().out
+
+
+def test_the_journeys_guide_shows_the_graph_to_mermaid_draws() -> None:
+    from pinpoint_sdk.builders import JourneyBuilder
+    from pinpoint_sdk.builders import conditions as c
+
+    # The guide's journey without its `remind` branch, as the page says.
+    journey = (
+        JourneyBuilder("welcome").segment("s").start("hello")
+        .email("hello", "WelcomeTemplate", next="check")
+        .conditional_split("check", c.message_event("hello", "_email.open"),
+                           true_next="thanks", wait_for="P1D")
+        .push("thanks", "ThanksPush")
+    )  # fmt: skip
+    text = (ROOT / "docs" / "guides" / "journeys.md").read_text(encoding="utf-8")
+    (shown,) = re.findall(r"^```mermaid\n(.*?)^```", text, re.M | re.S)
+    assert shown.strip() == journey.to_mermaid().strip()
+    assert "n_check -->|false| journey_end" in shown

@@ -63,6 +63,10 @@ MALFORMED_EVENT_REPLIES = {
         f"e{i}": {"Message": "Accepted"} for i in range(100)}}}},
     "StatusCode null": {"Results": {"ep": {"EventsItemResponse": {
         f"e{i}": {"StatusCode": None, "Message": "Accepted"} for i in range(100)}}}},
+    "StatusCode true": {"Results": {"ep": {"EventsItemResponse": {
+        f"e{i}": {"StatusCode": True, "Message": "Accepted"} for i in range(100)}}}},
+    "StatusCode not a status": {"Results": {"ep": {"EventsItemResponse": {
+        f"e{i}": {"StatusCode": 2, "Message": "Accepted"} for i in range(100)}}}},
     "results under another endpoint": {"Results": {"other": {"EventsItemResponse": {
         f"e{i}": {"StatusCode": 202} for i in range(100)}}}},
 }
@@ -396,3 +400,21 @@ def test_a_server_fault_after_every_retry_leaves_the_events_unconfirmed(
     assert len(sent) == 3
     assert [(f.status_code, f.unconfirmed) for f in result.failed] == [(503, True)] * 3
     assert result.failed[0].message.endswith("the service may have stored it")
+
+
+@pytest.mark.parametrize("application_id", ["", "  ", "\t", None])
+@pytest.mark.parametrize("write", ["put_events", "upsert_endpoints"])
+def test_a_blank_application_id_is_refused_before_sending(
+    client: PinpointClient, application_id: Any, write: str
+) -> None:
+    from pinpoint_sdk import batching
+
+    events_sent = answer(client, "PutEvents", events_accepted)
+    endpoints_sent = answer(client, "UpdateEndpointsBatch", endpoints_accepted)
+    items = _records(3) if write == "put_events" else _endpoints(3)
+
+    with pytest.raises(errors.ValidationError) as info:
+        getattr(batching, write)(client, application_id, items)
+
+    assert info.value.path == "application_id"
+    assert events_sent == endpoints_sent == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,6 +12,9 @@ from pinpoint_sdk import models, to_dataframe
 from pinpoint_sdk.builders import CampaignBuilder, SegmentBuilder
 from pinpoint_sdk.resources import Pinpoint
 from pinpoint_sdk.testing import PinpointMock
+from pinpoint_sdk.testing._analytics import KPI_NAMES
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _now() -> datetime:
@@ -231,3 +235,66 @@ def test_the_notebook_kpi_frame_is_not_empty_offline(mock: PinpointMock) -> None
     assert list(frame.columns) == ["Date", "SuccessfulDeliveryRate"]
     assert frame["SuccessfulDeliveryRate"].tolist() == [1.0]
     assert frame["Date"].dt.date.tolist() == [now.date()]
+
+
+def _guide_kpi_names() -> set[str]:
+    """The KPI names of the testing guide's table (``-x`` items extend the row's prefix)."""
+    guide = (ROOT / "docs" / "guides" / "testing.md").read_text(encoding="utf-8")
+    table = guide.split("| KPI names | computed as |", 1)[1].split("\n\n", 1)[0]
+    names: set[str] = set()
+    for line in table.splitlines()[2:]:
+        cell = line.split("|")[1]
+        items = [item.strip().strip("`") for item in cell.split(",")]
+        prefix = items[0].rsplit("-", 1)[0]
+        names.update(f"{prefix}{item}" if item.startswith("-") else item for item in items)
+    return names
+
+
+def test_the_guide_lists_exactly_the_kpi_names_the_double_computes() -> None:
+    assert _guide_kpi_names() == set(KPI_NAMES)
+
+
+def test_every_documented_kpi_name_gives_rows_once_something_happened(
+    client: Any, app_id: str, mock: PinpointMock
+) -> None:
+    campaign_id = _email_campaign(client, app_id, 2)
+    client.send_messages(
+        ApplicationId=app_id,
+        MessageRequest={
+            "Addresses": {"t@example.com": {"ChannelType": "EMAIL"},
+                          "+14155550100": {"ChannelType": "SMS"}},
+            "MessageConfiguration": {"DefaultMessage": {"Body": "hi"}},
+        },
+    )  # fmt: skip
+    journey_id = client.create_journey(
+        ApplicationId=app_id, WriteJourneyRequest={"Name": "j", "State": "ACTIVE"}
+    )["JourneyResponse"]["Id"]
+    sent = {m.get("EndpointId") or m.get("Address"): m["MessageId"] for m in mock.backend().sent_messages}
+    about = {"message_id": sent["e0"]}
+    direct = {"message_id": sent["t@example.com"]}
+    push = {"campaign_id": campaign_id}
+    journey = {"journey_id": journey_id, "journey_activity_id": "a"}
+    _events(client, app_id, {
+        "e0": [("_email.open", about), ("_email.click", about)],
+        "e1": [("_email.hardbounce", {"message_id": sent["e1"]})],
+        "p0": [("_campaign.received_foreground", push), ("_campaign.opened_notification", push)],
+        "t": [("_email.open", direct), ("_email.click", direct), ("_email.complaint", direct)],
+        "j0": [("_email.delivered", journey), ("_email.open", journey)],
+    })  # fmt: skip
+
+    empty = []
+    for name in sorted(KPI_NAMES):
+        for variant in (name, f"{name}-grouped-by-date"):
+            if name.startswith("journey-"):
+                response = client.get_journey_date_range_kpi(
+                    ApplicationId=app_id, JourneyId=journey_id, KpiName=variant
+                )
+            else:
+                response = client.get_application_date_range_kpi(
+                    ApplicationId=app_id, KpiName=variant
+                )
+            rows = _rows(response)
+            expected_key = "".join(part.capitalize() for part in name.split("-"))
+            if not rows or any(row[-2] != expected_key for row in rows):
+                empty.append((variant, rows))
+    assert empty == []

@@ -66,6 +66,16 @@ def test_pausing_needs_a_segment_refresh_interval(client: Any, app_id: str) -> N
     assert paused["JourneyResponse"]["State"] == "PAUSED"
 
 
+def test_a_draft_journey_cannot_be_paused(client: Any, app_id: str) -> None:
+    # Only a published journey pauses; the journeys guide once paused a DRAFT and failed.
+    draft = _journey(client, app_id, RefreshFrequency="PT1H")
+
+    assert error_code(
+        lambda: client.update_journey_state(**draft, JourneyStateRequest={"State": "PAUSED"})
+    ) == "BadRequestException"
+    assert client.get_journey(**draft)["JourneyResponse"]["State"] == "DRAFT"
+
+
 def _campaign(client: Any, app_id: str, **request: Any) -> dict[str, Any]:
     segment_id = client.create_segment(ApplicationId=app_id, WriteSegmentRequest={"Name": "s"})[
         "SegmentResponse"

@@ -135,3 +135,119 @@ def test_an_export_reimports_into_another_app_through_the_sdk(
     assert imported.data.total_processed == 3
     copied = target.endpoints.get("ep2").data
     assert (copied.address, copied.application_id) == ("u2@example.com", target.id)
+
+
+FULL_ENDPOINT = {
+    "ChannelType": "EMAIL",
+    "Attributes": {"plan": ["gold", "trial"]},
+    "Metrics": {"score": 4.5},
+    "User": {"UserId": "u1", "UserAttributes": {"tier": ["vip"]}},
+    "Location": {"Country": "FR", "City": "Lyon", "Latitude": 45.76, "Longitude": 4.84},
+    "Demographic": {"Platform": "ios", "Locale": "fr_FR"},
+    "EffectiveDate": "2024-01-01T00:00:00Z",
+    "OptOut": "NONE",
+    "RequestId": "req-1",
+}
+
+
+def _plain_s3_pieces(s3: Any, bucket: str, prefix: str) -> dict[str, list[dict[str, Any]]]:
+    """Every ``.gz`` object under ``prefix``, read as export code would: paginated
+    ListObjectsV2, GetObject, gunzip, one JSON object per line."""
+    pieces: dict[str, list[dict[str, Any]]] = {}
+    for page in s3.get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=prefix):
+        for listed in page.get("Contents", []):
+            key = listed["Key"]
+            assert key.endswith(".gz"), key
+            body = s3.get_object(Bucket=bucket, Key=key)["Body"].read()
+            text = gzip.decompress(body).decode("utf-8")
+            assert text == "" or text.endswith("\n")
+            pieces[key] = [json.loads(line) for line in text.splitlines()]
+    return pieces
+
+
+def test_export_pieces_read_with_plain_s3_calls_are_what_get_endpoint_returns(
+    client: Any, app_id: str, mock: PinpointMock, s3: Any
+) -> None:
+    for number in range(7):
+        client.update_endpoint(
+            ApplicationId=app_id,
+            EndpointId=f"ep{number}",
+            EndpointRequest={**FULL_ENDPOINT, "Address": f"u{number}@example.com"},
+        )
+    mock.backend().export_piece_size = 3
+    prefix = "s3://exports/pinpoint/exports/endpoints/"
+
+    created = client.create_export_job(
+        ApplicationId=app_id, ExportJobRequest={"RoleArn": ROLE, "S3UrlPrefix": prefix}
+    )["ExportJobResponse"]
+    job = _finish(client.get_export_job, app_id, created["Id"], "ExportJobResponse")
+
+    pieces = _plain_s3_pieces(s3, "exports", "pinpoint/exports/endpoints/")
+    assert sorted(pieces) == [
+        f"pinpoint/exports/endpoints/{job['Id']}/part-{n:05d}.gz" for n in range(3)
+    ]
+    assert [len(rows) for _, rows in sorted(pieces.items())] == [3, 3, 1]
+    exported = {row["Id"]: row for rows in pieces.values() for row in rows}
+    for endpoint_id, row in exported.items():
+        fetched = client.get_endpoint(ApplicationId=app_id, EndpointId=endpoint_id)
+        assert row == fetched["EndpointResponse"]
+    assert exported["ep0"]["Location"]["City"] == "Lyon"
+    assert exported["ep0"]["User"] == FULL_ENDPOINT["User"]
+
+    assert created["JobStatus"] == "CREATED"
+    assert {
+        key: job[key]
+        for key in ("JobStatus", "Type", "TotalPieces", "CompletedPieces", "FailedPieces",
+                    "TotalProcessed", "TotalFailures", "ApplicationId")
+    } == {
+        "JobStatus": "COMPLETED", "Type": "EXPORT", "TotalPieces": 3, "CompletedPieces": 3,
+        "FailedPieces": 0, "TotalProcessed": 7, "TotalFailures": 0, "ApplicationId": app_id,
+    }  # fmt: skip
+    assert job["Definition"] == {"RoleArn": ROLE, "S3UrlPrefix": prefix}
+    assert "Failures" not in job and job["CompletionDate"] >= job["CreationDate"]
+    listed = client.get_export_jobs(ApplicationId=app_id)["ExportJobsResponse"]["Item"]
+    assert listed == [job]
+
+
+def test_export_leaves_out_members_the_model_does_not_know(
+    app_id: str, mock: PinpointMock, s3: Any, client: Any
+) -> None:
+    # What only a raw HTTP request could store; GetEndpoint does not return it either.
+    mock.backend().upsert_endpoint(
+        app_id, "odd", {"ChannelType": "EMAIL", "Address": "o@example.com", "Bogus": 1}
+    )
+
+    job = _export(client, app_id, "s3://exports/odd")
+
+    [rows] = _plain_s3_pieces(s3, "exports", f"odd/{job['Id']}/").values()
+    assert "Bogus" not in rows[0] and rows[0]["Address"] == "o@example.com"
+
+
+def test_two_exports_under_one_prefix_keep_their_pieces_apart(
+    client: Any, app_id: str, s3: Any
+) -> None:
+    client.update_endpoint(
+        ApplicationId=app_id, EndpointId="a", EndpointRequest={"ChannelType": "SMS", "Address": "+14155550100"}
+    )  # fmt: skip
+    first = _export(client, app_id, "s3://exports/shared/")
+    client.update_endpoint(
+        ApplicationId=app_id, EndpointId="b", EndpointRequest={"ChannelType": "SMS", "Address": "+14155550101"}
+    )  # fmt: skip
+    second = _export(client, app_id, "s3://exports/shared/")
+
+    per_job = {
+        job["Id"]: _plain_s3_pieces(s3, "exports", f"shared/{job['Id']}/")
+        for job in (first, second)
+    }
+    ids = {job_id: sorted(r["Id"] for rows in p.values() for r in rows) for job_id, p in per_job.items()}
+    assert ids == {first["Id"]: ["a"], second["Id"]: ["a", "b"]}
+    assert (first["TotalProcessed"], second["TotalProcessed"]) == (1, 2)
+
+
+def test_an_export_of_an_app_without_endpoints_writes_one_empty_piece(
+    client: Any, app_id: str, s3: Any
+) -> None:
+    job = _export(client, app_id, "s3://exports/empty/")
+
+    assert (job["JobStatus"], job["TotalProcessed"], job["TotalPieces"]) == ("COMPLETED", 0, 1)
+    assert _plain_s3_pieces(s3, "exports", "empty/") == {f"empty/{job['Id']}/part-00000.gz": []}

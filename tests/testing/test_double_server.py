@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gzip
 import json
 import os
 import queue
@@ -20,6 +21,7 @@ from typing import Any
 import boto3
 import moto
 import pytest
+from botocore import xform_name
 from botocore.config import Config
 from botocore.exceptions import ClientError
 from double_helpers import NO_RETRIES, ShapeChecker, checked_client
@@ -223,7 +225,7 @@ def test_s3_works_through_the_same_server_for_imports(url: str) -> None:
     app_id = http.create_app(CreateApplicationRequest={"Name": "imports"})[
         "ApplicationResponse"
     ]["Id"]
-    get_backend().stage_import("s3://imports/in/endpoints.json", [json.loads(line)])
+    # Nothing is staged: the job reads the object put through the server's S3.
     job = http.create_import_job(
         ApplicationId=app_id,
         ImportJobRequest={
@@ -236,7 +238,7 @@ def test_s3_works_through_the_same_server_for_imports(url: str) -> None:
         job = http.get_import_job(ApplicationId=app_id, JobId=job["Id"])["ImportJobResponse"]
         if job["JobStatus"] in {"COMPLETED", "FAILED"}:
             break
-    assert job["JobStatus"] == "COMPLETED"
+    assert (job["JobStatus"], job["TotalProcessed"], job["TotalFailures"]) == ("COMPLETED", 1, 0)
     fetched = http.get_endpoint(ApplicationId=app_id, EndpointId="imported")["EndpointResponse"]
     assert fetched["Address"] == "i@example.com"
 
@@ -268,6 +270,97 @@ def test_concurrent_http_clients_keep_every_write(url: str) -> None:
     assert len(get_backend().state(app_id).endpoints) == 8 * 15
 
 
+def _path_style_s3(url: str) -> Any:
+    return boto3.client(
+        "s3",
+        region_name="us-east-1",
+        endpoint_url=url,
+        config=Config(s3={"addressing_style": "path"}, retries={"max_attempts": 1}),
+    )
+
+
+def test_jobs_and_s3_under_eight_threads_over_http_lose_nothing(url: str) -> None:
+    """Soak, bounded by count (12 rounds a thread) and time (20 s): each thread writes
+    endpoints, exports to its own prefix (and reads the export back), puts a file in S3
+    and imports the folder, while the others do the same. No request fails, each export
+    holds every write its thread had acknowledged, and no acknowledged write is lost."""
+    _path_style_s3(url).create_bucket(Bucket="exports")
+    app_id = _http_client(url).create_app(CreateApplicationRequest={"Name": "jobs"})[
+        "ApplicationResponse"
+    ]["Id"]
+    role = "arn:aws:iam::123456789012:role/jobs"
+    deadline = time.monotonic() + 20.0
+    acknowledged: list[list[str]] = [[] for _ in range(8)]
+    exports: list[list[dict[str, Any]]] = [[] for _ in range(8)]
+    failures: list[BaseException] = []
+
+    def finish(get: Any, wrapper: str, job_id: str) -> dict[str, Any]:
+        for _ in range(10):
+            job: dict[str, Any] = get(ApplicationId=app_id, JobId=job_id)[wrapper]
+            if job["JobStatus"] in {"COMPLETED", "FAILED"}:
+                return job
+        raise AssertionError(f"job {job_id} stuck")
+
+    def work(number: int) -> None:
+        client, s3 = _http_client(url), _path_style_s3(url)
+        try:
+            for call in range(12):
+                if time.monotonic() > deadline:
+                    return
+                endpoint_id = f"t{number}-{call}"
+                client.update_endpoint(
+                    ApplicationId=app_id,
+                    EndpointId=endpoint_id,
+                    EndpointRequest={"ChannelType": "EMAIL", "Address": f"{endpoint_id}@x.com"},
+                )
+                acknowledged[number].append(endpoint_id)
+                if call % 4 != 0:
+                    continue
+                export_id = client.create_export_job(
+                    ApplicationId=app_id,
+                    ExportJobRequest={"RoleArn": role, "S3UrlPrefix": f"s3://exports/{number}/"},
+                )["ExportJobResponse"]["Id"]
+                export = finish(client.get_export_job, "ExportJobResponse", export_id)
+                exports[number].append(export)
+                [key] = [
+                    o["Key"]
+                    for o in s3.list_objects_v2(Bucket="exports", Prefix=f"{number}/{export_id}/")[
+                        "Contents"
+                    ]
+                ]
+                body = gzip.decompress(s3.get_object(Bucket="exports", Key=key)["Body"].read())
+                exported = {json.loads(row)["Id"] for row in body.decode().splitlines()}
+                # The export ran after this thread's acknowledged writes: it has them all.
+                assert set(acknowledged[number]) <= exported
+                assert export["TotalProcessed"] == len(exported)
+                line = json.dumps({"Id": f"in{number}-{call}", "ChannelType": "SMS",
+                                   "Address": "+14155550100"})  # fmt: skip
+                s3.put_object(Bucket="exports", Key=f"in/{number}-{call}.json", Body=line.encode())
+                import_id = client.create_import_job(
+                    ApplicationId=app_id,
+                    ImportJobRequest={"RoleArn": role, "S3Url": "s3://exports/in/", "Format": "JSON"},
+                )["ImportJobResponse"]["Id"]
+                imported = finish(client.get_import_job, "ImportJobResponse", import_id)
+                assert imported["JobStatus"] == "COMPLETED" and imported["TotalFailures"] == 0
+                acknowledged[number].append(f"in{number}-{call}")
+        except BaseException as error:  # reported by the main thread
+            failures.append(error)
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert not any(thread.is_alive() for thread in threads)
+    assert failures == []
+    expected = {endpoint_id for ids in acknowledged for endpoint_id in ids}
+    assert len(expected) >= 8 * 4, "the soak made too little progress to mean much"
+    assert expected <= set(get_backend().state(app_id).endpoints)
+    done = [job for jobs in exports for job in jobs]
+    assert done and all(job["JobStatus"] == "COMPLETED" for job in done)
+    assert all(job["TotalPieces"] == job["CompletedPieces"] == 1 for job in done)
+
+
 def test_console_script_points_at_the_cli() -> None:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())
     target = project["project"]["scripts"]["pinpoint-sdk"]
@@ -288,9 +381,24 @@ def test_cli_serve_refuses_an_impossible_port(capsys: pytest.CaptureFixture[str]
     assert "--port" in capsys.readouterr().err
 
 
-def test_pinpoint_sdk_serve_runs_until_interrupted() -> None:
+def _console_script() -> list[str]:
+    # Installing the package (pip install -e '.[dev]') puts the script beside python.
+    script = Path(sys.executable).with_name("pinpoint-sdk")
+    assert script.is_file(), f"{script} is missing: install the package first"
+    return [str(script)]
+
+
+@pytest.mark.parametrize(
+    ("launcher", "explicit_port"),
+    [(_console_script, True), (lambda: [sys.executable, "-m", "pinpoint_sdk"], False)],
+    ids=["pinpoint-sdk-serve--port-N", "python-m-pinpoint_sdk-serve--port-0"],
+)
+def test_pinpoint_sdk_serve_runs_until_interrupted(
+    launcher: Any, explicit_port: bool
+) -> None:
+    port = _free_port() if explicit_port else 0
     process = subprocess.Popen(
-        [sys.executable, "-m", "pinpoint_sdk", "serve", "--port", "0"],
+        [*launcher(), "serve", "--port", str(port)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -300,6 +408,8 @@ def test_pinpoint_sdk_serve_runs_until_interrupted() -> None:
         line = _first_line(process)
         assert line.startswith("Serving the offline Pinpoint at http://127.0.0.1:"), line
         url = line.split(" at ")[1].split()[0]
+        if explicit_port:
+            assert url == f"http://127.0.0.1:{port}"
         _exercise(_http_client(url))
     finally:
         process.send_signal(signal.SIGINT)
@@ -424,3 +534,111 @@ def test_a_fault_of_the_double_is_a_json_500_over_http(
     assert "KeyError" in error["Message"] and "injected" in error["Message"]
     assert info.value.response["ResponseMetadata"]["HTTPStatusCode"] == 500
     assert "failed on GET" in caplog.text
+
+
+def _minimal_params(operation: Any, app_id: str) -> dict[str, Any]:
+    """The operation's required members with placeholder values (the real app's id)."""
+    shape = operation.input_shape
+    if shape is None:
+        return {}
+    params: dict[str, Any] = {}
+    for name in shape.required_members:
+        member = shape.members[name]
+        if name == "ApplicationId":
+            params[name] = app_id
+        elif member.type_name == "structure":
+            params[name] = {}
+        elif member.type_name == "list":
+            params[name] = ["x"]
+        else:
+            params[name] = "x"
+    return params
+
+
+def test_threaded_moto_server_routes_every_operation_to_the_double() -> None:
+    """moto's own ThreadedMotoServer, with the package imported, reaches the double for
+    each of the model's operations: none is left to moto's partial handler or to the
+    web framework's 404 (which once met CreateSegment)."""
+    from moto.server import ThreadedMotoServer
+
+    served = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    served.start()
+    try:
+        host, port = served.get_host_and_port()
+        url = f"http://{host}:{port}"
+        app_id = _http_client(url).create_app(CreateApplicationRequest={"Name": "threaded"})[
+            "ApplicationResponse"
+        ]["Id"]
+        segment = _http_client(url).create_segment(
+            ApplicationId=app_id, WriteSegmentRequest={"Name": "everyone"}
+        )["SegmentResponse"]
+        assert get_backend().state(app_id).segments[segment["Id"]].current["Name"] == "everyone"
+
+        raw: list[tuple[str, int, bytes]] = []
+        client = boto3.client(
+            "pinpoint",
+            region_name="us-east-1",
+            endpoint_url=url,
+            config=NO_RETRIES.merge(Config(parameter_validation=False)),
+        )
+        client.meta.events.register(
+            "before-parse.pinpoint.*",
+            lambda operation_model, response_dict, **_: raw.append(
+                (operation_model.name, response_dict["status_code"], response_dict["body"])
+            ),
+        )
+        model = client.meta.service_model
+        for name in model.operation_names:
+            operation = model.operation_model(name)
+            with contextlib.suppress(ClientError):
+                getattr(client, xform_name(name))(**_minimal_params(operation, app_id))
+    finally:
+        served.stop()
+
+    assert len(raw) == len(model.operation_names) == 122
+    unrouted = []
+    for name, status, body in raw:
+        try:
+            message = json.loads(body or b"{}").get("Message", "") if status >= 300 else ""
+        except ValueError:
+            unrouted.append((name, status, body[:60]))
+            continue
+        if message.startswith("No operation for") or "not supported" in message or status >= 500:
+            unrouted.append((name, status, message))
+    assert unrouted == []
+
+
+def test_an_export_job_over_http_writes_pieces_the_same_servers_s3_serves(url: str) -> None:
+    s3 = boto3.client(
+        "s3",
+        region_name="us-east-1",
+        endpoint_url=url,
+        config=Config(s3={"addressing_style": "path"}, retries={"max_attempts": 1}),
+    )
+    s3.create_bucket(Bucket="exports")
+    http = _http_client(url)
+    app_id = http.create_app(CreateApplicationRequest={"Name": "exported"})[
+        "ApplicationResponse"
+    ]["Id"]
+    items = [
+        {"Id": f"e{n}", "ChannelType": "EMAIL", "Address": f"e{n}@example.com"} for n in range(3)
+    ]
+    http.update_endpoints_batch(ApplicationId=app_id, EndpointBatchRequest={"Item": items})
+    job = http.create_export_job(
+        ApplicationId=app_id,
+        ExportJobRequest={
+            "RoleArn": "arn:aws:iam::123456789012:role/export",
+            "S3UrlPrefix": "s3://exports/out/",
+        },
+    )["ExportJobResponse"]
+    for _ in range(10):
+        job = http.get_export_job(ApplicationId=app_id, JobId=job["Id"])["ExportJobResponse"]
+        if job["JobStatus"] in {"COMPLETED", "FAILED"}:
+            break
+
+    assert (job["JobStatus"], job["TotalProcessed"], job["TotalPieces"]) == ("COMPLETED", 3, 1)
+    [key] = [o["Key"] for o in s3.list_objects_v2(Bucket="exports", Prefix="out/")["Contents"]]
+    assert key == f"out/{job['Id']}/part-00000.gz"
+    body = gzip.decompress(s3.get_object(Bucket="exports", Key=key)["Body"].read())
+    rows = [json.loads(line) for line in body.decode().splitlines()]
+    assert sorted(row["Address"] for row in rows) == [f"e{n}@example.com" for n in range(3)]
