@@ -105,7 +105,10 @@ def _type_imports(service: Service, structs: Iterable[Structure], group: str) ->
 
 
 def _import_block(module: str, names: Iterable[str], indent: str) -> list[str]:
-    names = sorted(names, key=lambda n: (n.lower(), n))
+    # isort's order-by-type, as ruff applies it: CONSTANTS, Classes, functions.
+    names = sorted(
+        names, key=lambda n: (0 if n.isupper() else 1 if n[0].isupper() else 2, n.lower(), n)
+    )
     one = f"{indent}from {module} import {', '.join(names)}"
     if len(one) <= LINE:
         return [one]
@@ -140,7 +143,11 @@ def render_model_module(service: Service, group: str) -> str:
         "",
         "from attrs import define, field",
         "",
-        *_import_block("pinpoint_sdk._model_base", bases, ""),
+        *_import_block(
+            "pinpoint_sdk._model_base",
+            bases | ({"lazy_annotations"} if enums or other or uses_datetime else set()),
+            "",
+        ),
     ]
     if enums or other or uses_datetime:
         out += ["", "if TYPE_CHECKING:"]
@@ -153,6 +160,7 @@ def render_model_module(service: Service, group: str) -> str:
     else:
         out += ["", "if TYPE_CHECKING:", "    pass"]
     out += ["", "__all__ = ["] + [f'    "{s.name}",' for s in structs] + ["]"]
+    sources = _annotation_sources(enums, other, uses_datetime)
     for struct in structs:
         out += ["", "", "@define(kw_only=True, repr=False)"]
         out.append(f"class {struct.name}({'OperationOutput' if struct.is_output else 'Model'}):")
@@ -177,7 +185,33 @@ def render_model_module(service: Service, group: str) -> str:
             out += _field_line(member, False)
         if not struct.members and not struct.sensitive:
             out.pop()  # no blank line after the docstring of an empty class
+    if sources:
+        out += [
+            "",
+            "",
+            "# Names imported above only for type checkers are bound here on the first read of a",
+            "# class's annotations, so typing.get_type_hints() resolves every model at runtime",
+            "# without importing other groups eagerly.",
+            "lazy_annotations(",
+            "    globals(),",
+            "    {",
+            *[f'        "{name}": "{module}",' for name, module in sources],
+            "    },",
+            ")",
+        ]
     return "\n".join(out) + "\n"
+
+
+def _annotation_sources(
+    enums: set[str], other: dict[str, set[str]], uses_datetime: bool
+) -> list[tuple[str, str]]:
+    """(name, module) of every name a group's annotations use from another module."""
+    sources = [(name, "pinpoint_sdk.enums") for name in enums]
+    for target, names in other.items():
+        sources += [(name, f"pinpoint_sdk.models._{target}") for name in names]
+    if uses_datetime:
+        sources.append(("datetime", "datetime"))
+    return sorted(sources)
 
 
 def render_models_init(service: Service) -> str:
@@ -210,13 +244,17 @@ def render_models_init(service: Service) -> str:
         "]",
         "",
         "",
-        "def __getattr__(name: str) -> Any:",
-        "    module = _LOCATIONS.get(name)",
-        "    if module is None:",
-        '        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")',
-        '    value = getattr(import_module(f"{__name__}.{module}"), name)',
-        "    globals()[name] = value",
-        "    return value",
+        "# Hidden from type checkers, which see only the names imported above: a misspelt",
+        "# model name is a type error, not Any.",
+        "if not TYPE_CHECKING:",
+        "",
+        "    def __getattr__(name: str) -> Any:",
+        "        module = _LOCATIONS.get(name)",
+        "        if module is None:",
+        '            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")',
+        '        value = getattr(import_module(f"{__name__}.{module}"), name)',
+        "        globals()[name] = value",
+        "        return value",
         "",
         "",
         "def __dir__() -> list[str]:",
@@ -225,28 +263,73 @@ def render_models_init(service: Service) -> str:
     return "\n".join(out) + "\n"
 
 
+def render_fields(service: Service) -> str:
+    """TypedDicts of every model's fields, for typed ``**fields`` keyword arguments."""
+    structs = list(service.structures.values())
+    enums, other, uses_datetime = _type_imports(service, structs, "")
+    out = [
+        header(service),
+        '"""The fields of every model as a ``TypedDict`` (``<Shape>Fields``), for type checkers.',
+        "",
+        "Builders and resources type their ``**fields``/``**changes`` keyword arguments with",
+        "``Unpack[<Shape>Fields]``, so a misspelt or mistyped field is a type error. Every key",
+        "is optional and accepts ``None`` (left unset).",
+        '"""',
+        "",
+        "from __future__ import annotations",
+        "",
+        "from typing import TYPE_CHECKING, TypedDict",
+        "",
+        "if TYPE_CHECKING:",
+    ]
+    if uses_datetime:
+        out += ["    from datetime import datetime", ""]
+    out += _import_block("pinpoint_sdk.enums", enums, "    ")
+    for target in sorted(other):
+        out += _import_block(f"pinpoint_sdk.models._{target}", other[target], "    ")
+    for struct in structs:
+        out += ["", "", f"class {struct.name}Fields(TypedDict, total=False):"]
+        out.append(f'    """Keyword arguments naming fields of `pinpoint_sdk.models.{struct.name}`."""')
+        if struct.members:
+            out.append("")
+        for member in struct.members:
+            out.append(f"    {member.name}: {member.type.annotation()} | None")
+    return "\n".join(out) + "\n"
+
+
 # --------------------------------------------------------------------------- codec
 
 
+# Primitive annotation -> (its exact class, the pinpoint_sdk._wire helper for other values).
+_PRIM_CHECKS = {
+    "str": ("str", "_w.text"),
+    "int": ("int", "_w.integer"),
+    "float": ("float", "_w.number"),
+    "bool": ("bool", "_w.boolean"),
+    "datetime": ("datetime", "_w.timestamp"),
+    "bytes": ("bytes", "_w.blob"),
+}
+
+
 def _s_expr(service: Service, t: TypeRef, var: str, group: str, depth: int) -> str:
-    """Expression converting wire value ``var`` (not None) into the model value."""
+    """Expression converting wire value ``var`` (not None) into the model value, raising
+    ``_w.WrongType`` when its JSON type is not the annotation's (checked all the way down)."""
     if t.kind == "prim":
-        return var
+        exact, check = _PRIM_CHECKS[t.name]
+        return f"({var} if {var}.__class__ is {exact} else {check}({var}))"
     if t.kind == "enum":
-        return f"(_E_{t.name}.get({var}, {var}) if {var}.__class__ is str else {var})"
+        return f"(_E_{t.name}.get({var}, {var}) if {var}.__class__ is str else _w.text({var}))"
     if t.kind == "struct":
-        return f"{_codec_ref(service, t.name, group)}structure_{t.name}({var})"
+        # The generated structure functions (and user hooks' slots) raise on a non-dict.
+        return f"{_codec_ref(service, t.name, group)}_s_{t.name}({var})"
     assert t.item is not None
     x = f"x{depth}"
     inner = _s_expr(service, t.item, x, group, depth + 1)
     if t.kind == "list":
-        if inner == x:
-            return f"(list({var}) if {var}.__class__ is list else {var})"
-        return f"([{inner} for {x} in {var}] if {var}.__class__ is list else {var})"
-    if inner == x:
-        return f"(dict({var}) if {var}.__class__ is dict else {var})"
+        return f"([{inner} for {x} in {var}] if {var}.__class__ is list else _w.wrong())"
     k = f"k{depth}"
-    return f"({{{k}: {inner} for {k}, {x} in {var}.items()}} if {var}.__class__ is dict else {var})"
+    key = f"({k} if {k}.__class__ is str else _w.text({k}))"
+    return f"({{{key}: {inner} for {k}, {x} in {var}.items()}} if {var}.__class__ is dict else _w.wrong())"
 
 
 def _u_expr(service: Service, t: TypeRef, var: str, group: str, depth: int) -> str:
@@ -256,7 +339,7 @@ def _u_expr(service: Service, t: TypeRef, var: str, group: str, depth: int) -> s
     if t.kind == "enum":
         return f"({var}.value if isinstance({var}, StrEnum) else {var})"
     if t.kind == "struct":
-        return f"{_codec_ref(service, t.name, group)}unstructure_{t.name}({var})"
+        return f"{_codec_ref(service, t.name, group)}_u_{t.name}({var})"
     assert t.item is not None
     x = f"x{depth}"
     inner = _u_expr(service, t.item, x, group, depth + 1)
@@ -305,16 +388,25 @@ def render_codec_module(service: Service, group: str) -> str:
         f'"""Wire conversion for ``pinpoint_sdk.models._{group}``.',
         "",
         "Straight-line functions per shape, registered with the cattrs converter by",
-        "``pinpoint_sdk.converter``. Values whose JSON type differs from the model are kept",
-        "as sent; keys the model does not know are kept on the instance and written back.",
+        "``pinpoint_sdk.converter``. A value whose JSON type differs from its annotation, and",
+        "keys the model does not know, are kept with the instance's unknown keys and written",
+        "back. Nested shapes are converted through the ``_s_<Shape>``/``_u_<Shape>`` slots at",
+        "the end, which the converter points at the hooks users register.",
         '"""',
         "",
         "from __future__ import annotations",
         "",
     ]
+    uses_datetime = any(
+        leaf.kind == "prim" and leaf.name == "datetime"
+        for struct in structs for member in struct.members for leaf in member.type.leaves()
+    )
+    if uses_datetime:
+        out += ["from datetime import datetime"]
     if enums:
         out += ["from enum import StrEnum"]
     out += ["from typing import Any", ""]
+    out += ["from pinpoint_sdk import _wire as _w"]
     if groups:
         out += _import_block("pinpoint_sdk._codec", [f"_{g}" for g in groups], "")
     if enums:
@@ -331,6 +423,10 @@ def render_codec_module(service: Service, group: str) -> str:
         out += _structure_fn(service, struct, group)
         out += ["", ""]
         out += _unstructure_fn(service, struct, group)
+    out += ["", "", "# Hook slots: what nested members of each shape are converted with."]
+    for struct in structs:
+        out.append(f"_s_{struct.name} = structure_{struct.name}")
+        out.append(f"_u_{struct.name} = unstructure_{struct.name}")
     return "\n".join(out) + "\n"
 
 
@@ -339,26 +435,44 @@ def _structure_fn(service: Service, struct: Structure, group: str) -> list[str]:
     out = [
         f"def structure_{name}(d: Any, _: Any = None) -> Any:",
         "    if d.__class__ is not dict:",
-        "        return d",
+        f'        _w.not_an_object(d, "{name}")',
         f"    o: Any = _new({name})",
+        "    o._unknown = None",
     ]
-    if any(m.type.kind != "prim" for m in struct.members):
+    if struct.members:
         out.append("    v: Any")
     for member in struct.members:
-        get = f'd.get("{member.wire}")'
-        if member.type.kind == "prim":
-            out += _assign(f"o.{member.name}", get, "    ")
-            continue
-        out.append(f"    v = {get}")
-        expr = _s_expr(service, member.type, "v", group, 0)
-        out += _assign(f"o.{member.name}", f"None if v is None else {expr}", "    ")
+        out.append(f'    v = d.get("{member.wire}")')
+        target, t, wire = f"o.{member.name}", member.type, member.wire
+        if t.kind == "prim":
+            exact, check = _PRIM_CHECKS[t.name]
+            expr = (f"v if v.__class__ is {exact} or v is None "
+                    f'else _w.field(o, "{wire}", v, {check})')
+            out += _assign(target, expr, "    ")
+        elif t.kind == "enum":
+            expr = (f"_E_{t.name}.get(v, v) if v.__class__ is str else None if v is None "
+                    f'else _w.field(o, "{wire}", v, _w.text)')
+            out += _assign(target, expr, "    ")
+        elif t.kind == "struct":
+            ref = f"{_codec_ref(service, t.name, group)}_s_{t.name}"
+            expr = f'{ref}(v) if v.__class__ is dict else None if v is None else _w.keep(o, "{wire}", v)'
+            out += _assign(target, expr, "    ")
+        else:
+            expr = _s_expr(service, t, "v", group, 0)
+            out += [
+                "    if v is None:",
+                f"        {target} = None",
+                "    else:",
+                "        try:",
+                *_assign(target, expr, "            "),
+                "        except _w.WrongType:",
+                f'            {target} = _w.keep(o, "{wire}", v)',
+            ]
     if struct.is_output:
         out.append("    o._response_metadata = None")
     out += [
-        f"    if d.keys() <= _K_{name}:",
-        "        o._unknown = None",
-        "    else:",
-        f"        o._unknown = {{k: v for k, v in d.items() if k not in _K_{name}}}",
+        f"    if not d.keys() <= _K_{name}:",
+        f"        o._unknown = _w.extra(d, _K_{name}, o._unknown)",
         "    return o",
     ]
     return out
@@ -377,7 +491,7 @@ def _unstructure_fn(service: Service, struct: Structure, group: str) -> list[str
     for member in struct.members:
         out += [f"    v = o.{member.name}", "    if v is not None:"]
         out += _assign(f'd["{member.wire}"]', _u_expr(service, member.type, "v", group, 0), "        ")
-    out += ["    if o._unknown:", "        d.update(o._unknown)", "    return d"]
+    out += ["    if o._unknown:", "        _w.merge_unknown(d, o._unknown)", "    return d"]
     return out
 
 
@@ -579,6 +693,7 @@ def render_all(service: Service) -> dict[str, str]:
     files = {
         "pinpoint_sdk/enums.py": render_enums(service),
         "pinpoint_sdk/models/__init__.py": render_models_init(service),
+        "pinpoint_sdk/_fields.py": render_fields(service),
         "pinpoint_sdk/_codec/__init__.py": render_codec_init(service),
         "pinpoint_sdk/_spec.py": render_spec(service),
         "pinpoint_sdk/client.py": render_client(service),

@@ -17,10 +17,10 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from pinpoint_sdk import enums, errors, models
+    from pinpoint_sdk import converter, enums, errors, models
     from pinpoint_sdk.batching import BatchResult, EventRecord, ItemFailure
     from pinpoint_sdk.client import PinpointClient
-    from pinpoint_sdk.converter import converter, structure, unstructure
+    from pinpoint_sdk.converter import structure, unstructure
     from pinpoint_sdk.dataframe import to_dataframe
     from pinpoint_sdk.resources import Pinpoint
     from pinpoint_sdk.support import SupportStatus, support_status
@@ -36,7 +36,10 @@ _EXPORTS: dict[str, tuple[str, str | None]] = {
     "PinpointClient": ("pinpoint_sdk.client", "PinpointClient"),
     "SupportStatus": ("pinpoint_sdk.support", "SupportStatus"),
     "support_status": ("pinpoint_sdk.support", "support_status"),
-    "converter": ("pinpoint_sdk.converter", "converter"),
+    # The module, always: the configured cattrs converter is ``pinpoint_sdk.converter.converter``.
+    # (Mapping this name to the object made ``pinpoint_sdk.converter`` the module or the
+    # object depending on whether the submodule had been imported first.)
+    "converter": ("pinpoint_sdk.converter", None),
     "structure": ("pinpoint_sdk.converter", "structure"),
     "unstructure": ("pinpoint_sdk.converter", "unstructure"),
     "enums": ("pinpoint_sdk.enums", None),
@@ -62,14 +65,18 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    target = _EXPORTS.get(name)
-    if target is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    module = import_module(target[0])
-    value = module if target[1] is None else getattr(module, target[1])
-    globals()[name] = value
-    return value
+# Hidden from type checkers, which see only the names imported above: ``pinpoint_sdk.Pinpont``
+# is a type error, not Any.
+if not TYPE_CHECKING:
+
+    def __getattr__(name: str) -> Any:
+        target = _EXPORTS.get(name)
+        if target is None:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        module = import_module(target[0])
+        value = module if target[1] is None else getattr(module, target[1])
+        globals()[name] = value
+        return value
 
 
 def __dir__() -> list[str]:

@@ -43,6 +43,17 @@ def _page_size(value: Any) -> str:
 _DIGITS = re.compile(r"[0-9]+")
 
 
+def _kept_value(model: Any, name: str) -> Any:
+    """The value kept aside for member ``name`` of ``model`` (wrong JSON type), if any."""
+    unknown = getattr(model, "_unknown", None)
+    if not unknown:
+        return None
+    import attrs
+
+    member = attrs.fields_dict(type(model)).get(name)
+    return None if member is None else unknown.get(member.metadata.get("wire"))
+
+
 class _PageGuard:
     """Decides whether to follow a page's token, and stops listings that never end.
 
@@ -68,9 +79,14 @@ class _PageGuard:
         if not self.token_path:
             return None
         payload = getattr(page, self.token_path[0], None)
-        token: Any = payload
-        for name in self.token_path[1:]:
-            token = getattr(token, name, None) if token is not None else None
+        token: Any = page
+        parent: Any = None
+        for name in self.token_path:
+            parent, token = token, getattr(token, name, None) if token is not None else None
+        if token is None and parent is not None:
+            # A token of the wrong JSON type is kept with the unknown wire keys, not on
+            # the member: it is still a token the listing must not silently stop at.
+            token = _kept_value(parent, self.token_path[-1])
         if token is None or token == "":
             return None
         if not isinstance(token, str):

@@ -11,9 +11,13 @@ slots travel with every instance without being fields of the shape:
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, MutableMapping
 from enum import Enum
-from typing import Any, ClassVar, TypeVar
+from importlib import import_module
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+
+if TYPE_CHECKING:
+    from _collections_abc import dict_items, dict_keys, dict_values
 
 import attrs
 from attrs import define, field
@@ -90,6 +94,69 @@ class OperationOutput(Model):
         """The HTTP status code of the call that produced this result."""
         value = self.response_metadata.get("HTTPStatusCode")
         return value if isinstance(value, int) else None
+
+
+class _Binder:
+    """Binds, once, the names a generated module imports only for type checkers."""
+
+    __slots__ = ("namespace", "sources")
+
+    def __init__(self, namespace: MutableMapping[str, Any], sources: Mapping[str, str]) -> None:
+        self.namespace = namespace
+        self.sources: Mapping[str, str] | None = sources
+
+    def bind(self) -> None:
+        sources = self.sources
+        if sources is None:
+            return
+        for name, module in sources.items():
+            if name not in self.namespace:
+                self.namespace[name] = getattr(import_module(module), name)
+        self.sources = None
+
+
+class _Annotations(dict[str, Any]):
+    """A model class's ``__annotations__``: reading them first binds the names they use.
+
+    ``typing.get_type_hints``, ``inspect.get_annotations`` and ``attrs.resolve_types``
+    evaluate the annotation strings in the module's namespace; the generated model modules
+    import other groups' classes (and enums) only for type checkers, to keep imports
+    cheap, so those names are bound here the first time anything reads the annotations.
+    """
+
+    __slots__ = ("_binder",)
+
+    def __init__(self, annotations: Mapping[str, Any], binder: _Binder) -> None:
+        super().__init__(annotations)
+        self._binder = binder
+
+    def __iter__(self) -> Iterator[str]:
+        self._binder.bind()
+        return super().__iter__()
+
+    def keys(self) -> dict_keys[str, Any]:
+        self._binder.bind()
+        return super().keys()
+
+    def items(self) -> dict_items[str, Any]:
+        self._binder.bind()
+        return super().items()
+
+    def values(self) -> dict_values[str, Any]:
+        self._binder.bind()
+        return super().values()
+
+
+def lazy_annotations(namespace: MutableMapping[str, Any], sources: Mapping[str, str]) -> None:
+    """Make the annotations of every model in ``namespace`` (a generated module's globals)
+    resolvable at runtime: ``sources`` maps each name they use from elsewhere to its module,
+    imported on the first read of any of those annotations."""
+    binder = _Binder(namespace, sources)
+    for name in namespace["__all__"]:
+        cls = namespace[name]
+        # The class's own annotations (not inherited ones), read before the wrapper exists.
+        own = cls.__dict__.get("__annotations__", {})  # noqa: RUF063
+        cls.__annotations__ = _Annotations(own, binder)
 
 
 def evolve(model: M, **changes: Any) -> M:

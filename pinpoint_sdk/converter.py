@@ -1,35 +1,47 @@
 """Conversion between models and the dicts boto3 sends and returns.
 
-`converter` is a `cattrs.Converter` with hooks for every Pinpoint model. The
-hooks are straight-line functions generated per shape (``pinpoint_sdk._codec``): they map
-snake_case attributes to wire names, omit ``None``, pass datetimes and bytes through, write
-enums as their string values, and keep what the model does not know:
+`converter` is the configured ``cattrs.Converter`` (a `PinpointConverter`), with hooks for
+every Pinpoint model. The hooks are straight-line functions generated per shape
+(``pinpoint_sdk._codec``): they map snake_case attributes to wire names, omit ``None``, pass
+datetimes and bytes through, write enums as their string values, and keep what the model
+does not know:
 
 * keys the service sends that the model does not define are kept on the instance and
   written back by `unstructure`;
 * enum values the SDK does not know stay plain ``str``;
-* a value whose JSON type differs from the model is kept exactly as sent.
+* a value whose JSON type differs from its member's annotation (a string where the model
+  has a list) is never stored on that member: the member stays ``None`` and the value is
+  kept, as sent, with the unknown keys (`unknown_fields`), and written back by `unstructure`.
 
-Extend `converter` like any cattrs converter; hooks registered for a model class
-take effect when that class is (un)structured at the top level.
+This module is always ``pinpoint_sdk.converter``; the configured object is
+``pinpoint_sdk.converter.converter``. Hooks registered on it for a model class apply
+wherever that model appears, nested ones included (see the converter reference page).
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Mapping
 from importlib import import_module
+from types import ModuleType
 from typing import Any, TypeVar
 
 import cattrs
 
 from pinpoint_sdk._model_base import Model
+from pinpoint_sdk._wire import not_an_object
 
-__all__ = ["converter", "structure", "unknown_fields", "unstructure"]
+__all__ = [
+    "PinpointConverter",
+    "converter",
+    "default_structure_hook",
+    "default_unstructure_hook",
+    "structure",
+    "unknown_fields",
+    "unstructure",
+]
 
 T = TypeVar("T")
-
-converter = cattrs.Converter()
-"""The configured converter (exposed for users who register their own hooks)."""
 
 
 def _is_model(cls: Any) -> bool:
@@ -38,15 +50,156 @@ def _is_model(cls: Any) -> bool:
     )
 
 
-def _codec(kind: str, cls: type) -> Callable[..., Any]:
+# Generated codec modules loaded so far, by group ("_campaigns", ...).
+_LOADED: dict[str, ModuleType] = {}
+
+
+def _codec_module(cls: type) -> ModuleType:
     group = cls.__module__.rsplit(".", 1)[1]
-    module = import_module(f"pinpoint_sdk._codec.{group}")
-    function: Callable[..., Any] = getattr(module, f"{kind}_{cls.__name__}")
+    module = _LOADED.get(group)
+    if module is None:
+        module = import_module(f"pinpoint_sdk._codec.{group}")
+        _track_loaded()
+    return module
+
+
+def _track_loaded() -> None:
+    """Record the codec modules imported since the last call (a group's module imports
+    the groups it nests, too), pointing their slots at user hooks if there are any."""
+    prefix = "pinpoint_sdk._codec._"
+    for name, module in list(sys.modules.items()):
+        if name.startswith(prefix) and module is not None:
+            group = name[len("pinpoint_sdk._codec."):]
+            if group not in _LOADED:
+                _LOADED[group] = module
+                if converter._customised:
+                    converter._point_slots(module)
+
+
+def default_structure_hook(cls: type[T]) -> Callable[[Any, Any], T]:
+    """The SDK's own structure hook for model class ``cls`` (what is used without yours).
+
+    Register it again to drop a hook of yours:
+    ``converter.register_structure_hook(models.Schedule, default_structure_hook(models.Schedule))``.
+    """
+    if not _is_model(cls):
+        raise TypeError(f"{cls!r} is not a pinpoint_sdk model class")
+    function: Callable[[Any, Any], T] = getattr(_codec_module(cls), f"structure_{cls.__name__}")
     return function
 
 
-converter.register_structure_hook_factory(_is_model, lambda cls: _codec("structure", cls))
-converter.register_unstructure_hook_factory(_is_model, lambda cls: _codec("unstructure", cls))
+def default_unstructure_hook(cls: type[Any]) -> Callable[[Any], dict[str, Any]]:
+    """The SDK's own unstructure hook for model class ``cls``; see `default_structure_hook`."""
+    if not _is_model(cls):
+        raise TypeError(f"{cls!r} is not a pinpoint_sdk model class")
+    function: Callable[[Any], dict[str, Any]] = getattr(
+        _codec_module(cls), f"unstructure_{cls.__name__}"
+    )
+    return function
+
+
+def _bound(hook: Callable[[Any, Any], Any], cls: type) -> Callable[[Any], Any]:
+    def structure_nested(data: Any) -> Any:
+        if data.__class__ is not dict:  # kept aside by the caller, as without a hook
+            not_an_object(data, cls.__name__)
+        return hook(data, cls)
+
+    return structure_nested
+
+
+class PinpointConverter(cattrs.Converter):
+    """The SDK's ``cattrs.Converter``: a hook registered for a model applies everywhere.
+
+    cattrs users expect a hook registered for a class to be used wherever that class
+    appears. The generated per-shape functions call nested shapes through slots; while no
+    hook is registered, each slot is the generated function itself (nothing is looked up
+    per call). Any registration re-points, on `converter`, every slot whose class now has
+    a different hook, so the nested members of every model (a ``Schedule`` inside a
+    ``WriteCampaignRequest``) go through it.
+
+    Copies (``converter.copy()``) apply their hooks at the top level only.
+    """
+
+    _customised = False
+
+    def register_unstructure_hook(self, cls: Any = None, func: Any = None) -> Any:
+        """`cattrs.Converter.register_unstructure_hook`; nested models use the hook too."""
+        result = super().register_unstructure_hook(cls, func)
+        self._hooks_changed()
+        return result
+
+    def register_structure_hook(self, cl: Any, func: Any = None) -> Any:
+        """`cattrs.Converter.register_structure_hook`; nested models use the hook too."""
+        result = super().register_structure_hook(cl, func)
+        self._hooks_changed()
+        return result
+
+    def register_unstructure_hook_func(self, check_func: Any, func: Any) -> None:
+        """`cattrs.Converter.register_unstructure_hook_func`; nested models use it too."""
+        super().register_unstructure_hook_func(check_func, func)
+        self._hooks_changed()
+
+    def register_structure_hook_func(self, check_func: Any, func: Any) -> None:
+        """`cattrs.Converter.register_structure_hook_func`; nested models use it too."""
+        super().register_structure_hook_func(check_func, func)
+        self._hooks_changed()
+
+    def register_unstructure_hook_factory(self, predicate: Any, factory: Any = None) -> Any:
+        """`cattrs.Converter.register_unstructure_hook_factory`; nested models use it too."""
+        if factory is None:  # used as a decorator
+            def decorator(factory: Any) -> Any:
+                self.register_unstructure_hook_factory(predicate, factory)
+                return factory
+
+            return decorator
+        result = super().register_unstructure_hook_factory(predicate, factory)
+        self._hooks_changed()
+        return result
+
+    def register_structure_hook_factory(self, predicate: Any, factory: Any = None) -> Any:
+        """`cattrs.Converter.register_structure_hook_factory`; nested models use it too."""
+        if factory is None:  # used as a decorator
+            def decorator(factory: Any) -> Any:
+                self.register_structure_hook_factory(predicate, factory)
+                return factory
+
+            return decorator
+        result = super().register_structure_hook_factory(predicate, factory)
+        self._hooks_changed()
+        return result
+
+    def _hooks_changed(self) -> None:
+        # Only the module's converter owns the slots; its own set-up does not count.
+        if self is not globals().get("converter") or not _READY:
+            return
+        self._customised = True
+        _track_loaded()
+        for module in list(_LOADED.values()):
+            self._point_slots(module)
+
+    def _point_slots(self, codec: ModuleType) -> None:
+        """Point each nested-conversion slot of ``codec`` at this converter's hook."""
+        namespace = codec.__dict__
+        models = import_module(codec.__name__.replace("pinpoint_sdk._codec.", "pinpoint_sdk.models."))
+        for name in models.__all__:
+            cls = getattr(models, name)
+            default_s = namespace[f"structure_{name}"]
+            s_hook = self.get_structure_hook(cls)
+            u_hook = self.get_unstructure_hook(cls)
+            namespace[f"_s_{name}"] = default_s if s_hook is default_s else _bound(s_hook, cls)
+            namespace[f"_u_{name}"] = u_hook
+
+
+_READY = False
+converter = PinpointConverter()
+"""The configured converter (a `PinpointConverter`), for users who register their own hooks."""
+converter.register_structure_hook_factory(
+    _is_model, lambda cls: getattr(_codec_module(cls), f"structure_{cls.__name__}")
+)
+converter.register_unstructure_hook_factory(
+    _is_model, lambda cls: getattr(_codec_module(cls), f"unstructure_{cls.__name__}")
+)
+_READY = True
 
 
 def structure(data: Mapping[str, Any], cls: type[T]) -> T:
@@ -65,5 +218,6 @@ def unstructure(obj: Model) -> dict[str, Any]:
 
 
 def unknown_fields(obj: Model) -> Mapping[str, Any]:
-    """Wire keys that ``obj`` was built with but its model does not define (read-only)."""
+    """Wire keys that ``obj`` was built with but its model does not define, and values
+    kept aside because their JSON type is not their member's (read-only)."""
     return dict(obj._unknown or {})

@@ -18,11 +18,14 @@ from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime
 from enum import Enum
 from importlib import import_module
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pinpoint_sdk._model_base import MASK, Model, OperationOutput
 
 __all__ = ["INSTALL_HINT", "to_dataframe"]
+
+if TYPE_CHECKING:
+    import pandas
 
 INSTALL_HINT = "pip install 'pinpoint-sdk[pandas]'"
 """The command that installs the optional pandas support."""
@@ -61,7 +64,7 @@ _FLOAT_TYPES = frozenset({"Double", "Float"})
 _ACTIVITY_TIMES = ("start", "end", "scheduled_start")
 
 
-def to_dataframe(obj: Any) -> Any:
+def to_dataframe(obj: Any) -> pandas.DataFrame:
     """Turn a Pinpoint result into a `pandas.DataFrame`.
 
     * KPI results (``ApplicationDateRangeKpiResponse``, ``CampaignDateRangeKpiResponse``,
@@ -85,7 +88,11 @@ def to_dataframe(obj: Any) -> Any:
     become their string values everywhere, nested ones included. Raises ``ImportError`` naming the ``pandas`` extra when
     pandas is not installed, and ``TypeError`` for anything else.
     """
-    pd = _pandas()
+    frame: pandas.DataFrame = _frame(_pandas(), obj)
+    return frame
+
+
+def _frame(pd: Any, obj: Any) -> Any:
     if isinstance(obj, Model):
         model = _unwrap(obj)
         kind = type(model).__name__

@@ -3,14 +3,18 @@
 """Wire conversion for ``pinpoint_sdk.models._analytics``.
 
 Straight-line functions per shape, registered with the cattrs converter by
-``pinpoint_sdk.converter``. Values whose JSON type differs from the model are kept
-as sent; keys the model does not know are kept on the instance and written back.
+``pinpoint_sdk.converter``. A value whose JSON type differs from its annotation, and
+keys the model does not know, are kept with the instance's unknown keys and written
+back. Nested shapes are converted through the ``_s_<Shape>``/``_u_<Shape>`` slots at
+the end, which the converter points at the hooks users register.
 """
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
+from pinpoint_sdk import _wire as _w
 from pinpoint_sdk.models._analytics import (
     ApplicationDateRangeKpiResponse,
     BaseKpiResult,
@@ -55,20 +59,32 @@ _K_ResultRowValue = frozenset({"Key", "Type", "Value"})
 
 def structure_ApplicationDateRangeKpiResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ApplicationDateRangeKpiResponse")
     o: Any = _new(ApplicationDateRangeKpiResponse)
+    o._unknown = None
     v: Any
-    o.application_id = d.get("ApplicationId")
-    o.end_time = d.get("EndTime")
-    o.kpi_name = d.get("KpiName")
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    v = d.get("EndTime")
+    o.end_time = (
+        v if v.__class__ is datetime or v is None else _w.field(o, "EndTime", v, _w.timestamp)
+    )
+    v = d.get("KpiName")
+    o.kpi_name = v if v.__class__ is str or v is None else _w.field(o, "KpiName", v, _w.text)
     v = d.get("KpiResult")
-    o.kpi_result = None if v is None else structure_BaseKpiResult(v)
-    o.next_token = d.get("NextToken")
-    o.start_time = d.get("StartTime")
-    if d.keys() <= _K_ApplicationDateRangeKpiResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_ApplicationDateRangeKpiResponse}
+    o.kpi_result = (
+        _s_BaseKpiResult(v) if v.__class__ is dict else None if v is None else _w.keep(o, "KpiResult", v)
+    )
+    v = d.get("NextToken")
+    o.next_token = v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
+    v = d.get("StartTime")
+    o.start_time = (
+        v if v.__class__ is datetime or v is None else _w.field(o, "StartTime", v, _w.timestamp)
+    )
+    if not d.keys() <= _K_ApplicationDateRangeKpiResponse:
+        o._unknown = _w.extra(d, _K_ApplicationDateRangeKpiResponse, o._unknown)
     return o
 
 
@@ -88,7 +104,7 @@ def unstructure_ApplicationDateRangeKpiResponse(o: Any) -> Any:
         d["KpiName"] = v
     v = o.kpi_result
     if v is not None:
-        d["KpiResult"] = unstructure_BaseKpiResult(v)
+        d["KpiResult"] = _u_BaseKpiResult(v)
     v = o.next_token
     if v is not None:
         d["NextToken"] = v
@@ -96,23 +112,26 @@ def unstructure_ApplicationDateRangeKpiResponse(o: Any) -> Any:
     if v is not None:
         d["StartTime"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_BaseKpiResult(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "BaseKpiResult")
     o: Any = _new(BaseKpiResult)
+    o._unknown = None
     v: Any
     v = d.get("Rows")
-    o.rows = (
-        None if v is None else ([structure_ResultRow(x0) for x0 in v] if v.__class__ is list else v)
-    )
-    if d.keys() <= _K_BaseKpiResult:
-        o._unknown = None
+    if v is None:
+        o.rows = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_BaseKpiResult}
+        try:
+            o.rows = ([_s_ResultRow(x0) for x0 in v] if v.__class__ is list else _w.wrong())
+        except _w.WrongType:
+            o.rows = _w.keep(o, "Rows", v)
+    if not d.keys() <= _K_BaseKpiResult:
+        o._unknown = _w.extra(d, _K_BaseKpiResult, o._unknown)
     return o
 
 
@@ -123,29 +142,42 @@ def unstructure_BaseKpiResult(o: Any) -> Any:
     v: Any
     v = o.rows
     if v is not None:
-        d["Rows"] = ([unstructure_ResultRow(x0) for x0 in v] if isinstance(v, (list, tuple)) else v)
+        d["Rows"] = ([_u_ResultRow(x0) for x0 in v] if isinstance(v, (list, tuple)) else v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_CampaignDateRangeKpiResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CampaignDateRangeKpiResponse")
     o: Any = _new(CampaignDateRangeKpiResponse)
+    o._unknown = None
     v: Any
-    o.application_id = d.get("ApplicationId")
-    o.campaign_id = d.get("CampaignId")
-    o.end_time = d.get("EndTime")
-    o.kpi_name = d.get("KpiName")
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    v = d.get("CampaignId")
+    o.campaign_id = v if v.__class__ is str or v is None else _w.field(o, "CampaignId", v, _w.text)
+    v = d.get("EndTime")
+    o.end_time = (
+        v if v.__class__ is datetime or v is None else _w.field(o, "EndTime", v, _w.timestamp)
+    )
+    v = d.get("KpiName")
+    o.kpi_name = v if v.__class__ is str or v is None else _w.field(o, "KpiName", v, _w.text)
     v = d.get("KpiResult")
-    o.kpi_result = None if v is None else structure_BaseKpiResult(v)
-    o.next_token = d.get("NextToken")
-    o.start_time = d.get("StartTime")
-    if d.keys() <= _K_CampaignDateRangeKpiResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_CampaignDateRangeKpiResponse}
+    o.kpi_result = (
+        _s_BaseKpiResult(v) if v.__class__ is dict else None if v is None else _w.keep(o, "KpiResult", v)
+    )
+    v = d.get("NextToken")
+    o.next_token = v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
+    v = d.get("StartTime")
+    o.start_time = (
+        v if v.__class__ is datetime or v is None else _w.field(o, "StartTime", v, _w.timestamp)
+    )
+    if not d.keys() <= _K_CampaignDateRangeKpiResponse:
+        o._unknown = _w.extra(d, _K_CampaignDateRangeKpiResponse, o._unknown)
     return o
 
 
@@ -168,7 +200,7 @@ def unstructure_CampaignDateRangeKpiResponse(o: Any) -> Any:
         d["KpiName"] = v
     v = o.kpi_result
     if v is not None:
-        d["KpiResult"] = unstructure_BaseKpiResult(v)
+        d["KpiResult"] = _u_BaseKpiResult(v)
     v = o.next_token
     if v is not None:
         d["NextToken"] = v
@@ -176,24 +208,36 @@ def unstructure_CampaignDateRangeKpiResponse(o: Any) -> Any:
     if v is not None:
         d["StartTime"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetApplicationDateRangeKpiRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetApplicationDateRangeKpiRequest")
     o: Any = _new(GetApplicationDateRangeKpiRequest)
-    o.application_id = d.get("ApplicationId")
-    o.end_time = d.get("EndTime")
-    o.kpi_name = d.get("KpiName")
-    o.next_token = d.get("NextToken")
-    o.page_size = d.get("PageSize")
-    o.start_time = d.get("StartTime")
-    if d.keys() <= _K_GetApplicationDateRangeKpiRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetApplicationDateRangeKpiRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    v = d.get("EndTime")
+    o.end_time = (
+        v if v.__class__ is datetime or v is None else _w.field(o, "EndTime", v, _w.timestamp)
+    )
+    v = d.get("KpiName")
+    o.kpi_name = v if v.__class__ is str or v is None else _w.field(o, "KpiName", v, _w.text)
+    v = d.get("NextToken")
+    o.next_token = v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
+    v = d.get("PageSize")
+    o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
+    v = d.get("StartTime")
+    o.start_time = (
+        v if v.__class__ is datetime or v is None else _w.field(o, "StartTime", v, _w.timestamp)
+    )
+    if not d.keys() <= _K_GetApplicationDateRangeKpiRequest:
+        o._unknown = _w.extra(d, _K_GetApplicationDateRangeKpiRequest, o._unknown)
     return o
 
 
@@ -221,24 +265,23 @@ def unstructure_GetApplicationDateRangeKpiRequest(o: Any) -> Any:
     if v is not None:
         d["StartTime"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetApplicationDateRangeKpiResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetApplicationDateRangeKpiResponse")
     o: Any = _new(GetApplicationDateRangeKpiResponse)
+    o._unknown = None
     v: Any
     v = d.get("ApplicationDateRangeKpiResponse")
     o.application_date_range_kpi_response = (
-        None if v is None else structure_ApplicationDateRangeKpiResponse(v)
+        _s_ApplicationDateRangeKpiResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ApplicationDateRangeKpiResponse", v)
     )
     o._response_metadata = None
-    if d.keys() <= _K_GetApplicationDateRangeKpiResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetApplicationDateRangeKpiResponse}
+    if not d.keys() <= _K_GetApplicationDateRangeKpiResponse:
+        o._unknown = _w.extra(d, _K_GetApplicationDateRangeKpiResponse, o._unknown)
     return o
 
 
@@ -249,27 +292,40 @@ def unstructure_GetApplicationDateRangeKpiResponse(o: Any) -> Any:
     v: Any
     v = o.application_date_range_kpi_response
     if v is not None:
-        d["ApplicationDateRangeKpiResponse"] = unstructure_ApplicationDateRangeKpiResponse(v)
+        d["ApplicationDateRangeKpiResponse"] = _u_ApplicationDateRangeKpiResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetCampaignDateRangeKpiRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetCampaignDateRangeKpiRequest")
     o: Any = _new(GetCampaignDateRangeKpiRequest)
-    o.application_id = d.get("ApplicationId")
-    o.campaign_id = d.get("CampaignId")
-    o.end_time = d.get("EndTime")
-    o.kpi_name = d.get("KpiName")
-    o.next_token = d.get("NextToken")
-    o.page_size = d.get("PageSize")
-    o.start_time = d.get("StartTime")
-    if d.keys() <= _K_GetCampaignDateRangeKpiRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetCampaignDateRangeKpiRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    v = d.get("CampaignId")
+    o.campaign_id = v if v.__class__ is str or v is None else _w.field(o, "CampaignId", v, _w.text)
+    v = d.get("EndTime")
+    o.end_time = (
+        v if v.__class__ is datetime or v is None else _w.field(o, "EndTime", v, _w.timestamp)
+    )
+    v = d.get("KpiName")
+    o.kpi_name = v if v.__class__ is str or v is None else _w.field(o, "KpiName", v, _w.text)
+    v = d.get("NextToken")
+    o.next_token = v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
+    v = d.get("PageSize")
+    o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
+    v = d.get("StartTime")
+    o.start_time = (
+        v if v.__class__ is datetime or v is None else _w.field(o, "StartTime", v, _w.timestamp)
+    )
+    if not d.keys() <= _K_GetCampaignDateRangeKpiRequest:
+        o._unknown = _w.extra(d, _K_GetCampaignDateRangeKpiRequest, o._unknown)
     return o
 
 
@@ -300,24 +356,23 @@ def unstructure_GetCampaignDateRangeKpiRequest(o: Any) -> Any:
     if v is not None:
         d["StartTime"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetCampaignDateRangeKpiResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetCampaignDateRangeKpiResponse")
     o: Any = _new(GetCampaignDateRangeKpiResponse)
+    o._unknown = None
     v: Any
     v = d.get("CampaignDateRangeKpiResponse")
     o.campaign_date_range_kpi_response = (
-        None if v is None else structure_CampaignDateRangeKpiResponse(v)
+        _s_CampaignDateRangeKpiResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "CampaignDateRangeKpiResponse", v)
     )
     o._response_metadata = None
-    if d.keys() <= _K_GetCampaignDateRangeKpiResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetCampaignDateRangeKpiResponse}
+    if not d.keys() <= _K_GetCampaignDateRangeKpiResponse:
+        o._unknown = _w.extra(d, _K_GetCampaignDateRangeKpiResponse, o._unknown)
     return o
 
 
@@ -328,27 +383,40 @@ def unstructure_GetCampaignDateRangeKpiResponse(o: Any) -> Any:
     v: Any
     v = o.campaign_date_range_kpi_response
     if v is not None:
-        d["CampaignDateRangeKpiResponse"] = unstructure_CampaignDateRangeKpiResponse(v)
+        d["CampaignDateRangeKpiResponse"] = _u_CampaignDateRangeKpiResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetJourneyDateRangeKpiRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetJourneyDateRangeKpiRequest")
     o: Any = _new(GetJourneyDateRangeKpiRequest)
-    o.application_id = d.get("ApplicationId")
-    o.end_time = d.get("EndTime")
-    o.journey_id = d.get("JourneyId")
-    o.kpi_name = d.get("KpiName")
-    o.next_token = d.get("NextToken")
-    o.page_size = d.get("PageSize")
-    o.start_time = d.get("StartTime")
-    if d.keys() <= _K_GetJourneyDateRangeKpiRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetJourneyDateRangeKpiRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    v = d.get("EndTime")
+    o.end_time = (
+        v if v.__class__ is datetime or v is None else _w.field(o, "EndTime", v, _w.timestamp)
+    )
+    v = d.get("JourneyId")
+    o.journey_id = v if v.__class__ is str or v is None else _w.field(o, "JourneyId", v, _w.text)
+    v = d.get("KpiName")
+    o.kpi_name = v if v.__class__ is str or v is None else _w.field(o, "KpiName", v, _w.text)
+    v = d.get("NextToken")
+    o.next_token = v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
+    v = d.get("PageSize")
+    o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
+    v = d.get("StartTime")
+    o.start_time = (
+        v if v.__class__ is datetime or v is None else _w.field(o, "StartTime", v, _w.timestamp)
+    )
+    if not d.keys() <= _K_GetJourneyDateRangeKpiRequest:
+        o._unknown = _w.extra(d, _K_GetJourneyDateRangeKpiRequest, o._unknown)
     return o
 
 
@@ -379,24 +447,23 @@ def unstructure_GetJourneyDateRangeKpiRequest(o: Any) -> Any:
     if v is not None:
         d["StartTime"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetJourneyDateRangeKpiResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetJourneyDateRangeKpiResponse")
     o: Any = _new(GetJourneyDateRangeKpiResponse)
+    o._unknown = None
     v: Any
     v = d.get("JourneyDateRangeKpiResponse")
     o.journey_date_range_kpi_response = (
-        None if v is None else structure_JourneyDateRangeKpiResponse(v)
+        _s_JourneyDateRangeKpiResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "JourneyDateRangeKpiResponse", v)
     )
     o._response_metadata = None
-    if d.keys() <= _K_GetJourneyDateRangeKpiResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetJourneyDateRangeKpiResponse}
+    if not d.keys() <= _K_GetJourneyDateRangeKpiResponse:
+        o._unknown = _w.extra(d, _K_GetJourneyDateRangeKpiResponse, o._unknown)
     return o
 
 
@@ -407,29 +474,42 @@ def unstructure_GetJourneyDateRangeKpiResponse(o: Any) -> Any:
     v: Any
     v = o.journey_date_range_kpi_response
     if v is not None:
-        d["JourneyDateRangeKpiResponse"] = unstructure_JourneyDateRangeKpiResponse(v)
+        d["JourneyDateRangeKpiResponse"] = _u_JourneyDateRangeKpiResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_JourneyDateRangeKpiResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "JourneyDateRangeKpiResponse")
     o: Any = _new(JourneyDateRangeKpiResponse)
+    o._unknown = None
     v: Any
-    o.application_id = d.get("ApplicationId")
-    o.end_time = d.get("EndTime")
-    o.journey_id = d.get("JourneyId")
-    o.kpi_name = d.get("KpiName")
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    v = d.get("EndTime")
+    o.end_time = (
+        v if v.__class__ is datetime or v is None else _w.field(o, "EndTime", v, _w.timestamp)
+    )
+    v = d.get("JourneyId")
+    o.journey_id = v if v.__class__ is str or v is None else _w.field(o, "JourneyId", v, _w.text)
+    v = d.get("KpiName")
+    o.kpi_name = v if v.__class__ is str or v is None else _w.field(o, "KpiName", v, _w.text)
     v = d.get("KpiResult")
-    o.kpi_result = None if v is None else structure_BaseKpiResult(v)
-    o.next_token = d.get("NextToken")
-    o.start_time = d.get("StartTime")
-    if d.keys() <= _K_JourneyDateRangeKpiResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_JourneyDateRangeKpiResponse}
+    o.kpi_result = (
+        _s_BaseKpiResult(v) if v.__class__ is dict else None if v is None else _w.keep(o, "KpiResult", v)
+    )
+    v = d.get("NextToken")
+    o.next_token = v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
+    v = d.get("StartTime")
+    o.start_time = (
+        v if v.__class__ is datetime or v is None else _w.field(o, "StartTime", v, _w.timestamp)
+    )
+    if not d.keys() <= _K_JourneyDateRangeKpiResponse:
+        o._unknown = _w.extra(d, _K_JourneyDateRangeKpiResponse, o._unknown)
     return o
 
 
@@ -452,7 +532,7 @@ def unstructure_JourneyDateRangeKpiResponse(o: Any) -> Any:
         d["KpiName"] = v
     v = o.kpi_result
     if v is not None:
-        d["KpiResult"] = unstructure_BaseKpiResult(v)
+        d["KpiResult"] = _u_BaseKpiResult(v)
     v = o.next_token
     if v is not None:
         d["NextToken"] = v
@@ -460,27 +540,36 @@ def unstructure_JourneyDateRangeKpiResponse(o: Any) -> Any:
     if v is not None:
         d["StartTime"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_ResultRow(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ResultRow")
     o: Any = _new(ResultRow)
+    o._unknown = None
     v: Any
     v = d.get("GroupedBys")
-    o.grouped_bys = (
-        None if v is None else ([structure_ResultRowValue(x0) for x0 in v] if v.__class__ is list else v)
-    )
-    v = d.get("Values")
-    o.values = (
-        None if v is None else ([structure_ResultRowValue(x0) for x0 in v] if v.__class__ is list else v)
-    )
-    if d.keys() <= _K_ResultRow:
-        o._unknown = None
+    if v is None:
+        o.grouped_bys = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_ResultRow}
+        try:
+            o.grouped_bys = (
+                [_s_ResultRowValue(x0) for x0 in v] if v.__class__ is list else _w.wrong()
+            )
+        except _w.WrongType:
+            o.grouped_bys = _w.keep(o, "GroupedBys", v)
+    v = d.get("Values")
+    if v is None:
+        o.values = None
+    else:
+        try:
+            o.values = ([_s_ResultRowValue(x0) for x0 in v] if v.__class__ is list else _w.wrong())
+        except _w.WrongType:
+            o.values = _w.keep(o, "Values", v)
+    if not d.keys() <= _K_ResultRow:
+        o._unknown = _w.extra(d, _K_ResultRow, o._unknown)
     return o
 
 
@@ -492,29 +581,30 @@ def unstructure_ResultRow(o: Any) -> Any:
     v = o.grouped_bys
     if v is not None:
         d["GroupedBys"] = (
-            [unstructure_ResultRowValue(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
+            [_u_ResultRowValue(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
         )
     v = o.values
     if v is not None:
-        d["Values"] = (
-            [unstructure_ResultRowValue(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
-        )
+        d["Values"] = ([_u_ResultRowValue(x0) for x0 in v] if isinstance(v, (list, tuple)) else v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_ResultRowValue(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ResultRowValue")
     o: Any = _new(ResultRowValue)
-    o.key = d.get("Key")
-    o.type = d.get("Type")
-    o.value = d.get("Value")
-    if d.keys() <= _K_ResultRowValue:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_ResultRowValue}
+    o._unknown = None
+    v: Any
+    v = d.get("Key")
+    o.key = v if v.__class__ is str or v is None else _w.field(o, "Key", v, _w.text)
+    v = d.get("Type")
+    o.type = v if v.__class__ is str or v is None else _w.field(o, "Type", v, _w.text)
+    v = d.get("Value")
+    o.value = v if v.__class__ is str or v is None else _w.field(o, "Value", v, _w.text)
+    if not d.keys() <= _K_ResultRowValue:
+        o._unknown = _w.extra(d, _K_ResultRowValue, o._unknown)
     return o
 
 
@@ -533,5 +623,32 @@ def unstructure_ResultRowValue(o: Any) -> Any:
     if v is not None:
         d["Value"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
+
+
+# Hook slots: what nested members of each shape are converted with.
+_s_ApplicationDateRangeKpiResponse = structure_ApplicationDateRangeKpiResponse
+_u_ApplicationDateRangeKpiResponse = unstructure_ApplicationDateRangeKpiResponse
+_s_BaseKpiResult = structure_BaseKpiResult
+_u_BaseKpiResult = unstructure_BaseKpiResult
+_s_CampaignDateRangeKpiResponse = structure_CampaignDateRangeKpiResponse
+_u_CampaignDateRangeKpiResponse = unstructure_CampaignDateRangeKpiResponse
+_s_GetApplicationDateRangeKpiRequest = structure_GetApplicationDateRangeKpiRequest
+_u_GetApplicationDateRangeKpiRequest = unstructure_GetApplicationDateRangeKpiRequest
+_s_GetApplicationDateRangeKpiResponse = structure_GetApplicationDateRangeKpiResponse
+_u_GetApplicationDateRangeKpiResponse = unstructure_GetApplicationDateRangeKpiResponse
+_s_GetCampaignDateRangeKpiRequest = structure_GetCampaignDateRangeKpiRequest
+_u_GetCampaignDateRangeKpiRequest = unstructure_GetCampaignDateRangeKpiRequest
+_s_GetCampaignDateRangeKpiResponse = structure_GetCampaignDateRangeKpiResponse
+_u_GetCampaignDateRangeKpiResponse = unstructure_GetCampaignDateRangeKpiResponse
+_s_GetJourneyDateRangeKpiRequest = structure_GetJourneyDateRangeKpiRequest
+_u_GetJourneyDateRangeKpiRequest = unstructure_GetJourneyDateRangeKpiRequest
+_s_GetJourneyDateRangeKpiResponse = structure_GetJourneyDateRangeKpiResponse
+_u_GetJourneyDateRangeKpiResponse = unstructure_GetJourneyDateRangeKpiResponse
+_s_JourneyDateRangeKpiResponse = structure_JourneyDateRangeKpiResponse
+_u_JourneyDateRangeKpiResponse = unstructure_JourneyDateRangeKpiResponse
+_s_ResultRow = structure_ResultRow
+_u_ResultRow = unstructure_ResultRow
+_s_ResultRowValue = structure_ResultRowValue
+_u_ResultRowValue = unstructure_ResultRowValue

@@ -3,14 +3,17 @@
 """Wire conversion for ``pinpoint_sdk.models._apps``.
 
 Straight-line functions per shape, registered with the cattrs converter by
-``pinpoint_sdk.converter``. Values whose JSON type differs from the model are kept
-as sent; keys the model does not know are kept on the instance and written back.
+``pinpoint_sdk.converter``. A value whose JSON type differs from its annotation, and
+keys the model does not know, are kept with the instance's unknown keys and written
+back. Nested shapes are converted through the ``_s_<Shape>``/``_u_<Shape>`` slots at
+the end, which the converter points at the hooks users register.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from pinpoint_sdk import _wire as _w
 from pinpoint_sdk._codec import _common
 from pinpoint_sdk.models._apps import (
     ApplicationResponse,
@@ -62,19 +65,32 @@ _K_WriteApplicationSettingsRequest = (
 
 def structure_ApplicationResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ApplicationResponse")
     o: Any = _new(ApplicationResponse)
+    o._unknown = None
     v: Any
-    o.arn = d.get("Arn")
-    o.id = d.get("Id")
-    o.name = d.get("Name")
+    v = d.get("Arn")
+    o.arn = v if v.__class__ is str or v is None else _w.field(o, "Arn", v, _w.text)
+    v = d.get("Id")
+    o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
+    v = d.get("Name")
+    o.name = v if v.__class__ is str or v is None else _w.field(o, "Name", v, _w.text)
     v = d.get("tags")
-    o.tags = None if v is None else (dict(v) if v.__class__ is dict else v)
-    o.creation_date = d.get("CreationDate")
-    if d.keys() <= _K_ApplicationResponse:
-        o._unknown = None
+    if v is None:
+        o.tags = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_ApplicationResponse}
+        try:
+            o.tags = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.tags = _w.keep(o, "tags", v)
+    v = d.get("CreationDate")
+    o.creation_date = (
+        v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
+    )
+    if not d.keys() <= _K_ApplicationResponse:
+        o._unknown = _w.extra(d, _K_ApplicationResponse, o._unknown)
     return o
 
 
@@ -99,23 +115,26 @@ def unstructure_ApplicationResponse(o: Any) -> Any:
     if v is not None:
         d["CreationDate"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_ApplicationSettingsJourneyLimits(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ApplicationSettingsJourneyLimits")
     o: Any = _new(ApplicationSettingsJourneyLimits)
+    o._unknown = None
     v: Any
-    o.daily_cap = d.get("DailyCap")
+    v = d.get("DailyCap")
+    o.daily_cap = v if v.__class__ is int or v is None else _w.field(o, "DailyCap", v, _w.integer)
     v = d.get("TimeframeCap")
-    o.timeframe_cap = None if v is None else _common.structure_JourneyTimeframeCap(v)
-    o.total_cap = d.get("TotalCap")
-    if d.keys() <= _K_ApplicationSettingsJourneyLimits:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_ApplicationSettingsJourneyLimits}
+    o.timeframe_cap = (
+        _common._s_JourneyTimeframeCap(v) if v.__class__ is dict else None if v is None else _w.keep(o, "TimeframeCap", v)
+    )
+    v = d.get("TotalCap")
+    o.total_cap = v if v.__class__ is int or v is None else _w.field(o, "TotalCap", v, _w.integer)
+    if not d.keys() <= _K_ApplicationSettingsJourneyLimits:
+        o._unknown = _w.extra(d, _K_ApplicationSettingsJourneyLimits, o._unknown)
     return o
 
 
@@ -129,34 +148,47 @@ def unstructure_ApplicationSettingsJourneyLimits(o: Any) -> Any:
         d["DailyCap"] = v
     v = o.timeframe_cap
     if v is not None:
-        d["TimeframeCap"] = _common.unstructure_JourneyTimeframeCap(v)
+        d["TimeframeCap"] = _common._u_JourneyTimeframeCap(v)
     v = o.total_cap
     if v is not None:
         d["TotalCap"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_ApplicationSettingsResource(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ApplicationSettingsResource")
     o: Any = _new(ApplicationSettingsResource)
+    o._unknown = None
     v: Any
-    o.application_id = d.get("ApplicationId")
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
     v = d.get("CampaignHook")
-    o.campaign_hook = None if v is None else _common.structure_CampaignHook(v)
-    o.last_modified_date = d.get("LastModifiedDate")
+    o.campaign_hook = (
+        _common._s_CampaignHook(v) if v.__class__ is dict else None if v is None else _w.keep(o, "CampaignHook", v)
+    )
+    v = d.get("LastModifiedDate")
+    o.last_modified_date = (
+        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
+    )
     v = d.get("Limits")
-    o.limits = None if v is None else _common.structure_CampaignLimits(v)
+    o.limits = (
+        _common._s_CampaignLimits(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Limits", v)
+    )
     v = d.get("QuietTime")
-    o.quiet_time = None if v is None else _common.structure_QuietTime(v)
+    o.quiet_time = (
+        _common._s_QuietTime(v) if v.__class__ is dict else None if v is None else _w.keep(o, "QuietTime", v)
+    )
     v = d.get("JourneyLimits")
-    o.journey_limits = None if v is None else structure_ApplicationSettingsJourneyLimits(v)
-    if d.keys() <= _K_ApplicationSettingsResource:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_ApplicationSettingsResource}
+    o.journey_limits = (
+        _s_ApplicationSettingsJourneyLimits(v) if v.__class__ is dict else None if v is None else _w.keep(o, "JourneyLimits", v)
+    )
+    if not d.keys() <= _K_ApplicationSettingsResource:
+        o._unknown = _w.extra(d, _K_ApplicationSettingsResource, o._unknown)
     return o
 
 
@@ -170,38 +202,44 @@ def unstructure_ApplicationSettingsResource(o: Any) -> Any:
         d["ApplicationId"] = v
     v = o.campaign_hook
     if v is not None:
-        d["CampaignHook"] = _common.unstructure_CampaignHook(v)
+        d["CampaignHook"] = _common._u_CampaignHook(v)
     v = o.last_modified_date
     if v is not None:
         d["LastModifiedDate"] = v
     v = o.limits
     if v is not None:
-        d["Limits"] = _common.unstructure_CampaignLimits(v)
+        d["Limits"] = _common._u_CampaignLimits(v)
     v = o.quiet_time
     if v is not None:
-        d["QuietTime"] = _common.unstructure_QuietTime(v)
+        d["QuietTime"] = _common._u_QuietTime(v)
     v = o.journey_limits
     if v is not None:
-        d["JourneyLimits"] = unstructure_ApplicationSettingsJourneyLimits(v)
+        d["JourneyLimits"] = _u_ApplicationSettingsJourneyLimits(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_ApplicationsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ApplicationsResponse")
     o: Any = _new(ApplicationsResponse)
+    o._unknown = None
     v: Any
     v = d.get("Item")
-    o.item = (
-        None if v is None else ([structure_ApplicationResponse(x0) for x0 in v] if v.__class__ is list else v)
-    )
-    o.next_token = d.get("NextToken")
-    if d.keys() <= _K_ApplicationsResponse:
-        o._unknown = None
+    if v is None:
+        o.item = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_ApplicationsResponse}
+        try:
+            o.item = (
+                [_s_ApplicationResponse(x0) for x0 in v] if v.__class__ is list else _w.wrong()
+            )
+        except _w.WrongType:
+            o.item = _w.keep(o, "Item", v)
+    v = d.get("NextToken")
+    o.next_token = v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
+    if not d.keys() <= _K_ApplicationsResponse:
+        o._unknown = _w.extra(d, _K_ApplicationsResponse, o._unknown)
     return o
 
 
@@ -213,27 +251,28 @@ def unstructure_ApplicationsResponse(o: Any) -> Any:
     v = o.item
     if v is not None:
         d["Item"] = (
-            [unstructure_ApplicationResponse(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
+            [_u_ApplicationResponse(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
         )
     v = o.next_token
     if v is not None:
         d["NextToken"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_CreateAppRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CreateAppRequest")
     o: Any = _new(CreateAppRequest)
+    o._unknown = None
     v: Any
     v = d.get("CreateApplicationRequest")
-    o.create_application_request = None if v is None else structure_CreateApplicationRequest(v)
-    if d.keys() <= _K_CreateAppRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_CreateAppRequest}
+    o.create_application_request = (
+        _s_CreateApplicationRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "CreateApplicationRequest", v)
+    )
+    if not d.keys() <= _K_CreateAppRequest:
+        o._unknown = _w.extra(d, _K_CreateAppRequest, o._unknown)
     return o
 
 
@@ -244,24 +283,25 @@ def unstructure_CreateAppRequest(o: Any) -> Any:
     v: Any
     v = o.create_application_request
     if v is not None:
-        d["CreateApplicationRequest"] = unstructure_CreateApplicationRequest(v)
+        d["CreateApplicationRequest"] = _u_CreateApplicationRequest(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_CreateAppResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CreateAppResponse")
     o: Any = _new(CreateAppResponse)
+    o._unknown = None
     v: Any
     v = d.get("ApplicationResponse")
-    o.application_response = None if v is None else structure_ApplicationResponse(v)
+    o.application_response = (
+        _s_ApplicationResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ApplicationResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_CreateAppResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_CreateAppResponse}
+    if not d.keys() <= _K_CreateAppResponse:
+        o._unknown = _w.extra(d, _K_CreateAppResponse, o._unknown)
     return o
 
 
@@ -272,24 +312,32 @@ def unstructure_CreateAppResponse(o: Any) -> Any:
     v: Any
     v = o.application_response
     if v is not None:
-        d["ApplicationResponse"] = unstructure_ApplicationResponse(v)
+        d["ApplicationResponse"] = _u_ApplicationResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_CreateApplicationRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CreateApplicationRequest")
     o: Any = _new(CreateApplicationRequest)
+    o._unknown = None
     v: Any
-    o.name = d.get("Name")
+    v = d.get("Name")
+    o.name = v if v.__class__ is str or v is None else _w.field(o, "Name", v, _w.text)
     v = d.get("tags")
-    o.tags = None if v is None else (dict(v) if v.__class__ is dict else v)
-    if d.keys() <= _K_CreateApplicationRequest:
-        o._unknown = None
+    if v is None:
+        o.tags = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_CreateApplicationRequest}
+        try:
+            o.tags = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.tags = _w.keep(o, "tags", v)
+    if not d.keys() <= _K_CreateApplicationRequest:
+        o._unknown = _w.extra(d, _K_CreateApplicationRequest, o._unknown)
     return o
 
 
@@ -305,19 +353,22 @@ def unstructure_CreateApplicationRequest(o: Any) -> Any:
     if v is not None:
         d["tags"] = (dict(v) if isinstance(v, dict) else v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_DeleteAppRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteAppRequest")
     o: Any = _new(DeleteAppRequest)
-    o.application_id = d.get("ApplicationId")
-    if d.keys() <= _K_DeleteAppRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_DeleteAppRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    if not d.keys() <= _K_DeleteAppRequest:
+        o._unknown = _w.extra(d, _K_DeleteAppRequest, o._unknown)
     return o
 
 
@@ -330,22 +381,23 @@ def unstructure_DeleteAppRequest(o: Any) -> Any:
     if v is not None:
         d["ApplicationId"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_DeleteAppResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteAppResponse")
     o: Any = _new(DeleteAppResponse)
+    o._unknown = None
     v: Any
     v = d.get("ApplicationResponse")
-    o.application_response = None if v is None else structure_ApplicationResponse(v)
+    o.application_response = (
+        _s_ApplicationResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ApplicationResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_DeleteAppResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_DeleteAppResponse}
+    if not d.keys() <= _K_DeleteAppResponse:
+        o._unknown = _w.extra(d, _K_DeleteAppResponse, o._unknown)
     return o
 
 
@@ -356,21 +408,24 @@ def unstructure_DeleteAppResponse(o: Any) -> Any:
     v: Any
     v = o.application_response
     if v is not None:
-        d["ApplicationResponse"] = unstructure_ApplicationResponse(v)
+        d["ApplicationResponse"] = _u_ApplicationResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetAppRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetAppRequest")
     o: Any = _new(GetAppRequest)
-    o.application_id = d.get("ApplicationId")
-    if d.keys() <= _K_GetAppRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetAppRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    if not d.keys() <= _K_GetAppRequest:
+        o._unknown = _w.extra(d, _K_GetAppRequest, o._unknown)
     return o
 
 
@@ -383,22 +438,23 @@ def unstructure_GetAppRequest(o: Any) -> Any:
     if v is not None:
         d["ApplicationId"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetAppResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetAppResponse")
     o: Any = _new(GetAppResponse)
+    o._unknown = None
     v: Any
     v = d.get("ApplicationResponse")
-    o.application_response = None if v is None else structure_ApplicationResponse(v)
+    o.application_response = (
+        _s_ApplicationResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ApplicationResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_GetAppResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetAppResponse}
+    if not d.keys() <= _K_GetAppResponse:
+        o._unknown = _w.extra(d, _K_GetAppResponse, o._unknown)
     return o
 
 
@@ -409,21 +465,24 @@ def unstructure_GetAppResponse(o: Any) -> Any:
     v: Any
     v = o.application_response
     if v is not None:
-        d["ApplicationResponse"] = unstructure_ApplicationResponse(v)
+        d["ApplicationResponse"] = _u_ApplicationResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetApplicationSettingsRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetApplicationSettingsRequest")
     o: Any = _new(GetApplicationSettingsRequest)
-    o.application_id = d.get("ApplicationId")
-    if d.keys() <= _K_GetApplicationSettingsRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetApplicationSettingsRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    if not d.keys() <= _K_GetApplicationSettingsRequest:
+        o._unknown = _w.extra(d, _K_GetApplicationSettingsRequest, o._unknown)
     return o
 
 
@@ -436,24 +495,23 @@ def unstructure_GetApplicationSettingsRequest(o: Any) -> Any:
     if v is not None:
         d["ApplicationId"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetApplicationSettingsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetApplicationSettingsResponse")
     o: Any = _new(GetApplicationSettingsResponse)
+    o._unknown = None
     v: Any
     v = d.get("ApplicationSettingsResource")
     o.application_settings_resource = (
-        None if v is None else structure_ApplicationSettingsResource(v)
+        _s_ApplicationSettingsResource(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ApplicationSettingsResource", v)
     )
     o._response_metadata = None
-    if d.keys() <= _K_GetApplicationSettingsResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetApplicationSettingsResponse}
+    if not d.keys() <= _K_GetApplicationSettingsResponse:
+        o._unknown = _w.extra(d, _K_GetApplicationSettingsResponse, o._unknown)
     return o
 
 
@@ -464,22 +522,24 @@ def unstructure_GetApplicationSettingsResponse(o: Any) -> Any:
     v: Any
     v = o.application_settings_resource
     if v is not None:
-        d["ApplicationSettingsResource"] = unstructure_ApplicationSettingsResource(v)
+        d["ApplicationSettingsResource"] = _u_ApplicationSettingsResource(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetAppsRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetAppsRequest")
     o: Any = _new(GetAppsRequest)
-    o.page_size = d.get("PageSize")
-    o.token = d.get("Token")
-    if d.keys() <= _K_GetAppsRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetAppsRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("PageSize")
+    o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
+    v = d.get("Token")
+    o.token = v if v.__class__ is str or v is None else _w.field(o, "Token", v, _w.text)
+    if not d.keys() <= _K_GetAppsRequest:
+        o._unknown = _w.extra(d, _K_GetAppsRequest, o._unknown)
     return o
 
 
@@ -495,22 +555,23 @@ def unstructure_GetAppsRequest(o: Any) -> Any:
     if v is not None:
         d["Token"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetAppsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetAppsResponse")
     o: Any = _new(GetAppsResponse)
+    o._unknown = None
     v: Any
     v = d.get("ApplicationsResponse")
-    o.applications_response = None if v is None else structure_ApplicationsResponse(v)
+    o.applications_response = (
+        _s_ApplicationsResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ApplicationsResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_GetAppsResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetAppsResponse}
+    if not d.keys() <= _K_GetAppsResponse:
+        o._unknown = _w.extra(d, _K_GetAppsResponse, o._unknown)
     return o
 
 
@@ -521,26 +582,28 @@ def unstructure_GetAppsResponse(o: Any) -> Any:
     v: Any
     v = o.applications_response
     if v is not None:
-        d["ApplicationsResponse"] = unstructure_ApplicationsResponse(v)
+        d["ApplicationsResponse"] = _u_ApplicationsResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_UpdateApplicationSettingsRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateApplicationSettingsRequest")
     o: Any = _new(UpdateApplicationSettingsRequest)
+    o._unknown = None
     v: Any
-    o.application_id = d.get("ApplicationId")
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
     v = d.get("WriteApplicationSettingsRequest")
     o.write_application_settings_request = (
-        None if v is None else structure_WriteApplicationSettingsRequest(v)
+        _s_WriteApplicationSettingsRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "WriteApplicationSettingsRequest", v)
     )
-    if d.keys() <= _K_UpdateApplicationSettingsRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_UpdateApplicationSettingsRequest}
+    if not d.keys() <= _K_UpdateApplicationSettingsRequest:
+        o._unknown = _w.extra(d, _K_UpdateApplicationSettingsRequest, o._unknown)
     return o
 
 
@@ -554,26 +617,25 @@ def unstructure_UpdateApplicationSettingsRequest(o: Any) -> Any:
         d["ApplicationId"] = v
     v = o.write_application_settings_request
     if v is not None:
-        d["WriteApplicationSettingsRequest"] = unstructure_WriteApplicationSettingsRequest(v)
+        d["WriteApplicationSettingsRequest"] = _u_WriteApplicationSettingsRequest(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_UpdateApplicationSettingsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateApplicationSettingsResponse")
     o: Any = _new(UpdateApplicationSettingsResponse)
+    o._unknown = None
     v: Any
     v = d.get("ApplicationSettingsResource")
     o.application_settings_resource = (
-        None if v is None else structure_ApplicationSettingsResource(v)
+        _s_ApplicationSettingsResource(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ApplicationSettingsResource", v)
     )
     o._response_metadata = None
-    if d.keys() <= _K_UpdateApplicationSettingsResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_UpdateApplicationSettingsResponse}
+    if not d.keys() <= _K_UpdateApplicationSettingsResponse:
+        o._unknown = _w.extra(d, _K_UpdateApplicationSettingsResponse, o._unknown)
     return o
 
 
@@ -584,31 +646,44 @@ def unstructure_UpdateApplicationSettingsResponse(o: Any) -> Any:
     v: Any
     v = o.application_settings_resource
     if v is not None:
-        d["ApplicationSettingsResource"] = unstructure_ApplicationSettingsResource(v)
+        d["ApplicationSettingsResource"] = _u_ApplicationSettingsResource(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_WriteApplicationSettingsRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "WriteApplicationSettingsRequest")
     o: Any = _new(WriteApplicationSettingsRequest)
+    o._unknown = None
     v: Any
     v = d.get("CampaignHook")
-    o.campaign_hook = None if v is None else _common.structure_CampaignHook(v)
-    o.cloud_watch_metrics_enabled = d.get("CloudWatchMetricsEnabled")
-    o.event_tagging_enabled = d.get("EventTaggingEnabled")
+    o.campaign_hook = (
+        _common._s_CampaignHook(v) if v.__class__ is dict else None if v is None else _w.keep(o, "CampaignHook", v)
+    )
+    v = d.get("CloudWatchMetricsEnabled")
+    o.cloud_watch_metrics_enabled = (
+        v if v.__class__ is bool or v is None else _w.field(o, "CloudWatchMetricsEnabled", v, _w.boolean)
+    )
+    v = d.get("EventTaggingEnabled")
+    o.event_tagging_enabled = (
+        v if v.__class__ is bool or v is None else _w.field(o, "EventTaggingEnabled", v, _w.boolean)
+    )
     v = d.get("Limits")
-    o.limits = None if v is None else _common.structure_CampaignLimits(v)
+    o.limits = (
+        _common._s_CampaignLimits(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Limits", v)
+    )
     v = d.get("QuietTime")
-    o.quiet_time = None if v is None else _common.structure_QuietTime(v)
+    o.quiet_time = (
+        _common._s_QuietTime(v) if v.__class__ is dict else None if v is None else _w.keep(o, "QuietTime", v)
+    )
     v = d.get("JourneyLimits")
-    o.journey_limits = None if v is None else structure_ApplicationSettingsJourneyLimits(v)
-    if d.keys() <= _K_WriteApplicationSettingsRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_WriteApplicationSettingsRequest}
+    o.journey_limits = (
+        _s_ApplicationSettingsJourneyLimits(v) if v.__class__ is dict else None if v is None else _w.keep(o, "JourneyLimits", v)
+    )
+    if not d.keys() <= _K_WriteApplicationSettingsRequest:
+        o._unknown = _w.extra(d, _K_WriteApplicationSettingsRequest, o._unknown)
     return o
 
 
@@ -619,7 +694,7 @@ def unstructure_WriteApplicationSettingsRequest(o: Any) -> Any:
     v: Any
     v = o.campaign_hook
     if v is not None:
-        d["CampaignHook"] = _common.unstructure_CampaignHook(v)
+        d["CampaignHook"] = _common._u_CampaignHook(v)
     v = o.cloud_watch_metrics_enabled
     if v is not None:
         d["CloudWatchMetricsEnabled"] = v
@@ -628,13 +703,52 @@ def unstructure_WriteApplicationSettingsRequest(o: Any) -> Any:
         d["EventTaggingEnabled"] = v
     v = o.limits
     if v is not None:
-        d["Limits"] = _common.unstructure_CampaignLimits(v)
+        d["Limits"] = _common._u_CampaignLimits(v)
     v = o.quiet_time
     if v is not None:
-        d["QuietTime"] = _common.unstructure_QuietTime(v)
+        d["QuietTime"] = _common._u_QuietTime(v)
     v = o.journey_limits
     if v is not None:
-        d["JourneyLimits"] = unstructure_ApplicationSettingsJourneyLimits(v)
+        d["JourneyLimits"] = _u_ApplicationSettingsJourneyLimits(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
+
+
+# Hook slots: what nested members of each shape are converted with.
+_s_ApplicationResponse = structure_ApplicationResponse
+_u_ApplicationResponse = unstructure_ApplicationResponse
+_s_ApplicationSettingsJourneyLimits = structure_ApplicationSettingsJourneyLimits
+_u_ApplicationSettingsJourneyLimits = unstructure_ApplicationSettingsJourneyLimits
+_s_ApplicationSettingsResource = structure_ApplicationSettingsResource
+_u_ApplicationSettingsResource = unstructure_ApplicationSettingsResource
+_s_ApplicationsResponse = structure_ApplicationsResponse
+_u_ApplicationsResponse = unstructure_ApplicationsResponse
+_s_CreateAppRequest = structure_CreateAppRequest
+_u_CreateAppRequest = unstructure_CreateAppRequest
+_s_CreateAppResponse = structure_CreateAppResponse
+_u_CreateAppResponse = unstructure_CreateAppResponse
+_s_CreateApplicationRequest = structure_CreateApplicationRequest
+_u_CreateApplicationRequest = unstructure_CreateApplicationRequest
+_s_DeleteAppRequest = structure_DeleteAppRequest
+_u_DeleteAppRequest = unstructure_DeleteAppRequest
+_s_DeleteAppResponse = structure_DeleteAppResponse
+_u_DeleteAppResponse = unstructure_DeleteAppResponse
+_s_GetAppRequest = structure_GetAppRequest
+_u_GetAppRequest = unstructure_GetAppRequest
+_s_GetAppResponse = structure_GetAppResponse
+_u_GetAppResponse = unstructure_GetAppResponse
+_s_GetApplicationSettingsRequest = structure_GetApplicationSettingsRequest
+_u_GetApplicationSettingsRequest = unstructure_GetApplicationSettingsRequest
+_s_GetApplicationSettingsResponse = structure_GetApplicationSettingsResponse
+_u_GetApplicationSettingsResponse = unstructure_GetApplicationSettingsResponse
+_s_GetAppsRequest = structure_GetAppsRequest
+_u_GetAppsRequest = unstructure_GetAppsRequest
+_s_GetAppsResponse = structure_GetAppsResponse
+_u_GetAppsResponse = unstructure_GetAppsResponse
+_s_UpdateApplicationSettingsRequest = structure_UpdateApplicationSettingsRequest
+_u_UpdateApplicationSettingsRequest = unstructure_UpdateApplicationSettingsRequest
+_s_UpdateApplicationSettingsResponse = structure_UpdateApplicationSettingsResponse
+_u_UpdateApplicationSettingsResponse = unstructure_UpdateApplicationSettingsResponse
+_s_WriteApplicationSettingsRequest = structure_WriteApplicationSettingsRequest
+_u_WriteApplicationSettingsRequest = unstructure_WriteApplicationSettingsRequest

@@ -3,8 +3,10 @@
 """Wire conversion for ``pinpoint_sdk.models._campaigns``.
 
 Straight-line functions per shape, registered with the cattrs converter by
-``pinpoint_sdk.converter``. Values whose JSON type differs from the model are kept
-as sent; keys the model does not know are kept on the instance and written back.
+``pinpoint_sdk.converter``. A value whose JSON type differs from its annotation, and
+keys the model does not know, are kept with the instance's unknown keys and written
+back. Nested shapes are converted through the ``_s_<Shape>``/``_u_<Shape>`` slots at
+the end, which the converter points at the hooks users register.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
+from pinpoint_sdk import _wire as _w
 from pinpoint_sdk._codec import _common
 from pinpoint_sdk.enums import (
     Action,
@@ -117,18 +120,22 @@ _K_WriteTreatmentResource = (
 
 def structure_ActivitiesResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ActivitiesResponse")
     o: Any = _new(ActivitiesResponse)
+    o._unknown = None
     v: Any
     v = d.get("Item")
-    o.item = (
-        None if v is None else ([structure_ActivityResponse(x0) for x0 in v] if v.__class__ is list else v)
-    )
-    o.next_token = d.get("NextToken")
-    if d.keys() <= _K_ActivitiesResponse:
-        o._unknown = None
+    if v is None:
+        o.item = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_ActivitiesResponse}
+        try:
+            o.item = ([_s_ActivityResponse(x0) for x0 in v] if v.__class__ is list else _w.wrong())
+        except _w.WrongType:
+            o.item = _w.keep(o, "Item", v)
+    v = d.get("NextToken")
+    o.next_token = v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
+    if not d.keys() <= _K_ActivitiesResponse:
+        o._unknown = _w.extra(d, _K_ActivitiesResponse, o._unknown)
     return o
 
 
@@ -139,41 +146,73 @@ def unstructure_ActivitiesResponse(o: Any) -> Any:
     v: Any
     v = o.item
     if v is not None:
-        d["Item"] = (
-            [unstructure_ActivityResponse(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
-        )
+        d["Item"] = ([_u_ActivityResponse(x0) for x0 in v] if isinstance(v, (list, tuple)) else v)
     v = o.next_token
     if v is not None:
         d["NextToken"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_ActivityResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ActivityResponse")
     o: Any = _new(ActivityResponse)
+    o._unknown = None
     v: Any
-    o.application_id = d.get("ApplicationId")
-    o.campaign_id = d.get("CampaignId")
-    o.end = d.get("End")
-    o.id = d.get("Id")
-    o.result = d.get("Result")
-    o.scheduled_start = d.get("ScheduledStart")
-    o.start = d.get("Start")
-    o.state = d.get("State")
-    o.successful_endpoint_count = d.get("SuccessfulEndpointCount")
-    o.timezones_completed_count = d.get("TimezonesCompletedCount")
-    o.timezones_total_count = d.get("TimezonesTotalCount")
-    o.total_endpoint_count = d.get("TotalEndpointCount")
-    o.treatment_id = d.get("TreatmentId")
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    v = d.get("CampaignId")
+    o.campaign_id = v if v.__class__ is str or v is None else _w.field(o, "CampaignId", v, _w.text)
+    v = d.get("End")
+    o.end = v if v.__class__ is str or v is None else _w.field(o, "End", v, _w.text)
+    v = d.get("Id")
+    o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
+    v = d.get("Result")
+    o.result = v if v.__class__ is str or v is None else _w.field(o, "Result", v, _w.text)
+    v = d.get("ScheduledStart")
+    o.scheduled_start = (
+        v if v.__class__ is str or v is None else _w.field(o, "ScheduledStart", v, _w.text)
+    )
+    v = d.get("Start")
+    o.start = v if v.__class__ is str or v is None else _w.field(o, "Start", v, _w.text)
+    v = d.get("State")
+    o.state = v if v.__class__ is str or v is None else _w.field(o, "State", v, _w.text)
+    v = d.get("SuccessfulEndpointCount")
+    o.successful_endpoint_count = (
+        v if v.__class__ is int or v is None else _w.field(o, "SuccessfulEndpointCount", v, _w.integer)
+    )
+    v = d.get("TimezonesCompletedCount")
+    o.timezones_completed_count = (
+        v if v.__class__ is int or v is None else _w.field(o, "TimezonesCompletedCount", v, _w.integer)
+    )
+    v = d.get("TimezonesTotalCount")
+    o.timezones_total_count = (
+        v if v.__class__ is int or v is None else _w.field(o, "TimezonesTotalCount", v, _w.integer)
+    )
+    v = d.get("TotalEndpointCount")
+    o.total_endpoint_count = (
+        v if v.__class__ is int or v is None else _w.field(o, "TotalEndpointCount", v, _w.integer)
+    )
+    v = d.get("TreatmentId")
+    o.treatment_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "TreatmentId", v, _w.text)
+    )
     v = d.get("ExecutionMetrics")
-    o.execution_metrics = None if v is None else (dict(v) if v.__class__ is dict else v)
-    if d.keys() <= _K_ActivityResponse:
-        o._unknown = None
+    if v is None:
+        o.execution_metrics = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_ActivityResponse}
+        try:
+            o.execution_metrics = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.execution_metrics = _w.keep(o, "ExecutionMetrics", v)
+    if not d.keys() <= _K_ActivityResponse:
+        o._unknown = _w.extra(d, _K_ActivityResponse, o._unknown)
     return o
 
 
@@ -225,19 +264,20 @@ def unstructure_ActivityResponse(o: Any) -> Any:
     if v is not None:
         d["ExecutionMetrics"] = (dict(v) if isinstance(v, dict) else v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_CampaignCustomMessage(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CampaignCustomMessage")
     o: Any = _new(CampaignCustomMessage)
-    o.data = d.get("Data")
-    if d.keys() <= _K_CampaignCustomMessage:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_CampaignCustomMessage}
+    o._unknown = None
+    v: Any
+    v = d.get("Data")
+    o.data = v if v.__class__ is str or v is None else _w.field(o, "Data", v, _w.text)
+    if not d.keys() <= _K_CampaignCustomMessage:
+        o._unknown = _w.extra(d, _K_CampaignCustomMessage, o._unknown)
     return o
 
 
@@ -250,27 +290,38 @@ def unstructure_CampaignCustomMessage(o: Any) -> Any:
     if v is not None:
         d["Data"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_CampaignEmailMessage(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CampaignEmailMessage")
     o: Any = _new(CampaignEmailMessage)
+    o._unknown = None
     v: Any
-    o.body = d.get("Body")
-    o.from_address = d.get("FromAddress")
-    v = d.get("Headers")
-    o.headers = (
-        None if v is None else ([_common.structure_MessageHeader(x0) for x0 in v] if v.__class__ is list else v)
+    v = d.get("Body")
+    o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
+    v = d.get("FromAddress")
+    o.from_address = (
+        v if v.__class__ is str or v is None else _w.field(o, "FromAddress", v, _w.text)
     )
-    o.html_body = d.get("HtmlBody")
-    o.title = d.get("Title")
-    if d.keys() <= _K_CampaignEmailMessage:
-        o._unknown = None
+    v = d.get("Headers")
+    if v is None:
+        o.headers = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_CampaignEmailMessage}
+        try:
+            o.headers = (
+                [_common._s_MessageHeader(x0) for x0 in v] if v.__class__ is list else _w.wrong()
+            )
+        except _w.WrongType:
+            o.headers = _w.keep(o, "Headers", v)
+    v = d.get("HtmlBody")
+    o.html_body = v if v.__class__ is str or v is None else _w.field(o, "HtmlBody", v, _w.text)
+    v = d.get("Title")
+    o.title = v if v.__class__ is str or v is None else _w.field(o, "Title", v, _w.text)
+    if not d.keys() <= _K_CampaignEmailMessage:
+        o._unknown = _w.extra(d, _K_CampaignEmailMessage, o._unknown)
     return o
 
 
@@ -288,7 +339,7 @@ def unstructure_CampaignEmailMessage(o: Any) -> Any:
     v = o.headers
     if v is not None:
         d["Headers"] = (
-            [_common.unstructure_MessageHeader(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
+            [_common._u_MessageHeader(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
         )
     v = o.html_body
     if v is not None:
@@ -297,28 +348,44 @@ def unstructure_CampaignEmailMessage(o: Any) -> Any:
     if v is not None:
         d["Title"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_CampaignInAppMessage(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CampaignInAppMessage")
     o: Any = _new(CampaignInAppMessage)
+    o._unknown = None
     v: Any
-    o.body = d.get("Body")
+    v = d.get("Body")
+    o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
     v = d.get("Content")
-    o.content = (
-        None if v is None else ([_common.structure_InAppMessageContent(x0) for x0 in v] if v.__class__ is list else v)
-    )
-    v = d.get("CustomConfig")
-    o.custom_config = None if v is None else (dict(v) if v.__class__ is dict else v)
-    v = d.get("Layout")
-    o.layout = None if v is None else (_E_Layout.get(v, v) if v.__class__ is str else v)
-    if d.keys() <= _K_CampaignInAppMessage:
-        o._unknown = None
+    if v is None:
+        o.content = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_CampaignInAppMessage}
+        try:
+            o.content = (
+                [_common._s_InAppMessageContent(x0) for x0 in v] if v.__class__ is list else _w.wrong()
+            )
+        except _w.WrongType:
+            o.content = _w.keep(o, "Content", v)
+    v = d.get("CustomConfig")
+    if v is None:
+        o.custom_config = None
+    else:
+        try:
+            o.custom_config = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.custom_config = _w.keep(o, "CustomConfig", v)
+    v = d.get("Layout")
+    o.layout = (
+        _E_Layout.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "Layout", v, _w.text)
+    )
+    if not d.keys() <= _K_CampaignInAppMessage:
+        o._unknown = _w.extra(d, _K_CampaignInAppMessage, o._unknown)
     return o
 
 
@@ -333,7 +400,7 @@ def unstructure_CampaignInAppMessage(o: Any) -> Any:
     v = o.content
     if v is not None:
         d["Content"] = (
-            [_common.unstructure_InAppMessageContent(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
+            [_common._u_InAppMessageContent(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
         )
     v = o.custom_config
     if v is not None:
@@ -342,58 +409,114 @@ def unstructure_CampaignInAppMessage(o: Any) -> Any:
     if v is not None:
         d["Layout"] = (v.value if isinstance(v, StrEnum) else v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_CampaignResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CampaignResponse")
     o: Any = _new(CampaignResponse)
+    o._unknown = None
     v: Any
     v = d.get("AdditionalTreatments")
-    o.additional_treatments = (
-        None if v is None else ([structure_TreatmentResource(x0) for x0 in v] if v.__class__ is list else v)
+    if v is None:
+        o.additional_treatments = None
+    else:
+        try:
+            o.additional_treatments = (
+                [_s_TreatmentResource(x0) for x0 in v] if v.__class__ is list else _w.wrong()
+            )
+        except _w.WrongType:
+            o.additional_treatments = _w.keep(o, "AdditionalTreatments", v)
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
     )
-    o.application_id = d.get("ApplicationId")
-    o.arn = d.get("Arn")
-    o.creation_date = d.get("CreationDate")
+    v = d.get("Arn")
+    o.arn = v if v.__class__ is str or v is None else _w.field(o, "Arn", v, _w.text)
+    v = d.get("CreationDate")
+    o.creation_date = (
+        v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
+    )
     v = d.get("CustomDeliveryConfiguration")
     o.custom_delivery_configuration = (
-        None if v is None else structure_CustomDeliveryConfiguration(v)
+        _s_CustomDeliveryConfiguration(v) if v.__class__ is dict else None if v is None else _w.keep(o, "CustomDeliveryConfiguration", v)
     )
     v = d.get("DefaultState")
-    o.default_state = None if v is None else structure_CampaignState(v)
-    o.description = d.get("Description")
-    o.holdout_percent = d.get("HoldoutPercent")
+    o.default_state = (
+        _s_CampaignState(v) if v.__class__ is dict else None if v is None else _w.keep(o, "DefaultState", v)
+    )
+    v = d.get("Description")
+    o.description = v if v.__class__ is str or v is None else _w.field(o, "Description", v, _w.text)
+    v = d.get("HoldoutPercent")
+    o.holdout_percent = (
+        v if v.__class__ is int or v is None else _w.field(o, "HoldoutPercent", v, _w.integer)
+    )
     v = d.get("Hook")
-    o.hook = None if v is None else _common.structure_CampaignHook(v)
-    o.id = d.get("Id")
-    o.is_paused = d.get("IsPaused")
-    o.last_modified_date = d.get("LastModifiedDate")
+    o.hook = (
+        _common._s_CampaignHook(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Hook", v)
+    )
+    v = d.get("Id")
+    o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
+    v = d.get("IsPaused")
+    o.is_paused = v if v.__class__ is bool or v is None else _w.field(o, "IsPaused", v, _w.boolean)
+    v = d.get("LastModifiedDate")
+    o.last_modified_date = (
+        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
+    )
     v = d.get("Limits")
-    o.limits = None if v is None else _common.structure_CampaignLimits(v)
+    o.limits = (
+        _common._s_CampaignLimits(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Limits", v)
+    )
     v = d.get("MessageConfiguration")
-    o.message_configuration = None if v is None else structure_MessageConfiguration(v)
-    o.name = d.get("Name")
+    o.message_configuration = (
+        _s_MessageConfiguration(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageConfiguration", v)
+    )
+    v = d.get("Name")
+    o.name = v if v.__class__ is str or v is None else _w.field(o, "Name", v, _w.text)
     v = d.get("Schedule")
-    o.schedule = None if v is None else structure_Schedule(v)
-    o.segment_id = d.get("SegmentId")
-    o.segment_version = d.get("SegmentVersion")
+    o.schedule = (
+        _s_Schedule(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Schedule", v)
+    )
+    v = d.get("SegmentId")
+    o.segment_id = v if v.__class__ is str or v is None else _w.field(o, "SegmentId", v, _w.text)
+    v = d.get("SegmentVersion")
+    o.segment_version = (
+        v if v.__class__ is int or v is None else _w.field(o, "SegmentVersion", v, _w.integer)
+    )
     v = d.get("State")
-    o.state = None if v is None else structure_CampaignState(v)
+    o.state = (
+        _s_CampaignState(v) if v.__class__ is dict else None if v is None else _w.keep(o, "State", v)
+    )
     v = d.get("tags")
-    o.tags = None if v is None else (dict(v) if v.__class__ is dict else v)
-    v = d.get("TemplateConfiguration")
-    o.template_configuration = None if v is None else _common.structure_TemplateConfiguration(v)
-    o.treatment_description = d.get("TreatmentDescription")
-    o.treatment_name = d.get("TreatmentName")
-    o.version = d.get("Version")
-    o.priority = d.get("Priority")
-    if d.keys() <= _K_CampaignResponse:
-        o._unknown = None
+    if v is None:
+        o.tags = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_CampaignResponse}
+        try:
+            o.tags = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.tags = _w.keep(o, "tags", v)
+    v = d.get("TemplateConfiguration")
+    o.template_configuration = (
+        _common._s_TemplateConfiguration(v) if v.__class__ is dict else None if v is None else _w.keep(o, "TemplateConfiguration", v)
+    )
+    v = d.get("TreatmentDescription")
+    o.treatment_description = (
+        v if v.__class__ is str or v is None else _w.field(o, "TreatmentDescription", v, _w.text)
+    )
+    v = d.get("TreatmentName")
+    o.treatment_name = (
+        v if v.__class__ is str or v is None else _w.field(o, "TreatmentName", v, _w.text)
+    )
+    v = d.get("Version")
+    o.version = v if v.__class__ is int or v is None else _w.field(o, "Version", v, _w.integer)
+    v = d.get("Priority")
+    o.priority = v if v.__class__ is int or v is None else _w.field(o, "Priority", v, _w.integer)
+    if not d.keys() <= _K_CampaignResponse:
+        o._unknown = _w.extra(d, _K_CampaignResponse, o._unknown)
     return o
 
 
@@ -405,7 +528,7 @@ def unstructure_CampaignResponse(o: Any) -> Any:
     v = o.additional_treatments
     if v is not None:
         d["AdditionalTreatments"] = (
-            [unstructure_TreatmentResource(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
+            [_u_TreatmentResource(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
         )
     v = o.application_id
     if v is not None:
@@ -418,10 +541,10 @@ def unstructure_CampaignResponse(o: Any) -> Any:
         d["CreationDate"] = v
     v = o.custom_delivery_configuration
     if v is not None:
-        d["CustomDeliveryConfiguration"] = unstructure_CustomDeliveryConfiguration(v)
+        d["CustomDeliveryConfiguration"] = _u_CustomDeliveryConfiguration(v)
     v = o.default_state
     if v is not None:
-        d["DefaultState"] = unstructure_CampaignState(v)
+        d["DefaultState"] = _u_CampaignState(v)
     v = o.description
     if v is not None:
         d["Description"] = v
@@ -430,7 +553,7 @@ def unstructure_CampaignResponse(o: Any) -> Any:
         d["HoldoutPercent"] = v
     v = o.hook
     if v is not None:
-        d["Hook"] = _common.unstructure_CampaignHook(v)
+        d["Hook"] = _common._u_CampaignHook(v)
     v = o.id
     if v is not None:
         d["Id"] = v
@@ -442,16 +565,16 @@ def unstructure_CampaignResponse(o: Any) -> Any:
         d["LastModifiedDate"] = v
     v = o.limits
     if v is not None:
-        d["Limits"] = _common.unstructure_CampaignLimits(v)
+        d["Limits"] = _common._u_CampaignLimits(v)
     v = o.message_configuration
     if v is not None:
-        d["MessageConfiguration"] = unstructure_MessageConfiguration(v)
+        d["MessageConfiguration"] = _u_MessageConfiguration(v)
     v = o.name
     if v is not None:
         d["Name"] = v
     v = o.schedule
     if v is not None:
-        d["Schedule"] = unstructure_Schedule(v)
+        d["Schedule"] = _u_Schedule(v)
     v = o.segment_id
     if v is not None:
         d["SegmentId"] = v
@@ -460,13 +583,13 @@ def unstructure_CampaignResponse(o: Any) -> Any:
         d["SegmentVersion"] = v
     v = o.state
     if v is not None:
-        d["State"] = unstructure_CampaignState(v)
+        d["State"] = _u_CampaignState(v)
     v = o.tags
     if v is not None:
         d["tags"] = (dict(v) if isinstance(v, dict) else v)
     v = o.template_configuration
     if v is not None:
-        d["TemplateConfiguration"] = _common.unstructure_TemplateConfiguration(v)
+        d["TemplateConfiguration"] = _common._u_TemplateConfiguration(v)
     v = o.treatment_description
     if v is not None:
         d["TreatmentDescription"] = v
@@ -480,26 +603,34 @@ def unstructure_CampaignResponse(o: Any) -> Any:
     if v is not None:
         d["Priority"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_CampaignSmsMessage(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CampaignSmsMessage")
     o: Any = _new(CampaignSmsMessage)
+    o._unknown = None
     v: Any
-    o.body = d.get("Body")
+    v = d.get("Body")
+    o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
     v = d.get("MessageType")
-    o.message_type = None if v is None else (_E_MessageType.get(v, v) if v.__class__ is str else v)
-    o.origination_number = d.get("OriginationNumber")
-    o.sender_id = d.get("SenderId")
-    o.entity_id = d.get("EntityId")
-    o.template_id = d.get("TemplateId")
-    if d.keys() <= _K_CampaignSmsMessage:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_CampaignSmsMessage}
+    o.message_type = (
+        _E_MessageType.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "MessageType", v, _w.text)
+    )
+    v = d.get("OriginationNumber")
+    o.origination_number = (
+        v if v.__class__ is str or v is None else _w.field(o, "OriginationNumber", v, _w.text)
+    )
+    v = d.get("SenderId")
+    o.sender_id = v if v.__class__ is str or v is None else _w.field(o, "SenderId", v, _w.text)
+    v = d.get("EntityId")
+    o.entity_id = v if v.__class__ is str or v is None else _w.field(o, "EntityId", v, _w.text)
+    v = d.get("TemplateId")
+    o.template_id = v if v.__class__ is str or v is None else _w.field(o, "TemplateId", v, _w.text)
+    if not d.keys() <= _K_CampaignSmsMessage:
+        o._unknown = _w.extra(d, _K_CampaignSmsMessage, o._unknown)
     return o
 
 
@@ -527,23 +658,22 @@ def unstructure_CampaignSmsMessage(o: Any) -> Any:
     if v is not None:
         d["TemplateId"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_CampaignState(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CampaignState")
     o: Any = _new(CampaignState)
+    o._unknown = None
     v: Any
     v = d.get("CampaignStatus")
     o.campaign_status = (
-        None if v is None else (_E_CampaignStatus.get(v, v) if v.__class__ is str else v)
+        _E_CampaignStatus.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "CampaignStatus", v, _w.text)
     )
-    if d.keys() <= _K_CampaignState:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_CampaignState}
+    if not d.keys() <= _K_CampaignState:
+        o._unknown = _w.extra(d, _K_CampaignState, o._unknown)
     return o
 
 
@@ -556,24 +686,28 @@ def unstructure_CampaignState(o: Any) -> Any:
     if v is not None:
         d["CampaignStatus"] = (v.value if isinstance(v, StrEnum) else v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_CampaignsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CampaignsResponse")
     o: Any = _new(CampaignsResponse)
+    o._unknown = None
     v: Any
     v = d.get("Item")
-    o.item = (
-        None if v is None else ([structure_CampaignResponse(x0) for x0 in v] if v.__class__ is list else v)
-    )
-    o.next_token = d.get("NextToken")
-    if d.keys() <= _K_CampaignsResponse:
-        o._unknown = None
+    if v is None:
+        o.item = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_CampaignsResponse}
+        try:
+            o.item = ([_s_CampaignResponse(x0) for x0 in v] if v.__class__ is list else _w.wrong())
+        except _w.WrongType:
+            o.item = _w.keep(o, "Item", v)
+    v = d.get("NextToken")
+    o.next_token = v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
+    if not d.keys() <= _K_CampaignsResponse:
+        o._unknown = _w.extra(d, _K_CampaignsResponse, o._unknown)
     return o
 
 
@@ -584,29 +718,31 @@ def unstructure_CampaignsResponse(o: Any) -> Any:
     v: Any
     v = o.item
     if v is not None:
-        d["Item"] = (
-            [unstructure_CampaignResponse(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
-        )
+        d["Item"] = ([_u_CampaignResponse(x0) for x0 in v] if isinstance(v, (list, tuple)) else v)
     v = o.next_token
     if v is not None:
         d["NextToken"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_CreateCampaignRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CreateCampaignRequest")
     o: Any = _new(CreateCampaignRequest)
+    o._unknown = None
     v: Any
-    o.application_id = d.get("ApplicationId")
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
     v = d.get("WriteCampaignRequest")
-    o.write_campaign_request = None if v is None else structure_WriteCampaignRequest(v)
-    if d.keys() <= _K_CreateCampaignRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_CreateCampaignRequest}
+    o.write_campaign_request = (
+        _s_WriteCampaignRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "WriteCampaignRequest", v)
+    )
+    if not d.keys() <= _K_CreateCampaignRequest:
+        o._unknown = _w.extra(d, _K_CreateCampaignRequest, o._unknown)
     return o
 
 
@@ -620,24 +756,25 @@ def unstructure_CreateCampaignRequest(o: Any) -> Any:
         d["ApplicationId"] = v
     v = o.write_campaign_request
     if v is not None:
-        d["WriteCampaignRequest"] = unstructure_WriteCampaignRequest(v)
+        d["WriteCampaignRequest"] = _u_WriteCampaignRequest(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_CreateCampaignResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CreateCampaignResponse")
     o: Any = _new(CreateCampaignResponse)
+    o._unknown = None
     v: Any
     v = d.get("CampaignResponse")
-    o.campaign_response = None if v is None else structure_CampaignResponse(v)
+    o.campaign_response = (
+        _s_CampaignResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "CampaignResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_CreateCampaignResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_CreateCampaignResponse}
+    if not d.keys() <= _K_CreateCampaignResponse:
+        o._unknown = _w.extra(d, _K_CreateCampaignResponse, o._unknown)
     return o
 
 
@@ -648,26 +785,34 @@ def unstructure_CreateCampaignResponse(o: Any) -> Any:
     v: Any
     v = o.campaign_response
     if v is not None:
-        d["CampaignResponse"] = unstructure_CampaignResponse(v)
+        d["CampaignResponse"] = _u_CampaignResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_CustomDeliveryConfiguration(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CustomDeliveryConfiguration")
     o: Any = _new(CustomDeliveryConfiguration)
+    o._unknown = None
     v: Any
-    o.delivery_uri = d.get("DeliveryUri")
-    v = d.get("EndpointTypes")
-    o.endpoint_types = (
-        None if v is None else ([(_E_EndpointTypesElement.get(x0, x0) if x0.__class__ is str else x0) for x0 in v] if v.__class__ is list else v)
+    v = d.get("DeliveryUri")
+    o.delivery_uri = (
+        v if v.__class__ is str or v is None else _w.field(o, "DeliveryUri", v, _w.text)
     )
-    if d.keys() <= _K_CustomDeliveryConfiguration:
-        o._unknown = None
+    v = d.get("EndpointTypes")
+    if v is None:
+        o.endpoint_types = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_CustomDeliveryConfiguration}
+        try:
+            o.endpoint_types = (
+                [(_E_EndpointTypesElement.get(x0, x0) if x0.__class__ is str else _w.text(x0)) for x0 in v] if v.__class__ is list else _w.wrong()
+            )
+        except _w.WrongType:
+            o.endpoint_types = _w.keep(o, "EndpointTypes", v)
+    if not d.keys() <= _K_CustomDeliveryConfiguration:
+        o._unknown = _w.extra(d, _K_CustomDeliveryConfiguration, o._unknown)
     return o
 
 
@@ -685,20 +830,24 @@ def unstructure_CustomDeliveryConfiguration(o: Any) -> Any:
             [(x0.value if isinstance(x0, StrEnum) else x0) for x0 in v] if isinstance(v, (list, tuple)) else v
         )
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_DeleteCampaignRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteCampaignRequest")
     o: Any = _new(DeleteCampaignRequest)
-    o.application_id = d.get("ApplicationId")
-    o.campaign_id = d.get("CampaignId")
-    if d.keys() <= _K_DeleteCampaignRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_DeleteCampaignRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    v = d.get("CampaignId")
+    o.campaign_id = v if v.__class__ is str or v is None else _w.field(o, "CampaignId", v, _w.text)
+    if not d.keys() <= _K_DeleteCampaignRequest:
+        o._unknown = _w.extra(d, _K_DeleteCampaignRequest, o._unknown)
     return o
 
 
@@ -714,22 +863,23 @@ def unstructure_DeleteCampaignRequest(o: Any) -> Any:
     if v is not None:
         d["CampaignId"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_DeleteCampaignResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteCampaignResponse")
     o: Any = _new(DeleteCampaignResponse)
+    o._unknown = None
     v: Any
     v = d.get("CampaignResponse")
-    o.campaign_response = None if v is None else structure_CampaignResponse(v)
+    o.campaign_response = (
+        _s_CampaignResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "CampaignResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_DeleteCampaignResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_DeleteCampaignResponse}
+    if not d.keys() <= _K_DeleteCampaignResponse:
+        o._unknown = _w.extra(d, _K_DeleteCampaignResponse, o._unknown)
     return o
 
 
@@ -740,24 +890,30 @@ def unstructure_DeleteCampaignResponse(o: Any) -> Any:
     v: Any
     v = o.campaign_response
     if v is not None:
-        d["CampaignResponse"] = unstructure_CampaignResponse(v)
+        d["CampaignResponse"] = _u_CampaignResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetCampaignActivitiesRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetCampaignActivitiesRequest")
     o: Any = _new(GetCampaignActivitiesRequest)
-    o.application_id = d.get("ApplicationId")
-    o.campaign_id = d.get("CampaignId")
-    o.page_size = d.get("PageSize")
-    o.token = d.get("Token")
-    if d.keys() <= _K_GetCampaignActivitiesRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetCampaignActivitiesRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    v = d.get("CampaignId")
+    o.campaign_id = v if v.__class__ is str or v is None else _w.field(o, "CampaignId", v, _w.text)
+    v = d.get("PageSize")
+    o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
+    v = d.get("Token")
+    o.token = v if v.__class__ is str or v is None else _w.field(o, "Token", v, _w.text)
+    if not d.keys() <= _K_GetCampaignActivitiesRequest:
+        o._unknown = _w.extra(d, _K_GetCampaignActivitiesRequest, o._unknown)
     return o
 
 
@@ -779,22 +935,23 @@ def unstructure_GetCampaignActivitiesRequest(o: Any) -> Any:
     if v is not None:
         d["Token"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetCampaignActivitiesResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetCampaignActivitiesResponse")
     o: Any = _new(GetCampaignActivitiesResponse)
+    o._unknown = None
     v: Any
     v = d.get("ActivitiesResponse")
-    o.activities_response = None if v is None else structure_ActivitiesResponse(v)
+    o.activities_response = (
+        _s_ActivitiesResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ActivitiesResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_GetCampaignActivitiesResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetCampaignActivitiesResponse}
+    if not d.keys() <= _K_GetCampaignActivitiesResponse:
+        o._unknown = _w.extra(d, _K_GetCampaignActivitiesResponse, o._unknown)
     return o
 
 
@@ -805,22 +962,26 @@ def unstructure_GetCampaignActivitiesResponse(o: Any) -> Any:
     v: Any
     v = o.activities_response
     if v is not None:
-        d["ActivitiesResponse"] = unstructure_ActivitiesResponse(v)
+        d["ActivitiesResponse"] = _u_ActivitiesResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetCampaignRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetCampaignRequest")
     o: Any = _new(GetCampaignRequest)
-    o.application_id = d.get("ApplicationId")
-    o.campaign_id = d.get("CampaignId")
-    if d.keys() <= _K_GetCampaignRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetCampaignRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    v = d.get("CampaignId")
+    o.campaign_id = v if v.__class__ is str or v is None else _w.field(o, "CampaignId", v, _w.text)
+    if not d.keys() <= _K_GetCampaignRequest:
+        o._unknown = _w.extra(d, _K_GetCampaignRequest, o._unknown)
     return o
 
 
@@ -836,22 +997,23 @@ def unstructure_GetCampaignRequest(o: Any) -> Any:
     if v is not None:
         d["CampaignId"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetCampaignResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetCampaignResponse")
     o: Any = _new(GetCampaignResponse)
+    o._unknown = None
     v: Any
     v = d.get("CampaignResponse")
-    o.campaign_response = None if v is None else structure_CampaignResponse(v)
+    o.campaign_response = (
+        _s_CampaignResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "CampaignResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_GetCampaignResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetCampaignResponse}
+    if not d.keys() <= _K_GetCampaignResponse:
+        o._unknown = _w.extra(d, _K_GetCampaignResponse, o._unknown)
     return o
 
 
@@ -862,23 +1024,28 @@ def unstructure_GetCampaignResponse(o: Any) -> Any:
     v: Any
     v = o.campaign_response
     if v is not None:
-        d["CampaignResponse"] = unstructure_CampaignResponse(v)
+        d["CampaignResponse"] = _u_CampaignResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetCampaignVersionRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetCampaignVersionRequest")
     o: Any = _new(GetCampaignVersionRequest)
-    o.application_id = d.get("ApplicationId")
-    o.campaign_id = d.get("CampaignId")
-    o.version = d.get("Version")
-    if d.keys() <= _K_GetCampaignVersionRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetCampaignVersionRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    v = d.get("CampaignId")
+    o.campaign_id = v if v.__class__ is str or v is None else _w.field(o, "CampaignId", v, _w.text)
+    v = d.get("Version")
+    o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
+    if not d.keys() <= _K_GetCampaignVersionRequest:
+        o._unknown = _w.extra(d, _K_GetCampaignVersionRequest, o._unknown)
     return o
 
 
@@ -897,22 +1064,23 @@ def unstructure_GetCampaignVersionRequest(o: Any) -> Any:
     if v is not None:
         d["Version"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetCampaignVersionResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetCampaignVersionResponse")
     o: Any = _new(GetCampaignVersionResponse)
+    o._unknown = None
     v: Any
     v = d.get("CampaignResponse")
-    o.campaign_response = None if v is None else structure_CampaignResponse(v)
+    o.campaign_response = (
+        _s_CampaignResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "CampaignResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_GetCampaignVersionResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetCampaignVersionResponse}
+    if not d.keys() <= _K_GetCampaignVersionResponse:
+        o._unknown = _w.extra(d, _K_GetCampaignVersionResponse, o._unknown)
     return o
 
 
@@ -923,24 +1091,30 @@ def unstructure_GetCampaignVersionResponse(o: Any) -> Any:
     v: Any
     v = o.campaign_response
     if v is not None:
-        d["CampaignResponse"] = unstructure_CampaignResponse(v)
+        d["CampaignResponse"] = _u_CampaignResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetCampaignVersionsRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetCampaignVersionsRequest")
     o: Any = _new(GetCampaignVersionsRequest)
-    o.application_id = d.get("ApplicationId")
-    o.campaign_id = d.get("CampaignId")
-    o.page_size = d.get("PageSize")
-    o.token = d.get("Token")
-    if d.keys() <= _K_GetCampaignVersionsRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetCampaignVersionsRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    v = d.get("CampaignId")
+    o.campaign_id = v if v.__class__ is str or v is None else _w.field(o, "CampaignId", v, _w.text)
+    v = d.get("PageSize")
+    o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
+    v = d.get("Token")
+    o.token = v if v.__class__ is str or v is None else _w.field(o, "Token", v, _w.text)
+    if not d.keys() <= _K_GetCampaignVersionsRequest:
+        o._unknown = _w.extra(d, _K_GetCampaignVersionsRequest, o._unknown)
     return o
 
 
@@ -962,22 +1136,23 @@ def unstructure_GetCampaignVersionsRequest(o: Any) -> Any:
     if v is not None:
         d["Token"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetCampaignVersionsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetCampaignVersionsResponse")
     o: Any = _new(GetCampaignVersionsResponse)
+    o._unknown = None
     v: Any
     v = d.get("CampaignsResponse")
-    o.campaigns_response = None if v is None else structure_CampaignsResponse(v)
+    o.campaigns_response = (
+        _s_CampaignsResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "CampaignsResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_GetCampaignVersionsResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetCampaignVersionsResponse}
+    if not d.keys() <= _K_GetCampaignVersionsResponse:
+        o._unknown = _w.extra(d, _K_GetCampaignVersionsResponse, o._unknown)
     return o
 
 
@@ -988,23 +1163,28 @@ def unstructure_GetCampaignVersionsResponse(o: Any) -> Any:
     v: Any
     v = o.campaigns_response
     if v is not None:
-        d["CampaignsResponse"] = unstructure_CampaignsResponse(v)
+        d["CampaignsResponse"] = _u_CampaignsResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetCampaignsRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetCampaignsRequest")
     o: Any = _new(GetCampaignsRequest)
-    o.application_id = d.get("ApplicationId")
-    o.page_size = d.get("PageSize")
-    o.token = d.get("Token")
-    if d.keys() <= _K_GetCampaignsRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetCampaignsRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    v = d.get("PageSize")
+    o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
+    v = d.get("Token")
+    o.token = v if v.__class__ is str or v is None else _w.field(o, "Token", v, _w.text)
+    if not d.keys() <= _K_GetCampaignsRequest:
+        o._unknown = _w.extra(d, _K_GetCampaignsRequest, o._unknown)
     return o
 
 
@@ -1023,22 +1203,23 @@ def unstructure_GetCampaignsRequest(o: Any) -> Any:
     if v is not None:
         d["Token"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetCampaignsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetCampaignsResponse")
     o: Any = _new(GetCampaignsResponse)
+    o._unknown = None
     v: Any
     v = d.get("CampaignsResponse")
-    o.campaigns_response = None if v is None else structure_CampaignsResponse(v)
+    o.campaigns_response = (
+        _s_CampaignsResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "CampaignsResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_GetCampaignsResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetCampaignsResponse}
+    if not d.keys() <= _K_GetCampaignsResponse:
+        o._unknown = _w.extra(d, _K_GetCampaignsResponse, o._unknown)
     return o
 
 
@@ -1049,34 +1230,54 @@ def unstructure_GetCampaignsResponse(o: Any) -> Any:
     v: Any
     v = o.campaigns_response
     if v is not None:
-        d["CampaignsResponse"] = unstructure_CampaignsResponse(v)
+        d["CampaignsResponse"] = _u_CampaignsResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_Message(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "Message")
     o: Any = _new(Message)
+    o._unknown = None
     v: Any
     v = d.get("Action")
-    o.action = None if v is None else (_E_Action.get(v, v) if v.__class__ is str else v)
-    o.body = d.get("Body")
-    o.image_icon_url = d.get("ImageIconUrl")
-    o.image_small_icon_url = d.get("ImageSmallIconUrl")
-    o.image_url = d.get("ImageUrl")
-    o.json_body = d.get("JsonBody")
-    o.media_url = d.get("MediaUrl")
-    o.raw_content = d.get("RawContent")
-    o.silent_push = d.get("SilentPush")
-    o.time_to_live = d.get("TimeToLive")
-    o.title = d.get("Title")
-    o.url = d.get("Url")
-    if d.keys() <= _K_Message:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_Message}
+    o.action = (
+        _E_Action.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "Action", v, _w.text)
+    )
+    v = d.get("Body")
+    o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
+    v = d.get("ImageIconUrl")
+    o.image_icon_url = (
+        v if v.__class__ is str or v is None else _w.field(o, "ImageIconUrl", v, _w.text)
+    )
+    v = d.get("ImageSmallIconUrl")
+    o.image_small_icon_url = (
+        v if v.__class__ is str or v is None else _w.field(o, "ImageSmallIconUrl", v, _w.text)
+    )
+    v = d.get("ImageUrl")
+    o.image_url = v if v.__class__ is str or v is None else _w.field(o, "ImageUrl", v, _w.text)
+    v = d.get("JsonBody")
+    o.json_body = v if v.__class__ is str or v is None else _w.field(o, "JsonBody", v, _w.text)
+    v = d.get("MediaUrl")
+    o.media_url = v if v.__class__ is str or v is None else _w.field(o, "MediaUrl", v, _w.text)
+    v = d.get("RawContent")
+    o.raw_content = v if v.__class__ is str or v is None else _w.field(o, "RawContent", v, _w.text)
+    v = d.get("SilentPush")
+    o.silent_push = (
+        v if v.__class__ is bool or v is None else _w.field(o, "SilentPush", v, _w.boolean)
+    )
+    v = d.get("TimeToLive")
+    o.time_to_live = (
+        v if v.__class__ is int or v is None else _w.field(o, "TimeToLive", v, _w.integer)
+    )
+    v = d.get("Title")
+    o.title = v if v.__class__ is str or v is None else _w.field(o, "Title", v, _w.text)
+    v = d.get("Url")
+    o.url = v if v.__class__ is str or v is None else _w.field(o, "Url", v, _w.text)
+    if not d.keys() <= _K_Message:
+        o._unknown = _w.extra(d, _K_Message, o._unknown)
     return o
 
 
@@ -1122,37 +1323,54 @@ def unstructure_Message(o: Any) -> Any:
     if v is not None:
         d["Url"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_MessageConfiguration(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "MessageConfiguration")
     o: Any = _new(MessageConfiguration)
+    o._unknown = None
     v: Any
     v = d.get("ADMMessage")
-    o.adm_message = None if v is None else structure_Message(v)
+    o.adm_message = (
+        _s_Message(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ADMMessage", v)
+    )
     v = d.get("APNSMessage")
-    o.apns_message = None if v is None else structure_Message(v)
+    o.apns_message = (
+        _s_Message(v) if v.__class__ is dict else None if v is None else _w.keep(o, "APNSMessage", v)
+    )
     v = d.get("BaiduMessage")
-    o.baidu_message = None if v is None else structure_Message(v)
+    o.baidu_message = (
+        _s_Message(v) if v.__class__ is dict else None if v is None else _w.keep(o, "BaiduMessage", v)
+    )
     v = d.get("CustomMessage")
-    o.custom_message = None if v is None else structure_CampaignCustomMessage(v)
+    o.custom_message = (
+        _s_CampaignCustomMessage(v) if v.__class__ is dict else None if v is None else _w.keep(o, "CustomMessage", v)
+    )
     v = d.get("DefaultMessage")
-    o.default_message = None if v is None else structure_Message(v)
+    o.default_message = (
+        _s_Message(v) if v.__class__ is dict else None if v is None else _w.keep(o, "DefaultMessage", v)
+    )
     v = d.get("EmailMessage")
-    o.email_message = None if v is None else structure_CampaignEmailMessage(v)
+    o.email_message = (
+        _s_CampaignEmailMessage(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EmailMessage", v)
+    )
     v = d.get("GCMMessage")
-    o.gcm_message = None if v is None else structure_Message(v)
+    o.gcm_message = (
+        _s_Message(v) if v.__class__ is dict else None if v is None else _w.keep(o, "GCMMessage", v)
+    )
     v = d.get("SMSMessage")
-    o.sms_message = None if v is None else structure_CampaignSmsMessage(v)
+    o.sms_message = (
+        _s_CampaignSmsMessage(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SMSMessage", v)
+    )
     v = d.get("InAppMessage")
-    o.in_app_message = None if v is None else structure_CampaignInAppMessage(v)
-    if d.keys() <= _K_MessageConfiguration:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_MessageConfiguration}
+    o.in_app_message = (
+        _s_CampaignInAppMessage(v) if v.__class__ is dict else None if v is None else _w.keep(o, "InAppMessage", v)
+    )
+    if not d.keys() <= _K_MessageConfiguration:
+        o._unknown = _w.extra(d, _K_MessageConfiguration, o._unknown)
     return o
 
 
@@ -1163,55 +1381,66 @@ def unstructure_MessageConfiguration(o: Any) -> Any:
     v: Any
     v = o.adm_message
     if v is not None:
-        d["ADMMessage"] = unstructure_Message(v)
+        d["ADMMessage"] = _u_Message(v)
     v = o.apns_message
     if v is not None:
-        d["APNSMessage"] = unstructure_Message(v)
+        d["APNSMessage"] = _u_Message(v)
     v = o.baidu_message
     if v is not None:
-        d["BaiduMessage"] = unstructure_Message(v)
+        d["BaiduMessage"] = _u_Message(v)
     v = o.custom_message
     if v is not None:
-        d["CustomMessage"] = unstructure_CampaignCustomMessage(v)
+        d["CustomMessage"] = _u_CampaignCustomMessage(v)
     v = o.default_message
     if v is not None:
-        d["DefaultMessage"] = unstructure_Message(v)
+        d["DefaultMessage"] = _u_Message(v)
     v = o.email_message
     if v is not None:
-        d["EmailMessage"] = unstructure_CampaignEmailMessage(v)
+        d["EmailMessage"] = _u_CampaignEmailMessage(v)
     v = o.gcm_message
     if v is not None:
-        d["GCMMessage"] = unstructure_Message(v)
+        d["GCMMessage"] = _u_Message(v)
     v = o.sms_message
     if v is not None:
-        d["SMSMessage"] = unstructure_CampaignSmsMessage(v)
+        d["SMSMessage"] = _u_CampaignSmsMessage(v)
     v = o.in_app_message
     if v is not None:
-        d["InAppMessage"] = unstructure_CampaignInAppMessage(v)
+        d["InAppMessage"] = _u_CampaignInAppMessage(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_Schedule(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "Schedule")
     o: Any = _new(Schedule)
+    o._unknown = None
     v: Any
-    o.end_time = d.get("EndTime")
+    v = d.get("EndTime")
+    o.end_time = v if v.__class__ is str or v is None else _w.field(o, "EndTime", v, _w.text)
     v = d.get("EventFilter")
-    o.event_filter = None if v is None else _common.structure_CampaignEventFilter(v)
+    o.event_filter = (
+        _common._s_CampaignEventFilter(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EventFilter", v)
+    )
     v = d.get("Frequency")
-    o.frequency = None if v is None else (_E_Frequency.get(v, v) if v.__class__ is str else v)
-    o.is_local_time = d.get("IsLocalTime")
+    o.frequency = (
+        _E_Frequency.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "Frequency", v, _w.text)
+    )
+    v = d.get("IsLocalTime")
+    o.is_local_time = (
+        v if v.__class__ is bool or v is None else _w.field(o, "IsLocalTime", v, _w.boolean)
+    )
     v = d.get("QuietTime")
-    o.quiet_time = None if v is None else _common.structure_QuietTime(v)
-    o.start_time = d.get("StartTime")
-    o.timezone = d.get("Timezone")
-    if d.keys() <= _K_Schedule:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_Schedule}
+    o.quiet_time = (
+        _common._s_QuietTime(v) if v.__class__ is dict else None if v is None else _w.keep(o, "QuietTime", v)
+    )
+    v = d.get("StartTime")
+    o.start_time = v if v.__class__ is str or v is None else _w.field(o, "StartTime", v, _w.text)
+    v = d.get("Timezone")
+    o.timezone = v if v.__class__ is str or v is None else _w.field(o, "Timezone", v, _w.text)
+    if not d.keys() <= _K_Schedule:
+        o._unknown = _w.extra(d, _K_Schedule, o._unknown)
     return o
 
 
@@ -1225,7 +1454,7 @@ def unstructure_Schedule(o: Any) -> Any:
         d["EndTime"] = v
     v = o.event_filter
     if v is not None:
-        d["EventFilter"] = _common.unstructure_CampaignEventFilter(v)
+        d["EventFilter"] = _common._u_CampaignEventFilter(v)
     v = o.frequency
     if v is not None:
         d["Frequency"] = (v.value if isinstance(v, StrEnum) else v)
@@ -1234,7 +1463,7 @@ def unstructure_Schedule(o: Any) -> Any:
         d["IsLocalTime"] = v
     v = o.quiet_time
     if v is not None:
-        d["QuietTime"] = _common.unstructure_QuietTime(v)
+        d["QuietTime"] = _common._u_QuietTime(v)
     v = o.start_time
     if v is not None:
         d["StartTime"] = v
@@ -1242,35 +1471,52 @@ def unstructure_Schedule(o: Any) -> Any:
     if v is not None:
         d["Timezone"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_TreatmentResource(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "TreatmentResource")
     o: Any = _new(TreatmentResource)
+    o._unknown = None
     v: Any
     v = d.get("CustomDeliveryConfiguration")
     o.custom_delivery_configuration = (
-        None if v is None else structure_CustomDeliveryConfiguration(v)
+        _s_CustomDeliveryConfiguration(v) if v.__class__ is dict else None if v is None else _w.keep(o, "CustomDeliveryConfiguration", v)
     )
-    o.id = d.get("Id")
+    v = d.get("Id")
+    o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
     v = d.get("MessageConfiguration")
-    o.message_configuration = None if v is None else structure_MessageConfiguration(v)
+    o.message_configuration = (
+        _s_MessageConfiguration(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageConfiguration", v)
+    )
     v = d.get("Schedule")
-    o.schedule = None if v is None else structure_Schedule(v)
-    o.size_percent = d.get("SizePercent")
+    o.schedule = (
+        _s_Schedule(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Schedule", v)
+    )
+    v = d.get("SizePercent")
+    o.size_percent = (
+        v if v.__class__ is int or v is None else _w.field(o, "SizePercent", v, _w.integer)
+    )
     v = d.get("State")
-    o.state = None if v is None else structure_CampaignState(v)
+    o.state = (
+        _s_CampaignState(v) if v.__class__ is dict else None if v is None else _w.keep(o, "State", v)
+    )
     v = d.get("TemplateConfiguration")
-    o.template_configuration = None if v is None else _common.structure_TemplateConfiguration(v)
-    o.treatment_description = d.get("TreatmentDescription")
-    o.treatment_name = d.get("TreatmentName")
-    if d.keys() <= _K_TreatmentResource:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_TreatmentResource}
+    o.template_configuration = (
+        _common._s_TemplateConfiguration(v) if v.__class__ is dict else None if v is None else _w.keep(o, "TemplateConfiguration", v)
+    )
+    v = d.get("TreatmentDescription")
+    o.treatment_description = (
+        v if v.__class__ is str or v is None else _w.field(o, "TreatmentDescription", v, _w.text)
+    )
+    v = d.get("TreatmentName")
+    o.treatment_name = (
+        v if v.__class__ is str or v is None else _w.field(o, "TreatmentName", v, _w.text)
+    )
+    if not d.keys() <= _K_TreatmentResource:
+        o._unknown = _w.extra(d, _K_TreatmentResource, o._unknown)
     return o
 
 
@@ -1281,25 +1527,25 @@ def unstructure_TreatmentResource(o: Any) -> Any:
     v: Any
     v = o.custom_delivery_configuration
     if v is not None:
-        d["CustomDeliveryConfiguration"] = unstructure_CustomDeliveryConfiguration(v)
+        d["CustomDeliveryConfiguration"] = _u_CustomDeliveryConfiguration(v)
     v = o.id
     if v is not None:
         d["Id"] = v
     v = o.message_configuration
     if v is not None:
-        d["MessageConfiguration"] = unstructure_MessageConfiguration(v)
+        d["MessageConfiguration"] = _u_MessageConfiguration(v)
     v = o.schedule
     if v is not None:
-        d["Schedule"] = unstructure_Schedule(v)
+        d["Schedule"] = _u_Schedule(v)
     v = o.size_percent
     if v is not None:
         d["SizePercent"] = v
     v = o.state
     if v is not None:
-        d["State"] = unstructure_CampaignState(v)
+        d["State"] = _u_CampaignState(v)
     v = o.template_configuration
     if v is not None:
-        d["TemplateConfiguration"] = _common.unstructure_TemplateConfiguration(v)
+        d["TemplateConfiguration"] = _common._u_TemplateConfiguration(v)
     v = o.treatment_description
     if v is not None:
         d["TreatmentDescription"] = v
@@ -1307,23 +1553,28 @@ def unstructure_TreatmentResource(o: Any) -> Any:
     if v is not None:
         d["TreatmentName"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_UpdateCampaignRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateCampaignRequest")
     o: Any = _new(UpdateCampaignRequest)
+    o._unknown = None
     v: Any
-    o.application_id = d.get("ApplicationId")
-    o.campaign_id = d.get("CampaignId")
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    v = d.get("CampaignId")
+    o.campaign_id = v if v.__class__ is str or v is None else _w.field(o, "CampaignId", v, _w.text)
     v = d.get("WriteCampaignRequest")
-    o.write_campaign_request = None if v is None else structure_WriteCampaignRequest(v)
-    if d.keys() <= _K_UpdateCampaignRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_UpdateCampaignRequest}
+    o.write_campaign_request = (
+        _s_WriteCampaignRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "WriteCampaignRequest", v)
+    )
+    if not d.keys() <= _K_UpdateCampaignRequest:
+        o._unknown = _w.extra(d, _K_UpdateCampaignRequest, o._unknown)
     return o
 
 
@@ -1340,24 +1591,25 @@ def unstructure_UpdateCampaignRequest(o: Any) -> Any:
         d["CampaignId"] = v
     v = o.write_campaign_request
     if v is not None:
-        d["WriteCampaignRequest"] = unstructure_WriteCampaignRequest(v)
+        d["WriteCampaignRequest"] = _u_WriteCampaignRequest(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_UpdateCampaignResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateCampaignResponse")
     o: Any = _new(UpdateCampaignResponse)
+    o._unknown = None
     v: Any
     v = d.get("CampaignResponse")
-    o.campaign_response = None if v is None else structure_CampaignResponse(v)
+    o.campaign_response = (
+        _s_CampaignResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "CampaignResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_UpdateCampaignResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_UpdateCampaignResponse}
+    if not d.keys() <= _K_UpdateCampaignResponse:
+        o._unknown = _w.extra(d, _K_UpdateCampaignResponse, o._unknown)
     return o
 
 
@@ -1368,50 +1620,90 @@ def unstructure_UpdateCampaignResponse(o: Any) -> Any:
     v: Any
     v = o.campaign_response
     if v is not None:
-        d["CampaignResponse"] = unstructure_CampaignResponse(v)
+        d["CampaignResponse"] = _u_CampaignResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_WriteCampaignRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "WriteCampaignRequest")
     o: Any = _new(WriteCampaignRequest)
+    o._unknown = None
     v: Any
     v = d.get("AdditionalTreatments")
-    o.additional_treatments = (
-        None if v is None else ([structure_WriteTreatmentResource(x0) for x0 in v] if v.__class__ is list else v)
-    )
+    if v is None:
+        o.additional_treatments = None
+    else:
+        try:
+            o.additional_treatments = (
+                [_s_WriteTreatmentResource(x0) for x0 in v] if v.__class__ is list else _w.wrong()
+            )
+        except _w.WrongType:
+            o.additional_treatments = _w.keep(o, "AdditionalTreatments", v)
     v = d.get("CustomDeliveryConfiguration")
     o.custom_delivery_configuration = (
-        None if v is None else structure_CustomDeliveryConfiguration(v)
+        _s_CustomDeliveryConfiguration(v) if v.__class__ is dict else None if v is None else _w.keep(o, "CustomDeliveryConfiguration", v)
     )
-    o.description = d.get("Description")
-    o.holdout_percent = d.get("HoldoutPercent")
+    v = d.get("Description")
+    o.description = v if v.__class__ is str or v is None else _w.field(o, "Description", v, _w.text)
+    v = d.get("HoldoutPercent")
+    o.holdout_percent = (
+        v if v.__class__ is int or v is None else _w.field(o, "HoldoutPercent", v, _w.integer)
+    )
     v = d.get("Hook")
-    o.hook = None if v is None else _common.structure_CampaignHook(v)
-    o.is_paused = d.get("IsPaused")
+    o.hook = (
+        _common._s_CampaignHook(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Hook", v)
+    )
+    v = d.get("IsPaused")
+    o.is_paused = v if v.__class__ is bool or v is None else _w.field(o, "IsPaused", v, _w.boolean)
     v = d.get("Limits")
-    o.limits = None if v is None else _common.structure_CampaignLimits(v)
+    o.limits = (
+        _common._s_CampaignLimits(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Limits", v)
+    )
     v = d.get("MessageConfiguration")
-    o.message_configuration = None if v is None else structure_MessageConfiguration(v)
-    o.name = d.get("Name")
+    o.message_configuration = (
+        _s_MessageConfiguration(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageConfiguration", v)
+    )
+    v = d.get("Name")
+    o.name = v if v.__class__ is str or v is None else _w.field(o, "Name", v, _w.text)
     v = d.get("Schedule")
-    o.schedule = None if v is None else structure_Schedule(v)
-    o.segment_id = d.get("SegmentId")
-    o.segment_version = d.get("SegmentVersion")
+    o.schedule = (
+        _s_Schedule(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Schedule", v)
+    )
+    v = d.get("SegmentId")
+    o.segment_id = v if v.__class__ is str or v is None else _w.field(o, "SegmentId", v, _w.text)
+    v = d.get("SegmentVersion")
+    o.segment_version = (
+        v if v.__class__ is int or v is None else _w.field(o, "SegmentVersion", v, _w.integer)
+    )
     v = d.get("tags")
-    o.tags = None if v is None else (dict(v) if v.__class__ is dict else v)
-    v = d.get("TemplateConfiguration")
-    o.template_configuration = None if v is None else _common.structure_TemplateConfiguration(v)
-    o.treatment_description = d.get("TreatmentDescription")
-    o.treatment_name = d.get("TreatmentName")
-    o.priority = d.get("Priority")
-    if d.keys() <= _K_WriteCampaignRequest:
-        o._unknown = None
+    if v is None:
+        o.tags = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_WriteCampaignRequest}
+        try:
+            o.tags = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.tags = _w.keep(o, "tags", v)
+    v = d.get("TemplateConfiguration")
+    o.template_configuration = (
+        _common._s_TemplateConfiguration(v) if v.__class__ is dict else None if v is None else _w.keep(o, "TemplateConfiguration", v)
+    )
+    v = d.get("TreatmentDescription")
+    o.treatment_description = (
+        v if v.__class__ is str or v is None else _w.field(o, "TreatmentDescription", v, _w.text)
+    )
+    v = d.get("TreatmentName")
+    o.treatment_name = (
+        v if v.__class__ is str or v is None else _w.field(o, "TreatmentName", v, _w.text)
+    )
+    v = d.get("Priority")
+    o.priority = v if v.__class__ is int or v is None else _w.field(o, "Priority", v, _w.integer)
+    if not d.keys() <= _K_WriteCampaignRequest:
+        o._unknown = _w.extra(d, _K_WriteCampaignRequest, o._unknown)
     return o
 
 
@@ -1423,11 +1715,11 @@ def unstructure_WriteCampaignRequest(o: Any) -> Any:
     v = o.additional_treatments
     if v is not None:
         d["AdditionalTreatments"] = (
-            [unstructure_WriteTreatmentResource(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
+            [_u_WriteTreatmentResource(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
         )
     v = o.custom_delivery_configuration
     if v is not None:
-        d["CustomDeliveryConfiguration"] = unstructure_CustomDeliveryConfiguration(v)
+        d["CustomDeliveryConfiguration"] = _u_CustomDeliveryConfiguration(v)
     v = o.description
     if v is not None:
         d["Description"] = v
@@ -1436,22 +1728,22 @@ def unstructure_WriteCampaignRequest(o: Any) -> Any:
         d["HoldoutPercent"] = v
     v = o.hook
     if v is not None:
-        d["Hook"] = _common.unstructure_CampaignHook(v)
+        d["Hook"] = _common._u_CampaignHook(v)
     v = o.is_paused
     if v is not None:
         d["IsPaused"] = v
     v = o.limits
     if v is not None:
-        d["Limits"] = _common.unstructure_CampaignLimits(v)
+        d["Limits"] = _common._u_CampaignLimits(v)
     v = o.message_configuration
     if v is not None:
-        d["MessageConfiguration"] = unstructure_MessageConfiguration(v)
+        d["MessageConfiguration"] = _u_MessageConfiguration(v)
     v = o.name
     if v is not None:
         d["Name"] = v
     v = o.schedule
     if v is not None:
-        d["Schedule"] = unstructure_Schedule(v)
+        d["Schedule"] = _u_Schedule(v)
     v = o.segment_id
     if v is not None:
         d["SegmentId"] = v
@@ -1463,7 +1755,7 @@ def unstructure_WriteCampaignRequest(o: Any) -> Any:
         d["tags"] = (dict(v) if isinstance(v, dict) else v)
     v = o.template_configuration
     if v is not None:
-        d["TemplateConfiguration"] = _common.unstructure_TemplateConfiguration(v)
+        d["TemplateConfiguration"] = _common._u_TemplateConfiguration(v)
     v = o.treatment_description
     if v is not None:
         d["TreatmentDescription"] = v
@@ -1474,32 +1766,46 @@ def unstructure_WriteCampaignRequest(o: Any) -> Any:
     if v is not None:
         d["Priority"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_WriteTreatmentResource(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "WriteTreatmentResource")
     o: Any = _new(WriteTreatmentResource)
+    o._unknown = None
     v: Any
     v = d.get("CustomDeliveryConfiguration")
     o.custom_delivery_configuration = (
-        None if v is None else structure_CustomDeliveryConfiguration(v)
+        _s_CustomDeliveryConfiguration(v) if v.__class__ is dict else None if v is None else _w.keep(o, "CustomDeliveryConfiguration", v)
     )
     v = d.get("MessageConfiguration")
-    o.message_configuration = None if v is None else structure_MessageConfiguration(v)
+    o.message_configuration = (
+        _s_MessageConfiguration(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageConfiguration", v)
+    )
     v = d.get("Schedule")
-    o.schedule = None if v is None else structure_Schedule(v)
-    o.size_percent = d.get("SizePercent")
+    o.schedule = (
+        _s_Schedule(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Schedule", v)
+    )
+    v = d.get("SizePercent")
+    o.size_percent = (
+        v if v.__class__ is int or v is None else _w.field(o, "SizePercent", v, _w.integer)
+    )
     v = d.get("TemplateConfiguration")
-    o.template_configuration = None if v is None else _common.structure_TemplateConfiguration(v)
-    o.treatment_description = d.get("TreatmentDescription")
-    o.treatment_name = d.get("TreatmentName")
-    if d.keys() <= _K_WriteTreatmentResource:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_WriteTreatmentResource}
+    o.template_configuration = (
+        _common._s_TemplateConfiguration(v) if v.__class__ is dict else None if v is None else _w.keep(o, "TemplateConfiguration", v)
+    )
+    v = d.get("TreatmentDescription")
+    o.treatment_description = (
+        v if v.__class__ is str or v is None else _w.field(o, "TreatmentDescription", v, _w.text)
+    )
+    v = d.get("TreatmentName")
+    o.treatment_name = (
+        v if v.__class__ is str or v is None else _w.field(o, "TreatmentName", v, _w.text)
+    )
+    if not d.keys() <= _K_WriteTreatmentResource:
+        o._unknown = _w.extra(d, _K_WriteTreatmentResource, o._unknown)
     return o
 
 
@@ -1510,19 +1816,19 @@ def unstructure_WriteTreatmentResource(o: Any) -> Any:
     v: Any
     v = o.custom_delivery_configuration
     if v is not None:
-        d["CustomDeliveryConfiguration"] = unstructure_CustomDeliveryConfiguration(v)
+        d["CustomDeliveryConfiguration"] = _u_CustomDeliveryConfiguration(v)
     v = o.message_configuration
     if v is not None:
-        d["MessageConfiguration"] = unstructure_MessageConfiguration(v)
+        d["MessageConfiguration"] = _u_MessageConfiguration(v)
     v = o.schedule
     if v is not None:
-        d["Schedule"] = unstructure_Schedule(v)
+        d["Schedule"] = _u_Schedule(v)
     v = o.size_percent
     if v is not None:
         d["SizePercent"] = v
     v = o.template_configuration
     if v is not None:
-        d["TemplateConfiguration"] = _common.unstructure_TemplateConfiguration(v)
+        d["TemplateConfiguration"] = _common._u_TemplateConfiguration(v)
     v = o.treatment_description
     if v is not None:
         d["TreatmentDescription"] = v
@@ -1530,5 +1836,72 @@ def unstructure_WriteTreatmentResource(o: Any) -> Any:
     if v is not None:
         d["TreatmentName"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
+
+
+# Hook slots: what nested members of each shape are converted with.
+_s_ActivitiesResponse = structure_ActivitiesResponse
+_u_ActivitiesResponse = unstructure_ActivitiesResponse
+_s_ActivityResponse = structure_ActivityResponse
+_u_ActivityResponse = unstructure_ActivityResponse
+_s_CampaignCustomMessage = structure_CampaignCustomMessage
+_u_CampaignCustomMessage = unstructure_CampaignCustomMessage
+_s_CampaignEmailMessage = structure_CampaignEmailMessage
+_u_CampaignEmailMessage = unstructure_CampaignEmailMessage
+_s_CampaignInAppMessage = structure_CampaignInAppMessage
+_u_CampaignInAppMessage = unstructure_CampaignInAppMessage
+_s_CampaignResponse = structure_CampaignResponse
+_u_CampaignResponse = unstructure_CampaignResponse
+_s_CampaignSmsMessage = structure_CampaignSmsMessage
+_u_CampaignSmsMessage = unstructure_CampaignSmsMessage
+_s_CampaignState = structure_CampaignState
+_u_CampaignState = unstructure_CampaignState
+_s_CampaignsResponse = structure_CampaignsResponse
+_u_CampaignsResponse = unstructure_CampaignsResponse
+_s_CreateCampaignRequest = structure_CreateCampaignRequest
+_u_CreateCampaignRequest = unstructure_CreateCampaignRequest
+_s_CreateCampaignResponse = structure_CreateCampaignResponse
+_u_CreateCampaignResponse = unstructure_CreateCampaignResponse
+_s_CustomDeliveryConfiguration = structure_CustomDeliveryConfiguration
+_u_CustomDeliveryConfiguration = unstructure_CustomDeliveryConfiguration
+_s_DeleteCampaignRequest = structure_DeleteCampaignRequest
+_u_DeleteCampaignRequest = unstructure_DeleteCampaignRequest
+_s_DeleteCampaignResponse = structure_DeleteCampaignResponse
+_u_DeleteCampaignResponse = unstructure_DeleteCampaignResponse
+_s_GetCampaignActivitiesRequest = structure_GetCampaignActivitiesRequest
+_u_GetCampaignActivitiesRequest = unstructure_GetCampaignActivitiesRequest
+_s_GetCampaignActivitiesResponse = structure_GetCampaignActivitiesResponse
+_u_GetCampaignActivitiesResponse = unstructure_GetCampaignActivitiesResponse
+_s_GetCampaignRequest = structure_GetCampaignRequest
+_u_GetCampaignRequest = unstructure_GetCampaignRequest
+_s_GetCampaignResponse = structure_GetCampaignResponse
+_u_GetCampaignResponse = unstructure_GetCampaignResponse
+_s_GetCampaignVersionRequest = structure_GetCampaignVersionRequest
+_u_GetCampaignVersionRequest = unstructure_GetCampaignVersionRequest
+_s_GetCampaignVersionResponse = structure_GetCampaignVersionResponse
+_u_GetCampaignVersionResponse = unstructure_GetCampaignVersionResponse
+_s_GetCampaignVersionsRequest = structure_GetCampaignVersionsRequest
+_u_GetCampaignVersionsRequest = unstructure_GetCampaignVersionsRequest
+_s_GetCampaignVersionsResponse = structure_GetCampaignVersionsResponse
+_u_GetCampaignVersionsResponse = unstructure_GetCampaignVersionsResponse
+_s_GetCampaignsRequest = structure_GetCampaignsRequest
+_u_GetCampaignsRequest = unstructure_GetCampaignsRequest
+_s_GetCampaignsResponse = structure_GetCampaignsResponse
+_u_GetCampaignsResponse = unstructure_GetCampaignsResponse
+_s_Message = structure_Message
+_u_Message = unstructure_Message
+_s_MessageConfiguration = structure_MessageConfiguration
+_u_MessageConfiguration = unstructure_MessageConfiguration
+_s_Schedule = structure_Schedule
+_u_Schedule = unstructure_Schedule
+_s_TreatmentResource = structure_TreatmentResource
+_u_TreatmentResource = unstructure_TreatmentResource
+_s_UpdateCampaignRequest = structure_UpdateCampaignRequest
+_u_UpdateCampaignRequest = unstructure_UpdateCampaignRequest
+_s_UpdateCampaignResponse = structure_UpdateCampaignResponse
+_u_UpdateCampaignResponse = unstructure_UpdateCampaignResponse
+_s_WriteCampaignRequest = structure_WriteCampaignRequest
+_u_WriteCampaignRequest = unstructure_WriteCampaignRequest
+_s_WriteTreatmentResource = structure_WriteTreatmentResource
+_u_WriteTreatmentResource = unstructure_WriteTreatmentResource

@@ -3,14 +3,17 @@
 """Wire conversion for ``pinpoint_sdk.models._channels``.
 
 Straight-line functions per shape, registered with the cattrs converter by
-``pinpoint_sdk.converter``. Values whose JSON type differs from the model are kept
-as sent; keys the model does not know are kept on the instance and written back.
+``pinpoint_sdk.converter``. A value whose JSON type differs from its annotation, and
+keys the model does not know, are kept with the instance's unknown keys and written
+back. Nested shapes are converted through the ``_s_<Shape>``/``_u_<Shape>`` slots at
+the end, which the converter points at the hooks users register.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from pinpoint_sdk import _wire as _w
 from pinpoint_sdk.models._channels import (
     ADMChannelRequest,
     ADMChannelResponse,
@@ -223,15 +226,20 @@ _K_VoiceChannelResponse = (
 
 def structure_ADMChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ADMChannelRequest")
     o: Any = _new(ADMChannelRequest)
-    o.client_id = d.get("ClientId")
-    o.client_secret = d.get("ClientSecret")
-    o.enabled = d.get("Enabled")
-    if d.keys() <= _K_ADMChannelRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_ADMChannelRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("ClientId")
+    o.client_id = v if v.__class__ is str or v is None else _w.field(o, "ClientId", v, _w.text)
+    v = d.get("ClientSecret")
+    o.client_secret = (
+        v if v.__class__ is str or v is None else _w.field(o, "ClientSecret", v, _w.text)
+    )
+    v = d.get("Enabled")
+    o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
+    if not d.keys() <= _K_ADMChannelRequest:
+        o._unknown = _w.extra(d, _K_ADMChannelRequest, o._unknown)
     return o
 
 
@@ -250,28 +258,50 @@ def unstructure_ADMChannelRequest(o: Any) -> Any:
     if v is not None:
         d["Enabled"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_ADMChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ADMChannelResponse")
     o: Any = _new(ADMChannelResponse)
-    o.application_id = d.get("ApplicationId")
-    o.creation_date = d.get("CreationDate")
-    o.enabled = d.get("Enabled")
-    o.has_credential = d.get("HasCredential")
-    o.id = d.get("Id")
-    o.is_archived = d.get("IsArchived")
-    o.last_modified_by = d.get("LastModifiedBy")
-    o.last_modified_date = d.get("LastModifiedDate")
-    o.platform = d.get("Platform")
-    o.version = d.get("Version")
-    if d.keys() <= _K_ADMChannelResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_ADMChannelResponse}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    v = d.get("CreationDate")
+    o.creation_date = (
+        v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
+    )
+    v = d.get("Enabled")
+    o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
+    v = d.get("HasCredential")
+    o.has_credential = (
+        v if v.__class__ is bool or v is None else _w.field(o, "HasCredential", v, _w.boolean)
+    )
+    v = d.get("Id")
+    o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
+    v = d.get("IsArchived")
+    o.is_archived = (
+        v if v.__class__ is bool or v is None else _w.field(o, "IsArchived", v, _w.boolean)
+    )
+    v = d.get("LastModifiedBy")
+    o.last_modified_by = (
+        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedBy", v, _w.text)
+    )
+    v = d.get("LastModifiedDate")
+    o.last_modified_date = (
+        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
+    )
+    v = d.get("Platform")
+    o.platform = v if v.__class__ is str or v is None else _w.field(o, "Platform", v, _w.text)
+    v = d.get("Version")
+    o.version = v if v.__class__ is int or v is None else _w.field(o, "Version", v, _w.integer)
+    if not d.keys() <= _K_ADMChannelResponse:
+        o._unknown = _w.extra(d, _K_ADMChannelResponse, o._unknown)
     return o
 
 
@@ -311,26 +341,36 @@ def unstructure_ADMChannelResponse(o: Any) -> Any:
     if v is not None:
         d["Version"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_APNSChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "APNSChannelRequest")
     o: Any = _new(APNSChannelRequest)
-    o.bundle_id = d.get("BundleId")
-    o.certificate = d.get("Certificate")
-    o.default_authentication_method = d.get("DefaultAuthenticationMethod")
-    o.enabled = d.get("Enabled")
-    o.private_key = d.get("PrivateKey")
-    o.team_id = d.get("TeamId")
-    o.token_key = d.get("TokenKey")
-    o.token_key_id = d.get("TokenKeyId")
-    if d.keys() <= _K_APNSChannelRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_APNSChannelRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("BundleId")
+    o.bundle_id = v if v.__class__ is str or v is None else _w.field(o, "BundleId", v, _w.text)
+    v = d.get("Certificate")
+    o.certificate = v if v.__class__ is str or v is None else _w.field(o, "Certificate", v, _w.text)
+    v = d.get("DefaultAuthenticationMethod")
+    o.default_authentication_method = (
+        v if v.__class__ is str or v is None else _w.field(o, "DefaultAuthenticationMethod", v, _w.text)
+    )
+    v = d.get("Enabled")
+    o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
+    v = d.get("PrivateKey")
+    o.private_key = v if v.__class__ is str or v is None else _w.field(o, "PrivateKey", v, _w.text)
+    v = d.get("TeamId")
+    o.team_id = v if v.__class__ is str or v is None else _w.field(o, "TeamId", v, _w.text)
+    v = d.get("TokenKey")
+    o.token_key = v if v.__class__ is str or v is None else _w.field(o, "TokenKey", v, _w.text)
+    v = d.get("TokenKeyId")
+    o.token_key_id = v if v.__class__ is str or v is None else _w.field(o, "TokenKeyId", v, _w.text)
+    if not d.keys() <= _K_APNSChannelRequest:
+        o._unknown = _w.extra(d, _K_APNSChannelRequest, o._unknown)
     return o
 
 
@@ -364,30 +404,58 @@ def unstructure_APNSChannelRequest(o: Any) -> Any:
     if v is not None:
         d["TokenKeyId"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_APNSChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "APNSChannelResponse")
     o: Any = _new(APNSChannelResponse)
-    o.application_id = d.get("ApplicationId")
-    o.creation_date = d.get("CreationDate")
-    o.default_authentication_method = d.get("DefaultAuthenticationMethod")
-    o.enabled = d.get("Enabled")
-    o.has_credential = d.get("HasCredential")
-    o.has_token_key = d.get("HasTokenKey")
-    o.id = d.get("Id")
-    o.is_archived = d.get("IsArchived")
-    o.last_modified_by = d.get("LastModifiedBy")
-    o.last_modified_date = d.get("LastModifiedDate")
-    o.platform = d.get("Platform")
-    o.version = d.get("Version")
-    if d.keys() <= _K_APNSChannelResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_APNSChannelResponse}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    v = d.get("CreationDate")
+    o.creation_date = (
+        v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
+    )
+    v = d.get("DefaultAuthenticationMethod")
+    o.default_authentication_method = (
+        v if v.__class__ is str or v is None else _w.field(o, "DefaultAuthenticationMethod", v, _w.text)
+    )
+    v = d.get("Enabled")
+    o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
+    v = d.get("HasCredential")
+    o.has_credential = (
+        v if v.__class__ is bool or v is None else _w.field(o, "HasCredential", v, _w.boolean)
+    )
+    v = d.get("HasTokenKey")
+    o.has_token_key = (
+        v if v.__class__ is bool or v is None else _w.field(o, "HasTokenKey", v, _w.boolean)
+    )
+    v = d.get("Id")
+    o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
+    v = d.get("IsArchived")
+    o.is_archived = (
+        v if v.__class__ is bool or v is None else _w.field(o, "IsArchived", v, _w.boolean)
+    )
+    v = d.get("LastModifiedBy")
+    o.last_modified_by = (
+        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedBy", v, _w.text)
+    )
+    v = d.get("LastModifiedDate")
+    o.last_modified_date = (
+        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
+    )
+    v = d.get("Platform")
+    o.platform = v if v.__class__ is str or v is None else _w.field(o, "Platform", v, _w.text)
+    v = d.get("Version")
+    o.version = v if v.__class__ is int or v is None else _w.field(o, "Version", v, _w.integer)
+    if not d.keys() <= _K_APNSChannelResponse:
+        o._unknown = _w.extra(d, _K_APNSChannelResponse, o._unknown)
     return o
 
 
@@ -433,26 +501,36 @@ def unstructure_APNSChannelResponse(o: Any) -> Any:
     if v is not None:
         d["Version"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_APNSSandboxChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "APNSSandboxChannelRequest")
     o: Any = _new(APNSSandboxChannelRequest)
-    o.bundle_id = d.get("BundleId")
-    o.certificate = d.get("Certificate")
-    o.default_authentication_method = d.get("DefaultAuthenticationMethod")
-    o.enabled = d.get("Enabled")
-    o.private_key = d.get("PrivateKey")
-    o.team_id = d.get("TeamId")
-    o.token_key = d.get("TokenKey")
-    o.token_key_id = d.get("TokenKeyId")
-    if d.keys() <= _K_APNSSandboxChannelRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_APNSSandboxChannelRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("BundleId")
+    o.bundle_id = v if v.__class__ is str or v is None else _w.field(o, "BundleId", v, _w.text)
+    v = d.get("Certificate")
+    o.certificate = v if v.__class__ is str or v is None else _w.field(o, "Certificate", v, _w.text)
+    v = d.get("DefaultAuthenticationMethod")
+    o.default_authentication_method = (
+        v if v.__class__ is str or v is None else _w.field(o, "DefaultAuthenticationMethod", v, _w.text)
+    )
+    v = d.get("Enabled")
+    o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
+    v = d.get("PrivateKey")
+    o.private_key = v if v.__class__ is str or v is None else _w.field(o, "PrivateKey", v, _w.text)
+    v = d.get("TeamId")
+    o.team_id = v if v.__class__ is str or v is None else _w.field(o, "TeamId", v, _w.text)
+    v = d.get("TokenKey")
+    o.token_key = v if v.__class__ is str or v is None else _w.field(o, "TokenKey", v, _w.text)
+    v = d.get("TokenKeyId")
+    o.token_key_id = v if v.__class__ is str or v is None else _w.field(o, "TokenKeyId", v, _w.text)
+    if not d.keys() <= _K_APNSSandboxChannelRequest:
+        o._unknown = _w.extra(d, _K_APNSSandboxChannelRequest, o._unknown)
     return o
 
 
@@ -486,30 +564,58 @@ def unstructure_APNSSandboxChannelRequest(o: Any) -> Any:
     if v is not None:
         d["TokenKeyId"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_APNSSandboxChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "APNSSandboxChannelResponse")
     o: Any = _new(APNSSandboxChannelResponse)
-    o.application_id = d.get("ApplicationId")
-    o.creation_date = d.get("CreationDate")
-    o.default_authentication_method = d.get("DefaultAuthenticationMethod")
-    o.enabled = d.get("Enabled")
-    o.has_credential = d.get("HasCredential")
-    o.has_token_key = d.get("HasTokenKey")
-    o.id = d.get("Id")
-    o.is_archived = d.get("IsArchived")
-    o.last_modified_by = d.get("LastModifiedBy")
-    o.last_modified_date = d.get("LastModifiedDate")
-    o.platform = d.get("Platform")
-    o.version = d.get("Version")
-    if d.keys() <= _K_APNSSandboxChannelResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_APNSSandboxChannelResponse}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    v = d.get("CreationDate")
+    o.creation_date = (
+        v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
+    )
+    v = d.get("DefaultAuthenticationMethod")
+    o.default_authentication_method = (
+        v if v.__class__ is str or v is None else _w.field(o, "DefaultAuthenticationMethod", v, _w.text)
+    )
+    v = d.get("Enabled")
+    o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
+    v = d.get("HasCredential")
+    o.has_credential = (
+        v if v.__class__ is bool or v is None else _w.field(o, "HasCredential", v, _w.boolean)
+    )
+    v = d.get("HasTokenKey")
+    o.has_token_key = (
+        v if v.__class__ is bool or v is None else _w.field(o, "HasTokenKey", v, _w.boolean)
+    )
+    v = d.get("Id")
+    o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
+    v = d.get("IsArchived")
+    o.is_archived = (
+        v if v.__class__ is bool or v is None else _w.field(o, "IsArchived", v, _w.boolean)
+    )
+    v = d.get("LastModifiedBy")
+    o.last_modified_by = (
+        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedBy", v, _w.text)
+    )
+    v = d.get("LastModifiedDate")
+    o.last_modified_date = (
+        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
+    )
+    v = d.get("Platform")
+    o.platform = v if v.__class__ is str or v is None else _w.field(o, "Platform", v, _w.text)
+    v = d.get("Version")
+    o.version = v if v.__class__ is int or v is None else _w.field(o, "Version", v, _w.integer)
+    if not d.keys() <= _K_APNSSandboxChannelResponse:
+        o._unknown = _w.extra(d, _K_APNSSandboxChannelResponse, o._unknown)
     return o
 
 
@@ -555,26 +661,36 @@ def unstructure_APNSSandboxChannelResponse(o: Any) -> Any:
     if v is not None:
         d["Version"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_APNSVoipChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "APNSVoipChannelRequest")
     o: Any = _new(APNSVoipChannelRequest)
-    o.bundle_id = d.get("BundleId")
-    o.certificate = d.get("Certificate")
-    o.default_authentication_method = d.get("DefaultAuthenticationMethod")
-    o.enabled = d.get("Enabled")
-    o.private_key = d.get("PrivateKey")
-    o.team_id = d.get("TeamId")
-    o.token_key = d.get("TokenKey")
-    o.token_key_id = d.get("TokenKeyId")
-    if d.keys() <= _K_APNSVoipChannelRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_APNSVoipChannelRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("BundleId")
+    o.bundle_id = v if v.__class__ is str or v is None else _w.field(o, "BundleId", v, _w.text)
+    v = d.get("Certificate")
+    o.certificate = v if v.__class__ is str or v is None else _w.field(o, "Certificate", v, _w.text)
+    v = d.get("DefaultAuthenticationMethod")
+    o.default_authentication_method = (
+        v if v.__class__ is str or v is None else _w.field(o, "DefaultAuthenticationMethod", v, _w.text)
+    )
+    v = d.get("Enabled")
+    o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
+    v = d.get("PrivateKey")
+    o.private_key = v if v.__class__ is str or v is None else _w.field(o, "PrivateKey", v, _w.text)
+    v = d.get("TeamId")
+    o.team_id = v if v.__class__ is str or v is None else _w.field(o, "TeamId", v, _w.text)
+    v = d.get("TokenKey")
+    o.token_key = v if v.__class__ is str or v is None else _w.field(o, "TokenKey", v, _w.text)
+    v = d.get("TokenKeyId")
+    o.token_key_id = v if v.__class__ is str or v is None else _w.field(o, "TokenKeyId", v, _w.text)
+    if not d.keys() <= _K_APNSVoipChannelRequest:
+        o._unknown = _w.extra(d, _K_APNSVoipChannelRequest, o._unknown)
     return o
 
 
@@ -608,30 +724,58 @@ def unstructure_APNSVoipChannelRequest(o: Any) -> Any:
     if v is not None:
         d["TokenKeyId"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_APNSVoipChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "APNSVoipChannelResponse")
     o: Any = _new(APNSVoipChannelResponse)
-    o.application_id = d.get("ApplicationId")
-    o.creation_date = d.get("CreationDate")
-    o.default_authentication_method = d.get("DefaultAuthenticationMethod")
-    o.enabled = d.get("Enabled")
-    o.has_credential = d.get("HasCredential")
-    o.has_token_key = d.get("HasTokenKey")
-    o.id = d.get("Id")
-    o.is_archived = d.get("IsArchived")
-    o.last_modified_by = d.get("LastModifiedBy")
-    o.last_modified_date = d.get("LastModifiedDate")
-    o.platform = d.get("Platform")
-    o.version = d.get("Version")
-    if d.keys() <= _K_APNSVoipChannelResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_APNSVoipChannelResponse}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    v = d.get("CreationDate")
+    o.creation_date = (
+        v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
+    )
+    v = d.get("DefaultAuthenticationMethod")
+    o.default_authentication_method = (
+        v if v.__class__ is str or v is None else _w.field(o, "DefaultAuthenticationMethod", v, _w.text)
+    )
+    v = d.get("Enabled")
+    o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
+    v = d.get("HasCredential")
+    o.has_credential = (
+        v if v.__class__ is bool or v is None else _w.field(o, "HasCredential", v, _w.boolean)
+    )
+    v = d.get("HasTokenKey")
+    o.has_token_key = (
+        v if v.__class__ is bool or v is None else _w.field(o, "HasTokenKey", v, _w.boolean)
+    )
+    v = d.get("Id")
+    o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
+    v = d.get("IsArchived")
+    o.is_archived = (
+        v if v.__class__ is bool or v is None else _w.field(o, "IsArchived", v, _w.boolean)
+    )
+    v = d.get("LastModifiedBy")
+    o.last_modified_by = (
+        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedBy", v, _w.text)
+    )
+    v = d.get("LastModifiedDate")
+    o.last_modified_date = (
+        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
+    )
+    v = d.get("Platform")
+    o.platform = v if v.__class__ is str or v is None else _w.field(o, "Platform", v, _w.text)
+    v = d.get("Version")
+    o.version = v if v.__class__ is int or v is None else _w.field(o, "Version", v, _w.integer)
+    if not d.keys() <= _K_APNSVoipChannelResponse:
+        o._unknown = _w.extra(d, _K_APNSVoipChannelResponse, o._unknown)
     return o
 
 
@@ -677,26 +821,36 @@ def unstructure_APNSVoipChannelResponse(o: Any) -> Any:
     if v is not None:
         d["Version"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_APNSVoipSandboxChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "APNSVoipSandboxChannelRequest")
     o: Any = _new(APNSVoipSandboxChannelRequest)
-    o.bundle_id = d.get("BundleId")
-    o.certificate = d.get("Certificate")
-    o.default_authentication_method = d.get("DefaultAuthenticationMethod")
-    o.enabled = d.get("Enabled")
-    o.private_key = d.get("PrivateKey")
-    o.team_id = d.get("TeamId")
-    o.token_key = d.get("TokenKey")
-    o.token_key_id = d.get("TokenKeyId")
-    if d.keys() <= _K_APNSVoipSandboxChannelRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_APNSVoipSandboxChannelRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("BundleId")
+    o.bundle_id = v if v.__class__ is str or v is None else _w.field(o, "BundleId", v, _w.text)
+    v = d.get("Certificate")
+    o.certificate = v if v.__class__ is str or v is None else _w.field(o, "Certificate", v, _w.text)
+    v = d.get("DefaultAuthenticationMethod")
+    o.default_authentication_method = (
+        v if v.__class__ is str or v is None else _w.field(o, "DefaultAuthenticationMethod", v, _w.text)
+    )
+    v = d.get("Enabled")
+    o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
+    v = d.get("PrivateKey")
+    o.private_key = v if v.__class__ is str or v is None else _w.field(o, "PrivateKey", v, _w.text)
+    v = d.get("TeamId")
+    o.team_id = v if v.__class__ is str or v is None else _w.field(o, "TeamId", v, _w.text)
+    v = d.get("TokenKey")
+    o.token_key = v if v.__class__ is str or v is None else _w.field(o, "TokenKey", v, _w.text)
+    v = d.get("TokenKeyId")
+    o.token_key_id = v if v.__class__ is str or v is None else _w.field(o, "TokenKeyId", v, _w.text)
+    if not d.keys() <= _K_APNSVoipSandboxChannelRequest:
+        o._unknown = _w.extra(d, _K_APNSVoipSandboxChannelRequest, o._unknown)
     return o
 
 
@@ -730,30 +884,58 @@ def unstructure_APNSVoipSandboxChannelRequest(o: Any) -> Any:
     if v is not None:
         d["TokenKeyId"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_APNSVoipSandboxChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "APNSVoipSandboxChannelResponse")
     o: Any = _new(APNSVoipSandboxChannelResponse)
-    o.application_id = d.get("ApplicationId")
-    o.creation_date = d.get("CreationDate")
-    o.default_authentication_method = d.get("DefaultAuthenticationMethod")
-    o.enabled = d.get("Enabled")
-    o.has_credential = d.get("HasCredential")
-    o.has_token_key = d.get("HasTokenKey")
-    o.id = d.get("Id")
-    o.is_archived = d.get("IsArchived")
-    o.last_modified_by = d.get("LastModifiedBy")
-    o.last_modified_date = d.get("LastModifiedDate")
-    o.platform = d.get("Platform")
-    o.version = d.get("Version")
-    if d.keys() <= _K_APNSVoipSandboxChannelResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_APNSVoipSandboxChannelResponse}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    v = d.get("CreationDate")
+    o.creation_date = (
+        v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
+    )
+    v = d.get("DefaultAuthenticationMethod")
+    o.default_authentication_method = (
+        v if v.__class__ is str or v is None else _w.field(o, "DefaultAuthenticationMethod", v, _w.text)
+    )
+    v = d.get("Enabled")
+    o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
+    v = d.get("HasCredential")
+    o.has_credential = (
+        v if v.__class__ is bool or v is None else _w.field(o, "HasCredential", v, _w.boolean)
+    )
+    v = d.get("HasTokenKey")
+    o.has_token_key = (
+        v if v.__class__ is bool or v is None else _w.field(o, "HasTokenKey", v, _w.boolean)
+    )
+    v = d.get("Id")
+    o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
+    v = d.get("IsArchived")
+    o.is_archived = (
+        v if v.__class__ is bool or v is None else _w.field(o, "IsArchived", v, _w.boolean)
+    )
+    v = d.get("LastModifiedBy")
+    o.last_modified_by = (
+        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedBy", v, _w.text)
+    )
+    v = d.get("LastModifiedDate")
+    o.last_modified_date = (
+        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
+    )
+    v = d.get("Platform")
+    o.platform = v if v.__class__ is str or v is None else _w.field(o, "Platform", v, _w.text)
+    v = d.get("Version")
+    o.version = v if v.__class__ is int or v is None else _w.field(o, "Version", v, _w.integer)
+    if not d.keys() <= _K_APNSVoipSandboxChannelResponse:
+        o._unknown = _w.extra(d, _K_APNSVoipSandboxChannelResponse, o._unknown)
     return o
 
 
@@ -799,21 +981,24 @@ def unstructure_APNSVoipSandboxChannelResponse(o: Any) -> Any:
     if v is not None:
         d["Version"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_BaiduChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "BaiduChannelRequest")
     o: Any = _new(BaiduChannelRequest)
-    o.api_key = d.get("ApiKey")
-    o.enabled = d.get("Enabled")
-    o.secret_key = d.get("SecretKey")
-    if d.keys() <= _K_BaiduChannelRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_BaiduChannelRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("ApiKey")
+    o.api_key = v if v.__class__ is str or v is None else _w.field(o, "ApiKey", v, _w.text)
+    v = d.get("Enabled")
+    o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
+    v = d.get("SecretKey")
+    o.secret_key = v if v.__class__ is str or v is None else _w.field(o, "SecretKey", v, _w.text)
+    if not d.keys() <= _K_BaiduChannelRequest:
+        o._unknown = _w.extra(d, _K_BaiduChannelRequest, o._unknown)
     return o
 
 
@@ -832,29 +1017,52 @@ def unstructure_BaiduChannelRequest(o: Any) -> Any:
     if v is not None:
         d["SecretKey"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_BaiduChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "BaiduChannelResponse")
     o: Any = _new(BaiduChannelResponse)
-    o.application_id = d.get("ApplicationId")
-    o.creation_date = d.get("CreationDate")
-    o.credential = d.get("Credential")
-    o.enabled = d.get("Enabled")
-    o.has_credential = d.get("HasCredential")
-    o.id = d.get("Id")
-    o.is_archived = d.get("IsArchived")
-    o.last_modified_by = d.get("LastModifiedBy")
-    o.last_modified_date = d.get("LastModifiedDate")
-    o.platform = d.get("Platform")
-    o.version = d.get("Version")
-    if d.keys() <= _K_BaiduChannelResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_BaiduChannelResponse}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    v = d.get("CreationDate")
+    o.creation_date = (
+        v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
+    )
+    v = d.get("Credential")
+    o.credential = v if v.__class__ is str or v is None else _w.field(o, "Credential", v, _w.text)
+    v = d.get("Enabled")
+    o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
+    v = d.get("HasCredential")
+    o.has_credential = (
+        v if v.__class__ is bool or v is None else _w.field(o, "HasCredential", v, _w.boolean)
+    )
+    v = d.get("Id")
+    o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
+    v = d.get("IsArchived")
+    o.is_archived = (
+        v if v.__class__ is bool or v is None else _w.field(o, "IsArchived", v, _w.boolean)
+    )
+    v = d.get("LastModifiedBy")
+    o.last_modified_by = (
+        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedBy", v, _w.text)
+    )
+    v = d.get("LastModifiedDate")
+    o.last_modified_date = (
+        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
+    )
+    v = d.get("Platform")
+    o.platform = v if v.__class__ is str or v is None else _w.field(o, "Platform", v, _w.text)
+    v = d.get("Version")
+    o.version = v if v.__class__ is int or v is None else _w.field(o, "Version", v, _w.integer)
+    if not d.keys() <= _K_BaiduChannelResponse:
+        o._unknown = _w.extra(d, _K_BaiduChannelResponse, o._unknown)
     return o
 
 
@@ -897,27 +1105,48 @@ def unstructure_BaiduChannelResponse(o: Any) -> Any:
     if v is not None:
         d["Version"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_ChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ChannelResponse")
     o: Any = _new(ChannelResponse)
-    o.application_id = d.get("ApplicationId")
-    o.creation_date = d.get("CreationDate")
-    o.enabled = d.get("Enabled")
-    o.has_credential = d.get("HasCredential")
-    o.id = d.get("Id")
-    o.is_archived = d.get("IsArchived")
-    o.last_modified_by = d.get("LastModifiedBy")
-    o.last_modified_date = d.get("LastModifiedDate")
-    o.version = d.get("Version")
-    if d.keys() <= _K_ChannelResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_ChannelResponse}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    v = d.get("CreationDate")
+    o.creation_date = (
+        v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
+    )
+    v = d.get("Enabled")
+    o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
+    v = d.get("HasCredential")
+    o.has_credential = (
+        v if v.__class__ is bool or v is None else _w.field(o, "HasCredential", v, _w.boolean)
+    )
+    v = d.get("Id")
+    o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
+    v = d.get("IsArchived")
+    o.is_archived = (
+        v if v.__class__ is bool or v is None else _w.field(o, "IsArchived", v, _w.boolean)
+    )
+    v = d.get("LastModifiedBy")
+    o.last_modified_by = (
+        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedBy", v, _w.text)
+    )
+    v = d.get("LastModifiedDate")
+    o.last_modified_date = (
+        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
+    )
+    v = d.get("Version")
+    o.version = v if v.__class__ is int or v is None else _w.field(o, "Version", v, _w.integer)
+    if not d.keys() <= _K_ChannelResponse:
+        o._unknown = _w.extra(d, _K_ChannelResponse, o._unknown)
     return o
 
 
@@ -954,23 +1183,28 @@ def unstructure_ChannelResponse(o: Any) -> Any:
     if v is not None:
         d["Version"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_ChannelsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ChannelsResponse")
     o: Any = _new(ChannelsResponse)
+    o._unknown = None
     v: Any
     v = d.get("Channels")
-    o.channels = (
-        None if v is None else ({k0: structure_ChannelResponse(x0) for k0, x0 in v.items()} if v.__class__ is dict else v)
-    )
-    if d.keys() <= _K_ChannelsResponse:
-        o._unknown = None
+    if v is None:
+        o.channels = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_ChannelsResponse}
+        try:
+            o.channels = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): _s_ChannelResponse(x0) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.channels = _w.keep(o, "Channels", v)
+    if not d.keys() <= _K_ChannelsResponse:
+        o._unknown = _w.extra(d, _K_ChannelsResponse, o._unknown)
     return o
 
 
@@ -982,22 +1216,25 @@ def unstructure_ChannelsResponse(o: Any) -> Any:
     v = o.channels
     if v is not None:
         d["Channels"] = (
-            {k0: unstructure_ChannelResponse(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+            {k0: _u_ChannelResponse(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
         )
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_DeleteAdmChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteAdmChannelRequest")
     o: Any = _new(DeleteAdmChannelRequest)
-    o.application_id = d.get("ApplicationId")
-    if d.keys() <= _K_DeleteAdmChannelRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_DeleteAdmChannelRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    if not d.keys() <= _K_DeleteAdmChannelRequest:
+        o._unknown = _w.extra(d, _K_DeleteAdmChannelRequest, o._unknown)
     return o
 
 
@@ -1010,22 +1247,23 @@ def unstructure_DeleteAdmChannelRequest(o: Any) -> Any:
     if v is not None:
         d["ApplicationId"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_DeleteAdmChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteAdmChannelResponse")
     o: Any = _new(DeleteAdmChannelResponse)
+    o._unknown = None
     v: Any
     v = d.get("ADMChannelResponse")
-    o.adm_channel_response = None if v is None else structure_ADMChannelResponse(v)
+    o.adm_channel_response = (
+        _s_ADMChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ADMChannelResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_DeleteAdmChannelResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_DeleteAdmChannelResponse}
+    if not d.keys() <= _K_DeleteAdmChannelResponse:
+        o._unknown = _w.extra(d, _K_DeleteAdmChannelResponse, o._unknown)
     return o
 
 
@@ -1036,21 +1274,24 @@ def unstructure_DeleteAdmChannelResponse(o: Any) -> Any:
     v: Any
     v = o.adm_channel_response
     if v is not None:
-        d["ADMChannelResponse"] = unstructure_ADMChannelResponse(v)
+        d["ADMChannelResponse"] = _u_ADMChannelResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_DeleteApnsChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteApnsChannelRequest")
     o: Any = _new(DeleteApnsChannelRequest)
-    o.application_id = d.get("ApplicationId")
-    if d.keys() <= _K_DeleteApnsChannelRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_DeleteApnsChannelRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    if not d.keys() <= _K_DeleteApnsChannelRequest:
+        o._unknown = _w.extra(d, _K_DeleteApnsChannelRequest, o._unknown)
     return o
 
 
@@ -1063,22 +1304,23 @@ def unstructure_DeleteApnsChannelRequest(o: Any) -> Any:
     if v is not None:
         d["ApplicationId"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_DeleteApnsChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteApnsChannelResponse")
     o: Any = _new(DeleteApnsChannelResponse)
+    o._unknown = None
     v: Any
     v = d.get("APNSChannelResponse")
-    o.apns_channel_response = None if v is None else structure_APNSChannelResponse(v)
+    o.apns_channel_response = (
+        _s_APNSChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "APNSChannelResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_DeleteApnsChannelResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_DeleteApnsChannelResponse}
+    if not d.keys() <= _K_DeleteApnsChannelResponse:
+        o._unknown = _w.extra(d, _K_DeleteApnsChannelResponse, o._unknown)
     return o
 
 
@@ -1089,21 +1331,24 @@ def unstructure_DeleteApnsChannelResponse(o: Any) -> Any:
     v: Any
     v = o.apns_channel_response
     if v is not None:
-        d["APNSChannelResponse"] = unstructure_APNSChannelResponse(v)
+        d["APNSChannelResponse"] = _u_APNSChannelResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_DeleteApnsSandboxChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteApnsSandboxChannelRequest")
     o: Any = _new(DeleteApnsSandboxChannelRequest)
-    o.application_id = d.get("ApplicationId")
-    if d.keys() <= _K_DeleteApnsSandboxChannelRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_DeleteApnsSandboxChannelRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    if not d.keys() <= _K_DeleteApnsSandboxChannelRequest:
+        o._unknown = _w.extra(d, _K_DeleteApnsSandboxChannelRequest, o._unknown)
     return o
 
 
@@ -1116,22 +1361,23 @@ def unstructure_DeleteApnsSandboxChannelRequest(o: Any) -> Any:
     if v is not None:
         d["ApplicationId"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_DeleteApnsSandboxChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteApnsSandboxChannelResponse")
     o: Any = _new(DeleteApnsSandboxChannelResponse)
+    o._unknown = None
     v: Any
     v = d.get("APNSSandboxChannelResponse")
-    o.apns_sandbox_channel_response = None if v is None else structure_APNSSandboxChannelResponse(v)
+    o.apns_sandbox_channel_response = (
+        _s_APNSSandboxChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "APNSSandboxChannelResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_DeleteApnsSandboxChannelResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_DeleteApnsSandboxChannelResponse}
+    if not d.keys() <= _K_DeleteApnsSandboxChannelResponse:
+        o._unknown = _w.extra(d, _K_DeleteApnsSandboxChannelResponse, o._unknown)
     return o
 
 
@@ -1142,21 +1388,24 @@ def unstructure_DeleteApnsSandboxChannelResponse(o: Any) -> Any:
     v: Any
     v = o.apns_sandbox_channel_response
     if v is not None:
-        d["APNSSandboxChannelResponse"] = unstructure_APNSSandboxChannelResponse(v)
+        d["APNSSandboxChannelResponse"] = _u_APNSSandboxChannelResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_DeleteApnsVoipChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteApnsVoipChannelRequest")
     o: Any = _new(DeleteApnsVoipChannelRequest)
-    o.application_id = d.get("ApplicationId")
-    if d.keys() <= _K_DeleteApnsVoipChannelRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_DeleteApnsVoipChannelRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    if not d.keys() <= _K_DeleteApnsVoipChannelRequest:
+        o._unknown = _w.extra(d, _K_DeleteApnsVoipChannelRequest, o._unknown)
     return o
 
 
@@ -1169,22 +1418,23 @@ def unstructure_DeleteApnsVoipChannelRequest(o: Any) -> Any:
     if v is not None:
         d["ApplicationId"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_DeleteApnsVoipChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteApnsVoipChannelResponse")
     o: Any = _new(DeleteApnsVoipChannelResponse)
+    o._unknown = None
     v: Any
     v = d.get("APNSVoipChannelResponse")
-    o.apns_voip_channel_response = None if v is None else structure_APNSVoipChannelResponse(v)
+    o.apns_voip_channel_response = (
+        _s_APNSVoipChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "APNSVoipChannelResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_DeleteApnsVoipChannelResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_DeleteApnsVoipChannelResponse}
+    if not d.keys() <= _K_DeleteApnsVoipChannelResponse:
+        o._unknown = _w.extra(d, _K_DeleteApnsVoipChannelResponse, o._unknown)
     return o
 
 
@@ -1195,21 +1445,24 @@ def unstructure_DeleteApnsVoipChannelResponse(o: Any) -> Any:
     v: Any
     v = o.apns_voip_channel_response
     if v is not None:
-        d["APNSVoipChannelResponse"] = unstructure_APNSVoipChannelResponse(v)
+        d["APNSVoipChannelResponse"] = _u_APNSVoipChannelResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_DeleteApnsVoipSandboxChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteApnsVoipSandboxChannelRequest")
     o: Any = _new(DeleteApnsVoipSandboxChannelRequest)
-    o.application_id = d.get("ApplicationId")
-    if d.keys() <= _K_DeleteApnsVoipSandboxChannelRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_DeleteApnsVoipSandboxChannelRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    if not d.keys() <= _K_DeleteApnsVoipSandboxChannelRequest:
+        o._unknown = _w.extra(d, _K_DeleteApnsVoipSandboxChannelRequest, o._unknown)
     return o
 
 
@@ -1222,24 +1475,23 @@ def unstructure_DeleteApnsVoipSandboxChannelRequest(o: Any) -> Any:
     if v is not None:
         d["ApplicationId"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_DeleteApnsVoipSandboxChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteApnsVoipSandboxChannelResponse")
     o: Any = _new(DeleteApnsVoipSandboxChannelResponse)
+    o._unknown = None
     v: Any
     v = d.get("APNSVoipSandboxChannelResponse")
     o.apns_voip_sandbox_channel_response = (
-        None if v is None else structure_APNSVoipSandboxChannelResponse(v)
+        _s_APNSVoipSandboxChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "APNSVoipSandboxChannelResponse", v)
     )
     o._response_metadata = None
-    if d.keys() <= _K_DeleteApnsVoipSandboxChannelResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_DeleteApnsVoipSandboxChannelResponse}
+    if not d.keys() <= _K_DeleteApnsVoipSandboxChannelResponse:
+        o._unknown = _w.extra(d, _K_DeleteApnsVoipSandboxChannelResponse, o._unknown)
     return o
 
 
@@ -1250,21 +1502,24 @@ def unstructure_DeleteApnsVoipSandboxChannelResponse(o: Any) -> Any:
     v: Any
     v = o.apns_voip_sandbox_channel_response
     if v is not None:
-        d["APNSVoipSandboxChannelResponse"] = unstructure_APNSVoipSandboxChannelResponse(v)
+        d["APNSVoipSandboxChannelResponse"] = _u_APNSVoipSandboxChannelResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_DeleteBaiduChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteBaiduChannelRequest")
     o: Any = _new(DeleteBaiduChannelRequest)
-    o.application_id = d.get("ApplicationId")
-    if d.keys() <= _K_DeleteBaiduChannelRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_DeleteBaiduChannelRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    if not d.keys() <= _K_DeleteBaiduChannelRequest:
+        o._unknown = _w.extra(d, _K_DeleteBaiduChannelRequest, o._unknown)
     return o
 
 
@@ -1277,22 +1532,23 @@ def unstructure_DeleteBaiduChannelRequest(o: Any) -> Any:
     if v is not None:
         d["ApplicationId"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_DeleteBaiduChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteBaiduChannelResponse")
     o: Any = _new(DeleteBaiduChannelResponse)
+    o._unknown = None
     v: Any
     v = d.get("BaiduChannelResponse")
-    o.baidu_channel_response = None if v is None else structure_BaiduChannelResponse(v)
+    o.baidu_channel_response = (
+        _s_BaiduChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "BaiduChannelResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_DeleteBaiduChannelResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_DeleteBaiduChannelResponse}
+    if not d.keys() <= _K_DeleteBaiduChannelResponse:
+        o._unknown = _w.extra(d, _K_DeleteBaiduChannelResponse, o._unknown)
     return o
 
 
@@ -1303,21 +1559,24 @@ def unstructure_DeleteBaiduChannelResponse(o: Any) -> Any:
     v: Any
     v = o.baidu_channel_response
     if v is not None:
-        d["BaiduChannelResponse"] = unstructure_BaiduChannelResponse(v)
+        d["BaiduChannelResponse"] = _u_BaiduChannelResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_DeleteEmailChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteEmailChannelRequest")
     o: Any = _new(DeleteEmailChannelRequest)
-    o.application_id = d.get("ApplicationId")
-    if d.keys() <= _K_DeleteEmailChannelRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_DeleteEmailChannelRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    if not d.keys() <= _K_DeleteEmailChannelRequest:
+        o._unknown = _w.extra(d, _K_DeleteEmailChannelRequest, o._unknown)
     return o
 
 
@@ -1330,22 +1589,23 @@ def unstructure_DeleteEmailChannelRequest(o: Any) -> Any:
     if v is not None:
         d["ApplicationId"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_DeleteEmailChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteEmailChannelResponse")
     o: Any = _new(DeleteEmailChannelResponse)
+    o._unknown = None
     v: Any
     v = d.get("EmailChannelResponse")
-    o.email_channel_response = None if v is None else structure_EmailChannelResponse(v)
+    o.email_channel_response = (
+        _s_EmailChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EmailChannelResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_DeleteEmailChannelResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_DeleteEmailChannelResponse}
+    if not d.keys() <= _K_DeleteEmailChannelResponse:
+        o._unknown = _w.extra(d, _K_DeleteEmailChannelResponse, o._unknown)
     return o
 
 
@@ -1356,21 +1616,24 @@ def unstructure_DeleteEmailChannelResponse(o: Any) -> Any:
     v: Any
     v = o.email_channel_response
     if v is not None:
-        d["EmailChannelResponse"] = unstructure_EmailChannelResponse(v)
+        d["EmailChannelResponse"] = _u_EmailChannelResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_DeleteGcmChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteGcmChannelRequest")
     o: Any = _new(DeleteGcmChannelRequest)
-    o.application_id = d.get("ApplicationId")
-    if d.keys() <= _K_DeleteGcmChannelRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_DeleteGcmChannelRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    if not d.keys() <= _K_DeleteGcmChannelRequest:
+        o._unknown = _w.extra(d, _K_DeleteGcmChannelRequest, o._unknown)
     return o
 
 
@@ -1383,22 +1646,23 @@ def unstructure_DeleteGcmChannelRequest(o: Any) -> Any:
     if v is not None:
         d["ApplicationId"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_DeleteGcmChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteGcmChannelResponse")
     o: Any = _new(DeleteGcmChannelResponse)
+    o._unknown = None
     v: Any
     v = d.get("GCMChannelResponse")
-    o.gcm_channel_response = None if v is None else structure_GCMChannelResponse(v)
+    o.gcm_channel_response = (
+        _s_GCMChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "GCMChannelResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_DeleteGcmChannelResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_DeleteGcmChannelResponse}
+    if not d.keys() <= _K_DeleteGcmChannelResponse:
+        o._unknown = _w.extra(d, _K_DeleteGcmChannelResponse, o._unknown)
     return o
 
 
@@ -1409,21 +1673,24 @@ def unstructure_DeleteGcmChannelResponse(o: Any) -> Any:
     v: Any
     v = o.gcm_channel_response
     if v is not None:
-        d["GCMChannelResponse"] = unstructure_GCMChannelResponse(v)
+        d["GCMChannelResponse"] = _u_GCMChannelResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_DeleteSmsChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteSmsChannelRequest")
     o: Any = _new(DeleteSmsChannelRequest)
-    o.application_id = d.get("ApplicationId")
-    if d.keys() <= _K_DeleteSmsChannelRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_DeleteSmsChannelRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    if not d.keys() <= _K_DeleteSmsChannelRequest:
+        o._unknown = _w.extra(d, _K_DeleteSmsChannelRequest, o._unknown)
     return o
 
 
@@ -1436,22 +1703,23 @@ def unstructure_DeleteSmsChannelRequest(o: Any) -> Any:
     if v is not None:
         d["ApplicationId"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_DeleteSmsChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteSmsChannelResponse")
     o: Any = _new(DeleteSmsChannelResponse)
+    o._unknown = None
     v: Any
     v = d.get("SMSChannelResponse")
-    o.sms_channel_response = None if v is None else structure_SMSChannelResponse(v)
+    o.sms_channel_response = (
+        _s_SMSChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SMSChannelResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_DeleteSmsChannelResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_DeleteSmsChannelResponse}
+    if not d.keys() <= _K_DeleteSmsChannelResponse:
+        o._unknown = _w.extra(d, _K_DeleteSmsChannelResponse, o._unknown)
     return o
 
 
@@ -1462,21 +1730,24 @@ def unstructure_DeleteSmsChannelResponse(o: Any) -> Any:
     v: Any
     v = o.sms_channel_response
     if v is not None:
-        d["SMSChannelResponse"] = unstructure_SMSChannelResponse(v)
+        d["SMSChannelResponse"] = _u_SMSChannelResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_DeleteVoiceChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteVoiceChannelRequest")
     o: Any = _new(DeleteVoiceChannelRequest)
-    o.application_id = d.get("ApplicationId")
-    if d.keys() <= _K_DeleteVoiceChannelRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_DeleteVoiceChannelRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    if not d.keys() <= _K_DeleteVoiceChannelRequest:
+        o._unknown = _w.extra(d, _K_DeleteVoiceChannelRequest, o._unknown)
     return o
 
 
@@ -1489,22 +1760,23 @@ def unstructure_DeleteVoiceChannelRequest(o: Any) -> Any:
     if v is not None:
         d["ApplicationId"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_DeleteVoiceChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteVoiceChannelResponse")
     o: Any = _new(DeleteVoiceChannelResponse)
+    o._unknown = None
     v: Any
     v = d.get("VoiceChannelResponse")
-    o.voice_channel_response = None if v is None else structure_VoiceChannelResponse(v)
+    o.voice_channel_response = (
+        _s_VoiceChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "VoiceChannelResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_DeleteVoiceChannelResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_DeleteVoiceChannelResponse}
+    if not d.keys() <= _K_DeleteVoiceChannelResponse:
+        o._unknown = _w.extra(d, _K_DeleteVoiceChannelResponse, o._unknown)
     return o
 
 
@@ -1515,26 +1787,38 @@ def unstructure_DeleteVoiceChannelResponse(o: Any) -> Any:
     v: Any
     v = o.voice_channel_response
     if v is not None:
-        d["VoiceChannelResponse"] = unstructure_VoiceChannelResponse(v)
+        d["VoiceChannelResponse"] = _u_VoiceChannelResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_EmailChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "EmailChannelRequest")
     o: Any = _new(EmailChannelRequest)
-    o.configuration_set = d.get("ConfigurationSet")
-    o.enabled = d.get("Enabled")
-    o.from_address = d.get("FromAddress")
-    o.identity = d.get("Identity")
-    o.role_arn = d.get("RoleArn")
-    o.orchestration_sending_role_arn = d.get("OrchestrationSendingRoleArn")
-    if d.keys() <= _K_EmailChannelRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_EmailChannelRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("ConfigurationSet")
+    o.configuration_set = (
+        v if v.__class__ is str or v is None else _w.field(o, "ConfigurationSet", v, _w.text)
+    )
+    v = d.get("Enabled")
+    o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
+    v = d.get("FromAddress")
+    o.from_address = (
+        v if v.__class__ is str or v is None else _w.field(o, "FromAddress", v, _w.text)
+    )
+    v = d.get("Identity")
+    o.identity = v if v.__class__ is str or v is None else _w.field(o, "Identity", v, _w.text)
+    v = d.get("RoleArn")
+    o.role_arn = v if v.__class__ is str or v is None else _w.field(o, "RoleArn", v, _w.text)
+    v = d.get("OrchestrationSendingRoleArn")
+    o.orchestration_sending_role_arn = (
+        v if v.__class__ is str or v is None else _w.field(o, "OrchestrationSendingRoleArn", v, _w.text)
+    )
+    if not d.keys() <= _K_EmailChannelRequest:
+        o._unknown = _w.extra(d, _K_EmailChannelRequest, o._unknown)
     return o
 
 
@@ -1562,34 +1846,70 @@ def unstructure_EmailChannelRequest(o: Any) -> Any:
     if v is not None:
         d["OrchestrationSendingRoleArn"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_EmailChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "EmailChannelResponse")
     o: Any = _new(EmailChannelResponse)
-    o.application_id = d.get("ApplicationId")
-    o.configuration_set = d.get("ConfigurationSet")
-    o.creation_date = d.get("CreationDate")
-    o.enabled = d.get("Enabled")
-    o.from_address = d.get("FromAddress")
-    o.has_credential = d.get("HasCredential")
-    o.id = d.get("Id")
-    o.identity = d.get("Identity")
-    o.is_archived = d.get("IsArchived")
-    o.last_modified_by = d.get("LastModifiedBy")
-    o.last_modified_date = d.get("LastModifiedDate")
-    o.messages_per_second = d.get("MessagesPerSecond")
-    o.platform = d.get("Platform")
-    o.role_arn = d.get("RoleArn")
-    o.orchestration_sending_role_arn = d.get("OrchestrationSendingRoleArn")
-    o.version = d.get("Version")
-    if d.keys() <= _K_EmailChannelResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_EmailChannelResponse}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    v = d.get("ConfigurationSet")
+    o.configuration_set = (
+        v if v.__class__ is str or v is None else _w.field(o, "ConfigurationSet", v, _w.text)
+    )
+    v = d.get("CreationDate")
+    o.creation_date = (
+        v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
+    )
+    v = d.get("Enabled")
+    o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
+    v = d.get("FromAddress")
+    o.from_address = (
+        v if v.__class__ is str or v is None else _w.field(o, "FromAddress", v, _w.text)
+    )
+    v = d.get("HasCredential")
+    o.has_credential = (
+        v if v.__class__ is bool or v is None else _w.field(o, "HasCredential", v, _w.boolean)
+    )
+    v = d.get("Id")
+    o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
+    v = d.get("Identity")
+    o.identity = v if v.__class__ is str or v is None else _w.field(o, "Identity", v, _w.text)
+    v = d.get("IsArchived")
+    o.is_archived = (
+        v if v.__class__ is bool or v is None else _w.field(o, "IsArchived", v, _w.boolean)
+    )
+    v = d.get("LastModifiedBy")
+    o.last_modified_by = (
+        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedBy", v, _w.text)
+    )
+    v = d.get("LastModifiedDate")
+    o.last_modified_date = (
+        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
+    )
+    v = d.get("MessagesPerSecond")
+    o.messages_per_second = (
+        v if v.__class__ is int or v is None else _w.field(o, "MessagesPerSecond", v, _w.integer)
+    )
+    v = d.get("Platform")
+    o.platform = v if v.__class__ is str or v is None else _w.field(o, "Platform", v, _w.text)
+    v = d.get("RoleArn")
+    o.role_arn = v if v.__class__ is str or v is None else _w.field(o, "RoleArn", v, _w.text)
+    v = d.get("OrchestrationSendingRoleArn")
+    o.orchestration_sending_role_arn = (
+        v if v.__class__ is str or v is None else _w.field(o, "OrchestrationSendingRoleArn", v, _w.text)
+    )
+    v = d.get("Version")
+    o.version = v if v.__class__ is int or v is None else _w.field(o, "Version", v, _w.integer)
+    if not d.keys() <= _K_EmailChannelResponse:
+        o._unknown = _w.extra(d, _K_EmailChannelResponse, o._unknown)
     return o
 
 
@@ -1647,22 +1967,30 @@ def unstructure_EmailChannelResponse(o: Any) -> Any:
     if v is not None:
         d["Version"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GCMChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GCMChannelRequest")
     o: Any = _new(GCMChannelRequest)
-    o.api_key = d.get("ApiKey")
-    o.default_authentication_method = d.get("DefaultAuthenticationMethod")
-    o.enabled = d.get("Enabled")
-    o.service_json = d.get("ServiceJson")
-    if d.keys() <= _K_GCMChannelRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GCMChannelRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("ApiKey")
+    o.api_key = v if v.__class__ is str or v is None else _w.field(o, "ApiKey", v, _w.text)
+    v = d.get("DefaultAuthenticationMethod")
+    o.default_authentication_method = (
+        v if v.__class__ is str or v is None else _w.field(o, "DefaultAuthenticationMethod", v, _w.text)
+    )
+    v = d.get("Enabled")
+    o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
+    v = d.get("ServiceJson")
+    o.service_json = (
+        v if v.__class__ is str or v is None else _w.field(o, "ServiceJson", v, _w.text)
+    )
+    if not d.keys() <= _K_GCMChannelRequest:
+        o._unknown = _w.extra(d, _K_GCMChannelRequest, o._unknown)
     return o
 
 
@@ -1684,31 +2012,60 @@ def unstructure_GCMChannelRequest(o: Any) -> Any:
     if v is not None:
         d["ServiceJson"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GCMChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GCMChannelResponse")
     o: Any = _new(GCMChannelResponse)
-    o.application_id = d.get("ApplicationId")
-    o.creation_date = d.get("CreationDate")
-    o.credential = d.get("Credential")
-    o.default_authentication_method = d.get("DefaultAuthenticationMethod")
-    o.enabled = d.get("Enabled")
-    o.has_credential = d.get("HasCredential")
-    o.has_fcm_service_credentials = d.get("HasFcmServiceCredentials")
-    o.id = d.get("Id")
-    o.is_archived = d.get("IsArchived")
-    o.last_modified_by = d.get("LastModifiedBy")
-    o.last_modified_date = d.get("LastModifiedDate")
-    o.platform = d.get("Platform")
-    o.version = d.get("Version")
-    if d.keys() <= _K_GCMChannelResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GCMChannelResponse}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    v = d.get("CreationDate")
+    o.creation_date = (
+        v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
+    )
+    v = d.get("Credential")
+    o.credential = v if v.__class__ is str or v is None else _w.field(o, "Credential", v, _w.text)
+    v = d.get("DefaultAuthenticationMethod")
+    o.default_authentication_method = (
+        v if v.__class__ is str or v is None else _w.field(o, "DefaultAuthenticationMethod", v, _w.text)
+    )
+    v = d.get("Enabled")
+    o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
+    v = d.get("HasCredential")
+    o.has_credential = (
+        v if v.__class__ is bool or v is None else _w.field(o, "HasCredential", v, _w.boolean)
+    )
+    v = d.get("HasFcmServiceCredentials")
+    o.has_fcm_service_credentials = (
+        v if v.__class__ is bool or v is None else _w.field(o, "HasFcmServiceCredentials", v, _w.boolean)
+    )
+    v = d.get("Id")
+    o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
+    v = d.get("IsArchived")
+    o.is_archived = (
+        v if v.__class__ is bool or v is None else _w.field(o, "IsArchived", v, _w.boolean)
+    )
+    v = d.get("LastModifiedBy")
+    o.last_modified_by = (
+        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedBy", v, _w.text)
+    )
+    v = d.get("LastModifiedDate")
+    o.last_modified_date = (
+        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
+    )
+    v = d.get("Platform")
+    o.platform = v if v.__class__ is str or v is None else _w.field(o, "Platform", v, _w.text)
+    v = d.get("Version")
+    o.version = v if v.__class__ is int or v is None else _w.field(o, "Version", v, _w.integer)
+    if not d.keys() <= _K_GCMChannelResponse:
+        o._unknown = _w.extra(d, _K_GCMChannelResponse, o._unknown)
     return o
 
 
@@ -1757,19 +2114,22 @@ def unstructure_GCMChannelResponse(o: Any) -> Any:
     if v is not None:
         d["Version"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetAdmChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetAdmChannelRequest")
     o: Any = _new(GetAdmChannelRequest)
-    o.application_id = d.get("ApplicationId")
-    if d.keys() <= _K_GetAdmChannelRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetAdmChannelRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    if not d.keys() <= _K_GetAdmChannelRequest:
+        o._unknown = _w.extra(d, _K_GetAdmChannelRequest, o._unknown)
     return o
 
 
@@ -1782,22 +2142,23 @@ def unstructure_GetAdmChannelRequest(o: Any) -> Any:
     if v is not None:
         d["ApplicationId"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetAdmChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetAdmChannelResponse")
     o: Any = _new(GetAdmChannelResponse)
+    o._unknown = None
     v: Any
     v = d.get("ADMChannelResponse")
-    o.adm_channel_response = None if v is None else structure_ADMChannelResponse(v)
+    o.adm_channel_response = (
+        _s_ADMChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ADMChannelResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_GetAdmChannelResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetAdmChannelResponse}
+    if not d.keys() <= _K_GetAdmChannelResponse:
+        o._unknown = _w.extra(d, _K_GetAdmChannelResponse, o._unknown)
     return o
 
 
@@ -1808,21 +2169,24 @@ def unstructure_GetAdmChannelResponse(o: Any) -> Any:
     v: Any
     v = o.adm_channel_response
     if v is not None:
-        d["ADMChannelResponse"] = unstructure_ADMChannelResponse(v)
+        d["ADMChannelResponse"] = _u_ADMChannelResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetApnsChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetApnsChannelRequest")
     o: Any = _new(GetApnsChannelRequest)
-    o.application_id = d.get("ApplicationId")
-    if d.keys() <= _K_GetApnsChannelRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetApnsChannelRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    if not d.keys() <= _K_GetApnsChannelRequest:
+        o._unknown = _w.extra(d, _K_GetApnsChannelRequest, o._unknown)
     return o
 
 
@@ -1835,22 +2199,23 @@ def unstructure_GetApnsChannelRequest(o: Any) -> Any:
     if v is not None:
         d["ApplicationId"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetApnsChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetApnsChannelResponse")
     o: Any = _new(GetApnsChannelResponse)
+    o._unknown = None
     v: Any
     v = d.get("APNSChannelResponse")
-    o.apns_channel_response = None if v is None else structure_APNSChannelResponse(v)
+    o.apns_channel_response = (
+        _s_APNSChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "APNSChannelResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_GetApnsChannelResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetApnsChannelResponse}
+    if not d.keys() <= _K_GetApnsChannelResponse:
+        o._unknown = _w.extra(d, _K_GetApnsChannelResponse, o._unknown)
     return o
 
 
@@ -1861,21 +2226,24 @@ def unstructure_GetApnsChannelResponse(o: Any) -> Any:
     v: Any
     v = o.apns_channel_response
     if v is not None:
-        d["APNSChannelResponse"] = unstructure_APNSChannelResponse(v)
+        d["APNSChannelResponse"] = _u_APNSChannelResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetApnsSandboxChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetApnsSandboxChannelRequest")
     o: Any = _new(GetApnsSandboxChannelRequest)
-    o.application_id = d.get("ApplicationId")
-    if d.keys() <= _K_GetApnsSandboxChannelRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetApnsSandboxChannelRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    if not d.keys() <= _K_GetApnsSandboxChannelRequest:
+        o._unknown = _w.extra(d, _K_GetApnsSandboxChannelRequest, o._unknown)
     return o
 
 
@@ -1888,22 +2256,23 @@ def unstructure_GetApnsSandboxChannelRequest(o: Any) -> Any:
     if v is not None:
         d["ApplicationId"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetApnsSandboxChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetApnsSandboxChannelResponse")
     o: Any = _new(GetApnsSandboxChannelResponse)
+    o._unknown = None
     v: Any
     v = d.get("APNSSandboxChannelResponse")
-    o.apns_sandbox_channel_response = None if v is None else structure_APNSSandboxChannelResponse(v)
+    o.apns_sandbox_channel_response = (
+        _s_APNSSandboxChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "APNSSandboxChannelResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_GetApnsSandboxChannelResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetApnsSandboxChannelResponse}
+    if not d.keys() <= _K_GetApnsSandboxChannelResponse:
+        o._unknown = _w.extra(d, _K_GetApnsSandboxChannelResponse, o._unknown)
     return o
 
 
@@ -1914,21 +2283,24 @@ def unstructure_GetApnsSandboxChannelResponse(o: Any) -> Any:
     v: Any
     v = o.apns_sandbox_channel_response
     if v is not None:
-        d["APNSSandboxChannelResponse"] = unstructure_APNSSandboxChannelResponse(v)
+        d["APNSSandboxChannelResponse"] = _u_APNSSandboxChannelResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetApnsVoipChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetApnsVoipChannelRequest")
     o: Any = _new(GetApnsVoipChannelRequest)
-    o.application_id = d.get("ApplicationId")
-    if d.keys() <= _K_GetApnsVoipChannelRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetApnsVoipChannelRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    if not d.keys() <= _K_GetApnsVoipChannelRequest:
+        o._unknown = _w.extra(d, _K_GetApnsVoipChannelRequest, o._unknown)
     return o
 
 
@@ -1941,22 +2313,23 @@ def unstructure_GetApnsVoipChannelRequest(o: Any) -> Any:
     if v is not None:
         d["ApplicationId"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetApnsVoipChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetApnsVoipChannelResponse")
     o: Any = _new(GetApnsVoipChannelResponse)
+    o._unknown = None
     v: Any
     v = d.get("APNSVoipChannelResponse")
-    o.apns_voip_channel_response = None if v is None else structure_APNSVoipChannelResponse(v)
+    o.apns_voip_channel_response = (
+        _s_APNSVoipChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "APNSVoipChannelResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_GetApnsVoipChannelResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetApnsVoipChannelResponse}
+    if not d.keys() <= _K_GetApnsVoipChannelResponse:
+        o._unknown = _w.extra(d, _K_GetApnsVoipChannelResponse, o._unknown)
     return o
 
 
@@ -1967,21 +2340,24 @@ def unstructure_GetApnsVoipChannelResponse(o: Any) -> Any:
     v: Any
     v = o.apns_voip_channel_response
     if v is not None:
-        d["APNSVoipChannelResponse"] = unstructure_APNSVoipChannelResponse(v)
+        d["APNSVoipChannelResponse"] = _u_APNSVoipChannelResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetApnsVoipSandboxChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetApnsVoipSandboxChannelRequest")
     o: Any = _new(GetApnsVoipSandboxChannelRequest)
-    o.application_id = d.get("ApplicationId")
-    if d.keys() <= _K_GetApnsVoipSandboxChannelRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetApnsVoipSandboxChannelRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    if not d.keys() <= _K_GetApnsVoipSandboxChannelRequest:
+        o._unknown = _w.extra(d, _K_GetApnsVoipSandboxChannelRequest, o._unknown)
     return o
 
 
@@ -1994,24 +2370,23 @@ def unstructure_GetApnsVoipSandboxChannelRequest(o: Any) -> Any:
     if v is not None:
         d["ApplicationId"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetApnsVoipSandboxChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetApnsVoipSandboxChannelResponse")
     o: Any = _new(GetApnsVoipSandboxChannelResponse)
+    o._unknown = None
     v: Any
     v = d.get("APNSVoipSandboxChannelResponse")
     o.apns_voip_sandbox_channel_response = (
-        None if v is None else structure_APNSVoipSandboxChannelResponse(v)
+        _s_APNSVoipSandboxChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "APNSVoipSandboxChannelResponse", v)
     )
     o._response_metadata = None
-    if d.keys() <= _K_GetApnsVoipSandboxChannelResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetApnsVoipSandboxChannelResponse}
+    if not d.keys() <= _K_GetApnsVoipSandboxChannelResponse:
+        o._unknown = _w.extra(d, _K_GetApnsVoipSandboxChannelResponse, o._unknown)
     return o
 
 
@@ -2022,21 +2397,24 @@ def unstructure_GetApnsVoipSandboxChannelResponse(o: Any) -> Any:
     v: Any
     v = o.apns_voip_sandbox_channel_response
     if v is not None:
-        d["APNSVoipSandboxChannelResponse"] = unstructure_APNSVoipSandboxChannelResponse(v)
+        d["APNSVoipSandboxChannelResponse"] = _u_APNSVoipSandboxChannelResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetBaiduChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetBaiduChannelRequest")
     o: Any = _new(GetBaiduChannelRequest)
-    o.application_id = d.get("ApplicationId")
-    if d.keys() <= _K_GetBaiduChannelRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetBaiduChannelRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    if not d.keys() <= _K_GetBaiduChannelRequest:
+        o._unknown = _w.extra(d, _K_GetBaiduChannelRequest, o._unknown)
     return o
 
 
@@ -2049,22 +2427,23 @@ def unstructure_GetBaiduChannelRequest(o: Any) -> Any:
     if v is not None:
         d["ApplicationId"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetBaiduChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetBaiduChannelResponse")
     o: Any = _new(GetBaiduChannelResponse)
+    o._unknown = None
     v: Any
     v = d.get("BaiduChannelResponse")
-    o.baidu_channel_response = None if v is None else structure_BaiduChannelResponse(v)
+    o.baidu_channel_response = (
+        _s_BaiduChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "BaiduChannelResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_GetBaiduChannelResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetBaiduChannelResponse}
+    if not d.keys() <= _K_GetBaiduChannelResponse:
+        o._unknown = _w.extra(d, _K_GetBaiduChannelResponse, o._unknown)
     return o
 
 
@@ -2075,21 +2454,24 @@ def unstructure_GetBaiduChannelResponse(o: Any) -> Any:
     v: Any
     v = o.baidu_channel_response
     if v is not None:
-        d["BaiduChannelResponse"] = unstructure_BaiduChannelResponse(v)
+        d["BaiduChannelResponse"] = _u_BaiduChannelResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetChannelsRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetChannelsRequest")
     o: Any = _new(GetChannelsRequest)
-    o.application_id = d.get("ApplicationId")
-    if d.keys() <= _K_GetChannelsRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetChannelsRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    if not d.keys() <= _K_GetChannelsRequest:
+        o._unknown = _w.extra(d, _K_GetChannelsRequest, o._unknown)
     return o
 
 
@@ -2102,22 +2484,23 @@ def unstructure_GetChannelsRequest(o: Any) -> Any:
     if v is not None:
         d["ApplicationId"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetChannelsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetChannelsResponse")
     o: Any = _new(GetChannelsResponse)
+    o._unknown = None
     v: Any
     v = d.get("ChannelsResponse")
-    o.channels_response = None if v is None else structure_ChannelsResponse(v)
+    o.channels_response = (
+        _s_ChannelsResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ChannelsResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_GetChannelsResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetChannelsResponse}
+    if not d.keys() <= _K_GetChannelsResponse:
+        o._unknown = _w.extra(d, _K_GetChannelsResponse, o._unknown)
     return o
 
 
@@ -2128,21 +2511,24 @@ def unstructure_GetChannelsResponse(o: Any) -> Any:
     v: Any
     v = o.channels_response
     if v is not None:
-        d["ChannelsResponse"] = unstructure_ChannelsResponse(v)
+        d["ChannelsResponse"] = _u_ChannelsResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetEmailChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetEmailChannelRequest")
     o: Any = _new(GetEmailChannelRequest)
-    o.application_id = d.get("ApplicationId")
-    if d.keys() <= _K_GetEmailChannelRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetEmailChannelRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    if not d.keys() <= _K_GetEmailChannelRequest:
+        o._unknown = _w.extra(d, _K_GetEmailChannelRequest, o._unknown)
     return o
 
 
@@ -2155,22 +2541,23 @@ def unstructure_GetEmailChannelRequest(o: Any) -> Any:
     if v is not None:
         d["ApplicationId"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetEmailChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetEmailChannelResponse")
     o: Any = _new(GetEmailChannelResponse)
+    o._unknown = None
     v: Any
     v = d.get("EmailChannelResponse")
-    o.email_channel_response = None if v is None else structure_EmailChannelResponse(v)
+    o.email_channel_response = (
+        _s_EmailChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EmailChannelResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_GetEmailChannelResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetEmailChannelResponse}
+    if not d.keys() <= _K_GetEmailChannelResponse:
+        o._unknown = _w.extra(d, _K_GetEmailChannelResponse, o._unknown)
     return o
 
 
@@ -2181,21 +2568,24 @@ def unstructure_GetEmailChannelResponse(o: Any) -> Any:
     v: Any
     v = o.email_channel_response
     if v is not None:
-        d["EmailChannelResponse"] = unstructure_EmailChannelResponse(v)
+        d["EmailChannelResponse"] = _u_EmailChannelResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetGcmChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetGcmChannelRequest")
     o: Any = _new(GetGcmChannelRequest)
-    o.application_id = d.get("ApplicationId")
-    if d.keys() <= _K_GetGcmChannelRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetGcmChannelRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    if not d.keys() <= _K_GetGcmChannelRequest:
+        o._unknown = _w.extra(d, _K_GetGcmChannelRequest, o._unknown)
     return o
 
 
@@ -2208,22 +2598,23 @@ def unstructure_GetGcmChannelRequest(o: Any) -> Any:
     if v is not None:
         d["ApplicationId"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetGcmChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetGcmChannelResponse")
     o: Any = _new(GetGcmChannelResponse)
+    o._unknown = None
     v: Any
     v = d.get("GCMChannelResponse")
-    o.gcm_channel_response = None if v is None else structure_GCMChannelResponse(v)
+    o.gcm_channel_response = (
+        _s_GCMChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "GCMChannelResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_GetGcmChannelResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetGcmChannelResponse}
+    if not d.keys() <= _K_GetGcmChannelResponse:
+        o._unknown = _w.extra(d, _K_GetGcmChannelResponse, o._unknown)
     return o
 
 
@@ -2234,21 +2625,24 @@ def unstructure_GetGcmChannelResponse(o: Any) -> Any:
     v: Any
     v = o.gcm_channel_response
     if v is not None:
-        d["GCMChannelResponse"] = unstructure_GCMChannelResponse(v)
+        d["GCMChannelResponse"] = _u_GCMChannelResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetSmsChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetSmsChannelRequest")
     o: Any = _new(GetSmsChannelRequest)
-    o.application_id = d.get("ApplicationId")
-    if d.keys() <= _K_GetSmsChannelRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetSmsChannelRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    if not d.keys() <= _K_GetSmsChannelRequest:
+        o._unknown = _w.extra(d, _K_GetSmsChannelRequest, o._unknown)
     return o
 
 
@@ -2261,22 +2655,23 @@ def unstructure_GetSmsChannelRequest(o: Any) -> Any:
     if v is not None:
         d["ApplicationId"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetSmsChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetSmsChannelResponse")
     o: Any = _new(GetSmsChannelResponse)
+    o._unknown = None
     v: Any
     v = d.get("SMSChannelResponse")
-    o.sms_channel_response = None if v is None else structure_SMSChannelResponse(v)
+    o.sms_channel_response = (
+        _s_SMSChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SMSChannelResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_GetSmsChannelResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetSmsChannelResponse}
+    if not d.keys() <= _K_GetSmsChannelResponse:
+        o._unknown = _w.extra(d, _K_GetSmsChannelResponse, o._unknown)
     return o
 
 
@@ -2287,21 +2682,24 @@ def unstructure_GetSmsChannelResponse(o: Any) -> Any:
     v: Any
     v = o.sms_channel_response
     if v is not None:
-        d["SMSChannelResponse"] = unstructure_SMSChannelResponse(v)
+        d["SMSChannelResponse"] = _u_SMSChannelResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetVoiceChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetVoiceChannelRequest")
     o: Any = _new(GetVoiceChannelRequest)
-    o.application_id = d.get("ApplicationId")
-    if d.keys() <= _K_GetVoiceChannelRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetVoiceChannelRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    if not d.keys() <= _K_GetVoiceChannelRequest:
+        o._unknown = _w.extra(d, _K_GetVoiceChannelRequest, o._unknown)
     return o
 
 
@@ -2314,22 +2712,23 @@ def unstructure_GetVoiceChannelRequest(o: Any) -> Any:
     if v is not None:
         d["ApplicationId"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetVoiceChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetVoiceChannelResponse")
     o: Any = _new(GetVoiceChannelResponse)
+    o._unknown = None
     v: Any
     v = d.get("VoiceChannelResponse")
-    o.voice_channel_response = None if v is None else structure_VoiceChannelResponse(v)
+    o.voice_channel_response = (
+        _s_VoiceChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "VoiceChannelResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_GetVoiceChannelResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetVoiceChannelResponse}
+    if not d.keys() <= _K_GetVoiceChannelResponse:
+        o._unknown = _w.extra(d, _K_GetVoiceChannelResponse, o._unknown)
     return o
 
 
@@ -2340,23 +2739,26 @@ def unstructure_GetVoiceChannelResponse(o: Any) -> Any:
     v: Any
     v = o.voice_channel_response
     if v is not None:
-        d["VoiceChannelResponse"] = unstructure_VoiceChannelResponse(v)
+        d["VoiceChannelResponse"] = _u_VoiceChannelResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_SMSChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "SMSChannelRequest")
     o: Any = _new(SMSChannelRequest)
-    o.enabled = d.get("Enabled")
-    o.sender_id = d.get("SenderId")
-    o.short_code = d.get("ShortCode")
-    if d.keys() <= _K_SMSChannelRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_SMSChannelRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("Enabled")
+    o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
+    v = d.get("SenderId")
+    o.sender_id = v if v.__class__ is str or v is None else _w.field(o, "SenderId", v, _w.text)
+    v = d.get("ShortCode")
+    o.short_code = v if v.__class__ is str or v is None else _w.field(o, "ShortCode", v, _w.text)
+    if not d.keys() <= _K_SMSChannelRequest:
+        o._unknown = _w.extra(d, _K_SMSChannelRequest, o._unknown)
     return o
 
 
@@ -2375,32 +2777,62 @@ def unstructure_SMSChannelRequest(o: Any) -> Any:
     if v is not None:
         d["ShortCode"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_SMSChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "SMSChannelResponse")
     o: Any = _new(SMSChannelResponse)
-    o.application_id = d.get("ApplicationId")
-    o.creation_date = d.get("CreationDate")
-    o.enabled = d.get("Enabled")
-    o.has_credential = d.get("HasCredential")
-    o.id = d.get("Id")
-    o.is_archived = d.get("IsArchived")
-    o.last_modified_by = d.get("LastModifiedBy")
-    o.last_modified_date = d.get("LastModifiedDate")
-    o.platform = d.get("Platform")
-    o.promotional_messages_per_second = d.get("PromotionalMessagesPerSecond")
-    o.sender_id = d.get("SenderId")
-    o.short_code = d.get("ShortCode")
-    o.transactional_messages_per_second = d.get("TransactionalMessagesPerSecond")
-    o.version = d.get("Version")
-    if d.keys() <= _K_SMSChannelResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_SMSChannelResponse}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    v = d.get("CreationDate")
+    o.creation_date = (
+        v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
+    )
+    v = d.get("Enabled")
+    o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
+    v = d.get("HasCredential")
+    o.has_credential = (
+        v if v.__class__ is bool or v is None else _w.field(o, "HasCredential", v, _w.boolean)
+    )
+    v = d.get("Id")
+    o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
+    v = d.get("IsArchived")
+    o.is_archived = (
+        v if v.__class__ is bool or v is None else _w.field(o, "IsArchived", v, _w.boolean)
+    )
+    v = d.get("LastModifiedBy")
+    o.last_modified_by = (
+        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedBy", v, _w.text)
+    )
+    v = d.get("LastModifiedDate")
+    o.last_modified_date = (
+        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
+    )
+    v = d.get("Platform")
+    o.platform = v if v.__class__ is str or v is None else _w.field(o, "Platform", v, _w.text)
+    v = d.get("PromotionalMessagesPerSecond")
+    o.promotional_messages_per_second = (
+        v if v.__class__ is int or v is None else _w.field(o, "PromotionalMessagesPerSecond", v, _w.integer)
+    )
+    v = d.get("SenderId")
+    o.sender_id = v if v.__class__ is str or v is None else _w.field(o, "SenderId", v, _w.text)
+    v = d.get("ShortCode")
+    o.short_code = v if v.__class__ is str or v is None else _w.field(o, "ShortCode", v, _w.text)
+    v = d.get("TransactionalMessagesPerSecond")
+    o.transactional_messages_per_second = (
+        v if v.__class__ is int or v is None else _w.field(o, "TransactionalMessagesPerSecond", v, _w.integer)
+    )
+    v = d.get("Version")
+    o.version = v if v.__class__ is int or v is None else _w.field(o, "Version", v, _w.integer)
+    if not d.keys() <= _K_SMSChannelResponse:
+        o._unknown = _w.extra(d, _K_SMSChannelResponse, o._unknown)
     return o
 
 
@@ -2452,22 +2884,26 @@ def unstructure_SMSChannelResponse(o: Any) -> Any:
     if v is not None:
         d["Version"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_UpdateAdmChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateAdmChannelRequest")
     o: Any = _new(UpdateAdmChannelRequest)
+    o._unknown = None
     v: Any
     v = d.get("ADMChannelRequest")
-    o.adm_channel_request = None if v is None else structure_ADMChannelRequest(v)
-    o.application_id = d.get("ApplicationId")
-    if d.keys() <= _K_UpdateAdmChannelRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_UpdateAdmChannelRequest}
+    o.adm_channel_request = (
+        _s_ADMChannelRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ADMChannelRequest", v)
+    )
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    if not d.keys() <= _K_UpdateAdmChannelRequest:
+        o._unknown = _w.extra(d, _K_UpdateAdmChannelRequest, o._unknown)
     return o
 
 
@@ -2478,27 +2914,28 @@ def unstructure_UpdateAdmChannelRequest(o: Any) -> Any:
     v: Any
     v = o.adm_channel_request
     if v is not None:
-        d["ADMChannelRequest"] = unstructure_ADMChannelRequest(v)
+        d["ADMChannelRequest"] = _u_ADMChannelRequest(v)
     v = o.application_id
     if v is not None:
         d["ApplicationId"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_UpdateAdmChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateAdmChannelResponse")
     o: Any = _new(UpdateAdmChannelResponse)
+    o._unknown = None
     v: Any
     v = d.get("ADMChannelResponse")
-    o.adm_channel_response = None if v is None else structure_ADMChannelResponse(v)
+    o.adm_channel_response = (
+        _s_ADMChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ADMChannelResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_UpdateAdmChannelResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_UpdateAdmChannelResponse}
+    if not d.keys() <= _K_UpdateAdmChannelResponse:
+        o._unknown = _w.extra(d, _K_UpdateAdmChannelResponse, o._unknown)
     return o
 
 
@@ -2509,24 +2946,28 @@ def unstructure_UpdateAdmChannelResponse(o: Any) -> Any:
     v: Any
     v = o.adm_channel_response
     if v is not None:
-        d["ADMChannelResponse"] = unstructure_ADMChannelResponse(v)
+        d["ADMChannelResponse"] = _u_ADMChannelResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_UpdateApnsChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateApnsChannelRequest")
     o: Any = _new(UpdateApnsChannelRequest)
+    o._unknown = None
     v: Any
     v = d.get("APNSChannelRequest")
-    o.apns_channel_request = None if v is None else structure_APNSChannelRequest(v)
-    o.application_id = d.get("ApplicationId")
-    if d.keys() <= _K_UpdateApnsChannelRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_UpdateApnsChannelRequest}
+    o.apns_channel_request = (
+        _s_APNSChannelRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "APNSChannelRequest", v)
+    )
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    if not d.keys() <= _K_UpdateApnsChannelRequest:
+        o._unknown = _w.extra(d, _K_UpdateApnsChannelRequest, o._unknown)
     return o
 
 
@@ -2537,27 +2978,28 @@ def unstructure_UpdateApnsChannelRequest(o: Any) -> Any:
     v: Any
     v = o.apns_channel_request
     if v is not None:
-        d["APNSChannelRequest"] = unstructure_APNSChannelRequest(v)
+        d["APNSChannelRequest"] = _u_APNSChannelRequest(v)
     v = o.application_id
     if v is not None:
         d["ApplicationId"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_UpdateApnsChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateApnsChannelResponse")
     o: Any = _new(UpdateApnsChannelResponse)
+    o._unknown = None
     v: Any
     v = d.get("APNSChannelResponse")
-    o.apns_channel_response = None if v is None else structure_APNSChannelResponse(v)
+    o.apns_channel_response = (
+        _s_APNSChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "APNSChannelResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_UpdateApnsChannelResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_UpdateApnsChannelResponse}
+    if not d.keys() <= _K_UpdateApnsChannelResponse:
+        o._unknown = _w.extra(d, _K_UpdateApnsChannelResponse, o._unknown)
     return o
 
 
@@ -2568,24 +3010,28 @@ def unstructure_UpdateApnsChannelResponse(o: Any) -> Any:
     v: Any
     v = o.apns_channel_response
     if v is not None:
-        d["APNSChannelResponse"] = unstructure_APNSChannelResponse(v)
+        d["APNSChannelResponse"] = _u_APNSChannelResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_UpdateApnsSandboxChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateApnsSandboxChannelRequest")
     o: Any = _new(UpdateApnsSandboxChannelRequest)
+    o._unknown = None
     v: Any
     v = d.get("APNSSandboxChannelRequest")
-    o.apns_sandbox_channel_request = None if v is None else structure_APNSSandboxChannelRequest(v)
-    o.application_id = d.get("ApplicationId")
-    if d.keys() <= _K_UpdateApnsSandboxChannelRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_UpdateApnsSandboxChannelRequest}
+    o.apns_sandbox_channel_request = (
+        _s_APNSSandboxChannelRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "APNSSandboxChannelRequest", v)
+    )
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    if not d.keys() <= _K_UpdateApnsSandboxChannelRequest:
+        o._unknown = _w.extra(d, _K_UpdateApnsSandboxChannelRequest, o._unknown)
     return o
 
 
@@ -2596,27 +3042,28 @@ def unstructure_UpdateApnsSandboxChannelRequest(o: Any) -> Any:
     v: Any
     v = o.apns_sandbox_channel_request
     if v is not None:
-        d["APNSSandboxChannelRequest"] = unstructure_APNSSandboxChannelRequest(v)
+        d["APNSSandboxChannelRequest"] = _u_APNSSandboxChannelRequest(v)
     v = o.application_id
     if v is not None:
         d["ApplicationId"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_UpdateApnsSandboxChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateApnsSandboxChannelResponse")
     o: Any = _new(UpdateApnsSandboxChannelResponse)
+    o._unknown = None
     v: Any
     v = d.get("APNSSandboxChannelResponse")
-    o.apns_sandbox_channel_response = None if v is None else structure_APNSSandboxChannelResponse(v)
+    o.apns_sandbox_channel_response = (
+        _s_APNSSandboxChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "APNSSandboxChannelResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_UpdateApnsSandboxChannelResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_UpdateApnsSandboxChannelResponse}
+    if not d.keys() <= _K_UpdateApnsSandboxChannelResponse:
+        o._unknown = _w.extra(d, _K_UpdateApnsSandboxChannelResponse, o._unknown)
     return o
 
 
@@ -2627,24 +3074,28 @@ def unstructure_UpdateApnsSandboxChannelResponse(o: Any) -> Any:
     v: Any
     v = o.apns_sandbox_channel_response
     if v is not None:
-        d["APNSSandboxChannelResponse"] = unstructure_APNSSandboxChannelResponse(v)
+        d["APNSSandboxChannelResponse"] = _u_APNSSandboxChannelResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_UpdateApnsVoipChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateApnsVoipChannelRequest")
     o: Any = _new(UpdateApnsVoipChannelRequest)
+    o._unknown = None
     v: Any
     v = d.get("APNSVoipChannelRequest")
-    o.apns_voip_channel_request = None if v is None else structure_APNSVoipChannelRequest(v)
-    o.application_id = d.get("ApplicationId")
-    if d.keys() <= _K_UpdateApnsVoipChannelRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_UpdateApnsVoipChannelRequest}
+    o.apns_voip_channel_request = (
+        _s_APNSVoipChannelRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "APNSVoipChannelRequest", v)
+    )
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    if not d.keys() <= _K_UpdateApnsVoipChannelRequest:
+        o._unknown = _w.extra(d, _K_UpdateApnsVoipChannelRequest, o._unknown)
     return o
 
 
@@ -2655,27 +3106,28 @@ def unstructure_UpdateApnsVoipChannelRequest(o: Any) -> Any:
     v: Any
     v = o.apns_voip_channel_request
     if v is not None:
-        d["APNSVoipChannelRequest"] = unstructure_APNSVoipChannelRequest(v)
+        d["APNSVoipChannelRequest"] = _u_APNSVoipChannelRequest(v)
     v = o.application_id
     if v is not None:
         d["ApplicationId"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_UpdateApnsVoipChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateApnsVoipChannelResponse")
     o: Any = _new(UpdateApnsVoipChannelResponse)
+    o._unknown = None
     v: Any
     v = d.get("APNSVoipChannelResponse")
-    o.apns_voip_channel_response = None if v is None else structure_APNSVoipChannelResponse(v)
+    o.apns_voip_channel_response = (
+        _s_APNSVoipChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "APNSVoipChannelResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_UpdateApnsVoipChannelResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_UpdateApnsVoipChannelResponse}
+    if not d.keys() <= _K_UpdateApnsVoipChannelResponse:
+        o._unknown = _w.extra(d, _K_UpdateApnsVoipChannelResponse, o._unknown)
     return o
 
 
@@ -2686,26 +3138,28 @@ def unstructure_UpdateApnsVoipChannelResponse(o: Any) -> Any:
     v: Any
     v = o.apns_voip_channel_response
     if v is not None:
-        d["APNSVoipChannelResponse"] = unstructure_APNSVoipChannelResponse(v)
+        d["APNSVoipChannelResponse"] = _u_APNSVoipChannelResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_UpdateApnsVoipSandboxChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateApnsVoipSandboxChannelRequest")
     o: Any = _new(UpdateApnsVoipSandboxChannelRequest)
+    o._unknown = None
     v: Any
     v = d.get("APNSVoipSandboxChannelRequest")
     o.apns_voip_sandbox_channel_request = (
-        None if v is None else structure_APNSVoipSandboxChannelRequest(v)
+        _s_APNSVoipSandboxChannelRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "APNSVoipSandboxChannelRequest", v)
     )
-    o.application_id = d.get("ApplicationId")
-    if d.keys() <= _K_UpdateApnsVoipSandboxChannelRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_UpdateApnsVoipSandboxChannelRequest}
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    if not d.keys() <= _K_UpdateApnsVoipSandboxChannelRequest:
+        o._unknown = _w.extra(d, _K_UpdateApnsVoipSandboxChannelRequest, o._unknown)
     return o
 
 
@@ -2716,29 +3170,28 @@ def unstructure_UpdateApnsVoipSandboxChannelRequest(o: Any) -> Any:
     v: Any
     v = o.apns_voip_sandbox_channel_request
     if v is not None:
-        d["APNSVoipSandboxChannelRequest"] = unstructure_APNSVoipSandboxChannelRequest(v)
+        d["APNSVoipSandboxChannelRequest"] = _u_APNSVoipSandboxChannelRequest(v)
     v = o.application_id
     if v is not None:
         d["ApplicationId"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_UpdateApnsVoipSandboxChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateApnsVoipSandboxChannelResponse")
     o: Any = _new(UpdateApnsVoipSandboxChannelResponse)
+    o._unknown = None
     v: Any
     v = d.get("APNSVoipSandboxChannelResponse")
     o.apns_voip_sandbox_channel_response = (
-        None if v is None else structure_APNSVoipSandboxChannelResponse(v)
+        _s_APNSVoipSandboxChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "APNSVoipSandboxChannelResponse", v)
     )
     o._response_metadata = None
-    if d.keys() <= _K_UpdateApnsVoipSandboxChannelResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_UpdateApnsVoipSandboxChannelResponse}
+    if not d.keys() <= _K_UpdateApnsVoipSandboxChannelResponse:
+        o._unknown = _w.extra(d, _K_UpdateApnsVoipSandboxChannelResponse, o._unknown)
     return o
 
 
@@ -2749,24 +3202,28 @@ def unstructure_UpdateApnsVoipSandboxChannelResponse(o: Any) -> Any:
     v: Any
     v = o.apns_voip_sandbox_channel_response
     if v is not None:
-        d["APNSVoipSandboxChannelResponse"] = unstructure_APNSVoipSandboxChannelResponse(v)
+        d["APNSVoipSandboxChannelResponse"] = _u_APNSVoipSandboxChannelResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_UpdateBaiduChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateBaiduChannelRequest")
     o: Any = _new(UpdateBaiduChannelRequest)
+    o._unknown = None
     v: Any
-    o.application_id = d.get("ApplicationId")
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
     v = d.get("BaiduChannelRequest")
-    o.baidu_channel_request = None if v is None else structure_BaiduChannelRequest(v)
-    if d.keys() <= _K_UpdateBaiduChannelRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_UpdateBaiduChannelRequest}
+    o.baidu_channel_request = (
+        _s_BaiduChannelRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "BaiduChannelRequest", v)
+    )
+    if not d.keys() <= _K_UpdateBaiduChannelRequest:
+        o._unknown = _w.extra(d, _K_UpdateBaiduChannelRequest, o._unknown)
     return o
 
 
@@ -2780,24 +3237,25 @@ def unstructure_UpdateBaiduChannelRequest(o: Any) -> Any:
         d["ApplicationId"] = v
     v = o.baidu_channel_request
     if v is not None:
-        d["BaiduChannelRequest"] = unstructure_BaiduChannelRequest(v)
+        d["BaiduChannelRequest"] = _u_BaiduChannelRequest(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_UpdateBaiduChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateBaiduChannelResponse")
     o: Any = _new(UpdateBaiduChannelResponse)
+    o._unknown = None
     v: Any
     v = d.get("BaiduChannelResponse")
-    o.baidu_channel_response = None if v is None else structure_BaiduChannelResponse(v)
+    o.baidu_channel_response = (
+        _s_BaiduChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "BaiduChannelResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_UpdateBaiduChannelResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_UpdateBaiduChannelResponse}
+    if not d.keys() <= _K_UpdateBaiduChannelResponse:
+        o._unknown = _w.extra(d, _K_UpdateBaiduChannelResponse, o._unknown)
     return o
 
 
@@ -2808,24 +3266,28 @@ def unstructure_UpdateBaiduChannelResponse(o: Any) -> Any:
     v: Any
     v = o.baidu_channel_response
     if v is not None:
-        d["BaiduChannelResponse"] = unstructure_BaiduChannelResponse(v)
+        d["BaiduChannelResponse"] = _u_BaiduChannelResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_UpdateEmailChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateEmailChannelRequest")
     o: Any = _new(UpdateEmailChannelRequest)
+    o._unknown = None
     v: Any
-    o.application_id = d.get("ApplicationId")
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
     v = d.get("EmailChannelRequest")
-    o.email_channel_request = None if v is None else structure_EmailChannelRequest(v)
-    if d.keys() <= _K_UpdateEmailChannelRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_UpdateEmailChannelRequest}
+    o.email_channel_request = (
+        _s_EmailChannelRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EmailChannelRequest", v)
+    )
+    if not d.keys() <= _K_UpdateEmailChannelRequest:
+        o._unknown = _w.extra(d, _K_UpdateEmailChannelRequest, o._unknown)
     return o
 
 
@@ -2839,24 +3301,25 @@ def unstructure_UpdateEmailChannelRequest(o: Any) -> Any:
         d["ApplicationId"] = v
     v = o.email_channel_request
     if v is not None:
-        d["EmailChannelRequest"] = unstructure_EmailChannelRequest(v)
+        d["EmailChannelRequest"] = _u_EmailChannelRequest(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_UpdateEmailChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateEmailChannelResponse")
     o: Any = _new(UpdateEmailChannelResponse)
+    o._unknown = None
     v: Any
     v = d.get("EmailChannelResponse")
-    o.email_channel_response = None if v is None else structure_EmailChannelResponse(v)
+    o.email_channel_response = (
+        _s_EmailChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EmailChannelResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_UpdateEmailChannelResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_UpdateEmailChannelResponse}
+    if not d.keys() <= _K_UpdateEmailChannelResponse:
+        o._unknown = _w.extra(d, _K_UpdateEmailChannelResponse, o._unknown)
     return o
 
 
@@ -2867,24 +3330,28 @@ def unstructure_UpdateEmailChannelResponse(o: Any) -> Any:
     v: Any
     v = o.email_channel_response
     if v is not None:
-        d["EmailChannelResponse"] = unstructure_EmailChannelResponse(v)
+        d["EmailChannelResponse"] = _u_EmailChannelResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_UpdateGcmChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateGcmChannelRequest")
     o: Any = _new(UpdateGcmChannelRequest)
+    o._unknown = None
     v: Any
-    o.application_id = d.get("ApplicationId")
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
     v = d.get("GCMChannelRequest")
-    o.gcm_channel_request = None if v is None else structure_GCMChannelRequest(v)
-    if d.keys() <= _K_UpdateGcmChannelRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_UpdateGcmChannelRequest}
+    o.gcm_channel_request = (
+        _s_GCMChannelRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "GCMChannelRequest", v)
+    )
+    if not d.keys() <= _K_UpdateGcmChannelRequest:
+        o._unknown = _w.extra(d, _K_UpdateGcmChannelRequest, o._unknown)
     return o
 
 
@@ -2898,24 +3365,25 @@ def unstructure_UpdateGcmChannelRequest(o: Any) -> Any:
         d["ApplicationId"] = v
     v = o.gcm_channel_request
     if v is not None:
-        d["GCMChannelRequest"] = unstructure_GCMChannelRequest(v)
+        d["GCMChannelRequest"] = _u_GCMChannelRequest(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_UpdateGcmChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateGcmChannelResponse")
     o: Any = _new(UpdateGcmChannelResponse)
+    o._unknown = None
     v: Any
     v = d.get("GCMChannelResponse")
-    o.gcm_channel_response = None if v is None else structure_GCMChannelResponse(v)
+    o.gcm_channel_response = (
+        _s_GCMChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "GCMChannelResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_UpdateGcmChannelResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_UpdateGcmChannelResponse}
+    if not d.keys() <= _K_UpdateGcmChannelResponse:
+        o._unknown = _w.extra(d, _K_UpdateGcmChannelResponse, o._unknown)
     return o
 
 
@@ -2926,24 +3394,28 @@ def unstructure_UpdateGcmChannelResponse(o: Any) -> Any:
     v: Any
     v = o.gcm_channel_response
     if v is not None:
-        d["GCMChannelResponse"] = unstructure_GCMChannelResponse(v)
+        d["GCMChannelResponse"] = _u_GCMChannelResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_UpdateSmsChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateSmsChannelRequest")
     o: Any = _new(UpdateSmsChannelRequest)
+    o._unknown = None
     v: Any
-    o.application_id = d.get("ApplicationId")
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
     v = d.get("SMSChannelRequest")
-    o.sms_channel_request = None if v is None else structure_SMSChannelRequest(v)
-    if d.keys() <= _K_UpdateSmsChannelRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_UpdateSmsChannelRequest}
+    o.sms_channel_request = (
+        _s_SMSChannelRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SMSChannelRequest", v)
+    )
+    if not d.keys() <= _K_UpdateSmsChannelRequest:
+        o._unknown = _w.extra(d, _K_UpdateSmsChannelRequest, o._unknown)
     return o
 
 
@@ -2957,24 +3429,25 @@ def unstructure_UpdateSmsChannelRequest(o: Any) -> Any:
         d["ApplicationId"] = v
     v = o.sms_channel_request
     if v is not None:
-        d["SMSChannelRequest"] = unstructure_SMSChannelRequest(v)
+        d["SMSChannelRequest"] = _u_SMSChannelRequest(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_UpdateSmsChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateSmsChannelResponse")
     o: Any = _new(UpdateSmsChannelResponse)
+    o._unknown = None
     v: Any
     v = d.get("SMSChannelResponse")
-    o.sms_channel_response = None if v is None else structure_SMSChannelResponse(v)
+    o.sms_channel_response = (
+        _s_SMSChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SMSChannelResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_UpdateSmsChannelResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_UpdateSmsChannelResponse}
+    if not d.keys() <= _K_UpdateSmsChannelResponse:
+        o._unknown = _w.extra(d, _K_UpdateSmsChannelResponse, o._unknown)
     return o
 
 
@@ -2985,24 +3458,28 @@ def unstructure_UpdateSmsChannelResponse(o: Any) -> Any:
     v: Any
     v = o.sms_channel_response
     if v is not None:
-        d["SMSChannelResponse"] = unstructure_SMSChannelResponse(v)
+        d["SMSChannelResponse"] = _u_SMSChannelResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_UpdateVoiceChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateVoiceChannelRequest")
     o: Any = _new(UpdateVoiceChannelRequest)
+    o._unknown = None
     v: Any
-    o.application_id = d.get("ApplicationId")
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
     v = d.get("VoiceChannelRequest")
-    o.voice_channel_request = None if v is None else structure_VoiceChannelRequest(v)
-    if d.keys() <= _K_UpdateVoiceChannelRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_UpdateVoiceChannelRequest}
+    o.voice_channel_request = (
+        _s_VoiceChannelRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "VoiceChannelRequest", v)
+    )
+    if not d.keys() <= _K_UpdateVoiceChannelRequest:
+        o._unknown = _w.extra(d, _K_UpdateVoiceChannelRequest, o._unknown)
     return o
 
 
@@ -3016,24 +3493,25 @@ def unstructure_UpdateVoiceChannelRequest(o: Any) -> Any:
         d["ApplicationId"] = v
     v = o.voice_channel_request
     if v is not None:
-        d["VoiceChannelRequest"] = unstructure_VoiceChannelRequest(v)
+        d["VoiceChannelRequest"] = _u_VoiceChannelRequest(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_UpdateVoiceChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateVoiceChannelResponse")
     o: Any = _new(UpdateVoiceChannelResponse)
+    o._unknown = None
     v: Any
     v = d.get("VoiceChannelResponse")
-    o.voice_channel_response = None if v is None else structure_VoiceChannelResponse(v)
+    o.voice_channel_response = (
+        _s_VoiceChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "VoiceChannelResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_UpdateVoiceChannelResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_UpdateVoiceChannelResponse}
+    if not d.keys() <= _K_UpdateVoiceChannelResponse:
+        o._unknown = _w.extra(d, _K_UpdateVoiceChannelResponse, o._unknown)
     return o
 
 
@@ -3044,21 +3522,22 @@ def unstructure_UpdateVoiceChannelResponse(o: Any) -> Any:
     v: Any
     v = o.voice_channel_response
     if v is not None:
-        d["VoiceChannelResponse"] = unstructure_VoiceChannelResponse(v)
+        d["VoiceChannelResponse"] = _u_VoiceChannelResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_VoiceChannelRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "VoiceChannelRequest")
     o: Any = _new(VoiceChannelRequest)
-    o.enabled = d.get("Enabled")
-    if d.keys() <= _K_VoiceChannelRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_VoiceChannelRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("Enabled")
+    o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
+    if not d.keys() <= _K_VoiceChannelRequest:
+        o._unknown = _w.extra(d, _K_VoiceChannelRequest, o._unknown)
     return o
 
 
@@ -3071,28 +3550,50 @@ def unstructure_VoiceChannelRequest(o: Any) -> Any:
     if v is not None:
         d["Enabled"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_VoiceChannelResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "VoiceChannelResponse")
     o: Any = _new(VoiceChannelResponse)
-    o.application_id = d.get("ApplicationId")
-    o.creation_date = d.get("CreationDate")
-    o.enabled = d.get("Enabled")
-    o.has_credential = d.get("HasCredential")
-    o.id = d.get("Id")
-    o.is_archived = d.get("IsArchived")
-    o.last_modified_by = d.get("LastModifiedBy")
-    o.last_modified_date = d.get("LastModifiedDate")
-    o.platform = d.get("Platform")
-    o.version = d.get("Version")
-    if d.keys() <= _K_VoiceChannelResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_VoiceChannelResponse}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    v = d.get("CreationDate")
+    o.creation_date = (
+        v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
+    )
+    v = d.get("Enabled")
+    o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
+    v = d.get("HasCredential")
+    o.has_credential = (
+        v if v.__class__ is bool or v is None else _w.field(o, "HasCredential", v, _w.boolean)
+    )
+    v = d.get("Id")
+    o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
+    v = d.get("IsArchived")
+    o.is_archived = (
+        v if v.__class__ is bool or v is None else _w.field(o, "IsArchived", v, _w.boolean)
+    )
+    v = d.get("LastModifiedBy")
+    o.last_modified_by = (
+        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedBy", v, _w.text)
+    )
+    v = d.get("LastModifiedDate")
+    o.last_modified_date = (
+        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
+    )
+    v = d.get("Platform")
+    o.platform = v if v.__class__ is str or v is None else _w.field(o, "Platform", v, _w.text)
+    v = d.get("Version")
+    o.version = v if v.__class__ is int or v is None else _w.field(o, "Version", v, _w.integer)
+    if not d.keys() <= _K_VoiceChannelResponse:
+        o._unknown = _w.extra(d, _K_VoiceChannelResponse, o._unknown)
     return o
 
 
@@ -3132,5 +3633,176 @@ def unstructure_VoiceChannelResponse(o: Any) -> Any:
     if v is not None:
         d["Version"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
+
+
+# Hook slots: what nested members of each shape are converted with.
+_s_ADMChannelRequest = structure_ADMChannelRequest
+_u_ADMChannelRequest = unstructure_ADMChannelRequest
+_s_ADMChannelResponse = structure_ADMChannelResponse
+_u_ADMChannelResponse = unstructure_ADMChannelResponse
+_s_APNSChannelRequest = structure_APNSChannelRequest
+_u_APNSChannelRequest = unstructure_APNSChannelRequest
+_s_APNSChannelResponse = structure_APNSChannelResponse
+_u_APNSChannelResponse = unstructure_APNSChannelResponse
+_s_APNSSandboxChannelRequest = structure_APNSSandboxChannelRequest
+_u_APNSSandboxChannelRequest = unstructure_APNSSandboxChannelRequest
+_s_APNSSandboxChannelResponse = structure_APNSSandboxChannelResponse
+_u_APNSSandboxChannelResponse = unstructure_APNSSandboxChannelResponse
+_s_APNSVoipChannelRequest = structure_APNSVoipChannelRequest
+_u_APNSVoipChannelRequest = unstructure_APNSVoipChannelRequest
+_s_APNSVoipChannelResponse = structure_APNSVoipChannelResponse
+_u_APNSVoipChannelResponse = unstructure_APNSVoipChannelResponse
+_s_APNSVoipSandboxChannelRequest = structure_APNSVoipSandboxChannelRequest
+_u_APNSVoipSandboxChannelRequest = unstructure_APNSVoipSandboxChannelRequest
+_s_APNSVoipSandboxChannelResponse = structure_APNSVoipSandboxChannelResponse
+_u_APNSVoipSandboxChannelResponse = unstructure_APNSVoipSandboxChannelResponse
+_s_BaiduChannelRequest = structure_BaiduChannelRequest
+_u_BaiduChannelRequest = unstructure_BaiduChannelRequest
+_s_BaiduChannelResponse = structure_BaiduChannelResponse
+_u_BaiduChannelResponse = unstructure_BaiduChannelResponse
+_s_ChannelResponse = structure_ChannelResponse
+_u_ChannelResponse = unstructure_ChannelResponse
+_s_ChannelsResponse = structure_ChannelsResponse
+_u_ChannelsResponse = unstructure_ChannelsResponse
+_s_DeleteAdmChannelRequest = structure_DeleteAdmChannelRequest
+_u_DeleteAdmChannelRequest = unstructure_DeleteAdmChannelRequest
+_s_DeleteAdmChannelResponse = structure_DeleteAdmChannelResponse
+_u_DeleteAdmChannelResponse = unstructure_DeleteAdmChannelResponse
+_s_DeleteApnsChannelRequest = structure_DeleteApnsChannelRequest
+_u_DeleteApnsChannelRequest = unstructure_DeleteApnsChannelRequest
+_s_DeleteApnsChannelResponse = structure_DeleteApnsChannelResponse
+_u_DeleteApnsChannelResponse = unstructure_DeleteApnsChannelResponse
+_s_DeleteApnsSandboxChannelRequest = structure_DeleteApnsSandboxChannelRequest
+_u_DeleteApnsSandboxChannelRequest = unstructure_DeleteApnsSandboxChannelRequest
+_s_DeleteApnsSandboxChannelResponse = structure_DeleteApnsSandboxChannelResponse
+_u_DeleteApnsSandboxChannelResponse = unstructure_DeleteApnsSandboxChannelResponse
+_s_DeleteApnsVoipChannelRequest = structure_DeleteApnsVoipChannelRequest
+_u_DeleteApnsVoipChannelRequest = unstructure_DeleteApnsVoipChannelRequest
+_s_DeleteApnsVoipChannelResponse = structure_DeleteApnsVoipChannelResponse
+_u_DeleteApnsVoipChannelResponse = unstructure_DeleteApnsVoipChannelResponse
+_s_DeleteApnsVoipSandboxChannelRequest = structure_DeleteApnsVoipSandboxChannelRequest
+_u_DeleteApnsVoipSandboxChannelRequest = unstructure_DeleteApnsVoipSandboxChannelRequest
+_s_DeleteApnsVoipSandboxChannelResponse = structure_DeleteApnsVoipSandboxChannelResponse
+_u_DeleteApnsVoipSandboxChannelResponse = unstructure_DeleteApnsVoipSandboxChannelResponse
+_s_DeleteBaiduChannelRequest = structure_DeleteBaiduChannelRequest
+_u_DeleteBaiduChannelRequest = unstructure_DeleteBaiduChannelRequest
+_s_DeleteBaiduChannelResponse = structure_DeleteBaiduChannelResponse
+_u_DeleteBaiduChannelResponse = unstructure_DeleteBaiduChannelResponse
+_s_DeleteEmailChannelRequest = structure_DeleteEmailChannelRequest
+_u_DeleteEmailChannelRequest = unstructure_DeleteEmailChannelRequest
+_s_DeleteEmailChannelResponse = structure_DeleteEmailChannelResponse
+_u_DeleteEmailChannelResponse = unstructure_DeleteEmailChannelResponse
+_s_DeleteGcmChannelRequest = structure_DeleteGcmChannelRequest
+_u_DeleteGcmChannelRequest = unstructure_DeleteGcmChannelRequest
+_s_DeleteGcmChannelResponse = structure_DeleteGcmChannelResponse
+_u_DeleteGcmChannelResponse = unstructure_DeleteGcmChannelResponse
+_s_DeleteSmsChannelRequest = structure_DeleteSmsChannelRequest
+_u_DeleteSmsChannelRequest = unstructure_DeleteSmsChannelRequest
+_s_DeleteSmsChannelResponse = structure_DeleteSmsChannelResponse
+_u_DeleteSmsChannelResponse = unstructure_DeleteSmsChannelResponse
+_s_DeleteVoiceChannelRequest = structure_DeleteVoiceChannelRequest
+_u_DeleteVoiceChannelRequest = unstructure_DeleteVoiceChannelRequest
+_s_DeleteVoiceChannelResponse = structure_DeleteVoiceChannelResponse
+_u_DeleteVoiceChannelResponse = unstructure_DeleteVoiceChannelResponse
+_s_EmailChannelRequest = structure_EmailChannelRequest
+_u_EmailChannelRequest = unstructure_EmailChannelRequest
+_s_EmailChannelResponse = structure_EmailChannelResponse
+_u_EmailChannelResponse = unstructure_EmailChannelResponse
+_s_GCMChannelRequest = structure_GCMChannelRequest
+_u_GCMChannelRequest = unstructure_GCMChannelRequest
+_s_GCMChannelResponse = structure_GCMChannelResponse
+_u_GCMChannelResponse = unstructure_GCMChannelResponse
+_s_GetAdmChannelRequest = structure_GetAdmChannelRequest
+_u_GetAdmChannelRequest = unstructure_GetAdmChannelRequest
+_s_GetAdmChannelResponse = structure_GetAdmChannelResponse
+_u_GetAdmChannelResponse = unstructure_GetAdmChannelResponse
+_s_GetApnsChannelRequest = structure_GetApnsChannelRequest
+_u_GetApnsChannelRequest = unstructure_GetApnsChannelRequest
+_s_GetApnsChannelResponse = structure_GetApnsChannelResponse
+_u_GetApnsChannelResponse = unstructure_GetApnsChannelResponse
+_s_GetApnsSandboxChannelRequest = structure_GetApnsSandboxChannelRequest
+_u_GetApnsSandboxChannelRequest = unstructure_GetApnsSandboxChannelRequest
+_s_GetApnsSandboxChannelResponse = structure_GetApnsSandboxChannelResponse
+_u_GetApnsSandboxChannelResponse = unstructure_GetApnsSandboxChannelResponse
+_s_GetApnsVoipChannelRequest = structure_GetApnsVoipChannelRequest
+_u_GetApnsVoipChannelRequest = unstructure_GetApnsVoipChannelRequest
+_s_GetApnsVoipChannelResponse = structure_GetApnsVoipChannelResponse
+_u_GetApnsVoipChannelResponse = unstructure_GetApnsVoipChannelResponse
+_s_GetApnsVoipSandboxChannelRequest = structure_GetApnsVoipSandboxChannelRequest
+_u_GetApnsVoipSandboxChannelRequest = unstructure_GetApnsVoipSandboxChannelRequest
+_s_GetApnsVoipSandboxChannelResponse = structure_GetApnsVoipSandboxChannelResponse
+_u_GetApnsVoipSandboxChannelResponse = unstructure_GetApnsVoipSandboxChannelResponse
+_s_GetBaiduChannelRequest = structure_GetBaiduChannelRequest
+_u_GetBaiduChannelRequest = unstructure_GetBaiduChannelRequest
+_s_GetBaiduChannelResponse = structure_GetBaiduChannelResponse
+_u_GetBaiduChannelResponse = unstructure_GetBaiduChannelResponse
+_s_GetChannelsRequest = structure_GetChannelsRequest
+_u_GetChannelsRequest = unstructure_GetChannelsRequest
+_s_GetChannelsResponse = structure_GetChannelsResponse
+_u_GetChannelsResponse = unstructure_GetChannelsResponse
+_s_GetEmailChannelRequest = structure_GetEmailChannelRequest
+_u_GetEmailChannelRequest = unstructure_GetEmailChannelRequest
+_s_GetEmailChannelResponse = structure_GetEmailChannelResponse
+_u_GetEmailChannelResponse = unstructure_GetEmailChannelResponse
+_s_GetGcmChannelRequest = structure_GetGcmChannelRequest
+_u_GetGcmChannelRequest = unstructure_GetGcmChannelRequest
+_s_GetGcmChannelResponse = structure_GetGcmChannelResponse
+_u_GetGcmChannelResponse = unstructure_GetGcmChannelResponse
+_s_GetSmsChannelRequest = structure_GetSmsChannelRequest
+_u_GetSmsChannelRequest = unstructure_GetSmsChannelRequest
+_s_GetSmsChannelResponse = structure_GetSmsChannelResponse
+_u_GetSmsChannelResponse = unstructure_GetSmsChannelResponse
+_s_GetVoiceChannelRequest = structure_GetVoiceChannelRequest
+_u_GetVoiceChannelRequest = unstructure_GetVoiceChannelRequest
+_s_GetVoiceChannelResponse = structure_GetVoiceChannelResponse
+_u_GetVoiceChannelResponse = unstructure_GetVoiceChannelResponse
+_s_SMSChannelRequest = structure_SMSChannelRequest
+_u_SMSChannelRequest = unstructure_SMSChannelRequest
+_s_SMSChannelResponse = structure_SMSChannelResponse
+_u_SMSChannelResponse = unstructure_SMSChannelResponse
+_s_UpdateAdmChannelRequest = structure_UpdateAdmChannelRequest
+_u_UpdateAdmChannelRequest = unstructure_UpdateAdmChannelRequest
+_s_UpdateAdmChannelResponse = structure_UpdateAdmChannelResponse
+_u_UpdateAdmChannelResponse = unstructure_UpdateAdmChannelResponse
+_s_UpdateApnsChannelRequest = structure_UpdateApnsChannelRequest
+_u_UpdateApnsChannelRequest = unstructure_UpdateApnsChannelRequest
+_s_UpdateApnsChannelResponse = structure_UpdateApnsChannelResponse
+_u_UpdateApnsChannelResponse = unstructure_UpdateApnsChannelResponse
+_s_UpdateApnsSandboxChannelRequest = structure_UpdateApnsSandboxChannelRequest
+_u_UpdateApnsSandboxChannelRequest = unstructure_UpdateApnsSandboxChannelRequest
+_s_UpdateApnsSandboxChannelResponse = structure_UpdateApnsSandboxChannelResponse
+_u_UpdateApnsSandboxChannelResponse = unstructure_UpdateApnsSandboxChannelResponse
+_s_UpdateApnsVoipChannelRequest = structure_UpdateApnsVoipChannelRequest
+_u_UpdateApnsVoipChannelRequest = unstructure_UpdateApnsVoipChannelRequest
+_s_UpdateApnsVoipChannelResponse = structure_UpdateApnsVoipChannelResponse
+_u_UpdateApnsVoipChannelResponse = unstructure_UpdateApnsVoipChannelResponse
+_s_UpdateApnsVoipSandboxChannelRequest = structure_UpdateApnsVoipSandboxChannelRequest
+_u_UpdateApnsVoipSandboxChannelRequest = unstructure_UpdateApnsVoipSandboxChannelRequest
+_s_UpdateApnsVoipSandboxChannelResponse = structure_UpdateApnsVoipSandboxChannelResponse
+_u_UpdateApnsVoipSandboxChannelResponse = unstructure_UpdateApnsVoipSandboxChannelResponse
+_s_UpdateBaiduChannelRequest = structure_UpdateBaiduChannelRequest
+_u_UpdateBaiduChannelRequest = unstructure_UpdateBaiduChannelRequest
+_s_UpdateBaiduChannelResponse = structure_UpdateBaiduChannelResponse
+_u_UpdateBaiduChannelResponse = unstructure_UpdateBaiduChannelResponse
+_s_UpdateEmailChannelRequest = structure_UpdateEmailChannelRequest
+_u_UpdateEmailChannelRequest = unstructure_UpdateEmailChannelRequest
+_s_UpdateEmailChannelResponse = structure_UpdateEmailChannelResponse
+_u_UpdateEmailChannelResponse = unstructure_UpdateEmailChannelResponse
+_s_UpdateGcmChannelRequest = structure_UpdateGcmChannelRequest
+_u_UpdateGcmChannelRequest = unstructure_UpdateGcmChannelRequest
+_s_UpdateGcmChannelResponse = structure_UpdateGcmChannelResponse
+_u_UpdateGcmChannelResponse = unstructure_UpdateGcmChannelResponse
+_s_UpdateSmsChannelRequest = structure_UpdateSmsChannelRequest
+_u_UpdateSmsChannelRequest = unstructure_UpdateSmsChannelRequest
+_s_UpdateSmsChannelResponse = structure_UpdateSmsChannelResponse
+_u_UpdateSmsChannelResponse = unstructure_UpdateSmsChannelResponse
+_s_UpdateVoiceChannelRequest = structure_UpdateVoiceChannelRequest
+_u_UpdateVoiceChannelRequest = unstructure_UpdateVoiceChannelRequest
+_s_UpdateVoiceChannelResponse = structure_UpdateVoiceChannelResponse
+_u_UpdateVoiceChannelResponse = unstructure_UpdateVoiceChannelResponse
+_s_VoiceChannelRequest = structure_VoiceChannelRequest
+_u_VoiceChannelRequest = unstructure_VoiceChannelRequest
+_s_VoiceChannelResponse = structure_VoiceChannelResponse
+_u_VoiceChannelResponse = unstructure_VoiceChannelResponse

@@ -3,8 +3,10 @@
 """Wire conversion for ``pinpoint_sdk.models._common``.
 
 Straight-line functions per shape, registered with the cattrs converter by
-``pinpoint_sdk.converter``. Values whose JSON type differs from the model are kept
-as sent; keys the model does not know are kept on the instance and written back.
+``pinpoint_sdk.converter``. A value whose JSON type differs from its annotation, and
+keys the model does not know, are kept with the instance's unknown keys and written
+back. Nested shapes are converted through the ``_s_<Shape>``/``_u_<Shape>`` slots at
+the end, which the converter points at the hooks users register.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
+from pinpoint_sdk import _wire as _w
 from pinpoint_sdk.enums import (
     Alignment,
     AttributeType,
@@ -110,19 +113,26 @@ _K_TemplateConfiguration = (
 
 def structure_AttributeDimension(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "AttributeDimension")
     o: Any = _new(AttributeDimension)
+    o._unknown = None
     v: Any
     v = d.get("AttributeType")
     o.attribute_type = (
-        None if v is None else (_E_AttributeType.get(v, v) if v.__class__ is str else v)
+        _E_AttributeType.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "AttributeType", v, _w.text)
     )
     v = d.get("Values")
-    o.values = None if v is None else (list(v) if v.__class__ is list else v)
-    if d.keys() <= _K_AttributeDimension:
-        o._unknown = None
+    if v is None:
+        o.values = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_AttributeDimension}
+        try:
+            o.values = (
+                [(x0 if x0.__class__ is str else _w.text(x0)) for x0 in v] if v.__class__ is list else _w.wrong()
+            )
+        except _w.WrongType:
+            o.values = _w.keep(o, "Values", v)
+    if not d.keys() <= _K_AttributeDimension:
+        o._unknown = _w.extra(d, _K_AttributeDimension, o._unknown)
     return o
 
 
@@ -138,23 +148,26 @@ def unstructure_AttributeDimension(o: Any) -> Any:
     if v is not None:
         d["Values"] = (list(v) if isinstance(v, (list, tuple)) else v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_CampaignEventFilter(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CampaignEventFilter")
     o: Any = _new(CampaignEventFilter)
+    o._unknown = None
     v: Any
     v = d.get("Dimensions")
-    o.dimensions = None if v is None else structure_EventDimensions(v)
+    o.dimensions = (
+        _s_EventDimensions(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Dimensions", v)
+    )
     v = d.get("FilterType")
-    o.filter_type = None if v is None else (_E_FilterType.get(v, v) if v.__class__ is str else v)
-    if d.keys() <= _K_CampaignEventFilter:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_CampaignEventFilter}
+    o.filter_type = (
+        _E_FilterType.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "FilterType", v, _w.text)
+    )
+    if not d.keys() <= _K_CampaignEventFilter:
+        o._unknown = _w.extra(d, _K_CampaignEventFilter, o._unknown)
     return o
 
 
@@ -165,28 +178,33 @@ def unstructure_CampaignEventFilter(o: Any) -> Any:
     v: Any
     v = o.dimensions
     if v is not None:
-        d["Dimensions"] = unstructure_EventDimensions(v)
+        d["Dimensions"] = _u_EventDimensions(v)
     v = o.filter_type
     if v is not None:
         d["FilterType"] = (v.value if isinstance(v, StrEnum) else v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_CampaignHook(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CampaignHook")
     o: Any = _new(CampaignHook)
+    o._unknown = None
     v: Any
-    o.lambda_function_name = d.get("LambdaFunctionName")
+    v = d.get("LambdaFunctionName")
+    o.lambda_function_name = (
+        v if v.__class__ is str or v is None else _w.field(o, "LambdaFunctionName", v, _w.text)
+    )
     v = d.get("Mode")
-    o.mode = None if v is None else (_E_Mode.get(v, v) if v.__class__ is str else v)
-    o.web_url = d.get("WebUrl")
-    if d.keys() <= _K_CampaignHook:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_CampaignHook}
+    o.mode = (
+        _E_Mode.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "Mode", v, _w.text)
+    )
+    v = d.get("WebUrl")
+    o.web_url = v if v.__class__ is str or v is None else _w.field(o, "WebUrl", v, _w.text)
+    if not d.keys() <= _K_CampaignHook:
+        o._unknown = _w.extra(d, _K_CampaignHook, o._unknown)
     return o
 
 
@@ -205,23 +223,32 @@ def unstructure_CampaignHook(o: Any) -> Any:
     if v is not None:
         d["WebUrl"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_CampaignLimits(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CampaignLimits")
     o: Any = _new(CampaignLimits)
-    o.daily = d.get("Daily")
-    o.maximum_duration = d.get("MaximumDuration")
-    o.messages_per_second = d.get("MessagesPerSecond")
-    o.total = d.get("Total")
-    o.session = d.get("Session")
-    if d.keys() <= _K_CampaignLimits:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_CampaignLimits}
+    o._unknown = None
+    v: Any
+    v = d.get("Daily")
+    o.daily = v if v.__class__ is int or v is None else _w.field(o, "Daily", v, _w.integer)
+    v = d.get("MaximumDuration")
+    o.maximum_duration = (
+        v if v.__class__ is int or v is None else _w.field(o, "MaximumDuration", v, _w.integer)
+    )
+    v = d.get("MessagesPerSecond")
+    o.messages_per_second = (
+        v if v.__class__ is int or v is None else _w.field(o, "MessagesPerSecond", v, _w.integer)
+    )
+    v = d.get("Total")
+    o.total = v if v.__class__ is int or v is None else _w.field(o, "Total", v, _w.integer)
+    v = d.get("Session")
+    o.session = v if v.__class__ is int or v is None else _w.field(o, "Session", v, _w.integer)
+    if not d.keys() <= _K_CampaignLimits:
+        o._unknown = _w.extra(d, _K_CampaignLimits, o._unknown)
     return o
 
 
@@ -246,28 +273,36 @@ def unstructure_CampaignLimits(o: Any) -> Any:
     if v is not None:
         d["Session"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_DefaultButtonConfiguration(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DefaultButtonConfiguration")
     o: Any = _new(DefaultButtonConfiguration)
+    o._unknown = None
     v: Any
-    o.background_color = d.get("BackgroundColor")
-    o.border_radius = d.get("BorderRadius")
+    v = d.get("BackgroundColor")
+    o.background_color = (
+        v if v.__class__ is str or v is None else _w.field(o, "BackgroundColor", v, _w.text)
+    )
+    v = d.get("BorderRadius")
+    o.border_radius = (
+        v if v.__class__ is int or v is None else _w.field(o, "BorderRadius", v, _w.integer)
+    )
     v = d.get("ButtonAction")
     o.button_action = (
-        None if v is None else (_E_ButtonAction.get(v, v) if v.__class__ is str else v)
+        _E_ButtonAction.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "ButtonAction", v, _w.text)
     )
-    o.link = d.get("Link")
-    o.text = d.get("Text")
-    o.text_color = d.get("TextColor")
-    if d.keys() <= _K_DefaultButtonConfiguration:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_DefaultButtonConfiguration}
+    v = d.get("Link")
+    o.link = v if v.__class__ is str or v is None else _w.field(o, "Link", v, _w.text)
+    v = d.get("Text")
+    o.text = v if v.__class__ is str or v is None else _w.field(o, "Text", v, _w.text)
+    v = d.get("TextColor")
+    o.text_color = v if v.__class__ is str or v is None else _w.field(o, "TextColor", v, _w.text)
+    if not d.keys() <= _K_DefaultButtonConfiguration:
+        o._unknown = _w.extra(d, _K_DefaultButtonConfiguration, o._unknown)
     return o
 
 
@@ -295,26 +330,38 @@ def unstructure_DefaultButtonConfiguration(o: Any) -> Any:
     if v is not None:
         d["TextColor"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_EndpointDemographic(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "EndpointDemographic")
     o: Any = _new(EndpointDemographic)
-    o.app_version = d.get("AppVersion")
-    o.locale = d.get("Locale")
-    o.make = d.get("Make")
-    o.model = d.get("Model")
-    o.model_version = d.get("ModelVersion")
-    o.platform = d.get("Platform")
-    o.platform_version = d.get("PlatformVersion")
-    o.timezone = d.get("Timezone")
-    if d.keys() <= _K_EndpointDemographic:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_EndpointDemographic}
+    o._unknown = None
+    v: Any
+    v = d.get("AppVersion")
+    o.app_version = v if v.__class__ is str or v is None else _w.field(o, "AppVersion", v, _w.text)
+    v = d.get("Locale")
+    o.locale = v if v.__class__ is str or v is None else _w.field(o, "Locale", v, _w.text)
+    v = d.get("Make")
+    o.make = v if v.__class__ is str or v is None else _w.field(o, "Make", v, _w.text)
+    v = d.get("Model")
+    o.model = v if v.__class__ is str or v is None else _w.field(o, "Model", v, _w.text)
+    v = d.get("ModelVersion")
+    o.model_version = (
+        v if v.__class__ is str or v is None else _w.field(o, "ModelVersion", v, _w.text)
+    )
+    v = d.get("Platform")
+    o.platform = v if v.__class__ is str or v is None else _w.field(o, "Platform", v, _w.text)
+    v = d.get("PlatformVersion")
+    o.platform_version = (
+        v if v.__class__ is str or v is None else _w.field(o, "PlatformVersion", v, _w.text)
+    )
+    v = d.get("Timezone")
+    o.timezone = v if v.__class__ is str or v is None else _w.field(o, "Timezone", v, _w.text)
+    if not d.keys() <= _K_EndpointDemographic:
+        o._unknown = _w.extra(d, _K_EndpointDemographic, o._unknown)
     return o
 
 
@@ -348,24 +395,30 @@ def unstructure_EndpointDemographic(o: Any) -> Any:
     if v is not None:
         d["Timezone"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_EndpointLocation(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "EndpointLocation")
     o: Any = _new(EndpointLocation)
-    o.city = d.get("City")
-    o.country = d.get("Country")
-    o.latitude = d.get("Latitude")
-    o.longitude = d.get("Longitude")
-    o.postal_code = d.get("PostalCode")
-    o.region = d.get("Region")
-    if d.keys() <= _K_EndpointLocation:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_EndpointLocation}
+    o._unknown = None
+    v: Any
+    v = d.get("City")
+    o.city = v if v.__class__ is str or v is None else _w.field(o, "City", v, _w.text)
+    v = d.get("Country")
+    o.country = v if v.__class__ is str or v is None else _w.field(o, "Country", v, _w.text)
+    v = d.get("Latitude")
+    o.latitude = v if v.__class__ is float or v is None else _w.field(o, "Latitude", v, _w.number)
+    v = d.get("Longitude")
+    o.longitude = v if v.__class__ is float or v is None else _w.field(o, "Longitude", v, _w.number)
+    v = d.get("PostalCode")
+    o.postal_code = v if v.__class__ is str or v is None else _w.field(o, "PostalCode", v, _w.text)
+    v = d.get("Region")
+    o.region = v if v.__class__ is str or v is None else _w.field(o, "Region", v, _w.text)
+    if not d.keys() <= _K_EndpointLocation:
+        o._unknown = _w.extra(d, _K_EndpointLocation, o._unknown)
     return o
 
 
@@ -393,24 +446,30 @@ def unstructure_EndpointLocation(o: Any) -> Any:
     if v is not None:
         d["Region"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_EndpointUser(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "EndpointUser")
     o: Any = _new(EndpointUser)
+    o._unknown = None
     v: Any
     v = d.get("UserAttributes")
-    o.user_attributes = (
-        None if v is None else ({k0: (list(x0) if x0.__class__ is list else x0) for k0, x0 in v.items()} if v.__class__ is dict else v)
-    )
-    o.user_id = d.get("UserId")
-    if d.keys() <= _K_EndpointUser:
-        o._unknown = None
+    if v is None:
+        o.user_attributes = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_EndpointUser}
+        try:
+            o.user_attributes = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): ([(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0] if x0.__class__ is list else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.user_attributes = _w.keep(o, "UserAttributes", v)
+    v = d.get("UserId")
+    o.user_id = v if v.__class__ is str or v is None else _w.field(o, "UserId", v, _w.text)
+    if not d.keys() <= _K_EndpointUser:
+        o._unknown = _w.extra(d, _K_EndpointUser, o._unknown)
     return o
 
 
@@ -428,29 +487,42 @@ def unstructure_EndpointUser(o: Any) -> Any:
     if v is not None:
         d["UserId"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_EventDimensions(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "EventDimensions")
     o: Any = _new(EventDimensions)
+    o._unknown = None
     v: Any
     v = d.get("Attributes")
-    o.attributes = (
-        None if v is None else ({k0: structure_AttributeDimension(x0) for k0, x0 in v.items()} if v.__class__ is dict else v)
-    )
-    v = d.get("EventType")
-    o.event_type = None if v is None else structure_SetDimension(v)
-    v = d.get("Metrics")
-    o.metrics = (
-        None if v is None else ({k0: structure_MetricDimension(x0) for k0, x0 in v.items()} if v.__class__ is dict else v)
-    )
-    if d.keys() <= _K_EventDimensions:
-        o._unknown = None
+    if v is None:
+        o.attributes = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_EventDimensions}
+        try:
+            o.attributes = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): _s_AttributeDimension(x0) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.attributes = _w.keep(o, "Attributes", v)
+    v = d.get("EventType")
+    o.event_type = (
+        _s_SetDimension(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EventType", v)
+    )
+    v = d.get("Metrics")
+    if v is None:
+        o.metrics = None
+    else:
+        try:
+            o.metrics = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): _s_MetricDimension(x0) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.metrics = _w.keep(o, "Metrics", v)
+    if not d.keys() <= _K_EventDimensions:
+        o._unknown = _w.extra(d, _K_EventDimensions, o._unknown)
     return o
 
 
@@ -462,31 +534,33 @@ def unstructure_EventDimensions(o: Any) -> Any:
     v = o.attributes
     if v is not None:
         d["Attributes"] = (
-            {k0: unstructure_AttributeDimension(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+            {k0: _u_AttributeDimension(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
         )
     v = o.event_type
     if v is not None:
-        d["EventType"] = unstructure_SetDimension(v)
+        d["EventType"] = _u_SetDimension(v)
     v = o.metrics
     if v is not None:
         d["Metrics"] = (
-            {k0: unstructure_MetricDimension(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+            {k0: _u_MetricDimension(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
         )
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GPSCoordinates(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GPSCoordinates")
     o: Any = _new(GPSCoordinates)
-    o.latitude = d.get("Latitude")
-    o.longitude = d.get("Longitude")
-    if d.keys() <= _K_GPSCoordinates:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GPSCoordinates}
+    o._unknown = None
+    v: Any
+    v = d.get("Latitude")
+    o.latitude = v if v.__class__ is float or v is None else _w.field(o, "Latitude", v, _w.number)
+    v = d.get("Longitude")
+    o.longitude = v if v.__class__ is float or v is None else _w.field(o, "Longitude", v, _w.number)
+    if not d.keys() <= _K_GPSCoordinates:
+        o._unknown = _w.extra(d, _K_GPSCoordinates, o._unknown)
     return o
 
 
@@ -502,22 +576,26 @@ def unstructure_GPSCoordinates(o: Any) -> Any:
     if v is not None:
         d["Longitude"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GPSPointDimension(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GPSPointDimension")
     o: Any = _new(GPSPointDimension)
+    o._unknown = None
     v: Any
     v = d.get("Coordinates")
-    o.coordinates = None if v is None else structure_GPSCoordinates(v)
-    o.range_in_kilometers = d.get("RangeInKilometers")
-    if d.keys() <= _K_GPSPointDimension:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GPSPointDimension}
+    o.coordinates = (
+        _s_GPSCoordinates(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Coordinates", v)
+    )
+    v = d.get("RangeInKilometers")
+    o.range_in_kilometers = (
+        v if v.__class__ is float or v is None else _w.field(o, "RangeInKilometers", v, _w.number)
+    )
+    if not d.keys() <= _K_GPSPointDimension:
+        o._unknown = _w.extra(d, _K_GPSPointDimension, o._unknown)
     return o
 
 
@@ -528,28 +606,31 @@ def unstructure_GPSPointDimension(o: Any) -> Any:
     v: Any
     v = o.coordinates
     if v is not None:
-        d["Coordinates"] = unstructure_GPSCoordinates(v)
+        d["Coordinates"] = _u_GPSCoordinates(v)
     v = o.range_in_kilometers
     if v is not None:
         d["RangeInKilometers"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_InAppMessageBodyConfig(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "InAppMessageBodyConfig")
     o: Any = _new(InAppMessageBodyConfig)
+    o._unknown = None
     v: Any
     v = d.get("Alignment")
-    o.alignment = None if v is None else (_E_Alignment.get(v, v) if v.__class__ is str else v)
-    o.body = d.get("Body")
-    o.text_color = d.get("TextColor")
-    if d.keys() <= _K_InAppMessageBodyConfig:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_InAppMessageBodyConfig}
+    o.alignment = (
+        _E_Alignment.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "Alignment", v, _w.text)
+    )
+    v = d.get("Body")
+    o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
+    v = d.get("TextColor")
+    o.text_color = v if v.__class__ is str or v is None else _w.field(o, "TextColor", v, _w.text)
+    if not d.keys() <= _K_InAppMessageBodyConfig:
+        o._unknown = _w.extra(d, _K_InAppMessageBodyConfig, o._unknown)
     return o
 
 
@@ -568,27 +649,34 @@ def unstructure_InAppMessageBodyConfig(o: Any) -> Any:
     if v is not None:
         d["TextColor"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_InAppMessageButton(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "InAppMessageButton")
     o: Any = _new(InAppMessageButton)
+    o._unknown = None
     v: Any
     v = d.get("Android")
-    o.android = None if v is None else structure_OverrideButtonConfiguration(v)
+    o.android = (
+        _s_OverrideButtonConfiguration(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Android", v)
+    )
     v = d.get("DefaultConfig")
-    o.default_config = None if v is None else structure_DefaultButtonConfiguration(v)
+    o.default_config = (
+        _s_DefaultButtonConfiguration(v) if v.__class__ is dict else None if v is None else _w.keep(o, "DefaultConfig", v)
+    )
     v = d.get("IOS")
-    o.ios = None if v is None else structure_OverrideButtonConfiguration(v)
+    o.ios = (
+        _s_OverrideButtonConfiguration(v) if v.__class__ is dict else None if v is None else _w.keep(o, "IOS", v)
+    )
     v = d.get("Web")
-    o.web = None if v is None else structure_OverrideButtonConfiguration(v)
-    if d.keys() <= _K_InAppMessageButton:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_InAppMessageButton}
+    o.web = (
+        _s_OverrideButtonConfiguration(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Web", v)
+    )
+    if not d.keys() <= _K_InAppMessageButton:
+        o._unknown = _w.extra(d, _K_InAppMessageButton, o._unknown)
     return o
 
 
@@ -599,40 +687,51 @@ def unstructure_InAppMessageButton(o: Any) -> Any:
     v: Any
     v = o.android
     if v is not None:
-        d["Android"] = unstructure_OverrideButtonConfiguration(v)
+        d["Android"] = _u_OverrideButtonConfiguration(v)
     v = o.default_config
     if v is not None:
-        d["DefaultConfig"] = unstructure_DefaultButtonConfiguration(v)
+        d["DefaultConfig"] = _u_DefaultButtonConfiguration(v)
     v = o.ios
     if v is not None:
-        d["IOS"] = unstructure_OverrideButtonConfiguration(v)
+        d["IOS"] = _u_OverrideButtonConfiguration(v)
     v = o.web
     if v is not None:
-        d["Web"] = unstructure_OverrideButtonConfiguration(v)
+        d["Web"] = _u_OverrideButtonConfiguration(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_InAppMessageContent(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "InAppMessageContent")
     o: Any = _new(InAppMessageContent)
+    o._unknown = None
     v: Any
-    o.background_color = d.get("BackgroundColor")
+    v = d.get("BackgroundColor")
+    o.background_color = (
+        v if v.__class__ is str or v is None else _w.field(o, "BackgroundColor", v, _w.text)
+    )
     v = d.get("BodyConfig")
-    o.body_config = None if v is None else structure_InAppMessageBodyConfig(v)
+    o.body_config = (
+        _s_InAppMessageBodyConfig(v) if v.__class__ is dict else None if v is None else _w.keep(o, "BodyConfig", v)
+    )
     v = d.get("HeaderConfig")
-    o.header_config = None if v is None else structure_InAppMessageHeaderConfig(v)
-    o.image_url = d.get("ImageUrl")
+    o.header_config = (
+        _s_InAppMessageHeaderConfig(v) if v.__class__ is dict else None if v is None else _w.keep(o, "HeaderConfig", v)
+    )
+    v = d.get("ImageUrl")
+    o.image_url = v if v.__class__ is str or v is None else _w.field(o, "ImageUrl", v, _w.text)
     v = d.get("PrimaryBtn")
-    o.primary_btn = None if v is None else structure_InAppMessageButton(v)
+    o.primary_btn = (
+        _s_InAppMessageButton(v) if v.__class__ is dict else None if v is None else _w.keep(o, "PrimaryBtn", v)
+    )
     v = d.get("SecondaryBtn")
-    o.secondary_btn = None if v is None else structure_InAppMessageButton(v)
-    if d.keys() <= _K_InAppMessageContent:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_InAppMessageContent}
+    o.secondary_btn = (
+        _s_InAppMessageButton(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SecondaryBtn", v)
+    )
+    if not d.keys() <= _K_InAppMessageContent:
+        o._unknown = _w.extra(d, _K_InAppMessageContent, o._unknown)
     return o
 
 
@@ -646,37 +745,40 @@ def unstructure_InAppMessageContent(o: Any) -> Any:
         d["BackgroundColor"] = v
     v = o.body_config
     if v is not None:
-        d["BodyConfig"] = unstructure_InAppMessageBodyConfig(v)
+        d["BodyConfig"] = _u_InAppMessageBodyConfig(v)
     v = o.header_config
     if v is not None:
-        d["HeaderConfig"] = unstructure_InAppMessageHeaderConfig(v)
+        d["HeaderConfig"] = _u_InAppMessageHeaderConfig(v)
     v = o.image_url
     if v is not None:
         d["ImageUrl"] = v
     v = o.primary_btn
     if v is not None:
-        d["PrimaryBtn"] = unstructure_InAppMessageButton(v)
+        d["PrimaryBtn"] = _u_InAppMessageButton(v)
     v = o.secondary_btn
     if v is not None:
-        d["SecondaryBtn"] = unstructure_InAppMessageButton(v)
+        d["SecondaryBtn"] = _u_InAppMessageButton(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_InAppMessageHeaderConfig(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "InAppMessageHeaderConfig")
     o: Any = _new(InAppMessageHeaderConfig)
+    o._unknown = None
     v: Any
     v = d.get("Alignment")
-    o.alignment = None if v is None else (_E_Alignment.get(v, v) if v.__class__ is str else v)
-    o.header = d.get("Header")
-    o.text_color = d.get("TextColor")
-    if d.keys() <= _K_InAppMessageHeaderConfig:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_InAppMessageHeaderConfig}
+    o.alignment = (
+        _E_Alignment.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "Alignment", v, _w.text)
+    )
+    v = d.get("Header")
+    o.header = v if v.__class__ is str or v is None else _w.field(o, "Header", v, _w.text)
+    v = d.get("TextColor")
+    o.text_color = v if v.__class__ is str or v is None else _w.field(o, "TextColor", v, _w.text)
+    if not d.keys() <= _K_InAppMessageHeaderConfig:
+        o._unknown = _w.extra(d, _K_InAppMessageHeaderConfig, o._unknown)
     return o
 
 
@@ -695,20 +797,22 @@ def unstructure_InAppMessageHeaderConfig(o: Any) -> Any:
     if v is not None:
         d["TextColor"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_JourneyTimeframeCap(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "JourneyTimeframeCap")
     o: Any = _new(JourneyTimeframeCap)
-    o.cap = d.get("Cap")
-    o.days = d.get("Days")
-    if d.keys() <= _K_JourneyTimeframeCap:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_JourneyTimeframeCap}
+    o._unknown = None
+    v: Any
+    v = d.get("Cap")
+    o.cap = v if v.__class__ is int or v is None else _w.field(o, "Cap", v, _w.integer)
+    v = d.get("Days")
+    o.days = v if v.__class__ is int or v is None else _w.field(o, "Days", v, _w.integer)
+    if not d.keys() <= _K_JourneyTimeframeCap:
+        o._unknown = _w.extra(d, _K_JourneyTimeframeCap, o._unknown)
     return o
 
 
@@ -724,20 +828,22 @@ def unstructure_JourneyTimeframeCap(o: Any) -> Any:
     if v is not None:
         d["Days"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_MessageBody(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "MessageBody")
     o: Any = _new(MessageBody)
-    o.message = d.get("Message")
-    o.request_id = d.get("RequestID")
-    if d.keys() <= _K_MessageBody:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_MessageBody}
+    o._unknown = None
+    v: Any
+    v = d.get("Message")
+    o.message = v if v.__class__ is str or v is None else _w.field(o, "Message", v, _w.text)
+    v = d.get("RequestID")
+    o.request_id = v if v.__class__ is str or v is None else _w.field(o, "RequestID", v, _w.text)
+    if not d.keys() <= _K_MessageBody:
+        o._unknown = _w.extra(d, _K_MessageBody, o._unknown)
     return o
 
 
@@ -753,20 +859,22 @@ def unstructure_MessageBody(o: Any) -> Any:
     if v is not None:
         d["RequestID"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_MessageHeader(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "MessageHeader")
     o: Any = _new(MessageHeader)
-    o.name = d.get("Name")
-    o.value = d.get("Value")
-    if d.keys() <= _K_MessageHeader:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_MessageHeader}
+    o._unknown = None
+    v: Any
+    v = d.get("Name")
+    o.name = v if v.__class__ is str or v is None else _w.field(o, "Name", v, _w.text)
+    v = d.get("Value")
+    o.value = v if v.__class__ is str or v is None else _w.field(o, "Value", v, _w.text)
+    if not d.keys() <= _K_MessageHeader:
+        o._unknown = _w.extra(d, _K_MessageHeader, o._unknown)
     return o
 
 
@@ -782,20 +890,24 @@ def unstructure_MessageHeader(o: Any) -> Any:
     if v is not None:
         d["Value"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_MetricDimension(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "MetricDimension")
     o: Any = _new(MetricDimension)
-    o.comparison_operator = d.get("ComparisonOperator")
-    o.value = d.get("Value")
-    if d.keys() <= _K_MetricDimension:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_MetricDimension}
+    o._unknown = None
+    v: Any
+    v = d.get("ComparisonOperator")
+    o.comparison_operator = (
+        v if v.__class__ is str or v is None else _w.field(o, "ComparisonOperator", v, _w.text)
+    )
+    v = d.get("Value")
+    o.value = v if v.__class__ is float or v is None else _w.field(o, "Value", v, _w.number)
+    if not d.keys() <= _K_MetricDimension:
+        o._unknown = _w.extra(d, _K_MetricDimension, o._unknown)
     return o
 
 
@@ -811,24 +923,24 @@ def unstructure_MetricDimension(o: Any) -> Any:
     if v is not None:
         d["Value"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_OverrideButtonConfiguration(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "OverrideButtonConfiguration")
     o: Any = _new(OverrideButtonConfiguration)
+    o._unknown = None
     v: Any
     v = d.get("ButtonAction")
     o.button_action = (
-        None if v is None else (_E_ButtonAction.get(v, v) if v.__class__ is str else v)
+        _E_ButtonAction.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "ButtonAction", v, _w.text)
     )
-    o.link = d.get("Link")
-    if d.keys() <= _K_OverrideButtonConfiguration:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_OverrideButtonConfiguration}
+    v = d.get("Link")
+    o.link = v if v.__class__ is str or v is None else _w.field(o, "Link", v, _w.text)
+    if not d.keys() <= _K_OverrideButtonConfiguration:
+        o._unknown = _w.extra(d, _K_OverrideButtonConfiguration, o._unknown)
     return o
 
 
@@ -844,20 +956,22 @@ def unstructure_OverrideButtonConfiguration(o: Any) -> Any:
     if v is not None:
         d["Link"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_QuietTime(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "QuietTime")
     o: Any = _new(QuietTime)
-    o.end = d.get("End")
-    o.start = d.get("Start")
-    if d.keys() <= _K_QuietTime:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_QuietTime}
+    o._unknown = None
+    v: Any
+    v = d.get("End")
+    o.end = v if v.__class__ is str or v is None else _w.field(o, "End", v, _w.text)
+    v = d.get("Start")
+    o.start = v if v.__class__ is str or v is None else _w.field(o, "Start", v, _w.text)
+    if not d.keys() <= _K_QuietTime:
+        o._unknown = _w.extra(d, _K_QuietTime, o._unknown)
     return o
 
 
@@ -873,23 +987,26 @@ def unstructure_QuietTime(o: Any) -> Any:
     if v is not None:
         d["Start"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_RecencyDimension(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "RecencyDimension")
     o: Any = _new(RecencyDimension)
+    o._unknown = None
     v: Any
     v = d.get("Duration")
-    o.duration = None if v is None else (_E_Duration.get(v, v) if v.__class__ is str else v)
+    o.duration = (
+        _E_Duration.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "Duration", v, _w.text)
+    )
     v = d.get("RecencyType")
-    o.recency_type = None if v is None else (_E_RecencyType.get(v, v) if v.__class__ is str else v)
-    if d.keys() <= _K_RecencyDimension:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_RecencyDimension}
+    o.recency_type = (
+        _E_RecencyType.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "RecencyType", v, _w.text)
+    )
+    if not d.keys() <= _K_RecencyDimension:
+        o._unknown = _w.extra(d, _K_RecencyDimension, o._unknown)
     return o
 
 
@@ -905,21 +1022,22 @@ def unstructure_RecencyDimension(o: Any) -> Any:
     if v is not None:
         d["RecencyType"] = (v.value if isinstance(v, StrEnum) else v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_SegmentBehaviors(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "SegmentBehaviors")
     o: Any = _new(SegmentBehaviors)
+    o._unknown = None
     v: Any
     v = d.get("Recency")
-    o.recency = None if v is None else structure_RecencyDimension(v)
-    if d.keys() <= _K_SegmentBehaviors:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_SegmentBehaviors}
+    o.recency = (
+        _s_RecencyDimension(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Recency", v)
+    )
+    if not d.keys() <= _K_SegmentBehaviors:
+        o._unknown = _w.extra(d, _K_SegmentBehaviors, o._unknown)
     return o
 
 
@@ -930,33 +1048,44 @@ def unstructure_SegmentBehaviors(o: Any) -> Any:
     v: Any
     v = o.recency
     if v is not None:
-        d["Recency"] = unstructure_RecencyDimension(v)
+        d["Recency"] = _u_RecencyDimension(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_SegmentDemographics(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "SegmentDemographics")
     o: Any = _new(SegmentDemographics)
+    o._unknown = None
     v: Any
     v = d.get("AppVersion")
-    o.app_version = None if v is None else structure_SetDimension(v)
+    o.app_version = (
+        _s_SetDimension(v) if v.__class__ is dict else None if v is None else _w.keep(o, "AppVersion", v)
+    )
     v = d.get("Channel")
-    o.channel = None if v is None else structure_SetDimension(v)
+    o.channel = (
+        _s_SetDimension(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Channel", v)
+    )
     v = d.get("DeviceType")
-    o.device_type = None if v is None else structure_SetDimension(v)
+    o.device_type = (
+        _s_SetDimension(v) if v.__class__ is dict else None if v is None else _w.keep(o, "DeviceType", v)
+    )
     v = d.get("Make")
-    o.make = None if v is None else structure_SetDimension(v)
+    o.make = (
+        _s_SetDimension(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Make", v)
+    )
     v = d.get("Model")
-    o.model = None if v is None else structure_SetDimension(v)
+    o.model = (
+        _s_SetDimension(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Model", v)
+    )
     v = d.get("Platform")
-    o.platform = None if v is None else structure_SetDimension(v)
-    if d.keys() <= _K_SegmentDemographics:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_SegmentDemographics}
+    o.platform = (
+        _s_SetDimension(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Platform", v)
+    )
+    if not d.keys() <= _K_SegmentDemographics:
+        o._unknown = _w.extra(d, _K_SegmentDemographics, o._unknown)
     return o
 
 
@@ -967,54 +1096,77 @@ def unstructure_SegmentDemographics(o: Any) -> Any:
     v: Any
     v = o.app_version
     if v is not None:
-        d["AppVersion"] = unstructure_SetDimension(v)
+        d["AppVersion"] = _u_SetDimension(v)
     v = o.channel
     if v is not None:
-        d["Channel"] = unstructure_SetDimension(v)
+        d["Channel"] = _u_SetDimension(v)
     v = o.device_type
     if v is not None:
-        d["DeviceType"] = unstructure_SetDimension(v)
+        d["DeviceType"] = _u_SetDimension(v)
     v = o.make
     if v is not None:
-        d["Make"] = unstructure_SetDimension(v)
+        d["Make"] = _u_SetDimension(v)
     v = o.model
     if v is not None:
-        d["Model"] = unstructure_SetDimension(v)
+        d["Model"] = _u_SetDimension(v)
     v = o.platform
     if v is not None:
-        d["Platform"] = unstructure_SetDimension(v)
+        d["Platform"] = _u_SetDimension(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_SegmentDimensions(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "SegmentDimensions")
     o: Any = _new(SegmentDimensions)
+    o._unknown = None
     v: Any
     v = d.get("Attributes")
-    o.attributes = (
-        None if v is None else ({k0: structure_AttributeDimension(x0) for k0, x0 in v.items()} if v.__class__ is dict else v)
-    )
-    v = d.get("Behavior")
-    o.behavior = None if v is None else structure_SegmentBehaviors(v)
-    v = d.get("Demographic")
-    o.demographic = None if v is None else structure_SegmentDemographics(v)
-    v = d.get("Location")
-    o.location = None if v is None else structure_SegmentLocation(v)
-    v = d.get("Metrics")
-    o.metrics = (
-        None if v is None else ({k0: structure_MetricDimension(x0) for k0, x0 in v.items()} if v.__class__ is dict else v)
-    )
-    v = d.get("UserAttributes")
-    o.user_attributes = (
-        None if v is None else ({k0: structure_AttributeDimension(x0) for k0, x0 in v.items()} if v.__class__ is dict else v)
-    )
-    if d.keys() <= _K_SegmentDimensions:
-        o._unknown = None
+    if v is None:
+        o.attributes = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_SegmentDimensions}
+        try:
+            o.attributes = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): _s_AttributeDimension(x0) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.attributes = _w.keep(o, "Attributes", v)
+    v = d.get("Behavior")
+    o.behavior = (
+        _s_SegmentBehaviors(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Behavior", v)
+    )
+    v = d.get("Demographic")
+    o.demographic = (
+        _s_SegmentDemographics(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Demographic", v)
+    )
+    v = d.get("Location")
+    o.location = (
+        _s_SegmentLocation(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Location", v)
+    )
+    v = d.get("Metrics")
+    if v is None:
+        o.metrics = None
+    else:
+        try:
+            o.metrics = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): _s_MetricDimension(x0) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.metrics = _w.keep(o, "Metrics", v)
+    v = d.get("UserAttributes")
+    if v is None:
+        o.user_attributes = None
+    else:
+        try:
+            o.user_attributes = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): _s_AttributeDimension(x0) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.user_attributes = _w.keep(o, "UserAttributes", v)
+    if not d.keys() <= _K_SegmentDimensions:
+        o._unknown = _w.extra(d, _K_SegmentDimensions, o._unknown)
     return o
 
 
@@ -1026,45 +1178,48 @@ def unstructure_SegmentDimensions(o: Any) -> Any:
     v = o.attributes
     if v is not None:
         d["Attributes"] = (
-            {k0: unstructure_AttributeDimension(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+            {k0: _u_AttributeDimension(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
         )
     v = o.behavior
     if v is not None:
-        d["Behavior"] = unstructure_SegmentBehaviors(v)
+        d["Behavior"] = _u_SegmentBehaviors(v)
     v = o.demographic
     if v is not None:
-        d["Demographic"] = unstructure_SegmentDemographics(v)
+        d["Demographic"] = _u_SegmentDemographics(v)
     v = o.location
     if v is not None:
-        d["Location"] = unstructure_SegmentLocation(v)
+        d["Location"] = _u_SegmentLocation(v)
     v = o.metrics
     if v is not None:
         d["Metrics"] = (
-            {k0: unstructure_MetricDimension(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+            {k0: _u_MetricDimension(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
         )
     v = o.user_attributes
     if v is not None:
         d["UserAttributes"] = (
-            {k0: unstructure_AttributeDimension(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+            {k0: _u_AttributeDimension(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
         )
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_SegmentLocation(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "SegmentLocation")
     o: Any = _new(SegmentLocation)
+    o._unknown = None
     v: Any
     v = d.get("Country")
-    o.country = None if v is None else structure_SetDimension(v)
+    o.country = (
+        _s_SetDimension(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Country", v)
+    )
     v = d.get("GPSPoint")
-    o.gps_point = None if v is None else structure_GPSPointDimension(v)
-    if d.keys() <= _K_SegmentLocation:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_SegmentLocation}
+    o.gps_point = (
+        _s_GPSPointDimension(v) if v.__class__ is dict else None if v is None else _w.keep(o, "GPSPoint", v)
+    )
+    if not d.keys() <= _K_SegmentLocation:
+        o._unknown = _w.extra(d, _K_SegmentLocation, o._unknown)
     return o
 
 
@@ -1075,30 +1230,37 @@ def unstructure_SegmentLocation(o: Any) -> Any:
     v: Any
     v = o.country
     if v is not None:
-        d["Country"] = unstructure_SetDimension(v)
+        d["Country"] = _u_SetDimension(v)
     v = o.gps_point
     if v is not None:
-        d["GPSPoint"] = unstructure_GPSPointDimension(v)
+        d["GPSPoint"] = _u_GPSPointDimension(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_SetDimension(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "SetDimension")
     o: Any = _new(SetDimension)
+    o._unknown = None
     v: Any
     v = d.get("DimensionType")
     o.dimension_type = (
-        None if v is None else (_E_DimensionType.get(v, v) if v.__class__ is str else v)
+        _E_DimensionType.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "DimensionType", v, _w.text)
     )
     v = d.get("Values")
-    o.values = None if v is None else (list(v) if v.__class__ is list else v)
-    if d.keys() <= _K_SetDimension:
-        o._unknown = None
+    if v is None:
+        o.values = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_SetDimension}
+        try:
+            o.values = (
+                [(x0 if x0.__class__ is str else _w.text(x0)) for x0 in v] if v.__class__ is list else _w.wrong()
+            )
+        except _w.WrongType:
+            o.values = _w.keep(o, "Values", v)
+    if not d.keys() <= _K_SetDimension:
+        o._unknown = _w.extra(d, _K_SetDimension, o._unknown)
     return o
 
 
@@ -1114,20 +1276,22 @@ def unstructure_SetDimension(o: Any) -> Any:
     if v is not None:
         d["Values"] = (list(v) if isinstance(v, (list, tuple)) else v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_Template(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "Template")
     o: Any = _new(Template)
-    o.name = d.get("Name")
-    o.version = d.get("Version")
-    if d.keys() <= _K_Template:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_Template}
+    o._unknown = None
+    v: Any
+    v = d.get("Name")
+    o.name = v if v.__class__ is str or v is None else _w.field(o, "Name", v, _w.text)
+    v = d.get("Version")
+    o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
+    if not d.keys() <= _K_Template:
+        o._unknown = _w.extra(d, _K_Template, o._unknown)
     return o
 
 
@@ -1143,29 +1307,38 @@ def unstructure_Template(o: Any) -> Any:
     if v is not None:
         d["Version"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_TemplateConfiguration(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "TemplateConfiguration")
     o: Any = _new(TemplateConfiguration)
+    o._unknown = None
     v: Any
     v = d.get("EmailTemplate")
-    o.email_template = None if v is None else structure_Template(v)
+    o.email_template = (
+        _s_Template(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EmailTemplate", v)
+    )
     v = d.get("PushTemplate")
-    o.push_template = None if v is None else structure_Template(v)
+    o.push_template = (
+        _s_Template(v) if v.__class__ is dict else None if v is None else _w.keep(o, "PushTemplate", v)
+    )
     v = d.get("SMSTemplate")
-    o.sms_template = None if v is None else structure_Template(v)
+    o.sms_template = (
+        _s_Template(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SMSTemplate", v)
+    )
     v = d.get("VoiceTemplate")
-    o.voice_template = None if v is None else structure_Template(v)
+    o.voice_template = (
+        _s_Template(v) if v.__class__ is dict else None if v is None else _w.keep(o, "VoiceTemplate", v)
+    )
     v = d.get("InAppTemplate")
-    o.in_app_template = None if v is None else structure_Template(v)
-    if d.keys() <= _K_TemplateConfiguration:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_TemplateConfiguration}
+    o.in_app_template = (
+        _s_Template(v) if v.__class__ is dict else None if v is None else _w.keep(o, "InAppTemplate", v)
+    )
+    if not d.keys() <= _K_TemplateConfiguration:
+        o._unknown = _w.extra(d, _K_TemplateConfiguration, o._unknown)
     return o
 
 
@@ -1176,19 +1349,80 @@ def unstructure_TemplateConfiguration(o: Any) -> Any:
     v: Any
     v = o.email_template
     if v is not None:
-        d["EmailTemplate"] = unstructure_Template(v)
+        d["EmailTemplate"] = _u_Template(v)
     v = o.push_template
     if v is not None:
-        d["PushTemplate"] = unstructure_Template(v)
+        d["PushTemplate"] = _u_Template(v)
     v = o.sms_template
     if v is not None:
-        d["SMSTemplate"] = unstructure_Template(v)
+        d["SMSTemplate"] = _u_Template(v)
     v = o.voice_template
     if v is not None:
-        d["VoiceTemplate"] = unstructure_Template(v)
+        d["VoiceTemplate"] = _u_Template(v)
     v = o.in_app_template
     if v is not None:
-        d["InAppTemplate"] = unstructure_Template(v)
+        d["InAppTemplate"] = _u_Template(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
+
+
+# Hook slots: what nested members of each shape are converted with.
+_s_AttributeDimension = structure_AttributeDimension
+_u_AttributeDimension = unstructure_AttributeDimension
+_s_CampaignEventFilter = structure_CampaignEventFilter
+_u_CampaignEventFilter = unstructure_CampaignEventFilter
+_s_CampaignHook = structure_CampaignHook
+_u_CampaignHook = unstructure_CampaignHook
+_s_CampaignLimits = structure_CampaignLimits
+_u_CampaignLimits = unstructure_CampaignLimits
+_s_DefaultButtonConfiguration = structure_DefaultButtonConfiguration
+_u_DefaultButtonConfiguration = unstructure_DefaultButtonConfiguration
+_s_EndpointDemographic = structure_EndpointDemographic
+_u_EndpointDemographic = unstructure_EndpointDemographic
+_s_EndpointLocation = structure_EndpointLocation
+_u_EndpointLocation = unstructure_EndpointLocation
+_s_EndpointUser = structure_EndpointUser
+_u_EndpointUser = unstructure_EndpointUser
+_s_EventDimensions = structure_EventDimensions
+_u_EventDimensions = unstructure_EventDimensions
+_s_GPSCoordinates = structure_GPSCoordinates
+_u_GPSCoordinates = unstructure_GPSCoordinates
+_s_GPSPointDimension = structure_GPSPointDimension
+_u_GPSPointDimension = unstructure_GPSPointDimension
+_s_InAppMessageBodyConfig = structure_InAppMessageBodyConfig
+_u_InAppMessageBodyConfig = unstructure_InAppMessageBodyConfig
+_s_InAppMessageButton = structure_InAppMessageButton
+_u_InAppMessageButton = unstructure_InAppMessageButton
+_s_InAppMessageContent = structure_InAppMessageContent
+_u_InAppMessageContent = unstructure_InAppMessageContent
+_s_InAppMessageHeaderConfig = structure_InAppMessageHeaderConfig
+_u_InAppMessageHeaderConfig = unstructure_InAppMessageHeaderConfig
+_s_JourneyTimeframeCap = structure_JourneyTimeframeCap
+_u_JourneyTimeframeCap = unstructure_JourneyTimeframeCap
+_s_MessageBody = structure_MessageBody
+_u_MessageBody = unstructure_MessageBody
+_s_MessageHeader = structure_MessageHeader
+_u_MessageHeader = unstructure_MessageHeader
+_s_MetricDimension = structure_MetricDimension
+_u_MetricDimension = unstructure_MetricDimension
+_s_OverrideButtonConfiguration = structure_OverrideButtonConfiguration
+_u_OverrideButtonConfiguration = unstructure_OverrideButtonConfiguration
+_s_QuietTime = structure_QuietTime
+_u_QuietTime = unstructure_QuietTime
+_s_RecencyDimension = structure_RecencyDimension
+_u_RecencyDimension = unstructure_RecencyDimension
+_s_SegmentBehaviors = structure_SegmentBehaviors
+_u_SegmentBehaviors = unstructure_SegmentBehaviors
+_s_SegmentDemographics = structure_SegmentDemographics
+_u_SegmentDemographics = unstructure_SegmentDemographics
+_s_SegmentDimensions = structure_SegmentDimensions
+_u_SegmentDimensions = unstructure_SegmentDimensions
+_s_SegmentLocation = structure_SegmentLocation
+_u_SegmentLocation = unstructure_SegmentLocation
+_s_SetDimension = structure_SetDimension
+_u_SetDimension = unstructure_SetDimension
+_s_Template = structure_Template
+_u_Template = unstructure_Template
+_s_TemplateConfiguration = structure_TemplateConfiguration
+_u_TemplateConfiguration = unstructure_TemplateConfiguration

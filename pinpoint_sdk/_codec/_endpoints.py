@@ -3,8 +3,10 @@
 """Wire conversion for ``pinpoint_sdk.models._endpoints``.
 
 Straight-line functions per shape, registered with the cattrs converter by
-``pinpoint_sdk.converter``. Values whose JSON type differs from the model are kept
-as sent; keys the model does not know are kept on the instance and written back.
+``pinpoint_sdk.converter``. A value whose JSON type differs from its annotation, and
+keys the model does not know, are kept with the instance's unknown keys and written
+back. Nested shapes are converted through the ``_s_<Shape>``/``_u_<Shape>`` slots at
+the end, which the converter points at the hooks users register.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
+from pinpoint_sdk import _wire as _w
 from pinpoint_sdk._codec import _common
 from pinpoint_sdk.enums import ChannelType
 from pinpoint_sdk.models._endpoints import (
@@ -73,17 +76,30 @@ _K_UpdateEndpointsBatchResponse = frozenset({"MessageBody"})
 
 def structure_AttributesResource(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "AttributesResource")
     o: Any = _new(AttributesResource)
+    o._unknown = None
     v: Any
-    o.application_id = d.get("ApplicationId")
-    o.attribute_type = d.get("AttributeType")
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    v = d.get("AttributeType")
+    o.attribute_type = (
+        v if v.__class__ is str or v is None else _w.field(o, "AttributeType", v, _w.text)
+    )
     v = d.get("Attributes")
-    o.attributes = None if v is None else (list(v) if v.__class__ is list else v)
-    if d.keys() <= _K_AttributesResource:
-        o._unknown = None
+    if v is None:
+        o.attributes = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_AttributesResource}
+        try:
+            o.attributes = (
+                [(x0 if x0.__class__ is str else _w.text(x0)) for x0 in v] if v.__class__ is list else _w.wrong()
+            )
+        except _w.WrongType:
+            o.attributes = _w.keep(o, "Attributes", v)
+    if not d.keys() <= _K_AttributesResource:
+        o._unknown = _w.extra(d, _K_AttributesResource, o._unknown)
     return o
 
 
@@ -102,20 +118,24 @@ def unstructure_AttributesResource(o: Any) -> Any:
     if v is not None:
         d["Attributes"] = (list(v) if isinstance(v, (list, tuple)) else v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_DeleteEndpointRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteEndpointRequest")
     o: Any = _new(DeleteEndpointRequest)
-    o.application_id = d.get("ApplicationId")
-    o.endpoint_id = d.get("EndpointId")
-    if d.keys() <= _K_DeleteEndpointRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_DeleteEndpointRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    v = d.get("EndpointId")
+    o.endpoint_id = v if v.__class__ is str or v is None else _w.field(o, "EndpointId", v, _w.text)
+    if not d.keys() <= _K_DeleteEndpointRequest:
+        o._unknown = _w.extra(d, _K_DeleteEndpointRequest, o._unknown)
     return o
 
 
@@ -131,22 +151,23 @@ def unstructure_DeleteEndpointRequest(o: Any) -> Any:
     if v is not None:
         d["EndpointId"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_DeleteEndpointResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteEndpointResponse")
     o: Any = _new(DeleteEndpointResponse)
+    o._unknown = None
     v: Any
     v = d.get("EndpointResponse")
-    o.endpoint_response = None if v is None else structure_EndpointResponse(v)
+    o.endpoint_response = (
+        _s_EndpointResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EndpointResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_DeleteEndpointResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_DeleteEndpointResponse}
+    if not d.keys() <= _K_DeleteEndpointResponse:
+        o._unknown = _w.extra(d, _K_DeleteEndpointResponse, o._unknown)
     return o
 
 
@@ -157,22 +178,26 @@ def unstructure_DeleteEndpointResponse(o: Any) -> Any:
     v: Any
     v = o.endpoint_response
     if v is not None:
-        d["EndpointResponse"] = unstructure_EndpointResponse(v)
+        d["EndpointResponse"] = _u_EndpointResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_DeleteUserEndpointsRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteUserEndpointsRequest")
     o: Any = _new(DeleteUserEndpointsRequest)
-    o.application_id = d.get("ApplicationId")
-    o.user_id = d.get("UserId")
-    if d.keys() <= _K_DeleteUserEndpointsRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_DeleteUserEndpointsRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    v = d.get("UserId")
+    o.user_id = v if v.__class__ is str or v is None else _w.field(o, "UserId", v, _w.text)
+    if not d.keys() <= _K_DeleteUserEndpointsRequest:
+        o._unknown = _w.extra(d, _K_DeleteUserEndpointsRequest, o._unknown)
     return o
 
 
@@ -188,22 +213,23 @@ def unstructure_DeleteUserEndpointsRequest(o: Any) -> Any:
     if v is not None:
         d["UserId"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_DeleteUserEndpointsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteUserEndpointsResponse")
     o: Any = _new(DeleteUserEndpointsResponse)
+    o._unknown = None
     v: Any
     v = d.get("EndpointsResponse")
-    o.endpoints_response = None if v is None else structure_EndpointsResponse(v)
+    o.endpoints_response = (
+        _s_EndpointsResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EndpointsResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_DeleteUserEndpointsResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_DeleteUserEndpointsResponse}
+    if not d.keys() <= _K_DeleteUserEndpointsResponse:
+        o._unknown = _w.extra(d, _K_DeleteUserEndpointsResponse, o._unknown)
     return o
 
 
@@ -214,41 +240,72 @@ def unstructure_DeleteUserEndpointsResponse(o: Any) -> Any:
     v: Any
     v = o.endpoints_response
     if v is not None:
-        d["EndpointsResponse"] = unstructure_EndpointsResponse(v)
+        d["EndpointsResponse"] = _u_EndpointsResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_EndpointBatchItem(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "EndpointBatchItem")
     o: Any = _new(EndpointBatchItem)
+    o._unknown = None
     v: Any
-    o.address = d.get("Address")
+    v = d.get("Address")
+    o.address = v if v.__class__ is str or v is None else _w.field(o, "Address", v, _w.text)
     v = d.get("Attributes")
-    o.attributes = (
-        None if v is None else ({k0: (list(x0) if x0.__class__ is list else x0) for k0, x0 in v.items()} if v.__class__ is dict else v)
-    )
-    v = d.get("ChannelType")
-    o.channel_type = None if v is None else (_E_ChannelType.get(v, v) if v.__class__ is str else v)
-    v = d.get("Demographic")
-    o.demographic = None if v is None else _common.structure_EndpointDemographic(v)
-    o.effective_date = d.get("EffectiveDate")
-    o.endpoint_status = d.get("EndpointStatus")
-    o.id = d.get("Id")
-    v = d.get("Location")
-    o.location = None if v is None else _common.structure_EndpointLocation(v)
-    v = d.get("Metrics")
-    o.metrics = None if v is None else (dict(v) if v.__class__ is dict else v)
-    o.opt_out = d.get("OptOut")
-    o.request_id = d.get("RequestId")
-    v = d.get("User")
-    o.user = None if v is None else _common.structure_EndpointUser(v)
-    if d.keys() <= _K_EndpointBatchItem:
-        o._unknown = None
+    if v is None:
+        o.attributes = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_EndpointBatchItem}
+        try:
+            o.attributes = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): ([(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0] if x0.__class__ is list else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.attributes = _w.keep(o, "Attributes", v)
+    v = d.get("ChannelType")
+    o.channel_type = (
+        _E_ChannelType.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "ChannelType", v, _w.text)
+    )
+    v = d.get("Demographic")
+    o.demographic = (
+        _common._s_EndpointDemographic(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Demographic", v)
+    )
+    v = d.get("EffectiveDate")
+    o.effective_date = (
+        v if v.__class__ is str or v is None else _w.field(o, "EffectiveDate", v, _w.text)
+    )
+    v = d.get("EndpointStatus")
+    o.endpoint_status = (
+        v if v.__class__ is str or v is None else _w.field(o, "EndpointStatus", v, _w.text)
+    )
+    v = d.get("Id")
+    o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
+    v = d.get("Location")
+    o.location = (
+        _common._s_EndpointLocation(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Location", v)
+    )
+    v = d.get("Metrics")
+    if v is None:
+        o.metrics = None
+    else:
+        try:
+            o.metrics = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is float else _w.number(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.metrics = _w.keep(o, "Metrics", v)
+    v = d.get("OptOut")
+    o.opt_out = v if v.__class__ is str or v is None else _w.field(o, "OptOut", v, _w.text)
+    v = d.get("RequestId")
+    o.request_id = v if v.__class__ is str or v is None else _w.field(o, "RequestId", v, _w.text)
+    v = d.get("User")
+    o.user = (
+        _common._s_EndpointUser(v) if v.__class__ is dict else None if v is None else _w.keep(o, "User", v)
+    )
+    if not d.keys() <= _K_EndpointBatchItem:
+        o._unknown = _w.extra(d, _K_EndpointBatchItem, o._unknown)
     return o
 
 
@@ -270,7 +327,7 @@ def unstructure_EndpointBatchItem(o: Any) -> Any:
         d["ChannelType"] = (v.value if isinstance(v, StrEnum) else v)
     v = o.demographic
     if v is not None:
-        d["Demographic"] = _common.unstructure_EndpointDemographic(v)
+        d["Demographic"] = _common._u_EndpointDemographic(v)
     v = o.effective_date
     if v is not None:
         d["EffectiveDate"] = v
@@ -282,7 +339,7 @@ def unstructure_EndpointBatchItem(o: Any) -> Any:
         d["Id"] = v
     v = o.location
     if v is not None:
-        d["Location"] = _common.unstructure_EndpointLocation(v)
+        d["Location"] = _common._u_EndpointLocation(v)
     v = o.metrics
     if v is not None:
         d["Metrics"] = (dict(v) if isinstance(v, dict) else v)
@@ -294,25 +351,28 @@ def unstructure_EndpointBatchItem(o: Any) -> Any:
         d["RequestId"] = v
     v = o.user
     if v is not None:
-        d["User"] = _common.unstructure_EndpointUser(v)
+        d["User"] = _common._u_EndpointUser(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_EndpointBatchRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "EndpointBatchRequest")
     o: Any = _new(EndpointBatchRequest)
+    o._unknown = None
     v: Any
     v = d.get("Item")
-    o.item = (
-        None if v is None else ([structure_EndpointBatchItem(x0) for x0 in v] if v.__class__ is list else v)
-    )
-    if d.keys() <= _K_EndpointBatchRequest:
-        o._unknown = None
+    if v is None:
+        o.item = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_EndpointBatchRequest}
+        try:
+            o.item = ([_s_EndpointBatchItem(x0) for x0 in v] if v.__class__ is list else _w.wrong())
+        except _w.WrongType:
+            o.item = _w.keep(o, "Item", v)
+    if not d.keys() <= _K_EndpointBatchRequest:
+        o._unknown = _w.extra(d, _K_EndpointBatchRequest, o._unknown)
     return o
 
 
@@ -323,42 +383,70 @@ def unstructure_EndpointBatchRequest(o: Any) -> Any:
     v: Any
     v = o.item
     if v is not None:
-        d["Item"] = (
-            [unstructure_EndpointBatchItem(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
-        )
+        d["Item"] = ([_u_EndpointBatchItem(x0) for x0 in v] if isinstance(v, (list, tuple)) else v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_EndpointRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "EndpointRequest")
     o: Any = _new(EndpointRequest)
+    o._unknown = None
     v: Any
-    o.address = d.get("Address")
+    v = d.get("Address")
+    o.address = v if v.__class__ is str or v is None else _w.field(o, "Address", v, _w.text)
     v = d.get("Attributes")
-    o.attributes = (
-        None if v is None else ({k0: (list(x0) if x0.__class__ is list else x0) for k0, x0 in v.items()} if v.__class__ is dict else v)
-    )
-    v = d.get("ChannelType")
-    o.channel_type = None if v is None else (_E_ChannelType.get(v, v) if v.__class__ is str else v)
-    v = d.get("Demographic")
-    o.demographic = None if v is None else _common.structure_EndpointDemographic(v)
-    o.effective_date = d.get("EffectiveDate")
-    o.endpoint_status = d.get("EndpointStatus")
-    v = d.get("Location")
-    o.location = None if v is None else _common.structure_EndpointLocation(v)
-    v = d.get("Metrics")
-    o.metrics = None if v is None else (dict(v) if v.__class__ is dict else v)
-    o.opt_out = d.get("OptOut")
-    o.request_id = d.get("RequestId")
-    v = d.get("User")
-    o.user = None if v is None else _common.structure_EndpointUser(v)
-    if d.keys() <= _K_EndpointRequest:
-        o._unknown = None
+    if v is None:
+        o.attributes = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_EndpointRequest}
+        try:
+            o.attributes = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): ([(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0] if x0.__class__ is list else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.attributes = _w.keep(o, "Attributes", v)
+    v = d.get("ChannelType")
+    o.channel_type = (
+        _E_ChannelType.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "ChannelType", v, _w.text)
+    )
+    v = d.get("Demographic")
+    o.demographic = (
+        _common._s_EndpointDemographic(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Demographic", v)
+    )
+    v = d.get("EffectiveDate")
+    o.effective_date = (
+        v if v.__class__ is str or v is None else _w.field(o, "EffectiveDate", v, _w.text)
+    )
+    v = d.get("EndpointStatus")
+    o.endpoint_status = (
+        v if v.__class__ is str or v is None else _w.field(o, "EndpointStatus", v, _w.text)
+    )
+    v = d.get("Location")
+    o.location = (
+        _common._s_EndpointLocation(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Location", v)
+    )
+    v = d.get("Metrics")
+    if v is None:
+        o.metrics = None
+    else:
+        try:
+            o.metrics = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is float else _w.number(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.metrics = _w.keep(o, "Metrics", v)
+    v = d.get("OptOut")
+    o.opt_out = v if v.__class__ is str or v is None else _w.field(o, "OptOut", v, _w.text)
+    v = d.get("RequestId")
+    o.request_id = v if v.__class__ is str or v is None else _w.field(o, "RequestId", v, _w.text)
+    v = d.get("User")
+    o.user = (
+        _common._s_EndpointUser(v) if v.__class__ is dict else None if v is None else _w.keep(o, "User", v)
+    )
+    if not d.keys() <= _K_EndpointRequest:
+        o._unknown = _w.extra(d, _K_EndpointRequest, o._unknown)
     return o
 
 
@@ -380,7 +468,7 @@ def unstructure_EndpointRequest(o: Any) -> Any:
         d["ChannelType"] = (v.value if isinstance(v, StrEnum) else v)
     v = o.demographic
     if v is not None:
-        d["Demographic"] = _common.unstructure_EndpointDemographic(v)
+        d["Demographic"] = _common._u_EndpointDemographic(v)
     v = o.effective_date
     if v is not None:
         d["EffectiveDate"] = v
@@ -389,7 +477,7 @@ def unstructure_EndpointRequest(o: Any) -> Any:
         d["EndpointStatus"] = v
     v = o.location
     if v is not None:
-        d["Location"] = _common.unstructure_EndpointLocation(v)
+        d["Location"] = _common._u_EndpointLocation(v)
     v = o.metrics
     if v is not None:
         d["Metrics"] = (dict(v) if isinstance(v, dict) else v)
@@ -401,44 +489,82 @@ def unstructure_EndpointRequest(o: Any) -> Any:
         d["RequestId"] = v
     v = o.user
     if v is not None:
-        d["User"] = _common.unstructure_EndpointUser(v)
+        d["User"] = _common._u_EndpointUser(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_EndpointResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "EndpointResponse")
     o: Any = _new(EndpointResponse)
+    o._unknown = None
     v: Any
-    o.address = d.get("Address")
-    o.application_id = d.get("ApplicationId")
-    v = d.get("Attributes")
-    o.attributes = (
-        None if v is None else ({k0: (list(x0) if x0.__class__ is list else x0) for k0, x0 in v.items()} if v.__class__ is dict else v)
+    v = d.get("Address")
+    o.address = v if v.__class__ is str or v is None else _w.field(o, "Address", v, _w.text)
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
     )
-    v = d.get("ChannelType")
-    o.channel_type = None if v is None else (_E_ChannelType.get(v, v) if v.__class__ is str else v)
-    o.cohort_id = d.get("CohortId")
-    o.creation_date = d.get("CreationDate")
-    v = d.get("Demographic")
-    o.demographic = None if v is None else _common.structure_EndpointDemographic(v)
-    o.effective_date = d.get("EffectiveDate")
-    o.endpoint_status = d.get("EndpointStatus")
-    o.id = d.get("Id")
-    v = d.get("Location")
-    o.location = None if v is None else _common.structure_EndpointLocation(v)
-    v = d.get("Metrics")
-    o.metrics = None if v is None else (dict(v) if v.__class__ is dict else v)
-    o.opt_out = d.get("OptOut")
-    o.request_id = d.get("RequestId")
-    v = d.get("User")
-    o.user = None if v is None else _common.structure_EndpointUser(v)
-    if d.keys() <= _K_EndpointResponse:
-        o._unknown = None
+    v = d.get("Attributes")
+    if v is None:
+        o.attributes = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_EndpointResponse}
+        try:
+            o.attributes = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): ([(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0] if x0.__class__ is list else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.attributes = _w.keep(o, "Attributes", v)
+    v = d.get("ChannelType")
+    o.channel_type = (
+        _E_ChannelType.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "ChannelType", v, _w.text)
+    )
+    v = d.get("CohortId")
+    o.cohort_id = v if v.__class__ is str or v is None else _w.field(o, "CohortId", v, _w.text)
+    v = d.get("CreationDate")
+    o.creation_date = (
+        v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
+    )
+    v = d.get("Demographic")
+    o.demographic = (
+        _common._s_EndpointDemographic(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Demographic", v)
+    )
+    v = d.get("EffectiveDate")
+    o.effective_date = (
+        v if v.__class__ is str or v is None else _w.field(o, "EffectiveDate", v, _w.text)
+    )
+    v = d.get("EndpointStatus")
+    o.endpoint_status = (
+        v if v.__class__ is str or v is None else _w.field(o, "EndpointStatus", v, _w.text)
+    )
+    v = d.get("Id")
+    o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
+    v = d.get("Location")
+    o.location = (
+        _common._s_EndpointLocation(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Location", v)
+    )
+    v = d.get("Metrics")
+    if v is None:
+        o.metrics = None
+    else:
+        try:
+            o.metrics = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is float else _w.number(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.metrics = _w.keep(o, "Metrics", v)
+    v = d.get("OptOut")
+    o.opt_out = v if v.__class__ is str or v is None else _w.field(o, "OptOut", v, _w.text)
+    v = d.get("RequestId")
+    o.request_id = v if v.__class__ is str or v is None else _w.field(o, "RequestId", v, _w.text)
+    v = d.get("User")
+    o.user = (
+        _common._s_EndpointUser(v) if v.__class__ is dict else None if v is None else _w.keep(o, "User", v)
+    )
+    if not d.keys() <= _K_EndpointResponse:
+        o._unknown = _w.extra(d, _K_EndpointResponse, o._unknown)
     return o
 
 
@@ -469,7 +595,7 @@ def unstructure_EndpointResponse(o: Any) -> Any:
         d["CreationDate"] = v
     v = o.demographic
     if v is not None:
-        d["Demographic"] = _common.unstructure_EndpointDemographic(v)
+        d["Demographic"] = _common._u_EndpointDemographic(v)
     v = o.effective_date
     if v is not None:
         d["EffectiveDate"] = v
@@ -481,7 +607,7 @@ def unstructure_EndpointResponse(o: Any) -> Any:
         d["Id"] = v
     v = o.location
     if v is not None:
-        d["Location"] = _common.unstructure_EndpointLocation(v)
+        d["Location"] = _common._u_EndpointLocation(v)
     v = o.metrics
     if v is not None:
         d["Metrics"] = (dict(v) if isinstance(v, dict) else v)
@@ -493,25 +619,28 @@ def unstructure_EndpointResponse(o: Any) -> Any:
         d["RequestId"] = v
     v = o.user
     if v is not None:
-        d["User"] = _common.unstructure_EndpointUser(v)
+        d["User"] = _common._u_EndpointUser(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_EndpointsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "EndpointsResponse")
     o: Any = _new(EndpointsResponse)
+    o._unknown = None
     v: Any
     v = d.get("Item")
-    o.item = (
-        None if v is None else ([structure_EndpointResponse(x0) for x0 in v] if v.__class__ is list else v)
-    )
-    if d.keys() <= _K_EndpointsResponse:
-        o._unknown = None
+    if v is None:
+        o.item = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_EndpointsResponse}
+        try:
+            o.item = ([_s_EndpointResponse(x0) for x0 in v] if v.__class__ is list else _w.wrong())
+        except _w.WrongType:
+            o.item = _w.keep(o, "Item", v)
+    if not d.keys() <= _K_EndpointsResponse:
+        o._unknown = _w.extra(d, _K_EndpointsResponse, o._unknown)
     return o
 
 
@@ -522,24 +651,26 @@ def unstructure_EndpointsResponse(o: Any) -> Any:
     v: Any
     v = o.item
     if v is not None:
-        d["Item"] = (
-            [unstructure_EndpointResponse(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
-        )
+        d["Item"] = ([_u_EndpointResponse(x0) for x0 in v] if isinstance(v, (list, tuple)) else v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetEndpointRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetEndpointRequest")
     o: Any = _new(GetEndpointRequest)
-    o.application_id = d.get("ApplicationId")
-    o.endpoint_id = d.get("EndpointId")
-    if d.keys() <= _K_GetEndpointRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetEndpointRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    v = d.get("EndpointId")
+    o.endpoint_id = v if v.__class__ is str or v is None else _w.field(o, "EndpointId", v, _w.text)
+    if not d.keys() <= _K_GetEndpointRequest:
+        o._unknown = _w.extra(d, _K_GetEndpointRequest, o._unknown)
     return o
 
 
@@ -555,22 +686,23 @@ def unstructure_GetEndpointRequest(o: Any) -> Any:
     if v is not None:
         d["EndpointId"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetEndpointResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetEndpointResponse")
     o: Any = _new(GetEndpointResponse)
+    o._unknown = None
     v: Any
     v = d.get("EndpointResponse")
-    o.endpoint_response = None if v is None else structure_EndpointResponse(v)
+    o.endpoint_response = (
+        _s_EndpointResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EndpointResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_GetEndpointResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetEndpointResponse}
+    if not d.keys() <= _K_GetEndpointResponse:
+        o._unknown = _w.extra(d, _K_GetEndpointResponse, o._unknown)
     return o
 
 
@@ -581,22 +713,26 @@ def unstructure_GetEndpointResponse(o: Any) -> Any:
     v: Any
     v = o.endpoint_response
     if v is not None:
-        d["EndpointResponse"] = unstructure_EndpointResponse(v)
+        d["EndpointResponse"] = _u_EndpointResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetUserEndpointsRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetUserEndpointsRequest")
     o: Any = _new(GetUserEndpointsRequest)
-    o.application_id = d.get("ApplicationId")
-    o.user_id = d.get("UserId")
-    if d.keys() <= _K_GetUserEndpointsRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetUserEndpointsRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    v = d.get("UserId")
+    o.user_id = v if v.__class__ is str or v is None else _w.field(o, "UserId", v, _w.text)
+    if not d.keys() <= _K_GetUserEndpointsRequest:
+        o._unknown = _w.extra(d, _K_GetUserEndpointsRequest, o._unknown)
     return o
 
 
@@ -612,22 +748,23 @@ def unstructure_GetUserEndpointsRequest(o: Any) -> Any:
     if v is not None:
         d["UserId"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetUserEndpointsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetUserEndpointsResponse")
     o: Any = _new(GetUserEndpointsResponse)
+    o._unknown = None
     v: Any
     v = d.get("EndpointsResponse")
-    o.endpoints_response = None if v is None else structure_EndpointsResponse(v)
+    o.endpoints_response = (
+        _s_EndpointsResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EndpointsResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_GetUserEndpointsResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetUserEndpointsResponse}
+    if not d.keys() <= _K_GetUserEndpointsResponse:
+        o._unknown = _w.extra(d, _K_GetUserEndpointsResponse, o._unknown)
     return o
 
 
@@ -638,25 +775,32 @@ def unstructure_GetUserEndpointsResponse(o: Any) -> Any:
     v: Any
     v = o.endpoints_response
     if v is not None:
-        d["EndpointsResponse"] = unstructure_EndpointsResponse(v)
+        d["EndpointsResponse"] = _u_EndpointsResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_RemoveAttributesRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "RemoveAttributesRequest")
     o: Any = _new(RemoveAttributesRequest)
+    o._unknown = None
     v: Any
-    o.application_id = d.get("ApplicationId")
-    o.attribute_type = d.get("AttributeType")
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    v = d.get("AttributeType")
+    o.attribute_type = (
+        v if v.__class__ is str or v is None else _w.field(o, "AttributeType", v, _w.text)
+    )
     v = d.get("UpdateAttributesRequest")
-    o.update_attributes_request = None if v is None else structure_UpdateAttributesRequest(v)
-    if d.keys() <= _K_RemoveAttributesRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_RemoveAttributesRequest}
+    o.update_attributes_request = (
+        _s_UpdateAttributesRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "UpdateAttributesRequest", v)
+    )
+    if not d.keys() <= _K_RemoveAttributesRequest:
+        o._unknown = _w.extra(d, _K_RemoveAttributesRequest, o._unknown)
     return o
 
 
@@ -673,24 +817,25 @@ def unstructure_RemoveAttributesRequest(o: Any) -> Any:
         d["AttributeType"] = v
     v = o.update_attributes_request
     if v is not None:
-        d["UpdateAttributesRequest"] = unstructure_UpdateAttributesRequest(v)
+        d["UpdateAttributesRequest"] = _u_UpdateAttributesRequest(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_RemoveAttributesResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "RemoveAttributesResponse")
     o: Any = _new(RemoveAttributesResponse)
+    o._unknown = None
     v: Any
     v = d.get("AttributesResource")
-    o.attributes_resource = None if v is None else structure_AttributesResource(v)
+    o.attributes_resource = (
+        _s_AttributesResource(v) if v.__class__ is dict else None if v is None else _w.keep(o, "AttributesResource", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_RemoveAttributesResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_RemoveAttributesResponse}
+    if not d.keys() <= _K_RemoveAttributesResponse:
+        o._unknown = _w.extra(d, _K_RemoveAttributesResponse, o._unknown)
     return o
 
 
@@ -701,23 +846,30 @@ def unstructure_RemoveAttributesResponse(o: Any) -> Any:
     v: Any
     v = o.attributes_resource
     if v is not None:
-        d["AttributesResource"] = unstructure_AttributesResource(v)
+        d["AttributesResource"] = _u_AttributesResource(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_UpdateAttributesRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateAttributesRequest")
     o: Any = _new(UpdateAttributesRequest)
+    o._unknown = None
     v: Any
     v = d.get("Blacklist")
-    o.blacklist = None if v is None else (list(v) if v.__class__ is list else v)
-    if d.keys() <= _K_UpdateAttributesRequest:
-        o._unknown = None
+    if v is None:
+        o.blacklist = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_UpdateAttributesRequest}
+        try:
+            o.blacklist = (
+                [(x0 if x0.__class__ is str else _w.text(x0)) for x0 in v] if v.__class__ is list else _w.wrong()
+            )
+        except _w.WrongType:
+            o.blacklist = _w.keep(o, "Blacklist", v)
+    if not d.keys() <= _K_UpdateAttributesRequest:
+        o._unknown = _w.extra(d, _K_UpdateAttributesRequest, o._unknown)
     return o
 
 
@@ -730,23 +882,28 @@ def unstructure_UpdateAttributesRequest(o: Any) -> Any:
     if v is not None:
         d["Blacklist"] = (list(v) if isinstance(v, (list, tuple)) else v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_UpdateEndpointRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateEndpointRequest")
     o: Any = _new(UpdateEndpointRequest)
+    o._unknown = None
     v: Any
-    o.application_id = d.get("ApplicationId")
-    o.endpoint_id = d.get("EndpointId")
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    v = d.get("EndpointId")
+    o.endpoint_id = v if v.__class__ is str or v is None else _w.field(o, "EndpointId", v, _w.text)
     v = d.get("EndpointRequest")
-    o.endpoint_request = None if v is None else structure_EndpointRequest(v)
-    if d.keys() <= _K_UpdateEndpointRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_UpdateEndpointRequest}
+    o.endpoint_request = (
+        _s_EndpointRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EndpointRequest", v)
+    )
+    if not d.keys() <= _K_UpdateEndpointRequest:
+        o._unknown = _w.extra(d, _K_UpdateEndpointRequest, o._unknown)
     return o
 
 
@@ -763,24 +920,25 @@ def unstructure_UpdateEndpointRequest(o: Any) -> Any:
         d["EndpointId"] = v
     v = o.endpoint_request
     if v is not None:
-        d["EndpointRequest"] = unstructure_EndpointRequest(v)
+        d["EndpointRequest"] = _u_EndpointRequest(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_UpdateEndpointResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateEndpointResponse")
     o: Any = _new(UpdateEndpointResponse)
+    o._unknown = None
     v: Any
     v = d.get("MessageBody")
-    o.message_body = None if v is None else _common.structure_MessageBody(v)
+    o.message_body = (
+        _common._s_MessageBody(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageBody", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_UpdateEndpointResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_UpdateEndpointResponse}
+    if not d.keys() <= _K_UpdateEndpointResponse:
+        o._unknown = _w.extra(d, _K_UpdateEndpointResponse, o._unknown)
     return o
 
 
@@ -791,24 +949,28 @@ def unstructure_UpdateEndpointResponse(o: Any) -> Any:
     v: Any
     v = o.message_body
     if v is not None:
-        d["MessageBody"] = _common.unstructure_MessageBody(v)
+        d["MessageBody"] = _common._u_MessageBody(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_UpdateEndpointsBatchRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateEndpointsBatchRequest")
     o: Any = _new(UpdateEndpointsBatchRequest)
+    o._unknown = None
     v: Any
-    o.application_id = d.get("ApplicationId")
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
     v = d.get("EndpointBatchRequest")
-    o.endpoint_batch_request = None if v is None else structure_EndpointBatchRequest(v)
-    if d.keys() <= _K_UpdateEndpointsBatchRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_UpdateEndpointsBatchRequest}
+    o.endpoint_batch_request = (
+        _s_EndpointBatchRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EndpointBatchRequest", v)
+    )
+    if not d.keys() <= _K_UpdateEndpointsBatchRequest:
+        o._unknown = _w.extra(d, _K_UpdateEndpointsBatchRequest, o._unknown)
     return o
 
 
@@ -822,24 +984,25 @@ def unstructure_UpdateEndpointsBatchRequest(o: Any) -> Any:
         d["ApplicationId"] = v
     v = o.endpoint_batch_request
     if v is not None:
-        d["EndpointBatchRequest"] = unstructure_EndpointBatchRequest(v)
+        d["EndpointBatchRequest"] = _u_EndpointBatchRequest(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_UpdateEndpointsBatchResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateEndpointsBatchResponse")
     o: Any = _new(UpdateEndpointsBatchResponse)
+    o._unknown = None
     v: Any
     v = d.get("MessageBody")
-    o.message_body = None if v is None else _common.structure_MessageBody(v)
+    o.message_body = (
+        _common._s_MessageBody(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageBody", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_UpdateEndpointsBatchResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_UpdateEndpointsBatchResponse}
+    if not d.keys() <= _K_UpdateEndpointsBatchResponse:
+        o._unknown = _w.extra(d, _K_UpdateEndpointsBatchResponse, o._unknown)
     return o
 
 
@@ -850,7 +1013,52 @@ def unstructure_UpdateEndpointsBatchResponse(o: Any) -> Any:
     v: Any
     v = o.message_body
     if v is not None:
-        d["MessageBody"] = _common.unstructure_MessageBody(v)
+        d["MessageBody"] = _common._u_MessageBody(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
+
+
+# Hook slots: what nested members of each shape are converted with.
+_s_AttributesResource = structure_AttributesResource
+_u_AttributesResource = unstructure_AttributesResource
+_s_DeleteEndpointRequest = structure_DeleteEndpointRequest
+_u_DeleteEndpointRequest = unstructure_DeleteEndpointRequest
+_s_DeleteEndpointResponse = structure_DeleteEndpointResponse
+_u_DeleteEndpointResponse = unstructure_DeleteEndpointResponse
+_s_DeleteUserEndpointsRequest = structure_DeleteUserEndpointsRequest
+_u_DeleteUserEndpointsRequest = unstructure_DeleteUserEndpointsRequest
+_s_DeleteUserEndpointsResponse = structure_DeleteUserEndpointsResponse
+_u_DeleteUserEndpointsResponse = unstructure_DeleteUserEndpointsResponse
+_s_EndpointBatchItem = structure_EndpointBatchItem
+_u_EndpointBatchItem = unstructure_EndpointBatchItem
+_s_EndpointBatchRequest = structure_EndpointBatchRequest
+_u_EndpointBatchRequest = unstructure_EndpointBatchRequest
+_s_EndpointRequest = structure_EndpointRequest
+_u_EndpointRequest = unstructure_EndpointRequest
+_s_EndpointResponse = structure_EndpointResponse
+_u_EndpointResponse = unstructure_EndpointResponse
+_s_EndpointsResponse = structure_EndpointsResponse
+_u_EndpointsResponse = unstructure_EndpointsResponse
+_s_GetEndpointRequest = structure_GetEndpointRequest
+_u_GetEndpointRequest = unstructure_GetEndpointRequest
+_s_GetEndpointResponse = structure_GetEndpointResponse
+_u_GetEndpointResponse = unstructure_GetEndpointResponse
+_s_GetUserEndpointsRequest = structure_GetUserEndpointsRequest
+_u_GetUserEndpointsRequest = unstructure_GetUserEndpointsRequest
+_s_GetUserEndpointsResponse = structure_GetUserEndpointsResponse
+_u_GetUserEndpointsResponse = unstructure_GetUserEndpointsResponse
+_s_RemoveAttributesRequest = structure_RemoveAttributesRequest
+_u_RemoveAttributesRequest = unstructure_RemoveAttributesRequest
+_s_RemoveAttributesResponse = structure_RemoveAttributesResponse
+_u_RemoveAttributesResponse = unstructure_RemoveAttributesResponse
+_s_UpdateAttributesRequest = structure_UpdateAttributesRequest
+_u_UpdateAttributesRequest = unstructure_UpdateAttributesRequest
+_s_UpdateEndpointRequest = structure_UpdateEndpointRequest
+_u_UpdateEndpointRequest = unstructure_UpdateEndpointRequest
+_s_UpdateEndpointResponse = structure_UpdateEndpointResponse
+_u_UpdateEndpointResponse = unstructure_UpdateEndpointResponse
+_s_UpdateEndpointsBatchRequest = structure_UpdateEndpointsBatchRequest
+_u_UpdateEndpointsBatchRequest = unstructure_UpdateEndpointsBatchRequest
+_s_UpdateEndpointsBatchResponse = structure_UpdateEndpointsBatchResponse
+_u_UpdateEndpointsBatchResponse = unstructure_UpdateEndpointsBatchResponse

@@ -3,8 +3,10 @@
 """Wire conversion for ``pinpoint_sdk.models._events``.
 
 Straight-line functions per shape, registered with the cattrs converter by
-``pinpoint_sdk.converter``. Values whose JSON type differs from the model are kept
-as sent; keys the model does not know are kept on the instance and written back.
+``pinpoint_sdk.converter``. A value whose JSON type differs from its annotation, and
+keys the model does not know, are kept with the instance's unknown keys and written
+back. Nested shapes are converted through the ``_s_<Shape>``/``_u_<Shape>`` slots at
+the end, which the converter points at the hooks users register.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
+from pinpoint_sdk import _wire as _w
 from pinpoint_sdk._codec import _common
 from pinpoint_sdk.enums import ChannelType
 from pinpoint_sdk.models._events import (
@@ -67,13 +70,16 @@ _K_WriteEventStream = frozenset({"DestinationStreamArn", "RoleArn"})
 
 def structure_DeleteEventStreamRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteEventStreamRequest")
     o: Any = _new(DeleteEventStreamRequest)
-    o.application_id = d.get("ApplicationId")
-    if d.keys() <= _K_DeleteEventStreamRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_DeleteEventStreamRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    if not d.keys() <= _K_DeleteEventStreamRequest:
+        o._unknown = _w.extra(d, _K_DeleteEventStreamRequest, o._unknown)
     return o
 
 
@@ -86,22 +92,23 @@ def unstructure_DeleteEventStreamRequest(o: Any) -> Any:
     if v is not None:
         d["ApplicationId"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_DeleteEventStreamResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteEventStreamResponse")
     o: Any = _new(DeleteEventStreamResponse)
+    o._unknown = None
     v: Any
     v = d.get("EventStream")
-    o.event_stream = None if v is None else structure_EventStream(v)
+    o.event_stream = (
+        _s_EventStream(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EventStream", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_DeleteEventStreamResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_DeleteEventStreamResponse}
+    if not d.keys() <= _K_DeleteEventStreamResponse:
+        o._unknown = _w.extra(d, _K_DeleteEventStreamResponse, o._unknown)
     return o
 
 
@@ -112,22 +119,26 @@ def unstructure_DeleteEventStreamResponse(o: Any) -> Any:
     v: Any
     v = o.event_stream
     if v is not None:
-        d["EventStream"] = unstructure_EventStream(v)
+        d["EventStream"] = _u_EventStream(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_EndpointItemResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "EndpointItemResponse")
     o: Any = _new(EndpointItemResponse)
-    o.message = d.get("Message")
-    o.status_code = d.get("StatusCode")
-    if d.keys() <= _K_EndpointItemResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_EndpointItemResponse}
+    o._unknown = None
+    v: Any
+    v = d.get("Message")
+    o.message = v if v.__class__ is str or v is None else _w.field(o, "Message", v, _w.text)
+    v = d.get("StatusCode")
+    o.status_code = (
+        v if v.__class__ is int or v is None else _w.field(o, "StatusCode", v, _w.integer)
+    )
+    if not d.keys() <= _K_EndpointItemResponse:
+        o._unknown = _w.extra(d, _K_EndpointItemResponse, o._unknown)
     return o
 
 
@@ -143,32 +154,62 @@ def unstructure_EndpointItemResponse(o: Any) -> Any:
     if v is not None:
         d["StatusCode"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_Event(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "Event")
     o: Any = _new(Event)
+    o._unknown = None
     v: Any
-    o.app_package_name = d.get("AppPackageName")
-    o.app_title = d.get("AppTitle")
-    o.app_version_code = d.get("AppVersionCode")
+    v = d.get("AppPackageName")
+    o.app_package_name = (
+        v if v.__class__ is str or v is None else _w.field(o, "AppPackageName", v, _w.text)
+    )
+    v = d.get("AppTitle")
+    o.app_title = v if v.__class__ is str or v is None else _w.field(o, "AppTitle", v, _w.text)
+    v = d.get("AppVersionCode")
+    o.app_version_code = (
+        v if v.__class__ is str or v is None else _w.field(o, "AppVersionCode", v, _w.text)
+    )
     v = d.get("Attributes")
-    o.attributes = None if v is None else (dict(v) if v.__class__ is dict else v)
-    o.client_sdk_version = d.get("ClientSdkVersion")
-    o.event_type = d.get("EventType")
-    v = d.get("Metrics")
-    o.metrics = None if v is None else (dict(v) if v.__class__ is dict else v)
-    o.sdk_name = d.get("SdkName")
-    v = d.get("Session")
-    o.session = None if v is None else structure_Session(v)
-    o.timestamp = d.get("Timestamp")
-    if d.keys() <= _K_Event:
-        o._unknown = None
+    if v is None:
+        o.attributes = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_Event}
+        try:
+            o.attributes = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.attributes = _w.keep(o, "Attributes", v)
+    v = d.get("ClientSdkVersion")
+    o.client_sdk_version = (
+        v if v.__class__ is str or v is None else _w.field(o, "ClientSdkVersion", v, _w.text)
+    )
+    v = d.get("EventType")
+    o.event_type = v if v.__class__ is str or v is None else _w.field(o, "EventType", v, _w.text)
+    v = d.get("Metrics")
+    if v is None:
+        o.metrics = None
+    else:
+        try:
+            o.metrics = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is float else _w.number(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.metrics = _w.keep(o, "Metrics", v)
+    v = d.get("SdkName")
+    o.sdk_name = v if v.__class__ is str or v is None else _w.field(o, "SdkName", v, _w.text)
+    v = d.get("Session")
+    o.session = (
+        _s_Session(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Session", v)
+    )
+    v = d.get("Timestamp")
+    o.timestamp = v if v.__class__ is str or v is None else _w.field(o, "Timestamp", v, _w.text)
+    if not d.keys() <= _K_Event:
+        o._unknown = _w.extra(d, _K_Event, o._unknown)
     return o
 
 
@@ -203,25 +244,29 @@ def unstructure_Event(o: Any) -> Any:
         d["SdkName"] = v
     v = o.session
     if v is not None:
-        d["Session"] = unstructure_Session(v)
+        d["Session"] = _u_Session(v)
     v = o.timestamp
     if v is not None:
         d["Timestamp"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_EventItemResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "EventItemResponse")
     o: Any = _new(EventItemResponse)
-    o.message = d.get("Message")
-    o.status_code = d.get("StatusCode")
-    if d.keys() <= _K_EventItemResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_EventItemResponse}
+    o._unknown = None
+    v: Any
+    v = d.get("Message")
+    o.message = v if v.__class__ is str or v is None else _w.field(o, "Message", v, _w.text)
+    v = d.get("StatusCode")
+    o.status_code = (
+        v if v.__class__ is int or v is None else _w.field(o, "StatusCode", v, _w.integer)
+    )
+    if not d.keys() <= _K_EventItemResponse:
+        o._unknown = _w.extra(d, _K_EventItemResponse, o._unknown)
     return o
 
 
@@ -237,24 +282,38 @@ def unstructure_EventItemResponse(o: Any) -> Any:
     if v is not None:
         d["StatusCode"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_EventStream(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "EventStream")
     o: Any = _new(EventStream)
-    o.application_id = d.get("ApplicationId")
-    o.destination_stream_arn = d.get("DestinationStreamArn")
-    o.external_id = d.get("ExternalId")
-    o.last_modified_date = d.get("LastModifiedDate")
-    o.last_updated_by = d.get("LastUpdatedBy")
-    o.role_arn = d.get("RoleArn")
-    if d.keys() <= _K_EventStream:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_EventStream}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    v = d.get("DestinationStreamArn")
+    o.destination_stream_arn = (
+        v if v.__class__ is str or v is None else _w.field(o, "DestinationStreamArn", v, _w.text)
+    )
+    v = d.get("ExternalId")
+    o.external_id = v if v.__class__ is str or v is None else _w.field(o, "ExternalId", v, _w.text)
+    v = d.get("LastModifiedDate")
+    o.last_modified_date = (
+        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
+    )
+    v = d.get("LastUpdatedBy")
+    o.last_updated_by = (
+        v if v.__class__ is str or v is None else _w.field(o, "LastUpdatedBy", v, _w.text)
+    )
+    v = d.get("RoleArn")
+    o.role_arn = v if v.__class__ is str or v is None else _w.field(o, "RoleArn", v, _w.text)
+    if not d.keys() <= _K_EventStream:
+        o._unknown = _w.extra(d, _K_EventStream, o._unknown)
     return o
 
 
@@ -282,25 +341,32 @@ def unstructure_EventStream(o: Any) -> Any:
     if v is not None:
         d["RoleArn"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_EventsBatch(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "EventsBatch")
     o: Any = _new(EventsBatch)
+    o._unknown = None
     v: Any
     v = d.get("Endpoint")
-    o.endpoint = None if v is None else structure_PublicEndpoint(v)
-    v = d.get("Events")
-    o.events = (
-        None if v is None else ({k0: structure_Event(x0) for k0, x0 in v.items()} if v.__class__ is dict else v)
+    o.endpoint = (
+        _s_PublicEndpoint(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Endpoint", v)
     )
-    if d.keys() <= _K_EventsBatch:
-        o._unknown = None
+    v = d.get("Events")
+    if v is None:
+        o.events = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_EventsBatch}
+        try:
+            o.events = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): _s_Event(x0) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.events = _w.keep(o, "Events", v)
+    if not d.keys() <= _K_EventsBatch:
+        o._unknown = _w.extra(d, _K_EventsBatch, o._unknown)
     return o
 
 
@@ -311,30 +377,33 @@ def unstructure_EventsBatch(o: Any) -> Any:
     v: Any
     v = o.endpoint
     if v is not None:
-        d["Endpoint"] = unstructure_PublicEndpoint(v)
+        d["Endpoint"] = _u_PublicEndpoint(v)
     v = o.events
     if v is not None:
-        d["Events"] = (
-            {k0: unstructure_Event(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
-        )
+        d["Events"] = ({k0: _u_Event(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_EventsRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "EventsRequest")
     o: Any = _new(EventsRequest)
+    o._unknown = None
     v: Any
     v = d.get("BatchItem")
-    o.batch_item = (
-        None if v is None else ({k0: structure_EventsBatch(x0) for k0, x0 in v.items()} if v.__class__ is dict else v)
-    )
-    if d.keys() <= _K_EventsRequest:
-        o._unknown = None
+    if v is None:
+        o.batch_item = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_EventsRequest}
+        try:
+            o.batch_item = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): _s_EventsBatch(x0) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.batch_item = _w.keep(o, "BatchItem", v)
+    if not d.keys() <= _K_EventsRequest:
+        o._unknown = _w.extra(d, _K_EventsRequest, o._unknown)
     return o
 
 
@@ -346,26 +415,31 @@ def unstructure_EventsRequest(o: Any) -> Any:
     v = o.batch_item
     if v is not None:
         d["BatchItem"] = (
-            {k0: unstructure_EventsBatch(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+            {k0: _u_EventsBatch(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
         )
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_EventsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "EventsResponse")
     o: Any = _new(EventsResponse)
+    o._unknown = None
     v: Any
     v = d.get("Results")
-    o.results = (
-        None if v is None else ({k0: structure_ItemResponse(x0) for k0, x0 in v.items()} if v.__class__ is dict else v)
-    )
-    if d.keys() <= _K_EventsResponse:
-        o._unknown = None
+    if v is None:
+        o.results = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_EventsResponse}
+        try:
+            o.results = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): _s_ItemResponse(x0) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.results = _w.keep(o, "Results", v)
+    if not d.keys() <= _K_EventsResponse:
+        o._unknown = _w.extra(d, _K_EventsResponse, o._unknown)
     return o
 
 
@@ -377,22 +451,25 @@ def unstructure_EventsResponse(o: Any) -> Any:
     v = o.results
     if v is not None:
         d["Results"] = (
-            {k0: unstructure_ItemResponse(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+            {k0: _u_ItemResponse(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
         )
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetEventStreamRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetEventStreamRequest")
     o: Any = _new(GetEventStreamRequest)
-    o.application_id = d.get("ApplicationId")
-    if d.keys() <= _K_GetEventStreamRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetEventStreamRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    if not d.keys() <= _K_GetEventStreamRequest:
+        o._unknown = _w.extra(d, _K_GetEventStreamRequest, o._unknown)
     return o
 
 
@@ -405,22 +482,23 @@ def unstructure_GetEventStreamRequest(o: Any) -> Any:
     if v is not None:
         d["ApplicationId"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetEventStreamResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetEventStreamResponse")
     o: Any = _new(GetEventStreamResponse)
+    o._unknown = None
     v: Any
     v = d.get("EventStream")
-    o.event_stream = None if v is None else structure_EventStream(v)
+    o.event_stream = (
+        _s_EventStream(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EventStream", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_GetEventStreamResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetEventStreamResponse}
+    if not d.keys() <= _K_GetEventStreamResponse:
+        o._unknown = _w.extra(d, _K_GetEventStreamResponse, o._unknown)
     return o
 
 
@@ -431,27 +509,34 @@ def unstructure_GetEventStreamResponse(o: Any) -> Any:
     v: Any
     v = o.event_stream
     if v is not None:
-        d["EventStream"] = unstructure_EventStream(v)
+        d["EventStream"] = _u_EventStream(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_ItemResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ItemResponse")
     o: Any = _new(ItemResponse)
+    o._unknown = None
     v: Any
     v = d.get("EndpointItemResponse")
-    o.endpoint_item_response = None if v is None else structure_EndpointItemResponse(v)
-    v = d.get("EventsItemResponse")
-    o.events_item_response = (
-        None if v is None else ({k0: structure_EventItemResponse(x0) for k0, x0 in v.items()} if v.__class__ is dict else v)
+    o.endpoint_item_response = (
+        _s_EndpointItemResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EndpointItemResponse", v)
     )
-    if d.keys() <= _K_ItemResponse:
-        o._unknown = None
+    v = d.get("EventsItemResponse")
+    if v is None:
+        o.events_item_response = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_ItemResponse}
+        try:
+            o.events_item_response = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): _s_EventItemResponse(x0) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.events_item_response = _w.keep(o, "EventsItemResponse", v)
+    if not d.keys() <= _K_ItemResponse:
+        o._unknown = _w.extra(d, _K_ItemResponse, o._unknown)
     return o
 
 
@@ -462,45 +547,75 @@ def unstructure_ItemResponse(o: Any) -> Any:
     v: Any
     v = o.endpoint_item_response
     if v is not None:
-        d["EndpointItemResponse"] = unstructure_EndpointItemResponse(v)
+        d["EndpointItemResponse"] = _u_EndpointItemResponse(v)
     v = o.events_item_response
     if v is not None:
         d["EventsItemResponse"] = (
-            {k0: unstructure_EventItemResponse(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+            {k0: _u_EventItemResponse(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
         )
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_PublicEndpoint(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "PublicEndpoint")
     o: Any = _new(PublicEndpoint)
+    o._unknown = None
     v: Any
-    o.address = d.get("Address")
+    v = d.get("Address")
+    o.address = v if v.__class__ is str or v is None else _w.field(o, "Address", v, _w.text)
     v = d.get("Attributes")
-    o.attributes = (
-        None if v is None else ({k0: (list(x0) if x0.__class__ is list else x0) for k0, x0 in v.items()} if v.__class__ is dict else v)
-    )
-    v = d.get("ChannelType")
-    o.channel_type = None if v is None else (_E_ChannelType.get(v, v) if v.__class__ is str else v)
-    v = d.get("Demographic")
-    o.demographic = None if v is None else _common.structure_EndpointDemographic(v)
-    o.effective_date = d.get("EffectiveDate")
-    o.endpoint_status = d.get("EndpointStatus")
-    v = d.get("Location")
-    o.location = None if v is None else _common.structure_EndpointLocation(v)
-    v = d.get("Metrics")
-    o.metrics = None if v is None else (dict(v) if v.__class__ is dict else v)
-    o.opt_out = d.get("OptOut")
-    o.request_id = d.get("RequestId")
-    v = d.get("User")
-    o.user = None if v is None else _common.structure_EndpointUser(v)
-    if d.keys() <= _K_PublicEndpoint:
-        o._unknown = None
+    if v is None:
+        o.attributes = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_PublicEndpoint}
+        try:
+            o.attributes = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): ([(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0] if x0.__class__ is list else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.attributes = _w.keep(o, "Attributes", v)
+    v = d.get("ChannelType")
+    o.channel_type = (
+        _E_ChannelType.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "ChannelType", v, _w.text)
+    )
+    v = d.get("Demographic")
+    o.demographic = (
+        _common._s_EndpointDemographic(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Demographic", v)
+    )
+    v = d.get("EffectiveDate")
+    o.effective_date = (
+        v if v.__class__ is str or v is None else _w.field(o, "EffectiveDate", v, _w.text)
+    )
+    v = d.get("EndpointStatus")
+    o.endpoint_status = (
+        v if v.__class__ is str or v is None else _w.field(o, "EndpointStatus", v, _w.text)
+    )
+    v = d.get("Location")
+    o.location = (
+        _common._s_EndpointLocation(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Location", v)
+    )
+    v = d.get("Metrics")
+    if v is None:
+        o.metrics = None
+    else:
+        try:
+            o.metrics = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is float else _w.number(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.metrics = _w.keep(o, "Metrics", v)
+    v = d.get("OptOut")
+    o.opt_out = v if v.__class__ is str or v is None else _w.field(o, "OptOut", v, _w.text)
+    v = d.get("RequestId")
+    o.request_id = v if v.__class__ is str or v is None else _w.field(o, "RequestId", v, _w.text)
+    v = d.get("User")
+    o.user = (
+        _common._s_EndpointUser(v) if v.__class__ is dict else None if v is None else _w.keep(o, "User", v)
+    )
+    if not d.keys() <= _K_PublicEndpoint:
+        o._unknown = _w.extra(d, _K_PublicEndpoint, o._unknown)
     return o
 
 
@@ -522,7 +637,7 @@ def unstructure_PublicEndpoint(o: Any) -> Any:
         d["ChannelType"] = (v.value if isinstance(v, StrEnum) else v)
     v = o.demographic
     if v is not None:
-        d["Demographic"] = _common.unstructure_EndpointDemographic(v)
+        d["Demographic"] = _common._u_EndpointDemographic(v)
     v = o.effective_date
     if v is not None:
         d["EffectiveDate"] = v
@@ -531,7 +646,7 @@ def unstructure_PublicEndpoint(o: Any) -> Any:
         d["EndpointStatus"] = v
     v = o.location
     if v is not None:
-        d["Location"] = _common.unstructure_EndpointLocation(v)
+        d["Location"] = _common._u_EndpointLocation(v)
     v = o.metrics
     if v is not None:
         d["Metrics"] = (dict(v) if isinstance(v, dict) else v)
@@ -543,24 +658,28 @@ def unstructure_PublicEndpoint(o: Any) -> Any:
         d["RequestId"] = v
     v = o.user
     if v is not None:
-        d["User"] = _common.unstructure_EndpointUser(v)
+        d["User"] = _common._u_EndpointUser(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_PutEventStreamRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "PutEventStreamRequest")
     o: Any = _new(PutEventStreamRequest)
+    o._unknown = None
     v: Any
-    o.application_id = d.get("ApplicationId")
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
     v = d.get("WriteEventStream")
-    o.write_event_stream = None if v is None else structure_WriteEventStream(v)
-    if d.keys() <= _K_PutEventStreamRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_PutEventStreamRequest}
+    o.write_event_stream = (
+        _s_WriteEventStream(v) if v.__class__ is dict else None if v is None else _w.keep(o, "WriteEventStream", v)
+    )
+    if not d.keys() <= _K_PutEventStreamRequest:
+        o._unknown = _w.extra(d, _K_PutEventStreamRequest, o._unknown)
     return o
 
 
@@ -574,24 +693,25 @@ def unstructure_PutEventStreamRequest(o: Any) -> Any:
         d["ApplicationId"] = v
     v = o.write_event_stream
     if v is not None:
-        d["WriteEventStream"] = unstructure_WriteEventStream(v)
+        d["WriteEventStream"] = _u_WriteEventStream(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_PutEventStreamResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "PutEventStreamResponse")
     o: Any = _new(PutEventStreamResponse)
+    o._unknown = None
     v: Any
     v = d.get("EventStream")
-    o.event_stream = None if v is None else structure_EventStream(v)
+    o.event_stream = (
+        _s_EventStream(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EventStream", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_PutEventStreamResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_PutEventStreamResponse}
+    if not d.keys() <= _K_PutEventStreamResponse:
+        o._unknown = _w.extra(d, _K_PutEventStreamResponse, o._unknown)
     return o
 
 
@@ -602,24 +722,28 @@ def unstructure_PutEventStreamResponse(o: Any) -> Any:
     v: Any
     v = o.event_stream
     if v is not None:
-        d["EventStream"] = unstructure_EventStream(v)
+        d["EventStream"] = _u_EventStream(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_PutEventsRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "PutEventsRequest")
     o: Any = _new(PutEventsRequest)
+    o._unknown = None
     v: Any
-    o.application_id = d.get("ApplicationId")
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
     v = d.get("EventsRequest")
-    o.events_request = None if v is None else structure_EventsRequest(v)
-    if d.keys() <= _K_PutEventsRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_PutEventsRequest}
+    o.events_request = (
+        _s_EventsRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EventsRequest", v)
+    )
+    if not d.keys() <= _K_PutEventsRequest:
+        o._unknown = _w.extra(d, _K_PutEventsRequest, o._unknown)
     return o
 
 
@@ -633,24 +757,25 @@ def unstructure_PutEventsRequest(o: Any) -> Any:
         d["ApplicationId"] = v
     v = o.events_request
     if v is not None:
-        d["EventsRequest"] = unstructure_EventsRequest(v)
+        d["EventsRequest"] = _u_EventsRequest(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_PutEventsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "PutEventsResponse")
     o: Any = _new(PutEventsResponse)
+    o._unknown = None
     v: Any
     v = d.get("EventsResponse")
-    o.events_response = None if v is None else structure_EventsResponse(v)
+    o.events_response = (
+        _s_EventsResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EventsResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_PutEventsResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_PutEventsResponse}
+    if not d.keys() <= _K_PutEventsResponse:
+        o._unknown = _w.extra(d, _K_PutEventsResponse, o._unknown)
     return o
 
 
@@ -661,24 +786,32 @@ def unstructure_PutEventsResponse(o: Any) -> Any:
     v: Any
     v = o.events_response
     if v is not None:
-        d["EventsResponse"] = unstructure_EventsResponse(v)
+        d["EventsResponse"] = _u_EventsResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_Session(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "Session")
     o: Any = _new(Session)
-    o.duration = d.get("Duration")
-    o.id = d.get("Id")
-    o.start_timestamp = d.get("StartTimestamp")
-    o.stop_timestamp = d.get("StopTimestamp")
-    if d.keys() <= _K_Session:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_Session}
+    o._unknown = None
+    v: Any
+    v = d.get("Duration")
+    o.duration = v if v.__class__ is int or v is None else _w.field(o, "Duration", v, _w.integer)
+    v = d.get("Id")
+    o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
+    v = d.get("StartTimestamp")
+    o.start_timestamp = (
+        v if v.__class__ is str or v is None else _w.field(o, "StartTimestamp", v, _w.text)
+    )
+    v = d.get("StopTimestamp")
+    o.stop_timestamp = (
+        v if v.__class__ is str or v is None else _w.field(o, "StopTimestamp", v, _w.text)
+    )
+    if not d.keys() <= _K_Session:
+        o._unknown = _w.extra(d, _K_Session, o._unknown)
     return o
 
 
@@ -700,20 +833,24 @@ def unstructure_Session(o: Any) -> Any:
     if v is not None:
         d["StopTimestamp"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_WriteEventStream(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "WriteEventStream")
     o: Any = _new(WriteEventStream)
-    o.destination_stream_arn = d.get("DestinationStreamArn")
-    o.role_arn = d.get("RoleArn")
-    if d.keys() <= _K_WriteEventStream:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_WriteEventStream}
+    o._unknown = None
+    v: Any
+    v = d.get("DestinationStreamArn")
+    o.destination_stream_arn = (
+        v if v.__class__ is str or v is None else _w.field(o, "DestinationStreamArn", v, _w.text)
+    )
+    v = d.get("RoleArn")
+    o.role_arn = v if v.__class__ is str or v is None else _w.field(o, "RoleArn", v, _w.text)
+    if not d.keys() <= _K_WriteEventStream:
+        o._unknown = _w.extra(d, _K_WriteEventStream, o._unknown)
     return o
 
 
@@ -729,5 +866,46 @@ def unstructure_WriteEventStream(o: Any) -> Any:
     if v is not None:
         d["RoleArn"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
+
+
+# Hook slots: what nested members of each shape are converted with.
+_s_DeleteEventStreamRequest = structure_DeleteEventStreamRequest
+_u_DeleteEventStreamRequest = unstructure_DeleteEventStreamRequest
+_s_DeleteEventStreamResponse = structure_DeleteEventStreamResponse
+_u_DeleteEventStreamResponse = unstructure_DeleteEventStreamResponse
+_s_EndpointItemResponse = structure_EndpointItemResponse
+_u_EndpointItemResponse = unstructure_EndpointItemResponse
+_s_Event = structure_Event
+_u_Event = unstructure_Event
+_s_EventItemResponse = structure_EventItemResponse
+_u_EventItemResponse = unstructure_EventItemResponse
+_s_EventStream = structure_EventStream
+_u_EventStream = unstructure_EventStream
+_s_EventsBatch = structure_EventsBatch
+_u_EventsBatch = unstructure_EventsBatch
+_s_EventsRequest = structure_EventsRequest
+_u_EventsRequest = unstructure_EventsRequest
+_s_EventsResponse = structure_EventsResponse
+_u_EventsResponse = unstructure_EventsResponse
+_s_GetEventStreamRequest = structure_GetEventStreamRequest
+_u_GetEventStreamRequest = unstructure_GetEventStreamRequest
+_s_GetEventStreamResponse = structure_GetEventStreamResponse
+_u_GetEventStreamResponse = unstructure_GetEventStreamResponse
+_s_ItemResponse = structure_ItemResponse
+_u_ItemResponse = unstructure_ItemResponse
+_s_PublicEndpoint = structure_PublicEndpoint
+_u_PublicEndpoint = unstructure_PublicEndpoint
+_s_PutEventStreamRequest = structure_PutEventStreamRequest
+_u_PutEventStreamRequest = unstructure_PutEventStreamRequest
+_s_PutEventStreamResponse = structure_PutEventStreamResponse
+_u_PutEventStreamResponse = unstructure_PutEventStreamResponse
+_s_PutEventsRequest = structure_PutEventsRequest
+_u_PutEventsRequest = unstructure_PutEventsRequest
+_s_PutEventsResponse = structure_PutEventsResponse
+_u_PutEventsResponse = unstructure_PutEventsResponse
+_s_Session = structure_Session
+_u_Session = unstructure_Session
+_s_WriteEventStream = structure_WriteEventStream
+_u_WriteEventStream = unstructure_WriteEventStream

@@ -3,8 +3,10 @@
 """Wire conversion for ``pinpoint_sdk.models._jobs``.
 
 Straight-line functions per shape, registered with the cattrs converter by
-``pinpoint_sdk.converter``. Values whose JSON type differs from the model are kept
-as sent; keys the model does not know are kept on the instance and written back.
+``pinpoint_sdk.converter``. A value whose JSON type differs from its annotation, and
+keys the model does not know, are kept with the instance's unknown keys and written
+back. Nested shapes are converted through the ``_s_<Shape>``/``_u_<Shape>`` slots at
+the end, which the converter points at the hooks users register.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
+from pinpoint_sdk import _wire as _w
 from pinpoint_sdk.enums import Format, JobStatus
 from pinpoint_sdk.models._jobs import (
     CreateExportJobRequest,
@@ -79,16 +82,20 @@ _K_ImportJobsResponse = frozenset({"Item", "NextToken"})
 
 def structure_CreateExportJobRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CreateExportJobRequest")
     o: Any = _new(CreateExportJobRequest)
+    o._unknown = None
     v: Any
-    o.application_id = d.get("ApplicationId")
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
     v = d.get("ExportJobRequest")
-    o.export_job_request = None if v is None else structure_ExportJobRequest(v)
-    if d.keys() <= _K_CreateExportJobRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_CreateExportJobRequest}
+    o.export_job_request = (
+        _s_ExportJobRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ExportJobRequest", v)
+    )
+    if not d.keys() <= _K_CreateExportJobRequest:
+        o._unknown = _w.extra(d, _K_CreateExportJobRequest, o._unknown)
     return o
 
 
@@ -102,24 +109,25 @@ def unstructure_CreateExportJobRequest(o: Any) -> Any:
         d["ApplicationId"] = v
     v = o.export_job_request
     if v is not None:
-        d["ExportJobRequest"] = unstructure_ExportJobRequest(v)
+        d["ExportJobRequest"] = _u_ExportJobRequest(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_CreateExportJobResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CreateExportJobResponse")
     o: Any = _new(CreateExportJobResponse)
+    o._unknown = None
     v: Any
     v = d.get("ExportJobResponse")
-    o.export_job_response = None if v is None else structure_ExportJobResponse(v)
+    o.export_job_response = (
+        _s_ExportJobResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ExportJobResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_CreateExportJobResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_CreateExportJobResponse}
+    if not d.keys() <= _K_CreateExportJobResponse:
+        o._unknown = _w.extra(d, _K_CreateExportJobResponse, o._unknown)
     return o
 
 
@@ -130,24 +138,28 @@ def unstructure_CreateExportJobResponse(o: Any) -> Any:
     v: Any
     v = o.export_job_response
     if v is not None:
-        d["ExportJobResponse"] = unstructure_ExportJobResponse(v)
+        d["ExportJobResponse"] = _u_ExportJobResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_CreateImportJobRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CreateImportJobRequest")
     o: Any = _new(CreateImportJobRequest)
+    o._unknown = None
     v: Any
-    o.application_id = d.get("ApplicationId")
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
     v = d.get("ImportJobRequest")
-    o.import_job_request = None if v is None else structure_ImportJobRequest(v)
-    if d.keys() <= _K_CreateImportJobRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_CreateImportJobRequest}
+    o.import_job_request = (
+        _s_ImportJobRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ImportJobRequest", v)
+    )
+    if not d.keys() <= _K_CreateImportJobRequest:
+        o._unknown = _w.extra(d, _K_CreateImportJobRequest, o._unknown)
     return o
 
 
@@ -161,24 +173,25 @@ def unstructure_CreateImportJobRequest(o: Any) -> Any:
         d["ApplicationId"] = v
     v = o.import_job_request
     if v is not None:
-        d["ImportJobRequest"] = unstructure_ImportJobRequest(v)
+        d["ImportJobRequest"] = _u_ImportJobRequest(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_CreateImportJobResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CreateImportJobResponse")
     o: Any = _new(CreateImportJobResponse)
+    o._unknown = None
     v: Any
     v = d.get("ImportJobResponse")
-    o.import_job_response = None if v is None else structure_ImportJobResponse(v)
+    o.import_job_response = (
+        _s_ImportJobResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ImportJobResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_CreateImportJobResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_CreateImportJobResponse}
+    if not d.keys() <= _K_CreateImportJobResponse:
+        o._unknown = _w.extra(d, _K_CreateImportJobResponse, o._unknown)
     return o
 
 
@@ -189,24 +202,32 @@ def unstructure_CreateImportJobResponse(o: Any) -> Any:
     v: Any
     v = o.import_job_response
     if v is not None:
-        d["ImportJobResponse"] = unstructure_ImportJobResponse(v)
+        d["ImportJobResponse"] = _u_ImportJobResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_ExportJobRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ExportJobRequest")
     o: Any = _new(ExportJobRequest)
-    o.role_arn = d.get("RoleArn")
-    o.s3_url_prefix = d.get("S3UrlPrefix")
-    o.segment_id = d.get("SegmentId")
-    o.segment_version = d.get("SegmentVersion")
-    if d.keys() <= _K_ExportJobRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_ExportJobRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("RoleArn")
+    o.role_arn = v if v.__class__ is str or v is None else _w.field(o, "RoleArn", v, _w.text)
+    v = d.get("S3UrlPrefix")
+    o.s3_url_prefix = (
+        v if v.__class__ is str or v is None else _w.field(o, "S3UrlPrefix", v, _w.text)
+    )
+    v = d.get("SegmentId")
+    o.segment_id = v if v.__class__ is str or v is None else _w.field(o, "SegmentId", v, _w.text)
+    v = d.get("SegmentVersion")
+    o.segment_version = (
+        v if v.__class__ is int or v is None else _w.field(o, "SegmentVersion", v, _w.integer)
+    )
+    if not d.keys() <= _K_ExportJobRequest:
+        o._unknown = _w.extra(d, _K_ExportJobRequest, o._unknown)
     return o
 
 
@@ -228,22 +249,30 @@ def unstructure_ExportJobRequest(o: Any) -> Any:
     if v is not None:
         d["SegmentVersion"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_ExportJobResource(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ExportJobResource")
     o: Any = _new(ExportJobResource)
-    o.role_arn = d.get("RoleArn")
-    o.s3_url_prefix = d.get("S3UrlPrefix")
-    o.segment_id = d.get("SegmentId")
-    o.segment_version = d.get("SegmentVersion")
-    if d.keys() <= _K_ExportJobResource:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_ExportJobResource}
+    o._unknown = None
+    v: Any
+    v = d.get("RoleArn")
+    o.role_arn = v if v.__class__ is str or v is None else _w.field(o, "RoleArn", v, _w.text)
+    v = d.get("S3UrlPrefix")
+    o.s3_url_prefix = (
+        v if v.__class__ is str or v is None else _w.field(o, "S3UrlPrefix", v, _w.text)
+    )
+    v = d.get("SegmentId")
+    o.segment_id = v if v.__class__ is str or v is None else _w.field(o, "SegmentId", v, _w.text)
+    v = d.get("SegmentVersion")
+    o.segment_version = (
+        v if v.__class__ is int or v is None else _w.field(o, "SegmentVersion", v, _w.integer)
+    )
+    if not d.keys() <= _K_ExportJobResource:
+        o._unknown = _w.extra(d, _K_ExportJobResource, o._unknown)
     return o
 
 
@@ -265,35 +294,72 @@ def unstructure_ExportJobResource(o: Any) -> Any:
     if v is not None:
         d["SegmentVersion"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_ExportJobResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ExportJobResponse")
     o: Any = _new(ExportJobResponse)
+    o._unknown = None
     v: Any
-    o.application_id = d.get("ApplicationId")
-    o.completed_pieces = d.get("CompletedPieces")
-    o.completion_date = d.get("CompletionDate")
-    o.creation_date = d.get("CreationDate")
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    v = d.get("CompletedPieces")
+    o.completed_pieces = (
+        v if v.__class__ is int or v is None else _w.field(o, "CompletedPieces", v, _w.integer)
+    )
+    v = d.get("CompletionDate")
+    o.completion_date = (
+        v if v.__class__ is str or v is None else _w.field(o, "CompletionDate", v, _w.text)
+    )
+    v = d.get("CreationDate")
+    o.creation_date = (
+        v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
+    )
     v = d.get("Definition")
-    o.definition = None if v is None else structure_ExportJobResource(v)
-    o.failed_pieces = d.get("FailedPieces")
+    o.definition = (
+        _s_ExportJobResource(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Definition", v)
+    )
+    v = d.get("FailedPieces")
+    o.failed_pieces = (
+        v if v.__class__ is int or v is None else _w.field(o, "FailedPieces", v, _w.integer)
+    )
     v = d.get("Failures")
-    o.failures = None if v is None else (list(v) if v.__class__ is list else v)
-    o.id = d.get("Id")
-    v = d.get("JobStatus")
-    o.job_status = None if v is None else (_E_JobStatus.get(v, v) if v.__class__ is str else v)
-    o.total_failures = d.get("TotalFailures")
-    o.total_pieces = d.get("TotalPieces")
-    o.total_processed = d.get("TotalProcessed")
-    o.type = d.get("Type")
-    if d.keys() <= _K_ExportJobResponse:
-        o._unknown = None
+    if v is None:
+        o.failures = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_ExportJobResponse}
+        try:
+            o.failures = (
+                [(x0 if x0.__class__ is str else _w.text(x0)) for x0 in v] if v.__class__ is list else _w.wrong()
+            )
+        except _w.WrongType:
+            o.failures = _w.keep(o, "Failures", v)
+    v = d.get("Id")
+    o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
+    v = d.get("JobStatus")
+    o.job_status = (
+        _E_JobStatus.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "JobStatus", v, _w.text)
+    )
+    v = d.get("TotalFailures")
+    o.total_failures = (
+        v if v.__class__ is int or v is None else _w.field(o, "TotalFailures", v, _w.integer)
+    )
+    v = d.get("TotalPieces")
+    o.total_pieces = (
+        v if v.__class__ is int or v is None else _w.field(o, "TotalPieces", v, _w.integer)
+    )
+    v = d.get("TotalProcessed")
+    o.total_processed = (
+        v if v.__class__ is int or v is None else _w.field(o, "TotalProcessed", v, _w.integer)
+    )
+    v = d.get("Type")
+    o.type = v if v.__class__ is str or v is None else _w.field(o, "Type", v, _w.text)
+    if not d.keys() <= _K_ExportJobResponse:
+        o._unknown = _w.extra(d, _K_ExportJobResponse, o._unknown)
     return o
 
 
@@ -316,7 +382,7 @@ def unstructure_ExportJobResponse(o: Any) -> Any:
         d["CreationDate"] = v
     v = o.definition
     if v is not None:
-        d["Definition"] = unstructure_ExportJobResource(v)
+        d["Definition"] = _u_ExportJobResource(v)
     v = o.failed_pieces
     if v is not None:
         d["FailedPieces"] = v
@@ -342,24 +408,28 @@ def unstructure_ExportJobResponse(o: Any) -> Any:
     if v is not None:
         d["Type"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_ExportJobsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ExportJobsResponse")
     o: Any = _new(ExportJobsResponse)
+    o._unknown = None
     v: Any
     v = d.get("Item")
-    o.item = (
-        None if v is None else ([structure_ExportJobResponse(x0) for x0 in v] if v.__class__ is list else v)
-    )
-    o.next_token = d.get("NextToken")
-    if d.keys() <= _K_ExportJobsResponse:
-        o._unknown = None
+    if v is None:
+        o.item = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_ExportJobsResponse}
+        try:
+            o.item = ([_s_ExportJobResponse(x0) for x0 in v] if v.__class__ is list else _w.wrong())
+        except _w.WrongType:
+            o.item = _w.keep(o, "Item", v)
+    v = d.get("NextToken")
+    o.next_token = v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
+    if not d.keys() <= _K_ExportJobsResponse:
+        o._unknown = _w.extra(d, _K_ExportJobsResponse, o._unknown)
     return o
 
 
@@ -370,27 +440,29 @@ def unstructure_ExportJobsResponse(o: Any) -> Any:
     v: Any
     v = o.item
     if v is not None:
-        d["Item"] = (
-            [unstructure_ExportJobResponse(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
-        )
+        d["Item"] = ([_u_ExportJobResponse(x0) for x0 in v] if isinstance(v, (list, tuple)) else v)
     v = o.next_token
     if v is not None:
         d["NextToken"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetExportJobRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetExportJobRequest")
     o: Any = _new(GetExportJobRequest)
-    o.application_id = d.get("ApplicationId")
-    o.job_id = d.get("JobId")
-    if d.keys() <= _K_GetExportJobRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetExportJobRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    v = d.get("JobId")
+    o.job_id = v if v.__class__ is str or v is None else _w.field(o, "JobId", v, _w.text)
+    if not d.keys() <= _K_GetExportJobRequest:
+        o._unknown = _w.extra(d, _K_GetExportJobRequest, o._unknown)
     return o
 
 
@@ -406,22 +478,23 @@ def unstructure_GetExportJobRequest(o: Any) -> Any:
     if v is not None:
         d["JobId"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetExportJobResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetExportJobResponse")
     o: Any = _new(GetExportJobResponse)
+    o._unknown = None
     v: Any
     v = d.get("ExportJobResponse")
-    o.export_job_response = None if v is None else structure_ExportJobResponse(v)
+    o.export_job_response = (
+        _s_ExportJobResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ExportJobResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_GetExportJobResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetExportJobResponse}
+    if not d.keys() <= _K_GetExportJobResponse:
+        o._unknown = _w.extra(d, _K_GetExportJobResponse, o._unknown)
     return o
 
 
@@ -432,23 +505,28 @@ def unstructure_GetExportJobResponse(o: Any) -> Any:
     v: Any
     v = o.export_job_response
     if v is not None:
-        d["ExportJobResponse"] = unstructure_ExportJobResponse(v)
+        d["ExportJobResponse"] = _u_ExportJobResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetExportJobsRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetExportJobsRequest")
     o: Any = _new(GetExportJobsRequest)
-    o.application_id = d.get("ApplicationId")
-    o.page_size = d.get("PageSize")
-    o.token = d.get("Token")
-    if d.keys() <= _K_GetExportJobsRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetExportJobsRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    v = d.get("PageSize")
+    o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
+    v = d.get("Token")
+    o.token = v if v.__class__ is str or v is None else _w.field(o, "Token", v, _w.text)
+    if not d.keys() <= _K_GetExportJobsRequest:
+        o._unknown = _w.extra(d, _K_GetExportJobsRequest, o._unknown)
     return o
 
 
@@ -467,22 +545,23 @@ def unstructure_GetExportJobsRequest(o: Any) -> Any:
     if v is not None:
         d["Token"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetExportJobsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetExportJobsResponse")
     o: Any = _new(GetExportJobsResponse)
+    o._unknown = None
     v: Any
     v = d.get("ExportJobsResponse")
-    o.export_jobs_response = None if v is None else structure_ExportJobsResponse(v)
+    o.export_jobs_response = (
+        _s_ExportJobsResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ExportJobsResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_GetExportJobsResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetExportJobsResponse}
+    if not d.keys() <= _K_GetExportJobsResponse:
+        o._unknown = _w.extra(d, _K_GetExportJobsResponse, o._unknown)
     return o
 
 
@@ -493,22 +572,26 @@ def unstructure_GetExportJobsResponse(o: Any) -> Any:
     v: Any
     v = o.export_jobs_response
     if v is not None:
-        d["ExportJobsResponse"] = unstructure_ExportJobsResponse(v)
+        d["ExportJobsResponse"] = _u_ExportJobsResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetImportJobRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetImportJobRequest")
     o: Any = _new(GetImportJobRequest)
-    o.application_id = d.get("ApplicationId")
-    o.job_id = d.get("JobId")
-    if d.keys() <= _K_GetImportJobRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetImportJobRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    v = d.get("JobId")
+    o.job_id = v if v.__class__ is str or v is None else _w.field(o, "JobId", v, _w.text)
+    if not d.keys() <= _K_GetImportJobRequest:
+        o._unknown = _w.extra(d, _K_GetImportJobRequest, o._unknown)
     return o
 
 
@@ -524,22 +607,23 @@ def unstructure_GetImportJobRequest(o: Any) -> Any:
     if v is not None:
         d["JobId"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetImportJobResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetImportJobResponse")
     o: Any = _new(GetImportJobResponse)
+    o._unknown = None
     v: Any
     v = d.get("ImportJobResponse")
-    o.import_job_response = None if v is None else structure_ImportJobResponse(v)
+    o.import_job_response = (
+        _s_ImportJobResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ImportJobResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_GetImportJobResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetImportJobResponse}
+    if not d.keys() <= _K_GetImportJobResponse:
+        o._unknown = _w.extra(d, _K_GetImportJobResponse, o._unknown)
     return o
 
 
@@ -550,23 +634,28 @@ def unstructure_GetImportJobResponse(o: Any) -> Any:
     v: Any
     v = o.import_job_response
     if v is not None:
-        d["ImportJobResponse"] = unstructure_ImportJobResponse(v)
+        d["ImportJobResponse"] = _u_ImportJobResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetImportJobsRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetImportJobsRequest")
     o: Any = _new(GetImportJobsRequest)
-    o.application_id = d.get("ApplicationId")
-    o.page_size = d.get("PageSize")
-    o.token = d.get("Token")
-    if d.keys() <= _K_GetImportJobsRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetImportJobsRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    v = d.get("PageSize")
+    o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
+    v = d.get("Token")
+    o.token = v if v.__class__ is str or v is None else _w.field(o, "Token", v, _w.text)
+    if not d.keys() <= _K_GetImportJobsRequest:
+        o._unknown = _w.extra(d, _K_GetImportJobsRequest, o._unknown)
     return o
 
 
@@ -585,22 +674,23 @@ def unstructure_GetImportJobsRequest(o: Any) -> Any:
     if v is not None:
         d["Token"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetImportJobsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetImportJobsResponse")
     o: Any = _new(GetImportJobsResponse)
+    o._unknown = None
     v: Any
     v = d.get("ImportJobsResponse")
-    o.import_jobs_response = None if v is None else structure_ImportJobsResponse(v)
+    o.import_jobs_response = (
+        _s_ImportJobsResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ImportJobsResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_GetImportJobsResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetImportJobsResponse}
+    if not d.keys() <= _K_GetImportJobsResponse:
+        o._unknown = _w.extra(d, _K_GetImportJobsResponse, o._unknown)
     return o
 
 
@@ -611,24 +701,30 @@ def unstructure_GetImportJobsResponse(o: Any) -> Any:
     v: Any
     v = o.import_jobs_response
     if v is not None:
-        d["ImportJobsResponse"] = unstructure_ImportJobsResponse(v)
+        d["ImportJobsResponse"] = _u_ImportJobsResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetSegmentExportJobsRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetSegmentExportJobsRequest")
     o: Any = _new(GetSegmentExportJobsRequest)
-    o.application_id = d.get("ApplicationId")
-    o.page_size = d.get("PageSize")
-    o.segment_id = d.get("SegmentId")
-    o.token = d.get("Token")
-    if d.keys() <= _K_GetSegmentExportJobsRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetSegmentExportJobsRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    v = d.get("PageSize")
+    o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
+    v = d.get("SegmentId")
+    o.segment_id = v if v.__class__ is str or v is None else _w.field(o, "SegmentId", v, _w.text)
+    v = d.get("Token")
+    o.token = v if v.__class__ is str or v is None else _w.field(o, "Token", v, _w.text)
+    if not d.keys() <= _K_GetSegmentExportJobsRequest:
+        o._unknown = _w.extra(d, _K_GetSegmentExportJobsRequest, o._unknown)
     return o
 
 
@@ -650,22 +746,23 @@ def unstructure_GetSegmentExportJobsRequest(o: Any) -> Any:
     if v is not None:
         d["Token"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetSegmentExportJobsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetSegmentExportJobsResponse")
     o: Any = _new(GetSegmentExportJobsResponse)
+    o._unknown = None
     v: Any
     v = d.get("ExportJobsResponse")
-    o.export_jobs_response = None if v is None else structure_ExportJobsResponse(v)
+    o.export_jobs_response = (
+        _s_ExportJobsResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ExportJobsResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_GetSegmentExportJobsResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetSegmentExportJobsResponse}
+    if not d.keys() <= _K_GetSegmentExportJobsResponse:
+        o._unknown = _w.extra(d, _K_GetSegmentExportJobsResponse, o._unknown)
     return o
 
 
@@ -676,24 +773,30 @@ def unstructure_GetSegmentExportJobsResponse(o: Any) -> Any:
     v: Any
     v = o.export_jobs_response
     if v is not None:
-        d["ExportJobsResponse"] = unstructure_ExportJobsResponse(v)
+        d["ExportJobsResponse"] = _u_ExportJobsResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetSegmentImportJobsRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetSegmentImportJobsRequest")
     o: Any = _new(GetSegmentImportJobsRequest)
-    o.application_id = d.get("ApplicationId")
-    o.page_size = d.get("PageSize")
-    o.segment_id = d.get("SegmentId")
-    o.token = d.get("Token")
-    if d.keys() <= _K_GetSegmentImportJobsRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetSegmentImportJobsRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    v = d.get("PageSize")
+    o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
+    v = d.get("SegmentId")
+    o.segment_id = v if v.__class__ is str or v is None else _w.field(o, "SegmentId", v, _w.text)
+    v = d.get("Token")
+    o.token = v if v.__class__ is str or v is None else _w.field(o, "Token", v, _w.text)
+    if not d.keys() <= _K_GetSegmentImportJobsRequest:
+        o._unknown = _w.extra(d, _K_GetSegmentImportJobsRequest, o._unknown)
     return o
 
 
@@ -715,22 +818,23 @@ def unstructure_GetSegmentImportJobsRequest(o: Any) -> Any:
     if v is not None:
         d["Token"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetSegmentImportJobsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetSegmentImportJobsResponse")
     o: Any = _new(GetSegmentImportJobsResponse)
+    o._unknown = None
     v: Any
     v = d.get("ImportJobsResponse")
-    o.import_jobs_response = None if v is None else structure_ImportJobsResponse(v)
+    o.import_jobs_response = (
+        _s_ImportJobsResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ImportJobsResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_GetSegmentImportJobsResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetSegmentImportJobsResponse}
+    if not d.keys() <= _K_GetSegmentImportJobsResponse:
+        o._unknown = _w.extra(d, _K_GetSegmentImportJobsResponse, o._unknown)
     return o
 
 
@@ -741,30 +845,44 @@ def unstructure_GetSegmentImportJobsResponse(o: Any) -> Any:
     v: Any
     v = o.import_jobs_response
     if v is not None:
-        d["ImportJobsResponse"] = unstructure_ImportJobsResponse(v)
+        d["ImportJobsResponse"] = _u_ImportJobsResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_ImportJobRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ImportJobRequest")
     o: Any = _new(ImportJobRequest)
+    o._unknown = None
     v: Any
-    o.define_segment = d.get("DefineSegment")
-    o.external_id = d.get("ExternalId")
+    v = d.get("DefineSegment")
+    o.define_segment = (
+        v if v.__class__ is bool or v is None else _w.field(o, "DefineSegment", v, _w.boolean)
+    )
+    v = d.get("ExternalId")
+    o.external_id = v if v.__class__ is str or v is None else _w.field(o, "ExternalId", v, _w.text)
     v = d.get("Format")
-    o.format = None if v is None else (_E_Format.get(v, v) if v.__class__ is str else v)
-    o.register_endpoints = d.get("RegisterEndpoints")
-    o.role_arn = d.get("RoleArn")
-    o.s3_url = d.get("S3Url")
-    o.segment_id = d.get("SegmentId")
-    o.segment_name = d.get("SegmentName")
-    if d.keys() <= _K_ImportJobRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_ImportJobRequest}
+    o.format = (
+        _E_Format.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "Format", v, _w.text)
+    )
+    v = d.get("RegisterEndpoints")
+    o.register_endpoints = (
+        v if v.__class__ is bool or v is None else _w.field(o, "RegisterEndpoints", v, _w.boolean)
+    )
+    v = d.get("RoleArn")
+    o.role_arn = v if v.__class__ is str or v is None else _w.field(o, "RoleArn", v, _w.text)
+    v = d.get("S3Url")
+    o.s3_url = v if v.__class__ is str or v is None else _w.field(o, "S3Url", v, _w.text)
+    v = d.get("SegmentId")
+    o.segment_id = v if v.__class__ is str or v is None else _w.field(o, "SegmentId", v, _w.text)
+    v = d.get("SegmentName")
+    o.segment_name = (
+        v if v.__class__ is str or v is None else _w.field(o, "SegmentName", v, _w.text)
+    )
+    if not d.keys() <= _K_ImportJobRequest:
+        o._unknown = _w.extra(d, _K_ImportJobRequest, o._unknown)
     return o
 
 
@@ -798,28 +916,42 @@ def unstructure_ImportJobRequest(o: Any) -> Any:
     if v is not None:
         d["SegmentName"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_ImportJobResource(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ImportJobResource")
     o: Any = _new(ImportJobResource)
+    o._unknown = None
     v: Any
-    o.define_segment = d.get("DefineSegment")
-    o.external_id = d.get("ExternalId")
+    v = d.get("DefineSegment")
+    o.define_segment = (
+        v if v.__class__ is bool or v is None else _w.field(o, "DefineSegment", v, _w.boolean)
+    )
+    v = d.get("ExternalId")
+    o.external_id = v if v.__class__ is str or v is None else _w.field(o, "ExternalId", v, _w.text)
     v = d.get("Format")
-    o.format = None if v is None else (_E_Format.get(v, v) if v.__class__ is str else v)
-    o.register_endpoints = d.get("RegisterEndpoints")
-    o.role_arn = d.get("RoleArn")
-    o.s3_url = d.get("S3Url")
-    o.segment_id = d.get("SegmentId")
-    o.segment_name = d.get("SegmentName")
-    if d.keys() <= _K_ImportJobResource:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_ImportJobResource}
+    o.format = (
+        _E_Format.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "Format", v, _w.text)
+    )
+    v = d.get("RegisterEndpoints")
+    o.register_endpoints = (
+        v if v.__class__ is bool or v is None else _w.field(o, "RegisterEndpoints", v, _w.boolean)
+    )
+    v = d.get("RoleArn")
+    o.role_arn = v if v.__class__ is str or v is None else _w.field(o, "RoleArn", v, _w.text)
+    v = d.get("S3Url")
+    o.s3_url = v if v.__class__ is str or v is None else _w.field(o, "S3Url", v, _w.text)
+    v = d.get("SegmentId")
+    o.segment_id = v if v.__class__ is str or v is None else _w.field(o, "SegmentId", v, _w.text)
+    v = d.get("SegmentName")
+    o.segment_name = (
+        v if v.__class__ is str or v is None else _w.field(o, "SegmentName", v, _w.text)
+    )
+    if not d.keys() <= _K_ImportJobResource:
+        o._unknown = _w.extra(d, _K_ImportJobResource, o._unknown)
     return o
 
 
@@ -853,35 +985,72 @@ def unstructure_ImportJobResource(o: Any) -> Any:
     if v is not None:
         d["SegmentName"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_ImportJobResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ImportJobResponse")
     o: Any = _new(ImportJobResponse)
+    o._unknown = None
     v: Any
-    o.application_id = d.get("ApplicationId")
-    o.completed_pieces = d.get("CompletedPieces")
-    o.completion_date = d.get("CompletionDate")
-    o.creation_date = d.get("CreationDate")
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    v = d.get("CompletedPieces")
+    o.completed_pieces = (
+        v if v.__class__ is int or v is None else _w.field(o, "CompletedPieces", v, _w.integer)
+    )
+    v = d.get("CompletionDate")
+    o.completion_date = (
+        v if v.__class__ is str or v is None else _w.field(o, "CompletionDate", v, _w.text)
+    )
+    v = d.get("CreationDate")
+    o.creation_date = (
+        v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
+    )
     v = d.get("Definition")
-    o.definition = None if v is None else structure_ImportJobResource(v)
-    o.failed_pieces = d.get("FailedPieces")
+    o.definition = (
+        _s_ImportJobResource(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Definition", v)
+    )
+    v = d.get("FailedPieces")
+    o.failed_pieces = (
+        v if v.__class__ is int or v is None else _w.field(o, "FailedPieces", v, _w.integer)
+    )
     v = d.get("Failures")
-    o.failures = None if v is None else (list(v) if v.__class__ is list else v)
-    o.id = d.get("Id")
-    v = d.get("JobStatus")
-    o.job_status = None if v is None else (_E_JobStatus.get(v, v) if v.__class__ is str else v)
-    o.total_failures = d.get("TotalFailures")
-    o.total_pieces = d.get("TotalPieces")
-    o.total_processed = d.get("TotalProcessed")
-    o.type = d.get("Type")
-    if d.keys() <= _K_ImportJobResponse:
-        o._unknown = None
+    if v is None:
+        o.failures = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_ImportJobResponse}
+        try:
+            o.failures = (
+                [(x0 if x0.__class__ is str else _w.text(x0)) for x0 in v] if v.__class__ is list else _w.wrong()
+            )
+        except _w.WrongType:
+            o.failures = _w.keep(o, "Failures", v)
+    v = d.get("Id")
+    o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
+    v = d.get("JobStatus")
+    o.job_status = (
+        _E_JobStatus.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "JobStatus", v, _w.text)
+    )
+    v = d.get("TotalFailures")
+    o.total_failures = (
+        v if v.__class__ is int or v is None else _w.field(o, "TotalFailures", v, _w.integer)
+    )
+    v = d.get("TotalPieces")
+    o.total_pieces = (
+        v if v.__class__ is int or v is None else _w.field(o, "TotalPieces", v, _w.integer)
+    )
+    v = d.get("TotalProcessed")
+    o.total_processed = (
+        v if v.__class__ is int or v is None else _w.field(o, "TotalProcessed", v, _w.integer)
+    )
+    v = d.get("Type")
+    o.type = v if v.__class__ is str or v is None else _w.field(o, "Type", v, _w.text)
+    if not d.keys() <= _K_ImportJobResponse:
+        o._unknown = _w.extra(d, _K_ImportJobResponse, o._unknown)
     return o
 
 
@@ -904,7 +1073,7 @@ def unstructure_ImportJobResponse(o: Any) -> Any:
         d["CreationDate"] = v
     v = o.definition
     if v is not None:
-        d["Definition"] = unstructure_ImportJobResource(v)
+        d["Definition"] = _u_ImportJobResource(v)
     v = o.failed_pieces
     if v is not None:
         d["FailedPieces"] = v
@@ -930,24 +1099,28 @@ def unstructure_ImportJobResponse(o: Any) -> Any:
     if v is not None:
         d["Type"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_ImportJobsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ImportJobsResponse")
     o: Any = _new(ImportJobsResponse)
+    o._unknown = None
     v: Any
     v = d.get("Item")
-    o.item = (
-        None if v is None else ([structure_ImportJobResponse(x0) for x0 in v] if v.__class__ is list else v)
-    )
-    o.next_token = d.get("NextToken")
-    if d.keys() <= _K_ImportJobsResponse:
-        o._unknown = None
+    if v is None:
+        o.item = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_ImportJobsResponse}
+        try:
+            o.item = ([_s_ImportJobResponse(x0) for x0 in v] if v.__class__ is list else _w.wrong())
+        except _w.WrongType:
+            o.item = _w.keep(o, "Item", v)
+    v = d.get("NextToken")
+    o.next_token = v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
+    if not d.keys() <= _K_ImportJobsResponse:
+        o._unknown = _w.extra(d, _K_ImportJobsResponse, o._unknown)
     return o
 
 
@@ -958,12 +1131,61 @@ def unstructure_ImportJobsResponse(o: Any) -> Any:
     v: Any
     v = o.item
     if v is not None:
-        d["Item"] = (
-            [unstructure_ImportJobResponse(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
-        )
+        d["Item"] = ([_u_ImportJobResponse(x0) for x0 in v] if isinstance(v, (list, tuple)) else v)
     v = o.next_token
     if v is not None:
         d["NextToken"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
+
+
+# Hook slots: what nested members of each shape are converted with.
+_s_CreateExportJobRequest = structure_CreateExportJobRequest
+_u_CreateExportJobRequest = unstructure_CreateExportJobRequest
+_s_CreateExportJobResponse = structure_CreateExportJobResponse
+_u_CreateExportJobResponse = unstructure_CreateExportJobResponse
+_s_CreateImportJobRequest = structure_CreateImportJobRequest
+_u_CreateImportJobRequest = unstructure_CreateImportJobRequest
+_s_CreateImportJobResponse = structure_CreateImportJobResponse
+_u_CreateImportJobResponse = unstructure_CreateImportJobResponse
+_s_ExportJobRequest = structure_ExportJobRequest
+_u_ExportJobRequest = unstructure_ExportJobRequest
+_s_ExportJobResource = structure_ExportJobResource
+_u_ExportJobResource = unstructure_ExportJobResource
+_s_ExportJobResponse = structure_ExportJobResponse
+_u_ExportJobResponse = unstructure_ExportJobResponse
+_s_ExportJobsResponse = structure_ExportJobsResponse
+_u_ExportJobsResponse = unstructure_ExportJobsResponse
+_s_GetExportJobRequest = structure_GetExportJobRequest
+_u_GetExportJobRequest = unstructure_GetExportJobRequest
+_s_GetExportJobResponse = structure_GetExportJobResponse
+_u_GetExportJobResponse = unstructure_GetExportJobResponse
+_s_GetExportJobsRequest = structure_GetExportJobsRequest
+_u_GetExportJobsRequest = unstructure_GetExportJobsRequest
+_s_GetExportJobsResponse = structure_GetExportJobsResponse
+_u_GetExportJobsResponse = unstructure_GetExportJobsResponse
+_s_GetImportJobRequest = structure_GetImportJobRequest
+_u_GetImportJobRequest = unstructure_GetImportJobRequest
+_s_GetImportJobResponse = structure_GetImportJobResponse
+_u_GetImportJobResponse = unstructure_GetImportJobResponse
+_s_GetImportJobsRequest = structure_GetImportJobsRequest
+_u_GetImportJobsRequest = unstructure_GetImportJobsRequest
+_s_GetImportJobsResponse = structure_GetImportJobsResponse
+_u_GetImportJobsResponse = unstructure_GetImportJobsResponse
+_s_GetSegmentExportJobsRequest = structure_GetSegmentExportJobsRequest
+_u_GetSegmentExportJobsRequest = unstructure_GetSegmentExportJobsRequest
+_s_GetSegmentExportJobsResponse = structure_GetSegmentExportJobsResponse
+_u_GetSegmentExportJobsResponse = unstructure_GetSegmentExportJobsResponse
+_s_GetSegmentImportJobsRequest = structure_GetSegmentImportJobsRequest
+_u_GetSegmentImportJobsRequest = unstructure_GetSegmentImportJobsRequest
+_s_GetSegmentImportJobsResponse = structure_GetSegmentImportJobsResponse
+_u_GetSegmentImportJobsResponse = unstructure_GetSegmentImportJobsResponse
+_s_ImportJobRequest = structure_ImportJobRequest
+_u_ImportJobRequest = unstructure_ImportJobRequest
+_s_ImportJobResource = structure_ImportJobResource
+_u_ImportJobResource = unstructure_ImportJobResource
+_s_ImportJobResponse = structure_ImportJobResponse
+_u_ImportJobResponse = unstructure_ImportJobResponse
+_s_ImportJobsResponse = structure_ImportJobsResponse
+_u_ImportJobsResponse = unstructure_ImportJobsResponse

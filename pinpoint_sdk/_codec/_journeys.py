@@ -3,15 +3,19 @@
 """Wire conversion for ``pinpoint_sdk.models._journeys``.
 
 Straight-line functions per shape, registered with the cattrs converter by
-``pinpoint_sdk.converter``. Values whose JSON type differs from the model are kept
-as sent; keys the model does not know are kept on the instance and written back.
+``pinpoint_sdk.converter``. A value whose JSON type differs from its annotation, and
+keys the model does not know, are kept with the instance's unknown keys and written
+back. Nested shapes are converted through the ``_s_<Shape>``/``_u_<Shape>`` slots at
+the end, which the converter points at the hooks users register.
 """
 
 from __future__ import annotations
 
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from pinpoint_sdk import _wire as _w
 from pinpoint_sdk._codec import _common
 from pinpoint_sdk.enums import (
     EndpointTypesElement,
@@ -205,34 +209,54 @@ _K_WriteJourneyRequest = (
 
 def structure_Activity(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "Activity")
     o: Any = _new(Activity)
+    o._unknown = None
     v: Any
     v = d.get("CUSTOM")
-    o.custom = None if v is None else structure_CustomMessageActivity(v)
+    o.custom = (
+        _s_CustomMessageActivity(v) if v.__class__ is dict else None if v is None else _w.keep(o, "CUSTOM", v)
+    )
     v = d.get("ConditionalSplit")
-    o.conditional_split = None if v is None else structure_ConditionalSplitActivity(v)
-    o.description = d.get("Description")
+    o.conditional_split = (
+        _s_ConditionalSplitActivity(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ConditionalSplit", v)
+    )
+    v = d.get("Description")
+    o.description = v if v.__class__ is str or v is None else _w.field(o, "Description", v, _w.text)
     v = d.get("EMAIL")
-    o.email = None if v is None else structure_EmailMessageActivity(v)
+    o.email = (
+        _s_EmailMessageActivity(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EMAIL", v)
+    )
     v = d.get("Holdout")
-    o.holdout = None if v is None else structure_HoldoutActivity(v)
+    o.holdout = (
+        _s_HoldoutActivity(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Holdout", v)
+    )
     v = d.get("MultiCondition")
-    o.multi_condition = None if v is None else structure_MultiConditionalSplitActivity(v)
+    o.multi_condition = (
+        _s_MultiConditionalSplitActivity(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MultiCondition", v)
+    )
     v = d.get("PUSH")
-    o.push = None if v is None else structure_PushMessageActivity(v)
+    o.push = (
+        _s_PushMessageActivity(v) if v.__class__ is dict else None if v is None else _w.keep(o, "PUSH", v)
+    )
     v = d.get("RandomSplit")
-    o.random_split = None if v is None else structure_RandomSplitActivity(v)
+    o.random_split = (
+        _s_RandomSplitActivity(v) if v.__class__ is dict else None if v is None else _w.keep(o, "RandomSplit", v)
+    )
     v = d.get("SMS")
-    o.sms = None if v is None else structure_SMSMessageActivity(v)
+    o.sms = (
+        _s_SMSMessageActivity(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SMS", v)
+    )
     v = d.get("Wait")
-    o.wait = None if v is None else structure_WaitActivity(v)
+    o.wait = (
+        _s_WaitActivity(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Wait", v)
+    )
     v = d.get("ContactCenter")
-    o.contact_center = None if v is None else structure_ContactCenterActivity(v)
-    if d.keys() <= _K_Activity:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_Activity}
+    o.contact_center = (
+        _s_ContactCenterActivity(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ContactCenter", v)
+    )
+    if not d.keys() <= _K_Activity:
+        o._unknown = _w.extra(d, _K_Activity, o._unknown)
     return o
 
 
@@ -243,71 +267,90 @@ def unstructure_Activity(o: Any) -> Any:
     v: Any
     v = o.custom
     if v is not None:
-        d["CUSTOM"] = unstructure_CustomMessageActivity(v)
+        d["CUSTOM"] = _u_CustomMessageActivity(v)
     v = o.conditional_split
     if v is not None:
-        d["ConditionalSplit"] = unstructure_ConditionalSplitActivity(v)
+        d["ConditionalSplit"] = _u_ConditionalSplitActivity(v)
     v = o.description
     if v is not None:
         d["Description"] = v
     v = o.email
     if v is not None:
-        d["EMAIL"] = unstructure_EmailMessageActivity(v)
+        d["EMAIL"] = _u_EmailMessageActivity(v)
     v = o.holdout
     if v is not None:
-        d["Holdout"] = unstructure_HoldoutActivity(v)
+        d["Holdout"] = _u_HoldoutActivity(v)
     v = o.multi_condition
     if v is not None:
-        d["MultiCondition"] = unstructure_MultiConditionalSplitActivity(v)
+        d["MultiCondition"] = _u_MultiConditionalSplitActivity(v)
     v = o.push
     if v is not None:
-        d["PUSH"] = unstructure_PushMessageActivity(v)
+        d["PUSH"] = _u_PushMessageActivity(v)
     v = o.random_split
     if v is not None:
-        d["RandomSplit"] = unstructure_RandomSplitActivity(v)
+        d["RandomSplit"] = _u_RandomSplitActivity(v)
     v = o.sms
     if v is not None:
-        d["SMS"] = unstructure_SMSMessageActivity(v)
+        d["SMS"] = _u_SMSMessageActivity(v)
     v = o.wait
     if v is not None:
-        d["Wait"] = unstructure_WaitActivity(v)
+        d["Wait"] = _u_WaitActivity(v)
     v = o.contact_center
     if v is not None:
-        d["ContactCenter"] = unstructure_ContactCenterActivity(v)
+        d["ContactCenter"] = _u_ContactCenterActivity(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_ClosedDays(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ClosedDays")
     o: Any = _new(ClosedDays)
+    o._unknown = None
     v: Any
     v = d.get("EMAIL")
-    o.email = (
-        None if v is None else ([structure_ClosedDaysRule(x0) for x0 in v] if v.__class__ is list else v)
-    )
-    v = d.get("SMS")
-    o.sms = (
-        None if v is None else ([structure_ClosedDaysRule(x0) for x0 in v] if v.__class__ is list else v)
-    )
-    v = d.get("PUSH")
-    o.push = (
-        None if v is None else ([structure_ClosedDaysRule(x0) for x0 in v] if v.__class__ is list else v)
-    )
-    v = d.get("VOICE")
-    o.voice = (
-        None if v is None else ([structure_ClosedDaysRule(x0) for x0 in v] if v.__class__ is list else v)
-    )
-    v = d.get("CUSTOM")
-    o.custom = (
-        None if v is None else ([structure_ClosedDaysRule(x0) for x0 in v] if v.__class__ is list else v)
-    )
-    if d.keys() <= _K_ClosedDays:
-        o._unknown = None
+    if v is None:
+        o.email = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_ClosedDays}
+        try:
+            o.email = ([_s_ClosedDaysRule(x0) for x0 in v] if v.__class__ is list else _w.wrong())
+        except _w.WrongType:
+            o.email = _w.keep(o, "EMAIL", v)
+    v = d.get("SMS")
+    if v is None:
+        o.sms = None
+    else:
+        try:
+            o.sms = ([_s_ClosedDaysRule(x0) for x0 in v] if v.__class__ is list else _w.wrong())
+        except _w.WrongType:
+            o.sms = _w.keep(o, "SMS", v)
+    v = d.get("PUSH")
+    if v is None:
+        o.push = None
+    else:
+        try:
+            o.push = ([_s_ClosedDaysRule(x0) for x0 in v] if v.__class__ is list else _w.wrong())
+        except _w.WrongType:
+            o.push = _w.keep(o, "PUSH", v)
+    v = d.get("VOICE")
+    if v is None:
+        o.voice = None
+    else:
+        try:
+            o.voice = ([_s_ClosedDaysRule(x0) for x0 in v] if v.__class__ is list else _w.wrong())
+        except _w.WrongType:
+            o.voice = _w.keep(o, "VOICE", v)
+    v = d.get("CUSTOM")
+    if v is None:
+        o.custom = None
+    else:
+        try:
+            o.custom = ([_s_ClosedDaysRule(x0) for x0 in v] if v.__class__ is list else _w.wrong())
+        except _w.WrongType:
+            o.custom = _w.keep(o, "CUSTOM", v)
+    if not d.keys() <= _K_ClosedDays:
+        o._unknown = _w.extra(d, _K_ClosedDays, o._unknown)
     return o
 
 
@@ -318,45 +361,42 @@ def unstructure_ClosedDays(o: Any) -> Any:
     v: Any
     v = o.email
     if v is not None:
-        d["EMAIL"] = (
-            [unstructure_ClosedDaysRule(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
-        )
+        d["EMAIL"] = ([_u_ClosedDaysRule(x0) for x0 in v] if isinstance(v, (list, tuple)) else v)
     v = o.sms
     if v is not None:
-        d["SMS"] = (
-            [unstructure_ClosedDaysRule(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
-        )
+        d["SMS"] = ([_u_ClosedDaysRule(x0) for x0 in v] if isinstance(v, (list, tuple)) else v)
     v = o.push
     if v is not None:
-        d["PUSH"] = (
-            [unstructure_ClosedDaysRule(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
-        )
+        d["PUSH"] = ([_u_ClosedDaysRule(x0) for x0 in v] if isinstance(v, (list, tuple)) else v)
     v = o.voice
     if v is not None:
-        d["VOICE"] = (
-            [unstructure_ClosedDaysRule(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
-        )
+        d["VOICE"] = ([_u_ClosedDaysRule(x0) for x0 in v] if isinstance(v, (list, tuple)) else v)
     v = o.custom
     if v is not None:
-        d["CUSTOM"] = (
-            [unstructure_ClosedDaysRule(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
-        )
+        d["CUSTOM"] = ([_u_ClosedDaysRule(x0) for x0 in v] if isinstance(v, (list, tuple)) else v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_ClosedDaysRule(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ClosedDaysRule")
     o: Any = _new(ClosedDaysRule)
-    o.name = d.get("Name")
-    o.start_date_time = d.get("StartDateTime")
-    o.end_date_time = d.get("EndDateTime")
-    if d.keys() <= _K_ClosedDaysRule:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_ClosedDaysRule}
+    o._unknown = None
+    v: Any
+    v = d.get("Name")
+    o.name = v if v.__class__ is str or v is None else _w.field(o, "Name", v, _w.text)
+    v = d.get("StartDateTime")
+    o.start_date_time = (
+        v if v.__class__ is str or v is None else _w.field(o, "StartDateTime", v, _w.text)
+    )
+    v = d.get("EndDateTime")
+    o.end_date_time = (
+        v if v.__class__ is str or v is None else _w.field(o, "EndDateTime", v, _w.text)
+    )
+    if not d.keys() <= _K_ClosedDaysRule:
+        o._unknown = _w.extra(d, _K_ClosedDaysRule, o._unknown)
     return o
 
 
@@ -375,25 +415,32 @@ def unstructure_ClosedDaysRule(o: Any) -> Any:
     if v is not None:
         d["EndDateTime"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_Condition(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "Condition")
     o: Any = _new(Condition)
+    o._unknown = None
     v: Any
     v = d.get("Conditions")
-    o.conditions = (
-        None if v is None else ([structure_SimpleCondition(x0) for x0 in v] if v.__class__ is list else v)
-    )
-    v = d.get("Operator")
-    o.operator = None if v is None else (_E_Operator.get(v, v) if v.__class__ is str else v)
-    if d.keys() <= _K_Condition:
-        o._unknown = None
+    if v is None:
+        o.conditions = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_Condition}
+        try:
+            o.conditions = (
+                [_s_SimpleCondition(x0) for x0 in v] if v.__class__ is list else _w.wrong()
+            )
+        except _w.WrongType:
+            o.conditions = _w.keep(o, "Conditions", v)
+    v = d.get("Operator")
+    o.operator = (
+        _E_Operator.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "Operator", v, _w.text)
+    )
+    if not d.keys() <= _K_Condition:
+        o._unknown = _w.extra(d, _K_Condition, o._unknown)
     return o
 
 
@@ -405,31 +452,40 @@ def unstructure_Condition(o: Any) -> Any:
     v = o.conditions
     if v is not None:
         d["Conditions"] = (
-            [unstructure_SimpleCondition(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
+            [_u_SimpleCondition(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
         )
     v = o.operator
     if v is not None:
         d["Operator"] = (v.value if isinstance(v, StrEnum) else v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_ConditionalSplitActivity(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ConditionalSplitActivity")
     o: Any = _new(ConditionalSplitActivity)
+    o._unknown = None
     v: Any
     v = d.get("Condition")
-    o.condition = None if v is None else structure_Condition(v)
+    o.condition = (
+        _s_Condition(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Condition", v)
+    )
     v = d.get("EvaluationWaitTime")
-    o.evaluation_wait_time = None if v is None else structure_WaitTime(v)
-    o.false_activity = d.get("FalseActivity")
-    o.true_activity = d.get("TrueActivity")
-    if d.keys() <= _K_ConditionalSplitActivity:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_ConditionalSplitActivity}
+    o.evaluation_wait_time = (
+        _s_WaitTime(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EvaluationWaitTime", v)
+    )
+    v = d.get("FalseActivity")
+    o.false_activity = (
+        v if v.__class__ is str or v is None else _w.field(o, "FalseActivity", v, _w.text)
+    )
+    v = d.get("TrueActivity")
+    o.true_activity = (
+        v if v.__class__ is str or v is None else _w.field(o, "TrueActivity", v, _w.text)
+    )
+    if not d.keys() <= _K_ConditionalSplitActivity:
+        o._unknown = _w.extra(d, _K_ConditionalSplitActivity, o._unknown)
     return o
 
 
@@ -440,10 +496,10 @@ def unstructure_ConditionalSplitActivity(o: Any) -> Any:
     v: Any
     v = o.condition
     if v is not None:
-        d["Condition"] = unstructure_Condition(v)
+        d["Condition"] = _u_Condition(v)
     v = o.evaluation_wait_time
     if v is not None:
-        d["EvaluationWaitTime"] = unstructure_WaitTime(v)
+        d["EvaluationWaitTime"] = _u_WaitTime(v)
     v = o.false_activity
     if v is not None:
         d["FalseActivity"] = v
@@ -451,19 +507,22 @@ def unstructure_ConditionalSplitActivity(o: Any) -> Any:
     if v is not None:
         d["TrueActivity"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_ContactCenterActivity(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ContactCenterActivity")
     o: Any = _new(ContactCenterActivity)
-    o.next_activity = d.get("NextActivity")
-    if d.keys() <= _K_ContactCenterActivity:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_ContactCenterActivity}
+    o._unknown = None
+    v: Any
+    v = d.get("NextActivity")
+    o.next_activity = (
+        v if v.__class__ is str or v is None else _w.field(o, "NextActivity", v, _w.text)
+    )
+    if not d.keys() <= _K_ContactCenterActivity:
+        o._unknown = _w.extra(d, _K_ContactCenterActivity, o._unknown)
     return o
 
 
@@ -476,22 +535,26 @@ def unstructure_ContactCenterActivity(o: Any) -> Any:
     if v is not None:
         d["NextActivity"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_CreateJourneyRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CreateJourneyRequest")
     o: Any = _new(CreateJourneyRequest)
+    o._unknown = None
     v: Any
-    o.application_id = d.get("ApplicationId")
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
     v = d.get("WriteJourneyRequest")
-    o.write_journey_request = None if v is None else structure_WriteJourneyRequest(v)
-    if d.keys() <= _K_CreateJourneyRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_CreateJourneyRequest}
+    o.write_journey_request = (
+        _s_WriteJourneyRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "WriteJourneyRequest", v)
+    )
+    if not d.keys() <= _K_CreateJourneyRequest:
+        o._unknown = _w.extra(d, _K_CreateJourneyRequest, o._unknown)
     return o
 
 
@@ -505,24 +568,25 @@ def unstructure_CreateJourneyRequest(o: Any) -> Any:
         d["ApplicationId"] = v
     v = o.write_journey_request
     if v is not None:
-        d["WriteJourneyRequest"] = unstructure_WriteJourneyRequest(v)
+        d["WriteJourneyRequest"] = _u_WriteJourneyRequest(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_CreateJourneyResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CreateJourneyResponse")
     o: Any = _new(CreateJourneyResponse)
+    o._unknown = None
     v: Any
     v = d.get("JourneyResponse")
-    o.journey_response = None if v is None else structure_JourneyResponse(v)
+    o.journey_response = (
+        _s_JourneyResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "JourneyResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_CreateJourneyResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_CreateJourneyResponse}
+    if not d.keys() <= _K_CreateJourneyResponse:
+        o._unknown = _w.extra(d, _K_CreateJourneyResponse, o._unknown)
     return o
 
 
@@ -533,31 +597,50 @@ def unstructure_CreateJourneyResponse(o: Any) -> Any:
     v: Any
     v = o.journey_response
     if v is not None:
-        d["JourneyResponse"] = unstructure_JourneyResponse(v)
+        d["JourneyResponse"] = _u_JourneyResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_CustomMessageActivity(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CustomMessageActivity")
     o: Any = _new(CustomMessageActivity)
+    o._unknown = None
     v: Any
-    o.delivery_uri = d.get("DeliveryUri")
-    v = d.get("EndpointTypes")
-    o.endpoint_types = (
-        None if v is None else ([(_E_EndpointTypesElement.get(x0, x0) if x0.__class__ is str else x0) for x0 in v] if v.__class__ is list else v)
+    v = d.get("DeliveryUri")
+    o.delivery_uri = (
+        v if v.__class__ is str or v is None else _w.field(o, "DeliveryUri", v, _w.text)
     )
-    v = d.get("MessageConfig")
-    o.message_config = None if v is None else structure_JourneyCustomMessage(v)
-    o.next_activity = d.get("NextActivity")
-    o.template_name = d.get("TemplateName")
-    o.template_version = d.get("TemplateVersion")
-    if d.keys() <= _K_CustomMessageActivity:
-        o._unknown = None
+    v = d.get("EndpointTypes")
+    if v is None:
+        o.endpoint_types = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_CustomMessageActivity}
+        try:
+            o.endpoint_types = (
+                [(_E_EndpointTypesElement.get(x0, x0) if x0.__class__ is str else _w.text(x0)) for x0 in v] if v.__class__ is list else _w.wrong()
+            )
+        except _w.WrongType:
+            o.endpoint_types = _w.keep(o, "EndpointTypes", v)
+    v = d.get("MessageConfig")
+    o.message_config = (
+        _s_JourneyCustomMessage(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageConfig", v)
+    )
+    v = d.get("NextActivity")
+    o.next_activity = (
+        v if v.__class__ is str or v is None else _w.field(o, "NextActivity", v, _w.text)
+    )
+    v = d.get("TemplateName")
+    o.template_name = (
+        v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
+    )
+    v = d.get("TemplateVersion")
+    o.template_version = (
+        v if v.__class__ is str or v is None else _w.field(o, "TemplateVersion", v, _w.text)
+    )
+    if not d.keys() <= _K_CustomMessageActivity:
+        o._unknown = _w.extra(d, _K_CustomMessageActivity, o._unknown)
     return o
 
 
@@ -576,7 +659,7 @@ def unstructure_CustomMessageActivity(o: Any) -> Any:
         )
     v = o.message_config
     if v is not None:
-        d["MessageConfig"] = unstructure_JourneyCustomMessage(v)
+        d["MessageConfig"] = _u_JourneyCustomMessage(v)
     v = o.next_activity
     if v is not None:
         d["NextActivity"] = v
@@ -587,20 +670,24 @@ def unstructure_CustomMessageActivity(o: Any) -> Any:
     if v is not None:
         d["TemplateVersion"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_DeleteJourneyRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteJourneyRequest")
     o: Any = _new(DeleteJourneyRequest)
-    o.application_id = d.get("ApplicationId")
-    o.journey_id = d.get("JourneyId")
-    if d.keys() <= _K_DeleteJourneyRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_DeleteJourneyRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    v = d.get("JourneyId")
+    o.journey_id = v if v.__class__ is str or v is None else _w.field(o, "JourneyId", v, _w.text)
+    if not d.keys() <= _K_DeleteJourneyRequest:
+        o._unknown = _w.extra(d, _K_DeleteJourneyRequest, o._unknown)
     return o
 
 
@@ -616,22 +703,23 @@ def unstructure_DeleteJourneyRequest(o: Any) -> Any:
     if v is not None:
         d["JourneyId"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_DeleteJourneyResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteJourneyResponse")
     o: Any = _new(DeleteJourneyResponse)
+    o._unknown = None
     v: Any
     v = d.get("JourneyResponse")
-    o.journey_response = None if v is None else structure_JourneyResponse(v)
+    o.journey_response = (
+        _s_JourneyResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "JourneyResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_DeleteJourneyResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_DeleteJourneyResponse}
+    if not d.keys() <= _K_DeleteJourneyResponse:
+        o._unknown = _w.extra(d, _K_DeleteJourneyResponse, o._unknown)
     return o
 
 
@@ -642,26 +730,36 @@ def unstructure_DeleteJourneyResponse(o: Any) -> Any:
     v: Any
     v = o.journey_response
     if v is not None:
-        d["JourneyResponse"] = unstructure_JourneyResponse(v)
+        d["JourneyResponse"] = _u_JourneyResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_EmailMessageActivity(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "EmailMessageActivity")
     o: Any = _new(EmailMessageActivity)
+    o._unknown = None
     v: Any
     v = d.get("MessageConfig")
-    o.message_config = None if v is None else structure_JourneyEmailMessage(v)
-    o.next_activity = d.get("NextActivity")
-    o.template_name = d.get("TemplateName")
-    o.template_version = d.get("TemplateVersion")
-    if d.keys() <= _K_EmailMessageActivity:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_EmailMessageActivity}
+    o.message_config = (
+        _s_JourneyEmailMessage(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageConfig", v)
+    )
+    v = d.get("NextActivity")
+    o.next_activity = (
+        v if v.__class__ is str or v is None else _w.field(o, "NextActivity", v, _w.text)
+    )
+    v = d.get("TemplateName")
+    o.template_name = (
+        v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
+    )
+    v = d.get("TemplateVersion")
+    o.template_version = (
+        v if v.__class__ is str or v is None else _w.field(o, "TemplateVersion", v, _w.text)
+    )
+    if not d.keys() <= _K_EmailMessageActivity:
+        o._unknown = _w.extra(d, _K_EmailMessageActivity, o._unknown)
     return o
 
 
@@ -672,7 +770,7 @@ def unstructure_EmailMessageActivity(o: Any) -> Any:
     v: Any
     v = o.message_config
     if v is not None:
-        d["MessageConfig"] = unstructure_JourneyEmailMessage(v)
+        d["MessageConfig"] = _u_JourneyEmailMessage(v)
     v = o.next_activity
     if v is not None:
         d["NextActivity"] = v
@@ -683,22 +781,26 @@ def unstructure_EmailMessageActivity(o: Any) -> Any:
     if v is not None:
         d["TemplateVersion"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_EventCondition(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "EventCondition")
     o: Any = _new(EventCondition)
+    o._unknown = None
     v: Any
     v = d.get("Dimensions")
-    o.dimensions = None if v is None else _common.structure_EventDimensions(v)
-    o.message_activity = d.get("MessageActivity")
-    if d.keys() <= _K_EventCondition:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_EventCondition}
+    o.dimensions = (
+        _common._s_EventDimensions(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Dimensions", v)
+    )
+    v = d.get("MessageActivity")
+    o.message_activity = (
+        v if v.__class__ is str or v is None else _w.field(o, "MessageActivity", v, _w.text)
+    )
+    if not d.keys() <= _K_EventCondition:
+        o._unknown = _w.extra(d, _K_EventCondition, o._unknown)
     return o
 
 
@@ -709,28 +811,31 @@ def unstructure_EventCondition(o: Any) -> Any:
     v: Any
     v = o.dimensions
     if v is not None:
-        d["Dimensions"] = _common.unstructure_EventDimensions(v)
+        d["Dimensions"] = _common._u_EventDimensions(v)
     v = o.message_activity
     if v is not None:
         d["MessageActivity"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_EventFilter(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "EventFilter")
     o: Any = _new(EventFilter)
+    o._unknown = None
     v: Any
     v = d.get("Dimensions")
-    o.dimensions = None if v is None else _common.structure_EventDimensions(v)
+    o.dimensions = (
+        _common._s_EventDimensions(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Dimensions", v)
+    )
     v = d.get("FilterType")
-    o.filter_type = None if v is None else (_E_FilterType.get(v, v) if v.__class__ is str else v)
-    if d.keys() <= _K_EventFilter:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_EventFilter}
+    o.filter_type = (
+        _E_FilterType.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "FilterType", v, _w.text)
+    )
+    if not d.keys() <= _K_EventFilter:
+        o._unknown = _w.extra(d, _K_EventFilter, o._unknown)
     return o
 
 
@@ -741,27 +846,29 @@ def unstructure_EventFilter(o: Any) -> Any:
     v: Any
     v = o.dimensions
     if v is not None:
-        d["Dimensions"] = _common.unstructure_EventDimensions(v)
+        d["Dimensions"] = _common._u_EventDimensions(v)
     v = o.filter_type
     if v is not None:
         d["FilterType"] = (v.value if isinstance(v, StrEnum) else v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_EventStartCondition(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "EventStartCondition")
     o: Any = _new(EventStartCondition)
+    o._unknown = None
     v: Any
     v = d.get("EventFilter")
-    o.event_filter = None if v is None else structure_EventFilter(v)
-    o.segment_id = d.get("SegmentId")
-    if d.keys() <= _K_EventStartCondition:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_EventStartCondition}
+    o.event_filter = (
+        _s_EventFilter(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EventFilter", v)
+    )
+    v = d.get("SegmentId")
+    o.segment_id = v if v.__class__ is str or v is None else _w.field(o, "SegmentId", v, _w.text)
+    if not d.keys() <= _K_EventStartCondition:
+        o._unknown = _w.extra(d, _K_EventStartCondition, o._unknown)
     return o
 
 
@@ -772,28 +879,37 @@ def unstructure_EventStartCondition(o: Any) -> Any:
     v: Any
     v = o.event_filter
     if v is not None:
-        d["EventFilter"] = unstructure_EventFilter(v)
+        d["EventFilter"] = _u_EventFilter(v)
     v = o.segment_id
     if v is not None:
         d["SegmentId"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetJourneyExecutionActivityMetricsRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetJourneyExecutionActivityMetricsRequest")
     o: Any = _new(GetJourneyExecutionActivityMetricsRequest)
-    o.application_id = d.get("ApplicationId")
-    o.journey_activity_id = d.get("JourneyActivityId")
-    o.journey_id = d.get("JourneyId")
-    o.next_token = d.get("NextToken")
-    o.page_size = d.get("PageSize")
-    if d.keys() <= _K_GetJourneyExecutionActivityMetricsRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetJourneyExecutionActivityMetricsRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    v = d.get("JourneyActivityId")
+    o.journey_activity_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "JourneyActivityId", v, _w.text)
+    )
+    v = d.get("JourneyId")
+    o.journey_id = v if v.__class__ is str or v is None else _w.field(o, "JourneyId", v, _w.text)
+    v = d.get("NextToken")
+    o.next_token = v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
+    v = d.get("PageSize")
+    o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
+    if not d.keys() <= _K_GetJourneyExecutionActivityMetricsRequest:
+        o._unknown = _w.extra(d, _K_GetJourneyExecutionActivityMetricsRequest, o._unknown)
     return o
 
 
@@ -818,24 +934,23 @@ def unstructure_GetJourneyExecutionActivityMetricsRequest(o: Any) -> Any:
     if v is not None:
         d["PageSize"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetJourneyExecutionActivityMetricsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetJourneyExecutionActivityMetricsResponse")
     o: Any = _new(GetJourneyExecutionActivityMetricsResponse)
+    o._unknown = None
     v: Any
     v = d.get("JourneyExecutionActivityMetricsResponse")
     o.journey_execution_activity_metrics_response = (
-        None if v is None else structure_JourneyExecutionActivityMetricsResponse(v)
+        _s_JourneyExecutionActivityMetricsResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "JourneyExecutionActivityMetricsResponse", v)
     )
     o._response_metadata = None
-    if d.keys() <= _K_GetJourneyExecutionActivityMetricsResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetJourneyExecutionActivityMetricsResponse}
+    if not d.keys() <= _K_GetJourneyExecutionActivityMetricsResponse:
+        o._unknown = _w.extra(d, _K_GetJourneyExecutionActivityMetricsResponse, o._unknown)
     return o
 
 
@@ -846,26 +961,30 @@ def unstructure_GetJourneyExecutionActivityMetricsResponse(o: Any) -> Any:
     v: Any
     v = o.journey_execution_activity_metrics_response
     if v is not None:
-        d["JourneyExecutionActivityMetricsResponse"] = (
-            unstructure_JourneyExecutionActivityMetricsResponse(v)
-        )
+        d["JourneyExecutionActivityMetricsResponse"] = _u_JourneyExecutionActivityMetricsResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetJourneyExecutionMetricsRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetJourneyExecutionMetricsRequest")
     o: Any = _new(GetJourneyExecutionMetricsRequest)
-    o.application_id = d.get("ApplicationId")
-    o.journey_id = d.get("JourneyId")
-    o.next_token = d.get("NextToken")
-    o.page_size = d.get("PageSize")
-    if d.keys() <= _K_GetJourneyExecutionMetricsRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetJourneyExecutionMetricsRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    v = d.get("JourneyId")
+    o.journey_id = v if v.__class__ is str or v is None else _w.field(o, "JourneyId", v, _w.text)
+    v = d.get("NextToken")
+    o.next_token = v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
+    v = d.get("PageSize")
+    o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
+    if not d.keys() <= _K_GetJourneyExecutionMetricsRequest:
+        o._unknown = _w.extra(d, _K_GetJourneyExecutionMetricsRequest, o._unknown)
     return o
 
 
@@ -887,24 +1006,23 @@ def unstructure_GetJourneyExecutionMetricsRequest(o: Any) -> Any:
     if v is not None:
         d["PageSize"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetJourneyExecutionMetricsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetJourneyExecutionMetricsResponse")
     o: Any = _new(GetJourneyExecutionMetricsResponse)
+    o._unknown = None
     v: Any
     v = d.get("JourneyExecutionMetricsResponse")
     o.journey_execution_metrics_response = (
-        None if v is None else structure_JourneyExecutionMetricsResponse(v)
+        _s_JourneyExecutionMetricsResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "JourneyExecutionMetricsResponse", v)
     )
     o._response_metadata = None
-    if d.keys() <= _K_GetJourneyExecutionMetricsResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetJourneyExecutionMetricsResponse}
+    if not d.keys() <= _K_GetJourneyExecutionMetricsResponse:
+        o._unknown = _w.extra(d, _K_GetJourneyExecutionMetricsResponse, o._unknown)
     return o
 
 
@@ -915,22 +1033,26 @@ def unstructure_GetJourneyExecutionMetricsResponse(o: Any) -> Any:
     v: Any
     v = o.journey_execution_metrics_response
     if v is not None:
-        d["JourneyExecutionMetricsResponse"] = unstructure_JourneyExecutionMetricsResponse(v)
+        d["JourneyExecutionMetricsResponse"] = _u_JourneyExecutionMetricsResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetJourneyRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetJourneyRequest")
     o: Any = _new(GetJourneyRequest)
-    o.application_id = d.get("ApplicationId")
-    o.journey_id = d.get("JourneyId")
-    if d.keys() <= _K_GetJourneyRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetJourneyRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    v = d.get("JourneyId")
+    o.journey_id = v if v.__class__ is str or v is None else _w.field(o, "JourneyId", v, _w.text)
+    if not d.keys() <= _K_GetJourneyRequest:
+        o._unknown = _w.extra(d, _K_GetJourneyRequest, o._unknown)
     return o
 
 
@@ -946,22 +1068,23 @@ def unstructure_GetJourneyRequest(o: Any) -> Any:
     if v is not None:
         d["JourneyId"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetJourneyResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetJourneyResponse")
     o: Any = _new(GetJourneyResponse)
+    o._unknown = None
     v: Any
     v = d.get("JourneyResponse")
-    o.journey_response = None if v is None else structure_JourneyResponse(v)
+    o.journey_response = (
+        _s_JourneyResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "JourneyResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_GetJourneyResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetJourneyResponse}
+    if not d.keys() <= _K_GetJourneyResponse:
+        o._unknown = _w.extra(d, _K_GetJourneyResponse, o._unknown)
     return o
 
 
@@ -972,26 +1095,36 @@ def unstructure_GetJourneyResponse(o: Any) -> Any:
     v: Any
     v = o.journey_response
     if v is not None:
-        d["JourneyResponse"] = unstructure_JourneyResponse(v)
+        d["JourneyResponse"] = _u_JourneyResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetJourneyRunExecutionActivityMetricsRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetJourneyRunExecutionActivityMetricsRequest")
     o: Any = _new(GetJourneyRunExecutionActivityMetricsRequest)
-    o.application_id = d.get("ApplicationId")
-    o.journey_activity_id = d.get("JourneyActivityId")
-    o.journey_id = d.get("JourneyId")
-    o.next_token = d.get("NextToken")
-    o.page_size = d.get("PageSize")
-    o.run_id = d.get("RunId")
-    if d.keys() <= _K_GetJourneyRunExecutionActivityMetricsRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetJourneyRunExecutionActivityMetricsRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    v = d.get("JourneyActivityId")
+    o.journey_activity_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "JourneyActivityId", v, _w.text)
+    )
+    v = d.get("JourneyId")
+    o.journey_id = v if v.__class__ is str or v is None else _w.field(o, "JourneyId", v, _w.text)
+    v = d.get("NextToken")
+    o.next_token = v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
+    v = d.get("PageSize")
+    o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
+    v = d.get("RunId")
+    o.run_id = v if v.__class__ is str or v is None else _w.field(o, "RunId", v, _w.text)
+    if not d.keys() <= _K_GetJourneyRunExecutionActivityMetricsRequest:
+        o._unknown = _w.extra(d, _K_GetJourneyRunExecutionActivityMetricsRequest, o._unknown)
     return o
 
 
@@ -1019,24 +1152,23 @@ def unstructure_GetJourneyRunExecutionActivityMetricsRequest(o: Any) -> Any:
     if v is not None:
         d["RunId"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetJourneyRunExecutionActivityMetricsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetJourneyRunExecutionActivityMetricsResponse")
     o: Any = _new(GetJourneyRunExecutionActivityMetricsResponse)
+    o._unknown = None
     v: Any
     v = d.get("JourneyRunExecutionActivityMetricsResponse")
     o.journey_run_execution_activity_metrics_response = (
-        None if v is None else structure_JourneyRunExecutionActivityMetricsResponse(v)
+        _s_JourneyRunExecutionActivityMetricsResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "JourneyRunExecutionActivityMetricsResponse", v)
     )
     o._response_metadata = None
-    if d.keys() <= _K_GetJourneyRunExecutionActivityMetricsResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetJourneyRunExecutionActivityMetricsResponse}
+    if not d.keys() <= _K_GetJourneyRunExecutionActivityMetricsResponse:
+        o._unknown = _w.extra(d, _K_GetJourneyRunExecutionActivityMetricsResponse, o._unknown)
     return o
 
 
@@ -1048,26 +1180,33 @@ def unstructure_GetJourneyRunExecutionActivityMetricsResponse(o: Any) -> Any:
     v = o.journey_run_execution_activity_metrics_response
     if v is not None:
         d["JourneyRunExecutionActivityMetricsResponse"] = (
-            unstructure_JourneyRunExecutionActivityMetricsResponse(v)
+            _u_JourneyRunExecutionActivityMetricsResponse(v)
         )
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetJourneyRunExecutionMetricsRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetJourneyRunExecutionMetricsRequest")
     o: Any = _new(GetJourneyRunExecutionMetricsRequest)
-    o.application_id = d.get("ApplicationId")
-    o.journey_id = d.get("JourneyId")
-    o.next_token = d.get("NextToken")
-    o.page_size = d.get("PageSize")
-    o.run_id = d.get("RunId")
-    if d.keys() <= _K_GetJourneyRunExecutionMetricsRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetJourneyRunExecutionMetricsRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    v = d.get("JourneyId")
+    o.journey_id = v if v.__class__ is str or v is None else _w.field(o, "JourneyId", v, _w.text)
+    v = d.get("NextToken")
+    o.next_token = v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
+    v = d.get("PageSize")
+    o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
+    v = d.get("RunId")
+    o.run_id = v if v.__class__ is str or v is None else _w.field(o, "RunId", v, _w.text)
+    if not d.keys() <= _K_GetJourneyRunExecutionMetricsRequest:
+        o._unknown = _w.extra(d, _K_GetJourneyRunExecutionMetricsRequest, o._unknown)
     return o
 
 
@@ -1092,24 +1231,23 @@ def unstructure_GetJourneyRunExecutionMetricsRequest(o: Any) -> Any:
     if v is not None:
         d["RunId"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetJourneyRunExecutionMetricsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetJourneyRunExecutionMetricsResponse")
     o: Any = _new(GetJourneyRunExecutionMetricsResponse)
+    o._unknown = None
     v: Any
     v = d.get("JourneyRunExecutionMetricsResponse")
     o.journey_run_execution_metrics_response = (
-        None if v is None else structure_JourneyRunExecutionMetricsResponse(v)
+        _s_JourneyRunExecutionMetricsResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "JourneyRunExecutionMetricsResponse", v)
     )
     o._response_metadata = None
-    if d.keys() <= _K_GetJourneyRunExecutionMetricsResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetJourneyRunExecutionMetricsResponse}
+    if not d.keys() <= _K_GetJourneyRunExecutionMetricsResponse:
+        o._unknown = _w.extra(d, _K_GetJourneyRunExecutionMetricsResponse, o._unknown)
     return o
 
 
@@ -1120,24 +1258,30 @@ def unstructure_GetJourneyRunExecutionMetricsResponse(o: Any) -> Any:
     v: Any
     v = o.journey_run_execution_metrics_response
     if v is not None:
-        d["JourneyRunExecutionMetricsResponse"] = unstructure_JourneyRunExecutionMetricsResponse(v)
+        d["JourneyRunExecutionMetricsResponse"] = _u_JourneyRunExecutionMetricsResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetJourneyRunsRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetJourneyRunsRequest")
     o: Any = _new(GetJourneyRunsRequest)
-    o.application_id = d.get("ApplicationId")
-    o.journey_id = d.get("JourneyId")
-    o.page_size = d.get("PageSize")
-    o.token = d.get("Token")
-    if d.keys() <= _K_GetJourneyRunsRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetJourneyRunsRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    v = d.get("JourneyId")
+    o.journey_id = v if v.__class__ is str or v is None else _w.field(o, "JourneyId", v, _w.text)
+    v = d.get("PageSize")
+    o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
+    v = d.get("Token")
+    o.token = v if v.__class__ is str or v is None else _w.field(o, "Token", v, _w.text)
+    if not d.keys() <= _K_GetJourneyRunsRequest:
+        o._unknown = _w.extra(d, _K_GetJourneyRunsRequest, o._unknown)
     return o
 
 
@@ -1159,22 +1303,23 @@ def unstructure_GetJourneyRunsRequest(o: Any) -> Any:
     if v is not None:
         d["Token"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetJourneyRunsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetJourneyRunsResponse")
     o: Any = _new(GetJourneyRunsResponse)
+    o._unknown = None
     v: Any
     v = d.get("JourneyRunsResponse")
-    o.journey_runs_response = None if v is None else structure_JourneyRunsResponse(v)
+    o.journey_runs_response = (
+        _s_JourneyRunsResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "JourneyRunsResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_GetJourneyRunsResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetJourneyRunsResponse}
+    if not d.keys() <= _K_GetJourneyRunsResponse:
+        o._unknown = _w.extra(d, _K_GetJourneyRunsResponse, o._unknown)
     return o
 
 
@@ -1185,22 +1330,28 @@ def unstructure_GetJourneyRunsResponse(o: Any) -> Any:
     v: Any
     v = o.journey_runs_response
     if v is not None:
-        d["JourneyRunsResponse"] = unstructure_JourneyRunsResponse(v)
+        d["JourneyRunsResponse"] = _u_JourneyRunsResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_HoldoutActivity(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "HoldoutActivity")
     o: Any = _new(HoldoutActivity)
-    o.next_activity = d.get("NextActivity")
-    o.percentage = d.get("Percentage")
-    if d.keys() <= _K_HoldoutActivity:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_HoldoutActivity}
+    o._unknown = None
+    v: Any
+    v = d.get("NextActivity")
+    o.next_activity = (
+        v if v.__class__ is str or v is None else _w.field(o, "NextActivity", v, _w.text)
+    )
+    v = d.get("Percentage")
+    o.percentage = (
+        v if v.__class__ is int or v is None else _w.field(o, "Percentage", v, _w.integer)
+    )
+    if not d.keys() <= _K_HoldoutActivity:
+        o._unknown = _w.extra(d, _K_HoldoutActivity, o._unknown)
     return o
 
 
@@ -1216,20 +1367,26 @@ def unstructure_HoldoutActivity(o: Any) -> Any:
     if v is not None:
         d["Percentage"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_JourneyChannelSettings(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "JourneyChannelSettings")
     o: Any = _new(JourneyChannelSettings)
-    o.connect_campaign_arn = d.get("ConnectCampaignArn")
-    o.connect_campaign_execution_role_arn = d.get("ConnectCampaignExecutionRoleArn")
-    if d.keys() <= _K_JourneyChannelSettings:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_JourneyChannelSettings}
+    o._unknown = None
+    v: Any
+    v = d.get("ConnectCampaignArn")
+    o.connect_campaign_arn = (
+        v if v.__class__ is str or v is None else _w.field(o, "ConnectCampaignArn", v, _w.text)
+    )
+    v = d.get("ConnectCampaignExecutionRoleArn")
+    o.connect_campaign_execution_role_arn = (
+        v if v.__class__ is str or v is None else _w.field(o, "ConnectCampaignExecutionRoleArn", v, _w.text)
+    )
+    if not d.keys() <= _K_JourneyChannelSettings:
+        o._unknown = _w.extra(d, _K_JourneyChannelSettings, o._unknown)
     return o
 
 
@@ -1245,19 +1402,20 @@ def unstructure_JourneyChannelSettings(o: Any) -> Any:
     if v is not None:
         d["ConnectCampaignExecutionRoleArn"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_JourneyCustomMessage(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "JourneyCustomMessage")
     o: Any = _new(JourneyCustomMessage)
-    o.data = d.get("Data")
-    if d.keys() <= _K_JourneyCustomMessage:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_JourneyCustomMessage}
+    o._unknown = None
+    v: Any
+    v = d.get("Data")
+    o.data = v if v.__class__ is str or v is None else _w.field(o, "Data", v, _w.text)
+    if not d.keys() <= _K_JourneyCustomMessage:
+        o._unknown = _w.extra(d, _K_JourneyCustomMessage, o._unknown)
     return o
 
 
@@ -1270,19 +1428,22 @@ def unstructure_JourneyCustomMessage(o: Any) -> Any:
     if v is not None:
         d["Data"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_JourneyEmailMessage(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "JourneyEmailMessage")
     o: Any = _new(JourneyEmailMessage)
-    o.from_address = d.get("FromAddress")
-    if d.keys() <= _K_JourneyEmailMessage:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_JourneyEmailMessage}
+    o._unknown = None
+    v: Any
+    v = d.get("FromAddress")
+    o.from_address = (
+        v if v.__class__ is str or v is None else _w.field(o, "FromAddress", v, _w.text)
+    )
+    if not d.keys() <= _K_JourneyEmailMessage:
+        o._unknown = _w.extra(d, _K_JourneyEmailMessage, o._unknown)
     return o
 
 
@@ -1295,26 +1456,46 @@ def unstructure_JourneyEmailMessage(o: Any) -> Any:
     if v is not None:
         d["FromAddress"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_JourneyExecutionActivityMetricsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "JourneyExecutionActivityMetricsResponse")
     o: Any = _new(JourneyExecutionActivityMetricsResponse)
+    o._unknown = None
     v: Any
-    o.activity_type = d.get("ActivityType")
-    o.application_id = d.get("ApplicationId")
-    o.journey_activity_id = d.get("JourneyActivityId")
-    o.journey_id = d.get("JourneyId")
-    o.last_evaluated_time = d.get("LastEvaluatedTime")
+    v = d.get("ActivityType")
+    o.activity_type = (
+        v if v.__class__ is str or v is None else _w.field(o, "ActivityType", v, _w.text)
+    )
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    v = d.get("JourneyActivityId")
+    o.journey_activity_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "JourneyActivityId", v, _w.text)
+    )
+    v = d.get("JourneyId")
+    o.journey_id = v if v.__class__ is str or v is None else _w.field(o, "JourneyId", v, _w.text)
+    v = d.get("LastEvaluatedTime")
+    o.last_evaluated_time = (
+        v if v.__class__ is str or v is None else _w.field(o, "LastEvaluatedTime", v, _w.text)
+    )
     v = d.get("Metrics")
-    o.metrics = None if v is None else (dict(v) if v.__class__ is dict else v)
-    if d.keys() <= _K_JourneyExecutionActivityMetricsResponse:
-        o._unknown = None
+    if v is None:
+        o.metrics = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_JourneyExecutionActivityMetricsResponse}
+        try:
+            o.metrics = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.metrics = _w.keep(o, "Metrics", v)
+    if not d.keys() <= _K_JourneyExecutionActivityMetricsResponse:
+        o._unknown = _w.extra(d, _K_JourneyExecutionActivityMetricsResponse, o._unknown)
     return o
 
 
@@ -1342,24 +1523,38 @@ def unstructure_JourneyExecutionActivityMetricsResponse(o: Any) -> Any:
     if v is not None:
         d["Metrics"] = (dict(v) if isinstance(v, dict) else v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_JourneyExecutionMetricsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "JourneyExecutionMetricsResponse")
     o: Any = _new(JourneyExecutionMetricsResponse)
+    o._unknown = None
     v: Any
-    o.application_id = d.get("ApplicationId")
-    o.journey_id = d.get("JourneyId")
-    o.last_evaluated_time = d.get("LastEvaluatedTime")
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    v = d.get("JourneyId")
+    o.journey_id = v if v.__class__ is str or v is None else _w.field(o, "JourneyId", v, _w.text)
+    v = d.get("LastEvaluatedTime")
+    o.last_evaluated_time = (
+        v if v.__class__ is str or v is None else _w.field(o, "LastEvaluatedTime", v, _w.text)
+    )
     v = d.get("Metrics")
-    o.metrics = None if v is None else (dict(v) if v.__class__ is dict else v)
-    if d.keys() <= _K_JourneyExecutionMetricsResponse:
-        o._unknown = None
+    if v is None:
+        o.metrics = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_JourneyExecutionMetricsResponse}
+        try:
+            o.metrics = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.metrics = _w.keep(o, "Metrics", v)
+    if not d.keys() <= _K_JourneyExecutionMetricsResponse:
+        o._unknown = _w.extra(d, _K_JourneyExecutionMetricsResponse, o._unknown)
     return o
 
 
@@ -1381,26 +1576,38 @@ def unstructure_JourneyExecutionMetricsResponse(o: Any) -> Any:
     if v is not None:
         d["Metrics"] = (dict(v) if isinstance(v, dict) else v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_JourneyLimits(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "JourneyLimits")
     o: Any = _new(JourneyLimits)
+    o._unknown = None
     v: Any
-    o.daily_cap = d.get("DailyCap")
-    o.endpoint_reentry_cap = d.get("EndpointReentryCap")
-    o.messages_per_second = d.get("MessagesPerSecond")
-    o.endpoint_reentry_interval = d.get("EndpointReentryInterval")
+    v = d.get("DailyCap")
+    o.daily_cap = v if v.__class__ is int or v is None else _w.field(o, "DailyCap", v, _w.integer)
+    v = d.get("EndpointReentryCap")
+    o.endpoint_reentry_cap = (
+        v if v.__class__ is int or v is None else _w.field(o, "EndpointReentryCap", v, _w.integer)
+    )
+    v = d.get("MessagesPerSecond")
+    o.messages_per_second = (
+        v if v.__class__ is int or v is None else _w.field(o, "MessagesPerSecond", v, _w.integer)
+    )
+    v = d.get("EndpointReentryInterval")
+    o.endpoint_reentry_interval = (
+        v if v.__class__ is str or v is None else _w.field(o, "EndpointReentryInterval", v, _w.text)
+    )
     v = d.get("TimeframeCap")
-    o.timeframe_cap = None if v is None else _common.structure_JourneyTimeframeCap(v)
-    o.total_cap = d.get("TotalCap")
-    if d.keys() <= _K_JourneyLimits:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_JourneyLimits}
+    o.timeframe_cap = (
+        _common._s_JourneyTimeframeCap(v) if v.__class__ is dict else None if v is None else _w.keep(o, "TimeframeCap", v)
+    )
+    v = d.get("TotalCap")
+    o.total_cap = v if v.__class__ is int or v is None else _w.field(o, "TotalCap", v, _w.integer)
+    if not d.keys() <= _K_JourneyLimits:
+        o._unknown = _w.extra(d, _K_JourneyLimits, o._unknown)
     return o
 
 
@@ -1423,24 +1630,25 @@ def unstructure_JourneyLimits(o: Any) -> Any:
         d["EndpointReentryInterval"] = v
     v = o.timeframe_cap
     if v is not None:
-        d["TimeframeCap"] = _common.unstructure_JourneyTimeframeCap(v)
+        d["TimeframeCap"] = _common._u_JourneyTimeframeCap(v)
     v = o.total_cap
     if v is not None:
         d["TotalCap"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_JourneyPushMessage(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "JourneyPushMessage")
     o: Any = _new(JourneyPushMessage)
-    o.time_to_live = d.get("TimeToLive")
-    if d.keys() <= _K_JourneyPushMessage:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_JourneyPushMessage}
+    o._unknown = None
+    v: Any
+    v = d.get("TimeToLive")
+    o.time_to_live = v if v.__class__ is str or v is None else _w.field(o, "TimeToLive", v, _w.text)
+    if not d.keys() <= _K_JourneyPushMessage:
+        o._unknown = _w.extra(d, _K_JourneyPushMessage, o._unknown)
     return o
 
 
@@ -1453,56 +1661,120 @@ def unstructure_JourneyPushMessage(o: Any) -> Any:
     if v is not None:
         d["TimeToLive"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_JourneyResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "JourneyResponse")
     o: Any = _new(JourneyResponse)
+    o._unknown = None
     v: Any
     v = d.get("Activities")
-    o.activities = (
-        None if v is None else ({k0: structure_Activity(x0) for k0, x0 in v.items()} if v.__class__ is dict else v)
-    )
-    o.application_id = d.get("ApplicationId")
-    o.creation_date = d.get("CreationDate")
-    o.id = d.get("Id")
-    o.last_modified_date = d.get("LastModifiedDate")
-    v = d.get("Limits")
-    o.limits = None if v is None else structure_JourneyLimits(v)
-    o.local_time = d.get("LocalTime")
-    o.name = d.get("Name")
-    v = d.get("QuietTime")
-    o.quiet_time = None if v is None else _common.structure_QuietTime(v)
-    o.refresh_frequency = d.get("RefreshFrequency")
-    v = d.get("Schedule")
-    o.schedule = None if v is None else structure_JourneySchedule(v)
-    o.start_activity = d.get("StartActivity")
-    v = d.get("StartCondition")
-    o.start_condition = None if v is None else structure_StartCondition(v)
-    v = d.get("State")
-    o.state = None if v is None else (_E_State.get(v, v) if v.__class__ is str else v)
-    v = d.get("tags")
-    o.tags = None if v is None else (dict(v) if v.__class__ is dict else v)
-    o.wait_for_quiet_time = d.get("WaitForQuietTime")
-    o.refresh_on_segment_update = d.get("RefreshOnSegmentUpdate")
-    v = d.get("JourneyChannelSettings")
-    o.journey_channel_settings = None if v is None else structure_JourneyChannelSettings(v)
-    o.sending_schedule = d.get("SendingSchedule")
-    v = d.get("OpenHours")
-    o.open_hours = None if v is None else structure_OpenHours(v)
-    v = d.get("ClosedDays")
-    o.closed_days = None if v is None else structure_ClosedDays(v)
-    v = d.get("TimezoneEstimationMethods")
-    o.timezone_estimation_methods = (
-        None if v is None else ([(_E_TimezoneEstimationMethodsElement.get(x0, x0) if x0.__class__ is str else x0) for x0 in v] if v.__class__ is list else v)
-    )
-    if d.keys() <= _K_JourneyResponse:
-        o._unknown = None
+    if v is None:
+        o.activities = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_JourneyResponse}
+        try:
+            o.activities = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): _s_Activity(x0) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.activities = _w.keep(o, "Activities", v)
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    v = d.get("CreationDate")
+    o.creation_date = (
+        v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
+    )
+    v = d.get("Id")
+    o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
+    v = d.get("LastModifiedDate")
+    o.last_modified_date = (
+        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
+    )
+    v = d.get("Limits")
+    o.limits = (
+        _s_JourneyLimits(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Limits", v)
+    )
+    v = d.get("LocalTime")
+    o.local_time = (
+        v if v.__class__ is bool or v is None else _w.field(o, "LocalTime", v, _w.boolean)
+    )
+    v = d.get("Name")
+    o.name = v if v.__class__ is str or v is None else _w.field(o, "Name", v, _w.text)
+    v = d.get("QuietTime")
+    o.quiet_time = (
+        _common._s_QuietTime(v) if v.__class__ is dict else None if v is None else _w.keep(o, "QuietTime", v)
+    )
+    v = d.get("RefreshFrequency")
+    o.refresh_frequency = (
+        v if v.__class__ is str or v is None else _w.field(o, "RefreshFrequency", v, _w.text)
+    )
+    v = d.get("Schedule")
+    o.schedule = (
+        _s_JourneySchedule(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Schedule", v)
+    )
+    v = d.get("StartActivity")
+    o.start_activity = (
+        v if v.__class__ is str or v is None else _w.field(o, "StartActivity", v, _w.text)
+    )
+    v = d.get("StartCondition")
+    o.start_condition = (
+        _s_StartCondition(v) if v.__class__ is dict else None if v is None else _w.keep(o, "StartCondition", v)
+    )
+    v = d.get("State")
+    o.state = (
+        _E_State.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "State", v, _w.text)
+    )
+    v = d.get("tags")
+    if v is None:
+        o.tags = None
+    else:
+        try:
+            o.tags = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.tags = _w.keep(o, "tags", v)
+    v = d.get("WaitForQuietTime")
+    o.wait_for_quiet_time = (
+        v if v.__class__ is bool or v is None else _w.field(o, "WaitForQuietTime", v, _w.boolean)
+    )
+    v = d.get("RefreshOnSegmentUpdate")
+    o.refresh_on_segment_update = (
+        v if v.__class__ is bool or v is None else _w.field(o, "RefreshOnSegmentUpdate", v, _w.boolean)
+    )
+    v = d.get("JourneyChannelSettings")
+    o.journey_channel_settings = (
+        _s_JourneyChannelSettings(v) if v.__class__ is dict else None if v is None else _w.keep(o, "JourneyChannelSettings", v)
+    )
+    v = d.get("SendingSchedule")
+    o.sending_schedule = (
+        v if v.__class__ is bool or v is None else _w.field(o, "SendingSchedule", v, _w.boolean)
+    )
+    v = d.get("OpenHours")
+    o.open_hours = (
+        _s_OpenHours(v) if v.__class__ is dict else None if v is None else _w.keep(o, "OpenHours", v)
+    )
+    v = d.get("ClosedDays")
+    o.closed_days = (
+        _s_ClosedDays(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ClosedDays", v)
+    )
+    v = d.get("TimezoneEstimationMethods")
+    if v is None:
+        o.timezone_estimation_methods = None
+    else:
+        try:
+            o.timezone_estimation_methods = (
+                [(_E_TimezoneEstimationMethodsElement.get(x0, x0) if x0.__class__ is str else _w.text(x0)) for x0 in v] if v.__class__ is list else _w.wrong()
+            )
+        except _w.WrongType:
+            o.timezone_estimation_methods = _w.keep(o, "TimezoneEstimationMethods", v)
+    if not d.keys() <= _K_JourneyResponse:
+        o._unknown = _w.extra(d, _K_JourneyResponse, o._unknown)
     return o
 
 
@@ -1514,7 +1786,7 @@ def unstructure_JourneyResponse(o: Any) -> Any:
     v = o.activities
     if v is not None:
         d["Activities"] = (
-            {k0: unstructure_Activity(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+            {k0: _u_Activity(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
         )
     v = o.application_id
     if v is not None:
@@ -1530,7 +1802,7 @@ def unstructure_JourneyResponse(o: Any) -> Any:
         d["LastModifiedDate"] = v
     v = o.limits
     if v is not None:
-        d["Limits"] = unstructure_JourneyLimits(v)
+        d["Limits"] = _u_JourneyLimits(v)
     v = o.local_time
     if v is not None:
         d["LocalTime"] = v
@@ -1539,19 +1811,19 @@ def unstructure_JourneyResponse(o: Any) -> Any:
         d["Name"] = v
     v = o.quiet_time
     if v is not None:
-        d["QuietTime"] = _common.unstructure_QuietTime(v)
+        d["QuietTime"] = _common._u_QuietTime(v)
     v = o.refresh_frequency
     if v is not None:
         d["RefreshFrequency"] = v
     v = o.schedule
     if v is not None:
-        d["Schedule"] = unstructure_JourneySchedule(v)
+        d["Schedule"] = _u_JourneySchedule(v)
     v = o.start_activity
     if v is not None:
         d["StartActivity"] = v
     v = o.start_condition
     if v is not None:
-        d["StartCondition"] = unstructure_StartCondition(v)
+        d["StartCondition"] = _u_StartCondition(v)
     v = o.state
     if v is not None:
         d["State"] = (v.value if isinstance(v, StrEnum) else v)
@@ -1566,43 +1838,64 @@ def unstructure_JourneyResponse(o: Any) -> Any:
         d["RefreshOnSegmentUpdate"] = v
     v = o.journey_channel_settings
     if v is not None:
-        d["JourneyChannelSettings"] = unstructure_JourneyChannelSettings(v)
+        d["JourneyChannelSettings"] = _u_JourneyChannelSettings(v)
     v = o.sending_schedule
     if v is not None:
         d["SendingSchedule"] = v
     v = o.open_hours
     if v is not None:
-        d["OpenHours"] = unstructure_OpenHours(v)
+        d["OpenHours"] = _u_OpenHours(v)
     v = o.closed_days
     if v is not None:
-        d["ClosedDays"] = unstructure_ClosedDays(v)
+        d["ClosedDays"] = _u_ClosedDays(v)
     v = o.timezone_estimation_methods
     if v is not None:
         d["TimezoneEstimationMethods"] = (
             [(x0.value if isinstance(x0, StrEnum) else x0) for x0 in v] if isinstance(v, (list, tuple)) else v
         )
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_JourneyRunExecutionActivityMetricsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "JourneyRunExecutionActivityMetricsResponse")
     o: Any = _new(JourneyRunExecutionActivityMetricsResponse)
+    o._unknown = None
     v: Any
-    o.activity_type = d.get("ActivityType")
-    o.application_id = d.get("ApplicationId")
-    o.journey_activity_id = d.get("JourneyActivityId")
-    o.journey_id = d.get("JourneyId")
-    o.last_evaluated_time = d.get("LastEvaluatedTime")
+    v = d.get("ActivityType")
+    o.activity_type = (
+        v if v.__class__ is str or v is None else _w.field(o, "ActivityType", v, _w.text)
+    )
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    v = d.get("JourneyActivityId")
+    o.journey_activity_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "JourneyActivityId", v, _w.text)
+    )
+    v = d.get("JourneyId")
+    o.journey_id = v if v.__class__ is str or v is None else _w.field(o, "JourneyId", v, _w.text)
+    v = d.get("LastEvaluatedTime")
+    o.last_evaluated_time = (
+        v if v.__class__ is str or v is None else _w.field(o, "LastEvaluatedTime", v, _w.text)
+    )
     v = d.get("Metrics")
-    o.metrics = None if v is None else (dict(v) if v.__class__ is dict else v)
-    o.run_id = d.get("RunId")
-    if d.keys() <= _K_JourneyRunExecutionActivityMetricsResponse:
-        o._unknown = None
+    if v is None:
+        o.metrics = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_JourneyRunExecutionActivityMetricsResponse}
+        try:
+            o.metrics = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.metrics = _w.keep(o, "Metrics", v)
+    v = d.get("RunId")
+    o.run_id = v if v.__class__ is str or v is None else _w.field(o, "RunId", v, _w.text)
+    if not d.keys() <= _K_JourneyRunExecutionActivityMetricsResponse:
+        o._unknown = _w.extra(d, _K_JourneyRunExecutionActivityMetricsResponse, o._unknown)
     return o
 
 
@@ -1633,25 +1926,40 @@ def unstructure_JourneyRunExecutionActivityMetricsResponse(o: Any) -> Any:
     if v is not None:
         d["RunId"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_JourneyRunExecutionMetricsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "JourneyRunExecutionMetricsResponse")
     o: Any = _new(JourneyRunExecutionMetricsResponse)
+    o._unknown = None
     v: Any
-    o.application_id = d.get("ApplicationId")
-    o.journey_id = d.get("JourneyId")
-    o.last_evaluated_time = d.get("LastEvaluatedTime")
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    v = d.get("JourneyId")
+    o.journey_id = v if v.__class__ is str or v is None else _w.field(o, "JourneyId", v, _w.text)
+    v = d.get("LastEvaluatedTime")
+    o.last_evaluated_time = (
+        v if v.__class__ is str or v is None else _w.field(o, "LastEvaluatedTime", v, _w.text)
+    )
     v = d.get("Metrics")
-    o.metrics = None if v is None else (dict(v) if v.__class__ is dict else v)
-    o.run_id = d.get("RunId")
-    if d.keys() <= _K_JourneyRunExecutionMetricsResponse:
-        o._unknown = None
+    if v is None:
+        o.metrics = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_JourneyRunExecutionMetricsResponse}
+        try:
+            o.metrics = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.metrics = _w.keep(o, "Metrics", v)
+    v = d.get("RunId")
+    o.run_id = v if v.__class__ is str or v is None else _w.field(o, "RunId", v, _w.text)
+    if not d.keys() <= _K_JourneyRunExecutionMetricsResponse:
+        o._unknown = _w.extra(d, _K_JourneyRunExecutionMetricsResponse, o._unknown)
     return o
 
 
@@ -1676,24 +1984,32 @@ def unstructure_JourneyRunExecutionMetricsResponse(o: Any) -> Any:
     if v is not None:
         d["RunId"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_JourneyRunResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "JourneyRunResponse")
     o: Any = _new(JourneyRunResponse)
+    o._unknown = None
     v: Any
-    o.creation_time = d.get("CreationTime")
-    o.last_update_time = d.get("LastUpdateTime")
-    o.run_id = d.get("RunId")
+    v = d.get("CreationTime")
+    o.creation_time = (
+        v if v.__class__ is str or v is None else _w.field(o, "CreationTime", v, _w.text)
+    )
+    v = d.get("LastUpdateTime")
+    o.last_update_time = (
+        v if v.__class__ is str or v is None else _w.field(o, "LastUpdateTime", v, _w.text)
+    )
+    v = d.get("RunId")
+    o.run_id = v if v.__class__ is str or v is None else _w.field(o, "RunId", v, _w.text)
     v = d.get("Status")
-    o.status = None if v is None else (_E_JourneyRunStatus.get(v, v) if v.__class__ is str else v)
-    if d.keys() <= _K_JourneyRunResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_JourneyRunResponse}
+    o.status = (
+        _E_JourneyRunStatus.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "Status", v, _w.text)
+    )
+    if not d.keys() <= _K_JourneyRunResponse:
+        o._unknown = _w.extra(d, _K_JourneyRunResponse, o._unknown)
     return o
 
 
@@ -1715,24 +2031,30 @@ def unstructure_JourneyRunResponse(o: Any) -> Any:
     if v is not None:
         d["Status"] = (v.value if isinstance(v, StrEnum) else v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_JourneyRunsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "JourneyRunsResponse")
     o: Any = _new(JourneyRunsResponse)
+    o._unknown = None
     v: Any
     v = d.get("Item")
-    o.item = (
-        None if v is None else ([structure_JourneyRunResponse(x0) for x0 in v] if v.__class__ is list else v)
-    )
-    o.next_token = d.get("NextToken")
-    if d.keys() <= _K_JourneyRunsResponse:
-        o._unknown = None
+    if v is None:
+        o.item = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_JourneyRunsResponse}
+        try:
+            o.item = (
+                [_s_JourneyRunResponse(x0) for x0 in v] if v.__class__ is list else _w.wrong()
+            )
+        except _w.WrongType:
+            o.item = _w.keep(o, "Item", v)
+    v = d.get("NextToken")
+    o.next_token = v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
+    if not d.keys() <= _K_JourneyRunsResponse:
+        o._unknown = _w.extra(d, _K_JourneyRunsResponse, o._unknown)
     return o
 
 
@@ -1743,32 +2065,37 @@ def unstructure_JourneyRunsResponse(o: Any) -> Any:
     v: Any
     v = o.item
     if v is not None:
-        d["Item"] = (
-            [unstructure_JourneyRunResponse(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
-        )
+        d["Item"] = ([_u_JourneyRunResponse(x0) for x0 in v] if isinstance(v, (list, tuple)) else v)
     v = o.next_token
     if v is not None:
         d["NextToken"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_JourneySMSMessage(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "JourneySMSMessage")
     o: Any = _new(JourneySMSMessage)
+    o._unknown = None
     v: Any
     v = d.get("MessageType")
-    o.message_type = None if v is None else (_E_MessageType.get(v, v) if v.__class__ is str else v)
-    o.origination_number = d.get("OriginationNumber")
-    o.sender_id = d.get("SenderId")
-    o.entity_id = d.get("EntityId")
-    o.template_id = d.get("TemplateId")
-    if d.keys() <= _K_JourneySMSMessage:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_JourneySMSMessage}
+    o.message_type = (
+        _E_MessageType.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "MessageType", v, _w.text)
+    )
+    v = d.get("OriginationNumber")
+    o.origination_number = (
+        v if v.__class__ is str or v is None else _w.field(o, "OriginationNumber", v, _w.text)
+    )
+    v = d.get("SenderId")
+    o.sender_id = v if v.__class__ is str or v is None else _w.field(o, "SenderId", v, _w.text)
+    v = d.get("EntityId")
+    o.entity_id = v if v.__class__ is str or v is None else _w.field(o, "EntityId", v, _w.text)
+    v = d.get("TemplateId")
+    o.template_id = v if v.__class__ is str or v is None else _w.field(o, "TemplateId", v, _w.text)
+    if not d.keys() <= _K_JourneySMSMessage:
+        o._unknown = _w.extra(d, _K_JourneySMSMessage, o._unknown)
     return o
 
 
@@ -1793,21 +2120,28 @@ def unstructure_JourneySMSMessage(o: Any) -> Any:
     if v is not None:
         d["TemplateId"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_JourneySchedule(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "JourneySchedule")
     o: Any = _new(JourneySchedule)
-    o.end_time = d.get("EndTime")
-    o.start_time = d.get("StartTime")
-    o.timezone = d.get("Timezone")
-    if d.keys() <= _K_JourneySchedule:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_JourneySchedule}
+    o._unknown = None
+    v: Any
+    v = d.get("EndTime")
+    o.end_time = (
+        v if v.__class__ is datetime or v is None else _w.field(o, "EndTime", v, _w.timestamp)
+    )
+    v = d.get("StartTime")
+    o.start_time = (
+        v if v.__class__ is datetime or v is None else _w.field(o, "StartTime", v, _w.timestamp)
+    )
+    v = d.get("Timezone")
+    o.timezone = v if v.__class__ is str or v is None else _w.field(o, "Timezone", v, _w.text)
+    if not d.keys() <= _K_JourneySchedule:
+        o._unknown = _w.extra(d, _K_JourneySchedule, o._unknown)
     return o
 
 
@@ -1826,21 +2160,22 @@ def unstructure_JourneySchedule(o: Any) -> Any:
     if v is not None:
         d["Timezone"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_JourneyStateRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "JourneyStateRequest")
     o: Any = _new(JourneyStateRequest)
+    o._unknown = None
     v: Any
     v = d.get("State")
-    o.state = None if v is None else (_E_State.get(v, v) if v.__class__ is str else v)
-    if d.keys() <= _K_JourneyStateRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_JourneyStateRequest}
+    o.state = (
+        _E_State.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "State", v, _w.text)
+    )
+    if not d.keys() <= _K_JourneyStateRequest:
+        o._unknown = _w.extra(d, _K_JourneyStateRequest, o._unknown)
     return o
 
 
@@ -1853,24 +2188,28 @@ def unstructure_JourneyStateRequest(o: Any) -> Any:
     if v is not None:
         d["State"] = (v.value if isinstance(v, StrEnum) else v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_JourneysResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "JourneysResponse")
     o: Any = _new(JourneysResponse)
+    o._unknown = None
     v: Any
     v = d.get("Item")
-    o.item = (
-        None if v is None else ([structure_JourneyResponse(x0) for x0 in v] if v.__class__ is list else v)
-    )
-    o.next_token = d.get("NextToken")
-    if d.keys() <= _K_JourneysResponse:
-        o._unknown = None
+    if v is None:
+        o.item = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_JourneysResponse}
+        try:
+            o.item = ([_s_JourneyResponse(x0) for x0 in v] if v.__class__ is list else _w.wrong())
+        except _w.WrongType:
+            o.item = _w.keep(o, "Item", v)
+    v = d.get("NextToken")
+    o.next_token = v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
+    if not d.keys() <= _K_JourneysResponse:
+        o._unknown = _w.extra(d, _K_JourneysResponse, o._unknown)
     return o
 
 
@@ -1881,28 +2220,31 @@ def unstructure_JourneysResponse(o: Any) -> Any:
     v: Any
     v = o.item
     if v is not None:
-        d["Item"] = (
-            [unstructure_JourneyResponse(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
-        )
+        d["Item"] = ([_u_JourneyResponse(x0) for x0 in v] if isinstance(v, (list, tuple)) else v)
     v = o.next_token
     if v is not None:
         d["NextToken"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_ListJourneysRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ListJourneysRequest")
     o: Any = _new(ListJourneysRequest)
-    o.application_id = d.get("ApplicationId")
-    o.page_size = d.get("PageSize")
-    o.token = d.get("Token")
-    if d.keys() <= _K_ListJourneysRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_ListJourneysRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    v = d.get("PageSize")
+    o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
+    v = d.get("Token")
+    o.token = v if v.__class__ is str or v is None else _w.field(o, "Token", v, _w.text)
+    if not d.keys() <= _K_ListJourneysRequest:
+        o._unknown = _w.extra(d, _K_ListJourneysRequest, o._unknown)
     return o
 
 
@@ -1921,22 +2263,23 @@ def unstructure_ListJourneysRequest(o: Any) -> Any:
     if v is not None:
         d["Token"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_ListJourneysResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ListJourneysResponse")
     o: Any = _new(ListJourneysResponse)
+    o._unknown = None
     v: Any
     v = d.get("JourneysResponse")
-    o.journeys_response = None if v is None else structure_JourneysResponse(v)
+    o.journeys_response = (
+        _s_JourneysResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "JourneysResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_ListJourneysResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_ListJourneysResponse}
+    if not d.keys() <= _K_ListJourneysResponse:
+        o._unknown = _w.extra(d, _K_ListJourneysResponse, o._unknown)
     return o
 
 
@@ -1947,24 +2290,28 @@ def unstructure_ListJourneysResponse(o: Any) -> Any:
     v: Any
     v = o.journeys_response
     if v is not None:
-        d["JourneysResponse"] = unstructure_JourneysResponse(v)
+        d["JourneysResponse"] = _u_JourneysResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_MultiConditionalBranch(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "MultiConditionalBranch")
     o: Any = _new(MultiConditionalBranch)
+    o._unknown = None
     v: Any
     v = d.get("Condition")
-    o.condition = None if v is None else structure_SimpleCondition(v)
-    o.next_activity = d.get("NextActivity")
-    if d.keys() <= _K_MultiConditionalBranch:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_MultiConditionalBranch}
+    o.condition = (
+        _s_SimpleCondition(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Condition", v)
+    )
+    v = d.get("NextActivity")
+    o.next_activity = (
+        v if v.__class__ is str or v is None else _w.field(o, "NextActivity", v, _w.text)
+    )
+    if not d.keys() <= _K_MultiConditionalBranch:
+        o._unknown = _w.extra(d, _K_MultiConditionalBranch, o._unknown)
     return o
 
 
@@ -1975,31 +2322,41 @@ def unstructure_MultiConditionalBranch(o: Any) -> Any:
     v: Any
     v = o.condition
     if v is not None:
-        d["Condition"] = unstructure_SimpleCondition(v)
+        d["Condition"] = _u_SimpleCondition(v)
     v = o.next_activity
     if v is not None:
         d["NextActivity"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_MultiConditionalSplitActivity(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "MultiConditionalSplitActivity")
     o: Any = _new(MultiConditionalSplitActivity)
+    o._unknown = None
     v: Any
     v = d.get("Branches")
-    o.branches = (
-        None if v is None else ([structure_MultiConditionalBranch(x0) for x0 in v] if v.__class__ is list else v)
-    )
-    o.default_activity = d.get("DefaultActivity")
-    v = d.get("EvaluationWaitTime")
-    o.evaluation_wait_time = None if v is None else structure_WaitTime(v)
-    if d.keys() <= _K_MultiConditionalSplitActivity:
-        o._unknown = None
+    if v is None:
+        o.branches = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_MultiConditionalSplitActivity}
+        try:
+            o.branches = (
+                [_s_MultiConditionalBranch(x0) for x0 in v] if v.__class__ is list else _w.wrong()
+            )
+        except _w.WrongType:
+            o.branches = _w.keep(o, "Branches", v)
+    v = d.get("DefaultActivity")
+    o.default_activity = (
+        v if v.__class__ is str or v is None else _w.field(o, "DefaultActivity", v, _w.text)
+    )
+    v = d.get("EvaluationWaitTime")
+    o.evaluation_wait_time = (
+        _s_WaitTime(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EvaluationWaitTime", v)
+    )
+    if not d.keys() <= _K_MultiConditionalSplitActivity:
+        o._unknown = _w.extra(d, _K_MultiConditionalSplitActivity, o._unknown)
     return o
 
 
@@ -2011,48 +2368,77 @@ def unstructure_MultiConditionalSplitActivity(o: Any) -> Any:
     v = o.branches
     if v is not None:
         d["Branches"] = (
-            [unstructure_MultiConditionalBranch(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
+            [_u_MultiConditionalBranch(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
         )
     v = o.default_activity
     if v is not None:
         d["DefaultActivity"] = v
     v = o.evaluation_wait_time
     if v is not None:
-        d["EvaluationWaitTime"] = unstructure_WaitTime(v)
+        d["EvaluationWaitTime"] = _u_WaitTime(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_OpenHours(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "OpenHours")
     o: Any = _new(OpenHours)
+    o._unknown = None
     v: Any
     v = d.get("EMAIL")
-    o.email = (
-        None if v is None else ({k0: ([structure_OpenHoursRule(x1) for x1 in x0] if x0.__class__ is list else x0) for k0, x0 in v.items()} if v.__class__ is dict else v)
-    )
-    v = d.get("SMS")
-    o.sms = (
-        None if v is None else ({k0: ([structure_OpenHoursRule(x1) for x1 in x0] if x0.__class__ is list else x0) for k0, x0 in v.items()} if v.__class__ is dict else v)
-    )
-    v = d.get("PUSH")
-    o.push = (
-        None if v is None else ({k0: ([structure_OpenHoursRule(x1) for x1 in x0] if x0.__class__ is list else x0) for k0, x0 in v.items()} if v.__class__ is dict else v)
-    )
-    v = d.get("VOICE")
-    o.voice = (
-        None if v is None else ({k0: ([structure_OpenHoursRule(x1) for x1 in x0] if x0.__class__ is list else x0) for k0, x0 in v.items()} if v.__class__ is dict else v)
-    )
-    v = d.get("CUSTOM")
-    o.custom = (
-        None if v is None else ({k0: ([structure_OpenHoursRule(x1) for x1 in x0] if x0.__class__ is list else x0) for k0, x0 in v.items()} if v.__class__ is dict else v)
-    )
-    if d.keys() <= _K_OpenHours:
-        o._unknown = None
+    if v is None:
+        o.email = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_OpenHours}
+        try:
+            o.email = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): ([_s_OpenHoursRule(x1) for x1 in x0] if x0.__class__ is list else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.email = _w.keep(o, "EMAIL", v)
+    v = d.get("SMS")
+    if v is None:
+        o.sms = None
+    else:
+        try:
+            o.sms = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): ([_s_OpenHoursRule(x1) for x1 in x0] if x0.__class__ is list else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.sms = _w.keep(o, "SMS", v)
+    v = d.get("PUSH")
+    if v is None:
+        o.push = None
+    else:
+        try:
+            o.push = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): ([_s_OpenHoursRule(x1) for x1 in x0] if x0.__class__ is list else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.push = _w.keep(o, "PUSH", v)
+    v = d.get("VOICE")
+    if v is None:
+        o.voice = None
+    else:
+        try:
+            o.voice = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): ([_s_OpenHoursRule(x1) for x1 in x0] if x0.__class__ is list else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.voice = _w.keep(o, "VOICE", v)
+    v = d.get("CUSTOM")
+    if v is None:
+        o.custom = None
+    else:
+        try:
+            o.custom = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): ([_s_OpenHoursRule(x1) for x1 in x0] if x0.__class__ is list else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.custom = _w.keep(o, "CUSTOM", v)
+    if not d.keys() <= _K_OpenHours:
+        o._unknown = _w.extra(d, _K_OpenHours, o._unknown)
     return o
 
 
@@ -2064,43 +2450,45 @@ def unstructure_OpenHours(o: Any) -> Any:
     v = o.email
     if v is not None:
         d["EMAIL"] = (
-            {k0: ([unstructure_OpenHoursRule(x1) for x1 in x0] if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+            {k0: ([_u_OpenHoursRule(x1) for x1 in x0] if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
         )
     v = o.sms
     if v is not None:
         d["SMS"] = (
-            {k0: ([unstructure_OpenHoursRule(x1) for x1 in x0] if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+            {k0: ([_u_OpenHoursRule(x1) for x1 in x0] if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
         )
     v = o.push
     if v is not None:
         d["PUSH"] = (
-            {k0: ([unstructure_OpenHoursRule(x1) for x1 in x0] if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+            {k0: ([_u_OpenHoursRule(x1) for x1 in x0] if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
         )
     v = o.voice
     if v is not None:
         d["VOICE"] = (
-            {k0: ([unstructure_OpenHoursRule(x1) for x1 in x0] if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+            {k0: ([_u_OpenHoursRule(x1) for x1 in x0] if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
         )
     v = o.custom
     if v is not None:
         d["CUSTOM"] = (
-            {k0: ([unstructure_OpenHoursRule(x1) for x1 in x0] if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+            {k0: ([_u_OpenHoursRule(x1) for x1 in x0] if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
         )
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_OpenHoursRule(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "OpenHoursRule")
     o: Any = _new(OpenHoursRule)
-    o.start_time = d.get("StartTime")
-    o.end_time = d.get("EndTime")
-    if d.keys() <= _K_OpenHoursRule:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_OpenHoursRule}
+    o._unknown = None
+    v: Any
+    v = d.get("StartTime")
+    o.start_time = v if v.__class__ is str or v is None else _w.field(o, "StartTime", v, _w.text)
+    v = d.get("EndTime")
+    o.end_time = v if v.__class__ is str or v is None else _w.field(o, "EndTime", v, _w.text)
+    if not d.keys() <= _K_OpenHoursRule:
+        o._unknown = _w.extra(d, _K_OpenHoursRule, o._unknown)
     return o
 
 
@@ -2116,24 +2504,34 @@ def unstructure_OpenHoursRule(o: Any) -> Any:
     if v is not None:
         d["EndTime"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_PushMessageActivity(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "PushMessageActivity")
     o: Any = _new(PushMessageActivity)
+    o._unknown = None
     v: Any
     v = d.get("MessageConfig")
-    o.message_config = None if v is None else structure_JourneyPushMessage(v)
-    o.next_activity = d.get("NextActivity")
-    o.template_name = d.get("TemplateName")
-    o.template_version = d.get("TemplateVersion")
-    if d.keys() <= _K_PushMessageActivity:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_PushMessageActivity}
+    o.message_config = (
+        _s_JourneyPushMessage(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageConfig", v)
+    )
+    v = d.get("NextActivity")
+    o.next_activity = (
+        v if v.__class__ is str or v is None else _w.field(o, "NextActivity", v, _w.text)
+    )
+    v = d.get("TemplateName")
+    o.template_name = (
+        v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
+    )
+    v = d.get("TemplateVersion")
+    o.template_version = (
+        v if v.__class__ is str or v is None else _w.field(o, "TemplateVersion", v, _w.text)
+    )
+    if not d.keys() <= _K_PushMessageActivity:
+        o._unknown = _w.extra(d, _K_PushMessageActivity, o._unknown)
     return o
 
 
@@ -2144,7 +2542,7 @@ def unstructure_PushMessageActivity(o: Any) -> Any:
     v: Any
     v = o.message_config
     if v is not None:
-        d["MessageConfig"] = unstructure_JourneyPushMessage(v)
+        d["MessageConfig"] = _u_JourneyPushMessage(v)
     v = o.next_activity
     if v is not None:
         d["NextActivity"] = v
@@ -2155,23 +2553,28 @@ def unstructure_PushMessageActivity(o: Any) -> Any:
     if v is not None:
         d["TemplateVersion"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_RandomSplitActivity(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "RandomSplitActivity")
     o: Any = _new(RandomSplitActivity)
+    o._unknown = None
     v: Any
     v = d.get("Branches")
-    o.branches = (
-        None if v is None else ([structure_RandomSplitEntry(x0) for x0 in v] if v.__class__ is list else v)
-    )
-    if d.keys() <= _K_RandomSplitActivity:
-        o._unknown = None
+    if v is None:
+        o.branches = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_RandomSplitActivity}
+        try:
+            o.branches = (
+                [_s_RandomSplitEntry(x0) for x0 in v] if v.__class__ is list else _w.wrong()
+            )
+        except _w.WrongType:
+            o.branches = _w.keep(o, "Branches", v)
+    if not d.keys() <= _K_RandomSplitActivity:
+        o._unknown = _w.extra(d, _K_RandomSplitActivity, o._unknown)
     return o
 
 
@@ -2183,23 +2586,29 @@ def unstructure_RandomSplitActivity(o: Any) -> Any:
     v = o.branches
     if v is not None:
         d["Branches"] = (
-            [unstructure_RandomSplitEntry(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
+            [_u_RandomSplitEntry(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
         )
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_RandomSplitEntry(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "RandomSplitEntry")
     o: Any = _new(RandomSplitEntry)
-    o.next_activity = d.get("NextActivity")
-    o.percentage = d.get("Percentage")
-    if d.keys() <= _K_RandomSplitEntry:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_RandomSplitEntry}
+    o._unknown = None
+    v: Any
+    v = d.get("NextActivity")
+    o.next_activity = (
+        v if v.__class__ is str or v is None else _w.field(o, "NextActivity", v, _w.text)
+    )
+    v = d.get("Percentage")
+    o.percentage = (
+        v if v.__class__ is int or v is None else _w.field(o, "Percentage", v, _w.integer)
+    )
+    if not d.keys() <= _K_RandomSplitEntry:
+        o._unknown = _w.extra(d, _K_RandomSplitEntry, o._unknown)
     return o
 
 
@@ -2215,24 +2624,34 @@ def unstructure_RandomSplitEntry(o: Any) -> Any:
     if v is not None:
         d["Percentage"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_SMSMessageActivity(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "SMSMessageActivity")
     o: Any = _new(SMSMessageActivity)
+    o._unknown = None
     v: Any
     v = d.get("MessageConfig")
-    o.message_config = None if v is None else structure_JourneySMSMessage(v)
-    o.next_activity = d.get("NextActivity")
-    o.template_name = d.get("TemplateName")
-    o.template_version = d.get("TemplateVersion")
-    if d.keys() <= _K_SMSMessageActivity:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_SMSMessageActivity}
+    o.message_config = (
+        _s_JourneySMSMessage(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageConfig", v)
+    )
+    v = d.get("NextActivity")
+    o.next_activity = (
+        v if v.__class__ is str or v is None else _w.field(o, "NextActivity", v, _w.text)
+    )
+    v = d.get("TemplateName")
+    o.template_name = (
+        v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
+    )
+    v = d.get("TemplateVersion")
+    o.template_version = (
+        v if v.__class__ is str or v is None else _w.field(o, "TemplateVersion", v, _w.text)
+    )
+    if not d.keys() <= _K_SMSMessageActivity:
+        o._unknown = _w.extra(d, _K_SMSMessageActivity, o._unknown)
     return o
 
 
@@ -2243,7 +2662,7 @@ def unstructure_SMSMessageActivity(o: Any) -> Any:
     v: Any
     v = o.message_config
     if v is not None:
-        d["MessageConfig"] = unstructure_JourneySMSMessage(v)
+        d["MessageConfig"] = _u_JourneySMSMessage(v)
     v = o.next_activity
     if v is not None:
         d["NextActivity"] = v
@@ -2254,19 +2673,20 @@ def unstructure_SMSMessageActivity(o: Any) -> Any:
     if v is not None:
         d["TemplateVersion"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_SegmentCondition(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "SegmentCondition")
     o: Any = _new(SegmentCondition)
-    o.segment_id = d.get("SegmentId")
-    if d.keys() <= _K_SegmentCondition:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_SegmentCondition}
+    o._unknown = None
+    v: Any
+    v = d.get("SegmentId")
+    o.segment_id = v if v.__class__ is str or v is None else _w.field(o, "SegmentId", v, _w.text)
+    if not d.keys() <= _K_SegmentCondition:
+        o._unknown = _w.extra(d, _K_SegmentCondition, o._unknown)
     return o
 
 
@@ -2279,25 +2699,30 @@ def unstructure_SegmentCondition(o: Any) -> Any:
     if v is not None:
         d["SegmentId"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_SimpleCondition(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "SimpleCondition")
     o: Any = _new(SimpleCondition)
+    o._unknown = None
     v: Any
     v = d.get("EventCondition")
-    o.event_condition = None if v is None else structure_EventCondition(v)
+    o.event_condition = (
+        _s_EventCondition(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EventCondition", v)
+    )
     v = d.get("SegmentCondition")
-    o.segment_condition = None if v is None else structure_SegmentCondition(v)
+    o.segment_condition = (
+        _s_SegmentCondition(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SegmentCondition", v)
+    )
     v = d.get("SegmentDimensions")
-    o.segment_dimensions = None if v is None else _common.structure_SegmentDimensions(v)
-    if d.keys() <= _K_SimpleCondition:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_SimpleCondition}
+    o.segment_dimensions = (
+        _common._s_SegmentDimensions(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SegmentDimensions", v)
+    )
+    if not d.keys() <= _K_SimpleCondition:
+        o._unknown = _w.extra(d, _K_SimpleCondition, o._unknown)
     return o
 
 
@@ -2308,32 +2733,36 @@ def unstructure_SimpleCondition(o: Any) -> Any:
     v: Any
     v = o.event_condition
     if v is not None:
-        d["EventCondition"] = unstructure_EventCondition(v)
+        d["EventCondition"] = _u_EventCondition(v)
     v = o.segment_condition
     if v is not None:
-        d["SegmentCondition"] = unstructure_SegmentCondition(v)
+        d["SegmentCondition"] = _u_SegmentCondition(v)
     v = o.segment_dimensions
     if v is not None:
-        d["SegmentDimensions"] = _common.unstructure_SegmentDimensions(v)
+        d["SegmentDimensions"] = _common._u_SegmentDimensions(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_StartCondition(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "StartCondition")
     o: Any = _new(StartCondition)
+    o._unknown = None
     v: Any
-    o.description = d.get("Description")
+    v = d.get("Description")
+    o.description = v if v.__class__ is str or v is None else _w.field(o, "Description", v, _w.text)
     v = d.get("EventStartCondition")
-    o.event_start_condition = None if v is None else structure_EventStartCondition(v)
+    o.event_start_condition = (
+        _s_EventStartCondition(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EventStartCondition", v)
+    )
     v = d.get("SegmentStartCondition")
-    o.segment_start_condition = None if v is None else structure_SegmentCondition(v)
-    if d.keys() <= _K_StartCondition:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_StartCondition}
+    o.segment_start_condition = (
+        _s_SegmentCondition(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SegmentStartCondition", v)
+    )
+    if not d.keys() <= _K_StartCondition:
+        o._unknown = _w.extra(d, _K_StartCondition, o._unknown)
     return o
 
 
@@ -2347,28 +2776,33 @@ def unstructure_StartCondition(o: Any) -> Any:
         d["Description"] = v
     v = o.event_start_condition
     if v is not None:
-        d["EventStartCondition"] = unstructure_EventStartCondition(v)
+        d["EventStartCondition"] = _u_EventStartCondition(v)
     v = o.segment_start_condition
     if v is not None:
-        d["SegmentStartCondition"] = unstructure_SegmentCondition(v)
+        d["SegmentStartCondition"] = _u_SegmentCondition(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_UpdateJourneyRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateJourneyRequest")
     o: Any = _new(UpdateJourneyRequest)
+    o._unknown = None
     v: Any
-    o.application_id = d.get("ApplicationId")
-    o.journey_id = d.get("JourneyId")
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    v = d.get("JourneyId")
+    o.journey_id = v if v.__class__ is str or v is None else _w.field(o, "JourneyId", v, _w.text)
     v = d.get("WriteJourneyRequest")
-    o.write_journey_request = None if v is None else structure_WriteJourneyRequest(v)
-    if d.keys() <= _K_UpdateJourneyRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_UpdateJourneyRequest}
+    o.write_journey_request = (
+        _s_WriteJourneyRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "WriteJourneyRequest", v)
+    )
+    if not d.keys() <= _K_UpdateJourneyRequest:
+        o._unknown = _w.extra(d, _K_UpdateJourneyRequest, o._unknown)
     return o
 
 
@@ -2385,24 +2819,25 @@ def unstructure_UpdateJourneyRequest(o: Any) -> Any:
         d["JourneyId"] = v
     v = o.write_journey_request
     if v is not None:
-        d["WriteJourneyRequest"] = unstructure_WriteJourneyRequest(v)
+        d["WriteJourneyRequest"] = _u_WriteJourneyRequest(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_UpdateJourneyResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateJourneyResponse")
     o: Any = _new(UpdateJourneyResponse)
+    o._unknown = None
     v: Any
     v = d.get("JourneyResponse")
-    o.journey_response = None if v is None else structure_JourneyResponse(v)
+    o.journey_response = (
+        _s_JourneyResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "JourneyResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_UpdateJourneyResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_UpdateJourneyResponse}
+    if not d.keys() <= _K_UpdateJourneyResponse:
+        o._unknown = _w.extra(d, _K_UpdateJourneyResponse, o._unknown)
     return o
 
 
@@ -2413,25 +2848,30 @@ def unstructure_UpdateJourneyResponse(o: Any) -> Any:
     v: Any
     v = o.journey_response
     if v is not None:
-        d["JourneyResponse"] = unstructure_JourneyResponse(v)
+        d["JourneyResponse"] = _u_JourneyResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_UpdateJourneyStateRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateJourneyStateRequest")
     o: Any = _new(UpdateJourneyStateRequest)
+    o._unknown = None
     v: Any
-    o.application_id = d.get("ApplicationId")
-    o.journey_id = d.get("JourneyId")
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    v = d.get("JourneyId")
+    o.journey_id = v if v.__class__ is str or v is None else _w.field(o, "JourneyId", v, _w.text)
     v = d.get("JourneyStateRequest")
-    o.journey_state_request = None if v is None else structure_JourneyStateRequest(v)
-    if d.keys() <= _K_UpdateJourneyStateRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_UpdateJourneyStateRequest}
+    o.journey_state_request = (
+        _s_JourneyStateRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "JourneyStateRequest", v)
+    )
+    if not d.keys() <= _K_UpdateJourneyStateRequest:
+        o._unknown = _w.extra(d, _K_UpdateJourneyStateRequest, o._unknown)
     return o
 
 
@@ -2448,24 +2888,25 @@ def unstructure_UpdateJourneyStateRequest(o: Any) -> Any:
         d["JourneyId"] = v
     v = o.journey_state_request
     if v is not None:
-        d["JourneyStateRequest"] = unstructure_JourneyStateRequest(v)
+        d["JourneyStateRequest"] = _u_JourneyStateRequest(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_UpdateJourneyStateResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateJourneyStateResponse")
     o: Any = _new(UpdateJourneyStateResponse)
+    o._unknown = None
     v: Any
     v = d.get("JourneyResponse")
-    o.journey_response = None if v is None else structure_JourneyResponse(v)
+    o.journey_response = (
+        _s_JourneyResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "JourneyResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_UpdateJourneyStateResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_UpdateJourneyStateResponse}
+    if not d.keys() <= _K_UpdateJourneyStateResponse:
+        o._unknown = _w.extra(d, _K_UpdateJourneyStateResponse, o._unknown)
     return o
 
 
@@ -2476,24 +2917,28 @@ def unstructure_UpdateJourneyStateResponse(o: Any) -> Any:
     v: Any
     v = o.journey_response
     if v is not None:
-        d["JourneyResponse"] = unstructure_JourneyResponse(v)
+        d["JourneyResponse"] = _u_JourneyResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_WaitActivity(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "WaitActivity")
     o: Any = _new(WaitActivity)
+    o._unknown = None
     v: Any
-    o.next_activity = d.get("NextActivity")
+    v = d.get("NextActivity")
+    o.next_activity = (
+        v if v.__class__ is str or v is None else _w.field(o, "NextActivity", v, _w.text)
+    )
     v = d.get("WaitTime")
-    o.wait_time = None if v is None else structure_WaitTime(v)
-    if d.keys() <= _K_WaitActivity:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_WaitActivity}
+    o.wait_time = (
+        _s_WaitTime(v) if v.__class__ is dict else None if v is None else _w.keep(o, "WaitTime", v)
+    )
+    if not d.keys() <= _K_WaitActivity:
+        o._unknown = _w.extra(d, _K_WaitActivity, o._unknown)
     return o
 
 
@@ -2507,22 +2952,24 @@ def unstructure_WaitActivity(o: Any) -> Any:
         d["NextActivity"] = v
     v = o.wait_time
     if v is not None:
-        d["WaitTime"] = unstructure_WaitTime(v)
+        d["WaitTime"] = _u_WaitTime(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_WaitTime(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "WaitTime")
     o: Any = _new(WaitTime)
-    o.wait_for = d.get("WaitFor")
-    o.wait_until = d.get("WaitUntil")
-    if d.keys() <= _K_WaitTime:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_WaitTime}
+    o._unknown = None
+    v: Any
+    v = d.get("WaitFor")
+    o.wait_for = v if v.__class__ is str or v is None else _w.field(o, "WaitFor", v, _w.text)
+    v = d.get("WaitUntil")
+    o.wait_until = v if v.__class__ is str or v is None else _w.field(o, "WaitUntil", v, _w.text)
+    if not d.keys() <= _K_WaitTime:
+        o._unknown = _w.extra(d, _K_WaitTime, o._unknown)
     return o
 
 
@@ -2538,52 +2985,104 @@ def unstructure_WaitTime(o: Any) -> Any:
     if v is not None:
         d["WaitUntil"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_WriteJourneyRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "WriteJourneyRequest")
     o: Any = _new(WriteJourneyRequest)
+    o._unknown = None
     v: Any
     v = d.get("Activities")
-    o.activities = (
-        None if v is None else ({k0: structure_Activity(x0) for k0, x0 in v.items()} if v.__class__ is dict else v)
-    )
-    o.creation_date = d.get("CreationDate")
-    o.last_modified_date = d.get("LastModifiedDate")
-    v = d.get("Limits")
-    o.limits = None if v is None else structure_JourneyLimits(v)
-    o.local_time = d.get("LocalTime")
-    o.name = d.get("Name")
-    v = d.get("QuietTime")
-    o.quiet_time = None if v is None else _common.structure_QuietTime(v)
-    o.refresh_frequency = d.get("RefreshFrequency")
-    v = d.get("Schedule")
-    o.schedule = None if v is None else structure_JourneySchedule(v)
-    o.start_activity = d.get("StartActivity")
-    v = d.get("StartCondition")
-    o.start_condition = None if v is None else structure_StartCondition(v)
-    v = d.get("State")
-    o.state = None if v is None else (_E_State.get(v, v) if v.__class__ is str else v)
-    o.wait_for_quiet_time = d.get("WaitForQuietTime")
-    o.refresh_on_segment_update = d.get("RefreshOnSegmentUpdate")
-    v = d.get("JourneyChannelSettings")
-    o.journey_channel_settings = None if v is None else structure_JourneyChannelSettings(v)
-    o.sending_schedule = d.get("SendingSchedule")
-    v = d.get("OpenHours")
-    o.open_hours = None if v is None else structure_OpenHours(v)
-    v = d.get("ClosedDays")
-    o.closed_days = None if v is None else structure_ClosedDays(v)
-    v = d.get("TimezoneEstimationMethods")
-    o.timezone_estimation_methods = (
-        None if v is None else ([(_E_TimezoneEstimationMethodsElement.get(x0, x0) if x0.__class__ is str else x0) for x0 in v] if v.__class__ is list else v)
-    )
-    if d.keys() <= _K_WriteJourneyRequest:
-        o._unknown = None
+    if v is None:
+        o.activities = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_WriteJourneyRequest}
+        try:
+            o.activities = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): _s_Activity(x0) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.activities = _w.keep(o, "Activities", v)
+    v = d.get("CreationDate")
+    o.creation_date = (
+        v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
+    )
+    v = d.get("LastModifiedDate")
+    o.last_modified_date = (
+        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
+    )
+    v = d.get("Limits")
+    o.limits = (
+        _s_JourneyLimits(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Limits", v)
+    )
+    v = d.get("LocalTime")
+    o.local_time = (
+        v if v.__class__ is bool or v is None else _w.field(o, "LocalTime", v, _w.boolean)
+    )
+    v = d.get("Name")
+    o.name = v if v.__class__ is str or v is None else _w.field(o, "Name", v, _w.text)
+    v = d.get("QuietTime")
+    o.quiet_time = (
+        _common._s_QuietTime(v) if v.__class__ is dict else None if v is None else _w.keep(o, "QuietTime", v)
+    )
+    v = d.get("RefreshFrequency")
+    o.refresh_frequency = (
+        v if v.__class__ is str or v is None else _w.field(o, "RefreshFrequency", v, _w.text)
+    )
+    v = d.get("Schedule")
+    o.schedule = (
+        _s_JourneySchedule(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Schedule", v)
+    )
+    v = d.get("StartActivity")
+    o.start_activity = (
+        v if v.__class__ is str or v is None else _w.field(o, "StartActivity", v, _w.text)
+    )
+    v = d.get("StartCondition")
+    o.start_condition = (
+        _s_StartCondition(v) if v.__class__ is dict else None if v is None else _w.keep(o, "StartCondition", v)
+    )
+    v = d.get("State")
+    o.state = (
+        _E_State.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "State", v, _w.text)
+    )
+    v = d.get("WaitForQuietTime")
+    o.wait_for_quiet_time = (
+        v if v.__class__ is bool or v is None else _w.field(o, "WaitForQuietTime", v, _w.boolean)
+    )
+    v = d.get("RefreshOnSegmentUpdate")
+    o.refresh_on_segment_update = (
+        v if v.__class__ is bool or v is None else _w.field(o, "RefreshOnSegmentUpdate", v, _w.boolean)
+    )
+    v = d.get("JourneyChannelSettings")
+    o.journey_channel_settings = (
+        _s_JourneyChannelSettings(v) if v.__class__ is dict else None if v is None else _w.keep(o, "JourneyChannelSettings", v)
+    )
+    v = d.get("SendingSchedule")
+    o.sending_schedule = (
+        v if v.__class__ is bool or v is None else _w.field(o, "SendingSchedule", v, _w.boolean)
+    )
+    v = d.get("OpenHours")
+    o.open_hours = (
+        _s_OpenHours(v) if v.__class__ is dict else None if v is None else _w.keep(o, "OpenHours", v)
+    )
+    v = d.get("ClosedDays")
+    o.closed_days = (
+        _s_ClosedDays(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ClosedDays", v)
+    )
+    v = d.get("TimezoneEstimationMethods")
+    if v is None:
+        o.timezone_estimation_methods = None
+    else:
+        try:
+            o.timezone_estimation_methods = (
+                [(_E_TimezoneEstimationMethodsElement.get(x0, x0) if x0.__class__ is str else _w.text(x0)) for x0 in v] if v.__class__ is list else _w.wrong()
+            )
+        except _w.WrongType:
+            o.timezone_estimation_methods = _w.keep(o, "TimezoneEstimationMethods", v)
+    if not d.keys() <= _K_WriteJourneyRequest:
+        o._unknown = _w.extra(d, _K_WriteJourneyRequest, o._unknown)
     return o
 
 
@@ -2595,7 +3094,7 @@ def unstructure_WriteJourneyRequest(o: Any) -> Any:
     v = o.activities
     if v is not None:
         d["Activities"] = (
-            {k0: unstructure_Activity(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+            {k0: _u_Activity(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
         )
     v = o.creation_date
     if v is not None:
@@ -2605,7 +3104,7 @@ def unstructure_WriteJourneyRequest(o: Any) -> Any:
         d["LastModifiedDate"] = v
     v = o.limits
     if v is not None:
-        d["Limits"] = unstructure_JourneyLimits(v)
+        d["Limits"] = _u_JourneyLimits(v)
     v = o.local_time
     if v is not None:
         d["LocalTime"] = v
@@ -2614,19 +3113,19 @@ def unstructure_WriteJourneyRequest(o: Any) -> Any:
         d["Name"] = v
     v = o.quiet_time
     if v is not None:
-        d["QuietTime"] = _common.unstructure_QuietTime(v)
+        d["QuietTime"] = _common._u_QuietTime(v)
     v = o.refresh_frequency
     if v is not None:
         d["RefreshFrequency"] = v
     v = o.schedule
     if v is not None:
-        d["Schedule"] = unstructure_JourneySchedule(v)
+        d["Schedule"] = _u_JourneySchedule(v)
     v = o.start_activity
     if v is not None:
         d["StartActivity"] = v
     v = o.start_condition
     if v is not None:
-        d["StartCondition"] = unstructure_StartCondition(v)
+        d["StartCondition"] = _u_StartCondition(v)
     v = o.state
     if v is not None:
         d["State"] = (v.value if isinstance(v, StrEnum) else v)
@@ -2638,21 +3137,152 @@ def unstructure_WriteJourneyRequest(o: Any) -> Any:
         d["RefreshOnSegmentUpdate"] = v
     v = o.journey_channel_settings
     if v is not None:
-        d["JourneyChannelSettings"] = unstructure_JourneyChannelSettings(v)
+        d["JourneyChannelSettings"] = _u_JourneyChannelSettings(v)
     v = o.sending_schedule
     if v is not None:
         d["SendingSchedule"] = v
     v = o.open_hours
     if v is not None:
-        d["OpenHours"] = unstructure_OpenHours(v)
+        d["OpenHours"] = _u_OpenHours(v)
     v = o.closed_days
     if v is not None:
-        d["ClosedDays"] = unstructure_ClosedDays(v)
+        d["ClosedDays"] = _u_ClosedDays(v)
     v = o.timezone_estimation_methods
     if v is not None:
         d["TimezoneEstimationMethods"] = (
             [(x0.value if isinstance(x0, StrEnum) else x0) for x0 in v] if isinstance(v, (list, tuple)) else v
         )
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
+
+
+# Hook slots: what nested members of each shape are converted with.
+_s_Activity = structure_Activity
+_u_Activity = unstructure_Activity
+_s_ClosedDays = structure_ClosedDays
+_u_ClosedDays = unstructure_ClosedDays
+_s_ClosedDaysRule = structure_ClosedDaysRule
+_u_ClosedDaysRule = unstructure_ClosedDaysRule
+_s_Condition = structure_Condition
+_u_Condition = unstructure_Condition
+_s_ConditionalSplitActivity = structure_ConditionalSplitActivity
+_u_ConditionalSplitActivity = unstructure_ConditionalSplitActivity
+_s_ContactCenterActivity = structure_ContactCenterActivity
+_u_ContactCenterActivity = unstructure_ContactCenterActivity
+_s_CreateJourneyRequest = structure_CreateJourneyRequest
+_u_CreateJourneyRequest = unstructure_CreateJourneyRequest
+_s_CreateJourneyResponse = structure_CreateJourneyResponse
+_u_CreateJourneyResponse = unstructure_CreateJourneyResponse
+_s_CustomMessageActivity = structure_CustomMessageActivity
+_u_CustomMessageActivity = unstructure_CustomMessageActivity
+_s_DeleteJourneyRequest = structure_DeleteJourneyRequest
+_u_DeleteJourneyRequest = unstructure_DeleteJourneyRequest
+_s_DeleteJourneyResponse = structure_DeleteJourneyResponse
+_u_DeleteJourneyResponse = unstructure_DeleteJourneyResponse
+_s_EmailMessageActivity = structure_EmailMessageActivity
+_u_EmailMessageActivity = unstructure_EmailMessageActivity
+_s_EventCondition = structure_EventCondition
+_u_EventCondition = unstructure_EventCondition
+_s_EventFilter = structure_EventFilter
+_u_EventFilter = unstructure_EventFilter
+_s_EventStartCondition = structure_EventStartCondition
+_u_EventStartCondition = unstructure_EventStartCondition
+_s_GetJourneyExecutionActivityMetricsRequest = structure_GetJourneyExecutionActivityMetricsRequest
+_u_GetJourneyExecutionActivityMetricsRequest = unstructure_GetJourneyExecutionActivityMetricsRequest
+_s_GetJourneyExecutionActivityMetricsResponse = structure_GetJourneyExecutionActivityMetricsResponse
+_u_GetJourneyExecutionActivityMetricsResponse = unstructure_GetJourneyExecutionActivityMetricsResponse
+_s_GetJourneyExecutionMetricsRequest = structure_GetJourneyExecutionMetricsRequest
+_u_GetJourneyExecutionMetricsRequest = unstructure_GetJourneyExecutionMetricsRequest
+_s_GetJourneyExecutionMetricsResponse = structure_GetJourneyExecutionMetricsResponse
+_u_GetJourneyExecutionMetricsResponse = unstructure_GetJourneyExecutionMetricsResponse
+_s_GetJourneyRequest = structure_GetJourneyRequest
+_u_GetJourneyRequest = unstructure_GetJourneyRequest
+_s_GetJourneyResponse = structure_GetJourneyResponse
+_u_GetJourneyResponse = unstructure_GetJourneyResponse
+_s_GetJourneyRunExecutionActivityMetricsRequest = structure_GetJourneyRunExecutionActivityMetricsRequest
+_u_GetJourneyRunExecutionActivityMetricsRequest = unstructure_GetJourneyRunExecutionActivityMetricsRequest
+_s_GetJourneyRunExecutionActivityMetricsResponse = structure_GetJourneyRunExecutionActivityMetricsResponse
+_u_GetJourneyRunExecutionActivityMetricsResponse = unstructure_GetJourneyRunExecutionActivityMetricsResponse
+_s_GetJourneyRunExecutionMetricsRequest = structure_GetJourneyRunExecutionMetricsRequest
+_u_GetJourneyRunExecutionMetricsRequest = unstructure_GetJourneyRunExecutionMetricsRequest
+_s_GetJourneyRunExecutionMetricsResponse = structure_GetJourneyRunExecutionMetricsResponse
+_u_GetJourneyRunExecutionMetricsResponse = unstructure_GetJourneyRunExecutionMetricsResponse
+_s_GetJourneyRunsRequest = structure_GetJourneyRunsRequest
+_u_GetJourneyRunsRequest = unstructure_GetJourneyRunsRequest
+_s_GetJourneyRunsResponse = structure_GetJourneyRunsResponse
+_u_GetJourneyRunsResponse = unstructure_GetJourneyRunsResponse
+_s_HoldoutActivity = structure_HoldoutActivity
+_u_HoldoutActivity = unstructure_HoldoutActivity
+_s_JourneyChannelSettings = structure_JourneyChannelSettings
+_u_JourneyChannelSettings = unstructure_JourneyChannelSettings
+_s_JourneyCustomMessage = structure_JourneyCustomMessage
+_u_JourneyCustomMessage = unstructure_JourneyCustomMessage
+_s_JourneyEmailMessage = structure_JourneyEmailMessage
+_u_JourneyEmailMessage = unstructure_JourneyEmailMessage
+_s_JourneyExecutionActivityMetricsResponse = structure_JourneyExecutionActivityMetricsResponse
+_u_JourneyExecutionActivityMetricsResponse = unstructure_JourneyExecutionActivityMetricsResponse
+_s_JourneyExecutionMetricsResponse = structure_JourneyExecutionMetricsResponse
+_u_JourneyExecutionMetricsResponse = unstructure_JourneyExecutionMetricsResponse
+_s_JourneyLimits = structure_JourneyLimits
+_u_JourneyLimits = unstructure_JourneyLimits
+_s_JourneyPushMessage = structure_JourneyPushMessage
+_u_JourneyPushMessage = unstructure_JourneyPushMessage
+_s_JourneyResponse = structure_JourneyResponse
+_u_JourneyResponse = unstructure_JourneyResponse
+_s_JourneyRunExecutionActivityMetricsResponse = structure_JourneyRunExecutionActivityMetricsResponse
+_u_JourneyRunExecutionActivityMetricsResponse = unstructure_JourneyRunExecutionActivityMetricsResponse
+_s_JourneyRunExecutionMetricsResponse = structure_JourneyRunExecutionMetricsResponse
+_u_JourneyRunExecutionMetricsResponse = unstructure_JourneyRunExecutionMetricsResponse
+_s_JourneyRunResponse = structure_JourneyRunResponse
+_u_JourneyRunResponse = unstructure_JourneyRunResponse
+_s_JourneyRunsResponse = structure_JourneyRunsResponse
+_u_JourneyRunsResponse = unstructure_JourneyRunsResponse
+_s_JourneySMSMessage = structure_JourneySMSMessage
+_u_JourneySMSMessage = unstructure_JourneySMSMessage
+_s_JourneySchedule = structure_JourneySchedule
+_u_JourneySchedule = unstructure_JourneySchedule
+_s_JourneyStateRequest = structure_JourneyStateRequest
+_u_JourneyStateRequest = unstructure_JourneyStateRequest
+_s_JourneysResponse = structure_JourneysResponse
+_u_JourneysResponse = unstructure_JourneysResponse
+_s_ListJourneysRequest = structure_ListJourneysRequest
+_u_ListJourneysRequest = unstructure_ListJourneysRequest
+_s_ListJourneysResponse = structure_ListJourneysResponse
+_u_ListJourneysResponse = unstructure_ListJourneysResponse
+_s_MultiConditionalBranch = structure_MultiConditionalBranch
+_u_MultiConditionalBranch = unstructure_MultiConditionalBranch
+_s_MultiConditionalSplitActivity = structure_MultiConditionalSplitActivity
+_u_MultiConditionalSplitActivity = unstructure_MultiConditionalSplitActivity
+_s_OpenHours = structure_OpenHours
+_u_OpenHours = unstructure_OpenHours
+_s_OpenHoursRule = structure_OpenHoursRule
+_u_OpenHoursRule = unstructure_OpenHoursRule
+_s_PushMessageActivity = structure_PushMessageActivity
+_u_PushMessageActivity = unstructure_PushMessageActivity
+_s_RandomSplitActivity = structure_RandomSplitActivity
+_u_RandomSplitActivity = unstructure_RandomSplitActivity
+_s_RandomSplitEntry = structure_RandomSplitEntry
+_u_RandomSplitEntry = unstructure_RandomSplitEntry
+_s_SMSMessageActivity = structure_SMSMessageActivity
+_u_SMSMessageActivity = unstructure_SMSMessageActivity
+_s_SegmentCondition = structure_SegmentCondition
+_u_SegmentCondition = unstructure_SegmentCondition
+_s_SimpleCondition = structure_SimpleCondition
+_u_SimpleCondition = unstructure_SimpleCondition
+_s_StartCondition = structure_StartCondition
+_u_StartCondition = unstructure_StartCondition
+_s_UpdateJourneyRequest = structure_UpdateJourneyRequest
+_u_UpdateJourneyRequest = unstructure_UpdateJourneyRequest
+_s_UpdateJourneyResponse = structure_UpdateJourneyResponse
+_u_UpdateJourneyResponse = unstructure_UpdateJourneyResponse
+_s_UpdateJourneyStateRequest = structure_UpdateJourneyStateRequest
+_u_UpdateJourneyStateRequest = unstructure_UpdateJourneyStateRequest
+_s_UpdateJourneyStateResponse = structure_UpdateJourneyStateResponse
+_u_UpdateJourneyStateResponse = unstructure_UpdateJourneyStateResponse
+_s_WaitActivity = structure_WaitActivity
+_u_WaitActivity = unstructure_WaitActivity
+_s_WaitTime = structure_WaitTime
+_u_WaitTime = unstructure_WaitTime
+_s_WriteJourneyRequest = structure_WriteJourneyRequest
+_u_WriteJourneyRequest = unstructure_WriteJourneyRequest

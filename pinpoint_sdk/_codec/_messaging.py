@@ -3,8 +3,10 @@
 """Wire conversion for ``pinpoint_sdk.models._messaging``.
 
 Straight-line functions per shape, registered with the cattrs converter by
-``pinpoint_sdk.converter``. Values whose JSON type differs from the model are kept
-as sent; keys the model does not know are kept on the instance and written back.
+``pinpoint_sdk.converter``. A value whose JSON type differs from its annotation, and
+keys the model does not know, are kept with the instance's unknown keys and written
+back. Nested shapes are converted through the ``_s_<Shape>``/``_u_<Shape>`` slots at
+the end, which the converter points at the hooks users register.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
+from pinpoint_sdk import _wire as _w
 from pinpoint_sdk._codec import _common
 from pinpoint_sdk.enums import Action, ChannelType, DeliveryStatus, Layout, MessageType
 from pinpoint_sdk.models._messaging import (
@@ -147,34 +150,74 @@ _K_VoiceMessage = (
 
 def structure_ADMMessage(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ADMMessage")
     o: Any = _new(ADMMessage)
+    o._unknown = None
     v: Any
     v = d.get("Action")
-    o.action = None if v is None else (_E_Action.get(v, v) if v.__class__ is str else v)
-    o.body = d.get("Body")
-    o.consolidation_key = d.get("ConsolidationKey")
-    v = d.get("Data")
-    o.data = None if v is None else (dict(v) if v.__class__ is dict else v)
-    o.expires_after = d.get("ExpiresAfter")
-    o.icon_reference = d.get("IconReference")
-    o.image_icon_url = d.get("ImageIconUrl")
-    o.image_url = d.get("ImageUrl")
-    o.md5 = d.get("MD5")
-    o.raw_content = d.get("RawContent")
-    o.silent_push = d.get("SilentPush")
-    o.small_image_icon_url = d.get("SmallImageIconUrl")
-    o.sound = d.get("Sound")
-    v = d.get("Substitutions")
-    o.substitutions = (
-        None if v is None else ({k0: (list(x0) if x0.__class__ is list else x0) for k0, x0 in v.items()} if v.__class__ is dict else v)
+    o.action = (
+        _E_Action.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "Action", v, _w.text)
     )
-    o.title = d.get("Title")
-    o.url = d.get("Url")
-    if d.keys() <= _K_ADMMessage:
-        o._unknown = None
+    v = d.get("Body")
+    o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
+    v = d.get("ConsolidationKey")
+    o.consolidation_key = (
+        v if v.__class__ is str or v is None else _w.field(o, "ConsolidationKey", v, _w.text)
+    )
+    v = d.get("Data")
+    if v is None:
+        o.data = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_ADMMessage}
+        try:
+            o.data = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.data = _w.keep(o, "Data", v)
+    v = d.get("ExpiresAfter")
+    o.expires_after = (
+        v if v.__class__ is str or v is None else _w.field(o, "ExpiresAfter", v, _w.text)
+    )
+    v = d.get("IconReference")
+    o.icon_reference = (
+        v if v.__class__ is str or v is None else _w.field(o, "IconReference", v, _w.text)
+    )
+    v = d.get("ImageIconUrl")
+    o.image_icon_url = (
+        v if v.__class__ is str or v is None else _w.field(o, "ImageIconUrl", v, _w.text)
+    )
+    v = d.get("ImageUrl")
+    o.image_url = v if v.__class__ is str or v is None else _w.field(o, "ImageUrl", v, _w.text)
+    v = d.get("MD5")
+    o.md5 = v if v.__class__ is str or v is None else _w.field(o, "MD5", v, _w.text)
+    v = d.get("RawContent")
+    o.raw_content = v if v.__class__ is str or v is None else _w.field(o, "RawContent", v, _w.text)
+    v = d.get("SilentPush")
+    o.silent_push = (
+        v if v.__class__ is bool or v is None else _w.field(o, "SilentPush", v, _w.boolean)
+    )
+    v = d.get("SmallImageIconUrl")
+    o.small_image_icon_url = (
+        v if v.__class__ is str or v is None else _w.field(o, "SmallImageIconUrl", v, _w.text)
+    )
+    v = d.get("Sound")
+    o.sound = v if v.__class__ is str or v is None else _w.field(o, "Sound", v, _w.text)
+    v = d.get("Substitutions")
+    if v is None:
+        o.substitutions = None
+    else:
+        try:
+            o.substitutions = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): ([(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0] if x0.__class__ is list else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.substitutions = _w.keep(o, "Substitutions", v)
+    v = d.get("Title")
+    o.title = v if v.__class__ is str or v is None else _w.field(o, "Title", v, _w.text)
+    v = d.get("Url")
+    o.url = v if v.__class__ is str or v is None else _w.field(o, "Url", v, _w.text)
+    if not d.keys() <= _K_ADMMessage:
+        o._unknown = _w.extra(d, _K_ADMMessage, o._unknown)
     return o
 
 
@@ -234,42 +277,80 @@ def unstructure_ADMMessage(o: Any) -> Any:
     if v is not None:
         d["Url"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_APNSMessage(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "APNSMessage")
     o: Any = _new(APNSMessage)
+    o._unknown = None
     v: Any
-    o.apns_push_type = d.get("APNSPushType")
-    v = d.get("Action")
-    o.action = None if v is None else (_E_Action.get(v, v) if v.__class__ is str else v)
-    o.badge = d.get("Badge")
-    o.body = d.get("Body")
-    o.category = d.get("Category")
-    o.collapse_id = d.get("CollapseId")
-    v = d.get("Data")
-    o.data = None if v is None else (dict(v) if v.__class__ is dict else v)
-    o.media_url = d.get("MediaUrl")
-    o.preferred_authentication_method = d.get("PreferredAuthenticationMethod")
-    o.priority = d.get("Priority")
-    o.raw_content = d.get("RawContent")
-    o.silent_push = d.get("SilentPush")
-    o.sound = d.get("Sound")
-    v = d.get("Substitutions")
-    o.substitutions = (
-        None if v is None else ({k0: (list(x0) if x0.__class__ is list else x0) for k0, x0 in v.items()} if v.__class__ is dict else v)
+    v = d.get("APNSPushType")
+    o.apns_push_type = (
+        v if v.__class__ is str or v is None else _w.field(o, "APNSPushType", v, _w.text)
     )
-    o.thread_id = d.get("ThreadId")
-    o.time_to_live = d.get("TimeToLive")
-    o.title = d.get("Title")
-    o.url = d.get("Url")
-    if d.keys() <= _K_APNSMessage:
-        o._unknown = None
+    v = d.get("Action")
+    o.action = (
+        _E_Action.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "Action", v, _w.text)
+    )
+    v = d.get("Badge")
+    o.badge = v if v.__class__ is int or v is None else _w.field(o, "Badge", v, _w.integer)
+    v = d.get("Body")
+    o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
+    v = d.get("Category")
+    o.category = v if v.__class__ is str or v is None else _w.field(o, "Category", v, _w.text)
+    v = d.get("CollapseId")
+    o.collapse_id = v if v.__class__ is str or v is None else _w.field(o, "CollapseId", v, _w.text)
+    v = d.get("Data")
+    if v is None:
+        o.data = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_APNSMessage}
+        try:
+            o.data = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.data = _w.keep(o, "Data", v)
+    v = d.get("MediaUrl")
+    o.media_url = v if v.__class__ is str or v is None else _w.field(o, "MediaUrl", v, _w.text)
+    v = d.get("PreferredAuthenticationMethod")
+    o.preferred_authentication_method = (
+        v if v.__class__ is str or v is None else _w.field(o, "PreferredAuthenticationMethod", v, _w.text)
+    )
+    v = d.get("Priority")
+    o.priority = v if v.__class__ is str or v is None else _w.field(o, "Priority", v, _w.text)
+    v = d.get("RawContent")
+    o.raw_content = v if v.__class__ is str or v is None else _w.field(o, "RawContent", v, _w.text)
+    v = d.get("SilentPush")
+    o.silent_push = (
+        v if v.__class__ is bool or v is None else _w.field(o, "SilentPush", v, _w.boolean)
+    )
+    v = d.get("Sound")
+    o.sound = v if v.__class__ is str or v is None else _w.field(o, "Sound", v, _w.text)
+    v = d.get("Substitutions")
+    if v is None:
+        o.substitutions = None
+    else:
+        try:
+            o.substitutions = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): ([(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0] if x0.__class__ is list else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.substitutions = _w.keep(o, "Substitutions", v)
+    v = d.get("ThreadId")
+    o.thread_id = v if v.__class__ is str or v is None else _w.field(o, "ThreadId", v, _w.text)
+    v = d.get("TimeToLive")
+    o.time_to_live = (
+        v if v.__class__ is int or v is None else _w.field(o, "TimeToLive", v, _w.integer)
+    )
+    v = d.get("Title")
+    o.title = v if v.__class__ is str or v is None else _w.field(o, "Title", v, _w.text)
+    v = d.get("Url")
+    o.url = v if v.__class__ is str or v is None else _w.field(o, "Url", v, _w.text)
+    if not d.keys() <= _K_APNSMessage:
+        o._unknown = _w.extra(d, _K_APNSMessage, o._unknown)
     return o
 
 
@@ -335,30 +416,52 @@ def unstructure_APNSMessage(o: Any) -> Any:
     if v is not None:
         d["Url"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_AddressConfiguration(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "AddressConfiguration")
     o: Any = _new(AddressConfiguration)
+    o._unknown = None
     v: Any
-    o.body_override = d.get("BodyOverride")
-    v = d.get("ChannelType")
-    o.channel_type = None if v is None else (_E_ChannelType.get(v, v) if v.__class__ is str else v)
-    v = d.get("Context")
-    o.context = None if v is None else (dict(v) if v.__class__ is dict else v)
-    o.raw_content = d.get("RawContent")
-    v = d.get("Substitutions")
-    o.substitutions = (
-        None if v is None else ({k0: (list(x0) if x0.__class__ is list else x0) for k0, x0 in v.items()} if v.__class__ is dict else v)
+    v = d.get("BodyOverride")
+    o.body_override = (
+        v if v.__class__ is str or v is None else _w.field(o, "BodyOverride", v, _w.text)
     )
-    o.title_override = d.get("TitleOverride")
-    if d.keys() <= _K_AddressConfiguration:
-        o._unknown = None
+    v = d.get("ChannelType")
+    o.channel_type = (
+        _E_ChannelType.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "ChannelType", v, _w.text)
+    )
+    v = d.get("Context")
+    if v is None:
+        o.context = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_AddressConfiguration}
+        try:
+            o.context = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.context = _w.keep(o, "Context", v)
+    v = d.get("RawContent")
+    o.raw_content = v if v.__class__ is str or v is None else _w.field(o, "RawContent", v, _w.text)
+    v = d.get("Substitutions")
+    if v is None:
+        o.substitutions = None
+    else:
+        try:
+            o.substitutions = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): ([(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0] if x0.__class__ is list else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.substitutions = _w.keep(o, "Substitutions", v)
+    v = d.get("TitleOverride")
+    o.title_override = (
+        v if v.__class__ is str or v is None else _w.field(o, "TitleOverride", v, _w.text)
+    )
+    if not d.keys() <= _K_AddressConfiguration:
+        o._unknown = _w.extra(d, _K_AddressConfiguration, o._unknown)
     return o
 
 
@@ -388,38 +491,74 @@ def unstructure_AddressConfiguration(o: Any) -> Any:
     if v is not None:
         d["TitleOverride"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_BaiduMessage(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "BaiduMessage")
     o: Any = _new(BaiduMessage)
+    o._unknown = None
     v: Any
     v = d.get("Action")
-    o.action = None if v is None else (_E_Action.get(v, v) if v.__class__ is str else v)
-    o.body = d.get("Body")
-    v = d.get("Data")
-    o.data = None if v is None else (dict(v) if v.__class__ is dict else v)
-    o.icon_reference = d.get("IconReference")
-    o.image_icon_url = d.get("ImageIconUrl")
-    o.image_url = d.get("ImageUrl")
-    o.raw_content = d.get("RawContent")
-    o.silent_push = d.get("SilentPush")
-    o.small_image_icon_url = d.get("SmallImageIconUrl")
-    o.sound = d.get("Sound")
-    v = d.get("Substitutions")
-    o.substitutions = (
-        None if v is None else ({k0: (list(x0) if x0.__class__ is list else x0) for k0, x0 in v.items()} if v.__class__ is dict else v)
+    o.action = (
+        _E_Action.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "Action", v, _w.text)
     )
-    o.time_to_live = d.get("TimeToLive")
-    o.title = d.get("Title")
-    o.url = d.get("Url")
-    if d.keys() <= _K_BaiduMessage:
-        o._unknown = None
+    v = d.get("Body")
+    o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
+    v = d.get("Data")
+    if v is None:
+        o.data = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_BaiduMessage}
+        try:
+            o.data = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.data = _w.keep(o, "Data", v)
+    v = d.get("IconReference")
+    o.icon_reference = (
+        v if v.__class__ is str or v is None else _w.field(o, "IconReference", v, _w.text)
+    )
+    v = d.get("ImageIconUrl")
+    o.image_icon_url = (
+        v if v.__class__ is str or v is None else _w.field(o, "ImageIconUrl", v, _w.text)
+    )
+    v = d.get("ImageUrl")
+    o.image_url = v if v.__class__ is str or v is None else _w.field(o, "ImageUrl", v, _w.text)
+    v = d.get("RawContent")
+    o.raw_content = v if v.__class__ is str or v is None else _w.field(o, "RawContent", v, _w.text)
+    v = d.get("SilentPush")
+    o.silent_push = (
+        v if v.__class__ is bool or v is None else _w.field(o, "SilentPush", v, _w.boolean)
+    )
+    v = d.get("SmallImageIconUrl")
+    o.small_image_icon_url = (
+        v if v.__class__ is str or v is None else _w.field(o, "SmallImageIconUrl", v, _w.text)
+    )
+    v = d.get("Sound")
+    o.sound = v if v.__class__ is str or v is None else _w.field(o, "Sound", v, _w.text)
+    v = d.get("Substitutions")
+    if v is None:
+        o.substitutions = None
+    else:
+        try:
+            o.substitutions = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): ([(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0] if x0.__class__ is list else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.substitutions = _w.keep(o, "Substitutions", v)
+    v = d.get("TimeToLive")
+    o.time_to_live = (
+        v if v.__class__ is int or v is None else _w.field(o, "TimeToLive", v, _w.integer)
+    )
+    v = d.get("Title")
+    o.title = v if v.__class__ is str or v is None else _w.field(o, "Title", v, _w.text)
+    v = d.get("Url")
+    o.url = v if v.__class__ is str or v is None else _w.field(o, "Url", v, _w.text)
+    if not d.keys() <= _K_BaiduMessage:
+        o._unknown = _w.extra(d, _K_BaiduMessage, o._unknown)
     return o
 
 
@@ -473,24 +612,30 @@ def unstructure_BaiduMessage(o: Any) -> Any:
     if v is not None:
         d["Url"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_DefaultMessage(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DefaultMessage")
     o: Any = _new(DefaultMessage)
+    o._unknown = None
     v: Any
-    o.body = d.get("Body")
+    v = d.get("Body")
+    o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
     v = d.get("Substitutions")
-    o.substitutions = (
-        None if v is None else ({k0: (list(x0) if x0.__class__ is list else x0) for k0, x0 in v.items()} if v.__class__ is dict else v)
-    )
-    if d.keys() <= _K_DefaultMessage:
-        o._unknown = None
+    if v is None:
+        o.substitutions = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_DefaultMessage}
+        try:
+            o.substitutions = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): ([(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0] if x0.__class__ is list else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.substitutions = _w.keep(o, "Substitutions", v)
+    if not d.keys() <= _K_DefaultMessage:
+        o._unknown = _w.extra(d, _K_DefaultMessage, o._unknown)
     return o
 
 
@@ -508,31 +653,52 @@ def unstructure_DefaultMessage(o: Any) -> Any:
             {k0: (list(x0) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
         )
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_DefaultPushNotificationMessage(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DefaultPushNotificationMessage")
     o: Any = _new(DefaultPushNotificationMessage)
+    o._unknown = None
     v: Any
     v = d.get("Action")
-    o.action = None if v is None else (_E_Action.get(v, v) if v.__class__ is str else v)
-    o.body = d.get("Body")
-    v = d.get("Data")
-    o.data = None if v is None else (dict(v) if v.__class__ is dict else v)
-    o.silent_push = d.get("SilentPush")
-    v = d.get("Substitutions")
-    o.substitutions = (
-        None if v is None else ({k0: (list(x0) if x0.__class__ is list else x0) for k0, x0 in v.items()} if v.__class__ is dict else v)
+    o.action = (
+        _E_Action.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "Action", v, _w.text)
     )
-    o.title = d.get("Title")
-    o.url = d.get("Url")
-    if d.keys() <= _K_DefaultPushNotificationMessage:
-        o._unknown = None
+    v = d.get("Body")
+    o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
+    v = d.get("Data")
+    if v is None:
+        o.data = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_DefaultPushNotificationMessage}
+        try:
+            o.data = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.data = _w.keep(o, "Data", v)
+    v = d.get("SilentPush")
+    o.silent_push = (
+        v if v.__class__ is bool or v is None else _w.field(o, "SilentPush", v, _w.boolean)
+    )
+    v = d.get("Substitutions")
+    if v is None:
+        o.substitutions = None
+    else:
+        try:
+            o.substitutions = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): ([(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0] if x0.__class__ is list else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.substitutions = _w.keep(o, "Substitutions", v)
+    v = d.get("Title")
+    o.title = v if v.__class__ is str or v is None else _w.field(o, "Title", v, _w.text)
+    v = d.get("Url")
+    o.url = v if v.__class__ is str or v is None else _w.field(o, "Url", v, _w.text)
+    if not d.keys() <= _K_DefaultPushNotificationMessage:
+        o._unknown = _w.extra(d, _K_DefaultPushNotificationMessage, o._unknown)
     return o
 
 
@@ -565,39 +731,54 @@ def unstructure_DefaultPushNotificationMessage(o: Any) -> Any:
     if v is not None:
         d["Url"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_DirectMessageConfiguration(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DirectMessageConfiguration")
     o: Any = _new(DirectMessageConfiguration)
+    o._unknown = None
     v: Any
     v = d.get("ADMMessage")
-    o.adm_message = None if v is None else structure_ADMMessage(v)
+    o.adm_message = (
+        _s_ADMMessage(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ADMMessage", v)
+    )
     v = d.get("APNSMessage")
-    o.apns_message = None if v is None else structure_APNSMessage(v)
+    o.apns_message = (
+        _s_APNSMessage(v) if v.__class__ is dict else None if v is None else _w.keep(o, "APNSMessage", v)
+    )
     v = d.get("BaiduMessage")
-    o.baidu_message = None if v is None else structure_BaiduMessage(v)
+    o.baidu_message = (
+        _s_BaiduMessage(v) if v.__class__ is dict else None if v is None else _w.keep(o, "BaiduMessage", v)
+    )
     v = d.get("DefaultMessage")
-    o.default_message = None if v is None else structure_DefaultMessage(v)
+    o.default_message = (
+        _s_DefaultMessage(v) if v.__class__ is dict else None if v is None else _w.keep(o, "DefaultMessage", v)
+    )
     v = d.get("DefaultPushNotificationMessage")
     o.default_push_notification_message = (
-        None if v is None else structure_DefaultPushNotificationMessage(v)
+        _s_DefaultPushNotificationMessage(v) if v.__class__ is dict else None if v is None else _w.keep(o, "DefaultPushNotificationMessage", v)
     )
     v = d.get("EmailMessage")
-    o.email_message = None if v is None else structure_EmailMessage(v)
+    o.email_message = (
+        _s_EmailMessage(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EmailMessage", v)
+    )
     v = d.get("GCMMessage")
-    o.gcm_message = None if v is None else structure_GCMMessage(v)
+    o.gcm_message = (
+        _s_GCMMessage(v) if v.__class__ is dict else None if v is None else _w.keep(o, "GCMMessage", v)
+    )
     v = d.get("SMSMessage")
-    o.sms_message = None if v is None else structure_SMSMessage(v)
+    o.sms_message = (
+        _s_SMSMessage(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SMSMessage", v)
+    )
     v = d.get("VoiceMessage")
-    o.voice_message = None if v is None else structure_VoiceMessage(v)
-    if d.keys() <= _K_DirectMessageConfiguration:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_DirectMessageConfiguration}
+    o.voice_message = (
+        _s_VoiceMessage(v) if v.__class__ is dict else None if v is None else _w.keep(o, "VoiceMessage", v)
+    )
+    if not d.keys() <= _K_DirectMessageConfiguration:
+        o._unknown = _w.extra(d, _K_DirectMessageConfiguration, o._unknown)
     return o
 
 
@@ -608,58 +789,82 @@ def unstructure_DirectMessageConfiguration(o: Any) -> Any:
     v: Any
     v = o.adm_message
     if v is not None:
-        d["ADMMessage"] = unstructure_ADMMessage(v)
+        d["ADMMessage"] = _u_ADMMessage(v)
     v = o.apns_message
     if v is not None:
-        d["APNSMessage"] = unstructure_APNSMessage(v)
+        d["APNSMessage"] = _u_APNSMessage(v)
     v = o.baidu_message
     if v is not None:
-        d["BaiduMessage"] = unstructure_BaiduMessage(v)
+        d["BaiduMessage"] = _u_BaiduMessage(v)
     v = o.default_message
     if v is not None:
-        d["DefaultMessage"] = unstructure_DefaultMessage(v)
+        d["DefaultMessage"] = _u_DefaultMessage(v)
     v = o.default_push_notification_message
     if v is not None:
-        d["DefaultPushNotificationMessage"] = unstructure_DefaultPushNotificationMessage(v)
+        d["DefaultPushNotificationMessage"] = _u_DefaultPushNotificationMessage(v)
     v = o.email_message
     if v is not None:
-        d["EmailMessage"] = unstructure_EmailMessage(v)
+        d["EmailMessage"] = _u_EmailMessage(v)
     v = o.gcm_message
     if v is not None:
-        d["GCMMessage"] = unstructure_GCMMessage(v)
+        d["GCMMessage"] = _u_GCMMessage(v)
     v = o.sms_message
     if v is not None:
-        d["SMSMessage"] = unstructure_SMSMessage(v)
+        d["SMSMessage"] = _u_SMSMessage(v)
     v = o.voice_message
     if v is not None:
-        d["VoiceMessage"] = unstructure_VoiceMessage(v)
+        d["VoiceMessage"] = _u_VoiceMessage(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_EmailMessage(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "EmailMessage")
     o: Any = _new(EmailMessage)
+    o._unknown = None
     v: Any
-    o.body = d.get("Body")
-    o.feedback_forwarding_address = d.get("FeedbackForwardingAddress")
-    o.from_address = d.get("FromAddress")
-    v = d.get("RawEmail")
-    o.raw_email = None if v is None else structure_RawEmail(v)
-    v = d.get("ReplyToAddresses")
-    o.reply_to_addresses = None if v is None else (list(v) if v.__class__ is list else v)
-    v = d.get("SimpleEmail")
-    o.simple_email = None if v is None else structure_SimpleEmail(v)
-    v = d.get("Substitutions")
-    o.substitutions = (
-        None if v is None else ({k0: (list(x0) if x0.__class__ is list else x0) for k0, x0 in v.items()} if v.__class__ is dict else v)
+    v = d.get("Body")
+    o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
+    v = d.get("FeedbackForwardingAddress")
+    o.feedback_forwarding_address = (
+        v if v.__class__ is str or v is None else _w.field(o, "FeedbackForwardingAddress", v, _w.text)
     )
-    if d.keys() <= _K_EmailMessage:
-        o._unknown = None
+    v = d.get("FromAddress")
+    o.from_address = (
+        v if v.__class__ is str or v is None else _w.field(o, "FromAddress", v, _w.text)
+    )
+    v = d.get("RawEmail")
+    o.raw_email = (
+        _s_RawEmail(v) if v.__class__ is dict else None if v is None else _w.keep(o, "RawEmail", v)
+    )
+    v = d.get("ReplyToAddresses")
+    if v is None:
+        o.reply_to_addresses = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_EmailMessage}
+        try:
+            o.reply_to_addresses = (
+                [(x0 if x0.__class__ is str else _w.text(x0)) for x0 in v] if v.__class__ is list else _w.wrong()
+            )
+        except _w.WrongType:
+            o.reply_to_addresses = _w.keep(o, "ReplyToAddresses", v)
+    v = d.get("SimpleEmail")
+    o.simple_email = (
+        _s_SimpleEmail(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SimpleEmail", v)
+    )
+    v = d.get("Substitutions")
+    if v is None:
+        o.substitutions = None
+    else:
+        try:
+            o.substitutions = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): ([(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0] if x0.__class__ is list else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.substitutions = _w.keep(o, "Substitutions", v)
+    if not d.keys() <= _K_EmailMessage:
+        o._unknown = _w.extra(d, _K_EmailMessage, o._unknown)
     return o
 
 
@@ -679,41 +884,51 @@ def unstructure_EmailMessage(o: Any) -> Any:
         d["FromAddress"] = v
     v = o.raw_email
     if v is not None:
-        d["RawEmail"] = unstructure_RawEmail(v)
+        d["RawEmail"] = _u_RawEmail(v)
     v = o.reply_to_addresses
     if v is not None:
         d["ReplyToAddresses"] = (list(v) if isinstance(v, (list, tuple)) else v)
     v = o.simple_email
     if v is not None:
-        d["SimpleEmail"] = unstructure_SimpleEmail(v)
+        d["SimpleEmail"] = _u_SimpleEmail(v)
     v = o.substitutions
     if v is not None:
         d["Substitutions"] = (
             {k0: (list(x0) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
         )
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_EndpointMessageResult(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "EndpointMessageResult")
     o: Any = _new(EndpointMessageResult)
+    o._unknown = None
     v: Any
-    o.address = d.get("Address")
+    v = d.get("Address")
+    o.address = v if v.__class__ is str or v is None else _w.field(o, "Address", v, _w.text)
     v = d.get("DeliveryStatus")
     o.delivery_status = (
-        None if v is None else (_E_DeliveryStatus.get(v, v) if v.__class__ is str else v)
+        _E_DeliveryStatus.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "DeliveryStatus", v, _w.text)
     )
-    o.message_id = d.get("MessageId")
-    o.status_code = d.get("StatusCode")
-    o.status_message = d.get("StatusMessage")
-    o.updated_token = d.get("UpdatedToken")
-    if d.keys() <= _K_EndpointMessageResult:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_EndpointMessageResult}
+    v = d.get("MessageId")
+    o.message_id = v if v.__class__ is str or v is None else _w.field(o, "MessageId", v, _w.text)
+    v = d.get("StatusCode")
+    o.status_code = (
+        v if v.__class__ is int or v is None else _w.field(o, "StatusCode", v, _w.integer)
+    )
+    v = d.get("StatusMessage")
+    o.status_message = (
+        v if v.__class__ is str or v is None else _w.field(o, "StatusMessage", v, _w.text)
+    )
+    v = d.get("UpdatedToken")
+    o.updated_token = (
+        v if v.__class__ is str or v is None else _w.field(o, "UpdatedToken", v, _w.text)
+    )
+    if not d.keys() <= _K_EndpointMessageResult:
+        o._unknown = _w.extra(d, _K_EndpointMessageResult, o._unknown)
     return o
 
 
@@ -741,28 +956,48 @@ def unstructure_EndpointMessageResult(o: Any) -> Any:
     if v is not None:
         d["UpdatedToken"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_EndpointSendConfiguration(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "EndpointSendConfiguration")
     o: Any = _new(EndpointSendConfiguration)
+    o._unknown = None
     v: Any
-    o.body_override = d.get("BodyOverride")
-    v = d.get("Context")
-    o.context = None if v is None else (dict(v) if v.__class__ is dict else v)
-    o.raw_content = d.get("RawContent")
-    v = d.get("Substitutions")
-    o.substitutions = (
-        None if v is None else ({k0: (list(x0) if x0.__class__ is list else x0) for k0, x0 in v.items()} if v.__class__ is dict else v)
+    v = d.get("BodyOverride")
+    o.body_override = (
+        v if v.__class__ is str or v is None else _w.field(o, "BodyOverride", v, _w.text)
     )
-    o.title_override = d.get("TitleOverride")
-    if d.keys() <= _K_EndpointSendConfiguration:
-        o._unknown = None
+    v = d.get("Context")
+    if v is None:
+        o.context = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_EndpointSendConfiguration}
+        try:
+            o.context = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.context = _w.keep(o, "Context", v)
+    v = d.get("RawContent")
+    o.raw_content = v if v.__class__ is str or v is None else _w.field(o, "RawContent", v, _w.text)
+    v = d.get("Substitutions")
+    if v is None:
+        o.substitutions = None
+    else:
+        try:
+            o.substitutions = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): ([(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0] if x0.__class__ is list else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.substitutions = _w.keep(o, "Substitutions", v)
+    v = d.get("TitleOverride")
+    o.title_override = (
+        v if v.__class__ is str or v is None else _w.field(o, "TitleOverride", v, _w.text)
+    )
+    if not d.keys() <= _K_EndpointSendConfiguration:
+        o._unknown = _w.extra(d, _K_EndpointSendConfiguration, o._unknown)
     return o
 
 
@@ -789,42 +1024,88 @@ def unstructure_EndpointSendConfiguration(o: Any) -> Any:
     if v is not None:
         d["TitleOverride"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GCMMessage(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GCMMessage")
     o: Any = _new(GCMMessage)
+    o._unknown = None
     v: Any
     v = d.get("Action")
-    o.action = None if v is None else (_E_Action.get(v, v) if v.__class__ is str else v)
-    o.body = d.get("Body")
-    o.collapse_key = d.get("CollapseKey")
-    v = d.get("Data")
-    o.data = None if v is None else (dict(v) if v.__class__ is dict else v)
-    o.icon_reference = d.get("IconReference")
-    o.image_icon_url = d.get("ImageIconUrl")
-    o.image_url = d.get("ImageUrl")
-    o.preferred_authentication_method = d.get("PreferredAuthenticationMethod")
-    o.priority = d.get("Priority")
-    o.raw_content = d.get("RawContent")
-    o.restricted_package_name = d.get("RestrictedPackageName")
-    o.silent_push = d.get("SilentPush")
-    o.small_image_icon_url = d.get("SmallImageIconUrl")
-    o.sound = d.get("Sound")
-    v = d.get("Substitutions")
-    o.substitutions = (
-        None if v is None else ({k0: (list(x0) if x0.__class__ is list else x0) for k0, x0 in v.items()} if v.__class__ is dict else v)
+    o.action = (
+        _E_Action.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "Action", v, _w.text)
     )
-    o.time_to_live = d.get("TimeToLive")
-    o.title = d.get("Title")
-    o.url = d.get("Url")
-    if d.keys() <= _K_GCMMessage:
-        o._unknown = None
+    v = d.get("Body")
+    o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
+    v = d.get("CollapseKey")
+    o.collapse_key = (
+        v if v.__class__ is str or v is None else _w.field(o, "CollapseKey", v, _w.text)
+    )
+    v = d.get("Data")
+    if v is None:
+        o.data = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GCMMessage}
+        try:
+            o.data = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.data = _w.keep(o, "Data", v)
+    v = d.get("IconReference")
+    o.icon_reference = (
+        v if v.__class__ is str or v is None else _w.field(o, "IconReference", v, _w.text)
+    )
+    v = d.get("ImageIconUrl")
+    o.image_icon_url = (
+        v if v.__class__ is str or v is None else _w.field(o, "ImageIconUrl", v, _w.text)
+    )
+    v = d.get("ImageUrl")
+    o.image_url = v if v.__class__ is str or v is None else _w.field(o, "ImageUrl", v, _w.text)
+    v = d.get("PreferredAuthenticationMethod")
+    o.preferred_authentication_method = (
+        v if v.__class__ is str or v is None else _w.field(o, "PreferredAuthenticationMethod", v, _w.text)
+    )
+    v = d.get("Priority")
+    o.priority = v if v.__class__ is str or v is None else _w.field(o, "Priority", v, _w.text)
+    v = d.get("RawContent")
+    o.raw_content = v if v.__class__ is str or v is None else _w.field(o, "RawContent", v, _w.text)
+    v = d.get("RestrictedPackageName")
+    o.restricted_package_name = (
+        v if v.__class__ is str or v is None else _w.field(o, "RestrictedPackageName", v, _w.text)
+    )
+    v = d.get("SilentPush")
+    o.silent_push = (
+        v if v.__class__ is bool or v is None else _w.field(o, "SilentPush", v, _w.boolean)
+    )
+    v = d.get("SmallImageIconUrl")
+    o.small_image_icon_url = (
+        v if v.__class__ is str or v is None else _w.field(o, "SmallImageIconUrl", v, _w.text)
+    )
+    v = d.get("Sound")
+    o.sound = v if v.__class__ is str or v is None else _w.field(o, "Sound", v, _w.text)
+    v = d.get("Substitutions")
+    if v is None:
+        o.substitutions = None
+    else:
+        try:
+            o.substitutions = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): ([(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0] if x0.__class__ is list else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.substitutions = _w.keep(o, "Substitutions", v)
+    v = d.get("TimeToLive")
+    o.time_to_live = (
+        v if v.__class__ is int or v is None else _w.field(o, "TimeToLive", v, _w.integer)
+    )
+    v = d.get("Title")
+    o.title = v if v.__class__ is str or v is None else _w.field(o, "Title", v, _w.text)
+    v = d.get("Url")
+    o.url = v if v.__class__ is str or v is None else _w.field(o, "Url", v, _w.text)
+    if not d.keys() <= _K_GCMMessage:
+        o._unknown = _w.extra(d, _K_GCMMessage, o._unknown)
     return o
 
 
@@ -890,20 +1171,24 @@ def unstructure_GCMMessage(o: Any) -> Any:
     if v is not None:
         d["Url"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetInAppMessagesRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetInAppMessagesRequest")
     o: Any = _new(GetInAppMessagesRequest)
-    o.application_id = d.get("ApplicationId")
-    o.endpoint_id = d.get("EndpointId")
-    if d.keys() <= _K_GetInAppMessagesRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetInAppMessagesRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    v = d.get("EndpointId")
+    o.endpoint_id = v if v.__class__ is str or v is None else _w.field(o, "EndpointId", v, _w.text)
+    if not d.keys() <= _K_GetInAppMessagesRequest:
+        o._unknown = _w.extra(d, _K_GetInAppMessagesRequest, o._unknown)
     return o
 
 
@@ -919,22 +1204,23 @@ def unstructure_GetInAppMessagesRequest(o: Any) -> Any:
     if v is not None:
         d["EndpointId"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetInAppMessagesResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetInAppMessagesResponse")
     o: Any = _new(GetInAppMessagesResponse)
+    o._unknown = None
     v: Any
     v = d.get("InAppMessagesResponse")
-    o.in_app_messages_response = None if v is None else structure_InAppMessagesResponse(v)
+    o.in_app_messages_response = (
+        _s_InAppMessagesResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "InAppMessagesResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_GetInAppMessagesResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetInAppMessagesResponse}
+    if not d.keys() <= _K_GetInAppMessagesResponse:
+        o._unknown = _w.extra(d, _K_GetInAppMessagesResponse, o._unknown)
     return o
 
 
@@ -945,26 +1231,30 @@ def unstructure_GetInAppMessagesResponse(o: Any) -> Any:
     v: Any
     v = o.in_app_messages_response
     if v is not None:
-        d["InAppMessagesResponse"] = unstructure_InAppMessagesResponse(v)
+        d["InAppMessagesResponse"] = _u_InAppMessagesResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_InAppCampaignSchedule(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "InAppCampaignSchedule")
     o: Any = _new(InAppCampaignSchedule)
+    o._unknown = None
     v: Any
-    o.end_date = d.get("EndDate")
+    v = d.get("EndDate")
+    o.end_date = v if v.__class__ is str or v is None else _w.field(o, "EndDate", v, _w.text)
     v = d.get("EventFilter")
-    o.event_filter = None if v is None else _common.structure_CampaignEventFilter(v)
+    o.event_filter = (
+        _common._s_CampaignEventFilter(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EventFilter", v)
+    )
     v = d.get("QuietTime")
-    o.quiet_time = None if v is None else _common.structure_QuietTime(v)
-    if d.keys() <= _K_InAppCampaignSchedule:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_InAppCampaignSchedule}
+    o.quiet_time = (
+        _common._s_QuietTime(v) if v.__class__ is dict else None if v is None else _w.keep(o, "QuietTime", v)
+    )
+    if not d.keys() <= _K_InAppCampaignSchedule:
+        o._unknown = _w.extra(d, _K_InAppCampaignSchedule, o._unknown)
     return o
 
 
@@ -978,32 +1268,47 @@ def unstructure_InAppCampaignSchedule(o: Any) -> Any:
         d["EndDate"] = v
     v = o.event_filter
     if v is not None:
-        d["EventFilter"] = _common.unstructure_CampaignEventFilter(v)
+        d["EventFilter"] = _common._u_CampaignEventFilter(v)
     v = o.quiet_time
     if v is not None:
-        d["QuietTime"] = _common.unstructure_QuietTime(v)
+        d["QuietTime"] = _common._u_QuietTime(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_InAppMessage(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "InAppMessage")
     o: Any = _new(InAppMessage)
+    o._unknown = None
     v: Any
     v = d.get("Content")
-    o.content = (
-        None if v is None else ([_common.structure_InAppMessageContent(x0) for x0 in v] if v.__class__ is list else v)
-    )
-    v = d.get("CustomConfig")
-    o.custom_config = None if v is None else (dict(v) if v.__class__ is dict else v)
-    v = d.get("Layout")
-    o.layout = None if v is None else (_E_Layout.get(v, v) if v.__class__ is str else v)
-    if d.keys() <= _K_InAppMessage:
-        o._unknown = None
+    if v is None:
+        o.content = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_InAppMessage}
+        try:
+            o.content = (
+                [_common._s_InAppMessageContent(x0) for x0 in v] if v.__class__ is list else _w.wrong()
+            )
+        except _w.WrongType:
+            o.content = _w.keep(o, "Content", v)
+    v = d.get("CustomConfig")
+    if v is None:
+        o.custom_config = None
+    else:
+        try:
+            o.custom_config = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.custom_config = _w.keep(o, "CustomConfig", v)
+    v = d.get("Layout")
+    o.layout = (
+        _E_Layout.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "Layout", v, _w.text)
+    )
+    if not d.keys() <= _K_InAppMessage:
+        o._unknown = _w.extra(d, _K_InAppMessage, o._unknown)
     return o
 
 
@@ -1015,7 +1320,7 @@ def unstructure_InAppMessage(o: Any) -> Any:
     v = o.content
     if v is not None:
         d["Content"] = (
-            [_common.unstructure_InAppMessageContent(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
+            [_common._u_InAppMessageContent(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
         )
     v = o.custom_config
     if v is not None:
@@ -1024,29 +1329,42 @@ def unstructure_InAppMessage(o: Any) -> Any:
     if v is not None:
         d["Layout"] = (v.value if isinstance(v, StrEnum) else v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_InAppMessageCampaign(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "InAppMessageCampaign")
     o: Any = _new(InAppMessageCampaign)
+    o._unknown = None
     v: Any
-    o.campaign_id = d.get("CampaignId")
-    o.daily_cap = d.get("DailyCap")
+    v = d.get("CampaignId")
+    o.campaign_id = v if v.__class__ is str or v is None else _w.field(o, "CampaignId", v, _w.text)
+    v = d.get("DailyCap")
+    o.daily_cap = v if v.__class__ is int or v is None else _w.field(o, "DailyCap", v, _w.integer)
     v = d.get("InAppMessage")
-    o.in_app_message = None if v is None else structure_InAppMessage(v)
-    o.priority = d.get("Priority")
+    o.in_app_message = (
+        _s_InAppMessage(v) if v.__class__ is dict else None if v is None else _w.keep(o, "InAppMessage", v)
+    )
+    v = d.get("Priority")
+    o.priority = v if v.__class__ is int or v is None else _w.field(o, "Priority", v, _w.integer)
     v = d.get("Schedule")
-    o.schedule = None if v is None else structure_InAppCampaignSchedule(v)
-    o.session_cap = d.get("SessionCap")
-    o.total_cap = d.get("TotalCap")
-    o.treatment_id = d.get("TreatmentId")
-    if d.keys() <= _K_InAppMessageCampaign:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_InAppMessageCampaign}
+    o.schedule = (
+        _s_InAppCampaignSchedule(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Schedule", v)
+    )
+    v = d.get("SessionCap")
+    o.session_cap = (
+        v if v.__class__ is int or v is None else _w.field(o, "SessionCap", v, _w.integer)
+    )
+    v = d.get("TotalCap")
+    o.total_cap = v if v.__class__ is int or v is None else _w.field(o, "TotalCap", v, _w.integer)
+    v = d.get("TreatmentId")
+    o.treatment_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "TreatmentId", v, _w.text)
+    )
+    if not d.keys() <= _K_InAppMessageCampaign:
+        o._unknown = _w.extra(d, _K_InAppMessageCampaign, o._unknown)
     return o
 
 
@@ -1063,13 +1381,13 @@ def unstructure_InAppMessageCampaign(o: Any) -> Any:
         d["DailyCap"] = v
     v = o.in_app_message
     if v is not None:
-        d["InAppMessage"] = unstructure_InAppMessage(v)
+        d["InAppMessage"] = _u_InAppMessage(v)
     v = o.priority
     if v is not None:
         d["Priority"] = v
     v = o.schedule
     if v is not None:
-        d["Schedule"] = unstructure_InAppCampaignSchedule(v)
+        d["Schedule"] = _u_InAppCampaignSchedule(v)
     v = o.session_cap
     if v is not None:
         d["SessionCap"] = v
@@ -1080,23 +1398,28 @@ def unstructure_InAppMessageCampaign(o: Any) -> Any:
     if v is not None:
         d["TreatmentId"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_InAppMessagesResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "InAppMessagesResponse")
     o: Any = _new(InAppMessagesResponse)
+    o._unknown = None
     v: Any
     v = d.get("InAppMessageCampaigns")
-    o.in_app_message_campaigns = (
-        None if v is None else ([structure_InAppMessageCampaign(x0) for x0 in v] if v.__class__ is list else v)
-    )
-    if d.keys() <= _K_InAppMessagesResponse:
-        o._unknown = None
+    if v is None:
+        o.in_app_message_campaigns = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_InAppMessagesResponse}
+        try:
+            o.in_app_message_campaigns = (
+                [_s_InAppMessageCampaign(x0) for x0 in v] if v.__class__ is list else _w.wrong()
+            )
+        except _w.WrongType:
+            o.in_app_message_campaigns = _w.keep(o, "InAppMessageCampaigns", v)
+    if not d.keys() <= _K_InAppMessagesResponse:
+        o._unknown = _w.extra(d, _K_InAppMessagesResponse, o._unknown)
     return o
 
 
@@ -1108,37 +1431,61 @@ def unstructure_InAppMessagesResponse(o: Any) -> Any:
     v = o.in_app_message_campaigns
     if v is not None:
         d["InAppMessageCampaigns"] = (
-            [unstructure_InAppMessageCampaign(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
+            [_u_InAppMessageCampaign(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
         )
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_MessageRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "MessageRequest")
     o: Any = _new(MessageRequest)
+    o._unknown = None
     v: Any
     v = d.get("Addresses")
-    o.addresses = (
-        None if v is None else ({k0: structure_AddressConfiguration(x0) for k0, x0 in v.items()} if v.__class__ is dict else v)
-    )
-    v = d.get("Context")
-    o.context = None if v is None else (dict(v) if v.__class__ is dict else v)
-    v = d.get("Endpoints")
-    o.endpoints = (
-        None if v is None else ({k0: structure_EndpointSendConfiguration(x0) for k0, x0 in v.items()} if v.__class__ is dict else v)
-    )
-    v = d.get("MessageConfiguration")
-    o.message_configuration = None if v is None else structure_DirectMessageConfiguration(v)
-    v = d.get("TemplateConfiguration")
-    o.template_configuration = None if v is None else _common.structure_TemplateConfiguration(v)
-    o.trace_id = d.get("TraceId")
-    if d.keys() <= _K_MessageRequest:
-        o._unknown = None
+    if v is None:
+        o.addresses = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_MessageRequest}
+        try:
+            o.addresses = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): _s_AddressConfiguration(x0) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.addresses = _w.keep(o, "Addresses", v)
+    v = d.get("Context")
+    if v is None:
+        o.context = None
+    else:
+        try:
+            o.context = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.context = _w.keep(o, "Context", v)
+    v = d.get("Endpoints")
+    if v is None:
+        o.endpoints = None
+    else:
+        try:
+            o.endpoints = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): _s_EndpointSendConfiguration(x0) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.endpoints = _w.keep(o, "Endpoints", v)
+    v = d.get("MessageConfiguration")
+    o.message_configuration = (
+        _s_DirectMessageConfiguration(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageConfiguration", v)
+    )
+    v = d.get("TemplateConfiguration")
+    o.template_configuration = (
+        _common._s_TemplateConfiguration(v) if v.__class__ is dict else None if v is None else _w.keep(o, "TemplateConfiguration", v)
+    )
+    v = d.get("TraceId")
+    o.trace_id = v if v.__class__ is str or v is None else _w.field(o, "TraceId", v, _w.text)
+    if not d.keys() <= _K_MessageRequest:
+        o._unknown = _w.extra(d, _K_MessageRequest, o._unknown)
     return o
 
 
@@ -1150,7 +1497,7 @@ def unstructure_MessageRequest(o: Any) -> Any:
     v = o.addresses
     if v is not None:
         d["Addresses"] = (
-            {k0: unstructure_AddressConfiguration(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+            {k0: _u_AddressConfiguration(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
         )
     v = o.context
     if v is not None:
@@ -1158,41 +1505,56 @@ def unstructure_MessageRequest(o: Any) -> Any:
     v = o.endpoints
     if v is not None:
         d["Endpoints"] = (
-            {k0: unstructure_EndpointSendConfiguration(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+            {k0: _u_EndpointSendConfiguration(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
         )
     v = o.message_configuration
     if v is not None:
-        d["MessageConfiguration"] = unstructure_DirectMessageConfiguration(v)
+        d["MessageConfiguration"] = _u_DirectMessageConfiguration(v)
     v = o.template_configuration
     if v is not None:
-        d["TemplateConfiguration"] = _common.unstructure_TemplateConfiguration(v)
+        d["TemplateConfiguration"] = _common._u_TemplateConfiguration(v)
     v = o.trace_id
     if v is not None:
         d["TraceId"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_MessageResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "MessageResponse")
     o: Any = _new(MessageResponse)
+    o._unknown = None
     v: Any
-    o.application_id = d.get("ApplicationId")
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
     v = d.get("EndpointResult")
-    o.endpoint_result = (
-        None if v is None else ({k0: structure_EndpointMessageResult(x0) for k0, x0 in v.items()} if v.__class__ is dict else v)
-    )
-    o.request_id = d.get("RequestId")
-    v = d.get("Result")
-    o.result = (
-        None if v is None else ({k0: structure_MessageResult(x0) for k0, x0 in v.items()} if v.__class__ is dict else v)
-    )
-    if d.keys() <= _K_MessageResponse:
-        o._unknown = None
+    if v is None:
+        o.endpoint_result = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_MessageResponse}
+        try:
+            o.endpoint_result = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): _s_EndpointMessageResult(x0) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.endpoint_result = _w.keep(o, "EndpointResult", v)
+    v = d.get("RequestId")
+    o.request_id = v if v.__class__ is str or v is None else _w.field(o, "RequestId", v, _w.text)
+    v = d.get("Result")
+    if v is None:
+        o.result = None
+    else:
+        try:
+            o.result = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): _s_MessageResult(x0) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.result = _w.keep(o, "Result", v)
+    if not d.keys() <= _K_MessageResponse:
+        o._unknown = _w.extra(d, _K_MessageResponse, o._unknown)
     return o
 
 
@@ -1207,7 +1569,7 @@ def unstructure_MessageResponse(o: Any) -> Any:
     v = o.endpoint_result
     if v is not None:
         d["EndpointResult"] = (
-            {k0: unstructure_EndpointMessageResult(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+            {k0: _u_EndpointMessageResult(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
         )
     v = o.request_id
     if v is not None:
@@ -1215,30 +1577,39 @@ def unstructure_MessageResponse(o: Any) -> Any:
     v = o.result
     if v is not None:
         d["Result"] = (
-            {k0: unstructure_MessageResult(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+            {k0: _u_MessageResult(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
         )
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_MessageResult(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "MessageResult")
     o: Any = _new(MessageResult)
+    o._unknown = None
     v: Any
     v = d.get("DeliveryStatus")
     o.delivery_status = (
-        None if v is None else (_E_DeliveryStatus.get(v, v) if v.__class__ is str else v)
+        _E_DeliveryStatus.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "DeliveryStatus", v, _w.text)
     )
-    o.message_id = d.get("MessageId")
-    o.status_code = d.get("StatusCode")
-    o.status_message = d.get("StatusMessage")
-    o.updated_token = d.get("UpdatedToken")
-    if d.keys() <= _K_MessageResult:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_MessageResult}
+    v = d.get("MessageId")
+    o.message_id = v if v.__class__ is str or v is None else _w.field(o, "MessageId", v, _w.text)
+    v = d.get("StatusCode")
+    o.status_code = (
+        v if v.__class__ is int or v is None else _w.field(o, "StatusCode", v, _w.integer)
+    )
+    v = d.get("StatusMessage")
+    o.status_message = (
+        v if v.__class__ is str or v is None else _w.field(o, "StatusMessage", v, _w.text)
+    )
+    v = d.get("UpdatedToken")
+    o.updated_token = (
+        v if v.__class__ is str or v is None else _w.field(o, "UpdatedToken", v, _w.text)
+    )
+    if not d.keys() <= _K_MessageResult:
+        o._unknown = _w.extra(d, _K_MessageResult, o._unknown)
     return o
 
 
@@ -1263,20 +1634,26 @@ def unstructure_MessageResult(o: Any) -> Any:
     if v is not None:
         d["UpdatedToken"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_NumberValidateRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "NumberValidateRequest")
     o: Any = _new(NumberValidateRequest)
-    o.iso_country_code = d.get("IsoCountryCode")
-    o.phone_number = d.get("PhoneNumber")
-    if d.keys() <= _K_NumberValidateRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_NumberValidateRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("IsoCountryCode")
+    o.iso_country_code = (
+        v if v.__class__ is str or v is None else _w.field(o, "IsoCountryCode", v, _w.text)
+    )
+    v = d.get("PhoneNumber")
+    o.phone_number = (
+        v if v.__class__ is str or v is None else _w.field(o, "PhoneNumber", v, _w.text)
+    )
+    if not d.keys() <= _K_NumberValidateRequest:
+        o._unknown = _w.extra(d, _K_NumberValidateRequest, o._unknown)
     return o
 
 
@@ -1292,32 +1669,60 @@ def unstructure_NumberValidateRequest(o: Any) -> Any:
     if v is not None:
         d["PhoneNumber"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_NumberValidateResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "NumberValidateResponse")
     o: Any = _new(NumberValidateResponse)
-    o.carrier = d.get("Carrier")
-    o.city = d.get("City")
-    o.cleansed_phone_number_e164 = d.get("CleansedPhoneNumberE164")
-    o.cleansed_phone_number_national = d.get("CleansedPhoneNumberNational")
-    o.country = d.get("Country")
-    o.country_code_iso2 = d.get("CountryCodeIso2")
-    o.country_code_numeric = d.get("CountryCodeNumeric")
-    o.county = d.get("County")
-    o.original_country_code_iso2 = d.get("OriginalCountryCodeIso2")
-    o.original_phone_number = d.get("OriginalPhoneNumber")
-    o.phone_type = d.get("PhoneType")
-    o.phone_type_code = d.get("PhoneTypeCode")
-    o.timezone = d.get("Timezone")
-    o.zip_code = d.get("ZipCode")
-    if d.keys() <= _K_NumberValidateResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_NumberValidateResponse}
+    o._unknown = None
+    v: Any
+    v = d.get("Carrier")
+    o.carrier = v if v.__class__ is str or v is None else _w.field(o, "Carrier", v, _w.text)
+    v = d.get("City")
+    o.city = v if v.__class__ is str or v is None else _w.field(o, "City", v, _w.text)
+    v = d.get("CleansedPhoneNumberE164")
+    o.cleansed_phone_number_e164 = (
+        v if v.__class__ is str or v is None else _w.field(o, "CleansedPhoneNumberE164", v, _w.text)
+    )
+    v = d.get("CleansedPhoneNumberNational")
+    o.cleansed_phone_number_national = (
+        v if v.__class__ is str or v is None else _w.field(o, "CleansedPhoneNumberNational", v, _w.text)
+    )
+    v = d.get("Country")
+    o.country = v if v.__class__ is str or v is None else _w.field(o, "Country", v, _w.text)
+    v = d.get("CountryCodeIso2")
+    o.country_code_iso2 = (
+        v if v.__class__ is str or v is None else _w.field(o, "CountryCodeIso2", v, _w.text)
+    )
+    v = d.get("CountryCodeNumeric")
+    o.country_code_numeric = (
+        v if v.__class__ is str or v is None else _w.field(o, "CountryCodeNumeric", v, _w.text)
+    )
+    v = d.get("County")
+    o.county = v if v.__class__ is str or v is None else _w.field(o, "County", v, _w.text)
+    v = d.get("OriginalCountryCodeIso2")
+    o.original_country_code_iso2 = (
+        v if v.__class__ is str or v is None else _w.field(o, "OriginalCountryCodeIso2", v, _w.text)
+    )
+    v = d.get("OriginalPhoneNumber")
+    o.original_phone_number = (
+        v if v.__class__ is str or v is None else _w.field(o, "OriginalPhoneNumber", v, _w.text)
+    )
+    v = d.get("PhoneType")
+    o.phone_type = v if v.__class__ is str or v is None else _w.field(o, "PhoneType", v, _w.text)
+    v = d.get("PhoneTypeCode")
+    o.phone_type_code = (
+        v if v.__class__ is int or v is None else _w.field(o, "PhoneTypeCode", v, _w.integer)
+    )
+    v = d.get("Timezone")
+    o.timezone = v if v.__class__ is str or v is None else _w.field(o, "Timezone", v, _w.text)
+    v = d.get("ZipCode")
+    o.zip_code = v if v.__class__ is str or v is None else _w.field(o, "ZipCode", v, _w.text)
+    if not d.keys() <= _K_NumberValidateResponse:
+        o._unknown = _w.extra(d, _K_NumberValidateResponse, o._unknown)
     return o
 
 
@@ -1369,21 +1774,22 @@ def unstructure_NumberValidateResponse(o: Any) -> Any:
     if v is not None:
         d["ZipCode"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_PhoneNumberValidateRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "PhoneNumberValidateRequest")
     o: Any = _new(PhoneNumberValidateRequest)
+    o._unknown = None
     v: Any
     v = d.get("NumberValidateRequest")
-    o.number_validate_request = None if v is None else structure_NumberValidateRequest(v)
-    if d.keys() <= _K_PhoneNumberValidateRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_PhoneNumberValidateRequest}
+    o.number_validate_request = (
+        _s_NumberValidateRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "NumberValidateRequest", v)
+    )
+    if not d.keys() <= _K_PhoneNumberValidateRequest:
+        o._unknown = _w.extra(d, _K_PhoneNumberValidateRequest, o._unknown)
     return o
 
 
@@ -1394,24 +1800,25 @@ def unstructure_PhoneNumberValidateRequest(o: Any) -> Any:
     v: Any
     v = o.number_validate_request
     if v is not None:
-        d["NumberValidateRequest"] = unstructure_NumberValidateRequest(v)
+        d["NumberValidateRequest"] = _u_NumberValidateRequest(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_PhoneNumberValidateResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "PhoneNumberValidateResponse")
     o: Any = _new(PhoneNumberValidateResponse)
+    o._unknown = None
     v: Any
     v = d.get("NumberValidateResponse")
-    o.number_validate_response = None if v is None else structure_NumberValidateResponse(v)
+    o.number_validate_response = (
+        _s_NumberValidateResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "NumberValidateResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_PhoneNumberValidateResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_PhoneNumberValidateResponse}
+    if not d.keys() <= _K_PhoneNumberValidateResponse:
+        o._unknown = _w.extra(d, _K_PhoneNumberValidateResponse, o._unknown)
     return o
 
 
@@ -1422,21 +1829,22 @@ def unstructure_PhoneNumberValidateResponse(o: Any) -> Any:
     v: Any
     v = o.number_validate_response
     if v is not None:
-        d["NumberValidateResponse"] = unstructure_NumberValidateResponse(v)
+        d["NumberValidateResponse"] = _u_NumberValidateResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_RawEmail(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "RawEmail")
     o: Any = _new(RawEmail)
-    o.data = d.get("Data")
-    if d.keys() <= _K_RawEmail:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_RawEmail}
+    o._unknown = None
+    v: Any
+    v = d.get("Data")
+    o.data = v if v.__class__ is bytes or v is None else _w.field(o, "Data", v, _w.blob)
+    if not d.keys() <= _K_RawEmail:
+        o._unknown = _w.extra(d, _K_RawEmail, o._unknown)
     return o
 
 
@@ -1449,32 +1857,48 @@ def unstructure_RawEmail(o: Any) -> Any:
     if v is not None:
         d["Data"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_SMSMessage(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "SMSMessage")
     o: Any = _new(SMSMessage)
+    o._unknown = None
     v: Any
-    o.body = d.get("Body")
-    o.keyword = d.get("Keyword")
-    o.media_url = d.get("MediaUrl")
+    v = d.get("Body")
+    o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
+    v = d.get("Keyword")
+    o.keyword = v if v.__class__ is str or v is None else _w.field(o, "Keyword", v, _w.text)
+    v = d.get("MediaUrl")
+    o.media_url = v if v.__class__ is str or v is None else _w.field(o, "MediaUrl", v, _w.text)
     v = d.get("MessageType")
-    o.message_type = None if v is None else (_E_MessageType.get(v, v) if v.__class__ is str else v)
-    o.origination_number = d.get("OriginationNumber")
-    o.sender_id = d.get("SenderId")
-    v = d.get("Substitutions")
-    o.substitutions = (
-        None if v is None else ({k0: (list(x0) if x0.__class__ is list else x0) for k0, x0 in v.items()} if v.__class__ is dict else v)
+    o.message_type = (
+        _E_MessageType.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "MessageType", v, _w.text)
     )
-    o.entity_id = d.get("EntityId")
-    o.template_id = d.get("TemplateId")
-    if d.keys() <= _K_SMSMessage:
-        o._unknown = None
+    v = d.get("OriginationNumber")
+    o.origination_number = (
+        v if v.__class__ is str or v is None else _w.field(o, "OriginationNumber", v, _w.text)
+    )
+    v = d.get("SenderId")
+    o.sender_id = v if v.__class__ is str or v is None else _w.field(o, "SenderId", v, _w.text)
+    v = d.get("Substitutions")
+    if v is None:
+        o.substitutions = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_SMSMessage}
+        try:
+            o.substitutions = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): ([(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0] if x0.__class__ is list else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.substitutions = _w.keep(o, "Substitutions", v)
+    v = d.get("EntityId")
+    o.entity_id = v if v.__class__ is str or v is None else _w.field(o, "EntityId", v, _w.text)
+    v = d.get("TemplateId")
+    o.template_id = v if v.__class__ is str or v is None else _w.field(o, "TemplateId", v, _w.text)
+    if not d.keys() <= _K_SMSMessage:
+        o._unknown = _w.extra(d, _K_SMSMessage, o._unknown)
     return o
 
 
@@ -1513,22 +1937,26 @@ def unstructure_SMSMessage(o: Any) -> Any:
     if v is not None:
         d["TemplateId"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_SendMessagesRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "SendMessagesRequest")
     o: Any = _new(SendMessagesRequest)
+    o._unknown = None
     v: Any
-    o.application_id = d.get("ApplicationId")
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
     v = d.get("MessageRequest")
-    o.message_request = None if v is None else structure_MessageRequest(v)
-    if d.keys() <= _K_SendMessagesRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_SendMessagesRequest}
+    o.message_request = (
+        _s_MessageRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageRequest", v)
+    )
+    if not d.keys() <= _K_SendMessagesRequest:
+        o._unknown = _w.extra(d, _K_SendMessagesRequest, o._unknown)
     return o
 
 
@@ -1542,24 +1970,25 @@ def unstructure_SendMessagesRequest(o: Any) -> Any:
         d["ApplicationId"] = v
     v = o.message_request
     if v is not None:
-        d["MessageRequest"] = unstructure_MessageRequest(v)
+        d["MessageRequest"] = _u_MessageRequest(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_SendMessagesResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "SendMessagesResponse")
     o: Any = _new(SendMessagesResponse)
+    o._unknown = None
     v: Any
     v = d.get("MessageResponse")
-    o.message_response = None if v is None else structure_MessageResponse(v)
+    o.message_response = (
+        _s_MessageResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_SendMessagesResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_SendMessagesResponse}
+    if not d.keys() <= _K_SendMessagesResponse:
+        o._unknown = _w.extra(d, _K_SendMessagesResponse, o._unknown)
     return o
 
 
@@ -1570,26 +1999,28 @@ def unstructure_SendMessagesResponse(o: Any) -> Any:
     v: Any
     v = o.message_response
     if v is not None:
-        d["MessageResponse"] = unstructure_MessageResponse(v)
+        d["MessageResponse"] = _u_MessageResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_SendOTPMessageRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "SendOTPMessageRequest")
     o: Any = _new(SendOTPMessageRequest)
+    o._unknown = None
     v: Any
-    o.application_id = d.get("ApplicationId")
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
     v = d.get("SendOTPMessageRequestParameters")
     o.send_otp_message_request_parameters = (
-        None if v is None else structure_SendOTPMessageRequestParameters(v)
+        _s_SendOTPMessageRequestParameters(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SendOTPMessageRequestParameters", v)
     )
-    if d.keys() <= _K_SendOTPMessageRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_SendOTPMessageRequest}
+    if not d.keys() <= _K_SendOTPMessageRequest:
+        o._unknown = _w.extra(d, _K_SendOTPMessageRequest, o._unknown)
     return o
 
 
@@ -1603,31 +2034,54 @@ def unstructure_SendOTPMessageRequest(o: Any) -> Any:
         d["ApplicationId"] = v
     v = o.send_otp_message_request_parameters
     if v is not None:
-        d["SendOTPMessageRequestParameters"] = unstructure_SendOTPMessageRequestParameters(v)
+        d["SendOTPMessageRequestParameters"] = _u_SendOTPMessageRequestParameters(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_SendOTPMessageRequestParameters(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "SendOTPMessageRequestParameters")
     o: Any = _new(SendOTPMessageRequestParameters)
-    o.allowed_attempts = d.get("AllowedAttempts")
-    o.brand_name = d.get("BrandName")
-    o.channel = d.get("Channel")
-    o.code_length = d.get("CodeLength")
-    o.destination_identity = d.get("DestinationIdentity")
-    o.entity_id = d.get("EntityId")
-    o.language = d.get("Language")
-    o.origination_identity = d.get("OriginationIdentity")
-    o.reference_id = d.get("ReferenceId")
-    o.template_id = d.get("TemplateId")
-    o.validity_period = d.get("ValidityPeriod")
-    if d.keys() <= _K_SendOTPMessageRequestParameters:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_SendOTPMessageRequestParameters}
+    o._unknown = None
+    v: Any
+    v = d.get("AllowedAttempts")
+    o.allowed_attempts = (
+        v if v.__class__ is int or v is None else _w.field(o, "AllowedAttempts", v, _w.integer)
+    )
+    v = d.get("BrandName")
+    o.brand_name = v if v.__class__ is str or v is None else _w.field(o, "BrandName", v, _w.text)
+    v = d.get("Channel")
+    o.channel = v if v.__class__ is str or v is None else _w.field(o, "Channel", v, _w.text)
+    v = d.get("CodeLength")
+    o.code_length = (
+        v if v.__class__ is int or v is None else _w.field(o, "CodeLength", v, _w.integer)
+    )
+    v = d.get("DestinationIdentity")
+    o.destination_identity = (
+        v if v.__class__ is str or v is None else _w.field(o, "DestinationIdentity", v, _w.text)
+    )
+    v = d.get("EntityId")
+    o.entity_id = v if v.__class__ is str or v is None else _w.field(o, "EntityId", v, _w.text)
+    v = d.get("Language")
+    o.language = v if v.__class__ is str or v is None else _w.field(o, "Language", v, _w.text)
+    v = d.get("OriginationIdentity")
+    o.origination_identity = (
+        v if v.__class__ is str or v is None else _w.field(o, "OriginationIdentity", v, _w.text)
+    )
+    v = d.get("ReferenceId")
+    o.reference_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ReferenceId", v, _w.text)
+    )
+    v = d.get("TemplateId")
+    o.template_id = v if v.__class__ is str or v is None else _w.field(o, "TemplateId", v, _w.text)
+    v = d.get("ValidityPeriod")
+    o.validity_period = (
+        v if v.__class__ is int or v is None else _w.field(o, "ValidityPeriod", v, _w.integer)
+    )
+    if not d.keys() <= _K_SendOTPMessageRequestParameters:
+        o._unknown = _w.extra(d, _K_SendOTPMessageRequestParameters, o._unknown)
     return o
 
 
@@ -1670,22 +2124,23 @@ def unstructure_SendOTPMessageRequestParameters(o: Any) -> Any:
     if v is not None:
         d["ValidityPeriod"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_SendOTPMessageResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "SendOTPMessageResponse")
     o: Any = _new(SendOTPMessageResponse)
+    o._unknown = None
     v: Any
     v = d.get("MessageResponse")
-    o.message_response = None if v is None else structure_MessageResponse(v)
+    o.message_response = (
+        _s_MessageResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_SendOTPMessageResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_SendOTPMessageResponse}
+    if not d.keys() <= _K_SendOTPMessageResponse:
+        o._unknown = _w.extra(d, _K_SendOTPMessageResponse, o._unknown)
     return o
 
 
@@ -1696,32 +2151,50 @@ def unstructure_SendOTPMessageResponse(o: Any) -> Any:
     v: Any
     v = o.message_response
     if v is not None:
-        d["MessageResponse"] = unstructure_MessageResponse(v)
+        d["MessageResponse"] = _u_MessageResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_SendUsersMessageRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "SendUsersMessageRequest")
     o: Any = _new(SendUsersMessageRequest)
+    o._unknown = None
     v: Any
     v = d.get("Context")
-    o.context = None if v is None else (dict(v) if v.__class__ is dict else v)
-    v = d.get("MessageConfiguration")
-    o.message_configuration = None if v is None else structure_DirectMessageConfiguration(v)
-    v = d.get("TemplateConfiguration")
-    o.template_configuration = None if v is None else _common.structure_TemplateConfiguration(v)
-    o.trace_id = d.get("TraceId")
-    v = d.get("Users")
-    o.users = (
-        None if v is None else ({k0: structure_EndpointSendConfiguration(x0) for k0, x0 in v.items()} if v.__class__ is dict else v)
-    )
-    if d.keys() <= _K_SendUsersMessageRequest:
-        o._unknown = None
+    if v is None:
+        o.context = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_SendUsersMessageRequest}
+        try:
+            o.context = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.context = _w.keep(o, "Context", v)
+    v = d.get("MessageConfiguration")
+    o.message_configuration = (
+        _s_DirectMessageConfiguration(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageConfiguration", v)
+    )
+    v = d.get("TemplateConfiguration")
+    o.template_configuration = (
+        _common._s_TemplateConfiguration(v) if v.__class__ is dict else None if v is None else _w.keep(o, "TemplateConfiguration", v)
+    )
+    v = d.get("TraceId")
+    o.trace_id = v if v.__class__ is str or v is None else _w.field(o, "TraceId", v, _w.text)
+    v = d.get("Users")
+    if v is None:
+        o.users = None
+    else:
+        try:
+            o.users = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): _s_EndpointSendConfiguration(x0) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.users = _w.keep(o, "Users", v)
+    if not d.keys() <= _K_SendUsersMessageRequest:
+        o._unknown = _w.extra(d, _K_SendUsersMessageRequest, o._unknown)
     return o
 
 
@@ -1735,38 +2208,47 @@ def unstructure_SendUsersMessageRequest(o: Any) -> Any:
         d["Context"] = (dict(v) if isinstance(v, dict) else v)
     v = o.message_configuration
     if v is not None:
-        d["MessageConfiguration"] = unstructure_DirectMessageConfiguration(v)
+        d["MessageConfiguration"] = _u_DirectMessageConfiguration(v)
     v = o.template_configuration
     if v is not None:
-        d["TemplateConfiguration"] = _common.unstructure_TemplateConfiguration(v)
+        d["TemplateConfiguration"] = _common._u_TemplateConfiguration(v)
     v = o.trace_id
     if v is not None:
         d["TraceId"] = v
     v = o.users
     if v is not None:
         d["Users"] = (
-            {k0: unstructure_EndpointSendConfiguration(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+            {k0: _u_EndpointSendConfiguration(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
         )
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_SendUsersMessageResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "SendUsersMessageResponse")
     o: Any = _new(SendUsersMessageResponse)
+    o._unknown = None
     v: Any
-    o.application_id = d.get("ApplicationId")
-    o.request_id = d.get("RequestId")
-    v = d.get("Result")
-    o.result = (
-        None if v is None else ({k0: ({k1: structure_EndpointMessageResult(x1) for k1, x1 in x0.items()} if x0.__class__ is dict else x0) for k0, x0 in v.items()} if v.__class__ is dict else v)
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
     )
-    if d.keys() <= _K_SendUsersMessageResponse:
-        o._unknown = None
+    v = d.get("RequestId")
+    o.request_id = v if v.__class__ is str or v is None else _w.field(o, "RequestId", v, _w.text)
+    v = d.get("Result")
+    if v is None:
+        o.result = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_SendUsersMessageResponse}
+        try:
+            o.result = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): ({(k1 if k1.__class__ is str else _w.text(k1)): _s_EndpointMessageResult(x1) for k1, x1 in x0.items()} if x0.__class__ is dict else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.result = _w.keep(o, "Result", v)
+    if not d.keys() <= _K_SendUsersMessageResponse:
+        o._unknown = _w.extra(d, _K_SendUsersMessageResponse, o._unknown)
     return o
 
 
@@ -1784,25 +2266,29 @@ def unstructure_SendUsersMessageResponse(o: Any) -> Any:
     v = o.result
     if v is not None:
         d["Result"] = (
-            {k0: ({k1: unstructure_EndpointMessageResult(x1) for k1, x1 in x0.items()} if isinstance(x0, dict) else x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+            {k0: ({k1: _u_EndpointMessageResult(x1) for k1, x1 in x0.items()} if isinstance(x0, dict) else x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
         )
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_SendUsersMessagesRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "SendUsersMessagesRequest")
     o: Any = _new(SendUsersMessagesRequest)
+    o._unknown = None
     v: Any
-    o.application_id = d.get("ApplicationId")
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
     v = d.get("SendUsersMessageRequest")
-    o.send_users_message_request = None if v is None else structure_SendUsersMessageRequest(v)
-    if d.keys() <= _K_SendUsersMessagesRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_SendUsersMessagesRequest}
+    o.send_users_message_request = (
+        _s_SendUsersMessageRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SendUsersMessageRequest", v)
+    )
+    if not d.keys() <= _K_SendUsersMessagesRequest:
+        o._unknown = _w.extra(d, _K_SendUsersMessagesRequest, o._unknown)
     return o
 
 
@@ -1816,24 +2302,25 @@ def unstructure_SendUsersMessagesRequest(o: Any) -> Any:
         d["ApplicationId"] = v
     v = o.send_users_message_request
     if v is not None:
-        d["SendUsersMessageRequest"] = unstructure_SendUsersMessageRequest(v)
+        d["SendUsersMessageRequest"] = _u_SendUsersMessageRequest(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_SendUsersMessagesResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "SendUsersMessagesResponse")
     o: Any = _new(SendUsersMessagesResponse)
+    o._unknown = None
     v: Any
     v = d.get("SendUsersMessageResponse")
-    o.send_users_message_response = None if v is None else structure_SendUsersMessageResponse(v)
+    o.send_users_message_response = (
+        _s_SendUsersMessageResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SendUsersMessageResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_SendUsersMessagesResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_SendUsersMessagesResponse}
+    if not d.keys() <= _K_SendUsersMessagesResponse:
+        o._unknown = _w.extra(d, _K_SendUsersMessagesResponse, o._unknown)
     return o
 
 
@@ -1844,31 +2331,42 @@ def unstructure_SendUsersMessagesResponse(o: Any) -> Any:
     v: Any
     v = o.send_users_message_response
     if v is not None:
-        d["SendUsersMessageResponse"] = unstructure_SendUsersMessageResponse(v)
+        d["SendUsersMessageResponse"] = _u_SendUsersMessageResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_SimpleEmail(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "SimpleEmail")
     o: Any = _new(SimpleEmail)
+    o._unknown = None
     v: Any
     v = d.get("HtmlPart")
-    o.html_part = None if v is None else structure_SimpleEmailPart(v)
-    v = d.get("Subject")
-    o.subject = None if v is None else structure_SimpleEmailPart(v)
-    v = d.get("TextPart")
-    o.text_part = None if v is None else structure_SimpleEmailPart(v)
-    v = d.get("Headers")
-    o.headers = (
-        None if v is None else ([_common.structure_MessageHeader(x0) for x0 in v] if v.__class__ is list else v)
+    o.html_part = (
+        _s_SimpleEmailPart(v) if v.__class__ is dict else None if v is None else _w.keep(o, "HtmlPart", v)
     )
-    if d.keys() <= _K_SimpleEmail:
-        o._unknown = None
+    v = d.get("Subject")
+    o.subject = (
+        _s_SimpleEmailPart(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Subject", v)
+    )
+    v = d.get("TextPart")
+    o.text_part = (
+        _s_SimpleEmailPart(v) if v.__class__ is dict else None if v is None else _w.keep(o, "TextPart", v)
+    )
+    v = d.get("Headers")
+    if v is None:
+        o.headers = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_SimpleEmail}
+        try:
+            o.headers = (
+                [_common._s_MessageHeader(x0) for x0 in v] if v.__class__ is list else _w.wrong()
+            )
+        except _w.WrongType:
+            o.headers = _w.keep(o, "Headers", v)
+    if not d.keys() <= _K_SimpleEmail:
+        o._unknown = _w.extra(d, _K_SimpleEmail, o._unknown)
     return o
 
 
@@ -1879,33 +2377,35 @@ def unstructure_SimpleEmail(o: Any) -> Any:
     v: Any
     v = o.html_part
     if v is not None:
-        d["HtmlPart"] = unstructure_SimpleEmailPart(v)
+        d["HtmlPart"] = _u_SimpleEmailPart(v)
     v = o.subject
     if v is not None:
-        d["Subject"] = unstructure_SimpleEmailPart(v)
+        d["Subject"] = _u_SimpleEmailPart(v)
     v = o.text_part
     if v is not None:
-        d["TextPart"] = unstructure_SimpleEmailPart(v)
+        d["TextPart"] = _u_SimpleEmailPart(v)
     v = o.headers
     if v is not None:
         d["Headers"] = (
-            [_common.unstructure_MessageHeader(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
+            [_common._u_MessageHeader(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
         )
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_SimpleEmailPart(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "SimpleEmailPart")
     o: Any = _new(SimpleEmailPart)
-    o.charset = d.get("Charset")
-    o.data = d.get("Data")
-    if d.keys() <= _K_SimpleEmailPart:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_SimpleEmailPart}
+    o._unknown = None
+    v: Any
+    v = d.get("Charset")
+    o.charset = v if v.__class__ is str or v is None else _w.field(o, "Charset", v, _w.text)
+    v = d.get("Data")
+    o.data = v if v.__class__ is str or v is None else _w.field(o, "Data", v, _w.text)
+    if not d.keys() <= _K_SimpleEmailPart:
+        o._unknown = _w.extra(d, _K_SimpleEmailPart, o._unknown)
     return o
 
 
@@ -1921,19 +2421,20 @@ def unstructure_SimpleEmailPart(o: Any) -> Any:
     if v is not None:
         d["Data"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_VerificationResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "VerificationResponse")
     o: Any = _new(VerificationResponse)
-    o.valid = d.get("Valid")
-    if d.keys() <= _K_VerificationResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_VerificationResponse}
+    o._unknown = None
+    v: Any
+    v = d.get("Valid")
+    o.valid = v if v.__class__ is bool or v is None else _w.field(o, "Valid", v, _w.boolean)
+    if not d.keys() <= _K_VerificationResponse:
+        o._unknown = _w.extra(d, _K_VerificationResponse, o._unknown)
     return o
 
 
@@ -1946,24 +2447,26 @@ def unstructure_VerificationResponse(o: Any) -> Any:
     if v is not None:
         d["Valid"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_VerifyOTPMessageRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "VerifyOTPMessageRequest")
     o: Any = _new(VerifyOTPMessageRequest)
+    o._unknown = None
     v: Any
-    o.application_id = d.get("ApplicationId")
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
     v = d.get("VerifyOTPMessageRequestParameters")
     o.verify_otp_message_request_parameters = (
-        None if v is None else structure_VerifyOTPMessageRequestParameters(v)
+        _s_VerifyOTPMessageRequestParameters(v) if v.__class__ is dict else None if v is None else _w.keep(o, "VerifyOTPMessageRequestParameters", v)
     )
-    if d.keys() <= _K_VerifyOTPMessageRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_VerifyOTPMessageRequest}
+    if not d.keys() <= _K_VerifyOTPMessageRequest:
+        o._unknown = _w.extra(d, _K_VerifyOTPMessageRequest, o._unknown)
     return o
 
 
@@ -1977,23 +2480,30 @@ def unstructure_VerifyOTPMessageRequest(o: Any) -> Any:
         d["ApplicationId"] = v
     v = o.verify_otp_message_request_parameters
     if v is not None:
-        d["VerifyOTPMessageRequestParameters"] = unstructure_VerifyOTPMessageRequestParameters(v)
+        d["VerifyOTPMessageRequestParameters"] = _u_VerifyOTPMessageRequestParameters(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_VerifyOTPMessageRequestParameters(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "VerifyOTPMessageRequestParameters")
     o: Any = _new(VerifyOTPMessageRequestParameters)
-    o.destination_identity = d.get("DestinationIdentity")
-    o.otp = d.get("Otp")
-    o.reference_id = d.get("ReferenceId")
-    if d.keys() <= _K_VerifyOTPMessageRequestParameters:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_VerifyOTPMessageRequestParameters}
+    o._unknown = None
+    v: Any
+    v = d.get("DestinationIdentity")
+    o.destination_identity = (
+        v if v.__class__ is str or v is None else _w.field(o, "DestinationIdentity", v, _w.text)
+    )
+    v = d.get("Otp")
+    o.otp = v if v.__class__ is str or v is None else _w.field(o, "Otp", v, _w.text)
+    v = d.get("ReferenceId")
+    o.reference_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ReferenceId", v, _w.text)
+    )
+    if not d.keys() <= _K_VerifyOTPMessageRequestParameters:
+        o._unknown = _w.extra(d, _K_VerifyOTPMessageRequestParameters, o._unknown)
     return o
 
 
@@ -2012,22 +2522,23 @@ def unstructure_VerifyOTPMessageRequestParameters(o: Any) -> Any:
     if v is not None:
         d["ReferenceId"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_VerifyOTPMessageResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "VerifyOTPMessageResponse")
     o: Any = _new(VerifyOTPMessageResponse)
+    o._unknown = None
     v: Any
     v = d.get("VerificationResponse")
-    o.verification_response = None if v is None else structure_VerificationResponse(v)
+    o.verification_response = (
+        _s_VerificationResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "VerificationResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_VerifyOTPMessageResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_VerifyOTPMessageResponse}
+    if not d.keys() <= _K_VerifyOTPMessageResponse:
+        o._unknown = _w.extra(d, _K_VerifyOTPMessageResponse, o._unknown)
     return o
 
 
@@ -2038,29 +2549,42 @@ def unstructure_VerifyOTPMessageResponse(o: Any) -> Any:
     v: Any
     v = o.verification_response
     if v is not None:
-        d["VerificationResponse"] = unstructure_VerificationResponse(v)
+        d["VerificationResponse"] = _u_VerificationResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_VoiceMessage(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "VoiceMessage")
     o: Any = _new(VoiceMessage)
+    o._unknown = None
     v: Any
-    o.body = d.get("Body")
-    o.language_code = d.get("LanguageCode")
-    o.origination_number = d.get("OriginationNumber")
-    v = d.get("Substitutions")
-    o.substitutions = (
-        None if v is None else ({k0: (list(x0) if x0.__class__ is list else x0) for k0, x0 in v.items()} if v.__class__ is dict else v)
+    v = d.get("Body")
+    o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
+    v = d.get("LanguageCode")
+    o.language_code = (
+        v if v.__class__ is str or v is None else _w.field(o, "LanguageCode", v, _w.text)
     )
-    o.voice_id = d.get("VoiceId")
-    if d.keys() <= _K_VoiceMessage:
-        o._unknown = None
+    v = d.get("OriginationNumber")
+    o.origination_number = (
+        v if v.__class__ is str or v is None else _w.field(o, "OriginationNumber", v, _w.text)
+    )
+    v = d.get("Substitutions")
+    if v is None:
+        o.substitutions = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_VoiceMessage}
+        try:
+            o.substitutions = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): ([(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0] if x0.__class__ is list else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.substitutions = _w.keep(o, "Substitutions", v)
+    v = d.get("VoiceId")
+    o.voice_id = v if v.__class__ is str or v is None else _w.field(o, "VoiceId", v, _w.text)
+    if not d.keys() <= _K_VoiceMessage:
+        o._unknown = _w.extra(d, _K_VoiceMessage, o._unknown)
     return o
 
 
@@ -2087,5 +2611,92 @@ def unstructure_VoiceMessage(o: Any) -> Any:
     if v is not None:
         d["VoiceId"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
+
+
+# Hook slots: what nested members of each shape are converted with.
+_s_ADMMessage = structure_ADMMessage
+_u_ADMMessage = unstructure_ADMMessage
+_s_APNSMessage = structure_APNSMessage
+_u_APNSMessage = unstructure_APNSMessage
+_s_AddressConfiguration = structure_AddressConfiguration
+_u_AddressConfiguration = unstructure_AddressConfiguration
+_s_BaiduMessage = structure_BaiduMessage
+_u_BaiduMessage = unstructure_BaiduMessage
+_s_DefaultMessage = structure_DefaultMessage
+_u_DefaultMessage = unstructure_DefaultMessage
+_s_DefaultPushNotificationMessage = structure_DefaultPushNotificationMessage
+_u_DefaultPushNotificationMessage = unstructure_DefaultPushNotificationMessage
+_s_DirectMessageConfiguration = structure_DirectMessageConfiguration
+_u_DirectMessageConfiguration = unstructure_DirectMessageConfiguration
+_s_EmailMessage = structure_EmailMessage
+_u_EmailMessage = unstructure_EmailMessage
+_s_EndpointMessageResult = structure_EndpointMessageResult
+_u_EndpointMessageResult = unstructure_EndpointMessageResult
+_s_EndpointSendConfiguration = structure_EndpointSendConfiguration
+_u_EndpointSendConfiguration = unstructure_EndpointSendConfiguration
+_s_GCMMessage = structure_GCMMessage
+_u_GCMMessage = unstructure_GCMMessage
+_s_GetInAppMessagesRequest = structure_GetInAppMessagesRequest
+_u_GetInAppMessagesRequest = unstructure_GetInAppMessagesRequest
+_s_GetInAppMessagesResponse = structure_GetInAppMessagesResponse
+_u_GetInAppMessagesResponse = unstructure_GetInAppMessagesResponse
+_s_InAppCampaignSchedule = structure_InAppCampaignSchedule
+_u_InAppCampaignSchedule = unstructure_InAppCampaignSchedule
+_s_InAppMessage = structure_InAppMessage
+_u_InAppMessage = unstructure_InAppMessage
+_s_InAppMessageCampaign = structure_InAppMessageCampaign
+_u_InAppMessageCampaign = unstructure_InAppMessageCampaign
+_s_InAppMessagesResponse = structure_InAppMessagesResponse
+_u_InAppMessagesResponse = unstructure_InAppMessagesResponse
+_s_MessageRequest = structure_MessageRequest
+_u_MessageRequest = unstructure_MessageRequest
+_s_MessageResponse = structure_MessageResponse
+_u_MessageResponse = unstructure_MessageResponse
+_s_MessageResult = structure_MessageResult
+_u_MessageResult = unstructure_MessageResult
+_s_NumberValidateRequest = structure_NumberValidateRequest
+_u_NumberValidateRequest = unstructure_NumberValidateRequest
+_s_NumberValidateResponse = structure_NumberValidateResponse
+_u_NumberValidateResponse = unstructure_NumberValidateResponse
+_s_PhoneNumberValidateRequest = structure_PhoneNumberValidateRequest
+_u_PhoneNumberValidateRequest = unstructure_PhoneNumberValidateRequest
+_s_PhoneNumberValidateResponse = structure_PhoneNumberValidateResponse
+_u_PhoneNumberValidateResponse = unstructure_PhoneNumberValidateResponse
+_s_RawEmail = structure_RawEmail
+_u_RawEmail = unstructure_RawEmail
+_s_SMSMessage = structure_SMSMessage
+_u_SMSMessage = unstructure_SMSMessage
+_s_SendMessagesRequest = structure_SendMessagesRequest
+_u_SendMessagesRequest = unstructure_SendMessagesRequest
+_s_SendMessagesResponse = structure_SendMessagesResponse
+_u_SendMessagesResponse = unstructure_SendMessagesResponse
+_s_SendOTPMessageRequest = structure_SendOTPMessageRequest
+_u_SendOTPMessageRequest = unstructure_SendOTPMessageRequest
+_s_SendOTPMessageRequestParameters = structure_SendOTPMessageRequestParameters
+_u_SendOTPMessageRequestParameters = unstructure_SendOTPMessageRequestParameters
+_s_SendOTPMessageResponse = structure_SendOTPMessageResponse
+_u_SendOTPMessageResponse = unstructure_SendOTPMessageResponse
+_s_SendUsersMessageRequest = structure_SendUsersMessageRequest
+_u_SendUsersMessageRequest = unstructure_SendUsersMessageRequest
+_s_SendUsersMessageResponse = structure_SendUsersMessageResponse
+_u_SendUsersMessageResponse = unstructure_SendUsersMessageResponse
+_s_SendUsersMessagesRequest = structure_SendUsersMessagesRequest
+_u_SendUsersMessagesRequest = unstructure_SendUsersMessagesRequest
+_s_SendUsersMessagesResponse = structure_SendUsersMessagesResponse
+_u_SendUsersMessagesResponse = unstructure_SendUsersMessagesResponse
+_s_SimpleEmail = structure_SimpleEmail
+_u_SimpleEmail = unstructure_SimpleEmail
+_s_SimpleEmailPart = structure_SimpleEmailPart
+_u_SimpleEmailPart = unstructure_SimpleEmailPart
+_s_VerificationResponse = structure_VerificationResponse
+_u_VerificationResponse = unstructure_VerificationResponse
+_s_VerifyOTPMessageRequest = structure_VerifyOTPMessageRequest
+_u_VerifyOTPMessageRequest = unstructure_VerifyOTPMessageRequest
+_s_VerifyOTPMessageRequestParameters = structure_VerifyOTPMessageRequestParameters
+_u_VerifyOTPMessageRequestParameters = unstructure_VerifyOTPMessageRequestParameters
+_s_VerifyOTPMessageResponse = structure_VerifyOTPMessageResponse
+_u_VerifyOTPMessageResponse = unstructure_VerifyOTPMessageResponse
+_s_VoiceMessage = structure_VoiceMessage
+_u_VoiceMessage = unstructure_VoiceMessage

@@ -3,14 +3,17 @@
 """Wire conversion for ``pinpoint_sdk.models._recommenders``.
 
 Straight-line functions per shape, registered with the cattrs converter by
-``pinpoint_sdk.converter``. Values whose JSON type differs from the model are kept
-as sent; keys the model does not know are kept on the instance and written back.
+``pinpoint_sdk.converter``. A value whose JSON type differs from its annotation, and
+keys the model does not know, are kept with the instance's unknown keys and written
+back. Nested shapes are converted through the ``_s_<Shape>``/``_u_<Shape>`` slots at
+the end, which the converter points at the hooks users register.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from pinpoint_sdk import _wire as _w
 from pinpoint_sdk.models._recommenders import (
     CreateRecommenderConfiguration,
     CreateRecommenderConfigurationRequest,
@@ -55,23 +58,50 @@ _K_UpdateRecommenderConfigurationResponse = frozenset({"RecommenderConfiguration
 
 def structure_CreateRecommenderConfiguration(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CreateRecommenderConfiguration")
     o: Any = _new(CreateRecommenderConfiguration)
+    o._unknown = None
     v: Any
     v = d.get("Attributes")
-    o.attributes = None if v is None else (dict(v) if v.__class__ is dict else v)
-    o.description = d.get("Description")
-    o.name = d.get("Name")
-    o.recommendation_provider_id_type = d.get("RecommendationProviderIdType")
-    o.recommendation_provider_role_arn = d.get("RecommendationProviderRoleArn")
-    o.recommendation_provider_uri = d.get("RecommendationProviderUri")
-    o.recommendation_transformer_uri = d.get("RecommendationTransformerUri")
-    o.recommendations_display_name = d.get("RecommendationsDisplayName")
-    o.recommendations_per_message = d.get("RecommendationsPerMessage")
-    if d.keys() <= _K_CreateRecommenderConfiguration:
-        o._unknown = None
+    if v is None:
+        o.attributes = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_CreateRecommenderConfiguration}
+        try:
+            o.attributes = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.attributes = _w.keep(o, "Attributes", v)
+    v = d.get("Description")
+    o.description = v if v.__class__ is str or v is None else _w.field(o, "Description", v, _w.text)
+    v = d.get("Name")
+    o.name = v if v.__class__ is str or v is None else _w.field(o, "Name", v, _w.text)
+    v = d.get("RecommendationProviderIdType")
+    o.recommendation_provider_id_type = (
+        v if v.__class__ is str or v is None else _w.field(o, "RecommendationProviderIdType", v, _w.text)
+    )
+    v = d.get("RecommendationProviderRoleArn")
+    o.recommendation_provider_role_arn = (
+        v if v.__class__ is str or v is None else _w.field(o, "RecommendationProviderRoleArn", v, _w.text)
+    )
+    v = d.get("RecommendationProviderUri")
+    o.recommendation_provider_uri = (
+        v if v.__class__ is str or v is None else _w.field(o, "RecommendationProviderUri", v, _w.text)
+    )
+    v = d.get("RecommendationTransformerUri")
+    o.recommendation_transformer_uri = (
+        v if v.__class__ is str or v is None else _w.field(o, "RecommendationTransformerUri", v, _w.text)
+    )
+    v = d.get("RecommendationsDisplayName")
+    o.recommendations_display_name = (
+        v if v.__class__ is str or v is None else _w.field(o, "RecommendationsDisplayName", v, _w.text)
+    )
+    v = d.get("RecommendationsPerMessage")
+    o.recommendations_per_message = (
+        v if v.__class__ is int or v is None else _w.field(o, "RecommendationsPerMessage", v, _w.integer)
+    )
+    if not d.keys() <= _K_CreateRecommenderConfiguration:
+        o._unknown = _w.extra(d, _K_CreateRecommenderConfiguration, o._unknown)
     return o
 
 
@@ -108,23 +138,22 @@ def unstructure_CreateRecommenderConfiguration(o: Any) -> Any:
     if v is not None:
         d["RecommendationsPerMessage"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_CreateRecommenderConfigurationRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CreateRecommenderConfigurationRequest")
     o: Any = _new(CreateRecommenderConfigurationRequest)
+    o._unknown = None
     v: Any
     v = d.get("CreateRecommenderConfiguration")
     o.create_recommender_configuration = (
-        None if v is None else structure_CreateRecommenderConfiguration(v)
+        _s_CreateRecommenderConfiguration(v) if v.__class__ is dict else None if v is None else _w.keep(o, "CreateRecommenderConfiguration", v)
     )
-    if d.keys() <= _K_CreateRecommenderConfigurationRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_CreateRecommenderConfigurationRequest}
+    if not d.keys() <= _K_CreateRecommenderConfigurationRequest:
+        o._unknown = _w.extra(d, _K_CreateRecommenderConfigurationRequest, o._unknown)
     return o
 
 
@@ -135,26 +164,25 @@ def unstructure_CreateRecommenderConfigurationRequest(o: Any) -> Any:
     v: Any
     v = o.create_recommender_configuration
     if v is not None:
-        d["CreateRecommenderConfiguration"] = unstructure_CreateRecommenderConfiguration(v)
+        d["CreateRecommenderConfiguration"] = _u_CreateRecommenderConfiguration(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_CreateRecommenderConfigurationResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CreateRecommenderConfigurationResponse")
     o: Any = _new(CreateRecommenderConfigurationResponse)
+    o._unknown = None
     v: Any
     v = d.get("RecommenderConfigurationResponse")
     o.recommender_configuration_response = (
-        None if v is None else structure_RecommenderConfigurationResponse(v)
+        _s_RecommenderConfigurationResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "RecommenderConfigurationResponse", v)
     )
     o._response_metadata = None
-    if d.keys() <= _K_CreateRecommenderConfigurationResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_CreateRecommenderConfigurationResponse}
+    if not d.keys() <= _K_CreateRecommenderConfigurationResponse:
+        o._unknown = _w.extra(d, _K_CreateRecommenderConfigurationResponse, o._unknown)
     return o
 
 
@@ -165,21 +193,24 @@ def unstructure_CreateRecommenderConfigurationResponse(o: Any) -> Any:
     v: Any
     v = o.recommender_configuration_response
     if v is not None:
-        d["RecommenderConfigurationResponse"] = unstructure_RecommenderConfigurationResponse(v)
+        d["RecommenderConfigurationResponse"] = _u_RecommenderConfigurationResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_DeleteRecommenderConfigurationRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteRecommenderConfigurationRequest")
     o: Any = _new(DeleteRecommenderConfigurationRequest)
-    o.recommender_id = d.get("RecommenderId")
-    if d.keys() <= _K_DeleteRecommenderConfigurationRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_DeleteRecommenderConfigurationRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("RecommenderId")
+    o.recommender_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "RecommenderId", v, _w.text)
+    )
+    if not d.keys() <= _K_DeleteRecommenderConfigurationRequest:
+        o._unknown = _w.extra(d, _K_DeleteRecommenderConfigurationRequest, o._unknown)
     return o
 
 
@@ -192,24 +223,23 @@ def unstructure_DeleteRecommenderConfigurationRequest(o: Any) -> Any:
     if v is not None:
         d["RecommenderId"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_DeleteRecommenderConfigurationResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteRecommenderConfigurationResponse")
     o: Any = _new(DeleteRecommenderConfigurationResponse)
+    o._unknown = None
     v: Any
     v = d.get("RecommenderConfigurationResponse")
     o.recommender_configuration_response = (
-        None if v is None else structure_RecommenderConfigurationResponse(v)
+        _s_RecommenderConfigurationResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "RecommenderConfigurationResponse", v)
     )
     o._response_metadata = None
-    if d.keys() <= _K_DeleteRecommenderConfigurationResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_DeleteRecommenderConfigurationResponse}
+    if not d.keys() <= _K_DeleteRecommenderConfigurationResponse:
+        o._unknown = _w.extra(d, _K_DeleteRecommenderConfigurationResponse, o._unknown)
     return o
 
 
@@ -220,21 +250,24 @@ def unstructure_DeleteRecommenderConfigurationResponse(o: Any) -> Any:
     v: Any
     v = o.recommender_configuration_response
     if v is not None:
-        d["RecommenderConfigurationResponse"] = unstructure_RecommenderConfigurationResponse(v)
+        d["RecommenderConfigurationResponse"] = _u_RecommenderConfigurationResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetRecommenderConfigurationRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetRecommenderConfigurationRequest")
     o: Any = _new(GetRecommenderConfigurationRequest)
-    o.recommender_id = d.get("RecommenderId")
-    if d.keys() <= _K_GetRecommenderConfigurationRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetRecommenderConfigurationRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("RecommenderId")
+    o.recommender_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "RecommenderId", v, _w.text)
+    )
+    if not d.keys() <= _K_GetRecommenderConfigurationRequest:
+        o._unknown = _w.extra(d, _K_GetRecommenderConfigurationRequest, o._unknown)
     return o
 
 
@@ -247,24 +280,23 @@ def unstructure_GetRecommenderConfigurationRequest(o: Any) -> Any:
     if v is not None:
         d["RecommenderId"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetRecommenderConfigurationResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetRecommenderConfigurationResponse")
     o: Any = _new(GetRecommenderConfigurationResponse)
+    o._unknown = None
     v: Any
     v = d.get("RecommenderConfigurationResponse")
     o.recommender_configuration_response = (
-        None if v is None else structure_RecommenderConfigurationResponse(v)
+        _s_RecommenderConfigurationResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "RecommenderConfigurationResponse", v)
     )
     o._response_metadata = None
-    if d.keys() <= _K_GetRecommenderConfigurationResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetRecommenderConfigurationResponse}
+    if not d.keys() <= _K_GetRecommenderConfigurationResponse:
+        o._unknown = _w.extra(d, _K_GetRecommenderConfigurationResponse, o._unknown)
     return o
 
 
@@ -275,22 +307,24 @@ def unstructure_GetRecommenderConfigurationResponse(o: Any) -> Any:
     v: Any
     v = o.recommender_configuration_response
     if v is not None:
-        d["RecommenderConfigurationResponse"] = unstructure_RecommenderConfigurationResponse(v)
+        d["RecommenderConfigurationResponse"] = _u_RecommenderConfigurationResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetRecommenderConfigurationsRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetRecommenderConfigurationsRequest")
     o: Any = _new(GetRecommenderConfigurationsRequest)
-    o.page_size = d.get("PageSize")
-    o.token = d.get("Token")
-    if d.keys() <= _K_GetRecommenderConfigurationsRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetRecommenderConfigurationsRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("PageSize")
+    o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
+    v = d.get("Token")
+    o.token = v if v.__class__ is str or v is None else _w.field(o, "Token", v, _w.text)
+    if not d.keys() <= _K_GetRecommenderConfigurationsRequest:
+        o._unknown = _w.extra(d, _K_GetRecommenderConfigurationsRequest, o._unknown)
     return o
 
 
@@ -306,24 +340,23 @@ def unstructure_GetRecommenderConfigurationsRequest(o: Any) -> Any:
     if v is not None:
         d["Token"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetRecommenderConfigurationsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetRecommenderConfigurationsResponse")
     o: Any = _new(GetRecommenderConfigurationsResponse)
+    o._unknown = None
     v: Any
     v = d.get("ListRecommenderConfigurationsResponse")
     o.list_recommender_configurations_response = (
-        None if v is None else structure_ListRecommenderConfigurationsResponse(v)
+        _s_ListRecommenderConfigurationsResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ListRecommenderConfigurationsResponse", v)
     )
     o._response_metadata = None
-    if d.keys() <= _K_GetRecommenderConfigurationsResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetRecommenderConfigurationsResponse}
+    if not d.keys() <= _K_GetRecommenderConfigurationsResponse:
+        o._unknown = _w.extra(d, _K_GetRecommenderConfigurationsResponse, o._unknown)
     return o
 
 
@@ -334,28 +367,32 @@ def unstructure_GetRecommenderConfigurationsResponse(o: Any) -> Any:
     v: Any
     v = o.list_recommender_configurations_response
     if v is not None:
-        d["ListRecommenderConfigurationsResponse"] = (
-            unstructure_ListRecommenderConfigurationsResponse(v)
-        )
+        d["ListRecommenderConfigurationsResponse"] = _u_ListRecommenderConfigurationsResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_ListRecommenderConfigurationsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ListRecommenderConfigurationsResponse")
     o: Any = _new(ListRecommenderConfigurationsResponse)
+    o._unknown = None
     v: Any
     v = d.get("Item")
-    o.item = (
-        None if v is None else ([structure_RecommenderConfigurationResponse(x0) for x0 in v] if v.__class__ is list else v)
-    )
-    o.next_token = d.get("NextToken")
-    if d.keys() <= _K_ListRecommenderConfigurationsResponse:
-        o._unknown = None
+    if v is None:
+        o.item = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_ListRecommenderConfigurationsResponse}
+        try:
+            o.item = (
+                [_s_RecommenderConfigurationResponse(x0) for x0 in v] if v.__class__ is list else _w.wrong()
+            )
+        except _w.WrongType:
+            o.item = _w.keep(o, "Item", v)
+    v = d.get("NextToken")
+    o.next_token = v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
+    if not d.keys() <= _K_ListRecommenderConfigurationsResponse:
+        o._unknown = _w.extra(d, _K_ListRecommenderConfigurationsResponse, o._unknown)
     return o
 
 
@@ -367,38 +404,72 @@ def unstructure_ListRecommenderConfigurationsResponse(o: Any) -> Any:
     v = o.item
     if v is not None:
         d["Item"] = (
-            [unstructure_RecommenderConfigurationResponse(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
+            [_u_RecommenderConfigurationResponse(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
         )
     v = o.next_token
     if v is not None:
         d["NextToken"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_RecommenderConfigurationResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "RecommenderConfigurationResponse")
     o: Any = _new(RecommenderConfigurationResponse)
+    o._unknown = None
     v: Any
     v = d.get("Attributes")
-    o.attributes = None if v is None else (dict(v) if v.__class__ is dict else v)
-    o.creation_date = d.get("CreationDate")
-    o.description = d.get("Description")
-    o.id = d.get("Id")
-    o.last_modified_date = d.get("LastModifiedDate")
-    o.name = d.get("Name")
-    o.recommendation_provider_id_type = d.get("RecommendationProviderIdType")
-    o.recommendation_provider_role_arn = d.get("RecommendationProviderRoleArn")
-    o.recommendation_provider_uri = d.get("RecommendationProviderUri")
-    o.recommendation_transformer_uri = d.get("RecommendationTransformerUri")
-    o.recommendations_display_name = d.get("RecommendationsDisplayName")
-    o.recommendations_per_message = d.get("RecommendationsPerMessage")
-    if d.keys() <= _K_RecommenderConfigurationResponse:
-        o._unknown = None
+    if v is None:
+        o.attributes = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_RecommenderConfigurationResponse}
+        try:
+            o.attributes = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.attributes = _w.keep(o, "Attributes", v)
+    v = d.get("CreationDate")
+    o.creation_date = (
+        v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
+    )
+    v = d.get("Description")
+    o.description = v if v.__class__ is str or v is None else _w.field(o, "Description", v, _w.text)
+    v = d.get("Id")
+    o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
+    v = d.get("LastModifiedDate")
+    o.last_modified_date = (
+        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
+    )
+    v = d.get("Name")
+    o.name = v if v.__class__ is str or v is None else _w.field(o, "Name", v, _w.text)
+    v = d.get("RecommendationProviderIdType")
+    o.recommendation_provider_id_type = (
+        v if v.__class__ is str or v is None else _w.field(o, "RecommendationProviderIdType", v, _w.text)
+    )
+    v = d.get("RecommendationProviderRoleArn")
+    o.recommendation_provider_role_arn = (
+        v if v.__class__ is str or v is None else _w.field(o, "RecommendationProviderRoleArn", v, _w.text)
+    )
+    v = d.get("RecommendationProviderUri")
+    o.recommendation_provider_uri = (
+        v if v.__class__ is str or v is None else _w.field(o, "RecommendationProviderUri", v, _w.text)
+    )
+    v = d.get("RecommendationTransformerUri")
+    o.recommendation_transformer_uri = (
+        v if v.__class__ is str or v is None else _w.field(o, "RecommendationTransformerUri", v, _w.text)
+    )
+    v = d.get("RecommendationsDisplayName")
+    o.recommendations_display_name = (
+        v if v.__class__ is str or v is None else _w.field(o, "RecommendationsDisplayName", v, _w.text)
+    )
+    v = d.get("RecommendationsPerMessage")
+    o.recommendations_per_message = (
+        v if v.__class__ is int or v is None else _w.field(o, "RecommendationsPerMessage", v, _w.integer)
+    )
+    if not d.keys() <= _K_RecommenderConfigurationResponse:
+        o._unknown = _w.extra(d, _K_RecommenderConfigurationResponse, o._unknown)
     return o
 
 
@@ -444,29 +515,56 @@ def unstructure_RecommenderConfigurationResponse(o: Any) -> Any:
     if v is not None:
         d["RecommendationsPerMessage"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_UpdateRecommenderConfiguration(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateRecommenderConfiguration")
     o: Any = _new(UpdateRecommenderConfiguration)
+    o._unknown = None
     v: Any
     v = d.get("Attributes")
-    o.attributes = None if v is None else (dict(v) if v.__class__ is dict else v)
-    o.description = d.get("Description")
-    o.name = d.get("Name")
-    o.recommendation_provider_id_type = d.get("RecommendationProviderIdType")
-    o.recommendation_provider_role_arn = d.get("RecommendationProviderRoleArn")
-    o.recommendation_provider_uri = d.get("RecommendationProviderUri")
-    o.recommendation_transformer_uri = d.get("RecommendationTransformerUri")
-    o.recommendations_display_name = d.get("RecommendationsDisplayName")
-    o.recommendations_per_message = d.get("RecommendationsPerMessage")
-    if d.keys() <= _K_UpdateRecommenderConfiguration:
-        o._unknown = None
+    if v is None:
+        o.attributes = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_UpdateRecommenderConfiguration}
+        try:
+            o.attributes = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.attributes = _w.keep(o, "Attributes", v)
+    v = d.get("Description")
+    o.description = v if v.__class__ is str or v is None else _w.field(o, "Description", v, _w.text)
+    v = d.get("Name")
+    o.name = v if v.__class__ is str or v is None else _w.field(o, "Name", v, _w.text)
+    v = d.get("RecommendationProviderIdType")
+    o.recommendation_provider_id_type = (
+        v if v.__class__ is str or v is None else _w.field(o, "RecommendationProviderIdType", v, _w.text)
+    )
+    v = d.get("RecommendationProviderRoleArn")
+    o.recommendation_provider_role_arn = (
+        v if v.__class__ is str or v is None else _w.field(o, "RecommendationProviderRoleArn", v, _w.text)
+    )
+    v = d.get("RecommendationProviderUri")
+    o.recommendation_provider_uri = (
+        v if v.__class__ is str or v is None else _w.field(o, "RecommendationProviderUri", v, _w.text)
+    )
+    v = d.get("RecommendationTransformerUri")
+    o.recommendation_transformer_uri = (
+        v if v.__class__ is str or v is None else _w.field(o, "RecommendationTransformerUri", v, _w.text)
+    )
+    v = d.get("RecommendationsDisplayName")
+    o.recommendations_display_name = (
+        v if v.__class__ is str or v is None else _w.field(o, "RecommendationsDisplayName", v, _w.text)
+    )
+    v = d.get("RecommendationsPerMessage")
+    o.recommendations_per_message = (
+        v if v.__class__ is int or v is None else _w.field(o, "RecommendationsPerMessage", v, _w.integer)
+    )
+    if not d.keys() <= _K_UpdateRecommenderConfiguration:
+        o._unknown = _w.extra(d, _K_UpdateRecommenderConfiguration, o._unknown)
     return o
 
 
@@ -503,24 +601,26 @@ def unstructure_UpdateRecommenderConfiguration(o: Any) -> Any:
     if v is not None:
         d["RecommendationsPerMessage"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_UpdateRecommenderConfigurationRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateRecommenderConfigurationRequest")
     o: Any = _new(UpdateRecommenderConfigurationRequest)
+    o._unknown = None
     v: Any
-    o.recommender_id = d.get("RecommenderId")
+    v = d.get("RecommenderId")
+    o.recommender_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "RecommenderId", v, _w.text)
+    )
     v = d.get("UpdateRecommenderConfiguration")
     o.update_recommender_configuration = (
-        None if v is None else structure_UpdateRecommenderConfiguration(v)
+        _s_UpdateRecommenderConfiguration(v) if v.__class__ is dict else None if v is None else _w.keep(o, "UpdateRecommenderConfiguration", v)
     )
-    if d.keys() <= _K_UpdateRecommenderConfigurationRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_UpdateRecommenderConfigurationRequest}
+    if not d.keys() <= _K_UpdateRecommenderConfigurationRequest:
+        o._unknown = _w.extra(d, _K_UpdateRecommenderConfigurationRequest, o._unknown)
     return o
 
 
@@ -534,26 +634,25 @@ def unstructure_UpdateRecommenderConfigurationRequest(o: Any) -> Any:
         d["RecommenderId"] = v
     v = o.update_recommender_configuration
     if v is not None:
-        d["UpdateRecommenderConfiguration"] = unstructure_UpdateRecommenderConfiguration(v)
+        d["UpdateRecommenderConfiguration"] = _u_UpdateRecommenderConfiguration(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_UpdateRecommenderConfigurationResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateRecommenderConfigurationResponse")
     o: Any = _new(UpdateRecommenderConfigurationResponse)
+    o._unknown = None
     v: Any
     v = d.get("RecommenderConfigurationResponse")
     o.recommender_configuration_response = (
-        None if v is None else structure_RecommenderConfigurationResponse(v)
+        _s_RecommenderConfigurationResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "RecommenderConfigurationResponse", v)
     )
     o._response_metadata = None
-    if d.keys() <= _K_UpdateRecommenderConfigurationResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_UpdateRecommenderConfigurationResponse}
+    if not d.keys() <= _K_UpdateRecommenderConfigurationResponse:
+        o._unknown = _w.extra(d, _K_UpdateRecommenderConfigurationResponse, o._unknown)
     return o
 
 
@@ -564,7 +663,38 @@ def unstructure_UpdateRecommenderConfigurationResponse(o: Any) -> Any:
     v: Any
     v = o.recommender_configuration_response
     if v is not None:
-        d["RecommenderConfigurationResponse"] = unstructure_RecommenderConfigurationResponse(v)
+        d["RecommenderConfigurationResponse"] = _u_RecommenderConfigurationResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
+
+
+# Hook slots: what nested members of each shape are converted with.
+_s_CreateRecommenderConfiguration = structure_CreateRecommenderConfiguration
+_u_CreateRecommenderConfiguration = unstructure_CreateRecommenderConfiguration
+_s_CreateRecommenderConfigurationRequest = structure_CreateRecommenderConfigurationRequest
+_u_CreateRecommenderConfigurationRequest = unstructure_CreateRecommenderConfigurationRequest
+_s_CreateRecommenderConfigurationResponse = structure_CreateRecommenderConfigurationResponse
+_u_CreateRecommenderConfigurationResponse = unstructure_CreateRecommenderConfigurationResponse
+_s_DeleteRecommenderConfigurationRequest = structure_DeleteRecommenderConfigurationRequest
+_u_DeleteRecommenderConfigurationRequest = unstructure_DeleteRecommenderConfigurationRequest
+_s_DeleteRecommenderConfigurationResponse = structure_DeleteRecommenderConfigurationResponse
+_u_DeleteRecommenderConfigurationResponse = unstructure_DeleteRecommenderConfigurationResponse
+_s_GetRecommenderConfigurationRequest = structure_GetRecommenderConfigurationRequest
+_u_GetRecommenderConfigurationRequest = unstructure_GetRecommenderConfigurationRequest
+_s_GetRecommenderConfigurationResponse = structure_GetRecommenderConfigurationResponse
+_u_GetRecommenderConfigurationResponse = unstructure_GetRecommenderConfigurationResponse
+_s_GetRecommenderConfigurationsRequest = structure_GetRecommenderConfigurationsRequest
+_u_GetRecommenderConfigurationsRequest = unstructure_GetRecommenderConfigurationsRequest
+_s_GetRecommenderConfigurationsResponse = structure_GetRecommenderConfigurationsResponse
+_u_GetRecommenderConfigurationsResponse = unstructure_GetRecommenderConfigurationsResponse
+_s_ListRecommenderConfigurationsResponse = structure_ListRecommenderConfigurationsResponse
+_u_ListRecommenderConfigurationsResponse = unstructure_ListRecommenderConfigurationsResponse
+_s_RecommenderConfigurationResponse = structure_RecommenderConfigurationResponse
+_u_RecommenderConfigurationResponse = unstructure_RecommenderConfigurationResponse
+_s_UpdateRecommenderConfiguration = structure_UpdateRecommenderConfiguration
+_u_UpdateRecommenderConfiguration = unstructure_UpdateRecommenderConfiguration
+_s_UpdateRecommenderConfigurationRequest = structure_UpdateRecommenderConfigurationRequest
+_u_UpdateRecommenderConfigurationRequest = unstructure_UpdateRecommenderConfigurationRequest
+_s_UpdateRecommenderConfigurationResponse = structure_UpdateRecommenderConfigurationResponse
+_u_UpdateRecommenderConfigurationResponse = unstructure_UpdateRecommenderConfigurationResponse

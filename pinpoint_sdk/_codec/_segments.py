@@ -3,8 +3,10 @@
 """Wire conversion for ``pinpoint_sdk.models._segments``.
 
 Straight-line functions per shape, registered with the cattrs converter by
-``pinpoint_sdk.converter``. Values whose JSON type differs from the model are kept
-as sent; keys the model does not know are kept on the instance and written back.
+``pinpoint_sdk.converter``. A value whose JSON type differs from its annotation, and
+keys the model does not know, are kept with the instance's unknown keys and written
+back. Nested shapes are converted through the ``_s_<Shape>``/``_u_<Shape>`` slots at
+the end, which the converter points at the hooks users register.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
+from pinpoint_sdk import _wire as _w
 from pinpoint_sdk._codec import _common
 from pinpoint_sdk.enums import Format, Include, SegmentType, SourceType, Type
 from pinpoint_sdk.models._segments import (
@@ -73,16 +76,20 @@ _K_WriteSegmentRequest = frozenset({"Dimensions", "Name", "SegmentGroups", "tags
 
 def structure_CreateSegmentRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CreateSegmentRequest")
     o: Any = _new(CreateSegmentRequest)
+    o._unknown = None
     v: Any
-    o.application_id = d.get("ApplicationId")
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
     v = d.get("WriteSegmentRequest")
-    o.write_segment_request = None if v is None else structure_WriteSegmentRequest(v)
-    if d.keys() <= _K_CreateSegmentRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_CreateSegmentRequest}
+    o.write_segment_request = (
+        _s_WriteSegmentRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "WriteSegmentRequest", v)
+    )
+    if not d.keys() <= _K_CreateSegmentRequest:
+        o._unknown = _w.extra(d, _K_CreateSegmentRequest, o._unknown)
     return o
 
 
@@ -96,24 +103,25 @@ def unstructure_CreateSegmentRequest(o: Any) -> Any:
         d["ApplicationId"] = v
     v = o.write_segment_request
     if v is not None:
-        d["WriteSegmentRequest"] = unstructure_WriteSegmentRequest(v)
+        d["WriteSegmentRequest"] = _u_WriteSegmentRequest(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_CreateSegmentResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CreateSegmentResponse")
     o: Any = _new(CreateSegmentResponse)
+    o._unknown = None
     v: Any
     v = d.get("SegmentResponse")
-    o.segment_response = None if v is None else structure_SegmentResponse(v)
+    o.segment_response = (
+        _s_SegmentResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SegmentResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_CreateSegmentResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_CreateSegmentResponse}
+    if not d.keys() <= _K_CreateSegmentResponse:
+        o._unknown = _w.extra(d, _K_CreateSegmentResponse, o._unknown)
     return o
 
 
@@ -124,22 +132,26 @@ def unstructure_CreateSegmentResponse(o: Any) -> Any:
     v: Any
     v = o.segment_response
     if v is not None:
-        d["SegmentResponse"] = unstructure_SegmentResponse(v)
+        d["SegmentResponse"] = _u_SegmentResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_DeleteSegmentRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteSegmentRequest")
     o: Any = _new(DeleteSegmentRequest)
-    o.application_id = d.get("ApplicationId")
-    o.segment_id = d.get("SegmentId")
-    if d.keys() <= _K_DeleteSegmentRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_DeleteSegmentRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    v = d.get("SegmentId")
+    o.segment_id = v if v.__class__ is str or v is None else _w.field(o, "SegmentId", v, _w.text)
+    if not d.keys() <= _K_DeleteSegmentRequest:
+        o._unknown = _w.extra(d, _K_DeleteSegmentRequest, o._unknown)
     return o
 
 
@@ -155,22 +167,23 @@ def unstructure_DeleteSegmentRequest(o: Any) -> Any:
     if v is not None:
         d["SegmentId"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_DeleteSegmentResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteSegmentResponse")
     o: Any = _new(DeleteSegmentResponse)
+    o._unknown = None
     v: Any
     v = d.get("SegmentResponse")
-    o.segment_response = None if v is None else structure_SegmentResponse(v)
+    o.segment_response = (
+        _s_SegmentResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SegmentResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_DeleteSegmentResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_DeleteSegmentResponse}
+    if not d.keys() <= _K_DeleteSegmentResponse:
+        o._unknown = _w.extra(d, _K_DeleteSegmentResponse, o._unknown)
     return o
 
 
@@ -181,22 +194,26 @@ def unstructure_DeleteSegmentResponse(o: Any) -> Any:
     v: Any
     v = o.segment_response
     if v is not None:
-        d["SegmentResponse"] = unstructure_SegmentResponse(v)
+        d["SegmentResponse"] = _u_SegmentResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetSegmentRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetSegmentRequest")
     o: Any = _new(GetSegmentRequest)
-    o.application_id = d.get("ApplicationId")
-    o.segment_id = d.get("SegmentId")
-    if d.keys() <= _K_GetSegmentRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetSegmentRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    v = d.get("SegmentId")
+    o.segment_id = v if v.__class__ is str or v is None else _w.field(o, "SegmentId", v, _w.text)
+    if not d.keys() <= _K_GetSegmentRequest:
+        o._unknown = _w.extra(d, _K_GetSegmentRequest, o._unknown)
     return o
 
 
@@ -212,22 +229,23 @@ def unstructure_GetSegmentRequest(o: Any) -> Any:
     if v is not None:
         d["SegmentId"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetSegmentResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetSegmentResponse")
     o: Any = _new(GetSegmentResponse)
+    o._unknown = None
     v: Any
     v = d.get("SegmentResponse")
-    o.segment_response = None if v is None else structure_SegmentResponse(v)
+    o.segment_response = (
+        _s_SegmentResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SegmentResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_GetSegmentResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetSegmentResponse}
+    if not d.keys() <= _K_GetSegmentResponse:
+        o._unknown = _w.extra(d, _K_GetSegmentResponse, o._unknown)
     return o
 
 
@@ -238,23 +256,28 @@ def unstructure_GetSegmentResponse(o: Any) -> Any:
     v: Any
     v = o.segment_response
     if v is not None:
-        d["SegmentResponse"] = unstructure_SegmentResponse(v)
+        d["SegmentResponse"] = _u_SegmentResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetSegmentVersionRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetSegmentVersionRequest")
     o: Any = _new(GetSegmentVersionRequest)
-    o.application_id = d.get("ApplicationId")
-    o.segment_id = d.get("SegmentId")
-    o.version = d.get("Version")
-    if d.keys() <= _K_GetSegmentVersionRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetSegmentVersionRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    v = d.get("SegmentId")
+    o.segment_id = v if v.__class__ is str or v is None else _w.field(o, "SegmentId", v, _w.text)
+    v = d.get("Version")
+    o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
+    if not d.keys() <= _K_GetSegmentVersionRequest:
+        o._unknown = _w.extra(d, _K_GetSegmentVersionRequest, o._unknown)
     return o
 
 
@@ -273,22 +296,23 @@ def unstructure_GetSegmentVersionRequest(o: Any) -> Any:
     if v is not None:
         d["Version"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetSegmentVersionResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetSegmentVersionResponse")
     o: Any = _new(GetSegmentVersionResponse)
+    o._unknown = None
     v: Any
     v = d.get("SegmentResponse")
-    o.segment_response = None if v is None else structure_SegmentResponse(v)
+    o.segment_response = (
+        _s_SegmentResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SegmentResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_GetSegmentVersionResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetSegmentVersionResponse}
+    if not d.keys() <= _K_GetSegmentVersionResponse:
+        o._unknown = _w.extra(d, _K_GetSegmentVersionResponse, o._unknown)
     return o
 
 
@@ -299,24 +323,30 @@ def unstructure_GetSegmentVersionResponse(o: Any) -> Any:
     v: Any
     v = o.segment_response
     if v is not None:
-        d["SegmentResponse"] = unstructure_SegmentResponse(v)
+        d["SegmentResponse"] = _u_SegmentResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetSegmentVersionsRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetSegmentVersionsRequest")
     o: Any = _new(GetSegmentVersionsRequest)
-    o.application_id = d.get("ApplicationId")
-    o.page_size = d.get("PageSize")
-    o.segment_id = d.get("SegmentId")
-    o.token = d.get("Token")
-    if d.keys() <= _K_GetSegmentVersionsRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetSegmentVersionsRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    v = d.get("PageSize")
+    o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
+    v = d.get("SegmentId")
+    o.segment_id = v if v.__class__ is str or v is None else _w.field(o, "SegmentId", v, _w.text)
+    v = d.get("Token")
+    o.token = v if v.__class__ is str or v is None else _w.field(o, "Token", v, _w.text)
+    if not d.keys() <= _K_GetSegmentVersionsRequest:
+        o._unknown = _w.extra(d, _K_GetSegmentVersionsRequest, o._unknown)
     return o
 
 
@@ -338,22 +368,23 @@ def unstructure_GetSegmentVersionsRequest(o: Any) -> Any:
     if v is not None:
         d["Token"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetSegmentVersionsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetSegmentVersionsResponse")
     o: Any = _new(GetSegmentVersionsResponse)
+    o._unknown = None
     v: Any
     v = d.get("SegmentsResponse")
-    o.segments_response = None if v is None else structure_SegmentsResponse(v)
+    o.segments_response = (
+        _s_SegmentsResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SegmentsResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_GetSegmentVersionsResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetSegmentVersionsResponse}
+    if not d.keys() <= _K_GetSegmentVersionsResponse:
+        o._unknown = _w.extra(d, _K_GetSegmentVersionsResponse, o._unknown)
     return o
 
 
@@ -364,23 +395,28 @@ def unstructure_GetSegmentVersionsResponse(o: Any) -> Any:
     v: Any
     v = o.segments_response
     if v is not None:
-        d["SegmentsResponse"] = unstructure_SegmentsResponse(v)
+        d["SegmentsResponse"] = _u_SegmentsResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetSegmentsRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetSegmentsRequest")
     o: Any = _new(GetSegmentsRequest)
-    o.application_id = d.get("ApplicationId")
-    o.page_size = d.get("PageSize")
-    o.token = d.get("Token")
-    if d.keys() <= _K_GetSegmentsRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetSegmentsRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    v = d.get("PageSize")
+    o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
+    v = d.get("Token")
+    o.token = v if v.__class__ is str or v is None else _w.field(o, "Token", v, _w.text)
+    if not d.keys() <= _K_GetSegmentsRequest:
+        o._unknown = _w.extra(d, _K_GetSegmentsRequest, o._unknown)
     return o
 
 
@@ -399,22 +435,23 @@ def unstructure_GetSegmentsRequest(o: Any) -> Any:
     if v is not None:
         d["Token"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetSegmentsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetSegmentsResponse")
     o: Any = _new(GetSegmentsResponse)
+    o._unknown = None
     v: Any
     v = d.get("SegmentsResponse")
-    o.segments_response = None if v is None else structure_SegmentsResponse(v)
+    o.segments_response = (
+        _s_SegmentsResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SegmentsResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_GetSegmentsResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetSegmentsResponse}
+    if not d.keys() <= _K_GetSegmentsResponse:
+        o._unknown = _w.extra(d, _K_GetSegmentsResponse, o._unknown)
     return o
 
 
@@ -425,33 +462,48 @@ def unstructure_GetSegmentsResponse(o: Any) -> Any:
     v: Any
     v = o.segments_response
     if v is not None:
-        d["SegmentsResponse"] = unstructure_SegmentsResponse(v)
+        d["SegmentsResponse"] = _u_SegmentsResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_SegmentGroup(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "SegmentGroup")
     o: Any = _new(SegmentGroup)
+    o._unknown = None
     v: Any
     v = d.get("Dimensions")
-    o.dimensions = (
-        None if v is None else ([_common.structure_SegmentDimensions(x0) for x0 in v] if v.__class__ is list else v)
-    )
-    v = d.get("SourceSegments")
-    o.source_segments = (
-        None if v is None else ([structure_SegmentReference(x0) for x0 in v] if v.__class__ is list else v)
-    )
-    v = d.get("SourceType")
-    o.source_type = None if v is None else (_E_SourceType.get(v, v) if v.__class__ is str else v)
-    v = d.get("Type")
-    o.type = None if v is None else (_E_Type.get(v, v) if v.__class__ is str else v)
-    if d.keys() <= _K_SegmentGroup:
-        o._unknown = None
+    if v is None:
+        o.dimensions = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_SegmentGroup}
+        try:
+            o.dimensions = (
+                [_common._s_SegmentDimensions(x0) for x0 in v] if v.__class__ is list else _w.wrong()
+            )
+        except _w.WrongType:
+            o.dimensions = _w.keep(o, "Dimensions", v)
+    v = d.get("SourceSegments")
+    if v is None:
+        o.source_segments = None
+    else:
+        try:
+            o.source_segments = (
+                [_s_SegmentReference(x0) for x0 in v] if v.__class__ is list else _w.wrong()
+            )
+        except _w.WrongType:
+            o.source_segments = _w.keep(o, "SourceSegments", v)
+    v = d.get("SourceType")
+    o.source_type = (
+        _E_SourceType.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "SourceType", v, _w.text)
+    )
+    v = d.get("Type")
+    o.type = (
+        _E_Type.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "Type", v, _w.text)
+    )
+    if not d.keys() <= _K_SegmentGroup:
+        o._unknown = _w.extra(d, _K_SegmentGroup, o._unknown)
     return o
 
 
@@ -463,12 +515,12 @@ def unstructure_SegmentGroup(o: Any) -> Any:
     v = o.dimensions
     if v is not None:
         d["Dimensions"] = (
-            [_common.unstructure_SegmentDimensions(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
+            [_common._u_SegmentDimensions(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
         )
     v = o.source_segments
     if v is not None:
         d["SourceSegments"] = (
-            [unstructure_SegmentReference(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
+            [_u_SegmentReference(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
         )
     v = o.source_type
     if v is not None:
@@ -477,25 +529,30 @@ def unstructure_SegmentGroup(o: Any) -> Any:
     if v is not None:
         d["Type"] = (v.value if isinstance(v, StrEnum) else v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_SegmentGroupList(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "SegmentGroupList")
     o: Any = _new(SegmentGroupList)
+    o._unknown = None
     v: Any
     v = d.get("Groups")
-    o.groups = (
-        None if v is None else ([structure_SegmentGroup(x0) for x0 in v] if v.__class__ is list else v)
-    )
-    v = d.get("Include")
-    o.include = None if v is None else (_E_Include.get(v, v) if v.__class__ is str else v)
-    if d.keys() <= _K_SegmentGroupList:
-        o._unknown = None
+    if v is None:
+        o.groups = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_SegmentGroupList}
+        try:
+            o.groups = ([_s_SegmentGroup(x0) for x0 in v] if v.__class__ is list else _w.wrong())
+        except _w.WrongType:
+            o.groups = _w.keep(o, "Groups", v)
+    v = d.get("Include")
+    o.include = (
+        _E_Include.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "Include", v, _w.text)
+    )
+    if not d.keys() <= _K_SegmentGroupList:
+        o._unknown = _w.extra(d, _K_SegmentGroupList, o._unknown)
     return o
 
 
@@ -506,34 +563,45 @@ def unstructure_SegmentGroupList(o: Any) -> Any:
     v: Any
     v = o.groups
     if v is not None:
-        d["Groups"] = (
-            [unstructure_SegmentGroup(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
-        )
+        d["Groups"] = ([_u_SegmentGroup(x0) for x0 in v] if isinstance(v, (list, tuple)) else v)
     v = o.include
     if v is not None:
         d["Include"] = (v.value if isinstance(v, StrEnum) else v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_SegmentImportResource(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "SegmentImportResource")
     o: Any = _new(SegmentImportResource)
+    o._unknown = None
     v: Any
     v = d.get("ChannelCounts")
-    o.channel_counts = None if v is None else (dict(v) if v.__class__ is dict else v)
-    o.external_id = d.get("ExternalId")
-    v = d.get("Format")
-    o.format = None if v is None else (_E_Format.get(v, v) if v.__class__ is str else v)
-    o.role_arn = d.get("RoleArn")
-    o.s3_url = d.get("S3Url")
-    o.size = d.get("Size")
-    if d.keys() <= _K_SegmentImportResource:
-        o._unknown = None
+    if v is None:
+        o.channel_counts = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_SegmentImportResource}
+        try:
+            o.channel_counts = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is int else _w.integer(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.channel_counts = _w.keep(o, "ChannelCounts", v)
+    v = d.get("ExternalId")
+    o.external_id = v if v.__class__ is str or v is None else _w.field(o, "ExternalId", v, _w.text)
+    v = d.get("Format")
+    o.format = (
+        _E_Format.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "Format", v, _w.text)
+    )
+    v = d.get("RoleArn")
+    o.role_arn = v if v.__class__ is str or v is None else _w.field(o, "RoleArn", v, _w.text)
+    v = d.get("S3Url")
+    o.s3_url = v if v.__class__ is str or v is None else _w.field(o, "S3Url", v, _w.text)
+    v = d.get("Size")
+    o.size = v if v.__class__ is int or v is None else _w.field(o, "Size", v, _w.integer)
+    if not d.keys() <= _K_SegmentImportResource:
+        o._unknown = _w.extra(d, _K_SegmentImportResource, o._unknown)
     return o
 
 
@@ -561,20 +629,22 @@ def unstructure_SegmentImportResource(o: Any) -> Any:
     if v is not None:
         d["Size"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_SegmentReference(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "SegmentReference")
     o: Any = _new(SegmentReference)
-    o.id = d.get("Id")
-    o.version = d.get("Version")
-    if d.keys() <= _K_SegmentReference:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_SegmentReference}
+    o._unknown = None
+    v: Any
+    v = d.get("Id")
+    o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
+    v = d.get("Version")
+    o.version = v if v.__class__ is int or v is None else _w.field(o, "Version", v, _w.integer)
+    if not d.keys() <= _K_SegmentReference:
+        o._unknown = _w.extra(d, _K_SegmentReference, o._unknown)
     return o
 
 
@@ -590,36 +660,64 @@ def unstructure_SegmentReference(o: Any) -> Any:
     if v is not None:
         d["Version"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_SegmentResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "SegmentResponse")
     o: Any = _new(SegmentResponse)
+    o._unknown = None
     v: Any
-    o.application_id = d.get("ApplicationId")
-    o.arn = d.get("Arn")
-    o.creation_date = d.get("CreationDate")
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    v = d.get("Arn")
+    o.arn = v if v.__class__ is str or v is None else _w.field(o, "Arn", v, _w.text)
+    v = d.get("CreationDate")
+    o.creation_date = (
+        v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
+    )
     v = d.get("Dimensions")
-    o.dimensions = None if v is None else _common.structure_SegmentDimensions(v)
-    o.id = d.get("Id")
+    o.dimensions = (
+        _common._s_SegmentDimensions(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Dimensions", v)
+    )
+    v = d.get("Id")
+    o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
     v = d.get("ImportDefinition")
-    o.import_definition = None if v is None else structure_SegmentImportResource(v)
-    o.last_modified_date = d.get("LastModifiedDate")
-    o.name = d.get("Name")
+    o.import_definition = (
+        _s_SegmentImportResource(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ImportDefinition", v)
+    )
+    v = d.get("LastModifiedDate")
+    o.last_modified_date = (
+        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
+    )
+    v = d.get("Name")
+    o.name = v if v.__class__ is str or v is None else _w.field(o, "Name", v, _w.text)
     v = d.get("SegmentGroups")
-    o.segment_groups = None if v is None else structure_SegmentGroupList(v)
+    o.segment_groups = (
+        _s_SegmentGroupList(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SegmentGroups", v)
+    )
     v = d.get("SegmentType")
-    o.segment_type = None if v is None else (_E_SegmentType.get(v, v) if v.__class__ is str else v)
+    o.segment_type = (
+        _E_SegmentType.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "SegmentType", v, _w.text)
+    )
     v = d.get("tags")
-    o.tags = None if v is None else (dict(v) if v.__class__ is dict else v)
-    o.version = d.get("Version")
-    if d.keys() <= _K_SegmentResponse:
-        o._unknown = None
+    if v is None:
+        o.tags = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_SegmentResponse}
+        try:
+            o.tags = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.tags = _w.keep(o, "tags", v)
+    v = d.get("Version")
+    o.version = v if v.__class__ is int or v is None else _w.field(o, "Version", v, _w.integer)
+    if not d.keys() <= _K_SegmentResponse:
+        o._unknown = _w.extra(d, _K_SegmentResponse, o._unknown)
     return o
 
 
@@ -639,13 +737,13 @@ def unstructure_SegmentResponse(o: Any) -> Any:
         d["CreationDate"] = v
     v = o.dimensions
     if v is not None:
-        d["Dimensions"] = _common.unstructure_SegmentDimensions(v)
+        d["Dimensions"] = _common._u_SegmentDimensions(v)
     v = o.id
     if v is not None:
         d["Id"] = v
     v = o.import_definition
     if v is not None:
-        d["ImportDefinition"] = unstructure_SegmentImportResource(v)
+        d["ImportDefinition"] = _u_SegmentImportResource(v)
     v = o.last_modified_date
     if v is not None:
         d["LastModifiedDate"] = v
@@ -654,7 +752,7 @@ def unstructure_SegmentResponse(o: Any) -> Any:
         d["Name"] = v
     v = o.segment_groups
     if v is not None:
-        d["SegmentGroups"] = unstructure_SegmentGroupList(v)
+        d["SegmentGroups"] = _u_SegmentGroupList(v)
     v = o.segment_type
     if v is not None:
         d["SegmentType"] = (v.value if isinstance(v, StrEnum) else v)
@@ -665,24 +763,28 @@ def unstructure_SegmentResponse(o: Any) -> Any:
     if v is not None:
         d["Version"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_SegmentsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "SegmentsResponse")
     o: Any = _new(SegmentsResponse)
+    o._unknown = None
     v: Any
     v = d.get("Item")
-    o.item = (
-        None if v is None else ([structure_SegmentResponse(x0) for x0 in v] if v.__class__ is list else v)
-    )
-    o.next_token = d.get("NextToken")
-    if d.keys() <= _K_SegmentsResponse:
-        o._unknown = None
+    if v is None:
+        o.item = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_SegmentsResponse}
+        try:
+            o.item = ([_s_SegmentResponse(x0) for x0 in v] if v.__class__ is list else _w.wrong())
+        except _w.WrongType:
+            o.item = _w.keep(o, "Item", v)
+    v = d.get("NextToken")
+    o.next_token = v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
+    if not d.keys() <= _K_SegmentsResponse:
+        o._unknown = _w.extra(d, _K_SegmentsResponse, o._unknown)
     return o
 
 
@@ -693,30 +795,33 @@ def unstructure_SegmentsResponse(o: Any) -> Any:
     v: Any
     v = o.item
     if v is not None:
-        d["Item"] = (
-            [unstructure_SegmentResponse(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
-        )
+        d["Item"] = ([_u_SegmentResponse(x0) for x0 in v] if isinstance(v, (list, tuple)) else v)
     v = o.next_token
     if v is not None:
         d["NextToken"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_UpdateSegmentRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateSegmentRequest")
     o: Any = _new(UpdateSegmentRequest)
+    o._unknown = None
     v: Any
-    o.application_id = d.get("ApplicationId")
-    o.segment_id = d.get("SegmentId")
+    v = d.get("ApplicationId")
+    o.application_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+    )
+    v = d.get("SegmentId")
+    o.segment_id = v if v.__class__ is str or v is None else _w.field(o, "SegmentId", v, _w.text)
     v = d.get("WriteSegmentRequest")
-    o.write_segment_request = None if v is None else structure_WriteSegmentRequest(v)
-    if d.keys() <= _K_UpdateSegmentRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_UpdateSegmentRequest}
+    o.write_segment_request = (
+        _s_WriteSegmentRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "WriteSegmentRequest", v)
+    )
+    if not d.keys() <= _K_UpdateSegmentRequest:
+        o._unknown = _w.extra(d, _K_UpdateSegmentRequest, o._unknown)
     return o
 
 
@@ -733,24 +838,25 @@ def unstructure_UpdateSegmentRequest(o: Any) -> Any:
         d["SegmentId"] = v
     v = o.write_segment_request
     if v is not None:
-        d["WriteSegmentRequest"] = unstructure_WriteSegmentRequest(v)
+        d["WriteSegmentRequest"] = _u_WriteSegmentRequest(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_UpdateSegmentResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateSegmentResponse")
     o: Any = _new(UpdateSegmentResponse)
+    o._unknown = None
     v: Any
     v = d.get("SegmentResponse")
-    o.segment_response = None if v is None else structure_SegmentResponse(v)
+    o.segment_response = (
+        _s_SegmentResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SegmentResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_UpdateSegmentResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_UpdateSegmentResponse}
+    if not d.keys() <= _K_UpdateSegmentResponse:
+        o._unknown = _w.extra(d, _K_UpdateSegmentResponse, o._unknown)
     return o
 
 
@@ -761,28 +867,40 @@ def unstructure_UpdateSegmentResponse(o: Any) -> Any:
     v: Any
     v = o.segment_response
     if v is not None:
-        d["SegmentResponse"] = unstructure_SegmentResponse(v)
+        d["SegmentResponse"] = _u_SegmentResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_WriteSegmentRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "WriteSegmentRequest")
     o: Any = _new(WriteSegmentRequest)
+    o._unknown = None
     v: Any
     v = d.get("Dimensions")
-    o.dimensions = None if v is None else _common.structure_SegmentDimensions(v)
-    o.name = d.get("Name")
+    o.dimensions = (
+        _common._s_SegmentDimensions(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Dimensions", v)
+    )
+    v = d.get("Name")
+    o.name = v if v.__class__ is str or v is None else _w.field(o, "Name", v, _w.text)
     v = d.get("SegmentGroups")
-    o.segment_groups = None if v is None else structure_SegmentGroupList(v)
+    o.segment_groups = (
+        _s_SegmentGroupList(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SegmentGroups", v)
+    )
     v = d.get("tags")
-    o.tags = None if v is None else (dict(v) if v.__class__ is dict else v)
-    if d.keys() <= _K_WriteSegmentRequest:
-        o._unknown = None
+    if v is None:
+        o.tags = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_WriteSegmentRequest}
+        try:
+            o.tags = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.tags = _w.keep(o, "tags", v)
+    if not d.keys() <= _K_WriteSegmentRequest:
+        o._unknown = _w.extra(d, _K_WriteSegmentRequest, o._unknown)
     return o
 
 
@@ -793,16 +911,61 @@ def unstructure_WriteSegmentRequest(o: Any) -> Any:
     v: Any
     v = o.dimensions
     if v is not None:
-        d["Dimensions"] = _common.unstructure_SegmentDimensions(v)
+        d["Dimensions"] = _common._u_SegmentDimensions(v)
     v = o.name
     if v is not None:
         d["Name"] = v
     v = o.segment_groups
     if v is not None:
-        d["SegmentGroups"] = unstructure_SegmentGroupList(v)
+        d["SegmentGroups"] = _u_SegmentGroupList(v)
     v = o.tags
     if v is not None:
         d["tags"] = (dict(v) if isinstance(v, dict) else v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
+
+
+# Hook slots: what nested members of each shape are converted with.
+_s_CreateSegmentRequest = structure_CreateSegmentRequest
+_u_CreateSegmentRequest = unstructure_CreateSegmentRequest
+_s_CreateSegmentResponse = structure_CreateSegmentResponse
+_u_CreateSegmentResponse = unstructure_CreateSegmentResponse
+_s_DeleteSegmentRequest = structure_DeleteSegmentRequest
+_u_DeleteSegmentRequest = unstructure_DeleteSegmentRequest
+_s_DeleteSegmentResponse = structure_DeleteSegmentResponse
+_u_DeleteSegmentResponse = unstructure_DeleteSegmentResponse
+_s_GetSegmentRequest = structure_GetSegmentRequest
+_u_GetSegmentRequest = unstructure_GetSegmentRequest
+_s_GetSegmentResponse = structure_GetSegmentResponse
+_u_GetSegmentResponse = unstructure_GetSegmentResponse
+_s_GetSegmentVersionRequest = structure_GetSegmentVersionRequest
+_u_GetSegmentVersionRequest = unstructure_GetSegmentVersionRequest
+_s_GetSegmentVersionResponse = structure_GetSegmentVersionResponse
+_u_GetSegmentVersionResponse = unstructure_GetSegmentVersionResponse
+_s_GetSegmentVersionsRequest = structure_GetSegmentVersionsRequest
+_u_GetSegmentVersionsRequest = unstructure_GetSegmentVersionsRequest
+_s_GetSegmentVersionsResponse = structure_GetSegmentVersionsResponse
+_u_GetSegmentVersionsResponse = unstructure_GetSegmentVersionsResponse
+_s_GetSegmentsRequest = structure_GetSegmentsRequest
+_u_GetSegmentsRequest = unstructure_GetSegmentsRequest
+_s_GetSegmentsResponse = structure_GetSegmentsResponse
+_u_GetSegmentsResponse = unstructure_GetSegmentsResponse
+_s_SegmentGroup = structure_SegmentGroup
+_u_SegmentGroup = unstructure_SegmentGroup
+_s_SegmentGroupList = structure_SegmentGroupList
+_u_SegmentGroupList = unstructure_SegmentGroupList
+_s_SegmentImportResource = structure_SegmentImportResource
+_u_SegmentImportResource = unstructure_SegmentImportResource
+_s_SegmentReference = structure_SegmentReference
+_u_SegmentReference = unstructure_SegmentReference
+_s_SegmentResponse = structure_SegmentResponse
+_u_SegmentResponse = unstructure_SegmentResponse
+_s_SegmentsResponse = structure_SegmentsResponse
+_u_SegmentsResponse = unstructure_SegmentsResponse
+_s_UpdateSegmentRequest = structure_UpdateSegmentRequest
+_u_UpdateSegmentRequest = unstructure_UpdateSegmentRequest
+_s_UpdateSegmentResponse = structure_UpdateSegmentResponse
+_u_UpdateSegmentResponse = unstructure_UpdateSegmentResponse
+_s_WriteSegmentRequest = structure_WriteSegmentRequest
+_u_WriteSegmentRequest = unstructure_WriteSegmentRequest

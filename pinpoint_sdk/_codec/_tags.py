@@ -3,14 +3,17 @@
 """Wire conversion for ``pinpoint_sdk.models._tags``.
 
 Straight-line functions per shape, registered with the cattrs converter by
-``pinpoint_sdk.converter``. Values whose JSON type differs from the model are kept
-as sent; keys the model does not know are kept on the instance and written back.
+``pinpoint_sdk.converter``. A value whose JSON type differs from its annotation, and
+keys the model does not know, are kept with the instance's unknown keys and written
+back. Nested shapes are converted through the ``_s_<Shape>``/``_u_<Shape>`` slots at
+the end, which the converter points at the hooks users register.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from pinpoint_sdk import _wire as _w
 from pinpoint_sdk.models._tags import (
     ListTagsForResourceRequest,
     ListTagsForResourceResponse,
@@ -29,13 +32,16 @@ _K_UntagResourceRequest = frozenset({"ResourceArn", "TagKeys"})
 
 def structure_ListTagsForResourceRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ListTagsForResourceRequest")
     o: Any = _new(ListTagsForResourceRequest)
-    o.resource_arn = d.get("ResourceArn")
-    if d.keys() <= _K_ListTagsForResourceRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_ListTagsForResourceRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("ResourceArn")
+    o.resource_arn = (
+        v if v.__class__ is str or v is None else _w.field(o, "ResourceArn", v, _w.text)
+    )
+    if not d.keys() <= _K_ListTagsForResourceRequest:
+        o._unknown = _w.extra(d, _K_ListTagsForResourceRequest, o._unknown)
     return o
 
 
@@ -48,22 +54,23 @@ def unstructure_ListTagsForResourceRequest(o: Any) -> Any:
     if v is not None:
         d["ResourceArn"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_ListTagsForResourceResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ListTagsForResourceResponse")
     o: Any = _new(ListTagsForResourceResponse)
+    o._unknown = None
     v: Any
     v = d.get("TagsModel")
-    o.tags_model = None if v is None else structure_TagsModel(v)
+    o.tags_model = (
+        _s_TagsModel(v) if v.__class__ is dict else None if v is None else _w.keep(o, "TagsModel", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_ListTagsForResourceResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_ListTagsForResourceResponse}
+    if not d.keys() <= _K_ListTagsForResourceResponse:
+        o._unknown = _w.extra(d, _K_ListTagsForResourceResponse, o._unknown)
     return o
 
 
@@ -74,24 +81,28 @@ def unstructure_ListTagsForResourceResponse(o: Any) -> Any:
     v: Any
     v = o.tags_model
     if v is not None:
-        d["TagsModel"] = unstructure_TagsModel(v)
+        d["TagsModel"] = _u_TagsModel(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_TagResourceRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "TagResourceRequest")
     o: Any = _new(TagResourceRequest)
+    o._unknown = None
     v: Any
-    o.resource_arn = d.get("ResourceArn")
+    v = d.get("ResourceArn")
+    o.resource_arn = (
+        v if v.__class__ is str or v is None else _w.field(o, "ResourceArn", v, _w.text)
+    )
     v = d.get("TagsModel")
-    o.tags_model = None if v is None else structure_TagsModel(v)
-    if d.keys() <= _K_TagResourceRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_TagResourceRequest}
+    o.tags_model = (
+        _s_TagsModel(v) if v.__class__ is dict else None if v is None else _w.keep(o, "TagsModel", v)
+    )
+    if not d.keys() <= _K_TagResourceRequest:
+        o._unknown = _w.extra(d, _K_TagResourceRequest, o._unknown)
     return o
 
 
@@ -105,23 +116,30 @@ def unstructure_TagResourceRequest(o: Any) -> Any:
         d["ResourceArn"] = v
     v = o.tags_model
     if v is not None:
-        d["TagsModel"] = unstructure_TagsModel(v)
+        d["TagsModel"] = _u_TagsModel(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_TagsModel(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "TagsModel")
     o: Any = _new(TagsModel)
+    o._unknown = None
     v: Any
     v = d.get("tags")
-    o.tags = None if v is None else (dict(v) if v.__class__ is dict else v)
-    if d.keys() <= _K_TagsModel:
-        o._unknown = None
+    if v is None:
+        o.tags = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_TagsModel}
+        try:
+            o.tags = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.tags = _w.keep(o, "tags", v)
+    if not d.keys() <= _K_TagsModel:
+        o._unknown = _w.extra(d, _K_TagsModel, o._unknown)
     return o
 
 
@@ -134,22 +152,32 @@ def unstructure_TagsModel(o: Any) -> Any:
     if v is not None:
         d["tags"] = (dict(v) if isinstance(v, dict) else v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_UntagResourceRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UntagResourceRequest")
     o: Any = _new(UntagResourceRequest)
+    o._unknown = None
     v: Any
-    o.resource_arn = d.get("ResourceArn")
+    v = d.get("ResourceArn")
+    o.resource_arn = (
+        v if v.__class__ is str or v is None else _w.field(o, "ResourceArn", v, _w.text)
+    )
     v = d.get("TagKeys")
-    o.tag_keys = None if v is None else (list(v) if v.__class__ is list else v)
-    if d.keys() <= _K_UntagResourceRequest:
-        o._unknown = None
+    if v is None:
+        o.tag_keys = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_UntagResourceRequest}
+        try:
+            o.tag_keys = (
+                [(x0 if x0.__class__ is str else _w.text(x0)) for x0 in v] if v.__class__ is list else _w.wrong()
+            )
+        except _w.WrongType:
+            o.tag_keys = _w.keep(o, "TagKeys", v)
+    if not d.keys() <= _K_UntagResourceRequest:
+        o._unknown = _w.extra(d, _K_UntagResourceRequest, o._unknown)
     return o
 
 
@@ -165,5 +193,18 @@ def unstructure_UntagResourceRequest(o: Any) -> Any:
     if v is not None:
         d["TagKeys"] = (list(v) if isinstance(v, (list, tuple)) else v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
+
+
+# Hook slots: what nested members of each shape are converted with.
+_s_ListTagsForResourceRequest = structure_ListTagsForResourceRequest
+_u_ListTagsForResourceRequest = unstructure_ListTagsForResourceRequest
+_s_ListTagsForResourceResponse = structure_ListTagsForResourceResponse
+_u_ListTagsForResourceResponse = unstructure_ListTagsForResourceResponse
+_s_TagResourceRequest = structure_TagResourceRequest
+_u_TagResourceRequest = unstructure_TagResourceRequest
+_s_TagsModel = structure_TagsModel
+_u_TagsModel = unstructure_TagsModel
+_s_UntagResourceRequest = structure_UntagResourceRequest
+_u_UntagResourceRequest = unstructure_UntagResourceRequest

@@ -3,8 +3,10 @@
 """Wire conversion for ``pinpoint_sdk.models._templates``.
 
 Straight-line functions per shape, registered with the cattrs converter by
-``pinpoint_sdk.converter``. Values whose JSON type differs from the model are kept
-as sent; keys the model does not know are kept on the instance and written back.
+``pinpoint_sdk.converter``. A value whose JSON type differs from its annotation, and
+keys the model does not know, are kept with the instance's unknown keys and written
+back. Nested shapes are converted through the ``_s_<Shape>``/``_u_<Shape>`` slots at
+the end, which the converter points at the hooks users register.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
+from pinpoint_sdk import _wire as _w
 from pinpoint_sdk._codec import _common
 from pinpoint_sdk.enums import Action, Layout, TemplateType
 from pinpoint_sdk.models._templates import (
@@ -199,21 +202,28 @@ _K_VoiceTemplateResponse = (
 
 def structure_APNSPushNotificationTemplate(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "APNSPushNotificationTemplate")
     o: Any = _new(APNSPushNotificationTemplate)
+    o._unknown = None
     v: Any
     v = d.get("Action")
-    o.action = None if v is None else (_E_Action.get(v, v) if v.__class__ is str else v)
-    o.body = d.get("Body")
-    o.media_url = d.get("MediaUrl")
-    o.raw_content = d.get("RawContent")
-    o.sound = d.get("Sound")
-    o.title = d.get("Title")
-    o.url = d.get("Url")
-    if d.keys() <= _K_APNSPushNotificationTemplate:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_APNSPushNotificationTemplate}
+    o.action = (
+        _E_Action.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "Action", v, _w.text)
+    )
+    v = d.get("Body")
+    o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
+    v = d.get("MediaUrl")
+    o.media_url = v if v.__class__ is str or v is None else _w.field(o, "MediaUrl", v, _w.text)
+    v = d.get("RawContent")
+    o.raw_content = v if v.__class__ is str or v is None else _w.field(o, "RawContent", v, _w.text)
+    v = d.get("Sound")
+    o.sound = v if v.__class__ is str or v is None else _w.field(o, "Sound", v, _w.text)
+    v = d.get("Title")
+    o.title = v if v.__class__ is str or v is None else _w.field(o, "Title", v, _w.text)
+    v = d.get("Url")
+    o.url = v if v.__class__ is str or v is None else _w.field(o, "Url", v, _w.text)
+    if not d.keys() <= _K_APNSPushNotificationTemplate:
+        o._unknown = _w.extra(d, _K_APNSPushNotificationTemplate, o._unknown)
     return o
 
 
@@ -244,29 +254,42 @@ def unstructure_APNSPushNotificationTemplate(o: Any) -> Any:
     if v is not None:
         d["Url"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_AndroidPushNotificationTemplate(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "AndroidPushNotificationTemplate")
     o: Any = _new(AndroidPushNotificationTemplate)
+    o._unknown = None
     v: Any
     v = d.get("Action")
-    o.action = None if v is None else (_E_Action.get(v, v) if v.__class__ is str else v)
-    o.body = d.get("Body")
-    o.image_icon_url = d.get("ImageIconUrl")
-    o.image_url = d.get("ImageUrl")
-    o.raw_content = d.get("RawContent")
-    o.small_image_icon_url = d.get("SmallImageIconUrl")
-    o.sound = d.get("Sound")
-    o.title = d.get("Title")
-    o.url = d.get("Url")
-    if d.keys() <= _K_AndroidPushNotificationTemplate:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_AndroidPushNotificationTemplate}
+    o.action = (
+        _E_Action.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "Action", v, _w.text)
+    )
+    v = d.get("Body")
+    o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
+    v = d.get("ImageIconUrl")
+    o.image_icon_url = (
+        v if v.__class__ is str or v is None else _w.field(o, "ImageIconUrl", v, _w.text)
+    )
+    v = d.get("ImageUrl")
+    o.image_url = v if v.__class__ is str or v is None else _w.field(o, "ImageUrl", v, _w.text)
+    v = d.get("RawContent")
+    o.raw_content = v if v.__class__ is str or v is None else _w.field(o, "RawContent", v, _w.text)
+    v = d.get("SmallImageIconUrl")
+    o.small_image_icon_url = (
+        v if v.__class__ is str or v is None else _w.field(o, "SmallImageIconUrl", v, _w.text)
+    )
+    v = d.get("Sound")
+    o.sound = v if v.__class__ is str or v is None else _w.field(o, "Sound", v, _w.text)
+    v = d.get("Title")
+    o.title = v if v.__class__ is str or v is None else _w.field(o, "Title", v, _w.text)
+    v = d.get("Url")
+    o.url = v if v.__class__ is str or v is None else _w.field(o, "Url", v, _w.text)
+    if not d.keys() <= _K_AndroidPushNotificationTemplate:
+        o._unknown = _w.extra(d, _K_AndroidPushNotificationTemplate, o._unknown)
     return o
 
 
@@ -303,22 +326,26 @@ def unstructure_AndroidPushNotificationTemplate(o: Any) -> Any:
     if v is not None:
         d["Url"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_CreateEmailTemplateRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CreateEmailTemplateRequest")
     o: Any = _new(CreateEmailTemplateRequest)
+    o._unknown = None
     v: Any
     v = d.get("EmailTemplateRequest")
-    o.email_template_request = None if v is None else structure_EmailTemplateRequest(v)
-    o.template_name = d.get("TemplateName")
-    if d.keys() <= _K_CreateEmailTemplateRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_CreateEmailTemplateRequest}
+    o.email_template_request = (
+        _s_EmailTemplateRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EmailTemplateRequest", v)
+    )
+    v = d.get("TemplateName")
+    o.template_name = (
+        v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
+    )
+    if not d.keys() <= _K_CreateEmailTemplateRequest:
+        o._unknown = _w.extra(d, _K_CreateEmailTemplateRequest, o._unknown)
     return o
 
 
@@ -329,27 +356,28 @@ def unstructure_CreateEmailTemplateRequest(o: Any) -> Any:
     v: Any
     v = o.email_template_request
     if v is not None:
-        d["EmailTemplateRequest"] = unstructure_EmailTemplateRequest(v)
+        d["EmailTemplateRequest"] = _u_EmailTemplateRequest(v)
     v = o.template_name
     if v is not None:
         d["TemplateName"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_CreateEmailTemplateResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CreateEmailTemplateResponse")
     o: Any = _new(CreateEmailTemplateResponse)
+    o._unknown = None
     v: Any
     v = d.get("CreateTemplateMessageBody")
-    o.create_template_message_body = None if v is None else structure_CreateTemplateMessageBody(v)
+    o.create_template_message_body = (
+        _s_CreateTemplateMessageBody(v) if v.__class__ is dict else None if v is None else _w.keep(o, "CreateTemplateMessageBody", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_CreateEmailTemplateResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_CreateEmailTemplateResponse}
+    if not d.keys() <= _K_CreateEmailTemplateResponse:
+        o._unknown = _w.extra(d, _K_CreateEmailTemplateResponse, o._unknown)
     return o
 
 
@@ -360,24 +388,28 @@ def unstructure_CreateEmailTemplateResponse(o: Any) -> Any:
     v: Any
     v = o.create_template_message_body
     if v is not None:
-        d["CreateTemplateMessageBody"] = unstructure_CreateTemplateMessageBody(v)
+        d["CreateTemplateMessageBody"] = _u_CreateTemplateMessageBody(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_CreateInAppTemplateRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CreateInAppTemplateRequest")
     o: Any = _new(CreateInAppTemplateRequest)
+    o._unknown = None
     v: Any
     v = d.get("InAppTemplateRequest")
-    o.in_app_template_request = None if v is None else structure_InAppTemplateRequest(v)
-    o.template_name = d.get("TemplateName")
-    if d.keys() <= _K_CreateInAppTemplateRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_CreateInAppTemplateRequest}
+    o.in_app_template_request = (
+        _s_InAppTemplateRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "InAppTemplateRequest", v)
+    )
+    v = d.get("TemplateName")
+    o.template_name = (
+        v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
+    )
+    if not d.keys() <= _K_CreateInAppTemplateRequest:
+        o._unknown = _w.extra(d, _K_CreateInAppTemplateRequest, o._unknown)
     return o
 
 
@@ -388,27 +420,28 @@ def unstructure_CreateInAppTemplateRequest(o: Any) -> Any:
     v: Any
     v = o.in_app_template_request
     if v is not None:
-        d["InAppTemplateRequest"] = unstructure_InAppTemplateRequest(v)
+        d["InAppTemplateRequest"] = _u_InAppTemplateRequest(v)
     v = o.template_name
     if v is not None:
         d["TemplateName"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_CreateInAppTemplateResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CreateInAppTemplateResponse")
     o: Any = _new(CreateInAppTemplateResponse)
+    o._unknown = None
     v: Any
     v = d.get("TemplateCreateMessageBody")
-    o.template_create_message_body = None if v is None else structure_TemplateCreateMessageBody(v)
+    o.template_create_message_body = (
+        _s_TemplateCreateMessageBody(v) if v.__class__ is dict else None if v is None else _w.keep(o, "TemplateCreateMessageBody", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_CreateInAppTemplateResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_CreateInAppTemplateResponse}
+    if not d.keys() <= _K_CreateInAppTemplateResponse:
+        o._unknown = _w.extra(d, _K_CreateInAppTemplateResponse, o._unknown)
     return o
 
 
@@ -419,26 +452,28 @@ def unstructure_CreateInAppTemplateResponse(o: Any) -> Any:
     v: Any
     v = o.template_create_message_body
     if v is not None:
-        d["TemplateCreateMessageBody"] = unstructure_TemplateCreateMessageBody(v)
+        d["TemplateCreateMessageBody"] = _u_TemplateCreateMessageBody(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_CreatePushTemplateRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CreatePushTemplateRequest")
     o: Any = _new(CreatePushTemplateRequest)
+    o._unknown = None
     v: Any
     v = d.get("PushNotificationTemplateRequest")
     o.push_notification_template_request = (
-        None if v is None else structure_PushNotificationTemplateRequest(v)
+        _s_PushNotificationTemplateRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "PushNotificationTemplateRequest", v)
     )
-    o.template_name = d.get("TemplateName")
-    if d.keys() <= _K_CreatePushTemplateRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_CreatePushTemplateRequest}
+    v = d.get("TemplateName")
+    o.template_name = (
+        v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
+    )
+    if not d.keys() <= _K_CreatePushTemplateRequest:
+        o._unknown = _w.extra(d, _K_CreatePushTemplateRequest, o._unknown)
     return o
 
 
@@ -449,27 +484,28 @@ def unstructure_CreatePushTemplateRequest(o: Any) -> Any:
     v: Any
     v = o.push_notification_template_request
     if v is not None:
-        d["PushNotificationTemplateRequest"] = unstructure_PushNotificationTemplateRequest(v)
+        d["PushNotificationTemplateRequest"] = _u_PushNotificationTemplateRequest(v)
     v = o.template_name
     if v is not None:
         d["TemplateName"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_CreatePushTemplateResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CreatePushTemplateResponse")
     o: Any = _new(CreatePushTemplateResponse)
+    o._unknown = None
     v: Any
     v = d.get("CreateTemplateMessageBody")
-    o.create_template_message_body = None if v is None else structure_CreateTemplateMessageBody(v)
+    o.create_template_message_body = (
+        _s_CreateTemplateMessageBody(v) if v.__class__ is dict else None if v is None else _w.keep(o, "CreateTemplateMessageBody", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_CreatePushTemplateResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_CreatePushTemplateResponse}
+    if not d.keys() <= _K_CreatePushTemplateResponse:
+        o._unknown = _w.extra(d, _K_CreatePushTemplateResponse, o._unknown)
     return o
 
 
@@ -480,24 +516,28 @@ def unstructure_CreatePushTemplateResponse(o: Any) -> Any:
     v: Any
     v = o.create_template_message_body
     if v is not None:
-        d["CreateTemplateMessageBody"] = unstructure_CreateTemplateMessageBody(v)
+        d["CreateTemplateMessageBody"] = _u_CreateTemplateMessageBody(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_CreateSmsTemplateRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CreateSmsTemplateRequest")
     o: Any = _new(CreateSmsTemplateRequest)
+    o._unknown = None
     v: Any
     v = d.get("SMSTemplateRequest")
-    o.sms_template_request = None if v is None else structure_SMSTemplateRequest(v)
-    o.template_name = d.get("TemplateName")
-    if d.keys() <= _K_CreateSmsTemplateRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_CreateSmsTemplateRequest}
+    o.sms_template_request = (
+        _s_SMSTemplateRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SMSTemplateRequest", v)
+    )
+    v = d.get("TemplateName")
+    o.template_name = (
+        v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
+    )
+    if not d.keys() <= _K_CreateSmsTemplateRequest:
+        o._unknown = _w.extra(d, _K_CreateSmsTemplateRequest, o._unknown)
     return o
 
 
@@ -508,27 +548,28 @@ def unstructure_CreateSmsTemplateRequest(o: Any) -> Any:
     v: Any
     v = o.sms_template_request
     if v is not None:
-        d["SMSTemplateRequest"] = unstructure_SMSTemplateRequest(v)
+        d["SMSTemplateRequest"] = _u_SMSTemplateRequest(v)
     v = o.template_name
     if v is not None:
         d["TemplateName"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_CreateSmsTemplateResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CreateSmsTemplateResponse")
     o: Any = _new(CreateSmsTemplateResponse)
+    o._unknown = None
     v: Any
     v = d.get("CreateTemplateMessageBody")
-    o.create_template_message_body = None if v is None else structure_CreateTemplateMessageBody(v)
+    o.create_template_message_body = (
+        _s_CreateTemplateMessageBody(v) if v.__class__ is dict else None if v is None else _w.keep(o, "CreateTemplateMessageBody", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_CreateSmsTemplateResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_CreateSmsTemplateResponse}
+    if not d.keys() <= _K_CreateSmsTemplateResponse:
+        o._unknown = _w.extra(d, _K_CreateSmsTemplateResponse, o._unknown)
     return o
 
 
@@ -539,23 +580,26 @@ def unstructure_CreateSmsTemplateResponse(o: Any) -> Any:
     v: Any
     v = o.create_template_message_body
     if v is not None:
-        d["CreateTemplateMessageBody"] = unstructure_CreateTemplateMessageBody(v)
+        d["CreateTemplateMessageBody"] = _u_CreateTemplateMessageBody(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_CreateTemplateMessageBody(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CreateTemplateMessageBody")
     o: Any = _new(CreateTemplateMessageBody)
-    o.arn = d.get("Arn")
-    o.message = d.get("Message")
-    o.request_id = d.get("RequestID")
-    if d.keys() <= _K_CreateTemplateMessageBody:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_CreateTemplateMessageBody}
+    o._unknown = None
+    v: Any
+    v = d.get("Arn")
+    o.arn = v if v.__class__ is str or v is None else _w.field(o, "Arn", v, _w.text)
+    v = d.get("Message")
+    o.message = v if v.__class__ is str or v is None else _w.field(o, "Message", v, _w.text)
+    v = d.get("RequestID")
+    o.request_id = v if v.__class__ is str or v is None else _w.field(o, "RequestID", v, _w.text)
+    if not d.keys() <= _K_CreateTemplateMessageBody:
+        o._unknown = _w.extra(d, _K_CreateTemplateMessageBody, o._unknown)
     return o
 
 
@@ -574,22 +618,26 @@ def unstructure_CreateTemplateMessageBody(o: Any) -> Any:
     if v is not None:
         d["RequestID"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_CreateVoiceTemplateRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CreateVoiceTemplateRequest")
     o: Any = _new(CreateVoiceTemplateRequest)
+    o._unknown = None
     v: Any
-    o.template_name = d.get("TemplateName")
+    v = d.get("TemplateName")
+    o.template_name = (
+        v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
+    )
     v = d.get("VoiceTemplateRequest")
-    o.voice_template_request = None if v is None else structure_VoiceTemplateRequest(v)
-    if d.keys() <= _K_CreateVoiceTemplateRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_CreateVoiceTemplateRequest}
+    o.voice_template_request = (
+        _s_VoiceTemplateRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "VoiceTemplateRequest", v)
+    )
+    if not d.keys() <= _K_CreateVoiceTemplateRequest:
+        o._unknown = _w.extra(d, _K_CreateVoiceTemplateRequest, o._unknown)
     return o
 
 
@@ -603,24 +651,25 @@ def unstructure_CreateVoiceTemplateRequest(o: Any) -> Any:
         d["TemplateName"] = v
     v = o.voice_template_request
     if v is not None:
-        d["VoiceTemplateRequest"] = unstructure_VoiceTemplateRequest(v)
+        d["VoiceTemplateRequest"] = _u_VoiceTemplateRequest(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_CreateVoiceTemplateResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "CreateVoiceTemplateResponse")
     o: Any = _new(CreateVoiceTemplateResponse)
+    o._unknown = None
     v: Any
     v = d.get("CreateTemplateMessageBody")
-    o.create_template_message_body = None if v is None else structure_CreateTemplateMessageBody(v)
+    o.create_template_message_body = (
+        _s_CreateTemplateMessageBody(v) if v.__class__ is dict else None if v is None else _w.keep(o, "CreateTemplateMessageBody", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_CreateVoiceTemplateResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_CreateVoiceTemplateResponse}
+    if not d.keys() <= _K_CreateVoiceTemplateResponse:
+        o._unknown = _w.extra(d, _K_CreateVoiceTemplateResponse, o._unknown)
     return o
 
 
@@ -631,27 +680,32 @@ def unstructure_CreateVoiceTemplateResponse(o: Any) -> Any:
     v: Any
     v = o.create_template_message_body
     if v is not None:
-        d["CreateTemplateMessageBody"] = unstructure_CreateTemplateMessageBody(v)
+        d["CreateTemplateMessageBody"] = _u_CreateTemplateMessageBody(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_DefaultPushNotificationTemplate(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DefaultPushNotificationTemplate")
     o: Any = _new(DefaultPushNotificationTemplate)
+    o._unknown = None
     v: Any
     v = d.get("Action")
-    o.action = None if v is None else (_E_Action.get(v, v) if v.__class__ is str else v)
-    o.body = d.get("Body")
-    o.sound = d.get("Sound")
-    o.title = d.get("Title")
-    o.url = d.get("Url")
-    if d.keys() <= _K_DefaultPushNotificationTemplate:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_DefaultPushNotificationTemplate}
+    o.action = (
+        _E_Action.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "Action", v, _w.text)
+    )
+    v = d.get("Body")
+    o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
+    v = d.get("Sound")
+    o.sound = v if v.__class__ is str or v is None else _w.field(o, "Sound", v, _w.text)
+    v = d.get("Title")
+    o.title = v if v.__class__ is str or v is None else _w.field(o, "Title", v, _w.text)
+    v = d.get("Url")
+    o.url = v if v.__class__ is str or v is None else _w.field(o, "Url", v, _w.text)
+    if not d.keys() <= _K_DefaultPushNotificationTemplate:
+        o._unknown = _w.extra(d, _K_DefaultPushNotificationTemplate, o._unknown)
     return o
 
 
@@ -676,20 +730,24 @@ def unstructure_DefaultPushNotificationTemplate(o: Any) -> Any:
     if v is not None:
         d["Url"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_DeleteEmailTemplateRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteEmailTemplateRequest")
     o: Any = _new(DeleteEmailTemplateRequest)
-    o.template_name = d.get("TemplateName")
-    o.version = d.get("Version")
-    if d.keys() <= _K_DeleteEmailTemplateRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_DeleteEmailTemplateRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("TemplateName")
+    o.template_name = (
+        v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
+    )
+    v = d.get("Version")
+    o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
+    if not d.keys() <= _K_DeleteEmailTemplateRequest:
+        o._unknown = _w.extra(d, _K_DeleteEmailTemplateRequest, o._unknown)
     return o
 
 
@@ -705,22 +763,23 @@ def unstructure_DeleteEmailTemplateRequest(o: Any) -> Any:
     if v is not None:
         d["Version"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_DeleteEmailTemplateResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteEmailTemplateResponse")
     o: Any = _new(DeleteEmailTemplateResponse)
+    o._unknown = None
     v: Any
     v = d.get("MessageBody")
-    o.message_body = None if v is None else _common.structure_MessageBody(v)
+    o.message_body = (
+        _common._s_MessageBody(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageBody", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_DeleteEmailTemplateResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_DeleteEmailTemplateResponse}
+    if not d.keys() <= _K_DeleteEmailTemplateResponse:
+        o._unknown = _w.extra(d, _K_DeleteEmailTemplateResponse, o._unknown)
     return o
 
 
@@ -731,22 +790,26 @@ def unstructure_DeleteEmailTemplateResponse(o: Any) -> Any:
     v: Any
     v = o.message_body
     if v is not None:
-        d["MessageBody"] = _common.unstructure_MessageBody(v)
+        d["MessageBody"] = _common._u_MessageBody(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_DeleteInAppTemplateRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteInAppTemplateRequest")
     o: Any = _new(DeleteInAppTemplateRequest)
-    o.template_name = d.get("TemplateName")
-    o.version = d.get("Version")
-    if d.keys() <= _K_DeleteInAppTemplateRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_DeleteInAppTemplateRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("TemplateName")
+    o.template_name = (
+        v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
+    )
+    v = d.get("Version")
+    o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
+    if not d.keys() <= _K_DeleteInAppTemplateRequest:
+        o._unknown = _w.extra(d, _K_DeleteInAppTemplateRequest, o._unknown)
     return o
 
 
@@ -762,22 +825,23 @@ def unstructure_DeleteInAppTemplateRequest(o: Any) -> Any:
     if v is not None:
         d["Version"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_DeleteInAppTemplateResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteInAppTemplateResponse")
     o: Any = _new(DeleteInAppTemplateResponse)
+    o._unknown = None
     v: Any
     v = d.get("MessageBody")
-    o.message_body = None if v is None else _common.structure_MessageBody(v)
+    o.message_body = (
+        _common._s_MessageBody(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageBody", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_DeleteInAppTemplateResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_DeleteInAppTemplateResponse}
+    if not d.keys() <= _K_DeleteInAppTemplateResponse:
+        o._unknown = _w.extra(d, _K_DeleteInAppTemplateResponse, o._unknown)
     return o
 
 
@@ -788,22 +852,26 @@ def unstructure_DeleteInAppTemplateResponse(o: Any) -> Any:
     v: Any
     v = o.message_body
     if v is not None:
-        d["MessageBody"] = _common.unstructure_MessageBody(v)
+        d["MessageBody"] = _common._u_MessageBody(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_DeletePushTemplateRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeletePushTemplateRequest")
     o: Any = _new(DeletePushTemplateRequest)
-    o.template_name = d.get("TemplateName")
-    o.version = d.get("Version")
-    if d.keys() <= _K_DeletePushTemplateRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_DeletePushTemplateRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("TemplateName")
+    o.template_name = (
+        v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
+    )
+    v = d.get("Version")
+    o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
+    if not d.keys() <= _K_DeletePushTemplateRequest:
+        o._unknown = _w.extra(d, _K_DeletePushTemplateRequest, o._unknown)
     return o
 
 
@@ -819,22 +887,23 @@ def unstructure_DeletePushTemplateRequest(o: Any) -> Any:
     if v is not None:
         d["Version"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_DeletePushTemplateResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeletePushTemplateResponse")
     o: Any = _new(DeletePushTemplateResponse)
+    o._unknown = None
     v: Any
     v = d.get("MessageBody")
-    o.message_body = None if v is None else _common.structure_MessageBody(v)
+    o.message_body = (
+        _common._s_MessageBody(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageBody", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_DeletePushTemplateResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_DeletePushTemplateResponse}
+    if not d.keys() <= _K_DeletePushTemplateResponse:
+        o._unknown = _w.extra(d, _K_DeletePushTemplateResponse, o._unknown)
     return o
 
 
@@ -845,22 +914,26 @@ def unstructure_DeletePushTemplateResponse(o: Any) -> Any:
     v: Any
     v = o.message_body
     if v is not None:
-        d["MessageBody"] = _common.unstructure_MessageBody(v)
+        d["MessageBody"] = _common._u_MessageBody(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_DeleteSmsTemplateRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteSmsTemplateRequest")
     o: Any = _new(DeleteSmsTemplateRequest)
-    o.template_name = d.get("TemplateName")
-    o.version = d.get("Version")
-    if d.keys() <= _K_DeleteSmsTemplateRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_DeleteSmsTemplateRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("TemplateName")
+    o.template_name = (
+        v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
+    )
+    v = d.get("Version")
+    o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
+    if not d.keys() <= _K_DeleteSmsTemplateRequest:
+        o._unknown = _w.extra(d, _K_DeleteSmsTemplateRequest, o._unknown)
     return o
 
 
@@ -876,22 +949,23 @@ def unstructure_DeleteSmsTemplateRequest(o: Any) -> Any:
     if v is not None:
         d["Version"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_DeleteSmsTemplateResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteSmsTemplateResponse")
     o: Any = _new(DeleteSmsTemplateResponse)
+    o._unknown = None
     v: Any
     v = d.get("MessageBody")
-    o.message_body = None if v is None else _common.structure_MessageBody(v)
+    o.message_body = (
+        _common._s_MessageBody(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageBody", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_DeleteSmsTemplateResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_DeleteSmsTemplateResponse}
+    if not d.keys() <= _K_DeleteSmsTemplateResponse:
+        o._unknown = _w.extra(d, _K_DeleteSmsTemplateResponse, o._unknown)
     return o
 
 
@@ -902,22 +976,26 @@ def unstructure_DeleteSmsTemplateResponse(o: Any) -> Any:
     v: Any
     v = o.message_body
     if v is not None:
-        d["MessageBody"] = _common.unstructure_MessageBody(v)
+        d["MessageBody"] = _common._u_MessageBody(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_DeleteVoiceTemplateRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteVoiceTemplateRequest")
     o: Any = _new(DeleteVoiceTemplateRequest)
-    o.template_name = d.get("TemplateName")
-    o.version = d.get("Version")
-    if d.keys() <= _K_DeleteVoiceTemplateRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_DeleteVoiceTemplateRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("TemplateName")
+    o.template_name = (
+        v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
+    )
+    v = d.get("Version")
+    o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
+    if not d.keys() <= _K_DeleteVoiceTemplateRequest:
+        o._unknown = _w.extra(d, _K_DeleteVoiceTemplateRequest, o._unknown)
     return o
 
 
@@ -933,22 +1011,23 @@ def unstructure_DeleteVoiceTemplateRequest(o: Any) -> Any:
     if v is not None:
         d["Version"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_DeleteVoiceTemplateResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "DeleteVoiceTemplateResponse")
     o: Any = _new(DeleteVoiceTemplateResponse)
+    o._unknown = None
     v: Any
     v = d.get("MessageBody")
-    o.message_body = None if v is None else _common.structure_MessageBody(v)
+    o.message_body = (
+        _common._s_MessageBody(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageBody", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_DeleteVoiceTemplateResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_DeleteVoiceTemplateResponse}
+    if not d.keys() <= _K_DeleteVoiceTemplateResponse:
+        o._unknown = _w.extra(d, _K_DeleteVoiceTemplateResponse, o._unknown)
     return o
 
 
@@ -959,33 +1038,58 @@ def unstructure_DeleteVoiceTemplateResponse(o: Any) -> Any:
     v: Any
     v = o.message_body
     if v is not None:
-        d["MessageBody"] = _common.unstructure_MessageBody(v)
+        d["MessageBody"] = _common._u_MessageBody(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_EmailTemplateRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "EmailTemplateRequest")
     o: Any = _new(EmailTemplateRequest)
+    o._unknown = None
     v: Any
-    o.default_substitutions = d.get("DefaultSubstitutions")
-    o.html_part = d.get("HtmlPart")
-    o.recommender_id = d.get("RecommenderId")
-    o.subject = d.get("Subject")
-    v = d.get("Headers")
-    o.headers = (
-        None if v is None else ([_common.structure_MessageHeader(x0) for x0 in v] if v.__class__ is list else v)
+    v = d.get("DefaultSubstitutions")
+    o.default_substitutions = (
+        v if v.__class__ is str or v is None else _w.field(o, "DefaultSubstitutions", v, _w.text)
     )
-    v = d.get("tags")
-    o.tags = None if v is None else (dict(v) if v.__class__ is dict else v)
-    o.template_description = d.get("TemplateDescription")
-    o.text_part = d.get("TextPart")
-    if d.keys() <= _K_EmailTemplateRequest:
-        o._unknown = None
+    v = d.get("HtmlPart")
+    o.html_part = v if v.__class__ is str or v is None else _w.field(o, "HtmlPart", v, _w.text)
+    v = d.get("RecommenderId")
+    o.recommender_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "RecommenderId", v, _w.text)
+    )
+    v = d.get("Subject")
+    o.subject = v if v.__class__ is str or v is None else _w.field(o, "Subject", v, _w.text)
+    v = d.get("Headers")
+    if v is None:
+        o.headers = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_EmailTemplateRequest}
+        try:
+            o.headers = (
+                [_common._s_MessageHeader(x0) for x0 in v] if v.__class__ is list else _w.wrong()
+            )
+        except _w.WrongType:
+            o.headers = _w.keep(o, "Headers", v)
+    v = d.get("tags")
+    if v is None:
+        o.tags = None
+    else:
+        try:
+            o.tags = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.tags = _w.keep(o, "tags", v)
+    v = d.get("TemplateDescription")
+    o.template_description = (
+        v if v.__class__ is str or v is None else _w.field(o, "TemplateDescription", v, _w.text)
+    )
+    v = d.get("TextPart")
+    o.text_part = v if v.__class__ is str or v is None else _w.field(o, "TextPart", v, _w.text)
+    if not d.keys() <= _K_EmailTemplateRequest:
+        o._unknown = _w.extra(d, _K_EmailTemplateRequest, o._unknown)
     return o
 
 
@@ -1009,7 +1113,7 @@ def unstructure_EmailTemplateRequest(o: Any) -> Any:
     v = o.headers
     if v is not None:
         d["Headers"] = (
-            [_common.unstructure_MessageHeader(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
+            [_common._u_MessageHeader(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
         )
     v = o.tags
     if v is not None:
@@ -1021,40 +1125,76 @@ def unstructure_EmailTemplateRequest(o: Any) -> Any:
     if v is not None:
         d["TextPart"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_EmailTemplateResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "EmailTemplateResponse")
     o: Any = _new(EmailTemplateResponse)
+    o._unknown = None
     v: Any
-    o.arn = d.get("Arn")
-    o.creation_date = d.get("CreationDate")
-    o.default_substitutions = d.get("DefaultSubstitutions")
-    o.html_part = d.get("HtmlPart")
-    o.last_modified_date = d.get("LastModifiedDate")
-    o.recommender_id = d.get("RecommenderId")
-    o.subject = d.get("Subject")
-    v = d.get("Headers")
-    o.headers = (
-        None if v is None else ([_common.structure_MessageHeader(x0) for x0 in v] if v.__class__ is list else v)
+    v = d.get("Arn")
+    o.arn = v if v.__class__ is str or v is None else _w.field(o, "Arn", v, _w.text)
+    v = d.get("CreationDate")
+    o.creation_date = (
+        v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
     )
+    v = d.get("DefaultSubstitutions")
+    o.default_substitutions = (
+        v if v.__class__ is str or v is None else _w.field(o, "DefaultSubstitutions", v, _w.text)
+    )
+    v = d.get("HtmlPart")
+    o.html_part = v if v.__class__ is str or v is None else _w.field(o, "HtmlPart", v, _w.text)
+    v = d.get("LastModifiedDate")
+    o.last_modified_date = (
+        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
+    )
+    v = d.get("RecommenderId")
+    o.recommender_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "RecommenderId", v, _w.text)
+    )
+    v = d.get("Subject")
+    o.subject = v if v.__class__ is str or v is None else _w.field(o, "Subject", v, _w.text)
+    v = d.get("Headers")
+    if v is None:
+        o.headers = None
+    else:
+        try:
+            o.headers = (
+                [_common._s_MessageHeader(x0) for x0 in v] if v.__class__ is list else _w.wrong()
+            )
+        except _w.WrongType:
+            o.headers = _w.keep(o, "Headers", v)
     v = d.get("tags")
-    o.tags = None if v is None else (dict(v) if v.__class__ is dict else v)
-    o.template_description = d.get("TemplateDescription")
-    o.template_name = d.get("TemplateName")
+    if v is None:
+        o.tags = None
+    else:
+        try:
+            o.tags = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.tags = _w.keep(o, "tags", v)
+    v = d.get("TemplateDescription")
+    o.template_description = (
+        v if v.__class__ is str or v is None else _w.field(o, "TemplateDescription", v, _w.text)
+    )
+    v = d.get("TemplateName")
+    o.template_name = (
+        v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
+    )
     v = d.get("TemplateType")
     o.template_type = (
-        None if v is None else (_E_TemplateType.get(v, v) if v.__class__ is str else v)
+        _E_TemplateType.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "TemplateType", v, _w.text)
     )
-    o.text_part = d.get("TextPart")
-    o.version = d.get("Version")
-    if d.keys() <= _K_EmailTemplateResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_EmailTemplateResponse}
+    v = d.get("TextPart")
+    o.text_part = v if v.__class__ is str or v is None else _w.field(o, "TextPart", v, _w.text)
+    v = d.get("Version")
+    o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
+    if not d.keys() <= _K_EmailTemplateResponse:
+        o._unknown = _w.extra(d, _K_EmailTemplateResponse, o._unknown)
     return o
 
 
@@ -1087,7 +1227,7 @@ def unstructure_EmailTemplateResponse(o: Any) -> Any:
     v = o.headers
     if v is not None:
         d["Headers"] = (
-            [_common.unstructure_MessageHeader(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
+            [_common._u_MessageHeader(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
         )
     v = o.tags
     if v is not None:
@@ -1108,20 +1248,24 @@ def unstructure_EmailTemplateResponse(o: Any) -> Any:
     if v is not None:
         d["Version"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetEmailTemplateRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetEmailTemplateRequest")
     o: Any = _new(GetEmailTemplateRequest)
-    o.template_name = d.get("TemplateName")
-    o.version = d.get("Version")
-    if d.keys() <= _K_GetEmailTemplateRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetEmailTemplateRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("TemplateName")
+    o.template_name = (
+        v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
+    )
+    v = d.get("Version")
+    o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
+    if not d.keys() <= _K_GetEmailTemplateRequest:
+        o._unknown = _w.extra(d, _K_GetEmailTemplateRequest, o._unknown)
     return o
 
 
@@ -1137,22 +1281,23 @@ def unstructure_GetEmailTemplateRequest(o: Any) -> Any:
     if v is not None:
         d["Version"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetEmailTemplateResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetEmailTemplateResponse")
     o: Any = _new(GetEmailTemplateResponse)
+    o._unknown = None
     v: Any
     v = d.get("EmailTemplateResponse")
-    o.email_template_response = None if v is None else structure_EmailTemplateResponse(v)
+    o.email_template_response = (
+        _s_EmailTemplateResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EmailTemplateResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_GetEmailTemplateResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetEmailTemplateResponse}
+    if not d.keys() <= _K_GetEmailTemplateResponse:
+        o._unknown = _w.extra(d, _K_GetEmailTemplateResponse, o._unknown)
     return o
 
 
@@ -1163,22 +1308,26 @@ def unstructure_GetEmailTemplateResponse(o: Any) -> Any:
     v: Any
     v = o.email_template_response
     if v is not None:
-        d["EmailTemplateResponse"] = unstructure_EmailTemplateResponse(v)
+        d["EmailTemplateResponse"] = _u_EmailTemplateResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetInAppTemplateRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetInAppTemplateRequest")
     o: Any = _new(GetInAppTemplateRequest)
-    o.template_name = d.get("TemplateName")
-    o.version = d.get("Version")
-    if d.keys() <= _K_GetInAppTemplateRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetInAppTemplateRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("TemplateName")
+    o.template_name = (
+        v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
+    )
+    v = d.get("Version")
+    o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
+    if not d.keys() <= _K_GetInAppTemplateRequest:
+        o._unknown = _w.extra(d, _K_GetInAppTemplateRequest, o._unknown)
     return o
 
 
@@ -1194,22 +1343,23 @@ def unstructure_GetInAppTemplateRequest(o: Any) -> Any:
     if v is not None:
         d["Version"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetInAppTemplateResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetInAppTemplateResponse")
     o: Any = _new(GetInAppTemplateResponse)
+    o._unknown = None
     v: Any
     v = d.get("InAppTemplateResponse")
-    o.in_app_template_response = None if v is None else structure_InAppTemplateResponse(v)
+    o.in_app_template_response = (
+        _s_InAppTemplateResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "InAppTemplateResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_GetInAppTemplateResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetInAppTemplateResponse}
+    if not d.keys() <= _K_GetInAppTemplateResponse:
+        o._unknown = _w.extra(d, _K_GetInAppTemplateResponse, o._unknown)
     return o
 
 
@@ -1220,22 +1370,26 @@ def unstructure_GetInAppTemplateResponse(o: Any) -> Any:
     v: Any
     v = o.in_app_template_response
     if v is not None:
-        d["InAppTemplateResponse"] = unstructure_InAppTemplateResponse(v)
+        d["InAppTemplateResponse"] = _u_InAppTemplateResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetPushTemplateRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetPushTemplateRequest")
     o: Any = _new(GetPushTemplateRequest)
-    o.template_name = d.get("TemplateName")
-    o.version = d.get("Version")
-    if d.keys() <= _K_GetPushTemplateRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetPushTemplateRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("TemplateName")
+    o.template_name = (
+        v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
+    )
+    v = d.get("Version")
+    o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
+    if not d.keys() <= _K_GetPushTemplateRequest:
+        o._unknown = _w.extra(d, _K_GetPushTemplateRequest, o._unknown)
     return o
 
 
@@ -1251,24 +1405,23 @@ def unstructure_GetPushTemplateRequest(o: Any) -> Any:
     if v is not None:
         d["Version"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetPushTemplateResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetPushTemplateResponse")
     o: Any = _new(GetPushTemplateResponse)
+    o._unknown = None
     v: Any
     v = d.get("PushNotificationTemplateResponse")
     o.push_notification_template_response = (
-        None if v is None else structure_PushNotificationTemplateResponse(v)
+        _s_PushNotificationTemplateResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "PushNotificationTemplateResponse", v)
     )
     o._response_metadata = None
-    if d.keys() <= _K_GetPushTemplateResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetPushTemplateResponse}
+    if not d.keys() <= _K_GetPushTemplateResponse:
+        o._unknown = _w.extra(d, _K_GetPushTemplateResponse, o._unknown)
     return o
 
 
@@ -1279,22 +1432,26 @@ def unstructure_GetPushTemplateResponse(o: Any) -> Any:
     v: Any
     v = o.push_notification_template_response
     if v is not None:
-        d["PushNotificationTemplateResponse"] = unstructure_PushNotificationTemplateResponse(v)
+        d["PushNotificationTemplateResponse"] = _u_PushNotificationTemplateResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetSmsTemplateRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetSmsTemplateRequest")
     o: Any = _new(GetSmsTemplateRequest)
-    o.template_name = d.get("TemplateName")
-    o.version = d.get("Version")
-    if d.keys() <= _K_GetSmsTemplateRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetSmsTemplateRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("TemplateName")
+    o.template_name = (
+        v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
+    )
+    v = d.get("Version")
+    o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
+    if not d.keys() <= _K_GetSmsTemplateRequest:
+        o._unknown = _w.extra(d, _K_GetSmsTemplateRequest, o._unknown)
     return o
 
 
@@ -1310,22 +1467,23 @@ def unstructure_GetSmsTemplateRequest(o: Any) -> Any:
     if v is not None:
         d["Version"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetSmsTemplateResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetSmsTemplateResponse")
     o: Any = _new(GetSmsTemplateResponse)
+    o._unknown = None
     v: Any
     v = d.get("SMSTemplateResponse")
-    o.sms_template_response = None if v is None else structure_SMSTemplateResponse(v)
+    o.sms_template_response = (
+        _s_SMSTemplateResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SMSTemplateResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_GetSmsTemplateResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetSmsTemplateResponse}
+    if not d.keys() <= _K_GetSmsTemplateResponse:
+        o._unknown = _w.extra(d, _K_GetSmsTemplateResponse, o._unknown)
     return o
 
 
@@ -1336,22 +1494,26 @@ def unstructure_GetSmsTemplateResponse(o: Any) -> Any:
     v: Any
     v = o.sms_template_response
     if v is not None:
-        d["SMSTemplateResponse"] = unstructure_SMSTemplateResponse(v)
+        d["SMSTemplateResponse"] = _u_SMSTemplateResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetVoiceTemplateRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetVoiceTemplateRequest")
     o: Any = _new(GetVoiceTemplateRequest)
-    o.template_name = d.get("TemplateName")
-    o.version = d.get("Version")
-    if d.keys() <= _K_GetVoiceTemplateRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetVoiceTemplateRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("TemplateName")
+    o.template_name = (
+        v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
+    )
+    v = d.get("Version")
+    o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
+    if not d.keys() <= _K_GetVoiceTemplateRequest:
+        o._unknown = _w.extra(d, _K_GetVoiceTemplateRequest, o._unknown)
     return o
 
 
@@ -1367,22 +1529,23 @@ def unstructure_GetVoiceTemplateRequest(o: Any) -> Any:
     if v is not None:
         d["Version"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_GetVoiceTemplateResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "GetVoiceTemplateResponse")
     o: Any = _new(GetVoiceTemplateResponse)
+    o._unknown = None
     v: Any
     v = d.get("VoiceTemplateResponse")
-    o.voice_template_response = None if v is None else structure_VoiceTemplateResponse(v)
+    o.voice_template_response = (
+        _s_VoiceTemplateResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "VoiceTemplateResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_GetVoiceTemplateResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_GetVoiceTemplateResponse}
+    if not d.keys() <= _K_GetVoiceTemplateResponse:
+        o._unknown = _w.extra(d, _K_GetVoiceTemplateResponse, o._unknown)
     return o
 
 
@@ -1393,32 +1556,58 @@ def unstructure_GetVoiceTemplateResponse(o: Any) -> Any:
     v: Any
     v = o.voice_template_response
     if v is not None:
-        d["VoiceTemplateResponse"] = unstructure_VoiceTemplateResponse(v)
+        d["VoiceTemplateResponse"] = _u_VoiceTemplateResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_InAppTemplateRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "InAppTemplateRequest")
     o: Any = _new(InAppTemplateRequest)
+    o._unknown = None
     v: Any
     v = d.get("Content")
-    o.content = (
-        None if v is None else ([_common.structure_InAppMessageContent(x0) for x0 in v] if v.__class__ is list else v)
-    )
-    v = d.get("CustomConfig")
-    o.custom_config = None if v is None else (dict(v) if v.__class__ is dict else v)
-    v = d.get("Layout")
-    o.layout = None if v is None else (_E_Layout.get(v, v) if v.__class__ is str else v)
-    v = d.get("tags")
-    o.tags = None if v is None else (dict(v) if v.__class__ is dict else v)
-    o.template_description = d.get("TemplateDescription")
-    if d.keys() <= _K_InAppTemplateRequest:
-        o._unknown = None
+    if v is None:
+        o.content = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_InAppTemplateRequest}
+        try:
+            o.content = (
+                [_common._s_InAppMessageContent(x0) for x0 in v] if v.__class__ is list else _w.wrong()
+            )
+        except _w.WrongType:
+            o.content = _w.keep(o, "Content", v)
+    v = d.get("CustomConfig")
+    if v is None:
+        o.custom_config = None
+    else:
+        try:
+            o.custom_config = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.custom_config = _w.keep(o, "CustomConfig", v)
+    v = d.get("Layout")
+    o.layout = (
+        _E_Layout.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "Layout", v, _w.text)
+    )
+    v = d.get("tags")
+    if v is None:
+        o.tags = None
+    else:
+        try:
+            o.tags = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.tags = _w.keep(o, "tags", v)
+    v = d.get("TemplateDescription")
+    o.template_description = (
+        v if v.__class__ is str or v is None else _w.field(o, "TemplateDescription", v, _w.text)
+    )
+    if not d.keys() <= _K_InAppTemplateRequest:
+        o._unknown = _w.extra(d, _K_InAppTemplateRequest, o._unknown)
     return o
 
 
@@ -1430,7 +1619,7 @@ def unstructure_InAppTemplateRequest(o: Any) -> Any:
     v = o.content
     if v is not None:
         d["Content"] = (
-            [_common.unstructure_InAppMessageContent(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
+            [_common._u_InAppMessageContent(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
         )
     v = o.custom_config
     if v is not None:
@@ -1445,39 +1634,76 @@ def unstructure_InAppTemplateRequest(o: Any) -> Any:
     if v is not None:
         d["TemplateDescription"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_InAppTemplateResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "InAppTemplateResponse")
     o: Any = _new(InAppTemplateResponse)
+    o._unknown = None
     v: Any
-    o.arn = d.get("Arn")
+    v = d.get("Arn")
+    o.arn = v if v.__class__ is str or v is None else _w.field(o, "Arn", v, _w.text)
     v = d.get("Content")
-    o.content = (
-        None if v is None else ([_common.structure_InAppMessageContent(x0) for x0 in v] if v.__class__ is list else v)
+    if v is None:
+        o.content = None
+    else:
+        try:
+            o.content = (
+                [_common._s_InAppMessageContent(x0) for x0 in v] if v.__class__ is list else _w.wrong()
+            )
+        except _w.WrongType:
+            o.content = _w.keep(o, "Content", v)
+    v = d.get("CreationDate")
+    o.creation_date = (
+        v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
     )
-    o.creation_date = d.get("CreationDate")
     v = d.get("CustomConfig")
-    o.custom_config = None if v is None else (dict(v) if v.__class__ is dict else v)
-    o.last_modified_date = d.get("LastModifiedDate")
+    if v is None:
+        o.custom_config = None
+    else:
+        try:
+            o.custom_config = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.custom_config = _w.keep(o, "CustomConfig", v)
+    v = d.get("LastModifiedDate")
+    o.last_modified_date = (
+        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
+    )
     v = d.get("Layout")
-    o.layout = None if v is None else (_E_Layout.get(v, v) if v.__class__ is str else v)
+    o.layout = (
+        _E_Layout.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "Layout", v, _w.text)
+    )
     v = d.get("tags")
-    o.tags = None if v is None else (dict(v) if v.__class__ is dict else v)
-    o.template_description = d.get("TemplateDescription")
-    o.template_name = d.get("TemplateName")
+    if v is None:
+        o.tags = None
+    else:
+        try:
+            o.tags = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.tags = _w.keep(o, "tags", v)
+    v = d.get("TemplateDescription")
+    o.template_description = (
+        v if v.__class__ is str or v is None else _w.field(o, "TemplateDescription", v, _w.text)
+    )
+    v = d.get("TemplateName")
+    o.template_name = (
+        v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
+    )
     v = d.get("TemplateType")
     o.template_type = (
-        None if v is None else (_E_TemplateType.get(v, v) if v.__class__ is str else v)
+        _E_TemplateType.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "TemplateType", v, _w.text)
     )
-    o.version = d.get("Version")
-    if d.keys() <= _K_InAppTemplateResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_InAppTemplateResponse}
+    v = d.get("Version")
+    o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
+    if not d.keys() <= _K_InAppTemplateResponse:
+        o._unknown = _w.extra(d, _K_InAppTemplateResponse, o._unknown)
     return o
 
 
@@ -1492,7 +1718,7 @@ def unstructure_InAppTemplateResponse(o: Any) -> Any:
     v = o.content
     if v is not None:
         d["Content"] = (
-            [_common.unstructure_InAppMessageContent(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
+            [_common._u_InAppMessageContent(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
         )
     v = o.creation_date
     if v is not None:
@@ -1522,22 +1748,30 @@ def unstructure_InAppTemplateResponse(o: Any) -> Any:
     if v is not None:
         d["Version"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_ListTemplateVersionsRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ListTemplateVersionsRequest")
     o: Any = _new(ListTemplateVersionsRequest)
-    o.next_token = d.get("NextToken")
-    o.page_size = d.get("PageSize")
-    o.template_name = d.get("TemplateName")
-    o.template_type = d.get("TemplateType")
-    if d.keys() <= _K_ListTemplateVersionsRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_ListTemplateVersionsRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("NextToken")
+    o.next_token = v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
+    v = d.get("PageSize")
+    o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
+    v = d.get("TemplateName")
+    o.template_name = (
+        v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
+    )
+    v = d.get("TemplateType")
+    o.template_type = (
+        v if v.__class__ is str or v is None else _w.field(o, "TemplateType", v, _w.text)
+    )
+    if not d.keys() <= _K_ListTemplateVersionsRequest:
+        o._unknown = _w.extra(d, _K_ListTemplateVersionsRequest, o._unknown)
     return o
 
 
@@ -1559,22 +1793,23 @@ def unstructure_ListTemplateVersionsRequest(o: Any) -> Any:
     if v is not None:
         d["TemplateType"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_ListTemplateVersionsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ListTemplateVersionsResponse")
     o: Any = _new(ListTemplateVersionsResponse)
+    o._unknown = None
     v: Any
     v = d.get("TemplateVersionsResponse")
-    o.template_versions_response = None if v is None else structure_TemplateVersionsResponse(v)
+    o.template_versions_response = (
+        _s_TemplateVersionsResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "TemplateVersionsResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_ListTemplateVersionsResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_ListTemplateVersionsResponse}
+    if not d.keys() <= _K_ListTemplateVersionsResponse:
+        o._unknown = _w.extra(d, _K_ListTemplateVersionsResponse, o._unknown)
     return o
 
 
@@ -1585,24 +1820,30 @@ def unstructure_ListTemplateVersionsResponse(o: Any) -> Any:
     v: Any
     v = o.template_versions_response
     if v is not None:
-        d["TemplateVersionsResponse"] = unstructure_TemplateVersionsResponse(v)
+        d["TemplateVersionsResponse"] = _u_TemplateVersionsResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_ListTemplatesRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ListTemplatesRequest")
     o: Any = _new(ListTemplatesRequest)
-    o.next_token = d.get("NextToken")
-    o.page_size = d.get("PageSize")
-    o.prefix = d.get("Prefix")
-    o.template_type = d.get("TemplateType")
-    if d.keys() <= _K_ListTemplatesRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_ListTemplatesRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("NextToken")
+    o.next_token = v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
+    v = d.get("PageSize")
+    o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
+    v = d.get("Prefix")
+    o.prefix = v if v.__class__ is str or v is None else _w.field(o, "Prefix", v, _w.text)
+    v = d.get("TemplateType")
+    o.template_type = (
+        v if v.__class__ is str or v is None else _w.field(o, "TemplateType", v, _w.text)
+    )
+    if not d.keys() <= _K_ListTemplatesRequest:
+        o._unknown = _w.extra(d, _K_ListTemplatesRequest, o._unknown)
     return o
 
 
@@ -1624,22 +1865,23 @@ def unstructure_ListTemplatesRequest(o: Any) -> Any:
     if v is not None:
         d["TemplateType"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_ListTemplatesResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "ListTemplatesResponse")
     o: Any = _new(ListTemplatesResponse)
+    o._unknown = None
     v: Any
     v = d.get("TemplatesResponse")
-    o.templates_response = None if v is None else structure_TemplatesResponse(v)
+    o.templates_response = (
+        _s_TemplatesResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "TemplatesResponse", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_ListTemplatesResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_ListTemplatesResponse}
+    if not d.keys() <= _K_ListTemplatesResponse:
+        o._unknown = _w.extra(d, _K_ListTemplatesResponse, o._unknown)
     return o
 
 
@@ -1650,36 +1892,62 @@ def unstructure_ListTemplatesResponse(o: Any) -> Any:
     v: Any
     v = o.templates_response
     if v is not None:
-        d["TemplatesResponse"] = unstructure_TemplatesResponse(v)
+        d["TemplatesResponse"] = _u_TemplatesResponse(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_PushNotificationTemplateRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "PushNotificationTemplateRequest")
     o: Any = _new(PushNotificationTemplateRequest)
+    o._unknown = None
     v: Any
     v = d.get("ADM")
-    o.adm = None if v is None else structure_AndroidPushNotificationTemplate(v)
+    o.adm = (
+        _s_AndroidPushNotificationTemplate(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ADM", v)
+    )
     v = d.get("APNS")
-    o.apns = None if v is None else structure_APNSPushNotificationTemplate(v)
+    o.apns = (
+        _s_APNSPushNotificationTemplate(v) if v.__class__ is dict else None if v is None else _w.keep(o, "APNS", v)
+    )
     v = d.get("Baidu")
-    o.baidu = None if v is None else structure_AndroidPushNotificationTemplate(v)
+    o.baidu = (
+        _s_AndroidPushNotificationTemplate(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Baidu", v)
+    )
     v = d.get("Default")
-    o.default = None if v is None else structure_DefaultPushNotificationTemplate(v)
-    o.default_substitutions = d.get("DefaultSubstitutions")
+    o.default = (
+        _s_DefaultPushNotificationTemplate(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Default", v)
+    )
+    v = d.get("DefaultSubstitutions")
+    o.default_substitutions = (
+        v if v.__class__ is str or v is None else _w.field(o, "DefaultSubstitutions", v, _w.text)
+    )
     v = d.get("GCM")
-    o.gcm = None if v is None else structure_AndroidPushNotificationTemplate(v)
-    o.recommender_id = d.get("RecommenderId")
+    o.gcm = (
+        _s_AndroidPushNotificationTemplate(v) if v.__class__ is dict else None if v is None else _w.keep(o, "GCM", v)
+    )
+    v = d.get("RecommenderId")
+    o.recommender_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "RecommenderId", v, _w.text)
+    )
     v = d.get("tags")
-    o.tags = None if v is None else (dict(v) if v.__class__ is dict else v)
-    o.template_description = d.get("TemplateDescription")
-    if d.keys() <= _K_PushNotificationTemplateRequest:
-        o._unknown = None
+    if v is None:
+        o.tags = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_PushNotificationTemplateRequest}
+        try:
+            o.tags = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.tags = _w.keep(o, "tags", v)
+    v = d.get("TemplateDescription")
+    o.template_description = (
+        v if v.__class__ is str or v is None else _w.field(o, "TemplateDescription", v, _w.text)
+    )
+    if not d.keys() <= _K_PushNotificationTemplateRequest:
+        o._unknown = _w.extra(d, _K_PushNotificationTemplateRequest, o._unknown)
     return o
 
 
@@ -1690,22 +1958,22 @@ def unstructure_PushNotificationTemplateRequest(o: Any) -> Any:
     v: Any
     v = o.adm
     if v is not None:
-        d["ADM"] = unstructure_AndroidPushNotificationTemplate(v)
+        d["ADM"] = _u_AndroidPushNotificationTemplate(v)
     v = o.apns
     if v is not None:
-        d["APNS"] = unstructure_APNSPushNotificationTemplate(v)
+        d["APNS"] = _u_APNSPushNotificationTemplate(v)
     v = o.baidu
     if v is not None:
-        d["Baidu"] = unstructure_AndroidPushNotificationTemplate(v)
+        d["Baidu"] = _u_AndroidPushNotificationTemplate(v)
     v = o.default
     if v is not None:
-        d["Default"] = unstructure_DefaultPushNotificationTemplate(v)
+        d["Default"] = _u_DefaultPushNotificationTemplate(v)
     v = o.default_substitutions
     if v is not None:
         d["DefaultSubstitutions"] = v
     v = o.gcm
     if v is not None:
-        d["GCM"] = unstructure_AndroidPushNotificationTemplate(v)
+        d["GCM"] = _u_AndroidPushNotificationTemplate(v)
     v = o.recommender_id
     if v is not None:
         d["RecommenderId"] = v
@@ -1716,43 +1984,80 @@ def unstructure_PushNotificationTemplateRequest(o: Any) -> Any:
     if v is not None:
         d["TemplateDescription"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_PushNotificationTemplateResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "PushNotificationTemplateResponse")
     o: Any = _new(PushNotificationTemplateResponse)
+    o._unknown = None
     v: Any
     v = d.get("ADM")
-    o.adm = None if v is None else structure_AndroidPushNotificationTemplate(v)
+    o.adm = (
+        _s_AndroidPushNotificationTemplate(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ADM", v)
+    )
     v = d.get("APNS")
-    o.apns = None if v is None else structure_APNSPushNotificationTemplate(v)
-    o.arn = d.get("Arn")
+    o.apns = (
+        _s_APNSPushNotificationTemplate(v) if v.__class__ is dict else None if v is None else _w.keep(o, "APNS", v)
+    )
+    v = d.get("Arn")
+    o.arn = v if v.__class__ is str or v is None else _w.field(o, "Arn", v, _w.text)
     v = d.get("Baidu")
-    o.baidu = None if v is None else structure_AndroidPushNotificationTemplate(v)
-    o.creation_date = d.get("CreationDate")
+    o.baidu = (
+        _s_AndroidPushNotificationTemplate(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Baidu", v)
+    )
+    v = d.get("CreationDate")
+    o.creation_date = (
+        v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
+    )
     v = d.get("Default")
-    o.default = None if v is None else structure_DefaultPushNotificationTemplate(v)
-    o.default_substitutions = d.get("DefaultSubstitutions")
+    o.default = (
+        _s_DefaultPushNotificationTemplate(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Default", v)
+    )
+    v = d.get("DefaultSubstitutions")
+    o.default_substitutions = (
+        v if v.__class__ is str or v is None else _w.field(o, "DefaultSubstitutions", v, _w.text)
+    )
     v = d.get("GCM")
-    o.gcm = None if v is None else structure_AndroidPushNotificationTemplate(v)
-    o.last_modified_date = d.get("LastModifiedDate")
-    o.recommender_id = d.get("RecommenderId")
+    o.gcm = (
+        _s_AndroidPushNotificationTemplate(v) if v.__class__ is dict else None if v is None else _w.keep(o, "GCM", v)
+    )
+    v = d.get("LastModifiedDate")
+    o.last_modified_date = (
+        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
+    )
+    v = d.get("RecommenderId")
+    o.recommender_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "RecommenderId", v, _w.text)
+    )
     v = d.get("tags")
-    o.tags = None if v is None else (dict(v) if v.__class__ is dict else v)
-    o.template_description = d.get("TemplateDescription")
-    o.template_name = d.get("TemplateName")
+    if v is None:
+        o.tags = None
+    else:
+        try:
+            o.tags = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.tags = _w.keep(o, "tags", v)
+    v = d.get("TemplateDescription")
+    o.template_description = (
+        v if v.__class__ is str or v is None else _w.field(o, "TemplateDescription", v, _w.text)
+    )
+    v = d.get("TemplateName")
+    o.template_name = (
+        v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
+    )
     v = d.get("TemplateType")
     o.template_type = (
-        None if v is None else (_E_TemplateType.get(v, v) if v.__class__ is str else v)
+        _E_TemplateType.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "TemplateType", v, _w.text)
     )
-    o.version = d.get("Version")
-    if d.keys() <= _K_PushNotificationTemplateResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_PushNotificationTemplateResponse}
+    v = d.get("Version")
+    o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
+    if not d.keys() <= _K_PushNotificationTemplateResponse:
+        o._unknown = _w.extra(d, _K_PushNotificationTemplateResponse, o._unknown)
     return o
 
 
@@ -1763,28 +2068,28 @@ def unstructure_PushNotificationTemplateResponse(o: Any) -> Any:
     v: Any
     v = o.adm
     if v is not None:
-        d["ADM"] = unstructure_AndroidPushNotificationTemplate(v)
+        d["ADM"] = _u_AndroidPushNotificationTemplate(v)
     v = o.apns
     if v is not None:
-        d["APNS"] = unstructure_APNSPushNotificationTemplate(v)
+        d["APNS"] = _u_APNSPushNotificationTemplate(v)
     v = o.arn
     if v is not None:
         d["Arn"] = v
     v = o.baidu
     if v is not None:
-        d["Baidu"] = unstructure_AndroidPushNotificationTemplate(v)
+        d["Baidu"] = _u_AndroidPushNotificationTemplate(v)
     v = o.creation_date
     if v is not None:
         d["CreationDate"] = v
     v = o.default
     if v is not None:
-        d["Default"] = unstructure_DefaultPushNotificationTemplate(v)
+        d["Default"] = _u_DefaultPushNotificationTemplate(v)
     v = o.default_substitutions
     if v is not None:
         d["DefaultSubstitutions"] = v
     v = o.gcm
     if v is not None:
-        d["GCM"] = unstructure_AndroidPushNotificationTemplate(v)
+        d["GCM"] = _u_AndroidPushNotificationTemplate(v)
     v = o.last_modified_date
     if v is not None:
         d["LastModifiedDate"] = v
@@ -1807,25 +2112,42 @@ def unstructure_PushNotificationTemplateResponse(o: Any) -> Any:
     if v is not None:
         d["Version"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_SMSTemplateRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "SMSTemplateRequest")
     o: Any = _new(SMSTemplateRequest)
+    o._unknown = None
     v: Any
-    o.body = d.get("Body")
-    o.default_substitutions = d.get("DefaultSubstitutions")
-    o.recommender_id = d.get("RecommenderId")
+    v = d.get("Body")
+    o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
+    v = d.get("DefaultSubstitutions")
+    o.default_substitutions = (
+        v if v.__class__ is str or v is None else _w.field(o, "DefaultSubstitutions", v, _w.text)
+    )
+    v = d.get("RecommenderId")
+    o.recommender_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "RecommenderId", v, _w.text)
+    )
     v = d.get("tags")
-    o.tags = None if v is None else (dict(v) if v.__class__ is dict else v)
-    o.template_description = d.get("TemplateDescription")
-    if d.keys() <= _K_SMSTemplateRequest:
-        o._unknown = None
+    if v is None:
+        o.tags = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_SMSTemplateRequest}
+        try:
+            o.tags = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.tags = _w.keep(o, "tags", v)
+    v = d.get("TemplateDescription")
+    o.template_description = (
+        v if v.__class__ is str or v is None else _w.field(o, "TemplateDescription", v, _w.text)
+    )
+    if not d.keys() <= _K_SMSTemplateRequest:
+        o._unknown = _w.extra(d, _K_SMSTemplateRequest, o._unknown)
     return o
 
 
@@ -1850,34 +2172,62 @@ def unstructure_SMSTemplateRequest(o: Any) -> Any:
     if v is not None:
         d["TemplateDescription"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_SMSTemplateResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "SMSTemplateResponse")
     o: Any = _new(SMSTemplateResponse)
+    o._unknown = None
     v: Any
-    o.arn = d.get("Arn")
-    o.body = d.get("Body")
-    o.creation_date = d.get("CreationDate")
-    o.default_substitutions = d.get("DefaultSubstitutions")
-    o.last_modified_date = d.get("LastModifiedDate")
-    o.recommender_id = d.get("RecommenderId")
+    v = d.get("Arn")
+    o.arn = v if v.__class__ is str or v is None else _w.field(o, "Arn", v, _w.text)
+    v = d.get("Body")
+    o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
+    v = d.get("CreationDate")
+    o.creation_date = (
+        v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
+    )
+    v = d.get("DefaultSubstitutions")
+    o.default_substitutions = (
+        v if v.__class__ is str or v is None else _w.field(o, "DefaultSubstitutions", v, _w.text)
+    )
+    v = d.get("LastModifiedDate")
+    o.last_modified_date = (
+        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
+    )
+    v = d.get("RecommenderId")
+    o.recommender_id = (
+        v if v.__class__ is str or v is None else _w.field(o, "RecommenderId", v, _w.text)
+    )
     v = d.get("tags")
-    o.tags = None if v is None else (dict(v) if v.__class__ is dict else v)
-    o.template_description = d.get("TemplateDescription")
-    o.template_name = d.get("TemplateName")
+    if v is None:
+        o.tags = None
+    else:
+        try:
+            o.tags = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.tags = _w.keep(o, "tags", v)
+    v = d.get("TemplateDescription")
+    o.template_description = (
+        v if v.__class__ is str or v is None else _w.field(o, "TemplateDescription", v, _w.text)
+    )
+    v = d.get("TemplateName")
+    o.template_name = (
+        v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
+    )
     v = d.get("TemplateType")
     o.template_type = (
-        None if v is None else (_E_TemplateType.get(v, v) if v.__class__ is str else v)
+        _E_TemplateType.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "TemplateType", v, _w.text)
     )
-    o.version = d.get("Version")
-    if d.keys() <= _K_SMSTemplateResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_SMSTemplateResponse}
+    v = d.get("Version")
+    o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
+    if not d.keys() <= _K_SMSTemplateResponse:
+        o._unknown = _w.extra(d, _K_SMSTemplateResponse, o._unknown)
     return o
 
 
@@ -1920,19 +2270,20 @@ def unstructure_SMSTemplateResponse(o: Any) -> Any:
     if v is not None:
         d["Version"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_TemplateActiveVersionRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "TemplateActiveVersionRequest")
     o: Any = _new(TemplateActiveVersionRequest)
-    o.version = d.get("Version")
-    if d.keys() <= _K_TemplateActiveVersionRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_TemplateActiveVersionRequest}
+    o._unknown = None
+    v: Any
+    v = d.get("Version")
+    o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
+    if not d.keys() <= _K_TemplateActiveVersionRequest:
+        o._unknown = _w.extra(d, _K_TemplateActiveVersionRequest, o._unknown)
     return o
 
 
@@ -1945,21 +2296,24 @@ def unstructure_TemplateActiveVersionRequest(o: Any) -> Any:
     if v is not None:
         d["Version"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_TemplateCreateMessageBody(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "TemplateCreateMessageBody")
     o: Any = _new(TemplateCreateMessageBody)
-    o.arn = d.get("Arn")
-    o.message = d.get("Message")
-    o.request_id = d.get("RequestID")
-    if d.keys() <= _K_TemplateCreateMessageBody:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_TemplateCreateMessageBody}
+    o._unknown = None
+    v: Any
+    v = d.get("Arn")
+    o.arn = v if v.__class__ is str or v is None else _w.field(o, "Arn", v, _w.text)
+    v = d.get("Message")
+    o.message = v if v.__class__ is str or v is None else _w.field(o, "Message", v, _w.text)
+    v = d.get("RequestID")
+    o.request_id = v if v.__class__ is str or v is None else _w.field(o, "RequestID", v, _w.text)
+    if not d.keys() <= _K_TemplateCreateMessageBody:
+        o._unknown = _w.extra(d, _K_TemplateCreateMessageBody, o._unknown)
     return o
 
 
@@ -1978,32 +2332,56 @@ def unstructure_TemplateCreateMessageBody(o: Any) -> Any:
     if v is not None:
         d["RequestID"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_TemplateResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "TemplateResponse")
     o: Any = _new(TemplateResponse)
+    o._unknown = None
     v: Any
-    o.arn = d.get("Arn")
-    o.creation_date = d.get("CreationDate")
-    o.default_substitutions = d.get("DefaultSubstitutions")
-    o.last_modified_date = d.get("LastModifiedDate")
+    v = d.get("Arn")
+    o.arn = v if v.__class__ is str or v is None else _w.field(o, "Arn", v, _w.text)
+    v = d.get("CreationDate")
+    o.creation_date = (
+        v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
+    )
+    v = d.get("DefaultSubstitutions")
+    o.default_substitutions = (
+        v if v.__class__ is str or v is None else _w.field(o, "DefaultSubstitutions", v, _w.text)
+    )
+    v = d.get("LastModifiedDate")
+    o.last_modified_date = (
+        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
+    )
     v = d.get("tags")
-    o.tags = None if v is None else (dict(v) if v.__class__ is dict else v)
-    o.template_description = d.get("TemplateDescription")
-    o.template_name = d.get("TemplateName")
+    if v is None:
+        o.tags = None
+    else:
+        try:
+            o.tags = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.tags = _w.keep(o, "tags", v)
+    v = d.get("TemplateDescription")
+    o.template_description = (
+        v if v.__class__ is str or v is None else _w.field(o, "TemplateDescription", v, _w.text)
+    )
+    v = d.get("TemplateName")
+    o.template_name = (
+        v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
+    )
     v = d.get("TemplateType")
     o.template_type = (
-        None if v is None else (_E_TemplateType.get(v, v) if v.__class__ is str else v)
+        _E_TemplateType.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "TemplateType", v, _w.text)
     )
-    o.version = d.get("Version")
-    if d.keys() <= _K_TemplateResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_TemplateResponse}
+    v = d.get("Version")
+    o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
+    if not d.keys() <= _K_TemplateResponse:
+        o._unknown = _w.extra(d, _K_TemplateResponse, o._unknown)
     return o
 
 
@@ -2040,25 +2418,44 @@ def unstructure_TemplateResponse(o: Any) -> Any:
     if v is not None:
         d["Version"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_TemplateVersionResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "TemplateVersionResponse")
     o: Any = _new(TemplateVersionResponse)
-    o.creation_date = d.get("CreationDate")
-    o.default_substitutions = d.get("DefaultSubstitutions")
-    o.last_modified_date = d.get("LastModifiedDate")
-    o.template_description = d.get("TemplateDescription")
-    o.template_name = d.get("TemplateName")
-    o.template_type = d.get("TemplateType")
-    o.version = d.get("Version")
-    if d.keys() <= _K_TemplateVersionResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_TemplateVersionResponse}
+    o._unknown = None
+    v: Any
+    v = d.get("CreationDate")
+    o.creation_date = (
+        v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
+    )
+    v = d.get("DefaultSubstitutions")
+    o.default_substitutions = (
+        v if v.__class__ is str or v is None else _w.field(o, "DefaultSubstitutions", v, _w.text)
+    )
+    v = d.get("LastModifiedDate")
+    o.last_modified_date = (
+        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
+    )
+    v = d.get("TemplateDescription")
+    o.template_description = (
+        v if v.__class__ is str or v is None else _w.field(o, "TemplateDescription", v, _w.text)
+    )
+    v = d.get("TemplateName")
+    o.template_name = (
+        v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
+    )
+    v = d.get("TemplateType")
+    o.template_type = (
+        v if v.__class__ is str or v is None else _w.field(o, "TemplateType", v, _w.text)
+    )
+    v = d.get("Version")
+    o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
+    if not d.keys() <= _K_TemplateVersionResponse:
+        o._unknown = _w.extra(d, _K_TemplateVersionResponse, o._unknown)
     return o
 
 
@@ -2089,26 +2486,34 @@ def unstructure_TemplateVersionResponse(o: Any) -> Any:
     if v is not None:
         d["Version"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_TemplateVersionsResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "TemplateVersionsResponse")
     o: Any = _new(TemplateVersionsResponse)
+    o._unknown = None
     v: Any
     v = d.get("Item")
-    o.item = (
-        None if v is None else ([structure_TemplateVersionResponse(x0) for x0 in v] if v.__class__ is list else v)
-    )
-    o.message = d.get("Message")
-    o.next_token = d.get("NextToken")
-    o.request_id = d.get("RequestID")
-    if d.keys() <= _K_TemplateVersionsResponse:
-        o._unknown = None
+    if v is None:
+        o.item = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_TemplateVersionsResponse}
+        try:
+            o.item = (
+                [_s_TemplateVersionResponse(x0) for x0 in v] if v.__class__ is list else _w.wrong()
+            )
+        except _w.WrongType:
+            o.item = _w.keep(o, "Item", v)
+    v = d.get("Message")
+    o.message = v if v.__class__ is str or v is None else _w.field(o, "Message", v, _w.text)
+    v = d.get("NextToken")
+    o.next_token = v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
+    v = d.get("RequestID")
+    o.request_id = v if v.__class__ is str or v is None else _w.field(o, "RequestID", v, _w.text)
+    if not d.keys() <= _K_TemplateVersionsResponse:
+        o._unknown = _w.extra(d, _K_TemplateVersionsResponse, o._unknown)
     return o
 
 
@@ -2120,7 +2525,7 @@ def unstructure_TemplateVersionsResponse(o: Any) -> Any:
     v = o.item
     if v is not None:
         d["Item"] = (
-            [unstructure_TemplateVersionResponse(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
+            [_u_TemplateVersionResponse(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
         )
     v = o.message
     if v is not None:
@@ -2132,24 +2537,28 @@ def unstructure_TemplateVersionsResponse(o: Any) -> Any:
     if v is not None:
         d["RequestID"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_TemplatesResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "TemplatesResponse")
     o: Any = _new(TemplatesResponse)
+    o._unknown = None
     v: Any
     v = d.get("Item")
-    o.item = (
-        None if v is None else ([structure_TemplateResponse(x0) for x0 in v] if v.__class__ is list else v)
-    )
-    o.next_token = d.get("NextToken")
-    if d.keys() <= _K_TemplatesResponse:
-        o._unknown = None
+    if v is None:
+        o.item = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_TemplatesResponse}
+        try:
+            o.item = ([_s_TemplateResponse(x0) for x0 in v] if v.__class__ is list else _w.wrong())
+        except _w.WrongType:
+            o.item = _w.keep(o, "Item", v)
+    v = d.get("NextToken")
+    o.next_token = v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
+    if not d.keys() <= _K_TemplatesResponse:
+        o._unknown = _w.extra(d, _K_TemplatesResponse, o._unknown)
     return o
 
 
@@ -2160,31 +2569,37 @@ def unstructure_TemplatesResponse(o: Any) -> Any:
     v: Any
     v = o.item
     if v is not None:
-        d["Item"] = (
-            [unstructure_TemplateResponse(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
-        )
+        d["Item"] = ([_u_TemplateResponse(x0) for x0 in v] if isinstance(v, (list, tuple)) else v)
     v = o.next_token
     if v is not None:
         d["NextToken"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_UpdateEmailTemplateRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateEmailTemplateRequest")
     o: Any = _new(UpdateEmailTemplateRequest)
+    o._unknown = None
     v: Any
-    o.create_new_version = d.get("CreateNewVersion")
+    v = d.get("CreateNewVersion")
+    o.create_new_version = (
+        v if v.__class__ is bool or v is None else _w.field(o, "CreateNewVersion", v, _w.boolean)
+    )
     v = d.get("EmailTemplateRequest")
-    o.email_template_request = None if v is None else structure_EmailTemplateRequest(v)
-    o.template_name = d.get("TemplateName")
-    o.version = d.get("Version")
-    if d.keys() <= _K_UpdateEmailTemplateRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_UpdateEmailTemplateRequest}
+    o.email_template_request = (
+        _s_EmailTemplateRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EmailTemplateRequest", v)
+    )
+    v = d.get("TemplateName")
+    o.template_name = (
+        v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
+    )
+    v = d.get("Version")
+    o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
+    if not d.keys() <= _K_UpdateEmailTemplateRequest:
+        o._unknown = _w.extra(d, _K_UpdateEmailTemplateRequest, o._unknown)
     return o
 
 
@@ -2198,7 +2613,7 @@ def unstructure_UpdateEmailTemplateRequest(o: Any) -> Any:
         d["CreateNewVersion"] = v
     v = o.email_template_request
     if v is not None:
-        d["EmailTemplateRequest"] = unstructure_EmailTemplateRequest(v)
+        d["EmailTemplateRequest"] = _u_EmailTemplateRequest(v)
     v = o.template_name
     if v is not None:
         d["TemplateName"] = v
@@ -2206,22 +2621,23 @@ def unstructure_UpdateEmailTemplateRequest(o: Any) -> Any:
     if v is not None:
         d["Version"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_UpdateEmailTemplateResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateEmailTemplateResponse")
     o: Any = _new(UpdateEmailTemplateResponse)
+    o._unknown = None
     v: Any
     v = d.get("MessageBody")
-    o.message_body = None if v is None else _common.structure_MessageBody(v)
+    o.message_body = (
+        _common._s_MessageBody(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageBody", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_UpdateEmailTemplateResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_UpdateEmailTemplateResponse}
+    if not d.keys() <= _K_UpdateEmailTemplateResponse:
+        o._unknown = _w.extra(d, _K_UpdateEmailTemplateResponse, o._unknown)
     return o
 
 
@@ -2232,26 +2648,34 @@ def unstructure_UpdateEmailTemplateResponse(o: Any) -> Any:
     v: Any
     v = o.message_body
     if v is not None:
-        d["MessageBody"] = _common.unstructure_MessageBody(v)
+        d["MessageBody"] = _common._u_MessageBody(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_UpdateInAppTemplateRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateInAppTemplateRequest")
     o: Any = _new(UpdateInAppTemplateRequest)
+    o._unknown = None
     v: Any
-    o.create_new_version = d.get("CreateNewVersion")
+    v = d.get("CreateNewVersion")
+    o.create_new_version = (
+        v if v.__class__ is bool or v is None else _w.field(o, "CreateNewVersion", v, _w.boolean)
+    )
     v = d.get("InAppTemplateRequest")
-    o.in_app_template_request = None if v is None else structure_InAppTemplateRequest(v)
-    o.template_name = d.get("TemplateName")
-    o.version = d.get("Version")
-    if d.keys() <= _K_UpdateInAppTemplateRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_UpdateInAppTemplateRequest}
+    o.in_app_template_request = (
+        _s_InAppTemplateRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "InAppTemplateRequest", v)
+    )
+    v = d.get("TemplateName")
+    o.template_name = (
+        v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
+    )
+    v = d.get("Version")
+    o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
+    if not d.keys() <= _K_UpdateInAppTemplateRequest:
+        o._unknown = _w.extra(d, _K_UpdateInAppTemplateRequest, o._unknown)
     return o
 
 
@@ -2265,7 +2689,7 @@ def unstructure_UpdateInAppTemplateRequest(o: Any) -> Any:
         d["CreateNewVersion"] = v
     v = o.in_app_template_request
     if v is not None:
-        d["InAppTemplateRequest"] = unstructure_InAppTemplateRequest(v)
+        d["InAppTemplateRequest"] = _u_InAppTemplateRequest(v)
     v = o.template_name
     if v is not None:
         d["TemplateName"] = v
@@ -2273,22 +2697,23 @@ def unstructure_UpdateInAppTemplateRequest(o: Any) -> Any:
     if v is not None:
         d["Version"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_UpdateInAppTemplateResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateInAppTemplateResponse")
     o: Any = _new(UpdateInAppTemplateResponse)
+    o._unknown = None
     v: Any
     v = d.get("MessageBody")
-    o.message_body = None if v is None else _common.structure_MessageBody(v)
+    o.message_body = (
+        _common._s_MessageBody(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageBody", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_UpdateInAppTemplateResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_UpdateInAppTemplateResponse}
+    if not d.keys() <= _K_UpdateInAppTemplateResponse:
+        o._unknown = _w.extra(d, _K_UpdateInAppTemplateResponse, o._unknown)
     return o
 
 
@@ -2299,28 +2724,34 @@ def unstructure_UpdateInAppTemplateResponse(o: Any) -> Any:
     v: Any
     v = o.message_body
     if v is not None:
-        d["MessageBody"] = _common.unstructure_MessageBody(v)
+        d["MessageBody"] = _common._u_MessageBody(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_UpdatePushTemplateRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdatePushTemplateRequest")
     o: Any = _new(UpdatePushTemplateRequest)
+    o._unknown = None
     v: Any
-    o.create_new_version = d.get("CreateNewVersion")
+    v = d.get("CreateNewVersion")
+    o.create_new_version = (
+        v if v.__class__ is bool or v is None else _w.field(o, "CreateNewVersion", v, _w.boolean)
+    )
     v = d.get("PushNotificationTemplateRequest")
     o.push_notification_template_request = (
-        None if v is None else structure_PushNotificationTemplateRequest(v)
+        _s_PushNotificationTemplateRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "PushNotificationTemplateRequest", v)
     )
-    o.template_name = d.get("TemplateName")
-    o.version = d.get("Version")
-    if d.keys() <= _K_UpdatePushTemplateRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_UpdatePushTemplateRequest}
+    v = d.get("TemplateName")
+    o.template_name = (
+        v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
+    )
+    v = d.get("Version")
+    o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
+    if not d.keys() <= _K_UpdatePushTemplateRequest:
+        o._unknown = _w.extra(d, _K_UpdatePushTemplateRequest, o._unknown)
     return o
 
 
@@ -2334,7 +2765,7 @@ def unstructure_UpdatePushTemplateRequest(o: Any) -> Any:
         d["CreateNewVersion"] = v
     v = o.push_notification_template_request
     if v is not None:
-        d["PushNotificationTemplateRequest"] = unstructure_PushNotificationTemplateRequest(v)
+        d["PushNotificationTemplateRequest"] = _u_PushNotificationTemplateRequest(v)
     v = o.template_name
     if v is not None:
         d["TemplateName"] = v
@@ -2342,22 +2773,23 @@ def unstructure_UpdatePushTemplateRequest(o: Any) -> Any:
     if v is not None:
         d["Version"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_UpdatePushTemplateResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdatePushTemplateResponse")
     o: Any = _new(UpdatePushTemplateResponse)
+    o._unknown = None
     v: Any
     v = d.get("MessageBody")
-    o.message_body = None if v is None else _common.structure_MessageBody(v)
+    o.message_body = (
+        _common._s_MessageBody(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageBody", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_UpdatePushTemplateResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_UpdatePushTemplateResponse}
+    if not d.keys() <= _K_UpdatePushTemplateResponse:
+        o._unknown = _w.extra(d, _K_UpdatePushTemplateResponse, o._unknown)
     return o
 
 
@@ -2368,26 +2800,34 @@ def unstructure_UpdatePushTemplateResponse(o: Any) -> Any:
     v: Any
     v = o.message_body
     if v is not None:
-        d["MessageBody"] = _common.unstructure_MessageBody(v)
+        d["MessageBody"] = _common._u_MessageBody(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_UpdateSmsTemplateRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateSmsTemplateRequest")
     o: Any = _new(UpdateSmsTemplateRequest)
+    o._unknown = None
     v: Any
-    o.create_new_version = d.get("CreateNewVersion")
+    v = d.get("CreateNewVersion")
+    o.create_new_version = (
+        v if v.__class__ is bool or v is None else _w.field(o, "CreateNewVersion", v, _w.boolean)
+    )
     v = d.get("SMSTemplateRequest")
-    o.sms_template_request = None if v is None else structure_SMSTemplateRequest(v)
-    o.template_name = d.get("TemplateName")
-    o.version = d.get("Version")
-    if d.keys() <= _K_UpdateSmsTemplateRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_UpdateSmsTemplateRequest}
+    o.sms_template_request = (
+        _s_SMSTemplateRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SMSTemplateRequest", v)
+    )
+    v = d.get("TemplateName")
+    o.template_name = (
+        v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
+    )
+    v = d.get("Version")
+    o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
+    if not d.keys() <= _K_UpdateSmsTemplateRequest:
+        o._unknown = _w.extra(d, _K_UpdateSmsTemplateRequest, o._unknown)
     return o
 
 
@@ -2401,7 +2841,7 @@ def unstructure_UpdateSmsTemplateRequest(o: Any) -> Any:
         d["CreateNewVersion"] = v
     v = o.sms_template_request
     if v is not None:
-        d["SMSTemplateRequest"] = unstructure_SMSTemplateRequest(v)
+        d["SMSTemplateRequest"] = _u_SMSTemplateRequest(v)
     v = o.template_name
     if v is not None:
         d["TemplateName"] = v
@@ -2409,22 +2849,23 @@ def unstructure_UpdateSmsTemplateRequest(o: Any) -> Any:
     if v is not None:
         d["Version"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_UpdateSmsTemplateResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateSmsTemplateResponse")
     o: Any = _new(UpdateSmsTemplateResponse)
+    o._unknown = None
     v: Any
     v = d.get("MessageBody")
-    o.message_body = None if v is None else _common.structure_MessageBody(v)
+    o.message_body = (
+        _common._s_MessageBody(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageBody", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_UpdateSmsTemplateResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_UpdateSmsTemplateResponse}
+    if not d.keys() <= _K_UpdateSmsTemplateResponse:
+        o._unknown = _w.extra(d, _K_UpdateSmsTemplateResponse, o._unknown)
     return o
 
 
@@ -2435,27 +2876,32 @@ def unstructure_UpdateSmsTemplateResponse(o: Any) -> Any:
     v: Any
     v = o.message_body
     if v is not None:
-        d["MessageBody"] = _common.unstructure_MessageBody(v)
+        d["MessageBody"] = _common._u_MessageBody(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_UpdateTemplateActiveVersionRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateTemplateActiveVersionRequest")
     o: Any = _new(UpdateTemplateActiveVersionRequest)
+    o._unknown = None
     v: Any
     v = d.get("TemplateActiveVersionRequest")
     o.template_active_version_request = (
-        None if v is None else structure_TemplateActiveVersionRequest(v)
+        _s_TemplateActiveVersionRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "TemplateActiveVersionRequest", v)
     )
-    o.template_name = d.get("TemplateName")
-    o.template_type = d.get("TemplateType")
-    if d.keys() <= _K_UpdateTemplateActiveVersionRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_UpdateTemplateActiveVersionRequest}
+    v = d.get("TemplateName")
+    o.template_name = (
+        v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
+    )
+    v = d.get("TemplateType")
+    o.template_type = (
+        v if v.__class__ is str or v is None else _w.field(o, "TemplateType", v, _w.text)
+    )
+    if not d.keys() <= _K_UpdateTemplateActiveVersionRequest:
+        o._unknown = _w.extra(d, _K_UpdateTemplateActiveVersionRequest, o._unknown)
     return o
 
 
@@ -2466,7 +2912,7 @@ def unstructure_UpdateTemplateActiveVersionRequest(o: Any) -> Any:
     v: Any
     v = o.template_active_version_request
     if v is not None:
-        d["TemplateActiveVersionRequest"] = unstructure_TemplateActiveVersionRequest(v)
+        d["TemplateActiveVersionRequest"] = _u_TemplateActiveVersionRequest(v)
     v = o.template_name
     if v is not None:
         d["TemplateName"] = v
@@ -2474,22 +2920,23 @@ def unstructure_UpdateTemplateActiveVersionRequest(o: Any) -> Any:
     if v is not None:
         d["TemplateType"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_UpdateTemplateActiveVersionResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateTemplateActiveVersionResponse")
     o: Any = _new(UpdateTemplateActiveVersionResponse)
+    o._unknown = None
     v: Any
     v = d.get("MessageBody")
-    o.message_body = None if v is None else _common.structure_MessageBody(v)
+    o.message_body = (
+        _common._s_MessageBody(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageBody", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_UpdateTemplateActiveVersionResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_UpdateTemplateActiveVersionResponse}
+    if not d.keys() <= _K_UpdateTemplateActiveVersionResponse:
+        o._unknown = _w.extra(d, _K_UpdateTemplateActiveVersionResponse, o._unknown)
     return o
 
 
@@ -2500,26 +2947,34 @@ def unstructure_UpdateTemplateActiveVersionResponse(o: Any) -> Any:
     v: Any
     v = o.message_body
     if v is not None:
-        d["MessageBody"] = _common.unstructure_MessageBody(v)
+        d["MessageBody"] = _common._u_MessageBody(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_UpdateVoiceTemplateRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateVoiceTemplateRequest")
     o: Any = _new(UpdateVoiceTemplateRequest)
+    o._unknown = None
     v: Any
-    o.create_new_version = d.get("CreateNewVersion")
-    o.template_name = d.get("TemplateName")
-    o.version = d.get("Version")
+    v = d.get("CreateNewVersion")
+    o.create_new_version = (
+        v if v.__class__ is bool or v is None else _w.field(o, "CreateNewVersion", v, _w.boolean)
+    )
+    v = d.get("TemplateName")
+    o.template_name = (
+        v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
+    )
+    v = d.get("Version")
+    o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
     v = d.get("VoiceTemplateRequest")
-    o.voice_template_request = None if v is None else structure_VoiceTemplateRequest(v)
-    if d.keys() <= _K_UpdateVoiceTemplateRequest:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_UpdateVoiceTemplateRequest}
+    o.voice_template_request = (
+        _s_VoiceTemplateRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "VoiceTemplateRequest", v)
+    )
+    if not d.keys() <= _K_UpdateVoiceTemplateRequest:
+        o._unknown = _w.extra(d, _K_UpdateVoiceTemplateRequest, o._unknown)
     return o
 
 
@@ -2539,24 +2994,25 @@ def unstructure_UpdateVoiceTemplateRequest(o: Any) -> Any:
         d["Version"] = v
     v = o.voice_template_request
     if v is not None:
-        d["VoiceTemplateRequest"] = unstructure_VoiceTemplateRequest(v)
+        d["VoiceTemplateRequest"] = _u_VoiceTemplateRequest(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_UpdateVoiceTemplateResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "UpdateVoiceTemplateResponse")
     o: Any = _new(UpdateVoiceTemplateResponse)
+    o._unknown = None
     v: Any
     v = d.get("MessageBody")
-    o.message_body = None if v is None else _common.structure_MessageBody(v)
+    o.message_body = (
+        _common._s_MessageBody(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageBody", v)
+    )
     o._response_metadata = None
-    if d.keys() <= _K_UpdateVoiceTemplateResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_UpdateVoiceTemplateResponse}
+    if not d.keys() <= _K_UpdateVoiceTemplateResponse:
+        o._unknown = _w.extra(d, _K_UpdateVoiceTemplateResponse, o._unknown)
     return o
 
 
@@ -2567,28 +3023,46 @@ def unstructure_UpdateVoiceTemplateResponse(o: Any) -> Any:
     v: Any
     v = o.message_body
     if v is not None:
-        d["MessageBody"] = _common.unstructure_MessageBody(v)
+        d["MessageBody"] = _common._u_MessageBody(v)
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_VoiceTemplateRequest(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "VoiceTemplateRequest")
     o: Any = _new(VoiceTemplateRequest)
+    o._unknown = None
     v: Any
-    o.body = d.get("Body")
-    o.default_substitutions = d.get("DefaultSubstitutions")
-    o.language_code = d.get("LanguageCode")
+    v = d.get("Body")
+    o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
+    v = d.get("DefaultSubstitutions")
+    o.default_substitutions = (
+        v if v.__class__ is str or v is None else _w.field(o, "DefaultSubstitutions", v, _w.text)
+    )
+    v = d.get("LanguageCode")
+    o.language_code = (
+        v if v.__class__ is str or v is None else _w.field(o, "LanguageCode", v, _w.text)
+    )
     v = d.get("tags")
-    o.tags = None if v is None else (dict(v) if v.__class__ is dict else v)
-    o.template_description = d.get("TemplateDescription")
-    o.voice_id = d.get("VoiceId")
-    if d.keys() <= _K_VoiceTemplateRequest:
-        o._unknown = None
+    if v is None:
+        o.tags = None
     else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_VoiceTemplateRequest}
+        try:
+            o.tags = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.tags = _w.keep(o, "tags", v)
+    v = d.get("TemplateDescription")
+    o.template_description = (
+        v if v.__class__ is str or v is None else _w.field(o, "TemplateDescription", v, _w.text)
+    )
+    v = d.get("VoiceId")
+    o.voice_id = v if v.__class__ is str or v is None else _w.field(o, "VoiceId", v, _w.text)
+    if not d.keys() <= _K_VoiceTemplateRequest:
+        o._unknown = _w.extra(d, _K_VoiceTemplateRequest, o._unknown)
     return o
 
 
@@ -2616,35 +3090,64 @@ def unstructure_VoiceTemplateRequest(o: Any) -> Any:
     if v is not None:
         d["VoiceId"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
 
 
 def structure_VoiceTemplateResponse(d: Any, _: Any = None) -> Any:
     if d.__class__ is not dict:
-        return d
+        _w.not_an_object(d, "VoiceTemplateResponse")
     o: Any = _new(VoiceTemplateResponse)
+    o._unknown = None
     v: Any
-    o.arn = d.get("Arn")
-    o.body = d.get("Body")
-    o.creation_date = d.get("CreationDate")
-    o.default_substitutions = d.get("DefaultSubstitutions")
-    o.language_code = d.get("LanguageCode")
-    o.last_modified_date = d.get("LastModifiedDate")
+    v = d.get("Arn")
+    o.arn = v if v.__class__ is str or v is None else _w.field(o, "Arn", v, _w.text)
+    v = d.get("Body")
+    o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
+    v = d.get("CreationDate")
+    o.creation_date = (
+        v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
+    )
+    v = d.get("DefaultSubstitutions")
+    o.default_substitutions = (
+        v if v.__class__ is str or v is None else _w.field(o, "DefaultSubstitutions", v, _w.text)
+    )
+    v = d.get("LanguageCode")
+    o.language_code = (
+        v if v.__class__ is str or v is None else _w.field(o, "LanguageCode", v, _w.text)
+    )
+    v = d.get("LastModifiedDate")
+    o.last_modified_date = (
+        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
+    )
     v = d.get("tags")
-    o.tags = None if v is None else (dict(v) if v.__class__ is dict else v)
-    o.template_description = d.get("TemplateDescription")
-    o.template_name = d.get("TemplateName")
+    if v is None:
+        o.tags = None
+    else:
+        try:
+            o.tags = (
+                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+            )
+        except _w.WrongType:
+            o.tags = _w.keep(o, "tags", v)
+    v = d.get("TemplateDescription")
+    o.template_description = (
+        v if v.__class__ is str or v is None else _w.field(o, "TemplateDescription", v, _w.text)
+    )
+    v = d.get("TemplateName")
+    o.template_name = (
+        v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
+    )
     v = d.get("TemplateType")
     o.template_type = (
-        None if v is None else (_E_TemplateType.get(v, v) if v.__class__ is str else v)
+        _E_TemplateType.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "TemplateType", v, _w.text)
     )
-    o.version = d.get("Version")
-    o.voice_id = d.get("VoiceId")
-    if d.keys() <= _K_VoiceTemplateResponse:
-        o._unknown = None
-    else:
-        o._unknown = {k: v for k, v in d.items() if k not in _K_VoiceTemplateResponse}
+    v = d.get("Version")
+    o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
+    v = d.get("VoiceId")
+    o.voice_id = v if v.__class__ is str or v is None else _w.field(o, "VoiceId", v, _w.text)
+    if not d.keys() <= _K_VoiceTemplateResponse:
+        o._unknown = _w.extra(d, _K_VoiceTemplateResponse, o._unknown)
     return o
 
 
@@ -2690,5 +3193,140 @@ def unstructure_VoiceTemplateResponse(o: Any) -> Any:
     if v is not None:
         d["VoiceId"] = v
     if o._unknown:
-        d.update(o._unknown)
+        _w.merge_unknown(d, o._unknown)
     return d
+
+
+# Hook slots: what nested members of each shape are converted with.
+_s_APNSPushNotificationTemplate = structure_APNSPushNotificationTemplate
+_u_APNSPushNotificationTemplate = unstructure_APNSPushNotificationTemplate
+_s_AndroidPushNotificationTemplate = structure_AndroidPushNotificationTemplate
+_u_AndroidPushNotificationTemplate = unstructure_AndroidPushNotificationTemplate
+_s_CreateEmailTemplateRequest = structure_CreateEmailTemplateRequest
+_u_CreateEmailTemplateRequest = unstructure_CreateEmailTemplateRequest
+_s_CreateEmailTemplateResponse = structure_CreateEmailTemplateResponse
+_u_CreateEmailTemplateResponse = unstructure_CreateEmailTemplateResponse
+_s_CreateInAppTemplateRequest = structure_CreateInAppTemplateRequest
+_u_CreateInAppTemplateRequest = unstructure_CreateInAppTemplateRequest
+_s_CreateInAppTemplateResponse = structure_CreateInAppTemplateResponse
+_u_CreateInAppTemplateResponse = unstructure_CreateInAppTemplateResponse
+_s_CreatePushTemplateRequest = structure_CreatePushTemplateRequest
+_u_CreatePushTemplateRequest = unstructure_CreatePushTemplateRequest
+_s_CreatePushTemplateResponse = structure_CreatePushTemplateResponse
+_u_CreatePushTemplateResponse = unstructure_CreatePushTemplateResponse
+_s_CreateSmsTemplateRequest = structure_CreateSmsTemplateRequest
+_u_CreateSmsTemplateRequest = unstructure_CreateSmsTemplateRequest
+_s_CreateSmsTemplateResponse = structure_CreateSmsTemplateResponse
+_u_CreateSmsTemplateResponse = unstructure_CreateSmsTemplateResponse
+_s_CreateTemplateMessageBody = structure_CreateTemplateMessageBody
+_u_CreateTemplateMessageBody = unstructure_CreateTemplateMessageBody
+_s_CreateVoiceTemplateRequest = structure_CreateVoiceTemplateRequest
+_u_CreateVoiceTemplateRequest = unstructure_CreateVoiceTemplateRequest
+_s_CreateVoiceTemplateResponse = structure_CreateVoiceTemplateResponse
+_u_CreateVoiceTemplateResponse = unstructure_CreateVoiceTemplateResponse
+_s_DefaultPushNotificationTemplate = structure_DefaultPushNotificationTemplate
+_u_DefaultPushNotificationTemplate = unstructure_DefaultPushNotificationTemplate
+_s_DeleteEmailTemplateRequest = structure_DeleteEmailTemplateRequest
+_u_DeleteEmailTemplateRequest = unstructure_DeleteEmailTemplateRequest
+_s_DeleteEmailTemplateResponse = structure_DeleteEmailTemplateResponse
+_u_DeleteEmailTemplateResponse = unstructure_DeleteEmailTemplateResponse
+_s_DeleteInAppTemplateRequest = structure_DeleteInAppTemplateRequest
+_u_DeleteInAppTemplateRequest = unstructure_DeleteInAppTemplateRequest
+_s_DeleteInAppTemplateResponse = structure_DeleteInAppTemplateResponse
+_u_DeleteInAppTemplateResponse = unstructure_DeleteInAppTemplateResponse
+_s_DeletePushTemplateRequest = structure_DeletePushTemplateRequest
+_u_DeletePushTemplateRequest = unstructure_DeletePushTemplateRequest
+_s_DeletePushTemplateResponse = structure_DeletePushTemplateResponse
+_u_DeletePushTemplateResponse = unstructure_DeletePushTemplateResponse
+_s_DeleteSmsTemplateRequest = structure_DeleteSmsTemplateRequest
+_u_DeleteSmsTemplateRequest = unstructure_DeleteSmsTemplateRequest
+_s_DeleteSmsTemplateResponse = structure_DeleteSmsTemplateResponse
+_u_DeleteSmsTemplateResponse = unstructure_DeleteSmsTemplateResponse
+_s_DeleteVoiceTemplateRequest = structure_DeleteVoiceTemplateRequest
+_u_DeleteVoiceTemplateRequest = unstructure_DeleteVoiceTemplateRequest
+_s_DeleteVoiceTemplateResponse = structure_DeleteVoiceTemplateResponse
+_u_DeleteVoiceTemplateResponse = unstructure_DeleteVoiceTemplateResponse
+_s_EmailTemplateRequest = structure_EmailTemplateRequest
+_u_EmailTemplateRequest = unstructure_EmailTemplateRequest
+_s_EmailTemplateResponse = structure_EmailTemplateResponse
+_u_EmailTemplateResponse = unstructure_EmailTemplateResponse
+_s_GetEmailTemplateRequest = structure_GetEmailTemplateRequest
+_u_GetEmailTemplateRequest = unstructure_GetEmailTemplateRequest
+_s_GetEmailTemplateResponse = structure_GetEmailTemplateResponse
+_u_GetEmailTemplateResponse = unstructure_GetEmailTemplateResponse
+_s_GetInAppTemplateRequest = structure_GetInAppTemplateRequest
+_u_GetInAppTemplateRequest = unstructure_GetInAppTemplateRequest
+_s_GetInAppTemplateResponse = structure_GetInAppTemplateResponse
+_u_GetInAppTemplateResponse = unstructure_GetInAppTemplateResponse
+_s_GetPushTemplateRequest = structure_GetPushTemplateRequest
+_u_GetPushTemplateRequest = unstructure_GetPushTemplateRequest
+_s_GetPushTemplateResponse = structure_GetPushTemplateResponse
+_u_GetPushTemplateResponse = unstructure_GetPushTemplateResponse
+_s_GetSmsTemplateRequest = structure_GetSmsTemplateRequest
+_u_GetSmsTemplateRequest = unstructure_GetSmsTemplateRequest
+_s_GetSmsTemplateResponse = structure_GetSmsTemplateResponse
+_u_GetSmsTemplateResponse = unstructure_GetSmsTemplateResponse
+_s_GetVoiceTemplateRequest = structure_GetVoiceTemplateRequest
+_u_GetVoiceTemplateRequest = unstructure_GetVoiceTemplateRequest
+_s_GetVoiceTemplateResponse = structure_GetVoiceTemplateResponse
+_u_GetVoiceTemplateResponse = unstructure_GetVoiceTemplateResponse
+_s_InAppTemplateRequest = structure_InAppTemplateRequest
+_u_InAppTemplateRequest = unstructure_InAppTemplateRequest
+_s_InAppTemplateResponse = structure_InAppTemplateResponse
+_u_InAppTemplateResponse = unstructure_InAppTemplateResponse
+_s_ListTemplateVersionsRequest = structure_ListTemplateVersionsRequest
+_u_ListTemplateVersionsRequest = unstructure_ListTemplateVersionsRequest
+_s_ListTemplateVersionsResponse = structure_ListTemplateVersionsResponse
+_u_ListTemplateVersionsResponse = unstructure_ListTemplateVersionsResponse
+_s_ListTemplatesRequest = structure_ListTemplatesRequest
+_u_ListTemplatesRequest = unstructure_ListTemplatesRequest
+_s_ListTemplatesResponse = structure_ListTemplatesResponse
+_u_ListTemplatesResponse = unstructure_ListTemplatesResponse
+_s_PushNotificationTemplateRequest = structure_PushNotificationTemplateRequest
+_u_PushNotificationTemplateRequest = unstructure_PushNotificationTemplateRequest
+_s_PushNotificationTemplateResponse = structure_PushNotificationTemplateResponse
+_u_PushNotificationTemplateResponse = unstructure_PushNotificationTemplateResponse
+_s_SMSTemplateRequest = structure_SMSTemplateRequest
+_u_SMSTemplateRequest = unstructure_SMSTemplateRequest
+_s_SMSTemplateResponse = structure_SMSTemplateResponse
+_u_SMSTemplateResponse = unstructure_SMSTemplateResponse
+_s_TemplateActiveVersionRequest = structure_TemplateActiveVersionRequest
+_u_TemplateActiveVersionRequest = unstructure_TemplateActiveVersionRequest
+_s_TemplateCreateMessageBody = structure_TemplateCreateMessageBody
+_u_TemplateCreateMessageBody = unstructure_TemplateCreateMessageBody
+_s_TemplateResponse = structure_TemplateResponse
+_u_TemplateResponse = unstructure_TemplateResponse
+_s_TemplateVersionResponse = structure_TemplateVersionResponse
+_u_TemplateVersionResponse = unstructure_TemplateVersionResponse
+_s_TemplateVersionsResponse = structure_TemplateVersionsResponse
+_u_TemplateVersionsResponse = unstructure_TemplateVersionsResponse
+_s_TemplatesResponse = structure_TemplatesResponse
+_u_TemplatesResponse = unstructure_TemplatesResponse
+_s_UpdateEmailTemplateRequest = structure_UpdateEmailTemplateRequest
+_u_UpdateEmailTemplateRequest = unstructure_UpdateEmailTemplateRequest
+_s_UpdateEmailTemplateResponse = structure_UpdateEmailTemplateResponse
+_u_UpdateEmailTemplateResponse = unstructure_UpdateEmailTemplateResponse
+_s_UpdateInAppTemplateRequest = structure_UpdateInAppTemplateRequest
+_u_UpdateInAppTemplateRequest = unstructure_UpdateInAppTemplateRequest
+_s_UpdateInAppTemplateResponse = structure_UpdateInAppTemplateResponse
+_u_UpdateInAppTemplateResponse = unstructure_UpdateInAppTemplateResponse
+_s_UpdatePushTemplateRequest = structure_UpdatePushTemplateRequest
+_u_UpdatePushTemplateRequest = unstructure_UpdatePushTemplateRequest
+_s_UpdatePushTemplateResponse = structure_UpdatePushTemplateResponse
+_u_UpdatePushTemplateResponse = unstructure_UpdatePushTemplateResponse
+_s_UpdateSmsTemplateRequest = structure_UpdateSmsTemplateRequest
+_u_UpdateSmsTemplateRequest = unstructure_UpdateSmsTemplateRequest
+_s_UpdateSmsTemplateResponse = structure_UpdateSmsTemplateResponse
+_u_UpdateSmsTemplateResponse = unstructure_UpdateSmsTemplateResponse
+_s_UpdateTemplateActiveVersionRequest = structure_UpdateTemplateActiveVersionRequest
+_u_UpdateTemplateActiveVersionRequest = unstructure_UpdateTemplateActiveVersionRequest
+_s_UpdateTemplateActiveVersionResponse = structure_UpdateTemplateActiveVersionResponse
+_u_UpdateTemplateActiveVersionResponse = unstructure_UpdateTemplateActiveVersionResponse
+_s_UpdateVoiceTemplateRequest = structure_UpdateVoiceTemplateRequest
+_u_UpdateVoiceTemplateRequest = unstructure_UpdateVoiceTemplateRequest
+_s_UpdateVoiceTemplateResponse = structure_UpdateVoiceTemplateResponse
+_u_UpdateVoiceTemplateResponse = unstructure_UpdateVoiceTemplateResponse
+_s_VoiceTemplateRequest = structure_VoiceTemplateRequest
+_u_VoiceTemplateRequest = unstructure_VoiceTemplateRequest
+_s_VoiceTemplateResponse = structure_VoiceTemplateResponse
+_u_VoiceTemplateResponse = unstructure_VoiceTemplateResponse

@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterable, Mapping
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 import attrs
 
@@ -15,6 +15,19 @@ from pinpoint_sdk.builders import _checks
 from pinpoint_sdk.builders.conditions import event
 from pinpoint_sdk.enums import FilterType, Frequency
 from pinpoint_sdk.errors import ValidationError
+
+if TYPE_CHECKING:
+    from pinpoint_sdk._fields import (
+        CampaignCustomMessageFields,
+        CampaignEmailMessageFields,
+        CampaignHookFields,
+        CampaignInAppMessageFields,
+        CampaignLimitsFields,
+        CampaignSmsMessageFields,
+        MessageFields,
+        WriteCampaignRequestFields,
+        WriteTreatmentResourceFields,
+    )
 
 __all__ = ["PUSH_PLATFORMS", "CampaignBuilder"]
 
@@ -47,6 +60,19 @@ _TREATMENT_FIELDS = tuple(
     for a in attrs.fields(models.WriteTreatmentResource)
     if a.init and not a.name.startswith("_")
 )
+
+
+class ScheduleFields(TypedDict, total=False):
+    """`pinpoint_sdk.models.Schedule` fields as `CampaignBuilder.schedule` takes them:
+    ``start_time`` and ``end_time`` may also be datetimes (a naive one is UTC)."""
+
+    end_time: str | datetime | None
+    event_filter: models.CampaignEventFilter | None
+    frequency: Frequency | str | None
+    is_local_time: bool | None
+    quiet_time: models.QuietTime | None
+    start_time: str | datetime | None
+    timezone: str | None
 
 
 def _merge(model: Any, cls: type[Any], fields: Mapping[str, Any]) -> Any:
@@ -94,7 +120,7 @@ class CampaignBuilder:
         """The campaign name. Example: ``CampaignBuilder("c").name == "c"``."""
         return self._name
 
-    def set(self, **fields: Any) -> CampaignBuilder:
+    def set(self, **fields: Unpack[WriteCampaignRequestFields]) -> CampaignBuilder:
         """Set any `pinpoint_sdk.models.WriteCampaignRequest` field by attribute name.
 
         Example: ``builder.set(description="Q2 promo", priority=2)``.
@@ -118,7 +144,9 @@ class CampaignBuilder:
         """The campaign description. Example: ``builder.description("Spring promo")``."""
         return self.set(description=text)
 
-    def schedule(self, schedule: models.Schedule | None = None, **fields: Any) -> CampaignBuilder:
+    def schedule(
+        self, schedule: models.Schedule | None = None, **fields: Unpack[ScheduleFields]
+    ) -> CampaignBuilder:
         """Set the schedule from a model and/or `pinpoint_sdk.models.Schedule` fields.
 
         Fields are applied on top of ``schedule`` (or, without it, of the current schedule),
@@ -129,11 +157,12 @@ class CampaignBuilder:
                          end_time="2030-03-01T09:00:00Z", timezone="UTC")
         ```
         """
+        values: dict[str, Any] = dict(fields)
         for key in ("start_time", "end_time"):
-            if isinstance(fields.get(key), datetime):
-                fields[key] = _checks.iso_datetime(fields[key])
+            if isinstance(values.get(key), datetime):
+                values[key] = _checks.iso_datetime(values[key])
         base = schedule if schedule is not None else self._settings.get("schedule")
-        return self.set(schedule=_merge(base, models.Schedule, fields))
+        return self.set(schedule=_merge(base, models.Schedule, values))
 
     def immediately(self) -> CampaignBuilder:
         """Send once, as soon as the campaign is created. Example: ``builder.immediately()``."""
@@ -216,7 +245,7 @@ class CampaignBuilder:
     # -- messages ----------------------------------------------------------------------------
 
     def email(
-        self, message: models.CampaignEmailMessage | None = None, **fields: Any
+        self, message: models.CampaignEmailMessage | None = None, **fields: Unpack[CampaignEmailMessageFields]
     ) -> CampaignBuilder:
         """The email message (subject ``title``, ``html_body``/``body``, ``from_address``).
 
@@ -226,7 +255,7 @@ class CampaignBuilder:
         return self
 
     def sms(
-        self, message: models.CampaignSmsMessage | None = None, **fields: Any
+        self, message: models.CampaignSmsMessage | None = None, **fields: Unpack[CampaignSmsMessageFields]
     ) -> CampaignBuilder:
         """The SMS message (``body``, ``message_type``, ``origination_number``...).
 
@@ -240,7 +269,7 @@ class CampaignBuilder:
         message: models.Message | None = None,
         *,
         platforms: Iterable[str] = ("default",),
-        **fields: Any,
+        **fields: Unpack[MessageFields],
     ) -> CampaignBuilder:
         """The push message for the given ``platforms`` (see `PUSH_PLATFORMS`).
 
@@ -258,7 +287,7 @@ class CampaignBuilder:
         return self
 
     def in_app(
-        self, message: models.CampaignInAppMessage | None = None, **fields: Any
+        self, message: models.CampaignInAppMessage | None = None, **fields: Unpack[CampaignInAppMessageFields]
     ) -> CampaignBuilder:
         """The in-app message (``content``, ``layout``, ``custom_config``).
 
@@ -273,7 +302,7 @@ class CampaignBuilder:
         *,
         delivery_uri: str | None = None,
         endpoint_types: Iterable[str] | None = None,
-        **fields: Any,
+        **fields: Unpack[CampaignCustomMessageFields],
     ) -> CampaignBuilder:
         """A custom message delivered by a Lambda function or web hook (``delivery_uri``).
 
@@ -305,7 +334,9 @@ class CampaignBuilder:
     # -- A/B tests, limits, hooks ---------------------------------------------------------------
 
     def treatment(
-        self, treatment: models.WriteTreatmentResource | None = None, **fields: Any
+        self,
+        treatment: models.WriteTreatmentResource | None = None,
+        **fields: Unpack[WriteTreatmentResourceFields],
     ) -> CampaignBuilder:
         """Add an A/B treatment with its own ``size_percent`` of the audience.
 
@@ -317,14 +348,15 @@ class CampaignBuilder:
                               email_message=models.CampaignEmailMessage(title="Sale")))
         ```
         """
-        unknown = set(fields) - set(_TREATMENT_FIELDS)
+        values: dict[str, Any] = dict(fields)
+        unknown = set(values) - set(_TREATMENT_FIELDS)
         if unknown:
             raise TypeError(f"WriteTreatmentResource has no field {sorted(unknown)[0]!r}")
         if treatment is None:
-            fields.setdefault("size_percent", 0)
-            treatment = models.WriteTreatmentResource(**fields)
-        elif fields:
-            treatment = evolve(treatment, **fields)
+            values.setdefault("size_percent", 0)
+            treatment = models.WriteTreatmentResource(**values)
+        elif values:
+            treatment = evolve(treatment, **values)
         self._treatments.append(treatment)
         return self
 
@@ -344,7 +376,9 @@ class CampaignBuilder:
         """
         return self.set(holdout_percent=percent)
 
-    def limits(self, limits: models.CampaignLimits | None = None, **fields: Any) -> CampaignBuilder:
+    def limits(
+        self, limits: models.CampaignLimits | None = None, **fields: Unpack[CampaignLimitsFields]
+    ) -> CampaignBuilder:
         """Message limits (``daily``, ``total``, ``messages_per_second``, ``maximum_duration``,
         ``session``).
 
@@ -352,7 +386,9 @@ class CampaignBuilder:
         """
         return self.set(limits=_merge(limits, models.CampaignLimits, fields))
 
-    def hook(self, hook: models.CampaignHook | None = None, **fields: Any) -> CampaignBuilder:
+    def hook(
+        self, hook: models.CampaignHook | None = None, **fields: Unpack[CampaignHookFields]
+    ) -> CampaignBuilder:
         """A Lambda hook (``lambda_function_name``, ``mode`` FILTER/DELIVERY, or ``web_url``).
 
         Example: ``builder.hook(lambda_function_name="filter-fn", mode="FILTER")``.

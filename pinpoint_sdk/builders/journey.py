@@ -7,7 +7,7 @@ import itertools
 import re
 from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any, Unpack
 
 import attrs
 
@@ -26,6 +26,9 @@ from pinpoint_sdk.builders._graph import (
 )
 from pinpoint_sdk.enums import FilterType, State, TimezoneEstimationMethodsElement
 from pinpoint_sdk.errors import ValidationError
+
+if TYPE_CHECKING:
+    from pinpoint_sdk._fields import WriteJourneyRequestFields
 
 __all__ = ["JourneyBuilder"]
 
@@ -431,7 +434,7 @@ class JourneyBuilder:
 
     # -- journey settings ----------------------------------------------------------------
 
-    def set(self, **fields: Any) -> JourneyBuilder:
+    def set(self, **fields: Unpack[WriteJourneyRequestFields]) -> JourneyBuilder:
         """Set any `pinpoint_sdk.models.WriteJourneyRequest` field by attribute name.
 
         Example: ``builder.set(state="DRAFT", local_time=True)``.

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from attrs import define, field
 
-from pinpoint_sdk._model_base import Model, OperationOutput
+from pinpoint_sdk._model_base import Model, OperationOutput, lazy_annotations
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -298,3 +298,14 @@ class ResultRowValue(Model):
     key: str | None = field(default=None, metadata={"wire": "Key"})
     type: str | None = field(default=None, metadata={"wire": "Type"})
     value: str | None = field(default=None, metadata={"wire": "Value"})
+
+
+# Names imported above only for type checkers are bound here on the first read of a
+# class's annotations, so typing.get_type_hints() resolves every model at runtime
+# without importing other groups eagerly.
+lazy_annotations(
+    globals(),
+    {
+        "datetime": "datetime",
+    },
+)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from attrs import define, field
 
-from pinpoint_sdk._model_base import Model, OperationOutput
+from pinpoint_sdk._model_base import Model, OperationOutput, lazy_annotations
 
 if TYPE_CHECKING:
     from pinpoint_sdk.models._common import (
@@ -353,3 +353,17 @@ class WriteApplicationSettingsRequest(Model):
     journey_limits: ApplicationSettingsJourneyLimits | None = field(
         default=None, metadata={"wire": "JourneyLimits"}
     )
+
+
+# Names imported above only for type checkers are bound here on the first read of a
+# class's annotations, so typing.get_type_hints() resolves every model at runtime
+# without importing other groups eagerly.
+lazy_annotations(
+    globals(),
+    {
+        "CampaignHook": "pinpoint_sdk.models._common",
+        "CampaignLimits": "pinpoint_sdk.models._common",
+        "JourneyTimeframeCap": "pinpoint_sdk.models._common",
+        "QuietTime": "pinpoint_sdk.models._common",
+    },
+)

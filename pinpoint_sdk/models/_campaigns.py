@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from attrs import define, field
 
-from pinpoint_sdk._model_base import Model, OperationOutput
+from pinpoint_sdk._model_base import Model, OperationOutput, lazy_annotations
 
 if TYPE_CHECKING:
     from pinpoint_sdk.enums import (
@@ -850,3 +850,26 @@ class WriteTreatmentResource(Model):
         default=None, metadata={"wire": "TreatmentDescription"}
     )
     treatment_name: str | None = field(default=None, metadata={"wire": "TreatmentName"})
+
+
+# Names imported above only for type checkers are bound here on the first read of a
+# class's annotations, so typing.get_type_hints() resolves every model at runtime
+# without importing other groups eagerly.
+lazy_annotations(
+    globals(),
+    {
+        "Action": "pinpoint_sdk.enums",
+        "CampaignEventFilter": "pinpoint_sdk.models._common",
+        "CampaignHook": "pinpoint_sdk.models._common",
+        "CampaignLimits": "pinpoint_sdk.models._common",
+        "CampaignStatus": "pinpoint_sdk.enums",
+        "EndpointTypesElement": "pinpoint_sdk.enums",
+        "Frequency": "pinpoint_sdk.enums",
+        "InAppMessageContent": "pinpoint_sdk.models._common",
+        "Layout": "pinpoint_sdk.enums",
+        "MessageHeader": "pinpoint_sdk.models._common",
+        "MessageType": "pinpoint_sdk.enums",
+        "QuietTime": "pinpoint_sdk.models._common",
+        "TemplateConfiguration": "pinpoint_sdk.models._common",
+    },
+)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from attrs import define, field
 
-from pinpoint_sdk._model_base import Model
+from pinpoint_sdk._model_base import Model, lazy_annotations
 
 if TYPE_CHECKING:
     from pinpoint_sdk.enums import (
@@ -576,3 +576,21 @@ class TemplateConfiguration(Model):
     sms_template: Template | None = field(default=None, metadata={"wire": "SMSTemplate"})
     voice_template: Template | None = field(default=None, metadata={"wire": "VoiceTemplate"})
     in_app_template: Template | None = field(default=None, metadata={"wire": "InAppTemplate"})
+
+
+# Names imported above only for type checkers are bound here on the first read of a
+# class's annotations, so typing.get_type_hints() resolves every model at runtime
+# without importing other groups eagerly.
+lazy_annotations(
+    globals(),
+    {
+        "Alignment": "pinpoint_sdk.enums",
+        "AttributeType": "pinpoint_sdk.enums",
+        "ButtonAction": "pinpoint_sdk.enums",
+        "DimensionType": "pinpoint_sdk.enums",
+        "Duration": "pinpoint_sdk.enums",
+        "FilterType": "pinpoint_sdk.enums",
+        "Mode": "pinpoint_sdk.enums",
+        "RecencyType": "pinpoint_sdk.enums",
+    },
+)

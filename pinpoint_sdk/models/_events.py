@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from attrs import define, field
 
-from pinpoint_sdk._model_base import Model, OperationOutput
+from pinpoint_sdk._model_base import Model, OperationOutput, lazy_annotations
 
 if TYPE_CHECKING:
     from pinpoint_sdk.enums import ChannelType
@@ -367,3 +367,17 @@ class WriteEventStream(Model):
 
     destination_stream_arn: str = field(metadata={"wire": "DestinationStreamArn"})
     role_arn: str = field(metadata={"wire": "RoleArn"})
+
+
+# Names imported above only for type checkers are bound here on the first read of a
+# class's annotations, so typing.get_type_hints() resolves every model at runtime
+# without importing other groups eagerly.
+lazy_annotations(
+    globals(),
+    {
+        "ChannelType": "pinpoint_sdk.enums",
+        "EndpointDemographic": "pinpoint_sdk.models._common",
+        "EndpointLocation": "pinpoint_sdk.models._common",
+        "EndpointUser": "pinpoint_sdk.models._common",
+    },
+)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from attrs import define, field
 
-from pinpoint_sdk._model_base import Model, OperationOutput
+from pinpoint_sdk._model_base import Model, OperationOutput, lazy_annotations
 
 if TYPE_CHECKING:
     from pinpoint_sdk.enums import Format, JobStatus
@@ -564,3 +564,15 @@ class ImportJobsResponse(Model):
 
     item: list[ImportJobResponse] | None = field(default=None, metadata={"wire": "Item"})
     next_token: str | None = field(default=None, metadata={"wire": "NextToken"})
+
+
+# Names imported above only for type checkers are bound here on the first read of a
+# class's annotations, so typing.get_type_hints() resolves every model at runtime
+# without importing other groups eagerly.
+lazy_annotations(
+    globals(),
+    {
+        "Format": "pinpoint_sdk.enums",
+        "JobStatus": "pinpoint_sdk.enums",
+    },
+)

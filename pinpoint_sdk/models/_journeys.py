@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from attrs import define, field
 
-from pinpoint_sdk._model_base import Model, OperationOutput
+from pinpoint_sdk._model_base import Model, OperationOutput, lazy_annotations
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -1407,3 +1407,25 @@ class WriteJourneyRequest(Model):
     timezone_estimation_methods: list[TimezoneEstimationMethodsElement | str] | None = field(
         default=None, metadata={"wire": "TimezoneEstimationMethods"}
     )
+
+
+# Names imported above only for type checkers are bound here on the first read of a
+# class's annotations, so typing.get_type_hints() resolves every model at runtime
+# without importing other groups eagerly.
+lazy_annotations(
+    globals(),
+    {
+        "EndpointTypesElement": "pinpoint_sdk.enums",
+        "EventDimensions": "pinpoint_sdk.models._common",
+        "FilterType": "pinpoint_sdk.enums",
+        "JourneyRunStatus": "pinpoint_sdk.enums",
+        "JourneyTimeframeCap": "pinpoint_sdk.models._common",
+        "MessageType": "pinpoint_sdk.enums",
+        "Operator": "pinpoint_sdk.enums",
+        "QuietTime": "pinpoint_sdk.models._common",
+        "SegmentDimensions": "pinpoint_sdk.models._common",
+        "State": "pinpoint_sdk.enums",
+        "TimezoneEstimationMethodsElement": "pinpoint_sdk.enums",
+        "datetime": "datetime",
+    },
+)

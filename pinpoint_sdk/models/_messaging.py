@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from attrs import define, field
 
-from pinpoint_sdk._model_base import Model, OperationOutput
+from pinpoint_sdk._model_base import Model, OperationOutput, lazy_annotations
 
 if TYPE_CHECKING:
     from pinpoint_sdk.enums import Action, ChannelType, DeliveryStatus, Layout, MessageType
@@ -1145,3 +1145,23 @@ class VoiceMessage(Model):
         default=None, metadata={"wire": "Substitutions"}
     )
     voice_id: str | None = field(default=None, metadata={"wire": "VoiceId"})
+
+
+# Names imported above only for type checkers are bound here on the first read of a
+# class's annotations, so typing.get_type_hints() resolves every model at runtime
+# without importing other groups eagerly.
+lazy_annotations(
+    globals(),
+    {
+        "Action": "pinpoint_sdk.enums",
+        "CampaignEventFilter": "pinpoint_sdk.models._common",
+        "ChannelType": "pinpoint_sdk.enums",
+        "DeliveryStatus": "pinpoint_sdk.enums",
+        "InAppMessageContent": "pinpoint_sdk.models._common",
+        "Layout": "pinpoint_sdk.enums",
+        "MessageHeader": "pinpoint_sdk.models._common",
+        "MessageType": "pinpoint_sdk.enums",
+        "QuietTime": "pinpoint_sdk.models._common",
+        "TemplateConfiguration": "pinpoint_sdk.models._common",
+    },
+)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from attrs import define, field
 
-from pinpoint_sdk._model_base import Model, OperationOutput
+from pinpoint_sdk._model_base import Model, OperationOutput, lazy_annotations
 
 if TYPE_CHECKING:
     from pinpoint_sdk.enums import Format, Include, SegmentType, SourceType, Type
@@ -421,3 +421,19 @@ class WriteSegmentRequest(Model):
         default=None, metadata={"wire": "SegmentGroups"}
     )
     tags: dict[str, str] | None = field(default=None, metadata={"wire": "tags"})
+
+
+# Names imported above only for type checkers are bound here on the first read of a
+# class's annotations, so typing.get_type_hints() resolves every model at runtime
+# without importing other groups eagerly.
+lazy_annotations(
+    globals(),
+    {
+        "Format": "pinpoint_sdk.enums",
+        "Include": "pinpoint_sdk.enums",
+        "SegmentDimensions": "pinpoint_sdk.models._common",
+        "SegmentType": "pinpoint_sdk.enums",
+        "SourceType": "pinpoint_sdk.enums",
+        "Type": "pinpoint_sdk.enums",
+    },
+)

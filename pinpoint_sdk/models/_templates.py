@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from attrs import define, field
 
-from pinpoint_sdk._model_base import Model, OperationOutput
+from pinpoint_sdk._model_base import Model, OperationOutput, lazy_annotations
 
 if TYPE_CHECKING:
     from pinpoint_sdk.enums import Action, Layout, TemplateType
@@ -1458,3 +1458,19 @@ class VoiceTemplateResponse(Model):
     )
     version: str | None = field(default=None, metadata={"wire": "Version"})
     voice_id: str | None = field(default=None, metadata={"wire": "VoiceId"})
+
+
+# Names imported above only for type checkers are bound here on the first read of a
+# class's annotations, so typing.get_type_hints() resolves every model at runtime
+# without importing other groups eagerly.
+lazy_annotations(
+    globals(),
+    {
+        "Action": "pinpoint_sdk.enums",
+        "InAppMessageContent": "pinpoint_sdk.models._common",
+        "Layout": "pinpoint_sdk.enums",
+        "MessageBody": "pinpoint_sdk.models._common",
+        "MessageHeader": "pinpoint_sdk.models._common",
+        "TemplateType": "pinpoint_sdk.enums",
+    },
+)

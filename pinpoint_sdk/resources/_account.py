@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, Unpack
 
 from pinpoint_sdk import errors, models
 from pinpoint_sdk.resources._base import Collection, Resource, paged, resolve_request, unwrap
 from pinpoint_sdk.resources._engagement import write_request
 
 if TYPE_CHECKING:
+    from pinpoint_sdk._fields import UpdateRecommenderConfigurationFields
     from pinpoint_sdk.client import PinpointClient
 
 __all__ = [
@@ -226,7 +227,10 @@ class RecommenderConfiguration(Resource[models.RecommenderConfigurationResponse]
         ).recommender_configuration_response)
 
     def update(
-        self, request: models.UpdateRecommenderConfiguration | None = None, /, **changes: Any
+        self,
+        request: models.UpdateRecommenderConfiguration | None = None,
+        /,
+        **changes: Unpack[UpdateRecommenderConfigurationFields],
     ) -> RecommenderConfiguration:
         """Replace the configuration with ``request``, or change some of its fields."""
         body = write_request(self, request, changes, models.UpdateRecommenderConfiguration)

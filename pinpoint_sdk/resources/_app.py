@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, Unpack, cast
 
 from pinpoint_sdk import errors, models
 from pinpoint_sdk._model_base import evolve
@@ -32,6 +32,10 @@ from pinpoint_sdk.resources._messaging import (
 )
 
 if TYPE_CHECKING:
+    from pinpoint_sdk._fields import (
+        SendOTPMessageRequestParametersFields,
+        WriteApplicationSettingsRequestFields,
+    )
     from pinpoint_sdk.client import PinpointClient
 
 __all__ = ["App", "AppCollection", "AppSettings", "Channel", "Channels", "EventStreamConfig"]
@@ -178,16 +182,20 @@ class AppSettings:
         ).application_settings_resource)
 
     def update(
-        self, request: models.WriteApplicationSettingsRequest | None = None, /, **changes: Any
+        self,
+        request: models.WriteApplicationSettingsRequest | None = None,
+        /,
+        **changes: Unpack[WriteApplicationSettingsRequestFields],
     ) -> models.ApplicationSettingsResource:
         """Write ``request``, or a request with just ``changes`` (snake_case fields)."""
         if request is None:
             try:
-                request = models.WriteApplicationSettingsRequest(**changes)
+                values: dict[str, Any] = dict(changes)
+                request = models.WriteApplicationSettingsRequest(**values)
             except TypeError as exc:
                 raise errors.ValidationError(str(exc), "WriteApplicationSettingsRequest") from exc
         elif changes:
-            request = evolve(request, **changes)
+            request = evolve(request, **dict(changes))
         return unwrap(self._client.update_application_settings(
             application_id=self.application_id,
             write_application_settings_request=resolve_request(
@@ -418,7 +426,10 @@ class App(Resource[models.ApplicationResponse]):
         return SendResult.from_users_response(unwrap(response.send_users_message_response))
 
     def send_otp(
-        self, request: models.SendOTPMessageRequestParameters | None = None, /, **fields: Any
+        self,
+        request: models.SendOTPMessageRequestParameters | None = None,
+        /,
+        **fields: Unpack[SendOTPMessageRequestParametersFields],
     ) -> SendResult:
         """Send a one-time password (fields as in ``SendOTPMessageRequestParameters``).
 
@@ -430,7 +441,8 @@ class App(Resource[models.ApplicationResponse]):
         """
         if request is None:
             try:
-                request = models.SendOTPMessageRequestParameters(**fields)
+                values: dict[str, Any] = dict(fields)
+                request = models.SendOTPMessageRequestParameters(**values)
             except TypeError as exc:
                 raise errors.ValidationError(
                     str(exc), "SendOTPMessageRequestParameters"

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Unpack
 
 from pinpoint_sdk import batching, limits, models
 from pinpoint_sdk.resources._base import Resource, resolve_request, unwrap
 from pinpoint_sdk.resources._engagement import write_request
 
 if TYPE_CHECKING:
+    from pinpoint_sdk._fields import EndpointRequestFields
     from pinpoint_sdk.batching import BatchResult, EventRecord, ProgressCallback
     from pinpoint_sdk.client import PinpointClient
 
@@ -47,7 +48,9 @@ class Endpoint(Resource[models.EndpointResponse]):
             application_id=self.application_id, endpoint_id=self.id
         ).endpoint_response)
 
-    def update(self, request: models.EndpointRequest | None = None, /, **changes: Any) -> Endpoint:
+    def update(
+        self, request: models.EndpointRequest | None = None, /, **changes: Unpack[EndpointRequestFields]
+    ) -> Endpoint:
         """Write ``request``, or the current data with ``changes``, to the endpoint.
 
         UpdateEndpoint returns no endpoint, so `data` is unchanged; call

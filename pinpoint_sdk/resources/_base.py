@@ -15,6 +15,8 @@ from pinpoint_sdk.converter import structure, unstructure
 if TYPE_CHECKING:
     from typing import Self
 
+    import pandas
+
     from pinpoint_sdk.client import PinpointClient
 
 __all__ = ["Buildable", "Collection", "Resource", "unwrap"]
@@ -299,7 +301,7 @@ class Collection(Generic[R]):
         """The first item, or ``None`` when there is none (fetches one page at most)."""
         return next(iter(self.limit(1)), None)
 
-    def to_dataframe(self) -> Any:
+    def to_dataframe(self) -> pandas.DataFrame:
         """Every item as a row of a pandas DataFrame (needs the ``pandas`` extra).
 
         Examples:

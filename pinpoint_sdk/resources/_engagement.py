@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, Unpack, overload
 
 from pinpoint_sdk import errors, models
 from pinpoint_sdk._model_base import evolve
@@ -19,6 +19,11 @@ from pinpoint_sdk.resources._base import (
 )
 
 if TYPE_CHECKING:
+    from pinpoint_sdk._fields import (
+        WriteCampaignRequestFields,
+        WriteJourneyRequestFields,
+        WriteSegmentRequestFields,
+    )
     from pinpoint_sdk.client import PinpointClient
     from pinpoint_sdk.resources._jobs import ExportJob
 
@@ -36,7 +41,7 @@ K = TypeVar("K")
 
 
 def write_request(
-    resource: Resource[Any], request: Any, changes: dict[str, Any], cls: type[W]
+    resource: Resource[Any], request: Any, changes: Mapping[str, Any], cls: type[W]
 ) -> W:
     """The request for ``.update()``: the given one, or the current data with ``changes``.
 
@@ -105,7 +110,7 @@ class Campaign(Resource[models.CampaignResponse]):
         request: models.WriteCampaignRequest | Buildable[models.WriteCampaignRequest]
         | None = None,
         /,
-        **changes: Any,
+        **changes: Unpack[WriteCampaignRequestFields],
     ) -> Campaign:
         """Replace the campaign with ``request``, or change some fields of the current one.
 
@@ -227,7 +232,7 @@ class Journey(Resource[models.JourneyResponse]):
         request: models.WriteJourneyRequest | Buildable[models.WriteJourneyRequest]
         | None = None,
         /,
-        **changes: Any,
+        **changes: Unpack[WriteJourneyRequestFields],
     ) -> Journey:
         """Replace the journey with ``request``, or change some fields of the current one.
 
@@ -282,6 +287,14 @@ class Journey(Resource[models.JourneyResponse]):
         ):
             yield from unwrap(page.journey_runs_response).item or []
 
+    @overload
+    def execution_metrics(self, *, run_id: None = None) -> models.JourneyExecutionMetricsResponse:
+        ...
+
+    @overload
+    def execution_metrics(self, *, run_id: str) -> models.JourneyRunExecutionMetricsResponse:
+        ...
+
     def execution_metrics(self, *, run_id: str | None = None) -> (
         models.JourneyExecutionMetricsResponse | models.JourneyRunExecutionMetricsResponse
     ):
@@ -293,6 +306,18 @@ class Journey(Resource[models.JourneyResponse]):
         return unwrap(self.client.get_journey_execution_metrics(
             application_id=self.application_id, journey_id=self.id
         ).journey_execution_metrics_response)
+
+    @overload
+    def activity_metrics(
+        self, activity_id: str, *, run_id: None = None
+    ) -> models.JourneyExecutionActivityMetricsResponse:
+        ...
+
+    @overload
+    def activity_metrics(
+        self, activity_id: str, *, run_id: str
+    ) -> models.JourneyRunExecutionActivityMetricsResponse:
+        ...
 
     def activity_metrics(self, activity_id: str, *, run_id: str | None = None) -> (
         models.JourneyExecutionActivityMetricsResponse
@@ -351,7 +376,7 @@ class Segment(Resource[models.SegmentResponse]):
         request: models.WriteSegmentRequest | Buildable[models.WriteSegmentRequest]
         | None = None,
         /,
-        **changes: Any,
+        **changes: Unpack[WriteSegmentRequestFields],
     ) -> Segment:
         """Replace the segment with ``request``, or change some fields of the current one.
 

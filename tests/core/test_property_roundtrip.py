@@ -191,7 +191,9 @@ def test_missing_required_output_members_parse() -> None:
 def test_value_of_wrong_json_type_is_kept_as_sent() -> None:
     data = {"Id": "a", "CreationDate": 1715949000.123}
     model = structure(data, models.ApplicationResponse)
-    assert model.creation_date == 1715949000.123
+    # Kept aside with the unknown keys, never on the str-typed member.
+    assert model.creation_date is None
+    assert unknown_fields(model) == {"CreationDate": 1715949000.123}
     assert unstructure(model) == data
 
 
@@ -200,13 +202,17 @@ def test_wrong_container_types_are_kept_as_sent() -> None:
         "ApplicationsResponse": {"Item": {"not": "a list"}, "NextToken": 5},
     }
     model = structure(data, models.GetAppsResponse)
+    assert model.applications_response is not None
+    assert model.applications_response.item is None
+    assert model.applications_response.next_token is None
     assert unstructure(model) == data
 
 
 def test_structure_where_a_string_was_sent_is_kept() -> None:
     data = {"ApplicationResponse": "gone"}
     model = structure(data, models.GetAppResponse)
-    assert model.application_response == "gone"
+    assert model.application_response is None
+    assert unknown_fields(model) == {"ApplicationResponse": "gone"}
     assert unstructure(model) == data
 
 

@@ -14,7 +14,7 @@ from botocore.exceptions import ParamValidationError
 from http_faults import Respond
 
 from pinpoint_sdk import PinpointClient, errors, models
-from pinpoint_sdk.converter import structure, unstructure
+from pinpoint_sdk.converter import converter, default_unstructure_hook, structure, unstructure
 from pinpoint_sdk.display import RedactingFilter, redact, redact_text, sensitive_wire_names
 
 SECRET = "s3cr3t-VALUE"
@@ -297,12 +297,19 @@ def test_a_botocore_validation_error_masks_a_one_time_code() -> None:
     client = _typed_client(Respond({}))
     params = models.VerifyOTPMessageRequestParameters(
         destination_identity="+12065550100", otp="x", reference_id="r",
-        unknown_fields={"Otp": 493817},
     )  # fmt: skip
-    with pytest.raises(errors.ValidationError) as info:
-        client.verify_otp_message(
-            application_id="app-1", verify_otp_message_request_parameters=params
-        )
+    cls = models.VerifyOTPMessageRequestParameters
+    # A user hook (past the client's own checks) writes a code botocore rejects.
+    converter.register_unstructure_hook(
+        cls, lambda p: {**default_unstructure_hook(cls)(p), "Otp": 493817}
+    )
+    try:
+        with pytest.raises(errors.ValidationError) as info:
+            client.verify_otp_message(
+                application_id="app-1", verify_otp_message_request_parameters=params
+            )
+    finally:
+        converter.register_unstructure_hook(cls, default_unstructure_hook(cls))
     assert "493817" not in "".join(traceback.format_exception(info.value))
     assert "VerifyOTPMessageRequestParameters.Otp, value: ***" in str(info.value)
 

@@ -1,0 +1,108 @@
+"""Helpers the generated codec (``pinpoint_sdk._codec``) calls off its fast path.
+
+A wire value whose JSON type is not the one its member's annotation says (a string where
+the model has a list, a list holding a number where the model has strings...) is never
+stored on that member: the member stays ``None`` and the value is kept, exactly as sent,
+with the instance's unknown wire keys (`pinpoint_sdk.converter.unknown_fields`), so
+``unstructure`` writes it back unchanged and a read-modify-write never deletes it.
+
+The generated functions test the exact class first (``v.__class__ is str``); only other
+values reach these helpers, which accept subclasses (``str`` enums, say) and reject the rest
+by raising `WrongType`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Set
+from datetime import datetime
+from typing import Any, NoReturn
+
+
+class WrongType(TypeError):
+    """A wire value does not have the JSON type its annotation says.
+
+    Inside a model the generated code catches it and keeps the value aside; it only
+    reaches a caller who structures a non-object as a model (``structure("x", Schedule)``).
+    """
+
+
+def wrong() -> NoReturn:
+    raise WrongType("a value of the wrong JSON type")
+
+
+def not_an_object(value: Any, shape: str) -> NoReturn:
+    """Raised by a shape's structure function given something other than a JSON object."""
+    raise WrongType(f"{shape} needs a JSON object (dict), got {type(value).__name__}")
+
+
+def keep(o: Any, wire: str, value: Any) -> Any:
+    """Keep ``value`` with ``o``'s unknown wire keys (instead of on its member); ``None``."""
+    if value is None:
+        return None
+    unknown = o._unknown
+    if unknown is None:
+        o._unknown = unknown = {}
+    unknown[wire] = value
+    return None
+
+
+def extra(d: dict[str, Any], known: Set[str], kept: dict[str, Any] | None) -> dict[str, Any]:
+    """The keys of ``d`` its model does not define, plus the values ``keep`` set aside."""
+    unknown = {k: v for k, v in d.items() if k not in known}
+    if kept:
+        unknown.update(kept)
+    return unknown
+
+
+def merge_unknown(d: dict[str, Any], unknown: dict[str, Any]) -> None:
+    """Write unknown wire keys back; a member the model sets wins over a kept value."""
+    for key, value in unknown.items():
+        if key not in d:
+            d[key] = value
+
+
+def field(o: Any, wire: str, value: Any, convert: Any) -> Any:
+    """``convert(value)``, or ``None`` with ``value`` kept aside when its type is wrong."""
+    if value is None:
+        return None
+    try:
+        return convert(value)
+    except WrongType:
+        keep(o, wire, value)
+        return None
+
+
+def text(value: Any) -> Any:
+    if isinstance(value, str):
+        return value
+    wrong()
+
+
+def integer(value: Any) -> Any:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    wrong()
+
+
+def number(value: Any) -> Any:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
+    wrong()
+
+
+def boolean(value: Any) -> Any:
+    if isinstance(value, bool):
+        return value
+    wrong()
+
+
+def timestamp(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value
+    wrong()
+
+
+def blob(value: Any) -> Any:
+    if isinstance(value, bytes):
+        return value
+    wrong()
