@@ -15,7 +15,7 @@ import subprocess
 import sys
 import types
 import typing
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -273,3 +273,19 @@ def test_structuring_a_non_object_as_a_model_is_a_type_error() -> None:
     # Inside a model such a value is kept aside; as the whole input there is nowhere to keep it.
     with pytest.raises(TypeError, match="Schedule needs a JSON object"):
         structure("oops", models.Schedule)  # type: ignore[arg-type]
+
+
+def test_timestamps_are_read_from_iso_8601_text_with_an_offset() -> None:
+    # JSON has no datetime: exports and fixtures carry ISO 8601 text for timestamp members.
+    schedule = structure(
+        {"StartTime": "2026-10-30T12:00:00+00:00", "EndTime": "2026-11-01T00:00:00Z"},
+        models.JourneySchedule,
+    )
+    assert schedule.start_time == datetime(2026, 10, 30, 12, tzinfo=UTC)
+    assert schedule.end_time == datetime(2026, 11, 1, tzinfo=UTC)
+    assert unknown_fields(schedule) == {}
+    # Naive or unreadable text names no instant: it stays aside, written back as sent.
+    kept = structure({"StartTime": "2026-10-30T12:00:00", "EndTime": "soon"},
+                     models.JourneySchedule)
+    assert kept.start_time is None and kept.end_time is None
+    assert unstructure(kept) == {"StartTime": "2026-10-30T12:00:00", "EndTime": "soon"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,8 @@ from pinpoint_sdk.testing import PinpointMock
 
 ROLE = "arn:aws:iam::123456789012:role/pinpoint-export"
 BUCKET = "pinpoint-exports"
+JOURNEY_START = datetime(2027, 1, 4, 9, 30, tzinfo=UTC)
+"""When the exported journey's schedule starts (a timestamp member, ISO 8601 in the files)."""
 SECRET = "gcm-api-key-7f3c9b1e-SECRET"
 """A secret channel member; the double echoes it back as the GCM ``Credential``."""
 
@@ -55,7 +58,8 @@ def populate(pp: Pinpoint, mock: PinpointMock, s3: Any, *, endpoints: int,
     campaign.update(name="welcome-v2")
     journey = app.journeys.create(
         JourneyBuilder("onboarding").segment(silver.id).start("welcome")
-        .email("welcome", f"{template_prefix}-email", next="pause").wait("pause", "P2D"))
+        .email("welcome", f"{template_prefix}-email", next="pause").wait("pause", "P2D")
+        .schedule(JOURNEY_START, JOURNEY_START + timedelta(days=30), timezone="UTC"))
     templates = {
         f"{template_prefix}-email": "EMAIL", f"{template_prefix}-sms": "SMS",
         f"{template_prefix}-voice": "VOICE", f"{template_prefix}-push": "PUSH",

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from export_helpers import BUCKET, ROLE, populate
+from export_helpers import BUCKET, JOURNEY_START, ROLE, populate
 
 from pinpoint_sdk import models
 from pinpoint_sdk.converter import unstructure
@@ -64,6 +64,9 @@ def test_an_import_recreates_segments_campaigns_journeys_and_endpoints(
     assert start == report.segment_ids[old_journey.start_condition.segment_start_condition
                                        .segment_id]
     assert journey.data.activities == old_journey.activities
+    # The schedule's times came back from JSON text as datetimes, and went over as such.
+    assert old_journey.schedule.start_time == JOURNEY_START
+    assert journey.data.schedule.start_time == JOURNEY_START
     assert report.endpoints.succeeded == ENDPOINTS + 1
 
 
