@@ -109,14 +109,14 @@ class EndpointTable(MutableMapping[str, Endpoint]):
             return []
         return sorted(found, key=self._position.__getitem__)
 
-    def user_index(self) -> dict[Any, list[str]]:
-        """Every indexed user id and its endpoint ids in table order (for checks)."""
-        return {
-            key.value if isinstance(key, _Unhashable) else key: sorted(
-                ids, key=self._position.__getitem__
-            )
-            for key, ids in self._by_user.items()
-        }
+    def user_index(self) -> list[tuple[Any, list[str]]]:
+        """Each indexed user id with its endpoint ids, as `user_endpoint_ids` gives them.
+
+        Users come in the table order of their first endpoint (for checks against a scan).
+        """
+        groups = [sorted(ids, key=self._position.__getitem__) for ids in self._by_user.values()]
+        groups.sort(key=lambda ids: self._position[ids[0]])
+        return [(user_id_of(self._data[ids[0]]), ids) for ids in groups]
 
     # -- writing -------------------------------------------------------------------
     def __setitem__(self, endpoint_id: str, endpoint: Endpoint) -> None:

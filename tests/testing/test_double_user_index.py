@@ -90,12 +90,18 @@ class Model:
         self.endpoints[key] = ep
 
 
-def _scan(table: EndpointTable) -> dict[Any, list[str]]:
-    found: dict[Any, list[str]] = {}
+def _scan(table: EndpointTable) -> list[tuple[Any, list[str]]]:
+    """Endpoint ids grouped by user id (compared with ``==``), users in order of appearance."""
+    found: list[tuple[Any, list[str]]] = []
     for key, endpoint in table.items():
         user = user_id_of(endpoint)
-        if user is not None:
-            found.setdefault(user, []).append(key)
+        if user is None:
+            continue
+        group = next((ids for other, ids in found if other == user), None)
+        if group is None:
+            found.append((user, [key]))
+        else:
+            group.append(key)
     return found
 
 
@@ -294,3 +300,51 @@ def test_user_index_matches_a_scan_and_the_model(active_mock: PinpointMock) -> N
         UserIndexMachine,
         settings=settings(max_examples=25, stateful_step_count=30, deadline=None),
     )
+
+
+def _ep(user: Any = None) -> dict[str, Any]:
+    return {"ChannelType": "EMAIL"} if user is None else {"User": {"UserId": user}}
+
+
+def test_rollback_puts_removed_and_replaced_endpoints_back_in_their_places() -> None:
+    table = EndpointTable()
+    for key, user in (("a", "u"), ("b", None), ("c", "u"), ("d", "v")):
+        table[key] = _ep(user)
+    table.begin()
+    del table["a"]
+    table["c"] = _ep("v")
+    table["a"] = _ep("w")  # back, but at the end of the order
+    table["e"] = _ep("u")
+    table.pop("d")
+    assert list(table) == ["b", "c", "a", "e"]
+    table.rollback()
+    assert list(table) == ["a", "b", "c", "d"]
+    assert table.user_index() == _scan(table) == [("u", ["a", "c"]), ("v", ["d"])]
+
+
+def test_nested_journals_undo_only_their_own_writes_and_commit_into_the_outer() -> None:
+    table = EndpointTable()
+    table["a"] = _ep("u")
+    table.begin()
+    table["b"] = _ep("u")
+    table.begin()
+    table["a"] = _ep("v")
+    table.rollback()
+    assert table.user_endpoint_ids("u") == ["a", "b"]
+    table.begin()
+    table.clear()
+    table.commit()
+    assert len(table) == 0
+    table.rollback()
+    assert list(table) == ["a"]
+    assert table.user_index() == [("u", ["a"])]
+
+
+def test_users_whose_ids_are_not_hashable_or_none_are_found_as_a_scan_finds_them() -> None:
+    table = EndpointTable()
+    table.update({"a": _ep(["x"]), "b": _ep(None), "c": _ep(["x"]), "d": _ep({"k": 1})})
+    assert table.user_endpoint_ids(["x"]) == ["a", "c"]
+    assert table.user_endpoint_ids({"k": 1}) == ["d"]
+    assert table.user_endpoint_ids(None) == ["b"]
+    assert table.user_endpoint_ids("x") == []
+    assert table.user_index() == _scan(table) == [(["x"], ["a", "c"]), ({"k": 1}, ["d"])]
