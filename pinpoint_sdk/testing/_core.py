@@ -7,13 +7,14 @@ import dataclasses
 import datetime as _dt
 import threading
 import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from moto.pinpoint.models import App, PinpointBackend
 from moto.utilities.utils import get_partition
 
+from ._endpoints import EndpointTable
 from ._exceptions import BadRequestException, NotFoundException
 from ._shapes import missing_required, operation_model
 
@@ -58,15 +59,15 @@ class AppState:
     """Everything the double keeps for one application (project).
 
     Endpoint and event entries are replaced, not edited in place, once stored: a
-    request's checkpoint copies those tables one level deep only (they can be large),
-    and everything else in full.
+    request's checkpoint journals the endpoints it changes (`EndpointTable`), copies
+    the event list without its entries (both can be large), and everything else in full.
     """
 
     creation_date: str = field(default_factory=now_iso)
     settings: dict[str, Any] = field(default_factory=dict)
     settings_modified: str = field(default_factory=now_iso)
     channels: dict[str, dict[str, Any]] = field(default_factory=dict)
-    endpoints: dict[str, dict[str, Any]] = field(default_factory=dict)
+    endpoints: EndpointTable = field(default_factory=EndpointTable)
     events: list[dict[str, Any]] = field(default_factory=list)
     segments: dict[str, Versioned] = field(default_factory=dict)
     campaigns: dict[str, Versioned] = field(default_factory=dict)
@@ -118,7 +119,8 @@ def _put_back(target: Any, saved: Any) -> Any:
 
 # How a checkpoint copies each table: in full by default; the tables that can grow
 # large hold entries that are replaced rather than edited in place (`_copy`, one level
-# deep) or are only appended to (the list itself).
+# deep) or are only appended to (the list itself). An app's endpoints are not copied:
+# their table journals what a request changes (`EndpointTable.begin`).
 _BACKEND_TABLES: dict[str, Callable[[Any], Any]] = {
     "app_states": dict,
     "templates": _clone,
@@ -130,7 +132,7 @@ _BACKEND_TABLES: dict[str, Callable[[Any], Any]] = {
     "sent_messages": list,
     "staged_imports": _copy,
 }
-_STATE_TABLES: dict[str, Callable[[Any], Any]] = {"endpoints": _copy, "events": list}
+_STATE_TABLES: dict[str, Callable[[Any], Any]] = {"events": list}
 
 
 class BackendCore:
@@ -164,15 +166,22 @@ class BackendCore:
         request can address).
         """
         with self.lock:
-            restore = self._checkpoint(application_id)
+            restore, keep = self._checkpoint(application_id)
             try:
                 yield
             except BaseException:
                 restore()
                 raise
+            keep()
 
-    def _checkpoint(self, application_id: str | None) -> Callable[[], None]:
-        """Copy what a request may change; the returned function puts it back in place."""
+    def _checkpoint(
+        self, application_id: str | None
+    ) -> tuple[Callable[[], None], Callable[[], None]]:
+        """Copy what a request may change.
+
+        Returns the function that puts it back in place and the one that keeps the
+        request's changes; the request calls exactly one of them.
+        """
         apps = dict(self.moto.apps)
         tagger = self.moto.tagger
         tags = {arn: dict(values) for arn, values in tagger.tags.items()}
@@ -182,12 +191,18 @@ class BackendCore:
             {
                 f.name: _STATE_TABLES.get(f.name, _clone)(getattr(state, f.name))
                 for f in dataclasses.fields(state)
+                if f.name != "endpoints"
             }
             if state is not None
             else {}
         )
+        endpoints = state.endpoints if state is not None else None
+        if endpoints is not None:
+            endpoints.begin()
 
         def restore() -> None:
+            if endpoints is not None:
+                endpoints.rollback()
             _put_back(self.moto.apps, apps)
             _put_back(tagger.tags, tags)
             for name, value in shared.items():
@@ -195,7 +210,11 @@ class BackendCore:
             for name, value in saved_state.items():
                 setattr(state, name, _put_back(getattr(state, name), value))
 
-        return restore
+        def keep() -> None:
+            if endpoints is not None:
+                endpoints.commit()
+
+        return restore, keep
 
     # -- identifiers ---------------------------------------------------------------
     @property
@@ -220,7 +239,7 @@ class BackendCore:
         return self.app_states[application_id]
 
     @staticmethod
-    def lookup(table: dict[str, T], key: str, what: str = "Resource") -> T:
+    def lookup(table: Mapping[str, T], key: str, what: str = "Resource") -> T:
         """``table[key]`` or NotFoundException."""
         if key not in table:
             raise NotFoundException(f"{what} not found")

@@ -167,11 +167,7 @@ class MessagingMixin(DeliveryMixin, ResourcesMixin, BackendCore):
             raise BadRequestException(f"At most {MAX_RECIPIENTS} users per request")
         result: dict[str, dict[str, Any]] = {}
         for user_id in users:
-            endpoint_ids = [
-                ep_id
-                for ep_id, ep in state.endpoints.items()
-                if (ep.get("User") or {}).get("UserId") == user_id
-            ]
+            endpoint_ids = state.endpoints.user_endpoint_ids(user_id)
             result[user_id] = {
                 ep_id: self._deliver_endpoint(app_id, ep_id, request) for ep_id in endpoint_ids
             }

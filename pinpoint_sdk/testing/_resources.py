@@ -298,10 +298,11 @@ class ResourcesMixin(BackendCore):
         becomes INACTIVE and loses its ``UserId``. Any other 16th endpoint, or a push one
         when the user has no push endpoint to displace, is a BadRequestException.
         """
+        endpoints = state.endpoints
         others = [
-            (key, ep)
-            for key, ep in state.endpoints.items()
-            if key != endpoint_id and (ep.get("User") or {}).get("UserId") == user_id
+            (key, endpoints[key])
+            for key in endpoints.user_endpoint_ids(user_id)
+            if key != endpoint_id
         ]
         if len(others) < MAX_ENDPOINTS_PER_USER:
             return
@@ -354,9 +355,8 @@ class ResourcesMixin(BackendCore):
         return endpoint
 
     def _user_endpoints(self, state: AppState, user_id: str) -> list[dict[str, Any]]:
-        found = [
-            ep for ep in state.endpoints.values() if (ep.get("User") or {}).get("UserId") == user_id
-        ]
+        endpoints = state.endpoints
+        found = [endpoints[key] for key in endpoints.user_endpoint_ids(user_id)]
         if not found:
             raise NotFoundException("Resource not found")
         return found
