@@ -427,14 +427,9 @@ class _Progress:
         self._callback: ProgressCallback | None = None
         self._bar: Any = None
         if progress is True:
-            try:
-                from tqdm.auto import tqdm  # type: ignore[import-untyped]
-            except ImportError as exc:  # pragma: no cover - depends on the environment
-                raise ImportError(
-                    "progress=True needs tqdm, an optional extra: "
-                    "pip install 'pinpoint-sdk[progress]'"
-                ) from exc
-            self._bar = tqdm(total=total, desc=description, unit="item")
+            from pinpoint_sdk._progress import tqdm_bar
+
+            self._bar = tqdm_bar(total, description, "item")
         elif callable(progress):
             self._callback = progress
         self._shown = 0

@@ -175,14 +175,9 @@ class _Progress:
         self._callback: ExportProgress | None = None
         self._bar: Any = None
         if progress is True:
-            try:
-                from tqdm.auto import tqdm  # type: ignore[import-untyped]
-            except ImportError as exc:  # pragma: no cover - depends on the environment
-                raise ImportError(
-                    "progress=True needs tqdm, an optional extra: "
-                    "pip install 'pinpoint-sdk[progress]'"
-                ) from exc
-            self._bar = tqdm(total=len(PARTS), desc=f"export {application_id}", unit="part")
+            from pinpoint_sdk._progress import tqdm_bar
+
+            self._bar = tqdm_bar(len(PARTS), f"export {application_id}", "part")
         elif callable(progress):
             self._callback = progress
 
