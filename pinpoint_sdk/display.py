@@ -23,7 +23,7 @@ import html
 import json
 import logging
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
 from enum import Enum
 from functools import cache
@@ -101,7 +101,7 @@ def redact(obj: Any) -> Any:
     if isinstance(obj, Model):
         from pinpoint_sdk.converter import unstructure
 
-        return _mask_wire(obj, unstructure(obj))
+        return replace_secrets(obj, unstructure(obj), _mask)
     if isinstance(obj, Mapping):
         secret = sensitive_wire_names()
         return {
@@ -113,8 +113,21 @@ def redact(obj: Any) -> Any:
     return obj
 
 
-def _mask_wire(model: Model, wire: Any) -> Any:
-    """Mask the secret members of ``wire`` (the unstructured ``model``), walking both."""
+REMOVE: Any = object()
+"""Returned by a `replace_secrets` callback: leave the secret member out altogether."""
+
+
+def replace_secrets(
+    model: Model, wire: Any, secret: Callable[[str], Any], path: str = ""
+) -> Any:
+    """A copy of ``wire`` (the unstructured ``model``) with every secret member replaced.
+
+    Each secret member's value becomes ``secret(path)`` (``path`` such as
+    ``"Item[0].ServiceJson"``), or is left out when that returns `REMOVE`. Which members
+    are secret comes from the service model (each class's ``_sensitive_fields``); the walk
+    follows nested models, lists and maps. Keys the model does not know (members newer
+    than this SDK) are judged by their wire name, inside their plain values too.
+    """
     if not isinstance(wire, dict):
         return wire
     result = dict(wire)
@@ -126,25 +139,59 @@ def _mask_wire(model: Model, wire: Any) -> Any:
         if value is None or key not in result:
             continue
         if attribute.name in type(model)._sensitive_fields:
-            result[key] = MASK
+            _put(result, key, secret(path + key))
         else:
-            result[key] = _mask_value(value, result[key])
-    if model._unknown:
-        # Members newer than this SDK: mask by name, as for plain dicts.
-        for key in model._unknown:
-            if key in result:
-                result[key] = redact({key: result[key]})[key]
+            result[key] = _replace_in_value(value, result[key], secret, path + key)
+    for key in model._unknown or ():
+        if key in result:
+            _replace_plain_entry(result, key, secret, path + key)
     return result
 
 
-def _mask_value(value: Any, wire: Any) -> Any:
+def _put(result: dict[str, Any], key: str, value: Any) -> None:
+    if value is REMOVE:
+        del result[key]
+    else:
+        result[key] = value
+
+
+def _replace_in_value(value: Any, wire: Any, secret: Callable[[str], Any], path: str) -> Any:
     if isinstance(value, Model):
-        return _mask_wire(value, wire)
+        return replace_secrets(value, wire, secret, path + ".")
     if isinstance(value, list) and isinstance(wire, list) and len(value) == len(wire):
-        return [_mask_value(v, w) for v, w in zip(value, wire, strict=True)]
+        return [
+            _replace_in_value(v, w, secret, f"{path}[{index}]")
+            for index, (v, w) in enumerate(zip(value, wire, strict=True))
+        ]
     if isinstance(value, dict) and isinstance(wire, dict):
-        return {k: _mask_value(value[k], w) if k in value else w for k, w in wire.items()}
+        return {
+            k: _replace_in_value(value[k], w, secret, f"{path}.{k}") if k in value else w
+            for k, w in wire.items()
+        }
     return wire
+
+
+def _replace_plain_entry(
+    container: dict[str, Any], key: str, secret: Callable[[str], Any], path: str
+) -> None:
+    """Replace ``container[key]`` when its name is a secret's, else the secrets inside it."""
+    value = container[key]
+    if key in sensitive_wire_names() and value is not None:
+        _put(container, key, secret(path))
+    elif isinstance(value, Mapping):
+        inner = dict(value)
+        for name in list(inner):
+            _replace_plain_entry(inner, name, secret, f"{path}.{name}")
+        container[key] = inner
+    elif type(value) in (list, tuple):
+        items = {str(index): item for index, item in enumerate(value)}
+        for index in list(items):
+            _replace_plain_entry(items, index, secret, f"{path}[{index}]")
+        container[key] = type(value)(items.values())
+
+
+def _mask(path: str) -> str:
+    return MASK
 
 
 def _mask_plain(obj: Any) -> Any:

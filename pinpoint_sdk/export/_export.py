@@ -125,44 +125,16 @@ def to_pinpoint(pinpoint_or_client: Any) -> Pinpoint:
 def strip_secrets(model: Model, wire: Any, removed: list[str], path: str = "") -> Any:
     """``wire`` (the unstructured ``model``) without its secret members.
 
-    Which members are secret comes from the service model (each class's
-    ``_sensitive_fields``, as for display); keys the SDK does not know are removed when
-    their name is a secret name anywhere in the model. ``removed`` collects the paths.
+    The members are those `pinpoint_sdk.display` masks (the service model's secrets, and
+    keys the SDK does not know that carry a secret's name); ``removed`` collects their paths.
     """
-    from pinpoint_sdk.display import sensitive_wire_names
+    from pinpoint_sdk.display import REMOVE, replace_secrets
 
-    if not isinstance(wire, dict):
-        return wire
-    result = dict(wire)
-    for attribute in attrs.fields(type(model)):
-        if attribute.name.startswith("_"):
-            continue
-        key = attribute.metadata.get("wire", attribute.name)
-        value = getattr(model, attribute.name)
-        if value is None or key not in result:
-            continue
-        if attribute.name in type(model)._sensitive_fields:
-            del result[key]
-            removed.append(f"{path}{key}")
-        elif isinstance(value, Model):
-            result[key] = strip_secrets(value, result[key], removed, f"{path}{key}.")
-        elif isinstance(value, list) and isinstance(result[key], list):
-            result[key] = [
-                strip_secrets(item, raw, removed, f"{path}{key}[{index}].")
-                if isinstance(item, Model) else raw
-                for index, (item, raw) in enumerate(zip(value, result[key], strict=False))
-            ]
-        elif isinstance(value, dict) and isinstance(result[key], dict):
-            result[key] = {
-                name: strip_secrets(item, result[key][name], removed, f"{path}{key}.{name}.")
-                if isinstance(item, Model) else result[key][name]
-                for name, item in value.items() if name in result[key]
-            }
-    for key in list(model._unknown or {}):
-        if key in result and key in sensitive_wire_names():
-            del result[key]
-            removed.append(f"{path}{key}")
-    return result
+    def remove(secret_path: str) -> Any:
+        removed.append(secret_path)
+        return REMOVE
+
+    return replace_secrets(model, wire, remove, path)
 
 
 # --------------------------------------------------------------------------- progress

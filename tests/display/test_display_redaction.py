@@ -328,3 +328,34 @@ def test_filter_masks_a_secret_in_a_logged_traceback(
     assert lines and "ParamValidationError" in lines[0]
     assert "GCMChannelRequest.ServiceJson, value: ***" in lines[0]
     assert "MIIEvQ" not in lines[0]
+
+
+def test_masking_and_removing_secrets_walk_the_same_members() -> None:
+    from pinpoint_sdk.display import REMOVE, replace_secrets
+
+    response = structure(
+        {
+            "Item": [{"Id": "c1", "Name": "n"}],
+            "Newer": {"Deep": [{"ServiceJson": "sj-secret"}], "Plain": "kept"},
+        },
+        models.CampaignsResponse,
+    )
+    channel = models.GCMChannelRequest(api_key="k-secret", service_json="sj-secret",
+                                       unknown_fields={"Extra": {"ApiKey": "k2-secret"}})
+    for model in (response, channel):
+        wire = unstructure(model)
+        masked = redact(model)
+        removed: list[str] = []
+        stripped = replace_secrets(model, wire, lambda path: removed.append(path) or REMOVE)
+        assert "secret" not in json.dumps(masked) and "secret" not in json.dumps(stripped)
+        # Every masked place is exactly a removed path, and nothing else changed.
+        for path in removed:
+            assert _at(masked, path) == "***"
+        assert json.dumps(stripped).count("kept") == json.dumps(wire).count("kept")
+    assert sorted(removed) == ["ApiKey", "Extra.ApiKey", "ServiceJson"]
+
+
+def _at(data: object, path: str) -> object:
+    for part in re.findall(r"[^.\[\]]+", path):
+        data = data[int(part)] if isinstance(data, list) else data[part]  # type: ignore[index]
+    return data
