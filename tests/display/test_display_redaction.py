@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 import json
 import logging
 import re
@@ -331,7 +332,7 @@ def test_filter_masks_a_secret_in_a_logged_traceback(
 
 
 def test_masking_and_removing_secrets_walk_the_same_members() -> None:
-    from pinpoint_sdk.display import REMOVE, replace_secrets
+    from pinpoint_sdk.display import replace_secrets
 
     response = structure(
         {
@@ -346,13 +347,20 @@ def test_masking_and_removing_secrets_walk_the_same_members() -> None:
         wire = unstructure(model)
         masked = redact(model)
         removed: list[str] = []
-        stripped = replace_secrets(model, wire, lambda path: removed.append(path) or REMOVE)
+        stripped = replace_secrets(model, wire, functools.partial(_note, removed))
         assert "secret" not in json.dumps(masked) and "secret" not in json.dumps(stripped)
         # Every masked place is exactly a removed path, and nothing else changed.
         for path in removed:
             assert _at(masked, path) == "***"
         assert json.dumps(stripped).count("kept") == json.dumps(wire).count("kept")
     assert sorted(removed) == ["ApiKey", "Extra.ApiKey", "ServiceJson"]
+
+
+def _note(removed: list[str], path: str) -> object:
+    from pinpoint_sdk.display import REMOVE
+
+    removed.append(path)
+    return REMOVE
 
 
 def _at(data: object, path: str) -> object:
