@@ -36,7 +36,7 @@ from pinpoint_sdk.resources._audience import (
     User,
     UserCollection,
 )
-from pinpoint_sdk.resources._base import Buildable, Collection, Resource
+from pinpoint_sdk.resources._base import Buildable, Collection, Resource, ResponseInfo
 from pinpoint_sdk.resources._engagement import (
     Campaign,
     CampaignCollection,
@@ -79,6 +79,7 @@ __all__ = [
     "RecommenderConfiguration",
     "RecommenderConfigurationCollection",
     "Resource",
+    "ResponseInfo",
     "Segment",
     "SegmentCollection",
     "SendResult",

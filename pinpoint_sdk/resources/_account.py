@@ -6,7 +6,14 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple, Unpack
 
 from pinpoint_sdk import errors, models
-from pinpoint_sdk.resources._base import Collection, Resource, paged, resolve_request, unwrap
+from pinpoint_sdk.resources._base import (
+    Collection,
+    Resource,
+    paged,
+    resolve_request,
+    unwrap,
+    with_response,
+)
 from pinpoint_sdk.resources._engagement import write_request
 
 if TYPE_CHECKING:
@@ -106,7 +113,7 @@ class Template(Resource[TemplateData]):
 
     def _fetch(self, version: str | None = None) -> TemplateData:
         kind = _kind(self.type)
-        response = getattr(self.client, f"get_{kind.operation}_template")(
+        response = getattr(self._api, f"get_{kind.operation}_template")(
             template_name=self.id, version=version
         )
         data: TemplateData = getattr(response, kind.response_member)
@@ -137,7 +144,7 @@ class Template(Resource[TemplateData]):
         if request is None and isinstance(self.data, models.TemplateResponse):
             self.reload()
         body = write_request(self, request, changes, kind.request)
-        getattr(self.client, f"update_{kind.operation}_template")(
+        getattr(self._api, f"update_{kind.operation}_template")(
             template_name=self.id, create_new_version=create_new_version, version=version,
             **{kind.request_member: body},
         )
@@ -146,20 +153,20 @@ class Template(Resource[TemplateData]):
     def delete(self, version: str | None = None) -> None:
         """Delete the template (or one ``version`` of it)."""
         kind = _kind(self.type)
-        getattr(self.client, f"delete_{kind.operation}_template")(
+        getattr(self._api, f"delete_{kind.operation}_template")(
             template_name=self.id, version=version
         )
 
     def versions(self, *, page_size: int | None = None) -> Iterator[models.TemplateVersionResponse]:
         """Every version of the template, fetched lazily."""
-        for page in self.client.list_template_versions_pages(
+        for page in self._api.list_template_versions_pages(
             template_name=self.id, template_type=self.type, page_size=page_size
         ):
             yield from unwrap(page.template_versions_response).item or []
 
     def set_active_version(self, version: str) -> None:
         """Make ``version`` the active version of the template."""
-        self.client.update_template_active_version(
+        self._api.update_template_active_version(
             template_name=self.id, template_type=self.type,
             template_active_version_request=models.TemplateActiveVersionRequest(version=version),
         )
@@ -198,7 +205,8 @@ class TemplateCollection(Collection[Template]):
         response = getattr(self._client, f"get_{kind.operation}_template")(
             template_name=name, version=version
         )
-        return Template(self._client, getattr(response, kind.response_member))
+        return with_response(Template(self._client, getattr(response, kind.response_member)),
+                             response)
 
     def create(self, name: str, request: TemplateRequest) -> Template:
         """Create a template; its type follows from the request model's class."""
@@ -222,7 +230,7 @@ class RecommenderConfiguration(Resource[models.RecommenderConfigurationResponse]
     """
 
     def _fetch(self) -> models.RecommenderConfigurationResponse:
-        return unwrap(self.client.get_recommender_configuration(
+        return unwrap(self._api.get_recommender_configuration(
             recommender_id=self.id
         ).recommender_configuration_response)
 
@@ -234,14 +242,14 @@ class RecommenderConfiguration(Resource[models.RecommenderConfigurationResponse]
     ) -> RecommenderConfiguration:
         """Replace the configuration with ``request``, or change some of its fields."""
         body = write_request(self, request, changes, models.UpdateRecommenderConfiguration)
-        self._data = unwrap(self.client.update_recommender_configuration(
+        self._data = unwrap(self._api.update_recommender_configuration(
             recommender_id=self.id, update_recommender_configuration=body
         ).recommender_configuration_response)
         return self
 
     def delete(self) -> models.RecommenderConfigurationResponse:
         """Delete the configuration; returns its last state."""
-        return unwrap(self.client.delete_recommender_configuration(
+        return unwrap(self._api.delete_recommender_configuration(
             recommender_id=self.id
         ).recommender_configuration_response)
 
@@ -260,13 +268,15 @@ class RecommenderConfigurationCollection(Collection[RecommenderConfiguration]):
 
     def get(self, recommender_id: str) -> RecommenderConfiguration:
         """Fetch one configuration now (``errors.NotFoundError`` when it does not exist)."""
-        return RecommenderConfiguration(self._client, unwrap(self._client.get_recommender_configuration(
-            recommender_id=recommender_id
-        ).recommender_configuration_response))
+        output = self._client.get_recommender_configuration(recommender_id=recommender_id)
+        return with_response(RecommenderConfiguration(
+            self._client, unwrap(output.recommender_configuration_response)), output)
 
     def create(self, request: models.CreateRecommenderConfiguration) -> RecommenderConfiguration:
         """Create a recommender configuration."""
         body = resolve_request(request, models.CreateRecommenderConfiguration)
-        return RecommenderConfiguration(self._client, unwrap(self._client.create_recommender_configuration(
+        output = self._client.create_recommender_configuration(
             create_recommender_configuration=body
-        ).recommender_configuration_response))
+        )
+        return with_response(RecommenderConfiguration(
+            self._client, unwrap(output.recommender_configuration_response)), output)

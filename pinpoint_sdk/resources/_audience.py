@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Unpack
 
 from pinpoint_sdk import batching, limits, models
-from pinpoint_sdk.resources._base import Resource, resolve_request, unwrap
+from pinpoint_sdk.resources._base import Resource, resolve_request, unwrap, with_response
 from pinpoint_sdk.resources._engagement import write_request
 
 if TYPE_CHECKING:
@@ -44,7 +44,7 @@ class Endpoint(Resource[models.EndpointResponse]):
                 f"address={self.data.address!r}>")
 
     def _fetch(self) -> models.EndpointResponse:
-        return unwrap(self.client.get_endpoint(
+        return unwrap(self._api.get_endpoint(
             application_id=self.application_id, endpoint_id=self.id
         ).endpoint_response)
 
@@ -60,20 +60,20 @@ class Endpoint(Resource[models.EndpointResponse]):
             >>> endpoint.update(attributes={"plan": ["pro"]})
         """
         body = write_request(self, request, changes, models.EndpointRequest)
-        self.client.update_endpoint(
+        self._api.update_endpoint(
             application_id=self.application_id, endpoint_id=self.id, endpoint_request=body
         )
         return self
 
     def delete(self) -> models.EndpointResponse:
         """Delete the endpoint; returns its last state."""
-        return unwrap(self.client.delete_endpoint(
+        return unwrap(self._api.delete_endpoint(
             application_id=self.application_id, endpoint_id=self.id
         ).endpoint_response)
 
     def in_app_messages(self) -> models.InAppMessagesResponse:
         """The in-app messages the endpoint should show now."""
-        return unwrap(self.client.get_in_app_messages(
+        return unwrap(self._api.get_in_app_messages(
             application_id=self.application_id, endpoint_id=self.id
         ).in_app_messages_response)
 
@@ -100,9 +100,10 @@ class EndpointCollection:
 
     def get(self, endpoint_id: str) -> Endpoint:
         """Fetch one endpoint now (``errors.NotFoundError`` when it does not exist)."""
-        return Endpoint(self._client, unwrap(self._client.get_endpoint(
+        output = self._client.get_endpoint(
             application_id=self.application_id, endpoint_id=endpoint_id
-        ).endpoint_response))
+        )
+        return with_response(Endpoint(self._client, unwrap(output.endpoint_response)), output)
 
     def upsert(self, endpoint_id: str, request: models.EndpointRequest) -> None:
         """Create or update one endpoint (UpdateEndpoint).

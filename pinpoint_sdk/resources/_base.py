@@ -6,6 +6,7 @@ import copy
 from collections.abc import Callable, Container, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, cast
 
+import attrs
 from botocore import xform_name
 
 from pinpoint_sdk import errors
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 
     from pinpoint_sdk.client import PinpointClient
 
-__all__ = ["Buildable", "Collection", "Resource", "unwrap"]
+__all__ = ["Buildable", "Collection", "Resource", "ResponseInfo", "unwrap"]
 
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
@@ -39,6 +40,86 @@ class Buildable(Protocol[T_co]):
     def build(self) -> T_co:
         """The validated request model."""
         ...
+
+
+@attrs.frozen
+class ResponseInfo:
+    """What the service answered to one call, besides the data: like stripe's ``last_response``.
+
+    Every resource keeps the one of its last call as `Resource.last_response`; quote
+    ``request_id`` when you ask AWS support about a call.
+
+    Attributes:
+        operation: The operation's name (``GetCampaign``), when known.
+        request_id: The AWS request id (``x-amzn-RequestId``).
+        http_status: The HTTP status code of the answer.
+        headers: The HTTP headers of the answer (lower-case names).
+        retry_attempts: How many times botocore retried the call before this answer.
+
+    Examples:
+        >>> campaign = app.campaigns.get("c-123")
+        >>> campaign.last_response.request_id, campaign.last_response.http_status
+        ('4f2c...', 200)
+    """
+
+    operation: str | None = None
+    request_id: str | None = None
+    http_status: int | None = None
+    headers: Mapping[str, str] = attrs.field(factory=dict)
+    retry_attempts: int = 0
+
+    @classmethod
+    def of(cls, output: Any) -> ResponseInfo | None:
+        """The response info an operation output carries, or ``None`` when it has none."""
+        metadata = getattr(output, "_response_metadata", None)
+        if not isinstance(metadata, Mapping):
+            return None
+        name = type(output).__name__
+        request_id = metadata.get("RequestId")
+        status = metadata.get("HTTPStatusCode")
+        headers = metadata.get("HTTPHeaders")
+        retries = metadata.get("RetryAttempts")
+        return cls(
+            operation=name.removesuffix("Response") if name.endswith("Response") else None,
+            request_id=request_id if isinstance(request_id, str) else None,
+            http_status=status if isinstance(status, int) else None,
+            headers=dict(headers) if isinstance(headers, Mapping) else {},
+            retry_attempts=retries if isinstance(retries, int) else 0,
+        )
+
+
+class _Recorder:
+    """The client as a resource calls it: each answer's `ResponseInfo` lands on the resource.
+
+    Pages of a ``*_pages`` call are recorded as they are read.
+    """
+
+    __slots__ = ("_owner",)
+
+    def __init__(self, owner: Resource[Any]) -> None:
+        self._owner = owner
+
+    def __getattr__(self, name: str) -> Any:
+        method = getattr(self._owner._client, name)
+        if not callable(method):
+            return method
+        owner = self._owner
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            result = method(*args, **kwargs)
+            if name.endswith("_pages"):
+                return owner._record_pages(result)
+            owner._record(result)
+            return result
+
+        return call
+
+
+def with_response(resource: R, output: Any) -> R:
+    """``resource`` with the `ResponseInfo` of ``output`` as its ``last_response``."""
+    if isinstance(resource, Resource):
+        resource._record(output)
+    return resource
 
 
 def resolve_request(value: Any, cls: type[T], name: str = "request") -> T:
@@ -173,9 +254,42 @@ class Resource(Generic[D]):
     Resources compare equal when they have the same class and identifiers.
     """
 
-    def __init__(self, client: PinpointClient, data: D) -> None:
+    def __init__(
+        self, client: PinpointClient, data: D, *, last_response: ResponseInfo | None = None
+    ) -> None:
         self._client = client
         self._data = data
+        self._last_response = last_response
+
+    @property
+    def last_response(self) -> ResponseInfo | None:
+        """What the service answered to this resource's last call (request id, status,
+        headers), like stripe's ``last_response``; ``None`` before any call.
+
+        Updated by every call the resource makes (`reload`, ``update``, ``delete``,
+        state changes, listings as their pages are read...); a resource from a
+        collection's ``get``/``create`` holds that call's, one from a listing the page's.
+
+        Examples:
+            >>> campaign.update(name="spring").last_response.request_id
+            '4f2c...'
+        """
+        return self._last_response
+
+    @property
+    def _api(self) -> PinpointClient:
+        # The client, recording each answer as `last_response`.
+        return cast("PinpointClient", _Recorder(self))
+
+    def _record(self, output: Any) -> None:
+        info = ResponseInfo.of(output)
+        if info is not None:
+            self._last_response = info
+
+    def _record_pages(self, pages: Iterator[T]) -> Iterator[T]:
+        for page in pages:
+            self._record(page)
+            yield page
 
     @property
     def client(self) -> PinpointClient:
@@ -320,4 +434,4 @@ def paged(
 ) -> Iterator[list[R]]:
     """Turn an iterator of page models into lists of wrapped items, lazily."""
     for page in pages:
-        yield [wrap(item) for item in (items_of(page) or [])]
+        yield [with_response(wrap(item), page) for item in (items_of(page) or [])]
