@@ -92,8 +92,12 @@ class Template(Resource[TemplateData]):
 
     @property
     def id(self) -> str:
-        """The template name (templates are identified by name and type)."""
-        return self.data.template_name or ""
+        """The template name (templates are identified by name and type).
+
+        Raises:
+            pinpoint_sdk.errors.MissingIdentifierError: `data` has no template name.
+        """
+        return self._required("template_name", self.data.template_name)
 
     @property
     def name(self) -> str:
@@ -103,13 +107,16 @@ class Template(Resource[TemplateData]):
     @property
     def type(self) -> str:
         """The template type: ``EMAIL``, ``SMS``, ``VOICE``, ``PUSH`` or ``INAPP``."""
-        return str(self.data.template_type)
+        value = self.data.template_type
+        return self._required("template_type", str(value) if value is not None else None)
 
     def _identity(self) -> tuple[Any, ...]:
-        return (self.type, self.id)
+        return (self.data.template_type, self.data.template_name)
 
     def __repr__(self) -> str:
-        return f"<Template id={self.id!r} type={self.type!r}>"
+        template_type = self.data.template_type
+        shown = str(template_type) if template_type is not None else None
+        return f"<Template id={self.data.template_name!r} type={shown!r}>"
 
     def _fetch(self, version: str | None = None) -> TemplateData:
         kind = _kind(self.type)

@@ -287,7 +287,7 @@ class App(Resource[models.ApplicationResponse]):
     def _arn(self) -> str:
         if not self.data.arn:
             self.reload()
-        return self.data.arn or ""
+        return self._required("arn", self.data.arn)
 
     @cached_property
     def settings(self) -> AppSettings:

@@ -29,7 +29,7 @@ class Endpoint(Resource[models.EndpointResponse]):
     @property
     def application_id(self) -> str:
         """The id of the application the endpoint belongs to."""
-        return self.data.application_id or ""
+        return self._required("application_id", self.data.application_id)
 
     @property
     def user_id(self) -> str | None:
@@ -37,10 +37,10 @@ class Endpoint(Resource[models.EndpointResponse]):
         return self.data.user.user_id if self.data.user is not None else None
 
     def _identity(self) -> tuple[Any, ...]:
-        return (self.application_id, self.id)
+        return (self.data.application_id, self.data.id)
 
     def __repr__(self) -> str:
-        return (f"<Endpoint id={self.id!r} channel_type={self.data.channel_type!s} "
+        return (f"<Endpoint id={self.data.id!r} channel_type={self.data.channel_type!s} "
                 f"address={self.data.address!r}>")
 
     def _fetch(self) -> models.EndpointResponse:

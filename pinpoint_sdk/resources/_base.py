@@ -303,8 +303,18 @@ class Resource(Generic[D]):
 
     @property
     def id(self) -> str:
-        """The resource's identifier."""
-        return str(getattr(self._data, "id", None) or "")
+        """The resource's identifier.
+
+        Raises:
+            pinpoint_sdk.errors.MissingIdentifierError: `data` has no id.
+        """
+        return self._required("id", getattr(self._data, "id", None))
+
+    def _required(self, identifier: str, value: Any) -> str:
+        """``value`` if it is a non-empty identifier; raises `MissingIdentifierError` else."""
+        if isinstance(value, str) and value:
+            return value
+        raise errors.MissingIdentifierError(type(self).__name__, identifier)
 
     @property
     def name(self) -> str | None:
@@ -313,7 +323,8 @@ class Resource(Generic[D]):
         return value if isinstance(value, str) else None
 
     def _identity(self) -> tuple[Any, ...]:
-        return (self.id,)
+        # Raw values: comparing or hashing a resource never raises, even without an id.
+        return (getattr(self._data, "id", None),)
 
     def _fetch(self) -> D:
         raise NotImplementedError
@@ -338,7 +349,7 @@ class Resource(Generic[D]):
     def __repr__(self) -> str:
         name = self.name
         shown = f" name={name!r}" if name is not None else ""
-        return f"<{type(self).__name__} id={self.id!r}{shown}>"
+        return f"<{type(self).__name__} id={self._identity()[-1]!r}{shown}>"
 
     def _repr_html_(self) -> str:
         from pinpoint_sdk.display import to_html

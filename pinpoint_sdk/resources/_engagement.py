@@ -90,7 +90,7 @@ class Campaign(Resource[models.CampaignResponse]):
     @property
     def application_id(self) -> str:
         """The id of the application the campaign belongs to."""
-        return self.data.application_id or ""
+        return self._required("application_id", self.data.application_id)
 
     @property
     def state(self) -> str | None:
@@ -99,7 +99,7 @@ class Campaign(Resource[models.CampaignResponse]):
         return str(state.campaign_status) if state and state.campaign_status else None
 
     def _identity(self) -> tuple[Any, ...]:
-        return (self.application_id, self.id)
+        return (self.data.application_id, self.data.id)
 
     def _fetch(self) -> models.CampaignResponse:
         return unwrap(self._api.get_campaign(
@@ -208,7 +208,7 @@ class Journey(Resource[models.JourneyResponse]):
     @property
     def application_id(self) -> str:
         """The id of the application the journey belongs to."""
-        return self.data.application_id or ""
+        return self._required("application_id", self.data.application_id)
 
     @property
     def state(self) -> str | None:
@@ -221,7 +221,7 @@ class Journey(Resource[models.JourneyResponse]):
         return dict(self.data.activities or {})
 
     def _identity(self) -> tuple[Any, ...]:
-        return (self.application_id, self.id)
+        return (self.data.application_id, self.data.id)
 
     def _fetch(self) -> models.JourneyResponse:
         return unwrap(self._api.get_journey(
@@ -362,10 +362,10 @@ class Segment(Resource[models.SegmentResponse]):
     @property
     def application_id(self) -> str:
         """The id of the application the segment belongs to."""
-        return self.data.application_id or ""
+        return self._required("application_id", self.data.application_id)
 
     def _identity(self) -> tuple[Any, ...]:
-        return (self.application_id, self.id)
+        return (self.data.application_id, self.data.id)
 
     def _fetch(self) -> models.SegmentResponse:
         return unwrap(self._api.get_segment(

@@ -31,7 +31,7 @@ class _Job(Resource[J], Generic[J]):
     @property
     def application_id(self) -> str:
         """The id of the application the job belongs to."""
-        return self.data.application_id or ""
+        return self._required("application_id", self.data.application_id)
 
     @property
     def status(self) -> str | None:
@@ -44,10 +44,10 @@ class _Job(Resource[J], Generic[J]):
         return list(self.data.failures or [])
 
     def _identity(self) -> tuple[Any, ...]:
-        return (self.application_id, self.id)
+        return (self.data.application_id, self.data.id)
 
     def __repr__(self) -> str:
-        return f"<{type(self).__name__} id={self.id!r} status={self.status!r}>"
+        return f"<{type(self).__name__} id={self.data.id!r} status={self.status!r}>"
 
     def wait(
         self,
