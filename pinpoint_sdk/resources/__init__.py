@@ -35,8 +35,9 @@ from pinpoint_sdk.resources._audience import (
     EventCollection,
     User,
     UserCollection,
+    UserEndpoints,
 )
-from pinpoint_sdk.resources._base import Buildable, Collection, Resource, ResponseInfo
+from pinpoint_sdk.resources._base import Buildable, Collection, Listing, Resource, ResponseInfo
 from pinpoint_sdk.resources._engagement import (
     Campaign,
     CampaignCollection,
@@ -75,6 +76,7 @@ __all__ = [
     "ImportJobCollection",
     "Journey",
     "JourneyCollection",
+    "Listing",
     "Pinpoint",
     "RecommenderConfiguration",
     "RecommenderConfigurationCollection",
@@ -87,4 +89,5 @@ __all__ = [
     "TemplateCollection",
     "User",
     "UserCollection",
+    "UserEndpoints",
 ]

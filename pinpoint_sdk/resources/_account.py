@@ -8,9 +8,12 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Unpack
 from pinpoint_sdk import errors, models
 from pinpoint_sdk.resources._base import (
     Collection,
+    Listing,
     Resource,
+    listing,
     paged,
     resolve_request,
+    same,
     unwrap,
     with_response,
 )
@@ -164,12 +167,23 @@ class Template(Resource[TemplateData]):
             template_name=self.id, version=version
         )
 
-    def versions(self, *, page_size: int | None = None) -> Iterator[models.TemplateVersionResponse]:
-        """Every version of the template, fetched lazily."""
-        for page in self._api.list_template_versions_pages(
-            template_name=self.id, template_type=self.type, page_size=page_size
-        ):
-            yield from unwrap(page.template_versions_response).item or []
+    def versions(
+        self, *, page_size: int | None = None
+    ) -> Listing[models.TemplateVersionResponse]:
+        """Every version of the template, as a chainable `Listing`.
+
+        Examples:
+            >>> [v.version for v in template.versions().limit(10)]
+        """
+        name, template_type = self.id, self.type
+        return listing(
+            self._api,
+            lambda size: self._api.list_template_versions_pages(
+                template_name=name, template_type=template_type, page_size=size
+            ),
+            lambda page: unwrap(page.template_versions_response).item, same,
+            what=f"versions of template {name!r}", page_size=page_size,
+        )
 
     def set_active_version(self, version: str) -> None:
         """Make ``version`` the active version of the template."""

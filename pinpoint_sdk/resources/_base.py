@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
     from pinpoint_sdk.client import PinpointClient
 
-__all__ = ["Buildable", "Collection", "Resource", "ResponseInfo", "unwrap"]
+__all__ = ["Buildable", "Collection", "Listing", "Resource", "ResponseInfo", "unwrap"]
 
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
@@ -438,6 +438,76 @@ class Collection(Generic[R]):
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__}>"
+
+
+class Listing(Collection[R]):
+    """A `Collection` over one resource's sub-items: a campaign's versions or activities,
+    a journey's runs, a segment's versions and jobs, a template's versions, a user's
+    endpoints.
+
+    Chainable like every collection (``limit``, ``page_size``, ``pages``, iteration,
+    ``to_dataframe``) and re-iterable: each iteration asks the service again. The
+    method that returns it still takes ``page_size=`` as a keyword. A listing the service
+    answers in one call (a user's endpoints) has no page size; ``page_size`` refuses it.
+
+    Examples:
+        >>> campaign.versions().limit(3).to_dataframe()
+        >>> for page in journey.runs().page_size(20).pages():
+        ...     print([run.run_id for run in page])
+    """
+
+    def __init__(
+        self,
+        client: PinpointClient,
+        fetch: Callable[[int | None], Iterator[list[R]]],
+        *,
+        what: str,
+        sized: bool = True,
+    ) -> None:
+        super().__init__(client)
+        self._fetch = fetch
+        self._what = what
+        self._sized = sized
+
+    def _fetch_pages(self, page_size: int | None) -> Iterator[list[R]]:
+        return self._fetch(page_size)
+
+    def page_size(self, count: int) -> Self:
+        """A copy that asks the service for ``count`` items per page (a positive integer).
+
+        Raises:
+            pinpoint_sdk.errors.ValidationError: the listing is one service call
+                without a page size.
+        """
+        if not self._sized:
+            raise errors.ValidationError(
+                f"{self._what} come in one service call, which has no page size", "page_size"
+            )
+        return super().page_size(count)
+
+    def __repr__(self) -> str:
+        return f"<Listing {self._what}>"
+
+
+def listing(
+    client: PinpointClient,
+    pages: Callable[[int | None], Iterator[Any]],
+    items_of: Callable[[Any], list[Any] | None],
+    wrap: Callable[[Any], R],
+    *,
+    what: str,
+    page_size: int | None = None,
+) -> Listing[R]:
+    """A `Listing` of what ``items_of`` finds in each page ``pages(page_size)`` yields."""
+    result: Listing[R] = Listing(
+        client, lambda size: paged(pages(size), items_of, wrap), what=what
+    )
+    return result.page_size(page_size) if page_size is not None else result
+
+
+def same(value: T) -> T:
+    """The item itself (for listings of models)."""
+    return value
 
 
 def paged(

@@ -11,9 +11,12 @@ from pinpoint_sdk._model_base import evolve
 from pinpoint_sdk.resources._base import (
     Buildable,
     Collection,
+    Listing,
     Resource,
+    listing,
     paged,
     resolve_request,
+    same,
     to_write_request,
     unwrap,
     with_response,
@@ -26,7 +29,7 @@ if TYPE_CHECKING:
         WriteSegmentRequestFields,
     )
     from pinpoint_sdk.client import PinpointClient
-    from pinpoint_sdk.resources._jobs import ExportJob
+    from pinpoint_sdk.resources._jobs import ExportJob, ImportJob
 
 __all__ = [
     "Campaign",
@@ -152,16 +155,22 @@ class Campaign(Resource[models.CampaignResponse]):
         """Resume a paused campaign (UpdateCampaign with ``IsPaused=false``)."""
         return self.update(is_paused=False)
 
-    def versions(self, *, page_size: int | None = None) -> Iterator[models.CampaignResponse]:
-        """Every version of the campaign, newest first, fetched lazily.
+    def versions(self, *, page_size: int | None = None) -> Listing[models.CampaignResponse]:
+        """Every version of the campaign, newest first, as a chainable `Listing`.
 
         Examples:
             >>> [v.version for v in campaign.versions()]
+            >>> campaign.versions().limit(5).to_dataframe()
         """
-        for page in self._api.get_campaign_versions_pages(
-            application_id=self.application_id, campaign_id=self.id, page_size=page_size
-        ):
-            yield from unwrap(page.campaigns_response).item or []
+        application_id, campaign_id = self.application_id, self.id
+        return listing(
+            self._api,
+            lambda size: self._api.get_campaign_versions_pages(
+                application_id=application_id, campaign_id=campaign_id, page_size=size
+            ),
+            lambda page: unwrap(page.campaigns_response).item, same,
+            what=f"versions of campaign {campaign_id!r}", page_size=page_size,
+        )
 
     def version(self, version: int) -> models.CampaignResponse:
         """One version of the campaign."""
@@ -169,16 +178,22 @@ class Campaign(Resource[models.CampaignResponse]):
             application_id=self.application_id, campaign_id=self.id, version=str(version)
         ).campaign_response)
 
-    def activities(self, *, page_size: int | None = None) -> Iterator[models.ActivityResponse]:
-        """The campaign's runs (activities), fetched lazily.
+    def activities(self, *, page_size: int | None = None) -> Listing[models.ActivityResponse]:
+        """The campaign's runs (activities), as a chainable `Listing`.
 
         Examples:
             >>> [a.state for a in campaign.activities()]
+            >>> campaign.activities().page_size(50).limit(100)
         """
-        for page in self._api.get_campaign_activities_pages(
-            application_id=self.application_id, campaign_id=self.id, page_size=page_size
-        ):
-            yield from unwrap(page.activities_response).item or []
+        application_id, campaign_id = self.application_id, self.id
+        return listing(
+            self._api,
+            lambda size: self._api.get_campaign_activities_pages(
+                application_id=application_id, campaign_id=campaign_id, page_size=size
+            ),
+            lambda page: unwrap(page.activities_response).item, same,
+            what=f"activities of campaign {campaign_id!r}", page_size=page_size,
+        )
 
     def kpi(self, name: str, start: datetime, end: datetime) -> models.CampaignDateRangeKpiResponse:
         """A campaign KPI over a date range, every page merged into one result.
@@ -277,16 +292,22 @@ class Journey(Resource[models.JourneyResponse]):
         """Cancel the journey for good (UpdateJourneyState ``CANCELLED``)."""
         return self._set_state("CANCELLED")
 
-    def runs(self, *, page_size: int | None = None) -> Iterator[models.JourneyRunResponse]:
-        """The journey's runs, fetched lazily.
+    def runs(self, *, page_size: int | None = None) -> Listing[models.JourneyRunResponse]:
+        """The journey's runs, as a chainable `Listing`.
 
         Examples:
             >>> [(r.run_id, r.status) for r in journey.runs()]
+            >>> journey.runs().limit(10).to_dataframe()
         """
-        for page in self._api.get_journey_runs_pages(
-            application_id=self.application_id, journey_id=self.id, page_size=page_size
-        ):
-            yield from unwrap(page.journey_runs_response).item or []
+        application_id, journey_id = self.application_id, self.id
+        return listing(
+            self._api,
+            lambda size: self._api.get_journey_runs_pages(
+                application_id=application_id, journey_id=journey_id, page_size=size
+            ),
+            lambda page: unwrap(page.journey_runs_response).item, same,
+            what=f"runs of journey {journey_id!r}", page_size=page_size,
+        )
 
     @overload
     def execution_metrics(self, *, run_id: None = None) -> models.JourneyExecutionMetricsResponse:
@@ -396,12 +417,17 @@ class Segment(Resource[models.SegmentResponse]):
             application_id=self.application_id, segment_id=self.id
         ).segment_response)
 
-    def versions(self, *, page_size: int | None = None) -> Iterator[models.SegmentResponse]:
-        """Every version of the segment, fetched lazily."""
-        for page in self._api.get_segment_versions_pages(
-            application_id=self.application_id, segment_id=self.id, page_size=page_size
-        ):
-            yield from unwrap(page.segments_response).item or []
+    def versions(self, *, page_size: int | None = None) -> Listing[models.SegmentResponse]:
+        """Every version of the segment, as a chainable `Listing`."""
+        application_id, segment_id = self.application_id, self.id
+        return listing(
+            self._api,
+            lambda size: self._api.get_segment_versions_pages(
+                application_id=application_id, segment_id=segment_id, page_size=size
+            ),
+            lambda page: unwrap(page.segments_response).item, same,
+            what=f"versions of segment {segment_id!r}", page_size=page_size,
+        )
 
     def version(self, version: int) -> models.SegmentResponse:
         """One version of the segment."""
@@ -424,15 +450,39 @@ class Segment(Resource[models.SegmentResponse]):
             )
         )
 
-    def export_jobs(self) -> Iterator[ExportJob]:
-        """The segment's export jobs, fetched lazily."""
+    def export_jobs(self, *, page_size: int | None = None) -> Listing[ExportJob]:
+        """The segment's export jobs, as a chainable `Listing` of `ExportJob`."""
         from pinpoint_sdk.resources._jobs import ExportJob
 
-        for page in self._api.get_segment_export_jobs_pages(
-            application_id=self.application_id, segment_id=self.id
-        ):
-            for job in unwrap(page.export_jobs_response).item or []:
-                yield ExportJob(self.client, job)
+        application_id, segment_id = self.application_id, self.id
+        return listing(
+            self._api,
+            lambda size: self._api.get_segment_export_jobs_pages(
+                application_id=application_id, segment_id=segment_id, page_size=size
+            ),
+            lambda page: unwrap(page.export_jobs_response).item,
+            lambda data: ExportJob(self.client, data),
+            what=f"export jobs of segment {segment_id!r}", page_size=page_size,
+        )
+
+    def import_jobs(self, *, page_size: int | None = None) -> Listing[ImportJob]:
+        """The segment's import jobs, as a chainable `Listing` of `ImportJob`.
+
+        Examples:
+            >>> [job.status for job in segment.import_jobs().limit(5)]
+        """
+        from pinpoint_sdk.resources._jobs import ImportJob
+
+        application_id, segment_id = self.application_id, self.id
+        return listing(
+            self._api,
+            lambda size: self._api.get_segment_import_jobs_pages(
+                application_id=application_id, segment_id=segment_id, page_size=size
+            ),
+            lambda page: unwrap(page.import_jobs_response).item,
+            lambda data: ImportJob(self.client, data),
+            what=f"import jobs of segment {segment_id!r}", page_size=page_size,
+        )
 
 
 class _AppCollection(Collection[K]):
