@@ -160,12 +160,17 @@ class Template(Resource[TemplateData]):
         )
         return self.reload()
 
-    def delete(self, version: str | None = None) -> None:
-        """Delete the template (or one ``version`` of it)."""
+    def delete(self, version: str | None = None) -> TemplateData:
+        """Delete the template (or one ``version`` of it); returns its last state.
+
+        The delete operations answer only a message, so the last state is `data` as
+        last fetched (see `Resource` for the rule every resource follows).
+        """
         kind = _kind(self.type)
         getattr(self._api, f"delete_{kind.operation}_template")(
             template_name=self.id, version=version
         )
+        return self.data
 
     def versions(
         self, *, page_size: int | None = None
@@ -185,12 +190,18 @@ class Template(Resource[TemplateData]):
             what=f"versions of template {name!r}", page_size=page_size,
         )
 
-    def set_active_version(self, version: str) -> None:
-        """Make ``version`` the active version of the template."""
+    def set_active_version(self, version: str) -> Template:
+        """Make ``version`` the active version of the template, then reload; returns ``self``.
+
+        Examples:
+            >>> template.set_active_version("2").data.version
+            '2'
+        """
         self._api.update_template_active_version(
             template_name=self.id, template_type=self.type,
             template_active_version_request=models.TemplateActiveVersionRequest(version=version),
         )
+        return self.reload()
 
 
 class TemplateCollection(Collection[Template]):

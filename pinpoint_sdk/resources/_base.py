@@ -252,6 +252,27 @@ class Resource(Generic[D]):
 
     ``.data`` is the model the service last returned; ``.reload()`` fetches it again.
     Resources compare equal when they have the same class and identifiers.
+
+    What the verbs return, one rule for every resource (`App`, `Campaign`, `Journey`,
+    `Segment`, `Endpoint`, `Template`, `RecommenderConfiguration`, import/export jobs):
+
+    * ``reload()``, ``update(...)`` and the verbs that change the resource (``tag``,
+      ``untag``, ``pause``, ``resume``, ``cancel``, ``set_active_version``, ``wait``)
+      return the resource itself, so calls chain. ``data`` then holds the service's
+      answer where the operation returns the resource, or is fetched again where it
+      does not (``tag``, templates). UpdateEndpoint is the one exception to the
+      refresh: the service accepts it asynchronously (202) and returns no endpoint,
+      so `Endpoint.update` leaves ``data`` as it was; ``reload()`` later.
+    * ``delete()`` returns the deleted resource's last state as its response model
+      (the type of ``data``): what the delete operation answers, or ``data`` as last
+      fetched where the operation answers only a message (templates).
+    * ``last_response`` is the `ResponseInfo` of the resource's last call, whichever
+      verb made it.
+
+    Examples:
+        >>> campaign.update(name="spring").pause() is campaign
+        True
+        >>> last_state = campaign.delete()   # a CampaignResponse
     """
 
     def __init__(
