@@ -373,7 +373,7 @@ class Resource(Generic[D]):
         return f"<{type(self).__name__} id={self._identity()[-1]!r}{shown}>"
 
     def _repr_html_(self) -> str:
-        from pinpoint_sdk.display import to_html
+        from pinpoint_sdk._html import to_html
 
         return to_html(self)
 
