@@ -22,9 +22,10 @@ if TYPE_CHECKING:
 import attrs
 from attrs import define, field
 
+from pinpoint_sdk._masking import MASK as MASK
+
 M = TypeVar("M")
 
-MASK = "***"
 _MAX_ITEMS = 3
 _MAX_STRING = 80
 # Identifying fields lead a repr, so a truncated line still says which object it is.
@@ -65,7 +66,8 @@ class Model:
     def _repr_html_(self) -> str:
         """HTML table for Jupyter: set fields, nested models collapsible, secrets masked."""
         # The HTML renderer is only needed in notebooks; keep it out of the import path.
-        from pinpoint_sdk.display import to_html
+        # It imports nothing back from here (``_html`` knows models by their members).
+        from pinpoint_sdk._html import to_html
 
         return to_html(self)
 

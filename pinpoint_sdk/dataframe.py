@@ -20,7 +20,8 @@ from enum import Enum
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-from pinpoint_sdk._model_base import MASK, Model, OperationOutput
+from pinpoint_sdk._masking import MASK
+from pinpoint_sdk._model_base import Model, OperationOutput
 
 __all__ = ["INSTALL_HINT", "to_dataframe"]
 

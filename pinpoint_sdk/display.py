@@ -19,22 +19,24 @@ Examples:
 from __future__ import annotations
 
 import ast
-import html
 import json
 import logging
 import re
-from collections.abc import Callable, Iterable, Mapping
-from datetime import date, datetime
-from enum import Enum
+from collections.abc import Callable, Mapping
 from functools import cache
 from typing import Any
 
 import attrs
 
-from pinpoint_sdk._model_base import MASK, Model
+from pinpoint_sdk._html import MAX_DEPTH, MAX_ITEMS, MAX_TEXT, to_html
+from pinpoint_sdk._masking import MASK, mask_plain, sensitive_wire_names
+from pinpoint_sdk._model_base import Model
 
 __all__ = [
     "MASK",
+    "MAX_DEPTH",
+    "MAX_ITEMS",
+    "MAX_TEXT",
     "RedactingFilter",
     "is_sensitive",
     "redact",
@@ -43,27 +45,6 @@ __all__ = [
     "to_html",
 ]
 
-MAX_ITEMS = 10
-"""List items and map entries shown in HTML before the rest are summarised."""
-MAX_DEPTH = 6
-"""Nesting depth rendered in HTML; deeper models are shown by their short repr."""
-MAX_TEXT = 500
-"""Characters of one string shown in HTML."""
-
-_STYLE = (
-    # Cell selectors name the class twice so they outrank JupyterLab's own table rules
-    # (":not(.jp-RenderedMarkdown).jp-RenderedHTMLCommon td" aligns cells to the right).
-    "<style>"
-    ".pinpoint-model{border-collapse:collapse;font-size:90%;margin:0}"
-    ".pinpoint-model.pinpoint-model th,.pinpoint-model.pinpoint-model td{text-align:left;"
-    "vertical-align:top;padding:2px 8px;border-bottom:1px solid #ddd}"
-    ".pinpoint-model th{font-weight:600;white-space:nowrap}"
-    ".pinpoint-model caption{text-align:left;font-weight:600;padding:2px 0}"
-    ".pinpoint-model .pinpoint-more,.pinpoint-model .pinpoint-masked{color:#888}"
-    ".pinpoint-model .pinpoint-error{color:#c0392b;font-weight:600}"
-    ".pinpoint-model .pinpoint-graph{overflow-x:auto}"
-    "</style>"
-)
 
 
 # --------------------------------------------------------------------------- secrets
@@ -74,20 +55,6 @@ def is_sensitive(model: Model, attribute: str) -> bool:
     return attribute in type(model)._sensitive_fields
 
 
-@cache
-def sensitive_wire_names() -> frozenset[str]:
-    """Wire names of every secret member in the service model (``ApiKey``, ``PrivateKey``...).
-
-    Used to mask plain dicts whose shape is unknown, such as a boto3 request logged by
-    hand. In the Pinpoint model these names are only ever used for secrets.
-    """
-    from pinpoint_sdk._spec import SHAPES
-
-    names: set[str] = set()
-    for _group, fields, _required, sensitive in SHAPES.values():
-        wire_of = {attribute: wire for attribute, wire, _type in fields}
-        names.update(wire_of[attribute] for attribute in sensitive)
-    return frozenset(names)
 
 
 def redact(obj: Any) -> Any:
@@ -192,19 +159,6 @@ def _replace_plain_entry(
 
 def _mask(path: str) -> str:
     return MASK
-
-
-def _mask_plain(obj: Any) -> Any:
-    """Mask secrets in plain containers, leaving models (whose repr masks) as they are."""
-    if isinstance(obj, Mapping) and not isinstance(obj, Model):
-        secret = sensitive_wire_names()
-        return {
-            key: MASK if key in secret and value is not None else _mask_plain(value)
-            for key, value in obj.items()
-        }
-    if type(obj) in (list, tuple):
-        return type(obj)(_mask_plain(item) for item in obj)
-    return obj
 
 
 @cache
@@ -398,11 +352,11 @@ class RedactingFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         """Mask secrets in the record's message and arguments; never drops a record."""
         if isinstance(record.args, Mapping):
-            record.args = _mask_plain(record.args)
+            record.args = mask_plain(record.args)
         elif isinstance(record.args, tuple):
-            record.args = tuple(_mask_plain(arg) for arg in record.args)
+            record.args = tuple(mask_plain(arg) for arg in record.args)
         if isinstance(record.msg, Mapping):
-            record.msg = _mask_plain(record.msg)
+            record.msg = mask_plain(record.msg)
         try:
             message = record.getMessage()
         except (TypeError, ValueError):
@@ -417,156 +371,3 @@ class RedactingFilter(logging.Filter):
 
 
 _TRACEBACK = logging.Formatter()
-
-
-# --------------------------------------------------------------------------- HTML
-
-
-def to_html(obj: Any, *, max_items: int = MAX_ITEMS) -> str:
-    """An HTML table of ``obj`` for notebooks (what ``_repr_html_`` returns).
-
-    Models show their set fields (``id`` and ``name`` first), nested models collapse into
-    ``<details>``, lists and maps beyond ``max_items`` entries are summarised, every text
-    is HTML-escaped and secrets are shown as ``***``. Resources (objects with a ``data``
-    model) render their model under their own name; builders (objects with ``validate()``
-    and ``build()``) render their problems, or the request they build, and builders that
-    draw themselves (``to_svg()``, such as a journey) add their graph as inline SVG whether
-    or not they are valid; other values render escaped.
-    """
-    if _is_builder(obj):
-        return _STYLE + _builder_html(obj, max_items)
-    model = obj if isinstance(obj, Model) else getattr(obj, "data", None)
-    if isinstance(model, Model):
-        title = type(obj).__name__
-        if model is not obj:
-            title = f"{title} ({type(model).__name__})"
-        return _STYLE + _model_table(model, title, max_items, 0)
-    return _STYLE + _value_html(obj, max_items, 0)
-
-
-def _is_builder(obj: Any) -> bool:
-    return not isinstance(obj, Model) and all(
-        callable(getattr(obj, name, None)) for name in ("validate", "build")
-    )
-
-
-def _builder_html(builder: Any, max_items: int) -> str:
-    name = getattr(builder, "name", None)
-    title = type(builder).__name__ + (f" {name!r}" if isinstance(name, str) else "")
-    problems = builder.validate()
-    # A builder that can draw itself (a journey) shows its graph whether or not it is valid,
-    # so a broken graph can be looked at next to its problems.
-    draw = getattr(builder, "to_svg", None)
-    graph = draw() if callable(draw) else None
-    if problems or graph is not None:
-        rows = []
-        if problems:
-            items = "".join(
-                f"<li><code>{_esc(str(path))}</code>: {_esc(str(message))}</li>"
-                for path, message in problems
-            )
-            count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
-            rows.append(
-                f'<tr><th>problems</th><td><div class="pinpoint-error">{_esc(count)}</div>'
-                f'<ul style="margin:0">{items}</ul></td></tr>'
-            )
-        if graph is not None:
-            rows.append(f'<tr><th>graph</th><td class="pinpoint-graph">{graph}</td></tr>')
-        if not problems:
-            request = builder.build()
-            summary = _esc(_summary(request))
-            rows.append(
-                f"<tr><th>request</th><td><details><summary>{summary}</summary>"
-                f"{_model_table(request, type(request).__name__, max_items, 1)}</details></td></tr>"
-            )
-        return (
-            f'<table class="pinpoint-model"><caption>{_esc(title)}</caption>'
-            f"{''.join(rows)}</table>"
-        )
-    request = builder.build()
-    if isinstance(request, Model):
-        return _model_table(request, f"{title} -> {type(request).__name__}", max_items, 0)
-    return f"{_esc(title)}: {_value_html(request, max_items, 1)}"
-
-
-def _model_table(model: Model, title: str, max_items: int, depth: int) -> str:
-    rows = []
-    for name, value in model._display_fields():
-        if is_sensitive(model, name):
-            cell = f'<span class="pinpoint-masked">{MASK}</span>'
-        else:
-            cell = _value_html(value, max_items, depth + 1)
-        rows.append(f"<tr><th>{_esc(name)}</th><td>{cell}</td></tr>")
-    for key, value in sorted((model._unknown or {}).items()):
-        shown = redact({key: value})[key]
-        cell = _value_html(shown, max_items, depth + 1)
-        rows.append(f"<tr><th>{_esc(key)} <i>(not in model)</i></th><td>{cell}</td></tr>")
-    if not rows:
-        rows.append('<tr><td class="pinpoint-more">(no fields set)</td></tr>')
-    return f'<table class="pinpoint-model"><caption>{_esc(title)}</caption>{"".join(rows)}</table>'
-
-
-def _value_html(value: Any, max_items: int, depth: int) -> str:
-    if isinstance(value, Model):
-        if depth >= MAX_DEPTH:
-            return _esc(repr(value))
-        summary = _esc(_summary(value))
-        table = _model_table(value, type(value).__name__, max_items, depth)
-        return f"<details><summary>{summary}</summary>{table}</details>"
-    if isinstance(value, Mapping):
-        return _mapping_html(value, max_items, depth)
-    if isinstance(value, list | tuple):
-        return _list_html(value, max_items, depth)
-    if isinstance(value, Enum):
-        return _esc(str(value.value))
-    if isinstance(value, datetime | date):
-        return _esc(value.isoformat())
-    if isinstance(value, bytes):
-        return f'<span class="pinpoint-more">{len(value)} bytes</span>'
-    if isinstance(value, str):
-        if len(value) > MAX_TEXT:
-            more = f'<span class="pinpoint-more">... ({len(value)} chars)</span>'
-            return _esc(value[:MAX_TEXT]) + more
-        return _esc(value)
-    return _esc(repr(value))
-
-
-def _list_html(items: Iterable[Any], max_items: int, depth: int) -> str:
-    values = list(items)
-    if not values:
-        return "[]"
-    shown = "".join(f"<li>{_value_html(v, max_items, depth)}</li>" for v in values[:max_items])
-    more = len(values) - max_items
-    if more > 0:
-        shown += f'<li class="pinpoint-more">... {more} more ({len(values)} items)</li>'
-    return f'<ol start="0" style="margin:0;padding-left:1.5em">{shown}</ol>'
-
-
-def _mapping_html(mapping: Mapping[Any, Any], max_items: int, depth: int) -> str:
-    if not mapping:
-        return "{}"
-    items = list(mapping.items())
-    rows = "".join(
-        f"<tr><th>{_esc(str(k))}</th><td>{_value_html(v, max_items, depth)}</td></tr>"
-        for k, v in items[:max_items]
-    )
-    more = len(items) - max_items
-    if more > 0:
-        rows += (
-            f'<tr><td colspan="2" class="pinpoint-more">... {more} more '
-            f"({len(items)} entries)</td></tr>"
-        )
-    return f'<table class="pinpoint-model">{rows}</table>'
-
-
-def _summary(model: Model) -> str:
-    """One line naming a nested model: its class and identifying fields."""
-    fields = dict(model._display_fields())
-    ident = [f"{k}={fields[k]!r}" for k in ("id", "name") if isinstance(fields.get(k), str)]
-    count = len(fields)
-    label = ", ".join(ident) if ident else f"{count} field{'s' if count != 1 else ''}"
-    return f"{type(model).__name__}({label})"
-
-
-def _esc(text: str) -> str:
-    return html.escape(text, quote=True)

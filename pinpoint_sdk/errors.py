@@ -22,6 +22,7 @@ __all__ = [
     "InternalServerError",
     "JobFailedError",
     "MethodNotAllowedError",
+    "MissingIdentifierError",
     "NotFoundError",
     "PaginationError",
     "PayloadTooLargeError",
@@ -307,6 +308,26 @@ def _rebuild_batch_interrupted(result: Any, text: str) -> BatchInterrupted:
 class PaginationError(PinpointError, RuntimeError):
     """A listing would not end: the service repeated a pagination token, sent one that is
     not a string, or sent more than ``client.max_empty_pages`` pages in a row without items."""
+
+
+class MissingIdentifierError(PinpointError, ValueError):
+    """A resource's data lacks an identifier the SDK needs to address it.
+
+    Raised when the identifier is read (``campaign.id``, ``campaign.application_id``,
+    ``template.type``...) rather than sending a request for the resource ``""``.
+    `resource` names the resource class, `identifier` the missing attribute.
+    """
+
+    def __init__(self, resource: str, identifier: str) -> None:
+        super().__init__(
+            f"{resource} has no {identifier}: the service response it was built from "
+            f"lacks it, so the {resource.lower()} cannot be addressed"
+        )
+        self.resource = resource
+        self.identifier = identifier
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.resource, self.identifier))
 
 
 class JobFailedError(PinpointError):

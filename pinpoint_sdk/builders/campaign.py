@@ -5,16 +5,16 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterable, Mapping
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, TypedDict, Unpack
+from typing import TYPE_CHECKING, Any, Self, TypedDict, Unpack
 
 import attrs
 
 from pinpoint_sdk import limits, models
 from pinpoint_sdk._model_base import evolve
 from pinpoint_sdk.builders import _checks
+from pinpoint_sdk.builders._base import RequestBuilder
 from pinpoint_sdk.builders.conditions import event
 from pinpoint_sdk.enums import FilterType, Frequency
-from pinpoint_sdk.errors import ValidationError
 
 if TYPE_CHECKING:
     from pinpoint_sdk._fields import (
@@ -82,7 +82,11 @@ def _merge(model: Any, cls: type[Any], fields: Mapping[str, Any]) -> Any:
     return evolve(model, **fields) if fields else model
 
 
-class CampaignBuilder:
+class CampaignBuilder(
+    RequestBuilder[
+        models.WriteCampaignRequest, models.WriteCampaignRequest | models.CampaignResponse
+    ]
+):
     """Build a `pinpoint_sdk.models.WriteCampaignRequest` step by step.
 
     Every method changes the builder and returns it. ``build()`` checks the campaign and
@@ -107,20 +111,19 @@ class CampaignBuilder:
     """
 
     def __init__(self, name: str) -> None:
-        self._name = name
+        super().__init__(name)
         self._settings: dict[str, Any] = {}
         self._messages: dict[str, Any] = {}
         self._templates: dict[str, models.Template] = {}
         self._treatments: list[models.WriteTreatmentResource] = []
         self._quiet_time: models.QuietTime | None = None
-        self._unknown: dict[str, Any] | None = None
 
     @property
     def name(self) -> str:
         """The campaign name. Example: ``CampaignBuilder("c").name == "c"``."""
         return self._name
 
-    def set(self, **fields: Unpack[WriteCampaignRequestFields]) -> CampaignBuilder:
+    def set(self, **fields: Unpack[WriteCampaignRequestFields]) -> Self:
         """Set any `pinpoint_sdk.models.WriteCampaignRequest` field by attribute name.
 
         Example: ``builder.set(description="Q2 promo", priority=2)``.
@@ -133,20 +136,20 @@ class CampaignBuilder:
 
     # -- audience and schedule -------------------------------------------------------------
 
-    def segment(self, segment_id: str, version: int | None = None) -> CampaignBuilder:
+    def segment(self, segment_id: str, version: int | None = None) -> Self:
         """Send to the segment (a given ``version``, or the latest).
 
         Example: ``builder.segment("all-customers", version=3)``.
         """
         return self.set(segment_id=segment_id, segment_version=version)
 
-    def description(self, text: str) -> CampaignBuilder:
+    def description(self, text: str) -> Self:
         """The campaign description. Example: ``builder.description("Spring promo")``."""
         return self.set(description=text)
 
     def schedule(
         self, schedule: models.Schedule | None = None, **fields: Unpack[ScheduleFields]
-    ) -> CampaignBuilder:
+    ) -> Self:
         """Set the schedule from a model and/or `pinpoint_sdk.models.Schedule` fields.
 
         Fields are applied on top of ``schedule`` (or, without it, of the current schedule),
@@ -164,7 +167,7 @@ class CampaignBuilder:
         base = schedule if schedule is not None else self._settings.get("schedule")
         return self.set(schedule=_merge(base, models.Schedule, values))
 
-    def immediately(self) -> CampaignBuilder:
+    def immediately(self) -> Self:
         """Send once, as soon as the campaign is created. Example: ``builder.immediately()``."""
         return self.schedule(models.Schedule(), start_time="IMMEDIATE", frequency=Frequency.ONCE)
 
@@ -174,7 +177,7 @@ class CampaignBuilder:
         *,
         timezone: str | None = None,
         local_time: bool | None = None,
-    ) -> CampaignBuilder:
+    ) -> Self:
         """Send once at ``when`` (a naive datetime is UTC; ``local_time`` = recipient's zone).
 
         Example: ``builder.at(datetime(2030, 1, 1, 9), local_time=True)``.
@@ -195,7 +198,7 @@ class CampaignBuilder:
         end: datetime | str | None = None,
         timezone: str | None = None,
         local_time: bool | None = None,
-    ) -> CampaignBuilder:
+    ) -> Self:
         """Send every ``HOURLY``/``DAILY``/``WEEKLY``/``MONTHLY`` from ``start`` to ``end``.
 
         Example: ``builder.recurring("WEEKLY", datetime(2030, 1, 6, 9), end=datetime(2030, 6, 1))``.
@@ -217,7 +220,7 @@ class CampaignBuilder:
         filter_type: FilterType | str = FilterType.ENDPOINT,
         start: datetime | str = "IMMEDIATE",
         end: datetime | str | None = None,
-    ) -> CampaignBuilder:
+    ) -> Self:
         """Send when an endpoint reports one of ``event_types`` (an event-triggered campaign).
 
         Example: ``builder.on_event("cart_abandoned", attributes={"store": "eu"})``.
@@ -234,7 +237,7 @@ class CampaignBuilder:
             ),
         )
 
-    def quiet_time(self, start: str, end: str) -> CampaignBuilder:
+    def quiet_time(self, start: str, end: str) -> Self:
         """Do not send between ``start`` and ``end`` (``HH:MM``), whatever the schedule.
 
         Example: ``builder.immediately().quiet_time("22:00", "07:00")``.
@@ -246,7 +249,7 @@ class CampaignBuilder:
 
     def email(
         self, message: models.CampaignEmailMessage | None = None, **fields: Unpack[CampaignEmailMessageFields]
-    ) -> CampaignBuilder:
+    ) -> Self:
         """The email message (subject ``title``, ``html_body``/``body``, ``from_address``).
 
         Example: ``builder.email(title="Hello", html_body="<h1>Hi {{User.UserAttributes.Name}}</h1>")``.
@@ -256,7 +259,7 @@ class CampaignBuilder:
 
     def sms(
         self, message: models.CampaignSmsMessage | None = None, **fields: Unpack[CampaignSmsMessageFields]
-    ) -> CampaignBuilder:
+    ) -> Self:
         """The SMS message (``body``, ``message_type``, ``origination_number``...).
 
         Example: ``builder.sms(body="Sale today!", message_type="PROMOTIONAL")``.
@@ -270,7 +273,7 @@ class CampaignBuilder:
         *,
         platforms: Iterable[str] = ("default",),
         **fields: Unpack[MessageFields],
-    ) -> CampaignBuilder:
+    ) -> Self:
         """The push message for the given ``platforms`` (see `PUSH_PLATFORMS`).
 
         The body is at most 200 characters. Example:
@@ -288,7 +291,7 @@ class CampaignBuilder:
 
     def in_app(
         self, message: models.CampaignInAppMessage | None = None, **fields: Unpack[CampaignInAppMessageFields]
-    ) -> CampaignBuilder:
+    ) -> Self:
         """The in-app message (``content``, ``layout``, ``custom_config``).
 
         Example: ``builder.in_app(layout="TOP_BANNER", content=[models.InAppMessageContent(...)])``.
@@ -303,7 +306,7 @@ class CampaignBuilder:
         delivery_uri: str | None = None,
         endpoint_types: Iterable[str] | None = None,
         **fields: Unpack[CampaignCustomMessageFields],
-    ) -> CampaignBuilder:
+    ) -> Self:
         """A custom message delivered by a Lambda function or web hook (``delivery_uri``).
 
         Example: ``builder.custom(data="hello", delivery_uri="https://example.com/hook",
@@ -319,7 +322,7 @@ class CampaignBuilder:
             )
         return self
 
-    def template(self, channel: str, name: str, version: str | None = None) -> CampaignBuilder:
+    def template(self, channel: str, name: str, version: str | None = None) -> Self:
         """Use a message template for ``channel`` (email, sms, push, voice or in_app).
 
         Example: ``builder.template("email", "SpringSale", version="3")``.
@@ -337,7 +340,7 @@ class CampaignBuilder:
         self,
         treatment: models.WriteTreatmentResource | None = None,
         **fields: Unpack[WriteTreatmentResourceFields],
-    ) -> CampaignBuilder:
+    ) -> Self:
         """Add an A/B treatment with its own ``size_percent`` of the audience.
 
         The default treatment gets what the treatments and the holdout leave. Example:
@@ -362,14 +365,14 @@ class CampaignBuilder:
 
     def default_treatment(
         self, name: str | None = None, description: str | None = None
-    ) -> CampaignBuilder:
+    ) -> Self:
         """Name and describe the campaign's default treatment.
 
         Example: ``builder.default_treatment("control", "current subject line")``.
         """
         return self.set(treatment_name=name, treatment_description=description)
 
-    def holdout(self, percent: int) -> CampaignBuilder:
+    def holdout(self, percent: int) -> Self:
         """Keep ``percent`` percent of the segment out of the campaign (a control group).
 
         Example: ``builder.holdout(10)``.
@@ -378,7 +381,7 @@ class CampaignBuilder:
 
     def limits(
         self, limits: models.CampaignLimits | None = None, **fields: Unpack[CampaignLimitsFields]
-    ) -> CampaignBuilder:
+    ) -> Self:
         """Message limits (``daily``, ``total``, ``messages_per_second``, ``maximum_duration``,
         ``session``).
 
@@ -388,30 +391,26 @@ class CampaignBuilder:
 
     def hook(
         self, hook: models.CampaignHook | None = None, **fields: Unpack[CampaignHookFields]
-    ) -> CampaignBuilder:
+    ) -> Self:
         """A Lambda hook (``lambda_function_name``, ``mode`` FILTER/DELIVERY, or ``web_url``).
 
         Example: ``builder.hook(lambda_function_name="filter-fn", mode="FILTER")``.
         """
         return self.set(hook=_merge(hook, models.CampaignHook, fields))
 
-    def priority(self, priority: int) -> CampaignBuilder:
+    def priority(self, priority: int) -> Self:
         """Priority when campaigns collide. Example: ``builder.priority(1)``."""
         return self.set(priority=priority)
 
-    def paused(self, paused: bool = True) -> CampaignBuilder:
+    def paused(self, paused: bool = True) -> Self:
         """Create the campaign paused. Example: ``builder.paused()``."""
         return self.set(is_paused=paused)
 
-    def tags(self, tags: Mapping[str, str]) -> CampaignBuilder:
+    def tags(self, tags: Mapping[str, str]) -> Self:
         """Tags for the campaign. Example: ``builder.tags({"team": "growth"})``."""
         return self.set(tags=dict(tags))
 
     # -- output --------------------------------------------------------------------------------
-
-    def copy(self) -> CampaignBuilder:
-        """An independent copy. Example: ``variant = builder.copy().holdout(5)``."""
-        return copy.deepcopy(self)
 
     def _assemble(self) -> models.WriteCampaignRequest:
         settings = copy.deepcopy(self._settings)
@@ -433,41 +432,20 @@ class CampaignBuilder:
             settings["schedule"] = _merge(
                 settings.get("schedule"), models.Schedule, {"quiet_time": self._quiet_time}
             )
-        request = models.WriteCampaignRequest(name=self._name, **settings)
-        if self._unknown:
-            request._unknown = copy.deepcopy(self._unknown)
-        return request
+        return models.WriteCampaignRequest(
+            name=self._name, unknown_fields=self._unknown_fields(), **settings
+        )
 
-    def validate(self) -> list[tuple[str, str]]:
-        """Every problem ``build()`` would raise, as ``(path, message)`` pairs.
-
-        Example: ``assert not builder.validate()``.
-        """
-        return _campaign_problems(self._assemble())
-
-    def build(self) -> models.WriteCampaignRequest:
-        """Check the campaign and return the request model.
-
-        Raises `pinpoint_sdk.errors.ValidationError` with all problems at once.
-        Example: ``client.create_campaign(application_id=app, write_campaign_request=b.build())``.
-        """
-        problems = self.validate()
-        if problems:
-            raise ValidationError(problems)
-        return self._assemble()
+    def _problems(self, request: models.WriteCampaignRequest) -> list[tuple[str, str]]:
+        return _campaign_problems(request)
 
     def __repr__(self) -> str:
         return f"CampaignBuilder({self._name!r}, segment={self._settings.get('segment_id')!r})"
 
-    def _repr_html_(self) -> str:
-        from pinpoint_sdk.display import to_html
-
-        return to_html(self)
-
     @classmethod
     def from_model(
         cls, model: models.WriteCampaignRequest | models.CampaignResponse
-    ) -> CampaignBuilder:
+    ) -> Self:
         """A builder holding an existing campaign, to edit and build again.
 
         Fields and unknown wire keys the builder has no method for are kept. Example:
@@ -476,18 +454,17 @@ class CampaignBuilder:
         b = CampaignBuilder.from_model(campaign_response).holdout(5)
         ```
         """
-        builder = cls(model.name or "")
+        return super().from_model(model)
+
+    def _load(self, model: models.WriteCampaignRequest | models.CampaignResponse) -> None:
         for name in _SETTINGS:
             value = getattr(model, name, None)
             if value is None:
                 continue
             if name == "additional_treatments":
-                builder._treatments = [_write_treatment(t) for t in value]
+                self._treatments = [_write_treatment(t) for t in value]
             else:
-                builder._settings[name] = copy.deepcopy(value)
-        if model._unknown:
-            builder._unknown = copy.deepcopy(model._unknown)
-        return builder
+                self._settings[name] = copy.deepcopy(value)
 
 
 def _write_treatment(

@@ -7,13 +7,14 @@ import itertools
 import re
 from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any, Unpack
+from typing import TYPE_CHECKING, Any, Self, Unpack
 
 import attrs
 
 from pinpoint_sdk import limits, models
 from pinpoint_sdk._model_base import evolve
 from pinpoint_sdk.builders import _checks
+from pinpoint_sdk.builders._base import RequestBuilder
 from pinpoint_sdk.builders._graph import (
     KINDS,
     Edge,
@@ -55,7 +56,11 @@ def _wait_time(
     )
 
 
-class JourneyBuilder:
+class JourneyBuilder(
+    RequestBuilder[
+        models.WriteJourneyRequest, models.WriteJourneyRequest | models.JourneyResponse
+    ]
+):
     """Build a `pinpoint_sdk.models.WriteJourneyRequest` step by step.
 
     Every method changes the builder and returns it, so calls chain. ``build()`` checks
@@ -84,11 +89,10 @@ class JourneyBuilder:
     """
 
     def __init__(self, name: str) -> None:
-        self._name = name
+        super().__init__(name)
         self._activities: dict[str, models.Activity] = {}
         self._start: str | None = None
         self._settings: dict[str, Any] = {}
-        self._unknown: dict[str, Any] | None = None
         self._early_problems: list[tuple[str, str]] = []
 
     # -- reading --------------------------------------------------------------------
@@ -120,7 +124,7 @@ class JourneyBuilder:
 
     # -- activities -----------------------------------------------------------------
 
-    def activity(self, key: str, activity: models.Activity) -> JourneyBuilder:
+    def activity(self, key: str, activity: models.Activity) -> Self:
         """Add any `pinpoint_sdk.models.Activity` under ``key``.
 
         Adding a key twice is reported by ``build()``; use `replace` to change one.
@@ -139,7 +143,7 @@ class JourneyBuilder:
             self._activities[key] = activity
         return self
 
-    def replace(self, key: str, activity: models.Activity) -> JourneyBuilder:
+    def replace(self, key: str, activity: models.Activity) -> Self:
         """Put ``activity`` under ``key``, replacing any existing one.
 
         Example: ``builder.replace("pause", models.Activity(wait=...))``.
@@ -147,7 +151,7 @@ class JourneyBuilder:
         self._activities[key] = activity
         return self
 
-    def remove(self, key: str) -> JourneyBuilder:
+    def remove(self, key: str) -> Self:
         """Drop the activity ``key`` (links to it are then reported by ``build()``).
 
         Example: ``builder.remove("nudge")``.
@@ -163,7 +167,7 @@ class JourneyBuilder:
         until: str | datetime | None = None,
         next: str | None = None,
         description: str | None = None,
-    ) -> JourneyBuilder:
+    ) -> Self:
         """Wait for an ISO 8601 ``duration`` (or ``timedelta``) or ``until`` a date.
 
         Example: ``builder.wait("pause", "P1D", next="remind")`` or
@@ -181,7 +185,7 @@ class JourneyBuilder:
         from_address: str | None = None,
         next: str | None = None,
         description: str | None = None,
-    ) -> JourneyBuilder:
+    ) -> Self:
         """Send the email template ``template``.
 
         Example: ``builder.email("welcome", "Welcome", from_address="hi@example.com")``.
@@ -206,7 +210,7 @@ class JourneyBuilder:
         next: str | None = None,
         description: str | None = None,
         **message_fields: Any,
-    ) -> JourneyBuilder:
+    ) -> Self:
         """Send the SMS template ``template``.
 
         ``message`` or keyword fields of `pinpoint_sdk.models.JourneySMSMessage`
@@ -236,7 +240,7 @@ class JourneyBuilder:
         time_to_live: str | int | None = None,
         next: str | None = None,
         description: str | None = None,
-    ) -> JourneyBuilder:
+    ) -> Self:
         """Send the push template ``template`` (``time_to_live`` in seconds).
 
         Example: ``builder.push("thanks", "ThanksPush", time_to_live=3600)``.
@@ -253,7 +257,7 @@ class JourneyBuilder:
         )
         return self.activity(key, models.Activity(push=push, description=description))
 
-    def in_app(self, key: str, template: str | None = None, **_: Any) -> JourneyBuilder:
+    def in_app(self, key: str, template: str | None = None, **_: Any) -> Self:
         """Not available: the Pinpoint journey model has no in-app message activity.
 
         The botocore ``pinpoint`` model (2016-12-01) defines in-app messages for campaigns
@@ -278,7 +282,7 @@ class JourneyBuilder:
         template_version: str | None = None,
         next: str | None = None,
         description: str | None = None,
-    ) -> JourneyBuilder:
+    ) -> Self:
         """Call a Lambda function or web hook (``delivery_uri``) to deliver the message.
 
         Example: ``builder.custom("hook", "arn:aws:lambda:...:function:send",
@@ -304,7 +308,7 @@ class JourneyBuilder:
         wait_for: str | timedelta | None = None,
         wait_until: str | datetime | None = None,
         description: str | None = None,
-    ) -> JourneyBuilder:
+    ) -> Self:
         """Yes/no split on ``condition`` (see `pinpoint_sdk.builders.conditions`).
 
         ``wait_for``/``wait_until`` delay the evaluation. Example:
@@ -333,7 +337,7 @@ class JourneyBuilder:
         wait_for: str | timedelta | None = None,
         wait_until: str | datetime | None = None,
         description: str | None = None,
-    ) -> JourneyBuilder:
+    ) -> Self:
         """Send participants down the first branch whose condition holds.
 
         ``branches`` is a list of ``(condition, next activity key)``; ``default_next``
@@ -362,7 +366,7 @@ class JourneyBuilder:
         branches: Mapping[str, int] | Iterable[tuple[str | None, int]],
         *,
         description: str | None = None,
-    ) -> JourneyBuilder:
+    ) -> Self:
         """Split participants at random; percentages must add up to 100.
 
         ``branches`` maps the next activity key to its percentage (or is a list of
@@ -388,7 +392,7 @@ class JourneyBuilder:
         *,
         next: str | None = None,
         description: str | None = None,
-    ) -> JourneyBuilder:
+    ) -> Self:
         """Stop the journey for ``percentage`` percent of participants (a control group).
 
         Example: ``builder.holdout("control", 10, next="welcome")``.
@@ -398,7 +402,7 @@ class JourneyBuilder:
 
     def contact_center(
         self, key: str, *, next: str | None = None, description: str | None = None
-    ) -> JourneyBuilder:
+    ) -> Self:
         """Start an Amazon Connect call; needs `channel_settings`.
 
         Example: ``builder.contact_center("call", next="followup")``.
@@ -406,7 +410,7 @@ class JourneyBuilder:
         activity = models.ContactCenterActivity(next_activity=next)
         return self.activity(key, models.Activity(contact_center=activity, description=description))
 
-    def chain(self, *keys: str) -> JourneyBuilder:
+    def chain(self, *keys: str) -> Self:
         """Link single-path activities in order: each one's next activity is the following key.
 
         Keys not yet defined or that are splits are reported by ``build()``. Example:
@@ -427,14 +431,14 @@ class JourneyBuilder:
             self._activities[source] = evolve(activity, **{kind: inner})
         return self
 
-    def start(self, key: str) -> JourneyBuilder:
+    def start(self, key: str) -> Self:
         """Make ``key`` the first activity. Example: ``builder.start("welcome")``."""
         self._start = key
         return self
 
     # -- journey settings ----------------------------------------------------------------
 
-    def set(self, **fields: Unpack[WriteJourneyRequestFields]) -> JourneyBuilder:
+    def set(self, **fields: Unpack[WriteJourneyRequestFields]) -> Self:
         """Set any `pinpoint_sdk.models.WriteJourneyRequest` field by attribute name.
 
         Example: ``builder.set(state="DRAFT", local_time=True)``.
@@ -445,7 +449,7 @@ class JourneyBuilder:
             self._settings[name] = value
         return self
 
-    def segment(self, segment_id: str, *, description: str | None = None) -> JourneyBuilder:
+    def segment(self, segment_id: str, *, description: str | None = None) -> Self:
         """Enter every endpoint of the segment into the journey.
 
         Example: ``builder.segment("new-users")``.
@@ -463,7 +467,7 @@ class JourneyBuilder:
         attributes: Mapping[str, str | Iterable[str]] | None = None,
         metrics: Mapping[str, tuple[str, float]] | None = None,
         filter_type: FilterType | str = FilterType.ENDPOINT,
-    ) -> JourneyBuilder:
+    ) -> Self:
         """Enter endpoints into the journey when they report one of ``event_types``.
 
         Example: ``builder.start_on_event("signup", segment_id="all-users")``.
@@ -485,7 +489,7 @@ class JourneyBuilder:
         *,
         timezone: str | None = None,
         local_time: bool | None = None,
-    ) -> JourneyBuilder:
+    ) -> Self:
         """When the journey runs; naive datetimes are UTC.
 
         Example: ``builder.schedule(datetime(2030, 1, 1), timezone="Europe/Paris")``.
@@ -510,7 +514,7 @@ class JourneyBuilder:
         endpoint_reentry_interval: str | timedelta | None = None,
         messages_per_second: int | None = None,
         timeframe_cap: tuple[int, int] | None = None,
-    ) -> JourneyBuilder:
+    ) -> Self:
         """Messaging and entry limits; ``timeframe_cap`` is ``(messages, days)``.
 
         Caps are 0..100 (0 = no limit) and timeframe days at most 30. Example:
@@ -537,7 +541,7 @@ class JourneyBuilder:
 
     def quiet_time(
         self, start: str, end: str, *, wait_for_quiet_time: bool | None = None
-    ) -> JourneyBuilder:
+    ) -> Self:
         """Do not send between ``start`` and ``end`` (``HH:MM`` in the participant's zone).
 
         Example: ``builder.quiet_time("22:00", "07:00", wait_for_quiet_time=True)``.
@@ -549,7 +553,7 @@ class JourneyBuilder:
 
     def refresh(
         self, frequency: str | timedelta | None = None, *, on_segment_update: bool | None = None
-    ) -> JourneyBuilder:
+    ) -> Self:
         """How often segment and event data are re-evaluated (ISO duration).
 
         Example: ``builder.refresh("PT1H", on_segment_update=True)``.
@@ -562,7 +566,7 @@ class JourneyBuilder:
 
     def timezone_estimation(
         self, *methods: TimezoneEstimationMethodsElement | str
-    ) -> JourneyBuilder:
+    ) -> Self:
         """Guess missing endpoint time zones from ``PHONE_NUMBER`` and/or ``POSTAL_CODE``.
 
         Example: ``builder.timezone_estimation("PHONE_NUMBER", "POSTAL_CODE")``.
@@ -573,7 +577,7 @@ class JourneyBuilder:
         self,
         open_hours: models.OpenHours | None = None,
         **channels: Mapping[str, Iterable[tuple[str, str]]],
-    ) -> JourneyBuilder:
+    ) -> Self:
         """Send only inside these hours; turns the sending schedule on.
 
         Keyword per channel (``email``, ``sms``, ``push``, ``voice``, ``custom``) mapping a
@@ -600,7 +604,7 @@ class JourneyBuilder:
         self,
         closed_days: models.ClosedDays | None = None,
         **channels: Iterable[tuple[str, str, str]],
-    ) -> JourneyBuilder:
+    ) -> Self:
         """Days without sending; turns the sending schedule on.
 
         Keyword per channel with ``(name, start, end)`` ISO date-time triples. Example:
@@ -623,7 +627,7 @@ class JourneyBuilder:
 
     def channel_settings(
         self, connect_campaign_arn: str, connect_campaign_execution_role_arn: str
-    ) -> JourneyBuilder:
+    ) -> Self:
         """The Amazon Connect campaign used by contact center activities.
 
         Example: ``builder.channel_settings("arn:aws:connect:...", "arn:aws:iam::...:role/x")``.
@@ -635,45 +639,23 @@ class JourneyBuilder:
             )
         )
 
-    def state(self, state: State | str) -> JourneyBuilder:
+    def state(self, state: State | str) -> Self:
         """The journey status to write (``DRAFT``, ``ACTIVE``...). Example: ``.state("ACTIVE")``."""
         return self.set(state=state)
 
     # -- output ---------------------------------------------------------------------------
 
-    def copy(self) -> JourneyBuilder:
-        """An independent copy, to build variants. Example: ``b2 = builder.copy().start("x")``."""
-        return copy.deepcopy(self)
-
     def _assemble(self) -> models.WriteJourneyRequest:
-        request = models.WriteJourneyRequest(
+        return models.WriteJourneyRequest(
             name=self._name,
             activities=copy.deepcopy(self._activities) if self._activities else None,
             start_activity=self._start,
+            unknown_fields=self._unknown_fields(),
             **copy.deepcopy(self._settings),
         )
-        if self._unknown:
-            request._unknown = copy.deepcopy(self._unknown)
-        return request
 
-    def validate(self) -> list[tuple[str, str]]:
-        """Every problem ``build()`` would raise, as ``(path, message)`` pairs (empty if none).
-
-        Example: ``assert not builder.validate()``.
-        """
-        request = self._assemble()
+    def _problems(self, request: models.WriteJourneyRequest) -> list[tuple[str, str]]:
         return list(self._early_problems) + _journey_problems(request)
-
-    def build(self) -> models.WriteJourneyRequest:
-        """Check the journey and return the request model.
-
-        Raises `pinpoint_sdk.errors.ValidationError` with all problems at once.
-        Example: ``client.create_journey(application_id=app, write_journey_request=b.build())``.
-        """
-        problems = self.validate()
-        if problems:
-            raise ValidationError(problems)
-        return self._assemble()
 
     def to_mermaid(self) -> str:
         """A Mermaid flowchart of the activities, split branches labelled.
@@ -689,12 +671,6 @@ class JourneyBuilder:
         """
         return to_svg(self._activities, self._start, title=self._name)
 
-    def _repr_html_(self) -> str:
-        """Notebook view: the problems `build()` would raise, then the graph as SVG."""
-        from pinpoint_sdk.display import to_html
-
-        return to_html(self)
-
     def __repr__(self) -> str:
         return (
             f"JourneyBuilder({self._name!r}, activities={len(self._activities)}, "
@@ -704,7 +680,7 @@ class JourneyBuilder:
     @classmethod
     def from_model(
         cls, model: models.WriteJourneyRequest | models.JourneyResponse
-    ) -> JourneyBuilder:
+    ) -> Self:
         """A builder holding an existing journey, to edit and build again.
 
         Settings the builder has no method for, activities of kinds it does not know and
@@ -715,16 +691,15 @@ class JourneyBuilder:
         b.replace("pause", models.Activity(wait=...)).build()
         ```
         """
-        builder = cls(model.name or "")
-        builder._activities = copy.deepcopy(dict(model.activities or {}))
-        builder._start = model.start_activity
+        return super().from_model(model)
+
+    def _load(self, model: models.WriteJourneyRequest | models.JourneyResponse) -> None:
+        self._activities = copy.deepcopy(dict(model.activities or {}))
+        self._start = model.start_activity
         for name in _SETTINGS:
             value = getattr(model, name, None)
             if value is not None:
-                builder._settings[name] = copy.deepcopy(value)
-        if model._unknown:
-            builder._unknown = copy.deepcopy(model._unknown)
-        return builder
+                self._settings[name] = copy.deepcopy(value)
 
 
 def _journey_problems(request: models.WriteJourneyRequest) -> list[tuple[str, str]]:

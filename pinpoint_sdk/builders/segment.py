@@ -11,6 +11,7 @@ from typing import Any, Self
 
 from pinpoint_sdk import limits, models
 from pinpoint_sdk.builders import _checks
+from pinpoint_sdk.builders._base import RequestBuilder
 from pinpoint_sdk.builders.conditions import attribute_dimension, metric_dimension
 from pinpoint_sdk.enums import (
     AttributeType,
@@ -21,7 +22,6 @@ from pinpoint_sdk.enums import (
     SourceType,
     Type,
 )
-from pinpoint_sdk.errors import ValidationError
 
 __all__ = ["Dimensions", "SegmentBuilder"]
 
@@ -185,7 +185,12 @@ class Dimensions(_DimensionMethods):
         return self._built_dimensions() or models.SegmentDimensions()
 
 
-class SegmentBuilder(_DimensionMethods):
+class SegmentBuilder(
+    _DimensionMethods,
+    RequestBuilder[
+        models.WriteSegmentRequest, models.WriteSegmentRequest | models.SegmentResponse
+    ],
+):
     """Build a `pinpoint_sdk.models.WriteSegmentRequest` step by step.
 
     Criteria methods (``channel``, ``attribute``, ``metric``, ``location``...) add to the
@@ -205,12 +210,11 @@ class SegmentBuilder(_DimensionMethods):
     """
 
     def __init__(self, name: str) -> None:
-        super().__init__()
-        self._name = name
+        _DimensionMethods.__init__(self)
+        RequestBuilder.__init__(self, name)
         self._groups: list[models.SegmentGroup] = []
         self._include: Include | str | None = None
         self._tags: dict[str, str] | None = None
-        self._unknown: dict[str, Any] | None = None
         self._groups_unknown: dict[str, Any] | None = None
 
     @property
@@ -224,7 +228,7 @@ class SegmentBuilder(_DimensionMethods):
         match: Type | str = Type.ALL,
         source_segments: Iterable[str | tuple[str, int]] = (),
         source_match: SourceType | str | None = None,
-    ) -> SegmentBuilder:
+    ) -> Self:
         """Add a segment group: ``match`` says whether ALL, ANY or NONE of ``dimensions``
         must hold; ``source_segments`` (ids or ``(id, version)``) are the base segments,
         combined with ``source_match``.
@@ -256,7 +260,7 @@ class SegmentBuilder(_DimensionMethods):
         )
         return self
 
-    def include(self, mode: Include | str) -> SegmentBuilder:
+    def include(self, mode: Include | str) -> Self:
         """How segment groups combine: ``ALL``, ``ANY`` or ``NONE``.
 
         Example: ``builder.group(...).include("ALL")``.
@@ -264,79 +268,51 @@ class SegmentBuilder(_DimensionMethods):
         self._include = mode
         return self
 
-    def tags(self, tags: Mapping[str, str]) -> SegmentBuilder:
+    def tags(self, tags: Mapping[str, str]) -> Self:
         """Tags for the segment. Example: ``builder.tags({"team": "growth"})``."""
         self._tags = dict(tags)
         return self
-
-    def copy(self) -> SegmentBuilder:
-        """An independent copy. Example: ``b2 = builder.copy().channel("SMS")``."""
-        return copy.deepcopy(self)
 
     def _assemble(self) -> models.WriteSegmentRequest:
         groups = None
         if self._groups or self._include is not None or self._groups_unknown:
             groups = models.SegmentGroupList(
-                groups=copy.deepcopy(self._groups) or None, include=self._include
+                groups=copy.deepcopy(self._groups) or None, include=self._include,
+                unknown_fields=copy.deepcopy(self._groups_unknown) or None,
             )
-            if self._groups_unknown:
-                groups._unknown = copy.deepcopy(self._groups_unknown)
-        request = models.WriteSegmentRequest(
+        return models.WriteSegmentRequest(
             name=self._name,
             dimensions=self._built_dimensions(),
             segment_groups=groups,
             tags=dict(self._tags) if self._tags is not None else None,
+            unknown_fields=self._unknown_fields(),
         )
-        if self._unknown:
-            request._unknown = copy.deepcopy(self._unknown)
-        return request
 
-    def validate(self) -> list[tuple[str, str]]:
-        """Every problem ``build()`` would raise, as ``(path, message)`` pairs.
-
-        Example: ``assert not builder.validate()``.
-        """
-        return _segment_problems(self._assemble())
-
-    def build(self) -> models.WriteSegmentRequest:
-        """Check the segment and return the request model.
-
-        Raises `pinpoint_sdk.errors.ValidationError` with all problems at once.
-        Example: ``client.create_segment(application_id=app, write_segment_request=b.build())``.
-        """
-        problems = self.validate()
-        if problems:
-            raise ValidationError(problems)
-        return self._assemble()
+    def _problems(self, request: models.WriteSegmentRequest) -> list[tuple[str, str]]:
+        return _segment_problems(request)
 
     def __repr__(self) -> str:
         return f"SegmentBuilder({self._name!r}, groups={len(self._groups)})"
 
-    def _repr_html_(self) -> str:
-        from pinpoint_sdk.display import to_html
-
-        return to_html(self)
-
     @classmethod
     def from_model(
         cls, model: models.WriteSegmentRequest | models.SegmentResponse
-    ) -> SegmentBuilder:
+    ) -> Self:
         """A builder holding an existing dimensional segment, to edit and build again.
 
         Example: ``SegmentBuilder.from_model(segment_response).channel("SMS").build()``.
         """
-        builder = cls(model.name or "")
+        return super().from_model(model)
+
+    def _load(self, model: models.WriteSegmentRequest | models.SegmentResponse) -> None:
         if model.dimensions is not None:
-            builder._dims = copy.deepcopy(model.dimensions)
+            self._dims = copy.deepcopy(model.dimensions)
         if model.segment_groups is not None:
-            builder._groups = copy.deepcopy(list(model.segment_groups.groups or []))
-            builder._include = model.segment_groups.include
-            builder._groups_unknown = copy.deepcopy(model.segment_groups._unknown)
+            self._groups = copy.deepcopy(list(model.segment_groups.groups or []))
+            self._include = model.segment_groups.include
+            self._groups_unknown = copy.deepcopy(model.segment_groups._unknown)
         if model.tags is not None:
-            builder._tags = dict(model.tags)
-        if model._unknown:
-            builder._unknown = copy.deepcopy(model._unknown)
-        return builder
+            self._tags = dict(model.tags)
 
 
 def _segment_problems(request: models.WriteSegmentRequest) -> list[tuple[str, str]]:

@@ -35,8 +35,9 @@ from pinpoint_sdk.resources._audience import (
     EventCollection,
     User,
     UserCollection,
+    UserEndpoints,
 )
-from pinpoint_sdk.resources._base import Buildable, Collection, Resource
+from pinpoint_sdk.resources._base import Buildable, Collection, Listing, Resource, ResponseInfo
 from pinpoint_sdk.resources._engagement import (
     Campaign,
     CampaignCollection,
@@ -75,10 +76,12 @@ __all__ = [
     "ImportJobCollection",
     "Journey",
     "JourneyCollection",
+    "Listing",
     "Pinpoint",
     "RecommenderConfiguration",
     "RecommenderConfigurationCollection",
     "Resource",
+    "ResponseInfo",
     "Segment",
     "SegmentCollection",
     "SendResult",
@@ -86,4 +89,5 @@ __all__ = [
     "TemplateCollection",
     "User",
     "UserCollection",
+    "UserEndpoints",
 ]

@@ -6,7 +6,17 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple, Unpack
 
 from pinpoint_sdk import errors, models
-from pinpoint_sdk.resources._base import Collection, Resource, paged, resolve_request, unwrap
+from pinpoint_sdk.resources._base import (
+    Collection,
+    Listing,
+    Resource,
+    listing,
+    paged,
+    resolve_request,
+    same,
+    unwrap,
+    with_response,
+)
 from pinpoint_sdk.resources._engagement import write_request
 
 if TYPE_CHECKING:
@@ -85,8 +95,12 @@ class Template(Resource[TemplateData]):
 
     @property
     def id(self) -> str:
-        """The template name (templates are identified by name and type)."""
-        return self.data.template_name or ""
+        """The template name (templates are identified by name and type).
+
+        Raises:
+            pinpoint_sdk.errors.MissingIdentifierError: `data` has no template name.
+        """
+        return self._required("template_name", self.data.template_name)
 
     @property
     def name(self) -> str:
@@ -96,17 +110,20 @@ class Template(Resource[TemplateData]):
     @property
     def type(self) -> str:
         """The template type: ``EMAIL``, ``SMS``, ``VOICE``, ``PUSH`` or ``INAPP``."""
-        return str(self.data.template_type)
+        value = self.data.template_type
+        return self._required("template_type", str(value) if value is not None else None)
 
     def _identity(self) -> tuple[Any, ...]:
-        return (self.type, self.id)
+        return (self.data.template_type, self.data.template_name)
 
     def __repr__(self) -> str:
-        return f"<Template id={self.id!r} type={self.type!r}>"
+        template_type = self.data.template_type
+        shown = str(template_type) if template_type is not None else None
+        return f"<Template id={self.data.template_name!r} type={shown!r}>"
 
     def _fetch(self, version: str | None = None) -> TemplateData:
         kind = _kind(self.type)
-        response = getattr(self.client, f"get_{kind.operation}_template")(
+        response = getattr(self._api, f"get_{kind.operation}_template")(
             template_name=self.id, version=version
         )
         data: TemplateData = getattr(response, kind.response_member)
@@ -137,32 +154,54 @@ class Template(Resource[TemplateData]):
         if request is None and isinstance(self.data, models.TemplateResponse):
             self.reload()
         body = write_request(self, request, changes, kind.request)
-        getattr(self.client, f"update_{kind.operation}_template")(
+        getattr(self._api, f"update_{kind.operation}_template")(
             template_name=self.id, create_new_version=create_new_version, version=version,
             **{kind.request_member: body},
         )
         return self.reload()
 
-    def delete(self, version: str | None = None) -> None:
-        """Delete the template (or one ``version`` of it)."""
+    def delete(self, version: str | None = None) -> TemplateData:
+        """Delete the template (or one ``version`` of it); returns its last state.
+
+        The delete operations answer only a message, so the last state is `data` as
+        last fetched (see `Resource` for the rule every resource follows).
+        """
         kind = _kind(self.type)
-        getattr(self.client, f"delete_{kind.operation}_template")(
+        getattr(self._api, f"delete_{kind.operation}_template")(
             template_name=self.id, version=version
         )
+        return self.data
 
-    def versions(self, *, page_size: int | None = None) -> Iterator[models.TemplateVersionResponse]:
-        """Every version of the template, fetched lazily."""
-        for page in self.client.list_template_versions_pages(
-            template_name=self.id, template_type=self.type, page_size=page_size
-        ):
-            yield from unwrap(page.template_versions_response).item or []
+    def versions(
+        self, *, page_size: int | None = None
+    ) -> Listing[models.TemplateVersionResponse]:
+        """Every version of the template, as a chainable `Listing`.
 
-    def set_active_version(self, version: str) -> None:
-        """Make ``version`` the active version of the template."""
-        self.client.update_template_active_version(
+        Examples:
+            >>> [v.version for v in template.versions().limit(10)]
+        """
+        name, template_type = self.id, self.type
+        return listing(
+            self._api,
+            lambda size: self._api.list_template_versions_pages(
+                template_name=name, template_type=template_type, page_size=size
+            ),
+            lambda page: unwrap(page.template_versions_response).item, same,
+            what=f"versions of template {name!r}", page_size=page_size,
+        )
+
+    def set_active_version(self, version: str) -> Template:
+        """Make ``version`` the active version of the template, then reload; returns ``self``.
+
+        Examples:
+            >>> template.set_active_version("2").data.version
+            '2'
+        """
+        self._api.update_template_active_version(
             template_name=self.id, template_type=self.type,
             template_active_version_request=models.TemplateActiveVersionRequest(version=version),
         )
+        return self.reload()
 
 
 class TemplateCollection(Collection[Template]):
@@ -198,7 +237,8 @@ class TemplateCollection(Collection[Template]):
         response = getattr(self._client, f"get_{kind.operation}_template")(
             template_name=name, version=version
         )
-        return Template(self._client, getattr(response, kind.response_member))
+        return with_response(Template(self._client, getattr(response, kind.response_member)),
+                             response)
 
     def create(self, name: str, request: TemplateRequest) -> Template:
         """Create a template; its type follows from the request model's class."""
@@ -222,7 +262,7 @@ class RecommenderConfiguration(Resource[models.RecommenderConfigurationResponse]
     """
 
     def _fetch(self) -> models.RecommenderConfigurationResponse:
-        return unwrap(self.client.get_recommender_configuration(
+        return unwrap(self._api.get_recommender_configuration(
             recommender_id=self.id
         ).recommender_configuration_response)
 
@@ -234,14 +274,14 @@ class RecommenderConfiguration(Resource[models.RecommenderConfigurationResponse]
     ) -> RecommenderConfiguration:
         """Replace the configuration with ``request``, or change some of its fields."""
         body = write_request(self, request, changes, models.UpdateRecommenderConfiguration)
-        self._data = unwrap(self.client.update_recommender_configuration(
+        self._data = unwrap(self._api.update_recommender_configuration(
             recommender_id=self.id, update_recommender_configuration=body
         ).recommender_configuration_response)
         return self
 
     def delete(self) -> models.RecommenderConfigurationResponse:
         """Delete the configuration; returns its last state."""
-        return unwrap(self.client.delete_recommender_configuration(
+        return unwrap(self._api.delete_recommender_configuration(
             recommender_id=self.id
         ).recommender_configuration_response)
 
@@ -260,13 +300,15 @@ class RecommenderConfigurationCollection(Collection[RecommenderConfiguration]):
 
     def get(self, recommender_id: str) -> RecommenderConfiguration:
         """Fetch one configuration now (``errors.NotFoundError`` when it does not exist)."""
-        return RecommenderConfiguration(self._client, unwrap(self._client.get_recommender_configuration(
-            recommender_id=recommender_id
-        ).recommender_configuration_response))
+        output = self._client.get_recommender_configuration(recommender_id=recommender_id)
+        return with_response(RecommenderConfiguration(
+            self._client, unwrap(output.recommender_configuration_response)), output)
 
     def create(self, request: models.CreateRecommenderConfiguration) -> RecommenderConfiguration:
         """Create a recommender configuration."""
         body = resolve_request(request, models.CreateRecommenderConfiguration)
-        return RecommenderConfiguration(self._client, unwrap(self._client.create_recommender_configuration(
+        output = self._client.create_recommender_configuration(
             create_recommender_configuration=body
-        ).recommender_configuration_response))
+        )
+        return with_response(RecommenderConfiguration(
+            self._client, unwrap(output.recommender_configuration_response)), output)

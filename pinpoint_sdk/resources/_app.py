@@ -17,6 +17,7 @@ from pinpoint_sdk.resources._base import (
     paged,
     resolve_request,
     unwrap,
+    with_response,
 )
 from pinpoint_sdk.resources._engagement import (
     CampaignCollection,
@@ -261,11 +262,11 @@ class App(Resource[models.ApplicationResponse]):
         return dict(self.data.tags or {})
 
     def _fetch(self) -> models.ApplicationResponse:
-        return unwrap(self.client.get_app(application_id=self.id).application_response)
+        return unwrap(self._api.get_app(application_id=self.id).application_response)
 
     def delete(self) -> models.ApplicationResponse:
         """Delete the application and everything in it; returns its last state."""
-        return unwrap(self.client.delete_app(application_id=self.id).application_response)
+        return unwrap(self._api.delete_app(application_id=self.id).application_response)
 
     def tag(self, tags: Mapping[str, str] | None = None, /, **more: str) -> App:
         """Add or overwrite tags, then reload.
@@ -275,18 +276,18 @@ class App(Resource[models.ApplicationResponse]):
             'prod'
         """
         values = {**(tags or {}), **more}
-        self.client.tag_resource(resource_arn=self._arn(), tags_model=models.TagsModel(tags=values))
+        self._api.tag_resource(resource_arn=self._arn(), tags_model=models.TagsModel(tags=values))
         return self.reload()
 
     def untag(self, *keys: str) -> App:
         """Remove tags by key, then reload."""
-        self.client.untag_resource(resource_arn=self._arn(), tag_keys=list(keys))
+        self._api.untag_resource(resource_arn=self._arn(), tag_keys=list(keys))
         return self.reload()
 
     def _arn(self) -> str:
         if not self.data.arn:
             self.reload()
-        return self.data.arn or ""
+        return self._required("arn", self.data.arn)
 
     @cached_property
     def settings(self) -> AppSettings:
@@ -357,7 +358,7 @@ class App(Resource[models.ApplicationResponse]):
             >>> kpi = app.kpi("email-open-rate", start, end)
             >>> [(r.grouped_bys, r.values) for r in kpi.kpi_result.rows]
         """
-        pages = self.client.get_application_date_range_kpi_pages(
+        pages = self._api.get_application_date_range_kpi_pages(
             application_id=self.id, kpi_name=name, start_time=start, end_time=end
         )
         result: models.ApplicationDateRangeKpiResponse = merged_kpi(
@@ -396,7 +397,7 @@ class App(Resource[models.ApplicationResponse]):
             request, addresses=addresses, endpoints=endpoints, message=message,
             template=template, context=context, trace_id=trace_id,
         )
-        response = self.client.send_messages(application_id=self.id, message_request=body)
+        response = self._api.send_messages(application_id=self.id, message_request=body)
         return SendResult.from_message_response(unwrap(response.message_response))
 
     def send_users_messages(
@@ -420,7 +421,7 @@ class App(Resource[models.ApplicationResponse]):
             request, users=users, message=message, template=template, context=context,
             trace_id=trace_id,
         )
-        response = self.client.send_users_messages(
+        response = self._api.send_users_messages(
             application_id=self.id, send_users_message_request=body
         )
         return SendResult.from_users_response(unwrap(response.send_users_message_response))
@@ -449,7 +450,7 @@ class App(Resource[models.ApplicationResponse]):
                 ) from exc
         elif fields:
             raise TypeError("pass either a request or keyword fields, not both")
-        response = self.client.send_otp_message(
+        response = self._api.send_otp_message(
             application_id=self.id, send_otp_message_request_parameters=request
         )
         return SendResult.from_message_response(unwrap(response.message_response))
@@ -461,7 +462,7 @@ class App(Resource[models.ApplicationResponse]):
             >>> app.verify_otp("+15555550100", "123456", "login-1")
             True
         """
-        response = self.client.verify_otp_message(
+        response = self._api.verify_otp_message(
             application_id=self.id,
             verify_otp_message_request_parameters=models.VerifyOTPMessageRequestParameters(
                 destination_identity=destination_identity, otp=otp, reference_id=reference_id
@@ -485,9 +486,8 @@ class AppCollection(Collection[App]):
 
     def get(self, application_id: str) -> App:
         """Fetch one application now (``errors.NotFoundError`` when it does not exist)."""
-        return App(self._client, unwrap(self._client.get_app(
-            application_id=application_id
-        ).application_response))
+        output = self._client.get_app(application_id=application_id)
+        return with_response(App(self._client, unwrap(output.application_response)), output)
 
     def create(self, name: str, tags: Mapping[str, str] | None = None) -> App:
         """Create an application."""
@@ -496,4 +496,4 @@ class AppCollection(Collection[App]):
                 name=name, tags=dict(tags) if tags is not None else None
             )
         )
-        return App(self._client, unwrap(response.application_response))
+        return with_response(App(self._client, unwrap(response.application_response)), response)

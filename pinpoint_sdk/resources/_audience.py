@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, Unpack
+from typing import TYPE_CHECKING, Any, Unpack, overload
 
 from pinpoint_sdk import batching, limits, models
-from pinpoint_sdk.resources._base import Resource, resolve_request, unwrap
+from pinpoint_sdk.resources._base import (
+    Listing,
+    Resource,
+    ResponseInfo,
+    resolve_request,
+    unwrap,
+    with_response,
+)
 from pinpoint_sdk.resources._engagement import write_request
 
 if TYPE_CHECKING:
@@ -14,7 +21,14 @@ if TYPE_CHECKING:
     from pinpoint_sdk.batching import BatchResult, EventRecord, ProgressCallback
     from pinpoint_sdk.client import PinpointClient
 
-__all__ = ["Endpoint", "EndpointCollection", "EventCollection", "User", "UserCollection"]
+__all__ = [
+    "Endpoint",
+    "EndpointCollection",
+    "EventCollection",
+    "User",
+    "UserCollection",
+    "UserEndpoints",
+]
 
 
 class Endpoint(Resource[models.EndpointResponse]):
@@ -29,7 +43,7 @@ class Endpoint(Resource[models.EndpointResponse]):
     @property
     def application_id(self) -> str:
         """The id of the application the endpoint belongs to."""
-        return self.data.application_id or ""
+        return self._required("application_id", self.data.application_id)
 
     @property
     def user_id(self) -> str | None:
@@ -37,14 +51,14 @@ class Endpoint(Resource[models.EndpointResponse]):
         return self.data.user.user_id if self.data.user is not None else None
 
     def _identity(self) -> tuple[Any, ...]:
-        return (self.application_id, self.id)
+        return (self.data.application_id, self.data.id)
 
     def __repr__(self) -> str:
-        return (f"<Endpoint id={self.id!r} channel_type={self.data.channel_type!s} "
+        return (f"<Endpoint id={self.data.id!r} channel_type={self.data.channel_type!s} "
                 f"address={self.data.address!r}>")
 
     def _fetch(self) -> models.EndpointResponse:
-        return unwrap(self.client.get_endpoint(
+        return unwrap(self._api.get_endpoint(
             application_id=self.application_id, endpoint_id=self.id
         ).endpoint_response)
 
@@ -60,20 +74,20 @@ class Endpoint(Resource[models.EndpointResponse]):
             >>> endpoint.update(attributes={"plan": ["pro"]})
         """
         body = write_request(self, request, changes, models.EndpointRequest)
-        self.client.update_endpoint(
+        self._api.update_endpoint(
             application_id=self.application_id, endpoint_id=self.id, endpoint_request=body
         )
         return self
 
     def delete(self) -> models.EndpointResponse:
         """Delete the endpoint; returns its last state."""
-        return unwrap(self.client.delete_endpoint(
+        return unwrap(self._api.delete_endpoint(
             application_id=self.application_id, endpoint_id=self.id
         ).endpoint_response)
 
     def in_app_messages(self) -> models.InAppMessagesResponse:
         """The in-app messages the endpoint should show now."""
-        return unwrap(self.client.get_in_app_messages(
+        return unwrap(self._api.get_in_app_messages(
             application_id=self.application_id, endpoint_id=self.id
         ).in_app_messages_response)
 
@@ -100,9 +114,10 @@ class EndpointCollection:
 
     def get(self, endpoint_id: str) -> Endpoint:
         """Fetch one endpoint now (``errors.NotFoundError`` when it does not exist)."""
-        return Endpoint(self._client, unwrap(self._client.get_endpoint(
+        output = self._client.get_endpoint(
             application_id=self.application_id, endpoint_id=endpoint_id
-        ).endpoint_response))
+        )
+        return with_response(Endpoint(self._client, unwrap(output.endpoint_response)), output)
 
     def upsert(self, endpoint_id: str, request: models.EndpointRequest) -> None:
         """Create or update one endpoint (UpdateEndpoint).
@@ -227,6 +242,37 @@ class EventCollection:
         )
 
 
+class UserEndpoints(Listing[Endpoint]):
+    """A user's endpoints as GetUserEndpoints last returned them: a chainable `Listing`
+    (``limit``, ``pages``, iteration, ``to_dataframe``) that is also a sequence
+    (``len()``, ``[i]``), as the list it replaces was.
+
+    GetUserEndpoints answers in one call without a page size, so ``page_size`` is
+    refused; `User.reload` fetches them again.
+
+    Examples:
+        >>> user.endpoints.to_dataframe()
+        >>> user.endpoints[0].data.address
+    """
+
+    def __init__(self, client: PinpointClient, user_id: str, endpoints: list[Endpoint]) -> None:
+        super().__init__(client, lambda size: iter([list(endpoints)]),
+                         what=f"endpoints of user {user_id!r}", sized=False)
+        self._items = endpoints
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    @overload
+    def __getitem__(self, index: int) -> Endpoint: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Endpoint]: ...
+
+    def __getitem__(self, index: int | slice) -> Endpoint | list[Endpoint]:
+        return self._items[index]
+
+
 class User:
     """The endpoints of one user id.
 
@@ -237,18 +283,25 @@ class User:
     """
 
     def __init__(self, client: PinpointClient, application_id: str, user_id: str,
-                 endpoints: list[models.EndpointResponse]) -> None:
+                 endpoints: list[models.EndpointResponse],
+                 last_response: ResponseInfo | None = None) -> None:
         self._client = client
         self.application_id = application_id
         self.id = user_id
-        self.endpoints = [Endpoint(client, data) for data in endpoints]
+        self.endpoints = UserEndpoints(
+            client, user_id, [Endpoint(client, data, last_response=last_response)
+                              for data in endpoints]
+        )
+        self.last_response = last_response
+        """What the service answered to the user's last call (see `Resource.last_response`)."""
 
     def __repr__(self) -> str:
         return f"<User id={self.id!r} endpoints={len(self.endpoints)}>"
 
     def reload(self) -> User:
-        """Fetch the user's endpoints again."""
-        self.endpoints = UserCollection(self._client, self.application_id).get(self.id).endpoints
+        """Fetch the user's endpoints again; returns ``self``."""
+        fresh = UserCollection(self._client, self.application_id).get(self.id)
+        self.endpoints, self.last_response = fresh.endpoints, fresh.last_response
         return self
 
     def delete(self) -> list[Endpoint]:
@@ -272,10 +325,12 @@ class UserCollection:
 
     def get(self, user_id: str) -> User:
         """Fetch the endpoints of ``user_id`` now (``errors.NotFoundError`` if none)."""
-        response = unwrap(self._client.get_user_endpoints(
+        output = self._client.get_user_endpoints(
             application_id=self.application_id, user_id=user_id
-        ).endpoints_response)
-        return User(self._client, self.application_id, user_id, list(response.item or []))
+        )
+        response = unwrap(output.endpoints_response)
+        return User(self._client, self.application_id, user_id, list(response.item or []),
+                    ResponseInfo.of(output))
 
     def delete(self, user_id: str) -> list[Endpoint]:
         """Delete every endpoint of ``user_id``; returns them as they were."""

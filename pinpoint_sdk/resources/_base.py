@@ -6,6 +6,7 @@ import copy
 from collections.abc import Callable, Container, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, cast
 
+import attrs
 from botocore import xform_name
 
 from pinpoint_sdk import errors
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 
     from pinpoint_sdk.client import PinpointClient
 
-__all__ = ["Buildable", "Collection", "Resource", "unwrap"]
+__all__ = ["Buildable", "Collection", "Listing", "Resource", "ResponseInfo", "unwrap"]
 
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
@@ -39,6 +40,86 @@ class Buildable(Protocol[T_co]):
     def build(self) -> T_co:
         """The validated request model."""
         ...
+
+
+@attrs.frozen
+class ResponseInfo:
+    """What the service answered to one call, besides the data: like stripe's ``last_response``.
+
+    Every resource keeps the one of its last call as `Resource.last_response`; quote
+    ``request_id`` when you ask AWS support about a call.
+
+    Attributes:
+        operation: The operation's name (``GetCampaign``), when known.
+        request_id: The AWS request id (``x-amzn-RequestId``).
+        http_status: The HTTP status code of the answer.
+        headers: The HTTP headers of the answer (lower-case names).
+        retry_attempts: How many times botocore retried the call before this answer.
+
+    Examples:
+        >>> campaign = app.campaigns.get("c-123")
+        >>> campaign.last_response.request_id, campaign.last_response.http_status
+        ('4f2c...', 200)
+    """
+
+    operation: str | None = None
+    request_id: str | None = None
+    http_status: int | None = None
+    headers: Mapping[str, str] = attrs.field(factory=dict)
+    retry_attempts: int = 0
+
+    @classmethod
+    def of(cls, output: Any) -> ResponseInfo | None:
+        """The response info an operation output carries, or ``None`` when it has none."""
+        metadata = getattr(output, "_response_metadata", None)
+        if not isinstance(metadata, Mapping):
+            return None
+        name = type(output).__name__
+        request_id = metadata.get("RequestId")
+        status = metadata.get("HTTPStatusCode")
+        headers = metadata.get("HTTPHeaders")
+        retries = metadata.get("RetryAttempts")
+        return cls(
+            operation=name.removesuffix("Response") if name.endswith("Response") else None,
+            request_id=request_id if isinstance(request_id, str) else None,
+            http_status=status if isinstance(status, int) else None,
+            headers=dict(headers) if isinstance(headers, Mapping) else {},
+            retry_attempts=retries if isinstance(retries, int) else 0,
+        )
+
+
+class _Recorder:
+    """The client as a resource calls it: each answer's `ResponseInfo` lands on the resource.
+
+    Pages of a ``*_pages`` call are recorded as they are read.
+    """
+
+    __slots__ = ("_owner",)
+
+    def __init__(self, owner: Resource[Any]) -> None:
+        self._owner = owner
+
+    def __getattr__(self, name: str) -> Any:
+        method = getattr(self._owner._client, name)
+        if not callable(method):
+            return method
+        owner = self._owner
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            result = method(*args, **kwargs)
+            if name.endswith("_pages"):
+                return owner._record_pages(result)
+            owner._record(result)
+            return result
+
+        return call
+
+
+def with_response(resource: R, output: Any) -> R:
+    """``resource`` with the `ResponseInfo` of ``output`` as its ``last_response``."""
+    if isinstance(resource, Resource):
+        resource._record(output)
+    return resource
 
 
 def resolve_request(value: Any, cls: type[T], name: str = "request") -> T:
@@ -171,11 +252,65 @@ class Resource(Generic[D]):
 
     ``.data`` is the model the service last returned; ``.reload()`` fetches it again.
     Resources compare equal when they have the same class and identifiers.
+
+    What the verbs return, one rule for every resource (`App`, `Campaign`, `Journey`,
+    `Segment`, `Endpoint`, `Template`, `RecommenderConfiguration`, import/export jobs):
+
+    * ``reload()``, ``update(...)`` and the verbs that change the resource (``tag``,
+      ``untag``, ``pause``, ``resume``, ``cancel``, ``set_active_version``, ``wait``)
+      return the resource itself, so calls chain. ``data`` then holds the service's
+      answer where the operation returns the resource, or is fetched again where it
+      does not (``tag``, templates). UpdateEndpoint is the one exception to the
+      refresh: the service accepts it asynchronously (202) and returns no endpoint,
+      so `Endpoint.update` leaves ``data`` as it was; ``reload()`` later.
+    * ``delete()`` returns the deleted resource's last state as its response model
+      (the type of ``data``): what the delete operation answers, or ``data`` as last
+      fetched where the operation answers only a message (templates).
+    * ``last_response`` is the `ResponseInfo` of the resource's last call, whichever
+      verb made it.
+
+    Examples:
+        >>> campaign.update(name="spring").pause() is campaign
+        True
+        >>> last_state = campaign.delete()   # a CampaignResponse
     """
 
-    def __init__(self, client: PinpointClient, data: D) -> None:
+    def __init__(
+        self, client: PinpointClient, data: D, *, last_response: ResponseInfo | None = None
+    ) -> None:
         self._client = client
         self._data = data
+        self._last_response = last_response
+
+    @property
+    def last_response(self) -> ResponseInfo | None:
+        """What the service answered to this resource's last call (request id, status,
+        headers), like stripe's ``last_response``; ``None`` before any call.
+
+        Updated by every call the resource makes (`reload`, ``update``, ``delete``,
+        state changes, listings as their pages are read...); a resource from a
+        collection's ``get``/``create`` holds that call's, one from a listing the page's.
+
+        Examples:
+            >>> campaign.update(name="spring").last_response.request_id
+            '4f2c...'
+        """
+        return self._last_response
+
+    @property
+    def _api(self) -> PinpointClient:
+        # The client, recording each answer as `last_response`.
+        return cast("PinpointClient", _Recorder(self))
+
+    def _record(self, output: Any) -> None:
+        info = ResponseInfo.of(output)
+        if info is not None:
+            self._last_response = info
+
+    def _record_pages(self, pages: Iterator[T]) -> Iterator[T]:
+        for page in pages:
+            self._record(page)
+            yield page
 
     @property
     def client(self) -> PinpointClient:
@@ -189,8 +324,18 @@ class Resource(Generic[D]):
 
     @property
     def id(self) -> str:
-        """The resource's identifier."""
-        return str(getattr(self._data, "id", None) or "")
+        """The resource's identifier.
+
+        Raises:
+            pinpoint_sdk.errors.MissingIdentifierError: `data` has no id.
+        """
+        return self._required("id", getattr(self._data, "id", None))
+
+    def _required(self, identifier: str, value: Any) -> str:
+        """``value`` if it is a non-empty identifier; raises `MissingIdentifierError` else."""
+        if isinstance(value, str) and value:
+            return value
+        raise errors.MissingIdentifierError(type(self).__name__, identifier)
 
     @property
     def name(self) -> str | None:
@@ -199,7 +344,8 @@ class Resource(Generic[D]):
         return value if isinstance(value, str) else None
 
     def _identity(self) -> tuple[Any, ...]:
-        return (self.id,)
+        # Raw values: comparing or hashing a resource never raises, even without an id.
+        return (getattr(self._data, "id", None),)
 
     def _fetch(self) -> D:
         raise NotImplementedError
@@ -224,10 +370,10 @@ class Resource(Generic[D]):
     def __repr__(self) -> str:
         name = self.name
         shown = f" name={name!r}" if name is not None else ""
-        return f"<{type(self).__name__} id={self.id!r}{shown}>"
+        return f"<{type(self).__name__} id={self._identity()[-1]!r}{shown}>"
 
     def _repr_html_(self) -> str:
-        from pinpoint_sdk.display import to_html
+        from pinpoint_sdk._html import to_html
 
         return to_html(self)
 
@@ -315,9 +461,79 @@ class Collection(Generic[R]):
         return f"<{type(self).__name__}>"
 
 
+class Listing(Collection[R]):
+    """A `Collection` over one resource's sub-items: a campaign's versions or activities,
+    a journey's runs, a segment's versions and jobs, a template's versions, a user's
+    endpoints.
+
+    Chainable like every collection (``limit``, ``page_size``, ``pages``, iteration,
+    ``to_dataframe``) and re-iterable: each iteration asks the service again. The
+    method that returns it still takes ``page_size=`` as a keyword. A listing the service
+    answers in one call (a user's endpoints) has no page size; ``page_size`` refuses it.
+
+    Examples:
+        >>> campaign.versions().limit(3).to_dataframe()
+        >>> for page in journey.runs().page_size(20).pages():
+        ...     print([run.run_id for run in page])
+    """
+
+    def __init__(
+        self,
+        client: PinpointClient,
+        fetch: Callable[[int | None], Iterator[list[R]]],
+        *,
+        what: str,
+        sized: bool = True,
+    ) -> None:
+        super().__init__(client)
+        self._fetch = fetch
+        self._what = what
+        self._sized = sized
+
+    def _fetch_pages(self, page_size: int | None) -> Iterator[list[R]]:
+        return self._fetch(page_size)
+
+    def page_size(self, count: int) -> Self:
+        """A copy that asks the service for ``count`` items per page (a positive integer).
+
+        Raises:
+            pinpoint_sdk.errors.ValidationError: the listing is one service call
+                without a page size.
+        """
+        if not self._sized:
+            raise errors.ValidationError(
+                f"{self._what} come in one service call, which has no page size", "page_size"
+            )
+        return super().page_size(count)
+
+    def __repr__(self) -> str:
+        return f"<Listing {self._what}>"
+
+
+def listing(
+    client: PinpointClient,
+    pages: Callable[[int | None], Iterator[Any]],
+    items_of: Callable[[Any], list[Any] | None],
+    wrap: Callable[[Any], R],
+    *,
+    what: str,
+    page_size: int | None = None,
+) -> Listing[R]:
+    """A `Listing` of what ``items_of`` finds in each page ``pages(page_size)`` yields."""
+    result: Listing[R] = Listing(
+        client, lambda size: paged(pages(size), items_of, wrap), what=what
+    )
+    return result.page_size(page_size) if page_size is not None else result
+
+
+def same(value: T) -> T:
+    """The item itself (for listings of models)."""
+    return value
+
+
 def paged(
     pages: Iterator[Any], items_of: Callable[[Any], list[Any] | None], wrap: Callable[[Any], R]
 ) -> Iterator[list[R]]:
     """Turn an iterator of page models into lists of wrapped items, lazily."""
     for page in pages:
-        yield [wrap(item) for item in (items_of(page) or [])]
+        yield [with_response(wrap(item), page) for item in (items_of(page) or [])]

@@ -11,11 +11,15 @@ from pinpoint_sdk._model_base import evolve
 from pinpoint_sdk.resources._base import (
     Buildable,
     Collection,
+    Listing,
     Resource,
+    listing,
     paged,
     resolve_request,
+    same,
     to_write_request,
     unwrap,
+    with_response,
 )
 
 if TYPE_CHECKING:
@@ -25,7 +29,7 @@ if TYPE_CHECKING:
         WriteSegmentRequestFields,
     )
     from pinpoint_sdk.client import PinpointClient
-    from pinpoint_sdk.resources._jobs import ExportJob
+    from pinpoint_sdk.resources._jobs import ExportJob, ImportJob
 
 __all__ = [
     "Campaign",
@@ -89,7 +93,7 @@ class Campaign(Resource[models.CampaignResponse]):
     @property
     def application_id(self) -> str:
         """The id of the application the campaign belongs to."""
-        return self.data.application_id or ""
+        return self._required("application_id", self.data.application_id)
 
     @property
     def state(self) -> str | None:
@@ -98,10 +102,10 @@ class Campaign(Resource[models.CampaignResponse]):
         return str(state.campaign_status) if state and state.campaign_status else None
 
     def _identity(self) -> tuple[Any, ...]:
-        return (self.application_id, self.id)
+        return (self.data.application_id, self.data.id)
 
     def _fetch(self) -> models.CampaignResponse:
-        return unwrap(self.client.get_campaign(
+        return unwrap(self._api.get_campaign(
             application_id=self.application_id, campaign_id=self.id
         ).campaign_response)
 
@@ -127,14 +131,14 @@ class Campaign(Resource[models.CampaignResponse]):
             >>> campaign.update(name="spring", holdout_percent=10)
         """
         body = write_request(self, request, changes, models.WriteCampaignRequest)
-        self._data = unwrap(self.client.update_campaign(
+        self._data = unwrap(self._api.update_campaign(
             application_id=self.application_id, campaign_id=self.id, write_campaign_request=body
         ).campaign_response)
         return self
 
     def delete(self) -> models.CampaignResponse:
         """Delete the campaign; returns its last state."""
-        return unwrap(self.client.delete_campaign(
+        return unwrap(self._api.delete_campaign(
             application_id=self.application_id, campaign_id=self.id
         ).campaign_response)
 
@@ -151,33 +155,45 @@ class Campaign(Resource[models.CampaignResponse]):
         """Resume a paused campaign (UpdateCampaign with ``IsPaused=false``)."""
         return self.update(is_paused=False)
 
-    def versions(self, *, page_size: int | None = None) -> Iterator[models.CampaignResponse]:
-        """Every version of the campaign, newest first, fetched lazily.
+    def versions(self, *, page_size: int | None = None) -> Listing[models.CampaignResponse]:
+        """Every version of the campaign, newest first, as a chainable `Listing`.
 
         Examples:
             >>> [v.version for v in campaign.versions()]
+            >>> campaign.versions().limit(5).to_dataframe()
         """
-        for page in self.client.get_campaign_versions_pages(
-            application_id=self.application_id, campaign_id=self.id, page_size=page_size
-        ):
-            yield from unwrap(page.campaigns_response).item or []
+        application_id, campaign_id = self.application_id, self.id
+        return listing(
+            self._api,
+            lambda size: self._api.get_campaign_versions_pages(
+                application_id=application_id, campaign_id=campaign_id, page_size=size
+            ),
+            lambda page: unwrap(page.campaigns_response).item, same,
+            what=f"versions of campaign {campaign_id!r}", page_size=page_size,
+        )
 
     def version(self, version: int) -> models.CampaignResponse:
         """One version of the campaign."""
-        return unwrap(self.client.get_campaign_version(
+        return unwrap(self._api.get_campaign_version(
             application_id=self.application_id, campaign_id=self.id, version=str(version)
         ).campaign_response)
 
-    def activities(self, *, page_size: int | None = None) -> Iterator[models.ActivityResponse]:
-        """The campaign's runs (activities), fetched lazily.
+    def activities(self, *, page_size: int | None = None) -> Listing[models.ActivityResponse]:
+        """The campaign's runs (activities), as a chainable `Listing`.
 
         Examples:
             >>> [a.state for a in campaign.activities()]
+            >>> campaign.activities().page_size(50).limit(100)
         """
-        for page in self.client.get_campaign_activities_pages(
-            application_id=self.application_id, campaign_id=self.id, page_size=page_size
-        ):
-            yield from unwrap(page.activities_response).item or []
+        application_id, campaign_id = self.application_id, self.id
+        return listing(
+            self._api,
+            lambda size: self._api.get_campaign_activities_pages(
+                application_id=application_id, campaign_id=campaign_id, page_size=size
+            ),
+            lambda page: unwrap(page.activities_response).item, same,
+            what=f"activities of campaign {campaign_id!r}", page_size=page_size,
+        )
 
     def kpi(self, name: str, start: datetime, end: datetime) -> models.CampaignDateRangeKpiResponse:
         """A campaign KPI over a date range, every page merged into one result.
@@ -185,7 +201,7 @@ class Campaign(Resource[models.CampaignResponse]):
         Examples:
             >>> campaign.kpi("unique-deliveries", start, end).kpi_result.rows
         """
-        pages = self.client.get_campaign_date_range_kpi_pages(
+        pages = self._api.get_campaign_date_range_kpi_pages(
             application_id=self.application_id, campaign_id=self.id, kpi_name=name,
             start_time=start, end_time=end,
         )
@@ -207,7 +223,7 @@ class Journey(Resource[models.JourneyResponse]):
     @property
     def application_id(self) -> str:
         """The id of the application the journey belongs to."""
-        return self.data.application_id or ""
+        return self._required("application_id", self.data.application_id)
 
     @property
     def state(self) -> str | None:
@@ -220,10 +236,10 @@ class Journey(Resource[models.JourneyResponse]):
         return dict(self.data.activities or {})
 
     def _identity(self) -> tuple[Any, ...]:
-        return (self.application_id, self.id)
+        return (self.data.application_id, self.data.id)
 
     def _fetch(self) -> models.JourneyResponse:
-        return unwrap(self.client.get_journey(
+        return unwrap(self._api.get_journey(
             application_id=self.application_id, journey_id=self.id
         ).journey_response)
 
@@ -245,19 +261,19 @@ class Journey(Resource[models.JourneyResponse]):
             >>> journey.update(JourneyBuilder.from_model(journey.data).start("welcome"))
         """
         body = write_request(self, request, changes, models.WriteJourneyRequest)
-        self._data = unwrap(self.client.update_journey(
+        self._data = unwrap(self._api.update_journey(
             application_id=self.application_id, journey_id=self.id, write_journey_request=body
         ).journey_response)
         return self
 
     def delete(self) -> models.JourneyResponse:
         """Delete the journey; returns its last state."""
-        return unwrap(self.client.delete_journey(
+        return unwrap(self._api.delete_journey(
             application_id=self.application_id, journey_id=self.id
         ).journey_response)
 
     def _set_state(self, state: str) -> Journey:
-        self._data = unwrap(self.client.update_journey_state(
+        self._data = unwrap(self._api.update_journey_state(
             application_id=self.application_id,
             journey_id=self.id,
             journey_state_request=models.JourneyStateRequest(state=state),
@@ -276,16 +292,22 @@ class Journey(Resource[models.JourneyResponse]):
         """Cancel the journey for good (UpdateJourneyState ``CANCELLED``)."""
         return self._set_state("CANCELLED")
 
-    def runs(self, *, page_size: int | None = None) -> Iterator[models.JourneyRunResponse]:
-        """The journey's runs, fetched lazily.
+    def runs(self, *, page_size: int | None = None) -> Listing[models.JourneyRunResponse]:
+        """The journey's runs, as a chainable `Listing`.
 
         Examples:
             >>> [(r.run_id, r.status) for r in journey.runs()]
+            >>> journey.runs().limit(10).to_dataframe()
         """
-        for page in self.client.get_journey_runs_pages(
-            application_id=self.application_id, journey_id=self.id, page_size=page_size
-        ):
-            yield from unwrap(page.journey_runs_response).item or []
+        application_id, journey_id = self.application_id, self.id
+        return listing(
+            self._api,
+            lambda size: self._api.get_journey_runs_pages(
+                application_id=application_id, journey_id=journey_id, page_size=size
+            ),
+            lambda page: unwrap(page.journey_runs_response).item, same,
+            what=f"runs of journey {journey_id!r}", page_size=page_size,
+        )
 
     @overload
     def execution_metrics(self, *, run_id: None = None) -> models.JourneyExecutionMetricsResponse:
@@ -300,10 +322,10 @@ class Journey(Resource[models.JourneyResponse]):
     ):
         """Execution metrics of the journey, or of one run when ``run_id`` is given."""
         if run_id is not None:
-            return unwrap(self.client.get_journey_run_execution_metrics(
+            return unwrap(self._api.get_journey_run_execution_metrics(
                 application_id=self.application_id, journey_id=self.id, run_id=run_id
             ).journey_run_execution_metrics_response)
-        return unwrap(self.client.get_journey_execution_metrics(
+        return unwrap(self._api.get_journey_execution_metrics(
             application_id=self.application_id, journey_id=self.id
         ).journey_execution_metrics_response)
 
@@ -329,18 +351,18 @@ class Journey(Resource[models.JourneyResponse]):
             >>> journey.activity_metrics("welcome").metrics
         """
         if run_id is not None:
-            return unwrap(self.client.get_journey_run_execution_activity_metrics(
+            return unwrap(self._api.get_journey_run_execution_activity_metrics(
                 application_id=self.application_id, journey_id=self.id,
                 journey_activity_id=activity_id, run_id=run_id,
             ).journey_run_execution_activity_metrics_response)
-        return unwrap(self.client.get_journey_execution_activity_metrics(
+        return unwrap(self._api.get_journey_execution_activity_metrics(
             application_id=self.application_id, journey_id=self.id,
             journey_activity_id=activity_id,
         ).journey_execution_activity_metrics_response)
 
     def kpi(self, name: str, start: datetime, end: datetime) -> models.JourneyDateRangeKpiResponse:
         """A journey KPI over a date range, every page merged into one result."""
-        pages = self.client.get_journey_date_range_kpi_pages(
+        pages = self._api.get_journey_date_range_kpi_pages(
             application_id=self.application_id, journey_id=self.id, kpi_name=name,
             start_time=start, end_time=end,
         )
@@ -361,13 +383,13 @@ class Segment(Resource[models.SegmentResponse]):
     @property
     def application_id(self) -> str:
         """The id of the application the segment belongs to."""
-        return self.data.application_id or ""
+        return self._required("application_id", self.data.application_id)
 
     def _identity(self) -> tuple[Any, ...]:
-        return (self.application_id, self.id)
+        return (self.data.application_id, self.data.id)
 
     def _fetch(self) -> models.SegmentResponse:
-        return unwrap(self.client.get_segment(
+        return unwrap(self._api.get_segment(
             application_id=self.application_id, segment_id=self.id
         ).segment_response)
 
@@ -384,27 +406,32 @@ class Segment(Resource[models.SegmentResponse]):
             >>> segment.update(name="active-users")
         """
         body = write_request(self, request, changes, models.WriteSegmentRequest)
-        self._data = unwrap(self.client.update_segment(
+        self._data = unwrap(self._api.update_segment(
             application_id=self.application_id, segment_id=self.id, write_segment_request=body
         ).segment_response)
         return self
 
     def delete(self) -> models.SegmentResponse:
         """Delete the segment; returns its last state."""
-        return unwrap(self.client.delete_segment(
+        return unwrap(self._api.delete_segment(
             application_id=self.application_id, segment_id=self.id
         ).segment_response)
 
-    def versions(self, *, page_size: int | None = None) -> Iterator[models.SegmentResponse]:
-        """Every version of the segment, fetched lazily."""
-        for page in self.client.get_segment_versions_pages(
-            application_id=self.application_id, segment_id=self.id, page_size=page_size
-        ):
-            yield from unwrap(page.segments_response).item or []
+    def versions(self, *, page_size: int | None = None) -> Listing[models.SegmentResponse]:
+        """Every version of the segment, as a chainable `Listing`."""
+        application_id, segment_id = self.application_id, self.id
+        return listing(
+            self._api,
+            lambda size: self._api.get_segment_versions_pages(
+                application_id=application_id, segment_id=segment_id, page_size=size
+            ),
+            lambda page: unwrap(page.segments_response).item, same,
+            what=f"versions of segment {segment_id!r}", page_size=page_size,
+        )
 
     def version(self, version: int) -> models.SegmentResponse:
         """One version of the segment."""
-        return unwrap(self.client.get_segment_version(
+        return unwrap(self._api.get_segment_version(
             application_id=self.application_id, segment_id=self.id, version=str(version)
         ).segment_response)
 
@@ -416,22 +443,46 @@ class Segment(Resource[models.SegmentResponse]):
         """
         from pinpoint_sdk.resources._jobs import ExportJobCollection
 
-        return ExportJobCollection(self.client, self.application_id).create(
+        return ExportJobCollection(self._api, self.application_id).create(
             models.ExportJobRequest(
                 s3_url_prefix=s3_url, role_arn=role_arn, segment_id=self.id,
                 segment_version=version,
             )
         )
 
-    def export_jobs(self) -> Iterator[ExportJob]:
-        """The segment's export jobs, fetched lazily."""
+    def export_jobs(self, *, page_size: int | None = None) -> Listing[ExportJob]:
+        """The segment's export jobs, as a chainable `Listing` of `ExportJob`."""
         from pinpoint_sdk.resources._jobs import ExportJob
 
-        for page in self.client.get_segment_export_jobs_pages(
-            application_id=self.application_id, segment_id=self.id
-        ):
-            for job in unwrap(page.export_jobs_response).item or []:
-                yield ExportJob(self.client, job)
+        application_id, segment_id = self.application_id, self.id
+        return listing(
+            self._api,
+            lambda size: self._api.get_segment_export_jobs_pages(
+                application_id=application_id, segment_id=segment_id, page_size=size
+            ),
+            lambda page: unwrap(page.export_jobs_response).item,
+            lambda data: ExportJob(self.client, data),
+            what=f"export jobs of segment {segment_id!r}", page_size=page_size,
+        )
+
+    def import_jobs(self, *, page_size: int | None = None) -> Listing[ImportJob]:
+        """The segment's import jobs, as a chainable `Listing` of `ImportJob`.
+
+        Examples:
+            >>> [job.status for job in segment.import_jobs().limit(5)]
+        """
+        from pinpoint_sdk.resources._jobs import ImportJob
+
+        application_id, segment_id = self.application_id, self.id
+        return listing(
+            self._api,
+            lambda size: self._api.get_segment_import_jobs_pages(
+                application_id=application_id, segment_id=segment_id, page_size=size
+            ),
+            lambda page: unwrap(page.import_jobs_response).item,
+            lambda data: ImportJob(self.client, data),
+            what=f"import jobs of segment {segment_id!r}", page_size=page_size,
+        )
 
 
 class _AppCollection(Collection[K]):
@@ -460,23 +511,25 @@ class CampaignCollection(_AppCollection[Campaign]):
         )
         return paged(pages, lambda p: p.campaigns_response.item, self._wrap)
 
-    def _wrap(self, data: models.CampaignResponse) -> Campaign:
-        return Campaign(self._client, data)
+    def _wrap(self, data: models.CampaignResponse, output: Any = None) -> Campaign:
+        return with_response(Campaign(self._client, data), output)
 
     def get(self, campaign_id: str) -> Campaign:
         """Fetch one campaign now (``errors.NotFoundError`` when it does not exist)."""
-        return self._wrap(unwrap(self._client.get_campaign(
+        output = self._client.get_campaign(
             application_id=self.application_id, campaign_id=campaign_id
-        ).campaign_response))
+        )
+        return self._wrap(unwrap(output.campaign_response), output)
 
     def create(
         self, request: models.WriteCampaignRequest | Buildable[models.WriteCampaignRequest]
     ) -> Campaign:
         """Create a campaign from a ``WriteCampaignRequest`` or a builder."""
         body = resolve_request(request, models.WriteCampaignRequest)
-        return self._wrap(unwrap(self._client.create_campaign(
+        output = self._client.create_campaign(
             application_id=self.application_id, write_campaign_request=body
-        ).campaign_response))
+        )
+        return self._wrap(unwrap(output.campaign_response), output)
 
 
 class JourneyCollection(_AppCollection[Journey]):
@@ -493,23 +546,25 @@ class JourneyCollection(_AppCollection[Journey]):
         )
         return paged(pages, lambda p: p.journeys_response.item, self._wrap)
 
-    def _wrap(self, data: models.JourneyResponse) -> Journey:
-        return Journey(self._client, data)
+    def _wrap(self, data: models.JourneyResponse, output: Any = None) -> Journey:
+        return with_response(Journey(self._client, data), output)
 
     def get(self, journey_id: str) -> Journey:
         """Fetch one journey now (``errors.NotFoundError`` when it does not exist)."""
-        return self._wrap(unwrap(self._client.get_journey(
+        output = self._client.get_journey(
             application_id=self.application_id, journey_id=journey_id
-        ).journey_response))
+        )
+        return self._wrap(unwrap(output.journey_response), output)
 
     def create(
         self, request: models.WriteJourneyRequest | Buildable[models.WriteJourneyRequest]
     ) -> Journey:
         """Create a journey from a ``WriteJourneyRequest`` or a builder."""
         body = resolve_request(request, models.WriteJourneyRequest)
-        return self._wrap(unwrap(self._client.create_journey(
+        output = self._client.create_journey(
             application_id=self.application_id, write_journey_request=body
-        ).journey_response))
+        )
+        return self._wrap(unwrap(output.journey_response), output)
 
 
 class SegmentCollection(_AppCollection[Segment]):
@@ -525,21 +580,23 @@ class SegmentCollection(_AppCollection[Segment]):
         )
         return paged(pages, lambda p: p.segments_response.item, self._wrap)
 
-    def _wrap(self, data: models.SegmentResponse) -> Segment:
-        return Segment(self._client, data)
+    def _wrap(self, data: models.SegmentResponse, output: Any = None) -> Segment:
+        return with_response(Segment(self._client, data), output)
 
     def get(self, segment_id: str) -> Segment:
         """Fetch one segment now (``errors.NotFoundError`` when it does not exist)."""
-        return self._wrap(unwrap(self._client.get_segment(
+        output = self._client.get_segment(
             application_id=self.application_id, segment_id=segment_id
-        ).segment_response))
+        )
+        return self._wrap(unwrap(output.segment_response), output)
 
     def create(
         self, request: models.WriteSegmentRequest | Buildable[models.WriteSegmentRequest]
     ) -> Segment:
         """Create a segment from a ``WriteSegmentRequest`` or a builder."""
         body = resolve_request(request, models.WriteSegmentRequest)
-        return self._wrap(unwrap(self._client.create_segment(
+        output = self._client.create_segment(
             application_id=self.application_id, write_segment_request=body
-        ).segment_response))
+        )
+        return self._wrap(unwrap(output.segment_response), output)
 

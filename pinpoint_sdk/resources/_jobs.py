@@ -7,7 +7,14 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from pinpoint_sdk import models
-from pinpoint_sdk.resources._base import Collection, Resource, paged, resolve_request, unwrap
+from pinpoint_sdk.resources._base import (
+    Collection,
+    Resource,
+    paged,
+    resolve_request,
+    unwrap,
+    with_response,
+)
 from pinpoint_sdk.waiters import wait_for_job
 
 if TYPE_CHECKING:
@@ -24,7 +31,7 @@ class _Job(Resource[J], Generic[J]):
     @property
     def application_id(self) -> str:
         """The id of the application the job belongs to."""
-        return self.data.application_id or ""
+        return self._required("application_id", self.data.application_id)
 
     @property
     def status(self) -> str | None:
@@ -37,10 +44,10 @@ class _Job(Resource[J], Generic[J]):
         return list(self.data.failures or [])
 
     def _identity(self) -> tuple[Any, ...]:
-        return (self.application_id, self.id)
+        return (self.data.application_id, self.data.id)
 
     def __repr__(self) -> str:
-        return f"<{type(self).__name__} id={self.id!r} status={self.status!r}>"
+        return f"<{type(self).__name__} id={self.data.id!r} status={self.status!r}>"
 
     def wait(
         self,
@@ -83,7 +90,7 @@ class ImportJob(_Job[models.ImportJobResponse]):
     """
 
     def _fetch(self) -> models.ImportJobResponse:
-        return unwrap(self.client.get_import_job(
+        return unwrap(self._api.get_import_job(
             application_id=self.application_id, job_id=self.id
         ).import_job_response)
 
@@ -97,7 +104,7 @@ class ExportJob(_Job[models.ExportJobResponse]):
     """
 
     def _fetch(self) -> models.ExportJobResponse:
-        return unwrap(self.client.get_export_job(
+        return unwrap(self._api.get_export_job(
             application_id=self.application_id, job_id=self.id
         ).export_job_response)
 
@@ -129,16 +136,16 @@ class ImportJobCollection(Collection[ImportJob]):
 
     def get(self, job_id: str) -> ImportJob:
         """Fetch one import job now (``errors.NotFoundError`` when it does not exist)."""
-        return ImportJob(self._client, unwrap(self._client.get_import_job(
-            application_id=self.application_id, job_id=job_id
-        ).import_job_response))
+        output = self._client.get_import_job(application_id=self.application_id, job_id=job_id)
+        return with_response(ImportJob(self._client, unwrap(output.import_job_response)), output)
 
     def create(self, request: models.ImportJobRequest) -> ImportJob:
         """Start an import job; call ``.wait()`` on the result to block until it is done."""
         body = resolve_request(request, models.ImportJobRequest)
-        return ImportJob(self._client, unwrap(self._client.create_import_job(
+        output = self._client.create_import_job(
             application_id=self.application_id, import_job_request=body
-        ).import_job_response))
+        )
+        return with_response(ImportJob(self._client, unwrap(output.import_job_response)), output)
 
 
 class ExportJobCollection(Collection[ExportJob]):
@@ -162,13 +169,13 @@ class ExportJobCollection(Collection[ExportJob]):
 
     def get(self, job_id: str) -> ExportJob:
         """Fetch one export job now (``errors.NotFoundError`` when it does not exist)."""
-        return ExportJob(self._client, unwrap(self._client.get_export_job(
-            application_id=self.application_id, job_id=job_id
-        ).export_job_response))
+        output = self._client.get_export_job(application_id=self.application_id, job_id=job_id)
+        return with_response(ExportJob(self._client, unwrap(output.export_job_response)), output)
 
     def create(self, request: models.ExportJobRequest) -> ExportJob:
         """Start an export job; call ``.wait()`` on the result to block until it is done."""
         body = resolve_request(request, models.ExportJobRequest)
-        return ExportJob(self._client, unwrap(self._client.create_export_job(
+        output = self._client.create_export_job(
             application_id=self.application_id, export_job_request=body
-        ).export_job_response))
+        )
+        return with_response(ExportJob(self._client, unwrap(output.export_job_response)), output)

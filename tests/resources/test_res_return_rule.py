@@ -1,0 +1,78 @@
+"""One rule for what resource verbs return: the resource for update/tag/state changes,
+the deleted resource's last state (the type of ``data``) for delete."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from pinpoint_sdk import models
+from pinpoint_sdk.resources import App, Pinpoint, Resource
+from pinpoint_sdk.testing import mock_pinpoint
+
+pytestmark = pytest.mark.filterwarnings("ignore::pinpoint_sdk.errors.PinpointEndOfSupportWarning")
+
+
+@pytest.fixture
+def pp() -> Iterator[Pinpoint]:
+    with mock_pinpoint():
+        yield Pinpoint(region_name="us-east-1")
+
+
+@pytest.fixture
+def app(pp: Pinpoint) -> App:
+    return pp.apps.create("demo")
+
+
+def _deleted_like_data(resource: Resource[object]) -> None:
+    data_type = type(resource.data)
+    last = resource.delete()  # type: ignore[attr-defined]
+    assert type(last) is data_type
+    assert getattr(last, "id", None) == getattr(resource.data, "id", None)
+
+
+def test_engagement_resources_follow_the_rule(app: App) -> None:
+    segment = app.segments.create(models.WriteSegmentRequest(
+        name="s", dimensions=models.SegmentDimensions()))
+    campaign = app.campaigns.create(models.WriteCampaignRequest(
+        name="c", segment_id=segment.id, schedule=models.Schedule(start_time="IMMEDIATE")))
+    journey = app.journeys.create(models.WriteJourneyRequest(name="j"))
+
+    assert segment.update(name="s2") is segment and segment.data.name == "s2"
+    assert campaign.update(name="c2") is campaign and campaign.data.name == "c2"
+    assert campaign.pause() is campaign and campaign.data.is_paused is True
+    assert campaign.resume() is campaign
+    assert journey.update(name="j2") is journey and journey.data.name == "j2"
+    assert journey.reload() is journey
+    for resource in (campaign, journey, segment):
+        _deleted_like_data(resource)
+
+
+def test_app_endpoint_template_recommender_follow_the_rule(pp: Pinpoint, app: App) -> None:
+    assert app.tag({"env": "prod"}) is app and app.tags == {"env": "prod"}
+    assert app.untag("env") is app and app.tags == {}
+
+    app.endpoints.upsert("ep1", models.EndpointRequest(channel_type="EMAIL", address="a@x.com"))
+    endpoint = app.endpoints.get("ep1")
+    assert endpoint.update(address="b@x.com") is endpoint
+    assert endpoint.reload().data.address == "b@x.com"
+    _deleted_like_data(endpoint)
+
+    template = pp.templates.create("t", models.EmailTemplateRequest(subject="a", html_part="x"))
+    assert template.update(subject="b") is template and template.data.subject == "b"
+    template.update(subject="c", create_new_version=True)
+    assert template.data.subject == "b"  # a new version is not the active one
+    assert template.set_active_version("2") is template
+    assert template.data.subject == "c"  # reloaded after the switch
+    last = template.delete()
+    assert isinstance(last, models.EmailTemplateResponse) and last.template_name == "t"
+
+    config = pp.recommender_configurations.create(models.CreateRecommenderConfiguration(
+        recommendation_provider_role_arn="arn:aws:iam::123456789012:role/r",
+        recommendation_provider_uri="arn:aws:personalize:us-east-1:123456789012:campaign/c",
+        name="rec"))
+    assert config.update(description="v2") is config and config.data.description == "v2"
+    _deleted_like_data(config)
+
+    _deleted_like_data(app)
