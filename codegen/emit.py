@@ -337,7 +337,8 @@ def _u_expr(service: Service, t: TypeRef, var: str, group: str, depth: int) -> s
     if t.kind == "prim":
         return var
     if t.kind == "enum":
-        return f"({var}.value if isinstance({var}, StrEnum) else {var})"
+        # ``_value_`` is the member's plain attribute; ``.value`` is a Python-level property.
+        return f"({var}._value_ if isinstance({var}, StrEnum) else {var})"
     if t.kind == "struct":
         return f"{_codec_ref(service, t.name, group)}_u_{t.name}({var})"
     assert t.item is not None
@@ -471,7 +472,7 @@ def _structure_fn(service: Service, struct: Structure, group: str) -> list[str]:
     if struct.is_output:
         out.append("    o._response_metadata = None")
     out += [
-        f"    if not d.keys() <= _K_{name}:",
+        f"    if not _K_{name}.issuperset(d):",
         f"        o._unknown = _w.extra(d, _K_{name}, o._unknown)",
         "    return o",
     ]

@@ -31,6 +31,8 @@ _PRIMITIVE_TYPES: dict[str, tuple[type, ...]] = {
     "bytes": (bytes, bytearray, str),
 }
 
+_TEXT = ("prim", "str")  # the type of most members, checked inline
+
 _ISO_DURATION = re.compile(
     r"P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?"
 )
@@ -97,7 +99,11 @@ def check_value(value: Any, type_spec: Any, path: str, errors: Problems) -> None
         if not isinstance(value, (list, tuple)):
             errors.append((path, f"expected a list, got {describe(value)}"))
             return
+        # An item's path is only formatted for an item that is not plain text.
+        text = target == _TEXT
         for index, item in enumerate(value):
+            if text and item.__class__ is str:
+                continue
             item_path = f"{path}[{index}]"
             if item is None:
                 errors.append((item_path, "list items may not be None"))
@@ -107,7 +113,10 @@ def check_value(value: Any, type_spec: Any, path: str, errors: Problems) -> None
         if not isinstance(value, Mapping):
             errors.append((path, f"expected a dict, got {describe(value)}"))
             return
+        text = target == _TEXT
         for key, item in value.items():
+            if text and key.__class__ is str and item.__class__ is str:
+                continue
             item_path = f"{path}[{key!r}]"
             if not isinstance(key, str):
                 errors.append((item_path, f"map keys must be str, got {describe(key)}"))
@@ -128,11 +137,17 @@ def check_model(value: Any, shape: str, path: str, errors: Problems) -> None:
     iso = _spec.ISO8601.get(shape)
     for name, _wire, type_spec in fields:
         member = getattr(value, name)
-        member_path = f"{path}.{name}" if path else name
         if member is None:
             if name in required:
-                errors.append((member_path, "is required"))
+                errors.append((f"{path}.{name}" if path else name, "is required"))
             continue
+        if type_spec == _TEXT and member.__class__ is str:  # most members: nothing to format
+            if iso is not None and name in iso:
+                _check_iso_member(member, iso[name], f"{path}.{name}" if path else name, errors)
+            continue
+        if type_spec[0] == "enum" and isinstance(member, str):  # a member or an unknown value
+            continue
+        member_path = f"{path}.{name}" if path else name
         check_value(member, type_spec, member_path, errors)
         if iso is not None and name in iso and isinstance(member, str):
             _check_iso_member(member, iso[name], member_path, errors)

@@ -83,7 +83,7 @@ def structure_ApplicationDateRangeKpiResponse(d: Any, _: Any = None) -> Any:
     o.start_time = (
         v if v.__class__ is datetime or v is None else _w.field(o, "StartTime", v, _w.timestamp)
     )
-    if not d.keys() <= _K_ApplicationDateRangeKpiResponse:
+    if not _K_ApplicationDateRangeKpiResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_ApplicationDateRangeKpiResponse, o._unknown)
     return o
 
@@ -130,7 +130,7 @@ def structure_BaseKpiResult(d: Any, _: Any = None) -> Any:
             o.rows = ([_s_ResultRow(x0) for x0 in v] if v.__class__ is list else _w.wrong())
         except _w.WrongType:
             o.rows = _w.keep(o, "Rows", v)
-    if not d.keys() <= _K_BaseKpiResult:
+    if not _K_BaseKpiResult.issuperset(d):
         o._unknown = _w.extra(d, _K_BaseKpiResult, o._unknown)
     return o
 
@@ -176,7 +176,7 @@ def structure_CampaignDateRangeKpiResponse(d: Any, _: Any = None) -> Any:
     o.start_time = (
         v if v.__class__ is datetime or v is None else _w.field(o, "StartTime", v, _w.timestamp)
     )
-    if not d.keys() <= _K_CampaignDateRangeKpiResponse:
+    if not _K_CampaignDateRangeKpiResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_CampaignDateRangeKpiResponse, o._unknown)
     return o
 
@@ -236,7 +236,7 @@ def structure_GetApplicationDateRangeKpiRequest(d: Any, _: Any = None) -> Any:
     o.start_time = (
         v if v.__class__ is datetime or v is None else _w.field(o, "StartTime", v, _w.timestamp)
     )
-    if not d.keys() <= _K_GetApplicationDateRangeKpiRequest:
+    if not _K_GetApplicationDateRangeKpiRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_GetApplicationDateRangeKpiRequest, o._unknown)
     return o
 
@@ -280,7 +280,7 @@ def structure_GetApplicationDateRangeKpiResponse(d: Any, _: Any = None) -> Any:
         _s_ApplicationDateRangeKpiResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ApplicationDateRangeKpiResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_GetApplicationDateRangeKpiResponse:
+    if not _K_GetApplicationDateRangeKpiResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_GetApplicationDateRangeKpiResponse, o._unknown)
     return o
 
@@ -324,7 +324,7 @@ def structure_GetCampaignDateRangeKpiRequest(d: Any, _: Any = None) -> Any:
     o.start_time = (
         v if v.__class__ is datetime or v is None else _w.field(o, "StartTime", v, _w.timestamp)
     )
-    if not d.keys() <= _K_GetCampaignDateRangeKpiRequest:
+    if not _K_GetCampaignDateRangeKpiRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_GetCampaignDateRangeKpiRequest, o._unknown)
     return o
 
@@ -371,7 +371,7 @@ def structure_GetCampaignDateRangeKpiResponse(d: Any, _: Any = None) -> Any:
         _s_CampaignDateRangeKpiResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "CampaignDateRangeKpiResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_GetCampaignDateRangeKpiResponse:
+    if not _K_GetCampaignDateRangeKpiResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_GetCampaignDateRangeKpiResponse, o._unknown)
     return o
 
@@ -415,7 +415,7 @@ def structure_GetJourneyDateRangeKpiRequest(d: Any, _: Any = None) -> Any:
     o.start_time = (
         v if v.__class__ is datetime or v is None else _w.field(o, "StartTime", v, _w.timestamp)
     )
-    if not d.keys() <= _K_GetJourneyDateRangeKpiRequest:
+    if not _K_GetJourneyDateRangeKpiRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_GetJourneyDateRangeKpiRequest, o._unknown)
     return o
 
@@ -462,7 +462,7 @@ def structure_GetJourneyDateRangeKpiResponse(d: Any, _: Any = None) -> Any:
         _s_JourneyDateRangeKpiResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "JourneyDateRangeKpiResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_GetJourneyDateRangeKpiResponse:
+    if not _K_GetJourneyDateRangeKpiResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_GetJourneyDateRangeKpiResponse, o._unknown)
     return o
 
@@ -508,7 +508,7 @@ def structure_JourneyDateRangeKpiResponse(d: Any, _: Any = None) -> Any:
     o.start_time = (
         v if v.__class__ is datetime or v is None else _w.field(o, "StartTime", v, _w.timestamp)
     )
-    if not d.keys() <= _K_JourneyDateRangeKpiResponse:
+    if not _K_JourneyDateRangeKpiResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_JourneyDateRangeKpiResponse, o._unknown)
     return o
 
@@ -568,7 +568,7 @@ def structure_ResultRow(d: Any, _: Any = None) -> Any:
             o.values = ([_s_ResultRowValue(x0) for x0 in v] if v.__class__ is list else _w.wrong())
         except _w.WrongType:
             o.values = _w.keep(o, "Values", v)
-    if not d.keys() <= _K_ResultRow:
+    if not _K_ResultRow.issuperset(d):
         o._unknown = _w.extra(d, _K_ResultRow, o._unknown)
     return o
 
@@ -603,7 +603,7 @@ def structure_ResultRowValue(d: Any, _: Any = None) -> Any:
     o.type = v if v.__class__ is str or v is None else _w.field(o, "Type", v, _w.text)
     v = d.get("Value")
     o.value = v if v.__class__ is str or v is None else _w.field(o, "Value", v, _w.text)
-    if not d.keys() <= _K_ResultRowValue:
+    if not _K_ResultRowValue.issuperset(d):
         o._unknown = _w.extra(d, _K_ResultRowValue, o._unknown)
     return o
 

@@ -89,7 +89,7 @@ def structure_ApplicationResponse(d: Any, _: Any = None) -> Any:
     o.creation_date = (
         v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
     )
-    if not d.keys() <= _K_ApplicationResponse:
+    if not _K_ApplicationResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_ApplicationResponse, o._unknown)
     return o
 
@@ -133,7 +133,7 @@ def structure_ApplicationSettingsJourneyLimits(d: Any, _: Any = None) -> Any:
     )
     v = d.get("TotalCap")
     o.total_cap = v if v.__class__ is int or v is None else _w.field(o, "TotalCap", v, _w.integer)
-    if not d.keys() <= _K_ApplicationSettingsJourneyLimits:
+    if not _K_ApplicationSettingsJourneyLimits.issuperset(d):
         o._unknown = _w.extra(d, _K_ApplicationSettingsJourneyLimits, o._unknown)
     return o
 
@@ -187,7 +187,7 @@ def structure_ApplicationSettingsResource(d: Any, _: Any = None) -> Any:
     o.journey_limits = (
         _s_ApplicationSettingsJourneyLimits(v) if v.__class__ is dict else None if v is None else _w.keep(o, "JourneyLimits", v)
     )
-    if not d.keys() <= _K_ApplicationSettingsResource:
+    if not _K_ApplicationSettingsResource.issuperset(d):
         o._unknown = _w.extra(d, _K_ApplicationSettingsResource, o._unknown)
     return o
 
@@ -238,7 +238,7 @@ def structure_ApplicationsResponse(d: Any, _: Any = None) -> Any:
             o.item = _w.keep(o, "Item", v)
     v = d.get("NextToken")
     o.next_token = v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
-    if not d.keys() <= _K_ApplicationsResponse:
+    if not _K_ApplicationsResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_ApplicationsResponse, o._unknown)
     return o
 
@@ -271,7 +271,7 @@ def structure_CreateAppRequest(d: Any, _: Any = None) -> Any:
     o.create_application_request = (
         _s_CreateApplicationRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "CreateApplicationRequest", v)
     )
-    if not d.keys() <= _K_CreateAppRequest:
+    if not _K_CreateAppRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_CreateAppRequest, o._unknown)
     return o
 
@@ -300,7 +300,7 @@ def structure_CreateAppResponse(d: Any, _: Any = None) -> Any:
         _s_ApplicationResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ApplicationResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_CreateAppResponse:
+    if not _K_CreateAppResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_CreateAppResponse, o._unknown)
     return o
 
@@ -336,7 +336,7 @@ def structure_CreateApplicationRequest(d: Any, _: Any = None) -> Any:
             )
         except _w.WrongType:
             o.tags = _w.keep(o, "tags", v)
-    if not d.keys() <= _K_CreateApplicationRequest:
+    if not _K_CreateApplicationRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_CreateApplicationRequest, o._unknown)
     return o
 
@@ -367,7 +367,7 @@ def structure_DeleteAppRequest(d: Any, _: Any = None) -> Any:
     o.application_id = (
         v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
     )
-    if not d.keys() <= _K_DeleteAppRequest:
+    if not _K_DeleteAppRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_DeleteAppRequest, o._unknown)
     return o
 
@@ -396,7 +396,7 @@ def structure_DeleteAppResponse(d: Any, _: Any = None) -> Any:
         _s_ApplicationResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ApplicationResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_DeleteAppResponse:
+    if not _K_DeleteAppResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_DeleteAppResponse, o._unknown)
     return o
 
@@ -424,7 +424,7 @@ def structure_GetAppRequest(d: Any, _: Any = None) -> Any:
     o.application_id = (
         v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
     )
-    if not d.keys() <= _K_GetAppRequest:
+    if not _K_GetAppRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_GetAppRequest, o._unknown)
     return o
 
@@ -453,7 +453,7 @@ def structure_GetAppResponse(d: Any, _: Any = None) -> Any:
         _s_ApplicationResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ApplicationResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_GetAppResponse:
+    if not _K_GetAppResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_GetAppResponse, o._unknown)
     return o
 
@@ -481,7 +481,7 @@ def structure_GetApplicationSettingsRequest(d: Any, _: Any = None) -> Any:
     o.application_id = (
         v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
     )
-    if not d.keys() <= _K_GetApplicationSettingsRequest:
+    if not _K_GetApplicationSettingsRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_GetApplicationSettingsRequest, o._unknown)
     return o
 
@@ -510,7 +510,7 @@ def structure_GetApplicationSettingsResponse(d: Any, _: Any = None) -> Any:
         _s_ApplicationSettingsResource(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ApplicationSettingsResource", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_GetApplicationSettingsResponse:
+    if not _K_GetApplicationSettingsResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_GetApplicationSettingsResponse, o._unknown)
     return o
 
@@ -538,7 +538,7 @@ def structure_GetAppsRequest(d: Any, _: Any = None) -> Any:
     o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
     v = d.get("Token")
     o.token = v if v.__class__ is str or v is None else _w.field(o, "Token", v, _w.text)
-    if not d.keys() <= _K_GetAppsRequest:
+    if not _K_GetAppsRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_GetAppsRequest, o._unknown)
     return o
 
@@ -570,7 +570,7 @@ def structure_GetAppsResponse(d: Any, _: Any = None) -> Any:
         _s_ApplicationsResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ApplicationsResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_GetAppsResponse:
+    if not _K_GetAppsResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_GetAppsResponse, o._unknown)
     return o
 
@@ -602,7 +602,7 @@ def structure_UpdateApplicationSettingsRequest(d: Any, _: Any = None) -> Any:
     o.write_application_settings_request = (
         _s_WriteApplicationSettingsRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "WriteApplicationSettingsRequest", v)
     )
-    if not d.keys() <= _K_UpdateApplicationSettingsRequest:
+    if not _K_UpdateApplicationSettingsRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_UpdateApplicationSettingsRequest, o._unknown)
     return o
 
@@ -634,7 +634,7 @@ def structure_UpdateApplicationSettingsResponse(d: Any, _: Any = None) -> Any:
         _s_ApplicationSettingsResource(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ApplicationSettingsResource", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_UpdateApplicationSettingsResponse:
+    if not _K_UpdateApplicationSettingsResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_UpdateApplicationSettingsResponse, o._unknown)
     return o
 
@@ -682,7 +682,7 @@ def structure_WriteApplicationSettingsRequest(d: Any, _: Any = None) -> Any:
     o.journey_limits = (
         _s_ApplicationSettingsJourneyLimits(v) if v.__class__ is dict else None if v is None else _w.keep(o, "JourneyLimits", v)
     )
-    if not d.keys() <= _K_WriteApplicationSettingsRequest:
+    if not _K_WriteApplicationSettingsRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_WriteApplicationSettingsRequest, o._unknown)
     return o
 

@@ -134,7 +134,7 @@ def structure_ActivitiesResponse(d: Any, _: Any = None) -> Any:
             o.item = _w.keep(o, "Item", v)
     v = d.get("NextToken")
     o.next_token = v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
-    if not d.keys() <= _K_ActivitiesResponse:
+    if not _K_ActivitiesResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_ActivitiesResponse, o._unknown)
     return o
 
@@ -211,7 +211,7 @@ def structure_ActivityResponse(d: Any, _: Any = None) -> Any:
             )
         except _w.WrongType:
             o.execution_metrics = _w.keep(o, "ExecutionMetrics", v)
-    if not d.keys() <= _K_ActivityResponse:
+    if not _K_ActivityResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_ActivityResponse, o._unknown)
     return o
 
@@ -276,7 +276,7 @@ def structure_CampaignCustomMessage(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("Data")
     o.data = v if v.__class__ is str or v is None else _w.field(o, "Data", v, _w.text)
-    if not d.keys() <= _K_CampaignCustomMessage:
+    if not _K_CampaignCustomMessage.issuperset(d):
         o._unknown = _w.extra(d, _K_CampaignCustomMessage, o._unknown)
     return o
 
@@ -320,7 +320,7 @@ def structure_CampaignEmailMessage(d: Any, _: Any = None) -> Any:
     o.html_body = v if v.__class__ is str or v is None else _w.field(o, "HtmlBody", v, _w.text)
     v = d.get("Title")
     o.title = v if v.__class__ is str or v is None else _w.field(o, "Title", v, _w.text)
-    if not d.keys() <= _K_CampaignEmailMessage:
+    if not _K_CampaignEmailMessage.issuperset(d):
         o._unknown = _w.extra(d, _K_CampaignEmailMessage, o._unknown)
     return o
 
@@ -384,7 +384,7 @@ def structure_CampaignInAppMessage(d: Any, _: Any = None) -> Any:
     o.layout = (
         _E_Layout.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "Layout", v, _w.text)
     )
-    if not d.keys() <= _K_CampaignInAppMessage:
+    if not _K_CampaignInAppMessage.issuperset(d):
         o._unknown = _w.extra(d, _K_CampaignInAppMessage, o._unknown)
     return o
 
@@ -407,7 +407,7 @@ def unstructure_CampaignInAppMessage(o: Any) -> Any:
         d["CustomConfig"] = (dict(v) if isinstance(v, dict) else v)
     v = o.layout
     if v is not None:
-        d["Layout"] = (v.value if isinstance(v, StrEnum) else v)
+        d["Layout"] = (v._value_ if isinstance(v, StrEnum) else v)
     if o._unknown:
         _w.merge_unknown(d, o._unknown)
     return d
@@ -515,7 +515,7 @@ def structure_CampaignResponse(d: Any, _: Any = None) -> Any:
     o.version = v if v.__class__ is int or v is None else _w.field(o, "Version", v, _w.integer)
     v = d.get("Priority")
     o.priority = v if v.__class__ is int or v is None else _w.field(o, "Priority", v, _w.integer)
-    if not d.keys() <= _K_CampaignResponse:
+    if not _K_CampaignResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_CampaignResponse, o._unknown)
     return o
 
@@ -629,7 +629,7 @@ def structure_CampaignSmsMessage(d: Any, _: Any = None) -> Any:
     o.entity_id = v if v.__class__ is str or v is None else _w.field(o, "EntityId", v, _w.text)
     v = d.get("TemplateId")
     o.template_id = v if v.__class__ is str or v is None else _w.field(o, "TemplateId", v, _w.text)
-    if not d.keys() <= _K_CampaignSmsMessage:
+    if not _K_CampaignSmsMessage.issuperset(d):
         o._unknown = _w.extra(d, _K_CampaignSmsMessage, o._unknown)
     return o
 
@@ -644,7 +644,7 @@ def unstructure_CampaignSmsMessage(o: Any) -> Any:
         d["Body"] = v
     v = o.message_type
     if v is not None:
-        d["MessageType"] = (v.value if isinstance(v, StrEnum) else v)
+        d["MessageType"] = (v._value_ if isinstance(v, StrEnum) else v)
     v = o.origination_number
     if v is not None:
         d["OriginationNumber"] = v
@@ -672,7 +672,7 @@ def structure_CampaignState(d: Any, _: Any = None) -> Any:
     o.campaign_status = (
         _E_CampaignStatus.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "CampaignStatus", v, _w.text)
     )
-    if not d.keys() <= _K_CampaignState:
+    if not _K_CampaignState.issuperset(d):
         o._unknown = _w.extra(d, _K_CampaignState, o._unknown)
     return o
 
@@ -684,7 +684,7 @@ def unstructure_CampaignState(o: Any) -> Any:
     v: Any
     v = o.campaign_status
     if v is not None:
-        d["CampaignStatus"] = (v.value if isinstance(v, StrEnum) else v)
+        d["CampaignStatus"] = (v._value_ if isinstance(v, StrEnum) else v)
     if o._unknown:
         _w.merge_unknown(d, o._unknown)
     return d
@@ -706,7 +706,7 @@ def structure_CampaignsResponse(d: Any, _: Any = None) -> Any:
             o.item = _w.keep(o, "Item", v)
     v = d.get("NextToken")
     o.next_token = v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
-    if not d.keys() <= _K_CampaignsResponse:
+    if not _K_CampaignsResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_CampaignsResponse, o._unknown)
     return o
 
@@ -741,7 +741,7 @@ def structure_CreateCampaignRequest(d: Any, _: Any = None) -> Any:
     o.write_campaign_request = (
         _s_WriteCampaignRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "WriteCampaignRequest", v)
     )
-    if not d.keys() <= _K_CreateCampaignRequest:
+    if not _K_CreateCampaignRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_CreateCampaignRequest, o._unknown)
     return o
 
@@ -773,7 +773,7 @@ def structure_CreateCampaignResponse(d: Any, _: Any = None) -> Any:
         _s_CampaignResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "CampaignResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_CreateCampaignResponse:
+    if not _K_CreateCampaignResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_CreateCampaignResponse, o._unknown)
     return o
 
@@ -811,7 +811,7 @@ def structure_CustomDeliveryConfiguration(d: Any, _: Any = None) -> Any:
             )
         except _w.WrongType:
             o.endpoint_types = _w.keep(o, "EndpointTypes", v)
-    if not d.keys() <= _K_CustomDeliveryConfiguration:
+    if not _K_CustomDeliveryConfiguration.issuperset(d):
         o._unknown = _w.extra(d, _K_CustomDeliveryConfiguration, o._unknown)
     return o
 
@@ -827,7 +827,7 @@ def unstructure_CustomDeliveryConfiguration(o: Any) -> Any:
     v = o.endpoint_types
     if v is not None:
         d["EndpointTypes"] = (
-            [(x0.value if isinstance(x0, StrEnum) else x0) for x0 in v] if isinstance(v, (list, tuple)) else v
+            [(x0._value_ if isinstance(x0, StrEnum) else x0) for x0 in v] if isinstance(v, (list, tuple)) else v
         )
     if o._unknown:
         _w.merge_unknown(d, o._unknown)
@@ -846,7 +846,7 @@ def structure_DeleteCampaignRequest(d: Any, _: Any = None) -> Any:
     )
     v = d.get("CampaignId")
     o.campaign_id = v if v.__class__ is str or v is None else _w.field(o, "CampaignId", v, _w.text)
-    if not d.keys() <= _K_DeleteCampaignRequest:
+    if not _K_DeleteCampaignRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_DeleteCampaignRequest, o._unknown)
     return o
 
@@ -878,7 +878,7 @@ def structure_DeleteCampaignResponse(d: Any, _: Any = None) -> Any:
         _s_CampaignResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "CampaignResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_DeleteCampaignResponse:
+    if not _K_DeleteCampaignResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_DeleteCampaignResponse, o._unknown)
     return o
 
@@ -912,7 +912,7 @@ def structure_GetCampaignActivitiesRequest(d: Any, _: Any = None) -> Any:
     o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
     v = d.get("Token")
     o.token = v if v.__class__ is str or v is None else _w.field(o, "Token", v, _w.text)
-    if not d.keys() <= _K_GetCampaignActivitiesRequest:
+    if not _K_GetCampaignActivitiesRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_GetCampaignActivitiesRequest, o._unknown)
     return o
 
@@ -950,7 +950,7 @@ def structure_GetCampaignActivitiesResponse(d: Any, _: Any = None) -> Any:
         _s_ActivitiesResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ActivitiesResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_GetCampaignActivitiesResponse:
+    if not _K_GetCampaignActivitiesResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_GetCampaignActivitiesResponse, o._unknown)
     return o
 
@@ -980,7 +980,7 @@ def structure_GetCampaignRequest(d: Any, _: Any = None) -> Any:
     )
     v = d.get("CampaignId")
     o.campaign_id = v if v.__class__ is str or v is None else _w.field(o, "CampaignId", v, _w.text)
-    if not d.keys() <= _K_GetCampaignRequest:
+    if not _K_GetCampaignRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_GetCampaignRequest, o._unknown)
     return o
 
@@ -1012,7 +1012,7 @@ def structure_GetCampaignResponse(d: Any, _: Any = None) -> Any:
         _s_CampaignResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "CampaignResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_GetCampaignResponse:
+    if not _K_GetCampaignResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_GetCampaignResponse, o._unknown)
     return o
 
@@ -1044,7 +1044,7 @@ def structure_GetCampaignVersionRequest(d: Any, _: Any = None) -> Any:
     o.campaign_id = v if v.__class__ is str or v is None else _w.field(o, "CampaignId", v, _w.text)
     v = d.get("Version")
     o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
-    if not d.keys() <= _K_GetCampaignVersionRequest:
+    if not _K_GetCampaignVersionRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_GetCampaignVersionRequest, o._unknown)
     return o
 
@@ -1079,7 +1079,7 @@ def structure_GetCampaignVersionResponse(d: Any, _: Any = None) -> Any:
         _s_CampaignResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "CampaignResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_GetCampaignVersionResponse:
+    if not _K_GetCampaignVersionResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_GetCampaignVersionResponse, o._unknown)
     return o
 
@@ -1113,7 +1113,7 @@ def structure_GetCampaignVersionsRequest(d: Any, _: Any = None) -> Any:
     o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
     v = d.get("Token")
     o.token = v if v.__class__ is str or v is None else _w.field(o, "Token", v, _w.text)
-    if not d.keys() <= _K_GetCampaignVersionsRequest:
+    if not _K_GetCampaignVersionsRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_GetCampaignVersionsRequest, o._unknown)
     return o
 
@@ -1151,7 +1151,7 @@ def structure_GetCampaignVersionsResponse(d: Any, _: Any = None) -> Any:
         _s_CampaignsResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "CampaignsResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_GetCampaignVersionsResponse:
+    if not _K_GetCampaignVersionsResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_GetCampaignVersionsResponse, o._unknown)
     return o
 
@@ -1183,7 +1183,7 @@ def structure_GetCampaignsRequest(d: Any, _: Any = None) -> Any:
     o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
     v = d.get("Token")
     o.token = v if v.__class__ is str or v is None else _w.field(o, "Token", v, _w.text)
-    if not d.keys() <= _K_GetCampaignsRequest:
+    if not _K_GetCampaignsRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_GetCampaignsRequest, o._unknown)
     return o
 
@@ -1218,7 +1218,7 @@ def structure_GetCampaignsResponse(d: Any, _: Any = None) -> Any:
         _s_CampaignsResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "CampaignsResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_GetCampaignsResponse:
+    if not _K_GetCampaignsResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_GetCampaignsResponse, o._unknown)
     return o
 
@@ -1276,7 +1276,7 @@ def structure_Message(d: Any, _: Any = None) -> Any:
     o.title = v if v.__class__ is str or v is None else _w.field(o, "Title", v, _w.text)
     v = d.get("Url")
     o.url = v if v.__class__ is str or v is None else _w.field(o, "Url", v, _w.text)
-    if not d.keys() <= _K_Message:
+    if not _K_Message.issuperset(d):
         o._unknown = _w.extra(d, _K_Message, o._unknown)
     return o
 
@@ -1288,7 +1288,7 @@ def unstructure_Message(o: Any) -> Any:
     v: Any
     v = o.action
     if v is not None:
-        d["Action"] = (v.value if isinstance(v, StrEnum) else v)
+        d["Action"] = (v._value_ if isinstance(v, StrEnum) else v)
     v = o.body
     if v is not None:
         d["Body"] = v
@@ -1369,7 +1369,7 @@ def structure_MessageConfiguration(d: Any, _: Any = None) -> Any:
     o.in_app_message = (
         _s_CampaignInAppMessage(v) if v.__class__ is dict else None if v is None else _w.keep(o, "InAppMessage", v)
     )
-    if not d.keys() <= _K_MessageConfiguration:
+    if not _K_MessageConfiguration.issuperset(d):
         o._unknown = _w.extra(d, _K_MessageConfiguration, o._unknown)
     return o
 
@@ -1439,7 +1439,7 @@ def structure_Schedule(d: Any, _: Any = None) -> Any:
     o.start_time = v if v.__class__ is str or v is None else _w.field(o, "StartTime", v, _w.text)
     v = d.get("Timezone")
     o.timezone = v if v.__class__ is str or v is None else _w.field(o, "Timezone", v, _w.text)
-    if not d.keys() <= _K_Schedule:
+    if not _K_Schedule.issuperset(d):
         o._unknown = _w.extra(d, _K_Schedule, o._unknown)
     return o
 
@@ -1457,7 +1457,7 @@ def unstructure_Schedule(o: Any) -> Any:
         d["EventFilter"] = _common._u_CampaignEventFilter(v)
     v = o.frequency
     if v is not None:
-        d["Frequency"] = (v.value if isinstance(v, StrEnum) else v)
+        d["Frequency"] = (v._value_ if isinstance(v, StrEnum) else v)
     v = o.is_local_time
     if v is not None:
         d["IsLocalTime"] = v
@@ -1515,7 +1515,7 @@ def structure_TreatmentResource(d: Any, _: Any = None) -> Any:
     o.treatment_name = (
         v if v.__class__ is str or v is None else _w.field(o, "TreatmentName", v, _w.text)
     )
-    if not d.keys() <= _K_TreatmentResource:
+    if not _K_TreatmentResource.issuperset(d):
         o._unknown = _w.extra(d, _K_TreatmentResource, o._unknown)
     return o
 
@@ -1573,7 +1573,7 @@ def structure_UpdateCampaignRequest(d: Any, _: Any = None) -> Any:
     o.write_campaign_request = (
         _s_WriteCampaignRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "WriteCampaignRequest", v)
     )
-    if not d.keys() <= _K_UpdateCampaignRequest:
+    if not _K_UpdateCampaignRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_UpdateCampaignRequest, o._unknown)
     return o
 
@@ -1608,7 +1608,7 @@ def structure_UpdateCampaignResponse(d: Any, _: Any = None) -> Any:
         _s_CampaignResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "CampaignResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_UpdateCampaignResponse:
+    if not _K_UpdateCampaignResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_UpdateCampaignResponse, o._unknown)
     return o
 
@@ -1702,7 +1702,7 @@ def structure_WriteCampaignRequest(d: Any, _: Any = None) -> Any:
     )
     v = d.get("Priority")
     o.priority = v if v.__class__ is int or v is None else _w.field(o, "Priority", v, _w.integer)
-    if not d.keys() <= _K_WriteCampaignRequest:
+    if not _K_WriteCampaignRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_WriteCampaignRequest, o._unknown)
     return o
 
@@ -1804,7 +1804,7 @@ def structure_WriteTreatmentResource(d: Any, _: Any = None) -> Any:
     o.treatment_name = (
         v if v.__class__ is str or v is None else _w.field(o, "TreatmentName", v, _w.text)
     )
-    if not d.keys() <= _K_WriteTreatmentResource:
+    if not _K_WriteTreatmentResource.issuperset(d):
         o._unknown = _w.extra(d, _K_WriteTreatmentResource, o._unknown)
     return o
 

@@ -238,7 +238,7 @@ def structure_ADMChannelRequest(d: Any, _: Any = None) -> Any:
     )
     v = d.get("Enabled")
     o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
-    if not d.keys() <= _K_ADMChannelRequest:
+    if not _K_ADMChannelRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_ADMChannelRequest, o._unknown)
     return o
 
@@ -300,7 +300,7 @@ def structure_ADMChannelResponse(d: Any, _: Any = None) -> Any:
     o.platform = v if v.__class__ is str or v is None else _w.field(o, "Platform", v, _w.text)
     v = d.get("Version")
     o.version = v if v.__class__ is int or v is None else _w.field(o, "Version", v, _w.integer)
-    if not d.keys() <= _K_ADMChannelResponse:
+    if not _K_ADMChannelResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_ADMChannelResponse, o._unknown)
     return o
 
@@ -369,7 +369,7 @@ def structure_APNSChannelRequest(d: Any, _: Any = None) -> Any:
     o.token_key = v if v.__class__ is str or v is None else _w.field(o, "TokenKey", v, _w.text)
     v = d.get("TokenKeyId")
     o.token_key_id = v if v.__class__ is str or v is None else _w.field(o, "TokenKeyId", v, _w.text)
-    if not d.keys() <= _K_APNSChannelRequest:
+    if not _K_APNSChannelRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_APNSChannelRequest, o._unknown)
     return o
 
@@ -454,7 +454,7 @@ def structure_APNSChannelResponse(d: Any, _: Any = None) -> Any:
     o.platform = v if v.__class__ is str or v is None else _w.field(o, "Platform", v, _w.text)
     v = d.get("Version")
     o.version = v if v.__class__ is int or v is None else _w.field(o, "Version", v, _w.integer)
-    if not d.keys() <= _K_APNSChannelResponse:
+    if not _K_APNSChannelResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_APNSChannelResponse, o._unknown)
     return o
 
@@ -529,7 +529,7 @@ def structure_APNSSandboxChannelRequest(d: Any, _: Any = None) -> Any:
     o.token_key = v if v.__class__ is str or v is None else _w.field(o, "TokenKey", v, _w.text)
     v = d.get("TokenKeyId")
     o.token_key_id = v if v.__class__ is str or v is None else _w.field(o, "TokenKeyId", v, _w.text)
-    if not d.keys() <= _K_APNSSandboxChannelRequest:
+    if not _K_APNSSandboxChannelRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_APNSSandboxChannelRequest, o._unknown)
     return o
 
@@ -614,7 +614,7 @@ def structure_APNSSandboxChannelResponse(d: Any, _: Any = None) -> Any:
     o.platform = v if v.__class__ is str or v is None else _w.field(o, "Platform", v, _w.text)
     v = d.get("Version")
     o.version = v if v.__class__ is int or v is None else _w.field(o, "Version", v, _w.integer)
-    if not d.keys() <= _K_APNSSandboxChannelResponse:
+    if not _K_APNSSandboxChannelResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_APNSSandboxChannelResponse, o._unknown)
     return o
 
@@ -689,7 +689,7 @@ def structure_APNSVoipChannelRequest(d: Any, _: Any = None) -> Any:
     o.token_key = v if v.__class__ is str or v is None else _w.field(o, "TokenKey", v, _w.text)
     v = d.get("TokenKeyId")
     o.token_key_id = v if v.__class__ is str or v is None else _w.field(o, "TokenKeyId", v, _w.text)
-    if not d.keys() <= _K_APNSVoipChannelRequest:
+    if not _K_APNSVoipChannelRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_APNSVoipChannelRequest, o._unknown)
     return o
 
@@ -774,7 +774,7 @@ def structure_APNSVoipChannelResponse(d: Any, _: Any = None) -> Any:
     o.platform = v if v.__class__ is str or v is None else _w.field(o, "Platform", v, _w.text)
     v = d.get("Version")
     o.version = v if v.__class__ is int or v is None else _w.field(o, "Version", v, _w.integer)
-    if not d.keys() <= _K_APNSVoipChannelResponse:
+    if not _K_APNSVoipChannelResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_APNSVoipChannelResponse, o._unknown)
     return o
 
@@ -849,7 +849,7 @@ def structure_APNSVoipSandboxChannelRequest(d: Any, _: Any = None) -> Any:
     o.token_key = v if v.__class__ is str or v is None else _w.field(o, "TokenKey", v, _w.text)
     v = d.get("TokenKeyId")
     o.token_key_id = v if v.__class__ is str or v is None else _w.field(o, "TokenKeyId", v, _w.text)
-    if not d.keys() <= _K_APNSVoipSandboxChannelRequest:
+    if not _K_APNSVoipSandboxChannelRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_APNSVoipSandboxChannelRequest, o._unknown)
     return o
 
@@ -934,7 +934,7 @@ def structure_APNSVoipSandboxChannelResponse(d: Any, _: Any = None) -> Any:
     o.platform = v if v.__class__ is str or v is None else _w.field(o, "Platform", v, _w.text)
     v = d.get("Version")
     o.version = v if v.__class__ is int or v is None else _w.field(o, "Version", v, _w.integer)
-    if not d.keys() <= _K_APNSVoipSandboxChannelResponse:
+    if not _K_APNSVoipSandboxChannelResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_APNSVoipSandboxChannelResponse, o._unknown)
     return o
 
@@ -997,7 +997,7 @@ def structure_BaiduChannelRequest(d: Any, _: Any = None) -> Any:
     o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
     v = d.get("SecretKey")
     o.secret_key = v if v.__class__ is str or v is None else _w.field(o, "SecretKey", v, _w.text)
-    if not d.keys() <= _K_BaiduChannelRequest:
+    if not _K_BaiduChannelRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_BaiduChannelRequest, o._unknown)
     return o
 
@@ -1061,7 +1061,7 @@ def structure_BaiduChannelResponse(d: Any, _: Any = None) -> Any:
     o.platform = v if v.__class__ is str or v is None else _w.field(o, "Platform", v, _w.text)
     v = d.get("Version")
     o.version = v if v.__class__ is int or v is None else _w.field(o, "Version", v, _w.integer)
-    if not d.keys() <= _K_BaiduChannelResponse:
+    if not _K_BaiduChannelResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_BaiduChannelResponse, o._unknown)
     return o
 
@@ -1145,7 +1145,7 @@ def structure_ChannelResponse(d: Any, _: Any = None) -> Any:
     )
     v = d.get("Version")
     o.version = v if v.__class__ is int or v is None else _w.field(o, "Version", v, _w.integer)
-    if not d.keys() <= _K_ChannelResponse:
+    if not _K_ChannelResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_ChannelResponse, o._unknown)
     return o
 
@@ -1203,7 +1203,7 @@ def structure_ChannelsResponse(d: Any, _: Any = None) -> Any:
             )
         except _w.WrongType:
             o.channels = _w.keep(o, "Channels", v)
-    if not d.keys() <= _K_ChannelsResponse:
+    if not _K_ChannelsResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_ChannelsResponse, o._unknown)
     return o
 
@@ -1233,7 +1233,7 @@ def structure_DeleteAdmChannelRequest(d: Any, _: Any = None) -> Any:
     o.application_id = (
         v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
     )
-    if not d.keys() <= _K_DeleteAdmChannelRequest:
+    if not _K_DeleteAdmChannelRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_DeleteAdmChannelRequest, o._unknown)
     return o
 
@@ -1262,7 +1262,7 @@ def structure_DeleteAdmChannelResponse(d: Any, _: Any = None) -> Any:
         _s_ADMChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ADMChannelResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_DeleteAdmChannelResponse:
+    if not _K_DeleteAdmChannelResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_DeleteAdmChannelResponse, o._unknown)
     return o
 
@@ -1290,7 +1290,7 @@ def structure_DeleteApnsChannelRequest(d: Any, _: Any = None) -> Any:
     o.application_id = (
         v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
     )
-    if not d.keys() <= _K_DeleteApnsChannelRequest:
+    if not _K_DeleteApnsChannelRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_DeleteApnsChannelRequest, o._unknown)
     return o
 
@@ -1319,7 +1319,7 @@ def structure_DeleteApnsChannelResponse(d: Any, _: Any = None) -> Any:
         _s_APNSChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "APNSChannelResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_DeleteApnsChannelResponse:
+    if not _K_DeleteApnsChannelResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_DeleteApnsChannelResponse, o._unknown)
     return o
 
@@ -1347,7 +1347,7 @@ def structure_DeleteApnsSandboxChannelRequest(d: Any, _: Any = None) -> Any:
     o.application_id = (
         v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
     )
-    if not d.keys() <= _K_DeleteApnsSandboxChannelRequest:
+    if not _K_DeleteApnsSandboxChannelRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_DeleteApnsSandboxChannelRequest, o._unknown)
     return o
 
@@ -1376,7 +1376,7 @@ def structure_DeleteApnsSandboxChannelResponse(d: Any, _: Any = None) -> Any:
         _s_APNSSandboxChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "APNSSandboxChannelResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_DeleteApnsSandboxChannelResponse:
+    if not _K_DeleteApnsSandboxChannelResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_DeleteApnsSandboxChannelResponse, o._unknown)
     return o
 
@@ -1404,7 +1404,7 @@ def structure_DeleteApnsVoipChannelRequest(d: Any, _: Any = None) -> Any:
     o.application_id = (
         v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
     )
-    if not d.keys() <= _K_DeleteApnsVoipChannelRequest:
+    if not _K_DeleteApnsVoipChannelRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_DeleteApnsVoipChannelRequest, o._unknown)
     return o
 
@@ -1433,7 +1433,7 @@ def structure_DeleteApnsVoipChannelResponse(d: Any, _: Any = None) -> Any:
         _s_APNSVoipChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "APNSVoipChannelResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_DeleteApnsVoipChannelResponse:
+    if not _K_DeleteApnsVoipChannelResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_DeleteApnsVoipChannelResponse, o._unknown)
     return o
 
@@ -1461,7 +1461,7 @@ def structure_DeleteApnsVoipSandboxChannelRequest(d: Any, _: Any = None) -> Any:
     o.application_id = (
         v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
     )
-    if not d.keys() <= _K_DeleteApnsVoipSandboxChannelRequest:
+    if not _K_DeleteApnsVoipSandboxChannelRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_DeleteApnsVoipSandboxChannelRequest, o._unknown)
     return o
 
@@ -1490,7 +1490,7 @@ def structure_DeleteApnsVoipSandboxChannelResponse(d: Any, _: Any = None) -> Any
         _s_APNSVoipSandboxChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "APNSVoipSandboxChannelResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_DeleteApnsVoipSandboxChannelResponse:
+    if not _K_DeleteApnsVoipSandboxChannelResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_DeleteApnsVoipSandboxChannelResponse, o._unknown)
     return o
 
@@ -1518,7 +1518,7 @@ def structure_DeleteBaiduChannelRequest(d: Any, _: Any = None) -> Any:
     o.application_id = (
         v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
     )
-    if not d.keys() <= _K_DeleteBaiduChannelRequest:
+    if not _K_DeleteBaiduChannelRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_DeleteBaiduChannelRequest, o._unknown)
     return o
 
@@ -1547,7 +1547,7 @@ def structure_DeleteBaiduChannelResponse(d: Any, _: Any = None) -> Any:
         _s_BaiduChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "BaiduChannelResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_DeleteBaiduChannelResponse:
+    if not _K_DeleteBaiduChannelResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_DeleteBaiduChannelResponse, o._unknown)
     return o
 
@@ -1575,7 +1575,7 @@ def structure_DeleteEmailChannelRequest(d: Any, _: Any = None) -> Any:
     o.application_id = (
         v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
     )
-    if not d.keys() <= _K_DeleteEmailChannelRequest:
+    if not _K_DeleteEmailChannelRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_DeleteEmailChannelRequest, o._unknown)
     return o
 
@@ -1604,7 +1604,7 @@ def structure_DeleteEmailChannelResponse(d: Any, _: Any = None) -> Any:
         _s_EmailChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EmailChannelResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_DeleteEmailChannelResponse:
+    if not _K_DeleteEmailChannelResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_DeleteEmailChannelResponse, o._unknown)
     return o
 
@@ -1632,7 +1632,7 @@ def structure_DeleteGcmChannelRequest(d: Any, _: Any = None) -> Any:
     o.application_id = (
         v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
     )
-    if not d.keys() <= _K_DeleteGcmChannelRequest:
+    if not _K_DeleteGcmChannelRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_DeleteGcmChannelRequest, o._unknown)
     return o
 
@@ -1661,7 +1661,7 @@ def structure_DeleteGcmChannelResponse(d: Any, _: Any = None) -> Any:
         _s_GCMChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "GCMChannelResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_DeleteGcmChannelResponse:
+    if not _K_DeleteGcmChannelResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_DeleteGcmChannelResponse, o._unknown)
     return o
 
@@ -1689,7 +1689,7 @@ def structure_DeleteSmsChannelRequest(d: Any, _: Any = None) -> Any:
     o.application_id = (
         v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
     )
-    if not d.keys() <= _K_DeleteSmsChannelRequest:
+    if not _K_DeleteSmsChannelRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_DeleteSmsChannelRequest, o._unknown)
     return o
 
@@ -1718,7 +1718,7 @@ def structure_DeleteSmsChannelResponse(d: Any, _: Any = None) -> Any:
         _s_SMSChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SMSChannelResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_DeleteSmsChannelResponse:
+    if not _K_DeleteSmsChannelResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_DeleteSmsChannelResponse, o._unknown)
     return o
 
@@ -1746,7 +1746,7 @@ def structure_DeleteVoiceChannelRequest(d: Any, _: Any = None) -> Any:
     o.application_id = (
         v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
     )
-    if not d.keys() <= _K_DeleteVoiceChannelRequest:
+    if not _K_DeleteVoiceChannelRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_DeleteVoiceChannelRequest, o._unknown)
     return o
 
@@ -1775,7 +1775,7 @@ def structure_DeleteVoiceChannelResponse(d: Any, _: Any = None) -> Any:
         _s_VoiceChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "VoiceChannelResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_DeleteVoiceChannelResponse:
+    if not _K_DeleteVoiceChannelResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_DeleteVoiceChannelResponse, o._unknown)
     return o
 
@@ -1817,7 +1817,7 @@ def structure_EmailChannelRequest(d: Any, _: Any = None) -> Any:
     o.orchestration_sending_role_arn = (
         v if v.__class__ is str or v is None else _w.field(o, "OrchestrationSendingRoleArn", v, _w.text)
     )
-    if not d.keys() <= _K_EmailChannelRequest:
+    if not _K_EmailChannelRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_EmailChannelRequest, o._unknown)
     return o
 
@@ -1908,7 +1908,7 @@ def structure_EmailChannelResponse(d: Any, _: Any = None) -> Any:
     )
     v = d.get("Version")
     o.version = v if v.__class__ is int or v is None else _w.field(o, "Version", v, _w.integer)
-    if not d.keys() <= _K_EmailChannelResponse:
+    if not _K_EmailChannelResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_EmailChannelResponse, o._unknown)
     return o
 
@@ -1989,7 +1989,7 @@ def structure_GCMChannelRequest(d: Any, _: Any = None) -> Any:
     o.service_json = (
         v if v.__class__ is str or v is None else _w.field(o, "ServiceJson", v, _w.text)
     )
-    if not d.keys() <= _K_GCMChannelRequest:
+    if not _K_GCMChannelRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_GCMChannelRequest, o._unknown)
     return o
 
@@ -2064,7 +2064,7 @@ def structure_GCMChannelResponse(d: Any, _: Any = None) -> Any:
     o.platform = v if v.__class__ is str or v is None else _w.field(o, "Platform", v, _w.text)
     v = d.get("Version")
     o.version = v if v.__class__ is int or v is None else _w.field(o, "Version", v, _w.integer)
-    if not d.keys() <= _K_GCMChannelResponse:
+    if not _K_GCMChannelResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_GCMChannelResponse, o._unknown)
     return o
 
@@ -2128,7 +2128,7 @@ def structure_GetAdmChannelRequest(d: Any, _: Any = None) -> Any:
     o.application_id = (
         v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
     )
-    if not d.keys() <= _K_GetAdmChannelRequest:
+    if not _K_GetAdmChannelRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_GetAdmChannelRequest, o._unknown)
     return o
 
@@ -2157,7 +2157,7 @@ def structure_GetAdmChannelResponse(d: Any, _: Any = None) -> Any:
         _s_ADMChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ADMChannelResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_GetAdmChannelResponse:
+    if not _K_GetAdmChannelResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_GetAdmChannelResponse, o._unknown)
     return o
 
@@ -2185,7 +2185,7 @@ def structure_GetApnsChannelRequest(d: Any, _: Any = None) -> Any:
     o.application_id = (
         v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
     )
-    if not d.keys() <= _K_GetApnsChannelRequest:
+    if not _K_GetApnsChannelRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_GetApnsChannelRequest, o._unknown)
     return o
 
@@ -2214,7 +2214,7 @@ def structure_GetApnsChannelResponse(d: Any, _: Any = None) -> Any:
         _s_APNSChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "APNSChannelResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_GetApnsChannelResponse:
+    if not _K_GetApnsChannelResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_GetApnsChannelResponse, o._unknown)
     return o
 
@@ -2242,7 +2242,7 @@ def structure_GetApnsSandboxChannelRequest(d: Any, _: Any = None) -> Any:
     o.application_id = (
         v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
     )
-    if not d.keys() <= _K_GetApnsSandboxChannelRequest:
+    if not _K_GetApnsSandboxChannelRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_GetApnsSandboxChannelRequest, o._unknown)
     return o
 
@@ -2271,7 +2271,7 @@ def structure_GetApnsSandboxChannelResponse(d: Any, _: Any = None) -> Any:
         _s_APNSSandboxChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "APNSSandboxChannelResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_GetApnsSandboxChannelResponse:
+    if not _K_GetApnsSandboxChannelResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_GetApnsSandboxChannelResponse, o._unknown)
     return o
 
@@ -2299,7 +2299,7 @@ def structure_GetApnsVoipChannelRequest(d: Any, _: Any = None) -> Any:
     o.application_id = (
         v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
     )
-    if not d.keys() <= _K_GetApnsVoipChannelRequest:
+    if not _K_GetApnsVoipChannelRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_GetApnsVoipChannelRequest, o._unknown)
     return o
 
@@ -2328,7 +2328,7 @@ def structure_GetApnsVoipChannelResponse(d: Any, _: Any = None) -> Any:
         _s_APNSVoipChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "APNSVoipChannelResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_GetApnsVoipChannelResponse:
+    if not _K_GetApnsVoipChannelResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_GetApnsVoipChannelResponse, o._unknown)
     return o
 
@@ -2356,7 +2356,7 @@ def structure_GetApnsVoipSandboxChannelRequest(d: Any, _: Any = None) -> Any:
     o.application_id = (
         v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
     )
-    if not d.keys() <= _K_GetApnsVoipSandboxChannelRequest:
+    if not _K_GetApnsVoipSandboxChannelRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_GetApnsVoipSandboxChannelRequest, o._unknown)
     return o
 
@@ -2385,7 +2385,7 @@ def structure_GetApnsVoipSandboxChannelResponse(d: Any, _: Any = None) -> Any:
         _s_APNSVoipSandboxChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "APNSVoipSandboxChannelResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_GetApnsVoipSandboxChannelResponse:
+    if not _K_GetApnsVoipSandboxChannelResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_GetApnsVoipSandboxChannelResponse, o._unknown)
     return o
 
@@ -2413,7 +2413,7 @@ def structure_GetBaiduChannelRequest(d: Any, _: Any = None) -> Any:
     o.application_id = (
         v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
     )
-    if not d.keys() <= _K_GetBaiduChannelRequest:
+    if not _K_GetBaiduChannelRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_GetBaiduChannelRequest, o._unknown)
     return o
 
@@ -2442,7 +2442,7 @@ def structure_GetBaiduChannelResponse(d: Any, _: Any = None) -> Any:
         _s_BaiduChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "BaiduChannelResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_GetBaiduChannelResponse:
+    if not _K_GetBaiduChannelResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_GetBaiduChannelResponse, o._unknown)
     return o
 
@@ -2470,7 +2470,7 @@ def structure_GetChannelsRequest(d: Any, _: Any = None) -> Any:
     o.application_id = (
         v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
     )
-    if not d.keys() <= _K_GetChannelsRequest:
+    if not _K_GetChannelsRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_GetChannelsRequest, o._unknown)
     return o
 
@@ -2499,7 +2499,7 @@ def structure_GetChannelsResponse(d: Any, _: Any = None) -> Any:
         _s_ChannelsResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ChannelsResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_GetChannelsResponse:
+    if not _K_GetChannelsResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_GetChannelsResponse, o._unknown)
     return o
 
@@ -2527,7 +2527,7 @@ def structure_GetEmailChannelRequest(d: Any, _: Any = None) -> Any:
     o.application_id = (
         v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
     )
-    if not d.keys() <= _K_GetEmailChannelRequest:
+    if not _K_GetEmailChannelRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_GetEmailChannelRequest, o._unknown)
     return o
 
@@ -2556,7 +2556,7 @@ def structure_GetEmailChannelResponse(d: Any, _: Any = None) -> Any:
         _s_EmailChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EmailChannelResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_GetEmailChannelResponse:
+    if not _K_GetEmailChannelResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_GetEmailChannelResponse, o._unknown)
     return o
 
@@ -2584,7 +2584,7 @@ def structure_GetGcmChannelRequest(d: Any, _: Any = None) -> Any:
     o.application_id = (
         v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
     )
-    if not d.keys() <= _K_GetGcmChannelRequest:
+    if not _K_GetGcmChannelRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_GetGcmChannelRequest, o._unknown)
     return o
 
@@ -2613,7 +2613,7 @@ def structure_GetGcmChannelResponse(d: Any, _: Any = None) -> Any:
         _s_GCMChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "GCMChannelResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_GetGcmChannelResponse:
+    if not _K_GetGcmChannelResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_GetGcmChannelResponse, o._unknown)
     return o
 
@@ -2641,7 +2641,7 @@ def structure_GetSmsChannelRequest(d: Any, _: Any = None) -> Any:
     o.application_id = (
         v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
     )
-    if not d.keys() <= _K_GetSmsChannelRequest:
+    if not _K_GetSmsChannelRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_GetSmsChannelRequest, o._unknown)
     return o
 
@@ -2670,7 +2670,7 @@ def structure_GetSmsChannelResponse(d: Any, _: Any = None) -> Any:
         _s_SMSChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SMSChannelResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_GetSmsChannelResponse:
+    if not _K_GetSmsChannelResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_GetSmsChannelResponse, o._unknown)
     return o
 
@@ -2698,7 +2698,7 @@ def structure_GetVoiceChannelRequest(d: Any, _: Any = None) -> Any:
     o.application_id = (
         v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
     )
-    if not d.keys() <= _K_GetVoiceChannelRequest:
+    if not _K_GetVoiceChannelRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_GetVoiceChannelRequest, o._unknown)
     return o
 
@@ -2727,7 +2727,7 @@ def structure_GetVoiceChannelResponse(d: Any, _: Any = None) -> Any:
         _s_VoiceChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "VoiceChannelResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_GetVoiceChannelResponse:
+    if not _K_GetVoiceChannelResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_GetVoiceChannelResponse, o._unknown)
     return o
 
@@ -2757,7 +2757,7 @@ def structure_SMSChannelRequest(d: Any, _: Any = None) -> Any:
     o.sender_id = v if v.__class__ is str or v is None else _w.field(o, "SenderId", v, _w.text)
     v = d.get("ShortCode")
     o.short_code = v if v.__class__ is str or v is None else _w.field(o, "ShortCode", v, _w.text)
-    if not d.keys() <= _K_SMSChannelRequest:
+    if not _K_SMSChannelRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_SMSChannelRequest, o._unknown)
     return o
 
@@ -2831,7 +2831,7 @@ def structure_SMSChannelResponse(d: Any, _: Any = None) -> Any:
     )
     v = d.get("Version")
     o.version = v if v.__class__ is int or v is None else _w.field(o, "Version", v, _w.integer)
-    if not d.keys() <= _K_SMSChannelResponse:
+    if not _K_SMSChannelResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_SMSChannelResponse, o._unknown)
     return o
 
@@ -2902,7 +2902,7 @@ def structure_UpdateAdmChannelRequest(d: Any, _: Any = None) -> Any:
     o.application_id = (
         v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
     )
-    if not d.keys() <= _K_UpdateAdmChannelRequest:
+    if not _K_UpdateAdmChannelRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_UpdateAdmChannelRequest, o._unknown)
     return o
 
@@ -2934,7 +2934,7 @@ def structure_UpdateAdmChannelResponse(d: Any, _: Any = None) -> Any:
         _s_ADMChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ADMChannelResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_UpdateAdmChannelResponse:
+    if not _K_UpdateAdmChannelResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_UpdateAdmChannelResponse, o._unknown)
     return o
 
@@ -2966,7 +2966,7 @@ def structure_UpdateApnsChannelRequest(d: Any, _: Any = None) -> Any:
     o.application_id = (
         v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
     )
-    if not d.keys() <= _K_UpdateApnsChannelRequest:
+    if not _K_UpdateApnsChannelRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_UpdateApnsChannelRequest, o._unknown)
     return o
 
@@ -2998,7 +2998,7 @@ def structure_UpdateApnsChannelResponse(d: Any, _: Any = None) -> Any:
         _s_APNSChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "APNSChannelResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_UpdateApnsChannelResponse:
+    if not _K_UpdateApnsChannelResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_UpdateApnsChannelResponse, o._unknown)
     return o
 
@@ -3030,7 +3030,7 @@ def structure_UpdateApnsSandboxChannelRequest(d: Any, _: Any = None) -> Any:
     o.application_id = (
         v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
     )
-    if not d.keys() <= _K_UpdateApnsSandboxChannelRequest:
+    if not _K_UpdateApnsSandboxChannelRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_UpdateApnsSandboxChannelRequest, o._unknown)
     return o
 
@@ -3062,7 +3062,7 @@ def structure_UpdateApnsSandboxChannelResponse(d: Any, _: Any = None) -> Any:
         _s_APNSSandboxChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "APNSSandboxChannelResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_UpdateApnsSandboxChannelResponse:
+    if not _K_UpdateApnsSandboxChannelResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_UpdateApnsSandboxChannelResponse, o._unknown)
     return o
 
@@ -3094,7 +3094,7 @@ def structure_UpdateApnsVoipChannelRequest(d: Any, _: Any = None) -> Any:
     o.application_id = (
         v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
     )
-    if not d.keys() <= _K_UpdateApnsVoipChannelRequest:
+    if not _K_UpdateApnsVoipChannelRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_UpdateApnsVoipChannelRequest, o._unknown)
     return o
 
@@ -3126,7 +3126,7 @@ def structure_UpdateApnsVoipChannelResponse(d: Any, _: Any = None) -> Any:
         _s_APNSVoipChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "APNSVoipChannelResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_UpdateApnsVoipChannelResponse:
+    if not _K_UpdateApnsVoipChannelResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_UpdateApnsVoipChannelResponse, o._unknown)
     return o
 
@@ -3158,7 +3158,7 @@ def structure_UpdateApnsVoipSandboxChannelRequest(d: Any, _: Any = None) -> Any:
     o.application_id = (
         v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
     )
-    if not d.keys() <= _K_UpdateApnsVoipSandboxChannelRequest:
+    if not _K_UpdateApnsVoipSandboxChannelRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_UpdateApnsVoipSandboxChannelRequest, o._unknown)
     return o
 
@@ -3190,7 +3190,7 @@ def structure_UpdateApnsVoipSandboxChannelResponse(d: Any, _: Any = None) -> Any
         _s_APNSVoipSandboxChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "APNSVoipSandboxChannelResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_UpdateApnsVoipSandboxChannelResponse:
+    if not _K_UpdateApnsVoipSandboxChannelResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_UpdateApnsVoipSandboxChannelResponse, o._unknown)
     return o
 
@@ -3222,7 +3222,7 @@ def structure_UpdateBaiduChannelRequest(d: Any, _: Any = None) -> Any:
     o.baidu_channel_request = (
         _s_BaiduChannelRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "BaiduChannelRequest", v)
     )
-    if not d.keys() <= _K_UpdateBaiduChannelRequest:
+    if not _K_UpdateBaiduChannelRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_UpdateBaiduChannelRequest, o._unknown)
     return o
 
@@ -3254,7 +3254,7 @@ def structure_UpdateBaiduChannelResponse(d: Any, _: Any = None) -> Any:
         _s_BaiduChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "BaiduChannelResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_UpdateBaiduChannelResponse:
+    if not _K_UpdateBaiduChannelResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_UpdateBaiduChannelResponse, o._unknown)
     return o
 
@@ -3286,7 +3286,7 @@ def structure_UpdateEmailChannelRequest(d: Any, _: Any = None) -> Any:
     o.email_channel_request = (
         _s_EmailChannelRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EmailChannelRequest", v)
     )
-    if not d.keys() <= _K_UpdateEmailChannelRequest:
+    if not _K_UpdateEmailChannelRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_UpdateEmailChannelRequest, o._unknown)
     return o
 
@@ -3318,7 +3318,7 @@ def structure_UpdateEmailChannelResponse(d: Any, _: Any = None) -> Any:
         _s_EmailChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EmailChannelResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_UpdateEmailChannelResponse:
+    if not _K_UpdateEmailChannelResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_UpdateEmailChannelResponse, o._unknown)
     return o
 
@@ -3350,7 +3350,7 @@ def structure_UpdateGcmChannelRequest(d: Any, _: Any = None) -> Any:
     o.gcm_channel_request = (
         _s_GCMChannelRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "GCMChannelRequest", v)
     )
-    if not d.keys() <= _K_UpdateGcmChannelRequest:
+    if not _K_UpdateGcmChannelRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_UpdateGcmChannelRequest, o._unknown)
     return o
 
@@ -3382,7 +3382,7 @@ def structure_UpdateGcmChannelResponse(d: Any, _: Any = None) -> Any:
         _s_GCMChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "GCMChannelResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_UpdateGcmChannelResponse:
+    if not _K_UpdateGcmChannelResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_UpdateGcmChannelResponse, o._unknown)
     return o
 
@@ -3414,7 +3414,7 @@ def structure_UpdateSmsChannelRequest(d: Any, _: Any = None) -> Any:
     o.sms_channel_request = (
         _s_SMSChannelRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SMSChannelRequest", v)
     )
-    if not d.keys() <= _K_UpdateSmsChannelRequest:
+    if not _K_UpdateSmsChannelRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_UpdateSmsChannelRequest, o._unknown)
     return o
 
@@ -3446,7 +3446,7 @@ def structure_UpdateSmsChannelResponse(d: Any, _: Any = None) -> Any:
         _s_SMSChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SMSChannelResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_UpdateSmsChannelResponse:
+    if not _K_UpdateSmsChannelResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_UpdateSmsChannelResponse, o._unknown)
     return o
 
@@ -3478,7 +3478,7 @@ def structure_UpdateVoiceChannelRequest(d: Any, _: Any = None) -> Any:
     o.voice_channel_request = (
         _s_VoiceChannelRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "VoiceChannelRequest", v)
     )
-    if not d.keys() <= _K_UpdateVoiceChannelRequest:
+    if not _K_UpdateVoiceChannelRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_UpdateVoiceChannelRequest, o._unknown)
     return o
 
@@ -3510,7 +3510,7 @@ def structure_UpdateVoiceChannelResponse(d: Any, _: Any = None) -> Any:
         _s_VoiceChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "VoiceChannelResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_UpdateVoiceChannelResponse:
+    if not _K_UpdateVoiceChannelResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_UpdateVoiceChannelResponse, o._unknown)
     return o
 
@@ -3536,7 +3536,7 @@ def structure_VoiceChannelRequest(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("Enabled")
     o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
-    if not d.keys() <= _K_VoiceChannelRequest:
+    if not _K_VoiceChannelRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_VoiceChannelRequest, o._unknown)
     return o
 
@@ -3592,7 +3592,7 @@ def structure_VoiceChannelResponse(d: Any, _: Any = None) -> Any:
     o.platform = v if v.__class__ is str or v is None else _w.field(o, "Platform", v, _w.text)
     v = d.get("Version")
     o.version = v if v.__class__ is int or v is None else _w.field(o, "Version", v, _w.integer)
-    if not d.keys() <= _K_VoiceChannelResponse:
+    if not _K_VoiceChannelResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_VoiceChannelResponse, o._unknown)
     return o
 

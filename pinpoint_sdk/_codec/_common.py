@@ -131,7 +131,7 @@ def structure_AttributeDimension(d: Any, _: Any = None) -> Any:
             )
         except _w.WrongType:
             o.values = _w.keep(o, "Values", v)
-    if not d.keys() <= _K_AttributeDimension:
+    if not _K_AttributeDimension.issuperset(d):
         o._unknown = _w.extra(d, _K_AttributeDimension, o._unknown)
     return o
 
@@ -143,7 +143,7 @@ def unstructure_AttributeDimension(o: Any) -> Any:
     v: Any
     v = o.attribute_type
     if v is not None:
-        d["AttributeType"] = (v.value if isinstance(v, StrEnum) else v)
+        d["AttributeType"] = (v._value_ if isinstance(v, StrEnum) else v)
     v = o.values
     if v is not None:
         d["Values"] = (list(v) if isinstance(v, (list, tuple)) else v)
@@ -166,7 +166,7 @@ def structure_CampaignEventFilter(d: Any, _: Any = None) -> Any:
     o.filter_type = (
         _E_FilterType.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "FilterType", v, _w.text)
     )
-    if not d.keys() <= _K_CampaignEventFilter:
+    if not _K_CampaignEventFilter.issuperset(d):
         o._unknown = _w.extra(d, _K_CampaignEventFilter, o._unknown)
     return o
 
@@ -181,7 +181,7 @@ def unstructure_CampaignEventFilter(o: Any) -> Any:
         d["Dimensions"] = _u_EventDimensions(v)
     v = o.filter_type
     if v is not None:
-        d["FilterType"] = (v.value if isinstance(v, StrEnum) else v)
+        d["FilterType"] = (v._value_ if isinstance(v, StrEnum) else v)
     if o._unknown:
         _w.merge_unknown(d, o._unknown)
     return d
@@ -203,7 +203,7 @@ def structure_CampaignHook(d: Any, _: Any = None) -> Any:
     )
     v = d.get("WebUrl")
     o.web_url = v if v.__class__ is str or v is None else _w.field(o, "WebUrl", v, _w.text)
-    if not d.keys() <= _K_CampaignHook:
+    if not _K_CampaignHook.issuperset(d):
         o._unknown = _w.extra(d, _K_CampaignHook, o._unknown)
     return o
 
@@ -218,7 +218,7 @@ def unstructure_CampaignHook(o: Any) -> Any:
         d["LambdaFunctionName"] = v
     v = o.mode
     if v is not None:
-        d["Mode"] = (v.value if isinstance(v, StrEnum) else v)
+        d["Mode"] = (v._value_ if isinstance(v, StrEnum) else v)
     v = o.web_url
     if v is not None:
         d["WebUrl"] = v
@@ -247,7 +247,7 @@ def structure_CampaignLimits(d: Any, _: Any = None) -> Any:
     o.total = v if v.__class__ is int or v is None else _w.field(o, "Total", v, _w.integer)
     v = d.get("Session")
     o.session = v if v.__class__ is int or v is None else _w.field(o, "Session", v, _w.integer)
-    if not d.keys() <= _K_CampaignLimits:
+    if not _K_CampaignLimits.issuperset(d):
         o._unknown = _w.extra(d, _K_CampaignLimits, o._unknown)
     return o
 
@@ -301,7 +301,7 @@ def structure_DefaultButtonConfiguration(d: Any, _: Any = None) -> Any:
     o.text = v if v.__class__ is str or v is None else _w.field(o, "Text", v, _w.text)
     v = d.get("TextColor")
     o.text_color = v if v.__class__ is str or v is None else _w.field(o, "TextColor", v, _w.text)
-    if not d.keys() <= _K_DefaultButtonConfiguration:
+    if not _K_DefaultButtonConfiguration.issuperset(d):
         o._unknown = _w.extra(d, _K_DefaultButtonConfiguration, o._unknown)
     return o
 
@@ -319,7 +319,7 @@ def unstructure_DefaultButtonConfiguration(o: Any) -> Any:
         d["BorderRadius"] = v
     v = o.button_action
     if v is not None:
-        d["ButtonAction"] = (v.value if isinstance(v, StrEnum) else v)
+        d["ButtonAction"] = (v._value_ if isinstance(v, StrEnum) else v)
     v = o.link
     if v is not None:
         d["Link"] = v
@@ -360,7 +360,7 @@ def structure_EndpointDemographic(d: Any, _: Any = None) -> Any:
     )
     v = d.get("Timezone")
     o.timezone = v if v.__class__ is str or v is None else _w.field(o, "Timezone", v, _w.text)
-    if not d.keys() <= _K_EndpointDemographic:
+    if not _K_EndpointDemographic.issuperset(d):
         o._unknown = _w.extra(d, _K_EndpointDemographic, o._unknown)
     return o
 
@@ -417,7 +417,7 @@ def structure_EndpointLocation(d: Any, _: Any = None) -> Any:
     o.postal_code = v if v.__class__ is str or v is None else _w.field(o, "PostalCode", v, _w.text)
     v = d.get("Region")
     o.region = v if v.__class__ is str or v is None else _w.field(o, "Region", v, _w.text)
-    if not d.keys() <= _K_EndpointLocation:
+    if not _K_EndpointLocation.issuperset(d):
         o._unknown = _w.extra(d, _K_EndpointLocation, o._unknown)
     return o
 
@@ -468,7 +468,7 @@ def structure_EndpointUser(d: Any, _: Any = None) -> Any:
             o.user_attributes = _w.keep(o, "UserAttributes", v)
     v = d.get("UserId")
     o.user_id = v if v.__class__ is str or v is None else _w.field(o, "UserId", v, _w.text)
-    if not d.keys() <= _K_EndpointUser:
+    if not _K_EndpointUser.issuperset(d):
         o._unknown = _w.extra(d, _K_EndpointUser, o._unknown)
     return o
 
@@ -521,7 +521,7 @@ def structure_EventDimensions(d: Any, _: Any = None) -> Any:
             )
         except _w.WrongType:
             o.metrics = _w.keep(o, "Metrics", v)
-    if not d.keys() <= _K_EventDimensions:
+    if not _K_EventDimensions.issuperset(d):
         o._unknown = _w.extra(d, _K_EventDimensions, o._unknown)
     return o
 
@@ -559,7 +559,7 @@ def structure_GPSCoordinates(d: Any, _: Any = None) -> Any:
     o.latitude = v if v.__class__ is float or v is None else _w.field(o, "Latitude", v, _w.number)
     v = d.get("Longitude")
     o.longitude = v if v.__class__ is float or v is None else _w.field(o, "Longitude", v, _w.number)
-    if not d.keys() <= _K_GPSCoordinates:
+    if not _K_GPSCoordinates.issuperset(d):
         o._unknown = _w.extra(d, _K_GPSCoordinates, o._unknown)
     return o
 
@@ -594,7 +594,7 @@ def structure_GPSPointDimension(d: Any, _: Any = None) -> Any:
     o.range_in_kilometers = (
         v if v.__class__ is float or v is None else _w.field(o, "RangeInKilometers", v, _w.number)
     )
-    if not d.keys() <= _K_GPSPointDimension:
+    if not _K_GPSPointDimension.issuperset(d):
         o._unknown = _w.extra(d, _K_GPSPointDimension, o._unknown)
     return o
 
@@ -629,7 +629,7 @@ def structure_InAppMessageBodyConfig(d: Any, _: Any = None) -> Any:
     o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
     v = d.get("TextColor")
     o.text_color = v if v.__class__ is str or v is None else _w.field(o, "TextColor", v, _w.text)
-    if not d.keys() <= _K_InAppMessageBodyConfig:
+    if not _K_InAppMessageBodyConfig.issuperset(d):
         o._unknown = _w.extra(d, _K_InAppMessageBodyConfig, o._unknown)
     return o
 
@@ -641,7 +641,7 @@ def unstructure_InAppMessageBodyConfig(o: Any) -> Any:
     v: Any
     v = o.alignment
     if v is not None:
-        d["Alignment"] = (v.value if isinstance(v, StrEnum) else v)
+        d["Alignment"] = (v._value_ if isinstance(v, StrEnum) else v)
     v = o.body
     if v is not None:
         d["Body"] = v
@@ -675,7 +675,7 @@ def structure_InAppMessageButton(d: Any, _: Any = None) -> Any:
     o.web = (
         _s_OverrideButtonConfiguration(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Web", v)
     )
-    if not d.keys() <= _K_InAppMessageButton:
+    if not _K_InAppMessageButton.issuperset(d):
         o._unknown = _w.extra(d, _K_InAppMessageButton, o._unknown)
     return o
 
@@ -730,7 +730,7 @@ def structure_InAppMessageContent(d: Any, _: Any = None) -> Any:
     o.secondary_btn = (
         _s_InAppMessageButton(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SecondaryBtn", v)
     )
-    if not d.keys() <= _K_InAppMessageContent:
+    if not _K_InAppMessageContent.issuperset(d):
         o._unknown = _w.extra(d, _K_InAppMessageContent, o._unknown)
     return o
 
@@ -777,7 +777,7 @@ def structure_InAppMessageHeaderConfig(d: Any, _: Any = None) -> Any:
     o.header = v if v.__class__ is str or v is None else _w.field(o, "Header", v, _w.text)
     v = d.get("TextColor")
     o.text_color = v if v.__class__ is str or v is None else _w.field(o, "TextColor", v, _w.text)
-    if not d.keys() <= _K_InAppMessageHeaderConfig:
+    if not _K_InAppMessageHeaderConfig.issuperset(d):
         o._unknown = _w.extra(d, _K_InAppMessageHeaderConfig, o._unknown)
     return o
 
@@ -789,7 +789,7 @@ def unstructure_InAppMessageHeaderConfig(o: Any) -> Any:
     v: Any
     v = o.alignment
     if v is not None:
-        d["Alignment"] = (v.value if isinstance(v, StrEnum) else v)
+        d["Alignment"] = (v._value_ if isinstance(v, StrEnum) else v)
     v = o.header
     if v is not None:
         d["Header"] = v
@@ -811,7 +811,7 @@ def structure_JourneyTimeframeCap(d: Any, _: Any = None) -> Any:
     o.cap = v if v.__class__ is int or v is None else _w.field(o, "Cap", v, _w.integer)
     v = d.get("Days")
     o.days = v if v.__class__ is int or v is None else _w.field(o, "Days", v, _w.integer)
-    if not d.keys() <= _K_JourneyTimeframeCap:
+    if not _K_JourneyTimeframeCap.issuperset(d):
         o._unknown = _w.extra(d, _K_JourneyTimeframeCap, o._unknown)
     return o
 
@@ -842,7 +842,7 @@ def structure_MessageBody(d: Any, _: Any = None) -> Any:
     o.message = v if v.__class__ is str or v is None else _w.field(o, "Message", v, _w.text)
     v = d.get("RequestID")
     o.request_id = v if v.__class__ is str or v is None else _w.field(o, "RequestID", v, _w.text)
-    if not d.keys() <= _K_MessageBody:
+    if not _K_MessageBody.issuperset(d):
         o._unknown = _w.extra(d, _K_MessageBody, o._unknown)
     return o
 
@@ -873,7 +873,7 @@ def structure_MessageHeader(d: Any, _: Any = None) -> Any:
     o.name = v if v.__class__ is str or v is None else _w.field(o, "Name", v, _w.text)
     v = d.get("Value")
     o.value = v if v.__class__ is str or v is None else _w.field(o, "Value", v, _w.text)
-    if not d.keys() <= _K_MessageHeader:
+    if not _K_MessageHeader.issuperset(d):
         o._unknown = _w.extra(d, _K_MessageHeader, o._unknown)
     return o
 
@@ -906,7 +906,7 @@ def structure_MetricDimension(d: Any, _: Any = None) -> Any:
     )
     v = d.get("Value")
     o.value = v if v.__class__ is float or v is None else _w.field(o, "Value", v, _w.number)
-    if not d.keys() <= _K_MetricDimension:
+    if not _K_MetricDimension.issuperset(d):
         o._unknown = _w.extra(d, _K_MetricDimension, o._unknown)
     return o
 
@@ -939,7 +939,7 @@ def structure_OverrideButtonConfiguration(d: Any, _: Any = None) -> Any:
     )
     v = d.get("Link")
     o.link = v if v.__class__ is str or v is None else _w.field(o, "Link", v, _w.text)
-    if not d.keys() <= _K_OverrideButtonConfiguration:
+    if not _K_OverrideButtonConfiguration.issuperset(d):
         o._unknown = _w.extra(d, _K_OverrideButtonConfiguration, o._unknown)
     return o
 
@@ -951,7 +951,7 @@ def unstructure_OverrideButtonConfiguration(o: Any) -> Any:
     v: Any
     v = o.button_action
     if v is not None:
-        d["ButtonAction"] = (v.value if isinstance(v, StrEnum) else v)
+        d["ButtonAction"] = (v._value_ if isinstance(v, StrEnum) else v)
     v = o.link
     if v is not None:
         d["Link"] = v
@@ -970,7 +970,7 @@ def structure_QuietTime(d: Any, _: Any = None) -> Any:
     o.end = v if v.__class__ is str or v is None else _w.field(o, "End", v, _w.text)
     v = d.get("Start")
     o.start = v if v.__class__ is str or v is None else _w.field(o, "Start", v, _w.text)
-    if not d.keys() <= _K_QuietTime:
+    if not _K_QuietTime.issuperset(d):
         o._unknown = _w.extra(d, _K_QuietTime, o._unknown)
     return o
 
@@ -1005,7 +1005,7 @@ def structure_RecencyDimension(d: Any, _: Any = None) -> Any:
     o.recency_type = (
         _E_RecencyType.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "RecencyType", v, _w.text)
     )
-    if not d.keys() <= _K_RecencyDimension:
+    if not _K_RecencyDimension.issuperset(d):
         o._unknown = _w.extra(d, _K_RecencyDimension, o._unknown)
     return o
 
@@ -1017,10 +1017,10 @@ def unstructure_RecencyDimension(o: Any) -> Any:
     v: Any
     v = o.duration
     if v is not None:
-        d["Duration"] = (v.value if isinstance(v, StrEnum) else v)
+        d["Duration"] = (v._value_ if isinstance(v, StrEnum) else v)
     v = o.recency_type
     if v is not None:
-        d["RecencyType"] = (v.value if isinstance(v, StrEnum) else v)
+        d["RecencyType"] = (v._value_ if isinstance(v, StrEnum) else v)
     if o._unknown:
         _w.merge_unknown(d, o._unknown)
     return d
@@ -1036,7 +1036,7 @@ def structure_SegmentBehaviors(d: Any, _: Any = None) -> Any:
     o.recency = (
         _s_RecencyDimension(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Recency", v)
     )
-    if not d.keys() <= _K_SegmentBehaviors:
+    if not _K_SegmentBehaviors.issuperset(d):
         o._unknown = _w.extra(d, _K_SegmentBehaviors, o._unknown)
     return o
 
@@ -1084,7 +1084,7 @@ def structure_SegmentDemographics(d: Any, _: Any = None) -> Any:
     o.platform = (
         _s_SetDimension(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Platform", v)
     )
-    if not d.keys() <= _K_SegmentDemographics:
+    if not _K_SegmentDemographics.issuperset(d):
         o._unknown = _w.extra(d, _K_SegmentDemographics, o._unknown)
     return o
 
@@ -1165,7 +1165,7 @@ def structure_SegmentDimensions(d: Any, _: Any = None) -> Any:
             )
         except _w.WrongType:
             o.user_attributes = _w.keep(o, "UserAttributes", v)
-    if not d.keys() <= _K_SegmentDimensions:
+    if not _K_SegmentDimensions.issuperset(d):
         o._unknown = _w.extra(d, _K_SegmentDimensions, o._unknown)
     return o
 
@@ -1218,7 +1218,7 @@ def structure_SegmentLocation(d: Any, _: Any = None) -> Any:
     o.gps_point = (
         _s_GPSPointDimension(v) if v.__class__ is dict else None if v is None else _w.keep(o, "GPSPoint", v)
     )
-    if not d.keys() <= _K_SegmentLocation:
+    if not _K_SegmentLocation.issuperset(d):
         o._unknown = _w.extra(d, _K_SegmentLocation, o._unknown)
     return o
 
@@ -1259,7 +1259,7 @@ def structure_SetDimension(d: Any, _: Any = None) -> Any:
             )
         except _w.WrongType:
             o.values = _w.keep(o, "Values", v)
-    if not d.keys() <= _K_SetDimension:
+    if not _K_SetDimension.issuperset(d):
         o._unknown = _w.extra(d, _K_SetDimension, o._unknown)
     return o
 
@@ -1271,7 +1271,7 @@ def unstructure_SetDimension(o: Any) -> Any:
     v: Any
     v = o.dimension_type
     if v is not None:
-        d["DimensionType"] = (v.value if isinstance(v, StrEnum) else v)
+        d["DimensionType"] = (v._value_ if isinstance(v, StrEnum) else v)
     v = o.values
     if v is not None:
         d["Values"] = (list(v) if isinstance(v, (list, tuple)) else v)
@@ -1290,7 +1290,7 @@ def structure_Template(d: Any, _: Any = None) -> Any:
     o.name = v if v.__class__ is str or v is None else _w.field(o, "Name", v, _w.text)
     v = d.get("Version")
     o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
-    if not d.keys() <= _K_Template:
+    if not _K_Template.issuperset(d):
         o._unknown = _w.extra(d, _K_Template, o._unknown)
     return o
 
@@ -1337,7 +1337,7 @@ def structure_TemplateConfiguration(d: Any, _: Any = None) -> Any:
     o.in_app_template = (
         _s_Template(v) if v.__class__ is dict else None if v is None else _w.keep(o, "InAppTemplate", v)
     )
-    if not d.keys() <= _K_TemplateConfiguration:
+    if not _K_TemplateConfiguration.issuperset(d):
         o._unknown = _w.extra(d, _K_TemplateConfiguration, o._unknown)
     return o
 

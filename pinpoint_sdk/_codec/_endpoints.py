@@ -98,7 +98,7 @@ def structure_AttributesResource(d: Any, _: Any = None) -> Any:
             )
         except _w.WrongType:
             o.attributes = _w.keep(o, "Attributes", v)
-    if not d.keys() <= _K_AttributesResource:
+    if not _K_AttributesResource.issuperset(d):
         o._unknown = _w.extra(d, _K_AttributesResource, o._unknown)
     return o
 
@@ -134,7 +134,7 @@ def structure_DeleteEndpointRequest(d: Any, _: Any = None) -> Any:
     )
     v = d.get("EndpointId")
     o.endpoint_id = v if v.__class__ is str or v is None else _w.field(o, "EndpointId", v, _w.text)
-    if not d.keys() <= _K_DeleteEndpointRequest:
+    if not _K_DeleteEndpointRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_DeleteEndpointRequest, o._unknown)
     return o
 
@@ -166,7 +166,7 @@ def structure_DeleteEndpointResponse(d: Any, _: Any = None) -> Any:
         _s_EndpointResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EndpointResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_DeleteEndpointResponse:
+    if not _K_DeleteEndpointResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_DeleteEndpointResponse, o._unknown)
     return o
 
@@ -196,7 +196,7 @@ def structure_DeleteUserEndpointsRequest(d: Any, _: Any = None) -> Any:
     )
     v = d.get("UserId")
     o.user_id = v if v.__class__ is str or v is None else _w.field(o, "UserId", v, _w.text)
-    if not d.keys() <= _K_DeleteUserEndpointsRequest:
+    if not _K_DeleteUserEndpointsRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_DeleteUserEndpointsRequest, o._unknown)
     return o
 
@@ -228,7 +228,7 @@ def structure_DeleteUserEndpointsResponse(d: Any, _: Any = None) -> Any:
         _s_EndpointsResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EndpointsResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_DeleteUserEndpointsResponse:
+    if not _K_DeleteUserEndpointsResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_DeleteUserEndpointsResponse, o._unknown)
     return o
 
@@ -304,7 +304,7 @@ def structure_EndpointBatchItem(d: Any, _: Any = None) -> Any:
     o.user = (
         _common._s_EndpointUser(v) if v.__class__ is dict else None if v is None else _w.keep(o, "User", v)
     )
-    if not d.keys() <= _K_EndpointBatchItem:
+    if not _K_EndpointBatchItem.issuperset(d):
         o._unknown = _w.extra(d, _K_EndpointBatchItem, o._unknown)
     return o
 
@@ -324,7 +324,7 @@ def unstructure_EndpointBatchItem(o: Any) -> Any:
         )
     v = o.channel_type
     if v is not None:
-        d["ChannelType"] = (v.value if isinstance(v, StrEnum) else v)
+        d["ChannelType"] = (v._value_ if isinstance(v, StrEnum) else v)
     v = o.demographic
     if v is not None:
         d["Demographic"] = _common._u_EndpointDemographic(v)
@@ -371,7 +371,7 @@ def structure_EndpointBatchRequest(d: Any, _: Any = None) -> Any:
             o.item = ([_s_EndpointBatchItem(x0) for x0 in v] if v.__class__ is list else _w.wrong())
         except _w.WrongType:
             o.item = _w.keep(o, "Item", v)
-    if not d.keys() <= _K_EndpointBatchRequest:
+    if not _K_EndpointBatchRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_EndpointBatchRequest, o._unknown)
     return o
 
@@ -445,7 +445,7 @@ def structure_EndpointRequest(d: Any, _: Any = None) -> Any:
     o.user = (
         _common._s_EndpointUser(v) if v.__class__ is dict else None if v is None else _w.keep(o, "User", v)
     )
-    if not d.keys() <= _K_EndpointRequest:
+    if not _K_EndpointRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_EndpointRequest, o._unknown)
     return o
 
@@ -465,7 +465,7 @@ def unstructure_EndpointRequest(o: Any) -> Any:
         )
     v = o.channel_type
     if v is not None:
-        d["ChannelType"] = (v.value if isinstance(v, StrEnum) else v)
+        d["ChannelType"] = (v._value_ if isinstance(v, StrEnum) else v)
     v = o.demographic
     if v is not None:
         d["Demographic"] = _common._u_EndpointDemographic(v)
@@ -563,7 +563,7 @@ def structure_EndpointResponse(d: Any, _: Any = None) -> Any:
     o.user = (
         _common._s_EndpointUser(v) if v.__class__ is dict else None if v is None else _w.keep(o, "User", v)
     )
-    if not d.keys() <= _K_EndpointResponse:
+    if not _K_EndpointResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_EndpointResponse, o._unknown)
     return o
 
@@ -586,7 +586,7 @@ def unstructure_EndpointResponse(o: Any) -> Any:
         )
     v = o.channel_type
     if v is not None:
-        d["ChannelType"] = (v.value if isinstance(v, StrEnum) else v)
+        d["ChannelType"] = (v._value_ if isinstance(v, StrEnum) else v)
     v = o.cohort_id
     if v is not None:
         d["CohortId"] = v
@@ -639,7 +639,7 @@ def structure_EndpointsResponse(d: Any, _: Any = None) -> Any:
             o.item = ([_s_EndpointResponse(x0) for x0 in v] if v.__class__ is list else _w.wrong())
         except _w.WrongType:
             o.item = _w.keep(o, "Item", v)
-    if not d.keys() <= _K_EndpointsResponse:
+    if not _K_EndpointsResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_EndpointsResponse, o._unknown)
     return o
 
@@ -669,7 +669,7 @@ def structure_GetEndpointRequest(d: Any, _: Any = None) -> Any:
     )
     v = d.get("EndpointId")
     o.endpoint_id = v if v.__class__ is str or v is None else _w.field(o, "EndpointId", v, _w.text)
-    if not d.keys() <= _K_GetEndpointRequest:
+    if not _K_GetEndpointRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_GetEndpointRequest, o._unknown)
     return o
 
@@ -701,7 +701,7 @@ def structure_GetEndpointResponse(d: Any, _: Any = None) -> Any:
         _s_EndpointResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EndpointResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_GetEndpointResponse:
+    if not _K_GetEndpointResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_GetEndpointResponse, o._unknown)
     return o
 
@@ -731,7 +731,7 @@ def structure_GetUserEndpointsRequest(d: Any, _: Any = None) -> Any:
     )
     v = d.get("UserId")
     o.user_id = v if v.__class__ is str or v is None else _w.field(o, "UserId", v, _w.text)
-    if not d.keys() <= _K_GetUserEndpointsRequest:
+    if not _K_GetUserEndpointsRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_GetUserEndpointsRequest, o._unknown)
     return o
 
@@ -763,7 +763,7 @@ def structure_GetUserEndpointsResponse(d: Any, _: Any = None) -> Any:
         _s_EndpointsResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EndpointsResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_GetUserEndpointsResponse:
+    if not _K_GetUserEndpointsResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_GetUserEndpointsResponse, o._unknown)
     return o
 
@@ -799,7 +799,7 @@ def structure_RemoveAttributesRequest(d: Any, _: Any = None) -> Any:
     o.update_attributes_request = (
         _s_UpdateAttributesRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "UpdateAttributesRequest", v)
     )
-    if not d.keys() <= _K_RemoveAttributesRequest:
+    if not _K_RemoveAttributesRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_RemoveAttributesRequest, o._unknown)
     return o
 
@@ -834,7 +834,7 @@ def structure_RemoveAttributesResponse(d: Any, _: Any = None) -> Any:
         _s_AttributesResource(v) if v.__class__ is dict else None if v is None else _w.keep(o, "AttributesResource", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_RemoveAttributesResponse:
+    if not _K_RemoveAttributesResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_RemoveAttributesResponse, o._unknown)
     return o
 
@@ -868,7 +868,7 @@ def structure_UpdateAttributesRequest(d: Any, _: Any = None) -> Any:
             )
         except _w.WrongType:
             o.blacklist = _w.keep(o, "Blacklist", v)
-    if not d.keys() <= _K_UpdateAttributesRequest:
+    if not _K_UpdateAttributesRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_UpdateAttributesRequest, o._unknown)
     return o
 
@@ -902,7 +902,7 @@ def structure_UpdateEndpointRequest(d: Any, _: Any = None) -> Any:
     o.endpoint_request = (
         _s_EndpointRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EndpointRequest", v)
     )
-    if not d.keys() <= _K_UpdateEndpointRequest:
+    if not _K_UpdateEndpointRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_UpdateEndpointRequest, o._unknown)
     return o
 
@@ -937,7 +937,7 @@ def structure_UpdateEndpointResponse(d: Any, _: Any = None) -> Any:
         _common._s_MessageBody(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageBody", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_UpdateEndpointResponse:
+    if not _K_UpdateEndpointResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_UpdateEndpointResponse, o._unknown)
     return o
 
@@ -969,7 +969,7 @@ def structure_UpdateEndpointsBatchRequest(d: Any, _: Any = None) -> Any:
     o.endpoint_batch_request = (
         _s_EndpointBatchRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EndpointBatchRequest", v)
     )
-    if not d.keys() <= _K_UpdateEndpointsBatchRequest:
+    if not _K_UpdateEndpointsBatchRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_UpdateEndpointsBatchRequest, o._unknown)
     return o
 
@@ -1001,7 +1001,7 @@ def structure_UpdateEndpointsBatchResponse(d: Any, _: Any = None) -> Any:
         _common._s_MessageBody(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageBody", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_UpdateEndpointsBatchResponse:
+    if not _K_UpdateEndpointsBatchResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_UpdateEndpointsBatchResponse, o._unknown)
     return o
 

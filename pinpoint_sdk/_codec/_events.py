@@ -78,7 +78,7 @@ def structure_DeleteEventStreamRequest(d: Any, _: Any = None) -> Any:
     o.application_id = (
         v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
     )
-    if not d.keys() <= _K_DeleteEventStreamRequest:
+    if not _K_DeleteEventStreamRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_DeleteEventStreamRequest, o._unknown)
     return o
 
@@ -107,7 +107,7 @@ def structure_DeleteEventStreamResponse(d: Any, _: Any = None) -> Any:
         _s_EventStream(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EventStream", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_DeleteEventStreamResponse:
+    if not _K_DeleteEventStreamResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_DeleteEventStreamResponse, o._unknown)
     return o
 
@@ -137,7 +137,7 @@ def structure_EndpointItemResponse(d: Any, _: Any = None) -> Any:
     o.status_code = (
         v if v.__class__ is int or v is None else _w.field(o, "StatusCode", v, _w.integer)
     )
-    if not d.keys() <= _K_EndpointItemResponse:
+    if not _K_EndpointItemResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_EndpointItemResponse, o._unknown)
     return o
 
@@ -208,7 +208,7 @@ def structure_Event(d: Any, _: Any = None) -> Any:
     )
     v = d.get("Timestamp")
     o.timestamp = v if v.__class__ is str or v is None else _w.field(o, "Timestamp", v, _w.text)
-    if not d.keys() <= _K_Event:
+    if not _K_Event.issuperset(d):
         o._unknown = _w.extra(d, _K_Event, o._unknown)
     return o
 
@@ -265,7 +265,7 @@ def structure_EventItemResponse(d: Any, _: Any = None) -> Any:
     o.status_code = (
         v if v.__class__ is int or v is None else _w.field(o, "StatusCode", v, _w.integer)
     )
-    if not d.keys() <= _K_EventItemResponse:
+    if not _K_EventItemResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_EventItemResponse, o._unknown)
     return o
 
@@ -312,7 +312,7 @@ def structure_EventStream(d: Any, _: Any = None) -> Any:
     )
     v = d.get("RoleArn")
     o.role_arn = v if v.__class__ is str or v is None else _w.field(o, "RoleArn", v, _w.text)
-    if not d.keys() <= _K_EventStream:
+    if not _K_EventStream.issuperset(d):
         o._unknown = _w.extra(d, _K_EventStream, o._unknown)
     return o
 
@@ -365,7 +365,7 @@ def structure_EventsBatch(d: Any, _: Any = None) -> Any:
             )
         except _w.WrongType:
             o.events = _w.keep(o, "Events", v)
-    if not d.keys() <= _K_EventsBatch:
+    if not _K_EventsBatch.issuperset(d):
         o._unknown = _w.extra(d, _K_EventsBatch, o._unknown)
     return o
 
@@ -402,7 +402,7 @@ def structure_EventsRequest(d: Any, _: Any = None) -> Any:
             )
         except _w.WrongType:
             o.batch_item = _w.keep(o, "BatchItem", v)
-    if not d.keys() <= _K_EventsRequest:
+    if not _K_EventsRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_EventsRequest, o._unknown)
     return o
 
@@ -438,7 +438,7 @@ def structure_EventsResponse(d: Any, _: Any = None) -> Any:
             )
         except _w.WrongType:
             o.results = _w.keep(o, "Results", v)
-    if not d.keys() <= _K_EventsResponse:
+    if not _K_EventsResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_EventsResponse, o._unknown)
     return o
 
@@ -468,7 +468,7 @@ def structure_GetEventStreamRequest(d: Any, _: Any = None) -> Any:
     o.application_id = (
         v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
     )
-    if not d.keys() <= _K_GetEventStreamRequest:
+    if not _K_GetEventStreamRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_GetEventStreamRequest, o._unknown)
     return o
 
@@ -497,7 +497,7 @@ def structure_GetEventStreamResponse(d: Any, _: Any = None) -> Any:
         _s_EventStream(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EventStream", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_GetEventStreamResponse:
+    if not _K_GetEventStreamResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_GetEventStreamResponse, o._unknown)
     return o
 
@@ -535,7 +535,7 @@ def structure_ItemResponse(d: Any, _: Any = None) -> Any:
             )
         except _w.WrongType:
             o.events_item_response = _w.keep(o, "EventsItemResponse", v)
-    if not d.keys() <= _K_ItemResponse:
+    if not _K_ItemResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_ItemResponse, o._unknown)
     return o
 
@@ -614,7 +614,7 @@ def structure_PublicEndpoint(d: Any, _: Any = None) -> Any:
     o.user = (
         _common._s_EndpointUser(v) if v.__class__ is dict else None if v is None else _w.keep(o, "User", v)
     )
-    if not d.keys() <= _K_PublicEndpoint:
+    if not _K_PublicEndpoint.issuperset(d):
         o._unknown = _w.extra(d, _K_PublicEndpoint, o._unknown)
     return o
 
@@ -634,7 +634,7 @@ def unstructure_PublicEndpoint(o: Any) -> Any:
         )
     v = o.channel_type
     if v is not None:
-        d["ChannelType"] = (v.value if isinstance(v, StrEnum) else v)
+        d["ChannelType"] = (v._value_ if isinstance(v, StrEnum) else v)
     v = o.demographic
     if v is not None:
         d["Demographic"] = _common._u_EndpointDemographic(v)
@@ -678,7 +678,7 @@ def structure_PutEventStreamRequest(d: Any, _: Any = None) -> Any:
     o.write_event_stream = (
         _s_WriteEventStream(v) if v.__class__ is dict else None if v is None else _w.keep(o, "WriteEventStream", v)
     )
-    if not d.keys() <= _K_PutEventStreamRequest:
+    if not _K_PutEventStreamRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_PutEventStreamRequest, o._unknown)
     return o
 
@@ -710,7 +710,7 @@ def structure_PutEventStreamResponse(d: Any, _: Any = None) -> Any:
         _s_EventStream(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EventStream", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_PutEventStreamResponse:
+    if not _K_PutEventStreamResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_PutEventStreamResponse, o._unknown)
     return o
 
@@ -742,7 +742,7 @@ def structure_PutEventsRequest(d: Any, _: Any = None) -> Any:
     o.events_request = (
         _s_EventsRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EventsRequest", v)
     )
-    if not d.keys() <= _K_PutEventsRequest:
+    if not _K_PutEventsRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_PutEventsRequest, o._unknown)
     return o
 
@@ -774,7 +774,7 @@ def structure_PutEventsResponse(d: Any, _: Any = None) -> Any:
         _s_EventsResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EventsResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_PutEventsResponse:
+    if not _K_PutEventsResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_PutEventsResponse, o._unknown)
     return o
 
@@ -810,7 +810,7 @@ def structure_Session(d: Any, _: Any = None) -> Any:
     o.stop_timestamp = (
         v if v.__class__ is str or v is None else _w.field(o, "StopTimestamp", v, _w.text)
     )
-    if not d.keys() <= _K_Session:
+    if not _K_Session.issuperset(d):
         o._unknown = _w.extra(d, _K_Session, o._unknown)
     return o
 
@@ -849,7 +849,7 @@ def structure_WriteEventStream(d: Any, _: Any = None) -> Any:
     )
     v = d.get("RoleArn")
     o.role_arn = v if v.__class__ is str or v is None else _w.field(o, "RoleArn", v, _w.text)
-    if not d.keys() <= _K_WriteEventStream:
+    if not _K_WriteEventStream.issuperset(d):
         o._unknown = _w.extra(d, _K_WriteEventStream, o._unknown)
     return o
 

@@ -94,7 +94,7 @@ def structure_CreateExportJobRequest(d: Any, _: Any = None) -> Any:
     o.export_job_request = (
         _s_ExportJobRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ExportJobRequest", v)
     )
-    if not d.keys() <= _K_CreateExportJobRequest:
+    if not _K_CreateExportJobRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_CreateExportJobRequest, o._unknown)
     return o
 
@@ -126,7 +126,7 @@ def structure_CreateExportJobResponse(d: Any, _: Any = None) -> Any:
         _s_ExportJobResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ExportJobResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_CreateExportJobResponse:
+    if not _K_CreateExportJobResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_CreateExportJobResponse, o._unknown)
     return o
 
@@ -158,7 +158,7 @@ def structure_CreateImportJobRequest(d: Any, _: Any = None) -> Any:
     o.import_job_request = (
         _s_ImportJobRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ImportJobRequest", v)
     )
-    if not d.keys() <= _K_CreateImportJobRequest:
+    if not _K_CreateImportJobRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_CreateImportJobRequest, o._unknown)
     return o
 
@@ -190,7 +190,7 @@ def structure_CreateImportJobResponse(d: Any, _: Any = None) -> Any:
         _s_ImportJobResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ImportJobResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_CreateImportJobResponse:
+    if not _K_CreateImportJobResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_CreateImportJobResponse, o._unknown)
     return o
 
@@ -226,7 +226,7 @@ def structure_ExportJobRequest(d: Any, _: Any = None) -> Any:
     o.segment_version = (
         v if v.__class__ is int or v is None else _w.field(o, "SegmentVersion", v, _w.integer)
     )
-    if not d.keys() <= _K_ExportJobRequest:
+    if not _K_ExportJobRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_ExportJobRequest, o._unknown)
     return o
 
@@ -271,7 +271,7 @@ def structure_ExportJobResource(d: Any, _: Any = None) -> Any:
     o.segment_version = (
         v if v.__class__ is int or v is None else _w.field(o, "SegmentVersion", v, _w.integer)
     )
-    if not d.keys() <= _K_ExportJobResource:
+    if not _K_ExportJobResource.issuperset(d):
         o._unknown = _w.extra(d, _K_ExportJobResource, o._unknown)
     return o
 
@@ -358,7 +358,7 @@ def structure_ExportJobResponse(d: Any, _: Any = None) -> Any:
     )
     v = d.get("Type")
     o.type = v if v.__class__ is str or v is None else _w.field(o, "Type", v, _w.text)
-    if not d.keys() <= _K_ExportJobResponse:
+    if not _K_ExportJobResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_ExportJobResponse, o._unknown)
     return o
 
@@ -394,7 +394,7 @@ def unstructure_ExportJobResponse(o: Any) -> Any:
         d["Id"] = v
     v = o.job_status
     if v is not None:
-        d["JobStatus"] = (v.value if isinstance(v, StrEnum) else v)
+        d["JobStatus"] = (v._value_ if isinstance(v, StrEnum) else v)
     v = o.total_failures
     if v is not None:
         d["TotalFailures"] = v
@@ -428,7 +428,7 @@ def structure_ExportJobsResponse(d: Any, _: Any = None) -> Any:
             o.item = _w.keep(o, "Item", v)
     v = d.get("NextToken")
     o.next_token = v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
-    if not d.keys() <= _K_ExportJobsResponse:
+    if not _K_ExportJobsResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_ExportJobsResponse, o._unknown)
     return o
 
@@ -461,7 +461,7 @@ def structure_GetExportJobRequest(d: Any, _: Any = None) -> Any:
     )
     v = d.get("JobId")
     o.job_id = v if v.__class__ is str or v is None else _w.field(o, "JobId", v, _w.text)
-    if not d.keys() <= _K_GetExportJobRequest:
+    if not _K_GetExportJobRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_GetExportJobRequest, o._unknown)
     return o
 
@@ -493,7 +493,7 @@ def structure_GetExportJobResponse(d: Any, _: Any = None) -> Any:
         _s_ExportJobResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ExportJobResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_GetExportJobResponse:
+    if not _K_GetExportJobResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_GetExportJobResponse, o._unknown)
     return o
 
@@ -525,7 +525,7 @@ def structure_GetExportJobsRequest(d: Any, _: Any = None) -> Any:
     o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
     v = d.get("Token")
     o.token = v if v.__class__ is str or v is None else _w.field(o, "Token", v, _w.text)
-    if not d.keys() <= _K_GetExportJobsRequest:
+    if not _K_GetExportJobsRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_GetExportJobsRequest, o._unknown)
     return o
 
@@ -560,7 +560,7 @@ def structure_GetExportJobsResponse(d: Any, _: Any = None) -> Any:
         _s_ExportJobsResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ExportJobsResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_GetExportJobsResponse:
+    if not _K_GetExportJobsResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_GetExportJobsResponse, o._unknown)
     return o
 
@@ -590,7 +590,7 @@ def structure_GetImportJobRequest(d: Any, _: Any = None) -> Any:
     )
     v = d.get("JobId")
     o.job_id = v if v.__class__ is str or v is None else _w.field(o, "JobId", v, _w.text)
-    if not d.keys() <= _K_GetImportJobRequest:
+    if not _K_GetImportJobRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_GetImportJobRequest, o._unknown)
     return o
 
@@ -622,7 +622,7 @@ def structure_GetImportJobResponse(d: Any, _: Any = None) -> Any:
         _s_ImportJobResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ImportJobResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_GetImportJobResponse:
+    if not _K_GetImportJobResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_GetImportJobResponse, o._unknown)
     return o
 
@@ -654,7 +654,7 @@ def structure_GetImportJobsRequest(d: Any, _: Any = None) -> Any:
     o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
     v = d.get("Token")
     o.token = v if v.__class__ is str or v is None else _w.field(o, "Token", v, _w.text)
-    if not d.keys() <= _K_GetImportJobsRequest:
+    if not _K_GetImportJobsRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_GetImportJobsRequest, o._unknown)
     return o
 
@@ -689,7 +689,7 @@ def structure_GetImportJobsResponse(d: Any, _: Any = None) -> Any:
         _s_ImportJobsResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ImportJobsResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_GetImportJobsResponse:
+    if not _K_GetImportJobsResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_GetImportJobsResponse, o._unknown)
     return o
 
@@ -723,7 +723,7 @@ def structure_GetSegmentExportJobsRequest(d: Any, _: Any = None) -> Any:
     o.segment_id = v if v.__class__ is str or v is None else _w.field(o, "SegmentId", v, _w.text)
     v = d.get("Token")
     o.token = v if v.__class__ is str or v is None else _w.field(o, "Token", v, _w.text)
-    if not d.keys() <= _K_GetSegmentExportJobsRequest:
+    if not _K_GetSegmentExportJobsRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_GetSegmentExportJobsRequest, o._unknown)
     return o
 
@@ -761,7 +761,7 @@ def structure_GetSegmentExportJobsResponse(d: Any, _: Any = None) -> Any:
         _s_ExportJobsResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ExportJobsResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_GetSegmentExportJobsResponse:
+    if not _K_GetSegmentExportJobsResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_GetSegmentExportJobsResponse, o._unknown)
     return o
 
@@ -795,7 +795,7 @@ def structure_GetSegmentImportJobsRequest(d: Any, _: Any = None) -> Any:
     o.segment_id = v if v.__class__ is str or v is None else _w.field(o, "SegmentId", v, _w.text)
     v = d.get("Token")
     o.token = v if v.__class__ is str or v is None else _w.field(o, "Token", v, _w.text)
-    if not d.keys() <= _K_GetSegmentImportJobsRequest:
+    if not _K_GetSegmentImportJobsRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_GetSegmentImportJobsRequest, o._unknown)
     return o
 
@@ -833,7 +833,7 @@ def structure_GetSegmentImportJobsResponse(d: Any, _: Any = None) -> Any:
         _s_ImportJobsResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ImportJobsResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_GetSegmentImportJobsResponse:
+    if not _K_GetSegmentImportJobsResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_GetSegmentImportJobsResponse, o._unknown)
     return o
 
@@ -881,7 +881,7 @@ def structure_ImportJobRequest(d: Any, _: Any = None) -> Any:
     o.segment_name = (
         v if v.__class__ is str or v is None else _w.field(o, "SegmentName", v, _w.text)
     )
-    if not d.keys() <= _K_ImportJobRequest:
+    if not _K_ImportJobRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_ImportJobRequest, o._unknown)
     return o
 
@@ -899,7 +899,7 @@ def unstructure_ImportJobRequest(o: Any) -> Any:
         d["ExternalId"] = v
     v = o.format
     if v is not None:
-        d["Format"] = (v.value if isinstance(v, StrEnum) else v)
+        d["Format"] = (v._value_ if isinstance(v, StrEnum) else v)
     v = o.register_endpoints
     if v is not None:
         d["RegisterEndpoints"] = v
@@ -950,7 +950,7 @@ def structure_ImportJobResource(d: Any, _: Any = None) -> Any:
     o.segment_name = (
         v if v.__class__ is str or v is None else _w.field(o, "SegmentName", v, _w.text)
     )
-    if not d.keys() <= _K_ImportJobResource:
+    if not _K_ImportJobResource.issuperset(d):
         o._unknown = _w.extra(d, _K_ImportJobResource, o._unknown)
     return o
 
@@ -968,7 +968,7 @@ def unstructure_ImportJobResource(o: Any) -> Any:
         d["ExternalId"] = v
     v = o.format
     if v is not None:
-        d["Format"] = (v.value if isinstance(v, StrEnum) else v)
+        d["Format"] = (v._value_ if isinstance(v, StrEnum) else v)
     v = o.register_endpoints
     if v is not None:
         d["RegisterEndpoints"] = v
@@ -1049,7 +1049,7 @@ def structure_ImportJobResponse(d: Any, _: Any = None) -> Any:
     )
     v = d.get("Type")
     o.type = v if v.__class__ is str or v is None else _w.field(o, "Type", v, _w.text)
-    if not d.keys() <= _K_ImportJobResponse:
+    if not _K_ImportJobResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_ImportJobResponse, o._unknown)
     return o
 
@@ -1085,7 +1085,7 @@ def unstructure_ImportJobResponse(o: Any) -> Any:
         d["Id"] = v
     v = o.job_status
     if v is not None:
-        d["JobStatus"] = (v.value if isinstance(v, StrEnum) else v)
+        d["JobStatus"] = (v._value_ if isinstance(v, StrEnum) else v)
     v = o.total_failures
     if v is not None:
         d["TotalFailures"] = v
@@ -1119,7 +1119,7 @@ def structure_ImportJobsResponse(d: Any, _: Any = None) -> Any:
             o.item = _w.keep(o, "Item", v)
     v = d.get("NextToken")
     o.next_token = v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
-    if not d.keys() <= _K_ImportJobsResponse:
+    if not _K_ImportJobsResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_ImportJobsResponse, o._unknown)
     return o
 

@@ -255,7 +255,7 @@ def structure_Activity(d: Any, _: Any = None) -> Any:
     o.contact_center = (
         _s_ContactCenterActivity(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ContactCenter", v)
     )
-    if not d.keys() <= _K_Activity:
+    if not _K_Activity.issuperset(d):
         o._unknown = _w.extra(d, _K_Activity, o._unknown)
     return o
 
@@ -349,7 +349,7 @@ def structure_ClosedDays(d: Any, _: Any = None) -> Any:
             o.custom = ([_s_ClosedDaysRule(x0) for x0 in v] if v.__class__ is list else _w.wrong())
         except _w.WrongType:
             o.custom = _w.keep(o, "CUSTOM", v)
-    if not d.keys() <= _K_ClosedDays:
+    if not _K_ClosedDays.issuperset(d):
         o._unknown = _w.extra(d, _K_ClosedDays, o._unknown)
     return o
 
@@ -395,7 +395,7 @@ def structure_ClosedDaysRule(d: Any, _: Any = None) -> Any:
     o.end_date_time = (
         v if v.__class__ is str or v is None else _w.field(o, "EndDateTime", v, _w.text)
     )
-    if not d.keys() <= _K_ClosedDaysRule:
+    if not _K_ClosedDaysRule.issuperset(d):
         o._unknown = _w.extra(d, _K_ClosedDaysRule, o._unknown)
     return o
 
@@ -439,7 +439,7 @@ def structure_Condition(d: Any, _: Any = None) -> Any:
     o.operator = (
         _E_Operator.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "Operator", v, _w.text)
     )
-    if not d.keys() <= _K_Condition:
+    if not _K_Condition.issuperset(d):
         o._unknown = _w.extra(d, _K_Condition, o._unknown)
     return o
 
@@ -456,7 +456,7 @@ def unstructure_Condition(o: Any) -> Any:
         )
     v = o.operator
     if v is not None:
-        d["Operator"] = (v.value if isinstance(v, StrEnum) else v)
+        d["Operator"] = (v._value_ if isinstance(v, StrEnum) else v)
     if o._unknown:
         _w.merge_unknown(d, o._unknown)
     return d
@@ -484,7 +484,7 @@ def structure_ConditionalSplitActivity(d: Any, _: Any = None) -> Any:
     o.true_activity = (
         v if v.__class__ is str or v is None else _w.field(o, "TrueActivity", v, _w.text)
     )
-    if not d.keys() <= _K_ConditionalSplitActivity:
+    if not _K_ConditionalSplitActivity.issuperset(d):
         o._unknown = _w.extra(d, _K_ConditionalSplitActivity, o._unknown)
     return o
 
@@ -521,7 +521,7 @@ def structure_ContactCenterActivity(d: Any, _: Any = None) -> Any:
     o.next_activity = (
         v if v.__class__ is str or v is None else _w.field(o, "NextActivity", v, _w.text)
     )
-    if not d.keys() <= _K_ContactCenterActivity:
+    if not _K_ContactCenterActivity.issuperset(d):
         o._unknown = _w.extra(d, _K_ContactCenterActivity, o._unknown)
     return o
 
@@ -553,7 +553,7 @@ def structure_CreateJourneyRequest(d: Any, _: Any = None) -> Any:
     o.write_journey_request = (
         _s_WriteJourneyRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "WriteJourneyRequest", v)
     )
-    if not d.keys() <= _K_CreateJourneyRequest:
+    if not _K_CreateJourneyRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_CreateJourneyRequest, o._unknown)
     return o
 
@@ -585,7 +585,7 @@ def structure_CreateJourneyResponse(d: Any, _: Any = None) -> Any:
         _s_JourneyResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "JourneyResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_CreateJourneyResponse:
+    if not _K_CreateJourneyResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_CreateJourneyResponse, o._unknown)
     return o
 
@@ -639,7 +639,7 @@ def structure_CustomMessageActivity(d: Any, _: Any = None) -> Any:
     o.template_version = (
         v if v.__class__ is str or v is None else _w.field(o, "TemplateVersion", v, _w.text)
     )
-    if not d.keys() <= _K_CustomMessageActivity:
+    if not _K_CustomMessageActivity.issuperset(d):
         o._unknown = _w.extra(d, _K_CustomMessageActivity, o._unknown)
     return o
 
@@ -655,7 +655,7 @@ def unstructure_CustomMessageActivity(o: Any) -> Any:
     v = o.endpoint_types
     if v is not None:
         d["EndpointTypes"] = (
-            [(x0.value if isinstance(x0, StrEnum) else x0) for x0 in v] if isinstance(v, (list, tuple)) else v
+            [(x0._value_ if isinstance(x0, StrEnum) else x0) for x0 in v] if isinstance(v, (list, tuple)) else v
         )
     v = o.message_config
     if v is not None:
@@ -686,7 +686,7 @@ def structure_DeleteJourneyRequest(d: Any, _: Any = None) -> Any:
     )
     v = d.get("JourneyId")
     o.journey_id = v if v.__class__ is str or v is None else _w.field(o, "JourneyId", v, _w.text)
-    if not d.keys() <= _K_DeleteJourneyRequest:
+    if not _K_DeleteJourneyRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_DeleteJourneyRequest, o._unknown)
     return o
 
@@ -718,7 +718,7 @@ def structure_DeleteJourneyResponse(d: Any, _: Any = None) -> Any:
         _s_JourneyResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "JourneyResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_DeleteJourneyResponse:
+    if not _K_DeleteJourneyResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_DeleteJourneyResponse, o._unknown)
     return o
 
@@ -758,7 +758,7 @@ def structure_EmailMessageActivity(d: Any, _: Any = None) -> Any:
     o.template_version = (
         v if v.__class__ is str or v is None else _w.field(o, "TemplateVersion", v, _w.text)
     )
-    if not d.keys() <= _K_EmailMessageActivity:
+    if not _K_EmailMessageActivity.issuperset(d):
         o._unknown = _w.extra(d, _K_EmailMessageActivity, o._unknown)
     return o
 
@@ -799,7 +799,7 @@ def structure_EventCondition(d: Any, _: Any = None) -> Any:
     o.message_activity = (
         v if v.__class__ is str or v is None else _w.field(o, "MessageActivity", v, _w.text)
     )
-    if not d.keys() <= _K_EventCondition:
+    if not _K_EventCondition.issuperset(d):
         o._unknown = _w.extra(d, _K_EventCondition, o._unknown)
     return o
 
@@ -834,7 +834,7 @@ def structure_EventFilter(d: Any, _: Any = None) -> Any:
     o.filter_type = (
         _E_FilterType.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "FilterType", v, _w.text)
     )
-    if not d.keys() <= _K_EventFilter:
+    if not _K_EventFilter.issuperset(d):
         o._unknown = _w.extra(d, _K_EventFilter, o._unknown)
     return o
 
@@ -849,7 +849,7 @@ def unstructure_EventFilter(o: Any) -> Any:
         d["Dimensions"] = _common._u_EventDimensions(v)
     v = o.filter_type
     if v is not None:
-        d["FilterType"] = (v.value if isinstance(v, StrEnum) else v)
+        d["FilterType"] = (v._value_ if isinstance(v, StrEnum) else v)
     if o._unknown:
         _w.merge_unknown(d, o._unknown)
     return d
@@ -867,7 +867,7 @@ def structure_EventStartCondition(d: Any, _: Any = None) -> Any:
     )
     v = d.get("SegmentId")
     o.segment_id = v if v.__class__ is str or v is None else _w.field(o, "SegmentId", v, _w.text)
-    if not d.keys() <= _K_EventStartCondition:
+    if not _K_EventStartCondition.issuperset(d):
         o._unknown = _w.extra(d, _K_EventStartCondition, o._unknown)
     return o
 
@@ -908,7 +908,7 @@ def structure_GetJourneyExecutionActivityMetricsRequest(d: Any, _: Any = None) -
     o.next_token = v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
     v = d.get("PageSize")
     o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
-    if not d.keys() <= _K_GetJourneyExecutionActivityMetricsRequest:
+    if not _K_GetJourneyExecutionActivityMetricsRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_GetJourneyExecutionActivityMetricsRequest, o._unknown)
     return o
 
@@ -949,7 +949,7 @@ def structure_GetJourneyExecutionActivityMetricsResponse(d: Any, _: Any = None) 
         _s_JourneyExecutionActivityMetricsResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "JourneyExecutionActivityMetricsResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_GetJourneyExecutionActivityMetricsResponse:
+    if not _K_GetJourneyExecutionActivityMetricsResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_GetJourneyExecutionActivityMetricsResponse, o._unknown)
     return o
 
@@ -983,7 +983,7 @@ def structure_GetJourneyExecutionMetricsRequest(d: Any, _: Any = None) -> Any:
     o.next_token = v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
     v = d.get("PageSize")
     o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
-    if not d.keys() <= _K_GetJourneyExecutionMetricsRequest:
+    if not _K_GetJourneyExecutionMetricsRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_GetJourneyExecutionMetricsRequest, o._unknown)
     return o
 
@@ -1021,7 +1021,7 @@ def structure_GetJourneyExecutionMetricsResponse(d: Any, _: Any = None) -> Any:
         _s_JourneyExecutionMetricsResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "JourneyExecutionMetricsResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_GetJourneyExecutionMetricsResponse:
+    if not _K_GetJourneyExecutionMetricsResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_GetJourneyExecutionMetricsResponse, o._unknown)
     return o
 
@@ -1051,7 +1051,7 @@ def structure_GetJourneyRequest(d: Any, _: Any = None) -> Any:
     )
     v = d.get("JourneyId")
     o.journey_id = v if v.__class__ is str or v is None else _w.field(o, "JourneyId", v, _w.text)
-    if not d.keys() <= _K_GetJourneyRequest:
+    if not _K_GetJourneyRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_GetJourneyRequest, o._unknown)
     return o
 
@@ -1083,7 +1083,7 @@ def structure_GetJourneyResponse(d: Any, _: Any = None) -> Any:
         _s_JourneyResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "JourneyResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_GetJourneyResponse:
+    if not _K_GetJourneyResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_GetJourneyResponse, o._unknown)
     return o
 
@@ -1123,7 +1123,7 @@ def structure_GetJourneyRunExecutionActivityMetricsRequest(d: Any, _: Any = None
     o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
     v = d.get("RunId")
     o.run_id = v if v.__class__ is str or v is None else _w.field(o, "RunId", v, _w.text)
-    if not d.keys() <= _K_GetJourneyRunExecutionActivityMetricsRequest:
+    if not _K_GetJourneyRunExecutionActivityMetricsRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_GetJourneyRunExecutionActivityMetricsRequest, o._unknown)
     return o
 
@@ -1167,7 +1167,7 @@ def structure_GetJourneyRunExecutionActivityMetricsResponse(d: Any, _: Any = Non
         _s_JourneyRunExecutionActivityMetricsResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "JourneyRunExecutionActivityMetricsResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_GetJourneyRunExecutionActivityMetricsResponse:
+    if not _K_GetJourneyRunExecutionActivityMetricsResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_GetJourneyRunExecutionActivityMetricsResponse, o._unknown)
     return o
 
@@ -1205,7 +1205,7 @@ def structure_GetJourneyRunExecutionMetricsRequest(d: Any, _: Any = None) -> Any
     o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
     v = d.get("RunId")
     o.run_id = v if v.__class__ is str or v is None else _w.field(o, "RunId", v, _w.text)
-    if not d.keys() <= _K_GetJourneyRunExecutionMetricsRequest:
+    if not _K_GetJourneyRunExecutionMetricsRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_GetJourneyRunExecutionMetricsRequest, o._unknown)
     return o
 
@@ -1246,7 +1246,7 @@ def structure_GetJourneyRunExecutionMetricsResponse(d: Any, _: Any = None) -> An
         _s_JourneyRunExecutionMetricsResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "JourneyRunExecutionMetricsResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_GetJourneyRunExecutionMetricsResponse:
+    if not _K_GetJourneyRunExecutionMetricsResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_GetJourneyRunExecutionMetricsResponse, o._unknown)
     return o
 
@@ -1280,7 +1280,7 @@ def structure_GetJourneyRunsRequest(d: Any, _: Any = None) -> Any:
     o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
     v = d.get("Token")
     o.token = v if v.__class__ is str or v is None else _w.field(o, "Token", v, _w.text)
-    if not d.keys() <= _K_GetJourneyRunsRequest:
+    if not _K_GetJourneyRunsRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_GetJourneyRunsRequest, o._unknown)
     return o
 
@@ -1318,7 +1318,7 @@ def structure_GetJourneyRunsResponse(d: Any, _: Any = None) -> Any:
         _s_JourneyRunsResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "JourneyRunsResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_GetJourneyRunsResponse:
+    if not _K_GetJourneyRunsResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_GetJourneyRunsResponse, o._unknown)
     return o
 
@@ -1350,7 +1350,7 @@ def structure_HoldoutActivity(d: Any, _: Any = None) -> Any:
     o.percentage = (
         v if v.__class__ is int or v is None else _w.field(o, "Percentage", v, _w.integer)
     )
-    if not d.keys() <= _K_HoldoutActivity:
+    if not _K_HoldoutActivity.issuperset(d):
         o._unknown = _w.extra(d, _K_HoldoutActivity, o._unknown)
     return o
 
@@ -1385,7 +1385,7 @@ def structure_JourneyChannelSettings(d: Any, _: Any = None) -> Any:
     o.connect_campaign_execution_role_arn = (
         v if v.__class__ is str or v is None else _w.field(o, "ConnectCampaignExecutionRoleArn", v, _w.text)
     )
-    if not d.keys() <= _K_JourneyChannelSettings:
+    if not _K_JourneyChannelSettings.issuperset(d):
         o._unknown = _w.extra(d, _K_JourneyChannelSettings, o._unknown)
     return o
 
@@ -1414,7 +1414,7 @@ def structure_JourneyCustomMessage(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("Data")
     o.data = v if v.__class__ is str or v is None else _w.field(o, "Data", v, _w.text)
-    if not d.keys() <= _K_JourneyCustomMessage:
+    if not _K_JourneyCustomMessage.issuperset(d):
         o._unknown = _w.extra(d, _K_JourneyCustomMessage, o._unknown)
     return o
 
@@ -1442,7 +1442,7 @@ def structure_JourneyEmailMessage(d: Any, _: Any = None) -> Any:
     o.from_address = (
         v if v.__class__ is str or v is None else _w.field(o, "FromAddress", v, _w.text)
     )
-    if not d.keys() <= _K_JourneyEmailMessage:
+    if not _K_JourneyEmailMessage.issuperset(d):
         o._unknown = _w.extra(d, _K_JourneyEmailMessage, o._unknown)
     return o
 
@@ -1494,7 +1494,7 @@ def structure_JourneyExecutionActivityMetricsResponse(d: Any, _: Any = None) -> 
             )
         except _w.WrongType:
             o.metrics = _w.keep(o, "Metrics", v)
-    if not d.keys() <= _K_JourneyExecutionActivityMetricsResponse:
+    if not _K_JourneyExecutionActivityMetricsResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_JourneyExecutionActivityMetricsResponse, o._unknown)
     return o
 
@@ -1553,7 +1553,7 @@ def structure_JourneyExecutionMetricsResponse(d: Any, _: Any = None) -> Any:
             )
         except _w.WrongType:
             o.metrics = _w.keep(o, "Metrics", v)
-    if not d.keys() <= _K_JourneyExecutionMetricsResponse:
+    if not _K_JourneyExecutionMetricsResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_JourneyExecutionMetricsResponse, o._unknown)
     return o
 
@@ -1606,7 +1606,7 @@ def structure_JourneyLimits(d: Any, _: Any = None) -> Any:
     )
     v = d.get("TotalCap")
     o.total_cap = v if v.__class__ is int or v is None else _w.field(o, "TotalCap", v, _w.integer)
-    if not d.keys() <= _K_JourneyLimits:
+    if not _K_JourneyLimits.issuperset(d):
         o._unknown = _w.extra(d, _K_JourneyLimits, o._unknown)
     return o
 
@@ -1647,7 +1647,7 @@ def structure_JourneyPushMessage(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("TimeToLive")
     o.time_to_live = v if v.__class__ is str or v is None else _w.field(o, "TimeToLive", v, _w.text)
-    if not d.keys() <= _K_JourneyPushMessage:
+    if not _K_JourneyPushMessage.issuperset(d):
         o._unknown = _w.extra(d, _K_JourneyPushMessage, o._unknown)
     return o
 
@@ -1773,7 +1773,7 @@ def structure_JourneyResponse(d: Any, _: Any = None) -> Any:
             )
         except _w.WrongType:
             o.timezone_estimation_methods = _w.keep(o, "TimezoneEstimationMethods", v)
-    if not d.keys() <= _K_JourneyResponse:
+    if not _K_JourneyResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_JourneyResponse, o._unknown)
     return o
 
@@ -1826,7 +1826,7 @@ def unstructure_JourneyResponse(o: Any) -> Any:
         d["StartCondition"] = _u_StartCondition(v)
     v = o.state
     if v is not None:
-        d["State"] = (v.value if isinstance(v, StrEnum) else v)
+        d["State"] = (v._value_ if isinstance(v, StrEnum) else v)
     v = o.tags
     if v is not None:
         d["tags"] = (dict(v) if isinstance(v, dict) else v)
@@ -1851,7 +1851,7 @@ def unstructure_JourneyResponse(o: Any) -> Any:
     v = o.timezone_estimation_methods
     if v is not None:
         d["TimezoneEstimationMethods"] = (
-            [(x0.value if isinstance(x0, StrEnum) else x0) for x0 in v] if isinstance(v, (list, tuple)) else v
+            [(x0._value_ if isinstance(x0, StrEnum) else x0) for x0 in v] if isinstance(v, (list, tuple)) else v
         )
     if o._unknown:
         _w.merge_unknown(d, o._unknown)
@@ -1894,7 +1894,7 @@ def structure_JourneyRunExecutionActivityMetricsResponse(d: Any, _: Any = None) 
             o.metrics = _w.keep(o, "Metrics", v)
     v = d.get("RunId")
     o.run_id = v if v.__class__ is str or v is None else _w.field(o, "RunId", v, _w.text)
-    if not d.keys() <= _K_JourneyRunExecutionActivityMetricsResponse:
+    if not _K_JourneyRunExecutionActivityMetricsResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_JourneyRunExecutionActivityMetricsResponse, o._unknown)
     return o
 
@@ -1958,7 +1958,7 @@ def structure_JourneyRunExecutionMetricsResponse(d: Any, _: Any = None) -> Any:
             o.metrics = _w.keep(o, "Metrics", v)
     v = d.get("RunId")
     o.run_id = v if v.__class__ is str or v is None else _w.field(o, "RunId", v, _w.text)
-    if not d.keys() <= _K_JourneyRunExecutionMetricsResponse:
+    if not _K_JourneyRunExecutionMetricsResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_JourneyRunExecutionMetricsResponse, o._unknown)
     return o
 
@@ -2008,7 +2008,7 @@ def structure_JourneyRunResponse(d: Any, _: Any = None) -> Any:
     o.status = (
         _E_JourneyRunStatus.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "Status", v, _w.text)
     )
-    if not d.keys() <= _K_JourneyRunResponse:
+    if not _K_JourneyRunResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_JourneyRunResponse, o._unknown)
     return o
 
@@ -2029,7 +2029,7 @@ def unstructure_JourneyRunResponse(o: Any) -> Any:
         d["RunId"] = v
     v = o.status
     if v is not None:
-        d["Status"] = (v.value if isinstance(v, StrEnum) else v)
+        d["Status"] = (v._value_ if isinstance(v, StrEnum) else v)
     if o._unknown:
         _w.merge_unknown(d, o._unknown)
     return d
@@ -2053,7 +2053,7 @@ def structure_JourneyRunsResponse(d: Any, _: Any = None) -> Any:
             o.item = _w.keep(o, "Item", v)
     v = d.get("NextToken")
     o.next_token = v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
-    if not d.keys() <= _K_JourneyRunsResponse:
+    if not _K_JourneyRunsResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_JourneyRunsResponse, o._unknown)
     return o
 
@@ -2094,7 +2094,7 @@ def structure_JourneySMSMessage(d: Any, _: Any = None) -> Any:
     o.entity_id = v if v.__class__ is str or v is None else _w.field(o, "EntityId", v, _w.text)
     v = d.get("TemplateId")
     o.template_id = v if v.__class__ is str or v is None else _w.field(o, "TemplateId", v, _w.text)
-    if not d.keys() <= _K_JourneySMSMessage:
+    if not _K_JourneySMSMessage.issuperset(d):
         o._unknown = _w.extra(d, _K_JourneySMSMessage, o._unknown)
     return o
 
@@ -2106,7 +2106,7 @@ def unstructure_JourneySMSMessage(o: Any) -> Any:
     v: Any
     v = o.message_type
     if v is not None:
-        d["MessageType"] = (v.value if isinstance(v, StrEnum) else v)
+        d["MessageType"] = (v._value_ if isinstance(v, StrEnum) else v)
     v = o.origination_number
     if v is not None:
         d["OriginationNumber"] = v
@@ -2140,7 +2140,7 @@ def structure_JourneySchedule(d: Any, _: Any = None) -> Any:
     )
     v = d.get("Timezone")
     o.timezone = v if v.__class__ is str or v is None else _w.field(o, "Timezone", v, _w.text)
-    if not d.keys() <= _K_JourneySchedule:
+    if not _K_JourneySchedule.issuperset(d):
         o._unknown = _w.extra(d, _K_JourneySchedule, o._unknown)
     return o
 
@@ -2174,7 +2174,7 @@ def structure_JourneyStateRequest(d: Any, _: Any = None) -> Any:
     o.state = (
         _E_State.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "State", v, _w.text)
     )
-    if not d.keys() <= _K_JourneyStateRequest:
+    if not _K_JourneyStateRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_JourneyStateRequest, o._unknown)
     return o
 
@@ -2186,7 +2186,7 @@ def unstructure_JourneyStateRequest(o: Any) -> Any:
     v: Any
     v = o.state
     if v is not None:
-        d["State"] = (v.value if isinstance(v, StrEnum) else v)
+        d["State"] = (v._value_ if isinstance(v, StrEnum) else v)
     if o._unknown:
         _w.merge_unknown(d, o._unknown)
     return d
@@ -2208,7 +2208,7 @@ def structure_JourneysResponse(d: Any, _: Any = None) -> Any:
             o.item = _w.keep(o, "Item", v)
     v = d.get("NextToken")
     o.next_token = v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
-    if not d.keys() <= _K_JourneysResponse:
+    if not _K_JourneysResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_JourneysResponse, o._unknown)
     return o
 
@@ -2243,7 +2243,7 @@ def structure_ListJourneysRequest(d: Any, _: Any = None) -> Any:
     o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
     v = d.get("Token")
     o.token = v if v.__class__ is str or v is None else _w.field(o, "Token", v, _w.text)
-    if not d.keys() <= _K_ListJourneysRequest:
+    if not _K_ListJourneysRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_ListJourneysRequest, o._unknown)
     return o
 
@@ -2278,7 +2278,7 @@ def structure_ListJourneysResponse(d: Any, _: Any = None) -> Any:
         _s_JourneysResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "JourneysResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_ListJourneysResponse:
+    if not _K_ListJourneysResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_ListJourneysResponse, o._unknown)
     return o
 
@@ -2310,7 +2310,7 @@ def structure_MultiConditionalBranch(d: Any, _: Any = None) -> Any:
     o.next_activity = (
         v if v.__class__ is str or v is None else _w.field(o, "NextActivity", v, _w.text)
     )
-    if not d.keys() <= _K_MultiConditionalBranch:
+    if not _K_MultiConditionalBranch.issuperset(d):
         o._unknown = _w.extra(d, _K_MultiConditionalBranch, o._unknown)
     return o
 
@@ -2355,7 +2355,7 @@ def structure_MultiConditionalSplitActivity(d: Any, _: Any = None) -> Any:
     o.evaluation_wait_time = (
         _s_WaitTime(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EvaluationWaitTime", v)
     )
-    if not d.keys() <= _K_MultiConditionalSplitActivity:
+    if not _K_MultiConditionalSplitActivity.issuperset(d):
         o._unknown = _w.extra(d, _K_MultiConditionalSplitActivity, o._unknown)
     return o
 
@@ -2437,7 +2437,7 @@ def structure_OpenHours(d: Any, _: Any = None) -> Any:
             )
         except _w.WrongType:
             o.custom = _w.keep(o, "CUSTOM", v)
-    if not d.keys() <= _K_OpenHours:
+    if not _K_OpenHours.issuperset(d):
         o._unknown = _w.extra(d, _K_OpenHours, o._unknown)
     return o
 
@@ -2487,7 +2487,7 @@ def structure_OpenHoursRule(d: Any, _: Any = None) -> Any:
     o.start_time = v if v.__class__ is str or v is None else _w.field(o, "StartTime", v, _w.text)
     v = d.get("EndTime")
     o.end_time = v if v.__class__ is str or v is None else _w.field(o, "EndTime", v, _w.text)
-    if not d.keys() <= _K_OpenHoursRule:
+    if not _K_OpenHoursRule.issuperset(d):
         o._unknown = _w.extra(d, _K_OpenHoursRule, o._unknown)
     return o
 
@@ -2530,7 +2530,7 @@ def structure_PushMessageActivity(d: Any, _: Any = None) -> Any:
     o.template_version = (
         v if v.__class__ is str or v is None else _w.field(o, "TemplateVersion", v, _w.text)
     )
-    if not d.keys() <= _K_PushMessageActivity:
+    if not _K_PushMessageActivity.issuperset(d):
         o._unknown = _w.extra(d, _K_PushMessageActivity, o._unknown)
     return o
 
@@ -2573,7 +2573,7 @@ def structure_RandomSplitActivity(d: Any, _: Any = None) -> Any:
             )
         except _w.WrongType:
             o.branches = _w.keep(o, "Branches", v)
-    if not d.keys() <= _K_RandomSplitActivity:
+    if not _K_RandomSplitActivity.issuperset(d):
         o._unknown = _w.extra(d, _K_RandomSplitActivity, o._unknown)
     return o
 
@@ -2607,7 +2607,7 @@ def structure_RandomSplitEntry(d: Any, _: Any = None) -> Any:
     o.percentage = (
         v if v.__class__ is int or v is None else _w.field(o, "Percentage", v, _w.integer)
     )
-    if not d.keys() <= _K_RandomSplitEntry:
+    if not _K_RandomSplitEntry.issuperset(d):
         o._unknown = _w.extra(d, _K_RandomSplitEntry, o._unknown)
     return o
 
@@ -2650,7 +2650,7 @@ def structure_SMSMessageActivity(d: Any, _: Any = None) -> Any:
     o.template_version = (
         v if v.__class__ is str or v is None else _w.field(o, "TemplateVersion", v, _w.text)
     )
-    if not d.keys() <= _K_SMSMessageActivity:
+    if not _K_SMSMessageActivity.issuperset(d):
         o._unknown = _w.extra(d, _K_SMSMessageActivity, o._unknown)
     return o
 
@@ -2685,7 +2685,7 @@ def structure_SegmentCondition(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("SegmentId")
     o.segment_id = v if v.__class__ is str or v is None else _w.field(o, "SegmentId", v, _w.text)
-    if not d.keys() <= _K_SegmentCondition:
+    if not _K_SegmentCondition.issuperset(d):
         o._unknown = _w.extra(d, _K_SegmentCondition, o._unknown)
     return o
 
@@ -2721,7 +2721,7 @@ def structure_SimpleCondition(d: Any, _: Any = None) -> Any:
     o.segment_dimensions = (
         _common._s_SegmentDimensions(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SegmentDimensions", v)
     )
-    if not d.keys() <= _K_SimpleCondition:
+    if not _K_SimpleCondition.issuperset(d):
         o._unknown = _w.extra(d, _K_SimpleCondition, o._unknown)
     return o
 
@@ -2761,7 +2761,7 @@ def structure_StartCondition(d: Any, _: Any = None) -> Any:
     o.segment_start_condition = (
         _s_SegmentCondition(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SegmentStartCondition", v)
     )
-    if not d.keys() <= _K_StartCondition:
+    if not _K_StartCondition.issuperset(d):
         o._unknown = _w.extra(d, _K_StartCondition, o._unknown)
     return o
 
@@ -2801,7 +2801,7 @@ def structure_UpdateJourneyRequest(d: Any, _: Any = None) -> Any:
     o.write_journey_request = (
         _s_WriteJourneyRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "WriteJourneyRequest", v)
     )
-    if not d.keys() <= _K_UpdateJourneyRequest:
+    if not _K_UpdateJourneyRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_UpdateJourneyRequest, o._unknown)
     return o
 
@@ -2836,7 +2836,7 @@ def structure_UpdateJourneyResponse(d: Any, _: Any = None) -> Any:
         _s_JourneyResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "JourneyResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_UpdateJourneyResponse:
+    if not _K_UpdateJourneyResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_UpdateJourneyResponse, o._unknown)
     return o
 
@@ -2870,7 +2870,7 @@ def structure_UpdateJourneyStateRequest(d: Any, _: Any = None) -> Any:
     o.journey_state_request = (
         _s_JourneyStateRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "JourneyStateRequest", v)
     )
-    if not d.keys() <= _K_UpdateJourneyStateRequest:
+    if not _K_UpdateJourneyStateRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_UpdateJourneyStateRequest, o._unknown)
     return o
 
@@ -2905,7 +2905,7 @@ def structure_UpdateJourneyStateResponse(d: Any, _: Any = None) -> Any:
         _s_JourneyResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "JourneyResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_UpdateJourneyStateResponse:
+    if not _K_UpdateJourneyStateResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_UpdateJourneyStateResponse, o._unknown)
     return o
 
@@ -2937,7 +2937,7 @@ def structure_WaitActivity(d: Any, _: Any = None) -> Any:
     o.wait_time = (
         _s_WaitTime(v) if v.__class__ is dict else None if v is None else _w.keep(o, "WaitTime", v)
     )
-    if not d.keys() <= _K_WaitActivity:
+    if not _K_WaitActivity.issuperset(d):
         o._unknown = _w.extra(d, _K_WaitActivity, o._unknown)
     return o
 
@@ -2968,7 +2968,7 @@ def structure_WaitTime(d: Any, _: Any = None) -> Any:
     o.wait_for = v if v.__class__ is str or v is None else _w.field(o, "WaitFor", v, _w.text)
     v = d.get("WaitUntil")
     o.wait_until = v if v.__class__ is str or v is None else _w.field(o, "WaitUntil", v, _w.text)
-    if not d.keys() <= _K_WaitTime:
+    if not _K_WaitTime.issuperset(d):
         o._unknown = _w.extra(d, _K_WaitTime, o._unknown)
     return o
 
@@ -3081,7 +3081,7 @@ def structure_WriteJourneyRequest(d: Any, _: Any = None) -> Any:
             )
         except _w.WrongType:
             o.timezone_estimation_methods = _w.keep(o, "TimezoneEstimationMethods", v)
-    if not d.keys() <= _K_WriteJourneyRequest:
+    if not _K_WriteJourneyRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_WriteJourneyRequest, o._unknown)
     return o
 
@@ -3128,7 +3128,7 @@ def unstructure_WriteJourneyRequest(o: Any) -> Any:
         d["StartCondition"] = _u_StartCondition(v)
     v = o.state
     if v is not None:
-        d["State"] = (v.value if isinstance(v, StrEnum) else v)
+        d["State"] = (v._value_ if isinstance(v, StrEnum) else v)
     v = o.wait_for_quiet_time
     if v is not None:
         d["WaitForQuietTime"] = v
@@ -3150,7 +3150,7 @@ def unstructure_WriteJourneyRequest(o: Any) -> Any:
     v = o.timezone_estimation_methods
     if v is not None:
         d["TimezoneEstimationMethods"] = (
-            [(x0.value if isinstance(x0, StrEnum) else x0) for x0 in v] if isinstance(v, (list, tuple)) else v
+            [(x0._value_ if isinstance(x0, StrEnum) else x0) for x0 in v] if isinstance(v, (list, tuple)) else v
         )
     if o._unknown:
         _w.merge_unknown(d, o._unknown)

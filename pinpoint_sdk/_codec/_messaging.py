@@ -216,7 +216,7 @@ def structure_ADMMessage(d: Any, _: Any = None) -> Any:
     o.title = v if v.__class__ is str or v is None else _w.field(o, "Title", v, _w.text)
     v = d.get("Url")
     o.url = v if v.__class__ is str or v is None else _w.field(o, "Url", v, _w.text)
-    if not d.keys() <= _K_ADMMessage:
+    if not _K_ADMMessage.issuperset(d):
         o._unknown = _w.extra(d, _K_ADMMessage, o._unknown)
     return o
 
@@ -228,7 +228,7 @@ def unstructure_ADMMessage(o: Any) -> Any:
     v: Any
     v = o.action
     if v is not None:
-        d["Action"] = (v.value if isinstance(v, StrEnum) else v)
+        d["Action"] = (v._value_ if isinstance(v, StrEnum) else v)
     v = o.body
     if v is not None:
         d["Body"] = v
@@ -349,7 +349,7 @@ def structure_APNSMessage(d: Any, _: Any = None) -> Any:
     o.title = v if v.__class__ is str or v is None else _w.field(o, "Title", v, _w.text)
     v = d.get("Url")
     o.url = v if v.__class__ is str or v is None else _w.field(o, "Url", v, _w.text)
-    if not d.keys() <= _K_APNSMessage:
+    if not _K_APNSMessage.issuperset(d):
         o._unknown = _w.extra(d, _K_APNSMessage, o._unknown)
     return o
 
@@ -364,7 +364,7 @@ def unstructure_APNSMessage(o: Any) -> Any:
         d["APNSPushType"] = v
     v = o.action
     if v is not None:
-        d["Action"] = (v.value if isinstance(v, StrEnum) else v)
+        d["Action"] = (v._value_ if isinstance(v, StrEnum) else v)
     v = o.badge
     if v is not None:
         d["Badge"] = v
@@ -460,7 +460,7 @@ def structure_AddressConfiguration(d: Any, _: Any = None) -> Any:
     o.title_override = (
         v if v.__class__ is str or v is None else _w.field(o, "TitleOverride", v, _w.text)
     )
-    if not d.keys() <= _K_AddressConfiguration:
+    if not _K_AddressConfiguration.issuperset(d):
         o._unknown = _w.extra(d, _K_AddressConfiguration, o._unknown)
     return o
 
@@ -475,7 +475,7 @@ def unstructure_AddressConfiguration(o: Any) -> Any:
         d["BodyOverride"] = v
     v = o.channel_type
     if v is not None:
-        d["ChannelType"] = (v.value if isinstance(v, StrEnum) else v)
+        d["ChannelType"] = (v._value_ if isinstance(v, StrEnum) else v)
     v = o.context
     if v is not None:
         d["Context"] = (dict(v) if isinstance(v, dict) else v)
@@ -557,7 +557,7 @@ def structure_BaiduMessage(d: Any, _: Any = None) -> Any:
     o.title = v if v.__class__ is str or v is None else _w.field(o, "Title", v, _w.text)
     v = d.get("Url")
     o.url = v if v.__class__ is str or v is None else _w.field(o, "Url", v, _w.text)
-    if not d.keys() <= _K_BaiduMessage:
+    if not _K_BaiduMessage.issuperset(d):
         o._unknown = _w.extra(d, _K_BaiduMessage, o._unknown)
     return o
 
@@ -569,7 +569,7 @@ def unstructure_BaiduMessage(o: Any) -> Any:
     v: Any
     v = o.action
     if v is not None:
-        d["Action"] = (v.value if isinstance(v, StrEnum) else v)
+        d["Action"] = (v._value_ if isinstance(v, StrEnum) else v)
     v = o.body
     if v is not None:
         d["Body"] = v
@@ -634,7 +634,7 @@ def structure_DefaultMessage(d: Any, _: Any = None) -> Any:
             )
         except _w.WrongType:
             o.substitutions = _w.keep(o, "Substitutions", v)
-    if not d.keys() <= _K_DefaultMessage:
+    if not _K_DefaultMessage.issuperset(d):
         o._unknown = _w.extra(d, _K_DefaultMessage, o._unknown)
     return o
 
@@ -697,7 +697,7 @@ def structure_DefaultPushNotificationMessage(d: Any, _: Any = None) -> Any:
     o.title = v if v.__class__ is str or v is None else _w.field(o, "Title", v, _w.text)
     v = d.get("Url")
     o.url = v if v.__class__ is str or v is None else _w.field(o, "Url", v, _w.text)
-    if not d.keys() <= _K_DefaultPushNotificationMessage:
+    if not _K_DefaultPushNotificationMessage.issuperset(d):
         o._unknown = _w.extra(d, _K_DefaultPushNotificationMessage, o._unknown)
     return o
 
@@ -709,7 +709,7 @@ def unstructure_DefaultPushNotificationMessage(o: Any) -> Any:
     v: Any
     v = o.action
     if v is not None:
-        d["Action"] = (v.value if isinstance(v, StrEnum) else v)
+        d["Action"] = (v._value_ if isinstance(v, StrEnum) else v)
     v = o.body
     if v is not None:
         d["Body"] = v
@@ -777,7 +777,7 @@ def structure_DirectMessageConfiguration(d: Any, _: Any = None) -> Any:
     o.voice_message = (
         _s_VoiceMessage(v) if v.__class__ is dict else None if v is None else _w.keep(o, "VoiceMessage", v)
     )
-    if not d.keys() <= _K_DirectMessageConfiguration:
+    if not _K_DirectMessageConfiguration.issuperset(d):
         o._unknown = _w.extra(d, _K_DirectMessageConfiguration, o._unknown)
     return o
 
@@ -863,7 +863,7 @@ def structure_EmailMessage(d: Any, _: Any = None) -> Any:
             )
         except _w.WrongType:
             o.substitutions = _w.keep(o, "Substitutions", v)
-    if not d.keys() <= _K_EmailMessage:
+    if not _K_EmailMessage.issuperset(d):
         o._unknown = _w.extra(d, _K_EmailMessage, o._unknown)
     return o
 
@@ -927,7 +927,7 @@ def structure_EndpointMessageResult(d: Any, _: Any = None) -> Any:
     o.updated_token = (
         v if v.__class__ is str or v is None else _w.field(o, "UpdatedToken", v, _w.text)
     )
-    if not d.keys() <= _K_EndpointMessageResult:
+    if not _K_EndpointMessageResult.issuperset(d):
         o._unknown = _w.extra(d, _K_EndpointMessageResult, o._unknown)
     return o
 
@@ -942,7 +942,7 @@ def unstructure_EndpointMessageResult(o: Any) -> Any:
         d["Address"] = v
     v = o.delivery_status
     if v is not None:
-        d["DeliveryStatus"] = (v.value if isinstance(v, StrEnum) else v)
+        d["DeliveryStatus"] = (v._value_ if isinstance(v, StrEnum) else v)
     v = o.message_id
     if v is not None:
         d["MessageId"] = v
@@ -996,7 +996,7 @@ def structure_EndpointSendConfiguration(d: Any, _: Any = None) -> Any:
     o.title_override = (
         v if v.__class__ is str or v is None else _w.field(o, "TitleOverride", v, _w.text)
     )
-    if not d.keys() <= _K_EndpointSendConfiguration:
+    if not _K_EndpointSendConfiguration.issuperset(d):
         o._unknown = _w.extra(d, _K_EndpointSendConfiguration, o._unknown)
     return o
 
@@ -1104,7 +1104,7 @@ def structure_GCMMessage(d: Any, _: Any = None) -> Any:
     o.title = v if v.__class__ is str or v is None else _w.field(o, "Title", v, _w.text)
     v = d.get("Url")
     o.url = v if v.__class__ is str or v is None else _w.field(o, "Url", v, _w.text)
-    if not d.keys() <= _K_GCMMessage:
+    if not _K_GCMMessage.issuperset(d):
         o._unknown = _w.extra(d, _K_GCMMessage, o._unknown)
     return o
 
@@ -1116,7 +1116,7 @@ def unstructure_GCMMessage(o: Any) -> Any:
     v: Any
     v = o.action
     if v is not None:
-        d["Action"] = (v.value if isinstance(v, StrEnum) else v)
+        d["Action"] = (v._value_ if isinstance(v, StrEnum) else v)
     v = o.body
     if v is not None:
         d["Body"] = v
@@ -1187,7 +1187,7 @@ def structure_GetInAppMessagesRequest(d: Any, _: Any = None) -> Any:
     )
     v = d.get("EndpointId")
     o.endpoint_id = v if v.__class__ is str or v is None else _w.field(o, "EndpointId", v, _w.text)
-    if not d.keys() <= _K_GetInAppMessagesRequest:
+    if not _K_GetInAppMessagesRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_GetInAppMessagesRequest, o._unknown)
     return o
 
@@ -1219,7 +1219,7 @@ def structure_GetInAppMessagesResponse(d: Any, _: Any = None) -> Any:
         _s_InAppMessagesResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "InAppMessagesResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_GetInAppMessagesResponse:
+    if not _K_GetInAppMessagesResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_GetInAppMessagesResponse, o._unknown)
     return o
 
@@ -1253,7 +1253,7 @@ def structure_InAppCampaignSchedule(d: Any, _: Any = None) -> Any:
     o.quiet_time = (
         _common._s_QuietTime(v) if v.__class__ is dict else None if v is None else _w.keep(o, "QuietTime", v)
     )
-    if not d.keys() <= _K_InAppCampaignSchedule:
+    if not _K_InAppCampaignSchedule.issuperset(d):
         o._unknown = _w.extra(d, _K_InAppCampaignSchedule, o._unknown)
     return o
 
@@ -1307,7 +1307,7 @@ def structure_InAppMessage(d: Any, _: Any = None) -> Any:
     o.layout = (
         _E_Layout.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "Layout", v, _w.text)
     )
-    if not d.keys() <= _K_InAppMessage:
+    if not _K_InAppMessage.issuperset(d):
         o._unknown = _w.extra(d, _K_InAppMessage, o._unknown)
     return o
 
@@ -1327,7 +1327,7 @@ def unstructure_InAppMessage(o: Any) -> Any:
         d["CustomConfig"] = (dict(v) if isinstance(v, dict) else v)
     v = o.layout
     if v is not None:
-        d["Layout"] = (v.value if isinstance(v, StrEnum) else v)
+        d["Layout"] = (v._value_ if isinstance(v, StrEnum) else v)
     if o._unknown:
         _w.merge_unknown(d, o._unknown)
     return d
@@ -1363,7 +1363,7 @@ def structure_InAppMessageCampaign(d: Any, _: Any = None) -> Any:
     o.treatment_id = (
         v if v.__class__ is str or v is None else _w.field(o, "TreatmentId", v, _w.text)
     )
-    if not d.keys() <= _K_InAppMessageCampaign:
+    if not _K_InAppMessageCampaign.issuperset(d):
         o._unknown = _w.extra(d, _K_InAppMessageCampaign, o._unknown)
     return o
 
@@ -1418,7 +1418,7 @@ def structure_InAppMessagesResponse(d: Any, _: Any = None) -> Any:
             )
         except _w.WrongType:
             o.in_app_message_campaigns = _w.keep(o, "InAppMessageCampaigns", v)
-    if not d.keys() <= _K_InAppMessagesResponse:
+    if not _K_InAppMessagesResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_InAppMessagesResponse, o._unknown)
     return o
 
@@ -1484,7 +1484,7 @@ def structure_MessageRequest(d: Any, _: Any = None) -> Any:
     )
     v = d.get("TraceId")
     o.trace_id = v if v.__class__ is str or v is None else _w.field(o, "TraceId", v, _w.text)
-    if not d.keys() <= _K_MessageRequest:
+    if not _K_MessageRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_MessageRequest, o._unknown)
     return o
 
@@ -1553,7 +1553,7 @@ def structure_MessageResponse(d: Any, _: Any = None) -> Any:
             )
         except _w.WrongType:
             o.result = _w.keep(o, "Result", v)
-    if not d.keys() <= _K_MessageResponse:
+    if not _K_MessageResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_MessageResponse, o._unknown)
     return o
 
@@ -1608,7 +1608,7 @@ def structure_MessageResult(d: Any, _: Any = None) -> Any:
     o.updated_token = (
         v if v.__class__ is str or v is None else _w.field(o, "UpdatedToken", v, _w.text)
     )
-    if not d.keys() <= _K_MessageResult:
+    if not _K_MessageResult.issuperset(d):
         o._unknown = _w.extra(d, _K_MessageResult, o._unknown)
     return o
 
@@ -1620,7 +1620,7 @@ def unstructure_MessageResult(o: Any) -> Any:
     v: Any
     v = o.delivery_status
     if v is not None:
-        d["DeliveryStatus"] = (v.value if isinstance(v, StrEnum) else v)
+        d["DeliveryStatus"] = (v._value_ if isinstance(v, StrEnum) else v)
     v = o.message_id
     if v is not None:
         d["MessageId"] = v
@@ -1652,7 +1652,7 @@ def structure_NumberValidateRequest(d: Any, _: Any = None) -> Any:
     o.phone_number = (
         v if v.__class__ is str or v is None else _w.field(o, "PhoneNumber", v, _w.text)
     )
-    if not d.keys() <= _K_NumberValidateRequest:
+    if not _K_NumberValidateRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_NumberValidateRequest, o._unknown)
     return o
 
@@ -1721,7 +1721,7 @@ def structure_NumberValidateResponse(d: Any, _: Any = None) -> Any:
     o.timezone = v if v.__class__ is str or v is None else _w.field(o, "Timezone", v, _w.text)
     v = d.get("ZipCode")
     o.zip_code = v if v.__class__ is str or v is None else _w.field(o, "ZipCode", v, _w.text)
-    if not d.keys() <= _K_NumberValidateResponse:
+    if not _K_NumberValidateResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_NumberValidateResponse, o._unknown)
     return o
 
@@ -1788,7 +1788,7 @@ def structure_PhoneNumberValidateRequest(d: Any, _: Any = None) -> Any:
     o.number_validate_request = (
         _s_NumberValidateRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "NumberValidateRequest", v)
     )
-    if not d.keys() <= _K_PhoneNumberValidateRequest:
+    if not _K_PhoneNumberValidateRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_PhoneNumberValidateRequest, o._unknown)
     return o
 
@@ -1817,7 +1817,7 @@ def structure_PhoneNumberValidateResponse(d: Any, _: Any = None) -> Any:
         _s_NumberValidateResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "NumberValidateResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_PhoneNumberValidateResponse:
+    if not _K_PhoneNumberValidateResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_PhoneNumberValidateResponse, o._unknown)
     return o
 
@@ -1843,7 +1843,7 @@ def structure_RawEmail(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("Data")
     o.data = v if v.__class__ is bytes or v is None else _w.field(o, "Data", v, _w.blob)
-    if not d.keys() <= _K_RawEmail:
+    if not _K_RawEmail.issuperset(d):
         o._unknown = _w.extra(d, _K_RawEmail, o._unknown)
     return o
 
@@ -1897,7 +1897,7 @@ def structure_SMSMessage(d: Any, _: Any = None) -> Any:
     o.entity_id = v if v.__class__ is str or v is None else _w.field(o, "EntityId", v, _w.text)
     v = d.get("TemplateId")
     o.template_id = v if v.__class__ is str or v is None else _w.field(o, "TemplateId", v, _w.text)
-    if not d.keys() <= _K_SMSMessage:
+    if not _K_SMSMessage.issuperset(d):
         o._unknown = _w.extra(d, _K_SMSMessage, o._unknown)
     return o
 
@@ -1918,7 +1918,7 @@ def unstructure_SMSMessage(o: Any) -> Any:
         d["MediaUrl"] = v
     v = o.message_type
     if v is not None:
-        d["MessageType"] = (v.value if isinstance(v, StrEnum) else v)
+        d["MessageType"] = (v._value_ if isinstance(v, StrEnum) else v)
     v = o.origination_number
     if v is not None:
         d["OriginationNumber"] = v
@@ -1955,7 +1955,7 @@ def structure_SendMessagesRequest(d: Any, _: Any = None) -> Any:
     o.message_request = (
         _s_MessageRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageRequest", v)
     )
-    if not d.keys() <= _K_SendMessagesRequest:
+    if not _K_SendMessagesRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_SendMessagesRequest, o._unknown)
     return o
 
@@ -1987,7 +1987,7 @@ def structure_SendMessagesResponse(d: Any, _: Any = None) -> Any:
         _s_MessageResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_SendMessagesResponse:
+    if not _K_SendMessagesResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_SendMessagesResponse, o._unknown)
     return o
 
@@ -2019,7 +2019,7 @@ def structure_SendOTPMessageRequest(d: Any, _: Any = None) -> Any:
     o.send_otp_message_request_parameters = (
         _s_SendOTPMessageRequestParameters(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SendOTPMessageRequestParameters", v)
     )
-    if not d.keys() <= _K_SendOTPMessageRequest:
+    if not _K_SendOTPMessageRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_SendOTPMessageRequest, o._unknown)
     return o
 
@@ -2080,7 +2080,7 @@ def structure_SendOTPMessageRequestParameters(d: Any, _: Any = None) -> Any:
     o.validity_period = (
         v if v.__class__ is int or v is None else _w.field(o, "ValidityPeriod", v, _w.integer)
     )
-    if not d.keys() <= _K_SendOTPMessageRequestParameters:
+    if not _K_SendOTPMessageRequestParameters.issuperset(d):
         o._unknown = _w.extra(d, _K_SendOTPMessageRequestParameters, o._unknown)
     return o
 
@@ -2139,7 +2139,7 @@ def structure_SendOTPMessageResponse(d: Any, _: Any = None) -> Any:
         _s_MessageResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_SendOTPMessageResponse:
+    if not _K_SendOTPMessageResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_SendOTPMessageResponse, o._unknown)
     return o
 
@@ -2193,7 +2193,7 @@ def structure_SendUsersMessageRequest(d: Any, _: Any = None) -> Any:
             )
         except _w.WrongType:
             o.users = _w.keep(o, "Users", v)
-    if not d.keys() <= _K_SendUsersMessageRequest:
+    if not _K_SendUsersMessageRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_SendUsersMessageRequest, o._unknown)
     return o
 
@@ -2247,7 +2247,7 @@ def structure_SendUsersMessageResponse(d: Any, _: Any = None) -> Any:
             )
         except _w.WrongType:
             o.result = _w.keep(o, "Result", v)
-    if not d.keys() <= _K_SendUsersMessageResponse:
+    if not _K_SendUsersMessageResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_SendUsersMessageResponse, o._unknown)
     return o
 
@@ -2287,7 +2287,7 @@ def structure_SendUsersMessagesRequest(d: Any, _: Any = None) -> Any:
     o.send_users_message_request = (
         _s_SendUsersMessageRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SendUsersMessageRequest", v)
     )
-    if not d.keys() <= _K_SendUsersMessagesRequest:
+    if not _K_SendUsersMessagesRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_SendUsersMessagesRequest, o._unknown)
     return o
 
@@ -2319,7 +2319,7 @@ def structure_SendUsersMessagesResponse(d: Any, _: Any = None) -> Any:
         _s_SendUsersMessageResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SendUsersMessageResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_SendUsersMessagesResponse:
+    if not _K_SendUsersMessagesResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_SendUsersMessagesResponse, o._unknown)
     return o
 
@@ -2365,7 +2365,7 @@ def structure_SimpleEmail(d: Any, _: Any = None) -> Any:
             )
         except _w.WrongType:
             o.headers = _w.keep(o, "Headers", v)
-    if not d.keys() <= _K_SimpleEmail:
+    if not _K_SimpleEmail.issuperset(d):
         o._unknown = _w.extra(d, _K_SimpleEmail, o._unknown)
     return o
 
@@ -2404,7 +2404,7 @@ def structure_SimpleEmailPart(d: Any, _: Any = None) -> Any:
     o.charset = v if v.__class__ is str or v is None else _w.field(o, "Charset", v, _w.text)
     v = d.get("Data")
     o.data = v if v.__class__ is str or v is None else _w.field(o, "Data", v, _w.text)
-    if not d.keys() <= _K_SimpleEmailPart:
+    if not _K_SimpleEmailPart.issuperset(d):
         o._unknown = _w.extra(d, _K_SimpleEmailPart, o._unknown)
     return o
 
@@ -2433,7 +2433,7 @@ def structure_VerificationResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("Valid")
     o.valid = v if v.__class__ is bool or v is None else _w.field(o, "Valid", v, _w.boolean)
-    if not d.keys() <= _K_VerificationResponse:
+    if not _K_VerificationResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_VerificationResponse, o._unknown)
     return o
 
@@ -2465,7 +2465,7 @@ def structure_VerifyOTPMessageRequest(d: Any, _: Any = None) -> Any:
     o.verify_otp_message_request_parameters = (
         _s_VerifyOTPMessageRequestParameters(v) if v.__class__ is dict else None if v is None else _w.keep(o, "VerifyOTPMessageRequestParameters", v)
     )
-    if not d.keys() <= _K_VerifyOTPMessageRequest:
+    if not _K_VerifyOTPMessageRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_VerifyOTPMessageRequest, o._unknown)
     return o
 
@@ -2502,7 +2502,7 @@ def structure_VerifyOTPMessageRequestParameters(d: Any, _: Any = None) -> Any:
     o.reference_id = (
         v if v.__class__ is str or v is None else _w.field(o, "ReferenceId", v, _w.text)
     )
-    if not d.keys() <= _K_VerifyOTPMessageRequestParameters:
+    if not _K_VerifyOTPMessageRequestParameters.issuperset(d):
         o._unknown = _w.extra(d, _K_VerifyOTPMessageRequestParameters, o._unknown)
     return o
 
@@ -2537,7 +2537,7 @@ def structure_VerifyOTPMessageResponse(d: Any, _: Any = None) -> Any:
         _s_VerificationResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "VerificationResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_VerifyOTPMessageResponse:
+    if not _K_VerifyOTPMessageResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_VerifyOTPMessageResponse, o._unknown)
     return o
 
@@ -2583,7 +2583,7 @@ def structure_VoiceMessage(d: Any, _: Any = None) -> Any:
             o.substitutions = _w.keep(o, "Substitutions", v)
     v = d.get("VoiceId")
     o.voice_id = v if v.__class__ is str or v is None else _w.field(o, "VoiceId", v, _w.text)
-    if not d.keys() <= _K_VoiceMessage:
+    if not _K_VoiceMessage.issuperset(d):
         o._unknown = _w.extra(d, _K_VoiceMessage, o._unknown)
     return o
 

@@ -100,7 +100,7 @@ def structure_CreateRecommenderConfiguration(d: Any, _: Any = None) -> Any:
     o.recommendations_per_message = (
         v if v.__class__ is int or v is None else _w.field(o, "RecommendationsPerMessage", v, _w.integer)
     )
-    if not d.keys() <= _K_CreateRecommenderConfiguration:
+    if not _K_CreateRecommenderConfiguration.issuperset(d):
         o._unknown = _w.extra(d, _K_CreateRecommenderConfiguration, o._unknown)
     return o
 
@@ -152,7 +152,7 @@ def structure_CreateRecommenderConfigurationRequest(d: Any, _: Any = None) -> An
     o.create_recommender_configuration = (
         _s_CreateRecommenderConfiguration(v) if v.__class__ is dict else None if v is None else _w.keep(o, "CreateRecommenderConfiguration", v)
     )
-    if not d.keys() <= _K_CreateRecommenderConfigurationRequest:
+    if not _K_CreateRecommenderConfigurationRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_CreateRecommenderConfigurationRequest, o._unknown)
     return o
 
@@ -181,7 +181,7 @@ def structure_CreateRecommenderConfigurationResponse(d: Any, _: Any = None) -> A
         _s_RecommenderConfigurationResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "RecommenderConfigurationResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_CreateRecommenderConfigurationResponse:
+    if not _K_CreateRecommenderConfigurationResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_CreateRecommenderConfigurationResponse, o._unknown)
     return o
 
@@ -209,7 +209,7 @@ def structure_DeleteRecommenderConfigurationRequest(d: Any, _: Any = None) -> An
     o.recommender_id = (
         v if v.__class__ is str or v is None else _w.field(o, "RecommenderId", v, _w.text)
     )
-    if not d.keys() <= _K_DeleteRecommenderConfigurationRequest:
+    if not _K_DeleteRecommenderConfigurationRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_DeleteRecommenderConfigurationRequest, o._unknown)
     return o
 
@@ -238,7 +238,7 @@ def structure_DeleteRecommenderConfigurationResponse(d: Any, _: Any = None) -> A
         _s_RecommenderConfigurationResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "RecommenderConfigurationResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_DeleteRecommenderConfigurationResponse:
+    if not _K_DeleteRecommenderConfigurationResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_DeleteRecommenderConfigurationResponse, o._unknown)
     return o
 
@@ -266,7 +266,7 @@ def structure_GetRecommenderConfigurationRequest(d: Any, _: Any = None) -> Any:
     o.recommender_id = (
         v if v.__class__ is str or v is None else _w.field(o, "RecommenderId", v, _w.text)
     )
-    if not d.keys() <= _K_GetRecommenderConfigurationRequest:
+    if not _K_GetRecommenderConfigurationRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_GetRecommenderConfigurationRequest, o._unknown)
     return o
 
@@ -295,7 +295,7 @@ def structure_GetRecommenderConfigurationResponse(d: Any, _: Any = None) -> Any:
         _s_RecommenderConfigurationResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "RecommenderConfigurationResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_GetRecommenderConfigurationResponse:
+    if not _K_GetRecommenderConfigurationResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_GetRecommenderConfigurationResponse, o._unknown)
     return o
 
@@ -323,7 +323,7 @@ def structure_GetRecommenderConfigurationsRequest(d: Any, _: Any = None) -> Any:
     o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
     v = d.get("Token")
     o.token = v if v.__class__ is str or v is None else _w.field(o, "Token", v, _w.text)
-    if not d.keys() <= _K_GetRecommenderConfigurationsRequest:
+    if not _K_GetRecommenderConfigurationsRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_GetRecommenderConfigurationsRequest, o._unknown)
     return o
 
@@ -355,7 +355,7 @@ def structure_GetRecommenderConfigurationsResponse(d: Any, _: Any = None) -> Any
         _s_ListRecommenderConfigurationsResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ListRecommenderConfigurationsResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_GetRecommenderConfigurationsResponse:
+    if not _K_GetRecommenderConfigurationsResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_GetRecommenderConfigurationsResponse, o._unknown)
     return o
 
@@ -391,7 +391,7 @@ def structure_ListRecommenderConfigurationsResponse(d: Any, _: Any = None) -> An
             o.item = _w.keep(o, "Item", v)
     v = d.get("NextToken")
     o.next_token = v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
-    if not d.keys() <= _K_ListRecommenderConfigurationsResponse:
+    if not _K_ListRecommenderConfigurationsResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_ListRecommenderConfigurationsResponse, o._unknown)
     return o
 
@@ -468,7 +468,7 @@ def structure_RecommenderConfigurationResponse(d: Any, _: Any = None) -> Any:
     o.recommendations_per_message = (
         v if v.__class__ is int or v is None else _w.field(o, "RecommendationsPerMessage", v, _w.integer)
     )
-    if not d.keys() <= _K_RecommenderConfigurationResponse:
+    if not _K_RecommenderConfigurationResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_RecommenderConfigurationResponse, o._unknown)
     return o
 
@@ -563,7 +563,7 @@ def structure_UpdateRecommenderConfiguration(d: Any, _: Any = None) -> Any:
     o.recommendations_per_message = (
         v if v.__class__ is int or v is None else _w.field(o, "RecommendationsPerMessage", v, _w.integer)
     )
-    if not d.keys() <= _K_UpdateRecommenderConfiguration:
+    if not _K_UpdateRecommenderConfiguration.issuperset(d):
         o._unknown = _w.extra(d, _K_UpdateRecommenderConfiguration, o._unknown)
     return o
 
@@ -619,7 +619,7 @@ def structure_UpdateRecommenderConfigurationRequest(d: Any, _: Any = None) -> An
     o.update_recommender_configuration = (
         _s_UpdateRecommenderConfiguration(v) if v.__class__ is dict else None if v is None else _w.keep(o, "UpdateRecommenderConfiguration", v)
     )
-    if not d.keys() <= _K_UpdateRecommenderConfigurationRequest:
+    if not _K_UpdateRecommenderConfigurationRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_UpdateRecommenderConfigurationRequest, o._unknown)
     return o
 
@@ -651,7 +651,7 @@ def structure_UpdateRecommenderConfigurationResponse(d: Any, _: Any = None) -> A
         _s_RecommenderConfigurationResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "RecommenderConfigurationResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_UpdateRecommenderConfigurationResponse:
+    if not _K_UpdateRecommenderConfigurationResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_UpdateRecommenderConfigurationResponse, o._unknown)
     return o
 

@@ -88,7 +88,7 @@ def structure_CreateSegmentRequest(d: Any, _: Any = None) -> Any:
     o.write_segment_request = (
         _s_WriteSegmentRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "WriteSegmentRequest", v)
     )
-    if not d.keys() <= _K_CreateSegmentRequest:
+    if not _K_CreateSegmentRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_CreateSegmentRequest, o._unknown)
     return o
 
@@ -120,7 +120,7 @@ def structure_CreateSegmentResponse(d: Any, _: Any = None) -> Any:
         _s_SegmentResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SegmentResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_CreateSegmentResponse:
+    if not _K_CreateSegmentResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_CreateSegmentResponse, o._unknown)
     return o
 
@@ -150,7 +150,7 @@ def structure_DeleteSegmentRequest(d: Any, _: Any = None) -> Any:
     )
     v = d.get("SegmentId")
     o.segment_id = v if v.__class__ is str or v is None else _w.field(o, "SegmentId", v, _w.text)
-    if not d.keys() <= _K_DeleteSegmentRequest:
+    if not _K_DeleteSegmentRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_DeleteSegmentRequest, o._unknown)
     return o
 
@@ -182,7 +182,7 @@ def structure_DeleteSegmentResponse(d: Any, _: Any = None) -> Any:
         _s_SegmentResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SegmentResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_DeleteSegmentResponse:
+    if not _K_DeleteSegmentResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_DeleteSegmentResponse, o._unknown)
     return o
 
@@ -212,7 +212,7 @@ def structure_GetSegmentRequest(d: Any, _: Any = None) -> Any:
     )
     v = d.get("SegmentId")
     o.segment_id = v if v.__class__ is str or v is None else _w.field(o, "SegmentId", v, _w.text)
-    if not d.keys() <= _K_GetSegmentRequest:
+    if not _K_GetSegmentRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_GetSegmentRequest, o._unknown)
     return o
 
@@ -244,7 +244,7 @@ def structure_GetSegmentResponse(d: Any, _: Any = None) -> Any:
         _s_SegmentResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SegmentResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_GetSegmentResponse:
+    if not _K_GetSegmentResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_GetSegmentResponse, o._unknown)
     return o
 
@@ -276,7 +276,7 @@ def structure_GetSegmentVersionRequest(d: Any, _: Any = None) -> Any:
     o.segment_id = v if v.__class__ is str or v is None else _w.field(o, "SegmentId", v, _w.text)
     v = d.get("Version")
     o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
-    if not d.keys() <= _K_GetSegmentVersionRequest:
+    if not _K_GetSegmentVersionRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_GetSegmentVersionRequest, o._unknown)
     return o
 
@@ -311,7 +311,7 @@ def structure_GetSegmentVersionResponse(d: Any, _: Any = None) -> Any:
         _s_SegmentResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SegmentResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_GetSegmentVersionResponse:
+    if not _K_GetSegmentVersionResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_GetSegmentVersionResponse, o._unknown)
     return o
 
@@ -345,7 +345,7 @@ def structure_GetSegmentVersionsRequest(d: Any, _: Any = None) -> Any:
     o.segment_id = v if v.__class__ is str or v is None else _w.field(o, "SegmentId", v, _w.text)
     v = d.get("Token")
     o.token = v if v.__class__ is str or v is None else _w.field(o, "Token", v, _w.text)
-    if not d.keys() <= _K_GetSegmentVersionsRequest:
+    if not _K_GetSegmentVersionsRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_GetSegmentVersionsRequest, o._unknown)
     return o
 
@@ -383,7 +383,7 @@ def structure_GetSegmentVersionsResponse(d: Any, _: Any = None) -> Any:
         _s_SegmentsResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SegmentsResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_GetSegmentVersionsResponse:
+    if not _K_GetSegmentVersionsResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_GetSegmentVersionsResponse, o._unknown)
     return o
 
@@ -415,7 +415,7 @@ def structure_GetSegmentsRequest(d: Any, _: Any = None) -> Any:
     o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
     v = d.get("Token")
     o.token = v if v.__class__ is str or v is None else _w.field(o, "Token", v, _w.text)
-    if not d.keys() <= _K_GetSegmentsRequest:
+    if not _K_GetSegmentsRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_GetSegmentsRequest, o._unknown)
     return o
 
@@ -450,7 +450,7 @@ def structure_GetSegmentsResponse(d: Any, _: Any = None) -> Any:
         _s_SegmentsResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SegmentsResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_GetSegmentsResponse:
+    if not _K_GetSegmentsResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_GetSegmentsResponse, o._unknown)
     return o
 
@@ -502,7 +502,7 @@ def structure_SegmentGroup(d: Any, _: Any = None) -> Any:
     o.type = (
         _E_Type.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "Type", v, _w.text)
     )
-    if not d.keys() <= _K_SegmentGroup:
+    if not _K_SegmentGroup.issuperset(d):
         o._unknown = _w.extra(d, _K_SegmentGroup, o._unknown)
     return o
 
@@ -524,10 +524,10 @@ def unstructure_SegmentGroup(o: Any) -> Any:
         )
     v = o.source_type
     if v is not None:
-        d["SourceType"] = (v.value if isinstance(v, StrEnum) else v)
+        d["SourceType"] = (v._value_ if isinstance(v, StrEnum) else v)
     v = o.type
     if v is not None:
-        d["Type"] = (v.value if isinstance(v, StrEnum) else v)
+        d["Type"] = (v._value_ if isinstance(v, StrEnum) else v)
     if o._unknown:
         _w.merge_unknown(d, o._unknown)
     return d
@@ -551,7 +551,7 @@ def structure_SegmentGroupList(d: Any, _: Any = None) -> Any:
     o.include = (
         _E_Include.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "Include", v, _w.text)
     )
-    if not d.keys() <= _K_SegmentGroupList:
+    if not _K_SegmentGroupList.issuperset(d):
         o._unknown = _w.extra(d, _K_SegmentGroupList, o._unknown)
     return o
 
@@ -566,7 +566,7 @@ def unstructure_SegmentGroupList(o: Any) -> Any:
         d["Groups"] = ([_u_SegmentGroup(x0) for x0 in v] if isinstance(v, (list, tuple)) else v)
     v = o.include
     if v is not None:
-        d["Include"] = (v.value if isinstance(v, StrEnum) else v)
+        d["Include"] = (v._value_ if isinstance(v, StrEnum) else v)
     if o._unknown:
         _w.merge_unknown(d, o._unknown)
     return d
@@ -600,7 +600,7 @@ def structure_SegmentImportResource(d: Any, _: Any = None) -> Any:
     o.s3_url = v if v.__class__ is str or v is None else _w.field(o, "S3Url", v, _w.text)
     v = d.get("Size")
     o.size = v if v.__class__ is int or v is None else _w.field(o, "Size", v, _w.integer)
-    if not d.keys() <= _K_SegmentImportResource:
+    if not _K_SegmentImportResource.issuperset(d):
         o._unknown = _w.extra(d, _K_SegmentImportResource, o._unknown)
     return o
 
@@ -618,7 +618,7 @@ def unstructure_SegmentImportResource(o: Any) -> Any:
         d["ExternalId"] = v
     v = o.format
     if v is not None:
-        d["Format"] = (v.value if isinstance(v, StrEnum) else v)
+        d["Format"] = (v._value_ if isinstance(v, StrEnum) else v)
     v = o.role_arn
     if v is not None:
         d["RoleArn"] = v
@@ -643,7 +643,7 @@ def structure_SegmentReference(d: Any, _: Any = None) -> Any:
     o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
     v = d.get("Version")
     o.version = v if v.__class__ is int or v is None else _w.field(o, "Version", v, _w.integer)
-    if not d.keys() <= _K_SegmentReference:
+    if not _K_SegmentReference.issuperset(d):
         o._unknown = _w.extra(d, _K_SegmentReference, o._unknown)
     return o
 
@@ -716,7 +716,7 @@ def structure_SegmentResponse(d: Any, _: Any = None) -> Any:
             o.tags = _w.keep(o, "tags", v)
     v = d.get("Version")
     o.version = v if v.__class__ is int or v is None else _w.field(o, "Version", v, _w.integer)
-    if not d.keys() <= _K_SegmentResponse:
+    if not _K_SegmentResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_SegmentResponse, o._unknown)
     return o
 
@@ -755,7 +755,7 @@ def unstructure_SegmentResponse(o: Any) -> Any:
         d["SegmentGroups"] = _u_SegmentGroupList(v)
     v = o.segment_type
     if v is not None:
-        d["SegmentType"] = (v.value if isinstance(v, StrEnum) else v)
+        d["SegmentType"] = (v._value_ if isinstance(v, StrEnum) else v)
     v = o.tags
     if v is not None:
         d["tags"] = (dict(v) if isinstance(v, dict) else v)
@@ -783,7 +783,7 @@ def structure_SegmentsResponse(d: Any, _: Any = None) -> Any:
             o.item = _w.keep(o, "Item", v)
     v = d.get("NextToken")
     o.next_token = v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
-    if not d.keys() <= _K_SegmentsResponse:
+    if not _K_SegmentsResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_SegmentsResponse, o._unknown)
     return o
 
@@ -820,7 +820,7 @@ def structure_UpdateSegmentRequest(d: Any, _: Any = None) -> Any:
     o.write_segment_request = (
         _s_WriteSegmentRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "WriteSegmentRequest", v)
     )
-    if not d.keys() <= _K_UpdateSegmentRequest:
+    if not _K_UpdateSegmentRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_UpdateSegmentRequest, o._unknown)
     return o
 
@@ -855,7 +855,7 @@ def structure_UpdateSegmentResponse(d: Any, _: Any = None) -> Any:
         _s_SegmentResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SegmentResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_UpdateSegmentResponse:
+    if not _K_UpdateSegmentResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_UpdateSegmentResponse, o._unknown)
     return o
 
@@ -899,7 +899,7 @@ def structure_WriteSegmentRequest(d: Any, _: Any = None) -> Any:
             )
         except _w.WrongType:
             o.tags = _w.keep(o, "tags", v)
-    if not d.keys() <= _K_WriteSegmentRequest:
+    if not _K_WriteSegmentRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_WriteSegmentRequest, o._unknown)
     return o
 

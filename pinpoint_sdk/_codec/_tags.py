@@ -40,7 +40,7 @@ def structure_ListTagsForResourceRequest(d: Any, _: Any = None) -> Any:
     o.resource_arn = (
         v if v.__class__ is str or v is None else _w.field(o, "ResourceArn", v, _w.text)
     )
-    if not d.keys() <= _K_ListTagsForResourceRequest:
+    if not _K_ListTagsForResourceRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_ListTagsForResourceRequest, o._unknown)
     return o
 
@@ -69,7 +69,7 @@ def structure_ListTagsForResourceResponse(d: Any, _: Any = None) -> Any:
         _s_TagsModel(v) if v.__class__ is dict else None if v is None else _w.keep(o, "TagsModel", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_ListTagsForResourceResponse:
+    if not _K_ListTagsForResourceResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_ListTagsForResourceResponse, o._unknown)
     return o
 
@@ -101,7 +101,7 @@ def structure_TagResourceRequest(d: Any, _: Any = None) -> Any:
     o.tags_model = (
         _s_TagsModel(v) if v.__class__ is dict else None if v is None else _w.keep(o, "TagsModel", v)
     )
-    if not d.keys() <= _K_TagResourceRequest:
+    if not _K_TagResourceRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_TagResourceRequest, o._unknown)
     return o
 
@@ -138,7 +138,7 @@ def structure_TagsModel(d: Any, _: Any = None) -> Any:
             )
         except _w.WrongType:
             o.tags = _w.keep(o, "tags", v)
-    if not d.keys() <= _K_TagsModel:
+    if not _K_TagsModel.issuperset(d):
         o._unknown = _w.extra(d, _K_TagsModel, o._unknown)
     return o
 
@@ -176,7 +176,7 @@ def structure_UntagResourceRequest(d: Any, _: Any = None) -> Any:
             )
         except _w.WrongType:
             o.tag_keys = _w.keep(o, "TagKeys", v)
-    if not d.keys() <= _K_UntagResourceRequest:
+    if not _K_UntagResourceRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_UntagResourceRequest, o._unknown)
     return o
 

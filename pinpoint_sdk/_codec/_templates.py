@@ -222,7 +222,7 @@ def structure_APNSPushNotificationTemplate(d: Any, _: Any = None) -> Any:
     o.title = v if v.__class__ is str or v is None else _w.field(o, "Title", v, _w.text)
     v = d.get("Url")
     o.url = v if v.__class__ is str or v is None else _w.field(o, "Url", v, _w.text)
-    if not d.keys() <= _K_APNSPushNotificationTemplate:
+    if not _K_APNSPushNotificationTemplate.issuperset(d):
         o._unknown = _w.extra(d, _K_APNSPushNotificationTemplate, o._unknown)
     return o
 
@@ -234,7 +234,7 @@ def unstructure_APNSPushNotificationTemplate(o: Any) -> Any:
     v: Any
     v = o.action
     if v is not None:
-        d["Action"] = (v.value if isinstance(v, StrEnum) else v)
+        d["Action"] = (v._value_ if isinstance(v, StrEnum) else v)
     v = o.body
     if v is not None:
         d["Body"] = v
@@ -288,7 +288,7 @@ def structure_AndroidPushNotificationTemplate(d: Any, _: Any = None) -> Any:
     o.title = v if v.__class__ is str or v is None else _w.field(o, "Title", v, _w.text)
     v = d.get("Url")
     o.url = v if v.__class__ is str or v is None else _w.field(o, "Url", v, _w.text)
-    if not d.keys() <= _K_AndroidPushNotificationTemplate:
+    if not _K_AndroidPushNotificationTemplate.issuperset(d):
         o._unknown = _w.extra(d, _K_AndroidPushNotificationTemplate, o._unknown)
     return o
 
@@ -300,7 +300,7 @@ def unstructure_AndroidPushNotificationTemplate(o: Any) -> Any:
     v: Any
     v = o.action
     if v is not None:
-        d["Action"] = (v.value if isinstance(v, StrEnum) else v)
+        d["Action"] = (v._value_ if isinstance(v, StrEnum) else v)
     v = o.body
     if v is not None:
         d["Body"] = v
@@ -344,7 +344,7 @@ def structure_CreateEmailTemplateRequest(d: Any, _: Any = None) -> Any:
     o.template_name = (
         v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
     )
-    if not d.keys() <= _K_CreateEmailTemplateRequest:
+    if not _K_CreateEmailTemplateRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_CreateEmailTemplateRequest, o._unknown)
     return o
 
@@ -376,7 +376,7 @@ def structure_CreateEmailTemplateResponse(d: Any, _: Any = None) -> Any:
         _s_CreateTemplateMessageBody(v) if v.__class__ is dict else None if v is None else _w.keep(o, "CreateTemplateMessageBody", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_CreateEmailTemplateResponse:
+    if not _K_CreateEmailTemplateResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_CreateEmailTemplateResponse, o._unknown)
     return o
 
@@ -408,7 +408,7 @@ def structure_CreateInAppTemplateRequest(d: Any, _: Any = None) -> Any:
     o.template_name = (
         v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
     )
-    if not d.keys() <= _K_CreateInAppTemplateRequest:
+    if not _K_CreateInAppTemplateRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_CreateInAppTemplateRequest, o._unknown)
     return o
 
@@ -440,7 +440,7 @@ def structure_CreateInAppTemplateResponse(d: Any, _: Any = None) -> Any:
         _s_TemplateCreateMessageBody(v) if v.__class__ is dict else None if v is None else _w.keep(o, "TemplateCreateMessageBody", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_CreateInAppTemplateResponse:
+    if not _K_CreateInAppTemplateResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_CreateInAppTemplateResponse, o._unknown)
     return o
 
@@ -472,7 +472,7 @@ def structure_CreatePushTemplateRequest(d: Any, _: Any = None) -> Any:
     o.template_name = (
         v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
     )
-    if not d.keys() <= _K_CreatePushTemplateRequest:
+    if not _K_CreatePushTemplateRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_CreatePushTemplateRequest, o._unknown)
     return o
 
@@ -504,7 +504,7 @@ def structure_CreatePushTemplateResponse(d: Any, _: Any = None) -> Any:
         _s_CreateTemplateMessageBody(v) if v.__class__ is dict else None if v is None else _w.keep(o, "CreateTemplateMessageBody", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_CreatePushTemplateResponse:
+    if not _K_CreatePushTemplateResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_CreatePushTemplateResponse, o._unknown)
     return o
 
@@ -536,7 +536,7 @@ def structure_CreateSmsTemplateRequest(d: Any, _: Any = None) -> Any:
     o.template_name = (
         v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
     )
-    if not d.keys() <= _K_CreateSmsTemplateRequest:
+    if not _K_CreateSmsTemplateRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_CreateSmsTemplateRequest, o._unknown)
     return o
 
@@ -568,7 +568,7 @@ def structure_CreateSmsTemplateResponse(d: Any, _: Any = None) -> Any:
         _s_CreateTemplateMessageBody(v) if v.__class__ is dict else None if v is None else _w.keep(o, "CreateTemplateMessageBody", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_CreateSmsTemplateResponse:
+    if not _K_CreateSmsTemplateResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_CreateSmsTemplateResponse, o._unknown)
     return o
 
@@ -598,7 +598,7 @@ def structure_CreateTemplateMessageBody(d: Any, _: Any = None) -> Any:
     o.message = v if v.__class__ is str or v is None else _w.field(o, "Message", v, _w.text)
     v = d.get("RequestID")
     o.request_id = v if v.__class__ is str or v is None else _w.field(o, "RequestID", v, _w.text)
-    if not d.keys() <= _K_CreateTemplateMessageBody:
+    if not _K_CreateTemplateMessageBody.issuperset(d):
         o._unknown = _w.extra(d, _K_CreateTemplateMessageBody, o._unknown)
     return o
 
@@ -636,7 +636,7 @@ def structure_CreateVoiceTemplateRequest(d: Any, _: Any = None) -> Any:
     o.voice_template_request = (
         _s_VoiceTemplateRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "VoiceTemplateRequest", v)
     )
-    if not d.keys() <= _K_CreateVoiceTemplateRequest:
+    if not _K_CreateVoiceTemplateRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_CreateVoiceTemplateRequest, o._unknown)
     return o
 
@@ -668,7 +668,7 @@ def structure_CreateVoiceTemplateResponse(d: Any, _: Any = None) -> Any:
         _s_CreateTemplateMessageBody(v) if v.__class__ is dict else None if v is None else _w.keep(o, "CreateTemplateMessageBody", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_CreateVoiceTemplateResponse:
+    if not _K_CreateVoiceTemplateResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_CreateVoiceTemplateResponse, o._unknown)
     return o
 
@@ -704,7 +704,7 @@ def structure_DefaultPushNotificationTemplate(d: Any, _: Any = None) -> Any:
     o.title = v if v.__class__ is str or v is None else _w.field(o, "Title", v, _w.text)
     v = d.get("Url")
     o.url = v if v.__class__ is str or v is None else _w.field(o, "Url", v, _w.text)
-    if not d.keys() <= _K_DefaultPushNotificationTemplate:
+    if not _K_DefaultPushNotificationTemplate.issuperset(d):
         o._unknown = _w.extra(d, _K_DefaultPushNotificationTemplate, o._unknown)
     return o
 
@@ -716,7 +716,7 @@ def unstructure_DefaultPushNotificationTemplate(o: Any) -> Any:
     v: Any
     v = o.action
     if v is not None:
-        d["Action"] = (v.value if isinstance(v, StrEnum) else v)
+        d["Action"] = (v._value_ if isinstance(v, StrEnum) else v)
     v = o.body
     if v is not None:
         d["Body"] = v
@@ -746,7 +746,7 @@ def structure_DeleteEmailTemplateRequest(d: Any, _: Any = None) -> Any:
     )
     v = d.get("Version")
     o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
-    if not d.keys() <= _K_DeleteEmailTemplateRequest:
+    if not _K_DeleteEmailTemplateRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_DeleteEmailTemplateRequest, o._unknown)
     return o
 
@@ -778,7 +778,7 @@ def structure_DeleteEmailTemplateResponse(d: Any, _: Any = None) -> Any:
         _common._s_MessageBody(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageBody", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_DeleteEmailTemplateResponse:
+    if not _K_DeleteEmailTemplateResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_DeleteEmailTemplateResponse, o._unknown)
     return o
 
@@ -808,7 +808,7 @@ def structure_DeleteInAppTemplateRequest(d: Any, _: Any = None) -> Any:
     )
     v = d.get("Version")
     o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
-    if not d.keys() <= _K_DeleteInAppTemplateRequest:
+    if not _K_DeleteInAppTemplateRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_DeleteInAppTemplateRequest, o._unknown)
     return o
 
@@ -840,7 +840,7 @@ def structure_DeleteInAppTemplateResponse(d: Any, _: Any = None) -> Any:
         _common._s_MessageBody(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageBody", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_DeleteInAppTemplateResponse:
+    if not _K_DeleteInAppTemplateResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_DeleteInAppTemplateResponse, o._unknown)
     return o
 
@@ -870,7 +870,7 @@ def structure_DeletePushTemplateRequest(d: Any, _: Any = None) -> Any:
     )
     v = d.get("Version")
     o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
-    if not d.keys() <= _K_DeletePushTemplateRequest:
+    if not _K_DeletePushTemplateRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_DeletePushTemplateRequest, o._unknown)
     return o
 
@@ -902,7 +902,7 @@ def structure_DeletePushTemplateResponse(d: Any, _: Any = None) -> Any:
         _common._s_MessageBody(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageBody", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_DeletePushTemplateResponse:
+    if not _K_DeletePushTemplateResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_DeletePushTemplateResponse, o._unknown)
     return o
 
@@ -932,7 +932,7 @@ def structure_DeleteSmsTemplateRequest(d: Any, _: Any = None) -> Any:
     )
     v = d.get("Version")
     o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
-    if not d.keys() <= _K_DeleteSmsTemplateRequest:
+    if not _K_DeleteSmsTemplateRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_DeleteSmsTemplateRequest, o._unknown)
     return o
 
@@ -964,7 +964,7 @@ def structure_DeleteSmsTemplateResponse(d: Any, _: Any = None) -> Any:
         _common._s_MessageBody(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageBody", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_DeleteSmsTemplateResponse:
+    if not _K_DeleteSmsTemplateResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_DeleteSmsTemplateResponse, o._unknown)
     return o
 
@@ -994,7 +994,7 @@ def structure_DeleteVoiceTemplateRequest(d: Any, _: Any = None) -> Any:
     )
     v = d.get("Version")
     o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
-    if not d.keys() <= _K_DeleteVoiceTemplateRequest:
+    if not _K_DeleteVoiceTemplateRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_DeleteVoiceTemplateRequest, o._unknown)
     return o
 
@@ -1026,7 +1026,7 @@ def structure_DeleteVoiceTemplateResponse(d: Any, _: Any = None) -> Any:
         _common._s_MessageBody(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageBody", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_DeleteVoiceTemplateResponse:
+    if not _K_DeleteVoiceTemplateResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_DeleteVoiceTemplateResponse, o._unknown)
     return o
 
@@ -1088,7 +1088,7 @@ def structure_EmailTemplateRequest(d: Any, _: Any = None) -> Any:
     )
     v = d.get("TextPart")
     o.text_part = v if v.__class__ is str or v is None else _w.field(o, "TextPart", v, _w.text)
-    if not d.keys() <= _K_EmailTemplateRequest:
+    if not _K_EmailTemplateRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_EmailTemplateRequest, o._unknown)
     return o
 
@@ -1193,7 +1193,7 @@ def structure_EmailTemplateResponse(d: Any, _: Any = None) -> Any:
     o.text_part = v if v.__class__ is str or v is None else _w.field(o, "TextPart", v, _w.text)
     v = d.get("Version")
     o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
-    if not d.keys() <= _K_EmailTemplateResponse:
+    if not _K_EmailTemplateResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_EmailTemplateResponse, o._unknown)
     return o
 
@@ -1240,7 +1240,7 @@ def unstructure_EmailTemplateResponse(o: Any) -> Any:
         d["TemplateName"] = v
     v = o.template_type
     if v is not None:
-        d["TemplateType"] = (v.value if isinstance(v, StrEnum) else v)
+        d["TemplateType"] = (v._value_ if isinstance(v, StrEnum) else v)
     v = o.text_part
     if v is not None:
         d["TextPart"] = v
@@ -1264,7 +1264,7 @@ def structure_GetEmailTemplateRequest(d: Any, _: Any = None) -> Any:
     )
     v = d.get("Version")
     o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
-    if not d.keys() <= _K_GetEmailTemplateRequest:
+    if not _K_GetEmailTemplateRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_GetEmailTemplateRequest, o._unknown)
     return o
 
@@ -1296,7 +1296,7 @@ def structure_GetEmailTemplateResponse(d: Any, _: Any = None) -> Any:
         _s_EmailTemplateResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EmailTemplateResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_GetEmailTemplateResponse:
+    if not _K_GetEmailTemplateResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_GetEmailTemplateResponse, o._unknown)
     return o
 
@@ -1326,7 +1326,7 @@ def structure_GetInAppTemplateRequest(d: Any, _: Any = None) -> Any:
     )
     v = d.get("Version")
     o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
-    if not d.keys() <= _K_GetInAppTemplateRequest:
+    if not _K_GetInAppTemplateRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_GetInAppTemplateRequest, o._unknown)
     return o
 
@@ -1358,7 +1358,7 @@ def structure_GetInAppTemplateResponse(d: Any, _: Any = None) -> Any:
         _s_InAppTemplateResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "InAppTemplateResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_GetInAppTemplateResponse:
+    if not _K_GetInAppTemplateResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_GetInAppTemplateResponse, o._unknown)
     return o
 
@@ -1388,7 +1388,7 @@ def structure_GetPushTemplateRequest(d: Any, _: Any = None) -> Any:
     )
     v = d.get("Version")
     o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
-    if not d.keys() <= _K_GetPushTemplateRequest:
+    if not _K_GetPushTemplateRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_GetPushTemplateRequest, o._unknown)
     return o
 
@@ -1420,7 +1420,7 @@ def structure_GetPushTemplateResponse(d: Any, _: Any = None) -> Any:
         _s_PushNotificationTemplateResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "PushNotificationTemplateResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_GetPushTemplateResponse:
+    if not _K_GetPushTemplateResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_GetPushTemplateResponse, o._unknown)
     return o
 
@@ -1450,7 +1450,7 @@ def structure_GetSmsTemplateRequest(d: Any, _: Any = None) -> Any:
     )
     v = d.get("Version")
     o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
-    if not d.keys() <= _K_GetSmsTemplateRequest:
+    if not _K_GetSmsTemplateRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_GetSmsTemplateRequest, o._unknown)
     return o
 
@@ -1482,7 +1482,7 @@ def structure_GetSmsTemplateResponse(d: Any, _: Any = None) -> Any:
         _s_SMSTemplateResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SMSTemplateResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_GetSmsTemplateResponse:
+    if not _K_GetSmsTemplateResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_GetSmsTemplateResponse, o._unknown)
     return o
 
@@ -1512,7 +1512,7 @@ def structure_GetVoiceTemplateRequest(d: Any, _: Any = None) -> Any:
     )
     v = d.get("Version")
     o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
-    if not d.keys() <= _K_GetVoiceTemplateRequest:
+    if not _K_GetVoiceTemplateRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_GetVoiceTemplateRequest, o._unknown)
     return o
 
@@ -1544,7 +1544,7 @@ def structure_GetVoiceTemplateResponse(d: Any, _: Any = None) -> Any:
         _s_VoiceTemplateResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "VoiceTemplateResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_GetVoiceTemplateResponse:
+    if not _K_GetVoiceTemplateResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_GetVoiceTemplateResponse, o._unknown)
     return o
 
@@ -1606,7 +1606,7 @@ def structure_InAppTemplateRequest(d: Any, _: Any = None) -> Any:
     o.template_description = (
         v if v.__class__ is str or v is None else _w.field(o, "TemplateDescription", v, _w.text)
     )
-    if not d.keys() <= _K_InAppTemplateRequest:
+    if not _K_InAppTemplateRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_InAppTemplateRequest, o._unknown)
     return o
 
@@ -1626,7 +1626,7 @@ def unstructure_InAppTemplateRequest(o: Any) -> Any:
         d["CustomConfig"] = (dict(v) if isinstance(v, dict) else v)
     v = o.layout
     if v is not None:
-        d["Layout"] = (v.value if isinstance(v, StrEnum) else v)
+        d["Layout"] = (v._value_ if isinstance(v, StrEnum) else v)
     v = o.tags
     if v is not None:
         d["tags"] = (dict(v) if isinstance(v, dict) else v)
@@ -1702,7 +1702,7 @@ def structure_InAppTemplateResponse(d: Any, _: Any = None) -> Any:
     )
     v = d.get("Version")
     o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
-    if not d.keys() <= _K_InAppTemplateResponse:
+    if not _K_InAppTemplateResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_InAppTemplateResponse, o._unknown)
     return o
 
@@ -1731,7 +1731,7 @@ def unstructure_InAppTemplateResponse(o: Any) -> Any:
         d["LastModifiedDate"] = v
     v = o.layout
     if v is not None:
-        d["Layout"] = (v.value if isinstance(v, StrEnum) else v)
+        d["Layout"] = (v._value_ if isinstance(v, StrEnum) else v)
     v = o.tags
     if v is not None:
         d["tags"] = (dict(v) if isinstance(v, dict) else v)
@@ -1743,7 +1743,7 @@ def unstructure_InAppTemplateResponse(o: Any) -> Any:
         d["TemplateName"] = v
     v = o.template_type
     if v is not None:
-        d["TemplateType"] = (v.value if isinstance(v, StrEnum) else v)
+        d["TemplateType"] = (v._value_ if isinstance(v, StrEnum) else v)
     v = o.version
     if v is not None:
         d["Version"] = v
@@ -1770,7 +1770,7 @@ def structure_ListTemplateVersionsRequest(d: Any, _: Any = None) -> Any:
     o.template_type = (
         v if v.__class__ is str or v is None else _w.field(o, "TemplateType", v, _w.text)
     )
-    if not d.keys() <= _K_ListTemplateVersionsRequest:
+    if not _K_ListTemplateVersionsRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_ListTemplateVersionsRequest, o._unknown)
     return o
 
@@ -1808,7 +1808,7 @@ def structure_ListTemplateVersionsResponse(d: Any, _: Any = None) -> Any:
         _s_TemplateVersionsResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "TemplateVersionsResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_ListTemplateVersionsResponse:
+    if not _K_ListTemplateVersionsResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_ListTemplateVersionsResponse, o._unknown)
     return o
 
@@ -1842,7 +1842,7 @@ def structure_ListTemplatesRequest(d: Any, _: Any = None) -> Any:
     o.template_type = (
         v if v.__class__ is str or v is None else _w.field(o, "TemplateType", v, _w.text)
     )
-    if not d.keys() <= _K_ListTemplatesRequest:
+    if not _K_ListTemplatesRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_ListTemplatesRequest, o._unknown)
     return o
 
@@ -1880,7 +1880,7 @@ def structure_ListTemplatesResponse(d: Any, _: Any = None) -> Any:
         _s_TemplatesResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "TemplatesResponse", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_ListTemplatesResponse:
+    if not _K_ListTemplatesResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_ListTemplatesResponse, o._unknown)
     return o
 
@@ -1946,7 +1946,7 @@ def structure_PushNotificationTemplateRequest(d: Any, _: Any = None) -> Any:
     o.template_description = (
         v if v.__class__ is str or v is None else _w.field(o, "TemplateDescription", v, _w.text)
     )
-    if not d.keys() <= _K_PushNotificationTemplateRequest:
+    if not _K_PushNotificationTemplateRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_PushNotificationTemplateRequest, o._unknown)
     return o
 
@@ -2056,7 +2056,7 @@ def structure_PushNotificationTemplateResponse(d: Any, _: Any = None) -> Any:
     )
     v = d.get("Version")
     o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
-    if not d.keys() <= _K_PushNotificationTemplateResponse:
+    if not _K_PushNotificationTemplateResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_PushNotificationTemplateResponse, o._unknown)
     return o
 
@@ -2107,7 +2107,7 @@ def unstructure_PushNotificationTemplateResponse(o: Any) -> Any:
         d["TemplateName"] = v
     v = o.template_type
     if v is not None:
-        d["TemplateType"] = (v.value if isinstance(v, StrEnum) else v)
+        d["TemplateType"] = (v._value_ if isinstance(v, StrEnum) else v)
     v = o.version
     if v is not None:
         d["Version"] = v
@@ -2146,7 +2146,7 @@ def structure_SMSTemplateRequest(d: Any, _: Any = None) -> Any:
     o.template_description = (
         v if v.__class__ is str or v is None else _w.field(o, "TemplateDescription", v, _w.text)
     )
-    if not d.keys() <= _K_SMSTemplateRequest:
+    if not _K_SMSTemplateRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_SMSTemplateRequest, o._unknown)
     return o
 
@@ -2226,7 +2226,7 @@ def structure_SMSTemplateResponse(d: Any, _: Any = None) -> Any:
     )
     v = d.get("Version")
     o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
-    if not d.keys() <= _K_SMSTemplateResponse:
+    if not _K_SMSTemplateResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_SMSTemplateResponse, o._unknown)
     return o
 
@@ -2265,7 +2265,7 @@ def unstructure_SMSTemplateResponse(o: Any) -> Any:
         d["TemplateName"] = v
     v = o.template_type
     if v is not None:
-        d["TemplateType"] = (v.value if isinstance(v, StrEnum) else v)
+        d["TemplateType"] = (v._value_ if isinstance(v, StrEnum) else v)
     v = o.version
     if v is not None:
         d["Version"] = v
@@ -2282,7 +2282,7 @@ def structure_TemplateActiveVersionRequest(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("Version")
     o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
-    if not d.keys() <= _K_TemplateActiveVersionRequest:
+    if not _K_TemplateActiveVersionRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_TemplateActiveVersionRequest, o._unknown)
     return o
 
@@ -2312,7 +2312,7 @@ def structure_TemplateCreateMessageBody(d: Any, _: Any = None) -> Any:
     o.message = v if v.__class__ is str or v is None else _w.field(o, "Message", v, _w.text)
     v = d.get("RequestID")
     o.request_id = v if v.__class__ is str or v is None else _w.field(o, "RequestID", v, _w.text)
-    if not d.keys() <= _K_TemplateCreateMessageBody:
+    if not _K_TemplateCreateMessageBody.issuperset(d):
         o._unknown = _w.extra(d, _K_TemplateCreateMessageBody, o._unknown)
     return o
 
@@ -2380,7 +2380,7 @@ def structure_TemplateResponse(d: Any, _: Any = None) -> Any:
     )
     v = d.get("Version")
     o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
-    if not d.keys() <= _K_TemplateResponse:
+    if not _K_TemplateResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_TemplateResponse, o._unknown)
     return o
 
@@ -2413,7 +2413,7 @@ def unstructure_TemplateResponse(o: Any) -> Any:
         d["TemplateName"] = v
     v = o.template_type
     if v is not None:
-        d["TemplateType"] = (v.value if isinstance(v, StrEnum) else v)
+        d["TemplateType"] = (v._value_ if isinstance(v, StrEnum) else v)
     v = o.version
     if v is not None:
         d["Version"] = v
@@ -2454,7 +2454,7 @@ def structure_TemplateVersionResponse(d: Any, _: Any = None) -> Any:
     )
     v = d.get("Version")
     o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
-    if not d.keys() <= _K_TemplateVersionResponse:
+    if not _K_TemplateVersionResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_TemplateVersionResponse, o._unknown)
     return o
 
@@ -2512,7 +2512,7 @@ def structure_TemplateVersionsResponse(d: Any, _: Any = None) -> Any:
     o.next_token = v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
     v = d.get("RequestID")
     o.request_id = v if v.__class__ is str or v is None else _w.field(o, "RequestID", v, _w.text)
-    if not d.keys() <= _K_TemplateVersionsResponse:
+    if not _K_TemplateVersionsResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_TemplateVersionsResponse, o._unknown)
     return o
 
@@ -2557,7 +2557,7 @@ def structure_TemplatesResponse(d: Any, _: Any = None) -> Any:
             o.item = _w.keep(o, "Item", v)
     v = d.get("NextToken")
     o.next_token = v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
-    if not d.keys() <= _K_TemplatesResponse:
+    if not _K_TemplatesResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_TemplatesResponse, o._unknown)
     return o
 
@@ -2598,7 +2598,7 @@ def structure_UpdateEmailTemplateRequest(d: Any, _: Any = None) -> Any:
     )
     v = d.get("Version")
     o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
-    if not d.keys() <= _K_UpdateEmailTemplateRequest:
+    if not _K_UpdateEmailTemplateRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_UpdateEmailTemplateRequest, o._unknown)
     return o
 
@@ -2636,7 +2636,7 @@ def structure_UpdateEmailTemplateResponse(d: Any, _: Any = None) -> Any:
         _common._s_MessageBody(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageBody", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_UpdateEmailTemplateResponse:
+    if not _K_UpdateEmailTemplateResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_UpdateEmailTemplateResponse, o._unknown)
     return o
 
@@ -2674,7 +2674,7 @@ def structure_UpdateInAppTemplateRequest(d: Any, _: Any = None) -> Any:
     )
     v = d.get("Version")
     o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
-    if not d.keys() <= _K_UpdateInAppTemplateRequest:
+    if not _K_UpdateInAppTemplateRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_UpdateInAppTemplateRequest, o._unknown)
     return o
 
@@ -2712,7 +2712,7 @@ def structure_UpdateInAppTemplateResponse(d: Any, _: Any = None) -> Any:
         _common._s_MessageBody(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageBody", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_UpdateInAppTemplateResponse:
+    if not _K_UpdateInAppTemplateResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_UpdateInAppTemplateResponse, o._unknown)
     return o
 
@@ -2750,7 +2750,7 @@ def structure_UpdatePushTemplateRequest(d: Any, _: Any = None) -> Any:
     )
     v = d.get("Version")
     o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
-    if not d.keys() <= _K_UpdatePushTemplateRequest:
+    if not _K_UpdatePushTemplateRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_UpdatePushTemplateRequest, o._unknown)
     return o
 
@@ -2788,7 +2788,7 @@ def structure_UpdatePushTemplateResponse(d: Any, _: Any = None) -> Any:
         _common._s_MessageBody(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageBody", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_UpdatePushTemplateResponse:
+    if not _K_UpdatePushTemplateResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_UpdatePushTemplateResponse, o._unknown)
     return o
 
@@ -2826,7 +2826,7 @@ def structure_UpdateSmsTemplateRequest(d: Any, _: Any = None) -> Any:
     )
     v = d.get("Version")
     o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
-    if not d.keys() <= _K_UpdateSmsTemplateRequest:
+    if not _K_UpdateSmsTemplateRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_UpdateSmsTemplateRequest, o._unknown)
     return o
 
@@ -2864,7 +2864,7 @@ def structure_UpdateSmsTemplateResponse(d: Any, _: Any = None) -> Any:
         _common._s_MessageBody(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageBody", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_UpdateSmsTemplateResponse:
+    if not _K_UpdateSmsTemplateResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_UpdateSmsTemplateResponse, o._unknown)
     return o
 
@@ -2900,7 +2900,7 @@ def structure_UpdateTemplateActiveVersionRequest(d: Any, _: Any = None) -> Any:
     o.template_type = (
         v if v.__class__ is str or v is None else _w.field(o, "TemplateType", v, _w.text)
     )
-    if not d.keys() <= _K_UpdateTemplateActiveVersionRequest:
+    if not _K_UpdateTemplateActiveVersionRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_UpdateTemplateActiveVersionRequest, o._unknown)
     return o
 
@@ -2935,7 +2935,7 @@ def structure_UpdateTemplateActiveVersionResponse(d: Any, _: Any = None) -> Any:
         _common._s_MessageBody(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageBody", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_UpdateTemplateActiveVersionResponse:
+    if not _K_UpdateTemplateActiveVersionResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_UpdateTemplateActiveVersionResponse, o._unknown)
     return o
 
@@ -2973,7 +2973,7 @@ def structure_UpdateVoiceTemplateRequest(d: Any, _: Any = None) -> Any:
     o.voice_template_request = (
         _s_VoiceTemplateRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "VoiceTemplateRequest", v)
     )
-    if not d.keys() <= _K_UpdateVoiceTemplateRequest:
+    if not _K_UpdateVoiceTemplateRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_UpdateVoiceTemplateRequest, o._unknown)
     return o
 
@@ -3011,7 +3011,7 @@ def structure_UpdateVoiceTemplateResponse(d: Any, _: Any = None) -> Any:
         _common._s_MessageBody(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageBody", v)
     )
     o._response_metadata = None
-    if not d.keys() <= _K_UpdateVoiceTemplateResponse:
+    if not _K_UpdateVoiceTemplateResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_UpdateVoiceTemplateResponse, o._unknown)
     return o
 
@@ -3061,7 +3061,7 @@ def structure_VoiceTemplateRequest(d: Any, _: Any = None) -> Any:
     )
     v = d.get("VoiceId")
     o.voice_id = v if v.__class__ is str or v is None else _w.field(o, "VoiceId", v, _w.text)
-    if not d.keys() <= _K_VoiceTemplateRequest:
+    if not _K_VoiceTemplateRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_VoiceTemplateRequest, o._unknown)
     return o
 
@@ -3146,7 +3146,7 @@ def structure_VoiceTemplateResponse(d: Any, _: Any = None) -> Any:
     o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
     v = d.get("VoiceId")
     o.voice_id = v if v.__class__ is str or v is None else _w.field(o, "VoiceId", v, _w.text)
-    if not d.keys() <= _K_VoiceTemplateResponse:
+    if not _K_VoiceTemplateResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_VoiceTemplateResponse, o._unknown)
     return o
 
@@ -3185,7 +3185,7 @@ def unstructure_VoiceTemplateResponse(o: Any) -> Any:
         d["TemplateName"] = v
     v = o.template_type
     if v is not None:
-        d["TemplateType"] = (v.value if isinstance(v, StrEnum) else v)
+        d["TemplateType"] = (v._value_ if isinstance(v, StrEnum) else v)
     v = o.version
     if v is not None:
         d["Version"] = v
