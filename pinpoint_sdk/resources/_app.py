@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, Unpack, cast
 
 from pinpoint_sdk import errors, models
 from pinpoint_sdk._model_base import evolve
+from pinpoint_sdk.resources import _tables as tables
 from pinpoint_sdk.resources._account import TemplateCollection
 from pinpoint_sdk.resources._audience import EndpointCollection, EventCollection, UserCollection
 from pinpoint_sdk.resources._base import (
-    Collection,
+    Call,
     Resource,
-    paged,
+    ResourceTable,
+    TableCollection,
+    perform,
     resolve_request,
     unwrap,
-    with_response,
 )
 from pinpoint_sdk.resources._engagement import (
     CampaignCollection,
@@ -45,7 +47,27 @@ Req = TypeVar("Req")
 Resp = TypeVar("Resp")
 
 
-class Channel(Generic[Req, Resp]):
+class _AppPart:
+    """Something an application has exactly one of (a channel, its settings, its event
+    stream), served by a `ResourceTable` whose operations take only ``application_id``."""
+
+    _table: ResourceTable
+
+    def __init__(self, client: PinpointClient, application_id: str) -> None:
+        self._client = client
+        self.application_id = application_id
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} application_id={self.application_id!r}>"
+
+    def _call(self, verb: str, request: Any = None) -> Any:
+        op = self._table.verb(verb)
+        body = {} if request is None else {str(op.request): request}
+        params = op.params(lambda _: self.application_id, **body)
+        return perform(self._client, Call(op.method, params, op.model_of))[0]
+
+
+class Channel(_AppPart, Generic[Req, Resp]):
     """One channel of an application: ``get()``, ``update(request)``, ``delete()``.
 
     Examples:
@@ -57,32 +79,25 @@ class Channel(Generic[Req, Resp]):
 
     def __init__(self, client: PinpointClient, application_id: str, kind: str,
                  request_type: type[Req]) -> None:
-        self._client = client
-        self.application_id = application_id
+        super().__init__(client, application_id)
         self.kind = kind
         self._request_type = request_type
+        self._table = tables.RESOURCES[kind.title().replace("_", "") + "Channel"]
 
     def __repr__(self) -> str:
         return f"<Channel {self.kind} application_id={self.application_id!r}>"
 
-    def _call(self, verb: str, **kwargs: Any) -> Resp:
-        response = getattr(self._client, f"{verb}_{self.kind}_channel")(
-            application_id=self.application_id, **kwargs
-        )
-        return cast(Resp, getattr(response, f"{self.kind}_channel_response"))
-
     def get(self) -> Resp:
         """The channel's settings (``errors.NotFoundError`` when it is not set up)."""
-        return self._call("get")
+        return cast(Resp, self._call("get"))
 
     def update(self, request: Req) -> Resp:
         """Enable or change the channel."""
-        body = resolve_request(request, self._request_type)
-        return self._call("update", **{f"{self.kind}_channel_request": body})
+        return cast(Resp, self._call("update", resolve_request(request, self._request_type)))
 
     def delete(self) -> Resp:
         """Disable the channel and delete its settings; returns them as they were."""
-        return self._call("delete")
+        return cast(Resp, self._call("delete"))
 
 
 class Channels:
@@ -162,25 +177,19 @@ class Channels:
         return self._channel("baidu", models.BaiduChannelRequest)
 
 
-class AppSettings:
+class AppSettings(_AppPart):
     """``app.settings``: ``get()`` and ``update(request_or_changes)``.
 
     Examples:
         >>> app.settings.update(quiet_time=models.QuietTime(start="22:00", end="07:00"))
     """
 
-    def __init__(self, client: PinpointClient, application_id: str) -> None:
-        self._client = client
-        self.application_id = application_id
-
-    def __repr__(self) -> str:
-        return f"<AppSettings application_id={self.application_id!r}>"
+    _table = tables.APPLICATION_SETTINGS
 
     def get(self) -> models.ApplicationSettingsResource:
         """The application's settings."""
-        return unwrap(self._client.get_application_settings(
-            application_id=self.application_id
-        ).application_settings_resource)
+        result: models.ApplicationSettingsResource = self._call("get")
+        return result
 
     def update(
         self,
@@ -197,15 +206,13 @@ class AppSettings:
                 raise errors.ValidationError(str(exc), "WriteApplicationSettingsRequest") from exc
         elif changes:
             request = evolve(request, **dict(changes))
-        return unwrap(self._client.update_application_settings(
-            application_id=self.application_id,
-            write_application_settings_request=resolve_request(
-                request, models.WriteApplicationSettingsRequest
-            ),
-        ).application_settings_resource)
+        result: models.ApplicationSettingsResource = self._call(
+            "update", resolve_request(request, models.WriteApplicationSettingsRequest)
+        )
+        return result
 
 
-class EventStreamConfig:
+class EventStreamConfig(_AppPart):
     """``app.event_stream``: where events are streamed (Kinesis / Firehose).
 
     Examples:
@@ -213,32 +220,27 @@ class EventStreamConfig:
         >>> app.event_stream.get().destination_stream_arn
     """
 
-    def __init__(self, client: PinpointClient, application_id: str) -> None:
-        self._client = client
-        self.application_id = application_id
-
-    def __repr__(self) -> str:
-        return f"<EventStreamConfig application_id={self.application_id!r}>"
+    _table = tables.EVENT_STREAM
 
     def get(self) -> models.EventStream:
         """The event stream settings (``errors.NotFoundError`` when there is none)."""
-        return unwrap(self._client.get_event_stream(application_id=self.application_id).event_stream)
+        result: models.EventStream = self._call("get")
+        return result
 
     def put(self, destination_stream_arn: str, role_arn: str) -> models.EventStream:
         """Create or replace the event stream."""
-        return unwrap(self._client.put_event_stream(
-            application_id=self.application_id,
-            write_event_stream=models.WriteEventStream(
-                destination_stream_arn=destination_stream_arn, role_arn=role_arn
-            ),
-        ).event_stream)
+        result: models.EventStream = self._call("update", models.WriteEventStream(
+            destination_stream_arn=destination_stream_arn, role_arn=role_arn
+        ))
+        return result
 
     update = put
     """Same as `put()`: create or replace the event stream settings."""
 
     def delete(self) -> models.EventStream:
         """Stop streaming events; returns the settings as they were."""
-        return unwrap(self._client.delete_event_stream(application_id=self.application_id).event_stream)
+        result: models.EventStream = self._call("delete")
+        return result
 
 
 class App(Resource[models.ApplicationResponse]):
@@ -251,6 +253,8 @@ class App(Resource[models.ApplicationResponse]):
         >>> app.delete()
     """
 
+    _table = tables.APP
+
     @property
     def arn(self) -> str | None:
         """The application's ARN."""
@@ -261,12 +265,9 @@ class App(Resource[models.ApplicationResponse]):
         """The application's tags (as last fetched)."""
         return dict(self.data.tags or {})
 
-    def _fetch(self) -> models.ApplicationResponse:
-        return unwrap(self._api.get_app(application_id=self.id).application_response)
-
     def delete(self) -> models.ApplicationResponse:
         """Delete the application and everything in it; returns its last state."""
-        return unwrap(self._api.delete_app(application_id=self.id).application_response)
+        return self._delete()
 
     def tag(self, tags: Mapping[str, str] | None = None, /, **more: str) -> App:
         """Add or overwrite tags, then reload.
@@ -471,7 +472,7 @@ class App(Resource[models.ApplicationResponse]):
         return bool(unwrap(response.verification_response).valid)
 
 
-class AppCollection(Collection[App]):
+class AppCollection(TableCollection[App]):
     """``pp.apps``: iterate every application, ``get(id)``, ``create(name, tags)``.
 
     Examples:
@@ -479,21 +480,15 @@ class AppCollection(Collection[App]):
         >>> app = pp.apps.create("demo")
     """
 
-    def _fetch_pages(self, page_size: int | None) -> Iterator[list[App]]:
-        pages = self._client.get_apps_pages(page_size=page_size)
-        return paged(pages, lambda p: p.applications_response.item,
-                     lambda data: App(self._client, data))
+    _table = tables.APPS
+    _item = App
 
     def get(self, application_id: str) -> App:
         """Fetch one application now (``errors.NotFoundError`` when it does not exist)."""
-        output = self._client.get_app(application_id=application_id)
-        return with_response(App(self._client, unwrap(output.application_response)), output)
+        return self._get(application_id)
 
     def create(self, name: str, tags: Mapping[str, str] | None = None) -> App:
         """Create an application."""
-        response = self._client.create_app(
-            create_application_request=models.CreateApplicationRequest(
-                name=name, tags=dict(tags) if tags is not None else None
-            )
-        )
-        return with_response(App(self._client, unwrap(response.application_response)), response)
+        return self._create(models.CreateApplicationRequest(
+            name=name, tags=dict(tags) if tags is not None else None
+        ))

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, Unpack, overload
+from typing import TYPE_CHECKING, Unpack, overload
 
 from pinpoint_sdk import batching, limits, models
+from pinpoint_sdk.resources import _tables as tables
 from pinpoint_sdk.resources._base import (
+    AppResource,
     Listing,
-    Resource,
     ResponseInfo,
     resolve_request,
     unwrap,
     with_response,
 )
-from pinpoint_sdk.resources._engagement import write_request
 
 if TYPE_CHECKING:
     from pinpoint_sdk._fields import EndpointRequestFields
@@ -31,7 +31,7 @@ __all__ = [
 ]
 
 
-class Endpoint(Resource[models.EndpointResponse]):
+class Endpoint(AppResource[models.EndpointResponse]):
     """One endpoint (a destination: an address on a channel) of an application.
 
     Examples:
@@ -40,27 +40,16 @@ class Endpoint(Resource[models.EndpointResponse]):
         >>> endpoint.reload().data.opt_out
     """
 
-    @property
-    def application_id(self) -> str:
-        """The id of the application the endpoint belongs to."""
-        return self._required("application_id", self.data.application_id)
+    _table = tables.ENDPOINT
 
     @property
     def user_id(self) -> str | None:
         """The id of the user the endpoint belongs to, if any."""
         return self.data.user.user_id if self.data.user is not None else None
 
-    def _identity(self) -> tuple[Any, ...]:
-        return (self.data.application_id, self.data.id)
-
     def __repr__(self) -> str:
         return (f"<Endpoint id={self.data.id!r} channel_type={self.data.channel_type!s} "
                 f"address={self.data.address!r}>")
-
-    def _fetch(self) -> models.EndpointResponse:
-        return unwrap(self._api.get_endpoint(
-            application_id=self.application_id, endpoint_id=self.id
-        ).endpoint_response)
 
     def update(
         self, request: models.EndpointRequest | None = None, /, **changes: Unpack[EndpointRequestFields]
@@ -73,17 +62,11 @@ class Endpoint(Resource[models.EndpointResponse]):
         Examples:
             >>> endpoint.update(attributes={"plan": ["pro"]})
         """
-        body = write_request(self, request, changes, models.EndpointRequest)
-        self._api.update_endpoint(
-            application_id=self.application_id, endpoint_id=self.id, endpoint_request=body
-        )
-        return self
+        return self._update(request, changes)
 
     def delete(self) -> models.EndpointResponse:
         """Delete the endpoint; returns its last state."""
-        return unwrap(self._api.delete_endpoint(
-            application_id=self.application_id, endpoint_id=self.id
-        ).endpoint_response)
+        return self._delete()
 
     def in_app_messages(self) -> models.InAppMessagesResponse:
         """The in-app messages the endpoint should show now."""
