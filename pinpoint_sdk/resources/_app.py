@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Generic, TypeVar, Unpack, cast
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, Unpack, cast, overload
 
 from pinpoint_sdk import errors, models
 from pinpoint_sdk._model_base import evolve
@@ -13,11 +13,13 @@ from pinpoint_sdk.resources import _tables as tables
 from pinpoint_sdk.resources._account import TemplateCollection
 from pinpoint_sdk.resources._audience import EndpointCollection, EventCollection, UserCollection
 from pinpoint_sdk.resources._base import (
+    AppScoped,
     Call,
     Resource,
     ResourceTable,
     TableCollection,
     perform,
+    request_model,
     resolve_request,
     unwrap,
 )
@@ -35,6 +37,8 @@ from pinpoint_sdk.resources._messaging import (
 )
 
 if TYPE_CHECKING:
+    from typing import Self
+
     from pinpoint_sdk._fields import (
         SendOTPMessageRequestParametersFields,
         WriteApplicationSettingsRequestFields,
@@ -47,18 +51,11 @@ Req = TypeVar("Req")
 Resp = TypeVar("Resp")
 
 
-class _AppPart:
+class _AppPart(AppScoped):
     """Something an application has exactly one of (a channel, its settings, its event
     stream), served by a `ResourceTable` whose operations take only ``application_id``."""
 
     _table: ResourceTable
-
-    def __init__(self, client: PinpointClient, application_id: str) -> None:
-        self._client = client
-        self.application_id = application_id
-
-    def __repr__(self) -> str:
-        return f"<{type(self).__name__} application_id={self.application_id!r}>"
 
     def _call(self, verb: str, request: Any = None) -> Any:
         op = self._table.verb(verb)
@@ -78,11 +75,12 @@ class Channel(_AppPart, Generic[Req, Resp]):
     """
 
     def __init__(self, client: PinpointClient, application_id: str, kind: str,
-                 request_type: type[Req]) -> None:
+                 request_type: type[Req] | None = None) -> None:
         super().__init__(client, application_id)
         self.kind = kind
-        self._request_type = request_type
         self._table = tables.RESOURCES[kind.title().replace("_", "") + "Channel"]
+        # The request model the update operation takes, unless given.
+        self._request_type: type[Req] = request_type or request_model(self._table.verb("update"))
 
     def __repr__(self) -> str:
         return f"<Channel {self.kind} application_id={self.application_id!r}>"
@@ -100,81 +98,76 @@ class Channel(_AppPart, Generic[Req, Resp]):
         return cast(Resp, self._call("delete"))
 
 
-class Channels:
+class _ChannelOf(Generic[Req, Resp]):
+    """``app.channels.<kind>``: the `Channel` of one type of the application at hand."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+
+    @overload
+    def __get__(self, channels: None, owner: type[Any]) -> Self: ...
+
+    @overload
+    def __get__(self, channels: Channels, owner: type[Any] | None = None) -> (
+        Channel[Req, Resp]
+    ): ...
+
+    def __get__(self, channels: Channels | None, owner: type[Any] | None = None) -> (
+        Channel[Req, Resp] | Self
+    ):
+        if channels is None:
+            return self
+        channel: Channel[Req, Resp] = Channel(channels._client, channels.application_id, self.kind)
+        return channel
+
+
+class Channels(AppScoped):
     """``app.channels``: one `Channel` per channel type, and ``all()``.
 
     Examples:
         >>> {name: c.enabled for name, c in app.channels.all().items()}
     """
 
-    def __init__(self, client: PinpointClient, application_id: str) -> None:
-        self._client = client
-        self.application_id = application_id
-
-    def __repr__(self) -> str:
-        return f"<Channels application_id={self.application_id!r}>"
-
-    def _channel(self, kind: str, request_type: type[Req]) -> Channel[Req, Any]:
-        return Channel(self._client, self.application_id, kind, request_type)
-
     def all(self) -> dict[str, models.ChannelResponse]:
         """Every channel's status, keyed by channel type (GetChannels)."""
         response = self._client.get_channels(application_id=self.application_id)
         return dict(unwrap(response.channels_response).channels or {})
 
-    @property
-    def email(self) -> Channel[models.EmailChannelRequest, models.EmailChannelResponse]:
-        """The email channel."""
-        return self._channel("email", models.EmailChannelRequest)
+    email: _ChannelOf[models.EmailChannelRequest, models.EmailChannelResponse] = _ChannelOf("email")
+    """The email channel."""
 
-    @property
-    def sms(self) -> Channel[models.SMSChannelRequest, models.SMSChannelResponse]:
-        """The SMS channel."""
-        return self._channel("sms", models.SMSChannelRequest)
+    sms: _ChannelOf[models.SMSChannelRequest, models.SMSChannelResponse] = _ChannelOf("sms")
+    """The SMS channel."""
 
-    @property
-    def voice(self) -> Channel[models.VoiceChannelRequest, models.VoiceChannelResponse]:
-        """The voice channel."""
-        return self._channel("voice", models.VoiceChannelRequest)
+    voice: _ChannelOf[models.VoiceChannelRequest, models.VoiceChannelResponse] = _ChannelOf("voice")
+    """The voice channel."""
 
-    @property
-    def apns(self) -> Channel[models.APNSChannelRequest, models.APNSChannelResponse]:
-        """The APNs (production) channel."""
-        return self._channel("apns", models.APNSChannelRequest)
+    apns: _ChannelOf[models.APNSChannelRequest, models.APNSChannelResponse] = _ChannelOf("apns")
+    """The APNs (production) channel."""
 
-    @property
-    def apns_sandbox(
-        self,
-    ) -> Channel[models.APNSSandboxChannelRequest, models.APNSSandboxChannelResponse]:
-        """The APNs sandbox channel."""
-        return self._channel("apns_sandbox", models.APNSSandboxChannelRequest)
+    apns_sandbox: _ChannelOf[
+        models.APNSSandboxChannelRequest, models.APNSSandboxChannelResponse
+    ] = _ChannelOf("apns_sandbox")
+    """The APNs sandbox channel."""
 
-    @property
-    def apns_voip(self) -> Channel[models.APNSVoipChannelRequest, models.APNSVoipChannelResponse]:
-        """The APNs VoIP channel."""
-        return self._channel("apns_voip", models.APNSVoipChannelRequest)
+    apns_voip: _ChannelOf[
+        models.APNSVoipChannelRequest, models.APNSVoipChannelResponse
+    ] = _ChannelOf("apns_voip")
+    """The APNs VoIP channel."""
 
-    @property
-    def apns_voip_sandbox(
-        self,
-    ) -> Channel[models.APNSVoipSandboxChannelRequest, models.APNSVoipSandboxChannelResponse]:
-        """The APNs VoIP sandbox channel."""
-        return self._channel("apns_voip_sandbox", models.APNSVoipSandboxChannelRequest)
+    apns_voip_sandbox: _ChannelOf[
+        models.APNSVoipSandboxChannelRequest, models.APNSVoipSandboxChannelResponse
+    ] = _ChannelOf("apns_voip_sandbox")
+    """The APNs VoIP sandbox channel."""
 
-    @property
-    def gcm(self) -> Channel[models.GCMChannelRequest, models.GCMChannelResponse]:
-        """The FCM (formerly GCM) channel."""
-        return self._channel("gcm", models.GCMChannelRequest)
+    gcm: _ChannelOf[models.GCMChannelRequest, models.GCMChannelResponse] = _ChannelOf("gcm")
+    """The FCM (formerly GCM) channel."""
 
-    @property
-    def adm(self) -> Channel[models.ADMChannelRequest, models.ADMChannelResponse]:
-        """The Amazon Device Messaging channel."""
-        return self._channel("adm", models.ADMChannelRequest)
+    adm: _ChannelOf[models.ADMChannelRequest, models.ADMChannelResponse] = _ChannelOf("adm")
+    """The Amazon Device Messaging channel."""
 
-    @property
-    def baidu(self) -> Channel[models.BaiduChannelRequest, models.BaiduChannelResponse]:
-        """The Baidu Cloud Push channel."""
-        return self._channel("baidu", models.BaiduChannelRequest)
+    baidu: _ChannelOf[models.BaiduChannelRequest, models.BaiduChannelResponse] = _ChannelOf("baidu")
+    """The Baidu Cloud Push channel."""
 
 
 class AppSettings(_AppPart):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable, Container, Iterator, Mapping
+from collections.abc import Callable, Container, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, Protocol, TypeVar, cast
 
 import attrs
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AppResource",
+    "AppScoped",
     "AppScopedCollection",
     "Buildable",
     "Call",
@@ -429,7 +430,7 @@ def same(value: T) -> T:
     return value
 
 
-def _no_model(output: Any) -> None:
+def no_model(output: Any) -> None:
     # The result of an operation that answers only a message.
     return None
 
@@ -447,6 +448,36 @@ def pages_call(
         table.params(identifier, page_size, **more),
         lambda page: [wrap(item) for item in table.items_of(page)],
     )
+
+
+def item_call(
+    table: ResourceTable,
+    verb: str,
+    scope: Mapping[str, str],
+    identifiers: Sequence[str],
+    wrap: Callable[[Any], R],
+    **more: Any,
+) -> Call[R]:
+    """The call serving ``verb`` for one item of a collection living under ``scope``
+    (see `item_params`); the result is the answer's model wrapped by ``wrap``."""
+    op, params = item_params(table, verb, scope, identifiers, **more)
+    return Call(op.method, params, lambda output: wrap(op.model_of(output)))
+
+
+def item_params(
+    table: ResourceTable,
+    verb: str,
+    scope: Mapping[str, str],
+    identifiers: Sequence[str],
+    **more: Any,
+) -> tuple[Operation, dict[str, Any]]:
+    """The operation serving ``verb`` for one item of a collection living under ``scope``,
+    and its arguments: the URI labels ``scope`` does not hold take ``identifiers`` in
+    order."""
+    op = table.verb(verb)
+    free = [label for label in op.identifiers if label not in scope]
+    values = {**scope, **dict(zip(free, identifiers, strict=True))}
+    return op, op.params(values.__getitem__, **more)
 
 
 def fetched_pages(
@@ -588,7 +619,7 @@ class Resource(Generic[D]):
         carries, or ``None`` where the operation answers only a message."""
         table = self._resource_table()
         op = table.verb(verb)
-        result = op.model_of if table.returns_model(op) else _no_model
+        result = op.model_of if table.returns_model(op) else no_model
         return Call(op.method, op.params(self._identifier, **more), result)
 
     def _run(self, call: Call[T]) -> T:
@@ -794,15 +825,10 @@ class TableCollection(Collection[R]):
         return fetched_pages(self._client, call)
 
     def _plan(self, verb: str, *identifiers: str, **more: Any) -> Call[R]:
-        """The call serving ``verb`` for one item; the URI labels the scope does not
-        hold take ``identifiers`` in order."""
+        """The call serving ``verb`` for one item (see `item_call`)."""
         table = self._item._table
         assert table is not None
-        op = table.verb(verb)
-        free = [label for label in op.identifiers if label not in self._scope]
-        values = {**self._scope, **dict(zip(free, identifiers, strict=True))}
-        return Call(op.method, op.params(values.__getitem__, **more),
-                    lambda output: self._wrap(op.model_of(output)))
+        return item_call(table, verb, self._scope, identifiers, self._wrap, **more)
 
     def _run(self, call: Call[R]) -> R:
         """Make ``call``; the item it returns holds the answer as its `last_response`."""
@@ -823,6 +849,17 @@ class TableCollection(Collection[R]):
     def __repr__(self) -> str:
         scope = "".join(f" {key}={value!r}" for key, value in self._scope.items())
         return f"<{type(self).__name__}{scope}>"
+
+
+class AppScoped:
+    """Something that lives under one application: a client and an application id."""
+
+    def __init__(self, client: PinpointClient, application_id: str) -> None:
+        self._client = client
+        self.application_id = application_id
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} application_id={self.application_id!r}>"
 
 
 class AppScopedCollection(TableCollection[R]):
