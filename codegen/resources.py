@@ -181,10 +181,10 @@ def _operation(service: Service, name: str) -> list[str]:
         f"    identifiers={_literal(_labels(service, op))},",
         f"    payload={_literal(payload)},",
         f"    payload_model={_literal(payload_model)},",
+    ] + ([
         f"    request={_literal(request)},",
         f"    request_model={_literal(request_model)},",
-        "),",
-    ]
+    ] if request is not None else []) + ["),"]
 
 
 def _argument(name: str, lines: list[str]) -> Iterator[str]:
@@ -202,7 +202,8 @@ def _resource(service: Service, key: str, spec: ResourceSpec) -> Iterator[str]:
     yield f"    identifiers={_literal(identifiers)},"
     for verb in ("get", "create", "update", "delete"):
         name = getattr(spec, verb)
-        yield from _argument(verb, _operation(service, name) if name else ["None,"])
+        if name is not None:
+            yield from _argument(verb, _operation(service, name))
     yield ")"
 
 
@@ -222,9 +223,10 @@ def _collection(service: Service, key: str, spec: CollectionSpec) -> Iterator[st
     yield f"    name={_literal(key)},"
     yield from _argument("operation", _operation(service, spec.operation))
     yield f"    items={_literal(items)},"
-    yield f"    page_size={_literal(page_size)},"
-    yield f"    token={_literal(token)},"
-    yield f"    resource={_literal(spec.resource)},"
+    for name, value in (("page_size", page_size), ("token", token),
+                        ("resource", spec.resource)):
+        if value is not None:
+            yield f"    {name}={_literal(value)},"
     yield ")"
 
 

@@ -181,8 +181,8 @@ class Operation:
     identifiers: tuple[str, ...]
     payload: str | None
     payload_model: str | None
-    request: str | None
-    request_model: str | None
+    request: str | None = None
+    request_model: str | None = None
 
     def params(self, identifier: Callable[[str], str], **more: Any) -> dict[str, Any]:
         """The call's keyword arguments: each URI label's value from ``identifier``, then
@@ -251,9 +251,9 @@ class CollectionTable:
     name: str
     operation: Operation
     items: str
-    page_size: str | None
-    token: str | None
-    resource: str | None
+    page_size: str | None = None
+    token: str | None = None
+    resource: str | None = None
 
     def items_of(self, page: Any) -> list[Any]:
         """The items one answer (page) holds."""

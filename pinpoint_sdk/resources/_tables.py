@@ -18,8 +18,6 @@ APP = ResourceTable(
         identifiers=("application_id",),
         payload="application_response",
         payload_model="ApplicationResponse",
-        request=None,
-        request_model=None,
     ),
     create=Operation(
         name="CreateApp",
@@ -30,15 +28,12 @@ APP = ResourceTable(
         request="create_application_request",
         request_model="CreateApplicationRequest",
     ),
-    update=None,
     delete=Operation(
         name="DeleteApp",
         method="delete_app",
         identifiers=("application_id",),
         payload="application_response",
         payload_model="ApplicationResponse",
-        request=None,
-        request_model=None,
     ),
 )
 
@@ -52,8 +47,6 @@ CAMPAIGN = ResourceTable(
         identifiers=("application_id", "campaign_id"),
         payload="campaign_response",
         payload_model="CampaignResponse",
-        request=None,
-        request_model=None,
     ),
     create=Operation(
         name="CreateCampaign",
@@ -79,8 +72,6 @@ CAMPAIGN = ResourceTable(
         identifiers=("application_id", "campaign_id"),
         payload="campaign_response",
         payload_model="CampaignResponse",
-        request=None,
-        request_model=None,
     ),
 )
 
@@ -94,8 +85,6 @@ JOURNEY = ResourceTable(
         identifiers=("application_id", "journey_id"),
         payload="journey_response",
         payload_model="JourneyResponse",
-        request=None,
-        request_model=None,
     ),
     create=Operation(
         name="CreateJourney",
@@ -121,8 +110,6 @@ JOURNEY = ResourceTable(
         identifiers=("application_id", "journey_id"),
         payload="journey_response",
         payload_model="JourneyResponse",
-        request=None,
-        request_model=None,
     ),
 )
 
@@ -136,8 +123,6 @@ SEGMENT = ResourceTable(
         identifiers=("application_id", "segment_id"),
         payload="segment_response",
         payload_model="SegmentResponse",
-        request=None,
-        request_model=None,
     ),
     create=Operation(
         name="CreateSegment",
@@ -163,8 +148,6 @@ SEGMENT = ResourceTable(
         identifiers=("application_id", "segment_id"),
         payload="segment_response",
         payload_model="SegmentResponse",
-        request=None,
-        request_model=None,
     ),
 )
 
@@ -178,10 +161,7 @@ ENDPOINT = ResourceTable(
         identifiers=("application_id", "endpoint_id"),
         payload="endpoint_response",
         payload_model="EndpointResponse",
-        request=None,
-        request_model=None,
     ),
-    create=None,
     update=Operation(
         name="UpdateEndpoint",
         method="update_endpoint",
@@ -197,8 +177,6 @@ ENDPOINT = ResourceTable(
         identifiers=("application_id", "endpoint_id"),
         payload="endpoint_response",
         payload_model="EndpointResponse",
-        request=None,
-        request_model=None,
     ),
 )
 
@@ -212,8 +190,6 @@ IMPORT_JOB = ResourceTable(
         identifiers=("application_id", "job_id"),
         payload="import_job_response",
         payload_model="ImportJobResponse",
-        request=None,
-        request_model=None,
     ),
     create=Operation(
         name="CreateImportJob",
@@ -224,8 +200,6 @@ IMPORT_JOB = ResourceTable(
         request="import_job_request",
         request_model="ImportJobRequest",
     ),
-    update=None,
-    delete=None,
 )
 
 EXPORT_JOB = ResourceTable(
@@ -238,8 +212,6 @@ EXPORT_JOB = ResourceTable(
         identifiers=("application_id", "job_id"),
         payload="export_job_response",
         payload_model="ExportJobResponse",
-        request=None,
-        request_model=None,
     ),
     create=Operation(
         name="CreateExportJob",
@@ -250,8 +222,6 @@ EXPORT_JOB = ResourceTable(
         request="export_job_request",
         request_model="ExportJobRequest",
     ),
-    update=None,
-    delete=None,
 )
 
 RECOMMENDER_CONFIGURATION = ResourceTable(
@@ -264,8 +234,6 @@ RECOMMENDER_CONFIGURATION = ResourceTable(
         identifiers=("recommender_id",),
         payload="recommender_configuration_response",
         payload_model="RecommenderConfigurationResponse",
-        request=None,
-        request_model=None,
     ),
     create=Operation(
         name="CreateRecommenderConfiguration",
@@ -291,8 +259,6 @@ RECOMMENDER_CONFIGURATION = ResourceTable(
         identifiers=("recommender_id",),
         payload="recommender_configuration_response",
         payload_model="RecommenderConfigurationResponse",
-        request=None,
-        request_model=None,
     ),
 )
 
@@ -306,8 +272,6 @@ EMAIL_TEMPLATE = ResourceTable(
         identifiers=("template_name",),
         payload="email_template_response",
         payload_model="EmailTemplateResponse",
-        request=None,
-        request_model=None,
     ),
     create=Operation(
         name="CreateEmailTemplate",
@@ -333,8 +297,6 @@ EMAIL_TEMPLATE = ResourceTable(
         identifiers=("template_name",),
         payload="message_body",
         payload_model="MessageBody",
-        request=None,
-        request_model=None,
     ),
 )
 
@@ -348,8 +310,6 @@ SMS_TEMPLATE = ResourceTable(
         identifiers=("template_name",),
         payload="sms_template_response",
         payload_model="SMSTemplateResponse",
-        request=None,
-        request_model=None,
     ),
     create=Operation(
         name="CreateSmsTemplate",
@@ -375,8 +335,6 @@ SMS_TEMPLATE = ResourceTable(
         identifiers=("template_name",),
         payload="message_body",
         payload_model="MessageBody",
-        request=None,
-        request_model=None,
     ),
 )
 
@@ -390,8 +348,6 @@ VOICE_TEMPLATE = ResourceTable(
         identifiers=("template_name",),
         payload="voice_template_response",
         payload_model="VoiceTemplateResponse",
-        request=None,
-        request_model=None,
     ),
     create=Operation(
         name="CreateVoiceTemplate",
@@ -417,8 +373,6 @@ VOICE_TEMPLATE = ResourceTable(
         identifiers=("template_name",),
         payload="message_body",
         payload_model="MessageBody",
-        request=None,
-        request_model=None,
     ),
 )
 
@@ -432,8 +386,6 @@ PUSH_TEMPLATE = ResourceTable(
         identifiers=("template_name",),
         payload="push_notification_template_response",
         payload_model="PushNotificationTemplateResponse",
-        request=None,
-        request_model=None,
     ),
     create=Operation(
         name="CreatePushTemplate",
@@ -459,8 +411,6 @@ PUSH_TEMPLATE = ResourceTable(
         identifiers=("template_name",),
         payload="message_body",
         payload_model="MessageBody",
-        request=None,
-        request_model=None,
     ),
 )
 
@@ -474,8 +424,6 @@ IN_APP_TEMPLATE = ResourceTable(
         identifiers=("template_name",),
         payload="in_app_template_response",
         payload_model="InAppTemplateResponse",
-        request=None,
-        request_model=None,
     ),
     create=Operation(
         name="CreateInAppTemplate",
@@ -501,8 +449,6 @@ IN_APP_TEMPLATE = ResourceTable(
         identifiers=("template_name",),
         payload="message_body",
         payload_model="MessageBody",
-        request=None,
-        request_model=None,
     ),
 )
 
@@ -516,10 +462,7 @@ APPLICATION_SETTINGS = ResourceTable(
         identifiers=("application_id",),
         payload="application_settings_resource",
         payload_model="ApplicationSettingsResource",
-        request=None,
-        request_model=None,
     ),
-    create=None,
     update=Operation(
         name="UpdateApplicationSettings",
         method="update_application_settings",
@@ -529,7 +472,6 @@ APPLICATION_SETTINGS = ResourceTable(
         request="write_application_settings_request",
         request_model="WriteApplicationSettingsRequest",
     ),
-    delete=None,
 )
 
 EVENT_STREAM = ResourceTable(
@@ -542,10 +484,7 @@ EVENT_STREAM = ResourceTable(
         identifiers=("application_id",),
         payload="event_stream",
         payload_model="EventStream",
-        request=None,
-        request_model=None,
     ),
-    create=None,
     update=Operation(
         name="PutEventStream",
         method="put_event_stream",
@@ -561,8 +500,6 @@ EVENT_STREAM = ResourceTable(
         identifiers=("application_id",),
         payload="event_stream",
         payload_model="EventStream",
-        request=None,
-        request_model=None,
     ),
 )
 
@@ -576,10 +513,7 @@ EMAIL_CHANNEL = ResourceTable(
         identifiers=("application_id",),
         payload="email_channel_response",
         payload_model="EmailChannelResponse",
-        request=None,
-        request_model=None,
     ),
-    create=None,
     update=Operation(
         name="UpdateEmailChannel",
         method="update_email_channel",
@@ -595,8 +529,6 @@ EMAIL_CHANNEL = ResourceTable(
         identifiers=("application_id",),
         payload="email_channel_response",
         payload_model="EmailChannelResponse",
-        request=None,
-        request_model=None,
     ),
 )
 
@@ -610,10 +542,7 @@ SMS_CHANNEL = ResourceTable(
         identifiers=("application_id",),
         payload="sms_channel_response",
         payload_model="SMSChannelResponse",
-        request=None,
-        request_model=None,
     ),
-    create=None,
     update=Operation(
         name="UpdateSmsChannel",
         method="update_sms_channel",
@@ -629,8 +558,6 @@ SMS_CHANNEL = ResourceTable(
         identifiers=("application_id",),
         payload="sms_channel_response",
         payload_model="SMSChannelResponse",
-        request=None,
-        request_model=None,
     ),
 )
 
@@ -644,10 +571,7 @@ VOICE_CHANNEL = ResourceTable(
         identifiers=("application_id",),
         payload="voice_channel_response",
         payload_model="VoiceChannelResponse",
-        request=None,
-        request_model=None,
     ),
-    create=None,
     update=Operation(
         name="UpdateVoiceChannel",
         method="update_voice_channel",
@@ -663,8 +587,6 @@ VOICE_CHANNEL = ResourceTable(
         identifiers=("application_id",),
         payload="voice_channel_response",
         payload_model="VoiceChannelResponse",
-        request=None,
-        request_model=None,
     ),
 )
 
@@ -678,10 +600,7 @@ APNS_CHANNEL = ResourceTable(
         identifiers=("application_id",),
         payload="apns_channel_response",
         payload_model="APNSChannelResponse",
-        request=None,
-        request_model=None,
     ),
-    create=None,
     update=Operation(
         name="UpdateApnsChannel",
         method="update_apns_channel",
@@ -697,8 +616,6 @@ APNS_CHANNEL = ResourceTable(
         identifiers=("application_id",),
         payload="apns_channel_response",
         payload_model="APNSChannelResponse",
-        request=None,
-        request_model=None,
     ),
 )
 
@@ -712,10 +629,7 @@ APNS_SANDBOX_CHANNEL = ResourceTable(
         identifiers=("application_id",),
         payload="apns_sandbox_channel_response",
         payload_model="APNSSandboxChannelResponse",
-        request=None,
-        request_model=None,
     ),
-    create=None,
     update=Operation(
         name="UpdateApnsSandboxChannel",
         method="update_apns_sandbox_channel",
@@ -731,8 +645,6 @@ APNS_SANDBOX_CHANNEL = ResourceTable(
         identifiers=("application_id",),
         payload="apns_sandbox_channel_response",
         payload_model="APNSSandboxChannelResponse",
-        request=None,
-        request_model=None,
     ),
 )
 
@@ -746,10 +658,7 @@ APNS_VOIP_CHANNEL = ResourceTable(
         identifiers=("application_id",),
         payload="apns_voip_channel_response",
         payload_model="APNSVoipChannelResponse",
-        request=None,
-        request_model=None,
     ),
-    create=None,
     update=Operation(
         name="UpdateApnsVoipChannel",
         method="update_apns_voip_channel",
@@ -765,8 +674,6 @@ APNS_VOIP_CHANNEL = ResourceTable(
         identifiers=("application_id",),
         payload="apns_voip_channel_response",
         payload_model="APNSVoipChannelResponse",
-        request=None,
-        request_model=None,
     ),
 )
 
@@ -780,10 +687,7 @@ APNS_VOIP_SANDBOX_CHANNEL = ResourceTable(
         identifiers=("application_id",),
         payload="apns_voip_sandbox_channel_response",
         payload_model="APNSVoipSandboxChannelResponse",
-        request=None,
-        request_model=None,
     ),
-    create=None,
     update=Operation(
         name="UpdateApnsVoipSandboxChannel",
         method="update_apns_voip_sandbox_channel",
@@ -799,8 +703,6 @@ APNS_VOIP_SANDBOX_CHANNEL = ResourceTable(
         identifiers=("application_id",),
         payload="apns_voip_sandbox_channel_response",
         payload_model="APNSVoipSandboxChannelResponse",
-        request=None,
-        request_model=None,
     ),
 )
 
@@ -814,10 +716,7 @@ GCM_CHANNEL = ResourceTable(
         identifiers=("application_id",),
         payload="gcm_channel_response",
         payload_model="GCMChannelResponse",
-        request=None,
-        request_model=None,
     ),
-    create=None,
     update=Operation(
         name="UpdateGcmChannel",
         method="update_gcm_channel",
@@ -833,8 +732,6 @@ GCM_CHANNEL = ResourceTable(
         identifiers=("application_id",),
         payload="gcm_channel_response",
         payload_model="GCMChannelResponse",
-        request=None,
-        request_model=None,
     ),
 )
 
@@ -848,10 +745,7 @@ ADM_CHANNEL = ResourceTable(
         identifiers=("application_id",),
         payload="adm_channel_response",
         payload_model="ADMChannelResponse",
-        request=None,
-        request_model=None,
     ),
-    create=None,
     update=Operation(
         name="UpdateAdmChannel",
         method="update_adm_channel",
@@ -867,8 +761,6 @@ ADM_CHANNEL = ResourceTable(
         identifiers=("application_id",),
         payload="adm_channel_response",
         payload_model="ADMChannelResponse",
-        request=None,
-        request_model=None,
     ),
 )
 
@@ -882,10 +774,7 @@ BAIDU_CHANNEL = ResourceTable(
         identifiers=("application_id",),
         payload="baidu_channel_response",
         payload_model="BaiduChannelResponse",
-        request=None,
-        request_model=None,
     ),
-    create=None,
     update=Operation(
         name="UpdateBaiduChannel",
         method="update_baidu_channel",
@@ -901,8 +790,6 @@ BAIDU_CHANNEL = ResourceTable(
         identifiers=("application_id",),
         payload="baidu_channel_response",
         payload_model="BaiduChannelResponse",
-        request=None,
-        request_model=None,
     ),
 )
 
@@ -914,8 +801,6 @@ APPS = CollectionTable(
         identifiers=(),
         payload="applications_response",
         payload_model="ApplicationsResponse",
-        request=None,
-        request_model=None,
     ),
     items="item",
     page_size="page_size",
@@ -931,8 +816,6 @@ CAMPAIGNS = CollectionTable(
         identifiers=("application_id",),
         payload="campaigns_response",
         payload_model="CampaignsResponse",
-        request=None,
-        request_model=None,
     ),
     items="item",
     page_size="page_size",
@@ -948,8 +831,6 @@ JOURNEYS = CollectionTable(
         identifiers=("application_id",),
         payload="journeys_response",
         payload_model="JourneysResponse",
-        request=None,
-        request_model=None,
     ),
     items="item",
     page_size="page_size",
@@ -965,8 +846,6 @@ SEGMENTS = CollectionTable(
         identifiers=("application_id",),
         payload="segments_response",
         payload_model="SegmentsResponse",
-        request=None,
-        request_model=None,
     ),
     items="item",
     page_size="page_size",
@@ -982,8 +861,6 @@ IMPORT_JOBS = CollectionTable(
         identifiers=("application_id",),
         payload="import_jobs_response",
         payload_model="ImportJobsResponse",
-        request=None,
-        request_model=None,
     ),
     items="item",
     page_size="page_size",
@@ -999,8 +876,6 @@ EXPORT_JOBS = CollectionTable(
         identifiers=("application_id",),
         payload="export_jobs_response",
         payload_model="ExportJobsResponse",
-        request=None,
-        request_model=None,
     ),
     items="item",
     page_size="page_size",
@@ -1016,13 +891,10 @@ TEMPLATES = CollectionTable(
         identifiers=(),
         payload="templates_response",
         payload_model="TemplatesResponse",
-        request=None,
-        request_model=None,
     ),
     items="item",
     page_size="page_size",
     token="next_token",
-    resource=None,
 )
 
 RECOMMENDER_CONFIGURATIONS = CollectionTable(
@@ -1033,8 +905,6 @@ RECOMMENDER_CONFIGURATIONS = CollectionTable(
         identifiers=(),
         payload="list_recommender_configurations_response",
         payload_model="ListRecommenderConfigurationsResponse",
-        request=None,
-        request_model=None,
     ),
     items="item",
     page_size="page_size",
@@ -1050,13 +920,10 @@ CAMPAIGN_VERSIONS = CollectionTable(
         identifiers=("application_id", "campaign_id"),
         payload="campaigns_response",
         payload_model="CampaignsResponse",
-        request=None,
-        request_model=None,
     ),
     items="item",
     page_size="page_size",
     token="token",
-    resource=None,
 )
 
 CAMPAIGN_ACTIVITIES = CollectionTable(
@@ -1067,13 +934,10 @@ CAMPAIGN_ACTIVITIES = CollectionTable(
         identifiers=("application_id", "campaign_id"),
         payload="activities_response",
         payload_model="ActivitiesResponse",
-        request=None,
-        request_model=None,
     ),
     items="item",
     page_size="page_size",
     token="token",
-    resource=None,
 )
 
 JOURNEY_RUNS = CollectionTable(
@@ -1084,13 +948,10 @@ JOURNEY_RUNS = CollectionTable(
         identifiers=("application_id", "journey_id"),
         payload="journey_runs_response",
         payload_model="JourneyRunsResponse",
-        request=None,
-        request_model=None,
     ),
     items="item",
     page_size="page_size",
     token="token",
-    resource=None,
 )
 
 SEGMENT_VERSIONS = CollectionTable(
@@ -1101,13 +962,10 @@ SEGMENT_VERSIONS = CollectionTable(
         identifiers=("application_id", "segment_id"),
         payload="segments_response",
         payload_model="SegmentsResponse",
-        request=None,
-        request_model=None,
     ),
     items="item",
     page_size="page_size",
     token="token",
-    resource=None,
 )
 
 SEGMENT_EXPORT_JOBS = CollectionTable(
@@ -1118,8 +976,6 @@ SEGMENT_EXPORT_JOBS = CollectionTable(
         identifiers=("application_id", "segment_id"),
         payload="export_jobs_response",
         payload_model="ExportJobsResponse",
-        request=None,
-        request_model=None,
     ),
     items="item",
     page_size="page_size",
@@ -1135,8 +991,6 @@ SEGMENT_IMPORT_JOBS = CollectionTable(
         identifiers=("application_id", "segment_id"),
         payload="import_jobs_response",
         payload_model="ImportJobsResponse",
-        request=None,
-        request_model=None,
     ),
     items="item",
     page_size="page_size",
@@ -1152,13 +1006,10 @@ TEMPLATE_VERSIONS = CollectionTable(
         identifiers=("template_name", "template_type"),
         payload="template_versions_response",
         payload_model="TemplateVersionsResponse",
-        request=None,
-        request_model=None,
     ),
     items="item",
     page_size="page_size",
     token="next_token",
-    resource=None,
 )
 
 USER_ENDPOINTS = CollectionTable(
@@ -1169,12 +1020,8 @@ USER_ENDPOINTS = CollectionTable(
         identifiers=("application_id", "user_id"),
         payload="endpoints_response",
         payload_model="EndpointsResponse",
-        request=None,
-        request_model=None,
     ),
     items="item",
-    page_size=None,
-    token=None,
     resource="Endpoint",
 )
 
