@@ -1,4 +1,12 @@
-"""Building blocks of the resource layer: resources, lazy collections, request helpers."""
+"""Building blocks of the resource layer: resources, lazy collections, request helpers.
+
+Resources and collections are served by the generated tables of
+`pinpoint_sdk.resources._tables` (`ResourceTable`, `CollectionTable`). Serving a verb has
+two halves: planning, which reads the table and the resource's identifiers and yields a
+`Call` (the client method, its arguments, and what to make of the answer) without any
+I/O, and performing, which makes the call (`perform`, `perform_pages`) and records its
+`ResponseInfo`. Only the second half differs for an asynchronous client.
+"""
 
 from __future__ import annotations
 
