@@ -3,15 +3,19 @@
 One `ShapeSchema` per model class, one `MemberSchema` per attribute and one
 `OperationSchema` per client method: everything the hand-written layers (validation,
 redaction, pagination, the resources' read-modify-write) need to know about a shape, read
-by attribute name. Every record is frozen and slotted; the generated module shares one
-`TypeRef` per distinct type, so the common ones can be compared by identity.
+by attribute name. Every record is frozen and slotted, compared and hashed by value; the
+generated module shares one `TypeRef` per distinct type, so the common ones can be compared
+by identity.
+
+The records are plain slotted classes rather than dataclasses: the schema is built on the
+first call of the client, and creating the classes and their ~2,400 instances this way costs
+a fraction of what the dataclass machinery would.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal, NoReturn
 
 __all__ = [
     "Iso8601",
@@ -29,9 +33,38 @@ TypeKind = Literal["prim", "enum", "struct", "list", "map"]
 PrimitiveName = Literal["str", "int", "float", "bool", "datetime", "bytes"]
 Iso8601Kind = Literal["date-time", "duration", "time"]
 
+_set = object.__setattr__
 
-@dataclass(frozen=True, slots=True)
-class TypeRef:
+
+class _Record:
+    """Base of the schema records: frozen, compared, hashed and shown by the values of
+    the slots the subclass declares."""
+
+    __slots__: tuple[str, ...] = ()
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+    def __setattr__(self, name: str, value: object) -> NoReturn:
+        raise AttributeError(f"{type(self).__name__} is frozen: cannot set {name!r}")
+
+    def __delattr__(self, name: str) -> NoReturn:
+        raise AttributeError(f"{type(self).__name__} is frozen: cannot delete {name!r}")
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return self is other or self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash((type(self).__name__, *self._values()))
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
+        return f"{type(self).__name__}({fields})"
+
+
+class TypeRef(_Record):
     """A member's type: a primitive, an enum, a structure, or a list or map of a type.
 
     Attributes:
@@ -41,9 +74,15 @@ class TypeRef:
         item: The type of a list's items or a map's values (map keys are strings).
     """
 
+    __slots__ = ("item", "kind", "name")
     kind: TypeKind
-    name: str = ""
-    item: TypeRef | None = None
+    name: str
+    item: TypeRef | None
+
+    def __init__(self, kind: TypeKind, name: str = "", item: TypeRef | None = None) -> None:
+        _set(self, "kind", kind)
+        _set(self, "name", name)
+        _set(self, "item", item)
 
     @property
     def is_container(self) -> bool:
@@ -51,8 +90,7 @@ class TypeRef:
         return self.item is not None
 
 
-@dataclass(frozen=True, slots=True)
-class Iso8601:
+class Iso8601(_Record):
     """A string member the service model documents as ISO 8601.
 
     Attributes:
@@ -60,12 +98,16 @@ class Iso8601:
         literals: Words the service also accepts in place of a time (`IMMEDIATE`).
     """
 
+    __slots__ = ("kind", "literals")
     kind: Iso8601Kind
-    literals: tuple[str, ...] = ()
+    literals: tuple[str, ...]
+
+    def __init__(self, kind: Iso8601Kind, literals: tuple[str, ...] = ()) -> None:
+        _set(self, "kind", kind)
+        _set(self, "literals", literals)
 
 
-@dataclass(frozen=True, slots=True)
-class MemberSchema:
+class MemberSchema(_Record):
     """One member of a shape.
 
     Attributes:
@@ -78,20 +120,39 @@ class MemberSchema:
         iso8601: The ISO 8601 format the model documents for a string member, if any.
     """
 
+    __slots__ = ("iso8601", "name", "required", "secret", "type", "uri_label", "wire")
     name: str
     wire: str
     type: TypeRef
-    required: bool = False
-    secret: bool = False
-    uri_label: bool = False
-    iso8601: Iso8601 | None = None
+    required: bool
+    secret: bool
+    uri_label: bool
+    iso8601: Iso8601 | None
+
+    def __init__(
+        self,
+        name: str,
+        wire: str,
+        type: TypeRef,
+        *,
+        required: bool = False,
+        secret: bool = False,
+        uri_label: bool = False,
+        iso8601: Iso8601 | None = None,
+    ) -> None:
+        _set(self, "name", name)
+        _set(self, "wire", wire)
+        _set(self, "type", type)
+        _set(self, "required", required)
+        _set(self, "secret", secret)
+        _set(self, "uri_label", uri_label)
+        _set(self, "iso8601", iso8601)
 
 
 _BY_WIRE: dict[str, Mapping[str, MemberSchema]] = {}
 
 
-@dataclass(frozen=True, slots=True)
-class ShapeSchema:
+class ShapeSchema(_Record):
     """One structure of the service model, the schema of one model class.
 
     Attributes:
@@ -100,9 +161,15 @@ class ShapeSchema:
         members: Every member, in the service model's order.
     """
 
+    __slots__ = ("group", "members", "name")
     name: str
     group: str
     members: tuple[MemberSchema, ...]
+
+    def __init__(self, name: str, group: str, members: tuple[MemberSchema, ...]) -> None:
+        _set(self, "name", name)
+        _set(self, "group", group)
+        _set(self, "members", members)
 
     @property
     def required(self) -> tuple[str, ...]:
@@ -122,8 +189,7 @@ class ShapeSchema:
         return found
 
 
-@dataclass(frozen=True, slots=True)
-class Pagination:
+class Pagination(_Record):
     """How an operation pages.
 
     Attributes:
@@ -133,13 +199,20 @@ class Pagination:
         page_size: Wire name of the page-size member of the input, if any.
     """
 
+    __slots__ = ("input_token", "output_token_path", "page_size")
     input_token: str
     output_token_path: tuple[str, ...]
-    page_size: str | None = None
+    page_size: str | None
+
+    def __init__(
+        self, input_token: str, output_token_path: tuple[str, ...], page_size: str | None = None
+    ) -> None:
+        _set(self, "input_token", input_token)
+        _set(self, "output_token_path", output_token_path)
+        _set(self, "page_size", page_size)
 
 
-@dataclass(frozen=True, slots=True)
-class OperationSchema:
+class OperationSchema(_Record):
     """One operation of the service model.
 
     Attributes:
@@ -152,13 +225,33 @@ class OperationSchema:
         pagination: How the operation pages, `None` when it does not.
     """
 
+    __slots__ = ("http_method", "input", "method", "name", "output", "pagination", "uri")
     name: str
     method: str
     input: str
     output: str | None
     http_method: str
     uri: str
-    pagination: Pagination | None = None
+    pagination: Pagination | None
+
+    def __init__(
+        self,
+        name: str,
+        method: str,
+        input: str,
+        output: str | None,
+        http_method: str,
+        uri: str,
+        *,
+        pagination: Pagination | None = None,
+    ) -> None:
+        _set(self, "name", name)
+        _set(self, "method", method)
+        _set(self, "input", input)
+        _set(self, "output", output)
+        _set(self, "http_method", http_method)
+        _set(self, "uri", uri)
+        _set(self, "pagination", pagination)
 
     def paging(self) -> Pagination:
         """The pagination of an operation that pages.
