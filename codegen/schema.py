@@ -12,6 +12,60 @@ import re
 from codegen.emit import header
 from codegen.service import Member, Operation, Service, Structure, TypeRef
 
+_ENDPOINT_ATTRIBUTES = {
+    "max_key_length": "MAX_ATTRIBUTE_NAME_LENGTH",
+    "max_value_items": "MAX_VALUES_PER_ATTRIBUTE",
+    "max_value_length": "MAX_ATTRIBUTE_VALUE_LENGTH",
+}
+_ENDPOINT_METRICS = {"max_key_length": "MAX_ATTRIBUTE_NAME_LENGTH"}
+_TAGS = {
+    "max_items": "MAX_TAGS_PER_RESOURCE",
+    "max_key_length": "MAX_TAG_KEY_LENGTH",
+    "max_value_length": "MAX_TAG_VALUE_LENGTH",
+}
+
+MEMBER_LIMITS: dict[tuple[str, str], dict[str, str]] = {
+    **{(shape, "Attributes"): _ENDPOINT_ATTRIBUTES
+       for shape in ("EndpointRequest", "EndpointBatchItem", "PublicEndpoint")},
+    **{(shape, "Metrics"): _ENDPOINT_METRICS
+       for shape in ("EndpointRequest", "EndpointBatchItem", "PublicEndpoint")},
+    ("EndpointUser", "UserAttributes"): _ENDPOINT_ATTRIBUTES,
+    ("EndpointBatchRequest", "Item"): {"max_items": "MAX_ENDPOINTS_PER_BATCH"},
+    ("SendUsersMessageRequest", "Users"): {"max_items": "MAX_USERS_PER_MESSAGE"},
+    ("Event", "Attributes"): {
+        "max_key_length": "MAX_EVENT_ATTRIBUTE_NAME_LENGTH",
+        "max_value_length": "MAX_EVENT_ATTRIBUTE_VALUE_LENGTH",
+    },
+    ("Event", "Metrics"): {"max_key_length": "MAX_EVENT_ATTRIBUTE_NAME_LENGTH"},
+    ("WriteJourneyRequest", "Name"): {"max_length": "MAX_JOURNEY_NAME_LENGTH"},
+    ("WriteJourneyRequest", "StartActivity"): {"max_length": "MAX_START_ACTIVITY_LENGTH"},
+    ("WriteJourneyRequest", "Activities"): {
+        "max_items": "MAX_ACTIVITIES_PER_JOURNEY",
+        "max_key_length": "MAX_ACTIVITY_KEY_LENGTH",
+    },
+}
+"""Documented limits of single members, as names of `pinpoint_sdk.limits` constants, by
+(shape, wire name). Every request shape's ``tags`` map also gets the tagging limits. The
+generated schema refers to the constants, so a changed quota stays a one-line change."""
+
+
+def member_limits(service: Service) -> dict[tuple[str, str], dict[str, str]]:
+    """`MEMBER_LIMITS` plus the tagging limits, checked against the service model.
+
+    Raises:
+        ValueError: an entry names a member the model does not have.
+    """
+    found = dict(MEMBER_LIMITS)
+    for struct in service.structures.values():
+        if struct.in_request and any(m.wire == "tags" for m in struct.members):
+            found[(struct.name, "tags")] = _TAGS
+    for shape, wire in found:
+        struct = service.structures.get(shape)
+        if struct is None or all(m.wire != wire for m in struct.members):
+            raise ValueError(f"MEMBER_LIMITS names {shape}.{wire}, which the model lacks")
+    return found
+
+
 _PRIMITIVE_CONSTANTS = {
     "str": "STR",
     "int": "INT",
@@ -69,7 +123,12 @@ def _all_types(service: Service) -> list[TypeRef]:
     return sorted(found, key=lambda t: (_depth(t), type_constant(t)))
 
 
-def _member(service: Service, struct: Structure, member: Member) -> str:
+def _member(
+    service: Service,
+    struct: Structure,
+    member: Member,
+    limits: dict[tuple[str, str], dict[str, str]],
+) -> str:
     args = [f'"{member.name}"', f'"{member.wire}"', type_constant(member.type)]
     if member.required:
         args.append("required=True")
@@ -82,11 +141,17 @@ def _member(service: Service, struct: Structure, member: Member) -> str:
         kind, literals = iso
         tail = f", {_tuple(_quoted(literals))}" if literals else ""
         args.append(f'iso8601=Iso8601("{kind}"{tail})')
+    documented = limits.get((struct.name, member.wire))
+    if documented:
+        values = ", ".join(f"{key}={name}" for key, name in documented.items())
+        args.append(f"limits=Limits({values})")
     return f"MemberSchema({', '.join(args)})"
 
 
-def _shape(service: Service, struct: Structure) -> str:
-    members = _tuple([_member(service, struct, member) for member in struct.members])
+def _shape(
+    service: Service, struct: Structure, limits: dict[tuple[str, str], dict[str, str]]
+) -> str:
+    members = _tuple([_member(service, struct, member, limits) for member in struct.members])
     return f'"{struct.name}": ShapeSchema("{struct.name}", "{struct.group}", {members}),'
 
 
@@ -104,6 +169,7 @@ def _operation(op: Operation) -> str:
 
 def render_schema(service: Service) -> str:
     """The text of `pinpoint_sdk/_schema.py` (laid out by the formatter afterwards)."""
+    limits = member_limits(service)
     out = [
         header(service),
         '"""The Pinpoint service model as typed records, one per shape and per operation.',
@@ -118,11 +184,16 @@ def render_schema(service: Service) -> str:
         "",
         "from pinpoint_sdk._schema_types import (",
         "    Iso8601,",
+        "    Limits,",
         "    MemberSchema,",
         "    OperationSchema,",
         "    Pagination,",
         "    ShapeSchema,",
         "    TypeRef,",
+        ")",
+        "from pinpoint_sdk.limits import (",
+        *(f"    {name}," for name in sorted({n for d in limits.values() for n in d.values()},
+                                          key=lambda constant: constant.split("_"))),
         ")",
         "",
         f'BOTOCORE_VERSION = "{service.botocore_version}"',
@@ -130,7 +201,7 @@ def render_schema(service: Service) -> str:
     ]
     out += [f"{type_constant(t)} = {_type_expr(t)}" for t in _all_types(service)]
     out += ["", "SHAPES: Mapping[str, ShapeSchema] = {"]
-    out += [_shape(service, struct) for struct in service.structures.values()]
+    out += [_shape(service, struct, limits) for struct in service.structures.values()]
     out += ["}", "", "OPERATIONS: Mapping[str, OperationSchema] = {"]
     out += [_operation(op) for op in service.operations.values()]
     out += ["}", "", "ERRORS: Mapping[str, int] = {"]

@@ -12,11 +12,28 @@ from collections.abc import Mapping
 
 from pinpoint_sdk._schema_types import (
     Iso8601,
+    Limits,
     MemberSchema,
     OperationSchema,
     Pagination,
     ShapeSchema,
     TypeRef,
+)
+from pinpoint_sdk.limits import (
+    MAX_ACTIVITIES_PER_JOURNEY,
+    MAX_ACTIVITY_KEY_LENGTH,
+    MAX_ATTRIBUTE_NAME_LENGTH,
+    MAX_ATTRIBUTE_VALUE_LENGTH,
+    MAX_ENDPOINTS_PER_BATCH,
+    MAX_EVENT_ATTRIBUTE_NAME_LENGTH,
+    MAX_EVENT_ATTRIBUTE_VALUE_LENGTH,
+    MAX_JOURNEY_NAME_LENGTH,
+    MAX_START_ACTIVITY_LENGTH,
+    MAX_TAG_KEY_LENGTH,
+    MAX_TAG_VALUE_LENGTH,
+    MAX_TAGS_PER_RESOURCE,
+    MAX_USERS_PER_MESSAGE,
+    MAX_VALUES_PER_ATTRIBUTE,
 )
 
 BOTOCORE_VERSION = "1.43.11"
@@ -932,7 +949,19 @@ SHAPES: Mapping[str, ShapeSchema] = {
     "CreateApplicationRequest": ShapeSchema(
         "CreateApplicationRequest",
         "apps",
-        (MemberSchema("name", "Name", STR, required=True), MemberSchema("tags", "tags", M_STR)),
+        (
+            MemberSchema("name", "Name", STR, required=True),
+            MemberSchema(
+                "tags",
+                "tags",
+                M_STR,
+                limits=Limits(
+                    max_items=MAX_TAGS_PER_RESOURCE,
+                    max_key_length=MAX_TAG_KEY_LENGTH,
+                    max_value_length=MAX_TAG_VALUE_LENGTH,
+                ),
+            ),
+        ),
     ),
     "CreateCampaignRequest": ShapeSchema(
         "CreateCampaignRequest",
@@ -1679,7 +1708,16 @@ SHAPES: Mapping[str, ShapeSchema] = {
             MemberSchema("recommender_id", "RecommenderId", STR),
             MemberSchema("subject", "Subject", STR),
             MemberSchema("headers", "Headers", L_S_MessageHeader),
-            MemberSchema("tags", "tags", M_STR),
+            MemberSchema(
+                "tags",
+                "tags",
+                M_STR,
+                limits=Limits(
+                    max_items=MAX_TAGS_PER_RESOURCE,
+                    max_key_length=MAX_TAG_KEY_LENGTH,
+                    max_value_length=MAX_TAG_VALUE_LENGTH,
+                ),
+            ),
             MemberSchema("template_description", "TemplateDescription", STR),
             MemberSchema("text_part", "TextPart", STR),
         ),
@@ -1709,14 +1747,28 @@ SHAPES: Mapping[str, ShapeSchema] = {
         "endpoints",
         (
             MemberSchema("address", "Address", STR),
-            MemberSchema("attributes", "Attributes", M_L_STR),
+            MemberSchema(
+                "attributes",
+                "Attributes",
+                M_L_STR,
+                limits=Limits(
+                    max_key_length=MAX_ATTRIBUTE_NAME_LENGTH,
+                    max_value_items=MAX_VALUES_PER_ATTRIBUTE,
+                    max_value_length=MAX_ATTRIBUTE_VALUE_LENGTH,
+                ),
+            ),
             MemberSchema("channel_type", "ChannelType", E_ChannelType),
             MemberSchema("demographic", "Demographic", S_EndpointDemographic),
             MemberSchema("effective_date", "EffectiveDate", STR, iso8601=Iso8601("date-time")),
             MemberSchema("endpoint_status", "EndpointStatus", STR),
             MemberSchema("id", "Id", STR),
             MemberSchema("location", "Location", S_EndpointLocation),
-            MemberSchema("metrics", "Metrics", M_FLOAT),
+            MemberSchema(
+                "metrics",
+                "Metrics",
+                M_FLOAT,
+                limits=Limits(max_key_length=MAX_ATTRIBUTE_NAME_LENGTH),
+            ),
             MemberSchema("opt_out", "OptOut", STR),
             MemberSchema("request_id", "RequestId", STR),
             MemberSchema("user", "User", S_EndpointUser),
@@ -1725,7 +1777,15 @@ SHAPES: Mapping[str, ShapeSchema] = {
     "EndpointBatchRequest": ShapeSchema(
         "EndpointBatchRequest",
         "endpoints",
-        (MemberSchema("item", "Item", L_S_EndpointBatchItem, required=True),),
+        (
+            MemberSchema(
+                "item",
+                "Item",
+                L_S_EndpointBatchItem,
+                required=True,
+                limits=Limits(max_items=MAX_ENDPOINTS_PER_BATCH),
+            ),
+        ),
     ),
     "EndpointDemographic": ShapeSchema(
         "EndpointDemographic",
@@ -1775,13 +1835,27 @@ SHAPES: Mapping[str, ShapeSchema] = {
         "endpoints",
         (
             MemberSchema("address", "Address", STR),
-            MemberSchema("attributes", "Attributes", M_L_STR),
+            MemberSchema(
+                "attributes",
+                "Attributes",
+                M_L_STR,
+                limits=Limits(
+                    max_key_length=MAX_ATTRIBUTE_NAME_LENGTH,
+                    max_value_items=MAX_VALUES_PER_ATTRIBUTE,
+                    max_value_length=MAX_ATTRIBUTE_VALUE_LENGTH,
+                ),
+            ),
             MemberSchema("channel_type", "ChannelType", E_ChannelType),
             MemberSchema("demographic", "Demographic", S_EndpointDemographic),
             MemberSchema("effective_date", "EffectiveDate", STR, iso8601=Iso8601("date-time")),
             MemberSchema("endpoint_status", "EndpointStatus", STR),
             MemberSchema("location", "Location", S_EndpointLocation),
-            MemberSchema("metrics", "Metrics", M_FLOAT),
+            MemberSchema(
+                "metrics",
+                "Metrics",
+                M_FLOAT,
+                limits=Limits(max_key_length=MAX_ATTRIBUTE_NAME_LENGTH),
+            ),
             MemberSchema("opt_out", "OptOut", STR),
             MemberSchema("request_id", "RequestId", STR),
             MemberSchema("user", "User", S_EndpointUser),
@@ -1823,7 +1897,16 @@ SHAPES: Mapping[str, ShapeSchema] = {
         "EndpointUser",
         "common",
         (
-            MemberSchema("user_attributes", "UserAttributes", M_L_STR),
+            MemberSchema(
+                "user_attributes",
+                "UserAttributes",
+                M_L_STR,
+                limits=Limits(
+                    max_key_length=MAX_ATTRIBUTE_NAME_LENGTH,
+                    max_value_items=MAX_VALUES_PER_ATTRIBUTE,
+                    max_value_length=MAX_ATTRIBUTE_VALUE_LENGTH,
+                ),
+            ),
             MemberSchema("user_id", "UserId", STR),
         ),
     ),
@@ -1839,10 +1922,23 @@ SHAPES: Mapping[str, ShapeSchema] = {
             MemberSchema("app_package_name", "AppPackageName", STR),
             MemberSchema("app_title", "AppTitle", STR),
             MemberSchema("app_version_code", "AppVersionCode", STR),
-            MemberSchema("attributes", "Attributes", M_STR),
+            MemberSchema(
+                "attributes",
+                "Attributes",
+                M_STR,
+                limits=Limits(
+                    max_key_length=MAX_EVENT_ATTRIBUTE_NAME_LENGTH,
+                    max_value_length=MAX_EVENT_ATTRIBUTE_VALUE_LENGTH,
+                ),
+            ),
             MemberSchema("client_sdk_version", "ClientSdkVersion", STR),
             MemberSchema("event_type", "EventType", STR, required=True),
-            MemberSchema("metrics", "Metrics", M_FLOAT),
+            MemberSchema(
+                "metrics",
+                "Metrics",
+                M_FLOAT,
+                limits=Limits(max_key_length=MAX_EVENT_ATTRIBUTE_NAME_LENGTH),
+            ),
             MemberSchema("sdk_name", "SdkName", STR),
             MemberSchema("session", "Session", S_Session),
             MemberSchema(
@@ -3039,7 +3135,16 @@ SHAPES: Mapping[str, ShapeSchema] = {
             MemberSchema("content", "Content", L_S_InAppMessageContent),
             MemberSchema("custom_config", "CustomConfig", M_STR),
             MemberSchema("layout", "Layout", E_Layout),
-            MemberSchema("tags", "tags", M_STR),
+            MemberSchema(
+                "tags",
+                "tags",
+                M_STR,
+                limits=Limits(
+                    max_items=MAX_TAGS_PER_RESOURCE,
+                    max_key_length=MAX_TAG_KEY_LENGTH,
+                    max_value_length=MAX_TAG_VALUE_LENGTH,
+                ),
+            ),
             MemberSchema("template_description", "TemplateDescription", STR),
         ),
     ),
@@ -3516,13 +3621,27 @@ SHAPES: Mapping[str, ShapeSchema] = {
         "events",
         (
             MemberSchema("address", "Address", STR),
-            MemberSchema("attributes", "Attributes", M_L_STR),
+            MemberSchema(
+                "attributes",
+                "Attributes",
+                M_L_STR,
+                limits=Limits(
+                    max_key_length=MAX_ATTRIBUTE_NAME_LENGTH,
+                    max_value_items=MAX_VALUES_PER_ATTRIBUTE,
+                    max_value_length=MAX_ATTRIBUTE_VALUE_LENGTH,
+                ),
+            ),
             MemberSchema("channel_type", "ChannelType", E_ChannelType),
             MemberSchema("demographic", "Demographic", S_EndpointDemographic),
             MemberSchema("effective_date", "EffectiveDate", STR, iso8601=Iso8601("date-time")),
             MemberSchema("endpoint_status", "EndpointStatus", STR),
             MemberSchema("location", "Location", S_EndpointLocation),
-            MemberSchema("metrics", "Metrics", M_FLOAT),
+            MemberSchema(
+                "metrics",
+                "Metrics",
+                M_FLOAT,
+                limits=Limits(max_key_length=MAX_ATTRIBUTE_NAME_LENGTH),
+            ),
             MemberSchema("opt_out", "OptOut", STR),
             MemberSchema("request_id", "RequestId", STR),
             MemberSchema("user", "User", S_EndpointUser),
@@ -3549,7 +3668,16 @@ SHAPES: Mapping[str, ShapeSchema] = {
             MemberSchema("default_substitutions", "DefaultSubstitutions", STR),
             MemberSchema("gcm", "GCM", S_AndroidPushNotificationTemplate),
             MemberSchema("recommender_id", "RecommenderId", STR),
-            MemberSchema("tags", "tags", M_STR),
+            MemberSchema(
+                "tags",
+                "tags",
+                M_STR,
+                limits=Limits(
+                    max_items=MAX_TAGS_PER_RESOURCE,
+                    max_key_length=MAX_TAG_KEY_LENGTH,
+                    max_value_length=MAX_TAG_VALUE_LENGTH,
+                ),
+            ),
             MemberSchema("template_description", "TemplateDescription", STR),
         ),
     ),
@@ -3757,7 +3885,16 @@ SHAPES: Mapping[str, ShapeSchema] = {
             MemberSchema("body", "Body", STR),
             MemberSchema("default_substitutions", "DefaultSubstitutions", STR),
             MemberSchema("recommender_id", "RecommenderId", STR),
-            MemberSchema("tags", "tags", M_STR),
+            MemberSchema(
+                "tags",
+                "tags",
+                M_STR,
+                limits=Limits(
+                    max_items=MAX_TAGS_PER_RESOURCE,
+                    max_key_length=MAX_TAG_KEY_LENGTH,
+                    max_value_length=MAX_TAG_VALUE_LENGTH,
+                ),
+            ),
             MemberSchema("template_description", "TemplateDescription", STR),
         ),
     ),
@@ -3961,7 +4098,13 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 "template_configuration", "TemplateConfiguration", S_TemplateConfiguration
             ),
             MemberSchema("trace_id", "TraceId", STR),
-            MemberSchema("users", "Users", M_S_EndpointSendConfiguration, required=True),
+            MemberSchema(
+                "users",
+                "Users",
+                M_S_EndpointSendConfiguration,
+                required=True,
+                limits=Limits(max_items=MAX_USERS_PER_MESSAGE),
+            ),
         ),
     ),
     "SendUsersMessageResponse": ShapeSchema(
@@ -4058,7 +4201,21 @@ SHAPES: Mapping[str, ShapeSchema] = {
         ),
     ),
     "TagsModel": ShapeSchema(
-        "TagsModel", "tags", (MemberSchema("tags", "tags", M_STR, required=True),)
+        "TagsModel",
+        "tags",
+        (
+            MemberSchema(
+                "tags",
+                "tags",
+                M_STR,
+                required=True,
+                limits=Limits(
+                    max_items=MAX_TAGS_PER_RESOURCE,
+                    max_key_length=MAX_TAG_KEY_LENGTH,
+                    max_value_length=MAX_TAG_VALUE_LENGTH,
+                ),
+            ),
+        ),
     ),
     "Template": ShapeSchema(
         "Template",
@@ -4744,7 +4901,16 @@ SHAPES: Mapping[str, ShapeSchema] = {
             MemberSchema("body", "Body", STR),
             MemberSchema("default_substitutions", "DefaultSubstitutions", STR),
             MemberSchema("language_code", "LanguageCode", STR),
-            MemberSchema("tags", "tags", M_STR),
+            MemberSchema(
+                "tags",
+                "tags",
+                M_STR,
+                limits=Limits(
+                    max_items=MAX_TAGS_PER_RESOURCE,
+                    max_key_length=MAX_TAG_KEY_LENGTH,
+                    max_value_length=MAX_TAG_VALUE_LENGTH,
+                ),
+            ),
             MemberSchema("template_description", "TemplateDescription", STR),
             MemberSchema("voice_id", "VoiceId", STR),
         ),
@@ -4817,7 +4983,16 @@ SHAPES: Mapping[str, ShapeSchema] = {
             MemberSchema("schedule", "Schedule", S_Schedule),
             MemberSchema("segment_id", "SegmentId", STR),
             MemberSchema("segment_version", "SegmentVersion", INT),
-            MemberSchema("tags", "tags", M_STR),
+            MemberSchema(
+                "tags",
+                "tags",
+                M_STR,
+                limits=Limits(
+                    max_items=MAX_TAGS_PER_RESOURCE,
+                    max_key_length=MAX_TAG_KEY_LENGTH,
+                    max_value_length=MAX_TAG_VALUE_LENGTH,
+                ),
+            ),
             MemberSchema(
                 "template_configuration", "TemplateConfiguration", S_TemplateConfiguration
             ),
@@ -4838,18 +5013,36 @@ SHAPES: Mapping[str, ShapeSchema] = {
         "WriteJourneyRequest",
         "journeys",
         (
-            MemberSchema("activities", "Activities", M_S_Activity),
+            MemberSchema(
+                "activities",
+                "Activities",
+                M_S_Activity,
+                limits=Limits(
+                    max_items=MAX_ACTIVITIES_PER_JOURNEY, max_key_length=MAX_ACTIVITY_KEY_LENGTH
+                ),
+            ),
             MemberSchema("creation_date", "CreationDate", STR, iso8601=Iso8601("date-time")),
             MemberSchema(
                 "last_modified_date", "LastModifiedDate", STR, iso8601=Iso8601("date-time")
             ),
             MemberSchema("limits", "Limits", S_JourneyLimits),
             MemberSchema("local_time", "LocalTime", BOOL),
-            MemberSchema("name", "Name", STR, required=True),
+            MemberSchema(
+                "name",
+                "Name",
+                STR,
+                required=True,
+                limits=Limits(max_length=MAX_JOURNEY_NAME_LENGTH),
+            ),
             MemberSchema("quiet_time", "QuietTime", S_QuietTime),
             MemberSchema("refresh_frequency", "RefreshFrequency", STR, iso8601=Iso8601("duration")),
             MemberSchema("schedule", "Schedule", S_JourneySchedule),
-            MemberSchema("start_activity", "StartActivity", STR),
+            MemberSchema(
+                "start_activity",
+                "StartActivity",
+                STR,
+                limits=Limits(max_length=MAX_START_ACTIVITY_LENGTH),
+            ),
             MemberSchema("start_condition", "StartCondition", S_StartCondition),
             MemberSchema("state", "State", E_State),
             MemberSchema("wait_for_quiet_time", "WaitForQuietTime", BOOL),
@@ -4874,7 +5067,16 @@ SHAPES: Mapping[str, ShapeSchema] = {
             MemberSchema("dimensions", "Dimensions", S_SegmentDimensions),
             MemberSchema("name", "Name", STR),
             MemberSchema("segment_groups", "SegmentGroups", S_SegmentGroupList),
-            MemberSchema("tags", "tags", M_STR),
+            MemberSchema(
+                "tags",
+                "tags",
+                M_STR,
+                limits=Limits(
+                    max_items=MAX_TAGS_PER_RESOURCE,
+                    max_key_length=MAX_TAG_KEY_LENGTH,
+                    max_value_length=MAX_TAG_VALUE_LENGTH,
+                ),
+            ),
         ),
     ),
     "WriteTreatmentResource": ShapeSchema(

@@ -20,6 +20,7 @@ from typing import Any, Literal, NoReturn
 __all__ = [
     "Iso8601",
     "Iso8601Kind",
+    "Limits",
     "MemberSchema",
     "OperationSchema",
     "Pagination",
@@ -107,6 +108,43 @@ class Iso8601(_Record):
         _set(self, "literals", literals)
 
 
+class Limits(_Record):
+    """Documented service limits of one member that the service model does not state
+    (the values are those of `pinpoint_sdk.limits`); `None` where nothing is documented.
+
+    Attributes:
+        max_length: Characters of a string member.
+        max_items: Entries of a list or map member.
+        max_key_length: Characters of each key of a map member.
+        max_value_length: Characters of each string value of a map member (of each item,
+            where the values are lists).
+        max_value_items: Items of each list value of a map member.
+    """
+
+    __slots__ = ("max_items", "max_key_length", "max_length", "max_value_items",
+                 "max_value_length")
+    max_length: int | None
+    max_items: int | None
+    max_key_length: int | None
+    max_value_length: int | None
+    max_value_items: int | None
+
+    def __init__(
+        self,
+        *,
+        max_length: int | None = None,
+        max_items: int | None = None,
+        max_key_length: int | None = None,
+        max_value_length: int | None = None,
+        max_value_items: int | None = None,
+    ) -> None:
+        _set(self, "max_length", max_length)
+        _set(self, "max_items", max_items)
+        _set(self, "max_key_length", max_key_length)
+        _set(self, "max_value_length", max_value_length)
+        _set(self, "max_value_items", max_value_items)
+
+
 class MemberSchema(_Record):
     """One member of a shape.
 
@@ -118,9 +156,10 @@ class MemberSchema(_Record):
         secret: Whether the member holds a secret (masked in reprs, logs and errors).
         uri_label: Whether the member is sent in the request URI (operation inputs only).
         iso8601: The ISO 8601 format the model documents for a string member, if any.
+        limits: The documented service limits of the member, if any.
     """
 
-    __slots__ = ("iso8601", "name", "required", "secret", "type", "uri_label", "wire")
+    __slots__ = ("iso8601", "limits", "name", "required", "secret", "type", "uri_label", "wire")
     name: str
     wire: str
     type: TypeRef
@@ -128,6 +167,7 @@ class MemberSchema(_Record):
     secret: bool
     uri_label: bool
     iso8601: Iso8601 | None
+    limits: Limits | None
 
     def __init__(
         self,
@@ -139,6 +179,7 @@ class MemberSchema(_Record):
         secret: bool = False,
         uri_label: bool = False,
         iso8601: Iso8601 | None = None,
+        limits: Limits | None = None,
     ) -> None:
         _set(self, "name", name)
         _set(self, "wire", wire)
@@ -147,6 +188,7 @@ class MemberSchema(_Record):
         _set(self, "secret", secret)
         _set(self, "uri_label", uri_label)
         _set(self, "iso8601", iso8601)
+        _set(self, "limits", limits)
 
 
 _BY_WIRE: dict[str, Mapping[str, MemberSchema]] = {}

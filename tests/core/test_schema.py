@@ -2,8 +2,9 @@
 
 Every shape and operation is compared with botocore's own reading of the model: member
 attribute and wire names in order, types, required members, URI labels, secrets, HTTP
-method and URI, and the pagination members. The records are frozen, shared where equal,
-and the schema-driven response -> write-request projection of the resources behaves as a
+method and URI, and the pagination members. The documented limits the schema carries are
+the ones the client's checks enforce. The records are frozen, shared where equal, and the
+schema-driven response -> write-request projection of the resources behaves as a
 projection read from botocore's runtime model does (hypothesis, at every depth, with
 values of the wrong JSON type and keys no model knows).
 """
@@ -27,8 +28,8 @@ from hypothesis import strategies as st
 from test_property_roundtrip import wire_dict
 from test_runtime_types import corrupted
 
-from pinpoint_sdk import _schema, errors, models
-from pinpoint_sdk._schema_types import MemberSchema, ShapeSchema, TypeRef
+from pinpoint_sdk import _schema, _validation, errors, limits, models
+from pinpoint_sdk._schema_types import Limits, MemberSchema, ShapeSchema, TypeRef
 from pinpoint_sdk.converter import structure, unstructure
 from pinpoint_sdk.resources._base import to_write_request
 
@@ -346,3 +347,87 @@ def test_a_wrong_json_type_under_a_request_member_is_reported_with_its_path() ->
         "write_campaign_request.schedule.quiet_time",
         "the service returned a list where an object belongs",
     )
+
+
+# ------------------------------------------------------------------------ limits
+
+
+def _limited() -> dict[tuple[str, str], Limits]:
+    return {(s.name, m.wire): m.limits for s, m in _all_members() if m.limits is not None}
+
+
+def test_documented_limits_are_the_constants_the_generator_names() -> None:
+    from codegen.__main__ import load_service
+    from codegen.schema import member_limits
+
+    named = member_limits(load_service())
+    assert set(_limited()) == set(named)
+    for key, record in _limited().items():
+        expected = {field: getattr(limits, constant) for field, constant in named[key].items()}
+        actual = {field: getattr(record, field) for field in record.__slots__
+                  if getattr(record, field) is not None}
+        assert actual == expected, key
+    tagged = {shape for shape, wire in _limited() if wire == "tags"}
+    assert {"TagsModel", "WriteCampaignRequest", "CreateApplicationRequest"} <= tagged
+
+
+def _problems(model: Any) -> list[tuple[str, str]]:
+    """What the client's check reports for ``model``, paths relative to the model."""
+    found: list[tuple[str, str]] = []
+    name = type(model).__name__
+    _validation.check_model(model, name, xform_name(name), found)
+    return [(path.removeprefix(xform_name(name) + "."), message) for path, message in found]
+
+
+def _over(limit: int | None) -> int:
+    assert limit is not None
+    return limit + 1
+
+
+def _limits_of(shape_name: str, wire: str) -> Limits:
+    return _limited()[(shape_name, wire)]
+
+
+def test_the_client_checks_enforce_the_schema_tag_limits() -> None:
+    tags = _limits_of("TagsModel", "tags")
+    at_limit = {f"k{i}": "v" for i in range(tags.max_items or 0)}
+    assert _problems(models.TagsModel(tags=at_limit)) == []
+    assert [p for p, _m in _problems(models.TagsModel(
+        tags={f"k{i}": "v" for i in range(_over(tags.max_items))}))] == ["tags"]
+    long_key = "k" * _over(tags.max_key_length)
+    assert _problems(models.TagsModel(tags={long_key: "v"}))[0][0] == f"tags[{long_key!r}]"
+    assert _problems(models.TagsModel(tags={"k": "v" * _over(tags.max_value_length)}))
+
+
+def test_the_client_checks_enforce_the_schema_endpoint_attribute_limits() -> None:
+    for shape_name in ("EndpointRequest", "EndpointBatchItem", "PublicEndpoint"):
+        attributes = _limits_of(shape_name, "Attributes")
+        cls = getattr(models, shape_name)
+        fine = {"a" * (attributes.max_key_length or 0):
+                ["v" * (attributes.max_value_length or 0)] * (attributes.max_value_items or 0)}
+        assert _problems(cls(attributes=fine)) == []
+        for bad in ({"a" * _over(attributes.max_key_length): ["v"]},
+                    {"a": ["v" * _over(attributes.max_value_length)]},
+                    {"a": ["v"] * _over(attributes.max_value_items)}):
+            paths = [path for path, _message in _problems(cls(attributes=bad))]
+            assert paths and paths[0].startswith("attributes["), (shape_name, bad)
+        metric = "m" * _over(_limits_of(shape_name, "Metrics").max_key_length)
+        assert _problems(cls(metrics={metric: 1.0})) != []
+    user = _limits_of("EndpointUser", "UserAttributes")
+    endpoint = models.EndpointRequest(user=models.EndpointUser(
+        user_attributes={"u" * _over(user.max_key_length): ["v"]}))
+    assert _problems(endpoint)[0][0].startswith("user.user_attributes[")
+
+
+def test_the_client_checks_enforce_the_schema_item_counts() -> None:
+    batch = _limits_of("EndpointBatchRequest", "Item").max_items or 0
+    items = [models.EndpointBatchItem(id=f"e{i}") for i in range(batch)]
+    assert _problems(models.EndpointBatchRequest(item=items)) == []
+    over = models.EndpointBatchRequest(item=[*items, models.EndpointBatchItem(id="last")])
+    assert [p for p, _m in _problems(over)] == ["item"]
+    users = _limits_of("SendUsersMessageRequest", "Users").max_items or 0
+    config = models.DirectMessageConfiguration()
+    request = models.SendUsersMessageRequest(
+        message_configuration=config,
+        users={f"u{i}": models.EndpointSendConfiguration() for i in range(_over(users))})
+    assert [p for p, _m in _problems(request)] == ["users"]
