@@ -18,7 +18,8 @@ from collections.abc import Mapping
 from datetime import datetime, time
 from typing import Any
 
-from pinpoint_sdk import _spec, limits, models
+from pinpoint_sdk import _schema, limits, models
+from pinpoint_sdk._schema_types import Iso8601, TypeRef
 
 Problems = list[tuple[str, str]]
 
@@ -31,7 +32,7 @@ _PRIMITIVE_TYPES: dict[str, tuple[type, ...]] = {
     "bytes": (bytes, bytearray, str),
 }
 
-_TEXT = ("prim", "str")  # the type of most members, checked inline
+_TEXT = _schema.STR  # the type of most members, checked inline (one shared instance)
 
 _ISO_DURATION = re.compile(
     r"P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?"
@@ -39,8 +40,8 @@ _ISO_DURATION = re.compile(
 
 # Request shapes with a ``tags`` map: every one is checked against the tagging limits.
 _TAGGED = frozenset(
-    shape for shape, (_group, fields, _required, _sensitive) in _spec.SHAPES.items()
-    if any(name == "tags" for name, _wire, _type in fields)
+    name for name, shape in _schema.SHAPES.items()
+    if any(member.name == "tags" for member in shape.members)
 )
 
 
@@ -74,9 +75,9 @@ def _check_datetime(value: Any, path: str, errors: Problems) -> None:
                              "such as datetime(2026, 1, 1, tzinfo=UTC)"))
 
 
-def check_value(value: Any, type_spec: Any, path: str, errors: Problems) -> None:
+def check_value(value: Any, type_spec: TypeRef, path: str, errors: Problems) -> None:
     """Append ``(path, message)`` for every problem in ``value`` (not None) of ``type_spec``."""
-    kind, target = type_spec
+    kind, target = type_spec.kind, type_spec.name
     if kind == "prim":
         if target == "str":  # most members: the fast path
             if value.__class__ is not str and not isinstance(value, str):
@@ -100,7 +101,8 @@ def check_value(value: Any, type_spec: Any, path: str, errors: Problems) -> None
             errors.append((path, f"expected a list, got {describe(value)}"))
             return
         # An item's path is only formatted for an item that is not plain text.
-        text = target == _TEXT
+        inner = type_spec.item or _TEXT
+        text = inner is _TEXT
         for index, item in enumerate(value):
             if text and item.__class__ is str:
                 continue
@@ -108,12 +110,13 @@ def check_value(value: Any, type_spec: Any, path: str, errors: Problems) -> None
             if item is None:
                 errors.append((item_path, "list items may not be None"))
             else:
-                check_value(item, target, item_path, errors)
+                check_value(item, inner, item_path, errors)
     else:  # map
         if not isinstance(value, Mapping):
             errors.append((path, f"expected a dict, got {describe(value)}"))
             return
-        text = target == _TEXT
+        inner = type_spec.item or _TEXT
+        text = inner is _TEXT
         for key, item in value.items():
             if text and key.__class__ is str and item.__class__ is str:
                 continue
@@ -123,7 +126,7 @@ def check_value(value: Any, type_spec: Any, path: str, errors: Problems) -> None
             if item is None:
                 errors.append((item_path, "map values may not be None"))
             else:
-                check_value(item, target, item_path, errors)
+                check_value(item, inner, item_path, errors)
 
 
 def check_model(value: Any, shape: str, path: str, errors: Problems) -> None:
@@ -133,24 +136,23 @@ def check_model(value: Any, shape: str, path: str, errors: Problems) -> None:
     if not isinstance(value, cls):
         errors.append((path, f"expected {shape}, got {describe(value)}"))
         return
-    _group, fields, required, _sensitive = _spec.SHAPES[shape]
-    iso = _spec.ISO8601.get(shape)
-    for name, _wire, type_spec in fields:
+    for field in _schema.SHAPES[shape].members:
+        name, type_spec, iso = field.name, field.type, field.iso8601
         member = getattr(value, name)
         if member is None:
-            if name in required:
+            if field.required:
                 errors.append((f"{path}.{name}" if path else name, "is required"))
             continue
-        if type_spec == _TEXT and member.__class__ is str:  # most members: nothing to format
-            if iso is not None and name in iso:
-                _check_iso_member(member, iso[name], f"{path}.{name}" if path else name, errors)
+        if type_spec is _TEXT and member.__class__ is str:  # most members: nothing to format
+            if iso is not None:
+                _check_iso_member(member, iso, f"{path}.{name}" if path else name, errors)
             continue
-        if type_spec[0] == "enum" and isinstance(member, str):  # a member or an unknown value
+        if type_spec.kind == "enum" and isinstance(member, str):  # a member or an unknown value
             continue
         member_path = f"{path}.{name}" if path else name
         check_value(member, type_spec, member_path, errors)
-        if iso is not None and name in iso and isinstance(member, str):
-            _check_iso_member(member, iso[name], member_path, errors)
+        if iso is not None and isinstance(member, str):
+            _check_iso_member(member, iso, member_path, errors)
     if shape in _TAGGED:
         check_tags(value.tags, f"{path}.tags" if path else "tags", errors)
     limit_check = _LIMIT_CHECKS.get(shape)
@@ -158,10 +160,8 @@ def check_model(value: Any, shape: str, path: str, errors: Problems) -> None:
         limit_check(value, path, errors)
 
 
-def _check_iso_member(
-    value: str, spec: tuple[str, tuple[str, ...]], path: str, errors: Problems
-) -> None:
-    kind, literals = spec
+def _check_iso_member(value: str, spec: Iso8601, path: str, errors: Problems) -> None:
+    kind, literals = spec.kind, spec.literals
     if value in literals or is_iso8601(value, kind):
         return
     alternatives = "".join(f" or {literal!r}" for literal in literals)
@@ -300,16 +300,15 @@ _LIMIT_CHECKS = {
 def check_request(shape: str, params: Mapping[str, Any]) -> Problems:
     """Problems with the keyword arguments of an operation whose input shape is ``shape``."""
     errors: Problems = []
-    _group, fields, required, _sensitive = _spec.SHAPES[shape]
-    labels = _spec.URI_LABELS.get(shape, ())
-    for name, wire, type_spec in fields:
+    for field in _schema.SHAPES[shape].members:
+        name, wire = field.name, field.wire
         value = params.get(wire)
         if value is None:
-            if name in required:
+            if field.required:
                 errors.append((name, "is required"))
             continue
-        check_value(value, type_spec, name, errors)
-        if name in labels and isinstance(value, str):
+        check_value(value, field.type, name, errors)
+        if field.uri_label and isinstance(value, str):
             # An empty label collapses the URI onto another operation's: get_app("")
             # would request /v1/apps/ and get the app list back.
             if not value.strip():
@@ -360,6 +359,4 @@ def check_payload_size(operation: str, request: Mapping[str, Any]) -> Problems:
 
 
 def _member_name(operation: str, wire: str) -> str:
-    fields = _spec.SHAPES[_spec.OPERATIONS[operation][1]][1]
-    name: str = next(name for name, field_wire, _type in fields if field_wire == wire)
-    return name
+    return _schema.SHAPES[_schema.OPERATIONS[operation].input].by_wire()[wire].name

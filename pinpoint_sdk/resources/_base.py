@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
     import pandas
 
+    from pinpoint_sdk._schema_types import MemberSchema, TypeRef
     from pinpoint_sdk.client import PinpointClient
 
 __all__ = [
@@ -305,9 +306,9 @@ def perform_pages(client: PinpointClient, call: Call[T]) -> Iterator[tuple[T, An
 
 
 _JSON_KINDS = {
-    "structure": "an object", "map": "an object", "list": "a list", "string": "a string",
-    "integer": "a number", "long": "a number", "float": "a number", "double": "a number",
-    "boolean": "a boolean",
+    "struct": "an object", "map": "an object", "list": "a list", "enum": "a string",
+    "str": "a string", "int": "a number", "float": "a number", "bool": "a boolean",
+    "datetime": "a timestamp", "bytes": "a blob",
 }
 
 
@@ -323,10 +324,19 @@ def _json_kind(value: Any) -> str:
     return "a string" if isinstance(value, str) else f"a {type(value).__name__}"
 
 
+def _members(t: TypeRef | None) -> Mapping[str, MemberSchema]:
+    """The members by wire name of the structure ``t``; none for another type or `None`."""
+    from pinpoint_sdk._schema import SHAPES
+
+    return SHAPES[t.name].by_wire() if t is not None and t.kind == "struct" else {}
+
+
 def _project(
-    value: Any, source: Any, target: Any, path: str, problems: list[tuple[str, str]]
+    value: Any, source: TypeRef | None, target: TypeRef, path: str,
+    problems: list[tuple[str, str]],
 ) -> Any:
-    """Keep what ``target`` (botocore shape) accepts from ``value`` shaped as ``source``.
+    """Keep what ``target`` (a request type of the schema) accepts from ``value``, a wire
+    value the service returned as ``source`` (`None` where the response type is unknown).
 
     Members known to the response shape but not to the request shape (ids, dates,
     states...) are dropped; keys that neither shape knows are data the SDK does not
@@ -336,39 +346,37 @@ def _project(
     server: it is reported in ``problems`` as ``(path, message)``. ``None`` carries
     nothing and is left out.
     """
-    type_name = target.type_name
-    expected = _JSON_KINDS.get(type_name)
-    fits = (isinstance(value, Mapping) if type_name in ("structure", "map")
-            else isinstance(value, list) if type_name == "list"
+    kind = target.kind
+    fits = (isinstance(value, Mapping) if kind in ("struct", "map")
+            else isinstance(value, list) if kind == "list"
             else not isinstance(value, (Mapping, list)))
     if not fits:
+        expected = _JSON_KINDS[target.name if kind == "prim" else kind]
         problems.append((path, f"the service returned {_json_kind(value)} where "
-                               f"{expected or 'a ' + type_name} belongs"))
+                               f"{expected} belongs"))
         return value
-    if type_name == "structure":
-        target_members = target.members
-        source_members = source.members if source is not None and \
-            source.type_name == "structure" else {}
+    if kind == "struct":
+        target_members = _members(target)
+        source_members = _members(source)
         out: dict[str, Any] = {}
         for key, item in value.items():
-            if key in target_members:
+            member = target_members.get(key)
+            if member is not None:
                 if item is not None:
-                    out[key] = _project(item, source_members.get(key), target_members[key],
-                                        f"{path}.{xform_name(key)}", problems)
+                    known = source_members.get(key)
+                    out[key] = _project(item, known.type if known is not None else None,
+                                        member.type, f"{path}.{member.name}", problems)
             elif key not in source_members:
                 out[key] = item
         return out
-    if type_name == "list":
-        source_member = source.member if source is not None and source.type_name == "list" \
-            else None
-        return [_project(item, source_member, target.member, f"{path}[{index}]", problems)
+    if target.item is None:
+        return value
+    inner = source.item if source is not None and source.kind == kind else None
+    if kind == "list":
+        return [_project(item, inner, target.item, f"{path}[{index}]", problems)
                 for index, item in enumerate(value) if item is not None]
-    if type_name == "map":
-        source_value = source.value if source is not None and source.type_name == "map" \
-            else None
-        return {k: _project(v, source_value, target.value, f"{path}[{k!r}]", problems)
-                for k, v in value.items() if v is not None}
-    return value
+    return {k: _project(v, inner, target.item, f"{path}[{k!r}]", problems)
+            for k, v in value.items() if v is not None}
 
 
 def to_write_request(
@@ -376,10 +384,12 @@ def to_write_request(
 ) -> T:
     """Turn a response model into the request model ``cls`` for a read-modify-write.
 
-    Goes through the wire dict and the installed botocore model, so fields the SDK
-    does not know (an activity type added to the service later, say) travel back
+    Goes through the wire dict and the generated schema of both shapes, so fields the
+    SDK does not know (an activity type added to the service later, say) travel back
     unchanged while read-only members (``Id``, ``CreationDate``, ...) are left out.
     Members named in ``replaced`` (snake_case) are left out too: the caller sets them.
+    ``client`` is the client the request will be sent with; the projection itself
+    needs nothing from it.
 
     Raises:
         pinpoint_sdk.errors.ValidationError: a member of ``data`` has a JSON type the
@@ -388,13 +398,15 @@ def to_write_request(
             update replaces the whole resource, so dropping it would delete it), so
             nothing is sent; pass a complete request instead.
     """
-    service_model = client.boto3_client.meta.service_model
-    source = service_model.shape_for(type(data).__name__)
-    target = service_model.shape_for(cls.__name__)
+    from pinpoint_sdk._schema_types import TypeRef
+
+    source = TypeRef("struct", type(data).__name__)
+    target = TypeRef("struct", cls.__name__)
+    known = {**_members(target), **_members(source)}
     problems: list[tuple[str, str]] = []
     name = xform_name(cls.__name__)
     wire = {key: value for key, value in unstructure(data).items()
-            if xform_name(key) not in replaced}
+            if (known[key].name if key in known else xform_name(key)) not in replaced}
     projected = _project(wire, source, target, name, problems)
     if problems:
         problems.append((name, "the SDK cannot send these back as they are, and leaving "
