@@ -254,6 +254,13 @@ def check_shape(shape: str, value: Any, path: str = "", rules: Rules | None = No
     return list(dict.fromkeys(problems))
 
 
+def is_iso_member(shape: str, name: str, value: str) -> bool:
+    """Whether ``value`` is in the ISO 8601 form (or one of the literals) the model
+    documents for member ``name`` of ``shape``; true for a member with no such form."""
+    spec = _iso(shape).get(name)
+    return spec is None or value in spec[1] or is_iso8601(value, spec[0])
+
+
 def _check_iso_member(
     value: str, spec: tuple[str, tuple[str, ...]], path: str, errors: Problems
 ) -> None:
