@@ -348,7 +348,7 @@ def check_endpoint_data(endpoint: Any, path: str, errors: Problems) -> None:
 
 
 def _endpoint_batch_item(value: Any, path: str, errors: Problems) -> None:
-    if value.id is None or isinstance(value.id, str):  # another type is reported as such
+    if isinstance(value.id, str):  # another type is reported as such
         check_endpoint_id(value.id, f"{path}.id" if path else "id", errors)
     check_endpoint_data(value, path, errors)
 

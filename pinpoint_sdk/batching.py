@@ -248,11 +248,23 @@ def validate_endpoint_data(endpoint: Any, path: str = "") -> list[tuple[str, str
     return problems
 
 
+def _id_required(item: Any, path: str, problems: list[tuple[str, str]]) -> None:
+    # The model lets an item go without an id; a bulk write names each item by it.
+    if item.id is None:
+        problems.append((f"{path}.id" if path else "id", "is required"))
+
+
+_BULK_RULES = _validation.combine_rules(
+    _validation.SERVICE_RULES, {"EndpointBatchItem": (_id_required,)}
+)
+
+
 def validate_endpoint_item(item: Any) -> list[tuple[str, str]]:
     """Type and limit problems of one ``EndpointBatchItem``, as ``(path, message)`` pairs.
 
     Every member is checked against the service model (``id=123`` is ``expected str,
-    got int``), then the id and the attribute limits; a member of the wrong type is
+    got int``), then the id (required here: results name items by it) and the attribute
+    limits; a member of the wrong type is
     reported as such and not measured against a limit.
 
     Examples:
@@ -261,7 +273,7 @@ def validate_endpoint_item(item: Any) -> list[tuple[str, str]]:
         [('id', "must not contain '$'")]
         ```
     """
-    return _validation.check_shape("EndpointBatchItem", item)
+    return _validation.check_shape("EndpointBatchItem", item, rules=_BULK_RULES)
 
 
 def validate_event(record: Any) -> list[tuple[str, str]]:

@@ -67,3 +67,11 @@ def test_shape_facts_are_read_only_by_the_accessors() -> None:
     ]
     assert readers == ACCESSORS
     assert module_level == []
+
+
+def test_a_bulk_item_needs_the_id_its_result_is_named_by() -> None:
+    item = models.EndpointBatchItem(address="a@example.com", channel_type="EMAIL")
+
+    assert batching.validate_endpoint_item(item) == [("id", "is required")]
+    # The model itself lets a batch item go without one: the client sends it as is.
+    assert check_shape("EndpointBatchItem", item) == []
