@@ -1,9 +1,14 @@
-"""Client-side checks of request values against the service model, before sending.
+"""The SDK's one check of models against the service model, before sending.
+
+`check_shape` walks a model once, driven by the shape facts (members, required members,
+ISO 8601 members), and runs a table of rules by shape on every value it meets: the typed
+client runs it on each request member (`check_request`), the bulk writers on each item,
+the request builders on what they build, with their own rules added (`combine_rules`).
 
 Besides required members and types: identifiers in the request URI must not be blank,
 numbers must be finite, datetimes must carry a time zone, strings the model documents
 as ISO 8601 must parse as such, and the limits of `pinpoint_sdk.limits` that the model
-does not express (tags, endpoint attributes, items and bytes per request) hold.
+does not express (tags, endpoint attributes, events, items and bytes per request) hold.
 
 Paths in messages use the SDK's names: ``write_campaign_request.schedule.start_time``,
 ``endpoint_batch_request.item[3].address``, ``activities['welcome'].email``.

@@ -264,8 +264,7 @@ def validate_endpoint_item(item: Any) -> list[tuple[str, str]]:
 
     Every member is checked against the service model (``id=123`` is ``expected str,
     got int``), then the id (required here: results name items by it) and the attribute
-    limits; a member of the wrong type is
-    reported as such and not measured against a limit.
+    limits; a member of the wrong type is reported as such, not measured against a limit.
 
     Examples:
         ```python
