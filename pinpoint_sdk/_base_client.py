@@ -211,17 +211,20 @@ class BaseClient(ClientOwner):
         return f"{type(self).__name__}(region_name={self._client.meta.region_name!r})"
 
     def _request(self, operation: str, params: Mapping[str, Any]) -> dict[str, Any]:
-        """Validate and unstructure keyword arguments into boto3's request dict."""
+        """Validate and unstructure keyword arguments into boto3's request dict.
+
+        Each value is checked, then unstructured exactly once; the dict returned is what
+        `_invoke_prepared` sends (and what the bulk writers build themselves from items
+        they checked and unstructured one by one).
+        """
         # Imported on first call: the schema and cattrs are not needed by import alone.
-        from pinpoint_sdk import _schema
-        from pinpoint_sdk._validation import check_payload_size, check_request
+        from pinpoint_sdk._validation import check_payload_size, check_request, input_shape
         from pinpoint_sdk.converter import converter
 
-        input_shape = _schema.OPERATIONS[operation].input
         values = {wire: value for wire, value in params.items() if value is not None}
         if "PageSize" in values:
             values["PageSize"] = _page_size(values["PageSize"])
-        problems = check_request(input_shape, values)
+        problems = check_request(input_shape(operation), values)
         if problems:
             raise errors.ValidationError(problems)
         request = {wire: converter.unstructure(value) for wire, value in values.items()}
