@@ -53,6 +53,12 @@ def split_s3_url(url: str) -> tuple[str, str]:
     return bucket, key
 
 
+def s3_url_under(url: str, location: str) -> bool:
+    """Whether ``url`` is the S3 location ``location`` or inside it (a trailing ``/`` aside)."""
+    base = location.rstrip("/")
+    return url.rstrip("/") == base or url.startswith(f"{base}/")
+
+
 def _csv_endpoint(row: dict[str, str]) -> dict[str, Any]:
     """One CSV row with dotted column names (``User.UserId``...) as a nested endpoint."""
     endpoint: dict[str, Any] = {}
@@ -316,21 +322,27 @@ class ContentMixin(EngagementMixin, ResourcesMixin, BackendCore):
         return {"Item": items, "NextToken": token}
 
     # -- jobs ----------------------------------------------------------------------
-    def _new_job(self, app_id: str, kind: str, definition: dict[str, Any], url: str) -> Job:
-        job_id = new_id()
+    def _new_job(self, app_id: str, kind: str, definition: dict[str, Any]) -> Job:
         data = {
             "ApplicationId": app_id,
             "CreationDate": now_iso(),
             "Definition": definition,
-            "Id": job_id,
+            "Id": new_id(),
             "JobStatus": "CREATED",
             "Type": kind,
         }
-        fail = "fail" in url.lower() or job_id in self.failing_jobs
-        return Job(data=data, fail=fail)
+        return Job(data=data)
+
+    def _made_to_fail(self, job: Job) -> bool:
+        """Whether a test asked for ``job`` to fail (`fail_job`, `fail_jobs_at`)."""
+        definition = job.data["Definition"]
+        url = str(definition.get("S3Url") or definition.get("S3UrlPrefix") or "")
+        return job.data["Id"] in self.failing_jobs or any(
+            s3_url_under(url, location) for location in self.failing_s3_urls
+        )
 
     def create_import_job(self, params: dict[str, Any]) -> dict[str, Any]:
-        """CreateImportJob (an S3Url containing "fail" makes the job fail)."""
+        """CreateImportJob."""
         app_id = params["ApplicationId"]
         state = self.state(app_id)
         body = self.body(params, "CreateImportJob")
@@ -350,12 +362,12 @@ class ContentMixin(EngagementMixin, ResourcesMixin, BackendCore):
         definition = dict(body)
         if body.get("SegmentId"):
             self.lookup(state.segments, body["SegmentId"], "Segment")
-        job = self._new_job(app_id, "IMPORT", definition, body["S3Url"])
+        job = self._new_job(app_id, "IMPORT", definition)
         state.import_jobs[job.data["Id"]] = job
         return job.data
 
     def create_export_job(self, params: dict[str, Any]) -> dict[str, Any]:
-        """CreateExportJob (an S3UrlPrefix containing "fail" makes the job fail)."""
+        """CreateExportJob."""
         app_id = params["ApplicationId"]
         state = self.state(app_id)
         body = self.body(params, "CreateExportJob")
@@ -363,14 +375,14 @@ class ContentMixin(EngagementMixin, ResourcesMixin, BackendCore):
             raise BadRequestException("S3UrlPrefix must start with s3://")
         if body.get("SegmentId"):
             self.lookup(state.segments, body["SegmentId"], "Segment")
-        job = self._new_job(app_id, "EXPORT", dict(body), body["S3UrlPrefix"])
+        job = self._new_job(app_id, "EXPORT", dict(body))
         state.export_jobs[job.data["Id"]] = job
         return job.data
 
     def _advance(self, app_id: str, job: Job) -> dict[str, Any]:
         steps = (
             FAIL_STEPS
-            if job.fail or job.data["Id"] in self.failing_jobs
+            if self._made_to_fail(job)
             else (IMPORT_STEPS if job.data["Type"] == "IMPORT" else EXPORT_STEPS)
         )
         job.polls += 1
@@ -408,9 +420,8 @@ class ContentMixin(EngagementMixin, ResourcesMixin, BackendCore):
         self, s3_url: str, file_format: str
     ) -> Iterator[tuple[str, dict[str, Any] | str]]:
         """Endpoints to import: staged ones, then those in moto's S3, with their file."""
-        prefix = s3_url if s3_url.endswith("/") else f"{s3_url}/"
         for url, endpoints in self.staged_imports.items():
-            if url == s3_url or url.startswith(prefix):
+            if s3_url_under(url, s3_url):
                 for staged in endpoints:
                     yield url, staged
         for url, content in self._s3_files(s3_url):

@@ -51,7 +51,6 @@ class Job:
 
     data: dict[str, Any]
     polls: int = 0
-    fail: bool = False
 
 
 @dataclass
@@ -151,6 +150,7 @@ _BACKEND_TABLES: dict[str, Callable[[Any], Any]] = {
     "otp_codes": _clone,
     "last_otp": dict,
     "failing_jobs": set,
+    "failing_s3_urls": set,
     "sent_messages": _length,
     "staged_imports": _copy,
 }
@@ -172,6 +172,8 @@ class BackendCore:
         self.last_otp: dict[str, str] = {}
         self.sent_messages: list[dict[str, Any]] = []
         self.failing_jobs: set[str] = set()
+        # Jobs whose S3 URL is one of these or under one end FAILED (see fail_jobs_at).
+        self.failing_s3_urls: set[str] = set()
         # Endpoints "stored" at S3 URLs, read by import jobs (see stage_import).
         self.staged_imports: dict[str, list[dict[str, Any]]] = {}
         # Held by every request for its whole run, so each one sees and leaves a
