@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from double_helpers import all_pages, error_code
+from double_helpers import all_pages, error_code, finished_job
 
 from pinpoint_sdk.testing import PinpointMock
 
@@ -150,27 +150,11 @@ def test_import_job_progression(client: Any, app_id: str) -> None:
     ) == "BadRequestException"
 
 
-def _finish_job(get: Any, wrapper: str, app_id: str, job_id: str) -> dict[str, Any]:
-    for _ in range(10):
-        job: dict[str, Any] = get(ApplicationId=app_id, JobId=job_id)[wrapper]
-        if job["JobStatus"] in {"COMPLETED", "FAILED"}:
-            return job
-    raise AssertionError(f"job stuck in {job['JobStatus']}")
-
-
-def _finish_import_job(client: Any, app_id: str, job_id: str) -> dict[str, Any]:
-    return _finish_job(client.get_import_job, "ImportJobResponse", app_id, job_id)
-
-
-def _finish_export(client: Any, app_id: str, job_id: str) -> dict[str, Any]:
-    return _finish_job(client.get_export_job, "ExportJobResponse", app_id, job_id)
-
-
 def _finish_import(client: Any, app_id: str, s3_url: str) -> dict[str, Any]:
     job_id = client.create_import_job(
         ApplicationId=app_id, ImportJobRequest={**IMPORT, "S3Url": s3_url}
     )["ImportJobResponse"]["Id"]
-    job = _finish_import_job(client, app_id, job_id)
+    job = finished_job(client, "import", app_id, job_id)
     assert job["JobStatus"] == "COMPLETED", job
     return job
 
@@ -221,8 +205,8 @@ def test_fail_job_fails_that_job_only(client: Any, app_id: str, mock: PinpointMo
     )
     mock.backend().fail_job(failing_id)
 
-    failing = _finish_export(client, app_id, failing_id)
-    other = _finish_export(client, app_id, other_id)
+    failing = finished_job(client, "export", app_id, failing_id)
+    other = finished_job(client, "export", app_id, other_id)
 
     assert failing["JobStatus"] == "FAILED" and failing["Failures"]
     # The other job reaches the real check: the bucket does not exist in moto's S3.
@@ -242,7 +226,7 @@ def test_fail_jobs_at_fails_jobs_at_or_under_the_url(
         for url in urls
     ]
 
-    jobs = [_finish_import_job(client, app_id, job_id) for job_id in job_ids]
+    jobs = [finished_job(client, "import", app_id, job_id) for job_id in job_ids]
 
     assert [job["JobStatus"] for job in jobs] == ["FAILED", "FAILED", "FAILED", "COMPLETED"]
     assert jobs[0]["Failures"] == ["Unable to access the S3 location"]
@@ -258,7 +242,7 @@ def test_fail_jobs_at_applies_to_a_job_already_running(
 
     mock.backend().fail_jobs_at("s3://bucket/late.csv")
 
-    assert _finish_import_job(client, app_id, job_id)["JobStatus"] == "FAILED"
+    assert finished_job(client, "import", app_id, job_id)["JobStatus"] == "FAILED"
 
 
 def test_a_url_containing_fail_is_an_ordinary_url(client: Any, app_id: str) -> None:

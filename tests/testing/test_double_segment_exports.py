@@ -6,21 +6,13 @@ import gzip
 import json
 from typing import Any
 
-import boto3
 import pytest
-from double_helpers import error_code
+from double_helpers import error_code, finished_job
 
 from pinpoint_sdk.testing import PinpointMock
 
 ROLE = "arn:aws:iam::123456789012:role/pinpoint"
 PREFIX = "s3://exports/segments/"
-
-
-@pytest.fixture
-def s3(mock: PinpointMock) -> Any:
-    client = boto3.client("s3", region_name="us-east-1")
-    client.create_bucket(Bucket="exports")
-    return client
 
 
 @pytest.fixture
@@ -45,20 +37,12 @@ def _segment(client: Any, app_id: str, **request: Any) -> str:
     return segment_id
 
 
-def _finish(get: Any, app_id: str, job_id: str, wrapper: str) -> dict[str, Any]:
-    for _ in range(10):
-        job: dict[str, Any] = get(ApplicationId=app_id, JobId=job_id)[wrapper]
-        if job["JobStatus"] in {"COMPLETED", "FAILED"}:
-            return job
-    raise AssertionError(f"job stuck in {job['JobStatus']}")
-
-
 def _export(client: Any, app_id: str, segment_id: str, **extra: Any) -> dict[str, Any]:
     request = {"RoleArn": ROLE, "S3UrlPrefix": PREFIX, "SegmentId": segment_id, **extra}
     job_id = client.create_export_job(ApplicationId=app_id, ExportJobRequest=request)[
         "ExportJobResponse"
     ]["Id"]
-    return _finish(client.get_export_job, app_id, job_id, "ExportJobResponse")
+    return finished_job(client, "export", app_id, job_id)
 
 
 def _import(client: Any, app_id: str, url: str, **extra: Any) -> dict[str, Any]:
@@ -66,7 +50,7 @@ def _import(client: Any, app_id: str, url: str, **extra: Any) -> dict[str, Any]:
     job_id = client.create_import_job(ApplicationId=app_id, ImportJobRequest=request)[
         "ImportJobResponse"
     ]["Id"]
-    return _finish(client.get_import_job, app_id, job_id, "ImportJobResponse")
+    return finished_job(client, "import", app_id, job_id)
 
 
 def _exported_ids(s3: Any, job: dict[str, Any]) -> list[str]:
@@ -150,20 +134,30 @@ def test_an_unsupported_dimension_fails_the_export_naming_it(
     assert _exported_ids(s3, job) == []
 
 
+def _stage_emails(mock: PinpointMock, url: str, *endpoint_ids: str) -> None:
+    mock.backend().stage_import(
+        url,
+        [{"Id": i, "ChannelType": "EMAIL", "Address": f"{i}@example.com"} for i in endpoint_ids],
+    )
+
+
+def _imported_segment(
+    client: Any, app_id: str, mock: PinpointMock, url: str, *endpoint_ids: str
+) -> str:
+    """An imported segment defined by importing email endpoints staged at ``url``."""
+    _stage_emails(mock, url, *endpoint_ids)
+    job = _import(client, app_id, url, DefineSegment=True, SegmentName="vip")
+    segment_id: str = job["Definition"]["SegmentId"]
+    return segment_id
+
+
 @pytest.mark.usefixtures("endpoints")
 def test_an_imported_segment_exports_the_endpoints_its_imports_upserted(
     client: Any, app_id: str, mock: PinpointMock, s3: Any
 ) -> None:
-    mock.backend().stage_import("s3://in/first/", [
-        {"Id": "new-1", "ChannelType": "EMAIL", "Address": "n1@example.com"},
-        {"Id": "email", "ChannelType": "EMAIL", "Address": "e2@example.com"},
-        {"Id": "bad", "ChannelType": "PIGEON", "Address": "coo"},
-    ])  # fmt: skip
-    mock.backend().stage_import("s3://in/second/", [
-        {"Id": "new-2", "ChannelType": "EMAIL", "Address": "n2@example.com"},
-    ])  # fmt: skip
-    first = _import(client, app_id, "s3://in/first/", DefineSegment=True, SegmentName="vip")
-    segment_id = first["Definition"]["SegmentId"]
+    mock.backend().stage_import("s3://in/first/", [{"Id": "bad", "ChannelType": "PIGEON"}])
+    segment_id = _imported_segment(client, app_id, mock, "s3://in/first/", "new-1", "email")
+    _stage_emails(mock, "s3://in/second/", "new-2")
 
     only_first = _export(client, app_id, segment_id)
     _import(client, app_id, "s3://in/second/", SegmentId=segment_id)
@@ -179,14 +173,10 @@ def test_an_imported_segment_exports_the_endpoints_its_imports_upserted(
 def test_an_imported_segment_leaves_out_endpoints_deleted_since(
     client: Any, app_id: str, mock: PinpointMock, s3: Any
 ) -> None:
-    mock.backend().stage_import("s3://in/", [
-        {"Id": "new-1", "ChannelType": "EMAIL", "Address": "n1@example.com"},
-        {"Id": "new-2", "ChannelType": "EMAIL", "Address": "n2@example.com"},
-    ])  # fmt: skip
-    imported = _import(client, app_id, "s3://in/", DefineSegment=True, SegmentName="vip")
+    segment_id = _imported_segment(client, app_id, mock, "s3://in/", "new-1", "new-2")
     client.delete_endpoint(ApplicationId=app_id, EndpointId="new-1")
 
-    job = _export(client, app_id, imported["Definition"]["SegmentId"])
+    job = _export(client, app_id, segment_id)
 
     assert _exported_ids(s3, job) == ["new-2"]
 
@@ -202,9 +192,7 @@ def test_an_import_cannot_add_to_a_dimensional_segment(client: Any, app_id: str)
 def test_a_deleted_segment_forgets_its_members(
     client: Any, app_id: str, mock: PinpointMock
 ) -> None:
-    mock.backend().stage_import("s3://in/", [{"Id": "a", "ChannelType": "EMAIL", "Address": "a@b.c"}])
-    imported = _import(client, app_id, "s3://in/", DefineSegment=True, SegmentName="vip")
-    segment_id = imported["Definition"]["SegmentId"]
+    segment_id = _imported_segment(client, app_id, mock, "s3://in/", "a")
     members = mock.backend().state(app_id).segment_members
     assert members[segment_id] == ("a",)
 
