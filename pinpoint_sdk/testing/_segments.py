@@ -138,9 +138,14 @@ def set_dimension(dimension: Any, path: str, value_of: Callable[[Endpoint], Any]
     kind = _choice(
         dimension.get("DimensionType"), _DIMENSION_KINDS, "INCLUSIVE", _join(path, "DimensionType")
     )
+
+    def listed(endpoint: Endpoint) -> bool:
+        value = value_of(endpoint)
+        return isinstance(value, str) and value in values
+
     if kind == "INCLUSIVE":
-        return lambda endpoint: value_of(endpoint) in values
-    return lambda endpoint: value_of(endpoint) not in values
+        return listed
+    return lambda endpoint: not listed(endpoint)
 
 
 def _instants(values: list[str], count: int, path: str) -> list[_dt.datetime]:
@@ -485,9 +490,11 @@ class SegmentEvaluator:
         segment_id = reference.get("Id")
         if not isinstance(segment_id, str) or not segment_id:
             raise SegmentError(_join(path, "Id"), "required")
+        version = reference.get("Version")
+        if version is not None and (isinstance(version, bool) or not isinstance(version, int)):
+            raise SegmentError(_join(path, "Version"), f"expected a number, got {version!r}")
         try:
-            self._definition(segment_id, reference.get("Version"), "")
-            return self._chosen(segment_id, reference.get("Version"), seen)
+            return self._chosen(segment_id, version, seen)
         except SegmentError as error:
             inner = f" (segment {segment_id}): {error.path}" if error.path else ""
             raise SegmentError(f"{path}{inner}", error.reason) from None

@@ -91,6 +91,22 @@ def test_dimension_type_defaults_to_inclusive() -> None:
     assert select(dims(Demographic={"Platform": {"Values": ["android"]}})) == ["android-fr"]
 
 
+def test_a_value_that_is_not_a_string_is_never_listed() -> None:
+    odd = {"odd": {"Demographic": {"Platform": ["ios"]}}}
+    platform = {"Values": ["ios"]}
+
+    assert select(dims(Demographic={"Platform": platform}), odd) == []
+    assert select(
+        dims(Demographic={"Platform": {**platform, "DimensionType": "EXCLUSIVE"}}), odd
+    ) == ["odd"]
+
+
+def test_a_source_segment_version_that_is_not_a_number_fails() -> None:
+    error = error_of(_group(SourceSegments=[{"Id": "src", "Version": [1]}]), src={})
+
+    assert error.path == "SegmentGroups.Groups[0].SourceSegments[0].Version"
+
+
 def test_location_country() -> None:
     country = {"Country": {"DimensionType": "EXCLUSIVE", "Values": ["US"]}}
 
