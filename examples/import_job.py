@@ -15,7 +15,8 @@ Shows ``app.import_jobs``:
 
 Offline, the in-memory Pinpoint stands in for S3 too: ``mock.backend().stage_import(url,
 endpoints)`` puts endpoints at a URL for import jobs to read. It completes a job after a
-few polls, and fails any job whose S3 URL contains "fail", so both paths run without AWS.
+few polls, and ``mock.backend().fail_jobs_at(url)`` makes the jobs at a URL fail, so both
+paths run without AWS.
 
 Run it offline (the default; no AWS account needed):
 
@@ -88,7 +89,10 @@ def main() -> None:
             print(f"  the job defined segment {app.segments.get(segment_id).name!r}")
 
         # 2. A job that fails: wait() raises JobFailedError carrying the reasons.
-        bad_url = s3_url.rstrip("/") + "-fail-does-not-exist/"
+        bad_url = s3_url.rstrip("/") + "-does-not-exist/"
+        if rt.mock is not None:
+            # Offline only: the double has no S3 permissions to deny, so ask it to fail.
+            rt.mock.backend().fail_jobs_at(bad_url)
         bad = app.import_jobs.create(
             models.ImportJobRequest(s3_url=bad_url, role_arn=role_arn, format=args.format)
         )

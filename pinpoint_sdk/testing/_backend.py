@@ -35,7 +35,8 @@ class PinpointSdkBackend(
 
     Besides the operations, tests can read what the double did: ``sent_messages``
     (one record per delivered message), ``last_otp_code(destination)``,
-    ``events(application_id)``, ``fail_job(job_id)`` and ``stage_import(s3_url, ...)``.
+    ``events(application_id)``, ``fail_job(job_id)``, ``fail_jobs_at(s3_url)`` and
+    ``stage_import(s3_url, ...)``.
     """
 
     def handler(self, operation: str) -> Handler | None:
@@ -79,6 +80,19 @@ class PinpointSdkBackend(
         """Make the import or export job ``job_id`` end in FAILED."""
         with self.lock:
             self.failing_jobs.add(job_id)
+
+    def fail_jobs_at(self, s3_url: str) -> None:
+        """Make every import or export job at ``s3_url`` or under it end in FAILED.
+
+        A job is at ``s3_url`` when its ``S3Url`` (import) or ``S3UrlPrefix`` (export)
+        is that URL or inside it: ``fail_jobs_at("s3://bucket/out")`` fails jobs at
+        ``s3://bucket/out/`` and ``s3://bucket/out/2024/``, not at ``s3://bucket/outbox/``.
+        It applies to jobs created before the call and after it, until the job ends.
+        """
+        if not s3_url.startswith("s3://"):
+            raise ValueError(f"s3_url must start with s3://, got {s3_url!r}")
+        with self.lock:
+            self.failing_s3_urls.add(s3_url)
 
     def stage_import(self, s3_url: str, endpoints: Iterable[Mapping[str, Any]]) -> None:
         """Put endpoints at ``s3_url`` for import jobs to read.

@@ -14,10 +14,12 @@ from moto.s3.exceptions import MissingBucket
 from moto.s3.models import S3Backend, s3_backends
 from moto.utilities.utils import get_partition
 
-from ._core import BackendCore, Job, Versioned, new_id, now_iso
+from ._core import AppState, BackendCore, Job, Versioned, new_id, now_iso
+from ._endpoints import Endpoint
 from ._engagement import EngagementMixin
 from ._exceptions import BadRequestException, NotFoundException
 from ._resources import ResourcesMixin
+from ._segments import SegmentError, SegmentEvaluator
 from ._shapes import project, shape
 
 # Operation-name infix -> (TemplateType, payload member of Create/Update)
@@ -51,6 +53,12 @@ def split_s3_url(url: str) -> tuple[str, str]:
     """``s3://bucket/some/key`` -> ``("bucket", "some/key")``."""
     bucket, _, key = url[len("s3://") :].partition("/")
     return bucket, key
+
+
+def s3_url_under(url: str, location: str) -> bool:
+    """Whether ``url`` is the S3 location ``location`` or inside it (a trailing ``/`` aside)."""
+    base = location.rstrip("/")
+    return url.rstrip("/") == base or url.startswith(f"{base}/")
 
 
 def _csv_endpoint(row: dict[str, str]) -> dict[str, Any]:
@@ -316,21 +324,27 @@ class ContentMixin(EngagementMixin, ResourcesMixin, BackendCore):
         return {"Item": items, "NextToken": token}
 
     # -- jobs ----------------------------------------------------------------------
-    def _new_job(self, app_id: str, kind: str, definition: dict[str, Any], url: str) -> Job:
-        job_id = new_id()
+    def _new_job(self, app_id: str, kind: str, definition: dict[str, Any]) -> Job:
         data = {
             "ApplicationId": app_id,
             "CreationDate": now_iso(),
             "Definition": definition,
-            "Id": job_id,
+            "Id": new_id(),
             "JobStatus": "CREATED",
             "Type": kind,
         }
-        fail = "fail" in url.lower() or job_id in self.failing_jobs
-        return Job(data=data, fail=fail)
+        return Job(data=data)
+
+    def _made_to_fail(self, job: Job) -> bool:
+        """Whether a test asked for ``job`` to fail (`fail_job`, `fail_jobs_at`)."""
+        definition = job.data["Definition"]
+        url = str(definition.get("S3Url") or definition.get("S3UrlPrefix") or "")
+        return job.data["Id"] in self.failing_jobs or any(
+            s3_url_under(url, location) for location in self.failing_s3_urls
+        )
 
     def create_import_job(self, params: dict[str, Any]) -> dict[str, Any]:
-        """CreateImportJob (an S3Url containing "fail" makes the job fail)."""
+        """CreateImportJob."""
         app_id = params["ApplicationId"]
         state = self.state(app_id)
         body = self.body(params, "CreateImportJob")
@@ -349,28 +363,36 @@ class ContentMixin(EngagementMixin, ResourcesMixin, BackendCore):
             raise BadRequestException("Too many concurrent import jobs")
         definition = dict(body)
         if body.get("SegmentId"):
-            self.lookup(state.segments, body["SegmentId"], "Segment")
-        job = self._new_job(app_id, "IMPORT", definition, body["S3Url"])
+            segment = self.lookup(state.segments, body["SegmentId"], "Segment").current
+            if not body.get("DefineSegment") and segment.get("SegmentType") != "IMPORT":
+                raise BadRequestException(
+                    f"Segment {body['SegmentId']} is a dimensional segment: an import job "
+                    "can only add endpoints to an imported segment"
+                )
+        job = self._new_job(app_id, "IMPORT", definition)
         state.import_jobs[job.data["Id"]] = job
         return job.data
 
     def create_export_job(self, params: dict[str, Any]) -> dict[str, Any]:
-        """CreateExportJob (an S3UrlPrefix containing "fail" makes the job fail)."""
+        """CreateExportJob."""
         app_id = params["ApplicationId"]
         state = self.state(app_id)
         body = self.body(params, "CreateExportJob")
         if not str(body["S3UrlPrefix"]).startswith("s3://"):
             raise BadRequestException("S3UrlPrefix must start with s3://")
         if body.get("SegmentId"):
-            self.lookup(state.segments, body["SegmentId"], "Segment")
-        job = self._new_job(app_id, "EXPORT", dict(body), body["S3UrlPrefix"])
+            segment = self.lookup(state.segments, body["SegmentId"], "Segment")
+            version = body.get("SegmentVersion")
+            if version is not None and not 1 <= version <= len(segment.versions):
+                raise BadRequestException(f"Segment {body['SegmentId']} has no version {version}")
+        job = self._new_job(app_id, "EXPORT", dict(body))
         state.export_jobs[job.data["Id"]] = job
         return job.data
 
     def _advance(self, app_id: str, job: Job) -> dict[str, Any]:
         steps = (
             FAIL_STEPS
-            if job.fail or job.data["Id"] in self.failing_jobs
+            if self._made_to_fail(job)
             else (IMPORT_STEPS if job.data["Type"] == "IMPORT" else EXPORT_STEPS)
         )
         job.polls += 1
@@ -408,9 +430,8 @@ class ContentMixin(EngagementMixin, ResourcesMixin, BackendCore):
         self, s3_url: str, file_format: str
     ) -> Iterator[tuple[str, dict[str, Any] | str]]:
         """Endpoints to import: staged ones, then those in moto's S3, with their file."""
-        prefix = s3_url if s3_url.endswith("/") else f"{s3_url}/"
         for url, endpoints in self.staged_imports.items():
-            if url == s3_url or url.startswith(prefix):
+            if s3_url_under(url, s3_url):
                 for staged in endpoints:
                     yield url, staged
         for url, content in self._s3_files(s3_url):
@@ -419,9 +440,12 @@ class ContentMixin(EngagementMixin, ResourcesMixin, BackendCore):
 
     def _import_endpoints(
         self, app_id: str, s3_url: str, file_format: str
-    ) -> tuple[int, list[str]]:
-        """Upsert the endpoints found at ``s3_url``: (processed, failure messages)."""
-        processed, failures = 0, []
+    ) -> tuple[int, list[str], list[str]]:
+        """Upsert the endpoints found at ``s3_url``.
+
+        Returns how many were processed, the failure messages and the ids upserted.
+        """
+        processed, failures, upserted = 0, [], []
         for url, endpoint in self._import_sources(s3_url, file_format):
             processed += 1
             if isinstance(endpoint, str):
@@ -435,13 +459,43 @@ class ContentMixin(EngagementMixin, ResourcesMixin, BackendCore):
                 self.upsert_endpoint(app_id, endpoint["Id"], writable)
             except BadRequestException as exc:
                 failures.append(f"{url}: {endpoint.get('Id') or '?'}: {exc.message}")
-        return processed, failures
+            else:
+                upserted.append(str(endpoint["Id"]))
+        return processed, failures, upserted
+
+    def _exported_endpoints(self, app_id: str, definition: dict[str, Any]) -> list[Endpoint]:
+        """The app's endpoints, or only its segment's with a ``SegmentId``."""
+        state = self.state(app_id)
+        segment_id = definition.get("SegmentId")
+        if not segment_id:
+            return list(state.endpoints.values())
+        evaluator = SegmentEvaluator(state.endpoints, state.segments, state.segment_members)
+        try:
+            ids = evaluator.endpoint_ids(segment_id, definition.get("SegmentVersion"))
+        except SegmentError as error:
+            raise JobFailure(
+                f"Segment {segment_id} cannot be evaluated by the offline double: {error}"
+            ) from None
+        return [state.endpoints[endpoint_id] for endpoint_id in ids]
+
+    def _add_members(self, state: AppState, segment_id: str, endpoint_ids: list[str]) -> None:
+        """Record the endpoints an import upserted as members of its imported segment."""
+        segment = state.segments.get(segment_id)
+        if segment is None:
+            return
+        members = dict.fromkeys(state.segment_members.get(segment_id, ()))
+        members.update(dict.fromkeys(endpoint_ids))
+        state.segment_members[segment_id] = tuple(members)
+        imported = segment.current.get("ImportDefinition")
+        if isinstance(imported, dict):
+            segment.current["ImportDefinition"] = {**imported, "Size": len(members)}
 
     def _export_endpoints(self, app_id: str, job: Job) -> tuple[int, int]:
-        """Write the app's endpoints to moto's S3 as gzipped NDJSON: (endpoints, pieces).
+        """Write the app's (or segment's) endpoints to moto's S3 as gzipped NDJSON.
 
-        Files are ``<S3UrlPrefix>/<job id>/part-00000.gz``, ``part-00001.gz``, ...
-        with at most ``export_piece_size`` endpoints each (one file when there are none).
+        Returns the number of endpoints and of pieces. Files are
+        ``<S3UrlPrefix>/<job id>/part-00000.gz``, ``part-00001.gz``, ... with at most
+        ``export_piece_size`` endpoints each (one file when there are none).
         """
         bucket_name, key = split_s3_url(job.data["Definition"]["S3UrlPrefix"])
         try:
@@ -454,7 +508,9 @@ class ContentMixin(EngagementMixin, ResourcesMixin, BackendCore):
         # Each line is what GetEndpoint answers for the endpoint: its wire form, without
         # any member the model does not know (a raw HTTP request could have stored one).
         wire = shape("EndpointResponse")
-        endpoints = [project(e, wire) for e in self.state(app_id).endpoints.values()]
+        endpoints = [
+            project(e, wire) for e in self._exported_endpoints(app_id, job.data["Definition"])
+        ]
         size = max(1, int(self.export_piece_size))
         pieces = [endpoints[start : start + size] for start in range(0, len(endpoints), size)]
         for number, piece in enumerate(pieces or [[]]):
@@ -481,8 +537,9 @@ class ContentMixin(EngagementMixin, ResourcesMixin, BackendCore):
         data = job.data
         definition = data["Definition"]
         pieces = 1
+        upserted: list[str] = []
         if data["Type"] == "IMPORT":
-            processed, failures = self._import_endpoints(
+            processed, failures, upserted = self._import_endpoints(
                 app_id, definition["S3Url"], definition["Format"]
             )
         else:
@@ -509,6 +566,8 @@ class ContentMixin(EngagementMixin, ResourcesMixin, BackendCore):
                 "Size": processed - len(failures),
             }
             definition["SegmentId"] = segment["Id"]
+        if data["Type"] == "IMPORT" and definition.get("SegmentId"):
+            self._add_members(state, definition["SegmentId"], upserted)
         data.update(
             {
                 "CompletionDate": now_iso(),

@@ -51,16 +51,17 @@ class Job:
 
     data: dict[str, Any]
     polls: int = 0
-    fail: bool = False
 
 
 @dataclass
 class AppState:
     """Everything the double keeps for one application (project).
 
-    Endpoint and event entries are replaced, not edited in place, once stored: a
-    request's checkpoint journals the endpoints it changes (`EndpointTable`), copies
-    the event list without its entries (both can be large), and everything else in full.
+    Endpoint and event entries are replaced, not edited in place, once stored, and
+    events are only ever appended: a request's checkpoint journals the endpoints it
+    changes (`EndpointTable`), remembers only the length of the event list (both can be
+    large), and copies everything else in full. Imported segments' members are tuples,
+    replaced rather than edited, so their table is copied one level deep.
     """
 
     creation_date: str = field(default_factory=now_iso)
@@ -76,6 +77,8 @@ class AppState:
     journey_runs: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     import_jobs: dict[str, Job] = field(default_factory=dict)
     export_jobs: dict[str, Job] = field(default_factory=dict)
+    # Segment id -> ids of the endpoints its import jobs upserted, in import order.
+    segment_members: dict[str, tuple[str, ...]] = field(default_factory=dict)
     event_stream: dict[str, Any] | None = None
 
 
@@ -100,8 +103,25 @@ def _copy(table: dict[Any, Any]) -> dict[Any, Any]:
     return {key: type(item)(item) for key, item in table.items()}
 
 
+@dataclass(frozen=True)
+class _Length:
+    """What a checkpoint keeps of an append-only list: how long it was."""
+
+    length: int
+
+
+def _length(items: list[Any]) -> _Length:
+    return _Length(len(items))
+
+
 def _put_back(target: Any, saved: Any) -> Any:
-    """Make the container ``target`` equal ``saved`` in place; other values are returned."""
+    """Make the container ``target`` equal ``saved`` in place; other values are returned.
+
+    An append-only list saved as its `_Length` loses what was appended since.
+    """
+    if isinstance(saved, _Length) and isinstance(target, list):
+        del target[saved.length :]
+        return target
     if type(target) is not type(saved):
         return saved
     if isinstance(target, dict):
@@ -118,9 +138,10 @@ def _put_back(target: Any, saved: Any) -> Any:
 
 
 # How a checkpoint copies each table: in full by default; the tables that can grow
-# large hold entries that are replaced rather than edited in place (`_copy`, one level
-# deep) or are only appended to (the list itself). An app's endpoints are not copied:
-# their table journals what a request changes (`EndpointTable.begin`).
+# large hold entries that are replaced rather than edited in place (`_copy` or `dict`,
+# one level deep) or are only appended to (`_length`: nothing is copied, so a request
+# costs the same however many records came before it). An app's endpoints are not
+# copied: their table journals what a request changes (`EndpointTable.begin`).
 _BACKEND_TABLES: dict[str, Callable[[Any], Any]] = {
     "app_states": dict,
     "templates": _clone,
@@ -129,10 +150,11 @@ _BACKEND_TABLES: dict[str, Callable[[Any], Any]] = {
     "otp_codes": _clone,
     "last_otp": dict,
     "failing_jobs": set,
-    "sent_messages": list,
+    "failing_s3_urls": set,
+    "sent_messages": _length,
     "staged_imports": _copy,
 }
-_STATE_TABLES: dict[str, Callable[[Any], Any]] = {"events": list}
+_STATE_TABLES: dict[str, Callable[[Any], Any]] = {"events": _length, "segment_members": dict}
 
 
 class BackendCore:
@@ -150,6 +172,8 @@ class BackendCore:
         self.last_otp: dict[str, str] = {}
         self.sent_messages: list[dict[str, Any]] = []
         self.failing_jobs: set[str] = set()
+        # Jobs whose S3 URL is one of these or under one end FAILED (see fail_jobs_at).
+        self.failing_s3_urls: set[str] = set()
         # Endpoints "stored" at S3 URLs, read by import jobs (see stage_import).
         self.staged_imports: dict[str, list[dict[str, Any]]] = {}
         # Held by every request for its whole run, so each one sees and leaves a

@@ -153,6 +153,7 @@ class EngagementMixin(DeliveryMixin, ResourcesMixin, BackendCore):
                 raise BadRequestException("Segment is used by a campaign")
         result = self._segment_json(params["ApplicationId"], versioned.current)
         del state.segments[params["SegmentId"]]
+        state.segment_members.pop(params["SegmentId"], None)
         self.drop_tags(result["Arn"])
         return result
 

@@ -10,6 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from pinpoint_sdk import cli
+from pinpoint_sdk.testing import PinpointMock
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -58,13 +61,26 @@ def test_an_offline_export_writes_the_sample_app_and_exits_0(tmp_path: Path) -> 
                .read_text().splitlines()) == 250
 
 
-def test_an_export_with_a_failed_part_exits_1_and_lists_it(tmp_path: Path) -> None:
-    # The double fails export jobs whose S3 prefix contains "fail".
-    result = _run("export", "--offline", "--endpoints-s3", "s3://pinpoint-sdk-demo/fail/",
-                  "--role-arn", "arn:aws:iam::123456789012:role/x", str(tmp_path))
+def test_an_export_with_a_failed_part_exits_1_and_lists_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The command creates the bucket it is given offline, so the double is told to fail
+    # the endpoint export job; this runs in-process to reach the double it starts.
+    url = "s3://pinpoint-sdk-demo/unwritable/"
+    start = PinpointMock.start
 
-    assert result.returncode == 1, result.stderr
-    assert "failed endpoints: export job" in result.stdout
+    def start_failing_exports(self: PinpointMock) -> None:
+        start(self)
+        self.backend().fail_jobs_at(url)
+
+    monkeypatch.setattr(PinpointMock, "start", start_failing_exports)
+
+    status = cli.main(["export", "--offline", "--endpoints-s3", url,
+                       "--role-arn", "arn:aws:iam::123456789012:role/x", str(tmp_path)])
+
+    stdout = capsys.readouterr().out
+    assert status == 1, stdout
+    assert "failed endpoints: export job" in stdout
     [manifest] = _manifests(tmp_path)
     assert manifest["Complete"] is False
     assert [f["Part"] for f in manifest["Failures"]] == ["endpoints"]  # type: ignore[union-attr]

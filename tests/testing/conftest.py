@@ -60,6 +60,14 @@ def unchecked_client(mock: PinpointMock, checker: ShapeChecker) -> Iterator[Any]
 
 
 @pytest.fixture
+def s3(mock: PinpointMock) -> Any:
+    """moto's S3 with an ``exports`` bucket."""
+    client = boto3.client("s3", region_name="us-east-1")
+    client.create_bucket(Bucket="exports")
+    return client
+
+
+@pytest.fixture
 def app_id(client: Any) -> str:
     """A fresh application."""
     app_id: str = client.create_app(CreateApplicationRequest={"Name": "test"})[

@@ -39,6 +39,17 @@ def all_pages(
         assert len(pages) < 50, "pagination does not end"
 
 
+def finished_job(client: Any, kind: str, app_id: str, job_id: str) -> dict[str, Any]:
+    """Read the ``kind`` ("import" or "export") job until it ends COMPLETED or FAILED."""
+    get = client.get_import_job if kind == "import" else client.get_export_job
+    wrapper = "ImportJobResponse" if kind == "import" else "ExportJobResponse"
+    for _ in range(10):
+        job: dict[str, Any] = get(ApplicationId=app_id, JobId=job_id)[wrapper]
+        if job["JobStatus"] in {"COMPLETED", "FAILED"}:
+            return job
+    raise AssertionError(f"{kind} job stuck in {job['JobStatus']}")
+
+
 NO_RETRIES = Config(retries={"max_attempts": 1, "mode": "standard"})
 
 

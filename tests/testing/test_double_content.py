@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from double_helpers import all_pages, error_code
+from double_helpers import all_pages, error_code, finished_job
 
 from pinpoint_sdk.testing import PinpointMock
 
@@ -154,13 +154,9 @@ def _finish_import(client: Any, app_id: str, s3_url: str) -> dict[str, Any]:
     job_id = client.create_import_job(
         ApplicationId=app_id, ImportJobRequest={**IMPORT, "S3Url": s3_url}
     )["ImportJobResponse"]["Id"]
-    for _ in range(10):
-        job: dict[str, Any] = client.get_import_job(ApplicationId=app_id, JobId=job_id)[
-            "ImportJobResponse"
-        ]
-        if job["JobStatus"] == "COMPLETED":
-            return job
-    raise AssertionError(f"import job stuck in {job['JobStatus']}")
+    job = finished_job(client, "import", app_id, job_id)
+    assert job["JobStatus"] == "COMPLETED", job
+    return job
 
 
 def test_import_job_upserts_the_endpoints_staged_at_its_url(
@@ -199,20 +195,65 @@ def test_import_job_with_nothing_staged_processes_nothing(client: Any, app_id: s
     assert job["TotalFailures"] == 0
 
 
-def test_failing_jobs(client: Any, app_id: str, mock: PinpointMock) -> None:
+def test_fail_job_fails_that_job_only(client: Any, app_id: str, mock: PinpointMock) -> None:
+    export = {"RoleArn": IMPORT["RoleArn"], "S3UrlPrefix": "s3://bucket/out/"}
+    failing_id, other_id = (
+        client.create_export_job(ApplicationId=app_id, ExportJobRequest=export)[
+            "ExportJobResponse"
+        ]["Id"]
+        for _ in range(2)
+    )
+    mock.backend().fail_job(failing_id)
+
+    failing = finished_job(client, "export", app_id, failing_id)
+    other = finished_job(client, "export", app_id, other_id)
+
+    assert failing["JobStatus"] == "FAILED" and failing["Failures"]
+    # The other job reaches the real check: the bucket does not exist in moto's S3.
+    assert other["Failures"] != failing["Failures"]
+    assert "bucket does not exist" in other["Failures"][0]
+
+
+def test_fail_jobs_at_fails_jobs_at_or_under_the_url(
+    client: Any, app_id: str, mock: PinpointMock
+) -> None:
+    mock.backend().fail_jobs_at("s3://bucket/in")
+    urls = ["s3://bucket/in", "s3://bucket/in/", "s3://bucket/in/2024/a.csv", "s3://bucket/inbox/"]
+    job_ids = [
+        client.create_import_job(ApplicationId=app_id, ImportJobRequest={**IMPORT, "S3Url": url})[
+            "ImportJobResponse"
+        ]["Id"]
+        for url in urls
+    ]
+
+    jobs = [finished_job(client, "import", app_id, job_id) for job_id in job_ids]
+
+    assert [job["JobStatus"] for job in jobs] == ["FAILED", "FAILED", "FAILED", "COMPLETED"]
+    assert jobs[0]["Failures"] == ["Unable to access the S3 location"]
+
+
+def test_fail_jobs_at_applies_to_a_job_already_running(
+    client: Any, app_id: str, mock: PinpointMock
+) -> None:
     job_id = client.create_import_job(
-        ApplicationId=app_id, ImportJobRequest={**IMPORT, "S3Url": "s3://bucket/fail.csv"}
+        ApplicationId=app_id, ImportJobRequest={**IMPORT, "S3Url": "s3://bucket/late.csv"}
     )["ImportJobResponse"]["Id"]
-    export_id = client.create_export_job(
-        ApplicationId=app_id,
-        ExportJobRequest={"RoleArn": IMPORT["RoleArn"], "S3UrlPrefix": "s3://bucket/out/"},
-    )["ExportJobResponse"]["Id"]
-    mock.backend().fail_job(export_id)
-    for _ in range(5):
-        last = client.get_import_job(ApplicationId=app_id, JobId=job_id)["ImportJobResponse"]
-        export = client.get_export_job(ApplicationId=app_id, JobId=export_id)["ExportJobResponse"]
-    assert last["JobStatus"] == "FAILED" and last["Failures"]
-    assert export["JobStatus"] == "FAILED"
+    client.get_import_job(ApplicationId=app_id, JobId=job_id)
+
+    mock.backend().fail_jobs_at("s3://bucket/late.csv")
+
+    assert finished_job(client, "import", app_id, job_id)["JobStatus"] == "FAILED"
+
+
+def test_a_url_containing_fail_is_an_ordinary_url(client: Any, app_id: str) -> None:
+    job = _finish_import(client, app_id, "s3://failover-bucket/fail.csv")
+
+    assert job["JobStatus"] == "COMPLETED"
+
+
+def test_fail_jobs_at_needs_an_s3_url(mock: PinpointMock) -> None:
+    with pytest.raises(ValueError, match="s3://"):
+        mock.backend().fail_jobs_at("bucket/in")
 
 
 def test_export_jobs_pagination(client: Any, app_id: str) -> None:

@@ -6,8 +6,7 @@ import gzip
 import json
 from typing import Any
 
-import boto3
-import pytest
+from double_helpers import finished_job
 
 from pinpoint_sdk import models
 from pinpoint_sdk.resources import Pinpoint
@@ -16,26 +15,11 @@ from pinpoint_sdk.testing import PinpointMock
 ROLE = "arn:aws:iam::123456789012:role/pinpoint"
 
 
-@pytest.fixture
-def s3(mock: PinpointMock) -> Any:
-    client = boto3.client("s3", region_name="us-east-1")
-    client.create_bucket(Bucket="exports")
-    return client
-
-
-def _finish(get: Any, app_id: str, job_id: str, wrapper: str) -> dict[str, Any]:
-    for _ in range(10):
-        job: dict[str, Any] = get(ApplicationId=app_id, JobId=job_id)[wrapper]
-        if job["JobStatus"] in {"COMPLETED", "FAILED"}:
-            return job
-    raise AssertionError(f"job stuck in {job['JobStatus']}")
-
-
 def _export(client: Any, app_id: str, prefix: str) -> dict[str, Any]:
     job_id = client.create_export_job(
         ApplicationId=app_id, ExportJobRequest={"RoleArn": ROLE, "S3UrlPrefix": prefix}
     )["ExportJobResponse"]["Id"]
-    return _finish(client.get_export_job, app_id, job_id, "ExportJobResponse")
+    return finished_job(client, "export", app_id, job_id)
 
 
 def _read_export(s3: Any, bucket: str, prefix: str) -> tuple[list[str], list[dict[str, Any]]]:
@@ -80,7 +64,7 @@ def _import(client: Any, app_id: str, url: str, file_format: str) -> dict[str, A
         ApplicationId=app_id,
         ImportJobRequest={"RoleArn": ROLE, "S3Url": url, "Format": file_format},
     )["ImportJobResponse"]["Id"]
-    return _finish(client.get_import_job, app_id, job_id, "ImportJobResponse")
+    return finished_job(client, "import", app_id, job_id)
 
 
 def test_an_import_job_reads_json_and_csv_files_from_s3(
@@ -180,7 +164,7 @@ def test_export_pieces_read_with_plain_s3_calls_are_what_get_endpoint_returns(
     created = client.create_export_job(
         ApplicationId=app_id, ExportJobRequest={"RoleArn": ROLE, "S3UrlPrefix": prefix}
     )["ExportJobResponse"]
-    job = _finish(client.get_export_job, app_id, created["Id"], "ExportJobResponse")
+    job = finished_job(client, "export", app_id, created["Id"])
 
     pieces = _plain_s3_pieces(s3, "exports", "pinpoint/exports/endpoints/")
     assert sorted(pieces) == [
