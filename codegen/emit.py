@@ -10,6 +10,7 @@ import textwrap
 from collections.abc import Iterable, Iterator
 from pprint import pformat
 
+from codegen.aio import render_async_client
 from codegen.service import Member, Operation, Service, Structure, TypeRef, enum_member_name
 
 LINE = 100
@@ -698,6 +699,7 @@ def render_all(service: Service) -> dict[str, str]:
         "pinpoint_sdk/_codec/__init__.py": render_codec_init(service),
         "pinpoint_sdk/_spec.py": render_spec(service),
         "pinpoint_sdk/client.py": render_client(service),
+        "pinpoint_sdk/aio/_client.py": render_async_client(service),
     }
     for group in service.groups:
         files[f"pinpoint_sdk/models/_{group}.py"] = render_model_module(service, group)
