@@ -64,7 +64,6 @@ class AsyncBaseClient(ClientCore):
         self._session = session
         self._region_name = region_name
         self._client_kwargs = client_kwargs
-        self._creating: Any = None
         self._lock = asyncio.Lock()
 
     @classmethod
@@ -113,11 +112,9 @@ class AsyncBaseClient(ClientCore):
                     config = retry_config(session, config, AioConfig)
                     if config is not None:
                         kwargs["config"] = config
-                    creating = session.create_client(
+                    client = await session.create_client(
                         SERVICE_NAME, region_name=self._region_name, **kwargs
-                    )
-                    client = await creating.__aenter__()
-                    self._creating = creating
+                    ).__aenter__()
                     self._adopt(client, True, "an aiobotocore")
         return self._client
 
@@ -127,10 +124,9 @@ class AsyncBaseClient(ClientCore):
         A client given to `from_client` is left open: whoever created it closes it.
         Calling `close()` twice, or before any call, is harmless.
         """
-        creating, self._creating = self._creating, None
-        if creating is not None:
-            await creating.__aexit__(None, None, None)
-            self._client = None
+        if self._owns_client and self._client is not None:
+            client, self._client = self._client, None
+            await client.close()
 
     async def __aenter__(self) -> Self:
         await self._connect()
