@@ -142,6 +142,7 @@ async def wait_for_job_async(
         ```python
         async def fetch() -> models.ImportJobResponse:
             got = await client.get_import_job(application_id=app_id, job_id=job_id)
+            assert got.import_job_response is not None
             return got.import_job_response
 
         job = await wait_for_job_async(fetch, timeout=1800, poll_interval=15)
