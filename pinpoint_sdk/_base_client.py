@@ -7,7 +7,6 @@ arguments.
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar
@@ -72,6 +71,7 @@ class _PageGuard:
         self.token_path = token_path
         self.max_empty_pages = max_empty_pages
         self.empty_pages = 0
+        self.pages = 0
         self.seen: dict[str, None] = {}  # insertion-ordered, so the oldest goes first
 
     def next_token(self, page: Any) -> str | None:
@@ -112,6 +112,12 @@ class _PageGuard:
                     "client to follow more)"
                 )
         return token
+
+    def received(self, page: T) -> T:
+        """Count and log ``page``, just fetched; returns it."""
+        self.pages += 1
+        log_page(self.operation, self.pages, page)
+        return page
 
     def next_request(self, page: Any, request: Mapping[str, Any]) -> dict[str, Any] | None:
         """``request`` with the token of ``page``, or ``None`` when the listing is done."""
@@ -283,14 +289,11 @@ class BaseClient(ClientOwner, ClientCore):
     def _pages(
         self, operation: str, output: type[T] | None, request: dict[str, Any], guard: _PageGuard
     ) -> Iterator[T]:
-        for number in itertools.count(1):
-            page = self._invoke_prepared(operation, output, request)
-            log_page(operation, number, page)
+        next_request: dict[str, Any] | None = request
+        while next_request is not None:
+            page = guard.received(self._invoke_prepared(operation, output, next_request))
             yield page
-            next_request = guard.next_request(page, request)
-            if next_request is None:
-                return
-            request = next_request
+            next_request = guard.next_request(page, next_request)
 
     def _invoke_prepared(
         self, operation: str, output: type[T] | None, request: Mapping[str, Any]
@@ -370,10 +373,7 @@ def create_boto3_client(
     return session.client(SERVICE_NAME, region_name=region_name, **client_kwargs)
 
 
-ConfigT = TypeVar("ConfigT")
-
-
-def retry_config(botocore_session: Any, config: Any, config_cls: type[ConfigT]) -> Any:
+def retry_config(botocore_session: Any, config: Any, config_cls: type[Any]) -> Any:
     """``config`` (a botocore ``Config`` or ``None``) with `DEFAULT_RETRY_MODE` added where
     neither it nor the session's environment or profile names a retry mode.
 
@@ -384,7 +384,7 @@ def retry_config(botocore_session: Any, config: Any, config_cls: type[ConfigT]) 
     if "mode" not in retries and _configured_retry_mode(botocore_session) is None:
         retries["mode"] = DEFAULT_RETRY_MODE
     if retries:
-        base = config_cls(retries=retries)  # type: ignore[call-arg]
+        base = config_cls(retries=retries)
         config = base if config is None else config.merge(base)
     return config
 

@@ -7,7 +7,6 @@ those of `pinpoint_sdk._base_client`; this module only awaits the aiobotocore cl
 from __future__ import annotations
 
 import asyncio
-import itertools
 from collections.abc import AsyncIterator, Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
@@ -21,7 +20,6 @@ from pinpoint_sdk._base_client import (
     result,
     retry_config,
 )
-from pinpoint_sdk._log import page as log_page
 
 if TYPE_CHECKING:
     from aiobotocore.session import AioSession
@@ -171,11 +169,8 @@ class AsyncBaseClient(ClientCore):
     async def _pages(
         self, operation: str, output: type[T] | None, request: dict[str, Any], guard: _PageGuard
     ) -> AsyncIterator[T]:
-        for number in itertools.count(1):
-            page = await self._invoke_prepared(operation, output, request)
-            log_page(operation, number, page)
+        next_request: dict[str, Any] | None = request
+        while next_request is not None:
+            page = guard.received(await self._invoke_prepared(operation, output, next_request))
             yield page
-            next_request = guard.next_request(page, request)
-            if next_request is None:
-                return
-            request = next_request
+            next_request = guard.next_request(page, next_request)
