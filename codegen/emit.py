@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from pprint import pformat
 
 from codegen.aio import render_async_client
+from codegen.resources import render_resource_tables
 from codegen.service import Member, Operation, Service, Structure, TypeRef, enum_member_name
 
 LINE = 100
@@ -700,6 +701,7 @@ def render_all(service: Service) -> dict[str, str]:
         "pinpoint_sdk/_spec.py": render_spec(service),
         "pinpoint_sdk/client.py": render_client(service),
         "pinpoint_sdk/aio/_client.py": render_async_client(service),
+        "pinpoint_sdk/resources/_tables.py": render_resource_tables(service),
     }
     for group in service.groups:
         files[f"pinpoint_sdk/models/_{group}.py"] = render_model_module(service, group)
