@@ -10,6 +10,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Iterable, Iterator
 
+from codegen.aio import render_async_client
 from codegen.resources import render_resource_tables
 from codegen.service import Member, Operation, Service, Structure, TypeRef, enum_member_name
 
@@ -639,6 +640,7 @@ def render_all(service: Service) -> dict[str, str]:
         "pinpoint_sdk/_codec/__init__.py": render_codec_init(service),
         "pinpoint_sdk/_schema.py": render_schema(service),
         "pinpoint_sdk/client.py": render_client(service),
+        "pinpoint_sdk/aio/_client.py": render_async_client(service),
         "pinpoint_sdk/resources/_tables.py": render_resource_tables(service),
     }
     for group in service.groups:

@@ -7,7 +7,6 @@ arguments.
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar
@@ -72,6 +71,7 @@ class _PageGuard:
         self.token_path = token_path
         self.max_empty_pages = max_empty_pages
         self.empty_pages = 0
+        self.pages = 0
         self.seen: dict[str, None] = {}  # insertion-ordered, so the oldest goes first
 
     def next_token(self, page: Any) -> str | None:
@@ -113,6 +113,21 @@ class _PageGuard:
                 )
         return token
 
+    def received(self, page: T) -> T:
+        """Count and log ``page``, just fetched; returns it."""
+        self.pages += 1
+        log_page(self.operation, self.pages, page)
+        return page
+
+    def next_request(self, page: Any, request: Mapping[str, Any]) -> dict[str, Any] | None:
+        """``request`` with the token of ``page``, or ``None`` when the listing is done."""
+        from pinpoint_sdk import _schema
+
+        token = self.next_token(page)
+        if token is None:
+            return None
+        return {**request, _schema.OPERATIONS[self.operation].paging().input_token: token}
+
 
 def _has_items(payload: Any, depth: int = 0) -> bool:
     """Whether a page payload holds any list or map entries (its items, KPI rows, ...)."""
@@ -153,7 +168,64 @@ class ClientOwner:
         self.close()
 
 
-class BaseClient(ClientOwner):
+class ClientCore:
+    """What the sync `BaseClient` and the async client share: request building, pages.
+
+    Subclasses hold the SDK client in ``_client`` and add the I/O: calling it and
+    handing its response to `result()`.
+    """
+
+    _client: Any
+
+    def _adopt(self, client: Any, owned: bool, kind: str) -> None:
+        """Keep ``client`` after checking it is a ``pinpoint`` client of ``kind``."""
+        service = getattr(getattr(getattr(client, "meta", None), "service_model", None),
+                          "service_name", None)
+        if service != SERVICE_NAME:
+            raise TypeError(f"expected {kind} 'pinpoint' client, got {client!r}")
+        self._client = client
+        self._owns_client = owned
+
+    max_empty_pages: int = limits.MAX_EMPTY_PAGES
+    """Pages in a row without items, each with a fresh token, that ``*_pages`` methods
+    (and the collections built on them) follow before raising `errors.PaginationError`.
+    Set it on a client to allow more (``client.max_empty_pages = 500``)."""
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(region_name={self._client.meta.region_name!r})"
+
+    def _request(self, operation: str, params: Mapping[str, Any]) -> dict[str, Any]:
+        """Validate and unstructure keyword arguments into boto3's request dict.
+
+        Each value is checked, then unstructured exactly once; the dict returned is what
+        `_invoke_prepared` sends (and what the bulk writers build themselves from items
+        they checked and unstructured one by one).
+        """
+        # Imported on first call: the schema and cattrs are not needed by import alone.
+        from pinpoint_sdk._validation import check_payload_size, check_request, input_shape
+        from pinpoint_sdk.converter import converter
+
+        values = {wire: value for wire, value in params.items() if value is not None}
+        if "PageSize" in values:
+            values["PageSize"] = _page_size(values["PageSize"])
+        problems = check_request(input_shape(operation), values)
+        if problems:
+            raise errors.ValidationError(problems)
+        request = {wire: converter.unstructure(value) for wire, value in values.items()}
+        problems = check_payload_size(operation, request)
+        if problems:
+            raise errors.ValidationError(problems)
+        return request
+
+    def _page_guard(self, operation: str) -> _PageGuard:
+        """A fresh guard for one listing of ``operation``, with this client's limits."""
+        from pinpoint_sdk import _schema
+
+        token_path = _schema.OPERATIONS[operation].paging().output_token_path
+        return _PageGuard(operation, token_path, self.max_empty_pages)
+
+
+class BaseClient(ClientOwner, ClientCore):
     """Holds the boto3 client and performs calls for the generated methods.
 
     A client is a context manager: leaving the `with` block calls `close()`.
@@ -190,48 +262,12 @@ class BaseClient(ClientOwner):
             client = create_boto3_client(session, region_name, **client_kwargs)
         elif session is not None or region_name is not None or client_kwargs:
             raise TypeError("pass either an existing client or the arguments to create one")
-        service = getattr(getattr(getattr(client, "meta", None), "service_model", None),
-                          "service_name", None)
-        if service != SERVICE_NAME:
-            raise TypeError(f"expected a boto3 'pinpoint' client, got {client!r}")
-        self._client = client
-        self._owns_client = owned
-
-    max_empty_pages: int = limits.MAX_EMPTY_PAGES
-    """Pages in a row without items, each with a fresh token, that ``*_pages`` methods
-    (and the collections built on them) follow before raising `errors.PaginationError`.
-    Set it on a client to allow more (``client.max_empty_pages = 500``)."""
+        self._adopt(client, owned, "a boto3")
 
     @property
     def boto3_client(self) -> Any:
         """The underlying boto3 ``pinpoint`` client."""
         return self._client
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}(region_name={self._client.meta.region_name!r})"
-
-    def _request(self, operation: str, params: Mapping[str, Any]) -> dict[str, Any]:
-        """Validate and unstructure keyword arguments into boto3's request dict.
-
-        Each value is checked, then unstructured exactly once; the dict returned is what
-        `_invoke_prepared` sends (and what the bulk writers build themselves from items
-        they checked and unstructured one by one).
-        """
-        # Imported on first call: the schema and cattrs are not needed by import alone.
-        from pinpoint_sdk._validation import check_payload_size, check_request, input_shape
-        from pinpoint_sdk.converter import converter
-
-        values = {wire: value for wire, value in params.items() if value is not None}
-        if "PageSize" in values:
-            values["PageSize"] = _page_size(values["PageSize"])
-        problems = check_request(input_shape(operation), values)
-        if problems:
-            raise errors.ValidationError(problems)
-        request = {wire: converter.unstructure(value) for wire, value in values.items()}
-        problems = check_payload_size(operation, request)
-        if problems:
-            raise errors.ValidationError(problems)
-        return request
 
     def _send(self, operation: str, request: Mapping[str, Any]) -> dict[str, Any]:
         from pinpoint_sdk import _schema
@@ -239,18 +275,11 @@ class BaseClient(ClientOwner):
         method = _schema.OPERATIONS[operation].method
         try:
             response: dict[str, Any] = getattr(self._client, method)(**request)
-        except ParamValidationError as exc:
-            from pinpoint_sdk.display import redact_text
-
-            # botocore's report quotes the bad value; a secret's must not reach the error.
-            report = redact_text(str(exc.kwargs.get("report", exc)))
-        except ClientError as exc:
-            raise errors.from_client_error(exc) from exc
+        except (ParamValidationError, ClientError) as exc:
+            failure = call_failure(exc)
         else:
             return response
-        # Raised outside the handler: inside it, botocore's unmasked error would stay
-        # reachable as ``__context__`` (error reporters and debuggers walk that chain).
-        raise errors.ValidationError(report) from ParamValidationError(report=report)
+        raise failure
 
     def _invoke(self, operation: str, output: type[T] | None, params: Mapping[str, Any]) -> T:
         return self._invoke_prepared(operation, output, self._request(operation, params))
@@ -258,43 +287,60 @@ class BaseClient(ClientOwner):
     def _paginate(
         self, operation: str, output: type[T] | None, params: Mapping[str, Any]
     ) -> Iterator[T]:
-        from pinpoint_sdk import _schema
-
         # Validate now, so bad arguments fail at the call rather than at the first next().
         request = self._request(operation, params)
-        token_path = _schema.OPERATIONS[operation].paging().output_token_path
-        guard = _PageGuard(operation, token_path, self.max_empty_pages)
-        return self._pages(operation, output, request, guard)
+        return self._pages(operation, output, request, self._page_guard(operation))
 
     def _pages(
         self, operation: str, output: type[T] | None, request: dict[str, Any], guard: _PageGuard
     ) -> Iterator[T]:
-        from pinpoint_sdk import _schema
-
-        input_token = _schema.OPERATIONS[operation].paging().input_token
-        for number in itertools.count(1):
-            page = self._invoke_prepared(operation, output, request)
-            log_page(operation, number, page)
+        next_request: dict[str, Any] | None = request
+        while next_request is not None:
+            page = guard.received(self._invoke_prepared(operation, output, next_request))
             yield page
-            token = guard.next_token(page)
-            if token is None:
-                return
-            request = {**request, input_token: token}
+            next_request = guard.next_request(page, next_request)
 
     def _invoke_prepared(
         self, operation: str, output: type[T] | None, request: Mapping[str, Any]
     ) -> T:
-        from pinpoint_sdk.converter import converter
         from pinpoint_sdk.support import warn_if_ended
 
         warn_if_ended(operation)
         response = self._send(operation, request)
-        if output is None:
-            return None  # type: ignore[return-value]
-        metadata = response.pop("ResponseMetadata", None)
-        result: T = converter.structure(response, output)
-        result._response_metadata = metadata  # type: ignore[attr-defined]
-        return result
+        return result(output, response)
+
+
+def result(output: type[T] | None, response: dict[str, Any]) -> T:
+    """The typed model of ``response`` (``None`` for operations without output), carrying
+    the response metadata."""
+    from pinpoint_sdk.converter import converter
+
+    if output is None:
+        return None  # type: ignore[return-value]
+    metadata = response.pop("ResponseMetadata", None)
+    model: T = converter.structure(response, output)
+    model._response_metadata = metadata  # type: ignore[attr-defined]
+    return model
+
+
+def call_failure(exc: ParamValidationError | ClientError) -> Exception:
+    """The SDK error to raise for what botocore raised (raise it outside the handler).
+
+    A `ClientError` becomes its `pinpoint_sdk.errors` subclass. botocore's parameter
+    report quotes the bad value, so a secret's is masked; the masked error is raised
+    outside the ``except`` block because inside it botocore's unmasked error would stay
+    reachable as ``__context__`` (error reporters and debuggers walk that chain).
+    """
+    if isinstance(exc, ClientError):
+        mapped = errors.from_client_error(exc)
+        mapped.__cause__ = exc
+        return mapped
+    from pinpoint_sdk.display import redact_text
+
+    report = redact_text(str(exc.kwargs.get("report", exc)))
+    failure = errors.ValidationError(report)
+    failure.__cause__ = ParamValidationError(report=report)
+    return failure
 
 
 DEFAULT_RETRY_MODE = "standard"
@@ -326,24 +372,33 @@ def create_boto3_client(
     from botocore.config import Config
 
     session = session or boto3.session.Session()
-    config = client_kwargs.pop("config", None)
-    retries = dict((config and config.retries) or {})
-    if "mode" not in retries and _configured_retry_mode(session) is None:
-        retries["mode"] = DEFAULT_RETRY_MODE
-    if retries:
-        base = Config(retries=retries)
-        config = base if config is None else config.merge(base)
+    config = retry_config(session._session, client_kwargs.pop("config", None), Config)
     if config is not None:
         client_kwargs["config"] = config
     return session.client(SERVICE_NAME, region_name=region_name, **client_kwargs)
 
 
-def _configured_retry_mode(session: boto3.session.Session) -> str | None:
+def retry_config(botocore_session: Any, config: Any, config_cls: type[Any]) -> Any:
+    """``config`` (a botocore ``Config`` or ``None``) with `DEFAULT_RETRY_MODE` added where
+    neither it nor the session's environment or profile names a retry mode.
+
+    ``config_cls`` builds the added settings: botocore's ``Config``, or aiobotocore's
+    ``AioConfig`` for the async client.
+    """
+    retries = dict((config and config.retries) or {})
+    if "mode" not in retries and _configured_retry_mode(botocore_session) is None:
+        retries["mode"] = DEFAULT_RETRY_MODE
+    if retries:
+        base = config_cls(retries=retries)
+        config = base if config is None else config.merge(base)
+    return config
+
+
+def _configured_retry_mode(botocore_session: Any) -> str | None:
     """The retry mode the session's environment or profile names, if any (not the default)."""
     import os
 
     # Where botocore looks before falling back to its default, in its order.
-    botocore_session = session._session
     for mode in (
         botocore_session.instance_variables().get("retry_mode"),
         os.environ.get("AWS_RETRY_MODE"),
