@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from botocore.exceptions import ClientError, ParamValidationError
 
 from pinpoint_sdk import errors, limits
+from pinpoint_sdk._fastparse import active as fast_responses
+from pinpoint_sdk._fastparse import install as install_fast_responses
 from pinpoint_sdk._log import page as log_page
 
 if TYPE_CHECKING:
@@ -234,7 +236,9 @@ class BaseClient(ClientOwner):
 
         method = _spec.OPERATIONS[operation][0]
         try:
-            response: dict[str, Any] = getattr(self._client, method)(**request)
+            # The fast path (if installed on this client) acts on this call only.
+            with fast_responses():
+                response: dict[str, Any] = getattr(self._client, method)(**request)
         except ParamValidationError as exc:
             from pinpoint_sdk.display import redact_text
 
@@ -331,7 +335,11 @@ def create_boto3_client(
         config = base if config is None else config.merge(base)
     if config is not None:
         client_kwargs["config"] = config
-    return session.client(SERVICE_NAME, region_name=region_name, **client_kwargs)
+    client = session.client(SERVICE_NAME, region_name=region_name, **client_kwargs)
+    # Typed responses from the wire JSON for the SDK's own calls (see `_fastparse`); calls
+    # made on the boto3 client directly still get botocore's dicts.
+    install_fast_responses(client)
+    return client
 
 
 def _configured_retry_mode(session: boto3.session.Session) -> str | None:
