@@ -23,7 +23,8 @@ How it is wired:
   botocore, so errors become the same ``ClientError``.
 
 What botocore's parser does that the raw body needs too, derived from botocore's model of
-each output shape at first use: timestamps (epoch numbers or text) become ``datetime``
+each output shape at first use: members the wire names differently are renamed to
+botocore's (model) names, timestamps (epoch numbers or text) become ``datetime``
 through botocore's own timestamp parser, JSON integers of ``double`` members become
 ``float``, base64 text of ``blob`` members becomes ``bytes``. For every body whose values
 have their modeled JSON types the typed result equals botocore's parse followed by
@@ -175,13 +176,17 @@ _LEAVES: dict[str, Fix] = {"double": _double, "float": _double, "timestamp": _ti
                            "blob": _blob}
 
 
-def _structure(members: list[tuple[str, Fix]]) -> Fix:
+def _structure(members: list[tuple[str, Fix]], renamed: list[tuple[str, str, Fix]]) -> Fix:
     def fix(value: Any) -> Any:
         if value.__class__ is dict:
             for key, convert in members:
                 item = value.get(key)
                 if item is not None:
                     value[key] = convert(item)
+            for wire, key, convert in renamed:
+                if wire in value:
+                    item = value.pop(wire)
+                    value[key] = item if item is None else convert(item)
         return value
 
     return fix
@@ -212,7 +217,9 @@ def _map(convert: Fix) -> Fix:
 def fixer(shape: Any) -> Fix | None:
     """The function converting what botocore's parser converts in a value of ``shape``.
 
-    ``None`` when nothing in the shape needs it (no timestamp, double or blob inside).
+    Besides values, botocore's dicts name a member by its name in the model where the wire
+    uses another (``segmentDimensions`` of ``SimpleCondition`` is ``SegmentDimensions``):
+    such keys are renamed. ``None`` when nothing in the shape needs converting.
     """
     return _fixer(shape, {}, set())
 
@@ -229,12 +236,16 @@ def _fixer(shape: Any, done: dict[str, Fix | None], visiting: set[str]) -> Fix |
     visiting.add(name)
     result: Fix | None = None
     if kind == "structure" and not shape.is_document_type:
-        members = []
+        members: list[tuple[str, Fix]] = []
+        renamed: list[tuple[str, str, Fix]] = []
         for member_name, member in shape.members.items():
             convert = _fixer(member, done, visiting)
-            if convert is not None:
-                members.append((member.serialization.get("name", member_name), convert))
-        result = _structure(members) if members else None
+            wire = member.serialization.get("name", member_name)
+            if wire != member_name:
+                renamed.append((wire, member_name, convert or _identity))
+            elif convert is not None:
+                members.append((member_name, convert))
+        result = _structure(members, renamed) if members or renamed else None
     elif kind == "list":
         convert = _fixer(shape.member, done, visiting)
         result = None if convert is None else _list(convert)
