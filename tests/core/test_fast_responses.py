@@ -345,3 +345,11 @@ def test_pages_follow_tokens_on_the_fast_path() -> None:
     ids = [page.campaigns_response.item[0].id
            for page in client.get_campaigns_pages(application_id="app")]
     assert ids == ["c1", "c2"]
+
+
+def test_resources_root_creates_a_fast_path_client() -> None:
+    from pinpoint_sdk import Pinpoint
+
+    pp = Pinpoint(region_name="us-east-1")
+    answer(pp.client, "GetCampaigns", fixed(200, BODY))
+    _check_fast(pp.client.get_campaigns(application_id="app"))
