@@ -321,6 +321,10 @@ def create_boto3_client(
     profile, in botocore's order of precedence. A ``config`` whose ``retries`` only sets
     attempts (``{"max_attempts": 7}``) keeps the default mode; botocore alone would fall
     back to ``legacy`` there.
+
+    The client gets the SDK's ``before-parse`` handler (`pinpoint_sdk._fastparse`): calls
+    made through `BaseClient` build their models from the wire JSON, calls made on the
+    boto3 client directly still return botocore's dicts.
     """
     import boto3
     from botocore.config import Config
