@@ -61,9 +61,10 @@ from botocore.validate import ParamValidator
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pinpoint_sdk import _spec, models  # noqa: E402
+from pinpoint_sdk import _schema, models  # noqa: E402
 from pinpoint_sdk._fastparse import active as fast_responses  # noqa: E402
 from pinpoint_sdk._fastparse import before_parse  # noqa: E402
+from pinpoint_sdk._schema_types import TypeRef  # noqa: E402
 from pinpoint_sdk.client import PinpointClient  # noqa: E402
 from pinpoint_sdk.converter import structure, unstructure  # noqa: E402
 from pinpoint_sdk.errors import PinpointEndOfSupportWarning  # noqa: E402
@@ -75,9 +76,9 @@ MAX_DEPTH = 6
 ITEMS = 2
 
 
-def full_value(type_spec: Any, depth: int, *, wire_timestamps: bool) -> Any:
+def full_value(type_spec: TypeRef, depth: int, *, wire_timestamps: bool) -> Any:
     """A value for every member, recursively: the 'fully populated' payload."""
-    kind, target = type_spec
+    kind, target, item = type_spec.kind, type_spec.name, type_spec.item
     if kind == "prim":
         return {
             "str": "value-0123456789",
@@ -90,24 +91,25 @@ def full_value(type_spec: Any, depth: int, *, wire_timestamps: bool) -> Any:
             "bytes": "Ynl0ZXM=" if wire_timestamps else b"bytes",
         }[target]
     if kind == "enum":
-        return _spec.ENUMS[target][0]
+        return _schema.ENUMS[target][0]
     if kind == "struct":
         return full_shape(target, depth + 1, wire_timestamps=wire_timestamps)
+    assert item is not None
     if kind == "list":
-        return [full_value(target, depth, wire_timestamps=wire_timestamps) for _ in range(ITEMS)]
+        return [full_value(item, depth, wire_timestamps=wire_timestamps) for _ in range(ITEMS)]
     return {
-        f"key{i}": full_value(target, depth, wire_timestamps=wire_timestamps)
+        f"key{i}": full_value(item, depth, wire_timestamps=wire_timestamps)
         for i in range(ITEMS)
     }
 
 
 def full_shape(shape: str, depth: int = 0, *, wire_timestamps: bool) -> dict[str, Any]:
-    _group, fields, _required, _sensitive = _spec.SHAPES[shape]
     out: dict[str, Any] = {}
     if depth > MAX_DEPTH:
         return out
-    for _name, wire, type_spec in fields:
-        if type_spec == ("prim", "str") and wire.endswith("Date"):
+    for member in _schema.SHAPES[shape].members:
+        wire, type_spec = member.wire, member.type
+        if type_spec == _schema.STR and wire.endswith("Date"):
             out[wire] = "2026-01-02T03:04:05Z"  # the SDK checks these hold a date-time
         else:
             out[wire] = full_value(type_spec, depth, wire_timestamps=wire_timestamps)

@@ -1,15 +1,16 @@
 """Render the generated modules from the derived service description.
 
-Each ``render_*`` function returns the complete text of one file. The text is laid out the
-way ``ruff format`` would lay it out, so the checked-in output reads like hand-written code.
+Each ``render_*`` function returns the complete text of one file; `codegen.__main__.generate`
+then lays every file out with ``ruff format``, so the checked-in output reads like
+hand-written code.
 """
 
 from __future__ import annotations
 
 import textwrap
 from collections.abc import Iterable, Iterator
-from pprint import pformat
 
+from codegen.resources import render_resource_tables
 from codegen.service import Member, Operation, Service, Structure, TypeRef, enum_member_name
 
 LINE = 100
@@ -503,69 +504,6 @@ def render_codec_init(service: Service) -> str:
     )
 
 
-# --------------------------------------------------------------------------- spec
-
-
-def render_spec(service: Service) -> str:
-    shapes = {}
-    for struct in service.structures.values():
-        shapes[struct.name] = (
-            struct.group,
-            tuple((m.name, m.wire, m.type.spec()) for m in struct.members),
-            tuple(sorted(m.name for m in struct.members if m.required)),
-            tuple(m.name for m in struct.members if m.wire in struct.sensitive),
-        )
-    operations = {}
-    for op in service.operations.values():
-        pag = op.pagination
-        operations[op.name] = (
-            op.method,
-            op.input,
-            op.output,
-            op.http_method,
-            op.uri,
-            None if pag is None else (pag.input_token, pag.output_token_path, pag.page_size),
-        )
-    enums = {e.name: tuple(e.values) for e in service.enums.values()}
-    out = [
-        header(service),
-        '"""Facts derived from the Pinpoint service model, read by the hand-written layers.',
-        "",
-        "SHAPES: shape name -> (group, fields, required field names, sensitive field names),",
-        "  where each field is (attribute name, wire name, type) and a type is one of",
-        '  ("prim", python type name), ("enum", enum class), ("struct", shape name),',
-        '  ("list", type) or ("map", type).',
-        "OPERATIONS: operation -> (method name, input shape, output shape or None, HTTP",
-        "  method, request URI, pagination or None), where pagination is (input token wire",
-        "  name, attribute path of the output token or (), page-size wire name or None).",
-        "ERRORS: modeled error code -> HTTP status code.",
-        "ENUMS: enum class name -> its values.",
-        "URI_LABELS: input shape -> attribute names of the members sent in the request URI.",
-        "ISO8601: request shape -> {attribute name: (kind, accepted literals)} for string",
-        '  members the model documents as ISO 8601, kind "date-time", "duration" or "time".',
-        '"""',
-        "",
-        "from typing import Any",
-        "",
-        f'BOTOCORE_VERSION = "{service.botocore_version}"',
-        "",
-        "SHAPES: dict[str, Any] = " + pformat(shapes, width=LINE, sort_dicts=True),
-        "",
-        "OPERATIONS: dict[str, Any] = " + pformat(operations, width=LINE, sort_dicts=True),
-        "",
-        "ERRORS: dict[str, int] = " + pformat(service.errors, width=LINE, sort_dicts=True),
-        "",
-        "ENUMS: dict[str, tuple[str, ...]] = " + pformat(enums, width=LINE, sort_dicts=True),
-        "",
-        "URI_LABELS: dict[str, tuple[str, ...]] = "
-        + pformat(service.uri_labels, width=LINE, sort_dicts=True),
-        "",
-        "ISO8601: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = "
-        + pformat(service.iso8601, width=LINE, sort_dicts=True),
-    ]
-    return "\n".join(out) + "\n"
-
-
 # --------------------------------------------------------------------------- client
 
 
@@ -690,14 +628,18 @@ def render_client(service: Service) -> str:
 
 
 def render_all(service: Service) -> dict[str, str]:
-    """Every generated file, keyed by its path relative to the repository root."""
+    """Every generated file, keyed by its path relative to the repository root, before
+    `codegen.__main__.generate` passes it through the formatter."""
+    from codegen.schema import render_schema
+
     files = {
         "pinpoint_sdk/enums.py": render_enums(service),
         "pinpoint_sdk/models/__init__.py": render_models_init(service),
         "pinpoint_sdk/_fields.py": render_fields(service),
         "pinpoint_sdk/_codec/__init__.py": render_codec_init(service),
-        "pinpoint_sdk/_spec.py": render_spec(service),
+        "pinpoint_sdk/_schema.py": render_schema(service),
         "pinpoint_sdk/client.py": render_client(service),
+        "pinpoint_sdk/resources/_tables.py": render_resource_tables(service),
     }
     for group in service.groups:
         files[f"pinpoint_sdk/models/_{group}.py"] = render_model_module(service, group)

@@ -73,13 +73,6 @@ class TypeRef:
             return f"list[{self.item.annotation()}]"
         return f"dict[str, {self.item.annotation()}]"
 
-    def spec(self) -> Any:
-        """Compact nested-tuple form stored in ``_spec.py``."""
-        if self.kind in ("list", "map"):
-            assert self.item is not None
-            return (self.kind, self.item.spec())
-        return (self.kind, self.name)
-
     def leaves(self) -> Iterable[TypeRef]:
         if self.item is not None:
             yield from self.item.leaves()

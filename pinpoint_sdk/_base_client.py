@@ -118,13 +118,14 @@ class _PageGuard:
 
 def _has_items(payload: Any, depth: int = 0) -> bool:
     """Whether a page payload holds any list or map entries (its items, KPI rows, ...)."""
-    from pinpoint_sdk import _spec
+    from pinpoint_sdk import _schema
 
-    shape = _spec.SHAPES.get(type(payload).__name__)
+    shape = _schema.SHAPES.get(type(payload).__name__)
     if shape is None or depth > 2:
         return False
-    for name, _wire, (kind, _target) in shape[1]:
-        value = getattr(payload, name, None)
+    for member in shape.members:
+        kind = member.type.kind
+        value = getattr(payload, member.name, None)
         if kind in ("list", "map") and value:
             return True
         if kind == "struct" and value is not None and _has_items(value, depth + 1):
@@ -212,17 +213,20 @@ class BaseClient(ClientOwner):
         return f"{type(self).__name__}(region_name={self._client.meta.region_name!r})"
 
     def _request(self, operation: str, params: Mapping[str, Any]) -> dict[str, Any]:
-        """Validate and unstructure keyword arguments into boto3's request dict."""
-        # Imported on first call: the spec tables and cattrs are not needed by import alone.
-        from pinpoint_sdk import _spec
-        from pinpoint_sdk._validation import check_payload_size, check_request
+        """Validate and unstructure keyword arguments into boto3's request dict.
+
+        Each value is checked, then unstructured exactly once; the dict returned is what
+        `_invoke_prepared` sends (and what the bulk writers build themselves from items
+        they checked and unstructured one by one).
+        """
+        # Imported on first call: the schema and cattrs are not needed by import alone.
+        from pinpoint_sdk._validation import check_payload_size, check_request, input_shape
         from pinpoint_sdk.converter import converter
 
-        input_shape = _spec.OPERATIONS[operation][1]
         values = {wire: value for wire, value in params.items() if value is not None}
         if "PageSize" in values:
             values["PageSize"] = _page_size(values["PageSize"])
-        problems = check_request(input_shape, values)
+        problems = check_request(input_shape(operation), values)
         if problems:
             raise errors.ValidationError(problems)
         request = {wire: converter.unstructure(value) for wire, value in values.items()}
@@ -232,9 +236,9 @@ class BaseClient(ClientOwner):
         return request
 
     def _send(self, operation: str, request: Mapping[str, Any]) -> dict[str, Any]:
-        from pinpoint_sdk import _spec
+        from pinpoint_sdk import _schema
 
-        method = _spec.OPERATIONS[operation][0]
+        method = _schema.OPERATIONS[operation].method
         try:
             # The fast path (if installed on this client) acts on this call only.
             with fast_responses():
@@ -258,20 +262,20 @@ class BaseClient(ClientOwner):
     def _paginate(
         self, operation: str, output: type[T] | None, params: Mapping[str, Any]
     ) -> Iterator[T]:
-        from pinpoint_sdk import _spec
+        from pinpoint_sdk import _schema
 
         # Validate now, so bad arguments fail at the call rather than at the first next().
         request = self._request(operation, params)
-        token_path = _spec.OPERATIONS[operation][5][1]
+        token_path = _schema.OPERATIONS[operation].paging().output_token_path
         guard = _PageGuard(operation, token_path, self.max_empty_pages)
         return self._pages(operation, output, request, guard)
 
     def _pages(
         self, operation: str, output: type[T] | None, request: dict[str, Any], guard: _PageGuard
     ) -> Iterator[T]:
-        from pinpoint_sdk import _spec
+        from pinpoint_sdk import _schema
 
-        input_token = _spec.OPERATIONS[operation][5][0]
+        input_token = _schema.OPERATIONS[operation].paging().input_token
         for number in itertools.count(1):
             page = self._invoke_prepared(operation, output, request)
             log_page(operation, number, page)

@@ -2216,7 +2216,9 @@ class GetJourneyRunExecutionActivityMetricsRequestFields(TypedDict, total=False)
 class GetJourneyRunExecutionActivityMetricsResponseFields(TypedDict, total=False):
     """Keyword arguments naming fields of `pinpoint_sdk.models.GetJourneyRunExecutionActivityMetricsResponse`."""
 
-    journey_run_execution_activity_metrics_response: JourneyRunExecutionActivityMetricsResponse | None
+    journey_run_execution_activity_metrics_response: (
+        JourneyRunExecutionActivityMetricsResponse | None
+    )
 
 
 class GetJourneyRunExecutionMetricsRequestFields(TypedDict, total=False):

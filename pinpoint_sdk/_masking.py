@@ -32,13 +32,11 @@ def sensitive_wire_names() -> frozenset[str]:
     Used to mask plain dicts whose shape is unknown, such as a boto3 request logged by
     hand. In the Pinpoint model these names are only ever used for secrets.
     """
-    from pinpoint_sdk._spec import SHAPES
+    from pinpoint_sdk._schema import SHAPES
 
-    names: set[str] = set()
-    for _group, fields, _required, sensitive in SHAPES.values():
-        wire_of = {attribute: wire for attribute, wire, _type in fields}
-        names.update(wire_of[attribute] for attribute in sensitive)
-    return frozenset(names)
+    return frozenset(
+        member.wire for shape in SHAPES.values() for member in shape.members if member.secret
+    )
 
 
 def mask_plain(obj: Any) -> Any:

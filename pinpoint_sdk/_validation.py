@@ -1,9 +1,14 @@
-"""Client-side checks of request values against the service model, before sending.
+"""The SDK's one check of models against the service model, before sending.
+
+`check_shape` walks a model once, driven by the shape facts (members, required members,
+ISO 8601 members), and runs a table of rules by shape on every value it meets: the typed
+client runs it on each request member (`check_request`), the bulk writers on each item,
+the request builders on what they build, with their own rules added (`combine_rules`).
 
 Besides required members and types: identifiers in the request URI must not be blank,
 numbers must be finite, datetimes must carry a time zone, strings the model documents
 as ISO 8601 must parse as such, and the limits of `pinpoint_sdk.limits` that the model
-does not express (tags, endpoint attributes, items and bytes per request) hold.
+does not express (tags, endpoint attributes, events, items and bytes per request) hold.
 
 Paths in messages use the SDK's names: ``write_campaign_request.schedule.start_time``,
 ``endpoint_batch_request.item[3].address``, ``activities['welcome'].email``.
@@ -14,13 +19,57 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime, time
 from typing import Any
 
-from pinpoint_sdk import _spec, limits, models
+from pinpoint_sdk import _schema, limits, models
+from pinpoint_sdk._schema import STR as _STR
+from pinpoint_sdk._schema_types import Iso8601, MemberSchema, TypeRef
 
 Problems = list[tuple[str, str]]
+Rule = Callable[[Any, str, Problems], None]
+"""A check of one shape's value: ``rule(value, path, problems)`` appends what it finds."""
+Rules = Mapping[str, tuple[Rule, ...]]
+"""Shape name -> the checks run on every value of that shape, wherever it is nested."""
+
+
+# ------------------------------------------------------------------ shape facts
+# Every fact about a shape is read through these accessors.
+
+
+def _members(shape: str) -> tuple[MemberSchema, ...]:
+    """Every member of ``shape`` (attribute name, wire name, type, required, ISO 8601 form)."""
+    return _schema.SHAPES[shape].members
+
+
+def _required(shape: str) -> tuple[str, ...]:
+    """Attribute names of the members ``shape`` requires."""
+    return _schema.SHAPES[shape].required
+
+
+def _iso(shape: str) -> Mapping[str, Iso8601]:
+    """Members the model documents as ISO 8601: attribute name -> their form."""
+    return {m.name: m.iso8601 for m in _schema.SHAPES[shape].members if m.iso8601 is not None}
+
+
+def _labels(shape: str) -> tuple[str, ...]:
+    """Attribute names of the members of input ``shape`` sent in the request URI."""
+    return tuple(m.name for m in _schema.SHAPES[shape].members if m.uri_label)
+
+
+def _shapes() -> Iterable[str]:
+    """Every shape name of the model."""
+    return _schema.SHAPES.keys()
+
+
+def input_shape(operation: str) -> str:
+    """The input shape of ``operation`` (``"UpdateEndpointsBatch"`` ->
+    ``"UpdateEndpointsBatchRequest"``)."""
+    return _schema.OPERATIONS[operation].input
+
+
+# ------------------------------------------------------------------ the walker
 
 _PRIMITIVE_TYPES: dict[str, tuple[type, ...]] = {
     "str": (str,),
@@ -31,17 +80,41 @@ _PRIMITIVE_TYPES: dict[str, tuple[type, ...]] = {
     "bytes": (bytes, bytearray, str),
 }
 
-_TEXT = ("prim", "str")  # the type of most members, checked inline
+# The type of most members, checked inline; the schema shares one instance of it.
+_TEXT = _STR
 
 _ISO_DURATION = re.compile(
     r"P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?"
 )
 
-# Request shapes with a ``tags`` map: every one is checked against the tagging limits.
-_TAGGED = frozenset(
-    shape for shape, (_group, fields, _required, _sensitive) in _spec.SHAPES.items()
-    if any(name == "tags" for name, _wire, _type in fields)
-)
+
+class _Facts:
+    """What the walker needs of one shape, gathered once per rule table."""
+
+    __slots__ = ("cls", "iso", "members", "required", "rules")
+
+    def __init__(self, shape: str, rules: Rules) -> None:
+        self.cls: type = getattr(models, shape)
+        self.members = _members(shape)
+        self.required = frozenset(_required(shape))
+        iso = _iso(shape)
+        self.iso = iso or None
+        self.rules = rules.get(shape, ())
+
+
+# id(rule table) -> (the table, kept alive so its id stays its own; shape -> facts).
+_FACTS: dict[int, tuple[Rules, dict[str, _Facts]]] = {}
+
+
+def _facts(shape: str, rules: Rules) -> _Facts:
+    entry = _FACTS.get(id(rules))
+    if entry is None:
+        entry = _FACTS[id(rules)] = (rules, {})
+    table = entry[1]
+    facts = table.get(shape)
+    if facts is None:
+        facts = table[shape] = _Facts(shape, rules)
+    return facts
 
 
 def describe(value: Any) -> str:
@@ -74,9 +147,14 @@ def _check_datetime(value: Any, path: str, errors: Problems) -> None:
                              "such as datetime(2026, 1, 1, tzinfo=UTC)"))
 
 
-def check_value(value: Any, type_spec: Any, path: str, errors: Problems) -> None:
-    """Append ``(path, message)`` for every problem in ``value`` (not None) of ``type_spec``."""
-    kind, target = type_spec
+def check_value(
+    value: Any, type_spec: TypeRef, path: str, errors: Problems, rules: Rules | None = None
+) -> None:
+    """Append ``(path, message)`` for every problem in ``value`` (not None) of ``type_spec``.
+
+    ``rules`` replaces the service's checks of each nested shape (`SERVICE_RULES`).
+    """
+    kind, target = type_spec.kind, type_spec.name
     if kind == "prim":
         if target == "str":  # most members: the fast path
             if value.__class__ is not str and not isinstance(value, str):
@@ -94,13 +172,14 @@ def check_value(value: Any, type_spec: Any, path: str, errors: Problems) -> None
         if not isinstance(value, str):
             errors.append((path, f"expected {target} or str, got {describe(value)}"))
     elif kind == "struct":
-        check_model(value, target, path, errors)
+        check_model(value, target, path, errors, rules)
     elif kind == "list":
         if not isinstance(value, (list, tuple)):
             errors.append((path, f"expected a list, got {describe(value)}"))
             return
         # An item's path is only formatted for an item that is not plain text.
-        text = target == _TEXT
+        inner = type_spec.item or _TEXT
+        text = inner is _TEXT
         for index, item in enumerate(value):
             if text and item.__class__ is str:
                 continue
@@ -108,12 +187,13 @@ def check_value(value: Any, type_spec: Any, path: str, errors: Problems) -> None
             if item is None:
                 errors.append((item_path, "list items may not be None"))
             else:
-                check_value(item, target, item_path, errors)
+                check_value(item, inner, item_path, errors, rules)
     else:  # map
         if not isinstance(value, Mapping):
             errors.append((path, f"expected a dict, got {describe(value)}"))
             return
-        text = target == _TEXT
+        inner = type_spec.item or _TEXT
+        text = inner is _TEXT
         for key, item in value.items():
             if text and key.__class__ is str and item.__class__ is str:
                 continue
@@ -123,45 +203,72 @@ def check_value(value: Any, type_spec: Any, path: str, errors: Problems) -> None
             if item is None:
                 errors.append((item_path, "map values may not be None"))
             else:
-                check_value(item, target, item_path, errors)
+                check_value(item, inner, item_path, errors, rules)
 
 
-def check_model(value: Any, shape: str, path: str, errors: Problems) -> None:
-    """Check a model instance: its class, required members, every member's type and the
-    service limits and formats the model documents but does not enforce."""
-    cls = getattr(models, shape)
-    if not isinstance(value, cls):
+def check_model(
+    value: Any, shape: str, path: str, errors: Problems, rules: Rules | None = None
+) -> None:
+    """Check a model instance: its class, required members, every member's type, the
+    formats the model documents, and the checks ``rules`` (by default `SERVICE_RULES`:
+    the service limits the model does not express) holds for each shape met on the way."""
+    if rules is None:
+        rules = SERVICE_RULES
+    facts = _facts(shape, rules)
+    if not isinstance(value, facts.cls):
         errors.append((path, f"expected {shape}, got {describe(value)}"))
         return
-    _group, fields, required, _sensitive = _spec.SHAPES[shape]
-    iso = _spec.ISO8601.get(shape)
-    for name, _wire, type_spec in fields:
+    required = facts.required
+    iso = facts.iso
+    for field in facts.members:
+        name, type_spec = field.name, field.type
         member = getattr(value, name)
         if member is None:
             if name in required:
                 errors.append((f"{path}.{name}" if path else name, "is required"))
             continue
-        if type_spec == _TEXT and member.__class__ is str:  # most members: nothing to format
+        if type_spec is _TEXT and member.__class__ is str:  # most members: nothing to format
             if iso is not None and name in iso:
                 _check_iso_member(member, iso[name], f"{path}.{name}" if path else name, errors)
             continue
-        if type_spec[0] == "enum" and isinstance(member, str):  # a member or an unknown value
+        if type_spec.kind == "enum" and isinstance(member, str):  # a member or an unknown value
             continue
         member_path = f"{path}.{name}" if path else name
-        check_value(member, type_spec, member_path, errors)
+        check_value(member, type_spec, member_path, errors, rules)
         if iso is not None and name in iso and isinstance(member, str):
             _check_iso_member(member, iso[name], member_path, errors)
-    if shape in _TAGGED:
-        check_tags(value.tags, f"{path}.tags" if path else "tags", errors)
-    limit_check = _LIMIT_CHECKS.get(shape)
-    if limit_check is not None:
-        limit_check(value, path, errors)
+    for rule in facts.rules:
+        rule(value, path, errors)
 
 
-def _check_iso_member(
-    value: str, spec: tuple[str, tuple[str, ...]], path: str, errors: Problems
-) -> None:
-    kind, literals = spec
+def check_shape(shape: str, value: Any, path: str = "", rules: Rules | None = None) -> Problems:
+    """Every problem of ``value`` as a model of ``shape``, as ``(path, message)`` pairs.
+
+    The one check of the SDK's models: the typed client runs it on every request member,
+    the bulk writers on every item, the request builders on what they build (adding their
+    own rules). Paths start at ``path`` (``"event"`` -> ``"event.timestamp"``).
+
+    Examples:
+        ```python
+        >>> check_shape("EndpointBatchItem", models.EndpointBatchItem(id="a$b"))
+        [('id', "must not contain '$'")]
+        ```
+    """
+    problems: Problems = []
+    check_model(value, shape, path, problems, rules)
+    # Checks of the same value from two angles (types, limits) may both report.
+    return list(dict.fromkeys(problems))
+
+
+def is_iso_member(shape: str, name: str, value: str) -> bool:
+    """Whether ``value`` is in the ISO 8601 form (or one of the literals) the model
+    documents for member ``name`` of ``shape``; true for a member with no such form."""
+    spec = _iso(shape).get(name)
+    return spec is None or value in spec.literals or is_iso8601(value, spec.kind)
+
+
+def _check_iso_member(value: str, spec: Iso8601, path: str, errors: Problems) -> None:
+    kind, literals = spec.kind, spec.literals
     if value in literals or is_iso8601(value, kind):
         return
     alternatives = "".join(f" or {literal!r}" for literal in literals)
@@ -245,9 +352,39 @@ def check_endpoint_data(endpoint: Any, path: str, errors: Problems) -> None:
 
 
 def _endpoint_batch_item(value: Any, path: str, errors: Problems) -> None:
-    if isinstance(value.id, str):  # another type is reported by the type check
+    if isinstance(value.id, str):  # another type is reported as such
         check_endpoint_id(value.id, f"{path}.id" if path else "id", errors)
     check_endpoint_data(value, path, errors)
+
+
+def _event(value: Any, path: str, errors: Problems) -> None:
+    """A recorded event: a type and time (not blank), attribute names and values within
+    their lengths, at most 40 attributes and metrics together."""
+    prefix = f"{path}." if path else ""
+    for name in ("event_type", "timestamp"):
+        if getattr(value, name) == "":  # None is reported as a required member
+            errors.append((f"{prefix}{name}", "is required"))
+    attributes = value.attributes if isinstance(value.attributes, Mapping) else {}
+    metrics = value.metrics if isinstance(value.metrics, Mapping) else {}
+    name_limit = limits.MAX_EVENT_ATTRIBUTE_NAME_LENGTH
+    value_limit = limits.MAX_EVENT_ATTRIBUTE_VALUE_LENGTH
+    for kind, entries in (("attributes", attributes), ("metrics", metrics)):
+        for name, item in entries.items():
+            key_path = f"{prefix}{kind}[{name!r}]"
+            if isinstance(name, str) and len(name) > name_limit:
+                errors.append((key_path, f"name is {len(name)} characters, at most "
+                                         f"{name_limit} allowed"))
+            if kind == "attributes" and isinstance(item, str) and len(item) > value_limit:
+                errors.append((key_path, f"value is {len(item)} characters, at most "
+                                         f"{value_limit} allowed"))
+    total = len(attributes) + len(metrics)
+    if total > limits.MAX_EVENT_ATTRIBUTES_AND_METRICS:
+        errors.append((path or "event", f"{total} attributes and metrics, at most "
+                                        f"{limits.MAX_EVENT_ATTRIBUTES_AND_METRICS} allowed"))
+
+
+def _tags(value: Any, path: str, errors: Problems) -> None:
+    check_tags(value.tags, f"{path}.tags" if path else "tags", errors)
 
 
 def _at_most(count: int, limit: int, what: str, path: str, errors: Problems) -> None:
@@ -285,35 +422,63 @@ def _users_message_request(value: Any, path: str, errors: Problems) -> None:
     _at_most(len(users), limits.MAX_USERS_PER_MESSAGE, "users", f"{path}.users", errors)
 
 
-# Service limits on request shapes that the model itself does not express.
-_LIMIT_CHECKS = {
-    "EndpointBatchItem": _endpoint_batch_item,
-    "EndpointBatchRequest": _endpoint_batch,
-    "EndpointRequest": check_endpoint_data,
-    "PublicEndpoint": check_endpoint_data,
-    "EventsRequest": _events_request,
-    "MessageRequest": _message_request,
-    "SendUsersMessageRequest": _users_message_request,
-}
+def _service_rules() -> dict[str, tuple[Rule, ...]]:
+    rules: dict[str, tuple[Rule, ...]] = {
+        "EndpointBatchItem": (_endpoint_batch_item,),
+        "EndpointBatchRequest": (_endpoint_batch,),
+        "EndpointRequest": (check_endpoint_data,),
+        "PublicEndpoint": (check_endpoint_data,),
+        "Event": (_event,),
+        "EventsRequest": (_events_request,),
+        "MessageRequest": (_message_request,),
+        "SendUsersMessageRequest": (_users_message_request,),
+    }
+    # Every shape with a ``tags`` map is held to the tagging limits.
+    for shape in _shapes():
+        if any(member.name == "tags" for member in _members(shape)):
+            rules[shape] = (*rules.get(shape, ()), _tags)
+    return rules
+
+
+SERVICE_RULES: Rules = _service_rules()
+"""The service limits the model does not express, by shape; `check_model`'s default."""
+
+
+def combine_rules(*tables: Rules) -> dict[str, tuple[Rule, ...]]:
+    """One rule table running, for each shape, the rules of every table in order."""
+    combined: dict[str, tuple[Rule, ...]] = {}
+    for table in tables:
+        for shape, rules in table.items():
+            combined[shape] = (*combined.get(shape, ()), *rules)
+    return combined
+
+
+def check_label(value: Any, path: str, errors: Problems) -> None:
+    """A member sent in the request URI: an empty one would collapse the URI onto another
+    operation's (``get_app("")`` would request ``/v1/apps/`` and get the app list back)."""
+    if not isinstance(value, str):
+        errors.append((path, f"expected a non-blank str, got {value!r}"))
+    elif not value.strip():
+        errors.append((path, "must not be blank" if value else "must not be empty"))
 
 
 def check_request(shape: str, params: Mapping[str, Any]) -> Problems:
     """Problems with the keyword arguments of an operation whose input shape is ``shape``."""
     errors: Problems = []
-    _group, fields, required, _sensitive = _spec.SHAPES[shape]
-    labels = _spec.URI_LABELS.get(shape, ())
-    for name, wire, type_spec in fields:
+    rules = SERVICE_RULES
+    required = _required(shape)
+    labels = _labels(shape)
+    for field in _members(shape):
+        name, wire, type_spec = field.name, field.wire, field.type
         value = params.get(wire)
         if value is None:
             if name in required:
                 errors.append((name, "is required"))
             continue
-        check_value(value, type_spec, name, errors)
+        check_value(value, type_spec, name, errors, rules)
         if name in labels and isinstance(value, str):
-            # An empty label collapses the URI onto another operation's: get_app("")
-            # would request /v1/apps/ and get the app list back.
             if not value.strip():
-                errors.append((name, "must not be blank" if value else "must not be empty"))
+                check_label(value, name, errors)
             elif wire == "EndpointId":
                 check_endpoint_id(value, name, errors)
         elif shape == "UntagResourceRequest" and wire == "TagKeys":
@@ -329,6 +494,12 @@ _PAYLOAD_LIMITS: dict[str, tuple[str, int]] = {
     "PutEvents": ("EventsRequest", limits.MAX_PUT_EVENTS_PAYLOAD_BYTES),
 }
 
+# Shape -> (what it is called, most bytes one item of it may have in a request).
+_ITEM_LIMITS: dict[str, tuple[str, int]] = {
+    "EndpointBatchItem": ("endpoint", limits.MAX_ENDPOINT_BYTES),
+    "Event": ("event", limits.MAX_EVENT_BYTES),
+}
+
 
 def body_size(value: Any) -> int:
     """Bytes of ``value`` (a boto3 dict) as a JSON request body the way botocore writes it:
@@ -338,6 +509,17 @@ def body_size(value: Any) -> int:
     except TypeError:  # a datetime or bytes value: botocore writes those as strings too
         text = json.dumps(value, default=str)
     return len(text)  # ASCII only (non-ASCII is escaped), so characters are bytes
+
+
+def check_item_size(shape: str, wire: Any, path: str, errors: Problems) -> int:
+    """Bytes ``wire`` (an item of ``shape`` as unstructured for the request) takes in a
+    request body; a problem when that is over the item limit of its shape."""
+    size = body_size(wire)
+    limit = _ITEM_LIMITS.get(shape)
+    if limit is not None and size > limit[1]:
+        what, maximum = limit
+        errors.append((path, f"{what} is {size} bytes, at most {maximum} allowed"))
+    return size
 
 
 def check_payload_size(operation: str, request: Mapping[str, Any]) -> Problems:
@@ -360,6 +542,4 @@ def check_payload_size(operation: str, request: Mapping[str, Any]) -> Problems:
 
 
 def _member_name(operation: str, wire: str) -> str:
-    fields = _spec.SHAPES[_spec.OPERATIONS[operation][1]][1]
-    name: str = next(name for name, field_wire, _type in fields if field_wire == wire)
-    return name
+    return next(m.name for m in _members(input_shape(operation)) if m.wire == wire)

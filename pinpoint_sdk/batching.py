@@ -44,10 +44,8 @@ Examples:
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import suppress
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -219,10 +217,8 @@ class BatchResult:
 
 
 # --------------------------------------------------------------------------- limits
-
-
-def _check_endpoint_id(endpoint_id: Any, path: str, problems: list[tuple[str, str]]) -> None:
-    _validation.check_endpoint_id(endpoint_id, path, problems)
+# Every item check is `pinpoint_sdk._validation.check_shape`, the check the typed client
+# runs on the same shapes inside its requests.
 
 
 def validate_endpoint_id(endpoint_id: Any, path: str = "endpoint_id") -> list[tuple[str, str]]:
@@ -239,13 +235,6 @@ def validate_endpoint_id(endpoint_id: Any, path: str = "endpoint_id") -> list[tu
     return problems
 
 
-def _check_attribute_map(
-    values: Mapping[str, Any] | None, path: str, problems: list[tuple[str, str]]
-) -> int:
-    """Check an endpoint/user attribute or metric map; returns how many keys it has."""
-    return _validation.check_attribute_map(values, path, problems)
-
-
 def validate_endpoint_data(endpoint: Any, path: str = "") -> list[tuple[str, str]]:
     """Limit problems of endpoint data (``EndpointBatchItem``, ``PublicEndpoint``, ...).
 
@@ -259,16 +248,23 @@ def validate_endpoint_data(endpoint: Any, path: str = "") -> list[tuple[str, str
     return problems
 
 
-def _unique(problems: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    return list(dict.fromkeys(problems))
+def _id_required(item: Any, path: str, problems: list[tuple[str, str]]) -> None:
+    # The model lets an item go without an id; a bulk write names each item by it.
+    if item.id is None:
+        problems.append((f"{path}.id" if path else "id", "is required"))
+
+
+_BULK_RULES = _validation.combine_rules(
+    _validation.SERVICE_RULES, {"EndpointBatchItem": (_id_required,)}
+)
 
 
 def validate_endpoint_item(item: Any) -> list[tuple[str, str]]:
     """Type and limit problems of one ``EndpointBatchItem``, as ``(path, message)`` pairs.
 
     Every member is checked against the service model (``id=123`` is ``expected str,
-    got int``), then the id and the attribute limits. When a member has the wrong type
-    the limit checks that need it are skipped: the item fails on its type.
+    got int``), then the id (required here: results name items by it) and the attribute
+    limits; a member of the wrong type is reported as such, not measured against a limit.
 
     Examples:
         ```python
@@ -276,97 +272,35 @@ def validate_endpoint_item(item: Any) -> list[tuple[str, str]]:
         [('id', "must not contain '$'")]
         ```
     """
-    from pinpoint_sdk import _validation, models
-
-    problems: list[tuple[str, str]] = []
-    _validation.check_model(item, "EndpointBatchItem", "", problems)
-    typed = not problems
-
-    def check_limits() -> None:
-        if item.id is None or isinstance(item.id, str):  # else reported as a type
-            _check_endpoint_id(item.id, "id", problems)
-        problems.extend(validate_endpoint_data(item))
-
-    if typed or isinstance(item, models.EndpointBatchItem):
-        _limits_or_skip(typed, problems, check_limits)
-    return _unique(problems)
+    return _validation.check_shape("EndpointBatchItem", item, rules=_BULK_RULES)
 
 
 def validate_event(record: Any) -> list[tuple[str, str]]:
     """Type and limit problems of one `EventRecord`, as ``(path, message)`` pairs.
 
     Checks the endpoint id and event id, every member of ``event`` (an ``Event``) and
-    of ``endpoint`` (a ``PublicEndpoint``, if given) against the service model, then the
+    of ``endpoint`` (a ``PublicEndpoint``, if given) against the service model, and the
     documented event and endpoint limits.
 
     Examples:
         ```python
-        >>> validate_event(EventRecord("ep", models.Event(event_type="x", timestamp="")))
-        [('event.timestamp', 'is required')]
+        >>> event = models.Event(event_type="", timestamp="2024-05-01T12:00:00Z")
+        >>> validate_event(EventRecord("ep", event))
+        [('event.event_type', 'is required')]
         ```
     """
-    from pinpoint_sdk import _validation
-
     if not isinstance(record, EventRecord):
         return [("", f"expected EventRecord, got {type(record).__name__}")]
     problems: list[tuple[str, str]] = []
     for path, value in (("endpoint_id", record.endpoint_id), ("event_id", record.event_id)):
         if value is not None and not isinstance(value, str):
             problems.append((path, f"expected str, got {type(value).__name__}"))
-    _validation.check_model(record.event, "Event", "event", problems)
+    if record.endpoint_id is None or isinstance(record.endpoint_id, str):
+        _validation.check_endpoint_id(record.endpoint_id, "endpoint_id", problems)
+    problems += _validation.check_shape("Event", record.event, "event")
     if record.endpoint is not None:
-        _validation.check_model(record.endpoint, "PublicEndpoint", "endpoint", problems)
-    _limits_or_skip(not problems, problems, lambda: _check_event_limits(record, problems))
-    return _unique(problems)
-
-
-def _limits_or_skip(typed: bool, problems: list[tuple[str, str]],
-                    check: Callable[[], None]) -> None:
-    """Run limit checks; when a type problem is already known, one they trip over is
-    not worth reporting (the item fails on its type anyway)."""
-    if typed:
-        check()
-        return
-    with suppress(TypeError, AttributeError, ValueError):
-        check()
-
-
-def _check_event_limits(record: EventRecord, problems: list[tuple[str, str]]) -> None:
-    from pinpoint_sdk import models
-
-    if record.endpoint_id is None or isinstance(record.endpoint_id, str):  # else a type
-        _check_endpoint_id(record.endpoint_id, "endpoint_id", problems)
-    if record.endpoint is not None:
-        problems.extend(validate_endpoint_data(record.endpoint, "endpoint"))
-    event = record.event
-    if not isinstance(event, models.Event):  # reported as a type
-        return
-    if not getattr(event, "event_type", None):
-        problems.append(("event.event_type", "is required"))
-    if not getattr(event, "timestamp", None):
-        problems.append(("event.timestamp", "is required"))
-    attributes: Mapping[str, Any] = getattr(event, "attributes", None) or {}
-    metrics: Mapping[str, Any] = getattr(event, "metrics", None) or {}
-    for name, value in attributes.items():
-        key_path = f"event.attributes[{name!r}]"
-        if len(name) > limits.MAX_EVENT_ATTRIBUTE_NAME_LENGTH:
-            problems.append((key_path, f"name is {len(name)} characters, at most "
-                                       f"{limits.MAX_EVENT_ATTRIBUTE_NAME_LENGTH} allowed"))
-        if isinstance(value, str) and len(value) > limits.MAX_EVENT_ATTRIBUTE_VALUE_LENGTH:
-            problems.append((key_path, f"value is {len(value)} characters, at most "
-                                       f"{limits.MAX_EVENT_ATTRIBUTE_VALUE_LENGTH} allowed"))
-    for name in metrics:
-        if len(name) > limits.MAX_EVENT_ATTRIBUTE_NAME_LENGTH:
-            problems.append((f"event.metrics[{name!r}]", f"name is {len(name)} characters, "
-                             f"at most {limits.MAX_EVENT_ATTRIBUTE_NAME_LENGTH} allowed"))
-    total = len(attributes) + len(metrics)
-    if total > limits.MAX_EVENT_ATTRIBUTES_AND_METRICS:
-        problems.append(("event", f"{total} attributes and metrics, at most "
-                                  f"{limits.MAX_EVENT_ATTRIBUTES_AND_METRICS} allowed"))
-
-
-def _json_size(value: Any) -> int:
-    return len(json.dumps(value, separators=(",", ":"), default=str).encode("utf-8"))
+        problems += _validation.check_shape("PublicEndpoint", record.endpoint, "endpoint")
+    return problems
 
 
 def _message(problems: list[tuple[str, str]]) -> str:
@@ -613,16 +547,16 @@ def _checked(
     return wire, size
 
 
+# An item's checks unstructure it once; that wire dict is both measured and sent.
+
+
 def _check_endpoint_item(item: Any) -> _Checked:
     problems = validate_endpoint_item(item)
     if problems:
         return problems, None, 0
     wire = unstructure(item)
-    size = _json_size(wire) + 1
-    if size > limits.MAX_ENDPOINT_BYTES:
-        problems.append(("", f"endpoint is {size} bytes, at most "
-                             f"{limits.MAX_ENDPOINT_BYTES} allowed"))
-    return problems, wire, size
+    size = _validation.check_item_size("EndpointBatchItem", wire, "", problems)
+    return problems, wire, size + 2  # and the ", " before it in the item list
 
 
 def _check_event_record(record: Any) -> _Checked:
@@ -630,25 +564,24 @@ def _check_event_record(record: Any) -> _Checked:
     if problems:
         return problems, None, 0
     event = unstructure(record.event)
-    event_size = _json_size(event)
-    if event_size > limits.MAX_EVENT_BYTES:
-        return [("event", f"event is {event_size} bytes, at most "
-                          f"{limits.MAX_EVENT_BYTES} allowed")], None, 0
+    event_size = _validation.check_item_size("Event", event, "event", problems)
+    if problems:
+        return problems, None, 0
     endpoint = unstructure(record.endpoint) if record.endpoint is not None else None
     # Counted as if alone in its EventsBatch: an over-estimate when events share an
     # endpoint, which only makes requests a little smaller than they could be.
-    endpoint_size = _json_size(endpoint) if endpoint is not None else 2
+    endpoint_size = _validation.body_size(endpoint) if endpoint is not None else 2
     size = event_size + endpoint_size + len(record.endpoint_id) + len(record.event_id) + 40
     return [], (event, endpoint), size
 
 
 def _check_application_id(application_id: Any) -> None:
     # The requests skip the typed client's argument checks (their items are checked one
-    # by one), so the URI label check is repeated here: a blank id names no application.
-    if not isinstance(application_id, str) or not application_id.strip():
-        raise errors.ValidationError(
-            f"expected a non-blank str, got {application_id!r}", "application_id"
-        )
+    # by one), so the URI label check is run here: a blank id names no application.
+    problems: list[tuple[str, str]] = []
+    _validation.check_label(application_id, "application_id", problems)
+    if problems:
+        raise errors.ValidationError(problems)
 
 
 def upsert_endpoints(

@@ -2,9 +2,10 @@
 
 Secret members (APNS keys and certificates, ADM/Baidu/GCM secrets, channel credentials,
 one-time codes) are never displayed. Which members are secret comes from the service model
-(``_sensitive_fields`` on each generated class, ``pinpoint_sdk._spec.SHAPES``), never from a
-hand-written list. Masking only affects what is shown: the values stay on the object and
-`pinpoint_sdk.converter.unstructure` still sends them.
+(``_sensitive_fields`` on each generated class, ``secret`` on each member of the generated
+``pinpoint_sdk._schema``), never from a hand-written list. Masking only affects what is
+shown: the values stay on the object and `pinpoint_sdk.converter.unstructure` still sends
+them.
 
 Examples:
     >>> import logging

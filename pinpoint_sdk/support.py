@@ -245,10 +245,10 @@ def all_statuses() -> Mapping[str, SupportStatus]:
     """The `SupportStatus` of every operation of the service model, by PascalCase name."""
     global _STATUSES
     if _STATUSES is None:
-        from pinpoint_sdk import _spec
+        from pinpoint_sdk import _schema
 
         statuses = {
-            name: _classify(name, spec[0], spec[4]) for name, spec in _spec.OPERATIONS.items()
+            name: _classify(name, op.method, op.uri) for name, op in _schema.OPERATIONS.items()
         }
         for name, status in statuses.items():
             _BY_NAME[name.lower()] = name

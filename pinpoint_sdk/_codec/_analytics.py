@@ -31,27 +31,27 @@ from pinpoint_sdk.models._analytics import (
 )
 
 _new = object.__new__
-_K_ApplicationDateRangeKpiResponse = (
-    frozenset({"ApplicationId", "EndTime", "KpiName", "KpiResult", "NextToken", "StartTime"})
+_K_ApplicationDateRangeKpiResponse = frozenset(
+    {"ApplicationId", "EndTime", "KpiName", "KpiResult", "NextToken", "StartTime"}
 )
 _K_BaseKpiResult = frozenset({"Rows"})
-_K_CampaignDateRangeKpiResponse = (
-    frozenset({"ApplicationId", "CampaignId", "EndTime", "KpiName", "KpiResult", "NextToken", "StartTime"})
+_K_CampaignDateRangeKpiResponse = frozenset(
+    {"ApplicationId", "CampaignId", "EndTime", "KpiName", "KpiResult", "NextToken", "StartTime"}
 )
-_K_GetApplicationDateRangeKpiRequest = (
-    frozenset({"ApplicationId", "EndTime", "KpiName", "NextToken", "PageSize", "StartTime"})
+_K_GetApplicationDateRangeKpiRequest = frozenset(
+    {"ApplicationId", "EndTime", "KpiName", "NextToken", "PageSize", "StartTime"}
 )
 _K_GetApplicationDateRangeKpiResponse = frozenset({"ApplicationDateRangeKpiResponse"})
-_K_GetCampaignDateRangeKpiRequest = (
-    frozenset({"ApplicationId", "CampaignId", "EndTime", "KpiName", "NextToken", "PageSize", "StartTime"})
+_K_GetCampaignDateRangeKpiRequest = frozenset(
+    {"ApplicationId", "CampaignId", "EndTime", "KpiName", "NextToken", "PageSize", "StartTime"}
 )
 _K_GetCampaignDateRangeKpiResponse = frozenset({"CampaignDateRangeKpiResponse"})
-_K_GetJourneyDateRangeKpiRequest = (
-    frozenset({"ApplicationId", "EndTime", "JourneyId", "KpiName", "NextToken", "PageSize", "StartTime"})
+_K_GetJourneyDateRangeKpiRequest = frozenset(
+    {"ApplicationId", "EndTime", "JourneyId", "KpiName", "NextToken", "PageSize", "StartTime"}
 )
 _K_GetJourneyDateRangeKpiResponse = frozenset({"JourneyDateRangeKpiResponse"})
-_K_JourneyDateRangeKpiResponse = (
-    frozenset({"ApplicationId", "EndTime", "JourneyId", "KpiName", "KpiResult", "NextToken", "StartTime"})
+_K_JourneyDateRangeKpiResponse = frozenset(
+    {"ApplicationId", "EndTime", "JourneyId", "KpiName", "KpiResult", "NextToken", "StartTime"}
 )
 _K_ResultRow = frozenset({"GroupedBys", "Values"})
 _K_ResultRowValue = frozenset({"Key", "Type", "Value"})
@@ -75,7 +75,11 @@ def structure_ApplicationDateRangeKpiResponse(d: Any, _: Any = None) -> Any:
     o.kpi_name = v if v.__class__ is str or v is None else _w.field(o, "KpiName", v, _w.text)
     v = d.get("KpiResult")
     o.kpi_result = (
-        _s_BaseKpiResult(v) if v.__class__ is dict else None if v is None else _w.keep(o, "KpiResult", v)
+        _s_BaseKpiResult(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "KpiResult", v)
     )
     v = d.get("NextToken")
     o.next_token = v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
@@ -127,7 +131,7 @@ def structure_BaseKpiResult(d: Any, _: Any = None) -> Any:
         o.rows = None
     else:
         try:
-            o.rows = ([_s_ResultRow(x0) for x0 in v] if v.__class__ is list else _w.wrong())
+            o.rows = [_s_ResultRow(x0) for x0 in v] if v.__class__ is list else _w.wrong()
         except _w.WrongType:
             o.rows = _w.keep(o, "Rows", v)
     if not _K_BaseKpiResult.issuperset(d):
@@ -142,7 +146,7 @@ def unstructure_BaseKpiResult(o: Any) -> Any:
     v: Any
     v = o.rows
     if v is not None:
-        d["Rows"] = ([_u_ResultRow(x0) for x0 in v] if isinstance(v, (list, tuple)) else v)
+        d["Rows"] = [_u_ResultRow(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
     if o._unknown:
         _w.merge_unknown(d, o._unknown)
     return d
@@ -168,7 +172,11 @@ def structure_CampaignDateRangeKpiResponse(d: Any, _: Any = None) -> Any:
     o.kpi_name = v if v.__class__ is str or v is None else _w.field(o, "KpiName", v, _w.text)
     v = d.get("KpiResult")
     o.kpi_result = (
-        _s_BaseKpiResult(v) if v.__class__ is dict else None if v is None else _w.keep(o, "KpiResult", v)
+        _s_BaseKpiResult(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "KpiResult", v)
     )
     v = d.get("NextToken")
     o.next_token = v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
@@ -277,7 +285,11 @@ def structure_GetApplicationDateRangeKpiResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("ApplicationDateRangeKpiResponse")
     o.application_date_range_kpi_response = (
-        _s_ApplicationDateRangeKpiResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ApplicationDateRangeKpiResponse", v)
+        _s_ApplicationDateRangeKpiResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "ApplicationDateRangeKpiResponse", v)
     )
     o._response_metadata = None
     if not _K_GetApplicationDateRangeKpiResponse.issuperset(d):
@@ -368,7 +380,11 @@ def structure_GetCampaignDateRangeKpiResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("CampaignDateRangeKpiResponse")
     o.campaign_date_range_kpi_response = (
-        _s_CampaignDateRangeKpiResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "CampaignDateRangeKpiResponse", v)
+        _s_CampaignDateRangeKpiResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "CampaignDateRangeKpiResponse", v)
     )
     o._response_metadata = None
     if not _K_GetCampaignDateRangeKpiResponse.issuperset(d):
@@ -459,7 +475,11 @@ def structure_GetJourneyDateRangeKpiResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("JourneyDateRangeKpiResponse")
     o.journey_date_range_kpi_response = (
-        _s_JourneyDateRangeKpiResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "JourneyDateRangeKpiResponse", v)
+        _s_JourneyDateRangeKpiResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "JourneyDateRangeKpiResponse", v)
     )
     o._response_metadata = None
     if not _K_GetJourneyDateRangeKpiResponse.issuperset(d):
@@ -500,7 +520,11 @@ def structure_JourneyDateRangeKpiResponse(d: Any, _: Any = None) -> Any:
     o.kpi_name = v if v.__class__ is str or v is None else _w.field(o, "KpiName", v, _w.text)
     v = d.get("KpiResult")
     o.kpi_result = (
-        _s_BaseKpiResult(v) if v.__class__ is dict else None if v is None else _w.keep(o, "KpiResult", v)
+        _s_BaseKpiResult(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "KpiResult", v)
     )
     v = d.get("NextToken")
     o.next_token = v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
@@ -565,7 +589,7 @@ def structure_ResultRow(d: Any, _: Any = None) -> Any:
         o.values = None
     else:
         try:
-            o.values = ([_s_ResultRowValue(x0) for x0 in v] if v.__class__ is list else _w.wrong())
+            o.values = [_s_ResultRowValue(x0) for x0 in v] if v.__class__ is list else _w.wrong()
         except _w.WrongType:
             o.values = _w.keep(o, "Values", v)
     if not _K_ResultRow.issuperset(d):
@@ -580,12 +604,10 @@ def unstructure_ResultRow(o: Any) -> Any:
     v: Any
     v = o.grouped_bys
     if v is not None:
-        d["GroupedBys"] = (
-            [_u_ResultRowValue(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
-        )
+        d["GroupedBys"] = [_u_ResultRowValue(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
     v = o.values
     if v is not None:
-        d["Values"] = ([_u_ResultRowValue(x0) for x0 in v] if isinstance(v, (list, tuple)) else v)
+        d["Values"] = [_u_ResultRowValue(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
     if o._unknown:
         _w.merge_unknown(d, o._unknown)
     return d

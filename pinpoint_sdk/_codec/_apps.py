@@ -39,8 +39,8 @@ from pinpoint_sdk.models._apps import (
 _new = object.__new__
 _K_ApplicationResponse = frozenset({"Arn", "Id", "Name", "tags", "CreationDate"})
 _K_ApplicationSettingsJourneyLimits = frozenset({"DailyCap", "TimeframeCap", "TotalCap"})
-_K_ApplicationSettingsResource = (
-    frozenset({"ApplicationId", "CampaignHook", "LastModifiedDate", "Limits", "QuietTime", "JourneyLimits"})
+_K_ApplicationSettingsResource = frozenset(
+    {"ApplicationId", "CampaignHook", "LastModifiedDate", "Limits", "QuietTime", "JourneyLimits"}
 )
 _K_ApplicationsResponse = frozenset({"Item", "NextToken"})
 _K_CreateAppRequest = frozenset({"CreateApplicationRequest"})
@@ -54,12 +54,19 @@ _K_GetApplicationSettingsRequest = frozenset({"ApplicationId"})
 _K_GetApplicationSettingsResponse = frozenset({"ApplicationSettingsResource"})
 _K_GetAppsRequest = frozenset({"PageSize", "Token"})
 _K_GetAppsResponse = frozenset({"ApplicationsResponse"})
-_K_UpdateApplicationSettingsRequest = (
-    frozenset({"ApplicationId", "WriteApplicationSettingsRequest"})
+_K_UpdateApplicationSettingsRequest = frozenset(
+    {"ApplicationId", "WriteApplicationSettingsRequest"}
 )
 _K_UpdateApplicationSettingsResponse = frozenset({"ApplicationSettingsResource"})
-_K_WriteApplicationSettingsRequest = (
-    frozenset({"CampaignHook", "CloudWatchMetricsEnabled", "EventTaggingEnabled", "Limits", "QuietTime", "JourneyLimits"})
+_K_WriteApplicationSettingsRequest = frozenset(
+    {
+        "CampaignHook",
+        "CloudWatchMetricsEnabled",
+        "EventTaggingEnabled",
+        "Limits",
+        "QuietTime",
+        "JourneyLimits",
+    }
 )
 
 
@@ -81,7 +88,14 @@ def structure_ApplicationResponse(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.tags = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        x0 if x0.__class__ is str else _w.text(x0)
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.tags = _w.keep(o, "tags", v)
@@ -110,7 +124,7 @@ def unstructure_ApplicationResponse(o: Any) -> Any:
         d["Name"] = v
     v = o.tags
     if v is not None:
-        d["tags"] = (dict(v) if isinstance(v, dict) else v)
+        d["tags"] = dict(v) if isinstance(v, dict) else v
     v = o.creation_date
     if v is not None:
         d["CreationDate"] = v
@@ -129,7 +143,11 @@ def structure_ApplicationSettingsJourneyLimits(d: Any, _: Any = None) -> Any:
     o.daily_cap = v if v.__class__ is int or v is None else _w.field(o, "DailyCap", v, _w.integer)
     v = d.get("TimeframeCap")
     o.timeframe_cap = (
-        _common._s_JourneyTimeframeCap(v) if v.__class__ is dict else None if v is None else _w.keep(o, "TimeframeCap", v)
+        _common._s_JourneyTimeframeCap(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "TimeframeCap", v)
     )
     v = d.get("TotalCap")
     o.total_cap = v if v.__class__ is int or v is None else _w.field(o, "TotalCap", v, _w.integer)
@@ -169,7 +187,11 @@ def structure_ApplicationSettingsResource(d: Any, _: Any = None) -> Any:
     )
     v = d.get("CampaignHook")
     o.campaign_hook = (
-        _common._s_CampaignHook(v) if v.__class__ is dict else None if v is None else _w.keep(o, "CampaignHook", v)
+        _common._s_CampaignHook(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "CampaignHook", v)
     )
     v = d.get("LastModifiedDate")
     o.last_modified_date = (
@@ -177,15 +199,27 @@ def structure_ApplicationSettingsResource(d: Any, _: Any = None) -> Any:
     )
     v = d.get("Limits")
     o.limits = (
-        _common._s_CampaignLimits(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Limits", v)
+        _common._s_CampaignLimits(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "Limits", v)
     )
     v = d.get("QuietTime")
     o.quiet_time = (
-        _common._s_QuietTime(v) if v.__class__ is dict else None if v is None else _w.keep(o, "QuietTime", v)
+        _common._s_QuietTime(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "QuietTime", v)
     )
     v = d.get("JourneyLimits")
     o.journey_limits = (
-        _s_ApplicationSettingsJourneyLimits(v) if v.__class__ is dict else None if v is None else _w.keep(o, "JourneyLimits", v)
+        _s_ApplicationSettingsJourneyLimits(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "JourneyLimits", v)
     )
     if not _K_ApplicationSettingsResource.issuperset(d):
         o._unknown = _w.extra(d, _K_ApplicationSettingsResource, o._unknown)
@@ -231,9 +265,7 @@ def structure_ApplicationsResponse(d: Any, _: Any = None) -> Any:
         o.item = None
     else:
         try:
-            o.item = (
-                [_s_ApplicationResponse(x0) for x0 in v] if v.__class__ is list else _w.wrong()
-            )
+            o.item = [_s_ApplicationResponse(x0) for x0 in v] if v.__class__ is list else _w.wrong()
         except _w.WrongType:
             o.item = _w.keep(o, "Item", v)
     v = d.get("NextToken")
@@ -250,9 +282,7 @@ def unstructure_ApplicationsResponse(o: Any) -> Any:
     v: Any
     v = o.item
     if v is not None:
-        d["Item"] = (
-            [_u_ApplicationResponse(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
-        )
+        d["Item"] = [_u_ApplicationResponse(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
     v = o.next_token
     if v is not None:
         d["NextToken"] = v
@@ -269,7 +299,11 @@ def structure_CreateAppRequest(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("CreateApplicationRequest")
     o.create_application_request = (
-        _s_CreateApplicationRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "CreateApplicationRequest", v)
+        _s_CreateApplicationRequest(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "CreateApplicationRequest", v)
     )
     if not _K_CreateAppRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_CreateAppRequest, o._unknown)
@@ -297,7 +331,11 @@ def structure_CreateAppResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("ApplicationResponse")
     o.application_response = (
-        _s_ApplicationResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ApplicationResponse", v)
+        _s_ApplicationResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "ApplicationResponse", v)
     )
     o._response_metadata = None
     if not _K_CreateAppResponse.issuperset(d):
@@ -332,7 +370,14 @@ def structure_CreateApplicationRequest(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.tags = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        x0 if x0.__class__ is str else _w.text(x0)
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.tags = _w.keep(o, "tags", v)
@@ -351,7 +396,7 @@ def unstructure_CreateApplicationRequest(o: Any) -> Any:
         d["Name"] = v
     v = o.tags
     if v is not None:
-        d["tags"] = (dict(v) if isinstance(v, dict) else v)
+        d["tags"] = dict(v) if isinstance(v, dict) else v
     if o._unknown:
         _w.merge_unknown(d, o._unknown)
     return d
@@ -393,7 +438,11 @@ def structure_DeleteAppResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("ApplicationResponse")
     o.application_response = (
-        _s_ApplicationResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ApplicationResponse", v)
+        _s_ApplicationResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "ApplicationResponse", v)
     )
     o._response_metadata = None
     if not _K_DeleteAppResponse.issuperset(d):
@@ -450,7 +499,11 @@ def structure_GetAppResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("ApplicationResponse")
     o.application_response = (
-        _s_ApplicationResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ApplicationResponse", v)
+        _s_ApplicationResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "ApplicationResponse", v)
     )
     o._response_metadata = None
     if not _K_GetAppResponse.issuperset(d):
@@ -507,7 +560,11 @@ def structure_GetApplicationSettingsResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("ApplicationSettingsResource")
     o.application_settings_resource = (
-        _s_ApplicationSettingsResource(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ApplicationSettingsResource", v)
+        _s_ApplicationSettingsResource(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "ApplicationSettingsResource", v)
     )
     o._response_metadata = None
     if not _K_GetApplicationSettingsResponse.issuperset(d):
@@ -567,7 +624,11 @@ def structure_GetAppsResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("ApplicationsResponse")
     o.applications_response = (
-        _s_ApplicationsResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ApplicationsResponse", v)
+        _s_ApplicationsResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "ApplicationsResponse", v)
     )
     o._response_metadata = None
     if not _K_GetAppsResponse.issuperset(d):
@@ -600,7 +661,11 @@ def structure_UpdateApplicationSettingsRequest(d: Any, _: Any = None) -> Any:
     )
     v = d.get("WriteApplicationSettingsRequest")
     o.write_application_settings_request = (
-        _s_WriteApplicationSettingsRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "WriteApplicationSettingsRequest", v)
+        _s_WriteApplicationSettingsRequest(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "WriteApplicationSettingsRequest", v)
     )
     if not _K_UpdateApplicationSettingsRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_UpdateApplicationSettingsRequest, o._unknown)
@@ -631,7 +696,11 @@ def structure_UpdateApplicationSettingsResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("ApplicationSettingsResource")
     o.application_settings_resource = (
-        _s_ApplicationSettingsResource(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ApplicationSettingsResource", v)
+        _s_ApplicationSettingsResource(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "ApplicationSettingsResource", v)
     )
     o._response_metadata = None
     if not _K_UpdateApplicationSettingsResponse.issuperset(d):
@@ -660,11 +729,17 @@ def structure_WriteApplicationSettingsRequest(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("CampaignHook")
     o.campaign_hook = (
-        _common._s_CampaignHook(v) if v.__class__ is dict else None if v is None else _w.keep(o, "CampaignHook", v)
+        _common._s_CampaignHook(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "CampaignHook", v)
     )
     v = d.get("CloudWatchMetricsEnabled")
     o.cloud_watch_metrics_enabled = (
-        v if v.__class__ is bool or v is None else _w.field(o, "CloudWatchMetricsEnabled", v, _w.boolean)
+        v
+        if v.__class__ is bool or v is None
+        else _w.field(o, "CloudWatchMetricsEnabled", v, _w.boolean)
     )
     v = d.get("EventTaggingEnabled")
     o.event_tagging_enabled = (
@@ -672,15 +747,27 @@ def structure_WriteApplicationSettingsRequest(d: Any, _: Any = None) -> Any:
     )
     v = d.get("Limits")
     o.limits = (
-        _common._s_CampaignLimits(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Limits", v)
+        _common._s_CampaignLimits(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "Limits", v)
     )
     v = d.get("QuietTime")
     o.quiet_time = (
-        _common._s_QuietTime(v) if v.__class__ is dict else None if v is None else _w.keep(o, "QuietTime", v)
+        _common._s_QuietTime(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "QuietTime", v)
     )
     v = d.get("JourneyLimits")
     o.journey_limits = (
-        _s_ApplicationSettingsJourneyLimits(v) if v.__class__ is dict else None if v is None else _w.keep(o, "JourneyLimits", v)
+        _s_ApplicationSettingsJourneyLimits(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "JourneyLimits", v)
     )
     if not _K_WriteApplicationSettingsRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_WriteApplicationSettingsRequest, o._unknown)

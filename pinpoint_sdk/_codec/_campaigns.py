@@ -62,22 +62,65 @@ from pinpoint_sdk.models._campaigns import (
 _new = object.__new__
 _E_Action: dict[str, Action] = {m.value: m for m in Action}
 _E_CampaignStatus: dict[str, CampaignStatus] = {m.value: m for m in CampaignStatus}
-_E_EndpointTypesElement: dict[str, EndpointTypesElement] = {m.value: m for m in EndpointTypesElement}
+_E_EndpointTypesElement: dict[str, EndpointTypesElement] = {
+    m.value: m for m in EndpointTypesElement
+}
 _E_Frequency: dict[str, Frequency] = {m.value: m for m in Frequency}
 _E_Layout: dict[str, Layout] = {m.value: m for m in Layout}
 _E_MessageType: dict[str, MessageType] = {m.value: m for m in MessageType}
 _K_ActivitiesResponse = frozenset({"Item", "NextToken"})
-_K_ActivityResponse = (
-    frozenset({"ApplicationId", "CampaignId", "End", "Id", "Result", "ScheduledStart", "Start", "State", "SuccessfulEndpointCount", "TimezonesCompletedCount", "TimezonesTotalCount", "TotalEndpointCount", "TreatmentId", "ExecutionMetrics"})
+_K_ActivityResponse = frozenset(
+    {
+        "ApplicationId",
+        "CampaignId",
+        "End",
+        "Id",
+        "Result",
+        "ScheduledStart",
+        "Start",
+        "State",
+        "SuccessfulEndpointCount",
+        "TimezonesCompletedCount",
+        "TimezonesTotalCount",
+        "TotalEndpointCount",
+        "TreatmentId",
+        "ExecutionMetrics",
+    }
 )
 _K_CampaignCustomMessage = frozenset({"Data"})
 _K_CampaignEmailMessage = frozenset({"Body", "FromAddress", "Headers", "HtmlBody", "Title"})
 _K_CampaignInAppMessage = frozenset({"Body", "Content", "CustomConfig", "Layout"})
-_K_CampaignResponse = (
-    frozenset({"AdditionalTreatments", "ApplicationId", "Arn", "CreationDate", "CustomDeliveryConfiguration", "DefaultState", "Description", "HoldoutPercent", "Hook", "Id", "IsPaused", "LastModifiedDate", "Limits", "MessageConfiguration", "Name", "Schedule", "SegmentId", "SegmentVersion", "State", "tags", "TemplateConfiguration", "TreatmentDescription", "TreatmentName", "Version", "Priority"})
+_K_CampaignResponse = frozenset(
+    {
+        "AdditionalTreatments",
+        "ApplicationId",
+        "Arn",
+        "CreationDate",
+        "CustomDeliveryConfiguration",
+        "DefaultState",
+        "Description",
+        "HoldoutPercent",
+        "Hook",
+        "Id",
+        "IsPaused",
+        "LastModifiedDate",
+        "Limits",
+        "MessageConfiguration",
+        "Name",
+        "Schedule",
+        "SegmentId",
+        "SegmentVersion",
+        "State",
+        "tags",
+        "TemplateConfiguration",
+        "TreatmentDescription",
+        "TreatmentName",
+        "Version",
+        "Priority",
+    }
 )
-_K_CampaignSmsMessage = (
-    frozenset({"Body", "MessageType", "OriginationNumber", "SenderId", "EntityId", "TemplateId"})
+_K_CampaignSmsMessage = frozenset(
+    {"Body", "MessageType", "OriginationNumber", "SenderId", "EntityId", "TemplateId"}
 )
 _K_CampaignState = frozenset({"CampaignStatus"})
 _K_CampaignsResponse = frozenset({"Item", "NextToken"})
@@ -96,25 +139,84 @@ _K_GetCampaignVersionsRequest = frozenset({"ApplicationId", "CampaignId", "PageS
 _K_GetCampaignVersionsResponse = frozenset({"CampaignsResponse"})
 _K_GetCampaignsRequest = frozenset({"ApplicationId", "PageSize", "Token"})
 _K_GetCampaignsResponse = frozenset({"CampaignsResponse"})
-_K_Message = (
-    frozenset({"Action", "Body", "ImageIconUrl", "ImageSmallIconUrl", "ImageUrl", "JsonBody", "MediaUrl", "RawContent", "SilentPush", "TimeToLive", "Title", "Url"})
+_K_Message = frozenset(
+    {
+        "Action",
+        "Body",
+        "ImageIconUrl",
+        "ImageSmallIconUrl",
+        "ImageUrl",
+        "JsonBody",
+        "MediaUrl",
+        "RawContent",
+        "SilentPush",
+        "TimeToLive",
+        "Title",
+        "Url",
+    }
 )
-_K_MessageConfiguration = (
-    frozenset({"ADMMessage", "APNSMessage", "BaiduMessage", "CustomMessage", "DefaultMessage", "EmailMessage", "GCMMessage", "SMSMessage", "InAppMessage"})
+_K_MessageConfiguration = frozenset(
+    {
+        "ADMMessage",
+        "APNSMessage",
+        "BaiduMessage",
+        "CustomMessage",
+        "DefaultMessage",
+        "EmailMessage",
+        "GCMMessage",
+        "SMSMessage",
+        "InAppMessage",
+    }
 )
-_K_Schedule = (
-    frozenset({"EndTime", "EventFilter", "Frequency", "IsLocalTime", "QuietTime", "StartTime", "Timezone"})
+_K_Schedule = frozenset(
+    {"EndTime", "EventFilter", "Frequency", "IsLocalTime", "QuietTime", "StartTime", "Timezone"}
 )
-_K_TreatmentResource = (
-    frozenset({"CustomDeliveryConfiguration", "Id", "MessageConfiguration", "Schedule", "SizePercent", "State", "TemplateConfiguration", "TreatmentDescription", "TreatmentName"})
+_K_TreatmentResource = frozenset(
+    {
+        "CustomDeliveryConfiguration",
+        "Id",
+        "MessageConfiguration",
+        "Schedule",
+        "SizePercent",
+        "State",
+        "TemplateConfiguration",
+        "TreatmentDescription",
+        "TreatmentName",
+    }
 )
 _K_UpdateCampaignRequest = frozenset({"ApplicationId", "CampaignId", "WriteCampaignRequest"})
 _K_UpdateCampaignResponse = frozenset({"CampaignResponse"})
-_K_WriteCampaignRequest = (
-    frozenset({"AdditionalTreatments", "CustomDeliveryConfiguration", "Description", "HoldoutPercent", "Hook", "IsPaused", "Limits", "MessageConfiguration", "Name", "Schedule", "SegmentId", "SegmentVersion", "tags", "TemplateConfiguration", "TreatmentDescription", "TreatmentName", "Priority"})
+_K_WriteCampaignRequest = frozenset(
+    {
+        "AdditionalTreatments",
+        "CustomDeliveryConfiguration",
+        "Description",
+        "HoldoutPercent",
+        "Hook",
+        "IsPaused",
+        "Limits",
+        "MessageConfiguration",
+        "Name",
+        "Schedule",
+        "SegmentId",
+        "SegmentVersion",
+        "tags",
+        "TemplateConfiguration",
+        "TreatmentDescription",
+        "TreatmentName",
+        "Priority",
+    }
 )
-_K_WriteTreatmentResource = (
-    frozenset({"CustomDeliveryConfiguration", "MessageConfiguration", "Schedule", "SizePercent", "TemplateConfiguration", "TreatmentDescription", "TreatmentName"})
+_K_WriteTreatmentResource = frozenset(
+    {
+        "CustomDeliveryConfiguration",
+        "MessageConfiguration",
+        "Schedule",
+        "SizePercent",
+        "TemplateConfiguration",
+        "TreatmentDescription",
+        "TreatmentName",
+    }
 )
 
 
@@ -129,7 +231,7 @@ def structure_ActivitiesResponse(d: Any, _: Any = None) -> Any:
         o.item = None
     else:
         try:
-            o.item = ([_s_ActivityResponse(x0) for x0 in v] if v.__class__ is list else _w.wrong())
+            o.item = [_s_ActivityResponse(x0) for x0 in v] if v.__class__ is list else _w.wrong()
         except _w.WrongType:
             o.item = _w.keep(o, "Item", v)
     v = d.get("NextToken")
@@ -146,7 +248,7 @@ def unstructure_ActivitiesResponse(o: Any) -> Any:
     v: Any
     v = o.item
     if v is not None:
-        d["Item"] = ([_u_ActivityResponse(x0) for x0 in v] if isinstance(v, (list, tuple)) else v)
+        d["Item"] = [_u_ActivityResponse(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
     v = o.next_token
     if v is not None:
         d["NextToken"] = v
@@ -183,11 +285,15 @@ def structure_ActivityResponse(d: Any, _: Any = None) -> Any:
     o.state = v if v.__class__ is str or v is None else _w.field(o, "State", v, _w.text)
     v = d.get("SuccessfulEndpointCount")
     o.successful_endpoint_count = (
-        v if v.__class__ is int or v is None else _w.field(o, "SuccessfulEndpointCount", v, _w.integer)
+        v
+        if v.__class__ is int or v is None
+        else _w.field(o, "SuccessfulEndpointCount", v, _w.integer)
     )
     v = d.get("TimezonesCompletedCount")
     o.timezones_completed_count = (
-        v if v.__class__ is int or v is None else _w.field(o, "TimezonesCompletedCount", v, _w.integer)
+        v
+        if v.__class__ is int or v is None
+        else _w.field(o, "TimezonesCompletedCount", v, _w.integer)
     )
     v = d.get("TimezonesTotalCount")
     o.timezones_total_count = (
@@ -207,7 +313,14 @@ def structure_ActivityResponse(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.execution_metrics = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        x0 if x0.__class__ is str else _w.text(x0)
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.execution_metrics = _w.keep(o, "ExecutionMetrics", v)
@@ -262,7 +375,7 @@ def unstructure_ActivityResponse(o: Any) -> Any:
         d["TreatmentId"] = v
     v = o.execution_metrics
     if v is not None:
-        d["ExecutionMetrics"] = (dict(v) if isinstance(v, dict) else v)
+        d["ExecutionMetrics"] = dict(v) if isinstance(v, dict) else v
     if o._unknown:
         _w.merge_unknown(d, o._unknown)
     return d
@@ -366,7 +479,9 @@ def structure_CampaignInAppMessage(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.content = (
-                [_common._s_InAppMessageContent(x0) for x0 in v] if v.__class__ is list else _w.wrong()
+                [_common._s_InAppMessageContent(x0) for x0 in v]
+                if v.__class__ is list
+                else _w.wrong()
             )
         except _w.WrongType:
             o.content = _w.keep(o, "Content", v)
@@ -376,13 +491,24 @@ def structure_CampaignInAppMessage(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.custom_config = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        x0 if x0.__class__ is str else _w.text(x0)
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.custom_config = _w.keep(o, "CustomConfig", v)
     v = d.get("Layout")
     o.layout = (
-        _E_Layout.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "Layout", v, _w.text)
+        _E_Layout.get(v, v)
+        if v.__class__ is str
+        else None
+        if v is None
+        else _w.field(o, "Layout", v, _w.text)
     )
     if not _K_CampaignInAppMessage.issuperset(d):
         o._unknown = _w.extra(d, _K_CampaignInAppMessage, o._unknown)
@@ -404,10 +530,10 @@ def unstructure_CampaignInAppMessage(o: Any) -> Any:
         )
     v = o.custom_config
     if v is not None:
-        d["CustomConfig"] = (dict(v) if isinstance(v, dict) else v)
+        d["CustomConfig"] = dict(v) if isinstance(v, dict) else v
     v = o.layout
     if v is not None:
-        d["Layout"] = (v._value_ if isinstance(v, StrEnum) else v)
+        d["Layout"] = v._value_ if isinstance(v, StrEnum) else v
     if o._unknown:
         _w.merge_unknown(d, o._unknown)
     return d
@@ -441,11 +567,19 @@ def structure_CampaignResponse(d: Any, _: Any = None) -> Any:
     )
     v = d.get("CustomDeliveryConfiguration")
     o.custom_delivery_configuration = (
-        _s_CustomDeliveryConfiguration(v) if v.__class__ is dict else None if v is None else _w.keep(o, "CustomDeliveryConfiguration", v)
+        _s_CustomDeliveryConfiguration(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "CustomDeliveryConfiguration", v)
     )
     v = d.get("DefaultState")
     o.default_state = (
-        _s_CampaignState(v) if v.__class__ is dict else None if v is None else _w.keep(o, "DefaultState", v)
+        _s_CampaignState(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "DefaultState", v)
     )
     v = d.get("Description")
     o.description = v if v.__class__ is str or v is None else _w.field(o, "Description", v, _w.text)
@@ -455,7 +589,11 @@ def structure_CampaignResponse(d: Any, _: Any = None) -> Any:
     )
     v = d.get("Hook")
     o.hook = (
-        _common._s_CampaignHook(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Hook", v)
+        _common._s_CampaignHook(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "Hook", v)
     )
     v = d.get("Id")
     o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
@@ -467,11 +605,19 @@ def structure_CampaignResponse(d: Any, _: Any = None) -> Any:
     )
     v = d.get("Limits")
     o.limits = (
-        _common._s_CampaignLimits(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Limits", v)
+        _common._s_CampaignLimits(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "Limits", v)
     )
     v = d.get("MessageConfiguration")
     o.message_configuration = (
-        _s_MessageConfiguration(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageConfiguration", v)
+        _s_MessageConfiguration(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "MessageConfiguration", v)
     )
     v = d.get("Name")
     o.name = v if v.__class__ is str or v is None else _w.field(o, "Name", v, _w.text)
@@ -487,7 +633,11 @@ def structure_CampaignResponse(d: Any, _: Any = None) -> Any:
     )
     v = d.get("State")
     o.state = (
-        _s_CampaignState(v) if v.__class__ is dict else None if v is None else _w.keep(o, "State", v)
+        _s_CampaignState(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "State", v)
     )
     v = d.get("tags")
     if v is None:
@@ -495,13 +645,24 @@ def structure_CampaignResponse(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.tags = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        x0 if x0.__class__ is str else _w.text(x0)
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.tags = _w.keep(o, "tags", v)
     v = d.get("TemplateConfiguration")
     o.template_configuration = (
-        _common._s_TemplateConfiguration(v) if v.__class__ is dict else None if v is None else _w.keep(o, "TemplateConfiguration", v)
+        _common._s_TemplateConfiguration(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "TemplateConfiguration", v)
     )
     v = d.get("TreatmentDescription")
     o.treatment_description = (
@@ -586,7 +747,7 @@ def unstructure_CampaignResponse(o: Any) -> Any:
         d["State"] = _u_CampaignState(v)
     v = o.tags
     if v is not None:
-        d["tags"] = (dict(v) if isinstance(v, dict) else v)
+        d["tags"] = dict(v) if isinstance(v, dict) else v
     v = o.template_configuration
     if v is not None:
         d["TemplateConfiguration"] = _common._u_TemplateConfiguration(v)
@@ -617,7 +778,11 @@ def structure_CampaignSmsMessage(d: Any, _: Any = None) -> Any:
     o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
     v = d.get("MessageType")
     o.message_type = (
-        _E_MessageType.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "MessageType", v, _w.text)
+        _E_MessageType.get(v, v)
+        if v.__class__ is str
+        else None
+        if v is None
+        else _w.field(o, "MessageType", v, _w.text)
     )
     v = d.get("OriginationNumber")
     o.origination_number = (
@@ -644,7 +809,7 @@ def unstructure_CampaignSmsMessage(o: Any) -> Any:
         d["Body"] = v
     v = o.message_type
     if v is not None:
-        d["MessageType"] = (v._value_ if isinstance(v, StrEnum) else v)
+        d["MessageType"] = v._value_ if isinstance(v, StrEnum) else v
     v = o.origination_number
     if v is not None:
         d["OriginationNumber"] = v
@@ -670,7 +835,11 @@ def structure_CampaignState(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("CampaignStatus")
     o.campaign_status = (
-        _E_CampaignStatus.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "CampaignStatus", v, _w.text)
+        _E_CampaignStatus.get(v, v)
+        if v.__class__ is str
+        else None
+        if v is None
+        else _w.field(o, "CampaignStatus", v, _w.text)
     )
     if not _K_CampaignState.issuperset(d):
         o._unknown = _w.extra(d, _K_CampaignState, o._unknown)
@@ -684,7 +853,7 @@ def unstructure_CampaignState(o: Any) -> Any:
     v: Any
     v = o.campaign_status
     if v is not None:
-        d["CampaignStatus"] = (v._value_ if isinstance(v, StrEnum) else v)
+        d["CampaignStatus"] = v._value_ if isinstance(v, StrEnum) else v
     if o._unknown:
         _w.merge_unknown(d, o._unknown)
     return d
@@ -701,7 +870,7 @@ def structure_CampaignsResponse(d: Any, _: Any = None) -> Any:
         o.item = None
     else:
         try:
-            o.item = ([_s_CampaignResponse(x0) for x0 in v] if v.__class__ is list else _w.wrong())
+            o.item = [_s_CampaignResponse(x0) for x0 in v] if v.__class__ is list else _w.wrong()
         except _w.WrongType:
             o.item = _w.keep(o, "Item", v)
     v = d.get("NextToken")
@@ -718,7 +887,7 @@ def unstructure_CampaignsResponse(o: Any) -> Any:
     v: Any
     v = o.item
     if v is not None:
-        d["Item"] = ([_u_CampaignResponse(x0) for x0 in v] if isinstance(v, (list, tuple)) else v)
+        d["Item"] = [_u_CampaignResponse(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
     v = o.next_token
     if v is not None:
         d["NextToken"] = v
@@ -739,7 +908,11 @@ def structure_CreateCampaignRequest(d: Any, _: Any = None) -> Any:
     )
     v = d.get("WriteCampaignRequest")
     o.write_campaign_request = (
-        _s_WriteCampaignRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "WriteCampaignRequest", v)
+        _s_WriteCampaignRequest(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "WriteCampaignRequest", v)
     )
     if not _K_CreateCampaignRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_CreateCampaignRequest, o._unknown)
@@ -770,7 +943,11 @@ def structure_CreateCampaignResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("CampaignResponse")
     o.campaign_response = (
-        _s_CampaignResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "CampaignResponse", v)
+        _s_CampaignResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "CampaignResponse", v)
     )
     o._response_metadata = None
     if not _K_CreateCampaignResponse.issuperset(d):
@@ -807,7 +984,12 @@ def structure_CustomDeliveryConfiguration(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.endpoint_types = (
-                [(_E_EndpointTypesElement.get(x0, x0) if x0.__class__ is str else _w.text(x0)) for x0 in v] if v.__class__ is list else _w.wrong()
+                [
+                    (_E_EndpointTypesElement.get(x0, x0) if x0.__class__ is str else _w.text(x0))
+                    for x0 in v
+                ]
+                if v.__class__ is list
+                else _w.wrong()
             )
         except _w.WrongType:
             o.endpoint_types = _w.keep(o, "EndpointTypes", v)
@@ -827,7 +1009,9 @@ def unstructure_CustomDeliveryConfiguration(o: Any) -> Any:
     v = o.endpoint_types
     if v is not None:
         d["EndpointTypes"] = (
-            [(x0._value_ if isinstance(x0, StrEnum) else x0) for x0 in v] if isinstance(v, (list, tuple)) else v
+            [(x0._value_ if isinstance(x0, StrEnum) else x0) for x0 in v]
+            if isinstance(v, (list, tuple))
+            else v
         )
     if o._unknown:
         _w.merge_unknown(d, o._unknown)
@@ -875,7 +1059,11 @@ def structure_DeleteCampaignResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("CampaignResponse")
     o.campaign_response = (
-        _s_CampaignResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "CampaignResponse", v)
+        _s_CampaignResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "CampaignResponse", v)
     )
     o._response_metadata = None
     if not _K_DeleteCampaignResponse.issuperset(d):
@@ -947,7 +1135,11 @@ def structure_GetCampaignActivitiesResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("ActivitiesResponse")
     o.activities_response = (
-        _s_ActivitiesResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ActivitiesResponse", v)
+        _s_ActivitiesResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "ActivitiesResponse", v)
     )
     o._response_metadata = None
     if not _K_GetCampaignActivitiesResponse.issuperset(d):
@@ -1009,7 +1201,11 @@ def structure_GetCampaignResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("CampaignResponse")
     o.campaign_response = (
-        _s_CampaignResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "CampaignResponse", v)
+        _s_CampaignResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "CampaignResponse", v)
     )
     o._response_metadata = None
     if not _K_GetCampaignResponse.issuperset(d):
@@ -1076,7 +1272,11 @@ def structure_GetCampaignVersionResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("CampaignResponse")
     o.campaign_response = (
-        _s_CampaignResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "CampaignResponse", v)
+        _s_CampaignResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "CampaignResponse", v)
     )
     o._response_metadata = None
     if not _K_GetCampaignVersionResponse.issuperset(d):
@@ -1148,7 +1348,11 @@ def structure_GetCampaignVersionsResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("CampaignsResponse")
     o.campaigns_response = (
-        _s_CampaignsResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "CampaignsResponse", v)
+        _s_CampaignsResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "CampaignsResponse", v)
     )
     o._response_metadata = None
     if not _K_GetCampaignVersionsResponse.issuperset(d):
@@ -1215,7 +1419,11 @@ def structure_GetCampaignsResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("CampaignsResponse")
     o.campaigns_response = (
-        _s_CampaignsResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "CampaignsResponse", v)
+        _s_CampaignsResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "CampaignsResponse", v)
     )
     o._response_metadata = None
     if not _K_GetCampaignsResponse.issuperset(d):
@@ -1244,7 +1452,11 @@ def structure_Message(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("Action")
     o.action = (
-        _E_Action.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "Action", v, _w.text)
+        _E_Action.get(v, v)
+        if v.__class__ is str
+        else None
+        if v is None
+        else _w.field(o, "Action", v, _w.text)
     )
     v = d.get("Body")
     o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
@@ -1288,7 +1500,7 @@ def unstructure_Message(o: Any) -> Any:
     v: Any
     v = o.action
     if v is not None:
-        d["Action"] = (v._value_ if isinstance(v, StrEnum) else v)
+        d["Action"] = v._value_ if isinstance(v, StrEnum) else v
     v = o.body
     if v is not None:
         d["Body"] = v
@@ -1339,23 +1551,43 @@ def structure_MessageConfiguration(d: Any, _: Any = None) -> Any:
     )
     v = d.get("APNSMessage")
     o.apns_message = (
-        _s_Message(v) if v.__class__ is dict else None if v is None else _w.keep(o, "APNSMessage", v)
+        _s_Message(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "APNSMessage", v)
     )
     v = d.get("BaiduMessage")
     o.baidu_message = (
-        _s_Message(v) if v.__class__ is dict else None if v is None else _w.keep(o, "BaiduMessage", v)
+        _s_Message(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "BaiduMessage", v)
     )
     v = d.get("CustomMessage")
     o.custom_message = (
-        _s_CampaignCustomMessage(v) if v.__class__ is dict else None if v is None else _w.keep(o, "CustomMessage", v)
+        _s_CampaignCustomMessage(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "CustomMessage", v)
     )
     v = d.get("DefaultMessage")
     o.default_message = (
-        _s_Message(v) if v.__class__ is dict else None if v is None else _w.keep(o, "DefaultMessage", v)
+        _s_Message(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "DefaultMessage", v)
     )
     v = d.get("EmailMessage")
     o.email_message = (
-        _s_CampaignEmailMessage(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EmailMessage", v)
+        _s_CampaignEmailMessage(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "EmailMessage", v)
     )
     v = d.get("GCMMessage")
     o.gcm_message = (
@@ -1363,11 +1595,19 @@ def structure_MessageConfiguration(d: Any, _: Any = None) -> Any:
     )
     v = d.get("SMSMessage")
     o.sms_message = (
-        _s_CampaignSmsMessage(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SMSMessage", v)
+        _s_CampaignSmsMessage(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "SMSMessage", v)
     )
     v = d.get("InAppMessage")
     o.in_app_message = (
-        _s_CampaignInAppMessage(v) if v.__class__ is dict else None if v is None else _w.keep(o, "InAppMessage", v)
+        _s_CampaignInAppMessage(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "InAppMessage", v)
     )
     if not _K_MessageConfiguration.issuperset(d):
         o._unknown = _w.extra(d, _K_MessageConfiguration, o._unknown)
@@ -1421,11 +1661,19 @@ def structure_Schedule(d: Any, _: Any = None) -> Any:
     o.end_time = v if v.__class__ is str or v is None else _w.field(o, "EndTime", v, _w.text)
     v = d.get("EventFilter")
     o.event_filter = (
-        _common._s_CampaignEventFilter(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EventFilter", v)
+        _common._s_CampaignEventFilter(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "EventFilter", v)
     )
     v = d.get("Frequency")
     o.frequency = (
-        _E_Frequency.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "Frequency", v, _w.text)
+        _E_Frequency.get(v, v)
+        if v.__class__ is str
+        else None
+        if v is None
+        else _w.field(o, "Frequency", v, _w.text)
     )
     v = d.get("IsLocalTime")
     o.is_local_time = (
@@ -1433,7 +1681,11 @@ def structure_Schedule(d: Any, _: Any = None) -> Any:
     )
     v = d.get("QuietTime")
     o.quiet_time = (
-        _common._s_QuietTime(v) if v.__class__ is dict else None if v is None else _w.keep(o, "QuietTime", v)
+        _common._s_QuietTime(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "QuietTime", v)
     )
     v = d.get("StartTime")
     o.start_time = v if v.__class__ is str or v is None else _w.field(o, "StartTime", v, _w.text)
@@ -1457,7 +1709,7 @@ def unstructure_Schedule(o: Any) -> Any:
         d["EventFilter"] = _common._u_CampaignEventFilter(v)
     v = o.frequency
     if v is not None:
-        d["Frequency"] = (v._value_ if isinstance(v, StrEnum) else v)
+        d["Frequency"] = v._value_ if isinstance(v, StrEnum) else v
     v = o.is_local_time
     if v is not None:
         d["IsLocalTime"] = v
@@ -1483,13 +1735,21 @@ def structure_TreatmentResource(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("CustomDeliveryConfiguration")
     o.custom_delivery_configuration = (
-        _s_CustomDeliveryConfiguration(v) if v.__class__ is dict else None if v is None else _w.keep(o, "CustomDeliveryConfiguration", v)
+        _s_CustomDeliveryConfiguration(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "CustomDeliveryConfiguration", v)
     )
     v = d.get("Id")
     o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
     v = d.get("MessageConfiguration")
     o.message_configuration = (
-        _s_MessageConfiguration(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageConfiguration", v)
+        _s_MessageConfiguration(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "MessageConfiguration", v)
     )
     v = d.get("Schedule")
     o.schedule = (
@@ -1501,11 +1761,19 @@ def structure_TreatmentResource(d: Any, _: Any = None) -> Any:
     )
     v = d.get("State")
     o.state = (
-        _s_CampaignState(v) if v.__class__ is dict else None if v is None else _w.keep(o, "State", v)
+        _s_CampaignState(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "State", v)
     )
     v = d.get("TemplateConfiguration")
     o.template_configuration = (
-        _common._s_TemplateConfiguration(v) if v.__class__ is dict else None if v is None else _w.keep(o, "TemplateConfiguration", v)
+        _common._s_TemplateConfiguration(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "TemplateConfiguration", v)
     )
     v = d.get("TreatmentDescription")
     o.treatment_description = (
@@ -1571,7 +1839,11 @@ def structure_UpdateCampaignRequest(d: Any, _: Any = None) -> Any:
     o.campaign_id = v if v.__class__ is str or v is None else _w.field(o, "CampaignId", v, _w.text)
     v = d.get("WriteCampaignRequest")
     o.write_campaign_request = (
-        _s_WriteCampaignRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "WriteCampaignRequest", v)
+        _s_WriteCampaignRequest(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "WriteCampaignRequest", v)
     )
     if not _K_UpdateCampaignRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_UpdateCampaignRequest, o._unknown)
@@ -1605,7 +1877,11 @@ def structure_UpdateCampaignResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("CampaignResponse")
     o.campaign_response = (
-        _s_CampaignResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "CampaignResponse", v)
+        _s_CampaignResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "CampaignResponse", v)
     )
     o._response_metadata = None
     if not _K_UpdateCampaignResponse.issuperset(d):
@@ -1644,7 +1920,11 @@ def structure_WriteCampaignRequest(d: Any, _: Any = None) -> Any:
             o.additional_treatments = _w.keep(o, "AdditionalTreatments", v)
     v = d.get("CustomDeliveryConfiguration")
     o.custom_delivery_configuration = (
-        _s_CustomDeliveryConfiguration(v) if v.__class__ is dict else None if v is None else _w.keep(o, "CustomDeliveryConfiguration", v)
+        _s_CustomDeliveryConfiguration(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "CustomDeliveryConfiguration", v)
     )
     v = d.get("Description")
     o.description = v if v.__class__ is str or v is None else _w.field(o, "Description", v, _w.text)
@@ -1654,17 +1934,29 @@ def structure_WriteCampaignRequest(d: Any, _: Any = None) -> Any:
     )
     v = d.get("Hook")
     o.hook = (
-        _common._s_CampaignHook(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Hook", v)
+        _common._s_CampaignHook(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "Hook", v)
     )
     v = d.get("IsPaused")
     o.is_paused = v if v.__class__ is bool or v is None else _w.field(o, "IsPaused", v, _w.boolean)
     v = d.get("Limits")
     o.limits = (
-        _common._s_CampaignLimits(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Limits", v)
+        _common._s_CampaignLimits(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "Limits", v)
     )
     v = d.get("MessageConfiguration")
     o.message_configuration = (
-        _s_MessageConfiguration(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageConfiguration", v)
+        _s_MessageConfiguration(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "MessageConfiguration", v)
     )
     v = d.get("Name")
     o.name = v if v.__class__ is str or v is None else _w.field(o, "Name", v, _w.text)
@@ -1684,13 +1976,24 @@ def structure_WriteCampaignRequest(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.tags = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        x0 if x0.__class__ is str else _w.text(x0)
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.tags = _w.keep(o, "tags", v)
     v = d.get("TemplateConfiguration")
     o.template_configuration = (
-        _common._s_TemplateConfiguration(v) if v.__class__ is dict else None if v is None else _w.keep(o, "TemplateConfiguration", v)
+        _common._s_TemplateConfiguration(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "TemplateConfiguration", v)
     )
     v = d.get("TreatmentDescription")
     o.treatment_description = (
@@ -1752,7 +2055,7 @@ def unstructure_WriteCampaignRequest(o: Any) -> Any:
         d["SegmentVersion"] = v
     v = o.tags
     if v is not None:
-        d["tags"] = (dict(v) if isinstance(v, dict) else v)
+        d["tags"] = dict(v) if isinstance(v, dict) else v
     v = o.template_configuration
     if v is not None:
         d["TemplateConfiguration"] = _common._u_TemplateConfiguration(v)
@@ -1778,11 +2081,19 @@ def structure_WriteTreatmentResource(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("CustomDeliveryConfiguration")
     o.custom_delivery_configuration = (
-        _s_CustomDeliveryConfiguration(v) if v.__class__ is dict else None if v is None else _w.keep(o, "CustomDeliveryConfiguration", v)
+        _s_CustomDeliveryConfiguration(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "CustomDeliveryConfiguration", v)
     )
     v = d.get("MessageConfiguration")
     o.message_configuration = (
-        _s_MessageConfiguration(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageConfiguration", v)
+        _s_MessageConfiguration(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "MessageConfiguration", v)
     )
     v = d.get("Schedule")
     o.schedule = (
@@ -1794,7 +2105,11 @@ def structure_WriteTreatmentResource(d: Any, _: Any = None) -> Any:
     )
     v = d.get("TemplateConfiguration")
     o.template_configuration = (
-        _common._s_TemplateConfiguration(v) if v.__class__ is dict else None if v is None else _w.keep(o, "TemplateConfiguration", v)
+        _common._s_TemplateConfiguration(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "TemplateConfiguration", v)
     )
     v = d.get("TreatmentDescription")
     o.treatment_description = (

@@ -103,39 +103,160 @@ from pinpoint_sdk.models._channels import (
 
 _new = object.__new__
 _K_ADMChannelRequest = frozenset({"ClientId", "ClientSecret", "Enabled"})
-_K_ADMChannelResponse = (
-    frozenset({"ApplicationId", "CreationDate", "Enabled", "HasCredential", "Id", "IsArchived", "LastModifiedBy", "LastModifiedDate", "Platform", "Version"})
+_K_ADMChannelResponse = frozenset(
+    {
+        "ApplicationId",
+        "CreationDate",
+        "Enabled",
+        "HasCredential",
+        "Id",
+        "IsArchived",
+        "LastModifiedBy",
+        "LastModifiedDate",
+        "Platform",
+        "Version",
+    }
 )
-_K_APNSChannelRequest = (
-    frozenset({"BundleId", "Certificate", "DefaultAuthenticationMethod", "Enabled", "PrivateKey", "TeamId", "TokenKey", "TokenKeyId"})
+_K_APNSChannelRequest = frozenset(
+    {
+        "BundleId",
+        "Certificate",
+        "DefaultAuthenticationMethod",
+        "Enabled",
+        "PrivateKey",
+        "TeamId",
+        "TokenKey",
+        "TokenKeyId",
+    }
 )
-_K_APNSChannelResponse = (
-    frozenset({"ApplicationId", "CreationDate", "DefaultAuthenticationMethod", "Enabled", "HasCredential", "HasTokenKey", "Id", "IsArchived", "LastModifiedBy", "LastModifiedDate", "Platform", "Version"})
+_K_APNSChannelResponse = frozenset(
+    {
+        "ApplicationId",
+        "CreationDate",
+        "DefaultAuthenticationMethod",
+        "Enabled",
+        "HasCredential",
+        "HasTokenKey",
+        "Id",
+        "IsArchived",
+        "LastModifiedBy",
+        "LastModifiedDate",
+        "Platform",
+        "Version",
+    }
 )
-_K_APNSSandboxChannelRequest = (
-    frozenset({"BundleId", "Certificate", "DefaultAuthenticationMethod", "Enabled", "PrivateKey", "TeamId", "TokenKey", "TokenKeyId"})
+_K_APNSSandboxChannelRequest = frozenset(
+    {
+        "BundleId",
+        "Certificate",
+        "DefaultAuthenticationMethod",
+        "Enabled",
+        "PrivateKey",
+        "TeamId",
+        "TokenKey",
+        "TokenKeyId",
+    }
 )
-_K_APNSSandboxChannelResponse = (
-    frozenset({"ApplicationId", "CreationDate", "DefaultAuthenticationMethod", "Enabled", "HasCredential", "HasTokenKey", "Id", "IsArchived", "LastModifiedBy", "LastModifiedDate", "Platform", "Version"})
+_K_APNSSandboxChannelResponse = frozenset(
+    {
+        "ApplicationId",
+        "CreationDate",
+        "DefaultAuthenticationMethod",
+        "Enabled",
+        "HasCredential",
+        "HasTokenKey",
+        "Id",
+        "IsArchived",
+        "LastModifiedBy",
+        "LastModifiedDate",
+        "Platform",
+        "Version",
+    }
 )
-_K_APNSVoipChannelRequest = (
-    frozenset({"BundleId", "Certificate", "DefaultAuthenticationMethod", "Enabled", "PrivateKey", "TeamId", "TokenKey", "TokenKeyId"})
+_K_APNSVoipChannelRequest = frozenset(
+    {
+        "BundleId",
+        "Certificate",
+        "DefaultAuthenticationMethod",
+        "Enabled",
+        "PrivateKey",
+        "TeamId",
+        "TokenKey",
+        "TokenKeyId",
+    }
 )
-_K_APNSVoipChannelResponse = (
-    frozenset({"ApplicationId", "CreationDate", "DefaultAuthenticationMethod", "Enabled", "HasCredential", "HasTokenKey", "Id", "IsArchived", "LastModifiedBy", "LastModifiedDate", "Platform", "Version"})
+_K_APNSVoipChannelResponse = frozenset(
+    {
+        "ApplicationId",
+        "CreationDate",
+        "DefaultAuthenticationMethod",
+        "Enabled",
+        "HasCredential",
+        "HasTokenKey",
+        "Id",
+        "IsArchived",
+        "LastModifiedBy",
+        "LastModifiedDate",
+        "Platform",
+        "Version",
+    }
 )
-_K_APNSVoipSandboxChannelRequest = (
-    frozenset({"BundleId", "Certificate", "DefaultAuthenticationMethod", "Enabled", "PrivateKey", "TeamId", "TokenKey", "TokenKeyId"})
+_K_APNSVoipSandboxChannelRequest = frozenset(
+    {
+        "BundleId",
+        "Certificate",
+        "DefaultAuthenticationMethod",
+        "Enabled",
+        "PrivateKey",
+        "TeamId",
+        "TokenKey",
+        "TokenKeyId",
+    }
 )
-_K_APNSVoipSandboxChannelResponse = (
-    frozenset({"ApplicationId", "CreationDate", "DefaultAuthenticationMethod", "Enabled", "HasCredential", "HasTokenKey", "Id", "IsArchived", "LastModifiedBy", "LastModifiedDate", "Platform", "Version"})
+_K_APNSVoipSandboxChannelResponse = frozenset(
+    {
+        "ApplicationId",
+        "CreationDate",
+        "DefaultAuthenticationMethod",
+        "Enabled",
+        "HasCredential",
+        "HasTokenKey",
+        "Id",
+        "IsArchived",
+        "LastModifiedBy",
+        "LastModifiedDate",
+        "Platform",
+        "Version",
+    }
 )
 _K_BaiduChannelRequest = frozenset({"ApiKey", "Enabled", "SecretKey"})
-_K_BaiduChannelResponse = (
-    frozenset({"ApplicationId", "CreationDate", "Credential", "Enabled", "HasCredential", "Id", "IsArchived", "LastModifiedBy", "LastModifiedDate", "Platform", "Version"})
+_K_BaiduChannelResponse = frozenset(
+    {
+        "ApplicationId",
+        "CreationDate",
+        "Credential",
+        "Enabled",
+        "HasCredential",
+        "Id",
+        "IsArchived",
+        "LastModifiedBy",
+        "LastModifiedDate",
+        "Platform",
+        "Version",
+    }
 )
-_K_ChannelResponse = (
-    frozenset({"ApplicationId", "CreationDate", "Enabled", "HasCredential", "Id", "IsArchived", "LastModifiedBy", "LastModifiedDate", "Version"})
+_K_ChannelResponse = frozenset(
+    {
+        "ApplicationId",
+        "CreationDate",
+        "Enabled",
+        "HasCredential",
+        "Id",
+        "IsArchived",
+        "LastModifiedBy",
+        "LastModifiedDate",
+        "Version",
+    }
 )
 _K_ChannelsResponse = frozenset({"Channels"})
 _K_DeleteAdmChannelRequest = frozenset({"ApplicationId"})
@@ -158,17 +279,55 @@ _K_DeleteSmsChannelRequest = frozenset({"ApplicationId"})
 _K_DeleteSmsChannelResponse = frozenset({"SMSChannelResponse"})
 _K_DeleteVoiceChannelRequest = frozenset({"ApplicationId"})
 _K_DeleteVoiceChannelResponse = frozenset({"VoiceChannelResponse"})
-_K_EmailChannelRequest = (
-    frozenset({"ConfigurationSet", "Enabled", "FromAddress", "Identity", "RoleArn", "OrchestrationSendingRoleArn"})
+_K_EmailChannelRequest = frozenset(
+    {
+        "ConfigurationSet",
+        "Enabled",
+        "FromAddress",
+        "Identity",
+        "RoleArn",
+        "OrchestrationSendingRoleArn",
+    }
 )
-_K_EmailChannelResponse = (
-    frozenset({"ApplicationId", "ConfigurationSet", "CreationDate", "Enabled", "FromAddress", "HasCredential", "Id", "Identity", "IsArchived", "LastModifiedBy", "LastModifiedDate", "MessagesPerSecond", "Platform", "RoleArn", "OrchestrationSendingRoleArn", "Version"})
+_K_EmailChannelResponse = frozenset(
+    {
+        "ApplicationId",
+        "ConfigurationSet",
+        "CreationDate",
+        "Enabled",
+        "FromAddress",
+        "HasCredential",
+        "Id",
+        "Identity",
+        "IsArchived",
+        "LastModifiedBy",
+        "LastModifiedDate",
+        "MessagesPerSecond",
+        "Platform",
+        "RoleArn",
+        "OrchestrationSendingRoleArn",
+        "Version",
+    }
 )
-_K_GCMChannelRequest = (
-    frozenset({"ApiKey", "DefaultAuthenticationMethod", "Enabled", "ServiceJson"})
+_K_GCMChannelRequest = frozenset(
+    {"ApiKey", "DefaultAuthenticationMethod", "Enabled", "ServiceJson"}
 )
-_K_GCMChannelResponse = (
-    frozenset({"ApplicationId", "CreationDate", "Credential", "DefaultAuthenticationMethod", "Enabled", "HasCredential", "HasFcmServiceCredentials", "Id", "IsArchived", "LastModifiedBy", "LastModifiedDate", "Platform", "Version"})
+_K_GCMChannelResponse = frozenset(
+    {
+        "ApplicationId",
+        "CreationDate",
+        "Credential",
+        "DefaultAuthenticationMethod",
+        "Enabled",
+        "HasCredential",
+        "HasFcmServiceCredentials",
+        "Id",
+        "IsArchived",
+        "LastModifiedBy",
+        "LastModifiedDate",
+        "Platform",
+        "Version",
+    }
 )
 _K_GetAdmChannelRequest = frozenset({"ApplicationId"})
 _K_GetAdmChannelResponse = frozenset({"ADMChannelResponse"})
@@ -193,8 +352,23 @@ _K_GetSmsChannelResponse = frozenset({"SMSChannelResponse"})
 _K_GetVoiceChannelRequest = frozenset({"ApplicationId"})
 _K_GetVoiceChannelResponse = frozenset({"VoiceChannelResponse"})
 _K_SMSChannelRequest = frozenset({"Enabled", "SenderId", "ShortCode"})
-_K_SMSChannelResponse = (
-    frozenset({"ApplicationId", "CreationDate", "Enabled", "HasCredential", "Id", "IsArchived", "LastModifiedBy", "LastModifiedDate", "Platform", "PromotionalMessagesPerSecond", "SenderId", "ShortCode", "TransactionalMessagesPerSecond", "Version"})
+_K_SMSChannelResponse = frozenset(
+    {
+        "ApplicationId",
+        "CreationDate",
+        "Enabled",
+        "HasCredential",
+        "Id",
+        "IsArchived",
+        "LastModifiedBy",
+        "LastModifiedDate",
+        "Platform",
+        "PromotionalMessagesPerSecond",
+        "SenderId",
+        "ShortCode",
+        "TransactionalMessagesPerSecond",
+        "Version",
+    }
 )
 _K_UpdateAdmChannelRequest = frozenset({"ADMChannelRequest", "ApplicationId"})
 _K_UpdateAdmChannelResponse = frozenset({"ADMChannelResponse"})
@@ -204,8 +378,8 @@ _K_UpdateApnsSandboxChannelRequest = frozenset({"APNSSandboxChannelRequest", "Ap
 _K_UpdateApnsSandboxChannelResponse = frozenset({"APNSSandboxChannelResponse"})
 _K_UpdateApnsVoipChannelRequest = frozenset({"APNSVoipChannelRequest", "ApplicationId"})
 _K_UpdateApnsVoipChannelResponse = frozenset({"APNSVoipChannelResponse"})
-_K_UpdateApnsVoipSandboxChannelRequest = (
-    frozenset({"APNSVoipSandboxChannelRequest", "ApplicationId"})
+_K_UpdateApnsVoipSandboxChannelRequest = frozenset(
+    {"APNSVoipSandboxChannelRequest", "ApplicationId"}
 )
 _K_UpdateApnsVoipSandboxChannelResponse = frozenset({"APNSVoipSandboxChannelResponse"})
 _K_UpdateBaiduChannelRequest = frozenset({"ApplicationId", "BaiduChannelRequest"})
@@ -219,8 +393,19 @@ _K_UpdateSmsChannelResponse = frozenset({"SMSChannelResponse"})
 _K_UpdateVoiceChannelRequest = frozenset({"ApplicationId", "VoiceChannelRequest"})
 _K_UpdateVoiceChannelResponse = frozenset({"VoiceChannelResponse"})
 _K_VoiceChannelRequest = frozenset({"Enabled"})
-_K_VoiceChannelResponse = (
-    frozenset({"ApplicationId", "CreationDate", "Enabled", "HasCredential", "Id", "IsArchived", "LastModifiedBy", "LastModifiedDate", "Platform", "Version"})
+_K_VoiceChannelResponse = frozenset(
+    {
+        "ApplicationId",
+        "CreationDate",
+        "Enabled",
+        "HasCredential",
+        "Id",
+        "IsArchived",
+        "LastModifiedBy",
+        "LastModifiedDate",
+        "Platform",
+        "Version",
+    }
 )
 
 
@@ -357,7 +542,9 @@ def structure_APNSChannelRequest(d: Any, _: Any = None) -> Any:
     o.certificate = v if v.__class__ is str or v is None else _w.field(o, "Certificate", v, _w.text)
     v = d.get("DefaultAuthenticationMethod")
     o.default_authentication_method = (
-        v if v.__class__ is str or v is None else _w.field(o, "DefaultAuthenticationMethod", v, _w.text)
+        v
+        if v.__class__ is str or v is None
+        else _w.field(o, "DefaultAuthenticationMethod", v, _w.text)
     )
     v = d.get("Enabled")
     o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
@@ -424,7 +611,9 @@ def structure_APNSChannelResponse(d: Any, _: Any = None) -> Any:
     )
     v = d.get("DefaultAuthenticationMethod")
     o.default_authentication_method = (
-        v if v.__class__ is str or v is None else _w.field(o, "DefaultAuthenticationMethod", v, _w.text)
+        v
+        if v.__class__ is str or v is None
+        else _w.field(o, "DefaultAuthenticationMethod", v, _w.text)
     )
     v = d.get("Enabled")
     o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
@@ -517,7 +706,9 @@ def structure_APNSSandboxChannelRequest(d: Any, _: Any = None) -> Any:
     o.certificate = v if v.__class__ is str or v is None else _w.field(o, "Certificate", v, _w.text)
     v = d.get("DefaultAuthenticationMethod")
     o.default_authentication_method = (
-        v if v.__class__ is str or v is None else _w.field(o, "DefaultAuthenticationMethod", v, _w.text)
+        v
+        if v.__class__ is str or v is None
+        else _w.field(o, "DefaultAuthenticationMethod", v, _w.text)
     )
     v = d.get("Enabled")
     o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
@@ -584,7 +775,9 @@ def structure_APNSSandboxChannelResponse(d: Any, _: Any = None) -> Any:
     )
     v = d.get("DefaultAuthenticationMethod")
     o.default_authentication_method = (
-        v if v.__class__ is str or v is None else _w.field(o, "DefaultAuthenticationMethod", v, _w.text)
+        v
+        if v.__class__ is str or v is None
+        else _w.field(o, "DefaultAuthenticationMethod", v, _w.text)
     )
     v = d.get("Enabled")
     o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
@@ -677,7 +870,9 @@ def structure_APNSVoipChannelRequest(d: Any, _: Any = None) -> Any:
     o.certificate = v if v.__class__ is str or v is None else _w.field(o, "Certificate", v, _w.text)
     v = d.get("DefaultAuthenticationMethod")
     o.default_authentication_method = (
-        v if v.__class__ is str or v is None else _w.field(o, "DefaultAuthenticationMethod", v, _w.text)
+        v
+        if v.__class__ is str or v is None
+        else _w.field(o, "DefaultAuthenticationMethod", v, _w.text)
     )
     v = d.get("Enabled")
     o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
@@ -744,7 +939,9 @@ def structure_APNSVoipChannelResponse(d: Any, _: Any = None) -> Any:
     )
     v = d.get("DefaultAuthenticationMethod")
     o.default_authentication_method = (
-        v if v.__class__ is str or v is None else _w.field(o, "DefaultAuthenticationMethod", v, _w.text)
+        v
+        if v.__class__ is str or v is None
+        else _w.field(o, "DefaultAuthenticationMethod", v, _w.text)
     )
     v = d.get("Enabled")
     o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
@@ -837,7 +1034,9 @@ def structure_APNSVoipSandboxChannelRequest(d: Any, _: Any = None) -> Any:
     o.certificate = v if v.__class__ is str or v is None else _w.field(o, "Certificate", v, _w.text)
     v = d.get("DefaultAuthenticationMethod")
     o.default_authentication_method = (
-        v if v.__class__ is str or v is None else _w.field(o, "DefaultAuthenticationMethod", v, _w.text)
+        v
+        if v.__class__ is str or v is None
+        else _w.field(o, "DefaultAuthenticationMethod", v, _w.text)
     )
     v = d.get("Enabled")
     o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
@@ -904,7 +1103,9 @@ def structure_APNSVoipSandboxChannelResponse(d: Any, _: Any = None) -> Any:
     )
     v = d.get("DefaultAuthenticationMethod")
     o.default_authentication_method = (
-        v if v.__class__ is str or v is None else _w.field(o, "DefaultAuthenticationMethod", v, _w.text)
+        v
+        if v.__class__ is str or v is None
+        else _w.field(o, "DefaultAuthenticationMethod", v, _w.text)
     )
     v = d.get("Enabled")
     o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
@@ -1199,7 +1400,12 @@ def structure_ChannelsResponse(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.channels = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): _s_ChannelResponse(x0) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): _s_ChannelResponse(x0)
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.channels = _w.keep(o, "Channels", v)
@@ -1259,7 +1465,11 @@ def structure_DeleteAdmChannelResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("ADMChannelResponse")
     o.adm_channel_response = (
-        _s_ADMChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ADMChannelResponse", v)
+        _s_ADMChannelResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "ADMChannelResponse", v)
     )
     o._response_metadata = None
     if not _K_DeleteAdmChannelResponse.issuperset(d):
@@ -1316,7 +1526,11 @@ def structure_DeleteApnsChannelResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("APNSChannelResponse")
     o.apns_channel_response = (
-        _s_APNSChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "APNSChannelResponse", v)
+        _s_APNSChannelResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "APNSChannelResponse", v)
     )
     o._response_metadata = None
     if not _K_DeleteApnsChannelResponse.issuperset(d):
@@ -1373,7 +1587,11 @@ def structure_DeleteApnsSandboxChannelResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("APNSSandboxChannelResponse")
     o.apns_sandbox_channel_response = (
-        _s_APNSSandboxChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "APNSSandboxChannelResponse", v)
+        _s_APNSSandboxChannelResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "APNSSandboxChannelResponse", v)
     )
     o._response_metadata = None
     if not _K_DeleteApnsSandboxChannelResponse.issuperset(d):
@@ -1430,7 +1648,11 @@ def structure_DeleteApnsVoipChannelResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("APNSVoipChannelResponse")
     o.apns_voip_channel_response = (
-        _s_APNSVoipChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "APNSVoipChannelResponse", v)
+        _s_APNSVoipChannelResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "APNSVoipChannelResponse", v)
     )
     o._response_metadata = None
     if not _K_DeleteApnsVoipChannelResponse.issuperset(d):
@@ -1487,7 +1709,11 @@ def structure_DeleteApnsVoipSandboxChannelResponse(d: Any, _: Any = None) -> Any
     v: Any
     v = d.get("APNSVoipSandboxChannelResponse")
     o.apns_voip_sandbox_channel_response = (
-        _s_APNSVoipSandboxChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "APNSVoipSandboxChannelResponse", v)
+        _s_APNSVoipSandboxChannelResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "APNSVoipSandboxChannelResponse", v)
     )
     o._response_metadata = None
     if not _K_DeleteApnsVoipSandboxChannelResponse.issuperset(d):
@@ -1544,7 +1770,11 @@ def structure_DeleteBaiduChannelResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("BaiduChannelResponse")
     o.baidu_channel_response = (
-        _s_BaiduChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "BaiduChannelResponse", v)
+        _s_BaiduChannelResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "BaiduChannelResponse", v)
     )
     o._response_metadata = None
     if not _K_DeleteBaiduChannelResponse.issuperset(d):
@@ -1601,7 +1831,11 @@ def structure_DeleteEmailChannelResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("EmailChannelResponse")
     o.email_channel_response = (
-        _s_EmailChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EmailChannelResponse", v)
+        _s_EmailChannelResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "EmailChannelResponse", v)
     )
     o._response_metadata = None
     if not _K_DeleteEmailChannelResponse.issuperset(d):
@@ -1658,7 +1892,11 @@ def structure_DeleteGcmChannelResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("GCMChannelResponse")
     o.gcm_channel_response = (
-        _s_GCMChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "GCMChannelResponse", v)
+        _s_GCMChannelResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "GCMChannelResponse", v)
     )
     o._response_metadata = None
     if not _K_DeleteGcmChannelResponse.issuperset(d):
@@ -1715,7 +1953,11 @@ def structure_DeleteSmsChannelResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("SMSChannelResponse")
     o.sms_channel_response = (
-        _s_SMSChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SMSChannelResponse", v)
+        _s_SMSChannelResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "SMSChannelResponse", v)
     )
     o._response_metadata = None
     if not _K_DeleteSmsChannelResponse.issuperset(d):
@@ -1772,7 +2014,11 @@ def structure_DeleteVoiceChannelResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("VoiceChannelResponse")
     o.voice_channel_response = (
-        _s_VoiceChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "VoiceChannelResponse", v)
+        _s_VoiceChannelResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "VoiceChannelResponse", v)
     )
     o._response_metadata = None
     if not _K_DeleteVoiceChannelResponse.issuperset(d):
@@ -1815,7 +2061,9 @@ def structure_EmailChannelRequest(d: Any, _: Any = None) -> Any:
     o.role_arn = v if v.__class__ is str or v is None else _w.field(o, "RoleArn", v, _w.text)
     v = d.get("OrchestrationSendingRoleArn")
     o.orchestration_sending_role_arn = (
-        v if v.__class__ is str or v is None else _w.field(o, "OrchestrationSendingRoleArn", v, _w.text)
+        v
+        if v.__class__ is str or v is None
+        else _w.field(o, "OrchestrationSendingRoleArn", v, _w.text)
     )
     if not _K_EmailChannelRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_EmailChannelRequest, o._unknown)
@@ -1904,7 +2152,9 @@ def structure_EmailChannelResponse(d: Any, _: Any = None) -> Any:
     o.role_arn = v if v.__class__ is str or v is None else _w.field(o, "RoleArn", v, _w.text)
     v = d.get("OrchestrationSendingRoleArn")
     o.orchestration_sending_role_arn = (
-        v if v.__class__ is str or v is None else _w.field(o, "OrchestrationSendingRoleArn", v, _w.text)
+        v
+        if v.__class__ is str or v is None
+        else _w.field(o, "OrchestrationSendingRoleArn", v, _w.text)
     )
     v = d.get("Version")
     o.version = v if v.__class__ is int or v is None else _w.field(o, "Version", v, _w.integer)
@@ -1981,7 +2231,9 @@ def structure_GCMChannelRequest(d: Any, _: Any = None) -> Any:
     o.api_key = v if v.__class__ is str or v is None else _w.field(o, "ApiKey", v, _w.text)
     v = d.get("DefaultAuthenticationMethod")
     o.default_authentication_method = (
-        v if v.__class__ is str or v is None else _w.field(o, "DefaultAuthenticationMethod", v, _w.text)
+        v
+        if v.__class__ is str or v is None
+        else _w.field(o, "DefaultAuthenticationMethod", v, _w.text)
     )
     v = d.get("Enabled")
     o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
@@ -2034,7 +2286,9 @@ def structure_GCMChannelResponse(d: Any, _: Any = None) -> Any:
     o.credential = v if v.__class__ is str or v is None else _w.field(o, "Credential", v, _w.text)
     v = d.get("DefaultAuthenticationMethod")
     o.default_authentication_method = (
-        v if v.__class__ is str or v is None else _w.field(o, "DefaultAuthenticationMethod", v, _w.text)
+        v
+        if v.__class__ is str or v is None
+        else _w.field(o, "DefaultAuthenticationMethod", v, _w.text)
     )
     v = d.get("Enabled")
     o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
@@ -2044,7 +2298,9 @@ def structure_GCMChannelResponse(d: Any, _: Any = None) -> Any:
     )
     v = d.get("HasFcmServiceCredentials")
     o.has_fcm_service_credentials = (
-        v if v.__class__ is bool or v is None else _w.field(o, "HasFcmServiceCredentials", v, _w.boolean)
+        v
+        if v.__class__ is bool or v is None
+        else _w.field(o, "HasFcmServiceCredentials", v, _w.boolean)
     )
     v = d.get("Id")
     o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
@@ -2154,7 +2410,11 @@ def structure_GetAdmChannelResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("ADMChannelResponse")
     o.adm_channel_response = (
-        _s_ADMChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ADMChannelResponse", v)
+        _s_ADMChannelResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "ADMChannelResponse", v)
     )
     o._response_metadata = None
     if not _K_GetAdmChannelResponse.issuperset(d):
@@ -2211,7 +2471,11 @@ def structure_GetApnsChannelResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("APNSChannelResponse")
     o.apns_channel_response = (
-        _s_APNSChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "APNSChannelResponse", v)
+        _s_APNSChannelResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "APNSChannelResponse", v)
     )
     o._response_metadata = None
     if not _K_GetApnsChannelResponse.issuperset(d):
@@ -2268,7 +2532,11 @@ def structure_GetApnsSandboxChannelResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("APNSSandboxChannelResponse")
     o.apns_sandbox_channel_response = (
-        _s_APNSSandboxChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "APNSSandboxChannelResponse", v)
+        _s_APNSSandboxChannelResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "APNSSandboxChannelResponse", v)
     )
     o._response_metadata = None
     if not _K_GetApnsSandboxChannelResponse.issuperset(d):
@@ -2325,7 +2593,11 @@ def structure_GetApnsVoipChannelResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("APNSVoipChannelResponse")
     o.apns_voip_channel_response = (
-        _s_APNSVoipChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "APNSVoipChannelResponse", v)
+        _s_APNSVoipChannelResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "APNSVoipChannelResponse", v)
     )
     o._response_metadata = None
     if not _K_GetApnsVoipChannelResponse.issuperset(d):
@@ -2382,7 +2654,11 @@ def structure_GetApnsVoipSandboxChannelResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("APNSVoipSandboxChannelResponse")
     o.apns_voip_sandbox_channel_response = (
-        _s_APNSVoipSandboxChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "APNSVoipSandboxChannelResponse", v)
+        _s_APNSVoipSandboxChannelResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "APNSVoipSandboxChannelResponse", v)
     )
     o._response_metadata = None
     if not _K_GetApnsVoipSandboxChannelResponse.issuperset(d):
@@ -2439,7 +2715,11 @@ def structure_GetBaiduChannelResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("BaiduChannelResponse")
     o.baidu_channel_response = (
-        _s_BaiduChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "BaiduChannelResponse", v)
+        _s_BaiduChannelResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "BaiduChannelResponse", v)
     )
     o._response_metadata = None
     if not _K_GetBaiduChannelResponse.issuperset(d):
@@ -2496,7 +2776,11 @@ def structure_GetChannelsResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("ChannelsResponse")
     o.channels_response = (
-        _s_ChannelsResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ChannelsResponse", v)
+        _s_ChannelsResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "ChannelsResponse", v)
     )
     o._response_metadata = None
     if not _K_GetChannelsResponse.issuperset(d):
@@ -2553,7 +2837,11 @@ def structure_GetEmailChannelResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("EmailChannelResponse")
     o.email_channel_response = (
-        _s_EmailChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EmailChannelResponse", v)
+        _s_EmailChannelResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "EmailChannelResponse", v)
     )
     o._response_metadata = None
     if not _K_GetEmailChannelResponse.issuperset(d):
@@ -2610,7 +2898,11 @@ def structure_GetGcmChannelResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("GCMChannelResponse")
     o.gcm_channel_response = (
-        _s_GCMChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "GCMChannelResponse", v)
+        _s_GCMChannelResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "GCMChannelResponse", v)
     )
     o._response_metadata = None
     if not _K_GetGcmChannelResponse.issuperset(d):
@@ -2667,7 +2959,11 @@ def structure_GetSmsChannelResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("SMSChannelResponse")
     o.sms_channel_response = (
-        _s_SMSChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SMSChannelResponse", v)
+        _s_SMSChannelResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "SMSChannelResponse", v)
     )
     o._response_metadata = None
     if not _K_GetSmsChannelResponse.issuperset(d):
@@ -2724,7 +3020,11 @@ def structure_GetVoiceChannelResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("VoiceChannelResponse")
     o.voice_channel_response = (
-        _s_VoiceChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "VoiceChannelResponse", v)
+        _s_VoiceChannelResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "VoiceChannelResponse", v)
     )
     o._response_metadata = None
     if not _K_GetVoiceChannelResponse.issuperset(d):
@@ -2819,7 +3119,9 @@ def structure_SMSChannelResponse(d: Any, _: Any = None) -> Any:
     o.platform = v if v.__class__ is str or v is None else _w.field(o, "Platform", v, _w.text)
     v = d.get("PromotionalMessagesPerSecond")
     o.promotional_messages_per_second = (
-        v if v.__class__ is int or v is None else _w.field(o, "PromotionalMessagesPerSecond", v, _w.integer)
+        v
+        if v.__class__ is int or v is None
+        else _w.field(o, "PromotionalMessagesPerSecond", v, _w.integer)
     )
     v = d.get("SenderId")
     o.sender_id = v if v.__class__ is str or v is None else _w.field(o, "SenderId", v, _w.text)
@@ -2827,7 +3129,9 @@ def structure_SMSChannelResponse(d: Any, _: Any = None) -> Any:
     o.short_code = v if v.__class__ is str or v is None else _w.field(o, "ShortCode", v, _w.text)
     v = d.get("TransactionalMessagesPerSecond")
     o.transactional_messages_per_second = (
-        v if v.__class__ is int or v is None else _w.field(o, "TransactionalMessagesPerSecond", v, _w.integer)
+        v
+        if v.__class__ is int or v is None
+        else _w.field(o, "TransactionalMessagesPerSecond", v, _w.integer)
     )
     v = d.get("Version")
     o.version = v if v.__class__ is int or v is None else _w.field(o, "Version", v, _w.integer)
@@ -2896,7 +3200,11 @@ def structure_UpdateAdmChannelRequest(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("ADMChannelRequest")
     o.adm_channel_request = (
-        _s_ADMChannelRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ADMChannelRequest", v)
+        _s_ADMChannelRequest(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "ADMChannelRequest", v)
     )
     v = d.get("ApplicationId")
     o.application_id = (
@@ -2931,7 +3239,11 @@ def structure_UpdateAdmChannelResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("ADMChannelResponse")
     o.adm_channel_response = (
-        _s_ADMChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ADMChannelResponse", v)
+        _s_ADMChannelResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "ADMChannelResponse", v)
     )
     o._response_metadata = None
     if not _K_UpdateAdmChannelResponse.issuperset(d):
@@ -2960,7 +3272,11 @@ def structure_UpdateApnsChannelRequest(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("APNSChannelRequest")
     o.apns_channel_request = (
-        _s_APNSChannelRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "APNSChannelRequest", v)
+        _s_APNSChannelRequest(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "APNSChannelRequest", v)
     )
     v = d.get("ApplicationId")
     o.application_id = (
@@ -2995,7 +3311,11 @@ def structure_UpdateApnsChannelResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("APNSChannelResponse")
     o.apns_channel_response = (
-        _s_APNSChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "APNSChannelResponse", v)
+        _s_APNSChannelResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "APNSChannelResponse", v)
     )
     o._response_metadata = None
     if not _K_UpdateApnsChannelResponse.issuperset(d):
@@ -3024,7 +3344,11 @@ def structure_UpdateApnsSandboxChannelRequest(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("APNSSandboxChannelRequest")
     o.apns_sandbox_channel_request = (
-        _s_APNSSandboxChannelRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "APNSSandboxChannelRequest", v)
+        _s_APNSSandboxChannelRequest(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "APNSSandboxChannelRequest", v)
     )
     v = d.get("ApplicationId")
     o.application_id = (
@@ -3059,7 +3383,11 @@ def structure_UpdateApnsSandboxChannelResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("APNSSandboxChannelResponse")
     o.apns_sandbox_channel_response = (
-        _s_APNSSandboxChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "APNSSandboxChannelResponse", v)
+        _s_APNSSandboxChannelResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "APNSSandboxChannelResponse", v)
     )
     o._response_metadata = None
     if not _K_UpdateApnsSandboxChannelResponse.issuperset(d):
@@ -3088,7 +3416,11 @@ def structure_UpdateApnsVoipChannelRequest(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("APNSVoipChannelRequest")
     o.apns_voip_channel_request = (
-        _s_APNSVoipChannelRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "APNSVoipChannelRequest", v)
+        _s_APNSVoipChannelRequest(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "APNSVoipChannelRequest", v)
     )
     v = d.get("ApplicationId")
     o.application_id = (
@@ -3123,7 +3455,11 @@ def structure_UpdateApnsVoipChannelResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("APNSVoipChannelResponse")
     o.apns_voip_channel_response = (
-        _s_APNSVoipChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "APNSVoipChannelResponse", v)
+        _s_APNSVoipChannelResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "APNSVoipChannelResponse", v)
     )
     o._response_metadata = None
     if not _K_UpdateApnsVoipChannelResponse.issuperset(d):
@@ -3152,7 +3488,11 @@ def structure_UpdateApnsVoipSandboxChannelRequest(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("APNSVoipSandboxChannelRequest")
     o.apns_voip_sandbox_channel_request = (
-        _s_APNSVoipSandboxChannelRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "APNSVoipSandboxChannelRequest", v)
+        _s_APNSVoipSandboxChannelRequest(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "APNSVoipSandboxChannelRequest", v)
     )
     v = d.get("ApplicationId")
     o.application_id = (
@@ -3187,7 +3527,11 @@ def structure_UpdateApnsVoipSandboxChannelResponse(d: Any, _: Any = None) -> Any
     v: Any
     v = d.get("APNSVoipSandboxChannelResponse")
     o.apns_voip_sandbox_channel_response = (
-        _s_APNSVoipSandboxChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "APNSVoipSandboxChannelResponse", v)
+        _s_APNSVoipSandboxChannelResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "APNSVoipSandboxChannelResponse", v)
     )
     o._response_metadata = None
     if not _K_UpdateApnsVoipSandboxChannelResponse.issuperset(d):
@@ -3220,7 +3564,11 @@ def structure_UpdateBaiduChannelRequest(d: Any, _: Any = None) -> Any:
     )
     v = d.get("BaiduChannelRequest")
     o.baidu_channel_request = (
-        _s_BaiduChannelRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "BaiduChannelRequest", v)
+        _s_BaiduChannelRequest(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "BaiduChannelRequest", v)
     )
     if not _K_UpdateBaiduChannelRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_UpdateBaiduChannelRequest, o._unknown)
@@ -3251,7 +3599,11 @@ def structure_UpdateBaiduChannelResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("BaiduChannelResponse")
     o.baidu_channel_response = (
-        _s_BaiduChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "BaiduChannelResponse", v)
+        _s_BaiduChannelResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "BaiduChannelResponse", v)
     )
     o._response_metadata = None
     if not _K_UpdateBaiduChannelResponse.issuperset(d):
@@ -3284,7 +3636,11 @@ def structure_UpdateEmailChannelRequest(d: Any, _: Any = None) -> Any:
     )
     v = d.get("EmailChannelRequest")
     o.email_channel_request = (
-        _s_EmailChannelRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EmailChannelRequest", v)
+        _s_EmailChannelRequest(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "EmailChannelRequest", v)
     )
     if not _K_UpdateEmailChannelRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_UpdateEmailChannelRequest, o._unknown)
@@ -3315,7 +3671,11 @@ def structure_UpdateEmailChannelResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("EmailChannelResponse")
     o.email_channel_response = (
-        _s_EmailChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EmailChannelResponse", v)
+        _s_EmailChannelResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "EmailChannelResponse", v)
     )
     o._response_metadata = None
     if not _K_UpdateEmailChannelResponse.issuperset(d):
@@ -3348,7 +3708,11 @@ def structure_UpdateGcmChannelRequest(d: Any, _: Any = None) -> Any:
     )
     v = d.get("GCMChannelRequest")
     o.gcm_channel_request = (
-        _s_GCMChannelRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "GCMChannelRequest", v)
+        _s_GCMChannelRequest(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "GCMChannelRequest", v)
     )
     if not _K_UpdateGcmChannelRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_UpdateGcmChannelRequest, o._unknown)
@@ -3379,7 +3743,11 @@ def structure_UpdateGcmChannelResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("GCMChannelResponse")
     o.gcm_channel_response = (
-        _s_GCMChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "GCMChannelResponse", v)
+        _s_GCMChannelResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "GCMChannelResponse", v)
     )
     o._response_metadata = None
     if not _K_UpdateGcmChannelResponse.issuperset(d):
@@ -3412,7 +3780,11 @@ def structure_UpdateSmsChannelRequest(d: Any, _: Any = None) -> Any:
     )
     v = d.get("SMSChannelRequest")
     o.sms_channel_request = (
-        _s_SMSChannelRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SMSChannelRequest", v)
+        _s_SMSChannelRequest(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "SMSChannelRequest", v)
     )
     if not _K_UpdateSmsChannelRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_UpdateSmsChannelRequest, o._unknown)
@@ -3443,7 +3815,11 @@ def structure_UpdateSmsChannelResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("SMSChannelResponse")
     o.sms_channel_response = (
-        _s_SMSChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SMSChannelResponse", v)
+        _s_SMSChannelResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "SMSChannelResponse", v)
     )
     o._response_metadata = None
     if not _K_UpdateSmsChannelResponse.issuperset(d):
@@ -3476,7 +3852,11 @@ def structure_UpdateVoiceChannelRequest(d: Any, _: Any = None) -> Any:
     )
     v = d.get("VoiceChannelRequest")
     o.voice_channel_request = (
-        _s_VoiceChannelRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "VoiceChannelRequest", v)
+        _s_VoiceChannelRequest(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "VoiceChannelRequest", v)
     )
     if not _K_UpdateVoiceChannelRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_UpdateVoiceChannelRequest, o._unknown)
@@ -3507,7 +3887,11 @@ def structure_UpdateVoiceChannelResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("VoiceChannelResponse")
     o.voice_channel_response = (
-        _s_VoiceChannelResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "VoiceChannelResponse", v)
+        _s_VoiceChannelResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "VoiceChannelResponse", v)
     )
     o._response_metadata = None
     if not _K_UpdateVoiceChannelResponse.issuperset(d):

@@ -70,14 +70,23 @@ _K_AttributeDimension = frozenset({"AttributeType", "Values"})
 _K_CampaignEventFilter = frozenset({"Dimensions", "FilterType"})
 _K_CampaignHook = frozenset({"LambdaFunctionName", "Mode", "WebUrl"})
 _K_CampaignLimits = frozenset({"Daily", "MaximumDuration", "MessagesPerSecond", "Total", "Session"})
-_K_DefaultButtonConfiguration = (
-    frozenset({"BackgroundColor", "BorderRadius", "ButtonAction", "Link", "Text", "TextColor"})
+_K_DefaultButtonConfiguration = frozenset(
+    {"BackgroundColor", "BorderRadius", "ButtonAction", "Link", "Text", "TextColor"}
 )
-_K_EndpointDemographic = (
-    frozenset({"AppVersion", "Locale", "Make", "Model", "ModelVersion", "Platform", "PlatformVersion", "Timezone"})
+_K_EndpointDemographic = frozenset(
+    {
+        "AppVersion",
+        "Locale",
+        "Make",
+        "Model",
+        "ModelVersion",
+        "Platform",
+        "PlatformVersion",
+        "Timezone",
+    }
 )
-_K_EndpointLocation = (
-    frozenset({"City", "Country", "Latitude", "Longitude", "PostalCode", "Region"})
+_K_EndpointLocation = frozenset(
+    {"City", "Country", "Latitude", "Longitude", "PostalCode", "Region"}
 )
 _K_EndpointUser = frozenset({"UserAttributes", "UserId"})
 _K_EventDimensions = frozenset({"Attributes", "EventType", "Metrics"})
@@ -85,8 +94,8 @@ _K_GPSCoordinates = frozenset({"Latitude", "Longitude"})
 _K_GPSPointDimension = frozenset({"Coordinates", "RangeInKilometers"})
 _K_InAppMessageBodyConfig = frozenset({"Alignment", "Body", "TextColor"})
 _K_InAppMessageButton = frozenset({"Android", "DefaultConfig", "IOS", "Web"})
-_K_InAppMessageContent = (
-    frozenset({"BackgroundColor", "BodyConfig", "HeaderConfig", "ImageUrl", "PrimaryBtn", "SecondaryBtn"})
+_K_InAppMessageContent = frozenset(
+    {"BackgroundColor", "BodyConfig", "HeaderConfig", "ImageUrl", "PrimaryBtn", "SecondaryBtn"}
 )
 _K_InAppMessageHeaderConfig = frozenset({"Alignment", "Header", "TextColor"})
 _K_JourneyTimeframeCap = frozenset({"Cap", "Days"})
@@ -97,17 +106,17 @@ _K_OverrideButtonConfiguration = frozenset({"ButtonAction", "Link"})
 _K_QuietTime = frozenset({"End", "Start"})
 _K_RecencyDimension = frozenset({"Duration", "RecencyType"})
 _K_SegmentBehaviors = frozenset({"Recency"})
-_K_SegmentDemographics = (
-    frozenset({"AppVersion", "Channel", "DeviceType", "Make", "Model", "Platform"})
+_K_SegmentDemographics = frozenset(
+    {"AppVersion", "Channel", "DeviceType", "Make", "Model", "Platform"}
 )
-_K_SegmentDimensions = (
-    frozenset({"Attributes", "Behavior", "Demographic", "Location", "Metrics", "UserAttributes"})
+_K_SegmentDimensions = frozenset(
+    {"Attributes", "Behavior", "Demographic", "Location", "Metrics", "UserAttributes"}
 )
 _K_SegmentLocation = frozenset({"Country", "GPSPoint"})
 _K_SetDimension = frozenset({"DimensionType", "Values"})
 _K_Template = frozenset({"Name", "Version"})
-_K_TemplateConfiguration = (
-    frozenset({"EmailTemplate", "PushTemplate", "SMSTemplate", "VoiceTemplate", "InAppTemplate"})
+_K_TemplateConfiguration = frozenset(
+    {"EmailTemplate", "PushTemplate", "SMSTemplate", "VoiceTemplate", "InAppTemplate"}
 )
 
 
@@ -119,7 +128,11 @@ def structure_AttributeDimension(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("AttributeType")
     o.attribute_type = (
-        _E_AttributeType.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "AttributeType", v, _w.text)
+        _E_AttributeType.get(v, v)
+        if v.__class__ is str
+        else None
+        if v is None
+        else _w.field(o, "AttributeType", v, _w.text)
     )
     v = d.get("Values")
     if v is None:
@@ -127,7 +140,9 @@ def structure_AttributeDimension(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.values = (
-                [(x0 if x0.__class__ is str else _w.text(x0)) for x0 in v] if v.__class__ is list else _w.wrong()
+                [(x0 if x0.__class__ is str else _w.text(x0)) for x0 in v]
+                if v.__class__ is list
+                else _w.wrong()
             )
         except _w.WrongType:
             o.values = _w.keep(o, "Values", v)
@@ -143,10 +158,10 @@ def unstructure_AttributeDimension(o: Any) -> Any:
     v: Any
     v = o.attribute_type
     if v is not None:
-        d["AttributeType"] = (v._value_ if isinstance(v, StrEnum) else v)
+        d["AttributeType"] = v._value_ if isinstance(v, StrEnum) else v
     v = o.values
     if v is not None:
-        d["Values"] = (list(v) if isinstance(v, (list, tuple)) else v)
+        d["Values"] = list(v) if isinstance(v, (list, tuple)) else v
     if o._unknown:
         _w.merge_unknown(d, o._unknown)
     return d
@@ -160,11 +175,19 @@ def structure_CampaignEventFilter(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("Dimensions")
     o.dimensions = (
-        _s_EventDimensions(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Dimensions", v)
+        _s_EventDimensions(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "Dimensions", v)
     )
     v = d.get("FilterType")
     o.filter_type = (
-        _E_FilterType.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "FilterType", v, _w.text)
+        _E_FilterType.get(v, v)
+        if v.__class__ is str
+        else None
+        if v is None
+        else _w.field(o, "FilterType", v, _w.text)
     )
     if not _K_CampaignEventFilter.issuperset(d):
         o._unknown = _w.extra(d, _K_CampaignEventFilter, o._unknown)
@@ -181,7 +204,7 @@ def unstructure_CampaignEventFilter(o: Any) -> Any:
         d["Dimensions"] = _u_EventDimensions(v)
     v = o.filter_type
     if v is not None:
-        d["FilterType"] = (v._value_ if isinstance(v, StrEnum) else v)
+        d["FilterType"] = v._value_ if isinstance(v, StrEnum) else v
     if o._unknown:
         _w.merge_unknown(d, o._unknown)
     return d
@@ -199,7 +222,11 @@ def structure_CampaignHook(d: Any, _: Any = None) -> Any:
     )
     v = d.get("Mode")
     o.mode = (
-        _E_Mode.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "Mode", v, _w.text)
+        _E_Mode.get(v, v)
+        if v.__class__ is str
+        else None
+        if v is None
+        else _w.field(o, "Mode", v, _w.text)
     )
     v = d.get("WebUrl")
     o.web_url = v if v.__class__ is str or v is None else _w.field(o, "WebUrl", v, _w.text)
@@ -218,7 +245,7 @@ def unstructure_CampaignHook(o: Any) -> Any:
         d["LambdaFunctionName"] = v
     v = o.mode
     if v is not None:
-        d["Mode"] = (v._value_ if isinstance(v, StrEnum) else v)
+        d["Mode"] = v._value_ if isinstance(v, StrEnum) else v
     v = o.web_url
     if v is not None:
         d["WebUrl"] = v
@@ -293,7 +320,11 @@ def structure_DefaultButtonConfiguration(d: Any, _: Any = None) -> Any:
     )
     v = d.get("ButtonAction")
     o.button_action = (
-        _E_ButtonAction.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "ButtonAction", v, _w.text)
+        _E_ButtonAction.get(v, v)
+        if v.__class__ is str
+        else None
+        if v is None
+        else _w.field(o, "ButtonAction", v, _w.text)
     )
     v = d.get("Link")
     o.link = v if v.__class__ is str or v is None else _w.field(o, "Link", v, _w.text)
@@ -319,7 +350,7 @@ def unstructure_DefaultButtonConfiguration(o: Any) -> Any:
         d["BorderRadius"] = v
     v = o.button_action
     if v is not None:
-        d["ButtonAction"] = (v._value_ if isinstance(v, StrEnum) else v)
+        d["ButtonAction"] = v._value_ if isinstance(v, StrEnum) else v
     v = o.link
     if v is not None:
         d["Link"] = v
@@ -462,7 +493,16 @@ def structure_EndpointUser(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.user_attributes = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): ([(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0] if x0.__class__ is list else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
+                        if x0.__class__ is list
+                        else _w.wrong()
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.user_attributes = _w.keep(o, "UserAttributes", v)
@@ -481,7 +521,9 @@ def unstructure_EndpointUser(o: Any) -> Any:
     v = o.user_attributes
     if v is not None:
         d["UserAttributes"] = (
-            {k0: (list(x0) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+            {k0: (list(x0) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()}
+            if isinstance(v, dict)
+            else v
         )
     v = o.user_id
     if v is not None:
@@ -503,13 +545,22 @@ def structure_EventDimensions(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.attributes = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): _s_AttributeDimension(x0) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): _s_AttributeDimension(x0)
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.attributes = _w.keep(o, "Attributes", v)
     v = d.get("EventType")
     o.event_type = (
-        _s_SetDimension(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EventType", v)
+        _s_SetDimension(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "EventType", v)
     )
     v = d.get("Metrics")
     if v is None:
@@ -517,7 +568,12 @@ def structure_EventDimensions(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.metrics = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): _s_MetricDimension(x0) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): _s_MetricDimension(x0)
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.metrics = _w.keep(o, "Metrics", v)
@@ -588,7 +644,11 @@ def structure_GPSPointDimension(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("Coordinates")
     o.coordinates = (
-        _s_GPSCoordinates(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Coordinates", v)
+        _s_GPSCoordinates(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "Coordinates", v)
     )
     v = d.get("RangeInKilometers")
     o.range_in_kilometers = (
@@ -623,7 +683,11 @@ def structure_InAppMessageBodyConfig(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("Alignment")
     o.alignment = (
-        _E_Alignment.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "Alignment", v, _w.text)
+        _E_Alignment.get(v, v)
+        if v.__class__ is str
+        else None
+        if v is None
+        else _w.field(o, "Alignment", v, _w.text)
     )
     v = d.get("Body")
     o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
@@ -641,7 +705,7 @@ def unstructure_InAppMessageBodyConfig(o: Any) -> Any:
     v: Any
     v = o.alignment
     if v is not None:
-        d["Alignment"] = (v._value_ if isinstance(v, StrEnum) else v)
+        d["Alignment"] = v._value_ if isinstance(v, StrEnum) else v
     v = o.body
     if v is not None:
         d["Body"] = v
@@ -661,19 +725,35 @@ def structure_InAppMessageButton(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("Android")
     o.android = (
-        _s_OverrideButtonConfiguration(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Android", v)
+        _s_OverrideButtonConfiguration(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "Android", v)
     )
     v = d.get("DefaultConfig")
     o.default_config = (
-        _s_DefaultButtonConfiguration(v) if v.__class__ is dict else None if v is None else _w.keep(o, "DefaultConfig", v)
+        _s_DefaultButtonConfiguration(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "DefaultConfig", v)
     )
     v = d.get("IOS")
     o.ios = (
-        _s_OverrideButtonConfiguration(v) if v.__class__ is dict else None if v is None else _w.keep(o, "IOS", v)
+        _s_OverrideButtonConfiguration(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "IOS", v)
     )
     v = d.get("Web")
     o.web = (
-        _s_OverrideButtonConfiguration(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Web", v)
+        _s_OverrideButtonConfiguration(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "Web", v)
     )
     if not _K_InAppMessageButton.issuperset(d):
         o._unknown = _w.extra(d, _K_InAppMessageButton, o._unknown)
@@ -714,21 +794,37 @@ def structure_InAppMessageContent(d: Any, _: Any = None) -> Any:
     )
     v = d.get("BodyConfig")
     o.body_config = (
-        _s_InAppMessageBodyConfig(v) if v.__class__ is dict else None if v is None else _w.keep(o, "BodyConfig", v)
+        _s_InAppMessageBodyConfig(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "BodyConfig", v)
     )
     v = d.get("HeaderConfig")
     o.header_config = (
-        _s_InAppMessageHeaderConfig(v) if v.__class__ is dict else None if v is None else _w.keep(o, "HeaderConfig", v)
+        _s_InAppMessageHeaderConfig(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "HeaderConfig", v)
     )
     v = d.get("ImageUrl")
     o.image_url = v if v.__class__ is str or v is None else _w.field(o, "ImageUrl", v, _w.text)
     v = d.get("PrimaryBtn")
     o.primary_btn = (
-        _s_InAppMessageButton(v) if v.__class__ is dict else None if v is None else _w.keep(o, "PrimaryBtn", v)
+        _s_InAppMessageButton(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "PrimaryBtn", v)
     )
     v = d.get("SecondaryBtn")
     o.secondary_btn = (
-        _s_InAppMessageButton(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SecondaryBtn", v)
+        _s_InAppMessageButton(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "SecondaryBtn", v)
     )
     if not _K_InAppMessageContent.issuperset(d):
         o._unknown = _w.extra(d, _K_InAppMessageContent, o._unknown)
@@ -771,7 +867,11 @@ def structure_InAppMessageHeaderConfig(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("Alignment")
     o.alignment = (
-        _E_Alignment.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "Alignment", v, _w.text)
+        _E_Alignment.get(v, v)
+        if v.__class__ is str
+        else None
+        if v is None
+        else _w.field(o, "Alignment", v, _w.text)
     )
     v = d.get("Header")
     o.header = v if v.__class__ is str or v is None else _w.field(o, "Header", v, _w.text)
@@ -789,7 +889,7 @@ def unstructure_InAppMessageHeaderConfig(o: Any) -> Any:
     v: Any
     v = o.alignment
     if v is not None:
-        d["Alignment"] = (v._value_ if isinstance(v, StrEnum) else v)
+        d["Alignment"] = v._value_ if isinstance(v, StrEnum) else v
     v = o.header
     if v is not None:
         d["Header"] = v
@@ -935,7 +1035,11 @@ def structure_OverrideButtonConfiguration(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("ButtonAction")
     o.button_action = (
-        _E_ButtonAction.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "ButtonAction", v, _w.text)
+        _E_ButtonAction.get(v, v)
+        if v.__class__ is str
+        else None
+        if v is None
+        else _w.field(o, "ButtonAction", v, _w.text)
     )
     v = d.get("Link")
     o.link = v if v.__class__ is str or v is None else _w.field(o, "Link", v, _w.text)
@@ -951,7 +1055,7 @@ def unstructure_OverrideButtonConfiguration(o: Any) -> Any:
     v: Any
     v = o.button_action
     if v is not None:
-        d["ButtonAction"] = (v._value_ if isinstance(v, StrEnum) else v)
+        d["ButtonAction"] = v._value_ if isinstance(v, StrEnum) else v
     v = o.link
     if v is not None:
         d["Link"] = v
@@ -999,11 +1103,19 @@ def structure_RecencyDimension(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("Duration")
     o.duration = (
-        _E_Duration.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "Duration", v, _w.text)
+        _E_Duration.get(v, v)
+        if v.__class__ is str
+        else None
+        if v is None
+        else _w.field(o, "Duration", v, _w.text)
     )
     v = d.get("RecencyType")
     o.recency_type = (
-        _E_RecencyType.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "RecencyType", v, _w.text)
+        _E_RecencyType.get(v, v)
+        if v.__class__ is str
+        else None
+        if v is None
+        else _w.field(o, "RecencyType", v, _w.text)
     )
     if not _K_RecencyDimension.issuperset(d):
         o._unknown = _w.extra(d, _K_RecencyDimension, o._unknown)
@@ -1017,10 +1129,10 @@ def unstructure_RecencyDimension(o: Any) -> Any:
     v: Any
     v = o.duration
     if v is not None:
-        d["Duration"] = (v._value_ if isinstance(v, StrEnum) else v)
+        d["Duration"] = v._value_ if isinstance(v, StrEnum) else v
     v = o.recency_type
     if v is not None:
-        d["RecencyType"] = (v._value_ if isinstance(v, StrEnum) else v)
+        d["RecencyType"] = v._value_ if isinstance(v, StrEnum) else v
     if o._unknown:
         _w.merge_unknown(d, o._unknown)
     return d
@@ -1034,7 +1146,11 @@ def structure_SegmentBehaviors(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("Recency")
     o.recency = (
-        _s_RecencyDimension(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Recency", v)
+        _s_RecencyDimension(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "Recency", v)
     )
     if not _K_SegmentBehaviors.issuperset(d):
         o._unknown = _w.extra(d, _K_SegmentBehaviors, o._unknown)
@@ -1062,15 +1178,27 @@ def structure_SegmentDemographics(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("AppVersion")
     o.app_version = (
-        _s_SetDimension(v) if v.__class__ is dict else None if v is None else _w.keep(o, "AppVersion", v)
+        _s_SetDimension(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "AppVersion", v)
     )
     v = d.get("Channel")
     o.channel = (
-        _s_SetDimension(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Channel", v)
+        _s_SetDimension(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "Channel", v)
     )
     v = d.get("DeviceType")
     o.device_type = (
-        _s_SetDimension(v) if v.__class__ is dict else None if v is None else _w.keep(o, "DeviceType", v)
+        _s_SetDimension(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "DeviceType", v)
     )
     v = d.get("Make")
     o.make = (
@@ -1082,7 +1210,11 @@ def structure_SegmentDemographics(d: Any, _: Any = None) -> Any:
     )
     v = d.get("Platform")
     o.platform = (
-        _s_SetDimension(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Platform", v)
+        _s_SetDimension(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "Platform", v)
     )
     if not _K_SegmentDemographics.issuperset(d):
         o._unknown = _w.extra(d, _K_SegmentDemographics, o._unknown)
@@ -1129,21 +1261,38 @@ def structure_SegmentDimensions(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.attributes = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): _s_AttributeDimension(x0) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): _s_AttributeDimension(x0)
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.attributes = _w.keep(o, "Attributes", v)
     v = d.get("Behavior")
     o.behavior = (
-        _s_SegmentBehaviors(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Behavior", v)
+        _s_SegmentBehaviors(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "Behavior", v)
     )
     v = d.get("Demographic")
     o.demographic = (
-        _s_SegmentDemographics(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Demographic", v)
+        _s_SegmentDemographics(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "Demographic", v)
     )
     v = d.get("Location")
     o.location = (
-        _s_SegmentLocation(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Location", v)
+        _s_SegmentLocation(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "Location", v)
     )
     v = d.get("Metrics")
     if v is None:
@@ -1151,7 +1300,12 @@ def structure_SegmentDimensions(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.metrics = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): _s_MetricDimension(x0) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): _s_MetricDimension(x0)
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.metrics = _w.keep(o, "Metrics", v)
@@ -1161,7 +1315,12 @@ def structure_SegmentDimensions(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.user_attributes = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): _s_AttributeDimension(x0) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): _s_AttributeDimension(x0)
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.user_attributes = _w.keep(o, "UserAttributes", v)
@@ -1212,11 +1371,19 @@ def structure_SegmentLocation(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("Country")
     o.country = (
-        _s_SetDimension(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Country", v)
+        _s_SetDimension(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "Country", v)
     )
     v = d.get("GPSPoint")
     o.gps_point = (
-        _s_GPSPointDimension(v) if v.__class__ is dict else None if v is None else _w.keep(o, "GPSPoint", v)
+        _s_GPSPointDimension(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "GPSPoint", v)
     )
     if not _K_SegmentLocation.issuperset(d):
         o._unknown = _w.extra(d, _K_SegmentLocation, o._unknown)
@@ -1247,7 +1414,11 @@ def structure_SetDimension(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("DimensionType")
     o.dimension_type = (
-        _E_DimensionType.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "DimensionType", v, _w.text)
+        _E_DimensionType.get(v, v)
+        if v.__class__ is str
+        else None
+        if v is None
+        else _w.field(o, "DimensionType", v, _w.text)
     )
     v = d.get("Values")
     if v is None:
@@ -1255,7 +1426,9 @@ def structure_SetDimension(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.values = (
-                [(x0 if x0.__class__ is str else _w.text(x0)) for x0 in v] if v.__class__ is list else _w.wrong()
+                [(x0 if x0.__class__ is str else _w.text(x0)) for x0 in v]
+                if v.__class__ is list
+                else _w.wrong()
             )
         except _w.WrongType:
             o.values = _w.keep(o, "Values", v)
@@ -1271,10 +1444,10 @@ def unstructure_SetDimension(o: Any) -> Any:
     v: Any
     v = o.dimension_type
     if v is not None:
-        d["DimensionType"] = (v._value_ if isinstance(v, StrEnum) else v)
+        d["DimensionType"] = v._value_ if isinstance(v, StrEnum) else v
     v = o.values
     if v is not None:
-        d["Values"] = (list(v) if isinstance(v, (list, tuple)) else v)
+        d["Values"] = list(v) if isinstance(v, (list, tuple)) else v
     if o._unknown:
         _w.merge_unknown(d, o._unknown)
     return d
@@ -1319,23 +1492,43 @@ def structure_TemplateConfiguration(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("EmailTemplate")
     o.email_template = (
-        _s_Template(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EmailTemplate", v)
+        _s_Template(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "EmailTemplate", v)
     )
     v = d.get("PushTemplate")
     o.push_template = (
-        _s_Template(v) if v.__class__ is dict else None if v is None else _w.keep(o, "PushTemplate", v)
+        _s_Template(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "PushTemplate", v)
     )
     v = d.get("SMSTemplate")
     o.sms_template = (
-        _s_Template(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SMSTemplate", v)
+        _s_Template(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "SMSTemplate", v)
     )
     v = d.get("VoiceTemplate")
     o.voice_template = (
-        _s_Template(v) if v.__class__ is dict else None if v is None else _w.keep(o, "VoiceTemplate", v)
+        _s_Template(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "VoiceTemplate", v)
     )
     v = d.get("InAppTemplate")
     o.in_app_template = (
-        _s_Template(v) if v.__class__ is dict else None if v is None else _w.keep(o, "InAppTemplate", v)
+        _s_Template(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "InAppTemplate", v)
     )
     if not _K_TemplateConfiguration.issuperset(d):
         o._unknown = _w.extra(d, _K_TemplateConfiguration, o._unknown)

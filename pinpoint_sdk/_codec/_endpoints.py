@@ -48,23 +48,64 @@ _K_DeleteEndpointRequest = frozenset({"ApplicationId", "EndpointId"})
 _K_DeleteEndpointResponse = frozenset({"EndpointResponse"})
 _K_DeleteUserEndpointsRequest = frozenset({"ApplicationId", "UserId"})
 _K_DeleteUserEndpointsResponse = frozenset({"EndpointsResponse"})
-_K_EndpointBatchItem = (
-    frozenset({"Address", "Attributes", "ChannelType", "Demographic", "EffectiveDate", "EndpointStatus", "Id", "Location", "Metrics", "OptOut", "RequestId", "User"})
+_K_EndpointBatchItem = frozenset(
+    {
+        "Address",
+        "Attributes",
+        "ChannelType",
+        "Demographic",
+        "EffectiveDate",
+        "EndpointStatus",
+        "Id",
+        "Location",
+        "Metrics",
+        "OptOut",
+        "RequestId",
+        "User",
+    }
 )
 _K_EndpointBatchRequest = frozenset({"Item"})
-_K_EndpointRequest = (
-    frozenset({"Address", "Attributes", "ChannelType", "Demographic", "EffectiveDate", "EndpointStatus", "Location", "Metrics", "OptOut", "RequestId", "User"})
+_K_EndpointRequest = frozenset(
+    {
+        "Address",
+        "Attributes",
+        "ChannelType",
+        "Demographic",
+        "EffectiveDate",
+        "EndpointStatus",
+        "Location",
+        "Metrics",
+        "OptOut",
+        "RequestId",
+        "User",
+    }
 )
-_K_EndpointResponse = (
-    frozenset({"Address", "ApplicationId", "Attributes", "ChannelType", "CohortId", "CreationDate", "Demographic", "EffectiveDate", "EndpointStatus", "Id", "Location", "Metrics", "OptOut", "RequestId", "User"})
+_K_EndpointResponse = frozenset(
+    {
+        "Address",
+        "ApplicationId",
+        "Attributes",
+        "ChannelType",
+        "CohortId",
+        "CreationDate",
+        "Demographic",
+        "EffectiveDate",
+        "EndpointStatus",
+        "Id",
+        "Location",
+        "Metrics",
+        "OptOut",
+        "RequestId",
+        "User",
+    }
 )
 _K_EndpointsResponse = frozenset({"Item"})
 _K_GetEndpointRequest = frozenset({"ApplicationId", "EndpointId"})
 _K_GetEndpointResponse = frozenset({"EndpointResponse"})
 _K_GetUserEndpointsRequest = frozenset({"ApplicationId", "UserId"})
 _K_GetUserEndpointsResponse = frozenset({"EndpointsResponse"})
-_K_RemoveAttributesRequest = (
-    frozenset({"ApplicationId", "AttributeType", "UpdateAttributesRequest"})
+_K_RemoveAttributesRequest = frozenset(
+    {"ApplicationId", "AttributeType", "UpdateAttributesRequest"}
 )
 _K_RemoveAttributesResponse = frozenset({"AttributesResource"})
 _K_UpdateAttributesRequest = frozenset({"Blacklist"})
@@ -94,7 +135,9 @@ def structure_AttributesResource(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.attributes = (
-                [(x0 if x0.__class__ is str else _w.text(x0)) for x0 in v] if v.__class__ is list else _w.wrong()
+                [(x0 if x0.__class__ is str else _w.text(x0)) for x0 in v]
+                if v.__class__ is list
+                else _w.wrong()
             )
         except _w.WrongType:
             o.attributes = _w.keep(o, "Attributes", v)
@@ -116,7 +159,7 @@ def unstructure_AttributesResource(o: Any) -> Any:
         d["AttributeType"] = v
     v = o.attributes
     if v is not None:
-        d["Attributes"] = (list(v) if isinstance(v, (list, tuple)) else v)
+        d["Attributes"] = list(v) if isinstance(v, (list, tuple)) else v
     if o._unknown:
         _w.merge_unknown(d, o._unknown)
     return d
@@ -163,7 +206,11 @@ def structure_DeleteEndpointResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("EndpointResponse")
     o.endpoint_response = (
-        _s_EndpointResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EndpointResponse", v)
+        _s_EndpointResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "EndpointResponse", v)
     )
     o._response_metadata = None
     if not _K_DeleteEndpointResponse.issuperset(d):
@@ -225,7 +272,11 @@ def structure_DeleteUserEndpointsResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("EndpointsResponse")
     o.endpoints_response = (
-        _s_EndpointsResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EndpointsResponse", v)
+        _s_EndpointsResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "EndpointsResponse", v)
     )
     o._response_metadata = None
     if not _K_DeleteUserEndpointsResponse.issuperset(d):
@@ -260,17 +311,34 @@ def structure_EndpointBatchItem(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.attributes = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): ([(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0] if x0.__class__ is list else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
+                        if x0.__class__ is list
+                        else _w.wrong()
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.attributes = _w.keep(o, "Attributes", v)
     v = d.get("ChannelType")
     o.channel_type = (
-        _E_ChannelType.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "ChannelType", v, _w.text)
+        _E_ChannelType.get(v, v)
+        if v.__class__ is str
+        else None
+        if v is None
+        else _w.field(o, "ChannelType", v, _w.text)
     )
     v = d.get("Demographic")
     o.demographic = (
-        _common._s_EndpointDemographic(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Demographic", v)
+        _common._s_EndpointDemographic(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "Demographic", v)
     )
     v = d.get("EffectiveDate")
     o.effective_date = (
@@ -284,7 +352,11 @@ def structure_EndpointBatchItem(d: Any, _: Any = None) -> Any:
     o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
     v = d.get("Location")
     o.location = (
-        _common._s_EndpointLocation(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Location", v)
+        _common._s_EndpointLocation(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "Location", v)
     )
     v = d.get("Metrics")
     if v is None:
@@ -292,7 +364,14 @@ def structure_EndpointBatchItem(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.metrics = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is float else _w.number(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        x0 if x0.__class__ is float else _w.number(x0)
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.metrics = _w.keep(o, "Metrics", v)
@@ -302,7 +381,11 @@ def structure_EndpointBatchItem(d: Any, _: Any = None) -> Any:
     o.request_id = v if v.__class__ is str or v is None else _w.field(o, "RequestId", v, _w.text)
     v = d.get("User")
     o.user = (
-        _common._s_EndpointUser(v) if v.__class__ is dict else None if v is None else _w.keep(o, "User", v)
+        _common._s_EndpointUser(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "User", v)
     )
     if not _K_EndpointBatchItem.issuperset(d):
         o._unknown = _w.extra(d, _K_EndpointBatchItem, o._unknown)
@@ -320,11 +403,13 @@ def unstructure_EndpointBatchItem(o: Any) -> Any:
     v = o.attributes
     if v is not None:
         d["Attributes"] = (
-            {k0: (list(x0) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+            {k0: (list(x0) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()}
+            if isinstance(v, dict)
+            else v
         )
     v = o.channel_type
     if v is not None:
-        d["ChannelType"] = (v._value_ if isinstance(v, StrEnum) else v)
+        d["ChannelType"] = v._value_ if isinstance(v, StrEnum) else v
     v = o.demographic
     if v is not None:
         d["Demographic"] = _common._u_EndpointDemographic(v)
@@ -342,7 +427,7 @@ def unstructure_EndpointBatchItem(o: Any) -> Any:
         d["Location"] = _common._u_EndpointLocation(v)
     v = o.metrics
     if v is not None:
-        d["Metrics"] = (dict(v) if isinstance(v, dict) else v)
+        d["Metrics"] = dict(v) if isinstance(v, dict) else v
     v = o.opt_out
     if v is not None:
         d["OptOut"] = v
@@ -368,7 +453,7 @@ def structure_EndpointBatchRequest(d: Any, _: Any = None) -> Any:
         o.item = None
     else:
         try:
-            o.item = ([_s_EndpointBatchItem(x0) for x0 in v] if v.__class__ is list else _w.wrong())
+            o.item = [_s_EndpointBatchItem(x0) for x0 in v] if v.__class__ is list else _w.wrong()
         except _w.WrongType:
             o.item = _w.keep(o, "Item", v)
     if not _K_EndpointBatchRequest.issuperset(d):
@@ -383,7 +468,7 @@ def unstructure_EndpointBatchRequest(o: Any) -> Any:
     v: Any
     v = o.item
     if v is not None:
-        d["Item"] = ([_u_EndpointBatchItem(x0) for x0 in v] if isinstance(v, (list, tuple)) else v)
+        d["Item"] = [_u_EndpointBatchItem(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
     if o._unknown:
         _w.merge_unknown(d, o._unknown)
     return d
@@ -403,17 +488,34 @@ def structure_EndpointRequest(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.attributes = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): ([(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0] if x0.__class__ is list else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
+                        if x0.__class__ is list
+                        else _w.wrong()
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.attributes = _w.keep(o, "Attributes", v)
     v = d.get("ChannelType")
     o.channel_type = (
-        _E_ChannelType.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "ChannelType", v, _w.text)
+        _E_ChannelType.get(v, v)
+        if v.__class__ is str
+        else None
+        if v is None
+        else _w.field(o, "ChannelType", v, _w.text)
     )
     v = d.get("Demographic")
     o.demographic = (
-        _common._s_EndpointDemographic(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Demographic", v)
+        _common._s_EndpointDemographic(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "Demographic", v)
     )
     v = d.get("EffectiveDate")
     o.effective_date = (
@@ -425,7 +527,11 @@ def structure_EndpointRequest(d: Any, _: Any = None) -> Any:
     )
     v = d.get("Location")
     o.location = (
-        _common._s_EndpointLocation(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Location", v)
+        _common._s_EndpointLocation(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "Location", v)
     )
     v = d.get("Metrics")
     if v is None:
@@ -433,7 +539,14 @@ def structure_EndpointRequest(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.metrics = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is float else _w.number(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        x0 if x0.__class__ is float else _w.number(x0)
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.metrics = _w.keep(o, "Metrics", v)
@@ -443,7 +556,11 @@ def structure_EndpointRequest(d: Any, _: Any = None) -> Any:
     o.request_id = v if v.__class__ is str or v is None else _w.field(o, "RequestId", v, _w.text)
     v = d.get("User")
     o.user = (
-        _common._s_EndpointUser(v) if v.__class__ is dict else None if v is None else _w.keep(o, "User", v)
+        _common._s_EndpointUser(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "User", v)
     )
     if not _K_EndpointRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_EndpointRequest, o._unknown)
@@ -461,11 +578,13 @@ def unstructure_EndpointRequest(o: Any) -> Any:
     v = o.attributes
     if v is not None:
         d["Attributes"] = (
-            {k0: (list(x0) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+            {k0: (list(x0) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()}
+            if isinstance(v, dict)
+            else v
         )
     v = o.channel_type
     if v is not None:
-        d["ChannelType"] = (v._value_ if isinstance(v, StrEnum) else v)
+        d["ChannelType"] = v._value_ if isinstance(v, StrEnum) else v
     v = o.demographic
     if v is not None:
         d["Demographic"] = _common._u_EndpointDemographic(v)
@@ -480,7 +599,7 @@ def unstructure_EndpointRequest(o: Any) -> Any:
         d["Location"] = _common._u_EndpointLocation(v)
     v = o.metrics
     if v is not None:
-        d["Metrics"] = (dict(v) if isinstance(v, dict) else v)
+        d["Metrics"] = dict(v) if isinstance(v, dict) else v
     v = o.opt_out
     if v is not None:
         d["OptOut"] = v
@@ -513,13 +632,26 @@ def structure_EndpointResponse(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.attributes = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): ([(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0] if x0.__class__ is list else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
+                        if x0.__class__ is list
+                        else _w.wrong()
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.attributes = _w.keep(o, "Attributes", v)
     v = d.get("ChannelType")
     o.channel_type = (
-        _E_ChannelType.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "ChannelType", v, _w.text)
+        _E_ChannelType.get(v, v)
+        if v.__class__ is str
+        else None
+        if v is None
+        else _w.field(o, "ChannelType", v, _w.text)
     )
     v = d.get("CohortId")
     o.cohort_id = v if v.__class__ is str or v is None else _w.field(o, "CohortId", v, _w.text)
@@ -529,7 +661,11 @@ def structure_EndpointResponse(d: Any, _: Any = None) -> Any:
     )
     v = d.get("Demographic")
     o.demographic = (
-        _common._s_EndpointDemographic(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Demographic", v)
+        _common._s_EndpointDemographic(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "Demographic", v)
     )
     v = d.get("EffectiveDate")
     o.effective_date = (
@@ -543,7 +679,11 @@ def structure_EndpointResponse(d: Any, _: Any = None) -> Any:
     o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
     v = d.get("Location")
     o.location = (
-        _common._s_EndpointLocation(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Location", v)
+        _common._s_EndpointLocation(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "Location", v)
     )
     v = d.get("Metrics")
     if v is None:
@@ -551,7 +691,14 @@ def structure_EndpointResponse(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.metrics = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is float else _w.number(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        x0 if x0.__class__ is float else _w.number(x0)
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.metrics = _w.keep(o, "Metrics", v)
@@ -561,7 +708,11 @@ def structure_EndpointResponse(d: Any, _: Any = None) -> Any:
     o.request_id = v if v.__class__ is str or v is None else _w.field(o, "RequestId", v, _w.text)
     v = d.get("User")
     o.user = (
-        _common._s_EndpointUser(v) if v.__class__ is dict else None if v is None else _w.keep(o, "User", v)
+        _common._s_EndpointUser(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "User", v)
     )
     if not _K_EndpointResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_EndpointResponse, o._unknown)
@@ -582,11 +733,13 @@ def unstructure_EndpointResponse(o: Any) -> Any:
     v = o.attributes
     if v is not None:
         d["Attributes"] = (
-            {k0: (list(x0) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+            {k0: (list(x0) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()}
+            if isinstance(v, dict)
+            else v
         )
     v = o.channel_type
     if v is not None:
-        d["ChannelType"] = (v._value_ if isinstance(v, StrEnum) else v)
+        d["ChannelType"] = v._value_ if isinstance(v, StrEnum) else v
     v = o.cohort_id
     if v is not None:
         d["CohortId"] = v
@@ -610,7 +763,7 @@ def unstructure_EndpointResponse(o: Any) -> Any:
         d["Location"] = _common._u_EndpointLocation(v)
     v = o.metrics
     if v is not None:
-        d["Metrics"] = (dict(v) if isinstance(v, dict) else v)
+        d["Metrics"] = dict(v) if isinstance(v, dict) else v
     v = o.opt_out
     if v is not None:
         d["OptOut"] = v
@@ -636,7 +789,7 @@ def structure_EndpointsResponse(d: Any, _: Any = None) -> Any:
         o.item = None
     else:
         try:
-            o.item = ([_s_EndpointResponse(x0) for x0 in v] if v.__class__ is list else _w.wrong())
+            o.item = [_s_EndpointResponse(x0) for x0 in v] if v.__class__ is list else _w.wrong()
         except _w.WrongType:
             o.item = _w.keep(o, "Item", v)
     if not _K_EndpointsResponse.issuperset(d):
@@ -651,7 +804,7 @@ def unstructure_EndpointsResponse(o: Any) -> Any:
     v: Any
     v = o.item
     if v is not None:
-        d["Item"] = ([_u_EndpointResponse(x0) for x0 in v] if isinstance(v, (list, tuple)) else v)
+        d["Item"] = [_u_EndpointResponse(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
     if o._unknown:
         _w.merge_unknown(d, o._unknown)
     return d
@@ -698,7 +851,11 @@ def structure_GetEndpointResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("EndpointResponse")
     o.endpoint_response = (
-        _s_EndpointResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EndpointResponse", v)
+        _s_EndpointResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "EndpointResponse", v)
     )
     o._response_metadata = None
     if not _K_GetEndpointResponse.issuperset(d):
@@ -760,7 +917,11 @@ def structure_GetUserEndpointsResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("EndpointsResponse")
     o.endpoints_response = (
-        _s_EndpointsResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EndpointsResponse", v)
+        _s_EndpointsResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "EndpointsResponse", v)
     )
     o._response_metadata = None
     if not _K_GetUserEndpointsResponse.issuperset(d):
@@ -797,7 +958,11 @@ def structure_RemoveAttributesRequest(d: Any, _: Any = None) -> Any:
     )
     v = d.get("UpdateAttributesRequest")
     o.update_attributes_request = (
-        _s_UpdateAttributesRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "UpdateAttributesRequest", v)
+        _s_UpdateAttributesRequest(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "UpdateAttributesRequest", v)
     )
     if not _K_RemoveAttributesRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_RemoveAttributesRequest, o._unknown)
@@ -831,7 +996,11 @@ def structure_RemoveAttributesResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("AttributesResource")
     o.attributes_resource = (
-        _s_AttributesResource(v) if v.__class__ is dict else None if v is None else _w.keep(o, "AttributesResource", v)
+        _s_AttributesResource(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "AttributesResource", v)
     )
     o._response_metadata = None
     if not _K_RemoveAttributesResponse.issuperset(d):
@@ -864,7 +1033,9 @@ def structure_UpdateAttributesRequest(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.blacklist = (
-                [(x0 if x0.__class__ is str else _w.text(x0)) for x0 in v] if v.__class__ is list else _w.wrong()
+                [(x0 if x0.__class__ is str else _w.text(x0)) for x0 in v]
+                if v.__class__ is list
+                else _w.wrong()
             )
         except _w.WrongType:
             o.blacklist = _w.keep(o, "Blacklist", v)
@@ -880,7 +1051,7 @@ def unstructure_UpdateAttributesRequest(o: Any) -> Any:
     v: Any
     v = o.blacklist
     if v is not None:
-        d["Blacklist"] = (list(v) if isinstance(v, (list, tuple)) else v)
+        d["Blacklist"] = list(v) if isinstance(v, (list, tuple)) else v
     if o._unknown:
         _w.merge_unknown(d, o._unknown)
     return d
@@ -900,7 +1071,11 @@ def structure_UpdateEndpointRequest(d: Any, _: Any = None) -> Any:
     o.endpoint_id = v if v.__class__ is str or v is None else _w.field(o, "EndpointId", v, _w.text)
     v = d.get("EndpointRequest")
     o.endpoint_request = (
-        _s_EndpointRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EndpointRequest", v)
+        _s_EndpointRequest(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "EndpointRequest", v)
     )
     if not _K_UpdateEndpointRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_UpdateEndpointRequest, o._unknown)
@@ -934,7 +1109,11 @@ def structure_UpdateEndpointResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("MessageBody")
     o.message_body = (
-        _common._s_MessageBody(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageBody", v)
+        _common._s_MessageBody(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "MessageBody", v)
     )
     o._response_metadata = None
     if not _K_UpdateEndpointResponse.issuperset(d):
@@ -967,7 +1146,11 @@ def structure_UpdateEndpointsBatchRequest(d: Any, _: Any = None) -> Any:
     )
     v = d.get("EndpointBatchRequest")
     o.endpoint_batch_request = (
-        _s_EndpointBatchRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EndpointBatchRequest", v)
+        _s_EndpointBatchRequest(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "EndpointBatchRequest", v)
     )
     if not _K_UpdateEndpointsBatchRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_UpdateEndpointsBatchRequest, o._unknown)
@@ -998,7 +1181,11 @@ def structure_UpdateEndpointsBatchResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("MessageBody")
     o.message_body = (
-        _common._s_MessageBody(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageBody", v)
+        _common._s_MessageBody(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "MessageBody", v)
     )
     o._response_metadata = None
     if not _K_UpdateEndpointsBatchResponse.issuperset(d):

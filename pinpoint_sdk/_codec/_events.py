@@ -44,12 +44,30 @@ _E_ChannelType: dict[str, ChannelType] = {m.value: m for m in ChannelType}
 _K_DeleteEventStreamRequest = frozenset({"ApplicationId"})
 _K_DeleteEventStreamResponse = frozenset({"EventStream"})
 _K_EndpointItemResponse = frozenset({"Message", "StatusCode"})
-_K_Event = (
-    frozenset({"AppPackageName", "AppTitle", "AppVersionCode", "Attributes", "ClientSdkVersion", "EventType", "Metrics", "SdkName", "Session", "Timestamp"})
+_K_Event = frozenset(
+    {
+        "AppPackageName",
+        "AppTitle",
+        "AppVersionCode",
+        "Attributes",
+        "ClientSdkVersion",
+        "EventType",
+        "Metrics",
+        "SdkName",
+        "Session",
+        "Timestamp",
+    }
 )
 _K_EventItemResponse = frozenset({"Message", "StatusCode"})
-_K_EventStream = (
-    frozenset({"ApplicationId", "DestinationStreamArn", "ExternalId", "LastModifiedDate", "LastUpdatedBy", "RoleArn"})
+_K_EventStream = frozenset(
+    {
+        "ApplicationId",
+        "DestinationStreamArn",
+        "ExternalId",
+        "LastModifiedDate",
+        "LastUpdatedBy",
+        "RoleArn",
+    }
 )
 _K_EventsBatch = frozenset({"Endpoint", "Events"})
 _K_EventsRequest = frozenset({"BatchItem"})
@@ -57,8 +75,20 @@ _K_EventsResponse = frozenset({"Results"})
 _K_GetEventStreamRequest = frozenset({"ApplicationId"})
 _K_GetEventStreamResponse = frozenset({"EventStream"})
 _K_ItemResponse = frozenset({"EndpointItemResponse", "EventsItemResponse"})
-_K_PublicEndpoint = (
-    frozenset({"Address", "Attributes", "ChannelType", "Demographic", "EffectiveDate", "EndpointStatus", "Location", "Metrics", "OptOut", "RequestId", "User"})
+_K_PublicEndpoint = frozenset(
+    {
+        "Address",
+        "Attributes",
+        "ChannelType",
+        "Demographic",
+        "EffectiveDate",
+        "EndpointStatus",
+        "Location",
+        "Metrics",
+        "OptOut",
+        "RequestId",
+        "User",
+    }
 )
 _K_PutEventStreamRequest = frozenset({"ApplicationId", "WriteEventStream"})
 _K_PutEventStreamResponse = frozenset({"EventStream"})
@@ -104,7 +134,11 @@ def structure_DeleteEventStreamResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("EventStream")
     o.event_stream = (
-        _s_EventStream(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EventStream", v)
+        _s_EventStream(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "EventStream", v)
     )
     o._response_metadata = None
     if not _K_DeleteEventStreamResponse.issuperset(d):
@@ -180,7 +214,14 @@ def structure_Event(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.attributes = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        x0 if x0.__class__ is str else _w.text(x0)
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.attributes = _w.keep(o, "Attributes", v)
@@ -196,7 +237,14 @@ def structure_Event(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.metrics = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is float else _w.number(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        x0 if x0.__class__ is float else _w.number(x0)
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.metrics = _w.keep(o, "Metrics", v)
@@ -229,7 +277,7 @@ def unstructure_Event(o: Any) -> Any:
         d["AppVersionCode"] = v
     v = o.attributes
     if v is not None:
-        d["Attributes"] = (dict(v) if isinstance(v, dict) else v)
+        d["Attributes"] = dict(v) if isinstance(v, dict) else v
     v = o.client_sdk_version
     if v is not None:
         d["ClientSdkVersion"] = v
@@ -238,7 +286,7 @@ def unstructure_Event(o: Any) -> Any:
         d["EventType"] = v
     v = o.metrics
     if v is not None:
-        d["Metrics"] = (dict(v) if isinstance(v, dict) else v)
+        d["Metrics"] = dict(v) if isinstance(v, dict) else v
     v = o.sdk_name
     if v is not None:
         d["SdkName"] = v
@@ -353,7 +401,11 @@ def structure_EventsBatch(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("Endpoint")
     o.endpoint = (
-        _s_PublicEndpoint(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Endpoint", v)
+        _s_PublicEndpoint(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "Endpoint", v)
     )
     v = d.get("Events")
     if v is None:
@@ -361,7 +413,9 @@ def structure_EventsBatch(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.events = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): _s_Event(x0) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {(k0 if k0.__class__ is str else _w.text(k0)): _s_Event(x0) for k0, x0 in v.items()}
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.events = _w.keep(o, "Events", v)
@@ -380,7 +434,7 @@ def unstructure_EventsBatch(o: Any) -> Any:
         d["Endpoint"] = _u_PublicEndpoint(v)
     v = o.events
     if v is not None:
-        d["Events"] = ({k0: _u_Event(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v)
+        d["Events"] = {k0: _u_Event(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
     if o._unknown:
         _w.merge_unknown(d, o._unknown)
     return d
@@ -398,7 +452,12 @@ def structure_EventsRequest(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.batch_item = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): _s_EventsBatch(x0) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): _s_EventsBatch(x0)
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.batch_item = _w.keep(o, "BatchItem", v)
@@ -434,7 +493,12 @@ def structure_EventsResponse(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.results = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): _s_ItemResponse(x0) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): _s_ItemResponse(x0)
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.results = _w.keep(o, "Results", v)
@@ -494,7 +558,11 @@ def structure_GetEventStreamResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("EventStream")
     o.event_stream = (
-        _s_EventStream(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EventStream", v)
+        _s_EventStream(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "EventStream", v)
     )
     o._response_metadata = None
     if not _K_GetEventStreamResponse.issuperset(d):
@@ -523,7 +591,11 @@ def structure_ItemResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("EndpointItemResponse")
     o.endpoint_item_response = (
-        _s_EndpointItemResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EndpointItemResponse", v)
+        _s_EndpointItemResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "EndpointItemResponse", v)
     )
     v = d.get("EventsItemResponse")
     if v is None:
@@ -531,7 +603,12 @@ def structure_ItemResponse(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.events_item_response = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): _s_EventItemResponse(x0) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): _s_EventItemResponse(x0)
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.events_item_response = _w.keep(o, "EventsItemResponse", v)
@@ -572,17 +649,34 @@ def structure_PublicEndpoint(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.attributes = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): ([(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0] if x0.__class__ is list else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
+                        if x0.__class__ is list
+                        else _w.wrong()
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.attributes = _w.keep(o, "Attributes", v)
     v = d.get("ChannelType")
     o.channel_type = (
-        _E_ChannelType.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "ChannelType", v, _w.text)
+        _E_ChannelType.get(v, v)
+        if v.__class__ is str
+        else None
+        if v is None
+        else _w.field(o, "ChannelType", v, _w.text)
     )
     v = d.get("Demographic")
     o.demographic = (
-        _common._s_EndpointDemographic(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Demographic", v)
+        _common._s_EndpointDemographic(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "Demographic", v)
     )
     v = d.get("EffectiveDate")
     o.effective_date = (
@@ -594,7 +688,11 @@ def structure_PublicEndpoint(d: Any, _: Any = None) -> Any:
     )
     v = d.get("Location")
     o.location = (
-        _common._s_EndpointLocation(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Location", v)
+        _common._s_EndpointLocation(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "Location", v)
     )
     v = d.get("Metrics")
     if v is None:
@@ -602,7 +700,14 @@ def structure_PublicEndpoint(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.metrics = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is float else _w.number(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        x0 if x0.__class__ is float else _w.number(x0)
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.metrics = _w.keep(o, "Metrics", v)
@@ -612,7 +717,11 @@ def structure_PublicEndpoint(d: Any, _: Any = None) -> Any:
     o.request_id = v if v.__class__ is str or v is None else _w.field(o, "RequestId", v, _w.text)
     v = d.get("User")
     o.user = (
-        _common._s_EndpointUser(v) if v.__class__ is dict else None if v is None else _w.keep(o, "User", v)
+        _common._s_EndpointUser(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "User", v)
     )
     if not _K_PublicEndpoint.issuperset(d):
         o._unknown = _w.extra(d, _K_PublicEndpoint, o._unknown)
@@ -630,11 +739,13 @@ def unstructure_PublicEndpoint(o: Any) -> Any:
     v = o.attributes
     if v is not None:
         d["Attributes"] = (
-            {k0: (list(x0) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+            {k0: (list(x0) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()}
+            if isinstance(v, dict)
+            else v
         )
     v = o.channel_type
     if v is not None:
-        d["ChannelType"] = (v._value_ if isinstance(v, StrEnum) else v)
+        d["ChannelType"] = v._value_ if isinstance(v, StrEnum) else v
     v = o.demographic
     if v is not None:
         d["Demographic"] = _common._u_EndpointDemographic(v)
@@ -649,7 +760,7 @@ def unstructure_PublicEndpoint(o: Any) -> Any:
         d["Location"] = _common._u_EndpointLocation(v)
     v = o.metrics
     if v is not None:
-        d["Metrics"] = (dict(v) if isinstance(v, dict) else v)
+        d["Metrics"] = dict(v) if isinstance(v, dict) else v
     v = o.opt_out
     if v is not None:
         d["OptOut"] = v
@@ -676,7 +787,11 @@ def structure_PutEventStreamRequest(d: Any, _: Any = None) -> Any:
     )
     v = d.get("WriteEventStream")
     o.write_event_stream = (
-        _s_WriteEventStream(v) if v.__class__ is dict else None if v is None else _w.keep(o, "WriteEventStream", v)
+        _s_WriteEventStream(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "WriteEventStream", v)
     )
     if not _K_PutEventStreamRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_PutEventStreamRequest, o._unknown)
@@ -707,7 +822,11 @@ def structure_PutEventStreamResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("EventStream")
     o.event_stream = (
-        _s_EventStream(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EventStream", v)
+        _s_EventStream(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "EventStream", v)
     )
     o._response_metadata = None
     if not _K_PutEventStreamResponse.issuperset(d):
@@ -740,7 +859,11 @@ def structure_PutEventsRequest(d: Any, _: Any = None) -> Any:
     )
     v = d.get("EventsRequest")
     o.events_request = (
-        _s_EventsRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EventsRequest", v)
+        _s_EventsRequest(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "EventsRequest", v)
     )
     if not _K_PutEventsRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_PutEventsRequest, o._unknown)
@@ -771,7 +894,11 @@ def structure_PutEventsResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("EventsResponse")
     o.events_response = (
-        _s_EventsResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EventsResponse", v)
+        _s_EventsResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "EventsResponse", v)
     )
     o._response_metadata = None
     if not _K_PutEventsResponse.issuperset(d):

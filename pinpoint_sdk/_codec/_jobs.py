@@ -52,8 +52,22 @@ _K_CreateImportJobRequest = frozenset({"ApplicationId", "ImportJobRequest"})
 _K_CreateImportJobResponse = frozenset({"ImportJobResponse"})
 _K_ExportJobRequest = frozenset({"RoleArn", "S3UrlPrefix", "SegmentId", "SegmentVersion"})
 _K_ExportJobResource = frozenset({"RoleArn", "S3UrlPrefix", "SegmentId", "SegmentVersion"})
-_K_ExportJobResponse = (
-    frozenset({"ApplicationId", "CompletedPieces", "CompletionDate", "CreationDate", "Definition", "FailedPieces", "Failures", "Id", "JobStatus", "TotalFailures", "TotalPieces", "TotalProcessed", "Type"})
+_K_ExportJobResponse = frozenset(
+    {
+        "ApplicationId",
+        "CompletedPieces",
+        "CompletionDate",
+        "CreationDate",
+        "Definition",
+        "FailedPieces",
+        "Failures",
+        "Id",
+        "JobStatus",
+        "TotalFailures",
+        "TotalPieces",
+        "TotalProcessed",
+        "Type",
+    }
 )
 _K_ExportJobsResponse = frozenset({"Item", "NextToken"})
 _K_GetExportJobRequest = frozenset({"ApplicationId", "JobId"})
@@ -68,14 +82,46 @@ _K_GetSegmentExportJobsRequest = frozenset({"ApplicationId", "PageSize", "Segmen
 _K_GetSegmentExportJobsResponse = frozenset({"ExportJobsResponse"})
 _K_GetSegmentImportJobsRequest = frozenset({"ApplicationId", "PageSize", "SegmentId", "Token"})
 _K_GetSegmentImportJobsResponse = frozenset({"ImportJobsResponse"})
-_K_ImportJobRequest = (
-    frozenset({"DefineSegment", "ExternalId", "Format", "RegisterEndpoints", "RoleArn", "S3Url", "SegmentId", "SegmentName"})
+_K_ImportJobRequest = frozenset(
+    {
+        "DefineSegment",
+        "ExternalId",
+        "Format",
+        "RegisterEndpoints",
+        "RoleArn",
+        "S3Url",
+        "SegmentId",
+        "SegmentName",
+    }
 )
-_K_ImportJobResource = (
-    frozenset({"DefineSegment", "ExternalId", "Format", "RegisterEndpoints", "RoleArn", "S3Url", "SegmentId", "SegmentName"})
+_K_ImportJobResource = frozenset(
+    {
+        "DefineSegment",
+        "ExternalId",
+        "Format",
+        "RegisterEndpoints",
+        "RoleArn",
+        "S3Url",
+        "SegmentId",
+        "SegmentName",
+    }
 )
-_K_ImportJobResponse = (
-    frozenset({"ApplicationId", "CompletedPieces", "CompletionDate", "CreationDate", "Definition", "FailedPieces", "Failures", "Id", "JobStatus", "TotalFailures", "TotalPieces", "TotalProcessed", "Type"})
+_K_ImportJobResponse = frozenset(
+    {
+        "ApplicationId",
+        "CompletedPieces",
+        "CompletionDate",
+        "CreationDate",
+        "Definition",
+        "FailedPieces",
+        "Failures",
+        "Id",
+        "JobStatus",
+        "TotalFailures",
+        "TotalPieces",
+        "TotalProcessed",
+        "Type",
+    }
 )
 _K_ImportJobsResponse = frozenset({"Item", "NextToken"})
 
@@ -92,7 +138,11 @@ def structure_CreateExportJobRequest(d: Any, _: Any = None) -> Any:
     )
     v = d.get("ExportJobRequest")
     o.export_job_request = (
-        _s_ExportJobRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ExportJobRequest", v)
+        _s_ExportJobRequest(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "ExportJobRequest", v)
     )
     if not _K_CreateExportJobRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_CreateExportJobRequest, o._unknown)
@@ -123,7 +173,11 @@ def structure_CreateExportJobResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("ExportJobResponse")
     o.export_job_response = (
-        _s_ExportJobResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ExportJobResponse", v)
+        _s_ExportJobResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "ExportJobResponse", v)
     )
     o._response_metadata = None
     if not _K_CreateExportJobResponse.issuperset(d):
@@ -156,7 +210,11 @@ def structure_CreateImportJobRequest(d: Any, _: Any = None) -> Any:
     )
     v = d.get("ImportJobRequest")
     o.import_job_request = (
-        _s_ImportJobRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ImportJobRequest", v)
+        _s_ImportJobRequest(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "ImportJobRequest", v)
     )
     if not _K_CreateImportJobRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_CreateImportJobRequest, o._unknown)
@@ -187,7 +245,11 @@ def structure_CreateImportJobResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("ImportJobResponse")
     o.import_job_response = (
-        _s_ImportJobResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ImportJobResponse", v)
+        _s_ImportJobResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "ImportJobResponse", v)
     )
     o._response_metadata = None
     if not _K_CreateImportJobResponse.issuperset(d):
@@ -322,7 +384,11 @@ def structure_ExportJobResponse(d: Any, _: Any = None) -> Any:
     )
     v = d.get("Definition")
     o.definition = (
-        _s_ExportJobResource(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Definition", v)
+        _s_ExportJobResource(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "Definition", v)
     )
     v = d.get("FailedPieces")
     o.failed_pieces = (
@@ -334,7 +400,9 @@ def structure_ExportJobResponse(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.failures = (
-                [(x0 if x0.__class__ is str else _w.text(x0)) for x0 in v] if v.__class__ is list else _w.wrong()
+                [(x0 if x0.__class__ is str else _w.text(x0)) for x0 in v]
+                if v.__class__ is list
+                else _w.wrong()
             )
         except _w.WrongType:
             o.failures = _w.keep(o, "Failures", v)
@@ -342,7 +410,11 @@ def structure_ExportJobResponse(d: Any, _: Any = None) -> Any:
     o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
     v = d.get("JobStatus")
     o.job_status = (
-        _E_JobStatus.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "JobStatus", v, _w.text)
+        _E_JobStatus.get(v, v)
+        if v.__class__ is str
+        else None
+        if v is None
+        else _w.field(o, "JobStatus", v, _w.text)
     )
     v = d.get("TotalFailures")
     o.total_failures = (
@@ -388,13 +460,13 @@ def unstructure_ExportJobResponse(o: Any) -> Any:
         d["FailedPieces"] = v
     v = o.failures
     if v is not None:
-        d["Failures"] = (list(v) if isinstance(v, (list, tuple)) else v)
+        d["Failures"] = list(v) if isinstance(v, (list, tuple)) else v
     v = o.id
     if v is not None:
         d["Id"] = v
     v = o.job_status
     if v is not None:
-        d["JobStatus"] = (v._value_ if isinstance(v, StrEnum) else v)
+        d["JobStatus"] = v._value_ if isinstance(v, StrEnum) else v
     v = o.total_failures
     if v is not None:
         d["TotalFailures"] = v
@@ -423,7 +495,7 @@ def structure_ExportJobsResponse(d: Any, _: Any = None) -> Any:
         o.item = None
     else:
         try:
-            o.item = ([_s_ExportJobResponse(x0) for x0 in v] if v.__class__ is list else _w.wrong())
+            o.item = [_s_ExportJobResponse(x0) for x0 in v] if v.__class__ is list else _w.wrong()
         except _w.WrongType:
             o.item = _w.keep(o, "Item", v)
     v = d.get("NextToken")
@@ -440,7 +512,7 @@ def unstructure_ExportJobsResponse(o: Any) -> Any:
     v: Any
     v = o.item
     if v is not None:
-        d["Item"] = ([_u_ExportJobResponse(x0) for x0 in v] if isinstance(v, (list, tuple)) else v)
+        d["Item"] = [_u_ExportJobResponse(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
     v = o.next_token
     if v is not None:
         d["NextToken"] = v
@@ -490,7 +562,11 @@ def structure_GetExportJobResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("ExportJobResponse")
     o.export_job_response = (
-        _s_ExportJobResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ExportJobResponse", v)
+        _s_ExportJobResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "ExportJobResponse", v)
     )
     o._response_metadata = None
     if not _K_GetExportJobResponse.issuperset(d):
@@ -557,7 +633,11 @@ def structure_GetExportJobsResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("ExportJobsResponse")
     o.export_jobs_response = (
-        _s_ExportJobsResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ExportJobsResponse", v)
+        _s_ExportJobsResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "ExportJobsResponse", v)
     )
     o._response_metadata = None
     if not _K_GetExportJobsResponse.issuperset(d):
@@ -619,7 +699,11 @@ def structure_GetImportJobResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("ImportJobResponse")
     o.import_job_response = (
-        _s_ImportJobResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ImportJobResponse", v)
+        _s_ImportJobResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "ImportJobResponse", v)
     )
     o._response_metadata = None
     if not _K_GetImportJobResponse.issuperset(d):
@@ -686,7 +770,11 @@ def structure_GetImportJobsResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("ImportJobsResponse")
     o.import_jobs_response = (
-        _s_ImportJobsResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ImportJobsResponse", v)
+        _s_ImportJobsResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "ImportJobsResponse", v)
     )
     o._response_metadata = None
     if not _K_GetImportJobsResponse.issuperset(d):
@@ -758,7 +846,11 @@ def structure_GetSegmentExportJobsResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("ExportJobsResponse")
     o.export_jobs_response = (
-        _s_ExportJobsResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ExportJobsResponse", v)
+        _s_ExportJobsResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "ExportJobsResponse", v)
     )
     o._response_metadata = None
     if not _K_GetSegmentExportJobsResponse.issuperset(d):
@@ -830,7 +922,11 @@ def structure_GetSegmentImportJobsResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("ImportJobsResponse")
     o.import_jobs_response = (
-        _s_ImportJobsResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ImportJobsResponse", v)
+        _s_ImportJobsResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "ImportJobsResponse", v)
     )
     o._response_metadata = None
     if not _K_GetSegmentImportJobsResponse.issuperset(d):
@@ -865,7 +961,11 @@ def structure_ImportJobRequest(d: Any, _: Any = None) -> Any:
     o.external_id = v if v.__class__ is str or v is None else _w.field(o, "ExternalId", v, _w.text)
     v = d.get("Format")
     o.format = (
-        _E_Format.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "Format", v, _w.text)
+        _E_Format.get(v, v)
+        if v.__class__ is str
+        else None
+        if v is None
+        else _w.field(o, "Format", v, _w.text)
     )
     v = d.get("RegisterEndpoints")
     o.register_endpoints = (
@@ -899,7 +999,7 @@ def unstructure_ImportJobRequest(o: Any) -> Any:
         d["ExternalId"] = v
     v = o.format
     if v is not None:
-        d["Format"] = (v._value_ if isinstance(v, StrEnum) else v)
+        d["Format"] = v._value_ if isinstance(v, StrEnum) else v
     v = o.register_endpoints
     if v is not None:
         d["RegisterEndpoints"] = v
@@ -934,7 +1034,11 @@ def structure_ImportJobResource(d: Any, _: Any = None) -> Any:
     o.external_id = v if v.__class__ is str or v is None else _w.field(o, "ExternalId", v, _w.text)
     v = d.get("Format")
     o.format = (
-        _E_Format.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "Format", v, _w.text)
+        _E_Format.get(v, v)
+        if v.__class__ is str
+        else None
+        if v is None
+        else _w.field(o, "Format", v, _w.text)
     )
     v = d.get("RegisterEndpoints")
     o.register_endpoints = (
@@ -968,7 +1072,7 @@ def unstructure_ImportJobResource(o: Any) -> Any:
         d["ExternalId"] = v
     v = o.format
     if v is not None:
-        d["Format"] = (v._value_ if isinstance(v, StrEnum) else v)
+        d["Format"] = v._value_ if isinstance(v, StrEnum) else v
     v = o.register_endpoints
     if v is not None:
         d["RegisterEndpoints"] = v
@@ -1013,7 +1117,11 @@ def structure_ImportJobResponse(d: Any, _: Any = None) -> Any:
     )
     v = d.get("Definition")
     o.definition = (
-        _s_ImportJobResource(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Definition", v)
+        _s_ImportJobResource(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "Definition", v)
     )
     v = d.get("FailedPieces")
     o.failed_pieces = (
@@ -1025,7 +1133,9 @@ def structure_ImportJobResponse(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.failures = (
-                [(x0 if x0.__class__ is str else _w.text(x0)) for x0 in v] if v.__class__ is list else _w.wrong()
+                [(x0 if x0.__class__ is str else _w.text(x0)) for x0 in v]
+                if v.__class__ is list
+                else _w.wrong()
             )
         except _w.WrongType:
             o.failures = _w.keep(o, "Failures", v)
@@ -1033,7 +1143,11 @@ def structure_ImportJobResponse(d: Any, _: Any = None) -> Any:
     o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
     v = d.get("JobStatus")
     o.job_status = (
-        _E_JobStatus.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "JobStatus", v, _w.text)
+        _E_JobStatus.get(v, v)
+        if v.__class__ is str
+        else None
+        if v is None
+        else _w.field(o, "JobStatus", v, _w.text)
     )
     v = d.get("TotalFailures")
     o.total_failures = (
@@ -1079,13 +1193,13 @@ def unstructure_ImportJobResponse(o: Any) -> Any:
         d["FailedPieces"] = v
     v = o.failures
     if v is not None:
-        d["Failures"] = (list(v) if isinstance(v, (list, tuple)) else v)
+        d["Failures"] = list(v) if isinstance(v, (list, tuple)) else v
     v = o.id
     if v is not None:
         d["Id"] = v
     v = o.job_status
     if v is not None:
-        d["JobStatus"] = (v._value_ if isinstance(v, StrEnum) else v)
+        d["JobStatus"] = v._value_ if isinstance(v, StrEnum) else v
     v = o.total_failures
     if v is not None:
         d["TotalFailures"] = v
@@ -1114,7 +1228,7 @@ def structure_ImportJobsResponse(d: Any, _: Any = None) -> Any:
         o.item = None
     else:
         try:
-            o.item = ([_s_ImportJobResponse(x0) for x0 in v] if v.__class__ is list else _w.wrong())
+            o.item = [_s_ImportJobResponse(x0) for x0 in v] if v.__class__ is list else _w.wrong()
         except _w.WrongType:
             o.item = _w.keep(o, "Item", v)
     v = d.get("NextToken")
@@ -1131,7 +1245,7 @@ def unstructure_ImportJobsResponse(o: Any) -> Any:
     v: Any
     v = o.item
     if v is not None:
-        d["Item"] = ([_u_ImportJobResponse(x0) for x0 in v] if isinstance(v, (list, tuple)) else v)
+        d["Item"] = [_u_ImportJobResponse(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
     v = o.next_token
     if v is not None:
         d["NextToken"] = v

@@ -94,56 +94,79 @@ from pinpoint_sdk.models._journeys import (
 )
 
 _new = object.__new__
-_E_EndpointTypesElement: dict[str, EndpointTypesElement] = {m.value: m for m in EndpointTypesElement}
+_E_EndpointTypesElement: dict[str, EndpointTypesElement] = {
+    m.value: m for m in EndpointTypesElement
+}
 _E_FilterType: dict[str, FilterType] = {m.value: m for m in FilterType}
 _E_JourneyRunStatus: dict[str, JourneyRunStatus] = {m.value: m for m in JourneyRunStatus}
 _E_MessageType: dict[str, MessageType] = {m.value: m for m in MessageType}
 _E_Operator: dict[str, Operator] = {m.value: m for m in Operator}
 _E_State: dict[str, State] = {m.value: m for m in State}
-_E_TimezoneEstimationMethodsElement: dict[str, TimezoneEstimationMethodsElement] = {m.value: m for m in TimezoneEstimationMethodsElement}
-_K_Activity = (
-    frozenset({"CUSTOM", "ConditionalSplit", "Description", "EMAIL", "Holdout", "MultiCondition", "PUSH", "RandomSplit", "SMS", "Wait", "ContactCenter"})
+_E_TimezoneEstimationMethodsElement: dict[str, TimezoneEstimationMethodsElement] = {
+    m.value: m for m in TimezoneEstimationMethodsElement
+}
+_K_Activity = frozenset(
+    {
+        "CUSTOM",
+        "ConditionalSplit",
+        "Description",
+        "EMAIL",
+        "Holdout",
+        "MultiCondition",
+        "PUSH",
+        "RandomSplit",
+        "SMS",
+        "Wait",
+        "ContactCenter",
+    }
 )
 _K_ClosedDays = frozenset({"EMAIL", "SMS", "PUSH", "VOICE", "CUSTOM"})
 _K_ClosedDaysRule = frozenset({"Name", "StartDateTime", "EndDateTime"})
 _K_Condition = frozenset({"Conditions", "Operator"})
-_K_ConditionalSplitActivity = (
-    frozenset({"Condition", "EvaluationWaitTime", "FalseActivity", "TrueActivity"})
+_K_ConditionalSplitActivity = frozenset(
+    {"Condition", "EvaluationWaitTime", "FalseActivity", "TrueActivity"}
 )
 _K_ContactCenterActivity = frozenset({"NextActivity"})
 _K_CreateJourneyRequest = frozenset({"ApplicationId", "WriteJourneyRequest"})
 _K_CreateJourneyResponse = frozenset({"JourneyResponse"})
-_K_CustomMessageActivity = (
-    frozenset({"DeliveryUri", "EndpointTypes", "MessageConfig", "NextActivity", "TemplateName", "TemplateVersion"})
+_K_CustomMessageActivity = frozenset(
+    {
+        "DeliveryUri",
+        "EndpointTypes",
+        "MessageConfig",
+        "NextActivity",
+        "TemplateName",
+        "TemplateVersion",
+    }
 )
 _K_DeleteJourneyRequest = frozenset({"ApplicationId", "JourneyId"})
 _K_DeleteJourneyResponse = frozenset({"JourneyResponse"})
-_K_EmailMessageActivity = (
-    frozenset({"MessageConfig", "NextActivity", "TemplateName", "TemplateVersion"})
+_K_EmailMessageActivity = frozenset(
+    {"MessageConfig", "NextActivity", "TemplateName", "TemplateVersion"}
 )
 _K_EventCondition = frozenset({"Dimensions", "MessageActivity"})
 _K_EventFilter = frozenset({"Dimensions", "FilterType"})
 _K_EventStartCondition = frozenset({"EventFilter", "SegmentId"})
-_K_GetJourneyExecutionActivityMetricsRequest = (
-    frozenset({"ApplicationId", "JourneyActivityId", "JourneyId", "NextToken", "PageSize"})
+_K_GetJourneyExecutionActivityMetricsRequest = frozenset(
+    {"ApplicationId", "JourneyActivityId", "JourneyId", "NextToken", "PageSize"}
 )
-_K_GetJourneyExecutionActivityMetricsResponse = (
-    frozenset({"JourneyExecutionActivityMetricsResponse"})
+_K_GetJourneyExecutionActivityMetricsResponse = frozenset(
+    {"JourneyExecutionActivityMetricsResponse"}
 )
-_K_GetJourneyExecutionMetricsRequest = (
-    frozenset({"ApplicationId", "JourneyId", "NextToken", "PageSize"})
+_K_GetJourneyExecutionMetricsRequest = frozenset(
+    {"ApplicationId", "JourneyId", "NextToken", "PageSize"}
 )
 _K_GetJourneyExecutionMetricsResponse = frozenset({"JourneyExecutionMetricsResponse"})
 _K_GetJourneyRequest = frozenset({"ApplicationId", "JourneyId"})
 _K_GetJourneyResponse = frozenset({"JourneyResponse"})
-_K_GetJourneyRunExecutionActivityMetricsRequest = (
-    frozenset({"ApplicationId", "JourneyActivityId", "JourneyId", "NextToken", "PageSize", "RunId"})
+_K_GetJourneyRunExecutionActivityMetricsRequest = frozenset(
+    {"ApplicationId", "JourneyActivityId", "JourneyId", "NextToken", "PageSize", "RunId"}
 )
-_K_GetJourneyRunExecutionActivityMetricsResponse = (
-    frozenset({"JourneyRunExecutionActivityMetricsResponse"})
+_K_GetJourneyRunExecutionActivityMetricsResponse = frozenset(
+    {"JourneyRunExecutionActivityMetricsResponse"}
 )
-_K_GetJourneyRunExecutionMetricsRequest = (
-    frozenset({"ApplicationId", "JourneyId", "NextToken", "PageSize", "RunId"})
+_K_GetJourneyRunExecutionMetricsRequest = frozenset(
+    {"ApplicationId", "JourneyId", "NextToken", "PageSize", "RunId"}
 )
 _K_GetJourneyRunExecutionMetricsResponse = frozenset({"JourneyRunExecutionMetricsResponse"})
 _K_GetJourneyRunsRequest = frozenset({"ApplicationId", "JourneyId", "PageSize", "Token"})
@@ -152,29 +175,74 @@ _K_HoldoutActivity = frozenset({"NextActivity", "Percentage"})
 _K_JourneyChannelSettings = frozenset({"ConnectCampaignArn", "ConnectCampaignExecutionRoleArn"})
 _K_JourneyCustomMessage = frozenset({"Data"})
 _K_JourneyEmailMessage = frozenset({"FromAddress"})
-_K_JourneyExecutionActivityMetricsResponse = (
-    frozenset({"ActivityType", "ApplicationId", "JourneyActivityId", "JourneyId", "LastEvaluatedTime", "Metrics"})
+_K_JourneyExecutionActivityMetricsResponse = frozenset(
+    {
+        "ActivityType",
+        "ApplicationId",
+        "JourneyActivityId",
+        "JourneyId",
+        "LastEvaluatedTime",
+        "Metrics",
+    }
 )
-_K_JourneyExecutionMetricsResponse = (
-    frozenset({"ApplicationId", "JourneyId", "LastEvaluatedTime", "Metrics"})
+_K_JourneyExecutionMetricsResponse = frozenset(
+    {"ApplicationId", "JourneyId", "LastEvaluatedTime", "Metrics"}
 )
-_K_JourneyLimits = (
-    frozenset({"DailyCap", "EndpointReentryCap", "MessagesPerSecond", "EndpointReentryInterval", "TimeframeCap", "TotalCap"})
+_K_JourneyLimits = frozenset(
+    {
+        "DailyCap",
+        "EndpointReentryCap",
+        "MessagesPerSecond",
+        "EndpointReentryInterval",
+        "TimeframeCap",
+        "TotalCap",
+    }
 )
 _K_JourneyPushMessage = frozenset({"TimeToLive"})
-_K_JourneyResponse = (
-    frozenset({"Activities", "ApplicationId", "CreationDate", "Id", "LastModifiedDate", "Limits", "LocalTime", "Name", "QuietTime", "RefreshFrequency", "Schedule", "StartActivity", "StartCondition", "State", "tags", "WaitForQuietTime", "RefreshOnSegmentUpdate", "JourneyChannelSettings", "SendingSchedule", "OpenHours", "ClosedDays", "TimezoneEstimationMethods"})
+_K_JourneyResponse = frozenset(
+    {
+        "Activities",
+        "ApplicationId",
+        "CreationDate",
+        "Id",
+        "LastModifiedDate",
+        "Limits",
+        "LocalTime",
+        "Name",
+        "QuietTime",
+        "RefreshFrequency",
+        "Schedule",
+        "StartActivity",
+        "StartCondition",
+        "State",
+        "tags",
+        "WaitForQuietTime",
+        "RefreshOnSegmentUpdate",
+        "JourneyChannelSettings",
+        "SendingSchedule",
+        "OpenHours",
+        "ClosedDays",
+        "TimezoneEstimationMethods",
+    }
 )
-_K_JourneyRunExecutionActivityMetricsResponse = (
-    frozenset({"ActivityType", "ApplicationId", "JourneyActivityId", "JourneyId", "LastEvaluatedTime", "Metrics", "RunId"})
+_K_JourneyRunExecutionActivityMetricsResponse = frozenset(
+    {
+        "ActivityType",
+        "ApplicationId",
+        "JourneyActivityId",
+        "JourneyId",
+        "LastEvaluatedTime",
+        "Metrics",
+        "RunId",
+    }
 )
-_K_JourneyRunExecutionMetricsResponse = (
-    frozenset({"ApplicationId", "JourneyId", "LastEvaluatedTime", "Metrics", "RunId"})
+_K_JourneyRunExecutionMetricsResponse = frozenset(
+    {"ApplicationId", "JourneyId", "LastEvaluatedTime", "Metrics", "RunId"}
 )
 _K_JourneyRunResponse = frozenset({"CreationTime", "LastUpdateTime", "RunId", "Status"})
 _K_JourneyRunsResponse = frozenset({"Item", "NextToken"})
-_K_JourneySMSMessage = (
-    frozenset({"MessageType", "OriginationNumber", "SenderId", "EntityId", "TemplateId"})
+_K_JourneySMSMessage = frozenset(
+    {"MessageType", "OriginationNumber", "SenderId", "EntityId", "TemplateId"}
 )
 _K_JourneySchedule = frozenset({"EndTime", "StartTime", "Timezone"})
 _K_JourneyStateRequest = frozenset({"State"})
@@ -185,13 +253,13 @@ _K_MultiConditionalBranch = frozenset({"Condition", "NextActivity"})
 _K_MultiConditionalSplitActivity = frozenset({"Branches", "DefaultActivity", "EvaluationWaitTime"})
 _K_OpenHours = frozenset({"EMAIL", "SMS", "PUSH", "VOICE", "CUSTOM"})
 _K_OpenHoursRule = frozenset({"StartTime", "EndTime"})
-_K_PushMessageActivity = (
-    frozenset({"MessageConfig", "NextActivity", "TemplateName", "TemplateVersion"})
+_K_PushMessageActivity = frozenset(
+    {"MessageConfig", "NextActivity", "TemplateName", "TemplateVersion"}
 )
 _K_RandomSplitActivity = frozenset({"Branches"})
 _K_RandomSplitEntry = frozenset({"NextActivity", "Percentage"})
-_K_SMSMessageActivity = (
-    frozenset({"MessageConfig", "NextActivity", "TemplateName", "TemplateVersion"})
+_K_SMSMessageActivity = frozenset(
+    {"MessageConfig", "NextActivity", "TemplateName", "TemplateVersion"}
 )
 _K_SegmentCondition = frozenset({"SegmentId"})
 _K_SimpleCondition = frozenset({"EventCondition", "SegmentCondition", "SegmentDimensions"})
@@ -202,8 +270,28 @@ _K_UpdateJourneyStateRequest = frozenset({"ApplicationId", "JourneyId", "Journey
 _K_UpdateJourneyStateResponse = frozenset({"JourneyResponse"})
 _K_WaitActivity = frozenset({"NextActivity", "WaitTime"})
 _K_WaitTime = frozenset({"WaitFor", "WaitUntil"})
-_K_WriteJourneyRequest = (
-    frozenset({"Activities", "CreationDate", "LastModifiedDate", "Limits", "LocalTime", "Name", "QuietTime", "RefreshFrequency", "Schedule", "StartActivity", "StartCondition", "State", "WaitForQuietTime", "RefreshOnSegmentUpdate", "JourneyChannelSettings", "SendingSchedule", "OpenHours", "ClosedDays", "TimezoneEstimationMethods"})
+_K_WriteJourneyRequest = frozenset(
+    {
+        "Activities",
+        "CreationDate",
+        "LastModifiedDate",
+        "Limits",
+        "LocalTime",
+        "Name",
+        "QuietTime",
+        "RefreshFrequency",
+        "Schedule",
+        "StartActivity",
+        "StartCondition",
+        "State",
+        "WaitForQuietTime",
+        "RefreshOnSegmentUpdate",
+        "JourneyChannelSettings",
+        "SendingSchedule",
+        "OpenHours",
+        "ClosedDays",
+        "TimezoneEstimationMethods",
+    }
 )
 
 
@@ -215,37 +303,69 @@ def structure_Activity(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("CUSTOM")
     o.custom = (
-        _s_CustomMessageActivity(v) if v.__class__ is dict else None if v is None else _w.keep(o, "CUSTOM", v)
+        _s_CustomMessageActivity(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "CUSTOM", v)
     )
     v = d.get("ConditionalSplit")
     o.conditional_split = (
-        _s_ConditionalSplitActivity(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ConditionalSplit", v)
+        _s_ConditionalSplitActivity(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "ConditionalSplit", v)
     )
     v = d.get("Description")
     o.description = v if v.__class__ is str or v is None else _w.field(o, "Description", v, _w.text)
     v = d.get("EMAIL")
     o.email = (
-        _s_EmailMessageActivity(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EMAIL", v)
+        _s_EmailMessageActivity(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "EMAIL", v)
     )
     v = d.get("Holdout")
     o.holdout = (
-        _s_HoldoutActivity(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Holdout", v)
+        _s_HoldoutActivity(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "Holdout", v)
     )
     v = d.get("MultiCondition")
     o.multi_condition = (
-        _s_MultiConditionalSplitActivity(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MultiCondition", v)
+        _s_MultiConditionalSplitActivity(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "MultiCondition", v)
     )
     v = d.get("PUSH")
     o.push = (
-        _s_PushMessageActivity(v) if v.__class__ is dict else None if v is None else _w.keep(o, "PUSH", v)
+        _s_PushMessageActivity(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "PUSH", v)
     )
     v = d.get("RandomSplit")
     o.random_split = (
-        _s_RandomSplitActivity(v) if v.__class__ is dict else None if v is None else _w.keep(o, "RandomSplit", v)
+        _s_RandomSplitActivity(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "RandomSplit", v)
     )
     v = d.get("SMS")
     o.sms = (
-        _s_SMSMessageActivity(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SMS", v)
+        _s_SMSMessageActivity(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "SMS", v)
     )
     v = d.get("Wait")
     o.wait = (
@@ -253,7 +373,11 @@ def structure_Activity(d: Any, _: Any = None) -> Any:
     )
     v = d.get("ContactCenter")
     o.contact_center = (
-        _s_ContactCenterActivity(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ContactCenter", v)
+        _s_ContactCenterActivity(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "ContactCenter", v)
     )
     if not _K_Activity.issuperset(d):
         o._unknown = _w.extra(d, _K_Activity, o._unknown)
@@ -314,7 +438,7 @@ def structure_ClosedDays(d: Any, _: Any = None) -> Any:
         o.email = None
     else:
         try:
-            o.email = ([_s_ClosedDaysRule(x0) for x0 in v] if v.__class__ is list else _w.wrong())
+            o.email = [_s_ClosedDaysRule(x0) for x0 in v] if v.__class__ is list else _w.wrong()
         except _w.WrongType:
             o.email = _w.keep(o, "EMAIL", v)
     v = d.get("SMS")
@@ -322,7 +446,7 @@ def structure_ClosedDays(d: Any, _: Any = None) -> Any:
         o.sms = None
     else:
         try:
-            o.sms = ([_s_ClosedDaysRule(x0) for x0 in v] if v.__class__ is list else _w.wrong())
+            o.sms = [_s_ClosedDaysRule(x0) for x0 in v] if v.__class__ is list else _w.wrong()
         except _w.WrongType:
             o.sms = _w.keep(o, "SMS", v)
     v = d.get("PUSH")
@@ -330,7 +454,7 @@ def structure_ClosedDays(d: Any, _: Any = None) -> Any:
         o.push = None
     else:
         try:
-            o.push = ([_s_ClosedDaysRule(x0) for x0 in v] if v.__class__ is list else _w.wrong())
+            o.push = [_s_ClosedDaysRule(x0) for x0 in v] if v.__class__ is list else _w.wrong()
         except _w.WrongType:
             o.push = _w.keep(o, "PUSH", v)
     v = d.get("VOICE")
@@ -338,7 +462,7 @@ def structure_ClosedDays(d: Any, _: Any = None) -> Any:
         o.voice = None
     else:
         try:
-            o.voice = ([_s_ClosedDaysRule(x0) for x0 in v] if v.__class__ is list else _w.wrong())
+            o.voice = [_s_ClosedDaysRule(x0) for x0 in v] if v.__class__ is list else _w.wrong()
         except _w.WrongType:
             o.voice = _w.keep(o, "VOICE", v)
     v = d.get("CUSTOM")
@@ -346,7 +470,7 @@ def structure_ClosedDays(d: Any, _: Any = None) -> Any:
         o.custom = None
     else:
         try:
-            o.custom = ([_s_ClosedDaysRule(x0) for x0 in v] if v.__class__ is list else _w.wrong())
+            o.custom = [_s_ClosedDaysRule(x0) for x0 in v] if v.__class__ is list else _w.wrong()
         except _w.WrongType:
             o.custom = _w.keep(o, "CUSTOM", v)
     if not _K_ClosedDays.issuperset(d):
@@ -361,19 +485,19 @@ def unstructure_ClosedDays(o: Any) -> Any:
     v: Any
     v = o.email
     if v is not None:
-        d["EMAIL"] = ([_u_ClosedDaysRule(x0) for x0 in v] if isinstance(v, (list, tuple)) else v)
+        d["EMAIL"] = [_u_ClosedDaysRule(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
     v = o.sms
     if v is not None:
-        d["SMS"] = ([_u_ClosedDaysRule(x0) for x0 in v] if isinstance(v, (list, tuple)) else v)
+        d["SMS"] = [_u_ClosedDaysRule(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
     v = o.push
     if v is not None:
-        d["PUSH"] = ([_u_ClosedDaysRule(x0) for x0 in v] if isinstance(v, (list, tuple)) else v)
+        d["PUSH"] = [_u_ClosedDaysRule(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
     v = o.voice
     if v is not None:
-        d["VOICE"] = ([_u_ClosedDaysRule(x0) for x0 in v] if isinstance(v, (list, tuple)) else v)
+        d["VOICE"] = [_u_ClosedDaysRule(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
     v = o.custom
     if v is not None:
-        d["CUSTOM"] = ([_u_ClosedDaysRule(x0) for x0 in v] if isinstance(v, (list, tuple)) else v)
+        d["CUSTOM"] = [_u_ClosedDaysRule(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
     if o._unknown:
         _w.merge_unknown(d, o._unknown)
     return d
@@ -437,7 +561,11 @@ def structure_Condition(d: Any, _: Any = None) -> Any:
             o.conditions = _w.keep(o, "Conditions", v)
     v = d.get("Operator")
     o.operator = (
-        _E_Operator.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "Operator", v, _w.text)
+        _E_Operator.get(v, v)
+        if v.__class__ is str
+        else None
+        if v is None
+        else _w.field(o, "Operator", v, _w.text)
     )
     if not _K_Condition.issuperset(d):
         o._unknown = _w.extra(d, _K_Condition, o._unknown)
@@ -456,7 +584,7 @@ def unstructure_Condition(o: Any) -> Any:
         )
     v = o.operator
     if v is not None:
-        d["Operator"] = (v._value_ if isinstance(v, StrEnum) else v)
+        d["Operator"] = v._value_ if isinstance(v, StrEnum) else v
     if o._unknown:
         _w.merge_unknown(d, o._unknown)
     return d
@@ -470,11 +598,19 @@ def structure_ConditionalSplitActivity(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("Condition")
     o.condition = (
-        _s_Condition(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Condition", v)
+        _s_Condition(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "Condition", v)
     )
     v = d.get("EvaluationWaitTime")
     o.evaluation_wait_time = (
-        _s_WaitTime(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EvaluationWaitTime", v)
+        _s_WaitTime(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "EvaluationWaitTime", v)
     )
     v = d.get("FalseActivity")
     o.false_activity = (
@@ -551,7 +687,11 @@ def structure_CreateJourneyRequest(d: Any, _: Any = None) -> Any:
     )
     v = d.get("WriteJourneyRequest")
     o.write_journey_request = (
-        _s_WriteJourneyRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "WriteJourneyRequest", v)
+        _s_WriteJourneyRequest(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "WriteJourneyRequest", v)
     )
     if not _K_CreateJourneyRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_CreateJourneyRequest, o._unknown)
@@ -582,7 +722,11 @@ def structure_CreateJourneyResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("JourneyResponse")
     o.journey_response = (
-        _s_JourneyResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "JourneyResponse", v)
+        _s_JourneyResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "JourneyResponse", v)
     )
     o._response_metadata = None
     if not _K_CreateJourneyResponse.issuperset(d):
@@ -619,13 +763,22 @@ def structure_CustomMessageActivity(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.endpoint_types = (
-                [(_E_EndpointTypesElement.get(x0, x0) if x0.__class__ is str else _w.text(x0)) for x0 in v] if v.__class__ is list else _w.wrong()
+                [
+                    (_E_EndpointTypesElement.get(x0, x0) if x0.__class__ is str else _w.text(x0))
+                    for x0 in v
+                ]
+                if v.__class__ is list
+                else _w.wrong()
             )
         except _w.WrongType:
             o.endpoint_types = _w.keep(o, "EndpointTypes", v)
     v = d.get("MessageConfig")
     o.message_config = (
-        _s_JourneyCustomMessage(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageConfig", v)
+        _s_JourneyCustomMessage(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "MessageConfig", v)
     )
     v = d.get("NextActivity")
     o.next_activity = (
@@ -655,7 +808,9 @@ def unstructure_CustomMessageActivity(o: Any) -> Any:
     v = o.endpoint_types
     if v is not None:
         d["EndpointTypes"] = (
-            [(x0._value_ if isinstance(x0, StrEnum) else x0) for x0 in v] if isinstance(v, (list, tuple)) else v
+            [(x0._value_ if isinstance(x0, StrEnum) else x0) for x0 in v]
+            if isinstance(v, (list, tuple))
+            else v
         )
     v = o.message_config
     if v is not None:
@@ -715,7 +870,11 @@ def structure_DeleteJourneyResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("JourneyResponse")
     o.journey_response = (
-        _s_JourneyResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "JourneyResponse", v)
+        _s_JourneyResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "JourneyResponse", v)
     )
     o._response_metadata = None
     if not _K_DeleteJourneyResponse.issuperset(d):
@@ -744,7 +903,11 @@ def structure_EmailMessageActivity(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("MessageConfig")
     o.message_config = (
-        _s_JourneyEmailMessage(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageConfig", v)
+        _s_JourneyEmailMessage(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "MessageConfig", v)
     )
     v = d.get("NextActivity")
     o.next_activity = (
@@ -793,7 +956,11 @@ def structure_EventCondition(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("Dimensions")
     o.dimensions = (
-        _common._s_EventDimensions(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Dimensions", v)
+        _common._s_EventDimensions(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "Dimensions", v)
     )
     v = d.get("MessageActivity")
     o.message_activity = (
@@ -828,11 +995,19 @@ def structure_EventFilter(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("Dimensions")
     o.dimensions = (
-        _common._s_EventDimensions(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Dimensions", v)
+        _common._s_EventDimensions(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "Dimensions", v)
     )
     v = d.get("FilterType")
     o.filter_type = (
-        _E_FilterType.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "FilterType", v, _w.text)
+        _E_FilterType.get(v, v)
+        if v.__class__ is str
+        else None
+        if v is None
+        else _w.field(o, "FilterType", v, _w.text)
     )
     if not _K_EventFilter.issuperset(d):
         o._unknown = _w.extra(d, _K_EventFilter, o._unknown)
@@ -849,7 +1024,7 @@ def unstructure_EventFilter(o: Any) -> Any:
         d["Dimensions"] = _common._u_EventDimensions(v)
     v = o.filter_type
     if v is not None:
-        d["FilterType"] = (v._value_ if isinstance(v, StrEnum) else v)
+        d["FilterType"] = v._value_ if isinstance(v, StrEnum) else v
     if o._unknown:
         _w.merge_unknown(d, o._unknown)
     return d
@@ -863,7 +1038,11 @@ def structure_EventStartCondition(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("EventFilter")
     o.event_filter = (
-        _s_EventFilter(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EventFilter", v)
+        _s_EventFilter(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "EventFilter", v)
     )
     v = d.get("SegmentId")
     o.segment_id = v if v.__class__ is str or v is None else _w.field(o, "SegmentId", v, _w.text)
@@ -946,7 +1125,11 @@ def structure_GetJourneyExecutionActivityMetricsResponse(d: Any, _: Any = None) 
     v: Any
     v = d.get("JourneyExecutionActivityMetricsResponse")
     o.journey_execution_activity_metrics_response = (
-        _s_JourneyExecutionActivityMetricsResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "JourneyExecutionActivityMetricsResponse", v)
+        _s_JourneyExecutionActivityMetricsResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "JourneyExecutionActivityMetricsResponse", v)
     )
     o._response_metadata = None
     if not _K_GetJourneyExecutionActivityMetricsResponse.issuperset(d):
@@ -1018,7 +1201,11 @@ def structure_GetJourneyExecutionMetricsResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("JourneyExecutionMetricsResponse")
     o.journey_execution_metrics_response = (
-        _s_JourneyExecutionMetricsResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "JourneyExecutionMetricsResponse", v)
+        _s_JourneyExecutionMetricsResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "JourneyExecutionMetricsResponse", v)
     )
     o._response_metadata = None
     if not _K_GetJourneyExecutionMetricsResponse.issuperset(d):
@@ -1080,7 +1267,11 @@ def structure_GetJourneyResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("JourneyResponse")
     o.journey_response = (
-        _s_JourneyResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "JourneyResponse", v)
+        _s_JourneyResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "JourneyResponse", v)
     )
     o._response_metadata = None
     if not _K_GetJourneyResponse.issuperset(d):
@@ -1164,7 +1355,11 @@ def structure_GetJourneyRunExecutionActivityMetricsResponse(d: Any, _: Any = Non
     v: Any
     v = d.get("JourneyRunExecutionActivityMetricsResponse")
     o.journey_run_execution_activity_metrics_response = (
-        _s_JourneyRunExecutionActivityMetricsResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "JourneyRunExecutionActivityMetricsResponse", v)
+        _s_JourneyRunExecutionActivityMetricsResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "JourneyRunExecutionActivityMetricsResponse", v)
     )
     o._response_metadata = None
     if not _K_GetJourneyRunExecutionActivityMetricsResponse.issuperset(d):
@@ -1243,7 +1438,11 @@ def structure_GetJourneyRunExecutionMetricsResponse(d: Any, _: Any = None) -> An
     v: Any
     v = d.get("JourneyRunExecutionMetricsResponse")
     o.journey_run_execution_metrics_response = (
-        _s_JourneyRunExecutionMetricsResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "JourneyRunExecutionMetricsResponse", v)
+        _s_JourneyRunExecutionMetricsResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "JourneyRunExecutionMetricsResponse", v)
     )
     o._response_metadata = None
     if not _K_GetJourneyRunExecutionMetricsResponse.issuperset(d):
@@ -1315,7 +1514,11 @@ def structure_GetJourneyRunsResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("JourneyRunsResponse")
     o.journey_runs_response = (
-        _s_JourneyRunsResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "JourneyRunsResponse", v)
+        _s_JourneyRunsResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "JourneyRunsResponse", v)
     )
     o._response_metadata = None
     if not _K_GetJourneyRunsResponse.issuperset(d):
@@ -1383,7 +1586,9 @@ def structure_JourneyChannelSettings(d: Any, _: Any = None) -> Any:
     )
     v = d.get("ConnectCampaignExecutionRoleArn")
     o.connect_campaign_execution_role_arn = (
-        v if v.__class__ is str or v is None else _w.field(o, "ConnectCampaignExecutionRoleArn", v, _w.text)
+        v
+        if v.__class__ is str or v is None
+        else _w.field(o, "ConnectCampaignExecutionRoleArn", v, _w.text)
     )
     if not _K_JourneyChannelSettings.issuperset(d):
         o._unknown = _w.extra(d, _K_JourneyChannelSettings, o._unknown)
@@ -1490,7 +1695,14 @@ def structure_JourneyExecutionActivityMetricsResponse(d: Any, _: Any = None) -> 
     else:
         try:
             o.metrics = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        x0 if x0.__class__ is str else _w.text(x0)
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.metrics = _w.keep(o, "Metrics", v)
@@ -1521,7 +1733,7 @@ def unstructure_JourneyExecutionActivityMetricsResponse(o: Any) -> Any:
         d["LastEvaluatedTime"] = v
     v = o.metrics
     if v is not None:
-        d["Metrics"] = (dict(v) if isinstance(v, dict) else v)
+        d["Metrics"] = dict(v) if isinstance(v, dict) else v
     if o._unknown:
         _w.merge_unknown(d, o._unknown)
     return d
@@ -1549,7 +1761,14 @@ def structure_JourneyExecutionMetricsResponse(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.metrics = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        x0 if x0.__class__ is str else _w.text(x0)
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.metrics = _w.keep(o, "Metrics", v)
@@ -1574,7 +1793,7 @@ def unstructure_JourneyExecutionMetricsResponse(o: Any) -> Any:
         d["LastEvaluatedTime"] = v
     v = o.metrics
     if v is not None:
-        d["Metrics"] = (dict(v) if isinstance(v, dict) else v)
+        d["Metrics"] = dict(v) if isinstance(v, dict) else v
     if o._unknown:
         _w.merge_unknown(d, o._unknown)
     return d
@@ -1602,7 +1821,11 @@ def structure_JourneyLimits(d: Any, _: Any = None) -> Any:
     )
     v = d.get("TimeframeCap")
     o.timeframe_cap = (
-        _common._s_JourneyTimeframeCap(v) if v.__class__ is dict else None if v is None else _w.keep(o, "TimeframeCap", v)
+        _common._s_JourneyTimeframeCap(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "TimeframeCap", v)
     )
     v = d.get("TotalCap")
     o.total_cap = v if v.__class__ is int or v is None else _w.field(o, "TotalCap", v, _w.integer)
@@ -1677,7 +1900,12 @@ def structure_JourneyResponse(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.activities = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): _s_Activity(x0) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): _s_Activity(x0)
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.activities = _w.keep(o, "Activities", v)
@@ -1697,7 +1925,11 @@ def structure_JourneyResponse(d: Any, _: Any = None) -> Any:
     )
     v = d.get("Limits")
     o.limits = (
-        _s_JourneyLimits(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Limits", v)
+        _s_JourneyLimits(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "Limits", v)
     )
     v = d.get("LocalTime")
     o.local_time = (
@@ -1707,7 +1939,11 @@ def structure_JourneyResponse(d: Any, _: Any = None) -> Any:
     o.name = v if v.__class__ is str or v is None else _w.field(o, "Name", v, _w.text)
     v = d.get("QuietTime")
     o.quiet_time = (
-        _common._s_QuietTime(v) if v.__class__ is dict else None if v is None else _w.keep(o, "QuietTime", v)
+        _common._s_QuietTime(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "QuietTime", v)
     )
     v = d.get("RefreshFrequency")
     o.refresh_frequency = (
@@ -1715,7 +1951,11 @@ def structure_JourneyResponse(d: Any, _: Any = None) -> Any:
     )
     v = d.get("Schedule")
     o.schedule = (
-        _s_JourneySchedule(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Schedule", v)
+        _s_JourneySchedule(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "Schedule", v)
     )
     v = d.get("StartActivity")
     o.start_activity = (
@@ -1723,11 +1963,19 @@ def structure_JourneyResponse(d: Any, _: Any = None) -> Any:
     )
     v = d.get("StartCondition")
     o.start_condition = (
-        _s_StartCondition(v) if v.__class__ is dict else None if v is None else _w.keep(o, "StartCondition", v)
+        _s_StartCondition(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "StartCondition", v)
     )
     v = d.get("State")
     o.state = (
-        _E_State.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "State", v, _w.text)
+        _E_State.get(v, v)
+        if v.__class__ is str
+        else None
+        if v is None
+        else _w.field(o, "State", v, _w.text)
     )
     v = d.get("tags")
     if v is None:
@@ -1735,7 +1983,14 @@ def structure_JourneyResponse(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.tags = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        x0 if x0.__class__ is str else _w.text(x0)
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.tags = _w.keep(o, "tags", v)
@@ -1745,11 +2000,17 @@ def structure_JourneyResponse(d: Any, _: Any = None) -> Any:
     )
     v = d.get("RefreshOnSegmentUpdate")
     o.refresh_on_segment_update = (
-        v if v.__class__ is bool or v is None else _w.field(o, "RefreshOnSegmentUpdate", v, _w.boolean)
+        v
+        if v.__class__ is bool or v is None
+        else _w.field(o, "RefreshOnSegmentUpdate", v, _w.boolean)
     )
     v = d.get("JourneyChannelSettings")
     o.journey_channel_settings = (
-        _s_JourneyChannelSettings(v) if v.__class__ is dict else None if v is None else _w.keep(o, "JourneyChannelSettings", v)
+        _s_JourneyChannelSettings(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "JourneyChannelSettings", v)
     )
     v = d.get("SendingSchedule")
     o.sending_schedule = (
@@ -1757,11 +2018,19 @@ def structure_JourneyResponse(d: Any, _: Any = None) -> Any:
     )
     v = d.get("OpenHours")
     o.open_hours = (
-        _s_OpenHours(v) if v.__class__ is dict else None if v is None else _w.keep(o, "OpenHours", v)
+        _s_OpenHours(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "OpenHours", v)
     )
     v = d.get("ClosedDays")
     o.closed_days = (
-        _s_ClosedDays(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ClosedDays", v)
+        _s_ClosedDays(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "ClosedDays", v)
     )
     v = d.get("TimezoneEstimationMethods")
     if v is None:
@@ -1769,7 +2038,16 @@ def structure_JourneyResponse(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.timezone_estimation_methods = (
-                [(_E_TimezoneEstimationMethodsElement.get(x0, x0) if x0.__class__ is str else _w.text(x0)) for x0 in v] if v.__class__ is list else _w.wrong()
+                [
+                    (
+                        _E_TimezoneEstimationMethodsElement.get(x0, x0)
+                        if x0.__class__ is str
+                        else _w.text(x0)
+                    )
+                    for x0 in v
+                ]
+                if v.__class__ is list
+                else _w.wrong()
             )
         except _w.WrongType:
             o.timezone_estimation_methods = _w.keep(o, "TimezoneEstimationMethods", v)
@@ -1826,10 +2104,10 @@ def unstructure_JourneyResponse(o: Any) -> Any:
         d["StartCondition"] = _u_StartCondition(v)
     v = o.state
     if v is not None:
-        d["State"] = (v._value_ if isinstance(v, StrEnum) else v)
+        d["State"] = v._value_ if isinstance(v, StrEnum) else v
     v = o.tags
     if v is not None:
-        d["tags"] = (dict(v) if isinstance(v, dict) else v)
+        d["tags"] = dict(v) if isinstance(v, dict) else v
     v = o.wait_for_quiet_time
     if v is not None:
         d["WaitForQuietTime"] = v
@@ -1851,7 +2129,9 @@ def unstructure_JourneyResponse(o: Any) -> Any:
     v = o.timezone_estimation_methods
     if v is not None:
         d["TimezoneEstimationMethods"] = (
-            [(x0._value_ if isinstance(x0, StrEnum) else x0) for x0 in v] if isinstance(v, (list, tuple)) else v
+            [(x0._value_ if isinstance(x0, StrEnum) else x0) for x0 in v]
+            if isinstance(v, (list, tuple))
+            else v
         )
     if o._unknown:
         _w.merge_unknown(d, o._unknown)
@@ -1888,7 +2168,14 @@ def structure_JourneyRunExecutionActivityMetricsResponse(d: Any, _: Any = None) 
     else:
         try:
             o.metrics = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        x0 if x0.__class__ is str else _w.text(x0)
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.metrics = _w.keep(o, "Metrics", v)
@@ -1921,7 +2208,7 @@ def unstructure_JourneyRunExecutionActivityMetricsResponse(o: Any) -> Any:
         d["LastEvaluatedTime"] = v
     v = o.metrics
     if v is not None:
-        d["Metrics"] = (dict(v) if isinstance(v, dict) else v)
+        d["Metrics"] = dict(v) if isinstance(v, dict) else v
     v = o.run_id
     if v is not None:
         d["RunId"] = v
@@ -1952,7 +2239,14 @@ def structure_JourneyRunExecutionMetricsResponse(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.metrics = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        x0 if x0.__class__ is str else _w.text(x0)
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.metrics = _w.keep(o, "Metrics", v)
@@ -1979,7 +2273,7 @@ def unstructure_JourneyRunExecutionMetricsResponse(o: Any) -> Any:
         d["LastEvaluatedTime"] = v
     v = o.metrics
     if v is not None:
-        d["Metrics"] = (dict(v) if isinstance(v, dict) else v)
+        d["Metrics"] = dict(v) if isinstance(v, dict) else v
     v = o.run_id
     if v is not None:
         d["RunId"] = v
@@ -2006,7 +2300,11 @@ def structure_JourneyRunResponse(d: Any, _: Any = None) -> Any:
     o.run_id = v if v.__class__ is str or v is None else _w.field(o, "RunId", v, _w.text)
     v = d.get("Status")
     o.status = (
-        _E_JourneyRunStatus.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "Status", v, _w.text)
+        _E_JourneyRunStatus.get(v, v)
+        if v.__class__ is str
+        else None
+        if v is None
+        else _w.field(o, "Status", v, _w.text)
     )
     if not _K_JourneyRunResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_JourneyRunResponse, o._unknown)
@@ -2029,7 +2327,7 @@ def unstructure_JourneyRunResponse(o: Any) -> Any:
         d["RunId"] = v
     v = o.status
     if v is not None:
-        d["Status"] = (v._value_ if isinstance(v, StrEnum) else v)
+        d["Status"] = v._value_ if isinstance(v, StrEnum) else v
     if o._unknown:
         _w.merge_unknown(d, o._unknown)
     return d
@@ -2046,9 +2344,7 @@ def structure_JourneyRunsResponse(d: Any, _: Any = None) -> Any:
         o.item = None
     else:
         try:
-            o.item = (
-                [_s_JourneyRunResponse(x0) for x0 in v] if v.__class__ is list else _w.wrong()
-            )
+            o.item = [_s_JourneyRunResponse(x0) for x0 in v] if v.__class__ is list else _w.wrong()
         except _w.WrongType:
             o.item = _w.keep(o, "Item", v)
     v = d.get("NextToken")
@@ -2065,7 +2361,7 @@ def unstructure_JourneyRunsResponse(o: Any) -> Any:
     v: Any
     v = o.item
     if v is not None:
-        d["Item"] = ([_u_JourneyRunResponse(x0) for x0 in v] if isinstance(v, (list, tuple)) else v)
+        d["Item"] = [_u_JourneyRunResponse(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
     v = o.next_token
     if v is not None:
         d["NextToken"] = v
@@ -2082,7 +2378,11 @@ def structure_JourneySMSMessage(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("MessageType")
     o.message_type = (
-        _E_MessageType.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "MessageType", v, _w.text)
+        _E_MessageType.get(v, v)
+        if v.__class__ is str
+        else None
+        if v is None
+        else _w.field(o, "MessageType", v, _w.text)
     )
     v = d.get("OriginationNumber")
     o.origination_number = (
@@ -2106,7 +2406,7 @@ def unstructure_JourneySMSMessage(o: Any) -> Any:
     v: Any
     v = o.message_type
     if v is not None:
-        d["MessageType"] = (v._value_ if isinstance(v, StrEnum) else v)
+        d["MessageType"] = v._value_ if isinstance(v, StrEnum) else v
     v = o.origination_number
     if v is not None:
         d["OriginationNumber"] = v
@@ -2172,7 +2472,11 @@ def structure_JourneyStateRequest(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("State")
     o.state = (
-        _E_State.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "State", v, _w.text)
+        _E_State.get(v, v)
+        if v.__class__ is str
+        else None
+        if v is None
+        else _w.field(o, "State", v, _w.text)
     )
     if not _K_JourneyStateRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_JourneyStateRequest, o._unknown)
@@ -2186,7 +2490,7 @@ def unstructure_JourneyStateRequest(o: Any) -> Any:
     v: Any
     v = o.state
     if v is not None:
-        d["State"] = (v._value_ if isinstance(v, StrEnum) else v)
+        d["State"] = v._value_ if isinstance(v, StrEnum) else v
     if o._unknown:
         _w.merge_unknown(d, o._unknown)
     return d
@@ -2203,7 +2507,7 @@ def structure_JourneysResponse(d: Any, _: Any = None) -> Any:
         o.item = None
     else:
         try:
-            o.item = ([_s_JourneyResponse(x0) for x0 in v] if v.__class__ is list else _w.wrong())
+            o.item = [_s_JourneyResponse(x0) for x0 in v] if v.__class__ is list else _w.wrong()
         except _w.WrongType:
             o.item = _w.keep(o, "Item", v)
     v = d.get("NextToken")
@@ -2220,7 +2524,7 @@ def unstructure_JourneysResponse(o: Any) -> Any:
     v: Any
     v = o.item
     if v is not None:
-        d["Item"] = ([_u_JourneyResponse(x0) for x0 in v] if isinstance(v, (list, tuple)) else v)
+        d["Item"] = [_u_JourneyResponse(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
     v = o.next_token
     if v is not None:
         d["NextToken"] = v
@@ -2275,7 +2579,11 @@ def structure_ListJourneysResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("JourneysResponse")
     o.journeys_response = (
-        _s_JourneysResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "JourneysResponse", v)
+        _s_JourneysResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "JourneysResponse", v)
     )
     o._response_metadata = None
     if not _K_ListJourneysResponse.issuperset(d):
@@ -2304,7 +2612,11 @@ def structure_MultiConditionalBranch(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("Condition")
     o.condition = (
-        _s_SimpleCondition(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Condition", v)
+        _s_SimpleCondition(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "Condition", v)
     )
     v = d.get("NextActivity")
     o.next_activity = (
@@ -2353,7 +2665,11 @@ def structure_MultiConditionalSplitActivity(d: Any, _: Any = None) -> Any:
     )
     v = d.get("EvaluationWaitTime")
     o.evaluation_wait_time = (
-        _s_WaitTime(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EvaluationWaitTime", v)
+        _s_WaitTime(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "EvaluationWaitTime", v)
     )
     if not _K_MultiConditionalSplitActivity.issuperset(d):
         o._unknown = _w.extra(d, _K_MultiConditionalSplitActivity, o._unknown)
@@ -2393,7 +2709,14 @@ def structure_OpenHours(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.email = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): ([_s_OpenHoursRule(x1) for x1 in x0] if x0.__class__ is list else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        [_s_OpenHoursRule(x1) for x1 in x0] if x0.__class__ is list else _w.wrong()
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.email = _w.keep(o, "EMAIL", v)
@@ -2403,7 +2726,14 @@ def structure_OpenHours(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.sms = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): ([_s_OpenHoursRule(x1) for x1 in x0] if x0.__class__ is list else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        [_s_OpenHoursRule(x1) for x1 in x0] if x0.__class__ is list else _w.wrong()
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.sms = _w.keep(o, "SMS", v)
@@ -2413,7 +2743,14 @@ def structure_OpenHours(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.push = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): ([_s_OpenHoursRule(x1) for x1 in x0] if x0.__class__ is list else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        [_s_OpenHoursRule(x1) for x1 in x0] if x0.__class__ is list else _w.wrong()
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.push = _w.keep(o, "PUSH", v)
@@ -2423,7 +2760,14 @@ def structure_OpenHours(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.voice = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): ([_s_OpenHoursRule(x1) for x1 in x0] if x0.__class__ is list else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        [_s_OpenHoursRule(x1) for x1 in x0] if x0.__class__ is list else _w.wrong()
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.voice = _w.keep(o, "VOICE", v)
@@ -2433,7 +2777,14 @@ def structure_OpenHours(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.custom = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): ([_s_OpenHoursRule(x1) for x1 in x0] if x0.__class__ is list else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        [_s_OpenHoursRule(x1) for x1 in x0] if x0.__class__ is list else _w.wrong()
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.custom = _w.keep(o, "CUSTOM", v)
@@ -2450,27 +2801,52 @@ def unstructure_OpenHours(o: Any) -> Any:
     v = o.email
     if v is not None:
         d["EMAIL"] = (
-            {k0: ([_u_OpenHoursRule(x1) for x1 in x0] if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+            {
+                k0: ([_u_OpenHoursRule(x1) for x1 in x0] if isinstance(x0, (list, tuple)) else x0)
+                for k0, x0 in v.items()
+            }
+            if isinstance(v, dict)
+            else v
         )
     v = o.sms
     if v is not None:
         d["SMS"] = (
-            {k0: ([_u_OpenHoursRule(x1) for x1 in x0] if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+            {
+                k0: ([_u_OpenHoursRule(x1) for x1 in x0] if isinstance(x0, (list, tuple)) else x0)
+                for k0, x0 in v.items()
+            }
+            if isinstance(v, dict)
+            else v
         )
     v = o.push
     if v is not None:
         d["PUSH"] = (
-            {k0: ([_u_OpenHoursRule(x1) for x1 in x0] if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+            {
+                k0: ([_u_OpenHoursRule(x1) for x1 in x0] if isinstance(x0, (list, tuple)) else x0)
+                for k0, x0 in v.items()
+            }
+            if isinstance(v, dict)
+            else v
         )
     v = o.voice
     if v is not None:
         d["VOICE"] = (
-            {k0: ([_u_OpenHoursRule(x1) for x1 in x0] if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+            {
+                k0: ([_u_OpenHoursRule(x1) for x1 in x0] if isinstance(x0, (list, tuple)) else x0)
+                for k0, x0 in v.items()
+            }
+            if isinstance(v, dict)
+            else v
         )
     v = o.custom
     if v is not None:
         d["CUSTOM"] = (
-            {k0: ([_u_OpenHoursRule(x1) for x1 in x0] if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+            {
+                k0: ([_u_OpenHoursRule(x1) for x1 in x0] if isinstance(x0, (list, tuple)) else x0)
+                for k0, x0 in v.items()
+            }
+            if isinstance(v, dict)
+            else v
         )
     if o._unknown:
         _w.merge_unknown(d, o._unknown)
@@ -2516,7 +2892,11 @@ def structure_PushMessageActivity(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("MessageConfig")
     o.message_config = (
-        _s_JourneyPushMessage(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageConfig", v)
+        _s_JourneyPushMessage(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "MessageConfig", v)
     )
     v = d.get("NextActivity")
     o.next_activity = (
@@ -2585,9 +2965,7 @@ def unstructure_RandomSplitActivity(o: Any) -> Any:
     v: Any
     v = o.branches
     if v is not None:
-        d["Branches"] = (
-            [_u_RandomSplitEntry(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
-        )
+        d["Branches"] = [_u_RandomSplitEntry(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
     if o._unknown:
         _w.merge_unknown(d, o._unknown)
     return d
@@ -2636,7 +3014,11 @@ def structure_SMSMessageActivity(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("MessageConfig")
     o.message_config = (
-        _s_JourneySMSMessage(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageConfig", v)
+        _s_JourneySMSMessage(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "MessageConfig", v)
     )
     v = d.get("NextActivity")
     o.next_activity = (
@@ -2711,15 +3093,27 @@ def structure_SimpleCondition(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("EventCondition")
     o.event_condition = (
-        _s_EventCondition(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EventCondition", v)
+        _s_EventCondition(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "EventCondition", v)
     )
     v = d.get("SegmentCondition")
     o.segment_condition = (
-        _s_SegmentCondition(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SegmentCondition", v)
+        _s_SegmentCondition(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "SegmentCondition", v)
     )
     v = d.get("SegmentDimensions")
     o.segment_dimensions = (
-        _common._s_SegmentDimensions(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SegmentDimensions", v)
+        _common._s_SegmentDimensions(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "SegmentDimensions", v)
     )
     if not _K_SimpleCondition.issuperset(d):
         o._unknown = _w.extra(d, _K_SimpleCondition, o._unknown)
@@ -2755,11 +3149,19 @@ def structure_StartCondition(d: Any, _: Any = None) -> Any:
     o.description = v if v.__class__ is str or v is None else _w.field(o, "Description", v, _w.text)
     v = d.get("EventStartCondition")
     o.event_start_condition = (
-        _s_EventStartCondition(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EventStartCondition", v)
+        _s_EventStartCondition(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "EventStartCondition", v)
     )
     v = d.get("SegmentStartCondition")
     o.segment_start_condition = (
-        _s_SegmentCondition(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SegmentStartCondition", v)
+        _s_SegmentCondition(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "SegmentStartCondition", v)
     )
     if not _K_StartCondition.issuperset(d):
         o._unknown = _w.extra(d, _K_StartCondition, o._unknown)
@@ -2799,7 +3201,11 @@ def structure_UpdateJourneyRequest(d: Any, _: Any = None) -> Any:
     o.journey_id = v if v.__class__ is str or v is None else _w.field(o, "JourneyId", v, _w.text)
     v = d.get("WriteJourneyRequest")
     o.write_journey_request = (
-        _s_WriteJourneyRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "WriteJourneyRequest", v)
+        _s_WriteJourneyRequest(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "WriteJourneyRequest", v)
     )
     if not _K_UpdateJourneyRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_UpdateJourneyRequest, o._unknown)
@@ -2833,7 +3239,11 @@ def structure_UpdateJourneyResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("JourneyResponse")
     o.journey_response = (
-        _s_JourneyResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "JourneyResponse", v)
+        _s_JourneyResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "JourneyResponse", v)
     )
     o._response_metadata = None
     if not _K_UpdateJourneyResponse.issuperset(d):
@@ -2868,7 +3278,11 @@ def structure_UpdateJourneyStateRequest(d: Any, _: Any = None) -> Any:
     o.journey_id = v if v.__class__ is str or v is None else _w.field(o, "JourneyId", v, _w.text)
     v = d.get("JourneyStateRequest")
     o.journey_state_request = (
-        _s_JourneyStateRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "JourneyStateRequest", v)
+        _s_JourneyStateRequest(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "JourneyStateRequest", v)
     )
     if not _K_UpdateJourneyStateRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_UpdateJourneyStateRequest, o._unknown)
@@ -2902,7 +3316,11 @@ def structure_UpdateJourneyStateResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("JourneyResponse")
     o.journey_response = (
-        _s_JourneyResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "JourneyResponse", v)
+        _s_JourneyResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "JourneyResponse", v)
     )
     o._response_metadata = None
     if not _K_UpdateJourneyStateResponse.issuperset(d):
@@ -3001,7 +3419,12 @@ def structure_WriteJourneyRequest(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.activities = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): _s_Activity(x0) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): _s_Activity(x0)
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.activities = _w.keep(o, "Activities", v)
@@ -3015,7 +3438,11 @@ def structure_WriteJourneyRequest(d: Any, _: Any = None) -> Any:
     )
     v = d.get("Limits")
     o.limits = (
-        _s_JourneyLimits(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Limits", v)
+        _s_JourneyLimits(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "Limits", v)
     )
     v = d.get("LocalTime")
     o.local_time = (
@@ -3025,7 +3452,11 @@ def structure_WriteJourneyRequest(d: Any, _: Any = None) -> Any:
     o.name = v if v.__class__ is str or v is None else _w.field(o, "Name", v, _w.text)
     v = d.get("QuietTime")
     o.quiet_time = (
-        _common._s_QuietTime(v) if v.__class__ is dict else None if v is None else _w.keep(o, "QuietTime", v)
+        _common._s_QuietTime(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "QuietTime", v)
     )
     v = d.get("RefreshFrequency")
     o.refresh_frequency = (
@@ -3033,7 +3464,11 @@ def structure_WriteJourneyRequest(d: Any, _: Any = None) -> Any:
     )
     v = d.get("Schedule")
     o.schedule = (
-        _s_JourneySchedule(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Schedule", v)
+        _s_JourneySchedule(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "Schedule", v)
     )
     v = d.get("StartActivity")
     o.start_activity = (
@@ -3041,11 +3476,19 @@ def structure_WriteJourneyRequest(d: Any, _: Any = None) -> Any:
     )
     v = d.get("StartCondition")
     o.start_condition = (
-        _s_StartCondition(v) if v.__class__ is dict else None if v is None else _w.keep(o, "StartCondition", v)
+        _s_StartCondition(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "StartCondition", v)
     )
     v = d.get("State")
     o.state = (
-        _E_State.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "State", v, _w.text)
+        _E_State.get(v, v)
+        if v.__class__ is str
+        else None
+        if v is None
+        else _w.field(o, "State", v, _w.text)
     )
     v = d.get("WaitForQuietTime")
     o.wait_for_quiet_time = (
@@ -3053,11 +3496,17 @@ def structure_WriteJourneyRequest(d: Any, _: Any = None) -> Any:
     )
     v = d.get("RefreshOnSegmentUpdate")
     o.refresh_on_segment_update = (
-        v if v.__class__ is bool or v is None else _w.field(o, "RefreshOnSegmentUpdate", v, _w.boolean)
+        v
+        if v.__class__ is bool or v is None
+        else _w.field(o, "RefreshOnSegmentUpdate", v, _w.boolean)
     )
     v = d.get("JourneyChannelSettings")
     o.journey_channel_settings = (
-        _s_JourneyChannelSettings(v) if v.__class__ is dict else None if v is None else _w.keep(o, "JourneyChannelSettings", v)
+        _s_JourneyChannelSettings(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "JourneyChannelSettings", v)
     )
     v = d.get("SendingSchedule")
     o.sending_schedule = (
@@ -3065,11 +3514,19 @@ def structure_WriteJourneyRequest(d: Any, _: Any = None) -> Any:
     )
     v = d.get("OpenHours")
     o.open_hours = (
-        _s_OpenHours(v) if v.__class__ is dict else None if v is None else _w.keep(o, "OpenHours", v)
+        _s_OpenHours(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "OpenHours", v)
     )
     v = d.get("ClosedDays")
     o.closed_days = (
-        _s_ClosedDays(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ClosedDays", v)
+        _s_ClosedDays(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "ClosedDays", v)
     )
     v = d.get("TimezoneEstimationMethods")
     if v is None:
@@ -3077,7 +3534,16 @@ def structure_WriteJourneyRequest(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.timezone_estimation_methods = (
-                [(_E_TimezoneEstimationMethodsElement.get(x0, x0) if x0.__class__ is str else _w.text(x0)) for x0 in v] if v.__class__ is list else _w.wrong()
+                [
+                    (
+                        _E_TimezoneEstimationMethodsElement.get(x0, x0)
+                        if x0.__class__ is str
+                        else _w.text(x0)
+                    )
+                    for x0 in v
+                ]
+                if v.__class__ is list
+                else _w.wrong()
             )
         except _w.WrongType:
             o.timezone_estimation_methods = _w.keep(o, "TimezoneEstimationMethods", v)
@@ -3128,7 +3594,7 @@ def unstructure_WriteJourneyRequest(o: Any) -> Any:
         d["StartCondition"] = _u_StartCondition(v)
     v = o.state
     if v is not None:
-        d["State"] = (v._value_ if isinstance(v, StrEnum) else v)
+        d["State"] = v._value_ if isinstance(v, StrEnum) else v
     v = o.wait_for_quiet_time
     if v is not None:
         d["WaitForQuietTime"] = v
@@ -3150,7 +3616,9 @@ def unstructure_WriteJourneyRequest(o: Any) -> Any:
     v = o.timezone_estimation_methods
     if v is not None:
         d["TimezoneEstimationMethods"] = (
-            [(x0._value_ if isinstance(x0, StrEnum) else x0) for x0 in v] if isinstance(v, (list, tuple)) else v
+            [(x0._value_ if isinstance(x0, StrEnum) else x0) for x0 in v]
+            if isinstance(v, (list, tuple))
+            else v
         )
     if o._unknown:
         _w.merge_unknown(d, o._unknown)
@@ -3191,7 +3659,9 @@ _u_EventStartCondition = unstructure_EventStartCondition
 _s_GetJourneyExecutionActivityMetricsRequest = structure_GetJourneyExecutionActivityMetricsRequest
 _u_GetJourneyExecutionActivityMetricsRequest = unstructure_GetJourneyExecutionActivityMetricsRequest
 _s_GetJourneyExecutionActivityMetricsResponse = structure_GetJourneyExecutionActivityMetricsResponse
-_u_GetJourneyExecutionActivityMetricsResponse = unstructure_GetJourneyExecutionActivityMetricsResponse
+_u_GetJourneyExecutionActivityMetricsResponse = (
+    unstructure_GetJourneyExecutionActivityMetricsResponse
+)
 _s_GetJourneyExecutionMetricsRequest = structure_GetJourneyExecutionMetricsRequest
 _u_GetJourneyExecutionMetricsRequest = unstructure_GetJourneyExecutionMetricsRequest
 _s_GetJourneyExecutionMetricsResponse = structure_GetJourneyExecutionMetricsResponse
@@ -3200,10 +3670,18 @@ _s_GetJourneyRequest = structure_GetJourneyRequest
 _u_GetJourneyRequest = unstructure_GetJourneyRequest
 _s_GetJourneyResponse = structure_GetJourneyResponse
 _u_GetJourneyResponse = unstructure_GetJourneyResponse
-_s_GetJourneyRunExecutionActivityMetricsRequest = structure_GetJourneyRunExecutionActivityMetricsRequest
-_u_GetJourneyRunExecutionActivityMetricsRequest = unstructure_GetJourneyRunExecutionActivityMetricsRequest
-_s_GetJourneyRunExecutionActivityMetricsResponse = structure_GetJourneyRunExecutionActivityMetricsResponse
-_u_GetJourneyRunExecutionActivityMetricsResponse = unstructure_GetJourneyRunExecutionActivityMetricsResponse
+_s_GetJourneyRunExecutionActivityMetricsRequest = (
+    structure_GetJourneyRunExecutionActivityMetricsRequest
+)
+_u_GetJourneyRunExecutionActivityMetricsRequest = (
+    unstructure_GetJourneyRunExecutionActivityMetricsRequest
+)
+_s_GetJourneyRunExecutionActivityMetricsResponse = (
+    structure_GetJourneyRunExecutionActivityMetricsResponse
+)
+_u_GetJourneyRunExecutionActivityMetricsResponse = (
+    unstructure_GetJourneyRunExecutionActivityMetricsResponse
+)
 _s_GetJourneyRunExecutionMetricsRequest = structure_GetJourneyRunExecutionMetricsRequest
 _u_GetJourneyRunExecutionMetricsRequest = unstructure_GetJourneyRunExecutionMetricsRequest
 _s_GetJourneyRunExecutionMetricsResponse = structure_GetJourneyRunExecutionMetricsResponse
@@ -3231,7 +3709,9 @@ _u_JourneyPushMessage = unstructure_JourneyPushMessage
 _s_JourneyResponse = structure_JourneyResponse
 _u_JourneyResponse = unstructure_JourneyResponse
 _s_JourneyRunExecutionActivityMetricsResponse = structure_JourneyRunExecutionActivityMetricsResponse
-_u_JourneyRunExecutionActivityMetricsResponse = unstructure_JourneyRunExecutionActivityMetricsResponse
+_u_JourneyRunExecutionActivityMetricsResponse = (
+    unstructure_JourneyRunExecutionActivityMetricsResponse
+)
 _s_JourneyRunExecutionMetricsResponse = structure_JourneyRunExecutionMetricsResponse
 _u_JourneyRunExecutionMetricsResponse = unstructure_JourneyRunExecutionMetricsResponse
 _s_JourneyRunResponse = structure_JourneyRunResponse

@@ -68,71 +68,212 @@ _E_ChannelType: dict[str, ChannelType] = {m.value: m for m in ChannelType}
 _E_DeliveryStatus: dict[str, DeliveryStatus] = {m.value: m for m in DeliveryStatus}
 _E_Layout: dict[str, Layout] = {m.value: m for m in Layout}
 _E_MessageType: dict[str, MessageType] = {m.value: m for m in MessageType}
-_K_ADMMessage = (
-    frozenset({"Action", "Body", "ConsolidationKey", "Data", "ExpiresAfter", "IconReference", "ImageIconUrl", "ImageUrl", "MD5", "RawContent", "SilentPush", "SmallImageIconUrl", "Sound", "Substitutions", "Title", "Url"})
+_K_ADMMessage = frozenset(
+    {
+        "Action",
+        "Body",
+        "ConsolidationKey",
+        "Data",
+        "ExpiresAfter",
+        "IconReference",
+        "ImageIconUrl",
+        "ImageUrl",
+        "MD5",
+        "RawContent",
+        "SilentPush",
+        "SmallImageIconUrl",
+        "Sound",
+        "Substitutions",
+        "Title",
+        "Url",
+    }
 )
-_K_APNSMessage = (
-    frozenset({"APNSPushType", "Action", "Badge", "Body", "Category", "CollapseId", "Data", "MediaUrl", "PreferredAuthenticationMethod", "Priority", "RawContent", "SilentPush", "Sound", "Substitutions", "ThreadId", "TimeToLive", "Title", "Url"})
+_K_APNSMessage = frozenset(
+    {
+        "APNSPushType",
+        "Action",
+        "Badge",
+        "Body",
+        "Category",
+        "CollapseId",
+        "Data",
+        "MediaUrl",
+        "PreferredAuthenticationMethod",
+        "Priority",
+        "RawContent",
+        "SilentPush",
+        "Sound",
+        "Substitutions",
+        "ThreadId",
+        "TimeToLive",
+        "Title",
+        "Url",
+    }
 )
-_K_AddressConfiguration = (
-    frozenset({"BodyOverride", "ChannelType", "Context", "RawContent", "Substitutions", "TitleOverride"})
+_K_AddressConfiguration = frozenset(
+    {"BodyOverride", "ChannelType", "Context", "RawContent", "Substitutions", "TitleOverride"}
 )
-_K_BaiduMessage = (
-    frozenset({"Action", "Body", "Data", "IconReference", "ImageIconUrl", "ImageUrl", "RawContent", "SilentPush", "SmallImageIconUrl", "Sound", "Substitutions", "TimeToLive", "Title", "Url"})
+_K_BaiduMessage = frozenset(
+    {
+        "Action",
+        "Body",
+        "Data",
+        "IconReference",
+        "ImageIconUrl",
+        "ImageUrl",
+        "RawContent",
+        "SilentPush",
+        "SmallImageIconUrl",
+        "Sound",
+        "Substitutions",
+        "TimeToLive",
+        "Title",
+        "Url",
+    }
 )
 _K_DefaultMessage = frozenset({"Body", "Substitutions"})
-_K_DefaultPushNotificationMessage = (
-    frozenset({"Action", "Body", "Data", "SilentPush", "Substitutions", "Title", "Url"})
+_K_DefaultPushNotificationMessage = frozenset(
+    {"Action", "Body", "Data", "SilentPush", "Substitutions", "Title", "Url"}
 )
-_K_DirectMessageConfiguration = (
-    frozenset({"ADMMessage", "APNSMessage", "BaiduMessage", "DefaultMessage", "DefaultPushNotificationMessage", "EmailMessage", "GCMMessage", "SMSMessage", "VoiceMessage"})
+_K_DirectMessageConfiguration = frozenset(
+    {
+        "ADMMessage",
+        "APNSMessage",
+        "BaiduMessage",
+        "DefaultMessage",
+        "DefaultPushNotificationMessage",
+        "EmailMessage",
+        "GCMMessage",
+        "SMSMessage",
+        "VoiceMessage",
+    }
 )
-_K_EmailMessage = (
-    frozenset({"Body", "FeedbackForwardingAddress", "FromAddress", "RawEmail", "ReplyToAddresses", "SimpleEmail", "Substitutions"})
+_K_EmailMessage = frozenset(
+    {
+        "Body",
+        "FeedbackForwardingAddress",
+        "FromAddress",
+        "RawEmail",
+        "ReplyToAddresses",
+        "SimpleEmail",
+        "Substitutions",
+    }
 )
-_K_EndpointMessageResult = (
-    frozenset({"Address", "DeliveryStatus", "MessageId", "StatusCode", "StatusMessage", "UpdatedToken"})
+_K_EndpointMessageResult = frozenset(
+    {"Address", "DeliveryStatus", "MessageId", "StatusCode", "StatusMessage", "UpdatedToken"}
 )
-_K_EndpointSendConfiguration = (
-    frozenset({"BodyOverride", "Context", "RawContent", "Substitutions", "TitleOverride"})
+_K_EndpointSendConfiguration = frozenset(
+    {"BodyOverride", "Context", "RawContent", "Substitutions", "TitleOverride"}
 )
-_K_GCMMessage = (
-    frozenset({"Action", "Body", "CollapseKey", "Data", "IconReference", "ImageIconUrl", "ImageUrl", "PreferredAuthenticationMethod", "Priority", "RawContent", "RestrictedPackageName", "SilentPush", "SmallImageIconUrl", "Sound", "Substitutions", "TimeToLive", "Title", "Url"})
+_K_GCMMessage = frozenset(
+    {
+        "Action",
+        "Body",
+        "CollapseKey",
+        "Data",
+        "IconReference",
+        "ImageIconUrl",
+        "ImageUrl",
+        "PreferredAuthenticationMethod",
+        "Priority",
+        "RawContent",
+        "RestrictedPackageName",
+        "SilentPush",
+        "SmallImageIconUrl",
+        "Sound",
+        "Substitutions",
+        "TimeToLive",
+        "Title",
+        "Url",
+    }
 )
 _K_GetInAppMessagesRequest = frozenset({"ApplicationId", "EndpointId"})
 _K_GetInAppMessagesResponse = frozenset({"InAppMessagesResponse"})
 _K_InAppCampaignSchedule = frozenset({"EndDate", "EventFilter", "QuietTime"})
 _K_InAppMessage = frozenset({"Content", "CustomConfig", "Layout"})
-_K_InAppMessageCampaign = (
-    frozenset({"CampaignId", "DailyCap", "InAppMessage", "Priority", "Schedule", "SessionCap", "TotalCap", "TreatmentId"})
+_K_InAppMessageCampaign = frozenset(
+    {
+        "CampaignId",
+        "DailyCap",
+        "InAppMessage",
+        "Priority",
+        "Schedule",
+        "SessionCap",
+        "TotalCap",
+        "TreatmentId",
+    }
 )
 _K_InAppMessagesResponse = frozenset({"InAppMessageCampaigns"})
-_K_MessageRequest = (
-    frozenset({"Addresses", "Context", "Endpoints", "MessageConfiguration", "TemplateConfiguration", "TraceId"})
+_K_MessageRequest = frozenset(
+    {
+        "Addresses",
+        "Context",
+        "Endpoints",
+        "MessageConfiguration",
+        "TemplateConfiguration",
+        "TraceId",
+    }
 )
 _K_MessageResponse = frozenset({"ApplicationId", "EndpointResult", "RequestId", "Result"})
-_K_MessageResult = (
-    frozenset({"DeliveryStatus", "MessageId", "StatusCode", "StatusMessage", "UpdatedToken"})
+_K_MessageResult = frozenset(
+    {"DeliveryStatus", "MessageId", "StatusCode", "StatusMessage", "UpdatedToken"}
 )
 _K_NumberValidateRequest = frozenset({"IsoCountryCode", "PhoneNumber"})
-_K_NumberValidateResponse = (
-    frozenset({"Carrier", "City", "CleansedPhoneNumberE164", "CleansedPhoneNumberNational", "Country", "CountryCodeIso2", "CountryCodeNumeric", "County", "OriginalCountryCodeIso2", "OriginalPhoneNumber", "PhoneType", "PhoneTypeCode", "Timezone", "ZipCode"})
+_K_NumberValidateResponse = frozenset(
+    {
+        "Carrier",
+        "City",
+        "CleansedPhoneNumberE164",
+        "CleansedPhoneNumberNational",
+        "Country",
+        "CountryCodeIso2",
+        "CountryCodeNumeric",
+        "County",
+        "OriginalCountryCodeIso2",
+        "OriginalPhoneNumber",
+        "PhoneType",
+        "PhoneTypeCode",
+        "Timezone",
+        "ZipCode",
+    }
 )
 _K_PhoneNumberValidateRequest = frozenset({"NumberValidateRequest"})
 _K_PhoneNumberValidateResponse = frozenset({"NumberValidateResponse"})
 _K_RawEmail = frozenset({"Data"})
-_K_SMSMessage = (
-    frozenset({"Body", "Keyword", "MediaUrl", "MessageType", "OriginationNumber", "SenderId", "Substitutions", "EntityId", "TemplateId"})
+_K_SMSMessage = frozenset(
+    {
+        "Body",
+        "Keyword",
+        "MediaUrl",
+        "MessageType",
+        "OriginationNumber",
+        "SenderId",
+        "Substitutions",
+        "EntityId",
+        "TemplateId",
+    }
 )
 _K_SendMessagesRequest = frozenset({"ApplicationId", "MessageRequest"})
 _K_SendMessagesResponse = frozenset({"MessageResponse"})
 _K_SendOTPMessageRequest = frozenset({"ApplicationId", "SendOTPMessageRequestParameters"})
-_K_SendOTPMessageRequestParameters = (
-    frozenset({"AllowedAttempts", "BrandName", "Channel", "CodeLength", "DestinationIdentity", "EntityId", "Language", "OriginationIdentity", "ReferenceId", "TemplateId", "ValidityPeriod"})
+_K_SendOTPMessageRequestParameters = frozenset(
+    {
+        "AllowedAttempts",
+        "BrandName",
+        "Channel",
+        "CodeLength",
+        "DestinationIdentity",
+        "EntityId",
+        "Language",
+        "OriginationIdentity",
+        "ReferenceId",
+        "TemplateId",
+        "ValidityPeriod",
+    }
 )
 _K_SendOTPMessageResponse = frozenset({"MessageResponse"})
-_K_SendUsersMessageRequest = (
-    frozenset({"Context", "MessageConfiguration", "TemplateConfiguration", "TraceId", "Users"})
+_K_SendUsersMessageRequest = frozenset(
+    {"Context", "MessageConfiguration", "TemplateConfiguration", "TraceId", "Users"}
 )
 _K_SendUsersMessageResponse = frozenset({"ApplicationId", "RequestId", "Result"})
 _K_SendUsersMessagesRequest = frozenset({"ApplicationId", "SendUsersMessageRequest"})
@@ -143,8 +284,8 @@ _K_VerificationResponse = frozenset({"Valid"})
 _K_VerifyOTPMessageRequest = frozenset({"ApplicationId", "VerifyOTPMessageRequestParameters"})
 _K_VerifyOTPMessageRequestParameters = frozenset({"DestinationIdentity", "Otp", "ReferenceId"})
 _K_VerifyOTPMessageResponse = frozenset({"VerificationResponse"})
-_K_VoiceMessage = (
-    frozenset({"Body", "LanguageCode", "OriginationNumber", "Substitutions", "VoiceId"})
+_K_VoiceMessage = frozenset(
+    {"Body", "LanguageCode", "OriginationNumber", "Substitutions", "VoiceId"}
 )
 
 
@@ -156,7 +297,11 @@ def structure_ADMMessage(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("Action")
     o.action = (
-        _E_Action.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "Action", v, _w.text)
+        _E_Action.get(v, v)
+        if v.__class__ is str
+        else None
+        if v is None
+        else _w.field(o, "Action", v, _w.text)
     )
     v = d.get("Body")
     o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
@@ -170,7 +315,14 @@ def structure_ADMMessage(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.data = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        x0 if x0.__class__ is str else _w.text(x0)
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.data = _w.keep(o, "Data", v)
@@ -208,7 +360,16 @@ def structure_ADMMessage(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.substitutions = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): ([(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0] if x0.__class__ is list else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
+                        if x0.__class__ is list
+                        else _w.wrong()
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.substitutions = _w.keep(o, "Substitutions", v)
@@ -228,7 +389,7 @@ def unstructure_ADMMessage(o: Any) -> Any:
     v: Any
     v = o.action
     if v is not None:
-        d["Action"] = (v._value_ if isinstance(v, StrEnum) else v)
+        d["Action"] = v._value_ if isinstance(v, StrEnum) else v
     v = o.body
     if v is not None:
         d["Body"] = v
@@ -237,7 +398,7 @@ def unstructure_ADMMessage(o: Any) -> Any:
         d["ConsolidationKey"] = v
     v = o.data
     if v is not None:
-        d["Data"] = (dict(v) if isinstance(v, dict) else v)
+        d["Data"] = dict(v) if isinstance(v, dict) else v
     v = o.expires_after
     if v is not None:
         d["ExpiresAfter"] = v
@@ -268,7 +429,9 @@ def unstructure_ADMMessage(o: Any) -> Any:
     v = o.substitutions
     if v is not None:
         d["Substitutions"] = (
-            {k0: (list(x0) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+            {k0: (list(x0) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()}
+            if isinstance(v, dict)
+            else v
         )
     v = o.title
     if v is not None:
@@ -293,7 +456,11 @@ def structure_APNSMessage(d: Any, _: Any = None) -> Any:
     )
     v = d.get("Action")
     o.action = (
-        _E_Action.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "Action", v, _w.text)
+        _E_Action.get(v, v)
+        if v.__class__ is str
+        else None
+        if v is None
+        else _w.field(o, "Action", v, _w.text)
     )
     v = d.get("Badge")
     o.badge = v if v.__class__ is int or v is None else _w.field(o, "Badge", v, _w.integer)
@@ -309,7 +476,14 @@ def structure_APNSMessage(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.data = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        x0 if x0.__class__ is str else _w.text(x0)
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.data = _w.keep(o, "Data", v)
@@ -317,7 +491,9 @@ def structure_APNSMessage(d: Any, _: Any = None) -> Any:
     o.media_url = v if v.__class__ is str or v is None else _w.field(o, "MediaUrl", v, _w.text)
     v = d.get("PreferredAuthenticationMethod")
     o.preferred_authentication_method = (
-        v if v.__class__ is str or v is None else _w.field(o, "PreferredAuthenticationMethod", v, _w.text)
+        v
+        if v.__class__ is str or v is None
+        else _w.field(o, "PreferredAuthenticationMethod", v, _w.text)
     )
     v = d.get("Priority")
     o.priority = v if v.__class__ is str or v is None else _w.field(o, "Priority", v, _w.text)
@@ -335,7 +511,16 @@ def structure_APNSMessage(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.substitutions = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): ([(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0] if x0.__class__ is list else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
+                        if x0.__class__ is list
+                        else _w.wrong()
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.substitutions = _w.keep(o, "Substitutions", v)
@@ -364,7 +549,7 @@ def unstructure_APNSMessage(o: Any) -> Any:
         d["APNSPushType"] = v
     v = o.action
     if v is not None:
-        d["Action"] = (v._value_ if isinstance(v, StrEnum) else v)
+        d["Action"] = v._value_ if isinstance(v, StrEnum) else v
     v = o.badge
     if v is not None:
         d["Badge"] = v
@@ -379,7 +564,7 @@ def unstructure_APNSMessage(o: Any) -> Any:
         d["CollapseId"] = v
     v = o.data
     if v is not None:
-        d["Data"] = (dict(v) if isinstance(v, dict) else v)
+        d["Data"] = dict(v) if isinstance(v, dict) else v
     v = o.media_url
     if v is not None:
         d["MediaUrl"] = v
@@ -401,7 +586,9 @@ def unstructure_APNSMessage(o: Any) -> Any:
     v = o.substitutions
     if v is not None:
         d["Substitutions"] = (
-            {k0: (list(x0) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+            {k0: (list(x0) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()}
+            if isinstance(v, dict)
+            else v
         )
     v = o.thread_id
     if v is not None:
@@ -432,7 +619,11 @@ def structure_AddressConfiguration(d: Any, _: Any = None) -> Any:
     )
     v = d.get("ChannelType")
     o.channel_type = (
-        _E_ChannelType.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "ChannelType", v, _w.text)
+        _E_ChannelType.get(v, v)
+        if v.__class__ is str
+        else None
+        if v is None
+        else _w.field(o, "ChannelType", v, _w.text)
     )
     v = d.get("Context")
     if v is None:
@@ -440,7 +631,14 @@ def structure_AddressConfiguration(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.context = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        x0 if x0.__class__ is str else _w.text(x0)
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.context = _w.keep(o, "Context", v)
@@ -452,7 +650,16 @@ def structure_AddressConfiguration(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.substitutions = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): ([(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0] if x0.__class__ is list else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
+                        if x0.__class__ is list
+                        else _w.wrong()
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.substitutions = _w.keep(o, "Substitutions", v)
@@ -475,17 +682,19 @@ def unstructure_AddressConfiguration(o: Any) -> Any:
         d["BodyOverride"] = v
     v = o.channel_type
     if v is not None:
-        d["ChannelType"] = (v._value_ if isinstance(v, StrEnum) else v)
+        d["ChannelType"] = v._value_ if isinstance(v, StrEnum) else v
     v = o.context
     if v is not None:
-        d["Context"] = (dict(v) if isinstance(v, dict) else v)
+        d["Context"] = dict(v) if isinstance(v, dict) else v
     v = o.raw_content
     if v is not None:
         d["RawContent"] = v
     v = o.substitutions
     if v is not None:
         d["Substitutions"] = (
-            {k0: (list(x0) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+            {k0: (list(x0) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()}
+            if isinstance(v, dict)
+            else v
         )
     v = o.title_override
     if v is not None:
@@ -503,7 +712,11 @@ def structure_BaiduMessage(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("Action")
     o.action = (
-        _E_Action.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "Action", v, _w.text)
+        _E_Action.get(v, v)
+        if v.__class__ is str
+        else None
+        if v is None
+        else _w.field(o, "Action", v, _w.text)
     )
     v = d.get("Body")
     o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
@@ -513,7 +726,14 @@ def structure_BaiduMessage(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.data = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        x0 if x0.__class__ is str else _w.text(x0)
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.data = _w.keep(o, "Data", v)
@@ -545,7 +765,16 @@ def structure_BaiduMessage(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.substitutions = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): ([(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0] if x0.__class__ is list else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
+                        if x0.__class__ is list
+                        else _w.wrong()
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.substitutions = _w.keep(o, "Substitutions", v)
@@ -569,13 +798,13 @@ def unstructure_BaiduMessage(o: Any) -> Any:
     v: Any
     v = o.action
     if v is not None:
-        d["Action"] = (v._value_ if isinstance(v, StrEnum) else v)
+        d["Action"] = v._value_ if isinstance(v, StrEnum) else v
     v = o.body
     if v is not None:
         d["Body"] = v
     v = o.data
     if v is not None:
-        d["Data"] = (dict(v) if isinstance(v, dict) else v)
+        d["Data"] = dict(v) if isinstance(v, dict) else v
     v = o.icon_reference
     if v is not None:
         d["IconReference"] = v
@@ -600,7 +829,9 @@ def unstructure_BaiduMessage(o: Any) -> Any:
     v = o.substitutions
     if v is not None:
         d["Substitutions"] = (
-            {k0: (list(x0) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+            {k0: (list(x0) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()}
+            if isinstance(v, dict)
+            else v
         )
     v = o.time_to_live
     if v is not None:
@@ -630,7 +861,16 @@ def structure_DefaultMessage(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.substitutions = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): ([(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0] if x0.__class__ is list else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
+                        if x0.__class__ is list
+                        else _w.wrong()
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.substitutions = _w.keep(o, "Substitutions", v)
@@ -650,7 +890,9 @@ def unstructure_DefaultMessage(o: Any) -> Any:
     v = o.substitutions
     if v is not None:
         d["Substitutions"] = (
-            {k0: (list(x0) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+            {k0: (list(x0) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()}
+            if isinstance(v, dict)
+            else v
         )
     if o._unknown:
         _w.merge_unknown(d, o._unknown)
@@ -665,7 +907,11 @@ def structure_DefaultPushNotificationMessage(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("Action")
     o.action = (
-        _E_Action.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "Action", v, _w.text)
+        _E_Action.get(v, v)
+        if v.__class__ is str
+        else None
+        if v is None
+        else _w.field(o, "Action", v, _w.text)
     )
     v = d.get("Body")
     o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
@@ -675,7 +921,14 @@ def structure_DefaultPushNotificationMessage(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.data = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        x0 if x0.__class__ is str else _w.text(x0)
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.data = _w.keep(o, "Data", v)
@@ -689,7 +942,16 @@ def structure_DefaultPushNotificationMessage(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.substitutions = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): ([(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0] if x0.__class__ is list else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
+                        if x0.__class__ is list
+                        else _w.wrong()
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.substitutions = _w.keep(o, "Substitutions", v)
@@ -709,20 +971,22 @@ def unstructure_DefaultPushNotificationMessage(o: Any) -> Any:
     v: Any
     v = o.action
     if v is not None:
-        d["Action"] = (v._value_ if isinstance(v, StrEnum) else v)
+        d["Action"] = v._value_ if isinstance(v, StrEnum) else v
     v = o.body
     if v is not None:
         d["Body"] = v
     v = o.data
     if v is not None:
-        d["Data"] = (dict(v) if isinstance(v, dict) else v)
+        d["Data"] = dict(v) if isinstance(v, dict) else v
     v = o.silent_push
     if v is not None:
         d["SilentPush"] = v
     v = o.substitutions
     if v is not None:
         d["Substitutions"] = (
-            {k0: (list(x0) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+            {k0: (list(x0) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()}
+            if isinstance(v, dict)
+            else v
         )
     v = o.title
     if v is not None:
@@ -743,39 +1007,75 @@ def structure_DirectMessageConfiguration(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("ADMMessage")
     o.adm_message = (
-        _s_ADMMessage(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ADMMessage", v)
+        _s_ADMMessage(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "ADMMessage", v)
     )
     v = d.get("APNSMessage")
     o.apns_message = (
-        _s_APNSMessage(v) if v.__class__ is dict else None if v is None else _w.keep(o, "APNSMessage", v)
+        _s_APNSMessage(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "APNSMessage", v)
     )
     v = d.get("BaiduMessage")
     o.baidu_message = (
-        _s_BaiduMessage(v) if v.__class__ is dict else None if v is None else _w.keep(o, "BaiduMessage", v)
+        _s_BaiduMessage(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "BaiduMessage", v)
     )
     v = d.get("DefaultMessage")
     o.default_message = (
-        _s_DefaultMessage(v) if v.__class__ is dict else None if v is None else _w.keep(o, "DefaultMessage", v)
+        _s_DefaultMessage(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "DefaultMessage", v)
     )
     v = d.get("DefaultPushNotificationMessage")
     o.default_push_notification_message = (
-        _s_DefaultPushNotificationMessage(v) if v.__class__ is dict else None if v is None else _w.keep(o, "DefaultPushNotificationMessage", v)
+        _s_DefaultPushNotificationMessage(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "DefaultPushNotificationMessage", v)
     )
     v = d.get("EmailMessage")
     o.email_message = (
-        _s_EmailMessage(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EmailMessage", v)
+        _s_EmailMessage(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "EmailMessage", v)
     )
     v = d.get("GCMMessage")
     o.gcm_message = (
-        _s_GCMMessage(v) if v.__class__ is dict else None if v is None else _w.keep(o, "GCMMessage", v)
+        _s_GCMMessage(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "GCMMessage", v)
     )
     v = d.get("SMSMessage")
     o.sms_message = (
-        _s_SMSMessage(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SMSMessage", v)
+        _s_SMSMessage(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "SMSMessage", v)
     )
     v = d.get("VoiceMessage")
     o.voice_message = (
-        _s_VoiceMessage(v) if v.__class__ is dict else None if v is None else _w.keep(o, "VoiceMessage", v)
+        _s_VoiceMessage(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "VoiceMessage", v)
     )
     if not _K_DirectMessageConfiguration.issuperset(d):
         o._unknown = _w.extra(d, _K_DirectMessageConfiguration, o._unknown)
@@ -829,7 +1129,9 @@ def structure_EmailMessage(d: Any, _: Any = None) -> Any:
     o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
     v = d.get("FeedbackForwardingAddress")
     o.feedback_forwarding_address = (
-        v if v.__class__ is str or v is None else _w.field(o, "FeedbackForwardingAddress", v, _w.text)
+        v
+        if v.__class__ is str or v is None
+        else _w.field(o, "FeedbackForwardingAddress", v, _w.text)
     )
     v = d.get("FromAddress")
     o.from_address = (
@@ -845,13 +1147,19 @@ def structure_EmailMessage(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.reply_to_addresses = (
-                [(x0 if x0.__class__ is str else _w.text(x0)) for x0 in v] if v.__class__ is list else _w.wrong()
+                [(x0 if x0.__class__ is str else _w.text(x0)) for x0 in v]
+                if v.__class__ is list
+                else _w.wrong()
             )
         except _w.WrongType:
             o.reply_to_addresses = _w.keep(o, "ReplyToAddresses", v)
     v = d.get("SimpleEmail")
     o.simple_email = (
-        _s_SimpleEmail(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SimpleEmail", v)
+        _s_SimpleEmail(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "SimpleEmail", v)
     )
     v = d.get("Substitutions")
     if v is None:
@@ -859,7 +1167,16 @@ def structure_EmailMessage(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.substitutions = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): ([(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0] if x0.__class__ is list else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
+                        if x0.__class__ is list
+                        else _w.wrong()
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.substitutions = _w.keep(o, "Substitutions", v)
@@ -887,14 +1204,16 @@ def unstructure_EmailMessage(o: Any) -> Any:
         d["RawEmail"] = _u_RawEmail(v)
     v = o.reply_to_addresses
     if v is not None:
-        d["ReplyToAddresses"] = (list(v) if isinstance(v, (list, tuple)) else v)
+        d["ReplyToAddresses"] = list(v) if isinstance(v, (list, tuple)) else v
     v = o.simple_email
     if v is not None:
         d["SimpleEmail"] = _u_SimpleEmail(v)
     v = o.substitutions
     if v is not None:
         d["Substitutions"] = (
-            {k0: (list(x0) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+            {k0: (list(x0) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()}
+            if isinstance(v, dict)
+            else v
         )
     if o._unknown:
         _w.merge_unknown(d, o._unknown)
@@ -911,7 +1230,11 @@ def structure_EndpointMessageResult(d: Any, _: Any = None) -> Any:
     o.address = v if v.__class__ is str or v is None else _w.field(o, "Address", v, _w.text)
     v = d.get("DeliveryStatus")
     o.delivery_status = (
-        _E_DeliveryStatus.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "DeliveryStatus", v, _w.text)
+        _E_DeliveryStatus.get(v, v)
+        if v.__class__ is str
+        else None
+        if v is None
+        else _w.field(o, "DeliveryStatus", v, _w.text)
     )
     v = d.get("MessageId")
     o.message_id = v if v.__class__ is str or v is None else _w.field(o, "MessageId", v, _w.text)
@@ -942,7 +1265,7 @@ def unstructure_EndpointMessageResult(o: Any) -> Any:
         d["Address"] = v
     v = o.delivery_status
     if v is not None:
-        d["DeliveryStatus"] = (v._value_ if isinstance(v, StrEnum) else v)
+        d["DeliveryStatus"] = v._value_ if isinstance(v, StrEnum) else v
     v = o.message_id
     if v is not None:
         d["MessageId"] = v
@@ -976,7 +1299,14 @@ def structure_EndpointSendConfiguration(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.context = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        x0 if x0.__class__ is str else _w.text(x0)
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.context = _w.keep(o, "Context", v)
@@ -988,7 +1318,16 @@ def structure_EndpointSendConfiguration(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.substitutions = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): ([(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0] if x0.__class__ is list else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
+                        if x0.__class__ is list
+                        else _w.wrong()
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.substitutions = _w.keep(o, "Substitutions", v)
@@ -1011,14 +1350,16 @@ def unstructure_EndpointSendConfiguration(o: Any) -> Any:
         d["BodyOverride"] = v
     v = o.context
     if v is not None:
-        d["Context"] = (dict(v) if isinstance(v, dict) else v)
+        d["Context"] = dict(v) if isinstance(v, dict) else v
     v = o.raw_content
     if v is not None:
         d["RawContent"] = v
     v = o.substitutions
     if v is not None:
         d["Substitutions"] = (
-            {k0: (list(x0) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+            {k0: (list(x0) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()}
+            if isinstance(v, dict)
+            else v
         )
     v = o.title_override
     if v is not None:
@@ -1036,7 +1377,11 @@ def structure_GCMMessage(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("Action")
     o.action = (
-        _E_Action.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "Action", v, _w.text)
+        _E_Action.get(v, v)
+        if v.__class__ is str
+        else None
+        if v is None
+        else _w.field(o, "Action", v, _w.text)
     )
     v = d.get("Body")
     o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
@@ -1050,7 +1395,14 @@ def structure_GCMMessage(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.data = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        x0 if x0.__class__ is str else _w.text(x0)
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.data = _w.keep(o, "Data", v)
@@ -1066,7 +1418,9 @@ def structure_GCMMessage(d: Any, _: Any = None) -> Any:
     o.image_url = v if v.__class__ is str or v is None else _w.field(o, "ImageUrl", v, _w.text)
     v = d.get("PreferredAuthenticationMethod")
     o.preferred_authentication_method = (
-        v if v.__class__ is str or v is None else _w.field(o, "PreferredAuthenticationMethod", v, _w.text)
+        v
+        if v.__class__ is str or v is None
+        else _w.field(o, "PreferredAuthenticationMethod", v, _w.text)
     )
     v = d.get("Priority")
     o.priority = v if v.__class__ is str or v is None else _w.field(o, "Priority", v, _w.text)
@@ -1092,7 +1446,16 @@ def structure_GCMMessage(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.substitutions = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): ([(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0] if x0.__class__ is list else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
+                        if x0.__class__ is list
+                        else _w.wrong()
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.substitutions = _w.keep(o, "Substitutions", v)
@@ -1116,7 +1479,7 @@ def unstructure_GCMMessage(o: Any) -> Any:
     v: Any
     v = o.action
     if v is not None:
-        d["Action"] = (v._value_ if isinstance(v, StrEnum) else v)
+        d["Action"] = v._value_ if isinstance(v, StrEnum) else v
     v = o.body
     if v is not None:
         d["Body"] = v
@@ -1125,7 +1488,7 @@ def unstructure_GCMMessage(o: Any) -> Any:
         d["CollapseKey"] = v
     v = o.data
     if v is not None:
-        d["Data"] = (dict(v) if isinstance(v, dict) else v)
+        d["Data"] = dict(v) if isinstance(v, dict) else v
     v = o.icon_reference
     if v is not None:
         d["IconReference"] = v
@@ -1159,7 +1522,9 @@ def unstructure_GCMMessage(o: Any) -> Any:
     v = o.substitutions
     if v is not None:
         d["Substitutions"] = (
-            {k0: (list(x0) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+            {k0: (list(x0) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()}
+            if isinstance(v, dict)
+            else v
         )
     v = o.time_to_live
     if v is not None:
@@ -1216,7 +1581,11 @@ def structure_GetInAppMessagesResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("InAppMessagesResponse")
     o.in_app_messages_response = (
-        _s_InAppMessagesResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "InAppMessagesResponse", v)
+        _s_InAppMessagesResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "InAppMessagesResponse", v)
     )
     o._response_metadata = None
     if not _K_GetInAppMessagesResponse.issuperset(d):
@@ -1247,11 +1616,19 @@ def structure_InAppCampaignSchedule(d: Any, _: Any = None) -> Any:
     o.end_date = v if v.__class__ is str or v is None else _w.field(o, "EndDate", v, _w.text)
     v = d.get("EventFilter")
     o.event_filter = (
-        _common._s_CampaignEventFilter(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EventFilter", v)
+        _common._s_CampaignEventFilter(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "EventFilter", v)
     )
     v = d.get("QuietTime")
     o.quiet_time = (
-        _common._s_QuietTime(v) if v.__class__ is dict else None if v is None else _w.keep(o, "QuietTime", v)
+        _common._s_QuietTime(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "QuietTime", v)
     )
     if not _K_InAppCampaignSchedule.issuperset(d):
         o._unknown = _w.extra(d, _K_InAppCampaignSchedule, o._unknown)
@@ -1289,7 +1666,9 @@ def structure_InAppMessage(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.content = (
-                [_common._s_InAppMessageContent(x0) for x0 in v] if v.__class__ is list else _w.wrong()
+                [_common._s_InAppMessageContent(x0) for x0 in v]
+                if v.__class__ is list
+                else _w.wrong()
             )
         except _w.WrongType:
             o.content = _w.keep(o, "Content", v)
@@ -1299,13 +1678,24 @@ def structure_InAppMessage(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.custom_config = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        x0 if x0.__class__ is str else _w.text(x0)
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.custom_config = _w.keep(o, "CustomConfig", v)
     v = d.get("Layout")
     o.layout = (
-        _E_Layout.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "Layout", v, _w.text)
+        _E_Layout.get(v, v)
+        if v.__class__ is str
+        else None
+        if v is None
+        else _w.field(o, "Layout", v, _w.text)
     )
     if not _K_InAppMessage.issuperset(d):
         o._unknown = _w.extra(d, _K_InAppMessage, o._unknown)
@@ -1324,10 +1714,10 @@ def unstructure_InAppMessage(o: Any) -> Any:
         )
     v = o.custom_config
     if v is not None:
-        d["CustomConfig"] = (dict(v) if isinstance(v, dict) else v)
+        d["CustomConfig"] = dict(v) if isinstance(v, dict) else v
     v = o.layout
     if v is not None:
-        d["Layout"] = (v._value_ if isinstance(v, StrEnum) else v)
+        d["Layout"] = v._value_ if isinstance(v, StrEnum) else v
     if o._unknown:
         _w.merge_unknown(d, o._unknown)
     return d
@@ -1345,13 +1735,21 @@ def structure_InAppMessageCampaign(d: Any, _: Any = None) -> Any:
     o.daily_cap = v if v.__class__ is int or v is None else _w.field(o, "DailyCap", v, _w.integer)
     v = d.get("InAppMessage")
     o.in_app_message = (
-        _s_InAppMessage(v) if v.__class__ is dict else None if v is None else _w.keep(o, "InAppMessage", v)
+        _s_InAppMessage(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "InAppMessage", v)
     )
     v = d.get("Priority")
     o.priority = v if v.__class__ is int or v is None else _w.field(o, "Priority", v, _w.integer)
     v = d.get("Schedule")
     o.schedule = (
-        _s_InAppCampaignSchedule(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Schedule", v)
+        _s_InAppCampaignSchedule(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "Schedule", v)
     )
     v = d.get("SessionCap")
     o.session_cap = (
@@ -1450,7 +1848,12 @@ def structure_MessageRequest(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.addresses = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): _s_AddressConfiguration(x0) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): _s_AddressConfiguration(x0)
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.addresses = _w.keep(o, "Addresses", v)
@@ -1460,7 +1863,14 @@ def structure_MessageRequest(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.context = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        x0 if x0.__class__ is str else _w.text(x0)
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.context = _w.keep(o, "Context", v)
@@ -1470,17 +1880,30 @@ def structure_MessageRequest(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.endpoints = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): _s_EndpointSendConfiguration(x0) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): _s_EndpointSendConfiguration(x0)
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.endpoints = _w.keep(o, "Endpoints", v)
     v = d.get("MessageConfiguration")
     o.message_configuration = (
-        _s_DirectMessageConfiguration(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageConfiguration", v)
+        _s_DirectMessageConfiguration(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "MessageConfiguration", v)
     )
     v = d.get("TemplateConfiguration")
     o.template_configuration = (
-        _common._s_TemplateConfiguration(v) if v.__class__ is dict else None if v is None else _w.keep(o, "TemplateConfiguration", v)
+        _common._s_TemplateConfiguration(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "TemplateConfiguration", v)
     )
     v = d.get("TraceId")
     o.trace_id = v if v.__class__ is str or v is None else _w.field(o, "TraceId", v, _w.text)
@@ -1501,11 +1924,13 @@ def unstructure_MessageRequest(o: Any) -> Any:
         )
     v = o.context
     if v is not None:
-        d["Context"] = (dict(v) if isinstance(v, dict) else v)
+        d["Context"] = dict(v) if isinstance(v, dict) else v
     v = o.endpoints
     if v is not None:
         d["Endpoints"] = (
-            {k0: _u_EndpointSendConfiguration(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+            {k0: _u_EndpointSendConfiguration(x0) for k0, x0 in v.items()}
+            if isinstance(v, dict)
+            else v
         )
     v = o.message_configuration
     if v is not None:
@@ -1537,7 +1962,12 @@ def structure_MessageResponse(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.endpoint_result = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): _s_EndpointMessageResult(x0) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): _s_EndpointMessageResult(x0)
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.endpoint_result = _w.keep(o, "EndpointResult", v)
@@ -1549,7 +1979,12 @@ def structure_MessageResponse(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.result = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): _s_MessageResult(x0) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): _s_MessageResult(x0)
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.result = _w.keep(o, "Result", v)
@@ -1592,7 +2027,11 @@ def structure_MessageResult(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("DeliveryStatus")
     o.delivery_status = (
-        _E_DeliveryStatus.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "DeliveryStatus", v, _w.text)
+        _E_DeliveryStatus.get(v, v)
+        if v.__class__ is str
+        else None
+        if v is None
+        else _w.field(o, "DeliveryStatus", v, _w.text)
     )
     v = d.get("MessageId")
     o.message_id = v if v.__class__ is str or v is None else _w.field(o, "MessageId", v, _w.text)
@@ -1620,7 +2059,7 @@ def unstructure_MessageResult(o: Any) -> Any:
     v: Any
     v = o.delivery_status
     if v is not None:
-        d["DeliveryStatus"] = (v._value_ if isinstance(v, StrEnum) else v)
+        d["DeliveryStatus"] = v._value_ if isinstance(v, StrEnum) else v
     v = o.message_id
     if v is not None:
         d["MessageId"] = v
@@ -1689,7 +2128,9 @@ def structure_NumberValidateResponse(d: Any, _: Any = None) -> Any:
     )
     v = d.get("CleansedPhoneNumberNational")
     o.cleansed_phone_number_national = (
-        v if v.__class__ is str or v is None else _w.field(o, "CleansedPhoneNumberNational", v, _w.text)
+        v
+        if v.__class__ is str or v is None
+        else _w.field(o, "CleansedPhoneNumberNational", v, _w.text)
     )
     v = d.get("Country")
     o.country = v if v.__class__ is str or v is None else _w.field(o, "Country", v, _w.text)
@@ -1786,7 +2227,11 @@ def structure_PhoneNumberValidateRequest(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("NumberValidateRequest")
     o.number_validate_request = (
-        _s_NumberValidateRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "NumberValidateRequest", v)
+        _s_NumberValidateRequest(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "NumberValidateRequest", v)
     )
     if not _K_PhoneNumberValidateRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_PhoneNumberValidateRequest, o._unknown)
@@ -1814,7 +2259,11 @@ def structure_PhoneNumberValidateResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("NumberValidateResponse")
     o.number_validate_response = (
-        _s_NumberValidateResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "NumberValidateResponse", v)
+        _s_NumberValidateResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "NumberValidateResponse", v)
     )
     o._response_metadata = None
     if not _K_PhoneNumberValidateResponse.issuperset(d):
@@ -1875,7 +2324,11 @@ def structure_SMSMessage(d: Any, _: Any = None) -> Any:
     o.media_url = v if v.__class__ is str or v is None else _w.field(o, "MediaUrl", v, _w.text)
     v = d.get("MessageType")
     o.message_type = (
-        _E_MessageType.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "MessageType", v, _w.text)
+        _E_MessageType.get(v, v)
+        if v.__class__ is str
+        else None
+        if v is None
+        else _w.field(o, "MessageType", v, _w.text)
     )
     v = d.get("OriginationNumber")
     o.origination_number = (
@@ -1889,7 +2342,16 @@ def structure_SMSMessage(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.substitutions = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): ([(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0] if x0.__class__ is list else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
+                        if x0.__class__ is list
+                        else _w.wrong()
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.substitutions = _w.keep(o, "Substitutions", v)
@@ -1918,7 +2380,7 @@ def unstructure_SMSMessage(o: Any) -> Any:
         d["MediaUrl"] = v
     v = o.message_type
     if v is not None:
-        d["MessageType"] = (v._value_ if isinstance(v, StrEnum) else v)
+        d["MessageType"] = v._value_ if isinstance(v, StrEnum) else v
     v = o.origination_number
     if v is not None:
         d["OriginationNumber"] = v
@@ -1928,7 +2390,9 @@ def unstructure_SMSMessage(o: Any) -> Any:
     v = o.substitutions
     if v is not None:
         d["Substitutions"] = (
-            {k0: (list(x0) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+            {k0: (list(x0) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()}
+            if isinstance(v, dict)
+            else v
         )
     v = o.entity_id
     if v is not None:
@@ -1953,7 +2417,11 @@ def structure_SendMessagesRequest(d: Any, _: Any = None) -> Any:
     )
     v = d.get("MessageRequest")
     o.message_request = (
-        _s_MessageRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageRequest", v)
+        _s_MessageRequest(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "MessageRequest", v)
     )
     if not _K_SendMessagesRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_SendMessagesRequest, o._unknown)
@@ -1984,7 +2452,11 @@ def structure_SendMessagesResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("MessageResponse")
     o.message_response = (
-        _s_MessageResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageResponse", v)
+        _s_MessageResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "MessageResponse", v)
     )
     o._response_metadata = None
     if not _K_SendMessagesResponse.issuperset(d):
@@ -2017,7 +2489,11 @@ def structure_SendOTPMessageRequest(d: Any, _: Any = None) -> Any:
     )
     v = d.get("SendOTPMessageRequestParameters")
     o.send_otp_message_request_parameters = (
-        _s_SendOTPMessageRequestParameters(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SendOTPMessageRequestParameters", v)
+        _s_SendOTPMessageRequestParameters(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "SendOTPMessageRequestParameters", v)
     )
     if not _K_SendOTPMessageRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_SendOTPMessageRequest, o._unknown)
@@ -2136,7 +2612,11 @@ def structure_SendOTPMessageResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("MessageResponse")
     o.message_response = (
-        _s_MessageResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageResponse", v)
+        _s_MessageResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "MessageResponse", v)
     )
     o._response_metadata = None
     if not _K_SendOTPMessageResponse.issuperset(d):
@@ -2169,17 +2649,32 @@ def structure_SendUsersMessageRequest(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.context = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        x0 if x0.__class__ is str else _w.text(x0)
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.context = _w.keep(o, "Context", v)
     v = d.get("MessageConfiguration")
     o.message_configuration = (
-        _s_DirectMessageConfiguration(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageConfiguration", v)
+        _s_DirectMessageConfiguration(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "MessageConfiguration", v)
     )
     v = d.get("TemplateConfiguration")
     o.template_configuration = (
-        _common._s_TemplateConfiguration(v) if v.__class__ is dict else None if v is None else _w.keep(o, "TemplateConfiguration", v)
+        _common._s_TemplateConfiguration(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "TemplateConfiguration", v)
     )
     v = d.get("TraceId")
     o.trace_id = v if v.__class__ is str or v is None else _w.field(o, "TraceId", v, _w.text)
@@ -2189,7 +2684,12 @@ def structure_SendUsersMessageRequest(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.users = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): _s_EndpointSendConfiguration(x0) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): _s_EndpointSendConfiguration(x0)
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.users = _w.keep(o, "Users", v)
@@ -2205,7 +2705,7 @@ def unstructure_SendUsersMessageRequest(o: Any) -> Any:
     v: Any
     v = o.context
     if v is not None:
-        d["Context"] = (dict(v) if isinstance(v, dict) else v)
+        d["Context"] = dict(v) if isinstance(v, dict) else v
     v = o.message_configuration
     if v is not None:
         d["MessageConfiguration"] = _u_DirectMessageConfiguration(v)
@@ -2218,7 +2718,9 @@ def unstructure_SendUsersMessageRequest(o: Any) -> Any:
     v = o.users
     if v is not None:
         d["Users"] = (
-            {k0: _u_EndpointSendConfiguration(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+            {k0: _u_EndpointSendConfiguration(x0) for k0, x0 in v.items()}
+            if isinstance(v, dict)
+            else v
         )
     if o._unknown:
         _w.merge_unknown(d, o._unknown)
@@ -2243,7 +2745,21 @@ def structure_SendUsersMessageResponse(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.result = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): ({(k1 if k1.__class__ is str else _w.text(k1)): _s_EndpointMessageResult(x1) for k1, x1 in x0.items()} if x0.__class__ is dict else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        {
+                            (k1 if k1.__class__ is str else _w.text(k1)): _s_EndpointMessageResult(
+                                x1
+                            )
+                            for k1, x1 in x0.items()
+                        }
+                        if x0.__class__ is dict
+                        else _w.wrong()
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.result = _w.keep(o, "Result", v)
@@ -2266,7 +2782,16 @@ def unstructure_SendUsersMessageResponse(o: Any) -> Any:
     v = o.result
     if v is not None:
         d["Result"] = (
-            {k0: ({k1: _u_EndpointMessageResult(x1) for k1, x1 in x0.items()} if isinstance(x0, dict) else x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+            {
+                k0: (
+                    {k1: _u_EndpointMessageResult(x1) for k1, x1 in x0.items()}
+                    if isinstance(x0, dict)
+                    else x0
+                )
+                for k0, x0 in v.items()
+            }
+            if isinstance(v, dict)
+            else v
         )
     if o._unknown:
         _w.merge_unknown(d, o._unknown)
@@ -2285,7 +2810,11 @@ def structure_SendUsersMessagesRequest(d: Any, _: Any = None) -> Any:
     )
     v = d.get("SendUsersMessageRequest")
     o.send_users_message_request = (
-        _s_SendUsersMessageRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SendUsersMessageRequest", v)
+        _s_SendUsersMessageRequest(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "SendUsersMessageRequest", v)
     )
     if not _K_SendUsersMessagesRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_SendUsersMessagesRequest, o._unknown)
@@ -2316,7 +2845,11 @@ def structure_SendUsersMessagesResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("SendUsersMessageResponse")
     o.send_users_message_response = (
-        _s_SendUsersMessageResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SendUsersMessageResponse", v)
+        _s_SendUsersMessageResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "SendUsersMessageResponse", v)
     )
     o._response_metadata = None
     if not _K_SendUsersMessagesResponse.issuperset(d):
@@ -2345,15 +2878,27 @@ def structure_SimpleEmail(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("HtmlPart")
     o.html_part = (
-        _s_SimpleEmailPart(v) if v.__class__ is dict else None if v is None else _w.keep(o, "HtmlPart", v)
+        _s_SimpleEmailPart(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "HtmlPart", v)
     )
     v = d.get("Subject")
     o.subject = (
-        _s_SimpleEmailPart(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Subject", v)
+        _s_SimpleEmailPart(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "Subject", v)
     )
     v = d.get("TextPart")
     o.text_part = (
-        _s_SimpleEmailPart(v) if v.__class__ is dict else None if v is None else _w.keep(o, "TextPart", v)
+        _s_SimpleEmailPart(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "TextPart", v)
     )
     v = d.get("Headers")
     if v is None:
@@ -2463,7 +3008,11 @@ def structure_VerifyOTPMessageRequest(d: Any, _: Any = None) -> Any:
     )
     v = d.get("VerifyOTPMessageRequestParameters")
     o.verify_otp_message_request_parameters = (
-        _s_VerifyOTPMessageRequestParameters(v) if v.__class__ is dict else None if v is None else _w.keep(o, "VerifyOTPMessageRequestParameters", v)
+        _s_VerifyOTPMessageRequestParameters(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "VerifyOTPMessageRequestParameters", v)
     )
     if not _K_VerifyOTPMessageRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_VerifyOTPMessageRequest, o._unknown)
@@ -2534,7 +3083,11 @@ def structure_VerifyOTPMessageResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("VerificationResponse")
     o.verification_response = (
-        _s_VerificationResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "VerificationResponse", v)
+        _s_VerificationResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "VerificationResponse", v)
     )
     o._response_metadata = None
     if not _K_VerifyOTPMessageResponse.issuperset(d):
@@ -2577,7 +3130,16 @@ def structure_VoiceMessage(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.substitutions = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): ([(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0] if x0.__class__ is list else _w.wrong()) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
+                        if x0.__class__ is list
+                        else _w.wrong()
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.substitutions = _w.keep(o, "Substitutions", v)
@@ -2605,7 +3167,9 @@ def unstructure_VoiceMessage(o: Any) -> Any:
     v = o.substitutions
     if v is not None:
         d["Substitutions"] = (
-            {k0: (list(x0) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+            {k0: (list(x0) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()}
+            if isinstance(v, dict)
+            else v
         )
     v = o.voice_id
     if v is not None:

@@ -32,8 +32,18 @@ from pinpoint_sdk.models._recommenders import (
 )
 
 _new = object.__new__
-_K_CreateRecommenderConfiguration = (
-    frozenset({"Attributes", "Description", "Name", "RecommendationProviderIdType", "RecommendationProviderRoleArn", "RecommendationProviderUri", "RecommendationTransformerUri", "RecommendationsDisplayName", "RecommendationsPerMessage"})
+_K_CreateRecommenderConfiguration = frozenset(
+    {
+        "Attributes",
+        "Description",
+        "Name",
+        "RecommendationProviderIdType",
+        "RecommendationProviderRoleArn",
+        "RecommendationProviderUri",
+        "RecommendationTransformerUri",
+        "RecommendationsDisplayName",
+        "RecommendationsPerMessage",
+    }
 )
 _K_CreateRecommenderConfigurationRequest = frozenset({"CreateRecommenderConfiguration"})
 _K_CreateRecommenderConfigurationResponse = frozenset({"RecommenderConfigurationResponse"})
@@ -44,14 +54,37 @@ _K_GetRecommenderConfigurationResponse = frozenset({"RecommenderConfigurationRes
 _K_GetRecommenderConfigurationsRequest = frozenset({"PageSize", "Token"})
 _K_GetRecommenderConfigurationsResponse = frozenset({"ListRecommenderConfigurationsResponse"})
 _K_ListRecommenderConfigurationsResponse = frozenset({"Item", "NextToken"})
-_K_RecommenderConfigurationResponse = (
-    frozenset({"Attributes", "CreationDate", "Description", "Id", "LastModifiedDate", "Name", "RecommendationProviderIdType", "RecommendationProviderRoleArn", "RecommendationProviderUri", "RecommendationTransformerUri", "RecommendationsDisplayName", "RecommendationsPerMessage"})
+_K_RecommenderConfigurationResponse = frozenset(
+    {
+        "Attributes",
+        "CreationDate",
+        "Description",
+        "Id",
+        "LastModifiedDate",
+        "Name",
+        "RecommendationProviderIdType",
+        "RecommendationProviderRoleArn",
+        "RecommendationProviderUri",
+        "RecommendationTransformerUri",
+        "RecommendationsDisplayName",
+        "RecommendationsPerMessage",
+    }
 )
-_K_UpdateRecommenderConfiguration = (
-    frozenset({"Attributes", "Description", "Name", "RecommendationProviderIdType", "RecommendationProviderRoleArn", "RecommendationProviderUri", "RecommendationTransformerUri", "RecommendationsDisplayName", "RecommendationsPerMessage"})
+_K_UpdateRecommenderConfiguration = frozenset(
+    {
+        "Attributes",
+        "Description",
+        "Name",
+        "RecommendationProviderIdType",
+        "RecommendationProviderRoleArn",
+        "RecommendationProviderUri",
+        "RecommendationTransformerUri",
+        "RecommendationsDisplayName",
+        "RecommendationsPerMessage",
+    }
 )
-_K_UpdateRecommenderConfigurationRequest = (
-    frozenset({"RecommenderId", "UpdateRecommenderConfiguration"})
+_K_UpdateRecommenderConfigurationRequest = frozenset(
+    {"RecommenderId", "UpdateRecommenderConfiguration"}
 )
 _K_UpdateRecommenderConfigurationResponse = frozenset({"RecommenderConfigurationResponse"})
 
@@ -68,7 +101,14 @@ def structure_CreateRecommenderConfiguration(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.attributes = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        x0 if x0.__class__ is str else _w.text(x0)
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.attributes = _w.keep(o, "Attributes", v)
@@ -78,27 +118,39 @@ def structure_CreateRecommenderConfiguration(d: Any, _: Any = None) -> Any:
     o.name = v if v.__class__ is str or v is None else _w.field(o, "Name", v, _w.text)
     v = d.get("RecommendationProviderIdType")
     o.recommendation_provider_id_type = (
-        v if v.__class__ is str or v is None else _w.field(o, "RecommendationProviderIdType", v, _w.text)
+        v
+        if v.__class__ is str or v is None
+        else _w.field(o, "RecommendationProviderIdType", v, _w.text)
     )
     v = d.get("RecommendationProviderRoleArn")
     o.recommendation_provider_role_arn = (
-        v if v.__class__ is str or v is None else _w.field(o, "RecommendationProviderRoleArn", v, _w.text)
+        v
+        if v.__class__ is str or v is None
+        else _w.field(o, "RecommendationProviderRoleArn", v, _w.text)
     )
     v = d.get("RecommendationProviderUri")
     o.recommendation_provider_uri = (
-        v if v.__class__ is str or v is None else _w.field(o, "RecommendationProviderUri", v, _w.text)
+        v
+        if v.__class__ is str or v is None
+        else _w.field(o, "RecommendationProviderUri", v, _w.text)
     )
     v = d.get("RecommendationTransformerUri")
     o.recommendation_transformer_uri = (
-        v if v.__class__ is str or v is None else _w.field(o, "RecommendationTransformerUri", v, _w.text)
+        v
+        if v.__class__ is str or v is None
+        else _w.field(o, "RecommendationTransformerUri", v, _w.text)
     )
     v = d.get("RecommendationsDisplayName")
     o.recommendations_display_name = (
-        v if v.__class__ is str or v is None else _w.field(o, "RecommendationsDisplayName", v, _w.text)
+        v
+        if v.__class__ is str or v is None
+        else _w.field(o, "RecommendationsDisplayName", v, _w.text)
     )
     v = d.get("RecommendationsPerMessage")
     o.recommendations_per_message = (
-        v if v.__class__ is int or v is None else _w.field(o, "RecommendationsPerMessage", v, _w.integer)
+        v
+        if v.__class__ is int or v is None
+        else _w.field(o, "RecommendationsPerMessage", v, _w.integer)
     )
     if not _K_CreateRecommenderConfiguration.issuperset(d):
         o._unknown = _w.extra(d, _K_CreateRecommenderConfiguration, o._unknown)
@@ -112,7 +164,7 @@ def unstructure_CreateRecommenderConfiguration(o: Any) -> Any:
     v: Any
     v = o.attributes
     if v is not None:
-        d["Attributes"] = (dict(v) if isinstance(v, dict) else v)
+        d["Attributes"] = dict(v) if isinstance(v, dict) else v
     v = o.description
     if v is not None:
         d["Description"] = v
@@ -150,7 +202,11 @@ def structure_CreateRecommenderConfigurationRequest(d: Any, _: Any = None) -> An
     v: Any
     v = d.get("CreateRecommenderConfiguration")
     o.create_recommender_configuration = (
-        _s_CreateRecommenderConfiguration(v) if v.__class__ is dict else None if v is None else _w.keep(o, "CreateRecommenderConfiguration", v)
+        _s_CreateRecommenderConfiguration(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "CreateRecommenderConfiguration", v)
     )
     if not _K_CreateRecommenderConfigurationRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_CreateRecommenderConfigurationRequest, o._unknown)
@@ -178,7 +234,11 @@ def structure_CreateRecommenderConfigurationResponse(d: Any, _: Any = None) -> A
     v: Any
     v = d.get("RecommenderConfigurationResponse")
     o.recommender_configuration_response = (
-        _s_RecommenderConfigurationResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "RecommenderConfigurationResponse", v)
+        _s_RecommenderConfigurationResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "RecommenderConfigurationResponse", v)
     )
     o._response_metadata = None
     if not _K_CreateRecommenderConfigurationResponse.issuperset(d):
@@ -235,7 +295,11 @@ def structure_DeleteRecommenderConfigurationResponse(d: Any, _: Any = None) -> A
     v: Any
     v = d.get("RecommenderConfigurationResponse")
     o.recommender_configuration_response = (
-        _s_RecommenderConfigurationResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "RecommenderConfigurationResponse", v)
+        _s_RecommenderConfigurationResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "RecommenderConfigurationResponse", v)
     )
     o._response_metadata = None
     if not _K_DeleteRecommenderConfigurationResponse.issuperset(d):
@@ -292,7 +356,11 @@ def structure_GetRecommenderConfigurationResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("RecommenderConfigurationResponse")
     o.recommender_configuration_response = (
-        _s_RecommenderConfigurationResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "RecommenderConfigurationResponse", v)
+        _s_RecommenderConfigurationResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "RecommenderConfigurationResponse", v)
     )
     o._response_metadata = None
     if not _K_GetRecommenderConfigurationResponse.issuperset(d):
@@ -352,7 +420,11 @@ def structure_GetRecommenderConfigurationsResponse(d: Any, _: Any = None) -> Any
     v: Any
     v = d.get("ListRecommenderConfigurationsResponse")
     o.list_recommender_configurations_response = (
-        _s_ListRecommenderConfigurationsResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ListRecommenderConfigurationsResponse", v)
+        _s_ListRecommenderConfigurationsResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "ListRecommenderConfigurationsResponse", v)
     )
     o._response_metadata = None
     if not _K_GetRecommenderConfigurationsResponse.issuperset(d):
@@ -385,7 +457,9 @@ def structure_ListRecommenderConfigurationsResponse(d: Any, _: Any = None) -> An
     else:
         try:
             o.item = (
-                [_s_RecommenderConfigurationResponse(x0) for x0 in v] if v.__class__ is list else _w.wrong()
+                [_s_RecommenderConfigurationResponse(x0) for x0 in v]
+                if v.__class__ is list
+                else _w.wrong()
             )
         except _w.WrongType:
             o.item = _w.keep(o, "Item", v)
@@ -404,7 +478,9 @@ def unstructure_ListRecommenderConfigurationsResponse(o: Any) -> Any:
     v = o.item
     if v is not None:
         d["Item"] = (
-            [_u_RecommenderConfigurationResponse(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
+            [_u_RecommenderConfigurationResponse(x0) for x0 in v]
+            if isinstance(v, (list, tuple))
+            else v
         )
     v = o.next_token
     if v is not None:
@@ -426,7 +502,14 @@ def structure_RecommenderConfigurationResponse(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.attributes = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        x0 if x0.__class__ is str else _w.text(x0)
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.attributes = _w.keep(o, "Attributes", v)
@@ -446,27 +529,39 @@ def structure_RecommenderConfigurationResponse(d: Any, _: Any = None) -> Any:
     o.name = v if v.__class__ is str or v is None else _w.field(o, "Name", v, _w.text)
     v = d.get("RecommendationProviderIdType")
     o.recommendation_provider_id_type = (
-        v if v.__class__ is str or v is None else _w.field(o, "RecommendationProviderIdType", v, _w.text)
+        v
+        if v.__class__ is str or v is None
+        else _w.field(o, "RecommendationProviderIdType", v, _w.text)
     )
     v = d.get("RecommendationProviderRoleArn")
     o.recommendation_provider_role_arn = (
-        v if v.__class__ is str or v is None else _w.field(o, "RecommendationProviderRoleArn", v, _w.text)
+        v
+        if v.__class__ is str or v is None
+        else _w.field(o, "RecommendationProviderRoleArn", v, _w.text)
     )
     v = d.get("RecommendationProviderUri")
     o.recommendation_provider_uri = (
-        v if v.__class__ is str or v is None else _w.field(o, "RecommendationProviderUri", v, _w.text)
+        v
+        if v.__class__ is str or v is None
+        else _w.field(o, "RecommendationProviderUri", v, _w.text)
     )
     v = d.get("RecommendationTransformerUri")
     o.recommendation_transformer_uri = (
-        v if v.__class__ is str or v is None else _w.field(o, "RecommendationTransformerUri", v, _w.text)
+        v
+        if v.__class__ is str or v is None
+        else _w.field(o, "RecommendationTransformerUri", v, _w.text)
     )
     v = d.get("RecommendationsDisplayName")
     o.recommendations_display_name = (
-        v if v.__class__ is str or v is None else _w.field(o, "RecommendationsDisplayName", v, _w.text)
+        v
+        if v.__class__ is str or v is None
+        else _w.field(o, "RecommendationsDisplayName", v, _w.text)
     )
     v = d.get("RecommendationsPerMessage")
     o.recommendations_per_message = (
-        v if v.__class__ is int or v is None else _w.field(o, "RecommendationsPerMessage", v, _w.integer)
+        v
+        if v.__class__ is int or v is None
+        else _w.field(o, "RecommendationsPerMessage", v, _w.integer)
     )
     if not _K_RecommenderConfigurationResponse.issuperset(d):
         o._unknown = _w.extra(d, _K_RecommenderConfigurationResponse, o._unknown)
@@ -480,7 +575,7 @@ def unstructure_RecommenderConfigurationResponse(o: Any) -> Any:
     v: Any
     v = o.attributes
     if v is not None:
-        d["Attributes"] = (dict(v) if isinstance(v, dict) else v)
+        d["Attributes"] = dict(v) if isinstance(v, dict) else v
     v = o.creation_date
     if v is not None:
         d["CreationDate"] = v
@@ -531,7 +626,14 @@ def structure_UpdateRecommenderConfiguration(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.attributes = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        x0 if x0.__class__ is str else _w.text(x0)
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.attributes = _w.keep(o, "Attributes", v)
@@ -541,27 +643,39 @@ def structure_UpdateRecommenderConfiguration(d: Any, _: Any = None) -> Any:
     o.name = v if v.__class__ is str or v is None else _w.field(o, "Name", v, _w.text)
     v = d.get("RecommendationProviderIdType")
     o.recommendation_provider_id_type = (
-        v if v.__class__ is str or v is None else _w.field(o, "RecommendationProviderIdType", v, _w.text)
+        v
+        if v.__class__ is str or v is None
+        else _w.field(o, "RecommendationProviderIdType", v, _w.text)
     )
     v = d.get("RecommendationProviderRoleArn")
     o.recommendation_provider_role_arn = (
-        v if v.__class__ is str or v is None else _w.field(o, "RecommendationProviderRoleArn", v, _w.text)
+        v
+        if v.__class__ is str or v is None
+        else _w.field(o, "RecommendationProviderRoleArn", v, _w.text)
     )
     v = d.get("RecommendationProviderUri")
     o.recommendation_provider_uri = (
-        v if v.__class__ is str or v is None else _w.field(o, "RecommendationProviderUri", v, _w.text)
+        v
+        if v.__class__ is str or v is None
+        else _w.field(o, "RecommendationProviderUri", v, _w.text)
     )
     v = d.get("RecommendationTransformerUri")
     o.recommendation_transformer_uri = (
-        v if v.__class__ is str or v is None else _w.field(o, "RecommendationTransformerUri", v, _w.text)
+        v
+        if v.__class__ is str or v is None
+        else _w.field(o, "RecommendationTransformerUri", v, _w.text)
     )
     v = d.get("RecommendationsDisplayName")
     o.recommendations_display_name = (
-        v if v.__class__ is str or v is None else _w.field(o, "RecommendationsDisplayName", v, _w.text)
+        v
+        if v.__class__ is str or v is None
+        else _w.field(o, "RecommendationsDisplayName", v, _w.text)
     )
     v = d.get("RecommendationsPerMessage")
     o.recommendations_per_message = (
-        v if v.__class__ is int or v is None else _w.field(o, "RecommendationsPerMessage", v, _w.integer)
+        v
+        if v.__class__ is int or v is None
+        else _w.field(o, "RecommendationsPerMessage", v, _w.integer)
     )
     if not _K_UpdateRecommenderConfiguration.issuperset(d):
         o._unknown = _w.extra(d, _K_UpdateRecommenderConfiguration, o._unknown)
@@ -575,7 +689,7 @@ def unstructure_UpdateRecommenderConfiguration(o: Any) -> Any:
     v: Any
     v = o.attributes
     if v is not None:
-        d["Attributes"] = (dict(v) if isinstance(v, dict) else v)
+        d["Attributes"] = dict(v) if isinstance(v, dict) else v
     v = o.description
     if v is not None:
         d["Description"] = v
@@ -617,7 +731,11 @@ def structure_UpdateRecommenderConfigurationRequest(d: Any, _: Any = None) -> An
     )
     v = d.get("UpdateRecommenderConfiguration")
     o.update_recommender_configuration = (
-        _s_UpdateRecommenderConfiguration(v) if v.__class__ is dict else None if v is None else _w.keep(o, "UpdateRecommenderConfiguration", v)
+        _s_UpdateRecommenderConfiguration(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "UpdateRecommenderConfiguration", v)
     )
     if not _K_UpdateRecommenderConfigurationRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_UpdateRecommenderConfigurationRequest, o._unknown)
@@ -648,7 +766,11 @@ def structure_UpdateRecommenderConfigurationResponse(d: Any, _: Any = None) -> A
     v: Any
     v = d.get("RecommenderConfigurationResponse")
     o.recommender_configuration_response = (
-        _s_RecommenderConfigurationResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "RecommenderConfigurationResponse", v)
+        _s_RecommenderConfigurationResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "RecommenderConfigurationResponse", v)
     )
     o._response_metadata = None
     if not _K_UpdateRecommenderConfigurationResponse.issuperset(d):

@@ -61,12 +61,25 @@ _K_GetSegmentsRequest = frozenset({"ApplicationId", "PageSize", "Token"})
 _K_GetSegmentsResponse = frozenset({"SegmentsResponse"})
 _K_SegmentGroup = frozenset({"Dimensions", "SourceSegments", "SourceType", "Type"})
 _K_SegmentGroupList = frozenset({"Groups", "Include"})
-_K_SegmentImportResource = (
-    frozenset({"ChannelCounts", "ExternalId", "Format", "RoleArn", "S3Url", "Size"})
+_K_SegmentImportResource = frozenset(
+    {"ChannelCounts", "ExternalId", "Format", "RoleArn", "S3Url", "Size"}
 )
 _K_SegmentReference = frozenset({"Id", "Version"})
-_K_SegmentResponse = (
-    frozenset({"ApplicationId", "Arn", "CreationDate", "Dimensions", "Id", "ImportDefinition", "LastModifiedDate", "Name", "SegmentGroups", "SegmentType", "tags", "Version"})
+_K_SegmentResponse = frozenset(
+    {
+        "ApplicationId",
+        "Arn",
+        "CreationDate",
+        "Dimensions",
+        "Id",
+        "ImportDefinition",
+        "LastModifiedDate",
+        "Name",
+        "SegmentGroups",
+        "SegmentType",
+        "tags",
+        "Version",
+    }
 )
 _K_SegmentsResponse = frozenset({"Item", "NextToken"})
 _K_UpdateSegmentRequest = frozenset({"ApplicationId", "SegmentId", "WriteSegmentRequest"})
@@ -86,7 +99,11 @@ def structure_CreateSegmentRequest(d: Any, _: Any = None) -> Any:
     )
     v = d.get("WriteSegmentRequest")
     o.write_segment_request = (
-        _s_WriteSegmentRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "WriteSegmentRequest", v)
+        _s_WriteSegmentRequest(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "WriteSegmentRequest", v)
     )
     if not _K_CreateSegmentRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_CreateSegmentRequest, o._unknown)
@@ -117,7 +134,11 @@ def structure_CreateSegmentResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("SegmentResponse")
     o.segment_response = (
-        _s_SegmentResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SegmentResponse", v)
+        _s_SegmentResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "SegmentResponse", v)
     )
     o._response_metadata = None
     if not _K_CreateSegmentResponse.issuperset(d):
@@ -179,7 +200,11 @@ def structure_DeleteSegmentResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("SegmentResponse")
     o.segment_response = (
-        _s_SegmentResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SegmentResponse", v)
+        _s_SegmentResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "SegmentResponse", v)
     )
     o._response_metadata = None
     if not _K_DeleteSegmentResponse.issuperset(d):
@@ -241,7 +266,11 @@ def structure_GetSegmentResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("SegmentResponse")
     o.segment_response = (
-        _s_SegmentResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SegmentResponse", v)
+        _s_SegmentResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "SegmentResponse", v)
     )
     o._response_metadata = None
     if not _K_GetSegmentResponse.issuperset(d):
@@ -308,7 +337,11 @@ def structure_GetSegmentVersionResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("SegmentResponse")
     o.segment_response = (
-        _s_SegmentResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SegmentResponse", v)
+        _s_SegmentResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "SegmentResponse", v)
     )
     o._response_metadata = None
     if not _K_GetSegmentVersionResponse.issuperset(d):
@@ -380,7 +413,11 @@ def structure_GetSegmentVersionsResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("SegmentsResponse")
     o.segments_response = (
-        _s_SegmentsResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SegmentsResponse", v)
+        _s_SegmentsResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "SegmentsResponse", v)
     )
     o._response_metadata = None
     if not _K_GetSegmentVersionsResponse.issuperset(d):
@@ -447,7 +484,11 @@ def structure_GetSegmentsResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("SegmentsResponse")
     o.segments_response = (
-        _s_SegmentsResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SegmentsResponse", v)
+        _s_SegmentsResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "SegmentsResponse", v)
     )
     o._response_metadata = None
     if not _K_GetSegmentsResponse.issuperset(d):
@@ -480,7 +521,9 @@ def structure_SegmentGroup(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.dimensions = (
-                [_common._s_SegmentDimensions(x0) for x0 in v] if v.__class__ is list else _w.wrong()
+                [_common._s_SegmentDimensions(x0) for x0 in v]
+                if v.__class__ is list
+                else _w.wrong()
             )
         except _w.WrongType:
             o.dimensions = _w.keep(o, "Dimensions", v)
@@ -496,11 +539,19 @@ def structure_SegmentGroup(d: Any, _: Any = None) -> Any:
             o.source_segments = _w.keep(o, "SourceSegments", v)
     v = d.get("SourceType")
     o.source_type = (
-        _E_SourceType.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "SourceType", v, _w.text)
+        _E_SourceType.get(v, v)
+        if v.__class__ is str
+        else None
+        if v is None
+        else _w.field(o, "SourceType", v, _w.text)
     )
     v = d.get("Type")
     o.type = (
-        _E_Type.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "Type", v, _w.text)
+        _E_Type.get(v, v)
+        if v.__class__ is str
+        else None
+        if v is None
+        else _w.field(o, "Type", v, _w.text)
     )
     if not _K_SegmentGroup.issuperset(d):
         o._unknown = _w.extra(d, _K_SegmentGroup, o._unknown)
@@ -524,10 +575,10 @@ def unstructure_SegmentGroup(o: Any) -> Any:
         )
     v = o.source_type
     if v is not None:
-        d["SourceType"] = (v._value_ if isinstance(v, StrEnum) else v)
+        d["SourceType"] = v._value_ if isinstance(v, StrEnum) else v
     v = o.type
     if v is not None:
-        d["Type"] = (v._value_ if isinstance(v, StrEnum) else v)
+        d["Type"] = v._value_ if isinstance(v, StrEnum) else v
     if o._unknown:
         _w.merge_unknown(d, o._unknown)
     return d
@@ -544,12 +595,16 @@ def structure_SegmentGroupList(d: Any, _: Any = None) -> Any:
         o.groups = None
     else:
         try:
-            o.groups = ([_s_SegmentGroup(x0) for x0 in v] if v.__class__ is list else _w.wrong())
+            o.groups = [_s_SegmentGroup(x0) for x0 in v] if v.__class__ is list else _w.wrong()
         except _w.WrongType:
             o.groups = _w.keep(o, "Groups", v)
     v = d.get("Include")
     o.include = (
-        _E_Include.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "Include", v, _w.text)
+        _E_Include.get(v, v)
+        if v.__class__ is str
+        else None
+        if v is None
+        else _w.field(o, "Include", v, _w.text)
     )
     if not _K_SegmentGroupList.issuperset(d):
         o._unknown = _w.extra(d, _K_SegmentGroupList, o._unknown)
@@ -563,10 +618,10 @@ def unstructure_SegmentGroupList(o: Any) -> Any:
     v: Any
     v = o.groups
     if v is not None:
-        d["Groups"] = ([_u_SegmentGroup(x0) for x0 in v] if isinstance(v, (list, tuple)) else v)
+        d["Groups"] = [_u_SegmentGroup(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
     v = o.include
     if v is not None:
-        d["Include"] = (v._value_ if isinstance(v, StrEnum) else v)
+        d["Include"] = v._value_ if isinstance(v, StrEnum) else v
     if o._unknown:
         _w.merge_unknown(d, o._unknown)
     return d
@@ -584,7 +639,14 @@ def structure_SegmentImportResource(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.channel_counts = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is int else _w.integer(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        x0 if x0.__class__ is int else _w.integer(x0)
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.channel_counts = _w.keep(o, "ChannelCounts", v)
@@ -592,7 +654,11 @@ def structure_SegmentImportResource(d: Any, _: Any = None) -> Any:
     o.external_id = v if v.__class__ is str or v is None else _w.field(o, "ExternalId", v, _w.text)
     v = d.get("Format")
     o.format = (
-        _E_Format.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "Format", v, _w.text)
+        _E_Format.get(v, v)
+        if v.__class__ is str
+        else None
+        if v is None
+        else _w.field(o, "Format", v, _w.text)
     )
     v = d.get("RoleArn")
     o.role_arn = v if v.__class__ is str or v is None else _w.field(o, "RoleArn", v, _w.text)
@@ -612,13 +678,13 @@ def unstructure_SegmentImportResource(o: Any) -> Any:
     v: Any
     v = o.channel_counts
     if v is not None:
-        d["ChannelCounts"] = (dict(v) if isinstance(v, dict) else v)
+        d["ChannelCounts"] = dict(v) if isinstance(v, dict) else v
     v = o.external_id
     if v is not None:
         d["ExternalId"] = v
     v = o.format
     if v is not None:
-        d["Format"] = (v._value_ if isinstance(v, StrEnum) else v)
+        d["Format"] = v._value_ if isinstance(v, StrEnum) else v
     v = o.role_arn
     if v is not None:
         d["RoleArn"] = v
@@ -682,13 +748,21 @@ def structure_SegmentResponse(d: Any, _: Any = None) -> Any:
     )
     v = d.get("Dimensions")
     o.dimensions = (
-        _common._s_SegmentDimensions(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Dimensions", v)
+        _common._s_SegmentDimensions(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "Dimensions", v)
     )
     v = d.get("Id")
     o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
     v = d.get("ImportDefinition")
     o.import_definition = (
-        _s_SegmentImportResource(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ImportDefinition", v)
+        _s_SegmentImportResource(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "ImportDefinition", v)
     )
     v = d.get("LastModifiedDate")
     o.last_modified_date = (
@@ -698,11 +772,19 @@ def structure_SegmentResponse(d: Any, _: Any = None) -> Any:
     o.name = v if v.__class__ is str or v is None else _w.field(o, "Name", v, _w.text)
     v = d.get("SegmentGroups")
     o.segment_groups = (
-        _s_SegmentGroupList(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SegmentGroups", v)
+        _s_SegmentGroupList(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "SegmentGroups", v)
     )
     v = d.get("SegmentType")
     o.segment_type = (
-        _E_SegmentType.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "SegmentType", v, _w.text)
+        _E_SegmentType.get(v, v)
+        if v.__class__ is str
+        else None
+        if v is None
+        else _w.field(o, "SegmentType", v, _w.text)
     )
     v = d.get("tags")
     if v is None:
@@ -710,7 +792,14 @@ def structure_SegmentResponse(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.tags = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        x0 if x0.__class__ is str else _w.text(x0)
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.tags = _w.keep(o, "tags", v)
@@ -755,10 +844,10 @@ def unstructure_SegmentResponse(o: Any) -> Any:
         d["SegmentGroups"] = _u_SegmentGroupList(v)
     v = o.segment_type
     if v is not None:
-        d["SegmentType"] = (v._value_ if isinstance(v, StrEnum) else v)
+        d["SegmentType"] = v._value_ if isinstance(v, StrEnum) else v
     v = o.tags
     if v is not None:
-        d["tags"] = (dict(v) if isinstance(v, dict) else v)
+        d["tags"] = dict(v) if isinstance(v, dict) else v
     v = o.version
     if v is not None:
         d["Version"] = v
@@ -778,7 +867,7 @@ def structure_SegmentsResponse(d: Any, _: Any = None) -> Any:
         o.item = None
     else:
         try:
-            o.item = ([_s_SegmentResponse(x0) for x0 in v] if v.__class__ is list else _w.wrong())
+            o.item = [_s_SegmentResponse(x0) for x0 in v] if v.__class__ is list else _w.wrong()
         except _w.WrongType:
             o.item = _w.keep(o, "Item", v)
     v = d.get("NextToken")
@@ -795,7 +884,7 @@ def unstructure_SegmentsResponse(o: Any) -> Any:
     v: Any
     v = o.item
     if v is not None:
-        d["Item"] = ([_u_SegmentResponse(x0) for x0 in v] if isinstance(v, (list, tuple)) else v)
+        d["Item"] = [_u_SegmentResponse(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
     v = o.next_token
     if v is not None:
         d["NextToken"] = v
@@ -818,7 +907,11 @@ def structure_UpdateSegmentRequest(d: Any, _: Any = None) -> Any:
     o.segment_id = v if v.__class__ is str or v is None else _w.field(o, "SegmentId", v, _w.text)
     v = d.get("WriteSegmentRequest")
     o.write_segment_request = (
-        _s_WriteSegmentRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "WriteSegmentRequest", v)
+        _s_WriteSegmentRequest(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "WriteSegmentRequest", v)
     )
     if not _K_UpdateSegmentRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_UpdateSegmentRequest, o._unknown)
@@ -852,7 +945,11 @@ def structure_UpdateSegmentResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("SegmentResponse")
     o.segment_response = (
-        _s_SegmentResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SegmentResponse", v)
+        _s_SegmentResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "SegmentResponse", v)
     )
     o._response_metadata = None
     if not _K_UpdateSegmentResponse.issuperset(d):
@@ -881,13 +978,21 @@ def structure_WriteSegmentRequest(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("Dimensions")
     o.dimensions = (
-        _common._s_SegmentDimensions(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Dimensions", v)
+        _common._s_SegmentDimensions(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "Dimensions", v)
     )
     v = d.get("Name")
     o.name = v if v.__class__ is str or v is None else _w.field(o, "Name", v, _w.text)
     v = d.get("SegmentGroups")
     o.segment_groups = (
-        _s_SegmentGroupList(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SegmentGroups", v)
+        _s_SegmentGroupList(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "SegmentGroups", v)
     )
     v = d.get("tags")
     if v is None:
@@ -895,7 +1000,14 @@ def structure_WriteSegmentRequest(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.tags = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        x0 if x0.__class__ is str else _w.text(x0)
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.tags = _w.keep(o, "tags", v)
@@ -920,7 +1032,7 @@ def unstructure_WriteSegmentRequest(o: Any) -> Any:
         d["SegmentGroups"] = _u_SegmentGroupList(v)
     v = o.tags
     if v is not None:
-        d["tags"] = (dict(v) if isinstance(v, dict) else v)
+        d["tags"] = dict(v) if isinstance(v, dict) else v
     if o._unknown:
         _w.merge_unknown(d, o._unknown)
     return d

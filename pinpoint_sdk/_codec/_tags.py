@@ -66,7 +66,11 @@ def structure_ListTagsForResourceResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("TagsModel")
     o.tags_model = (
-        _s_TagsModel(v) if v.__class__ is dict else None if v is None else _w.keep(o, "TagsModel", v)
+        _s_TagsModel(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "TagsModel", v)
     )
     o._response_metadata = None
     if not _K_ListTagsForResourceResponse.issuperset(d):
@@ -99,7 +103,11 @@ def structure_TagResourceRequest(d: Any, _: Any = None) -> Any:
     )
     v = d.get("TagsModel")
     o.tags_model = (
-        _s_TagsModel(v) if v.__class__ is dict else None if v is None else _w.keep(o, "TagsModel", v)
+        _s_TagsModel(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "TagsModel", v)
     )
     if not _K_TagResourceRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_TagResourceRequest, o._unknown)
@@ -134,7 +142,14 @@ def structure_TagsModel(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.tags = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        x0 if x0.__class__ is str else _w.text(x0)
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.tags = _w.keep(o, "tags", v)
@@ -150,7 +165,7 @@ def unstructure_TagsModel(o: Any) -> Any:
     v: Any
     v = o.tags
     if v is not None:
-        d["tags"] = (dict(v) if isinstance(v, dict) else v)
+        d["tags"] = dict(v) if isinstance(v, dict) else v
     if o._unknown:
         _w.merge_unknown(d, o._unknown)
     return d
@@ -172,7 +187,9 @@ def structure_UntagResourceRequest(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.tag_keys = (
-                [(x0 if x0.__class__ is str else _w.text(x0)) for x0 in v] if v.__class__ is list else _w.wrong()
+                [(x0 if x0.__class__ is str else _w.text(x0)) for x0 in v]
+                if v.__class__ is list
+                else _w.wrong()
             )
         except _w.WrongType:
             o.tag_keys = _w.keep(o, "TagKeys", v)
@@ -191,7 +208,7 @@ def unstructure_UntagResourceRequest(o: Any) -> Any:
         d["ResourceArn"] = v
     v = o.tag_keys
     if v is not None:
-        d["TagKeys"] = (list(v) if isinstance(v, (list, tuple)) else v)
+        d["TagKeys"] = list(v) if isinstance(v, (list, tuple)) else v
     if o._unknown:
         _w.merge_unknown(d, o._unknown)
     return d

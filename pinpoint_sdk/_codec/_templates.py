@@ -90,11 +90,21 @@ _new = object.__new__
 _E_Action: dict[str, Action] = {m.value: m for m in Action}
 _E_Layout: dict[str, Layout] = {m.value: m for m in Layout}
 _E_TemplateType: dict[str, TemplateType] = {m.value: m for m in TemplateType}
-_K_APNSPushNotificationTemplate = (
-    frozenset({"Action", "Body", "MediaUrl", "RawContent", "Sound", "Title", "Url"})
+_K_APNSPushNotificationTemplate = frozenset(
+    {"Action", "Body", "MediaUrl", "RawContent", "Sound", "Title", "Url"}
 )
-_K_AndroidPushNotificationTemplate = (
-    frozenset({"Action", "Body", "ImageIconUrl", "ImageUrl", "RawContent", "SmallImageIconUrl", "Sound", "Title", "Url"})
+_K_AndroidPushNotificationTemplate = frozenset(
+    {
+        "Action",
+        "Body",
+        "ImageIconUrl",
+        "ImageUrl",
+        "RawContent",
+        "SmallImageIconUrl",
+        "Sound",
+        "Title",
+        "Url",
+    }
 )
 _K_CreateEmailTemplateRequest = frozenset({"EmailTemplateRequest", "TemplateName"})
 _K_CreateEmailTemplateResponse = frozenset({"CreateTemplateMessageBody"})
@@ -118,11 +128,35 @@ _K_DeleteSmsTemplateRequest = frozenset({"TemplateName", "Version"})
 _K_DeleteSmsTemplateResponse = frozenset({"MessageBody"})
 _K_DeleteVoiceTemplateRequest = frozenset({"TemplateName", "Version"})
 _K_DeleteVoiceTemplateResponse = frozenset({"MessageBody"})
-_K_EmailTemplateRequest = (
-    frozenset({"DefaultSubstitutions", "HtmlPart", "RecommenderId", "Subject", "Headers", "tags", "TemplateDescription", "TextPart"})
+_K_EmailTemplateRequest = frozenset(
+    {
+        "DefaultSubstitutions",
+        "HtmlPart",
+        "RecommenderId",
+        "Subject",
+        "Headers",
+        "tags",
+        "TemplateDescription",
+        "TextPart",
+    }
 )
-_K_EmailTemplateResponse = (
-    frozenset({"Arn", "CreationDate", "DefaultSubstitutions", "HtmlPart", "LastModifiedDate", "RecommenderId", "Subject", "Headers", "tags", "TemplateDescription", "TemplateName", "TemplateType", "TextPart", "Version"})
+_K_EmailTemplateResponse = frozenset(
+    {
+        "Arn",
+        "CreationDate",
+        "DefaultSubstitutions",
+        "HtmlPart",
+        "LastModifiedDate",
+        "RecommenderId",
+        "Subject",
+        "Headers",
+        "tags",
+        "TemplateDescription",
+        "TemplateName",
+        "TemplateType",
+        "TextPart",
+        "Version",
+    }
 )
 _K_GetEmailTemplateRequest = frozenset({"TemplateName", "Version"})
 _K_GetEmailTemplateResponse = frozenset({"EmailTemplateResponse"})
@@ -134,69 +168,150 @@ _K_GetSmsTemplateRequest = frozenset({"TemplateName", "Version"})
 _K_GetSmsTemplateResponse = frozenset({"SMSTemplateResponse"})
 _K_GetVoiceTemplateRequest = frozenset({"TemplateName", "Version"})
 _K_GetVoiceTemplateResponse = frozenset({"VoiceTemplateResponse"})
-_K_InAppTemplateRequest = (
-    frozenset({"Content", "CustomConfig", "Layout", "tags", "TemplateDescription"})
+_K_InAppTemplateRequest = frozenset(
+    {"Content", "CustomConfig", "Layout", "tags", "TemplateDescription"}
 )
-_K_InAppTemplateResponse = (
-    frozenset({"Arn", "Content", "CreationDate", "CustomConfig", "LastModifiedDate", "Layout", "tags", "TemplateDescription", "TemplateName", "TemplateType", "Version"})
+_K_InAppTemplateResponse = frozenset(
+    {
+        "Arn",
+        "Content",
+        "CreationDate",
+        "CustomConfig",
+        "LastModifiedDate",
+        "Layout",
+        "tags",
+        "TemplateDescription",
+        "TemplateName",
+        "TemplateType",
+        "Version",
+    }
 )
-_K_ListTemplateVersionsRequest = (
-    frozenset({"NextToken", "PageSize", "TemplateName", "TemplateType"})
+_K_ListTemplateVersionsRequest = frozenset(
+    {"NextToken", "PageSize", "TemplateName", "TemplateType"}
 )
 _K_ListTemplateVersionsResponse = frozenset({"TemplateVersionsResponse"})
 _K_ListTemplatesRequest = frozenset({"NextToken", "PageSize", "Prefix", "TemplateType"})
 _K_ListTemplatesResponse = frozenset({"TemplatesResponse"})
-_K_PushNotificationTemplateRequest = (
-    frozenset({"ADM", "APNS", "Baidu", "Default", "DefaultSubstitutions", "GCM", "RecommenderId", "tags", "TemplateDescription"})
+_K_PushNotificationTemplateRequest = frozenset(
+    {
+        "ADM",
+        "APNS",
+        "Baidu",
+        "Default",
+        "DefaultSubstitutions",
+        "GCM",
+        "RecommenderId",
+        "tags",
+        "TemplateDescription",
+    }
 )
-_K_PushNotificationTemplateResponse = (
-    frozenset({"ADM", "APNS", "Arn", "Baidu", "CreationDate", "Default", "DefaultSubstitutions", "GCM", "LastModifiedDate", "RecommenderId", "tags", "TemplateDescription", "TemplateName", "TemplateType", "Version"})
+_K_PushNotificationTemplateResponse = frozenset(
+    {
+        "ADM",
+        "APNS",
+        "Arn",
+        "Baidu",
+        "CreationDate",
+        "Default",
+        "DefaultSubstitutions",
+        "GCM",
+        "LastModifiedDate",
+        "RecommenderId",
+        "tags",
+        "TemplateDescription",
+        "TemplateName",
+        "TemplateType",
+        "Version",
+    }
 )
-_K_SMSTemplateRequest = (
-    frozenset({"Body", "DefaultSubstitutions", "RecommenderId", "tags", "TemplateDescription"})
+_K_SMSTemplateRequest = frozenset(
+    {"Body", "DefaultSubstitutions", "RecommenderId", "tags", "TemplateDescription"}
 )
-_K_SMSTemplateResponse = (
-    frozenset({"Arn", "Body", "CreationDate", "DefaultSubstitutions", "LastModifiedDate", "RecommenderId", "tags", "TemplateDescription", "TemplateName", "TemplateType", "Version"})
+_K_SMSTemplateResponse = frozenset(
+    {
+        "Arn",
+        "Body",
+        "CreationDate",
+        "DefaultSubstitutions",
+        "LastModifiedDate",
+        "RecommenderId",
+        "tags",
+        "TemplateDescription",
+        "TemplateName",
+        "TemplateType",
+        "Version",
+    }
 )
 _K_TemplateActiveVersionRequest = frozenset({"Version"})
 _K_TemplateCreateMessageBody = frozenset({"Arn", "Message", "RequestID"})
-_K_TemplateResponse = (
-    frozenset({"Arn", "CreationDate", "DefaultSubstitutions", "LastModifiedDate", "tags", "TemplateDescription", "TemplateName", "TemplateType", "Version"})
+_K_TemplateResponse = frozenset(
+    {
+        "Arn",
+        "CreationDate",
+        "DefaultSubstitutions",
+        "LastModifiedDate",
+        "tags",
+        "TemplateDescription",
+        "TemplateName",
+        "TemplateType",
+        "Version",
+    }
 )
-_K_TemplateVersionResponse = (
-    frozenset({"CreationDate", "DefaultSubstitutions", "LastModifiedDate", "TemplateDescription", "TemplateName", "TemplateType", "Version"})
+_K_TemplateVersionResponse = frozenset(
+    {
+        "CreationDate",
+        "DefaultSubstitutions",
+        "LastModifiedDate",
+        "TemplateDescription",
+        "TemplateName",
+        "TemplateType",
+        "Version",
+    }
 )
 _K_TemplateVersionsResponse = frozenset({"Item", "Message", "NextToken", "RequestID"})
 _K_TemplatesResponse = frozenset({"Item", "NextToken"})
-_K_UpdateEmailTemplateRequest = (
-    frozenset({"CreateNewVersion", "EmailTemplateRequest", "TemplateName", "Version"})
+_K_UpdateEmailTemplateRequest = frozenset(
+    {"CreateNewVersion", "EmailTemplateRequest", "TemplateName", "Version"}
 )
 _K_UpdateEmailTemplateResponse = frozenset({"MessageBody"})
-_K_UpdateInAppTemplateRequest = (
-    frozenset({"CreateNewVersion", "InAppTemplateRequest", "TemplateName", "Version"})
+_K_UpdateInAppTemplateRequest = frozenset(
+    {"CreateNewVersion", "InAppTemplateRequest", "TemplateName", "Version"}
 )
 _K_UpdateInAppTemplateResponse = frozenset({"MessageBody"})
-_K_UpdatePushTemplateRequest = (
-    frozenset({"CreateNewVersion", "PushNotificationTemplateRequest", "TemplateName", "Version"})
+_K_UpdatePushTemplateRequest = frozenset(
+    {"CreateNewVersion", "PushNotificationTemplateRequest", "TemplateName", "Version"}
 )
 _K_UpdatePushTemplateResponse = frozenset({"MessageBody"})
-_K_UpdateSmsTemplateRequest = (
-    frozenset({"CreateNewVersion", "SMSTemplateRequest", "TemplateName", "Version"})
+_K_UpdateSmsTemplateRequest = frozenset(
+    {"CreateNewVersion", "SMSTemplateRequest", "TemplateName", "Version"}
 )
 _K_UpdateSmsTemplateResponse = frozenset({"MessageBody"})
-_K_UpdateTemplateActiveVersionRequest = (
-    frozenset({"TemplateActiveVersionRequest", "TemplateName", "TemplateType"})
+_K_UpdateTemplateActiveVersionRequest = frozenset(
+    {"TemplateActiveVersionRequest", "TemplateName", "TemplateType"}
 )
 _K_UpdateTemplateActiveVersionResponse = frozenset({"MessageBody"})
-_K_UpdateVoiceTemplateRequest = (
-    frozenset({"CreateNewVersion", "TemplateName", "Version", "VoiceTemplateRequest"})
+_K_UpdateVoiceTemplateRequest = frozenset(
+    {"CreateNewVersion", "TemplateName", "Version", "VoiceTemplateRequest"}
 )
 _K_UpdateVoiceTemplateResponse = frozenset({"MessageBody"})
-_K_VoiceTemplateRequest = (
-    frozenset({"Body", "DefaultSubstitutions", "LanguageCode", "tags", "TemplateDescription", "VoiceId"})
+_K_VoiceTemplateRequest = frozenset(
+    {"Body", "DefaultSubstitutions", "LanguageCode", "tags", "TemplateDescription", "VoiceId"}
 )
-_K_VoiceTemplateResponse = (
-    frozenset({"Arn", "Body", "CreationDate", "DefaultSubstitutions", "LanguageCode", "LastModifiedDate", "tags", "TemplateDescription", "TemplateName", "TemplateType", "Version", "VoiceId"})
+_K_VoiceTemplateResponse = frozenset(
+    {
+        "Arn",
+        "Body",
+        "CreationDate",
+        "DefaultSubstitutions",
+        "LanguageCode",
+        "LastModifiedDate",
+        "tags",
+        "TemplateDescription",
+        "TemplateName",
+        "TemplateType",
+        "Version",
+        "VoiceId",
+    }
 )
 
 
@@ -208,7 +323,11 @@ def structure_APNSPushNotificationTemplate(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("Action")
     o.action = (
-        _E_Action.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "Action", v, _w.text)
+        _E_Action.get(v, v)
+        if v.__class__ is str
+        else None
+        if v is None
+        else _w.field(o, "Action", v, _w.text)
     )
     v = d.get("Body")
     o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
@@ -234,7 +353,7 @@ def unstructure_APNSPushNotificationTemplate(o: Any) -> Any:
     v: Any
     v = o.action
     if v is not None:
-        d["Action"] = (v._value_ if isinstance(v, StrEnum) else v)
+        d["Action"] = v._value_ if isinstance(v, StrEnum) else v
     v = o.body
     if v is not None:
         d["Body"] = v
@@ -266,7 +385,11 @@ def structure_AndroidPushNotificationTemplate(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("Action")
     o.action = (
-        _E_Action.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "Action", v, _w.text)
+        _E_Action.get(v, v)
+        if v.__class__ is str
+        else None
+        if v is None
+        else _w.field(o, "Action", v, _w.text)
     )
     v = d.get("Body")
     o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
@@ -300,7 +423,7 @@ def unstructure_AndroidPushNotificationTemplate(o: Any) -> Any:
     v: Any
     v = o.action
     if v is not None:
-        d["Action"] = (v._value_ if isinstance(v, StrEnum) else v)
+        d["Action"] = v._value_ if isinstance(v, StrEnum) else v
     v = o.body
     if v is not None:
         d["Body"] = v
@@ -338,7 +461,11 @@ def structure_CreateEmailTemplateRequest(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("EmailTemplateRequest")
     o.email_template_request = (
-        _s_EmailTemplateRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EmailTemplateRequest", v)
+        _s_EmailTemplateRequest(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "EmailTemplateRequest", v)
     )
     v = d.get("TemplateName")
     o.template_name = (
@@ -373,7 +500,11 @@ def structure_CreateEmailTemplateResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("CreateTemplateMessageBody")
     o.create_template_message_body = (
-        _s_CreateTemplateMessageBody(v) if v.__class__ is dict else None if v is None else _w.keep(o, "CreateTemplateMessageBody", v)
+        _s_CreateTemplateMessageBody(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "CreateTemplateMessageBody", v)
     )
     o._response_metadata = None
     if not _K_CreateEmailTemplateResponse.issuperset(d):
@@ -402,7 +533,11 @@ def structure_CreateInAppTemplateRequest(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("InAppTemplateRequest")
     o.in_app_template_request = (
-        _s_InAppTemplateRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "InAppTemplateRequest", v)
+        _s_InAppTemplateRequest(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "InAppTemplateRequest", v)
     )
     v = d.get("TemplateName")
     o.template_name = (
@@ -437,7 +572,11 @@ def structure_CreateInAppTemplateResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("TemplateCreateMessageBody")
     o.template_create_message_body = (
-        _s_TemplateCreateMessageBody(v) if v.__class__ is dict else None if v is None else _w.keep(o, "TemplateCreateMessageBody", v)
+        _s_TemplateCreateMessageBody(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "TemplateCreateMessageBody", v)
     )
     o._response_metadata = None
     if not _K_CreateInAppTemplateResponse.issuperset(d):
@@ -466,7 +605,11 @@ def structure_CreatePushTemplateRequest(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("PushNotificationTemplateRequest")
     o.push_notification_template_request = (
-        _s_PushNotificationTemplateRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "PushNotificationTemplateRequest", v)
+        _s_PushNotificationTemplateRequest(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "PushNotificationTemplateRequest", v)
     )
     v = d.get("TemplateName")
     o.template_name = (
@@ -501,7 +644,11 @@ def structure_CreatePushTemplateResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("CreateTemplateMessageBody")
     o.create_template_message_body = (
-        _s_CreateTemplateMessageBody(v) if v.__class__ is dict else None if v is None else _w.keep(o, "CreateTemplateMessageBody", v)
+        _s_CreateTemplateMessageBody(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "CreateTemplateMessageBody", v)
     )
     o._response_metadata = None
     if not _K_CreatePushTemplateResponse.issuperset(d):
@@ -530,7 +677,11 @@ def structure_CreateSmsTemplateRequest(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("SMSTemplateRequest")
     o.sms_template_request = (
-        _s_SMSTemplateRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SMSTemplateRequest", v)
+        _s_SMSTemplateRequest(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "SMSTemplateRequest", v)
     )
     v = d.get("TemplateName")
     o.template_name = (
@@ -565,7 +716,11 @@ def structure_CreateSmsTemplateResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("CreateTemplateMessageBody")
     o.create_template_message_body = (
-        _s_CreateTemplateMessageBody(v) if v.__class__ is dict else None if v is None else _w.keep(o, "CreateTemplateMessageBody", v)
+        _s_CreateTemplateMessageBody(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "CreateTemplateMessageBody", v)
     )
     o._response_metadata = None
     if not _K_CreateSmsTemplateResponse.issuperset(d):
@@ -634,7 +789,11 @@ def structure_CreateVoiceTemplateRequest(d: Any, _: Any = None) -> Any:
     )
     v = d.get("VoiceTemplateRequest")
     o.voice_template_request = (
-        _s_VoiceTemplateRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "VoiceTemplateRequest", v)
+        _s_VoiceTemplateRequest(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "VoiceTemplateRequest", v)
     )
     if not _K_CreateVoiceTemplateRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_CreateVoiceTemplateRequest, o._unknown)
@@ -665,7 +824,11 @@ def structure_CreateVoiceTemplateResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("CreateTemplateMessageBody")
     o.create_template_message_body = (
-        _s_CreateTemplateMessageBody(v) if v.__class__ is dict else None if v is None else _w.keep(o, "CreateTemplateMessageBody", v)
+        _s_CreateTemplateMessageBody(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "CreateTemplateMessageBody", v)
     )
     o._response_metadata = None
     if not _K_CreateVoiceTemplateResponse.issuperset(d):
@@ -694,7 +857,11 @@ def structure_DefaultPushNotificationTemplate(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("Action")
     o.action = (
-        _E_Action.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "Action", v, _w.text)
+        _E_Action.get(v, v)
+        if v.__class__ is str
+        else None
+        if v is None
+        else _w.field(o, "Action", v, _w.text)
     )
     v = d.get("Body")
     o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
@@ -716,7 +883,7 @@ def unstructure_DefaultPushNotificationTemplate(o: Any) -> Any:
     v: Any
     v = o.action
     if v is not None:
-        d["Action"] = (v._value_ if isinstance(v, StrEnum) else v)
+        d["Action"] = v._value_ if isinstance(v, StrEnum) else v
     v = o.body
     if v is not None:
         d["Body"] = v
@@ -775,7 +942,11 @@ def structure_DeleteEmailTemplateResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("MessageBody")
     o.message_body = (
-        _common._s_MessageBody(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageBody", v)
+        _common._s_MessageBody(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "MessageBody", v)
     )
     o._response_metadata = None
     if not _K_DeleteEmailTemplateResponse.issuperset(d):
@@ -837,7 +1008,11 @@ def structure_DeleteInAppTemplateResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("MessageBody")
     o.message_body = (
-        _common._s_MessageBody(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageBody", v)
+        _common._s_MessageBody(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "MessageBody", v)
     )
     o._response_metadata = None
     if not _K_DeleteInAppTemplateResponse.issuperset(d):
@@ -899,7 +1074,11 @@ def structure_DeletePushTemplateResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("MessageBody")
     o.message_body = (
-        _common._s_MessageBody(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageBody", v)
+        _common._s_MessageBody(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "MessageBody", v)
     )
     o._response_metadata = None
     if not _K_DeletePushTemplateResponse.issuperset(d):
@@ -961,7 +1140,11 @@ def structure_DeleteSmsTemplateResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("MessageBody")
     o.message_body = (
-        _common._s_MessageBody(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageBody", v)
+        _common._s_MessageBody(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "MessageBody", v)
     )
     o._response_metadata = None
     if not _K_DeleteSmsTemplateResponse.issuperset(d):
@@ -1023,7 +1206,11 @@ def structure_DeleteVoiceTemplateResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("MessageBody")
     o.message_body = (
-        _common._s_MessageBody(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageBody", v)
+        _common._s_MessageBody(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "MessageBody", v)
     )
     o._response_metadata = None
     if not _K_DeleteVoiceTemplateResponse.issuperset(d):
@@ -1078,7 +1265,14 @@ def structure_EmailTemplateRequest(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.tags = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        x0 if x0.__class__ is str else _w.text(x0)
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.tags = _w.keep(o, "tags", v)
@@ -1117,7 +1311,7 @@ def unstructure_EmailTemplateRequest(o: Any) -> Any:
         )
     v = o.tags
     if v is not None:
-        d["tags"] = (dict(v) if isinstance(v, dict) else v)
+        d["tags"] = dict(v) if isinstance(v, dict) else v
     v = o.template_description
     if v is not None:
         d["TemplateDescription"] = v
@@ -1173,7 +1367,14 @@ def structure_EmailTemplateResponse(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.tags = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        x0 if x0.__class__ is str else _w.text(x0)
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.tags = _w.keep(o, "tags", v)
@@ -1187,7 +1388,11 @@ def structure_EmailTemplateResponse(d: Any, _: Any = None) -> Any:
     )
     v = d.get("TemplateType")
     o.template_type = (
-        _E_TemplateType.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "TemplateType", v, _w.text)
+        _E_TemplateType.get(v, v)
+        if v.__class__ is str
+        else None
+        if v is None
+        else _w.field(o, "TemplateType", v, _w.text)
     )
     v = d.get("TextPart")
     o.text_part = v if v.__class__ is str or v is None else _w.field(o, "TextPart", v, _w.text)
@@ -1231,7 +1436,7 @@ def unstructure_EmailTemplateResponse(o: Any) -> Any:
         )
     v = o.tags
     if v is not None:
-        d["tags"] = (dict(v) if isinstance(v, dict) else v)
+        d["tags"] = dict(v) if isinstance(v, dict) else v
     v = o.template_description
     if v is not None:
         d["TemplateDescription"] = v
@@ -1240,7 +1445,7 @@ def unstructure_EmailTemplateResponse(o: Any) -> Any:
         d["TemplateName"] = v
     v = o.template_type
     if v is not None:
-        d["TemplateType"] = (v._value_ if isinstance(v, StrEnum) else v)
+        d["TemplateType"] = v._value_ if isinstance(v, StrEnum) else v
     v = o.text_part
     if v is not None:
         d["TextPart"] = v
@@ -1293,7 +1498,11 @@ def structure_GetEmailTemplateResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("EmailTemplateResponse")
     o.email_template_response = (
-        _s_EmailTemplateResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EmailTemplateResponse", v)
+        _s_EmailTemplateResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "EmailTemplateResponse", v)
     )
     o._response_metadata = None
     if not _K_GetEmailTemplateResponse.issuperset(d):
@@ -1355,7 +1564,11 @@ def structure_GetInAppTemplateResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("InAppTemplateResponse")
     o.in_app_template_response = (
-        _s_InAppTemplateResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "InAppTemplateResponse", v)
+        _s_InAppTemplateResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "InAppTemplateResponse", v)
     )
     o._response_metadata = None
     if not _K_GetInAppTemplateResponse.issuperset(d):
@@ -1417,7 +1630,11 @@ def structure_GetPushTemplateResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("PushNotificationTemplateResponse")
     o.push_notification_template_response = (
-        _s_PushNotificationTemplateResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "PushNotificationTemplateResponse", v)
+        _s_PushNotificationTemplateResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "PushNotificationTemplateResponse", v)
     )
     o._response_metadata = None
     if not _K_GetPushTemplateResponse.issuperset(d):
@@ -1479,7 +1696,11 @@ def structure_GetSmsTemplateResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("SMSTemplateResponse")
     o.sms_template_response = (
-        _s_SMSTemplateResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SMSTemplateResponse", v)
+        _s_SMSTemplateResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "SMSTemplateResponse", v)
     )
     o._response_metadata = None
     if not _K_GetSmsTemplateResponse.issuperset(d):
@@ -1541,7 +1762,11 @@ def structure_GetVoiceTemplateResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("VoiceTemplateResponse")
     o.voice_template_response = (
-        _s_VoiceTemplateResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "VoiceTemplateResponse", v)
+        _s_VoiceTemplateResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "VoiceTemplateResponse", v)
     )
     o._response_metadata = None
     if not _K_GetVoiceTemplateResponse.issuperset(d):
@@ -1574,7 +1799,9 @@ def structure_InAppTemplateRequest(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.content = (
-                [_common._s_InAppMessageContent(x0) for x0 in v] if v.__class__ is list else _w.wrong()
+                [_common._s_InAppMessageContent(x0) for x0 in v]
+                if v.__class__ is list
+                else _w.wrong()
             )
         except _w.WrongType:
             o.content = _w.keep(o, "Content", v)
@@ -1584,13 +1811,24 @@ def structure_InAppTemplateRequest(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.custom_config = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        x0 if x0.__class__ is str else _w.text(x0)
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.custom_config = _w.keep(o, "CustomConfig", v)
     v = d.get("Layout")
     o.layout = (
-        _E_Layout.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "Layout", v, _w.text)
+        _E_Layout.get(v, v)
+        if v.__class__ is str
+        else None
+        if v is None
+        else _w.field(o, "Layout", v, _w.text)
     )
     v = d.get("tags")
     if v is None:
@@ -1598,7 +1836,14 @@ def structure_InAppTemplateRequest(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.tags = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        x0 if x0.__class__ is str else _w.text(x0)
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.tags = _w.keep(o, "tags", v)
@@ -1623,13 +1868,13 @@ def unstructure_InAppTemplateRequest(o: Any) -> Any:
         )
     v = o.custom_config
     if v is not None:
-        d["CustomConfig"] = (dict(v) if isinstance(v, dict) else v)
+        d["CustomConfig"] = dict(v) if isinstance(v, dict) else v
     v = o.layout
     if v is not None:
-        d["Layout"] = (v._value_ if isinstance(v, StrEnum) else v)
+        d["Layout"] = v._value_ if isinstance(v, StrEnum) else v
     v = o.tags
     if v is not None:
-        d["tags"] = (dict(v) if isinstance(v, dict) else v)
+        d["tags"] = dict(v) if isinstance(v, dict) else v
     v = o.template_description
     if v is not None:
         d["TemplateDescription"] = v
@@ -1652,7 +1897,9 @@ def structure_InAppTemplateResponse(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.content = (
-                [_common._s_InAppMessageContent(x0) for x0 in v] if v.__class__ is list else _w.wrong()
+                [_common._s_InAppMessageContent(x0) for x0 in v]
+                if v.__class__ is list
+                else _w.wrong()
             )
         except _w.WrongType:
             o.content = _w.keep(o, "Content", v)
@@ -1666,7 +1913,14 @@ def structure_InAppTemplateResponse(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.custom_config = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        x0 if x0.__class__ is str else _w.text(x0)
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.custom_config = _w.keep(o, "CustomConfig", v)
@@ -1676,7 +1930,11 @@ def structure_InAppTemplateResponse(d: Any, _: Any = None) -> Any:
     )
     v = d.get("Layout")
     o.layout = (
-        _E_Layout.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "Layout", v, _w.text)
+        _E_Layout.get(v, v)
+        if v.__class__ is str
+        else None
+        if v is None
+        else _w.field(o, "Layout", v, _w.text)
     )
     v = d.get("tags")
     if v is None:
@@ -1684,7 +1942,14 @@ def structure_InAppTemplateResponse(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.tags = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        x0 if x0.__class__ is str else _w.text(x0)
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.tags = _w.keep(o, "tags", v)
@@ -1698,7 +1963,11 @@ def structure_InAppTemplateResponse(d: Any, _: Any = None) -> Any:
     )
     v = d.get("TemplateType")
     o.template_type = (
-        _E_TemplateType.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "TemplateType", v, _w.text)
+        _E_TemplateType.get(v, v)
+        if v.__class__ is str
+        else None
+        if v is None
+        else _w.field(o, "TemplateType", v, _w.text)
     )
     v = d.get("Version")
     o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
@@ -1725,16 +1994,16 @@ def unstructure_InAppTemplateResponse(o: Any) -> Any:
         d["CreationDate"] = v
     v = o.custom_config
     if v is not None:
-        d["CustomConfig"] = (dict(v) if isinstance(v, dict) else v)
+        d["CustomConfig"] = dict(v) if isinstance(v, dict) else v
     v = o.last_modified_date
     if v is not None:
         d["LastModifiedDate"] = v
     v = o.layout
     if v is not None:
-        d["Layout"] = (v._value_ if isinstance(v, StrEnum) else v)
+        d["Layout"] = v._value_ if isinstance(v, StrEnum) else v
     v = o.tags
     if v is not None:
-        d["tags"] = (dict(v) if isinstance(v, dict) else v)
+        d["tags"] = dict(v) if isinstance(v, dict) else v
     v = o.template_description
     if v is not None:
         d["TemplateDescription"] = v
@@ -1743,7 +2012,7 @@ def unstructure_InAppTemplateResponse(o: Any) -> Any:
         d["TemplateName"] = v
     v = o.template_type
     if v is not None:
-        d["TemplateType"] = (v._value_ if isinstance(v, StrEnum) else v)
+        d["TemplateType"] = v._value_ if isinstance(v, StrEnum) else v
     v = o.version
     if v is not None:
         d["Version"] = v
@@ -1805,7 +2074,11 @@ def structure_ListTemplateVersionsResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("TemplateVersionsResponse")
     o.template_versions_response = (
-        _s_TemplateVersionsResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "TemplateVersionsResponse", v)
+        _s_TemplateVersionsResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "TemplateVersionsResponse", v)
     )
     o._response_metadata = None
     if not _K_ListTemplateVersionsResponse.issuperset(d):
@@ -1877,7 +2150,11 @@ def structure_ListTemplatesResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("TemplatesResponse")
     o.templates_response = (
-        _s_TemplatesResponse(v) if v.__class__ is dict else None if v is None else _w.keep(o, "TemplatesResponse", v)
+        _s_TemplatesResponse(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "TemplatesResponse", v)
     )
     o._response_metadata = None
     if not _K_ListTemplatesResponse.issuperset(d):
@@ -1906,19 +2183,35 @@ def structure_PushNotificationTemplateRequest(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("ADM")
     o.adm = (
-        _s_AndroidPushNotificationTemplate(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ADM", v)
+        _s_AndroidPushNotificationTemplate(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "ADM", v)
     )
     v = d.get("APNS")
     o.apns = (
-        _s_APNSPushNotificationTemplate(v) if v.__class__ is dict else None if v is None else _w.keep(o, "APNS", v)
+        _s_APNSPushNotificationTemplate(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "APNS", v)
     )
     v = d.get("Baidu")
     o.baidu = (
-        _s_AndroidPushNotificationTemplate(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Baidu", v)
+        _s_AndroidPushNotificationTemplate(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "Baidu", v)
     )
     v = d.get("Default")
     o.default = (
-        _s_DefaultPushNotificationTemplate(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Default", v)
+        _s_DefaultPushNotificationTemplate(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "Default", v)
     )
     v = d.get("DefaultSubstitutions")
     o.default_substitutions = (
@@ -1926,7 +2219,11 @@ def structure_PushNotificationTemplateRequest(d: Any, _: Any = None) -> Any:
     )
     v = d.get("GCM")
     o.gcm = (
-        _s_AndroidPushNotificationTemplate(v) if v.__class__ is dict else None if v is None else _w.keep(o, "GCM", v)
+        _s_AndroidPushNotificationTemplate(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "GCM", v)
     )
     v = d.get("RecommenderId")
     o.recommender_id = (
@@ -1938,7 +2235,14 @@ def structure_PushNotificationTemplateRequest(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.tags = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        x0 if x0.__class__ is str else _w.text(x0)
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.tags = _w.keep(o, "tags", v)
@@ -1979,7 +2283,7 @@ def unstructure_PushNotificationTemplateRequest(o: Any) -> Any:
         d["RecommenderId"] = v
     v = o.tags
     if v is not None:
-        d["tags"] = (dict(v) if isinstance(v, dict) else v)
+        d["tags"] = dict(v) if isinstance(v, dict) else v
     v = o.template_description
     if v is not None:
         d["TemplateDescription"] = v
@@ -1996,17 +2300,29 @@ def structure_PushNotificationTemplateResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("ADM")
     o.adm = (
-        _s_AndroidPushNotificationTemplate(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ADM", v)
+        _s_AndroidPushNotificationTemplate(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "ADM", v)
     )
     v = d.get("APNS")
     o.apns = (
-        _s_APNSPushNotificationTemplate(v) if v.__class__ is dict else None if v is None else _w.keep(o, "APNS", v)
+        _s_APNSPushNotificationTemplate(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "APNS", v)
     )
     v = d.get("Arn")
     o.arn = v if v.__class__ is str or v is None else _w.field(o, "Arn", v, _w.text)
     v = d.get("Baidu")
     o.baidu = (
-        _s_AndroidPushNotificationTemplate(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Baidu", v)
+        _s_AndroidPushNotificationTemplate(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "Baidu", v)
     )
     v = d.get("CreationDate")
     o.creation_date = (
@@ -2014,7 +2330,11 @@ def structure_PushNotificationTemplateResponse(d: Any, _: Any = None) -> Any:
     )
     v = d.get("Default")
     o.default = (
-        _s_DefaultPushNotificationTemplate(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Default", v)
+        _s_DefaultPushNotificationTemplate(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "Default", v)
     )
     v = d.get("DefaultSubstitutions")
     o.default_substitutions = (
@@ -2022,7 +2342,11 @@ def structure_PushNotificationTemplateResponse(d: Any, _: Any = None) -> Any:
     )
     v = d.get("GCM")
     o.gcm = (
-        _s_AndroidPushNotificationTemplate(v) if v.__class__ is dict else None if v is None else _w.keep(o, "GCM", v)
+        _s_AndroidPushNotificationTemplate(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "GCM", v)
     )
     v = d.get("LastModifiedDate")
     o.last_modified_date = (
@@ -2038,7 +2362,14 @@ def structure_PushNotificationTemplateResponse(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.tags = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        x0 if x0.__class__ is str else _w.text(x0)
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.tags = _w.keep(o, "tags", v)
@@ -2052,7 +2383,11 @@ def structure_PushNotificationTemplateResponse(d: Any, _: Any = None) -> Any:
     )
     v = d.get("TemplateType")
     o.template_type = (
-        _E_TemplateType.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "TemplateType", v, _w.text)
+        _E_TemplateType.get(v, v)
+        if v.__class__ is str
+        else None
+        if v is None
+        else _w.field(o, "TemplateType", v, _w.text)
     )
     v = d.get("Version")
     o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
@@ -2098,7 +2433,7 @@ def unstructure_PushNotificationTemplateResponse(o: Any) -> Any:
         d["RecommenderId"] = v
     v = o.tags
     if v is not None:
-        d["tags"] = (dict(v) if isinstance(v, dict) else v)
+        d["tags"] = dict(v) if isinstance(v, dict) else v
     v = o.template_description
     if v is not None:
         d["TemplateDescription"] = v
@@ -2107,7 +2442,7 @@ def unstructure_PushNotificationTemplateResponse(o: Any) -> Any:
         d["TemplateName"] = v
     v = o.template_type
     if v is not None:
-        d["TemplateType"] = (v._value_ if isinstance(v, StrEnum) else v)
+        d["TemplateType"] = v._value_ if isinstance(v, StrEnum) else v
     v = o.version
     if v is not None:
         d["Version"] = v
@@ -2138,7 +2473,14 @@ def structure_SMSTemplateRequest(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.tags = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        x0 if x0.__class__ is str else _w.text(x0)
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.tags = _w.keep(o, "tags", v)
@@ -2167,7 +2509,7 @@ def unstructure_SMSTemplateRequest(o: Any) -> Any:
         d["RecommenderId"] = v
     v = o.tags
     if v is not None:
-        d["tags"] = (dict(v) if isinstance(v, dict) else v)
+        d["tags"] = dict(v) if isinstance(v, dict) else v
     v = o.template_description
     if v is not None:
         d["TemplateDescription"] = v
@@ -2208,7 +2550,14 @@ def structure_SMSTemplateResponse(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.tags = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        x0 if x0.__class__ is str else _w.text(x0)
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.tags = _w.keep(o, "tags", v)
@@ -2222,7 +2571,11 @@ def structure_SMSTemplateResponse(d: Any, _: Any = None) -> Any:
     )
     v = d.get("TemplateType")
     o.template_type = (
-        _E_TemplateType.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "TemplateType", v, _w.text)
+        _E_TemplateType.get(v, v)
+        if v.__class__ is str
+        else None
+        if v is None
+        else _w.field(o, "TemplateType", v, _w.text)
     )
     v = d.get("Version")
     o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
@@ -2256,7 +2609,7 @@ def unstructure_SMSTemplateResponse(o: Any) -> Any:
         d["RecommenderId"] = v
     v = o.tags
     if v is not None:
-        d["tags"] = (dict(v) if isinstance(v, dict) else v)
+        d["tags"] = dict(v) if isinstance(v, dict) else v
     v = o.template_description
     if v is not None:
         d["TemplateDescription"] = v
@@ -2265,7 +2618,7 @@ def unstructure_SMSTemplateResponse(o: Any) -> Any:
         d["TemplateName"] = v
     v = o.template_type
     if v is not None:
-        d["TemplateType"] = (v._value_ if isinstance(v, StrEnum) else v)
+        d["TemplateType"] = v._value_ if isinstance(v, StrEnum) else v
     v = o.version
     if v is not None:
         d["Version"] = v
@@ -2362,7 +2715,14 @@ def structure_TemplateResponse(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.tags = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        x0 if x0.__class__ is str else _w.text(x0)
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.tags = _w.keep(o, "tags", v)
@@ -2376,7 +2736,11 @@ def structure_TemplateResponse(d: Any, _: Any = None) -> Any:
     )
     v = d.get("TemplateType")
     o.template_type = (
-        _E_TemplateType.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "TemplateType", v, _w.text)
+        _E_TemplateType.get(v, v)
+        if v.__class__ is str
+        else None
+        if v is None
+        else _w.field(o, "TemplateType", v, _w.text)
     )
     v = d.get("Version")
     o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
@@ -2404,7 +2768,7 @@ def unstructure_TemplateResponse(o: Any) -> Any:
         d["LastModifiedDate"] = v
     v = o.tags
     if v is not None:
-        d["tags"] = (dict(v) if isinstance(v, dict) else v)
+        d["tags"] = dict(v) if isinstance(v, dict) else v
     v = o.template_description
     if v is not None:
         d["TemplateDescription"] = v
@@ -2413,7 +2777,7 @@ def unstructure_TemplateResponse(o: Any) -> Any:
         d["TemplateName"] = v
     v = o.template_type
     if v is not None:
-        d["TemplateType"] = (v._value_ if isinstance(v, StrEnum) else v)
+        d["TemplateType"] = v._value_ if isinstance(v, StrEnum) else v
     v = o.version
     if v is not None:
         d["Version"] = v
@@ -2552,7 +2916,7 @@ def structure_TemplatesResponse(d: Any, _: Any = None) -> Any:
         o.item = None
     else:
         try:
-            o.item = ([_s_TemplateResponse(x0) for x0 in v] if v.__class__ is list else _w.wrong())
+            o.item = [_s_TemplateResponse(x0) for x0 in v] if v.__class__ is list else _w.wrong()
         except _w.WrongType:
             o.item = _w.keep(o, "Item", v)
     v = d.get("NextToken")
@@ -2569,7 +2933,7 @@ def unstructure_TemplatesResponse(o: Any) -> Any:
     v: Any
     v = o.item
     if v is not None:
-        d["Item"] = ([_u_TemplateResponse(x0) for x0 in v] if isinstance(v, (list, tuple)) else v)
+        d["Item"] = [_u_TemplateResponse(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
     v = o.next_token
     if v is not None:
         d["NextToken"] = v
@@ -2590,7 +2954,11 @@ def structure_UpdateEmailTemplateRequest(d: Any, _: Any = None) -> Any:
     )
     v = d.get("EmailTemplateRequest")
     o.email_template_request = (
-        _s_EmailTemplateRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "EmailTemplateRequest", v)
+        _s_EmailTemplateRequest(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "EmailTemplateRequest", v)
     )
     v = d.get("TemplateName")
     o.template_name = (
@@ -2633,7 +3001,11 @@ def structure_UpdateEmailTemplateResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("MessageBody")
     o.message_body = (
-        _common._s_MessageBody(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageBody", v)
+        _common._s_MessageBody(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "MessageBody", v)
     )
     o._response_metadata = None
     if not _K_UpdateEmailTemplateResponse.issuperset(d):
@@ -2666,7 +3038,11 @@ def structure_UpdateInAppTemplateRequest(d: Any, _: Any = None) -> Any:
     )
     v = d.get("InAppTemplateRequest")
     o.in_app_template_request = (
-        _s_InAppTemplateRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "InAppTemplateRequest", v)
+        _s_InAppTemplateRequest(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "InAppTemplateRequest", v)
     )
     v = d.get("TemplateName")
     o.template_name = (
@@ -2709,7 +3085,11 @@ def structure_UpdateInAppTemplateResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("MessageBody")
     o.message_body = (
-        _common._s_MessageBody(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageBody", v)
+        _common._s_MessageBody(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "MessageBody", v)
     )
     o._response_metadata = None
     if not _K_UpdateInAppTemplateResponse.issuperset(d):
@@ -2742,7 +3122,11 @@ def structure_UpdatePushTemplateRequest(d: Any, _: Any = None) -> Any:
     )
     v = d.get("PushNotificationTemplateRequest")
     o.push_notification_template_request = (
-        _s_PushNotificationTemplateRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "PushNotificationTemplateRequest", v)
+        _s_PushNotificationTemplateRequest(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "PushNotificationTemplateRequest", v)
     )
     v = d.get("TemplateName")
     o.template_name = (
@@ -2785,7 +3169,11 @@ def structure_UpdatePushTemplateResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("MessageBody")
     o.message_body = (
-        _common._s_MessageBody(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageBody", v)
+        _common._s_MessageBody(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "MessageBody", v)
     )
     o._response_metadata = None
     if not _K_UpdatePushTemplateResponse.issuperset(d):
@@ -2818,7 +3206,11 @@ def structure_UpdateSmsTemplateRequest(d: Any, _: Any = None) -> Any:
     )
     v = d.get("SMSTemplateRequest")
     o.sms_template_request = (
-        _s_SMSTemplateRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "SMSTemplateRequest", v)
+        _s_SMSTemplateRequest(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "SMSTemplateRequest", v)
     )
     v = d.get("TemplateName")
     o.template_name = (
@@ -2861,7 +3253,11 @@ def structure_UpdateSmsTemplateResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("MessageBody")
     o.message_body = (
-        _common._s_MessageBody(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageBody", v)
+        _common._s_MessageBody(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "MessageBody", v)
     )
     o._response_metadata = None
     if not _K_UpdateSmsTemplateResponse.issuperset(d):
@@ -2890,7 +3286,11 @@ def structure_UpdateTemplateActiveVersionRequest(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("TemplateActiveVersionRequest")
     o.template_active_version_request = (
-        _s_TemplateActiveVersionRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "TemplateActiveVersionRequest", v)
+        _s_TemplateActiveVersionRequest(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "TemplateActiveVersionRequest", v)
     )
     v = d.get("TemplateName")
     o.template_name = (
@@ -2932,7 +3332,11 @@ def structure_UpdateTemplateActiveVersionResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("MessageBody")
     o.message_body = (
-        _common._s_MessageBody(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageBody", v)
+        _common._s_MessageBody(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "MessageBody", v)
     )
     o._response_metadata = None
     if not _K_UpdateTemplateActiveVersionResponse.issuperset(d):
@@ -2971,7 +3375,11 @@ def structure_UpdateVoiceTemplateRequest(d: Any, _: Any = None) -> Any:
     o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
     v = d.get("VoiceTemplateRequest")
     o.voice_template_request = (
-        _s_VoiceTemplateRequest(v) if v.__class__ is dict else None if v is None else _w.keep(o, "VoiceTemplateRequest", v)
+        _s_VoiceTemplateRequest(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "VoiceTemplateRequest", v)
     )
     if not _K_UpdateVoiceTemplateRequest.issuperset(d):
         o._unknown = _w.extra(d, _K_UpdateVoiceTemplateRequest, o._unknown)
@@ -3008,7 +3416,11 @@ def structure_UpdateVoiceTemplateResponse(d: Any, _: Any = None) -> Any:
     v: Any
     v = d.get("MessageBody")
     o.message_body = (
-        _common._s_MessageBody(v) if v.__class__ is dict else None if v is None else _w.keep(o, "MessageBody", v)
+        _common._s_MessageBody(v)
+        if v.__class__ is dict
+        else None
+        if v is None
+        else _w.keep(o, "MessageBody", v)
     )
     o._response_metadata = None
     if not _K_UpdateVoiceTemplateResponse.issuperset(d):
@@ -3051,7 +3463,14 @@ def structure_VoiceTemplateRequest(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.tags = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        x0 if x0.__class__ is str else _w.text(x0)
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.tags = _w.keep(o, "tags", v)
@@ -3082,7 +3501,7 @@ def unstructure_VoiceTemplateRequest(o: Any) -> Any:
         d["LanguageCode"] = v
     v = o.tags
     if v is not None:
-        d["tags"] = (dict(v) if isinstance(v, dict) else v)
+        d["tags"] = dict(v) if isinstance(v, dict) else v
     v = o.template_description
     if v is not None:
         d["TemplateDescription"] = v
@@ -3126,7 +3545,14 @@ def structure_VoiceTemplateResponse(d: Any, _: Any = None) -> Any:
     else:
         try:
             o.tags = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): (x0 if x0.__class__ is str else _w.text(x0)) for k0, x0 in v.items()} if v.__class__ is dict else _w.wrong()
+                {
+                    (k0 if k0.__class__ is str else _w.text(k0)): (
+                        x0 if x0.__class__ is str else _w.text(x0)
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict
+                else _w.wrong()
             )
         except _w.WrongType:
             o.tags = _w.keep(o, "tags", v)
@@ -3140,7 +3566,11 @@ def structure_VoiceTemplateResponse(d: Any, _: Any = None) -> Any:
     )
     v = d.get("TemplateType")
     o.template_type = (
-        _E_TemplateType.get(v, v) if v.__class__ is str else None if v is None else _w.field(o, "TemplateType", v, _w.text)
+        _E_TemplateType.get(v, v)
+        if v.__class__ is str
+        else None
+        if v is None
+        else _w.field(o, "TemplateType", v, _w.text)
     )
     v = d.get("Version")
     o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
@@ -3176,7 +3606,7 @@ def unstructure_VoiceTemplateResponse(o: Any) -> Any:
         d["LastModifiedDate"] = v
     v = o.tags
     if v is not None:
-        d["tags"] = (dict(v) if isinstance(v, dict) else v)
+        d["tags"] = dict(v) if isinstance(v, dict) else v
     v = o.template_description
     if v is not None:
         d["TemplateDescription"] = v
@@ -3185,7 +3615,7 @@ def unstructure_VoiceTemplateResponse(o: Any) -> Any:
         d["TemplateName"] = v
     v = o.template_type
     if v is not None:
-        d["TemplateType"] = (v._value_ if isinstance(v, StrEnum) else v)
+        d["TemplateType"] = v._value_ if isinstance(v, StrEnum) else v
     v = o.version
     if v is not None:
         d["Version"] = v

@@ -54,8 +54,22 @@ class RequestBuilder(Generic[Req, Src]):
         """Every problem ``build()`` would raise, as ``(path, message)`` pairs (empty if none).
 
         Example: ``assert not builder.validate()``.
+
+        The builder's own problems come first; then what the SDK's model check (the one
+        the client runs, with the builders' rules) finds at any other path.
         """
-        return self._problems(self._assemble())
+        from pinpoint_sdk.builders._checks import check_request
+
+        request = self._assemble()
+        checked = check_request(request)
+        try:
+            problems = self._problems(request)
+        except (TypeError, AttributeError, ValueError):
+            if not checked:
+                raise
+            problems = []  # a rule tripped over a member of the wrong type, reported below
+        reported = {path for path, _message in problems}
+        return problems + [problem for problem in checked if problem[0] not in reported]
 
     def build(self) -> Req:
         """Check the request and return it.

@@ -1,7 +1,14 @@
-"""Small validation and conversion helpers shared by the builders.
+"""The request builders' rules and conversion helpers.
 
-Every check returns ``(path, message)`` pairs instead of raising, so a builder can report
-all problems of a request in one `pinpoint_sdk.errors.ValidationError`.
+A builder's request is checked by `pinpoint_sdk._validation.check_shape` (the check the
+typed client runs) with `BUILDER_RULES`: the service's limits plus the rules below, each
+run on every value of its shape wherever the request nests it, so a segment dimension
+set is held to the same rules at the top of a segment, in a segment group or inside a
+journey's split condition. What depends on more than one shape (a campaign's treatment
+sizes, a journey's activity graph) stays in each builder's ``_problems``.
+
+Every check returns or appends ``(path, message)`` pairs instead of raising, so a builder
+can report all problems of a request in one `pinpoint_sdk.errors.ValidationError`.
 """
 
 from __future__ import annotations
@@ -9,16 +16,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
-from pinpoint_sdk import limits, models
+from pinpoint_sdk import _validation, limits, models
+from pinpoint_sdk._validation import Problems, Rule, combine_rules
 from pinpoint_sdk.builders.conditions import is_known_comparison_operator
 
-Problems = list[tuple[str, str]]
-
-_ISO_DURATION = re.compile(
-    r"^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$"
-)
-_HH_MM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+_HH_MM = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
 
 
 def iso_duration(value: str | timedelta) -> str:
@@ -51,23 +55,10 @@ def aware(value: datetime) -> datetime:
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value
 
 
-def is_iso_duration(value: str) -> bool:
-    """Whether ``value`` looks like an ISO 8601 duration such as ``P1D`` or ``PT30M``."""
-    return bool(_ISO_DURATION.match(value))
-
-
-def is_iso_datetime(value: str) -> bool:
-    """Whether ``value`` parses as an ISO 8601 date-time (``Z`` suffix allowed)."""
-    try:
-        datetime.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
-
-
 def check_range(path: str, value: int | float | None, low: float, high: float) -> Problems:
-    """A problem when ``value`` is set and outside ``low..high``."""
-    if value is not None and not low <= value <= high:
+    """A problem when ``value`` is a number outside ``low..high`` (another type is
+    reported by the model check)."""
+    if isinstance(value, (int, float)) and not low <= value <= high:
         return [(path, f"{value} is out of range {low}..{high}")]
     return []
 
@@ -96,101 +87,27 @@ def check_name(
     return problems
 
 
-def check_wait_time(path: str, wait: models.WaitTime | None, required: bool) -> Problems:
-    """A wait time has exactly one of ``wait_for`` (duration) or ``wait_until`` (timestamp)."""
+def check_wait_time(path: str, wait: models.WaitTime | None) -> Problems:
+    """A wait time that must be there; its parts are checked by `BUILDER_RULES`."""
     if wait is None:
-        return [(path, "a wait time is required (a duration or a date)")] if required else []
-    if (wait.wait_for is None) == (wait.wait_until is None):
-        return [(path, "set exactly one of wait_for (a duration) or wait_until (a date)")]
-    if wait.wait_for is not None and not is_iso_duration(wait.wait_for):
-        return [(f"{path}.wait_for", f"{wait.wait_for!r} is not an ISO 8601 duration")]
-    if wait.wait_until is not None and not is_iso_datetime(wait.wait_until):
-        return [(f"{path}.wait_until", f"{wait.wait_until!r} is not an ISO 8601 date-time")]
+        return [(path, "a wait time is required (a duration or a date)")]
     return []
 
 
-def check_quiet_time(path: str, quiet: models.QuietTime | None) -> Problems:
-    """Quiet time needs both ends, each ``HH:MM``."""
-    if quiet is None:
+def check_condition(path: str, condition: models.SimpleCondition | None) -> Problems:
+    """A condition that must be there; its parts are checked by `BUILDER_RULES`."""
+    return [(path, "a condition is required")] if condition is None else []
+
+
+def check_template_name(path: str, name: str | None) -> Problems:
+    """Template names are at most 128 characters of ``[A-Za-z0-9_-]``, starting alphanumeric."""
+    if name is None:
         return []
-    problems: Problems = []
-    for name in ("start", "end"):
-        value = getattr(quiet, name)
-        if value is None:
-            problems.append((f"{path}.{name}", "quiet time needs both start and end"))
-        elif not _HH_MM.match(value):
-            problems.append((f"{path}.{name}", f"{value!r} is not a time of day like '22:00'"))
-    return problems
-
-
-def _check_attributes(path: str, attributes: Mapping[str, models.AttributeDimension]) -> Problems:
-    problems: Problems = []
-    for name, dimension in attributes.items():
-        where = f"{path}[{name!r}]"
-        problems += check_length(where, name, limits.MAX_ATTRIBUTE_NAME_LENGTH, "name has ")
-        values = dimension.values or []
-        if not values:
-            problems.append((f"{where}.values", "at least one value is required"))
-        elif len(values) > limits.MAX_VALUES_PER_ATTRIBUTE:
-            problems.append(
-                (
-                    f"{where}.values",
-                    f"{len(values)} values, at most {limits.MAX_VALUES_PER_ATTRIBUTE}",
-                )
-            )
-    return problems
-
-
-def _check_metrics(path: str, metrics: Mapping[str, models.MetricDimension]) -> Problems:
-    problems: Problems = []
-    for name, dimension in metrics.items():
-        where = f"{path}[{name!r}]"
-        problems += check_length(where, name, limits.MAX_ATTRIBUTE_NAME_LENGTH, "name has ")
-        if not is_known_comparison_operator(dimension.comparison_operator):
-            problems.append(
-                (
-                    f"{where}.comparison_operator",
-                    f"unknown operator {dimension.comparison_operator!r}",
-                )
-            )
-        if dimension.value is None:
-            problems.append((f"{where}.value", "a value is required"))
-    return problems
-
-
-def _check_set(path: str, dimension: models.SetDimension | None) -> Problems:
-    if dimension is not None and not dimension.values:
-        return [(f"{path}.values", "at least one value is required")]
-    return []
-
-
-def check_dimensions(path: str, dims: models.SegmentDimensions) -> Problems:
-    """Attribute names and value counts, metric operators, GPS ranges of a dimension set."""
-    problems: Problems = []
-    problems += _check_attributes(f"{path}.attributes", dims.attributes or {})
-    problems += _check_attributes(f"{path}.user_attributes", dims.user_attributes or {})
-    problems += _check_metrics(f"{path}.metrics", dims.metrics or {})
-    demographic = dims.demographic
-    if demographic is not None:
-        for name in ("app_version", "channel", "device_type", "make", "model", "platform"):
-            problems += _check_set(f"{path}.demographic.{name}", getattr(demographic, name))
-    location = dims.location
-    if location is not None:
-        problems += _check_set(f"{path}.location.country", location.country)
-        gps = location.gps_point
-        if gps is not None:
-            where = f"{path}.location.gps_point"
-            if gps.coordinates is None:
-                problems.append((f"{where}.coordinates", "coordinates are required"))
-            else:
-                problems += check_range(
-                    f"{where}.coordinates.latitude", gps.coordinates.latitude, -90, 90
-                )
-                problems += check_range(
-                    f"{where}.coordinates.longitude", gps.coordinates.longitude, -180, 180
-                )
-            if gps.range_in_kilometers is not None and gps.range_in_kilometers <= 0:
-                problems.append((f"{where}.range_in_kilometers", "must be greater than 0"))
+    problems = check_length(path, name, limits.MAX_TEMPLATE_NAME_LENGTH)
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]*", name):
+        problems.append(
+            (path, f"{name!r} must start alphanumeric and hold only letters, digits, _ and -")
+        )
     return problems
 
 
@@ -211,45 +128,114 @@ def count_dimensions(dims: models.SegmentDimensions | None) -> int:
     return count
 
 
-def check_simple_condition(path: str, condition: models.SimpleCondition | None) -> Problems:
-    """A simple condition sets one kind of test and its parts are well formed."""
-    if condition is None:
-        return [(path, "a condition is required")]
-    set_parts = [
-        name
-        for name in ("event_condition", "segment_condition", "segment_dimensions")
-        if getattr(condition, name) is not None
-    ]
-    if not set_parts and not condition._unknown:
-        return [(path, "the condition is empty")]
-    problems: Problems = []
-    if condition.segment_condition is not None and not condition.segment_condition.segment_id:
-        problems.append((f"{path}.segment_condition.segment_id", "a segment id is required"))
-    if condition.segment_dimensions is not None:
-        problems += check_dimensions(f"{path}.segment_dimensions", condition.segment_dimensions)
-    event = condition.event_condition
-    if event is not None and event.dimensions is not None:
-        dims = event.dimensions
-        where = f"{path}.event_condition.dimensions"
-        problems += _check_set(f"{where}.event_type", dims.event_type)
-        problems += _check_attributes(f"{where}.attributes", dims.attributes or {})
-        problems += _check_metrics(f"{where}.metrics", dims.metrics or {})
-    return problems
-
-
-def check_template_name(path: str, name: str | None) -> Problems:
-    """Template names are at most 128 characters of ``[A-Za-z0-9_-]``, starting alphanumeric."""
-    if name is None:
-        return []
-    problems = check_length(path, name, limits.MAX_TEMPLATE_NAME_LENGTH)
-    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]*", name):
-        problems.append(
-            (path, f"{name!r} must start alphanumeric and hold only letters, digits, _ and -")
-        )
-    return problems
-
-
 def set_dimension(values: str | Iterable[str], exclude: bool = False) -> models.SetDimension:
     """A `pinpoint_sdk.models.SetDimension` (``INCLUSIVE`` unless ``exclude``)."""
     items = [values] if isinstance(values, str) else list(values)
     return models.SetDimension(dimension_type="EXCLUSIVE" if exclude else "INCLUSIVE", values=items)
+
+
+# ------------------------------------------------------------------ rules by shape
+# Each is ``rule(value, path, problems)``, run by the checker on a value of its shape
+# after the value's members were type-checked: a member of another type is left alone.
+
+
+def _at(path: str, name: str) -> str:
+    return f"{path}.{name}" if path else name
+
+
+def _names(path: str, entries: Any, problems: Problems) -> None:
+    """Attribute and metric names of a dimension map are at most 50 characters."""
+    if not isinstance(entries, Mapping):
+        return
+    for name in entries:
+        if isinstance(name, str):
+            problems += check_length(
+                f"{path}[{name!r}]", name, limits.MAX_ATTRIBUTE_NAME_LENGTH, "name has "
+            )
+
+
+def _dimension_names(value: Any, path: str, problems: Problems) -> None:
+    for name in ("attributes", "user_attributes", "metrics"):
+        _names(_at(path, name), getattr(value, name, None), problems)
+
+
+def _values_set(value: Any, path: str, problems: Problems) -> None:
+    values = value.values
+    if isinstance(values, list) and not values:  # None is a missing required member
+        problems.append((_at(path, "values"), "at least one value is required"))
+
+
+def _attribute_values(value: Any, path: str, problems: Problems) -> None:
+    _values_set(value, path, problems)
+    values = value.values
+    if isinstance(values, list) and len(values) > limits.MAX_VALUES_PER_ATTRIBUTE:
+        problems.append((_at(path, "values"),
+                         f"{len(values)} values, at most {limits.MAX_VALUES_PER_ATTRIBUTE}"))
+
+
+def _metric_operator(value: Any, path: str, problems: Problems) -> None:
+    operator = value.comparison_operator
+    if isinstance(operator, str) and not is_known_comparison_operator(operator):
+        problems.append((_at(path, "comparison_operator"), f"unknown operator {operator!r}"))
+
+
+def _coordinates(value: Any, path: str, problems: Problems) -> None:
+    for name, bound in (("latitude", 90), ("longitude", 180)):
+        number = getattr(value, name)
+        if isinstance(number, (int, float)):
+            problems += check_range(_at(path, name), number, -bound, bound)
+
+
+def _gps_range(value: Any, path: str, problems: Problems) -> None:
+    distance = value.range_in_kilometers
+    if isinstance(distance, (int, float)) and distance <= 0:
+        problems.append((_at(path, "range_in_kilometers"), "must be greater than 0"))
+
+
+def _quiet_time(value: Any, path: str, problems: Problems) -> None:
+    for name in ("start", "end"):
+        text = getattr(value, name)
+        if text is None:
+            problems.append((_at(path, name), "quiet time needs both start and end"))
+        elif isinstance(text, str) and not _HH_MM.fullmatch(text):
+            problems.append((_at(path, name), f"{text!r} is not a time of day like '22:00'"))
+
+
+def _one_wait(value: Any, path: str, problems: Problems) -> None:
+    if (value.wait_for is None) == (value.wait_until is None):
+        problems.append((path, "set exactly one of wait_for (a duration) or wait_until (a date)"))
+
+
+def _simple_condition(value: Any, path: str, problems: Problems) -> None:
+    parts = (value.event_condition, value.segment_condition, value.segment_dimensions)
+    if all(part is None for part in parts) and not value._unknown:
+        problems.append((path, "the condition is empty"))
+
+
+def _segment_id(value: Any, path: str, problems: Problems) -> None:
+    if value.segment_id == "":  # None is a missing required member
+        problems.append((_at(path, "segment_id"), "a segment id is required"))
+
+
+_RULES: dict[str, tuple[Rule, ...]] = {
+    "AttributeDimension": (_attribute_values,),
+    "EventDimensions": (_dimension_names,),
+    "GPSCoordinates": (_coordinates,),
+    "GPSPointDimension": (_gps_range,),
+    "MetricDimension": (_metric_operator,),
+    "QuietTime": (_quiet_time,),
+    "SegmentCondition": (_segment_id,),
+    "SegmentDimensions": (_dimension_names,),
+    "SetDimension": (_values_set,),
+    "SimpleCondition": (_simple_condition,),
+    "WaitTime": (_one_wait,),
+}
+
+BUILDER_RULES = combine_rules(_validation.SERVICE_RULES, _RULES)
+"""The rules a built request is held to: the service's limits and the builders' own."""
+
+
+def check_request(request: Any) -> Problems:
+    """Every problem `pinpoint_sdk._validation.check_shape` finds in a built request
+    (its class names its shape), under `BUILDER_RULES`."""
+    return _validation.check_shape(type(request).__name__, request, rules=BUILDER_RULES)

@@ -11,6 +11,7 @@ import attrs
 
 from pinpoint_sdk import limits, models
 from pinpoint_sdk._model_base import evolve
+from pinpoint_sdk._validation import is_iso_member
 from pinpoint_sdk.builders import _checks
 from pinpoint_sdk.builders._base import RequestBuilder
 from pinpoint_sdk.builders.conditions import event
@@ -491,9 +492,10 @@ def _schedule_problems(path: str, schedule: models.Schedule | None) -> list[tupl
     start = schedule.start_time
     if not start:
         problems.append((f"{path}.start_time", "a start time is required ('IMMEDIATE' or a date)"))
-    elif start != "IMMEDIATE" and not _checks.is_iso_datetime(start):
+    elif not is_iso_member("Schedule", "start_time", start):
         problems.append((f"{path}.start_time", f"{start!r} is not 'IMMEDIATE' or an ISO date"))
-    if schedule.end_time is not None and not _checks.is_iso_datetime(schedule.end_time):
+    if schedule.end_time is not None and not is_iso_member("Schedule", "end_time",
+                                                           schedule.end_time):
         problems.append((f"{path}.end_time", f"{schedule.end_time!r} is not an ISO date"))
     frequency = schedule.frequency
     if frequency == Frequency.EVENT:
@@ -504,7 +506,6 @@ def _schedule_problems(path: str, schedule: models.Schedule | None) -> list[tupl
             )
     elif schedule.event_filter is not None and frequency != Frequency.IN_APP_EVENT:
         problems.append((f"{path}.event_filter", "only used with frequency EVENT or IN_APP_EVENT"))
-    problems += _checks.check_quiet_time(f"{path}.quiet_time", schedule.quiet_time)
     return problems
 
 

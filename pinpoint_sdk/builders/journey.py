@@ -725,13 +725,6 @@ def _journey_problems(request: models.WriteJourneyRequest) -> list[tuple[str, st
     problems += check_graph(activities, request.start_activity)
 
     problems += _limits_problems(request.limits)
-    problems += _checks.check_quiet_time("quiet_time", request.quiet_time)
-    if request.refresh_frequency is not None and not _checks.is_iso_duration(
-        request.refresh_frequency
-    ):
-        problems.append(
-            ("refresh_frequency", f"{request.refresh_frequency!r} is not an ISO 8601 duration")
-        )
     schedule = request.schedule
     if (
         schedule
@@ -794,11 +787,6 @@ def _limits_problems(journey_limits: models.JourneyLimits | None) -> list[tuple[
         problems += _checks.check_range(
             "limits.timeframe_cap.days", frame.days, 0, limits.MAX_TIMEFRAME_CAP_DAYS
         )
-    interval = journey_limits.endpoint_reentry_interval
-    if interval is not None and not _checks.is_iso_duration(interval):
-        problems.append(
-            ("limits.endpoint_reentry_interval", f"{interval!r} is not an ISO 8601 duration")
-        )
     if journey_limits.messages_per_second is not None and journey_limits.messages_per_second < 1:
         problems.append(("limits.messages_per_second", "must be at least 1"))
     return problems
@@ -836,7 +824,7 @@ def _activity_problems(key: str, activity: models.Activity) -> list[tuple[str, s
             f"{path}.custom.template_name", custom.template_name
         )
     if activity.wait is not None:
-        problems += _checks.check_wait_time(f"{path}.wait.wait_time", activity.wait.wait_time, True)
+        problems += _checks.check_wait_time(f"{path}.wait.wait_time", activity.wait.wait_time)
     if activity.holdout is not None:
         where = f"{path}.holdout.percentage"
         if activity.holdout.percentage is None:
@@ -849,24 +837,16 @@ def _activity_problems(key: str, activity: models.Activity) -> list[tuple[str, s
         if not conditions:
             problems.append((f"{where}.condition", "a condition is required"))
         for index, cond in enumerate(conditions or []):
-            problems += _checks.check_simple_condition(
-                f"{where}.condition.conditions[{index}]", cond
-            )
-        problems += _checks.check_wait_time(
-            f"{where}.evaluation_wait_time", split.evaluation_wait_time, False
-        )
+            problems += _checks.check_condition(f"{where}.condition.conditions[{index}]", cond)
     multi = activity.multi_condition
     if multi is not None:
         where = f"{path}.multi_condition"
         if not multi.branches:
             problems.append((f"{where}.branches", "at least one branch is required"))
         for index, branch in enumerate(multi.branches or []):
-            problems += _checks.check_simple_condition(
+            problems += _checks.check_condition(
                 f"{where}.branches[{index}].condition", branch.condition
             )
-        problems += _checks.check_wait_time(
-            f"{where}.evaluation_wait_time", multi.evaluation_wait_time, False
-        )
     rand = activity.random_split
     if rand is not None:
         problems += _random_split_problems(f"{path}.random_split", rand)

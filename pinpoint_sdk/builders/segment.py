@@ -319,8 +319,6 @@ def _segment_problems(request: models.WriteSegmentRequest) -> list[tuple[str, st
     problems: list[tuple[str, str]] = []
     problems += _checks.check_name("name", request.name, "segment", limits.MAX_SEGMENT_NAME_LENGTH)
     total = _checks.count_dimensions(request.dimensions)
-    if request.dimensions is not None:
-        problems += _checks.check_dimensions("dimensions", request.dimensions)
     groups = request.segment_groups.groups or [] if request.segment_groups else []
     if len(groups) > limits.MAX_SEGMENT_GROUPS:
         problems.append(
@@ -331,9 +329,8 @@ def _segment_problems(request: models.WriteSegmentRequest) -> list[tuple[str, st
         )
     for g_index, group in enumerate(groups):
         where = f"segment_groups.groups[{g_index}]"
-        for d_index, dims in enumerate(group.dimensions or []):
+        for dims in group.dimensions or []:
             total += _checks.count_dimensions(dims)
-            problems += _checks.check_dimensions(f"{where}.dimensions[{d_index}]", dims)
         for s_index, reference in enumerate(group.source_segments or []):
             if not reference.id:
                 problems.append((f"{where}.source_segments[{s_index}].id", "required"))

@@ -175,7 +175,9 @@ class APNSChannelRequest(Model):
             Amazon Pinpoint to communicate with APNs by using APNs tokens.
     """
 
-    _sensitive_fields: ClassVar[frozenset[str]] = frozenset({"certificate", "private_key", "token_key"})
+    _sensitive_fields: ClassVar[frozenset[str]] = frozenset(
+        {"certificate", "private_key", "token_key"}
+    )
     bundle_id: str | None = field(default=None, metadata={"wire": "BundleId"})
     certificate: str | None = field(default=None, metadata={"wire": "Certificate"})
     default_authentication_method: str | None = field(
@@ -255,7 +257,9 @@ class APNSSandboxChannelRequest(Model):
             Amazon Pinpoint to communicate with the APNs sandbox environment by using APNs tokens.
     """
 
-    _sensitive_fields: ClassVar[frozenset[str]] = frozenset({"certificate", "private_key", "token_key"})
+    _sensitive_fields: ClassVar[frozenset[str]] = frozenset(
+        {"certificate", "private_key", "token_key"}
+    )
     bundle_id: str | None = field(default=None, metadata={"wire": "BundleId"})
     certificate: str | None = field(default=None, metadata={"wire": "Certificate"})
     default_authentication_method: str | None = field(
@@ -334,7 +338,9 @@ class APNSVoipChannelRequest(Model):
             Amazon Pinpoint to communicate with APNs by using APNs tokens.
     """
 
-    _sensitive_fields: ClassVar[frozenset[str]] = frozenset({"certificate", "private_key", "token_key"})
+    _sensitive_fields: ClassVar[frozenset[str]] = frozenset(
+        {"certificate", "private_key", "token_key"}
+    )
     bundle_id: str | None = field(default=None, metadata={"wire": "BundleId"})
     certificate: str | None = field(default=None, metadata={"wire": "Certificate"})
     default_authentication_method: str | None = field(
@@ -415,7 +421,9 @@ class APNSVoipSandboxChannelRequest(Model):
             Amazon Pinpoint to communicate with the APNs sandbox environment by using APNs tokens.
     """
 
-    _sensitive_fields: ClassVar[frozenset[str]] = frozenset({"certificate", "private_key", "token_key"})
+    _sensitive_fields: ClassVar[frozenset[str]] = frozenset(
+        {"certificate", "private_key", "token_key"}
+    )
     bundle_id: str | None = field(default=None, metadata={"wire": "BundleId"})
     certificate: str | None = field(default=None, metadata={"wire": "Certificate"})
     default_authentication_method: str | None = field(

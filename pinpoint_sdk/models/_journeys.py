@@ -430,8 +430,8 @@ class GetJourneyExecutionActivityMetricsResponse(OperationOutput):
             provides information about that query.
     """
 
-    journey_execution_activity_metrics_response: JourneyExecutionActivityMetricsResponse | None = field(
-        default=None, metadata={"wire": "JourneyExecutionActivityMetricsResponse"}
+    journey_execution_activity_metrics_response: JourneyExecutionActivityMetricsResponse | None = (
+        field(default=None, metadata={"wire": "JourneyExecutionActivityMetricsResponse"})
     )
 
 
@@ -541,9 +541,9 @@ class GetJourneyRunExecutionActivityMetricsResponse(OperationOutput):
             for a particular journey run, and provides information about that query.
     """
 
-    journey_run_execution_activity_metrics_response: JourneyRunExecutionActivityMetricsResponse | None = field(
-        default=None, metadata={"wire": "JourneyRunExecutionActivityMetricsResponse"}
-    )
+    journey_run_execution_activity_metrics_response: (
+        JourneyRunExecutionActivityMetricsResponse | None
+    ) = field(default=None, metadata={"wire": "JourneyRunExecutionActivityMetricsResponse"})
 
 
 @define(kw_only=True, repr=False)

@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple, Unpack
 
 from pinpoint_sdk import errors, models
+from pinpoint_sdk.resources import _tables as tables
 from pinpoint_sdk.resources._base import (
-    Collection,
+    Buildable,
+    Call,
     Listing,
     Resource,
-    listing,
-    paged,
-    resolve_request,
+    ResourceTable,
+    TableCollection,
+    perform,
+    request_model,
     same,
-    unwrap,
-    with_response,
 )
-from pinpoint_sdk.resources._engagement import write_request
 
 if TYPE_CHECKING:
     from pinpoint_sdk._fields import UpdateRecommenderConfigurationFields
@@ -55,19 +54,26 @@ class _Kind(NamedTuple):
     request_member: str
     response_member: str
     request: type[Any]
+    table: ResourceTable
+
+
+def _template_kind(table: ResourceTable) -> _Kind:
+    get, update = table.verb("get"), table.verb("update")
+    return _Kind(
+        get.method.removeprefix("get_").removesuffix("_template"), str(update.request),
+        str(get.payload), request_model(update), table,
+    )
 
 
 _KINDS: dict[str, _Kind] = {
-    "EMAIL": _Kind("email", "email_template_request", "email_template_response",
-                   models.EmailTemplateRequest),
-    "SMS": _Kind("sms", "sms_template_request", "sms_template_response",
-                 models.SMSTemplateRequest),
-    "VOICE": _Kind("voice", "voice_template_request", "voice_template_response",
-                   models.VoiceTemplateRequest),
-    "PUSH": _Kind("push", "push_notification_template_request",
-                  "push_notification_template_response", models.PushNotificationTemplateRequest),
-    "INAPP": _Kind("in_app", "in_app_template_request", "in_app_template_response",
-                   models.InAppTemplateRequest),
+    template_type: _template_kind(table)
+    for template_type, table in (
+        ("EMAIL", tables.EMAIL_TEMPLATE),
+        ("SMS", tables.SMS_TEMPLATE),
+        ("VOICE", tables.VOICE_TEMPLATE),
+        ("PUSH", tables.PUSH_TEMPLATE),
+        ("INAPP", tables.IN_APP_TEMPLATE),
+    )
 }
 
 
@@ -121,12 +127,11 @@ class Template(Resource[TemplateData]):
         shown = str(template_type) if template_type is not None else None
         return f"<Template id={self.data.template_name!r} type={shown!r}>"
 
+    def _resource_table(self) -> ResourceTable:
+        return _kind(self.type).table
+
     def _fetch(self, version: str | None = None) -> TemplateData:
-        kind = _kind(self.type)
-        response = getattr(self._api, f"get_{kind.operation}_template")(
-            template_name=self.id, version=version
-        )
-        data: TemplateData = getattr(response, kind.response_member)
+        data: TemplateData = self._run(self._plan("get", version=version))
         return data
 
     def get_version(self, version: str) -> TemplateData:
@@ -150,14 +155,11 @@ class Template(Resource[TemplateData]):
         Examples:
             >>> template.update(html_part="<p>Hi {{User.Name}}</p>", create_new_version=True)
         """
-        kind = _kind(self.type)
         if request is None and isinstance(self.data, models.TemplateResponse):
             self.reload()
-        body = write_request(self, request, changes, kind.request)
-        getattr(self._api, f"update_{kind.operation}_template")(
-            template_name=self.id, create_new_version=create_new_version, version=version,
-            **{kind.request_member: body},
-        )
+        self._run(self._update_plan(
+            request, changes, create_new_version=create_new_version, version=version
+        ))
         return self.reload()
 
     def delete(self, version: str | None = None) -> TemplateData:
@@ -166,11 +168,7 @@ class Template(Resource[TemplateData]):
         The delete operations answer only a message, so the last state is `data` as
         last fetched (see `Resource` for the rule every resource follows).
         """
-        kind = _kind(self.type)
-        getattr(self._api, f"delete_{kind.operation}_template")(
-            template_name=self.id, version=version
-        )
-        return self.data
+        return self._delete(version=version)
 
     def versions(
         self, *, page_size: int | None = None
@@ -180,14 +178,9 @@ class Template(Resource[TemplateData]):
         Examples:
             >>> [v.version for v in template.versions().limit(10)]
         """
-        name, template_type = self.id, self.type
-        return listing(
-            self._api,
-            lambda size: self._api.list_template_versions_pages(
-                template_name=name, template_type=template_type, page_size=size
-            ),
-            lambda page: unwrap(page.template_versions_response).item, same,
-            what=f"versions of template {name!r}", page_size=page_size,
+        return self._listing(
+            tables.TEMPLATE_VERSIONS, same,
+            what=f"versions of template {self.id!r}", page_size=page_size,
         )
 
     def set_active_version(self, version: str) -> Template:
@@ -204,7 +197,7 @@ class Template(Resource[TemplateData]):
         return self.reload()
 
 
-class TemplateCollection(Collection[Template]):
+class TemplateCollection(TableCollection[Template]):
     """``pp.templates``: iterate (summaries), ``get(name, type)``, ``create(name, request)``.
 
     Examples:
@@ -212,6 +205,9 @@ class TemplateCollection(Collection[Template]):
         ...     subject="Hi", html_part="<p>Hi</p>"))
         >>> [t.name for t in pp.templates.filter(template_type="EMAIL")]
     """
+
+    _table = tables.TEMPLATES
+    _item = Template
 
     def __init__(self, client: PinpointClient) -> None:
         super().__init__(client)
@@ -224,29 +220,27 @@ class TemplateCollection(Collection[Template]):
         """A copy listing only templates whose name starts with ``prefix`` / of a type."""
         return self._clone(_prefix=prefix, _template_type=template_type)
 
-    def _fetch_pages(self, page_size: int | None) -> Iterator[list[Template]]:
-        pages = self._client.list_templates_pages(
-            page_size=page_size, prefix=self._prefix, template_type=self._template_type
-        )
-        return paged(pages, lambda p: p.templates_response.item,
-                     lambda data: Template(self._client, data))
+    def _filters(self) -> dict[str, Any]:
+        return {"prefix": self._prefix, "template_type": self._template_type}
 
     def get(self, name: str, template_type: str, *, version: str | None = None) -> Template:
         """Fetch one template now (``errors.NotFoundError`` when it does not exist)."""
-        kind = _kind(template_type)
-        response = getattr(self._client, f"get_{kind.operation}_template")(
-            template_name=name, version=version
-        )
-        return with_response(Template(self._client, getattr(response, kind.response_member)),
-                             response)
+        op = _kind(template_type).table.verb("get")
+        return self._run(Call(
+            op.method, op.params({"template_name": name}.__getitem__, version=version),
+            lambda output: Template(self._client, op.model_of(output)),
+        ))
 
     def create(self, name: str, request: TemplateRequest) -> Template:
         """Create a template; its type follows from the request model's class."""
         for template_type, kind in _KINDS.items():
             if isinstance(request, kind.request):
-                getattr(self._client, f"create_{kind.operation}_template")(
-                    template_name=name, **{kind.request_member: request}
-                )
+                op = kind.table.verb("create")
+                perform(self._client, Call(
+                    op.method,
+                    op.params({"template_name": name}.__getitem__, **{kind.request_member: request}),
+                    same,
+                ))
                 return self.get(name, template_type)
         raise errors.ValidationError(
             f"expected a template request model, got {type(request).__name__}", "request"
@@ -261,10 +255,7 @@ class RecommenderConfiguration(Resource[models.RecommenderConfigurationResponse]
         >>> config.update(description="v2")
     """
 
-    def _fetch(self) -> models.RecommenderConfigurationResponse:
-        return unwrap(self._api.get_recommender_configuration(
-            recommender_id=self.id
-        ).recommender_configuration_response)
+    _table = tables.RECOMMENDER_CONFIGURATION
 
     def update(
         self,
@@ -273,42 +264,31 @@ class RecommenderConfiguration(Resource[models.RecommenderConfigurationResponse]
         **changes: Unpack[UpdateRecommenderConfigurationFields],
     ) -> RecommenderConfiguration:
         """Replace the configuration with ``request``, or change some of its fields."""
-        body = write_request(self, request, changes, models.UpdateRecommenderConfiguration)
-        self._data = unwrap(self._api.update_recommender_configuration(
-            recommender_id=self.id, update_recommender_configuration=body
-        ).recommender_configuration_response)
-        return self
+        return self._update(request, changes)
 
     def delete(self) -> models.RecommenderConfigurationResponse:
         """Delete the configuration; returns its last state."""
-        return unwrap(self._api.delete_recommender_configuration(
-            recommender_id=self.id
-        ).recommender_configuration_response)
+        return self._delete()
 
 
-class RecommenderConfigurationCollection(Collection[RecommenderConfiguration]):
+class RecommenderConfigurationCollection(TableCollection[RecommenderConfiguration]):
     """``pp.recommender_configurations``: iterate, ``get(id)``, ``create(request)``.
 
     Examples:
         >>> [c.name for c in pp.recommender_configurations]
     """
 
-    def _fetch_pages(self, page_size: int | None) -> Iterator[list[RecommenderConfiguration]]:
-        pages = self._client.get_recommender_configurations_pages(page_size=page_size)
-        return paged(pages, lambda p: p.list_recommender_configurations_response.item,
-                     lambda data: RecommenderConfiguration(self._client, data))
+    _table = tables.RECOMMENDER_CONFIGURATIONS
+    _item = RecommenderConfiguration
 
     def get(self, recommender_id: str) -> RecommenderConfiguration:
         """Fetch one configuration now (``errors.NotFoundError`` when it does not exist)."""
-        output = self._client.get_recommender_configuration(recommender_id=recommender_id)
-        return with_response(RecommenderConfiguration(
-            self._client, unwrap(output.recommender_configuration_response)), output)
+        return self._get(recommender_id)
 
-    def create(self, request: models.CreateRecommenderConfiguration) -> RecommenderConfiguration:
+    def create(
+        self,
+        request: models.CreateRecommenderConfiguration
+        | Buildable[models.CreateRecommenderConfiguration],
+    ) -> RecommenderConfiguration:
         """Create a recommender configuration."""
-        body = resolve_request(request, models.CreateRecommenderConfiguration)
-        output = self._client.create_recommender_configuration(
-            create_recommender_configuration=body
-        )
-        return with_response(RecommenderConfiguration(
-            self._client, unwrap(output.recommender_configuration_response)), output)
+        return self._create(request)

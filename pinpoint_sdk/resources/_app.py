@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Generic, TypeVar, Unpack, cast
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, Unpack, cast, overload
 
 from pinpoint_sdk import errors, models
 from pinpoint_sdk._model_base import evolve
+from pinpoint_sdk.resources import _tables as tables
 from pinpoint_sdk.resources._account import TemplateCollection
 from pinpoint_sdk.resources._audience import EndpointCollection, EventCollection, UserCollection
 from pinpoint_sdk.resources._base import (
-    Collection,
+    AppScoped,
+    Call,
     Resource,
-    paged,
+    ResourceTable,
+    TableCollection,
+    perform,
+    request_model,
     resolve_request,
     unwrap,
-    with_response,
 )
 from pinpoint_sdk.resources._engagement import (
     CampaignCollection,
@@ -33,6 +37,8 @@ from pinpoint_sdk.resources._messaging import (
 )
 
 if TYPE_CHECKING:
+    from typing import Self
+
     from pinpoint_sdk._fields import (
         SendOTPMessageRequestParametersFields,
         WriteApplicationSettingsRequestFields,
@@ -45,7 +51,20 @@ Req = TypeVar("Req")
 Resp = TypeVar("Resp")
 
 
-class Channel(Generic[Req, Resp]):
+class _AppPart(AppScoped):
+    """Something an application has exactly one of (a channel, its settings, its event
+    stream), served by a `ResourceTable` whose operations take only ``application_id``."""
+
+    _table: ResourceTable
+
+    def _call(self, verb: str, request: Any = None) -> Any:
+        op = self._table.verb(verb)
+        body = {} if request is None else {str(op.request): request}
+        params = op.params(lambda _: self.application_id, **body)
+        return perform(self._client, Call(op.method, params, op.model_of))[0]
+
+
+class Channel(_AppPart, Generic[Req, Resp]):
     """One channel of an application: ``get()``, ``update(request)``, ``delete()``.
 
     Examples:
@@ -56,131 +75,114 @@ class Channel(Generic[Req, Resp]):
     """
 
     def __init__(self, client: PinpointClient, application_id: str, kind: str,
-                 request_type: type[Req]) -> None:
-        self._client = client
-        self.application_id = application_id
+                 request_type: type[Req] | None = None) -> None:
+        super().__init__(client, application_id)
         self.kind = kind
-        self._request_type = request_type
+        self._table = tables.RESOURCES[kind.title().replace("_", "") + "Channel"]
+        # The request model the update operation takes, unless given.
+        self._request_type: type[Req] = request_type or request_model(self._table.verb("update"))
 
     def __repr__(self) -> str:
         return f"<Channel {self.kind} application_id={self.application_id!r}>"
 
-    def _call(self, verb: str, **kwargs: Any) -> Resp:
-        response = getattr(self._client, f"{verb}_{self.kind}_channel")(
-            application_id=self.application_id, **kwargs
-        )
-        return cast(Resp, getattr(response, f"{self.kind}_channel_response"))
-
     def get(self) -> Resp:
         """The channel's settings (``errors.NotFoundError`` when it is not set up)."""
-        return self._call("get")
+        return cast(Resp, self._call("get"))
 
     def update(self, request: Req) -> Resp:
         """Enable or change the channel."""
-        body = resolve_request(request, self._request_type)
-        return self._call("update", **{f"{self.kind}_channel_request": body})
+        return cast(Resp, self._call("update", resolve_request(request, self._request_type)))
 
     def delete(self) -> Resp:
         """Disable the channel and delete its settings; returns them as they were."""
-        return self._call("delete")
+        return cast(Resp, self._call("delete"))
 
 
-class Channels:
+class _ChannelOf(Generic[Req, Resp]):
+    """``app.channels.<kind>``: the `Channel` of one type of the application at hand."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+
+    @overload
+    def __get__(self, channels: None, owner: type[Any]) -> Self: ...
+
+    @overload
+    def __get__(self, channels: Channels, owner: type[Any] | None = None) -> (
+        Channel[Req, Resp]
+    ): ...
+
+    def __get__(self, channels: Channels | None, owner: type[Any] | None = None) -> (
+        Channel[Req, Resp] | Self
+    ):
+        if channels is None:
+            return self
+        channel: Channel[Req, Resp] = Channel(channels._client, channels.application_id, self.kind)
+        return channel
+
+
+class Channels(AppScoped):
     """``app.channels``: one `Channel` per channel type, and ``all()``.
 
     Examples:
         >>> {name: c.enabled for name, c in app.channels.all().items()}
     """
 
-    def __init__(self, client: PinpointClient, application_id: str) -> None:
-        self._client = client
-        self.application_id = application_id
-
-    def __repr__(self) -> str:
-        return f"<Channels application_id={self.application_id!r}>"
-
-    def _channel(self, kind: str, request_type: type[Req]) -> Channel[Req, Any]:
-        return Channel(self._client, self.application_id, kind, request_type)
-
     def all(self) -> dict[str, models.ChannelResponse]:
         """Every channel's status, keyed by channel type (GetChannels)."""
         response = self._client.get_channels(application_id=self.application_id)
         return dict(unwrap(response.channels_response).channels or {})
 
-    @property
-    def email(self) -> Channel[models.EmailChannelRequest, models.EmailChannelResponse]:
-        """The email channel."""
-        return self._channel("email", models.EmailChannelRequest)
+    email: _ChannelOf[models.EmailChannelRequest, models.EmailChannelResponse] = _ChannelOf("email")
+    """The email channel."""
 
-    @property
-    def sms(self) -> Channel[models.SMSChannelRequest, models.SMSChannelResponse]:
-        """The SMS channel."""
-        return self._channel("sms", models.SMSChannelRequest)
+    sms: _ChannelOf[models.SMSChannelRequest, models.SMSChannelResponse] = _ChannelOf("sms")
+    """The SMS channel."""
 
-    @property
-    def voice(self) -> Channel[models.VoiceChannelRequest, models.VoiceChannelResponse]:
-        """The voice channel."""
-        return self._channel("voice", models.VoiceChannelRequest)
+    voice: _ChannelOf[models.VoiceChannelRequest, models.VoiceChannelResponse] = _ChannelOf("voice")
+    """The voice channel."""
 
-    @property
-    def apns(self) -> Channel[models.APNSChannelRequest, models.APNSChannelResponse]:
-        """The APNs (production) channel."""
-        return self._channel("apns", models.APNSChannelRequest)
+    apns: _ChannelOf[models.APNSChannelRequest, models.APNSChannelResponse] = _ChannelOf("apns")
+    """The APNs (production) channel."""
 
-    @property
-    def apns_sandbox(
-        self,
-    ) -> Channel[models.APNSSandboxChannelRequest, models.APNSSandboxChannelResponse]:
-        """The APNs sandbox channel."""
-        return self._channel("apns_sandbox", models.APNSSandboxChannelRequest)
+    apns_sandbox: _ChannelOf[
+        models.APNSSandboxChannelRequest, models.APNSSandboxChannelResponse
+    ] = _ChannelOf("apns_sandbox")
+    """The APNs sandbox channel."""
 
-    @property
-    def apns_voip(self) -> Channel[models.APNSVoipChannelRequest, models.APNSVoipChannelResponse]:
-        """The APNs VoIP channel."""
-        return self._channel("apns_voip", models.APNSVoipChannelRequest)
+    apns_voip: _ChannelOf[
+        models.APNSVoipChannelRequest, models.APNSVoipChannelResponse
+    ] = _ChannelOf("apns_voip")
+    """The APNs VoIP channel."""
 
-    @property
-    def apns_voip_sandbox(
-        self,
-    ) -> Channel[models.APNSVoipSandboxChannelRequest, models.APNSVoipSandboxChannelResponse]:
-        """The APNs VoIP sandbox channel."""
-        return self._channel("apns_voip_sandbox", models.APNSVoipSandboxChannelRequest)
+    apns_voip_sandbox: _ChannelOf[
+        models.APNSVoipSandboxChannelRequest, models.APNSVoipSandboxChannelResponse
+    ] = _ChannelOf("apns_voip_sandbox")
+    """The APNs VoIP sandbox channel."""
 
-    @property
-    def gcm(self) -> Channel[models.GCMChannelRequest, models.GCMChannelResponse]:
-        """The FCM (formerly GCM) channel."""
-        return self._channel("gcm", models.GCMChannelRequest)
+    gcm: _ChannelOf[models.GCMChannelRequest, models.GCMChannelResponse] = _ChannelOf("gcm")
+    """The FCM (formerly GCM) channel."""
 
-    @property
-    def adm(self) -> Channel[models.ADMChannelRequest, models.ADMChannelResponse]:
-        """The Amazon Device Messaging channel."""
-        return self._channel("adm", models.ADMChannelRequest)
+    adm: _ChannelOf[models.ADMChannelRequest, models.ADMChannelResponse] = _ChannelOf("adm")
+    """The Amazon Device Messaging channel."""
 
-    @property
-    def baidu(self) -> Channel[models.BaiduChannelRequest, models.BaiduChannelResponse]:
-        """The Baidu Cloud Push channel."""
-        return self._channel("baidu", models.BaiduChannelRequest)
+    baidu: _ChannelOf[models.BaiduChannelRequest, models.BaiduChannelResponse] = _ChannelOf("baidu")
+    """The Baidu Cloud Push channel."""
 
 
-class AppSettings:
+class AppSettings(_AppPart):
     """``app.settings``: ``get()`` and ``update(request_or_changes)``.
 
     Examples:
         >>> app.settings.update(quiet_time=models.QuietTime(start="22:00", end="07:00"))
     """
 
-    def __init__(self, client: PinpointClient, application_id: str) -> None:
-        self._client = client
-        self.application_id = application_id
-
-    def __repr__(self) -> str:
-        return f"<AppSettings application_id={self.application_id!r}>"
+    _table = tables.APPLICATION_SETTINGS
 
     def get(self) -> models.ApplicationSettingsResource:
         """The application's settings."""
-        return unwrap(self._client.get_application_settings(
-            application_id=self.application_id
-        ).application_settings_resource)
+        result: models.ApplicationSettingsResource = self._call("get")
+        return result
 
     def update(
         self,
@@ -197,15 +199,13 @@ class AppSettings:
                 raise errors.ValidationError(str(exc), "WriteApplicationSettingsRequest") from exc
         elif changes:
             request = evolve(request, **dict(changes))
-        return unwrap(self._client.update_application_settings(
-            application_id=self.application_id,
-            write_application_settings_request=resolve_request(
-                request, models.WriteApplicationSettingsRequest
-            ),
-        ).application_settings_resource)
+        result: models.ApplicationSettingsResource = self._call(
+            "update", resolve_request(request, models.WriteApplicationSettingsRequest)
+        )
+        return result
 
 
-class EventStreamConfig:
+class EventStreamConfig(_AppPart):
     """``app.event_stream``: where events are streamed (Kinesis / Firehose).
 
     Examples:
@@ -213,32 +213,27 @@ class EventStreamConfig:
         >>> app.event_stream.get().destination_stream_arn
     """
 
-    def __init__(self, client: PinpointClient, application_id: str) -> None:
-        self._client = client
-        self.application_id = application_id
-
-    def __repr__(self) -> str:
-        return f"<EventStreamConfig application_id={self.application_id!r}>"
+    _table = tables.EVENT_STREAM
 
     def get(self) -> models.EventStream:
         """The event stream settings (``errors.NotFoundError`` when there is none)."""
-        return unwrap(self._client.get_event_stream(application_id=self.application_id).event_stream)
+        result: models.EventStream = self._call("get")
+        return result
 
     def put(self, destination_stream_arn: str, role_arn: str) -> models.EventStream:
         """Create or replace the event stream."""
-        return unwrap(self._client.put_event_stream(
-            application_id=self.application_id,
-            write_event_stream=models.WriteEventStream(
-                destination_stream_arn=destination_stream_arn, role_arn=role_arn
-            ),
-        ).event_stream)
+        result: models.EventStream = self._call("update", models.WriteEventStream(
+            destination_stream_arn=destination_stream_arn, role_arn=role_arn
+        ))
+        return result
 
     update = put
     """Same as `put()`: create or replace the event stream settings."""
 
     def delete(self) -> models.EventStream:
         """Stop streaming events; returns the settings as they were."""
-        return unwrap(self._client.delete_event_stream(application_id=self.application_id).event_stream)
+        result: models.EventStream = self._call("delete")
+        return result
 
 
 class App(Resource[models.ApplicationResponse]):
@@ -251,6 +246,8 @@ class App(Resource[models.ApplicationResponse]):
         >>> app.delete()
     """
 
+    _table = tables.APP
+
     @property
     def arn(self) -> str | None:
         """The application's ARN."""
@@ -261,12 +258,9 @@ class App(Resource[models.ApplicationResponse]):
         """The application's tags (as last fetched)."""
         return dict(self.data.tags or {})
 
-    def _fetch(self) -> models.ApplicationResponse:
-        return unwrap(self._api.get_app(application_id=self.id).application_response)
-
     def delete(self) -> models.ApplicationResponse:
         """Delete the application and everything in it; returns its last state."""
-        return unwrap(self._api.delete_app(application_id=self.id).application_response)
+        return self._delete()
 
     def tag(self, tags: Mapping[str, str] | None = None, /, **more: str) -> App:
         """Add or overwrite tags, then reload.
@@ -471,7 +465,7 @@ class App(Resource[models.ApplicationResponse]):
         return bool(unwrap(response.verification_response).valid)
 
 
-class AppCollection(Collection[App]):
+class AppCollection(TableCollection[App]):
     """``pp.apps``: iterate every application, ``get(id)``, ``create(name, tags)``.
 
     Examples:
@@ -479,21 +473,15 @@ class AppCollection(Collection[App]):
         >>> app = pp.apps.create("demo")
     """
 
-    def _fetch_pages(self, page_size: int | None) -> Iterator[list[App]]:
-        pages = self._client.get_apps_pages(page_size=page_size)
-        return paged(pages, lambda p: p.applications_response.item,
-                     lambda data: App(self._client, data))
+    _table = tables.APPS
+    _item = App
 
     def get(self, application_id: str) -> App:
         """Fetch one application now (``errors.NotFoundError`` when it does not exist)."""
-        output = self._client.get_app(application_id=application_id)
-        return with_response(App(self._client, unwrap(output.application_response)), output)
+        return self._get(application_id)
 
     def create(self, name: str, tags: Mapping[str, str] | None = None) -> App:
         """Create an application."""
-        response = self._client.create_app(
-            create_application_request=models.CreateApplicationRequest(
-                name=name, tags=dict(tags) if tags is not None else None
-            )
-        )
-        return with_response(App(self._client, unwrap(response.application_response)), response)
+        return self._create(models.CreateApplicationRequest(
+            name=name, tags=dict(tags) if tags is not None else None
+        ))

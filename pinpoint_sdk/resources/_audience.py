@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, Unpack, overload
+from typing import TYPE_CHECKING, Unpack, overload
 
 from pinpoint_sdk import batching, limits, models
+from pinpoint_sdk.resources import _tables as tables
 from pinpoint_sdk.resources._base import (
+    AppResource,
+    AppScoped,
+    Call,
     Listing,
-    Resource,
     ResponseInfo,
+    item_call,
+    item_params,
+    no_model,
+    perform,
     resolve_request,
     unwrap,
     with_response,
 )
-from pinpoint_sdk.resources._engagement import write_request
 
 if TYPE_CHECKING:
     from pinpoint_sdk._fields import EndpointRequestFields
@@ -31,7 +37,7 @@ __all__ = [
 ]
 
 
-class Endpoint(Resource[models.EndpointResponse]):
+class Endpoint(AppResource[models.EndpointResponse]):
     """One endpoint (a destination: an address on a channel) of an application.
 
     Examples:
@@ -40,27 +46,16 @@ class Endpoint(Resource[models.EndpointResponse]):
         >>> endpoint.reload().data.opt_out
     """
 
-    @property
-    def application_id(self) -> str:
-        """The id of the application the endpoint belongs to."""
-        return self._required("application_id", self.data.application_id)
+    _table = tables.ENDPOINT
 
     @property
     def user_id(self) -> str | None:
         """The id of the user the endpoint belongs to, if any."""
         return self.data.user.user_id if self.data.user is not None else None
 
-    def _identity(self) -> tuple[Any, ...]:
-        return (self.data.application_id, self.data.id)
-
     def __repr__(self) -> str:
         return (f"<Endpoint id={self.data.id!r} channel_type={self.data.channel_type!s} "
                 f"address={self.data.address!r}>")
-
-    def _fetch(self) -> models.EndpointResponse:
-        return unwrap(self._api.get_endpoint(
-            application_id=self.application_id, endpoint_id=self.id
-        ).endpoint_response)
 
     def update(
         self, request: models.EndpointRequest | None = None, /, **changes: Unpack[EndpointRequestFields]
@@ -73,17 +68,11 @@ class Endpoint(Resource[models.EndpointResponse]):
         Examples:
             >>> endpoint.update(attributes={"plan": ["pro"]})
         """
-        body = write_request(self, request, changes, models.EndpointRequest)
-        self._api.update_endpoint(
-            application_id=self.application_id, endpoint_id=self.id, endpoint_request=body
-        )
-        return self
+        return self._update(request, changes)
 
     def delete(self) -> models.EndpointResponse:
         """Delete the endpoint; returns its last state."""
-        return unwrap(self._api.delete_endpoint(
-            application_id=self.application_id, endpoint_id=self.id
-        ).endpoint_response)
+        return self._delete()
 
     def in_app_messages(self) -> models.InAppMessagesResponse:
         """The in-app messages the endpoint should show now."""
@@ -92,7 +81,7 @@ class Endpoint(Resource[models.EndpointResponse]):
         ).in_app_messages_response)
 
 
-class EndpointCollection:
+class EndpointCollection(AppScoped):
     """``app.endpoints``: ``get``, ``upsert``, ``delete`` and bulk ``upsert_many``.
 
     Pinpoint has no operation that lists endpoints, so this collection is not
@@ -105,19 +94,17 @@ class EndpointCollection:
         'ana@example.com'
     """
 
-    def __init__(self, client: PinpointClient, application_id: str) -> None:
-        self._client = client
-        self.application_id = application_id
+    def _scope(self) -> dict[str, str]:
+        return {"application_id": self.application_id}
 
-    def __repr__(self) -> str:
-        return f"<EndpointCollection application_id={self.application_id!r}>"
+    def _plan(self, verb: str, endpoint_id: str) -> Call[Endpoint]:
+        return item_call(tables.ENDPOINT, verb, self._scope(), (endpoint_id,),
+                         lambda data: Endpoint(self._client, data))
 
     def get(self, endpoint_id: str) -> Endpoint:
         """Fetch one endpoint now (``errors.NotFoundError`` when it does not exist)."""
-        output = self._client.get_endpoint(
-            application_id=self.application_id, endpoint_id=endpoint_id
-        )
-        return with_response(Endpoint(self._client, unwrap(output.endpoint_response)), output)
+        endpoint, output = perform(self._client, self._plan("get", endpoint_id))
+        return with_response(endpoint, output)
 
     def upsert(self, endpoint_id: str, request: models.EndpointRequest) -> None:
         """Create or update one endpoint (UpdateEndpoint).
@@ -130,16 +117,15 @@ class EndpointCollection:
             from pinpoint_sdk import errors
 
             raise errors.ValidationError(problems)
-        self._client.update_endpoint(
-            application_id=self.application_id, endpoint_id=endpoint_id,
-            endpoint_request=resolve_request(request, models.EndpointRequest),
-        )
+        body = resolve_request(request, models.EndpointRequest)
+        op, params = item_params(tables.ENDPOINT, "update", self._scope(), (endpoint_id,),
+                                 endpoint_request=body)
+        perform(self._client, Call(op.method, params, no_model))
 
     def delete(self, endpoint_id: str) -> models.EndpointResponse:
         """Delete one endpoint; returns its last state."""
-        return unwrap(self._client.delete_endpoint(
-            application_id=self.application_id, endpoint_id=endpoint_id
-        ).endpoint_response)
+        endpoint, _ = perform(self._client, self._plan("delete", endpoint_id))
+        return endpoint.data
 
     def upsert_many(
         self,
@@ -187,20 +173,13 @@ class EndpointCollection:
         )
 
 
-class EventCollection:
+class EventCollection(AppScoped):
     """``app.events``: record events with ``put`` and ``put_many``.
 
     Examples:
         >>> app.events.put(EventRecord("ep-1", models.Event(
         ...     event_type="purchase", timestamp="2024-05-01T12:00:00Z")))
     """
-
-    def __init__(self, client: PinpointClient, application_id: str) -> None:
-        self._client = client
-        self.application_id = application_id
-
-    def __repr__(self) -> str:
-        return f"<EventCollection application_id={self.application_id!r}>"
 
     def put(self, record: EventRecord) -> BatchResult:
         """Record one event; same checks and result as `put_many`."""
@@ -309,27 +288,21 @@ class User:
         return UserCollection(self._client, self.application_id).delete(self.id)
 
 
-class UserCollection:
+class UserCollection(AppScoped):
     """``app.users``: the endpoints of a user id, and deleting them.
 
     Examples:
         >>> app.users.get("user-42").endpoints
     """
 
-    def __init__(self, client: PinpointClient, application_id: str) -> None:
-        self._client = client
-        self.application_id = application_id
-
-    def __repr__(self) -> str:
-        return f"<UserCollection application_id={self.application_id!r}>"
-
     def get(self, user_id: str) -> User:
         """Fetch the endpoints of ``user_id`` now (``errors.NotFoundError`` if none)."""
-        output = self._client.get_user_endpoints(
-            application_id=self.application_id, user_id=user_id
-        )
-        response = unwrap(output.endpoints_response)
-        return User(self._client, self.application_id, user_id, list(response.item or []),
+        listing = tables.USER_ENDPOINTS
+        ids = {"application_id": self.application_id, "user_id": user_id}
+        call = Call(listing.operation.method, listing.operation.params(ids.__getitem__),
+                    listing.items_of)
+        endpoints, output = perform(self._client, call)
+        return User(self._client, self.application_id, user_id, endpoints,
                     ResponseInfo.of(output))
 
     def delete(self, user_id: str) -> list[Endpoint]:

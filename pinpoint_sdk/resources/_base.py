@@ -1,16 +1,25 @@
-"""Building blocks of the resource layer: resources, lazy collections, request helpers."""
+"""Building blocks of the resource layer: resources, lazy collections, request helpers.
+
+Resources and collections are served by the generated tables of
+`pinpoint_sdk.resources._tables` (`ResourceTable`, `CollectionTable`). Serving a verb has
+two halves: planning, which reads the table and the resource's identifiers and yields a
+`Call` (the client method, its arguments, and what to make of the answer) without any
+I/O, and performing, which makes the call (`perform`, `perform_pages`) and records its
+`ResponseInfo`. Only the second half differs for an asynchronous client.
+"""
 
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable, Container, Iterator, Mapping
-from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, cast
+from collections.abc import Callable, Container, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, Protocol, TypeVar, cast
 
 import attrs
 from botocore import xform_name
 
-from pinpoint_sdk import errors
+from pinpoint_sdk import errors, models
 from pinpoint_sdk._base_client import _page_size
+from pinpoint_sdk._model_base import evolve
 from pinpoint_sdk.converter import structure, unstructure
 
 if TYPE_CHECKING:
@@ -18,15 +27,31 @@ if TYPE_CHECKING:
 
     import pandas
 
+    from pinpoint_sdk._schema_types import MemberSchema, TypeRef
     from pinpoint_sdk.client import PinpointClient
 
-__all__ = ["Buildable", "Collection", "Listing", "Resource", "ResponseInfo", "unwrap"]
+__all__ = [
+    "AppResource",
+    "AppScoped",
+    "AppScopedCollection",
+    "Buildable",
+    "Call",
+    "Collection",
+    "CollectionTable",
+    "Listing",
+    "Operation",
+    "Resource",
+    "ResourceTable",
+    "ResponseInfo",
+    "TableCollection",
+    "unwrap",
+]
 
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
 D = TypeVar("D")
 R = TypeVar("R")
-M = TypeVar("M")
+W = TypeVar("W")
 
 
 class Buildable(Protocol[T_co]):
@@ -146,10 +171,144 @@ def unwrap(value: T | None) -> T:
     return value
 
 
+@attrs.frozen
+class Operation:
+    """One service operation as the resource tables describe it (generated from the model).
+
+    Attributes:
+        name: The operation's name (``GetCampaign``).
+        method: The client method that calls it (``get_campaign``).
+        identifiers: The request members sent in the URI (``application_id``, ...).
+        payload: The answer's member holding the model (``campaign_response``), if any.
+        payload_model: The model class name of ``payload`` (``CampaignResponse``).
+        request: The request's member holding the request model, if any.
+        request_model: The model class name of ``request`` (``WriteCampaignRequest``).
+    """
+
+    name: str
+    method: str
+    identifiers: tuple[str, ...]
+    payload: str | None
+    payload_model: str | None
+    request: str | None = None
+    request_model: str | None = None
+
+    def params(self, identifier: Callable[[str], str], **more: Any) -> dict[str, Any]:
+        """The call's keyword arguments: each URI label's value from ``identifier``, then
+        ``more``."""
+        return {**{label: identifier(label) for label in self.identifiers}, **more}
+
+    def model_of(self, output: Any) -> Any:
+        """The model the answer ``output`` carries (its payload member)."""
+        if self.payload is None:
+            raise errors.PinpointError(f"{self.name} answers no model")
+        return unwrap(getattr(output, self.payload, None))
+
+
+@attrs.frozen
+class ResourceTable:
+    """What serves one kind of resource (generated from the model; see
+    `pinpoint_sdk.resources._tables`).
+
+    Attributes:
+        name: The resource kind (``Campaign``).
+        model: The response model class name the resource holds as ``data``.
+        identifiers: ``(URI label, attribute of data holding its value)`` pairs.
+        get: The operation that reads the resource.
+        create: The operation that creates it.
+        update: The operation that changes it.
+        delete: The operation that deletes it.
+    """
+
+    name: str
+    model: str
+    identifiers: tuple[tuple[str, str], ...]
+    get: Operation | None = None
+    create: Operation | None = None
+    update: Operation | None = None
+    delete: Operation | None = None
+
+    def attribute(self, label: str) -> str:
+        """The attribute of the resource's data that holds the URI label ``label``."""
+        return dict(self.identifiers)[label]
+
+    def verb(self, verb: str) -> Operation:
+        """The operation serving ``verb`` (``get``, ``create``, ``update``, ``delete``)."""
+        op: Operation | None = getattr(self, verb)
+        if op is None:
+            raise errors.PinpointError(f"{self.name} has no {verb} operation")
+        return op
+
+    def returns_model(self, op: Operation) -> bool:
+        """Whether ``op`` answers the resource's model (not only a message)."""
+        return op.payload_model == self.model
+
+
+@attrs.frozen
+class CollectionTable:
+    """What serves one listing (generated from the model).
+
+    Attributes:
+        name: The listing (``campaigns``, ``campaign_versions``...).
+        operation: The operation that lists it, page by page.
+        items: The member of the answer's payload holding the items (``item``).
+        page_size: The request member holding the page size, if the operation has one.
+        token: The request member holding the next-page token, if the operation pages.
+        resource: The resource kind of the items, or ``None`` when they are models.
+    """
+
+    name: str
+    operation: Operation
+    items: str
+    page_size: str | None = None
+    token: str | None = None
+    resource: str | None = None
+
+    def items_of(self, page: Any) -> list[Any]:
+        """The items one answer (page) holds."""
+        return list(getattr(self.operation.model_of(page), self.items, None) or [])
+
+    def params(
+        self, identifier: Callable[[str], str], page_size: int | None, **more: Any
+    ) -> dict[str, Any]:
+        """The listing call's keyword arguments, with the page size where it has one."""
+        sized = {self.page_size: page_size} if self.page_size is not None else {}
+        return self.operation.params(identifier, **sized, **more)
+
+
+@attrs.frozen
+class Call(Generic[T]):
+    """One client call a resource plans from its table: what to call and what to make
+    of the answer. Planning does no I/O; `perform` makes the call (an async layer awaits
+    the same method of its client instead).
+
+    Attributes:
+        method: The client method (``get_campaign``; ``get_campaigns_pages`` for pages).
+        params: Its keyword arguments.
+        result: Turns one answer (one page for a ``*_pages`` method) into the result.
+    """
+
+    method: str
+    params: Mapping[str, Any]
+    result: Callable[[Any], T]
+
+
+def perform(client: PinpointClient, call: Call[T]) -> tuple[T, Any]:
+    """Make ``call`` with ``client``: its result and the raw answer."""
+    output = getattr(client, call.method)(**call.params)
+    return call.result(output), output
+
+
+def perform_pages(client: PinpointClient, call: Call[T]) -> Iterator[tuple[T, Any]]:
+    """Make the paged ``call`` with ``client``: each page's result and the page, lazily."""
+    for page in getattr(client, call.method)(**call.params):
+        yield call.result(page), page
+
+
 _JSON_KINDS = {
-    "structure": "an object", "map": "an object", "list": "a list", "string": "a string",
-    "integer": "a number", "long": "a number", "float": "a number", "double": "a number",
-    "boolean": "a boolean",
+    "struct": "an object", "map": "an object", "list": "a list", "enum": "a string",
+    "str": "a string", "int": "a number", "float": "a number", "bool": "a boolean",
+    "datetime": "a timestamp", "bytes": "a blob",
 }
 
 
@@ -165,10 +324,19 @@ def _json_kind(value: Any) -> str:
     return "a string" if isinstance(value, str) else f"a {type(value).__name__}"
 
 
+def _members(t: TypeRef | None) -> Mapping[str, MemberSchema]:
+    """The members by wire name of the structure ``t``; none for another type or `None`."""
+    from pinpoint_sdk._schema import SHAPES
+
+    return SHAPES[t.name].by_wire() if t is not None and t.kind == "struct" else {}
+
+
 def _project(
-    value: Any, source: Any, target: Any, path: str, problems: list[tuple[str, str]]
+    value: Any, source: TypeRef | None, target: TypeRef, path: str,
+    problems: list[tuple[str, str]],
 ) -> Any:
-    """Keep what ``target`` (botocore shape) accepts from ``value`` shaped as ``source``.
+    """Keep what ``target`` (a request type of the schema) accepts from ``value``, a wire
+    value the service returned as ``source`` (`None` where the response type is unknown).
 
     Members known to the response shape but not to the request shape (ids, dates,
     states...) are dropped; keys that neither shape knows are data the SDK does not
@@ -178,39 +346,37 @@ def _project(
     server: it is reported in ``problems`` as ``(path, message)``. ``None`` carries
     nothing and is left out.
     """
-    type_name = target.type_name
-    expected = _JSON_KINDS.get(type_name)
-    fits = (isinstance(value, Mapping) if type_name in ("structure", "map")
-            else isinstance(value, list) if type_name == "list"
+    kind = target.kind
+    fits = (isinstance(value, Mapping) if kind in ("struct", "map")
+            else isinstance(value, list) if kind == "list"
             else not isinstance(value, (Mapping, list)))
     if not fits:
+        expected = _JSON_KINDS[target.name if kind == "prim" else kind]
         problems.append((path, f"the service returned {_json_kind(value)} where "
-                               f"{expected or 'a ' + type_name} belongs"))
+                               f"{expected} belongs"))
         return value
-    if type_name == "structure":
-        target_members = target.members
-        source_members = source.members if source is not None and \
-            source.type_name == "structure" else {}
+    if kind == "struct":
+        target_members = _members(target)
+        source_members = _members(source)
         out: dict[str, Any] = {}
         for key, item in value.items():
-            if key in target_members:
+            member = target_members.get(key)
+            if member is not None:
                 if item is not None:
-                    out[key] = _project(item, source_members.get(key), target_members[key],
-                                        f"{path}.{xform_name(key)}", problems)
+                    known = source_members.get(key)
+                    out[key] = _project(item, known.type if known is not None else None,
+                                        member.type, f"{path}.{member.name}", problems)
             elif key not in source_members:
                 out[key] = item
         return out
-    if type_name == "list":
-        source_member = source.member if source is not None and source.type_name == "list" \
-            else None
-        return [_project(item, source_member, target.member, f"{path}[{index}]", problems)
+    if target.item is None:
+        return value
+    inner = source.item if source is not None and source.kind == kind else None
+    if kind == "list":
+        return [_project(item, inner, target.item, f"{path}[{index}]", problems)
                 for index, item in enumerate(value) if item is not None]
-    if type_name == "map":
-        source_value = source.value if source is not None and source.type_name == "map" \
-            else None
-        return {k: _project(v, source_value, target.value, f"{path}[{k!r}]", problems)
-                for k, v in value.items() if v is not None}
-    return value
+    return {k: _project(v, inner, target.item, f"{path}[{k!r}]", problems)
+            for k, v in value.items() if v is not None}
 
 
 def to_write_request(
@@ -218,10 +384,12 @@ def to_write_request(
 ) -> T:
     """Turn a response model into the request model ``cls`` for a read-modify-write.
 
-    Goes through the wire dict and the installed botocore model, so fields the SDK
-    does not know (an activity type added to the service later, say) travel back
+    Goes through the wire dict and the generated schema of both shapes, so fields the
+    SDK does not know (an activity type added to the service later, say) travel back
     unchanged while read-only members (``Id``, ``CreationDate``, ...) are left out.
     Members named in ``replaced`` (snake_case) are left out too: the caller sets them.
+    ``client`` is the client the request will be sent with; the projection itself
+    needs nothing from it.
 
     Raises:
         pinpoint_sdk.errors.ValidationError: a member of ``data`` has a JSON type the
@@ -230,13 +398,15 @@ def to_write_request(
             update replaces the whole resource, so dropping it would delete it), so
             nothing is sent; pass a complete request instead.
     """
-    service_model = client.boto3_client.meta.service_model
-    source = service_model.shape_for(type(data).__name__)
-    target = service_model.shape_for(cls.__name__)
+    from pinpoint_sdk._schema_types import TypeRef
+
+    source = TypeRef("struct", type(data).__name__)
+    target = TypeRef("struct", cls.__name__)
+    known = {**_members(target), **_members(source)}
     problems: list[tuple[str, str]] = []
     name = xform_name(cls.__name__)
     wire = {key: value for key, value in unstructure(data).items()
-            if xform_name(key) not in replaced}
+            if (known[key].name if key in known else xform_name(key)) not in replaced}
     projected = _project(wire, source, target, name, problems)
     if problems:
         problems.append((name, "the SDK cannot send these back as they are, and leaving "
@@ -245,6 +415,99 @@ def to_write_request(
                                "members in the same update"))
         raise errors.ValidationError(problems)
     return structure(projected, cls)
+
+
+def write_request(
+    resource: Resource[Any], request: Any, changes: Mapping[str, Any], cls: type[W]
+) -> W:
+    """The request for ``.update()``: the given one, or the current data with ``changes``.
+
+    Raises ``errors.ValidationError`` (nothing sent) when the current data holds a
+    value of a JSON type the request cannot carry, unless ``changes`` replaces it:
+    leaving it out would delete it on the server.
+    """
+    if request is not None:
+        if changes:
+            raise TypeError("pass either a request/builder or field changes, not both")
+        return resolve_request(request, cls)
+    current = to_write_request(resource.client, resource.data, cls, changes)
+    try:
+        return evolve(current, **changes)
+    except TypeError as exc:
+        raise errors.ValidationError(str(exc), cls.__name__) from exc
+
+
+def request_model(op: Operation) -> type[Any]:
+    """The request model class ``op`` takes as its body."""
+    if op.request_model is None:
+        raise errors.PinpointError(f"{op.name} takes no request model")
+    cls: type[Any] = getattr(models, op.request_model)
+    return cls
+
+
+def same(value: T) -> T:
+    """The item itself (for listings of models)."""
+    return value
+
+
+def no_model(output: Any) -> None:
+    # The result of an operation that answers only a message.
+    return None
+
+
+def pages_call(
+    table: CollectionTable,
+    identifier: Callable[[str], str],
+    page_size: int | None,
+    wrap: Callable[[Any], R],
+    **more: Any,
+) -> Call[list[R]]:
+    """The paged call listing ``table``: each page's items wrapped by ``wrap``."""
+    return Call(
+        f"{table.operation.method}_pages",
+        table.params(identifier, page_size, **more),
+        lambda page: [wrap(item) for item in table.items_of(page)],
+    )
+
+
+def item_call(
+    table: ResourceTable,
+    verb: str,
+    scope: Mapping[str, str],
+    identifiers: Sequence[str],
+    wrap: Callable[[Any], R],
+    **more: Any,
+) -> Call[R]:
+    """The call serving ``verb`` for one item of a collection living under ``scope``
+    (see `item_params`); the result is the answer's model wrapped by ``wrap``."""
+    op, params = item_params(table, verb, scope, identifiers, **more)
+    return Call(op.method, params, lambda output: wrap(op.model_of(output)))
+
+
+def item_params(
+    table: ResourceTable,
+    verb: str,
+    scope: Mapping[str, str],
+    identifiers: Sequence[str],
+    **more: Any,
+) -> tuple[Operation, dict[str, Any]]:
+    """The operation serving ``verb`` for one item of a collection living under ``scope``,
+    and its arguments: the URI labels ``scope`` does not hold take ``identifiers`` in
+    order."""
+    op = table.verb(verb)
+    free = [label for label in op.identifiers if label not in scope]
+    values = {**scope, **dict(zip(free, identifiers, strict=True))}
+    return op, op.params(values.__getitem__, **more)
+
+
+def fetched_pages(
+    client: PinpointClient, call: Call[list[R]], record: Callable[[Any], None] | None = None
+) -> Iterator[list[R]]:
+    """The pages of ``call`` as lists of items, each item holding its page's response."""
+    for items, page in perform_pages(client, call):
+        if record is not None:
+            record(page)
+        yield [with_response(item, page) for item in items]
 
 
 class Resource(Generic[D]):
@@ -345,10 +608,94 @@ class Resource(Generic[D]):
 
     def _identity(self) -> tuple[Any, ...]:
         # Raw values: comparing or hashing a resource never raises, even without an id.
-        return (getattr(self._data, "id", None),)
+        table = type(self)._table
+        if table is None:
+            return (getattr(self._data, "id", None),)
+        return tuple(getattr(self._data, attribute, None) for _, attribute in table.identifiers)
+
+    _table: ClassVar[ResourceTable | None] = None
+    # The table serving this kind of resource (from `pinpoint_sdk.resources._tables`).
+
+    def _resource_table(self) -> ResourceTable:
+        table = type(self)._table
+        if table is None:
+            raise NotImplementedError(f"{type(self).__name__} has no resource table")
+        return table
+
+    def _identifier(self, label: str) -> str:
+        """The value of the URI label ``label`` for this resource, read from `data`.
+
+        Raises:
+            pinpoint_sdk.errors.MissingIdentifierError: `data` lacks it.
+        """
+        attribute = self._resource_table().attribute(label)
+        if attribute == "id":
+            return self.id
+        value = getattr(self._data, attribute, None)
+        return self._required(attribute, str(value) if value is not None else None)
+
+    def _plan(self, verb: str, **more: Any) -> Call[Any]:
+        """The call serving ``verb`` on this resource; its result is the model the answer
+        carries, or ``None`` where the operation answers only a message."""
+        table = self._resource_table()
+        op = table.verb(verb)
+        result = op.model_of if table.returns_model(op) else no_model
+        return Call(op.method, op.params(self._identifier, **more), result)
+
+    def _run(self, call: Call[T]) -> T:
+        """Make ``call``, keep its answer as `last_response`, and return its result."""
+        result, output = perform(self._client, call)
+        self._record(output)
+        return result
 
     def _fetch(self) -> D:
-        raise NotImplementedError
+        return cast(D, self._run(self._plan("get")))
+
+    def _delete(self, **more: Any) -> D:
+        """Delete the resource; its last state: the model the delete operation answers,
+        or `data` as last fetched where it answers only a message."""
+        model = self._run(self._plan("delete", **more))
+        return cast(D, self._data if model is None else model)
+
+    def _update_plan(self, request: Any, changes: Mapping[str, Any], **more: Any) -> Call[Any]:
+        """The update call: ``request``, or the current data with ``changes``, as the
+        update operation's request model."""
+        op = self._resource_table().verb("update")
+        body = write_request(self, request, changes, request_model(op))
+        return self._plan("update", **{cast(str, op.request): body}, **more)
+
+    def _update(self, request: Any, changes: Mapping[str, Any]) -> Self:
+        """Send the update; `data` becomes the answer where the operation returns the
+        resource, and stays as it was where it does not."""
+        model = self._run(self._update_plan(request, changes))
+        if model is not None:
+            self._data = model
+        return self
+
+    def _listing(
+        self,
+        table: CollectionTable,
+        wrap: Callable[[Any], R],
+        *,
+        what: str,
+        page_size: int | None,
+    ) -> Listing[R]:
+        """A `Listing` of this resource's sub-items served by ``table``.
+
+        The identifiers are read now (a missing one raises here), pages when iterated;
+        each page's answer becomes `last_response`.
+        """
+        ids = {label: self._identifier(label) for label in table.operation.identifiers}
+
+        def fetch(size: int | None) -> Iterator[list[R]]:
+            return fetched_pages(
+                self._client, pages_call(table, ids.__getitem__, size, wrap), self._record
+            )
+
+        result: Listing[R] = Listing(
+            self._client, fetch, what=what, sized=table.page_size is not None
+        )
+        return result.page_size(page_size) if page_size is not None else result
 
     def reload(self) -> Self:
         """Fetch the resource again and replace `data`; returns ``self``.
@@ -461,6 +808,88 @@ class Collection(Generic[R]):
         return f"<{type(self).__name__}>"
 
 
+class AppResource(Resource[D]):
+    """A resource that belongs to one application."""
+
+    @property
+    def application_id(self) -> str:
+        """The id of the application the resource belongs to."""
+        return self._required("application_id", getattr(self._data, "application_id", None))
+
+
+class TableCollection(Collection[R]):
+    """A `Collection` served by the tables: listing, ``get`` and ``create`` are planned
+    from the collection's `CollectionTable` and its items' `ResourceTable`.
+
+    ``scope`` holds the identifiers the collection lives under (``application_id``).
+    """
+
+    _table: ClassVar[CollectionTable]
+    _item: ClassVar[type[Resource[Any]]]
+
+    def __init__(self, client: PinpointClient, **scope: str) -> None:
+        super().__init__(client)
+        self._scope = scope
+
+    def _wrap(self, data: Any) -> R:
+        return cast(R, self._item(self._client, data))
+
+    def _filters(self) -> dict[str, Any]:
+        # Further arguments of the listing call (none unless a subclass filters).
+        return {}
+
+    def _fetch_pages(self, page_size: int | None) -> Iterator[list[R]]:
+        call = pages_call(
+            self._table, self._scope.__getitem__, page_size, self._wrap, **self._filters()
+        )
+        return fetched_pages(self._client, call)
+
+    def _plan(self, verb: str, *identifiers: str, **more: Any) -> Call[R]:
+        """The call serving ``verb`` for one item (see `item_call`)."""
+        table = self._item._table
+        assert table is not None
+        return item_call(table, verb, self._scope, identifiers, self._wrap, **more)
+
+    def _run(self, call: Call[R]) -> R:
+        """Make ``call``; the item it returns holds the answer as its `last_response`."""
+        item, output = perform(self._client, call)
+        return with_response(item, output)
+
+    def _get(self, *identifiers: str) -> R:
+        return self._run(self._plan("get", *identifiers))
+
+    def _create(self, request: Any, *identifiers: str, **more: Any) -> R:
+        table = self._item._table
+        assert table is not None
+        op = table.verb("create")
+        body = resolve_request(request, request_model(op))
+        return self._run(self._plan("create", *identifiers, **{cast(str, op.request): body},
+                                    **more))
+
+    def __repr__(self) -> str:
+        scope = "".join(f" {key}={value!r}" for key, value in self._scope.items())
+        return f"<{type(self).__name__}{scope}>"
+
+
+class AppScoped:
+    """Something that lives under one application: a client and an application id."""
+
+    def __init__(self, client: PinpointClient, application_id: str) -> None:
+        self._client = client
+        self.application_id = application_id
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} application_id={self.application_id!r}>"
+
+
+class AppScopedCollection(TableCollection[R]):
+    """A table-served collection of one application's resources."""
+
+    def __init__(self, client: PinpointClient, application_id: str) -> None:
+        super().__init__(client, application_id=application_id)
+        self.application_id = application_id
+
+
 class Listing(Collection[R]):
     """A `Collection` over one resource's sub-items: a campaign's versions or activities,
     a journey's runs, a segment's versions and jobs, a template's versions, a user's
@@ -508,32 +937,3 @@ class Listing(Collection[R]):
 
     def __repr__(self) -> str:
         return f"<Listing {self._what}>"
-
-
-def listing(
-    client: PinpointClient,
-    pages: Callable[[int | None], Iterator[Any]],
-    items_of: Callable[[Any], list[Any] | None],
-    wrap: Callable[[Any], R],
-    *,
-    what: str,
-    page_size: int | None = None,
-) -> Listing[R]:
-    """A `Listing` of what ``items_of`` finds in each page ``pages(page_size)`` yields."""
-    result: Listing[R] = Listing(
-        client, lambda size: paged(pages(size), items_of, wrap), what=what
-    )
-    return result.page_size(page_size) if page_size is not None else result
-
-
-def same(value: T) -> T:
-    """The item itself (for listings of models)."""
-    return value
-
-
-def paged(
-    pages: Iterator[Any], items_of: Callable[[Any], list[Any] | None], wrap: Callable[[Any], R]
-) -> Iterator[list[R]]:
-    """Turn an iterator of page models into lists of wrapped items, lazily."""
-    for page in pages:
-        yield [with_response(wrap(item), page) for item in (items_of(page) or [])]

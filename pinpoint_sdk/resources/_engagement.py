@@ -2,25 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, TypeVar, Unpack, overload
+from typing import TYPE_CHECKING, Any, Unpack, overload
 
 from pinpoint_sdk import errors, models
 from pinpoint_sdk._model_base import evolve
+from pinpoint_sdk.resources import _tables as tables
 from pinpoint_sdk.resources._base import (
+    AppResource,
+    AppScopedCollection,
     Buildable,
-    Collection,
     Listing,
-    Resource,
-    listing,
-    paged,
-    resolve_request,
     same,
-    to_write_request,
     unwrap,
-    with_response,
 )
+from pinpoint_sdk.resources._jobs import ExportJob, ExportJobCollection, ImportJob
 
 if TYPE_CHECKING:
     from pinpoint_sdk._fields import (
@@ -28,8 +25,6 @@ if TYPE_CHECKING:
         WriteJourneyRequestFields,
         WriteSegmentRequestFields,
     )
-    from pinpoint_sdk.client import PinpointClient
-    from pinpoint_sdk.resources._jobs import ExportJob, ImportJob
 
 __all__ = [
     "Campaign",
@@ -39,30 +34,6 @@ __all__ = [
     "Segment",
     "SegmentCollection",
 ]
-
-W = TypeVar("W")
-K = TypeVar("K")
-
-
-def write_request(
-    resource: Resource[Any], request: Any, changes: Mapping[str, Any], cls: type[W]
-) -> W:
-    """The request for ``.update()``: the given one, or the current data with ``changes``.
-
-    Raises ``errors.ValidationError`` (nothing sent) when the current data holds a
-    value of a JSON type the request cannot carry, unless ``changes`` replaces it:
-    leaving it out would delete it on the server.
-    """
-    if request is not None:
-        if changes:
-            raise TypeError("pass either a request/builder or field changes, not both")
-        return resolve_request(request, cls)
-    current = to_write_request(resource.client, resource.data, cls, changes)
-    try:
-        return evolve(current, **changes)
-    except TypeError as exc:
-        raise errors.ValidationError(str(exc), cls.__name__) from exc
-
 
 def merged_kpi(pages: Iterator[Any], attribute: str) -> Any:
     """One KPI response holding the rows of every page."""
@@ -81,7 +52,7 @@ def merged_kpi(pages: Iterator[Any], attribute: str) -> Any:
     return evolve(first, kpi_result=kpi_result, next_token=None)
 
 
-class Campaign(Resource[models.CampaignResponse]):
+class Campaign(AppResource[models.CampaignResponse]):
     """A campaign of an application.
 
     Examples:
@@ -90,24 +61,13 @@ class Campaign(Resource[models.CampaignResponse]):
         >>> campaign.update(description="spring sale, second wave")
     """
 
-    @property
-    def application_id(self) -> str:
-        """The id of the application the campaign belongs to."""
-        return self._required("application_id", self.data.application_id)
+    _table = tables.CAMPAIGN
 
     @property
     def state(self) -> str | None:
         """The campaign status (``SCHEDULED``, ``EXECUTING``, ``PAUSED``, ...)."""
         state = self.data.state
         return str(state.campaign_status) if state and state.campaign_status else None
-
-    def _identity(self) -> tuple[Any, ...]:
-        return (self.data.application_id, self.data.id)
-
-    def _fetch(self) -> models.CampaignResponse:
-        return unwrap(self._api.get_campaign(
-            application_id=self.application_id, campaign_id=self.id
-        ).campaign_response)
 
     def update(
         self,
@@ -130,17 +90,11 @@ class Campaign(Resource[models.CampaignResponse]):
         Examples:
             >>> campaign.update(name="spring", holdout_percent=10)
         """
-        body = write_request(self, request, changes, models.WriteCampaignRequest)
-        self._data = unwrap(self._api.update_campaign(
-            application_id=self.application_id, campaign_id=self.id, write_campaign_request=body
-        ).campaign_response)
-        return self
+        return self._update(request, changes)
 
     def delete(self) -> models.CampaignResponse:
         """Delete the campaign; returns its last state."""
-        return unwrap(self._api.delete_campaign(
-            application_id=self.application_id, campaign_id=self.id
-        ).campaign_response)
+        return self._delete()
 
     def pause(self) -> Campaign:
         """Pause the campaign (UpdateCampaign with ``IsPaused=true``).
@@ -162,14 +116,9 @@ class Campaign(Resource[models.CampaignResponse]):
             >>> [v.version for v in campaign.versions()]
             >>> campaign.versions().limit(5).to_dataframe()
         """
-        application_id, campaign_id = self.application_id, self.id
-        return listing(
-            self._api,
-            lambda size: self._api.get_campaign_versions_pages(
-                application_id=application_id, campaign_id=campaign_id, page_size=size
-            ),
-            lambda page: unwrap(page.campaigns_response).item, same,
-            what=f"versions of campaign {campaign_id!r}", page_size=page_size,
+        return self._listing(
+            tables.CAMPAIGN_VERSIONS, same,
+            what=f"versions of campaign {self.id!r}", page_size=page_size,
         )
 
     def version(self, version: int) -> models.CampaignResponse:
@@ -185,14 +134,9 @@ class Campaign(Resource[models.CampaignResponse]):
             >>> [a.state for a in campaign.activities()]
             >>> campaign.activities().page_size(50).limit(100)
         """
-        application_id, campaign_id = self.application_id, self.id
-        return listing(
-            self._api,
-            lambda size: self._api.get_campaign_activities_pages(
-                application_id=application_id, campaign_id=campaign_id, page_size=size
-            ),
-            lambda page: unwrap(page.activities_response).item, same,
-            what=f"activities of campaign {campaign_id!r}", page_size=page_size,
+        return self._listing(
+            tables.CAMPAIGN_ACTIVITIES, same,
+            what=f"activities of campaign {self.id!r}", page_size=page_size,
         )
 
     def kpi(self, name: str, start: datetime, end: datetime) -> models.CampaignDateRangeKpiResponse:
@@ -211,7 +155,7 @@ class Campaign(Resource[models.CampaignResponse]):
         return result
 
 
-class Journey(Resource[models.JourneyResponse]):
+class Journey(AppResource[models.JourneyResponse]):
     """A journey of an application.
 
     Examples:
@@ -220,10 +164,7 @@ class Journey(Resource[models.JourneyResponse]):
         >>> journey.execution_metrics().metrics
     """
 
-    @property
-    def application_id(self) -> str:
-        """The id of the application the journey belongs to."""
-        return self._required("application_id", self.data.application_id)
+    _table = tables.JOURNEY
 
     @property
     def state(self) -> str | None:
@@ -234,14 +175,6 @@ class Journey(Resource[models.JourneyResponse]):
     def activities(self) -> dict[str, models.Activity]:
         """The journey's activities by key (from `data`)."""
         return dict(self.data.activities or {})
-
-    def _identity(self) -> tuple[Any, ...]:
-        return (self.data.application_id, self.data.id)
-
-    def _fetch(self) -> models.JourneyResponse:
-        return unwrap(self._api.get_journey(
-            application_id=self.application_id, journey_id=self.id
-        ).journey_response)
 
     def update(
         self,
@@ -260,17 +193,11 @@ class Journey(Resource[models.JourneyResponse]):
             >>> journey.update(name="onboarding-v2")
             >>> journey.update(JourneyBuilder.from_model(journey.data).start("welcome"))
         """
-        body = write_request(self, request, changes, models.WriteJourneyRequest)
-        self._data = unwrap(self._api.update_journey(
-            application_id=self.application_id, journey_id=self.id, write_journey_request=body
-        ).journey_response)
-        return self
+        return self._update(request, changes)
 
     def delete(self) -> models.JourneyResponse:
         """Delete the journey; returns its last state."""
-        return unwrap(self._api.delete_journey(
-            application_id=self.application_id, journey_id=self.id
-        ).journey_response)
+        return self._delete()
 
     def _set_state(self, state: str) -> Journey:
         self._data = unwrap(self._api.update_journey_state(
@@ -299,14 +226,9 @@ class Journey(Resource[models.JourneyResponse]):
             >>> [(r.run_id, r.status) for r in journey.runs()]
             >>> journey.runs().limit(10).to_dataframe()
         """
-        application_id, journey_id = self.application_id, self.id
-        return listing(
-            self._api,
-            lambda size: self._api.get_journey_runs_pages(
-                application_id=application_id, journey_id=journey_id, page_size=size
-            ),
-            lambda page: unwrap(page.journey_runs_response).item, same,
-            what=f"runs of journey {journey_id!r}", page_size=page_size,
+        return self._listing(
+            tables.JOURNEY_RUNS, same,
+            what=f"runs of journey {self.id!r}", page_size=page_size,
         )
 
     @overload
@@ -372,7 +294,7 @@ class Journey(Resource[models.JourneyResponse]):
         return result
 
 
-class Segment(Resource[models.SegmentResponse]):
+class Segment(AppResource[models.SegmentResponse]):
     """A segment of an application.
 
     Examples:
@@ -380,18 +302,7 @@ class Segment(Resource[models.SegmentResponse]):
         >>> job = segment.export_to("s3://bucket/exports/", role_arn).wait()
     """
 
-    @property
-    def application_id(self) -> str:
-        """The id of the application the segment belongs to."""
-        return self._required("application_id", self.data.application_id)
-
-    def _identity(self) -> tuple[Any, ...]:
-        return (self.data.application_id, self.data.id)
-
-    def _fetch(self) -> models.SegmentResponse:
-        return unwrap(self._api.get_segment(
-            application_id=self.application_id, segment_id=self.id
-        ).segment_response)
+    _table = tables.SEGMENT
 
     def update(
         self,
@@ -405,28 +316,17 @@ class Segment(Resource[models.SegmentResponse]):
         Examples:
             >>> segment.update(name="active-users")
         """
-        body = write_request(self, request, changes, models.WriteSegmentRequest)
-        self._data = unwrap(self._api.update_segment(
-            application_id=self.application_id, segment_id=self.id, write_segment_request=body
-        ).segment_response)
-        return self
+        return self._update(request, changes)
 
     def delete(self) -> models.SegmentResponse:
         """Delete the segment; returns its last state."""
-        return unwrap(self._api.delete_segment(
-            application_id=self.application_id, segment_id=self.id
-        ).segment_response)
+        return self._delete()
 
     def versions(self, *, page_size: int | None = None) -> Listing[models.SegmentResponse]:
         """Every version of the segment, as a chainable `Listing`."""
-        application_id, segment_id = self.application_id, self.id
-        return listing(
-            self._api,
-            lambda size: self._api.get_segment_versions_pages(
-                application_id=application_id, segment_id=segment_id, page_size=size
-            ),
-            lambda page: unwrap(page.segments_response).item, same,
-            what=f"versions of segment {segment_id!r}", page_size=page_size,
+        return self._listing(
+            tables.SEGMENT_VERSIONS, same,
+            what=f"versions of segment {self.id!r}", page_size=page_size,
         )
 
     def version(self, version: int) -> models.SegmentResponse:
@@ -441,8 +341,6 @@ class Segment(Resource[models.SegmentResponse]):
         Examples:
             >>> segment.export_to("s3://bucket/prefix/", "arn:aws:iam::1:role/x").wait()
         """
-        from pinpoint_sdk.resources._jobs import ExportJobCollection
-
         return ExportJobCollection(self._api, self.application_id).create(
             models.ExportJobRequest(
                 s3_url_prefix=s3_url, role_arn=role_arn, segment_id=self.id,
@@ -452,17 +350,9 @@ class Segment(Resource[models.SegmentResponse]):
 
     def export_jobs(self, *, page_size: int | None = None) -> Listing[ExportJob]:
         """The segment's export jobs, as a chainable `Listing` of `ExportJob`."""
-        from pinpoint_sdk.resources._jobs import ExportJob
-
-        application_id, segment_id = self.application_id, self.id
-        return listing(
-            self._api,
-            lambda size: self._api.get_segment_export_jobs_pages(
-                application_id=application_id, segment_id=segment_id, page_size=size
-            ),
-            lambda page: unwrap(page.export_jobs_response).item,
-            lambda data: ExportJob(self.client, data),
-            what=f"export jobs of segment {segment_id!r}", page_size=page_size,
+        return self._listing(
+            tables.SEGMENT_EXPORT_JOBS, lambda data: ExportJob(self.client, data),
+            what=f"export jobs of segment {self.id!r}", page_size=page_size,
         )
 
     def import_jobs(self, *, page_size: int | None = None) -> Listing[ImportJob]:
@@ -471,32 +361,13 @@ class Segment(Resource[models.SegmentResponse]):
         Examples:
             >>> [job.status for job in segment.import_jobs().limit(5)]
         """
-        from pinpoint_sdk.resources._jobs import ImportJob
-
-        application_id, segment_id = self.application_id, self.id
-        return listing(
-            self._api,
-            lambda size: self._api.get_segment_import_jobs_pages(
-                application_id=application_id, segment_id=segment_id, page_size=size
-            ),
-            lambda page: unwrap(page.import_jobs_response).item,
-            lambda data: ImportJob(self.client, data),
-            what=f"import jobs of segment {segment_id!r}", page_size=page_size,
+        return self._listing(
+            tables.SEGMENT_IMPORT_JOBS, lambda data: ImportJob(self.client, data),
+            what=f"import jobs of segment {self.id!r}", page_size=page_size,
         )
 
 
-class _AppCollection(Collection[K]):
-    """A collection scoped to one application."""
-
-    def __init__(self, client: PinpointClient, application_id: str) -> None:
-        super().__init__(client)
-        self.application_id = application_id
-
-    def __repr__(self) -> str:
-        return f"<{type(self).__name__} application_id={self.application_id!r}>"
-
-
-class CampaignCollection(_AppCollection[Campaign]):
+class CampaignCollection(AppScopedCollection[Campaign]):
     """``app.campaigns``: iterate, ``get(id)``, ``create(request_or_builder)``.
 
     Examples:
@@ -505,34 +376,21 @@ class CampaignCollection(_AppCollection[Campaign]):
         >>> campaign = app.campaigns.create(CampaignBuilder("spring").segment(seg.id))
     """
 
-    def _fetch_pages(self, page_size: int | None) -> Iterator[list[Campaign]]:
-        pages = self._client.get_campaigns_pages(
-            application_id=self.application_id, page_size=page_size
-        )
-        return paged(pages, lambda p: p.campaigns_response.item, self._wrap)
-
-    def _wrap(self, data: models.CampaignResponse, output: Any = None) -> Campaign:
-        return with_response(Campaign(self._client, data), output)
+    _table = tables.CAMPAIGNS
+    _item = Campaign
 
     def get(self, campaign_id: str) -> Campaign:
         """Fetch one campaign now (``errors.NotFoundError`` when it does not exist)."""
-        output = self._client.get_campaign(
-            application_id=self.application_id, campaign_id=campaign_id
-        )
-        return self._wrap(unwrap(output.campaign_response), output)
+        return self._get(campaign_id)
 
     def create(
         self, request: models.WriteCampaignRequest | Buildable[models.WriteCampaignRequest]
     ) -> Campaign:
         """Create a campaign from a ``WriteCampaignRequest`` or a builder."""
-        body = resolve_request(request, models.WriteCampaignRequest)
-        output = self._client.create_campaign(
-            application_id=self.application_id, write_campaign_request=body
-        )
-        return self._wrap(unwrap(output.campaign_response), output)
+        return self._create(request)
 
 
-class JourneyCollection(_AppCollection[Journey]):
+class JourneyCollection(AppScopedCollection[Journey]):
     """``app.journeys``: iterate, ``get(id)``, ``create(request_or_builder)``.
 
     Examples:
@@ -540,63 +398,36 @@ class JourneyCollection(_AppCollection[Journey]):
         >>> [j.name for j in app.journeys.limit(10)]
     """
 
-    def _fetch_pages(self, page_size: int | None) -> Iterator[list[Journey]]:
-        pages = self._client.list_journeys_pages(
-            application_id=self.application_id, page_size=page_size
-        )
-        return paged(pages, lambda p: p.journeys_response.item, self._wrap)
-
-    def _wrap(self, data: models.JourneyResponse, output: Any = None) -> Journey:
-        return with_response(Journey(self._client, data), output)
+    _table = tables.JOURNEYS
+    _item = Journey
 
     def get(self, journey_id: str) -> Journey:
         """Fetch one journey now (``errors.NotFoundError`` when it does not exist)."""
-        output = self._client.get_journey(
-            application_id=self.application_id, journey_id=journey_id
-        )
-        return self._wrap(unwrap(output.journey_response), output)
+        return self._get(journey_id)
 
     def create(
         self, request: models.WriteJourneyRequest | Buildable[models.WriteJourneyRequest]
     ) -> Journey:
         """Create a journey from a ``WriteJourneyRequest`` or a builder."""
-        body = resolve_request(request, models.WriteJourneyRequest)
-        output = self._client.create_journey(
-            application_id=self.application_id, write_journey_request=body
-        )
-        return self._wrap(unwrap(output.journey_response), output)
+        return self._create(request)
 
 
-class SegmentCollection(_AppCollection[Segment]):
+class SegmentCollection(AppScopedCollection[Segment]):
     """``app.segments``: iterate, ``get(id)``, ``create(request_or_builder)``.
 
     Examples:
         >>> segment = app.segments.create(SegmentBuilder("vip").channel("EMAIL"))
     """
 
-    def _fetch_pages(self, page_size: int | None) -> Iterator[list[Segment]]:
-        pages = self._client.get_segments_pages(
-            application_id=self.application_id, page_size=page_size
-        )
-        return paged(pages, lambda p: p.segments_response.item, self._wrap)
-
-    def _wrap(self, data: models.SegmentResponse, output: Any = None) -> Segment:
-        return with_response(Segment(self._client, data), output)
+    _table = tables.SEGMENTS
+    _item = Segment
 
     def get(self, segment_id: str) -> Segment:
         """Fetch one segment now (``errors.NotFoundError`` when it does not exist)."""
-        output = self._client.get_segment(
-            application_id=self.application_id, segment_id=segment_id
-        )
-        return self._wrap(unwrap(output.segment_response), output)
+        return self._get(segment_id)
 
     def create(
         self, request: models.WriteSegmentRequest | Buildable[models.WriteSegmentRequest]
     ) -> Segment:
         """Create a segment from a ``WriteSegmentRequest`` or a builder."""
-        body = resolve_request(request, models.WriteSegmentRequest)
-        output = self._client.create_segment(
-            application_id=self.application_id, write_segment_request=body
-        )
-        return self._wrap(unwrap(output.segment_response), output)
-
+        return self._create(request)

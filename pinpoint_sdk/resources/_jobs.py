@@ -3,36 +3,23 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from pinpoint_sdk import models
-from pinpoint_sdk.resources._base import (
-    Collection,
-    Resource,
-    paged,
-    resolve_request,
-    unwrap,
-    with_response,
-)
+from pinpoint_sdk.resources import _tables as tables
+from pinpoint_sdk.resources._base import AppResource, AppScopedCollection, Buildable
 from pinpoint_sdk.waiters import wait_for_job
 
 if TYPE_CHECKING:
     from typing import Self
-
-    from pinpoint_sdk.client import PinpointClient
 
 __all__ = ["ExportJob", "ExportJobCollection", "ImportJob", "ImportJobCollection"]
 
 J = TypeVar("J", models.ImportJobResponse, models.ExportJobResponse)
 
 
-class _Job(Resource[J], Generic[J]):
-    @property
-    def application_id(self) -> str:
-        """The id of the application the job belongs to."""
-        return self._required("application_id", self.data.application_id)
-
+class _Job(AppResource[J], Generic[J]):
     @property
     def status(self) -> str | None:
         """The job status (``CREATED``, ``PROCESSING``, ``COMPLETED``, ``FAILED``, ...)."""
@@ -42,9 +29,6 @@ class _Job(Resource[J], Generic[J]):
     def failures(self) -> list[str]:
         """Failure messages the service reported for the job so far."""
         return list(self.data.failures or [])
-
-    def _identity(self) -> tuple[Any, ...]:
-        return (self.data.application_id, self.data.id)
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} id={self.data.id!r} status={self.status!r}>"
@@ -89,10 +73,7 @@ class ImportJob(_Job[models.ImportJobResponse]):
         >>> job.wait()
     """
 
-    def _fetch(self) -> models.ImportJobResponse:
-        return unwrap(self._api.get_import_job(
-            application_id=self.application_id, job_id=self.id
-        ).import_job_response)
+    _table = tables.IMPORT_JOB
 
 
 class ExportJob(_Job[models.ExportJobResponse]):
@@ -103,13 +84,10 @@ class ExportJob(_Job[models.ExportJobResponse]):
         ...     s3_url_prefix="s3://bucket/out/", role_arn=role)).wait()
     """
 
-    def _fetch(self) -> models.ExportJobResponse:
-        return unwrap(self._api.get_export_job(
-            application_id=self.application_id, job_id=self.id
-        ).export_job_response)
+    _table = tables.EXPORT_JOB
 
 
-class ImportJobCollection(Collection[ImportJob]):
+class ImportJobCollection(AppScopedCollection[ImportJob]):
     """``app.import_jobs``: iterate, ``get(id)``, ``create(ImportJobRequest)``.
 
     This is the scale path: to load millions of endpoints, write them to S3 (CSV or
@@ -123,32 +101,21 @@ class ImportJobCollection(Collection[ImportJob]):
         >>> job.wait(timeout=3 * 3600, poll_interval=30)
     """
 
-    def __init__(self, client: PinpointClient, application_id: str) -> None:
-        super().__init__(client)
-        self.application_id = application_id
-
-    def _fetch_pages(self, page_size: int | None) -> Iterator[list[ImportJob]]:
-        pages = self._client.get_import_jobs_pages(
-            application_id=self.application_id, page_size=page_size
-        )
-        return paged(pages, lambda p: p.import_jobs_response.item,
-                     lambda data: ImportJob(self._client, data))
+    _table = tables.IMPORT_JOBS
+    _item = ImportJob
 
     def get(self, job_id: str) -> ImportJob:
         """Fetch one import job now (``errors.NotFoundError`` when it does not exist)."""
-        output = self._client.get_import_job(application_id=self.application_id, job_id=job_id)
-        return with_response(ImportJob(self._client, unwrap(output.import_job_response)), output)
+        return self._get(job_id)
 
-    def create(self, request: models.ImportJobRequest) -> ImportJob:
+    def create(
+        self, request: models.ImportJobRequest | Buildable[models.ImportJobRequest]
+    ) -> ImportJob:
         """Start an import job; call ``.wait()`` on the result to block until it is done."""
-        body = resolve_request(request, models.ImportJobRequest)
-        output = self._client.create_import_job(
-            application_id=self.application_id, import_job_request=body
-        )
-        return with_response(ImportJob(self._client, unwrap(output.import_job_response)), output)
+        return self._create(request)
 
 
-class ExportJobCollection(Collection[ExportJob]):
+class ExportJobCollection(AppScopedCollection[ExportJob]):
     """``app.export_jobs``: iterate, ``get(id)``, ``create(ExportJobRequest)``.
 
     Examples:
@@ -156,26 +123,15 @@ class ExportJobCollection(Collection[ExportJob]):
         ...     s3_url_prefix="s3://bucket/out/", role_arn=role)).wait()
     """
 
-    def __init__(self, client: PinpointClient, application_id: str) -> None:
-        super().__init__(client)
-        self.application_id = application_id
-
-    def _fetch_pages(self, page_size: int | None) -> Iterator[list[ExportJob]]:
-        pages = self._client.get_export_jobs_pages(
-            application_id=self.application_id, page_size=page_size
-        )
-        return paged(pages, lambda p: p.export_jobs_response.item,
-                     lambda data: ExportJob(self._client, data))
+    _table = tables.EXPORT_JOBS
+    _item = ExportJob
 
     def get(self, job_id: str) -> ExportJob:
         """Fetch one export job now (``errors.NotFoundError`` when it does not exist)."""
-        output = self._client.get_export_job(application_id=self.application_id, job_id=job_id)
-        return with_response(ExportJob(self._client, unwrap(output.export_job_response)), output)
+        return self._get(job_id)
 
-    def create(self, request: models.ExportJobRequest) -> ExportJob:
+    def create(
+        self, request: models.ExportJobRequest | Buildable[models.ExportJobRequest]
+    ) -> ExportJob:
         """Start an export job; call ``.wait()`` on the result to block until it is done."""
-        body = resolve_request(request, models.ExportJobRequest)
-        output = self._client.create_export_job(
-            application_id=self.application_id, export_job_request=body
-        )
-        return with_response(ExportJob(self._client, unwrap(output.export_job_response)), output)
+        return self._create(request)

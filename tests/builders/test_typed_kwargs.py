@@ -9,7 +9,7 @@ from datetime import datetime
 
 import attrs
 
-from pinpoint_sdk import _fields, _spec, models
+from pinpoint_sdk import _fields, _schema, models
 from pinpoint_sdk.builders import CampaignBuilder
 from pinpoint_sdk.builders.campaign import ScheduleFields
 
@@ -19,7 +19,7 @@ def _attributes(cls: type) -> set[str]:
 
 
 def test_every_model_has_a_fields_typeddict_with_its_attributes() -> None:
-    for name in _spec.SHAPES:
+    for name in _schema.SHAPES:
         typed = getattr(_fields, f"{name}Fields")
         assert typed.__total__ is False
         assert set(typed.__annotations__) == _attributes(getattr(models, name)), name

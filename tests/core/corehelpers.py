@@ -1,4 +1,4 @@
-"""Facts about the botocore pinpoint model, derived independently of pinpoint_sdk._spec.
+"""Facts about the botocore pinpoint model, derived independently of pinpoint_sdk._schema.
 
 Also deterministic builders of wire values and model arguments used by several test files.
 """

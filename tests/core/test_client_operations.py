@@ -18,7 +18,7 @@ from corehelpers import (
     wire_value,
 )
 
-from pinpoint_sdk import PinpointClient, _spec, errors, models
+from pinpoint_sdk import PinpointClient, _schema, errors, models
 from pinpoint_sdk.converter import structure, unstructure
 
 OPERATIONS = operation_names()
@@ -267,10 +267,10 @@ def test_nested_payload_is_converted_into_models(stubbed: tuple[PinpointClient, 
     assert campaign.state == models.CampaignState(campaign_status="COMPLETED")
 
 
-def test_spec_operations_match_botocore() -> None:
-    assert sorted(_spec.OPERATIONS) == sorted(OPERATIONS)
-    for op_name, (method, input_shape, output_shape, *_rest) in _spec.OPERATIONS.items():
+def test_schema_operations_match_botocore() -> None:
+    assert sorted(_schema.OPERATIONS) == sorted(OPERATIONS)
+    for op_name, schema in _schema.OPERATIONS.items():
         op = service_model().operation_model(op_name)
-        assert method == xform_name(op_name)
-        assert input_shape == op.input_shape.name
-        assert output_shape == (op.output_shape.name if op.output_shape else None)
+        assert schema.method == xform_name(op_name)
+        assert schema.input == op.input_shape.name
+        assert schema.output == (op.output_shape.name if op.output_shape else None)

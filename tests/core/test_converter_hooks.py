@@ -22,7 +22,8 @@ import pytest
 from attrs import evolve as attrs_evolve
 from fake_http import FakeHttp
 
-from pinpoint_sdk import PinpointClient, _spec, models
+from pinpoint_sdk import PinpointClient, _schema, models
+from pinpoint_sdk._schema_types import TypeRef
 from pinpoint_sdk.converter import (
     PinpointConverter,
     converter,
@@ -98,12 +99,11 @@ def test_the_configured_converter_has_one_public_name() -> None:
 # ------------------------------------------------------------------ nested hooks
 
 
-def _leaves(type_spec: Any) -> Iterator[tuple[str, str]]:
-    kind, target = type_spec
-    if kind in ("list", "map"):
-        yield from _leaves(target)
+def _leaves(type_spec: TypeRef) -> Iterator[tuple[str, str]]:
+    if type_spec.item is not None:
+        yield from _leaves(type_spec.item)
     else:
-        yield kind, target
+        yield type_spec.kind, type_spec.name
 
 
 def _paths_to(shape: str) -> dict[str, list[tuple[str, str, Any]]]:
@@ -113,10 +113,11 @@ def _paths_to(shape: str) -> dict[str, list[tuple[str, str, Any]]]:
     frontier = [shape]
     while frontier:
         following = []
-        for name, (_group, fields, _required, _sensitive) in _spec.SHAPES.items():
+        for name, shape_schema in _schema.SHAPES.items():
             if name in paths:
                 continue
-            for attribute, wire, type_spec in fields:
+            for member in shape_schema.members:
+                attribute, wire, type_spec = member.name, member.wire, member.type
                 inner = next((t for k, t in _leaves(type_spec) if k == "struct" and t in frontier),
                              None)
                 if inner is not None:
@@ -128,13 +129,12 @@ def _paths_to(shape: str) -> dict[str, list[tuple[str, str, Any]]]:
     return paths
 
 
-def _holding(type_spec: Any, value: Any) -> Any:
-    kind, target = type_spec
-    if kind == "list":
-        return [_holding(target, value)]
-    if kind == "map":
-        return {"k": _holding(target, value)}
-    return value
+def _holding(type_spec: TypeRef, value: Any) -> Any:
+    if type_spec.item is None:
+        return value
+    if type_spec.kind == "list":
+        return [_holding(type_spec.item, value)]
+    return {"k": _holding(type_spec.item, value)}
 
 
 def _required(cls: type) -> dict[str, Any]:
@@ -199,8 +199,8 @@ def test_the_hooked_shapes_are_nested_in_many_models_of_several_groups() -> None
     assert {"WriteCampaignRequest", "CampaignResponse", "CreateCampaignRequest",
             "GetCampaignsResponse", "WriteTreatmentResource"} <= set(PATHS["Schedule"])
     # Through lists (CampaignsResponse.item, additional_treatments) and other groups.
-    assert any(t[0] == "list" for path in PATHS["Schedule"].values() for _a, _w, t in path)
-    assert len({_spec.SHAPES[name][0] for name in PATHS["QuietTime"]}) >= 3
+    assert any(t.kind == "list" for path in PATHS["Schedule"].values() for _a, _w, t in path)
+    assert len({_schema.SHAPES[name].group for name in PATHS["QuietTime"]}) >= 3
     assert len(CASES) > 40
 
 
@@ -222,13 +222,11 @@ def _merged(before: Any, wire_path: list[tuple[str, Any]]) -> Any:
     node = result
     for wire, type_spec in wire_path:
         holder, key = node, wire
-        kind = type_spec[0]
         node = holder[key]
-        while kind in ("list", "map"):  # the path's lists and maps hold one item each
-            holder, key = node, (0 if kind == "list" else "k")
+        while type_spec.item is not None:  # the path's lists and maps hold one item each
+            holder, key = node, (0 if type_spec.kind == "list" else "k")
             node = holder[key]
-            type_spec = type_spec[1]
-            kind = type_spec[0]
+            type_spec = type_spec.item
     node["Marked"] = True
     return result
 

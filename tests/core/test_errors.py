@@ -13,7 +13,7 @@ from botocore.stub import Stubber
 from corehelpers import exception_names, shape
 from http_faults import answer, fixed
 
-from pinpoint_sdk import PinpointClient, _spec, errors, models
+from pinpoint_sdk import PinpointClient, _schema, errors, models
 
 EXPECTED_CLASSES = {
     "BadRequestException": errors.BadRequestError,
@@ -41,7 +41,7 @@ def _fail(stubber: Stubber, code: str, status: int, request_id: str = "req-123")
 
 def test_modeled_errors_match_botocore_model() -> None:
     assert sorted(EXPECTED_CLASSES) == sorted(exception_names())
-    assert STATUS == _spec.ERRORS
+    assert STATUS == _schema.ERRORS
 
 
 @pytest.mark.parametrize("code", sorted(EXPECTED_CLASSES))

@@ -181,10 +181,10 @@ def test_unknown_model_name_raises_attribute_error() -> None:
 # ------------------------------------------------------------------- sensitive members
 
 def _sensitive_members() -> list[tuple[str, str]]:
-    # The botocore model has no ``sensitive`` trait here; the generator's list is in _spec.
-    from pinpoint_sdk import _spec
+    # The botocore model has no ``sensitive`` trait here; the generator's list is in _schema.
+    from pinpoint_sdk import _schema
 
-    return [(name, attr) for name, spec in sorted(_spec.SHAPES.items()) for attr in spec[3]]
+    return [(name, attr) for name, shape in sorted(_schema.SHAPES.items()) for attr in shape.secret]
 
 
 SENSITIVE = _sensitive_members()

@@ -14,7 +14,8 @@ from corehelpers import shape
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pinpoint_sdk import _spec, enums, models
+from pinpoint_sdk import _schema, enums, models
+from pinpoint_sdk._schema_types import TypeRef
 from pinpoint_sdk.converter import structure, unknown_fields, unstructure
 
 MAX_DEPTH = 3
@@ -36,26 +37,27 @@ _PRIMS: dict[str, st.SearchStrategy[Any]] = {
 _KEYS = st.text(min_size=1, max_size=4)
 
 
-def _value(type_spec: Any, depth: int) -> st.SearchStrategy[Any]:
-    kind, target = type_spec
+def _value(type_spec: TypeRef, depth: int) -> st.SearchStrategy[Any]:
+    kind, target, item = type_spec.kind, type_spec.name, type_spec.item
     if kind == "prim":
         return _PRIMS[target]
     if kind == "enum":
-        return st.one_of(st.sampled_from(_spec.ENUMS[target]), st.text(max_size=6))
+        return st.one_of(st.sampled_from(_schema.ENUMS[target]), st.text(max_size=6))
     if kind == "struct":
         return wire_dict(target, depth + 1)
+    assert item is not None
     if kind == "list":
-        return st.lists(_value(target, depth + 1), max_size=0 if depth >= MAX_DEPTH else 2)
-    return st.dictionaries(_KEYS, _value(target, depth + 1), max_size=0 if depth >= MAX_DEPTH else 2)
+        return st.lists(_value(item, depth + 1), max_size=0 if depth >= MAX_DEPTH else 2)
+    return st.dictionaries(_KEYS, _value(item, depth + 1), max_size=0 if depth >= MAX_DEPTH else 2)
 
 
 @functools.cache
 def wire_dict(shape_name: str, depth: int = 0) -> st.SearchStrategy[dict[str, Any]]:
     """A model-valid wire dict for ``shape_name``; beyond MAX_DEPTH only required members."""
-    _group, fields, required, _sensitive = _spec.SHAPES[shape_name]
-    must = {wire: _value(t, depth) for name, wire, t in fields if name in required}
+    members = _schema.SHAPES[shape_name].members
+    must = {m.wire: _value(m.type, depth) for m in members if m.required}
     may = {} if depth >= MAX_DEPTH else {
-        wire: _value(t, depth) for name, wire, t in fields if name not in required
+        m.wire: _value(m.type, depth) for m in members if not m.required
     }
     return st.fixed_dictionaries(must, optional=may)
 
@@ -75,8 +77,8 @@ def assert_same(actual: Any, expected: Any, path: str = "$") -> None:
         assert actual == expected, path
 
 
-SHAPE_NAMES = sorted(_spec.SHAPES)
-INPUT_SHAPES = sorted({op[1] for op in _spec.OPERATIONS.values()})
+SHAPE_NAMES = sorted(_schema.SHAPES)
+INPUT_SHAPES = sorted({op.input for op in _schema.OPERATIONS.values()})
 
 
 @pytest.mark.parametrize("name", SHAPE_NAMES)
@@ -110,7 +112,7 @@ def test_unstructured_operation_input_passes_botocore_validation(name: str) -> N
     check()
 
 
-def test_shape_strategy_covers_every_spec_shape() -> None:
+def test_shape_strategy_covers_every_schema_shape() -> None:
     assert len(SHAPE_NAMES) == 451
     assert len(INPUT_SHAPES) == 122
 

@@ -26,8 +26,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_property_roundtrip import assert_same, wire_dict
 
-from pinpoint_sdk import _spec, models
+from pinpoint_sdk import _schema, models
 from pinpoint_sdk._model_base import Model
+from pinpoint_sdk._schema_types import TypeRef
 from pinpoint_sdk.converter import (
     converter,
     default_unstructure_hook,
@@ -37,7 +38,7 @@ from pinpoint_sdk.converter import (
 )
 
 ROOT = Path(__file__).resolve().parents[2]
-SHAPE_NAMES = sorted(_spec.SHAPES)
+SHAPE_NAMES = sorted(_schema.SHAPES)
 
 # ------------------------------------------------------------------ hints resolve
 
@@ -92,9 +93,9 @@ def test_a_hook_can_be_registered_for_every_model() -> None:
 _WRONG_VALUES: list[Any] = ["oops", 7, 1.5, True, [1, "x"], {"K": 1}]
 
 
-def _fits(value: Any, spec: Any) -> bool:
+def _fits(value: Any, spec: TypeRef) -> bool:
     """Whether ``value`` has the JSON type of wire ``spec`` (the codec's notion)."""
-    kind, target = spec
+    kind, target = spec.kind, spec.name
     if kind == "prim":
         return {
             "str": isinstance(value, str),
@@ -111,7 +112,7 @@ def _fits(value: Any, spec: Any) -> bool:
     return isinstance(value, list)
 
 
-def _wrong_for(spec: Any) -> st.SearchStrategy[Any]:
+def _wrong_for(spec: TypeRef) -> st.SearchStrategy[Any]:
     return st.sampled_from([v for v in _WRONG_VALUES if not _fits(v, spec)])
 
 
@@ -119,7 +120,7 @@ def _wrong_for(spec: Any) -> st.SearchStrategy[Any]:
 def corrupted(draw: st.DrawFn, shape: str) -> dict[str, Any]:
     """A valid wire dict of ``shape`` with one value, at any depth, of a wrong JSON type."""
     data = draw(wire_dict(shape))
-    fields = {wire: spec for _name, wire, spec in _spec.SHAPES[shape][1]}
+    fields = {member.wire: member.type for member in _schema.SHAPES[shape].members}
     present = sorted(k for k in data if k in fields)
     if not present:
         wire = draw(st.sampled_from(sorted(fields))) if fields else None
@@ -131,23 +132,23 @@ def corrupted(draw: st.DrawFn, shape: str) -> dict[str, Any]:
     return data
 
 
-def _corrupt(draw: st.DrawFn, holder: Any, key: Any, spec: Any) -> None:
+def _corrupt(draw: st.DrawFn, holder: Any, key: Any, spec: TypeRef) -> None:
     """Replace ``holder[key]`` (of wire type ``spec``), or something inside it."""
     value = holder[key]
-    kind, target = spec
+    kind, item = spec.kind, spec.item
     descend = draw(st.booleans())
     if descend and kind == "struct" and value:
-        inner = {wire: s for _n, wire, s in _spec.SHAPES[target][1]}
+        inner = {member.wire: member.type for member in _schema.SHAPES[spec.name].members}
         present = sorted(k for k in value if k in inner)
         if present:
             wire = draw(st.sampled_from(present))
             _corrupt(draw, value, wire, inner[wire])
             return
-    if descend and kind == "list" and value:
-        _corrupt(draw, value, draw(st.integers(0, len(value) - 1)), target)
+    if descend and kind == "list" and value and item is not None:
+        _corrupt(draw, value, draw(st.integers(0, len(value) - 1)), item)
         return
-    if descend and kind == "map" and value:
-        _corrupt(draw, value, draw(st.sampled_from(sorted(value))), target)
+    if descend and kind == "map" and value and item is not None:
+        _corrupt(draw, value, draw(st.sampled_from(sorted(value))), item)
         return
     holder[key] = draw(_wrong_for(spec))
 
@@ -219,8 +220,8 @@ def test_a_wrongly_typed_value_is_kept_aside_and_written_back(case: tuple[str, A
 
 @pytest.mark.parametrize("name", SHAPE_NAMES)
 def test_every_shape_keeps_a_wrong_top_level_value_aside(name: str) -> None:
-    fields = _spec.SHAPES[name][1]
-    for _attr, wire, spec in fields:
+    for member in _schema.SHAPES[name].members:
+        wire, spec = member.wire, member.type
         for wrong in _WRONG_VALUES:
             if _fits(wrong, spec):
                 continue

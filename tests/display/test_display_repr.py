@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pinpoint_sdk import models
-from pinpoint_sdk._spec import SHAPES
+from pinpoint_sdk._schema import SHAPES
 from pinpoint_sdk.builders import CampaignBuilder, JourneyBuilder
 from pinpoint_sdk.converter import unstructure
 from pinpoint_sdk.display import MAX_ITEMS, to_html
@@ -15,12 +15,12 @@ SECRET = "s3cr3t-VALUE"
 
 
 def _sensitive_shapes() -> list[tuple[str, tuple[str, ...]]]:
-    return [(name, spec[3]) for name, spec in SHAPES.items() if spec[3]]
+    return [(name, shape.secret) for name, shape in SHAPES.items() if shape.secret]
 
 
 def _with_secrets(shape: str, attributes: tuple[str, ...]) -> models.Model:
     cls = getattr(models, shape)
-    required = {attribute: "required" for attribute in SHAPES[shape][2]}
+    required = {attribute: "required" for attribute in SHAPES[shape].required}
     return cls(**required | {attribute: f"{SECRET}-{attribute}" for attribute in attributes})
 
 

@@ -14,7 +14,7 @@ from http_faults import Respond
 
 from codegen import sensitive
 from pinpoint_sdk import PinpointClient, models
-from pinpoint_sdk._spec import SHAPES
+from pinpoint_sdk._schema import SHAPES
 from pinpoint_sdk.dataframe import to_dataframe
 from pinpoint_sdk.display import RedactingFilter, redact, redact_text, to_html
 
@@ -25,10 +25,10 @@ AUDITED = {**sensitive.DESIGN_SECRETS, "VerifyOTPMessageRequestParameters": ("Ot
 
 def _spec_secrets() -> dict[str, set[str]]:
     found = {}
-    for shape, (_group, fields, _required, secret) in SHAPES.items():
+    for name, shape in SHAPES.items():
+        secret = {member.wire for member in shape.members if member.secret}
         if secret:
-            wire_of = {attribute: wire for attribute, wire, _type in fields}
-            found[shape] = {wire_of[attribute] for attribute in secret}
+            found[name] = secret
     return found
 
 

@@ -16,7 +16,7 @@ import botocore.session
 import griffe
 import pytest
 
-from pinpoint_sdk import _spec, models
+from pinpoint_sdk import _schema, models
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -129,8 +129,9 @@ def _summary(cls: type) -> str:
 def test_operation_inputs_and_outputs_say_which_operation_they_belong_to() -> None:
     shapes = botocore.session.get_session().get_service_model("pinpoint")
     wrong = []
-    for method, input_shape, output_shape, *_ in _spec.OPERATIONS.values():
-        for shape, role in ((input_shape, "Input"), (output_shape, "Output")):
+    for op in _schema.OPERATIONS.values():
+        method = op.method
+        for shape, role in ((op.input, "Input"), (op.output, "Output")):
             if shape is None or shapes.shape_for(shape).documentation:
                 continue
             summary = _summary(getattr(models, shape))
