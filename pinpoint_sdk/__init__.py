@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from pinpoint_sdk import converter, enums, errors, models
+    from pinpoint_sdk._fastparse import enable_fast_responses
     from pinpoint_sdk.batching import BatchResult, EventRecord, ItemFailure
     from pinpoint_sdk.client import PinpointClient
     from pinpoint_sdk.converter import structure, unstructure
@@ -33,6 +34,7 @@ _EXPORTS: dict[str, tuple[str, str | None]] = {
     "ItemFailure": ("pinpoint_sdk.batching", "ItemFailure"),
     "Pinpoint": ("pinpoint_sdk.resources", "Pinpoint"),
     "to_dataframe": ("pinpoint_sdk.dataframe", "to_dataframe"),
+    "enable_fast_responses": ("pinpoint_sdk._fastparse", "enable_fast_responses"),
     "PinpointClient": ("pinpoint_sdk.client", "PinpointClient"),
     "SupportStatus": ("pinpoint_sdk.support", "SupportStatus"),
     "support_status": ("pinpoint_sdk.support", "support_status"),
@@ -55,6 +57,7 @@ __all__ = [
     "PinpointClient",
     "SupportStatus",
     "converter",
+    "enable_fast_responses",
     "enums",
     "errors",
     "models",

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from botocore.exceptions import ClientError, ParamValidationError
 
 from pinpoint_sdk import errors, limits
+from pinpoint_sdk._fastparse import active as fast_responses
+from pinpoint_sdk._fastparse import install as install_fast_responses
 from pinpoint_sdk._log import page as log_page
 
 if TYPE_CHECKING:
@@ -274,7 +276,9 @@ class BaseClient(ClientOwner, ClientCore):
 
         method = _schema.OPERATIONS[operation].method
         try:
-            response: dict[str, Any] = getattr(self._client, method)(**request)
+            # The fast path (if installed on this client) acts on this call only.
+            with fast_responses():
+                response: dict[str, Any] = getattr(self._client, method)(**request)
         except (ParamValidationError, ClientError) as exc:
             failure = call_failure(exc)
         else:
@@ -367,6 +371,10 @@ def create_boto3_client(
     profile, in botocore's order of precedence. A ``config`` whose ``retries`` only sets
     attempts (``{"max_attempts": 7}``) keeps the default mode; botocore alone would fall
     back to ``legacy`` there.
+
+    The client gets the SDK's ``before-parse`` handler (`pinpoint_sdk._fastparse`): calls
+    made through `BaseClient` build their models from the wire JSON, calls made on the
+    boto3 client directly still return botocore's dicts.
     """
     import boto3
     from botocore.config import Config
@@ -375,7 +383,11 @@ def create_boto3_client(
     config = retry_config(session._session, client_kwargs.pop("config", None), Config)
     if config is not None:
         client_kwargs["config"] = config
-    return session.client(SERVICE_NAME, region_name=region_name, **client_kwargs)
+    client = session.client(SERVICE_NAME, region_name=region_name, **client_kwargs)
+    # Typed responses from the wire JSON for the SDK's own calls (see `_fastparse`); calls
+    # made on the boto3 client directly still get botocore's dicts.
+    install_fast_responses(client)
+    return client
 
 
 def retry_config(botocore_session: Any, config: Any, config_cls: type[Any]) -> Any:

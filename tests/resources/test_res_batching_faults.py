@@ -11,6 +11,7 @@ import asyncio
 from collections.abc import Iterator
 from typing import Any
 
+import boto3
 import pytest
 from botocore.exceptions import ConnectionClosedError, EndpointConnectionError, ReadTimeoutError
 from http_faults import answer, endpoints_accepted, events_accepted, fixed, raises
@@ -169,15 +170,21 @@ def test_update_endpoints_batch_accepted_reply_confirms_the_request(
 def test_a_reply_botocore_cannot_parse_fails_its_request_and_the_run_goes_on(
     client: PinpointClient, body: Any
 ) -> None:
-    answer(client, "PutEvents", fixed(202, body), events_accepted)
+    # A boto3 client passed in keeps botocore's parser, which fails on the reply.
+    plain = PinpointClient(boto3.session.Session(region_name="us-east-1").client("pinpoint"))
+    for typed, failure in ((plain, "request failed: AttributeError"),
+                           # The SDK's own client reads the wire JSON: the value of the
+                           # wrong type is kept aside, so the reply holds no results.
+                           (client, "result missing: the PutEvents reply holds no result")):
+        answer(typed, "PutEvents", fixed(202, body), events_accepted)
 
-    result = _app(client).events.put_many(_records(150))
+        result = _app(typed).events.put_many(_records(150))
 
-    assert result.succeeded == 50
-    assert [f.item_id for f in result.failed] == [f"e{i}" for i in range(100)]
-    assert all(f.unconfirmed for f in result.failed)
-    assert result.failed[0].message.startswith("request failed: AttributeError")
-    assert result.complete
+        assert result.succeeded == 50
+        assert [f.item_id for f in result.failed] == [f"e{i}" for i in range(100)]
+        assert all(f.unconfirmed for f in result.failed)
+        assert result.failed[0].message.startswith(failure)
+        assert result.complete
 
 
 def test_input_that_raises_keeps_what_was_already_stored(client: PinpointClient) -> None:

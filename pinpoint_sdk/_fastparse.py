@@ -1,0 +1,261 @@
+"""Typed responses built straight from the wire JSON, through botocore's ``before-parse`` event.
+
+botocore turns a response body into a dict by walking the whole output shape; the SDK then
+walks the same data again to build its models. On this fast path the SDK's generated
+structure functions read the JSON body itself, and botocore's parser only builds what it
+adds around the body (``ResponseMetadata``: request id, HTTP status and headers). Signing,
+retries, endpoints, credentials and error parsing stay botocore's, untouched.
+
+How it is wired:
+
+* `install` registers `before_parse` on one boto3 client's own event emitter (botocore gives
+  every client a copy of its session's emitter, so no session and no other client changes).
+  `pinpoint_sdk.PinpointClient` installs it on the clients it creates;
+  `enable_fast_responses` installs it on a client the user passes in, if they ask.
+* The handler acts only inside `active`, which the SDK's client enters around its own
+  calls: ``client.boto3_client.get_campaigns(...)`` called directly still gets botocore's
+  dict, exactly as before, from the same client.
+* For a successful (status below 300) response whose output wraps one structure payload
+  member (every Pinpoint output does), the handler decodes the JSON body, converts what
+  botocore's parser would convert (see below), hands the result to botocore as that
+  member's value (``customized_response_dict``) and leaves botocore an empty body to parse.
+  Anything else (errors, an empty body, a body that is not a JSON object) is left to
+  botocore, so errors become the same ``ClientError``.
+
+What botocore's parser does that the raw body needs too, derived from botocore's model of
+each output shape at first use: members the wire names differently are renamed to
+botocore's (model) names, timestamps (epoch numbers or text) become ``datetime``
+through botocore's own timestamp parser, JSON integers of ``double`` members become
+``float``, base64 text of ``blob`` members becomes ``bytes``. For every body whose values
+have their modeled JSON types the typed result equals botocore's parse followed by
+``structure`` (a property test checks every operation). Two differences are deliberate:
+
+* keys the model does not define are kept (`pinpoint_sdk.converter.unknown_fields`),
+  where botocore's parser drops them;
+* a value of the wrong JSON type (``"Daily": true`` for an integer) is kept aside with the
+  unknown fields, as the converter does for any dict, where botocore's parser would coerce
+  it (``int(True) == 1``, ``"yes"`` as a boolean is ``False``) or fail on it.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any
+
+__all__ = ["active", "before_parse", "enable_fast_responses", "fixer", "install"]
+
+_ACTIVE: ContextVar[bool] = ContextVar("pinpoint_sdk_fast_responses", default=False)
+_EVENT = "before-parse.pinpoint"
+_HANDLER_ID = "pinpoint_sdk.fast_responses"
+
+Fix = Callable[[Any], Any]
+"""Converts one wire value in place where it can, and returns the value to store."""
+
+# Per operation name: (payload member name, fixer or None), or None for no fast path.
+_PLANS: dict[str, tuple[str, Fix | None] | None] = {}
+
+
+@contextmanager
+def active() -> Iterator[None]:
+    """Let `before_parse` act on the calls made inside the block (in this thread/task)."""
+    token = _ACTIVE.set(True)
+    try:
+        yield
+    finally:
+        _ACTIVE.reset(token)
+
+
+def install(client: Any) -> None:
+    """Register `before_parse` on ``client``'s own event emitter (once)."""
+    client.meta.events.register(_EVENT, before_parse, unique_id=_HANDLER_ID)
+
+
+def enable_fast_responses(client: Any) -> Any:
+    """Build typed responses straight from the wire JSON on a boto3 client you created.
+
+    A `pinpoint_sdk.PinpointClient` that creates its boto3 client does this already. A
+    client you pass in (``PinpointClient(my_boto3_client)``) is left as botocore made it
+    unless you call this. It registers one ``before-parse`` handler on this client's own
+    event emitter; the handler acts only on calls made through `pinpoint_sdk.PinpointClient`,
+    so calling the boto3 client directly still returns botocore's dicts. Returns ``client``.
+
+    Args:
+        client: a boto3 ``pinpoint`` client.
+
+    Examples:
+        ```python
+        import boto3
+        from pinpoint_sdk import PinpointClient, enable_fast_responses
+
+        boto = boto3.client("pinpoint", region_name="us-east-1")
+        client = PinpointClient(enable_fast_responses(boto))
+        ```
+    """
+    service = getattr(getattr(getattr(client, "meta", None), "service_model", None),
+                      "service_name", None)
+    if service != "pinpoint":
+        raise TypeError(f"expected a boto3 'pinpoint' client, got {client!r}")
+    install(client)
+    return client
+
+
+def before_parse(
+    operation_model: Any, response_dict: dict[str, Any],
+    customized_response_dict: dict[str, Any], **_: Any,
+) -> None:
+    """botocore ``before-parse`` handler: the payload member from the raw JSON body."""
+    if not _ACTIVE.get() or response_dict["status_code"] >= 300:
+        return
+    name = operation_model.name
+    plan = _PLANS[name] if name in _PLANS else _plan(operation_model)
+    body = response_dict.get("body")
+    if plan is None or not body or body.__class__ is not bytes:
+        return
+    try:
+        data = json.loads(body.decode("utf-8"))
+    except ValueError:  # botocore reads such a body as a message; let it
+        return
+    if data.__class__ is not dict:
+        return
+    member, fix = plan
+    if fix is not None:
+        fix(data)
+    customized_response_dict[member] = data
+    response_dict["body"] = b""
+
+
+def _plan(operation_model: Any) -> tuple[str, Fix | None] | None:
+    """What `before_parse` does for an operation: its payload member and value fixer."""
+    shape = operation_model.output_shape
+    plan: tuple[str, Fix | None] | None = None
+    member = None if shape is None else shape.serialization.get("payload")
+    if member is not None:
+        body_shape = shape.members[member]
+        if body_shape.type_name == "structure" and not body_shape.serialization.get(
+            "eventstream"
+        ):
+            plan = (member, fixer(body_shape))
+    _PLANS[operation_model.name] = plan
+    return plan
+
+
+# Values botocore's JSON parser converts. Only values of the JSON type the model gives are
+# touched; anything else is left for the converter to keep aside.
+
+
+def _double(value: Any) -> Any:
+    return float(value) if value.__class__ is int else value
+
+
+def _timestamp(value: Any) -> Any:
+    if value.__class__ in (str, int, float):
+        from botocore.parsers import DEFAULT_TIMESTAMP_PARSER
+
+        try:
+            return DEFAULT_TIMESTAMP_PARSER(value)
+        except (ValueError, TypeError, OverflowError, OSError):
+            return value  # kept aside by the converter, never raised
+    return value
+
+
+def _blob(value: Any) -> Any:
+    if value.__class__ is str:
+        try:
+            return base64.b64decode(value)
+        except (binascii.Error, ValueError):
+            return value
+    return value
+
+
+_LEAVES: dict[str, Fix] = {"double": _double, "float": _double, "timestamp": _timestamp,
+                           "blob": _blob}
+
+
+def _structure(members: list[tuple[str, Fix]], renamed: list[tuple[str, str, Fix]]) -> Fix:
+    def fix(value: Any) -> Any:
+        if value.__class__ is dict:
+            for key, convert in members:
+                item = value.get(key)
+                if item is not None:
+                    value[key] = convert(item)
+            for wire, key, convert in renamed:
+                if wire in value:
+                    item = value.pop(wire)
+                    value[key] = item if item is None else convert(item)
+        return value
+
+    return fix
+
+
+def _list(convert: Fix) -> Fix:
+    def fix(value: Any) -> Any:
+        if value.__class__ is list:
+            for index, item in enumerate(value):
+                if item is not None:
+                    value[index] = convert(item)
+        return value
+
+    return fix
+
+
+def _map(convert: Fix) -> Fix:
+    def fix(value: Any) -> Any:
+        if value.__class__ is dict:
+            for key, item in value.items():
+                if item is not None:
+                    value[key] = convert(item)
+        return value
+
+    return fix
+
+
+def fixer(shape: Any) -> Fix | None:
+    """The function converting what botocore's parser converts in a value of ``shape``.
+
+    Besides values, botocore's dicts name a member by its name in the model where the wire
+    uses another (``segmentDimensions`` of ``SimpleCondition`` is ``SegmentDimensions``):
+    such keys are renamed. ``None`` when nothing in the shape needs converting.
+    """
+    return _fixer(shape, {}, set())
+
+
+def _fixer(shape: Any, done: dict[str, Fix | None], visiting: set[str]) -> Fix | None:
+    kind = shape.type_name
+    if kind in _LEAVES:
+        return _LEAVES[kind]
+    name = shape.name
+    if name in done:
+        return done[name]
+    if name in visiting:  # a recursive shape: resolve through the finished table
+        return lambda value: (done.get(name) or _identity)(value)
+    visiting.add(name)
+    result: Fix | None = None
+    if kind == "structure" and not shape.is_document_type:
+        members: list[tuple[str, Fix]] = []
+        renamed: list[tuple[str, str, Fix]] = []
+        for member_name, member in shape.members.items():
+            convert = _fixer(member, done, visiting)
+            wire = member.serialization.get("name", member_name)
+            if wire != member_name:
+                renamed.append((wire, member_name, convert or _identity))
+            elif convert is not None:
+                members.append((member_name, convert))
+        result = _structure(members, renamed) if members or renamed else None
+    elif kind == "list":
+        convert = _fixer(shape.member, done, visiting)
+        result = None if convert is None else _list(convert)
+    elif kind == "map":
+        convert = _fixer(shape.value, done, visiting)
+        result = None if convert is None else _map(convert)
+    visiting.discard(name)
+    done[name] = result
+    return result
+
+
+def _identity(value: Any) -> Any:
+    return value
