@@ -13,9 +13,14 @@ by raising `WrongType`.
 
 from __future__ import annotations
 
-from collections.abc import Set
+from collections.abc import Callable, Set
 from datetime import datetime
-from typing import Any, NoReturn
+from enum import StrEnum
+from typing import Any, NoReturn, TypeAlias
+
+Codec: TypeAlias = tuple[Callable[..., Any], Callable[[Any], Any]]
+"""What a generated ``_codec_<Shape>`` factory makes for a class: (structure, unstructure);
+structure takes the wire dict and, as a cattrs hook, the class too (ignored)."""
 
 
 class WrongType(TypeError):
@@ -118,3 +123,16 @@ def blob(value: Any) -> Any:
     if isinstance(value, bytes):
         return value
     wrong()
+
+
+def member_of(enum: type[StrEnum]) -> Callable[[Any], Any]:
+    """Reads a wire value that is not exactly ``str`` as a member of ``enum``: text of a
+    ``str`` subclass (a member of this or another enum) is looked up by value, anything else
+    is of the wrong JSON type."""
+
+    def member(value: Any) -> Any:
+        if isinstance(value, str):
+            return enum(value)
+        wrong()
+
+    return member
