@@ -499,23 +499,28 @@ def _u_expr(service: Service, t: TypeRef, var: str, host: str, depth: int) -> st
         return var
     if t.kind == "enum":
         # ``_value_`` is the member's plain attribute; ``.value`` is a Python-level property.
-        return f"({var}._value_ if isinstance({var}, StrEnum) else {var})"
+        # Members of the field's own enum are the common case, tested by exact class.
+        return f"({var}._value_ if {var}.__class__ is {t.name} else _w.enum_text({var}))"
     if t.kind == "struct":
         return f"{_codec_ref(service, t.name, host)}_u_{t.name}({var})"
     assert t.item is not None
     x = f"x{depth}"
-    if t.kind == "list" and t.item.kind == "struct":
-        slot = f"{_codec_ref(service, t.item.name, host)}_u_{t.item.name}"
-        return f"(list(map({slot}, {var})) if isinstance({var}, (list, tuple)) else {var})"
-    inner = _u_expr(service, t.item, x, host, depth + 1)
+    # The exact class is tested first: ``isinstance`` against a tuple of classes is slower.
     if t.kind == "list":
+        is_seq = f"{var}.__class__ is list or isinstance({var}, (list, tuple))"
+        if t.item.kind == "struct":
+            slot = f"{_codec_ref(service, t.item.name, host)}_u_{t.item.name}"
+            return f"(list(map({slot}, {var})) if {is_seq} else {var})"
+        inner = _u_expr(service, t.item, x, host, depth + 1)
         if inner == x:
-            return f"(list({var}) if isinstance({var}, (list, tuple)) else {var})"
-        return f"([{inner} for {x} in {var}] if isinstance({var}, (list, tuple)) else {var})"
+            return f"(list({var}) if {is_seq} else {var})"
+        return f"([{inner} for {x} in {var}] if {is_seq} else {var})"
+    is_map = f"{var}.__class__ is dict or isinstance({var}, dict)"
+    inner = _u_expr(service, t.item, x, host, depth + 1)
     if inner == x:
-        return f"(dict({var}) if isinstance({var}, dict) else {var})"
+        return f"(dict({var}) if {is_map} else {var})"
     k = f"k{depth}"
-    return f"({{{k}: {inner} for {k}, {x} in {var}.items()}} if isinstance({var}, dict) else {var})"
+    return f"({{{k}: {inner} for {k}, {x} in {var}.items()}} if {is_map} else {var})"
 
 
 def _codec_ref(service: Service, name: str, host: str) -> str:
@@ -630,8 +635,6 @@ def render_codec_module(service: Service, module: str) -> str:
     out = [header(service), *doc, "", "from __future__ import annotations", ""]
     if uses_datetime:
         out += ["from datetime import datetime"]
-    if enums:
-        out += ["from enum import StrEnum"]
     out += ["from typing import Any", ""]
     out += ["from pinpoint_sdk import _wire as _w"]
     codec_names = [f"_{g}" for g in modules] + (["register"] if structs else [])

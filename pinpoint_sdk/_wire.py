@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Set
 from datetime import datetime
-from enum import StrEnum
+from enum import Enum, StrEnum
 from typing import Any, NoReturn, TypeAlias
 
 Codec: TypeAlias = tuple[Callable[..., Any], Callable[[Any], Any]]
@@ -136,3 +136,9 @@ def member_of(enum: type[StrEnum]) -> Callable[[Any], Any]:
         wrong()
 
     return member
+
+
+def enum_text(value: Any) -> Any:
+    """The wire form of an enum field's value that is not a member of the field's own enum:
+    a member of another enum gives its value, anything else (a plain string) is sent as is."""
+    return value._value_ if isinstance(value, Enum) else value

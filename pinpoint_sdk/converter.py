@@ -20,6 +20,7 @@ wherever that model appears, nested ones included (see the converter reference p
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
@@ -173,11 +174,23 @@ _READY = True
 
 
 def structure(data: Mapping[str, Any], cls: type[T]) -> T:
-    """Build a ``cls`` model from a boto3-style dict (wire names)."""
+    """Build a ``cls`` model from a boto3-style dict (wire names).
+
+    Building a large response allocates many small objects and makes no reference cycles,
+    so the cyclic garbage collector, if enabled, is paused for the call instead of
+    repeatedly scanning the new objects (it runs again as usual afterwards).
+    """
     if data.__class__ is not dict and isinstance(data, Mapping):
         # The generated hooks keep non-dict values as sent; a caller's Mapping is a dict here.
         data = dict(data)
-    result: T = converter.structure(data, cls)
+    if not gc.isenabled():
+        paused: T = converter.structure(data, cls)
+        return paused
+    gc.disable()
+    try:
+        result: T = converter.structure(data, cls)
+    finally:
+        gc.enable()
     return result
 
 

@@ -127,7 +127,9 @@ def _codec_BaseKpiResult(cls: Any) -> _w.Codec:
         v: Any
         v = o.rows
         if v is not None:
-            d["Rows"] = (list(map(_u_ResultRow, v)) if isinstance(v, (list, tuple)) else v)
+            d["Rows"] = (
+                list(map(_u_ResultRow, v)) if v.__class__ is list or isinstance(v, (list, tuple)) else v
+            )
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d
@@ -607,10 +609,14 @@ def _codec_ResultRow(cls: Any) -> _w.Codec:
         v: Any
         v = o.grouped_bys
         if v is not None:
-            d["GroupedBys"] = (list(map(_u_ResultRowValue, v)) if isinstance(v, (list, tuple)) else v)
+            d["GroupedBys"] = (
+                list(map(_u_ResultRowValue, v)) if v.__class__ is list or isinstance(v, (list, tuple)) else v
+            )
         v = o.values
         if v is not None:
-            d["Values"] = (list(map(_u_ResultRowValue, v)) if isinstance(v, (list, tuple)) else v)
+            d["Values"] = (
+                list(map(_u_ResultRowValue, v)) if v.__class__ is list or isinstance(v, (list, tuple)) else v
+            )
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d

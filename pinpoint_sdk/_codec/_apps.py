@@ -90,7 +90,7 @@ def _codec_ApplicationResponse(cls: Any) -> _w.Codec:
             d["Name"] = v
         v = o.tags
         if v is not None:
-            d["tags"] = (dict(v) if isinstance(v, dict) else v)
+            d["tags"] = (dict(v) if v.__class__ is dict or isinstance(v, dict) else v)
         v = o.creation_date
         if v is not None:
             d["CreationDate"] = v
@@ -242,7 +242,9 @@ def _codec_ApplicationsResponse(cls: Any) -> _w.Codec:
         v: Any
         v = o.item
         if v is not None:
-            d["Item"] = (list(map(_u_ApplicationResponse, v)) if isinstance(v, (list, tuple)) else v)
+            d["Item"] = (
+                list(map(_u_ApplicationResponse, v)) if v.__class__ is list or isinstance(v, (list, tuple)) else v
+            )
         v = o.next_token
         if v is not None:
             d["NextToken"] = v
@@ -354,7 +356,7 @@ def _codec_CreateApplicationRequest(cls: Any) -> _w.Codec:
             d["Name"] = v
         v = o.tags
         if v is not None:
-            d["tags"] = (dict(v) if isinstance(v, dict) else v)
+            d["tags"] = (dict(v) if v.__class__ is dict or isinstance(v, dict) else v)
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d

@@ -13,7 +13,6 @@ hooks users register.
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Any
 
 from pinpoint_sdk import _wire as _w
@@ -106,7 +105,9 @@ def _codec_ActivitiesResponse(cls: Any) -> _w.Codec:
         v: Any
         v = o.item
         if v is not None:
-            d["Item"] = (list(map(_u_ActivityResponse, v)) if isinstance(v, (list, tuple)) else v)
+            d["Item"] = (
+                list(map(_u_ActivityResponse, v)) if v.__class__ is list or isinstance(v, (list, tuple)) else v
+            )
         v = o.next_token
         if v is not None:
             d["NextToken"] = v
@@ -228,7 +229,7 @@ def _codec_ActivityResponse(cls: Any) -> _w.Codec:
             d["TreatmentId"] = v
         v = o.execution_metrics
         if v is not None:
-            d["ExecutionMetrics"] = (dict(v) if isinstance(v, dict) else v)
+            d["ExecutionMetrics"] = (dict(v) if v.__class__ is dict or isinstance(v, dict) else v)
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d
@@ -283,7 +284,7 @@ def _codec_CampaignEmailMessage(cls: Any) -> _w.Codec:
         v = o.headers
         if v is not None:
             d["Headers"] = (
-                list(map(_common._u_MessageHeader, v)) if isinstance(v, (list, tuple)) else v
+                list(map(_common._u_MessageHeader, v)) if v.__class__ is list or isinstance(v, (list, tuple)) else v
             )
         v = o.html_body
         if v is not None:
@@ -348,14 +349,14 @@ def _codec_CampaignInAppMessage(cls: Any) -> _w.Codec:
         v = o.content
         if v is not None:
             d["Content"] = (
-                list(map(_common._u_InAppMessageContent, v)) if isinstance(v, (list, tuple)) else v
+                list(map(_common._u_InAppMessageContent, v)) if v.__class__ is list or isinstance(v, (list, tuple)) else v
             )
         v = o.custom_config
         if v is not None:
-            d["CustomConfig"] = (dict(v) if isinstance(v, dict) else v)
+            d["CustomConfig"] = (dict(v) if v.__class__ is dict or isinstance(v, dict) else v)
         v = o.layout
         if v is not None:
-            d["Layout"] = (v._value_ if isinstance(v, StrEnum) else v)
+            d["Layout"] = (v._value_ if v.__class__ is Layout else _w.enum_text(v))
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d
@@ -482,7 +483,7 @@ def _codec_CampaignResponse(cls: Any) -> _w.Codec:
         v = o.additional_treatments
         if v is not None:
             d["AdditionalTreatments"] = (
-                list(map(_u_TreatmentResource, v)) if isinstance(v, (list, tuple)) else v
+                list(map(_u_TreatmentResource, v)) if v.__class__ is list or isinstance(v, (list, tuple)) else v
             )
         v = o.application_id
         if v is not None:
@@ -540,7 +541,7 @@ def _codec_CampaignResponse(cls: Any) -> _w.Codec:
             d["State"] = _u_CampaignState(v)
         v = o.tags
         if v is not None:
-            d["tags"] = (dict(v) if isinstance(v, dict) else v)
+            d["tags"] = (dict(v) if v.__class__ is dict or isinstance(v, dict) else v)
         v = o.template_configuration
         if v is not None:
             d["TemplateConfiguration"] = _common._u_TemplateConfiguration(v)
@@ -604,7 +605,7 @@ def _codec_CampaignSmsMessage(cls: Any) -> _w.Codec:
             d["Body"] = v
         v = o.message_type
         if v is not None:
-            d["MessageType"] = (v._value_ if isinstance(v, StrEnum) else v)
+            d["MessageType"] = (v._value_ if v.__class__ is MessageType else _w.enum_text(v))
         v = o.origination_number
         if v is not None:
             d["OriginationNumber"] = v
@@ -648,7 +649,7 @@ def _codec_CampaignState(cls: Any) -> _w.Codec:
         v: Any
         v = o.campaign_status
         if v is not None:
-            d["CampaignStatus"] = (v._value_ if isinstance(v, StrEnum) else v)
+            d["CampaignStatus"] = (v._value_ if v.__class__ is CampaignStatus else _w.enum_text(v))
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d
@@ -686,7 +687,9 @@ def _codec_CampaignsResponse(cls: Any) -> _w.Codec:
         v: Any
         v = o.item
         if v is not None:
-            d["Item"] = (list(map(_u_CampaignResponse, v)) if isinstance(v, (list, tuple)) else v)
+            d["Item"] = (
+                list(map(_u_CampaignResponse, v)) if v.__class__ is list or isinstance(v, (list, tuple)) else v
+            )
         v = o.next_token
         if v is not None:
             d["NextToken"] = v
@@ -809,7 +812,7 @@ def _codec_CustomDeliveryConfiguration(cls: Any) -> _w.Codec:
         v = o.endpoint_types
         if v is not None:
             d["EndpointTypes"] = (
-                [(x0._value_ if isinstance(x0, StrEnum) else x0) for x0 in v] if isinstance(v, (list, tuple)) else v
+                [(x0._value_ if x0.__class__ is EndpointTypesElement else _w.enum_text(x0)) for x0 in v] if v.__class__ is list or isinstance(v, (list, tuple)) else v
             )
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
@@ -1069,7 +1072,7 @@ def _codec_Message(cls: Any) -> _w.Codec:
         v: Any
         v = o.action
         if v is not None:
-            d["Action"] = (v._value_ if isinstance(v, StrEnum) else v)
+            d["Action"] = (v._value_ if v.__class__ is Action else _w.enum_text(v))
         v = o.body
         if v is not None:
             d["Body"] = v
@@ -1250,7 +1253,7 @@ def _codec_Schedule(cls: Any) -> _w.Codec:
             d["EventFilter"] = _common._u_CampaignEventFilter(v)
         v = o.frequency
         if v is not None:
-            d["Frequency"] = (v._value_ if isinstance(v, StrEnum) else v)
+            d["Frequency"] = (v._value_ if v.__class__ is Frequency else _w.enum_text(v))
         v = o.is_local_time
         if v is not None:
             d["IsLocalTime"] = v
@@ -1495,7 +1498,7 @@ def _codec_WriteCampaignRequest(cls: Any) -> _w.Codec:
         v = o.additional_treatments
         if v is not None:
             d["AdditionalTreatments"] = (
-                list(map(_u_WriteTreatmentResource, v)) if isinstance(v, (list, tuple)) else v
+                list(map(_u_WriteTreatmentResource, v)) if v.__class__ is list or isinstance(v, (list, tuple)) else v
             )
         v = o.custom_delivery_configuration
         if v is not None:
@@ -1532,7 +1535,7 @@ def _codec_WriteCampaignRequest(cls: Any) -> _w.Codec:
             d["SegmentVersion"] = v
         v = o.tags
         if v is not None:
-            d["tags"] = (dict(v) if isinstance(v, dict) else v)
+            d["tags"] = (dict(v) if v.__class__ is dict or isinstance(v, dict) else v)
         v = o.template_configuration
         if v is not None:
             d["TemplateConfiguration"] = _common._u_TemplateConfiguration(v)

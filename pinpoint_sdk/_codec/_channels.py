@@ -664,7 +664,7 @@ def _codec_ChannelsResponse(cls: Any) -> _w.Codec:
         v = o.channels
         if v is not None:
             d["Channels"] = (
-                {k0: _u_ChannelResponse(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+                {k0: _u_ChannelResponse(x0) for k0, x0 in v.items()} if v.__class__ is dict or isinstance(v, dict) else v
             )
         if o._unknown:
             _w.merge_unknown(d, o._unknown)

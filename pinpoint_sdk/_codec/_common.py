@@ -13,7 +13,6 @@ hooks users register.
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Any
 
 from pinpoint_sdk import _wire as _w
@@ -116,10 +115,10 @@ def _codec_AttributeDimension(cls: Any) -> _w.Codec:
         v: Any
         v = o.attribute_type
         if v is not None:
-            d["AttributeType"] = (v._value_ if isinstance(v, StrEnum) else v)
+            d["AttributeType"] = (v._value_ if v.__class__ is AttributeType else _w.enum_text(v))
         v = o.values
         if v is not None:
-            d["Values"] = (list(v) if isinstance(v, (list, tuple)) else v)
+            d["Values"] = (list(v) if v.__class__ is list or isinstance(v, (list, tuple)) else v)
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d
@@ -159,7 +158,7 @@ def _codec_CampaignEventFilter(cls: Any) -> _w.Codec:
             d["Dimensions"] = _u_EventDimensions(v)
         v = o.filter_type
         if v is not None:
-            d["FilterType"] = (v._value_ if isinstance(v, StrEnum) else v)
+            d["FilterType"] = (v._value_ if v.__class__ is FilterType else _w.enum_text(v))
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d
@@ -200,7 +199,7 @@ def _codec_CampaignHook(cls: Any) -> _w.Codec:
             d["LambdaFunctionName"] = v
         v = o.mode
         if v is not None:
-            d["Mode"] = (v._value_ if isinstance(v, StrEnum) else v)
+            d["Mode"] = (v._value_ if v.__class__ is Mode else _w.enum_text(v))
         v = o.web_url
         if v is not None:
             d["WebUrl"] = v
@@ -311,7 +310,7 @@ def _codec_DefaultButtonConfiguration(cls: Any) -> _w.Codec:
             d["BorderRadius"] = v
         v = o.button_action
         if v is not None:
-            d["ButtonAction"] = (v._value_ if isinstance(v, StrEnum) else v)
+            d["ButtonAction"] = (v._value_ if v.__class__ is ButtonAction else _w.enum_text(v))
         v = o.link
         if v is not None:
             d["Link"] = v
@@ -569,11 +568,11 @@ def _codec_EndpointRequest(cls: Any) -> _w.Codec:
         v = o.attributes
         if v is not None:
             d["Attributes"] = (
-                {k0: (list(x0) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+                {k0: (list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if v.__class__ is dict or isinstance(v, dict) else v
             )
         v = o.channel_type
         if v is not None:
-            d["ChannelType"] = (v._value_ if isinstance(v, StrEnum) else v)
+            d["ChannelType"] = (v._value_ if v.__class__ is ChannelType else _w.enum_text(v))
         v = o.demographic
         if v is not None:
             d["Demographic"] = _u_EndpointDemographic(v)
@@ -588,7 +587,7 @@ def _codec_EndpointRequest(cls: Any) -> _w.Codec:
             d["Location"] = _u_EndpointLocation(v)
         v = o.metrics
         if v is not None:
-            d["Metrics"] = (dict(v) if isinstance(v, dict) else v)
+            d["Metrics"] = (dict(v) if v.__class__ is dict or isinstance(v, dict) else v)
         v = o.opt_out
         if v is not None:
             d["OptOut"] = v
@@ -638,7 +637,7 @@ def _codec_EndpointUser(cls: Any) -> _w.Codec:
         v = o.user_attributes
         if v is not None:
             d["UserAttributes"] = (
-                {k0: (list(x0) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+                {k0: (list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if v.__class__ is dict or isinstance(v, dict) else v
             )
         v = o.user_id
         if v is not None:
@@ -695,7 +694,7 @@ def _codec_EventDimensions(cls: Any) -> _w.Codec:
         v = o.attributes
         if v is not None:
             d["Attributes"] = (
-                {k0: _u_AttributeDimension(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+                {k0: _u_AttributeDimension(x0) for k0, x0 in v.items()} if v.__class__ is dict or isinstance(v, dict) else v
             )
         v = o.event_type
         if v is not None:
@@ -703,7 +702,7 @@ def _codec_EventDimensions(cls: Any) -> _w.Codec:
         v = o.metrics
         if v is not None:
             d["Metrics"] = (
-                {k0: _u_MetricDimension(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+                {k0: _u_MetricDimension(x0) for k0, x0 in v.items()} if v.__class__ is dict or isinstance(v, dict) else v
             )
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
@@ -814,7 +813,7 @@ def _codec_InAppMessageBodyConfig(cls: Any) -> _w.Codec:
         v: Any
         v = o.alignment
         if v is not None:
-            d["Alignment"] = (v._value_ if isinstance(v, StrEnum) else v)
+            d["Alignment"] = (v._value_ if v.__class__ is Alignment else _w.enum_text(v))
         v = o.body
         if v is not None:
             d["Body"] = v
@@ -976,7 +975,7 @@ def _codec_InAppMessageHeaderConfig(cls: Any) -> _w.Codec:
         v: Any
         v = o.alignment
         if v is not None:
-            d["Alignment"] = (v._value_ if isinstance(v, StrEnum) else v)
+            d["Alignment"] = (v._value_ if v.__class__ is Alignment else _w.enum_text(v))
         v = o.header
         if v is not None:
             d["Header"] = v
@@ -1158,7 +1157,7 @@ def _codec_OverrideButtonConfiguration(cls: Any) -> _w.Codec:
         v: Any
         v = o.button_action
         if v is not None:
-            d["ButtonAction"] = (v._value_ if isinstance(v, StrEnum) else v)
+            d["ButtonAction"] = (v._value_ if v.__class__ is ButtonAction else _w.enum_text(v))
         v = o.link
         if v is not None:
             d["Link"] = v
@@ -1232,10 +1231,10 @@ def _codec_RecencyDimension(cls: Any) -> _w.Codec:
         v: Any
         v = o.duration
         if v is not None:
-            d["Duration"] = (v._value_ if isinstance(v, StrEnum) else v)
+            d["Duration"] = (v._value_ if v.__class__ is Duration else _w.enum_text(v))
         v = o.recency_type
         if v is not None:
-            d["RecencyType"] = (v._value_ if isinstance(v, StrEnum) else v)
+            d["RecencyType"] = (v._value_ if v.__class__ is RecencyType else _w.enum_text(v))
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d
@@ -1407,7 +1406,7 @@ def _codec_SegmentDimensions(cls: Any) -> _w.Codec:
         v = o.attributes
         if v is not None:
             d["Attributes"] = (
-                {k0: _u_AttributeDimension(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+                {k0: _u_AttributeDimension(x0) for k0, x0 in v.items()} if v.__class__ is dict or isinstance(v, dict) else v
             )
         v = o.behavior
         if v is not None:
@@ -1421,12 +1420,12 @@ def _codec_SegmentDimensions(cls: Any) -> _w.Codec:
         v = o.metrics
         if v is not None:
             d["Metrics"] = (
-                {k0: _u_MetricDimension(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+                {k0: _u_MetricDimension(x0) for k0, x0 in v.items()} if v.__class__ is dict or isinstance(v, dict) else v
             )
         v = o.user_attributes
         if v is not None:
             d["UserAttributes"] = (
-                {k0: _u_AttributeDimension(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+                {k0: _u_AttributeDimension(x0) for k0, x0 in v.items()} if v.__class__ is dict or isinstance(v, dict) else v
             )
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
@@ -1508,10 +1507,10 @@ def _codec_SetDimension(cls: Any) -> _w.Codec:
         v: Any
         v = o.dimension_type
         if v is not None:
-            d["DimensionType"] = (v._value_ if isinstance(v, StrEnum) else v)
+            d["DimensionType"] = (v._value_ if v.__class__ is DimensionType else _w.enum_text(v))
         v = o.values
         if v is not None:
-            d["Values"] = (list(v) if isinstance(v, (list, tuple)) else v)
+            d["Values"] = (list(v) if v.__class__ is list or isinstance(v, (list, tuple)) else v)
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d

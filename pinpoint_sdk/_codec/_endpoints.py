@@ -13,7 +13,6 @@ hooks users register.
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Any
 
 from pinpoint_sdk import _wire as _w
@@ -92,7 +91,7 @@ def _codec_AttributesResource(cls: Any) -> _w.Codec:
             d["AttributeType"] = v
         v = o.attributes
         if v is not None:
-            d["Attributes"] = (list(v) if isinstance(v, (list, tuple)) else v)
+            d["Attributes"] = (list(v) if v.__class__ is list or isinstance(v, (list, tuple)) else v)
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d
@@ -284,11 +283,11 @@ def _codec_EndpointBatchItem(cls: Any) -> _w.Codec:
         v = o.attributes
         if v is not None:
             d["Attributes"] = (
-                {k0: (list(x0) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+                {k0: (list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if v.__class__ is dict or isinstance(v, dict) else v
             )
         v = o.channel_type
         if v is not None:
-            d["ChannelType"] = (v._value_ if isinstance(v, StrEnum) else v)
+            d["ChannelType"] = (v._value_ if v.__class__ is ChannelType else _w.enum_text(v))
         v = o.demographic
         if v is not None:
             d["Demographic"] = _common._u_EndpointDemographic(v)
@@ -306,7 +305,7 @@ def _codec_EndpointBatchItem(cls: Any) -> _w.Codec:
             d["Location"] = _common._u_EndpointLocation(v)
         v = o.metrics
         if v is not None:
-            d["Metrics"] = (dict(v) if isinstance(v, dict) else v)
+            d["Metrics"] = (dict(v) if v.__class__ is dict or isinstance(v, dict) else v)
         v = o.opt_out
         if v is not None:
             d["OptOut"] = v
@@ -351,7 +350,9 @@ def _codec_EndpointBatchRequest(cls: Any) -> _w.Codec:
         v: Any
         v = o.item
         if v is not None:
-            d["Item"] = (list(map(_u_EndpointBatchItem, v)) if isinstance(v, (list, tuple)) else v)
+            d["Item"] = (
+                list(map(_u_EndpointBatchItem, v)) if v.__class__ is list or isinstance(v, (list, tuple)) else v
+            )
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d
@@ -450,11 +451,11 @@ def _codec_EndpointResponse(cls: Any) -> _w.Codec:
         v = o.attributes
         if v is not None:
             d["Attributes"] = (
-                {k0: (list(x0) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+                {k0: (list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if v.__class__ is dict or isinstance(v, dict) else v
             )
         v = o.channel_type
         if v is not None:
-            d["ChannelType"] = (v._value_ if isinstance(v, StrEnum) else v)
+            d["ChannelType"] = (v._value_ if v.__class__ is ChannelType else _w.enum_text(v))
         v = o.cohort_id
         if v is not None:
             d["CohortId"] = v
@@ -478,7 +479,7 @@ def _codec_EndpointResponse(cls: Any) -> _w.Codec:
             d["Location"] = _common._u_EndpointLocation(v)
         v = o.metrics
         if v is not None:
-            d["Metrics"] = (dict(v) if isinstance(v, dict) else v)
+            d["Metrics"] = (dict(v) if v.__class__ is dict or isinstance(v, dict) else v)
         v = o.opt_out
         if v is not None:
             d["OptOut"] = v
@@ -523,7 +524,9 @@ def _codec_EndpointsResponse(cls: Any) -> _w.Codec:
         v: Any
         v = o.item
         if v is not None:
-            d["Item"] = (list(map(_u_EndpointResponse, v)) if isinstance(v, (list, tuple)) else v)
+            d["Item"] = (
+                list(map(_u_EndpointResponse, v)) if v.__class__ is list or isinstance(v, (list, tuple)) else v
+            )
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d
@@ -640,7 +643,7 @@ def _codec_UpdateAttributesRequest(cls: Any) -> _w.Codec:
         v: Any
         v = o.blacklist
         if v is not None:
-            d["Blacklist"] = (list(v) if isinstance(v, (list, tuple)) else v)
+            d["Blacklist"] = (list(v) if v.__class__ is list or isinstance(v, (list, tuple)) else v)
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d

@@ -190,7 +190,7 @@ def _codec_Event(cls: Any) -> _w.Codec:
             d["AppVersionCode"] = v
         v = o.attributes
         if v is not None:
-            d["Attributes"] = (dict(v) if isinstance(v, dict) else v)
+            d["Attributes"] = (dict(v) if v.__class__ is dict or isinstance(v, dict) else v)
         v = o.client_sdk_version
         if v is not None:
             d["ClientSdkVersion"] = v
@@ -199,7 +199,7 @@ def _codec_Event(cls: Any) -> _w.Codec:
             d["EventType"] = v
         v = o.metrics
         if v is not None:
-            d["Metrics"] = (dict(v) if isinstance(v, dict) else v)
+            d["Metrics"] = (dict(v) if v.__class__ is dict or isinstance(v, dict) else v)
         v = o.sdk_name
         if v is not None:
             d["SdkName"] = v
@@ -318,7 +318,9 @@ def _codec_EventsBatch(cls: Any) -> _w.Codec:
             d["Endpoint"] = _u_PublicEndpoint(v)
         v = o.events
         if v is not None:
-            d["Events"] = ({k0: _u_Event(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v)
+            d["Events"] = (
+                {k0: _u_Event(x0) for k0, x0 in v.items()} if v.__class__ is dict or isinstance(v, dict) else v
+            )
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d
@@ -357,7 +359,7 @@ def _codec_EventsRequest(cls: Any) -> _w.Codec:
         v = o.batch_item
         if v is not None:
             d["BatchItem"] = (
-                {k0: _u_EventsBatch(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+                {k0: _u_EventsBatch(x0) for k0, x0 in v.items()} if v.__class__ is dict or isinstance(v, dict) else v
             )
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
@@ -397,7 +399,7 @@ def _codec_EventsResponse(cls: Any) -> _w.Codec:
         v = o.results
         if v is not None:
             d["Results"] = (
-                {k0: _u_ItemResponse(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+                {k0: _u_ItemResponse(x0) for k0, x0 in v.items()} if v.__class__ is dict or isinstance(v, dict) else v
             )
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
@@ -444,7 +446,7 @@ def _codec_ItemResponse(cls: Any) -> _w.Codec:
         v = o.events_item_response
         if v is not None:
             d["EventsItemResponse"] = (
-                {k0: _u_EventItemResponse(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+                {k0: _u_EventItemResponse(x0) for k0, x0 in v.items()} if v.__class__ is dict or isinstance(v, dict) else v
             )
         if o._unknown:
             _w.merge_unknown(d, o._unknown)

@@ -13,7 +13,6 @@ hooks users register.
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Any
 
 from pinpoint_sdk import _wire as _w
@@ -343,13 +342,13 @@ def _codec_ExportJobResponse(cls: Any) -> _w.Codec:
             d["FailedPieces"] = v
         v = o.failures
         if v is not None:
-            d["Failures"] = (list(v) if isinstance(v, (list, tuple)) else v)
+            d["Failures"] = (list(v) if v.__class__ is list or isinstance(v, (list, tuple)) else v)
         v = o.id
         if v is not None:
             d["Id"] = v
         v = o.job_status
         if v is not None:
-            d["JobStatus"] = (v._value_ if isinstance(v, StrEnum) else v)
+            d["JobStatus"] = (v._value_ if v.__class__ is JobStatus else _w.enum_text(v))
         v = o.total_failures
         if v is not None:
             d["TotalFailures"] = v
@@ -399,7 +398,9 @@ def _codec_ExportJobsResponse(cls: Any) -> _w.Codec:
         v: Any
         v = o.item
         if v is not None:
-            d["Item"] = (list(map(_u_ExportJobResponse, v)) if isinstance(v, (list, tuple)) else v)
+            d["Item"] = (
+                list(map(_u_ExportJobResponse, v)) if v.__class__ is list or isinstance(v, (list, tuple)) else v
+            )
         v = o.next_token
         if v is not None:
             d["NextToken"] = v
@@ -569,7 +570,7 @@ def _codec_ImportJobRequest(cls: Any) -> _w.Codec:
             d["ExternalId"] = v
         v = o.format
         if v is not None:
-            d["Format"] = (v._value_ if isinstance(v, StrEnum) else v)
+            d["Format"] = (v._value_ if v.__class__ is Format else _w.enum_text(v))
         v = o.register_endpoints
         if v is not None:
             d["RegisterEndpoints"] = v
@@ -686,13 +687,13 @@ def _codec_ImportJobResponse(cls: Any) -> _w.Codec:
             d["FailedPieces"] = v
         v = o.failures
         if v is not None:
-            d["Failures"] = (list(v) if isinstance(v, (list, tuple)) else v)
+            d["Failures"] = (list(v) if v.__class__ is list or isinstance(v, (list, tuple)) else v)
         v = o.id
         if v is not None:
             d["Id"] = v
         v = o.job_status
         if v is not None:
-            d["JobStatus"] = (v._value_ if isinstance(v, StrEnum) else v)
+            d["JobStatus"] = (v._value_ if v.__class__ is JobStatus else _w.enum_text(v))
         v = o.total_failures
         if v is not None:
             d["TotalFailures"] = v
@@ -742,7 +743,9 @@ def _codec_ImportJobsResponse(cls: Any) -> _w.Codec:
         v: Any
         v = o.item
         if v is not None:
-            d["Item"] = (list(map(_u_ImportJobResponse, v)) if isinstance(v, (list, tuple)) else v)
+            d["Item"] = (
+                list(map(_u_ImportJobResponse, v)) if v.__class__ is list or isinstance(v, (list, tuple)) else v
+            )
         v = o.next_token
         if v is not None:
             d["NextToken"] = v

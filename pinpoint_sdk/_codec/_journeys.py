@@ -14,7 +14,6 @@ hooks users register.
 from __future__ import annotations
 
 from datetime import datetime
-from enum import StrEnum
 from typing import Any
 
 from pinpoint_sdk import _wire as _w
@@ -271,19 +270,29 @@ def _codec_ClosedDays(cls: Any) -> _w.Codec:
         v: Any
         v = o.email
         if v is not None:
-            d["EMAIL"] = (list(map(_u_ClosedDaysRule, v)) if isinstance(v, (list, tuple)) else v)
+            d["EMAIL"] = (
+                list(map(_u_ClosedDaysRule, v)) if v.__class__ is list or isinstance(v, (list, tuple)) else v
+            )
         v = o.sms
         if v is not None:
-            d["SMS"] = (list(map(_u_ClosedDaysRule, v)) if isinstance(v, (list, tuple)) else v)
+            d["SMS"] = (
+                list(map(_u_ClosedDaysRule, v)) if v.__class__ is list or isinstance(v, (list, tuple)) else v
+            )
         v = o.push
         if v is not None:
-            d["PUSH"] = (list(map(_u_ClosedDaysRule, v)) if isinstance(v, (list, tuple)) else v)
+            d["PUSH"] = (
+                list(map(_u_ClosedDaysRule, v)) if v.__class__ is list or isinstance(v, (list, tuple)) else v
+            )
         v = o.voice
         if v is not None:
-            d["VOICE"] = (list(map(_u_ClosedDaysRule, v)) if isinstance(v, (list, tuple)) else v)
+            d["VOICE"] = (
+                list(map(_u_ClosedDaysRule, v)) if v.__class__ is list or isinstance(v, (list, tuple)) else v
+            )
         v = o.custom
         if v is not None:
-            d["CUSTOM"] = (list(map(_u_ClosedDaysRule, v)) if isinstance(v, (list, tuple)) else v)
+            d["CUSTOM"] = (
+                list(map(_u_ClosedDaysRule, v)) if v.__class__ is list or isinstance(v, (list, tuple)) else v
+            )
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d
@@ -367,10 +376,12 @@ def _codec_Condition(cls: Any) -> _w.Codec:
         v: Any
         v = o.conditions
         if v is not None:
-            d["Conditions"] = (list(map(_u_SimpleCondition, v)) if isinstance(v, (list, tuple)) else v)
+            d["Conditions"] = (
+                list(map(_u_SimpleCondition, v)) if v.__class__ is list or isinstance(v, (list, tuple)) else v
+            )
         v = o.operator
         if v is not None:
-            d["Operator"] = (v._value_ if isinstance(v, StrEnum) else v)
+            d["Operator"] = (v._value_ if v.__class__ is Operator else _w.enum_text(v))
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d
@@ -593,7 +604,7 @@ def _codec_CustomMessageActivity(cls: Any) -> _w.Codec:
         v = o.endpoint_types
         if v is not None:
             d["EndpointTypes"] = (
-                [(x0._value_ if isinstance(x0, StrEnum) else x0) for x0 in v] if isinstance(v, (list, tuple)) else v
+                [(x0._value_ if x0.__class__ is EndpointTypesElement else _w.enum_text(x0)) for x0 in v] if v.__class__ is list or isinstance(v, (list, tuple)) else v
             )
         v = o.message_config
         if v is not None:
@@ -1385,7 +1396,7 @@ def _codec_JourneyExecutionActivityMetricsResponse(cls: Any) -> _w.Codec:
             d["LastEvaluatedTime"] = v
         v = o.metrics
         if v is not None:
-            d["Metrics"] = (dict(v) if isinstance(v, dict) else v)
+            d["Metrics"] = (dict(v) if v.__class__ is dict or isinstance(v, dict) else v)
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d
@@ -1442,7 +1453,7 @@ def _codec_JourneyExecutionMetricsResponse(cls: Any) -> _w.Codec:
             d["LastEvaluatedTime"] = v
         v = o.metrics
         if v is not None:
-            d["Metrics"] = (dict(v) if isinstance(v, dict) else v)
+            d["Metrics"] = (dict(v) if v.__class__ is dict or isinstance(v, dict) else v)
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d
@@ -1670,7 +1681,7 @@ def _codec_JourneyResponse(cls: Any) -> _w.Codec:
         v = o.activities
         if v is not None:
             d["Activities"] = (
-                {k0: _u_Activity(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+                {k0: _u_Activity(x0) for k0, x0 in v.items()} if v.__class__ is dict or isinstance(v, dict) else v
             )
         v = o.application_id
         if v is not None:
@@ -1710,10 +1721,10 @@ def _codec_JourneyResponse(cls: Any) -> _w.Codec:
             d["StartCondition"] = _u_StartCondition(v)
         v = o.state
         if v is not None:
-            d["State"] = (v._value_ if isinstance(v, StrEnum) else v)
+            d["State"] = (v._value_ if v.__class__ is State else _w.enum_text(v))
         v = o.tags
         if v is not None:
-            d["tags"] = (dict(v) if isinstance(v, dict) else v)
+            d["tags"] = (dict(v) if v.__class__ is dict or isinstance(v, dict) else v)
         v = o.wait_for_quiet_time
         if v is not None:
             d["WaitForQuietTime"] = v
@@ -1735,7 +1746,7 @@ def _codec_JourneyResponse(cls: Any) -> _w.Codec:
         v = o.timezone_estimation_methods
         if v is not None:
             d["TimezoneEstimationMethods"] = (
-                [(x0._value_ if isinstance(x0, StrEnum) else x0) for x0 in v] if isinstance(v, (list, tuple)) else v
+                [(x0._value_ if x0.__class__ is TimezoneEstimationMethodsElement else _w.enum_text(x0)) for x0 in v] if v.__class__ is list or isinstance(v, (list, tuple)) else v
             )
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
@@ -1811,7 +1822,7 @@ def _codec_JourneyRunExecutionActivityMetricsResponse(cls: Any) -> _w.Codec:
             d["LastEvaluatedTime"] = v
         v = o.metrics
         if v is not None:
-            d["Metrics"] = (dict(v) if isinstance(v, dict) else v)
+            d["Metrics"] = (dict(v) if v.__class__ is dict or isinstance(v, dict) else v)
         v = o.run_id
         if v is not None:
             d["RunId"] = v
@@ -1873,7 +1884,7 @@ def _codec_JourneyRunExecutionMetricsResponse(cls: Any) -> _w.Codec:
             d["LastEvaluatedTime"] = v
         v = o.metrics
         if v is not None:
-            d["Metrics"] = (dict(v) if isinstance(v, dict) else v)
+            d["Metrics"] = (dict(v) if v.__class__ is dict or isinstance(v, dict) else v)
         v = o.run_id
         if v is not None:
             d["RunId"] = v
@@ -1927,7 +1938,7 @@ def _codec_JourneyRunResponse(cls: Any) -> _w.Codec:
             d["RunId"] = v
         v = o.status
         if v is not None:
-            d["Status"] = (v._value_ if isinstance(v, StrEnum) else v)
+            d["Status"] = (v._value_ if v.__class__ is JourneyRunStatus else _w.enum_text(v))
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d
@@ -1965,7 +1976,9 @@ def _codec_JourneyRunsResponse(cls: Any) -> _w.Codec:
         v: Any
         v = o.item
         if v is not None:
-            d["Item"] = (list(map(_u_JourneyRunResponse, v)) if isinstance(v, (list, tuple)) else v)
+            d["Item"] = (
+                list(map(_u_JourneyRunResponse, v)) if v.__class__ is list or isinstance(v, (list, tuple)) else v
+            )
         v = o.next_token
         if v is not None:
             d["NextToken"] = v
@@ -2010,7 +2023,7 @@ def _codec_JourneySMSMessage(cls: Any) -> _w.Codec:
         v: Any
         v = o.message_type
         if v is not None:
-            d["MessageType"] = (v._value_ if isinstance(v, StrEnum) else v)
+            d["MessageType"] = (v._value_ if v.__class__ is MessageType else _w.enum_text(v))
         v = o.origination_number
         if v is not None:
             d["OriginationNumber"] = v
@@ -2098,7 +2111,7 @@ def _codec_JourneyStateRequest(cls: Any) -> _w.Codec:
         v: Any
         v = o.state
         if v is not None:
-            d["State"] = (v._value_ if isinstance(v, StrEnum) else v)
+            d["State"] = (v._value_ if v.__class__ is State else _w.enum_text(v))
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d
@@ -2136,7 +2149,9 @@ def _codec_JourneysResponse(cls: Any) -> _w.Codec:
         v: Any
         v = o.item
         if v is not None:
-            d["Item"] = (list(map(_u_JourneyResponse, v)) if isinstance(v, (list, tuple)) else v)
+            d["Item"] = (
+                list(map(_u_JourneyResponse, v)) if v.__class__ is list or isinstance(v, (list, tuple)) else v
+            )
         v = o.next_token
         if v is not None:
             d["NextToken"] = v
@@ -2258,7 +2273,7 @@ def _codec_MultiConditionalSplitActivity(cls: Any) -> _w.Codec:
         v = o.branches
         if v is not None:
             d["Branches"] = (
-                list(map(_u_MultiConditionalBranch, v)) if isinstance(v, (list, tuple)) else v
+                list(map(_u_MultiConditionalBranch, v)) if v.__class__ is list or isinstance(v, (list, tuple)) else v
             )
         v = o.default_activity
         if v is not None:
@@ -2344,27 +2359,27 @@ def _codec_OpenHours(cls: Any) -> _w.Codec:
         v = o.email
         if v is not None:
             d["EMAIL"] = (
-                {k0: (list(map(_u_OpenHoursRule, x0)) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+                {k0: (list(map(_u_OpenHoursRule, x0)) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if v.__class__ is dict or isinstance(v, dict) else v
             )
         v = o.sms
         if v is not None:
             d["SMS"] = (
-                {k0: (list(map(_u_OpenHoursRule, x0)) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+                {k0: (list(map(_u_OpenHoursRule, x0)) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if v.__class__ is dict or isinstance(v, dict) else v
             )
         v = o.push
         if v is not None:
             d["PUSH"] = (
-                {k0: (list(map(_u_OpenHoursRule, x0)) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+                {k0: (list(map(_u_OpenHoursRule, x0)) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if v.__class__ is dict or isinstance(v, dict) else v
             )
         v = o.voice
         if v is not None:
             d["VOICE"] = (
-                {k0: (list(map(_u_OpenHoursRule, x0)) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+                {k0: (list(map(_u_OpenHoursRule, x0)) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if v.__class__ is dict or isinstance(v, dict) else v
             )
         v = o.custom
         if v is not None:
             d["CUSTOM"] = (
-                {k0: (list(map(_u_OpenHoursRule, x0)) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+                {k0: (list(map(_u_OpenHoursRule, x0)) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if v.__class__ is dict or isinstance(v, dict) else v
             )
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
@@ -2489,7 +2504,9 @@ def _codec_RandomSplitActivity(cls: Any) -> _w.Codec:
         v: Any
         v = o.branches
         if v is not None:
-            d["Branches"] = (list(map(_u_RandomSplitEntry, v)) if isinstance(v, (list, tuple)) else v)
+            d["Branches"] = (
+                list(map(_u_RandomSplitEntry, v)) if v.__class__ is list or isinstance(v, (list, tuple)) else v
+            )
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d
@@ -2941,7 +2958,7 @@ def _codec_WriteJourneyRequest(cls: Any) -> _w.Codec:
         v = o.activities
         if v is not None:
             d["Activities"] = (
-                {k0: _u_Activity(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+                {k0: _u_Activity(x0) for k0, x0 in v.items()} if v.__class__ is dict or isinstance(v, dict) else v
             )
         v = o.creation_date
         if v is not None:
@@ -2975,7 +2992,7 @@ def _codec_WriteJourneyRequest(cls: Any) -> _w.Codec:
             d["StartCondition"] = _u_StartCondition(v)
         v = o.state
         if v is not None:
-            d["State"] = (v._value_ if isinstance(v, StrEnum) else v)
+            d["State"] = (v._value_ if v.__class__ is State else _w.enum_text(v))
         v = o.wait_for_quiet_time
         if v is not None:
             d["WaitForQuietTime"] = v
@@ -2997,7 +3014,7 @@ def _codec_WriteJourneyRequest(cls: Any) -> _w.Codec:
         v = o.timezone_estimation_methods
         if v is not None:
             d["TimezoneEstimationMethods"] = (
-                [(x0._value_ if isinstance(x0, StrEnum) else x0) for x0 in v] if isinstance(v, (list, tuple)) else v
+                [(x0._value_ if x0.__class__ is TimezoneEstimationMethodsElement else _w.enum_text(x0)) for x0 in v] if v.__class__ is list or isinstance(v, (list, tuple)) else v
             )
         if o._unknown:
             _w.merge_unknown(d, o._unknown)

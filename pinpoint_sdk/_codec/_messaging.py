@@ -13,7 +13,6 @@ hooks users register.
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Any
 
 from pinpoint_sdk import _wire as _w
@@ -161,7 +160,7 @@ def _codec_ADMMessage(cls: Any) -> _w.Codec:
         v: Any
         v = o.action
         if v is not None:
-            d["Action"] = (v._value_ if isinstance(v, StrEnum) else v)
+            d["Action"] = (v._value_ if v.__class__ is Action else _w.enum_text(v))
         v = o.body
         if v is not None:
             d["Body"] = v
@@ -170,7 +169,7 @@ def _codec_ADMMessage(cls: Any) -> _w.Codec:
             d["ConsolidationKey"] = v
         v = o.data
         if v is not None:
-            d["Data"] = (dict(v) if isinstance(v, dict) else v)
+            d["Data"] = (dict(v) if v.__class__ is dict or isinstance(v, dict) else v)
         v = o.expires_after
         if v is not None:
             d["ExpiresAfter"] = v
@@ -201,7 +200,7 @@ def _codec_ADMMessage(cls: Any) -> _w.Codec:
         v = o.substitutions
         if v is not None:
             d["Substitutions"] = (
-                {k0: (list(x0) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+                {k0: (list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if v.__class__ is dict or isinstance(v, dict) else v
             )
         v = o.title
         if v is not None:
@@ -303,7 +302,7 @@ def _codec_APNSMessage(cls: Any) -> _w.Codec:
             d["APNSPushType"] = v
         v = o.action
         if v is not None:
-            d["Action"] = (v._value_ if isinstance(v, StrEnum) else v)
+            d["Action"] = (v._value_ if v.__class__ is Action else _w.enum_text(v))
         v = o.badge
         if v is not None:
             d["Badge"] = v
@@ -318,7 +317,7 @@ def _codec_APNSMessage(cls: Any) -> _w.Codec:
             d["CollapseId"] = v
         v = o.data
         if v is not None:
-            d["Data"] = (dict(v) if isinstance(v, dict) else v)
+            d["Data"] = (dict(v) if v.__class__ is dict or isinstance(v, dict) else v)
         v = o.media_url
         if v is not None:
             d["MediaUrl"] = v
@@ -340,7 +339,7 @@ def _codec_APNSMessage(cls: Any) -> _w.Codec:
         v = o.substitutions
         if v is not None:
             d["Substitutions"] = (
-                {k0: (list(x0) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+                {k0: (list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if v.__class__ is dict or isinstance(v, dict) else v
             )
         v = o.thread_id
         if v is not None:
@@ -420,17 +419,17 @@ def _codec_AddressConfiguration(cls: Any) -> _w.Codec:
             d["BodyOverride"] = v
         v = o.channel_type
         if v is not None:
-            d["ChannelType"] = (v._value_ if isinstance(v, StrEnum) else v)
+            d["ChannelType"] = (v._value_ if v.__class__ is ChannelType else _w.enum_text(v))
         v = o.context
         if v is not None:
-            d["Context"] = (dict(v) if isinstance(v, dict) else v)
+            d["Context"] = (dict(v) if v.__class__ is dict or isinstance(v, dict) else v)
         v = o.raw_content
         if v is not None:
             d["RawContent"] = v
         v = o.substitutions
         if v is not None:
             d["Substitutions"] = (
-                {k0: (list(x0) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+                {k0: (list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if v.__class__ is dict or isinstance(v, dict) else v
             )
         v = o.title_override
         if v is not None:
@@ -520,13 +519,13 @@ def _codec_BaiduMessage(cls: Any) -> _w.Codec:
         v: Any
         v = o.action
         if v is not None:
-            d["Action"] = (v._value_ if isinstance(v, StrEnum) else v)
+            d["Action"] = (v._value_ if v.__class__ is Action else _w.enum_text(v))
         v = o.body
         if v is not None:
             d["Body"] = v
         v = o.data
         if v is not None:
-            d["Data"] = (dict(v) if isinstance(v, dict) else v)
+            d["Data"] = (dict(v) if v.__class__ is dict or isinstance(v, dict) else v)
         v = o.icon_reference
         if v is not None:
             d["IconReference"] = v
@@ -551,7 +550,7 @@ def _codec_BaiduMessage(cls: Any) -> _w.Codec:
         v = o.substitutions
         if v is not None:
             d["Substitutions"] = (
-                {k0: (list(x0) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+                {k0: (list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if v.__class__ is dict or isinstance(v, dict) else v
             )
         v = o.time_to_live
         if v is not None:
@@ -605,7 +604,7 @@ def _codec_DefaultMessage(cls: Any) -> _w.Codec:
         v = o.substitutions
         if v is not None:
             d["Substitutions"] = (
-                {k0: (list(x0) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+                {k0: (list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if v.__class__ is dict or isinstance(v, dict) else v
             )
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
@@ -668,20 +667,20 @@ def _codec_DefaultPushNotificationMessage(cls: Any) -> _w.Codec:
         v: Any
         v = o.action
         if v is not None:
-            d["Action"] = (v._value_ if isinstance(v, StrEnum) else v)
+            d["Action"] = (v._value_ if v.__class__ is Action else _w.enum_text(v))
         v = o.body
         if v is not None:
             d["Body"] = v
         v = o.data
         if v is not None:
-            d["Data"] = (dict(v) if isinstance(v, dict) else v)
+            d["Data"] = (dict(v) if v.__class__ is dict or isinstance(v, dict) else v)
         v = o.silent_push
         if v is not None:
             d["SilentPush"] = v
         v = o.substitutions
         if v is not None:
             d["Substitutions"] = (
-                {k0: (list(x0) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+                {k0: (list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if v.__class__ is dict or isinstance(v, dict) else v
             )
         v = o.title
         if v is not None:
@@ -858,14 +857,16 @@ def _codec_EmailMessage(cls: Any) -> _w.Codec:
             d["RawEmail"] = _u_RawEmail(v)
         v = o.reply_to_addresses
         if v is not None:
-            d["ReplyToAddresses"] = (list(v) if isinstance(v, (list, tuple)) else v)
+            d["ReplyToAddresses"] = (
+                list(v) if v.__class__ is list or isinstance(v, (list, tuple)) else v
+            )
         v = o.simple_email
         if v is not None:
             d["SimpleEmail"] = _u_SimpleEmail(v)
         v = o.substitutions
         if v is not None:
             d["Substitutions"] = (
-                {k0: (list(x0) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+                {k0: (list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if v.__class__ is dict or isinstance(v, dict) else v
             )
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
@@ -919,7 +920,7 @@ def _codec_EndpointMessageResult(cls: Any) -> _w.Codec:
             d["Address"] = v
         v = o.delivery_status
         if v is not None:
-            d["DeliveryStatus"] = (v._value_ if isinstance(v, StrEnum) else v)
+            d["DeliveryStatus"] = (v._value_ if v.__class__ is DeliveryStatus else _w.enum_text(v))
         v = o.message_id
         if v is not None:
             d["MessageId"] = v
@@ -992,14 +993,14 @@ def _codec_EndpointSendConfiguration(cls: Any) -> _w.Codec:
             d["BodyOverride"] = v
         v = o.context
         if v is not None:
-            d["Context"] = (dict(v) if isinstance(v, dict) else v)
+            d["Context"] = (dict(v) if v.__class__ is dict or isinstance(v, dict) else v)
         v = o.raw_content
         if v is not None:
             d["RawContent"] = v
         v = o.substitutions
         if v is not None:
             d["Substitutions"] = (
-                {k0: (list(x0) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+                {k0: (list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if v.__class__ is dict or isinstance(v, dict) else v
             )
         v = o.title_override
         if v is not None:
@@ -1103,7 +1104,7 @@ def _codec_GCMMessage(cls: Any) -> _w.Codec:
         v: Any
         v = o.action
         if v is not None:
-            d["Action"] = (v._value_ if isinstance(v, StrEnum) else v)
+            d["Action"] = (v._value_ if v.__class__ is Action else _w.enum_text(v))
         v = o.body
         if v is not None:
             d["Body"] = v
@@ -1112,7 +1113,7 @@ def _codec_GCMMessage(cls: Any) -> _w.Codec:
             d["CollapseKey"] = v
         v = o.data
         if v is not None:
-            d["Data"] = (dict(v) if isinstance(v, dict) else v)
+            d["Data"] = (dict(v) if v.__class__ is dict or isinstance(v, dict) else v)
         v = o.icon_reference
         if v is not None:
             d["IconReference"] = v
@@ -1146,7 +1147,7 @@ def _codec_GCMMessage(cls: Any) -> _w.Codec:
         v = o.substitutions
         if v is not None:
             d["Substitutions"] = (
-                {k0: (list(x0) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+                {k0: (list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if v.__class__ is dict or isinstance(v, dict) else v
             )
         v = o.time_to_live
         if v is not None:
@@ -1286,14 +1287,14 @@ def _codec_InAppMessage(cls: Any) -> _w.Codec:
         v = o.content
         if v is not None:
             d["Content"] = (
-                list(map(_common._u_InAppMessageContent, v)) if isinstance(v, (list, tuple)) else v
+                list(map(_common._u_InAppMessageContent, v)) if v.__class__ is list or isinstance(v, (list, tuple)) else v
             )
         v = o.custom_config
         if v is not None:
-            d["CustomConfig"] = (dict(v) if isinstance(v, dict) else v)
+            d["CustomConfig"] = (dict(v) if v.__class__ is dict or isinstance(v, dict) else v)
         v = o.layout
         if v is not None:
-            d["Layout"] = (v._value_ if isinstance(v, StrEnum) else v)
+            d["Layout"] = (v._value_ if v.__class__ is Layout else _w.enum_text(v))
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d
@@ -1407,7 +1408,7 @@ def _codec_InAppMessagesResponse(cls: Any) -> _w.Codec:
         v = o.in_app_message_campaigns
         if v is not None:
             d["InAppMessageCampaigns"] = (
-                list(map(_u_InAppMessageCampaign, v)) if isinstance(v, (list, tuple)) else v
+                list(map(_u_InAppMessageCampaign, v)) if v.__class__ is list or isinstance(v, (list, tuple)) else v
             )
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
@@ -1479,15 +1480,15 @@ def _codec_MessageRequest(cls: Any) -> _w.Codec:
         v = o.addresses
         if v is not None:
             d["Addresses"] = (
-                {k0: _u_AddressConfiguration(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+                {k0: _u_AddressConfiguration(x0) for k0, x0 in v.items()} if v.__class__ is dict or isinstance(v, dict) else v
             )
         v = o.context
         if v is not None:
-            d["Context"] = (dict(v) if isinstance(v, dict) else v)
+            d["Context"] = (dict(v) if v.__class__ is dict or isinstance(v, dict) else v)
         v = o.endpoints
         if v is not None:
             d["Endpoints"] = (
-                {k0: _u_EndpointSendConfiguration(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+                {k0: _u_EndpointSendConfiguration(x0) for k0, x0 in v.items()} if v.__class__ is dict or isinstance(v, dict) else v
             )
         v = o.message_configuration
         if v is not None:
@@ -1555,7 +1556,7 @@ def _codec_MessageResponse(cls: Any) -> _w.Codec:
         v = o.endpoint_result
         if v is not None:
             d["EndpointResult"] = (
-                {k0: _u_EndpointMessageResult(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+                {k0: _u_EndpointMessageResult(x0) for k0, x0 in v.items()} if v.__class__ is dict or isinstance(v, dict) else v
             )
         v = o.request_id
         if v is not None:
@@ -1563,7 +1564,7 @@ def _codec_MessageResponse(cls: Any) -> _w.Codec:
         v = o.result
         if v is not None:
             d["Result"] = (
-                {k0: _u_MessageResult(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+                {k0: _u_MessageResult(x0) for k0, x0 in v.items()} if v.__class__ is dict or isinstance(v, dict) else v
             )
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
@@ -1610,7 +1611,7 @@ def _codec_MessageResult(cls: Any) -> _w.Codec:
         v: Any
         v = o.delivery_status
         if v is not None:
-            d["DeliveryStatus"] = (v._value_ if isinstance(v, StrEnum) else v)
+            d["DeliveryStatus"] = (v._value_ if v.__class__ is DeliveryStatus else _w.enum_text(v))
         v = o.message_id
         if v is not None:
             d["MessageId"] = v
@@ -1936,7 +1937,7 @@ def _codec_SMSMessage(cls: Any) -> _w.Codec:
             d["MediaUrl"] = v
         v = o.message_type
         if v is not None:
-            d["MessageType"] = (v._value_ if isinstance(v, StrEnum) else v)
+            d["MessageType"] = (v._value_ if v.__class__ is MessageType else _w.enum_text(v))
         v = o.origination_number
         if v is not None:
             d["OriginationNumber"] = v
@@ -1946,7 +1947,7 @@ def _codec_SMSMessage(cls: Any) -> _w.Codec:
         v = o.substitutions
         if v is not None:
             d["Substitutions"] = (
-                {k0: (list(x0) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+                {k0: (list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if v.__class__ is dict or isinstance(v, dict) else v
             )
         v = o.entity_id
         if v is not None:
@@ -2219,7 +2220,7 @@ def _codec_SendUsersMessageRequest(cls: Any) -> _w.Codec:
         v: Any
         v = o.context
         if v is not None:
-            d["Context"] = (dict(v) if isinstance(v, dict) else v)
+            d["Context"] = (dict(v) if v.__class__ is dict or isinstance(v, dict) else v)
         v = o.message_configuration
         if v is not None:
             d["MessageConfiguration"] = _u_DirectMessageConfiguration(v)
@@ -2232,7 +2233,7 @@ def _codec_SendUsersMessageRequest(cls: Any) -> _w.Codec:
         v = o.users
         if v is not None:
             d["Users"] = (
-                {k0: _u_EndpointSendConfiguration(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+                {k0: _u_EndpointSendConfiguration(x0) for k0, x0 in v.items()} if v.__class__ is dict or isinstance(v, dict) else v
             )
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
@@ -2284,7 +2285,7 @@ def _codec_SendUsersMessageResponse(cls: Any) -> _w.Codec:
         v = o.result
         if v is not None:
             d["Result"] = (
-                {k0: ({k1: _u_EndpointMessageResult(x1) for k1, x1 in x0.items()} if isinstance(x0, dict) else x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+                {k0: ({k1: _u_EndpointMessageResult(x1) for k1, x1 in x0.items()} if x0.__class__ is dict or isinstance(x0, dict) else x0) for k0, x0 in v.items()} if v.__class__ is dict or isinstance(v, dict) else v
             )
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
@@ -2417,7 +2418,7 @@ def _codec_SimpleEmail(cls: Any) -> _w.Codec:
         v = o.headers
         if v is not None:
             d["Headers"] = (
-                list(map(_common._u_MessageHeader, v)) if isinstance(v, (list, tuple)) else v
+                list(map(_common._u_MessageHeader, v)) if v.__class__ is list or isinstance(v, (list, tuple)) else v
             )
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
@@ -2659,7 +2660,7 @@ def _codec_VoiceMessage(cls: Any) -> _w.Codec:
         v = o.substitutions
         if v is not None:
             d["Substitutions"] = (
-                {k0: (list(x0) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+                {k0: (list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()} if v.__class__ is dict or isinstance(v, dict) else v
             )
         v = o.voice_id
         if v is not None:

@@ -98,7 +98,7 @@ def _codec_CreateRecommenderConfiguration(cls: Any) -> _w.Codec:
         v: Any
         v = o.attributes
         if v is not None:
-            d["Attributes"] = (dict(v) if isinstance(v, dict) else v)
+            d["Attributes"] = (dict(v) if v.__class__ is dict or isinstance(v, dict) else v)
         v = o.description
         if v is not None:
             d["Description"] = v
@@ -298,7 +298,7 @@ def _codec_ListRecommenderConfigurationsResponse(cls: Any) -> _w.Codec:
         v = o.item
         if v is not None:
             d["Item"] = (
-                list(map(_u_RecommenderConfigurationResponse, v)) if isinstance(v, (list, tuple)) else v
+                list(map(_u_RecommenderConfigurationResponse, v)) if v.__class__ is list or isinstance(v, (list, tuple)) else v
             )
         v = o.next_token
         if v is not None:
@@ -380,7 +380,7 @@ def _codec_RecommenderConfigurationResponse(cls: Any) -> _w.Codec:
         v: Any
         v = o.attributes
         if v is not None:
-            d["Attributes"] = (dict(v) if isinstance(v, dict) else v)
+            d["Attributes"] = (dict(v) if v.__class__ is dict or isinstance(v, dict) else v)
         v = o.creation_date
         if v is not None:
             d["CreationDate"] = v

@@ -13,7 +13,6 @@ hooks users register.
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Any
 
 from pinpoint_sdk import _wire as _w
@@ -293,19 +292,19 @@ def _codec_SegmentGroup(cls: Any) -> _w.Codec:
         v = o.dimensions
         if v is not None:
             d["Dimensions"] = (
-                list(map(_common._u_SegmentDimensions, v)) if isinstance(v, (list, tuple)) else v
+                list(map(_common._u_SegmentDimensions, v)) if v.__class__ is list or isinstance(v, (list, tuple)) else v
             )
         v = o.source_segments
         if v is not None:
             d["SourceSegments"] = (
-                list(map(_u_SegmentReference, v)) if isinstance(v, (list, tuple)) else v
+                list(map(_u_SegmentReference, v)) if v.__class__ is list or isinstance(v, (list, tuple)) else v
             )
         v = o.source_type
         if v is not None:
-            d["SourceType"] = (v._value_ if isinstance(v, StrEnum) else v)
+            d["SourceType"] = (v._value_ if v.__class__ is SourceType else _w.enum_text(v))
         v = o.type
         if v is not None:
-            d["Type"] = (v._value_ if isinstance(v, StrEnum) else v)
+            d["Type"] = (v._value_ if v.__class__ is Type else _w.enum_text(v))
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d
@@ -345,10 +344,12 @@ def _codec_SegmentGroupList(cls: Any) -> _w.Codec:
         v: Any
         v = o.groups
         if v is not None:
-            d["Groups"] = (list(map(_u_SegmentGroup, v)) if isinstance(v, (list, tuple)) else v)
+            d["Groups"] = (
+                list(map(_u_SegmentGroup, v)) if v.__class__ is list or isinstance(v, (list, tuple)) else v
+            )
         v = o.include
         if v is not None:
-            d["Include"] = (v._value_ if isinstance(v, StrEnum) else v)
+            d["Include"] = (v._value_ if v.__class__ is Include else _w.enum_text(v))
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d
@@ -398,13 +399,13 @@ def _codec_SegmentImportResource(cls: Any) -> _w.Codec:
         v: Any
         v = o.channel_counts
         if v is not None:
-            d["ChannelCounts"] = (dict(v) if isinstance(v, dict) else v)
+            d["ChannelCounts"] = (dict(v) if v.__class__ is dict or isinstance(v, dict) else v)
         v = o.external_id
         if v is not None:
             d["ExternalId"] = v
         v = o.format
         if v is not None:
-            d["Format"] = (v._value_ if isinstance(v, StrEnum) else v)
+            d["Format"] = (v._value_ if v.__class__ is Format else _w.enum_text(v))
         v = o.role_arn
         if v is not None:
             d["RoleArn"] = v
@@ -551,10 +552,10 @@ def _codec_SegmentResponse(cls: Any) -> _w.Codec:
             d["SegmentGroups"] = _u_SegmentGroupList(v)
         v = o.segment_type
         if v is not None:
-            d["SegmentType"] = (v._value_ if isinstance(v, StrEnum) else v)
+            d["SegmentType"] = (v._value_ if v.__class__ is SegmentType else _w.enum_text(v))
         v = o.tags
         if v is not None:
-            d["tags"] = (dict(v) if isinstance(v, dict) else v)
+            d["tags"] = (dict(v) if v.__class__ is dict or isinstance(v, dict) else v)
         v = o.version
         if v is not None:
             d["Version"] = v
@@ -595,7 +596,9 @@ def _codec_SegmentsResponse(cls: Any) -> _w.Codec:
         v: Any
         v = o.item
         if v is not None:
-            d["Item"] = (list(map(_u_SegmentResponse, v)) if isinstance(v, (list, tuple)) else v)
+            d["Item"] = (
+                list(map(_u_SegmentResponse, v)) if v.__class__ is list or isinstance(v, (list, tuple)) else v
+            )
         v = o.next_token
         if v is not None:
             d["NextToken"] = v
@@ -699,7 +702,7 @@ def _codec_WriteSegmentRequest(cls: Any) -> _w.Codec:
             d["SegmentGroups"] = _u_SegmentGroupList(v)
         v = o.tags
         if v is not None:
-            d["tags"] = (dict(v) if isinstance(v, dict) else v)
+            d["tags"] = (dict(v) if v.__class__ is dict or isinstance(v, dict) else v)
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d

@@ -162,7 +162,7 @@ def _codec_TagsModel(cls: Any) -> _w.Codec:
         v: Any
         v = o.tags
         if v is not None:
-            d["tags"] = (dict(v) if isinstance(v, dict) else v)
+            d["tags"] = (dict(v) if v.__class__ is dict or isinstance(v, dict) else v)
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d
@@ -207,7 +207,7 @@ def _codec_UntagResourceRequest(cls: Any) -> _w.Codec:
             d["ResourceArn"] = v
         v = o.tag_keys
         if v is not None:
-            d["TagKeys"] = (list(v) if isinstance(v, (list, tuple)) else v)
+            d["TagKeys"] = (list(v) if v.__class__ is list or isinstance(v, (list, tuple)) else v)
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d

@@ -13,7 +13,6 @@ hooks users register.
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Any
 
 from pinpoint_sdk import _wire as _w
@@ -133,7 +132,7 @@ def _codec_APNSPushNotificationTemplate(cls: Any) -> _w.Codec:
         v: Any
         v = o.action
         if v is not None:
-            d["Action"] = (v._value_ if isinstance(v, StrEnum) else v)
+            d["Action"] = (v._value_ if v.__class__ is Action else _w.enum_text(v))
         v = o.body
         if v is not None:
             d["Body"] = v
@@ -205,7 +204,7 @@ def _codec_AndroidPushNotificationTemplate(cls: Any) -> _w.Codec:
         v: Any
         v = o.action
         if v is not None:
-            d["Action"] = (v._value_ if isinstance(v, StrEnum) else v)
+            d["Action"] = (v._value_ if v.__class__ is Action else _w.enum_text(v))
         v = o.body
         if v is not None:
             d["Body"] = v
@@ -573,7 +572,7 @@ def _codec_DefaultPushNotificationTemplate(cls: Any) -> _w.Codec:
         v: Any
         v = o.action
         if v is not None:
-            d["Action"] = (v._value_ if isinstance(v, StrEnum) else v)
+            d["Action"] = (v._value_ if v.__class__ is Action else _w.enum_text(v))
         v = o.body
         if v is not None:
             d["Body"] = v
@@ -707,11 +706,11 @@ def _codec_EmailTemplateRequest(cls: Any) -> _w.Codec:
         v = o.headers
         if v is not None:
             d["Headers"] = (
-                list(map(_common._u_MessageHeader, v)) if isinstance(v, (list, tuple)) else v
+                list(map(_common._u_MessageHeader, v)) if v.__class__ is list or isinstance(v, (list, tuple)) else v
             )
         v = o.tags
         if v is not None:
-            d["tags"] = (dict(v) if isinstance(v, dict) else v)
+            d["tags"] = (dict(v) if v.__class__ is dict or isinstance(v, dict) else v)
         v = o.template_description
         if v is not None:
             d["TemplateDescription"] = v
@@ -827,11 +826,11 @@ def _codec_EmailTemplateResponse(cls: Any) -> _w.Codec:
         v = o.headers
         if v is not None:
             d["Headers"] = (
-                list(map(_common._u_MessageHeader, v)) if isinstance(v, (list, tuple)) else v
+                list(map(_common._u_MessageHeader, v)) if v.__class__ is list or isinstance(v, (list, tuple)) else v
             )
         v = o.tags
         if v is not None:
-            d["tags"] = (dict(v) if isinstance(v, dict) else v)
+            d["tags"] = (dict(v) if v.__class__ is dict or isinstance(v, dict) else v)
         v = o.template_description
         if v is not None:
             d["TemplateDescription"] = v
@@ -840,7 +839,7 @@ def _codec_EmailTemplateResponse(cls: Any) -> _w.Codec:
             d["TemplateName"] = v
         v = o.template_type
         if v is not None:
-            d["TemplateType"] = (v._value_ if isinstance(v, StrEnum) else v)
+            d["TemplateType"] = (v._value_ if v.__class__ is TemplateType else _w.enum_text(v))
         v = o.text_part
         if v is not None:
             d["TextPart"] = v
@@ -1078,17 +1077,17 @@ def _codec_InAppTemplateRequest(cls: Any) -> _w.Codec:
         v = o.content
         if v is not None:
             d["Content"] = (
-                list(map(_common._u_InAppMessageContent, v)) if isinstance(v, (list, tuple)) else v
+                list(map(_common._u_InAppMessageContent, v)) if v.__class__ is list or isinstance(v, (list, tuple)) else v
             )
         v = o.custom_config
         if v is not None:
-            d["CustomConfig"] = (dict(v) if isinstance(v, dict) else v)
+            d["CustomConfig"] = (dict(v) if v.__class__ is dict or isinstance(v, dict) else v)
         v = o.layout
         if v is not None:
-            d["Layout"] = (v._value_ if isinstance(v, StrEnum) else v)
+            d["Layout"] = (v._value_ if v.__class__ is Layout else _w.enum_text(v))
         v = o.tags
         if v is not None:
-            d["tags"] = (dict(v) if isinstance(v, dict) else v)
+            d["tags"] = (dict(v) if v.__class__ is dict or isinstance(v, dict) else v)
         v = o.template_description
         if v is not None:
             d["TemplateDescription"] = v
@@ -1183,23 +1182,23 @@ def _codec_InAppTemplateResponse(cls: Any) -> _w.Codec:
         v = o.content
         if v is not None:
             d["Content"] = (
-                list(map(_common._u_InAppMessageContent, v)) if isinstance(v, (list, tuple)) else v
+                list(map(_common._u_InAppMessageContent, v)) if v.__class__ is list or isinstance(v, (list, tuple)) else v
             )
         v = o.creation_date
         if v is not None:
             d["CreationDate"] = v
         v = o.custom_config
         if v is not None:
-            d["CustomConfig"] = (dict(v) if isinstance(v, dict) else v)
+            d["CustomConfig"] = (dict(v) if v.__class__ is dict or isinstance(v, dict) else v)
         v = o.last_modified_date
         if v is not None:
             d["LastModifiedDate"] = v
         v = o.layout
         if v is not None:
-            d["Layout"] = (v._value_ if isinstance(v, StrEnum) else v)
+            d["Layout"] = (v._value_ if v.__class__ is Layout else _w.enum_text(v))
         v = o.tags
         if v is not None:
-            d["tags"] = (dict(v) if isinstance(v, dict) else v)
+            d["tags"] = (dict(v) if v.__class__ is dict or isinstance(v, dict) else v)
         v = o.template_description
         if v is not None:
             d["TemplateDescription"] = v
@@ -1208,7 +1207,7 @@ def _codec_InAppTemplateResponse(cls: Any) -> _w.Codec:
             d["TemplateName"] = v
         v = o.template_type
         if v is not None:
-            d["TemplateType"] = (v._value_ if isinstance(v, StrEnum) else v)
+            d["TemplateType"] = (v._value_ if v.__class__ is TemplateType else _w.enum_text(v))
         v = o.version
         if v is not None:
             d["Version"] = v
@@ -1466,7 +1465,7 @@ def _codec_PushNotificationTemplateRequest(cls: Any) -> _w.Codec:
             d["RecommenderId"] = v
         v = o.tags
         if v is not None:
-            d["tags"] = (dict(v) if isinstance(v, dict) else v)
+            d["tags"] = (dict(v) if v.__class__ is dict or isinstance(v, dict) else v)
         v = o.template_description
         if v is not None:
             d["TemplateDescription"] = v
@@ -1591,7 +1590,7 @@ def _codec_PushNotificationTemplateResponse(cls: Any) -> _w.Codec:
             d["RecommenderId"] = v
         v = o.tags
         if v is not None:
-            d["tags"] = (dict(v) if isinstance(v, dict) else v)
+            d["tags"] = (dict(v) if v.__class__ is dict or isinstance(v, dict) else v)
         v = o.template_description
         if v is not None:
             d["TemplateDescription"] = v
@@ -1600,7 +1599,7 @@ def _codec_PushNotificationTemplateResponse(cls: Any) -> _w.Codec:
             d["TemplateName"] = v
         v = o.template_type
         if v is not None:
-            d["TemplateType"] = (v._value_ if isinstance(v, StrEnum) else v)
+            d["TemplateType"] = (v._value_ if v.__class__ is TemplateType else _w.enum_text(v))
         v = o.version
         if v is not None:
             d["Version"] = v
@@ -1666,7 +1665,7 @@ def _codec_SMSTemplateRequest(cls: Any) -> _w.Codec:
             d["RecommenderId"] = v
         v = o.tags
         if v is not None:
-            d["tags"] = (dict(v) if isinstance(v, dict) else v)
+            d["tags"] = (dict(v) if v.__class__ is dict or isinstance(v, dict) else v)
         v = o.template_description
         if v is not None:
             d["TemplateDescription"] = v
@@ -1761,7 +1760,7 @@ def _codec_SMSTemplateResponse(cls: Any) -> _w.Codec:
             d["RecommenderId"] = v
         v = o.tags
         if v is not None:
-            d["tags"] = (dict(v) if isinstance(v, dict) else v)
+            d["tags"] = (dict(v) if v.__class__ is dict or isinstance(v, dict) else v)
         v = o.template_description
         if v is not None:
             d["TemplateDescription"] = v
@@ -1770,7 +1769,7 @@ def _codec_SMSTemplateResponse(cls: Any) -> _w.Codec:
             d["TemplateName"] = v
         v = o.template_type
         if v is not None:
-            d["TemplateType"] = (v._value_ if isinstance(v, StrEnum) else v)
+            d["TemplateType"] = (v._value_ if v.__class__ is TemplateType else _w.enum_text(v))
         v = o.version
         if v is not None:
             d["Version"] = v
@@ -1883,7 +1882,7 @@ def _codec_TemplateResponse(cls: Any) -> _w.Codec:
             d["LastModifiedDate"] = v
         v = o.tags
         if v is not None:
-            d["tags"] = (dict(v) if isinstance(v, dict) else v)
+            d["tags"] = (dict(v) if v.__class__ is dict or isinstance(v, dict) else v)
         v = o.template_description
         if v is not None:
             d["TemplateDescription"] = v
@@ -1892,7 +1891,7 @@ def _codec_TemplateResponse(cls: Any) -> _w.Codec:
             d["TemplateName"] = v
         v = o.template_type
         if v is not None:
-            d["TemplateType"] = (v._value_ if isinstance(v, StrEnum) else v)
+            d["TemplateType"] = (v._value_ if v.__class__ is TemplateType else _w.enum_text(v))
         v = o.version
         if v is not None:
             d["Version"] = v
@@ -2014,7 +2013,7 @@ def _codec_TemplateVersionsResponse(cls: Any) -> _w.Codec:
         v = o.item
         if v is not None:
             d["Item"] = (
-                list(map(_u_TemplateVersionResponse, v)) if isinstance(v, (list, tuple)) else v
+                list(map(_u_TemplateVersionResponse, v)) if v.__class__ is list or isinstance(v, (list, tuple)) else v
             )
         v = o.message
         if v is not None:
@@ -2062,7 +2061,9 @@ def _codec_TemplatesResponse(cls: Any) -> _w.Codec:
         v: Any
         v = o.item
         if v is not None:
-            d["Item"] = (list(map(_u_TemplateResponse, v)) if isinstance(v, (list, tuple)) else v)
+            d["Item"] = (
+                list(map(_u_TemplateResponse, v)) if v.__class__ is list or isinstance(v, (list, tuple)) else v
+            )
         v = o.next_token
         if v is not None:
             d["NextToken"] = v
@@ -2433,7 +2434,7 @@ def _codec_VoiceTemplateRequest(cls: Any) -> _w.Codec:
             d["LanguageCode"] = v
         v = o.tags
         if v is not None:
-            d["tags"] = (dict(v) if isinstance(v, dict) else v)
+            d["tags"] = (dict(v) if v.__class__ is dict or isinstance(v, dict) else v)
         v = o.template_description
         if v is not None:
             d["TemplateDescription"] = v
@@ -2533,7 +2534,7 @@ def _codec_VoiceTemplateResponse(cls: Any) -> _w.Codec:
             d["LastModifiedDate"] = v
         v = o.tags
         if v is not None:
-            d["tags"] = (dict(v) if isinstance(v, dict) else v)
+            d["tags"] = (dict(v) if v.__class__ is dict or isinstance(v, dict) else v)
         v = o.template_description
         if v is not None:
             d["TemplateDescription"] = v
@@ -2542,7 +2543,7 @@ def _codec_VoiceTemplateResponse(cls: Any) -> _w.Codec:
             d["TemplateName"] = v
         v = o.template_type
         if v is not None:
-            d["TemplateType"] = (v._value_ if isinstance(v, StrEnum) else v)
+            d["TemplateType"] = (v._value_ if v.__class__ is TemplateType else _w.enum_text(v))
         v = o.version
         if v is not None:
             d["Version"] = v
