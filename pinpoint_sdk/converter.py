@@ -1,14 +1,16 @@
 """Conversion between models and the dicts boto3 sends and returns.
 
 `converter` is the configured ``cattrs.Converter`` (a `PinpointConverter`), with hooks for
-every Pinpoint model. The hooks are straight-line functions generated per shape
-(``pinpoint_sdk._codec``): they map snake_case attributes to wire names, omit ``None``, pass
+every Pinpoint model. The hooks are straight-line functions generated per member list
+(``pinpoint_sdk._codec``, whose registry says which function converts which class, loading
+a group's functions on first use): they map snake_case attributes to wire names, omit ``None``, pass
 datetimes and bytes through, write enums as their string values, and keep what the model
 does not know:
 
 * keys the service sends that the model does not define are kept on the instance and
   written back by `unstructure`;
-* enum values the SDK does not know stay plain ``str``;
+* enum values the SDK does not know are read as unlisted members of their enum (equal
+  to the text, and written back as sent; see `pinpoint_sdk.enums`);
 * a value whose JSON type differs from its member's annotation (a string where the model
   has a list) is never stored on that member: the member stays ``None`` and the value is
   kept, as sent, with the unknown keys (`unknown_fields`), and written back by `unstructure`.
