@@ -12,7 +12,15 @@ from collections.abc import Iterable, Iterator
 
 from codegen.aio import render_async_client
 from codegen.resources import render_resource_tables
-from codegen.service import Member, Operation, Service, Structure, TypeRef, enum_member_name
+from codegen.service import (
+    SHARED_GROUP,
+    Member,
+    Operation,
+    Service,
+    Structure,
+    TypeRef,
+    enum_member_name,
+)
 
 LINE = 100
 
@@ -63,23 +71,147 @@ def render_enums(service: Service) -> str:
         header(service),
         '"""Enumerations of the Pinpoint service model.',
         "",
-        "Every enum is an open `enum.StrEnum`: members compare equal to their string",
-        "values, and model fields typed ``EnumType | str`` keep values the SDK does not know yet",
-        "as plain strings.",
+        "Every enum is an open `enum.StrEnum`: members compare equal to their string values, and",
+        "a value the SDK does not know yet (one the service added later) is still read as a member",
+        "of its enum: ``CampaignStatus(\"NEW_STATE\")`` is an instance of `CampaignStatus` whose",
+        "value is that string, equal to it, written back unchanged, and shown by `repr` as not",
+        "modelled. Model fields are typed with the enum, and their constructors also take the",
+        "plain strings.",
         '"""',
         "",
+        "from __future__ import annotations",
+        "",
         "from enum import StrEnum",
+        "from typing import Any",
         "",
         "__all__ = [",
     ]
     out += [f'    "{enum.name}",' for enum in service.enums.values()]
-    out.append("]")
+    out += [
+        "]",
+        "",
+        "# (enum, value) -> the member standing for a value the service model does not list.",
+        "_UNMODELLED: dict[tuple[type[StrEnum], str], Any] = {}",
+        "",
+        "",
+        "class _OpenStrEnum(StrEnum):",
+        '    """A `StrEnum` that reads any text: unknown values become cached, unlisted members."""',
+        "",
+        "    @classmethod",
+        "    def _missing_(cls, value: object) -> Any:",
+        "        if not isinstance(value, str):",
+        "            return None",
+        "        text = str(value)",
+        "        member = _UNMODELLED.get((cls, text))",
+        "        if member is None:",
+        "            member = str.__new__(cls, text)",
+        "            member._value_ = text",
+        "            member._name_ = text",
+        "            member = _UNMODELLED.setdefault((cls, text), member)",
+        "        return member",
+        "",
+        "    def __repr__(self) -> str:",
+        "        if type(self)._member_map_.get(self._name_) is self:",
+        "            return super().__repr__()",
+        '        return f"<{type(self).__name__} value not in the service model: {self._value_!r}>"',
+    ]
     for enum in service.enums.values():
-        out += ["", "", f"class {enum.name}(StrEnum):"]
+        out += ["", "", f"class {enum.name}(_OpenStrEnum):"]
         doc = enum.doc or f"Values of the ``{enum.shape}`` shape."
         out += docstring(doc, "    ")
         out.append("")
         out += [f'    {enum_member_name(v)} = "{v}"' for v in enum.values]
+    return "\n".join(out) + "\n"
+
+
+def _enum_converter(t: TypeRef, required: bool) -> str | None:
+    """Name of the `pinpoint_sdk._enum_fields` function converting a member of type ``t``
+    (None when ``t`` holds no enum)."""
+    if t.kind == "enum":
+        return f"enum_{t.name}" + ("_required" if required else "")
+    if t.kind == "list" and t.item is not None and t.item.kind == "enum":
+        assert not required
+        return f"enum_{t.item.name}_list"
+    assert not any(leaf.kind == "enum" for leaf in t.leaves()), t
+    return None
+
+
+def _model_annotation(t: TypeRef) -> str:
+    """A member's attribute type: ``annotation()`` with enums closed (no ``| str``)."""
+    if t.kind in ("prim", "enum", "struct"):
+        return t.name
+    assert t.item is not None
+    if t.kind == "list":
+        return f"list[{_model_annotation(t.item)}]"
+    return f"dict[str, {_model_annotation(t.item)}]"
+
+
+def render_enum_fields(service: Service) -> str:
+    """Converters of enum-typed model fields, run by the attrs constructors."""
+    used: set[tuple[str, str]] = set()
+    for struct in service.structures.values():
+        for m in struct.members:
+            name = _enum_converter(m.type, m.required and struct.request_only)
+            if name is not None:
+                used.add((name, next(iter(m.type.leaves())).name))
+    enums = sorted({enum for _, enum in used})
+    out = [
+        header(service),
+        '"""Converters of the enum-typed fields of the models, run by their constructors.',
+        "",
+        "A field typed ``CampaignStatus | None`` takes a member or its plain string (any text: an",
+        "unknown value becomes an unlisted member, see `pinpoint_sdk.enums`); type checkers see",
+        "the string accepted by the constructor and the enum on the attribute. The enums module",
+        "is imported on the first conversion of a string, so importing models stays cheap. A value",
+        "that is not text is left as it is, for validation to report with its field path.",
+        '"""',
+        "",
+        "from __future__ import annotations",
+        "",
+        "from collections.abc import Sequence",
+        "from enum import StrEnum",
+        "from importlib import import_module",
+        "from typing import TYPE_CHECKING, Any, TypeVar",
+        "",
+        "if TYPE_CHECKING:",
+        *_import_block("pinpoint_sdk.enums", enums, "    "),
+        "",
+        'E = TypeVar("E", bound=StrEnum)',
+        "",
+        "",
+        "def _enums() -> Any:",
+        '    return import_module("pinpoint_sdk.enums")',
+        "",
+        "",
+        "def _member(enum: type[E], value: Any) -> Any:",
+        "    return enum(value) if isinstance(value, str) and value.__class__ is not enum else value",
+        "",
+        "",
+        "def _members(enum: type[E], value: Any) -> Any:",
+        "    if isinstance(value, (list, tuple)):",
+        "        return [_member(enum, item) for item in value]",
+        "    return value",
+    ]
+    for name, enum in sorted(used):
+        out += ["", ""]
+        if name.endswith("_list"):
+            out += [
+                f"def {name}(value: Sequence[{enum} | str] | None) -> list[{enum}] | None:",
+                f"    result: list[{enum}] | None = _members(_enums().{enum}, value)",
+            ]
+        elif name.endswith("_required"):
+            out += [
+                f"def {name}(value: {enum} | str) -> {enum}:",
+                f"    result: {enum} = _member(_enums().{enum}, value)",
+            ]
+        else:
+            out += [
+                f"def {name}(value: {enum} | str | None) -> {enum} | None:",
+                "    if value is None:",
+                "        return None",
+                f"    result: {enum} = _member(_enums().{enum}, value)",
+            ]
+        out.append("    return result")
     return "\n".join(out) + "\n"
 
 
@@ -118,8 +250,11 @@ def _import_block(module: str, names: Iterable[str], indent: str) -> list[str]:
 
 
 def _field_line(member: Member, required: bool) -> list[str]:
-    annotation = member.type.annotation()
+    annotation = _model_annotation(member.type)
     meta = f'metadata={{"wire": "{member.wire}"}}'
+    convert = _enum_converter(member.type, required)
+    if convert is not None:
+        meta = f"converter={convert}, {meta}"
     if required:
         head, args = f"    {member.name}: {annotation} = field(", meta
     else:
@@ -127,13 +262,20 @@ def _field_line(member: Member, required: bool) -> list[str]:
     one = f"{head}{args})"
     if len(one) <= LINE:
         return [one]
-    return [head, f"        {args}", "    )"]
+    if len(f"        {args}") <= LINE:
+        return [head, f"        {args}", "    )"]
+    return [head, *[f"        {arg.strip()}," for arg in args.split(", ")], "    )"]
 
 
 def render_model_module(service: Service, group: str) -> str:
     structs = [service.structures[name] for name in service.groups[group]]
     enums, other, uses_datetime = _type_imports(service, structs, group)
     bases = {"OperationOutput" if s.is_output else "Model" for s in structs}
+    converters = {
+        name
+        for s in structs for m in s.members
+        if (name := _enum_converter(m.type, m.required and s.request_only)) is not None
+    }
     out = [
         header(service),
         f'"""Models of the ``{group}`` group of Pinpoint shapes."""',
@@ -143,8 +285,9 @@ def render_model_module(service: Service, group: str) -> str:
         "from typing import TYPE_CHECKING, ClassVar" if any(s.sensitive for s in structs)
         else "from typing import TYPE_CHECKING",
         "",
-        "from attrs import define, field",
+        "from attrs import define, field, setters" if converters else "from attrs import define, field",
         "",
+        *(_import_block("pinpoint_sdk._enum_fields", converters, "") if converters else []),
         *_import_block(
             "pinpoint_sdk._model_base",
             bases | ({"lazy_annotations"} if enums or other or uses_datetime else set()),
@@ -164,7 +307,12 @@ def render_model_module(service: Service, group: str) -> str:
     out += ["", "__all__ = ["] + [f'    "{s.name}",' for s in structs] + ["]"]
     sources = _annotation_sources(enums, other, uses_datetime)
     for struct in structs:
-        out += ["", "", "@define(kw_only=True, repr=False)"]
+        # Enum fields convert strings in the constructor only: assigning an attribute stays
+        # a plain slot store (the codec's fast path), so no __setattr__ is generated.
+        closes = any(_enum_converter(m.type, False) for m in struct.members)
+        decorator = "@define(kw_only=True, repr=False"
+        decorator += ", on_setattr=setters.NO_OP)" if closes else ")"
+        out += ["", "", decorator]
         out.append(f"class {struct.name}({'OperationOutput' if struct.is_output else 'Model'}):")
         attrs_doc = ["Attributes:"]
         for member in struct.members:
@@ -312,66 +460,139 @@ _PRIM_CHECKS = {
     "bytes": ("bytes", "_w.blob"),
 }
 
+# The module holding the conversion of member lists that shapes of several groups share.
+SHARED_CODEC = "shared"
 
-def _s_expr(service: Service, t: TypeRef, var: str, group: str, depth: int) -> str:
+
+def _s_enum(name: str, var: str) -> str:
+    """Expression reading wire text ``var`` (any class) as a member of enum ``name``."""
+    return f"((_E_{name}.get({var}) or {name}({var})) if {var}.__class__ is str else _M_{name}({var}))"
+
+
+def _s_expr(service: Service, t: TypeRef, var: str, host: str, depth: int) -> str:
     """Expression converting wire value ``var`` (not None) into the model value, raising
     ``_w.WrongType`` when its JSON type is not the annotation's (checked all the way down)."""
     if t.kind == "prim":
         exact, check = _PRIM_CHECKS[t.name]
         return f"({var} if {var}.__class__ is {exact} else {check}({var}))"
     if t.kind == "enum":
-        return f"(_E_{t.name}.get({var}, {var}) if {var}.__class__ is str else _w.text({var}))"
+        return _s_enum(t.name, var)
     if t.kind == "struct":
         # The generated structure functions (and user hooks' slots) raise on a non-dict.
-        return f"{_codec_ref(service, t.name, group)}_s_{t.name}({var})"
+        return f"{_codec_ref(service, t.name, host)}_s_{t.name}({var})"
     assert t.item is not None
     x = f"x{depth}"
-    inner = _s_expr(service, t.item, x, group, depth + 1)
     if t.kind == "list":
+        if t.item.kind == "struct":
+            # map() calls the slot without a comprehension frame per list.
+            slot = f"{_codec_ref(service, t.item.name, host)}_s_{t.item.name}"
+            return f"(list(map({slot}, {var})) if {var}.__class__ is list else _w.wrong())"
+        inner = _s_expr(service, t.item, x, host, depth + 1)
         return f"([{inner} for {x} in {var}] if {var}.__class__ is list else _w.wrong())"
+    inner = _s_expr(service, t.item, x, host, depth + 1)
     k = f"k{depth}"
     key = f"({k} if {k}.__class__ is str else _w.text({k}))"
     return f"({{{key}: {inner} for {k}, {x} in {var}.items()}} if {var}.__class__ is dict else _w.wrong())"
 
 
-def _u_expr(service: Service, t: TypeRef, var: str, group: str, depth: int) -> str:
+def _u_expr(service: Service, t: TypeRef, var: str, host: str, depth: int) -> str:
     """Expression converting model value ``var`` (not None) into what boto3 accepts."""
     if t.kind == "prim":
         return var
     if t.kind == "enum":
         # ``_value_`` is the member's plain attribute; ``.value`` is a Python-level property.
-        return f"({var}._value_ if isinstance({var}, StrEnum) else {var})"
+        # Members of the field's own enum are the common case, tested by exact class.
+        return f"({var}._value_ if {var}.__class__ is {t.name} else _w.enum_text({var}))"
     if t.kind == "struct":
-        return f"{_codec_ref(service, t.name, group)}_u_{t.name}({var})"
+        return f"{_codec_ref(service, t.name, host)}_u_{t.name}({var})"
     assert t.item is not None
     x = f"x{depth}"
-    inner = _u_expr(service, t.item, x, group, depth + 1)
+    # The exact class is tested first: ``isinstance`` against a tuple of classes is slower.
     if t.kind == "list":
+        is_seq = f"{var}.__class__ is list or isinstance({var}, (list, tuple))"
+        if t.item.kind == "struct":
+            slot = f"{_codec_ref(service, t.item.name, host)}_u_{t.item.name}"
+            return f"(list(map({slot}, {var})) if {is_seq} else {var})"
+        inner = _u_expr(service, t.item, x, host, depth + 1)
         if inner == x:
-            return f"(list({var}) if isinstance({var}, (list, tuple)) else {var})"
-        return f"([{inner} for {x} in {var}] if isinstance({var}, (list, tuple)) else {var})"
+            return f"(list({var}) if {is_seq} else {var})"
+        return f"([{inner} for {x} in {var}] if {is_seq} else {var})"
+    is_map = f"{var}.__class__ is dict or isinstance({var}, dict)"
+    inner = _u_expr(service, t.item, x, host, depth + 1)
     if inner == x:
-        return f"(dict({var}) if isinstance({var}, dict) else {var})"
+        return f"(dict({var}) if {is_map} else {var})"
     k = f"k{depth}"
-    return f"({{{k}: {inner} for {k}, {x} in {var}.items()}} if isinstance({var}, dict) else {var})"
+    return f"({{{k}: {inner} for {k}, {x} in {var}.items()}} if {is_map} else {var})"
 
 
-def _codec_ref(service: Service, name: str, group: str) -> str:
+def _codec_ref(service: Service, name: str, host: str) -> str:
     target = service.structures[name].group
-    return "" if target == group else f"_{target}."
+    return "" if target == host else f"_{target}."
 
 
-def _codec_deps(service: Service, structs: list[Structure], group: str) -> tuple[set[str], set[str]]:
+def _members_key(struct: Structure) -> tuple[object, ...]:
+    """What a shape's conversion depends on: its members (names, wire names, types) and
+    whether it is an operation output. Shapes with equal keys share one conversion."""
+    return (struct.is_output, tuple((m.name, m.wire, m.type) for m in struct.members))
+
+
+class _Conversion:
+    """One generated conversion: the shapes it serves and the module that defines it."""
+
+    def __init__(self, shapes: list[Structure], host: str) -> None:
+        self.shapes = shapes
+        self.host = host
+        self.name = f"_codec_{shapes[0].name}"
+        self.template = shapes[0]
+
+    def ref(self, module: str) -> str:
+        return self.name if module == self.host else f"_{self.host}.{self.name}"
+
+
+def _conversions(service: Service) -> dict[str, _Conversion]:
+    """Shape name -> its conversion. A member list several groups share is defined once: in
+    the group of the shapes it nests (imported by their groups anyway) or, nesting none, in
+    the ``_shared`` module."""
+    by_key: dict[tuple[object, ...], list[Structure]] = {}
+    for struct in service.structures.values():
+        by_key.setdefault(_members_key(struct), []).append(struct)
+    result: dict[str, _Conversion] = {}
+    for shapes in by_key.values():
+        groups = {s.group for s in shapes}
+        if len(groups) == 1:
+            host = shapes[0].group
+        else:
+            nested = {
+                service.structures[leaf.name].group
+                for m in shapes[0].members for leaf in m.type.leaves() if leaf.kind == "struct"
+            }
+            assert nested <= {SHARED_GROUP}, f"shared member list nests {nested}"
+            host = SHARED_GROUP if nested else SHARED_CODEC
+        conversion = _Conversion(shapes, host)
+        for struct in shapes:
+            result[struct.name] = conversion
+    return result
+
+
+def _codec_deps(
+    service: Service, hosted: list[_Conversion], structs: list[Structure], module: str
+) -> tuple[set[str], set[str], bool]:
+    """Enums, other codec modules, and whether ``datetime`` is used by a codec module."""
     enums: set[str] = set()
-    groups: set[str] = set()
-    for struct in structs:
-        for member in struct.members:
+    modules: set[str] = set()
+    uses_datetime = False
+    for conversion in hosted:
+        for member in conversion.template.members:
             for leaf in member.type.leaves():
                 if leaf.kind == "enum":
                     enums.add(leaf.name)
-                elif leaf.kind == "struct" and service.structures[leaf.name].group != group:
-                    groups.add(service.structures[leaf.name].group)
-    return enums, groups
+                elif leaf.kind == "struct" and service.structures[leaf.name].group != module:
+                    modules.add(service.structures[leaf.name].group)
+                elif leaf.name == "datetime":
+                    uses_datetime = True
+    conversions = _conversions(service)
+    modules |= {conversions[s.name].host for s in structs} - {module}
+    return enums, modules, uses_datetime
 
 
 def _assign(target: str, expr: str, indent: str) -> list[str]:
@@ -383,63 +604,98 @@ def _assign(target: str, expr: str, indent: str) -> list[str]:
     return [f"{indent}{target} = (", f"{indent}    {expr}", f"{indent})"]
 
 
-def render_codec_module(service: Service, group: str) -> str:
-    structs = [service.structures[name] for name in service.groups[group]]
-    enums, groups = _codec_deps(service, structs, group)
-    out = [
-        header(service),
-        f'"""Wire conversion for ``pinpoint_sdk.models._{group}``.',
-        "",
-        "Straight-line functions per shape, registered with the cattrs converter by",
-        "``pinpoint_sdk.converter``. A value whose JSON type differs from its annotation, and",
-        "keys the model does not know, are kept with the instance's unknown keys and written",
-        "back. Nested shapes are converted through the ``_s_<Shape>``/``_u_<Shape>`` slots at",
-        "the end, which the converter points at the hooks users register.",
-        '"""',
-        "",
-        "from __future__ import annotations",
-        "",
-    ]
-    uses_datetime = any(
-        leaf.kind == "prim" and leaf.name == "datetime"
-        for struct in structs for member in struct.members for leaf in member.type.leaves()
-    )
+def render_codec_module(service: Service, module: str) -> str:
+    """The codec module of model group ``module`` (or the ``_shared`` one, with no models)."""
+    conversions = _conversions(service)
+    structs = [service.structures[name] for name in service.groups.get(module, [])]
+    hosted: list[_Conversion] = []
+    for conversion in conversions.values():
+        if conversion.host == module and conversion not in hosted:
+            hosted.append(conversion)
+    enums, modules, uses_datetime = _codec_deps(service, hosted, structs, module)
+    if structs:
+        doc = [
+            f'"""Wire conversion for ``pinpoint_sdk.models._{module}``.',
+            "",
+            "Straight-line functions per member list, made for each shape by a ``_codec_<Shape>``",
+            "factory (shapes with the same members share one) and registered with",
+            "``pinpoint_sdk._codec.REGISTRY``, which the converter reads. A value whose JSON type",
+            "differs from its annotation, and keys the model does not know, are kept with the",
+            "instance's unknown keys and written back. Nested shapes are converted through the",
+            "``_s_<Shape>``/``_u_<Shape>`` slots at the end, which the converter points at the",
+            "hooks users register.",
+            '"""',
+        ]
+    else:
+        doc = [
+            '"""Wire conversion of member lists that shapes of several groups share.',
+            "",
+            "Each ``_codec_<Shape>`` factory makes the structure and unstructure functions of one",
+            "member list for a model class; the group modules call it for their shapes.",
+            '"""',
+        ]
+    out = [header(service), *doc, "", "from __future__ import annotations", ""]
     if uses_datetime:
         out += ["from datetime import datetime"]
-    if enums:
-        out += ["from enum import StrEnum"]
     out += ["from typing import Any", ""]
     out += ["from pinpoint_sdk import _wire as _w"]
-    if groups:
-        out += _import_block("pinpoint_sdk._codec", [f"_{g}" for g in groups], "")
+    codec_names = [f"_{g}" for g in modules] + (["register"] if structs else [])
+    if codec_names:
+        out += _import_block("pinpoint_sdk._codec", codec_names, "")
     if enums:
         out += _import_block("pinpoint_sdk.enums", enums, "")
-    out += _import_block(f"pinpoint_sdk.models._{group}", [s.name for s in structs], "")
-    out += ["", "_new = object.__new__"]
+    if structs:
+        out += _import_block(f"pinpoint_sdk.models._{module}", [s.name for s in structs], "")
+    if hosted:
+        out += ["", "_new = object.__new__"]
     for name in sorted(enums):
         out.append(f"_E_{name}: dict[str, {name}] = {{m.value: m for m in {name}}}")
-    for struct in structs:
-        keys = ", ".join(f'"{m.wire}"' for m in struct.members)
-        out += _assign(f"_K_{struct.name}", f"frozenset({{{keys}}})", "")
-    for struct in structs:
+        out.append(f"_M_{name} = _w.member_of({name})")
+    for conversion in hosted:
         out += ["", ""]
-        out += _structure_fn(service, struct, group)
+        out += _factory(service, conversion)
+    if structs:
         out += ["", ""]
-        out += _unstructure_fn(service, struct, group)
-    out += ["", "", "# Hook slots: what nested members of each shape are converted with."]
-    for struct in structs:
-        out.append(f"_s_{struct.name} = structure_{struct.name}")
-        out.append(f"_u_{struct.name} = unstructure_{struct.name}")
+        for struct in structs:
+            made = f"structure_{struct.name}, unstructure_{struct.name}"
+            out += _assign(made, f"{conversions[struct.name].ref(module)}({struct.name})", "")
+        out += ["", "# Hook slots: what nested members of each shape are converted with."]
+        for struct in structs:
+            out.append(f"_s_{struct.name} = structure_{struct.name}")
+            out.append(f"_u_{struct.name} = unstructure_{struct.name}")
+        out += ["", "register(", "    globals(),", "    ("]
+        for struct in structs:
+            n = struct.name
+            out.append(f'        ({n}, structure_{n}, unstructure_{n}, "_s_{n}", "_u_{n}"),')
+        out += ["    ),", ")"]
     return "\n".join(out) + "\n"
 
 
-def _structure_fn(service: Service, struct: Structure, group: str) -> list[str]:
-    name = struct.name
+def _factory(service: Service, conversion: _Conversion) -> list[str]:
+    struct = conversion.template
+    out = []
+    if len(conversion.shapes) > 1:
+        names = ", ".join(s.name for s in conversion.shapes)
+        out += textwrap.wrap(f"Shapes with these members: {names}.", LINE - 2,
+                             initial_indent="# ", subsequent_indent="# ")
+    out.append(f"def {conversion.name}(cls: Any) -> _w.Codec:")
+    keys = ", ".join(f'"{m.wire}"' for m in struct.members)
+    out += _assign("keys", f"frozenset({{{keys}}})", "    ")
+    out.append("")
+    out += [f"    {line}" if line else "" for line in _structure_fn(service, conversion)]
+    out.append("")
+    out += [f"    {line}" if line else "" for line in _unstructure_fn(service, conversion)]
+    out += ["", "    return structure, unstructure"]
+    return out
+
+
+def _structure_fn(service: Service, conversion: _Conversion) -> list[str]:
+    struct, host = conversion.template, conversion.host
     out = [
-        f"def structure_{name}(d: Any, _: Any = None) -> Any:",
+        "def structure(d: Any, _: Any = None) -> Any:",
         "    if d.__class__ is not dict:",
-        f'        _w.not_an_object(d, "{name}")',
-        f"    o: Any = _new({name})",
+        "        _w.not_an_object(d, cls.__name__)",
+        "    o: Any = _new(cls)",
         "    o._unknown = None",
     ]
     if struct.members:
@@ -453,15 +709,15 @@ def _structure_fn(service: Service, struct: Structure, group: str) -> list[str]:
                     f'else _w.field(o, "{wire}", v, {check})')
             out += _assign(target, expr, "    ")
         elif t.kind == "enum":
-            expr = (f"_E_{t.name}.get(v, v) if v.__class__ is str else None if v is None "
-                    f'else _w.field(o, "{wire}", v, _w.text)')
+            expr = (f"(_E_{t.name}.get(v) or {t.name}(v)) if v.__class__ is str "
+                    f'else None if v is None else _w.field(o, "{wire}", v, _M_{t.name})')
             out += _assign(target, expr, "    ")
         elif t.kind == "struct":
-            ref = f"{_codec_ref(service, t.name, group)}_s_{t.name}"
+            ref = f"{_codec_ref(service, t.name, host)}_s_{t.name}"
             expr = f'{ref}(v) if v.__class__ is dict else None if v is None else _w.keep(o, "{wire}", v)'
             out += _assign(target, expr, "    ")
         else:
-            expr = _s_expr(service, t, "v", group, 0)
+            expr = _s_expr(service, t, "v", host, 0)
             out += [
                 "    if v is None:",
                 f"        {target} = None",
@@ -474,18 +730,18 @@ def _structure_fn(service: Service, struct: Structure, group: str) -> list[str]:
     if struct.is_output:
         out.append("    o._response_metadata = None")
     out += [
-        f"    if not _K_{name}.issuperset(d):",
-        f"        o._unknown = _w.extra(d, _K_{name}, o._unknown)",
+        "    if not keys.issuperset(d):",
+        "        o._unknown = _w.extra(d, keys, o._unknown)",
         "    return o",
     ]
     return out
 
 
-def _unstructure_fn(service: Service, struct: Structure, group: str) -> list[str]:
-    name = struct.name
+def _unstructure_fn(service: Service, conversion: _Conversion) -> list[str]:
+    struct, host = conversion.template, conversion.host
     out = [
-        f"def unstructure_{name}(o: Any) -> Any:",
-        f"    if not isinstance(o, {name}):",
+        "def unstructure(o: Any) -> Any:",
+        "    if not isinstance(o, cls):",
         "        return o",
         "    d: dict[str, Any] = {}",
     ]
@@ -493,16 +749,94 @@ def _unstructure_fn(service: Service, struct: Structure, group: str) -> list[str
         out.append("    v: Any")
     for member in struct.members:
         out += [f"    v = o.{member.name}", "    if v is not None:"]
-        out += _assign(f'd["{member.wire}"]', _u_expr(service, member.type, "v", group, 0), "        ")
+        out += _assign(f'd["{member.wire}"]', _u_expr(service, member.type, "v", host, 0), "        ")
     out += ["    if o._unknown:", "        _w.merge_unknown(d, o._unknown)", "    return d"]
     return out
 
 
+def codec_modules(service: Service) -> list[str]:
+    """Every codec module: one per model group, and ``_shared`` when any list is shared."""
+    hosts = {c.host for c in _conversions(service).values()}
+    return list(service.groups) + sorted(hosts - set(service.groups))
+
+
 def render_codec_init(service: Service) -> str:
-    return (
-        header(service)
-        + '"""Generated wire conversion, one module per model group."""\n'
-    )
+    lines = [
+        f'    "pinpoint_sdk.models._{group}": "pinpoint_sdk._codec._{group}",'
+        for group in service.groups
+    ]
+    return header(service) + _CODEC_INIT.replace("@MODULES@", "\n".join(lines))
+
+
+_CODEC_INIT = '''"""Generated wire conversion, one module per model group, and its registry.
+
+Each codec module registers the conversion of every class of its group in `REGISTRY` when
+it is imported; `codec_for` imports a group's module on the first use of one of its classes
+(`MODULES` says which), so only the groups a program uses are loaded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, MutableMapping
+from importlib import import_module
+from typing import Any, NamedTuple
+
+__all__ = ["MODULES", "REGISTRY", "ShapeCodec", "codec_for", "on_register", "register"]
+
+
+class ShapeCodec(NamedTuple):
+    """The generated conversion of one model class, and the slots its nested uses call."""
+
+    cls: type
+    structure: Callable[[Any, Any], Any]
+    unstructure: Callable[[Any], Any]
+    namespace: MutableMapping[str, Any]
+    structure_slot: str
+    unstructure_slot: str
+
+    def point(self, structure: Callable[..., Any], unstructure: Callable[[Any], Any]) -> None:
+        """Convert the class through these functions wherever it is nested."""
+        self.namespace[self.structure_slot] = structure
+        self.namespace[self.unstructure_slot] = unstructure
+
+
+# Model module -> the codec module that converts its classes.
+MODULES: dict[str, str] = {
+@MODULES@
+}
+
+REGISTRY: dict[type, ShapeCodec] = {}
+"""Model class -> its conversion, for every group loaded so far."""
+
+_listeners: list[Callable[[list[ShapeCodec]], None]] = []
+
+
+def register(
+    namespace: MutableMapping[str, Any],
+    entries: Iterable[tuple[type, Callable[[Any, Any], Any], Callable[[Any], Any], str, str]],
+) -> None:
+    """Called by each codec module once it is complete: (class, structure, unstructure,
+    structure slot, unstructure slot) for each class, the slots named in ``namespace``."""
+    added = [ShapeCodec(cls, s, u, namespace, s_slot, u_slot) for cls, s, u, s_slot, u_slot in entries]
+    for codec in added:
+        REGISTRY[codec.cls] = codec
+    for listener in _listeners:
+        listener(added)
+
+
+def on_register(listener: Callable[[list[ShapeCodec]], None]) -> None:
+    """Call ``listener`` with the conversions of each codec module loaded from now on."""
+    _listeners.append(listener)
+
+
+def codec_for(cls: type) -> ShapeCodec:
+    """The conversion of model class ``cls``, loading its group's module the first time."""
+    codec = REGISTRY.get(cls)
+    if codec is None:
+        import_module(MODULES[cls.__module__])
+        codec = REGISTRY[cls]
+    return codec
+'''
 
 
 # --------------------------------------------------------------------------- client
@@ -635,6 +969,7 @@ def render_all(service: Service) -> dict[str, str]:
 
     files = {
         "pinpoint_sdk/enums.py": render_enums(service),
+        "pinpoint_sdk/_enum_fields.py": render_enum_fields(service),
         "pinpoint_sdk/models/__init__.py": render_models_init(service),
         "pinpoint_sdk/_fields.py": render_fields(service),
         "pinpoint_sdk/_codec/__init__.py": render_codec_init(service),
@@ -645,5 +980,6 @@ def render_all(service: Service) -> dict[str, str]:
     }
     for group in service.groups:
         files[f"pinpoint_sdk/models/_{group}.py"] = render_model_module(service, group)
-        files[f"pinpoint_sdk/_codec/_{group}.py"] = render_codec_module(service, group)
+    for module in codec_modules(service):
+        files[f"pinpoint_sdk/_codec/_{module}.py"] = render_codec_module(service, module)
     return files

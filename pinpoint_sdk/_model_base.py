@@ -174,6 +174,8 @@ def evolve(model: M, **changes: Any) -> M:
 def _short_repr(value: Any) -> str:
     """repr with long lists, maps and strings summarised, so a model prints on a few lines."""
     if isinstance(value, Enum):
+        if type(value)._member_map_.get(value.name) is not value:  # a value the model lacks
+            return f"{type(value).__name__}({value.value!r})"
         return f"{type(value).__name__}.{value.name}"
     if isinstance(value, str) and len(value) > _MAX_STRING:
         return f"{value[:_MAX_STRING]!r}... ({len(value)} chars)"

@@ -13,9 +13,14 @@ by raising `WrongType`.
 
 from __future__ import annotations
 
-from collections.abc import Set
+from collections.abc import Callable, Set
 from datetime import datetime
-from typing import Any, NoReturn
+from enum import Enum, StrEnum
+from typing import Any, NoReturn, TypeAlias
+
+Codec: TypeAlias = tuple[Callable[..., Any], Callable[[Any], Any]]
+"""What a generated ``_codec_<Shape>`` factory makes for a class: (structure, unstructure);
+structure takes the wire dict and, as a cattrs hook, the class too (ignored)."""
 
 
 class WrongType(TypeError):
@@ -118,3 +123,22 @@ def blob(value: Any) -> Any:
     if isinstance(value, bytes):
         return value
     wrong()
+
+
+def member_of(enum: type[StrEnum]) -> Callable[[Any], Any]:
+    """Reads a wire value that is not exactly ``str`` as a member of ``enum``: text of a
+    ``str`` subclass (a member of this or another enum) is looked up by value, anything else
+    is of the wrong JSON type."""
+
+    def member(value: Any) -> Any:
+        if isinstance(value, str):
+            return enum(value)
+        wrong()
+
+    return member
+
+
+def enum_text(value: Any) -> Any:
+    """The wire form of an enum field's value that is not a member of the field's own enum:
+    a member of another enum gives its value, anything else (a plain string) is sent as is."""
+    return value._value_ if isinstance(value, Enum) else value

@@ -1,14 +1,16 @@
 """Conversion between models and the dicts boto3 sends and returns.
 
 `converter` is the configured ``cattrs.Converter`` (a `PinpointConverter`), with hooks for
-every Pinpoint model. The hooks are straight-line functions generated per shape
-(``pinpoint_sdk._codec``): they map snake_case attributes to wire names, omit ``None``, pass
+every Pinpoint model. The hooks are straight-line functions generated per member list
+(``pinpoint_sdk._codec``, whose registry says which function converts which class, loading
+a group's functions on first use): they map snake_case attributes to wire names, omit ``None``, pass
 datetimes and bytes through, write enums as their string values, and keep what the model
 does not know:
 
 * keys the service sends that the model does not define are kept on the instance and
   written back by `unstructure`;
-* enum values the SDK does not know stay plain ``str``;
+* enum values the SDK does not know are read as unlisted members of their enum (equal
+  to the text, and written back as sent; see `pinpoint_sdk.enums`);
 * a value whose JSON type differs from its member's annotation (a string where the model
   has a list) is never stored on that member: the member stays ``None`` and the value is
   kept, as sent, with the unknown keys (`unknown_fields`), and written back by `unstructure`.
@@ -20,14 +22,12 @@ wherever that model appears, nested ones included (see the converter reference p
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Mapping
-from importlib import import_module
-from types import ModuleType
 from typing import Any, TypeVar
 
 import cattrs
 
+from pinpoint_sdk._codec import MODULES, REGISTRY, ShapeCodec, codec_for, on_register
 from pinpoint_sdk._model_base import Model
 from pinpoint_sdk._wire import not_an_object
 
@@ -45,35 +45,15 @@ T = TypeVar("T")
 
 
 def _is_model(cls: Any) -> bool:
-    return isinstance(cls, type) and issubclass(cls, Model) and cls.__module__.startswith(
-        "pinpoint_sdk.models."
-    )
+    return isinstance(cls, type) and issubclass(cls, Model) and cls.__module__ in MODULES
 
 
-# Generated codec modules loaded so far, by group ("_campaigns", ...).
-_LOADED: dict[str, ModuleType] = {}
+def _structure_hook(cls: type) -> Callable[[Any, Any], Any]:
+    return codec_for(cls).structure
 
 
-def _codec_module(cls: type) -> ModuleType:
-    group = cls.__module__.rsplit(".", 1)[1]
-    module = _LOADED.get(group)
-    if module is None:
-        module = import_module(f"pinpoint_sdk._codec.{group}")
-        _track_loaded()
-    return module
-
-
-def _track_loaded() -> None:
-    """Record the codec modules imported since the last call (a group's module imports
-    the groups it nests, too), pointing their slots at user hooks if there are any."""
-    prefix = "pinpoint_sdk._codec._"
-    for name, module in list(sys.modules.items()):
-        if name.startswith(prefix) and module is not None:
-            group = name[len("pinpoint_sdk._codec."):]
-            if group not in _LOADED:
-                _LOADED[group] = module
-                if converter._customised:
-                    converter._point_slots(module)
+def _unstructure_hook(cls: type) -> Callable[[Any], Any]:
+    return codec_for(cls).unstructure
 
 
 def default_structure_hook(cls: type[T]) -> Callable[[Any, Any], T]:
@@ -84,18 +64,14 @@ def default_structure_hook(cls: type[T]) -> Callable[[Any, Any], T]:
     """
     if not _is_model(cls):
         raise TypeError(f"{cls!r} is not a pinpoint_sdk model class")
-    function: Callable[[Any, Any], T] = getattr(_codec_module(cls), f"structure_{cls.__name__}")
-    return function
+    return _structure_hook(cls)
 
 
 def default_unstructure_hook(cls: type[Any]) -> Callable[[Any], dict[str, Any]]:
     """The SDK's own unstructure hook for model class ``cls``; see `default_structure_hook`."""
     if not _is_model(cls):
         raise TypeError(f"{cls!r} is not a pinpoint_sdk model class")
-    function: Callable[[Any], dict[str, Any]] = getattr(
-        _codec_module(cls), f"unstructure_{cls.__name__}"
-    )
-    return function
+    return _unstructure_hook(cls)
 
 
 def _bound(hook: Callable[[Any, Any], Any], cls: type) -> Callable[[Any], Any]:
@@ -173,32 +149,28 @@ class PinpointConverter(cattrs.Converter):
         if self is not globals().get("converter") or not _READY:
             return
         self._customised = True
-        _track_loaded()
-        for module in list(_LOADED.values()):
-            self._point_slots(module)
+        self._point_slots(list(REGISTRY.values()))
 
-    def _point_slots(self, codec: ModuleType) -> None:
-        """Point each nested-conversion slot of ``codec`` at this converter's hook."""
-        namespace = codec.__dict__
-        models = import_module(codec.__name__.replace("pinpoint_sdk._codec.", "pinpoint_sdk.models."))
-        for name in models.__all__:
-            cls = getattr(models, name)
-            default_s = namespace[f"structure_{name}"]
-            s_hook = self.get_structure_hook(cls)
-            u_hook = self.get_unstructure_hook(cls)
-            namespace[f"_s_{name}"] = default_s if s_hook is default_s else _bound(s_hook, cls)
-            namespace[f"_u_{name}"] = u_hook
+    def _point_slots(self, codecs: list[ShapeCodec]) -> None:
+        """Point the nested-conversion slots of ``codecs`` at this converter's hooks."""
+        for codec in codecs:
+            s_hook = self.get_structure_hook(codec.cls)
+            structure = codec.structure if s_hook is codec.structure else _bound(s_hook, codec.cls)
+            codec.point(structure, self.get_unstructure_hook(codec.cls))
+
+
+def _loaded(codecs: list[ShapeCodec]) -> None:
+    """A codec module was loaded: point its slots at user hooks, if there are any."""
+    if converter._customised:
+        converter._point_slots(codecs)
 
 
 _READY = False
 converter = PinpointConverter()
 """The configured converter (a `PinpointConverter`), for users who register their own hooks."""
-converter.register_structure_hook_factory(
-    _is_model, lambda cls: getattr(_codec_module(cls), f"structure_{cls.__name__}")
-)
-converter.register_unstructure_hook_factory(
-    _is_model, lambda cls: getattr(_codec_module(cls), f"unstructure_{cls.__name__}")
-)
+converter.register_structure_hook_factory(_is_model, _structure_hook)
+converter.register_unstructure_hook_factory(_is_model, _unstructure_hook)
+on_register(_loaded)
 _READY = True
 
 

@@ -2,12 +2,18 @@
 
 """Enumerations of the Pinpoint service model.
 
-Every enum is an open `enum.StrEnum`: members compare equal to their string
-values, and model fields typed ``EnumType | str`` keep values the SDK does not know yet
-as plain strings.
+Every enum is an open `enum.StrEnum`: members compare equal to their string values, and
+a value the SDK does not know yet (one the service added later) is still read as a member
+of its enum: ``CampaignStatus("NEW_STATE")`` is an instance of `CampaignStatus` whose
+value is that string, equal to it, written back unchanged, and shown by `repr` as not
+modelled. Model fields are typed with the enum, and their constructors also take the
+plain strings.
 """
 
+from __future__ import annotations
+
 from enum import StrEnum
+from typing import Any
 
 __all__ = [
     "Action",
@@ -40,8 +46,33 @@ __all__ = [
     "Type",
 ]
 
+# (enum, value) -> the member standing for a value the service model does not list.
+_UNMODELLED: dict[tuple[type[StrEnum], str], Any] = {}
 
-class Action(StrEnum):
+
+class _OpenStrEnum(StrEnum):
+    """A `StrEnum` that reads any text: unknown values become cached, unlisted members."""
+
+    @classmethod
+    def _missing_(cls, value: object) -> Any:
+        if not isinstance(value, str):
+            return None
+        text = str(value)
+        member = _UNMODELLED.get((cls, text))
+        if member is None:
+            member = str.__new__(cls, text)
+            member._value_ = text
+            member._name_ = text
+            member = _UNMODELLED.setdefault((cls, text), member)
+        return member
+
+    def __repr__(self) -> str:
+        if type(self)._member_map_.get(self._name_) is self:
+            return super().__repr__()
+        return f"<{type(self).__name__} value not in the service model: {self._value_!r}>"
+
+
+class Action(_OpenStrEnum):
     """Values of the ``Action`` shape."""
 
     OPEN_APP = "OPEN_APP"
@@ -49,7 +80,7 @@ class Action(StrEnum):
     URL = "URL"
 
 
-class Alignment(StrEnum):
+class Alignment(_OpenStrEnum):
     """Values of the ``Alignment`` shape."""
 
     LEFT = "LEFT"
@@ -57,7 +88,7 @@ class Alignment(StrEnum):
     RIGHT = "RIGHT"
 
 
-class AttributeType(StrEnum):
+class AttributeType(_OpenStrEnum):
     """Values of the ``AttributeType`` shape."""
 
     INCLUSIVE = "INCLUSIVE"
@@ -69,7 +100,7 @@ class AttributeType(StrEnum):
     BETWEEN = "BETWEEN"
 
 
-class ButtonAction(StrEnum):
+class ButtonAction(_OpenStrEnum):
     """Values of the ``ButtonAction`` shape."""
 
     LINK = "LINK"
@@ -77,7 +108,7 @@ class ButtonAction(StrEnum):
     CLOSE = "CLOSE"
 
 
-class CampaignStatus(StrEnum):
+class CampaignStatus(_OpenStrEnum):
     """Values of the ``CampaignStatus`` shape."""
 
     SCHEDULED = "SCHEDULED"
@@ -89,7 +120,7 @@ class CampaignStatus(StrEnum):
     INVALID = "INVALID"
 
 
-class ChannelType(StrEnum):
+class ChannelType(_OpenStrEnum):
     """Values of the ``ChannelType`` shape."""
 
     PUSH = "PUSH"
@@ -107,7 +138,7 @@ class ChannelType(StrEnum):
     IN_APP = "IN_APP"
 
 
-class DayOfWeek(StrEnum):
+class DayOfWeek(_OpenStrEnum):
     """Values of the ``DayOfWeek`` shape."""
 
     MONDAY = "MONDAY"
@@ -119,7 +150,7 @@ class DayOfWeek(StrEnum):
     SUNDAY = "SUNDAY"
 
 
-class DeliveryStatus(StrEnum):
+class DeliveryStatus(_OpenStrEnum):
     """Values of the ``DeliveryStatus`` shape."""
 
     SUCCESSFUL = "SUCCESSFUL"
@@ -131,14 +162,14 @@ class DeliveryStatus(StrEnum):
     DUPLICATE = "DUPLICATE"
 
 
-class DimensionType(StrEnum):
+class DimensionType(_OpenStrEnum):
     """Values of the ``DimensionType`` shape."""
 
     INCLUSIVE = "INCLUSIVE"
     EXCLUSIVE = "EXCLUSIVE"
 
 
-class Duration(StrEnum):
+class Duration(_OpenStrEnum):
     """Values of the ``Duration`` shape."""
 
     HR_24 = "HR_24"
@@ -147,7 +178,7 @@ class Duration(StrEnum):
     DAY_30 = "DAY_30"
 
 
-class EndpointTypesElement(StrEnum):
+class EndpointTypesElement(_OpenStrEnum):
     """Values of the ``__EndpointTypesElement`` shape."""
 
     PUSH = "PUSH"
@@ -165,21 +196,21 @@ class EndpointTypesElement(StrEnum):
     IN_APP = "IN_APP"
 
 
-class FilterType(StrEnum):
+class FilterType(_OpenStrEnum):
     """Values of the ``FilterType`` shape."""
 
     SYSTEM = "SYSTEM"
     ENDPOINT = "ENDPOINT"
 
 
-class Format(StrEnum):
+class Format(_OpenStrEnum):
     """Values of the ``Format`` shape."""
 
     CSV = "CSV"
     JSON = "JSON"
 
 
-class Frequency(StrEnum):
+class Frequency(_OpenStrEnum):
     """Values of the ``Frequency`` shape."""
 
     ONCE = "ONCE"
@@ -191,7 +222,7 @@ class Frequency(StrEnum):
     IN_APP_EVENT = "IN_APP_EVENT"
 
 
-class Include(StrEnum):
+class Include(_OpenStrEnum):
     """Values of the ``Include`` shape."""
 
     ALL = "ALL"
@@ -199,7 +230,7 @@ class Include(StrEnum):
     NONE = "NONE"
 
 
-class JobStatus(StrEnum):
+class JobStatus(_OpenStrEnum):
     """Values of the ``JobStatus`` shape."""
 
     CREATED = "CREATED"
@@ -213,7 +244,7 @@ class JobStatus(StrEnum):
     FAILED = "FAILED"
 
 
-class JourneyRunStatus(StrEnum):
+class JourneyRunStatus(_OpenStrEnum):
     """Values of the ``JourneyRunStatus`` shape."""
 
     SCHEDULED = "SCHEDULED"
@@ -222,7 +253,7 @@ class JourneyRunStatus(StrEnum):
     CANCELLED = "CANCELLED"
 
 
-class Layout(StrEnum):
+class Layout(_OpenStrEnum):
     """Values of the ``Layout`` shape."""
 
     BOTTOM_BANNER = "BOTTOM_BANNER"
@@ -233,42 +264,42 @@ class Layout(StrEnum):
     CAROUSEL = "CAROUSEL"
 
 
-class MessageType(StrEnum):
+class MessageType(_OpenStrEnum):
     """Values of the ``MessageType`` shape."""
 
     TRANSACTIONAL = "TRANSACTIONAL"
     PROMOTIONAL = "PROMOTIONAL"
 
 
-class Mode(StrEnum):
+class Mode(_OpenStrEnum):
     """Values of the ``Mode`` shape."""
 
     DELIVERY = "DELIVERY"
     FILTER = "FILTER"
 
 
-class Operator(StrEnum):
+class Operator(_OpenStrEnum):
     """Values of the ``Operator`` shape."""
 
     ALL = "ALL"
     ANY = "ANY"
 
 
-class RecencyType(StrEnum):
+class RecencyType(_OpenStrEnum):
     """Values of the ``RecencyType`` shape."""
 
     ACTIVE = "ACTIVE"
     INACTIVE = "INACTIVE"
 
 
-class SegmentType(StrEnum):
+class SegmentType(_OpenStrEnum):
     """Values of the ``SegmentType`` shape."""
 
     DIMENSIONAL = "DIMENSIONAL"
     IMPORT = "IMPORT"
 
 
-class SourceType(StrEnum):
+class SourceType(_OpenStrEnum):
     """Values of the ``SourceType`` shape."""
 
     ALL = "ALL"
@@ -276,7 +307,7 @@ class SourceType(StrEnum):
     NONE = "NONE"
 
 
-class State(StrEnum):
+class State(_OpenStrEnum):
     """Values of the ``State`` shape."""
 
     DRAFT = "DRAFT"
@@ -287,7 +318,7 @@ class State(StrEnum):
     PAUSED = "PAUSED"
 
 
-class TemplateType(StrEnum):
+class TemplateType(_OpenStrEnum):
     """Values of the ``TemplateType`` shape."""
 
     EMAIL = "EMAIL"
@@ -297,14 +328,14 @@ class TemplateType(StrEnum):
     INAPP = "INAPP"
 
 
-class TimezoneEstimationMethodsElement(StrEnum):
+class TimezoneEstimationMethodsElement(_OpenStrEnum):
     """Values of the ``__TimezoneEstimationMethodsElement`` shape."""
 
     PHONE_NUMBER = "PHONE_NUMBER"
     POSTAL_CODE = "POSTAL_CODE"
 
 
-class Type(StrEnum):
+class Type(_OpenStrEnum):
     """Values of the ``Type`` shape."""
 
     ALL = "ALL"

@@ -2,11 +2,13 @@
 
 """Wire conversion for ``pinpoint_sdk.models._analytics``.
 
-Straight-line functions per shape, registered with the cattrs converter by
-``pinpoint_sdk.converter``. A value whose JSON type differs from its annotation, and
-keys the model does not know, are kept with the instance's unknown keys and written
-back. Nested shapes are converted through the ``_s_<Shape>``/``_u_<Shape>`` slots at
-the end, which the converter points at the hooks users register.
+Straight-line functions per member list, made for each shape by a ``_codec_<Shape>``
+factory (shapes with the same members share one) and registered with
+``pinpoint_sdk._codec.REGISTRY``, which the converter reads. A value whose JSON type
+differs from its annotation, and keys the model does not know, are kept with the
+instance's unknown keys and written back. Nested shapes are converted through the
+``_s_<Shape>``/``_u_<Shape>`` slots at the end, which the converter points at the
+hooks users register.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from datetime import datetime
 from typing import Any
 
 from pinpoint_sdk import _wire as _w
+from pinpoint_sdk._codec import register
 from pinpoint_sdk.models._analytics import (
     ApplicationDateRangeKpiResponse,
     BaseKpiResult,
@@ -31,623 +34,718 @@ from pinpoint_sdk.models._analytics import (
 )
 
 _new = object.__new__
-_K_ApplicationDateRangeKpiResponse = frozenset(
-    {"ApplicationId", "EndTime", "KpiName", "KpiResult", "NextToken", "StartTime"}
-)
-_K_BaseKpiResult = frozenset({"Rows"})
-_K_CampaignDateRangeKpiResponse = frozenset(
-    {"ApplicationId", "CampaignId", "EndTime", "KpiName", "KpiResult", "NextToken", "StartTime"}
-)
-_K_GetApplicationDateRangeKpiRequest = frozenset(
-    {"ApplicationId", "EndTime", "KpiName", "NextToken", "PageSize", "StartTime"}
-)
-_K_GetApplicationDateRangeKpiResponse = frozenset({"ApplicationDateRangeKpiResponse"})
-_K_GetCampaignDateRangeKpiRequest = frozenset(
-    {"ApplicationId", "CampaignId", "EndTime", "KpiName", "NextToken", "PageSize", "StartTime"}
-)
-_K_GetCampaignDateRangeKpiResponse = frozenset({"CampaignDateRangeKpiResponse"})
-_K_GetJourneyDateRangeKpiRequest = frozenset(
-    {"ApplicationId", "EndTime", "JourneyId", "KpiName", "NextToken", "PageSize", "StartTime"}
-)
-_K_GetJourneyDateRangeKpiResponse = frozenset({"JourneyDateRangeKpiResponse"})
-_K_JourneyDateRangeKpiResponse = frozenset(
-    {"ApplicationId", "EndTime", "JourneyId", "KpiName", "KpiResult", "NextToken", "StartTime"}
-)
-_K_ResultRow = frozenset({"GroupedBys", "Values"})
-_K_ResultRowValue = frozenset({"Key", "Type", "Value"})
 
 
-def structure_ApplicationDateRangeKpiResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "ApplicationDateRangeKpiResponse")
-    o: Any = _new(ApplicationDateRangeKpiResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("EndTime")
-    o.end_time = (
-        v if v.__class__ is datetime or v is None else _w.field(o, "EndTime", v, _w.timestamp)
-    )
-    v = d.get("KpiName")
-    o.kpi_name = v if v.__class__ is str or v is None else _w.field(o, "KpiName", v, _w.text)
-    v = d.get("KpiResult")
-    o.kpi_result = (
-        _s_BaseKpiResult(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "KpiResult", v)
-    )
-    v = d.get("NextToken")
-    o.next_token = v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
-    v = d.get("StartTime")
-    o.start_time = (
-        v if v.__class__ is datetime or v is None else _w.field(o, "StartTime", v, _w.timestamp)
-    )
-    if not _K_ApplicationDateRangeKpiResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_ApplicationDateRangeKpiResponse, o._unknown)
-    return o
+def _codec_ApplicationDateRangeKpiResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"ApplicationId", "EndTime", "KpiName", "KpiResult", "NextToken", "StartTime"})
 
-
-def unstructure_ApplicationDateRangeKpiResponse(o: Any) -> Any:
-    if not isinstance(o, ApplicationDateRangeKpiResponse):
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+        )
+        v = d.get("EndTime")
+        o.end_time = (
+            v if v.__class__ is datetime or v is None else _w.field(o, "EndTime", v, _w.timestamp)
+        )
+        v = d.get("KpiName")
+        o.kpi_name = v if v.__class__ is str or v is None else _w.field(o, "KpiName", v, _w.text)
+        v = d.get("KpiResult")
+        o.kpi_result = (
+            _s_BaseKpiResult(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "KpiResult", v)
+        )
+        v = d.get("NextToken")
+        o.next_token = (
+            v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
+        )
+        v = d.get("StartTime")
+        o.start_time = (
+            v if v.__class__ is datetime or v is None else _w.field(o, "StartTime", v, _w.timestamp)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.end_time
-    if v is not None:
-        d["EndTime"] = v
-    v = o.kpi_name
-    if v is not None:
-        d["KpiName"] = v
-    v = o.kpi_result
-    if v is not None:
-        d["KpiResult"] = _u_BaseKpiResult(v)
-    v = o.next_token
-    if v is not None:
-        d["NextToken"] = v
-    v = o.start_time
-    if v is not None:
-        d["StartTime"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        v = o.end_time
+        if v is not None:
+            d["EndTime"] = v
+        v = o.kpi_name
+        if v is not None:
+            d["KpiName"] = v
+        v = o.kpi_result
+        if v is not None:
+            d["KpiResult"] = _u_BaseKpiResult(v)
+        v = o.next_token
+        if v is not None:
+            d["NextToken"] = v
+        v = o.start_time
+        if v is not None:
+            d["StartTime"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_BaseKpiResult(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "BaseKpiResult")
-    o: Any = _new(BaseKpiResult)
-    o._unknown = None
-    v: Any
-    v = d.get("Rows")
-    if v is None:
-        o.rows = None
-    else:
-        try:
-            o.rows = [_s_ResultRow(x0) for x0 in v] if v.__class__ is list else _w.wrong()
-        except _w.WrongType:
-            o.rows = _w.keep(o, "Rows", v)
-    if not _K_BaseKpiResult.issuperset(d):
-        o._unknown = _w.extra(d, _K_BaseKpiResult, o._unknown)
-    return o
+def _codec_BaseKpiResult(cls: Any) -> _w.Codec:
+    keys = frozenset({"Rows"})
 
-
-def unstructure_BaseKpiResult(o: Any) -> Any:
-    if not isinstance(o, BaseKpiResult):
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Rows")
+        if v is None:
+            o.rows = None
+        else:
+            try:
+                o.rows = list(map(_s_ResultRow, v)) if v.__class__ is list else _w.wrong()
+            except _w.WrongType:
+                o.rows = _w.keep(o, "Rows", v)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.rows
-    if v is not None:
-        d["Rows"] = [_u_ResultRow(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
 
-
-def structure_CampaignDateRangeKpiResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "CampaignDateRangeKpiResponse")
-    o: Any = _new(CampaignDateRangeKpiResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("CampaignId")
-    o.campaign_id = v if v.__class__ is str or v is None else _w.field(o, "CampaignId", v, _w.text)
-    v = d.get("EndTime")
-    o.end_time = (
-        v if v.__class__ is datetime or v is None else _w.field(o, "EndTime", v, _w.timestamp)
-    )
-    v = d.get("KpiName")
-    o.kpi_name = v if v.__class__ is str or v is None else _w.field(o, "KpiName", v, _w.text)
-    v = d.get("KpiResult")
-    o.kpi_result = (
-        _s_BaseKpiResult(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "KpiResult", v)
-    )
-    v = d.get("NextToken")
-    o.next_token = v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
-    v = d.get("StartTime")
-    o.start_time = (
-        v if v.__class__ is datetime or v is None else _w.field(o, "StartTime", v, _w.timestamp)
-    )
-    if not _K_CampaignDateRangeKpiResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_CampaignDateRangeKpiResponse, o._unknown)
-    return o
-
-
-def unstructure_CampaignDateRangeKpiResponse(o: Any) -> Any:
-    if not isinstance(o, CampaignDateRangeKpiResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.campaign_id
-    if v is not None:
-        d["CampaignId"] = v
-    v = o.end_time
-    if v is not None:
-        d["EndTime"] = v
-    v = o.kpi_name
-    if v is not None:
-        d["KpiName"] = v
-    v = o.kpi_result
-    if v is not None:
-        d["KpiResult"] = _u_BaseKpiResult(v)
-    v = o.next_token
-    if v is not None:
-        d["NextToken"] = v
-    v = o.start_time
-    if v is not None:
-        d["StartTime"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetApplicationDateRangeKpiRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetApplicationDateRangeKpiRequest")
-    o: Any = _new(GetApplicationDateRangeKpiRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("EndTime")
-    o.end_time = (
-        v if v.__class__ is datetime or v is None else _w.field(o, "EndTime", v, _w.timestamp)
-    )
-    v = d.get("KpiName")
-    o.kpi_name = v if v.__class__ is str or v is None else _w.field(o, "KpiName", v, _w.text)
-    v = d.get("NextToken")
-    o.next_token = v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
-    v = d.get("PageSize")
-    o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
-    v = d.get("StartTime")
-    o.start_time = (
-        v if v.__class__ is datetime or v is None else _w.field(o, "StartTime", v, _w.timestamp)
-    )
-    if not _K_GetApplicationDateRangeKpiRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetApplicationDateRangeKpiRequest, o._unknown)
-    return o
-
-
-def unstructure_GetApplicationDateRangeKpiRequest(o: Any) -> Any:
-    if not isinstance(o, GetApplicationDateRangeKpiRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.end_time
-    if v is not None:
-        d["EndTime"] = v
-    v = o.kpi_name
-    if v is not None:
-        d["KpiName"] = v
-    v = o.next_token
-    if v is not None:
-        d["NextToken"] = v
-    v = o.page_size
-    if v is not None:
-        d["PageSize"] = v
-    v = o.start_time
-    if v is not None:
-        d["StartTime"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetApplicationDateRangeKpiResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetApplicationDateRangeKpiResponse")
-    o: Any = _new(GetApplicationDateRangeKpiResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationDateRangeKpiResponse")
-    o.application_date_range_kpi_response = (
-        _s_ApplicationDateRangeKpiResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "ApplicationDateRangeKpiResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_GetApplicationDateRangeKpiResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetApplicationDateRangeKpiResponse, o._unknown)
-    return o
-
-
-def unstructure_GetApplicationDateRangeKpiResponse(o: Any) -> Any:
-    if not isinstance(o, GetApplicationDateRangeKpiResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_date_range_kpi_response
-    if v is not None:
-        d["ApplicationDateRangeKpiResponse"] = _u_ApplicationDateRangeKpiResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetCampaignDateRangeKpiRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetCampaignDateRangeKpiRequest")
-    o: Any = _new(GetCampaignDateRangeKpiRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("CampaignId")
-    o.campaign_id = v if v.__class__ is str or v is None else _w.field(o, "CampaignId", v, _w.text)
-    v = d.get("EndTime")
-    o.end_time = (
-        v if v.__class__ is datetime or v is None else _w.field(o, "EndTime", v, _w.timestamp)
-    )
-    v = d.get("KpiName")
-    o.kpi_name = v if v.__class__ is str or v is None else _w.field(o, "KpiName", v, _w.text)
-    v = d.get("NextToken")
-    o.next_token = v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
-    v = d.get("PageSize")
-    o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
-    v = d.get("StartTime")
-    o.start_time = (
-        v if v.__class__ is datetime or v is None else _w.field(o, "StartTime", v, _w.timestamp)
-    )
-    if not _K_GetCampaignDateRangeKpiRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetCampaignDateRangeKpiRequest, o._unknown)
-    return o
-
-
-def unstructure_GetCampaignDateRangeKpiRequest(o: Any) -> Any:
-    if not isinstance(o, GetCampaignDateRangeKpiRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.campaign_id
-    if v is not None:
-        d["CampaignId"] = v
-    v = o.end_time
-    if v is not None:
-        d["EndTime"] = v
-    v = o.kpi_name
-    if v is not None:
-        d["KpiName"] = v
-    v = o.next_token
-    if v is not None:
-        d["NextToken"] = v
-    v = o.page_size
-    if v is not None:
-        d["PageSize"] = v
-    v = o.start_time
-    if v is not None:
-        d["StartTime"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetCampaignDateRangeKpiResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetCampaignDateRangeKpiResponse")
-    o: Any = _new(GetCampaignDateRangeKpiResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("CampaignDateRangeKpiResponse")
-    o.campaign_date_range_kpi_response = (
-        _s_CampaignDateRangeKpiResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "CampaignDateRangeKpiResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_GetCampaignDateRangeKpiResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetCampaignDateRangeKpiResponse, o._unknown)
-    return o
-
-
-def unstructure_GetCampaignDateRangeKpiResponse(o: Any) -> Any:
-    if not isinstance(o, GetCampaignDateRangeKpiResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.campaign_date_range_kpi_response
-    if v is not None:
-        d["CampaignDateRangeKpiResponse"] = _u_CampaignDateRangeKpiResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetJourneyDateRangeKpiRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetJourneyDateRangeKpiRequest")
-    o: Any = _new(GetJourneyDateRangeKpiRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("EndTime")
-    o.end_time = (
-        v if v.__class__ is datetime or v is None else _w.field(o, "EndTime", v, _w.timestamp)
-    )
-    v = d.get("JourneyId")
-    o.journey_id = v if v.__class__ is str or v is None else _w.field(o, "JourneyId", v, _w.text)
-    v = d.get("KpiName")
-    o.kpi_name = v if v.__class__ is str or v is None else _w.field(o, "KpiName", v, _w.text)
-    v = d.get("NextToken")
-    o.next_token = v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
-    v = d.get("PageSize")
-    o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
-    v = d.get("StartTime")
-    o.start_time = (
-        v if v.__class__ is datetime or v is None else _w.field(o, "StartTime", v, _w.timestamp)
-    )
-    if not _K_GetJourneyDateRangeKpiRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetJourneyDateRangeKpiRequest, o._unknown)
-    return o
-
-
-def unstructure_GetJourneyDateRangeKpiRequest(o: Any) -> Any:
-    if not isinstance(o, GetJourneyDateRangeKpiRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.end_time
-    if v is not None:
-        d["EndTime"] = v
-    v = o.journey_id
-    if v is not None:
-        d["JourneyId"] = v
-    v = o.kpi_name
-    if v is not None:
-        d["KpiName"] = v
-    v = o.next_token
-    if v is not None:
-        d["NextToken"] = v
-    v = o.page_size
-    if v is not None:
-        d["PageSize"] = v
-    v = o.start_time
-    if v is not None:
-        d["StartTime"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetJourneyDateRangeKpiResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetJourneyDateRangeKpiResponse")
-    o: Any = _new(GetJourneyDateRangeKpiResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("JourneyDateRangeKpiResponse")
-    o.journey_date_range_kpi_response = (
-        _s_JourneyDateRangeKpiResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "JourneyDateRangeKpiResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_GetJourneyDateRangeKpiResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetJourneyDateRangeKpiResponse, o._unknown)
-    return o
-
-
-def unstructure_GetJourneyDateRangeKpiResponse(o: Any) -> Any:
-    if not isinstance(o, GetJourneyDateRangeKpiResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.journey_date_range_kpi_response
-    if v is not None:
-        d["JourneyDateRangeKpiResponse"] = _u_JourneyDateRangeKpiResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_JourneyDateRangeKpiResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "JourneyDateRangeKpiResponse")
-    o: Any = _new(JourneyDateRangeKpiResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("EndTime")
-    o.end_time = (
-        v if v.__class__ is datetime or v is None else _w.field(o, "EndTime", v, _w.timestamp)
-    )
-    v = d.get("JourneyId")
-    o.journey_id = v if v.__class__ is str or v is None else _w.field(o, "JourneyId", v, _w.text)
-    v = d.get("KpiName")
-    o.kpi_name = v if v.__class__ is str or v is None else _w.field(o, "KpiName", v, _w.text)
-    v = d.get("KpiResult")
-    o.kpi_result = (
-        _s_BaseKpiResult(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "KpiResult", v)
-    )
-    v = d.get("NextToken")
-    o.next_token = v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
-    v = d.get("StartTime")
-    o.start_time = (
-        v if v.__class__ is datetime or v is None else _w.field(o, "StartTime", v, _w.timestamp)
-    )
-    if not _K_JourneyDateRangeKpiResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_JourneyDateRangeKpiResponse, o._unknown)
-    return o
-
-
-def unstructure_JourneyDateRangeKpiResponse(o: Any) -> Any:
-    if not isinstance(o, JourneyDateRangeKpiResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.end_time
-    if v is not None:
-        d["EndTime"] = v
-    v = o.journey_id
-    if v is not None:
-        d["JourneyId"] = v
-    v = o.kpi_name
-    if v is not None:
-        d["KpiName"] = v
-    v = o.kpi_result
-    if v is not None:
-        d["KpiResult"] = _u_BaseKpiResult(v)
-    v = o.next_token
-    if v is not None:
-        d["NextToken"] = v
-    v = o.start_time
-    if v is not None:
-        d["StartTime"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_ResultRow(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "ResultRow")
-    o: Any = _new(ResultRow)
-    o._unknown = None
-    v: Any
-    v = d.get("GroupedBys")
-    if v is None:
-        o.grouped_bys = None
-    else:
-        try:
-            o.grouped_bys = (
-                [_s_ResultRowValue(x0) for x0 in v] if v.__class__ is list else _w.wrong()
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.rows
+        if v is not None:
+            d["Rows"] = (
+                list(map(_u_ResultRow, v))
+                if v.__class__ is list or isinstance(v, (list, tuple))
+                else v
             )
-        except _w.WrongType:
-            o.grouped_bys = _w.keep(o, "GroupedBys", v)
-    v = d.get("Values")
-    if v is None:
-        o.values = None
-    else:
-        try:
-            o.values = [_s_ResultRowValue(x0) for x0 in v] if v.__class__ is list else _w.wrong()
-        except _w.WrongType:
-            o.values = _w.keep(o, "Values", v)
-    if not _K_ResultRow.issuperset(d):
-        o._unknown = _w.extra(d, _K_ResultRow, o._unknown)
-    return o
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def unstructure_ResultRow(o: Any) -> Any:
-    if not isinstance(o, ResultRow):
+def _codec_CampaignDateRangeKpiResponse(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {"ApplicationId", "CampaignId", "EndTime", "KpiName", "KpiResult", "NextToken", "StartTime"}
+    )
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+        )
+        v = d.get("CampaignId")
+        o.campaign_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "CampaignId", v, _w.text)
+        )
+        v = d.get("EndTime")
+        o.end_time = (
+            v if v.__class__ is datetime or v is None else _w.field(o, "EndTime", v, _w.timestamp)
+        )
+        v = d.get("KpiName")
+        o.kpi_name = v if v.__class__ is str or v is None else _w.field(o, "KpiName", v, _w.text)
+        v = d.get("KpiResult")
+        o.kpi_result = (
+            _s_BaseKpiResult(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "KpiResult", v)
+        )
+        v = d.get("NextToken")
+        o.next_token = (
+            v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
+        )
+        v = d.get("StartTime")
+        o.start_time = (
+            v if v.__class__ is datetime or v is None else _w.field(o, "StartTime", v, _w.timestamp)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.grouped_bys
-    if v is not None:
-        d["GroupedBys"] = [_u_ResultRowValue(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
-    v = o.values
-    if v is not None:
-        d["Values"] = [_u_ResultRowValue(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        v = o.campaign_id
+        if v is not None:
+            d["CampaignId"] = v
+        v = o.end_time
+        if v is not None:
+            d["EndTime"] = v
+        v = o.kpi_name
+        if v is not None:
+            d["KpiName"] = v
+        v = o.kpi_result
+        if v is not None:
+            d["KpiResult"] = _u_BaseKpiResult(v)
+        v = o.next_token
+        if v is not None:
+            d["NextToken"] = v
+        v = o.start_time
+        if v is not None:
+            d["StartTime"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_ResultRowValue(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "ResultRowValue")
-    o: Any = _new(ResultRowValue)
-    o._unknown = None
-    v: Any
-    v = d.get("Key")
-    o.key = v if v.__class__ is str or v is None else _w.field(o, "Key", v, _w.text)
-    v = d.get("Type")
-    o.type = v if v.__class__ is str or v is None else _w.field(o, "Type", v, _w.text)
-    v = d.get("Value")
-    o.value = v if v.__class__ is str or v is None else _w.field(o, "Value", v, _w.text)
-    if not _K_ResultRowValue.issuperset(d):
-        o._unknown = _w.extra(d, _K_ResultRowValue, o._unknown)
-    return o
+def _codec_GetApplicationDateRangeKpiRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"ApplicationId", "EndTime", "KpiName", "NextToken", "PageSize", "StartTime"})
 
-
-def unstructure_ResultRowValue(o: Any) -> Any:
-    if not isinstance(o, ResultRowValue):
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+        )
+        v = d.get("EndTime")
+        o.end_time = (
+            v if v.__class__ is datetime or v is None else _w.field(o, "EndTime", v, _w.timestamp)
+        )
+        v = d.get("KpiName")
+        o.kpi_name = v if v.__class__ is str or v is None else _w.field(o, "KpiName", v, _w.text)
+        v = d.get("NextToken")
+        o.next_token = (
+            v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
+        )
+        v = d.get("PageSize")
+        o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
+        v = d.get("StartTime")
+        o.start_time = (
+            v if v.__class__ is datetime or v is None else _w.field(o, "StartTime", v, _w.timestamp)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.key
-    if v is not None:
-        d["Key"] = v
-    v = o.type
-    if v is not None:
-        d["Type"] = v
-    v = o.value
-    if v is not None:
-        d["Value"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
 
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        v = o.end_time
+        if v is not None:
+            d["EndTime"] = v
+        v = o.kpi_name
+        if v is not None:
+            d["KpiName"] = v
+        v = o.next_token
+        if v is not None:
+            d["NextToken"] = v
+        v = o.page_size
+        if v is not None:
+            d["PageSize"] = v
+        v = o.start_time
+        if v is not None:
+            d["StartTime"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_GetApplicationDateRangeKpiResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"ApplicationDateRangeKpiResponse"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ApplicationDateRangeKpiResponse")
+        o.application_date_range_kpi_response = (
+            _s_ApplicationDateRangeKpiResponse(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "ApplicationDateRangeKpiResponse", v)
+        )
+        o._response_metadata = None
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.application_date_range_kpi_response
+        if v is not None:
+            d["ApplicationDateRangeKpiResponse"] = _u_ApplicationDateRangeKpiResponse(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_GetCampaignDateRangeKpiRequest(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {"ApplicationId", "CampaignId", "EndTime", "KpiName", "NextToken", "PageSize", "StartTime"}
+    )
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+        )
+        v = d.get("CampaignId")
+        o.campaign_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "CampaignId", v, _w.text)
+        )
+        v = d.get("EndTime")
+        o.end_time = (
+            v if v.__class__ is datetime or v is None else _w.field(o, "EndTime", v, _w.timestamp)
+        )
+        v = d.get("KpiName")
+        o.kpi_name = v if v.__class__ is str or v is None else _w.field(o, "KpiName", v, _w.text)
+        v = d.get("NextToken")
+        o.next_token = (
+            v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
+        )
+        v = d.get("PageSize")
+        o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
+        v = d.get("StartTime")
+        o.start_time = (
+            v if v.__class__ is datetime or v is None else _w.field(o, "StartTime", v, _w.timestamp)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        v = o.campaign_id
+        if v is not None:
+            d["CampaignId"] = v
+        v = o.end_time
+        if v is not None:
+            d["EndTime"] = v
+        v = o.kpi_name
+        if v is not None:
+            d["KpiName"] = v
+        v = o.next_token
+        if v is not None:
+            d["NextToken"] = v
+        v = o.page_size
+        if v is not None:
+            d["PageSize"] = v
+        v = o.start_time
+        if v is not None:
+            d["StartTime"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_GetCampaignDateRangeKpiResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"CampaignDateRangeKpiResponse"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("CampaignDateRangeKpiResponse")
+        o.campaign_date_range_kpi_response = (
+            _s_CampaignDateRangeKpiResponse(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "CampaignDateRangeKpiResponse", v)
+        )
+        o._response_metadata = None
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.campaign_date_range_kpi_response
+        if v is not None:
+            d["CampaignDateRangeKpiResponse"] = _u_CampaignDateRangeKpiResponse(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_GetJourneyDateRangeKpiRequest(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {"ApplicationId", "EndTime", "JourneyId", "KpiName", "NextToken", "PageSize", "StartTime"}
+    )
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+        )
+        v = d.get("EndTime")
+        o.end_time = (
+            v if v.__class__ is datetime or v is None else _w.field(o, "EndTime", v, _w.timestamp)
+        )
+        v = d.get("JourneyId")
+        o.journey_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "JourneyId", v, _w.text)
+        )
+        v = d.get("KpiName")
+        o.kpi_name = v if v.__class__ is str or v is None else _w.field(o, "KpiName", v, _w.text)
+        v = d.get("NextToken")
+        o.next_token = (
+            v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
+        )
+        v = d.get("PageSize")
+        o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
+        v = d.get("StartTime")
+        o.start_time = (
+            v if v.__class__ is datetime or v is None else _w.field(o, "StartTime", v, _w.timestamp)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        v = o.end_time
+        if v is not None:
+            d["EndTime"] = v
+        v = o.journey_id
+        if v is not None:
+            d["JourneyId"] = v
+        v = o.kpi_name
+        if v is not None:
+            d["KpiName"] = v
+        v = o.next_token
+        if v is not None:
+            d["NextToken"] = v
+        v = o.page_size
+        if v is not None:
+            d["PageSize"] = v
+        v = o.start_time
+        if v is not None:
+            d["StartTime"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_GetJourneyDateRangeKpiResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"JourneyDateRangeKpiResponse"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("JourneyDateRangeKpiResponse")
+        o.journey_date_range_kpi_response = (
+            _s_JourneyDateRangeKpiResponse(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "JourneyDateRangeKpiResponse", v)
+        )
+        o._response_metadata = None
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.journey_date_range_kpi_response
+        if v is not None:
+            d["JourneyDateRangeKpiResponse"] = _u_JourneyDateRangeKpiResponse(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_JourneyDateRangeKpiResponse(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {"ApplicationId", "EndTime", "JourneyId", "KpiName", "KpiResult", "NextToken", "StartTime"}
+    )
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+        )
+        v = d.get("EndTime")
+        o.end_time = (
+            v if v.__class__ is datetime or v is None else _w.field(o, "EndTime", v, _w.timestamp)
+        )
+        v = d.get("JourneyId")
+        o.journey_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "JourneyId", v, _w.text)
+        )
+        v = d.get("KpiName")
+        o.kpi_name = v if v.__class__ is str or v is None else _w.field(o, "KpiName", v, _w.text)
+        v = d.get("KpiResult")
+        o.kpi_result = (
+            _s_BaseKpiResult(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "KpiResult", v)
+        )
+        v = d.get("NextToken")
+        o.next_token = (
+            v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
+        )
+        v = d.get("StartTime")
+        o.start_time = (
+            v if v.__class__ is datetime or v is None else _w.field(o, "StartTime", v, _w.timestamp)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        v = o.end_time
+        if v is not None:
+            d["EndTime"] = v
+        v = o.journey_id
+        if v is not None:
+            d["JourneyId"] = v
+        v = o.kpi_name
+        if v is not None:
+            d["KpiName"] = v
+        v = o.kpi_result
+        if v is not None:
+            d["KpiResult"] = _u_BaseKpiResult(v)
+        v = o.next_token
+        if v is not None:
+            d["NextToken"] = v
+        v = o.start_time
+        if v is not None:
+            d["StartTime"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_ResultRow(cls: Any) -> _w.Codec:
+    keys = frozenset({"GroupedBys", "Values"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("GroupedBys")
+        if v is None:
+            o.grouped_bys = None
+        else:
+            try:
+                o.grouped_bys = (
+                    list(map(_s_ResultRowValue, v)) if v.__class__ is list else _w.wrong()
+                )
+            except _w.WrongType:
+                o.grouped_bys = _w.keep(o, "GroupedBys", v)
+        v = d.get("Values")
+        if v is None:
+            o.values = None
+        else:
+            try:
+                o.values = list(map(_s_ResultRowValue, v)) if v.__class__ is list else _w.wrong()
+            except _w.WrongType:
+                o.values = _w.keep(o, "Values", v)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.grouped_bys
+        if v is not None:
+            d["GroupedBys"] = (
+                list(map(_u_ResultRowValue, v))
+                if v.__class__ is list or isinstance(v, (list, tuple))
+                else v
+            )
+        v = o.values
+        if v is not None:
+            d["Values"] = (
+                list(map(_u_ResultRowValue, v))
+                if v.__class__ is list or isinstance(v, (list, tuple))
+                else v
+            )
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_ResultRowValue(cls: Any) -> _w.Codec:
+    keys = frozenset({"Key", "Type", "Value"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Key")
+        o.key = v if v.__class__ is str or v is None else _w.field(o, "Key", v, _w.text)
+        v = d.get("Type")
+        o.type = v if v.__class__ is str or v is None else _w.field(o, "Type", v, _w.text)
+        v = d.get("Value")
+        o.value = v if v.__class__ is str or v is None else _w.field(o, "Value", v, _w.text)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.key
+        if v is not None:
+            d["Key"] = v
+        v = o.type
+        if v is not None:
+            d["Type"] = v
+        v = o.value
+        if v is not None:
+            d["Value"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+structure_ApplicationDateRangeKpiResponse, unstructure_ApplicationDateRangeKpiResponse = (
+    _codec_ApplicationDateRangeKpiResponse(ApplicationDateRangeKpiResponse)
+)
+structure_BaseKpiResult, unstructure_BaseKpiResult = _codec_BaseKpiResult(BaseKpiResult)
+structure_CampaignDateRangeKpiResponse, unstructure_CampaignDateRangeKpiResponse = (
+    _codec_CampaignDateRangeKpiResponse(CampaignDateRangeKpiResponse)
+)
+structure_GetApplicationDateRangeKpiRequest, unstructure_GetApplicationDateRangeKpiRequest = (
+    _codec_GetApplicationDateRangeKpiRequest(GetApplicationDateRangeKpiRequest)
+)
+structure_GetApplicationDateRangeKpiResponse, unstructure_GetApplicationDateRangeKpiResponse = (
+    _codec_GetApplicationDateRangeKpiResponse(GetApplicationDateRangeKpiResponse)
+)
+structure_GetCampaignDateRangeKpiRequest, unstructure_GetCampaignDateRangeKpiRequest = (
+    _codec_GetCampaignDateRangeKpiRequest(GetCampaignDateRangeKpiRequest)
+)
+structure_GetCampaignDateRangeKpiResponse, unstructure_GetCampaignDateRangeKpiResponse = (
+    _codec_GetCampaignDateRangeKpiResponse(GetCampaignDateRangeKpiResponse)
+)
+structure_GetJourneyDateRangeKpiRequest, unstructure_GetJourneyDateRangeKpiRequest = (
+    _codec_GetJourneyDateRangeKpiRequest(GetJourneyDateRangeKpiRequest)
+)
+structure_GetJourneyDateRangeKpiResponse, unstructure_GetJourneyDateRangeKpiResponse = (
+    _codec_GetJourneyDateRangeKpiResponse(GetJourneyDateRangeKpiResponse)
+)
+structure_JourneyDateRangeKpiResponse, unstructure_JourneyDateRangeKpiResponse = (
+    _codec_JourneyDateRangeKpiResponse(JourneyDateRangeKpiResponse)
+)
+structure_ResultRow, unstructure_ResultRow = _codec_ResultRow(ResultRow)
+structure_ResultRowValue, unstructure_ResultRowValue = _codec_ResultRowValue(ResultRowValue)
 
 # Hook slots: what nested members of each shape are converted with.
 _s_ApplicationDateRangeKpiResponse = structure_ApplicationDateRangeKpiResponse
@@ -674,3 +772,87 @@ _s_ResultRow = structure_ResultRow
 _u_ResultRow = unstructure_ResultRow
 _s_ResultRowValue = structure_ResultRowValue
 _u_ResultRowValue = unstructure_ResultRowValue
+
+register(
+    globals(),
+    (
+        (
+            ApplicationDateRangeKpiResponse,
+            structure_ApplicationDateRangeKpiResponse,
+            unstructure_ApplicationDateRangeKpiResponse,
+            "_s_ApplicationDateRangeKpiResponse",
+            "_u_ApplicationDateRangeKpiResponse",
+        ),
+        (
+            BaseKpiResult,
+            structure_BaseKpiResult,
+            unstructure_BaseKpiResult,
+            "_s_BaseKpiResult",
+            "_u_BaseKpiResult",
+        ),
+        (
+            CampaignDateRangeKpiResponse,
+            structure_CampaignDateRangeKpiResponse,
+            unstructure_CampaignDateRangeKpiResponse,
+            "_s_CampaignDateRangeKpiResponse",
+            "_u_CampaignDateRangeKpiResponse",
+        ),
+        (
+            GetApplicationDateRangeKpiRequest,
+            structure_GetApplicationDateRangeKpiRequest,
+            unstructure_GetApplicationDateRangeKpiRequest,
+            "_s_GetApplicationDateRangeKpiRequest",
+            "_u_GetApplicationDateRangeKpiRequest",
+        ),
+        (
+            GetApplicationDateRangeKpiResponse,
+            structure_GetApplicationDateRangeKpiResponse,
+            unstructure_GetApplicationDateRangeKpiResponse,
+            "_s_GetApplicationDateRangeKpiResponse",
+            "_u_GetApplicationDateRangeKpiResponse",
+        ),
+        (
+            GetCampaignDateRangeKpiRequest,
+            structure_GetCampaignDateRangeKpiRequest,
+            unstructure_GetCampaignDateRangeKpiRequest,
+            "_s_GetCampaignDateRangeKpiRequest",
+            "_u_GetCampaignDateRangeKpiRequest",
+        ),
+        (
+            GetCampaignDateRangeKpiResponse,
+            structure_GetCampaignDateRangeKpiResponse,
+            unstructure_GetCampaignDateRangeKpiResponse,
+            "_s_GetCampaignDateRangeKpiResponse",
+            "_u_GetCampaignDateRangeKpiResponse",
+        ),
+        (
+            GetJourneyDateRangeKpiRequest,
+            structure_GetJourneyDateRangeKpiRequest,
+            unstructure_GetJourneyDateRangeKpiRequest,
+            "_s_GetJourneyDateRangeKpiRequest",
+            "_u_GetJourneyDateRangeKpiRequest",
+        ),
+        (
+            GetJourneyDateRangeKpiResponse,
+            structure_GetJourneyDateRangeKpiResponse,
+            unstructure_GetJourneyDateRangeKpiResponse,
+            "_s_GetJourneyDateRangeKpiResponse",
+            "_u_GetJourneyDateRangeKpiResponse",
+        ),
+        (
+            JourneyDateRangeKpiResponse,
+            structure_JourneyDateRangeKpiResponse,
+            unstructure_JourneyDateRangeKpiResponse,
+            "_s_JourneyDateRangeKpiResponse",
+            "_u_JourneyDateRangeKpiResponse",
+        ),
+        (ResultRow, structure_ResultRow, unstructure_ResultRow, "_s_ResultRow", "_u_ResultRow"),
+        (
+            ResultRowValue,
+            structure_ResultRowValue,
+            unstructure_ResultRowValue,
+            "_s_ResultRowValue",
+            "_u_ResultRowValue",
+        ),
+    ),
+)

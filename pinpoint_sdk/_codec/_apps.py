@@ -2,11 +2,13 @@
 
 """Wire conversion for ``pinpoint_sdk.models._apps``.
 
-Straight-line functions per shape, registered with the cattrs converter by
-``pinpoint_sdk.converter``. A value whose JSON type differs from its annotation, and
-keys the model does not know, are kept with the instance's unknown keys and written
-back. Nested shapes are converted through the ``_s_<Shape>``/``_u_<Shape>`` slots at
-the end, which the converter points at the hooks users register.
+Straight-line functions per member list, made for each shape by a ``_codec_<Shape>``
+factory (shapes with the same members share one) and registered with
+``pinpoint_sdk._codec.REGISTRY``, which the converter reads. A value whose JSON type
+differs from its annotation, and keys the model does not know, are kept with the
+instance's unknown keys and written back. Nested shapes are converted through the
+``_s_<Shape>``/``_u_<Shape>`` slots at the end, which the converter points at the
+hooks users register.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from pinpoint_sdk import _wire as _w
-from pinpoint_sdk._codec import _common
+from pinpoint_sdk._codec import _common, _shared, register
 from pinpoint_sdk.models._apps import (
     ApplicationResponse,
     ApplicationSettingsJourneyLimits,
@@ -37,770 +39,648 @@ from pinpoint_sdk.models._apps import (
 )
 
 _new = object.__new__
-_K_ApplicationResponse = frozenset({"Arn", "Id", "Name", "tags", "CreationDate"})
-_K_ApplicationSettingsJourneyLimits = frozenset({"DailyCap", "TimeframeCap", "TotalCap"})
-_K_ApplicationSettingsResource = frozenset(
-    {"ApplicationId", "CampaignHook", "LastModifiedDate", "Limits", "QuietTime", "JourneyLimits"}
-)
-_K_ApplicationsResponse = frozenset({"Item", "NextToken"})
-_K_CreateAppRequest = frozenset({"CreateApplicationRequest"})
-_K_CreateAppResponse = frozenset({"ApplicationResponse"})
-_K_CreateApplicationRequest = frozenset({"Name", "tags"})
-_K_DeleteAppRequest = frozenset({"ApplicationId"})
-_K_DeleteAppResponse = frozenset({"ApplicationResponse"})
-_K_GetAppRequest = frozenset({"ApplicationId"})
-_K_GetAppResponse = frozenset({"ApplicationResponse"})
-_K_GetApplicationSettingsRequest = frozenset({"ApplicationId"})
-_K_GetApplicationSettingsResponse = frozenset({"ApplicationSettingsResource"})
-_K_GetAppsRequest = frozenset({"PageSize", "Token"})
-_K_GetAppsResponse = frozenset({"ApplicationsResponse"})
-_K_UpdateApplicationSettingsRequest = frozenset(
-    {"ApplicationId", "WriteApplicationSettingsRequest"}
-)
-_K_UpdateApplicationSettingsResponse = frozenset({"ApplicationSettingsResource"})
-_K_WriteApplicationSettingsRequest = frozenset(
-    {
-        "CampaignHook",
-        "CloudWatchMetricsEnabled",
-        "EventTaggingEnabled",
-        "Limits",
-        "QuietTime",
-        "JourneyLimits",
-    }
-)
 
 
-def structure_ApplicationResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "ApplicationResponse")
-    o: Any = _new(ApplicationResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("Arn")
-    o.arn = v if v.__class__ is str or v is None else _w.field(o, "Arn", v, _w.text)
-    v = d.get("Id")
-    o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
-    v = d.get("Name")
-    o.name = v if v.__class__ is str or v is None else _w.field(o, "Name", v, _w.text)
-    v = d.get("tags")
-    if v is None:
-        o.tags = None
-    else:
-        try:
-            o.tags = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        x0 if x0.__class__ is str else _w.text(x0)
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
+def _codec_ApplicationResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"Arn", "Id", "Name", "tags", "CreationDate"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Arn")
+        o.arn = v if v.__class__ is str or v is None else _w.field(o, "Arn", v, _w.text)
+        v = d.get("Id")
+        o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
+        v = d.get("Name")
+        o.name = v if v.__class__ is str or v is None else _w.field(o, "Name", v, _w.text)
+        v = d.get("tags")
+        if v is None:
+            o.tags = None
+        else:
+            try:
+                o.tags = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): (
+                            x0 if x0.__class__ is str else _w.text(x0)
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.tags = _w.keep(o, "tags", v)
+        v = d.get("CreationDate")
+        o.creation_date = (
+            v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.arn
+        if v is not None:
+            d["Arn"] = v
+        v = o.id
+        if v is not None:
+            d["Id"] = v
+        v = o.name
+        if v is not None:
+            d["Name"] = v
+        v = o.tags
+        if v is not None:
+            d["tags"] = dict(v) if v.__class__ is dict or isinstance(v, dict) else v
+        v = o.creation_date
+        if v is not None:
+            d["CreationDate"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_ApplicationSettingsJourneyLimits(cls: Any) -> _w.Codec:
+    keys = frozenset({"DailyCap", "TimeframeCap", "TotalCap"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("DailyCap")
+        o.daily_cap = (
+            v if v.__class__ is int or v is None else _w.field(o, "DailyCap", v, _w.integer)
+        )
+        v = d.get("TimeframeCap")
+        o.timeframe_cap = (
+            _common._s_JourneyTimeframeCap(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "TimeframeCap", v)
+        )
+        v = d.get("TotalCap")
+        o.total_cap = (
+            v if v.__class__ is int or v is None else _w.field(o, "TotalCap", v, _w.integer)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.daily_cap
+        if v is not None:
+            d["DailyCap"] = v
+        v = o.timeframe_cap
+        if v is not None:
+            d["TimeframeCap"] = _common._u_JourneyTimeframeCap(v)
+        v = o.total_cap
+        if v is not None:
+            d["TotalCap"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_ApplicationSettingsResource(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {
+            "ApplicationId",
+            "CampaignHook",
+            "LastModifiedDate",
+            "Limits",
+            "QuietTime",
+            "JourneyLimits",
+        }
+    )
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+        )
+        v = d.get("CampaignHook")
+        o.campaign_hook = (
+            _common._s_CampaignHook(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "CampaignHook", v)
+        )
+        v = d.get("LastModifiedDate")
+        o.last_modified_date = (
+            v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
+        )
+        v = d.get("Limits")
+        o.limits = (
+            _common._s_CampaignLimits(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "Limits", v)
+        )
+        v = d.get("QuietTime")
+        o.quiet_time = (
+            _common._s_QuietTime(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "QuietTime", v)
+        )
+        v = d.get("JourneyLimits")
+        o.journey_limits = (
+            _s_ApplicationSettingsJourneyLimits(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "JourneyLimits", v)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        v = o.campaign_hook
+        if v is not None:
+            d["CampaignHook"] = _common._u_CampaignHook(v)
+        v = o.last_modified_date
+        if v is not None:
+            d["LastModifiedDate"] = v
+        v = o.limits
+        if v is not None:
+            d["Limits"] = _common._u_CampaignLimits(v)
+        v = o.quiet_time
+        if v is not None:
+            d["QuietTime"] = _common._u_QuietTime(v)
+        v = o.journey_limits
+        if v is not None:
+            d["JourneyLimits"] = _u_ApplicationSettingsJourneyLimits(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_ApplicationsResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"Item", "NextToken"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Item")
+        if v is None:
+            o.item = None
+        else:
+            try:
+                o.item = list(map(_s_ApplicationResponse, v)) if v.__class__ is list else _w.wrong()
+            except _w.WrongType:
+                o.item = _w.keep(o, "Item", v)
+        v = d.get("NextToken")
+        o.next_token = (
+            v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.item
+        if v is not None:
+            d["Item"] = (
+                list(map(_u_ApplicationResponse, v))
+                if v.__class__ is list or isinstance(v, (list, tuple))
+                else v
             )
-        except _w.WrongType:
-            o.tags = _w.keep(o, "tags", v)
-    v = d.get("CreationDate")
-    o.creation_date = (
-        v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
-    )
-    if not _K_ApplicationResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_ApplicationResponse, o._unknown)
-    return o
+        v = o.next_token
+        if v is not None:
+            d["NextToken"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def unstructure_ApplicationResponse(o: Any) -> Any:
-    if not isinstance(o, ApplicationResponse):
+def _codec_CreateAppRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"CreateApplicationRequest"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("CreateApplicationRequest")
+        o.create_application_request = (
+            _s_CreateApplicationRequest(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "CreateApplicationRequest", v)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.arn
-    if v is not None:
-        d["Arn"] = v
-    v = o.id
-    if v is not None:
-        d["Id"] = v
-    v = o.name
-    if v is not None:
-        d["Name"] = v
-    v = o.tags
-    if v is not None:
-        d["tags"] = dict(v) if isinstance(v, dict) else v
-    v = o.creation_date
-    if v is not None:
-        d["CreationDate"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.create_application_request
+        if v is not None:
+            d["CreateApplicationRequest"] = _u_CreateApplicationRequest(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_ApplicationSettingsJourneyLimits(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "ApplicationSettingsJourneyLimits")
-    o: Any = _new(ApplicationSettingsJourneyLimits)
-    o._unknown = None
-    v: Any
-    v = d.get("DailyCap")
-    o.daily_cap = v if v.__class__ is int or v is None else _w.field(o, "DailyCap", v, _w.integer)
-    v = d.get("TimeframeCap")
-    o.timeframe_cap = (
-        _common._s_JourneyTimeframeCap(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "TimeframeCap", v)
-    )
-    v = d.get("TotalCap")
-    o.total_cap = v if v.__class__ is int or v is None else _w.field(o, "TotalCap", v, _w.integer)
-    if not _K_ApplicationSettingsJourneyLimits.issuperset(d):
-        o._unknown = _w.extra(d, _K_ApplicationSettingsJourneyLimits, o._unknown)
-    return o
+# Shapes with these members: CreateAppResponse, DeleteAppResponse, GetAppResponse.
+def _codec_CreateAppResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"ApplicationResponse"})
 
-
-def unstructure_ApplicationSettingsJourneyLimits(o: Any) -> Any:
-    if not isinstance(o, ApplicationSettingsJourneyLimits):
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ApplicationResponse")
+        o.application_response = (
+            _s_ApplicationResponse(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "ApplicationResponse", v)
+        )
+        o._response_metadata = None
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.daily_cap
-    if v is not None:
-        d["DailyCap"] = v
-    v = o.timeframe_cap
-    if v is not None:
-        d["TimeframeCap"] = _common._u_JourneyTimeframeCap(v)
-    v = o.total_cap
-    if v is not None:
-        d["TotalCap"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.application_response
+        if v is not None:
+            d["ApplicationResponse"] = _u_ApplicationResponse(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_ApplicationSettingsResource(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "ApplicationSettingsResource")
-    o: Any = _new(ApplicationSettingsResource)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("CampaignHook")
-    o.campaign_hook = (
-        _common._s_CampaignHook(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "CampaignHook", v)
-    )
-    v = d.get("LastModifiedDate")
-    o.last_modified_date = (
-        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
-    )
-    v = d.get("Limits")
-    o.limits = (
-        _common._s_CampaignLimits(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "Limits", v)
-    )
-    v = d.get("QuietTime")
-    o.quiet_time = (
-        _common._s_QuietTime(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "QuietTime", v)
-    )
-    v = d.get("JourneyLimits")
-    o.journey_limits = (
-        _s_ApplicationSettingsJourneyLimits(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "JourneyLimits", v)
-    )
-    if not _K_ApplicationSettingsResource.issuperset(d):
-        o._unknown = _w.extra(d, _K_ApplicationSettingsResource, o._unknown)
-    return o
+def _codec_CreateApplicationRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"Name", "tags"})
 
-
-def unstructure_ApplicationSettingsResource(o: Any) -> Any:
-    if not isinstance(o, ApplicationSettingsResource):
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Name")
+        o.name = v if v.__class__ is str or v is None else _w.field(o, "Name", v, _w.text)
+        v = d.get("tags")
+        if v is None:
+            o.tags = None
+        else:
+            try:
+                o.tags = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): (
+                            x0 if x0.__class__ is str else _w.text(x0)
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.tags = _w.keep(o, "tags", v)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.campaign_hook
-    if v is not None:
-        d["CampaignHook"] = _common._u_CampaignHook(v)
-    v = o.last_modified_date
-    if v is not None:
-        d["LastModifiedDate"] = v
-    v = o.limits
-    if v is not None:
-        d["Limits"] = _common._u_CampaignLimits(v)
-    v = o.quiet_time
-    if v is not None:
-        d["QuietTime"] = _common._u_QuietTime(v)
-    v = o.journey_limits
-    if v is not None:
-        d["JourneyLimits"] = _u_ApplicationSettingsJourneyLimits(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.name
+        if v is not None:
+            d["Name"] = v
+        v = o.tags
+        if v is not None:
+            d["tags"] = dict(v) if v.__class__ is dict or isinstance(v, dict) else v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_ApplicationsResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "ApplicationsResponse")
-    o: Any = _new(ApplicationsResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("Item")
-    if v is None:
-        o.item = None
-    else:
-        try:
-            o.item = [_s_ApplicationResponse(x0) for x0 in v] if v.__class__ is list else _w.wrong()
-        except _w.WrongType:
-            o.item = _w.keep(o, "Item", v)
-    v = d.get("NextToken")
-    o.next_token = v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
-    if not _K_ApplicationsResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_ApplicationsResponse, o._unknown)
-    return o
+# Shapes with these members: GetApplicationSettingsResponse, UpdateApplicationSettingsResponse.
+def _codec_GetApplicationSettingsResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"ApplicationSettingsResource"})
 
-
-def unstructure_ApplicationsResponse(o: Any) -> Any:
-    if not isinstance(o, ApplicationsResponse):
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ApplicationSettingsResource")
+        o.application_settings_resource = (
+            _s_ApplicationSettingsResource(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "ApplicationSettingsResource", v)
+        )
+        o._response_metadata = None
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.item
-    if v is not None:
-        d["Item"] = [_u_ApplicationResponse(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
-    v = o.next_token
-    if v is not None:
-        d["NextToken"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.application_settings_resource
+        if v is not None:
+            d["ApplicationSettingsResource"] = _u_ApplicationSettingsResource(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_CreateAppRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "CreateAppRequest")
-    o: Any = _new(CreateAppRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("CreateApplicationRequest")
-    o.create_application_request = (
-        _s_CreateApplicationRequest(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "CreateApplicationRequest", v)
-    )
-    if not _K_CreateAppRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_CreateAppRequest, o._unknown)
-    return o
+def _codec_GetAppsResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"ApplicationsResponse"})
 
-
-def unstructure_CreateAppRequest(o: Any) -> Any:
-    if not isinstance(o, CreateAppRequest):
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ApplicationsResponse")
+        o.applications_response = (
+            _s_ApplicationsResponse(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "ApplicationsResponse", v)
+        )
+        o._response_metadata = None
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.create_application_request
-    if v is not None:
-        d["CreateApplicationRequest"] = _u_CreateApplicationRequest(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.applications_response
+        if v is not None:
+            d["ApplicationsResponse"] = _u_ApplicationsResponse(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_CreateAppResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "CreateAppResponse")
-    o: Any = _new(CreateAppResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationResponse")
-    o.application_response = (
-        _s_ApplicationResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "ApplicationResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_CreateAppResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_CreateAppResponse, o._unknown)
-    return o
+def _codec_UpdateApplicationSettingsRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"ApplicationId", "WriteApplicationSettingsRequest"})
 
-
-def unstructure_CreateAppResponse(o: Any) -> Any:
-    if not isinstance(o, CreateAppResponse):
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+        )
+        v = d.get("WriteApplicationSettingsRequest")
+        o.write_application_settings_request = (
+            _s_WriteApplicationSettingsRequest(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "WriteApplicationSettingsRequest", v)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_response
-    if v is not None:
-        d["ApplicationResponse"] = _u_ApplicationResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        v = o.write_application_settings_request
+        if v is not None:
+            d["WriteApplicationSettingsRequest"] = _u_WriteApplicationSettingsRequest(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_CreateApplicationRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "CreateApplicationRequest")
-    o: Any = _new(CreateApplicationRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("Name")
-    o.name = v if v.__class__ is str or v is None else _w.field(o, "Name", v, _w.text)
-    v = d.get("tags")
-    if v is None:
-        o.tags = None
-    else:
-        try:
-            o.tags = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        x0 if x0.__class__ is str else _w.text(x0)
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.tags = _w.keep(o, "tags", v)
-    if not _K_CreateApplicationRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_CreateApplicationRequest, o._unknown)
-    return o
+def _codec_WriteApplicationSettingsRequest(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {
+            "CampaignHook",
+            "CloudWatchMetricsEnabled",
+            "EventTaggingEnabled",
+            "Limits",
+            "QuietTime",
+            "JourneyLimits",
+        }
+    )
 
-
-def unstructure_CreateApplicationRequest(o: Any) -> Any:
-    if not isinstance(o, CreateApplicationRequest):
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("CampaignHook")
+        o.campaign_hook = (
+            _common._s_CampaignHook(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "CampaignHook", v)
+        )
+        v = d.get("CloudWatchMetricsEnabled")
+        o.cloud_watch_metrics_enabled = (
+            v
+            if v.__class__ is bool or v is None
+            else _w.field(o, "CloudWatchMetricsEnabled", v, _w.boolean)
+        )
+        v = d.get("EventTaggingEnabled")
+        o.event_tagging_enabled = (
+            v
+            if v.__class__ is bool or v is None
+            else _w.field(o, "EventTaggingEnabled", v, _w.boolean)
+        )
+        v = d.get("Limits")
+        o.limits = (
+            _common._s_CampaignLimits(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "Limits", v)
+        )
+        v = d.get("QuietTime")
+        o.quiet_time = (
+            _common._s_QuietTime(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "QuietTime", v)
+        )
+        v = d.get("JourneyLimits")
+        o.journey_limits = (
+            _s_ApplicationSettingsJourneyLimits(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "JourneyLimits", v)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.name
-    if v is not None:
-        d["Name"] = v
-    v = o.tags
-    if v is not None:
-        d["tags"] = dict(v) if isinstance(v, dict) else v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.campaign_hook
+        if v is not None:
+            d["CampaignHook"] = _common._u_CampaignHook(v)
+        v = o.cloud_watch_metrics_enabled
+        if v is not None:
+            d["CloudWatchMetricsEnabled"] = v
+        v = o.event_tagging_enabled
+        if v is not None:
+            d["EventTaggingEnabled"] = v
+        v = o.limits
+        if v is not None:
+            d["Limits"] = _common._u_CampaignLimits(v)
+        v = o.quiet_time
+        if v is not None:
+            d["QuietTime"] = _common._u_QuietTime(v)
+        v = o.journey_limits
+        if v is not None:
+            d["JourneyLimits"] = _u_ApplicationSettingsJourneyLimits(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_DeleteAppRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "DeleteAppRequest")
-    o: Any = _new(DeleteAppRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    if not _K_DeleteAppRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_DeleteAppRequest, o._unknown)
-    return o
-
-
-def unstructure_DeleteAppRequest(o: Any) -> Any:
-    if not isinstance(o, DeleteAppRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_DeleteAppResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "DeleteAppResponse")
-    o: Any = _new(DeleteAppResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationResponse")
-    o.application_response = (
-        _s_ApplicationResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "ApplicationResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_DeleteAppResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_DeleteAppResponse, o._unknown)
-    return o
-
-
-def unstructure_DeleteAppResponse(o: Any) -> Any:
-    if not isinstance(o, DeleteAppResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_response
-    if v is not None:
-        d["ApplicationResponse"] = _u_ApplicationResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetAppRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetAppRequest")
-    o: Any = _new(GetAppRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    if not _K_GetAppRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetAppRequest, o._unknown)
-    return o
-
-
-def unstructure_GetAppRequest(o: Any) -> Any:
-    if not isinstance(o, GetAppRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetAppResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetAppResponse")
-    o: Any = _new(GetAppResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationResponse")
-    o.application_response = (
-        _s_ApplicationResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "ApplicationResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_GetAppResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetAppResponse, o._unknown)
-    return o
-
-
-def unstructure_GetAppResponse(o: Any) -> Any:
-    if not isinstance(o, GetAppResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_response
-    if v is not None:
-        d["ApplicationResponse"] = _u_ApplicationResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetApplicationSettingsRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetApplicationSettingsRequest")
-    o: Any = _new(GetApplicationSettingsRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    if not _K_GetApplicationSettingsRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetApplicationSettingsRequest, o._unknown)
-    return o
-
-
-def unstructure_GetApplicationSettingsRequest(o: Any) -> Any:
-    if not isinstance(o, GetApplicationSettingsRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetApplicationSettingsResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetApplicationSettingsResponse")
-    o: Any = _new(GetApplicationSettingsResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationSettingsResource")
-    o.application_settings_resource = (
-        _s_ApplicationSettingsResource(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "ApplicationSettingsResource", v)
-    )
-    o._response_metadata = None
-    if not _K_GetApplicationSettingsResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetApplicationSettingsResponse, o._unknown)
-    return o
-
-
-def unstructure_GetApplicationSettingsResponse(o: Any) -> Any:
-    if not isinstance(o, GetApplicationSettingsResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_settings_resource
-    if v is not None:
-        d["ApplicationSettingsResource"] = _u_ApplicationSettingsResource(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetAppsRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetAppsRequest")
-    o: Any = _new(GetAppsRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("PageSize")
-    o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
-    v = d.get("Token")
-    o.token = v if v.__class__ is str or v is None else _w.field(o, "Token", v, _w.text)
-    if not _K_GetAppsRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetAppsRequest, o._unknown)
-    return o
-
-
-def unstructure_GetAppsRequest(o: Any) -> Any:
-    if not isinstance(o, GetAppsRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.page_size
-    if v is not None:
-        d["PageSize"] = v
-    v = o.token
-    if v is not None:
-        d["Token"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetAppsResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetAppsResponse")
-    o: Any = _new(GetAppsResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationsResponse")
-    o.applications_response = (
-        _s_ApplicationsResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "ApplicationsResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_GetAppsResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetAppsResponse, o._unknown)
-    return o
-
-
-def unstructure_GetAppsResponse(o: Any) -> Any:
-    if not isinstance(o, GetAppsResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.applications_response
-    if v is not None:
-        d["ApplicationsResponse"] = _u_ApplicationsResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_UpdateApplicationSettingsRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "UpdateApplicationSettingsRequest")
-    o: Any = _new(UpdateApplicationSettingsRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("WriteApplicationSettingsRequest")
-    o.write_application_settings_request = (
-        _s_WriteApplicationSettingsRequest(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "WriteApplicationSettingsRequest", v)
-    )
-    if not _K_UpdateApplicationSettingsRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_UpdateApplicationSettingsRequest, o._unknown)
-    return o
-
-
-def unstructure_UpdateApplicationSettingsRequest(o: Any) -> Any:
-    if not isinstance(o, UpdateApplicationSettingsRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.write_application_settings_request
-    if v is not None:
-        d["WriteApplicationSettingsRequest"] = _u_WriteApplicationSettingsRequest(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_UpdateApplicationSettingsResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "UpdateApplicationSettingsResponse")
-    o: Any = _new(UpdateApplicationSettingsResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationSettingsResource")
-    o.application_settings_resource = (
-        _s_ApplicationSettingsResource(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "ApplicationSettingsResource", v)
-    )
-    o._response_metadata = None
-    if not _K_UpdateApplicationSettingsResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_UpdateApplicationSettingsResponse, o._unknown)
-    return o
-
-
-def unstructure_UpdateApplicationSettingsResponse(o: Any) -> Any:
-    if not isinstance(o, UpdateApplicationSettingsResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_settings_resource
-    if v is not None:
-        d["ApplicationSettingsResource"] = _u_ApplicationSettingsResource(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_WriteApplicationSettingsRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "WriteApplicationSettingsRequest")
-    o: Any = _new(WriteApplicationSettingsRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("CampaignHook")
-    o.campaign_hook = (
-        _common._s_CampaignHook(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "CampaignHook", v)
-    )
-    v = d.get("CloudWatchMetricsEnabled")
-    o.cloud_watch_metrics_enabled = (
-        v
-        if v.__class__ is bool or v is None
-        else _w.field(o, "CloudWatchMetricsEnabled", v, _w.boolean)
-    )
-    v = d.get("EventTaggingEnabled")
-    o.event_tagging_enabled = (
-        v if v.__class__ is bool or v is None else _w.field(o, "EventTaggingEnabled", v, _w.boolean)
-    )
-    v = d.get("Limits")
-    o.limits = (
-        _common._s_CampaignLimits(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "Limits", v)
-    )
-    v = d.get("QuietTime")
-    o.quiet_time = (
-        _common._s_QuietTime(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "QuietTime", v)
-    )
-    v = d.get("JourneyLimits")
-    o.journey_limits = (
-        _s_ApplicationSettingsJourneyLimits(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "JourneyLimits", v)
-    )
-    if not _K_WriteApplicationSettingsRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_WriteApplicationSettingsRequest, o._unknown)
-    return o
-
-
-def unstructure_WriteApplicationSettingsRequest(o: Any) -> Any:
-    if not isinstance(o, WriteApplicationSettingsRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.campaign_hook
-    if v is not None:
-        d["CampaignHook"] = _common._u_CampaignHook(v)
-    v = o.cloud_watch_metrics_enabled
-    if v is not None:
-        d["CloudWatchMetricsEnabled"] = v
-    v = o.event_tagging_enabled
-    if v is not None:
-        d["EventTaggingEnabled"] = v
-    v = o.limits
-    if v is not None:
-        d["Limits"] = _common._u_CampaignLimits(v)
-    v = o.quiet_time
-    if v is not None:
-        d["QuietTime"] = _common._u_QuietTime(v)
-    v = o.journey_limits
-    if v is not None:
-        d["JourneyLimits"] = _u_ApplicationSettingsJourneyLimits(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
+structure_ApplicationResponse, unstructure_ApplicationResponse = _codec_ApplicationResponse(
+    ApplicationResponse
+)
+structure_ApplicationSettingsJourneyLimits, unstructure_ApplicationSettingsJourneyLimits = (
+    _codec_ApplicationSettingsJourneyLimits(ApplicationSettingsJourneyLimits)
+)
+structure_ApplicationSettingsResource, unstructure_ApplicationSettingsResource = (
+    _codec_ApplicationSettingsResource(ApplicationSettingsResource)
+)
+structure_ApplicationsResponse, unstructure_ApplicationsResponse = _codec_ApplicationsResponse(
+    ApplicationsResponse
+)
+structure_CreateAppRequest, unstructure_CreateAppRequest = _codec_CreateAppRequest(CreateAppRequest)
+structure_CreateAppResponse, unstructure_CreateAppResponse = _codec_CreateAppResponse(
+    CreateAppResponse
+)
+structure_CreateApplicationRequest, unstructure_CreateApplicationRequest = (
+    _codec_CreateApplicationRequest(CreateApplicationRequest)
+)
+structure_DeleteAppRequest, unstructure_DeleteAppRequest = _shared._codec_DeleteAdmChannelRequest(
+    DeleteAppRequest
+)
+structure_DeleteAppResponse, unstructure_DeleteAppResponse = _codec_CreateAppResponse(
+    DeleteAppResponse
+)
+structure_GetAppRequest, unstructure_GetAppRequest = _shared._codec_DeleteAdmChannelRequest(
+    GetAppRequest
+)
+structure_GetAppResponse, unstructure_GetAppResponse = _codec_CreateAppResponse(GetAppResponse)
+structure_GetApplicationSettingsRequest, unstructure_GetApplicationSettingsRequest = (
+    _shared._codec_DeleteAdmChannelRequest(GetApplicationSettingsRequest)
+)
+structure_GetApplicationSettingsResponse, unstructure_GetApplicationSettingsResponse = (
+    _codec_GetApplicationSettingsResponse(GetApplicationSettingsResponse)
+)
+structure_GetAppsRequest, unstructure_GetAppsRequest = _shared._codec_GetAppsRequest(GetAppsRequest)
+structure_GetAppsResponse, unstructure_GetAppsResponse = _codec_GetAppsResponse(GetAppsResponse)
+structure_UpdateApplicationSettingsRequest, unstructure_UpdateApplicationSettingsRequest = (
+    _codec_UpdateApplicationSettingsRequest(UpdateApplicationSettingsRequest)
+)
+structure_UpdateApplicationSettingsResponse, unstructure_UpdateApplicationSettingsResponse = (
+    _codec_GetApplicationSettingsResponse(UpdateApplicationSettingsResponse)
+)
+structure_WriteApplicationSettingsRequest, unstructure_WriteApplicationSettingsRequest = (
+    _codec_WriteApplicationSettingsRequest(WriteApplicationSettingsRequest)
+)
 
 # Hook slots: what nested members of each shape are converted with.
 _s_ApplicationResponse = structure_ApplicationResponse
@@ -839,3 +719,135 @@ _s_UpdateApplicationSettingsResponse = structure_UpdateApplicationSettingsRespon
 _u_UpdateApplicationSettingsResponse = unstructure_UpdateApplicationSettingsResponse
 _s_WriteApplicationSettingsRequest = structure_WriteApplicationSettingsRequest
 _u_WriteApplicationSettingsRequest = unstructure_WriteApplicationSettingsRequest
+
+register(
+    globals(),
+    (
+        (
+            ApplicationResponse,
+            structure_ApplicationResponse,
+            unstructure_ApplicationResponse,
+            "_s_ApplicationResponse",
+            "_u_ApplicationResponse",
+        ),
+        (
+            ApplicationSettingsJourneyLimits,
+            structure_ApplicationSettingsJourneyLimits,
+            unstructure_ApplicationSettingsJourneyLimits,
+            "_s_ApplicationSettingsJourneyLimits",
+            "_u_ApplicationSettingsJourneyLimits",
+        ),
+        (
+            ApplicationSettingsResource,
+            structure_ApplicationSettingsResource,
+            unstructure_ApplicationSettingsResource,
+            "_s_ApplicationSettingsResource",
+            "_u_ApplicationSettingsResource",
+        ),
+        (
+            ApplicationsResponse,
+            structure_ApplicationsResponse,
+            unstructure_ApplicationsResponse,
+            "_s_ApplicationsResponse",
+            "_u_ApplicationsResponse",
+        ),
+        (
+            CreateAppRequest,
+            structure_CreateAppRequest,
+            unstructure_CreateAppRequest,
+            "_s_CreateAppRequest",
+            "_u_CreateAppRequest",
+        ),
+        (
+            CreateAppResponse,
+            structure_CreateAppResponse,
+            unstructure_CreateAppResponse,
+            "_s_CreateAppResponse",
+            "_u_CreateAppResponse",
+        ),
+        (
+            CreateApplicationRequest,
+            structure_CreateApplicationRequest,
+            unstructure_CreateApplicationRequest,
+            "_s_CreateApplicationRequest",
+            "_u_CreateApplicationRequest",
+        ),
+        (
+            DeleteAppRequest,
+            structure_DeleteAppRequest,
+            unstructure_DeleteAppRequest,
+            "_s_DeleteAppRequest",
+            "_u_DeleteAppRequest",
+        ),
+        (
+            DeleteAppResponse,
+            structure_DeleteAppResponse,
+            unstructure_DeleteAppResponse,
+            "_s_DeleteAppResponse",
+            "_u_DeleteAppResponse",
+        ),
+        (
+            GetAppRequest,
+            structure_GetAppRequest,
+            unstructure_GetAppRequest,
+            "_s_GetAppRequest",
+            "_u_GetAppRequest",
+        ),
+        (
+            GetAppResponse,
+            structure_GetAppResponse,
+            unstructure_GetAppResponse,
+            "_s_GetAppResponse",
+            "_u_GetAppResponse",
+        ),
+        (
+            GetApplicationSettingsRequest,
+            structure_GetApplicationSettingsRequest,
+            unstructure_GetApplicationSettingsRequest,
+            "_s_GetApplicationSettingsRequest",
+            "_u_GetApplicationSettingsRequest",
+        ),
+        (
+            GetApplicationSettingsResponse,
+            structure_GetApplicationSettingsResponse,
+            unstructure_GetApplicationSettingsResponse,
+            "_s_GetApplicationSettingsResponse",
+            "_u_GetApplicationSettingsResponse",
+        ),
+        (
+            GetAppsRequest,
+            structure_GetAppsRequest,
+            unstructure_GetAppsRequest,
+            "_s_GetAppsRequest",
+            "_u_GetAppsRequest",
+        ),
+        (
+            GetAppsResponse,
+            structure_GetAppsResponse,
+            unstructure_GetAppsResponse,
+            "_s_GetAppsResponse",
+            "_u_GetAppsResponse",
+        ),
+        (
+            UpdateApplicationSettingsRequest,
+            structure_UpdateApplicationSettingsRequest,
+            unstructure_UpdateApplicationSettingsRequest,
+            "_s_UpdateApplicationSettingsRequest",
+            "_u_UpdateApplicationSettingsRequest",
+        ),
+        (
+            UpdateApplicationSettingsResponse,
+            structure_UpdateApplicationSettingsResponse,
+            unstructure_UpdateApplicationSettingsResponse,
+            "_s_UpdateApplicationSettingsResponse",
+            "_u_UpdateApplicationSettingsResponse",
+        ),
+        (
+            WriteApplicationSettingsRequest,
+            structure_WriteApplicationSettingsRequest,
+            unstructure_WriteApplicationSettingsRequest,
+            "_s_WriteApplicationSettingsRequest",
+            "_u_WriteApplicationSettingsRequest",
+        ),
+    ),
+)

@@ -2,20 +2,21 @@
 
 """Wire conversion for ``pinpoint_sdk.models._campaigns``.
 
-Straight-line functions per shape, registered with the cattrs converter by
-``pinpoint_sdk.converter``. A value whose JSON type differs from its annotation, and
-keys the model does not know, are kept with the instance's unknown keys and written
-back. Nested shapes are converted through the ``_s_<Shape>``/``_u_<Shape>`` slots at
-the end, which the converter points at the hooks users register.
+Straight-line functions per member list, made for each shape by a ``_codec_<Shape>``
+factory (shapes with the same members share one) and registered with
+``pinpoint_sdk._codec.REGISTRY``, which the converter reads. A value whose JSON type
+differs from its annotation, and keys the model does not know, are kept with the
+instance's unknown keys and written back. Nested shapes are converted through the
+``_s_<Shape>``/``_u_<Shape>`` slots at the end, which the converter points at the
+hooks users register.
 """
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Any
 
 from pinpoint_sdk import _wire as _w
-from pinpoint_sdk._codec import _common
+from pinpoint_sdk._codec import _common, _shared, register
 from pinpoint_sdk.enums import (
     Action,
     CampaignStatus,
@@ -61,2099 +62,2047 @@ from pinpoint_sdk.models._campaigns import (
 
 _new = object.__new__
 _E_Action: dict[str, Action] = {m.value: m for m in Action}
+_M_Action = _w.member_of(Action)
 _E_CampaignStatus: dict[str, CampaignStatus] = {m.value: m for m in CampaignStatus}
+_M_CampaignStatus = _w.member_of(CampaignStatus)
 _E_EndpointTypesElement: dict[str, EndpointTypesElement] = {
     m.value: m for m in EndpointTypesElement
 }
+_M_EndpointTypesElement = _w.member_of(EndpointTypesElement)
 _E_Frequency: dict[str, Frequency] = {m.value: m for m in Frequency}
+_M_Frequency = _w.member_of(Frequency)
 _E_Layout: dict[str, Layout] = {m.value: m for m in Layout}
+_M_Layout = _w.member_of(Layout)
 _E_MessageType: dict[str, MessageType] = {m.value: m for m in MessageType}
-_K_ActivitiesResponse = frozenset({"Item", "NextToken"})
-_K_ActivityResponse = frozenset(
-    {
-        "ApplicationId",
-        "CampaignId",
-        "End",
-        "Id",
-        "Result",
-        "ScheduledStart",
-        "Start",
-        "State",
-        "SuccessfulEndpointCount",
-        "TimezonesCompletedCount",
-        "TimezonesTotalCount",
-        "TotalEndpointCount",
-        "TreatmentId",
-        "ExecutionMetrics",
-    }
-)
-_K_CampaignCustomMessage = frozenset({"Data"})
-_K_CampaignEmailMessage = frozenset({"Body", "FromAddress", "Headers", "HtmlBody", "Title"})
-_K_CampaignInAppMessage = frozenset({"Body", "Content", "CustomConfig", "Layout"})
-_K_CampaignResponse = frozenset(
-    {
-        "AdditionalTreatments",
-        "ApplicationId",
-        "Arn",
-        "CreationDate",
-        "CustomDeliveryConfiguration",
-        "DefaultState",
-        "Description",
-        "HoldoutPercent",
-        "Hook",
-        "Id",
-        "IsPaused",
-        "LastModifiedDate",
-        "Limits",
-        "MessageConfiguration",
-        "Name",
-        "Schedule",
-        "SegmentId",
-        "SegmentVersion",
-        "State",
-        "tags",
-        "TemplateConfiguration",
-        "TreatmentDescription",
-        "TreatmentName",
-        "Version",
-        "Priority",
-    }
-)
-_K_CampaignSmsMessage = frozenset(
-    {"Body", "MessageType", "OriginationNumber", "SenderId", "EntityId", "TemplateId"}
-)
-_K_CampaignState = frozenset({"CampaignStatus"})
-_K_CampaignsResponse = frozenset({"Item", "NextToken"})
-_K_CreateCampaignRequest = frozenset({"ApplicationId", "WriteCampaignRequest"})
-_K_CreateCampaignResponse = frozenset({"CampaignResponse"})
-_K_CustomDeliveryConfiguration = frozenset({"DeliveryUri", "EndpointTypes"})
-_K_DeleteCampaignRequest = frozenset({"ApplicationId", "CampaignId"})
-_K_DeleteCampaignResponse = frozenset({"CampaignResponse"})
-_K_GetCampaignActivitiesRequest = frozenset({"ApplicationId", "CampaignId", "PageSize", "Token"})
-_K_GetCampaignActivitiesResponse = frozenset({"ActivitiesResponse"})
-_K_GetCampaignRequest = frozenset({"ApplicationId", "CampaignId"})
-_K_GetCampaignResponse = frozenset({"CampaignResponse"})
-_K_GetCampaignVersionRequest = frozenset({"ApplicationId", "CampaignId", "Version"})
-_K_GetCampaignVersionResponse = frozenset({"CampaignResponse"})
-_K_GetCampaignVersionsRequest = frozenset({"ApplicationId", "CampaignId", "PageSize", "Token"})
-_K_GetCampaignVersionsResponse = frozenset({"CampaignsResponse"})
-_K_GetCampaignsRequest = frozenset({"ApplicationId", "PageSize", "Token"})
-_K_GetCampaignsResponse = frozenset({"CampaignsResponse"})
-_K_Message = frozenset(
-    {
-        "Action",
-        "Body",
-        "ImageIconUrl",
-        "ImageSmallIconUrl",
-        "ImageUrl",
-        "JsonBody",
-        "MediaUrl",
-        "RawContent",
-        "SilentPush",
-        "TimeToLive",
-        "Title",
-        "Url",
-    }
-)
-_K_MessageConfiguration = frozenset(
-    {
-        "ADMMessage",
-        "APNSMessage",
-        "BaiduMessage",
-        "CustomMessage",
-        "DefaultMessage",
-        "EmailMessage",
-        "GCMMessage",
-        "SMSMessage",
-        "InAppMessage",
-    }
-)
-_K_Schedule = frozenset(
-    {"EndTime", "EventFilter", "Frequency", "IsLocalTime", "QuietTime", "StartTime", "Timezone"}
-)
-_K_TreatmentResource = frozenset(
-    {
-        "CustomDeliveryConfiguration",
-        "Id",
-        "MessageConfiguration",
-        "Schedule",
-        "SizePercent",
-        "State",
-        "TemplateConfiguration",
-        "TreatmentDescription",
-        "TreatmentName",
-    }
-)
-_K_UpdateCampaignRequest = frozenset({"ApplicationId", "CampaignId", "WriteCampaignRequest"})
-_K_UpdateCampaignResponse = frozenset({"CampaignResponse"})
-_K_WriteCampaignRequest = frozenset(
-    {
-        "AdditionalTreatments",
-        "CustomDeliveryConfiguration",
-        "Description",
-        "HoldoutPercent",
-        "Hook",
-        "IsPaused",
-        "Limits",
-        "MessageConfiguration",
-        "Name",
-        "Schedule",
-        "SegmentId",
-        "SegmentVersion",
-        "tags",
-        "TemplateConfiguration",
-        "TreatmentDescription",
-        "TreatmentName",
-        "Priority",
-    }
-)
-_K_WriteTreatmentResource = frozenset(
-    {
-        "CustomDeliveryConfiguration",
-        "MessageConfiguration",
-        "Schedule",
-        "SizePercent",
-        "TemplateConfiguration",
-        "TreatmentDescription",
-        "TreatmentName",
-    }
-)
+_M_MessageType = _w.member_of(MessageType)
 
 
-def structure_ActivitiesResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "ActivitiesResponse")
-    o: Any = _new(ActivitiesResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("Item")
-    if v is None:
-        o.item = None
-    else:
-        try:
-            o.item = [_s_ActivityResponse(x0) for x0 in v] if v.__class__ is list else _w.wrong()
-        except _w.WrongType:
-            o.item = _w.keep(o, "Item", v)
-    v = d.get("NextToken")
-    o.next_token = v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
-    if not _K_ActivitiesResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_ActivitiesResponse, o._unknown)
-    return o
+def _codec_ActivitiesResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"Item", "NextToken"})
 
-
-def unstructure_ActivitiesResponse(o: Any) -> Any:
-    if not isinstance(o, ActivitiesResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.item
-    if v is not None:
-        d["Item"] = [_u_ActivityResponse(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
-    v = o.next_token
-    if v is not None:
-        d["NextToken"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_ActivityResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "ActivityResponse")
-    o: Any = _new(ActivityResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("CampaignId")
-    o.campaign_id = v if v.__class__ is str or v is None else _w.field(o, "CampaignId", v, _w.text)
-    v = d.get("End")
-    o.end = v if v.__class__ is str or v is None else _w.field(o, "End", v, _w.text)
-    v = d.get("Id")
-    o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
-    v = d.get("Result")
-    o.result = v if v.__class__ is str or v is None else _w.field(o, "Result", v, _w.text)
-    v = d.get("ScheduledStart")
-    o.scheduled_start = (
-        v if v.__class__ is str or v is None else _w.field(o, "ScheduledStart", v, _w.text)
-    )
-    v = d.get("Start")
-    o.start = v if v.__class__ is str or v is None else _w.field(o, "Start", v, _w.text)
-    v = d.get("State")
-    o.state = v if v.__class__ is str or v is None else _w.field(o, "State", v, _w.text)
-    v = d.get("SuccessfulEndpointCount")
-    o.successful_endpoint_count = (
-        v
-        if v.__class__ is int or v is None
-        else _w.field(o, "SuccessfulEndpointCount", v, _w.integer)
-    )
-    v = d.get("TimezonesCompletedCount")
-    o.timezones_completed_count = (
-        v
-        if v.__class__ is int or v is None
-        else _w.field(o, "TimezonesCompletedCount", v, _w.integer)
-    )
-    v = d.get("TimezonesTotalCount")
-    o.timezones_total_count = (
-        v if v.__class__ is int or v is None else _w.field(o, "TimezonesTotalCount", v, _w.integer)
-    )
-    v = d.get("TotalEndpointCount")
-    o.total_endpoint_count = (
-        v if v.__class__ is int or v is None else _w.field(o, "TotalEndpointCount", v, _w.integer)
-    )
-    v = d.get("TreatmentId")
-    o.treatment_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "TreatmentId", v, _w.text)
-    )
-    v = d.get("ExecutionMetrics")
-    if v is None:
-        o.execution_metrics = None
-    else:
-        try:
-            o.execution_metrics = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        x0 if x0.__class__ is str else _w.text(x0)
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.execution_metrics = _w.keep(o, "ExecutionMetrics", v)
-    if not _K_ActivityResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_ActivityResponse, o._unknown)
-    return o
-
-
-def unstructure_ActivityResponse(o: Any) -> Any:
-    if not isinstance(o, ActivityResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.campaign_id
-    if v is not None:
-        d["CampaignId"] = v
-    v = o.end
-    if v is not None:
-        d["End"] = v
-    v = o.id
-    if v is not None:
-        d["Id"] = v
-    v = o.result
-    if v is not None:
-        d["Result"] = v
-    v = o.scheduled_start
-    if v is not None:
-        d["ScheduledStart"] = v
-    v = o.start
-    if v is not None:
-        d["Start"] = v
-    v = o.state
-    if v is not None:
-        d["State"] = v
-    v = o.successful_endpoint_count
-    if v is not None:
-        d["SuccessfulEndpointCount"] = v
-    v = o.timezones_completed_count
-    if v is not None:
-        d["TimezonesCompletedCount"] = v
-    v = o.timezones_total_count
-    if v is not None:
-        d["TimezonesTotalCount"] = v
-    v = o.total_endpoint_count
-    if v is not None:
-        d["TotalEndpointCount"] = v
-    v = o.treatment_id
-    if v is not None:
-        d["TreatmentId"] = v
-    v = o.execution_metrics
-    if v is not None:
-        d["ExecutionMetrics"] = dict(v) if isinstance(v, dict) else v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_CampaignCustomMessage(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "CampaignCustomMessage")
-    o: Any = _new(CampaignCustomMessage)
-    o._unknown = None
-    v: Any
-    v = d.get("Data")
-    o.data = v if v.__class__ is str or v is None else _w.field(o, "Data", v, _w.text)
-    if not _K_CampaignCustomMessage.issuperset(d):
-        o._unknown = _w.extra(d, _K_CampaignCustomMessage, o._unknown)
-    return o
-
-
-def unstructure_CampaignCustomMessage(o: Any) -> Any:
-    if not isinstance(o, CampaignCustomMessage):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.data
-    if v is not None:
-        d["Data"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_CampaignEmailMessage(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "CampaignEmailMessage")
-    o: Any = _new(CampaignEmailMessage)
-    o._unknown = None
-    v: Any
-    v = d.get("Body")
-    o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
-    v = d.get("FromAddress")
-    o.from_address = (
-        v if v.__class__ is str or v is None else _w.field(o, "FromAddress", v, _w.text)
-    )
-    v = d.get("Headers")
-    if v is None:
-        o.headers = None
-    else:
-        try:
-            o.headers = (
-                [_common._s_MessageHeader(x0) for x0 in v] if v.__class__ is list else _w.wrong()
-            )
-        except _w.WrongType:
-            o.headers = _w.keep(o, "Headers", v)
-    v = d.get("HtmlBody")
-    o.html_body = v if v.__class__ is str or v is None else _w.field(o, "HtmlBody", v, _w.text)
-    v = d.get("Title")
-    o.title = v if v.__class__ is str or v is None else _w.field(o, "Title", v, _w.text)
-    if not _K_CampaignEmailMessage.issuperset(d):
-        o._unknown = _w.extra(d, _K_CampaignEmailMessage, o._unknown)
-    return o
-
-
-def unstructure_CampaignEmailMessage(o: Any) -> Any:
-    if not isinstance(o, CampaignEmailMessage):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.body
-    if v is not None:
-        d["Body"] = v
-    v = o.from_address
-    if v is not None:
-        d["FromAddress"] = v
-    v = o.headers
-    if v is not None:
-        d["Headers"] = (
-            [_common._u_MessageHeader(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Item")
+        if v is None:
+            o.item = None
+        else:
+            try:
+                o.item = list(map(_s_ActivityResponse, v)) if v.__class__ is list else _w.wrong()
+            except _w.WrongType:
+                o.item = _w.keep(o, "Item", v)
+        v = d.get("NextToken")
+        o.next_token = (
+            v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
         )
-    v = o.html_body
-    if v is not None:
-        d["HtmlBody"] = v
-    v = o.title
-    if v is not None:
-        d["Title"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_CampaignInAppMessage(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "CampaignInAppMessage")
-    o: Any = _new(CampaignInAppMessage)
-    o._unknown = None
-    v: Any
-    v = d.get("Body")
-    o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
-    v = d.get("Content")
-    if v is None:
-        o.content = None
-    else:
-        try:
-            o.content = (
-                [_common._s_InAppMessageContent(x0) for x0 in v]
-                if v.__class__ is list
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.content = _w.keep(o, "Content", v)
-    v = d.get("CustomConfig")
-    if v is None:
-        o.custom_config = None
-    else:
-        try:
-            o.custom_config = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        x0 if x0.__class__ is str else _w.text(x0)
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.custom_config = _w.keep(o, "CustomConfig", v)
-    v = d.get("Layout")
-    o.layout = (
-        _E_Layout.get(v, v)
-        if v.__class__ is str
-        else None
-        if v is None
-        else _w.field(o, "Layout", v, _w.text)
-    )
-    if not _K_CampaignInAppMessage.issuperset(d):
-        o._unknown = _w.extra(d, _K_CampaignInAppMessage, o._unknown)
-    return o
-
-
-def unstructure_CampaignInAppMessage(o: Any) -> Any:
-    if not isinstance(o, CampaignInAppMessage):
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.body
-    if v is not None:
-        d["Body"] = v
-    v = o.content
-    if v is not None:
-        d["Content"] = (
-            [_common._u_InAppMessageContent(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.item
+        if v is not None:
+            d["Item"] = (
+                list(map(_u_ActivityResponse, v))
+                if v.__class__ is list or isinstance(v, (list, tuple))
+                else v
+            )
+        v = o.next_token
+        if v is not None:
+            d["NextToken"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_ActivityResponse(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {
+            "ApplicationId",
+            "CampaignId",
+            "End",
+            "Id",
+            "Result",
+            "ScheduledStart",
+            "Start",
+            "State",
+            "SuccessfulEndpointCount",
+            "TimezonesCompletedCount",
+            "TimezonesTotalCount",
+            "TotalEndpointCount",
+            "TreatmentId",
+            "ExecutionMetrics",
+        }
+    )
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
         )
-    v = o.custom_config
-    if v is not None:
-        d["CustomConfig"] = dict(v) if isinstance(v, dict) else v
-    v = o.layout
-    if v is not None:
-        d["Layout"] = v._value_ if isinstance(v, StrEnum) else v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_CampaignResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "CampaignResponse")
-    o: Any = _new(CampaignResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("AdditionalTreatments")
-    if v is None:
-        o.additional_treatments = None
-    else:
-        try:
-            o.additional_treatments = (
-                [_s_TreatmentResource(x0) for x0 in v] if v.__class__ is list else _w.wrong()
-            )
-        except _w.WrongType:
-            o.additional_treatments = _w.keep(o, "AdditionalTreatments", v)
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("Arn")
-    o.arn = v if v.__class__ is str or v is None else _w.field(o, "Arn", v, _w.text)
-    v = d.get("CreationDate")
-    o.creation_date = (
-        v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
-    )
-    v = d.get("CustomDeliveryConfiguration")
-    o.custom_delivery_configuration = (
-        _s_CustomDeliveryConfiguration(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "CustomDeliveryConfiguration", v)
-    )
-    v = d.get("DefaultState")
-    o.default_state = (
-        _s_CampaignState(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "DefaultState", v)
-    )
-    v = d.get("Description")
-    o.description = v if v.__class__ is str or v is None else _w.field(o, "Description", v, _w.text)
-    v = d.get("HoldoutPercent")
-    o.holdout_percent = (
-        v if v.__class__ is int or v is None else _w.field(o, "HoldoutPercent", v, _w.integer)
-    )
-    v = d.get("Hook")
-    o.hook = (
-        _common._s_CampaignHook(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "Hook", v)
-    )
-    v = d.get("Id")
-    o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
-    v = d.get("IsPaused")
-    o.is_paused = v if v.__class__ is bool or v is None else _w.field(o, "IsPaused", v, _w.boolean)
-    v = d.get("LastModifiedDate")
-    o.last_modified_date = (
-        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
-    )
-    v = d.get("Limits")
-    o.limits = (
-        _common._s_CampaignLimits(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "Limits", v)
-    )
-    v = d.get("MessageConfiguration")
-    o.message_configuration = (
-        _s_MessageConfiguration(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "MessageConfiguration", v)
-    )
-    v = d.get("Name")
-    o.name = v if v.__class__ is str or v is None else _w.field(o, "Name", v, _w.text)
-    v = d.get("Schedule")
-    o.schedule = (
-        _s_Schedule(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Schedule", v)
-    )
-    v = d.get("SegmentId")
-    o.segment_id = v if v.__class__ is str or v is None else _w.field(o, "SegmentId", v, _w.text)
-    v = d.get("SegmentVersion")
-    o.segment_version = (
-        v if v.__class__ is int or v is None else _w.field(o, "SegmentVersion", v, _w.integer)
-    )
-    v = d.get("State")
-    o.state = (
-        _s_CampaignState(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "State", v)
-    )
-    v = d.get("tags")
-    if v is None:
-        o.tags = None
-    else:
-        try:
-            o.tags = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        x0 if x0.__class__ is str else _w.text(x0)
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.tags = _w.keep(o, "tags", v)
-    v = d.get("TemplateConfiguration")
-    o.template_configuration = (
-        _common._s_TemplateConfiguration(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "TemplateConfiguration", v)
-    )
-    v = d.get("TreatmentDescription")
-    o.treatment_description = (
-        v if v.__class__ is str or v is None else _w.field(o, "TreatmentDescription", v, _w.text)
-    )
-    v = d.get("TreatmentName")
-    o.treatment_name = (
-        v if v.__class__ is str or v is None else _w.field(o, "TreatmentName", v, _w.text)
-    )
-    v = d.get("Version")
-    o.version = v if v.__class__ is int or v is None else _w.field(o, "Version", v, _w.integer)
-    v = d.get("Priority")
-    o.priority = v if v.__class__ is int or v is None else _w.field(o, "Priority", v, _w.integer)
-    if not _K_CampaignResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_CampaignResponse, o._unknown)
-    return o
-
-
-def unstructure_CampaignResponse(o: Any) -> Any:
-    if not isinstance(o, CampaignResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.additional_treatments
-    if v is not None:
-        d["AdditionalTreatments"] = (
-            [_u_TreatmentResource(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
+        v = d.get("CampaignId")
+        o.campaign_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "CampaignId", v, _w.text)
         )
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.arn
-    if v is not None:
-        d["Arn"] = v
-    v = o.creation_date
-    if v is not None:
-        d["CreationDate"] = v
-    v = o.custom_delivery_configuration
-    if v is not None:
-        d["CustomDeliveryConfiguration"] = _u_CustomDeliveryConfiguration(v)
-    v = o.default_state
-    if v is not None:
-        d["DefaultState"] = _u_CampaignState(v)
-    v = o.description
-    if v is not None:
-        d["Description"] = v
-    v = o.holdout_percent
-    if v is not None:
-        d["HoldoutPercent"] = v
-    v = o.hook
-    if v is not None:
-        d["Hook"] = _common._u_CampaignHook(v)
-    v = o.id
-    if v is not None:
-        d["Id"] = v
-    v = o.is_paused
-    if v is not None:
-        d["IsPaused"] = v
-    v = o.last_modified_date
-    if v is not None:
-        d["LastModifiedDate"] = v
-    v = o.limits
-    if v is not None:
-        d["Limits"] = _common._u_CampaignLimits(v)
-    v = o.message_configuration
-    if v is not None:
-        d["MessageConfiguration"] = _u_MessageConfiguration(v)
-    v = o.name
-    if v is not None:
-        d["Name"] = v
-    v = o.schedule
-    if v is not None:
-        d["Schedule"] = _u_Schedule(v)
-    v = o.segment_id
-    if v is not None:
-        d["SegmentId"] = v
-    v = o.segment_version
-    if v is not None:
-        d["SegmentVersion"] = v
-    v = o.state
-    if v is not None:
-        d["State"] = _u_CampaignState(v)
-    v = o.tags
-    if v is not None:
-        d["tags"] = dict(v) if isinstance(v, dict) else v
-    v = o.template_configuration
-    if v is not None:
-        d["TemplateConfiguration"] = _common._u_TemplateConfiguration(v)
-    v = o.treatment_description
-    if v is not None:
-        d["TreatmentDescription"] = v
-    v = o.treatment_name
-    if v is not None:
-        d["TreatmentName"] = v
-    v = o.version
-    if v is not None:
-        d["Version"] = v
-    v = o.priority
-    if v is not None:
-        d["Priority"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_CampaignSmsMessage(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "CampaignSmsMessage")
-    o: Any = _new(CampaignSmsMessage)
-    o._unknown = None
-    v: Any
-    v = d.get("Body")
-    o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
-    v = d.get("MessageType")
-    o.message_type = (
-        _E_MessageType.get(v, v)
-        if v.__class__ is str
-        else None
-        if v is None
-        else _w.field(o, "MessageType", v, _w.text)
-    )
-    v = d.get("OriginationNumber")
-    o.origination_number = (
-        v if v.__class__ is str or v is None else _w.field(o, "OriginationNumber", v, _w.text)
-    )
-    v = d.get("SenderId")
-    o.sender_id = v if v.__class__ is str or v is None else _w.field(o, "SenderId", v, _w.text)
-    v = d.get("EntityId")
-    o.entity_id = v if v.__class__ is str or v is None else _w.field(o, "EntityId", v, _w.text)
-    v = d.get("TemplateId")
-    o.template_id = v if v.__class__ is str or v is None else _w.field(o, "TemplateId", v, _w.text)
-    if not _K_CampaignSmsMessage.issuperset(d):
-        o._unknown = _w.extra(d, _K_CampaignSmsMessage, o._unknown)
-    return o
-
-
-def unstructure_CampaignSmsMessage(o: Any) -> Any:
-    if not isinstance(o, CampaignSmsMessage):
+        v = d.get("End")
+        o.end = v if v.__class__ is str or v is None else _w.field(o, "End", v, _w.text)
+        v = d.get("Id")
+        o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
+        v = d.get("Result")
+        o.result = v if v.__class__ is str or v is None else _w.field(o, "Result", v, _w.text)
+        v = d.get("ScheduledStart")
+        o.scheduled_start = (
+            v if v.__class__ is str or v is None else _w.field(o, "ScheduledStart", v, _w.text)
+        )
+        v = d.get("Start")
+        o.start = v if v.__class__ is str or v is None else _w.field(o, "Start", v, _w.text)
+        v = d.get("State")
+        o.state = v if v.__class__ is str or v is None else _w.field(o, "State", v, _w.text)
+        v = d.get("SuccessfulEndpointCount")
+        o.successful_endpoint_count = (
+            v
+            if v.__class__ is int or v is None
+            else _w.field(o, "SuccessfulEndpointCount", v, _w.integer)
+        )
+        v = d.get("TimezonesCompletedCount")
+        o.timezones_completed_count = (
+            v
+            if v.__class__ is int or v is None
+            else _w.field(o, "TimezonesCompletedCount", v, _w.integer)
+        )
+        v = d.get("TimezonesTotalCount")
+        o.timezones_total_count = (
+            v
+            if v.__class__ is int or v is None
+            else _w.field(o, "TimezonesTotalCount", v, _w.integer)
+        )
+        v = d.get("TotalEndpointCount")
+        o.total_endpoint_count = (
+            v
+            if v.__class__ is int or v is None
+            else _w.field(o, "TotalEndpointCount", v, _w.integer)
+        )
+        v = d.get("TreatmentId")
+        o.treatment_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "TreatmentId", v, _w.text)
+        )
+        v = d.get("ExecutionMetrics")
+        if v is None:
+            o.execution_metrics = None
+        else:
+            try:
+                o.execution_metrics = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): (
+                            x0 if x0.__class__ is str else _w.text(x0)
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.execution_metrics = _w.keep(o, "ExecutionMetrics", v)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.body
-    if v is not None:
-        d["Body"] = v
-    v = o.message_type
-    if v is not None:
-        d["MessageType"] = v._value_ if isinstance(v, StrEnum) else v
-    v = o.origination_number
-    if v is not None:
-        d["OriginationNumber"] = v
-    v = o.sender_id
-    if v is not None:
-        d["SenderId"] = v
-    v = o.entity_id
-    if v is not None:
-        d["EntityId"] = v
-    v = o.template_id
-    if v is not None:
-        d["TemplateId"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        v = o.campaign_id
+        if v is not None:
+            d["CampaignId"] = v
+        v = o.end
+        if v is not None:
+            d["End"] = v
+        v = o.id
+        if v is not None:
+            d["Id"] = v
+        v = o.result
+        if v is not None:
+            d["Result"] = v
+        v = o.scheduled_start
+        if v is not None:
+            d["ScheduledStart"] = v
+        v = o.start
+        if v is not None:
+            d["Start"] = v
+        v = o.state
+        if v is not None:
+            d["State"] = v
+        v = o.successful_endpoint_count
+        if v is not None:
+            d["SuccessfulEndpointCount"] = v
+        v = o.timezones_completed_count
+        if v is not None:
+            d["TimezonesCompletedCount"] = v
+        v = o.timezones_total_count
+        if v is not None:
+            d["TimezonesTotalCount"] = v
+        v = o.total_endpoint_count
+        if v is not None:
+            d["TotalEndpointCount"] = v
+        v = o.treatment_id
+        if v is not None:
+            d["TreatmentId"] = v
+        v = o.execution_metrics
+        if v is not None:
+            d["ExecutionMetrics"] = dict(v) if v.__class__ is dict or isinstance(v, dict) else v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_CampaignState(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "CampaignState")
-    o: Any = _new(CampaignState)
-    o._unknown = None
-    v: Any
-    v = d.get("CampaignStatus")
-    o.campaign_status = (
-        _E_CampaignStatus.get(v, v)
-        if v.__class__ is str
-        else None
-        if v is None
-        else _w.field(o, "CampaignStatus", v, _w.text)
-    )
-    if not _K_CampaignState.issuperset(d):
-        o._unknown = _w.extra(d, _K_CampaignState, o._unknown)
-    return o
+def _codec_CampaignEmailMessage(cls: Any) -> _w.Codec:
+    keys = frozenset({"Body", "FromAddress", "Headers", "HtmlBody", "Title"})
 
-
-def unstructure_CampaignState(o: Any) -> Any:
-    if not isinstance(o, CampaignState):
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Body")
+        o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
+        v = d.get("FromAddress")
+        o.from_address = (
+            v if v.__class__ is str or v is None else _w.field(o, "FromAddress", v, _w.text)
+        )
+        v = d.get("Headers")
+        if v is None:
+            o.headers = None
+        else:
+            try:
+                o.headers = (
+                    list(map(_common._s_MessageHeader, v)) if v.__class__ is list else _w.wrong()
+                )
+            except _w.WrongType:
+                o.headers = _w.keep(o, "Headers", v)
+        v = d.get("HtmlBody")
+        o.html_body = v if v.__class__ is str or v is None else _w.field(o, "HtmlBody", v, _w.text)
+        v = d.get("Title")
+        o.title = v if v.__class__ is str or v is None else _w.field(o, "Title", v, _w.text)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.campaign_status
-    if v is not None:
-        d["CampaignStatus"] = v._value_ if isinstance(v, StrEnum) else v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.body
+        if v is not None:
+            d["Body"] = v
+        v = o.from_address
+        if v is not None:
+            d["FromAddress"] = v
+        v = o.headers
+        if v is not None:
+            d["Headers"] = (
+                list(map(_common._u_MessageHeader, v))
+                if v.__class__ is list or isinstance(v, (list, tuple))
+                else v
+            )
+        v = o.html_body
+        if v is not None:
+            d["HtmlBody"] = v
+        v = o.title
+        if v is not None:
+            d["Title"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_CampaignsResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "CampaignsResponse")
-    o: Any = _new(CampaignsResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("Item")
-    if v is None:
-        o.item = None
-    else:
-        try:
-            o.item = [_s_CampaignResponse(x0) for x0 in v] if v.__class__ is list else _w.wrong()
-        except _w.WrongType:
-            o.item = _w.keep(o, "Item", v)
-    v = d.get("NextToken")
-    o.next_token = v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
-    if not _K_CampaignsResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_CampaignsResponse, o._unknown)
-    return o
+def _codec_CampaignInAppMessage(cls: Any) -> _w.Codec:
+    keys = frozenset({"Body", "Content", "CustomConfig", "Layout"})
 
-
-def unstructure_CampaignsResponse(o: Any) -> Any:
-    if not isinstance(o, CampaignsResponse):
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Body")
+        o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
+        v = d.get("Content")
+        if v is None:
+            o.content = None
+        else:
+            try:
+                o.content = (
+                    list(map(_common._s_InAppMessageContent, v))
+                    if v.__class__ is list
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.content = _w.keep(o, "Content", v)
+        v = d.get("CustomConfig")
+        if v is None:
+            o.custom_config = None
+        else:
+            try:
+                o.custom_config = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): (
+                            x0 if x0.__class__ is str else _w.text(x0)
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.custom_config = _w.keep(o, "CustomConfig", v)
+        v = d.get("Layout")
+        o.layout = (
+            (_E_Layout.get(v) or Layout(v))
+            if v.__class__ is str
+            else None
+            if v is None
+            else _w.field(o, "Layout", v, _M_Layout)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.item
-    if v is not None:
-        d["Item"] = [_u_CampaignResponse(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
-    v = o.next_token
-    if v is not None:
-        d["NextToken"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.body
+        if v is not None:
+            d["Body"] = v
+        v = o.content
+        if v is not None:
+            d["Content"] = (
+                list(map(_common._u_InAppMessageContent, v))
+                if v.__class__ is list or isinstance(v, (list, tuple))
+                else v
+            )
+        v = o.custom_config
+        if v is not None:
+            d["CustomConfig"] = dict(v) if v.__class__ is dict or isinstance(v, dict) else v
+        v = o.layout
+        if v is not None:
+            d["Layout"] = v._value_ if v.__class__ is Layout else _w.enum_text(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_CreateCampaignRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "CreateCampaignRequest")
-    o: Any = _new(CreateCampaignRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+def _codec_CampaignResponse(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {
+            "AdditionalTreatments",
+            "ApplicationId",
+            "Arn",
+            "CreationDate",
+            "CustomDeliveryConfiguration",
+            "DefaultState",
+            "Description",
+            "HoldoutPercent",
+            "Hook",
+            "Id",
+            "IsPaused",
+            "LastModifiedDate",
+            "Limits",
+            "MessageConfiguration",
+            "Name",
+            "Schedule",
+            "SegmentId",
+            "SegmentVersion",
+            "State",
+            "tags",
+            "TemplateConfiguration",
+            "TreatmentDescription",
+            "TreatmentName",
+            "Version",
+            "Priority",
+        }
     )
-    v = d.get("WriteCampaignRequest")
-    o.write_campaign_request = (
-        _s_WriteCampaignRequest(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "WriteCampaignRequest", v)
-    )
-    if not _K_CreateCampaignRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_CreateCampaignRequest, o._unknown)
-    return o
 
-
-def unstructure_CreateCampaignRequest(o: Any) -> Any:
-    if not isinstance(o, CreateCampaignRequest):
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("AdditionalTreatments")
+        if v is None:
+            o.additional_treatments = None
+        else:
+            try:
+                o.additional_treatments = (
+                    list(map(_s_TreatmentResource, v)) if v.__class__ is list else _w.wrong()
+                )
+            except _w.WrongType:
+                o.additional_treatments = _w.keep(o, "AdditionalTreatments", v)
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+        )
+        v = d.get("Arn")
+        o.arn = v if v.__class__ is str or v is None else _w.field(o, "Arn", v, _w.text)
+        v = d.get("CreationDate")
+        o.creation_date = (
+            v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
+        )
+        v = d.get("CustomDeliveryConfiguration")
+        o.custom_delivery_configuration = (
+            _s_CustomDeliveryConfiguration(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "CustomDeliveryConfiguration", v)
+        )
+        v = d.get("DefaultState")
+        o.default_state = (
+            _s_CampaignState(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "DefaultState", v)
+        )
+        v = d.get("Description")
+        o.description = (
+            v if v.__class__ is str or v is None else _w.field(o, "Description", v, _w.text)
+        )
+        v = d.get("HoldoutPercent")
+        o.holdout_percent = (
+            v if v.__class__ is int or v is None else _w.field(o, "HoldoutPercent", v, _w.integer)
+        )
+        v = d.get("Hook")
+        o.hook = (
+            _common._s_CampaignHook(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "Hook", v)
+        )
+        v = d.get("Id")
+        o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
+        v = d.get("IsPaused")
+        o.is_paused = (
+            v if v.__class__ is bool or v is None else _w.field(o, "IsPaused", v, _w.boolean)
+        )
+        v = d.get("LastModifiedDate")
+        o.last_modified_date = (
+            v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
+        )
+        v = d.get("Limits")
+        o.limits = (
+            _common._s_CampaignLimits(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "Limits", v)
+        )
+        v = d.get("MessageConfiguration")
+        o.message_configuration = (
+            _s_MessageConfiguration(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "MessageConfiguration", v)
+        )
+        v = d.get("Name")
+        o.name = v if v.__class__ is str or v is None else _w.field(o, "Name", v, _w.text)
+        v = d.get("Schedule")
+        o.schedule = (
+            _s_Schedule(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "Schedule", v)
+        )
+        v = d.get("SegmentId")
+        o.segment_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "SegmentId", v, _w.text)
+        )
+        v = d.get("SegmentVersion")
+        o.segment_version = (
+            v if v.__class__ is int or v is None else _w.field(o, "SegmentVersion", v, _w.integer)
+        )
+        v = d.get("State")
+        o.state = (
+            _s_CampaignState(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "State", v)
+        )
+        v = d.get("tags")
+        if v is None:
+            o.tags = None
+        else:
+            try:
+                o.tags = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): (
+                            x0 if x0.__class__ is str else _w.text(x0)
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.tags = _w.keep(o, "tags", v)
+        v = d.get("TemplateConfiguration")
+        o.template_configuration = (
+            _common._s_TemplateConfiguration(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "TemplateConfiguration", v)
+        )
+        v = d.get("TreatmentDescription")
+        o.treatment_description = (
+            v
+            if v.__class__ is str or v is None
+            else _w.field(o, "TreatmentDescription", v, _w.text)
+        )
+        v = d.get("TreatmentName")
+        o.treatment_name = (
+            v if v.__class__ is str or v is None else _w.field(o, "TreatmentName", v, _w.text)
+        )
+        v = d.get("Version")
+        o.version = v if v.__class__ is int or v is None else _w.field(o, "Version", v, _w.integer)
+        v = d.get("Priority")
+        o.priority = (
+            v if v.__class__ is int or v is None else _w.field(o, "Priority", v, _w.integer)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.write_campaign_request
-    if v is not None:
-        d["WriteCampaignRequest"] = _u_WriteCampaignRequest(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.additional_treatments
+        if v is not None:
+            d["AdditionalTreatments"] = (
+                list(map(_u_TreatmentResource, v))
+                if v.__class__ is list or isinstance(v, (list, tuple))
+                else v
+            )
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        v = o.arn
+        if v is not None:
+            d["Arn"] = v
+        v = o.creation_date
+        if v is not None:
+            d["CreationDate"] = v
+        v = o.custom_delivery_configuration
+        if v is not None:
+            d["CustomDeliveryConfiguration"] = _u_CustomDeliveryConfiguration(v)
+        v = o.default_state
+        if v is not None:
+            d["DefaultState"] = _u_CampaignState(v)
+        v = o.description
+        if v is not None:
+            d["Description"] = v
+        v = o.holdout_percent
+        if v is not None:
+            d["HoldoutPercent"] = v
+        v = o.hook
+        if v is not None:
+            d["Hook"] = _common._u_CampaignHook(v)
+        v = o.id
+        if v is not None:
+            d["Id"] = v
+        v = o.is_paused
+        if v is not None:
+            d["IsPaused"] = v
+        v = o.last_modified_date
+        if v is not None:
+            d["LastModifiedDate"] = v
+        v = o.limits
+        if v is not None:
+            d["Limits"] = _common._u_CampaignLimits(v)
+        v = o.message_configuration
+        if v is not None:
+            d["MessageConfiguration"] = _u_MessageConfiguration(v)
+        v = o.name
+        if v is not None:
+            d["Name"] = v
+        v = o.schedule
+        if v is not None:
+            d["Schedule"] = _u_Schedule(v)
+        v = o.segment_id
+        if v is not None:
+            d["SegmentId"] = v
+        v = o.segment_version
+        if v is not None:
+            d["SegmentVersion"] = v
+        v = o.state
+        if v is not None:
+            d["State"] = _u_CampaignState(v)
+        v = o.tags
+        if v is not None:
+            d["tags"] = dict(v) if v.__class__ is dict or isinstance(v, dict) else v
+        v = o.template_configuration
+        if v is not None:
+            d["TemplateConfiguration"] = _common._u_TemplateConfiguration(v)
+        v = o.treatment_description
+        if v is not None:
+            d["TreatmentDescription"] = v
+        v = o.treatment_name
+        if v is not None:
+            d["TreatmentName"] = v
+        v = o.version
+        if v is not None:
+            d["Version"] = v
+        v = o.priority
+        if v is not None:
+            d["Priority"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_CreateCampaignResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "CreateCampaignResponse")
-    o: Any = _new(CreateCampaignResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("CampaignResponse")
-    o.campaign_response = (
-        _s_CampaignResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "CampaignResponse", v)
+def _codec_CampaignSmsMessage(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {"Body", "MessageType", "OriginationNumber", "SenderId", "EntityId", "TemplateId"}
     )
-    o._response_metadata = None
-    if not _K_CreateCampaignResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_CreateCampaignResponse, o._unknown)
-    return o
 
-
-def unstructure_CreateCampaignResponse(o: Any) -> Any:
-    if not isinstance(o, CreateCampaignResponse):
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Body")
+        o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
+        v = d.get("MessageType")
+        o.message_type = (
+            (_E_MessageType.get(v) or MessageType(v))
+            if v.__class__ is str
+            else None
+            if v is None
+            else _w.field(o, "MessageType", v, _M_MessageType)
+        )
+        v = d.get("OriginationNumber")
+        o.origination_number = (
+            v if v.__class__ is str or v is None else _w.field(o, "OriginationNumber", v, _w.text)
+        )
+        v = d.get("SenderId")
+        o.sender_id = v if v.__class__ is str or v is None else _w.field(o, "SenderId", v, _w.text)
+        v = d.get("EntityId")
+        o.entity_id = v if v.__class__ is str or v is None else _w.field(o, "EntityId", v, _w.text)
+        v = d.get("TemplateId")
+        o.template_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "TemplateId", v, _w.text)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.campaign_response
-    if v is not None:
-        d["CampaignResponse"] = _u_CampaignResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.body
+        if v is not None:
+            d["Body"] = v
+        v = o.message_type
+        if v is not None:
+            d["MessageType"] = v._value_ if v.__class__ is MessageType else _w.enum_text(v)
+        v = o.origination_number
+        if v is not None:
+            d["OriginationNumber"] = v
+        v = o.sender_id
+        if v is not None:
+            d["SenderId"] = v
+        v = o.entity_id
+        if v is not None:
+            d["EntityId"] = v
+        v = o.template_id
+        if v is not None:
+            d["TemplateId"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_CustomDeliveryConfiguration(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "CustomDeliveryConfiguration")
-    o: Any = _new(CustomDeliveryConfiguration)
-    o._unknown = None
-    v: Any
-    v = d.get("DeliveryUri")
-    o.delivery_uri = (
-        v if v.__class__ is str or v is None else _w.field(o, "DeliveryUri", v, _w.text)
-    )
-    v = d.get("EndpointTypes")
-    if v is None:
-        o.endpoint_types = None
-    else:
-        try:
-            o.endpoint_types = (
+def _codec_CampaignState(cls: Any) -> _w.Codec:
+    keys = frozenset({"CampaignStatus"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("CampaignStatus")
+        o.campaign_status = (
+            (_E_CampaignStatus.get(v) or CampaignStatus(v))
+            if v.__class__ is str
+            else None
+            if v is None
+            else _w.field(o, "CampaignStatus", v, _M_CampaignStatus)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.campaign_status
+        if v is not None:
+            d["CampaignStatus"] = v._value_ if v.__class__ is CampaignStatus else _w.enum_text(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_CampaignsResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"Item", "NextToken"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Item")
+        if v is None:
+            o.item = None
+        else:
+            try:
+                o.item = list(map(_s_CampaignResponse, v)) if v.__class__ is list else _w.wrong()
+            except _w.WrongType:
+                o.item = _w.keep(o, "Item", v)
+        v = d.get("NextToken")
+        o.next_token = (
+            v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.item
+        if v is not None:
+            d["Item"] = (
+                list(map(_u_CampaignResponse, v))
+                if v.__class__ is list or isinstance(v, (list, tuple))
+                else v
+            )
+        v = o.next_token
+        if v is not None:
+            d["NextToken"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_CreateCampaignRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"ApplicationId", "WriteCampaignRequest"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+        )
+        v = d.get("WriteCampaignRequest")
+        o.write_campaign_request = (
+            _s_WriteCampaignRequest(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "WriteCampaignRequest", v)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        v = o.write_campaign_request
+        if v is not None:
+            d["WriteCampaignRequest"] = _u_WriteCampaignRequest(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+# Shapes with these members: CreateCampaignResponse, DeleteCampaignResponse, GetCampaignResponse,
+# GetCampaignVersionResponse, UpdateCampaignResponse.
+def _codec_CreateCampaignResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"CampaignResponse"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("CampaignResponse")
+        o.campaign_response = (
+            _s_CampaignResponse(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "CampaignResponse", v)
+        )
+        o._response_metadata = None
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.campaign_response
+        if v is not None:
+            d["CampaignResponse"] = _u_CampaignResponse(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_CustomDeliveryConfiguration(cls: Any) -> _w.Codec:
+    keys = frozenset({"DeliveryUri", "EndpointTypes"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("DeliveryUri")
+        o.delivery_uri = (
+            v if v.__class__ is str or v is None else _w.field(o, "DeliveryUri", v, _w.text)
+        )
+        v = d.get("EndpointTypes")
+        if v is None:
+            o.endpoint_types = None
+        else:
+            try:
+                o.endpoint_types = (
+                    [
+                        (
+                            (_E_EndpointTypesElement.get(x0) or EndpointTypesElement(x0))
+                            if x0.__class__ is str
+                            else _M_EndpointTypesElement(x0)
+                        )
+                        for x0 in v
+                    ]
+                    if v.__class__ is list
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.endpoint_types = _w.keep(o, "EndpointTypes", v)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.delivery_uri
+        if v is not None:
+            d["DeliveryUri"] = v
+        v = o.endpoint_types
+        if v is not None:
+            d["EndpointTypes"] = (
                 [
-                    (_E_EndpointTypesElement.get(x0, x0) if x0.__class__ is str else _w.text(x0))
+                    (x0._value_ if x0.__class__ is EndpointTypesElement else _w.enum_text(x0))
                     for x0 in v
                 ]
-                if v.__class__ is list
-                else _w.wrong()
+                if v.__class__ is list or isinstance(v, (list, tuple))
+                else v
             )
-        except _w.WrongType:
-            o.endpoint_types = _w.keep(o, "EndpointTypes", v)
-    if not _K_CustomDeliveryConfiguration.issuperset(d):
-        o._unknown = _w.extra(d, _K_CustomDeliveryConfiguration, o._unknown)
-    return o
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def unstructure_CustomDeliveryConfiguration(o: Any) -> Any:
-    if not isinstance(o, CustomDeliveryConfiguration):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.delivery_uri
-    if v is not None:
-        d["DeliveryUri"] = v
-    v = o.endpoint_types
-    if v is not None:
-        d["EndpointTypes"] = (
-            [(x0._value_ if isinstance(x0, StrEnum) else x0) for x0 in v]
-            if isinstance(v, (list, tuple))
-            else v
+# Shapes with these members: DeleteCampaignRequest, GetCampaignRequest.
+def _codec_DeleteCampaignRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"ApplicationId", "CampaignId"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
         )
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_DeleteCampaignRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "DeleteCampaignRequest")
-    o: Any = _new(DeleteCampaignRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("CampaignId")
-    o.campaign_id = v if v.__class__ is str or v is None else _w.field(o, "CampaignId", v, _w.text)
-    if not _K_DeleteCampaignRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_DeleteCampaignRequest, o._unknown)
-    return o
-
-
-def unstructure_DeleteCampaignRequest(o: Any) -> Any:
-    if not isinstance(o, DeleteCampaignRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.campaign_id
-    if v is not None:
-        d["CampaignId"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_DeleteCampaignResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "DeleteCampaignResponse")
-    o: Any = _new(DeleteCampaignResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("CampaignResponse")
-    o.campaign_response = (
-        _s_CampaignResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "CampaignResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_DeleteCampaignResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_DeleteCampaignResponse, o._unknown)
-    return o
-
-
-def unstructure_DeleteCampaignResponse(o: Any) -> Any:
-    if not isinstance(o, DeleteCampaignResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.campaign_response
-    if v is not None:
-        d["CampaignResponse"] = _u_CampaignResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetCampaignActivitiesRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetCampaignActivitiesRequest")
-    o: Any = _new(GetCampaignActivitiesRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("CampaignId")
-    o.campaign_id = v if v.__class__ is str or v is None else _w.field(o, "CampaignId", v, _w.text)
-    v = d.get("PageSize")
-    o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
-    v = d.get("Token")
-    o.token = v if v.__class__ is str or v is None else _w.field(o, "Token", v, _w.text)
-    if not _K_GetCampaignActivitiesRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetCampaignActivitiesRequest, o._unknown)
-    return o
-
-
-def unstructure_GetCampaignActivitiesRequest(o: Any) -> Any:
-    if not isinstance(o, GetCampaignActivitiesRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.campaign_id
-    if v is not None:
-        d["CampaignId"] = v
-    v = o.page_size
-    if v is not None:
-        d["PageSize"] = v
-    v = o.token
-    if v is not None:
-        d["Token"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetCampaignActivitiesResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetCampaignActivitiesResponse")
-    o: Any = _new(GetCampaignActivitiesResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("ActivitiesResponse")
-    o.activities_response = (
-        _s_ActivitiesResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "ActivitiesResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_GetCampaignActivitiesResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetCampaignActivitiesResponse, o._unknown)
-    return o
-
-
-def unstructure_GetCampaignActivitiesResponse(o: Any) -> Any:
-    if not isinstance(o, GetCampaignActivitiesResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.activities_response
-    if v is not None:
-        d["ActivitiesResponse"] = _u_ActivitiesResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetCampaignRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetCampaignRequest")
-    o: Any = _new(GetCampaignRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("CampaignId")
-    o.campaign_id = v if v.__class__ is str or v is None else _w.field(o, "CampaignId", v, _w.text)
-    if not _K_GetCampaignRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetCampaignRequest, o._unknown)
-    return o
-
-
-def unstructure_GetCampaignRequest(o: Any) -> Any:
-    if not isinstance(o, GetCampaignRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.campaign_id
-    if v is not None:
-        d["CampaignId"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetCampaignResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetCampaignResponse")
-    o: Any = _new(GetCampaignResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("CampaignResponse")
-    o.campaign_response = (
-        _s_CampaignResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "CampaignResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_GetCampaignResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetCampaignResponse, o._unknown)
-    return o
-
-
-def unstructure_GetCampaignResponse(o: Any) -> Any:
-    if not isinstance(o, GetCampaignResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.campaign_response
-    if v is not None:
-        d["CampaignResponse"] = _u_CampaignResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetCampaignVersionRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetCampaignVersionRequest")
-    o: Any = _new(GetCampaignVersionRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("CampaignId")
-    o.campaign_id = v if v.__class__ is str or v is None else _w.field(o, "CampaignId", v, _w.text)
-    v = d.get("Version")
-    o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
-    if not _K_GetCampaignVersionRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetCampaignVersionRequest, o._unknown)
-    return o
-
-
-def unstructure_GetCampaignVersionRequest(o: Any) -> Any:
-    if not isinstance(o, GetCampaignVersionRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.campaign_id
-    if v is not None:
-        d["CampaignId"] = v
-    v = o.version
-    if v is not None:
-        d["Version"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetCampaignVersionResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetCampaignVersionResponse")
-    o: Any = _new(GetCampaignVersionResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("CampaignResponse")
-    o.campaign_response = (
-        _s_CampaignResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "CampaignResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_GetCampaignVersionResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetCampaignVersionResponse, o._unknown)
-    return o
-
-
-def unstructure_GetCampaignVersionResponse(o: Any) -> Any:
-    if not isinstance(o, GetCampaignVersionResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.campaign_response
-    if v is not None:
-        d["CampaignResponse"] = _u_CampaignResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetCampaignVersionsRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetCampaignVersionsRequest")
-    o: Any = _new(GetCampaignVersionsRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("CampaignId")
-    o.campaign_id = v if v.__class__ is str or v is None else _w.field(o, "CampaignId", v, _w.text)
-    v = d.get("PageSize")
-    o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
-    v = d.get("Token")
-    o.token = v if v.__class__ is str or v is None else _w.field(o, "Token", v, _w.text)
-    if not _K_GetCampaignVersionsRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetCampaignVersionsRequest, o._unknown)
-    return o
-
-
-def unstructure_GetCampaignVersionsRequest(o: Any) -> Any:
-    if not isinstance(o, GetCampaignVersionsRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.campaign_id
-    if v is not None:
-        d["CampaignId"] = v
-    v = o.page_size
-    if v is not None:
-        d["PageSize"] = v
-    v = o.token
-    if v is not None:
-        d["Token"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetCampaignVersionsResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetCampaignVersionsResponse")
-    o: Any = _new(GetCampaignVersionsResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("CampaignsResponse")
-    o.campaigns_response = (
-        _s_CampaignsResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "CampaignsResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_GetCampaignVersionsResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetCampaignVersionsResponse, o._unknown)
-    return o
-
-
-def unstructure_GetCampaignVersionsResponse(o: Any) -> Any:
-    if not isinstance(o, GetCampaignVersionsResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.campaigns_response
-    if v is not None:
-        d["CampaignsResponse"] = _u_CampaignsResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetCampaignsRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetCampaignsRequest")
-    o: Any = _new(GetCampaignsRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("PageSize")
-    o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
-    v = d.get("Token")
-    o.token = v if v.__class__ is str or v is None else _w.field(o, "Token", v, _w.text)
-    if not _K_GetCampaignsRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetCampaignsRequest, o._unknown)
-    return o
-
-
-def unstructure_GetCampaignsRequest(o: Any) -> Any:
-    if not isinstance(o, GetCampaignsRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.page_size
-    if v is not None:
-        d["PageSize"] = v
-    v = o.token
-    if v is not None:
-        d["Token"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetCampaignsResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetCampaignsResponse")
-    o: Any = _new(GetCampaignsResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("CampaignsResponse")
-    o.campaigns_response = (
-        _s_CampaignsResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "CampaignsResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_GetCampaignsResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetCampaignsResponse, o._unknown)
-    return o
-
-
-def unstructure_GetCampaignsResponse(o: Any) -> Any:
-    if not isinstance(o, GetCampaignsResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.campaigns_response
-    if v is not None:
-        d["CampaignsResponse"] = _u_CampaignsResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_Message(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "Message")
-    o: Any = _new(Message)
-    o._unknown = None
-    v: Any
-    v = d.get("Action")
-    o.action = (
-        _E_Action.get(v, v)
-        if v.__class__ is str
-        else None
-        if v is None
-        else _w.field(o, "Action", v, _w.text)
-    )
-    v = d.get("Body")
-    o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
-    v = d.get("ImageIconUrl")
-    o.image_icon_url = (
-        v if v.__class__ is str or v is None else _w.field(o, "ImageIconUrl", v, _w.text)
-    )
-    v = d.get("ImageSmallIconUrl")
-    o.image_small_icon_url = (
-        v if v.__class__ is str or v is None else _w.field(o, "ImageSmallIconUrl", v, _w.text)
-    )
-    v = d.get("ImageUrl")
-    o.image_url = v if v.__class__ is str or v is None else _w.field(o, "ImageUrl", v, _w.text)
-    v = d.get("JsonBody")
-    o.json_body = v if v.__class__ is str or v is None else _w.field(o, "JsonBody", v, _w.text)
-    v = d.get("MediaUrl")
-    o.media_url = v if v.__class__ is str or v is None else _w.field(o, "MediaUrl", v, _w.text)
-    v = d.get("RawContent")
-    o.raw_content = v if v.__class__ is str or v is None else _w.field(o, "RawContent", v, _w.text)
-    v = d.get("SilentPush")
-    o.silent_push = (
-        v if v.__class__ is bool or v is None else _w.field(o, "SilentPush", v, _w.boolean)
-    )
-    v = d.get("TimeToLive")
-    o.time_to_live = (
-        v if v.__class__ is int or v is None else _w.field(o, "TimeToLive", v, _w.integer)
-    )
-    v = d.get("Title")
-    o.title = v if v.__class__ is str or v is None else _w.field(o, "Title", v, _w.text)
-    v = d.get("Url")
-    o.url = v if v.__class__ is str or v is None else _w.field(o, "Url", v, _w.text)
-    if not _K_Message.issuperset(d):
-        o._unknown = _w.extra(d, _K_Message, o._unknown)
-    return o
-
-
-def unstructure_Message(o: Any) -> Any:
-    if not isinstance(o, Message):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.action
-    if v is not None:
-        d["Action"] = v._value_ if isinstance(v, StrEnum) else v
-    v = o.body
-    if v is not None:
-        d["Body"] = v
-    v = o.image_icon_url
-    if v is not None:
-        d["ImageIconUrl"] = v
-    v = o.image_small_icon_url
-    if v is not None:
-        d["ImageSmallIconUrl"] = v
-    v = o.image_url
-    if v is not None:
-        d["ImageUrl"] = v
-    v = o.json_body
-    if v is not None:
-        d["JsonBody"] = v
-    v = o.media_url
-    if v is not None:
-        d["MediaUrl"] = v
-    v = o.raw_content
-    if v is not None:
-        d["RawContent"] = v
-    v = o.silent_push
-    if v is not None:
-        d["SilentPush"] = v
-    v = o.time_to_live
-    if v is not None:
-        d["TimeToLive"] = v
-    v = o.title
-    if v is not None:
-        d["Title"] = v
-    v = o.url
-    if v is not None:
-        d["Url"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_MessageConfiguration(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "MessageConfiguration")
-    o: Any = _new(MessageConfiguration)
-    o._unknown = None
-    v: Any
-    v = d.get("ADMMessage")
-    o.adm_message = (
-        _s_Message(v) if v.__class__ is dict else None if v is None else _w.keep(o, "ADMMessage", v)
-    )
-    v = d.get("APNSMessage")
-    o.apns_message = (
-        _s_Message(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "APNSMessage", v)
-    )
-    v = d.get("BaiduMessage")
-    o.baidu_message = (
-        _s_Message(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "BaiduMessage", v)
-    )
-    v = d.get("CustomMessage")
-    o.custom_message = (
-        _s_CampaignCustomMessage(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "CustomMessage", v)
-    )
-    v = d.get("DefaultMessage")
-    o.default_message = (
-        _s_Message(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "DefaultMessage", v)
-    )
-    v = d.get("EmailMessage")
-    o.email_message = (
-        _s_CampaignEmailMessage(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "EmailMessage", v)
-    )
-    v = d.get("GCMMessage")
-    o.gcm_message = (
-        _s_Message(v) if v.__class__ is dict else None if v is None else _w.keep(o, "GCMMessage", v)
-    )
-    v = d.get("SMSMessage")
-    o.sms_message = (
-        _s_CampaignSmsMessage(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "SMSMessage", v)
-    )
-    v = d.get("InAppMessage")
-    o.in_app_message = (
-        _s_CampaignInAppMessage(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "InAppMessage", v)
-    )
-    if not _K_MessageConfiguration.issuperset(d):
-        o._unknown = _w.extra(d, _K_MessageConfiguration, o._unknown)
-    return o
-
-
-def unstructure_MessageConfiguration(o: Any) -> Any:
-    if not isinstance(o, MessageConfiguration):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.adm_message
-    if v is not None:
-        d["ADMMessage"] = _u_Message(v)
-    v = o.apns_message
-    if v is not None:
-        d["APNSMessage"] = _u_Message(v)
-    v = o.baidu_message
-    if v is not None:
-        d["BaiduMessage"] = _u_Message(v)
-    v = o.custom_message
-    if v is not None:
-        d["CustomMessage"] = _u_CampaignCustomMessage(v)
-    v = o.default_message
-    if v is not None:
-        d["DefaultMessage"] = _u_Message(v)
-    v = o.email_message
-    if v is not None:
-        d["EmailMessage"] = _u_CampaignEmailMessage(v)
-    v = o.gcm_message
-    if v is not None:
-        d["GCMMessage"] = _u_Message(v)
-    v = o.sms_message
-    if v is not None:
-        d["SMSMessage"] = _u_CampaignSmsMessage(v)
-    v = o.in_app_message
-    if v is not None:
-        d["InAppMessage"] = _u_CampaignInAppMessage(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_Schedule(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "Schedule")
-    o: Any = _new(Schedule)
-    o._unknown = None
-    v: Any
-    v = d.get("EndTime")
-    o.end_time = v if v.__class__ is str or v is None else _w.field(o, "EndTime", v, _w.text)
-    v = d.get("EventFilter")
-    o.event_filter = (
-        _common._s_CampaignEventFilter(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "EventFilter", v)
-    )
-    v = d.get("Frequency")
-    o.frequency = (
-        _E_Frequency.get(v, v)
-        if v.__class__ is str
-        else None
-        if v is None
-        else _w.field(o, "Frequency", v, _w.text)
-    )
-    v = d.get("IsLocalTime")
-    o.is_local_time = (
-        v if v.__class__ is bool or v is None else _w.field(o, "IsLocalTime", v, _w.boolean)
-    )
-    v = d.get("QuietTime")
-    o.quiet_time = (
-        _common._s_QuietTime(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "QuietTime", v)
-    )
-    v = d.get("StartTime")
-    o.start_time = v if v.__class__ is str or v is None else _w.field(o, "StartTime", v, _w.text)
-    v = d.get("Timezone")
-    o.timezone = v if v.__class__ is str or v is None else _w.field(o, "Timezone", v, _w.text)
-    if not _K_Schedule.issuperset(d):
-        o._unknown = _w.extra(d, _K_Schedule, o._unknown)
-    return o
-
-
-def unstructure_Schedule(o: Any) -> Any:
-    if not isinstance(o, Schedule):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.end_time
-    if v is not None:
-        d["EndTime"] = v
-    v = o.event_filter
-    if v is not None:
-        d["EventFilter"] = _common._u_CampaignEventFilter(v)
-    v = o.frequency
-    if v is not None:
-        d["Frequency"] = v._value_ if isinstance(v, StrEnum) else v
-    v = o.is_local_time
-    if v is not None:
-        d["IsLocalTime"] = v
-    v = o.quiet_time
-    if v is not None:
-        d["QuietTime"] = _common._u_QuietTime(v)
-    v = o.start_time
-    if v is not None:
-        d["StartTime"] = v
-    v = o.timezone
-    if v is not None:
-        d["Timezone"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_TreatmentResource(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "TreatmentResource")
-    o: Any = _new(TreatmentResource)
-    o._unknown = None
-    v: Any
-    v = d.get("CustomDeliveryConfiguration")
-    o.custom_delivery_configuration = (
-        _s_CustomDeliveryConfiguration(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "CustomDeliveryConfiguration", v)
-    )
-    v = d.get("Id")
-    o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
-    v = d.get("MessageConfiguration")
-    o.message_configuration = (
-        _s_MessageConfiguration(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "MessageConfiguration", v)
-    )
-    v = d.get("Schedule")
-    o.schedule = (
-        _s_Schedule(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Schedule", v)
-    )
-    v = d.get("SizePercent")
-    o.size_percent = (
-        v if v.__class__ is int or v is None else _w.field(o, "SizePercent", v, _w.integer)
-    )
-    v = d.get("State")
-    o.state = (
-        _s_CampaignState(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "State", v)
-    )
-    v = d.get("TemplateConfiguration")
-    o.template_configuration = (
-        _common._s_TemplateConfiguration(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "TemplateConfiguration", v)
-    )
-    v = d.get("TreatmentDescription")
-    o.treatment_description = (
-        v if v.__class__ is str or v is None else _w.field(o, "TreatmentDescription", v, _w.text)
-    )
-    v = d.get("TreatmentName")
-    o.treatment_name = (
-        v if v.__class__ is str or v is None else _w.field(o, "TreatmentName", v, _w.text)
-    )
-    if not _K_TreatmentResource.issuperset(d):
-        o._unknown = _w.extra(d, _K_TreatmentResource, o._unknown)
-    return o
-
-
-def unstructure_TreatmentResource(o: Any) -> Any:
-    if not isinstance(o, TreatmentResource):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.custom_delivery_configuration
-    if v is not None:
-        d["CustomDeliveryConfiguration"] = _u_CustomDeliveryConfiguration(v)
-    v = o.id
-    if v is not None:
-        d["Id"] = v
-    v = o.message_configuration
-    if v is not None:
-        d["MessageConfiguration"] = _u_MessageConfiguration(v)
-    v = o.schedule
-    if v is not None:
-        d["Schedule"] = _u_Schedule(v)
-    v = o.size_percent
-    if v is not None:
-        d["SizePercent"] = v
-    v = o.state
-    if v is not None:
-        d["State"] = _u_CampaignState(v)
-    v = o.template_configuration
-    if v is not None:
-        d["TemplateConfiguration"] = _common._u_TemplateConfiguration(v)
-    v = o.treatment_description
-    if v is not None:
-        d["TreatmentDescription"] = v
-    v = o.treatment_name
-    if v is not None:
-        d["TreatmentName"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_UpdateCampaignRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "UpdateCampaignRequest")
-    o: Any = _new(UpdateCampaignRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("CampaignId")
-    o.campaign_id = v if v.__class__ is str or v is None else _w.field(o, "CampaignId", v, _w.text)
-    v = d.get("WriteCampaignRequest")
-    o.write_campaign_request = (
-        _s_WriteCampaignRequest(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "WriteCampaignRequest", v)
-    )
-    if not _K_UpdateCampaignRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_UpdateCampaignRequest, o._unknown)
-    return o
-
-
-def unstructure_UpdateCampaignRequest(o: Any) -> Any:
-    if not isinstance(o, UpdateCampaignRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.campaign_id
-    if v is not None:
-        d["CampaignId"] = v
-    v = o.write_campaign_request
-    if v is not None:
-        d["WriteCampaignRequest"] = _u_WriteCampaignRequest(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_UpdateCampaignResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "UpdateCampaignResponse")
-    o: Any = _new(UpdateCampaignResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("CampaignResponse")
-    o.campaign_response = (
-        _s_CampaignResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "CampaignResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_UpdateCampaignResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_UpdateCampaignResponse, o._unknown)
-    return o
-
-
-def unstructure_UpdateCampaignResponse(o: Any) -> Any:
-    if not isinstance(o, UpdateCampaignResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.campaign_response
-    if v is not None:
-        d["CampaignResponse"] = _u_CampaignResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_WriteCampaignRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "WriteCampaignRequest")
-    o: Any = _new(WriteCampaignRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("AdditionalTreatments")
-    if v is None:
-        o.additional_treatments = None
-    else:
-        try:
-            o.additional_treatments = (
-                [_s_WriteTreatmentResource(x0) for x0 in v] if v.__class__ is list else _w.wrong()
-            )
-        except _w.WrongType:
-            o.additional_treatments = _w.keep(o, "AdditionalTreatments", v)
-    v = d.get("CustomDeliveryConfiguration")
-    o.custom_delivery_configuration = (
-        _s_CustomDeliveryConfiguration(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "CustomDeliveryConfiguration", v)
-    )
-    v = d.get("Description")
-    o.description = v if v.__class__ is str or v is None else _w.field(o, "Description", v, _w.text)
-    v = d.get("HoldoutPercent")
-    o.holdout_percent = (
-        v if v.__class__ is int or v is None else _w.field(o, "HoldoutPercent", v, _w.integer)
-    )
-    v = d.get("Hook")
-    o.hook = (
-        _common._s_CampaignHook(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "Hook", v)
-    )
-    v = d.get("IsPaused")
-    o.is_paused = v if v.__class__ is bool or v is None else _w.field(o, "IsPaused", v, _w.boolean)
-    v = d.get("Limits")
-    o.limits = (
-        _common._s_CampaignLimits(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "Limits", v)
-    )
-    v = d.get("MessageConfiguration")
-    o.message_configuration = (
-        _s_MessageConfiguration(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "MessageConfiguration", v)
-    )
-    v = d.get("Name")
-    o.name = v if v.__class__ is str or v is None else _w.field(o, "Name", v, _w.text)
-    v = d.get("Schedule")
-    o.schedule = (
-        _s_Schedule(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Schedule", v)
-    )
-    v = d.get("SegmentId")
-    o.segment_id = v if v.__class__ is str or v is None else _w.field(o, "SegmentId", v, _w.text)
-    v = d.get("SegmentVersion")
-    o.segment_version = (
-        v if v.__class__ is int or v is None else _w.field(o, "SegmentVersion", v, _w.integer)
-    )
-    v = d.get("tags")
-    if v is None:
-        o.tags = None
-    else:
-        try:
-            o.tags = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        x0 if x0.__class__ is str else _w.text(x0)
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.tags = _w.keep(o, "tags", v)
-    v = d.get("TemplateConfiguration")
-    o.template_configuration = (
-        _common._s_TemplateConfiguration(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "TemplateConfiguration", v)
-    )
-    v = d.get("TreatmentDescription")
-    o.treatment_description = (
-        v if v.__class__ is str or v is None else _w.field(o, "TreatmentDescription", v, _w.text)
-    )
-    v = d.get("TreatmentName")
-    o.treatment_name = (
-        v if v.__class__ is str or v is None else _w.field(o, "TreatmentName", v, _w.text)
-    )
-    v = d.get("Priority")
-    o.priority = v if v.__class__ is int or v is None else _w.field(o, "Priority", v, _w.integer)
-    if not _K_WriteCampaignRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_WriteCampaignRequest, o._unknown)
-    return o
-
-
-def unstructure_WriteCampaignRequest(o: Any) -> Any:
-    if not isinstance(o, WriteCampaignRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.additional_treatments
-    if v is not None:
-        d["AdditionalTreatments"] = (
-            [_u_WriteTreatmentResource(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
+        v = d.get("CampaignId")
+        o.campaign_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "CampaignId", v, _w.text)
         )
-    v = o.custom_delivery_configuration
-    if v is not None:
-        d["CustomDeliveryConfiguration"] = _u_CustomDeliveryConfiguration(v)
-    v = o.description
-    if v is not None:
-        d["Description"] = v
-    v = o.holdout_percent
-    if v is not None:
-        d["HoldoutPercent"] = v
-    v = o.hook
-    if v is not None:
-        d["Hook"] = _common._u_CampaignHook(v)
-    v = o.is_paused
-    if v is not None:
-        d["IsPaused"] = v
-    v = o.limits
-    if v is not None:
-        d["Limits"] = _common._u_CampaignLimits(v)
-    v = o.message_configuration
-    if v is not None:
-        d["MessageConfiguration"] = _u_MessageConfiguration(v)
-    v = o.name
-    if v is not None:
-        d["Name"] = v
-    v = o.schedule
-    if v is not None:
-        d["Schedule"] = _u_Schedule(v)
-    v = o.segment_id
-    if v is not None:
-        d["SegmentId"] = v
-    v = o.segment_version
-    if v is not None:
-        d["SegmentVersion"] = v
-    v = o.tags
-    if v is not None:
-        d["tags"] = dict(v) if isinstance(v, dict) else v
-    v = o.template_configuration
-    if v is not None:
-        d["TemplateConfiguration"] = _common._u_TemplateConfiguration(v)
-    v = o.treatment_description
-    if v is not None:
-        d["TreatmentDescription"] = v
-    v = o.treatment_name
-    if v is not None:
-        d["TreatmentName"] = v
-    v = o.priority
-    if v is not None:
-        d["Priority"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_WriteTreatmentResource(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "WriteTreatmentResource")
-    o: Any = _new(WriteTreatmentResource)
-    o._unknown = None
-    v: Any
-    v = d.get("CustomDeliveryConfiguration")
-    o.custom_delivery_configuration = (
-        _s_CustomDeliveryConfiguration(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "CustomDeliveryConfiguration", v)
-    )
-    v = d.get("MessageConfiguration")
-    o.message_configuration = (
-        _s_MessageConfiguration(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "MessageConfiguration", v)
-    )
-    v = d.get("Schedule")
-    o.schedule = (
-        _s_Schedule(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Schedule", v)
-    )
-    v = d.get("SizePercent")
-    o.size_percent = (
-        v if v.__class__ is int or v is None else _w.field(o, "SizePercent", v, _w.integer)
-    )
-    v = d.get("TemplateConfiguration")
-    o.template_configuration = (
-        _common._s_TemplateConfiguration(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "TemplateConfiguration", v)
-    )
-    v = d.get("TreatmentDescription")
-    o.treatment_description = (
-        v if v.__class__ is str or v is None else _w.field(o, "TreatmentDescription", v, _w.text)
-    )
-    v = d.get("TreatmentName")
-    o.treatment_name = (
-        v if v.__class__ is str or v is None else _w.field(o, "TreatmentName", v, _w.text)
-    )
-    if not _K_WriteTreatmentResource.issuperset(d):
-        o._unknown = _w.extra(d, _K_WriteTreatmentResource, o._unknown)
-    return o
-
-
-def unstructure_WriteTreatmentResource(o: Any) -> Any:
-    if not isinstance(o, WriteTreatmentResource):
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.custom_delivery_configuration
-    if v is not None:
-        d["CustomDeliveryConfiguration"] = _u_CustomDeliveryConfiguration(v)
-    v = o.message_configuration
-    if v is not None:
-        d["MessageConfiguration"] = _u_MessageConfiguration(v)
-    v = o.schedule
-    if v is not None:
-        d["Schedule"] = _u_Schedule(v)
-    v = o.size_percent
-    if v is not None:
-        d["SizePercent"] = v
-    v = o.template_configuration
-    if v is not None:
-        d["TemplateConfiguration"] = _common._u_TemplateConfiguration(v)
-    v = o.treatment_description
-    if v is not None:
-        d["TreatmentDescription"] = v
-    v = o.treatment_name
-    if v is not None:
-        d["TreatmentName"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
 
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        v = o.campaign_id
+        if v is not None:
+            d["CampaignId"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+# Shapes with these members: GetCampaignActivitiesRequest, GetCampaignVersionsRequest.
+def _codec_GetCampaignActivitiesRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"ApplicationId", "CampaignId", "PageSize", "Token"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+        )
+        v = d.get("CampaignId")
+        o.campaign_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "CampaignId", v, _w.text)
+        )
+        v = d.get("PageSize")
+        o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
+        v = d.get("Token")
+        o.token = v if v.__class__ is str or v is None else _w.field(o, "Token", v, _w.text)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        v = o.campaign_id
+        if v is not None:
+            d["CampaignId"] = v
+        v = o.page_size
+        if v is not None:
+            d["PageSize"] = v
+        v = o.token
+        if v is not None:
+            d["Token"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_GetCampaignActivitiesResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"ActivitiesResponse"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ActivitiesResponse")
+        o.activities_response = (
+            _s_ActivitiesResponse(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "ActivitiesResponse", v)
+        )
+        o._response_metadata = None
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.activities_response
+        if v is not None:
+            d["ActivitiesResponse"] = _u_ActivitiesResponse(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_GetCampaignVersionRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"ApplicationId", "CampaignId", "Version"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+        )
+        v = d.get("CampaignId")
+        o.campaign_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "CampaignId", v, _w.text)
+        )
+        v = d.get("Version")
+        o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        v = o.campaign_id
+        if v is not None:
+            d["CampaignId"] = v
+        v = o.version
+        if v is not None:
+            d["Version"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+# Shapes with these members: GetCampaignVersionsResponse, GetCampaignsResponse.
+def _codec_GetCampaignVersionsResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"CampaignsResponse"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("CampaignsResponse")
+        o.campaigns_response = (
+            _s_CampaignsResponse(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "CampaignsResponse", v)
+        )
+        o._response_metadata = None
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.campaigns_response
+        if v is not None:
+            d["CampaignsResponse"] = _u_CampaignsResponse(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_Message(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {
+            "Action",
+            "Body",
+            "ImageIconUrl",
+            "ImageSmallIconUrl",
+            "ImageUrl",
+            "JsonBody",
+            "MediaUrl",
+            "RawContent",
+            "SilentPush",
+            "TimeToLive",
+            "Title",
+            "Url",
+        }
+    )
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Action")
+        o.action = (
+            (_E_Action.get(v) or Action(v))
+            if v.__class__ is str
+            else None
+            if v is None
+            else _w.field(o, "Action", v, _M_Action)
+        )
+        v = d.get("Body")
+        o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
+        v = d.get("ImageIconUrl")
+        o.image_icon_url = (
+            v if v.__class__ is str or v is None else _w.field(o, "ImageIconUrl", v, _w.text)
+        )
+        v = d.get("ImageSmallIconUrl")
+        o.image_small_icon_url = (
+            v if v.__class__ is str or v is None else _w.field(o, "ImageSmallIconUrl", v, _w.text)
+        )
+        v = d.get("ImageUrl")
+        o.image_url = v if v.__class__ is str or v is None else _w.field(o, "ImageUrl", v, _w.text)
+        v = d.get("JsonBody")
+        o.json_body = v if v.__class__ is str or v is None else _w.field(o, "JsonBody", v, _w.text)
+        v = d.get("MediaUrl")
+        o.media_url = v if v.__class__ is str or v is None else _w.field(o, "MediaUrl", v, _w.text)
+        v = d.get("RawContent")
+        o.raw_content = (
+            v if v.__class__ is str or v is None else _w.field(o, "RawContent", v, _w.text)
+        )
+        v = d.get("SilentPush")
+        o.silent_push = (
+            v if v.__class__ is bool or v is None else _w.field(o, "SilentPush", v, _w.boolean)
+        )
+        v = d.get("TimeToLive")
+        o.time_to_live = (
+            v if v.__class__ is int or v is None else _w.field(o, "TimeToLive", v, _w.integer)
+        )
+        v = d.get("Title")
+        o.title = v if v.__class__ is str or v is None else _w.field(o, "Title", v, _w.text)
+        v = d.get("Url")
+        o.url = v if v.__class__ is str or v is None else _w.field(o, "Url", v, _w.text)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.action
+        if v is not None:
+            d["Action"] = v._value_ if v.__class__ is Action else _w.enum_text(v)
+        v = o.body
+        if v is not None:
+            d["Body"] = v
+        v = o.image_icon_url
+        if v is not None:
+            d["ImageIconUrl"] = v
+        v = o.image_small_icon_url
+        if v is not None:
+            d["ImageSmallIconUrl"] = v
+        v = o.image_url
+        if v is not None:
+            d["ImageUrl"] = v
+        v = o.json_body
+        if v is not None:
+            d["JsonBody"] = v
+        v = o.media_url
+        if v is not None:
+            d["MediaUrl"] = v
+        v = o.raw_content
+        if v is not None:
+            d["RawContent"] = v
+        v = o.silent_push
+        if v is not None:
+            d["SilentPush"] = v
+        v = o.time_to_live
+        if v is not None:
+            d["TimeToLive"] = v
+        v = o.title
+        if v is not None:
+            d["Title"] = v
+        v = o.url
+        if v is not None:
+            d["Url"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_MessageConfiguration(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {
+            "ADMMessage",
+            "APNSMessage",
+            "BaiduMessage",
+            "CustomMessage",
+            "DefaultMessage",
+            "EmailMessage",
+            "GCMMessage",
+            "SMSMessage",
+            "InAppMessage",
+        }
+    )
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ADMMessage")
+        o.adm_message = (
+            _s_Message(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "ADMMessage", v)
+        )
+        v = d.get("APNSMessage")
+        o.apns_message = (
+            _s_Message(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "APNSMessage", v)
+        )
+        v = d.get("BaiduMessage")
+        o.baidu_message = (
+            _s_Message(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "BaiduMessage", v)
+        )
+        v = d.get("CustomMessage")
+        o.custom_message = (
+            _s_CampaignCustomMessage(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "CustomMessage", v)
+        )
+        v = d.get("DefaultMessage")
+        o.default_message = (
+            _s_Message(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "DefaultMessage", v)
+        )
+        v = d.get("EmailMessage")
+        o.email_message = (
+            _s_CampaignEmailMessage(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "EmailMessage", v)
+        )
+        v = d.get("GCMMessage")
+        o.gcm_message = (
+            _s_Message(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "GCMMessage", v)
+        )
+        v = d.get("SMSMessage")
+        o.sms_message = (
+            _s_CampaignSmsMessage(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "SMSMessage", v)
+        )
+        v = d.get("InAppMessage")
+        o.in_app_message = (
+            _s_CampaignInAppMessage(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "InAppMessage", v)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.adm_message
+        if v is not None:
+            d["ADMMessage"] = _u_Message(v)
+        v = o.apns_message
+        if v is not None:
+            d["APNSMessage"] = _u_Message(v)
+        v = o.baidu_message
+        if v is not None:
+            d["BaiduMessage"] = _u_Message(v)
+        v = o.custom_message
+        if v is not None:
+            d["CustomMessage"] = _u_CampaignCustomMessage(v)
+        v = o.default_message
+        if v is not None:
+            d["DefaultMessage"] = _u_Message(v)
+        v = o.email_message
+        if v is not None:
+            d["EmailMessage"] = _u_CampaignEmailMessage(v)
+        v = o.gcm_message
+        if v is not None:
+            d["GCMMessage"] = _u_Message(v)
+        v = o.sms_message
+        if v is not None:
+            d["SMSMessage"] = _u_CampaignSmsMessage(v)
+        v = o.in_app_message
+        if v is not None:
+            d["InAppMessage"] = _u_CampaignInAppMessage(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_Schedule(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {"EndTime", "EventFilter", "Frequency", "IsLocalTime", "QuietTime", "StartTime", "Timezone"}
+    )
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("EndTime")
+        o.end_time = v if v.__class__ is str or v is None else _w.field(o, "EndTime", v, _w.text)
+        v = d.get("EventFilter")
+        o.event_filter = (
+            _common._s_CampaignEventFilter(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "EventFilter", v)
+        )
+        v = d.get("Frequency")
+        o.frequency = (
+            (_E_Frequency.get(v) or Frequency(v))
+            if v.__class__ is str
+            else None
+            if v is None
+            else _w.field(o, "Frequency", v, _M_Frequency)
+        )
+        v = d.get("IsLocalTime")
+        o.is_local_time = (
+            v if v.__class__ is bool or v is None else _w.field(o, "IsLocalTime", v, _w.boolean)
+        )
+        v = d.get("QuietTime")
+        o.quiet_time = (
+            _common._s_QuietTime(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "QuietTime", v)
+        )
+        v = d.get("StartTime")
+        o.start_time = (
+            v if v.__class__ is str or v is None else _w.field(o, "StartTime", v, _w.text)
+        )
+        v = d.get("Timezone")
+        o.timezone = v if v.__class__ is str or v is None else _w.field(o, "Timezone", v, _w.text)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.end_time
+        if v is not None:
+            d["EndTime"] = v
+        v = o.event_filter
+        if v is not None:
+            d["EventFilter"] = _common._u_CampaignEventFilter(v)
+        v = o.frequency
+        if v is not None:
+            d["Frequency"] = v._value_ if v.__class__ is Frequency else _w.enum_text(v)
+        v = o.is_local_time
+        if v is not None:
+            d["IsLocalTime"] = v
+        v = o.quiet_time
+        if v is not None:
+            d["QuietTime"] = _common._u_QuietTime(v)
+        v = o.start_time
+        if v is not None:
+            d["StartTime"] = v
+        v = o.timezone
+        if v is not None:
+            d["Timezone"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_TreatmentResource(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {
+            "CustomDeliveryConfiguration",
+            "Id",
+            "MessageConfiguration",
+            "Schedule",
+            "SizePercent",
+            "State",
+            "TemplateConfiguration",
+            "TreatmentDescription",
+            "TreatmentName",
+        }
+    )
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("CustomDeliveryConfiguration")
+        o.custom_delivery_configuration = (
+            _s_CustomDeliveryConfiguration(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "CustomDeliveryConfiguration", v)
+        )
+        v = d.get("Id")
+        o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
+        v = d.get("MessageConfiguration")
+        o.message_configuration = (
+            _s_MessageConfiguration(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "MessageConfiguration", v)
+        )
+        v = d.get("Schedule")
+        o.schedule = (
+            _s_Schedule(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "Schedule", v)
+        )
+        v = d.get("SizePercent")
+        o.size_percent = (
+            v if v.__class__ is int or v is None else _w.field(o, "SizePercent", v, _w.integer)
+        )
+        v = d.get("State")
+        o.state = (
+            _s_CampaignState(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "State", v)
+        )
+        v = d.get("TemplateConfiguration")
+        o.template_configuration = (
+            _common._s_TemplateConfiguration(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "TemplateConfiguration", v)
+        )
+        v = d.get("TreatmentDescription")
+        o.treatment_description = (
+            v
+            if v.__class__ is str or v is None
+            else _w.field(o, "TreatmentDescription", v, _w.text)
+        )
+        v = d.get("TreatmentName")
+        o.treatment_name = (
+            v if v.__class__ is str or v is None else _w.field(o, "TreatmentName", v, _w.text)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.custom_delivery_configuration
+        if v is not None:
+            d["CustomDeliveryConfiguration"] = _u_CustomDeliveryConfiguration(v)
+        v = o.id
+        if v is not None:
+            d["Id"] = v
+        v = o.message_configuration
+        if v is not None:
+            d["MessageConfiguration"] = _u_MessageConfiguration(v)
+        v = o.schedule
+        if v is not None:
+            d["Schedule"] = _u_Schedule(v)
+        v = o.size_percent
+        if v is not None:
+            d["SizePercent"] = v
+        v = o.state
+        if v is not None:
+            d["State"] = _u_CampaignState(v)
+        v = o.template_configuration
+        if v is not None:
+            d["TemplateConfiguration"] = _common._u_TemplateConfiguration(v)
+        v = o.treatment_description
+        if v is not None:
+            d["TreatmentDescription"] = v
+        v = o.treatment_name
+        if v is not None:
+            d["TreatmentName"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_UpdateCampaignRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"ApplicationId", "CampaignId", "WriteCampaignRequest"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+        )
+        v = d.get("CampaignId")
+        o.campaign_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "CampaignId", v, _w.text)
+        )
+        v = d.get("WriteCampaignRequest")
+        o.write_campaign_request = (
+            _s_WriteCampaignRequest(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "WriteCampaignRequest", v)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        v = o.campaign_id
+        if v is not None:
+            d["CampaignId"] = v
+        v = o.write_campaign_request
+        if v is not None:
+            d["WriteCampaignRequest"] = _u_WriteCampaignRequest(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_WriteCampaignRequest(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {
+            "AdditionalTreatments",
+            "CustomDeliveryConfiguration",
+            "Description",
+            "HoldoutPercent",
+            "Hook",
+            "IsPaused",
+            "Limits",
+            "MessageConfiguration",
+            "Name",
+            "Schedule",
+            "SegmentId",
+            "SegmentVersion",
+            "tags",
+            "TemplateConfiguration",
+            "TreatmentDescription",
+            "TreatmentName",
+            "Priority",
+        }
+    )
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("AdditionalTreatments")
+        if v is None:
+            o.additional_treatments = None
+        else:
+            try:
+                o.additional_treatments = (
+                    list(map(_s_WriteTreatmentResource, v)) if v.__class__ is list else _w.wrong()
+                )
+            except _w.WrongType:
+                o.additional_treatments = _w.keep(o, "AdditionalTreatments", v)
+        v = d.get("CustomDeliveryConfiguration")
+        o.custom_delivery_configuration = (
+            _s_CustomDeliveryConfiguration(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "CustomDeliveryConfiguration", v)
+        )
+        v = d.get("Description")
+        o.description = (
+            v if v.__class__ is str or v is None else _w.field(o, "Description", v, _w.text)
+        )
+        v = d.get("HoldoutPercent")
+        o.holdout_percent = (
+            v if v.__class__ is int or v is None else _w.field(o, "HoldoutPercent", v, _w.integer)
+        )
+        v = d.get("Hook")
+        o.hook = (
+            _common._s_CampaignHook(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "Hook", v)
+        )
+        v = d.get("IsPaused")
+        o.is_paused = (
+            v if v.__class__ is bool or v is None else _w.field(o, "IsPaused", v, _w.boolean)
+        )
+        v = d.get("Limits")
+        o.limits = (
+            _common._s_CampaignLimits(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "Limits", v)
+        )
+        v = d.get("MessageConfiguration")
+        o.message_configuration = (
+            _s_MessageConfiguration(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "MessageConfiguration", v)
+        )
+        v = d.get("Name")
+        o.name = v if v.__class__ is str or v is None else _w.field(o, "Name", v, _w.text)
+        v = d.get("Schedule")
+        o.schedule = (
+            _s_Schedule(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "Schedule", v)
+        )
+        v = d.get("SegmentId")
+        o.segment_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "SegmentId", v, _w.text)
+        )
+        v = d.get("SegmentVersion")
+        o.segment_version = (
+            v if v.__class__ is int or v is None else _w.field(o, "SegmentVersion", v, _w.integer)
+        )
+        v = d.get("tags")
+        if v is None:
+            o.tags = None
+        else:
+            try:
+                o.tags = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): (
+                            x0 if x0.__class__ is str else _w.text(x0)
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.tags = _w.keep(o, "tags", v)
+        v = d.get("TemplateConfiguration")
+        o.template_configuration = (
+            _common._s_TemplateConfiguration(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "TemplateConfiguration", v)
+        )
+        v = d.get("TreatmentDescription")
+        o.treatment_description = (
+            v
+            if v.__class__ is str or v is None
+            else _w.field(o, "TreatmentDescription", v, _w.text)
+        )
+        v = d.get("TreatmentName")
+        o.treatment_name = (
+            v if v.__class__ is str or v is None else _w.field(o, "TreatmentName", v, _w.text)
+        )
+        v = d.get("Priority")
+        o.priority = (
+            v if v.__class__ is int or v is None else _w.field(o, "Priority", v, _w.integer)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.additional_treatments
+        if v is not None:
+            d["AdditionalTreatments"] = (
+                list(map(_u_WriteTreatmentResource, v))
+                if v.__class__ is list or isinstance(v, (list, tuple))
+                else v
+            )
+        v = o.custom_delivery_configuration
+        if v is not None:
+            d["CustomDeliveryConfiguration"] = _u_CustomDeliveryConfiguration(v)
+        v = o.description
+        if v is not None:
+            d["Description"] = v
+        v = o.holdout_percent
+        if v is not None:
+            d["HoldoutPercent"] = v
+        v = o.hook
+        if v is not None:
+            d["Hook"] = _common._u_CampaignHook(v)
+        v = o.is_paused
+        if v is not None:
+            d["IsPaused"] = v
+        v = o.limits
+        if v is not None:
+            d["Limits"] = _common._u_CampaignLimits(v)
+        v = o.message_configuration
+        if v is not None:
+            d["MessageConfiguration"] = _u_MessageConfiguration(v)
+        v = o.name
+        if v is not None:
+            d["Name"] = v
+        v = o.schedule
+        if v is not None:
+            d["Schedule"] = _u_Schedule(v)
+        v = o.segment_id
+        if v is not None:
+            d["SegmentId"] = v
+        v = o.segment_version
+        if v is not None:
+            d["SegmentVersion"] = v
+        v = o.tags
+        if v is not None:
+            d["tags"] = dict(v) if v.__class__ is dict or isinstance(v, dict) else v
+        v = o.template_configuration
+        if v is not None:
+            d["TemplateConfiguration"] = _common._u_TemplateConfiguration(v)
+        v = o.treatment_description
+        if v is not None:
+            d["TreatmentDescription"] = v
+        v = o.treatment_name
+        if v is not None:
+            d["TreatmentName"] = v
+        v = o.priority
+        if v is not None:
+            d["Priority"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_WriteTreatmentResource(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {
+            "CustomDeliveryConfiguration",
+            "MessageConfiguration",
+            "Schedule",
+            "SizePercent",
+            "TemplateConfiguration",
+            "TreatmentDescription",
+            "TreatmentName",
+        }
+    )
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("CustomDeliveryConfiguration")
+        o.custom_delivery_configuration = (
+            _s_CustomDeliveryConfiguration(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "CustomDeliveryConfiguration", v)
+        )
+        v = d.get("MessageConfiguration")
+        o.message_configuration = (
+            _s_MessageConfiguration(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "MessageConfiguration", v)
+        )
+        v = d.get("Schedule")
+        o.schedule = (
+            _s_Schedule(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "Schedule", v)
+        )
+        v = d.get("SizePercent")
+        o.size_percent = (
+            v if v.__class__ is int or v is None else _w.field(o, "SizePercent", v, _w.integer)
+        )
+        v = d.get("TemplateConfiguration")
+        o.template_configuration = (
+            _common._s_TemplateConfiguration(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "TemplateConfiguration", v)
+        )
+        v = d.get("TreatmentDescription")
+        o.treatment_description = (
+            v
+            if v.__class__ is str or v is None
+            else _w.field(o, "TreatmentDescription", v, _w.text)
+        )
+        v = d.get("TreatmentName")
+        o.treatment_name = (
+            v if v.__class__ is str or v is None else _w.field(o, "TreatmentName", v, _w.text)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.custom_delivery_configuration
+        if v is not None:
+            d["CustomDeliveryConfiguration"] = _u_CustomDeliveryConfiguration(v)
+        v = o.message_configuration
+        if v is not None:
+            d["MessageConfiguration"] = _u_MessageConfiguration(v)
+        v = o.schedule
+        if v is not None:
+            d["Schedule"] = _u_Schedule(v)
+        v = o.size_percent
+        if v is not None:
+            d["SizePercent"] = v
+        v = o.template_configuration
+        if v is not None:
+            d["TemplateConfiguration"] = _common._u_TemplateConfiguration(v)
+        v = o.treatment_description
+        if v is not None:
+            d["TreatmentDescription"] = v
+        v = o.treatment_name
+        if v is not None:
+            d["TreatmentName"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+structure_ActivitiesResponse, unstructure_ActivitiesResponse = _codec_ActivitiesResponse(
+    ActivitiesResponse
+)
+structure_ActivityResponse, unstructure_ActivityResponse = _codec_ActivityResponse(ActivityResponse)
+structure_CampaignCustomMessage, unstructure_CampaignCustomMessage = (
+    _shared._codec_CampaignCustomMessage(CampaignCustomMessage)
+)
+structure_CampaignEmailMessage, unstructure_CampaignEmailMessage = _codec_CampaignEmailMessage(
+    CampaignEmailMessage
+)
+structure_CampaignInAppMessage, unstructure_CampaignInAppMessage = _codec_CampaignInAppMessage(
+    CampaignInAppMessage
+)
+structure_CampaignResponse, unstructure_CampaignResponse = _codec_CampaignResponse(CampaignResponse)
+structure_CampaignSmsMessage, unstructure_CampaignSmsMessage = _codec_CampaignSmsMessage(
+    CampaignSmsMessage
+)
+structure_CampaignState, unstructure_CampaignState = _codec_CampaignState(CampaignState)
+structure_CampaignsResponse, unstructure_CampaignsResponse = _codec_CampaignsResponse(
+    CampaignsResponse
+)
+structure_CreateCampaignRequest, unstructure_CreateCampaignRequest = _codec_CreateCampaignRequest(
+    CreateCampaignRequest
+)
+structure_CreateCampaignResponse, unstructure_CreateCampaignResponse = (
+    _codec_CreateCampaignResponse(CreateCampaignResponse)
+)
+structure_CustomDeliveryConfiguration, unstructure_CustomDeliveryConfiguration = (
+    _codec_CustomDeliveryConfiguration(CustomDeliveryConfiguration)
+)
+structure_DeleteCampaignRequest, unstructure_DeleteCampaignRequest = _codec_DeleteCampaignRequest(
+    DeleteCampaignRequest
+)
+structure_DeleteCampaignResponse, unstructure_DeleteCampaignResponse = (
+    _codec_CreateCampaignResponse(DeleteCampaignResponse)
+)
+structure_GetCampaignActivitiesRequest, unstructure_GetCampaignActivitiesRequest = (
+    _codec_GetCampaignActivitiesRequest(GetCampaignActivitiesRequest)
+)
+structure_GetCampaignActivitiesResponse, unstructure_GetCampaignActivitiesResponse = (
+    _codec_GetCampaignActivitiesResponse(GetCampaignActivitiesResponse)
+)
+structure_GetCampaignRequest, unstructure_GetCampaignRequest = _codec_DeleteCampaignRequest(
+    GetCampaignRequest
+)
+structure_GetCampaignResponse, unstructure_GetCampaignResponse = _codec_CreateCampaignResponse(
+    GetCampaignResponse
+)
+structure_GetCampaignVersionRequest, unstructure_GetCampaignVersionRequest = (
+    _codec_GetCampaignVersionRequest(GetCampaignVersionRequest)
+)
+structure_GetCampaignVersionResponse, unstructure_GetCampaignVersionResponse = (
+    _codec_CreateCampaignResponse(GetCampaignVersionResponse)
+)
+structure_GetCampaignVersionsRequest, unstructure_GetCampaignVersionsRequest = (
+    _codec_GetCampaignActivitiesRequest(GetCampaignVersionsRequest)
+)
+structure_GetCampaignVersionsResponse, unstructure_GetCampaignVersionsResponse = (
+    _codec_GetCampaignVersionsResponse(GetCampaignVersionsResponse)
+)
+structure_GetCampaignsRequest, unstructure_GetCampaignsRequest = _shared._codec_GetCampaignsRequest(
+    GetCampaignsRequest
+)
+structure_GetCampaignsResponse, unstructure_GetCampaignsResponse = (
+    _codec_GetCampaignVersionsResponse(GetCampaignsResponse)
+)
+structure_Message, unstructure_Message = _codec_Message(Message)
+structure_MessageConfiguration, unstructure_MessageConfiguration = _codec_MessageConfiguration(
+    MessageConfiguration
+)
+structure_Schedule, unstructure_Schedule = _codec_Schedule(Schedule)
+structure_TreatmentResource, unstructure_TreatmentResource = _codec_TreatmentResource(
+    TreatmentResource
+)
+structure_UpdateCampaignRequest, unstructure_UpdateCampaignRequest = _codec_UpdateCampaignRequest(
+    UpdateCampaignRequest
+)
+structure_UpdateCampaignResponse, unstructure_UpdateCampaignResponse = (
+    _codec_CreateCampaignResponse(UpdateCampaignResponse)
+)
+structure_WriteCampaignRequest, unstructure_WriteCampaignRequest = _codec_WriteCampaignRequest(
+    WriteCampaignRequest
+)
+structure_WriteTreatmentResource, unstructure_WriteTreatmentResource = (
+    _codec_WriteTreatmentResource(WriteTreatmentResource)
+)
 
 # Hook slots: what nested members of each shape are converted with.
 _s_ActivitiesResponse = structure_ActivitiesResponse
@@ -2220,3 +2169,221 @@ _s_WriteCampaignRequest = structure_WriteCampaignRequest
 _u_WriteCampaignRequest = unstructure_WriteCampaignRequest
 _s_WriteTreatmentResource = structure_WriteTreatmentResource
 _u_WriteTreatmentResource = unstructure_WriteTreatmentResource
+
+register(
+    globals(),
+    (
+        (
+            ActivitiesResponse,
+            structure_ActivitiesResponse,
+            unstructure_ActivitiesResponse,
+            "_s_ActivitiesResponse",
+            "_u_ActivitiesResponse",
+        ),
+        (
+            ActivityResponse,
+            structure_ActivityResponse,
+            unstructure_ActivityResponse,
+            "_s_ActivityResponse",
+            "_u_ActivityResponse",
+        ),
+        (
+            CampaignCustomMessage,
+            structure_CampaignCustomMessage,
+            unstructure_CampaignCustomMessage,
+            "_s_CampaignCustomMessage",
+            "_u_CampaignCustomMessage",
+        ),
+        (
+            CampaignEmailMessage,
+            structure_CampaignEmailMessage,
+            unstructure_CampaignEmailMessage,
+            "_s_CampaignEmailMessage",
+            "_u_CampaignEmailMessage",
+        ),
+        (
+            CampaignInAppMessage,
+            structure_CampaignInAppMessage,
+            unstructure_CampaignInAppMessage,
+            "_s_CampaignInAppMessage",
+            "_u_CampaignInAppMessage",
+        ),
+        (
+            CampaignResponse,
+            structure_CampaignResponse,
+            unstructure_CampaignResponse,
+            "_s_CampaignResponse",
+            "_u_CampaignResponse",
+        ),
+        (
+            CampaignSmsMessage,
+            structure_CampaignSmsMessage,
+            unstructure_CampaignSmsMessage,
+            "_s_CampaignSmsMessage",
+            "_u_CampaignSmsMessage",
+        ),
+        (
+            CampaignState,
+            structure_CampaignState,
+            unstructure_CampaignState,
+            "_s_CampaignState",
+            "_u_CampaignState",
+        ),
+        (
+            CampaignsResponse,
+            structure_CampaignsResponse,
+            unstructure_CampaignsResponse,
+            "_s_CampaignsResponse",
+            "_u_CampaignsResponse",
+        ),
+        (
+            CreateCampaignRequest,
+            structure_CreateCampaignRequest,
+            unstructure_CreateCampaignRequest,
+            "_s_CreateCampaignRequest",
+            "_u_CreateCampaignRequest",
+        ),
+        (
+            CreateCampaignResponse,
+            structure_CreateCampaignResponse,
+            unstructure_CreateCampaignResponse,
+            "_s_CreateCampaignResponse",
+            "_u_CreateCampaignResponse",
+        ),
+        (
+            CustomDeliveryConfiguration,
+            structure_CustomDeliveryConfiguration,
+            unstructure_CustomDeliveryConfiguration,
+            "_s_CustomDeliveryConfiguration",
+            "_u_CustomDeliveryConfiguration",
+        ),
+        (
+            DeleteCampaignRequest,
+            structure_DeleteCampaignRequest,
+            unstructure_DeleteCampaignRequest,
+            "_s_DeleteCampaignRequest",
+            "_u_DeleteCampaignRequest",
+        ),
+        (
+            DeleteCampaignResponse,
+            structure_DeleteCampaignResponse,
+            unstructure_DeleteCampaignResponse,
+            "_s_DeleteCampaignResponse",
+            "_u_DeleteCampaignResponse",
+        ),
+        (
+            GetCampaignActivitiesRequest,
+            structure_GetCampaignActivitiesRequest,
+            unstructure_GetCampaignActivitiesRequest,
+            "_s_GetCampaignActivitiesRequest",
+            "_u_GetCampaignActivitiesRequest",
+        ),
+        (
+            GetCampaignActivitiesResponse,
+            structure_GetCampaignActivitiesResponse,
+            unstructure_GetCampaignActivitiesResponse,
+            "_s_GetCampaignActivitiesResponse",
+            "_u_GetCampaignActivitiesResponse",
+        ),
+        (
+            GetCampaignRequest,
+            structure_GetCampaignRequest,
+            unstructure_GetCampaignRequest,
+            "_s_GetCampaignRequest",
+            "_u_GetCampaignRequest",
+        ),
+        (
+            GetCampaignResponse,
+            structure_GetCampaignResponse,
+            unstructure_GetCampaignResponse,
+            "_s_GetCampaignResponse",
+            "_u_GetCampaignResponse",
+        ),
+        (
+            GetCampaignVersionRequest,
+            structure_GetCampaignVersionRequest,
+            unstructure_GetCampaignVersionRequest,
+            "_s_GetCampaignVersionRequest",
+            "_u_GetCampaignVersionRequest",
+        ),
+        (
+            GetCampaignVersionResponse,
+            structure_GetCampaignVersionResponse,
+            unstructure_GetCampaignVersionResponse,
+            "_s_GetCampaignVersionResponse",
+            "_u_GetCampaignVersionResponse",
+        ),
+        (
+            GetCampaignVersionsRequest,
+            structure_GetCampaignVersionsRequest,
+            unstructure_GetCampaignVersionsRequest,
+            "_s_GetCampaignVersionsRequest",
+            "_u_GetCampaignVersionsRequest",
+        ),
+        (
+            GetCampaignVersionsResponse,
+            structure_GetCampaignVersionsResponse,
+            unstructure_GetCampaignVersionsResponse,
+            "_s_GetCampaignVersionsResponse",
+            "_u_GetCampaignVersionsResponse",
+        ),
+        (
+            GetCampaignsRequest,
+            structure_GetCampaignsRequest,
+            unstructure_GetCampaignsRequest,
+            "_s_GetCampaignsRequest",
+            "_u_GetCampaignsRequest",
+        ),
+        (
+            GetCampaignsResponse,
+            structure_GetCampaignsResponse,
+            unstructure_GetCampaignsResponse,
+            "_s_GetCampaignsResponse",
+            "_u_GetCampaignsResponse",
+        ),
+        (Message, structure_Message, unstructure_Message, "_s_Message", "_u_Message"),
+        (
+            MessageConfiguration,
+            structure_MessageConfiguration,
+            unstructure_MessageConfiguration,
+            "_s_MessageConfiguration",
+            "_u_MessageConfiguration",
+        ),
+        (Schedule, structure_Schedule, unstructure_Schedule, "_s_Schedule", "_u_Schedule"),
+        (
+            TreatmentResource,
+            structure_TreatmentResource,
+            unstructure_TreatmentResource,
+            "_s_TreatmentResource",
+            "_u_TreatmentResource",
+        ),
+        (
+            UpdateCampaignRequest,
+            structure_UpdateCampaignRequest,
+            unstructure_UpdateCampaignRequest,
+            "_s_UpdateCampaignRequest",
+            "_u_UpdateCampaignRequest",
+        ),
+        (
+            UpdateCampaignResponse,
+            structure_UpdateCampaignResponse,
+            unstructure_UpdateCampaignResponse,
+            "_s_UpdateCampaignResponse",
+            "_u_UpdateCampaignResponse",
+        ),
+        (
+            WriteCampaignRequest,
+            structure_WriteCampaignRequest,
+            unstructure_WriteCampaignRequest,
+            "_s_WriteCampaignRequest",
+            "_u_WriteCampaignRequest",
+        ),
+        (
+            WriteTreatmentResource,
+            structure_WriteTreatmentResource,
+            unstructure_WriteTreatmentResource,
+            "_s_WriteTreatmentResource",
+            "_u_WriteTreatmentResource",
+        ),
+    ),
+)

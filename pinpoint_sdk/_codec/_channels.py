@@ -2,11 +2,13 @@
 
 """Wire conversion for ``pinpoint_sdk.models._channels``.
 
-Straight-line functions per shape, registered with the cattrs converter by
-``pinpoint_sdk.converter``. A value whose JSON type differs from its annotation, and
-keys the model does not know, are kept with the instance's unknown keys and written
-back. Nested shapes are converted through the ``_s_<Shape>``/``_u_<Shape>`` slots at
-the end, which the converter points at the hooks users register.
+Straight-line functions per member list, made for each shape by a ``_codec_<Shape>``
+factory (shapes with the same members share one) and registered with
+``pinpoint_sdk._codec.REGISTRY``, which the converter reads. A value whose JSON type
+differs from its annotation, and keys the model does not know, are kept with the
+instance's unknown keys and written back. Nested shapes are converted through the
+``_s_<Shape>``/``_u_<Shape>`` slots at the end, which the converter points at the
+hooks users register.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from pinpoint_sdk import _wire as _w
+from pinpoint_sdk._codec import _shared, register
 from pinpoint_sdk.models._channels import (
     ADMChannelRequest,
     ADMChannelResponse,
@@ -102,3924 +105,2360 @@ from pinpoint_sdk.models._channels import (
 )
 
 _new = object.__new__
-_K_ADMChannelRequest = frozenset({"ClientId", "ClientSecret", "Enabled"})
-_K_ADMChannelResponse = frozenset(
-    {
-        "ApplicationId",
-        "CreationDate",
-        "Enabled",
-        "HasCredential",
-        "Id",
-        "IsArchived",
-        "LastModifiedBy",
-        "LastModifiedDate",
-        "Platform",
-        "Version",
-    }
-)
-_K_APNSChannelRequest = frozenset(
-    {
-        "BundleId",
-        "Certificate",
-        "DefaultAuthenticationMethod",
-        "Enabled",
-        "PrivateKey",
-        "TeamId",
-        "TokenKey",
-        "TokenKeyId",
-    }
-)
-_K_APNSChannelResponse = frozenset(
-    {
-        "ApplicationId",
-        "CreationDate",
-        "DefaultAuthenticationMethod",
-        "Enabled",
-        "HasCredential",
-        "HasTokenKey",
-        "Id",
-        "IsArchived",
-        "LastModifiedBy",
-        "LastModifiedDate",
-        "Platform",
-        "Version",
-    }
-)
-_K_APNSSandboxChannelRequest = frozenset(
-    {
-        "BundleId",
-        "Certificate",
-        "DefaultAuthenticationMethod",
-        "Enabled",
-        "PrivateKey",
-        "TeamId",
-        "TokenKey",
-        "TokenKeyId",
-    }
-)
-_K_APNSSandboxChannelResponse = frozenset(
-    {
-        "ApplicationId",
-        "CreationDate",
-        "DefaultAuthenticationMethod",
-        "Enabled",
-        "HasCredential",
-        "HasTokenKey",
-        "Id",
-        "IsArchived",
-        "LastModifiedBy",
-        "LastModifiedDate",
-        "Platform",
-        "Version",
-    }
-)
-_K_APNSVoipChannelRequest = frozenset(
-    {
-        "BundleId",
-        "Certificate",
-        "DefaultAuthenticationMethod",
-        "Enabled",
-        "PrivateKey",
-        "TeamId",
-        "TokenKey",
-        "TokenKeyId",
-    }
-)
-_K_APNSVoipChannelResponse = frozenset(
-    {
-        "ApplicationId",
-        "CreationDate",
-        "DefaultAuthenticationMethod",
-        "Enabled",
-        "HasCredential",
-        "HasTokenKey",
-        "Id",
-        "IsArchived",
-        "LastModifiedBy",
-        "LastModifiedDate",
-        "Platform",
-        "Version",
-    }
-)
-_K_APNSVoipSandboxChannelRequest = frozenset(
-    {
-        "BundleId",
-        "Certificate",
-        "DefaultAuthenticationMethod",
-        "Enabled",
-        "PrivateKey",
-        "TeamId",
-        "TokenKey",
-        "TokenKeyId",
-    }
-)
-_K_APNSVoipSandboxChannelResponse = frozenset(
-    {
-        "ApplicationId",
-        "CreationDate",
-        "DefaultAuthenticationMethod",
-        "Enabled",
-        "HasCredential",
-        "HasTokenKey",
-        "Id",
-        "IsArchived",
-        "LastModifiedBy",
-        "LastModifiedDate",
-        "Platform",
-        "Version",
-    }
-)
-_K_BaiduChannelRequest = frozenset({"ApiKey", "Enabled", "SecretKey"})
-_K_BaiduChannelResponse = frozenset(
-    {
-        "ApplicationId",
-        "CreationDate",
-        "Credential",
-        "Enabled",
-        "HasCredential",
-        "Id",
-        "IsArchived",
-        "LastModifiedBy",
-        "LastModifiedDate",
-        "Platform",
-        "Version",
-    }
-)
-_K_ChannelResponse = frozenset(
-    {
-        "ApplicationId",
-        "CreationDate",
-        "Enabled",
-        "HasCredential",
-        "Id",
-        "IsArchived",
-        "LastModifiedBy",
-        "LastModifiedDate",
-        "Version",
-    }
-)
-_K_ChannelsResponse = frozenset({"Channels"})
-_K_DeleteAdmChannelRequest = frozenset({"ApplicationId"})
-_K_DeleteAdmChannelResponse = frozenset({"ADMChannelResponse"})
-_K_DeleteApnsChannelRequest = frozenset({"ApplicationId"})
-_K_DeleteApnsChannelResponse = frozenset({"APNSChannelResponse"})
-_K_DeleteApnsSandboxChannelRequest = frozenset({"ApplicationId"})
-_K_DeleteApnsSandboxChannelResponse = frozenset({"APNSSandboxChannelResponse"})
-_K_DeleteApnsVoipChannelRequest = frozenset({"ApplicationId"})
-_K_DeleteApnsVoipChannelResponse = frozenset({"APNSVoipChannelResponse"})
-_K_DeleteApnsVoipSandboxChannelRequest = frozenset({"ApplicationId"})
-_K_DeleteApnsVoipSandboxChannelResponse = frozenset({"APNSVoipSandboxChannelResponse"})
-_K_DeleteBaiduChannelRequest = frozenset({"ApplicationId"})
-_K_DeleteBaiduChannelResponse = frozenset({"BaiduChannelResponse"})
-_K_DeleteEmailChannelRequest = frozenset({"ApplicationId"})
-_K_DeleteEmailChannelResponse = frozenset({"EmailChannelResponse"})
-_K_DeleteGcmChannelRequest = frozenset({"ApplicationId"})
-_K_DeleteGcmChannelResponse = frozenset({"GCMChannelResponse"})
-_K_DeleteSmsChannelRequest = frozenset({"ApplicationId"})
-_K_DeleteSmsChannelResponse = frozenset({"SMSChannelResponse"})
-_K_DeleteVoiceChannelRequest = frozenset({"ApplicationId"})
-_K_DeleteVoiceChannelResponse = frozenset({"VoiceChannelResponse"})
-_K_EmailChannelRequest = frozenset(
-    {
-        "ConfigurationSet",
-        "Enabled",
-        "FromAddress",
-        "Identity",
-        "RoleArn",
-        "OrchestrationSendingRoleArn",
-    }
-)
-_K_EmailChannelResponse = frozenset(
-    {
-        "ApplicationId",
-        "ConfigurationSet",
-        "CreationDate",
-        "Enabled",
-        "FromAddress",
-        "HasCredential",
-        "Id",
-        "Identity",
-        "IsArchived",
-        "LastModifiedBy",
-        "LastModifiedDate",
-        "MessagesPerSecond",
-        "Platform",
-        "RoleArn",
-        "OrchestrationSendingRoleArn",
-        "Version",
-    }
-)
-_K_GCMChannelRequest = frozenset(
-    {"ApiKey", "DefaultAuthenticationMethod", "Enabled", "ServiceJson"}
-)
-_K_GCMChannelResponse = frozenset(
-    {
-        "ApplicationId",
-        "CreationDate",
-        "Credential",
-        "DefaultAuthenticationMethod",
-        "Enabled",
-        "HasCredential",
-        "HasFcmServiceCredentials",
-        "Id",
-        "IsArchived",
-        "LastModifiedBy",
-        "LastModifiedDate",
-        "Platform",
-        "Version",
-    }
-)
-_K_GetAdmChannelRequest = frozenset({"ApplicationId"})
-_K_GetAdmChannelResponse = frozenset({"ADMChannelResponse"})
-_K_GetApnsChannelRequest = frozenset({"ApplicationId"})
-_K_GetApnsChannelResponse = frozenset({"APNSChannelResponse"})
-_K_GetApnsSandboxChannelRequest = frozenset({"ApplicationId"})
-_K_GetApnsSandboxChannelResponse = frozenset({"APNSSandboxChannelResponse"})
-_K_GetApnsVoipChannelRequest = frozenset({"ApplicationId"})
-_K_GetApnsVoipChannelResponse = frozenset({"APNSVoipChannelResponse"})
-_K_GetApnsVoipSandboxChannelRequest = frozenset({"ApplicationId"})
-_K_GetApnsVoipSandboxChannelResponse = frozenset({"APNSVoipSandboxChannelResponse"})
-_K_GetBaiduChannelRequest = frozenset({"ApplicationId"})
-_K_GetBaiduChannelResponse = frozenset({"BaiduChannelResponse"})
-_K_GetChannelsRequest = frozenset({"ApplicationId"})
-_K_GetChannelsResponse = frozenset({"ChannelsResponse"})
-_K_GetEmailChannelRequest = frozenset({"ApplicationId"})
-_K_GetEmailChannelResponse = frozenset({"EmailChannelResponse"})
-_K_GetGcmChannelRequest = frozenset({"ApplicationId"})
-_K_GetGcmChannelResponse = frozenset({"GCMChannelResponse"})
-_K_GetSmsChannelRequest = frozenset({"ApplicationId"})
-_K_GetSmsChannelResponse = frozenset({"SMSChannelResponse"})
-_K_GetVoiceChannelRequest = frozenset({"ApplicationId"})
-_K_GetVoiceChannelResponse = frozenset({"VoiceChannelResponse"})
-_K_SMSChannelRequest = frozenset({"Enabled", "SenderId", "ShortCode"})
-_K_SMSChannelResponse = frozenset(
-    {
-        "ApplicationId",
-        "CreationDate",
-        "Enabled",
-        "HasCredential",
-        "Id",
-        "IsArchived",
-        "LastModifiedBy",
-        "LastModifiedDate",
-        "Platform",
-        "PromotionalMessagesPerSecond",
-        "SenderId",
-        "ShortCode",
-        "TransactionalMessagesPerSecond",
-        "Version",
-    }
-)
-_K_UpdateAdmChannelRequest = frozenset({"ADMChannelRequest", "ApplicationId"})
-_K_UpdateAdmChannelResponse = frozenset({"ADMChannelResponse"})
-_K_UpdateApnsChannelRequest = frozenset({"APNSChannelRequest", "ApplicationId"})
-_K_UpdateApnsChannelResponse = frozenset({"APNSChannelResponse"})
-_K_UpdateApnsSandboxChannelRequest = frozenset({"APNSSandboxChannelRequest", "ApplicationId"})
-_K_UpdateApnsSandboxChannelResponse = frozenset({"APNSSandboxChannelResponse"})
-_K_UpdateApnsVoipChannelRequest = frozenset({"APNSVoipChannelRequest", "ApplicationId"})
-_K_UpdateApnsVoipChannelResponse = frozenset({"APNSVoipChannelResponse"})
-_K_UpdateApnsVoipSandboxChannelRequest = frozenset(
-    {"APNSVoipSandboxChannelRequest", "ApplicationId"}
-)
-_K_UpdateApnsVoipSandboxChannelResponse = frozenset({"APNSVoipSandboxChannelResponse"})
-_K_UpdateBaiduChannelRequest = frozenset({"ApplicationId", "BaiduChannelRequest"})
-_K_UpdateBaiduChannelResponse = frozenset({"BaiduChannelResponse"})
-_K_UpdateEmailChannelRequest = frozenset({"ApplicationId", "EmailChannelRequest"})
-_K_UpdateEmailChannelResponse = frozenset({"EmailChannelResponse"})
-_K_UpdateGcmChannelRequest = frozenset({"ApplicationId", "GCMChannelRequest"})
-_K_UpdateGcmChannelResponse = frozenset({"GCMChannelResponse"})
-_K_UpdateSmsChannelRequest = frozenset({"ApplicationId", "SMSChannelRequest"})
-_K_UpdateSmsChannelResponse = frozenset({"SMSChannelResponse"})
-_K_UpdateVoiceChannelRequest = frozenset({"ApplicationId", "VoiceChannelRequest"})
-_K_UpdateVoiceChannelResponse = frozenset({"VoiceChannelResponse"})
-_K_VoiceChannelRequest = frozenset({"Enabled"})
-_K_VoiceChannelResponse = frozenset(
-    {
-        "ApplicationId",
-        "CreationDate",
-        "Enabled",
-        "HasCredential",
-        "Id",
-        "IsArchived",
-        "LastModifiedBy",
-        "LastModifiedDate",
-        "Platform",
-        "Version",
-    }
-)
 
 
-def structure_ADMChannelRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "ADMChannelRequest")
-    o: Any = _new(ADMChannelRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ClientId")
-    o.client_id = v if v.__class__ is str or v is None else _w.field(o, "ClientId", v, _w.text)
-    v = d.get("ClientSecret")
-    o.client_secret = (
-        v if v.__class__ is str or v is None else _w.field(o, "ClientSecret", v, _w.text)
-    )
-    v = d.get("Enabled")
-    o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
-    if not _K_ADMChannelRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_ADMChannelRequest, o._unknown)
-    return o
+def _codec_ADMChannelRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"ClientId", "ClientSecret", "Enabled"})
 
-
-def unstructure_ADMChannelRequest(o: Any) -> Any:
-    if not isinstance(o, ADMChannelRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.client_id
-    if v is not None:
-        d["ClientId"] = v
-    v = o.client_secret
-    if v is not None:
-        d["ClientSecret"] = v
-    v = o.enabled
-    if v is not None:
-        d["Enabled"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_ADMChannelResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "ADMChannelResponse")
-    o: Any = _new(ADMChannelResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("CreationDate")
-    o.creation_date = (
-        v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
-    )
-    v = d.get("Enabled")
-    o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
-    v = d.get("HasCredential")
-    o.has_credential = (
-        v if v.__class__ is bool or v is None else _w.field(o, "HasCredential", v, _w.boolean)
-    )
-    v = d.get("Id")
-    o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
-    v = d.get("IsArchived")
-    o.is_archived = (
-        v if v.__class__ is bool or v is None else _w.field(o, "IsArchived", v, _w.boolean)
-    )
-    v = d.get("LastModifiedBy")
-    o.last_modified_by = (
-        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedBy", v, _w.text)
-    )
-    v = d.get("LastModifiedDate")
-    o.last_modified_date = (
-        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
-    )
-    v = d.get("Platform")
-    o.platform = v if v.__class__ is str or v is None else _w.field(o, "Platform", v, _w.text)
-    v = d.get("Version")
-    o.version = v if v.__class__ is int or v is None else _w.field(o, "Version", v, _w.integer)
-    if not _K_ADMChannelResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_ADMChannelResponse, o._unknown)
-    return o
-
-
-def unstructure_ADMChannelResponse(o: Any) -> Any:
-    if not isinstance(o, ADMChannelResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.creation_date
-    if v is not None:
-        d["CreationDate"] = v
-    v = o.enabled
-    if v is not None:
-        d["Enabled"] = v
-    v = o.has_credential
-    if v is not None:
-        d["HasCredential"] = v
-    v = o.id
-    if v is not None:
-        d["Id"] = v
-    v = o.is_archived
-    if v is not None:
-        d["IsArchived"] = v
-    v = o.last_modified_by
-    if v is not None:
-        d["LastModifiedBy"] = v
-    v = o.last_modified_date
-    if v is not None:
-        d["LastModifiedDate"] = v
-    v = o.platform
-    if v is not None:
-        d["Platform"] = v
-    v = o.version
-    if v is not None:
-        d["Version"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_APNSChannelRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "APNSChannelRequest")
-    o: Any = _new(APNSChannelRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("BundleId")
-    o.bundle_id = v if v.__class__ is str or v is None else _w.field(o, "BundleId", v, _w.text)
-    v = d.get("Certificate")
-    o.certificate = v if v.__class__ is str or v is None else _w.field(o, "Certificate", v, _w.text)
-    v = d.get("DefaultAuthenticationMethod")
-    o.default_authentication_method = (
-        v
-        if v.__class__ is str or v is None
-        else _w.field(o, "DefaultAuthenticationMethod", v, _w.text)
-    )
-    v = d.get("Enabled")
-    o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
-    v = d.get("PrivateKey")
-    o.private_key = v if v.__class__ is str or v is None else _w.field(o, "PrivateKey", v, _w.text)
-    v = d.get("TeamId")
-    o.team_id = v if v.__class__ is str or v is None else _w.field(o, "TeamId", v, _w.text)
-    v = d.get("TokenKey")
-    o.token_key = v if v.__class__ is str or v is None else _w.field(o, "TokenKey", v, _w.text)
-    v = d.get("TokenKeyId")
-    o.token_key_id = v if v.__class__ is str or v is None else _w.field(o, "TokenKeyId", v, _w.text)
-    if not _K_APNSChannelRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_APNSChannelRequest, o._unknown)
-    return o
-
-
-def unstructure_APNSChannelRequest(o: Any) -> Any:
-    if not isinstance(o, APNSChannelRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.bundle_id
-    if v is not None:
-        d["BundleId"] = v
-    v = o.certificate
-    if v is not None:
-        d["Certificate"] = v
-    v = o.default_authentication_method
-    if v is not None:
-        d["DefaultAuthenticationMethod"] = v
-    v = o.enabled
-    if v is not None:
-        d["Enabled"] = v
-    v = o.private_key
-    if v is not None:
-        d["PrivateKey"] = v
-    v = o.team_id
-    if v is not None:
-        d["TeamId"] = v
-    v = o.token_key
-    if v is not None:
-        d["TokenKey"] = v
-    v = o.token_key_id
-    if v is not None:
-        d["TokenKeyId"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_APNSChannelResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "APNSChannelResponse")
-    o: Any = _new(APNSChannelResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("CreationDate")
-    o.creation_date = (
-        v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
-    )
-    v = d.get("DefaultAuthenticationMethod")
-    o.default_authentication_method = (
-        v
-        if v.__class__ is str or v is None
-        else _w.field(o, "DefaultAuthenticationMethod", v, _w.text)
-    )
-    v = d.get("Enabled")
-    o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
-    v = d.get("HasCredential")
-    o.has_credential = (
-        v if v.__class__ is bool or v is None else _w.field(o, "HasCredential", v, _w.boolean)
-    )
-    v = d.get("HasTokenKey")
-    o.has_token_key = (
-        v if v.__class__ is bool or v is None else _w.field(o, "HasTokenKey", v, _w.boolean)
-    )
-    v = d.get("Id")
-    o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
-    v = d.get("IsArchived")
-    o.is_archived = (
-        v if v.__class__ is bool or v is None else _w.field(o, "IsArchived", v, _w.boolean)
-    )
-    v = d.get("LastModifiedBy")
-    o.last_modified_by = (
-        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedBy", v, _w.text)
-    )
-    v = d.get("LastModifiedDate")
-    o.last_modified_date = (
-        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
-    )
-    v = d.get("Platform")
-    o.platform = v if v.__class__ is str or v is None else _w.field(o, "Platform", v, _w.text)
-    v = d.get("Version")
-    o.version = v if v.__class__ is int or v is None else _w.field(o, "Version", v, _w.integer)
-    if not _K_APNSChannelResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_APNSChannelResponse, o._unknown)
-    return o
-
-
-def unstructure_APNSChannelResponse(o: Any) -> Any:
-    if not isinstance(o, APNSChannelResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.creation_date
-    if v is not None:
-        d["CreationDate"] = v
-    v = o.default_authentication_method
-    if v is not None:
-        d["DefaultAuthenticationMethod"] = v
-    v = o.enabled
-    if v is not None:
-        d["Enabled"] = v
-    v = o.has_credential
-    if v is not None:
-        d["HasCredential"] = v
-    v = o.has_token_key
-    if v is not None:
-        d["HasTokenKey"] = v
-    v = o.id
-    if v is not None:
-        d["Id"] = v
-    v = o.is_archived
-    if v is not None:
-        d["IsArchived"] = v
-    v = o.last_modified_by
-    if v is not None:
-        d["LastModifiedBy"] = v
-    v = o.last_modified_date
-    if v is not None:
-        d["LastModifiedDate"] = v
-    v = o.platform
-    if v is not None:
-        d["Platform"] = v
-    v = o.version
-    if v is not None:
-        d["Version"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_APNSSandboxChannelRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "APNSSandboxChannelRequest")
-    o: Any = _new(APNSSandboxChannelRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("BundleId")
-    o.bundle_id = v if v.__class__ is str or v is None else _w.field(o, "BundleId", v, _w.text)
-    v = d.get("Certificate")
-    o.certificate = v if v.__class__ is str or v is None else _w.field(o, "Certificate", v, _w.text)
-    v = d.get("DefaultAuthenticationMethod")
-    o.default_authentication_method = (
-        v
-        if v.__class__ is str or v is None
-        else _w.field(o, "DefaultAuthenticationMethod", v, _w.text)
-    )
-    v = d.get("Enabled")
-    o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
-    v = d.get("PrivateKey")
-    o.private_key = v if v.__class__ is str or v is None else _w.field(o, "PrivateKey", v, _w.text)
-    v = d.get("TeamId")
-    o.team_id = v if v.__class__ is str or v is None else _w.field(o, "TeamId", v, _w.text)
-    v = d.get("TokenKey")
-    o.token_key = v if v.__class__ is str or v is None else _w.field(o, "TokenKey", v, _w.text)
-    v = d.get("TokenKeyId")
-    o.token_key_id = v if v.__class__ is str or v is None else _w.field(o, "TokenKeyId", v, _w.text)
-    if not _K_APNSSandboxChannelRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_APNSSandboxChannelRequest, o._unknown)
-    return o
-
-
-def unstructure_APNSSandboxChannelRequest(o: Any) -> Any:
-    if not isinstance(o, APNSSandboxChannelRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.bundle_id
-    if v is not None:
-        d["BundleId"] = v
-    v = o.certificate
-    if v is not None:
-        d["Certificate"] = v
-    v = o.default_authentication_method
-    if v is not None:
-        d["DefaultAuthenticationMethod"] = v
-    v = o.enabled
-    if v is not None:
-        d["Enabled"] = v
-    v = o.private_key
-    if v is not None:
-        d["PrivateKey"] = v
-    v = o.team_id
-    if v is not None:
-        d["TeamId"] = v
-    v = o.token_key
-    if v is not None:
-        d["TokenKey"] = v
-    v = o.token_key_id
-    if v is not None:
-        d["TokenKeyId"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_APNSSandboxChannelResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "APNSSandboxChannelResponse")
-    o: Any = _new(APNSSandboxChannelResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("CreationDate")
-    o.creation_date = (
-        v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
-    )
-    v = d.get("DefaultAuthenticationMethod")
-    o.default_authentication_method = (
-        v
-        if v.__class__ is str or v is None
-        else _w.field(o, "DefaultAuthenticationMethod", v, _w.text)
-    )
-    v = d.get("Enabled")
-    o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
-    v = d.get("HasCredential")
-    o.has_credential = (
-        v if v.__class__ is bool or v is None else _w.field(o, "HasCredential", v, _w.boolean)
-    )
-    v = d.get("HasTokenKey")
-    o.has_token_key = (
-        v if v.__class__ is bool or v is None else _w.field(o, "HasTokenKey", v, _w.boolean)
-    )
-    v = d.get("Id")
-    o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
-    v = d.get("IsArchived")
-    o.is_archived = (
-        v if v.__class__ is bool or v is None else _w.field(o, "IsArchived", v, _w.boolean)
-    )
-    v = d.get("LastModifiedBy")
-    o.last_modified_by = (
-        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedBy", v, _w.text)
-    )
-    v = d.get("LastModifiedDate")
-    o.last_modified_date = (
-        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
-    )
-    v = d.get("Platform")
-    o.platform = v if v.__class__ is str or v is None else _w.field(o, "Platform", v, _w.text)
-    v = d.get("Version")
-    o.version = v if v.__class__ is int or v is None else _w.field(o, "Version", v, _w.integer)
-    if not _K_APNSSandboxChannelResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_APNSSandboxChannelResponse, o._unknown)
-    return o
-
-
-def unstructure_APNSSandboxChannelResponse(o: Any) -> Any:
-    if not isinstance(o, APNSSandboxChannelResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.creation_date
-    if v is not None:
-        d["CreationDate"] = v
-    v = o.default_authentication_method
-    if v is not None:
-        d["DefaultAuthenticationMethod"] = v
-    v = o.enabled
-    if v is not None:
-        d["Enabled"] = v
-    v = o.has_credential
-    if v is not None:
-        d["HasCredential"] = v
-    v = o.has_token_key
-    if v is not None:
-        d["HasTokenKey"] = v
-    v = o.id
-    if v is not None:
-        d["Id"] = v
-    v = o.is_archived
-    if v is not None:
-        d["IsArchived"] = v
-    v = o.last_modified_by
-    if v is not None:
-        d["LastModifiedBy"] = v
-    v = o.last_modified_date
-    if v is not None:
-        d["LastModifiedDate"] = v
-    v = o.platform
-    if v is not None:
-        d["Platform"] = v
-    v = o.version
-    if v is not None:
-        d["Version"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_APNSVoipChannelRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "APNSVoipChannelRequest")
-    o: Any = _new(APNSVoipChannelRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("BundleId")
-    o.bundle_id = v if v.__class__ is str or v is None else _w.field(o, "BundleId", v, _w.text)
-    v = d.get("Certificate")
-    o.certificate = v if v.__class__ is str or v is None else _w.field(o, "Certificate", v, _w.text)
-    v = d.get("DefaultAuthenticationMethod")
-    o.default_authentication_method = (
-        v
-        if v.__class__ is str or v is None
-        else _w.field(o, "DefaultAuthenticationMethod", v, _w.text)
-    )
-    v = d.get("Enabled")
-    o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
-    v = d.get("PrivateKey")
-    o.private_key = v if v.__class__ is str or v is None else _w.field(o, "PrivateKey", v, _w.text)
-    v = d.get("TeamId")
-    o.team_id = v if v.__class__ is str or v is None else _w.field(o, "TeamId", v, _w.text)
-    v = d.get("TokenKey")
-    o.token_key = v if v.__class__ is str or v is None else _w.field(o, "TokenKey", v, _w.text)
-    v = d.get("TokenKeyId")
-    o.token_key_id = v if v.__class__ is str or v is None else _w.field(o, "TokenKeyId", v, _w.text)
-    if not _K_APNSVoipChannelRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_APNSVoipChannelRequest, o._unknown)
-    return o
-
-
-def unstructure_APNSVoipChannelRequest(o: Any) -> Any:
-    if not isinstance(o, APNSVoipChannelRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.bundle_id
-    if v is not None:
-        d["BundleId"] = v
-    v = o.certificate
-    if v is not None:
-        d["Certificate"] = v
-    v = o.default_authentication_method
-    if v is not None:
-        d["DefaultAuthenticationMethod"] = v
-    v = o.enabled
-    if v is not None:
-        d["Enabled"] = v
-    v = o.private_key
-    if v is not None:
-        d["PrivateKey"] = v
-    v = o.team_id
-    if v is not None:
-        d["TeamId"] = v
-    v = o.token_key
-    if v is not None:
-        d["TokenKey"] = v
-    v = o.token_key_id
-    if v is not None:
-        d["TokenKeyId"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_APNSVoipChannelResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "APNSVoipChannelResponse")
-    o: Any = _new(APNSVoipChannelResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("CreationDate")
-    o.creation_date = (
-        v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
-    )
-    v = d.get("DefaultAuthenticationMethod")
-    o.default_authentication_method = (
-        v
-        if v.__class__ is str or v is None
-        else _w.field(o, "DefaultAuthenticationMethod", v, _w.text)
-    )
-    v = d.get("Enabled")
-    o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
-    v = d.get("HasCredential")
-    o.has_credential = (
-        v if v.__class__ is bool or v is None else _w.field(o, "HasCredential", v, _w.boolean)
-    )
-    v = d.get("HasTokenKey")
-    o.has_token_key = (
-        v if v.__class__ is bool or v is None else _w.field(o, "HasTokenKey", v, _w.boolean)
-    )
-    v = d.get("Id")
-    o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
-    v = d.get("IsArchived")
-    o.is_archived = (
-        v if v.__class__ is bool or v is None else _w.field(o, "IsArchived", v, _w.boolean)
-    )
-    v = d.get("LastModifiedBy")
-    o.last_modified_by = (
-        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedBy", v, _w.text)
-    )
-    v = d.get("LastModifiedDate")
-    o.last_modified_date = (
-        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
-    )
-    v = d.get("Platform")
-    o.platform = v if v.__class__ is str or v is None else _w.field(o, "Platform", v, _w.text)
-    v = d.get("Version")
-    o.version = v if v.__class__ is int or v is None else _w.field(o, "Version", v, _w.integer)
-    if not _K_APNSVoipChannelResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_APNSVoipChannelResponse, o._unknown)
-    return o
-
-
-def unstructure_APNSVoipChannelResponse(o: Any) -> Any:
-    if not isinstance(o, APNSVoipChannelResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.creation_date
-    if v is not None:
-        d["CreationDate"] = v
-    v = o.default_authentication_method
-    if v is not None:
-        d["DefaultAuthenticationMethod"] = v
-    v = o.enabled
-    if v is not None:
-        d["Enabled"] = v
-    v = o.has_credential
-    if v is not None:
-        d["HasCredential"] = v
-    v = o.has_token_key
-    if v is not None:
-        d["HasTokenKey"] = v
-    v = o.id
-    if v is not None:
-        d["Id"] = v
-    v = o.is_archived
-    if v is not None:
-        d["IsArchived"] = v
-    v = o.last_modified_by
-    if v is not None:
-        d["LastModifiedBy"] = v
-    v = o.last_modified_date
-    if v is not None:
-        d["LastModifiedDate"] = v
-    v = o.platform
-    if v is not None:
-        d["Platform"] = v
-    v = o.version
-    if v is not None:
-        d["Version"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_APNSVoipSandboxChannelRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "APNSVoipSandboxChannelRequest")
-    o: Any = _new(APNSVoipSandboxChannelRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("BundleId")
-    o.bundle_id = v if v.__class__ is str or v is None else _w.field(o, "BundleId", v, _w.text)
-    v = d.get("Certificate")
-    o.certificate = v if v.__class__ is str or v is None else _w.field(o, "Certificate", v, _w.text)
-    v = d.get("DefaultAuthenticationMethod")
-    o.default_authentication_method = (
-        v
-        if v.__class__ is str or v is None
-        else _w.field(o, "DefaultAuthenticationMethod", v, _w.text)
-    )
-    v = d.get("Enabled")
-    o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
-    v = d.get("PrivateKey")
-    o.private_key = v if v.__class__ is str or v is None else _w.field(o, "PrivateKey", v, _w.text)
-    v = d.get("TeamId")
-    o.team_id = v if v.__class__ is str or v is None else _w.field(o, "TeamId", v, _w.text)
-    v = d.get("TokenKey")
-    o.token_key = v if v.__class__ is str or v is None else _w.field(o, "TokenKey", v, _w.text)
-    v = d.get("TokenKeyId")
-    o.token_key_id = v if v.__class__ is str or v is None else _w.field(o, "TokenKeyId", v, _w.text)
-    if not _K_APNSVoipSandboxChannelRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_APNSVoipSandboxChannelRequest, o._unknown)
-    return o
-
-
-def unstructure_APNSVoipSandboxChannelRequest(o: Any) -> Any:
-    if not isinstance(o, APNSVoipSandboxChannelRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.bundle_id
-    if v is not None:
-        d["BundleId"] = v
-    v = o.certificate
-    if v is not None:
-        d["Certificate"] = v
-    v = o.default_authentication_method
-    if v is not None:
-        d["DefaultAuthenticationMethod"] = v
-    v = o.enabled
-    if v is not None:
-        d["Enabled"] = v
-    v = o.private_key
-    if v is not None:
-        d["PrivateKey"] = v
-    v = o.team_id
-    if v is not None:
-        d["TeamId"] = v
-    v = o.token_key
-    if v is not None:
-        d["TokenKey"] = v
-    v = o.token_key_id
-    if v is not None:
-        d["TokenKeyId"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_APNSVoipSandboxChannelResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "APNSVoipSandboxChannelResponse")
-    o: Any = _new(APNSVoipSandboxChannelResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("CreationDate")
-    o.creation_date = (
-        v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
-    )
-    v = d.get("DefaultAuthenticationMethod")
-    o.default_authentication_method = (
-        v
-        if v.__class__ is str or v is None
-        else _w.field(o, "DefaultAuthenticationMethod", v, _w.text)
-    )
-    v = d.get("Enabled")
-    o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
-    v = d.get("HasCredential")
-    o.has_credential = (
-        v if v.__class__ is bool or v is None else _w.field(o, "HasCredential", v, _w.boolean)
-    )
-    v = d.get("HasTokenKey")
-    o.has_token_key = (
-        v if v.__class__ is bool or v is None else _w.field(o, "HasTokenKey", v, _w.boolean)
-    )
-    v = d.get("Id")
-    o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
-    v = d.get("IsArchived")
-    o.is_archived = (
-        v if v.__class__ is bool or v is None else _w.field(o, "IsArchived", v, _w.boolean)
-    )
-    v = d.get("LastModifiedBy")
-    o.last_modified_by = (
-        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedBy", v, _w.text)
-    )
-    v = d.get("LastModifiedDate")
-    o.last_modified_date = (
-        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
-    )
-    v = d.get("Platform")
-    o.platform = v if v.__class__ is str or v is None else _w.field(o, "Platform", v, _w.text)
-    v = d.get("Version")
-    o.version = v if v.__class__ is int or v is None else _w.field(o, "Version", v, _w.integer)
-    if not _K_APNSVoipSandboxChannelResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_APNSVoipSandboxChannelResponse, o._unknown)
-    return o
-
-
-def unstructure_APNSVoipSandboxChannelResponse(o: Any) -> Any:
-    if not isinstance(o, APNSVoipSandboxChannelResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.creation_date
-    if v is not None:
-        d["CreationDate"] = v
-    v = o.default_authentication_method
-    if v is not None:
-        d["DefaultAuthenticationMethod"] = v
-    v = o.enabled
-    if v is not None:
-        d["Enabled"] = v
-    v = o.has_credential
-    if v is not None:
-        d["HasCredential"] = v
-    v = o.has_token_key
-    if v is not None:
-        d["HasTokenKey"] = v
-    v = o.id
-    if v is not None:
-        d["Id"] = v
-    v = o.is_archived
-    if v is not None:
-        d["IsArchived"] = v
-    v = o.last_modified_by
-    if v is not None:
-        d["LastModifiedBy"] = v
-    v = o.last_modified_date
-    if v is not None:
-        d["LastModifiedDate"] = v
-    v = o.platform
-    if v is not None:
-        d["Platform"] = v
-    v = o.version
-    if v is not None:
-        d["Version"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_BaiduChannelRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "BaiduChannelRequest")
-    o: Any = _new(BaiduChannelRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApiKey")
-    o.api_key = v if v.__class__ is str or v is None else _w.field(o, "ApiKey", v, _w.text)
-    v = d.get("Enabled")
-    o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
-    v = d.get("SecretKey")
-    o.secret_key = v if v.__class__ is str or v is None else _w.field(o, "SecretKey", v, _w.text)
-    if not _K_BaiduChannelRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_BaiduChannelRequest, o._unknown)
-    return o
-
-
-def unstructure_BaiduChannelRequest(o: Any) -> Any:
-    if not isinstance(o, BaiduChannelRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.api_key
-    if v is not None:
-        d["ApiKey"] = v
-    v = o.enabled
-    if v is not None:
-        d["Enabled"] = v
-    v = o.secret_key
-    if v is not None:
-        d["SecretKey"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_BaiduChannelResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "BaiduChannelResponse")
-    o: Any = _new(BaiduChannelResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("CreationDate")
-    o.creation_date = (
-        v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
-    )
-    v = d.get("Credential")
-    o.credential = v if v.__class__ is str or v is None else _w.field(o, "Credential", v, _w.text)
-    v = d.get("Enabled")
-    o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
-    v = d.get("HasCredential")
-    o.has_credential = (
-        v if v.__class__ is bool or v is None else _w.field(o, "HasCredential", v, _w.boolean)
-    )
-    v = d.get("Id")
-    o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
-    v = d.get("IsArchived")
-    o.is_archived = (
-        v if v.__class__ is bool or v is None else _w.field(o, "IsArchived", v, _w.boolean)
-    )
-    v = d.get("LastModifiedBy")
-    o.last_modified_by = (
-        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedBy", v, _w.text)
-    )
-    v = d.get("LastModifiedDate")
-    o.last_modified_date = (
-        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
-    )
-    v = d.get("Platform")
-    o.platform = v if v.__class__ is str or v is None else _w.field(o, "Platform", v, _w.text)
-    v = d.get("Version")
-    o.version = v if v.__class__ is int or v is None else _w.field(o, "Version", v, _w.integer)
-    if not _K_BaiduChannelResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_BaiduChannelResponse, o._unknown)
-    return o
-
-
-def unstructure_BaiduChannelResponse(o: Any) -> Any:
-    if not isinstance(o, BaiduChannelResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.creation_date
-    if v is not None:
-        d["CreationDate"] = v
-    v = o.credential
-    if v is not None:
-        d["Credential"] = v
-    v = o.enabled
-    if v is not None:
-        d["Enabled"] = v
-    v = o.has_credential
-    if v is not None:
-        d["HasCredential"] = v
-    v = o.id
-    if v is not None:
-        d["Id"] = v
-    v = o.is_archived
-    if v is not None:
-        d["IsArchived"] = v
-    v = o.last_modified_by
-    if v is not None:
-        d["LastModifiedBy"] = v
-    v = o.last_modified_date
-    if v is not None:
-        d["LastModifiedDate"] = v
-    v = o.platform
-    if v is not None:
-        d["Platform"] = v
-    v = o.version
-    if v is not None:
-        d["Version"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_ChannelResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "ChannelResponse")
-    o: Any = _new(ChannelResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("CreationDate")
-    o.creation_date = (
-        v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
-    )
-    v = d.get("Enabled")
-    o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
-    v = d.get("HasCredential")
-    o.has_credential = (
-        v if v.__class__ is bool or v is None else _w.field(o, "HasCredential", v, _w.boolean)
-    )
-    v = d.get("Id")
-    o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
-    v = d.get("IsArchived")
-    o.is_archived = (
-        v if v.__class__ is bool or v is None else _w.field(o, "IsArchived", v, _w.boolean)
-    )
-    v = d.get("LastModifiedBy")
-    o.last_modified_by = (
-        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedBy", v, _w.text)
-    )
-    v = d.get("LastModifiedDate")
-    o.last_modified_date = (
-        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
-    )
-    v = d.get("Version")
-    o.version = v if v.__class__ is int or v is None else _w.field(o, "Version", v, _w.integer)
-    if not _K_ChannelResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_ChannelResponse, o._unknown)
-    return o
-
-
-def unstructure_ChannelResponse(o: Any) -> Any:
-    if not isinstance(o, ChannelResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.creation_date
-    if v is not None:
-        d["CreationDate"] = v
-    v = o.enabled
-    if v is not None:
-        d["Enabled"] = v
-    v = o.has_credential
-    if v is not None:
-        d["HasCredential"] = v
-    v = o.id
-    if v is not None:
-        d["Id"] = v
-    v = o.is_archived
-    if v is not None:
-        d["IsArchived"] = v
-    v = o.last_modified_by
-    if v is not None:
-        d["LastModifiedBy"] = v
-    v = o.last_modified_date
-    if v is not None:
-        d["LastModifiedDate"] = v
-    v = o.version
-    if v is not None:
-        d["Version"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_ChannelsResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "ChannelsResponse")
-    o: Any = _new(ChannelsResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("Channels")
-    if v is None:
-        o.channels = None
-    else:
-        try:
-            o.channels = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): _s_ChannelResponse(x0)
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.channels = _w.keep(o, "Channels", v)
-    if not _K_ChannelsResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_ChannelsResponse, o._unknown)
-    return o
-
-
-def unstructure_ChannelsResponse(o: Any) -> Any:
-    if not isinstance(o, ChannelsResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.channels
-    if v is not None:
-        d["Channels"] = (
-            {k0: _u_ChannelResponse(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ClientId")
+        o.client_id = v if v.__class__ is str or v is None else _w.field(o, "ClientId", v, _w.text)
+        v = d.get("ClientSecret")
+        o.client_secret = (
+            v if v.__class__ is str or v is None else _w.field(o, "ClientSecret", v, _w.text)
         )
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_DeleteAdmChannelRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "DeleteAdmChannelRequest")
-    o: Any = _new(DeleteAdmChannelRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    if not _K_DeleteAdmChannelRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_DeleteAdmChannelRequest, o._unknown)
-    return o
-
-
-def unstructure_DeleteAdmChannelRequest(o: Any) -> Any:
-    if not isinstance(o, DeleteAdmChannelRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_DeleteAdmChannelResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "DeleteAdmChannelResponse")
-    o: Any = _new(DeleteAdmChannelResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("ADMChannelResponse")
-    o.adm_channel_response = (
-        _s_ADMChannelResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "ADMChannelResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_DeleteAdmChannelResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_DeleteAdmChannelResponse, o._unknown)
-    return o
-
-
-def unstructure_DeleteAdmChannelResponse(o: Any) -> Any:
-    if not isinstance(o, DeleteAdmChannelResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.adm_channel_response
-    if v is not None:
-        d["ADMChannelResponse"] = _u_ADMChannelResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_DeleteApnsChannelRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "DeleteApnsChannelRequest")
-    o: Any = _new(DeleteApnsChannelRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    if not _K_DeleteApnsChannelRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_DeleteApnsChannelRequest, o._unknown)
-    return o
-
-
-def unstructure_DeleteApnsChannelRequest(o: Any) -> Any:
-    if not isinstance(o, DeleteApnsChannelRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_DeleteApnsChannelResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "DeleteApnsChannelResponse")
-    o: Any = _new(DeleteApnsChannelResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("APNSChannelResponse")
-    o.apns_channel_response = (
-        _s_APNSChannelResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "APNSChannelResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_DeleteApnsChannelResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_DeleteApnsChannelResponse, o._unknown)
-    return o
-
-
-def unstructure_DeleteApnsChannelResponse(o: Any) -> Any:
-    if not isinstance(o, DeleteApnsChannelResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.apns_channel_response
-    if v is not None:
-        d["APNSChannelResponse"] = _u_APNSChannelResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_DeleteApnsSandboxChannelRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "DeleteApnsSandboxChannelRequest")
-    o: Any = _new(DeleteApnsSandboxChannelRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    if not _K_DeleteApnsSandboxChannelRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_DeleteApnsSandboxChannelRequest, o._unknown)
-    return o
-
-
-def unstructure_DeleteApnsSandboxChannelRequest(o: Any) -> Any:
-    if not isinstance(o, DeleteApnsSandboxChannelRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_DeleteApnsSandboxChannelResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "DeleteApnsSandboxChannelResponse")
-    o: Any = _new(DeleteApnsSandboxChannelResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("APNSSandboxChannelResponse")
-    o.apns_sandbox_channel_response = (
-        _s_APNSSandboxChannelResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "APNSSandboxChannelResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_DeleteApnsSandboxChannelResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_DeleteApnsSandboxChannelResponse, o._unknown)
-    return o
-
-
-def unstructure_DeleteApnsSandboxChannelResponse(o: Any) -> Any:
-    if not isinstance(o, DeleteApnsSandboxChannelResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.apns_sandbox_channel_response
-    if v is not None:
-        d["APNSSandboxChannelResponse"] = _u_APNSSandboxChannelResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_DeleteApnsVoipChannelRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "DeleteApnsVoipChannelRequest")
-    o: Any = _new(DeleteApnsVoipChannelRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    if not _K_DeleteApnsVoipChannelRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_DeleteApnsVoipChannelRequest, o._unknown)
-    return o
-
-
-def unstructure_DeleteApnsVoipChannelRequest(o: Any) -> Any:
-    if not isinstance(o, DeleteApnsVoipChannelRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_DeleteApnsVoipChannelResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "DeleteApnsVoipChannelResponse")
-    o: Any = _new(DeleteApnsVoipChannelResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("APNSVoipChannelResponse")
-    o.apns_voip_channel_response = (
-        _s_APNSVoipChannelResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "APNSVoipChannelResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_DeleteApnsVoipChannelResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_DeleteApnsVoipChannelResponse, o._unknown)
-    return o
-
-
-def unstructure_DeleteApnsVoipChannelResponse(o: Any) -> Any:
-    if not isinstance(o, DeleteApnsVoipChannelResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.apns_voip_channel_response
-    if v is not None:
-        d["APNSVoipChannelResponse"] = _u_APNSVoipChannelResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_DeleteApnsVoipSandboxChannelRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "DeleteApnsVoipSandboxChannelRequest")
-    o: Any = _new(DeleteApnsVoipSandboxChannelRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    if not _K_DeleteApnsVoipSandboxChannelRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_DeleteApnsVoipSandboxChannelRequest, o._unknown)
-    return o
-
-
-def unstructure_DeleteApnsVoipSandboxChannelRequest(o: Any) -> Any:
-    if not isinstance(o, DeleteApnsVoipSandboxChannelRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_DeleteApnsVoipSandboxChannelResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "DeleteApnsVoipSandboxChannelResponse")
-    o: Any = _new(DeleteApnsVoipSandboxChannelResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("APNSVoipSandboxChannelResponse")
-    o.apns_voip_sandbox_channel_response = (
-        _s_APNSVoipSandboxChannelResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "APNSVoipSandboxChannelResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_DeleteApnsVoipSandboxChannelResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_DeleteApnsVoipSandboxChannelResponse, o._unknown)
-    return o
-
-
-def unstructure_DeleteApnsVoipSandboxChannelResponse(o: Any) -> Any:
-    if not isinstance(o, DeleteApnsVoipSandboxChannelResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.apns_voip_sandbox_channel_response
-    if v is not None:
-        d["APNSVoipSandboxChannelResponse"] = _u_APNSVoipSandboxChannelResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_DeleteBaiduChannelRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "DeleteBaiduChannelRequest")
-    o: Any = _new(DeleteBaiduChannelRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    if not _K_DeleteBaiduChannelRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_DeleteBaiduChannelRequest, o._unknown)
-    return o
-
-
-def unstructure_DeleteBaiduChannelRequest(o: Any) -> Any:
-    if not isinstance(o, DeleteBaiduChannelRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_DeleteBaiduChannelResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "DeleteBaiduChannelResponse")
-    o: Any = _new(DeleteBaiduChannelResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("BaiduChannelResponse")
-    o.baidu_channel_response = (
-        _s_BaiduChannelResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "BaiduChannelResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_DeleteBaiduChannelResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_DeleteBaiduChannelResponse, o._unknown)
-    return o
-
-
-def unstructure_DeleteBaiduChannelResponse(o: Any) -> Any:
-    if not isinstance(o, DeleteBaiduChannelResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.baidu_channel_response
-    if v is not None:
-        d["BaiduChannelResponse"] = _u_BaiduChannelResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_DeleteEmailChannelRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "DeleteEmailChannelRequest")
-    o: Any = _new(DeleteEmailChannelRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    if not _K_DeleteEmailChannelRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_DeleteEmailChannelRequest, o._unknown)
-    return o
-
-
-def unstructure_DeleteEmailChannelRequest(o: Any) -> Any:
-    if not isinstance(o, DeleteEmailChannelRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_DeleteEmailChannelResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "DeleteEmailChannelResponse")
-    o: Any = _new(DeleteEmailChannelResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("EmailChannelResponse")
-    o.email_channel_response = (
-        _s_EmailChannelResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "EmailChannelResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_DeleteEmailChannelResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_DeleteEmailChannelResponse, o._unknown)
-    return o
-
-
-def unstructure_DeleteEmailChannelResponse(o: Any) -> Any:
-    if not isinstance(o, DeleteEmailChannelResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.email_channel_response
-    if v is not None:
-        d["EmailChannelResponse"] = _u_EmailChannelResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_DeleteGcmChannelRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "DeleteGcmChannelRequest")
-    o: Any = _new(DeleteGcmChannelRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    if not _K_DeleteGcmChannelRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_DeleteGcmChannelRequest, o._unknown)
-    return o
-
-
-def unstructure_DeleteGcmChannelRequest(o: Any) -> Any:
-    if not isinstance(o, DeleteGcmChannelRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_DeleteGcmChannelResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "DeleteGcmChannelResponse")
-    o: Any = _new(DeleteGcmChannelResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("GCMChannelResponse")
-    o.gcm_channel_response = (
-        _s_GCMChannelResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "GCMChannelResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_DeleteGcmChannelResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_DeleteGcmChannelResponse, o._unknown)
-    return o
-
-
-def unstructure_DeleteGcmChannelResponse(o: Any) -> Any:
-    if not isinstance(o, DeleteGcmChannelResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.gcm_channel_response
-    if v is not None:
-        d["GCMChannelResponse"] = _u_GCMChannelResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_DeleteSmsChannelRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "DeleteSmsChannelRequest")
-    o: Any = _new(DeleteSmsChannelRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    if not _K_DeleteSmsChannelRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_DeleteSmsChannelRequest, o._unknown)
-    return o
-
-
-def unstructure_DeleteSmsChannelRequest(o: Any) -> Any:
-    if not isinstance(o, DeleteSmsChannelRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_DeleteSmsChannelResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "DeleteSmsChannelResponse")
-    o: Any = _new(DeleteSmsChannelResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("SMSChannelResponse")
-    o.sms_channel_response = (
-        _s_SMSChannelResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "SMSChannelResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_DeleteSmsChannelResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_DeleteSmsChannelResponse, o._unknown)
-    return o
-
-
-def unstructure_DeleteSmsChannelResponse(o: Any) -> Any:
-    if not isinstance(o, DeleteSmsChannelResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.sms_channel_response
-    if v is not None:
-        d["SMSChannelResponse"] = _u_SMSChannelResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_DeleteVoiceChannelRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "DeleteVoiceChannelRequest")
-    o: Any = _new(DeleteVoiceChannelRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    if not _K_DeleteVoiceChannelRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_DeleteVoiceChannelRequest, o._unknown)
-    return o
-
-
-def unstructure_DeleteVoiceChannelRequest(o: Any) -> Any:
-    if not isinstance(o, DeleteVoiceChannelRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_DeleteVoiceChannelResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "DeleteVoiceChannelResponse")
-    o: Any = _new(DeleteVoiceChannelResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("VoiceChannelResponse")
-    o.voice_channel_response = (
-        _s_VoiceChannelResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "VoiceChannelResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_DeleteVoiceChannelResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_DeleteVoiceChannelResponse, o._unknown)
-    return o
-
-
-def unstructure_DeleteVoiceChannelResponse(o: Any) -> Any:
-    if not isinstance(o, DeleteVoiceChannelResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.voice_channel_response
-    if v is not None:
-        d["VoiceChannelResponse"] = _u_VoiceChannelResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_EmailChannelRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "EmailChannelRequest")
-    o: Any = _new(EmailChannelRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ConfigurationSet")
-    o.configuration_set = (
-        v if v.__class__ is str or v is None else _w.field(o, "ConfigurationSet", v, _w.text)
-    )
-    v = d.get("Enabled")
-    o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
-    v = d.get("FromAddress")
-    o.from_address = (
-        v if v.__class__ is str or v is None else _w.field(o, "FromAddress", v, _w.text)
-    )
-    v = d.get("Identity")
-    o.identity = v if v.__class__ is str or v is None else _w.field(o, "Identity", v, _w.text)
-    v = d.get("RoleArn")
-    o.role_arn = v if v.__class__ is str or v is None else _w.field(o, "RoleArn", v, _w.text)
-    v = d.get("OrchestrationSendingRoleArn")
-    o.orchestration_sending_role_arn = (
-        v
-        if v.__class__ is str or v is None
-        else _w.field(o, "OrchestrationSendingRoleArn", v, _w.text)
-    )
-    if not _K_EmailChannelRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_EmailChannelRequest, o._unknown)
-    return o
-
-
-def unstructure_EmailChannelRequest(o: Any) -> Any:
-    if not isinstance(o, EmailChannelRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.configuration_set
-    if v is not None:
-        d["ConfigurationSet"] = v
-    v = o.enabled
-    if v is not None:
-        d["Enabled"] = v
-    v = o.from_address
-    if v is not None:
-        d["FromAddress"] = v
-    v = o.identity
-    if v is not None:
-        d["Identity"] = v
-    v = o.role_arn
-    if v is not None:
-        d["RoleArn"] = v
-    v = o.orchestration_sending_role_arn
-    if v is not None:
-        d["OrchestrationSendingRoleArn"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_EmailChannelResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "EmailChannelResponse")
-    o: Any = _new(EmailChannelResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("ConfigurationSet")
-    o.configuration_set = (
-        v if v.__class__ is str or v is None else _w.field(o, "ConfigurationSet", v, _w.text)
-    )
-    v = d.get("CreationDate")
-    o.creation_date = (
-        v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
-    )
-    v = d.get("Enabled")
-    o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
-    v = d.get("FromAddress")
-    o.from_address = (
-        v if v.__class__ is str or v is None else _w.field(o, "FromAddress", v, _w.text)
-    )
-    v = d.get("HasCredential")
-    o.has_credential = (
-        v if v.__class__ is bool or v is None else _w.field(o, "HasCredential", v, _w.boolean)
-    )
-    v = d.get("Id")
-    o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
-    v = d.get("Identity")
-    o.identity = v if v.__class__ is str or v is None else _w.field(o, "Identity", v, _w.text)
-    v = d.get("IsArchived")
-    o.is_archived = (
-        v if v.__class__ is bool or v is None else _w.field(o, "IsArchived", v, _w.boolean)
-    )
-    v = d.get("LastModifiedBy")
-    o.last_modified_by = (
-        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedBy", v, _w.text)
-    )
-    v = d.get("LastModifiedDate")
-    o.last_modified_date = (
-        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
-    )
-    v = d.get("MessagesPerSecond")
-    o.messages_per_second = (
-        v if v.__class__ is int or v is None else _w.field(o, "MessagesPerSecond", v, _w.integer)
-    )
-    v = d.get("Platform")
-    o.platform = v if v.__class__ is str or v is None else _w.field(o, "Platform", v, _w.text)
-    v = d.get("RoleArn")
-    o.role_arn = v if v.__class__ is str or v is None else _w.field(o, "RoleArn", v, _w.text)
-    v = d.get("OrchestrationSendingRoleArn")
-    o.orchestration_sending_role_arn = (
-        v
-        if v.__class__ is str or v is None
-        else _w.field(o, "OrchestrationSendingRoleArn", v, _w.text)
-    )
-    v = d.get("Version")
-    o.version = v if v.__class__ is int or v is None else _w.field(o, "Version", v, _w.integer)
-    if not _K_EmailChannelResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_EmailChannelResponse, o._unknown)
-    return o
-
-
-def unstructure_EmailChannelResponse(o: Any) -> Any:
-    if not isinstance(o, EmailChannelResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.configuration_set
-    if v is not None:
-        d["ConfigurationSet"] = v
-    v = o.creation_date
-    if v is not None:
-        d["CreationDate"] = v
-    v = o.enabled
-    if v is not None:
-        d["Enabled"] = v
-    v = o.from_address
-    if v is not None:
-        d["FromAddress"] = v
-    v = o.has_credential
-    if v is not None:
-        d["HasCredential"] = v
-    v = o.id
-    if v is not None:
-        d["Id"] = v
-    v = o.identity
-    if v is not None:
-        d["Identity"] = v
-    v = o.is_archived
-    if v is not None:
-        d["IsArchived"] = v
-    v = o.last_modified_by
-    if v is not None:
-        d["LastModifiedBy"] = v
-    v = o.last_modified_date
-    if v is not None:
-        d["LastModifiedDate"] = v
-    v = o.messages_per_second
-    if v is not None:
-        d["MessagesPerSecond"] = v
-    v = o.platform
-    if v is not None:
-        d["Platform"] = v
-    v = o.role_arn
-    if v is not None:
-        d["RoleArn"] = v
-    v = o.orchestration_sending_role_arn
-    if v is not None:
-        d["OrchestrationSendingRoleArn"] = v
-    v = o.version
-    if v is not None:
-        d["Version"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GCMChannelRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GCMChannelRequest")
-    o: Any = _new(GCMChannelRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApiKey")
-    o.api_key = v if v.__class__ is str or v is None else _w.field(o, "ApiKey", v, _w.text)
-    v = d.get("DefaultAuthenticationMethod")
-    o.default_authentication_method = (
-        v
-        if v.__class__ is str or v is None
-        else _w.field(o, "DefaultAuthenticationMethod", v, _w.text)
-    )
-    v = d.get("Enabled")
-    o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
-    v = d.get("ServiceJson")
-    o.service_json = (
-        v if v.__class__ is str or v is None else _w.field(o, "ServiceJson", v, _w.text)
-    )
-    if not _K_GCMChannelRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_GCMChannelRequest, o._unknown)
-    return o
-
-
-def unstructure_GCMChannelRequest(o: Any) -> Any:
-    if not isinstance(o, GCMChannelRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.api_key
-    if v is not None:
-        d["ApiKey"] = v
-    v = o.default_authentication_method
-    if v is not None:
-        d["DefaultAuthenticationMethod"] = v
-    v = o.enabled
-    if v is not None:
-        d["Enabled"] = v
-    v = o.service_json
-    if v is not None:
-        d["ServiceJson"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GCMChannelResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GCMChannelResponse")
-    o: Any = _new(GCMChannelResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("CreationDate")
-    o.creation_date = (
-        v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
-    )
-    v = d.get("Credential")
-    o.credential = v if v.__class__ is str or v is None else _w.field(o, "Credential", v, _w.text)
-    v = d.get("DefaultAuthenticationMethod")
-    o.default_authentication_method = (
-        v
-        if v.__class__ is str or v is None
-        else _w.field(o, "DefaultAuthenticationMethod", v, _w.text)
-    )
-    v = d.get("Enabled")
-    o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
-    v = d.get("HasCredential")
-    o.has_credential = (
-        v if v.__class__ is bool or v is None else _w.field(o, "HasCredential", v, _w.boolean)
-    )
-    v = d.get("HasFcmServiceCredentials")
-    o.has_fcm_service_credentials = (
-        v
-        if v.__class__ is bool or v is None
-        else _w.field(o, "HasFcmServiceCredentials", v, _w.boolean)
-    )
-    v = d.get("Id")
-    o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
-    v = d.get("IsArchived")
-    o.is_archived = (
-        v if v.__class__ is bool or v is None else _w.field(o, "IsArchived", v, _w.boolean)
-    )
-    v = d.get("LastModifiedBy")
-    o.last_modified_by = (
-        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedBy", v, _w.text)
-    )
-    v = d.get("LastModifiedDate")
-    o.last_modified_date = (
-        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
-    )
-    v = d.get("Platform")
-    o.platform = v if v.__class__ is str or v is None else _w.field(o, "Platform", v, _w.text)
-    v = d.get("Version")
-    o.version = v if v.__class__ is int or v is None else _w.field(o, "Version", v, _w.integer)
-    if not _K_GCMChannelResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_GCMChannelResponse, o._unknown)
-    return o
-
-
-def unstructure_GCMChannelResponse(o: Any) -> Any:
-    if not isinstance(o, GCMChannelResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.creation_date
-    if v is not None:
-        d["CreationDate"] = v
-    v = o.credential
-    if v is not None:
-        d["Credential"] = v
-    v = o.default_authentication_method
-    if v is not None:
-        d["DefaultAuthenticationMethod"] = v
-    v = o.enabled
-    if v is not None:
-        d["Enabled"] = v
-    v = o.has_credential
-    if v is not None:
-        d["HasCredential"] = v
-    v = o.has_fcm_service_credentials
-    if v is not None:
-        d["HasFcmServiceCredentials"] = v
-    v = o.id
-    if v is not None:
-        d["Id"] = v
-    v = o.is_archived
-    if v is not None:
-        d["IsArchived"] = v
-    v = o.last_modified_by
-    if v is not None:
-        d["LastModifiedBy"] = v
-    v = o.last_modified_date
-    if v is not None:
-        d["LastModifiedDate"] = v
-    v = o.platform
-    if v is not None:
-        d["Platform"] = v
-    v = o.version
-    if v is not None:
-        d["Version"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetAdmChannelRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetAdmChannelRequest")
-    o: Any = _new(GetAdmChannelRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    if not _K_GetAdmChannelRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetAdmChannelRequest, o._unknown)
-    return o
-
-
-def unstructure_GetAdmChannelRequest(o: Any) -> Any:
-    if not isinstance(o, GetAdmChannelRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetAdmChannelResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetAdmChannelResponse")
-    o: Any = _new(GetAdmChannelResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("ADMChannelResponse")
-    o.adm_channel_response = (
-        _s_ADMChannelResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "ADMChannelResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_GetAdmChannelResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetAdmChannelResponse, o._unknown)
-    return o
-
-
-def unstructure_GetAdmChannelResponse(o: Any) -> Any:
-    if not isinstance(o, GetAdmChannelResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.adm_channel_response
-    if v is not None:
-        d["ADMChannelResponse"] = _u_ADMChannelResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetApnsChannelRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetApnsChannelRequest")
-    o: Any = _new(GetApnsChannelRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    if not _K_GetApnsChannelRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetApnsChannelRequest, o._unknown)
-    return o
-
-
-def unstructure_GetApnsChannelRequest(o: Any) -> Any:
-    if not isinstance(o, GetApnsChannelRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetApnsChannelResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetApnsChannelResponse")
-    o: Any = _new(GetApnsChannelResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("APNSChannelResponse")
-    o.apns_channel_response = (
-        _s_APNSChannelResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "APNSChannelResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_GetApnsChannelResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetApnsChannelResponse, o._unknown)
-    return o
-
-
-def unstructure_GetApnsChannelResponse(o: Any) -> Any:
-    if not isinstance(o, GetApnsChannelResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.apns_channel_response
-    if v is not None:
-        d["APNSChannelResponse"] = _u_APNSChannelResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetApnsSandboxChannelRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetApnsSandboxChannelRequest")
-    o: Any = _new(GetApnsSandboxChannelRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    if not _K_GetApnsSandboxChannelRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetApnsSandboxChannelRequest, o._unknown)
-    return o
-
-
-def unstructure_GetApnsSandboxChannelRequest(o: Any) -> Any:
-    if not isinstance(o, GetApnsSandboxChannelRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetApnsSandboxChannelResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetApnsSandboxChannelResponse")
-    o: Any = _new(GetApnsSandboxChannelResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("APNSSandboxChannelResponse")
-    o.apns_sandbox_channel_response = (
-        _s_APNSSandboxChannelResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "APNSSandboxChannelResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_GetApnsSandboxChannelResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetApnsSandboxChannelResponse, o._unknown)
-    return o
-
-
-def unstructure_GetApnsSandboxChannelResponse(o: Any) -> Any:
-    if not isinstance(o, GetApnsSandboxChannelResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.apns_sandbox_channel_response
-    if v is not None:
-        d["APNSSandboxChannelResponse"] = _u_APNSSandboxChannelResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetApnsVoipChannelRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetApnsVoipChannelRequest")
-    o: Any = _new(GetApnsVoipChannelRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    if not _K_GetApnsVoipChannelRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetApnsVoipChannelRequest, o._unknown)
-    return o
-
-
-def unstructure_GetApnsVoipChannelRequest(o: Any) -> Any:
-    if not isinstance(o, GetApnsVoipChannelRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetApnsVoipChannelResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetApnsVoipChannelResponse")
-    o: Any = _new(GetApnsVoipChannelResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("APNSVoipChannelResponse")
-    o.apns_voip_channel_response = (
-        _s_APNSVoipChannelResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "APNSVoipChannelResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_GetApnsVoipChannelResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetApnsVoipChannelResponse, o._unknown)
-    return o
-
-
-def unstructure_GetApnsVoipChannelResponse(o: Any) -> Any:
-    if not isinstance(o, GetApnsVoipChannelResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.apns_voip_channel_response
-    if v is not None:
-        d["APNSVoipChannelResponse"] = _u_APNSVoipChannelResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetApnsVoipSandboxChannelRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetApnsVoipSandboxChannelRequest")
-    o: Any = _new(GetApnsVoipSandboxChannelRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    if not _K_GetApnsVoipSandboxChannelRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetApnsVoipSandboxChannelRequest, o._unknown)
-    return o
-
-
-def unstructure_GetApnsVoipSandboxChannelRequest(o: Any) -> Any:
-    if not isinstance(o, GetApnsVoipSandboxChannelRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetApnsVoipSandboxChannelResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetApnsVoipSandboxChannelResponse")
-    o: Any = _new(GetApnsVoipSandboxChannelResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("APNSVoipSandboxChannelResponse")
-    o.apns_voip_sandbox_channel_response = (
-        _s_APNSVoipSandboxChannelResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "APNSVoipSandboxChannelResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_GetApnsVoipSandboxChannelResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetApnsVoipSandboxChannelResponse, o._unknown)
-    return o
-
-
-def unstructure_GetApnsVoipSandboxChannelResponse(o: Any) -> Any:
-    if not isinstance(o, GetApnsVoipSandboxChannelResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.apns_voip_sandbox_channel_response
-    if v is not None:
-        d["APNSVoipSandboxChannelResponse"] = _u_APNSVoipSandboxChannelResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetBaiduChannelRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetBaiduChannelRequest")
-    o: Any = _new(GetBaiduChannelRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    if not _K_GetBaiduChannelRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetBaiduChannelRequest, o._unknown)
-    return o
-
-
-def unstructure_GetBaiduChannelRequest(o: Any) -> Any:
-    if not isinstance(o, GetBaiduChannelRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetBaiduChannelResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetBaiduChannelResponse")
-    o: Any = _new(GetBaiduChannelResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("BaiduChannelResponse")
-    o.baidu_channel_response = (
-        _s_BaiduChannelResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "BaiduChannelResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_GetBaiduChannelResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetBaiduChannelResponse, o._unknown)
-    return o
-
-
-def unstructure_GetBaiduChannelResponse(o: Any) -> Any:
-    if not isinstance(o, GetBaiduChannelResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.baidu_channel_response
-    if v is not None:
-        d["BaiduChannelResponse"] = _u_BaiduChannelResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetChannelsRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetChannelsRequest")
-    o: Any = _new(GetChannelsRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    if not _K_GetChannelsRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetChannelsRequest, o._unknown)
-    return o
-
-
-def unstructure_GetChannelsRequest(o: Any) -> Any:
-    if not isinstance(o, GetChannelsRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetChannelsResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetChannelsResponse")
-    o: Any = _new(GetChannelsResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("ChannelsResponse")
-    o.channels_response = (
-        _s_ChannelsResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "ChannelsResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_GetChannelsResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetChannelsResponse, o._unknown)
-    return o
-
-
-def unstructure_GetChannelsResponse(o: Any) -> Any:
-    if not isinstance(o, GetChannelsResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.channels_response
-    if v is not None:
-        d["ChannelsResponse"] = _u_ChannelsResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetEmailChannelRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetEmailChannelRequest")
-    o: Any = _new(GetEmailChannelRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    if not _K_GetEmailChannelRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetEmailChannelRequest, o._unknown)
-    return o
-
-
-def unstructure_GetEmailChannelRequest(o: Any) -> Any:
-    if not isinstance(o, GetEmailChannelRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetEmailChannelResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetEmailChannelResponse")
-    o: Any = _new(GetEmailChannelResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("EmailChannelResponse")
-    o.email_channel_response = (
-        _s_EmailChannelResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "EmailChannelResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_GetEmailChannelResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetEmailChannelResponse, o._unknown)
-    return o
-
-
-def unstructure_GetEmailChannelResponse(o: Any) -> Any:
-    if not isinstance(o, GetEmailChannelResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.email_channel_response
-    if v is not None:
-        d["EmailChannelResponse"] = _u_EmailChannelResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetGcmChannelRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetGcmChannelRequest")
-    o: Any = _new(GetGcmChannelRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    if not _K_GetGcmChannelRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetGcmChannelRequest, o._unknown)
-    return o
-
-
-def unstructure_GetGcmChannelRequest(o: Any) -> Any:
-    if not isinstance(o, GetGcmChannelRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetGcmChannelResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetGcmChannelResponse")
-    o: Any = _new(GetGcmChannelResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("GCMChannelResponse")
-    o.gcm_channel_response = (
-        _s_GCMChannelResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "GCMChannelResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_GetGcmChannelResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetGcmChannelResponse, o._unknown)
-    return o
-
-
-def unstructure_GetGcmChannelResponse(o: Any) -> Any:
-    if not isinstance(o, GetGcmChannelResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.gcm_channel_response
-    if v is not None:
-        d["GCMChannelResponse"] = _u_GCMChannelResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetSmsChannelRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetSmsChannelRequest")
-    o: Any = _new(GetSmsChannelRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    if not _K_GetSmsChannelRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetSmsChannelRequest, o._unknown)
-    return o
-
-
-def unstructure_GetSmsChannelRequest(o: Any) -> Any:
-    if not isinstance(o, GetSmsChannelRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetSmsChannelResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetSmsChannelResponse")
-    o: Any = _new(GetSmsChannelResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("SMSChannelResponse")
-    o.sms_channel_response = (
-        _s_SMSChannelResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "SMSChannelResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_GetSmsChannelResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetSmsChannelResponse, o._unknown)
-    return o
-
-
-def unstructure_GetSmsChannelResponse(o: Any) -> Any:
-    if not isinstance(o, GetSmsChannelResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.sms_channel_response
-    if v is not None:
-        d["SMSChannelResponse"] = _u_SMSChannelResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetVoiceChannelRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetVoiceChannelRequest")
-    o: Any = _new(GetVoiceChannelRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    if not _K_GetVoiceChannelRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetVoiceChannelRequest, o._unknown)
-    return o
-
-
-def unstructure_GetVoiceChannelRequest(o: Any) -> Any:
-    if not isinstance(o, GetVoiceChannelRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetVoiceChannelResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetVoiceChannelResponse")
-    o: Any = _new(GetVoiceChannelResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("VoiceChannelResponse")
-    o.voice_channel_response = (
-        _s_VoiceChannelResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "VoiceChannelResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_GetVoiceChannelResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetVoiceChannelResponse, o._unknown)
-    return o
-
-
-def unstructure_GetVoiceChannelResponse(o: Any) -> Any:
-    if not isinstance(o, GetVoiceChannelResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.voice_channel_response
-    if v is not None:
-        d["VoiceChannelResponse"] = _u_VoiceChannelResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_SMSChannelRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "SMSChannelRequest")
-    o: Any = _new(SMSChannelRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("Enabled")
-    o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
-    v = d.get("SenderId")
-    o.sender_id = v if v.__class__ is str or v is None else _w.field(o, "SenderId", v, _w.text)
-    v = d.get("ShortCode")
-    o.short_code = v if v.__class__ is str or v is None else _w.field(o, "ShortCode", v, _w.text)
-    if not _K_SMSChannelRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_SMSChannelRequest, o._unknown)
-    return o
-
-
-def unstructure_SMSChannelRequest(o: Any) -> Any:
-    if not isinstance(o, SMSChannelRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.enabled
-    if v is not None:
-        d["Enabled"] = v
-    v = o.sender_id
-    if v is not None:
-        d["SenderId"] = v
-    v = o.short_code
-    if v is not None:
-        d["ShortCode"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_SMSChannelResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "SMSChannelResponse")
-    o: Any = _new(SMSChannelResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("CreationDate")
-    o.creation_date = (
-        v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
-    )
-    v = d.get("Enabled")
-    o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
-    v = d.get("HasCredential")
-    o.has_credential = (
-        v if v.__class__ is bool or v is None else _w.field(o, "HasCredential", v, _w.boolean)
-    )
-    v = d.get("Id")
-    o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
-    v = d.get("IsArchived")
-    o.is_archived = (
-        v if v.__class__ is bool or v is None else _w.field(o, "IsArchived", v, _w.boolean)
-    )
-    v = d.get("LastModifiedBy")
-    o.last_modified_by = (
-        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedBy", v, _w.text)
-    )
-    v = d.get("LastModifiedDate")
-    o.last_modified_date = (
-        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
-    )
-    v = d.get("Platform")
-    o.platform = v if v.__class__ is str or v is None else _w.field(o, "Platform", v, _w.text)
-    v = d.get("PromotionalMessagesPerSecond")
-    o.promotional_messages_per_second = (
-        v
-        if v.__class__ is int or v is None
-        else _w.field(o, "PromotionalMessagesPerSecond", v, _w.integer)
-    )
-    v = d.get("SenderId")
-    o.sender_id = v if v.__class__ is str or v is None else _w.field(o, "SenderId", v, _w.text)
-    v = d.get("ShortCode")
-    o.short_code = v if v.__class__ is str or v is None else _w.field(o, "ShortCode", v, _w.text)
-    v = d.get("TransactionalMessagesPerSecond")
-    o.transactional_messages_per_second = (
-        v
-        if v.__class__ is int or v is None
-        else _w.field(o, "TransactionalMessagesPerSecond", v, _w.integer)
-    )
-    v = d.get("Version")
-    o.version = v if v.__class__ is int or v is None else _w.field(o, "Version", v, _w.integer)
-    if not _K_SMSChannelResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_SMSChannelResponse, o._unknown)
-    return o
-
-
-def unstructure_SMSChannelResponse(o: Any) -> Any:
-    if not isinstance(o, SMSChannelResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.creation_date
-    if v is not None:
-        d["CreationDate"] = v
-    v = o.enabled
-    if v is not None:
-        d["Enabled"] = v
-    v = o.has_credential
-    if v is not None:
-        d["HasCredential"] = v
-    v = o.id
-    if v is not None:
-        d["Id"] = v
-    v = o.is_archived
-    if v is not None:
-        d["IsArchived"] = v
-    v = o.last_modified_by
-    if v is not None:
-        d["LastModifiedBy"] = v
-    v = o.last_modified_date
-    if v is not None:
-        d["LastModifiedDate"] = v
-    v = o.platform
-    if v is not None:
-        d["Platform"] = v
-    v = o.promotional_messages_per_second
-    if v is not None:
-        d["PromotionalMessagesPerSecond"] = v
-    v = o.sender_id
-    if v is not None:
-        d["SenderId"] = v
-    v = o.short_code
-    if v is not None:
-        d["ShortCode"] = v
-    v = o.transactional_messages_per_second
-    if v is not None:
-        d["TransactionalMessagesPerSecond"] = v
-    v = o.version
-    if v is not None:
-        d["Version"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_UpdateAdmChannelRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "UpdateAdmChannelRequest")
-    o: Any = _new(UpdateAdmChannelRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ADMChannelRequest")
-    o.adm_channel_request = (
-        _s_ADMChannelRequest(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "ADMChannelRequest", v)
-    )
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    if not _K_UpdateAdmChannelRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_UpdateAdmChannelRequest, o._unknown)
-    return o
-
-
-def unstructure_UpdateAdmChannelRequest(o: Any) -> Any:
-    if not isinstance(o, UpdateAdmChannelRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.adm_channel_request
-    if v is not None:
-        d["ADMChannelRequest"] = _u_ADMChannelRequest(v)
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_UpdateAdmChannelResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "UpdateAdmChannelResponse")
-    o: Any = _new(UpdateAdmChannelResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("ADMChannelResponse")
-    o.adm_channel_response = (
-        _s_ADMChannelResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "ADMChannelResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_UpdateAdmChannelResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_UpdateAdmChannelResponse, o._unknown)
-    return o
-
-
-def unstructure_UpdateAdmChannelResponse(o: Any) -> Any:
-    if not isinstance(o, UpdateAdmChannelResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.adm_channel_response
-    if v is not None:
-        d["ADMChannelResponse"] = _u_ADMChannelResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_UpdateApnsChannelRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "UpdateApnsChannelRequest")
-    o: Any = _new(UpdateApnsChannelRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("APNSChannelRequest")
-    o.apns_channel_request = (
-        _s_APNSChannelRequest(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "APNSChannelRequest", v)
-    )
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    if not _K_UpdateApnsChannelRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_UpdateApnsChannelRequest, o._unknown)
-    return o
-
-
-def unstructure_UpdateApnsChannelRequest(o: Any) -> Any:
-    if not isinstance(o, UpdateApnsChannelRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.apns_channel_request
-    if v is not None:
-        d["APNSChannelRequest"] = _u_APNSChannelRequest(v)
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_UpdateApnsChannelResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "UpdateApnsChannelResponse")
-    o: Any = _new(UpdateApnsChannelResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("APNSChannelResponse")
-    o.apns_channel_response = (
-        _s_APNSChannelResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "APNSChannelResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_UpdateApnsChannelResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_UpdateApnsChannelResponse, o._unknown)
-    return o
-
-
-def unstructure_UpdateApnsChannelResponse(o: Any) -> Any:
-    if not isinstance(o, UpdateApnsChannelResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.apns_channel_response
-    if v is not None:
-        d["APNSChannelResponse"] = _u_APNSChannelResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_UpdateApnsSandboxChannelRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "UpdateApnsSandboxChannelRequest")
-    o: Any = _new(UpdateApnsSandboxChannelRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("APNSSandboxChannelRequest")
-    o.apns_sandbox_channel_request = (
-        _s_APNSSandboxChannelRequest(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "APNSSandboxChannelRequest", v)
-    )
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    if not _K_UpdateApnsSandboxChannelRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_UpdateApnsSandboxChannelRequest, o._unknown)
-    return o
-
-
-def unstructure_UpdateApnsSandboxChannelRequest(o: Any) -> Any:
-    if not isinstance(o, UpdateApnsSandboxChannelRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.apns_sandbox_channel_request
-    if v is not None:
-        d["APNSSandboxChannelRequest"] = _u_APNSSandboxChannelRequest(v)
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_UpdateApnsSandboxChannelResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "UpdateApnsSandboxChannelResponse")
-    o: Any = _new(UpdateApnsSandboxChannelResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("APNSSandboxChannelResponse")
-    o.apns_sandbox_channel_response = (
-        _s_APNSSandboxChannelResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "APNSSandboxChannelResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_UpdateApnsSandboxChannelResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_UpdateApnsSandboxChannelResponse, o._unknown)
-    return o
-
-
-def unstructure_UpdateApnsSandboxChannelResponse(o: Any) -> Any:
-    if not isinstance(o, UpdateApnsSandboxChannelResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.apns_sandbox_channel_response
-    if v is not None:
-        d["APNSSandboxChannelResponse"] = _u_APNSSandboxChannelResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_UpdateApnsVoipChannelRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "UpdateApnsVoipChannelRequest")
-    o: Any = _new(UpdateApnsVoipChannelRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("APNSVoipChannelRequest")
-    o.apns_voip_channel_request = (
-        _s_APNSVoipChannelRequest(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "APNSVoipChannelRequest", v)
-    )
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    if not _K_UpdateApnsVoipChannelRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_UpdateApnsVoipChannelRequest, o._unknown)
-    return o
-
-
-def unstructure_UpdateApnsVoipChannelRequest(o: Any) -> Any:
-    if not isinstance(o, UpdateApnsVoipChannelRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.apns_voip_channel_request
-    if v is not None:
-        d["APNSVoipChannelRequest"] = _u_APNSVoipChannelRequest(v)
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_UpdateApnsVoipChannelResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "UpdateApnsVoipChannelResponse")
-    o: Any = _new(UpdateApnsVoipChannelResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("APNSVoipChannelResponse")
-    o.apns_voip_channel_response = (
-        _s_APNSVoipChannelResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "APNSVoipChannelResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_UpdateApnsVoipChannelResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_UpdateApnsVoipChannelResponse, o._unknown)
-    return o
-
-
-def unstructure_UpdateApnsVoipChannelResponse(o: Any) -> Any:
-    if not isinstance(o, UpdateApnsVoipChannelResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.apns_voip_channel_response
-    if v is not None:
-        d["APNSVoipChannelResponse"] = _u_APNSVoipChannelResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_UpdateApnsVoipSandboxChannelRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "UpdateApnsVoipSandboxChannelRequest")
-    o: Any = _new(UpdateApnsVoipSandboxChannelRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("APNSVoipSandboxChannelRequest")
-    o.apns_voip_sandbox_channel_request = (
-        _s_APNSVoipSandboxChannelRequest(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "APNSVoipSandboxChannelRequest", v)
-    )
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    if not _K_UpdateApnsVoipSandboxChannelRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_UpdateApnsVoipSandboxChannelRequest, o._unknown)
-    return o
-
-
-def unstructure_UpdateApnsVoipSandboxChannelRequest(o: Any) -> Any:
-    if not isinstance(o, UpdateApnsVoipSandboxChannelRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.apns_voip_sandbox_channel_request
-    if v is not None:
-        d["APNSVoipSandboxChannelRequest"] = _u_APNSVoipSandboxChannelRequest(v)
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_UpdateApnsVoipSandboxChannelResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "UpdateApnsVoipSandboxChannelResponse")
-    o: Any = _new(UpdateApnsVoipSandboxChannelResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("APNSVoipSandboxChannelResponse")
-    o.apns_voip_sandbox_channel_response = (
-        _s_APNSVoipSandboxChannelResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "APNSVoipSandboxChannelResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_UpdateApnsVoipSandboxChannelResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_UpdateApnsVoipSandboxChannelResponse, o._unknown)
-    return o
-
-
-def unstructure_UpdateApnsVoipSandboxChannelResponse(o: Any) -> Any:
-    if not isinstance(o, UpdateApnsVoipSandboxChannelResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.apns_voip_sandbox_channel_response
-    if v is not None:
-        d["APNSVoipSandboxChannelResponse"] = _u_APNSVoipSandboxChannelResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_UpdateBaiduChannelRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "UpdateBaiduChannelRequest")
-    o: Any = _new(UpdateBaiduChannelRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("BaiduChannelRequest")
-    o.baidu_channel_request = (
-        _s_BaiduChannelRequest(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "BaiduChannelRequest", v)
-    )
-    if not _K_UpdateBaiduChannelRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_UpdateBaiduChannelRequest, o._unknown)
-    return o
-
-
-def unstructure_UpdateBaiduChannelRequest(o: Any) -> Any:
-    if not isinstance(o, UpdateBaiduChannelRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.baidu_channel_request
-    if v is not None:
-        d["BaiduChannelRequest"] = _u_BaiduChannelRequest(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_UpdateBaiduChannelResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "UpdateBaiduChannelResponse")
-    o: Any = _new(UpdateBaiduChannelResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("BaiduChannelResponse")
-    o.baidu_channel_response = (
-        _s_BaiduChannelResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "BaiduChannelResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_UpdateBaiduChannelResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_UpdateBaiduChannelResponse, o._unknown)
-    return o
-
-
-def unstructure_UpdateBaiduChannelResponse(o: Any) -> Any:
-    if not isinstance(o, UpdateBaiduChannelResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.baidu_channel_response
-    if v is not None:
-        d["BaiduChannelResponse"] = _u_BaiduChannelResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_UpdateEmailChannelRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "UpdateEmailChannelRequest")
-    o: Any = _new(UpdateEmailChannelRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("EmailChannelRequest")
-    o.email_channel_request = (
-        _s_EmailChannelRequest(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "EmailChannelRequest", v)
-    )
-    if not _K_UpdateEmailChannelRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_UpdateEmailChannelRequest, o._unknown)
-    return o
-
-
-def unstructure_UpdateEmailChannelRequest(o: Any) -> Any:
-    if not isinstance(o, UpdateEmailChannelRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.email_channel_request
-    if v is not None:
-        d["EmailChannelRequest"] = _u_EmailChannelRequest(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_UpdateEmailChannelResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "UpdateEmailChannelResponse")
-    o: Any = _new(UpdateEmailChannelResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("EmailChannelResponse")
-    o.email_channel_response = (
-        _s_EmailChannelResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "EmailChannelResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_UpdateEmailChannelResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_UpdateEmailChannelResponse, o._unknown)
-    return o
-
-
-def unstructure_UpdateEmailChannelResponse(o: Any) -> Any:
-    if not isinstance(o, UpdateEmailChannelResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.email_channel_response
-    if v is not None:
-        d["EmailChannelResponse"] = _u_EmailChannelResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_UpdateGcmChannelRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "UpdateGcmChannelRequest")
-    o: Any = _new(UpdateGcmChannelRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("GCMChannelRequest")
-    o.gcm_channel_request = (
-        _s_GCMChannelRequest(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "GCMChannelRequest", v)
-    )
-    if not _K_UpdateGcmChannelRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_UpdateGcmChannelRequest, o._unknown)
-    return o
-
-
-def unstructure_UpdateGcmChannelRequest(o: Any) -> Any:
-    if not isinstance(o, UpdateGcmChannelRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.gcm_channel_request
-    if v is not None:
-        d["GCMChannelRequest"] = _u_GCMChannelRequest(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_UpdateGcmChannelResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "UpdateGcmChannelResponse")
-    o: Any = _new(UpdateGcmChannelResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("GCMChannelResponse")
-    o.gcm_channel_response = (
-        _s_GCMChannelResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "GCMChannelResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_UpdateGcmChannelResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_UpdateGcmChannelResponse, o._unknown)
-    return o
-
-
-def unstructure_UpdateGcmChannelResponse(o: Any) -> Any:
-    if not isinstance(o, UpdateGcmChannelResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.gcm_channel_response
-    if v is not None:
-        d["GCMChannelResponse"] = _u_GCMChannelResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_UpdateSmsChannelRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "UpdateSmsChannelRequest")
-    o: Any = _new(UpdateSmsChannelRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("SMSChannelRequest")
-    o.sms_channel_request = (
-        _s_SMSChannelRequest(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "SMSChannelRequest", v)
-    )
-    if not _K_UpdateSmsChannelRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_UpdateSmsChannelRequest, o._unknown)
-    return o
-
-
-def unstructure_UpdateSmsChannelRequest(o: Any) -> Any:
-    if not isinstance(o, UpdateSmsChannelRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.sms_channel_request
-    if v is not None:
-        d["SMSChannelRequest"] = _u_SMSChannelRequest(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_UpdateSmsChannelResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "UpdateSmsChannelResponse")
-    o: Any = _new(UpdateSmsChannelResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("SMSChannelResponse")
-    o.sms_channel_response = (
-        _s_SMSChannelResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "SMSChannelResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_UpdateSmsChannelResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_UpdateSmsChannelResponse, o._unknown)
-    return o
-
-
-def unstructure_UpdateSmsChannelResponse(o: Any) -> Any:
-    if not isinstance(o, UpdateSmsChannelResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.sms_channel_response
-    if v is not None:
-        d["SMSChannelResponse"] = _u_SMSChannelResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_UpdateVoiceChannelRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "UpdateVoiceChannelRequest")
-    o: Any = _new(UpdateVoiceChannelRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("VoiceChannelRequest")
-    o.voice_channel_request = (
-        _s_VoiceChannelRequest(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "VoiceChannelRequest", v)
-    )
-    if not _K_UpdateVoiceChannelRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_UpdateVoiceChannelRequest, o._unknown)
-    return o
-
-
-def unstructure_UpdateVoiceChannelRequest(o: Any) -> Any:
-    if not isinstance(o, UpdateVoiceChannelRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.voice_channel_request
-    if v is not None:
-        d["VoiceChannelRequest"] = _u_VoiceChannelRequest(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_UpdateVoiceChannelResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "UpdateVoiceChannelResponse")
-    o: Any = _new(UpdateVoiceChannelResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("VoiceChannelResponse")
-    o.voice_channel_response = (
-        _s_VoiceChannelResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "VoiceChannelResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_UpdateVoiceChannelResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_UpdateVoiceChannelResponse, o._unknown)
-    return o
-
-
-def unstructure_UpdateVoiceChannelResponse(o: Any) -> Any:
-    if not isinstance(o, UpdateVoiceChannelResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.voice_channel_response
-    if v is not None:
-        d["VoiceChannelResponse"] = _u_VoiceChannelResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_VoiceChannelRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "VoiceChannelRequest")
-    o: Any = _new(VoiceChannelRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("Enabled")
-    o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
-    if not _K_VoiceChannelRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_VoiceChannelRequest, o._unknown)
-    return o
-
-
-def unstructure_VoiceChannelRequest(o: Any) -> Any:
-    if not isinstance(o, VoiceChannelRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.enabled
-    if v is not None:
-        d["Enabled"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_VoiceChannelResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "VoiceChannelResponse")
-    o: Any = _new(VoiceChannelResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("CreationDate")
-    o.creation_date = (
-        v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
-    )
-    v = d.get("Enabled")
-    o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
-    v = d.get("HasCredential")
-    o.has_credential = (
-        v if v.__class__ is bool or v is None else _w.field(o, "HasCredential", v, _w.boolean)
-    )
-    v = d.get("Id")
-    o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
-    v = d.get("IsArchived")
-    o.is_archived = (
-        v if v.__class__ is bool or v is None else _w.field(o, "IsArchived", v, _w.boolean)
-    )
-    v = d.get("LastModifiedBy")
-    o.last_modified_by = (
-        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedBy", v, _w.text)
-    )
-    v = d.get("LastModifiedDate")
-    o.last_modified_date = (
-        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
-    )
-    v = d.get("Platform")
-    o.platform = v if v.__class__ is str or v is None else _w.field(o, "Platform", v, _w.text)
-    v = d.get("Version")
-    o.version = v if v.__class__ is int or v is None else _w.field(o, "Version", v, _w.integer)
-    if not _K_VoiceChannelResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_VoiceChannelResponse, o._unknown)
-    return o
-
-
-def unstructure_VoiceChannelResponse(o: Any) -> Any:
-    if not isinstance(o, VoiceChannelResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.creation_date
-    if v is not None:
-        d["CreationDate"] = v
-    v = o.enabled
-    if v is not None:
-        d["Enabled"] = v
-    v = o.has_credential
-    if v is not None:
-        d["HasCredential"] = v
-    v = o.id
-    if v is not None:
-        d["Id"] = v
-    v = o.is_archived
-    if v is not None:
-        d["IsArchived"] = v
-    v = o.last_modified_by
-    if v is not None:
-        d["LastModifiedBy"] = v
-    v = o.last_modified_date
-    if v is not None:
-        d["LastModifiedDate"] = v
-    v = o.platform
-    if v is not None:
-        d["Platform"] = v
-    v = o.version
-    if v is not None:
-        d["Version"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
+        v = d.get("Enabled")
+        o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.client_id
+        if v is not None:
+            d["ClientId"] = v
+        v = o.client_secret
+        if v is not None:
+            d["ClientSecret"] = v
+        v = o.enabled
+        if v is not None:
+            d["Enabled"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+# Shapes with these members: ADMChannelResponse, VoiceChannelResponse.
+def _codec_ADMChannelResponse(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {
+            "ApplicationId",
+            "CreationDate",
+            "Enabled",
+            "HasCredential",
+            "Id",
+            "IsArchived",
+            "LastModifiedBy",
+            "LastModifiedDate",
+            "Platform",
+            "Version",
+        }
+    )
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+        )
+        v = d.get("CreationDate")
+        o.creation_date = (
+            v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
+        )
+        v = d.get("Enabled")
+        o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
+        v = d.get("HasCredential")
+        o.has_credential = (
+            v if v.__class__ is bool or v is None else _w.field(o, "HasCredential", v, _w.boolean)
+        )
+        v = d.get("Id")
+        o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
+        v = d.get("IsArchived")
+        o.is_archived = (
+            v if v.__class__ is bool or v is None else _w.field(o, "IsArchived", v, _w.boolean)
+        )
+        v = d.get("LastModifiedBy")
+        o.last_modified_by = (
+            v if v.__class__ is str or v is None else _w.field(o, "LastModifiedBy", v, _w.text)
+        )
+        v = d.get("LastModifiedDate")
+        o.last_modified_date = (
+            v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
+        )
+        v = d.get("Platform")
+        o.platform = v if v.__class__ is str or v is None else _w.field(o, "Platform", v, _w.text)
+        v = d.get("Version")
+        o.version = v if v.__class__ is int or v is None else _w.field(o, "Version", v, _w.integer)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        v = o.creation_date
+        if v is not None:
+            d["CreationDate"] = v
+        v = o.enabled
+        if v is not None:
+            d["Enabled"] = v
+        v = o.has_credential
+        if v is not None:
+            d["HasCredential"] = v
+        v = o.id
+        if v is not None:
+            d["Id"] = v
+        v = o.is_archived
+        if v is not None:
+            d["IsArchived"] = v
+        v = o.last_modified_by
+        if v is not None:
+            d["LastModifiedBy"] = v
+        v = o.last_modified_date
+        if v is not None:
+            d["LastModifiedDate"] = v
+        v = o.platform
+        if v is not None:
+            d["Platform"] = v
+        v = o.version
+        if v is not None:
+            d["Version"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+# Shapes with these members: APNSChannelRequest, APNSSandboxChannelRequest,
+# APNSVoipChannelRequest, APNSVoipSandboxChannelRequest.
+def _codec_APNSChannelRequest(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {
+            "BundleId",
+            "Certificate",
+            "DefaultAuthenticationMethod",
+            "Enabled",
+            "PrivateKey",
+            "TeamId",
+            "TokenKey",
+            "TokenKeyId",
+        }
+    )
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("BundleId")
+        o.bundle_id = v if v.__class__ is str or v is None else _w.field(o, "BundleId", v, _w.text)
+        v = d.get("Certificate")
+        o.certificate = (
+            v if v.__class__ is str or v is None else _w.field(o, "Certificate", v, _w.text)
+        )
+        v = d.get("DefaultAuthenticationMethod")
+        o.default_authentication_method = (
+            v
+            if v.__class__ is str or v is None
+            else _w.field(o, "DefaultAuthenticationMethod", v, _w.text)
+        )
+        v = d.get("Enabled")
+        o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
+        v = d.get("PrivateKey")
+        o.private_key = (
+            v if v.__class__ is str or v is None else _w.field(o, "PrivateKey", v, _w.text)
+        )
+        v = d.get("TeamId")
+        o.team_id = v if v.__class__ is str or v is None else _w.field(o, "TeamId", v, _w.text)
+        v = d.get("TokenKey")
+        o.token_key = v if v.__class__ is str or v is None else _w.field(o, "TokenKey", v, _w.text)
+        v = d.get("TokenKeyId")
+        o.token_key_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "TokenKeyId", v, _w.text)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.bundle_id
+        if v is not None:
+            d["BundleId"] = v
+        v = o.certificate
+        if v is not None:
+            d["Certificate"] = v
+        v = o.default_authentication_method
+        if v is not None:
+            d["DefaultAuthenticationMethod"] = v
+        v = o.enabled
+        if v is not None:
+            d["Enabled"] = v
+        v = o.private_key
+        if v is not None:
+            d["PrivateKey"] = v
+        v = o.team_id
+        if v is not None:
+            d["TeamId"] = v
+        v = o.token_key
+        if v is not None:
+            d["TokenKey"] = v
+        v = o.token_key_id
+        if v is not None:
+            d["TokenKeyId"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+# Shapes with these members: APNSChannelResponse, APNSSandboxChannelResponse,
+# APNSVoipChannelResponse, APNSVoipSandboxChannelResponse.
+def _codec_APNSChannelResponse(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {
+            "ApplicationId",
+            "CreationDate",
+            "DefaultAuthenticationMethod",
+            "Enabled",
+            "HasCredential",
+            "HasTokenKey",
+            "Id",
+            "IsArchived",
+            "LastModifiedBy",
+            "LastModifiedDate",
+            "Platform",
+            "Version",
+        }
+    )
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+        )
+        v = d.get("CreationDate")
+        o.creation_date = (
+            v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
+        )
+        v = d.get("DefaultAuthenticationMethod")
+        o.default_authentication_method = (
+            v
+            if v.__class__ is str or v is None
+            else _w.field(o, "DefaultAuthenticationMethod", v, _w.text)
+        )
+        v = d.get("Enabled")
+        o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
+        v = d.get("HasCredential")
+        o.has_credential = (
+            v if v.__class__ is bool or v is None else _w.field(o, "HasCredential", v, _w.boolean)
+        )
+        v = d.get("HasTokenKey")
+        o.has_token_key = (
+            v if v.__class__ is bool or v is None else _w.field(o, "HasTokenKey", v, _w.boolean)
+        )
+        v = d.get("Id")
+        o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
+        v = d.get("IsArchived")
+        o.is_archived = (
+            v if v.__class__ is bool or v is None else _w.field(o, "IsArchived", v, _w.boolean)
+        )
+        v = d.get("LastModifiedBy")
+        o.last_modified_by = (
+            v if v.__class__ is str or v is None else _w.field(o, "LastModifiedBy", v, _w.text)
+        )
+        v = d.get("LastModifiedDate")
+        o.last_modified_date = (
+            v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
+        )
+        v = d.get("Platform")
+        o.platform = v if v.__class__ is str or v is None else _w.field(o, "Platform", v, _w.text)
+        v = d.get("Version")
+        o.version = v if v.__class__ is int or v is None else _w.field(o, "Version", v, _w.integer)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        v = o.creation_date
+        if v is not None:
+            d["CreationDate"] = v
+        v = o.default_authentication_method
+        if v is not None:
+            d["DefaultAuthenticationMethod"] = v
+        v = o.enabled
+        if v is not None:
+            d["Enabled"] = v
+        v = o.has_credential
+        if v is not None:
+            d["HasCredential"] = v
+        v = o.has_token_key
+        if v is not None:
+            d["HasTokenKey"] = v
+        v = o.id
+        if v is not None:
+            d["Id"] = v
+        v = o.is_archived
+        if v is not None:
+            d["IsArchived"] = v
+        v = o.last_modified_by
+        if v is not None:
+            d["LastModifiedBy"] = v
+        v = o.last_modified_date
+        if v is not None:
+            d["LastModifiedDate"] = v
+        v = o.platform
+        if v is not None:
+            d["Platform"] = v
+        v = o.version
+        if v is not None:
+            d["Version"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_BaiduChannelRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"ApiKey", "Enabled", "SecretKey"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ApiKey")
+        o.api_key = v if v.__class__ is str or v is None else _w.field(o, "ApiKey", v, _w.text)
+        v = d.get("Enabled")
+        o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
+        v = d.get("SecretKey")
+        o.secret_key = (
+            v if v.__class__ is str or v is None else _w.field(o, "SecretKey", v, _w.text)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.api_key
+        if v is not None:
+            d["ApiKey"] = v
+        v = o.enabled
+        if v is not None:
+            d["Enabled"] = v
+        v = o.secret_key
+        if v is not None:
+            d["SecretKey"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_BaiduChannelResponse(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {
+            "ApplicationId",
+            "CreationDate",
+            "Credential",
+            "Enabled",
+            "HasCredential",
+            "Id",
+            "IsArchived",
+            "LastModifiedBy",
+            "LastModifiedDate",
+            "Platform",
+            "Version",
+        }
+    )
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+        )
+        v = d.get("CreationDate")
+        o.creation_date = (
+            v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
+        )
+        v = d.get("Credential")
+        o.credential = (
+            v if v.__class__ is str or v is None else _w.field(o, "Credential", v, _w.text)
+        )
+        v = d.get("Enabled")
+        o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
+        v = d.get("HasCredential")
+        o.has_credential = (
+            v if v.__class__ is bool or v is None else _w.field(o, "HasCredential", v, _w.boolean)
+        )
+        v = d.get("Id")
+        o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
+        v = d.get("IsArchived")
+        o.is_archived = (
+            v if v.__class__ is bool or v is None else _w.field(o, "IsArchived", v, _w.boolean)
+        )
+        v = d.get("LastModifiedBy")
+        o.last_modified_by = (
+            v if v.__class__ is str or v is None else _w.field(o, "LastModifiedBy", v, _w.text)
+        )
+        v = d.get("LastModifiedDate")
+        o.last_modified_date = (
+            v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
+        )
+        v = d.get("Platform")
+        o.platform = v if v.__class__ is str or v is None else _w.field(o, "Platform", v, _w.text)
+        v = d.get("Version")
+        o.version = v if v.__class__ is int or v is None else _w.field(o, "Version", v, _w.integer)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        v = o.creation_date
+        if v is not None:
+            d["CreationDate"] = v
+        v = o.credential
+        if v is not None:
+            d["Credential"] = v
+        v = o.enabled
+        if v is not None:
+            d["Enabled"] = v
+        v = o.has_credential
+        if v is not None:
+            d["HasCredential"] = v
+        v = o.id
+        if v is not None:
+            d["Id"] = v
+        v = o.is_archived
+        if v is not None:
+            d["IsArchived"] = v
+        v = o.last_modified_by
+        if v is not None:
+            d["LastModifiedBy"] = v
+        v = o.last_modified_date
+        if v is not None:
+            d["LastModifiedDate"] = v
+        v = o.platform
+        if v is not None:
+            d["Platform"] = v
+        v = o.version
+        if v is not None:
+            d["Version"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_ChannelResponse(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {
+            "ApplicationId",
+            "CreationDate",
+            "Enabled",
+            "HasCredential",
+            "Id",
+            "IsArchived",
+            "LastModifiedBy",
+            "LastModifiedDate",
+            "Version",
+        }
+    )
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+        )
+        v = d.get("CreationDate")
+        o.creation_date = (
+            v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
+        )
+        v = d.get("Enabled")
+        o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
+        v = d.get("HasCredential")
+        o.has_credential = (
+            v if v.__class__ is bool or v is None else _w.field(o, "HasCredential", v, _w.boolean)
+        )
+        v = d.get("Id")
+        o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
+        v = d.get("IsArchived")
+        o.is_archived = (
+            v if v.__class__ is bool or v is None else _w.field(o, "IsArchived", v, _w.boolean)
+        )
+        v = d.get("LastModifiedBy")
+        o.last_modified_by = (
+            v if v.__class__ is str or v is None else _w.field(o, "LastModifiedBy", v, _w.text)
+        )
+        v = d.get("LastModifiedDate")
+        o.last_modified_date = (
+            v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
+        )
+        v = d.get("Version")
+        o.version = v if v.__class__ is int or v is None else _w.field(o, "Version", v, _w.integer)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        v = o.creation_date
+        if v is not None:
+            d["CreationDate"] = v
+        v = o.enabled
+        if v is not None:
+            d["Enabled"] = v
+        v = o.has_credential
+        if v is not None:
+            d["HasCredential"] = v
+        v = o.id
+        if v is not None:
+            d["Id"] = v
+        v = o.is_archived
+        if v is not None:
+            d["IsArchived"] = v
+        v = o.last_modified_by
+        if v is not None:
+            d["LastModifiedBy"] = v
+        v = o.last_modified_date
+        if v is not None:
+            d["LastModifiedDate"] = v
+        v = o.version
+        if v is not None:
+            d["Version"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_ChannelsResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"Channels"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Channels")
+        if v is None:
+            o.channels = None
+        else:
+            try:
+                o.channels = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): _s_ChannelResponse(x0)
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.channels = _w.keep(o, "Channels", v)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.channels
+        if v is not None:
+            d["Channels"] = (
+                {k0: _u_ChannelResponse(x0) for k0, x0 in v.items()}
+                if v.__class__ is dict or isinstance(v, dict)
+                else v
+            )
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+# Shapes with these members: DeleteAdmChannelResponse, GetAdmChannelResponse,
+# UpdateAdmChannelResponse.
+def _codec_DeleteAdmChannelResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"ADMChannelResponse"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ADMChannelResponse")
+        o.adm_channel_response = (
+            _s_ADMChannelResponse(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "ADMChannelResponse", v)
+        )
+        o._response_metadata = None
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.adm_channel_response
+        if v is not None:
+            d["ADMChannelResponse"] = _u_ADMChannelResponse(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+# Shapes with these members: DeleteApnsChannelResponse, GetApnsChannelResponse,
+# UpdateApnsChannelResponse.
+def _codec_DeleteApnsChannelResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"APNSChannelResponse"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("APNSChannelResponse")
+        o.apns_channel_response = (
+            _s_APNSChannelResponse(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "APNSChannelResponse", v)
+        )
+        o._response_metadata = None
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.apns_channel_response
+        if v is not None:
+            d["APNSChannelResponse"] = _u_APNSChannelResponse(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+# Shapes with these members: DeleteApnsSandboxChannelResponse, GetApnsSandboxChannelResponse,
+# UpdateApnsSandboxChannelResponse.
+def _codec_DeleteApnsSandboxChannelResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"APNSSandboxChannelResponse"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("APNSSandboxChannelResponse")
+        o.apns_sandbox_channel_response = (
+            _s_APNSSandboxChannelResponse(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "APNSSandboxChannelResponse", v)
+        )
+        o._response_metadata = None
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.apns_sandbox_channel_response
+        if v is not None:
+            d["APNSSandboxChannelResponse"] = _u_APNSSandboxChannelResponse(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+# Shapes with these members: DeleteApnsVoipChannelResponse, GetApnsVoipChannelResponse,
+# UpdateApnsVoipChannelResponse.
+def _codec_DeleteApnsVoipChannelResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"APNSVoipChannelResponse"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("APNSVoipChannelResponse")
+        o.apns_voip_channel_response = (
+            _s_APNSVoipChannelResponse(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "APNSVoipChannelResponse", v)
+        )
+        o._response_metadata = None
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.apns_voip_channel_response
+        if v is not None:
+            d["APNSVoipChannelResponse"] = _u_APNSVoipChannelResponse(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+# Shapes with these members: DeleteApnsVoipSandboxChannelResponse,
+# GetApnsVoipSandboxChannelResponse, UpdateApnsVoipSandboxChannelResponse.
+def _codec_DeleteApnsVoipSandboxChannelResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"APNSVoipSandboxChannelResponse"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("APNSVoipSandboxChannelResponse")
+        o.apns_voip_sandbox_channel_response = (
+            _s_APNSVoipSandboxChannelResponse(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "APNSVoipSandboxChannelResponse", v)
+        )
+        o._response_metadata = None
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.apns_voip_sandbox_channel_response
+        if v is not None:
+            d["APNSVoipSandboxChannelResponse"] = _u_APNSVoipSandboxChannelResponse(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+# Shapes with these members: DeleteBaiduChannelResponse, GetBaiduChannelResponse,
+# UpdateBaiduChannelResponse.
+def _codec_DeleteBaiduChannelResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"BaiduChannelResponse"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("BaiduChannelResponse")
+        o.baidu_channel_response = (
+            _s_BaiduChannelResponse(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "BaiduChannelResponse", v)
+        )
+        o._response_metadata = None
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.baidu_channel_response
+        if v is not None:
+            d["BaiduChannelResponse"] = _u_BaiduChannelResponse(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+# Shapes with these members: DeleteEmailChannelResponse, GetEmailChannelResponse,
+# UpdateEmailChannelResponse.
+def _codec_DeleteEmailChannelResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"EmailChannelResponse"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("EmailChannelResponse")
+        o.email_channel_response = (
+            _s_EmailChannelResponse(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "EmailChannelResponse", v)
+        )
+        o._response_metadata = None
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.email_channel_response
+        if v is not None:
+            d["EmailChannelResponse"] = _u_EmailChannelResponse(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+# Shapes with these members: DeleteGcmChannelResponse, GetGcmChannelResponse,
+# UpdateGcmChannelResponse.
+def _codec_DeleteGcmChannelResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"GCMChannelResponse"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("GCMChannelResponse")
+        o.gcm_channel_response = (
+            _s_GCMChannelResponse(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "GCMChannelResponse", v)
+        )
+        o._response_metadata = None
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.gcm_channel_response
+        if v is not None:
+            d["GCMChannelResponse"] = _u_GCMChannelResponse(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+# Shapes with these members: DeleteSmsChannelResponse, GetSmsChannelResponse,
+# UpdateSmsChannelResponse.
+def _codec_DeleteSmsChannelResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"SMSChannelResponse"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("SMSChannelResponse")
+        o.sms_channel_response = (
+            _s_SMSChannelResponse(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "SMSChannelResponse", v)
+        )
+        o._response_metadata = None
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.sms_channel_response
+        if v is not None:
+            d["SMSChannelResponse"] = _u_SMSChannelResponse(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+# Shapes with these members: DeleteVoiceChannelResponse, GetVoiceChannelResponse,
+# UpdateVoiceChannelResponse.
+def _codec_DeleteVoiceChannelResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"VoiceChannelResponse"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("VoiceChannelResponse")
+        o.voice_channel_response = (
+            _s_VoiceChannelResponse(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "VoiceChannelResponse", v)
+        )
+        o._response_metadata = None
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.voice_channel_response
+        if v is not None:
+            d["VoiceChannelResponse"] = _u_VoiceChannelResponse(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_EmailChannelRequest(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {
+            "ConfigurationSet",
+            "Enabled",
+            "FromAddress",
+            "Identity",
+            "RoleArn",
+            "OrchestrationSendingRoleArn",
+        }
+    )
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ConfigurationSet")
+        o.configuration_set = (
+            v if v.__class__ is str or v is None else _w.field(o, "ConfigurationSet", v, _w.text)
+        )
+        v = d.get("Enabled")
+        o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
+        v = d.get("FromAddress")
+        o.from_address = (
+            v if v.__class__ is str or v is None else _w.field(o, "FromAddress", v, _w.text)
+        )
+        v = d.get("Identity")
+        o.identity = v if v.__class__ is str or v is None else _w.field(o, "Identity", v, _w.text)
+        v = d.get("RoleArn")
+        o.role_arn = v if v.__class__ is str or v is None else _w.field(o, "RoleArn", v, _w.text)
+        v = d.get("OrchestrationSendingRoleArn")
+        o.orchestration_sending_role_arn = (
+            v
+            if v.__class__ is str or v is None
+            else _w.field(o, "OrchestrationSendingRoleArn", v, _w.text)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.configuration_set
+        if v is not None:
+            d["ConfigurationSet"] = v
+        v = o.enabled
+        if v is not None:
+            d["Enabled"] = v
+        v = o.from_address
+        if v is not None:
+            d["FromAddress"] = v
+        v = o.identity
+        if v is not None:
+            d["Identity"] = v
+        v = o.role_arn
+        if v is not None:
+            d["RoleArn"] = v
+        v = o.orchestration_sending_role_arn
+        if v is not None:
+            d["OrchestrationSendingRoleArn"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_EmailChannelResponse(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {
+            "ApplicationId",
+            "ConfigurationSet",
+            "CreationDate",
+            "Enabled",
+            "FromAddress",
+            "HasCredential",
+            "Id",
+            "Identity",
+            "IsArchived",
+            "LastModifiedBy",
+            "LastModifiedDate",
+            "MessagesPerSecond",
+            "Platform",
+            "RoleArn",
+            "OrchestrationSendingRoleArn",
+            "Version",
+        }
+    )
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+        )
+        v = d.get("ConfigurationSet")
+        o.configuration_set = (
+            v if v.__class__ is str or v is None else _w.field(o, "ConfigurationSet", v, _w.text)
+        )
+        v = d.get("CreationDate")
+        o.creation_date = (
+            v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
+        )
+        v = d.get("Enabled")
+        o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
+        v = d.get("FromAddress")
+        o.from_address = (
+            v if v.__class__ is str or v is None else _w.field(o, "FromAddress", v, _w.text)
+        )
+        v = d.get("HasCredential")
+        o.has_credential = (
+            v if v.__class__ is bool or v is None else _w.field(o, "HasCredential", v, _w.boolean)
+        )
+        v = d.get("Id")
+        o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
+        v = d.get("Identity")
+        o.identity = v if v.__class__ is str or v is None else _w.field(o, "Identity", v, _w.text)
+        v = d.get("IsArchived")
+        o.is_archived = (
+            v if v.__class__ is bool or v is None else _w.field(o, "IsArchived", v, _w.boolean)
+        )
+        v = d.get("LastModifiedBy")
+        o.last_modified_by = (
+            v if v.__class__ is str or v is None else _w.field(o, "LastModifiedBy", v, _w.text)
+        )
+        v = d.get("LastModifiedDate")
+        o.last_modified_date = (
+            v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
+        )
+        v = d.get("MessagesPerSecond")
+        o.messages_per_second = (
+            v
+            if v.__class__ is int or v is None
+            else _w.field(o, "MessagesPerSecond", v, _w.integer)
+        )
+        v = d.get("Platform")
+        o.platform = v if v.__class__ is str or v is None else _w.field(o, "Platform", v, _w.text)
+        v = d.get("RoleArn")
+        o.role_arn = v if v.__class__ is str or v is None else _w.field(o, "RoleArn", v, _w.text)
+        v = d.get("OrchestrationSendingRoleArn")
+        o.orchestration_sending_role_arn = (
+            v
+            if v.__class__ is str or v is None
+            else _w.field(o, "OrchestrationSendingRoleArn", v, _w.text)
+        )
+        v = d.get("Version")
+        o.version = v if v.__class__ is int or v is None else _w.field(o, "Version", v, _w.integer)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        v = o.configuration_set
+        if v is not None:
+            d["ConfigurationSet"] = v
+        v = o.creation_date
+        if v is not None:
+            d["CreationDate"] = v
+        v = o.enabled
+        if v is not None:
+            d["Enabled"] = v
+        v = o.from_address
+        if v is not None:
+            d["FromAddress"] = v
+        v = o.has_credential
+        if v is not None:
+            d["HasCredential"] = v
+        v = o.id
+        if v is not None:
+            d["Id"] = v
+        v = o.identity
+        if v is not None:
+            d["Identity"] = v
+        v = o.is_archived
+        if v is not None:
+            d["IsArchived"] = v
+        v = o.last_modified_by
+        if v is not None:
+            d["LastModifiedBy"] = v
+        v = o.last_modified_date
+        if v is not None:
+            d["LastModifiedDate"] = v
+        v = o.messages_per_second
+        if v is not None:
+            d["MessagesPerSecond"] = v
+        v = o.platform
+        if v is not None:
+            d["Platform"] = v
+        v = o.role_arn
+        if v is not None:
+            d["RoleArn"] = v
+        v = o.orchestration_sending_role_arn
+        if v is not None:
+            d["OrchestrationSendingRoleArn"] = v
+        v = o.version
+        if v is not None:
+            d["Version"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_GCMChannelRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"ApiKey", "DefaultAuthenticationMethod", "Enabled", "ServiceJson"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ApiKey")
+        o.api_key = v if v.__class__ is str or v is None else _w.field(o, "ApiKey", v, _w.text)
+        v = d.get("DefaultAuthenticationMethod")
+        o.default_authentication_method = (
+            v
+            if v.__class__ is str or v is None
+            else _w.field(o, "DefaultAuthenticationMethod", v, _w.text)
+        )
+        v = d.get("Enabled")
+        o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
+        v = d.get("ServiceJson")
+        o.service_json = (
+            v if v.__class__ is str or v is None else _w.field(o, "ServiceJson", v, _w.text)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.api_key
+        if v is not None:
+            d["ApiKey"] = v
+        v = o.default_authentication_method
+        if v is not None:
+            d["DefaultAuthenticationMethod"] = v
+        v = o.enabled
+        if v is not None:
+            d["Enabled"] = v
+        v = o.service_json
+        if v is not None:
+            d["ServiceJson"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_GCMChannelResponse(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {
+            "ApplicationId",
+            "CreationDate",
+            "Credential",
+            "DefaultAuthenticationMethod",
+            "Enabled",
+            "HasCredential",
+            "HasFcmServiceCredentials",
+            "Id",
+            "IsArchived",
+            "LastModifiedBy",
+            "LastModifiedDate",
+            "Platform",
+            "Version",
+        }
+    )
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+        )
+        v = d.get("CreationDate")
+        o.creation_date = (
+            v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
+        )
+        v = d.get("Credential")
+        o.credential = (
+            v if v.__class__ is str or v is None else _w.field(o, "Credential", v, _w.text)
+        )
+        v = d.get("DefaultAuthenticationMethod")
+        o.default_authentication_method = (
+            v
+            if v.__class__ is str or v is None
+            else _w.field(o, "DefaultAuthenticationMethod", v, _w.text)
+        )
+        v = d.get("Enabled")
+        o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
+        v = d.get("HasCredential")
+        o.has_credential = (
+            v if v.__class__ is bool or v is None else _w.field(o, "HasCredential", v, _w.boolean)
+        )
+        v = d.get("HasFcmServiceCredentials")
+        o.has_fcm_service_credentials = (
+            v
+            if v.__class__ is bool or v is None
+            else _w.field(o, "HasFcmServiceCredentials", v, _w.boolean)
+        )
+        v = d.get("Id")
+        o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
+        v = d.get("IsArchived")
+        o.is_archived = (
+            v if v.__class__ is bool or v is None else _w.field(o, "IsArchived", v, _w.boolean)
+        )
+        v = d.get("LastModifiedBy")
+        o.last_modified_by = (
+            v if v.__class__ is str or v is None else _w.field(o, "LastModifiedBy", v, _w.text)
+        )
+        v = d.get("LastModifiedDate")
+        o.last_modified_date = (
+            v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
+        )
+        v = d.get("Platform")
+        o.platform = v if v.__class__ is str or v is None else _w.field(o, "Platform", v, _w.text)
+        v = d.get("Version")
+        o.version = v if v.__class__ is int or v is None else _w.field(o, "Version", v, _w.integer)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        v = o.creation_date
+        if v is not None:
+            d["CreationDate"] = v
+        v = o.credential
+        if v is not None:
+            d["Credential"] = v
+        v = o.default_authentication_method
+        if v is not None:
+            d["DefaultAuthenticationMethod"] = v
+        v = o.enabled
+        if v is not None:
+            d["Enabled"] = v
+        v = o.has_credential
+        if v is not None:
+            d["HasCredential"] = v
+        v = o.has_fcm_service_credentials
+        if v is not None:
+            d["HasFcmServiceCredentials"] = v
+        v = o.id
+        if v is not None:
+            d["Id"] = v
+        v = o.is_archived
+        if v is not None:
+            d["IsArchived"] = v
+        v = o.last_modified_by
+        if v is not None:
+            d["LastModifiedBy"] = v
+        v = o.last_modified_date
+        if v is not None:
+            d["LastModifiedDate"] = v
+        v = o.platform
+        if v is not None:
+            d["Platform"] = v
+        v = o.version
+        if v is not None:
+            d["Version"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_GetChannelsResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"ChannelsResponse"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ChannelsResponse")
+        o.channels_response = (
+            _s_ChannelsResponse(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "ChannelsResponse", v)
+        )
+        o._response_metadata = None
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.channels_response
+        if v is not None:
+            d["ChannelsResponse"] = _u_ChannelsResponse(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_SMSChannelRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"Enabled", "SenderId", "ShortCode"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Enabled")
+        o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
+        v = d.get("SenderId")
+        o.sender_id = v if v.__class__ is str or v is None else _w.field(o, "SenderId", v, _w.text)
+        v = d.get("ShortCode")
+        o.short_code = (
+            v if v.__class__ is str or v is None else _w.field(o, "ShortCode", v, _w.text)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.enabled
+        if v is not None:
+            d["Enabled"] = v
+        v = o.sender_id
+        if v is not None:
+            d["SenderId"] = v
+        v = o.short_code
+        if v is not None:
+            d["ShortCode"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_SMSChannelResponse(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {
+            "ApplicationId",
+            "CreationDate",
+            "Enabled",
+            "HasCredential",
+            "Id",
+            "IsArchived",
+            "LastModifiedBy",
+            "LastModifiedDate",
+            "Platform",
+            "PromotionalMessagesPerSecond",
+            "SenderId",
+            "ShortCode",
+            "TransactionalMessagesPerSecond",
+            "Version",
+        }
+    )
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+        )
+        v = d.get("CreationDate")
+        o.creation_date = (
+            v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
+        )
+        v = d.get("Enabled")
+        o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
+        v = d.get("HasCredential")
+        o.has_credential = (
+            v if v.__class__ is bool or v is None else _w.field(o, "HasCredential", v, _w.boolean)
+        )
+        v = d.get("Id")
+        o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
+        v = d.get("IsArchived")
+        o.is_archived = (
+            v if v.__class__ is bool or v is None else _w.field(o, "IsArchived", v, _w.boolean)
+        )
+        v = d.get("LastModifiedBy")
+        o.last_modified_by = (
+            v if v.__class__ is str or v is None else _w.field(o, "LastModifiedBy", v, _w.text)
+        )
+        v = d.get("LastModifiedDate")
+        o.last_modified_date = (
+            v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
+        )
+        v = d.get("Platform")
+        o.platform = v if v.__class__ is str or v is None else _w.field(o, "Platform", v, _w.text)
+        v = d.get("PromotionalMessagesPerSecond")
+        o.promotional_messages_per_second = (
+            v
+            if v.__class__ is int or v is None
+            else _w.field(o, "PromotionalMessagesPerSecond", v, _w.integer)
+        )
+        v = d.get("SenderId")
+        o.sender_id = v if v.__class__ is str or v is None else _w.field(o, "SenderId", v, _w.text)
+        v = d.get("ShortCode")
+        o.short_code = (
+            v if v.__class__ is str or v is None else _w.field(o, "ShortCode", v, _w.text)
+        )
+        v = d.get("TransactionalMessagesPerSecond")
+        o.transactional_messages_per_second = (
+            v
+            if v.__class__ is int or v is None
+            else _w.field(o, "TransactionalMessagesPerSecond", v, _w.integer)
+        )
+        v = d.get("Version")
+        o.version = v if v.__class__ is int or v is None else _w.field(o, "Version", v, _w.integer)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        v = o.creation_date
+        if v is not None:
+            d["CreationDate"] = v
+        v = o.enabled
+        if v is not None:
+            d["Enabled"] = v
+        v = o.has_credential
+        if v is not None:
+            d["HasCredential"] = v
+        v = o.id
+        if v is not None:
+            d["Id"] = v
+        v = o.is_archived
+        if v is not None:
+            d["IsArchived"] = v
+        v = o.last_modified_by
+        if v is not None:
+            d["LastModifiedBy"] = v
+        v = o.last_modified_date
+        if v is not None:
+            d["LastModifiedDate"] = v
+        v = o.platform
+        if v is not None:
+            d["Platform"] = v
+        v = o.promotional_messages_per_second
+        if v is not None:
+            d["PromotionalMessagesPerSecond"] = v
+        v = o.sender_id
+        if v is not None:
+            d["SenderId"] = v
+        v = o.short_code
+        if v is not None:
+            d["ShortCode"] = v
+        v = o.transactional_messages_per_second
+        if v is not None:
+            d["TransactionalMessagesPerSecond"] = v
+        v = o.version
+        if v is not None:
+            d["Version"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_UpdateAdmChannelRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"ADMChannelRequest", "ApplicationId"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ADMChannelRequest")
+        o.adm_channel_request = (
+            _s_ADMChannelRequest(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "ADMChannelRequest", v)
+        )
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.adm_channel_request
+        if v is not None:
+            d["ADMChannelRequest"] = _u_ADMChannelRequest(v)
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_UpdateApnsChannelRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"APNSChannelRequest", "ApplicationId"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("APNSChannelRequest")
+        o.apns_channel_request = (
+            _s_APNSChannelRequest(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "APNSChannelRequest", v)
+        )
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.apns_channel_request
+        if v is not None:
+            d["APNSChannelRequest"] = _u_APNSChannelRequest(v)
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_UpdateApnsSandboxChannelRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"APNSSandboxChannelRequest", "ApplicationId"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("APNSSandboxChannelRequest")
+        o.apns_sandbox_channel_request = (
+            _s_APNSSandboxChannelRequest(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "APNSSandboxChannelRequest", v)
+        )
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.apns_sandbox_channel_request
+        if v is not None:
+            d["APNSSandboxChannelRequest"] = _u_APNSSandboxChannelRequest(v)
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_UpdateApnsVoipChannelRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"APNSVoipChannelRequest", "ApplicationId"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("APNSVoipChannelRequest")
+        o.apns_voip_channel_request = (
+            _s_APNSVoipChannelRequest(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "APNSVoipChannelRequest", v)
+        )
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.apns_voip_channel_request
+        if v is not None:
+            d["APNSVoipChannelRequest"] = _u_APNSVoipChannelRequest(v)
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_UpdateApnsVoipSandboxChannelRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"APNSVoipSandboxChannelRequest", "ApplicationId"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("APNSVoipSandboxChannelRequest")
+        o.apns_voip_sandbox_channel_request = (
+            _s_APNSVoipSandboxChannelRequest(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "APNSVoipSandboxChannelRequest", v)
+        )
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.apns_voip_sandbox_channel_request
+        if v is not None:
+            d["APNSVoipSandboxChannelRequest"] = _u_APNSVoipSandboxChannelRequest(v)
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_UpdateBaiduChannelRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"ApplicationId", "BaiduChannelRequest"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+        )
+        v = d.get("BaiduChannelRequest")
+        o.baidu_channel_request = (
+            _s_BaiduChannelRequest(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "BaiduChannelRequest", v)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        v = o.baidu_channel_request
+        if v is not None:
+            d["BaiduChannelRequest"] = _u_BaiduChannelRequest(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_UpdateEmailChannelRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"ApplicationId", "EmailChannelRequest"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+        )
+        v = d.get("EmailChannelRequest")
+        o.email_channel_request = (
+            _s_EmailChannelRequest(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "EmailChannelRequest", v)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        v = o.email_channel_request
+        if v is not None:
+            d["EmailChannelRequest"] = _u_EmailChannelRequest(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_UpdateGcmChannelRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"ApplicationId", "GCMChannelRequest"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+        )
+        v = d.get("GCMChannelRequest")
+        o.gcm_channel_request = (
+            _s_GCMChannelRequest(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "GCMChannelRequest", v)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        v = o.gcm_channel_request
+        if v is not None:
+            d["GCMChannelRequest"] = _u_GCMChannelRequest(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_UpdateSmsChannelRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"ApplicationId", "SMSChannelRequest"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+        )
+        v = d.get("SMSChannelRequest")
+        o.sms_channel_request = (
+            _s_SMSChannelRequest(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "SMSChannelRequest", v)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        v = o.sms_channel_request
+        if v is not None:
+            d["SMSChannelRequest"] = _u_SMSChannelRequest(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_UpdateVoiceChannelRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"ApplicationId", "VoiceChannelRequest"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+        )
+        v = d.get("VoiceChannelRequest")
+        o.voice_channel_request = (
+            _s_VoiceChannelRequest(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "VoiceChannelRequest", v)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        v = o.voice_channel_request
+        if v is not None:
+            d["VoiceChannelRequest"] = _u_VoiceChannelRequest(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_VoiceChannelRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"Enabled"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Enabled")
+        o.enabled = v if v.__class__ is bool or v is None else _w.field(o, "Enabled", v, _w.boolean)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.enabled
+        if v is not None:
+            d["Enabled"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+structure_ADMChannelRequest, unstructure_ADMChannelRequest = _codec_ADMChannelRequest(
+    ADMChannelRequest
+)
+structure_ADMChannelResponse, unstructure_ADMChannelResponse = _codec_ADMChannelResponse(
+    ADMChannelResponse
+)
+structure_APNSChannelRequest, unstructure_APNSChannelRequest = _codec_APNSChannelRequest(
+    APNSChannelRequest
+)
+structure_APNSChannelResponse, unstructure_APNSChannelResponse = _codec_APNSChannelResponse(
+    APNSChannelResponse
+)
+structure_APNSSandboxChannelRequest, unstructure_APNSSandboxChannelRequest = (
+    _codec_APNSChannelRequest(APNSSandboxChannelRequest)
+)
+structure_APNSSandboxChannelResponse, unstructure_APNSSandboxChannelResponse = (
+    _codec_APNSChannelResponse(APNSSandboxChannelResponse)
+)
+structure_APNSVoipChannelRequest, unstructure_APNSVoipChannelRequest = _codec_APNSChannelRequest(
+    APNSVoipChannelRequest
+)
+structure_APNSVoipChannelResponse, unstructure_APNSVoipChannelResponse = _codec_APNSChannelResponse(
+    APNSVoipChannelResponse
+)
+structure_APNSVoipSandboxChannelRequest, unstructure_APNSVoipSandboxChannelRequest = (
+    _codec_APNSChannelRequest(APNSVoipSandboxChannelRequest)
+)
+structure_APNSVoipSandboxChannelResponse, unstructure_APNSVoipSandboxChannelResponse = (
+    _codec_APNSChannelResponse(APNSVoipSandboxChannelResponse)
+)
+structure_BaiduChannelRequest, unstructure_BaiduChannelRequest = _codec_BaiduChannelRequest(
+    BaiduChannelRequest
+)
+structure_BaiduChannelResponse, unstructure_BaiduChannelResponse = _codec_BaiduChannelResponse(
+    BaiduChannelResponse
+)
+structure_ChannelResponse, unstructure_ChannelResponse = _codec_ChannelResponse(ChannelResponse)
+structure_ChannelsResponse, unstructure_ChannelsResponse = _codec_ChannelsResponse(ChannelsResponse)
+structure_DeleteAdmChannelRequest, unstructure_DeleteAdmChannelRequest = (
+    _shared._codec_DeleteAdmChannelRequest(DeleteAdmChannelRequest)
+)
+structure_DeleteAdmChannelResponse, unstructure_DeleteAdmChannelResponse = (
+    _codec_DeleteAdmChannelResponse(DeleteAdmChannelResponse)
+)
+structure_DeleteApnsChannelRequest, unstructure_DeleteApnsChannelRequest = (
+    _shared._codec_DeleteAdmChannelRequest(DeleteApnsChannelRequest)
+)
+structure_DeleteApnsChannelResponse, unstructure_DeleteApnsChannelResponse = (
+    _codec_DeleteApnsChannelResponse(DeleteApnsChannelResponse)
+)
+structure_DeleteApnsSandboxChannelRequest, unstructure_DeleteApnsSandboxChannelRequest = (
+    _shared._codec_DeleteAdmChannelRequest(DeleteApnsSandboxChannelRequest)
+)
+structure_DeleteApnsSandboxChannelResponse, unstructure_DeleteApnsSandboxChannelResponse = (
+    _codec_DeleteApnsSandboxChannelResponse(DeleteApnsSandboxChannelResponse)
+)
+structure_DeleteApnsVoipChannelRequest, unstructure_DeleteApnsVoipChannelRequest = (
+    _shared._codec_DeleteAdmChannelRequest(DeleteApnsVoipChannelRequest)
+)
+structure_DeleteApnsVoipChannelResponse, unstructure_DeleteApnsVoipChannelResponse = (
+    _codec_DeleteApnsVoipChannelResponse(DeleteApnsVoipChannelResponse)
+)
+structure_DeleteApnsVoipSandboxChannelRequest, unstructure_DeleteApnsVoipSandboxChannelRequest = (
+    _shared._codec_DeleteAdmChannelRequest(DeleteApnsVoipSandboxChannelRequest)
+)
+structure_DeleteApnsVoipSandboxChannelResponse, unstructure_DeleteApnsVoipSandboxChannelResponse = (
+    _codec_DeleteApnsVoipSandboxChannelResponse(DeleteApnsVoipSandboxChannelResponse)
+)
+structure_DeleteBaiduChannelRequest, unstructure_DeleteBaiduChannelRequest = (
+    _shared._codec_DeleteAdmChannelRequest(DeleteBaiduChannelRequest)
+)
+structure_DeleteBaiduChannelResponse, unstructure_DeleteBaiduChannelResponse = (
+    _codec_DeleteBaiduChannelResponse(DeleteBaiduChannelResponse)
+)
+structure_DeleteEmailChannelRequest, unstructure_DeleteEmailChannelRequest = (
+    _shared._codec_DeleteAdmChannelRequest(DeleteEmailChannelRequest)
+)
+structure_DeleteEmailChannelResponse, unstructure_DeleteEmailChannelResponse = (
+    _codec_DeleteEmailChannelResponse(DeleteEmailChannelResponse)
+)
+structure_DeleteGcmChannelRequest, unstructure_DeleteGcmChannelRequest = (
+    _shared._codec_DeleteAdmChannelRequest(DeleteGcmChannelRequest)
+)
+structure_DeleteGcmChannelResponse, unstructure_DeleteGcmChannelResponse = (
+    _codec_DeleteGcmChannelResponse(DeleteGcmChannelResponse)
+)
+structure_DeleteSmsChannelRequest, unstructure_DeleteSmsChannelRequest = (
+    _shared._codec_DeleteAdmChannelRequest(DeleteSmsChannelRequest)
+)
+structure_DeleteSmsChannelResponse, unstructure_DeleteSmsChannelResponse = (
+    _codec_DeleteSmsChannelResponse(DeleteSmsChannelResponse)
+)
+structure_DeleteVoiceChannelRequest, unstructure_DeleteVoiceChannelRequest = (
+    _shared._codec_DeleteAdmChannelRequest(DeleteVoiceChannelRequest)
+)
+structure_DeleteVoiceChannelResponse, unstructure_DeleteVoiceChannelResponse = (
+    _codec_DeleteVoiceChannelResponse(DeleteVoiceChannelResponse)
+)
+structure_EmailChannelRequest, unstructure_EmailChannelRequest = _codec_EmailChannelRequest(
+    EmailChannelRequest
+)
+structure_EmailChannelResponse, unstructure_EmailChannelResponse = _codec_EmailChannelResponse(
+    EmailChannelResponse
+)
+structure_GCMChannelRequest, unstructure_GCMChannelRequest = _codec_GCMChannelRequest(
+    GCMChannelRequest
+)
+structure_GCMChannelResponse, unstructure_GCMChannelResponse = _codec_GCMChannelResponse(
+    GCMChannelResponse
+)
+structure_GetAdmChannelRequest, unstructure_GetAdmChannelRequest = (
+    _shared._codec_DeleteAdmChannelRequest(GetAdmChannelRequest)
+)
+structure_GetAdmChannelResponse, unstructure_GetAdmChannelResponse = (
+    _codec_DeleteAdmChannelResponse(GetAdmChannelResponse)
+)
+structure_GetApnsChannelRequest, unstructure_GetApnsChannelRequest = (
+    _shared._codec_DeleteAdmChannelRequest(GetApnsChannelRequest)
+)
+structure_GetApnsChannelResponse, unstructure_GetApnsChannelResponse = (
+    _codec_DeleteApnsChannelResponse(GetApnsChannelResponse)
+)
+structure_GetApnsSandboxChannelRequest, unstructure_GetApnsSandboxChannelRequest = (
+    _shared._codec_DeleteAdmChannelRequest(GetApnsSandboxChannelRequest)
+)
+structure_GetApnsSandboxChannelResponse, unstructure_GetApnsSandboxChannelResponse = (
+    _codec_DeleteApnsSandboxChannelResponse(GetApnsSandboxChannelResponse)
+)
+structure_GetApnsVoipChannelRequest, unstructure_GetApnsVoipChannelRequest = (
+    _shared._codec_DeleteAdmChannelRequest(GetApnsVoipChannelRequest)
+)
+structure_GetApnsVoipChannelResponse, unstructure_GetApnsVoipChannelResponse = (
+    _codec_DeleteApnsVoipChannelResponse(GetApnsVoipChannelResponse)
+)
+structure_GetApnsVoipSandboxChannelRequest, unstructure_GetApnsVoipSandboxChannelRequest = (
+    _shared._codec_DeleteAdmChannelRequest(GetApnsVoipSandboxChannelRequest)
+)
+structure_GetApnsVoipSandboxChannelResponse, unstructure_GetApnsVoipSandboxChannelResponse = (
+    _codec_DeleteApnsVoipSandboxChannelResponse(GetApnsVoipSandboxChannelResponse)
+)
+structure_GetBaiduChannelRequest, unstructure_GetBaiduChannelRequest = (
+    _shared._codec_DeleteAdmChannelRequest(GetBaiduChannelRequest)
+)
+structure_GetBaiduChannelResponse, unstructure_GetBaiduChannelResponse = (
+    _codec_DeleteBaiduChannelResponse(GetBaiduChannelResponse)
+)
+structure_GetChannelsRequest, unstructure_GetChannelsRequest = (
+    _shared._codec_DeleteAdmChannelRequest(GetChannelsRequest)
+)
+structure_GetChannelsResponse, unstructure_GetChannelsResponse = _codec_GetChannelsResponse(
+    GetChannelsResponse
+)
+structure_GetEmailChannelRequest, unstructure_GetEmailChannelRequest = (
+    _shared._codec_DeleteAdmChannelRequest(GetEmailChannelRequest)
+)
+structure_GetEmailChannelResponse, unstructure_GetEmailChannelResponse = (
+    _codec_DeleteEmailChannelResponse(GetEmailChannelResponse)
+)
+structure_GetGcmChannelRequest, unstructure_GetGcmChannelRequest = (
+    _shared._codec_DeleteAdmChannelRequest(GetGcmChannelRequest)
+)
+structure_GetGcmChannelResponse, unstructure_GetGcmChannelResponse = (
+    _codec_DeleteGcmChannelResponse(GetGcmChannelResponse)
+)
+structure_GetSmsChannelRequest, unstructure_GetSmsChannelRequest = (
+    _shared._codec_DeleteAdmChannelRequest(GetSmsChannelRequest)
+)
+structure_GetSmsChannelResponse, unstructure_GetSmsChannelResponse = (
+    _codec_DeleteSmsChannelResponse(GetSmsChannelResponse)
+)
+structure_GetVoiceChannelRequest, unstructure_GetVoiceChannelRequest = (
+    _shared._codec_DeleteAdmChannelRequest(GetVoiceChannelRequest)
+)
+structure_GetVoiceChannelResponse, unstructure_GetVoiceChannelResponse = (
+    _codec_DeleteVoiceChannelResponse(GetVoiceChannelResponse)
+)
+structure_SMSChannelRequest, unstructure_SMSChannelRequest = _codec_SMSChannelRequest(
+    SMSChannelRequest
+)
+structure_SMSChannelResponse, unstructure_SMSChannelResponse = _codec_SMSChannelResponse(
+    SMSChannelResponse
+)
+structure_UpdateAdmChannelRequest, unstructure_UpdateAdmChannelRequest = (
+    _codec_UpdateAdmChannelRequest(UpdateAdmChannelRequest)
+)
+structure_UpdateAdmChannelResponse, unstructure_UpdateAdmChannelResponse = (
+    _codec_DeleteAdmChannelResponse(UpdateAdmChannelResponse)
+)
+structure_UpdateApnsChannelRequest, unstructure_UpdateApnsChannelRequest = (
+    _codec_UpdateApnsChannelRequest(UpdateApnsChannelRequest)
+)
+structure_UpdateApnsChannelResponse, unstructure_UpdateApnsChannelResponse = (
+    _codec_DeleteApnsChannelResponse(UpdateApnsChannelResponse)
+)
+structure_UpdateApnsSandboxChannelRequest, unstructure_UpdateApnsSandboxChannelRequest = (
+    _codec_UpdateApnsSandboxChannelRequest(UpdateApnsSandboxChannelRequest)
+)
+structure_UpdateApnsSandboxChannelResponse, unstructure_UpdateApnsSandboxChannelResponse = (
+    _codec_DeleteApnsSandboxChannelResponse(UpdateApnsSandboxChannelResponse)
+)
+structure_UpdateApnsVoipChannelRequest, unstructure_UpdateApnsVoipChannelRequest = (
+    _codec_UpdateApnsVoipChannelRequest(UpdateApnsVoipChannelRequest)
+)
+structure_UpdateApnsVoipChannelResponse, unstructure_UpdateApnsVoipChannelResponse = (
+    _codec_DeleteApnsVoipChannelResponse(UpdateApnsVoipChannelResponse)
+)
+structure_UpdateApnsVoipSandboxChannelRequest, unstructure_UpdateApnsVoipSandboxChannelRequest = (
+    _codec_UpdateApnsVoipSandboxChannelRequest(UpdateApnsVoipSandboxChannelRequest)
+)
+structure_UpdateApnsVoipSandboxChannelResponse, unstructure_UpdateApnsVoipSandboxChannelResponse = (
+    _codec_DeleteApnsVoipSandboxChannelResponse(UpdateApnsVoipSandboxChannelResponse)
+)
+structure_UpdateBaiduChannelRequest, unstructure_UpdateBaiduChannelRequest = (
+    _codec_UpdateBaiduChannelRequest(UpdateBaiduChannelRequest)
+)
+structure_UpdateBaiduChannelResponse, unstructure_UpdateBaiduChannelResponse = (
+    _codec_DeleteBaiduChannelResponse(UpdateBaiduChannelResponse)
+)
+structure_UpdateEmailChannelRequest, unstructure_UpdateEmailChannelRequest = (
+    _codec_UpdateEmailChannelRequest(UpdateEmailChannelRequest)
+)
+structure_UpdateEmailChannelResponse, unstructure_UpdateEmailChannelResponse = (
+    _codec_DeleteEmailChannelResponse(UpdateEmailChannelResponse)
+)
+structure_UpdateGcmChannelRequest, unstructure_UpdateGcmChannelRequest = (
+    _codec_UpdateGcmChannelRequest(UpdateGcmChannelRequest)
+)
+structure_UpdateGcmChannelResponse, unstructure_UpdateGcmChannelResponse = (
+    _codec_DeleteGcmChannelResponse(UpdateGcmChannelResponse)
+)
+structure_UpdateSmsChannelRequest, unstructure_UpdateSmsChannelRequest = (
+    _codec_UpdateSmsChannelRequest(UpdateSmsChannelRequest)
+)
+structure_UpdateSmsChannelResponse, unstructure_UpdateSmsChannelResponse = (
+    _codec_DeleteSmsChannelResponse(UpdateSmsChannelResponse)
+)
+structure_UpdateVoiceChannelRequest, unstructure_UpdateVoiceChannelRequest = (
+    _codec_UpdateVoiceChannelRequest(UpdateVoiceChannelRequest)
+)
+structure_UpdateVoiceChannelResponse, unstructure_UpdateVoiceChannelResponse = (
+    _codec_DeleteVoiceChannelResponse(UpdateVoiceChannelResponse)
+)
+structure_VoiceChannelRequest, unstructure_VoiceChannelRequest = _codec_VoiceChannelRequest(
+    VoiceChannelRequest
+)
+structure_VoiceChannelResponse, unstructure_VoiceChannelResponse = _codec_ADMChannelResponse(
+    VoiceChannelResponse
+)
 
 # Hook slots: what nested members of each shape are converted with.
 _s_ADMChannelRequest = structure_ADMChannelRequest
@@ -4190,3 +2629,597 @@ _s_VoiceChannelRequest = structure_VoiceChannelRequest
 _u_VoiceChannelRequest = unstructure_VoiceChannelRequest
 _s_VoiceChannelResponse = structure_VoiceChannelResponse
 _u_VoiceChannelResponse = unstructure_VoiceChannelResponse
+
+register(
+    globals(),
+    (
+        (
+            ADMChannelRequest,
+            structure_ADMChannelRequest,
+            unstructure_ADMChannelRequest,
+            "_s_ADMChannelRequest",
+            "_u_ADMChannelRequest",
+        ),
+        (
+            ADMChannelResponse,
+            structure_ADMChannelResponse,
+            unstructure_ADMChannelResponse,
+            "_s_ADMChannelResponse",
+            "_u_ADMChannelResponse",
+        ),
+        (
+            APNSChannelRequest,
+            structure_APNSChannelRequest,
+            unstructure_APNSChannelRequest,
+            "_s_APNSChannelRequest",
+            "_u_APNSChannelRequest",
+        ),
+        (
+            APNSChannelResponse,
+            structure_APNSChannelResponse,
+            unstructure_APNSChannelResponse,
+            "_s_APNSChannelResponse",
+            "_u_APNSChannelResponse",
+        ),
+        (
+            APNSSandboxChannelRequest,
+            structure_APNSSandboxChannelRequest,
+            unstructure_APNSSandboxChannelRequest,
+            "_s_APNSSandboxChannelRequest",
+            "_u_APNSSandboxChannelRequest",
+        ),
+        (
+            APNSSandboxChannelResponse,
+            structure_APNSSandboxChannelResponse,
+            unstructure_APNSSandboxChannelResponse,
+            "_s_APNSSandboxChannelResponse",
+            "_u_APNSSandboxChannelResponse",
+        ),
+        (
+            APNSVoipChannelRequest,
+            structure_APNSVoipChannelRequest,
+            unstructure_APNSVoipChannelRequest,
+            "_s_APNSVoipChannelRequest",
+            "_u_APNSVoipChannelRequest",
+        ),
+        (
+            APNSVoipChannelResponse,
+            structure_APNSVoipChannelResponse,
+            unstructure_APNSVoipChannelResponse,
+            "_s_APNSVoipChannelResponse",
+            "_u_APNSVoipChannelResponse",
+        ),
+        (
+            APNSVoipSandboxChannelRequest,
+            structure_APNSVoipSandboxChannelRequest,
+            unstructure_APNSVoipSandboxChannelRequest,
+            "_s_APNSVoipSandboxChannelRequest",
+            "_u_APNSVoipSandboxChannelRequest",
+        ),
+        (
+            APNSVoipSandboxChannelResponse,
+            structure_APNSVoipSandboxChannelResponse,
+            unstructure_APNSVoipSandboxChannelResponse,
+            "_s_APNSVoipSandboxChannelResponse",
+            "_u_APNSVoipSandboxChannelResponse",
+        ),
+        (
+            BaiduChannelRequest,
+            structure_BaiduChannelRequest,
+            unstructure_BaiduChannelRequest,
+            "_s_BaiduChannelRequest",
+            "_u_BaiduChannelRequest",
+        ),
+        (
+            BaiduChannelResponse,
+            structure_BaiduChannelResponse,
+            unstructure_BaiduChannelResponse,
+            "_s_BaiduChannelResponse",
+            "_u_BaiduChannelResponse",
+        ),
+        (
+            ChannelResponse,
+            structure_ChannelResponse,
+            unstructure_ChannelResponse,
+            "_s_ChannelResponse",
+            "_u_ChannelResponse",
+        ),
+        (
+            ChannelsResponse,
+            structure_ChannelsResponse,
+            unstructure_ChannelsResponse,
+            "_s_ChannelsResponse",
+            "_u_ChannelsResponse",
+        ),
+        (
+            DeleteAdmChannelRequest,
+            structure_DeleteAdmChannelRequest,
+            unstructure_DeleteAdmChannelRequest,
+            "_s_DeleteAdmChannelRequest",
+            "_u_DeleteAdmChannelRequest",
+        ),
+        (
+            DeleteAdmChannelResponse,
+            structure_DeleteAdmChannelResponse,
+            unstructure_DeleteAdmChannelResponse,
+            "_s_DeleteAdmChannelResponse",
+            "_u_DeleteAdmChannelResponse",
+        ),
+        (
+            DeleteApnsChannelRequest,
+            structure_DeleteApnsChannelRequest,
+            unstructure_DeleteApnsChannelRequest,
+            "_s_DeleteApnsChannelRequest",
+            "_u_DeleteApnsChannelRequest",
+        ),
+        (
+            DeleteApnsChannelResponse,
+            structure_DeleteApnsChannelResponse,
+            unstructure_DeleteApnsChannelResponse,
+            "_s_DeleteApnsChannelResponse",
+            "_u_DeleteApnsChannelResponse",
+        ),
+        (
+            DeleteApnsSandboxChannelRequest,
+            structure_DeleteApnsSandboxChannelRequest,
+            unstructure_DeleteApnsSandboxChannelRequest,
+            "_s_DeleteApnsSandboxChannelRequest",
+            "_u_DeleteApnsSandboxChannelRequest",
+        ),
+        (
+            DeleteApnsSandboxChannelResponse,
+            structure_DeleteApnsSandboxChannelResponse,
+            unstructure_DeleteApnsSandboxChannelResponse,
+            "_s_DeleteApnsSandboxChannelResponse",
+            "_u_DeleteApnsSandboxChannelResponse",
+        ),
+        (
+            DeleteApnsVoipChannelRequest,
+            structure_DeleteApnsVoipChannelRequest,
+            unstructure_DeleteApnsVoipChannelRequest,
+            "_s_DeleteApnsVoipChannelRequest",
+            "_u_DeleteApnsVoipChannelRequest",
+        ),
+        (
+            DeleteApnsVoipChannelResponse,
+            structure_DeleteApnsVoipChannelResponse,
+            unstructure_DeleteApnsVoipChannelResponse,
+            "_s_DeleteApnsVoipChannelResponse",
+            "_u_DeleteApnsVoipChannelResponse",
+        ),
+        (
+            DeleteApnsVoipSandboxChannelRequest,
+            structure_DeleteApnsVoipSandboxChannelRequest,
+            unstructure_DeleteApnsVoipSandboxChannelRequest,
+            "_s_DeleteApnsVoipSandboxChannelRequest",
+            "_u_DeleteApnsVoipSandboxChannelRequest",
+        ),
+        (
+            DeleteApnsVoipSandboxChannelResponse,
+            structure_DeleteApnsVoipSandboxChannelResponse,
+            unstructure_DeleteApnsVoipSandboxChannelResponse,
+            "_s_DeleteApnsVoipSandboxChannelResponse",
+            "_u_DeleteApnsVoipSandboxChannelResponse",
+        ),
+        (
+            DeleteBaiduChannelRequest,
+            structure_DeleteBaiduChannelRequest,
+            unstructure_DeleteBaiduChannelRequest,
+            "_s_DeleteBaiduChannelRequest",
+            "_u_DeleteBaiduChannelRequest",
+        ),
+        (
+            DeleteBaiduChannelResponse,
+            structure_DeleteBaiduChannelResponse,
+            unstructure_DeleteBaiduChannelResponse,
+            "_s_DeleteBaiduChannelResponse",
+            "_u_DeleteBaiduChannelResponse",
+        ),
+        (
+            DeleteEmailChannelRequest,
+            structure_DeleteEmailChannelRequest,
+            unstructure_DeleteEmailChannelRequest,
+            "_s_DeleteEmailChannelRequest",
+            "_u_DeleteEmailChannelRequest",
+        ),
+        (
+            DeleteEmailChannelResponse,
+            structure_DeleteEmailChannelResponse,
+            unstructure_DeleteEmailChannelResponse,
+            "_s_DeleteEmailChannelResponse",
+            "_u_DeleteEmailChannelResponse",
+        ),
+        (
+            DeleteGcmChannelRequest,
+            structure_DeleteGcmChannelRequest,
+            unstructure_DeleteGcmChannelRequest,
+            "_s_DeleteGcmChannelRequest",
+            "_u_DeleteGcmChannelRequest",
+        ),
+        (
+            DeleteGcmChannelResponse,
+            structure_DeleteGcmChannelResponse,
+            unstructure_DeleteGcmChannelResponse,
+            "_s_DeleteGcmChannelResponse",
+            "_u_DeleteGcmChannelResponse",
+        ),
+        (
+            DeleteSmsChannelRequest,
+            structure_DeleteSmsChannelRequest,
+            unstructure_DeleteSmsChannelRequest,
+            "_s_DeleteSmsChannelRequest",
+            "_u_DeleteSmsChannelRequest",
+        ),
+        (
+            DeleteSmsChannelResponse,
+            structure_DeleteSmsChannelResponse,
+            unstructure_DeleteSmsChannelResponse,
+            "_s_DeleteSmsChannelResponse",
+            "_u_DeleteSmsChannelResponse",
+        ),
+        (
+            DeleteVoiceChannelRequest,
+            structure_DeleteVoiceChannelRequest,
+            unstructure_DeleteVoiceChannelRequest,
+            "_s_DeleteVoiceChannelRequest",
+            "_u_DeleteVoiceChannelRequest",
+        ),
+        (
+            DeleteVoiceChannelResponse,
+            structure_DeleteVoiceChannelResponse,
+            unstructure_DeleteVoiceChannelResponse,
+            "_s_DeleteVoiceChannelResponse",
+            "_u_DeleteVoiceChannelResponse",
+        ),
+        (
+            EmailChannelRequest,
+            structure_EmailChannelRequest,
+            unstructure_EmailChannelRequest,
+            "_s_EmailChannelRequest",
+            "_u_EmailChannelRequest",
+        ),
+        (
+            EmailChannelResponse,
+            structure_EmailChannelResponse,
+            unstructure_EmailChannelResponse,
+            "_s_EmailChannelResponse",
+            "_u_EmailChannelResponse",
+        ),
+        (
+            GCMChannelRequest,
+            structure_GCMChannelRequest,
+            unstructure_GCMChannelRequest,
+            "_s_GCMChannelRequest",
+            "_u_GCMChannelRequest",
+        ),
+        (
+            GCMChannelResponse,
+            structure_GCMChannelResponse,
+            unstructure_GCMChannelResponse,
+            "_s_GCMChannelResponse",
+            "_u_GCMChannelResponse",
+        ),
+        (
+            GetAdmChannelRequest,
+            structure_GetAdmChannelRequest,
+            unstructure_GetAdmChannelRequest,
+            "_s_GetAdmChannelRequest",
+            "_u_GetAdmChannelRequest",
+        ),
+        (
+            GetAdmChannelResponse,
+            structure_GetAdmChannelResponse,
+            unstructure_GetAdmChannelResponse,
+            "_s_GetAdmChannelResponse",
+            "_u_GetAdmChannelResponse",
+        ),
+        (
+            GetApnsChannelRequest,
+            structure_GetApnsChannelRequest,
+            unstructure_GetApnsChannelRequest,
+            "_s_GetApnsChannelRequest",
+            "_u_GetApnsChannelRequest",
+        ),
+        (
+            GetApnsChannelResponse,
+            structure_GetApnsChannelResponse,
+            unstructure_GetApnsChannelResponse,
+            "_s_GetApnsChannelResponse",
+            "_u_GetApnsChannelResponse",
+        ),
+        (
+            GetApnsSandboxChannelRequest,
+            structure_GetApnsSandboxChannelRequest,
+            unstructure_GetApnsSandboxChannelRequest,
+            "_s_GetApnsSandboxChannelRequest",
+            "_u_GetApnsSandboxChannelRequest",
+        ),
+        (
+            GetApnsSandboxChannelResponse,
+            structure_GetApnsSandboxChannelResponse,
+            unstructure_GetApnsSandboxChannelResponse,
+            "_s_GetApnsSandboxChannelResponse",
+            "_u_GetApnsSandboxChannelResponse",
+        ),
+        (
+            GetApnsVoipChannelRequest,
+            structure_GetApnsVoipChannelRequest,
+            unstructure_GetApnsVoipChannelRequest,
+            "_s_GetApnsVoipChannelRequest",
+            "_u_GetApnsVoipChannelRequest",
+        ),
+        (
+            GetApnsVoipChannelResponse,
+            structure_GetApnsVoipChannelResponse,
+            unstructure_GetApnsVoipChannelResponse,
+            "_s_GetApnsVoipChannelResponse",
+            "_u_GetApnsVoipChannelResponse",
+        ),
+        (
+            GetApnsVoipSandboxChannelRequest,
+            structure_GetApnsVoipSandboxChannelRequest,
+            unstructure_GetApnsVoipSandboxChannelRequest,
+            "_s_GetApnsVoipSandboxChannelRequest",
+            "_u_GetApnsVoipSandboxChannelRequest",
+        ),
+        (
+            GetApnsVoipSandboxChannelResponse,
+            structure_GetApnsVoipSandboxChannelResponse,
+            unstructure_GetApnsVoipSandboxChannelResponse,
+            "_s_GetApnsVoipSandboxChannelResponse",
+            "_u_GetApnsVoipSandboxChannelResponse",
+        ),
+        (
+            GetBaiduChannelRequest,
+            structure_GetBaiduChannelRequest,
+            unstructure_GetBaiduChannelRequest,
+            "_s_GetBaiduChannelRequest",
+            "_u_GetBaiduChannelRequest",
+        ),
+        (
+            GetBaiduChannelResponse,
+            structure_GetBaiduChannelResponse,
+            unstructure_GetBaiduChannelResponse,
+            "_s_GetBaiduChannelResponse",
+            "_u_GetBaiduChannelResponse",
+        ),
+        (
+            GetChannelsRequest,
+            structure_GetChannelsRequest,
+            unstructure_GetChannelsRequest,
+            "_s_GetChannelsRequest",
+            "_u_GetChannelsRequest",
+        ),
+        (
+            GetChannelsResponse,
+            structure_GetChannelsResponse,
+            unstructure_GetChannelsResponse,
+            "_s_GetChannelsResponse",
+            "_u_GetChannelsResponse",
+        ),
+        (
+            GetEmailChannelRequest,
+            structure_GetEmailChannelRequest,
+            unstructure_GetEmailChannelRequest,
+            "_s_GetEmailChannelRequest",
+            "_u_GetEmailChannelRequest",
+        ),
+        (
+            GetEmailChannelResponse,
+            structure_GetEmailChannelResponse,
+            unstructure_GetEmailChannelResponse,
+            "_s_GetEmailChannelResponse",
+            "_u_GetEmailChannelResponse",
+        ),
+        (
+            GetGcmChannelRequest,
+            structure_GetGcmChannelRequest,
+            unstructure_GetGcmChannelRequest,
+            "_s_GetGcmChannelRequest",
+            "_u_GetGcmChannelRequest",
+        ),
+        (
+            GetGcmChannelResponse,
+            structure_GetGcmChannelResponse,
+            unstructure_GetGcmChannelResponse,
+            "_s_GetGcmChannelResponse",
+            "_u_GetGcmChannelResponse",
+        ),
+        (
+            GetSmsChannelRequest,
+            structure_GetSmsChannelRequest,
+            unstructure_GetSmsChannelRequest,
+            "_s_GetSmsChannelRequest",
+            "_u_GetSmsChannelRequest",
+        ),
+        (
+            GetSmsChannelResponse,
+            structure_GetSmsChannelResponse,
+            unstructure_GetSmsChannelResponse,
+            "_s_GetSmsChannelResponse",
+            "_u_GetSmsChannelResponse",
+        ),
+        (
+            GetVoiceChannelRequest,
+            structure_GetVoiceChannelRequest,
+            unstructure_GetVoiceChannelRequest,
+            "_s_GetVoiceChannelRequest",
+            "_u_GetVoiceChannelRequest",
+        ),
+        (
+            GetVoiceChannelResponse,
+            structure_GetVoiceChannelResponse,
+            unstructure_GetVoiceChannelResponse,
+            "_s_GetVoiceChannelResponse",
+            "_u_GetVoiceChannelResponse",
+        ),
+        (
+            SMSChannelRequest,
+            structure_SMSChannelRequest,
+            unstructure_SMSChannelRequest,
+            "_s_SMSChannelRequest",
+            "_u_SMSChannelRequest",
+        ),
+        (
+            SMSChannelResponse,
+            structure_SMSChannelResponse,
+            unstructure_SMSChannelResponse,
+            "_s_SMSChannelResponse",
+            "_u_SMSChannelResponse",
+        ),
+        (
+            UpdateAdmChannelRequest,
+            structure_UpdateAdmChannelRequest,
+            unstructure_UpdateAdmChannelRequest,
+            "_s_UpdateAdmChannelRequest",
+            "_u_UpdateAdmChannelRequest",
+        ),
+        (
+            UpdateAdmChannelResponse,
+            structure_UpdateAdmChannelResponse,
+            unstructure_UpdateAdmChannelResponse,
+            "_s_UpdateAdmChannelResponse",
+            "_u_UpdateAdmChannelResponse",
+        ),
+        (
+            UpdateApnsChannelRequest,
+            structure_UpdateApnsChannelRequest,
+            unstructure_UpdateApnsChannelRequest,
+            "_s_UpdateApnsChannelRequest",
+            "_u_UpdateApnsChannelRequest",
+        ),
+        (
+            UpdateApnsChannelResponse,
+            structure_UpdateApnsChannelResponse,
+            unstructure_UpdateApnsChannelResponse,
+            "_s_UpdateApnsChannelResponse",
+            "_u_UpdateApnsChannelResponse",
+        ),
+        (
+            UpdateApnsSandboxChannelRequest,
+            structure_UpdateApnsSandboxChannelRequest,
+            unstructure_UpdateApnsSandboxChannelRequest,
+            "_s_UpdateApnsSandboxChannelRequest",
+            "_u_UpdateApnsSandboxChannelRequest",
+        ),
+        (
+            UpdateApnsSandboxChannelResponse,
+            structure_UpdateApnsSandboxChannelResponse,
+            unstructure_UpdateApnsSandboxChannelResponse,
+            "_s_UpdateApnsSandboxChannelResponse",
+            "_u_UpdateApnsSandboxChannelResponse",
+        ),
+        (
+            UpdateApnsVoipChannelRequest,
+            structure_UpdateApnsVoipChannelRequest,
+            unstructure_UpdateApnsVoipChannelRequest,
+            "_s_UpdateApnsVoipChannelRequest",
+            "_u_UpdateApnsVoipChannelRequest",
+        ),
+        (
+            UpdateApnsVoipChannelResponse,
+            structure_UpdateApnsVoipChannelResponse,
+            unstructure_UpdateApnsVoipChannelResponse,
+            "_s_UpdateApnsVoipChannelResponse",
+            "_u_UpdateApnsVoipChannelResponse",
+        ),
+        (
+            UpdateApnsVoipSandboxChannelRequest,
+            structure_UpdateApnsVoipSandboxChannelRequest,
+            unstructure_UpdateApnsVoipSandboxChannelRequest,
+            "_s_UpdateApnsVoipSandboxChannelRequest",
+            "_u_UpdateApnsVoipSandboxChannelRequest",
+        ),
+        (
+            UpdateApnsVoipSandboxChannelResponse,
+            structure_UpdateApnsVoipSandboxChannelResponse,
+            unstructure_UpdateApnsVoipSandboxChannelResponse,
+            "_s_UpdateApnsVoipSandboxChannelResponse",
+            "_u_UpdateApnsVoipSandboxChannelResponse",
+        ),
+        (
+            UpdateBaiduChannelRequest,
+            structure_UpdateBaiduChannelRequest,
+            unstructure_UpdateBaiduChannelRequest,
+            "_s_UpdateBaiduChannelRequest",
+            "_u_UpdateBaiduChannelRequest",
+        ),
+        (
+            UpdateBaiduChannelResponse,
+            structure_UpdateBaiduChannelResponse,
+            unstructure_UpdateBaiduChannelResponse,
+            "_s_UpdateBaiduChannelResponse",
+            "_u_UpdateBaiduChannelResponse",
+        ),
+        (
+            UpdateEmailChannelRequest,
+            structure_UpdateEmailChannelRequest,
+            unstructure_UpdateEmailChannelRequest,
+            "_s_UpdateEmailChannelRequest",
+            "_u_UpdateEmailChannelRequest",
+        ),
+        (
+            UpdateEmailChannelResponse,
+            structure_UpdateEmailChannelResponse,
+            unstructure_UpdateEmailChannelResponse,
+            "_s_UpdateEmailChannelResponse",
+            "_u_UpdateEmailChannelResponse",
+        ),
+        (
+            UpdateGcmChannelRequest,
+            structure_UpdateGcmChannelRequest,
+            unstructure_UpdateGcmChannelRequest,
+            "_s_UpdateGcmChannelRequest",
+            "_u_UpdateGcmChannelRequest",
+        ),
+        (
+            UpdateGcmChannelResponse,
+            structure_UpdateGcmChannelResponse,
+            unstructure_UpdateGcmChannelResponse,
+            "_s_UpdateGcmChannelResponse",
+            "_u_UpdateGcmChannelResponse",
+        ),
+        (
+            UpdateSmsChannelRequest,
+            structure_UpdateSmsChannelRequest,
+            unstructure_UpdateSmsChannelRequest,
+            "_s_UpdateSmsChannelRequest",
+            "_u_UpdateSmsChannelRequest",
+        ),
+        (
+            UpdateSmsChannelResponse,
+            structure_UpdateSmsChannelResponse,
+            unstructure_UpdateSmsChannelResponse,
+            "_s_UpdateSmsChannelResponse",
+            "_u_UpdateSmsChannelResponse",
+        ),
+        (
+            UpdateVoiceChannelRequest,
+            structure_UpdateVoiceChannelRequest,
+            unstructure_UpdateVoiceChannelRequest,
+            "_s_UpdateVoiceChannelRequest",
+            "_u_UpdateVoiceChannelRequest",
+        ),
+        (
+            UpdateVoiceChannelResponse,
+            structure_UpdateVoiceChannelResponse,
+            unstructure_UpdateVoiceChannelResponse,
+            "_s_UpdateVoiceChannelResponse",
+            "_u_UpdateVoiceChannelResponse",
+        ),
+        (
+            VoiceChannelRequest,
+            structure_VoiceChannelRequest,
+            unstructure_VoiceChannelRequest,
+            "_s_VoiceChannelRequest",
+            "_u_VoiceChannelRequest",
+        ),
+        (
+            VoiceChannelResponse,
+            structure_VoiceChannelResponse,
+            unstructure_VoiceChannelResponse,
+            "_s_VoiceChannelResponse",
+            "_u_VoiceChannelResponse",
+        ),
+    ),
+)

@@ -2,23 +2,26 @@
 
 """Wire conversion for ``pinpoint_sdk.models._common``.
 
-Straight-line functions per shape, registered with the cattrs converter by
-``pinpoint_sdk.converter``. A value whose JSON type differs from its annotation, and
-keys the model does not know, are kept with the instance's unknown keys and written
-back. Nested shapes are converted through the ``_s_<Shape>``/``_u_<Shape>`` slots at
-the end, which the converter points at the hooks users register.
+Straight-line functions per member list, made for each shape by a ``_codec_<Shape>``
+factory (shapes with the same members share one) and registered with
+``pinpoint_sdk._codec.REGISTRY``, which the converter reads. A value whose JSON type
+differs from its annotation, and keys the model does not know, are kept with the
+instance's unknown keys and written back. Nested shapes are converted through the
+``_s_<Shape>``/``_u_<Shape>`` slots at the end, which the converter points at the
+hooks users register.
 """
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Any
 
 from pinpoint_sdk import _wire as _w
+from pinpoint_sdk._codec import register
 from pinpoint_sdk.enums import (
     Alignment,
     AttributeType,
     ButtonAction,
+    ChannelType,
     DimensionType,
     Duration,
     FilterType,
@@ -59,1506 +62,1909 @@ from pinpoint_sdk.models._common import (
 
 _new = object.__new__
 _E_Alignment: dict[str, Alignment] = {m.value: m for m in Alignment}
+_M_Alignment = _w.member_of(Alignment)
 _E_AttributeType: dict[str, AttributeType] = {m.value: m for m in AttributeType}
+_M_AttributeType = _w.member_of(AttributeType)
 _E_ButtonAction: dict[str, ButtonAction] = {m.value: m for m in ButtonAction}
+_M_ButtonAction = _w.member_of(ButtonAction)
+_E_ChannelType: dict[str, ChannelType] = {m.value: m for m in ChannelType}
+_M_ChannelType = _w.member_of(ChannelType)
 _E_DimensionType: dict[str, DimensionType] = {m.value: m for m in DimensionType}
+_M_DimensionType = _w.member_of(DimensionType)
 _E_Duration: dict[str, Duration] = {m.value: m for m in Duration}
+_M_Duration = _w.member_of(Duration)
 _E_FilterType: dict[str, FilterType] = {m.value: m for m in FilterType}
+_M_FilterType = _w.member_of(FilterType)
 _E_Mode: dict[str, Mode] = {m.value: m for m in Mode}
+_M_Mode = _w.member_of(Mode)
 _E_RecencyType: dict[str, RecencyType] = {m.value: m for m in RecencyType}
-_K_AttributeDimension = frozenset({"AttributeType", "Values"})
-_K_CampaignEventFilter = frozenset({"Dimensions", "FilterType"})
-_K_CampaignHook = frozenset({"LambdaFunctionName", "Mode", "WebUrl"})
-_K_CampaignLimits = frozenset({"Daily", "MaximumDuration", "MessagesPerSecond", "Total", "Session"})
-_K_DefaultButtonConfiguration = frozenset(
-    {"BackgroundColor", "BorderRadius", "ButtonAction", "Link", "Text", "TextColor"}
-)
-_K_EndpointDemographic = frozenset(
-    {
-        "AppVersion",
-        "Locale",
-        "Make",
-        "Model",
-        "ModelVersion",
-        "Platform",
-        "PlatformVersion",
-        "Timezone",
-    }
-)
-_K_EndpointLocation = frozenset(
-    {"City", "Country", "Latitude", "Longitude", "PostalCode", "Region"}
-)
-_K_EndpointUser = frozenset({"UserAttributes", "UserId"})
-_K_EventDimensions = frozenset({"Attributes", "EventType", "Metrics"})
-_K_GPSCoordinates = frozenset({"Latitude", "Longitude"})
-_K_GPSPointDimension = frozenset({"Coordinates", "RangeInKilometers"})
-_K_InAppMessageBodyConfig = frozenset({"Alignment", "Body", "TextColor"})
-_K_InAppMessageButton = frozenset({"Android", "DefaultConfig", "IOS", "Web"})
-_K_InAppMessageContent = frozenset(
-    {"BackgroundColor", "BodyConfig", "HeaderConfig", "ImageUrl", "PrimaryBtn", "SecondaryBtn"}
-)
-_K_InAppMessageHeaderConfig = frozenset({"Alignment", "Header", "TextColor"})
-_K_JourneyTimeframeCap = frozenset({"Cap", "Days"})
-_K_MessageBody = frozenset({"Message", "RequestID"})
-_K_MessageHeader = frozenset({"Name", "Value"})
-_K_MetricDimension = frozenset({"ComparisonOperator", "Value"})
-_K_OverrideButtonConfiguration = frozenset({"ButtonAction", "Link"})
-_K_QuietTime = frozenset({"End", "Start"})
-_K_RecencyDimension = frozenset({"Duration", "RecencyType"})
-_K_SegmentBehaviors = frozenset({"Recency"})
-_K_SegmentDemographics = frozenset(
-    {"AppVersion", "Channel", "DeviceType", "Make", "Model", "Platform"}
-)
-_K_SegmentDimensions = frozenset(
-    {"Attributes", "Behavior", "Demographic", "Location", "Metrics", "UserAttributes"}
-)
-_K_SegmentLocation = frozenset({"Country", "GPSPoint"})
-_K_SetDimension = frozenset({"DimensionType", "Values"})
-_K_Template = frozenset({"Name", "Version"})
-_K_TemplateConfiguration = frozenset(
-    {"EmailTemplate", "PushTemplate", "SMSTemplate", "VoiceTemplate", "InAppTemplate"}
-)
+_M_RecencyType = _w.member_of(RecencyType)
 
 
-def structure_AttributeDimension(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "AttributeDimension")
-    o: Any = _new(AttributeDimension)
-    o._unknown = None
-    v: Any
-    v = d.get("AttributeType")
-    o.attribute_type = (
-        _E_AttributeType.get(v, v)
-        if v.__class__ is str
-        else None
-        if v is None
-        else _w.field(o, "AttributeType", v, _w.text)
-    )
-    v = d.get("Values")
-    if v is None:
-        o.values = None
-    else:
-        try:
-            o.values = (
-                [(x0 if x0.__class__ is str else _w.text(x0)) for x0 in v]
-                if v.__class__ is list
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.values = _w.keep(o, "Values", v)
-    if not _K_AttributeDimension.issuperset(d):
-        o._unknown = _w.extra(d, _K_AttributeDimension, o._unknown)
-    return o
+def _codec_AttributeDimension(cls: Any) -> _w.Codec:
+    keys = frozenset({"AttributeType", "Values"})
 
-
-def unstructure_AttributeDimension(o: Any) -> Any:
-    if not isinstance(o, AttributeDimension):
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("AttributeType")
+        o.attribute_type = (
+            (_E_AttributeType.get(v) or AttributeType(v))
+            if v.__class__ is str
+            else None
+            if v is None
+            else _w.field(o, "AttributeType", v, _M_AttributeType)
+        )
+        v = d.get("Values")
+        if v is None:
+            o.values = None
+        else:
+            try:
+                o.values = (
+                    [(x0 if x0.__class__ is str else _w.text(x0)) for x0 in v]
+                    if v.__class__ is list
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.values = _w.keep(o, "Values", v)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.attribute_type
-    if v is not None:
-        d["AttributeType"] = v._value_ if isinstance(v, StrEnum) else v
-    v = o.values
-    if v is not None:
-        d["Values"] = list(v) if isinstance(v, (list, tuple)) else v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.attribute_type
+        if v is not None:
+            d["AttributeType"] = v._value_ if v.__class__ is AttributeType else _w.enum_text(v)
+        v = o.values
+        if v is not None:
+            d["Values"] = list(v) if v.__class__ is list or isinstance(v, (list, tuple)) else v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_CampaignEventFilter(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "CampaignEventFilter")
-    o: Any = _new(CampaignEventFilter)
-    o._unknown = None
-    v: Any
-    v = d.get("Dimensions")
-    o.dimensions = (
-        _s_EventDimensions(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "Dimensions", v)
-    )
-    v = d.get("FilterType")
-    o.filter_type = (
-        _E_FilterType.get(v, v)
-        if v.__class__ is str
-        else None
-        if v is None
-        else _w.field(o, "FilterType", v, _w.text)
-    )
-    if not _K_CampaignEventFilter.issuperset(d):
-        o._unknown = _w.extra(d, _K_CampaignEventFilter, o._unknown)
-    return o
+# Shapes with these members: CampaignEventFilter, EventFilter.
+def _codec_CampaignEventFilter(cls: Any) -> _w.Codec:
+    keys = frozenset({"Dimensions", "FilterType"})
 
-
-def unstructure_CampaignEventFilter(o: Any) -> Any:
-    if not isinstance(o, CampaignEventFilter):
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Dimensions")
+        o.dimensions = (
+            _s_EventDimensions(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "Dimensions", v)
+        )
+        v = d.get("FilterType")
+        o.filter_type = (
+            (_E_FilterType.get(v) or FilterType(v))
+            if v.__class__ is str
+            else None
+            if v is None
+            else _w.field(o, "FilterType", v, _M_FilterType)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.dimensions
-    if v is not None:
-        d["Dimensions"] = _u_EventDimensions(v)
-    v = o.filter_type
-    if v is not None:
-        d["FilterType"] = v._value_ if isinstance(v, StrEnum) else v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.dimensions
+        if v is not None:
+            d["Dimensions"] = _u_EventDimensions(v)
+        v = o.filter_type
+        if v is not None:
+            d["FilterType"] = v._value_ if v.__class__ is FilterType else _w.enum_text(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_CampaignHook(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "CampaignHook")
-    o: Any = _new(CampaignHook)
-    o._unknown = None
-    v: Any
-    v = d.get("LambdaFunctionName")
-    o.lambda_function_name = (
-        v if v.__class__ is str or v is None else _w.field(o, "LambdaFunctionName", v, _w.text)
-    )
-    v = d.get("Mode")
-    o.mode = (
-        _E_Mode.get(v, v)
-        if v.__class__ is str
-        else None
-        if v is None
-        else _w.field(o, "Mode", v, _w.text)
-    )
-    v = d.get("WebUrl")
-    o.web_url = v if v.__class__ is str or v is None else _w.field(o, "WebUrl", v, _w.text)
-    if not _K_CampaignHook.issuperset(d):
-        o._unknown = _w.extra(d, _K_CampaignHook, o._unknown)
-    return o
+def _codec_CampaignHook(cls: Any) -> _w.Codec:
+    keys = frozenset({"LambdaFunctionName", "Mode", "WebUrl"})
 
-
-def unstructure_CampaignHook(o: Any) -> Any:
-    if not isinstance(o, CampaignHook):
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("LambdaFunctionName")
+        o.lambda_function_name = (
+            v if v.__class__ is str or v is None else _w.field(o, "LambdaFunctionName", v, _w.text)
+        )
+        v = d.get("Mode")
+        o.mode = (
+            (_E_Mode.get(v) or Mode(v))
+            if v.__class__ is str
+            else None
+            if v is None
+            else _w.field(o, "Mode", v, _M_Mode)
+        )
+        v = d.get("WebUrl")
+        o.web_url = v if v.__class__ is str or v is None else _w.field(o, "WebUrl", v, _w.text)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.lambda_function_name
-    if v is not None:
-        d["LambdaFunctionName"] = v
-    v = o.mode
-    if v is not None:
-        d["Mode"] = v._value_ if isinstance(v, StrEnum) else v
-    v = o.web_url
-    if v is not None:
-        d["WebUrl"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.lambda_function_name
+        if v is not None:
+            d["LambdaFunctionName"] = v
+        v = o.mode
+        if v is not None:
+            d["Mode"] = v._value_ if v.__class__ is Mode else _w.enum_text(v)
+        v = o.web_url
+        if v is not None:
+            d["WebUrl"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_CampaignLimits(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "CampaignLimits")
-    o: Any = _new(CampaignLimits)
-    o._unknown = None
-    v: Any
-    v = d.get("Daily")
-    o.daily = v if v.__class__ is int or v is None else _w.field(o, "Daily", v, _w.integer)
-    v = d.get("MaximumDuration")
-    o.maximum_duration = (
-        v if v.__class__ is int or v is None else _w.field(o, "MaximumDuration", v, _w.integer)
-    )
-    v = d.get("MessagesPerSecond")
-    o.messages_per_second = (
-        v if v.__class__ is int or v is None else _w.field(o, "MessagesPerSecond", v, _w.integer)
-    )
-    v = d.get("Total")
-    o.total = v if v.__class__ is int or v is None else _w.field(o, "Total", v, _w.integer)
-    v = d.get("Session")
-    o.session = v if v.__class__ is int or v is None else _w.field(o, "Session", v, _w.integer)
-    if not _K_CampaignLimits.issuperset(d):
-        o._unknown = _w.extra(d, _K_CampaignLimits, o._unknown)
-    return o
+def _codec_CampaignLimits(cls: Any) -> _w.Codec:
+    keys = frozenset({"Daily", "MaximumDuration", "MessagesPerSecond", "Total", "Session"})
 
-
-def unstructure_CampaignLimits(o: Any) -> Any:
-    if not isinstance(o, CampaignLimits):
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Daily")
+        o.daily = v if v.__class__ is int or v is None else _w.field(o, "Daily", v, _w.integer)
+        v = d.get("MaximumDuration")
+        o.maximum_duration = (
+            v if v.__class__ is int or v is None else _w.field(o, "MaximumDuration", v, _w.integer)
+        )
+        v = d.get("MessagesPerSecond")
+        o.messages_per_second = (
+            v
+            if v.__class__ is int or v is None
+            else _w.field(o, "MessagesPerSecond", v, _w.integer)
+        )
+        v = d.get("Total")
+        o.total = v if v.__class__ is int or v is None else _w.field(o, "Total", v, _w.integer)
+        v = d.get("Session")
+        o.session = v if v.__class__ is int or v is None else _w.field(o, "Session", v, _w.integer)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.daily
-    if v is not None:
-        d["Daily"] = v
-    v = o.maximum_duration
-    if v is not None:
-        d["MaximumDuration"] = v
-    v = o.messages_per_second
-    if v is not None:
-        d["MessagesPerSecond"] = v
-    v = o.total
-    if v is not None:
-        d["Total"] = v
-    v = o.session
-    if v is not None:
-        d["Session"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.daily
+        if v is not None:
+            d["Daily"] = v
+        v = o.maximum_duration
+        if v is not None:
+            d["MaximumDuration"] = v
+        v = o.messages_per_second
+        if v is not None:
+            d["MessagesPerSecond"] = v
+        v = o.total
+        if v is not None:
+            d["Total"] = v
+        v = o.session
+        if v is not None:
+            d["Session"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_DefaultButtonConfiguration(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "DefaultButtonConfiguration")
-    o: Any = _new(DefaultButtonConfiguration)
-    o._unknown = None
-    v: Any
-    v = d.get("BackgroundColor")
-    o.background_color = (
-        v if v.__class__ is str or v is None else _w.field(o, "BackgroundColor", v, _w.text)
+def _codec_DefaultButtonConfiguration(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {"BackgroundColor", "BorderRadius", "ButtonAction", "Link", "Text", "TextColor"}
     )
-    v = d.get("BorderRadius")
-    o.border_radius = (
-        v if v.__class__ is int or v is None else _w.field(o, "BorderRadius", v, _w.integer)
-    )
-    v = d.get("ButtonAction")
-    o.button_action = (
-        _E_ButtonAction.get(v, v)
-        if v.__class__ is str
-        else None
-        if v is None
-        else _w.field(o, "ButtonAction", v, _w.text)
-    )
-    v = d.get("Link")
-    o.link = v if v.__class__ is str or v is None else _w.field(o, "Link", v, _w.text)
-    v = d.get("Text")
-    o.text = v if v.__class__ is str or v is None else _w.field(o, "Text", v, _w.text)
-    v = d.get("TextColor")
-    o.text_color = v if v.__class__ is str or v is None else _w.field(o, "TextColor", v, _w.text)
-    if not _K_DefaultButtonConfiguration.issuperset(d):
-        o._unknown = _w.extra(d, _K_DefaultButtonConfiguration, o._unknown)
-    return o
 
-
-def unstructure_DefaultButtonConfiguration(o: Any) -> Any:
-    if not isinstance(o, DefaultButtonConfiguration):
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("BackgroundColor")
+        o.background_color = (
+            v if v.__class__ is str or v is None else _w.field(o, "BackgroundColor", v, _w.text)
+        )
+        v = d.get("BorderRadius")
+        o.border_radius = (
+            v if v.__class__ is int or v is None else _w.field(o, "BorderRadius", v, _w.integer)
+        )
+        v = d.get("ButtonAction")
+        o.button_action = (
+            (_E_ButtonAction.get(v) or ButtonAction(v))
+            if v.__class__ is str
+            else None
+            if v is None
+            else _w.field(o, "ButtonAction", v, _M_ButtonAction)
+        )
+        v = d.get("Link")
+        o.link = v if v.__class__ is str or v is None else _w.field(o, "Link", v, _w.text)
+        v = d.get("Text")
+        o.text = v if v.__class__ is str or v is None else _w.field(o, "Text", v, _w.text)
+        v = d.get("TextColor")
+        o.text_color = (
+            v if v.__class__ is str or v is None else _w.field(o, "TextColor", v, _w.text)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.background_color
-    if v is not None:
-        d["BackgroundColor"] = v
-    v = o.border_radius
-    if v is not None:
-        d["BorderRadius"] = v
-    v = o.button_action
-    if v is not None:
-        d["ButtonAction"] = v._value_ if isinstance(v, StrEnum) else v
-    v = o.link
-    if v is not None:
-        d["Link"] = v
-    v = o.text
-    if v is not None:
-        d["Text"] = v
-    v = o.text_color
-    if v is not None:
-        d["TextColor"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.background_color
+        if v is not None:
+            d["BackgroundColor"] = v
+        v = o.border_radius
+        if v is not None:
+            d["BorderRadius"] = v
+        v = o.button_action
+        if v is not None:
+            d["ButtonAction"] = v._value_ if v.__class__ is ButtonAction else _w.enum_text(v)
+        v = o.link
+        if v is not None:
+            d["Link"] = v
+        v = o.text
+        if v is not None:
+            d["Text"] = v
+        v = o.text_color
+        if v is not None:
+            d["TextColor"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_EndpointDemographic(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "EndpointDemographic")
-    o: Any = _new(EndpointDemographic)
-    o._unknown = None
-    v: Any
-    v = d.get("AppVersion")
-    o.app_version = v if v.__class__ is str or v is None else _w.field(o, "AppVersion", v, _w.text)
-    v = d.get("Locale")
-    o.locale = v if v.__class__ is str or v is None else _w.field(o, "Locale", v, _w.text)
-    v = d.get("Make")
-    o.make = v if v.__class__ is str or v is None else _w.field(o, "Make", v, _w.text)
-    v = d.get("Model")
-    o.model = v if v.__class__ is str or v is None else _w.field(o, "Model", v, _w.text)
-    v = d.get("ModelVersion")
-    o.model_version = (
-        v if v.__class__ is str or v is None else _w.field(o, "ModelVersion", v, _w.text)
-    )
-    v = d.get("Platform")
-    o.platform = v if v.__class__ is str or v is None else _w.field(o, "Platform", v, _w.text)
-    v = d.get("PlatformVersion")
-    o.platform_version = (
-        v if v.__class__ is str or v is None else _w.field(o, "PlatformVersion", v, _w.text)
-    )
-    v = d.get("Timezone")
-    o.timezone = v if v.__class__ is str or v is None else _w.field(o, "Timezone", v, _w.text)
-    if not _K_EndpointDemographic.issuperset(d):
-        o._unknown = _w.extra(d, _K_EndpointDemographic, o._unknown)
-    return o
+# Shapes with these members: DeleteEmailTemplateResponse, DeleteInAppTemplateResponse,
+# DeletePushTemplateResponse, DeleteSmsTemplateResponse, DeleteVoiceTemplateResponse,
+# UpdateEmailTemplateResponse, UpdateEndpointResponse, UpdateEndpointsBatchResponse,
+# UpdateInAppTemplateResponse, UpdatePushTemplateResponse, UpdateSmsTemplateResponse,
+# UpdateTemplateActiveVersionResponse, UpdateVoiceTemplateResponse.
+def _codec_DeleteEmailTemplateResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"MessageBody"})
 
-
-def unstructure_EndpointDemographic(o: Any) -> Any:
-    if not isinstance(o, EndpointDemographic):
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("MessageBody")
+        o.message_body = (
+            _s_MessageBody(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "MessageBody", v)
+        )
+        o._response_metadata = None
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.app_version
-    if v is not None:
-        d["AppVersion"] = v
-    v = o.locale
-    if v is not None:
-        d["Locale"] = v
-    v = o.make
-    if v is not None:
-        d["Make"] = v
-    v = o.model
-    if v is not None:
-        d["Model"] = v
-    v = o.model_version
-    if v is not None:
-        d["ModelVersion"] = v
-    v = o.platform
-    if v is not None:
-        d["Platform"] = v
-    v = o.platform_version
-    if v is not None:
-        d["PlatformVersion"] = v
-    v = o.timezone
-    if v is not None:
-        d["Timezone"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.message_body
+        if v is not None:
+            d["MessageBody"] = _u_MessageBody(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_EndpointLocation(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "EndpointLocation")
-    o: Any = _new(EndpointLocation)
-    o._unknown = None
-    v: Any
-    v = d.get("City")
-    o.city = v if v.__class__ is str or v is None else _w.field(o, "City", v, _w.text)
-    v = d.get("Country")
-    o.country = v if v.__class__ is str or v is None else _w.field(o, "Country", v, _w.text)
-    v = d.get("Latitude")
-    o.latitude = v if v.__class__ is float or v is None else _w.field(o, "Latitude", v, _w.number)
-    v = d.get("Longitude")
-    o.longitude = v if v.__class__ is float or v is None else _w.field(o, "Longitude", v, _w.number)
-    v = d.get("PostalCode")
-    o.postal_code = v if v.__class__ is str or v is None else _w.field(o, "PostalCode", v, _w.text)
-    v = d.get("Region")
-    o.region = v if v.__class__ is str or v is None else _w.field(o, "Region", v, _w.text)
-    if not _K_EndpointLocation.issuperset(d):
-        o._unknown = _w.extra(d, _K_EndpointLocation, o._unknown)
-    return o
+def _codec_EndpointDemographic(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {
+            "AppVersion",
+            "Locale",
+            "Make",
+            "Model",
+            "ModelVersion",
+            "Platform",
+            "PlatformVersion",
+            "Timezone",
+        }
+    )
 
-
-def unstructure_EndpointLocation(o: Any) -> Any:
-    if not isinstance(o, EndpointLocation):
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("AppVersion")
+        o.app_version = (
+            v if v.__class__ is str or v is None else _w.field(o, "AppVersion", v, _w.text)
+        )
+        v = d.get("Locale")
+        o.locale = v if v.__class__ is str or v is None else _w.field(o, "Locale", v, _w.text)
+        v = d.get("Make")
+        o.make = v if v.__class__ is str or v is None else _w.field(o, "Make", v, _w.text)
+        v = d.get("Model")
+        o.model = v if v.__class__ is str or v is None else _w.field(o, "Model", v, _w.text)
+        v = d.get("ModelVersion")
+        o.model_version = (
+            v if v.__class__ is str or v is None else _w.field(o, "ModelVersion", v, _w.text)
+        )
+        v = d.get("Platform")
+        o.platform = v if v.__class__ is str or v is None else _w.field(o, "Platform", v, _w.text)
+        v = d.get("PlatformVersion")
+        o.platform_version = (
+            v if v.__class__ is str or v is None else _w.field(o, "PlatformVersion", v, _w.text)
+        )
+        v = d.get("Timezone")
+        o.timezone = v if v.__class__ is str or v is None else _w.field(o, "Timezone", v, _w.text)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.city
-    if v is not None:
-        d["City"] = v
-    v = o.country
-    if v is not None:
-        d["Country"] = v
-    v = o.latitude
-    if v is not None:
-        d["Latitude"] = v
-    v = o.longitude
-    if v is not None:
-        d["Longitude"] = v
-    v = o.postal_code
-    if v is not None:
-        d["PostalCode"] = v
-    v = o.region
-    if v is not None:
-        d["Region"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.app_version
+        if v is not None:
+            d["AppVersion"] = v
+        v = o.locale
+        if v is not None:
+            d["Locale"] = v
+        v = o.make
+        if v is not None:
+            d["Make"] = v
+        v = o.model
+        if v is not None:
+            d["Model"] = v
+        v = o.model_version
+        if v is not None:
+            d["ModelVersion"] = v
+        v = o.platform
+        if v is not None:
+            d["Platform"] = v
+        v = o.platform_version
+        if v is not None:
+            d["PlatformVersion"] = v
+        v = o.timezone
+        if v is not None:
+            d["Timezone"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_EndpointUser(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "EndpointUser")
-    o: Any = _new(EndpointUser)
-    o._unknown = None
-    v: Any
-    v = d.get("UserAttributes")
-    if v is None:
-        o.user_attributes = None
-    else:
-        try:
-            o.user_attributes = (
+def _codec_EndpointLocation(cls: Any) -> _w.Codec:
+    keys = frozenset({"City", "Country", "Latitude", "Longitude", "PostalCode", "Region"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("City")
+        o.city = v if v.__class__ is str or v is None else _w.field(o, "City", v, _w.text)
+        v = d.get("Country")
+        o.country = v if v.__class__ is str or v is None else _w.field(o, "Country", v, _w.text)
+        v = d.get("Latitude")
+        o.latitude = (
+            v if v.__class__ is float or v is None else _w.field(o, "Latitude", v, _w.number)
+        )
+        v = d.get("Longitude")
+        o.longitude = (
+            v if v.__class__ is float or v is None else _w.field(o, "Longitude", v, _w.number)
+        )
+        v = d.get("PostalCode")
+        o.postal_code = (
+            v if v.__class__ is str or v is None else _w.field(o, "PostalCode", v, _w.text)
+        )
+        v = d.get("Region")
+        o.region = v if v.__class__ is str or v is None else _w.field(o, "Region", v, _w.text)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.city
+        if v is not None:
+            d["City"] = v
+        v = o.country
+        if v is not None:
+            d["Country"] = v
+        v = o.latitude
+        if v is not None:
+            d["Latitude"] = v
+        v = o.longitude
+        if v is not None:
+            d["Longitude"] = v
+        v = o.postal_code
+        if v is not None:
+            d["PostalCode"] = v
+        v = o.region
+        if v is not None:
+            d["Region"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+# Shapes with these members: EndpointRequest, PublicEndpoint.
+def _codec_EndpointRequest(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {
+            "Address",
+            "Attributes",
+            "ChannelType",
+            "Demographic",
+            "EffectiveDate",
+            "EndpointStatus",
+            "Location",
+            "Metrics",
+            "OptOut",
+            "RequestId",
+            "User",
+        }
+    )
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Address")
+        o.address = v if v.__class__ is str or v is None else _w.field(o, "Address", v, _w.text)
+        v = d.get("Attributes")
+        if v is None:
+            o.attributes = None
+        else:
+            try:
+                o.attributes = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): (
+                            [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
+                            if x0.__class__ is list
+                            else _w.wrong()
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.attributes = _w.keep(o, "Attributes", v)
+        v = d.get("ChannelType")
+        o.channel_type = (
+            (_E_ChannelType.get(v) or ChannelType(v))
+            if v.__class__ is str
+            else None
+            if v is None
+            else _w.field(o, "ChannelType", v, _M_ChannelType)
+        )
+        v = d.get("Demographic")
+        o.demographic = (
+            _s_EndpointDemographic(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "Demographic", v)
+        )
+        v = d.get("EffectiveDate")
+        o.effective_date = (
+            v if v.__class__ is str or v is None else _w.field(o, "EffectiveDate", v, _w.text)
+        )
+        v = d.get("EndpointStatus")
+        o.endpoint_status = (
+            v if v.__class__ is str or v is None else _w.field(o, "EndpointStatus", v, _w.text)
+        )
+        v = d.get("Location")
+        o.location = (
+            _s_EndpointLocation(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "Location", v)
+        )
+        v = d.get("Metrics")
+        if v is None:
+            o.metrics = None
+        else:
+            try:
+                o.metrics = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): (
+                            x0 if x0.__class__ is float else _w.number(x0)
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.metrics = _w.keep(o, "Metrics", v)
+        v = d.get("OptOut")
+        o.opt_out = v if v.__class__ is str or v is None else _w.field(o, "OptOut", v, _w.text)
+        v = d.get("RequestId")
+        o.request_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "RequestId", v, _w.text)
+        )
+        v = d.get("User")
+        o.user = (
+            _s_EndpointUser(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "User", v)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.address
+        if v is not None:
+            d["Address"] = v
+        v = o.attributes
+        if v is not None:
+            d["Attributes"] = (
                 {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
-                        if x0.__class__ is list
-                        else _w.wrong()
-                    )
+                    k0: (list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0)
                     for k0, x0 in v.items()
                 }
-                if v.__class__ is dict
-                else _w.wrong()
+                if v.__class__ is dict or isinstance(v, dict)
+                else v
             )
-        except _w.WrongType:
-            o.user_attributes = _w.keep(o, "UserAttributes", v)
-    v = d.get("UserId")
-    o.user_id = v if v.__class__ is str or v is None else _w.field(o, "UserId", v, _w.text)
-    if not _K_EndpointUser.issuperset(d):
-        o._unknown = _w.extra(d, _K_EndpointUser, o._unknown)
-    return o
+        v = o.channel_type
+        if v is not None:
+            d["ChannelType"] = v._value_ if v.__class__ is ChannelType else _w.enum_text(v)
+        v = o.demographic
+        if v is not None:
+            d["Demographic"] = _u_EndpointDemographic(v)
+        v = o.effective_date
+        if v is not None:
+            d["EffectiveDate"] = v
+        v = o.endpoint_status
+        if v is not None:
+            d["EndpointStatus"] = v
+        v = o.location
+        if v is not None:
+            d["Location"] = _u_EndpointLocation(v)
+        v = o.metrics
+        if v is not None:
+            d["Metrics"] = dict(v) if v.__class__ is dict or isinstance(v, dict) else v
+        v = o.opt_out
+        if v is not None:
+            d["OptOut"] = v
+        v = o.request_id
+        if v is not None:
+            d["RequestId"] = v
+        v = o.user
+        if v is not None:
+            d["User"] = _u_EndpointUser(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def unstructure_EndpointUser(o: Any) -> Any:
-    if not isinstance(o, EndpointUser):
+def _codec_EndpointUser(cls: Any) -> _w.Codec:
+    keys = frozenset({"UserAttributes", "UserId"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("UserAttributes")
+        if v is None:
+            o.user_attributes = None
+        else:
+            try:
+                o.user_attributes = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): (
+                            [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
+                            if x0.__class__ is list
+                            else _w.wrong()
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.user_attributes = _w.keep(o, "UserAttributes", v)
+        v = d.get("UserId")
+        o.user_id = v if v.__class__ is str or v is None else _w.field(o, "UserId", v, _w.text)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.user_attributes
-    if v is not None:
-        d["UserAttributes"] = (
-            {k0: (list(x0) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()}
-            if isinstance(v, dict)
-            else v
-        )
-    v = o.user_id
-    if v is not None:
-        d["UserId"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
 
-
-def structure_EventDimensions(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "EventDimensions")
-    o: Any = _new(EventDimensions)
-    o._unknown = None
-    v: Any
-    v = d.get("Attributes")
-    if v is None:
-        o.attributes = None
-    else:
-        try:
-            o.attributes = (
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.user_attributes
+        if v is not None:
+            d["UserAttributes"] = (
                 {
-                    (k0 if k0.__class__ is str else _w.text(k0)): _s_AttributeDimension(x0)
+                    k0: (list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0)
                     for k0, x0 in v.items()
                 }
-                if v.__class__ is dict
-                else _w.wrong()
+                if v.__class__ is dict or isinstance(v, dict)
+                else v
             )
-        except _w.WrongType:
-            o.attributes = _w.keep(o, "Attributes", v)
-    v = d.get("EventType")
-    o.event_type = (
-        _s_SetDimension(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "EventType", v)
-    )
-    v = d.get("Metrics")
-    if v is None:
-        o.metrics = None
-    else:
-        try:
-            o.metrics = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): _s_MetricDimension(x0)
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.metrics = _w.keep(o, "Metrics", v)
-    if not _K_EventDimensions.issuperset(d):
-        o._unknown = _w.extra(d, _K_EventDimensions, o._unknown)
-    return o
+        v = o.user_id
+        if v is not None:
+            d["UserId"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def unstructure_EventDimensions(o: Any) -> Any:
-    if not isinstance(o, EventDimensions):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.attributes
-    if v is not None:
-        d["Attributes"] = (
-            {k0: _u_AttributeDimension(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+def _codec_EventDimensions(cls: Any) -> _w.Codec:
+    keys = frozenset({"Attributes", "EventType", "Metrics"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Attributes")
+        if v is None:
+            o.attributes = None
+        else:
+            try:
+                o.attributes = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): _s_AttributeDimension(x0)
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.attributes = _w.keep(o, "Attributes", v)
+        v = d.get("EventType")
+        o.event_type = (
+            _s_SetDimension(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "EventType", v)
         )
-    v = o.event_type
-    if v is not None:
-        d["EventType"] = _u_SetDimension(v)
-    v = o.metrics
-    if v is not None:
-        d["Metrics"] = (
-            {k0: _u_MetricDimension(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
-        )
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GPSCoordinates(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GPSCoordinates")
-    o: Any = _new(GPSCoordinates)
-    o._unknown = None
-    v: Any
-    v = d.get("Latitude")
-    o.latitude = v if v.__class__ is float or v is None else _w.field(o, "Latitude", v, _w.number)
-    v = d.get("Longitude")
-    o.longitude = v if v.__class__ is float or v is None else _w.field(o, "Longitude", v, _w.number)
-    if not _K_GPSCoordinates.issuperset(d):
-        o._unknown = _w.extra(d, _K_GPSCoordinates, o._unknown)
-    return o
-
-
-def unstructure_GPSCoordinates(o: Any) -> Any:
-    if not isinstance(o, GPSCoordinates):
+        v = d.get("Metrics")
+        if v is None:
+            o.metrics = None
+        else:
+            try:
+                o.metrics = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): _s_MetricDimension(x0)
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.metrics = _w.keep(o, "Metrics", v)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.latitude
-    if v is not None:
-        d["Latitude"] = v
-    v = o.longitude
-    if v is not None:
-        d["Longitude"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
 
-
-def structure_GPSPointDimension(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GPSPointDimension")
-    o: Any = _new(GPSPointDimension)
-    o._unknown = None
-    v: Any
-    v = d.get("Coordinates")
-    o.coordinates = (
-        _s_GPSCoordinates(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "Coordinates", v)
-    )
-    v = d.get("RangeInKilometers")
-    o.range_in_kilometers = (
-        v if v.__class__ is float or v is None else _w.field(o, "RangeInKilometers", v, _w.number)
-    )
-    if not _K_GPSPointDimension.issuperset(d):
-        o._unknown = _w.extra(d, _K_GPSPointDimension, o._unknown)
-    return o
-
-
-def unstructure_GPSPointDimension(o: Any) -> Any:
-    if not isinstance(o, GPSPointDimension):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.coordinates
-    if v is not None:
-        d["Coordinates"] = _u_GPSCoordinates(v)
-    v = o.range_in_kilometers
-    if v is not None:
-        d["RangeInKilometers"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_InAppMessageBodyConfig(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "InAppMessageBodyConfig")
-    o: Any = _new(InAppMessageBodyConfig)
-    o._unknown = None
-    v: Any
-    v = d.get("Alignment")
-    o.alignment = (
-        _E_Alignment.get(v, v)
-        if v.__class__ is str
-        else None
-        if v is None
-        else _w.field(o, "Alignment", v, _w.text)
-    )
-    v = d.get("Body")
-    o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
-    v = d.get("TextColor")
-    o.text_color = v if v.__class__ is str or v is None else _w.field(o, "TextColor", v, _w.text)
-    if not _K_InAppMessageBodyConfig.issuperset(d):
-        o._unknown = _w.extra(d, _K_InAppMessageBodyConfig, o._unknown)
-    return o
-
-
-def unstructure_InAppMessageBodyConfig(o: Any) -> Any:
-    if not isinstance(o, InAppMessageBodyConfig):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.alignment
-    if v is not None:
-        d["Alignment"] = v._value_ if isinstance(v, StrEnum) else v
-    v = o.body
-    if v is not None:
-        d["Body"] = v
-    v = o.text_color
-    if v is not None:
-        d["TextColor"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_InAppMessageButton(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "InAppMessageButton")
-    o: Any = _new(InAppMessageButton)
-    o._unknown = None
-    v: Any
-    v = d.get("Android")
-    o.android = (
-        _s_OverrideButtonConfiguration(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "Android", v)
-    )
-    v = d.get("DefaultConfig")
-    o.default_config = (
-        _s_DefaultButtonConfiguration(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "DefaultConfig", v)
-    )
-    v = d.get("IOS")
-    o.ios = (
-        _s_OverrideButtonConfiguration(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "IOS", v)
-    )
-    v = d.get("Web")
-    o.web = (
-        _s_OverrideButtonConfiguration(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "Web", v)
-    )
-    if not _K_InAppMessageButton.issuperset(d):
-        o._unknown = _w.extra(d, _K_InAppMessageButton, o._unknown)
-    return o
-
-
-def unstructure_InAppMessageButton(o: Any) -> Any:
-    if not isinstance(o, InAppMessageButton):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.android
-    if v is not None:
-        d["Android"] = _u_OverrideButtonConfiguration(v)
-    v = o.default_config
-    if v is not None:
-        d["DefaultConfig"] = _u_DefaultButtonConfiguration(v)
-    v = o.ios
-    if v is not None:
-        d["IOS"] = _u_OverrideButtonConfiguration(v)
-    v = o.web
-    if v is not None:
-        d["Web"] = _u_OverrideButtonConfiguration(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_InAppMessageContent(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "InAppMessageContent")
-    o: Any = _new(InAppMessageContent)
-    o._unknown = None
-    v: Any
-    v = d.get("BackgroundColor")
-    o.background_color = (
-        v if v.__class__ is str or v is None else _w.field(o, "BackgroundColor", v, _w.text)
-    )
-    v = d.get("BodyConfig")
-    o.body_config = (
-        _s_InAppMessageBodyConfig(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "BodyConfig", v)
-    )
-    v = d.get("HeaderConfig")
-    o.header_config = (
-        _s_InAppMessageHeaderConfig(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "HeaderConfig", v)
-    )
-    v = d.get("ImageUrl")
-    o.image_url = v if v.__class__ is str or v is None else _w.field(o, "ImageUrl", v, _w.text)
-    v = d.get("PrimaryBtn")
-    o.primary_btn = (
-        _s_InAppMessageButton(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "PrimaryBtn", v)
-    )
-    v = d.get("SecondaryBtn")
-    o.secondary_btn = (
-        _s_InAppMessageButton(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "SecondaryBtn", v)
-    )
-    if not _K_InAppMessageContent.issuperset(d):
-        o._unknown = _w.extra(d, _K_InAppMessageContent, o._unknown)
-    return o
-
-
-def unstructure_InAppMessageContent(o: Any) -> Any:
-    if not isinstance(o, InAppMessageContent):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.background_color
-    if v is not None:
-        d["BackgroundColor"] = v
-    v = o.body_config
-    if v is not None:
-        d["BodyConfig"] = _u_InAppMessageBodyConfig(v)
-    v = o.header_config
-    if v is not None:
-        d["HeaderConfig"] = _u_InAppMessageHeaderConfig(v)
-    v = o.image_url
-    if v is not None:
-        d["ImageUrl"] = v
-    v = o.primary_btn
-    if v is not None:
-        d["PrimaryBtn"] = _u_InAppMessageButton(v)
-    v = o.secondary_btn
-    if v is not None:
-        d["SecondaryBtn"] = _u_InAppMessageButton(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_InAppMessageHeaderConfig(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "InAppMessageHeaderConfig")
-    o: Any = _new(InAppMessageHeaderConfig)
-    o._unknown = None
-    v: Any
-    v = d.get("Alignment")
-    o.alignment = (
-        _E_Alignment.get(v, v)
-        if v.__class__ is str
-        else None
-        if v is None
-        else _w.field(o, "Alignment", v, _w.text)
-    )
-    v = d.get("Header")
-    o.header = v if v.__class__ is str or v is None else _w.field(o, "Header", v, _w.text)
-    v = d.get("TextColor")
-    o.text_color = v if v.__class__ is str or v is None else _w.field(o, "TextColor", v, _w.text)
-    if not _K_InAppMessageHeaderConfig.issuperset(d):
-        o._unknown = _w.extra(d, _K_InAppMessageHeaderConfig, o._unknown)
-    return o
-
-
-def unstructure_InAppMessageHeaderConfig(o: Any) -> Any:
-    if not isinstance(o, InAppMessageHeaderConfig):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.alignment
-    if v is not None:
-        d["Alignment"] = v._value_ if isinstance(v, StrEnum) else v
-    v = o.header
-    if v is not None:
-        d["Header"] = v
-    v = o.text_color
-    if v is not None:
-        d["TextColor"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_JourneyTimeframeCap(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "JourneyTimeframeCap")
-    o: Any = _new(JourneyTimeframeCap)
-    o._unknown = None
-    v: Any
-    v = d.get("Cap")
-    o.cap = v if v.__class__ is int or v is None else _w.field(o, "Cap", v, _w.integer)
-    v = d.get("Days")
-    o.days = v if v.__class__ is int or v is None else _w.field(o, "Days", v, _w.integer)
-    if not _K_JourneyTimeframeCap.issuperset(d):
-        o._unknown = _w.extra(d, _K_JourneyTimeframeCap, o._unknown)
-    return o
-
-
-def unstructure_JourneyTimeframeCap(o: Any) -> Any:
-    if not isinstance(o, JourneyTimeframeCap):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.cap
-    if v is not None:
-        d["Cap"] = v
-    v = o.days
-    if v is not None:
-        d["Days"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_MessageBody(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "MessageBody")
-    o: Any = _new(MessageBody)
-    o._unknown = None
-    v: Any
-    v = d.get("Message")
-    o.message = v if v.__class__ is str or v is None else _w.field(o, "Message", v, _w.text)
-    v = d.get("RequestID")
-    o.request_id = v if v.__class__ is str or v is None else _w.field(o, "RequestID", v, _w.text)
-    if not _K_MessageBody.issuperset(d):
-        o._unknown = _w.extra(d, _K_MessageBody, o._unknown)
-    return o
-
-
-def unstructure_MessageBody(o: Any) -> Any:
-    if not isinstance(o, MessageBody):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.message
-    if v is not None:
-        d["Message"] = v
-    v = o.request_id
-    if v is not None:
-        d["RequestID"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_MessageHeader(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "MessageHeader")
-    o: Any = _new(MessageHeader)
-    o._unknown = None
-    v: Any
-    v = d.get("Name")
-    o.name = v if v.__class__ is str or v is None else _w.field(o, "Name", v, _w.text)
-    v = d.get("Value")
-    o.value = v if v.__class__ is str or v is None else _w.field(o, "Value", v, _w.text)
-    if not _K_MessageHeader.issuperset(d):
-        o._unknown = _w.extra(d, _K_MessageHeader, o._unknown)
-    return o
-
-
-def unstructure_MessageHeader(o: Any) -> Any:
-    if not isinstance(o, MessageHeader):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.name
-    if v is not None:
-        d["Name"] = v
-    v = o.value
-    if v is not None:
-        d["Value"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_MetricDimension(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "MetricDimension")
-    o: Any = _new(MetricDimension)
-    o._unknown = None
-    v: Any
-    v = d.get("ComparisonOperator")
-    o.comparison_operator = (
-        v if v.__class__ is str or v is None else _w.field(o, "ComparisonOperator", v, _w.text)
-    )
-    v = d.get("Value")
-    o.value = v if v.__class__ is float or v is None else _w.field(o, "Value", v, _w.number)
-    if not _K_MetricDimension.issuperset(d):
-        o._unknown = _w.extra(d, _K_MetricDimension, o._unknown)
-    return o
-
-
-def unstructure_MetricDimension(o: Any) -> Any:
-    if not isinstance(o, MetricDimension):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.comparison_operator
-    if v is not None:
-        d["ComparisonOperator"] = v
-    v = o.value
-    if v is not None:
-        d["Value"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_OverrideButtonConfiguration(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "OverrideButtonConfiguration")
-    o: Any = _new(OverrideButtonConfiguration)
-    o._unknown = None
-    v: Any
-    v = d.get("ButtonAction")
-    o.button_action = (
-        _E_ButtonAction.get(v, v)
-        if v.__class__ is str
-        else None
-        if v is None
-        else _w.field(o, "ButtonAction", v, _w.text)
-    )
-    v = d.get("Link")
-    o.link = v if v.__class__ is str or v is None else _w.field(o, "Link", v, _w.text)
-    if not _K_OverrideButtonConfiguration.issuperset(d):
-        o._unknown = _w.extra(d, _K_OverrideButtonConfiguration, o._unknown)
-    return o
-
-
-def unstructure_OverrideButtonConfiguration(o: Any) -> Any:
-    if not isinstance(o, OverrideButtonConfiguration):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.button_action
-    if v is not None:
-        d["ButtonAction"] = v._value_ if isinstance(v, StrEnum) else v
-    v = o.link
-    if v is not None:
-        d["Link"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_QuietTime(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "QuietTime")
-    o: Any = _new(QuietTime)
-    o._unknown = None
-    v: Any
-    v = d.get("End")
-    o.end = v if v.__class__ is str or v is None else _w.field(o, "End", v, _w.text)
-    v = d.get("Start")
-    o.start = v if v.__class__ is str or v is None else _w.field(o, "Start", v, _w.text)
-    if not _K_QuietTime.issuperset(d):
-        o._unknown = _w.extra(d, _K_QuietTime, o._unknown)
-    return o
-
-
-def unstructure_QuietTime(o: Any) -> Any:
-    if not isinstance(o, QuietTime):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.end
-    if v is not None:
-        d["End"] = v
-    v = o.start
-    if v is not None:
-        d["Start"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_RecencyDimension(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "RecencyDimension")
-    o: Any = _new(RecencyDimension)
-    o._unknown = None
-    v: Any
-    v = d.get("Duration")
-    o.duration = (
-        _E_Duration.get(v, v)
-        if v.__class__ is str
-        else None
-        if v is None
-        else _w.field(o, "Duration", v, _w.text)
-    )
-    v = d.get("RecencyType")
-    o.recency_type = (
-        _E_RecencyType.get(v, v)
-        if v.__class__ is str
-        else None
-        if v is None
-        else _w.field(o, "RecencyType", v, _w.text)
-    )
-    if not _K_RecencyDimension.issuperset(d):
-        o._unknown = _w.extra(d, _K_RecencyDimension, o._unknown)
-    return o
-
-
-def unstructure_RecencyDimension(o: Any) -> Any:
-    if not isinstance(o, RecencyDimension):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.duration
-    if v is not None:
-        d["Duration"] = v._value_ if isinstance(v, StrEnum) else v
-    v = o.recency_type
-    if v is not None:
-        d["RecencyType"] = v._value_ if isinstance(v, StrEnum) else v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_SegmentBehaviors(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "SegmentBehaviors")
-    o: Any = _new(SegmentBehaviors)
-    o._unknown = None
-    v: Any
-    v = d.get("Recency")
-    o.recency = (
-        _s_RecencyDimension(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "Recency", v)
-    )
-    if not _K_SegmentBehaviors.issuperset(d):
-        o._unknown = _w.extra(d, _K_SegmentBehaviors, o._unknown)
-    return o
-
-
-def unstructure_SegmentBehaviors(o: Any) -> Any:
-    if not isinstance(o, SegmentBehaviors):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.recency
-    if v is not None:
-        d["Recency"] = _u_RecencyDimension(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_SegmentDemographics(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "SegmentDemographics")
-    o: Any = _new(SegmentDemographics)
-    o._unknown = None
-    v: Any
-    v = d.get("AppVersion")
-    o.app_version = (
-        _s_SetDimension(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "AppVersion", v)
-    )
-    v = d.get("Channel")
-    o.channel = (
-        _s_SetDimension(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "Channel", v)
-    )
-    v = d.get("DeviceType")
-    o.device_type = (
-        _s_SetDimension(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "DeviceType", v)
-    )
-    v = d.get("Make")
-    o.make = (
-        _s_SetDimension(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Make", v)
-    )
-    v = d.get("Model")
-    o.model = (
-        _s_SetDimension(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Model", v)
-    )
-    v = d.get("Platform")
-    o.platform = (
-        _s_SetDimension(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "Platform", v)
-    )
-    if not _K_SegmentDemographics.issuperset(d):
-        o._unknown = _w.extra(d, _K_SegmentDemographics, o._unknown)
-    return o
-
-
-def unstructure_SegmentDemographics(o: Any) -> Any:
-    if not isinstance(o, SegmentDemographics):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.app_version
-    if v is not None:
-        d["AppVersion"] = _u_SetDimension(v)
-    v = o.channel
-    if v is not None:
-        d["Channel"] = _u_SetDimension(v)
-    v = o.device_type
-    if v is not None:
-        d["DeviceType"] = _u_SetDimension(v)
-    v = o.make
-    if v is not None:
-        d["Make"] = _u_SetDimension(v)
-    v = o.model
-    if v is not None:
-        d["Model"] = _u_SetDimension(v)
-    v = o.platform
-    if v is not None:
-        d["Platform"] = _u_SetDimension(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_SegmentDimensions(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "SegmentDimensions")
-    o: Any = _new(SegmentDimensions)
-    o._unknown = None
-    v: Any
-    v = d.get("Attributes")
-    if v is None:
-        o.attributes = None
-    else:
-        try:
-            o.attributes = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): _s_AttributeDimension(x0)
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.attributes
+        if v is not None:
+            d["Attributes"] = (
+                {k0: _u_AttributeDimension(x0) for k0, x0 in v.items()}
+                if v.__class__ is dict or isinstance(v, dict)
+                else v
             )
-        except _w.WrongType:
-            o.attributes = _w.keep(o, "Attributes", v)
-    v = d.get("Behavior")
-    o.behavior = (
-        _s_SegmentBehaviors(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "Behavior", v)
-    )
-    v = d.get("Demographic")
-    o.demographic = (
-        _s_SegmentDemographics(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "Demographic", v)
-    )
-    v = d.get("Location")
-    o.location = (
-        _s_SegmentLocation(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "Location", v)
-    )
-    v = d.get("Metrics")
-    if v is None:
-        o.metrics = None
-    else:
-        try:
-            o.metrics = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): _s_MetricDimension(x0)
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
+        v = o.event_type
+        if v is not None:
+            d["EventType"] = _u_SetDimension(v)
+        v = o.metrics
+        if v is not None:
+            d["Metrics"] = (
+                {k0: _u_MetricDimension(x0) for k0, x0 in v.items()}
+                if v.__class__ is dict or isinstance(v, dict)
+                else v
             )
-        except _w.WrongType:
-            o.metrics = _w.keep(o, "Metrics", v)
-    v = d.get("UserAttributes")
-    if v is None:
-        o.user_attributes = None
-    else:
-        try:
-            o.user_attributes = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): _s_AttributeDimension(x0)
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_GPSCoordinates(cls: Any) -> _w.Codec:
+    keys = frozenset({"Latitude", "Longitude"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Latitude")
+        o.latitude = (
+            v if v.__class__ is float or v is None else _w.field(o, "Latitude", v, _w.number)
+        )
+        v = d.get("Longitude")
+        o.longitude = (
+            v if v.__class__ is float or v is None else _w.field(o, "Longitude", v, _w.number)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.latitude
+        if v is not None:
+            d["Latitude"] = v
+        v = o.longitude
+        if v is not None:
+            d["Longitude"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_GPSPointDimension(cls: Any) -> _w.Codec:
+    keys = frozenset({"Coordinates", "RangeInKilometers"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Coordinates")
+        o.coordinates = (
+            _s_GPSCoordinates(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "Coordinates", v)
+        )
+        v = d.get("RangeInKilometers")
+        o.range_in_kilometers = (
+            v
+            if v.__class__ is float or v is None
+            else _w.field(o, "RangeInKilometers", v, _w.number)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.coordinates
+        if v is not None:
+            d["Coordinates"] = _u_GPSCoordinates(v)
+        v = o.range_in_kilometers
+        if v is not None:
+            d["RangeInKilometers"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_InAppMessageBodyConfig(cls: Any) -> _w.Codec:
+    keys = frozenset({"Alignment", "Body", "TextColor"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Alignment")
+        o.alignment = (
+            (_E_Alignment.get(v) or Alignment(v))
+            if v.__class__ is str
+            else None
+            if v is None
+            else _w.field(o, "Alignment", v, _M_Alignment)
+        )
+        v = d.get("Body")
+        o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
+        v = d.get("TextColor")
+        o.text_color = (
+            v if v.__class__ is str or v is None else _w.field(o, "TextColor", v, _w.text)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.alignment
+        if v is not None:
+            d["Alignment"] = v._value_ if v.__class__ is Alignment else _w.enum_text(v)
+        v = o.body
+        if v is not None:
+            d["Body"] = v
+        v = o.text_color
+        if v is not None:
+            d["TextColor"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_InAppMessageButton(cls: Any) -> _w.Codec:
+    keys = frozenset({"Android", "DefaultConfig", "IOS", "Web"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Android")
+        o.android = (
+            _s_OverrideButtonConfiguration(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "Android", v)
+        )
+        v = d.get("DefaultConfig")
+        o.default_config = (
+            _s_DefaultButtonConfiguration(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "DefaultConfig", v)
+        )
+        v = d.get("IOS")
+        o.ios = (
+            _s_OverrideButtonConfiguration(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "IOS", v)
+        )
+        v = d.get("Web")
+        o.web = (
+            _s_OverrideButtonConfiguration(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "Web", v)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.android
+        if v is not None:
+            d["Android"] = _u_OverrideButtonConfiguration(v)
+        v = o.default_config
+        if v is not None:
+            d["DefaultConfig"] = _u_DefaultButtonConfiguration(v)
+        v = o.ios
+        if v is not None:
+            d["IOS"] = _u_OverrideButtonConfiguration(v)
+        v = o.web
+        if v is not None:
+            d["Web"] = _u_OverrideButtonConfiguration(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_InAppMessageContent(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {"BackgroundColor", "BodyConfig", "HeaderConfig", "ImageUrl", "PrimaryBtn", "SecondaryBtn"}
+    )
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("BackgroundColor")
+        o.background_color = (
+            v if v.__class__ is str or v is None else _w.field(o, "BackgroundColor", v, _w.text)
+        )
+        v = d.get("BodyConfig")
+        o.body_config = (
+            _s_InAppMessageBodyConfig(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "BodyConfig", v)
+        )
+        v = d.get("HeaderConfig")
+        o.header_config = (
+            _s_InAppMessageHeaderConfig(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "HeaderConfig", v)
+        )
+        v = d.get("ImageUrl")
+        o.image_url = v if v.__class__ is str or v is None else _w.field(o, "ImageUrl", v, _w.text)
+        v = d.get("PrimaryBtn")
+        o.primary_btn = (
+            _s_InAppMessageButton(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "PrimaryBtn", v)
+        )
+        v = d.get("SecondaryBtn")
+        o.secondary_btn = (
+            _s_InAppMessageButton(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "SecondaryBtn", v)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.background_color
+        if v is not None:
+            d["BackgroundColor"] = v
+        v = o.body_config
+        if v is not None:
+            d["BodyConfig"] = _u_InAppMessageBodyConfig(v)
+        v = o.header_config
+        if v is not None:
+            d["HeaderConfig"] = _u_InAppMessageHeaderConfig(v)
+        v = o.image_url
+        if v is not None:
+            d["ImageUrl"] = v
+        v = o.primary_btn
+        if v is not None:
+            d["PrimaryBtn"] = _u_InAppMessageButton(v)
+        v = o.secondary_btn
+        if v is not None:
+            d["SecondaryBtn"] = _u_InAppMessageButton(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_InAppMessageHeaderConfig(cls: Any) -> _w.Codec:
+    keys = frozenset({"Alignment", "Header", "TextColor"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Alignment")
+        o.alignment = (
+            (_E_Alignment.get(v) or Alignment(v))
+            if v.__class__ is str
+            else None
+            if v is None
+            else _w.field(o, "Alignment", v, _M_Alignment)
+        )
+        v = d.get("Header")
+        o.header = v if v.__class__ is str or v is None else _w.field(o, "Header", v, _w.text)
+        v = d.get("TextColor")
+        o.text_color = (
+            v if v.__class__ is str or v is None else _w.field(o, "TextColor", v, _w.text)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.alignment
+        if v is not None:
+            d["Alignment"] = v._value_ if v.__class__ is Alignment else _w.enum_text(v)
+        v = o.header
+        if v is not None:
+            d["Header"] = v
+        v = o.text_color
+        if v is not None:
+            d["TextColor"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_JourneyTimeframeCap(cls: Any) -> _w.Codec:
+    keys = frozenset({"Cap", "Days"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Cap")
+        o.cap = v if v.__class__ is int or v is None else _w.field(o, "Cap", v, _w.integer)
+        v = d.get("Days")
+        o.days = v if v.__class__ is int or v is None else _w.field(o, "Days", v, _w.integer)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.cap
+        if v is not None:
+            d["Cap"] = v
+        v = o.days
+        if v is not None:
+            d["Days"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_MessageBody(cls: Any) -> _w.Codec:
+    keys = frozenset({"Message", "RequestID"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Message")
+        o.message = v if v.__class__ is str or v is None else _w.field(o, "Message", v, _w.text)
+        v = d.get("RequestID")
+        o.request_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "RequestID", v, _w.text)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.message
+        if v is not None:
+            d["Message"] = v
+        v = o.request_id
+        if v is not None:
+            d["RequestID"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_MessageHeader(cls: Any) -> _w.Codec:
+    keys = frozenset({"Name", "Value"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Name")
+        o.name = v if v.__class__ is str or v is None else _w.field(o, "Name", v, _w.text)
+        v = d.get("Value")
+        o.value = v if v.__class__ is str or v is None else _w.field(o, "Value", v, _w.text)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.name
+        if v is not None:
+            d["Name"] = v
+        v = o.value
+        if v is not None:
+            d["Value"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_MetricDimension(cls: Any) -> _w.Codec:
+    keys = frozenset({"ComparisonOperator", "Value"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ComparisonOperator")
+        o.comparison_operator = (
+            v if v.__class__ is str or v is None else _w.field(o, "ComparisonOperator", v, _w.text)
+        )
+        v = d.get("Value")
+        o.value = v if v.__class__ is float or v is None else _w.field(o, "Value", v, _w.number)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.comparison_operator
+        if v is not None:
+            d["ComparisonOperator"] = v
+        v = o.value
+        if v is not None:
+            d["Value"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_OverrideButtonConfiguration(cls: Any) -> _w.Codec:
+    keys = frozenset({"ButtonAction", "Link"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ButtonAction")
+        o.button_action = (
+            (_E_ButtonAction.get(v) or ButtonAction(v))
+            if v.__class__ is str
+            else None
+            if v is None
+            else _w.field(o, "ButtonAction", v, _M_ButtonAction)
+        )
+        v = d.get("Link")
+        o.link = v if v.__class__ is str or v is None else _w.field(o, "Link", v, _w.text)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.button_action
+        if v is not None:
+            d["ButtonAction"] = v._value_ if v.__class__ is ButtonAction else _w.enum_text(v)
+        v = o.link
+        if v is not None:
+            d["Link"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_QuietTime(cls: Any) -> _w.Codec:
+    keys = frozenset({"End", "Start"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("End")
+        o.end = v if v.__class__ is str or v is None else _w.field(o, "End", v, _w.text)
+        v = d.get("Start")
+        o.start = v if v.__class__ is str or v is None else _w.field(o, "Start", v, _w.text)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.end
+        if v is not None:
+            d["End"] = v
+        v = o.start
+        if v is not None:
+            d["Start"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_RecencyDimension(cls: Any) -> _w.Codec:
+    keys = frozenset({"Duration", "RecencyType"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Duration")
+        o.duration = (
+            (_E_Duration.get(v) or Duration(v))
+            if v.__class__ is str
+            else None
+            if v is None
+            else _w.field(o, "Duration", v, _M_Duration)
+        )
+        v = d.get("RecencyType")
+        o.recency_type = (
+            (_E_RecencyType.get(v) or RecencyType(v))
+            if v.__class__ is str
+            else None
+            if v is None
+            else _w.field(o, "RecencyType", v, _M_RecencyType)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.duration
+        if v is not None:
+            d["Duration"] = v._value_ if v.__class__ is Duration else _w.enum_text(v)
+        v = o.recency_type
+        if v is not None:
+            d["RecencyType"] = v._value_ if v.__class__ is RecencyType else _w.enum_text(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_SegmentBehaviors(cls: Any) -> _w.Codec:
+    keys = frozenset({"Recency"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Recency")
+        o.recency = (
+            _s_RecencyDimension(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "Recency", v)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.recency
+        if v is not None:
+            d["Recency"] = _u_RecencyDimension(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_SegmentDemographics(cls: Any) -> _w.Codec:
+    keys = frozenset({"AppVersion", "Channel", "DeviceType", "Make", "Model", "Platform"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("AppVersion")
+        o.app_version = (
+            _s_SetDimension(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "AppVersion", v)
+        )
+        v = d.get("Channel")
+        o.channel = (
+            _s_SetDimension(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "Channel", v)
+        )
+        v = d.get("DeviceType")
+        o.device_type = (
+            _s_SetDimension(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "DeviceType", v)
+        )
+        v = d.get("Make")
+        o.make = (
+            _s_SetDimension(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "Make", v)
+        )
+        v = d.get("Model")
+        o.model = (
+            _s_SetDimension(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "Model", v)
+        )
+        v = d.get("Platform")
+        o.platform = (
+            _s_SetDimension(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "Platform", v)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.app_version
+        if v is not None:
+            d["AppVersion"] = _u_SetDimension(v)
+        v = o.channel
+        if v is not None:
+            d["Channel"] = _u_SetDimension(v)
+        v = o.device_type
+        if v is not None:
+            d["DeviceType"] = _u_SetDimension(v)
+        v = o.make
+        if v is not None:
+            d["Make"] = _u_SetDimension(v)
+        v = o.model
+        if v is not None:
+            d["Model"] = _u_SetDimension(v)
+        v = o.platform
+        if v is not None:
+            d["Platform"] = _u_SetDimension(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_SegmentDimensions(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {"Attributes", "Behavior", "Demographic", "Location", "Metrics", "UserAttributes"}
+    )
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Attributes")
+        if v is None:
+            o.attributes = None
+        else:
+            try:
+                o.attributes = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): _s_AttributeDimension(x0)
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.attributes = _w.keep(o, "Attributes", v)
+        v = d.get("Behavior")
+        o.behavior = (
+            _s_SegmentBehaviors(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "Behavior", v)
+        )
+        v = d.get("Demographic")
+        o.demographic = (
+            _s_SegmentDemographics(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "Demographic", v)
+        )
+        v = d.get("Location")
+        o.location = (
+            _s_SegmentLocation(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "Location", v)
+        )
+        v = d.get("Metrics")
+        if v is None:
+            o.metrics = None
+        else:
+            try:
+                o.metrics = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): _s_MetricDimension(x0)
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.metrics = _w.keep(o, "Metrics", v)
+        v = d.get("UserAttributes")
+        if v is None:
+            o.user_attributes = None
+        else:
+            try:
+                o.user_attributes = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): _s_AttributeDimension(x0)
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.user_attributes = _w.keep(o, "UserAttributes", v)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.attributes
+        if v is not None:
+            d["Attributes"] = (
+                {k0: _u_AttributeDimension(x0) for k0, x0 in v.items()}
+                if v.__class__ is dict or isinstance(v, dict)
+                else v
             )
-        except _w.WrongType:
-            o.user_attributes = _w.keep(o, "UserAttributes", v)
-    if not _K_SegmentDimensions.issuperset(d):
-        o._unknown = _w.extra(d, _K_SegmentDimensions, o._unknown)
-    return o
-
-
-def unstructure_SegmentDimensions(o: Any) -> Any:
-    if not isinstance(o, SegmentDimensions):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.attributes
-    if v is not None:
-        d["Attributes"] = (
-            {k0: _u_AttributeDimension(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
-        )
-    v = o.behavior
-    if v is not None:
-        d["Behavior"] = _u_SegmentBehaviors(v)
-    v = o.demographic
-    if v is not None:
-        d["Demographic"] = _u_SegmentDemographics(v)
-    v = o.location
-    if v is not None:
-        d["Location"] = _u_SegmentLocation(v)
-    v = o.metrics
-    if v is not None:
-        d["Metrics"] = (
-            {k0: _u_MetricDimension(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
-        )
-    v = o.user_attributes
-    if v is not None:
-        d["UserAttributes"] = (
-            {k0: _u_AttributeDimension(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
-        )
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_SegmentLocation(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "SegmentLocation")
-    o: Any = _new(SegmentLocation)
-    o._unknown = None
-    v: Any
-    v = d.get("Country")
-    o.country = (
-        _s_SetDimension(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "Country", v)
-    )
-    v = d.get("GPSPoint")
-    o.gps_point = (
-        _s_GPSPointDimension(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "GPSPoint", v)
-    )
-    if not _K_SegmentLocation.issuperset(d):
-        o._unknown = _w.extra(d, _K_SegmentLocation, o._unknown)
-    return o
-
-
-def unstructure_SegmentLocation(o: Any) -> Any:
-    if not isinstance(o, SegmentLocation):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.country
-    if v is not None:
-        d["Country"] = _u_SetDimension(v)
-    v = o.gps_point
-    if v is not None:
-        d["GPSPoint"] = _u_GPSPointDimension(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_SetDimension(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "SetDimension")
-    o: Any = _new(SetDimension)
-    o._unknown = None
-    v: Any
-    v = d.get("DimensionType")
-    o.dimension_type = (
-        _E_DimensionType.get(v, v)
-        if v.__class__ is str
-        else None
-        if v is None
-        else _w.field(o, "DimensionType", v, _w.text)
-    )
-    v = d.get("Values")
-    if v is None:
-        o.values = None
-    else:
-        try:
-            o.values = (
-                [(x0 if x0.__class__ is str else _w.text(x0)) for x0 in v]
-                if v.__class__ is list
-                else _w.wrong()
+        v = o.behavior
+        if v is not None:
+            d["Behavior"] = _u_SegmentBehaviors(v)
+        v = o.demographic
+        if v is not None:
+            d["Demographic"] = _u_SegmentDemographics(v)
+        v = o.location
+        if v is not None:
+            d["Location"] = _u_SegmentLocation(v)
+        v = o.metrics
+        if v is not None:
+            d["Metrics"] = (
+                {k0: _u_MetricDimension(x0) for k0, x0 in v.items()}
+                if v.__class__ is dict or isinstance(v, dict)
+                else v
             )
-        except _w.WrongType:
-            o.values = _w.keep(o, "Values", v)
-    if not _K_SetDimension.issuperset(d):
-        o._unknown = _w.extra(d, _K_SetDimension, o._unknown)
-    return o
+        v = o.user_attributes
+        if v is not None:
+            d["UserAttributes"] = (
+                {k0: _u_AttributeDimension(x0) for k0, x0 in v.items()}
+                if v.__class__ is dict or isinstance(v, dict)
+                else v
+            )
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def unstructure_SetDimension(o: Any) -> Any:
-    if not isinstance(o, SetDimension):
+def _codec_SegmentLocation(cls: Any) -> _w.Codec:
+    keys = frozenset({"Country", "GPSPoint"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Country")
+        o.country = (
+            _s_SetDimension(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "Country", v)
+        )
+        v = d.get("GPSPoint")
+        o.gps_point = (
+            _s_GPSPointDimension(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "GPSPoint", v)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.dimension_type
-    if v is not None:
-        d["DimensionType"] = v._value_ if isinstance(v, StrEnum) else v
-    v = o.values
-    if v is not None:
-        d["Values"] = list(v) if isinstance(v, (list, tuple)) else v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.country
+        if v is not None:
+            d["Country"] = _u_SetDimension(v)
+        v = o.gps_point
+        if v is not None:
+            d["GPSPoint"] = _u_GPSPointDimension(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_Template(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "Template")
-    o: Any = _new(Template)
-    o._unknown = None
-    v: Any
-    v = d.get("Name")
-    o.name = v if v.__class__ is str or v is None else _w.field(o, "Name", v, _w.text)
-    v = d.get("Version")
-    o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
-    if not _K_Template.issuperset(d):
-        o._unknown = _w.extra(d, _K_Template, o._unknown)
-    return o
+def _codec_SetDimension(cls: Any) -> _w.Codec:
+    keys = frozenset({"DimensionType", "Values"})
 
-
-def unstructure_Template(o: Any) -> Any:
-    if not isinstance(o, Template):
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("DimensionType")
+        o.dimension_type = (
+            (_E_DimensionType.get(v) or DimensionType(v))
+            if v.__class__ is str
+            else None
+            if v is None
+            else _w.field(o, "DimensionType", v, _M_DimensionType)
+        )
+        v = d.get("Values")
+        if v is None:
+            o.values = None
+        else:
+            try:
+                o.values = (
+                    [(x0 if x0.__class__ is str else _w.text(x0)) for x0 in v]
+                    if v.__class__ is list
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.values = _w.keep(o, "Values", v)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.name
-    if v is not None:
-        d["Name"] = v
-    v = o.version
-    if v is not None:
-        d["Version"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.dimension_type
+        if v is not None:
+            d["DimensionType"] = v._value_ if v.__class__ is DimensionType else _w.enum_text(v)
+        v = o.values
+        if v is not None:
+            d["Values"] = list(v) if v.__class__ is list or isinstance(v, (list, tuple)) else v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_TemplateConfiguration(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "TemplateConfiguration")
-    o: Any = _new(TemplateConfiguration)
-    o._unknown = None
-    v: Any
-    v = d.get("EmailTemplate")
-    o.email_template = (
-        _s_Template(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "EmailTemplate", v)
-    )
-    v = d.get("PushTemplate")
-    o.push_template = (
-        _s_Template(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "PushTemplate", v)
-    )
-    v = d.get("SMSTemplate")
-    o.sms_template = (
-        _s_Template(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "SMSTemplate", v)
-    )
-    v = d.get("VoiceTemplate")
-    o.voice_template = (
-        _s_Template(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "VoiceTemplate", v)
-    )
-    v = d.get("InAppTemplate")
-    o.in_app_template = (
-        _s_Template(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "InAppTemplate", v)
-    )
-    if not _K_TemplateConfiguration.issuperset(d):
-        o._unknown = _w.extra(d, _K_TemplateConfiguration, o._unknown)
-    return o
+def _codec_Template(cls: Any) -> _w.Codec:
+    keys = frozenset({"Name", "Version"})
 
-
-def unstructure_TemplateConfiguration(o: Any) -> Any:
-    if not isinstance(o, TemplateConfiguration):
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Name")
+        o.name = v if v.__class__ is str or v is None else _w.field(o, "Name", v, _w.text)
+        v = d.get("Version")
+        o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.email_template
-    if v is not None:
-        d["EmailTemplate"] = _u_Template(v)
-    v = o.push_template
-    if v is not None:
-        d["PushTemplate"] = _u_Template(v)
-    v = o.sms_template
-    if v is not None:
-        d["SMSTemplate"] = _u_Template(v)
-    v = o.voice_template
-    if v is not None:
-        d["VoiceTemplate"] = _u_Template(v)
-    v = o.in_app_template
-    if v is not None:
-        d["InAppTemplate"] = _u_Template(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
 
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.name
+        if v is not None:
+            d["Name"] = v
+        v = o.version
+        if v is not None:
+            d["Version"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_TemplateConfiguration(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {"EmailTemplate", "PushTemplate", "SMSTemplate", "VoiceTemplate", "InAppTemplate"}
+    )
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("EmailTemplate")
+        o.email_template = (
+            _s_Template(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "EmailTemplate", v)
+        )
+        v = d.get("PushTemplate")
+        o.push_template = (
+            _s_Template(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "PushTemplate", v)
+        )
+        v = d.get("SMSTemplate")
+        o.sms_template = (
+            _s_Template(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "SMSTemplate", v)
+        )
+        v = d.get("VoiceTemplate")
+        o.voice_template = (
+            _s_Template(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "VoiceTemplate", v)
+        )
+        v = d.get("InAppTemplate")
+        o.in_app_template = (
+            _s_Template(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "InAppTemplate", v)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.email_template
+        if v is not None:
+            d["EmailTemplate"] = _u_Template(v)
+        v = o.push_template
+        if v is not None:
+            d["PushTemplate"] = _u_Template(v)
+        v = o.sms_template
+        if v is not None:
+            d["SMSTemplate"] = _u_Template(v)
+        v = o.voice_template
+        if v is not None:
+            d["VoiceTemplate"] = _u_Template(v)
+        v = o.in_app_template
+        if v is not None:
+            d["InAppTemplate"] = _u_Template(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+structure_AttributeDimension, unstructure_AttributeDimension = _codec_AttributeDimension(
+    AttributeDimension
+)
+structure_CampaignEventFilter, unstructure_CampaignEventFilter = _codec_CampaignEventFilter(
+    CampaignEventFilter
+)
+structure_CampaignHook, unstructure_CampaignHook = _codec_CampaignHook(CampaignHook)
+structure_CampaignLimits, unstructure_CampaignLimits = _codec_CampaignLimits(CampaignLimits)
+structure_DefaultButtonConfiguration, unstructure_DefaultButtonConfiguration = (
+    _codec_DefaultButtonConfiguration(DefaultButtonConfiguration)
+)
+structure_EndpointDemographic, unstructure_EndpointDemographic = _codec_EndpointDemographic(
+    EndpointDemographic
+)
+structure_EndpointLocation, unstructure_EndpointLocation = _codec_EndpointLocation(EndpointLocation)
+structure_EndpointUser, unstructure_EndpointUser = _codec_EndpointUser(EndpointUser)
+structure_EventDimensions, unstructure_EventDimensions = _codec_EventDimensions(EventDimensions)
+structure_GPSCoordinates, unstructure_GPSCoordinates = _codec_GPSCoordinates(GPSCoordinates)
+structure_GPSPointDimension, unstructure_GPSPointDimension = _codec_GPSPointDimension(
+    GPSPointDimension
+)
+structure_InAppMessageBodyConfig, unstructure_InAppMessageBodyConfig = (
+    _codec_InAppMessageBodyConfig(InAppMessageBodyConfig)
+)
+structure_InAppMessageButton, unstructure_InAppMessageButton = _codec_InAppMessageButton(
+    InAppMessageButton
+)
+structure_InAppMessageContent, unstructure_InAppMessageContent = _codec_InAppMessageContent(
+    InAppMessageContent
+)
+structure_InAppMessageHeaderConfig, unstructure_InAppMessageHeaderConfig = (
+    _codec_InAppMessageHeaderConfig(InAppMessageHeaderConfig)
+)
+structure_JourneyTimeframeCap, unstructure_JourneyTimeframeCap = _codec_JourneyTimeframeCap(
+    JourneyTimeframeCap
+)
+structure_MessageBody, unstructure_MessageBody = _codec_MessageBody(MessageBody)
+structure_MessageHeader, unstructure_MessageHeader = _codec_MessageHeader(MessageHeader)
+structure_MetricDimension, unstructure_MetricDimension = _codec_MetricDimension(MetricDimension)
+structure_OverrideButtonConfiguration, unstructure_OverrideButtonConfiguration = (
+    _codec_OverrideButtonConfiguration(OverrideButtonConfiguration)
+)
+structure_QuietTime, unstructure_QuietTime = _codec_QuietTime(QuietTime)
+structure_RecencyDimension, unstructure_RecencyDimension = _codec_RecencyDimension(RecencyDimension)
+structure_SegmentBehaviors, unstructure_SegmentBehaviors = _codec_SegmentBehaviors(SegmentBehaviors)
+structure_SegmentDemographics, unstructure_SegmentDemographics = _codec_SegmentDemographics(
+    SegmentDemographics
+)
+structure_SegmentDimensions, unstructure_SegmentDimensions = _codec_SegmentDimensions(
+    SegmentDimensions
+)
+structure_SegmentLocation, unstructure_SegmentLocation = _codec_SegmentLocation(SegmentLocation)
+structure_SetDimension, unstructure_SetDimension = _codec_SetDimension(SetDimension)
+structure_Template, unstructure_Template = _codec_Template(Template)
+structure_TemplateConfiguration, unstructure_TemplateConfiguration = _codec_TemplateConfiguration(
+    TemplateConfiguration
+)
 
 # Hook slots: what nested members of each shape are converted with.
 _s_AttributeDimension = structure_AttributeDimension
@@ -1619,3 +2025,200 @@ _s_Template = structure_Template
 _u_Template = unstructure_Template
 _s_TemplateConfiguration = structure_TemplateConfiguration
 _u_TemplateConfiguration = unstructure_TemplateConfiguration
+
+register(
+    globals(),
+    (
+        (
+            AttributeDimension,
+            structure_AttributeDimension,
+            unstructure_AttributeDimension,
+            "_s_AttributeDimension",
+            "_u_AttributeDimension",
+        ),
+        (
+            CampaignEventFilter,
+            structure_CampaignEventFilter,
+            unstructure_CampaignEventFilter,
+            "_s_CampaignEventFilter",
+            "_u_CampaignEventFilter",
+        ),
+        (
+            CampaignHook,
+            structure_CampaignHook,
+            unstructure_CampaignHook,
+            "_s_CampaignHook",
+            "_u_CampaignHook",
+        ),
+        (
+            CampaignLimits,
+            structure_CampaignLimits,
+            unstructure_CampaignLimits,
+            "_s_CampaignLimits",
+            "_u_CampaignLimits",
+        ),
+        (
+            DefaultButtonConfiguration,
+            structure_DefaultButtonConfiguration,
+            unstructure_DefaultButtonConfiguration,
+            "_s_DefaultButtonConfiguration",
+            "_u_DefaultButtonConfiguration",
+        ),
+        (
+            EndpointDemographic,
+            structure_EndpointDemographic,
+            unstructure_EndpointDemographic,
+            "_s_EndpointDemographic",
+            "_u_EndpointDemographic",
+        ),
+        (
+            EndpointLocation,
+            structure_EndpointLocation,
+            unstructure_EndpointLocation,
+            "_s_EndpointLocation",
+            "_u_EndpointLocation",
+        ),
+        (
+            EndpointUser,
+            structure_EndpointUser,
+            unstructure_EndpointUser,
+            "_s_EndpointUser",
+            "_u_EndpointUser",
+        ),
+        (
+            EventDimensions,
+            structure_EventDimensions,
+            unstructure_EventDimensions,
+            "_s_EventDimensions",
+            "_u_EventDimensions",
+        ),
+        (
+            GPSCoordinates,
+            structure_GPSCoordinates,
+            unstructure_GPSCoordinates,
+            "_s_GPSCoordinates",
+            "_u_GPSCoordinates",
+        ),
+        (
+            GPSPointDimension,
+            structure_GPSPointDimension,
+            unstructure_GPSPointDimension,
+            "_s_GPSPointDimension",
+            "_u_GPSPointDimension",
+        ),
+        (
+            InAppMessageBodyConfig,
+            structure_InAppMessageBodyConfig,
+            unstructure_InAppMessageBodyConfig,
+            "_s_InAppMessageBodyConfig",
+            "_u_InAppMessageBodyConfig",
+        ),
+        (
+            InAppMessageButton,
+            structure_InAppMessageButton,
+            unstructure_InAppMessageButton,
+            "_s_InAppMessageButton",
+            "_u_InAppMessageButton",
+        ),
+        (
+            InAppMessageContent,
+            structure_InAppMessageContent,
+            unstructure_InAppMessageContent,
+            "_s_InAppMessageContent",
+            "_u_InAppMessageContent",
+        ),
+        (
+            InAppMessageHeaderConfig,
+            structure_InAppMessageHeaderConfig,
+            unstructure_InAppMessageHeaderConfig,
+            "_s_InAppMessageHeaderConfig",
+            "_u_InAppMessageHeaderConfig",
+        ),
+        (
+            JourneyTimeframeCap,
+            structure_JourneyTimeframeCap,
+            unstructure_JourneyTimeframeCap,
+            "_s_JourneyTimeframeCap",
+            "_u_JourneyTimeframeCap",
+        ),
+        (
+            MessageBody,
+            structure_MessageBody,
+            unstructure_MessageBody,
+            "_s_MessageBody",
+            "_u_MessageBody",
+        ),
+        (
+            MessageHeader,
+            structure_MessageHeader,
+            unstructure_MessageHeader,
+            "_s_MessageHeader",
+            "_u_MessageHeader",
+        ),
+        (
+            MetricDimension,
+            structure_MetricDimension,
+            unstructure_MetricDimension,
+            "_s_MetricDimension",
+            "_u_MetricDimension",
+        ),
+        (
+            OverrideButtonConfiguration,
+            structure_OverrideButtonConfiguration,
+            unstructure_OverrideButtonConfiguration,
+            "_s_OverrideButtonConfiguration",
+            "_u_OverrideButtonConfiguration",
+        ),
+        (QuietTime, structure_QuietTime, unstructure_QuietTime, "_s_QuietTime", "_u_QuietTime"),
+        (
+            RecencyDimension,
+            structure_RecencyDimension,
+            unstructure_RecencyDimension,
+            "_s_RecencyDimension",
+            "_u_RecencyDimension",
+        ),
+        (
+            SegmentBehaviors,
+            structure_SegmentBehaviors,
+            unstructure_SegmentBehaviors,
+            "_s_SegmentBehaviors",
+            "_u_SegmentBehaviors",
+        ),
+        (
+            SegmentDemographics,
+            structure_SegmentDemographics,
+            unstructure_SegmentDemographics,
+            "_s_SegmentDemographics",
+            "_u_SegmentDemographics",
+        ),
+        (
+            SegmentDimensions,
+            structure_SegmentDimensions,
+            unstructure_SegmentDimensions,
+            "_s_SegmentDimensions",
+            "_u_SegmentDimensions",
+        ),
+        (
+            SegmentLocation,
+            structure_SegmentLocation,
+            unstructure_SegmentLocation,
+            "_s_SegmentLocation",
+            "_u_SegmentLocation",
+        ),
+        (
+            SetDimension,
+            structure_SetDimension,
+            unstructure_SetDimension,
+            "_s_SetDimension",
+            "_u_SetDimension",
+        ),
+        (Template, structure_Template, unstructure_Template, "_s_Template", "_u_Template"),
+        (
+            TemplateConfiguration,
+            structure_TemplateConfiguration,
+            unstructure_TemplateConfiguration,
+            "_s_TemplateConfiguration",
+            "_u_TemplateConfiguration",
+        ),
+    ),
+)

@@ -2,20 +2,21 @@
 
 """Wire conversion for ``pinpoint_sdk.models._endpoints``.
 
-Straight-line functions per shape, registered with the cattrs converter by
-``pinpoint_sdk.converter``. A value whose JSON type differs from its annotation, and
-keys the model does not know, are kept with the instance's unknown keys and written
-back. Nested shapes are converted through the ``_s_<Shape>``/``_u_<Shape>`` slots at
-the end, which the converter points at the hooks users register.
+Straight-line functions per member list, made for each shape by a ``_codec_<Shape>``
+factory (shapes with the same members share one) and registered with
+``pinpoint_sdk._codec.REGISTRY``, which the converter reads. A value whose JSON type
+differs from its annotation, and keys the model does not know, are kept with the
+instance's unknown keys and written back. Nested shapes are converted through the
+``_s_<Shape>``/``_u_<Shape>`` slots at the end, which the converter points at the
+hooks users register.
 """
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Any
 
 from pinpoint_sdk import _wire as _w
-from pinpoint_sdk._codec import _common
+from pinpoint_sdk._codec import _common, _shared, register
 from pinpoint_sdk.enums import ChannelType
 from pinpoint_sdk.models._endpoints import (
     AttributesResource,
@@ -43,1168 +44,898 @@ from pinpoint_sdk.models._endpoints import (
 
 _new = object.__new__
 _E_ChannelType: dict[str, ChannelType] = {m.value: m for m in ChannelType}
-_K_AttributesResource = frozenset({"ApplicationId", "AttributeType", "Attributes"})
-_K_DeleteEndpointRequest = frozenset({"ApplicationId", "EndpointId"})
-_K_DeleteEndpointResponse = frozenset({"EndpointResponse"})
-_K_DeleteUserEndpointsRequest = frozenset({"ApplicationId", "UserId"})
-_K_DeleteUserEndpointsResponse = frozenset({"EndpointsResponse"})
-_K_EndpointBatchItem = frozenset(
-    {
-        "Address",
-        "Attributes",
-        "ChannelType",
-        "Demographic",
-        "EffectiveDate",
-        "EndpointStatus",
-        "Id",
-        "Location",
-        "Metrics",
-        "OptOut",
-        "RequestId",
-        "User",
-    }
-)
-_K_EndpointBatchRequest = frozenset({"Item"})
-_K_EndpointRequest = frozenset(
-    {
-        "Address",
-        "Attributes",
-        "ChannelType",
-        "Demographic",
-        "EffectiveDate",
-        "EndpointStatus",
-        "Location",
-        "Metrics",
-        "OptOut",
-        "RequestId",
-        "User",
-    }
-)
-_K_EndpointResponse = frozenset(
-    {
-        "Address",
-        "ApplicationId",
-        "Attributes",
-        "ChannelType",
-        "CohortId",
-        "CreationDate",
-        "Demographic",
-        "EffectiveDate",
-        "EndpointStatus",
-        "Id",
-        "Location",
-        "Metrics",
-        "OptOut",
-        "RequestId",
-        "User",
-    }
-)
-_K_EndpointsResponse = frozenset({"Item"})
-_K_GetEndpointRequest = frozenset({"ApplicationId", "EndpointId"})
-_K_GetEndpointResponse = frozenset({"EndpointResponse"})
-_K_GetUserEndpointsRequest = frozenset({"ApplicationId", "UserId"})
-_K_GetUserEndpointsResponse = frozenset({"EndpointsResponse"})
-_K_RemoveAttributesRequest = frozenset(
-    {"ApplicationId", "AttributeType", "UpdateAttributesRequest"}
-)
-_K_RemoveAttributesResponse = frozenset({"AttributesResource"})
-_K_UpdateAttributesRequest = frozenset({"Blacklist"})
-_K_UpdateEndpointRequest = frozenset({"ApplicationId", "EndpointId", "EndpointRequest"})
-_K_UpdateEndpointResponse = frozenset({"MessageBody"})
-_K_UpdateEndpointsBatchRequest = frozenset({"ApplicationId", "EndpointBatchRequest"})
-_K_UpdateEndpointsBatchResponse = frozenset({"MessageBody"})
+_M_ChannelType = _w.member_of(ChannelType)
 
 
-def structure_AttributesResource(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "AttributesResource")
-    o: Any = _new(AttributesResource)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("AttributeType")
-    o.attribute_type = (
-        v if v.__class__ is str or v is None else _w.field(o, "AttributeType", v, _w.text)
-    )
-    v = d.get("Attributes")
-    if v is None:
-        o.attributes = None
-    else:
-        try:
-            o.attributes = (
-                [(x0 if x0.__class__ is str else _w.text(x0)) for x0 in v]
-                if v.__class__ is list
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.attributes = _w.keep(o, "Attributes", v)
-    if not _K_AttributesResource.issuperset(d):
-        o._unknown = _w.extra(d, _K_AttributesResource, o._unknown)
-    return o
+def _codec_AttributesResource(cls: Any) -> _w.Codec:
+    keys = frozenset({"ApplicationId", "AttributeType", "Attributes"})
 
-
-def unstructure_AttributesResource(o: Any) -> Any:
-    if not isinstance(o, AttributesResource):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.attribute_type
-    if v is not None:
-        d["AttributeType"] = v
-    v = o.attributes
-    if v is not None:
-        d["Attributes"] = list(v) if isinstance(v, (list, tuple)) else v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_DeleteEndpointRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "DeleteEndpointRequest")
-    o: Any = _new(DeleteEndpointRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("EndpointId")
-    o.endpoint_id = v if v.__class__ is str or v is None else _w.field(o, "EndpointId", v, _w.text)
-    if not _K_DeleteEndpointRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_DeleteEndpointRequest, o._unknown)
-    return o
-
-
-def unstructure_DeleteEndpointRequest(o: Any) -> Any:
-    if not isinstance(o, DeleteEndpointRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.endpoint_id
-    if v is not None:
-        d["EndpointId"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_DeleteEndpointResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "DeleteEndpointResponse")
-    o: Any = _new(DeleteEndpointResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("EndpointResponse")
-    o.endpoint_response = (
-        _s_EndpointResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "EndpointResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_DeleteEndpointResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_DeleteEndpointResponse, o._unknown)
-    return o
-
-
-def unstructure_DeleteEndpointResponse(o: Any) -> Any:
-    if not isinstance(o, DeleteEndpointResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.endpoint_response
-    if v is not None:
-        d["EndpointResponse"] = _u_EndpointResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_DeleteUserEndpointsRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "DeleteUserEndpointsRequest")
-    o: Any = _new(DeleteUserEndpointsRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("UserId")
-    o.user_id = v if v.__class__ is str or v is None else _w.field(o, "UserId", v, _w.text)
-    if not _K_DeleteUserEndpointsRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_DeleteUserEndpointsRequest, o._unknown)
-    return o
-
-
-def unstructure_DeleteUserEndpointsRequest(o: Any) -> Any:
-    if not isinstance(o, DeleteUserEndpointsRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.user_id
-    if v is not None:
-        d["UserId"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_DeleteUserEndpointsResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "DeleteUserEndpointsResponse")
-    o: Any = _new(DeleteUserEndpointsResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("EndpointsResponse")
-    o.endpoints_response = (
-        _s_EndpointsResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "EndpointsResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_DeleteUserEndpointsResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_DeleteUserEndpointsResponse, o._unknown)
-    return o
-
-
-def unstructure_DeleteUserEndpointsResponse(o: Any) -> Any:
-    if not isinstance(o, DeleteUserEndpointsResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.endpoints_response
-    if v is not None:
-        d["EndpointsResponse"] = _u_EndpointsResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_EndpointBatchItem(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "EndpointBatchItem")
-    o: Any = _new(EndpointBatchItem)
-    o._unknown = None
-    v: Any
-    v = d.get("Address")
-    o.address = v if v.__class__ is str or v is None else _w.field(o, "Address", v, _w.text)
-    v = d.get("Attributes")
-    if v is None:
-        o.attributes = None
-    else:
-        try:
-            o.attributes = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
-                        if x0.__class__ is list
-                        else _w.wrong()
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.attributes = _w.keep(o, "Attributes", v)
-    v = d.get("ChannelType")
-    o.channel_type = (
-        _E_ChannelType.get(v, v)
-        if v.__class__ is str
-        else None
-        if v is None
-        else _w.field(o, "ChannelType", v, _w.text)
-    )
-    v = d.get("Demographic")
-    o.demographic = (
-        _common._s_EndpointDemographic(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "Demographic", v)
-    )
-    v = d.get("EffectiveDate")
-    o.effective_date = (
-        v if v.__class__ is str or v is None else _w.field(o, "EffectiveDate", v, _w.text)
-    )
-    v = d.get("EndpointStatus")
-    o.endpoint_status = (
-        v if v.__class__ is str or v is None else _w.field(o, "EndpointStatus", v, _w.text)
-    )
-    v = d.get("Id")
-    o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
-    v = d.get("Location")
-    o.location = (
-        _common._s_EndpointLocation(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "Location", v)
-    )
-    v = d.get("Metrics")
-    if v is None:
-        o.metrics = None
-    else:
-        try:
-            o.metrics = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        x0 if x0.__class__ is float else _w.number(x0)
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.metrics = _w.keep(o, "Metrics", v)
-    v = d.get("OptOut")
-    o.opt_out = v if v.__class__ is str or v is None else _w.field(o, "OptOut", v, _w.text)
-    v = d.get("RequestId")
-    o.request_id = v if v.__class__ is str or v is None else _w.field(o, "RequestId", v, _w.text)
-    v = d.get("User")
-    o.user = (
-        _common._s_EndpointUser(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "User", v)
-    )
-    if not _K_EndpointBatchItem.issuperset(d):
-        o._unknown = _w.extra(d, _K_EndpointBatchItem, o._unknown)
-    return o
-
-
-def unstructure_EndpointBatchItem(o: Any) -> Any:
-    if not isinstance(o, EndpointBatchItem):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.address
-    if v is not None:
-        d["Address"] = v
-    v = o.attributes
-    if v is not None:
-        d["Attributes"] = (
-            {k0: (list(x0) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()}
-            if isinstance(v, dict)
-            else v
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
         )
-    v = o.channel_type
-    if v is not None:
-        d["ChannelType"] = v._value_ if isinstance(v, StrEnum) else v
-    v = o.demographic
-    if v is not None:
-        d["Demographic"] = _common._u_EndpointDemographic(v)
-    v = o.effective_date
-    if v is not None:
-        d["EffectiveDate"] = v
-    v = o.endpoint_status
-    if v is not None:
-        d["EndpointStatus"] = v
-    v = o.id
-    if v is not None:
-        d["Id"] = v
-    v = o.location
-    if v is not None:
-        d["Location"] = _common._u_EndpointLocation(v)
-    v = o.metrics
-    if v is not None:
-        d["Metrics"] = dict(v) if isinstance(v, dict) else v
-    v = o.opt_out
-    if v is not None:
-        d["OptOut"] = v
-    v = o.request_id
-    if v is not None:
-        d["RequestId"] = v
-    v = o.user
-    if v is not None:
-        d["User"] = _common._u_EndpointUser(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_EndpointBatchRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "EndpointBatchRequest")
-    o: Any = _new(EndpointBatchRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("Item")
-    if v is None:
-        o.item = None
-    else:
-        try:
-            o.item = [_s_EndpointBatchItem(x0) for x0 in v] if v.__class__ is list else _w.wrong()
-        except _w.WrongType:
-            o.item = _w.keep(o, "Item", v)
-    if not _K_EndpointBatchRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_EndpointBatchRequest, o._unknown)
-    return o
-
-
-def unstructure_EndpointBatchRequest(o: Any) -> Any:
-    if not isinstance(o, EndpointBatchRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.item
-    if v is not None:
-        d["Item"] = [_u_EndpointBatchItem(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_EndpointRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "EndpointRequest")
-    o: Any = _new(EndpointRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("Address")
-    o.address = v if v.__class__ is str or v is None else _w.field(o, "Address", v, _w.text)
-    v = d.get("Attributes")
-    if v is None:
-        o.attributes = None
-    else:
-        try:
-            o.attributes = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
-                        if x0.__class__ is list
-                        else _w.wrong()
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.attributes = _w.keep(o, "Attributes", v)
-    v = d.get("ChannelType")
-    o.channel_type = (
-        _E_ChannelType.get(v, v)
-        if v.__class__ is str
-        else None
-        if v is None
-        else _w.field(o, "ChannelType", v, _w.text)
-    )
-    v = d.get("Demographic")
-    o.demographic = (
-        _common._s_EndpointDemographic(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "Demographic", v)
-    )
-    v = d.get("EffectiveDate")
-    o.effective_date = (
-        v if v.__class__ is str or v is None else _w.field(o, "EffectiveDate", v, _w.text)
-    )
-    v = d.get("EndpointStatus")
-    o.endpoint_status = (
-        v if v.__class__ is str or v is None else _w.field(o, "EndpointStatus", v, _w.text)
-    )
-    v = d.get("Location")
-    o.location = (
-        _common._s_EndpointLocation(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "Location", v)
-    )
-    v = d.get("Metrics")
-    if v is None:
-        o.metrics = None
-    else:
-        try:
-            o.metrics = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        x0 if x0.__class__ is float else _w.number(x0)
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.metrics = _w.keep(o, "Metrics", v)
-    v = d.get("OptOut")
-    o.opt_out = v if v.__class__ is str or v is None else _w.field(o, "OptOut", v, _w.text)
-    v = d.get("RequestId")
-    o.request_id = v if v.__class__ is str or v is None else _w.field(o, "RequestId", v, _w.text)
-    v = d.get("User")
-    o.user = (
-        _common._s_EndpointUser(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "User", v)
-    )
-    if not _K_EndpointRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_EndpointRequest, o._unknown)
-    return o
-
-
-def unstructure_EndpointRequest(o: Any) -> Any:
-    if not isinstance(o, EndpointRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.address
-    if v is not None:
-        d["Address"] = v
-    v = o.attributes
-    if v is not None:
-        d["Attributes"] = (
-            {k0: (list(x0) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()}
-            if isinstance(v, dict)
-            else v
+        v = d.get("AttributeType")
+        o.attribute_type = (
+            v if v.__class__ is str or v is None else _w.field(o, "AttributeType", v, _w.text)
         )
-    v = o.channel_type
-    if v is not None:
-        d["ChannelType"] = v._value_ if isinstance(v, StrEnum) else v
-    v = o.demographic
-    if v is not None:
-        d["Demographic"] = _common._u_EndpointDemographic(v)
-    v = o.effective_date
-    if v is not None:
-        d["EffectiveDate"] = v
-    v = o.endpoint_status
-    if v is not None:
-        d["EndpointStatus"] = v
-    v = o.location
-    if v is not None:
-        d["Location"] = _common._u_EndpointLocation(v)
-    v = o.metrics
-    if v is not None:
-        d["Metrics"] = dict(v) if isinstance(v, dict) else v
-    v = o.opt_out
-    if v is not None:
-        d["OptOut"] = v
-    v = o.request_id
-    if v is not None:
-        d["RequestId"] = v
-    v = o.user
-    if v is not None:
-        d["User"] = _common._u_EndpointUser(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_EndpointResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "EndpointResponse")
-    o: Any = _new(EndpointResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("Address")
-    o.address = v if v.__class__ is str or v is None else _w.field(o, "Address", v, _w.text)
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("Attributes")
-    if v is None:
-        o.attributes = None
-    else:
-        try:
-            o.attributes = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
-                        if x0.__class__ is list
-                        else _w.wrong()
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.attributes = _w.keep(o, "Attributes", v)
-    v = d.get("ChannelType")
-    o.channel_type = (
-        _E_ChannelType.get(v, v)
-        if v.__class__ is str
-        else None
-        if v is None
-        else _w.field(o, "ChannelType", v, _w.text)
-    )
-    v = d.get("CohortId")
-    o.cohort_id = v if v.__class__ is str or v is None else _w.field(o, "CohortId", v, _w.text)
-    v = d.get("CreationDate")
-    o.creation_date = (
-        v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
-    )
-    v = d.get("Demographic")
-    o.demographic = (
-        _common._s_EndpointDemographic(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "Demographic", v)
-    )
-    v = d.get("EffectiveDate")
-    o.effective_date = (
-        v if v.__class__ is str or v is None else _w.field(o, "EffectiveDate", v, _w.text)
-    )
-    v = d.get("EndpointStatus")
-    o.endpoint_status = (
-        v if v.__class__ is str or v is None else _w.field(o, "EndpointStatus", v, _w.text)
-    )
-    v = d.get("Id")
-    o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
-    v = d.get("Location")
-    o.location = (
-        _common._s_EndpointLocation(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "Location", v)
-    )
-    v = d.get("Metrics")
-    if v is None:
-        o.metrics = None
-    else:
-        try:
-            o.metrics = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        x0 if x0.__class__ is float else _w.number(x0)
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.metrics = _w.keep(o, "Metrics", v)
-    v = d.get("OptOut")
-    o.opt_out = v if v.__class__ is str or v is None else _w.field(o, "OptOut", v, _w.text)
-    v = d.get("RequestId")
-    o.request_id = v if v.__class__ is str or v is None else _w.field(o, "RequestId", v, _w.text)
-    v = d.get("User")
-    o.user = (
-        _common._s_EndpointUser(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "User", v)
-    )
-    if not _K_EndpointResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_EndpointResponse, o._unknown)
-    return o
-
-
-def unstructure_EndpointResponse(o: Any) -> Any:
-    if not isinstance(o, EndpointResponse):
+        v = d.get("Attributes")
+        if v is None:
+            o.attributes = None
+        else:
+            try:
+                o.attributes = (
+                    [(x0 if x0.__class__ is str else _w.text(x0)) for x0 in v]
+                    if v.__class__ is list
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.attributes = _w.keep(o, "Attributes", v)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.address
-    if v is not None:
-        d["Address"] = v
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.attributes
-    if v is not None:
-        d["Attributes"] = (
-            {k0: (list(x0) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()}
-            if isinstance(v, dict)
-            else v
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        v = o.attribute_type
+        if v is not None:
+            d["AttributeType"] = v
+        v = o.attributes
+        if v is not None:
+            d["Attributes"] = list(v) if v.__class__ is list or isinstance(v, (list, tuple)) else v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+# Shapes with these members: DeleteEndpointResponse, GetEndpointResponse.
+def _codec_DeleteEndpointResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"EndpointResponse"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("EndpointResponse")
+        o.endpoint_response = (
+            _s_EndpointResponse(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "EndpointResponse", v)
         )
-    v = o.channel_type
-    if v is not None:
-        d["ChannelType"] = v._value_ if isinstance(v, StrEnum) else v
-    v = o.cohort_id
-    if v is not None:
-        d["CohortId"] = v
-    v = o.creation_date
-    if v is not None:
-        d["CreationDate"] = v
-    v = o.demographic
-    if v is not None:
-        d["Demographic"] = _common._u_EndpointDemographic(v)
-    v = o.effective_date
-    if v is not None:
-        d["EffectiveDate"] = v
-    v = o.endpoint_status
-    if v is not None:
-        d["EndpointStatus"] = v
-    v = o.id
-    if v is not None:
-        d["Id"] = v
-    v = o.location
-    if v is not None:
-        d["Location"] = _common._u_EndpointLocation(v)
-    v = o.metrics
-    if v is not None:
-        d["Metrics"] = dict(v) if isinstance(v, dict) else v
-    v = o.opt_out
-    if v is not None:
-        d["OptOut"] = v
-    v = o.request_id
-    if v is not None:
-        d["RequestId"] = v
-    v = o.user
-    if v is not None:
-        d["User"] = _common._u_EndpointUser(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_EndpointsResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "EndpointsResponse")
-    o: Any = _new(EndpointsResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("Item")
-    if v is None:
-        o.item = None
-    else:
-        try:
-            o.item = [_s_EndpointResponse(x0) for x0 in v] if v.__class__ is list else _w.wrong()
-        except _w.WrongType:
-            o.item = _w.keep(o, "Item", v)
-    if not _K_EndpointsResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_EndpointsResponse, o._unknown)
-    return o
-
-
-def unstructure_EndpointsResponse(o: Any) -> Any:
-    if not isinstance(o, EndpointsResponse):
+        o._response_metadata = None
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.item
-    if v is not None:
-        d["Item"] = [_u_EndpointResponse(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.endpoint_response
+        if v is not None:
+            d["EndpointResponse"] = _u_EndpointResponse(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_GetEndpointRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetEndpointRequest")
-    o: Any = _new(GetEndpointRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("EndpointId")
-    o.endpoint_id = v if v.__class__ is str or v is None else _w.field(o, "EndpointId", v, _w.text)
-    if not _K_GetEndpointRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetEndpointRequest, o._unknown)
-    return o
+# Shapes with these members: DeleteUserEndpointsRequest, GetUserEndpointsRequest.
+def _codec_DeleteUserEndpointsRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"ApplicationId", "UserId"})
 
-
-def unstructure_GetEndpointRequest(o: Any) -> Any:
-    if not isinstance(o, GetEndpointRequest):
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+        )
+        v = d.get("UserId")
+        o.user_id = v if v.__class__ is str or v is None else _w.field(o, "UserId", v, _w.text)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.endpoint_id
-    if v is not None:
-        d["EndpointId"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        v = o.user_id
+        if v is not None:
+            d["UserId"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_GetEndpointResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetEndpointResponse")
-    o: Any = _new(GetEndpointResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("EndpointResponse")
-    o.endpoint_response = (
-        _s_EndpointResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "EndpointResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_GetEndpointResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetEndpointResponse, o._unknown)
-    return o
+# Shapes with these members: DeleteUserEndpointsResponse, GetUserEndpointsResponse.
+def _codec_DeleteUserEndpointsResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"EndpointsResponse"})
 
-
-def unstructure_GetEndpointResponse(o: Any) -> Any:
-    if not isinstance(o, GetEndpointResponse):
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("EndpointsResponse")
+        o.endpoints_response = (
+            _s_EndpointsResponse(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "EndpointsResponse", v)
+        )
+        o._response_metadata = None
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.endpoint_response
-    if v is not None:
-        d["EndpointResponse"] = _u_EndpointResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.endpoints_response
+        if v is not None:
+            d["EndpointsResponse"] = _u_EndpointsResponse(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_GetUserEndpointsRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetUserEndpointsRequest")
-    o: Any = _new(GetUserEndpointsRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+def _codec_EndpointBatchItem(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {
+            "Address",
+            "Attributes",
+            "ChannelType",
+            "Demographic",
+            "EffectiveDate",
+            "EndpointStatus",
+            "Id",
+            "Location",
+            "Metrics",
+            "OptOut",
+            "RequestId",
+            "User",
+        }
     )
-    v = d.get("UserId")
-    o.user_id = v if v.__class__ is str or v is None else _w.field(o, "UserId", v, _w.text)
-    if not _K_GetUserEndpointsRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetUserEndpointsRequest, o._unknown)
-    return o
 
-
-def unstructure_GetUserEndpointsRequest(o: Any) -> Any:
-    if not isinstance(o, GetUserEndpointsRequest):
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Address")
+        o.address = v if v.__class__ is str or v is None else _w.field(o, "Address", v, _w.text)
+        v = d.get("Attributes")
+        if v is None:
+            o.attributes = None
+        else:
+            try:
+                o.attributes = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): (
+                            [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
+                            if x0.__class__ is list
+                            else _w.wrong()
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.attributes = _w.keep(o, "Attributes", v)
+        v = d.get("ChannelType")
+        o.channel_type = (
+            (_E_ChannelType.get(v) or ChannelType(v))
+            if v.__class__ is str
+            else None
+            if v is None
+            else _w.field(o, "ChannelType", v, _M_ChannelType)
+        )
+        v = d.get("Demographic")
+        o.demographic = (
+            _common._s_EndpointDemographic(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "Demographic", v)
+        )
+        v = d.get("EffectiveDate")
+        o.effective_date = (
+            v if v.__class__ is str or v is None else _w.field(o, "EffectiveDate", v, _w.text)
+        )
+        v = d.get("EndpointStatus")
+        o.endpoint_status = (
+            v if v.__class__ is str or v is None else _w.field(o, "EndpointStatus", v, _w.text)
+        )
+        v = d.get("Id")
+        o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
+        v = d.get("Location")
+        o.location = (
+            _common._s_EndpointLocation(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "Location", v)
+        )
+        v = d.get("Metrics")
+        if v is None:
+            o.metrics = None
+        else:
+            try:
+                o.metrics = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): (
+                            x0 if x0.__class__ is float else _w.number(x0)
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.metrics = _w.keep(o, "Metrics", v)
+        v = d.get("OptOut")
+        o.opt_out = v if v.__class__ is str or v is None else _w.field(o, "OptOut", v, _w.text)
+        v = d.get("RequestId")
+        o.request_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "RequestId", v, _w.text)
+        )
+        v = d.get("User")
+        o.user = (
+            _common._s_EndpointUser(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "User", v)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.user_id
-    if v is not None:
-        d["UserId"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
 
-
-def structure_GetUserEndpointsResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetUserEndpointsResponse")
-    o: Any = _new(GetUserEndpointsResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("EndpointsResponse")
-    o.endpoints_response = (
-        _s_EndpointsResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "EndpointsResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_GetUserEndpointsResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetUserEndpointsResponse, o._unknown)
-    return o
-
-
-def unstructure_GetUserEndpointsResponse(o: Any) -> Any:
-    if not isinstance(o, GetUserEndpointsResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.endpoints_response
-    if v is not None:
-        d["EndpointsResponse"] = _u_EndpointsResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_RemoveAttributesRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "RemoveAttributesRequest")
-    o: Any = _new(RemoveAttributesRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("AttributeType")
-    o.attribute_type = (
-        v if v.__class__ is str or v is None else _w.field(o, "AttributeType", v, _w.text)
-    )
-    v = d.get("UpdateAttributesRequest")
-    o.update_attributes_request = (
-        _s_UpdateAttributesRequest(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "UpdateAttributesRequest", v)
-    )
-    if not _K_RemoveAttributesRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_RemoveAttributesRequest, o._unknown)
-    return o
-
-
-def unstructure_RemoveAttributesRequest(o: Any) -> Any:
-    if not isinstance(o, RemoveAttributesRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.attribute_type
-    if v is not None:
-        d["AttributeType"] = v
-    v = o.update_attributes_request
-    if v is not None:
-        d["UpdateAttributesRequest"] = _u_UpdateAttributesRequest(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_RemoveAttributesResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "RemoveAttributesResponse")
-    o: Any = _new(RemoveAttributesResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("AttributesResource")
-    o.attributes_resource = (
-        _s_AttributesResource(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "AttributesResource", v)
-    )
-    o._response_metadata = None
-    if not _K_RemoveAttributesResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_RemoveAttributesResponse, o._unknown)
-    return o
-
-
-def unstructure_RemoveAttributesResponse(o: Any) -> Any:
-    if not isinstance(o, RemoveAttributesResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.attributes_resource
-    if v is not None:
-        d["AttributesResource"] = _u_AttributesResource(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_UpdateAttributesRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "UpdateAttributesRequest")
-    o: Any = _new(UpdateAttributesRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("Blacklist")
-    if v is None:
-        o.blacklist = None
-    else:
-        try:
-            o.blacklist = (
-                [(x0 if x0.__class__ is str else _w.text(x0)) for x0 in v]
-                if v.__class__ is list
-                else _w.wrong()
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.address
+        if v is not None:
+            d["Address"] = v
+        v = o.attributes
+        if v is not None:
+            d["Attributes"] = (
+                {
+                    k0: (list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0)
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict or isinstance(v, dict)
+                else v
             )
-        except _w.WrongType:
-            o.blacklist = _w.keep(o, "Blacklist", v)
-    if not _K_UpdateAttributesRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_UpdateAttributesRequest, o._unknown)
-    return o
+        v = o.channel_type
+        if v is not None:
+            d["ChannelType"] = v._value_ if v.__class__ is ChannelType else _w.enum_text(v)
+        v = o.demographic
+        if v is not None:
+            d["Demographic"] = _common._u_EndpointDemographic(v)
+        v = o.effective_date
+        if v is not None:
+            d["EffectiveDate"] = v
+        v = o.endpoint_status
+        if v is not None:
+            d["EndpointStatus"] = v
+        v = o.id
+        if v is not None:
+            d["Id"] = v
+        v = o.location
+        if v is not None:
+            d["Location"] = _common._u_EndpointLocation(v)
+        v = o.metrics
+        if v is not None:
+            d["Metrics"] = dict(v) if v.__class__ is dict or isinstance(v, dict) else v
+        v = o.opt_out
+        if v is not None:
+            d["OptOut"] = v
+        v = o.request_id
+        if v is not None:
+            d["RequestId"] = v
+        v = o.user
+        if v is not None:
+            d["User"] = _common._u_EndpointUser(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def unstructure_UpdateAttributesRequest(o: Any) -> Any:
-    if not isinstance(o, UpdateAttributesRequest):
+def _codec_EndpointBatchRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"Item"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Item")
+        if v is None:
+            o.item = None
+        else:
+            try:
+                o.item = list(map(_s_EndpointBatchItem, v)) if v.__class__ is list else _w.wrong()
+            except _w.WrongType:
+                o.item = _w.keep(o, "Item", v)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.blacklist
-    if v is not None:
-        d["Blacklist"] = list(v) if isinstance(v, (list, tuple)) else v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.item
+        if v is not None:
+            d["Item"] = (
+                list(map(_u_EndpointBatchItem, v))
+                if v.__class__ is list or isinstance(v, (list, tuple))
+                else v
+            )
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_UpdateEndpointRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "UpdateEndpointRequest")
-    o: Any = _new(UpdateEndpointRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+def _codec_EndpointResponse(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {
+            "Address",
+            "ApplicationId",
+            "Attributes",
+            "ChannelType",
+            "CohortId",
+            "CreationDate",
+            "Demographic",
+            "EffectiveDate",
+            "EndpointStatus",
+            "Id",
+            "Location",
+            "Metrics",
+            "OptOut",
+            "RequestId",
+            "User",
+        }
     )
-    v = d.get("EndpointId")
-    o.endpoint_id = v if v.__class__ is str or v is None else _w.field(o, "EndpointId", v, _w.text)
-    v = d.get("EndpointRequest")
-    o.endpoint_request = (
-        _s_EndpointRequest(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "EndpointRequest", v)
-    )
-    if not _K_UpdateEndpointRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_UpdateEndpointRequest, o._unknown)
-    return o
 
-
-def unstructure_UpdateEndpointRequest(o: Any) -> Any:
-    if not isinstance(o, UpdateEndpointRequest):
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Address")
+        o.address = v if v.__class__ is str or v is None else _w.field(o, "Address", v, _w.text)
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+        )
+        v = d.get("Attributes")
+        if v is None:
+            o.attributes = None
+        else:
+            try:
+                o.attributes = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): (
+                            [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
+                            if x0.__class__ is list
+                            else _w.wrong()
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.attributes = _w.keep(o, "Attributes", v)
+        v = d.get("ChannelType")
+        o.channel_type = (
+            (_E_ChannelType.get(v) or ChannelType(v))
+            if v.__class__ is str
+            else None
+            if v is None
+            else _w.field(o, "ChannelType", v, _M_ChannelType)
+        )
+        v = d.get("CohortId")
+        o.cohort_id = v if v.__class__ is str or v is None else _w.field(o, "CohortId", v, _w.text)
+        v = d.get("CreationDate")
+        o.creation_date = (
+            v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
+        )
+        v = d.get("Demographic")
+        o.demographic = (
+            _common._s_EndpointDemographic(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "Demographic", v)
+        )
+        v = d.get("EffectiveDate")
+        o.effective_date = (
+            v if v.__class__ is str or v is None else _w.field(o, "EffectiveDate", v, _w.text)
+        )
+        v = d.get("EndpointStatus")
+        o.endpoint_status = (
+            v if v.__class__ is str or v is None else _w.field(o, "EndpointStatus", v, _w.text)
+        )
+        v = d.get("Id")
+        o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
+        v = d.get("Location")
+        o.location = (
+            _common._s_EndpointLocation(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "Location", v)
+        )
+        v = d.get("Metrics")
+        if v is None:
+            o.metrics = None
+        else:
+            try:
+                o.metrics = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): (
+                            x0 if x0.__class__ is float else _w.number(x0)
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.metrics = _w.keep(o, "Metrics", v)
+        v = d.get("OptOut")
+        o.opt_out = v if v.__class__ is str or v is None else _w.field(o, "OptOut", v, _w.text)
+        v = d.get("RequestId")
+        o.request_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "RequestId", v, _w.text)
+        )
+        v = d.get("User")
+        o.user = (
+            _common._s_EndpointUser(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "User", v)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.endpoint_id
-    if v is not None:
-        d["EndpointId"] = v
-    v = o.endpoint_request
-    if v is not None:
-        d["EndpointRequest"] = _u_EndpointRequest(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.address
+        if v is not None:
+            d["Address"] = v
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        v = o.attributes
+        if v is not None:
+            d["Attributes"] = (
+                {
+                    k0: (list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0)
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict or isinstance(v, dict)
+                else v
+            )
+        v = o.channel_type
+        if v is not None:
+            d["ChannelType"] = v._value_ if v.__class__ is ChannelType else _w.enum_text(v)
+        v = o.cohort_id
+        if v is not None:
+            d["CohortId"] = v
+        v = o.creation_date
+        if v is not None:
+            d["CreationDate"] = v
+        v = o.demographic
+        if v is not None:
+            d["Demographic"] = _common._u_EndpointDemographic(v)
+        v = o.effective_date
+        if v is not None:
+            d["EffectiveDate"] = v
+        v = o.endpoint_status
+        if v is not None:
+            d["EndpointStatus"] = v
+        v = o.id
+        if v is not None:
+            d["Id"] = v
+        v = o.location
+        if v is not None:
+            d["Location"] = _common._u_EndpointLocation(v)
+        v = o.metrics
+        if v is not None:
+            d["Metrics"] = dict(v) if v.__class__ is dict or isinstance(v, dict) else v
+        v = o.opt_out
+        if v is not None:
+            d["OptOut"] = v
+        v = o.request_id
+        if v is not None:
+            d["RequestId"] = v
+        v = o.user
+        if v is not None:
+            d["User"] = _common._u_EndpointUser(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_UpdateEndpointResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "UpdateEndpointResponse")
-    o: Any = _new(UpdateEndpointResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("MessageBody")
-    o.message_body = (
-        _common._s_MessageBody(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "MessageBody", v)
-    )
-    o._response_metadata = None
-    if not _K_UpdateEndpointResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_UpdateEndpointResponse, o._unknown)
-    return o
+def _codec_EndpointsResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"Item"})
 
-
-def unstructure_UpdateEndpointResponse(o: Any) -> Any:
-    if not isinstance(o, UpdateEndpointResponse):
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Item")
+        if v is None:
+            o.item = None
+        else:
+            try:
+                o.item = list(map(_s_EndpointResponse, v)) if v.__class__ is list else _w.wrong()
+            except _w.WrongType:
+                o.item = _w.keep(o, "Item", v)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.message_body
-    if v is not None:
-        d["MessageBody"] = _common._u_MessageBody(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.item
+        if v is not None:
+            d["Item"] = (
+                list(map(_u_EndpointResponse, v))
+                if v.__class__ is list or isinstance(v, (list, tuple))
+                else v
+            )
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_UpdateEndpointsBatchRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "UpdateEndpointsBatchRequest")
-    o: Any = _new(UpdateEndpointsBatchRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("EndpointBatchRequest")
-    o.endpoint_batch_request = (
-        _s_EndpointBatchRequest(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "EndpointBatchRequest", v)
-    )
-    if not _K_UpdateEndpointsBatchRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_UpdateEndpointsBatchRequest, o._unknown)
-    return o
+def _codec_RemoveAttributesRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"ApplicationId", "AttributeType", "UpdateAttributesRequest"})
 
-
-def unstructure_UpdateEndpointsBatchRequest(o: Any) -> Any:
-    if not isinstance(o, UpdateEndpointsBatchRequest):
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+        )
+        v = d.get("AttributeType")
+        o.attribute_type = (
+            v if v.__class__ is str or v is None else _w.field(o, "AttributeType", v, _w.text)
+        )
+        v = d.get("UpdateAttributesRequest")
+        o.update_attributes_request = (
+            _s_UpdateAttributesRequest(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "UpdateAttributesRequest", v)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.endpoint_batch_request
-    if v is not None:
-        d["EndpointBatchRequest"] = _u_EndpointBatchRequest(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        v = o.attribute_type
+        if v is not None:
+            d["AttributeType"] = v
+        v = o.update_attributes_request
+        if v is not None:
+            d["UpdateAttributesRequest"] = _u_UpdateAttributesRequest(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_UpdateEndpointsBatchResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "UpdateEndpointsBatchResponse")
-    o: Any = _new(UpdateEndpointsBatchResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("MessageBody")
-    o.message_body = (
-        _common._s_MessageBody(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "MessageBody", v)
-    )
-    o._response_metadata = None
-    if not _K_UpdateEndpointsBatchResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_UpdateEndpointsBatchResponse, o._unknown)
-    return o
+def _codec_RemoveAttributesResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"AttributesResource"})
 
-
-def unstructure_UpdateEndpointsBatchResponse(o: Any) -> Any:
-    if not isinstance(o, UpdateEndpointsBatchResponse):
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("AttributesResource")
+        o.attributes_resource = (
+            _s_AttributesResource(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "AttributesResource", v)
+        )
+        o._response_metadata = None
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.message_body
-    if v is not None:
-        d["MessageBody"] = _common._u_MessageBody(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
 
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.attributes_resource
+        if v is not None:
+            d["AttributesResource"] = _u_AttributesResource(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_UpdateAttributesRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"Blacklist"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Blacklist")
+        if v is None:
+            o.blacklist = None
+        else:
+            try:
+                o.blacklist = (
+                    [(x0 if x0.__class__ is str else _w.text(x0)) for x0 in v]
+                    if v.__class__ is list
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.blacklist = _w.keep(o, "Blacklist", v)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.blacklist
+        if v is not None:
+            d["Blacklist"] = list(v) if v.__class__ is list or isinstance(v, (list, tuple)) else v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_UpdateEndpointRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"ApplicationId", "EndpointId", "EndpointRequest"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+        )
+        v = d.get("EndpointId")
+        o.endpoint_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "EndpointId", v, _w.text)
+        )
+        v = d.get("EndpointRequest")
+        o.endpoint_request = (
+            _s_EndpointRequest(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "EndpointRequest", v)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        v = o.endpoint_id
+        if v is not None:
+            d["EndpointId"] = v
+        v = o.endpoint_request
+        if v is not None:
+            d["EndpointRequest"] = _u_EndpointRequest(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_UpdateEndpointsBatchRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"ApplicationId", "EndpointBatchRequest"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+        )
+        v = d.get("EndpointBatchRequest")
+        o.endpoint_batch_request = (
+            _s_EndpointBatchRequest(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "EndpointBatchRequest", v)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        v = o.endpoint_batch_request
+        if v is not None:
+            d["EndpointBatchRequest"] = _u_EndpointBatchRequest(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+structure_AttributesResource, unstructure_AttributesResource = _codec_AttributesResource(
+    AttributesResource
+)
+structure_DeleteEndpointRequest, unstructure_DeleteEndpointRequest = (
+    _shared._codec_DeleteEndpointRequest(DeleteEndpointRequest)
+)
+structure_DeleteEndpointResponse, unstructure_DeleteEndpointResponse = (
+    _codec_DeleteEndpointResponse(DeleteEndpointResponse)
+)
+structure_DeleteUserEndpointsRequest, unstructure_DeleteUserEndpointsRequest = (
+    _codec_DeleteUserEndpointsRequest(DeleteUserEndpointsRequest)
+)
+structure_DeleteUserEndpointsResponse, unstructure_DeleteUserEndpointsResponse = (
+    _codec_DeleteUserEndpointsResponse(DeleteUserEndpointsResponse)
+)
+structure_EndpointBatchItem, unstructure_EndpointBatchItem = _codec_EndpointBatchItem(
+    EndpointBatchItem
+)
+structure_EndpointBatchRequest, unstructure_EndpointBatchRequest = _codec_EndpointBatchRequest(
+    EndpointBatchRequest
+)
+structure_EndpointRequest, unstructure_EndpointRequest = _common._codec_EndpointRequest(
+    EndpointRequest
+)
+structure_EndpointResponse, unstructure_EndpointResponse = _codec_EndpointResponse(EndpointResponse)
+structure_EndpointsResponse, unstructure_EndpointsResponse = _codec_EndpointsResponse(
+    EndpointsResponse
+)
+structure_GetEndpointRequest, unstructure_GetEndpointRequest = _shared._codec_DeleteEndpointRequest(
+    GetEndpointRequest
+)
+structure_GetEndpointResponse, unstructure_GetEndpointResponse = _codec_DeleteEndpointResponse(
+    GetEndpointResponse
+)
+structure_GetUserEndpointsRequest, unstructure_GetUserEndpointsRequest = (
+    _codec_DeleteUserEndpointsRequest(GetUserEndpointsRequest)
+)
+structure_GetUserEndpointsResponse, unstructure_GetUserEndpointsResponse = (
+    _codec_DeleteUserEndpointsResponse(GetUserEndpointsResponse)
+)
+structure_RemoveAttributesRequest, unstructure_RemoveAttributesRequest = (
+    _codec_RemoveAttributesRequest(RemoveAttributesRequest)
+)
+structure_RemoveAttributesResponse, unstructure_RemoveAttributesResponse = (
+    _codec_RemoveAttributesResponse(RemoveAttributesResponse)
+)
+structure_UpdateAttributesRequest, unstructure_UpdateAttributesRequest = (
+    _codec_UpdateAttributesRequest(UpdateAttributesRequest)
+)
+structure_UpdateEndpointRequest, unstructure_UpdateEndpointRequest = _codec_UpdateEndpointRequest(
+    UpdateEndpointRequest
+)
+structure_UpdateEndpointResponse, unstructure_UpdateEndpointResponse = (
+    _common._codec_DeleteEmailTemplateResponse(UpdateEndpointResponse)
+)
+structure_UpdateEndpointsBatchRequest, unstructure_UpdateEndpointsBatchRequest = (
+    _codec_UpdateEndpointsBatchRequest(UpdateEndpointsBatchRequest)
+)
+structure_UpdateEndpointsBatchResponse, unstructure_UpdateEndpointsBatchResponse = (
+    _common._codec_DeleteEmailTemplateResponse(UpdateEndpointsBatchResponse)
+)
 
 # Hook slots: what nested members of each shape are converted with.
 _s_AttributesResource = structure_AttributesResource
@@ -1249,3 +980,156 @@ _s_UpdateEndpointsBatchRequest = structure_UpdateEndpointsBatchRequest
 _u_UpdateEndpointsBatchRequest = unstructure_UpdateEndpointsBatchRequest
 _s_UpdateEndpointsBatchResponse = structure_UpdateEndpointsBatchResponse
 _u_UpdateEndpointsBatchResponse = unstructure_UpdateEndpointsBatchResponse
+
+register(
+    globals(),
+    (
+        (
+            AttributesResource,
+            structure_AttributesResource,
+            unstructure_AttributesResource,
+            "_s_AttributesResource",
+            "_u_AttributesResource",
+        ),
+        (
+            DeleteEndpointRequest,
+            structure_DeleteEndpointRequest,
+            unstructure_DeleteEndpointRequest,
+            "_s_DeleteEndpointRequest",
+            "_u_DeleteEndpointRequest",
+        ),
+        (
+            DeleteEndpointResponse,
+            structure_DeleteEndpointResponse,
+            unstructure_DeleteEndpointResponse,
+            "_s_DeleteEndpointResponse",
+            "_u_DeleteEndpointResponse",
+        ),
+        (
+            DeleteUserEndpointsRequest,
+            structure_DeleteUserEndpointsRequest,
+            unstructure_DeleteUserEndpointsRequest,
+            "_s_DeleteUserEndpointsRequest",
+            "_u_DeleteUserEndpointsRequest",
+        ),
+        (
+            DeleteUserEndpointsResponse,
+            structure_DeleteUserEndpointsResponse,
+            unstructure_DeleteUserEndpointsResponse,
+            "_s_DeleteUserEndpointsResponse",
+            "_u_DeleteUserEndpointsResponse",
+        ),
+        (
+            EndpointBatchItem,
+            structure_EndpointBatchItem,
+            unstructure_EndpointBatchItem,
+            "_s_EndpointBatchItem",
+            "_u_EndpointBatchItem",
+        ),
+        (
+            EndpointBatchRequest,
+            structure_EndpointBatchRequest,
+            unstructure_EndpointBatchRequest,
+            "_s_EndpointBatchRequest",
+            "_u_EndpointBatchRequest",
+        ),
+        (
+            EndpointRequest,
+            structure_EndpointRequest,
+            unstructure_EndpointRequest,
+            "_s_EndpointRequest",
+            "_u_EndpointRequest",
+        ),
+        (
+            EndpointResponse,
+            structure_EndpointResponse,
+            unstructure_EndpointResponse,
+            "_s_EndpointResponse",
+            "_u_EndpointResponse",
+        ),
+        (
+            EndpointsResponse,
+            structure_EndpointsResponse,
+            unstructure_EndpointsResponse,
+            "_s_EndpointsResponse",
+            "_u_EndpointsResponse",
+        ),
+        (
+            GetEndpointRequest,
+            structure_GetEndpointRequest,
+            unstructure_GetEndpointRequest,
+            "_s_GetEndpointRequest",
+            "_u_GetEndpointRequest",
+        ),
+        (
+            GetEndpointResponse,
+            structure_GetEndpointResponse,
+            unstructure_GetEndpointResponse,
+            "_s_GetEndpointResponse",
+            "_u_GetEndpointResponse",
+        ),
+        (
+            GetUserEndpointsRequest,
+            structure_GetUserEndpointsRequest,
+            unstructure_GetUserEndpointsRequest,
+            "_s_GetUserEndpointsRequest",
+            "_u_GetUserEndpointsRequest",
+        ),
+        (
+            GetUserEndpointsResponse,
+            structure_GetUserEndpointsResponse,
+            unstructure_GetUserEndpointsResponse,
+            "_s_GetUserEndpointsResponse",
+            "_u_GetUserEndpointsResponse",
+        ),
+        (
+            RemoveAttributesRequest,
+            structure_RemoveAttributesRequest,
+            unstructure_RemoveAttributesRequest,
+            "_s_RemoveAttributesRequest",
+            "_u_RemoveAttributesRequest",
+        ),
+        (
+            RemoveAttributesResponse,
+            structure_RemoveAttributesResponse,
+            unstructure_RemoveAttributesResponse,
+            "_s_RemoveAttributesResponse",
+            "_u_RemoveAttributesResponse",
+        ),
+        (
+            UpdateAttributesRequest,
+            structure_UpdateAttributesRequest,
+            unstructure_UpdateAttributesRequest,
+            "_s_UpdateAttributesRequest",
+            "_u_UpdateAttributesRequest",
+        ),
+        (
+            UpdateEndpointRequest,
+            structure_UpdateEndpointRequest,
+            unstructure_UpdateEndpointRequest,
+            "_s_UpdateEndpointRequest",
+            "_u_UpdateEndpointRequest",
+        ),
+        (
+            UpdateEndpointResponse,
+            structure_UpdateEndpointResponse,
+            unstructure_UpdateEndpointResponse,
+            "_s_UpdateEndpointResponse",
+            "_u_UpdateEndpointResponse",
+        ),
+        (
+            UpdateEndpointsBatchRequest,
+            structure_UpdateEndpointsBatchRequest,
+            unstructure_UpdateEndpointsBatchRequest,
+            "_s_UpdateEndpointsBatchRequest",
+            "_u_UpdateEndpointsBatchRequest",
+        ),
+        (
+            UpdateEndpointsBatchResponse,
+            structure_UpdateEndpointsBatchResponse,
+            unstructure_UpdateEndpointsBatchResponse,
+            "_s_UpdateEndpointsBatchResponse",
+            "_u_UpdateEndpointsBatchResponse",
+        ),
+    ),
+)

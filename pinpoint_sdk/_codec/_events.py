@@ -2,21 +2,21 @@
 
 """Wire conversion for ``pinpoint_sdk.models._events``.
 
-Straight-line functions per shape, registered with the cattrs converter by
-``pinpoint_sdk.converter``. A value whose JSON type differs from its annotation, and
-keys the model does not know, are kept with the instance's unknown keys and written
-back. Nested shapes are converted through the ``_s_<Shape>``/``_u_<Shape>`` slots at
-the end, which the converter points at the hooks users register.
+Straight-line functions per member list, made for each shape by a ``_codec_<Shape>``
+factory (shapes with the same members share one) and registered with
+``pinpoint_sdk._codec.REGISTRY``, which the converter reads. A value whose JSON type
+differs from its annotation, and keys the model does not know, are kept with the
+instance's unknown keys and written back. Nested shapes are converted through the
+``_s_<Shape>``/``_u_<Shape>`` slots at the end, which the converter points at the
+hooks users register.
 """
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Any
 
 from pinpoint_sdk import _wire as _w
-from pinpoint_sdk._codec import _common
-from pinpoint_sdk.enums import ChannelType
+from pinpoint_sdk._codec import _common, _shared, register
 from pinpoint_sdk.models._events import (
     DeleteEventStreamRequest,
     DeleteEventStreamResponse,
@@ -40,962 +40,755 @@ from pinpoint_sdk.models._events import (
 )
 
 _new = object.__new__
-_E_ChannelType: dict[str, ChannelType] = {m.value: m for m in ChannelType}
-_K_DeleteEventStreamRequest = frozenset({"ApplicationId"})
-_K_DeleteEventStreamResponse = frozenset({"EventStream"})
-_K_EndpointItemResponse = frozenset({"Message", "StatusCode"})
-_K_Event = frozenset(
-    {
-        "AppPackageName",
-        "AppTitle",
-        "AppVersionCode",
-        "Attributes",
-        "ClientSdkVersion",
-        "EventType",
-        "Metrics",
-        "SdkName",
-        "Session",
-        "Timestamp",
-    }
+
+
+# Shapes with these members: DeleteEventStreamResponse, GetEventStreamResponse,
+# PutEventStreamResponse.
+def _codec_DeleteEventStreamResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"EventStream"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("EventStream")
+        o.event_stream = (
+            _s_EventStream(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "EventStream", v)
+        )
+        o._response_metadata = None
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.event_stream
+        if v is not None:
+            d["EventStream"] = _u_EventStream(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+# Shapes with these members: EndpointItemResponse, EventItemResponse.
+def _codec_EndpointItemResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"Message", "StatusCode"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Message")
+        o.message = v if v.__class__ is str or v is None else _w.field(o, "Message", v, _w.text)
+        v = d.get("StatusCode")
+        o.status_code = (
+            v if v.__class__ is int or v is None else _w.field(o, "StatusCode", v, _w.integer)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.message
+        if v is not None:
+            d["Message"] = v
+        v = o.status_code
+        if v is not None:
+            d["StatusCode"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_Event(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {
+            "AppPackageName",
+            "AppTitle",
+            "AppVersionCode",
+            "Attributes",
+            "ClientSdkVersion",
+            "EventType",
+            "Metrics",
+            "SdkName",
+            "Session",
+            "Timestamp",
+        }
+    )
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("AppPackageName")
+        o.app_package_name = (
+            v if v.__class__ is str or v is None else _w.field(o, "AppPackageName", v, _w.text)
+        )
+        v = d.get("AppTitle")
+        o.app_title = v if v.__class__ is str or v is None else _w.field(o, "AppTitle", v, _w.text)
+        v = d.get("AppVersionCode")
+        o.app_version_code = (
+            v if v.__class__ is str or v is None else _w.field(o, "AppVersionCode", v, _w.text)
+        )
+        v = d.get("Attributes")
+        if v is None:
+            o.attributes = None
+        else:
+            try:
+                o.attributes = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): (
+                            x0 if x0.__class__ is str else _w.text(x0)
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.attributes = _w.keep(o, "Attributes", v)
+        v = d.get("ClientSdkVersion")
+        o.client_sdk_version = (
+            v if v.__class__ is str or v is None else _w.field(o, "ClientSdkVersion", v, _w.text)
+        )
+        v = d.get("EventType")
+        o.event_type = (
+            v if v.__class__ is str or v is None else _w.field(o, "EventType", v, _w.text)
+        )
+        v = d.get("Metrics")
+        if v is None:
+            o.metrics = None
+        else:
+            try:
+                o.metrics = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): (
+                            x0 if x0.__class__ is float else _w.number(x0)
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.metrics = _w.keep(o, "Metrics", v)
+        v = d.get("SdkName")
+        o.sdk_name = v if v.__class__ is str or v is None else _w.field(o, "SdkName", v, _w.text)
+        v = d.get("Session")
+        o.session = (
+            _s_Session(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "Session", v)
+        )
+        v = d.get("Timestamp")
+        o.timestamp = v if v.__class__ is str or v is None else _w.field(o, "Timestamp", v, _w.text)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.app_package_name
+        if v is not None:
+            d["AppPackageName"] = v
+        v = o.app_title
+        if v is not None:
+            d["AppTitle"] = v
+        v = o.app_version_code
+        if v is not None:
+            d["AppVersionCode"] = v
+        v = o.attributes
+        if v is not None:
+            d["Attributes"] = dict(v) if v.__class__ is dict or isinstance(v, dict) else v
+        v = o.client_sdk_version
+        if v is not None:
+            d["ClientSdkVersion"] = v
+        v = o.event_type
+        if v is not None:
+            d["EventType"] = v
+        v = o.metrics
+        if v is not None:
+            d["Metrics"] = dict(v) if v.__class__ is dict or isinstance(v, dict) else v
+        v = o.sdk_name
+        if v is not None:
+            d["SdkName"] = v
+        v = o.session
+        if v is not None:
+            d["Session"] = _u_Session(v)
+        v = o.timestamp
+        if v is not None:
+            d["Timestamp"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_EventStream(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {
+            "ApplicationId",
+            "DestinationStreamArn",
+            "ExternalId",
+            "LastModifiedDate",
+            "LastUpdatedBy",
+            "RoleArn",
+        }
+    )
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+        )
+        v = d.get("DestinationStreamArn")
+        o.destination_stream_arn = (
+            v
+            if v.__class__ is str or v is None
+            else _w.field(o, "DestinationStreamArn", v, _w.text)
+        )
+        v = d.get("ExternalId")
+        o.external_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ExternalId", v, _w.text)
+        )
+        v = d.get("LastModifiedDate")
+        o.last_modified_date = (
+            v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
+        )
+        v = d.get("LastUpdatedBy")
+        o.last_updated_by = (
+            v if v.__class__ is str or v is None else _w.field(o, "LastUpdatedBy", v, _w.text)
+        )
+        v = d.get("RoleArn")
+        o.role_arn = v if v.__class__ is str or v is None else _w.field(o, "RoleArn", v, _w.text)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        v = o.destination_stream_arn
+        if v is not None:
+            d["DestinationStreamArn"] = v
+        v = o.external_id
+        if v is not None:
+            d["ExternalId"] = v
+        v = o.last_modified_date
+        if v is not None:
+            d["LastModifiedDate"] = v
+        v = o.last_updated_by
+        if v is not None:
+            d["LastUpdatedBy"] = v
+        v = o.role_arn
+        if v is not None:
+            d["RoleArn"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_EventsBatch(cls: Any) -> _w.Codec:
+    keys = frozenset({"Endpoint", "Events"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Endpoint")
+        o.endpoint = (
+            _s_PublicEndpoint(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "Endpoint", v)
+        )
+        v = d.get("Events")
+        if v is None:
+            o.events = None
+        else:
+            try:
+                o.events = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): _s_Event(x0)
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.events = _w.keep(o, "Events", v)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.endpoint
+        if v is not None:
+            d["Endpoint"] = _u_PublicEndpoint(v)
+        v = o.events
+        if v is not None:
+            d["Events"] = (
+                {k0: _u_Event(x0) for k0, x0 in v.items()}
+                if v.__class__ is dict or isinstance(v, dict)
+                else v
+            )
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_EventsRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"BatchItem"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("BatchItem")
+        if v is None:
+            o.batch_item = None
+        else:
+            try:
+                o.batch_item = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): _s_EventsBatch(x0)
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.batch_item = _w.keep(o, "BatchItem", v)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.batch_item
+        if v is not None:
+            d["BatchItem"] = (
+                {k0: _u_EventsBatch(x0) for k0, x0 in v.items()}
+                if v.__class__ is dict or isinstance(v, dict)
+                else v
+            )
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_EventsResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"Results"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Results")
+        if v is None:
+            o.results = None
+        else:
+            try:
+                o.results = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): _s_ItemResponse(x0)
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.results = _w.keep(o, "Results", v)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.results
+        if v is not None:
+            d["Results"] = (
+                {k0: _u_ItemResponse(x0) for k0, x0 in v.items()}
+                if v.__class__ is dict or isinstance(v, dict)
+                else v
+            )
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_ItemResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"EndpointItemResponse", "EventsItemResponse"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("EndpointItemResponse")
+        o.endpoint_item_response = (
+            _s_EndpointItemResponse(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "EndpointItemResponse", v)
+        )
+        v = d.get("EventsItemResponse")
+        if v is None:
+            o.events_item_response = None
+        else:
+            try:
+                o.events_item_response = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): _s_EventItemResponse(x0)
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.events_item_response = _w.keep(o, "EventsItemResponse", v)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.endpoint_item_response
+        if v is not None:
+            d["EndpointItemResponse"] = _u_EndpointItemResponse(v)
+        v = o.events_item_response
+        if v is not None:
+            d["EventsItemResponse"] = (
+                {k0: _u_EventItemResponse(x0) for k0, x0 in v.items()}
+                if v.__class__ is dict or isinstance(v, dict)
+                else v
+            )
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_PutEventStreamRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"ApplicationId", "WriteEventStream"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+        )
+        v = d.get("WriteEventStream")
+        o.write_event_stream = (
+            _s_WriteEventStream(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "WriteEventStream", v)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        v = o.write_event_stream
+        if v is not None:
+            d["WriteEventStream"] = _u_WriteEventStream(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_PutEventsRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"ApplicationId", "EventsRequest"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+        )
+        v = d.get("EventsRequest")
+        o.events_request = (
+            _s_EventsRequest(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "EventsRequest", v)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        v = o.events_request
+        if v is not None:
+            d["EventsRequest"] = _u_EventsRequest(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_PutEventsResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"EventsResponse"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("EventsResponse")
+        o.events_response = (
+            _s_EventsResponse(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "EventsResponse", v)
+        )
+        o._response_metadata = None
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.events_response
+        if v is not None:
+            d["EventsResponse"] = _u_EventsResponse(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_Session(cls: Any) -> _w.Codec:
+    keys = frozenset({"Duration", "Id", "StartTimestamp", "StopTimestamp"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Duration")
+        o.duration = (
+            v if v.__class__ is int or v is None else _w.field(o, "Duration", v, _w.integer)
+        )
+        v = d.get("Id")
+        o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
+        v = d.get("StartTimestamp")
+        o.start_timestamp = (
+            v if v.__class__ is str or v is None else _w.field(o, "StartTimestamp", v, _w.text)
+        )
+        v = d.get("StopTimestamp")
+        o.stop_timestamp = (
+            v if v.__class__ is str or v is None else _w.field(o, "StopTimestamp", v, _w.text)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.duration
+        if v is not None:
+            d["Duration"] = v
+        v = o.id
+        if v is not None:
+            d["Id"] = v
+        v = o.start_timestamp
+        if v is not None:
+            d["StartTimestamp"] = v
+        v = o.stop_timestamp
+        if v is not None:
+            d["StopTimestamp"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_WriteEventStream(cls: Any) -> _w.Codec:
+    keys = frozenset({"DestinationStreamArn", "RoleArn"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("DestinationStreamArn")
+        o.destination_stream_arn = (
+            v
+            if v.__class__ is str or v is None
+            else _w.field(o, "DestinationStreamArn", v, _w.text)
+        )
+        v = d.get("RoleArn")
+        o.role_arn = v if v.__class__ is str or v is None else _w.field(o, "RoleArn", v, _w.text)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.destination_stream_arn
+        if v is not None:
+            d["DestinationStreamArn"] = v
+        v = o.role_arn
+        if v is not None:
+            d["RoleArn"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+structure_DeleteEventStreamRequest, unstructure_DeleteEventStreamRequest = (
+    _shared._codec_DeleteAdmChannelRequest(DeleteEventStreamRequest)
 )
-_K_EventItemResponse = frozenset({"Message", "StatusCode"})
-_K_EventStream = frozenset(
-    {
-        "ApplicationId",
-        "DestinationStreamArn",
-        "ExternalId",
-        "LastModifiedDate",
-        "LastUpdatedBy",
-        "RoleArn",
-    }
+structure_DeleteEventStreamResponse, unstructure_DeleteEventStreamResponse = (
+    _codec_DeleteEventStreamResponse(DeleteEventStreamResponse)
 )
-_K_EventsBatch = frozenset({"Endpoint", "Events"})
-_K_EventsRequest = frozenset({"BatchItem"})
-_K_EventsResponse = frozenset({"Results"})
-_K_GetEventStreamRequest = frozenset({"ApplicationId"})
-_K_GetEventStreamResponse = frozenset({"EventStream"})
-_K_ItemResponse = frozenset({"EndpointItemResponse", "EventsItemResponse"})
-_K_PublicEndpoint = frozenset(
-    {
-        "Address",
-        "Attributes",
-        "ChannelType",
-        "Demographic",
-        "EffectiveDate",
-        "EndpointStatus",
-        "Location",
-        "Metrics",
-        "OptOut",
-        "RequestId",
-        "User",
-    }
+structure_EndpointItemResponse, unstructure_EndpointItemResponse = _codec_EndpointItemResponse(
+    EndpointItemResponse
 )
-_K_PutEventStreamRequest = frozenset({"ApplicationId", "WriteEventStream"})
-_K_PutEventStreamResponse = frozenset({"EventStream"})
-_K_PutEventsRequest = frozenset({"ApplicationId", "EventsRequest"})
-_K_PutEventsResponse = frozenset({"EventsResponse"})
-_K_Session = frozenset({"Duration", "Id", "StartTimestamp", "StopTimestamp"})
-_K_WriteEventStream = frozenset({"DestinationStreamArn", "RoleArn"})
-
-
-def structure_DeleteEventStreamRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "DeleteEventStreamRequest")
-    o: Any = _new(DeleteEventStreamRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    if not _K_DeleteEventStreamRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_DeleteEventStreamRequest, o._unknown)
-    return o
-
-
-def unstructure_DeleteEventStreamRequest(o: Any) -> Any:
-    if not isinstance(o, DeleteEventStreamRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_DeleteEventStreamResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "DeleteEventStreamResponse")
-    o: Any = _new(DeleteEventStreamResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("EventStream")
-    o.event_stream = (
-        _s_EventStream(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "EventStream", v)
-    )
-    o._response_metadata = None
-    if not _K_DeleteEventStreamResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_DeleteEventStreamResponse, o._unknown)
-    return o
-
-
-def unstructure_DeleteEventStreamResponse(o: Any) -> Any:
-    if not isinstance(o, DeleteEventStreamResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.event_stream
-    if v is not None:
-        d["EventStream"] = _u_EventStream(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_EndpointItemResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "EndpointItemResponse")
-    o: Any = _new(EndpointItemResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("Message")
-    o.message = v if v.__class__ is str or v is None else _w.field(o, "Message", v, _w.text)
-    v = d.get("StatusCode")
-    o.status_code = (
-        v if v.__class__ is int or v is None else _w.field(o, "StatusCode", v, _w.integer)
-    )
-    if not _K_EndpointItemResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_EndpointItemResponse, o._unknown)
-    return o
-
-
-def unstructure_EndpointItemResponse(o: Any) -> Any:
-    if not isinstance(o, EndpointItemResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.message
-    if v is not None:
-        d["Message"] = v
-    v = o.status_code
-    if v is not None:
-        d["StatusCode"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_Event(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "Event")
-    o: Any = _new(Event)
-    o._unknown = None
-    v: Any
-    v = d.get("AppPackageName")
-    o.app_package_name = (
-        v if v.__class__ is str or v is None else _w.field(o, "AppPackageName", v, _w.text)
-    )
-    v = d.get("AppTitle")
-    o.app_title = v if v.__class__ is str or v is None else _w.field(o, "AppTitle", v, _w.text)
-    v = d.get("AppVersionCode")
-    o.app_version_code = (
-        v if v.__class__ is str or v is None else _w.field(o, "AppVersionCode", v, _w.text)
-    )
-    v = d.get("Attributes")
-    if v is None:
-        o.attributes = None
-    else:
-        try:
-            o.attributes = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        x0 if x0.__class__ is str else _w.text(x0)
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.attributes = _w.keep(o, "Attributes", v)
-    v = d.get("ClientSdkVersion")
-    o.client_sdk_version = (
-        v if v.__class__ is str or v is None else _w.field(o, "ClientSdkVersion", v, _w.text)
-    )
-    v = d.get("EventType")
-    o.event_type = v if v.__class__ is str or v is None else _w.field(o, "EventType", v, _w.text)
-    v = d.get("Metrics")
-    if v is None:
-        o.metrics = None
-    else:
-        try:
-            o.metrics = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        x0 if x0.__class__ is float else _w.number(x0)
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.metrics = _w.keep(o, "Metrics", v)
-    v = d.get("SdkName")
-    o.sdk_name = v if v.__class__ is str or v is None else _w.field(o, "SdkName", v, _w.text)
-    v = d.get("Session")
-    o.session = (
-        _s_Session(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Session", v)
-    )
-    v = d.get("Timestamp")
-    o.timestamp = v if v.__class__ is str or v is None else _w.field(o, "Timestamp", v, _w.text)
-    if not _K_Event.issuperset(d):
-        o._unknown = _w.extra(d, _K_Event, o._unknown)
-    return o
-
-
-def unstructure_Event(o: Any) -> Any:
-    if not isinstance(o, Event):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.app_package_name
-    if v is not None:
-        d["AppPackageName"] = v
-    v = o.app_title
-    if v is not None:
-        d["AppTitle"] = v
-    v = o.app_version_code
-    if v is not None:
-        d["AppVersionCode"] = v
-    v = o.attributes
-    if v is not None:
-        d["Attributes"] = dict(v) if isinstance(v, dict) else v
-    v = o.client_sdk_version
-    if v is not None:
-        d["ClientSdkVersion"] = v
-    v = o.event_type
-    if v is not None:
-        d["EventType"] = v
-    v = o.metrics
-    if v is not None:
-        d["Metrics"] = dict(v) if isinstance(v, dict) else v
-    v = o.sdk_name
-    if v is not None:
-        d["SdkName"] = v
-    v = o.session
-    if v is not None:
-        d["Session"] = _u_Session(v)
-    v = o.timestamp
-    if v is not None:
-        d["Timestamp"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_EventItemResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "EventItemResponse")
-    o: Any = _new(EventItemResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("Message")
-    o.message = v if v.__class__ is str or v is None else _w.field(o, "Message", v, _w.text)
-    v = d.get("StatusCode")
-    o.status_code = (
-        v if v.__class__ is int or v is None else _w.field(o, "StatusCode", v, _w.integer)
-    )
-    if not _K_EventItemResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_EventItemResponse, o._unknown)
-    return o
-
-
-def unstructure_EventItemResponse(o: Any) -> Any:
-    if not isinstance(o, EventItemResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.message
-    if v is not None:
-        d["Message"] = v
-    v = o.status_code
-    if v is not None:
-        d["StatusCode"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_EventStream(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "EventStream")
-    o: Any = _new(EventStream)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("DestinationStreamArn")
-    o.destination_stream_arn = (
-        v if v.__class__ is str or v is None else _w.field(o, "DestinationStreamArn", v, _w.text)
-    )
-    v = d.get("ExternalId")
-    o.external_id = v if v.__class__ is str or v is None else _w.field(o, "ExternalId", v, _w.text)
-    v = d.get("LastModifiedDate")
-    o.last_modified_date = (
-        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
-    )
-    v = d.get("LastUpdatedBy")
-    o.last_updated_by = (
-        v if v.__class__ is str or v is None else _w.field(o, "LastUpdatedBy", v, _w.text)
-    )
-    v = d.get("RoleArn")
-    o.role_arn = v if v.__class__ is str or v is None else _w.field(o, "RoleArn", v, _w.text)
-    if not _K_EventStream.issuperset(d):
-        o._unknown = _w.extra(d, _K_EventStream, o._unknown)
-    return o
-
-
-def unstructure_EventStream(o: Any) -> Any:
-    if not isinstance(o, EventStream):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.destination_stream_arn
-    if v is not None:
-        d["DestinationStreamArn"] = v
-    v = o.external_id
-    if v is not None:
-        d["ExternalId"] = v
-    v = o.last_modified_date
-    if v is not None:
-        d["LastModifiedDate"] = v
-    v = o.last_updated_by
-    if v is not None:
-        d["LastUpdatedBy"] = v
-    v = o.role_arn
-    if v is not None:
-        d["RoleArn"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_EventsBatch(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "EventsBatch")
-    o: Any = _new(EventsBatch)
-    o._unknown = None
-    v: Any
-    v = d.get("Endpoint")
-    o.endpoint = (
-        _s_PublicEndpoint(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "Endpoint", v)
-    )
-    v = d.get("Events")
-    if v is None:
-        o.events = None
-    else:
-        try:
-            o.events = (
-                {(k0 if k0.__class__ is str else _w.text(k0)): _s_Event(x0) for k0, x0 in v.items()}
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.events = _w.keep(o, "Events", v)
-    if not _K_EventsBatch.issuperset(d):
-        o._unknown = _w.extra(d, _K_EventsBatch, o._unknown)
-    return o
-
-
-def unstructure_EventsBatch(o: Any) -> Any:
-    if not isinstance(o, EventsBatch):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.endpoint
-    if v is not None:
-        d["Endpoint"] = _u_PublicEndpoint(v)
-    v = o.events
-    if v is not None:
-        d["Events"] = {k0: _u_Event(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_EventsRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "EventsRequest")
-    o: Any = _new(EventsRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("BatchItem")
-    if v is None:
-        o.batch_item = None
-    else:
-        try:
-            o.batch_item = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): _s_EventsBatch(x0)
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.batch_item = _w.keep(o, "BatchItem", v)
-    if not _K_EventsRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_EventsRequest, o._unknown)
-    return o
-
-
-def unstructure_EventsRequest(o: Any) -> Any:
-    if not isinstance(o, EventsRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.batch_item
-    if v is not None:
-        d["BatchItem"] = (
-            {k0: _u_EventsBatch(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
-        )
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_EventsResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "EventsResponse")
-    o: Any = _new(EventsResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("Results")
-    if v is None:
-        o.results = None
-    else:
-        try:
-            o.results = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): _s_ItemResponse(x0)
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.results = _w.keep(o, "Results", v)
-    if not _K_EventsResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_EventsResponse, o._unknown)
-    return o
-
-
-def unstructure_EventsResponse(o: Any) -> Any:
-    if not isinstance(o, EventsResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.results
-    if v is not None:
-        d["Results"] = (
-            {k0: _u_ItemResponse(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
-        )
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetEventStreamRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetEventStreamRequest")
-    o: Any = _new(GetEventStreamRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    if not _K_GetEventStreamRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetEventStreamRequest, o._unknown)
-    return o
-
-
-def unstructure_GetEventStreamRequest(o: Any) -> Any:
-    if not isinstance(o, GetEventStreamRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetEventStreamResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetEventStreamResponse")
-    o: Any = _new(GetEventStreamResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("EventStream")
-    o.event_stream = (
-        _s_EventStream(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "EventStream", v)
-    )
-    o._response_metadata = None
-    if not _K_GetEventStreamResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetEventStreamResponse, o._unknown)
-    return o
-
-
-def unstructure_GetEventStreamResponse(o: Any) -> Any:
-    if not isinstance(o, GetEventStreamResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.event_stream
-    if v is not None:
-        d["EventStream"] = _u_EventStream(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_ItemResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "ItemResponse")
-    o: Any = _new(ItemResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("EndpointItemResponse")
-    o.endpoint_item_response = (
-        _s_EndpointItemResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "EndpointItemResponse", v)
-    )
-    v = d.get("EventsItemResponse")
-    if v is None:
-        o.events_item_response = None
-    else:
-        try:
-            o.events_item_response = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): _s_EventItemResponse(x0)
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.events_item_response = _w.keep(o, "EventsItemResponse", v)
-    if not _K_ItemResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_ItemResponse, o._unknown)
-    return o
-
-
-def unstructure_ItemResponse(o: Any) -> Any:
-    if not isinstance(o, ItemResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.endpoint_item_response
-    if v is not None:
-        d["EndpointItemResponse"] = _u_EndpointItemResponse(v)
-    v = o.events_item_response
-    if v is not None:
-        d["EventsItemResponse"] = (
-            {k0: _u_EventItemResponse(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
-        )
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_PublicEndpoint(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "PublicEndpoint")
-    o: Any = _new(PublicEndpoint)
-    o._unknown = None
-    v: Any
-    v = d.get("Address")
-    o.address = v if v.__class__ is str or v is None else _w.field(o, "Address", v, _w.text)
-    v = d.get("Attributes")
-    if v is None:
-        o.attributes = None
-    else:
-        try:
-            o.attributes = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
-                        if x0.__class__ is list
-                        else _w.wrong()
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.attributes = _w.keep(o, "Attributes", v)
-    v = d.get("ChannelType")
-    o.channel_type = (
-        _E_ChannelType.get(v, v)
-        if v.__class__ is str
-        else None
-        if v is None
-        else _w.field(o, "ChannelType", v, _w.text)
-    )
-    v = d.get("Demographic")
-    o.demographic = (
-        _common._s_EndpointDemographic(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "Demographic", v)
-    )
-    v = d.get("EffectiveDate")
-    o.effective_date = (
-        v if v.__class__ is str or v is None else _w.field(o, "EffectiveDate", v, _w.text)
-    )
-    v = d.get("EndpointStatus")
-    o.endpoint_status = (
-        v if v.__class__ is str or v is None else _w.field(o, "EndpointStatus", v, _w.text)
-    )
-    v = d.get("Location")
-    o.location = (
-        _common._s_EndpointLocation(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "Location", v)
-    )
-    v = d.get("Metrics")
-    if v is None:
-        o.metrics = None
-    else:
-        try:
-            o.metrics = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        x0 if x0.__class__ is float else _w.number(x0)
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.metrics = _w.keep(o, "Metrics", v)
-    v = d.get("OptOut")
-    o.opt_out = v if v.__class__ is str or v is None else _w.field(o, "OptOut", v, _w.text)
-    v = d.get("RequestId")
-    o.request_id = v if v.__class__ is str or v is None else _w.field(o, "RequestId", v, _w.text)
-    v = d.get("User")
-    o.user = (
-        _common._s_EndpointUser(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "User", v)
-    )
-    if not _K_PublicEndpoint.issuperset(d):
-        o._unknown = _w.extra(d, _K_PublicEndpoint, o._unknown)
-    return o
-
-
-def unstructure_PublicEndpoint(o: Any) -> Any:
-    if not isinstance(o, PublicEndpoint):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.address
-    if v is not None:
-        d["Address"] = v
-    v = o.attributes
-    if v is not None:
-        d["Attributes"] = (
-            {k0: (list(x0) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()}
-            if isinstance(v, dict)
-            else v
-        )
-    v = o.channel_type
-    if v is not None:
-        d["ChannelType"] = v._value_ if isinstance(v, StrEnum) else v
-    v = o.demographic
-    if v is not None:
-        d["Demographic"] = _common._u_EndpointDemographic(v)
-    v = o.effective_date
-    if v is not None:
-        d["EffectiveDate"] = v
-    v = o.endpoint_status
-    if v is not None:
-        d["EndpointStatus"] = v
-    v = o.location
-    if v is not None:
-        d["Location"] = _common._u_EndpointLocation(v)
-    v = o.metrics
-    if v is not None:
-        d["Metrics"] = dict(v) if isinstance(v, dict) else v
-    v = o.opt_out
-    if v is not None:
-        d["OptOut"] = v
-    v = o.request_id
-    if v is not None:
-        d["RequestId"] = v
-    v = o.user
-    if v is not None:
-        d["User"] = _common._u_EndpointUser(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_PutEventStreamRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "PutEventStreamRequest")
-    o: Any = _new(PutEventStreamRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("WriteEventStream")
-    o.write_event_stream = (
-        _s_WriteEventStream(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "WriteEventStream", v)
-    )
-    if not _K_PutEventStreamRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_PutEventStreamRequest, o._unknown)
-    return o
-
-
-def unstructure_PutEventStreamRequest(o: Any) -> Any:
-    if not isinstance(o, PutEventStreamRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.write_event_stream
-    if v is not None:
-        d["WriteEventStream"] = _u_WriteEventStream(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_PutEventStreamResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "PutEventStreamResponse")
-    o: Any = _new(PutEventStreamResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("EventStream")
-    o.event_stream = (
-        _s_EventStream(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "EventStream", v)
-    )
-    o._response_metadata = None
-    if not _K_PutEventStreamResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_PutEventStreamResponse, o._unknown)
-    return o
-
-
-def unstructure_PutEventStreamResponse(o: Any) -> Any:
-    if not isinstance(o, PutEventStreamResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.event_stream
-    if v is not None:
-        d["EventStream"] = _u_EventStream(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_PutEventsRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "PutEventsRequest")
-    o: Any = _new(PutEventsRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("EventsRequest")
-    o.events_request = (
-        _s_EventsRequest(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "EventsRequest", v)
-    )
-    if not _K_PutEventsRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_PutEventsRequest, o._unknown)
-    return o
-
-
-def unstructure_PutEventsRequest(o: Any) -> Any:
-    if not isinstance(o, PutEventsRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.events_request
-    if v is not None:
-        d["EventsRequest"] = _u_EventsRequest(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_PutEventsResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "PutEventsResponse")
-    o: Any = _new(PutEventsResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("EventsResponse")
-    o.events_response = (
-        _s_EventsResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "EventsResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_PutEventsResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_PutEventsResponse, o._unknown)
-    return o
-
-
-def unstructure_PutEventsResponse(o: Any) -> Any:
-    if not isinstance(o, PutEventsResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.events_response
-    if v is not None:
-        d["EventsResponse"] = _u_EventsResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_Session(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "Session")
-    o: Any = _new(Session)
-    o._unknown = None
-    v: Any
-    v = d.get("Duration")
-    o.duration = v if v.__class__ is int or v is None else _w.field(o, "Duration", v, _w.integer)
-    v = d.get("Id")
-    o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
-    v = d.get("StartTimestamp")
-    o.start_timestamp = (
-        v if v.__class__ is str or v is None else _w.field(o, "StartTimestamp", v, _w.text)
-    )
-    v = d.get("StopTimestamp")
-    o.stop_timestamp = (
-        v if v.__class__ is str or v is None else _w.field(o, "StopTimestamp", v, _w.text)
-    )
-    if not _K_Session.issuperset(d):
-        o._unknown = _w.extra(d, _K_Session, o._unknown)
-    return o
-
-
-def unstructure_Session(o: Any) -> Any:
-    if not isinstance(o, Session):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.duration
-    if v is not None:
-        d["Duration"] = v
-    v = o.id
-    if v is not None:
-        d["Id"] = v
-    v = o.start_timestamp
-    if v is not None:
-        d["StartTimestamp"] = v
-    v = o.stop_timestamp
-    if v is not None:
-        d["StopTimestamp"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_WriteEventStream(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "WriteEventStream")
-    o: Any = _new(WriteEventStream)
-    o._unknown = None
-    v: Any
-    v = d.get("DestinationStreamArn")
-    o.destination_stream_arn = (
-        v if v.__class__ is str or v is None else _w.field(o, "DestinationStreamArn", v, _w.text)
-    )
-    v = d.get("RoleArn")
-    o.role_arn = v if v.__class__ is str or v is None else _w.field(o, "RoleArn", v, _w.text)
-    if not _K_WriteEventStream.issuperset(d):
-        o._unknown = _w.extra(d, _K_WriteEventStream, o._unknown)
-    return o
-
-
-def unstructure_WriteEventStream(o: Any) -> Any:
-    if not isinstance(o, WriteEventStream):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.destination_stream_arn
-    if v is not None:
-        d["DestinationStreamArn"] = v
-    v = o.role_arn
-    if v is not None:
-        d["RoleArn"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
+structure_Event, unstructure_Event = _codec_Event(Event)
+structure_EventItemResponse, unstructure_EventItemResponse = _codec_EndpointItemResponse(
+    EventItemResponse
+)
+structure_EventStream, unstructure_EventStream = _codec_EventStream(EventStream)
+structure_EventsBatch, unstructure_EventsBatch = _codec_EventsBatch(EventsBatch)
+structure_EventsRequest, unstructure_EventsRequest = _codec_EventsRequest(EventsRequest)
+structure_EventsResponse, unstructure_EventsResponse = _codec_EventsResponse(EventsResponse)
+structure_GetEventStreamRequest, unstructure_GetEventStreamRequest = (
+    _shared._codec_DeleteAdmChannelRequest(GetEventStreamRequest)
+)
+structure_GetEventStreamResponse, unstructure_GetEventStreamResponse = (
+    _codec_DeleteEventStreamResponse(GetEventStreamResponse)
+)
+structure_ItemResponse, unstructure_ItemResponse = _codec_ItemResponse(ItemResponse)
+structure_PublicEndpoint, unstructure_PublicEndpoint = _common._codec_EndpointRequest(
+    PublicEndpoint
+)
+structure_PutEventStreamRequest, unstructure_PutEventStreamRequest = _codec_PutEventStreamRequest(
+    PutEventStreamRequest
+)
+structure_PutEventStreamResponse, unstructure_PutEventStreamResponse = (
+    _codec_DeleteEventStreamResponse(PutEventStreamResponse)
+)
+structure_PutEventsRequest, unstructure_PutEventsRequest = _codec_PutEventsRequest(PutEventsRequest)
+structure_PutEventsResponse, unstructure_PutEventsResponse = _codec_PutEventsResponse(
+    PutEventsResponse
+)
+structure_Session, unstructure_Session = _codec_Session(Session)
+structure_WriteEventStream, unstructure_WriteEventStream = _codec_WriteEventStream(WriteEventStream)
 
 # Hook slots: what nested members of each shape are converted with.
 _s_DeleteEventStreamRequest = structure_DeleteEventStreamRequest
@@ -1036,3 +829,130 @@ _s_Session = structure_Session
 _u_Session = unstructure_Session
 _s_WriteEventStream = structure_WriteEventStream
 _u_WriteEventStream = unstructure_WriteEventStream
+
+register(
+    globals(),
+    (
+        (
+            DeleteEventStreamRequest,
+            structure_DeleteEventStreamRequest,
+            unstructure_DeleteEventStreamRequest,
+            "_s_DeleteEventStreamRequest",
+            "_u_DeleteEventStreamRequest",
+        ),
+        (
+            DeleteEventStreamResponse,
+            structure_DeleteEventStreamResponse,
+            unstructure_DeleteEventStreamResponse,
+            "_s_DeleteEventStreamResponse",
+            "_u_DeleteEventStreamResponse",
+        ),
+        (
+            EndpointItemResponse,
+            structure_EndpointItemResponse,
+            unstructure_EndpointItemResponse,
+            "_s_EndpointItemResponse",
+            "_u_EndpointItemResponse",
+        ),
+        (Event, structure_Event, unstructure_Event, "_s_Event", "_u_Event"),
+        (
+            EventItemResponse,
+            structure_EventItemResponse,
+            unstructure_EventItemResponse,
+            "_s_EventItemResponse",
+            "_u_EventItemResponse",
+        ),
+        (
+            EventStream,
+            structure_EventStream,
+            unstructure_EventStream,
+            "_s_EventStream",
+            "_u_EventStream",
+        ),
+        (
+            EventsBatch,
+            structure_EventsBatch,
+            unstructure_EventsBatch,
+            "_s_EventsBatch",
+            "_u_EventsBatch",
+        ),
+        (
+            EventsRequest,
+            structure_EventsRequest,
+            unstructure_EventsRequest,
+            "_s_EventsRequest",
+            "_u_EventsRequest",
+        ),
+        (
+            EventsResponse,
+            structure_EventsResponse,
+            unstructure_EventsResponse,
+            "_s_EventsResponse",
+            "_u_EventsResponse",
+        ),
+        (
+            GetEventStreamRequest,
+            structure_GetEventStreamRequest,
+            unstructure_GetEventStreamRequest,
+            "_s_GetEventStreamRequest",
+            "_u_GetEventStreamRequest",
+        ),
+        (
+            GetEventStreamResponse,
+            structure_GetEventStreamResponse,
+            unstructure_GetEventStreamResponse,
+            "_s_GetEventStreamResponse",
+            "_u_GetEventStreamResponse",
+        ),
+        (
+            ItemResponse,
+            structure_ItemResponse,
+            unstructure_ItemResponse,
+            "_s_ItemResponse",
+            "_u_ItemResponse",
+        ),
+        (
+            PublicEndpoint,
+            structure_PublicEndpoint,
+            unstructure_PublicEndpoint,
+            "_s_PublicEndpoint",
+            "_u_PublicEndpoint",
+        ),
+        (
+            PutEventStreamRequest,
+            structure_PutEventStreamRequest,
+            unstructure_PutEventStreamRequest,
+            "_s_PutEventStreamRequest",
+            "_u_PutEventStreamRequest",
+        ),
+        (
+            PutEventStreamResponse,
+            structure_PutEventStreamResponse,
+            unstructure_PutEventStreamResponse,
+            "_s_PutEventStreamResponse",
+            "_u_PutEventStreamResponse",
+        ),
+        (
+            PutEventsRequest,
+            structure_PutEventsRequest,
+            unstructure_PutEventsRequest,
+            "_s_PutEventsRequest",
+            "_u_PutEventsRequest",
+        ),
+        (
+            PutEventsResponse,
+            structure_PutEventsResponse,
+            unstructure_PutEventsResponse,
+            "_s_PutEventsResponse",
+            "_u_PutEventsResponse",
+        ),
+        (Session, structure_Session, unstructure_Session, "_s_Session", "_u_Session"),
+        (
+            WriteEventStream,
+            structure_WriteEventStream,
+            unstructure_WriteEventStream,
+            "_s_WriteEventStream",
+            "_u_WriteEventStream",
+        ),
+    ),
+)

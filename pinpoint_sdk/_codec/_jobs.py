@@ -2,19 +2,21 @@
 
 """Wire conversion for ``pinpoint_sdk.models._jobs``.
 
-Straight-line functions per shape, registered with the cattrs converter by
-``pinpoint_sdk.converter``. A value whose JSON type differs from its annotation, and
-keys the model does not know, are kept with the instance's unknown keys and written
-back. Nested shapes are converted through the ``_s_<Shape>``/``_u_<Shape>`` slots at
-the end, which the converter points at the hooks users register.
+Straight-line functions per member list, made for each shape by a ``_codec_<Shape>``
+factory (shapes with the same members share one) and registered with
+``pinpoint_sdk._codec.REGISTRY``, which the converter reads. A value whose JSON type
+differs from its annotation, and keys the model does not know, are kept with the
+instance's unknown keys and written back. Nested shapes are converted through the
+``_s_<Shape>``/``_u_<Shape>`` slots at the end, which the converter points at the
+hooks users register.
 """
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Any
 
 from pinpoint_sdk import _wire as _w
+from pinpoint_sdk._codec import _shared, register
 from pinpoint_sdk.enums import Format, JobStatus
 from pinpoint_sdk.models._jobs import (
     CreateExportJobRequest,
@@ -45,1214 +47,884 @@ from pinpoint_sdk.models._jobs import (
 
 _new = object.__new__
 _E_Format: dict[str, Format] = {m.value: m for m in Format}
+_M_Format = _w.member_of(Format)
 _E_JobStatus: dict[str, JobStatus] = {m.value: m for m in JobStatus}
-_K_CreateExportJobRequest = frozenset({"ApplicationId", "ExportJobRequest"})
-_K_CreateExportJobResponse = frozenset({"ExportJobResponse"})
-_K_CreateImportJobRequest = frozenset({"ApplicationId", "ImportJobRequest"})
-_K_CreateImportJobResponse = frozenset({"ImportJobResponse"})
-_K_ExportJobRequest = frozenset({"RoleArn", "S3UrlPrefix", "SegmentId", "SegmentVersion"})
-_K_ExportJobResource = frozenset({"RoleArn", "S3UrlPrefix", "SegmentId", "SegmentVersion"})
-_K_ExportJobResponse = frozenset(
-    {
-        "ApplicationId",
-        "CompletedPieces",
-        "CompletionDate",
-        "CreationDate",
-        "Definition",
-        "FailedPieces",
-        "Failures",
-        "Id",
-        "JobStatus",
-        "TotalFailures",
-        "TotalPieces",
-        "TotalProcessed",
-        "Type",
-    }
-)
-_K_ExportJobsResponse = frozenset({"Item", "NextToken"})
-_K_GetExportJobRequest = frozenset({"ApplicationId", "JobId"})
-_K_GetExportJobResponse = frozenset({"ExportJobResponse"})
-_K_GetExportJobsRequest = frozenset({"ApplicationId", "PageSize", "Token"})
-_K_GetExportJobsResponse = frozenset({"ExportJobsResponse"})
-_K_GetImportJobRequest = frozenset({"ApplicationId", "JobId"})
-_K_GetImportJobResponse = frozenset({"ImportJobResponse"})
-_K_GetImportJobsRequest = frozenset({"ApplicationId", "PageSize", "Token"})
-_K_GetImportJobsResponse = frozenset({"ImportJobsResponse"})
-_K_GetSegmentExportJobsRequest = frozenset({"ApplicationId", "PageSize", "SegmentId", "Token"})
-_K_GetSegmentExportJobsResponse = frozenset({"ExportJobsResponse"})
-_K_GetSegmentImportJobsRequest = frozenset({"ApplicationId", "PageSize", "SegmentId", "Token"})
-_K_GetSegmentImportJobsResponse = frozenset({"ImportJobsResponse"})
-_K_ImportJobRequest = frozenset(
-    {
-        "DefineSegment",
-        "ExternalId",
-        "Format",
-        "RegisterEndpoints",
-        "RoleArn",
-        "S3Url",
-        "SegmentId",
-        "SegmentName",
-    }
-)
-_K_ImportJobResource = frozenset(
-    {
-        "DefineSegment",
-        "ExternalId",
-        "Format",
-        "RegisterEndpoints",
-        "RoleArn",
-        "S3Url",
-        "SegmentId",
-        "SegmentName",
-    }
-)
-_K_ImportJobResponse = frozenset(
-    {
-        "ApplicationId",
-        "CompletedPieces",
-        "CompletionDate",
-        "CreationDate",
-        "Definition",
-        "FailedPieces",
-        "Failures",
-        "Id",
-        "JobStatus",
-        "TotalFailures",
-        "TotalPieces",
-        "TotalProcessed",
-        "Type",
-    }
-)
-_K_ImportJobsResponse = frozenset({"Item", "NextToken"})
+_M_JobStatus = _w.member_of(JobStatus)
 
 
-def structure_CreateExportJobRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "CreateExportJobRequest")
-    o: Any = _new(CreateExportJobRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("ExportJobRequest")
-    o.export_job_request = (
-        _s_ExportJobRequest(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "ExportJobRequest", v)
-    )
-    if not _K_CreateExportJobRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_CreateExportJobRequest, o._unknown)
-    return o
+def _codec_CreateExportJobRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"ApplicationId", "ExportJobRequest"})
 
-
-def unstructure_CreateExportJobRequest(o: Any) -> Any:
-    if not isinstance(o, CreateExportJobRequest):
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+        )
+        v = d.get("ExportJobRequest")
+        o.export_job_request = (
+            _s_ExportJobRequest(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "ExportJobRequest", v)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.export_job_request
-    if v is not None:
-        d["ExportJobRequest"] = _u_ExportJobRequest(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        v = o.export_job_request
+        if v is not None:
+            d["ExportJobRequest"] = _u_ExportJobRequest(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_CreateExportJobResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "CreateExportJobResponse")
-    o: Any = _new(CreateExportJobResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("ExportJobResponse")
-    o.export_job_response = (
-        _s_ExportJobResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "ExportJobResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_CreateExportJobResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_CreateExportJobResponse, o._unknown)
-    return o
+# Shapes with these members: CreateExportJobResponse, GetExportJobResponse.
+def _codec_CreateExportJobResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"ExportJobResponse"})
 
-
-def unstructure_CreateExportJobResponse(o: Any) -> Any:
-    if not isinstance(o, CreateExportJobResponse):
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ExportJobResponse")
+        o.export_job_response = (
+            _s_ExportJobResponse(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "ExportJobResponse", v)
+        )
+        o._response_metadata = None
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.export_job_response
-    if v is not None:
-        d["ExportJobResponse"] = _u_ExportJobResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.export_job_response
+        if v is not None:
+            d["ExportJobResponse"] = _u_ExportJobResponse(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_CreateImportJobRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "CreateImportJobRequest")
-    o: Any = _new(CreateImportJobRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("ImportJobRequest")
-    o.import_job_request = (
-        _s_ImportJobRequest(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "ImportJobRequest", v)
-    )
-    if not _K_CreateImportJobRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_CreateImportJobRequest, o._unknown)
-    return o
+def _codec_CreateImportJobRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"ApplicationId", "ImportJobRequest"})
 
-
-def unstructure_CreateImportJobRequest(o: Any) -> Any:
-    if not isinstance(o, CreateImportJobRequest):
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+        )
+        v = d.get("ImportJobRequest")
+        o.import_job_request = (
+            _s_ImportJobRequest(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "ImportJobRequest", v)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.import_job_request
-    if v is not None:
-        d["ImportJobRequest"] = _u_ImportJobRequest(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        v = o.import_job_request
+        if v is not None:
+            d["ImportJobRequest"] = _u_ImportJobRequest(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_CreateImportJobResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "CreateImportJobResponse")
-    o: Any = _new(CreateImportJobResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("ImportJobResponse")
-    o.import_job_response = (
-        _s_ImportJobResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "ImportJobResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_CreateImportJobResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_CreateImportJobResponse, o._unknown)
-    return o
+# Shapes with these members: CreateImportJobResponse, GetImportJobResponse.
+def _codec_CreateImportJobResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"ImportJobResponse"})
 
-
-def unstructure_CreateImportJobResponse(o: Any) -> Any:
-    if not isinstance(o, CreateImportJobResponse):
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ImportJobResponse")
+        o.import_job_response = (
+            _s_ImportJobResponse(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "ImportJobResponse", v)
+        )
+        o._response_metadata = None
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.import_job_response
-    if v is not None:
-        d["ImportJobResponse"] = _u_ImportJobResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.import_job_response
+        if v is not None:
+            d["ImportJobResponse"] = _u_ImportJobResponse(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_ExportJobRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "ExportJobRequest")
-    o: Any = _new(ExportJobRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("RoleArn")
-    o.role_arn = v if v.__class__ is str or v is None else _w.field(o, "RoleArn", v, _w.text)
-    v = d.get("S3UrlPrefix")
-    o.s3_url_prefix = (
-        v if v.__class__ is str or v is None else _w.field(o, "S3UrlPrefix", v, _w.text)
-    )
-    v = d.get("SegmentId")
-    o.segment_id = v if v.__class__ is str or v is None else _w.field(o, "SegmentId", v, _w.text)
-    v = d.get("SegmentVersion")
-    o.segment_version = (
-        v if v.__class__ is int or v is None else _w.field(o, "SegmentVersion", v, _w.integer)
-    )
-    if not _K_ExportJobRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_ExportJobRequest, o._unknown)
-    return o
+# Shapes with these members: ExportJobRequest, ExportJobResource.
+def _codec_ExportJobRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"RoleArn", "S3UrlPrefix", "SegmentId", "SegmentVersion"})
 
-
-def unstructure_ExportJobRequest(o: Any) -> Any:
-    if not isinstance(o, ExportJobRequest):
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("RoleArn")
+        o.role_arn = v if v.__class__ is str or v is None else _w.field(o, "RoleArn", v, _w.text)
+        v = d.get("S3UrlPrefix")
+        o.s3_url_prefix = (
+            v if v.__class__ is str or v is None else _w.field(o, "S3UrlPrefix", v, _w.text)
+        )
+        v = d.get("SegmentId")
+        o.segment_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "SegmentId", v, _w.text)
+        )
+        v = d.get("SegmentVersion")
+        o.segment_version = (
+            v if v.__class__ is int or v is None else _w.field(o, "SegmentVersion", v, _w.integer)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.role_arn
-    if v is not None:
-        d["RoleArn"] = v
-    v = o.s3_url_prefix
-    if v is not None:
-        d["S3UrlPrefix"] = v
-    v = o.segment_id
-    if v is not None:
-        d["SegmentId"] = v
-    v = o.segment_version
-    if v is not None:
-        d["SegmentVersion"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.role_arn
+        if v is not None:
+            d["RoleArn"] = v
+        v = o.s3_url_prefix
+        if v is not None:
+            d["S3UrlPrefix"] = v
+        v = o.segment_id
+        if v is not None:
+            d["SegmentId"] = v
+        v = o.segment_version
+        if v is not None:
+            d["SegmentVersion"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_ExportJobResource(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "ExportJobResource")
-    o: Any = _new(ExportJobResource)
-    o._unknown = None
-    v: Any
-    v = d.get("RoleArn")
-    o.role_arn = v if v.__class__ is str or v is None else _w.field(o, "RoleArn", v, _w.text)
-    v = d.get("S3UrlPrefix")
-    o.s3_url_prefix = (
-        v if v.__class__ is str or v is None else _w.field(o, "S3UrlPrefix", v, _w.text)
+def _codec_ExportJobResponse(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {
+            "ApplicationId",
+            "CompletedPieces",
+            "CompletionDate",
+            "CreationDate",
+            "Definition",
+            "FailedPieces",
+            "Failures",
+            "Id",
+            "JobStatus",
+            "TotalFailures",
+            "TotalPieces",
+            "TotalProcessed",
+            "Type",
+        }
     )
-    v = d.get("SegmentId")
-    o.segment_id = v if v.__class__ is str or v is None else _w.field(o, "SegmentId", v, _w.text)
-    v = d.get("SegmentVersion")
-    o.segment_version = (
-        v if v.__class__ is int or v is None else _w.field(o, "SegmentVersion", v, _w.integer)
-    )
-    if not _K_ExportJobResource.issuperset(d):
-        o._unknown = _w.extra(d, _K_ExportJobResource, o._unknown)
-    return o
 
-
-def unstructure_ExportJobResource(o: Any) -> Any:
-    if not isinstance(o, ExportJobResource):
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+        )
+        v = d.get("CompletedPieces")
+        o.completed_pieces = (
+            v if v.__class__ is int or v is None else _w.field(o, "CompletedPieces", v, _w.integer)
+        )
+        v = d.get("CompletionDate")
+        o.completion_date = (
+            v if v.__class__ is str or v is None else _w.field(o, "CompletionDate", v, _w.text)
+        )
+        v = d.get("CreationDate")
+        o.creation_date = (
+            v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
+        )
+        v = d.get("Definition")
+        o.definition = (
+            _s_ExportJobResource(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "Definition", v)
+        )
+        v = d.get("FailedPieces")
+        o.failed_pieces = (
+            v if v.__class__ is int or v is None else _w.field(o, "FailedPieces", v, _w.integer)
+        )
+        v = d.get("Failures")
+        if v is None:
+            o.failures = None
+        else:
+            try:
+                o.failures = (
+                    [(x0 if x0.__class__ is str else _w.text(x0)) for x0 in v]
+                    if v.__class__ is list
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.failures = _w.keep(o, "Failures", v)
+        v = d.get("Id")
+        o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
+        v = d.get("JobStatus")
+        o.job_status = (
+            (_E_JobStatus.get(v) or JobStatus(v))
+            if v.__class__ is str
+            else None
+            if v is None
+            else _w.field(o, "JobStatus", v, _M_JobStatus)
+        )
+        v = d.get("TotalFailures")
+        o.total_failures = (
+            v if v.__class__ is int or v is None else _w.field(o, "TotalFailures", v, _w.integer)
+        )
+        v = d.get("TotalPieces")
+        o.total_pieces = (
+            v if v.__class__ is int or v is None else _w.field(o, "TotalPieces", v, _w.integer)
+        )
+        v = d.get("TotalProcessed")
+        o.total_processed = (
+            v if v.__class__ is int or v is None else _w.field(o, "TotalProcessed", v, _w.integer)
+        )
+        v = d.get("Type")
+        o.type = v if v.__class__ is str or v is None else _w.field(o, "Type", v, _w.text)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.role_arn
-    if v is not None:
-        d["RoleArn"] = v
-    v = o.s3_url_prefix
-    if v is not None:
-        d["S3UrlPrefix"] = v
-    v = o.segment_id
-    if v is not None:
-        d["SegmentId"] = v
-    v = o.segment_version
-    if v is not None:
-        d["SegmentVersion"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        v = o.completed_pieces
+        if v is not None:
+            d["CompletedPieces"] = v
+        v = o.completion_date
+        if v is not None:
+            d["CompletionDate"] = v
+        v = o.creation_date
+        if v is not None:
+            d["CreationDate"] = v
+        v = o.definition
+        if v is not None:
+            d["Definition"] = _u_ExportJobResource(v)
+        v = o.failed_pieces
+        if v is not None:
+            d["FailedPieces"] = v
+        v = o.failures
+        if v is not None:
+            d["Failures"] = list(v) if v.__class__ is list or isinstance(v, (list, tuple)) else v
+        v = o.id
+        if v is not None:
+            d["Id"] = v
+        v = o.job_status
+        if v is not None:
+            d["JobStatus"] = v._value_ if v.__class__ is JobStatus else _w.enum_text(v)
+        v = o.total_failures
+        if v is not None:
+            d["TotalFailures"] = v
+        v = o.total_pieces
+        if v is not None:
+            d["TotalPieces"] = v
+        v = o.total_processed
+        if v is not None:
+            d["TotalProcessed"] = v
+        v = o.type
+        if v is not None:
+            d["Type"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_ExportJobResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "ExportJobResponse")
-    o: Any = _new(ExportJobResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("CompletedPieces")
-    o.completed_pieces = (
-        v if v.__class__ is int or v is None else _w.field(o, "CompletedPieces", v, _w.integer)
-    )
-    v = d.get("CompletionDate")
-    o.completion_date = (
-        v if v.__class__ is str or v is None else _w.field(o, "CompletionDate", v, _w.text)
-    )
-    v = d.get("CreationDate")
-    o.creation_date = (
-        v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
-    )
-    v = d.get("Definition")
-    o.definition = (
-        _s_ExportJobResource(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "Definition", v)
-    )
-    v = d.get("FailedPieces")
-    o.failed_pieces = (
-        v if v.__class__ is int or v is None else _w.field(o, "FailedPieces", v, _w.integer)
-    )
-    v = d.get("Failures")
-    if v is None:
-        o.failures = None
-    else:
-        try:
-            o.failures = (
-                [(x0 if x0.__class__ is str else _w.text(x0)) for x0 in v]
-                if v.__class__ is list
-                else _w.wrong()
+def _codec_ExportJobsResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"Item", "NextToken"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Item")
+        if v is None:
+            o.item = None
+        else:
+            try:
+                o.item = list(map(_s_ExportJobResponse, v)) if v.__class__ is list else _w.wrong()
+            except _w.WrongType:
+                o.item = _w.keep(o, "Item", v)
+        v = d.get("NextToken")
+        o.next_token = (
+            v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.item
+        if v is not None:
+            d["Item"] = (
+                list(map(_u_ExportJobResponse, v))
+                if v.__class__ is list or isinstance(v, (list, tuple))
+                else v
             )
-        except _w.WrongType:
-            o.failures = _w.keep(o, "Failures", v)
-    v = d.get("Id")
-    o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
-    v = d.get("JobStatus")
-    o.job_status = (
-        _E_JobStatus.get(v, v)
-        if v.__class__ is str
-        else None
-        if v is None
-        else _w.field(o, "JobStatus", v, _w.text)
-    )
-    v = d.get("TotalFailures")
-    o.total_failures = (
-        v if v.__class__ is int or v is None else _w.field(o, "TotalFailures", v, _w.integer)
-    )
-    v = d.get("TotalPieces")
-    o.total_pieces = (
-        v if v.__class__ is int or v is None else _w.field(o, "TotalPieces", v, _w.integer)
-    )
-    v = d.get("TotalProcessed")
-    o.total_processed = (
-        v if v.__class__ is int or v is None else _w.field(o, "TotalProcessed", v, _w.integer)
-    )
-    v = d.get("Type")
-    o.type = v if v.__class__ is str or v is None else _w.field(o, "Type", v, _w.text)
-    if not _K_ExportJobResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_ExportJobResponse, o._unknown)
-    return o
+        v = o.next_token
+        if v is not None:
+            d["NextToken"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def unstructure_ExportJobResponse(o: Any) -> Any:
-    if not isinstance(o, ExportJobResponse):
+# Shapes with these members: GetExportJobRequest, GetImportJobRequest.
+def _codec_GetExportJobRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"ApplicationId", "JobId"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+        )
+        v = d.get("JobId")
+        o.job_id = v if v.__class__ is str or v is None else _w.field(o, "JobId", v, _w.text)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.completed_pieces
-    if v is not None:
-        d["CompletedPieces"] = v
-    v = o.completion_date
-    if v is not None:
-        d["CompletionDate"] = v
-    v = o.creation_date
-    if v is not None:
-        d["CreationDate"] = v
-    v = o.definition
-    if v is not None:
-        d["Definition"] = _u_ExportJobResource(v)
-    v = o.failed_pieces
-    if v is not None:
-        d["FailedPieces"] = v
-    v = o.failures
-    if v is not None:
-        d["Failures"] = list(v) if isinstance(v, (list, tuple)) else v
-    v = o.id
-    if v is not None:
-        d["Id"] = v
-    v = o.job_status
-    if v is not None:
-        d["JobStatus"] = v._value_ if isinstance(v, StrEnum) else v
-    v = o.total_failures
-    if v is not None:
-        d["TotalFailures"] = v
-    v = o.total_pieces
-    if v is not None:
-        d["TotalPieces"] = v
-    v = o.total_processed
-    if v is not None:
-        d["TotalProcessed"] = v
-    v = o.type
-    if v is not None:
-        d["Type"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        v = o.job_id
+        if v is not None:
+            d["JobId"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_ExportJobsResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "ExportJobsResponse")
-    o: Any = _new(ExportJobsResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("Item")
-    if v is None:
-        o.item = None
-    else:
-        try:
-            o.item = [_s_ExportJobResponse(x0) for x0 in v] if v.__class__ is list else _w.wrong()
-        except _w.WrongType:
-            o.item = _w.keep(o, "Item", v)
-    v = d.get("NextToken")
-    o.next_token = v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
-    if not _K_ExportJobsResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_ExportJobsResponse, o._unknown)
-    return o
+# Shapes with these members: GetExportJobsResponse, GetSegmentExportJobsResponse.
+def _codec_GetExportJobsResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"ExportJobsResponse"})
 
-
-def unstructure_ExportJobsResponse(o: Any) -> Any:
-    if not isinstance(o, ExportJobsResponse):
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ExportJobsResponse")
+        o.export_jobs_response = (
+            _s_ExportJobsResponse(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "ExportJobsResponse", v)
+        )
+        o._response_metadata = None
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.item
-    if v is not None:
-        d["Item"] = [_u_ExportJobResponse(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
-    v = o.next_token
-    if v is not None:
-        d["NextToken"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.export_jobs_response
+        if v is not None:
+            d["ExportJobsResponse"] = _u_ExportJobsResponse(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_GetExportJobRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetExportJobRequest")
-    o: Any = _new(GetExportJobRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("JobId")
-    o.job_id = v if v.__class__ is str or v is None else _w.field(o, "JobId", v, _w.text)
-    if not _K_GetExportJobRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetExportJobRequest, o._unknown)
-    return o
+# Shapes with these members: GetImportJobsResponse, GetSegmentImportJobsResponse.
+def _codec_GetImportJobsResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"ImportJobsResponse"})
 
-
-def unstructure_GetExportJobRequest(o: Any) -> Any:
-    if not isinstance(o, GetExportJobRequest):
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ImportJobsResponse")
+        o.import_jobs_response = (
+            _s_ImportJobsResponse(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "ImportJobsResponse", v)
+        )
+        o._response_metadata = None
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.job_id
-    if v is not None:
-        d["JobId"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.import_jobs_response
+        if v is not None:
+            d["ImportJobsResponse"] = _u_ImportJobsResponse(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_GetExportJobResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetExportJobResponse")
-    o: Any = _new(GetExportJobResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("ExportJobResponse")
-    o.export_job_response = (
-        _s_ExportJobResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "ExportJobResponse", v)
+# Shapes with these members: ImportJobRequest, ImportJobResource.
+def _codec_ImportJobRequest(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {
+            "DefineSegment",
+            "ExternalId",
+            "Format",
+            "RegisterEndpoints",
+            "RoleArn",
+            "S3Url",
+            "SegmentId",
+            "SegmentName",
+        }
     )
-    o._response_metadata = None
-    if not _K_GetExportJobResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetExportJobResponse, o._unknown)
-    return o
 
-
-def unstructure_GetExportJobResponse(o: Any) -> Any:
-    if not isinstance(o, GetExportJobResponse):
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("DefineSegment")
+        o.define_segment = (
+            v if v.__class__ is bool or v is None else _w.field(o, "DefineSegment", v, _w.boolean)
+        )
+        v = d.get("ExternalId")
+        o.external_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ExternalId", v, _w.text)
+        )
+        v = d.get("Format")
+        o.format = (
+            (_E_Format.get(v) or Format(v))
+            if v.__class__ is str
+            else None
+            if v is None
+            else _w.field(o, "Format", v, _M_Format)
+        )
+        v = d.get("RegisterEndpoints")
+        o.register_endpoints = (
+            v
+            if v.__class__ is bool or v is None
+            else _w.field(o, "RegisterEndpoints", v, _w.boolean)
+        )
+        v = d.get("RoleArn")
+        o.role_arn = v if v.__class__ is str or v is None else _w.field(o, "RoleArn", v, _w.text)
+        v = d.get("S3Url")
+        o.s3_url = v if v.__class__ is str or v is None else _w.field(o, "S3Url", v, _w.text)
+        v = d.get("SegmentId")
+        o.segment_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "SegmentId", v, _w.text)
+        )
+        v = d.get("SegmentName")
+        o.segment_name = (
+            v if v.__class__ is str or v is None else _w.field(o, "SegmentName", v, _w.text)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.export_job_response
-    if v is not None:
-        d["ExportJobResponse"] = _u_ExportJobResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.define_segment
+        if v is not None:
+            d["DefineSegment"] = v
+        v = o.external_id
+        if v is not None:
+            d["ExternalId"] = v
+        v = o.format
+        if v is not None:
+            d["Format"] = v._value_ if v.__class__ is Format else _w.enum_text(v)
+        v = o.register_endpoints
+        if v is not None:
+            d["RegisterEndpoints"] = v
+        v = o.role_arn
+        if v is not None:
+            d["RoleArn"] = v
+        v = o.s3_url
+        if v is not None:
+            d["S3Url"] = v
+        v = o.segment_id
+        if v is not None:
+            d["SegmentId"] = v
+        v = o.segment_name
+        if v is not None:
+            d["SegmentName"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_GetExportJobsRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetExportJobsRequest")
-    o: Any = _new(GetExportJobsRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+def _codec_ImportJobResponse(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {
+            "ApplicationId",
+            "CompletedPieces",
+            "CompletionDate",
+            "CreationDate",
+            "Definition",
+            "FailedPieces",
+            "Failures",
+            "Id",
+            "JobStatus",
+            "TotalFailures",
+            "TotalPieces",
+            "TotalProcessed",
+            "Type",
+        }
     )
-    v = d.get("PageSize")
-    o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
-    v = d.get("Token")
-    o.token = v if v.__class__ is str or v is None else _w.field(o, "Token", v, _w.text)
-    if not _K_GetExportJobsRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetExportJobsRequest, o._unknown)
-    return o
 
-
-def unstructure_GetExportJobsRequest(o: Any) -> Any:
-    if not isinstance(o, GetExportJobsRequest):
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+        )
+        v = d.get("CompletedPieces")
+        o.completed_pieces = (
+            v if v.__class__ is int or v is None else _w.field(o, "CompletedPieces", v, _w.integer)
+        )
+        v = d.get("CompletionDate")
+        o.completion_date = (
+            v if v.__class__ is str or v is None else _w.field(o, "CompletionDate", v, _w.text)
+        )
+        v = d.get("CreationDate")
+        o.creation_date = (
+            v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
+        )
+        v = d.get("Definition")
+        o.definition = (
+            _s_ImportJobResource(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "Definition", v)
+        )
+        v = d.get("FailedPieces")
+        o.failed_pieces = (
+            v if v.__class__ is int or v is None else _w.field(o, "FailedPieces", v, _w.integer)
+        )
+        v = d.get("Failures")
+        if v is None:
+            o.failures = None
+        else:
+            try:
+                o.failures = (
+                    [(x0 if x0.__class__ is str else _w.text(x0)) for x0 in v]
+                    if v.__class__ is list
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.failures = _w.keep(o, "Failures", v)
+        v = d.get("Id")
+        o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
+        v = d.get("JobStatus")
+        o.job_status = (
+            (_E_JobStatus.get(v) or JobStatus(v))
+            if v.__class__ is str
+            else None
+            if v is None
+            else _w.field(o, "JobStatus", v, _M_JobStatus)
+        )
+        v = d.get("TotalFailures")
+        o.total_failures = (
+            v if v.__class__ is int or v is None else _w.field(o, "TotalFailures", v, _w.integer)
+        )
+        v = d.get("TotalPieces")
+        o.total_pieces = (
+            v if v.__class__ is int or v is None else _w.field(o, "TotalPieces", v, _w.integer)
+        )
+        v = d.get("TotalProcessed")
+        o.total_processed = (
+            v if v.__class__ is int or v is None else _w.field(o, "TotalProcessed", v, _w.integer)
+        )
+        v = d.get("Type")
+        o.type = v if v.__class__ is str or v is None else _w.field(o, "Type", v, _w.text)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.page_size
-    if v is not None:
-        d["PageSize"] = v
-    v = o.token
-    if v is not None:
-        d["Token"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        v = o.completed_pieces
+        if v is not None:
+            d["CompletedPieces"] = v
+        v = o.completion_date
+        if v is not None:
+            d["CompletionDate"] = v
+        v = o.creation_date
+        if v is not None:
+            d["CreationDate"] = v
+        v = o.definition
+        if v is not None:
+            d["Definition"] = _u_ImportJobResource(v)
+        v = o.failed_pieces
+        if v is not None:
+            d["FailedPieces"] = v
+        v = o.failures
+        if v is not None:
+            d["Failures"] = list(v) if v.__class__ is list or isinstance(v, (list, tuple)) else v
+        v = o.id
+        if v is not None:
+            d["Id"] = v
+        v = o.job_status
+        if v is not None:
+            d["JobStatus"] = v._value_ if v.__class__ is JobStatus else _w.enum_text(v)
+        v = o.total_failures
+        if v is not None:
+            d["TotalFailures"] = v
+        v = o.total_pieces
+        if v is not None:
+            d["TotalPieces"] = v
+        v = o.total_processed
+        if v is not None:
+            d["TotalProcessed"] = v
+        v = o.type
+        if v is not None:
+            d["Type"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_GetExportJobsResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetExportJobsResponse")
-    o: Any = _new(GetExportJobsResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("ExportJobsResponse")
-    o.export_jobs_response = (
-        _s_ExportJobsResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "ExportJobsResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_GetExportJobsResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetExportJobsResponse, o._unknown)
-    return o
+def _codec_ImportJobsResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"Item", "NextToken"})
 
-
-def unstructure_GetExportJobsResponse(o: Any) -> Any:
-    if not isinstance(o, GetExportJobsResponse):
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Item")
+        if v is None:
+            o.item = None
+        else:
+            try:
+                o.item = list(map(_s_ImportJobResponse, v)) if v.__class__ is list else _w.wrong()
+            except _w.WrongType:
+                o.item = _w.keep(o, "Item", v)
+        v = d.get("NextToken")
+        o.next_token = (
+            v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.export_jobs_response
-    if v is not None:
-        d["ExportJobsResponse"] = _u_ExportJobsResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
 
-
-def structure_GetImportJobRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetImportJobRequest")
-    o: Any = _new(GetImportJobRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("JobId")
-    o.job_id = v if v.__class__ is str or v is None else _w.field(o, "JobId", v, _w.text)
-    if not _K_GetImportJobRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetImportJobRequest, o._unknown)
-    return o
-
-
-def unstructure_GetImportJobRequest(o: Any) -> Any:
-    if not isinstance(o, GetImportJobRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.job_id
-    if v is not None:
-        d["JobId"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetImportJobResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetImportJobResponse")
-    o: Any = _new(GetImportJobResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("ImportJobResponse")
-    o.import_job_response = (
-        _s_ImportJobResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "ImportJobResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_GetImportJobResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetImportJobResponse, o._unknown)
-    return o
-
-
-def unstructure_GetImportJobResponse(o: Any) -> Any:
-    if not isinstance(o, GetImportJobResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.import_job_response
-    if v is not None:
-        d["ImportJobResponse"] = _u_ImportJobResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetImportJobsRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetImportJobsRequest")
-    o: Any = _new(GetImportJobsRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("PageSize")
-    o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
-    v = d.get("Token")
-    o.token = v if v.__class__ is str or v is None else _w.field(o, "Token", v, _w.text)
-    if not _K_GetImportJobsRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetImportJobsRequest, o._unknown)
-    return o
-
-
-def unstructure_GetImportJobsRequest(o: Any) -> Any:
-    if not isinstance(o, GetImportJobsRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.page_size
-    if v is not None:
-        d["PageSize"] = v
-    v = o.token
-    if v is not None:
-        d["Token"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetImportJobsResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetImportJobsResponse")
-    o: Any = _new(GetImportJobsResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("ImportJobsResponse")
-    o.import_jobs_response = (
-        _s_ImportJobsResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "ImportJobsResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_GetImportJobsResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetImportJobsResponse, o._unknown)
-    return o
-
-
-def unstructure_GetImportJobsResponse(o: Any) -> Any:
-    if not isinstance(o, GetImportJobsResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.import_jobs_response
-    if v is not None:
-        d["ImportJobsResponse"] = _u_ImportJobsResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetSegmentExportJobsRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetSegmentExportJobsRequest")
-    o: Any = _new(GetSegmentExportJobsRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("PageSize")
-    o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
-    v = d.get("SegmentId")
-    o.segment_id = v if v.__class__ is str or v is None else _w.field(o, "SegmentId", v, _w.text)
-    v = d.get("Token")
-    o.token = v if v.__class__ is str or v is None else _w.field(o, "Token", v, _w.text)
-    if not _K_GetSegmentExportJobsRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetSegmentExportJobsRequest, o._unknown)
-    return o
-
-
-def unstructure_GetSegmentExportJobsRequest(o: Any) -> Any:
-    if not isinstance(o, GetSegmentExportJobsRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.page_size
-    if v is not None:
-        d["PageSize"] = v
-    v = o.segment_id
-    if v is not None:
-        d["SegmentId"] = v
-    v = o.token
-    if v is not None:
-        d["Token"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetSegmentExportJobsResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetSegmentExportJobsResponse")
-    o: Any = _new(GetSegmentExportJobsResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("ExportJobsResponse")
-    o.export_jobs_response = (
-        _s_ExportJobsResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "ExportJobsResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_GetSegmentExportJobsResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetSegmentExportJobsResponse, o._unknown)
-    return o
-
-
-def unstructure_GetSegmentExportJobsResponse(o: Any) -> Any:
-    if not isinstance(o, GetSegmentExportJobsResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.export_jobs_response
-    if v is not None:
-        d["ExportJobsResponse"] = _u_ExportJobsResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetSegmentImportJobsRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetSegmentImportJobsRequest")
-    o: Any = _new(GetSegmentImportJobsRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("PageSize")
-    o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
-    v = d.get("SegmentId")
-    o.segment_id = v if v.__class__ is str or v is None else _w.field(o, "SegmentId", v, _w.text)
-    v = d.get("Token")
-    o.token = v if v.__class__ is str or v is None else _w.field(o, "Token", v, _w.text)
-    if not _K_GetSegmentImportJobsRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetSegmentImportJobsRequest, o._unknown)
-    return o
-
-
-def unstructure_GetSegmentImportJobsRequest(o: Any) -> Any:
-    if not isinstance(o, GetSegmentImportJobsRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.page_size
-    if v is not None:
-        d["PageSize"] = v
-    v = o.segment_id
-    if v is not None:
-        d["SegmentId"] = v
-    v = o.token
-    if v is not None:
-        d["Token"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetSegmentImportJobsResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetSegmentImportJobsResponse")
-    o: Any = _new(GetSegmentImportJobsResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("ImportJobsResponse")
-    o.import_jobs_response = (
-        _s_ImportJobsResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "ImportJobsResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_GetSegmentImportJobsResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetSegmentImportJobsResponse, o._unknown)
-    return o
-
-
-def unstructure_GetSegmentImportJobsResponse(o: Any) -> Any:
-    if not isinstance(o, GetSegmentImportJobsResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.import_jobs_response
-    if v is not None:
-        d["ImportJobsResponse"] = _u_ImportJobsResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_ImportJobRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "ImportJobRequest")
-    o: Any = _new(ImportJobRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("DefineSegment")
-    o.define_segment = (
-        v if v.__class__ is bool or v is None else _w.field(o, "DefineSegment", v, _w.boolean)
-    )
-    v = d.get("ExternalId")
-    o.external_id = v if v.__class__ is str or v is None else _w.field(o, "ExternalId", v, _w.text)
-    v = d.get("Format")
-    o.format = (
-        _E_Format.get(v, v)
-        if v.__class__ is str
-        else None
-        if v is None
-        else _w.field(o, "Format", v, _w.text)
-    )
-    v = d.get("RegisterEndpoints")
-    o.register_endpoints = (
-        v if v.__class__ is bool or v is None else _w.field(o, "RegisterEndpoints", v, _w.boolean)
-    )
-    v = d.get("RoleArn")
-    o.role_arn = v if v.__class__ is str or v is None else _w.field(o, "RoleArn", v, _w.text)
-    v = d.get("S3Url")
-    o.s3_url = v if v.__class__ is str or v is None else _w.field(o, "S3Url", v, _w.text)
-    v = d.get("SegmentId")
-    o.segment_id = v if v.__class__ is str or v is None else _w.field(o, "SegmentId", v, _w.text)
-    v = d.get("SegmentName")
-    o.segment_name = (
-        v if v.__class__ is str or v is None else _w.field(o, "SegmentName", v, _w.text)
-    )
-    if not _K_ImportJobRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_ImportJobRequest, o._unknown)
-    return o
-
-
-def unstructure_ImportJobRequest(o: Any) -> Any:
-    if not isinstance(o, ImportJobRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.define_segment
-    if v is not None:
-        d["DefineSegment"] = v
-    v = o.external_id
-    if v is not None:
-        d["ExternalId"] = v
-    v = o.format
-    if v is not None:
-        d["Format"] = v._value_ if isinstance(v, StrEnum) else v
-    v = o.register_endpoints
-    if v is not None:
-        d["RegisterEndpoints"] = v
-    v = o.role_arn
-    if v is not None:
-        d["RoleArn"] = v
-    v = o.s3_url
-    if v is not None:
-        d["S3Url"] = v
-    v = o.segment_id
-    if v is not None:
-        d["SegmentId"] = v
-    v = o.segment_name
-    if v is not None:
-        d["SegmentName"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_ImportJobResource(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "ImportJobResource")
-    o: Any = _new(ImportJobResource)
-    o._unknown = None
-    v: Any
-    v = d.get("DefineSegment")
-    o.define_segment = (
-        v if v.__class__ is bool or v is None else _w.field(o, "DefineSegment", v, _w.boolean)
-    )
-    v = d.get("ExternalId")
-    o.external_id = v if v.__class__ is str or v is None else _w.field(o, "ExternalId", v, _w.text)
-    v = d.get("Format")
-    o.format = (
-        _E_Format.get(v, v)
-        if v.__class__ is str
-        else None
-        if v is None
-        else _w.field(o, "Format", v, _w.text)
-    )
-    v = d.get("RegisterEndpoints")
-    o.register_endpoints = (
-        v if v.__class__ is bool or v is None else _w.field(o, "RegisterEndpoints", v, _w.boolean)
-    )
-    v = d.get("RoleArn")
-    o.role_arn = v if v.__class__ is str or v is None else _w.field(o, "RoleArn", v, _w.text)
-    v = d.get("S3Url")
-    o.s3_url = v if v.__class__ is str or v is None else _w.field(o, "S3Url", v, _w.text)
-    v = d.get("SegmentId")
-    o.segment_id = v if v.__class__ is str or v is None else _w.field(o, "SegmentId", v, _w.text)
-    v = d.get("SegmentName")
-    o.segment_name = (
-        v if v.__class__ is str or v is None else _w.field(o, "SegmentName", v, _w.text)
-    )
-    if not _K_ImportJobResource.issuperset(d):
-        o._unknown = _w.extra(d, _K_ImportJobResource, o._unknown)
-    return o
-
-
-def unstructure_ImportJobResource(o: Any) -> Any:
-    if not isinstance(o, ImportJobResource):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.define_segment
-    if v is not None:
-        d["DefineSegment"] = v
-    v = o.external_id
-    if v is not None:
-        d["ExternalId"] = v
-    v = o.format
-    if v is not None:
-        d["Format"] = v._value_ if isinstance(v, StrEnum) else v
-    v = o.register_endpoints
-    if v is not None:
-        d["RegisterEndpoints"] = v
-    v = o.role_arn
-    if v is not None:
-        d["RoleArn"] = v
-    v = o.s3_url
-    if v is not None:
-        d["S3Url"] = v
-    v = o.segment_id
-    if v is not None:
-        d["SegmentId"] = v
-    v = o.segment_name
-    if v is not None:
-        d["SegmentName"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_ImportJobResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "ImportJobResponse")
-    o: Any = _new(ImportJobResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("CompletedPieces")
-    o.completed_pieces = (
-        v if v.__class__ is int or v is None else _w.field(o, "CompletedPieces", v, _w.integer)
-    )
-    v = d.get("CompletionDate")
-    o.completion_date = (
-        v if v.__class__ is str or v is None else _w.field(o, "CompletionDate", v, _w.text)
-    )
-    v = d.get("CreationDate")
-    o.creation_date = (
-        v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
-    )
-    v = d.get("Definition")
-    o.definition = (
-        _s_ImportJobResource(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "Definition", v)
-    )
-    v = d.get("FailedPieces")
-    o.failed_pieces = (
-        v if v.__class__ is int or v is None else _w.field(o, "FailedPieces", v, _w.integer)
-    )
-    v = d.get("Failures")
-    if v is None:
-        o.failures = None
-    else:
-        try:
-            o.failures = (
-                [(x0 if x0.__class__ is str else _w.text(x0)) for x0 in v]
-                if v.__class__ is list
-                else _w.wrong()
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.item
+        if v is not None:
+            d["Item"] = (
+                list(map(_u_ImportJobResponse, v))
+                if v.__class__ is list or isinstance(v, (list, tuple))
+                else v
             )
-        except _w.WrongType:
-            o.failures = _w.keep(o, "Failures", v)
-    v = d.get("Id")
-    o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
-    v = d.get("JobStatus")
-    o.job_status = (
-        _E_JobStatus.get(v, v)
-        if v.__class__ is str
-        else None
-        if v is None
-        else _w.field(o, "JobStatus", v, _w.text)
-    )
-    v = d.get("TotalFailures")
-    o.total_failures = (
-        v if v.__class__ is int or v is None else _w.field(o, "TotalFailures", v, _w.integer)
-    )
-    v = d.get("TotalPieces")
-    o.total_pieces = (
-        v if v.__class__ is int or v is None else _w.field(o, "TotalPieces", v, _w.integer)
-    )
-    v = d.get("TotalProcessed")
-    o.total_processed = (
-        v if v.__class__ is int or v is None else _w.field(o, "TotalProcessed", v, _w.integer)
-    )
-    v = d.get("Type")
-    o.type = v if v.__class__ is str or v is None else _w.field(o, "Type", v, _w.text)
-    if not _K_ImportJobResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_ImportJobResponse, o._unknown)
-    return o
+        v = o.next_token
+        if v is not None:
+            d["NextToken"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def unstructure_ImportJobResponse(o: Any) -> Any:
-    if not isinstance(o, ImportJobResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.completed_pieces
-    if v is not None:
-        d["CompletedPieces"] = v
-    v = o.completion_date
-    if v is not None:
-        d["CompletionDate"] = v
-    v = o.creation_date
-    if v is not None:
-        d["CreationDate"] = v
-    v = o.definition
-    if v is not None:
-        d["Definition"] = _u_ImportJobResource(v)
-    v = o.failed_pieces
-    if v is not None:
-        d["FailedPieces"] = v
-    v = o.failures
-    if v is not None:
-        d["Failures"] = list(v) if isinstance(v, (list, tuple)) else v
-    v = o.id
-    if v is not None:
-        d["Id"] = v
-    v = o.job_status
-    if v is not None:
-        d["JobStatus"] = v._value_ if isinstance(v, StrEnum) else v
-    v = o.total_failures
-    if v is not None:
-        d["TotalFailures"] = v
-    v = o.total_pieces
-    if v is not None:
-        d["TotalPieces"] = v
-    v = o.total_processed
-    if v is not None:
-        d["TotalProcessed"] = v
-    v = o.type
-    if v is not None:
-        d["Type"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_ImportJobsResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "ImportJobsResponse")
-    o: Any = _new(ImportJobsResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("Item")
-    if v is None:
-        o.item = None
-    else:
-        try:
-            o.item = [_s_ImportJobResponse(x0) for x0 in v] if v.__class__ is list else _w.wrong()
-        except _w.WrongType:
-            o.item = _w.keep(o, "Item", v)
-    v = d.get("NextToken")
-    o.next_token = v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
-    if not _K_ImportJobsResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_ImportJobsResponse, o._unknown)
-    return o
-
-
-def unstructure_ImportJobsResponse(o: Any) -> Any:
-    if not isinstance(o, ImportJobsResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.item
-    if v is not None:
-        d["Item"] = [_u_ImportJobResponse(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
-    v = o.next_token
-    if v is not None:
-        d["NextToken"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
+structure_CreateExportJobRequest, unstructure_CreateExportJobRequest = (
+    _codec_CreateExportJobRequest(CreateExportJobRequest)
+)
+structure_CreateExportJobResponse, unstructure_CreateExportJobResponse = (
+    _codec_CreateExportJobResponse(CreateExportJobResponse)
+)
+structure_CreateImportJobRequest, unstructure_CreateImportJobRequest = (
+    _codec_CreateImportJobRequest(CreateImportJobRequest)
+)
+structure_CreateImportJobResponse, unstructure_CreateImportJobResponse = (
+    _codec_CreateImportJobResponse(CreateImportJobResponse)
+)
+structure_ExportJobRequest, unstructure_ExportJobRequest = _codec_ExportJobRequest(ExportJobRequest)
+structure_ExportJobResource, unstructure_ExportJobResource = _codec_ExportJobRequest(
+    ExportJobResource
+)
+structure_ExportJobResponse, unstructure_ExportJobResponse = _codec_ExportJobResponse(
+    ExportJobResponse
+)
+structure_ExportJobsResponse, unstructure_ExportJobsResponse = _codec_ExportJobsResponse(
+    ExportJobsResponse
+)
+structure_GetExportJobRequest, unstructure_GetExportJobRequest = _codec_GetExportJobRequest(
+    GetExportJobRequest
+)
+structure_GetExportJobResponse, unstructure_GetExportJobResponse = _codec_CreateExportJobResponse(
+    GetExportJobResponse
+)
+structure_GetExportJobsRequest, unstructure_GetExportJobsRequest = (
+    _shared._codec_GetCampaignsRequest(GetExportJobsRequest)
+)
+structure_GetExportJobsResponse, unstructure_GetExportJobsResponse = _codec_GetExportJobsResponse(
+    GetExportJobsResponse
+)
+structure_GetImportJobRequest, unstructure_GetImportJobRequest = _codec_GetExportJobRequest(
+    GetImportJobRequest
+)
+structure_GetImportJobResponse, unstructure_GetImportJobResponse = _codec_CreateImportJobResponse(
+    GetImportJobResponse
+)
+structure_GetImportJobsRequest, unstructure_GetImportJobsRequest = (
+    _shared._codec_GetCampaignsRequest(GetImportJobsRequest)
+)
+structure_GetImportJobsResponse, unstructure_GetImportJobsResponse = _codec_GetImportJobsResponse(
+    GetImportJobsResponse
+)
+structure_GetSegmentExportJobsRequest, unstructure_GetSegmentExportJobsRequest = (
+    _shared._codec_GetSegmentExportJobsRequest(GetSegmentExportJobsRequest)
+)
+structure_GetSegmentExportJobsResponse, unstructure_GetSegmentExportJobsResponse = (
+    _codec_GetExportJobsResponse(GetSegmentExportJobsResponse)
+)
+structure_GetSegmentImportJobsRequest, unstructure_GetSegmentImportJobsRequest = (
+    _shared._codec_GetSegmentExportJobsRequest(GetSegmentImportJobsRequest)
+)
+structure_GetSegmentImportJobsResponse, unstructure_GetSegmentImportJobsResponse = (
+    _codec_GetImportJobsResponse(GetSegmentImportJobsResponse)
+)
+structure_ImportJobRequest, unstructure_ImportJobRequest = _codec_ImportJobRequest(ImportJobRequest)
+structure_ImportJobResource, unstructure_ImportJobResource = _codec_ImportJobRequest(
+    ImportJobResource
+)
+structure_ImportJobResponse, unstructure_ImportJobResponse = _codec_ImportJobResponse(
+    ImportJobResponse
+)
+structure_ImportJobsResponse, unstructure_ImportJobsResponse = _codec_ImportJobsResponse(
+    ImportJobsResponse
+)
 
 # Hook slots: what nested members of each shape are converted with.
 _s_CreateExportJobRequest = structure_CreateExportJobRequest
@@ -1303,3 +975,177 @@ _s_ImportJobResponse = structure_ImportJobResponse
 _u_ImportJobResponse = unstructure_ImportJobResponse
 _s_ImportJobsResponse = structure_ImportJobsResponse
 _u_ImportJobsResponse = unstructure_ImportJobsResponse
+
+register(
+    globals(),
+    (
+        (
+            CreateExportJobRequest,
+            structure_CreateExportJobRequest,
+            unstructure_CreateExportJobRequest,
+            "_s_CreateExportJobRequest",
+            "_u_CreateExportJobRequest",
+        ),
+        (
+            CreateExportJobResponse,
+            structure_CreateExportJobResponse,
+            unstructure_CreateExportJobResponse,
+            "_s_CreateExportJobResponse",
+            "_u_CreateExportJobResponse",
+        ),
+        (
+            CreateImportJobRequest,
+            structure_CreateImportJobRequest,
+            unstructure_CreateImportJobRequest,
+            "_s_CreateImportJobRequest",
+            "_u_CreateImportJobRequest",
+        ),
+        (
+            CreateImportJobResponse,
+            structure_CreateImportJobResponse,
+            unstructure_CreateImportJobResponse,
+            "_s_CreateImportJobResponse",
+            "_u_CreateImportJobResponse",
+        ),
+        (
+            ExportJobRequest,
+            structure_ExportJobRequest,
+            unstructure_ExportJobRequest,
+            "_s_ExportJobRequest",
+            "_u_ExportJobRequest",
+        ),
+        (
+            ExportJobResource,
+            structure_ExportJobResource,
+            unstructure_ExportJobResource,
+            "_s_ExportJobResource",
+            "_u_ExportJobResource",
+        ),
+        (
+            ExportJobResponse,
+            structure_ExportJobResponse,
+            unstructure_ExportJobResponse,
+            "_s_ExportJobResponse",
+            "_u_ExportJobResponse",
+        ),
+        (
+            ExportJobsResponse,
+            structure_ExportJobsResponse,
+            unstructure_ExportJobsResponse,
+            "_s_ExportJobsResponse",
+            "_u_ExportJobsResponse",
+        ),
+        (
+            GetExportJobRequest,
+            structure_GetExportJobRequest,
+            unstructure_GetExportJobRequest,
+            "_s_GetExportJobRequest",
+            "_u_GetExportJobRequest",
+        ),
+        (
+            GetExportJobResponse,
+            structure_GetExportJobResponse,
+            unstructure_GetExportJobResponse,
+            "_s_GetExportJobResponse",
+            "_u_GetExportJobResponse",
+        ),
+        (
+            GetExportJobsRequest,
+            structure_GetExportJobsRequest,
+            unstructure_GetExportJobsRequest,
+            "_s_GetExportJobsRequest",
+            "_u_GetExportJobsRequest",
+        ),
+        (
+            GetExportJobsResponse,
+            structure_GetExportJobsResponse,
+            unstructure_GetExportJobsResponse,
+            "_s_GetExportJobsResponse",
+            "_u_GetExportJobsResponse",
+        ),
+        (
+            GetImportJobRequest,
+            structure_GetImportJobRequest,
+            unstructure_GetImportJobRequest,
+            "_s_GetImportJobRequest",
+            "_u_GetImportJobRequest",
+        ),
+        (
+            GetImportJobResponse,
+            structure_GetImportJobResponse,
+            unstructure_GetImportJobResponse,
+            "_s_GetImportJobResponse",
+            "_u_GetImportJobResponse",
+        ),
+        (
+            GetImportJobsRequest,
+            structure_GetImportJobsRequest,
+            unstructure_GetImportJobsRequest,
+            "_s_GetImportJobsRequest",
+            "_u_GetImportJobsRequest",
+        ),
+        (
+            GetImportJobsResponse,
+            structure_GetImportJobsResponse,
+            unstructure_GetImportJobsResponse,
+            "_s_GetImportJobsResponse",
+            "_u_GetImportJobsResponse",
+        ),
+        (
+            GetSegmentExportJobsRequest,
+            structure_GetSegmentExportJobsRequest,
+            unstructure_GetSegmentExportJobsRequest,
+            "_s_GetSegmentExportJobsRequest",
+            "_u_GetSegmentExportJobsRequest",
+        ),
+        (
+            GetSegmentExportJobsResponse,
+            structure_GetSegmentExportJobsResponse,
+            unstructure_GetSegmentExportJobsResponse,
+            "_s_GetSegmentExportJobsResponse",
+            "_u_GetSegmentExportJobsResponse",
+        ),
+        (
+            GetSegmentImportJobsRequest,
+            structure_GetSegmentImportJobsRequest,
+            unstructure_GetSegmentImportJobsRequest,
+            "_s_GetSegmentImportJobsRequest",
+            "_u_GetSegmentImportJobsRequest",
+        ),
+        (
+            GetSegmentImportJobsResponse,
+            structure_GetSegmentImportJobsResponse,
+            unstructure_GetSegmentImportJobsResponse,
+            "_s_GetSegmentImportJobsResponse",
+            "_u_GetSegmentImportJobsResponse",
+        ),
+        (
+            ImportJobRequest,
+            structure_ImportJobRequest,
+            unstructure_ImportJobRequest,
+            "_s_ImportJobRequest",
+            "_u_ImportJobRequest",
+        ),
+        (
+            ImportJobResource,
+            structure_ImportJobResource,
+            unstructure_ImportJobResource,
+            "_s_ImportJobResource",
+            "_u_ImportJobResource",
+        ),
+        (
+            ImportJobResponse,
+            structure_ImportJobResponse,
+            unstructure_ImportJobResponse,
+            "_s_ImportJobResponse",
+            "_u_ImportJobResponse",
+        ),
+        (
+            ImportJobsResponse,
+            structure_ImportJobsResponse,
+            unstructure_ImportJobsResponse,
+            "_s_ImportJobsResponse",
+            "_u_ImportJobsResponse",
+        ),
+    ),
+)

@@ -2,24 +2,24 @@
 
 """Wire conversion for ``pinpoint_sdk.models._journeys``.
 
-Straight-line functions per shape, registered with the cattrs converter by
-``pinpoint_sdk.converter``. A value whose JSON type differs from its annotation, and
-keys the model does not know, are kept with the instance's unknown keys and written
-back. Nested shapes are converted through the ``_s_<Shape>``/``_u_<Shape>`` slots at
-the end, which the converter points at the hooks users register.
+Straight-line functions per member list, made for each shape by a ``_codec_<Shape>``
+factory (shapes with the same members share one) and registered with
+``pinpoint_sdk._codec.REGISTRY``, which the converter reads. A value whose JSON type
+differs from its annotation, and keys the model does not know, are kept with the
+instance's unknown keys and written back. Nested shapes are converted through the
+``_s_<Shape>``/``_u_<Shape>`` slots at the end, which the converter points at the
+hooks users register.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
-from enum import StrEnum
 from typing import Any
 
 from pinpoint_sdk import _wire as _w
-from pinpoint_sdk._codec import _common
+from pinpoint_sdk._codec import _common, _shared, register
 from pinpoint_sdk.enums import (
     EndpointTypesElement,
-    FilterType,
     JourneyRunStatus,
     MessageType,
     Operator,
@@ -97,3533 +97,3696 @@ _new = object.__new__
 _E_EndpointTypesElement: dict[str, EndpointTypesElement] = {
     m.value: m for m in EndpointTypesElement
 }
-_E_FilterType: dict[str, FilterType] = {m.value: m for m in FilterType}
+_M_EndpointTypesElement = _w.member_of(EndpointTypesElement)
 _E_JourneyRunStatus: dict[str, JourneyRunStatus] = {m.value: m for m in JourneyRunStatus}
+_M_JourneyRunStatus = _w.member_of(JourneyRunStatus)
 _E_MessageType: dict[str, MessageType] = {m.value: m for m in MessageType}
+_M_MessageType = _w.member_of(MessageType)
 _E_Operator: dict[str, Operator] = {m.value: m for m in Operator}
+_M_Operator = _w.member_of(Operator)
 _E_State: dict[str, State] = {m.value: m for m in State}
+_M_State = _w.member_of(State)
 _E_TimezoneEstimationMethodsElement: dict[str, TimezoneEstimationMethodsElement] = {
     m.value: m for m in TimezoneEstimationMethodsElement
 }
-_K_Activity = frozenset(
-    {
-        "CUSTOM",
-        "ConditionalSplit",
-        "Description",
-        "EMAIL",
-        "Holdout",
-        "MultiCondition",
-        "PUSH",
-        "RandomSplit",
-        "SMS",
-        "Wait",
-        "ContactCenter",
-    }
-)
-_K_ClosedDays = frozenset({"EMAIL", "SMS", "PUSH", "VOICE", "CUSTOM"})
-_K_ClosedDaysRule = frozenset({"Name", "StartDateTime", "EndDateTime"})
-_K_Condition = frozenset({"Conditions", "Operator"})
-_K_ConditionalSplitActivity = frozenset(
-    {"Condition", "EvaluationWaitTime", "FalseActivity", "TrueActivity"}
-)
-_K_ContactCenterActivity = frozenset({"NextActivity"})
-_K_CreateJourneyRequest = frozenset({"ApplicationId", "WriteJourneyRequest"})
-_K_CreateJourneyResponse = frozenset({"JourneyResponse"})
-_K_CustomMessageActivity = frozenset(
-    {
-        "DeliveryUri",
-        "EndpointTypes",
-        "MessageConfig",
-        "NextActivity",
-        "TemplateName",
-        "TemplateVersion",
-    }
-)
-_K_DeleteJourneyRequest = frozenset({"ApplicationId", "JourneyId"})
-_K_DeleteJourneyResponse = frozenset({"JourneyResponse"})
-_K_EmailMessageActivity = frozenset(
-    {"MessageConfig", "NextActivity", "TemplateName", "TemplateVersion"}
-)
-_K_EventCondition = frozenset({"Dimensions", "MessageActivity"})
-_K_EventFilter = frozenset({"Dimensions", "FilterType"})
-_K_EventStartCondition = frozenset({"EventFilter", "SegmentId"})
-_K_GetJourneyExecutionActivityMetricsRequest = frozenset(
-    {"ApplicationId", "JourneyActivityId", "JourneyId", "NextToken", "PageSize"}
-)
-_K_GetJourneyExecutionActivityMetricsResponse = frozenset(
-    {"JourneyExecutionActivityMetricsResponse"}
-)
-_K_GetJourneyExecutionMetricsRequest = frozenset(
-    {"ApplicationId", "JourneyId", "NextToken", "PageSize"}
-)
-_K_GetJourneyExecutionMetricsResponse = frozenset({"JourneyExecutionMetricsResponse"})
-_K_GetJourneyRequest = frozenset({"ApplicationId", "JourneyId"})
-_K_GetJourneyResponse = frozenset({"JourneyResponse"})
-_K_GetJourneyRunExecutionActivityMetricsRequest = frozenset(
-    {"ApplicationId", "JourneyActivityId", "JourneyId", "NextToken", "PageSize", "RunId"}
-)
-_K_GetJourneyRunExecutionActivityMetricsResponse = frozenset(
-    {"JourneyRunExecutionActivityMetricsResponse"}
-)
-_K_GetJourneyRunExecutionMetricsRequest = frozenset(
-    {"ApplicationId", "JourneyId", "NextToken", "PageSize", "RunId"}
-)
-_K_GetJourneyRunExecutionMetricsResponse = frozenset({"JourneyRunExecutionMetricsResponse"})
-_K_GetJourneyRunsRequest = frozenset({"ApplicationId", "JourneyId", "PageSize", "Token"})
-_K_GetJourneyRunsResponse = frozenset({"JourneyRunsResponse"})
-_K_HoldoutActivity = frozenset({"NextActivity", "Percentage"})
-_K_JourneyChannelSettings = frozenset({"ConnectCampaignArn", "ConnectCampaignExecutionRoleArn"})
-_K_JourneyCustomMessage = frozenset({"Data"})
-_K_JourneyEmailMessage = frozenset({"FromAddress"})
-_K_JourneyExecutionActivityMetricsResponse = frozenset(
-    {
-        "ActivityType",
-        "ApplicationId",
-        "JourneyActivityId",
-        "JourneyId",
-        "LastEvaluatedTime",
-        "Metrics",
-    }
-)
-_K_JourneyExecutionMetricsResponse = frozenset(
-    {"ApplicationId", "JourneyId", "LastEvaluatedTime", "Metrics"}
-)
-_K_JourneyLimits = frozenset(
-    {
-        "DailyCap",
-        "EndpointReentryCap",
-        "MessagesPerSecond",
-        "EndpointReentryInterval",
-        "TimeframeCap",
-        "TotalCap",
-    }
-)
-_K_JourneyPushMessage = frozenset({"TimeToLive"})
-_K_JourneyResponse = frozenset(
-    {
-        "Activities",
-        "ApplicationId",
-        "CreationDate",
-        "Id",
-        "LastModifiedDate",
-        "Limits",
-        "LocalTime",
-        "Name",
-        "QuietTime",
-        "RefreshFrequency",
-        "Schedule",
-        "StartActivity",
-        "StartCondition",
-        "State",
-        "tags",
-        "WaitForQuietTime",
-        "RefreshOnSegmentUpdate",
-        "JourneyChannelSettings",
-        "SendingSchedule",
-        "OpenHours",
-        "ClosedDays",
-        "TimezoneEstimationMethods",
-    }
-)
-_K_JourneyRunExecutionActivityMetricsResponse = frozenset(
-    {
-        "ActivityType",
-        "ApplicationId",
-        "JourneyActivityId",
-        "JourneyId",
-        "LastEvaluatedTime",
-        "Metrics",
-        "RunId",
-    }
-)
-_K_JourneyRunExecutionMetricsResponse = frozenset(
-    {"ApplicationId", "JourneyId", "LastEvaluatedTime", "Metrics", "RunId"}
-)
-_K_JourneyRunResponse = frozenset({"CreationTime", "LastUpdateTime", "RunId", "Status"})
-_K_JourneyRunsResponse = frozenset({"Item", "NextToken"})
-_K_JourneySMSMessage = frozenset(
-    {"MessageType", "OriginationNumber", "SenderId", "EntityId", "TemplateId"}
-)
-_K_JourneySchedule = frozenset({"EndTime", "StartTime", "Timezone"})
-_K_JourneyStateRequest = frozenset({"State"})
-_K_JourneysResponse = frozenset({"Item", "NextToken"})
-_K_ListJourneysRequest = frozenset({"ApplicationId", "PageSize", "Token"})
-_K_ListJourneysResponse = frozenset({"JourneysResponse"})
-_K_MultiConditionalBranch = frozenset({"Condition", "NextActivity"})
-_K_MultiConditionalSplitActivity = frozenset({"Branches", "DefaultActivity", "EvaluationWaitTime"})
-_K_OpenHours = frozenset({"EMAIL", "SMS", "PUSH", "VOICE", "CUSTOM"})
-_K_OpenHoursRule = frozenset({"StartTime", "EndTime"})
-_K_PushMessageActivity = frozenset(
-    {"MessageConfig", "NextActivity", "TemplateName", "TemplateVersion"}
-)
-_K_RandomSplitActivity = frozenset({"Branches"})
-_K_RandomSplitEntry = frozenset({"NextActivity", "Percentage"})
-_K_SMSMessageActivity = frozenset(
-    {"MessageConfig", "NextActivity", "TemplateName", "TemplateVersion"}
-)
-_K_SegmentCondition = frozenset({"SegmentId"})
-_K_SimpleCondition = frozenset({"EventCondition", "SegmentCondition", "SegmentDimensions"})
-_K_StartCondition = frozenset({"Description", "EventStartCondition", "SegmentStartCondition"})
-_K_UpdateJourneyRequest = frozenset({"ApplicationId", "JourneyId", "WriteJourneyRequest"})
-_K_UpdateJourneyResponse = frozenset({"JourneyResponse"})
-_K_UpdateJourneyStateRequest = frozenset({"ApplicationId", "JourneyId", "JourneyStateRequest"})
-_K_UpdateJourneyStateResponse = frozenset({"JourneyResponse"})
-_K_WaitActivity = frozenset({"NextActivity", "WaitTime"})
-_K_WaitTime = frozenset({"WaitFor", "WaitUntil"})
-_K_WriteJourneyRequest = frozenset(
-    {
-        "Activities",
-        "CreationDate",
-        "LastModifiedDate",
-        "Limits",
-        "LocalTime",
-        "Name",
-        "QuietTime",
-        "RefreshFrequency",
-        "Schedule",
-        "StartActivity",
-        "StartCondition",
-        "State",
-        "WaitForQuietTime",
-        "RefreshOnSegmentUpdate",
-        "JourneyChannelSettings",
-        "SendingSchedule",
-        "OpenHours",
-        "ClosedDays",
-        "TimezoneEstimationMethods",
-    }
-)
+_M_TimezoneEstimationMethodsElement = _w.member_of(TimezoneEstimationMethodsElement)
 
 
-def structure_Activity(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "Activity")
-    o: Any = _new(Activity)
-    o._unknown = None
-    v: Any
-    v = d.get("CUSTOM")
-    o.custom = (
-        _s_CustomMessageActivity(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "CUSTOM", v)
+def _codec_Activity(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {
+            "CUSTOM",
+            "ConditionalSplit",
+            "Description",
+            "EMAIL",
+            "Holdout",
+            "MultiCondition",
+            "PUSH",
+            "RandomSplit",
+            "SMS",
+            "Wait",
+            "ContactCenter",
+        }
     )
-    v = d.get("ConditionalSplit")
-    o.conditional_split = (
-        _s_ConditionalSplitActivity(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "ConditionalSplit", v)
-    )
-    v = d.get("Description")
-    o.description = v if v.__class__ is str or v is None else _w.field(o, "Description", v, _w.text)
-    v = d.get("EMAIL")
-    o.email = (
-        _s_EmailMessageActivity(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "EMAIL", v)
-    )
-    v = d.get("Holdout")
-    o.holdout = (
-        _s_HoldoutActivity(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "Holdout", v)
-    )
-    v = d.get("MultiCondition")
-    o.multi_condition = (
-        _s_MultiConditionalSplitActivity(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "MultiCondition", v)
-    )
-    v = d.get("PUSH")
-    o.push = (
-        _s_PushMessageActivity(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "PUSH", v)
-    )
-    v = d.get("RandomSplit")
-    o.random_split = (
-        _s_RandomSplitActivity(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "RandomSplit", v)
-    )
-    v = d.get("SMS")
-    o.sms = (
-        _s_SMSMessageActivity(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "SMS", v)
-    )
-    v = d.get("Wait")
-    o.wait = (
-        _s_WaitActivity(v) if v.__class__ is dict else None if v is None else _w.keep(o, "Wait", v)
-    )
-    v = d.get("ContactCenter")
-    o.contact_center = (
-        _s_ContactCenterActivity(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "ContactCenter", v)
-    )
-    if not _K_Activity.issuperset(d):
-        o._unknown = _w.extra(d, _K_Activity, o._unknown)
-    return o
 
-
-def unstructure_Activity(o: Any) -> Any:
-    if not isinstance(o, Activity):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.custom
-    if v is not None:
-        d["CUSTOM"] = _u_CustomMessageActivity(v)
-    v = o.conditional_split
-    if v is not None:
-        d["ConditionalSplit"] = _u_ConditionalSplitActivity(v)
-    v = o.description
-    if v is not None:
-        d["Description"] = v
-    v = o.email
-    if v is not None:
-        d["EMAIL"] = _u_EmailMessageActivity(v)
-    v = o.holdout
-    if v is not None:
-        d["Holdout"] = _u_HoldoutActivity(v)
-    v = o.multi_condition
-    if v is not None:
-        d["MultiCondition"] = _u_MultiConditionalSplitActivity(v)
-    v = o.push
-    if v is not None:
-        d["PUSH"] = _u_PushMessageActivity(v)
-    v = o.random_split
-    if v is not None:
-        d["RandomSplit"] = _u_RandomSplitActivity(v)
-    v = o.sms
-    if v is not None:
-        d["SMS"] = _u_SMSMessageActivity(v)
-    v = o.wait
-    if v is not None:
-        d["Wait"] = _u_WaitActivity(v)
-    v = o.contact_center
-    if v is not None:
-        d["ContactCenter"] = _u_ContactCenterActivity(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_ClosedDays(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "ClosedDays")
-    o: Any = _new(ClosedDays)
-    o._unknown = None
-    v: Any
-    v = d.get("EMAIL")
-    if v is None:
-        o.email = None
-    else:
-        try:
-            o.email = [_s_ClosedDaysRule(x0) for x0 in v] if v.__class__ is list else _w.wrong()
-        except _w.WrongType:
-            o.email = _w.keep(o, "EMAIL", v)
-    v = d.get("SMS")
-    if v is None:
-        o.sms = None
-    else:
-        try:
-            o.sms = [_s_ClosedDaysRule(x0) for x0 in v] if v.__class__ is list else _w.wrong()
-        except _w.WrongType:
-            o.sms = _w.keep(o, "SMS", v)
-    v = d.get("PUSH")
-    if v is None:
-        o.push = None
-    else:
-        try:
-            o.push = [_s_ClosedDaysRule(x0) for x0 in v] if v.__class__ is list else _w.wrong()
-        except _w.WrongType:
-            o.push = _w.keep(o, "PUSH", v)
-    v = d.get("VOICE")
-    if v is None:
-        o.voice = None
-    else:
-        try:
-            o.voice = [_s_ClosedDaysRule(x0) for x0 in v] if v.__class__ is list else _w.wrong()
-        except _w.WrongType:
-            o.voice = _w.keep(o, "VOICE", v)
-    v = d.get("CUSTOM")
-    if v is None:
-        o.custom = None
-    else:
-        try:
-            o.custom = [_s_ClosedDaysRule(x0) for x0 in v] if v.__class__ is list else _w.wrong()
-        except _w.WrongType:
-            o.custom = _w.keep(o, "CUSTOM", v)
-    if not _K_ClosedDays.issuperset(d):
-        o._unknown = _w.extra(d, _K_ClosedDays, o._unknown)
-    return o
-
-
-def unstructure_ClosedDays(o: Any) -> Any:
-    if not isinstance(o, ClosedDays):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.email
-    if v is not None:
-        d["EMAIL"] = [_u_ClosedDaysRule(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
-    v = o.sms
-    if v is not None:
-        d["SMS"] = [_u_ClosedDaysRule(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
-    v = o.push
-    if v is not None:
-        d["PUSH"] = [_u_ClosedDaysRule(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
-    v = o.voice
-    if v is not None:
-        d["VOICE"] = [_u_ClosedDaysRule(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
-    v = o.custom
-    if v is not None:
-        d["CUSTOM"] = [_u_ClosedDaysRule(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_ClosedDaysRule(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "ClosedDaysRule")
-    o: Any = _new(ClosedDaysRule)
-    o._unknown = None
-    v: Any
-    v = d.get("Name")
-    o.name = v if v.__class__ is str or v is None else _w.field(o, "Name", v, _w.text)
-    v = d.get("StartDateTime")
-    o.start_date_time = (
-        v if v.__class__ is str or v is None else _w.field(o, "StartDateTime", v, _w.text)
-    )
-    v = d.get("EndDateTime")
-    o.end_date_time = (
-        v if v.__class__ is str or v is None else _w.field(o, "EndDateTime", v, _w.text)
-    )
-    if not _K_ClosedDaysRule.issuperset(d):
-        o._unknown = _w.extra(d, _K_ClosedDaysRule, o._unknown)
-    return o
-
-
-def unstructure_ClosedDaysRule(o: Any) -> Any:
-    if not isinstance(o, ClosedDaysRule):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.name
-    if v is not None:
-        d["Name"] = v
-    v = o.start_date_time
-    if v is not None:
-        d["StartDateTime"] = v
-    v = o.end_date_time
-    if v is not None:
-        d["EndDateTime"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_Condition(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "Condition")
-    o: Any = _new(Condition)
-    o._unknown = None
-    v: Any
-    v = d.get("Conditions")
-    if v is None:
-        o.conditions = None
-    else:
-        try:
-            o.conditions = (
-                [_s_SimpleCondition(x0) for x0 in v] if v.__class__ is list else _w.wrong()
-            )
-        except _w.WrongType:
-            o.conditions = _w.keep(o, "Conditions", v)
-    v = d.get("Operator")
-    o.operator = (
-        _E_Operator.get(v, v)
-        if v.__class__ is str
-        else None
-        if v is None
-        else _w.field(o, "Operator", v, _w.text)
-    )
-    if not _K_Condition.issuperset(d):
-        o._unknown = _w.extra(d, _K_Condition, o._unknown)
-    return o
-
-
-def unstructure_Condition(o: Any) -> Any:
-    if not isinstance(o, Condition):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.conditions
-    if v is not None:
-        d["Conditions"] = (
-            [_u_SimpleCondition(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("CUSTOM")
+        o.custom = (
+            _s_CustomMessageActivity(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "CUSTOM", v)
         )
-    v = o.operator
-    if v is not None:
-        d["Operator"] = v._value_ if isinstance(v, StrEnum) else v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_ConditionalSplitActivity(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "ConditionalSplitActivity")
-    o: Any = _new(ConditionalSplitActivity)
-    o._unknown = None
-    v: Any
-    v = d.get("Condition")
-    o.condition = (
-        _s_Condition(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "Condition", v)
-    )
-    v = d.get("EvaluationWaitTime")
-    o.evaluation_wait_time = (
-        _s_WaitTime(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "EvaluationWaitTime", v)
-    )
-    v = d.get("FalseActivity")
-    o.false_activity = (
-        v if v.__class__ is str or v is None else _w.field(o, "FalseActivity", v, _w.text)
-    )
-    v = d.get("TrueActivity")
-    o.true_activity = (
-        v if v.__class__ is str or v is None else _w.field(o, "TrueActivity", v, _w.text)
-    )
-    if not _K_ConditionalSplitActivity.issuperset(d):
-        o._unknown = _w.extra(d, _K_ConditionalSplitActivity, o._unknown)
-    return o
-
-
-def unstructure_ConditionalSplitActivity(o: Any) -> Any:
-    if not isinstance(o, ConditionalSplitActivity):
+        v = d.get("ConditionalSplit")
+        o.conditional_split = (
+            _s_ConditionalSplitActivity(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "ConditionalSplit", v)
+        )
+        v = d.get("Description")
+        o.description = (
+            v if v.__class__ is str or v is None else _w.field(o, "Description", v, _w.text)
+        )
+        v = d.get("EMAIL")
+        o.email = (
+            _s_EmailMessageActivity(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "EMAIL", v)
+        )
+        v = d.get("Holdout")
+        o.holdout = (
+            _s_HoldoutActivity(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "Holdout", v)
+        )
+        v = d.get("MultiCondition")
+        o.multi_condition = (
+            _s_MultiConditionalSplitActivity(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "MultiCondition", v)
+        )
+        v = d.get("PUSH")
+        o.push = (
+            _s_PushMessageActivity(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "PUSH", v)
+        )
+        v = d.get("RandomSplit")
+        o.random_split = (
+            _s_RandomSplitActivity(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "RandomSplit", v)
+        )
+        v = d.get("SMS")
+        o.sms = (
+            _s_SMSMessageActivity(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "SMS", v)
+        )
+        v = d.get("Wait")
+        o.wait = (
+            _s_WaitActivity(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "Wait", v)
+        )
+        v = d.get("ContactCenter")
+        o.contact_center = (
+            _s_ContactCenterActivity(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "ContactCenter", v)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.condition
-    if v is not None:
-        d["Condition"] = _u_Condition(v)
-    v = o.evaluation_wait_time
-    if v is not None:
-        d["EvaluationWaitTime"] = _u_WaitTime(v)
-    v = o.false_activity
-    if v is not None:
-        d["FalseActivity"] = v
-    v = o.true_activity
-    if v is not None:
-        d["TrueActivity"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.custom
+        if v is not None:
+            d["CUSTOM"] = _u_CustomMessageActivity(v)
+        v = o.conditional_split
+        if v is not None:
+            d["ConditionalSplit"] = _u_ConditionalSplitActivity(v)
+        v = o.description
+        if v is not None:
+            d["Description"] = v
+        v = o.email
+        if v is not None:
+            d["EMAIL"] = _u_EmailMessageActivity(v)
+        v = o.holdout
+        if v is not None:
+            d["Holdout"] = _u_HoldoutActivity(v)
+        v = o.multi_condition
+        if v is not None:
+            d["MultiCondition"] = _u_MultiConditionalSplitActivity(v)
+        v = o.push
+        if v is not None:
+            d["PUSH"] = _u_PushMessageActivity(v)
+        v = o.random_split
+        if v is not None:
+            d["RandomSplit"] = _u_RandomSplitActivity(v)
+        v = o.sms
+        if v is not None:
+            d["SMS"] = _u_SMSMessageActivity(v)
+        v = o.wait
+        if v is not None:
+            d["Wait"] = _u_WaitActivity(v)
+        v = o.contact_center
+        if v is not None:
+            d["ContactCenter"] = _u_ContactCenterActivity(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_ContactCenterActivity(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "ContactCenterActivity")
-    o: Any = _new(ContactCenterActivity)
-    o._unknown = None
-    v: Any
-    v = d.get("NextActivity")
-    o.next_activity = (
-        v if v.__class__ is str or v is None else _w.field(o, "NextActivity", v, _w.text)
-    )
-    if not _K_ContactCenterActivity.issuperset(d):
-        o._unknown = _w.extra(d, _K_ContactCenterActivity, o._unknown)
-    return o
+def _codec_ClosedDays(cls: Any) -> _w.Codec:
+    keys = frozenset({"EMAIL", "SMS", "PUSH", "VOICE", "CUSTOM"})
 
-
-def unstructure_ContactCenterActivity(o: Any) -> Any:
-    if not isinstance(o, ContactCenterActivity):
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("EMAIL")
+        if v is None:
+            o.email = None
+        else:
+            try:
+                o.email = list(map(_s_ClosedDaysRule, v)) if v.__class__ is list else _w.wrong()
+            except _w.WrongType:
+                o.email = _w.keep(o, "EMAIL", v)
+        v = d.get("SMS")
+        if v is None:
+            o.sms = None
+        else:
+            try:
+                o.sms = list(map(_s_ClosedDaysRule, v)) if v.__class__ is list else _w.wrong()
+            except _w.WrongType:
+                o.sms = _w.keep(o, "SMS", v)
+        v = d.get("PUSH")
+        if v is None:
+            o.push = None
+        else:
+            try:
+                o.push = list(map(_s_ClosedDaysRule, v)) if v.__class__ is list else _w.wrong()
+            except _w.WrongType:
+                o.push = _w.keep(o, "PUSH", v)
+        v = d.get("VOICE")
+        if v is None:
+            o.voice = None
+        else:
+            try:
+                o.voice = list(map(_s_ClosedDaysRule, v)) if v.__class__ is list else _w.wrong()
+            except _w.WrongType:
+                o.voice = _w.keep(o, "VOICE", v)
+        v = d.get("CUSTOM")
+        if v is None:
+            o.custom = None
+        else:
+            try:
+                o.custom = list(map(_s_ClosedDaysRule, v)) if v.__class__ is list else _w.wrong()
+            except _w.WrongType:
+                o.custom = _w.keep(o, "CUSTOM", v)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.next_activity
-    if v is not None:
-        d["NextActivity"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.email
+        if v is not None:
+            d["EMAIL"] = (
+                list(map(_u_ClosedDaysRule, v))
+                if v.__class__ is list or isinstance(v, (list, tuple))
+                else v
+            )
+        v = o.sms
+        if v is not None:
+            d["SMS"] = (
+                list(map(_u_ClosedDaysRule, v))
+                if v.__class__ is list or isinstance(v, (list, tuple))
+                else v
+            )
+        v = o.push
+        if v is not None:
+            d["PUSH"] = (
+                list(map(_u_ClosedDaysRule, v))
+                if v.__class__ is list or isinstance(v, (list, tuple))
+                else v
+            )
+        v = o.voice
+        if v is not None:
+            d["VOICE"] = (
+                list(map(_u_ClosedDaysRule, v))
+                if v.__class__ is list or isinstance(v, (list, tuple))
+                else v
+            )
+        v = o.custom
+        if v is not None:
+            d["CUSTOM"] = (
+                list(map(_u_ClosedDaysRule, v))
+                if v.__class__ is list or isinstance(v, (list, tuple))
+                else v
+            )
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_CreateJourneyRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "CreateJourneyRequest")
-    o: Any = _new(CreateJourneyRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("WriteJourneyRequest")
-    o.write_journey_request = (
-        _s_WriteJourneyRequest(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "WriteJourneyRequest", v)
-    )
-    if not _K_CreateJourneyRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_CreateJourneyRequest, o._unknown)
-    return o
+def _codec_ClosedDaysRule(cls: Any) -> _w.Codec:
+    keys = frozenset({"Name", "StartDateTime", "EndDateTime"})
 
-
-def unstructure_CreateJourneyRequest(o: Any) -> Any:
-    if not isinstance(o, CreateJourneyRequest):
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Name")
+        o.name = v if v.__class__ is str or v is None else _w.field(o, "Name", v, _w.text)
+        v = d.get("StartDateTime")
+        o.start_date_time = (
+            v if v.__class__ is str or v is None else _w.field(o, "StartDateTime", v, _w.text)
+        )
+        v = d.get("EndDateTime")
+        o.end_date_time = (
+            v if v.__class__ is str or v is None else _w.field(o, "EndDateTime", v, _w.text)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.write_journey_request
-    if v is not None:
-        d["WriteJourneyRequest"] = _u_WriteJourneyRequest(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.name
+        if v is not None:
+            d["Name"] = v
+        v = o.start_date_time
+        if v is not None:
+            d["StartDateTime"] = v
+        v = o.end_date_time
+        if v is not None:
+            d["EndDateTime"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_CreateJourneyResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "CreateJourneyResponse")
-    o: Any = _new(CreateJourneyResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("JourneyResponse")
-    o.journey_response = (
-        _s_JourneyResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "JourneyResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_CreateJourneyResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_CreateJourneyResponse, o._unknown)
-    return o
+def _codec_Condition(cls: Any) -> _w.Codec:
+    keys = frozenset({"Conditions", "Operator"})
 
-
-def unstructure_CreateJourneyResponse(o: Any) -> Any:
-    if not isinstance(o, CreateJourneyResponse):
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Conditions")
+        if v is None:
+            o.conditions = None
+        else:
+            try:
+                o.conditions = (
+                    list(map(_s_SimpleCondition, v)) if v.__class__ is list else _w.wrong()
+                )
+            except _w.WrongType:
+                o.conditions = _w.keep(o, "Conditions", v)
+        v = d.get("Operator")
+        o.operator = (
+            (_E_Operator.get(v) or Operator(v))
+            if v.__class__ is str
+            else None
+            if v is None
+            else _w.field(o, "Operator", v, _M_Operator)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.journey_response
-    if v is not None:
-        d["JourneyResponse"] = _u_JourneyResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.conditions
+        if v is not None:
+            d["Conditions"] = (
+                list(map(_u_SimpleCondition, v))
+                if v.__class__ is list or isinstance(v, (list, tuple))
+                else v
+            )
+        v = o.operator
+        if v is not None:
+            d["Operator"] = v._value_ if v.__class__ is Operator else _w.enum_text(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_CustomMessageActivity(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "CustomMessageActivity")
-    o: Any = _new(CustomMessageActivity)
-    o._unknown = None
-    v: Any
-    v = d.get("DeliveryUri")
-    o.delivery_uri = (
-        v if v.__class__ is str or v is None else _w.field(o, "DeliveryUri", v, _w.text)
+def _codec_ConditionalSplitActivity(cls: Any) -> _w.Codec:
+    keys = frozenset({"Condition", "EvaluationWaitTime", "FalseActivity", "TrueActivity"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Condition")
+        o.condition = (
+            _s_Condition(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "Condition", v)
+        )
+        v = d.get("EvaluationWaitTime")
+        o.evaluation_wait_time = (
+            _s_WaitTime(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "EvaluationWaitTime", v)
+        )
+        v = d.get("FalseActivity")
+        o.false_activity = (
+            v if v.__class__ is str or v is None else _w.field(o, "FalseActivity", v, _w.text)
+        )
+        v = d.get("TrueActivity")
+        o.true_activity = (
+            v if v.__class__ is str or v is None else _w.field(o, "TrueActivity", v, _w.text)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.condition
+        if v is not None:
+            d["Condition"] = _u_Condition(v)
+        v = o.evaluation_wait_time
+        if v is not None:
+            d["EvaluationWaitTime"] = _u_WaitTime(v)
+        v = o.false_activity
+        if v is not None:
+            d["FalseActivity"] = v
+        v = o.true_activity
+        if v is not None:
+            d["TrueActivity"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_ContactCenterActivity(cls: Any) -> _w.Codec:
+    keys = frozenset({"NextActivity"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("NextActivity")
+        o.next_activity = (
+            v if v.__class__ is str or v is None else _w.field(o, "NextActivity", v, _w.text)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.next_activity
+        if v is not None:
+            d["NextActivity"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_CreateJourneyRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"ApplicationId", "WriteJourneyRequest"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+        )
+        v = d.get("WriteJourneyRequest")
+        o.write_journey_request = (
+            _s_WriteJourneyRequest(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "WriteJourneyRequest", v)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        v = o.write_journey_request
+        if v is not None:
+            d["WriteJourneyRequest"] = _u_WriteJourneyRequest(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+# Shapes with these members: CreateJourneyResponse, DeleteJourneyResponse, GetJourneyResponse,
+# UpdateJourneyResponse, UpdateJourneyStateResponse.
+def _codec_CreateJourneyResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"JourneyResponse"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("JourneyResponse")
+        o.journey_response = (
+            _s_JourneyResponse(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "JourneyResponse", v)
+        )
+        o._response_metadata = None
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.journey_response
+        if v is not None:
+            d["JourneyResponse"] = _u_JourneyResponse(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_CustomMessageActivity(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {
+            "DeliveryUri",
+            "EndpointTypes",
+            "MessageConfig",
+            "NextActivity",
+            "TemplateName",
+            "TemplateVersion",
+        }
     )
-    v = d.get("EndpointTypes")
-    if v is None:
-        o.endpoint_types = None
-    else:
-        try:
-            o.endpoint_types = (
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("DeliveryUri")
+        o.delivery_uri = (
+            v if v.__class__ is str or v is None else _w.field(o, "DeliveryUri", v, _w.text)
+        )
+        v = d.get("EndpointTypes")
+        if v is None:
+            o.endpoint_types = None
+        else:
+            try:
+                o.endpoint_types = (
+                    [
+                        (
+                            (_E_EndpointTypesElement.get(x0) or EndpointTypesElement(x0))
+                            if x0.__class__ is str
+                            else _M_EndpointTypesElement(x0)
+                        )
+                        for x0 in v
+                    ]
+                    if v.__class__ is list
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.endpoint_types = _w.keep(o, "EndpointTypes", v)
+        v = d.get("MessageConfig")
+        o.message_config = (
+            _s_JourneyCustomMessage(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "MessageConfig", v)
+        )
+        v = d.get("NextActivity")
+        o.next_activity = (
+            v if v.__class__ is str or v is None else _w.field(o, "NextActivity", v, _w.text)
+        )
+        v = d.get("TemplateName")
+        o.template_name = (
+            v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
+        )
+        v = d.get("TemplateVersion")
+        o.template_version = (
+            v if v.__class__ is str or v is None else _w.field(o, "TemplateVersion", v, _w.text)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.delivery_uri
+        if v is not None:
+            d["DeliveryUri"] = v
+        v = o.endpoint_types
+        if v is not None:
+            d["EndpointTypes"] = (
                 [
-                    (_E_EndpointTypesElement.get(x0, x0) if x0.__class__ is str else _w.text(x0))
+                    (x0._value_ if x0.__class__ is EndpointTypesElement else _w.enum_text(x0))
                     for x0 in v
                 ]
-                if v.__class__ is list
-                else _w.wrong()
+                if v.__class__ is list or isinstance(v, (list, tuple))
+                else v
             )
-        except _w.WrongType:
-            o.endpoint_types = _w.keep(o, "EndpointTypes", v)
-    v = d.get("MessageConfig")
-    o.message_config = (
-        _s_JourneyCustomMessage(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "MessageConfig", v)
-    )
-    v = d.get("NextActivity")
-    o.next_activity = (
-        v if v.__class__ is str or v is None else _w.field(o, "NextActivity", v, _w.text)
-    )
-    v = d.get("TemplateName")
-    o.template_name = (
-        v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
-    )
-    v = d.get("TemplateVersion")
-    o.template_version = (
-        v if v.__class__ is str or v is None else _w.field(o, "TemplateVersion", v, _w.text)
-    )
-    if not _K_CustomMessageActivity.issuperset(d):
-        o._unknown = _w.extra(d, _K_CustomMessageActivity, o._unknown)
-    return o
+        v = o.message_config
+        if v is not None:
+            d["MessageConfig"] = _u_JourneyCustomMessage(v)
+        v = o.next_activity
+        if v is not None:
+            d["NextActivity"] = v
+        v = o.template_name
+        if v is not None:
+            d["TemplateName"] = v
+        v = o.template_version
+        if v is not None:
+            d["TemplateVersion"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def unstructure_CustomMessageActivity(o: Any) -> Any:
-    if not isinstance(o, CustomMessageActivity):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.delivery_uri
-    if v is not None:
-        d["DeliveryUri"] = v
-    v = o.endpoint_types
-    if v is not None:
-        d["EndpointTypes"] = (
-            [(x0._value_ if isinstance(x0, StrEnum) else x0) for x0 in v]
-            if isinstance(v, (list, tuple))
-            else v
+# Shapes with these members: DeleteJourneyRequest, GetJourneyRequest.
+def _codec_DeleteJourneyRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"ApplicationId", "JourneyId"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
         )
-    v = o.message_config
-    if v is not None:
-        d["MessageConfig"] = _u_JourneyCustomMessage(v)
-    v = o.next_activity
-    if v is not None:
-        d["NextActivity"] = v
-    v = o.template_name
-    if v is not None:
-        d["TemplateName"] = v
-    v = o.template_version
-    if v is not None:
-        d["TemplateVersion"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_DeleteJourneyRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "DeleteJourneyRequest")
-    o: Any = _new(DeleteJourneyRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("JourneyId")
-    o.journey_id = v if v.__class__ is str or v is None else _w.field(o, "JourneyId", v, _w.text)
-    if not _K_DeleteJourneyRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_DeleteJourneyRequest, o._unknown)
-    return o
-
-
-def unstructure_DeleteJourneyRequest(o: Any) -> Any:
-    if not isinstance(o, DeleteJourneyRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.journey_id
-    if v is not None:
-        d["JourneyId"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_DeleteJourneyResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "DeleteJourneyResponse")
-    o: Any = _new(DeleteJourneyResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("JourneyResponse")
-    o.journey_response = (
-        _s_JourneyResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "JourneyResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_DeleteJourneyResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_DeleteJourneyResponse, o._unknown)
-    return o
-
-
-def unstructure_DeleteJourneyResponse(o: Any) -> Any:
-    if not isinstance(o, DeleteJourneyResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.journey_response
-    if v is not None:
-        d["JourneyResponse"] = _u_JourneyResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_EmailMessageActivity(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "EmailMessageActivity")
-    o: Any = _new(EmailMessageActivity)
-    o._unknown = None
-    v: Any
-    v = d.get("MessageConfig")
-    o.message_config = (
-        _s_JourneyEmailMessage(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "MessageConfig", v)
-    )
-    v = d.get("NextActivity")
-    o.next_activity = (
-        v if v.__class__ is str or v is None else _w.field(o, "NextActivity", v, _w.text)
-    )
-    v = d.get("TemplateName")
-    o.template_name = (
-        v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
-    )
-    v = d.get("TemplateVersion")
-    o.template_version = (
-        v if v.__class__ is str or v is None else _w.field(o, "TemplateVersion", v, _w.text)
-    )
-    if not _K_EmailMessageActivity.issuperset(d):
-        o._unknown = _w.extra(d, _K_EmailMessageActivity, o._unknown)
-    return o
-
-
-def unstructure_EmailMessageActivity(o: Any) -> Any:
-    if not isinstance(o, EmailMessageActivity):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.message_config
-    if v is not None:
-        d["MessageConfig"] = _u_JourneyEmailMessage(v)
-    v = o.next_activity
-    if v is not None:
-        d["NextActivity"] = v
-    v = o.template_name
-    if v is not None:
-        d["TemplateName"] = v
-    v = o.template_version
-    if v is not None:
-        d["TemplateVersion"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_EventCondition(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "EventCondition")
-    o: Any = _new(EventCondition)
-    o._unknown = None
-    v: Any
-    v = d.get("Dimensions")
-    o.dimensions = (
-        _common._s_EventDimensions(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "Dimensions", v)
-    )
-    v = d.get("MessageActivity")
-    o.message_activity = (
-        v if v.__class__ is str or v is None else _w.field(o, "MessageActivity", v, _w.text)
-    )
-    if not _K_EventCondition.issuperset(d):
-        o._unknown = _w.extra(d, _K_EventCondition, o._unknown)
-    return o
-
-
-def unstructure_EventCondition(o: Any) -> Any:
-    if not isinstance(o, EventCondition):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.dimensions
-    if v is not None:
-        d["Dimensions"] = _common._u_EventDimensions(v)
-    v = o.message_activity
-    if v is not None:
-        d["MessageActivity"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_EventFilter(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "EventFilter")
-    o: Any = _new(EventFilter)
-    o._unknown = None
-    v: Any
-    v = d.get("Dimensions")
-    o.dimensions = (
-        _common._s_EventDimensions(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "Dimensions", v)
-    )
-    v = d.get("FilterType")
-    o.filter_type = (
-        _E_FilterType.get(v, v)
-        if v.__class__ is str
-        else None
-        if v is None
-        else _w.field(o, "FilterType", v, _w.text)
-    )
-    if not _K_EventFilter.issuperset(d):
-        o._unknown = _w.extra(d, _K_EventFilter, o._unknown)
-    return o
-
-
-def unstructure_EventFilter(o: Any) -> Any:
-    if not isinstance(o, EventFilter):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.dimensions
-    if v is not None:
-        d["Dimensions"] = _common._u_EventDimensions(v)
-    v = o.filter_type
-    if v is not None:
-        d["FilterType"] = v._value_ if isinstance(v, StrEnum) else v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_EventStartCondition(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "EventStartCondition")
-    o: Any = _new(EventStartCondition)
-    o._unknown = None
-    v: Any
-    v = d.get("EventFilter")
-    o.event_filter = (
-        _s_EventFilter(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "EventFilter", v)
-    )
-    v = d.get("SegmentId")
-    o.segment_id = v if v.__class__ is str or v is None else _w.field(o, "SegmentId", v, _w.text)
-    if not _K_EventStartCondition.issuperset(d):
-        o._unknown = _w.extra(d, _K_EventStartCondition, o._unknown)
-    return o
-
-
-def unstructure_EventStartCondition(o: Any) -> Any:
-    if not isinstance(o, EventStartCondition):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.event_filter
-    if v is not None:
-        d["EventFilter"] = _u_EventFilter(v)
-    v = o.segment_id
-    if v is not None:
-        d["SegmentId"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetJourneyExecutionActivityMetricsRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetJourneyExecutionActivityMetricsRequest")
-    o: Any = _new(GetJourneyExecutionActivityMetricsRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("JourneyActivityId")
-    o.journey_activity_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "JourneyActivityId", v, _w.text)
-    )
-    v = d.get("JourneyId")
-    o.journey_id = v if v.__class__ is str or v is None else _w.field(o, "JourneyId", v, _w.text)
-    v = d.get("NextToken")
-    o.next_token = v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
-    v = d.get("PageSize")
-    o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
-    if not _K_GetJourneyExecutionActivityMetricsRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetJourneyExecutionActivityMetricsRequest, o._unknown)
-    return o
-
-
-def unstructure_GetJourneyExecutionActivityMetricsRequest(o: Any) -> Any:
-    if not isinstance(o, GetJourneyExecutionActivityMetricsRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.journey_activity_id
-    if v is not None:
-        d["JourneyActivityId"] = v
-    v = o.journey_id
-    if v is not None:
-        d["JourneyId"] = v
-    v = o.next_token
-    if v is not None:
-        d["NextToken"] = v
-    v = o.page_size
-    if v is not None:
-        d["PageSize"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetJourneyExecutionActivityMetricsResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetJourneyExecutionActivityMetricsResponse")
-    o: Any = _new(GetJourneyExecutionActivityMetricsResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("JourneyExecutionActivityMetricsResponse")
-    o.journey_execution_activity_metrics_response = (
-        _s_JourneyExecutionActivityMetricsResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "JourneyExecutionActivityMetricsResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_GetJourneyExecutionActivityMetricsResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetJourneyExecutionActivityMetricsResponse, o._unknown)
-    return o
-
-
-def unstructure_GetJourneyExecutionActivityMetricsResponse(o: Any) -> Any:
-    if not isinstance(o, GetJourneyExecutionActivityMetricsResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.journey_execution_activity_metrics_response
-    if v is not None:
-        d["JourneyExecutionActivityMetricsResponse"] = _u_JourneyExecutionActivityMetricsResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetJourneyExecutionMetricsRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetJourneyExecutionMetricsRequest")
-    o: Any = _new(GetJourneyExecutionMetricsRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("JourneyId")
-    o.journey_id = v if v.__class__ is str or v is None else _w.field(o, "JourneyId", v, _w.text)
-    v = d.get("NextToken")
-    o.next_token = v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
-    v = d.get("PageSize")
-    o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
-    if not _K_GetJourneyExecutionMetricsRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetJourneyExecutionMetricsRequest, o._unknown)
-    return o
-
-
-def unstructure_GetJourneyExecutionMetricsRequest(o: Any) -> Any:
-    if not isinstance(o, GetJourneyExecutionMetricsRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.journey_id
-    if v is not None:
-        d["JourneyId"] = v
-    v = o.next_token
-    if v is not None:
-        d["NextToken"] = v
-    v = o.page_size
-    if v is not None:
-        d["PageSize"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetJourneyExecutionMetricsResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetJourneyExecutionMetricsResponse")
-    o: Any = _new(GetJourneyExecutionMetricsResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("JourneyExecutionMetricsResponse")
-    o.journey_execution_metrics_response = (
-        _s_JourneyExecutionMetricsResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "JourneyExecutionMetricsResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_GetJourneyExecutionMetricsResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetJourneyExecutionMetricsResponse, o._unknown)
-    return o
-
-
-def unstructure_GetJourneyExecutionMetricsResponse(o: Any) -> Any:
-    if not isinstance(o, GetJourneyExecutionMetricsResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.journey_execution_metrics_response
-    if v is not None:
-        d["JourneyExecutionMetricsResponse"] = _u_JourneyExecutionMetricsResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetJourneyRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetJourneyRequest")
-    o: Any = _new(GetJourneyRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("JourneyId")
-    o.journey_id = v if v.__class__ is str or v is None else _w.field(o, "JourneyId", v, _w.text)
-    if not _K_GetJourneyRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetJourneyRequest, o._unknown)
-    return o
-
-
-def unstructure_GetJourneyRequest(o: Any) -> Any:
-    if not isinstance(o, GetJourneyRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.journey_id
-    if v is not None:
-        d["JourneyId"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetJourneyResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetJourneyResponse")
-    o: Any = _new(GetJourneyResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("JourneyResponse")
-    o.journey_response = (
-        _s_JourneyResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "JourneyResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_GetJourneyResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetJourneyResponse, o._unknown)
-    return o
-
-
-def unstructure_GetJourneyResponse(o: Any) -> Any:
-    if not isinstance(o, GetJourneyResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.journey_response
-    if v is not None:
-        d["JourneyResponse"] = _u_JourneyResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetJourneyRunExecutionActivityMetricsRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetJourneyRunExecutionActivityMetricsRequest")
-    o: Any = _new(GetJourneyRunExecutionActivityMetricsRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("JourneyActivityId")
-    o.journey_activity_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "JourneyActivityId", v, _w.text)
-    )
-    v = d.get("JourneyId")
-    o.journey_id = v if v.__class__ is str or v is None else _w.field(o, "JourneyId", v, _w.text)
-    v = d.get("NextToken")
-    o.next_token = v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
-    v = d.get("PageSize")
-    o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
-    v = d.get("RunId")
-    o.run_id = v if v.__class__ is str or v is None else _w.field(o, "RunId", v, _w.text)
-    if not _K_GetJourneyRunExecutionActivityMetricsRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetJourneyRunExecutionActivityMetricsRequest, o._unknown)
-    return o
-
-
-def unstructure_GetJourneyRunExecutionActivityMetricsRequest(o: Any) -> Any:
-    if not isinstance(o, GetJourneyRunExecutionActivityMetricsRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.journey_activity_id
-    if v is not None:
-        d["JourneyActivityId"] = v
-    v = o.journey_id
-    if v is not None:
-        d["JourneyId"] = v
-    v = o.next_token
-    if v is not None:
-        d["NextToken"] = v
-    v = o.page_size
-    if v is not None:
-        d["PageSize"] = v
-    v = o.run_id
-    if v is not None:
-        d["RunId"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetJourneyRunExecutionActivityMetricsResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetJourneyRunExecutionActivityMetricsResponse")
-    o: Any = _new(GetJourneyRunExecutionActivityMetricsResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("JourneyRunExecutionActivityMetricsResponse")
-    o.journey_run_execution_activity_metrics_response = (
-        _s_JourneyRunExecutionActivityMetricsResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "JourneyRunExecutionActivityMetricsResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_GetJourneyRunExecutionActivityMetricsResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetJourneyRunExecutionActivityMetricsResponse, o._unknown)
-    return o
-
-
-def unstructure_GetJourneyRunExecutionActivityMetricsResponse(o: Any) -> Any:
-    if not isinstance(o, GetJourneyRunExecutionActivityMetricsResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.journey_run_execution_activity_metrics_response
-    if v is not None:
-        d["JourneyRunExecutionActivityMetricsResponse"] = (
-            _u_JourneyRunExecutionActivityMetricsResponse(v)
+        v = d.get("JourneyId")
+        o.journey_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "JourneyId", v, _w.text)
         )
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetJourneyRunExecutionMetricsRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetJourneyRunExecutionMetricsRequest")
-    o: Any = _new(GetJourneyRunExecutionMetricsRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("JourneyId")
-    o.journey_id = v if v.__class__ is str or v is None else _w.field(o, "JourneyId", v, _w.text)
-    v = d.get("NextToken")
-    o.next_token = v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
-    v = d.get("PageSize")
-    o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
-    v = d.get("RunId")
-    o.run_id = v if v.__class__ is str or v is None else _w.field(o, "RunId", v, _w.text)
-    if not _K_GetJourneyRunExecutionMetricsRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetJourneyRunExecutionMetricsRequest, o._unknown)
-    return o
-
-
-def unstructure_GetJourneyRunExecutionMetricsRequest(o: Any) -> Any:
-    if not isinstance(o, GetJourneyRunExecutionMetricsRequest):
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.journey_id
-    if v is not None:
-        d["JourneyId"] = v
-    v = o.next_token
-    if v is not None:
-        d["NextToken"] = v
-    v = o.page_size
-    if v is not None:
-        d["PageSize"] = v
-    v = o.run_id
-    if v is not None:
-        d["RunId"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        v = o.journey_id
+        if v is not None:
+            d["JourneyId"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_GetJourneyRunExecutionMetricsResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetJourneyRunExecutionMetricsResponse")
-    o: Any = _new(GetJourneyRunExecutionMetricsResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("JourneyRunExecutionMetricsResponse")
-    o.journey_run_execution_metrics_response = (
-        _s_JourneyRunExecutionMetricsResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "JourneyRunExecutionMetricsResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_GetJourneyRunExecutionMetricsResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetJourneyRunExecutionMetricsResponse, o._unknown)
-    return o
+def _codec_EmailMessageActivity(cls: Any) -> _w.Codec:
+    keys = frozenset({"MessageConfig", "NextActivity", "TemplateName", "TemplateVersion"})
 
-
-def unstructure_GetJourneyRunExecutionMetricsResponse(o: Any) -> Any:
-    if not isinstance(o, GetJourneyRunExecutionMetricsResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.journey_run_execution_metrics_response
-    if v is not None:
-        d["JourneyRunExecutionMetricsResponse"] = _u_JourneyRunExecutionMetricsResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetJourneyRunsRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetJourneyRunsRequest")
-    o: Any = _new(GetJourneyRunsRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("JourneyId")
-    o.journey_id = v if v.__class__ is str or v is None else _w.field(o, "JourneyId", v, _w.text)
-    v = d.get("PageSize")
-    o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
-    v = d.get("Token")
-    o.token = v if v.__class__ is str or v is None else _w.field(o, "Token", v, _w.text)
-    if not _K_GetJourneyRunsRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetJourneyRunsRequest, o._unknown)
-    return o
-
-
-def unstructure_GetJourneyRunsRequest(o: Any) -> Any:
-    if not isinstance(o, GetJourneyRunsRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.journey_id
-    if v is not None:
-        d["JourneyId"] = v
-    v = o.page_size
-    if v is not None:
-        d["PageSize"] = v
-    v = o.token
-    if v is not None:
-        d["Token"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetJourneyRunsResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetJourneyRunsResponse")
-    o: Any = _new(GetJourneyRunsResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("JourneyRunsResponse")
-    o.journey_runs_response = (
-        _s_JourneyRunsResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "JourneyRunsResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_GetJourneyRunsResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetJourneyRunsResponse, o._unknown)
-    return o
-
-
-def unstructure_GetJourneyRunsResponse(o: Any) -> Any:
-    if not isinstance(o, GetJourneyRunsResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.journey_runs_response
-    if v is not None:
-        d["JourneyRunsResponse"] = _u_JourneyRunsResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_HoldoutActivity(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "HoldoutActivity")
-    o: Any = _new(HoldoutActivity)
-    o._unknown = None
-    v: Any
-    v = d.get("NextActivity")
-    o.next_activity = (
-        v if v.__class__ is str or v is None else _w.field(o, "NextActivity", v, _w.text)
-    )
-    v = d.get("Percentage")
-    o.percentage = (
-        v if v.__class__ is int or v is None else _w.field(o, "Percentage", v, _w.integer)
-    )
-    if not _K_HoldoutActivity.issuperset(d):
-        o._unknown = _w.extra(d, _K_HoldoutActivity, o._unknown)
-    return o
-
-
-def unstructure_HoldoutActivity(o: Any) -> Any:
-    if not isinstance(o, HoldoutActivity):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.next_activity
-    if v is not None:
-        d["NextActivity"] = v
-    v = o.percentage
-    if v is not None:
-        d["Percentage"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_JourneyChannelSettings(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "JourneyChannelSettings")
-    o: Any = _new(JourneyChannelSettings)
-    o._unknown = None
-    v: Any
-    v = d.get("ConnectCampaignArn")
-    o.connect_campaign_arn = (
-        v if v.__class__ is str or v is None else _w.field(o, "ConnectCampaignArn", v, _w.text)
-    )
-    v = d.get("ConnectCampaignExecutionRoleArn")
-    o.connect_campaign_execution_role_arn = (
-        v
-        if v.__class__ is str or v is None
-        else _w.field(o, "ConnectCampaignExecutionRoleArn", v, _w.text)
-    )
-    if not _K_JourneyChannelSettings.issuperset(d):
-        o._unknown = _w.extra(d, _K_JourneyChannelSettings, o._unknown)
-    return o
-
-
-def unstructure_JourneyChannelSettings(o: Any) -> Any:
-    if not isinstance(o, JourneyChannelSettings):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.connect_campaign_arn
-    if v is not None:
-        d["ConnectCampaignArn"] = v
-    v = o.connect_campaign_execution_role_arn
-    if v is not None:
-        d["ConnectCampaignExecutionRoleArn"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_JourneyCustomMessage(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "JourneyCustomMessage")
-    o: Any = _new(JourneyCustomMessage)
-    o._unknown = None
-    v: Any
-    v = d.get("Data")
-    o.data = v if v.__class__ is str or v is None else _w.field(o, "Data", v, _w.text)
-    if not _K_JourneyCustomMessage.issuperset(d):
-        o._unknown = _w.extra(d, _K_JourneyCustomMessage, o._unknown)
-    return o
-
-
-def unstructure_JourneyCustomMessage(o: Any) -> Any:
-    if not isinstance(o, JourneyCustomMessage):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.data
-    if v is not None:
-        d["Data"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_JourneyEmailMessage(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "JourneyEmailMessage")
-    o: Any = _new(JourneyEmailMessage)
-    o._unknown = None
-    v: Any
-    v = d.get("FromAddress")
-    o.from_address = (
-        v if v.__class__ is str or v is None else _w.field(o, "FromAddress", v, _w.text)
-    )
-    if not _K_JourneyEmailMessage.issuperset(d):
-        o._unknown = _w.extra(d, _K_JourneyEmailMessage, o._unknown)
-    return o
-
-
-def unstructure_JourneyEmailMessage(o: Any) -> Any:
-    if not isinstance(o, JourneyEmailMessage):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.from_address
-    if v is not None:
-        d["FromAddress"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_JourneyExecutionActivityMetricsResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "JourneyExecutionActivityMetricsResponse")
-    o: Any = _new(JourneyExecutionActivityMetricsResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("ActivityType")
-    o.activity_type = (
-        v if v.__class__ is str or v is None else _w.field(o, "ActivityType", v, _w.text)
-    )
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("JourneyActivityId")
-    o.journey_activity_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "JourneyActivityId", v, _w.text)
-    )
-    v = d.get("JourneyId")
-    o.journey_id = v if v.__class__ is str or v is None else _w.field(o, "JourneyId", v, _w.text)
-    v = d.get("LastEvaluatedTime")
-    o.last_evaluated_time = (
-        v if v.__class__ is str or v is None else _w.field(o, "LastEvaluatedTime", v, _w.text)
-    )
-    v = d.get("Metrics")
-    if v is None:
-        o.metrics = None
-    else:
-        try:
-            o.metrics = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        x0 if x0.__class__ is str else _w.text(x0)
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.metrics = _w.keep(o, "Metrics", v)
-    if not _K_JourneyExecutionActivityMetricsResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_JourneyExecutionActivityMetricsResponse, o._unknown)
-    return o
-
-
-def unstructure_JourneyExecutionActivityMetricsResponse(o: Any) -> Any:
-    if not isinstance(o, JourneyExecutionActivityMetricsResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.activity_type
-    if v is not None:
-        d["ActivityType"] = v
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.journey_activity_id
-    if v is not None:
-        d["JourneyActivityId"] = v
-    v = o.journey_id
-    if v is not None:
-        d["JourneyId"] = v
-    v = o.last_evaluated_time
-    if v is not None:
-        d["LastEvaluatedTime"] = v
-    v = o.metrics
-    if v is not None:
-        d["Metrics"] = dict(v) if isinstance(v, dict) else v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_JourneyExecutionMetricsResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "JourneyExecutionMetricsResponse")
-    o: Any = _new(JourneyExecutionMetricsResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("JourneyId")
-    o.journey_id = v if v.__class__ is str or v is None else _w.field(o, "JourneyId", v, _w.text)
-    v = d.get("LastEvaluatedTime")
-    o.last_evaluated_time = (
-        v if v.__class__ is str or v is None else _w.field(o, "LastEvaluatedTime", v, _w.text)
-    )
-    v = d.get("Metrics")
-    if v is None:
-        o.metrics = None
-    else:
-        try:
-            o.metrics = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        x0 if x0.__class__ is str else _w.text(x0)
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.metrics = _w.keep(o, "Metrics", v)
-    if not _K_JourneyExecutionMetricsResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_JourneyExecutionMetricsResponse, o._unknown)
-    return o
-
-
-def unstructure_JourneyExecutionMetricsResponse(o: Any) -> Any:
-    if not isinstance(o, JourneyExecutionMetricsResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.journey_id
-    if v is not None:
-        d["JourneyId"] = v
-    v = o.last_evaluated_time
-    if v is not None:
-        d["LastEvaluatedTime"] = v
-    v = o.metrics
-    if v is not None:
-        d["Metrics"] = dict(v) if isinstance(v, dict) else v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_JourneyLimits(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "JourneyLimits")
-    o: Any = _new(JourneyLimits)
-    o._unknown = None
-    v: Any
-    v = d.get("DailyCap")
-    o.daily_cap = v if v.__class__ is int or v is None else _w.field(o, "DailyCap", v, _w.integer)
-    v = d.get("EndpointReentryCap")
-    o.endpoint_reentry_cap = (
-        v if v.__class__ is int or v is None else _w.field(o, "EndpointReentryCap", v, _w.integer)
-    )
-    v = d.get("MessagesPerSecond")
-    o.messages_per_second = (
-        v if v.__class__ is int or v is None else _w.field(o, "MessagesPerSecond", v, _w.integer)
-    )
-    v = d.get("EndpointReentryInterval")
-    o.endpoint_reentry_interval = (
-        v if v.__class__ is str or v is None else _w.field(o, "EndpointReentryInterval", v, _w.text)
-    )
-    v = d.get("TimeframeCap")
-    o.timeframe_cap = (
-        _common._s_JourneyTimeframeCap(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "TimeframeCap", v)
-    )
-    v = d.get("TotalCap")
-    o.total_cap = v if v.__class__ is int or v is None else _w.field(o, "TotalCap", v, _w.integer)
-    if not _K_JourneyLimits.issuperset(d):
-        o._unknown = _w.extra(d, _K_JourneyLimits, o._unknown)
-    return o
-
-
-def unstructure_JourneyLimits(o: Any) -> Any:
-    if not isinstance(o, JourneyLimits):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.daily_cap
-    if v is not None:
-        d["DailyCap"] = v
-    v = o.endpoint_reentry_cap
-    if v is not None:
-        d["EndpointReentryCap"] = v
-    v = o.messages_per_second
-    if v is not None:
-        d["MessagesPerSecond"] = v
-    v = o.endpoint_reentry_interval
-    if v is not None:
-        d["EndpointReentryInterval"] = v
-    v = o.timeframe_cap
-    if v is not None:
-        d["TimeframeCap"] = _common._u_JourneyTimeframeCap(v)
-    v = o.total_cap
-    if v is not None:
-        d["TotalCap"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_JourneyPushMessage(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "JourneyPushMessage")
-    o: Any = _new(JourneyPushMessage)
-    o._unknown = None
-    v: Any
-    v = d.get("TimeToLive")
-    o.time_to_live = v if v.__class__ is str or v is None else _w.field(o, "TimeToLive", v, _w.text)
-    if not _K_JourneyPushMessage.issuperset(d):
-        o._unknown = _w.extra(d, _K_JourneyPushMessage, o._unknown)
-    return o
-
-
-def unstructure_JourneyPushMessage(o: Any) -> Any:
-    if not isinstance(o, JourneyPushMessage):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.time_to_live
-    if v is not None:
-        d["TimeToLive"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_JourneyResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "JourneyResponse")
-    o: Any = _new(JourneyResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("Activities")
-    if v is None:
-        o.activities = None
-    else:
-        try:
-            o.activities = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): _s_Activity(x0)
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.activities = _w.keep(o, "Activities", v)
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("CreationDate")
-    o.creation_date = (
-        v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
-    )
-    v = d.get("Id")
-    o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
-    v = d.get("LastModifiedDate")
-    o.last_modified_date = (
-        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
-    )
-    v = d.get("Limits")
-    o.limits = (
-        _s_JourneyLimits(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "Limits", v)
-    )
-    v = d.get("LocalTime")
-    o.local_time = (
-        v if v.__class__ is bool or v is None else _w.field(o, "LocalTime", v, _w.boolean)
-    )
-    v = d.get("Name")
-    o.name = v if v.__class__ is str or v is None else _w.field(o, "Name", v, _w.text)
-    v = d.get("QuietTime")
-    o.quiet_time = (
-        _common._s_QuietTime(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "QuietTime", v)
-    )
-    v = d.get("RefreshFrequency")
-    o.refresh_frequency = (
-        v if v.__class__ is str or v is None else _w.field(o, "RefreshFrequency", v, _w.text)
-    )
-    v = d.get("Schedule")
-    o.schedule = (
-        _s_JourneySchedule(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "Schedule", v)
-    )
-    v = d.get("StartActivity")
-    o.start_activity = (
-        v if v.__class__ is str or v is None else _w.field(o, "StartActivity", v, _w.text)
-    )
-    v = d.get("StartCondition")
-    o.start_condition = (
-        _s_StartCondition(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "StartCondition", v)
-    )
-    v = d.get("State")
-    o.state = (
-        _E_State.get(v, v)
-        if v.__class__ is str
-        else None
-        if v is None
-        else _w.field(o, "State", v, _w.text)
-    )
-    v = d.get("tags")
-    if v is None:
-        o.tags = None
-    else:
-        try:
-            o.tags = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        x0 if x0.__class__ is str else _w.text(x0)
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.tags = _w.keep(o, "tags", v)
-    v = d.get("WaitForQuietTime")
-    o.wait_for_quiet_time = (
-        v if v.__class__ is bool or v is None else _w.field(o, "WaitForQuietTime", v, _w.boolean)
-    )
-    v = d.get("RefreshOnSegmentUpdate")
-    o.refresh_on_segment_update = (
-        v
-        if v.__class__ is bool or v is None
-        else _w.field(o, "RefreshOnSegmentUpdate", v, _w.boolean)
-    )
-    v = d.get("JourneyChannelSettings")
-    o.journey_channel_settings = (
-        _s_JourneyChannelSettings(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "JourneyChannelSettings", v)
-    )
-    v = d.get("SendingSchedule")
-    o.sending_schedule = (
-        v if v.__class__ is bool or v is None else _w.field(o, "SendingSchedule", v, _w.boolean)
-    )
-    v = d.get("OpenHours")
-    o.open_hours = (
-        _s_OpenHours(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "OpenHours", v)
-    )
-    v = d.get("ClosedDays")
-    o.closed_days = (
-        _s_ClosedDays(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "ClosedDays", v)
-    )
-    v = d.get("TimezoneEstimationMethods")
-    if v is None:
-        o.timezone_estimation_methods = None
-    else:
-        try:
-            o.timezone_estimation_methods = (
-                [
-                    (
-                        _E_TimezoneEstimationMethodsElement.get(x0, x0)
-                        if x0.__class__ is str
-                        else _w.text(x0)
-                    )
-                    for x0 in v
-                ]
-                if v.__class__ is list
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.timezone_estimation_methods = _w.keep(o, "TimezoneEstimationMethods", v)
-    if not _K_JourneyResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_JourneyResponse, o._unknown)
-    return o
-
-
-def unstructure_JourneyResponse(o: Any) -> Any:
-    if not isinstance(o, JourneyResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.activities
-    if v is not None:
-        d["Activities"] = (
-            {k0: _u_Activity(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("MessageConfig")
+        o.message_config = (
+            _s_JourneyEmailMessage(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "MessageConfig", v)
         )
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.creation_date
-    if v is not None:
-        d["CreationDate"] = v
-    v = o.id
-    if v is not None:
-        d["Id"] = v
-    v = o.last_modified_date
-    if v is not None:
-        d["LastModifiedDate"] = v
-    v = o.limits
-    if v is not None:
-        d["Limits"] = _u_JourneyLimits(v)
-    v = o.local_time
-    if v is not None:
-        d["LocalTime"] = v
-    v = o.name
-    if v is not None:
-        d["Name"] = v
-    v = o.quiet_time
-    if v is not None:
-        d["QuietTime"] = _common._u_QuietTime(v)
-    v = o.refresh_frequency
-    if v is not None:
-        d["RefreshFrequency"] = v
-    v = o.schedule
-    if v is not None:
-        d["Schedule"] = _u_JourneySchedule(v)
-    v = o.start_activity
-    if v is not None:
-        d["StartActivity"] = v
-    v = o.start_condition
-    if v is not None:
-        d["StartCondition"] = _u_StartCondition(v)
-    v = o.state
-    if v is not None:
-        d["State"] = v._value_ if isinstance(v, StrEnum) else v
-    v = o.tags
-    if v is not None:
-        d["tags"] = dict(v) if isinstance(v, dict) else v
-    v = o.wait_for_quiet_time
-    if v is not None:
-        d["WaitForQuietTime"] = v
-    v = o.refresh_on_segment_update
-    if v is not None:
-        d["RefreshOnSegmentUpdate"] = v
-    v = o.journey_channel_settings
-    if v is not None:
-        d["JourneyChannelSettings"] = _u_JourneyChannelSettings(v)
-    v = o.sending_schedule
-    if v is not None:
-        d["SendingSchedule"] = v
-    v = o.open_hours
-    if v is not None:
-        d["OpenHours"] = _u_OpenHours(v)
-    v = o.closed_days
-    if v is not None:
-        d["ClosedDays"] = _u_ClosedDays(v)
-    v = o.timezone_estimation_methods
-    if v is not None:
-        d["TimezoneEstimationMethods"] = (
-            [(x0._value_ if isinstance(x0, StrEnum) else x0) for x0 in v]
-            if isinstance(v, (list, tuple))
-            else v
+        v = d.get("NextActivity")
+        o.next_activity = (
+            v if v.__class__ is str or v is None else _w.field(o, "NextActivity", v, _w.text)
         )
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_JourneyRunExecutionActivityMetricsResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "JourneyRunExecutionActivityMetricsResponse")
-    o: Any = _new(JourneyRunExecutionActivityMetricsResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("ActivityType")
-    o.activity_type = (
-        v if v.__class__ is str or v is None else _w.field(o, "ActivityType", v, _w.text)
-    )
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("JourneyActivityId")
-    o.journey_activity_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "JourneyActivityId", v, _w.text)
-    )
-    v = d.get("JourneyId")
-    o.journey_id = v if v.__class__ is str or v is None else _w.field(o, "JourneyId", v, _w.text)
-    v = d.get("LastEvaluatedTime")
-    o.last_evaluated_time = (
-        v if v.__class__ is str or v is None else _w.field(o, "LastEvaluatedTime", v, _w.text)
-    )
-    v = d.get("Metrics")
-    if v is None:
-        o.metrics = None
-    else:
-        try:
-            o.metrics = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        x0 if x0.__class__ is str else _w.text(x0)
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.metrics = _w.keep(o, "Metrics", v)
-    v = d.get("RunId")
-    o.run_id = v if v.__class__ is str or v is None else _w.field(o, "RunId", v, _w.text)
-    if not _K_JourneyRunExecutionActivityMetricsResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_JourneyRunExecutionActivityMetricsResponse, o._unknown)
-    return o
-
-
-def unstructure_JourneyRunExecutionActivityMetricsResponse(o: Any) -> Any:
-    if not isinstance(o, JourneyRunExecutionActivityMetricsResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.activity_type
-    if v is not None:
-        d["ActivityType"] = v
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.journey_activity_id
-    if v is not None:
-        d["JourneyActivityId"] = v
-    v = o.journey_id
-    if v is not None:
-        d["JourneyId"] = v
-    v = o.last_evaluated_time
-    if v is not None:
-        d["LastEvaluatedTime"] = v
-    v = o.metrics
-    if v is not None:
-        d["Metrics"] = dict(v) if isinstance(v, dict) else v
-    v = o.run_id
-    if v is not None:
-        d["RunId"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_JourneyRunExecutionMetricsResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "JourneyRunExecutionMetricsResponse")
-    o: Any = _new(JourneyRunExecutionMetricsResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("JourneyId")
-    o.journey_id = v if v.__class__ is str or v is None else _w.field(o, "JourneyId", v, _w.text)
-    v = d.get("LastEvaluatedTime")
-    o.last_evaluated_time = (
-        v if v.__class__ is str or v is None else _w.field(o, "LastEvaluatedTime", v, _w.text)
-    )
-    v = d.get("Metrics")
-    if v is None:
-        o.metrics = None
-    else:
-        try:
-            o.metrics = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        x0 if x0.__class__ is str else _w.text(x0)
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.metrics = _w.keep(o, "Metrics", v)
-    v = d.get("RunId")
-    o.run_id = v if v.__class__ is str or v is None else _w.field(o, "RunId", v, _w.text)
-    if not _K_JourneyRunExecutionMetricsResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_JourneyRunExecutionMetricsResponse, o._unknown)
-    return o
-
-
-def unstructure_JourneyRunExecutionMetricsResponse(o: Any) -> Any:
-    if not isinstance(o, JourneyRunExecutionMetricsResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.journey_id
-    if v is not None:
-        d["JourneyId"] = v
-    v = o.last_evaluated_time
-    if v is not None:
-        d["LastEvaluatedTime"] = v
-    v = o.metrics
-    if v is not None:
-        d["Metrics"] = dict(v) if isinstance(v, dict) else v
-    v = o.run_id
-    if v is not None:
-        d["RunId"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_JourneyRunResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "JourneyRunResponse")
-    o: Any = _new(JourneyRunResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("CreationTime")
-    o.creation_time = (
-        v if v.__class__ is str or v is None else _w.field(o, "CreationTime", v, _w.text)
-    )
-    v = d.get("LastUpdateTime")
-    o.last_update_time = (
-        v if v.__class__ is str or v is None else _w.field(o, "LastUpdateTime", v, _w.text)
-    )
-    v = d.get("RunId")
-    o.run_id = v if v.__class__ is str or v is None else _w.field(o, "RunId", v, _w.text)
-    v = d.get("Status")
-    o.status = (
-        _E_JourneyRunStatus.get(v, v)
-        if v.__class__ is str
-        else None
-        if v is None
-        else _w.field(o, "Status", v, _w.text)
-    )
-    if not _K_JourneyRunResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_JourneyRunResponse, o._unknown)
-    return o
-
-
-def unstructure_JourneyRunResponse(o: Any) -> Any:
-    if not isinstance(o, JourneyRunResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.creation_time
-    if v is not None:
-        d["CreationTime"] = v
-    v = o.last_update_time
-    if v is not None:
-        d["LastUpdateTime"] = v
-    v = o.run_id
-    if v is not None:
-        d["RunId"] = v
-    v = o.status
-    if v is not None:
-        d["Status"] = v._value_ if isinstance(v, StrEnum) else v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_JourneyRunsResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "JourneyRunsResponse")
-    o: Any = _new(JourneyRunsResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("Item")
-    if v is None:
-        o.item = None
-    else:
-        try:
-            o.item = [_s_JourneyRunResponse(x0) for x0 in v] if v.__class__ is list else _w.wrong()
-        except _w.WrongType:
-            o.item = _w.keep(o, "Item", v)
-    v = d.get("NextToken")
-    o.next_token = v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
-    if not _K_JourneyRunsResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_JourneyRunsResponse, o._unknown)
-    return o
-
-
-def unstructure_JourneyRunsResponse(o: Any) -> Any:
-    if not isinstance(o, JourneyRunsResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.item
-    if v is not None:
-        d["Item"] = [_u_JourneyRunResponse(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
-    v = o.next_token
-    if v is not None:
-        d["NextToken"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_JourneySMSMessage(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "JourneySMSMessage")
-    o: Any = _new(JourneySMSMessage)
-    o._unknown = None
-    v: Any
-    v = d.get("MessageType")
-    o.message_type = (
-        _E_MessageType.get(v, v)
-        if v.__class__ is str
-        else None
-        if v is None
-        else _w.field(o, "MessageType", v, _w.text)
-    )
-    v = d.get("OriginationNumber")
-    o.origination_number = (
-        v if v.__class__ is str or v is None else _w.field(o, "OriginationNumber", v, _w.text)
-    )
-    v = d.get("SenderId")
-    o.sender_id = v if v.__class__ is str or v is None else _w.field(o, "SenderId", v, _w.text)
-    v = d.get("EntityId")
-    o.entity_id = v if v.__class__ is str or v is None else _w.field(o, "EntityId", v, _w.text)
-    v = d.get("TemplateId")
-    o.template_id = v if v.__class__ is str or v is None else _w.field(o, "TemplateId", v, _w.text)
-    if not _K_JourneySMSMessage.issuperset(d):
-        o._unknown = _w.extra(d, _K_JourneySMSMessage, o._unknown)
-    return o
-
-
-def unstructure_JourneySMSMessage(o: Any) -> Any:
-    if not isinstance(o, JourneySMSMessage):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.message_type
-    if v is not None:
-        d["MessageType"] = v._value_ if isinstance(v, StrEnum) else v
-    v = o.origination_number
-    if v is not None:
-        d["OriginationNumber"] = v
-    v = o.sender_id
-    if v is not None:
-        d["SenderId"] = v
-    v = o.entity_id
-    if v is not None:
-        d["EntityId"] = v
-    v = o.template_id
-    if v is not None:
-        d["TemplateId"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_JourneySchedule(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "JourneySchedule")
-    o: Any = _new(JourneySchedule)
-    o._unknown = None
-    v: Any
-    v = d.get("EndTime")
-    o.end_time = (
-        v if v.__class__ is datetime or v is None else _w.field(o, "EndTime", v, _w.timestamp)
-    )
-    v = d.get("StartTime")
-    o.start_time = (
-        v if v.__class__ is datetime or v is None else _w.field(o, "StartTime", v, _w.timestamp)
-    )
-    v = d.get("Timezone")
-    o.timezone = v if v.__class__ is str or v is None else _w.field(o, "Timezone", v, _w.text)
-    if not _K_JourneySchedule.issuperset(d):
-        o._unknown = _w.extra(d, _K_JourneySchedule, o._unknown)
-    return o
-
-
-def unstructure_JourneySchedule(o: Any) -> Any:
-    if not isinstance(o, JourneySchedule):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.end_time
-    if v is not None:
-        d["EndTime"] = v
-    v = o.start_time
-    if v is not None:
-        d["StartTime"] = v
-    v = o.timezone
-    if v is not None:
-        d["Timezone"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_JourneyStateRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "JourneyStateRequest")
-    o: Any = _new(JourneyStateRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("State")
-    o.state = (
-        _E_State.get(v, v)
-        if v.__class__ is str
-        else None
-        if v is None
-        else _w.field(o, "State", v, _w.text)
-    )
-    if not _K_JourneyStateRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_JourneyStateRequest, o._unknown)
-    return o
-
-
-def unstructure_JourneyStateRequest(o: Any) -> Any:
-    if not isinstance(o, JourneyStateRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.state
-    if v is not None:
-        d["State"] = v._value_ if isinstance(v, StrEnum) else v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_JourneysResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "JourneysResponse")
-    o: Any = _new(JourneysResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("Item")
-    if v is None:
-        o.item = None
-    else:
-        try:
-            o.item = [_s_JourneyResponse(x0) for x0 in v] if v.__class__ is list else _w.wrong()
-        except _w.WrongType:
-            o.item = _w.keep(o, "Item", v)
-    v = d.get("NextToken")
-    o.next_token = v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
-    if not _K_JourneysResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_JourneysResponse, o._unknown)
-    return o
-
-
-def unstructure_JourneysResponse(o: Any) -> Any:
-    if not isinstance(o, JourneysResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.item
-    if v is not None:
-        d["Item"] = [_u_JourneyResponse(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
-    v = o.next_token
-    if v is not None:
-        d["NextToken"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_ListJourneysRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "ListJourneysRequest")
-    o: Any = _new(ListJourneysRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("PageSize")
-    o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
-    v = d.get("Token")
-    o.token = v if v.__class__ is str or v is None else _w.field(o, "Token", v, _w.text)
-    if not _K_ListJourneysRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_ListJourneysRequest, o._unknown)
-    return o
-
-
-def unstructure_ListJourneysRequest(o: Any) -> Any:
-    if not isinstance(o, ListJourneysRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.page_size
-    if v is not None:
-        d["PageSize"] = v
-    v = o.token
-    if v is not None:
-        d["Token"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_ListJourneysResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "ListJourneysResponse")
-    o: Any = _new(ListJourneysResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("JourneysResponse")
-    o.journeys_response = (
-        _s_JourneysResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "JourneysResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_ListJourneysResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_ListJourneysResponse, o._unknown)
-    return o
-
-
-def unstructure_ListJourneysResponse(o: Any) -> Any:
-    if not isinstance(o, ListJourneysResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.journeys_response
-    if v is not None:
-        d["JourneysResponse"] = _u_JourneysResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_MultiConditionalBranch(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "MultiConditionalBranch")
-    o: Any = _new(MultiConditionalBranch)
-    o._unknown = None
-    v: Any
-    v = d.get("Condition")
-    o.condition = (
-        _s_SimpleCondition(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "Condition", v)
-    )
-    v = d.get("NextActivity")
-    o.next_activity = (
-        v if v.__class__ is str or v is None else _w.field(o, "NextActivity", v, _w.text)
-    )
-    if not _K_MultiConditionalBranch.issuperset(d):
-        o._unknown = _w.extra(d, _K_MultiConditionalBranch, o._unknown)
-    return o
-
-
-def unstructure_MultiConditionalBranch(o: Any) -> Any:
-    if not isinstance(o, MultiConditionalBranch):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.condition
-    if v is not None:
-        d["Condition"] = _u_SimpleCondition(v)
-    v = o.next_activity
-    if v is not None:
-        d["NextActivity"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_MultiConditionalSplitActivity(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "MultiConditionalSplitActivity")
-    o: Any = _new(MultiConditionalSplitActivity)
-    o._unknown = None
-    v: Any
-    v = d.get("Branches")
-    if v is None:
-        o.branches = None
-    else:
-        try:
-            o.branches = (
-                [_s_MultiConditionalBranch(x0) for x0 in v] if v.__class__ is list else _w.wrong()
-            )
-        except _w.WrongType:
-            o.branches = _w.keep(o, "Branches", v)
-    v = d.get("DefaultActivity")
-    o.default_activity = (
-        v if v.__class__ is str or v is None else _w.field(o, "DefaultActivity", v, _w.text)
-    )
-    v = d.get("EvaluationWaitTime")
-    o.evaluation_wait_time = (
-        _s_WaitTime(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "EvaluationWaitTime", v)
-    )
-    if not _K_MultiConditionalSplitActivity.issuperset(d):
-        o._unknown = _w.extra(d, _K_MultiConditionalSplitActivity, o._unknown)
-    return o
-
-
-def unstructure_MultiConditionalSplitActivity(o: Any) -> Any:
-    if not isinstance(o, MultiConditionalSplitActivity):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.branches
-    if v is not None:
-        d["Branches"] = (
-            [_u_MultiConditionalBranch(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
+        v = d.get("TemplateName")
+        o.template_name = (
+            v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
         )
-    v = o.default_activity
-    if v is not None:
-        d["DefaultActivity"] = v
-    v = o.evaluation_wait_time
-    if v is not None:
-        d["EvaluationWaitTime"] = _u_WaitTime(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_OpenHours(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "OpenHours")
-    o: Any = _new(OpenHours)
-    o._unknown = None
-    v: Any
-    v = d.get("EMAIL")
-    if v is None:
-        o.email = None
-    else:
-        try:
-            o.email = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        [_s_OpenHoursRule(x1) for x1 in x0] if x0.__class__ is list else _w.wrong()
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.email = _w.keep(o, "EMAIL", v)
-    v = d.get("SMS")
-    if v is None:
-        o.sms = None
-    else:
-        try:
-            o.sms = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        [_s_OpenHoursRule(x1) for x1 in x0] if x0.__class__ is list else _w.wrong()
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.sms = _w.keep(o, "SMS", v)
-    v = d.get("PUSH")
-    if v is None:
-        o.push = None
-    else:
-        try:
-            o.push = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        [_s_OpenHoursRule(x1) for x1 in x0] if x0.__class__ is list else _w.wrong()
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.push = _w.keep(o, "PUSH", v)
-    v = d.get("VOICE")
-    if v is None:
-        o.voice = None
-    else:
-        try:
-            o.voice = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        [_s_OpenHoursRule(x1) for x1 in x0] if x0.__class__ is list else _w.wrong()
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.voice = _w.keep(o, "VOICE", v)
-    v = d.get("CUSTOM")
-    if v is None:
-        o.custom = None
-    else:
-        try:
-            o.custom = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        [_s_OpenHoursRule(x1) for x1 in x0] if x0.__class__ is list else _w.wrong()
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.custom = _w.keep(o, "CUSTOM", v)
-    if not _K_OpenHours.issuperset(d):
-        o._unknown = _w.extra(d, _K_OpenHours, o._unknown)
-    return o
-
-
-def unstructure_OpenHours(o: Any) -> Any:
-    if not isinstance(o, OpenHours):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.email
-    if v is not None:
-        d["EMAIL"] = (
-            {
-                k0: ([_u_OpenHoursRule(x1) for x1 in x0] if isinstance(x0, (list, tuple)) else x0)
-                for k0, x0 in v.items()
-            }
-            if isinstance(v, dict)
-            else v
+        v = d.get("TemplateVersion")
+        o.template_version = (
+            v if v.__class__ is str or v is None else _w.field(o, "TemplateVersion", v, _w.text)
         )
-    v = o.sms
-    if v is not None:
-        d["SMS"] = (
-            {
-                k0: ([_u_OpenHoursRule(x1) for x1 in x0] if isinstance(x0, (list, tuple)) else x0)
-                for k0, x0 in v.items()
-            }
-            if isinstance(v, dict)
-            else v
-        )
-    v = o.push
-    if v is not None:
-        d["PUSH"] = (
-            {
-                k0: ([_u_OpenHoursRule(x1) for x1 in x0] if isinstance(x0, (list, tuple)) else x0)
-                for k0, x0 in v.items()
-            }
-            if isinstance(v, dict)
-            else v
-        )
-    v = o.voice
-    if v is not None:
-        d["VOICE"] = (
-            {
-                k0: ([_u_OpenHoursRule(x1) for x1 in x0] if isinstance(x0, (list, tuple)) else x0)
-                for k0, x0 in v.items()
-            }
-            if isinstance(v, dict)
-            else v
-        )
-    v = o.custom
-    if v is not None:
-        d["CUSTOM"] = (
-            {
-                k0: ([_u_OpenHoursRule(x1) for x1 in x0] if isinstance(x0, (list, tuple)) else x0)
-                for k0, x0 in v.items()
-            }
-            if isinstance(v, dict)
-            else v
-        )
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_OpenHoursRule(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "OpenHoursRule")
-    o: Any = _new(OpenHoursRule)
-    o._unknown = None
-    v: Any
-    v = d.get("StartTime")
-    o.start_time = v if v.__class__ is str or v is None else _w.field(o, "StartTime", v, _w.text)
-    v = d.get("EndTime")
-    o.end_time = v if v.__class__ is str or v is None else _w.field(o, "EndTime", v, _w.text)
-    if not _K_OpenHoursRule.issuperset(d):
-        o._unknown = _w.extra(d, _K_OpenHoursRule, o._unknown)
-    return o
-
-
-def unstructure_OpenHoursRule(o: Any) -> Any:
-    if not isinstance(o, OpenHoursRule):
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.start_time
-    if v is not None:
-        d["StartTime"] = v
-    v = o.end_time
-    if v is not None:
-        d["EndTime"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.message_config
+        if v is not None:
+            d["MessageConfig"] = _u_JourneyEmailMessage(v)
+        v = o.next_activity
+        if v is not None:
+            d["NextActivity"] = v
+        v = o.template_name
+        if v is not None:
+            d["TemplateName"] = v
+        v = o.template_version
+        if v is not None:
+            d["TemplateVersion"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_PushMessageActivity(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "PushMessageActivity")
-    o: Any = _new(PushMessageActivity)
-    o._unknown = None
-    v: Any
-    v = d.get("MessageConfig")
-    o.message_config = (
-        _s_JourneyPushMessage(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "MessageConfig", v)
-    )
-    v = d.get("NextActivity")
-    o.next_activity = (
-        v if v.__class__ is str or v is None else _w.field(o, "NextActivity", v, _w.text)
-    )
-    v = d.get("TemplateName")
-    o.template_name = (
-        v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
-    )
-    v = d.get("TemplateVersion")
-    o.template_version = (
-        v if v.__class__ is str or v is None else _w.field(o, "TemplateVersion", v, _w.text)
-    )
-    if not _K_PushMessageActivity.issuperset(d):
-        o._unknown = _w.extra(d, _K_PushMessageActivity, o._unknown)
-    return o
+def _codec_EventCondition(cls: Any) -> _w.Codec:
+    keys = frozenset({"Dimensions", "MessageActivity"})
 
-
-def unstructure_PushMessageActivity(o: Any) -> Any:
-    if not isinstance(o, PushMessageActivity):
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Dimensions")
+        o.dimensions = (
+            _common._s_EventDimensions(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "Dimensions", v)
+        )
+        v = d.get("MessageActivity")
+        o.message_activity = (
+            v if v.__class__ is str or v is None else _w.field(o, "MessageActivity", v, _w.text)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.message_config
-    if v is not None:
-        d["MessageConfig"] = _u_JourneyPushMessage(v)
-    v = o.next_activity
-    if v is not None:
-        d["NextActivity"] = v
-    v = o.template_name
-    if v is not None:
-        d["TemplateName"] = v
-    v = o.template_version
-    if v is not None:
-        d["TemplateVersion"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.dimensions
+        if v is not None:
+            d["Dimensions"] = _common._u_EventDimensions(v)
+        v = o.message_activity
+        if v is not None:
+            d["MessageActivity"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_RandomSplitActivity(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "RandomSplitActivity")
-    o: Any = _new(RandomSplitActivity)
-    o._unknown = None
-    v: Any
-    v = d.get("Branches")
-    if v is None:
-        o.branches = None
-    else:
-        try:
-            o.branches = (
-                [_s_RandomSplitEntry(x0) for x0 in v] if v.__class__ is list else _w.wrong()
+def _codec_EventStartCondition(cls: Any) -> _w.Codec:
+    keys = frozenset({"EventFilter", "SegmentId"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("EventFilter")
+        o.event_filter = (
+            _s_EventFilter(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "EventFilter", v)
+        )
+        v = d.get("SegmentId")
+        o.segment_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "SegmentId", v, _w.text)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.event_filter
+        if v is not None:
+            d["EventFilter"] = _u_EventFilter(v)
+        v = o.segment_id
+        if v is not None:
+            d["SegmentId"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_GetJourneyExecutionActivityMetricsRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"ApplicationId", "JourneyActivityId", "JourneyId", "NextToken", "PageSize"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+        )
+        v = d.get("JourneyActivityId")
+        o.journey_activity_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "JourneyActivityId", v, _w.text)
+        )
+        v = d.get("JourneyId")
+        o.journey_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "JourneyId", v, _w.text)
+        )
+        v = d.get("NextToken")
+        o.next_token = (
+            v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
+        )
+        v = d.get("PageSize")
+        o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        v = o.journey_activity_id
+        if v is not None:
+            d["JourneyActivityId"] = v
+        v = o.journey_id
+        if v is not None:
+            d["JourneyId"] = v
+        v = o.next_token
+        if v is not None:
+            d["NextToken"] = v
+        v = o.page_size
+        if v is not None:
+            d["PageSize"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_GetJourneyExecutionActivityMetricsResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"JourneyExecutionActivityMetricsResponse"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("JourneyExecutionActivityMetricsResponse")
+        o.journey_execution_activity_metrics_response = (
+            _s_JourneyExecutionActivityMetricsResponse(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "JourneyExecutionActivityMetricsResponse", v)
+        )
+        o._response_metadata = None
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.journey_execution_activity_metrics_response
+        if v is not None:
+            d["JourneyExecutionActivityMetricsResponse"] = (
+                _u_JourneyExecutionActivityMetricsResponse(v)
             )
-        except _w.WrongType:
-            o.branches = _w.keep(o, "Branches", v)
-    if not _K_RandomSplitActivity.issuperset(d):
-        o._unknown = _w.extra(d, _K_RandomSplitActivity, o._unknown)
-    return o
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def unstructure_RandomSplitActivity(o: Any) -> Any:
-    if not isinstance(o, RandomSplitActivity):
+def _codec_GetJourneyExecutionMetricsRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"ApplicationId", "JourneyId", "NextToken", "PageSize"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+        )
+        v = d.get("JourneyId")
+        o.journey_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "JourneyId", v, _w.text)
+        )
+        v = d.get("NextToken")
+        o.next_token = (
+            v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
+        )
+        v = d.get("PageSize")
+        o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.branches
-    if v is not None:
-        d["Branches"] = [_u_RandomSplitEntry(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        v = o.journey_id
+        if v is not None:
+            d["JourneyId"] = v
+        v = o.next_token
+        if v is not None:
+            d["NextToken"] = v
+        v = o.page_size
+        if v is not None:
+            d["PageSize"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_RandomSplitEntry(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "RandomSplitEntry")
-    o: Any = _new(RandomSplitEntry)
-    o._unknown = None
-    v: Any
-    v = d.get("NextActivity")
-    o.next_activity = (
-        v if v.__class__ is str or v is None else _w.field(o, "NextActivity", v, _w.text)
-    )
-    v = d.get("Percentage")
-    o.percentage = (
-        v if v.__class__ is int or v is None else _w.field(o, "Percentage", v, _w.integer)
-    )
-    if not _K_RandomSplitEntry.issuperset(d):
-        o._unknown = _w.extra(d, _K_RandomSplitEntry, o._unknown)
-    return o
+def _codec_GetJourneyExecutionMetricsResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"JourneyExecutionMetricsResponse"})
 
-
-def unstructure_RandomSplitEntry(o: Any) -> Any:
-    if not isinstance(o, RandomSplitEntry):
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("JourneyExecutionMetricsResponse")
+        o.journey_execution_metrics_response = (
+            _s_JourneyExecutionMetricsResponse(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "JourneyExecutionMetricsResponse", v)
+        )
+        o._response_metadata = None
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.next_activity
-    if v is not None:
-        d["NextActivity"] = v
-    v = o.percentage
-    if v is not None:
-        d["Percentage"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.journey_execution_metrics_response
+        if v is not None:
+            d["JourneyExecutionMetricsResponse"] = _u_JourneyExecutionMetricsResponse(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_SMSMessageActivity(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "SMSMessageActivity")
-    o: Any = _new(SMSMessageActivity)
-    o._unknown = None
-    v: Any
-    v = d.get("MessageConfig")
-    o.message_config = (
-        _s_JourneySMSMessage(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "MessageConfig", v)
+def _codec_GetJourneyRunExecutionActivityMetricsRequest(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {"ApplicationId", "JourneyActivityId", "JourneyId", "NextToken", "PageSize", "RunId"}
     )
-    v = d.get("NextActivity")
-    o.next_activity = (
-        v if v.__class__ is str or v is None else _w.field(o, "NextActivity", v, _w.text)
-    )
-    v = d.get("TemplateName")
-    o.template_name = (
-        v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
-    )
-    v = d.get("TemplateVersion")
-    o.template_version = (
-        v if v.__class__ is str or v is None else _w.field(o, "TemplateVersion", v, _w.text)
-    )
-    if not _K_SMSMessageActivity.issuperset(d):
-        o._unknown = _w.extra(d, _K_SMSMessageActivity, o._unknown)
-    return o
 
-
-def unstructure_SMSMessageActivity(o: Any) -> Any:
-    if not isinstance(o, SMSMessageActivity):
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+        )
+        v = d.get("JourneyActivityId")
+        o.journey_activity_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "JourneyActivityId", v, _w.text)
+        )
+        v = d.get("JourneyId")
+        o.journey_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "JourneyId", v, _w.text)
+        )
+        v = d.get("NextToken")
+        o.next_token = (
+            v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
+        )
+        v = d.get("PageSize")
+        o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
+        v = d.get("RunId")
+        o.run_id = v if v.__class__ is str or v is None else _w.field(o, "RunId", v, _w.text)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.message_config
-    if v is not None:
-        d["MessageConfig"] = _u_JourneySMSMessage(v)
-    v = o.next_activity
-    if v is not None:
-        d["NextActivity"] = v
-    v = o.template_name
-    if v is not None:
-        d["TemplateName"] = v
-    v = o.template_version
-    if v is not None:
-        d["TemplateVersion"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        v = o.journey_activity_id
+        if v is not None:
+            d["JourneyActivityId"] = v
+        v = o.journey_id
+        if v is not None:
+            d["JourneyId"] = v
+        v = o.next_token
+        if v is not None:
+            d["NextToken"] = v
+        v = o.page_size
+        if v is not None:
+            d["PageSize"] = v
+        v = o.run_id
+        if v is not None:
+            d["RunId"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_SegmentCondition(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "SegmentCondition")
-    o: Any = _new(SegmentCondition)
-    o._unknown = None
-    v: Any
-    v = d.get("SegmentId")
-    o.segment_id = v if v.__class__ is str or v is None else _w.field(o, "SegmentId", v, _w.text)
-    if not _K_SegmentCondition.issuperset(d):
-        o._unknown = _w.extra(d, _K_SegmentCondition, o._unknown)
-    return o
+def _codec_GetJourneyRunExecutionActivityMetricsResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"JourneyRunExecutionActivityMetricsResponse"})
 
-
-def unstructure_SegmentCondition(o: Any) -> Any:
-    if not isinstance(o, SegmentCondition):
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("JourneyRunExecutionActivityMetricsResponse")
+        o.journey_run_execution_activity_metrics_response = (
+            _s_JourneyRunExecutionActivityMetricsResponse(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "JourneyRunExecutionActivityMetricsResponse", v)
+        )
+        o._response_metadata = None
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.segment_id
-    if v is not None:
-        d["SegmentId"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
 
-
-def structure_SimpleCondition(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "SimpleCondition")
-    o: Any = _new(SimpleCondition)
-    o._unknown = None
-    v: Any
-    v = d.get("EventCondition")
-    o.event_condition = (
-        _s_EventCondition(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "EventCondition", v)
-    )
-    v = d.get("SegmentCondition")
-    o.segment_condition = (
-        _s_SegmentCondition(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "SegmentCondition", v)
-    )
-    v = d.get("SegmentDimensions")
-    o.segment_dimensions = (
-        _common._s_SegmentDimensions(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "SegmentDimensions", v)
-    )
-    if not _K_SimpleCondition.issuperset(d):
-        o._unknown = _w.extra(d, _K_SimpleCondition, o._unknown)
-    return o
-
-
-def unstructure_SimpleCondition(o: Any) -> Any:
-    if not isinstance(o, SimpleCondition):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.event_condition
-    if v is not None:
-        d["EventCondition"] = _u_EventCondition(v)
-    v = o.segment_condition
-    if v is not None:
-        d["SegmentCondition"] = _u_SegmentCondition(v)
-    v = o.segment_dimensions
-    if v is not None:
-        d["SegmentDimensions"] = _common._u_SegmentDimensions(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_StartCondition(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "StartCondition")
-    o: Any = _new(StartCondition)
-    o._unknown = None
-    v: Any
-    v = d.get("Description")
-    o.description = v if v.__class__ is str or v is None else _w.field(o, "Description", v, _w.text)
-    v = d.get("EventStartCondition")
-    o.event_start_condition = (
-        _s_EventStartCondition(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "EventStartCondition", v)
-    )
-    v = d.get("SegmentStartCondition")
-    o.segment_start_condition = (
-        _s_SegmentCondition(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "SegmentStartCondition", v)
-    )
-    if not _K_StartCondition.issuperset(d):
-        o._unknown = _w.extra(d, _K_StartCondition, o._unknown)
-    return o
-
-
-def unstructure_StartCondition(o: Any) -> Any:
-    if not isinstance(o, StartCondition):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.description
-    if v is not None:
-        d["Description"] = v
-    v = o.event_start_condition
-    if v is not None:
-        d["EventStartCondition"] = _u_EventStartCondition(v)
-    v = o.segment_start_condition
-    if v is not None:
-        d["SegmentStartCondition"] = _u_SegmentCondition(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_UpdateJourneyRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "UpdateJourneyRequest")
-    o: Any = _new(UpdateJourneyRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("JourneyId")
-    o.journey_id = v if v.__class__ is str or v is None else _w.field(o, "JourneyId", v, _w.text)
-    v = d.get("WriteJourneyRequest")
-    o.write_journey_request = (
-        _s_WriteJourneyRequest(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "WriteJourneyRequest", v)
-    )
-    if not _K_UpdateJourneyRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_UpdateJourneyRequest, o._unknown)
-    return o
-
-
-def unstructure_UpdateJourneyRequest(o: Any) -> Any:
-    if not isinstance(o, UpdateJourneyRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.journey_id
-    if v is not None:
-        d["JourneyId"] = v
-    v = o.write_journey_request
-    if v is not None:
-        d["WriteJourneyRequest"] = _u_WriteJourneyRequest(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_UpdateJourneyResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "UpdateJourneyResponse")
-    o: Any = _new(UpdateJourneyResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("JourneyResponse")
-    o.journey_response = (
-        _s_JourneyResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "JourneyResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_UpdateJourneyResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_UpdateJourneyResponse, o._unknown)
-    return o
-
-
-def unstructure_UpdateJourneyResponse(o: Any) -> Any:
-    if not isinstance(o, UpdateJourneyResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.journey_response
-    if v is not None:
-        d["JourneyResponse"] = _u_JourneyResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_UpdateJourneyStateRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "UpdateJourneyStateRequest")
-    o: Any = _new(UpdateJourneyStateRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("JourneyId")
-    o.journey_id = v if v.__class__ is str or v is None else _w.field(o, "JourneyId", v, _w.text)
-    v = d.get("JourneyStateRequest")
-    o.journey_state_request = (
-        _s_JourneyStateRequest(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "JourneyStateRequest", v)
-    )
-    if not _K_UpdateJourneyStateRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_UpdateJourneyStateRequest, o._unknown)
-    return o
-
-
-def unstructure_UpdateJourneyStateRequest(o: Any) -> Any:
-    if not isinstance(o, UpdateJourneyStateRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.journey_id
-    if v is not None:
-        d["JourneyId"] = v
-    v = o.journey_state_request
-    if v is not None:
-        d["JourneyStateRequest"] = _u_JourneyStateRequest(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_UpdateJourneyStateResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "UpdateJourneyStateResponse")
-    o: Any = _new(UpdateJourneyStateResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("JourneyResponse")
-    o.journey_response = (
-        _s_JourneyResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "JourneyResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_UpdateJourneyStateResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_UpdateJourneyStateResponse, o._unknown)
-    return o
-
-
-def unstructure_UpdateJourneyStateResponse(o: Any) -> Any:
-    if not isinstance(o, UpdateJourneyStateResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.journey_response
-    if v is not None:
-        d["JourneyResponse"] = _u_JourneyResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_WaitActivity(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "WaitActivity")
-    o: Any = _new(WaitActivity)
-    o._unknown = None
-    v: Any
-    v = d.get("NextActivity")
-    o.next_activity = (
-        v if v.__class__ is str or v is None else _w.field(o, "NextActivity", v, _w.text)
-    )
-    v = d.get("WaitTime")
-    o.wait_time = (
-        _s_WaitTime(v) if v.__class__ is dict else None if v is None else _w.keep(o, "WaitTime", v)
-    )
-    if not _K_WaitActivity.issuperset(d):
-        o._unknown = _w.extra(d, _K_WaitActivity, o._unknown)
-    return o
-
-
-def unstructure_WaitActivity(o: Any) -> Any:
-    if not isinstance(o, WaitActivity):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.next_activity
-    if v is not None:
-        d["NextActivity"] = v
-    v = o.wait_time
-    if v is not None:
-        d["WaitTime"] = _u_WaitTime(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_WaitTime(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "WaitTime")
-    o: Any = _new(WaitTime)
-    o._unknown = None
-    v: Any
-    v = d.get("WaitFor")
-    o.wait_for = v if v.__class__ is str or v is None else _w.field(o, "WaitFor", v, _w.text)
-    v = d.get("WaitUntil")
-    o.wait_until = v if v.__class__ is str or v is None else _w.field(o, "WaitUntil", v, _w.text)
-    if not _K_WaitTime.issuperset(d):
-        o._unknown = _w.extra(d, _K_WaitTime, o._unknown)
-    return o
-
-
-def unstructure_WaitTime(o: Any) -> Any:
-    if not isinstance(o, WaitTime):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.wait_for
-    if v is not None:
-        d["WaitFor"] = v
-    v = o.wait_until
-    if v is not None:
-        d["WaitUntil"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_WriteJourneyRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "WriteJourneyRequest")
-    o: Any = _new(WriteJourneyRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("Activities")
-    if v is None:
-        o.activities = None
-    else:
-        try:
-            o.activities = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): _s_Activity(x0)
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.journey_run_execution_activity_metrics_response
+        if v is not None:
+            d["JourneyRunExecutionActivityMetricsResponse"] = (
+                _u_JourneyRunExecutionActivityMetricsResponse(v)
             )
-        except _w.WrongType:
-            o.activities = _w.keep(o, "Activities", v)
-    v = d.get("CreationDate")
-    o.creation_date = (
-        v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_GetJourneyRunExecutionMetricsRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"ApplicationId", "JourneyId", "NextToken", "PageSize", "RunId"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+        )
+        v = d.get("JourneyId")
+        o.journey_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "JourneyId", v, _w.text)
+        )
+        v = d.get("NextToken")
+        o.next_token = (
+            v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
+        )
+        v = d.get("PageSize")
+        o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
+        v = d.get("RunId")
+        o.run_id = v if v.__class__ is str or v is None else _w.field(o, "RunId", v, _w.text)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        v = o.journey_id
+        if v is not None:
+            d["JourneyId"] = v
+        v = o.next_token
+        if v is not None:
+            d["NextToken"] = v
+        v = o.page_size
+        if v is not None:
+            d["PageSize"] = v
+        v = o.run_id
+        if v is not None:
+            d["RunId"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_GetJourneyRunExecutionMetricsResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"JourneyRunExecutionMetricsResponse"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("JourneyRunExecutionMetricsResponse")
+        o.journey_run_execution_metrics_response = (
+            _s_JourneyRunExecutionMetricsResponse(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "JourneyRunExecutionMetricsResponse", v)
+        )
+        o._response_metadata = None
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.journey_run_execution_metrics_response
+        if v is not None:
+            d["JourneyRunExecutionMetricsResponse"] = _u_JourneyRunExecutionMetricsResponse(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_GetJourneyRunsRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"ApplicationId", "JourneyId", "PageSize", "Token"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+        )
+        v = d.get("JourneyId")
+        o.journey_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "JourneyId", v, _w.text)
+        )
+        v = d.get("PageSize")
+        o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
+        v = d.get("Token")
+        o.token = v if v.__class__ is str or v is None else _w.field(o, "Token", v, _w.text)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        v = o.journey_id
+        if v is not None:
+            d["JourneyId"] = v
+        v = o.page_size
+        if v is not None:
+            d["PageSize"] = v
+        v = o.token
+        if v is not None:
+            d["Token"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_GetJourneyRunsResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"JourneyRunsResponse"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("JourneyRunsResponse")
+        o.journey_runs_response = (
+            _s_JourneyRunsResponse(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "JourneyRunsResponse", v)
+        )
+        o._response_metadata = None
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.journey_runs_response
+        if v is not None:
+            d["JourneyRunsResponse"] = _u_JourneyRunsResponse(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+# Shapes with these members: HoldoutActivity, RandomSplitEntry.
+def _codec_HoldoutActivity(cls: Any) -> _w.Codec:
+    keys = frozenset({"NextActivity", "Percentage"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("NextActivity")
+        o.next_activity = (
+            v if v.__class__ is str or v is None else _w.field(o, "NextActivity", v, _w.text)
+        )
+        v = d.get("Percentage")
+        o.percentage = (
+            v if v.__class__ is int or v is None else _w.field(o, "Percentage", v, _w.integer)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.next_activity
+        if v is not None:
+            d["NextActivity"] = v
+        v = o.percentage
+        if v is not None:
+            d["Percentage"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_JourneyChannelSettings(cls: Any) -> _w.Codec:
+    keys = frozenset({"ConnectCampaignArn", "ConnectCampaignExecutionRoleArn"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ConnectCampaignArn")
+        o.connect_campaign_arn = (
+            v if v.__class__ is str or v is None else _w.field(o, "ConnectCampaignArn", v, _w.text)
+        )
+        v = d.get("ConnectCampaignExecutionRoleArn")
+        o.connect_campaign_execution_role_arn = (
+            v
+            if v.__class__ is str or v is None
+            else _w.field(o, "ConnectCampaignExecutionRoleArn", v, _w.text)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.connect_campaign_arn
+        if v is not None:
+            d["ConnectCampaignArn"] = v
+        v = o.connect_campaign_execution_role_arn
+        if v is not None:
+            d["ConnectCampaignExecutionRoleArn"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_JourneyEmailMessage(cls: Any) -> _w.Codec:
+    keys = frozenset({"FromAddress"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("FromAddress")
+        o.from_address = (
+            v if v.__class__ is str or v is None else _w.field(o, "FromAddress", v, _w.text)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.from_address
+        if v is not None:
+            d["FromAddress"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_JourneyExecutionActivityMetricsResponse(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {
+            "ActivityType",
+            "ApplicationId",
+            "JourneyActivityId",
+            "JourneyId",
+            "LastEvaluatedTime",
+            "Metrics",
+        }
     )
-    v = d.get("LastModifiedDate")
-    o.last_modified_date = (
-        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ActivityType")
+        o.activity_type = (
+            v if v.__class__ is str or v is None else _w.field(o, "ActivityType", v, _w.text)
+        )
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+        )
+        v = d.get("JourneyActivityId")
+        o.journey_activity_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "JourneyActivityId", v, _w.text)
+        )
+        v = d.get("JourneyId")
+        o.journey_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "JourneyId", v, _w.text)
+        )
+        v = d.get("LastEvaluatedTime")
+        o.last_evaluated_time = (
+            v if v.__class__ is str or v is None else _w.field(o, "LastEvaluatedTime", v, _w.text)
+        )
+        v = d.get("Metrics")
+        if v is None:
+            o.metrics = None
+        else:
+            try:
+                o.metrics = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): (
+                            x0 if x0.__class__ is str else _w.text(x0)
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.metrics = _w.keep(o, "Metrics", v)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.activity_type
+        if v is not None:
+            d["ActivityType"] = v
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        v = o.journey_activity_id
+        if v is not None:
+            d["JourneyActivityId"] = v
+        v = o.journey_id
+        if v is not None:
+            d["JourneyId"] = v
+        v = o.last_evaluated_time
+        if v is not None:
+            d["LastEvaluatedTime"] = v
+        v = o.metrics
+        if v is not None:
+            d["Metrics"] = dict(v) if v.__class__ is dict or isinstance(v, dict) else v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_JourneyExecutionMetricsResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"ApplicationId", "JourneyId", "LastEvaluatedTime", "Metrics"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+        )
+        v = d.get("JourneyId")
+        o.journey_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "JourneyId", v, _w.text)
+        )
+        v = d.get("LastEvaluatedTime")
+        o.last_evaluated_time = (
+            v if v.__class__ is str or v is None else _w.field(o, "LastEvaluatedTime", v, _w.text)
+        )
+        v = d.get("Metrics")
+        if v is None:
+            o.metrics = None
+        else:
+            try:
+                o.metrics = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): (
+                            x0 if x0.__class__ is str else _w.text(x0)
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.metrics = _w.keep(o, "Metrics", v)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        v = o.journey_id
+        if v is not None:
+            d["JourneyId"] = v
+        v = o.last_evaluated_time
+        if v is not None:
+            d["LastEvaluatedTime"] = v
+        v = o.metrics
+        if v is not None:
+            d["Metrics"] = dict(v) if v.__class__ is dict or isinstance(v, dict) else v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_JourneyLimits(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {
+            "DailyCap",
+            "EndpointReentryCap",
+            "MessagesPerSecond",
+            "EndpointReentryInterval",
+            "TimeframeCap",
+            "TotalCap",
+        }
     )
-    v = d.get("Limits")
-    o.limits = (
-        _s_JourneyLimits(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "Limits", v)
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("DailyCap")
+        o.daily_cap = (
+            v if v.__class__ is int or v is None else _w.field(o, "DailyCap", v, _w.integer)
+        )
+        v = d.get("EndpointReentryCap")
+        o.endpoint_reentry_cap = (
+            v
+            if v.__class__ is int or v is None
+            else _w.field(o, "EndpointReentryCap", v, _w.integer)
+        )
+        v = d.get("MessagesPerSecond")
+        o.messages_per_second = (
+            v
+            if v.__class__ is int or v is None
+            else _w.field(o, "MessagesPerSecond", v, _w.integer)
+        )
+        v = d.get("EndpointReentryInterval")
+        o.endpoint_reentry_interval = (
+            v
+            if v.__class__ is str or v is None
+            else _w.field(o, "EndpointReentryInterval", v, _w.text)
+        )
+        v = d.get("TimeframeCap")
+        o.timeframe_cap = (
+            _common._s_JourneyTimeframeCap(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "TimeframeCap", v)
+        )
+        v = d.get("TotalCap")
+        o.total_cap = (
+            v if v.__class__ is int or v is None else _w.field(o, "TotalCap", v, _w.integer)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.daily_cap
+        if v is not None:
+            d["DailyCap"] = v
+        v = o.endpoint_reentry_cap
+        if v is not None:
+            d["EndpointReentryCap"] = v
+        v = o.messages_per_second
+        if v is not None:
+            d["MessagesPerSecond"] = v
+        v = o.endpoint_reentry_interval
+        if v is not None:
+            d["EndpointReentryInterval"] = v
+        v = o.timeframe_cap
+        if v is not None:
+            d["TimeframeCap"] = _common._u_JourneyTimeframeCap(v)
+        v = o.total_cap
+        if v is not None:
+            d["TotalCap"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_JourneyPushMessage(cls: Any) -> _w.Codec:
+    keys = frozenset({"TimeToLive"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("TimeToLive")
+        o.time_to_live = (
+            v if v.__class__ is str or v is None else _w.field(o, "TimeToLive", v, _w.text)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.time_to_live
+        if v is not None:
+            d["TimeToLive"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_JourneyResponse(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {
+            "Activities",
+            "ApplicationId",
+            "CreationDate",
+            "Id",
+            "LastModifiedDate",
+            "Limits",
+            "LocalTime",
+            "Name",
+            "QuietTime",
+            "RefreshFrequency",
+            "Schedule",
+            "StartActivity",
+            "StartCondition",
+            "State",
+            "tags",
+            "WaitForQuietTime",
+            "RefreshOnSegmentUpdate",
+            "JourneyChannelSettings",
+            "SendingSchedule",
+            "OpenHours",
+            "ClosedDays",
+            "TimezoneEstimationMethods",
+        }
     )
-    v = d.get("LocalTime")
-    o.local_time = (
-        v if v.__class__ is bool or v is None else _w.field(o, "LocalTime", v, _w.boolean)
-    )
-    v = d.get("Name")
-    o.name = v if v.__class__ is str or v is None else _w.field(o, "Name", v, _w.text)
-    v = d.get("QuietTime")
-    o.quiet_time = (
-        _common._s_QuietTime(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "QuietTime", v)
-    )
-    v = d.get("RefreshFrequency")
-    o.refresh_frequency = (
-        v if v.__class__ is str or v is None else _w.field(o, "RefreshFrequency", v, _w.text)
-    )
-    v = d.get("Schedule")
-    o.schedule = (
-        _s_JourneySchedule(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "Schedule", v)
-    )
-    v = d.get("StartActivity")
-    o.start_activity = (
-        v if v.__class__ is str or v is None else _w.field(o, "StartActivity", v, _w.text)
-    )
-    v = d.get("StartCondition")
-    o.start_condition = (
-        _s_StartCondition(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "StartCondition", v)
-    )
-    v = d.get("State")
-    o.state = (
-        _E_State.get(v, v)
-        if v.__class__ is str
-        else None
-        if v is None
-        else _w.field(o, "State", v, _w.text)
-    )
-    v = d.get("WaitForQuietTime")
-    o.wait_for_quiet_time = (
-        v if v.__class__ is bool or v is None else _w.field(o, "WaitForQuietTime", v, _w.boolean)
-    )
-    v = d.get("RefreshOnSegmentUpdate")
-    o.refresh_on_segment_update = (
-        v
-        if v.__class__ is bool or v is None
-        else _w.field(o, "RefreshOnSegmentUpdate", v, _w.boolean)
-    )
-    v = d.get("JourneyChannelSettings")
-    o.journey_channel_settings = (
-        _s_JourneyChannelSettings(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "JourneyChannelSettings", v)
-    )
-    v = d.get("SendingSchedule")
-    o.sending_schedule = (
-        v if v.__class__ is bool or v is None else _w.field(o, "SendingSchedule", v, _w.boolean)
-    )
-    v = d.get("OpenHours")
-    o.open_hours = (
-        _s_OpenHours(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "OpenHours", v)
-    )
-    v = d.get("ClosedDays")
-    o.closed_days = (
-        _s_ClosedDays(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "ClosedDays", v)
-    )
-    v = d.get("TimezoneEstimationMethods")
-    if v is None:
-        o.timezone_estimation_methods = None
-    else:
-        try:
-            o.timezone_estimation_methods = (
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Activities")
+        if v is None:
+            o.activities = None
+        else:
+            try:
+                o.activities = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): _s_Activity(x0)
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.activities = _w.keep(o, "Activities", v)
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+        )
+        v = d.get("CreationDate")
+        o.creation_date = (
+            v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
+        )
+        v = d.get("Id")
+        o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
+        v = d.get("LastModifiedDate")
+        o.last_modified_date = (
+            v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
+        )
+        v = d.get("Limits")
+        o.limits = (
+            _s_JourneyLimits(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "Limits", v)
+        )
+        v = d.get("LocalTime")
+        o.local_time = (
+            v if v.__class__ is bool or v is None else _w.field(o, "LocalTime", v, _w.boolean)
+        )
+        v = d.get("Name")
+        o.name = v if v.__class__ is str or v is None else _w.field(o, "Name", v, _w.text)
+        v = d.get("QuietTime")
+        o.quiet_time = (
+            _common._s_QuietTime(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "QuietTime", v)
+        )
+        v = d.get("RefreshFrequency")
+        o.refresh_frequency = (
+            v if v.__class__ is str or v is None else _w.field(o, "RefreshFrequency", v, _w.text)
+        )
+        v = d.get("Schedule")
+        o.schedule = (
+            _s_JourneySchedule(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "Schedule", v)
+        )
+        v = d.get("StartActivity")
+        o.start_activity = (
+            v if v.__class__ is str or v is None else _w.field(o, "StartActivity", v, _w.text)
+        )
+        v = d.get("StartCondition")
+        o.start_condition = (
+            _s_StartCondition(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "StartCondition", v)
+        )
+        v = d.get("State")
+        o.state = (
+            (_E_State.get(v) or State(v))
+            if v.__class__ is str
+            else None
+            if v is None
+            else _w.field(o, "State", v, _M_State)
+        )
+        v = d.get("tags")
+        if v is None:
+            o.tags = None
+        else:
+            try:
+                o.tags = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): (
+                            x0 if x0.__class__ is str else _w.text(x0)
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.tags = _w.keep(o, "tags", v)
+        v = d.get("WaitForQuietTime")
+        o.wait_for_quiet_time = (
+            v
+            if v.__class__ is bool or v is None
+            else _w.field(o, "WaitForQuietTime", v, _w.boolean)
+        )
+        v = d.get("RefreshOnSegmentUpdate")
+        o.refresh_on_segment_update = (
+            v
+            if v.__class__ is bool or v is None
+            else _w.field(o, "RefreshOnSegmentUpdate", v, _w.boolean)
+        )
+        v = d.get("JourneyChannelSettings")
+        o.journey_channel_settings = (
+            _s_JourneyChannelSettings(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "JourneyChannelSettings", v)
+        )
+        v = d.get("SendingSchedule")
+        o.sending_schedule = (
+            v if v.__class__ is bool or v is None else _w.field(o, "SendingSchedule", v, _w.boolean)
+        )
+        v = d.get("OpenHours")
+        o.open_hours = (
+            _s_OpenHours(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "OpenHours", v)
+        )
+        v = d.get("ClosedDays")
+        o.closed_days = (
+            _s_ClosedDays(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "ClosedDays", v)
+        )
+        v = d.get("TimezoneEstimationMethods")
+        if v is None:
+            o.timezone_estimation_methods = None
+        else:
+            try:
+                o.timezone_estimation_methods = (
+                    [
+                        (
+                            (
+                                _E_TimezoneEstimationMethodsElement.get(x0)
+                                or TimezoneEstimationMethodsElement(x0)
+                            )
+                            if x0.__class__ is str
+                            else _M_TimezoneEstimationMethodsElement(x0)
+                        )
+                        for x0 in v
+                    ]
+                    if v.__class__ is list
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.timezone_estimation_methods = _w.keep(o, "TimezoneEstimationMethods", v)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.activities
+        if v is not None:
+            d["Activities"] = (
+                {k0: _u_Activity(x0) for k0, x0 in v.items()}
+                if v.__class__ is dict or isinstance(v, dict)
+                else v
+            )
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        v = o.creation_date
+        if v is not None:
+            d["CreationDate"] = v
+        v = o.id
+        if v is not None:
+            d["Id"] = v
+        v = o.last_modified_date
+        if v is not None:
+            d["LastModifiedDate"] = v
+        v = o.limits
+        if v is not None:
+            d["Limits"] = _u_JourneyLimits(v)
+        v = o.local_time
+        if v is not None:
+            d["LocalTime"] = v
+        v = o.name
+        if v is not None:
+            d["Name"] = v
+        v = o.quiet_time
+        if v is not None:
+            d["QuietTime"] = _common._u_QuietTime(v)
+        v = o.refresh_frequency
+        if v is not None:
+            d["RefreshFrequency"] = v
+        v = o.schedule
+        if v is not None:
+            d["Schedule"] = _u_JourneySchedule(v)
+        v = o.start_activity
+        if v is not None:
+            d["StartActivity"] = v
+        v = o.start_condition
+        if v is not None:
+            d["StartCondition"] = _u_StartCondition(v)
+        v = o.state
+        if v is not None:
+            d["State"] = v._value_ if v.__class__ is State else _w.enum_text(v)
+        v = o.tags
+        if v is not None:
+            d["tags"] = dict(v) if v.__class__ is dict or isinstance(v, dict) else v
+        v = o.wait_for_quiet_time
+        if v is not None:
+            d["WaitForQuietTime"] = v
+        v = o.refresh_on_segment_update
+        if v is not None:
+            d["RefreshOnSegmentUpdate"] = v
+        v = o.journey_channel_settings
+        if v is not None:
+            d["JourneyChannelSettings"] = _u_JourneyChannelSettings(v)
+        v = o.sending_schedule
+        if v is not None:
+            d["SendingSchedule"] = v
+        v = o.open_hours
+        if v is not None:
+            d["OpenHours"] = _u_OpenHours(v)
+        v = o.closed_days
+        if v is not None:
+            d["ClosedDays"] = _u_ClosedDays(v)
+        v = o.timezone_estimation_methods
+        if v is not None:
+            d["TimezoneEstimationMethods"] = (
                 [
                     (
-                        _E_TimezoneEstimationMethodsElement.get(x0, x0)
-                        if x0.__class__ is str
-                        else _w.text(x0)
+                        x0._value_
+                        if x0.__class__ is TimezoneEstimationMethodsElement
+                        else _w.enum_text(x0)
                     )
                     for x0 in v
                 ]
-                if v.__class__ is list
-                else _w.wrong()
+                if v.__class__ is list or isinstance(v, (list, tuple))
+                else v
             )
-        except _w.WrongType:
-            o.timezone_estimation_methods = _w.keep(o, "TimezoneEstimationMethods", v)
-    if not _K_WriteJourneyRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_WriteJourneyRequest, o._unknown)
-    return o
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def unstructure_WriteJourneyRequest(o: Any) -> Any:
-    if not isinstance(o, WriteJourneyRequest):
+def _codec_JourneyRunExecutionActivityMetricsResponse(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {
+            "ActivityType",
+            "ApplicationId",
+            "JourneyActivityId",
+            "JourneyId",
+            "LastEvaluatedTime",
+            "Metrics",
+            "RunId",
+        }
+    )
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ActivityType")
+        o.activity_type = (
+            v if v.__class__ is str or v is None else _w.field(o, "ActivityType", v, _w.text)
+        )
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+        )
+        v = d.get("JourneyActivityId")
+        o.journey_activity_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "JourneyActivityId", v, _w.text)
+        )
+        v = d.get("JourneyId")
+        o.journey_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "JourneyId", v, _w.text)
+        )
+        v = d.get("LastEvaluatedTime")
+        o.last_evaluated_time = (
+            v if v.__class__ is str or v is None else _w.field(o, "LastEvaluatedTime", v, _w.text)
+        )
+        v = d.get("Metrics")
+        if v is None:
+            o.metrics = None
+        else:
+            try:
+                o.metrics = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): (
+                            x0 if x0.__class__ is str else _w.text(x0)
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.metrics = _w.keep(o, "Metrics", v)
+        v = d.get("RunId")
+        o.run_id = v if v.__class__ is str or v is None else _w.field(o, "RunId", v, _w.text)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.activities
-    if v is not None:
-        d["Activities"] = (
-            {k0: _u_Activity(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
-        )
-    v = o.creation_date
-    if v is not None:
-        d["CreationDate"] = v
-    v = o.last_modified_date
-    if v is not None:
-        d["LastModifiedDate"] = v
-    v = o.limits
-    if v is not None:
-        d["Limits"] = _u_JourneyLimits(v)
-    v = o.local_time
-    if v is not None:
-        d["LocalTime"] = v
-    v = o.name
-    if v is not None:
-        d["Name"] = v
-    v = o.quiet_time
-    if v is not None:
-        d["QuietTime"] = _common._u_QuietTime(v)
-    v = o.refresh_frequency
-    if v is not None:
-        d["RefreshFrequency"] = v
-    v = o.schedule
-    if v is not None:
-        d["Schedule"] = _u_JourneySchedule(v)
-    v = o.start_activity
-    if v is not None:
-        d["StartActivity"] = v
-    v = o.start_condition
-    if v is not None:
-        d["StartCondition"] = _u_StartCondition(v)
-    v = o.state
-    if v is not None:
-        d["State"] = v._value_ if isinstance(v, StrEnum) else v
-    v = o.wait_for_quiet_time
-    if v is not None:
-        d["WaitForQuietTime"] = v
-    v = o.refresh_on_segment_update
-    if v is not None:
-        d["RefreshOnSegmentUpdate"] = v
-    v = o.journey_channel_settings
-    if v is not None:
-        d["JourneyChannelSettings"] = _u_JourneyChannelSettings(v)
-    v = o.sending_schedule
-    if v is not None:
-        d["SendingSchedule"] = v
-    v = o.open_hours
-    if v is not None:
-        d["OpenHours"] = _u_OpenHours(v)
-    v = o.closed_days
-    if v is not None:
-        d["ClosedDays"] = _u_ClosedDays(v)
-    v = o.timezone_estimation_methods
-    if v is not None:
-        d["TimezoneEstimationMethods"] = (
-            [(x0._value_ if isinstance(x0, StrEnum) else x0) for x0 in v]
-            if isinstance(v, (list, tuple))
-            else v
-        )
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
 
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.activity_type
+        if v is not None:
+            d["ActivityType"] = v
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        v = o.journey_activity_id
+        if v is not None:
+            d["JourneyActivityId"] = v
+        v = o.journey_id
+        if v is not None:
+            d["JourneyId"] = v
+        v = o.last_evaluated_time
+        if v is not None:
+            d["LastEvaluatedTime"] = v
+        v = o.metrics
+        if v is not None:
+            d["Metrics"] = dict(v) if v.__class__ is dict or isinstance(v, dict) else v
+        v = o.run_id
+        if v is not None:
+            d["RunId"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_JourneyRunExecutionMetricsResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"ApplicationId", "JourneyId", "LastEvaluatedTime", "Metrics", "RunId"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+        )
+        v = d.get("JourneyId")
+        o.journey_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "JourneyId", v, _w.text)
+        )
+        v = d.get("LastEvaluatedTime")
+        o.last_evaluated_time = (
+            v if v.__class__ is str or v is None else _w.field(o, "LastEvaluatedTime", v, _w.text)
+        )
+        v = d.get("Metrics")
+        if v is None:
+            o.metrics = None
+        else:
+            try:
+                o.metrics = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): (
+                            x0 if x0.__class__ is str else _w.text(x0)
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.metrics = _w.keep(o, "Metrics", v)
+        v = d.get("RunId")
+        o.run_id = v if v.__class__ is str or v is None else _w.field(o, "RunId", v, _w.text)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        v = o.journey_id
+        if v is not None:
+            d["JourneyId"] = v
+        v = o.last_evaluated_time
+        if v is not None:
+            d["LastEvaluatedTime"] = v
+        v = o.metrics
+        if v is not None:
+            d["Metrics"] = dict(v) if v.__class__ is dict or isinstance(v, dict) else v
+        v = o.run_id
+        if v is not None:
+            d["RunId"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_JourneyRunResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"CreationTime", "LastUpdateTime", "RunId", "Status"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("CreationTime")
+        o.creation_time = (
+            v if v.__class__ is str or v is None else _w.field(o, "CreationTime", v, _w.text)
+        )
+        v = d.get("LastUpdateTime")
+        o.last_update_time = (
+            v if v.__class__ is str or v is None else _w.field(o, "LastUpdateTime", v, _w.text)
+        )
+        v = d.get("RunId")
+        o.run_id = v if v.__class__ is str or v is None else _w.field(o, "RunId", v, _w.text)
+        v = d.get("Status")
+        o.status = (
+            (_E_JourneyRunStatus.get(v) or JourneyRunStatus(v))
+            if v.__class__ is str
+            else None
+            if v is None
+            else _w.field(o, "Status", v, _M_JourneyRunStatus)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.creation_time
+        if v is not None:
+            d["CreationTime"] = v
+        v = o.last_update_time
+        if v is not None:
+            d["LastUpdateTime"] = v
+        v = o.run_id
+        if v is not None:
+            d["RunId"] = v
+        v = o.status
+        if v is not None:
+            d["Status"] = v._value_ if v.__class__ is JourneyRunStatus else _w.enum_text(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_JourneyRunsResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"Item", "NextToken"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Item")
+        if v is None:
+            o.item = None
+        else:
+            try:
+                o.item = list(map(_s_JourneyRunResponse, v)) if v.__class__ is list else _w.wrong()
+            except _w.WrongType:
+                o.item = _w.keep(o, "Item", v)
+        v = d.get("NextToken")
+        o.next_token = (
+            v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.item
+        if v is not None:
+            d["Item"] = (
+                list(map(_u_JourneyRunResponse, v))
+                if v.__class__ is list or isinstance(v, (list, tuple))
+                else v
+            )
+        v = o.next_token
+        if v is not None:
+            d["NextToken"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_JourneySMSMessage(cls: Any) -> _w.Codec:
+    keys = frozenset({"MessageType", "OriginationNumber", "SenderId", "EntityId", "TemplateId"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("MessageType")
+        o.message_type = (
+            (_E_MessageType.get(v) or MessageType(v))
+            if v.__class__ is str
+            else None
+            if v is None
+            else _w.field(o, "MessageType", v, _M_MessageType)
+        )
+        v = d.get("OriginationNumber")
+        o.origination_number = (
+            v if v.__class__ is str or v is None else _w.field(o, "OriginationNumber", v, _w.text)
+        )
+        v = d.get("SenderId")
+        o.sender_id = v if v.__class__ is str or v is None else _w.field(o, "SenderId", v, _w.text)
+        v = d.get("EntityId")
+        o.entity_id = v if v.__class__ is str or v is None else _w.field(o, "EntityId", v, _w.text)
+        v = d.get("TemplateId")
+        o.template_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "TemplateId", v, _w.text)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.message_type
+        if v is not None:
+            d["MessageType"] = v._value_ if v.__class__ is MessageType else _w.enum_text(v)
+        v = o.origination_number
+        if v is not None:
+            d["OriginationNumber"] = v
+        v = o.sender_id
+        if v is not None:
+            d["SenderId"] = v
+        v = o.entity_id
+        if v is not None:
+            d["EntityId"] = v
+        v = o.template_id
+        if v is not None:
+            d["TemplateId"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_JourneySchedule(cls: Any) -> _w.Codec:
+    keys = frozenset({"EndTime", "StartTime", "Timezone"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("EndTime")
+        o.end_time = (
+            v if v.__class__ is datetime or v is None else _w.field(o, "EndTime", v, _w.timestamp)
+        )
+        v = d.get("StartTime")
+        o.start_time = (
+            v if v.__class__ is datetime or v is None else _w.field(o, "StartTime", v, _w.timestamp)
+        )
+        v = d.get("Timezone")
+        o.timezone = v if v.__class__ is str or v is None else _w.field(o, "Timezone", v, _w.text)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.end_time
+        if v is not None:
+            d["EndTime"] = v
+        v = o.start_time
+        if v is not None:
+            d["StartTime"] = v
+        v = o.timezone
+        if v is not None:
+            d["Timezone"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_JourneyStateRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"State"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("State")
+        o.state = (
+            (_E_State.get(v) or State(v))
+            if v.__class__ is str
+            else None
+            if v is None
+            else _w.field(o, "State", v, _M_State)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.state
+        if v is not None:
+            d["State"] = v._value_ if v.__class__ is State else _w.enum_text(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_JourneysResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"Item", "NextToken"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Item")
+        if v is None:
+            o.item = None
+        else:
+            try:
+                o.item = list(map(_s_JourneyResponse, v)) if v.__class__ is list else _w.wrong()
+            except _w.WrongType:
+                o.item = _w.keep(o, "Item", v)
+        v = d.get("NextToken")
+        o.next_token = (
+            v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.item
+        if v is not None:
+            d["Item"] = (
+                list(map(_u_JourneyResponse, v))
+                if v.__class__ is list or isinstance(v, (list, tuple))
+                else v
+            )
+        v = o.next_token
+        if v is not None:
+            d["NextToken"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_ListJourneysResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"JourneysResponse"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("JourneysResponse")
+        o.journeys_response = (
+            _s_JourneysResponse(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "JourneysResponse", v)
+        )
+        o._response_metadata = None
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.journeys_response
+        if v is not None:
+            d["JourneysResponse"] = _u_JourneysResponse(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_MultiConditionalBranch(cls: Any) -> _w.Codec:
+    keys = frozenset({"Condition", "NextActivity"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Condition")
+        o.condition = (
+            _s_SimpleCondition(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "Condition", v)
+        )
+        v = d.get("NextActivity")
+        o.next_activity = (
+            v if v.__class__ is str or v is None else _w.field(o, "NextActivity", v, _w.text)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.condition
+        if v is not None:
+            d["Condition"] = _u_SimpleCondition(v)
+        v = o.next_activity
+        if v is not None:
+            d["NextActivity"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_MultiConditionalSplitActivity(cls: Any) -> _w.Codec:
+    keys = frozenset({"Branches", "DefaultActivity", "EvaluationWaitTime"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Branches")
+        if v is None:
+            o.branches = None
+        else:
+            try:
+                o.branches = (
+                    list(map(_s_MultiConditionalBranch, v)) if v.__class__ is list else _w.wrong()
+                )
+            except _w.WrongType:
+                o.branches = _w.keep(o, "Branches", v)
+        v = d.get("DefaultActivity")
+        o.default_activity = (
+            v if v.__class__ is str or v is None else _w.field(o, "DefaultActivity", v, _w.text)
+        )
+        v = d.get("EvaluationWaitTime")
+        o.evaluation_wait_time = (
+            _s_WaitTime(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "EvaluationWaitTime", v)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.branches
+        if v is not None:
+            d["Branches"] = (
+                list(map(_u_MultiConditionalBranch, v))
+                if v.__class__ is list or isinstance(v, (list, tuple))
+                else v
+            )
+        v = o.default_activity
+        if v is not None:
+            d["DefaultActivity"] = v
+        v = o.evaluation_wait_time
+        if v is not None:
+            d["EvaluationWaitTime"] = _u_WaitTime(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_OpenHours(cls: Any) -> _w.Codec:
+    keys = frozenset({"EMAIL", "SMS", "PUSH", "VOICE", "CUSTOM"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("EMAIL")
+        if v is None:
+            o.email = None
+        else:
+            try:
+                o.email = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): (
+                            list(map(_s_OpenHoursRule, x0)) if x0.__class__ is list else _w.wrong()
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.email = _w.keep(o, "EMAIL", v)
+        v = d.get("SMS")
+        if v is None:
+            o.sms = None
+        else:
+            try:
+                o.sms = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): (
+                            list(map(_s_OpenHoursRule, x0)) if x0.__class__ is list else _w.wrong()
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.sms = _w.keep(o, "SMS", v)
+        v = d.get("PUSH")
+        if v is None:
+            o.push = None
+        else:
+            try:
+                o.push = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): (
+                            list(map(_s_OpenHoursRule, x0)) if x0.__class__ is list else _w.wrong()
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.push = _w.keep(o, "PUSH", v)
+        v = d.get("VOICE")
+        if v is None:
+            o.voice = None
+        else:
+            try:
+                o.voice = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): (
+                            list(map(_s_OpenHoursRule, x0)) if x0.__class__ is list else _w.wrong()
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.voice = _w.keep(o, "VOICE", v)
+        v = d.get("CUSTOM")
+        if v is None:
+            o.custom = None
+        else:
+            try:
+                o.custom = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): (
+                            list(map(_s_OpenHoursRule, x0)) if x0.__class__ is list else _w.wrong()
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.custom = _w.keep(o, "CUSTOM", v)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.email
+        if v is not None:
+            d["EMAIL"] = (
+                {
+                    k0: (
+                        list(map(_u_OpenHoursRule, x0))
+                        if x0.__class__ is list or isinstance(x0, (list, tuple))
+                        else x0
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict or isinstance(v, dict)
+                else v
+            )
+        v = o.sms
+        if v is not None:
+            d["SMS"] = (
+                {
+                    k0: (
+                        list(map(_u_OpenHoursRule, x0))
+                        if x0.__class__ is list or isinstance(x0, (list, tuple))
+                        else x0
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict or isinstance(v, dict)
+                else v
+            )
+        v = o.push
+        if v is not None:
+            d["PUSH"] = (
+                {
+                    k0: (
+                        list(map(_u_OpenHoursRule, x0))
+                        if x0.__class__ is list or isinstance(x0, (list, tuple))
+                        else x0
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict or isinstance(v, dict)
+                else v
+            )
+        v = o.voice
+        if v is not None:
+            d["VOICE"] = (
+                {
+                    k0: (
+                        list(map(_u_OpenHoursRule, x0))
+                        if x0.__class__ is list or isinstance(x0, (list, tuple))
+                        else x0
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict or isinstance(v, dict)
+                else v
+            )
+        v = o.custom
+        if v is not None:
+            d["CUSTOM"] = (
+                {
+                    k0: (
+                        list(map(_u_OpenHoursRule, x0))
+                        if x0.__class__ is list or isinstance(x0, (list, tuple))
+                        else x0
+                    )
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict or isinstance(v, dict)
+                else v
+            )
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_OpenHoursRule(cls: Any) -> _w.Codec:
+    keys = frozenset({"StartTime", "EndTime"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("StartTime")
+        o.start_time = (
+            v if v.__class__ is str or v is None else _w.field(o, "StartTime", v, _w.text)
+        )
+        v = d.get("EndTime")
+        o.end_time = v if v.__class__ is str or v is None else _w.field(o, "EndTime", v, _w.text)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.start_time
+        if v is not None:
+            d["StartTime"] = v
+        v = o.end_time
+        if v is not None:
+            d["EndTime"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_PushMessageActivity(cls: Any) -> _w.Codec:
+    keys = frozenset({"MessageConfig", "NextActivity", "TemplateName", "TemplateVersion"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("MessageConfig")
+        o.message_config = (
+            _s_JourneyPushMessage(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "MessageConfig", v)
+        )
+        v = d.get("NextActivity")
+        o.next_activity = (
+            v if v.__class__ is str or v is None else _w.field(o, "NextActivity", v, _w.text)
+        )
+        v = d.get("TemplateName")
+        o.template_name = (
+            v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
+        )
+        v = d.get("TemplateVersion")
+        o.template_version = (
+            v if v.__class__ is str or v is None else _w.field(o, "TemplateVersion", v, _w.text)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.message_config
+        if v is not None:
+            d["MessageConfig"] = _u_JourneyPushMessage(v)
+        v = o.next_activity
+        if v is not None:
+            d["NextActivity"] = v
+        v = o.template_name
+        if v is not None:
+            d["TemplateName"] = v
+        v = o.template_version
+        if v is not None:
+            d["TemplateVersion"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_RandomSplitActivity(cls: Any) -> _w.Codec:
+    keys = frozenset({"Branches"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Branches")
+        if v is None:
+            o.branches = None
+        else:
+            try:
+                o.branches = (
+                    list(map(_s_RandomSplitEntry, v)) if v.__class__ is list else _w.wrong()
+                )
+            except _w.WrongType:
+                o.branches = _w.keep(o, "Branches", v)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.branches
+        if v is not None:
+            d["Branches"] = (
+                list(map(_u_RandomSplitEntry, v))
+                if v.__class__ is list or isinstance(v, (list, tuple))
+                else v
+            )
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_SMSMessageActivity(cls: Any) -> _w.Codec:
+    keys = frozenset({"MessageConfig", "NextActivity", "TemplateName", "TemplateVersion"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("MessageConfig")
+        o.message_config = (
+            _s_JourneySMSMessage(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "MessageConfig", v)
+        )
+        v = d.get("NextActivity")
+        o.next_activity = (
+            v if v.__class__ is str or v is None else _w.field(o, "NextActivity", v, _w.text)
+        )
+        v = d.get("TemplateName")
+        o.template_name = (
+            v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
+        )
+        v = d.get("TemplateVersion")
+        o.template_version = (
+            v if v.__class__ is str or v is None else _w.field(o, "TemplateVersion", v, _w.text)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.message_config
+        if v is not None:
+            d["MessageConfig"] = _u_JourneySMSMessage(v)
+        v = o.next_activity
+        if v is not None:
+            d["NextActivity"] = v
+        v = o.template_name
+        if v is not None:
+            d["TemplateName"] = v
+        v = o.template_version
+        if v is not None:
+            d["TemplateVersion"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_SegmentCondition(cls: Any) -> _w.Codec:
+    keys = frozenset({"SegmentId"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("SegmentId")
+        o.segment_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "SegmentId", v, _w.text)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.segment_id
+        if v is not None:
+            d["SegmentId"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_SimpleCondition(cls: Any) -> _w.Codec:
+    keys = frozenset({"EventCondition", "SegmentCondition", "SegmentDimensions"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("EventCondition")
+        o.event_condition = (
+            _s_EventCondition(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "EventCondition", v)
+        )
+        v = d.get("SegmentCondition")
+        o.segment_condition = (
+            _s_SegmentCondition(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "SegmentCondition", v)
+        )
+        v = d.get("SegmentDimensions")
+        o.segment_dimensions = (
+            _common._s_SegmentDimensions(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "SegmentDimensions", v)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.event_condition
+        if v is not None:
+            d["EventCondition"] = _u_EventCondition(v)
+        v = o.segment_condition
+        if v is not None:
+            d["SegmentCondition"] = _u_SegmentCondition(v)
+        v = o.segment_dimensions
+        if v is not None:
+            d["SegmentDimensions"] = _common._u_SegmentDimensions(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_StartCondition(cls: Any) -> _w.Codec:
+    keys = frozenset({"Description", "EventStartCondition", "SegmentStartCondition"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Description")
+        o.description = (
+            v if v.__class__ is str or v is None else _w.field(o, "Description", v, _w.text)
+        )
+        v = d.get("EventStartCondition")
+        o.event_start_condition = (
+            _s_EventStartCondition(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "EventStartCondition", v)
+        )
+        v = d.get("SegmentStartCondition")
+        o.segment_start_condition = (
+            _s_SegmentCondition(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "SegmentStartCondition", v)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.description
+        if v is not None:
+            d["Description"] = v
+        v = o.event_start_condition
+        if v is not None:
+            d["EventStartCondition"] = _u_EventStartCondition(v)
+        v = o.segment_start_condition
+        if v is not None:
+            d["SegmentStartCondition"] = _u_SegmentCondition(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_UpdateJourneyRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"ApplicationId", "JourneyId", "WriteJourneyRequest"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+        )
+        v = d.get("JourneyId")
+        o.journey_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "JourneyId", v, _w.text)
+        )
+        v = d.get("WriteJourneyRequest")
+        o.write_journey_request = (
+            _s_WriteJourneyRequest(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "WriteJourneyRequest", v)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        v = o.journey_id
+        if v is not None:
+            d["JourneyId"] = v
+        v = o.write_journey_request
+        if v is not None:
+            d["WriteJourneyRequest"] = _u_WriteJourneyRequest(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_UpdateJourneyStateRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"ApplicationId", "JourneyId", "JourneyStateRequest"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+        )
+        v = d.get("JourneyId")
+        o.journey_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "JourneyId", v, _w.text)
+        )
+        v = d.get("JourneyStateRequest")
+        o.journey_state_request = (
+            _s_JourneyStateRequest(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "JourneyStateRequest", v)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        v = o.journey_id
+        if v is not None:
+            d["JourneyId"] = v
+        v = o.journey_state_request
+        if v is not None:
+            d["JourneyStateRequest"] = _u_JourneyStateRequest(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_WaitActivity(cls: Any) -> _w.Codec:
+    keys = frozenset({"NextActivity", "WaitTime"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("NextActivity")
+        o.next_activity = (
+            v if v.__class__ is str or v is None else _w.field(o, "NextActivity", v, _w.text)
+        )
+        v = d.get("WaitTime")
+        o.wait_time = (
+            _s_WaitTime(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "WaitTime", v)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.next_activity
+        if v is not None:
+            d["NextActivity"] = v
+        v = o.wait_time
+        if v is not None:
+            d["WaitTime"] = _u_WaitTime(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_WaitTime(cls: Any) -> _w.Codec:
+    keys = frozenset({"WaitFor", "WaitUntil"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("WaitFor")
+        o.wait_for = v if v.__class__ is str or v is None else _w.field(o, "WaitFor", v, _w.text)
+        v = d.get("WaitUntil")
+        o.wait_until = (
+            v if v.__class__ is str or v is None else _w.field(o, "WaitUntil", v, _w.text)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.wait_for
+        if v is not None:
+            d["WaitFor"] = v
+        v = o.wait_until
+        if v is not None:
+            d["WaitUntil"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_WriteJourneyRequest(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {
+            "Activities",
+            "CreationDate",
+            "LastModifiedDate",
+            "Limits",
+            "LocalTime",
+            "Name",
+            "QuietTime",
+            "RefreshFrequency",
+            "Schedule",
+            "StartActivity",
+            "StartCondition",
+            "State",
+            "WaitForQuietTime",
+            "RefreshOnSegmentUpdate",
+            "JourneyChannelSettings",
+            "SendingSchedule",
+            "OpenHours",
+            "ClosedDays",
+            "TimezoneEstimationMethods",
+        }
+    )
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Activities")
+        if v is None:
+            o.activities = None
+        else:
+            try:
+                o.activities = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): _s_Activity(x0)
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.activities = _w.keep(o, "Activities", v)
+        v = d.get("CreationDate")
+        o.creation_date = (
+            v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
+        )
+        v = d.get("LastModifiedDate")
+        o.last_modified_date = (
+            v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
+        )
+        v = d.get("Limits")
+        o.limits = (
+            _s_JourneyLimits(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "Limits", v)
+        )
+        v = d.get("LocalTime")
+        o.local_time = (
+            v if v.__class__ is bool or v is None else _w.field(o, "LocalTime", v, _w.boolean)
+        )
+        v = d.get("Name")
+        o.name = v if v.__class__ is str or v is None else _w.field(o, "Name", v, _w.text)
+        v = d.get("QuietTime")
+        o.quiet_time = (
+            _common._s_QuietTime(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "QuietTime", v)
+        )
+        v = d.get("RefreshFrequency")
+        o.refresh_frequency = (
+            v if v.__class__ is str or v is None else _w.field(o, "RefreshFrequency", v, _w.text)
+        )
+        v = d.get("Schedule")
+        o.schedule = (
+            _s_JourneySchedule(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "Schedule", v)
+        )
+        v = d.get("StartActivity")
+        o.start_activity = (
+            v if v.__class__ is str or v is None else _w.field(o, "StartActivity", v, _w.text)
+        )
+        v = d.get("StartCondition")
+        o.start_condition = (
+            _s_StartCondition(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "StartCondition", v)
+        )
+        v = d.get("State")
+        o.state = (
+            (_E_State.get(v) or State(v))
+            if v.__class__ is str
+            else None
+            if v is None
+            else _w.field(o, "State", v, _M_State)
+        )
+        v = d.get("WaitForQuietTime")
+        o.wait_for_quiet_time = (
+            v
+            if v.__class__ is bool or v is None
+            else _w.field(o, "WaitForQuietTime", v, _w.boolean)
+        )
+        v = d.get("RefreshOnSegmentUpdate")
+        o.refresh_on_segment_update = (
+            v
+            if v.__class__ is bool or v is None
+            else _w.field(o, "RefreshOnSegmentUpdate", v, _w.boolean)
+        )
+        v = d.get("JourneyChannelSettings")
+        o.journey_channel_settings = (
+            _s_JourneyChannelSettings(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "JourneyChannelSettings", v)
+        )
+        v = d.get("SendingSchedule")
+        o.sending_schedule = (
+            v if v.__class__ is bool or v is None else _w.field(o, "SendingSchedule", v, _w.boolean)
+        )
+        v = d.get("OpenHours")
+        o.open_hours = (
+            _s_OpenHours(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "OpenHours", v)
+        )
+        v = d.get("ClosedDays")
+        o.closed_days = (
+            _s_ClosedDays(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "ClosedDays", v)
+        )
+        v = d.get("TimezoneEstimationMethods")
+        if v is None:
+            o.timezone_estimation_methods = None
+        else:
+            try:
+                o.timezone_estimation_methods = (
+                    [
+                        (
+                            (
+                                _E_TimezoneEstimationMethodsElement.get(x0)
+                                or TimezoneEstimationMethodsElement(x0)
+                            )
+                            if x0.__class__ is str
+                            else _M_TimezoneEstimationMethodsElement(x0)
+                        )
+                        for x0 in v
+                    ]
+                    if v.__class__ is list
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.timezone_estimation_methods = _w.keep(o, "TimezoneEstimationMethods", v)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.activities
+        if v is not None:
+            d["Activities"] = (
+                {k0: _u_Activity(x0) for k0, x0 in v.items()}
+                if v.__class__ is dict or isinstance(v, dict)
+                else v
+            )
+        v = o.creation_date
+        if v is not None:
+            d["CreationDate"] = v
+        v = o.last_modified_date
+        if v is not None:
+            d["LastModifiedDate"] = v
+        v = o.limits
+        if v is not None:
+            d["Limits"] = _u_JourneyLimits(v)
+        v = o.local_time
+        if v is not None:
+            d["LocalTime"] = v
+        v = o.name
+        if v is not None:
+            d["Name"] = v
+        v = o.quiet_time
+        if v is not None:
+            d["QuietTime"] = _common._u_QuietTime(v)
+        v = o.refresh_frequency
+        if v is not None:
+            d["RefreshFrequency"] = v
+        v = o.schedule
+        if v is not None:
+            d["Schedule"] = _u_JourneySchedule(v)
+        v = o.start_activity
+        if v is not None:
+            d["StartActivity"] = v
+        v = o.start_condition
+        if v is not None:
+            d["StartCondition"] = _u_StartCondition(v)
+        v = o.state
+        if v is not None:
+            d["State"] = v._value_ if v.__class__ is State else _w.enum_text(v)
+        v = o.wait_for_quiet_time
+        if v is not None:
+            d["WaitForQuietTime"] = v
+        v = o.refresh_on_segment_update
+        if v is not None:
+            d["RefreshOnSegmentUpdate"] = v
+        v = o.journey_channel_settings
+        if v is not None:
+            d["JourneyChannelSettings"] = _u_JourneyChannelSettings(v)
+        v = o.sending_schedule
+        if v is not None:
+            d["SendingSchedule"] = v
+        v = o.open_hours
+        if v is not None:
+            d["OpenHours"] = _u_OpenHours(v)
+        v = o.closed_days
+        if v is not None:
+            d["ClosedDays"] = _u_ClosedDays(v)
+        v = o.timezone_estimation_methods
+        if v is not None:
+            d["TimezoneEstimationMethods"] = (
+                [
+                    (
+                        x0._value_
+                        if x0.__class__ is TimezoneEstimationMethodsElement
+                        else _w.enum_text(x0)
+                    )
+                    for x0 in v
+                ]
+                if v.__class__ is list or isinstance(v, (list, tuple))
+                else v
+            )
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+structure_Activity, unstructure_Activity = _codec_Activity(Activity)
+structure_ClosedDays, unstructure_ClosedDays = _codec_ClosedDays(ClosedDays)
+structure_ClosedDaysRule, unstructure_ClosedDaysRule = _codec_ClosedDaysRule(ClosedDaysRule)
+structure_Condition, unstructure_Condition = _codec_Condition(Condition)
+structure_ConditionalSplitActivity, unstructure_ConditionalSplitActivity = (
+    _codec_ConditionalSplitActivity(ConditionalSplitActivity)
+)
+structure_ContactCenterActivity, unstructure_ContactCenterActivity = _codec_ContactCenterActivity(
+    ContactCenterActivity
+)
+structure_CreateJourneyRequest, unstructure_CreateJourneyRequest = _codec_CreateJourneyRequest(
+    CreateJourneyRequest
+)
+structure_CreateJourneyResponse, unstructure_CreateJourneyResponse = _codec_CreateJourneyResponse(
+    CreateJourneyResponse
+)
+structure_CustomMessageActivity, unstructure_CustomMessageActivity = _codec_CustomMessageActivity(
+    CustomMessageActivity
+)
+structure_DeleteJourneyRequest, unstructure_DeleteJourneyRequest = _codec_DeleteJourneyRequest(
+    DeleteJourneyRequest
+)
+structure_DeleteJourneyResponse, unstructure_DeleteJourneyResponse = _codec_CreateJourneyResponse(
+    DeleteJourneyResponse
+)
+structure_EmailMessageActivity, unstructure_EmailMessageActivity = _codec_EmailMessageActivity(
+    EmailMessageActivity
+)
+structure_EventCondition, unstructure_EventCondition = _codec_EventCondition(EventCondition)
+structure_EventFilter, unstructure_EventFilter = _common._codec_CampaignEventFilter(EventFilter)
+structure_EventStartCondition, unstructure_EventStartCondition = _codec_EventStartCondition(
+    EventStartCondition
+)
+(
+    structure_GetJourneyExecutionActivityMetricsRequest,
+    unstructure_GetJourneyExecutionActivityMetricsRequest,
+) = _codec_GetJourneyExecutionActivityMetricsRequest(GetJourneyExecutionActivityMetricsRequest)
+(
+    structure_GetJourneyExecutionActivityMetricsResponse,
+    unstructure_GetJourneyExecutionActivityMetricsResponse,
+) = _codec_GetJourneyExecutionActivityMetricsResponse(GetJourneyExecutionActivityMetricsResponse)
+structure_GetJourneyExecutionMetricsRequest, unstructure_GetJourneyExecutionMetricsRequest = (
+    _codec_GetJourneyExecutionMetricsRequest(GetJourneyExecutionMetricsRequest)
+)
+structure_GetJourneyExecutionMetricsResponse, unstructure_GetJourneyExecutionMetricsResponse = (
+    _codec_GetJourneyExecutionMetricsResponse(GetJourneyExecutionMetricsResponse)
+)
+structure_GetJourneyRequest, unstructure_GetJourneyRequest = _codec_DeleteJourneyRequest(
+    GetJourneyRequest
+)
+structure_GetJourneyResponse, unstructure_GetJourneyResponse = _codec_CreateJourneyResponse(
+    GetJourneyResponse
+)
+(
+    structure_GetJourneyRunExecutionActivityMetricsRequest,
+    unstructure_GetJourneyRunExecutionActivityMetricsRequest,
+) = _codec_GetJourneyRunExecutionActivityMetricsRequest(
+    GetJourneyRunExecutionActivityMetricsRequest
+)
+(
+    structure_GetJourneyRunExecutionActivityMetricsResponse,
+    unstructure_GetJourneyRunExecutionActivityMetricsResponse,
+) = _codec_GetJourneyRunExecutionActivityMetricsResponse(
+    GetJourneyRunExecutionActivityMetricsResponse
+)
+structure_GetJourneyRunExecutionMetricsRequest, unstructure_GetJourneyRunExecutionMetricsRequest = (
+    _codec_GetJourneyRunExecutionMetricsRequest(GetJourneyRunExecutionMetricsRequest)
+)
+(
+    structure_GetJourneyRunExecutionMetricsResponse,
+    unstructure_GetJourneyRunExecutionMetricsResponse,
+) = _codec_GetJourneyRunExecutionMetricsResponse(GetJourneyRunExecutionMetricsResponse)
+structure_GetJourneyRunsRequest, unstructure_GetJourneyRunsRequest = _codec_GetJourneyRunsRequest(
+    GetJourneyRunsRequest
+)
+structure_GetJourneyRunsResponse, unstructure_GetJourneyRunsResponse = (
+    _codec_GetJourneyRunsResponse(GetJourneyRunsResponse)
+)
+structure_HoldoutActivity, unstructure_HoldoutActivity = _codec_HoldoutActivity(HoldoutActivity)
+structure_JourneyChannelSettings, unstructure_JourneyChannelSettings = (
+    _codec_JourneyChannelSettings(JourneyChannelSettings)
+)
+structure_JourneyCustomMessage, unstructure_JourneyCustomMessage = (
+    _shared._codec_CampaignCustomMessage(JourneyCustomMessage)
+)
+structure_JourneyEmailMessage, unstructure_JourneyEmailMessage = _codec_JourneyEmailMessage(
+    JourneyEmailMessage
+)
+(
+    structure_JourneyExecutionActivityMetricsResponse,
+    unstructure_JourneyExecutionActivityMetricsResponse,
+) = _codec_JourneyExecutionActivityMetricsResponse(JourneyExecutionActivityMetricsResponse)
+structure_JourneyExecutionMetricsResponse, unstructure_JourneyExecutionMetricsResponse = (
+    _codec_JourneyExecutionMetricsResponse(JourneyExecutionMetricsResponse)
+)
+structure_JourneyLimits, unstructure_JourneyLimits = _codec_JourneyLimits(JourneyLimits)
+structure_JourneyPushMessage, unstructure_JourneyPushMessage = _codec_JourneyPushMessage(
+    JourneyPushMessage
+)
+structure_JourneyResponse, unstructure_JourneyResponse = _codec_JourneyResponse(JourneyResponse)
+(
+    structure_JourneyRunExecutionActivityMetricsResponse,
+    unstructure_JourneyRunExecutionActivityMetricsResponse,
+) = _codec_JourneyRunExecutionActivityMetricsResponse(JourneyRunExecutionActivityMetricsResponse)
+structure_JourneyRunExecutionMetricsResponse, unstructure_JourneyRunExecutionMetricsResponse = (
+    _codec_JourneyRunExecutionMetricsResponse(JourneyRunExecutionMetricsResponse)
+)
+structure_JourneyRunResponse, unstructure_JourneyRunResponse = _codec_JourneyRunResponse(
+    JourneyRunResponse
+)
+structure_JourneyRunsResponse, unstructure_JourneyRunsResponse = _codec_JourneyRunsResponse(
+    JourneyRunsResponse
+)
+structure_JourneySMSMessage, unstructure_JourneySMSMessage = _codec_JourneySMSMessage(
+    JourneySMSMessage
+)
+structure_JourneySchedule, unstructure_JourneySchedule = _codec_JourneySchedule(JourneySchedule)
+structure_JourneyStateRequest, unstructure_JourneyStateRequest = _codec_JourneyStateRequest(
+    JourneyStateRequest
+)
+structure_JourneysResponse, unstructure_JourneysResponse = _codec_JourneysResponse(JourneysResponse)
+structure_ListJourneysRequest, unstructure_ListJourneysRequest = _shared._codec_GetCampaignsRequest(
+    ListJourneysRequest
+)
+structure_ListJourneysResponse, unstructure_ListJourneysResponse = _codec_ListJourneysResponse(
+    ListJourneysResponse
+)
+structure_MultiConditionalBranch, unstructure_MultiConditionalBranch = (
+    _codec_MultiConditionalBranch(MultiConditionalBranch)
+)
+structure_MultiConditionalSplitActivity, unstructure_MultiConditionalSplitActivity = (
+    _codec_MultiConditionalSplitActivity(MultiConditionalSplitActivity)
+)
+structure_OpenHours, unstructure_OpenHours = _codec_OpenHours(OpenHours)
+structure_OpenHoursRule, unstructure_OpenHoursRule = _codec_OpenHoursRule(OpenHoursRule)
+structure_PushMessageActivity, unstructure_PushMessageActivity = _codec_PushMessageActivity(
+    PushMessageActivity
+)
+structure_RandomSplitActivity, unstructure_RandomSplitActivity = _codec_RandomSplitActivity(
+    RandomSplitActivity
+)
+structure_RandomSplitEntry, unstructure_RandomSplitEntry = _codec_HoldoutActivity(RandomSplitEntry)
+structure_SMSMessageActivity, unstructure_SMSMessageActivity = _codec_SMSMessageActivity(
+    SMSMessageActivity
+)
+structure_SegmentCondition, unstructure_SegmentCondition = _codec_SegmentCondition(SegmentCondition)
+structure_SimpleCondition, unstructure_SimpleCondition = _codec_SimpleCondition(SimpleCondition)
+structure_StartCondition, unstructure_StartCondition = _codec_StartCondition(StartCondition)
+structure_UpdateJourneyRequest, unstructure_UpdateJourneyRequest = _codec_UpdateJourneyRequest(
+    UpdateJourneyRequest
+)
+structure_UpdateJourneyResponse, unstructure_UpdateJourneyResponse = _codec_CreateJourneyResponse(
+    UpdateJourneyResponse
+)
+structure_UpdateJourneyStateRequest, unstructure_UpdateJourneyStateRequest = (
+    _codec_UpdateJourneyStateRequest(UpdateJourneyStateRequest)
+)
+structure_UpdateJourneyStateResponse, unstructure_UpdateJourneyStateResponse = (
+    _codec_CreateJourneyResponse(UpdateJourneyStateResponse)
+)
+structure_WaitActivity, unstructure_WaitActivity = _codec_WaitActivity(WaitActivity)
+structure_WaitTime, unstructure_WaitTime = _codec_WaitTime(WaitTime)
+structure_WriteJourneyRequest, unstructure_WriteJourneyRequest = _codec_WriteJourneyRequest(
+    WriteJourneyRequest
+)
 
 # Hook slots: what nested members of each shape are converted with.
 _s_Activity = structure_Activity
@@ -3766,3 +3929,433 @@ _s_WaitTime = structure_WaitTime
 _u_WaitTime = unstructure_WaitTime
 _s_WriteJourneyRequest = structure_WriteJourneyRequest
 _u_WriteJourneyRequest = unstructure_WriteJourneyRequest
+
+register(
+    globals(),
+    (
+        (Activity, structure_Activity, unstructure_Activity, "_s_Activity", "_u_Activity"),
+        (
+            ClosedDays,
+            structure_ClosedDays,
+            unstructure_ClosedDays,
+            "_s_ClosedDays",
+            "_u_ClosedDays",
+        ),
+        (
+            ClosedDaysRule,
+            structure_ClosedDaysRule,
+            unstructure_ClosedDaysRule,
+            "_s_ClosedDaysRule",
+            "_u_ClosedDaysRule",
+        ),
+        (Condition, structure_Condition, unstructure_Condition, "_s_Condition", "_u_Condition"),
+        (
+            ConditionalSplitActivity,
+            structure_ConditionalSplitActivity,
+            unstructure_ConditionalSplitActivity,
+            "_s_ConditionalSplitActivity",
+            "_u_ConditionalSplitActivity",
+        ),
+        (
+            ContactCenterActivity,
+            structure_ContactCenterActivity,
+            unstructure_ContactCenterActivity,
+            "_s_ContactCenterActivity",
+            "_u_ContactCenterActivity",
+        ),
+        (
+            CreateJourneyRequest,
+            structure_CreateJourneyRequest,
+            unstructure_CreateJourneyRequest,
+            "_s_CreateJourneyRequest",
+            "_u_CreateJourneyRequest",
+        ),
+        (
+            CreateJourneyResponse,
+            structure_CreateJourneyResponse,
+            unstructure_CreateJourneyResponse,
+            "_s_CreateJourneyResponse",
+            "_u_CreateJourneyResponse",
+        ),
+        (
+            CustomMessageActivity,
+            structure_CustomMessageActivity,
+            unstructure_CustomMessageActivity,
+            "_s_CustomMessageActivity",
+            "_u_CustomMessageActivity",
+        ),
+        (
+            DeleteJourneyRequest,
+            structure_DeleteJourneyRequest,
+            unstructure_DeleteJourneyRequest,
+            "_s_DeleteJourneyRequest",
+            "_u_DeleteJourneyRequest",
+        ),
+        (
+            DeleteJourneyResponse,
+            structure_DeleteJourneyResponse,
+            unstructure_DeleteJourneyResponse,
+            "_s_DeleteJourneyResponse",
+            "_u_DeleteJourneyResponse",
+        ),
+        (
+            EmailMessageActivity,
+            structure_EmailMessageActivity,
+            unstructure_EmailMessageActivity,
+            "_s_EmailMessageActivity",
+            "_u_EmailMessageActivity",
+        ),
+        (
+            EventCondition,
+            structure_EventCondition,
+            unstructure_EventCondition,
+            "_s_EventCondition",
+            "_u_EventCondition",
+        ),
+        (
+            EventFilter,
+            structure_EventFilter,
+            unstructure_EventFilter,
+            "_s_EventFilter",
+            "_u_EventFilter",
+        ),
+        (
+            EventStartCondition,
+            structure_EventStartCondition,
+            unstructure_EventStartCondition,
+            "_s_EventStartCondition",
+            "_u_EventStartCondition",
+        ),
+        (
+            GetJourneyExecutionActivityMetricsRequest,
+            structure_GetJourneyExecutionActivityMetricsRequest,
+            unstructure_GetJourneyExecutionActivityMetricsRequest,
+            "_s_GetJourneyExecutionActivityMetricsRequest",
+            "_u_GetJourneyExecutionActivityMetricsRequest",
+        ),
+        (
+            GetJourneyExecutionActivityMetricsResponse,
+            structure_GetJourneyExecutionActivityMetricsResponse,
+            unstructure_GetJourneyExecutionActivityMetricsResponse,
+            "_s_GetJourneyExecutionActivityMetricsResponse",
+            "_u_GetJourneyExecutionActivityMetricsResponse",
+        ),
+        (
+            GetJourneyExecutionMetricsRequest,
+            structure_GetJourneyExecutionMetricsRequest,
+            unstructure_GetJourneyExecutionMetricsRequest,
+            "_s_GetJourneyExecutionMetricsRequest",
+            "_u_GetJourneyExecutionMetricsRequest",
+        ),
+        (
+            GetJourneyExecutionMetricsResponse,
+            structure_GetJourneyExecutionMetricsResponse,
+            unstructure_GetJourneyExecutionMetricsResponse,
+            "_s_GetJourneyExecutionMetricsResponse",
+            "_u_GetJourneyExecutionMetricsResponse",
+        ),
+        (
+            GetJourneyRequest,
+            structure_GetJourneyRequest,
+            unstructure_GetJourneyRequest,
+            "_s_GetJourneyRequest",
+            "_u_GetJourneyRequest",
+        ),
+        (
+            GetJourneyResponse,
+            structure_GetJourneyResponse,
+            unstructure_GetJourneyResponse,
+            "_s_GetJourneyResponse",
+            "_u_GetJourneyResponse",
+        ),
+        (
+            GetJourneyRunExecutionActivityMetricsRequest,
+            structure_GetJourneyRunExecutionActivityMetricsRequest,
+            unstructure_GetJourneyRunExecutionActivityMetricsRequest,
+            "_s_GetJourneyRunExecutionActivityMetricsRequest",
+            "_u_GetJourneyRunExecutionActivityMetricsRequest",
+        ),
+        (
+            GetJourneyRunExecutionActivityMetricsResponse,
+            structure_GetJourneyRunExecutionActivityMetricsResponse,
+            unstructure_GetJourneyRunExecutionActivityMetricsResponse,
+            "_s_GetJourneyRunExecutionActivityMetricsResponse",
+            "_u_GetJourneyRunExecutionActivityMetricsResponse",
+        ),
+        (
+            GetJourneyRunExecutionMetricsRequest,
+            structure_GetJourneyRunExecutionMetricsRequest,
+            unstructure_GetJourneyRunExecutionMetricsRequest,
+            "_s_GetJourneyRunExecutionMetricsRequest",
+            "_u_GetJourneyRunExecutionMetricsRequest",
+        ),
+        (
+            GetJourneyRunExecutionMetricsResponse,
+            structure_GetJourneyRunExecutionMetricsResponse,
+            unstructure_GetJourneyRunExecutionMetricsResponse,
+            "_s_GetJourneyRunExecutionMetricsResponse",
+            "_u_GetJourneyRunExecutionMetricsResponse",
+        ),
+        (
+            GetJourneyRunsRequest,
+            structure_GetJourneyRunsRequest,
+            unstructure_GetJourneyRunsRequest,
+            "_s_GetJourneyRunsRequest",
+            "_u_GetJourneyRunsRequest",
+        ),
+        (
+            GetJourneyRunsResponse,
+            structure_GetJourneyRunsResponse,
+            unstructure_GetJourneyRunsResponse,
+            "_s_GetJourneyRunsResponse",
+            "_u_GetJourneyRunsResponse",
+        ),
+        (
+            HoldoutActivity,
+            structure_HoldoutActivity,
+            unstructure_HoldoutActivity,
+            "_s_HoldoutActivity",
+            "_u_HoldoutActivity",
+        ),
+        (
+            JourneyChannelSettings,
+            structure_JourneyChannelSettings,
+            unstructure_JourneyChannelSettings,
+            "_s_JourneyChannelSettings",
+            "_u_JourneyChannelSettings",
+        ),
+        (
+            JourneyCustomMessage,
+            structure_JourneyCustomMessage,
+            unstructure_JourneyCustomMessage,
+            "_s_JourneyCustomMessage",
+            "_u_JourneyCustomMessage",
+        ),
+        (
+            JourneyEmailMessage,
+            structure_JourneyEmailMessage,
+            unstructure_JourneyEmailMessage,
+            "_s_JourneyEmailMessage",
+            "_u_JourneyEmailMessage",
+        ),
+        (
+            JourneyExecutionActivityMetricsResponse,
+            structure_JourneyExecutionActivityMetricsResponse,
+            unstructure_JourneyExecutionActivityMetricsResponse,
+            "_s_JourneyExecutionActivityMetricsResponse",
+            "_u_JourneyExecutionActivityMetricsResponse",
+        ),
+        (
+            JourneyExecutionMetricsResponse,
+            structure_JourneyExecutionMetricsResponse,
+            unstructure_JourneyExecutionMetricsResponse,
+            "_s_JourneyExecutionMetricsResponse",
+            "_u_JourneyExecutionMetricsResponse",
+        ),
+        (
+            JourneyLimits,
+            structure_JourneyLimits,
+            unstructure_JourneyLimits,
+            "_s_JourneyLimits",
+            "_u_JourneyLimits",
+        ),
+        (
+            JourneyPushMessage,
+            structure_JourneyPushMessage,
+            unstructure_JourneyPushMessage,
+            "_s_JourneyPushMessage",
+            "_u_JourneyPushMessage",
+        ),
+        (
+            JourneyResponse,
+            structure_JourneyResponse,
+            unstructure_JourneyResponse,
+            "_s_JourneyResponse",
+            "_u_JourneyResponse",
+        ),
+        (
+            JourneyRunExecutionActivityMetricsResponse,
+            structure_JourneyRunExecutionActivityMetricsResponse,
+            unstructure_JourneyRunExecutionActivityMetricsResponse,
+            "_s_JourneyRunExecutionActivityMetricsResponse",
+            "_u_JourneyRunExecutionActivityMetricsResponse",
+        ),
+        (
+            JourneyRunExecutionMetricsResponse,
+            structure_JourneyRunExecutionMetricsResponse,
+            unstructure_JourneyRunExecutionMetricsResponse,
+            "_s_JourneyRunExecutionMetricsResponse",
+            "_u_JourneyRunExecutionMetricsResponse",
+        ),
+        (
+            JourneyRunResponse,
+            structure_JourneyRunResponse,
+            unstructure_JourneyRunResponse,
+            "_s_JourneyRunResponse",
+            "_u_JourneyRunResponse",
+        ),
+        (
+            JourneyRunsResponse,
+            structure_JourneyRunsResponse,
+            unstructure_JourneyRunsResponse,
+            "_s_JourneyRunsResponse",
+            "_u_JourneyRunsResponse",
+        ),
+        (
+            JourneySMSMessage,
+            structure_JourneySMSMessage,
+            unstructure_JourneySMSMessage,
+            "_s_JourneySMSMessage",
+            "_u_JourneySMSMessage",
+        ),
+        (
+            JourneySchedule,
+            structure_JourneySchedule,
+            unstructure_JourneySchedule,
+            "_s_JourneySchedule",
+            "_u_JourneySchedule",
+        ),
+        (
+            JourneyStateRequest,
+            structure_JourneyStateRequest,
+            unstructure_JourneyStateRequest,
+            "_s_JourneyStateRequest",
+            "_u_JourneyStateRequest",
+        ),
+        (
+            JourneysResponse,
+            structure_JourneysResponse,
+            unstructure_JourneysResponse,
+            "_s_JourneysResponse",
+            "_u_JourneysResponse",
+        ),
+        (
+            ListJourneysRequest,
+            structure_ListJourneysRequest,
+            unstructure_ListJourneysRequest,
+            "_s_ListJourneysRequest",
+            "_u_ListJourneysRequest",
+        ),
+        (
+            ListJourneysResponse,
+            structure_ListJourneysResponse,
+            unstructure_ListJourneysResponse,
+            "_s_ListJourneysResponse",
+            "_u_ListJourneysResponse",
+        ),
+        (
+            MultiConditionalBranch,
+            structure_MultiConditionalBranch,
+            unstructure_MultiConditionalBranch,
+            "_s_MultiConditionalBranch",
+            "_u_MultiConditionalBranch",
+        ),
+        (
+            MultiConditionalSplitActivity,
+            structure_MultiConditionalSplitActivity,
+            unstructure_MultiConditionalSplitActivity,
+            "_s_MultiConditionalSplitActivity",
+            "_u_MultiConditionalSplitActivity",
+        ),
+        (OpenHours, structure_OpenHours, unstructure_OpenHours, "_s_OpenHours", "_u_OpenHours"),
+        (
+            OpenHoursRule,
+            structure_OpenHoursRule,
+            unstructure_OpenHoursRule,
+            "_s_OpenHoursRule",
+            "_u_OpenHoursRule",
+        ),
+        (
+            PushMessageActivity,
+            structure_PushMessageActivity,
+            unstructure_PushMessageActivity,
+            "_s_PushMessageActivity",
+            "_u_PushMessageActivity",
+        ),
+        (
+            RandomSplitActivity,
+            structure_RandomSplitActivity,
+            unstructure_RandomSplitActivity,
+            "_s_RandomSplitActivity",
+            "_u_RandomSplitActivity",
+        ),
+        (
+            RandomSplitEntry,
+            structure_RandomSplitEntry,
+            unstructure_RandomSplitEntry,
+            "_s_RandomSplitEntry",
+            "_u_RandomSplitEntry",
+        ),
+        (
+            SMSMessageActivity,
+            structure_SMSMessageActivity,
+            unstructure_SMSMessageActivity,
+            "_s_SMSMessageActivity",
+            "_u_SMSMessageActivity",
+        ),
+        (
+            SegmentCondition,
+            structure_SegmentCondition,
+            unstructure_SegmentCondition,
+            "_s_SegmentCondition",
+            "_u_SegmentCondition",
+        ),
+        (
+            SimpleCondition,
+            structure_SimpleCondition,
+            unstructure_SimpleCondition,
+            "_s_SimpleCondition",
+            "_u_SimpleCondition",
+        ),
+        (
+            StartCondition,
+            structure_StartCondition,
+            unstructure_StartCondition,
+            "_s_StartCondition",
+            "_u_StartCondition",
+        ),
+        (
+            UpdateJourneyRequest,
+            structure_UpdateJourneyRequest,
+            unstructure_UpdateJourneyRequest,
+            "_s_UpdateJourneyRequest",
+            "_u_UpdateJourneyRequest",
+        ),
+        (
+            UpdateJourneyResponse,
+            structure_UpdateJourneyResponse,
+            unstructure_UpdateJourneyResponse,
+            "_s_UpdateJourneyResponse",
+            "_u_UpdateJourneyResponse",
+        ),
+        (
+            UpdateJourneyStateRequest,
+            structure_UpdateJourneyStateRequest,
+            unstructure_UpdateJourneyStateRequest,
+            "_s_UpdateJourneyStateRequest",
+            "_u_UpdateJourneyStateRequest",
+        ),
+        (
+            UpdateJourneyStateResponse,
+            structure_UpdateJourneyStateResponse,
+            unstructure_UpdateJourneyStateResponse,
+            "_s_UpdateJourneyStateResponse",
+            "_u_UpdateJourneyStateResponse",
+        ),
+        (
+            WaitActivity,
+            structure_WaitActivity,
+            unstructure_WaitActivity,
+            "_s_WaitActivity",
+            "_u_WaitActivity",
+        ),
+        (WaitTime, structure_WaitTime, unstructure_WaitTime, "_s_WaitTime", "_u_WaitTime"),
+        (
+            WriteJourneyRequest,
+            structure_WriteJourneyRequest,
+            unstructure_WriteJourneyRequest,
+            "_s_WriteJourneyRequest",
+            "_u_WriteJourneyRequest",
+        ),
+    ),
+)

@@ -2,20 +2,21 @@
 
 """Wire conversion for ``pinpoint_sdk.models._messaging``.
 
-Straight-line functions per shape, registered with the cattrs converter by
-``pinpoint_sdk.converter``. A value whose JSON type differs from its annotation, and
-keys the model does not know, are kept with the instance's unknown keys and written
-back. Nested shapes are converted through the ``_s_<Shape>``/``_u_<Shape>`` slots at
-the end, which the converter points at the hooks users register.
+Straight-line functions per member list, made for each shape by a ``_codec_<Shape>``
+factory (shapes with the same members share one) and registered with
+``pinpoint_sdk._codec.REGISTRY``, which the converter reads. A value whose JSON type
+differs from its annotation, and keys the model does not know, are kept with the
+instance's unknown keys and written back. Nested shapes are converted through the
+``_s_<Shape>``/``_u_<Shape>`` slots at the end, which the converter points at the
+hooks users register.
 """
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Any
 
 from pinpoint_sdk import _wire as _w
-from pinpoint_sdk._codec import _common
+from pinpoint_sdk._codec import _common, _shared, register
 from pinpoint_sdk.enums import Action, ChannelType, DeliveryStatus, Layout, MessageType
 from pinpoint_sdk.models._messaging import (
     AddressConfiguration,
@@ -64,3120 +65,3366 @@ from pinpoint_sdk.models._messaging import (
 
 _new = object.__new__
 _E_Action: dict[str, Action] = {m.value: m for m in Action}
+_M_Action = _w.member_of(Action)
 _E_ChannelType: dict[str, ChannelType] = {m.value: m for m in ChannelType}
+_M_ChannelType = _w.member_of(ChannelType)
 _E_DeliveryStatus: dict[str, DeliveryStatus] = {m.value: m for m in DeliveryStatus}
+_M_DeliveryStatus = _w.member_of(DeliveryStatus)
 _E_Layout: dict[str, Layout] = {m.value: m for m in Layout}
+_M_Layout = _w.member_of(Layout)
 _E_MessageType: dict[str, MessageType] = {m.value: m for m in MessageType}
-_K_ADMMessage = frozenset(
-    {
-        "Action",
-        "Body",
-        "ConsolidationKey",
-        "Data",
-        "ExpiresAfter",
-        "IconReference",
-        "ImageIconUrl",
-        "ImageUrl",
-        "MD5",
-        "RawContent",
-        "SilentPush",
-        "SmallImageIconUrl",
-        "Sound",
-        "Substitutions",
-        "Title",
-        "Url",
-    }
-)
-_K_APNSMessage = frozenset(
-    {
-        "APNSPushType",
-        "Action",
-        "Badge",
-        "Body",
-        "Category",
-        "CollapseId",
-        "Data",
-        "MediaUrl",
-        "PreferredAuthenticationMethod",
-        "Priority",
-        "RawContent",
-        "SilentPush",
-        "Sound",
-        "Substitutions",
-        "ThreadId",
-        "TimeToLive",
-        "Title",
-        "Url",
-    }
-)
-_K_AddressConfiguration = frozenset(
-    {"BodyOverride", "ChannelType", "Context", "RawContent", "Substitutions", "TitleOverride"}
-)
-_K_BaiduMessage = frozenset(
-    {
-        "Action",
-        "Body",
-        "Data",
-        "IconReference",
-        "ImageIconUrl",
-        "ImageUrl",
-        "RawContent",
-        "SilentPush",
-        "SmallImageIconUrl",
-        "Sound",
-        "Substitutions",
-        "TimeToLive",
-        "Title",
-        "Url",
-    }
-)
-_K_DefaultMessage = frozenset({"Body", "Substitutions"})
-_K_DefaultPushNotificationMessage = frozenset(
-    {"Action", "Body", "Data", "SilentPush", "Substitutions", "Title", "Url"}
-)
-_K_DirectMessageConfiguration = frozenset(
-    {
-        "ADMMessage",
-        "APNSMessage",
-        "BaiduMessage",
-        "DefaultMessage",
-        "DefaultPushNotificationMessage",
-        "EmailMessage",
-        "GCMMessage",
-        "SMSMessage",
-        "VoiceMessage",
-    }
-)
-_K_EmailMessage = frozenset(
-    {
-        "Body",
-        "FeedbackForwardingAddress",
-        "FromAddress",
-        "RawEmail",
-        "ReplyToAddresses",
-        "SimpleEmail",
-        "Substitutions",
-    }
-)
-_K_EndpointMessageResult = frozenset(
-    {"Address", "DeliveryStatus", "MessageId", "StatusCode", "StatusMessage", "UpdatedToken"}
-)
-_K_EndpointSendConfiguration = frozenset(
-    {"BodyOverride", "Context", "RawContent", "Substitutions", "TitleOverride"}
-)
-_K_GCMMessage = frozenset(
-    {
-        "Action",
-        "Body",
-        "CollapseKey",
-        "Data",
-        "IconReference",
-        "ImageIconUrl",
-        "ImageUrl",
-        "PreferredAuthenticationMethod",
-        "Priority",
-        "RawContent",
-        "RestrictedPackageName",
-        "SilentPush",
-        "SmallImageIconUrl",
-        "Sound",
-        "Substitutions",
-        "TimeToLive",
-        "Title",
-        "Url",
-    }
-)
-_K_GetInAppMessagesRequest = frozenset({"ApplicationId", "EndpointId"})
-_K_GetInAppMessagesResponse = frozenset({"InAppMessagesResponse"})
-_K_InAppCampaignSchedule = frozenset({"EndDate", "EventFilter", "QuietTime"})
-_K_InAppMessage = frozenset({"Content", "CustomConfig", "Layout"})
-_K_InAppMessageCampaign = frozenset(
-    {
-        "CampaignId",
-        "DailyCap",
-        "InAppMessage",
-        "Priority",
-        "Schedule",
-        "SessionCap",
-        "TotalCap",
-        "TreatmentId",
-    }
-)
-_K_InAppMessagesResponse = frozenset({"InAppMessageCampaigns"})
-_K_MessageRequest = frozenset(
-    {
-        "Addresses",
-        "Context",
-        "Endpoints",
-        "MessageConfiguration",
-        "TemplateConfiguration",
-        "TraceId",
-    }
-)
-_K_MessageResponse = frozenset({"ApplicationId", "EndpointResult", "RequestId", "Result"})
-_K_MessageResult = frozenset(
-    {"DeliveryStatus", "MessageId", "StatusCode", "StatusMessage", "UpdatedToken"}
-)
-_K_NumberValidateRequest = frozenset({"IsoCountryCode", "PhoneNumber"})
-_K_NumberValidateResponse = frozenset(
-    {
-        "Carrier",
-        "City",
-        "CleansedPhoneNumberE164",
-        "CleansedPhoneNumberNational",
-        "Country",
-        "CountryCodeIso2",
-        "CountryCodeNumeric",
-        "County",
-        "OriginalCountryCodeIso2",
-        "OriginalPhoneNumber",
-        "PhoneType",
-        "PhoneTypeCode",
-        "Timezone",
-        "ZipCode",
-    }
-)
-_K_PhoneNumberValidateRequest = frozenset({"NumberValidateRequest"})
-_K_PhoneNumberValidateResponse = frozenset({"NumberValidateResponse"})
-_K_RawEmail = frozenset({"Data"})
-_K_SMSMessage = frozenset(
-    {
-        "Body",
-        "Keyword",
-        "MediaUrl",
-        "MessageType",
-        "OriginationNumber",
-        "SenderId",
-        "Substitutions",
-        "EntityId",
-        "TemplateId",
-    }
-)
-_K_SendMessagesRequest = frozenset({"ApplicationId", "MessageRequest"})
-_K_SendMessagesResponse = frozenset({"MessageResponse"})
-_K_SendOTPMessageRequest = frozenset({"ApplicationId", "SendOTPMessageRequestParameters"})
-_K_SendOTPMessageRequestParameters = frozenset(
-    {
-        "AllowedAttempts",
-        "BrandName",
-        "Channel",
-        "CodeLength",
-        "DestinationIdentity",
-        "EntityId",
-        "Language",
-        "OriginationIdentity",
-        "ReferenceId",
-        "TemplateId",
-        "ValidityPeriod",
-    }
-)
-_K_SendOTPMessageResponse = frozenset({"MessageResponse"})
-_K_SendUsersMessageRequest = frozenset(
-    {"Context", "MessageConfiguration", "TemplateConfiguration", "TraceId", "Users"}
-)
-_K_SendUsersMessageResponse = frozenset({"ApplicationId", "RequestId", "Result"})
-_K_SendUsersMessagesRequest = frozenset({"ApplicationId", "SendUsersMessageRequest"})
-_K_SendUsersMessagesResponse = frozenset({"SendUsersMessageResponse"})
-_K_SimpleEmail = frozenset({"HtmlPart", "Subject", "TextPart", "Headers"})
-_K_SimpleEmailPart = frozenset({"Charset", "Data"})
-_K_VerificationResponse = frozenset({"Valid"})
-_K_VerifyOTPMessageRequest = frozenset({"ApplicationId", "VerifyOTPMessageRequestParameters"})
-_K_VerifyOTPMessageRequestParameters = frozenset({"DestinationIdentity", "Otp", "ReferenceId"})
-_K_VerifyOTPMessageResponse = frozenset({"VerificationResponse"})
-_K_VoiceMessage = frozenset(
-    {"Body", "LanguageCode", "OriginationNumber", "Substitutions", "VoiceId"}
-)
+_M_MessageType = _w.member_of(MessageType)
 
 
-def structure_ADMMessage(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "ADMMessage")
-    o: Any = _new(ADMMessage)
-    o._unknown = None
-    v: Any
-    v = d.get("Action")
-    o.action = (
-        _E_Action.get(v, v)
-        if v.__class__ is str
-        else None
-        if v is None
-        else _w.field(o, "Action", v, _w.text)
+def _codec_ADMMessage(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {
+            "Action",
+            "Body",
+            "ConsolidationKey",
+            "Data",
+            "ExpiresAfter",
+            "IconReference",
+            "ImageIconUrl",
+            "ImageUrl",
+            "MD5",
+            "RawContent",
+            "SilentPush",
+            "SmallImageIconUrl",
+            "Sound",
+            "Substitutions",
+            "Title",
+            "Url",
+        }
     )
-    v = d.get("Body")
-    o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
-    v = d.get("ConsolidationKey")
-    o.consolidation_key = (
-        v if v.__class__ is str or v is None else _w.field(o, "ConsolidationKey", v, _w.text)
-    )
-    v = d.get("Data")
-    if v is None:
-        o.data = None
-    else:
-        try:
-            o.data = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        x0 if x0.__class__ is str else _w.text(x0)
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.data = _w.keep(o, "Data", v)
-    v = d.get("ExpiresAfter")
-    o.expires_after = (
-        v if v.__class__ is str or v is None else _w.field(o, "ExpiresAfter", v, _w.text)
-    )
-    v = d.get("IconReference")
-    o.icon_reference = (
-        v if v.__class__ is str or v is None else _w.field(o, "IconReference", v, _w.text)
-    )
-    v = d.get("ImageIconUrl")
-    o.image_icon_url = (
-        v if v.__class__ is str or v is None else _w.field(o, "ImageIconUrl", v, _w.text)
-    )
-    v = d.get("ImageUrl")
-    o.image_url = v if v.__class__ is str or v is None else _w.field(o, "ImageUrl", v, _w.text)
-    v = d.get("MD5")
-    o.md5 = v if v.__class__ is str or v is None else _w.field(o, "MD5", v, _w.text)
-    v = d.get("RawContent")
-    o.raw_content = v if v.__class__ is str or v is None else _w.field(o, "RawContent", v, _w.text)
-    v = d.get("SilentPush")
-    o.silent_push = (
-        v if v.__class__ is bool or v is None else _w.field(o, "SilentPush", v, _w.boolean)
-    )
-    v = d.get("SmallImageIconUrl")
-    o.small_image_icon_url = (
-        v if v.__class__ is str or v is None else _w.field(o, "SmallImageIconUrl", v, _w.text)
-    )
-    v = d.get("Sound")
-    o.sound = v if v.__class__ is str or v is None else _w.field(o, "Sound", v, _w.text)
-    v = d.get("Substitutions")
-    if v is None:
-        o.substitutions = None
-    else:
-        try:
-            o.substitutions = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
-                        if x0.__class__ is list
-                        else _w.wrong()
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.substitutions = _w.keep(o, "Substitutions", v)
-    v = d.get("Title")
-    o.title = v if v.__class__ is str or v is None else _w.field(o, "Title", v, _w.text)
-    v = d.get("Url")
-    o.url = v if v.__class__ is str or v is None else _w.field(o, "Url", v, _w.text)
-    if not _K_ADMMessage.issuperset(d):
-        o._unknown = _w.extra(d, _K_ADMMessage, o._unknown)
-    return o
 
-
-def unstructure_ADMMessage(o: Any) -> Any:
-    if not isinstance(o, ADMMessage):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.action
-    if v is not None:
-        d["Action"] = v._value_ if isinstance(v, StrEnum) else v
-    v = o.body
-    if v is not None:
-        d["Body"] = v
-    v = o.consolidation_key
-    if v is not None:
-        d["ConsolidationKey"] = v
-    v = o.data
-    if v is not None:
-        d["Data"] = dict(v) if isinstance(v, dict) else v
-    v = o.expires_after
-    if v is not None:
-        d["ExpiresAfter"] = v
-    v = o.icon_reference
-    if v is not None:
-        d["IconReference"] = v
-    v = o.image_icon_url
-    if v is not None:
-        d["ImageIconUrl"] = v
-    v = o.image_url
-    if v is not None:
-        d["ImageUrl"] = v
-    v = o.md5
-    if v is not None:
-        d["MD5"] = v
-    v = o.raw_content
-    if v is not None:
-        d["RawContent"] = v
-    v = o.silent_push
-    if v is not None:
-        d["SilentPush"] = v
-    v = o.small_image_icon_url
-    if v is not None:
-        d["SmallImageIconUrl"] = v
-    v = o.sound
-    if v is not None:
-        d["Sound"] = v
-    v = o.substitutions
-    if v is not None:
-        d["Substitutions"] = (
-            {k0: (list(x0) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()}
-            if isinstance(v, dict)
-            else v
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Action")
+        o.action = (
+            (_E_Action.get(v) or Action(v))
+            if v.__class__ is str
+            else None
+            if v is None
+            else _w.field(o, "Action", v, _M_Action)
         )
-    v = o.title
-    if v is not None:
-        d["Title"] = v
-    v = o.url
-    if v is not None:
-        d["Url"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_APNSMessage(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "APNSMessage")
-    o: Any = _new(APNSMessage)
-    o._unknown = None
-    v: Any
-    v = d.get("APNSPushType")
-    o.apns_push_type = (
-        v if v.__class__ is str or v is None else _w.field(o, "APNSPushType", v, _w.text)
-    )
-    v = d.get("Action")
-    o.action = (
-        _E_Action.get(v, v)
-        if v.__class__ is str
-        else None
-        if v is None
-        else _w.field(o, "Action", v, _w.text)
-    )
-    v = d.get("Badge")
-    o.badge = v if v.__class__ is int or v is None else _w.field(o, "Badge", v, _w.integer)
-    v = d.get("Body")
-    o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
-    v = d.get("Category")
-    o.category = v if v.__class__ is str or v is None else _w.field(o, "Category", v, _w.text)
-    v = d.get("CollapseId")
-    o.collapse_id = v if v.__class__ is str or v is None else _w.field(o, "CollapseId", v, _w.text)
-    v = d.get("Data")
-    if v is None:
-        o.data = None
-    else:
-        try:
-            o.data = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        x0 if x0.__class__ is str else _w.text(x0)
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.data = _w.keep(o, "Data", v)
-    v = d.get("MediaUrl")
-    o.media_url = v if v.__class__ is str or v is None else _w.field(o, "MediaUrl", v, _w.text)
-    v = d.get("PreferredAuthenticationMethod")
-    o.preferred_authentication_method = (
-        v
-        if v.__class__ is str or v is None
-        else _w.field(o, "PreferredAuthenticationMethod", v, _w.text)
-    )
-    v = d.get("Priority")
-    o.priority = v if v.__class__ is str or v is None else _w.field(o, "Priority", v, _w.text)
-    v = d.get("RawContent")
-    o.raw_content = v if v.__class__ is str or v is None else _w.field(o, "RawContent", v, _w.text)
-    v = d.get("SilentPush")
-    o.silent_push = (
-        v if v.__class__ is bool or v is None else _w.field(o, "SilentPush", v, _w.boolean)
-    )
-    v = d.get("Sound")
-    o.sound = v if v.__class__ is str or v is None else _w.field(o, "Sound", v, _w.text)
-    v = d.get("Substitutions")
-    if v is None:
-        o.substitutions = None
-    else:
-        try:
-            o.substitutions = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
-                        if x0.__class__ is list
-                        else _w.wrong()
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.substitutions = _w.keep(o, "Substitutions", v)
-    v = d.get("ThreadId")
-    o.thread_id = v if v.__class__ is str or v is None else _w.field(o, "ThreadId", v, _w.text)
-    v = d.get("TimeToLive")
-    o.time_to_live = (
-        v if v.__class__ is int or v is None else _w.field(o, "TimeToLive", v, _w.integer)
-    )
-    v = d.get("Title")
-    o.title = v if v.__class__ is str or v is None else _w.field(o, "Title", v, _w.text)
-    v = d.get("Url")
-    o.url = v if v.__class__ is str or v is None else _w.field(o, "Url", v, _w.text)
-    if not _K_APNSMessage.issuperset(d):
-        o._unknown = _w.extra(d, _K_APNSMessage, o._unknown)
-    return o
-
-
-def unstructure_APNSMessage(o: Any) -> Any:
-    if not isinstance(o, APNSMessage):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.apns_push_type
-    if v is not None:
-        d["APNSPushType"] = v
-    v = o.action
-    if v is not None:
-        d["Action"] = v._value_ if isinstance(v, StrEnum) else v
-    v = o.badge
-    if v is not None:
-        d["Badge"] = v
-    v = o.body
-    if v is not None:
-        d["Body"] = v
-    v = o.category
-    if v is not None:
-        d["Category"] = v
-    v = o.collapse_id
-    if v is not None:
-        d["CollapseId"] = v
-    v = o.data
-    if v is not None:
-        d["Data"] = dict(v) if isinstance(v, dict) else v
-    v = o.media_url
-    if v is not None:
-        d["MediaUrl"] = v
-    v = o.preferred_authentication_method
-    if v is not None:
-        d["PreferredAuthenticationMethod"] = v
-    v = o.priority
-    if v is not None:
-        d["Priority"] = v
-    v = o.raw_content
-    if v is not None:
-        d["RawContent"] = v
-    v = o.silent_push
-    if v is not None:
-        d["SilentPush"] = v
-    v = o.sound
-    if v is not None:
-        d["Sound"] = v
-    v = o.substitutions
-    if v is not None:
-        d["Substitutions"] = (
-            {k0: (list(x0) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()}
-            if isinstance(v, dict)
-            else v
+        v = d.get("Body")
+        o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
+        v = d.get("ConsolidationKey")
+        o.consolidation_key = (
+            v if v.__class__ is str or v is None else _w.field(o, "ConsolidationKey", v, _w.text)
         )
-    v = o.thread_id
-    if v is not None:
-        d["ThreadId"] = v
-    v = o.time_to_live
-    if v is not None:
-        d["TimeToLive"] = v
-    v = o.title
-    if v is not None:
-        d["Title"] = v
-    v = o.url
-    if v is not None:
-        d["Url"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_AddressConfiguration(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "AddressConfiguration")
-    o: Any = _new(AddressConfiguration)
-    o._unknown = None
-    v: Any
-    v = d.get("BodyOverride")
-    o.body_override = (
-        v if v.__class__ is str or v is None else _w.field(o, "BodyOverride", v, _w.text)
-    )
-    v = d.get("ChannelType")
-    o.channel_type = (
-        _E_ChannelType.get(v, v)
-        if v.__class__ is str
-        else None
-        if v is None
-        else _w.field(o, "ChannelType", v, _w.text)
-    )
-    v = d.get("Context")
-    if v is None:
-        o.context = None
-    else:
-        try:
-            o.context = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        x0 if x0.__class__ is str else _w.text(x0)
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.context = _w.keep(o, "Context", v)
-    v = d.get("RawContent")
-    o.raw_content = v if v.__class__ is str or v is None else _w.field(o, "RawContent", v, _w.text)
-    v = d.get("Substitutions")
-    if v is None:
-        o.substitutions = None
-    else:
-        try:
-            o.substitutions = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
-                        if x0.__class__ is list
-                        else _w.wrong()
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.substitutions = _w.keep(o, "Substitutions", v)
-    v = d.get("TitleOverride")
-    o.title_override = (
-        v if v.__class__ is str or v is None else _w.field(o, "TitleOverride", v, _w.text)
-    )
-    if not _K_AddressConfiguration.issuperset(d):
-        o._unknown = _w.extra(d, _K_AddressConfiguration, o._unknown)
-    return o
-
-
-def unstructure_AddressConfiguration(o: Any) -> Any:
-    if not isinstance(o, AddressConfiguration):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.body_override
-    if v is not None:
-        d["BodyOverride"] = v
-    v = o.channel_type
-    if v is not None:
-        d["ChannelType"] = v._value_ if isinstance(v, StrEnum) else v
-    v = o.context
-    if v is not None:
-        d["Context"] = dict(v) if isinstance(v, dict) else v
-    v = o.raw_content
-    if v is not None:
-        d["RawContent"] = v
-    v = o.substitutions
-    if v is not None:
-        d["Substitutions"] = (
-            {k0: (list(x0) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()}
-            if isinstance(v, dict)
-            else v
-        )
-    v = o.title_override
-    if v is not None:
-        d["TitleOverride"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_BaiduMessage(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "BaiduMessage")
-    o: Any = _new(BaiduMessage)
-    o._unknown = None
-    v: Any
-    v = d.get("Action")
-    o.action = (
-        _E_Action.get(v, v)
-        if v.__class__ is str
-        else None
-        if v is None
-        else _w.field(o, "Action", v, _w.text)
-    )
-    v = d.get("Body")
-    o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
-    v = d.get("Data")
-    if v is None:
-        o.data = None
-    else:
-        try:
-            o.data = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        x0 if x0.__class__ is str else _w.text(x0)
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.data = _w.keep(o, "Data", v)
-    v = d.get("IconReference")
-    o.icon_reference = (
-        v if v.__class__ is str or v is None else _w.field(o, "IconReference", v, _w.text)
-    )
-    v = d.get("ImageIconUrl")
-    o.image_icon_url = (
-        v if v.__class__ is str or v is None else _w.field(o, "ImageIconUrl", v, _w.text)
-    )
-    v = d.get("ImageUrl")
-    o.image_url = v if v.__class__ is str or v is None else _w.field(o, "ImageUrl", v, _w.text)
-    v = d.get("RawContent")
-    o.raw_content = v if v.__class__ is str or v is None else _w.field(o, "RawContent", v, _w.text)
-    v = d.get("SilentPush")
-    o.silent_push = (
-        v if v.__class__ is bool or v is None else _w.field(o, "SilentPush", v, _w.boolean)
-    )
-    v = d.get("SmallImageIconUrl")
-    o.small_image_icon_url = (
-        v if v.__class__ is str or v is None else _w.field(o, "SmallImageIconUrl", v, _w.text)
-    )
-    v = d.get("Sound")
-    o.sound = v if v.__class__ is str or v is None else _w.field(o, "Sound", v, _w.text)
-    v = d.get("Substitutions")
-    if v is None:
-        o.substitutions = None
-    else:
-        try:
-            o.substitutions = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
-                        if x0.__class__ is list
-                        else _w.wrong()
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.substitutions = _w.keep(o, "Substitutions", v)
-    v = d.get("TimeToLive")
-    o.time_to_live = (
-        v if v.__class__ is int or v is None else _w.field(o, "TimeToLive", v, _w.integer)
-    )
-    v = d.get("Title")
-    o.title = v if v.__class__ is str or v is None else _w.field(o, "Title", v, _w.text)
-    v = d.get("Url")
-    o.url = v if v.__class__ is str or v is None else _w.field(o, "Url", v, _w.text)
-    if not _K_BaiduMessage.issuperset(d):
-        o._unknown = _w.extra(d, _K_BaiduMessage, o._unknown)
-    return o
-
-
-def unstructure_BaiduMessage(o: Any) -> Any:
-    if not isinstance(o, BaiduMessage):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.action
-    if v is not None:
-        d["Action"] = v._value_ if isinstance(v, StrEnum) else v
-    v = o.body
-    if v is not None:
-        d["Body"] = v
-    v = o.data
-    if v is not None:
-        d["Data"] = dict(v) if isinstance(v, dict) else v
-    v = o.icon_reference
-    if v is not None:
-        d["IconReference"] = v
-    v = o.image_icon_url
-    if v is not None:
-        d["ImageIconUrl"] = v
-    v = o.image_url
-    if v is not None:
-        d["ImageUrl"] = v
-    v = o.raw_content
-    if v is not None:
-        d["RawContent"] = v
-    v = o.silent_push
-    if v is not None:
-        d["SilentPush"] = v
-    v = o.small_image_icon_url
-    if v is not None:
-        d["SmallImageIconUrl"] = v
-    v = o.sound
-    if v is not None:
-        d["Sound"] = v
-    v = o.substitutions
-    if v is not None:
-        d["Substitutions"] = (
-            {k0: (list(x0) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()}
-            if isinstance(v, dict)
-            else v
-        )
-    v = o.time_to_live
-    if v is not None:
-        d["TimeToLive"] = v
-    v = o.title
-    if v is not None:
-        d["Title"] = v
-    v = o.url
-    if v is not None:
-        d["Url"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_DefaultMessage(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "DefaultMessage")
-    o: Any = _new(DefaultMessage)
-    o._unknown = None
-    v: Any
-    v = d.get("Body")
-    o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
-    v = d.get("Substitutions")
-    if v is None:
-        o.substitutions = None
-    else:
-        try:
-            o.substitutions = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
-                        if x0.__class__ is list
-                        else _w.wrong()
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.substitutions = _w.keep(o, "Substitutions", v)
-    if not _K_DefaultMessage.issuperset(d):
-        o._unknown = _w.extra(d, _K_DefaultMessage, o._unknown)
-    return o
-
-
-def unstructure_DefaultMessage(o: Any) -> Any:
-    if not isinstance(o, DefaultMessage):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.body
-    if v is not None:
-        d["Body"] = v
-    v = o.substitutions
-    if v is not None:
-        d["Substitutions"] = (
-            {k0: (list(x0) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()}
-            if isinstance(v, dict)
-            else v
-        )
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_DefaultPushNotificationMessage(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "DefaultPushNotificationMessage")
-    o: Any = _new(DefaultPushNotificationMessage)
-    o._unknown = None
-    v: Any
-    v = d.get("Action")
-    o.action = (
-        _E_Action.get(v, v)
-        if v.__class__ is str
-        else None
-        if v is None
-        else _w.field(o, "Action", v, _w.text)
-    )
-    v = d.get("Body")
-    o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
-    v = d.get("Data")
-    if v is None:
-        o.data = None
-    else:
-        try:
-            o.data = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        x0 if x0.__class__ is str else _w.text(x0)
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.data = _w.keep(o, "Data", v)
-    v = d.get("SilentPush")
-    o.silent_push = (
-        v if v.__class__ is bool or v is None else _w.field(o, "SilentPush", v, _w.boolean)
-    )
-    v = d.get("Substitutions")
-    if v is None:
-        o.substitutions = None
-    else:
-        try:
-            o.substitutions = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
-                        if x0.__class__ is list
-                        else _w.wrong()
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.substitutions = _w.keep(o, "Substitutions", v)
-    v = d.get("Title")
-    o.title = v if v.__class__ is str or v is None else _w.field(o, "Title", v, _w.text)
-    v = d.get("Url")
-    o.url = v if v.__class__ is str or v is None else _w.field(o, "Url", v, _w.text)
-    if not _K_DefaultPushNotificationMessage.issuperset(d):
-        o._unknown = _w.extra(d, _K_DefaultPushNotificationMessage, o._unknown)
-    return o
-
-
-def unstructure_DefaultPushNotificationMessage(o: Any) -> Any:
-    if not isinstance(o, DefaultPushNotificationMessage):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.action
-    if v is not None:
-        d["Action"] = v._value_ if isinstance(v, StrEnum) else v
-    v = o.body
-    if v is not None:
-        d["Body"] = v
-    v = o.data
-    if v is not None:
-        d["Data"] = dict(v) if isinstance(v, dict) else v
-    v = o.silent_push
-    if v is not None:
-        d["SilentPush"] = v
-    v = o.substitutions
-    if v is not None:
-        d["Substitutions"] = (
-            {k0: (list(x0) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()}
-            if isinstance(v, dict)
-            else v
-        )
-    v = o.title
-    if v is not None:
-        d["Title"] = v
-    v = o.url
-    if v is not None:
-        d["Url"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_DirectMessageConfiguration(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "DirectMessageConfiguration")
-    o: Any = _new(DirectMessageConfiguration)
-    o._unknown = None
-    v: Any
-    v = d.get("ADMMessage")
-    o.adm_message = (
-        _s_ADMMessage(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "ADMMessage", v)
-    )
-    v = d.get("APNSMessage")
-    o.apns_message = (
-        _s_APNSMessage(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "APNSMessage", v)
-    )
-    v = d.get("BaiduMessage")
-    o.baidu_message = (
-        _s_BaiduMessage(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "BaiduMessage", v)
-    )
-    v = d.get("DefaultMessage")
-    o.default_message = (
-        _s_DefaultMessage(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "DefaultMessage", v)
-    )
-    v = d.get("DefaultPushNotificationMessage")
-    o.default_push_notification_message = (
-        _s_DefaultPushNotificationMessage(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "DefaultPushNotificationMessage", v)
-    )
-    v = d.get("EmailMessage")
-    o.email_message = (
-        _s_EmailMessage(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "EmailMessage", v)
-    )
-    v = d.get("GCMMessage")
-    o.gcm_message = (
-        _s_GCMMessage(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "GCMMessage", v)
-    )
-    v = d.get("SMSMessage")
-    o.sms_message = (
-        _s_SMSMessage(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "SMSMessage", v)
-    )
-    v = d.get("VoiceMessage")
-    o.voice_message = (
-        _s_VoiceMessage(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "VoiceMessage", v)
-    )
-    if not _K_DirectMessageConfiguration.issuperset(d):
-        o._unknown = _w.extra(d, _K_DirectMessageConfiguration, o._unknown)
-    return o
-
-
-def unstructure_DirectMessageConfiguration(o: Any) -> Any:
-    if not isinstance(o, DirectMessageConfiguration):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.adm_message
-    if v is not None:
-        d["ADMMessage"] = _u_ADMMessage(v)
-    v = o.apns_message
-    if v is not None:
-        d["APNSMessage"] = _u_APNSMessage(v)
-    v = o.baidu_message
-    if v is not None:
-        d["BaiduMessage"] = _u_BaiduMessage(v)
-    v = o.default_message
-    if v is not None:
-        d["DefaultMessage"] = _u_DefaultMessage(v)
-    v = o.default_push_notification_message
-    if v is not None:
-        d["DefaultPushNotificationMessage"] = _u_DefaultPushNotificationMessage(v)
-    v = o.email_message
-    if v is not None:
-        d["EmailMessage"] = _u_EmailMessage(v)
-    v = o.gcm_message
-    if v is not None:
-        d["GCMMessage"] = _u_GCMMessage(v)
-    v = o.sms_message
-    if v is not None:
-        d["SMSMessage"] = _u_SMSMessage(v)
-    v = o.voice_message
-    if v is not None:
-        d["VoiceMessage"] = _u_VoiceMessage(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_EmailMessage(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "EmailMessage")
-    o: Any = _new(EmailMessage)
-    o._unknown = None
-    v: Any
-    v = d.get("Body")
-    o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
-    v = d.get("FeedbackForwardingAddress")
-    o.feedback_forwarding_address = (
-        v
-        if v.__class__ is str or v is None
-        else _w.field(o, "FeedbackForwardingAddress", v, _w.text)
-    )
-    v = d.get("FromAddress")
-    o.from_address = (
-        v if v.__class__ is str or v is None else _w.field(o, "FromAddress", v, _w.text)
-    )
-    v = d.get("RawEmail")
-    o.raw_email = (
-        _s_RawEmail(v) if v.__class__ is dict else None if v is None else _w.keep(o, "RawEmail", v)
-    )
-    v = d.get("ReplyToAddresses")
-    if v is None:
-        o.reply_to_addresses = None
-    else:
-        try:
-            o.reply_to_addresses = (
-                [(x0 if x0.__class__ is str else _w.text(x0)) for x0 in v]
-                if v.__class__ is list
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.reply_to_addresses = _w.keep(o, "ReplyToAddresses", v)
-    v = d.get("SimpleEmail")
-    o.simple_email = (
-        _s_SimpleEmail(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "SimpleEmail", v)
-    )
-    v = d.get("Substitutions")
-    if v is None:
-        o.substitutions = None
-    else:
-        try:
-            o.substitutions = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
-                        if x0.__class__ is list
-                        else _w.wrong()
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.substitutions = _w.keep(o, "Substitutions", v)
-    if not _K_EmailMessage.issuperset(d):
-        o._unknown = _w.extra(d, _K_EmailMessage, o._unknown)
-    return o
-
-
-def unstructure_EmailMessage(o: Any) -> Any:
-    if not isinstance(o, EmailMessage):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.body
-    if v is not None:
-        d["Body"] = v
-    v = o.feedback_forwarding_address
-    if v is not None:
-        d["FeedbackForwardingAddress"] = v
-    v = o.from_address
-    if v is not None:
-        d["FromAddress"] = v
-    v = o.raw_email
-    if v is not None:
-        d["RawEmail"] = _u_RawEmail(v)
-    v = o.reply_to_addresses
-    if v is not None:
-        d["ReplyToAddresses"] = list(v) if isinstance(v, (list, tuple)) else v
-    v = o.simple_email
-    if v is not None:
-        d["SimpleEmail"] = _u_SimpleEmail(v)
-    v = o.substitutions
-    if v is not None:
-        d["Substitutions"] = (
-            {k0: (list(x0) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()}
-            if isinstance(v, dict)
-            else v
-        )
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_EndpointMessageResult(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "EndpointMessageResult")
-    o: Any = _new(EndpointMessageResult)
-    o._unknown = None
-    v: Any
-    v = d.get("Address")
-    o.address = v if v.__class__ is str or v is None else _w.field(o, "Address", v, _w.text)
-    v = d.get("DeliveryStatus")
-    o.delivery_status = (
-        _E_DeliveryStatus.get(v, v)
-        if v.__class__ is str
-        else None
-        if v is None
-        else _w.field(o, "DeliveryStatus", v, _w.text)
-    )
-    v = d.get("MessageId")
-    o.message_id = v if v.__class__ is str or v is None else _w.field(o, "MessageId", v, _w.text)
-    v = d.get("StatusCode")
-    o.status_code = (
-        v if v.__class__ is int or v is None else _w.field(o, "StatusCode", v, _w.integer)
-    )
-    v = d.get("StatusMessage")
-    o.status_message = (
-        v if v.__class__ is str or v is None else _w.field(o, "StatusMessage", v, _w.text)
-    )
-    v = d.get("UpdatedToken")
-    o.updated_token = (
-        v if v.__class__ is str or v is None else _w.field(o, "UpdatedToken", v, _w.text)
-    )
-    if not _K_EndpointMessageResult.issuperset(d):
-        o._unknown = _w.extra(d, _K_EndpointMessageResult, o._unknown)
-    return o
-
-
-def unstructure_EndpointMessageResult(o: Any) -> Any:
-    if not isinstance(o, EndpointMessageResult):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.address
-    if v is not None:
-        d["Address"] = v
-    v = o.delivery_status
-    if v is not None:
-        d["DeliveryStatus"] = v._value_ if isinstance(v, StrEnum) else v
-    v = o.message_id
-    if v is not None:
-        d["MessageId"] = v
-    v = o.status_code
-    if v is not None:
-        d["StatusCode"] = v
-    v = o.status_message
-    if v is not None:
-        d["StatusMessage"] = v
-    v = o.updated_token
-    if v is not None:
-        d["UpdatedToken"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_EndpointSendConfiguration(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "EndpointSendConfiguration")
-    o: Any = _new(EndpointSendConfiguration)
-    o._unknown = None
-    v: Any
-    v = d.get("BodyOverride")
-    o.body_override = (
-        v if v.__class__ is str or v is None else _w.field(o, "BodyOverride", v, _w.text)
-    )
-    v = d.get("Context")
-    if v is None:
-        o.context = None
-    else:
-        try:
-            o.context = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        x0 if x0.__class__ is str else _w.text(x0)
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.context = _w.keep(o, "Context", v)
-    v = d.get("RawContent")
-    o.raw_content = v if v.__class__ is str or v is None else _w.field(o, "RawContent", v, _w.text)
-    v = d.get("Substitutions")
-    if v is None:
-        o.substitutions = None
-    else:
-        try:
-            o.substitutions = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
-                        if x0.__class__ is list
-                        else _w.wrong()
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.substitutions = _w.keep(o, "Substitutions", v)
-    v = d.get("TitleOverride")
-    o.title_override = (
-        v if v.__class__ is str or v is None else _w.field(o, "TitleOverride", v, _w.text)
-    )
-    if not _K_EndpointSendConfiguration.issuperset(d):
-        o._unknown = _w.extra(d, _K_EndpointSendConfiguration, o._unknown)
-    return o
-
-
-def unstructure_EndpointSendConfiguration(o: Any) -> Any:
-    if not isinstance(o, EndpointSendConfiguration):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.body_override
-    if v is not None:
-        d["BodyOverride"] = v
-    v = o.context
-    if v is not None:
-        d["Context"] = dict(v) if isinstance(v, dict) else v
-    v = o.raw_content
-    if v is not None:
-        d["RawContent"] = v
-    v = o.substitutions
-    if v is not None:
-        d["Substitutions"] = (
-            {k0: (list(x0) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()}
-            if isinstance(v, dict)
-            else v
-        )
-    v = o.title_override
-    if v is not None:
-        d["TitleOverride"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GCMMessage(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GCMMessage")
-    o: Any = _new(GCMMessage)
-    o._unknown = None
-    v: Any
-    v = d.get("Action")
-    o.action = (
-        _E_Action.get(v, v)
-        if v.__class__ is str
-        else None
-        if v is None
-        else _w.field(o, "Action", v, _w.text)
-    )
-    v = d.get("Body")
-    o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
-    v = d.get("CollapseKey")
-    o.collapse_key = (
-        v if v.__class__ is str or v is None else _w.field(o, "CollapseKey", v, _w.text)
-    )
-    v = d.get("Data")
-    if v is None:
-        o.data = None
-    else:
-        try:
-            o.data = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        x0 if x0.__class__ is str else _w.text(x0)
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.data = _w.keep(o, "Data", v)
-    v = d.get("IconReference")
-    o.icon_reference = (
-        v if v.__class__ is str or v is None else _w.field(o, "IconReference", v, _w.text)
-    )
-    v = d.get("ImageIconUrl")
-    o.image_icon_url = (
-        v if v.__class__ is str or v is None else _w.field(o, "ImageIconUrl", v, _w.text)
-    )
-    v = d.get("ImageUrl")
-    o.image_url = v if v.__class__ is str or v is None else _w.field(o, "ImageUrl", v, _w.text)
-    v = d.get("PreferredAuthenticationMethod")
-    o.preferred_authentication_method = (
-        v
-        if v.__class__ is str or v is None
-        else _w.field(o, "PreferredAuthenticationMethod", v, _w.text)
-    )
-    v = d.get("Priority")
-    o.priority = v if v.__class__ is str or v is None else _w.field(o, "Priority", v, _w.text)
-    v = d.get("RawContent")
-    o.raw_content = v if v.__class__ is str or v is None else _w.field(o, "RawContent", v, _w.text)
-    v = d.get("RestrictedPackageName")
-    o.restricted_package_name = (
-        v if v.__class__ is str or v is None else _w.field(o, "RestrictedPackageName", v, _w.text)
-    )
-    v = d.get("SilentPush")
-    o.silent_push = (
-        v if v.__class__ is bool or v is None else _w.field(o, "SilentPush", v, _w.boolean)
-    )
-    v = d.get("SmallImageIconUrl")
-    o.small_image_icon_url = (
-        v if v.__class__ is str or v is None else _w.field(o, "SmallImageIconUrl", v, _w.text)
-    )
-    v = d.get("Sound")
-    o.sound = v if v.__class__ is str or v is None else _w.field(o, "Sound", v, _w.text)
-    v = d.get("Substitutions")
-    if v is None:
-        o.substitutions = None
-    else:
-        try:
-            o.substitutions = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
-                        if x0.__class__ is list
-                        else _w.wrong()
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.substitutions = _w.keep(o, "Substitutions", v)
-    v = d.get("TimeToLive")
-    o.time_to_live = (
-        v if v.__class__ is int or v is None else _w.field(o, "TimeToLive", v, _w.integer)
-    )
-    v = d.get("Title")
-    o.title = v if v.__class__ is str or v is None else _w.field(o, "Title", v, _w.text)
-    v = d.get("Url")
-    o.url = v if v.__class__ is str or v is None else _w.field(o, "Url", v, _w.text)
-    if not _K_GCMMessage.issuperset(d):
-        o._unknown = _w.extra(d, _K_GCMMessage, o._unknown)
-    return o
-
-
-def unstructure_GCMMessage(o: Any) -> Any:
-    if not isinstance(o, GCMMessage):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.action
-    if v is not None:
-        d["Action"] = v._value_ if isinstance(v, StrEnum) else v
-    v = o.body
-    if v is not None:
-        d["Body"] = v
-    v = o.collapse_key
-    if v is not None:
-        d["CollapseKey"] = v
-    v = o.data
-    if v is not None:
-        d["Data"] = dict(v) if isinstance(v, dict) else v
-    v = o.icon_reference
-    if v is not None:
-        d["IconReference"] = v
-    v = o.image_icon_url
-    if v is not None:
-        d["ImageIconUrl"] = v
-    v = o.image_url
-    if v is not None:
-        d["ImageUrl"] = v
-    v = o.preferred_authentication_method
-    if v is not None:
-        d["PreferredAuthenticationMethod"] = v
-    v = o.priority
-    if v is not None:
-        d["Priority"] = v
-    v = o.raw_content
-    if v is not None:
-        d["RawContent"] = v
-    v = o.restricted_package_name
-    if v is not None:
-        d["RestrictedPackageName"] = v
-    v = o.silent_push
-    if v is not None:
-        d["SilentPush"] = v
-    v = o.small_image_icon_url
-    if v is not None:
-        d["SmallImageIconUrl"] = v
-    v = o.sound
-    if v is not None:
-        d["Sound"] = v
-    v = o.substitutions
-    if v is not None:
-        d["Substitutions"] = (
-            {k0: (list(x0) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()}
-            if isinstance(v, dict)
-            else v
-        )
-    v = o.time_to_live
-    if v is not None:
-        d["TimeToLive"] = v
-    v = o.title
-    if v is not None:
-        d["Title"] = v
-    v = o.url
-    if v is not None:
-        d["Url"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetInAppMessagesRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetInAppMessagesRequest")
-    o: Any = _new(GetInAppMessagesRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("EndpointId")
-    o.endpoint_id = v if v.__class__ is str or v is None else _w.field(o, "EndpointId", v, _w.text)
-    if not _K_GetInAppMessagesRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetInAppMessagesRequest, o._unknown)
-    return o
-
-
-def unstructure_GetInAppMessagesRequest(o: Any) -> Any:
-    if not isinstance(o, GetInAppMessagesRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.endpoint_id
-    if v is not None:
-        d["EndpointId"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetInAppMessagesResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetInAppMessagesResponse")
-    o: Any = _new(GetInAppMessagesResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("InAppMessagesResponse")
-    o.in_app_messages_response = (
-        _s_InAppMessagesResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "InAppMessagesResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_GetInAppMessagesResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetInAppMessagesResponse, o._unknown)
-    return o
-
-
-def unstructure_GetInAppMessagesResponse(o: Any) -> Any:
-    if not isinstance(o, GetInAppMessagesResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.in_app_messages_response
-    if v is not None:
-        d["InAppMessagesResponse"] = _u_InAppMessagesResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_InAppCampaignSchedule(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "InAppCampaignSchedule")
-    o: Any = _new(InAppCampaignSchedule)
-    o._unknown = None
-    v: Any
-    v = d.get("EndDate")
-    o.end_date = v if v.__class__ is str or v is None else _w.field(o, "EndDate", v, _w.text)
-    v = d.get("EventFilter")
-    o.event_filter = (
-        _common._s_CampaignEventFilter(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "EventFilter", v)
-    )
-    v = d.get("QuietTime")
-    o.quiet_time = (
-        _common._s_QuietTime(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "QuietTime", v)
-    )
-    if not _K_InAppCampaignSchedule.issuperset(d):
-        o._unknown = _w.extra(d, _K_InAppCampaignSchedule, o._unknown)
-    return o
-
-
-def unstructure_InAppCampaignSchedule(o: Any) -> Any:
-    if not isinstance(o, InAppCampaignSchedule):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.end_date
-    if v is not None:
-        d["EndDate"] = v
-    v = o.event_filter
-    if v is not None:
-        d["EventFilter"] = _common._u_CampaignEventFilter(v)
-    v = o.quiet_time
-    if v is not None:
-        d["QuietTime"] = _common._u_QuietTime(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_InAppMessage(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "InAppMessage")
-    o: Any = _new(InAppMessage)
-    o._unknown = None
-    v: Any
-    v = d.get("Content")
-    if v is None:
-        o.content = None
-    else:
-        try:
-            o.content = (
-                [_common._s_InAppMessageContent(x0) for x0 in v]
-                if v.__class__ is list
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.content = _w.keep(o, "Content", v)
-    v = d.get("CustomConfig")
-    if v is None:
-        o.custom_config = None
-    else:
-        try:
-            o.custom_config = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        x0 if x0.__class__ is str else _w.text(x0)
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.custom_config = _w.keep(o, "CustomConfig", v)
-    v = d.get("Layout")
-    o.layout = (
-        _E_Layout.get(v, v)
-        if v.__class__ is str
-        else None
-        if v is None
-        else _w.field(o, "Layout", v, _w.text)
-    )
-    if not _K_InAppMessage.issuperset(d):
-        o._unknown = _w.extra(d, _K_InAppMessage, o._unknown)
-    return o
-
-
-def unstructure_InAppMessage(o: Any) -> Any:
-    if not isinstance(o, InAppMessage):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.content
-    if v is not None:
-        d["Content"] = (
-            [_common._u_InAppMessageContent(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
-        )
-    v = o.custom_config
-    if v is not None:
-        d["CustomConfig"] = dict(v) if isinstance(v, dict) else v
-    v = o.layout
-    if v is not None:
-        d["Layout"] = v._value_ if isinstance(v, StrEnum) else v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_InAppMessageCampaign(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "InAppMessageCampaign")
-    o: Any = _new(InAppMessageCampaign)
-    o._unknown = None
-    v: Any
-    v = d.get("CampaignId")
-    o.campaign_id = v if v.__class__ is str or v is None else _w.field(o, "CampaignId", v, _w.text)
-    v = d.get("DailyCap")
-    o.daily_cap = v if v.__class__ is int or v is None else _w.field(o, "DailyCap", v, _w.integer)
-    v = d.get("InAppMessage")
-    o.in_app_message = (
-        _s_InAppMessage(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "InAppMessage", v)
-    )
-    v = d.get("Priority")
-    o.priority = v if v.__class__ is int or v is None else _w.field(o, "Priority", v, _w.integer)
-    v = d.get("Schedule")
-    o.schedule = (
-        _s_InAppCampaignSchedule(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "Schedule", v)
-    )
-    v = d.get("SessionCap")
-    o.session_cap = (
-        v if v.__class__ is int or v is None else _w.field(o, "SessionCap", v, _w.integer)
-    )
-    v = d.get("TotalCap")
-    o.total_cap = v if v.__class__ is int or v is None else _w.field(o, "TotalCap", v, _w.integer)
-    v = d.get("TreatmentId")
-    o.treatment_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "TreatmentId", v, _w.text)
-    )
-    if not _K_InAppMessageCampaign.issuperset(d):
-        o._unknown = _w.extra(d, _K_InAppMessageCampaign, o._unknown)
-    return o
-
-
-def unstructure_InAppMessageCampaign(o: Any) -> Any:
-    if not isinstance(o, InAppMessageCampaign):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.campaign_id
-    if v is not None:
-        d["CampaignId"] = v
-    v = o.daily_cap
-    if v is not None:
-        d["DailyCap"] = v
-    v = o.in_app_message
-    if v is not None:
-        d["InAppMessage"] = _u_InAppMessage(v)
-    v = o.priority
-    if v is not None:
-        d["Priority"] = v
-    v = o.schedule
-    if v is not None:
-        d["Schedule"] = _u_InAppCampaignSchedule(v)
-    v = o.session_cap
-    if v is not None:
-        d["SessionCap"] = v
-    v = o.total_cap
-    if v is not None:
-        d["TotalCap"] = v
-    v = o.treatment_id
-    if v is not None:
-        d["TreatmentId"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_InAppMessagesResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "InAppMessagesResponse")
-    o: Any = _new(InAppMessagesResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("InAppMessageCampaigns")
-    if v is None:
-        o.in_app_message_campaigns = None
-    else:
-        try:
-            o.in_app_message_campaigns = (
-                [_s_InAppMessageCampaign(x0) for x0 in v] if v.__class__ is list else _w.wrong()
-            )
-        except _w.WrongType:
-            o.in_app_message_campaigns = _w.keep(o, "InAppMessageCampaigns", v)
-    if not _K_InAppMessagesResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_InAppMessagesResponse, o._unknown)
-    return o
-
-
-def unstructure_InAppMessagesResponse(o: Any) -> Any:
-    if not isinstance(o, InAppMessagesResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.in_app_message_campaigns
-    if v is not None:
-        d["InAppMessageCampaigns"] = (
-            [_u_InAppMessageCampaign(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
-        )
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_MessageRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "MessageRequest")
-    o: Any = _new(MessageRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("Addresses")
-    if v is None:
-        o.addresses = None
-    else:
-        try:
-            o.addresses = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): _s_AddressConfiguration(x0)
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.addresses = _w.keep(o, "Addresses", v)
-    v = d.get("Context")
-    if v is None:
-        o.context = None
-    else:
-        try:
-            o.context = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        x0 if x0.__class__ is str else _w.text(x0)
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.context = _w.keep(o, "Context", v)
-    v = d.get("Endpoints")
-    if v is None:
-        o.endpoints = None
-    else:
-        try:
-            o.endpoints = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): _s_EndpointSendConfiguration(x0)
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.endpoints = _w.keep(o, "Endpoints", v)
-    v = d.get("MessageConfiguration")
-    o.message_configuration = (
-        _s_DirectMessageConfiguration(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "MessageConfiguration", v)
-    )
-    v = d.get("TemplateConfiguration")
-    o.template_configuration = (
-        _common._s_TemplateConfiguration(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "TemplateConfiguration", v)
-    )
-    v = d.get("TraceId")
-    o.trace_id = v if v.__class__ is str or v is None else _w.field(o, "TraceId", v, _w.text)
-    if not _K_MessageRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_MessageRequest, o._unknown)
-    return o
-
-
-def unstructure_MessageRequest(o: Any) -> Any:
-    if not isinstance(o, MessageRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.addresses
-    if v is not None:
-        d["Addresses"] = (
-            {k0: _u_AddressConfiguration(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
-        )
-    v = o.context
-    if v is not None:
-        d["Context"] = dict(v) if isinstance(v, dict) else v
-    v = o.endpoints
-    if v is not None:
-        d["Endpoints"] = (
-            {k0: _u_EndpointSendConfiguration(x0) for k0, x0 in v.items()}
-            if isinstance(v, dict)
-            else v
-        )
-    v = o.message_configuration
-    if v is not None:
-        d["MessageConfiguration"] = _u_DirectMessageConfiguration(v)
-    v = o.template_configuration
-    if v is not None:
-        d["TemplateConfiguration"] = _common._u_TemplateConfiguration(v)
-    v = o.trace_id
-    if v is not None:
-        d["TraceId"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_MessageResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "MessageResponse")
-    o: Any = _new(MessageResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("EndpointResult")
-    if v is None:
-        o.endpoint_result = None
-    else:
-        try:
-            o.endpoint_result = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): _s_EndpointMessageResult(x0)
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.endpoint_result = _w.keep(o, "EndpointResult", v)
-    v = d.get("RequestId")
-    o.request_id = v if v.__class__ is str or v is None else _w.field(o, "RequestId", v, _w.text)
-    v = d.get("Result")
-    if v is None:
-        o.result = None
-    else:
-        try:
-            o.result = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): _s_MessageResult(x0)
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.result = _w.keep(o, "Result", v)
-    if not _K_MessageResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_MessageResponse, o._unknown)
-    return o
-
-
-def unstructure_MessageResponse(o: Any) -> Any:
-    if not isinstance(o, MessageResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.endpoint_result
-    if v is not None:
-        d["EndpointResult"] = (
-            {k0: _u_EndpointMessageResult(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
-        )
-    v = o.request_id
-    if v is not None:
-        d["RequestId"] = v
-    v = o.result
-    if v is not None:
-        d["Result"] = (
-            {k0: _u_MessageResult(x0) for k0, x0 in v.items()} if isinstance(v, dict) else v
-        )
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_MessageResult(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "MessageResult")
-    o: Any = _new(MessageResult)
-    o._unknown = None
-    v: Any
-    v = d.get("DeliveryStatus")
-    o.delivery_status = (
-        _E_DeliveryStatus.get(v, v)
-        if v.__class__ is str
-        else None
-        if v is None
-        else _w.field(o, "DeliveryStatus", v, _w.text)
-    )
-    v = d.get("MessageId")
-    o.message_id = v if v.__class__ is str or v is None else _w.field(o, "MessageId", v, _w.text)
-    v = d.get("StatusCode")
-    o.status_code = (
-        v if v.__class__ is int or v is None else _w.field(o, "StatusCode", v, _w.integer)
-    )
-    v = d.get("StatusMessage")
-    o.status_message = (
-        v if v.__class__ is str or v is None else _w.field(o, "StatusMessage", v, _w.text)
-    )
-    v = d.get("UpdatedToken")
-    o.updated_token = (
-        v if v.__class__ is str or v is None else _w.field(o, "UpdatedToken", v, _w.text)
-    )
-    if not _K_MessageResult.issuperset(d):
-        o._unknown = _w.extra(d, _K_MessageResult, o._unknown)
-    return o
-
-
-def unstructure_MessageResult(o: Any) -> Any:
-    if not isinstance(o, MessageResult):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.delivery_status
-    if v is not None:
-        d["DeliveryStatus"] = v._value_ if isinstance(v, StrEnum) else v
-    v = o.message_id
-    if v is not None:
-        d["MessageId"] = v
-    v = o.status_code
-    if v is not None:
-        d["StatusCode"] = v
-    v = o.status_message
-    if v is not None:
-        d["StatusMessage"] = v
-    v = o.updated_token
-    if v is not None:
-        d["UpdatedToken"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_NumberValidateRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "NumberValidateRequest")
-    o: Any = _new(NumberValidateRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("IsoCountryCode")
-    o.iso_country_code = (
-        v if v.__class__ is str or v is None else _w.field(o, "IsoCountryCode", v, _w.text)
-    )
-    v = d.get("PhoneNumber")
-    o.phone_number = (
-        v if v.__class__ is str or v is None else _w.field(o, "PhoneNumber", v, _w.text)
-    )
-    if not _K_NumberValidateRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_NumberValidateRequest, o._unknown)
-    return o
-
-
-def unstructure_NumberValidateRequest(o: Any) -> Any:
-    if not isinstance(o, NumberValidateRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.iso_country_code
-    if v is not None:
-        d["IsoCountryCode"] = v
-    v = o.phone_number
-    if v is not None:
-        d["PhoneNumber"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_NumberValidateResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "NumberValidateResponse")
-    o: Any = _new(NumberValidateResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("Carrier")
-    o.carrier = v if v.__class__ is str or v is None else _w.field(o, "Carrier", v, _w.text)
-    v = d.get("City")
-    o.city = v if v.__class__ is str or v is None else _w.field(o, "City", v, _w.text)
-    v = d.get("CleansedPhoneNumberE164")
-    o.cleansed_phone_number_e164 = (
-        v if v.__class__ is str or v is None else _w.field(o, "CleansedPhoneNumberE164", v, _w.text)
-    )
-    v = d.get("CleansedPhoneNumberNational")
-    o.cleansed_phone_number_national = (
-        v
-        if v.__class__ is str or v is None
-        else _w.field(o, "CleansedPhoneNumberNational", v, _w.text)
-    )
-    v = d.get("Country")
-    o.country = v if v.__class__ is str or v is None else _w.field(o, "Country", v, _w.text)
-    v = d.get("CountryCodeIso2")
-    o.country_code_iso2 = (
-        v if v.__class__ is str or v is None else _w.field(o, "CountryCodeIso2", v, _w.text)
-    )
-    v = d.get("CountryCodeNumeric")
-    o.country_code_numeric = (
-        v if v.__class__ is str or v is None else _w.field(o, "CountryCodeNumeric", v, _w.text)
-    )
-    v = d.get("County")
-    o.county = v if v.__class__ is str or v is None else _w.field(o, "County", v, _w.text)
-    v = d.get("OriginalCountryCodeIso2")
-    o.original_country_code_iso2 = (
-        v if v.__class__ is str or v is None else _w.field(o, "OriginalCountryCodeIso2", v, _w.text)
-    )
-    v = d.get("OriginalPhoneNumber")
-    o.original_phone_number = (
-        v if v.__class__ is str or v is None else _w.field(o, "OriginalPhoneNumber", v, _w.text)
-    )
-    v = d.get("PhoneType")
-    o.phone_type = v if v.__class__ is str or v is None else _w.field(o, "PhoneType", v, _w.text)
-    v = d.get("PhoneTypeCode")
-    o.phone_type_code = (
-        v if v.__class__ is int or v is None else _w.field(o, "PhoneTypeCode", v, _w.integer)
-    )
-    v = d.get("Timezone")
-    o.timezone = v if v.__class__ is str or v is None else _w.field(o, "Timezone", v, _w.text)
-    v = d.get("ZipCode")
-    o.zip_code = v if v.__class__ is str or v is None else _w.field(o, "ZipCode", v, _w.text)
-    if not _K_NumberValidateResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_NumberValidateResponse, o._unknown)
-    return o
-
-
-def unstructure_NumberValidateResponse(o: Any) -> Any:
-    if not isinstance(o, NumberValidateResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.carrier
-    if v is not None:
-        d["Carrier"] = v
-    v = o.city
-    if v is not None:
-        d["City"] = v
-    v = o.cleansed_phone_number_e164
-    if v is not None:
-        d["CleansedPhoneNumberE164"] = v
-    v = o.cleansed_phone_number_national
-    if v is not None:
-        d["CleansedPhoneNumberNational"] = v
-    v = o.country
-    if v is not None:
-        d["Country"] = v
-    v = o.country_code_iso2
-    if v is not None:
-        d["CountryCodeIso2"] = v
-    v = o.country_code_numeric
-    if v is not None:
-        d["CountryCodeNumeric"] = v
-    v = o.county
-    if v is not None:
-        d["County"] = v
-    v = o.original_country_code_iso2
-    if v is not None:
-        d["OriginalCountryCodeIso2"] = v
-    v = o.original_phone_number
-    if v is not None:
-        d["OriginalPhoneNumber"] = v
-    v = o.phone_type
-    if v is not None:
-        d["PhoneType"] = v
-    v = o.phone_type_code
-    if v is not None:
-        d["PhoneTypeCode"] = v
-    v = o.timezone
-    if v is not None:
-        d["Timezone"] = v
-    v = o.zip_code
-    if v is not None:
-        d["ZipCode"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_PhoneNumberValidateRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "PhoneNumberValidateRequest")
-    o: Any = _new(PhoneNumberValidateRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("NumberValidateRequest")
-    o.number_validate_request = (
-        _s_NumberValidateRequest(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "NumberValidateRequest", v)
-    )
-    if not _K_PhoneNumberValidateRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_PhoneNumberValidateRequest, o._unknown)
-    return o
-
-
-def unstructure_PhoneNumberValidateRequest(o: Any) -> Any:
-    if not isinstance(o, PhoneNumberValidateRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.number_validate_request
-    if v is not None:
-        d["NumberValidateRequest"] = _u_NumberValidateRequest(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_PhoneNumberValidateResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "PhoneNumberValidateResponse")
-    o: Any = _new(PhoneNumberValidateResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("NumberValidateResponse")
-    o.number_validate_response = (
-        _s_NumberValidateResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "NumberValidateResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_PhoneNumberValidateResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_PhoneNumberValidateResponse, o._unknown)
-    return o
-
-
-def unstructure_PhoneNumberValidateResponse(o: Any) -> Any:
-    if not isinstance(o, PhoneNumberValidateResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.number_validate_response
-    if v is not None:
-        d["NumberValidateResponse"] = _u_NumberValidateResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_RawEmail(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "RawEmail")
-    o: Any = _new(RawEmail)
-    o._unknown = None
-    v: Any
-    v = d.get("Data")
-    o.data = v if v.__class__ is bytes or v is None else _w.field(o, "Data", v, _w.blob)
-    if not _K_RawEmail.issuperset(d):
-        o._unknown = _w.extra(d, _K_RawEmail, o._unknown)
-    return o
-
-
-def unstructure_RawEmail(o: Any) -> Any:
-    if not isinstance(o, RawEmail):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.data
-    if v is not None:
-        d["Data"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_SMSMessage(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "SMSMessage")
-    o: Any = _new(SMSMessage)
-    o._unknown = None
-    v: Any
-    v = d.get("Body")
-    o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
-    v = d.get("Keyword")
-    o.keyword = v if v.__class__ is str or v is None else _w.field(o, "Keyword", v, _w.text)
-    v = d.get("MediaUrl")
-    o.media_url = v if v.__class__ is str or v is None else _w.field(o, "MediaUrl", v, _w.text)
-    v = d.get("MessageType")
-    o.message_type = (
-        _E_MessageType.get(v, v)
-        if v.__class__ is str
-        else None
-        if v is None
-        else _w.field(o, "MessageType", v, _w.text)
-    )
-    v = d.get("OriginationNumber")
-    o.origination_number = (
-        v if v.__class__ is str or v is None else _w.field(o, "OriginationNumber", v, _w.text)
-    )
-    v = d.get("SenderId")
-    o.sender_id = v if v.__class__ is str or v is None else _w.field(o, "SenderId", v, _w.text)
-    v = d.get("Substitutions")
-    if v is None:
-        o.substitutions = None
-    else:
-        try:
-            o.substitutions = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
-                        if x0.__class__ is list
-                        else _w.wrong()
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.substitutions = _w.keep(o, "Substitutions", v)
-    v = d.get("EntityId")
-    o.entity_id = v if v.__class__ is str or v is None else _w.field(o, "EntityId", v, _w.text)
-    v = d.get("TemplateId")
-    o.template_id = v if v.__class__ is str or v is None else _w.field(o, "TemplateId", v, _w.text)
-    if not _K_SMSMessage.issuperset(d):
-        o._unknown = _w.extra(d, _K_SMSMessage, o._unknown)
-    return o
-
-
-def unstructure_SMSMessage(o: Any) -> Any:
-    if not isinstance(o, SMSMessage):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.body
-    if v is not None:
-        d["Body"] = v
-    v = o.keyword
-    if v is not None:
-        d["Keyword"] = v
-    v = o.media_url
-    if v is not None:
-        d["MediaUrl"] = v
-    v = o.message_type
-    if v is not None:
-        d["MessageType"] = v._value_ if isinstance(v, StrEnum) else v
-    v = o.origination_number
-    if v is not None:
-        d["OriginationNumber"] = v
-    v = o.sender_id
-    if v is not None:
-        d["SenderId"] = v
-    v = o.substitutions
-    if v is not None:
-        d["Substitutions"] = (
-            {k0: (list(x0) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()}
-            if isinstance(v, dict)
-            else v
-        )
-    v = o.entity_id
-    if v is not None:
-        d["EntityId"] = v
-    v = o.template_id
-    if v is not None:
-        d["TemplateId"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_SendMessagesRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "SendMessagesRequest")
-    o: Any = _new(SendMessagesRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("MessageRequest")
-    o.message_request = (
-        _s_MessageRequest(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "MessageRequest", v)
-    )
-    if not _K_SendMessagesRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_SendMessagesRequest, o._unknown)
-    return o
-
-
-def unstructure_SendMessagesRequest(o: Any) -> Any:
-    if not isinstance(o, SendMessagesRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.message_request
-    if v is not None:
-        d["MessageRequest"] = _u_MessageRequest(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_SendMessagesResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "SendMessagesResponse")
-    o: Any = _new(SendMessagesResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("MessageResponse")
-    o.message_response = (
-        _s_MessageResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "MessageResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_SendMessagesResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_SendMessagesResponse, o._unknown)
-    return o
-
-
-def unstructure_SendMessagesResponse(o: Any) -> Any:
-    if not isinstance(o, SendMessagesResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.message_response
-    if v is not None:
-        d["MessageResponse"] = _u_MessageResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_SendOTPMessageRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "SendOTPMessageRequest")
-    o: Any = _new(SendOTPMessageRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("SendOTPMessageRequestParameters")
-    o.send_otp_message_request_parameters = (
-        _s_SendOTPMessageRequestParameters(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "SendOTPMessageRequestParameters", v)
-    )
-    if not _K_SendOTPMessageRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_SendOTPMessageRequest, o._unknown)
-    return o
-
-
-def unstructure_SendOTPMessageRequest(o: Any) -> Any:
-    if not isinstance(o, SendOTPMessageRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.send_otp_message_request_parameters
-    if v is not None:
-        d["SendOTPMessageRequestParameters"] = _u_SendOTPMessageRequestParameters(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_SendOTPMessageRequestParameters(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "SendOTPMessageRequestParameters")
-    o: Any = _new(SendOTPMessageRequestParameters)
-    o._unknown = None
-    v: Any
-    v = d.get("AllowedAttempts")
-    o.allowed_attempts = (
-        v if v.__class__ is int or v is None else _w.field(o, "AllowedAttempts", v, _w.integer)
-    )
-    v = d.get("BrandName")
-    o.brand_name = v if v.__class__ is str or v is None else _w.field(o, "BrandName", v, _w.text)
-    v = d.get("Channel")
-    o.channel = v if v.__class__ is str or v is None else _w.field(o, "Channel", v, _w.text)
-    v = d.get("CodeLength")
-    o.code_length = (
-        v if v.__class__ is int or v is None else _w.field(o, "CodeLength", v, _w.integer)
-    )
-    v = d.get("DestinationIdentity")
-    o.destination_identity = (
-        v if v.__class__ is str or v is None else _w.field(o, "DestinationIdentity", v, _w.text)
-    )
-    v = d.get("EntityId")
-    o.entity_id = v if v.__class__ is str or v is None else _w.field(o, "EntityId", v, _w.text)
-    v = d.get("Language")
-    o.language = v if v.__class__ is str or v is None else _w.field(o, "Language", v, _w.text)
-    v = d.get("OriginationIdentity")
-    o.origination_identity = (
-        v if v.__class__ is str or v is None else _w.field(o, "OriginationIdentity", v, _w.text)
-    )
-    v = d.get("ReferenceId")
-    o.reference_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ReferenceId", v, _w.text)
-    )
-    v = d.get("TemplateId")
-    o.template_id = v if v.__class__ is str or v is None else _w.field(o, "TemplateId", v, _w.text)
-    v = d.get("ValidityPeriod")
-    o.validity_period = (
-        v if v.__class__ is int or v is None else _w.field(o, "ValidityPeriod", v, _w.integer)
-    )
-    if not _K_SendOTPMessageRequestParameters.issuperset(d):
-        o._unknown = _w.extra(d, _K_SendOTPMessageRequestParameters, o._unknown)
-    return o
-
-
-def unstructure_SendOTPMessageRequestParameters(o: Any) -> Any:
-    if not isinstance(o, SendOTPMessageRequestParameters):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.allowed_attempts
-    if v is not None:
-        d["AllowedAttempts"] = v
-    v = o.brand_name
-    if v is not None:
-        d["BrandName"] = v
-    v = o.channel
-    if v is not None:
-        d["Channel"] = v
-    v = o.code_length
-    if v is not None:
-        d["CodeLength"] = v
-    v = o.destination_identity
-    if v is not None:
-        d["DestinationIdentity"] = v
-    v = o.entity_id
-    if v is not None:
-        d["EntityId"] = v
-    v = o.language
-    if v is not None:
-        d["Language"] = v
-    v = o.origination_identity
-    if v is not None:
-        d["OriginationIdentity"] = v
-    v = o.reference_id
-    if v is not None:
-        d["ReferenceId"] = v
-    v = o.template_id
-    if v is not None:
-        d["TemplateId"] = v
-    v = o.validity_period
-    if v is not None:
-        d["ValidityPeriod"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_SendOTPMessageResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "SendOTPMessageResponse")
-    o: Any = _new(SendOTPMessageResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("MessageResponse")
-    o.message_response = (
-        _s_MessageResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "MessageResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_SendOTPMessageResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_SendOTPMessageResponse, o._unknown)
-    return o
-
-
-def unstructure_SendOTPMessageResponse(o: Any) -> Any:
-    if not isinstance(o, SendOTPMessageResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.message_response
-    if v is not None:
-        d["MessageResponse"] = _u_MessageResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_SendUsersMessageRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "SendUsersMessageRequest")
-    o: Any = _new(SendUsersMessageRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("Context")
-    if v is None:
-        o.context = None
-    else:
-        try:
-            o.context = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        x0 if x0.__class__ is str else _w.text(x0)
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.context = _w.keep(o, "Context", v)
-    v = d.get("MessageConfiguration")
-    o.message_configuration = (
-        _s_DirectMessageConfiguration(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "MessageConfiguration", v)
-    )
-    v = d.get("TemplateConfiguration")
-    o.template_configuration = (
-        _common._s_TemplateConfiguration(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "TemplateConfiguration", v)
-    )
-    v = d.get("TraceId")
-    o.trace_id = v if v.__class__ is str or v is None else _w.field(o, "TraceId", v, _w.text)
-    v = d.get("Users")
-    if v is None:
-        o.users = None
-    else:
-        try:
-            o.users = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): _s_EndpointSendConfiguration(x0)
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.users = _w.keep(o, "Users", v)
-    if not _K_SendUsersMessageRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_SendUsersMessageRequest, o._unknown)
-    return o
-
-
-def unstructure_SendUsersMessageRequest(o: Any) -> Any:
-    if not isinstance(o, SendUsersMessageRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.context
-    if v is not None:
-        d["Context"] = dict(v) if isinstance(v, dict) else v
-    v = o.message_configuration
-    if v is not None:
-        d["MessageConfiguration"] = _u_DirectMessageConfiguration(v)
-    v = o.template_configuration
-    if v is not None:
-        d["TemplateConfiguration"] = _common._u_TemplateConfiguration(v)
-    v = o.trace_id
-    if v is not None:
-        d["TraceId"] = v
-    v = o.users
-    if v is not None:
-        d["Users"] = (
-            {k0: _u_EndpointSendConfiguration(x0) for k0, x0 in v.items()}
-            if isinstance(v, dict)
-            else v
-        )
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_SendUsersMessageResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "SendUsersMessageResponse")
-    o: Any = _new(SendUsersMessageResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("RequestId")
-    o.request_id = v if v.__class__ is str or v is None else _w.field(o, "RequestId", v, _w.text)
-    v = d.get("Result")
-    if v is None:
-        o.result = None
-    else:
-        try:
-            o.result = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        {
-                            (k1 if k1.__class__ is str else _w.text(k1)): _s_EndpointMessageResult(
-                                x1
-                            )
-                            for k1, x1 in x0.items()
-                        }
-                        if x0.__class__ is dict
-                        else _w.wrong()
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.result = _w.keep(o, "Result", v)
-    if not _K_SendUsersMessageResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_SendUsersMessageResponse, o._unknown)
-    return o
-
-
-def unstructure_SendUsersMessageResponse(o: Any) -> Any:
-    if not isinstance(o, SendUsersMessageResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.request_id
-    if v is not None:
-        d["RequestId"] = v
-    v = o.result
-    if v is not None:
-        d["Result"] = (
-            {
-                k0: (
-                    {k1: _u_EndpointMessageResult(x1) for k1, x1 in x0.items()}
-                    if isinstance(x0, dict)
-                    else x0
+        v = d.get("Data")
+        if v is None:
+            o.data = None
+        else:
+            try:
+                o.data = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): (
+                            x0 if x0.__class__ is str else _w.text(x0)
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
                 )
-                for k0, x0 in v.items()
-            }
-            if isinstance(v, dict)
-            else v
+            except _w.WrongType:
+                o.data = _w.keep(o, "Data", v)
+        v = d.get("ExpiresAfter")
+        o.expires_after = (
+            v if v.__class__ is str or v is None else _w.field(o, "ExpiresAfter", v, _w.text)
         )
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_SendUsersMessagesRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "SendUsersMessagesRequest")
-    o: Any = _new(SendUsersMessagesRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("SendUsersMessageRequest")
-    o.send_users_message_request = (
-        _s_SendUsersMessageRequest(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "SendUsersMessageRequest", v)
-    )
-    if not _K_SendUsersMessagesRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_SendUsersMessagesRequest, o._unknown)
-    return o
-
-
-def unstructure_SendUsersMessagesRequest(o: Any) -> Any:
-    if not isinstance(o, SendUsersMessagesRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.send_users_message_request
-    if v is not None:
-        d["SendUsersMessageRequest"] = _u_SendUsersMessageRequest(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_SendUsersMessagesResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "SendUsersMessagesResponse")
-    o: Any = _new(SendUsersMessagesResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("SendUsersMessageResponse")
-    o.send_users_message_response = (
-        _s_SendUsersMessageResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "SendUsersMessageResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_SendUsersMessagesResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_SendUsersMessagesResponse, o._unknown)
-    return o
-
-
-def unstructure_SendUsersMessagesResponse(o: Any) -> Any:
-    if not isinstance(o, SendUsersMessagesResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.send_users_message_response
-    if v is not None:
-        d["SendUsersMessageResponse"] = _u_SendUsersMessageResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_SimpleEmail(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "SimpleEmail")
-    o: Any = _new(SimpleEmail)
-    o._unknown = None
-    v: Any
-    v = d.get("HtmlPart")
-    o.html_part = (
-        _s_SimpleEmailPart(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "HtmlPart", v)
-    )
-    v = d.get("Subject")
-    o.subject = (
-        _s_SimpleEmailPart(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "Subject", v)
-    )
-    v = d.get("TextPart")
-    o.text_part = (
-        _s_SimpleEmailPart(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "TextPart", v)
-    )
-    v = d.get("Headers")
-    if v is None:
-        o.headers = None
-    else:
-        try:
-            o.headers = (
-                [_common._s_MessageHeader(x0) for x0 in v] if v.__class__ is list else _w.wrong()
-            )
-        except _w.WrongType:
-            o.headers = _w.keep(o, "Headers", v)
-    if not _K_SimpleEmail.issuperset(d):
-        o._unknown = _w.extra(d, _K_SimpleEmail, o._unknown)
-    return o
-
-
-def unstructure_SimpleEmail(o: Any) -> Any:
-    if not isinstance(o, SimpleEmail):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.html_part
-    if v is not None:
-        d["HtmlPart"] = _u_SimpleEmailPart(v)
-    v = o.subject
-    if v is not None:
-        d["Subject"] = _u_SimpleEmailPart(v)
-    v = o.text_part
-    if v is not None:
-        d["TextPart"] = _u_SimpleEmailPart(v)
-    v = o.headers
-    if v is not None:
-        d["Headers"] = (
-            [_common._u_MessageHeader(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
+        v = d.get("IconReference")
+        o.icon_reference = (
+            v if v.__class__ is str or v is None else _w.field(o, "IconReference", v, _w.text)
         )
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_SimpleEmailPart(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "SimpleEmailPart")
-    o: Any = _new(SimpleEmailPart)
-    o._unknown = None
-    v: Any
-    v = d.get("Charset")
-    o.charset = v if v.__class__ is str or v is None else _w.field(o, "Charset", v, _w.text)
-    v = d.get("Data")
-    o.data = v if v.__class__ is str or v is None else _w.field(o, "Data", v, _w.text)
-    if not _K_SimpleEmailPart.issuperset(d):
-        o._unknown = _w.extra(d, _K_SimpleEmailPart, o._unknown)
-    return o
-
-
-def unstructure_SimpleEmailPart(o: Any) -> Any:
-    if not isinstance(o, SimpleEmailPart):
+        v = d.get("ImageIconUrl")
+        o.image_icon_url = (
+            v if v.__class__ is str or v is None else _w.field(o, "ImageIconUrl", v, _w.text)
+        )
+        v = d.get("ImageUrl")
+        o.image_url = v if v.__class__ is str or v is None else _w.field(o, "ImageUrl", v, _w.text)
+        v = d.get("MD5")
+        o.md5 = v if v.__class__ is str or v is None else _w.field(o, "MD5", v, _w.text)
+        v = d.get("RawContent")
+        o.raw_content = (
+            v if v.__class__ is str or v is None else _w.field(o, "RawContent", v, _w.text)
+        )
+        v = d.get("SilentPush")
+        o.silent_push = (
+            v if v.__class__ is bool or v is None else _w.field(o, "SilentPush", v, _w.boolean)
+        )
+        v = d.get("SmallImageIconUrl")
+        o.small_image_icon_url = (
+            v if v.__class__ is str or v is None else _w.field(o, "SmallImageIconUrl", v, _w.text)
+        )
+        v = d.get("Sound")
+        o.sound = v if v.__class__ is str or v is None else _w.field(o, "Sound", v, _w.text)
+        v = d.get("Substitutions")
+        if v is None:
+            o.substitutions = None
+        else:
+            try:
+                o.substitutions = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): (
+                            [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
+                            if x0.__class__ is list
+                            else _w.wrong()
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.substitutions = _w.keep(o, "Substitutions", v)
+        v = d.get("Title")
+        o.title = v if v.__class__ is str or v is None else _w.field(o, "Title", v, _w.text)
+        v = d.get("Url")
+        o.url = v if v.__class__ is str or v is None else _w.field(o, "Url", v, _w.text)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.charset
-    if v is not None:
-        d["Charset"] = v
-    v = o.data
-    if v is not None:
-        d["Data"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
 
-
-def structure_VerificationResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "VerificationResponse")
-    o: Any = _new(VerificationResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("Valid")
-    o.valid = v if v.__class__ is bool or v is None else _w.field(o, "Valid", v, _w.boolean)
-    if not _K_VerificationResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_VerificationResponse, o._unknown)
-    return o
-
-
-def unstructure_VerificationResponse(o: Any) -> Any:
-    if not isinstance(o, VerificationResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.valid
-    if v is not None:
-        d["Valid"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_VerifyOTPMessageRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "VerifyOTPMessageRequest")
-    o: Any = _new(VerifyOTPMessageRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("VerifyOTPMessageRequestParameters")
-    o.verify_otp_message_request_parameters = (
-        _s_VerifyOTPMessageRequestParameters(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "VerifyOTPMessageRequestParameters", v)
-    )
-    if not _K_VerifyOTPMessageRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_VerifyOTPMessageRequest, o._unknown)
-    return o
-
-
-def unstructure_VerifyOTPMessageRequest(o: Any) -> Any:
-    if not isinstance(o, VerifyOTPMessageRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.verify_otp_message_request_parameters
-    if v is not None:
-        d["VerifyOTPMessageRequestParameters"] = _u_VerifyOTPMessageRequestParameters(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_VerifyOTPMessageRequestParameters(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "VerifyOTPMessageRequestParameters")
-    o: Any = _new(VerifyOTPMessageRequestParameters)
-    o._unknown = None
-    v: Any
-    v = d.get("DestinationIdentity")
-    o.destination_identity = (
-        v if v.__class__ is str or v is None else _w.field(o, "DestinationIdentity", v, _w.text)
-    )
-    v = d.get("Otp")
-    o.otp = v if v.__class__ is str or v is None else _w.field(o, "Otp", v, _w.text)
-    v = d.get("ReferenceId")
-    o.reference_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ReferenceId", v, _w.text)
-    )
-    if not _K_VerifyOTPMessageRequestParameters.issuperset(d):
-        o._unknown = _w.extra(d, _K_VerifyOTPMessageRequestParameters, o._unknown)
-    return o
-
-
-def unstructure_VerifyOTPMessageRequestParameters(o: Any) -> Any:
-    if not isinstance(o, VerifyOTPMessageRequestParameters):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.destination_identity
-    if v is not None:
-        d["DestinationIdentity"] = v
-    v = o.otp
-    if v is not None:
-        d["Otp"] = v
-    v = o.reference_id
-    if v is not None:
-        d["ReferenceId"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_VerifyOTPMessageResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "VerifyOTPMessageResponse")
-    o: Any = _new(VerifyOTPMessageResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("VerificationResponse")
-    o.verification_response = (
-        _s_VerificationResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "VerificationResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_VerifyOTPMessageResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_VerifyOTPMessageResponse, o._unknown)
-    return o
-
-
-def unstructure_VerifyOTPMessageResponse(o: Any) -> Any:
-    if not isinstance(o, VerifyOTPMessageResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.verification_response
-    if v is not None:
-        d["VerificationResponse"] = _u_VerificationResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_VoiceMessage(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "VoiceMessage")
-    o: Any = _new(VoiceMessage)
-    o._unknown = None
-    v: Any
-    v = d.get("Body")
-    o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
-    v = d.get("LanguageCode")
-    o.language_code = (
-        v if v.__class__ is str or v is None else _w.field(o, "LanguageCode", v, _w.text)
-    )
-    v = d.get("OriginationNumber")
-    o.origination_number = (
-        v if v.__class__ is str or v is None else _w.field(o, "OriginationNumber", v, _w.text)
-    )
-    v = d.get("Substitutions")
-    if v is None:
-        o.substitutions = None
-    else:
-        try:
-            o.substitutions = (
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.action
+        if v is not None:
+            d["Action"] = v._value_ if v.__class__ is Action else _w.enum_text(v)
+        v = o.body
+        if v is not None:
+            d["Body"] = v
+        v = o.consolidation_key
+        if v is not None:
+            d["ConsolidationKey"] = v
+        v = o.data
+        if v is not None:
+            d["Data"] = dict(v) if v.__class__ is dict or isinstance(v, dict) else v
+        v = o.expires_after
+        if v is not None:
+            d["ExpiresAfter"] = v
+        v = o.icon_reference
+        if v is not None:
+            d["IconReference"] = v
+        v = o.image_icon_url
+        if v is not None:
+            d["ImageIconUrl"] = v
+        v = o.image_url
+        if v is not None:
+            d["ImageUrl"] = v
+        v = o.md5
+        if v is not None:
+            d["MD5"] = v
+        v = o.raw_content
+        if v is not None:
+            d["RawContent"] = v
+        v = o.silent_push
+        if v is not None:
+            d["SilentPush"] = v
+        v = o.small_image_icon_url
+        if v is not None:
+            d["SmallImageIconUrl"] = v
+        v = o.sound
+        if v is not None:
+            d["Sound"] = v
+        v = o.substitutions
+        if v is not None:
+            d["Substitutions"] = (
                 {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
-                        if x0.__class__ is list
-                        else _w.wrong()
+                    k0: (list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0)
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict or isinstance(v, dict)
+                else v
+            )
+        v = o.title
+        if v is not None:
+            d["Title"] = v
+        v = o.url
+        if v is not None:
+            d["Url"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_APNSMessage(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {
+            "APNSPushType",
+            "Action",
+            "Badge",
+            "Body",
+            "Category",
+            "CollapseId",
+            "Data",
+            "MediaUrl",
+            "PreferredAuthenticationMethod",
+            "Priority",
+            "RawContent",
+            "SilentPush",
+            "Sound",
+            "Substitutions",
+            "ThreadId",
+            "TimeToLive",
+            "Title",
+            "Url",
+        }
+    )
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("APNSPushType")
+        o.apns_push_type = (
+            v if v.__class__ is str or v is None else _w.field(o, "APNSPushType", v, _w.text)
+        )
+        v = d.get("Action")
+        o.action = (
+            (_E_Action.get(v) or Action(v))
+            if v.__class__ is str
+            else None
+            if v is None
+            else _w.field(o, "Action", v, _M_Action)
+        )
+        v = d.get("Badge")
+        o.badge = v if v.__class__ is int or v is None else _w.field(o, "Badge", v, _w.integer)
+        v = d.get("Body")
+        o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
+        v = d.get("Category")
+        o.category = v if v.__class__ is str or v is None else _w.field(o, "Category", v, _w.text)
+        v = d.get("CollapseId")
+        o.collapse_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "CollapseId", v, _w.text)
+        )
+        v = d.get("Data")
+        if v is None:
+            o.data = None
+        else:
+            try:
+                o.data = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): (
+                            x0 if x0.__class__ is str else _w.text(x0)
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.data = _w.keep(o, "Data", v)
+        v = d.get("MediaUrl")
+        o.media_url = v if v.__class__ is str or v is None else _w.field(o, "MediaUrl", v, _w.text)
+        v = d.get("PreferredAuthenticationMethod")
+        o.preferred_authentication_method = (
+            v
+            if v.__class__ is str or v is None
+            else _w.field(o, "PreferredAuthenticationMethod", v, _w.text)
+        )
+        v = d.get("Priority")
+        o.priority = v if v.__class__ is str or v is None else _w.field(o, "Priority", v, _w.text)
+        v = d.get("RawContent")
+        o.raw_content = (
+            v if v.__class__ is str or v is None else _w.field(o, "RawContent", v, _w.text)
+        )
+        v = d.get("SilentPush")
+        o.silent_push = (
+            v if v.__class__ is bool or v is None else _w.field(o, "SilentPush", v, _w.boolean)
+        )
+        v = d.get("Sound")
+        o.sound = v if v.__class__ is str or v is None else _w.field(o, "Sound", v, _w.text)
+        v = d.get("Substitutions")
+        if v is None:
+            o.substitutions = None
+        else:
+            try:
+                o.substitutions = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): (
+                            [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
+                            if x0.__class__ is list
+                            else _w.wrong()
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.substitutions = _w.keep(o, "Substitutions", v)
+        v = d.get("ThreadId")
+        o.thread_id = v if v.__class__ is str or v is None else _w.field(o, "ThreadId", v, _w.text)
+        v = d.get("TimeToLive")
+        o.time_to_live = (
+            v if v.__class__ is int or v is None else _w.field(o, "TimeToLive", v, _w.integer)
+        )
+        v = d.get("Title")
+        o.title = v if v.__class__ is str or v is None else _w.field(o, "Title", v, _w.text)
+        v = d.get("Url")
+        o.url = v if v.__class__ is str or v is None else _w.field(o, "Url", v, _w.text)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.apns_push_type
+        if v is not None:
+            d["APNSPushType"] = v
+        v = o.action
+        if v is not None:
+            d["Action"] = v._value_ if v.__class__ is Action else _w.enum_text(v)
+        v = o.badge
+        if v is not None:
+            d["Badge"] = v
+        v = o.body
+        if v is not None:
+            d["Body"] = v
+        v = o.category
+        if v is not None:
+            d["Category"] = v
+        v = o.collapse_id
+        if v is not None:
+            d["CollapseId"] = v
+        v = o.data
+        if v is not None:
+            d["Data"] = dict(v) if v.__class__ is dict or isinstance(v, dict) else v
+        v = o.media_url
+        if v is not None:
+            d["MediaUrl"] = v
+        v = o.preferred_authentication_method
+        if v is not None:
+            d["PreferredAuthenticationMethod"] = v
+        v = o.priority
+        if v is not None:
+            d["Priority"] = v
+        v = o.raw_content
+        if v is not None:
+            d["RawContent"] = v
+        v = o.silent_push
+        if v is not None:
+            d["SilentPush"] = v
+        v = o.sound
+        if v is not None:
+            d["Sound"] = v
+        v = o.substitutions
+        if v is not None:
+            d["Substitutions"] = (
+                {
+                    k0: (list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0)
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict or isinstance(v, dict)
+                else v
+            )
+        v = o.thread_id
+        if v is not None:
+            d["ThreadId"] = v
+        v = o.time_to_live
+        if v is not None:
+            d["TimeToLive"] = v
+        v = o.title
+        if v is not None:
+            d["Title"] = v
+        v = o.url
+        if v is not None:
+            d["Url"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_AddressConfiguration(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {"BodyOverride", "ChannelType", "Context", "RawContent", "Substitutions", "TitleOverride"}
+    )
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("BodyOverride")
+        o.body_override = (
+            v if v.__class__ is str or v is None else _w.field(o, "BodyOverride", v, _w.text)
+        )
+        v = d.get("ChannelType")
+        o.channel_type = (
+            (_E_ChannelType.get(v) or ChannelType(v))
+            if v.__class__ is str
+            else None
+            if v is None
+            else _w.field(o, "ChannelType", v, _M_ChannelType)
+        )
+        v = d.get("Context")
+        if v is None:
+            o.context = None
+        else:
+            try:
+                o.context = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): (
+                            x0 if x0.__class__ is str else _w.text(x0)
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.context = _w.keep(o, "Context", v)
+        v = d.get("RawContent")
+        o.raw_content = (
+            v if v.__class__ is str or v is None else _w.field(o, "RawContent", v, _w.text)
+        )
+        v = d.get("Substitutions")
+        if v is None:
+            o.substitutions = None
+        else:
+            try:
+                o.substitutions = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): (
+                            [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
+                            if x0.__class__ is list
+                            else _w.wrong()
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.substitutions = _w.keep(o, "Substitutions", v)
+        v = d.get("TitleOverride")
+        o.title_override = (
+            v if v.__class__ is str or v is None else _w.field(o, "TitleOverride", v, _w.text)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.body_override
+        if v is not None:
+            d["BodyOverride"] = v
+        v = o.channel_type
+        if v is not None:
+            d["ChannelType"] = v._value_ if v.__class__ is ChannelType else _w.enum_text(v)
+        v = o.context
+        if v is not None:
+            d["Context"] = dict(v) if v.__class__ is dict or isinstance(v, dict) else v
+        v = o.raw_content
+        if v is not None:
+            d["RawContent"] = v
+        v = o.substitutions
+        if v is not None:
+            d["Substitutions"] = (
+                {
+                    k0: (list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0)
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict or isinstance(v, dict)
+                else v
+            )
+        v = o.title_override
+        if v is not None:
+            d["TitleOverride"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_BaiduMessage(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {
+            "Action",
+            "Body",
+            "Data",
+            "IconReference",
+            "ImageIconUrl",
+            "ImageUrl",
+            "RawContent",
+            "SilentPush",
+            "SmallImageIconUrl",
+            "Sound",
+            "Substitutions",
+            "TimeToLive",
+            "Title",
+            "Url",
+        }
+    )
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Action")
+        o.action = (
+            (_E_Action.get(v) or Action(v))
+            if v.__class__ is str
+            else None
+            if v is None
+            else _w.field(o, "Action", v, _M_Action)
+        )
+        v = d.get("Body")
+        o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
+        v = d.get("Data")
+        if v is None:
+            o.data = None
+        else:
+            try:
+                o.data = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): (
+                            x0 if x0.__class__ is str else _w.text(x0)
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.data = _w.keep(o, "Data", v)
+        v = d.get("IconReference")
+        o.icon_reference = (
+            v if v.__class__ is str or v is None else _w.field(o, "IconReference", v, _w.text)
+        )
+        v = d.get("ImageIconUrl")
+        o.image_icon_url = (
+            v if v.__class__ is str or v is None else _w.field(o, "ImageIconUrl", v, _w.text)
+        )
+        v = d.get("ImageUrl")
+        o.image_url = v if v.__class__ is str or v is None else _w.field(o, "ImageUrl", v, _w.text)
+        v = d.get("RawContent")
+        o.raw_content = (
+            v if v.__class__ is str or v is None else _w.field(o, "RawContent", v, _w.text)
+        )
+        v = d.get("SilentPush")
+        o.silent_push = (
+            v if v.__class__ is bool or v is None else _w.field(o, "SilentPush", v, _w.boolean)
+        )
+        v = d.get("SmallImageIconUrl")
+        o.small_image_icon_url = (
+            v if v.__class__ is str or v is None else _w.field(o, "SmallImageIconUrl", v, _w.text)
+        )
+        v = d.get("Sound")
+        o.sound = v if v.__class__ is str or v is None else _w.field(o, "Sound", v, _w.text)
+        v = d.get("Substitutions")
+        if v is None:
+            o.substitutions = None
+        else:
+            try:
+                o.substitutions = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): (
+                            [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
+                            if x0.__class__ is list
+                            else _w.wrong()
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.substitutions = _w.keep(o, "Substitutions", v)
+        v = d.get("TimeToLive")
+        o.time_to_live = (
+            v if v.__class__ is int or v is None else _w.field(o, "TimeToLive", v, _w.integer)
+        )
+        v = d.get("Title")
+        o.title = v if v.__class__ is str or v is None else _w.field(o, "Title", v, _w.text)
+        v = d.get("Url")
+        o.url = v if v.__class__ is str or v is None else _w.field(o, "Url", v, _w.text)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.action
+        if v is not None:
+            d["Action"] = v._value_ if v.__class__ is Action else _w.enum_text(v)
+        v = o.body
+        if v is not None:
+            d["Body"] = v
+        v = o.data
+        if v is not None:
+            d["Data"] = dict(v) if v.__class__ is dict or isinstance(v, dict) else v
+        v = o.icon_reference
+        if v is not None:
+            d["IconReference"] = v
+        v = o.image_icon_url
+        if v is not None:
+            d["ImageIconUrl"] = v
+        v = o.image_url
+        if v is not None:
+            d["ImageUrl"] = v
+        v = o.raw_content
+        if v is not None:
+            d["RawContent"] = v
+        v = o.silent_push
+        if v is not None:
+            d["SilentPush"] = v
+        v = o.small_image_icon_url
+        if v is not None:
+            d["SmallImageIconUrl"] = v
+        v = o.sound
+        if v is not None:
+            d["Sound"] = v
+        v = o.substitutions
+        if v is not None:
+            d["Substitutions"] = (
+                {
+                    k0: (list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0)
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict or isinstance(v, dict)
+                else v
+            )
+        v = o.time_to_live
+        if v is not None:
+            d["TimeToLive"] = v
+        v = o.title
+        if v is not None:
+            d["Title"] = v
+        v = o.url
+        if v is not None:
+            d["Url"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_DefaultMessage(cls: Any) -> _w.Codec:
+    keys = frozenset({"Body", "Substitutions"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Body")
+        o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
+        v = d.get("Substitutions")
+        if v is None:
+            o.substitutions = None
+        else:
+            try:
+                o.substitutions = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): (
+                            [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
+                            if x0.__class__ is list
+                            else _w.wrong()
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.substitutions = _w.keep(o, "Substitutions", v)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.body
+        if v is not None:
+            d["Body"] = v
+        v = o.substitutions
+        if v is not None:
+            d["Substitutions"] = (
+                {
+                    k0: (list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0)
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict or isinstance(v, dict)
+                else v
+            )
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_DefaultPushNotificationMessage(cls: Any) -> _w.Codec:
+    keys = frozenset({"Action", "Body", "Data", "SilentPush", "Substitutions", "Title", "Url"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Action")
+        o.action = (
+            (_E_Action.get(v) or Action(v))
+            if v.__class__ is str
+            else None
+            if v is None
+            else _w.field(o, "Action", v, _M_Action)
+        )
+        v = d.get("Body")
+        o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
+        v = d.get("Data")
+        if v is None:
+            o.data = None
+        else:
+            try:
+                o.data = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): (
+                            x0 if x0.__class__ is str else _w.text(x0)
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.data = _w.keep(o, "Data", v)
+        v = d.get("SilentPush")
+        o.silent_push = (
+            v if v.__class__ is bool or v is None else _w.field(o, "SilentPush", v, _w.boolean)
+        )
+        v = d.get("Substitutions")
+        if v is None:
+            o.substitutions = None
+        else:
+            try:
+                o.substitutions = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): (
+                            [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
+                            if x0.__class__ is list
+                            else _w.wrong()
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.substitutions = _w.keep(o, "Substitutions", v)
+        v = d.get("Title")
+        o.title = v if v.__class__ is str or v is None else _w.field(o, "Title", v, _w.text)
+        v = d.get("Url")
+        o.url = v if v.__class__ is str or v is None else _w.field(o, "Url", v, _w.text)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.action
+        if v is not None:
+            d["Action"] = v._value_ if v.__class__ is Action else _w.enum_text(v)
+        v = o.body
+        if v is not None:
+            d["Body"] = v
+        v = o.data
+        if v is not None:
+            d["Data"] = dict(v) if v.__class__ is dict or isinstance(v, dict) else v
+        v = o.silent_push
+        if v is not None:
+            d["SilentPush"] = v
+        v = o.substitutions
+        if v is not None:
+            d["Substitutions"] = (
+                {
+                    k0: (list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0)
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict or isinstance(v, dict)
+                else v
+            )
+        v = o.title
+        if v is not None:
+            d["Title"] = v
+        v = o.url
+        if v is not None:
+            d["Url"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_DirectMessageConfiguration(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {
+            "ADMMessage",
+            "APNSMessage",
+            "BaiduMessage",
+            "DefaultMessage",
+            "DefaultPushNotificationMessage",
+            "EmailMessage",
+            "GCMMessage",
+            "SMSMessage",
+            "VoiceMessage",
+        }
+    )
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ADMMessage")
+        o.adm_message = (
+            _s_ADMMessage(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "ADMMessage", v)
+        )
+        v = d.get("APNSMessage")
+        o.apns_message = (
+            _s_APNSMessage(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "APNSMessage", v)
+        )
+        v = d.get("BaiduMessage")
+        o.baidu_message = (
+            _s_BaiduMessage(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "BaiduMessage", v)
+        )
+        v = d.get("DefaultMessage")
+        o.default_message = (
+            _s_DefaultMessage(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "DefaultMessage", v)
+        )
+        v = d.get("DefaultPushNotificationMessage")
+        o.default_push_notification_message = (
+            _s_DefaultPushNotificationMessage(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "DefaultPushNotificationMessage", v)
+        )
+        v = d.get("EmailMessage")
+        o.email_message = (
+            _s_EmailMessage(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "EmailMessage", v)
+        )
+        v = d.get("GCMMessage")
+        o.gcm_message = (
+            _s_GCMMessage(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "GCMMessage", v)
+        )
+        v = d.get("SMSMessage")
+        o.sms_message = (
+            _s_SMSMessage(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "SMSMessage", v)
+        )
+        v = d.get("VoiceMessage")
+        o.voice_message = (
+            _s_VoiceMessage(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "VoiceMessage", v)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.adm_message
+        if v is not None:
+            d["ADMMessage"] = _u_ADMMessage(v)
+        v = o.apns_message
+        if v is not None:
+            d["APNSMessage"] = _u_APNSMessage(v)
+        v = o.baidu_message
+        if v is not None:
+            d["BaiduMessage"] = _u_BaiduMessage(v)
+        v = o.default_message
+        if v is not None:
+            d["DefaultMessage"] = _u_DefaultMessage(v)
+        v = o.default_push_notification_message
+        if v is not None:
+            d["DefaultPushNotificationMessage"] = _u_DefaultPushNotificationMessage(v)
+        v = o.email_message
+        if v is not None:
+            d["EmailMessage"] = _u_EmailMessage(v)
+        v = o.gcm_message
+        if v is not None:
+            d["GCMMessage"] = _u_GCMMessage(v)
+        v = o.sms_message
+        if v is not None:
+            d["SMSMessage"] = _u_SMSMessage(v)
+        v = o.voice_message
+        if v is not None:
+            d["VoiceMessage"] = _u_VoiceMessage(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_EmailMessage(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {
+            "Body",
+            "FeedbackForwardingAddress",
+            "FromAddress",
+            "RawEmail",
+            "ReplyToAddresses",
+            "SimpleEmail",
+            "Substitutions",
+        }
+    )
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Body")
+        o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
+        v = d.get("FeedbackForwardingAddress")
+        o.feedback_forwarding_address = (
+            v
+            if v.__class__ is str or v is None
+            else _w.field(o, "FeedbackForwardingAddress", v, _w.text)
+        )
+        v = d.get("FromAddress")
+        o.from_address = (
+            v if v.__class__ is str or v is None else _w.field(o, "FromAddress", v, _w.text)
+        )
+        v = d.get("RawEmail")
+        o.raw_email = (
+            _s_RawEmail(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "RawEmail", v)
+        )
+        v = d.get("ReplyToAddresses")
+        if v is None:
+            o.reply_to_addresses = None
+        else:
+            try:
+                o.reply_to_addresses = (
+                    [(x0 if x0.__class__ is str else _w.text(x0)) for x0 in v]
+                    if v.__class__ is list
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.reply_to_addresses = _w.keep(o, "ReplyToAddresses", v)
+        v = d.get("SimpleEmail")
+        o.simple_email = (
+            _s_SimpleEmail(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "SimpleEmail", v)
+        )
+        v = d.get("Substitutions")
+        if v is None:
+            o.substitutions = None
+        else:
+            try:
+                o.substitutions = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): (
+                            [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
+                            if x0.__class__ is list
+                            else _w.wrong()
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.substitutions = _w.keep(o, "Substitutions", v)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.body
+        if v is not None:
+            d["Body"] = v
+        v = o.feedback_forwarding_address
+        if v is not None:
+            d["FeedbackForwardingAddress"] = v
+        v = o.from_address
+        if v is not None:
+            d["FromAddress"] = v
+        v = o.raw_email
+        if v is not None:
+            d["RawEmail"] = _u_RawEmail(v)
+        v = o.reply_to_addresses
+        if v is not None:
+            d["ReplyToAddresses"] = (
+                list(v) if v.__class__ is list or isinstance(v, (list, tuple)) else v
+            )
+        v = o.simple_email
+        if v is not None:
+            d["SimpleEmail"] = _u_SimpleEmail(v)
+        v = o.substitutions
+        if v is not None:
+            d["Substitutions"] = (
+                {
+                    k0: (list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0)
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict or isinstance(v, dict)
+                else v
+            )
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_EndpointMessageResult(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {"Address", "DeliveryStatus", "MessageId", "StatusCode", "StatusMessage", "UpdatedToken"}
+    )
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Address")
+        o.address = v if v.__class__ is str or v is None else _w.field(o, "Address", v, _w.text)
+        v = d.get("DeliveryStatus")
+        o.delivery_status = (
+            (_E_DeliveryStatus.get(v) or DeliveryStatus(v))
+            if v.__class__ is str
+            else None
+            if v is None
+            else _w.field(o, "DeliveryStatus", v, _M_DeliveryStatus)
+        )
+        v = d.get("MessageId")
+        o.message_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "MessageId", v, _w.text)
+        )
+        v = d.get("StatusCode")
+        o.status_code = (
+            v if v.__class__ is int or v is None else _w.field(o, "StatusCode", v, _w.integer)
+        )
+        v = d.get("StatusMessage")
+        o.status_message = (
+            v if v.__class__ is str or v is None else _w.field(o, "StatusMessage", v, _w.text)
+        )
+        v = d.get("UpdatedToken")
+        o.updated_token = (
+            v if v.__class__ is str or v is None else _w.field(o, "UpdatedToken", v, _w.text)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.address
+        if v is not None:
+            d["Address"] = v
+        v = o.delivery_status
+        if v is not None:
+            d["DeliveryStatus"] = v._value_ if v.__class__ is DeliveryStatus else _w.enum_text(v)
+        v = o.message_id
+        if v is not None:
+            d["MessageId"] = v
+        v = o.status_code
+        if v is not None:
+            d["StatusCode"] = v
+        v = o.status_message
+        if v is not None:
+            d["StatusMessage"] = v
+        v = o.updated_token
+        if v is not None:
+            d["UpdatedToken"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_EndpointSendConfiguration(cls: Any) -> _w.Codec:
+    keys = frozenset({"BodyOverride", "Context", "RawContent", "Substitutions", "TitleOverride"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("BodyOverride")
+        o.body_override = (
+            v if v.__class__ is str or v is None else _w.field(o, "BodyOverride", v, _w.text)
+        )
+        v = d.get("Context")
+        if v is None:
+            o.context = None
+        else:
+            try:
+                o.context = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): (
+                            x0 if x0.__class__ is str else _w.text(x0)
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.context = _w.keep(o, "Context", v)
+        v = d.get("RawContent")
+        o.raw_content = (
+            v if v.__class__ is str or v is None else _w.field(o, "RawContent", v, _w.text)
+        )
+        v = d.get("Substitutions")
+        if v is None:
+            o.substitutions = None
+        else:
+            try:
+                o.substitutions = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): (
+                            [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
+                            if x0.__class__ is list
+                            else _w.wrong()
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.substitutions = _w.keep(o, "Substitutions", v)
+        v = d.get("TitleOverride")
+        o.title_override = (
+            v if v.__class__ is str or v is None else _w.field(o, "TitleOverride", v, _w.text)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.body_override
+        if v is not None:
+            d["BodyOverride"] = v
+        v = o.context
+        if v is not None:
+            d["Context"] = dict(v) if v.__class__ is dict or isinstance(v, dict) else v
+        v = o.raw_content
+        if v is not None:
+            d["RawContent"] = v
+        v = o.substitutions
+        if v is not None:
+            d["Substitutions"] = (
+                {
+                    k0: (list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0)
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict or isinstance(v, dict)
+                else v
+            )
+        v = o.title_override
+        if v is not None:
+            d["TitleOverride"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_GCMMessage(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {
+            "Action",
+            "Body",
+            "CollapseKey",
+            "Data",
+            "IconReference",
+            "ImageIconUrl",
+            "ImageUrl",
+            "PreferredAuthenticationMethod",
+            "Priority",
+            "RawContent",
+            "RestrictedPackageName",
+            "SilentPush",
+            "SmallImageIconUrl",
+            "Sound",
+            "Substitutions",
+            "TimeToLive",
+            "Title",
+            "Url",
+        }
+    )
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Action")
+        o.action = (
+            (_E_Action.get(v) or Action(v))
+            if v.__class__ is str
+            else None
+            if v is None
+            else _w.field(o, "Action", v, _M_Action)
+        )
+        v = d.get("Body")
+        o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
+        v = d.get("CollapseKey")
+        o.collapse_key = (
+            v if v.__class__ is str or v is None else _w.field(o, "CollapseKey", v, _w.text)
+        )
+        v = d.get("Data")
+        if v is None:
+            o.data = None
+        else:
+            try:
+                o.data = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): (
+                            x0 if x0.__class__ is str else _w.text(x0)
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.data = _w.keep(o, "Data", v)
+        v = d.get("IconReference")
+        o.icon_reference = (
+            v if v.__class__ is str or v is None else _w.field(o, "IconReference", v, _w.text)
+        )
+        v = d.get("ImageIconUrl")
+        o.image_icon_url = (
+            v if v.__class__ is str or v is None else _w.field(o, "ImageIconUrl", v, _w.text)
+        )
+        v = d.get("ImageUrl")
+        o.image_url = v if v.__class__ is str or v is None else _w.field(o, "ImageUrl", v, _w.text)
+        v = d.get("PreferredAuthenticationMethod")
+        o.preferred_authentication_method = (
+            v
+            if v.__class__ is str or v is None
+            else _w.field(o, "PreferredAuthenticationMethod", v, _w.text)
+        )
+        v = d.get("Priority")
+        o.priority = v if v.__class__ is str or v is None else _w.field(o, "Priority", v, _w.text)
+        v = d.get("RawContent")
+        o.raw_content = (
+            v if v.__class__ is str or v is None else _w.field(o, "RawContent", v, _w.text)
+        )
+        v = d.get("RestrictedPackageName")
+        o.restricted_package_name = (
+            v
+            if v.__class__ is str or v is None
+            else _w.field(o, "RestrictedPackageName", v, _w.text)
+        )
+        v = d.get("SilentPush")
+        o.silent_push = (
+            v if v.__class__ is bool or v is None else _w.field(o, "SilentPush", v, _w.boolean)
+        )
+        v = d.get("SmallImageIconUrl")
+        o.small_image_icon_url = (
+            v if v.__class__ is str or v is None else _w.field(o, "SmallImageIconUrl", v, _w.text)
+        )
+        v = d.get("Sound")
+        o.sound = v if v.__class__ is str or v is None else _w.field(o, "Sound", v, _w.text)
+        v = d.get("Substitutions")
+        if v is None:
+            o.substitutions = None
+        else:
+            try:
+                o.substitutions = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): (
+                            [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
+                            if x0.__class__ is list
+                            else _w.wrong()
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.substitutions = _w.keep(o, "Substitutions", v)
+        v = d.get("TimeToLive")
+        o.time_to_live = (
+            v if v.__class__ is int or v is None else _w.field(o, "TimeToLive", v, _w.integer)
+        )
+        v = d.get("Title")
+        o.title = v if v.__class__ is str or v is None else _w.field(o, "Title", v, _w.text)
+        v = d.get("Url")
+        o.url = v if v.__class__ is str or v is None else _w.field(o, "Url", v, _w.text)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.action
+        if v is not None:
+            d["Action"] = v._value_ if v.__class__ is Action else _w.enum_text(v)
+        v = o.body
+        if v is not None:
+            d["Body"] = v
+        v = o.collapse_key
+        if v is not None:
+            d["CollapseKey"] = v
+        v = o.data
+        if v is not None:
+            d["Data"] = dict(v) if v.__class__ is dict or isinstance(v, dict) else v
+        v = o.icon_reference
+        if v is not None:
+            d["IconReference"] = v
+        v = o.image_icon_url
+        if v is not None:
+            d["ImageIconUrl"] = v
+        v = o.image_url
+        if v is not None:
+            d["ImageUrl"] = v
+        v = o.preferred_authentication_method
+        if v is not None:
+            d["PreferredAuthenticationMethod"] = v
+        v = o.priority
+        if v is not None:
+            d["Priority"] = v
+        v = o.raw_content
+        if v is not None:
+            d["RawContent"] = v
+        v = o.restricted_package_name
+        if v is not None:
+            d["RestrictedPackageName"] = v
+        v = o.silent_push
+        if v is not None:
+            d["SilentPush"] = v
+        v = o.small_image_icon_url
+        if v is not None:
+            d["SmallImageIconUrl"] = v
+        v = o.sound
+        if v is not None:
+            d["Sound"] = v
+        v = o.substitutions
+        if v is not None:
+            d["Substitutions"] = (
+                {
+                    k0: (list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0)
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict or isinstance(v, dict)
+                else v
+            )
+        v = o.time_to_live
+        if v is not None:
+            d["TimeToLive"] = v
+        v = o.title
+        if v is not None:
+            d["Title"] = v
+        v = o.url
+        if v is not None:
+            d["Url"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_GetInAppMessagesResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"InAppMessagesResponse"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("InAppMessagesResponse")
+        o.in_app_messages_response = (
+            _s_InAppMessagesResponse(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "InAppMessagesResponse", v)
+        )
+        o._response_metadata = None
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.in_app_messages_response
+        if v is not None:
+            d["InAppMessagesResponse"] = _u_InAppMessagesResponse(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_InAppCampaignSchedule(cls: Any) -> _w.Codec:
+    keys = frozenset({"EndDate", "EventFilter", "QuietTime"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("EndDate")
+        o.end_date = v if v.__class__ is str or v is None else _w.field(o, "EndDate", v, _w.text)
+        v = d.get("EventFilter")
+        o.event_filter = (
+            _common._s_CampaignEventFilter(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "EventFilter", v)
+        )
+        v = d.get("QuietTime")
+        o.quiet_time = (
+            _common._s_QuietTime(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "QuietTime", v)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.end_date
+        if v is not None:
+            d["EndDate"] = v
+        v = o.event_filter
+        if v is not None:
+            d["EventFilter"] = _common._u_CampaignEventFilter(v)
+        v = o.quiet_time
+        if v is not None:
+            d["QuietTime"] = _common._u_QuietTime(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_InAppMessage(cls: Any) -> _w.Codec:
+    keys = frozenset({"Content", "CustomConfig", "Layout"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Content")
+        if v is None:
+            o.content = None
+        else:
+            try:
+                o.content = (
+                    list(map(_common._s_InAppMessageContent, v))
+                    if v.__class__ is list
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.content = _w.keep(o, "Content", v)
+        v = d.get("CustomConfig")
+        if v is None:
+            o.custom_config = None
+        else:
+            try:
+                o.custom_config = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): (
+                            x0 if x0.__class__ is str else _w.text(x0)
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.custom_config = _w.keep(o, "CustomConfig", v)
+        v = d.get("Layout")
+        o.layout = (
+            (_E_Layout.get(v) or Layout(v))
+            if v.__class__ is str
+            else None
+            if v is None
+            else _w.field(o, "Layout", v, _M_Layout)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.content
+        if v is not None:
+            d["Content"] = (
+                list(map(_common._u_InAppMessageContent, v))
+                if v.__class__ is list or isinstance(v, (list, tuple))
+                else v
+            )
+        v = o.custom_config
+        if v is not None:
+            d["CustomConfig"] = dict(v) if v.__class__ is dict or isinstance(v, dict) else v
+        v = o.layout
+        if v is not None:
+            d["Layout"] = v._value_ if v.__class__ is Layout else _w.enum_text(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_InAppMessageCampaign(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {
+            "CampaignId",
+            "DailyCap",
+            "InAppMessage",
+            "Priority",
+            "Schedule",
+            "SessionCap",
+            "TotalCap",
+            "TreatmentId",
+        }
+    )
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("CampaignId")
+        o.campaign_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "CampaignId", v, _w.text)
+        )
+        v = d.get("DailyCap")
+        o.daily_cap = (
+            v if v.__class__ is int or v is None else _w.field(o, "DailyCap", v, _w.integer)
+        )
+        v = d.get("InAppMessage")
+        o.in_app_message = (
+            _s_InAppMessage(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "InAppMessage", v)
+        )
+        v = d.get("Priority")
+        o.priority = (
+            v if v.__class__ is int or v is None else _w.field(o, "Priority", v, _w.integer)
+        )
+        v = d.get("Schedule")
+        o.schedule = (
+            _s_InAppCampaignSchedule(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "Schedule", v)
+        )
+        v = d.get("SessionCap")
+        o.session_cap = (
+            v if v.__class__ is int or v is None else _w.field(o, "SessionCap", v, _w.integer)
+        )
+        v = d.get("TotalCap")
+        o.total_cap = (
+            v if v.__class__ is int or v is None else _w.field(o, "TotalCap", v, _w.integer)
+        )
+        v = d.get("TreatmentId")
+        o.treatment_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "TreatmentId", v, _w.text)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.campaign_id
+        if v is not None:
+            d["CampaignId"] = v
+        v = o.daily_cap
+        if v is not None:
+            d["DailyCap"] = v
+        v = o.in_app_message
+        if v is not None:
+            d["InAppMessage"] = _u_InAppMessage(v)
+        v = o.priority
+        if v is not None:
+            d["Priority"] = v
+        v = o.schedule
+        if v is not None:
+            d["Schedule"] = _u_InAppCampaignSchedule(v)
+        v = o.session_cap
+        if v is not None:
+            d["SessionCap"] = v
+        v = o.total_cap
+        if v is not None:
+            d["TotalCap"] = v
+        v = o.treatment_id
+        if v is not None:
+            d["TreatmentId"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_InAppMessagesResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"InAppMessageCampaigns"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("InAppMessageCampaigns")
+        if v is None:
+            o.in_app_message_campaigns = None
+        else:
+            try:
+                o.in_app_message_campaigns = (
+                    list(map(_s_InAppMessageCampaign, v)) if v.__class__ is list else _w.wrong()
+                )
+            except _w.WrongType:
+                o.in_app_message_campaigns = _w.keep(o, "InAppMessageCampaigns", v)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.in_app_message_campaigns
+        if v is not None:
+            d["InAppMessageCampaigns"] = (
+                list(map(_u_InAppMessageCampaign, v))
+                if v.__class__ is list or isinstance(v, (list, tuple))
+                else v
+            )
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_MessageRequest(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {
+            "Addresses",
+            "Context",
+            "Endpoints",
+            "MessageConfiguration",
+            "TemplateConfiguration",
+            "TraceId",
+        }
+    )
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Addresses")
+        if v is None:
+            o.addresses = None
+        else:
+            try:
+                o.addresses = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): _s_AddressConfiguration(x0)
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.addresses = _w.keep(o, "Addresses", v)
+        v = d.get("Context")
+        if v is None:
+            o.context = None
+        else:
+            try:
+                o.context = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): (
+                            x0 if x0.__class__ is str else _w.text(x0)
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.context = _w.keep(o, "Context", v)
+        v = d.get("Endpoints")
+        if v is None:
+            o.endpoints = None
+        else:
+            try:
+                o.endpoints = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): _s_EndpointSendConfiguration(
+                            x0
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.endpoints = _w.keep(o, "Endpoints", v)
+        v = d.get("MessageConfiguration")
+        o.message_configuration = (
+            _s_DirectMessageConfiguration(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "MessageConfiguration", v)
+        )
+        v = d.get("TemplateConfiguration")
+        o.template_configuration = (
+            _common._s_TemplateConfiguration(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "TemplateConfiguration", v)
+        )
+        v = d.get("TraceId")
+        o.trace_id = v if v.__class__ is str or v is None else _w.field(o, "TraceId", v, _w.text)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.addresses
+        if v is not None:
+            d["Addresses"] = (
+                {k0: _u_AddressConfiguration(x0) for k0, x0 in v.items()}
+                if v.__class__ is dict or isinstance(v, dict)
+                else v
+            )
+        v = o.context
+        if v is not None:
+            d["Context"] = dict(v) if v.__class__ is dict or isinstance(v, dict) else v
+        v = o.endpoints
+        if v is not None:
+            d["Endpoints"] = (
+                {k0: _u_EndpointSendConfiguration(x0) for k0, x0 in v.items()}
+                if v.__class__ is dict or isinstance(v, dict)
+                else v
+            )
+        v = o.message_configuration
+        if v is not None:
+            d["MessageConfiguration"] = _u_DirectMessageConfiguration(v)
+        v = o.template_configuration
+        if v is not None:
+            d["TemplateConfiguration"] = _common._u_TemplateConfiguration(v)
+        v = o.trace_id
+        if v is not None:
+            d["TraceId"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_MessageResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"ApplicationId", "EndpointResult", "RequestId", "Result"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+        )
+        v = d.get("EndpointResult")
+        if v is None:
+            o.endpoint_result = None
+        else:
+            try:
+                o.endpoint_result = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): _s_EndpointMessageResult(x0)
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.endpoint_result = _w.keep(o, "EndpointResult", v)
+        v = d.get("RequestId")
+        o.request_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "RequestId", v, _w.text)
+        )
+        v = d.get("Result")
+        if v is None:
+            o.result = None
+        else:
+            try:
+                o.result = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): _s_MessageResult(x0)
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.result = _w.keep(o, "Result", v)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        v = o.endpoint_result
+        if v is not None:
+            d["EndpointResult"] = (
+                {k0: _u_EndpointMessageResult(x0) for k0, x0 in v.items()}
+                if v.__class__ is dict or isinstance(v, dict)
+                else v
+            )
+        v = o.request_id
+        if v is not None:
+            d["RequestId"] = v
+        v = o.result
+        if v is not None:
+            d["Result"] = (
+                {k0: _u_MessageResult(x0) for k0, x0 in v.items()}
+                if v.__class__ is dict or isinstance(v, dict)
+                else v
+            )
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_MessageResult(cls: Any) -> _w.Codec:
+    keys = frozenset({"DeliveryStatus", "MessageId", "StatusCode", "StatusMessage", "UpdatedToken"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("DeliveryStatus")
+        o.delivery_status = (
+            (_E_DeliveryStatus.get(v) or DeliveryStatus(v))
+            if v.__class__ is str
+            else None
+            if v is None
+            else _w.field(o, "DeliveryStatus", v, _M_DeliveryStatus)
+        )
+        v = d.get("MessageId")
+        o.message_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "MessageId", v, _w.text)
+        )
+        v = d.get("StatusCode")
+        o.status_code = (
+            v if v.__class__ is int or v is None else _w.field(o, "StatusCode", v, _w.integer)
+        )
+        v = d.get("StatusMessage")
+        o.status_message = (
+            v if v.__class__ is str or v is None else _w.field(o, "StatusMessage", v, _w.text)
+        )
+        v = d.get("UpdatedToken")
+        o.updated_token = (
+            v if v.__class__ is str or v is None else _w.field(o, "UpdatedToken", v, _w.text)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.delivery_status
+        if v is not None:
+            d["DeliveryStatus"] = v._value_ if v.__class__ is DeliveryStatus else _w.enum_text(v)
+        v = o.message_id
+        if v is not None:
+            d["MessageId"] = v
+        v = o.status_code
+        if v is not None:
+            d["StatusCode"] = v
+        v = o.status_message
+        if v is not None:
+            d["StatusMessage"] = v
+        v = o.updated_token
+        if v is not None:
+            d["UpdatedToken"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_NumberValidateRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"IsoCountryCode", "PhoneNumber"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("IsoCountryCode")
+        o.iso_country_code = (
+            v if v.__class__ is str or v is None else _w.field(o, "IsoCountryCode", v, _w.text)
+        )
+        v = d.get("PhoneNumber")
+        o.phone_number = (
+            v if v.__class__ is str or v is None else _w.field(o, "PhoneNumber", v, _w.text)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.iso_country_code
+        if v is not None:
+            d["IsoCountryCode"] = v
+        v = o.phone_number
+        if v is not None:
+            d["PhoneNumber"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_NumberValidateResponse(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {
+            "Carrier",
+            "City",
+            "CleansedPhoneNumberE164",
+            "CleansedPhoneNumberNational",
+            "Country",
+            "CountryCodeIso2",
+            "CountryCodeNumeric",
+            "County",
+            "OriginalCountryCodeIso2",
+            "OriginalPhoneNumber",
+            "PhoneType",
+            "PhoneTypeCode",
+            "Timezone",
+            "ZipCode",
+        }
+    )
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Carrier")
+        o.carrier = v if v.__class__ is str or v is None else _w.field(o, "Carrier", v, _w.text)
+        v = d.get("City")
+        o.city = v if v.__class__ is str or v is None else _w.field(o, "City", v, _w.text)
+        v = d.get("CleansedPhoneNumberE164")
+        o.cleansed_phone_number_e164 = (
+            v
+            if v.__class__ is str or v is None
+            else _w.field(o, "CleansedPhoneNumberE164", v, _w.text)
+        )
+        v = d.get("CleansedPhoneNumberNational")
+        o.cleansed_phone_number_national = (
+            v
+            if v.__class__ is str or v is None
+            else _w.field(o, "CleansedPhoneNumberNational", v, _w.text)
+        )
+        v = d.get("Country")
+        o.country = v if v.__class__ is str or v is None else _w.field(o, "Country", v, _w.text)
+        v = d.get("CountryCodeIso2")
+        o.country_code_iso2 = (
+            v if v.__class__ is str or v is None else _w.field(o, "CountryCodeIso2", v, _w.text)
+        )
+        v = d.get("CountryCodeNumeric")
+        o.country_code_numeric = (
+            v if v.__class__ is str or v is None else _w.field(o, "CountryCodeNumeric", v, _w.text)
+        )
+        v = d.get("County")
+        o.county = v if v.__class__ is str or v is None else _w.field(o, "County", v, _w.text)
+        v = d.get("OriginalCountryCodeIso2")
+        o.original_country_code_iso2 = (
+            v
+            if v.__class__ is str or v is None
+            else _w.field(o, "OriginalCountryCodeIso2", v, _w.text)
+        )
+        v = d.get("OriginalPhoneNumber")
+        o.original_phone_number = (
+            v if v.__class__ is str or v is None else _w.field(o, "OriginalPhoneNumber", v, _w.text)
+        )
+        v = d.get("PhoneType")
+        o.phone_type = (
+            v if v.__class__ is str or v is None else _w.field(o, "PhoneType", v, _w.text)
+        )
+        v = d.get("PhoneTypeCode")
+        o.phone_type_code = (
+            v if v.__class__ is int or v is None else _w.field(o, "PhoneTypeCode", v, _w.integer)
+        )
+        v = d.get("Timezone")
+        o.timezone = v if v.__class__ is str or v is None else _w.field(o, "Timezone", v, _w.text)
+        v = d.get("ZipCode")
+        o.zip_code = v if v.__class__ is str or v is None else _w.field(o, "ZipCode", v, _w.text)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.carrier
+        if v is not None:
+            d["Carrier"] = v
+        v = o.city
+        if v is not None:
+            d["City"] = v
+        v = o.cleansed_phone_number_e164
+        if v is not None:
+            d["CleansedPhoneNumberE164"] = v
+        v = o.cleansed_phone_number_national
+        if v is not None:
+            d["CleansedPhoneNumberNational"] = v
+        v = o.country
+        if v is not None:
+            d["Country"] = v
+        v = o.country_code_iso2
+        if v is not None:
+            d["CountryCodeIso2"] = v
+        v = o.country_code_numeric
+        if v is not None:
+            d["CountryCodeNumeric"] = v
+        v = o.county
+        if v is not None:
+            d["County"] = v
+        v = o.original_country_code_iso2
+        if v is not None:
+            d["OriginalCountryCodeIso2"] = v
+        v = o.original_phone_number
+        if v is not None:
+            d["OriginalPhoneNumber"] = v
+        v = o.phone_type
+        if v is not None:
+            d["PhoneType"] = v
+        v = o.phone_type_code
+        if v is not None:
+            d["PhoneTypeCode"] = v
+        v = o.timezone
+        if v is not None:
+            d["Timezone"] = v
+        v = o.zip_code
+        if v is not None:
+            d["ZipCode"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_PhoneNumberValidateRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"NumberValidateRequest"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("NumberValidateRequest")
+        o.number_validate_request = (
+            _s_NumberValidateRequest(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "NumberValidateRequest", v)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.number_validate_request
+        if v is not None:
+            d["NumberValidateRequest"] = _u_NumberValidateRequest(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_PhoneNumberValidateResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"NumberValidateResponse"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("NumberValidateResponse")
+        o.number_validate_response = (
+            _s_NumberValidateResponse(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "NumberValidateResponse", v)
+        )
+        o._response_metadata = None
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.number_validate_response
+        if v is not None:
+            d["NumberValidateResponse"] = _u_NumberValidateResponse(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_RawEmail(cls: Any) -> _w.Codec:
+    keys = frozenset({"Data"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Data")
+        o.data = v if v.__class__ is bytes or v is None else _w.field(o, "Data", v, _w.blob)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.data
+        if v is not None:
+            d["Data"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_SMSMessage(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {
+            "Body",
+            "Keyword",
+            "MediaUrl",
+            "MessageType",
+            "OriginationNumber",
+            "SenderId",
+            "Substitutions",
+            "EntityId",
+            "TemplateId",
+        }
+    )
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Body")
+        o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
+        v = d.get("Keyword")
+        o.keyword = v if v.__class__ is str or v is None else _w.field(o, "Keyword", v, _w.text)
+        v = d.get("MediaUrl")
+        o.media_url = v if v.__class__ is str or v is None else _w.field(o, "MediaUrl", v, _w.text)
+        v = d.get("MessageType")
+        o.message_type = (
+            (_E_MessageType.get(v) or MessageType(v))
+            if v.__class__ is str
+            else None
+            if v is None
+            else _w.field(o, "MessageType", v, _M_MessageType)
+        )
+        v = d.get("OriginationNumber")
+        o.origination_number = (
+            v if v.__class__ is str or v is None else _w.field(o, "OriginationNumber", v, _w.text)
+        )
+        v = d.get("SenderId")
+        o.sender_id = v if v.__class__ is str or v is None else _w.field(o, "SenderId", v, _w.text)
+        v = d.get("Substitutions")
+        if v is None:
+            o.substitutions = None
+        else:
+            try:
+                o.substitutions = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): (
+                            [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
+                            if x0.__class__ is list
+                            else _w.wrong()
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.substitutions = _w.keep(o, "Substitutions", v)
+        v = d.get("EntityId")
+        o.entity_id = v if v.__class__ is str or v is None else _w.field(o, "EntityId", v, _w.text)
+        v = d.get("TemplateId")
+        o.template_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "TemplateId", v, _w.text)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.body
+        if v is not None:
+            d["Body"] = v
+        v = o.keyword
+        if v is not None:
+            d["Keyword"] = v
+        v = o.media_url
+        if v is not None:
+            d["MediaUrl"] = v
+        v = o.message_type
+        if v is not None:
+            d["MessageType"] = v._value_ if v.__class__ is MessageType else _w.enum_text(v)
+        v = o.origination_number
+        if v is not None:
+            d["OriginationNumber"] = v
+        v = o.sender_id
+        if v is not None:
+            d["SenderId"] = v
+        v = o.substitutions
+        if v is not None:
+            d["Substitutions"] = (
+                {
+                    k0: (list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0)
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict or isinstance(v, dict)
+                else v
+            )
+        v = o.entity_id
+        if v is not None:
+            d["EntityId"] = v
+        v = o.template_id
+        if v is not None:
+            d["TemplateId"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_SendMessagesRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"ApplicationId", "MessageRequest"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+        )
+        v = d.get("MessageRequest")
+        o.message_request = (
+            _s_MessageRequest(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "MessageRequest", v)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        v = o.message_request
+        if v is not None:
+            d["MessageRequest"] = _u_MessageRequest(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+# Shapes with these members: SendMessagesResponse, SendOTPMessageResponse.
+def _codec_SendMessagesResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"MessageResponse"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("MessageResponse")
+        o.message_response = (
+            _s_MessageResponse(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "MessageResponse", v)
+        )
+        o._response_metadata = None
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.message_response
+        if v is not None:
+            d["MessageResponse"] = _u_MessageResponse(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_SendOTPMessageRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"ApplicationId", "SendOTPMessageRequestParameters"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+        )
+        v = d.get("SendOTPMessageRequestParameters")
+        o.send_otp_message_request_parameters = (
+            _s_SendOTPMessageRequestParameters(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "SendOTPMessageRequestParameters", v)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        v = o.send_otp_message_request_parameters
+        if v is not None:
+            d["SendOTPMessageRequestParameters"] = _u_SendOTPMessageRequestParameters(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_SendOTPMessageRequestParameters(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {
+            "AllowedAttempts",
+            "BrandName",
+            "Channel",
+            "CodeLength",
+            "DestinationIdentity",
+            "EntityId",
+            "Language",
+            "OriginationIdentity",
+            "ReferenceId",
+            "TemplateId",
+            "ValidityPeriod",
+        }
+    )
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("AllowedAttempts")
+        o.allowed_attempts = (
+            v if v.__class__ is int or v is None else _w.field(o, "AllowedAttempts", v, _w.integer)
+        )
+        v = d.get("BrandName")
+        o.brand_name = (
+            v if v.__class__ is str or v is None else _w.field(o, "BrandName", v, _w.text)
+        )
+        v = d.get("Channel")
+        o.channel = v if v.__class__ is str or v is None else _w.field(o, "Channel", v, _w.text)
+        v = d.get("CodeLength")
+        o.code_length = (
+            v if v.__class__ is int or v is None else _w.field(o, "CodeLength", v, _w.integer)
+        )
+        v = d.get("DestinationIdentity")
+        o.destination_identity = (
+            v if v.__class__ is str or v is None else _w.field(o, "DestinationIdentity", v, _w.text)
+        )
+        v = d.get("EntityId")
+        o.entity_id = v if v.__class__ is str or v is None else _w.field(o, "EntityId", v, _w.text)
+        v = d.get("Language")
+        o.language = v if v.__class__ is str or v is None else _w.field(o, "Language", v, _w.text)
+        v = d.get("OriginationIdentity")
+        o.origination_identity = (
+            v if v.__class__ is str or v is None else _w.field(o, "OriginationIdentity", v, _w.text)
+        )
+        v = d.get("ReferenceId")
+        o.reference_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ReferenceId", v, _w.text)
+        )
+        v = d.get("TemplateId")
+        o.template_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "TemplateId", v, _w.text)
+        )
+        v = d.get("ValidityPeriod")
+        o.validity_period = (
+            v if v.__class__ is int or v is None else _w.field(o, "ValidityPeriod", v, _w.integer)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.allowed_attempts
+        if v is not None:
+            d["AllowedAttempts"] = v
+        v = o.brand_name
+        if v is not None:
+            d["BrandName"] = v
+        v = o.channel
+        if v is not None:
+            d["Channel"] = v
+        v = o.code_length
+        if v is not None:
+            d["CodeLength"] = v
+        v = o.destination_identity
+        if v is not None:
+            d["DestinationIdentity"] = v
+        v = o.entity_id
+        if v is not None:
+            d["EntityId"] = v
+        v = o.language
+        if v is not None:
+            d["Language"] = v
+        v = o.origination_identity
+        if v is not None:
+            d["OriginationIdentity"] = v
+        v = o.reference_id
+        if v is not None:
+            d["ReferenceId"] = v
+        v = o.template_id
+        if v is not None:
+            d["TemplateId"] = v
+        v = o.validity_period
+        if v is not None:
+            d["ValidityPeriod"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_SendUsersMessageRequest(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {"Context", "MessageConfiguration", "TemplateConfiguration", "TraceId", "Users"}
+    )
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Context")
+        if v is None:
+            o.context = None
+        else:
+            try:
+                o.context = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): (
+                            x0 if x0.__class__ is str else _w.text(x0)
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.context = _w.keep(o, "Context", v)
+        v = d.get("MessageConfiguration")
+        o.message_configuration = (
+            _s_DirectMessageConfiguration(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "MessageConfiguration", v)
+        )
+        v = d.get("TemplateConfiguration")
+        o.template_configuration = (
+            _common._s_TemplateConfiguration(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "TemplateConfiguration", v)
+        )
+        v = d.get("TraceId")
+        o.trace_id = v if v.__class__ is str or v is None else _w.field(o, "TraceId", v, _w.text)
+        v = d.get("Users")
+        if v is None:
+            o.users = None
+        else:
+            try:
+                o.users = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): _s_EndpointSendConfiguration(
+                            x0
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.users = _w.keep(o, "Users", v)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.context
+        if v is not None:
+            d["Context"] = dict(v) if v.__class__ is dict or isinstance(v, dict) else v
+        v = o.message_configuration
+        if v is not None:
+            d["MessageConfiguration"] = _u_DirectMessageConfiguration(v)
+        v = o.template_configuration
+        if v is not None:
+            d["TemplateConfiguration"] = _common._u_TemplateConfiguration(v)
+        v = o.trace_id
+        if v is not None:
+            d["TraceId"] = v
+        v = o.users
+        if v is not None:
+            d["Users"] = (
+                {k0: _u_EndpointSendConfiguration(x0) for k0, x0 in v.items()}
+                if v.__class__ is dict or isinstance(v, dict)
+                else v
+            )
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_SendUsersMessageResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"ApplicationId", "RequestId", "Result"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+        )
+        v = d.get("RequestId")
+        o.request_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "RequestId", v, _w.text)
+        )
+        v = d.get("Result")
+        if v is None:
+            o.result = None
+        else:
+            try:
+                o.result = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): (
+                            {
+                                (
+                                    k1 if k1.__class__ is str else _w.text(k1)
+                                ): _s_EndpointMessageResult(x1)
+                                for k1, x1 in x0.items()
+                            }
+                            if x0.__class__ is dict
+                            else _w.wrong()
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.result = _w.keep(o, "Result", v)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        v = o.request_id
+        if v is not None:
+            d["RequestId"] = v
+        v = o.result
+        if v is not None:
+            d["Result"] = (
+                {
+                    k0: (
+                        {k1: _u_EndpointMessageResult(x1) for k1, x1 in x0.items()}
+                        if x0.__class__ is dict or isinstance(x0, dict)
+                        else x0
                     )
                     for k0, x0 in v.items()
                 }
-                if v.__class__ is dict
-                else _w.wrong()
+                if v.__class__ is dict or isinstance(v, dict)
+                else v
             )
-        except _w.WrongType:
-            o.substitutions = _w.keep(o, "Substitutions", v)
-    v = d.get("VoiceId")
-    o.voice_id = v if v.__class__ is str or v is None else _w.field(o, "VoiceId", v, _w.text)
-    if not _K_VoiceMessage.issuperset(d):
-        o._unknown = _w.extra(d, _K_VoiceMessage, o._unknown)
-    return o
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def unstructure_VoiceMessage(o: Any) -> Any:
-    if not isinstance(o, VoiceMessage):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.body
-    if v is not None:
-        d["Body"] = v
-    v = o.language_code
-    if v is not None:
-        d["LanguageCode"] = v
-    v = o.origination_number
-    if v is not None:
-        d["OriginationNumber"] = v
-    v = o.substitutions
-    if v is not None:
-        d["Substitutions"] = (
-            {k0: (list(x0) if isinstance(x0, (list, tuple)) else x0) for k0, x0 in v.items()}
-            if isinstance(v, dict)
-            else v
+def _codec_SendUsersMessagesRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"ApplicationId", "SendUsersMessageRequest"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
         )
-    v = o.voice_id
-    if v is not None:
-        d["VoiceId"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+        v = d.get("SendUsersMessageRequest")
+        o.send_users_message_request = (
+            _s_SendUsersMessageRequest(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "SendUsersMessageRequest", v)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
 
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        v = o.send_users_message_request
+        if v is not None:
+            d["SendUsersMessageRequest"] = _u_SendUsersMessageRequest(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_SendUsersMessagesResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"SendUsersMessageResponse"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("SendUsersMessageResponse")
+        o.send_users_message_response = (
+            _s_SendUsersMessageResponse(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "SendUsersMessageResponse", v)
+        )
+        o._response_metadata = None
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.send_users_message_response
+        if v is not None:
+            d["SendUsersMessageResponse"] = _u_SendUsersMessageResponse(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_SimpleEmail(cls: Any) -> _w.Codec:
+    keys = frozenset({"HtmlPart", "Subject", "TextPart", "Headers"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("HtmlPart")
+        o.html_part = (
+            _s_SimpleEmailPart(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "HtmlPart", v)
+        )
+        v = d.get("Subject")
+        o.subject = (
+            _s_SimpleEmailPart(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "Subject", v)
+        )
+        v = d.get("TextPart")
+        o.text_part = (
+            _s_SimpleEmailPart(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "TextPart", v)
+        )
+        v = d.get("Headers")
+        if v is None:
+            o.headers = None
+        else:
+            try:
+                o.headers = (
+                    list(map(_common._s_MessageHeader, v)) if v.__class__ is list else _w.wrong()
+                )
+            except _w.WrongType:
+                o.headers = _w.keep(o, "Headers", v)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.html_part
+        if v is not None:
+            d["HtmlPart"] = _u_SimpleEmailPart(v)
+        v = o.subject
+        if v is not None:
+            d["Subject"] = _u_SimpleEmailPart(v)
+        v = o.text_part
+        if v is not None:
+            d["TextPart"] = _u_SimpleEmailPart(v)
+        v = o.headers
+        if v is not None:
+            d["Headers"] = (
+                list(map(_common._u_MessageHeader, v))
+                if v.__class__ is list or isinstance(v, (list, tuple))
+                else v
+            )
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_SimpleEmailPart(cls: Any) -> _w.Codec:
+    keys = frozenset({"Charset", "Data"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Charset")
+        o.charset = v if v.__class__ is str or v is None else _w.field(o, "Charset", v, _w.text)
+        v = d.get("Data")
+        o.data = v if v.__class__ is str or v is None else _w.field(o, "Data", v, _w.text)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.charset
+        if v is not None:
+            d["Charset"] = v
+        v = o.data
+        if v is not None:
+            d["Data"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_VerificationResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"Valid"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Valid")
+        o.valid = v if v.__class__ is bool or v is None else _w.field(o, "Valid", v, _w.boolean)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.valid
+        if v is not None:
+            d["Valid"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_VerifyOTPMessageRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"ApplicationId", "VerifyOTPMessageRequestParameters"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+        )
+        v = d.get("VerifyOTPMessageRequestParameters")
+        o.verify_otp_message_request_parameters = (
+            _s_VerifyOTPMessageRequestParameters(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "VerifyOTPMessageRequestParameters", v)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        v = o.verify_otp_message_request_parameters
+        if v is not None:
+            d["VerifyOTPMessageRequestParameters"] = _u_VerifyOTPMessageRequestParameters(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_VerifyOTPMessageRequestParameters(cls: Any) -> _w.Codec:
+    keys = frozenset({"DestinationIdentity", "Otp", "ReferenceId"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("DestinationIdentity")
+        o.destination_identity = (
+            v if v.__class__ is str or v is None else _w.field(o, "DestinationIdentity", v, _w.text)
+        )
+        v = d.get("Otp")
+        o.otp = v if v.__class__ is str or v is None else _w.field(o, "Otp", v, _w.text)
+        v = d.get("ReferenceId")
+        o.reference_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ReferenceId", v, _w.text)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.destination_identity
+        if v is not None:
+            d["DestinationIdentity"] = v
+        v = o.otp
+        if v is not None:
+            d["Otp"] = v
+        v = o.reference_id
+        if v is not None:
+            d["ReferenceId"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_VerifyOTPMessageResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"VerificationResponse"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("VerificationResponse")
+        o.verification_response = (
+            _s_VerificationResponse(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "VerificationResponse", v)
+        )
+        o._response_metadata = None
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.verification_response
+        if v is not None:
+            d["VerificationResponse"] = _u_VerificationResponse(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_VoiceMessage(cls: Any) -> _w.Codec:
+    keys = frozenset({"Body", "LanguageCode", "OriginationNumber", "Substitutions", "VoiceId"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Body")
+        o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
+        v = d.get("LanguageCode")
+        o.language_code = (
+            v if v.__class__ is str or v is None else _w.field(o, "LanguageCode", v, _w.text)
+        )
+        v = d.get("OriginationNumber")
+        o.origination_number = (
+            v if v.__class__ is str or v is None else _w.field(o, "OriginationNumber", v, _w.text)
+        )
+        v = d.get("Substitutions")
+        if v is None:
+            o.substitutions = None
+        else:
+            try:
+                o.substitutions = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): (
+                            [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
+                            if x0.__class__ is list
+                            else _w.wrong()
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.substitutions = _w.keep(o, "Substitutions", v)
+        v = d.get("VoiceId")
+        o.voice_id = v if v.__class__ is str or v is None else _w.field(o, "VoiceId", v, _w.text)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.body
+        if v is not None:
+            d["Body"] = v
+        v = o.language_code
+        if v is not None:
+            d["LanguageCode"] = v
+        v = o.origination_number
+        if v is not None:
+            d["OriginationNumber"] = v
+        v = o.substitutions
+        if v is not None:
+            d["Substitutions"] = (
+                {
+                    k0: (list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0)
+                    for k0, x0 in v.items()
+                }
+                if v.__class__ is dict or isinstance(v, dict)
+                else v
+            )
+        v = o.voice_id
+        if v is not None:
+            d["VoiceId"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+structure_ADMMessage, unstructure_ADMMessage = _codec_ADMMessage(ADMMessage)
+structure_APNSMessage, unstructure_APNSMessage = _codec_APNSMessage(APNSMessage)
+structure_AddressConfiguration, unstructure_AddressConfiguration = _codec_AddressConfiguration(
+    AddressConfiguration
+)
+structure_BaiduMessage, unstructure_BaiduMessage = _codec_BaiduMessage(BaiduMessage)
+structure_DefaultMessage, unstructure_DefaultMessage = _codec_DefaultMessage(DefaultMessage)
+structure_DefaultPushNotificationMessage, unstructure_DefaultPushNotificationMessage = (
+    _codec_DefaultPushNotificationMessage(DefaultPushNotificationMessage)
+)
+structure_DirectMessageConfiguration, unstructure_DirectMessageConfiguration = (
+    _codec_DirectMessageConfiguration(DirectMessageConfiguration)
+)
+structure_EmailMessage, unstructure_EmailMessage = _codec_EmailMessage(EmailMessage)
+structure_EndpointMessageResult, unstructure_EndpointMessageResult = _codec_EndpointMessageResult(
+    EndpointMessageResult
+)
+structure_EndpointSendConfiguration, unstructure_EndpointSendConfiguration = (
+    _codec_EndpointSendConfiguration(EndpointSendConfiguration)
+)
+structure_GCMMessage, unstructure_GCMMessage = _codec_GCMMessage(GCMMessage)
+structure_GetInAppMessagesRequest, unstructure_GetInAppMessagesRequest = (
+    _shared._codec_DeleteEndpointRequest(GetInAppMessagesRequest)
+)
+structure_GetInAppMessagesResponse, unstructure_GetInAppMessagesResponse = (
+    _codec_GetInAppMessagesResponse(GetInAppMessagesResponse)
+)
+structure_InAppCampaignSchedule, unstructure_InAppCampaignSchedule = _codec_InAppCampaignSchedule(
+    InAppCampaignSchedule
+)
+structure_InAppMessage, unstructure_InAppMessage = _codec_InAppMessage(InAppMessage)
+structure_InAppMessageCampaign, unstructure_InAppMessageCampaign = _codec_InAppMessageCampaign(
+    InAppMessageCampaign
+)
+structure_InAppMessagesResponse, unstructure_InAppMessagesResponse = _codec_InAppMessagesResponse(
+    InAppMessagesResponse
+)
+structure_MessageRequest, unstructure_MessageRequest = _codec_MessageRequest(MessageRequest)
+structure_MessageResponse, unstructure_MessageResponse = _codec_MessageResponse(MessageResponse)
+structure_MessageResult, unstructure_MessageResult = _codec_MessageResult(MessageResult)
+structure_NumberValidateRequest, unstructure_NumberValidateRequest = _codec_NumberValidateRequest(
+    NumberValidateRequest
+)
+structure_NumberValidateResponse, unstructure_NumberValidateResponse = (
+    _codec_NumberValidateResponse(NumberValidateResponse)
+)
+structure_PhoneNumberValidateRequest, unstructure_PhoneNumberValidateRequest = (
+    _codec_PhoneNumberValidateRequest(PhoneNumberValidateRequest)
+)
+structure_PhoneNumberValidateResponse, unstructure_PhoneNumberValidateResponse = (
+    _codec_PhoneNumberValidateResponse(PhoneNumberValidateResponse)
+)
+structure_RawEmail, unstructure_RawEmail = _codec_RawEmail(RawEmail)
+structure_SMSMessage, unstructure_SMSMessage = _codec_SMSMessage(SMSMessage)
+structure_SendMessagesRequest, unstructure_SendMessagesRequest = _codec_SendMessagesRequest(
+    SendMessagesRequest
+)
+structure_SendMessagesResponse, unstructure_SendMessagesResponse = _codec_SendMessagesResponse(
+    SendMessagesResponse
+)
+structure_SendOTPMessageRequest, unstructure_SendOTPMessageRequest = _codec_SendOTPMessageRequest(
+    SendOTPMessageRequest
+)
+structure_SendOTPMessageRequestParameters, unstructure_SendOTPMessageRequestParameters = (
+    _codec_SendOTPMessageRequestParameters(SendOTPMessageRequestParameters)
+)
+structure_SendOTPMessageResponse, unstructure_SendOTPMessageResponse = _codec_SendMessagesResponse(
+    SendOTPMessageResponse
+)
+structure_SendUsersMessageRequest, unstructure_SendUsersMessageRequest = (
+    _codec_SendUsersMessageRequest(SendUsersMessageRequest)
+)
+structure_SendUsersMessageResponse, unstructure_SendUsersMessageResponse = (
+    _codec_SendUsersMessageResponse(SendUsersMessageResponse)
+)
+structure_SendUsersMessagesRequest, unstructure_SendUsersMessagesRequest = (
+    _codec_SendUsersMessagesRequest(SendUsersMessagesRequest)
+)
+structure_SendUsersMessagesResponse, unstructure_SendUsersMessagesResponse = (
+    _codec_SendUsersMessagesResponse(SendUsersMessagesResponse)
+)
+structure_SimpleEmail, unstructure_SimpleEmail = _codec_SimpleEmail(SimpleEmail)
+structure_SimpleEmailPart, unstructure_SimpleEmailPart = _codec_SimpleEmailPart(SimpleEmailPart)
+structure_VerificationResponse, unstructure_VerificationResponse = _codec_VerificationResponse(
+    VerificationResponse
+)
+structure_VerifyOTPMessageRequest, unstructure_VerifyOTPMessageRequest = (
+    _codec_VerifyOTPMessageRequest(VerifyOTPMessageRequest)
+)
+structure_VerifyOTPMessageRequestParameters, unstructure_VerifyOTPMessageRequestParameters = (
+    _codec_VerifyOTPMessageRequestParameters(VerifyOTPMessageRequestParameters)
+)
+structure_VerifyOTPMessageResponse, unstructure_VerifyOTPMessageResponse = (
+    _codec_VerifyOTPMessageResponse(VerifyOTPMessageResponse)
+)
+structure_VoiceMessage, unstructure_VoiceMessage = _codec_VoiceMessage(VoiceMessage)
 
 # Hook slots: what nested members of each shape are converted with.
 _s_ADMMessage = structure_ADMMessage
@@ -3264,3 +3511,297 @@ _s_VerifyOTPMessageResponse = structure_VerifyOTPMessageResponse
 _u_VerifyOTPMessageResponse = unstructure_VerifyOTPMessageResponse
 _s_VoiceMessage = structure_VoiceMessage
 _u_VoiceMessage = unstructure_VoiceMessage
+
+register(
+    globals(),
+    (
+        (
+            ADMMessage,
+            structure_ADMMessage,
+            unstructure_ADMMessage,
+            "_s_ADMMessage",
+            "_u_ADMMessage",
+        ),
+        (
+            APNSMessage,
+            structure_APNSMessage,
+            unstructure_APNSMessage,
+            "_s_APNSMessage",
+            "_u_APNSMessage",
+        ),
+        (
+            AddressConfiguration,
+            structure_AddressConfiguration,
+            unstructure_AddressConfiguration,
+            "_s_AddressConfiguration",
+            "_u_AddressConfiguration",
+        ),
+        (
+            BaiduMessage,
+            structure_BaiduMessage,
+            unstructure_BaiduMessage,
+            "_s_BaiduMessage",
+            "_u_BaiduMessage",
+        ),
+        (
+            DefaultMessage,
+            structure_DefaultMessage,
+            unstructure_DefaultMessage,
+            "_s_DefaultMessage",
+            "_u_DefaultMessage",
+        ),
+        (
+            DefaultPushNotificationMessage,
+            structure_DefaultPushNotificationMessage,
+            unstructure_DefaultPushNotificationMessage,
+            "_s_DefaultPushNotificationMessage",
+            "_u_DefaultPushNotificationMessage",
+        ),
+        (
+            DirectMessageConfiguration,
+            structure_DirectMessageConfiguration,
+            unstructure_DirectMessageConfiguration,
+            "_s_DirectMessageConfiguration",
+            "_u_DirectMessageConfiguration",
+        ),
+        (
+            EmailMessage,
+            structure_EmailMessage,
+            unstructure_EmailMessage,
+            "_s_EmailMessage",
+            "_u_EmailMessage",
+        ),
+        (
+            EndpointMessageResult,
+            structure_EndpointMessageResult,
+            unstructure_EndpointMessageResult,
+            "_s_EndpointMessageResult",
+            "_u_EndpointMessageResult",
+        ),
+        (
+            EndpointSendConfiguration,
+            structure_EndpointSendConfiguration,
+            unstructure_EndpointSendConfiguration,
+            "_s_EndpointSendConfiguration",
+            "_u_EndpointSendConfiguration",
+        ),
+        (
+            GCMMessage,
+            structure_GCMMessage,
+            unstructure_GCMMessage,
+            "_s_GCMMessage",
+            "_u_GCMMessage",
+        ),
+        (
+            GetInAppMessagesRequest,
+            structure_GetInAppMessagesRequest,
+            unstructure_GetInAppMessagesRequest,
+            "_s_GetInAppMessagesRequest",
+            "_u_GetInAppMessagesRequest",
+        ),
+        (
+            GetInAppMessagesResponse,
+            structure_GetInAppMessagesResponse,
+            unstructure_GetInAppMessagesResponse,
+            "_s_GetInAppMessagesResponse",
+            "_u_GetInAppMessagesResponse",
+        ),
+        (
+            InAppCampaignSchedule,
+            structure_InAppCampaignSchedule,
+            unstructure_InAppCampaignSchedule,
+            "_s_InAppCampaignSchedule",
+            "_u_InAppCampaignSchedule",
+        ),
+        (
+            InAppMessage,
+            structure_InAppMessage,
+            unstructure_InAppMessage,
+            "_s_InAppMessage",
+            "_u_InAppMessage",
+        ),
+        (
+            InAppMessageCampaign,
+            structure_InAppMessageCampaign,
+            unstructure_InAppMessageCampaign,
+            "_s_InAppMessageCampaign",
+            "_u_InAppMessageCampaign",
+        ),
+        (
+            InAppMessagesResponse,
+            structure_InAppMessagesResponse,
+            unstructure_InAppMessagesResponse,
+            "_s_InAppMessagesResponse",
+            "_u_InAppMessagesResponse",
+        ),
+        (
+            MessageRequest,
+            structure_MessageRequest,
+            unstructure_MessageRequest,
+            "_s_MessageRequest",
+            "_u_MessageRequest",
+        ),
+        (
+            MessageResponse,
+            structure_MessageResponse,
+            unstructure_MessageResponse,
+            "_s_MessageResponse",
+            "_u_MessageResponse",
+        ),
+        (
+            MessageResult,
+            structure_MessageResult,
+            unstructure_MessageResult,
+            "_s_MessageResult",
+            "_u_MessageResult",
+        ),
+        (
+            NumberValidateRequest,
+            structure_NumberValidateRequest,
+            unstructure_NumberValidateRequest,
+            "_s_NumberValidateRequest",
+            "_u_NumberValidateRequest",
+        ),
+        (
+            NumberValidateResponse,
+            structure_NumberValidateResponse,
+            unstructure_NumberValidateResponse,
+            "_s_NumberValidateResponse",
+            "_u_NumberValidateResponse",
+        ),
+        (
+            PhoneNumberValidateRequest,
+            structure_PhoneNumberValidateRequest,
+            unstructure_PhoneNumberValidateRequest,
+            "_s_PhoneNumberValidateRequest",
+            "_u_PhoneNumberValidateRequest",
+        ),
+        (
+            PhoneNumberValidateResponse,
+            structure_PhoneNumberValidateResponse,
+            unstructure_PhoneNumberValidateResponse,
+            "_s_PhoneNumberValidateResponse",
+            "_u_PhoneNumberValidateResponse",
+        ),
+        (RawEmail, structure_RawEmail, unstructure_RawEmail, "_s_RawEmail", "_u_RawEmail"),
+        (
+            SMSMessage,
+            structure_SMSMessage,
+            unstructure_SMSMessage,
+            "_s_SMSMessage",
+            "_u_SMSMessage",
+        ),
+        (
+            SendMessagesRequest,
+            structure_SendMessagesRequest,
+            unstructure_SendMessagesRequest,
+            "_s_SendMessagesRequest",
+            "_u_SendMessagesRequest",
+        ),
+        (
+            SendMessagesResponse,
+            structure_SendMessagesResponse,
+            unstructure_SendMessagesResponse,
+            "_s_SendMessagesResponse",
+            "_u_SendMessagesResponse",
+        ),
+        (
+            SendOTPMessageRequest,
+            structure_SendOTPMessageRequest,
+            unstructure_SendOTPMessageRequest,
+            "_s_SendOTPMessageRequest",
+            "_u_SendOTPMessageRequest",
+        ),
+        (
+            SendOTPMessageRequestParameters,
+            structure_SendOTPMessageRequestParameters,
+            unstructure_SendOTPMessageRequestParameters,
+            "_s_SendOTPMessageRequestParameters",
+            "_u_SendOTPMessageRequestParameters",
+        ),
+        (
+            SendOTPMessageResponse,
+            structure_SendOTPMessageResponse,
+            unstructure_SendOTPMessageResponse,
+            "_s_SendOTPMessageResponse",
+            "_u_SendOTPMessageResponse",
+        ),
+        (
+            SendUsersMessageRequest,
+            structure_SendUsersMessageRequest,
+            unstructure_SendUsersMessageRequest,
+            "_s_SendUsersMessageRequest",
+            "_u_SendUsersMessageRequest",
+        ),
+        (
+            SendUsersMessageResponse,
+            structure_SendUsersMessageResponse,
+            unstructure_SendUsersMessageResponse,
+            "_s_SendUsersMessageResponse",
+            "_u_SendUsersMessageResponse",
+        ),
+        (
+            SendUsersMessagesRequest,
+            structure_SendUsersMessagesRequest,
+            unstructure_SendUsersMessagesRequest,
+            "_s_SendUsersMessagesRequest",
+            "_u_SendUsersMessagesRequest",
+        ),
+        (
+            SendUsersMessagesResponse,
+            structure_SendUsersMessagesResponse,
+            unstructure_SendUsersMessagesResponse,
+            "_s_SendUsersMessagesResponse",
+            "_u_SendUsersMessagesResponse",
+        ),
+        (
+            SimpleEmail,
+            structure_SimpleEmail,
+            unstructure_SimpleEmail,
+            "_s_SimpleEmail",
+            "_u_SimpleEmail",
+        ),
+        (
+            SimpleEmailPart,
+            structure_SimpleEmailPart,
+            unstructure_SimpleEmailPart,
+            "_s_SimpleEmailPart",
+            "_u_SimpleEmailPart",
+        ),
+        (
+            VerificationResponse,
+            structure_VerificationResponse,
+            unstructure_VerificationResponse,
+            "_s_VerificationResponse",
+            "_u_VerificationResponse",
+        ),
+        (
+            VerifyOTPMessageRequest,
+            structure_VerifyOTPMessageRequest,
+            unstructure_VerifyOTPMessageRequest,
+            "_s_VerifyOTPMessageRequest",
+            "_u_VerifyOTPMessageRequest",
+        ),
+        (
+            VerifyOTPMessageRequestParameters,
+            structure_VerifyOTPMessageRequestParameters,
+            unstructure_VerifyOTPMessageRequestParameters,
+            "_s_VerifyOTPMessageRequestParameters",
+            "_u_VerifyOTPMessageRequestParameters",
+        ),
+        (
+            VerifyOTPMessageResponse,
+            structure_VerifyOTPMessageResponse,
+            unstructure_VerifyOTPMessageResponse,
+            "_s_VerifyOTPMessageResponse",
+            "_u_VerifyOTPMessageResponse",
+        ),
+        (
+            VoiceMessage,
+            structure_VoiceMessage,
+            unstructure_VoiceMessage,
+            "_s_VoiceMessage",
+            "_u_VoiceMessage",
+        ),
+    ),
+)

@@ -2,11 +2,13 @@
 
 """Wire conversion for ``pinpoint_sdk.models._recommenders``.
 
-Straight-line functions per shape, registered with the cattrs converter by
-``pinpoint_sdk.converter``. A value whose JSON type differs from its annotation, and
-keys the model does not know, are kept with the instance's unknown keys and written
-back. Nested shapes are converted through the ``_s_<Shape>``/``_u_<Shape>`` slots at
-the end, which the converter points at the hooks users register.
+Straight-line functions per member list, made for each shape by a ``_codec_<Shape>``
+factory (shapes with the same members share one) and registered with
+``pinpoint_sdk._codec.REGISTRY``, which the converter reads. A value whose JSON type
+differs from its annotation, and keys the model does not know, are kept with the
+instance's unknown keys and written back. Nested shapes are converted through the
+``_s_<Shape>``/``_u_<Shape>`` slots at the end, which the converter points at the
+hooks users register.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from pinpoint_sdk import _wire as _w
+from pinpoint_sdk._codec import _shared, register
 from pinpoint_sdk.models._recommenders import (
     CreateRecommenderConfiguration,
     CreateRecommenderConfigurationRequest,
@@ -32,764 +35,567 @@ from pinpoint_sdk.models._recommenders import (
 )
 
 _new = object.__new__
-_K_CreateRecommenderConfiguration = frozenset(
-    {
-        "Attributes",
-        "Description",
-        "Name",
-        "RecommendationProviderIdType",
-        "RecommendationProviderRoleArn",
-        "RecommendationProviderUri",
-        "RecommendationTransformerUri",
-        "RecommendationsDisplayName",
-        "RecommendationsPerMessage",
-    }
-)
-_K_CreateRecommenderConfigurationRequest = frozenset({"CreateRecommenderConfiguration"})
-_K_CreateRecommenderConfigurationResponse = frozenset({"RecommenderConfigurationResponse"})
-_K_DeleteRecommenderConfigurationRequest = frozenset({"RecommenderId"})
-_K_DeleteRecommenderConfigurationResponse = frozenset({"RecommenderConfigurationResponse"})
-_K_GetRecommenderConfigurationRequest = frozenset({"RecommenderId"})
-_K_GetRecommenderConfigurationResponse = frozenset({"RecommenderConfigurationResponse"})
-_K_GetRecommenderConfigurationsRequest = frozenset({"PageSize", "Token"})
-_K_GetRecommenderConfigurationsResponse = frozenset({"ListRecommenderConfigurationsResponse"})
-_K_ListRecommenderConfigurationsResponse = frozenset({"Item", "NextToken"})
-_K_RecommenderConfigurationResponse = frozenset(
-    {
-        "Attributes",
-        "CreationDate",
-        "Description",
-        "Id",
-        "LastModifiedDate",
-        "Name",
-        "RecommendationProviderIdType",
-        "RecommendationProviderRoleArn",
-        "RecommendationProviderUri",
-        "RecommendationTransformerUri",
-        "RecommendationsDisplayName",
-        "RecommendationsPerMessage",
-    }
-)
-_K_UpdateRecommenderConfiguration = frozenset(
-    {
-        "Attributes",
-        "Description",
-        "Name",
-        "RecommendationProviderIdType",
-        "RecommendationProviderRoleArn",
-        "RecommendationProviderUri",
-        "RecommendationTransformerUri",
-        "RecommendationsDisplayName",
-        "RecommendationsPerMessage",
-    }
-)
-_K_UpdateRecommenderConfigurationRequest = frozenset(
-    {"RecommenderId", "UpdateRecommenderConfiguration"}
-)
-_K_UpdateRecommenderConfigurationResponse = frozenset({"RecommenderConfigurationResponse"})
 
 
-def structure_CreateRecommenderConfiguration(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "CreateRecommenderConfiguration")
-    o: Any = _new(CreateRecommenderConfiguration)
-    o._unknown = None
-    v: Any
-    v = d.get("Attributes")
-    if v is None:
-        o.attributes = None
-    else:
-        try:
-            o.attributes = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        x0 if x0.__class__ is str else _w.text(x0)
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.attributes = _w.keep(o, "Attributes", v)
-    v = d.get("Description")
-    o.description = v if v.__class__ is str or v is None else _w.field(o, "Description", v, _w.text)
-    v = d.get("Name")
-    o.name = v if v.__class__ is str or v is None else _w.field(o, "Name", v, _w.text)
-    v = d.get("RecommendationProviderIdType")
-    o.recommendation_provider_id_type = (
-        v
-        if v.__class__ is str or v is None
-        else _w.field(o, "RecommendationProviderIdType", v, _w.text)
+# Shapes with these members: CreateRecommenderConfiguration, UpdateRecommenderConfiguration.
+def _codec_CreateRecommenderConfiguration(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {
+            "Attributes",
+            "Description",
+            "Name",
+            "RecommendationProviderIdType",
+            "RecommendationProviderRoleArn",
+            "RecommendationProviderUri",
+            "RecommendationTransformerUri",
+            "RecommendationsDisplayName",
+            "RecommendationsPerMessage",
+        }
     )
-    v = d.get("RecommendationProviderRoleArn")
-    o.recommendation_provider_role_arn = (
-        v
-        if v.__class__ is str or v is None
-        else _w.field(o, "RecommendationProviderRoleArn", v, _w.text)
-    )
-    v = d.get("RecommendationProviderUri")
-    o.recommendation_provider_uri = (
-        v
-        if v.__class__ is str or v is None
-        else _w.field(o, "RecommendationProviderUri", v, _w.text)
-    )
-    v = d.get("RecommendationTransformerUri")
-    o.recommendation_transformer_uri = (
-        v
-        if v.__class__ is str or v is None
-        else _w.field(o, "RecommendationTransformerUri", v, _w.text)
-    )
-    v = d.get("RecommendationsDisplayName")
-    o.recommendations_display_name = (
-        v
-        if v.__class__ is str or v is None
-        else _w.field(o, "RecommendationsDisplayName", v, _w.text)
-    )
-    v = d.get("RecommendationsPerMessage")
-    o.recommendations_per_message = (
-        v
-        if v.__class__ is int or v is None
-        else _w.field(o, "RecommendationsPerMessage", v, _w.integer)
-    )
-    if not _K_CreateRecommenderConfiguration.issuperset(d):
-        o._unknown = _w.extra(d, _K_CreateRecommenderConfiguration, o._unknown)
-    return o
 
-
-def unstructure_CreateRecommenderConfiguration(o: Any) -> Any:
-    if not isinstance(o, CreateRecommenderConfiguration):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.attributes
-    if v is not None:
-        d["Attributes"] = dict(v) if isinstance(v, dict) else v
-    v = o.description
-    if v is not None:
-        d["Description"] = v
-    v = o.name
-    if v is not None:
-        d["Name"] = v
-    v = o.recommendation_provider_id_type
-    if v is not None:
-        d["RecommendationProviderIdType"] = v
-    v = o.recommendation_provider_role_arn
-    if v is not None:
-        d["RecommendationProviderRoleArn"] = v
-    v = o.recommendation_provider_uri
-    if v is not None:
-        d["RecommendationProviderUri"] = v
-    v = o.recommendation_transformer_uri
-    if v is not None:
-        d["RecommendationTransformerUri"] = v
-    v = o.recommendations_display_name
-    if v is not None:
-        d["RecommendationsDisplayName"] = v
-    v = o.recommendations_per_message
-    if v is not None:
-        d["RecommendationsPerMessage"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_CreateRecommenderConfigurationRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "CreateRecommenderConfigurationRequest")
-    o: Any = _new(CreateRecommenderConfigurationRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("CreateRecommenderConfiguration")
-    o.create_recommender_configuration = (
-        _s_CreateRecommenderConfiguration(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "CreateRecommenderConfiguration", v)
-    )
-    if not _K_CreateRecommenderConfigurationRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_CreateRecommenderConfigurationRequest, o._unknown)
-    return o
-
-
-def unstructure_CreateRecommenderConfigurationRequest(o: Any) -> Any:
-    if not isinstance(o, CreateRecommenderConfigurationRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.create_recommender_configuration
-    if v is not None:
-        d["CreateRecommenderConfiguration"] = _u_CreateRecommenderConfiguration(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_CreateRecommenderConfigurationResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "CreateRecommenderConfigurationResponse")
-    o: Any = _new(CreateRecommenderConfigurationResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("RecommenderConfigurationResponse")
-    o.recommender_configuration_response = (
-        _s_RecommenderConfigurationResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "RecommenderConfigurationResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_CreateRecommenderConfigurationResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_CreateRecommenderConfigurationResponse, o._unknown)
-    return o
-
-
-def unstructure_CreateRecommenderConfigurationResponse(o: Any) -> Any:
-    if not isinstance(o, CreateRecommenderConfigurationResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.recommender_configuration_response
-    if v is not None:
-        d["RecommenderConfigurationResponse"] = _u_RecommenderConfigurationResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_DeleteRecommenderConfigurationRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "DeleteRecommenderConfigurationRequest")
-    o: Any = _new(DeleteRecommenderConfigurationRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("RecommenderId")
-    o.recommender_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "RecommenderId", v, _w.text)
-    )
-    if not _K_DeleteRecommenderConfigurationRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_DeleteRecommenderConfigurationRequest, o._unknown)
-    return o
-
-
-def unstructure_DeleteRecommenderConfigurationRequest(o: Any) -> Any:
-    if not isinstance(o, DeleteRecommenderConfigurationRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.recommender_id
-    if v is not None:
-        d["RecommenderId"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_DeleteRecommenderConfigurationResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "DeleteRecommenderConfigurationResponse")
-    o: Any = _new(DeleteRecommenderConfigurationResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("RecommenderConfigurationResponse")
-    o.recommender_configuration_response = (
-        _s_RecommenderConfigurationResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "RecommenderConfigurationResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_DeleteRecommenderConfigurationResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_DeleteRecommenderConfigurationResponse, o._unknown)
-    return o
-
-
-def unstructure_DeleteRecommenderConfigurationResponse(o: Any) -> Any:
-    if not isinstance(o, DeleteRecommenderConfigurationResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.recommender_configuration_response
-    if v is not None:
-        d["RecommenderConfigurationResponse"] = _u_RecommenderConfigurationResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetRecommenderConfigurationRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetRecommenderConfigurationRequest")
-    o: Any = _new(GetRecommenderConfigurationRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("RecommenderId")
-    o.recommender_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "RecommenderId", v, _w.text)
-    )
-    if not _K_GetRecommenderConfigurationRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetRecommenderConfigurationRequest, o._unknown)
-    return o
-
-
-def unstructure_GetRecommenderConfigurationRequest(o: Any) -> Any:
-    if not isinstance(o, GetRecommenderConfigurationRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.recommender_id
-    if v is not None:
-        d["RecommenderId"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetRecommenderConfigurationResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetRecommenderConfigurationResponse")
-    o: Any = _new(GetRecommenderConfigurationResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("RecommenderConfigurationResponse")
-    o.recommender_configuration_response = (
-        _s_RecommenderConfigurationResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "RecommenderConfigurationResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_GetRecommenderConfigurationResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetRecommenderConfigurationResponse, o._unknown)
-    return o
-
-
-def unstructure_GetRecommenderConfigurationResponse(o: Any) -> Any:
-    if not isinstance(o, GetRecommenderConfigurationResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.recommender_configuration_response
-    if v is not None:
-        d["RecommenderConfigurationResponse"] = _u_RecommenderConfigurationResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetRecommenderConfigurationsRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetRecommenderConfigurationsRequest")
-    o: Any = _new(GetRecommenderConfigurationsRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("PageSize")
-    o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
-    v = d.get("Token")
-    o.token = v if v.__class__ is str or v is None else _w.field(o, "Token", v, _w.text)
-    if not _K_GetRecommenderConfigurationsRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetRecommenderConfigurationsRequest, o._unknown)
-    return o
-
-
-def unstructure_GetRecommenderConfigurationsRequest(o: Any) -> Any:
-    if not isinstance(o, GetRecommenderConfigurationsRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.page_size
-    if v is not None:
-        d["PageSize"] = v
-    v = o.token
-    if v is not None:
-        d["Token"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetRecommenderConfigurationsResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetRecommenderConfigurationsResponse")
-    o: Any = _new(GetRecommenderConfigurationsResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("ListRecommenderConfigurationsResponse")
-    o.list_recommender_configurations_response = (
-        _s_ListRecommenderConfigurationsResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "ListRecommenderConfigurationsResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_GetRecommenderConfigurationsResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetRecommenderConfigurationsResponse, o._unknown)
-    return o
-
-
-def unstructure_GetRecommenderConfigurationsResponse(o: Any) -> Any:
-    if not isinstance(o, GetRecommenderConfigurationsResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.list_recommender_configurations_response
-    if v is not None:
-        d["ListRecommenderConfigurationsResponse"] = _u_ListRecommenderConfigurationsResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_ListRecommenderConfigurationsResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "ListRecommenderConfigurationsResponse")
-    o: Any = _new(ListRecommenderConfigurationsResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("Item")
-    if v is None:
-        o.item = None
-    else:
-        try:
-            o.item = (
-                [_s_RecommenderConfigurationResponse(x0) for x0 in v]
-                if v.__class__ is list
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.item = _w.keep(o, "Item", v)
-    v = d.get("NextToken")
-    o.next_token = v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
-    if not _K_ListRecommenderConfigurationsResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_ListRecommenderConfigurationsResponse, o._unknown)
-    return o
-
-
-def unstructure_ListRecommenderConfigurationsResponse(o: Any) -> Any:
-    if not isinstance(o, ListRecommenderConfigurationsResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.item
-    if v is not None:
-        d["Item"] = (
-            [_u_RecommenderConfigurationResponse(x0) for x0 in v]
-            if isinstance(v, (list, tuple))
-            else v
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Attributes")
+        if v is None:
+            o.attributes = None
+        else:
+            try:
+                o.attributes = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): (
+                            x0 if x0.__class__ is str else _w.text(x0)
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.attributes = _w.keep(o, "Attributes", v)
+        v = d.get("Description")
+        o.description = (
+            v if v.__class__ is str or v is None else _w.field(o, "Description", v, _w.text)
         )
-    v = o.next_token
-    if v is not None:
-        d["NextToken"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+        v = d.get("Name")
+        o.name = v if v.__class__ is str or v is None else _w.field(o, "Name", v, _w.text)
+        v = d.get("RecommendationProviderIdType")
+        o.recommendation_provider_id_type = (
+            v
+            if v.__class__ is str or v is None
+            else _w.field(o, "RecommendationProviderIdType", v, _w.text)
+        )
+        v = d.get("RecommendationProviderRoleArn")
+        o.recommendation_provider_role_arn = (
+            v
+            if v.__class__ is str or v is None
+            else _w.field(o, "RecommendationProviderRoleArn", v, _w.text)
+        )
+        v = d.get("RecommendationProviderUri")
+        o.recommendation_provider_uri = (
+            v
+            if v.__class__ is str or v is None
+            else _w.field(o, "RecommendationProviderUri", v, _w.text)
+        )
+        v = d.get("RecommendationTransformerUri")
+        o.recommendation_transformer_uri = (
+            v
+            if v.__class__ is str or v is None
+            else _w.field(o, "RecommendationTransformerUri", v, _w.text)
+        )
+        v = d.get("RecommendationsDisplayName")
+        o.recommendations_display_name = (
+            v
+            if v.__class__ is str or v is None
+            else _w.field(o, "RecommendationsDisplayName", v, _w.text)
+        )
+        v = d.get("RecommendationsPerMessage")
+        o.recommendations_per_message = (
+            v
+            if v.__class__ is int or v is None
+            else _w.field(o, "RecommendationsPerMessage", v, _w.integer)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.attributes
+        if v is not None:
+            d["Attributes"] = dict(v) if v.__class__ is dict or isinstance(v, dict) else v
+        v = o.description
+        if v is not None:
+            d["Description"] = v
+        v = o.name
+        if v is not None:
+            d["Name"] = v
+        v = o.recommendation_provider_id_type
+        if v is not None:
+            d["RecommendationProviderIdType"] = v
+        v = o.recommendation_provider_role_arn
+        if v is not None:
+            d["RecommendationProviderRoleArn"] = v
+        v = o.recommendation_provider_uri
+        if v is not None:
+            d["RecommendationProviderUri"] = v
+        v = o.recommendation_transformer_uri
+        if v is not None:
+            d["RecommendationTransformerUri"] = v
+        v = o.recommendations_display_name
+        if v is not None:
+            d["RecommendationsDisplayName"] = v
+        v = o.recommendations_per_message
+        if v is not None:
+            d["RecommendationsPerMessage"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_RecommenderConfigurationResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "RecommenderConfigurationResponse")
-    o: Any = _new(RecommenderConfigurationResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("Attributes")
-    if v is None:
-        o.attributes = None
-    else:
-        try:
-            o.attributes = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        x0 if x0.__class__ is str else _w.text(x0)
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
+def _codec_CreateRecommenderConfigurationRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"CreateRecommenderConfiguration"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("CreateRecommenderConfiguration")
+        o.create_recommender_configuration = (
+            _s_CreateRecommenderConfiguration(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "CreateRecommenderConfiguration", v)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.create_recommender_configuration
+        if v is not None:
+            d["CreateRecommenderConfiguration"] = _u_CreateRecommenderConfiguration(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+# Shapes with these members: CreateRecommenderConfigurationResponse,
+# DeleteRecommenderConfigurationResponse, GetRecommenderConfigurationResponse,
+# UpdateRecommenderConfigurationResponse.
+def _codec_CreateRecommenderConfigurationResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"RecommenderConfigurationResponse"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("RecommenderConfigurationResponse")
+        o.recommender_configuration_response = (
+            _s_RecommenderConfigurationResponse(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "RecommenderConfigurationResponse", v)
+        )
+        o._response_metadata = None
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.recommender_configuration_response
+        if v is not None:
+            d["RecommenderConfigurationResponse"] = _u_RecommenderConfigurationResponse(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+# Shapes with these members: DeleteRecommenderConfigurationRequest,
+# GetRecommenderConfigurationRequest.
+def _codec_DeleteRecommenderConfigurationRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"RecommenderId"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("RecommenderId")
+        o.recommender_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "RecommenderId", v, _w.text)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.recommender_id
+        if v is not None:
+            d["RecommenderId"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_GetRecommenderConfigurationsResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"ListRecommenderConfigurationsResponse"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ListRecommenderConfigurationsResponse")
+        o.list_recommender_configurations_response = (
+            _s_ListRecommenderConfigurationsResponse(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "ListRecommenderConfigurationsResponse", v)
+        )
+        o._response_metadata = None
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.list_recommender_configurations_response
+        if v is not None:
+            d["ListRecommenderConfigurationsResponse"] = _u_ListRecommenderConfigurationsResponse(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_ListRecommenderConfigurationsResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"Item", "NextToken"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Item")
+        if v is None:
+            o.item = None
+        else:
+            try:
+                o.item = (
+                    list(map(_s_RecommenderConfigurationResponse, v))
+                    if v.__class__ is list
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.item = _w.keep(o, "Item", v)
+        v = d.get("NextToken")
+        o.next_token = (
+            v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.item
+        if v is not None:
+            d["Item"] = (
+                list(map(_u_RecommenderConfigurationResponse, v))
+                if v.__class__ is list or isinstance(v, (list, tuple))
+                else v
             )
-        except _w.WrongType:
-            o.attributes = _w.keep(o, "Attributes", v)
-    v = d.get("CreationDate")
-    o.creation_date = (
-        v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
-    )
-    v = d.get("Description")
-    o.description = v if v.__class__ is str or v is None else _w.field(o, "Description", v, _w.text)
-    v = d.get("Id")
-    o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
-    v = d.get("LastModifiedDate")
-    o.last_modified_date = (
-        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
-    )
-    v = d.get("Name")
-    o.name = v if v.__class__ is str or v is None else _w.field(o, "Name", v, _w.text)
-    v = d.get("RecommendationProviderIdType")
-    o.recommendation_provider_id_type = (
-        v
-        if v.__class__ is str or v is None
-        else _w.field(o, "RecommendationProviderIdType", v, _w.text)
-    )
-    v = d.get("RecommendationProviderRoleArn")
-    o.recommendation_provider_role_arn = (
-        v
-        if v.__class__ is str or v is None
-        else _w.field(o, "RecommendationProviderRoleArn", v, _w.text)
-    )
-    v = d.get("RecommendationProviderUri")
-    o.recommendation_provider_uri = (
-        v
-        if v.__class__ is str or v is None
-        else _w.field(o, "RecommendationProviderUri", v, _w.text)
-    )
-    v = d.get("RecommendationTransformerUri")
-    o.recommendation_transformer_uri = (
-        v
-        if v.__class__ is str or v is None
-        else _w.field(o, "RecommendationTransformerUri", v, _w.text)
-    )
-    v = d.get("RecommendationsDisplayName")
-    o.recommendations_display_name = (
-        v
-        if v.__class__ is str or v is None
-        else _w.field(o, "RecommendationsDisplayName", v, _w.text)
-    )
-    v = d.get("RecommendationsPerMessage")
-    o.recommendations_per_message = (
-        v
-        if v.__class__ is int or v is None
-        else _w.field(o, "RecommendationsPerMessage", v, _w.integer)
-    )
-    if not _K_RecommenderConfigurationResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_RecommenderConfigurationResponse, o._unknown)
-    return o
+        v = o.next_token
+        if v is not None:
+            d["NextToken"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def unstructure_RecommenderConfigurationResponse(o: Any) -> Any:
-    if not isinstance(o, RecommenderConfigurationResponse):
+def _codec_RecommenderConfigurationResponse(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {
+            "Attributes",
+            "CreationDate",
+            "Description",
+            "Id",
+            "LastModifiedDate",
+            "Name",
+            "RecommendationProviderIdType",
+            "RecommendationProviderRoleArn",
+            "RecommendationProviderUri",
+            "RecommendationTransformerUri",
+            "RecommendationsDisplayName",
+            "RecommendationsPerMessage",
+        }
+    )
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Attributes")
+        if v is None:
+            o.attributes = None
+        else:
+            try:
+                o.attributes = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): (
+                            x0 if x0.__class__ is str else _w.text(x0)
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.attributes = _w.keep(o, "Attributes", v)
+        v = d.get("CreationDate")
+        o.creation_date = (
+            v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
+        )
+        v = d.get("Description")
+        o.description = (
+            v if v.__class__ is str or v is None else _w.field(o, "Description", v, _w.text)
+        )
+        v = d.get("Id")
+        o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
+        v = d.get("LastModifiedDate")
+        o.last_modified_date = (
+            v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
+        )
+        v = d.get("Name")
+        o.name = v if v.__class__ is str or v is None else _w.field(o, "Name", v, _w.text)
+        v = d.get("RecommendationProviderIdType")
+        o.recommendation_provider_id_type = (
+            v
+            if v.__class__ is str or v is None
+            else _w.field(o, "RecommendationProviderIdType", v, _w.text)
+        )
+        v = d.get("RecommendationProviderRoleArn")
+        o.recommendation_provider_role_arn = (
+            v
+            if v.__class__ is str or v is None
+            else _w.field(o, "RecommendationProviderRoleArn", v, _w.text)
+        )
+        v = d.get("RecommendationProviderUri")
+        o.recommendation_provider_uri = (
+            v
+            if v.__class__ is str or v is None
+            else _w.field(o, "RecommendationProviderUri", v, _w.text)
+        )
+        v = d.get("RecommendationTransformerUri")
+        o.recommendation_transformer_uri = (
+            v
+            if v.__class__ is str or v is None
+            else _w.field(o, "RecommendationTransformerUri", v, _w.text)
+        )
+        v = d.get("RecommendationsDisplayName")
+        o.recommendations_display_name = (
+            v
+            if v.__class__ is str or v is None
+            else _w.field(o, "RecommendationsDisplayName", v, _w.text)
+        )
+        v = d.get("RecommendationsPerMessage")
+        o.recommendations_per_message = (
+            v
+            if v.__class__ is int or v is None
+            else _w.field(o, "RecommendationsPerMessage", v, _w.integer)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.attributes
-    if v is not None:
-        d["Attributes"] = dict(v) if isinstance(v, dict) else v
-    v = o.creation_date
-    if v is not None:
-        d["CreationDate"] = v
-    v = o.description
-    if v is not None:
-        d["Description"] = v
-    v = o.id
-    if v is not None:
-        d["Id"] = v
-    v = o.last_modified_date
-    if v is not None:
-        d["LastModifiedDate"] = v
-    v = o.name
-    if v is not None:
-        d["Name"] = v
-    v = o.recommendation_provider_id_type
-    if v is not None:
-        d["RecommendationProviderIdType"] = v
-    v = o.recommendation_provider_role_arn
-    if v is not None:
-        d["RecommendationProviderRoleArn"] = v
-    v = o.recommendation_provider_uri
-    if v is not None:
-        d["RecommendationProviderUri"] = v
-    v = o.recommendation_transformer_uri
-    if v is not None:
-        d["RecommendationTransformerUri"] = v
-    v = o.recommendations_display_name
-    if v is not None:
-        d["RecommendationsDisplayName"] = v
-    v = o.recommendations_per_message
-    if v is not None:
-        d["RecommendationsPerMessage"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.attributes
+        if v is not None:
+            d["Attributes"] = dict(v) if v.__class__ is dict or isinstance(v, dict) else v
+        v = o.creation_date
+        if v is not None:
+            d["CreationDate"] = v
+        v = o.description
+        if v is not None:
+            d["Description"] = v
+        v = o.id
+        if v is not None:
+            d["Id"] = v
+        v = o.last_modified_date
+        if v is not None:
+            d["LastModifiedDate"] = v
+        v = o.name
+        if v is not None:
+            d["Name"] = v
+        v = o.recommendation_provider_id_type
+        if v is not None:
+            d["RecommendationProviderIdType"] = v
+        v = o.recommendation_provider_role_arn
+        if v is not None:
+            d["RecommendationProviderRoleArn"] = v
+        v = o.recommendation_provider_uri
+        if v is not None:
+            d["RecommendationProviderUri"] = v
+        v = o.recommendation_transformer_uri
+        if v is not None:
+            d["RecommendationTransformerUri"] = v
+        v = o.recommendations_display_name
+        if v is not None:
+            d["RecommendationsDisplayName"] = v
+        v = o.recommendations_per_message
+        if v is not None:
+            d["RecommendationsPerMessage"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_UpdateRecommenderConfiguration(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "UpdateRecommenderConfiguration")
-    o: Any = _new(UpdateRecommenderConfiguration)
-    o._unknown = None
-    v: Any
-    v = d.get("Attributes")
-    if v is None:
-        o.attributes = None
-    else:
-        try:
-            o.attributes = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        x0 if x0.__class__ is str else _w.text(x0)
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.attributes = _w.keep(o, "Attributes", v)
-    v = d.get("Description")
-    o.description = v if v.__class__ is str or v is None else _w.field(o, "Description", v, _w.text)
-    v = d.get("Name")
-    o.name = v if v.__class__ is str or v is None else _w.field(o, "Name", v, _w.text)
-    v = d.get("RecommendationProviderIdType")
-    o.recommendation_provider_id_type = (
-        v
-        if v.__class__ is str or v is None
-        else _w.field(o, "RecommendationProviderIdType", v, _w.text)
-    )
-    v = d.get("RecommendationProviderRoleArn")
-    o.recommendation_provider_role_arn = (
-        v
-        if v.__class__ is str or v is None
-        else _w.field(o, "RecommendationProviderRoleArn", v, _w.text)
-    )
-    v = d.get("RecommendationProviderUri")
-    o.recommendation_provider_uri = (
-        v
-        if v.__class__ is str or v is None
-        else _w.field(o, "RecommendationProviderUri", v, _w.text)
-    )
-    v = d.get("RecommendationTransformerUri")
-    o.recommendation_transformer_uri = (
-        v
-        if v.__class__ is str or v is None
-        else _w.field(o, "RecommendationTransformerUri", v, _w.text)
-    )
-    v = d.get("RecommendationsDisplayName")
-    o.recommendations_display_name = (
-        v
-        if v.__class__ is str or v is None
-        else _w.field(o, "RecommendationsDisplayName", v, _w.text)
-    )
-    v = d.get("RecommendationsPerMessage")
-    o.recommendations_per_message = (
-        v
-        if v.__class__ is int or v is None
-        else _w.field(o, "RecommendationsPerMessage", v, _w.integer)
-    )
-    if not _K_UpdateRecommenderConfiguration.issuperset(d):
-        o._unknown = _w.extra(d, _K_UpdateRecommenderConfiguration, o._unknown)
-    return o
+def _codec_UpdateRecommenderConfigurationRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"RecommenderId", "UpdateRecommenderConfiguration"})
 
-
-def unstructure_UpdateRecommenderConfiguration(o: Any) -> Any:
-    if not isinstance(o, UpdateRecommenderConfiguration):
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("RecommenderId")
+        o.recommender_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "RecommenderId", v, _w.text)
+        )
+        v = d.get("UpdateRecommenderConfiguration")
+        o.update_recommender_configuration = (
+            _s_UpdateRecommenderConfiguration(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "UpdateRecommenderConfiguration", v)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.attributes
-    if v is not None:
-        d["Attributes"] = dict(v) if isinstance(v, dict) else v
-    v = o.description
-    if v is not None:
-        d["Description"] = v
-    v = o.name
-    if v is not None:
-        d["Name"] = v
-    v = o.recommendation_provider_id_type
-    if v is not None:
-        d["RecommendationProviderIdType"] = v
-    v = o.recommendation_provider_role_arn
-    if v is not None:
-        d["RecommendationProviderRoleArn"] = v
-    v = o.recommendation_provider_uri
-    if v is not None:
-        d["RecommendationProviderUri"] = v
-    v = o.recommendation_transformer_uri
-    if v is not None:
-        d["RecommendationTransformerUri"] = v
-    v = o.recommendations_display_name
-    if v is not None:
-        d["RecommendationsDisplayName"] = v
-    v = o.recommendations_per_message
-    if v is not None:
-        d["RecommendationsPerMessage"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.recommender_id
+        if v is not None:
+            d["RecommenderId"] = v
+        v = o.update_recommender_configuration
+        if v is not None:
+            d["UpdateRecommenderConfiguration"] = _u_UpdateRecommenderConfiguration(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_UpdateRecommenderConfigurationRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "UpdateRecommenderConfigurationRequest")
-    o: Any = _new(UpdateRecommenderConfigurationRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("RecommenderId")
-    o.recommender_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "RecommenderId", v, _w.text)
-    )
-    v = d.get("UpdateRecommenderConfiguration")
-    o.update_recommender_configuration = (
-        _s_UpdateRecommenderConfiguration(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "UpdateRecommenderConfiguration", v)
-    )
-    if not _K_UpdateRecommenderConfigurationRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_UpdateRecommenderConfigurationRequest, o._unknown)
-    return o
-
-
-def unstructure_UpdateRecommenderConfigurationRequest(o: Any) -> Any:
-    if not isinstance(o, UpdateRecommenderConfigurationRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.recommender_id
-    if v is not None:
-        d["RecommenderId"] = v
-    v = o.update_recommender_configuration
-    if v is not None:
-        d["UpdateRecommenderConfiguration"] = _u_UpdateRecommenderConfiguration(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_UpdateRecommenderConfigurationResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "UpdateRecommenderConfigurationResponse")
-    o: Any = _new(UpdateRecommenderConfigurationResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("RecommenderConfigurationResponse")
-    o.recommender_configuration_response = (
-        _s_RecommenderConfigurationResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "RecommenderConfigurationResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_UpdateRecommenderConfigurationResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_UpdateRecommenderConfigurationResponse, o._unknown)
-    return o
-
-
-def unstructure_UpdateRecommenderConfigurationResponse(o: Any) -> Any:
-    if not isinstance(o, UpdateRecommenderConfigurationResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.recommender_configuration_response
-    if v is not None:
-        d["RecommenderConfigurationResponse"] = _u_RecommenderConfigurationResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
+structure_CreateRecommenderConfiguration, unstructure_CreateRecommenderConfiguration = (
+    _codec_CreateRecommenderConfiguration(CreateRecommenderConfiguration)
+)
+(
+    structure_CreateRecommenderConfigurationRequest,
+    unstructure_CreateRecommenderConfigurationRequest,
+) = _codec_CreateRecommenderConfigurationRequest(CreateRecommenderConfigurationRequest)
+(
+    structure_CreateRecommenderConfigurationResponse,
+    unstructure_CreateRecommenderConfigurationResponse,
+) = _codec_CreateRecommenderConfigurationResponse(CreateRecommenderConfigurationResponse)
+(
+    structure_DeleteRecommenderConfigurationRequest,
+    unstructure_DeleteRecommenderConfigurationRequest,
+) = _codec_DeleteRecommenderConfigurationRequest(DeleteRecommenderConfigurationRequest)
+(
+    structure_DeleteRecommenderConfigurationResponse,
+    unstructure_DeleteRecommenderConfigurationResponse,
+) = _codec_CreateRecommenderConfigurationResponse(DeleteRecommenderConfigurationResponse)
+structure_GetRecommenderConfigurationRequest, unstructure_GetRecommenderConfigurationRequest = (
+    _codec_DeleteRecommenderConfigurationRequest(GetRecommenderConfigurationRequest)
+)
+structure_GetRecommenderConfigurationResponse, unstructure_GetRecommenderConfigurationResponse = (
+    _codec_CreateRecommenderConfigurationResponse(GetRecommenderConfigurationResponse)
+)
+structure_GetRecommenderConfigurationsRequest, unstructure_GetRecommenderConfigurationsRequest = (
+    _shared._codec_GetAppsRequest(GetRecommenderConfigurationsRequest)
+)
+structure_GetRecommenderConfigurationsResponse, unstructure_GetRecommenderConfigurationsResponse = (
+    _codec_GetRecommenderConfigurationsResponse(GetRecommenderConfigurationsResponse)
+)
+(
+    structure_ListRecommenderConfigurationsResponse,
+    unstructure_ListRecommenderConfigurationsResponse,
+) = _codec_ListRecommenderConfigurationsResponse(ListRecommenderConfigurationsResponse)
+structure_RecommenderConfigurationResponse, unstructure_RecommenderConfigurationResponse = (
+    _codec_RecommenderConfigurationResponse(RecommenderConfigurationResponse)
+)
+structure_UpdateRecommenderConfiguration, unstructure_UpdateRecommenderConfiguration = (
+    _codec_CreateRecommenderConfiguration(UpdateRecommenderConfiguration)
+)
+(
+    structure_UpdateRecommenderConfigurationRequest,
+    unstructure_UpdateRecommenderConfigurationRequest,
+) = _codec_UpdateRecommenderConfigurationRequest(UpdateRecommenderConfigurationRequest)
+(
+    structure_UpdateRecommenderConfigurationResponse,
+    unstructure_UpdateRecommenderConfigurationResponse,
+) = _codec_CreateRecommenderConfigurationResponse(UpdateRecommenderConfigurationResponse)
 
 # Hook slots: what nested members of each shape are converted with.
 _s_CreateRecommenderConfiguration = structure_CreateRecommenderConfiguration
@@ -820,3 +626,107 @@ _s_UpdateRecommenderConfigurationRequest = structure_UpdateRecommenderConfigurat
 _u_UpdateRecommenderConfigurationRequest = unstructure_UpdateRecommenderConfigurationRequest
 _s_UpdateRecommenderConfigurationResponse = structure_UpdateRecommenderConfigurationResponse
 _u_UpdateRecommenderConfigurationResponse = unstructure_UpdateRecommenderConfigurationResponse
+
+register(
+    globals(),
+    (
+        (
+            CreateRecommenderConfiguration,
+            structure_CreateRecommenderConfiguration,
+            unstructure_CreateRecommenderConfiguration,
+            "_s_CreateRecommenderConfiguration",
+            "_u_CreateRecommenderConfiguration",
+        ),
+        (
+            CreateRecommenderConfigurationRequest,
+            structure_CreateRecommenderConfigurationRequest,
+            unstructure_CreateRecommenderConfigurationRequest,
+            "_s_CreateRecommenderConfigurationRequest",
+            "_u_CreateRecommenderConfigurationRequest",
+        ),
+        (
+            CreateRecommenderConfigurationResponse,
+            structure_CreateRecommenderConfigurationResponse,
+            unstructure_CreateRecommenderConfigurationResponse,
+            "_s_CreateRecommenderConfigurationResponse",
+            "_u_CreateRecommenderConfigurationResponse",
+        ),
+        (
+            DeleteRecommenderConfigurationRequest,
+            structure_DeleteRecommenderConfigurationRequest,
+            unstructure_DeleteRecommenderConfigurationRequest,
+            "_s_DeleteRecommenderConfigurationRequest",
+            "_u_DeleteRecommenderConfigurationRequest",
+        ),
+        (
+            DeleteRecommenderConfigurationResponse,
+            structure_DeleteRecommenderConfigurationResponse,
+            unstructure_DeleteRecommenderConfigurationResponse,
+            "_s_DeleteRecommenderConfigurationResponse",
+            "_u_DeleteRecommenderConfigurationResponse",
+        ),
+        (
+            GetRecommenderConfigurationRequest,
+            structure_GetRecommenderConfigurationRequest,
+            unstructure_GetRecommenderConfigurationRequest,
+            "_s_GetRecommenderConfigurationRequest",
+            "_u_GetRecommenderConfigurationRequest",
+        ),
+        (
+            GetRecommenderConfigurationResponse,
+            structure_GetRecommenderConfigurationResponse,
+            unstructure_GetRecommenderConfigurationResponse,
+            "_s_GetRecommenderConfigurationResponse",
+            "_u_GetRecommenderConfigurationResponse",
+        ),
+        (
+            GetRecommenderConfigurationsRequest,
+            structure_GetRecommenderConfigurationsRequest,
+            unstructure_GetRecommenderConfigurationsRequest,
+            "_s_GetRecommenderConfigurationsRequest",
+            "_u_GetRecommenderConfigurationsRequest",
+        ),
+        (
+            GetRecommenderConfigurationsResponse,
+            structure_GetRecommenderConfigurationsResponse,
+            unstructure_GetRecommenderConfigurationsResponse,
+            "_s_GetRecommenderConfigurationsResponse",
+            "_u_GetRecommenderConfigurationsResponse",
+        ),
+        (
+            ListRecommenderConfigurationsResponse,
+            structure_ListRecommenderConfigurationsResponse,
+            unstructure_ListRecommenderConfigurationsResponse,
+            "_s_ListRecommenderConfigurationsResponse",
+            "_u_ListRecommenderConfigurationsResponse",
+        ),
+        (
+            RecommenderConfigurationResponse,
+            structure_RecommenderConfigurationResponse,
+            unstructure_RecommenderConfigurationResponse,
+            "_s_RecommenderConfigurationResponse",
+            "_u_RecommenderConfigurationResponse",
+        ),
+        (
+            UpdateRecommenderConfiguration,
+            structure_UpdateRecommenderConfiguration,
+            unstructure_UpdateRecommenderConfiguration,
+            "_s_UpdateRecommenderConfiguration",
+            "_u_UpdateRecommenderConfiguration",
+        ),
+        (
+            UpdateRecommenderConfigurationRequest,
+            structure_UpdateRecommenderConfigurationRequest,
+            unstructure_UpdateRecommenderConfigurationRequest,
+            "_s_UpdateRecommenderConfigurationRequest",
+            "_u_UpdateRecommenderConfigurationRequest",
+        ),
+        (
+            UpdateRecommenderConfigurationResponse,
+            structure_UpdateRecommenderConfigurationResponse,
+            unstructure_UpdateRecommenderConfigurationResponse,
+            "_s_UpdateRecommenderConfigurationResponse",
+            "_u_UpdateRecommenderConfigurationResponse",
+        ),
+    ),
+)

@@ -2,20 +2,21 @@
 
 """Wire conversion for ``pinpoint_sdk.models._segments``.
 
-Straight-line functions per shape, registered with the cattrs converter by
-``pinpoint_sdk.converter``. A value whose JSON type differs from its annotation, and
-keys the model does not know, are kept with the instance's unknown keys and written
-back. Nested shapes are converted through the ``_s_<Shape>``/``_u_<Shape>`` slots at
-the end, which the converter points at the hooks users register.
+Straight-line functions per member list, made for each shape by a ``_codec_<Shape>``
+factory (shapes with the same members share one) and registered with
+``pinpoint_sdk._codec.REGISTRY``, which the converter reads. A value whose JSON type
+differs from its annotation, and keys the model does not know, are kept with the
+instance's unknown keys and written back. Nested shapes are converted through the
+``_s_<Shape>``/``_u_<Shape>`` slots at the end, which the converter points at the
+hooks users register.
 """
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Any
 
 from pinpoint_sdk import _wire as _w
-from pinpoint_sdk._codec import _common
+from pinpoint_sdk._codec import _common, _shared, register
 from pinpoint_sdk.enums import Format, Include, SegmentType, SourceType, Type
 from pinpoint_sdk.models._segments import (
     CreateSegmentRequest,
@@ -43,1000 +44,835 @@ from pinpoint_sdk.models._segments import (
 
 _new = object.__new__
 _E_Format: dict[str, Format] = {m.value: m for m in Format}
+_M_Format = _w.member_of(Format)
 _E_Include: dict[str, Include] = {m.value: m for m in Include}
+_M_Include = _w.member_of(Include)
 _E_SegmentType: dict[str, SegmentType] = {m.value: m for m in SegmentType}
+_M_SegmentType = _w.member_of(SegmentType)
 _E_SourceType: dict[str, SourceType] = {m.value: m for m in SourceType}
+_M_SourceType = _w.member_of(SourceType)
 _E_Type: dict[str, Type] = {m.value: m for m in Type}
-_K_CreateSegmentRequest = frozenset({"ApplicationId", "WriteSegmentRequest"})
-_K_CreateSegmentResponse = frozenset({"SegmentResponse"})
-_K_DeleteSegmentRequest = frozenset({"ApplicationId", "SegmentId"})
-_K_DeleteSegmentResponse = frozenset({"SegmentResponse"})
-_K_GetSegmentRequest = frozenset({"ApplicationId", "SegmentId"})
-_K_GetSegmentResponse = frozenset({"SegmentResponse"})
-_K_GetSegmentVersionRequest = frozenset({"ApplicationId", "SegmentId", "Version"})
-_K_GetSegmentVersionResponse = frozenset({"SegmentResponse"})
-_K_GetSegmentVersionsRequest = frozenset({"ApplicationId", "PageSize", "SegmentId", "Token"})
-_K_GetSegmentVersionsResponse = frozenset({"SegmentsResponse"})
-_K_GetSegmentsRequest = frozenset({"ApplicationId", "PageSize", "Token"})
-_K_GetSegmentsResponse = frozenset({"SegmentsResponse"})
-_K_SegmentGroup = frozenset({"Dimensions", "SourceSegments", "SourceType", "Type"})
-_K_SegmentGroupList = frozenset({"Groups", "Include"})
-_K_SegmentImportResource = frozenset(
-    {"ChannelCounts", "ExternalId", "Format", "RoleArn", "S3Url", "Size"}
-)
-_K_SegmentReference = frozenset({"Id", "Version"})
-_K_SegmentResponse = frozenset(
-    {
-        "ApplicationId",
-        "Arn",
-        "CreationDate",
-        "Dimensions",
-        "Id",
-        "ImportDefinition",
-        "LastModifiedDate",
-        "Name",
-        "SegmentGroups",
-        "SegmentType",
-        "tags",
-        "Version",
-    }
-)
-_K_SegmentsResponse = frozenset({"Item", "NextToken"})
-_K_UpdateSegmentRequest = frozenset({"ApplicationId", "SegmentId", "WriteSegmentRequest"})
-_K_UpdateSegmentResponse = frozenset({"SegmentResponse"})
-_K_WriteSegmentRequest = frozenset({"Dimensions", "Name", "SegmentGroups", "tags"})
+_M_Type = _w.member_of(Type)
 
 
-def structure_CreateSegmentRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "CreateSegmentRequest")
-    o: Any = _new(CreateSegmentRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("WriteSegmentRequest")
-    o.write_segment_request = (
-        _s_WriteSegmentRequest(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "WriteSegmentRequest", v)
-    )
-    if not _K_CreateSegmentRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_CreateSegmentRequest, o._unknown)
-    return o
+def _codec_CreateSegmentRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"ApplicationId", "WriteSegmentRequest"})
 
-
-def unstructure_CreateSegmentRequest(o: Any) -> Any:
-    if not isinstance(o, CreateSegmentRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.write_segment_request
-    if v is not None:
-        d["WriteSegmentRequest"] = _u_WriteSegmentRequest(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_CreateSegmentResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "CreateSegmentResponse")
-    o: Any = _new(CreateSegmentResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("SegmentResponse")
-    o.segment_response = (
-        _s_SegmentResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "SegmentResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_CreateSegmentResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_CreateSegmentResponse, o._unknown)
-    return o
-
-
-def unstructure_CreateSegmentResponse(o: Any) -> Any:
-    if not isinstance(o, CreateSegmentResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.segment_response
-    if v is not None:
-        d["SegmentResponse"] = _u_SegmentResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_DeleteSegmentRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "DeleteSegmentRequest")
-    o: Any = _new(DeleteSegmentRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("SegmentId")
-    o.segment_id = v if v.__class__ is str or v is None else _w.field(o, "SegmentId", v, _w.text)
-    if not _K_DeleteSegmentRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_DeleteSegmentRequest, o._unknown)
-    return o
-
-
-def unstructure_DeleteSegmentRequest(o: Any) -> Any:
-    if not isinstance(o, DeleteSegmentRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.segment_id
-    if v is not None:
-        d["SegmentId"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_DeleteSegmentResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "DeleteSegmentResponse")
-    o: Any = _new(DeleteSegmentResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("SegmentResponse")
-    o.segment_response = (
-        _s_SegmentResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "SegmentResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_DeleteSegmentResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_DeleteSegmentResponse, o._unknown)
-    return o
-
-
-def unstructure_DeleteSegmentResponse(o: Any) -> Any:
-    if not isinstance(o, DeleteSegmentResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.segment_response
-    if v is not None:
-        d["SegmentResponse"] = _u_SegmentResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetSegmentRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetSegmentRequest")
-    o: Any = _new(GetSegmentRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("SegmentId")
-    o.segment_id = v if v.__class__ is str or v is None else _w.field(o, "SegmentId", v, _w.text)
-    if not _K_GetSegmentRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetSegmentRequest, o._unknown)
-    return o
-
-
-def unstructure_GetSegmentRequest(o: Any) -> Any:
-    if not isinstance(o, GetSegmentRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.segment_id
-    if v is not None:
-        d["SegmentId"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetSegmentResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetSegmentResponse")
-    o: Any = _new(GetSegmentResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("SegmentResponse")
-    o.segment_response = (
-        _s_SegmentResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "SegmentResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_GetSegmentResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetSegmentResponse, o._unknown)
-    return o
-
-
-def unstructure_GetSegmentResponse(o: Any) -> Any:
-    if not isinstance(o, GetSegmentResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.segment_response
-    if v is not None:
-        d["SegmentResponse"] = _u_SegmentResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetSegmentVersionRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetSegmentVersionRequest")
-    o: Any = _new(GetSegmentVersionRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("SegmentId")
-    o.segment_id = v if v.__class__ is str or v is None else _w.field(o, "SegmentId", v, _w.text)
-    v = d.get("Version")
-    o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
-    if not _K_GetSegmentVersionRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetSegmentVersionRequest, o._unknown)
-    return o
-
-
-def unstructure_GetSegmentVersionRequest(o: Any) -> Any:
-    if not isinstance(o, GetSegmentVersionRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.segment_id
-    if v is not None:
-        d["SegmentId"] = v
-    v = o.version
-    if v is not None:
-        d["Version"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetSegmentVersionResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetSegmentVersionResponse")
-    o: Any = _new(GetSegmentVersionResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("SegmentResponse")
-    o.segment_response = (
-        _s_SegmentResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "SegmentResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_GetSegmentVersionResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetSegmentVersionResponse, o._unknown)
-    return o
-
-
-def unstructure_GetSegmentVersionResponse(o: Any) -> Any:
-    if not isinstance(o, GetSegmentVersionResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.segment_response
-    if v is not None:
-        d["SegmentResponse"] = _u_SegmentResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetSegmentVersionsRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetSegmentVersionsRequest")
-    o: Any = _new(GetSegmentVersionsRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("PageSize")
-    o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
-    v = d.get("SegmentId")
-    o.segment_id = v if v.__class__ is str or v is None else _w.field(o, "SegmentId", v, _w.text)
-    v = d.get("Token")
-    o.token = v if v.__class__ is str or v is None else _w.field(o, "Token", v, _w.text)
-    if not _K_GetSegmentVersionsRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetSegmentVersionsRequest, o._unknown)
-    return o
-
-
-def unstructure_GetSegmentVersionsRequest(o: Any) -> Any:
-    if not isinstance(o, GetSegmentVersionsRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.page_size
-    if v is not None:
-        d["PageSize"] = v
-    v = o.segment_id
-    if v is not None:
-        d["SegmentId"] = v
-    v = o.token
-    if v is not None:
-        d["Token"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetSegmentVersionsResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetSegmentVersionsResponse")
-    o: Any = _new(GetSegmentVersionsResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("SegmentsResponse")
-    o.segments_response = (
-        _s_SegmentsResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "SegmentsResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_GetSegmentVersionsResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetSegmentVersionsResponse, o._unknown)
-    return o
-
-
-def unstructure_GetSegmentVersionsResponse(o: Any) -> Any:
-    if not isinstance(o, GetSegmentVersionsResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.segments_response
-    if v is not None:
-        d["SegmentsResponse"] = _u_SegmentsResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetSegmentsRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetSegmentsRequest")
-    o: Any = _new(GetSegmentsRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("PageSize")
-    o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
-    v = d.get("Token")
-    o.token = v if v.__class__ is str or v is None else _w.field(o, "Token", v, _w.text)
-    if not _K_GetSegmentsRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetSegmentsRequest, o._unknown)
-    return o
-
-
-def unstructure_GetSegmentsRequest(o: Any) -> Any:
-    if not isinstance(o, GetSegmentsRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.page_size
-    if v is not None:
-        d["PageSize"] = v
-    v = o.token
-    if v is not None:
-        d["Token"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetSegmentsResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetSegmentsResponse")
-    o: Any = _new(GetSegmentsResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("SegmentsResponse")
-    o.segments_response = (
-        _s_SegmentsResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "SegmentsResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_GetSegmentsResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetSegmentsResponse, o._unknown)
-    return o
-
-
-def unstructure_GetSegmentsResponse(o: Any) -> Any:
-    if not isinstance(o, GetSegmentsResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.segments_response
-    if v is not None:
-        d["SegmentsResponse"] = _u_SegmentsResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_SegmentGroup(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "SegmentGroup")
-    o: Any = _new(SegmentGroup)
-    o._unknown = None
-    v: Any
-    v = d.get("Dimensions")
-    if v is None:
-        o.dimensions = None
-    else:
-        try:
-            o.dimensions = (
-                [_common._s_SegmentDimensions(x0) for x0 in v]
-                if v.__class__ is list
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.dimensions = _w.keep(o, "Dimensions", v)
-    v = d.get("SourceSegments")
-    if v is None:
-        o.source_segments = None
-    else:
-        try:
-            o.source_segments = (
-                [_s_SegmentReference(x0) for x0 in v] if v.__class__ is list else _w.wrong()
-            )
-        except _w.WrongType:
-            o.source_segments = _w.keep(o, "SourceSegments", v)
-    v = d.get("SourceType")
-    o.source_type = (
-        _E_SourceType.get(v, v)
-        if v.__class__ is str
-        else None
-        if v is None
-        else _w.field(o, "SourceType", v, _w.text)
-    )
-    v = d.get("Type")
-    o.type = (
-        _E_Type.get(v, v)
-        if v.__class__ is str
-        else None
-        if v is None
-        else _w.field(o, "Type", v, _w.text)
-    )
-    if not _K_SegmentGroup.issuperset(d):
-        o._unknown = _w.extra(d, _K_SegmentGroup, o._unknown)
-    return o
-
-
-def unstructure_SegmentGroup(o: Any) -> Any:
-    if not isinstance(o, SegmentGroup):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.dimensions
-    if v is not None:
-        d["Dimensions"] = (
-            [_common._u_SegmentDimensions(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
         )
-    v = o.source_segments
-    if v is not None:
-        d["SourceSegments"] = (
-            [_u_SegmentReference(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
+        v = d.get("WriteSegmentRequest")
+        o.write_segment_request = (
+            _s_WriteSegmentRequest(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "WriteSegmentRequest", v)
         )
-    v = o.source_type
-    if v is not None:
-        d["SourceType"] = v._value_ if isinstance(v, StrEnum) else v
-    v = o.type
-    if v is not None:
-        d["Type"] = v._value_ if isinstance(v, StrEnum) else v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_SegmentGroupList(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "SegmentGroupList")
-    o: Any = _new(SegmentGroupList)
-    o._unknown = None
-    v: Any
-    v = d.get("Groups")
-    if v is None:
-        o.groups = None
-    else:
-        try:
-            o.groups = [_s_SegmentGroup(x0) for x0 in v] if v.__class__ is list else _w.wrong()
-        except _w.WrongType:
-            o.groups = _w.keep(o, "Groups", v)
-    v = d.get("Include")
-    o.include = (
-        _E_Include.get(v, v)
-        if v.__class__ is str
-        else None
-        if v is None
-        else _w.field(o, "Include", v, _w.text)
-    )
-    if not _K_SegmentGroupList.issuperset(d):
-        o._unknown = _w.extra(d, _K_SegmentGroupList, o._unknown)
-    return o
-
-
-def unstructure_SegmentGroupList(o: Any) -> Any:
-    if not isinstance(o, SegmentGroupList):
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.groups
-    if v is not None:
-        d["Groups"] = [_u_SegmentGroup(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
-    v = o.include
-    if v is not None:
-        d["Include"] = v._value_ if isinstance(v, StrEnum) else v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        v = o.write_segment_request
+        if v is not None:
+            d["WriteSegmentRequest"] = _u_WriteSegmentRequest(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_SegmentImportResource(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "SegmentImportResource")
-    o: Any = _new(SegmentImportResource)
-    o._unknown = None
-    v: Any
-    v = d.get("ChannelCounts")
-    if v is None:
-        o.channel_counts = None
-    else:
-        try:
-            o.channel_counts = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        x0 if x0.__class__ is int else _w.integer(x0)
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
+# Shapes with these members: CreateSegmentResponse, DeleteSegmentResponse, GetSegmentResponse,
+# GetSegmentVersionResponse, UpdateSegmentResponse.
+def _codec_CreateSegmentResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"SegmentResponse"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("SegmentResponse")
+        o.segment_response = (
+            _s_SegmentResponse(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "SegmentResponse", v)
+        )
+        o._response_metadata = None
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.segment_response
+        if v is not None:
+            d["SegmentResponse"] = _u_SegmentResponse(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+# Shapes with these members: DeleteSegmentRequest, GetSegmentRequest.
+def _codec_DeleteSegmentRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"ApplicationId", "SegmentId"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+        )
+        v = d.get("SegmentId")
+        o.segment_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "SegmentId", v, _w.text)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        v = o.segment_id
+        if v is not None:
+            d["SegmentId"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_GetSegmentVersionRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"ApplicationId", "SegmentId", "Version"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+        )
+        v = d.get("SegmentId")
+        o.segment_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "SegmentId", v, _w.text)
+        )
+        v = d.get("Version")
+        o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        v = o.segment_id
+        if v is not None:
+            d["SegmentId"] = v
+        v = o.version
+        if v is not None:
+            d["Version"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+# Shapes with these members: GetSegmentVersionsResponse, GetSegmentsResponse.
+def _codec_GetSegmentVersionsResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"SegmentsResponse"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("SegmentsResponse")
+        o.segments_response = (
+            _s_SegmentsResponse(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "SegmentsResponse", v)
+        )
+        o._response_metadata = None
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.segments_response
+        if v is not None:
+            d["SegmentsResponse"] = _u_SegmentsResponse(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_SegmentGroup(cls: Any) -> _w.Codec:
+    keys = frozenset({"Dimensions", "SourceSegments", "SourceType", "Type"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Dimensions")
+        if v is None:
+            o.dimensions = None
+        else:
+            try:
+                o.dimensions = (
+                    list(map(_common._s_SegmentDimensions, v))
+                    if v.__class__ is list
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.dimensions = _w.keep(o, "Dimensions", v)
+        v = d.get("SourceSegments")
+        if v is None:
+            o.source_segments = None
+        else:
+            try:
+                o.source_segments = (
+                    list(map(_s_SegmentReference, v)) if v.__class__ is list else _w.wrong()
+                )
+            except _w.WrongType:
+                o.source_segments = _w.keep(o, "SourceSegments", v)
+        v = d.get("SourceType")
+        o.source_type = (
+            (_E_SourceType.get(v) or SourceType(v))
+            if v.__class__ is str
+            else None
+            if v is None
+            else _w.field(o, "SourceType", v, _M_SourceType)
+        )
+        v = d.get("Type")
+        o.type = (
+            (_E_Type.get(v) or Type(v))
+            if v.__class__ is str
+            else None
+            if v is None
+            else _w.field(o, "Type", v, _M_Type)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.dimensions
+        if v is not None:
+            d["Dimensions"] = (
+                list(map(_common._u_SegmentDimensions, v))
+                if v.__class__ is list or isinstance(v, (list, tuple))
+                else v
             )
-        except _w.WrongType:
-            o.channel_counts = _w.keep(o, "ChannelCounts", v)
-    v = d.get("ExternalId")
-    o.external_id = v if v.__class__ is str or v is None else _w.field(o, "ExternalId", v, _w.text)
-    v = d.get("Format")
-    o.format = (
-        _E_Format.get(v, v)
-        if v.__class__ is str
-        else None
-        if v is None
-        else _w.field(o, "Format", v, _w.text)
-    )
-    v = d.get("RoleArn")
-    o.role_arn = v if v.__class__ is str or v is None else _w.field(o, "RoleArn", v, _w.text)
-    v = d.get("S3Url")
-    o.s3_url = v if v.__class__ is str or v is None else _w.field(o, "S3Url", v, _w.text)
-    v = d.get("Size")
-    o.size = v if v.__class__ is int or v is None else _w.field(o, "Size", v, _w.integer)
-    if not _K_SegmentImportResource.issuperset(d):
-        o._unknown = _w.extra(d, _K_SegmentImportResource, o._unknown)
-    return o
-
-
-def unstructure_SegmentImportResource(o: Any) -> Any:
-    if not isinstance(o, SegmentImportResource):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.channel_counts
-    if v is not None:
-        d["ChannelCounts"] = dict(v) if isinstance(v, dict) else v
-    v = o.external_id
-    if v is not None:
-        d["ExternalId"] = v
-    v = o.format
-    if v is not None:
-        d["Format"] = v._value_ if isinstance(v, StrEnum) else v
-    v = o.role_arn
-    if v is not None:
-        d["RoleArn"] = v
-    v = o.s3_url
-    if v is not None:
-        d["S3Url"] = v
-    v = o.size
-    if v is not None:
-        d["Size"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_SegmentReference(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "SegmentReference")
-    o: Any = _new(SegmentReference)
-    o._unknown = None
-    v: Any
-    v = d.get("Id")
-    o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
-    v = d.get("Version")
-    o.version = v if v.__class__ is int or v is None else _w.field(o, "Version", v, _w.integer)
-    if not _K_SegmentReference.issuperset(d):
-        o._unknown = _w.extra(d, _K_SegmentReference, o._unknown)
-    return o
-
-
-def unstructure_SegmentReference(o: Any) -> Any:
-    if not isinstance(o, SegmentReference):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.id
-    if v is not None:
-        d["Id"] = v
-    v = o.version
-    if v is not None:
-        d["Version"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_SegmentResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "SegmentResponse")
-    o: Any = _new(SegmentResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("Arn")
-    o.arn = v if v.__class__ is str or v is None else _w.field(o, "Arn", v, _w.text)
-    v = d.get("CreationDate")
-    o.creation_date = (
-        v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
-    )
-    v = d.get("Dimensions")
-    o.dimensions = (
-        _common._s_SegmentDimensions(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "Dimensions", v)
-    )
-    v = d.get("Id")
-    o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
-    v = d.get("ImportDefinition")
-    o.import_definition = (
-        _s_SegmentImportResource(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "ImportDefinition", v)
-    )
-    v = d.get("LastModifiedDate")
-    o.last_modified_date = (
-        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
-    )
-    v = d.get("Name")
-    o.name = v if v.__class__ is str or v is None else _w.field(o, "Name", v, _w.text)
-    v = d.get("SegmentGroups")
-    o.segment_groups = (
-        _s_SegmentGroupList(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "SegmentGroups", v)
-    )
-    v = d.get("SegmentType")
-    o.segment_type = (
-        _E_SegmentType.get(v, v)
-        if v.__class__ is str
-        else None
-        if v is None
-        else _w.field(o, "SegmentType", v, _w.text)
-    )
-    v = d.get("tags")
-    if v is None:
-        o.tags = None
-    else:
-        try:
-            o.tags = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        x0 if x0.__class__ is str else _w.text(x0)
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
+        v = o.source_segments
+        if v is not None:
+            d["SourceSegments"] = (
+                list(map(_u_SegmentReference, v))
+                if v.__class__ is list or isinstance(v, (list, tuple))
+                else v
             )
-        except _w.WrongType:
-            o.tags = _w.keep(o, "tags", v)
-    v = d.get("Version")
-    o.version = v if v.__class__ is int or v is None else _w.field(o, "Version", v, _w.integer)
-    if not _K_SegmentResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_SegmentResponse, o._unknown)
-    return o
+        v = o.source_type
+        if v is not None:
+            d["SourceType"] = v._value_ if v.__class__ is SourceType else _w.enum_text(v)
+        v = o.type
+        if v is not None:
+            d["Type"] = v._value_ if v.__class__ is Type else _w.enum_text(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def unstructure_SegmentResponse(o: Any) -> Any:
-    if not isinstance(o, SegmentResponse):
+def _codec_SegmentGroupList(cls: Any) -> _w.Codec:
+    keys = frozenset({"Groups", "Include"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Groups")
+        if v is None:
+            o.groups = None
+        else:
+            try:
+                o.groups = list(map(_s_SegmentGroup, v)) if v.__class__ is list else _w.wrong()
+            except _w.WrongType:
+                o.groups = _w.keep(o, "Groups", v)
+        v = d.get("Include")
+        o.include = (
+            (_E_Include.get(v) or Include(v))
+            if v.__class__ is str
+            else None
+            if v is None
+            else _w.field(o, "Include", v, _M_Include)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.arn
-    if v is not None:
-        d["Arn"] = v
-    v = o.creation_date
-    if v is not None:
-        d["CreationDate"] = v
-    v = o.dimensions
-    if v is not None:
-        d["Dimensions"] = _common._u_SegmentDimensions(v)
-    v = o.id
-    if v is not None:
-        d["Id"] = v
-    v = o.import_definition
-    if v is not None:
-        d["ImportDefinition"] = _u_SegmentImportResource(v)
-    v = o.last_modified_date
-    if v is not None:
-        d["LastModifiedDate"] = v
-    v = o.name
-    if v is not None:
-        d["Name"] = v
-    v = o.segment_groups
-    if v is not None:
-        d["SegmentGroups"] = _u_SegmentGroupList(v)
-    v = o.segment_type
-    if v is not None:
-        d["SegmentType"] = v._value_ if isinstance(v, StrEnum) else v
-    v = o.tags
-    if v is not None:
-        d["tags"] = dict(v) if isinstance(v, dict) else v
-    v = o.version
-    if v is not None:
-        d["Version"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
 
-
-def structure_SegmentsResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "SegmentsResponse")
-    o: Any = _new(SegmentsResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("Item")
-    if v is None:
-        o.item = None
-    else:
-        try:
-            o.item = [_s_SegmentResponse(x0) for x0 in v] if v.__class__ is list else _w.wrong()
-        except _w.WrongType:
-            o.item = _w.keep(o, "Item", v)
-    v = d.get("NextToken")
-    o.next_token = v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
-    if not _K_SegmentsResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_SegmentsResponse, o._unknown)
-    return o
-
-
-def unstructure_SegmentsResponse(o: Any) -> Any:
-    if not isinstance(o, SegmentsResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.item
-    if v is not None:
-        d["Item"] = [_u_SegmentResponse(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
-    v = o.next_token
-    if v is not None:
-        d["NextToken"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_UpdateSegmentRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "UpdateSegmentRequest")
-    o: Any = _new(UpdateSegmentRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ApplicationId")
-    o.application_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
-    )
-    v = d.get("SegmentId")
-    o.segment_id = v if v.__class__ is str or v is None else _w.field(o, "SegmentId", v, _w.text)
-    v = d.get("WriteSegmentRequest")
-    o.write_segment_request = (
-        _s_WriteSegmentRequest(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "WriteSegmentRequest", v)
-    )
-    if not _K_UpdateSegmentRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_UpdateSegmentRequest, o._unknown)
-    return o
-
-
-def unstructure_UpdateSegmentRequest(o: Any) -> Any:
-    if not isinstance(o, UpdateSegmentRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.application_id
-    if v is not None:
-        d["ApplicationId"] = v
-    v = o.segment_id
-    if v is not None:
-        d["SegmentId"] = v
-    v = o.write_segment_request
-    if v is not None:
-        d["WriteSegmentRequest"] = _u_WriteSegmentRequest(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_UpdateSegmentResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "UpdateSegmentResponse")
-    o: Any = _new(UpdateSegmentResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("SegmentResponse")
-    o.segment_response = (
-        _s_SegmentResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "SegmentResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_UpdateSegmentResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_UpdateSegmentResponse, o._unknown)
-    return o
-
-
-def unstructure_UpdateSegmentResponse(o: Any) -> Any:
-    if not isinstance(o, UpdateSegmentResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.segment_response
-    if v is not None:
-        d["SegmentResponse"] = _u_SegmentResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_WriteSegmentRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "WriteSegmentRequest")
-    o: Any = _new(WriteSegmentRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("Dimensions")
-    o.dimensions = (
-        _common._s_SegmentDimensions(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "Dimensions", v)
-    )
-    v = d.get("Name")
-    o.name = v if v.__class__ is str or v is None else _w.field(o, "Name", v, _w.text)
-    v = d.get("SegmentGroups")
-    o.segment_groups = (
-        _s_SegmentGroupList(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "SegmentGroups", v)
-    )
-    v = d.get("tags")
-    if v is None:
-        o.tags = None
-    else:
-        try:
-            o.tags = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        x0 if x0.__class__ is str else _w.text(x0)
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.groups
+        if v is not None:
+            d["Groups"] = (
+                list(map(_u_SegmentGroup, v))
+                if v.__class__ is list or isinstance(v, (list, tuple))
+                else v
             )
-        except _w.WrongType:
-            o.tags = _w.keep(o, "tags", v)
-    if not _K_WriteSegmentRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_WriteSegmentRequest, o._unknown)
-    return o
+        v = o.include
+        if v is not None:
+            d["Include"] = v._value_ if v.__class__ is Include else _w.enum_text(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def unstructure_WriteSegmentRequest(o: Any) -> Any:
-    if not isinstance(o, WriteSegmentRequest):
+def _codec_SegmentImportResource(cls: Any) -> _w.Codec:
+    keys = frozenset({"ChannelCounts", "ExternalId", "Format", "RoleArn", "S3Url", "Size"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ChannelCounts")
+        if v is None:
+            o.channel_counts = None
+        else:
+            try:
+                o.channel_counts = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): (
+                            x0 if x0.__class__ is int else _w.integer(x0)
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.channel_counts = _w.keep(o, "ChannelCounts", v)
+        v = d.get("ExternalId")
+        o.external_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ExternalId", v, _w.text)
+        )
+        v = d.get("Format")
+        o.format = (
+            (_E_Format.get(v) or Format(v))
+            if v.__class__ is str
+            else None
+            if v is None
+            else _w.field(o, "Format", v, _M_Format)
+        )
+        v = d.get("RoleArn")
+        o.role_arn = v if v.__class__ is str or v is None else _w.field(o, "RoleArn", v, _w.text)
+        v = d.get("S3Url")
+        o.s3_url = v if v.__class__ is str or v is None else _w.field(o, "S3Url", v, _w.text)
+        v = d.get("Size")
+        o.size = v if v.__class__ is int or v is None else _w.field(o, "Size", v, _w.integer)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.dimensions
-    if v is not None:
-        d["Dimensions"] = _common._u_SegmentDimensions(v)
-    v = o.name
-    if v is not None:
-        d["Name"] = v
-    v = o.segment_groups
-    if v is not None:
-        d["SegmentGroups"] = _u_SegmentGroupList(v)
-    v = o.tags
-    if v is not None:
-        d["tags"] = dict(v) if isinstance(v, dict) else v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
 
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.channel_counts
+        if v is not None:
+            d["ChannelCounts"] = dict(v) if v.__class__ is dict or isinstance(v, dict) else v
+        v = o.external_id
+        if v is not None:
+            d["ExternalId"] = v
+        v = o.format
+        if v is not None:
+            d["Format"] = v._value_ if v.__class__ is Format else _w.enum_text(v)
+        v = o.role_arn
+        if v is not None:
+            d["RoleArn"] = v
+        v = o.s3_url
+        if v is not None:
+            d["S3Url"] = v
+        v = o.size
+        if v is not None:
+            d["Size"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_SegmentReference(cls: Any) -> _w.Codec:
+    keys = frozenset({"Id", "Version"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Id")
+        o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
+        v = d.get("Version")
+        o.version = v if v.__class__ is int or v is None else _w.field(o, "Version", v, _w.integer)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.id
+        if v is not None:
+            d["Id"] = v
+        v = o.version
+        if v is not None:
+            d["Version"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_SegmentResponse(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {
+            "ApplicationId",
+            "Arn",
+            "CreationDate",
+            "Dimensions",
+            "Id",
+            "ImportDefinition",
+            "LastModifiedDate",
+            "Name",
+            "SegmentGroups",
+            "SegmentType",
+            "tags",
+            "Version",
+        }
+    )
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+        )
+        v = d.get("Arn")
+        o.arn = v if v.__class__ is str or v is None else _w.field(o, "Arn", v, _w.text)
+        v = d.get("CreationDate")
+        o.creation_date = (
+            v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
+        )
+        v = d.get("Dimensions")
+        o.dimensions = (
+            _common._s_SegmentDimensions(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "Dimensions", v)
+        )
+        v = d.get("Id")
+        o.id = v if v.__class__ is str or v is None else _w.field(o, "Id", v, _w.text)
+        v = d.get("ImportDefinition")
+        o.import_definition = (
+            _s_SegmentImportResource(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "ImportDefinition", v)
+        )
+        v = d.get("LastModifiedDate")
+        o.last_modified_date = (
+            v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
+        )
+        v = d.get("Name")
+        o.name = v if v.__class__ is str or v is None else _w.field(o, "Name", v, _w.text)
+        v = d.get("SegmentGroups")
+        o.segment_groups = (
+            _s_SegmentGroupList(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "SegmentGroups", v)
+        )
+        v = d.get("SegmentType")
+        o.segment_type = (
+            (_E_SegmentType.get(v) or SegmentType(v))
+            if v.__class__ is str
+            else None
+            if v is None
+            else _w.field(o, "SegmentType", v, _M_SegmentType)
+        )
+        v = d.get("tags")
+        if v is None:
+            o.tags = None
+        else:
+            try:
+                o.tags = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): (
+                            x0 if x0.__class__ is str else _w.text(x0)
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.tags = _w.keep(o, "tags", v)
+        v = d.get("Version")
+        o.version = v if v.__class__ is int or v is None else _w.field(o, "Version", v, _w.integer)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        v = o.arn
+        if v is not None:
+            d["Arn"] = v
+        v = o.creation_date
+        if v is not None:
+            d["CreationDate"] = v
+        v = o.dimensions
+        if v is not None:
+            d["Dimensions"] = _common._u_SegmentDimensions(v)
+        v = o.id
+        if v is not None:
+            d["Id"] = v
+        v = o.import_definition
+        if v is not None:
+            d["ImportDefinition"] = _u_SegmentImportResource(v)
+        v = o.last_modified_date
+        if v is not None:
+            d["LastModifiedDate"] = v
+        v = o.name
+        if v is not None:
+            d["Name"] = v
+        v = o.segment_groups
+        if v is not None:
+            d["SegmentGroups"] = _u_SegmentGroupList(v)
+        v = o.segment_type
+        if v is not None:
+            d["SegmentType"] = v._value_ if v.__class__ is SegmentType else _w.enum_text(v)
+        v = o.tags
+        if v is not None:
+            d["tags"] = dict(v) if v.__class__ is dict or isinstance(v, dict) else v
+        v = o.version
+        if v is not None:
+            d["Version"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_SegmentsResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"Item", "NextToken"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Item")
+        if v is None:
+            o.item = None
+        else:
+            try:
+                o.item = list(map(_s_SegmentResponse, v)) if v.__class__ is list else _w.wrong()
+            except _w.WrongType:
+                o.item = _w.keep(o, "Item", v)
+        v = d.get("NextToken")
+        o.next_token = (
+            v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.item
+        if v is not None:
+            d["Item"] = (
+                list(map(_u_SegmentResponse, v))
+                if v.__class__ is list or isinstance(v, (list, tuple))
+                else v
+            )
+        v = o.next_token
+        if v is not None:
+            d["NextToken"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_UpdateSegmentRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"ApplicationId", "SegmentId", "WriteSegmentRequest"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ApplicationId")
+        o.application_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
+        )
+        v = d.get("SegmentId")
+        o.segment_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "SegmentId", v, _w.text)
+        )
+        v = d.get("WriteSegmentRequest")
+        o.write_segment_request = (
+            _s_WriteSegmentRequest(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "WriteSegmentRequest", v)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.application_id
+        if v is not None:
+            d["ApplicationId"] = v
+        v = o.segment_id
+        if v is not None:
+            d["SegmentId"] = v
+        v = o.write_segment_request
+        if v is not None:
+            d["WriteSegmentRequest"] = _u_WriteSegmentRequest(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_WriteSegmentRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"Dimensions", "Name", "SegmentGroups", "tags"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Dimensions")
+        o.dimensions = (
+            _common._s_SegmentDimensions(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "Dimensions", v)
+        )
+        v = d.get("Name")
+        o.name = v if v.__class__ is str or v is None else _w.field(o, "Name", v, _w.text)
+        v = d.get("SegmentGroups")
+        o.segment_groups = (
+            _s_SegmentGroupList(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "SegmentGroups", v)
+        )
+        v = d.get("tags")
+        if v is None:
+            o.tags = None
+        else:
+            try:
+                o.tags = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): (
+                            x0 if x0.__class__ is str else _w.text(x0)
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.tags = _w.keep(o, "tags", v)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.dimensions
+        if v is not None:
+            d["Dimensions"] = _common._u_SegmentDimensions(v)
+        v = o.name
+        if v is not None:
+            d["Name"] = v
+        v = o.segment_groups
+        if v is not None:
+            d["SegmentGroups"] = _u_SegmentGroupList(v)
+        v = o.tags
+        if v is not None:
+            d["tags"] = dict(v) if v.__class__ is dict or isinstance(v, dict) else v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+structure_CreateSegmentRequest, unstructure_CreateSegmentRequest = _codec_CreateSegmentRequest(
+    CreateSegmentRequest
+)
+structure_CreateSegmentResponse, unstructure_CreateSegmentResponse = _codec_CreateSegmentResponse(
+    CreateSegmentResponse
+)
+structure_DeleteSegmentRequest, unstructure_DeleteSegmentRequest = _codec_DeleteSegmentRequest(
+    DeleteSegmentRequest
+)
+structure_DeleteSegmentResponse, unstructure_DeleteSegmentResponse = _codec_CreateSegmentResponse(
+    DeleteSegmentResponse
+)
+structure_GetSegmentRequest, unstructure_GetSegmentRequest = _codec_DeleteSegmentRequest(
+    GetSegmentRequest
+)
+structure_GetSegmentResponse, unstructure_GetSegmentResponse = _codec_CreateSegmentResponse(
+    GetSegmentResponse
+)
+structure_GetSegmentVersionRequest, unstructure_GetSegmentVersionRequest = (
+    _codec_GetSegmentVersionRequest(GetSegmentVersionRequest)
+)
+structure_GetSegmentVersionResponse, unstructure_GetSegmentVersionResponse = (
+    _codec_CreateSegmentResponse(GetSegmentVersionResponse)
+)
+structure_GetSegmentVersionsRequest, unstructure_GetSegmentVersionsRequest = (
+    _shared._codec_GetSegmentExportJobsRequest(GetSegmentVersionsRequest)
+)
+structure_GetSegmentVersionsResponse, unstructure_GetSegmentVersionsResponse = (
+    _codec_GetSegmentVersionsResponse(GetSegmentVersionsResponse)
+)
+structure_GetSegmentsRequest, unstructure_GetSegmentsRequest = _shared._codec_GetCampaignsRequest(
+    GetSegmentsRequest
+)
+structure_GetSegmentsResponse, unstructure_GetSegmentsResponse = _codec_GetSegmentVersionsResponse(
+    GetSegmentsResponse
+)
+structure_SegmentGroup, unstructure_SegmentGroup = _codec_SegmentGroup(SegmentGroup)
+structure_SegmentGroupList, unstructure_SegmentGroupList = _codec_SegmentGroupList(SegmentGroupList)
+structure_SegmentImportResource, unstructure_SegmentImportResource = _codec_SegmentImportResource(
+    SegmentImportResource
+)
+structure_SegmentReference, unstructure_SegmentReference = _codec_SegmentReference(SegmentReference)
+structure_SegmentResponse, unstructure_SegmentResponse = _codec_SegmentResponse(SegmentResponse)
+structure_SegmentsResponse, unstructure_SegmentsResponse = _codec_SegmentsResponse(SegmentsResponse)
+structure_UpdateSegmentRequest, unstructure_UpdateSegmentRequest = _codec_UpdateSegmentRequest(
+    UpdateSegmentRequest
+)
+structure_UpdateSegmentResponse, unstructure_UpdateSegmentResponse = _codec_CreateSegmentResponse(
+    UpdateSegmentResponse
+)
+structure_WriteSegmentRequest, unstructure_WriteSegmentRequest = _codec_WriteSegmentRequest(
+    WriteSegmentRequest
+)
 
 # Hook slots: what nested members of each shape are converted with.
 _s_CreateSegmentRequest = structure_CreateSegmentRequest
@@ -1081,3 +917,156 @@ _s_UpdateSegmentResponse = structure_UpdateSegmentResponse
 _u_UpdateSegmentResponse = unstructure_UpdateSegmentResponse
 _s_WriteSegmentRequest = structure_WriteSegmentRequest
 _u_WriteSegmentRequest = unstructure_WriteSegmentRequest
+
+register(
+    globals(),
+    (
+        (
+            CreateSegmentRequest,
+            structure_CreateSegmentRequest,
+            unstructure_CreateSegmentRequest,
+            "_s_CreateSegmentRequest",
+            "_u_CreateSegmentRequest",
+        ),
+        (
+            CreateSegmentResponse,
+            structure_CreateSegmentResponse,
+            unstructure_CreateSegmentResponse,
+            "_s_CreateSegmentResponse",
+            "_u_CreateSegmentResponse",
+        ),
+        (
+            DeleteSegmentRequest,
+            structure_DeleteSegmentRequest,
+            unstructure_DeleteSegmentRequest,
+            "_s_DeleteSegmentRequest",
+            "_u_DeleteSegmentRequest",
+        ),
+        (
+            DeleteSegmentResponse,
+            structure_DeleteSegmentResponse,
+            unstructure_DeleteSegmentResponse,
+            "_s_DeleteSegmentResponse",
+            "_u_DeleteSegmentResponse",
+        ),
+        (
+            GetSegmentRequest,
+            structure_GetSegmentRequest,
+            unstructure_GetSegmentRequest,
+            "_s_GetSegmentRequest",
+            "_u_GetSegmentRequest",
+        ),
+        (
+            GetSegmentResponse,
+            structure_GetSegmentResponse,
+            unstructure_GetSegmentResponse,
+            "_s_GetSegmentResponse",
+            "_u_GetSegmentResponse",
+        ),
+        (
+            GetSegmentVersionRequest,
+            structure_GetSegmentVersionRequest,
+            unstructure_GetSegmentVersionRequest,
+            "_s_GetSegmentVersionRequest",
+            "_u_GetSegmentVersionRequest",
+        ),
+        (
+            GetSegmentVersionResponse,
+            structure_GetSegmentVersionResponse,
+            unstructure_GetSegmentVersionResponse,
+            "_s_GetSegmentVersionResponse",
+            "_u_GetSegmentVersionResponse",
+        ),
+        (
+            GetSegmentVersionsRequest,
+            structure_GetSegmentVersionsRequest,
+            unstructure_GetSegmentVersionsRequest,
+            "_s_GetSegmentVersionsRequest",
+            "_u_GetSegmentVersionsRequest",
+        ),
+        (
+            GetSegmentVersionsResponse,
+            structure_GetSegmentVersionsResponse,
+            unstructure_GetSegmentVersionsResponse,
+            "_s_GetSegmentVersionsResponse",
+            "_u_GetSegmentVersionsResponse",
+        ),
+        (
+            GetSegmentsRequest,
+            structure_GetSegmentsRequest,
+            unstructure_GetSegmentsRequest,
+            "_s_GetSegmentsRequest",
+            "_u_GetSegmentsRequest",
+        ),
+        (
+            GetSegmentsResponse,
+            structure_GetSegmentsResponse,
+            unstructure_GetSegmentsResponse,
+            "_s_GetSegmentsResponse",
+            "_u_GetSegmentsResponse",
+        ),
+        (
+            SegmentGroup,
+            structure_SegmentGroup,
+            unstructure_SegmentGroup,
+            "_s_SegmentGroup",
+            "_u_SegmentGroup",
+        ),
+        (
+            SegmentGroupList,
+            structure_SegmentGroupList,
+            unstructure_SegmentGroupList,
+            "_s_SegmentGroupList",
+            "_u_SegmentGroupList",
+        ),
+        (
+            SegmentImportResource,
+            structure_SegmentImportResource,
+            unstructure_SegmentImportResource,
+            "_s_SegmentImportResource",
+            "_u_SegmentImportResource",
+        ),
+        (
+            SegmentReference,
+            structure_SegmentReference,
+            unstructure_SegmentReference,
+            "_s_SegmentReference",
+            "_u_SegmentReference",
+        ),
+        (
+            SegmentResponse,
+            structure_SegmentResponse,
+            unstructure_SegmentResponse,
+            "_s_SegmentResponse",
+            "_u_SegmentResponse",
+        ),
+        (
+            SegmentsResponse,
+            structure_SegmentsResponse,
+            unstructure_SegmentsResponse,
+            "_s_SegmentsResponse",
+            "_u_SegmentsResponse",
+        ),
+        (
+            UpdateSegmentRequest,
+            structure_UpdateSegmentRequest,
+            unstructure_UpdateSegmentRequest,
+            "_s_UpdateSegmentRequest",
+            "_u_UpdateSegmentRequest",
+        ),
+        (
+            UpdateSegmentResponse,
+            structure_UpdateSegmentResponse,
+            unstructure_UpdateSegmentResponse,
+            "_s_UpdateSegmentResponse",
+            "_u_UpdateSegmentResponse",
+        ),
+        (
+            WriteSegmentRequest,
+            structure_WriteSegmentRequest,
+            unstructure_WriteSegmentRequest,
+            "_s_WriteSegmentRequest",
+            "_u_WriteSegmentRequest",
+        ),
+    ),
+)

@@ -2,11 +2,13 @@
 
 """Wire conversion for ``pinpoint_sdk.models._tags``.
 
-Straight-line functions per shape, registered with the cattrs converter by
-``pinpoint_sdk.converter``. A value whose JSON type differs from its annotation, and
-keys the model does not know, are kept with the instance's unknown keys and written
-back. Nested shapes are converted through the ``_s_<Shape>``/``_u_<Shape>`` slots at
-the end, which the converter points at the hooks users register.
+Straight-line functions per member list, made for each shape by a ``_codec_<Shape>``
+factory (shapes with the same members share one) and registered with
+``pinpoint_sdk._codec.REGISTRY``, which the converter reads. A value whose JSON type
+differs from its annotation, and keys the model does not know, are kept with the
+instance's unknown keys and written back. Nested shapes are converted through the
+``_s_<Shape>``/``_u_<Shape>`` slots at the end, which the converter points at the
+hooks users register.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from pinpoint_sdk import _wire as _w
+from pinpoint_sdk._codec import register
 from pinpoint_sdk.models._tags import (
     ListTagsForResourceRequest,
     ListTagsForResourceResponse,
@@ -23,196 +26,225 @@ from pinpoint_sdk.models._tags import (
 )
 
 _new = object.__new__
-_K_ListTagsForResourceRequest = frozenset({"ResourceArn"})
-_K_ListTagsForResourceResponse = frozenset({"TagsModel"})
-_K_TagResourceRequest = frozenset({"ResourceArn", "TagsModel"})
-_K_TagsModel = frozenset({"tags"})
-_K_UntagResourceRequest = frozenset({"ResourceArn", "TagKeys"})
 
 
-def structure_ListTagsForResourceRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "ListTagsForResourceRequest")
-    o: Any = _new(ListTagsForResourceRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ResourceArn")
-    o.resource_arn = (
-        v if v.__class__ is str or v is None else _w.field(o, "ResourceArn", v, _w.text)
-    )
-    if not _K_ListTagsForResourceRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_ListTagsForResourceRequest, o._unknown)
-    return o
+def _codec_ListTagsForResourceRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"ResourceArn"})
 
-
-def unstructure_ListTagsForResourceRequest(o: Any) -> Any:
-    if not isinstance(o, ListTagsForResourceRequest):
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ResourceArn")
+        o.resource_arn = (
+            v if v.__class__ is str or v is None else _w.field(o, "ResourceArn", v, _w.text)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.resource_arn
-    if v is not None:
-        d["ResourceArn"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.resource_arn
+        if v is not None:
+            d["ResourceArn"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_ListTagsForResourceResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "ListTagsForResourceResponse")
-    o: Any = _new(ListTagsForResourceResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("TagsModel")
-    o.tags_model = (
-        _s_TagsModel(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "TagsModel", v)
-    )
-    o._response_metadata = None
-    if not _K_ListTagsForResourceResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_ListTagsForResourceResponse, o._unknown)
-    return o
+def _codec_ListTagsForResourceResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"TagsModel"})
 
-
-def unstructure_ListTagsForResourceResponse(o: Any) -> Any:
-    if not isinstance(o, ListTagsForResourceResponse):
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("TagsModel")
+        o.tags_model = (
+            _s_TagsModel(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "TagsModel", v)
+        )
+        o._response_metadata = None
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.tags_model
-    if v is not None:
-        d["TagsModel"] = _u_TagsModel(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.tags_model
+        if v is not None:
+            d["TagsModel"] = _u_TagsModel(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_TagResourceRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "TagResourceRequest")
-    o: Any = _new(TagResourceRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ResourceArn")
-    o.resource_arn = (
-        v if v.__class__ is str or v is None else _w.field(o, "ResourceArn", v, _w.text)
-    )
-    v = d.get("TagsModel")
-    o.tags_model = (
-        _s_TagsModel(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "TagsModel", v)
-    )
-    if not _K_TagResourceRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_TagResourceRequest, o._unknown)
-    return o
+def _codec_TagResourceRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"ResourceArn", "TagsModel"})
 
-
-def unstructure_TagResourceRequest(o: Any) -> Any:
-    if not isinstance(o, TagResourceRequest):
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ResourceArn")
+        o.resource_arn = (
+            v if v.__class__ is str or v is None else _w.field(o, "ResourceArn", v, _w.text)
+        )
+        v = d.get("TagsModel")
+        o.tags_model = (
+            _s_TagsModel(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "TagsModel", v)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.resource_arn
-    if v is not None:
-        d["ResourceArn"] = v
-    v = o.tags_model
-    if v is not None:
-        d["TagsModel"] = _u_TagsModel(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.resource_arn
+        if v is not None:
+            d["ResourceArn"] = v
+        v = o.tags_model
+        if v is not None:
+            d["TagsModel"] = _u_TagsModel(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_TagsModel(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "TagsModel")
-    o: Any = _new(TagsModel)
-    o._unknown = None
-    v: Any
-    v = d.get("tags")
-    if v is None:
-        o.tags = None
-    else:
-        try:
-            o.tags = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        x0 if x0.__class__ is str else _w.text(x0)
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.tags = _w.keep(o, "tags", v)
-    if not _K_TagsModel.issuperset(d):
-        o._unknown = _w.extra(d, _K_TagsModel, o._unknown)
-    return o
+def _codec_TagsModel(cls: Any) -> _w.Codec:
+    keys = frozenset({"tags"})
 
-
-def unstructure_TagsModel(o: Any) -> Any:
-    if not isinstance(o, TagsModel):
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("tags")
+        if v is None:
+            o.tags = None
+        else:
+            try:
+                o.tags = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): (
+                            x0 if x0.__class__ is str else _w.text(x0)
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.tags = _w.keep(o, "tags", v)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.tags
-    if v is not None:
-        d["tags"] = dict(v) if isinstance(v, dict) else v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.tags
+        if v is not None:
+            d["tags"] = dict(v) if v.__class__ is dict or isinstance(v, dict) else v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_UntagResourceRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "UntagResourceRequest")
-    o: Any = _new(UntagResourceRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ResourceArn")
-    o.resource_arn = (
-        v if v.__class__ is str or v is None else _w.field(o, "ResourceArn", v, _w.text)
-    )
-    v = d.get("TagKeys")
-    if v is None:
-        o.tag_keys = None
-    else:
-        try:
-            o.tag_keys = (
-                [(x0 if x0.__class__ is str else _w.text(x0)) for x0 in v]
-                if v.__class__ is list
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.tag_keys = _w.keep(o, "TagKeys", v)
-    if not _K_UntagResourceRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_UntagResourceRequest, o._unknown)
-    return o
+def _codec_UntagResourceRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"ResourceArn", "TagKeys"})
 
-
-def unstructure_UntagResourceRequest(o: Any) -> Any:
-    if not isinstance(o, UntagResourceRequest):
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ResourceArn")
+        o.resource_arn = (
+            v if v.__class__ is str or v is None else _w.field(o, "ResourceArn", v, _w.text)
+        )
+        v = d.get("TagKeys")
+        if v is None:
+            o.tag_keys = None
+        else:
+            try:
+                o.tag_keys = (
+                    [(x0 if x0.__class__ is str else _w.text(x0)) for x0 in v]
+                    if v.__class__ is list
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.tag_keys = _w.keep(o, "TagKeys", v)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.resource_arn
-    if v is not None:
-        d["ResourceArn"] = v
-    v = o.tag_keys
-    if v is not None:
-        d["TagKeys"] = list(v) if isinstance(v, (list, tuple)) else v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
 
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.resource_arn
+        if v is not None:
+            d["ResourceArn"] = v
+        v = o.tag_keys
+        if v is not None:
+            d["TagKeys"] = list(v) if v.__class__ is list or isinstance(v, (list, tuple)) else v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+structure_ListTagsForResourceRequest, unstructure_ListTagsForResourceRequest = (
+    _codec_ListTagsForResourceRequest(ListTagsForResourceRequest)
+)
+structure_ListTagsForResourceResponse, unstructure_ListTagsForResourceResponse = (
+    _codec_ListTagsForResourceResponse(ListTagsForResourceResponse)
+)
+structure_TagResourceRequest, unstructure_TagResourceRequest = _codec_TagResourceRequest(
+    TagResourceRequest
+)
+structure_TagsModel, unstructure_TagsModel = _codec_TagsModel(TagsModel)
+structure_UntagResourceRequest, unstructure_UntagResourceRequest = _codec_UntagResourceRequest(
+    UntagResourceRequest
+)
 
 # Hook slots: what nested members of each shape are converted with.
 _s_ListTagsForResourceRequest = structure_ListTagsForResourceRequest
@@ -225,3 +257,38 @@ _s_TagsModel = structure_TagsModel
 _u_TagsModel = unstructure_TagsModel
 _s_UntagResourceRequest = structure_UntagResourceRequest
 _u_UntagResourceRequest = unstructure_UntagResourceRequest
+
+register(
+    globals(),
+    (
+        (
+            ListTagsForResourceRequest,
+            structure_ListTagsForResourceRequest,
+            unstructure_ListTagsForResourceRequest,
+            "_s_ListTagsForResourceRequest",
+            "_u_ListTagsForResourceRequest",
+        ),
+        (
+            ListTagsForResourceResponse,
+            structure_ListTagsForResourceResponse,
+            unstructure_ListTagsForResourceResponse,
+            "_s_ListTagsForResourceResponse",
+            "_u_ListTagsForResourceResponse",
+        ),
+        (
+            TagResourceRequest,
+            structure_TagResourceRequest,
+            unstructure_TagResourceRequest,
+            "_s_TagResourceRequest",
+            "_u_TagResourceRequest",
+        ),
+        (TagsModel, structure_TagsModel, unstructure_TagsModel, "_s_TagsModel", "_u_TagsModel"),
+        (
+            UntagResourceRequest,
+            structure_UntagResourceRequest,
+            unstructure_UntagResourceRequest,
+            "_s_UntagResourceRequest",
+            "_u_UntagResourceRequest",
+        ),
+    ),
+)

@@ -2,20 +2,21 @@
 
 """Wire conversion for ``pinpoint_sdk.models._templates``.
 
-Straight-line functions per shape, registered with the cattrs converter by
-``pinpoint_sdk.converter``. A value whose JSON type differs from its annotation, and
-keys the model does not know, are kept with the instance's unknown keys and written
-back. Nested shapes are converted through the ``_s_<Shape>``/``_u_<Shape>`` slots at
-the end, which the converter points at the hooks users register.
+Straight-line functions per member list, made for each shape by a ``_codec_<Shape>``
+factory (shapes with the same members share one) and registered with
+``pinpoint_sdk._codec.REGISTRY``, which the converter reads. A value whose JSON type
+differs from its annotation, and keys the model does not know, are kept with the
+instance's unknown keys and written back. Nested shapes are converted through the
+``_s_<Shape>``/``_u_<Shape>`` slots at the end, which the converter points at the
+hooks users register.
 """
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Any
 
 from pinpoint_sdk import _wire as _w
-from pinpoint_sdk._codec import _common
+from pinpoint_sdk._codec import _common, register
 from pinpoint_sdk.enums import Action, Layout, TemplateType
 from pinpoint_sdk.models._templates import (
     AndroidPushNotificationTemplate,
@@ -88,3544 +89,3102 @@ from pinpoint_sdk.models._templates import (
 
 _new = object.__new__
 _E_Action: dict[str, Action] = {m.value: m for m in Action}
+_M_Action = _w.member_of(Action)
 _E_Layout: dict[str, Layout] = {m.value: m for m in Layout}
+_M_Layout = _w.member_of(Layout)
 _E_TemplateType: dict[str, TemplateType] = {m.value: m for m in TemplateType}
-_K_APNSPushNotificationTemplate = frozenset(
-    {"Action", "Body", "MediaUrl", "RawContent", "Sound", "Title", "Url"}
-)
-_K_AndroidPushNotificationTemplate = frozenset(
-    {
-        "Action",
-        "Body",
-        "ImageIconUrl",
-        "ImageUrl",
-        "RawContent",
-        "SmallImageIconUrl",
-        "Sound",
-        "Title",
-        "Url",
-    }
-)
-_K_CreateEmailTemplateRequest = frozenset({"EmailTemplateRequest", "TemplateName"})
-_K_CreateEmailTemplateResponse = frozenset({"CreateTemplateMessageBody"})
-_K_CreateInAppTemplateRequest = frozenset({"InAppTemplateRequest", "TemplateName"})
-_K_CreateInAppTemplateResponse = frozenset({"TemplateCreateMessageBody"})
-_K_CreatePushTemplateRequest = frozenset({"PushNotificationTemplateRequest", "TemplateName"})
-_K_CreatePushTemplateResponse = frozenset({"CreateTemplateMessageBody"})
-_K_CreateSmsTemplateRequest = frozenset({"SMSTemplateRequest", "TemplateName"})
-_K_CreateSmsTemplateResponse = frozenset({"CreateTemplateMessageBody"})
-_K_CreateTemplateMessageBody = frozenset({"Arn", "Message", "RequestID"})
-_K_CreateVoiceTemplateRequest = frozenset({"TemplateName", "VoiceTemplateRequest"})
-_K_CreateVoiceTemplateResponse = frozenset({"CreateTemplateMessageBody"})
-_K_DefaultPushNotificationTemplate = frozenset({"Action", "Body", "Sound", "Title", "Url"})
-_K_DeleteEmailTemplateRequest = frozenset({"TemplateName", "Version"})
-_K_DeleteEmailTemplateResponse = frozenset({"MessageBody"})
-_K_DeleteInAppTemplateRequest = frozenset({"TemplateName", "Version"})
-_K_DeleteInAppTemplateResponse = frozenset({"MessageBody"})
-_K_DeletePushTemplateRequest = frozenset({"TemplateName", "Version"})
-_K_DeletePushTemplateResponse = frozenset({"MessageBody"})
-_K_DeleteSmsTemplateRequest = frozenset({"TemplateName", "Version"})
-_K_DeleteSmsTemplateResponse = frozenset({"MessageBody"})
-_K_DeleteVoiceTemplateRequest = frozenset({"TemplateName", "Version"})
-_K_DeleteVoiceTemplateResponse = frozenset({"MessageBody"})
-_K_EmailTemplateRequest = frozenset(
-    {
-        "DefaultSubstitutions",
-        "HtmlPart",
-        "RecommenderId",
-        "Subject",
-        "Headers",
-        "tags",
-        "TemplateDescription",
-        "TextPart",
-    }
-)
-_K_EmailTemplateResponse = frozenset(
-    {
-        "Arn",
-        "CreationDate",
-        "DefaultSubstitutions",
-        "HtmlPart",
-        "LastModifiedDate",
-        "RecommenderId",
-        "Subject",
-        "Headers",
-        "tags",
-        "TemplateDescription",
-        "TemplateName",
-        "TemplateType",
-        "TextPart",
-        "Version",
-    }
-)
-_K_GetEmailTemplateRequest = frozenset({"TemplateName", "Version"})
-_K_GetEmailTemplateResponse = frozenset({"EmailTemplateResponse"})
-_K_GetInAppTemplateRequest = frozenset({"TemplateName", "Version"})
-_K_GetInAppTemplateResponse = frozenset({"InAppTemplateResponse"})
-_K_GetPushTemplateRequest = frozenset({"TemplateName", "Version"})
-_K_GetPushTemplateResponse = frozenset({"PushNotificationTemplateResponse"})
-_K_GetSmsTemplateRequest = frozenset({"TemplateName", "Version"})
-_K_GetSmsTemplateResponse = frozenset({"SMSTemplateResponse"})
-_K_GetVoiceTemplateRequest = frozenset({"TemplateName", "Version"})
-_K_GetVoiceTemplateResponse = frozenset({"VoiceTemplateResponse"})
-_K_InAppTemplateRequest = frozenset(
-    {"Content", "CustomConfig", "Layout", "tags", "TemplateDescription"}
-)
-_K_InAppTemplateResponse = frozenset(
-    {
-        "Arn",
-        "Content",
-        "CreationDate",
-        "CustomConfig",
-        "LastModifiedDate",
-        "Layout",
-        "tags",
-        "TemplateDescription",
-        "TemplateName",
-        "TemplateType",
-        "Version",
-    }
-)
-_K_ListTemplateVersionsRequest = frozenset(
-    {"NextToken", "PageSize", "TemplateName", "TemplateType"}
-)
-_K_ListTemplateVersionsResponse = frozenset({"TemplateVersionsResponse"})
-_K_ListTemplatesRequest = frozenset({"NextToken", "PageSize", "Prefix", "TemplateType"})
-_K_ListTemplatesResponse = frozenset({"TemplatesResponse"})
-_K_PushNotificationTemplateRequest = frozenset(
-    {
-        "ADM",
-        "APNS",
-        "Baidu",
-        "Default",
-        "DefaultSubstitutions",
-        "GCM",
-        "RecommenderId",
-        "tags",
-        "TemplateDescription",
-    }
-)
-_K_PushNotificationTemplateResponse = frozenset(
-    {
-        "ADM",
-        "APNS",
-        "Arn",
-        "Baidu",
-        "CreationDate",
-        "Default",
-        "DefaultSubstitutions",
-        "GCM",
-        "LastModifiedDate",
-        "RecommenderId",
-        "tags",
-        "TemplateDescription",
-        "TemplateName",
-        "TemplateType",
-        "Version",
-    }
-)
-_K_SMSTemplateRequest = frozenset(
-    {"Body", "DefaultSubstitutions", "RecommenderId", "tags", "TemplateDescription"}
-)
-_K_SMSTemplateResponse = frozenset(
-    {
-        "Arn",
-        "Body",
-        "CreationDate",
-        "DefaultSubstitutions",
-        "LastModifiedDate",
-        "RecommenderId",
-        "tags",
-        "TemplateDescription",
-        "TemplateName",
-        "TemplateType",
-        "Version",
-    }
-)
-_K_TemplateActiveVersionRequest = frozenset({"Version"})
-_K_TemplateCreateMessageBody = frozenset({"Arn", "Message", "RequestID"})
-_K_TemplateResponse = frozenset(
-    {
-        "Arn",
-        "CreationDate",
-        "DefaultSubstitutions",
-        "LastModifiedDate",
-        "tags",
-        "TemplateDescription",
-        "TemplateName",
-        "TemplateType",
-        "Version",
-    }
-)
-_K_TemplateVersionResponse = frozenset(
-    {
-        "CreationDate",
-        "DefaultSubstitutions",
-        "LastModifiedDate",
-        "TemplateDescription",
-        "TemplateName",
-        "TemplateType",
-        "Version",
-    }
-)
-_K_TemplateVersionsResponse = frozenset({"Item", "Message", "NextToken", "RequestID"})
-_K_TemplatesResponse = frozenset({"Item", "NextToken"})
-_K_UpdateEmailTemplateRequest = frozenset(
-    {"CreateNewVersion", "EmailTemplateRequest", "TemplateName", "Version"}
-)
-_K_UpdateEmailTemplateResponse = frozenset({"MessageBody"})
-_K_UpdateInAppTemplateRequest = frozenset(
-    {"CreateNewVersion", "InAppTemplateRequest", "TemplateName", "Version"}
-)
-_K_UpdateInAppTemplateResponse = frozenset({"MessageBody"})
-_K_UpdatePushTemplateRequest = frozenset(
-    {"CreateNewVersion", "PushNotificationTemplateRequest", "TemplateName", "Version"}
-)
-_K_UpdatePushTemplateResponse = frozenset({"MessageBody"})
-_K_UpdateSmsTemplateRequest = frozenset(
-    {"CreateNewVersion", "SMSTemplateRequest", "TemplateName", "Version"}
-)
-_K_UpdateSmsTemplateResponse = frozenset({"MessageBody"})
-_K_UpdateTemplateActiveVersionRequest = frozenset(
-    {"TemplateActiveVersionRequest", "TemplateName", "TemplateType"}
-)
-_K_UpdateTemplateActiveVersionResponse = frozenset({"MessageBody"})
-_K_UpdateVoiceTemplateRequest = frozenset(
-    {"CreateNewVersion", "TemplateName", "Version", "VoiceTemplateRequest"}
-)
-_K_UpdateVoiceTemplateResponse = frozenset({"MessageBody"})
-_K_VoiceTemplateRequest = frozenset(
-    {"Body", "DefaultSubstitutions", "LanguageCode", "tags", "TemplateDescription", "VoiceId"}
-)
-_K_VoiceTemplateResponse = frozenset(
-    {
-        "Arn",
-        "Body",
-        "CreationDate",
-        "DefaultSubstitutions",
-        "LanguageCode",
-        "LastModifiedDate",
-        "tags",
-        "TemplateDescription",
-        "TemplateName",
-        "TemplateType",
-        "Version",
-        "VoiceId",
-    }
-)
-
-
-def structure_APNSPushNotificationTemplate(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "APNSPushNotificationTemplate")
-    o: Any = _new(APNSPushNotificationTemplate)
-    o._unknown = None
-    v: Any
-    v = d.get("Action")
-    o.action = (
-        _E_Action.get(v, v)
-        if v.__class__ is str
-        else None
-        if v is None
-        else _w.field(o, "Action", v, _w.text)
-    )
-    v = d.get("Body")
-    o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
-    v = d.get("MediaUrl")
-    o.media_url = v if v.__class__ is str or v is None else _w.field(o, "MediaUrl", v, _w.text)
-    v = d.get("RawContent")
-    o.raw_content = v if v.__class__ is str or v is None else _w.field(o, "RawContent", v, _w.text)
-    v = d.get("Sound")
-    o.sound = v if v.__class__ is str or v is None else _w.field(o, "Sound", v, _w.text)
-    v = d.get("Title")
-    o.title = v if v.__class__ is str or v is None else _w.field(o, "Title", v, _w.text)
-    v = d.get("Url")
-    o.url = v if v.__class__ is str or v is None else _w.field(o, "Url", v, _w.text)
-    if not _K_APNSPushNotificationTemplate.issuperset(d):
-        o._unknown = _w.extra(d, _K_APNSPushNotificationTemplate, o._unknown)
-    return o
-
-
-def unstructure_APNSPushNotificationTemplate(o: Any) -> Any:
-    if not isinstance(o, APNSPushNotificationTemplate):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.action
-    if v is not None:
-        d["Action"] = v._value_ if isinstance(v, StrEnum) else v
-    v = o.body
-    if v is not None:
-        d["Body"] = v
-    v = o.media_url
-    if v is not None:
-        d["MediaUrl"] = v
-    v = o.raw_content
-    if v is not None:
-        d["RawContent"] = v
-    v = o.sound
-    if v is not None:
-        d["Sound"] = v
-    v = o.title
-    if v is not None:
-        d["Title"] = v
-    v = o.url
-    if v is not None:
-        d["Url"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_AndroidPushNotificationTemplate(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "AndroidPushNotificationTemplate")
-    o: Any = _new(AndroidPushNotificationTemplate)
-    o._unknown = None
-    v: Any
-    v = d.get("Action")
-    o.action = (
-        _E_Action.get(v, v)
-        if v.__class__ is str
-        else None
-        if v is None
-        else _w.field(o, "Action", v, _w.text)
-    )
-    v = d.get("Body")
-    o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
-    v = d.get("ImageIconUrl")
-    o.image_icon_url = (
-        v if v.__class__ is str or v is None else _w.field(o, "ImageIconUrl", v, _w.text)
-    )
-    v = d.get("ImageUrl")
-    o.image_url = v if v.__class__ is str or v is None else _w.field(o, "ImageUrl", v, _w.text)
-    v = d.get("RawContent")
-    o.raw_content = v if v.__class__ is str or v is None else _w.field(o, "RawContent", v, _w.text)
-    v = d.get("SmallImageIconUrl")
-    o.small_image_icon_url = (
-        v if v.__class__ is str or v is None else _w.field(o, "SmallImageIconUrl", v, _w.text)
-    )
-    v = d.get("Sound")
-    o.sound = v if v.__class__ is str or v is None else _w.field(o, "Sound", v, _w.text)
-    v = d.get("Title")
-    o.title = v if v.__class__ is str or v is None else _w.field(o, "Title", v, _w.text)
-    v = d.get("Url")
-    o.url = v if v.__class__ is str or v is None else _w.field(o, "Url", v, _w.text)
-    if not _K_AndroidPushNotificationTemplate.issuperset(d):
-        o._unknown = _w.extra(d, _K_AndroidPushNotificationTemplate, o._unknown)
-    return o
-
-
-def unstructure_AndroidPushNotificationTemplate(o: Any) -> Any:
-    if not isinstance(o, AndroidPushNotificationTemplate):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.action
-    if v is not None:
-        d["Action"] = v._value_ if isinstance(v, StrEnum) else v
-    v = o.body
-    if v is not None:
-        d["Body"] = v
-    v = o.image_icon_url
-    if v is not None:
-        d["ImageIconUrl"] = v
-    v = o.image_url
-    if v is not None:
-        d["ImageUrl"] = v
-    v = o.raw_content
-    if v is not None:
-        d["RawContent"] = v
-    v = o.small_image_icon_url
-    if v is not None:
-        d["SmallImageIconUrl"] = v
-    v = o.sound
-    if v is not None:
-        d["Sound"] = v
-    v = o.title
-    if v is not None:
-        d["Title"] = v
-    v = o.url
-    if v is not None:
-        d["Url"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_CreateEmailTemplateRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "CreateEmailTemplateRequest")
-    o: Any = _new(CreateEmailTemplateRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("EmailTemplateRequest")
-    o.email_template_request = (
-        _s_EmailTemplateRequest(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "EmailTemplateRequest", v)
-    )
-    v = d.get("TemplateName")
-    o.template_name = (
-        v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
-    )
-    if not _K_CreateEmailTemplateRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_CreateEmailTemplateRequest, o._unknown)
-    return o
-
-
-def unstructure_CreateEmailTemplateRequest(o: Any) -> Any:
-    if not isinstance(o, CreateEmailTemplateRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.email_template_request
-    if v is not None:
-        d["EmailTemplateRequest"] = _u_EmailTemplateRequest(v)
-    v = o.template_name
-    if v is not None:
-        d["TemplateName"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_CreateEmailTemplateResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "CreateEmailTemplateResponse")
-    o: Any = _new(CreateEmailTemplateResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("CreateTemplateMessageBody")
-    o.create_template_message_body = (
-        _s_CreateTemplateMessageBody(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "CreateTemplateMessageBody", v)
-    )
-    o._response_metadata = None
-    if not _K_CreateEmailTemplateResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_CreateEmailTemplateResponse, o._unknown)
-    return o
-
-
-def unstructure_CreateEmailTemplateResponse(o: Any) -> Any:
-    if not isinstance(o, CreateEmailTemplateResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.create_template_message_body
-    if v is not None:
-        d["CreateTemplateMessageBody"] = _u_CreateTemplateMessageBody(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_CreateInAppTemplateRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "CreateInAppTemplateRequest")
-    o: Any = _new(CreateInAppTemplateRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("InAppTemplateRequest")
-    o.in_app_template_request = (
-        _s_InAppTemplateRequest(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "InAppTemplateRequest", v)
-    )
-    v = d.get("TemplateName")
-    o.template_name = (
-        v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
-    )
-    if not _K_CreateInAppTemplateRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_CreateInAppTemplateRequest, o._unknown)
-    return o
-
-
-def unstructure_CreateInAppTemplateRequest(o: Any) -> Any:
-    if not isinstance(o, CreateInAppTemplateRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.in_app_template_request
-    if v is not None:
-        d["InAppTemplateRequest"] = _u_InAppTemplateRequest(v)
-    v = o.template_name
-    if v is not None:
-        d["TemplateName"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_CreateInAppTemplateResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "CreateInAppTemplateResponse")
-    o: Any = _new(CreateInAppTemplateResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("TemplateCreateMessageBody")
-    o.template_create_message_body = (
-        _s_TemplateCreateMessageBody(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "TemplateCreateMessageBody", v)
-    )
-    o._response_metadata = None
-    if not _K_CreateInAppTemplateResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_CreateInAppTemplateResponse, o._unknown)
-    return o
-
-
-def unstructure_CreateInAppTemplateResponse(o: Any) -> Any:
-    if not isinstance(o, CreateInAppTemplateResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.template_create_message_body
-    if v is not None:
-        d["TemplateCreateMessageBody"] = _u_TemplateCreateMessageBody(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_CreatePushTemplateRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "CreatePushTemplateRequest")
-    o: Any = _new(CreatePushTemplateRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("PushNotificationTemplateRequest")
-    o.push_notification_template_request = (
-        _s_PushNotificationTemplateRequest(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "PushNotificationTemplateRequest", v)
-    )
-    v = d.get("TemplateName")
-    o.template_name = (
-        v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
-    )
-    if not _K_CreatePushTemplateRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_CreatePushTemplateRequest, o._unknown)
-    return o
-
-
-def unstructure_CreatePushTemplateRequest(o: Any) -> Any:
-    if not isinstance(o, CreatePushTemplateRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.push_notification_template_request
-    if v is not None:
-        d["PushNotificationTemplateRequest"] = _u_PushNotificationTemplateRequest(v)
-    v = o.template_name
-    if v is not None:
-        d["TemplateName"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_CreatePushTemplateResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "CreatePushTemplateResponse")
-    o: Any = _new(CreatePushTemplateResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("CreateTemplateMessageBody")
-    o.create_template_message_body = (
-        _s_CreateTemplateMessageBody(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "CreateTemplateMessageBody", v)
-    )
-    o._response_metadata = None
-    if not _K_CreatePushTemplateResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_CreatePushTemplateResponse, o._unknown)
-    return o
-
-
-def unstructure_CreatePushTemplateResponse(o: Any) -> Any:
-    if not isinstance(o, CreatePushTemplateResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.create_template_message_body
-    if v is not None:
-        d["CreateTemplateMessageBody"] = _u_CreateTemplateMessageBody(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_CreateSmsTemplateRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "CreateSmsTemplateRequest")
-    o: Any = _new(CreateSmsTemplateRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("SMSTemplateRequest")
-    o.sms_template_request = (
-        _s_SMSTemplateRequest(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "SMSTemplateRequest", v)
-    )
-    v = d.get("TemplateName")
-    o.template_name = (
-        v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
-    )
-    if not _K_CreateSmsTemplateRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_CreateSmsTemplateRequest, o._unknown)
-    return o
-
-
-def unstructure_CreateSmsTemplateRequest(o: Any) -> Any:
-    if not isinstance(o, CreateSmsTemplateRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.sms_template_request
-    if v is not None:
-        d["SMSTemplateRequest"] = _u_SMSTemplateRequest(v)
-    v = o.template_name
-    if v is not None:
-        d["TemplateName"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_CreateSmsTemplateResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "CreateSmsTemplateResponse")
-    o: Any = _new(CreateSmsTemplateResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("CreateTemplateMessageBody")
-    o.create_template_message_body = (
-        _s_CreateTemplateMessageBody(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "CreateTemplateMessageBody", v)
-    )
-    o._response_metadata = None
-    if not _K_CreateSmsTemplateResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_CreateSmsTemplateResponse, o._unknown)
-    return o
-
-
-def unstructure_CreateSmsTemplateResponse(o: Any) -> Any:
-    if not isinstance(o, CreateSmsTemplateResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.create_template_message_body
-    if v is not None:
-        d["CreateTemplateMessageBody"] = _u_CreateTemplateMessageBody(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_CreateTemplateMessageBody(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "CreateTemplateMessageBody")
-    o: Any = _new(CreateTemplateMessageBody)
-    o._unknown = None
-    v: Any
-    v = d.get("Arn")
-    o.arn = v if v.__class__ is str or v is None else _w.field(o, "Arn", v, _w.text)
-    v = d.get("Message")
-    o.message = v if v.__class__ is str or v is None else _w.field(o, "Message", v, _w.text)
-    v = d.get("RequestID")
-    o.request_id = v if v.__class__ is str or v is None else _w.field(o, "RequestID", v, _w.text)
-    if not _K_CreateTemplateMessageBody.issuperset(d):
-        o._unknown = _w.extra(d, _K_CreateTemplateMessageBody, o._unknown)
-    return o
-
-
-def unstructure_CreateTemplateMessageBody(o: Any) -> Any:
-    if not isinstance(o, CreateTemplateMessageBody):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.arn
-    if v is not None:
-        d["Arn"] = v
-    v = o.message
-    if v is not None:
-        d["Message"] = v
-    v = o.request_id
-    if v is not None:
-        d["RequestID"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_CreateVoiceTemplateRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "CreateVoiceTemplateRequest")
-    o: Any = _new(CreateVoiceTemplateRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("TemplateName")
-    o.template_name = (
-        v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
-    )
-    v = d.get("VoiceTemplateRequest")
-    o.voice_template_request = (
-        _s_VoiceTemplateRequest(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "VoiceTemplateRequest", v)
-    )
-    if not _K_CreateVoiceTemplateRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_CreateVoiceTemplateRequest, o._unknown)
-    return o
-
-
-def unstructure_CreateVoiceTemplateRequest(o: Any) -> Any:
-    if not isinstance(o, CreateVoiceTemplateRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.template_name
-    if v is not None:
-        d["TemplateName"] = v
-    v = o.voice_template_request
-    if v is not None:
-        d["VoiceTemplateRequest"] = _u_VoiceTemplateRequest(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_CreateVoiceTemplateResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "CreateVoiceTemplateResponse")
-    o: Any = _new(CreateVoiceTemplateResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("CreateTemplateMessageBody")
-    o.create_template_message_body = (
-        _s_CreateTemplateMessageBody(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "CreateTemplateMessageBody", v)
-    )
-    o._response_metadata = None
-    if not _K_CreateVoiceTemplateResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_CreateVoiceTemplateResponse, o._unknown)
-    return o
-
-
-def unstructure_CreateVoiceTemplateResponse(o: Any) -> Any:
-    if not isinstance(o, CreateVoiceTemplateResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.create_template_message_body
-    if v is not None:
-        d["CreateTemplateMessageBody"] = _u_CreateTemplateMessageBody(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_DefaultPushNotificationTemplate(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "DefaultPushNotificationTemplate")
-    o: Any = _new(DefaultPushNotificationTemplate)
-    o._unknown = None
-    v: Any
-    v = d.get("Action")
-    o.action = (
-        _E_Action.get(v, v)
-        if v.__class__ is str
-        else None
-        if v is None
-        else _w.field(o, "Action", v, _w.text)
-    )
-    v = d.get("Body")
-    o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
-    v = d.get("Sound")
-    o.sound = v if v.__class__ is str or v is None else _w.field(o, "Sound", v, _w.text)
-    v = d.get("Title")
-    o.title = v if v.__class__ is str or v is None else _w.field(o, "Title", v, _w.text)
-    v = d.get("Url")
-    o.url = v if v.__class__ is str or v is None else _w.field(o, "Url", v, _w.text)
-    if not _K_DefaultPushNotificationTemplate.issuperset(d):
-        o._unknown = _w.extra(d, _K_DefaultPushNotificationTemplate, o._unknown)
-    return o
-
-
-def unstructure_DefaultPushNotificationTemplate(o: Any) -> Any:
-    if not isinstance(o, DefaultPushNotificationTemplate):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.action
-    if v is not None:
-        d["Action"] = v._value_ if isinstance(v, StrEnum) else v
-    v = o.body
-    if v is not None:
-        d["Body"] = v
-    v = o.sound
-    if v is not None:
-        d["Sound"] = v
-    v = o.title
-    if v is not None:
-        d["Title"] = v
-    v = o.url
-    if v is not None:
-        d["Url"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_DeleteEmailTemplateRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "DeleteEmailTemplateRequest")
-    o: Any = _new(DeleteEmailTemplateRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("TemplateName")
-    o.template_name = (
-        v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
-    )
-    v = d.get("Version")
-    o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
-    if not _K_DeleteEmailTemplateRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_DeleteEmailTemplateRequest, o._unknown)
-    return o
-
-
-def unstructure_DeleteEmailTemplateRequest(o: Any) -> Any:
-    if not isinstance(o, DeleteEmailTemplateRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.template_name
-    if v is not None:
-        d["TemplateName"] = v
-    v = o.version
-    if v is not None:
-        d["Version"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_DeleteEmailTemplateResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "DeleteEmailTemplateResponse")
-    o: Any = _new(DeleteEmailTemplateResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("MessageBody")
-    o.message_body = (
-        _common._s_MessageBody(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "MessageBody", v)
-    )
-    o._response_metadata = None
-    if not _K_DeleteEmailTemplateResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_DeleteEmailTemplateResponse, o._unknown)
-    return o
-
-
-def unstructure_DeleteEmailTemplateResponse(o: Any) -> Any:
-    if not isinstance(o, DeleteEmailTemplateResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.message_body
-    if v is not None:
-        d["MessageBody"] = _common._u_MessageBody(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_DeleteInAppTemplateRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "DeleteInAppTemplateRequest")
-    o: Any = _new(DeleteInAppTemplateRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("TemplateName")
-    o.template_name = (
-        v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
-    )
-    v = d.get("Version")
-    o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
-    if not _K_DeleteInAppTemplateRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_DeleteInAppTemplateRequest, o._unknown)
-    return o
-
-
-def unstructure_DeleteInAppTemplateRequest(o: Any) -> Any:
-    if not isinstance(o, DeleteInAppTemplateRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.template_name
-    if v is not None:
-        d["TemplateName"] = v
-    v = o.version
-    if v is not None:
-        d["Version"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_DeleteInAppTemplateResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "DeleteInAppTemplateResponse")
-    o: Any = _new(DeleteInAppTemplateResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("MessageBody")
-    o.message_body = (
-        _common._s_MessageBody(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "MessageBody", v)
-    )
-    o._response_metadata = None
-    if not _K_DeleteInAppTemplateResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_DeleteInAppTemplateResponse, o._unknown)
-    return o
-
-
-def unstructure_DeleteInAppTemplateResponse(o: Any) -> Any:
-    if not isinstance(o, DeleteInAppTemplateResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.message_body
-    if v is not None:
-        d["MessageBody"] = _common._u_MessageBody(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_DeletePushTemplateRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "DeletePushTemplateRequest")
-    o: Any = _new(DeletePushTemplateRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("TemplateName")
-    o.template_name = (
-        v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
-    )
-    v = d.get("Version")
-    o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
-    if not _K_DeletePushTemplateRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_DeletePushTemplateRequest, o._unknown)
-    return o
-
-
-def unstructure_DeletePushTemplateRequest(o: Any) -> Any:
-    if not isinstance(o, DeletePushTemplateRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.template_name
-    if v is not None:
-        d["TemplateName"] = v
-    v = o.version
-    if v is not None:
-        d["Version"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_DeletePushTemplateResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "DeletePushTemplateResponse")
-    o: Any = _new(DeletePushTemplateResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("MessageBody")
-    o.message_body = (
-        _common._s_MessageBody(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "MessageBody", v)
-    )
-    o._response_metadata = None
-    if not _K_DeletePushTemplateResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_DeletePushTemplateResponse, o._unknown)
-    return o
-
-
-def unstructure_DeletePushTemplateResponse(o: Any) -> Any:
-    if not isinstance(o, DeletePushTemplateResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.message_body
-    if v is not None:
-        d["MessageBody"] = _common._u_MessageBody(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_DeleteSmsTemplateRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "DeleteSmsTemplateRequest")
-    o: Any = _new(DeleteSmsTemplateRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("TemplateName")
-    o.template_name = (
-        v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
-    )
-    v = d.get("Version")
-    o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
-    if not _K_DeleteSmsTemplateRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_DeleteSmsTemplateRequest, o._unknown)
-    return o
-
-
-def unstructure_DeleteSmsTemplateRequest(o: Any) -> Any:
-    if not isinstance(o, DeleteSmsTemplateRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.template_name
-    if v is not None:
-        d["TemplateName"] = v
-    v = o.version
-    if v is not None:
-        d["Version"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_DeleteSmsTemplateResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "DeleteSmsTemplateResponse")
-    o: Any = _new(DeleteSmsTemplateResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("MessageBody")
-    o.message_body = (
-        _common._s_MessageBody(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "MessageBody", v)
-    )
-    o._response_metadata = None
-    if not _K_DeleteSmsTemplateResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_DeleteSmsTemplateResponse, o._unknown)
-    return o
-
-
-def unstructure_DeleteSmsTemplateResponse(o: Any) -> Any:
-    if not isinstance(o, DeleteSmsTemplateResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.message_body
-    if v is not None:
-        d["MessageBody"] = _common._u_MessageBody(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_DeleteVoiceTemplateRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "DeleteVoiceTemplateRequest")
-    o: Any = _new(DeleteVoiceTemplateRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("TemplateName")
-    o.template_name = (
-        v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
-    )
-    v = d.get("Version")
-    o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
-    if not _K_DeleteVoiceTemplateRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_DeleteVoiceTemplateRequest, o._unknown)
-    return o
-
-
-def unstructure_DeleteVoiceTemplateRequest(o: Any) -> Any:
-    if not isinstance(o, DeleteVoiceTemplateRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.template_name
-    if v is not None:
-        d["TemplateName"] = v
-    v = o.version
-    if v is not None:
-        d["Version"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_DeleteVoiceTemplateResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "DeleteVoiceTemplateResponse")
-    o: Any = _new(DeleteVoiceTemplateResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("MessageBody")
-    o.message_body = (
-        _common._s_MessageBody(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "MessageBody", v)
-    )
-    o._response_metadata = None
-    if not _K_DeleteVoiceTemplateResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_DeleteVoiceTemplateResponse, o._unknown)
-    return o
-
-
-def unstructure_DeleteVoiceTemplateResponse(o: Any) -> Any:
-    if not isinstance(o, DeleteVoiceTemplateResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.message_body
-    if v is not None:
-        d["MessageBody"] = _common._u_MessageBody(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_EmailTemplateRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "EmailTemplateRequest")
-    o: Any = _new(EmailTemplateRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("DefaultSubstitutions")
-    o.default_substitutions = (
-        v if v.__class__ is str or v is None else _w.field(o, "DefaultSubstitutions", v, _w.text)
-    )
-    v = d.get("HtmlPart")
-    o.html_part = v if v.__class__ is str or v is None else _w.field(o, "HtmlPart", v, _w.text)
-    v = d.get("RecommenderId")
-    o.recommender_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "RecommenderId", v, _w.text)
-    )
-    v = d.get("Subject")
-    o.subject = v if v.__class__ is str or v is None else _w.field(o, "Subject", v, _w.text)
-    v = d.get("Headers")
-    if v is None:
-        o.headers = None
-    else:
-        try:
-            o.headers = (
-                [_common._s_MessageHeader(x0) for x0 in v] if v.__class__ is list else _w.wrong()
-            )
-        except _w.WrongType:
-            o.headers = _w.keep(o, "Headers", v)
-    v = d.get("tags")
-    if v is None:
-        o.tags = None
-    else:
-        try:
-            o.tags = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        x0 if x0.__class__ is str else _w.text(x0)
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.tags = _w.keep(o, "tags", v)
-    v = d.get("TemplateDescription")
-    o.template_description = (
-        v if v.__class__ is str or v is None else _w.field(o, "TemplateDescription", v, _w.text)
-    )
-    v = d.get("TextPart")
-    o.text_part = v if v.__class__ is str or v is None else _w.field(o, "TextPart", v, _w.text)
-    if not _K_EmailTemplateRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_EmailTemplateRequest, o._unknown)
-    return o
-
-
-def unstructure_EmailTemplateRequest(o: Any) -> Any:
-    if not isinstance(o, EmailTemplateRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.default_substitutions
-    if v is not None:
-        d["DefaultSubstitutions"] = v
-    v = o.html_part
-    if v is not None:
-        d["HtmlPart"] = v
-    v = o.recommender_id
-    if v is not None:
-        d["RecommenderId"] = v
-    v = o.subject
-    if v is not None:
-        d["Subject"] = v
-    v = o.headers
-    if v is not None:
-        d["Headers"] = (
-            [_common._u_MessageHeader(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
+_M_TemplateType = _w.member_of(TemplateType)
+
+
+def _codec_APNSPushNotificationTemplate(cls: Any) -> _w.Codec:
+    keys = frozenset({"Action", "Body", "MediaUrl", "RawContent", "Sound", "Title", "Url"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Action")
+        o.action = (
+            (_E_Action.get(v) or Action(v))
+            if v.__class__ is str
+            else None
+            if v is None
+            else _w.field(o, "Action", v, _M_Action)
         )
-    v = o.tags
-    if v is not None:
-        d["tags"] = dict(v) if isinstance(v, dict) else v
-    v = o.template_description
-    if v is not None:
-        d["TemplateDescription"] = v
-    v = o.text_part
-    if v is not None:
-        d["TextPart"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_EmailTemplateResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "EmailTemplateResponse")
-    o: Any = _new(EmailTemplateResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("Arn")
-    o.arn = v if v.__class__ is str or v is None else _w.field(o, "Arn", v, _w.text)
-    v = d.get("CreationDate")
-    o.creation_date = (
-        v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
-    )
-    v = d.get("DefaultSubstitutions")
-    o.default_substitutions = (
-        v if v.__class__ is str or v is None else _w.field(o, "DefaultSubstitutions", v, _w.text)
-    )
-    v = d.get("HtmlPart")
-    o.html_part = v if v.__class__ is str or v is None else _w.field(o, "HtmlPart", v, _w.text)
-    v = d.get("LastModifiedDate")
-    o.last_modified_date = (
-        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
-    )
-    v = d.get("RecommenderId")
-    o.recommender_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "RecommenderId", v, _w.text)
-    )
-    v = d.get("Subject")
-    o.subject = v if v.__class__ is str or v is None else _w.field(o, "Subject", v, _w.text)
-    v = d.get("Headers")
-    if v is None:
-        o.headers = None
-    else:
-        try:
-            o.headers = (
-                [_common._s_MessageHeader(x0) for x0 in v] if v.__class__ is list else _w.wrong()
-            )
-        except _w.WrongType:
-            o.headers = _w.keep(o, "Headers", v)
-    v = d.get("tags")
-    if v is None:
-        o.tags = None
-    else:
-        try:
-            o.tags = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        x0 if x0.__class__ is str else _w.text(x0)
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.tags = _w.keep(o, "tags", v)
-    v = d.get("TemplateDescription")
-    o.template_description = (
-        v if v.__class__ is str or v is None else _w.field(o, "TemplateDescription", v, _w.text)
-    )
-    v = d.get("TemplateName")
-    o.template_name = (
-        v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
-    )
-    v = d.get("TemplateType")
-    o.template_type = (
-        _E_TemplateType.get(v, v)
-        if v.__class__ is str
-        else None
-        if v is None
-        else _w.field(o, "TemplateType", v, _w.text)
-    )
-    v = d.get("TextPart")
-    o.text_part = v if v.__class__ is str or v is None else _w.field(o, "TextPart", v, _w.text)
-    v = d.get("Version")
-    o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
-    if not _K_EmailTemplateResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_EmailTemplateResponse, o._unknown)
-    return o
-
-
-def unstructure_EmailTemplateResponse(o: Any) -> Any:
-    if not isinstance(o, EmailTemplateResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.arn
-    if v is not None:
-        d["Arn"] = v
-    v = o.creation_date
-    if v is not None:
-        d["CreationDate"] = v
-    v = o.default_substitutions
-    if v is not None:
-        d["DefaultSubstitutions"] = v
-    v = o.html_part
-    if v is not None:
-        d["HtmlPart"] = v
-    v = o.last_modified_date
-    if v is not None:
-        d["LastModifiedDate"] = v
-    v = o.recommender_id
-    if v is not None:
-        d["RecommenderId"] = v
-    v = o.subject
-    if v is not None:
-        d["Subject"] = v
-    v = o.headers
-    if v is not None:
-        d["Headers"] = (
-            [_common._u_MessageHeader(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
+        v = d.get("Body")
+        o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
+        v = d.get("MediaUrl")
+        o.media_url = v if v.__class__ is str or v is None else _w.field(o, "MediaUrl", v, _w.text)
+        v = d.get("RawContent")
+        o.raw_content = (
+            v if v.__class__ is str or v is None else _w.field(o, "RawContent", v, _w.text)
         )
-    v = o.tags
-    if v is not None:
-        d["tags"] = dict(v) if isinstance(v, dict) else v
-    v = o.template_description
-    if v is not None:
-        d["TemplateDescription"] = v
-    v = o.template_name
-    if v is not None:
-        d["TemplateName"] = v
-    v = o.template_type
-    if v is not None:
-        d["TemplateType"] = v._value_ if isinstance(v, StrEnum) else v
-    v = o.text_part
-    if v is not None:
-        d["TextPart"] = v
-    v = o.version
-    if v is not None:
-        d["Version"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetEmailTemplateRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetEmailTemplateRequest")
-    o: Any = _new(GetEmailTemplateRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("TemplateName")
-    o.template_name = (
-        v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
-    )
-    v = d.get("Version")
-    o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
-    if not _K_GetEmailTemplateRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetEmailTemplateRequest, o._unknown)
-    return o
-
-
-def unstructure_GetEmailTemplateRequest(o: Any) -> Any:
-    if not isinstance(o, GetEmailTemplateRequest):
+        v = d.get("Sound")
+        o.sound = v if v.__class__ is str or v is None else _w.field(o, "Sound", v, _w.text)
+        v = d.get("Title")
+        o.title = v if v.__class__ is str or v is None else _w.field(o, "Title", v, _w.text)
+        v = d.get("Url")
+        o.url = v if v.__class__ is str or v is None else _w.field(o, "Url", v, _w.text)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.template_name
-    if v is not None:
-        d["TemplateName"] = v
-    v = o.version
-    if v is not None:
-        d["Version"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.action
+        if v is not None:
+            d["Action"] = v._value_ if v.__class__ is Action else _w.enum_text(v)
+        v = o.body
+        if v is not None:
+            d["Body"] = v
+        v = o.media_url
+        if v is not None:
+            d["MediaUrl"] = v
+        v = o.raw_content
+        if v is not None:
+            d["RawContent"] = v
+        v = o.sound
+        if v is not None:
+            d["Sound"] = v
+        v = o.title
+        if v is not None:
+            d["Title"] = v
+        v = o.url
+        if v is not None:
+            d["Url"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_GetEmailTemplateResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetEmailTemplateResponse")
-    o: Any = _new(GetEmailTemplateResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("EmailTemplateResponse")
-    o.email_template_response = (
-        _s_EmailTemplateResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "EmailTemplateResponse", v)
+def _codec_AndroidPushNotificationTemplate(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {
+            "Action",
+            "Body",
+            "ImageIconUrl",
+            "ImageUrl",
+            "RawContent",
+            "SmallImageIconUrl",
+            "Sound",
+            "Title",
+            "Url",
+        }
     )
-    o._response_metadata = None
-    if not _K_GetEmailTemplateResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetEmailTemplateResponse, o._unknown)
-    return o
 
-
-def unstructure_GetEmailTemplateResponse(o: Any) -> Any:
-    if not isinstance(o, GetEmailTemplateResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.email_template_response
-    if v is not None:
-        d["EmailTemplateResponse"] = _u_EmailTemplateResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetInAppTemplateRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetInAppTemplateRequest")
-    o: Any = _new(GetInAppTemplateRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("TemplateName")
-    o.template_name = (
-        v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
-    )
-    v = d.get("Version")
-    o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
-    if not _K_GetInAppTemplateRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetInAppTemplateRequest, o._unknown)
-    return o
-
-
-def unstructure_GetInAppTemplateRequest(o: Any) -> Any:
-    if not isinstance(o, GetInAppTemplateRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.template_name
-    if v is not None:
-        d["TemplateName"] = v
-    v = o.version
-    if v is not None:
-        d["Version"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetInAppTemplateResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetInAppTemplateResponse")
-    o: Any = _new(GetInAppTemplateResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("InAppTemplateResponse")
-    o.in_app_template_response = (
-        _s_InAppTemplateResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "InAppTemplateResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_GetInAppTemplateResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetInAppTemplateResponse, o._unknown)
-    return o
-
-
-def unstructure_GetInAppTemplateResponse(o: Any) -> Any:
-    if not isinstance(o, GetInAppTemplateResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.in_app_template_response
-    if v is not None:
-        d["InAppTemplateResponse"] = _u_InAppTemplateResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetPushTemplateRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetPushTemplateRequest")
-    o: Any = _new(GetPushTemplateRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("TemplateName")
-    o.template_name = (
-        v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
-    )
-    v = d.get("Version")
-    o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
-    if not _K_GetPushTemplateRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetPushTemplateRequest, o._unknown)
-    return o
-
-
-def unstructure_GetPushTemplateRequest(o: Any) -> Any:
-    if not isinstance(o, GetPushTemplateRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.template_name
-    if v is not None:
-        d["TemplateName"] = v
-    v = o.version
-    if v is not None:
-        d["Version"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetPushTemplateResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetPushTemplateResponse")
-    o: Any = _new(GetPushTemplateResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("PushNotificationTemplateResponse")
-    o.push_notification_template_response = (
-        _s_PushNotificationTemplateResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "PushNotificationTemplateResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_GetPushTemplateResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetPushTemplateResponse, o._unknown)
-    return o
-
-
-def unstructure_GetPushTemplateResponse(o: Any) -> Any:
-    if not isinstance(o, GetPushTemplateResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.push_notification_template_response
-    if v is not None:
-        d["PushNotificationTemplateResponse"] = _u_PushNotificationTemplateResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetSmsTemplateRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetSmsTemplateRequest")
-    o: Any = _new(GetSmsTemplateRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("TemplateName")
-    o.template_name = (
-        v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
-    )
-    v = d.get("Version")
-    o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
-    if not _K_GetSmsTemplateRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetSmsTemplateRequest, o._unknown)
-    return o
-
-
-def unstructure_GetSmsTemplateRequest(o: Any) -> Any:
-    if not isinstance(o, GetSmsTemplateRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.template_name
-    if v is not None:
-        d["TemplateName"] = v
-    v = o.version
-    if v is not None:
-        d["Version"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetSmsTemplateResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetSmsTemplateResponse")
-    o: Any = _new(GetSmsTemplateResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("SMSTemplateResponse")
-    o.sms_template_response = (
-        _s_SMSTemplateResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "SMSTemplateResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_GetSmsTemplateResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetSmsTemplateResponse, o._unknown)
-    return o
-
-
-def unstructure_GetSmsTemplateResponse(o: Any) -> Any:
-    if not isinstance(o, GetSmsTemplateResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.sms_template_response
-    if v is not None:
-        d["SMSTemplateResponse"] = _u_SMSTemplateResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetVoiceTemplateRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetVoiceTemplateRequest")
-    o: Any = _new(GetVoiceTemplateRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("TemplateName")
-    o.template_name = (
-        v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
-    )
-    v = d.get("Version")
-    o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
-    if not _K_GetVoiceTemplateRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetVoiceTemplateRequest, o._unknown)
-    return o
-
-
-def unstructure_GetVoiceTemplateRequest(o: Any) -> Any:
-    if not isinstance(o, GetVoiceTemplateRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.template_name
-    if v is not None:
-        d["TemplateName"] = v
-    v = o.version
-    if v is not None:
-        d["Version"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_GetVoiceTemplateResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "GetVoiceTemplateResponse")
-    o: Any = _new(GetVoiceTemplateResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("VoiceTemplateResponse")
-    o.voice_template_response = (
-        _s_VoiceTemplateResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "VoiceTemplateResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_GetVoiceTemplateResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_GetVoiceTemplateResponse, o._unknown)
-    return o
-
-
-def unstructure_GetVoiceTemplateResponse(o: Any) -> Any:
-    if not isinstance(o, GetVoiceTemplateResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.voice_template_response
-    if v is not None:
-        d["VoiceTemplateResponse"] = _u_VoiceTemplateResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_InAppTemplateRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "InAppTemplateRequest")
-    o: Any = _new(InAppTemplateRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("Content")
-    if v is None:
-        o.content = None
-    else:
-        try:
-            o.content = (
-                [_common._s_InAppMessageContent(x0) for x0 in v]
-                if v.__class__ is list
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.content = _w.keep(o, "Content", v)
-    v = d.get("CustomConfig")
-    if v is None:
-        o.custom_config = None
-    else:
-        try:
-            o.custom_config = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        x0 if x0.__class__ is str else _w.text(x0)
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.custom_config = _w.keep(o, "CustomConfig", v)
-    v = d.get("Layout")
-    o.layout = (
-        _E_Layout.get(v, v)
-        if v.__class__ is str
-        else None
-        if v is None
-        else _w.field(o, "Layout", v, _w.text)
-    )
-    v = d.get("tags")
-    if v is None:
-        o.tags = None
-    else:
-        try:
-            o.tags = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        x0 if x0.__class__ is str else _w.text(x0)
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.tags = _w.keep(o, "tags", v)
-    v = d.get("TemplateDescription")
-    o.template_description = (
-        v if v.__class__ is str or v is None else _w.field(o, "TemplateDescription", v, _w.text)
-    )
-    if not _K_InAppTemplateRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_InAppTemplateRequest, o._unknown)
-    return o
-
-
-def unstructure_InAppTemplateRequest(o: Any) -> Any:
-    if not isinstance(o, InAppTemplateRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.content
-    if v is not None:
-        d["Content"] = (
-            [_common._u_InAppMessageContent(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Action")
+        o.action = (
+            (_E_Action.get(v) or Action(v))
+            if v.__class__ is str
+            else None
+            if v is None
+            else _w.field(o, "Action", v, _M_Action)
         )
-    v = o.custom_config
-    if v is not None:
-        d["CustomConfig"] = dict(v) if isinstance(v, dict) else v
-    v = o.layout
-    if v is not None:
-        d["Layout"] = v._value_ if isinstance(v, StrEnum) else v
-    v = o.tags
-    if v is not None:
-        d["tags"] = dict(v) if isinstance(v, dict) else v
-    v = o.template_description
-    if v is not None:
-        d["TemplateDescription"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_InAppTemplateResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "InAppTemplateResponse")
-    o: Any = _new(InAppTemplateResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("Arn")
-    o.arn = v if v.__class__ is str or v is None else _w.field(o, "Arn", v, _w.text)
-    v = d.get("Content")
-    if v is None:
-        o.content = None
-    else:
-        try:
-            o.content = (
-                [_common._s_InAppMessageContent(x0) for x0 in v]
-                if v.__class__ is list
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.content = _w.keep(o, "Content", v)
-    v = d.get("CreationDate")
-    o.creation_date = (
-        v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
-    )
-    v = d.get("CustomConfig")
-    if v is None:
-        o.custom_config = None
-    else:
-        try:
-            o.custom_config = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        x0 if x0.__class__ is str else _w.text(x0)
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.custom_config = _w.keep(o, "CustomConfig", v)
-    v = d.get("LastModifiedDate")
-    o.last_modified_date = (
-        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
-    )
-    v = d.get("Layout")
-    o.layout = (
-        _E_Layout.get(v, v)
-        if v.__class__ is str
-        else None
-        if v is None
-        else _w.field(o, "Layout", v, _w.text)
-    )
-    v = d.get("tags")
-    if v is None:
-        o.tags = None
-    else:
-        try:
-            o.tags = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        x0 if x0.__class__ is str else _w.text(x0)
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.tags = _w.keep(o, "tags", v)
-    v = d.get("TemplateDescription")
-    o.template_description = (
-        v if v.__class__ is str or v is None else _w.field(o, "TemplateDescription", v, _w.text)
-    )
-    v = d.get("TemplateName")
-    o.template_name = (
-        v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
-    )
-    v = d.get("TemplateType")
-    o.template_type = (
-        _E_TemplateType.get(v, v)
-        if v.__class__ is str
-        else None
-        if v is None
-        else _w.field(o, "TemplateType", v, _w.text)
-    )
-    v = d.get("Version")
-    o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
-    if not _K_InAppTemplateResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_InAppTemplateResponse, o._unknown)
-    return o
-
-
-def unstructure_InAppTemplateResponse(o: Any) -> Any:
-    if not isinstance(o, InAppTemplateResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.arn
-    if v is not None:
-        d["Arn"] = v
-    v = o.content
-    if v is not None:
-        d["Content"] = (
-            [_common._u_InAppMessageContent(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
+        v = d.get("Body")
+        o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
+        v = d.get("ImageIconUrl")
+        o.image_icon_url = (
+            v if v.__class__ is str or v is None else _w.field(o, "ImageIconUrl", v, _w.text)
         )
-    v = o.creation_date
-    if v is not None:
-        d["CreationDate"] = v
-    v = o.custom_config
-    if v is not None:
-        d["CustomConfig"] = dict(v) if isinstance(v, dict) else v
-    v = o.last_modified_date
-    if v is not None:
-        d["LastModifiedDate"] = v
-    v = o.layout
-    if v is not None:
-        d["Layout"] = v._value_ if isinstance(v, StrEnum) else v
-    v = o.tags
-    if v is not None:
-        d["tags"] = dict(v) if isinstance(v, dict) else v
-    v = o.template_description
-    if v is not None:
-        d["TemplateDescription"] = v
-    v = o.template_name
-    if v is not None:
-        d["TemplateName"] = v
-    v = o.template_type
-    if v is not None:
-        d["TemplateType"] = v._value_ if isinstance(v, StrEnum) else v
-    v = o.version
-    if v is not None:
-        d["Version"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_ListTemplateVersionsRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "ListTemplateVersionsRequest")
-    o: Any = _new(ListTemplateVersionsRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("NextToken")
-    o.next_token = v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
-    v = d.get("PageSize")
-    o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
-    v = d.get("TemplateName")
-    o.template_name = (
-        v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
-    )
-    v = d.get("TemplateType")
-    o.template_type = (
-        v if v.__class__ is str or v is None else _w.field(o, "TemplateType", v, _w.text)
-    )
-    if not _K_ListTemplateVersionsRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_ListTemplateVersionsRequest, o._unknown)
-    return o
-
-
-def unstructure_ListTemplateVersionsRequest(o: Any) -> Any:
-    if not isinstance(o, ListTemplateVersionsRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.next_token
-    if v is not None:
-        d["NextToken"] = v
-    v = o.page_size
-    if v is not None:
-        d["PageSize"] = v
-    v = o.template_name
-    if v is not None:
-        d["TemplateName"] = v
-    v = o.template_type
-    if v is not None:
-        d["TemplateType"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_ListTemplateVersionsResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "ListTemplateVersionsResponse")
-    o: Any = _new(ListTemplateVersionsResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("TemplateVersionsResponse")
-    o.template_versions_response = (
-        _s_TemplateVersionsResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "TemplateVersionsResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_ListTemplateVersionsResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_ListTemplateVersionsResponse, o._unknown)
-    return o
-
-
-def unstructure_ListTemplateVersionsResponse(o: Any) -> Any:
-    if not isinstance(o, ListTemplateVersionsResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.template_versions_response
-    if v is not None:
-        d["TemplateVersionsResponse"] = _u_TemplateVersionsResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_ListTemplatesRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "ListTemplatesRequest")
-    o: Any = _new(ListTemplatesRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("NextToken")
-    o.next_token = v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
-    v = d.get("PageSize")
-    o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
-    v = d.get("Prefix")
-    o.prefix = v if v.__class__ is str or v is None else _w.field(o, "Prefix", v, _w.text)
-    v = d.get("TemplateType")
-    o.template_type = (
-        v if v.__class__ is str or v is None else _w.field(o, "TemplateType", v, _w.text)
-    )
-    if not _K_ListTemplatesRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_ListTemplatesRequest, o._unknown)
-    return o
-
-
-def unstructure_ListTemplatesRequest(o: Any) -> Any:
-    if not isinstance(o, ListTemplatesRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.next_token
-    if v is not None:
-        d["NextToken"] = v
-    v = o.page_size
-    if v is not None:
-        d["PageSize"] = v
-    v = o.prefix
-    if v is not None:
-        d["Prefix"] = v
-    v = o.template_type
-    if v is not None:
-        d["TemplateType"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_ListTemplatesResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "ListTemplatesResponse")
-    o: Any = _new(ListTemplatesResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("TemplatesResponse")
-    o.templates_response = (
-        _s_TemplatesResponse(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "TemplatesResponse", v)
-    )
-    o._response_metadata = None
-    if not _K_ListTemplatesResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_ListTemplatesResponse, o._unknown)
-    return o
-
-
-def unstructure_ListTemplatesResponse(o: Any) -> Any:
-    if not isinstance(o, ListTemplatesResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.templates_response
-    if v is not None:
-        d["TemplatesResponse"] = _u_TemplatesResponse(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_PushNotificationTemplateRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "PushNotificationTemplateRequest")
-    o: Any = _new(PushNotificationTemplateRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("ADM")
-    o.adm = (
-        _s_AndroidPushNotificationTemplate(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "ADM", v)
-    )
-    v = d.get("APNS")
-    o.apns = (
-        _s_APNSPushNotificationTemplate(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "APNS", v)
-    )
-    v = d.get("Baidu")
-    o.baidu = (
-        _s_AndroidPushNotificationTemplate(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "Baidu", v)
-    )
-    v = d.get("Default")
-    o.default = (
-        _s_DefaultPushNotificationTemplate(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "Default", v)
-    )
-    v = d.get("DefaultSubstitutions")
-    o.default_substitutions = (
-        v if v.__class__ is str or v is None else _w.field(o, "DefaultSubstitutions", v, _w.text)
-    )
-    v = d.get("GCM")
-    o.gcm = (
-        _s_AndroidPushNotificationTemplate(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "GCM", v)
-    )
-    v = d.get("RecommenderId")
-    o.recommender_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "RecommenderId", v, _w.text)
-    )
-    v = d.get("tags")
-    if v is None:
-        o.tags = None
-    else:
-        try:
-            o.tags = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        x0 if x0.__class__ is str else _w.text(x0)
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.tags = _w.keep(o, "tags", v)
-    v = d.get("TemplateDescription")
-    o.template_description = (
-        v if v.__class__ is str or v is None else _w.field(o, "TemplateDescription", v, _w.text)
-    )
-    if not _K_PushNotificationTemplateRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_PushNotificationTemplateRequest, o._unknown)
-    return o
-
-
-def unstructure_PushNotificationTemplateRequest(o: Any) -> Any:
-    if not isinstance(o, PushNotificationTemplateRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.adm
-    if v is not None:
-        d["ADM"] = _u_AndroidPushNotificationTemplate(v)
-    v = o.apns
-    if v is not None:
-        d["APNS"] = _u_APNSPushNotificationTemplate(v)
-    v = o.baidu
-    if v is not None:
-        d["Baidu"] = _u_AndroidPushNotificationTemplate(v)
-    v = o.default
-    if v is not None:
-        d["Default"] = _u_DefaultPushNotificationTemplate(v)
-    v = o.default_substitutions
-    if v is not None:
-        d["DefaultSubstitutions"] = v
-    v = o.gcm
-    if v is not None:
-        d["GCM"] = _u_AndroidPushNotificationTemplate(v)
-    v = o.recommender_id
-    if v is not None:
-        d["RecommenderId"] = v
-    v = o.tags
-    if v is not None:
-        d["tags"] = dict(v) if isinstance(v, dict) else v
-    v = o.template_description
-    if v is not None:
-        d["TemplateDescription"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_PushNotificationTemplateResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "PushNotificationTemplateResponse")
-    o: Any = _new(PushNotificationTemplateResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("ADM")
-    o.adm = (
-        _s_AndroidPushNotificationTemplate(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "ADM", v)
-    )
-    v = d.get("APNS")
-    o.apns = (
-        _s_APNSPushNotificationTemplate(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "APNS", v)
-    )
-    v = d.get("Arn")
-    o.arn = v if v.__class__ is str or v is None else _w.field(o, "Arn", v, _w.text)
-    v = d.get("Baidu")
-    o.baidu = (
-        _s_AndroidPushNotificationTemplate(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "Baidu", v)
-    )
-    v = d.get("CreationDate")
-    o.creation_date = (
-        v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
-    )
-    v = d.get("Default")
-    o.default = (
-        _s_DefaultPushNotificationTemplate(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "Default", v)
-    )
-    v = d.get("DefaultSubstitutions")
-    o.default_substitutions = (
-        v if v.__class__ is str or v is None else _w.field(o, "DefaultSubstitutions", v, _w.text)
-    )
-    v = d.get("GCM")
-    o.gcm = (
-        _s_AndroidPushNotificationTemplate(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "GCM", v)
-    )
-    v = d.get("LastModifiedDate")
-    o.last_modified_date = (
-        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
-    )
-    v = d.get("RecommenderId")
-    o.recommender_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "RecommenderId", v, _w.text)
-    )
-    v = d.get("tags")
-    if v is None:
-        o.tags = None
-    else:
-        try:
-            o.tags = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        x0 if x0.__class__ is str else _w.text(x0)
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.tags = _w.keep(o, "tags", v)
-    v = d.get("TemplateDescription")
-    o.template_description = (
-        v if v.__class__ is str or v is None else _w.field(o, "TemplateDescription", v, _w.text)
-    )
-    v = d.get("TemplateName")
-    o.template_name = (
-        v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
-    )
-    v = d.get("TemplateType")
-    o.template_type = (
-        _E_TemplateType.get(v, v)
-        if v.__class__ is str
-        else None
-        if v is None
-        else _w.field(o, "TemplateType", v, _w.text)
-    )
-    v = d.get("Version")
-    o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
-    if not _K_PushNotificationTemplateResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_PushNotificationTemplateResponse, o._unknown)
-    return o
-
-
-def unstructure_PushNotificationTemplateResponse(o: Any) -> Any:
-    if not isinstance(o, PushNotificationTemplateResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.adm
-    if v is not None:
-        d["ADM"] = _u_AndroidPushNotificationTemplate(v)
-    v = o.apns
-    if v is not None:
-        d["APNS"] = _u_APNSPushNotificationTemplate(v)
-    v = o.arn
-    if v is not None:
-        d["Arn"] = v
-    v = o.baidu
-    if v is not None:
-        d["Baidu"] = _u_AndroidPushNotificationTemplate(v)
-    v = o.creation_date
-    if v is not None:
-        d["CreationDate"] = v
-    v = o.default
-    if v is not None:
-        d["Default"] = _u_DefaultPushNotificationTemplate(v)
-    v = o.default_substitutions
-    if v is not None:
-        d["DefaultSubstitutions"] = v
-    v = o.gcm
-    if v is not None:
-        d["GCM"] = _u_AndroidPushNotificationTemplate(v)
-    v = o.last_modified_date
-    if v is not None:
-        d["LastModifiedDate"] = v
-    v = o.recommender_id
-    if v is not None:
-        d["RecommenderId"] = v
-    v = o.tags
-    if v is not None:
-        d["tags"] = dict(v) if isinstance(v, dict) else v
-    v = o.template_description
-    if v is not None:
-        d["TemplateDescription"] = v
-    v = o.template_name
-    if v is not None:
-        d["TemplateName"] = v
-    v = o.template_type
-    if v is not None:
-        d["TemplateType"] = v._value_ if isinstance(v, StrEnum) else v
-    v = o.version
-    if v is not None:
-        d["Version"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_SMSTemplateRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "SMSTemplateRequest")
-    o: Any = _new(SMSTemplateRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("Body")
-    o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
-    v = d.get("DefaultSubstitutions")
-    o.default_substitutions = (
-        v if v.__class__ is str or v is None else _w.field(o, "DefaultSubstitutions", v, _w.text)
-    )
-    v = d.get("RecommenderId")
-    o.recommender_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "RecommenderId", v, _w.text)
-    )
-    v = d.get("tags")
-    if v is None:
-        o.tags = None
-    else:
-        try:
-            o.tags = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        x0 if x0.__class__ is str else _w.text(x0)
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.tags = _w.keep(o, "tags", v)
-    v = d.get("TemplateDescription")
-    o.template_description = (
-        v if v.__class__ is str or v is None else _w.field(o, "TemplateDescription", v, _w.text)
-    )
-    if not _K_SMSTemplateRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_SMSTemplateRequest, o._unknown)
-    return o
-
-
-def unstructure_SMSTemplateRequest(o: Any) -> Any:
-    if not isinstance(o, SMSTemplateRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.body
-    if v is not None:
-        d["Body"] = v
-    v = o.default_substitutions
-    if v is not None:
-        d["DefaultSubstitutions"] = v
-    v = o.recommender_id
-    if v is not None:
-        d["RecommenderId"] = v
-    v = o.tags
-    if v is not None:
-        d["tags"] = dict(v) if isinstance(v, dict) else v
-    v = o.template_description
-    if v is not None:
-        d["TemplateDescription"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_SMSTemplateResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "SMSTemplateResponse")
-    o: Any = _new(SMSTemplateResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("Arn")
-    o.arn = v if v.__class__ is str or v is None else _w.field(o, "Arn", v, _w.text)
-    v = d.get("Body")
-    o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
-    v = d.get("CreationDate")
-    o.creation_date = (
-        v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
-    )
-    v = d.get("DefaultSubstitutions")
-    o.default_substitutions = (
-        v if v.__class__ is str or v is None else _w.field(o, "DefaultSubstitutions", v, _w.text)
-    )
-    v = d.get("LastModifiedDate")
-    o.last_modified_date = (
-        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
-    )
-    v = d.get("RecommenderId")
-    o.recommender_id = (
-        v if v.__class__ is str or v is None else _w.field(o, "RecommenderId", v, _w.text)
-    )
-    v = d.get("tags")
-    if v is None:
-        o.tags = None
-    else:
-        try:
-            o.tags = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        x0 if x0.__class__ is str else _w.text(x0)
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.tags = _w.keep(o, "tags", v)
-    v = d.get("TemplateDescription")
-    o.template_description = (
-        v if v.__class__ is str or v is None else _w.field(o, "TemplateDescription", v, _w.text)
-    )
-    v = d.get("TemplateName")
-    o.template_name = (
-        v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
-    )
-    v = d.get("TemplateType")
-    o.template_type = (
-        _E_TemplateType.get(v, v)
-        if v.__class__ is str
-        else None
-        if v is None
-        else _w.field(o, "TemplateType", v, _w.text)
-    )
-    v = d.get("Version")
-    o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
-    if not _K_SMSTemplateResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_SMSTemplateResponse, o._unknown)
-    return o
-
-
-def unstructure_SMSTemplateResponse(o: Any) -> Any:
-    if not isinstance(o, SMSTemplateResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.arn
-    if v is not None:
-        d["Arn"] = v
-    v = o.body
-    if v is not None:
-        d["Body"] = v
-    v = o.creation_date
-    if v is not None:
-        d["CreationDate"] = v
-    v = o.default_substitutions
-    if v is not None:
-        d["DefaultSubstitutions"] = v
-    v = o.last_modified_date
-    if v is not None:
-        d["LastModifiedDate"] = v
-    v = o.recommender_id
-    if v is not None:
-        d["RecommenderId"] = v
-    v = o.tags
-    if v is not None:
-        d["tags"] = dict(v) if isinstance(v, dict) else v
-    v = o.template_description
-    if v is not None:
-        d["TemplateDescription"] = v
-    v = o.template_name
-    if v is not None:
-        d["TemplateName"] = v
-    v = o.template_type
-    if v is not None:
-        d["TemplateType"] = v._value_ if isinstance(v, StrEnum) else v
-    v = o.version
-    if v is not None:
-        d["Version"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_TemplateActiveVersionRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "TemplateActiveVersionRequest")
-    o: Any = _new(TemplateActiveVersionRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("Version")
-    o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
-    if not _K_TemplateActiveVersionRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_TemplateActiveVersionRequest, o._unknown)
-    return o
-
-
-def unstructure_TemplateActiveVersionRequest(o: Any) -> Any:
-    if not isinstance(o, TemplateActiveVersionRequest):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.version
-    if v is not None:
-        d["Version"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_TemplateCreateMessageBody(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "TemplateCreateMessageBody")
-    o: Any = _new(TemplateCreateMessageBody)
-    o._unknown = None
-    v: Any
-    v = d.get("Arn")
-    o.arn = v if v.__class__ is str or v is None else _w.field(o, "Arn", v, _w.text)
-    v = d.get("Message")
-    o.message = v if v.__class__ is str or v is None else _w.field(o, "Message", v, _w.text)
-    v = d.get("RequestID")
-    o.request_id = v if v.__class__ is str or v is None else _w.field(o, "RequestID", v, _w.text)
-    if not _K_TemplateCreateMessageBody.issuperset(d):
-        o._unknown = _w.extra(d, _K_TemplateCreateMessageBody, o._unknown)
-    return o
-
-
-def unstructure_TemplateCreateMessageBody(o: Any) -> Any:
-    if not isinstance(o, TemplateCreateMessageBody):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.arn
-    if v is not None:
-        d["Arn"] = v
-    v = o.message
-    if v is not None:
-        d["Message"] = v
-    v = o.request_id
-    if v is not None:
-        d["RequestID"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_TemplateResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "TemplateResponse")
-    o: Any = _new(TemplateResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("Arn")
-    o.arn = v if v.__class__ is str or v is None else _w.field(o, "Arn", v, _w.text)
-    v = d.get("CreationDate")
-    o.creation_date = (
-        v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
-    )
-    v = d.get("DefaultSubstitutions")
-    o.default_substitutions = (
-        v if v.__class__ is str or v is None else _w.field(o, "DefaultSubstitutions", v, _w.text)
-    )
-    v = d.get("LastModifiedDate")
-    o.last_modified_date = (
-        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
-    )
-    v = d.get("tags")
-    if v is None:
-        o.tags = None
-    else:
-        try:
-            o.tags = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        x0 if x0.__class__ is str else _w.text(x0)
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
-            )
-        except _w.WrongType:
-            o.tags = _w.keep(o, "tags", v)
-    v = d.get("TemplateDescription")
-    o.template_description = (
-        v if v.__class__ is str or v is None else _w.field(o, "TemplateDescription", v, _w.text)
-    )
-    v = d.get("TemplateName")
-    o.template_name = (
-        v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
-    )
-    v = d.get("TemplateType")
-    o.template_type = (
-        _E_TemplateType.get(v, v)
-        if v.__class__ is str
-        else None
-        if v is None
-        else _w.field(o, "TemplateType", v, _w.text)
-    )
-    v = d.get("Version")
-    o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
-    if not _K_TemplateResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_TemplateResponse, o._unknown)
-    return o
-
-
-def unstructure_TemplateResponse(o: Any) -> Any:
-    if not isinstance(o, TemplateResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.arn
-    if v is not None:
-        d["Arn"] = v
-    v = o.creation_date
-    if v is not None:
-        d["CreationDate"] = v
-    v = o.default_substitutions
-    if v is not None:
-        d["DefaultSubstitutions"] = v
-    v = o.last_modified_date
-    if v is not None:
-        d["LastModifiedDate"] = v
-    v = o.tags
-    if v is not None:
-        d["tags"] = dict(v) if isinstance(v, dict) else v
-    v = o.template_description
-    if v is not None:
-        d["TemplateDescription"] = v
-    v = o.template_name
-    if v is not None:
-        d["TemplateName"] = v
-    v = o.template_type
-    if v is not None:
-        d["TemplateType"] = v._value_ if isinstance(v, StrEnum) else v
-    v = o.version
-    if v is not None:
-        d["Version"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_TemplateVersionResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "TemplateVersionResponse")
-    o: Any = _new(TemplateVersionResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("CreationDate")
-    o.creation_date = (
-        v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
-    )
-    v = d.get("DefaultSubstitutions")
-    o.default_substitutions = (
-        v if v.__class__ is str or v is None else _w.field(o, "DefaultSubstitutions", v, _w.text)
-    )
-    v = d.get("LastModifiedDate")
-    o.last_modified_date = (
-        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
-    )
-    v = d.get("TemplateDescription")
-    o.template_description = (
-        v if v.__class__ is str or v is None else _w.field(o, "TemplateDescription", v, _w.text)
-    )
-    v = d.get("TemplateName")
-    o.template_name = (
-        v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
-    )
-    v = d.get("TemplateType")
-    o.template_type = (
-        v if v.__class__ is str or v is None else _w.field(o, "TemplateType", v, _w.text)
-    )
-    v = d.get("Version")
-    o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
-    if not _K_TemplateVersionResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_TemplateVersionResponse, o._unknown)
-    return o
-
-
-def unstructure_TemplateVersionResponse(o: Any) -> Any:
-    if not isinstance(o, TemplateVersionResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.creation_date
-    if v is not None:
-        d["CreationDate"] = v
-    v = o.default_substitutions
-    if v is not None:
-        d["DefaultSubstitutions"] = v
-    v = o.last_modified_date
-    if v is not None:
-        d["LastModifiedDate"] = v
-    v = o.template_description
-    if v is not None:
-        d["TemplateDescription"] = v
-    v = o.template_name
-    if v is not None:
-        d["TemplateName"] = v
-    v = o.template_type
-    if v is not None:
-        d["TemplateType"] = v
-    v = o.version
-    if v is not None:
-        d["Version"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_TemplateVersionsResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "TemplateVersionsResponse")
-    o: Any = _new(TemplateVersionsResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("Item")
-    if v is None:
-        o.item = None
-    else:
-        try:
-            o.item = (
-                [_s_TemplateVersionResponse(x0) for x0 in v] if v.__class__ is list else _w.wrong()
-            )
-        except _w.WrongType:
-            o.item = _w.keep(o, "Item", v)
-    v = d.get("Message")
-    o.message = v if v.__class__ is str or v is None else _w.field(o, "Message", v, _w.text)
-    v = d.get("NextToken")
-    o.next_token = v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
-    v = d.get("RequestID")
-    o.request_id = v if v.__class__ is str or v is None else _w.field(o, "RequestID", v, _w.text)
-    if not _K_TemplateVersionsResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_TemplateVersionsResponse, o._unknown)
-    return o
-
-
-def unstructure_TemplateVersionsResponse(o: Any) -> Any:
-    if not isinstance(o, TemplateVersionsResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.item
-    if v is not None:
-        d["Item"] = (
-            [_u_TemplateVersionResponse(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
+        v = d.get("ImageUrl")
+        o.image_url = v if v.__class__ is str or v is None else _w.field(o, "ImageUrl", v, _w.text)
+        v = d.get("RawContent")
+        o.raw_content = (
+            v if v.__class__ is str or v is None else _w.field(o, "RawContent", v, _w.text)
         )
-    v = o.message
-    if v is not None:
-        d["Message"] = v
-    v = o.next_token
-    if v is not None:
-        d["NextToken"] = v
-    v = o.request_id
-    if v is not None:
-        d["RequestID"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_TemplatesResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "TemplatesResponse")
-    o: Any = _new(TemplatesResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("Item")
-    if v is None:
-        o.item = None
-    else:
-        try:
-            o.item = [_s_TemplateResponse(x0) for x0 in v] if v.__class__ is list else _w.wrong()
-        except _w.WrongType:
-            o.item = _w.keep(o, "Item", v)
-    v = d.get("NextToken")
-    o.next_token = v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
-    if not _K_TemplatesResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_TemplatesResponse, o._unknown)
-    return o
-
-
-def unstructure_TemplatesResponse(o: Any) -> Any:
-    if not isinstance(o, TemplatesResponse):
+        v = d.get("SmallImageIconUrl")
+        o.small_image_icon_url = (
+            v if v.__class__ is str or v is None else _w.field(o, "SmallImageIconUrl", v, _w.text)
+        )
+        v = d.get("Sound")
+        o.sound = v if v.__class__ is str or v is None else _w.field(o, "Sound", v, _w.text)
+        v = d.get("Title")
+        o.title = v if v.__class__ is str or v is None else _w.field(o, "Title", v, _w.text)
+        v = d.get("Url")
+        o.url = v if v.__class__ is str or v is None else _w.field(o, "Url", v, _w.text)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.item
-    if v is not None:
-        d["Item"] = [_u_TemplateResponse(x0) for x0 in v] if isinstance(v, (list, tuple)) else v
-    v = o.next_token
-    if v is not None:
-        d["NextToken"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.action
+        if v is not None:
+            d["Action"] = v._value_ if v.__class__ is Action else _w.enum_text(v)
+        v = o.body
+        if v is not None:
+            d["Body"] = v
+        v = o.image_icon_url
+        if v is not None:
+            d["ImageIconUrl"] = v
+        v = o.image_url
+        if v is not None:
+            d["ImageUrl"] = v
+        v = o.raw_content
+        if v is not None:
+            d["RawContent"] = v
+        v = o.small_image_icon_url
+        if v is not None:
+            d["SmallImageIconUrl"] = v
+        v = o.sound
+        if v is not None:
+            d["Sound"] = v
+        v = o.title
+        if v is not None:
+            d["Title"] = v
+        v = o.url
+        if v is not None:
+            d["Url"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_UpdateEmailTemplateRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "UpdateEmailTemplateRequest")
-    o: Any = _new(UpdateEmailTemplateRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("CreateNewVersion")
-    o.create_new_version = (
-        v if v.__class__ is bool or v is None else _w.field(o, "CreateNewVersion", v, _w.boolean)
-    )
-    v = d.get("EmailTemplateRequest")
-    o.email_template_request = (
-        _s_EmailTemplateRequest(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "EmailTemplateRequest", v)
-    )
-    v = d.get("TemplateName")
-    o.template_name = (
-        v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
-    )
-    v = d.get("Version")
-    o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
-    if not _K_UpdateEmailTemplateRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_UpdateEmailTemplateRequest, o._unknown)
-    return o
+def _codec_CreateEmailTemplateRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"EmailTemplateRequest", "TemplateName"})
 
-
-def unstructure_UpdateEmailTemplateRequest(o: Any) -> Any:
-    if not isinstance(o, UpdateEmailTemplateRequest):
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("EmailTemplateRequest")
+        o.email_template_request = (
+            _s_EmailTemplateRequest(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "EmailTemplateRequest", v)
+        )
+        v = d.get("TemplateName")
+        o.template_name = (
+            v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.create_new_version
-    if v is not None:
-        d["CreateNewVersion"] = v
-    v = o.email_template_request
-    if v is not None:
-        d["EmailTemplateRequest"] = _u_EmailTemplateRequest(v)
-    v = o.template_name
-    if v is not None:
-        d["TemplateName"] = v
-    v = o.version
-    if v is not None:
-        d["Version"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.email_template_request
+        if v is not None:
+            d["EmailTemplateRequest"] = _u_EmailTemplateRequest(v)
+        v = o.template_name
+        if v is not None:
+            d["TemplateName"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_UpdateEmailTemplateResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "UpdateEmailTemplateResponse")
-    o: Any = _new(UpdateEmailTemplateResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("MessageBody")
-    o.message_body = (
-        _common._s_MessageBody(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "MessageBody", v)
-    )
-    o._response_metadata = None
-    if not _K_UpdateEmailTemplateResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_UpdateEmailTemplateResponse, o._unknown)
-    return o
+# Shapes with these members: CreateEmailTemplateResponse, CreatePushTemplateResponse,
+# CreateSmsTemplateResponse, CreateVoiceTemplateResponse.
+def _codec_CreateEmailTemplateResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"CreateTemplateMessageBody"})
 
-
-def unstructure_UpdateEmailTemplateResponse(o: Any) -> Any:
-    if not isinstance(o, UpdateEmailTemplateResponse):
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("CreateTemplateMessageBody")
+        o.create_template_message_body = (
+            _s_CreateTemplateMessageBody(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "CreateTemplateMessageBody", v)
+        )
+        o._response_metadata = None
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.message_body
-    if v is not None:
-        d["MessageBody"] = _common._u_MessageBody(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.create_template_message_body
+        if v is not None:
+            d["CreateTemplateMessageBody"] = _u_CreateTemplateMessageBody(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_UpdateInAppTemplateRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "UpdateInAppTemplateRequest")
-    o: Any = _new(UpdateInAppTemplateRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("CreateNewVersion")
-    o.create_new_version = (
-        v if v.__class__ is bool or v is None else _w.field(o, "CreateNewVersion", v, _w.boolean)
-    )
-    v = d.get("InAppTemplateRequest")
-    o.in_app_template_request = (
-        _s_InAppTemplateRequest(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "InAppTemplateRequest", v)
-    )
-    v = d.get("TemplateName")
-    o.template_name = (
-        v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
-    )
-    v = d.get("Version")
-    o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
-    if not _K_UpdateInAppTemplateRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_UpdateInAppTemplateRequest, o._unknown)
-    return o
+def _codec_CreateInAppTemplateRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"InAppTemplateRequest", "TemplateName"})
 
-
-def unstructure_UpdateInAppTemplateRequest(o: Any) -> Any:
-    if not isinstance(o, UpdateInAppTemplateRequest):
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("InAppTemplateRequest")
+        o.in_app_template_request = (
+            _s_InAppTemplateRequest(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "InAppTemplateRequest", v)
+        )
+        v = d.get("TemplateName")
+        o.template_name = (
+            v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.create_new_version
-    if v is not None:
-        d["CreateNewVersion"] = v
-    v = o.in_app_template_request
-    if v is not None:
-        d["InAppTemplateRequest"] = _u_InAppTemplateRequest(v)
-    v = o.template_name
-    if v is not None:
-        d["TemplateName"] = v
-    v = o.version
-    if v is not None:
-        d["Version"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.in_app_template_request
+        if v is not None:
+            d["InAppTemplateRequest"] = _u_InAppTemplateRequest(v)
+        v = o.template_name
+        if v is not None:
+            d["TemplateName"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_UpdateInAppTemplateResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "UpdateInAppTemplateResponse")
-    o: Any = _new(UpdateInAppTemplateResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("MessageBody")
-    o.message_body = (
-        _common._s_MessageBody(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "MessageBody", v)
-    )
-    o._response_metadata = None
-    if not _K_UpdateInAppTemplateResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_UpdateInAppTemplateResponse, o._unknown)
-    return o
+def _codec_CreateInAppTemplateResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"TemplateCreateMessageBody"})
 
-
-def unstructure_UpdateInAppTemplateResponse(o: Any) -> Any:
-    if not isinstance(o, UpdateInAppTemplateResponse):
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("TemplateCreateMessageBody")
+        o.template_create_message_body = (
+            _s_TemplateCreateMessageBody(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "TemplateCreateMessageBody", v)
+        )
+        o._response_metadata = None
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.message_body
-    if v is not None:
-        d["MessageBody"] = _common._u_MessageBody(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.template_create_message_body
+        if v is not None:
+            d["TemplateCreateMessageBody"] = _u_TemplateCreateMessageBody(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_UpdatePushTemplateRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "UpdatePushTemplateRequest")
-    o: Any = _new(UpdatePushTemplateRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("CreateNewVersion")
-    o.create_new_version = (
-        v if v.__class__ is bool or v is None else _w.field(o, "CreateNewVersion", v, _w.boolean)
-    )
-    v = d.get("PushNotificationTemplateRequest")
-    o.push_notification_template_request = (
-        _s_PushNotificationTemplateRequest(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "PushNotificationTemplateRequest", v)
-    )
-    v = d.get("TemplateName")
-    o.template_name = (
-        v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
-    )
-    v = d.get("Version")
-    o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
-    if not _K_UpdatePushTemplateRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_UpdatePushTemplateRequest, o._unknown)
-    return o
+def _codec_CreatePushTemplateRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"PushNotificationTemplateRequest", "TemplateName"})
 
-
-def unstructure_UpdatePushTemplateRequest(o: Any) -> Any:
-    if not isinstance(o, UpdatePushTemplateRequest):
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("PushNotificationTemplateRequest")
+        o.push_notification_template_request = (
+            _s_PushNotificationTemplateRequest(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "PushNotificationTemplateRequest", v)
+        )
+        v = d.get("TemplateName")
+        o.template_name = (
+            v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.create_new_version
-    if v is not None:
-        d["CreateNewVersion"] = v
-    v = o.push_notification_template_request
-    if v is not None:
-        d["PushNotificationTemplateRequest"] = _u_PushNotificationTemplateRequest(v)
-    v = o.template_name
-    if v is not None:
-        d["TemplateName"] = v
-    v = o.version
-    if v is not None:
-        d["Version"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.push_notification_template_request
+        if v is not None:
+            d["PushNotificationTemplateRequest"] = _u_PushNotificationTemplateRequest(v)
+        v = o.template_name
+        if v is not None:
+            d["TemplateName"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_UpdatePushTemplateResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "UpdatePushTemplateResponse")
-    o: Any = _new(UpdatePushTemplateResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("MessageBody")
-    o.message_body = (
-        _common._s_MessageBody(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "MessageBody", v)
-    )
-    o._response_metadata = None
-    if not _K_UpdatePushTemplateResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_UpdatePushTemplateResponse, o._unknown)
-    return o
+def _codec_CreateSmsTemplateRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"SMSTemplateRequest", "TemplateName"})
 
-
-def unstructure_UpdatePushTemplateResponse(o: Any) -> Any:
-    if not isinstance(o, UpdatePushTemplateResponse):
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("SMSTemplateRequest")
+        o.sms_template_request = (
+            _s_SMSTemplateRequest(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "SMSTemplateRequest", v)
+        )
+        v = d.get("TemplateName")
+        o.template_name = (
+            v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.message_body
-    if v is not None:
-        d["MessageBody"] = _common._u_MessageBody(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.sms_template_request
+        if v is not None:
+            d["SMSTemplateRequest"] = _u_SMSTemplateRequest(v)
+        v = o.template_name
+        if v is not None:
+            d["TemplateName"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_UpdateSmsTemplateRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "UpdateSmsTemplateRequest")
-    o: Any = _new(UpdateSmsTemplateRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("CreateNewVersion")
-    o.create_new_version = (
-        v if v.__class__ is bool or v is None else _w.field(o, "CreateNewVersion", v, _w.boolean)
-    )
-    v = d.get("SMSTemplateRequest")
-    o.sms_template_request = (
-        _s_SMSTemplateRequest(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "SMSTemplateRequest", v)
-    )
-    v = d.get("TemplateName")
-    o.template_name = (
-        v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
-    )
-    v = d.get("Version")
-    o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
-    if not _K_UpdateSmsTemplateRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_UpdateSmsTemplateRequest, o._unknown)
-    return o
+# Shapes with these members: CreateTemplateMessageBody, TemplateCreateMessageBody.
+def _codec_CreateTemplateMessageBody(cls: Any) -> _w.Codec:
+    keys = frozenset({"Arn", "Message", "RequestID"})
 
-
-def unstructure_UpdateSmsTemplateRequest(o: Any) -> Any:
-    if not isinstance(o, UpdateSmsTemplateRequest):
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Arn")
+        o.arn = v if v.__class__ is str or v is None else _w.field(o, "Arn", v, _w.text)
+        v = d.get("Message")
+        o.message = v if v.__class__ is str or v is None else _w.field(o, "Message", v, _w.text)
+        v = d.get("RequestID")
+        o.request_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "RequestID", v, _w.text)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.create_new_version
-    if v is not None:
-        d["CreateNewVersion"] = v
-    v = o.sms_template_request
-    if v is not None:
-        d["SMSTemplateRequest"] = _u_SMSTemplateRequest(v)
-    v = o.template_name
-    if v is not None:
-        d["TemplateName"] = v
-    v = o.version
-    if v is not None:
-        d["Version"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.arn
+        if v is not None:
+            d["Arn"] = v
+        v = o.message
+        if v is not None:
+            d["Message"] = v
+        v = o.request_id
+        if v is not None:
+            d["RequestID"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_UpdateSmsTemplateResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "UpdateSmsTemplateResponse")
-    o: Any = _new(UpdateSmsTemplateResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("MessageBody")
-    o.message_body = (
-        _common._s_MessageBody(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "MessageBody", v)
-    )
-    o._response_metadata = None
-    if not _K_UpdateSmsTemplateResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_UpdateSmsTemplateResponse, o._unknown)
-    return o
+def _codec_CreateVoiceTemplateRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"TemplateName", "VoiceTemplateRequest"})
 
-
-def unstructure_UpdateSmsTemplateResponse(o: Any) -> Any:
-    if not isinstance(o, UpdateSmsTemplateResponse):
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("TemplateName")
+        o.template_name = (
+            v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
+        )
+        v = d.get("VoiceTemplateRequest")
+        o.voice_template_request = (
+            _s_VoiceTemplateRequest(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "VoiceTemplateRequest", v)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.message_body
-    if v is not None:
-        d["MessageBody"] = _common._u_MessageBody(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.template_name
+        if v is not None:
+            d["TemplateName"] = v
+        v = o.voice_template_request
+        if v is not None:
+            d["VoiceTemplateRequest"] = _u_VoiceTemplateRequest(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_UpdateTemplateActiveVersionRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "UpdateTemplateActiveVersionRequest")
-    o: Any = _new(UpdateTemplateActiveVersionRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("TemplateActiveVersionRequest")
-    o.template_active_version_request = (
-        _s_TemplateActiveVersionRequest(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "TemplateActiveVersionRequest", v)
-    )
-    v = d.get("TemplateName")
-    o.template_name = (
-        v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
-    )
-    v = d.get("TemplateType")
-    o.template_type = (
-        v if v.__class__ is str or v is None else _w.field(o, "TemplateType", v, _w.text)
-    )
-    if not _K_UpdateTemplateActiveVersionRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_UpdateTemplateActiveVersionRequest, o._unknown)
-    return o
+def _codec_DefaultPushNotificationTemplate(cls: Any) -> _w.Codec:
+    keys = frozenset({"Action", "Body", "Sound", "Title", "Url"})
 
-
-def unstructure_UpdateTemplateActiveVersionRequest(o: Any) -> Any:
-    if not isinstance(o, UpdateTemplateActiveVersionRequest):
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Action")
+        o.action = (
+            (_E_Action.get(v) or Action(v))
+            if v.__class__ is str
+            else None
+            if v is None
+            else _w.field(o, "Action", v, _M_Action)
+        )
+        v = d.get("Body")
+        o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
+        v = d.get("Sound")
+        o.sound = v if v.__class__ is str or v is None else _w.field(o, "Sound", v, _w.text)
+        v = d.get("Title")
+        o.title = v if v.__class__ is str or v is None else _w.field(o, "Title", v, _w.text)
+        v = d.get("Url")
+        o.url = v if v.__class__ is str or v is None else _w.field(o, "Url", v, _w.text)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.template_active_version_request
-    if v is not None:
-        d["TemplateActiveVersionRequest"] = _u_TemplateActiveVersionRequest(v)
-    v = o.template_name
-    if v is not None:
-        d["TemplateName"] = v
-    v = o.template_type
-    if v is not None:
-        d["TemplateType"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.action
+        if v is not None:
+            d["Action"] = v._value_ if v.__class__ is Action else _w.enum_text(v)
+        v = o.body
+        if v is not None:
+            d["Body"] = v
+        v = o.sound
+        if v is not None:
+            d["Sound"] = v
+        v = o.title
+        if v is not None:
+            d["Title"] = v
+        v = o.url
+        if v is not None:
+            d["Url"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_UpdateTemplateActiveVersionResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "UpdateTemplateActiveVersionResponse")
-    o: Any = _new(UpdateTemplateActiveVersionResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("MessageBody")
-    o.message_body = (
-        _common._s_MessageBody(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "MessageBody", v)
-    )
-    o._response_metadata = None
-    if not _K_UpdateTemplateActiveVersionResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_UpdateTemplateActiveVersionResponse, o._unknown)
-    return o
+# Shapes with these members: DeleteEmailTemplateRequest, DeleteInAppTemplateRequest,
+# DeletePushTemplateRequest, DeleteSmsTemplateRequest, DeleteVoiceTemplateRequest,
+# GetEmailTemplateRequest, GetInAppTemplateRequest, GetPushTemplateRequest, GetSmsTemplateRequest,
+# GetVoiceTemplateRequest.
+def _codec_DeleteEmailTemplateRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"TemplateName", "Version"})
 
-
-def unstructure_UpdateTemplateActiveVersionResponse(o: Any) -> Any:
-    if not isinstance(o, UpdateTemplateActiveVersionResponse):
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("TemplateName")
+        o.template_name = (
+            v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
+        )
+        v = d.get("Version")
+        o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.message_body
-    if v is not None:
-        d["MessageBody"] = _common._u_MessageBody(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.template_name
+        if v is not None:
+            d["TemplateName"] = v
+        v = o.version
+        if v is not None:
+            d["Version"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def structure_UpdateVoiceTemplateRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "UpdateVoiceTemplateRequest")
-    o: Any = _new(UpdateVoiceTemplateRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("CreateNewVersion")
-    o.create_new_version = (
-        v if v.__class__ is bool or v is None else _w.field(o, "CreateNewVersion", v, _w.boolean)
+def _codec_EmailTemplateRequest(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {
+            "DefaultSubstitutions",
+            "HtmlPart",
+            "RecommenderId",
+            "Subject",
+            "Headers",
+            "tags",
+            "TemplateDescription",
+            "TextPart",
+        }
     )
-    v = d.get("TemplateName")
-    o.template_name = (
-        v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
-    )
-    v = d.get("Version")
-    o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
-    v = d.get("VoiceTemplateRequest")
-    o.voice_template_request = (
-        _s_VoiceTemplateRequest(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "VoiceTemplateRequest", v)
-    )
-    if not _K_UpdateVoiceTemplateRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_UpdateVoiceTemplateRequest, o._unknown)
-    return o
 
-
-def unstructure_UpdateVoiceTemplateRequest(o: Any) -> Any:
-    if not isinstance(o, UpdateVoiceTemplateRequest):
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("DefaultSubstitutions")
+        o.default_substitutions = (
+            v
+            if v.__class__ is str or v is None
+            else _w.field(o, "DefaultSubstitutions", v, _w.text)
+        )
+        v = d.get("HtmlPart")
+        o.html_part = v if v.__class__ is str or v is None else _w.field(o, "HtmlPart", v, _w.text)
+        v = d.get("RecommenderId")
+        o.recommender_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "RecommenderId", v, _w.text)
+        )
+        v = d.get("Subject")
+        o.subject = v if v.__class__ is str or v is None else _w.field(o, "Subject", v, _w.text)
+        v = d.get("Headers")
+        if v is None:
+            o.headers = None
+        else:
+            try:
+                o.headers = (
+                    list(map(_common._s_MessageHeader, v)) if v.__class__ is list else _w.wrong()
+                )
+            except _w.WrongType:
+                o.headers = _w.keep(o, "Headers", v)
+        v = d.get("tags")
+        if v is None:
+            o.tags = None
+        else:
+            try:
+                o.tags = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): (
+                            x0 if x0.__class__ is str else _w.text(x0)
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.tags = _w.keep(o, "tags", v)
+        v = d.get("TemplateDescription")
+        o.template_description = (
+            v if v.__class__ is str or v is None else _w.field(o, "TemplateDescription", v, _w.text)
+        )
+        v = d.get("TextPart")
+        o.text_part = v if v.__class__ is str or v is None else _w.field(o, "TextPart", v, _w.text)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.create_new_version
-    if v is not None:
-        d["CreateNewVersion"] = v
-    v = o.template_name
-    if v is not None:
-        d["TemplateName"] = v
-    v = o.version
-    if v is not None:
-        d["Version"] = v
-    v = o.voice_template_request
-    if v is not None:
-        d["VoiceTemplateRequest"] = _u_VoiceTemplateRequest(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
 
-
-def structure_UpdateVoiceTemplateResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "UpdateVoiceTemplateResponse")
-    o: Any = _new(UpdateVoiceTemplateResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("MessageBody")
-    o.message_body = (
-        _common._s_MessageBody(v)
-        if v.__class__ is dict
-        else None
-        if v is None
-        else _w.keep(o, "MessageBody", v)
-    )
-    o._response_metadata = None
-    if not _K_UpdateVoiceTemplateResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_UpdateVoiceTemplateResponse, o._unknown)
-    return o
-
-
-def unstructure_UpdateVoiceTemplateResponse(o: Any) -> Any:
-    if not isinstance(o, UpdateVoiceTemplateResponse):
-        return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.message_body
-    if v is not None:
-        d["MessageBody"] = _common._u_MessageBody(v)
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
-
-
-def structure_VoiceTemplateRequest(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "VoiceTemplateRequest")
-    o: Any = _new(VoiceTemplateRequest)
-    o._unknown = None
-    v: Any
-    v = d.get("Body")
-    o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
-    v = d.get("DefaultSubstitutions")
-    o.default_substitutions = (
-        v if v.__class__ is str or v is None else _w.field(o, "DefaultSubstitutions", v, _w.text)
-    )
-    v = d.get("LanguageCode")
-    o.language_code = (
-        v if v.__class__ is str or v is None else _w.field(o, "LanguageCode", v, _w.text)
-    )
-    v = d.get("tags")
-    if v is None:
-        o.tags = None
-    else:
-        try:
-            o.tags = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        x0 if x0.__class__ is str else _w.text(x0)
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.default_substitutions
+        if v is not None:
+            d["DefaultSubstitutions"] = v
+        v = o.html_part
+        if v is not None:
+            d["HtmlPart"] = v
+        v = o.recommender_id
+        if v is not None:
+            d["RecommenderId"] = v
+        v = o.subject
+        if v is not None:
+            d["Subject"] = v
+        v = o.headers
+        if v is not None:
+            d["Headers"] = (
+                list(map(_common._u_MessageHeader, v))
+                if v.__class__ is list or isinstance(v, (list, tuple))
+                else v
             )
-        except _w.WrongType:
-            o.tags = _w.keep(o, "tags", v)
-    v = d.get("TemplateDescription")
-    o.template_description = (
-        v if v.__class__ is str or v is None else _w.field(o, "TemplateDescription", v, _w.text)
+        v = o.tags
+        if v is not None:
+            d["tags"] = dict(v) if v.__class__ is dict or isinstance(v, dict) else v
+        v = o.template_description
+        if v is not None:
+            d["TemplateDescription"] = v
+        v = o.text_part
+        if v is not None:
+            d["TextPart"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_EmailTemplateResponse(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {
+            "Arn",
+            "CreationDate",
+            "DefaultSubstitutions",
+            "HtmlPart",
+            "LastModifiedDate",
+            "RecommenderId",
+            "Subject",
+            "Headers",
+            "tags",
+            "TemplateDescription",
+            "TemplateName",
+            "TemplateType",
+            "TextPart",
+            "Version",
+        }
     )
-    v = d.get("VoiceId")
-    o.voice_id = v if v.__class__ is str or v is None else _w.field(o, "VoiceId", v, _w.text)
-    if not _K_VoiceTemplateRequest.issuperset(d):
-        o._unknown = _w.extra(d, _K_VoiceTemplateRequest, o._unknown)
-    return o
 
-
-def unstructure_VoiceTemplateRequest(o: Any) -> Any:
-    if not isinstance(o, VoiceTemplateRequest):
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Arn")
+        o.arn = v if v.__class__ is str or v is None else _w.field(o, "Arn", v, _w.text)
+        v = d.get("CreationDate")
+        o.creation_date = (
+            v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
+        )
+        v = d.get("DefaultSubstitutions")
+        o.default_substitutions = (
+            v
+            if v.__class__ is str or v is None
+            else _w.field(o, "DefaultSubstitutions", v, _w.text)
+        )
+        v = d.get("HtmlPart")
+        o.html_part = v if v.__class__ is str or v is None else _w.field(o, "HtmlPart", v, _w.text)
+        v = d.get("LastModifiedDate")
+        o.last_modified_date = (
+            v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
+        )
+        v = d.get("RecommenderId")
+        o.recommender_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "RecommenderId", v, _w.text)
+        )
+        v = d.get("Subject")
+        o.subject = v if v.__class__ is str or v is None else _w.field(o, "Subject", v, _w.text)
+        v = d.get("Headers")
+        if v is None:
+            o.headers = None
+        else:
+            try:
+                o.headers = (
+                    list(map(_common._s_MessageHeader, v)) if v.__class__ is list else _w.wrong()
+                )
+            except _w.WrongType:
+                o.headers = _w.keep(o, "Headers", v)
+        v = d.get("tags")
+        if v is None:
+            o.tags = None
+        else:
+            try:
+                o.tags = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): (
+                            x0 if x0.__class__ is str else _w.text(x0)
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.tags = _w.keep(o, "tags", v)
+        v = d.get("TemplateDescription")
+        o.template_description = (
+            v if v.__class__ is str or v is None else _w.field(o, "TemplateDescription", v, _w.text)
+        )
+        v = d.get("TemplateName")
+        o.template_name = (
+            v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
+        )
+        v = d.get("TemplateType")
+        o.template_type = (
+            (_E_TemplateType.get(v) or TemplateType(v))
+            if v.__class__ is str
+            else None
+            if v is None
+            else _w.field(o, "TemplateType", v, _M_TemplateType)
+        )
+        v = d.get("TextPart")
+        o.text_part = v if v.__class__ is str or v is None else _w.field(o, "TextPart", v, _w.text)
+        v = d.get("Version")
+        o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.body
-    if v is not None:
-        d["Body"] = v
-    v = o.default_substitutions
-    if v is not None:
-        d["DefaultSubstitutions"] = v
-    v = o.language_code
-    if v is not None:
-        d["LanguageCode"] = v
-    v = o.tags
-    if v is not None:
-        d["tags"] = dict(v) if isinstance(v, dict) else v
-    v = o.template_description
-    if v is not None:
-        d["TemplateDescription"] = v
-    v = o.voice_id
-    if v is not None:
-        d["VoiceId"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
 
-
-def structure_VoiceTemplateResponse(d: Any, _: Any = None) -> Any:
-    if d.__class__ is not dict:
-        _w.not_an_object(d, "VoiceTemplateResponse")
-    o: Any = _new(VoiceTemplateResponse)
-    o._unknown = None
-    v: Any
-    v = d.get("Arn")
-    o.arn = v if v.__class__ is str or v is None else _w.field(o, "Arn", v, _w.text)
-    v = d.get("Body")
-    o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
-    v = d.get("CreationDate")
-    o.creation_date = (
-        v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
-    )
-    v = d.get("DefaultSubstitutions")
-    o.default_substitutions = (
-        v if v.__class__ is str or v is None else _w.field(o, "DefaultSubstitutions", v, _w.text)
-    )
-    v = d.get("LanguageCode")
-    o.language_code = (
-        v if v.__class__ is str or v is None else _w.field(o, "LanguageCode", v, _w.text)
-    )
-    v = d.get("LastModifiedDate")
-    o.last_modified_date = (
-        v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
-    )
-    v = d.get("tags")
-    if v is None:
-        o.tags = None
-    else:
-        try:
-            o.tags = (
-                {
-                    (k0 if k0.__class__ is str else _w.text(k0)): (
-                        x0 if x0.__class__ is str else _w.text(x0)
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict
-                else _w.wrong()
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.arn
+        if v is not None:
+            d["Arn"] = v
+        v = o.creation_date
+        if v is not None:
+            d["CreationDate"] = v
+        v = o.default_substitutions
+        if v is not None:
+            d["DefaultSubstitutions"] = v
+        v = o.html_part
+        if v is not None:
+            d["HtmlPart"] = v
+        v = o.last_modified_date
+        if v is not None:
+            d["LastModifiedDate"] = v
+        v = o.recommender_id
+        if v is not None:
+            d["RecommenderId"] = v
+        v = o.subject
+        if v is not None:
+            d["Subject"] = v
+        v = o.headers
+        if v is not None:
+            d["Headers"] = (
+                list(map(_common._u_MessageHeader, v))
+                if v.__class__ is list or isinstance(v, (list, tuple))
+                else v
             )
-        except _w.WrongType:
-            o.tags = _w.keep(o, "tags", v)
-    v = d.get("TemplateDescription")
-    o.template_description = (
-        v if v.__class__ is str or v is None else _w.field(o, "TemplateDescription", v, _w.text)
-    )
-    v = d.get("TemplateName")
-    o.template_name = (
-        v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
-    )
-    v = d.get("TemplateType")
-    o.template_type = (
-        _E_TemplateType.get(v, v)
-        if v.__class__ is str
-        else None
-        if v is None
-        else _w.field(o, "TemplateType", v, _w.text)
-    )
-    v = d.get("Version")
-    o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
-    v = d.get("VoiceId")
-    o.voice_id = v if v.__class__ is str or v is None else _w.field(o, "VoiceId", v, _w.text)
-    if not _K_VoiceTemplateResponse.issuperset(d):
-        o._unknown = _w.extra(d, _K_VoiceTemplateResponse, o._unknown)
-    return o
+        v = o.tags
+        if v is not None:
+            d["tags"] = dict(v) if v.__class__ is dict or isinstance(v, dict) else v
+        v = o.template_description
+        if v is not None:
+            d["TemplateDescription"] = v
+        v = o.template_name
+        if v is not None:
+            d["TemplateName"] = v
+        v = o.template_type
+        if v is not None:
+            d["TemplateType"] = v._value_ if v.__class__ is TemplateType else _w.enum_text(v)
+        v = o.text_part
+        if v is not None:
+            d["TextPart"] = v
+        v = o.version
+        if v is not None:
+            d["Version"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
 
 
-def unstructure_VoiceTemplateResponse(o: Any) -> Any:
-    if not isinstance(o, VoiceTemplateResponse):
+def _codec_GetEmailTemplateResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"EmailTemplateResponse"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("EmailTemplateResponse")
+        o.email_template_response = (
+            _s_EmailTemplateResponse(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "EmailTemplateResponse", v)
+        )
+        o._response_metadata = None
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
         return o
-    d: dict[str, Any] = {}
-    v: Any
-    v = o.arn
-    if v is not None:
-        d["Arn"] = v
-    v = o.body
-    if v is not None:
-        d["Body"] = v
-    v = o.creation_date
-    if v is not None:
-        d["CreationDate"] = v
-    v = o.default_substitutions
-    if v is not None:
-        d["DefaultSubstitutions"] = v
-    v = o.language_code
-    if v is not None:
-        d["LanguageCode"] = v
-    v = o.last_modified_date
-    if v is not None:
-        d["LastModifiedDate"] = v
-    v = o.tags
-    if v is not None:
-        d["tags"] = dict(v) if isinstance(v, dict) else v
-    v = o.template_description
-    if v is not None:
-        d["TemplateDescription"] = v
-    v = o.template_name
-    if v is not None:
-        d["TemplateName"] = v
-    v = o.template_type
-    if v is not None:
-        d["TemplateType"] = v._value_ if isinstance(v, StrEnum) else v
-    v = o.version
-    if v is not None:
-        d["Version"] = v
-    v = o.voice_id
-    if v is not None:
-        d["VoiceId"] = v
-    if o._unknown:
-        _w.merge_unknown(d, o._unknown)
-    return d
 
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.email_template_response
+        if v is not None:
+            d["EmailTemplateResponse"] = _u_EmailTemplateResponse(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_GetInAppTemplateResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"InAppTemplateResponse"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("InAppTemplateResponse")
+        o.in_app_template_response = (
+            _s_InAppTemplateResponse(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "InAppTemplateResponse", v)
+        )
+        o._response_metadata = None
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.in_app_template_response
+        if v is not None:
+            d["InAppTemplateResponse"] = _u_InAppTemplateResponse(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_GetPushTemplateResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"PushNotificationTemplateResponse"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("PushNotificationTemplateResponse")
+        o.push_notification_template_response = (
+            _s_PushNotificationTemplateResponse(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "PushNotificationTemplateResponse", v)
+        )
+        o._response_metadata = None
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.push_notification_template_response
+        if v is not None:
+            d["PushNotificationTemplateResponse"] = _u_PushNotificationTemplateResponse(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_GetSmsTemplateResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"SMSTemplateResponse"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("SMSTemplateResponse")
+        o.sms_template_response = (
+            _s_SMSTemplateResponse(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "SMSTemplateResponse", v)
+        )
+        o._response_metadata = None
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.sms_template_response
+        if v is not None:
+            d["SMSTemplateResponse"] = _u_SMSTemplateResponse(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_GetVoiceTemplateResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"VoiceTemplateResponse"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("VoiceTemplateResponse")
+        o.voice_template_response = (
+            _s_VoiceTemplateResponse(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "VoiceTemplateResponse", v)
+        )
+        o._response_metadata = None
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.voice_template_response
+        if v is not None:
+            d["VoiceTemplateResponse"] = _u_VoiceTemplateResponse(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_InAppTemplateRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"Content", "CustomConfig", "Layout", "tags", "TemplateDescription"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Content")
+        if v is None:
+            o.content = None
+        else:
+            try:
+                o.content = (
+                    list(map(_common._s_InAppMessageContent, v))
+                    if v.__class__ is list
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.content = _w.keep(o, "Content", v)
+        v = d.get("CustomConfig")
+        if v is None:
+            o.custom_config = None
+        else:
+            try:
+                o.custom_config = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): (
+                            x0 if x0.__class__ is str else _w.text(x0)
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.custom_config = _w.keep(o, "CustomConfig", v)
+        v = d.get("Layout")
+        o.layout = (
+            (_E_Layout.get(v) or Layout(v))
+            if v.__class__ is str
+            else None
+            if v is None
+            else _w.field(o, "Layout", v, _M_Layout)
+        )
+        v = d.get("tags")
+        if v is None:
+            o.tags = None
+        else:
+            try:
+                o.tags = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): (
+                            x0 if x0.__class__ is str else _w.text(x0)
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.tags = _w.keep(o, "tags", v)
+        v = d.get("TemplateDescription")
+        o.template_description = (
+            v if v.__class__ is str or v is None else _w.field(o, "TemplateDescription", v, _w.text)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.content
+        if v is not None:
+            d["Content"] = (
+                list(map(_common._u_InAppMessageContent, v))
+                if v.__class__ is list or isinstance(v, (list, tuple))
+                else v
+            )
+        v = o.custom_config
+        if v is not None:
+            d["CustomConfig"] = dict(v) if v.__class__ is dict or isinstance(v, dict) else v
+        v = o.layout
+        if v is not None:
+            d["Layout"] = v._value_ if v.__class__ is Layout else _w.enum_text(v)
+        v = o.tags
+        if v is not None:
+            d["tags"] = dict(v) if v.__class__ is dict or isinstance(v, dict) else v
+        v = o.template_description
+        if v is not None:
+            d["TemplateDescription"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_InAppTemplateResponse(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {
+            "Arn",
+            "Content",
+            "CreationDate",
+            "CustomConfig",
+            "LastModifiedDate",
+            "Layout",
+            "tags",
+            "TemplateDescription",
+            "TemplateName",
+            "TemplateType",
+            "Version",
+        }
+    )
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Arn")
+        o.arn = v if v.__class__ is str or v is None else _w.field(o, "Arn", v, _w.text)
+        v = d.get("Content")
+        if v is None:
+            o.content = None
+        else:
+            try:
+                o.content = (
+                    list(map(_common._s_InAppMessageContent, v))
+                    if v.__class__ is list
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.content = _w.keep(o, "Content", v)
+        v = d.get("CreationDate")
+        o.creation_date = (
+            v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
+        )
+        v = d.get("CustomConfig")
+        if v is None:
+            o.custom_config = None
+        else:
+            try:
+                o.custom_config = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): (
+                            x0 if x0.__class__ is str else _w.text(x0)
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.custom_config = _w.keep(o, "CustomConfig", v)
+        v = d.get("LastModifiedDate")
+        o.last_modified_date = (
+            v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
+        )
+        v = d.get("Layout")
+        o.layout = (
+            (_E_Layout.get(v) or Layout(v))
+            if v.__class__ is str
+            else None
+            if v is None
+            else _w.field(o, "Layout", v, _M_Layout)
+        )
+        v = d.get("tags")
+        if v is None:
+            o.tags = None
+        else:
+            try:
+                o.tags = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): (
+                            x0 if x0.__class__ is str else _w.text(x0)
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.tags = _w.keep(o, "tags", v)
+        v = d.get("TemplateDescription")
+        o.template_description = (
+            v if v.__class__ is str or v is None else _w.field(o, "TemplateDescription", v, _w.text)
+        )
+        v = d.get("TemplateName")
+        o.template_name = (
+            v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
+        )
+        v = d.get("TemplateType")
+        o.template_type = (
+            (_E_TemplateType.get(v) or TemplateType(v))
+            if v.__class__ is str
+            else None
+            if v is None
+            else _w.field(o, "TemplateType", v, _M_TemplateType)
+        )
+        v = d.get("Version")
+        o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.arn
+        if v is not None:
+            d["Arn"] = v
+        v = o.content
+        if v is not None:
+            d["Content"] = (
+                list(map(_common._u_InAppMessageContent, v))
+                if v.__class__ is list or isinstance(v, (list, tuple))
+                else v
+            )
+        v = o.creation_date
+        if v is not None:
+            d["CreationDate"] = v
+        v = o.custom_config
+        if v is not None:
+            d["CustomConfig"] = dict(v) if v.__class__ is dict or isinstance(v, dict) else v
+        v = o.last_modified_date
+        if v is not None:
+            d["LastModifiedDate"] = v
+        v = o.layout
+        if v is not None:
+            d["Layout"] = v._value_ if v.__class__ is Layout else _w.enum_text(v)
+        v = o.tags
+        if v is not None:
+            d["tags"] = dict(v) if v.__class__ is dict or isinstance(v, dict) else v
+        v = o.template_description
+        if v is not None:
+            d["TemplateDescription"] = v
+        v = o.template_name
+        if v is not None:
+            d["TemplateName"] = v
+        v = o.template_type
+        if v is not None:
+            d["TemplateType"] = v._value_ if v.__class__ is TemplateType else _w.enum_text(v)
+        v = o.version
+        if v is not None:
+            d["Version"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_ListTemplateVersionsRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"NextToken", "PageSize", "TemplateName", "TemplateType"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("NextToken")
+        o.next_token = (
+            v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
+        )
+        v = d.get("PageSize")
+        o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
+        v = d.get("TemplateName")
+        o.template_name = (
+            v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
+        )
+        v = d.get("TemplateType")
+        o.template_type = (
+            v if v.__class__ is str or v is None else _w.field(o, "TemplateType", v, _w.text)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.next_token
+        if v is not None:
+            d["NextToken"] = v
+        v = o.page_size
+        if v is not None:
+            d["PageSize"] = v
+        v = o.template_name
+        if v is not None:
+            d["TemplateName"] = v
+        v = o.template_type
+        if v is not None:
+            d["TemplateType"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_ListTemplateVersionsResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"TemplateVersionsResponse"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("TemplateVersionsResponse")
+        o.template_versions_response = (
+            _s_TemplateVersionsResponse(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "TemplateVersionsResponse", v)
+        )
+        o._response_metadata = None
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.template_versions_response
+        if v is not None:
+            d["TemplateVersionsResponse"] = _u_TemplateVersionsResponse(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_ListTemplatesRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"NextToken", "PageSize", "Prefix", "TemplateType"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("NextToken")
+        o.next_token = (
+            v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
+        )
+        v = d.get("PageSize")
+        o.page_size = v if v.__class__ is str or v is None else _w.field(o, "PageSize", v, _w.text)
+        v = d.get("Prefix")
+        o.prefix = v if v.__class__ is str or v is None else _w.field(o, "Prefix", v, _w.text)
+        v = d.get("TemplateType")
+        o.template_type = (
+            v if v.__class__ is str or v is None else _w.field(o, "TemplateType", v, _w.text)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.next_token
+        if v is not None:
+            d["NextToken"] = v
+        v = o.page_size
+        if v is not None:
+            d["PageSize"] = v
+        v = o.prefix
+        if v is not None:
+            d["Prefix"] = v
+        v = o.template_type
+        if v is not None:
+            d["TemplateType"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_ListTemplatesResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"TemplatesResponse"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("TemplatesResponse")
+        o.templates_response = (
+            _s_TemplatesResponse(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "TemplatesResponse", v)
+        )
+        o._response_metadata = None
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.templates_response
+        if v is not None:
+            d["TemplatesResponse"] = _u_TemplatesResponse(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_PushNotificationTemplateRequest(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {
+            "ADM",
+            "APNS",
+            "Baidu",
+            "Default",
+            "DefaultSubstitutions",
+            "GCM",
+            "RecommenderId",
+            "tags",
+            "TemplateDescription",
+        }
+    )
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ADM")
+        o.adm = (
+            _s_AndroidPushNotificationTemplate(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "ADM", v)
+        )
+        v = d.get("APNS")
+        o.apns = (
+            _s_APNSPushNotificationTemplate(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "APNS", v)
+        )
+        v = d.get("Baidu")
+        o.baidu = (
+            _s_AndroidPushNotificationTemplate(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "Baidu", v)
+        )
+        v = d.get("Default")
+        o.default = (
+            _s_DefaultPushNotificationTemplate(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "Default", v)
+        )
+        v = d.get("DefaultSubstitutions")
+        o.default_substitutions = (
+            v
+            if v.__class__ is str or v is None
+            else _w.field(o, "DefaultSubstitutions", v, _w.text)
+        )
+        v = d.get("GCM")
+        o.gcm = (
+            _s_AndroidPushNotificationTemplate(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "GCM", v)
+        )
+        v = d.get("RecommenderId")
+        o.recommender_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "RecommenderId", v, _w.text)
+        )
+        v = d.get("tags")
+        if v is None:
+            o.tags = None
+        else:
+            try:
+                o.tags = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): (
+                            x0 if x0.__class__ is str else _w.text(x0)
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.tags = _w.keep(o, "tags", v)
+        v = d.get("TemplateDescription")
+        o.template_description = (
+            v if v.__class__ is str or v is None else _w.field(o, "TemplateDescription", v, _w.text)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.adm
+        if v is not None:
+            d["ADM"] = _u_AndroidPushNotificationTemplate(v)
+        v = o.apns
+        if v is not None:
+            d["APNS"] = _u_APNSPushNotificationTemplate(v)
+        v = o.baidu
+        if v is not None:
+            d["Baidu"] = _u_AndroidPushNotificationTemplate(v)
+        v = o.default
+        if v is not None:
+            d["Default"] = _u_DefaultPushNotificationTemplate(v)
+        v = o.default_substitutions
+        if v is not None:
+            d["DefaultSubstitutions"] = v
+        v = o.gcm
+        if v is not None:
+            d["GCM"] = _u_AndroidPushNotificationTemplate(v)
+        v = o.recommender_id
+        if v is not None:
+            d["RecommenderId"] = v
+        v = o.tags
+        if v is not None:
+            d["tags"] = dict(v) if v.__class__ is dict or isinstance(v, dict) else v
+        v = o.template_description
+        if v is not None:
+            d["TemplateDescription"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_PushNotificationTemplateResponse(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {
+            "ADM",
+            "APNS",
+            "Arn",
+            "Baidu",
+            "CreationDate",
+            "Default",
+            "DefaultSubstitutions",
+            "GCM",
+            "LastModifiedDate",
+            "RecommenderId",
+            "tags",
+            "TemplateDescription",
+            "TemplateName",
+            "TemplateType",
+            "Version",
+        }
+    )
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("ADM")
+        o.adm = (
+            _s_AndroidPushNotificationTemplate(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "ADM", v)
+        )
+        v = d.get("APNS")
+        o.apns = (
+            _s_APNSPushNotificationTemplate(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "APNS", v)
+        )
+        v = d.get("Arn")
+        o.arn = v if v.__class__ is str or v is None else _w.field(o, "Arn", v, _w.text)
+        v = d.get("Baidu")
+        o.baidu = (
+            _s_AndroidPushNotificationTemplate(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "Baidu", v)
+        )
+        v = d.get("CreationDate")
+        o.creation_date = (
+            v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
+        )
+        v = d.get("Default")
+        o.default = (
+            _s_DefaultPushNotificationTemplate(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "Default", v)
+        )
+        v = d.get("DefaultSubstitutions")
+        o.default_substitutions = (
+            v
+            if v.__class__ is str or v is None
+            else _w.field(o, "DefaultSubstitutions", v, _w.text)
+        )
+        v = d.get("GCM")
+        o.gcm = (
+            _s_AndroidPushNotificationTemplate(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "GCM", v)
+        )
+        v = d.get("LastModifiedDate")
+        o.last_modified_date = (
+            v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
+        )
+        v = d.get("RecommenderId")
+        o.recommender_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "RecommenderId", v, _w.text)
+        )
+        v = d.get("tags")
+        if v is None:
+            o.tags = None
+        else:
+            try:
+                o.tags = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): (
+                            x0 if x0.__class__ is str else _w.text(x0)
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.tags = _w.keep(o, "tags", v)
+        v = d.get("TemplateDescription")
+        o.template_description = (
+            v if v.__class__ is str or v is None else _w.field(o, "TemplateDescription", v, _w.text)
+        )
+        v = d.get("TemplateName")
+        o.template_name = (
+            v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
+        )
+        v = d.get("TemplateType")
+        o.template_type = (
+            (_E_TemplateType.get(v) or TemplateType(v))
+            if v.__class__ is str
+            else None
+            if v is None
+            else _w.field(o, "TemplateType", v, _M_TemplateType)
+        )
+        v = d.get("Version")
+        o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.adm
+        if v is not None:
+            d["ADM"] = _u_AndroidPushNotificationTemplate(v)
+        v = o.apns
+        if v is not None:
+            d["APNS"] = _u_APNSPushNotificationTemplate(v)
+        v = o.arn
+        if v is not None:
+            d["Arn"] = v
+        v = o.baidu
+        if v is not None:
+            d["Baidu"] = _u_AndroidPushNotificationTemplate(v)
+        v = o.creation_date
+        if v is not None:
+            d["CreationDate"] = v
+        v = o.default
+        if v is not None:
+            d["Default"] = _u_DefaultPushNotificationTemplate(v)
+        v = o.default_substitutions
+        if v is not None:
+            d["DefaultSubstitutions"] = v
+        v = o.gcm
+        if v is not None:
+            d["GCM"] = _u_AndroidPushNotificationTemplate(v)
+        v = o.last_modified_date
+        if v is not None:
+            d["LastModifiedDate"] = v
+        v = o.recommender_id
+        if v is not None:
+            d["RecommenderId"] = v
+        v = o.tags
+        if v is not None:
+            d["tags"] = dict(v) if v.__class__ is dict or isinstance(v, dict) else v
+        v = o.template_description
+        if v is not None:
+            d["TemplateDescription"] = v
+        v = o.template_name
+        if v is not None:
+            d["TemplateName"] = v
+        v = o.template_type
+        if v is not None:
+            d["TemplateType"] = v._value_ if v.__class__ is TemplateType else _w.enum_text(v)
+        v = o.version
+        if v is not None:
+            d["Version"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_SMSTemplateRequest(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {"Body", "DefaultSubstitutions", "RecommenderId", "tags", "TemplateDescription"}
+    )
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Body")
+        o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
+        v = d.get("DefaultSubstitutions")
+        o.default_substitutions = (
+            v
+            if v.__class__ is str or v is None
+            else _w.field(o, "DefaultSubstitutions", v, _w.text)
+        )
+        v = d.get("RecommenderId")
+        o.recommender_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "RecommenderId", v, _w.text)
+        )
+        v = d.get("tags")
+        if v is None:
+            o.tags = None
+        else:
+            try:
+                o.tags = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): (
+                            x0 if x0.__class__ is str else _w.text(x0)
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.tags = _w.keep(o, "tags", v)
+        v = d.get("TemplateDescription")
+        o.template_description = (
+            v if v.__class__ is str or v is None else _w.field(o, "TemplateDescription", v, _w.text)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.body
+        if v is not None:
+            d["Body"] = v
+        v = o.default_substitutions
+        if v is not None:
+            d["DefaultSubstitutions"] = v
+        v = o.recommender_id
+        if v is not None:
+            d["RecommenderId"] = v
+        v = o.tags
+        if v is not None:
+            d["tags"] = dict(v) if v.__class__ is dict or isinstance(v, dict) else v
+        v = o.template_description
+        if v is not None:
+            d["TemplateDescription"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_SMSTemplateResponse(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {
+            "Arn",
+            "Body",
+            "CreationDate",
+            "DefaultSubstitutions",
+            "LastModifiedDate",
+            "RecommenderId",
+            "tags",
+            "TemplateDescription",
+            "TemplateName",
+            "TemplateType",
+            "Version",
+        }
+    )
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Arn")
+        o.arn = v if v.__class__ is str or v is None else _w.field(o, "Arn", v, _w.text)
+        v = d.get("Body")
+        o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
+        v = d.get("CreationDate")
+        o.creation_date = (
+            v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
+        )
+        v = d.get("DefaultSubstitutions")
+        o.default_substitutions = (
+            v
+            if v.__class__ is str or v is None
+            else _w.field(o, "DefaultSubstitutions", v, _w.text)
+        )
+        v = d.get("LastModifiedDate")
+        o.last_modified_date = (
+            v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
+        )
+        v = d.get("RecommenderId")
+        o.recommender_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "RecommenderId", v, _w.text)
+        )
+        v = d.get("tags")
+        if v is None:
+            o.tags = None
+        else:
+            try:
+                o.tags = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): (
+                            x0 if x0.__class__ is str else _w.text(x0)
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.tags = _w.keep(o, "tags", v)
+        v = d.get("TemplateDescription")
+        o.template_description = (
+            v if v.__class__ is str or v is None else _w.field(o, "TemplateDescription", v, _w.text)
+        )
+        v = d.get("TemplateName")
+        o.template_name = (
+            v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
+        )
+        v = d.get("TemplateType")
+        o.template_type = (
+            (_E_TemplateType.get(v) or TemplateType(v))
+            if v.__class__ is str
+            else None
+            if v is None
+            else _w.field(o, "TemplateType", v, _M_TemplateType)
+        )
+        v = d.get("Version")
+        o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.arn
+        if v is not None:
+            d["Arn"] = v
+        v = o.body
+        if v is not None:
+            d["Body"] = v
+        v = o.creation_date
+        if v is not None:
+            d["CreationDate"] = v
+        v = o.default_substitutions
+        if v is not None:
+            d["DefaultSubstitutions"] = v
+        v = o.last_modified_date
+        if v is not None:
+            d["LastModifiedDate"] = v
+        v = o.recommender_id
+        if v is not None:
+            d["RecommenderId"] = v
+        v = o.tags
+        if v is not None:
+            d["tags"] = dict(v) if v.__class__ is dict or isinstance(v, dict) else v
+        v = o.template_description
+        if v is not None:
+            d["TemplateDescription"] = v
+        v = o.template_name
+        if v is not None:
+            d["TemplateName"] = v
+        v = o.template_type
+        if v is not None:
+            d["TemplateType"] = v._value_ if v.__class__ is TemplateType else _w.enum_text(v)
+        v = o.version
+        if v is not None:
+            d["Version"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_TemplateActiveVersionRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"Version"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Version")
+        o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.version
+        if v is not None:
+            d["Version"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_TemplateResponse(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {
+            "Arn",
+            "CreationDate",
+            "DefaultSubstitutions",
+            "LastModifiedDate",
+            "tags",
+            "TemplateDescription",
+            "TemplateName",
+            "TemplateType",
+            "Version",
+        }
+    )
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Arn")
+        o.arn = v if v.__class__ is str or v is None else _w.field(o, "Arn", v, _w.text)
+        v = d.get("CreationDate")
+        o.creation_date = (
+            v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
+        )
+        v = d.get("DefaultSubstitutions")
+        o.default_substitutions = (
+            v
+            if v.__class__ is str or v is None
+            else _w.field(o, "DefaultSubstitutions", v, _w.text)
+        )
+        v = d.get("LastModifiedDate")
+        o.last_modified_date = (
+            v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
+        )
+        v = d.get("tags")
+        if v is None:
+            o.tags = None
+        else:
+            try:
+                o.tags = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): (
+                            x0 if x0.__class__ is str else _w.text(x0)
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.tags = _w.keep(o, "tags", v)
+        v = d.get("TemplateDescription")
+        o.template_description = (
+            v if v.__class__ is str or v is None else _w.field(o, "TemplateDescription", v, _w.text)
+        )
+        v = d.get("TemplateName")
+        o.template_name = (
+            v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
+        )
+        v = d.get("TemplateType")
+        o.template_type = (
+            (_E_TemplateType.get(v) or TemplateType(v))
+            if v.__class__ is str
+            else None
+            if v is None
+            else _w.field(o, "TemplateType", v, _M_TemplateType)
+        )
+        v = d.get("Version")
+        o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.arn
+        if v is not None:
+            d["Arn"] = v
+        v = o.creation_date
+        if v is not None:
+            d["CreationDate"] = v
+        v = o.default_substitutions
+        if v is not None:
+            d["DefaultSubstitutions"] = v
+        v = o.last_modified_date
+        if v is not None:
+            d["LastModifiedDate"] = v
+        v = o.tags
+        if v is not None:
+            d["tags"] = dict(v) if v.__class__ is dict or isinstance(v, dict) else v
+        v = o.template_description
+        if v is not None:
+            d["TemplateDescription"] = v
+        v = o.template_name
+        if v is not None:
+            d["TemplateName"] = v
+        v = o.template_type
+        if v is not None:
+            d["TemplateType"] = v._value_ if v.__class__ is TemplateType else _w.enum_text(v)
+        v = o.version
+        if v is not None:
+            d["Version"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_TemplateVersionResponse(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {
+            "CreationDate",
+            "DefaultSubstitutions",
+            "LastModifiedDate",
+            "TemplateDescription",
+            "TemplateName",
+            "TemplateType",
+            "Version",
+        }
+    )
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("CreationDate")
+        o.creation_date = (
+            v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
+        )
+        v = d.get("DefaultSubstitutions")
+        o.default_substitutions = (
+            v
+            if v.__class__ is str or v is None
+            else _w.field(o, "DefaultSubstitutions", v, _w.text)
+        )
+        v = d.get("LastModifiedDate")
+        o.last_modified_date = (
+            v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
+        )
+        v = d.get("TemplateDescription")
+        o.template_description = (
+            v if v.__class__ is str or v is None else _w.field(o, "TemplateDescription", v, _w.text)
+        )
+        v = d.get("TemplateName")
+        o.template_name = (
+            v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
+        )
+        v = d.get("TemplateType")
+        o.template_type = (
+            v if v.__class__ is str or v is None else _w.field(o, "TemplateType", v, _w.text)
+        )
+        v = d.get("Version")
+        o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.creation_date
+        if v is not None:
+            d["CreationDate"] = v
+        v = o.default_substitutions
+        if v is not None:
+            d["DefaultSubstitutions"] = v
+        v = o.last_modified_date
+        if v is not None:
+            d["LastModifiedDate"] = v
+        v = o.template_description
+        if v is not None:
+            d["TemplateDescription"] = v
+        v = o.template_name
+        if v is not None:
+            d["TemplateName"] = v
+        v = o.template_type
+        if v is not None:
+            d["TemplateType"] = v
+        v = o.version
+        if v is not None:
+            d["Version"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_TemplateVersionsResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"Item", "Message", "NextToken", "RequestID"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Item")
+        if v is None:
+            o.item = None
+        else:
+            try:
+                o.item = (
+                    list(map(_s_TemplateVersionResponse, v)) if v.__class__ is list else _w.wrong()
+                )
+            except _w.WrongType:
+                o.item = _w.keep(o, "Item", v)
+        v = d.get("Message")
+        o.message = v if v.__class__ is str or v is None else _w.field(o, "Message", v, _w.text)
+        v = d.get("NextToken")
+        o.next_token = (
+            v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
+        )
+        v = d.get("RequestID")
+        o.request_id = (
+            v if v.__class__ is str or v is None else _w.field(o, "RequestID", v, _w.text)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.item
+        if v is not None:
+            d["Item"] = (
+                list(map(_u_TemplateVersionResponse, v))
+                if v.__class__ is list or isinstance(v, (list, tuple))
+                else v
+            )
+        v = o.message
+        if v is not None:
+            d["Message"] = v
+        v = o.next_token
+        if v is not None:
+            d["NextToken"] = v
+        v = o.request_id
+        if v is not None:
+            d["RequestID"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_TemplatesResponse(cls: Any) -> _w.Codec:
+    keys = frozenset({"Item", "NextToken"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Item")
+        if v is None:
+            o.item = None
+        else:
+            try:
+                o.item = list(map(_s_TemplateResponse, v)) if v.__class__ is list else _w.wrong()
+            except _w.WrongType:
+                o.item = _w.keep(o, "Item", v)
+        v = d.get("NextToken")
+        o.next_token = (
+            v if v.__class__ is str or v is None else _w.field(o, "NextToken", v, _w.text)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.item
+        if v is not None:
+            d["Item"] = (
+                list(map(_u_TemplateResponse, v))
+                if v.__class__ is list or isinstance(v, (list, tuple))
+                else v
+            )
+        v = o.next_token
+        if v is not None:
+            d["NextToken"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_UpdateEmailTemplateRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"CreateNewVersion", "EmailTemplateRequest", "TemplateName", "Version"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("CreateNewVersion")
+        o.create_new_version = (
+            v
+            if v.__class__ is bool or v is None
+            else _w.field(o, "CreateNewVersion", v, _w.boolean)
+        )
+        v = d.get("EmailTemplateRequest")
+        o.email_template_request = (
+            _s_EmailTemplateRequest(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "EmailTemplateRequest", v)
+        )
+        v = d.get("TemplateName")
+        o.template_name = (
+            v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
+        )
+        v = d.get("Version")
+        o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.create_new_version
+        if v is not None:
+            d["CreateNewVersion"] = v
+        v = o.email_template_request
+        if v is not None:
+            d["EmailTemplateRequest"] = _u_EmailTemplateRequest(v)
+        v = o.template_name
+        if v is not None:
+            d["TemplateName"] = v
+        v = o.version
+        if v is not None:
+            d["Version"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_UpdateInAppTemplateRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"CreateNewVersion", "InAppTemplateRequest", "TemplateName", "Version"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("CreateNewVersion")
+        o.create_new_version = (
+            v
+            if v.__class__ is bool or v is None
+            else _w.field(o, "CreateNewVersion", v, _w.boolean)
+        )
+        v = d.get("InAppTemplateRequest")
+        o.in_app_template_request = (
+            _s_InAppTemplateRequest(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "InAppTemplateRequest", v)
+        )
+        v = d.get("TemplateName")
+        o.template_name = (
+            v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
+        )
+        v = d.get("Version")
+        o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.create_new_version
+        if v is not None:
+            d["CreateNewVersion"] = v
+        v = o.in_app_template_request
+        if v is not None:
+            d["InAppTemplateRequest"] = _u_InAppTemplateRequest(v)
+        v = o.template_name
+        if v is not None:
+            d["TemplateName"] = v
+        v = o.version
+        if v is not None:
+            d["Version"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_UpdatePushTemplateRequest(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {"CreateNewVersion", "PushNotificationTemplateRequest", "TemplateName", "Version"}
+    )
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("CreateNewVersion")
+        o.create_new_version = (
+            v
+            if v.__class__ is bool or v is None
+            else _w.field(o, "CreateNewVersion", v, _w.boolean)
+        )
+        v = d.get("PushNotificationTemplateRequest")
+        o.push_notification_template_request = (
+            _s_PushNotificationTemplateRequest(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "PushNotificationTemplateRequest", v)
+        )
+        v = d.get("TemplateName")
+        o.template_name = (
+            v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
+        )
+        v = d.get("Version")
+        o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.create_new_version
+        if v is not None:
+            d["CreateNewVersion"] = v
+        v = o.push_notification_template_request
+        if v is not None:
+            d["PushNotificationTemplateRequest"] = _u_PushNotificationTemplateRequest(v)
+        v = o.template_name
+        if v is not None:
+            d["TemplateName"] = v
+        v = o.version
+        if v is not None:
+            d["Version"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_UpdateSmsTemplateRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"CreateNewVersion", "SMSTemplateRequest", "TemplateName", "Version"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("CreateNewVersion")
+        o.create_new_version = (
+            v
+            if v.__class__ is bool or v is None
+            else _w.field(o, "CreateNewVersion", v, _w.boolean)
+        )
+        v = d.get("SMSTemplateRequest")
+        o.sms_template_request = (
+            _s_SMSTemplateRequest(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "SMSTemplateRequest", v)
+        )
+        v = d.get("TemplateName")
+        o.template_name = (
+            v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
+        )
+        v = d.get("Version")
+        o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.create_new_version
+        if v is not None:
+            d["CreateNewVersion"] = v
+        v = o.sms_template_request
+        if v is not None:
+            d["SMSTemplateRequest"] = _u_SMSTemplateRequest(v)
+        v = o.template_name
+        if v is not None:
+            d["TemplateName"] = v
+        v = o.version
+        if v is not None:
+            d["Version"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_UpdateTemplateActiveVersionRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"TemplateActiveVersionRequest", "TemplateName", "TemplateType"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("TemplateActiveVersionRequest")
+        o.template_active_version_request = (
+            _s_TemplateActiveVersionRequest(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "TemplateActiveVersionRequest", v)
+        )
+        v = d.get("TemplateName")
+        o.template_name = (
+            v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
+        )
+        v = d.get("TemplateType")
+        o.template_type = (
+            v if v.__class__ is str or v is None else _w.field(o, "TemplateType", v, _w.text)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.template_active_version_request
+        if v is not None:
+            d["TemplateActiveVersionRequest"] = _u_TemplateActiveVersionRequest(v)
+        v = o.template_name
+        if v is not None:
+            d["TemplateName"] = v
+        v = o.template_type
+        if v is not None:
+            d["TemplateType"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_UpdateVoiceTemplateRequest(cls: Any) -> _w.Codec:
+    keys = frozenset({"CreateNewVersion", "TemplateName", "Version", "VoiceTemplateRequest"})
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("CreateNewVersion")
+        o.create_new_version = (
+            v
+            if v.__class__ is bool or v is None
+            else _w.field(o, "CreateNewVersion", v, _w.boolean)
+        )
+        v = d.get("TemplateName")
+        o.template_name = (
+            v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
+        )
+        v = d.get("Version")
+        o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
+        v = d.get("VoiceTemplateRequest")
+        o.voice_template_request = (
+            _s_VoiceTemplateRequest(v)
+            if v.__class__ is dict
+            else None
+            if v is None
+            else _w.keep(o, "VoiceTemplateRequest", v)
+        )
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.create_new_version
+        if v is not None:
+            d["CreateNewVersion"] = v
+        v = o.template_name
+        if v is not None:
+            d["TemplateName"] = v
+        v = o.version
+        if v is not None:
+            d["Version"] = v
+        v = o.voice_template_request
+        if v is not None:
+            d["VoiceTemplateRequest"] = _u_VoiceTemplateRequest(v)
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_VoiceTemplateRequest(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {"Body", "DefaultSubstitutions", "LanguageCode", "tags", "TemplateDescription", "VoiceId"}
+    )
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Body")
+        o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
+        v = d.get("DefaultSubstitutions")
+        o.default_substitutions = (
+            v
+            if v.__class__ is str or v is None
+            else _w.field(o, "DefaultSubstitutions", v, _w.text)
+        )
+        v = d.get("LanguageCode")
+        o.language_code = (
+            v if v.__class__ is str or v is None else _w.field(o, "LanguageCode", v, _w.text)
+        )
+        v = d.get("tags")
+        if v is None:
+            o.tags = None
+        else:
+            try:
+                o.tags = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): (
+                            x0 if x0.__class__ is str else _w.text(x0)
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.tags = _w.keep(o, "tags", v)
+        v = d.get("TemplateDescription")
+        o.template_description = (
+            v if v.__class__ is str or v is None else _w.field(o, "TemplateDescription", v, _w.text)
+        )
+        v = d.get("VoiceId")
+        o.voice_id = v if v.__class__ is str or v is None else _w.field(o, "VoiceId", v, _w.text)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.body
+        if v is not None:
+            d["Body"] = v
+        v = o.default_substitutions
+        if v is not None:
+            d["DefaultSubstitutions"] = v
+        v = o.language_code
+        if v is not None:
+            d["LanguageCode"] = v
+        v = o.tags
+        if v is not None:
+            d["tags"] = dict(v) if v.__class__ is dict or isinstance(v, dict) else v
+        v = o.template_description
+        if v is not None:
+            d["TemplateDescription"] = v
+        v = o.voice_id
+        if v is not None:
+            d["VoiceId"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+def _codec_VoiceTemplateResponse(cls: Any) -> _w.Codec:
+    keys = frozenset(
+        {
+            "Arn",
+            "Body",
+            "CreationDate",
+            "DefaultSubstitutions",
+            "LanguageCode",
+            "LastModifiedDate",
+            "tags",
+            "TemplateDescription",
+            "TemplateName",
+            "TemplateType",
+            "Version",
+            "VoiceId",
+        }
+    )
+
+    def structure(d: Any, _: Any = None) -> Any:
+        if d.__class__ is not dict:
+            _w.not_an_object(d, cls.__name__)
+        o: Any = _new(cls)
+        o._unknown = None
+        v: Any
+        v = d.get("Arn")
+        o.arn = v if v.__class__ is str or v is None else _w.field(o, "Arn", v, _w.text)
+        v = d.get("Body")
+        o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
+        v = d.get("CreationDate")
+        o.creation_date = (
+            v if v.__class__ is str or v is None else _w.field(o, "CreationDate", v, _w.text)
+        )
+        v = d.get("DefaultSubstitutions")
+        o.default_substitutions = (
+            v
+            if v.__class__ is str or v is None
+            else _w.field(o, "DefaultSubstitutions", v, _w.text)
+        )
+        v = d.get("LanguageCode")
+        o.language_code = (
+            v if v.__class__ is str or v is None else _w.field(o, "LanguageCode", v, _w.text)
+        )
+        v = d.get("LastModifiedDate")
+        o.last_modified_date = (
+            v if v.__class__ is str or v is None else _w.field(o, "LastModifiedDate", v, _w.text)
+        )
+        v = d.get("tags")
+        if v is None:
+            o.tags = None
+        else:
+            try:
+                o.tags = (
+                    {
+                        (k0 if k0.__class__ is str else _w.text(k0)): (
+                            x0 if x0.__class__ is str else _w.text(x0)
+                        )
+                        for k0, x0 in v.items()
+                    }
+                    if v.__class__ is dict
+                    else _w.wrong()
+                )
+            except _w.WrongType:
+                o.tags = _w.keep(o, "tags", v)
+        v = d.get("TemplateDescription")
+        o.template_description = (
+            v if v.__class__ is str or v is None else _w.field(o, "TemplateDescription", v, _w.text)
+        )
+        v = d.get("TemplateName")
+        o.template_name = (
+            v if v.__class__ is str or v is None else _w.field(o, "TemplateName", v, _w.text)
+        )
+        v = d.get("TemplateType")
+        o.template_type = (
+            (_E_TemplateType.get(v) or TemplateType(v))
+            if v.__class__ is str
+            else None
+            if v is None
+            else _w.field(o, "TemplateType", v, _M_TemplateType)
+        )
+        v = d.get("Version")
+        o.version = v if v.__class__ is str or v is None else _w.field(o, "Version", v, _w.text)
+        v = d.get("VoiceId")
+        o.voice_id = v if v.__class__ is str or v is None else _w.field(o, "VoiceId", v, _w.text)
+        if not keys.issuperset(d):
+            o._unknown = _w.extra(d, keys, o._unknown)
+        return o
+
+    def unstructure(o: Any) -> Any:
+        if not isinstance(o, cls):
+            return o
+        d: dict[str, Any] = {}
+        v: Any
+        v = o.arn
+        if v is not None:
+            d["Arn"] = v
+        v = o.body
+        if v is not None:
+            d["Body"] = v
+        v = o.creation_date
+        if v is not None:
+            d["CreationDate"] = v
+        v = o.default_substitutions
+        if v is not None:
+            d["DefaultSubstitutions"] = v
+        v = o.language_code
+        if v is not None:
+            d["LanguageCode"] = v
+        v = o.last_modified_date
+        if v is not None:
+            d["LastModifiedDate"] = v
+        v = o.tags
+        if v is not None:
+            d["tags"] = dict(v) if v.__class__ is dict or isinstance(v, dict) else v
+        v = o.template_description
+        if v is not None:
+            d["TemplateDescription"] = v
+        v = o.template_name
+        if v is not None:
+            d["TemplateName"] = v
+        v = o.template_type
+        if v is not None:
+            d["TemplateType"] = v._value_ if v.__class__ is TemplateType else _w.enum_text(v)
+        v = o.version
+        if v is not None:
+            d["Version"] = v
+        v = o.voice_id
+        if v is not None:
+            d["VoiceId"] = v
+        if o._unknown:
+            _w.merge_unknown(d, o._unknown)
+        return d
+
+    return structure, unstructure
+
+
+structure_APNSPushNotificationTemplate, unstructure_APNSPushNotificationTemplate = (
+    _codec_APNSPushNotificationTemplate(APNSPushNotificationTemplate)
+)
+structure_AndroidPushNotificationTemplate, unstructure_AndroidPushNotificationTemplate = (
+    _codec_AndroidPushNotificationTemplate(AndroidPushNotificationTemplate)
+)
+structure_CreateEmailTemplateRequest, unstructure_CreateEmailTemplateRequest = (
+    _codec_CreateEmailTemplateRequest(CreateEmailTemplateRequest)
+)
+structure_CreateEmailTemplateResponse, unstructure_CreateEmailTemplateResponse = (
+    _codec_CreateEmailTemplateResponse(CreateEmailTemplateResponse)
+)
+structure_CreateInAppTemplateRequest, unstructure_CreateInAppTemplateRequest = (
+    _codec_CreateInAppTemplateRequest(CreateInAppTemplateRequest)
+)
+structure_CreateInAppTemplateResponse, unstructure_CreateInAppTemplateResponse = (
+    _codec_CreateInAppTemplateResponse(CreateInAppTemplateResponse)
+)
+structure_CreatePushTemplateRequest, unstructure_CreatePushTemplateRequest = (
+    _codec_CreatePushTemplateRequest(CreatePushTemplateRequest)
+)
+structure_CreatePushTemplateResponse, unstructure_CreatePushTemplateResponse = (
+    _codec_CreateEmailTemplateResponse(CreatePushTemplateResponse)
+)
+structure_CreateSmsTemplateRequest, unstructure_CreateSmsTemplateRequest = (
+    _codec_CreateSmsTemplateRequest(CreateSmsTemplateRequest)
+)
+structure_CreateSmsTemplateResponse, unstructure_CreateSmsTemplateResponse = (
+    _codec_CreateEmailTemplateResponse(CreateSmsTemplateResponse)
+)
+structure_CreateTemplateMessageBody, unstructure_CreateTemplateMessageBody = (
+    _codec_CreateTemplateMessageBody(CreateTemplateMessageBody)
+)
+structure_CreateVoiceTemplateRequest, unstructure_CreateVoiceTemplateRequest = (
+    _codec_CreateVoiceTemplateRequest(CreateVoiceTemplateRequest)
+)
+structure_CreateVoiceTemplateResponse, unstructure_CreateVoiceTemplateResponse = (
+    _codec_CreateEmailTemplateResponse(CreateVoiceTemplateResponse)
+)
+structure_DefaultPushNotificationTemplate, unstructure_DefaultPushNotificationTemplate = (
+    _codec_DefaultPushNotificationTemplate(DefaultPushNotificationTemplate)
+)
+structure_DeleteEmailTemplateRequest, unstructure_DeleteEmailTemplateRequest = (
+    _codec_DeleteEmailTemplateRequest(DeleteEmailTemplateRequest)
+)
+structure_DeleteEmailTemplateResponse, unstructure_DeleteEmailTemplateResponse = (
+    _common._codec_DeleteEmailTemplateResponse(DeleteEmailTemplateResponse)
+)
+structure_DeleteInAppTemplateRequest, unstructure_DeleteInAppTemplateRequest = (
+    _codec_DeleteEmailTemplateRequest(DeleteInAppTemplateRequest)
+)
+structure_DeleteInAppTemplateResponse, unstructure_DeleteInAppTemplateResponse = (
+    _common._codec_DeleteEmailTemplateResponse(DeleteInAppTemplateResponse)
+)
+structure_DeletePushTemplateRequest, unstructure_DeletePushTemplateRequest = (
+    _codec_DeleteEmailTemplateRequest(DeletePushTemplateRequest)
+)
+structure_DeletePushTemplateResponse, unstructure_DeletePushTemplateResponse = (
+    _common._codec_DeleteEmailTemplateResponse(DeletePushTemplateResponse)
+)
+structure_DeleteSmsTemplateRequest, unstructure_DeleteSmsTemplateRequest = (
+    _codec_DeleteEmailTemplateRequest(DeleteSmsTemplateRequest)
+)
+structure_DeleteSmsTemplateResponse, unstructure_DeleteSmsTemplateResponse = (
+    _common._codec_DeleteEmailTemplateResponse(DeleteSmsTemplateResponse)
+)
+structure_DeleteVoiceTemplateRequest, unstructure_DeleteVoiceTemplateRequest = (
+    _codec_DeleteEmailTemplateRequest(DeleteVoiceTemplateRequest)
+)
+structure_DeleteVoiceTemplateResponse, unstructure_DeleteVoiceTemplateResponse = (
+    _common._codec_DeleteEmailTemplateResponse(DeleteVoiceTemplateResponse)
+)
+structure_EmailTemplateRequest, unstructure_EmailTemplateRequest = _codec_EmailTemplateRequest(
+    EmailTemplateRequest
+)
+structure_EmailTemplateResponse, unstructure_EmailTemplateResponse = _codec_EmailTemplateResponse(
+    EmailTemplateResponse
+)
+structure_GetEmailTemplateRequest, unstructure_GetEmailTemplateRequest = (
+    _codec_DeleteEmailTemplateRequest(GetEmailTemplateRequest)
+)
+structure_GetEmailTemplateResponse, unstructure_GetEmailTemplateResponse = (
+    _codec_GetEmailTemplateResponse(GetEmailTemplateResponse)
+)
+structure_GetInAppTemplateRequest, unstructure_GetInAppTemplateRequest = (
+    _codec_DeleteEmailTemplateRequest(GetInAppTemplateRequest)
+)
+structure_GetInAppTemplateResponse, unstructure_GetInAppTemplateResponse = (
+    _codec_GetInAppTemplateResponse(GetInAppTemplateResponse)
+)
+structure_GetPushTemplateRequest, unstructure_GetPushTemplateRequest = (
+    _codec_DeleteEmailTemplateRequest(GetPushTemplateRequest)
+)
+structure_GetPushTemplateResponse, unstructure_GetPushTemplateResponse = (
+    _codec_GetPushTemplateResponse(GetPushTemplateResponse)
+)
+structure_GetSmsTemplateRequest, unstructure_GetSmsTemplateRequest = (
+    _codec_DeleteEmailTemplateRequest(GetSmsTemplateRequest)
+)
+structure_GetSmsTemplateResponse, unstructure_GetSmsTemplateResponse = (
+    _codec_GetSmsTemplateResponse(GetSmsTemplateResponse)
+)
+structure_GetVoiceTemplateRequest, unstructure_GetVoiceTemplateRequest = (
+    _codec_DeleteEmailTemplateRequest(GetVoiceTemplateRequest)
+)
+structure_GetVoiceTemplateResponse, unstructure_GetVoiceTemplateResponse = (
+    _codec_GetVoiceTemplateResponse(GetVoiceTemplateResponse)
+)
+structure_InAppTemplateRequest, unstructure_InAppTemplateRequest = _codec_InAppTemplateRequest(
+    InAppTemplateRequest
+)
+structure_InAppTemplateResponse, unstructure_InAppTemplateResponse = _codec_InAppTemplateResponse(
+    InAppTemplateResponse
+)
+structure_ListTemplateVersionsRequest, unstructure_ListTemplateVersionsRequest = (
+    _codec_ListTemplateVersionsRequest(ListTemplateVersionsRequest)
+)
+structure_ListTemplateVersionsResponse, unstructure_ListTemplateVersionsResponse = (
+    _codec_ListTemplateVersionsResponse(ListTemplateVersionsResponse)
+)
+structure_ListTemplatesRequest, unstructure_ListTemplatesRequest = _codec_ListTemplatesRequest(
+    ListTemplatesRequest
+)
+structure_ListTemplatesResponse, unstructure_ListTemplatesResponse = _codec_ListTemplatesResponse(
+    ListTemplatesResponse
+)
+structure_PushNotificationTemplateRequest, unstructure_PushNotificationTemplateRequest = (
+    _codec_PushNotificationTemplateRequest(PushNotificationTemplateRequest)
+)
+structure_PushNotificationTemplateResponse, unstructure_PushNotificationTemplateResponse = (
+    _codec_PushNotificationTemplateResponse(PushNotificationTemplateResponse)
+)
+structure_SMSTemplateRequest, unstructure_SMSTemplateRequest = _codec_SMSTemplateRequest(
+    SMSTemplateRequest
+)
+structure_SMSTemplateResponse, unstructure_SMSTemplateResponse = _codec_SMSTemplateResponse(
+    SMSTemplateResponse
+)
+structure_TemplateActiveVersionRequest, unstructure_TemplateActiveVersionRequest = (
+    _codec_TemplateActiveVersionRequest(TemplateActiveVersionRequest)
+)
+structure_TemplateCreateMessageBody, unstructure_TemplateCreateMessageBody = (
+    _codec_CreateTemplateMessageBody(TemplateCreateMessageBody)
+)
+structure_TemplateResponse, unstructure_TemplateResponse = _codec_TemplateResponse(TemplateResponse)
+structure_TemplateVersionResponse, unstructure_TemplateVersionResponse = (
+    _codec_TemplateVersionResponse(TemplateVersionResponse)
+)
+structure_TemplateVersionsResponse, unstructure_TemplateVersionsResponse = (
+    _codec_TemplateVersionsResponse(TemplateVersionsResponse)
+)
+structure_TemplatesResponse, unstructure_TemplatesResponse = _codec_TemplatesResponse(
+    TemplatesResponse
+)
+structure_UpdateEmailTemplateRequest, unstructure_UpdateEmailTemplateRequest = (
+    _codec_UpdateEmailTemplateRequest(UpdateEmailTemplateRequest)
+)
+structure_UpdateEmailTemplateResponse, unstructure_UpdateEmailTemplateResponse = (
+    _common._codec_DeleteEmailTemplateResponse(UpdateEmailTemplateResponse)
+)
+structure_UpdateInAppTemplateRequest, unstructure_UpdateInAppTemplateRequest = (
+    _codec_UpdateInAppTemplateRequest(UpdateInAppTemplateRequest)
+)
+structure_UpdateInAppTemplateResponse, unstructure_UpdateInAppTemplateResponse = (
+    _common._codec_DeleteEmailTemplateResponse(UpdateInAppTemplateResponse)
+)
+structure_UpdatePushTemplateRequest, unstructure_UpdatePushTemplateRequest = (
+    _codec_UpdatePushTemplateRequest(UpdatePushTemplateRequest)
+)
+structure_UpdatePushTemplateResponse, unstructure_UpdatePushTemplateResponse = (
+    _common._codec_DeleteEmailTemplateResponse(UpdatePushTemplateResponse)
+)
+structure_UpdateSmsTemplateRequest, unstructure_UpdateSmsTemplateRequest = (
+    _codec_UpdateSmsTemplateRequest(UpdateSmsTemplateRequest)
+)
+structure_UpdateSmsTemplateResponse, unstructure_UpdateSmsTemplateResponse = (
+    _common._codec_DeleteEmailTemplateResponse(UpdateSmsTemplateResponse)
+)
+structure_UpdateTemplateActiveVersionRequest, unstructure_UpdateTemplateActiveVersionRequest = (
+    _codec_UpdateTemplateActiveVersionRequest(UpdateTemplateActiveVersionRequest)
+)
+structure_UpdateTemplateActiveVersionResponse, unstructure_UpdateTemplateActiveVersionResponse = (
+    _common._codec_DeleteEmailTemplateResponse(UpdateTemplateActiveVersionResponse)
+)
+structure_UpdateVoiceTemplateRequest, unstructure_UpdateVoiceTemplateRequest = (
+    _codec_UpdateVoiceTemplateRequest(UpdateVoiceTemplateRequest)
+)
+structure_UpdateVoiceTemplateResponse, unstructure_UpdateVoiceTemplateResponse = (
+    _common._codec_DeleteEmailTemplateResponse(UpdateVoiceTemplateResponse)
+)
+structure_VoiceTemplateRequest, unstructure_VoiceTemplateRequest = _codec_VoiceTemplateRequest(
+    VoiceTemplateRequest
+)
+structure_VoiceTemplateResponse, unstructure_VoiceTemplateResponse = _codec_VoiceTemplateResponse(
+    VoiceTemplateResponse
+)
 
 # Hook slots: what nested members of each shape are converted with.
 _s_APNSPushNotificationTemplate = structure_APNSPushNotificationTemplate
@@ -3760,3 +3319,471 @@ _s_VoiceTemplateRequest = structure_VoiceTemplateRequest
 _u_VoiceTemplateRequest = unstructure_VoiceTemplateRequest
 _s_VoiceTemplateResponse = structure_VoiceTemplateResponse
 _u_VoiceTemplateResponse = unstructure_VoiceTemplateResponse
+
+register(
+    globals(),
+    (
+        (
+            APNSPushNotificationTemplate,
+            structure_APNSPushNotificationTemplate,
+            unstructure_APNSPushNotificationTemplate,
+            "_s_APNSPushNotificationTemplate",
+            "_u_APNSPushNotificationTemplate",
+        ),
+        (
+            AndroidPushNotificationTemplate,
+            structure_AndroidPushNotificationTemplate,
+            unstructure_AndroidPushNotificationTemplate,
+            "_s_AndroidPushNotificationTemplate",
+            "_u_AndroidPushNotificationTemplate",
+        ),
+        (
+            CreateEmailTemplateRequest,
+            structure_CreateEmailTemplateRequest,
+            unstructure_CreateEmailTemplateRequest,
+            "_s_CreateEmailTemplateRequest",
+            "_u_CreateEmailTemplateRequest",
+        ),
+        (
+            CreateEmailTemplateResponse,
+            structure_CreateEmailTemplateResponse,
+            unstructure_CreateEmailTemplateResponse,
+            "_s_CreateEmailTemplateResponse",
+            "_u_CreateEmailTemplateResponse",
+        ),
+        (
+            CreateInAppTemplateRequest,
+            structure_CreateInAppTemplateRequest,
+            unstructure_CreateInAppTemplateRequest,
+            "_s_CreateInAppTemplateRequest",
+            "_u_CreateInAppTemplateRequest",
+        ),
+        (
+            CreateInAppTemplateResponse,
+            structure_CreateInAppTemplateResponse,
+            unstructure_CreateInAppTemplateResponse,
+            "_s_CreateInAppTemplateResponse",
+            "_u_CreateInAppTemplateResponse",
+        ),
+        (
+            CreatePushTemplateRequest,
+            structure_CreatePushTemplateRequest,
+            unstructure_CreatePushTemplateRequest,
+            "_s_CreatePushTemplateRequest",
+            "_u_CreatePushTemplateRequest",
+        ),
+        (
+            CreatePushTemplateResponse,
+            structure_CreatePushTemplateResponse,
+            unstructure_CreatePushTemplateResponse,
+            "_s_CreatePushTemplateResponse",
+            "_u_CreatePushTemplateResponse",
+        ),
+        (
+            CreateSmsTemplateRequest,
+            structure_CreateSmsTemplateRequest,
+            unstructure_CreateSmsTemplateRequest,
+            "_s_CreateSmsTemplateRequest",
+            "_u_CreateSmsTemplateRequest",
+        ),
+        (
+            CreateSmsTemplateResponse,
+            structure_CreateSmsTemplateResponse,
+            unstructure_CreateSmsTemplateResponse,
+            "_s_CreateSmsTemplateResponse",
+            "_u_CreateSmsTemplateResponse",
+        ),
+        (
+            CreateTemplateMessageBody,
+            structure_CreateTemplateMessageBody,
+            unstructure_CreateTemplateMessageBody,
+            "_s_CreateTemplateMessageBody",
+            "_u_CreateTemplateMessageBody",
+        ),
+        (
+            CreateVoiceTemplateRequest,
+            structure_CreateVoiceTemplateRequest,
+            unstructure_CreateVoiceTemplateRequest,
+            "_s_CreateVoiceTemplateRequest",
+            "_u_CreateVoiceTemplateRequest",
+        ),
+        (
+            CreateVoiceTemplateResponse,
+            structure_CreateVoiceTemplateResponse,
+            unstructure_CreateVoiceTemplateResponse,
+            "_s_CreateVoiceTemplateResponse",
+            "_u_CreateVoiceTemplateResponse",
+        ),
+        (
+            DefaultPushNotificationTemplate,
+            structure_DefaultPushNotificationTemplate,
+            unstructure_DefaultPushNotificationTemplate,
+            "_s_DefaultPushNotificationTemplate",
+            "_u_DefaultPushNotificationTemplate",
+        ),
+        (
+            DeleteEmailTemplateRequest,
+            structure_DeleteEmailTemplateRequest,
+            unstructure_DeleteEmailTemplateRequest,
+            "_s_DeleteEmailTemplateRequest",
+            "_u_DeleteEmailTemplateRequest",
+        ),
+        (
+            DeleteEmailTemplateResponse,
+            structure_DeleteEmailTemplateResponse,
+            unstructure_DeleteEmailTemplateResponse,
+            "_s_DeleteEmailTemplateResponse",
+            "_u_DeleteEmailTemplateResponse",
+        ),
+        (
+            DeleteInAppTemplateRequest,
+            structure_DeleteInAppTemplateRequest,
+            unstructure_DeleteInAppTemplateRequest,
+            "_s_DeleteInAppTemplateRequest",
+            "_u_DeleteInAppTemplateRequest",
+        ),
+        (
+            DeleteInAppTemplateResponse,
+            structure_DeleteInAppTemplateResponse,
+            unstructure_DeleteInAppTemplateResponse,
+            "_s_DeleteInAppTemplateResponse",
+            "_u_DeleteInAppTemplateResponse",
+        ),
+        (
+            DeletePushTemplateRequest,
+            structure_DeletePushTemplateRequest,
+            unstructure_DeletePushTemplateRequest,
+            "_s_DeletePushTemplateRequest",
+            "_u_DeletePushTemplateRequest",
+        ),
+        (
+            DeletePushTemplateResponse,
+            structure_DeletePushTemplateResponse,
+            unstructure_DeletePushTemplateResponse,
+            "_s_DeletePushTemplateResponse",
+            "_u_DeletePushTemplateResponse",
+        ),
+        (
+            DeleteSmsTemplateRequest,
+            structure_DeleteSmsTemplateRequest,
+            unstructure_DeleteSmsTemplateRequest,
+            "_s_DeleteSmsTemplateRequest",
+            "_u_DeleteSmsTemplateRequest",
+        ),
+        (
+            DeleteSmsTemplateResponse,
+            structure_DeleteSmsTemplateResponse,
+            unstructure_DeleteSmsTemplateResponse,
+            "_s_DeleteSmsTemplateResponse",
+            "_u_DeleteSmsTemplateResponse",
+        ),
+        (
+            DeleteVoiceTemplateRequest,
+            structure_DeleteVoiceTemplateRequest,
+            unstructure_DeleteVoiceTemplateRequest,
+            "_s_DeleteVoiceTemplateRequest",
+            "_u_DeleteVoiceTemplateRequest",
+        ),
+        (
+            DeleteVoiceTemplateResponse,
+            structure_DeleteVoiceTemplateResponse,
+            unstructure_DeleteVoiceTemplateResponse,
+            "_s_DeleteVoiceTemplateResponse",
+            "_u_DeleteVoiceTemplateResponse",
+        ),
+        (
+            EmailTemplateRequest,
+            structure_EmailTemplateRequest,
+            unstructure_EmailTemplateRequest,
+            "_s_EmailTemplateRequest",
+            "_u_EmailTemplateRequest",
+        ),
+        (
+            EmailTemplateResponse,
+            structure_EmailTemplateResponse,
+            unstructure_EmailTemplateResponse,
+            "_s_EmailTemplateResponse",
+            "_u_EmailTemplateResponse",
+        ),
+        (
+            GetEmailTemplateRequest,
+            structure_GetEmailTemplateRequest,
+            unstructure_GetEmailTemplateRequest,
+            "_s_GetEmailTemplateRequest",
+            "_u_GetEmailTemplateRequest",
+        ),
+        (
+            GetEmailTemplateResponse,
+            structure_GetEmailTemplateResponse,
+            unstructure_GetEmailTemplateResponse,
+            "_s_GetEmailTemplateResponse",
+            "_u_GetEmailTemplateResponse",
+        ),
+        (
+            GetInAppTemplateRequest,
+            structure_GetInAppTemplateRequest,
+            unstructure_GetInAppTemplateRequest,
+            "_s_GetInAppTemplateRequest",
+            "_u_GetInAppTemplateRequest",
+        ),
+        (
+            GetInAppTemplateResponse,
+            structure_GetInAppTemplateResponse,
+            unstructure_GetInAppTemplateResponse,
+            "_s_GetInAppTemplateResponse",
+            "_u_GetInAppTemplateResponse",
+        ),
+        (
+            GetPushTemplateRequest,
+            structure_GetPushTemplateRequest,
+            unstructure_GetPushTemplateRequest,
+            "_s_GetPushTemplateRequest",
+            "_u_GetPushTemplateRequest",
+        ),
+        (
+            GetPushTemplateResponse,
+            structure_GetPushTemplateResponse,
+            unstructure_GetPushTemplateResponse,
+            "_s_GetPushTemplateResponse",
+            "_u_GetPushTemplateResponse",
+        ),
+        (
+            GetSmsTemplateRequest,
+            structure_GetSmsTemplateRequest,
+            unstructure_GetSmsTemplateRequest,
+            "_s_GetSmsTemplateRequest",
+            "_u_GetSmsTemplateRequest",
+        ),
+        (
+            GetSmsTemplateResponse,
+            structure_GetSmsTemplateResponse,
+            unstructure_GetSmsTemplateResponse,
+            "_s_GetSmsTemplateResponse",
+            "_u_GetSmsTemplateResponse",
+        ),
+        (
+            GetVoiceTemplateRequest,
+            structure_GetVoiceTemplateRequest,
+            unstructure_GetVoiceTemplateRequest,
+            "_s_GetVoiceTemplateRequest",
+            "_u_GetVoiceTemplateRequest",
+        ),
+        (
+            GetVoiceTemplateResponse,
+            structure_GetVoiceTemplateResponse,
+            unstructure_GetVoiceTemplateResponse,
+            "_s_GetVoiceTemplateResponse",
+            "_u_GetVoiceTemplateResponse",
+        ),
+        (
+            InAppTemplateRequest,
+            structure_InAppTemplateRequest,
+            unstructure_InAppTemplateRequest,
+            "_s_InAppTemplateRequest",
+            "_u_InAppTemplateRequest",
+        ),
+        (
+            InAppTemplateResponse,
+            structure_InAppTemplateResponse,
+            unstructure_InAppTemplateResponse,
+            "_s_InAppTemplateResponse",
+            "_u_InAppTemplateResponse",
+        ),
+        (
+            ListTemplateVersionsRequest,
+            structure_ListTemplateVersionsRequest,
+            unstructure_ListTemplateVersionsRequest,
+            "_s_ListTemplateVersionsRequest",
+            "_u_ListTemplateVersionsRequest",
+        ),
+        (
+            ListTemplateVersionsResponse,
+            structure_ListTemplateVersionsResponse,
+            unstructure_ListTemplateVersionsResponse,
+            "_s_ListTemplateVersionsResponse",
+            "_u_ListTemplateVersionsResponse",
+        ),
+        (
+            ListTemplatesRequest,
+            structure_ListTemplatesRequest,
+            unstructure_ListTemplatesRequest,
+            "_s_ListTemplatesRequest",
+            "_u_ListTemplatesRequest",
+        ),
+        (
+            ListTemplatesResponse,
+            structure_ListTemplatesResponse,
+            unstructure_ListTemplatesResponse,
+            "_s_ListTemplatesResponse",
+            "_u_ListTemplatesResponse",
+        ),
+        (
+            PushNotificationTemplateRequest,
+            structure_PushNotificationTemplateRequest,
+            unstructure_PushNotificationTemplateRequest,
+            "_s_PushNotificationTemplateRequest",
+            "_u_PushNotificationTemplateRequest",
+        ),
+        (
+            PushNotificationTemplateResponse,
+            structure_PushNotificationTemplateResponse,
+            unstructure_PushNotificationTemplateResponse,
+            "_s_PushNotificationTemplateResponse",
+            "_u_PushNotificationTemplateResponse",
+        ),
+        (
+            SMSTemplateRequest,
+            structure_SMSTemplateRequest,
+            unstructure_SMSTemplateRequest,
+            "_s_SMSTemplateRequest",
+            "_u_SMSTemplateRequest",
+        ),
+        (
+            SMSTemplateResponse,
+            structure_SMSTemplateResponse,
+            unstructure_SMSTemplateResponse,
+            "_s_SMSTemplateResponse",
+            "_u_SMSTemplateResponse",
+        ),
+        (
+            TemplateActiveVersionRequest,
+            structure_TemplateActiveVersionRequest,
+            unstructure_TemplateActiveVersionRequest,
+            "_s_TemplateActiveVersionRequest",
+            "_u_TemplateActiveVersionRequest",
+        ),
+        (
+            TemplateCreateMessageBody,
+            structure_TemplateCreateMessageBody,
+            unstructure_TemplateCreateMessageBody,
+            "_s_TemplateCreateMessageBody",
+            "_u_TemplateCreateMessageBody",
+        ),
+        (
+            TemplateResponse,
+            structure_TemplateResponse,
+            unstructure_TemplateResponse,
+            "_s_TemplateResponse",
+            "_u_TemplateResponse",
+        ),
+        (
+            TemplateVersionResponse,
+            structure_TemplateVersionResponse,
+            unstructure_TemplateVersionResponse,
+            "_s_TemplateVersionResponse",
+            "_u_TemplateVersionResponse",
+        ),
+        (
+            TemplateVersionsResponse,
+            structure_TemplateVersionsResponse,
+            unstructure_TemplateVersionsResponse,
+            "_s_TemplateVersionsResponse",
+            "_u_TemplateVersionsResponse",
+        ),
+        (
+            TemplatesResponse,
+            structure_TemplatesResponse,
+            unstructure_TemplatesResponse,
+            "_s_TemplatesResponse",
+            "_u_TemplatesResponse",
+        ),
+        (
+            UpdateEmailTemplateRequest,
+            structure_UpdateEmailTemplateRequest,
+            unstructure_UpdateEmailTemplateRequest,
+            "_s_UpdateEmailTemplateRequest",
+            "_u_UpdateEmailTemplateRequest",
+        ),
+        (
+            UpdateEmailTemplateResponse,
+            structure_UpdateEmailTemplateResponse,
+            unstructure_UpdateEmailTemplateResponse,
+            "_s_UpdateEmailTemplateResponse",
+            "_u_UpdateEmailTemplateResponse",
+        ),
+        (
+            UpdateInAppTemplateRequest,
+            structure_UpdateInAppTemplateRequest,
+            unstructure_UpdateInAppTemplateRequest,
+            "_s_UpdateInAppTemplateRequest",
+            "_u_UpdateInAppTemplateRequest",
+        ),
+        (
+            UpdateInAppTemplateResponse,
+            structure_UpdateInAppTemplateResponse,
+            unstructure_UpdateInAppTemplateResponse,
+            "_s_UpdateInAppTemplateResponse",
+            "_u_UpdateInAppTemplateResponse",
+        ),
+        (
+            UpdatePushTemplateRequest,
+            structure_UpdatePushTemplateRequest,
+            unstructure_UpdatePushTemplateRequest,
+            "_s_UpdatePushTemplateRequest",
+            "_u_UpdatePushTemplateRequest",
+        ),
+        (
+            UpdatePushTemplateResponse,
+            structure_UpdatePushTemplateResponse,
+            unstructure_UpdatePushTemplateResponse,
+            "_s_UpdatePushTemplateResponse",
+            "_u_UpdatePushTemplateResponse",
+        ),
+        (
+            UpdateSmsTemplateRequest,
+            structure_UpdateSmsTemplateRequest,
+            unstructure_UpdateSmsTemplateRequest,
+            "_s_UpdateSmsTemplateRequest",
+            "_u_UpdateSmsTemplateRequest",
+        ),
+        (
+            UpdateSmsTemplateResponse,
+            structure_UpdateSmsTemplateResponse,
+            unstructure_UpdateSmsTemplateResponse,
+            "_s_UpdateSmsTemplateResponse",
+            "_u_UpdateSmsTemplateResponse",
+        ),
+        (
+            UpdateTemplateActiveVersionRequest,
+            structure_UpdateTemplateActiveVersionRequest,
+            unstructure_UpdateTemplateActiveVersionRequest,
+            "_s_UpdateTemplateActiveVersionRequest",
+            "_u_UpdateTemplateActiveVersionRequest",
+        ),
+        (
+            UpdateTemplateActiveVersionResponse,
+            structure_UpdateTemplateActiveVersionResponse,
+            unstructure_UpdateTemplateActiveVersionResponse,
+            "_s_UpdateTemplateActiveVersionResponse",
+            "_u_UpdateTemplateActiveVersionResponse",
+        ),
+        (
+            UpdateVoiceTemplateRequest,
+            structure_UpdateVoiceTemplateRequest,
+            unstructure_UpdateVoiceTemplateRequest,
+            "_s_UpdateVoiceTemplateRequest",
+            "_u_UpdateVoiceTemplateRequest",
+        ),
+        (
+            UpdateVoiceTemplateResponse,
+            structure_UpdateVoiceTemplateResponse,
+            unstructure_UpdateVoiceTemplateResponse,
+            "_s_UpdateVoiceTemplateResponse",
+            "_u_UpdateVoiceTemplateResponse",
+        ),
+        (
+            VoiceTemplateRequest,
+            structure_VoiceTemplateRequest,
+            unstructure_VoiceTemplateRequest,
+            "_s_VoiceTemplateRequest",
+            "_u_VoiceTemplateRequest",
+        ),
+        (
+            VoiceTemplateResponse,
+            structure_VoiceTemplateResponse,
+            unstructure_VoiceTemplateResponse,
+            "_s_VoiceTemplateResponse",
+            "_u_VoiceTemplateResponse",
+        ),
+    ),
+)

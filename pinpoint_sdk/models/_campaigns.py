@@ -6,8 +6,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from attrs import define, field
+from attrs import define, field, setters
 
+from pinpoint_sdk._enum_fields import (
+    enum_Action,
+    enum_CampaignStatus,
+    enum_EndpointTypesElement_list,
+    enum_Frequency,
+    enum_Layout,
+    enum_MessageType,
+)
 from pinpoint_sdk._model_base import Model, OperationOutput, lazy_annotations
 
 if TYPE_CHECKING:
@@ -167,7 +175,7 @@ class CampaignEmailMessage(Model):
     title: str | None = field(default=None, metadata={"wire": "Title"})
 
 
-@define(kw_only=True, repr=False)
+@define(kw_only=True, repr=False, on_setattr=setters.NO_OP)
 class CampaignInAppMessage(Model):
     """In-app message configuration.
 
@@ -181,7 +189,7 @@ class CampaignInAppMessage(Model):
     body: str | None = field(default=None, metadata={"wire": "Body"})
     content: list[InAppMessageContent] | None = field(default=None, metadata={"wire": "Content"})
     custom_config: dict[str, str] | None = field(default=None, metadata={"wire": "CustomConfig"})
-    layout: Layout | str | None = field(default=None, metadata={"wire": "Layout"})
+    layout: Layout | None = field(default=None, converter=enum_Layout, metadata={"wire": "Layout"})
 
 
 @define(kw_only=True, repr=False)
@@ -264,7 +272,7 @@ class CampaignResponse(Model):
     priority: int | None = field(default=None, metadata={"wire": "Priority"})
 
 
-@define(kw_only=True, repr=False)
+@define(kw_only=True, repr=False, on_setattr=setters.NO_OP)
 class CampaignSmsMessage(Model):
     """Specifies the content and settings for an SMS message that's sent to recipients of a campaign.
 
@@ -282,14 +290,16 @@ class CampaignSmsMessage(Model):
     """
 
     body: str | None = field(default=None, metadata={"wire": "Body"})
-    message_type: MessageType | str | None = field(default=None, metadata={"wire": "MessageType"})
+    message_type: MessageType | None = field(
+        default=None, converter=enum_MessageType, metadata={"wire": "MessageType"}
+    )
     origination_number: str | None = field(default=None, metadata={"wire": "OriginationNumber"})
     sender_id: str | None = field(default=None, metadata={"wire": "SenderId"})
     entity_id: str | None = field(default=None, metadata={"wire": "EntityId"})
     template_id: str | None = field(default=None, metadata={"wire": "TemplateId"})
 
 
-@define(kw_only=True, repr=False)
+@define(kw_only=True, repr=False, on_setattr=setters.NO_OP)
 class CampaignState(Model):
     """Provides information about the status of a campaign.
 
@@ -298,8 +308,8 @@ class CampaignState(Model):
             that belongs to an A/B test campaign.
     """
 
-    campaign_status: CampaignStatus | str | None = field(
-        default=None, metadata={"wire": "CampaignStatus"}
+    campaign_status: CampaignStatus | None = field(
+        default=None, converter=enum_CampaignStatus, metadata={"wire": "CampaignStatus"}
     )
 
 
@@ -348,7 +358,7 @@ class CreateCampaignResponse(OperationOutput):
     )
 
 
-@define(kw_only=True, repr=False)
+@define(kw_only=True, repr=False, on_setattr=setters.NO_OP)
 class CustomDeliveryConfiguration(Model):
     """Specifies the delivery configuration settings for sending a campaign or campaign treatment
     through a custom channel. This object is required if you use the CampaignCustomMessage object to
@@ -366,8 +376,8 @@ class CustomDeliveryConfiguration(Model):
     """
 
     delivery_uri: str | None = field(default=None, metadata={"wire": "DeliveryUri"})
-    endpoint_types: list[EndpointTypesElement | str] | None = field(
-        default=None, metadata={"wire": "EndpointTypes"}
+    endpoint_types: list[EndpointTypesElement] | None = field(
+        default=None, converter=enum_EndpointTypesElement_list, metadata={"wire": "EndpointTypes"}
     )
 
 
@@ -565,7 +575,7 @@ class GetCampaignsResponse(OperationOutput):
     )
 
 
-@define(kw_only=True, repr=False)
+@define(kw_only=True, repr=False, on_setattr=setters.NO_OP)
 class Message(Model):
     """Specifies the content and settings for a push notification that's sent to recipients of a
     campaign.
@@ -592,7 +602,7 @@ class Message(Model):
             notification and the value of the Action property is URL.
     """
 
-    action: Action | str | None = field(default=None, metadata={"wire": "Action"})
+    action: Action | None = field(default=None, converter=enum_Action, metadata={"wire": "Action"})
     body: str | None = field(default=None, metadata={"wire": "Body"})
     image_icon_url: str | None = field(default=None, metadata={"wire": "ImageIconUrl"})
     image_small_icon_url: str | None = field(default=None, metadata={"wire": "ImageSmallIconUrl"})
@@ -648,7 +658,7 @@ class MessageConfiguration(Model):
     )
 
 
-@define(kw_only=True, repr=False)
+@define(kw_only=True, repr=False, on_setattr=setters.NO_OP)
 class Schedule(Model):
     """Specifies the schedule settings for a campaign.
 
@@ -676,7 +686,9 @@ class Schedule(Model):
 
     end_time: str | None = field(default=None, metadata={"wire": "EndTime"})
     event_filter: CampaignEventFilter | None = field(default=None, metadata={"wire": "EventFilter"})
-    frequency: Frequency | str | None = field(default=None, metadata={"wire": "Frequency"})
+    frequency: Frequency | None = field(
+        default=None, converter=enum_Frequency, metadata={"wire": "Frequency"}
+    )
     is_local_time: bool | None = field(default=None, metadata={"wire": "IsLocalTime"})
     quiet_time: QuietTime | None = field(default=None, metadata={"wire": "QuietTime"})
     start_time: str | None = field(default=None, metadata={"wire": "StartTime"})

@@ -6,8 +6,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from attrs import define, field
+from attrs import define, field, setters
 
+from pinpoint_sdk._enum_fields import (
+    enum_Alignment,
+    enum_AttributeType,
+    enum_ButtonAction,
+    enum_DimensionType,
+    enum_Duration,
+    enum_FilterType,
+    enum_Mode,
+    enum_RecencyType,
+)
 from pinpoint_sdk._model_base import Model, lazy_annotations
 
 if TYPE_CHECKING:
@@ -55,7 +65,7 @@ __all__ = [
 ]
 
 
-@define(kw_only=True, repr=False)
+@define(kw_only=True, repr=False, on_setattr=setters.NO_OP)
 class AttributeDimension(Model):
     """Specifies attribute-based criteria for including or excluding endpoints from a segment.
 
@@ -65,13 +75,13 @@ class AttributeDimension(Model):
         values: The criteria values to use for the segment dimension.
     """
 
-    attribute_type: AttributeType | str | None = field(
-        default=None, metadata={"wire": "AttributeType"}
+    attribute_type: AttributeType | None = field(
+        default=None, converter=enum_AttributeType, metadata={"wire": "AttributeType"}
     )
     values: list[str] | None = field(default=None, metadata={"wire": "Values"})
 
 
-@define(kw_only=True, repr=False)
+@define(kw_only=True, repr=False, on_setattr=setters.NO_OP)
 class CampaignEventFilter(Model):
     """Specifies the settings for events that cause a campaign to be sent.
 
@@ -81,10 +91,12 @@ class CampaignEventFilter(Model):
     """
 
     dimensions: EventDimensions | None = field(default=None, metadata={"wire": "Dimensions"})
-    filter_type: FilterType | str | None = field(default=None, metadata={"wire": "FilterType"})
+    filter_type: FilterType | None = field(
+        default=None, converter=enum_FilterType, metadata={"wire": "FilterType"}
+    )
 
 
-@define(kw_only=True, repr=False)
+@define(kw_only=True, repr=False, on_setattr=setters.NO_OP)
 class CampaignHook(Model):
     """Specifies settings for invoking an AWS Lambda function that customizes a segment for a campaign.
 
@@ -98,7 +110,7 @@ class CampaignHook(Model):
     """
 
     lambda_function_name: str | None = field(default=None, metadata={"wire": "LambdaFunctionName"})
-    mode: Mode | str | None = field(default=None, metadata={"wire": "Mode"})
+    mode: Mode | None = field(default=None, converter=enum_Mode, metadata={"wire": "Mode"})
     web_url: str | None = field(default=None, metadata={"wire": "WebUrl"})
 
 
@@ -129,7 +141,7 @@ class CampaignLimits(Model):
     session: int | None = field(default=None, metadata={"wire": "Session"})
 
 
-@define(kw_only=True, repr=False)
+@define(kw_only=True, repr=False, on_setattr=setters.NO_OP)
 class DefaultButtonConfiguration(Model):
     """Default button configuration.
 
@@ -144,8 +156,8 @@ class DefaultButtonConfiguration(Model):
 
     background_color: str | None = field(default=None, metadata={"wire": "BackgroundColor"})
     border_radius: int | None = field(default=None, metadata={"wire": "BorderRadius"})
-    button_action: ButtonAction | str | None = field(
-        default=None, metadata={"wire": "ButtonAction"}
+    button_action: ButtonAction | None = field(
+        default=None, converter=enum_ButtonAction, metadata={"wire": "ButtonAction"}
     )
     link: str | None = field(default=None, metadata={"wire": "Link"})
     text: str | None = field(default=None, metadata={"wire": "Text"})
@@ -269,7 +281,7 @@ class GPSPointDimension(Model):
     range_in_kilometers: float | None = field(default=None, metadata={"wire": "RangeInKilometers"})
 
 
-@define(kw_only=True, repr=False)
+@define(kw_only=True, repr=False, on_setattr=setters.NO_OP)
 class InAppMessageBodyConfig(Model):
     """Text config for Message Body.
 
@@ -279,7 +291,9 @@ class InAppMessageBodyConfig(Model):
         text_color: The text color.
     """
 
-    alignment: Alignment | str | None = field(default=None, metadata={"wire": "Alignment"})
+    alignment: Alignment | None = field(
+        default=None, converter=enum_Alignment, metadata={"wire": "Alignment"}
+    )
     body: str | None = field(default=None, metadata={"wire": "Body"})
     text_color: str | None = field(default=None, metadata={"wire": "TextColor"})
 
@@ -330,7 +344,7 @@ class InAppMessageContent(Model):
     )
 
 
-@define(kw_only=True, repr=False)
+@define(kw_only=True, repr=False, on_setattr=setters.NO_OP)
 class InAppMessageHeaderConfig(Model):
     """Text config for Message Header.
 
@@ -340,7 +354,9 @@ class InAppMessageHeaderConfig(Model):
         text_color: The text color.
     """
 
-    alignment: Alignment | str | None = field(default=None, metadata={"wire": "Alignment"})
+    alignment: Alignment | None = field(
+        default=None, converter=enum_Alignment, metadata={"wire": "Alignment"}
+    )
     header: str | None = field(default=None, metadata={"wire": "Header"})
     text_color: str | None = field(default=None, metadata={"wire": "TextColor"})
 
@@ -405,7 +421,7 @@ class MetricDimension(Model):
     value: float | None = field(default=None, metadata={"wire": "Value"})
 
 
-@define(kw_only=True, repr=False)
+@define(kw_only=True, repr=False, on_setattr=setters.NO_OP)
 class OverrideButtonConfiguration(Model):
     """Override button configuration.
 
@@ -414,8 +430,8 @@ class OverrideButtonConfiguration(Model):
         link: Button destination.
     """
 
-    button_action: ButtonAction | str | None = field(
-        default=None, metadata={"wire": "ButtonAction"}
+    button_action: ButtonAction | None = field(
+        default=None, converter=enum_ButtonAction, metadata={"wire": "ButtonAction"}
     )
     link: str | None = field(default=None, metadata={"wire": "Link"})
 
@@ -438,7 +454,7 @@ class QuietTime(Model):
     start: str | None = field(default=None, metadata={"wire": "Start"})
 
 
-@define(kw_only=True, repr=False)
+@define(kw_only=True, repr=False, on_setattr=setters.NO_OP)
 class RecencyDimension(Model):
     """Specifies criteria for including or excluding endpoints from a segment based on how recently an
     endpoint was active.
@@ -448,8 +464,12 @@ class RecencyDimension(Model):
         recency_type: The type of recency dimension to use for the segment.
     """
 
-    duration: Duration | str | None = field(default=None, metadata={"wire": "Duration"})
-    recency_type: RecencyType | str | None = field(default=None, metadata={"wire": "RecencyType"})
+    duration: Duration | None = field(
+        default=None, converter=enum_Duration, metadata={"wire": "Duration"}
+    )
+    recency_type: RecencyType | None = field(
+        default=None, converter=enum_RecencyType, metadata={"wire": "RecencyType"}
+    )
 
 
 @define(kw_only=True, repr=False)
@@ -526,7 +546,7 @@ class SegmentLocation(Model):
     gps_point: GPSPointDimension | None = field(default=None, metadata={"wire": "GPSPoint"})
 
 
-@define(kw_only=True, repr=False)
+@define(kw_only=True, repr=False, on_setattr=setters.NO_OP)
 class SetDimension(Model):
     """Specifies the dimension type and values for a segment dimension.
 
@@ -535,8 +555,8 @@ class SetDimension(Model):
         values: The criteria values to use for the segment dimension.
     """
 
-    dimension_type: DimensionType | str | None = field(
-        default=None, metadata={"wire": "DimensionType"}
+    dimension_type: DimensionType | None = field(
+        default=None, converter=enum_DimensionType, metadata={"wire": "DimensionType"}
     )
     values: list[str] | None = field(default=None, metadata={"wire": "Values"})
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from attrs import define, field
+from attrs import define, field, setters
 
+from pinpoint_sdk._enum_fields import enum_ChannelType
 from pinpoint_sdk._model_base import Model, OperationOutput, lazy_annotations
 
 if TYPE_CHECKING:
@@ -122,7 +123,7 @@ class DeleteUserEndpointsResponse(OperationOutput):
     )
 
 
-@define(kw_only=True, repr=False)
+@define(kw_only=True, repr=False, on_setattr=setters.NO_OP)
 class EndpointBatchItem(Model):
     """Specifies an endpoint to create or update and the settings and attributes to set or change for
     the endpoint.
@@ -154,7 +155,9 @@ class EndpointBatchItem(Model):
 
     address: str | None = field(default=None, metadata={"wire": "Address"})
     attributes: dict[str, list[str]] | None = field(default=None, metadata={"wire": "Attributes"})
-    channel_type: ChannelType | str | None = field(default=None, metadata={"wire": "ChannelType"})
+    channel_type: ChannelType | None = field(
+        default=None, converter=enum_ChannelType, metadata={"wire": "ChannelType"}
+    )
     demographic: EndpointDemographic | None = field(default=None, metadata={"wire": "Demographic"})
     effective_date: str | None = field(default=None, metadata={"wire": "EffectiveDate"})
     endpoint_status: str | None = field(default=None, metadata={"wire": "EndpointStatus"})
@@ -179,7 +182,7 @@ class EndpointBatchRequest(Model):
     item: list[EndpointBatchItem] = field(metadata={"wire": "Item"})
 
 
-@define(kw_only=True, repr=False)
+@define(kw_only=True, repr=False, on_setattr=setters.NO_OP)
 class EndpointRequest(Model):
     """Specifies the channel type and other settings for an endpoint.
 
@@ -208,7 +211,9 @@ class EndpointRequest(Model):
 
     address: str | None = field(default=None, metadata={"wire": "Address"})
     attributes: dict[str, list[str]] | None = field(default=None, metadata={"wire": "Attributes"})
-    channel_type: ChannelType | str | None = field(default=None, metadata={"wire": "ChannelType"})
+    channel_type: ChannelType | None = field(
+        default=None, converter=enum_ChannelType, metadata={"wire": "ChannelType"}
+    )
     demographic: EndpointDemographic | None = field(default=None, metadata={"wire": "Demographic"})
     effective_date: str | None = field(default=None, metadata={"wire": "EffectiveDate"})
     endpoint_status: str | None = field(default=None, metadata={"wire": "EndpointStatus"})
@@ -219,7 +224,7 @@ class EndpointRequest(Model):
     user: EndpointUser | None = field(default=None, metadata={"wire": "User"})
 
 
-@define(kw_only=True, repr=False)
+@define(kw_only=True, repr=False, on_setattr=setters.NO_OP)
 class EndpointResponse(Model):
     """Provides information about the channel type and other settings for an endpoint.
 
@@ -254,7 +259,9 @@ class EndpointResponse(Model):
     address: str | None = field(default=None, metadata={"wire": "Address"})
     application_id: str | None = field(default=None, metadata={"wire": "ApplicationId"})
     attributes: dict[str, list[str]] | None = field(default=None, metadata={"wire": "Attributes"})
-    channel_type: ChannelType | str | None = field(default=None, metadata={"wire": "ChannelType"})
+    channel_type: ChannelType | None = field(
+        default=None, converter=enum_ChannelType, metadata={"wire": "ChannelType"}
+    )
     cohort_id: str | None = field(default=None, metadata={"wire": "CohortId"})
     creation_date: str | None = field(default=None, metadata={"wire": "CreationDate"})
     demographic: EndpointDemographic | None = field(default=None, metadata={"wire": "Demographic"})

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from attrs import define, field
+from attrs import define, field, setters
 
+from pinpoint_sdk._enum_fields import enum_ChannelType
 from pinpoint_sdk._model_base import Model, OperationOutput, lazy_annotations
 
 if TYPE_CHECKING:
@@ -233,7 +234,7 @@ class ItemResponse(Model):
     )
 
 
-@define(kw_only=True, repr=False)
+@define(kw_only=True, repr=False, on_setattr=setters.NO_OP)
 class PublicEndpoint(Model):
     """Specifies the properties and attributes of an endpoint that's associated with an event.
 
@@ -263,7 +264,9 @@ class PublicEndpoint(Model):
 
     address: str | None = field(default=None, metadata={"wire": "Address"})
     attributes: dict[str, list[str]] | None = field(default=None, metadata={"wire": "Attributes"})
-    channel_type: ChannelType | str | None = field(default=None, metadata={"wire": "ChannelType"})
+    channel_type: ChannelType | None = field(
+        default=None, converter=enum_ChannelType, metadata={"wire": "ChannelType"}
+    )
     demographic: EndpointDemographic | None = field(default=None, metadata={"wire": "Demographic"})
     effective_date: str | None = field(default=None, metadata={"wire": "EffectiveDate"})
     endpoint_status: str | None = field(default=None, metadata={"wire": "EndpointStatus"})

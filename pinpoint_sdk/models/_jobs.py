@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from attrs import define, field
+from attrs import define, field, setters
 
+from pinpoint_sdk._enum_fields import enum_Format, enum_Format_required, enum_JobStatus
 from pinpoint_sdk._model_base import Model, OperationOutput, lazy_annotations
 
 if TYPE_CHECKING:
@@ -160,7 +161,7 @@ class ExportJobResource(Model):
     segment_version: int | None = field(default=None, metadata={"wire": "SegmentVersion"})
 
 
-@define(kw_only=True, repr=False)
+@define(kw_only=True, repr=False, on_setattr=setters.NO_OP)
 class ExportJobResponse(Model):
     """Provides information about the status and settings of a job that exports endpoint definitions to
     a file. The file can be added directly to an Amazon Simple Storage Service (Amazon S3) bucket by
@@ -201,7 +202,9 @@ class ExportJobResponse(Model):
     failed_pieces: int | None = field(default=None, metadata={"wire": "FailedPieces"})
     failures: list[str] | None = field(default=None, metadata={"wire": "Failures"})
     id: str | None = field(default=None, metadata={"wire": "Id"})
-    job_status: JobStatus | str | None = field(default=None, metadata={"wire": "JobStatus"})
+    job_status: JobStatus | None = field(
+        default=None, converter=enum_JobStatus, metadata={"wire": "JobStatus"}
+    )
     total_failures: int | None = field(default=None, metadata={"wire": "TotalFailures"})
     total_pieces: int | None = field(default=None, metadata={"wire": "TotalPieces"})
     total_processed: int | None = field(default=None, metadata={"wire": "TotalProcessed"})
@@ -429,7 +432,7 @@ class GetSegmentImportJobsResponse(OperationOutput):
     )
 
 
-@define(kw_only=True, repr=False)
+@define(kw_only=True, repr=False, on_setattr=setters.NO_OP)
 class ImportJobRequest(Model):
     """Specifies the settings for a job that imports endpoint definitions from an Amazon Simple Storage
     Service (Amazon S3) bucket.
@@ -455,7 +458,7 @@ class ImportJobRequest(Model):
             of the DefineSegment property is true.
     """
 
-    format: Format | str = field(metadata={"wire": "Format"})
+    format: Format = field(converter=enum_Format_required, metadata={"wire": "Format"})
     role_arn: str = field(metadata={"wire": "RoleArn"})
     s3_url: str = field(metadata={"wire": "S3Url"})
     define_segment: bool | None = field(default=None, metadata={"wire": "DefineSegment"})
@@ -465,7 +468,7 @@ class ImportJobRequest(Model):
     segment_name: str | None = field(default=None, metadata={"wire": "SegmentName"})
 
 
-@define(kw_only=True, repr=False)
+@define(kw_only=True, repr=False, on_setattr=setters.NO_OP)
 class ImportJobResource(Model):
     """Provides information about the resource settings for a job that imports endpoint definitions
     from one or more files. The files can be stored in an Amazon Simple Storage Service (Amazon S3)
@@ -494,7 +497,7 @@ class ImportJobResource(Model):
 
     define_segment: bool | None = field(default=None, metadata={"wire": "DefineSegment"})
     external_id: str | None = field(default=None, metadata={"wire": "ExternalId"})
-    format: Format | str | None = field(default=None, metadata={"wire": "Format"})
+    format: Format | None = field(default=None, converter=enum_Format, metadata={"wire": "Format"})
     register_endpoints: bool | None = field(default=None, metadata={"wire": "RegisterEndpoints"})
     role_arn: str | None = field(default=None, metadata={"wire": "RoleArn"})
     s3_url: str | None = field(default=None, metadata={"wire": "S3Url"})
@@ -502,7 +505,7 @@ class ImportJobResource(Model):
     segment_name: str | None = field(default=None, metadata={"wire": "SegmentName"})
 
 
-@define(kw_only=True, repr=False)
+@define(kw_only=True, repr=False, on_setattr=setters.NO_OP)
 class ImportJobResponse(Model):
     """Provides information about the status and settings of a job that imports endpoint definitions
     from one or more files. The files can be stored in an Amazon Simple Storage Service (Amazon S3)
@@ -542,7 +545,9 @@ class ImportJobResponse(Model):
     failed_pieces: int | None = field(default=None, metadata={"wire": "FailedPieces"})
     failures: list[str] | None = field(default=None, metadata={"wire": "Failures"})
     id: str | None = field(default=None, metadata={"wire": "Id"})
-    job_status: JobStatus | str | None = field(default=None, metadata={"wire": "JobStatus"})
+    job_status: JobStatus | None = field(
+        default=None, converter=enum_JobStatus, metadata={"wire": "JobStatus"}
+    )
     total_failures: int | None = field(default=None, metadata={"wire": "TotalFailures"})
     total_pieces: int | None = field(default=None, metadata={"wire": "TotalPieces"})
     total_processed: int | None = field(default=None, metadata={"wire": "TotalProcessed"})

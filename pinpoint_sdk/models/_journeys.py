@@ -6,8 +6,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from attrs import define, field
+from attrs import define, field, setters
 
+from pinpoint_sdk._enum_fields import (
+    enum_EndpointTypesElement_list,
+    enum_FilterType,
+    enum_JourneyRunStatus,
+    enum_MessageType,
+    enum_Operator,
+    enum_State,
+    enum_TimezoneEstimationMethodsElement_list,
+)
 from pinpoint_sdk._model_base import Model, OperationOutput, lazy_annotations
 
 if TYPE_CHECKING:
@@ -178,7 +187,7 @@ class ClosedDaysRule(Model):
     end_date_time: str | None = field(default=None, metadata={"wire": "EndDateTime"})
 
 
-@define(kw_only=True, repr=False)
+@define(kw_only=True, repr=False, on_setattr=setters.NO_OP)
 class Condition(Model):
     """Specifies the conditions to evaluate for an activity in a journey, and how to evaluate those
     conditions.
@@ -189,7 +198,9 @@ class Condition(Model):
     """
 
     conditions: list[SimpleCondition] | None = field(default=None, metadata={"wire": "Conditions"})
-    operator: Operator | str | None = field(default=None, metadata={"wire": "Operator"})
+    operator: Operator | None = field(
+        default=None, converter=enum_Operator, metadata={"wire": "Operator"}
+    )
 
 
 @define(kw_only=True, repr=False)
@@ -259,7 +270,7 @@ class CreateJourneyResponse(OperationOutput):
     )
 
 
-@define(kw_only=True, repr=False)
+@define(kw_only=True, repr=False, on_setattr=setters.NO_OP)
 class CustomMessageActivity(Model):
     """The settings for a custom message activity. This type of activity calls an AWS Lambda function
     or web hook that sends messages to participants.
@@ -285,8 +296,8 @@ class CustomMessageActivity(Model):
     """
 
     delivery_uri: str | None = field(default=None, metadata={"wire": "DeliveryUri"})
-    endpoint_types: list[EndpointTypesElement | str] | None = field(
-        default=None, metadata={"wire": "EndpointTypes"}
+    endpoint_types: list[EndpointTypesElement] | None = field(
+        default=None, converter=enum_EndpointTypesElement_list, metadata={"wire": "EndpointTypes"}
     )
     message_config: JourneyCustomMessage | None = field(
         default=None, metadata={"wire": "MessageConfig"}
@@ -364,7 +375,7 @@ class EventCondition(Model):
     message_activity: str | None = field(default=None, metadata={"wire": "MessageActivity"})
 
 
-@define(kw_only=True, repr=False)
+@define(kw_only=True, repr=False, on_setattr=setters.NO_OP)
 class EventFilter(Model):
     """Specifies the settings for an event that causes a campaign to be sent or a journey activity to
     be performed.
@@ -377,7 +388,9 @@ class EventFilter(Model):
     """
 
     dimensions: EventDimensions | None = field(default=None, metadata={"wire": "Dimensions"})
-    filter_type: FilterType | str | None = field(default=None, metadata={"wire": "FilterType"})
+    filter_type: FilterType | None = field(
+        default=None, converter=enum_FilterType, metadata={"wire": "FilterType"}
+    )
 
 
 @define(kw_only=True, repr=False)
@@ -767,7 +780,7 @@ class JourneyPushMessage(Model):
     time_to_live: str | None = field(default=None, metadata={"wire": "TimeToLive"})
 
 
-@define(kw_only=True, repr=False)
+@define(kw_only=True, repr=False, on_setattr=setters.NO_OP)
 class JourneyResponse(Model):
     """Provides information about the status, configuration, and other settings for a journey.
 
@@ -829,7 +842,7 @@ class JourneyResponse(Model):
     start_condition: StartCondition | None = field(
         default=None, metadata={"wire": "StartCondition"}
     )
-    state: State | str | None = field(default=None, metadata={"wire": "State"})
+    state: State | None = field(default=None, converter=enum_State, metadata={"wire": "State"})
     tags: dict[str, str] | None = field(default=None, metadata={"wire": "tags"})
     wait_for_quiet_time: bool | None = field(default=None, metadata={"wire": "WaitForQuietTime"})
     refresh_on_segment_update: bool | None = field(
@@ -841,8 +854,10 @@ class JourneyResponse(Model):
     sending_schedule: bool | None = field(default=None, metadata={"wire": "SendingSchedule"})
     open_hours: OpenHours | None = field(default=None, metadata={"wire": "OpenHours"})
     closed_days: ClosedDays | None = field(default=None, metadata={"wire": "ClosedDays"})
-    timezone_estimation_methods: list[TimezoneEstimationMethodsElement | str] | None = field(
-        default=None, metadata={"wire": "TimezoneEstimationMethods"}
+    timezone_estimation_methods: list[TimezoneEstimationMethodsElement] | None = field(
+        default=None,
+        converter=enum_TimezoneEstimationMethodsElement_list,
+        metadata={"wire": "TimezoneEstimationMethods"},
     )
 
 
@@ -896,7 +911,7 @@ class JourneyRunExecutionMetricsResponse(Model):
     run_id: str | None = field(default=None, metadata={"wire": "RunId"})
 
 
-@define(kw_only=True, repr=False)
+@define(kw_only=True, repr=False, on_setattr=setters.NO_OP)
 class JourneyRunResponse(Model):
     """Provides information from a specified run of a journey.
 
@@ -910,7 +925,9 @@ class JourneyRunResponse(Model):
     creation_time: str | None = field(default=None, metadata={"wire": "CreationTime"})
     last_update_time: str | None = field(default=None, metadata={"wire": "LastUpdateTime"})
     run_id: str | None = field(default=None, metadata={"wire": "RunId"})
-    status: JourneyRunStatus | str | None = field(default=None, metadata={"wire": "Status"})
+    status: JourneyRunStatus | None = field(
+        default=None, converter=enum_JourneyRunStatus, metadata={"wire": "Status"}
+    )
 
 
 @define(kw_only=True, repr=False)
@@ -927,7 +944,7 @@ class JourneyRunsResponse(Model):
     next_token: str | None = field(default=None, metadata={"wire": "NextToken"})
 
 
-@define(kw_only=True, repr=False)
+@define(kw_only=True, repr=False, on_setattr=setters.NO_OP)
 class JourneySMSMessage(Model):
     """Specifies the sender ID and message type for an SMS message that's sent to participants in a
     journey.
@@ -944,7 +961,9 @@ class JourneySMSMessage(Model):
             country.
     """
 
-    message_type: MessageType | str | None = field(default=None, metadata={"wire": "MessageType"})
+    message_type: MessageType | None = field(
+        default=None, converter=enum_MessageType, metadata={"wire": "MessageType"}
+    )
     origination_number: str | None = field(default=None, metadata={"wire": "OriginationNumber"})
     sender_id: str | None = field(default=None, metadata={"wire": "SenderId"})
     entity_id: str | None = field(default=None, metadata={"wire": "EntityId"})
@@ -967,7 +986,7 @@ class JourneySchedule(Model):
     timezone: str | None = field(default=None, metadata={"wire": "Timezone"})
 
 
-@define(kw_only=True, repr=False)
+@define(kw_only=True, repr=False, on_setattr=setters.NO_OP)
 class JourneyStateRequest(Model):
     """Changes the status of a journey.
 
@@ -976,7 +995,7 @@ class JourneyStateRequest(Model):
             CANCELLED
     """
 
-    state: State | str | None = field(default=None, metadata={"wire": "State"})
+    state: State | None = field(default=None, converter=enum_State, metadata={"wire": "State"})
 
 
 @define(kw_only=True, repr=False)
@@ -1333,7 +1352,7 @@ class WaitTime(Model):
     wait_until: str | None = field(default=None, metadata={"wire": "WaitUntil"})
 
 
-@define(kw_only=True, repr=False)
+@define(kw_only=True, repr=False, on_setattr=setters.NO_OP)
 class WriteJourneyRequest(Model):
     """Specifies the configuration and other settings for a journey.
 
@@ -1393,7 +1412,7 @@ class WriteJourneyRequest(Model):
     start_condition: StartCondition | None = field(
         default=None, metadata={"wire": "StartCondition"}
     )
-    state: State | str | None = field(default=None, metadata={"wire": "State"})
+    state: State | None = field(default=None, converter=enum_State, metadata={"wire": "State"})
     wait_for_quiet_time: bool | None = field(default=None, metadata={"wire": "WaitForQuietTime"})
     refresh_on_segment_update: bool | None = field(
         default=None, metadata={"wire": "RefreshOnSegmentUpdate"}
@@ -1404,8 +1423,10 @@ class WriteJourneyRequest(Model):
     sending_schedule: bool | None = field(default=None, metadata={"wire": "SendingSchedule"})
     open_hours: OpenHours | None = field(default=None, metadata={"wire": "OpenHours"})
     closed_days: ClosedDays | None = field(default=None, metadata={"wire": "ClosedDays"})
-    timezone_estimation_methods: list[TimezoneEstimationMethodsElement | str] | None = field(
-        default=None, metadata={"wire": "TimezoneEstimationMethods"}
+    timezone_estimation_methods: list[TimezoneEstimationMethodsElement] | None = field(
+        default=None,
+        converter=enum_TimezoneEstimationMethodsElement_list,
+        metadata={"wire": "TimezoneEstimationMethods"},
     )
 
 

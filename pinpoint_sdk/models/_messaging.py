@@ -6,8 +6,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from attrs import define, field
+from attrs import define, field, setters
 
+from pinpoint_sdk._enum_fields import (
+    enum_Action,
+    enum_ChannelType,
+    enum_DeliveryStatus,
+    enum_Layout,
+    enum_MessageType,
+)
 from pinpoint_sdk._model_base import Model, OperationOutput, lazy_annotations
 
 if TYPE_CHECKING:
@@ -66,7 +73,7 @@ __all__ = [
 ]
 
 
-@define(kw_only=True, repr=False)
+@define(kw_only=True, repr=False, on_setattr=setters.NO_OP)
 class ADMMessage(Model):
     """Specifies the settings for a one-time message that's sent directly to an endpoint through the
     ADM (Amazon Device Messaging) channel.
@@ -104,7 +111,7 @@ class ADMMessage(Model):
             notification and the value of the Action property is URL.
     """
 
-    action: Action | str | None = field(default=None, metadata={"wire": "Action"})
+    action: Action | None = field(default=None, converter=enum_Action, metadata={"wire": "Action"})
     body: str | None = field(default=None, metadata={"wire": "Body"})
     consolidation_key: str | None = field(default=None, metadata={"wire": "ConsolidationKey"})
     data: dict[str, str] | None = field(default=None, metadata={"wire": "Data"})
@@ -124,7 +131,7 @@ class ADMMessage(Model):
     url: str | None = field(default=None, metadata={"wire": "Url"})
 
 
-@define(kw_only=True, repr=False)
+@define(kw_only=True, repr=False, on_setattr=setters.NO_OP)
 class APNSMessage(Model):
     """Specifies the settings for a one-time message that's sent directly to an endpoint through the
     APNs (Apple Push Notification service) channel.
@@ -170,7 +177,7 @@ class APNSMessage(Model):
     """
 
     apns_push_type: str | None = field(default=None, metadata={"wire": "APNSPushType"})
-    action: Action | str | None = field(default=None, metadata={"wire": "Action"})
+    action: Action | None = field(default=None, converter=enum_Action, metadata={"wire": "Action"})
     badge: int | None = field(default=None, metadata={"wire": "Badge"})
     body: str | None = field(default=None, metadata={"wire": "Body"})
     category: str | None = field(default=None, metadata={"wire": "Category"})
@@ -193,7 +200,7 @@ class APNSMessage(Model):
     url: str | None = field(default=None, metadata={"wire": "Url"})
 
 
-@define(kw_only=True, repr=False)
+@define(kw_only=True, repr=False, on_setattr=setters.NO_OP)
 class AddressConfiguration(Model):
     """Specifies address-based configuration settings for a message that's sent directly to an
     endpoint.
@@ -214,7 +221,9 @@ class AddressConfiguration(Model):
     """
 
     body_override: str | None = field(default=None, metadata={"wire": "BodyOverride"})
-    channel_type: ChannelType | str | None = field(default=None, metadata={"wire": "ChannelType"})
+    channel_type: ChannelType | None = field(
+        default=None, converter=enum_ChannelType, metadata={"wire": "ChannelType"}
+    )
     context: dict[str, str] | None = field(default=None, metadata={"wire": "Context"})
     raw_content: str | None = field(default=None, metadata={"wire": "RawContent"})
     substitutions: dict[str, list[str]] | None = field(
@@ -223,7 +232,7 @@ class AddressConfiguration(Model):
     title_override: str | None = field(default=None, metadata={"wire": "TitleOverride"})
 
 
-@define(kw_only=True, repr=False)
+@define(kw_only=True, repr=False, on_setattr=setters.NO_OP)
 class BaiduMessage(Model):
     """Specifies the settings for a one-time message that's sent directly to an endpoint through the
     Baidu (Baidu Cloud Push) channel.
@@ -256,7 +265,7 @@ class BaiduMessage(Model):
             notification and the value of the Action property is URL.
     """
 
-    action: Action | str | None = field(default=None, metadata={"wire": "Action"})
+    action: Action | None = field(default=None, converter=enum_Action, metadata={"wire": "Action"})
     body: str | None = field(default=None, metadata={"wire": "Body"})
     data: dict[str, str] | None = field(default=None, metadata={"wire": "Data"})
     icon_reference: str | None = field(default=None, metadata={"wire": "IconReference"})
@@ -290,7 +299,7 @@ class DefaultMessage(Model):
     )
 
 
-@define(kw_only=True, repr=False)
+@define(kw_only=True, repr=False, on_setattr=setters.NO_OP)
 class DefaultPushNotificationMessage(Model):
     """Specifies the default settings and content for a push notification that's sent directly to an
     endpoint.
@@ -311,7 +320,7 @@ class DefaultPushNotificationMessage(Model):
             the push notification and the value of the Action property is URL.
     """
 
-    action: Action | str | None = field(default=None, metadata={"wire": "Action"})
+    action: Action | None = field(default=None, converter=enum_Action, metadata={"wire": "Action"})
     body: str | None = field(default=None, metadata={"wire": "Body"})
     data: dict[str, str] | None = field(default=None, metadata={"wire": "Data"})
     silent_push: bool | None = field(default=None, metadata={"wire": "SilentPush"})
@@ -400,7 +409,7 @@ class EmailMessage(Model):
     )
 
 
-@define(kw_only=True, repr=False)
+@define(kw_only=True, repr=False, on_setattr=setters.NO_OP)
 class EndpointMessageResult(Model):
     """Provides information about the delivery status and results of sending a message directly to an
     endpoint.
@@ -419,8 +428,8 @@ class EndpointMessageResult(Model):
     """
 
     address: str | None = field(default=None, metadata={"wire": "Address"})
-    delivery_status: DeliveryStatus | str | None = field(
-        default=None, metadata={"wire": "DeliveryStatus"}
+    delivery_status: DeliveryStatus | None = field(
+        default=None, converter=enum_DeliveryStatus, metadata={"wire": "DeliveryStatus"}
     )
     message_id: str | None = field(default=None, metadata={"wire": "MessageId"})
     status_code: int | None = field(default=None, metadata={"wire": "StatusCode"})
@@ -455,7 +464,7 @@ class EndpointSendConfiguration(Model):
     title_override: str | None = field(default=None, metadata={"wire": "TitleOverride"})
 
 
-@define(kw_only=True, repr=False)
+@define(kw_only=True, repr=False, on_setattr=setters.NO_OP)
 class GCMMessage(Model):
     """Specifies the settings for a one-time message that's sent directly to an endpoint through the
     GCM channel. The GCM channel enables Amazon Pinpoint to send messages to the Firebase Cloud
@@ -499,7 +508,7 @@ class GCMMessage(Model):
             notification and the value of the Action property is URL.
     """
 
-    action: Action | str | None = field(default=None, metadata={"wire": "Action"})
+    action: Action | None = field(default=None, converter=enum_Action, metadata={"wire": "Action"})
     body: str | None = field(default=None, metadata={"wire": "Body"})
     collapse_key: str | None = field(default=None, metadata={"wire": "CollapseKey"})
     data: dict[str, str] | None = field(default=None, metadata={"wire": "Data"})
@@ -570,7 +579,7 @@ class InAppCampaignSchedule(Model):
     quiet_time: QuietTime | None = field(default=None, metadata={"wire": "QuietTime"})
 
 
-@define(kw_only=True, repr=False)
+@define(kw_only=True, repr=False, on_setattr=setters.NO_OP)
 class InAppMessage(Model):
     """Provides all fields required for building an in-app message.
 
@@ -582,7 +591,7 @@ class InAppMessage(Model):
 
     content: list[InAppMessageContent] | None = field(default=None, metadata={"wire": "Content"})
     custom_config: dict[str, str] | None = field(default=None, metadata={"wire": "CustomConfig"})
-    layout: Layout | str | None = field(default=None, metadata={"wire": "Layout"})
+    layout: Layout | None = field(default=None, converter=enum_Layout, metadata={"wire": "Layout"})
 
 
 @define(kw_only=True, repr=False)
@@ -683,7 +692,7 @@ class MessageResponse(Model):
     result: dict[str, MessageResult] | None = field(default=None, metadata={"wire": "Result"})
 
 
-@define(kw_only=True, repr=False)
+@define(kw_only=True, repr=False, on_setattr=setters.NO_OP)
 class MessageResult(Model):
     """Provides information about the results of sending a message directly to an endpoint address.
 
@@ -699,8 +708,8 @@ class MessageResult(Model):
             message.
     """
 
-    delivery_status: DeliveryStatus | str | None = field(
-        default=None, metadata={"wire": "DeliveryStatus"}
+    delivery_status: DeliveryStatus | None = field(
+        default=None, converter=enum_DeliveryStatus, metadata={"wire": "DeliveryStatus"}
     )
     message_id: str | None = field(default=None, metadata={"wire": "MessageId"})
     status_code: int | None = field(default=None, metadata={"wire": "StatusCode"})
@@ -818,7 +827,7 @@ class RawEmail(Model):
     data: bytes | None = field(default=None, metadata={"wire": "Data"})
 
 
-@define(kw_only=True, repr=False)
+@define(kw_only=True, repr=False, on_setattr=setters.NO_OP)
 class SMSMessage(Model):
     """Specifies the default settings for a one-time SMS message that's sent directly to an endpoint.
 
@@ -843,7 +852,9 @@ class SMSMessage(Model):
     body: str | None = field(default=None, metadata={"wire": "Body"})
     keyword: str | None = field(default=None, metadata={"wire": "Keyword"})
     media_url: str | None = field(default=None, metadata={"wire": "MediaUrl"})
-    message_type: MessageType | str | None = field(default=None, metadata={"wire": "MessageType"})
+    message_type: MessageType | None = field(
+        default=None, converter=enum_MessageType, metadata={"wire": "MessageType"}
+    )
     origination_number: str | None = field(default=None, metadata={"wire": "OriginationNumber"})
     sender_id: str | None = field(default=None, metadata={"wire": "SenderId"})
     substitutions: dict[str, list[str]] | None = field(

@@ -6,8 +6,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from attrs import define, field
+from attrs import define, field, setters
 
+from pinpoint_sdk._enum_fields import (
+    enum_Format,
+    enum_Include,
+    enum_SegmentType,
+    enum_SourceType,
+    enum_Type,
+)
 from pinpoint_sdk._model_base import Model, OperationOutput, lazy_annotations
 
 if TYPE_CHECKING:
@@ -229,7 +236,7 @@ class GetSegmentsResponse(OperationOutput):
     )
 
 
-@define(kw_only=True, repr=False)
+@define(kw_only=True, repr=False, on_setattr=setters.NO_OP)
 class SegmentGroup(Model):
     """Specifies the base segments and dimensions for a segment, and the relationships between these
     base segments and dimensions.
@@ -248,11 +255,13 @@ class SegmentGroup(Model):
     source_segments: list[SegmentReference] | None = field(
         default=None, metadata={"wire": "SourceSegments"}
     )
-    source_type: SourceType | str | None = field(default=None, metadata={"wire": "SourceType"})
-    type: Type | str | None = field(default=None, metadata={"wire": "Type"})
+    source_type: SourceType | None = field(
+        default=None, converter=enum_SourceType, metadata={"wire": "SourceType"}
+    )
+    type: Type | None = field(default=None, converter=enum_Type, metadata={"wire": "Type"})
 
 
-@define(kw_only=True, repr=False)
+@define(kw_only=True, repr=False, on_setattr=setters.NO_OP)
 class SegmentGroupList(Model):
     """Specifies the settings that define the relationships between segment groups for a segment.
 
@@ -263,10 +272,12 @@ class SegmentGroupList(Model):
     """
 
     groups: list[SegmentGroup] | None = field(default=None, metadata={"wire": "Groups"})
-    include: Include | str | None = field(default=None, metadata={"wire": "Include"})
+    include: Include | None = field(
+        default=None, converter=enum_Include, metadata={"wire": "Include"}
+    )
 
 
-@define(kw_only=True, repr=False)
+@define(kw_only=True, repr=False, on_setattr=setters.NO_OP)
 class SegmentImportResource(Model):
     """Provides information about the import job that created a segment. An import job is a job that
     creates a user segment by importing endpoint definitions.
@@ -289,7 +300,7 @@ class SegmentImportResource(Model):
 
     channel_counts: dict[str, int] | None = field(default=None, metadata={"wire": "ChannelCounts"})
     external_id: str | None = field(default=None, metadata={"wire": "ExternalId"})
-    format: Format | str | None = field(default=None, metadata={"wire": "Format"})
+    format: Format | None = field(default=None, converter=enum_Format, metadata={"wire": "Format"})
     role_arn: str | None = field(default=None, metadata={"wire": "RoleArn"})
     s3_url: str | None = field(default=None, metadata={"wire": "S3Url"})
     size: int | None = field(default=None, metadata={"wire": "Size"})
@@ -308,7 +319,7 @@ class SegmentReference(Model):
     version: int | None = field(default=None, metadata={"wire": "Version"})
 
 
-@define(kw_only=True, repr=False)
+@define(kw_only=True, repr=False, on_setattr=setters.NO_OP)
 class SegmentResponse(Model):
     """Provides information about the configuration, dimension, and other settings for a segment.
 
@@ -344,7 +355,9 @@ class SegmentResponse(Model):
     segment_groups: SegmentGroupList | None = field(
         default=None, metadata={"wire": "SegmentGroups"}
     )
-    segment_type: SegmentType | str | None = field(default=None, metadata={"wire": "SegmentType"})
+    segment_type: SegmentType | None = field(
+        default=None, converter=enum_SegmentType, metadata={"wire": "SegmentType"}
+    )
     tags: dict[str, str] | None = field(default=None, metadata={"wire": "tags"})
     version: int | None = field(default=None, metadata={"wire": "Version"})
 

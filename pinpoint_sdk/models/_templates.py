@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from attrs import define, field
+from attrs import define, field, setters
 
+from pinpoint_sdk._enum_fields import enum_Action, enum_Layout, enum_TemplateType
 from pinpoint_sdk._model_base import Model, OperationOutput, lazy_annotations
 
 if TYPE_CHECKING:
@@ -84,7 +85,7 @@ __all__ = [
 ]
 
 
-@define(kw_only=True, repr=False)
+@define(kw_only=True, repr=False, on_setattr=setters.NO_OP)
 class APNSPushNotificationTemplate(Model):
     """Specifies channel-specific content and settings for a message template that can be used in push
     notifications that are sent through the APNs (Apple Push Notification service) channel.
@@ -107,7 +108,7 @@ class APNSPushNotificationTemplate(Model):
             is URL.
     """
 
-    action: Action | str | None = field(default=None, metadata={"wire": "Action"})
+    action: Action | None = field(default=None, converter=enum_Action, metadata={"wire": "Action"})
     body: str | None = field(default=None, metadata={"wire": "Body"})
     media_url: str | None = field(default=None, metadata={"wire": "MediaUrl"})
     raw_content: str | None = field(default=None, metadata={"wire": "RawContent"})
@@ -116,7 +117,7 @@ class APNSPushNotificationTemplate(Model):
     url: str | None = field(default=None, metadata={"wire": "Url"})
 
 
-@define(kw_only=True, repr=False)
+@define(kw_only=True, repr=False, on_setattr=setters.NO_OP)
 class AndroidPushNotificationTemplate(Model):
     """Specifies channel-specific content and settings for a message template that can be used in push
     notifications that are sent through the ADM (Amazon Device Messaging), Baidu (Baidu Cloud Push),
@@ -144,7 +145,7 @@ class AndroidPushNotificationTemplate(Model):
             is URL.
     """
 
-    action: Action | str | None = field(default=None, metadata={"wire": "Action"})
+    action: Action | None = field(default=None, converter=enum_Action, metadata={"wire": "Action"})
     body: str | None = field(default=None, metadata={"wire": "Body"})
     image_icon_url: str | None = field(default=None, metadata={"wire": "ImageIconUrl"})
     image_url: str | None = field(default=None, metadata={"wire": "ImageUrl"})
@@ -331,7 +332,7 @@ class CreateVoiceTemplateResponse(OperationOutput):
     )
 
 
-@define(kw_only=True, repr=False)
+@define(kw_only=True, repr=False, on_setattr=setters.NO_OP)
 class DefaultPushNotificationTemplate(Model):
     """Specifies the default settings and content for a message template that can be used in messages
     that are sent through a push notification channel.
@@ -349,7 +350,7 @@ class DefaultPushNotificationTemplate(Model):
             is URL.
     """
 
-    action: Action | str | None = field(default=None, metadata={"wire": "Action"})
+    action: Action | None = field(default=None, converter=enum_Action, metadata={"wire": "Action"})
     body: str | None = field(default=None, metadata={"wire": "Body"})
     sound: str | None = field(default=None, metadata={"wire": "Sound"})
     title: str | None = field(default=None, metadata={"wire": "Title"})
@@ -527,7 +528,7 @@ class EmailTemplateRequest(Model):
     text_part: str | None = field(default=None, metadata={"wire": "TextPart"})
 
 
-@define(kw_only=True, repr=False)
+@define(kw_only=True, repr=False, on_setattr=setters.NO_OP)
 class EmailTemplateResponse(Model):
     """Provides information about the content and settings for a message template that can be used in
     messages that are sent through the email channel.
@@ -573,8 +574,8 @@ class EmailTemplateResponse(Model):
     tags: dict[str, str] | None = field(default=None, metadata={"wire": "tags"})
     template_description: str | None = field(default=None, metadata={"wire": "TemplateDescription"})
     template_name: str | None = field(default=None, metadata={"wire": "TemplateName"})
-    template_type: TemplateType | str | None = field(
-        default=None, metadata={"wire": "TemplateType"}
+    template_type: TemplateType | None = field(
+        default=None, converter=enum_TemplateType, metadata={"wire": "TemplateType"}
     )
     text_part: str | None = field(default=None, metadata={"wire": "TextPart"})
     version: str | None = field(default=None, metadata={"wire": "Version"})
@@ -734,7 +735,7 @@ class GetVoiceTemplateResponse(OperationOutput):
     )
 
 
-@define(kw_only=True, repr=False)
+@define(kw_only=True, repr=False, on_setattr=setters.NO_OP)
 class InAppTemplateRequest(Model):
     """InApp Template Request.
 
@@ -750,12 +751,12 @@ class InAppTemplateRequest(Model):
 
     content: list[InAppMessageContent] | None = field(default=None, metadata={"wire": "Content"})
     custom_config: dict[str, str] | None = field(default=None, metadata={"wire": "CustomConfig"})
-    layout: Layout | str | None = field(default=None, metadata={"wire": "Layout"})
+    layout: Layout | None = field(default=None, converter=enum_Layout, metadata={"wire": "Layout"})
     tags: dict[str, str] | None = field(default=None, metadata={"wire": "tags"})
     template_description: str | None = field(default=None, metadata={"wire": "TemplateDescription"})
 
 
-@define(kw_only=True, repr=False)
+@define(kw_only=True, repr=False, on_setattr=setters.NO_OP)
 class InAppTemplateResponse(Model):
     """In-App Template Response.
 
@@ -780,12 +781,12 @@ class InAppTemplateResponse(Model):
     creation_date: str | None = field(default=None, metadata={"wire": "CreationDate"})
     custom_config: dict[str, str] | None = field(default=None, metadata={"wire": "CustomConfig"})
     last_modified_date: str | None = field(default=None, metadata={"wire": "LastModifiedDate"})
-    layout: Layout | str | None = field(default=None, metadata={"wire": "Layout"})
+    layout: Layout | None = field(default=None, converter=enum_Layout, metadata={"wire": "Layout"})
     tags: dict[str, str] | None = field(default=None, metadata={"wire": "tags"})
     template_description: str | None = field(default=None, metadata={"wire": "TemplateDescription"})
     template_name: str | None = field(default=None, metadata={"wire": "TemplateName"})
-    template_type: TemplateType | str | None = field(
-        default=None, metadata={"wire": "TemplateType"}
+    template_type: TemplateType | None = field(
+        default=None, converter=enum_TemplateType, metadata={"wire": "TemplateType"}
     )
     version: str | None = field(default=None, metadata={"wire": "Version"})
 
@@ -907,7 +908,7 @@ class PushNotificationTemplateRequest(Model):
     template_description: str | None = field(default=None, metadata={"wire": "TemplateDescription"})
 
 
-@define(kw_only=True, repr=False)
+@define(kw_only=True, repr=False, on_setattr=setters.NO_OP)
 class PushNotificationTemplateResponse(Model):
     """Provides information about the content and settings for a message template that can be used in
     messages that are sent through a push notification channel.
@@ -962,8 +963,8 @@ class PushNotificationTemplateResponse(Model):
     tags: dict[str, str] | None = field(default=None, metadata={"wire": "tags"})
     template_description: str | None = field(default=None, metadata={"wire": "TemplateDescription"})
     template_name: str | None = field(default=None, metadata={"wire": "TemplateName"})
-    template_type: TemplateType | str | None = field(
-        default=None, metadata={"wire": "TemplateType"}
+    template_type: TemplateType | None = field(
+        default=None, converter=enum_TemplateType, metadata={"wire": "TemplateType"}
     )
     version: str | None = field(default=None, metadata={"wire": "Version"})
 
@@ -994,7 +995,7 @@ class SMSTemplateRequest(Model):
     template_description: str | None = field(default=None, metadata={"wire": "TemplateDescription"})
 
 
-@define(kw_only=True, repr=False)
+@define(kw_only=True, repr=False, on_setattr=setters.NO_OP)
 class SMSTemplateResponse(Model):
     """Provides information about the content and settings for a message template that can be used in
     text messages that are sent through the SMS channel.
@@ -1032,8 +1033,8 @@ class SMSTemplateResponse(Model):
     tags: dict[str, str] | None = field(default=None, metadata={"wire": "tags"})
     template_description: str | None = field(default=None, metadata={"wire": "TemplateDescription"})
     template_name: str | None = field(default=None, metadata={"wire": "TemplateName"})
-    template_type: TemplateType | str | None = field(
-        default=None, metadata={"wire": "TemplateType"}
+    template_type: TemplateType | None = field(
+        default=None, converter=enum_TemplateType, metadata={"wire": "TemplateType"}
     )
     version: str | None = field(default=None, metadata={"wire": "Version"})
 
@@ -1065,7 +1066,7 @@ class TemplateCreateMessageBody(Model):
     request_id: str | None = field(default=None, metadata={"wire": "RequestID"})
 
 
-@define(kw_only=True, repr=False)
+@define(kw_only=True, repr=False, on_setattr=setters.NO_OP)
 class TemplateResponse(Model):
     """Provides information about a message template that's associated with your Amazon Pinpoint
     account.
@@ -1099,8 +1100,8 @@ class TemplateResponse(Model):
     tags: dict[str, str] | None = field(default=None, metadata={"wire": "tags"})
     template_description: str | None = field(default=None, metadata={"wire": "TemplateDescription"})
     template_name: str | None = field(default=None, metadata={"wire": "TemplateName"})
-    template_type: TemplateType | str | None = field(
-        default=None, metadata={"wire": "TemplateType"}
+    template_type: TemplateType | None = field(
+        default=None, converter=enum_TemplateType, metadata={"wire": "TemplateType"}
     )
     version: str | None = field(default=None, metadata={"wire": "Version"})
 
@@ -1412,7 +1413,7 @@ class VoiceTemplateRequest(Model):
     voice_id: str | None = field(default=None, metadata={"wire": "VoiceId"})
 
 
-@define(kw_only=True, repr=False)
+@define(kw_only=True, repr=False, on_setattr=setters.NO_OP)
 class VoiceTemplateResponse(Model):
     """Provides information about the content and settings for a message template that can be used in
     messages that are sent through the voice channel.
@@ -1453,8 +1454,8 @@ class VoiceTemplateResponse(Model):
     tags: dict[str, str] | None = field(default=None, metadata={"wire": "tags"})
     template_description: str | None = field(default=None, metadata={"wire": "TemplateDescription"})
     template_name: str | None = field(default=None, metadata={"wire": "TemplateName"})
-    template_type: TemplateType | str | None = field(
-        default=None, metadata={"wire": "TemplateType"}
+    template_type: TemplateType | None = field(
+        default=None, converter=enum_TemplateType, metadata={"wire": "TemplateType"}
     )
     version: str | None = field(default=None, metadata={"wire": "Version"})
     voice_id: str | None = field(default=None, metadata={"wire": "VoiceId"})

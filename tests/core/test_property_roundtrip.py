@@ -164,17 +164,44 @@ def test_known_enum_value_becomes_enum_member() -> None:
     assert type(unstructure(model)["CampaignStatus"]) is str
 
 
-def test_unknown_enum_value_is_kept_as_str() -> None:
+def test_unknown_enum_value_is_kept_as_an_unlisted_member() -> None:
     model = structure({"CampaignStatus": "HIBERNATING"}, models.CampaignState)
-    assert model.campaign_status == "HIBERNATING"
-    assert type(model.campaign_status) is str
-    assert unstructure(model) == {"CampaignStatus": "HIBERNATING"}
+    status = model.campaign_status
+    assert status == "HIBERNATING" and isinstance(status, str)
+    assert isinstance(status, enums.CampaignStatus)
+    assert status not in list(enums.CampaignStatus)
+    assert "not in the service model" in repr(status) and "HIBERNATING" in repr(status)
+    assert enums.CampaignStatus("HIBERNATING") is status  # one member per unknown value
+    wire = unstructure(model)["CampaignStatus"]
+    assert wire == "HIBERNATING" and type(wire) is str
 
 
-def test_unknown_enum_value_in_list_is_kept_as_str() -> None:
+def test_unknown_enum_value_in_list_is_kept_as_an_unlisted_member() -> None:
     data = {"EndpointTypes": ["EMAIL", "CARRIER_PIGEON"]}
-    model = structure(data, models.RecommenderConfigurationResponse)
+    model = structure(data, models.CustomDeliveryConfiguration)
+    assert model.endpoint_types is not None
+    assert [type(t) for t in model.endpoint_types] == [enums.EndpointTypesElement] * 2
+    assert model.endpoint_types[0] is enums.EndpointTypesElement.EMAIL
     assert unstructure(model) == data
+
+
+def test_constructors_take_plain_strings_for_enum_fields() -> None:
+    assert models.CampaignState(campaign_status="PAUSED").campaign_status is (
+        enums.CampaignStatus.PAUSED
+    )
+    unknown = models.CampaignState(campaign_status="HIBERNATING").campaign_status
+    assert isinstance(unknown, enums.CampaignStatus) and unknown == "HIBERNATING"
+    listed = models.CustomDeliveryConfiguration(endpoint_types=["SMS"]).endpoint_types
+    assert listed == [enums.EndpointTypesElement.SMS]
+    assert models.CampaignState(campaign_status="PAUSED") == structure(
+        {"CampaignStatus": "PAUSED"}, models.CampaignState
+    )
+
+
+def test_a_non_text_enum_value_is_kept_aside_not_on_the_member() -> None:
+    model = structure({"CampaignStatus": 7}, models.CampaignState)
+    assert model.campaign_status is None
+    assert unstructure(model) == {"CampaignStatus": 7}
 
 
 def test_enum_member_unstructures_to_plain_string() -> None:

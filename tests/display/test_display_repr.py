@@ -178,3 +178,13 @@ def test_html_of_a_valid_builder_shows_the_request_it_builds() -> None:
     assert "CampaignBuilder &#x27;spring&#x27; -&gt; WriteCampaignRequest" in html
     assert ">segment_id</th><td>s-1<" in html
     assert "problems" not in html
+
+
+def test_an_enum_value_the_model_lacks_shows_as_its_value() -> None:
+    from pinpoint_sdk.converter import structure
+
+    unknown = structure({"CampaignStatus": "ARCHIVED_2027"}, models.CampaignState)
+    known = structure({"CampaignStatus": "PAUSED"}, models.CampaignState)
+
+    assert repr(unknown) == "CampaignState(campaign_status=CampaignStatus('ARCHIVED_2027'))"
+    assert repr(known) == "CampaignState(campaign_status=CampaignStatus.PAUSED)"
