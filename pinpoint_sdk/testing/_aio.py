@@ -21,7 +21,7 @@ from typing import Any
 
 from moto.core.models import botocore_stubber
 
-__all__ = ["install_aiobotocore", "serve_aiobotocore"]
+__all__ = ["aio_response", "install_aiobotocore", "serve_aiobotocore"]
 
 _lock = threading.Lock()
 
@@ -70,8 +70,11 @@ async def serve_aiobotocore(event_name: str, request: Any, **kwargs: Any) -> Any
         # reads bodies synchronously, so it gets the same bytes, already read.
         request.body = await read()
     response = botocore_stubber(event_name, request, **kwargs)
-    if response is None:
-        return None
+    return None if response is None else aio_response(response)
+
+
+def aio_response(response: Any) -> Any:
+    """The finished botocore ``AWSResponse`` as the ``AioAWSResponse`` aiobotocore reads."""
     from aiobotocore.awsrequest import AioAWSResponse
 
     return AioAWSResponse(
