@@ -21,14 +21,19 @@ from botocore import xform_name
 from botocore.config import Config
 from http_faults import Reply, answer, fixed, request_body
 from test_client_operations import call_arguments
+from hypothesis import HealthCheck, given, settings
 from test_fast_responses import (
     BODY,
     CAMPAIGN,
     OPERATIONS,
+    SERVICE,
     _check_botocore,
     _check_fast,
+    _parsed_by_botocore,
     _payload_shape,
+    _typed,
     full_value,
+    wire_value,
 )
 
 from pinpoint_sdk import PinpointClient, _fastparse, enable_fast_responses, errors, models
@@ -113,6 +118,40 @@ def test_every_operation_gives_botocores_model_on_the_async_fast_path(operation:
     assert repr(unstructure(fast)) == repr(unstructure(reference))
     assert (fast.request_id, fast.http_status_code) == (
         reference.request_id, reference.http_status_code)
+
+
+async def _parsed_fast_by_aiobotocore(operation: str, body: bytes) -> dict[str, Any]:
+    """aiobotocore endpoint's sequence: ``before-parse`` (the handler), its parser, update."""
+    from aiobotocore.parsers import AioRestJSONParser
+
+    operation_model = SERVICE.operation_model(operation)
+    response = {"body": body, "headers": {"x-amzn-requestid": "req-1"}, "status_code": 200}
+    customized: dict[str, Any] = {}
+    with _fastparse.active():
+        _fastparse.before_parse(operation_model=operation_model, response_dict=response,
+                                customized_response_dict=customized)
+    assert response["body"] == b"", "the fast path did not take the body"
+    parsed: dict[str, Any] = await AioRestJSONParser().parse(
+        response, operation_model.output_shape)
+    parsed.update(customized)
+    return parsed
+
+
+@pytest.mark.parametrize("operation", OPERATIONS)
+def test_random_valid_bodies_give_botocores_model_through_aiobotocores_parser(
+    operation: str,
+) -> None:
+    @settings(max_examples=4, deadline=None,
+              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    @given(wire_value(_payload_shape(operation)))
+    def check(payload: dict[str, Any]) -> None:
+        body = json.dumps(payload).encode()
+        reference = _typed(_parsed_by_botocore(operation, body), operation)
+        fast = _typed(asyncio.run(_parsed_fast_by_aiobotocore(operation, body)), operation)
+        assert fast == reference
+        assert repr(unstructure(fast)) == repr(unstructure(reference))
+
+    check()
 
 
 # -- which calls take it ----------------------------------------------------------------------------
