@@ -14,17 +14,17 @@ import json
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
-import boto3
 import pytest
 from aiohelpers import SESSION, collect
 from botocore import xform_name
 from botocore.config import Config
 from http_faults import Reply, answer, fixed, request_body
-from test_client_operations import call_arguments
 from hypothesis import HealthCheck, given, settings
+from test_client_operations import call_arguments
 from test_fast_responses import (
     BODY,
     CAMPAIGN,
+    ERROR_CASES,
     OPERATIONS,
     SERVICE,
     _check_botocore,
@@ -32,11 +32,14 @@ from test_fast_responses import (
     _parsed_by_botocore,
     _payload_shape,
     _typed,
+    error_reply,
     full_value,
+    plain_client,
+    taken_by_the_fast_path,
     wire_value,
 )
 
-from pinpoint_sdk import PinpointClient, _fastparse, enable_fast_responses, errors, models
+from pinpoint_sdk import _fastparse, enable_fast_responses, errors, models
 from pinpoint_sdk.aio import AsyncPinpointClient
 from pinpoint_sdk.converter import structure, unstructure
 from pinpoint_sdk.testing._aio import aio_response
@@ -84,10 +87,8 @@ def run_passed_in(body: Callable[[AsyncPinpointClient, Any], Awaitable[T]]) -> T
 
 # -- every operation: async fast path == sync botocore path -------------------------------------
 
-@functools.cache
-def _reference() -> PinpointClient:
-    """A sync client on a boto3 client nobody opted in (made once the fake credentials are set)."""
-    return PinpointClient(boto3.session.Session(region_name="us-east-1").client("pinpoint"))
+# The reference client is made in the first test, once the fake credentials are set.
+_reference = functools.cache(plain_client)
 
 
 @pytest.mark.parametrize("operation", OPERATIONS)
@@ -124,15 +125,9 @@ async def _parsed_fast_by_aiobotocore(operation: str, body: bytes) -> dict[str, 
     """aiobotocore endpoint's sequence: ``before-parse`` (the handler), its parser, update."""
     from aiobotocore.parsers import AioRestJSONParser
 
-    operation_model = SERVICE.operation_model(operation)
-    response = {"body": body, "headers": {"x-amzn-requestid": "req-1"}, "status_code": 200}
-    customized: dict[str, Any] = {}
-    with _fastparse.active():
-        _fastparse.before_parse(operation_model=operation_model, response_dict=response,
-                                customized_response_dict=customized)
-    assert response["body"] == b"", "the fast path did not take the body"
+    response, customized = taken_by_the_fast_path(operation, body)
     parsed: dict[str, Any] = await AioRestJSONParser().parse(
-        response, operation_model.output_shape)
+        response, SERVICE.operation_model(operation).output_shape)
     parsed.update(customized)
     return parsed
 
@@ -236,26 +231,18 @@ def test_opting_in_one_aiobotocore_client_leaves_the_session_alone() -> None:
     _check_botocore(other)
 
 
-@pytest.mark.parametrize("status, error_type, expected", [
-    (404, "NotFoundException", errors.NotFoundError),
-    (400, "BadRequestException", errors.BadRequestError),
-    (429, "TooManyRequestsException", errors.TooManyRequestsError),
-])
+@pytest.mark.parametrize("status, error_type, expected", ERROR_CASES)
 def test_errors_are_the_same_on_the_async_fast_path_and_botocores(
     status: int, error_type: str, expected: type[errors.PinpointServiceError]
 ) -> None:
-    body = {"Message": "no such thing", "RequestID": "body-id"}
-    headers = {"Content-Type": "application/json", "x-amzn-RequestId": "req-9",
-               "x-amzn-ErrorType": error_type}
     config = Config(retries={"max_attempts": 1})
-    plain = PinpointClient(boto3.session.Session(region_name="us-east-1").client(
-        "pinpoint", config=config))
-    answer(plain, "GetCampaign", fixed(status, body, headers))
+    plain = plain_client(config=config)
+    answer(plain, "GetCampaign", error_reply(status, error_type))
     with pytest.raises(expected) as sync_info:
         plain.get_campaign(application_id="app", campaign_id="c")
 
     async def call(client: AsyncPinpointClient) -> BaseException:
-        aio_answer(client.aiobotocore_client, "GetCampaign", fixed(status, body, headers))
+        aio_answer(client.aiobotocore_client, "GetCampaign", error_reply(status, error_type))
         with pytest.raises(expected) as info:
             await client.get_campaign(application_id="app", campaign_id="c")
         return info.value

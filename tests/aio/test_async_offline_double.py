@@ -13,7 +13,7 @@ import json
 import re
 import socket
 import uuid
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Awaitable, Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -87,7 +87,8 @@ def _is_pages(method: str) -> bool:
     return method.endswith("_pages")
 
 
-def run_sync(scenario: Scenario, client: PinpointClient) -> Transcript:
+async def run(scenario: Scenario, perform: Callable[[Call], Awaitable[Any]]) -> Transcript:
+    """Feed each call's result (or exception) back to ``scenario``; what it got, masked."""
     transcript: Transcript = []
     steps = scenario()
     reply: Any = None
@@ -97,31 +98,27 @@ def run_sync(scenario: Scenario, client: PinpointClient) -> Transcript:
         except StopIteration:
             return transcript
         try:
-            reply = getattr(client, call.method)(**call.kwargs)
-            if _is_pages(call.method):
-                reply = list(reply)
+            reply = await perform(call)
         except Exception as exc:  # recorded and compared, like any result
             reply = exc
         transcript.append((call.method, _normal(reply)))
+
+
+def run_sync(scenario: Scenario, client: PinpointClient) -> Transcript:
+    async def perform(call: Call) -> Any:
+        value = getattr(client, call.method)(**call.kwargs)
+        return list(value) if _is_pages(call.method) else value
+
+    return asyncio.run(run(scenario, perform))
 
 
 async def run_async(scenario: Scenario, client: AsyncPinpointClient) -> Transcript:
-    transcript: Transcript = []
-    steps = scenario()
-    reply: Any = None
-    while True:
-        try:
-            call = steps.send(reply)
-        except StopIteration:
-            return transcript
-        try:
-            if _is_pages(call.method):
-                reply = await collect(getattr(client, call.method)(**call.kwargs))
-            else:
-                reply = await getattr(client, call.method)(**call.kwargs)
-        except Exception as exc:  # recorded and compared, like any result
-            reply = exc
-        transcript.append((call.method, _normal(reply)))
+    async def perform(call: Call) -> Any:
+        if _is_pages(call.method):
+            return await collect(getattr(client, call.method)(**call.kwargs))
+        return await getattr(client, call.method)(**call.kwargs)
+
+    return await run(scenario, perform)
 
 
 def _model(cls: type[Any], **wire: Any) -> Any:
