@@ -12,6 +12,11 @@ How it is wired:
   every client a copy of its session's emitter, so no session and no other client changes).
   `pinpoint_sdk.PinpointClient` installs it on the clients it creates;
   `enable_fast_responses` installs it on a client the user passes in, if they ask.
+* aiobotocore emits the same ``before-parse`` event with the same arguments (its emitter
+  calls plain functions as well as coroutines), after reading the body into bytes, so
+  `pinpoint_sdk.aio.AsyncPinpointClient` installs the same handler on the aiobotocore
+  clients it creates. `active` is a context variable: inside one task, only the awaited
+  call of the SDK sees it set; other tasks calling the same client directly do not.
 * The handler acts only inside `active`, which the SDK's client enters around its own
   calls: ``client.boto3_client.get_campaigns(...)`` called directly still gets botocore's
   dict, exactly as before, from the same client.
@@ -84,8 +89,12 @@ def enable_fast_responses(client: Any) -> Any:
     event emitter; the handler acts only on calls made through `pinpoint_sdk.PinpointClient`,
     so calling the boto3 client directly still returns botocore's dicts. Returns ``client``.
 
+    An aiobotocore ``pinpoint`` client works the same way, for
+    `pinpoint_sdk.aio.AsyncPinpointClient.from_client`
+    (``AsyncPinpointClient.from_client(enable_fast_responses(raw))``).
+
     Args:
-        client: a boto3 ``pinpoint`` client.
+        client: a boto3 (or aiobotocore) ``pinpoint`` client.
 
     Examples:
         ```python

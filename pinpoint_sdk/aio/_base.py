@@ -20,6 +20,8 @@ from pinpoint_sdk._base_client import (
     result,
     retry_config,
 )
+from pinpoint_sdk._fastparse import active as fast_responses
+from pinpoint_sdk._fastparse import install as install_fast_responses
 
 if TYPE_CHECKING:
     from aiobotocore.session import AioSession
@@ -32,7 +34,9 @@ class AsyncBaseClient(ClientCore):
 
     The aiobotocore client is created on `async with` (or the first call) from
     ``session`` and closed by `close()`; a client passed to `from_client` stays the
-    caller's. A client and its connections belong to the event loop that created them:
+    caller's. As with the sync client, a client this object creates builds its typed
+    responses straight from the wire JSON; one passed to `from_client` is left as
+    aiobotocore made it unless you call `pinpoint_sdk.enable_fast_responses` on it. A client and its connections belong to the event loop that created them:
     make one per loop (per `asyncio.run`) and reuse it for many calls.
 
     Args:
@@ -113,6 +117,10 @@ class AsyncBaseClient(ClientCore):
                     client = await session.create_client(
                         SERVICE_NAME, region_name=self._region_name, **kwargs
                     ).__aenter__()
+                    # Typed responses from the wire JSON for this object's calls (see
+                    # `pinpoint_sdk._fastparse`); calls made on the aiobotocore client
+                    # directly still get botocore's dicts.
+                    install_fast_responses(client)
                     self._adopt(client, True, "an aiobotocore")
         return self._client
 
@@ -137,10 +145,12 @@ class AsyncBaseClient(ClientCore):
         from pinpoint_sdk import _schema
 
         client = await self._connect()
+        method = getattr(client, _schema.OPERATIONS[operation].method)
         try:
-            response: dict[str, Any] = await getattr(client, _schema.OPERATIONS[operation].method)(
-                **request
-            )
+            # The fast path (if installed on this client) acts on this call only: the flag
+            # is a context variable, so other tasks' calls on the client are unaffected.
+            with fast_responses():
+                response: dict[str, Any] = await method(**request)
         except (ParamValidationError, ClientError) as exc:
             failure = call_failure(exc)
         else:

@@ -14,6 +14,8 @@ with mock_pinpoint() as pinpoint:
     pinpoint.backend().sent_messages   # what the double "sent"
 ```
 
+The async client (`pinpoint_sdk.aio.AsyncPinpointClient`, and any aiobotocore client made
+from a session created after this package is imported) is answered in process the same way.
 ``server()`` serves the same double over HTTP for other processes (``with server() as
 url:`` and pass ``endpoint_url=url``); ``pinpoint-sdk serve`` does it from the shell.
 Importing this package also extends plain ``moto.mock_aws`` and moto's own server. With pytest, enable the
@@ -114,7 +116,7 @@ class PinpointMock:
 
 
 def mock_pinpoint(**mock_aws_kwargs: Any) -> PinpointMock:
-    """Run boto3 ``pinpoint`` clients against an in-memory Pinpoint.
+    """Run boto3 and aiobotocore ``pinpoint`` clients against an in-memory Pinpoint.
 
     Usable as ``with mock_pinpoint() as pp:`` and as ``@mock_pinpoint()``. Keyword
     arguments go to ``moto.mock_aws`` (e.g. ``config=``). Nothing reaches AWS while it

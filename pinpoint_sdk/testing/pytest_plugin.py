@@ -6,8 +6,8 @@ Enable it in a ``conftest.py``:
 pytest_plugins = ["pinpoint_sdk.testing.pytest_plugin"]
 ```
 
-then ask for ``pinpoint_mock`` in a test: boto3 ``pinpoint`` clients created in the test
-talk to the in-memory Pinpoint, with fake credentials and region ``us-east-1`` set. Ask
+then ask for ``pinpoint_mock`` in a test: boto3 ``pinpoint`` clients and async clients
+(`pinpoint_sdk.aio.AsyncPinpointClient`) created in the test talk to the in-memory Pinpoint, with fake credentials and region ``us-east-1`` set. Ask
 for ``pinpoint_server`` instead to get the URL of the same double served over HTTP (for
 subprocesses and clients given an ``endpoint_url``).
 """

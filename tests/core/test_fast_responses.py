@@ -40,16 +40,22 @@ def _parsed_by_botocore(operation: str, body: bytes) -> dict[str, Any]:
     return parsed
 
 
-def _parsed_fast(operation: str, body: bytes) -> dict[str, Any]:
-    """What botocore's endpoint hands back with the handler installed (its own sequence)."""
-    operation_model = SERVICE.operation_model(operation)
+def taken_by_the_fast_path(operation: str, body: bytes) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(the response dict left for the parser, the payload member) after ``before-parse``."""
     response = {"body": body, "headers": {"x-amzn-requestid": "req-1"}, "status_code": 200}
     customized: dict[str, Any] = {}
     with _fastparse.active():
-        _fastparse.before_parse(operation_model=operation_model, response_dict=response,
-                                customized_response_dict=customized)
+        _fastparse.before_parse(operation_model=SERVICE.operation_model(operation),
+                                response_dict=response, customized_response_dict=customized)
     assert response["body"] == b"", "the fast path did not take the body"
-    parsed: dict[str, Any] = RestJSONParser().parse(response, operation_model.output_shape)
+    return response, customized
+
+
+def _parsed_fast(operation: str, body: bytes) -> dict[str, Any]:
+    """What botocore's endpoint hands back with the handler installed (its own sequence)."""
+    response, customized = taken_by_the_fast_path(operation, body)
+    parsed: dict[str, Any] = RestJSONParser().parse(
+        response, SERVICE.operation_model(operation).output_shape)
     parsed.update(customized)
     return parsed
 
@@ -308,26 +314,39 @@ def test_enable_fast_responses_refuses_other_clients() -> None:
         enable_fast_responses(boto3.session.Session(region_name="us-east-1").client("sqs"))
 
 
-@pytest.mark.parametrize("status, error_type, expected", [
+ERROR_CASES = [
     (404, "NotFoundException", errors.NotFoundError),
     (400, "BadRequestException", errors.BadRequestError),
     (429, "TooManyRequestsException", errors.TooManyRequestsError),
-])
-def test_errors_are_the_same_on_both_paths(
-    status: int, error_type: str, expected: type[errors.PinpointServiceError]
-) -> None:
+]
+
+
+def error_reply(status: int, error_type: str) -> Any:
+    """A modeled error reply (request id ``req-9``) of the service."""
     body = {"Message": "no such thing", "RequestID": "body-id"}
     headers = {"Content-Type": "application/json", "x-amzn-RequestId": "req-9",
                "x-amzn-ErrorType": error_type}
+    return fixed(status, body, headers)
+
+
+def plain_client(**client_kwargs: Any) -> PinpointClient:
+    """A `PinpointClient` over a boto3 client nobody opted in: botocore's parser."""
+    return PinpointClient(boto3.session.Session(region_name="us-east-1").client(
+        "pinpoint", **client_kwargs))
+
+
+@pytest.mark.parametrize("status, error_type, expected", ERROR_CASES)
+def test_errors_are_the_same_on_both_paths(
+    status: int, error_type: str, expected: type[errors.PinpointServiceError]
+) -> None:
     from botocore.config import Config
 
     config = Config(retries={"max_attempts": 1})
     fast = PinpointClient(region_name="us-east-1", config=config)
-    plain = PinpointClient(boto3.session.Session(region_name="us-east-1").client(
-        "pinpoint", config=config))
+    plain = plain_client(config=config)
     caught = []
     for client in (fast, plain):
-        answer(client, "GetCampaign", fixed(status, body, headers))
+        answer(client, "GetCampaign", error_reply(status, error_type))
         with pytest.raises(expected) as info:
             client.get_campaign(application_id="app", campaign_id="c")
         caught.append(info.value)
