@@ -418,7 +418,7 @@ def to_write_request(
 
 
 def write_request(
-    resource: Resource[Any], request: Any, changes: Mapping[str, Any], cls: type[W]
+    resource: ResourceCore[Any, Any], request: Any, changes: Mapping[str, Any], cls: type[W]
 ) -> W:
     """The request for ``.update()``: the given one, or the current data with ``changes``.
 
@@ -510,36 +510,17 @@ def fetched_pages(
         yield [with_response(item, page) for item in items]
 
 
-class Resource(Generic[D]):
-    """Base of every resource: a client, identifiers and the last response model.
+C = TypeVar("C")
 
-    ``.data`` is the model the service last returned; ``.reload()`` fetches it again.
-    Resources compare equal when they have the same class and identifiers.
 
-    What the verbs return, one rule for every resource (`App`, `Campaign`, `Journey`,
-    `Segment`, `Endpoint`, `Template`, `RecommenderConfiguration`, import/export jobs):
-
-    * ``reload()``, ``update(...)`` and the verbs that change the resource (``tag``,
-      ``untag``, ``pause``, ``resume``, ``cancel``, ``set_active_version``, ``wait``)
-      return the resource itself, so calls chain. ``data`` then holds the service's
-      answer where the operation returns the resource, or is fetched again where it
-      does not (``tag``, templates). UpdateEndpoint is the one exception to the
-      refresh: the service accepts it asynchronously (202) and returns no endpoint,
-      so `Endpoint.update` leaves ``data`` as it was; ``reload()`` later.
-    * ``delete()`` returns the deleted resource's last state as its response model
-      (the type of ``data``): what the delete operation answers, or ``data`` as last
-      fetched where the operation answers only a message (templates).
-    * ``last_response`` is the `ResponseInfo` of the resource's last call, whichever
-      verb made it.
-
-    Examples:
-        >>> campaign.update(name="spring").pause() is campaign
-        True
-        >>> last_state = campaign.delete()   # a CampaignResponse
+class ResourceCore(Generic[C, D]):
+    """What a resource is without its I/O: a client of type ``C``, the data, the
+    identifiers, and the calls its verbs plan from its table. `Resource` performs those
+    calls with the sync client, `pinpoint_sdk.aio.AsyncResource` awaits them.
     """
 
     def __init__(
-        self, client: PinpointClient, data: D, *, last_response: ResponseInfo | None = None
+        self, client: C, data: D, *, last_response: ResponseInfo | None = None
     ) -> None:
         self._client = client
         self._data = data
@@ -560,23 +541,13 @@ class Resource(Generic[D]):
         """
         return self._last_response
 
-    @property
-    def _api(self) -> PinpointClient:
-        # The client, recording each answer as `last_response`.
-        return cast("PinpointClient", _Recorder(self))
-
     def _record(self, output: Any) -> None:
         info = ResponseInfo.of(output)
         if info is not None:
             self._last_response = info
 
-    def _record_pages(self, pages: Iterator[T]) -> Iterator[T]:
-        for page in pages:
-            self._record(page)
-            yield page
-
     @property
-    def client(self) -> PinpointClient:
+    def client(self) -> C:
         """The typed client this resource uses."""
         return self._client
 
@@ -642,19 +613,14 @@ class Resource(Generic[D]):
         result = op.model_of if table.returns_model(op) else no_model
         return Call(op.method, op.params(self._identifier, **more), result)
 
-    def _run(self, call: Call[T]) -> T:
-        """Make ``call``, keep its answer as `last_response`, and return its result."""
-        result, output = perform(self._client, call)
+    def _performed(self, result: T, output: Any) -> T:
+        """Keep the answer ``output`` as `last_response` and return the call's result."""
         self._record(output)
         return result
 
-    def _fetch(self) -> D:
-        return cast(D, self._run(self._plan("get")))
-
-    def _delete(self, **more: Any) -> D:
-        """Delete the resource; its last state: the model the delete operation answers,
-        or `data` as last fetched where it answers only a message."""
-        model = self._run(self._plan("delete", **more))
+    def _deleted(self, model: Any) -> D:
+        """The last state after a delete: the model the delete operation answered, or
+        `data` as last fetched where it answers only a message."""
         return cast(D, self._data if model is None else model)
 
     def _update_plan(self, request: Any, changes: Mapping[str, Any], **more: Any) -> Call[Any]:
@@ -664,13 +630,89 @@ class Resource(Generic[D]):
         body = write_request(self, request, changes, request_model(op))
         return self._plan("update", **{cast(str, op.request): body}, **more)
 
-    def _update(self, request: Any, changes: Mapping[str, Any]) -> Self:
-        """Send the update; `data` becomes the answer where the operation returns the
+    def _updated(self, model: Any) -> Self:
+        """After an update: `data` becomes the answer where the operation returns the
         resource, and stays as it was where it does not."""
-        model = self._run(self._update_plan(request, changes))
         if model is not None:
             self._data = model
         return self
+
+    def _reloaded(self, model: Any) -> Self:
+        """After a fetch: `data` becomes ``model``."""
+        self._data = cast(D, model)
+        return self
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return self._identity() == cast(ResourceCore[Any, Any], other)._identity()
+
+    def __hash__(self) -> int:
+        return hash((type(self).__name__, *self._identity()))
+
+    def __repr__(self) -> str:
+        name = self.name
+        shown = f" name={name!r}" if name is not None else ""
+        return f"<{type(self).__name__} id={self._identity()[-1]!r}{shown}>"
+
+    def _repr_html_(self) -> str:
+        from pinpoint_sdk._html import to_html
+
+        return to_html(self)
+
+
+class Resource(ResourceCore["PinpointClient", D]):
+    """Base of every resource: a client, identifiers and the last response model.
+
+    ``.data`` is the model the service last returned; ``.reload()`` fetches it again.
+    Resources compare equal when they have the same class and identifiers.
+
+    What the verbs return, one rule for every resource (`App`, `Campaign`, `Journey`,
+    `Segment`, `Endpoint`, `Template`, `RecommenderConfiguration`, import/export jobs):
+
+    * ``reload()``, ``update(...)`` and the verbs that change the resource (``tag``,
+      ``untag``, ``pause``, ``resume``, ``cancel``, ``set_active_version``, ``wait``)
+      return the resource itself, so calls chain. ``data`` then holds the service's
+      answer where the operation returns the resource, or is fetched again where it
+      does not (``tag``, templates). UpdateEndpoint is the one exception to the
+      refresh: the service accepts it asynchronously (202) and returns no endpoint,
+      so `Endpoint.update` leaves ``data`` as it was; ``reload()`` later.
+    * ``delete()`` returns the deleted resource's last state as its response model
+      (the type of ``data``): what the delete operation answers, or ``data`` as last
+      fetched where the operation answers only a message (templates).
+    * ``last_response`` is the `ResponseInfo` of the resource's last call, whichever
+      verb made it.
+
+    Examples:
+        >>> campaign.update(name="spring").pause() is campaign
+        True
+        >>> last_state = campaign.delete()   # a CampaignResponse
+    """
+
+    @property
+    def _api(self) -> PinpointClient:
+        # The client, recording each answer as `last_response`.
+        return cast("PinpointClient", _Recorder(self))
+
+    def _record_pages(self, pages: Iterator[T]) -> Iterator[T]:
+        for page in pages:
+            self._record(page)
+            yield page
+
+    def _run(self, call: Call[T]) -> T:
+        """Make ``call``, keep its answer as `last_response`, and return its result."""
+        return self._performed(*perform(self._client, call))
+
+    def _fetch(self) -> D:
+        return cast(D, self._run(self._plan("get")))
+
+    def _delete(self, **more: Any) -> D:
+        """Delete the resource; its last state (see `_deleted`)."""
+        return self._deleted(self._run(self._plan("delete", **more)))
+
+    def _update(self, request: Any, changes: Mapping[str, Any]) -> Self:
+        """Send the update (see `_updated` for what becomes of `data`)."""
+        return self._updated(self._run(self._update_plan(request, changes)))
 
     def _listing(
         self,
@@ -706,45 +748,17 @@ class Resource(Generic[D]):
         self._data = self._fetch()
         return self
 
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not type(self):
-            return NotImplemented
-        return self._identity() == cast(Resource[Any], other)._identity()
-
-    def __hash__(self) -> int:
-        return hash((type(self).__name__, *self._identity()))
-
-    def __repr__(self) -> str:
-        name = self.name
-        shown = f" name={name!r}" if name is not None else ""
-        return f"<{type(self).__name__} id={self._identity()[-1]!r}{shown}>"
-
-    def _repr_html_(self) -> str:
-        from pinpoint_sdk._html import to_html
-
-        return to_html(self)
 
 
-class Collection(Generic[R]):
-    """A lazy, re-iterable view over a listing API.
+class CollectionCore(Generic[C, R]):
+    """What a lazy collection is without its I/O: a client of type ``C``, a page size
+    and a limit. `Collection` iterates with the sync client,
+    `pinpoint_sdk.aio.AsyncCollection` with ``async for``."""
 
-    Iterating requests one page at a time and only as far as you read; ``limit(n)``
-    stops after ``n`` items without fetching further pages, ``page_size(n)`` sets the
-    service page size, ``pages()`` yields one list per service page. ``limit`` and
-    ``page_size`` return new collections; the original is unchanged.
-
-    Examples:
-        >>> for campaign in app.campaigns.page_size(50).limit(120):
-        ...     print(campaign.name)
-    """
-
-    def __init__(self, client: PinpointClient) -> None:
+    def __init__(self, client: C) -> None:
         self._client = client
         self._page_size: int | None = None
         self._limit: int | None = None
-
-    def _fetch_pages(self, page_size: int | None) -> Iterator[list[R]]:
-        raise NotImplementedError
 
     def _clone(self, **changes: Any) -> Self:
         clone = copy.copy(self)
@@ -768,6 +782,52 @@ class Collection(Generic[R]):
             )
         return self._clone(_limit=count)
 
+    def _budget(self) -> _Budget:
+        """How many items iterating may still yield (the limit)."""
+        return _Budget(self._limit)
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__}>"
+
+
+class _Budget:
+    """The items an iteration may still yield: ``None`` for no limit."""
+
+    __slots__ = ("remaining",)
+
+    def __init__(self, remaining: int | None) -> None:
+        self.remaining = remaining
+
+    @property
+    def spent(self) -> bool:
+        """Whether no further item (nor page) may be read."""
+        return self.remaining is not None and self.remaining <= 0
+
+    def take(self, page: list[R]) -> list[R]:
+        """The part of ``page`` the budget allows, counted off it."""
+        if self.remaining is None:
+            return page
+        page = page[:self.remaining]
+        self.remaining -= len(page)
+        return page
+
+
+class Collection(CollectionCore["PinpointClient", R]):
+    """A lazy, re-iterable view over a listing API.
+
+    Iterating requests one page at a time and only as far as you read; ``limit(n)``
+    stops after ``n`` items without fetching further pages, ``page_size(n)`` sets the
+    service page size, ``pages()`` yields one list per service page. ``limit`` and
+    ``page_size`` return new collections; the original is unchanged.
+
+    Examples:
+        >>> for campaign in app.campaigns.page_size(50).limit(120):
+        ...     print(campaign.name)
+    """
+
+    def _fetch_pages(self, page_size: int | None) -> Iterator[list[R]]:
+        raise NotImplementedError
+
     def pages(self) -> Iterator[list[R]]:
         """One list of resources per service page, fetched as you iterate.
 
@@ -775,15 +835,12 @@ class Collection(Generic[R]):
             >>> for page in app.segments.page_size(100).pages():
             ...     print(len(page))
         """
-        remaining = self._limit
-        if remaining == 0:
+        budget = self._budget()
+        if budget.spent:
             return
         for page in self._fetch_pages(self._page_size):
-            if remaining is not None:
-                page = page[:remaining]
-                remaining -= len(page)
-            yield page
-            if remaining is not None and remaining <= 0:
+            yield budget.take(page)
+            if budget.spent:
                 return
 
     def __iter__(self) -> Iterator[R]:
@@ -804,9 +861,6 @@ class Collection(Generic[R]):
 
         return to_dataframe(self)
 
-    def __repr__(self) -> str:
-        return f"<{type(self).__name__}>"
-
 
 class AppResource(Resource[D]):
     """A resource that belongs to one application."""
@@ -817,17 +871,18 @@ class AppResource(Resource[D]):
         return self._required("application_id", getattr(self._data, "application_id", None))
 
 
-class TableCollection(Collection[R]):
-    """A `Collection` served by the tables: listing, ``get`` and ``create`` are planned
-    from the collection's `CollectionTable` and its items' `ResourceTable`.
+
+class TableCore(CollectionCore[C, R]):
+    """What a table-served collection plans without I/O: listing, ``get`` and ``create``
+    calls from the collection's `CollectionTable` and its items' `ResourceTable`.
 
     ``scope`` holds the identifiers the collection lives under (``application_id``).
     """
 
     _table: ClassVar[CollectionTable]
-    _item: ClassVar[type[Resource[Any]]]
+    _item: ClassVar[type[ResourceCore[Any, Any]]]
 
-    def __init__(self, client: PinpointClient, **scope: str) -> None:
+    def __init__(self, client: C, **scope: str) -> None:
         super().__init__(client)
         self._scope = scope
 
@@ -838,17 +893,44 @@ class TableCollection(Collection[R]):
         # Further arguments of the listing call (none unless a subclass filters).
         return {}
 
-    def _fetch_pages(self, page_size: int | None) -> Iterator[list[R]]:
-        call = pages_call(
+    def _pages_call(self, page_size: int | None) -> Call[list[R]]:
+        """The paged listing call."""
+        return pages_call(
             self._table, self._scope.__getitem__, page_size, self._wrap, **self._filters()
         )
-        return fetched_pages(self._client, call)
 
     def _plan(self, verb: str, *identifiers: str, **more: Any) -> Call[R]:
         """The call serving ``verb`` for one item (see `item_call`)."""
         table = self._item._table
         assert table is not None
         return item_call(table, verb, self._scope, identifiers, self._wrap, **more)
+
+    def _create_plan(self, request: Any, *identifiers: str, **more: Any) -> Call[R]:
+        """The create call: ``request`` (a model or a builder) as the create operation's
+        request model."""
+        table = self._item._table
+        assert table is not None
+        op = table.verb("create")
+        body = resolve_request(request, request_model(op))
+        return self._plan("create", *identifiers, **{cast(str, op.request): body}, **more)
+
+    def __repr__(self) -> str:
+        scope = "".join(f" {key}={value!r}" for key, value in self._scope.items())
+        return f"<{type(self).__name__}{scope}>"
+
+
+class TableCollection(TableCore["PinpointClient", R], Collection[R]):
+    """A `Collection` served by the tables: listing, ``get`` and ``create`` are planned
+    from the collection's `CollectionTable` and its items' `ResourceTable`.
+
+    ``scope`` holds the identifiers the collection lives under (``application_id``).
+    """
+
+    _table: ClassVar[CollectionTable]
+    _item: ClassVar[type[Resource[Any]]]
+
+    def _fetch_pages(self, page_size: int | None) -> Iterator[list[R]]:
+        return fetched_pages(self._client, self._pages_call(page_size))
 
     def _run(self, call: Call[R]) -> R:
         """Make ``call``; the item it returns holds the answer as its `last_response`."""
@@ -859,16 +941,7 @@ class TableCollection(Collection[R]):
         return self._run(self._plan("get", *identifiers))
 
     def _create(self, request: Any, *identifiers: str, **more: Any) -> R:
-        table = self._item._table
-        assert table is not None
-        op = table.verb("create")
-        body = resolve_request(request, request_model(op))
-        return self._run(self._plan("create", *identifiers, **{cast(str, op.request): body},
-                                    **more))
-
-    def __repr__(self) -> str:
-        scope = "".join(f" {key}={value!r}" for key, value in self._scope.items())
-        return f"<{type(self).__name__}{scope}>"
+        return self._run(self._create_plan(request, *identifiers, **more))
 
 
 class AppScoped:
