@@ -142,7 +142,7 @@ class _Recorder:
 
 def with_response(resource: R, output: Any) -> R:
     """``resource`` with the `ResponseInfo` of ``output`` as its ``last_response``."""
-    if isinstance(resource, Resource):
+    if isinstance(resource, ResourceCore):
         resource._record(output)
     return resource
 
