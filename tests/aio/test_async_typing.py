@@ -28,6 +28,32 @@ def test_async_usage_passes_mypy_strict(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_async_resource_usage_passes_mypy_strict(tmp_path: Path) -> None:
+    result = _mypy(ROOT / "tests/aio/typing_resources_usage.py", tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_async_resources_need_await_and_typed_requests(tmp_path: Path) -> None:
+    wrong = tmp_path / "wrong_resources.py"
+    wrong.write_text(
+        "from pinpoint_sdk import models\n"
+        "from pinpoint_sdk.aio import AsyncApp\n"
+        "async def f(app: AsyncApp) -> None:\n"
+        "    campaign = app.campaigns.get('c-1')\n"
+        "    print(campaign.data)\n"
+        "    for segment in app.segments:\n"
+        "        print(segment)\n"
+        "    await app.segments.create(models.WriteCampaignRequest(name='x'))\n"
+        "    await (await app.campaigns.get('c')).update(nmae='x')\n"
+    )
+    result = _mypy(wrong, tmp_path)
+    assert result.returncode == 1
+    assert '"Coroutine[Any, Any, AsyncCampaign]" has no attribute "data"' in result.stdout
+    assert '"AsyncSegmentCollection" has no attribute "__iter__"' in result.stdout
+    assert 'incompatible type "WriteCampaignRequest"' in result.stdout
+    assert 'Unexpected keyword argument "nmae"' in result.stdout
+
+
 def test_forgetting_await_or_async_for_is_a_type_error(tmp_path: Path) -> None:
     wrong = tmp_path / "wrong.py"
     wrong.write_text(
