@@ -56,7 +56,7 @@ from collections.abc import (
 )
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from botocore.exceptions import ConnectTimeoutError, EndpointConnectionError
 
@@ -622,12 +622,15 @@ class _Writer(Generic[T]):
     becomes and what the reply means for each item. Only the sending differs between
     `_write` (sync) and `_write_async`."""
 
-    operation: str
-    what: str
-    max_batch: int
+    operation: ClassVar[str]
+    what: ClassVar[str]
+    max_batch: ClassVar[int]
+    max_bytes: ClassVar[int]  # the payload budget of one request unless the caller gives one
+    id_member: ClassVar[str]  # the item's member that names it in the result
+    checks: ClassVar[Callable[[Any], _Checked]]  # the item's checks
 
     def __init__(self, application_id: str, *, batch_size: int, fail_fast: bool,
-                 progress: ProgressCallback | bool | None, max_request_bytes: int,
+                 progress: ProgressCallback | bool | None, max_request_bytes: int | None,
                  total: int | None) -> None:
         if not 1 <= batch_size <= self.max_batch:
             raise errors.ValidationError(
@@ -638,7 +641,7 @@ class _Writer(Generic[T]):
         self.fail_fast = fail_fast
         self.run: _Run[T] = _Run(
             max_items=batch_size,
-            max_bytes=max_request_bytes,
+            max_bytes=self.max_bytes if max_request_bytes is None else max_request_bytes,
             fail_fast=fail_fast,
             progress=_Progress(progress, total, self.what),
             splits_before=self.splits_before,
@@ -652,12 +655,6 @@ class _Writer(Generic[T]):
         cls: type[Any] = getattr(models, f"{self.operation}Response")
         return cls
 
-    def item_id(self, item: Any) -> Any:
-        raise NotImplementedError
-
-    def check(self, item: Any) -> _Checked:
-        raise NotImplementedError
-
     def splits_before(self, batch: list[_Prepared[T]], item: _Prepared[T]) -> bool:
         return False
 
@@ -670,9 +667,9 @@ class _Writer(Generic[T]):
     def prepare(self, index: int, item: Any) -> _Prepared[T] | None:
         """``item`` checked, with its wire form and size; ``None`` (and the item recorded
         as failed, alone) when its checks find a problem."""
-        item_id = self.item_id(item)
+        item_id = getattr(item, self.id_member, None)
         try:
-            problems, wire, size = self.check(item)
+            problems, wire, size = type(self).checks(item)
         except Exception as exc:  # a check tripping over odd input fails that item only
             problems, wire, size = [("", f"could not check the item: {type(exc).__name__}: "
                                          f"{exc}")], None, 0
@@ -693,15 +690,9 @@ class _Writer(Generic[T]):
 
 
 class _EndpointsWriter(_Writer[Any]):
-    operation = "UpdateEndpointsBatch"
-    what = "endpoints"
-    max_batch = limits.MAX_ENDPOINTS_PER_BATCH
-
-    def item_id(self, item: Any) -> Any:
-        return getattr(item, "id", None)
-
-    def check(self, item: Any) -> _Checked:
-        return _check_endpoint_item(item)
+    operation, what, id_member = "UpdateEndpointsBatch", "endpoints", "id"
+    max_batch, max_bytes = limits.MAX_ENDPOINTS_PER_BATCH, limits.MAX_REQUEST_PAYLOAD_BYTES
+    checks = _check_endpoint_item
 
     def request(self, batch: list[_Prepared[Any]]) -> dict[str, Any]:
         # Every item was checked and unstructured on its way in; the request is sent as
@@ -717,15 +708,9 @@ class _EndpointsWriter(_Writer[Any]):
 
 
 class _EventsWriter(_Writer[EventRecord]):
-    operation = "PutEvents"
-    what = "events"
-    max_batch = limits.MAX_EVENTS_PER_REQUEST
-
-    def item_id(self, item: Any) -> Any:
-        return getattr(item, "event_id", None)
-
-    def check(self, item: Any) -> _Checked:
-        return _check_event_record(item)
+    operation, what, id_member = "PutEvents", "events", "event_id"
+    max_batch, max_bytes = limits.MAX_EVENTS_PER_REQUEST, limits.MAX_PUT_EVENTS_PAYLOAD_BYTES
+    checks = _check_event_record
 
     def splits_before(self, batch: list[_Prepared[EventRecord]],
                       item: _Prepared[EventRecord]) -> bool:
@@ -783,8 +768,12 @@ class _EventsWriter(_Writer[EventRecord]):
         return failures, warnings
 
 
-def _write(writer: _Writer[Any], client: PinpointClient, items: Iterable[Any]) -> BatchResult:
-    """Run ``writer`` over ``items`` with the sync client, one request at a time."""
+def _write(kind: type[_Writer[Any]], client: PinpointClient, application_id: str,
+           items: Iterable[Any], **options: Any) -> BatchResult:
+    """Write ``items`` with a ``kind`` writer and the sync client, one request at a time;
+    ``options`` are the writer's (``batch_size``, ``progress``, ``fail_fast``,
+    ``max_request_bytes``)."""
+    writer = kind(application_id, total=_total(items), **options)
 
     def send(batch: list[_Prepared[Any]]) -> _Outcome:
         response = client._invoke_prepared(writer.operation, writer.output,
@@ -812,13 +801,16 @@ def _task_outcome(task: asyncio.Task[_Outcome]) -> _Outcome | BaseException:
 
 
 async def _write_async(
-    writer: _Writer[Any],
+    kind: type[_Writer[Any]],
     client: AsyncPinpointClient,
+    application_id: str,
     items: Iterable[Any] | AsyncIterable[Any],
+    *,
     concurrency: int = 1,
+    **options: Any,
 ) -> BatchResult:
-    """Run ``writer`` over ``items`` with the async client, at most ``concurrency``
-    requests in flight.
+    """Write ``items`` with a ``kind`` writer and the async client, at most ``concurrency``
+    requests in flight; ``options`` as for `_write`.
 
     The requests are the ones `_write` sends, in the same order, and each reply is read
     the same way, so the result is the same whatever ``concurrency`` is (``failed`` is
@@ -831,6 +823,7 @@ async def _write_async(
         raise errors.ValidationError(
             f"must be a positive integer, got {concurrency!r}", "concurrency"
         )
+    writer = kind(application_id, total=_total(items), **options)
     run = writer.run
     flights: dict[asyncio.Task[_Outcome], list[_Prepared[Any]]] = {}
 
@@ -914,10 +907,8 @@ def upsert_endpoints(
         pinpoint_sdk.errors.BatchInterrupted: the input iterable or the progress
             callback raised; ``.result`` holds what was done before.
     """
-    return _write(_EndpointsWriter(
-        application_id, batch_size=batch_size, fail_fast=fail_fast, progress=progress,
-        max_request_bytes=max_request_bytes, total=_total(items),
-    ), client, items)
+    return _write(_EndpointsWriter, client, application_id, items, batch_size=batch_size,
+                  progress=progress, fail_fast=fail_fast, max_request_bytes=max_request_bytes)
 
 
 def _missing_endpoints_reply(response: Any) -> str | None:
@@ -957,10 +948,8 @@ def put_events(
         pinpoint_sdk.errors.BatchInterrupted: the input iterable or the progress
             callback raised; ``.result`` holds what was done before.
     """
-    return _write(_EventsWriter(
-        application_id, batch_size=batch_size, fail_fast=fail_fast, progress=progress,
-        max_request_bytes=max_request_bytes, total=_total(records),
-    ), client, records)
+    return _write(_EventsWriter, client, application_id, records, batch_size=batch_size,
+                  progress=progress, fail_fast=fail_fast, max_request_bytes=max_request_bytes)
 
 
 def _item_failure(

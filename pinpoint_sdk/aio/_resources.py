@@ -41,28 +41,6 @@ if TYPE_CHECKING:
         WriteSegmentRequestFields,
     )
 
-__all__ = [
-    "AsyncApp",
-    "AsyncAppCollection",
-    "AsyncCampaign",
-    "AsyncCampaignCollection",
-    "AsyncCollection",
-    "AsyncEndpoint",
-    "AsyncEndpointCollection",
-    "AsyncEventCollection",
-    "AsyncExportJob",
-    "AsyncExportJobCollection",
-    "AsyncImportJob",
-    "AsyncImportJobCollection",
-    "AsyncJourney",
-    "AsyncJourneyCollection",
-    "AsyncPinpoint",
-    "AsyncResource",
-    "AsyncSegment",
-    "AsyncSegmentCollection",
-    "AsyncTableCollection",
-]
-
 T = TypeVar("T")
 D = TypeVar("D")
 R = TypeVar("R")
@@ -489,12 +467,11 @@ class AsyncEndpointCollection(_AsyncAppScoped):
         Raises:
             errors.BatchInterrupted: the input or ``progress`` raised (``.result``).
         """
-        writer = batching._EndpointsWriter(
-            self.application_id, batch_size=batch_size, fail_fast=fail_fast,
-            progress=progress, max_request_bytes=limits.MAX_REQUEST_PAYLOAD_BYTES,
-            total=batching._total(items),
+        return await batching._write_async(
+            batching._EndpointsWriter, self._client, self.application_id, items,
+            concurrency=concurrency, batch_size=batch_size, progress=progress,
+            fail_fast=fail_fast, max_request_bytes=None,
         )
-        return await batching._write_async(writer, self._client, items, concurrency)
 
 
 class AsyncEventCollection(_AsyncAppScoped):
@@ -522,12 +499,11 @@ class AsyncEventCollection(_AsyncAppScoped):
         Raises:
             errors.BatchInterrupted: the input or ``progress`` raised (``.result``).
         """
-        writer = batching._EventsWriter(
-            self.application_id, batch_size=batch_size, fail_fast=fail_fast,
-            progress=progress, max_request_bytes=limits.MAX_PUT_EVENTS_PAYLOAD_BYTES,
-            total=batching._total(records),
+        return await batching._write_async(
+            batching._EventsWriter, self._client, self.application_id, records,
+            concurrency=concurrency, batch_size=batch_size, progress=progress,
+            fail_fast=fail_fast, max_request_bytes=None,
         )
-        return await batching._write_async(writer, self._client, records, concurrency)
 
 
 class AsyncApp(AsyncResource[models.ApplicationResponse]):

@@ -15,14 +15,12 @@ for _folder in ("core", "resources"):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / _folder))
 
 
-@pytest.fixture(scope="session")
-def _session() -> boto3.session.Session:
-    return boto3.session.Session(
-        aws_access_key_id="testing", aws_secret_access_key="testing", region_name="us-east-1"
-    )
+# One session for the run: its loader caches the service model once.
+_SESSION = boto3.session.Session(aws_access_key_id="testing",
+                                 aws_secret_access_key="testing", region_name="us-east-1")
 
 
 @pytest.fixture
-def client(_session: boto3.session.Session) -> PinpointClient:
+def client() -> PinpointClient:
     """A sync typed client (SDK-created) whose replies tests craft with http_faults."""
-    return PinpointClient(session=_session, region_name="us-east-1")
+    return PinpointClient(session=_SESSION, region_name="us-east-1")
