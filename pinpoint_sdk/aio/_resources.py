@@ -21,6 +21,7 @@ from pinpoint_sdk.resources._base import (
     Buildable,
     Call,
     CollectionCore,
+    CollectionTable,
     ResourceCore,
     TableCore,
     item_call,
@@ -161,6 +162,12 @@ class AsyncTableCollection(TableCore[AsyncPinpointClient, R], AsyncCollection[R]
 class _AsyncAppItems(AsyncTableCollection[R], Generic[R, Q]):
     """An application's collection whose items are fetched by one id and created from a
     request model ``Q`` or a builder of one."""
+
+    def __init_subclass__(cls, *, table: CollectionTable | None = None,
+                          item: type[ResourceCore[Any, Any]] | None = None) -> None:
+        super().__init_subclass__()
+        if table is not None and item is not None:
+            cls._table, cls._item = table, item
 
     def __init__(self, client: AsyncPinpointClient, application_id: str) -> None:
         super().__init__(client, application_id=application_id)
@@ -375,39 +382,29 @@ class AsyncExportJob(_AsyncJob[models.ExportJobResponse]):
     _table = tables.EXPORT_JOB
 
 
-class AsyncCampaignCollection(_AsyncAppItems[AsyncCampaign, models.WriteCampaignRequest]):
+class AsyncCampaignCollection(_AsyncAppItems[AsyncCampaign, models.WriteCampaignRequest],
+                              table=tables.CAMPAIGNS, item=AsyncCampaign):
     """``app.campaigns``: ``async for``, ``await get(id)``, ``await create(request)``."""
 
-    _table = tables.CAMPAIGNS
-    _item = AsyncCampaign
 
-
-class AsyncJourneyCollection(_AsyncAppItems[AsyncJourney, models.WriteJourneyRequest]):
+class AsyncJourneyCollection(_AsyncAppItems[AsyncJourney, models.WriteJourneyRequest],
+                             table=tables.JOURNEYS, item=AsyncJourney):
     """``app.journeys``: ``async for``, ``await get(id)``, ``await create(request)``."""
 
-    _table = tables.JOURNEYS
-    _item = AsyncJourney
 
-
-class AsyncSegmentCollection(_AsyncAppItems[AsyncSegment, models.WriteSegmentRequest]):
+class AsyncSegmentCollection(_AsyncAppItems[AsyncSegment, models.WriteSegmentRequest],
+                             table=tables.SEGMENTS, item=AsyncSegment):
     """``app.segments``: ``async for``, ``await get(id)``, ``await create(request)``."""
 
-    _table = tables.SEGMENTS
-    _item = AsyncSegment
 
-
-class AsyncImportJobCollection(_AsyncAppItems[AsyncImportJob, models.ImportJobRequest]):
+class AsyncImportJobCollection(_AsyncAppItems[AsyncImportJob, models.ImportJobRequest],
+                               table=tables.IMPORT_JOBS, item=AsyncImportJob):
     """``app.import_jobs``: ``async for``, ``await get(id)``, ``await create(request)``."""
 
-    _table = tables.IMPORT_JOBS
-    _item = AsyncImportJob
 
-
-class AsyncExportJobCollection(_AsyncAppItems[AsyncExportJob, models.ExportJobRequest]):
+class AsyncExportJobCollection(_AsyncAppItems[AsyncExportJob, models.ExportJobRequest],
+                               table=tables.EXPORT_JOBS, item=AsyncExportJob):
     """``app.export_jobs``: ``async for``, ``await get(id)``, ``await create(request)``."""
-
-    _table = tables.EXPORT_JOBS
-    _item = AsyncExportJob
 
 
 class _AsyncAppScoped:
