@@ -41,9 +41,13 @@ from pinpoint_sdk.aio._resources import (
     AsyncJourney,
     AsyncJourneyCollection,
     AsyncPinpoint,
+    AsyncRecommenderConfiguration,
+    AsyncRecommenderConfigurationCollection,
     AsyncResource,
     AsyncSegment,
     AsyncSegmentCollection,
+    AsyncTemplate,
+    AsyncTemplateCollection,
 )
 from pinpoint_sdk.waiters import wait_for_job_async
 
@@ -64,8 +68,12 @@ __all__ = [
     "AsyncJourneyCollection",
     "AsyncPinpoint",
     "AsyncPinpointClient",
+    "AsyncRecommenderConfiguration",
+    "AsyncRecommenderConfigurationCollection",
     "AsyncResource",
     "AsyncSegment",
     "AsyncSegmentCollection",
+    "AsyncTemplate",
+    "AsyncTemplateCollection",
     "wait_for_job_async",
 ]

@@ -17,6 +17,12 @@ from pinpoint_sdk import batching, limits, models
 from pinpoint_sdk.aio._client import AsyncPinpointClient
 from pinpoint_sdk.batching import BatchResult, EventRecord, ProgressCallback
 from pinpoint_sdk.resources import _tables as tables
+from pinpoint_sdk.resources._account import (
+    TemplateCollectionCore,
+    TemplateCore,
+    TemplateData,
+    TemplateRequest,
+)
 from pinpoint_sdk.resources._base import (
     Buildable,
     Call,
@@ -37,6 +43,7 @@ if TYPE_CHECKING:
 
     from pinpoint_sdk._fields import (
         EndpointRequestFields,
+        UpdateRecommenderConfigurationFields,
         WriteCampaignRequestFields,
         WriteJourneyRequestFields,
         WriteSegmentRequestFields,
@@ -159,19 +166,15 @@ class AsyncTableCollection(TableCore[AsyncPinpointClient, R], AsyncCollection[R]
         return with_response(item, output)
 
 
-class _AsyncAppItems(AsyncTableCollection[R], Generic[R, Q]):
-    """An application's collection whose items are fetched by one id and created from a
-    request model ``Q`` or a builder of one."""
+class _AsyncItems(AsyncTableCollection[R], Generic[R, Q]):
+    """A collection whose items are fetched by one id and created from a request model
+    ``Q`` or a builder of one; subclasses name their tables in the class statement."""
 
     def __init_subclass__(cls, *, table: CollectionTable | None = None,
                           item: type[ResourceCore[Any, Any]] | None = None) -> None:
         super().__init_subclass__()
         if table is not None and item is not None:
             cls._table, cls._item = table, item
-
-    def __init__(self, client: AsyncPinpointClient, application_id: str) -> None:
-        super().__init__(client, application_id=application_id)
-        self.application_id = application_id
 
     async def get(self, item_id: str) -> R:
         """Fetch one item now (``errors.NotFoundError`` when it does not exist)."""
@@ -181,6 +184,14 @@ class _AsyncAppItems(AsyncTableCollection[R], Generic[R, Q]):
         """Create an item from its request model or a builder (builders are shared with
         the sync layer: they only produce models)."""
         return await self._run(self._create_plan(request))
+
+
+class _AsyncAppItems(_AsyncItems[R, Q]):
+    """An application's collection of such items."""
+
+    def __init__(self, client: AsyncPinpointClient, application_id: str) -> None:
+        super().__init__(client, application_id=application_id)
+        self.application_id = application_id
 
 
 class AsyncCampaign(_AsyncAppResource[models.CampaignResponse]):
@@ -503,6 +514,98 @@ class AsyncEventCollection(_AsyncAppScoped):
         )
 
 
+class AsyncTemplate(TemplateCore[AsyncPinpointClient], AsyncResource[TemplateData]):
+    """A message template: `pinpoint_sdk.resources.Template` with awaited verbs.
+
+    Examples:
+        ```python
+        template = await pp.templates.get("welcome", "EMAIL")
+        await template.update(subject="Welcome!", create_new_version=True)
+        ```
+    """
+
+    async def _fetch(self, version: str | None = None) -> TemplateData:
+        data: TemplateData = await self._run(self._plan("get", version=version))
+        return data
+
+    async def get_version(self, version: str) -> TemplateData:
+        """One version of the template (the active one is `data` after reload)."""
+        return await self._fetch(version)
+
+    async def update(
+        self,
+        request: TemplateRequest | None = None,
+        /,
+        *,
+        create_new_version: bool | None = None,
+        version: str | None = None,
+        **changes: Any,
+    ) -> Self:
+        """Update the template with ``request``, or the current content with ``changes``
+        (a template from a listing is reloaded first), then reload it."""
+        if self._needs_full_data(request):
+            await self.reload()
+        await self._run(self._update_plan(
+            request, changes, create_new_version=create_new_version, version=version
+        ))
+        return await self.reload()
+
+    async def delete(self, version: str | None = None) -> TemplateData:
+        """Delete the template (or one ``version`` of it); returns its last state."""
+        return await self._delete(version=version)
+
+    async def set_active_version(self, version: str) -> Self:
+        """Make ``version`` the active version of the template, then reload."""
+        await self._run(self._activate_plan(version))
+        return await self.reload()
+
+
+class AsyncTemplateCollection(TemplateCollectionCore[AsyncPinpointClient, AsyncTemplate],
+                              AsyncTableCollection[AsyncTemplate]):
+    """``pp.templates``: ``async for`` (summaries), ``filter(...)``,
+    ``await get(name, type)``, ``await create(name, request)``."""
+
+    _item = AsyncTemplate
+
+    async def get(self, name: str, template_type: str, *,
+                  version: str | None = None) -> AsyncTemplate:
+        """Fetch one template now (``errors.NotFoundError`` when it does not exist)."""
+        return await self._run(self._get_plan(name, template_type, version))
+
+    async def create(self, name: str, request: TemplateRequest) -> AsyncTemplate:
+        """Create a template; its type follows from the request model's class."""
+        call, template_type = self._template_create_plan(name, request)
+        await perform_async(self._client, call)
+        return await self.get(name, template_type)
+
+
+class AsyncRecommenderConfiguration(AsyncResource[models.RecommenderConfigurationResponse]):
+    """A recommender model configuration, with awaited verbs."""
+
+    _table = tables.RECOMMENDER_CONFIGURATION
+
+    async def update(
+        self,
+        request: models.UpdateRecommenderConfiguration | None = None,
+        /,
+        **changes: Unpack[UpdateRecommenderConfigurationFields],
+    ) -> Self:
+        """Replace the configuration with ``request``, or change some of its fields."""
+        return await self._update(request, changes)
+
+    async def delete(self) -> models.RecommenderConfigurationResponse:
+        """Delete the configuration; returns its last state."""
+        return await self._delete()
+
+
+class AsyncRecommenderConfigurationCollection(
+    _AsyncItems[AsyncRecommenderConfiguration, models.CreateRecommenderConfiguration],
+    table=tables.RECOMMENDER_CONFIGURATIONS, item=AsyncRecommenderConfiguration,
+):
+    """``pp.recommender_configurations``: ``async for``, ``await get(id)``,
+    ``await create(request)``."""
+
+
 class AsyncApp(AsyncResource[models.ApplicationResponse]):
     """An application: `pinpoint_sdk.resources.App` with awaited verbs and async collections.
 
@@ -555,6 +658,11 @@ class AsyncApp(AsyncResource[models.ApplicationResponse]):
     def export_jobs(self) -> AsyncExportJobCollection:
         """The application's export jobs."""
         return AsyncExportJobCollection(self.client, self.id)
+
+    @property
+    def templates(self) -> AsyncTemplateCollection:
+        """Message templates; they belong to the account, shared by every app."""
+        return AsyncTemplateCollection(self.client)
 
 
 class AsyncAppCollection(AsyncTableCollection[AsyncApp]):
@@ -639,4 +747,14 @@ class AsyncPinpoint:
     def apps(self) -> AsyncAppCollection:
         """Every application in the Region."""
         return AsyncAppCollection(self._client)
+
+    @property
+    def templates(self) -> AsyncTemplateCollection:
+        """Message templates of the account."""
+        return AsyncTemplateCollection(self._client)
+
+    @property
+    def recommender_configurations(self) -> AsyncRecommenderConfigurationCollection:
+        """Recommender model configurations of the account."""
+        return AsyncRecommenderConfigurationCollection(self._client)
 

@@ -22,7 +22,9 @@ from pinpoint_sdk.aio import (
     AsyncJourney,
     AsyncPinpoint,
     AsyncPinpointClient,
+    AsyncRecommenderConfiguration,
     AsyncSegment,
+    AsyncTemplate,
 )
 from pinpoint_sdk.builders import SegmentBuilder
 from pinpoint_sdk.converter import structure, unstructure
@@ -221,3 +223,52 @@ def test_a_resource_wraps_a_client_passed_in_and_leaves_it_open(url: str) -> Non
     assert asyncio.run(main()) == ["kept-open"]
     with pytest.raises(TypeError):
         AsyncPinpoint(object(), region_name="us-east-1")
+
+
+def test_templates_create_update_versions_and_delete(url: str) -> None:
+    name = f"welcome-{uuid.uuid4().hex[:6]}"
+
+    async def body(pp: AsyncPinpoint, app: AsyncApp) -> None:
+        template = await pp.templates.create(
+            name, models.EmailTemplateRequest(subject="Hi", html_part="<p>Hi</p>"))
+        assert isinstance(template, AsyncTemplate)
+        assert (template.id, template.type) == (name, "EMAIL")
+        # From a listing (a summary): the update reloads the full template first.
+        listed = [t async for t in app.templates.filter(prefix=name)]
+        assert [t.name for t in listed] == [name]
+        summary = listed[0]
+        assert (await summary.update(subject="Hello")) is summary
+        assert summary.data.subject == "Hello" and summary.data.html_part == "<p>Hi</p>"
+        fetched = await pp.templates.get(name, "EMAIL")
+        assert fetched == summary and fetched.data.subject == "Hello"
+        await fetched.update(subject="Hola", create_new_version=True)
+        newest = await fetched.get_version(str(int(fetched.data.version or "1") + 1))
+        assert newest.subject == "Hola" and fetched.data.subject == "Hello"
+        await fetched.set_active_version(str(newest.version))
+        assert fetched.data.subject == "Hola"
+        assert fetched.last_response is not None
+        last = await fetched.delete()
+        assert last.template_name == name
+        with pytest.raises(errors.NotFoundError):
+            await pp.templates.get(name, "EMAIL")
+        with pytest.raises(errors.ValidationError, match="template request model"):
+            await pp.templates.create(name, models.WriteSegmentRequest(name="x"))  # type: ignore[arg-type]
+
+    run(url, body)
+
+
+def test_recommender_configurations(url: str) -> None:
+    async def body(pp: AsyncPinpoint, app: AsyncApp) -> None:
+        config = await pp.recommender_configurations.create(
+            models.CreateRecommenderConfiguration(
+                recommendation_provider_role_arn=ROLE,
+                recommendation_provider_uri="arn:aws:personalize:us-east-1:1:campaign/c",
+                name="recs",
+            ))
+        assert isinstance(config, AsyncRecommenderConfiguration)
+        await config.update(description="v2")
+        assert (await pp.recommender_configurations.get(config.id)).data.description == "v2"
+        assert config.id in [c.id async for c in pp.recommender_configurations]
+        assert (await config.delete()).id == config.id
+
+    run(url, body)
