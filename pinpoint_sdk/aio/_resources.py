@@ -31,6 +31,8 @@ from pinpoint_sdk.resources._base import (
     ResourceCore,
     TableCore,
     item_call,
+    refuse_unsized,
+    same,
     unwrap,
     with_response,
 )
@@ -63,10 +65,14 @@ async def perform_async(client: AsyncPinpointClient, call: Call[T]) -> tuple[T, 
 
 
 async def fetched_pages_async(
-    client: AsyncPinpointClient, call: Call[list[R]]
+    client: AsyncPinpointClient, call: Call[list[R]],
+    record: Callable[[Any], None] | None = None,
 ) -> AsyncIterator[list[R]]:
-    """The pages of the paged ``call`` as lists of items, each holding its page's response."""
+    """The pages of the paged ``call`` as lists of items, each holding its page's response
+    (and handed to ``record``)."""
     async for page in getattr(client, call.method)(**call.params):
+        if record is not None:
+            record(page)
         yield [with_response(item, page) for item in call.result(page)]
 
 
@@ -97,6 +103,20 @@ class AsyncResource(ResourceCore[AsyncPinpointClient, D]):
 
     async def _update(self, request: Any, changes: Mapping[str, Any]) -> Self:
         return self._updated(await self._run(self._update_plan(request, changes)))
+
+    def _listing(
+        self, table: CollectionTable, wrap: Callable[[Any], R], *, what: str,
+        page_size: int | None,
+    ) -> AsyncListing[R]:
+        """An `AsyncListing` of this resource's sub-items served by ``table``; each page's
+        answer becomes `last_response` as it is read."""
+        plan = self._listing_plan(table, wrap)
+
+        def fetch(size: int | None) -> AsyncIterator[list[R]]:
+            return fetched_pages_async(self._client, plan(size), self._record)
+
+        listing: AsyncListing[R] = AsyncListing(self._client, fetch, what=what)
+        return listing.page_size(page_size) if page_size is not None else listing
 
     async def reload(self) -> Self:
         """Fetch the resource again and replace `data`; returns ``self``.
@@ -166,6 +186,43 @@ class AsyncTableCollection(TableCore[AsyncPinpointClient, R], AsyncCollection[R]
         return with_response(item, output)
 
 
+class AsyncListing(AsyncCollection[R]):
+    """An async collection over one resource's sub-items (a campaign's versions or
+    activities, a journey's runs, a segment's versions and jobs, a template's versions):
+    `pinpoint_sdk.resources.Listing` read with ``async for``.
+
+    Examples:
+        ```python
+        async for version in campaign.versions().limit(3):
+            print(version.version)
+        ```
+    """
+
+    def __init__(
+        self,
+        client: AsyncPinpointClient,
+        fetch: Callable[[int | None], AsyncIterator[list[R]]],
+        *,
+        what: str,
+        sized: bool = True,
+    ) -> None:
+        super().__init__(client)
+        self._fetch = fetch
+        self._what = what
+        self._sized = sized
+
+    def _fetch_pages(self, page_size: int | None) -> AsyncIterator[list[R]]:
+        return self._fetch(page_size)
+
+    def page_size(self, count: int) -> Self:
+        """A copy that asks the service for ``count`` items per page (a positive integer)."""
+        refuse_unsized(self._sized, self._what)
+        return super().page_size(count)
+
+    def __repr__(self) -> str:
+        return f"<AsyncListing {self._what}>"
+
+
 class _AsyncItems(AsyncTableCollection[R], Generic[R, Q]):
     """A collection whose items are fetched by one id and created from a request model
     ``Q`` or a builder of one; subclasses name their tables in the class statement."""
@@ -231,6 +288,18 @@ class AsyncCampaign(_AsyncAppResource[models.CampaignResponse]):
         """Resume a paused campaign (UpdateCampaign with ``IsPaused=false``)."""
         return await self._update(None, {"is_paused": False})
 
+    def versions(self, *, page_size: int | None = None) -> AsyncListing[models.CampaignResponse]:
+        """Every version of the campaign, newest first (``async for``)."""
+        return self._listing(tables.CAMPAIGN_VERSIONS, same, page_size=page_size,
+                             what=f"versions of campaign {self.id!r}")
+
+    def activities(
+        self, *, page_size: int | None = None
+    ) -> AsyncListing[models.ActivityResponse]:
+        """The campaign's runs (activities) (``async for``)."""
+        return self._listing(tables.CAMPAIGN_ACTIVITIES, same, page_size=page_size,
+                             what=f"activities of campaign {self.id!r}")
+
 
 class AsyncJourney(_AsyncAppResource[models.JourneyResponse]):
     """A journey: `pinpoint_sdk.resources.Journey` with awaited verbs.
@@ -281,6 +350,11 @@ class AsyncJourney(_AsyncAppResource[models.JourneyResponse]):
         """Cancel the journey for good (UpdateJourneyState ``CANCELLED``)."""
         return await self._set_state("CANCELLED")
 
+    def runs(self, *, page_size: int | None = None) -> AsyncListing[models.JourneyRunResponse]:
+        """The journey's runs (``async for``)."""
+        return self._listing(tables.JOURNEY_RUNS, same, page_size=page_size,
+                             what=f"runs of journey {self.id!r}")
+
 
 class AsyncSegment(_AsyncAppResource[models.SegmentResponse]):
     """A segment: `pinpoint_sdk.resources.Segment` with awaited verbs.
@@ -307,6 +381,23 @@ class AsyncSegment(_AsyncAppResource[models.SegmentResponse]):
     async def delete(self) -> models.SegmentResponse:
         """Delete the segment; returns its last state."""
         return await self._delete()
+
+    def versions(self, *, page_size: int | None = None) -> AsyncListing[models.SegmentResponse]:
+        """Every version of the segment (``async for``)."""
+        return self._listing(tables.SEGMENT_VERSIONS, same, page_size=page_size,
+                             what=f"versions of segment {self.id!r}")
+
+    def export_jobs(self, *, page_size: int | None = None) -> AsyncListing[AsyncExportJob]:
+        """The segment's export jobs, as `AsyncExportJob`s (``async for``)."""
+        return self._listing(tables.SEGMENT_EXPORT_JOBS,
+                             lambda data: AsyncExportJob(self.client, data),
+                             page_size=page_size, what=f"export jobs of segment {self.id!r}")
+
+    def import_jobs(self, *, page_size: int | None = None) -> AsyncListing[AsyncImportJob]:
+        """The segment's import jobs, as `AsyncImportJob`s (``async for``)."""
+        return self._listing(tables.SEGMENT_IMPORT_JOBS,
+                             lambda data: AsyncImportJob(self.client, data),
+                             page_size=page_size, what=f"import jobs of segment {self.id!r}")
 
 
 class AsyncEndpoint(_AsyncAppResource[models.EndpointResponse]):
@@ -553,6 +644,13 @@ class AsyncTemplate(TemplateCore[AsyncPinpointClient], AsyncResource[TemplateDat
     async def delete(self, version: str | None = None) -> TemplateData:
         """Delete the template (or one ``version`` of it); returns its last state."""
         return await self._delete(version=version)
+
+    def versions(
+        self, *, page_size: int | None = None
+    ) -> AsyncListing[models.TemplateVersionResponse]:
+        """Every version of the template (``async for``)."""
+        return self._listing(tables.TEMPLATE_VERSIONS, same, page_size=page_size,
+                             what=f"versions of template {self.id!r}")
 
     async def set_active_version(self, version: str) -> Self:
         """Make ``version`` the active version of the template, then reload."""

@@ -613,6 +613,14 @@ class ResourceCore(Generic[C, D]):
         result = op.model_of if table.returns_model(op) else no_model
         return Call(op.method, op.params(self._identifier, **more), result)
 
+    def _listing_plan(
+        self, table: CollectionTable, wrap: Callable[[Any], R]
+    ) -> Callable[[int | None], Call[list[R]]]:
+        """The paged call listing this resource's sub-items served by ``table``, for a
+        page size. The identifiers are read now: a missing one raises here."""
+        ids = {label: self._identifier(label) for label in table.operation.identifiers}
+        return lambda size: pages_call(table, ids.__getitem__, size, wrap)
+
     def _performed(self, result: T, output: Any) -> T:
         """Keep the answer ``output`` as `last_response` and return the call's result."""
         self._record(output)
@@ -727,12 +735,10 @@ class Resource(ResourceCore["PinpointClient", D]):
         The identifiers are read now (a missing one raises here), pages when iterated;
         each page's answer becomes `last_response`.
         """
-        ids = {label: self._identifier(label) for label in table.operation.identifiers}
+        plan = self._listing_plan(table, wrap)
 
         def fetch(size: int | None) -> Iterator[list[R]]:
-            return fetched_pages(
-                self._client, pages_call(table, ids.__getitem__, size, wrap), self._record
-            )
+            return fetched_pages(self._client, plan(size), self._record)
 
         result: Listing[R] = Listing(
             self._client, fetch, what=what, sized=table.page_size is not None
@@ -1002,11 +1008,16 @@ class Listing(Collection[R]):
             pinpoint_sdk.errors.ValidationError: the listing is one service call
                 without a page size.
         """
-        if not self._sized:
-            raise errors.ValidationError(
-                f"{self._what} come in one service call, which has no page size", "page_size"
-            )
+        refuse_unsized(self._sized, self._what)
         return super().page_size(count)
 
     def __repr__(self) -> str:
         return f"<Listing {self._what}>"
+
+
+def refuse_unsized(sized: bool, what: str) -> None:
+    """Raise `errors.ValidationError` for a page size on a listing without one."""
+    if not sized:
+        raise errors.ValidationError(
+            f"{what} come in one service call, which has no page size", "page_size"
+        )

@@ -247,6 +247,7 @@ def test_templates_create_update_versions_and_delete(url: str) -> None:
         await fetched.set_active_version(str(newest.version))
         assert fetched.data.subject == "Hola"
         assert fetched.last_response is not None
+        assert sorted([v.version async for v in fetched.versions()]) == ["1", "2"]
         last = await fetched.delete()
         assert last.template_name == name
         with pytest.raises(errors.NotFoundError):
@@ -270,5 +271,34 @@ def test_recommender_configurations(url: str) -> None:
         assert (await pp.recommender_configurations.get(config.id)).data.description == "v2"
         assert config.id in [c.id async for c in pp.recommender_configurations]
         assert (await config.delete()).id == config.id
+
+    run(url, body)
+
+
+def test_sub_item_listings_versions_activities_runs_and_jobs(url: str) -> None:
+    boto3.client("s3", endpoint_url=url, region_name="us-east-1").create_bucket(
+        Bucket="aio-listings")
+
+    async def body(pp: AsyncPinpoint, app: AsyncApp) -> None:
+        segment = await app.segments.create(_segment_request("s"))
+        await segment.update(name="s-2")
+        assert sorted([v.version async for v in segment.versions()]) == [1, 2]
+        assert sorted([v.name async for v in segment.versions()]) == ["s", "s-2"]
+        assert len([v async for v in segment.versions().page_size(1).limit(1)]) == 1
+        campaign = await app.campaigns.create(_campaign_request(segment.id, "c"))
+        await campaign.update(description="v2")
+        versions = [v.version async for v in campaign.versions()]
+        assert sorted(versions) == [1, 2]
+        assert campaign.last_response is not None
+        assert campaign.last_response.operation == "GetCampaignVersions"
+        activities = [a async for a in campaign.activities()]
+        assert all(a.campaign_id == campaign.id for a in activities)
+        journey = await app.journeys.create(models.WriteJourneyRequest(name="j"))
+        assert [r async for r in journey.runs().limit(5)] == []
+        export = await app.export_jobs.create(models.ExportJobRequest(
+            s3_url_prefix="s3://aio-listings/out/", role_arn=ROLE, segment_id=segment.id))
+        jobs = [j async for j in segment.export_jobs()]
+        assert jobs == [export] and isinstance(jobs[0], AsyncExportJob)
+        assert [j async for j in segment.import_jobs()] == []
 
     run(url, body)
