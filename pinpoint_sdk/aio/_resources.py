@@ -28,10 +28,10 @@ from pinpoint_sdk.resources._base import (
     Call,
     CollectionCore,
     CollectionTable,
+    ListingCore,
     ResourceCore,
     TableCore,
     item_call,
-    refuse_unsized,
     same,
     unwrap,
     with_response,
@@ -186,7 +186,8 @@ class AsyncTableCollection(TableCore[AsyncPinpointClient, R], AsyncCollection[R]
         return with_response(item, output)
 
 
-class AsyncListing(AsyncCollection[R]):
+class AsyncListing(ListingCore[AsyncPinpointClient, R, AsyncIterator[list[R]]],
+                   AsyncCollection[R]):
     """An async collection over one resource's sub-items (a campaign's versions or
     activities, a journey's runs, a segment's versions and jobs, a template's versions):
     `pinpoint_sdk.resources.Listing` read with ``async for``.
@@ -197,30 +198,6 @@ class AsyncListing(AsyncCollection[R]):
             print(version.version)
         ```
     """
-
-    def __init__(
-        self,
-        client: AsyncPinpointClient,
-        fetch: Callable[[int | None], AsyncIterator[list[R]]],
-        *,
-        what: str,
-        sized: bool = True,
-    ) -> None:
-        super().__init__(client)
-        self._fetch = fetch
-        self._what = what
-        self._sized = sized
-
-    def _fetch_pages(self, page_size: int | None) -> AsyncIterator[list[R]]:
-        return self._fetch(page_size)
-
-    def page_size(self, count: int) -> Self:
-        """A copy that asks the service for ``count`` items per page (a positive integer)."""
-        refuse_unsized(self._sized, self._what)
-        return super().page_size(count)
-
-    def __repr__(self) -> str:
-        return f"<AsyncListing {self._what}>"
 
 
 class _AsyncItems(AsyncTableCollection[R], Generic[R, Q]):

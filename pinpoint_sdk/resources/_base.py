@@ -969,7 +969,48 @@ class AppScopedCollection(TableCollection[R]):
         self.application_id = application_id
 
 
-class Listing(Collection[R]):
+P = TypeVar("P")
+
+
+class ListingCore(CollectionCore[C, R], Generic[C, R, P]):
+    """What a listing of one resource's sub-items is without its I/O: the function that
+    fetches its pages (``P``: an iterator of pages, or an async one), what it lists, and
+    whether it has a page size. `Listing` and `pinpoint_sdk.aio.AsyncListing` read it."""
+
+    def __init__(
+        self,
+        client: C,
+        fetch: Callable[[int | None], P],
+        *,
+        what: str,
+        sized: bool = True,
+    ) -> None:
+        super().__init__(client)
+        self._fetch = fetch
+        self._what = what
+        self._sized = sized
+
+    def _fetch_pages(self, page_size: int | None) -> P:
+        return self._fetch(page_size)
+
+    def page_size(self, count: int) -> Self:
+        """A copy that asks the service for ``count`` items per page (a positive integer).
+
+        Raises:
+            pinpoint_sdk.errors.ValidationError: the listing is one service call
+                without a page size.
+        """
+        if not self._sized:
+            raise errors.ValidationError(
+                f"{self._what} come in one service call, which has no page size", "page_size"
+            )
+        return super().page_size(count)
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self._what}>"
+
+
+class Listing(ListingCore["PinpointClient", R, Iterator[list[R]]], Collection[R]):
     """A `Collection` over one resource's sub-items: a campaign's versions or activities,
     a journey's runs, a segment's versions and jobs, a template's versions, a user's
     endpoints.
@@ -984,40 +1025,3 @@ class Listing(Collection[R]):
         >>> for page in journey.runs().page_size(20).pages():
         ...     print([run.run_id for run in page])
     """
-
-    def __init__(
-        self,
-        client: PinpointClient,
-        fetch: Callable[[int | None], Iterator[list[R]]],
-        *,
-        what: str,
-        sized: bool = True,
-    ) -> None:
-        super().__init__(client)
-        self._fetch = fetch
-        self._what = what
-        self._sized = sized
-
-    def _fetch_pages(self, page_size: int | None) -> Iterator[list[R]]:
-        return self._fetch(page_size)
-
-    def page_size(self, count: int) -> Self:
-        """A copy that asks the service for ``count`` items per page (a positive integer).
-
-        Raises:
-            pinpoint_sdk.errors.ValidationError: the listing is one service call
-                without a page size.
-        """
-        refuse_unsized(self._sized, self._what)
-        return super().page_size(count)
-
-    def __repr__(self) -> str:
-        return f"<Listing {self._what}>"
-
-
-def refuse_unsized(sized: bool, what: str) -> None:
-    """Raise `errors.ValidationError` for a page size on a listing without one."""
-    if not sized:
-        raise errors.ValidationError(
-            f"{what} come in one service call, which has no page size", "page_size"
-        )

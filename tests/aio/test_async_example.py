@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parents[2]
 NOWHERE = "http://127.0.0.1:9"  # the discard port: connections are refused at once
 
@@ -54,8 +56,11 @@ def test_async_quickstart_runs_offline(tmp_path: Path) -> None:
     assert "not found: NotFoundException status=404 retryable=False" in out
 
 
-def test_async_quickstart_live_without_credentials_fails_loudly(tmp_path: Path) -> None:
-    proc = _run(tmp_path, "--aws", credentials=False)
+@pytest.mark.parametrize("script", ["async_quickstart.py", "async_resources.py"])
+def test_async_examples_live_without_credentials_fail_loudly(
+    tmp_path: Path, script: str
+) -> None:
+    proc = _run(tmp_path, "--aws", credentials=False, script=script)
     assert proc.returncode == 2
     assert "live mode" in proc.stderr and "credentials" in proc.stderr
     assert "offline" not in proc.stdout and "Traceback" not in proc.stderr
@@ -72,11 +77,3 @@ def test_async_resources_example_runs_offline(tmp_path: Path) -> None:
     assert re.search(r"upserted:  1000 endpoints, 0 failed, concurrency=1, ", out)
     assert re.search(r"upserted:  1000 endpoints, 0 failed, concurrency=4, ", out)
     assert "events:    250 recorded, ok=True" in out
-
-
-def test_async_resources_example_live_without_credentials_fails_loudly(
-    tmp_path: Path,
-) -> None:
-    proc = _run(tmp_path, "--aws", credentials=False, script="async_resources.py")
-    assert proc.returncode == 2
-    assert "live mode" in proc.stderr and "Traceback" not in proc.stderr
