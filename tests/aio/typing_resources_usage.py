@@ -10,11 +10,13 @@ from pinpoint_sdk.aio import (
     AsyncApp,
     AsyncCampaign,
     AsyncEndpoint,
+    AsyncExportJob,
     AsyncImportJob,
     AsyncJourney,
     AsyncPinpoint,
     AsyncPinpointClient,
     AsyncSegment,
+    AsyncTemplate,
 )
 from pinpoint_sdk.builders import SegmentBuilder
 from pinpoint_sdk.resources import ResponseInfo
@@ -30,6 +32,9 @@ async def campaigns(app: AsyncApp) -> list[str | None]:
     names = [campaign.name async for campaign in app.campaigns.page_size(20).limit(5)]
     first: AsyncCampaign | None = await app.campaigns.first()
     if first is not None:
+        versions: list[models.CampaignResponse] = [
+            v async for v in first.versions(page_size=10).limit(3)]
+        names.extend(v.name for v in versions)
         updated: AsyncCampaign = await first.update(description="second wave")
         paused: AsyncCampaign = await updated.pause()
         last: models.CampaignResponse = await paused.delete()
@@ -53,11 +58,16 @@ async def main() -> None:
             progress=lambda done, failed: print(done, failed),
         )
         endpoint: AsyncEndpoint = await (await app.endpoints.get("ep0")).reload()
+        template: AsyncTemplate = await pp.templates.create(
+            "welcome", models.EmailTemplateRequest(subject="Hi", html_part="<p>Hi</p>"))
+        template = await template.update(subject="Hello", create_new_version=True)
+        jobs: list[AsyncExportJob] = [job async for job in segment.export_jobs()]
         job: AsyncImportJob = await app.import_jobs.create(models.ImportJobRequest(
             s3_url="s3://bucket/in/", role_arn="arn:aws:iam::1:role/r", format="CSV"))
         done: AsyncImportJob = await job.wait(timeout=600, poll_interval=5)
         processed: int | None = done.data.total_processed
-        print(state, endpoints.ok, events.failed, endpoint.id, processed, await campaigns(app))
+        print(state, endpoints.ok, events.failed, endpoint.id, processed, await campaigns(app),
+              template.type, len(jobs))
     await client.close()
 
 
