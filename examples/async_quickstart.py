@@ -23,7 +23,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Coroutine, Iterator
 from typing import Any
 
 # _runtime.py (next to this file): the options and the live switch every example shares
@@ -133,12 +133,18 @@ def offline_kwargs(region: str) -> Iterator[dict[str, Any]]:
         }
 
 
-def main() -> None:
-    args = example_parser(__doc__).parse_args()
+Run = Callable[[dict[str, Any], bool, bool], Coroutine[Any, Any, None]]
+
+
+def main(program: Run | None = None, doc: str | None = __doc__) -> None:
+    """Run ``program`` (this example's `run` by default) offline, or live with ``--aws``;
+    the async examples share it."""
+    program = program or run
+    args = example_parser(doc).parse_args()
     if not is_live(args):
         print("offline: in-memory Pinpoint over local HTTP (no AWS account needed)")
         with offline_kwargs(args.region) as kwargs:
-            asyncio.run(run(kwargs, live=False, keep=False))
+            asyncio.run(program(kwargs, False, False))
         return
     import boto3
 
@@ -151,7 +157,7 @@ def main() -> None:
         raise SystemExit(2)
     print(f"LIVE: running against real AWS in {args.region}; this creates real resources")
     try:
-        asyncio.run(run({"region_name": args.region}, live=True, keep=args.keep))
+        asyncio.run(program({"region_name": args.region}, True, args.keep))
     except errors.PinpointError as exc:
         print(f"error: live call failed: {type(exc).__name__}: {exc}", file=sys.stderr)
         raise SystemExit(2) from exc

@@ -44,10 +44,19 @@ Examples:
 
 from __future__ import annotations
 
+import asyncio
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import (
+    AsyncIterable,
+    AsyncIterator,
+    Callable,
+    Iterable,
+    Iterator,
+    Mapping,
+)
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from botocore.exceptions import ConnectTimeoutError, EndpointConnectionError
 
@@ -57,6 +66,7 @@ from pinpoint_sdk.converter import unstructure
 
 if TYPE_CHECKING:
     from pinpoint_sdk import models
+    from pinpoint_sdk.aio import AsyncPinpointClient
     from pinpoint_sdk.client import PinpointClient
 
 __all__ = [
@@ -386,9 +396,9 @@ class _Stop(Exception):
     """Raised inside a run when ``fail_fast`` saw a failure."""
 
 
-# What a request's ``send`` reports: per-item failures and warnings. Every other item
-# of the request succeeded. Nothing is recorded until ``send`` returns, so a request
-# that raises half-way is recorded once, as a whole.
+# What a request's reply means for its items: per-item failures and warnings. Every
+# other item of the request succeeded. Nothing is recorded until the reply is
+# interpreted, so a request that fails half-way is recorded once, as a whole.
 _Outcome = tuple[list[ItemFailure], list[ItemFailure]]
 
 # Errors raised before the request reached the service: nothing can have been stored.
@@ -396,7 +406,12 @@ _NOT_SENT_ERRORS = (errors.ValidationError, EndpointConnectionError, ConnectTime
 
 
 class _Run(Generic[T]):
-    """Shared loop of the bulk writers: validate, chunk, send, record."""
+    """The bookkeeping of one bulk write, shared by the sync and the async sender:
+    chunking (`take`, `rest`), recording each request's outcome (`settle`), stopping
+    (`fail_fast`) and reporting an interruption (`guard`).
+
+    ``waiting`` holds the items pulled from the input but not yet handed to a request.
+    """
 
     def __init__(
         self,
@@ -405,12 +420,16 @@ class _Run(Generic[T]):
         max_bytes: int,
         fail_fast: bool,
         progress: _Progress,
+        splits_before: Callable[[list[_Prepared[T]], _Prepared[T]], bool] | None = None,
     ) -> None:
         self.max_items = max_items
         self.max_bytes = max_bytes - _ENVELOPE_BYTES
         self.fail_fast = fail_fast
         self.progress = progress
+        self.splits_before = splits_before
         self.result = BatchResult()
+        self.waiting: list[_Prepared[T]] = []
+        self.waiting_bytes = 0
 
     def fail(self, index: int, item_id: str | None, status: int | None, message: str) -> None:
         self.result.failed.append(ItemFailure(index, item_id, status, message))
@@ -418,6 +437,27 @@ class _Run(Generic[T]):
     def check_stop(self) -> None:
         if self.fail_fast and self.result.failed:
             raise _Stop
+
+    def take(self, item: _Prepared[T]) -> list[_Prepared[T]] | None:
+        """Add ``item`` to the request being assembled; the previous request, ready to
+        send, when ``item`` does not fit in it."""
+        self.check_stop()  # a client-side rejection while preparing
+        waiting = self.waiting
+        full = (len(waiting) >= self.max_items
+                or self.waiting_bytes + item.size > self.max_bytes)
+        if waiting and (full or (self.splits_before is not None
+                                 and self.splits_before(waiting, item))):
+            self.waiting, self.waiting_bytes = [item], item.size
+            return waiting
+        waiting.append(item)
+        self.waiting_bytes += item.size
+        return None
+
+    def rest(self) -> list[_Prepared[T]] | None:
+        """The last request, once the input is exhausted (``None`` when it is empty)."""
+        self.check_stop()
+        batch, self.waiting = self.waiting, []
+        return batch or None
 
     def fail_request(self, batch: list[_Prepared[T]], exc: BaseException) -> None:
         status: int | None = None
@@ -443,53 +483,51 @@ class _Run(Generic[T]):
             ItemFailure(p.index, p.item_id, status, message, unconfirmed) for p in batch
         )
 
-    def run(
-        self,
-        prepared: Iterator[_Prepared[T]],
-        send: Callable[[list[_Prepared[T]]], _Outcome],
-        splits_before: Callable[[list[_Prepared[T]], _Prepared[T]], bool] | None = None,
-    ) -> BatchResult:
-        # ``waiting`` holds items pulled from the input but not yet handed to a request.
-        waiting: list[_Prepared[T]] = []
-        waiting_bytes = 0
+    def settle(self, batch: list[_Prepared[T]], outcome: _Outcome | BaseException,
+               *, report: bool = True) -> None:
+        """Record what one request's reply (or its failure, ``outcome`` an exception)
+        means for its items, then report progress (unless ``report`` is false)."""
+        if isinstance(outcome, BaseException):
+            self.fail_request(batch, outcome)
+        else:
+            failures, warnings = outcome
+            self.result.succeeded += len(batch) - len(failures)
+            self.result.failed.extend(failures)
+            self.result.warnings.extend(warnings)
+        if report:
+            self.progress.update(self.result)
+        batch_request(len(batch), self.result)
+
+    @contextmanager
+    def guard(self) -> Iterator[None]:
+        """Around a run: a ``fail_fast`` stop ends it quietly, anything else that breaks
+        it is reported with the partial result (`errors.BatchInterrupted` for an
+        ``Exception``; a ``BaseException`` such as ``KeyboardInterrupt`` or
+        ``asyncio.CancelledError`` propagates carrying it as ``batch_result``)."""
         try:
             try:
-                for item in prepared:
-                    self.check_stop()  # a client-side rejection while preparing
-                    full = (len(waiting) >= self.max_items
-                            or waiting_bytes + item.size > self.max_bytes)
-                    if waiting and (full or (splits_before is not None
-                                             and splits_before(waiting, item))):
-                        batch, waiting, waiting_bytes = waiting, [item], item.size
-                        self._send(batch, send)
-                    else:
-                        waiting.append(item)
-                        waiting_bytes += item.size
-                self.check_stop()
-                if waiting:
-                    batch, waiting = waiting, []
-                    self._send(batch, send)
+                yield
             except _Stop:
                 # fail_fast: what is still waiting is neither sent nor counted.
                 self.result.complete = False
-                waiting = []
+                self.waiting = []
             self.result.failed.sort(key=lambda failure: failure.index)
             self.progress.update(self.result)
         except BaseException as exc:
-            self._interrupted(waiting, exc)
+            self._interrupted(exc)
             if isinstance(exc, Exception):
                 raise errors.BatchInterrupted(self.result, exc) from exc
             raise
         finally:
             self.progress.close()
         batch_finished(self.result)
-        return self.result
 
-    def _interrupted(self, waiting: list[_Prepared[T]], exc: BaseException) -> None:
+    def _interrupted(self, exc: BaseException) -> None:
         """Record the items no request took and hand the partial result to ``exc``."""
         message = f"not sent: the run was interrupted by {type(exc).__name__}"
-        for prepared in waiting:
+        for prepared in self.waiting:
             self.fail(prepared.index, prepared.item_id, None, message)
+        self.waiting = []
         self.result.complete = False
         self.result.failed.sort(key=lambda failure: failure.index)
         if not isinstance(exc, Exception):
@@ -502,24 +540,36 @@ class _Run(Generic[T]):
             except (AttributeError, TypeError):  # pragma: no cover - exotic exception types
                 pass
 
+    def run(
+        self,
+        prepared: Iterator[_Prepared[T]],
+        send: Callable[[list[_Prepared[T]]], _Outcome],
+    ) -> BatchResult:
+        """Send every request in turn, waiting for each reply."""
+        with self.guard():
+            for item in prepared:
+                batch = self.take(item)
+                if batch is not None:
+                    self._send(batch, send)
+            batch = self.rest()
+            if batch is not None:
+                self._send(batch, send)
+        return self.result
+
     def _send(self, batch: list[_Prepared[T]],
               send: Callable[[list[_Prepared[T]]], _Outcome]) -> None:
         try:
-            failures, warnings = send(batch)
+            outcome = send(batch)
         except BaseException as exc:
-            self.fail_request(batch, exc)
+            self.settle(batch, exc)
             if not isinstance(exc, Exception):
                 raise
         else:
-            self.result.succeeded += len(batch) - len(failures)
-            self.result.failed.extend(failures)
-            self.result.warnings.extend(warnings)
-        self.progress.update(self.result)
-        batch_request(len(batch), self.result)
+            self.settle(batch, outcome)
         self.check_stop()
 
 
-def _total(items: Iterable[Any]) -> int | None:
+def _total(items: Iterable[Any] | AsyncIterable[Any]) -> int | None:
     try:
         return len(items)  # type: ignore[arg-type]
     except TypeError:
@@ -528,23 +578,6 @@ def _total(items: Iterable[Any]) -> int | None:
 
 # What an item's checks give: its problems, or its wire form and size in a request.
 _Checked = tuple[list[tuple[str, str]], Any, int]
-
-
-def _checked(
-    run: _Run[Any], index: int, item_id: Any, check: Callable[[Any], _Checked], item: Any,
-) -> tuple[Any, int] | None:
-    """The wire form and request bytes of a valid item; ``None`` (and the item recorded
-    as failed, alone) when its checks find a problem."""
-    try:
-        problems, wire, size = check(item)
-    except Exception as exc:  # a check tripping over odd input fails that item only
-        problems, wire, size = [("", f"could not check the item: {type(exc).__name__}: "
-                                     f"{exc}")], None, 0
-    if problems:
-        run.fail(index, item_id if isinstance(item_id, str) else None, None,
-                 _message(problems))
-        return None
-    return wire, size
 
 
 # An item's checks unstructure it once; that wire dict is both measured and sent.
@@ -584,6 +617,272 @@ def _check_application_id(application_id: Any) -> None:
         raise errors.ValidationError(problems)
 
 
+class _Writer(Generic[T]):
+    """One bulk operation as both senders use it: the item checks, the request a batch
+    becomes and what the reply means for each item. Only the sending differs between
+    `_write` (sync) and `_write_async`."""
+
+    operation: ClassVar[str]
+    what: ClassVar[str]
+    max_batch: ClassVar[int]
+    max_bytes: ClassVar[int]  # the payload budget of one request unless the caller gives one
+    id_member: ClassVar[str]  # the item's member that names it in the result
+    checks: ClassVar[Callable[[Any], _Checked]]  # the item's checks
+
+    def __init__(self, application_id: str, *, batch_size: int, fail_fast: bool,
+                 progress: ProgressCallback | bool | None, max_request_bytes: int | None,
+                 total: int | None) -> None:
+        if not 1 <= batch_size <= self.max_batch:
+            raise errors.ValidationError(
+                f"must be between 1 and {self.max_batch}, got {batch_size}", "batch_size",
+            )
+        _check_application_id(application_id)
+        self.application_id = application_id
+        self.fail_fast = fail_fast
+        self.run: _Run[T] = _Run(
+            max_items=batch_size,
+            max_bytes=self.max_bytes if max_request_bytes is None else max_request_bytes,
+            fail_fast=fail_fast,
+            progress=_Progress(progress, total, self.what),
+            splits_before=self.splits_before,
+        )
+
+    @property
+    def output(self) -> type[Any]:
+        """The response model of `operation`."""
+        from pinpoint_sdk import models
+
+        cls: type[Any] = getattr(models, f"{self.operation}Response")
+        return cls
+
+    def splits_before(self, batch: list[_Prepared[T]], item: _Prepared[T]) -> bool:
+        return False
+
+    def request(self, batch: list[_Prepared[T]]) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def outcome(self, batch: list[_Prepared[T]], response: Any) -> _Outcome:
+        raise NotImplementedError
+
+    def prepare(self, index: int, item: Any) -> _Prepared[T] | None:
+        """``item`` checked, with its wire form and size; ``None`` (and the item recorded
+        as failed, alone) when its checks find a problem."""
+        item_id = getattr(item, self.id_member, None)
+        try:
+            problems, wire, size = type(self).checks(item)
+        except Exception as exc:  # a check tripping over odd input fails that item only
+            problems, wire, size = [("", f"could not check the item: {type(exc).__name__}: "
+                                         f"{exc}")], None, 0
+        if problems:
+            self.run.fail(index, item_id if isinstance(item_id, str) else None, None,
+                          _message(problems))
+            return None
+        return _Prepared(index, item_id, item, size, wire)
+
+    def prepared(self, items: Iterable[Any]) -> Iterator[_Prepared[T]]:
+        """The valid items of ``items``, checked one at a time as they are pulled."""
+        for index, item in enumerate(items):
+            prepared = self.prepare(index, item)
+            if prepared is not None:
+                yield prepared
+            elif self.fail_fast:
+                return
+
+
+class _EndpointsWriter(_Writer[Any]):
+    operation, what, id_member = "UpdateEndpointsBatch", "endpoints", "id"
+    max_batch, max_bytes = limits.MAX_ENDPOINTS_PER_BATCH, limits.MAX_REQUEST_PAYLOAD_BYTES
+    checks = _check_endpoint_item
+
+    def request(self, batch: list[_Prepared[Any]]) -> dict[str, Any]:
+        # Every item was checked and unstructured on its way in; the request is sent as
+        # is rather than checked and unstructured a second time by update_endpoints_batch.
+        return {"ApplicationId": self.application_id,
+                "EndpointBatchRequest": {"Item": [p.wire for p in batch]}}
+
+    def outcome(self, batch: list[_Prepared[Any]], response: Any) -> _Outcome:
+        problem = _missing_endpoints_reply(response)
+        if problem is None:
+            return [], []
+        return [ItemFailure(p.index, p.item_id, None, problem, True) for p in batch], []
+
+
+class _EventsWriter(_Writer[EventRecord]):
+    operation, what, id_member = "PutEvents", "events", "event_id"
+    max_batch, max_bytes = limits.MAX_EVENTS_PER_REQUEST, limits.MAX_PUT_EVENTS_PAYLOAD_BYTES
+    checks = _check_event_record
+
+    def splits_before(self, batch: list[_Prepared[EventRecord]],
+                      item: _Prepared[EventRecord]) -> bool:
+        # Two records that would collide in the request's maps go to separate requests.
+        new = item.item
+        for prepared in batch:
+            old = prepared.item
+            if old.endpoint_id != new.endpoint_id:
+                continue
+            if old.event_id == new.event_id:
+                return True
+            if new.endpoint is not None and old.endpoint is not None \
+                    and old.endpoint != new.endpoint:
+                return True
+        return False
+
+    def request(self, batch: list[_Prepared[EventRecord]]) -> dict[str, Any]:
+        by_endpoint: dict[str, dict[str, Any]] = {}
+        for prepared in batch:
+            record = prepared.item
+            event, endpoint = prepared.wire
+            entry = by_endpoint.get(record.endpoint_id)
+            if entry is None:
+                entry = by_endpoint[record.endpoint_id] = {"Endpoint": {}, "Events": {}}
+            if endpoint is not None:
+                entry["Endpoint"] = endpoint
+            entry["Events"][record.event_id] = event
+        # Checked and unstructured per record already (see _EndpointsWriter.request).
+        return {"ApplicationId": self.application_id,
+                "EventsRequest": {"BatchItem": by_endpoint}}
+
+    def outcome(self, batch: list[_Prepared[EventRecord]], response: Any) -> _Outcome:
+        events_response = getattr(response, "events_response", None)
+        results = getattr(events_response, "results", None)
+        if not isinstance(results, Mapping):
+            results = {}
+        failures: list[ItemFailure] = []
+        warnings: list[ItemFailure] = []
+        for prepared in batch:
+            record = prepared.item
+            item_response = results.get(record.endpoint_id)
+            event_results = getattr(item_response, "events_item_response", None)
+            event_result = (event_results.get(record.event_id)
+                            if isinstance(event_results, Mapping) else None)
+            failure = _item_failure(prepared, event_result, "event")
+            if failure is not None:
+                failures.append(failure)
+                continue
+            if record.endpoint is not None:
+                endpoint_result = getattr(item_response, "endpoint_item_response", None)
+                partial = _item_failure(prepared, endpoint_result, "endpoint update",
+                                        "event stored; endpoint update failed: ")
+                if partial is not None:
+                    warnings.append(partial)
+        return failures, warnings
+
+
+def _write(kind: type[_Writer[Any]], client: PinpointClient, application_id: str,
+           items: Iterable[Any], **options: Any) -> BatchResult:
+    """Write ``items`` with a ``kind`` writer and the sync client, one request at a time;
+    ``options`` are the writer's (``batch_size``, ``progress``, ``fail_fast``,
+    ``max_request_bytes``)."""
+    writer = kind(application_id, total=_total(items), **options)
+
+    def send(batch: list[_Prepared[Any]]) -> _Outcome:
+        response = client._invoke_prepared(writer.operation, writer.output,
+                                           writer.request(batch))
+        return writer.outcome(batch, response)
+
+    return writer.run.run(writer.prepared(items), send)
+
+
+async def _async_items(items: Iterable[Any] | AsyncIterable[Any]) -> AsyncIterator[Any]:
+    """The items of a sync or async iterable, pulled one at a time."""
+    if isinstance(items, AsyncIterable):
+        async for item in items:
+            yield item
+    else:
+        for item in items:
+            yield item
+
+
+def _task_outcome(task: asyncio.Task[_Outcome]) -> _Outcome | BaseException:
+    """What a finished request task gives: its outcome, or the exception it ended with."""
+    if task.cancelled():
+        return asyncio.CancelledError()
+    return task.exception() or task.result()
+
+
+async def _write_async(
+    kind: type[_Writer[Any]],
+    client: AsyncPinpointClient,
+    application_id: str,
+    items: Iterable[Any] | AsyncIterable[Any],
+    *,
+    concurrency: int = 1,
+    **options: Any,
+) -> BatchResult:
+    """Write ``items`` with a ``kind`` writer and the async client, at most ``concurrency``
+    requests in flight; ``options`` as for `_write`.
+
+    The requests are the ones `_write` sends, in the same order, and each reply is read
+    the same way, so the result is the same whatever ``concurrency`` is (``failed`` is
+    in input order). When the run is cancelled, the requests in flight are cancelled
+    too and their items listed as ``unconfirmed`` (they may have reached the service),
+    the items pulled but not yet sent as not sent, and the ``CancelledError``
+    propagates carrying that partial result as ``batch_result``.
+    """
+    if isinstance(concurrency, bool) or not isinstance(concurrency, int) or concurrency < 1:
+        raise errors.ValidationError(
+            f"must be a positive integer, got {concurrency!r}", "concurrency"
+        )
+    writer = kind(application_id, total=_total(items), **options)
+    run = writer.run
+    flights: dict[asyncio.Task[_Outcome], list[_Prepared[Any]]] = {}
+
+    async def send(batch: list[_Prepared[Any]]) -> _Outcome:
+        response = await client._invoke_prepared(writer.operation, writer.output,
+                                                 writer.request(batch))
+        return writer.outcome(batch, response)
+
+    async def land(keep: int) -> None:
+        # Wait until at most ``keep`` requests are in flight, recording each reply.
+        while len(flights) > keep:
+            done, _ = await asyncio.wait(flights, return_when=asyncio.FIRST_COMPLETED)
+            for task in done:
+                run.settle(flights.pop(task), _task_outcome(task))
+            run.check_stop()
+
+    async def launch(batch: list[_Prepared[Any]]) -> None:
+        flights[asyncio.ensure_future(send(batch))] = batch
+        await land(concurrency - 1)
+
+    async def abort() -> None:
+        # The run stops: cancel what is in flight and record how each request ended
+        # (a cancelled one as interrupted in flight: it may have reached the service).
+        for task in flights:
+            task.cancel()
+        await asyncio.gather(*flights, return_exceptions=True)
+        for task, batch in list(flights.items()):
+            run.settle(batch, _task_outcome(task), report=False)
+        flights.clear()
+
+    with run.guard():
+        try:
+            index = 0
+            async for item in _async_items(items):
+                prepared = writer.prepare(index, item)
+                index += 1
+                if prepared is None:
+                    if writer.fail_fast:
+                        break
+                    continue
+                batch = run.take(prepared)
+                if batch is not None:
+                    await launch(batch)
+            batch = run.rest()
+            if batch is not None:
+                await launch(batch)
+            await land(0)
+        except _Stop:
+            # fail_fast stopped the run: the requests in flight were sent, so their
+            # replies are still read and recorded.
+            with suppress(_Stop):
+                await land(0)
+            raise
+        except BaseException:
+            await abort()
+            raise
+    return run.result
+
+
 def upsert_endpoints(
     client: PinpointClient,
     application_id: str,
@@ -608,45 +907,8 @@ def upsert_endpoints(
         pinpoint_sdk.errors.BatchInterrupted: the input iterable or the progress
             callback raised; ``.result`` holds what was done before.
     """
-    if not 1 <= batch_size <= limits.MAX_ENDPOINTS_PER_BATCH:
-        raise errors.ValidationError(
-            f"must be between 1 and {limits.MAX_ENDPOINTS_PER_BATCH}, got {batch_size}",
-            "batch_size",
-        )
-    _check_application_id(application_id)
-    from pinpoint_sdk import models
-
-    run: _Run[models.EndpointBatchItem] = _Run(
-        max_items=batch_size,
-        max_bytes=max_request_bytes,
-        fail_fast=fail_fast,
-        progress=_Progress(progress, _total(items), "endpoints"),
-    )
-
-    def prepare() -> Iterator[_Prepared[models.EndpointBatchItem]]:
-        for index, item in enumerate(items):
-            item_id = getattr(item, "id", None)
-            checked = _checked(run, index, item_id, _check_endpoint_item, item)
-            if checked is None:
-                if fail_fast:
-                    return
-                continue
-            yield _Prepared(index, item_id, item, checked[1], checked[0])
-
-    def send(batch: list[_Prepared[models.EndpointBatchItem]]) -> _Outcome:
-        # Every item was checked and unstructured on its way in; the request is sent as
-        # is rather than checked and unstructured a second time by update_endpoints_batch.
-        response = client._invoke_prepared(
-            "UpdateEndpointsBatch", models.UpdateEndpointsBatchResponse,
-            {"ApplicationId": application_id,
-             "EndpointBatchRequest": {"Item": [p.wire for p in batch]}},
-        )
-        problem = _missing_endpoints_reply(response)
-        if problem is None:
-            return [], []
-        return [ItemFailure(p.index, p.item_id, None, problem, True) for p in batch], []
-
-    return run.run(prepare(), send)
+    return _write(_EndpointsWriter, client, application_id, items, batch_size=batch_size,
+                  progress=progress, fail_fast=fail_fast, max_request_bytes=max_request_bytes)
 
 
 def _missing_endpoints_reply(response: Any) -> str | None:
@@ -686,86 +948,8 @@ def put_events(
         pinpoint_sdk.errors.BatchInterrupted: the input iterable or the progress
             callback raised; ``.result`` holds what was done before.
     """
-    if not 1 <= batch_size <= limits.MAX_EVENTS_PER_REQUEST:
-        raise errors.ValidationError(
-            f"must be between 1 and {limits.MAX_EVENTS_PER_REQUEST}, got {batch_size}",
-            "batch_size",
-        )
-    _check_application_id(application_id)
-    from pinpoint_sdk import models
-
-    run: _Run[EventRecord] = _Run(
-        max_items=batch_size,
-        max_bytes=max_request_bytes,
-        fail_fast=fail_fast,
-        progress=_Progress(progress, _total(records), "events"),
-    )
-
-    def prepare() -> Iterator[_Prepared[EventRecord]]:
-        for index, record in enumerate(records):
-            checked = _checked(run, index, getattr(record, "event_id", None),
-                               _check_event_record, record)
-            if checked is None:
-                if fail_fast:
-                    return
-                continue
-            yield _Prepared(index, record.event_id, record, checked[1], checked[0])
-
-    def splits_before(batch: list[_Prepared[EventRecord]], item: _Prepared[EventRecord]) -> bool:
-        # Two records that would collide in the request's maps go to separate requests.
-        new = item.item
-        for prepared in batch:
-            old = prepared.item
-            if old.endpoint_id != new.endpoint_id:
-                continue
-            if old.event_id == new.event_id:
-                return True
-            if new.endpoint is not None and old.endpoint is not None \
-                    and old.endpoint != new.endpoint:
-                return True
-        return False
-
-    def send(batch: list[_Prepared[EventRecord]]) -> _Outcome:
-        by_endpoint: dict[str, dict[str, Any]] = {}
-        for prepared in batch:
-            record = prepared.item
-            event, endpoint = prepared.wire
-            entry = by_endpoint.get(record.endpoint_id)
-            if entry is None:
-                entry = by_endpoint[record.endpoint_id] = {"Endpoint": {}, "Events": {}}
-            if endpoint is not None:
-                entry["Endpoint"] = endpoint
-            entry["Events"][record.event_id] = event
-        # Checked and unstructured per record already (see upsert_endpoints).
-        response = client._invoke_prepared(
-            "PutEvents", models.PutEventsResponse,
-            {"ApplicationId": application_id, "EventsRequest": {"BatchItem": by_endpoint}},
-        )
-        events_response = getattr(response, "events_response", None)
-        results = getattr(events_response, "results", None)
-        if not isinstance(results, Mapping):
-            results = {}
-        failures: list[ItemFailure] = []
-        warnings: list[ItemFailure] = []
-        for prepared in batch:
-            record = prepared.item
-            item_response = results.get(record.endpoint_id)
-            event_results = getattr(item_response, "events_item_response", None)
-            event_result = (event_results.get(record.event_id)
-                            if isinstance(event_results, Mapping) else None)
-            failure = _item_failure(prepared, event_result, "event")
-            if failure is not None:
-                failures.append(failure)
-                continue
-            if record.endpoint is not None:
-                endpoint_result = getattr(item_response, "endpoint_item_response", None)
-                partial = _item_failure(prepared, endpoint_result, "endpoint update",
-                                        "event stored; endpoint update failed: ")
-                if partial is not None:
-                    warnings.append(partial)
-        return failures, warnings
-
-    return run.run(prepare(), send, splits_before)
+    return _write(_EventsWriter, client, application_id, records, batch_size=batch_size,
+                  progress=progress, fail_fast=fail_fast, max_request_bytes=max_request_bytes)
 
 
 def _item_failure(

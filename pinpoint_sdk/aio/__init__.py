@@ -25,6 +25,57 @@ Examples:
 from __future__ import annotations
 
 from pinpoint_sdk.aio._client import AsyncPinpointClient
+from pinpoint_sdk.aio._resources import (
+    AsyncApp,
+    AsyncAppCollection,
+    AsyncCampaign,
+    AsyncCampaignCollection,
+    AsyncCollection,
+    AsyncEndpoint,
+    AsyncEndpointCollection,
+    AsyncEventCollection,
+    AsyncExportJob,
+    AsyncExportJobCollection,
+    AsyncImportJob,
+    AsyncImportJobCollection,
+    AsyncJourney,
+    AsyncJourneyCollection,
+    AsyncListing,
+    AsyncPinpoint,
+    AsyncRecommenderConfiguration,
+    AsyncRecommenderConfigurationCollection,
+    AsyncResource,
+    AsyncSegment,
+    AsyncSegmentCollection,
+    AsyncTemplate,
+    AsyncTemplateCollection,
+)
 from pinpoint_sdk.waiters import wait_for_job_async
 
-__all__ = ["AsyncPinpointClient", "wait_for_job_async"]
+__all__ = [
+    "AsyncApp",
+    "AsyncAppCollection",
+    "AsyncCampaign",
+    "AsyncCampaignCollection",
+    "AsyncCollection",
+    "AsyncEndpoint",
+    "AsyncEndpointCollection",
+    "AsyncEventCollection",
+    "AsyncExportJob",
+    "AsyncExportJobCollection",
+    "AsyncImportJob",
+    "AsyncImportJobCollection",
+    "AsyncJourney",
+    "AsyncJourneyCollection",
+    "AsyncListing",
+    "AsyncPinpoint",
+    "AsyncPinpointClient",
+    "AsyncRecommenderConfiguration",
+    "AsyncRecommenderConfigurationCollection",
+    "AsyncResource",
+    "AsyncSegment",
+    "AsyncSegmentCollection",
+    "AsyncTemplate",
+    "AsyncTemplateCollection",
+    "wait_for_job_async",
+]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, NamedTuple, Unpack
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, Unpack
 
 from pinpoint_sdk import errors, models
 from pinpoint_sdk.resources import _tables as tables
@@ -11,14 +11,19 @@ from pinpoint_sdk.resources._base import (
     Call,
     Listing,
     Resource,
+    ResourceCore,
     ResourceTable,
     TableCollection,
+    TableCore,
+    no_model,
     perform,
     request_model,
     same,
 )
 
 if TYPE_CHECKING:
+    from typing import Self
+
     from pinpoint_sdk._fields import UpdateRecommenderConfigurationFields
     from pinpoint_sdk.client import PinpointClient
 
@@ -87,17 +92,14 @@ def _kind(template_type: str) -> _Kind:
     return kind
 
 
-class Template(Resource[TemplateData]):
-    """A message template (email, SMS, voice, push or in-app).
+C = TypeVar("C")
+R = TypeVar("R")
 
-    Examples:
-        >>> template = pp.templates.get("welcome", "EMAIL")
-        >>> template.update(subject="Welcome!", create_new_version=True)
-        >>> [v.version for v in template.versions()]
-    """
 
-    def __init__(self, client: PinpointClient, data: TemplateData) -> None:
-        super().__init__(client, data)
+class TemplateCore(ResourceCore[C, TemplateData]):
+    """What a template is without its I/O: its identity (name and type) and the calls
+    its verbs plan; `Template` performs them with the sync client,
+    `pinpoint_sdk.aio.AsyncTemplate` awaits them."""
 
     @property
     def id(self) -> str:
@@ -125,10 +127,36 @@ class Template(Resource[TemplateData]):
     def __repr__(self) -> str:
         template_type = self.data.template_type
         shown = str(template_type) if template_type is not None else None
-        return f"<Template id={self.data.template_name!r} type={shown!r}>"
+        return f"<{type(self).__name__} id={self.data.template_name!r} type={shown!r}>"
 
     def _resource_table(self) -> ResourceTable:
         return _kind(self.type).table
+
+    def _needs_full_data(self, request: Any) -> bool:
+        """Whether a read-modify-write must reload first: a listing's summary lacks the
+        template's content."""
+        return request is None and isinstance(self.data, models.TemplateResponse)
+
+    def _activate_plan(self, version: str) -> Call[None]:
+        """The call making ``version`` the active version."""
+        return Call("update_template_active_version", {
+            "template_name": self.id, "template_type": self.type,
+            "template_active_version_request": models.TemplateActiveVersionRequest(
+                version=version),
+        }, no_model)
+
+
+class Template(TemplateCore["PinpointClient"], Resource[TemplateData]):
+    """A message template (email, SMS, voice, push or in-app).
+
+    Examples:
+        >>> template = pp.templates.get("welcome", "EMAIL")
+        >>> template.update(subject="Welcome!", create_new_version=True)
+        >>> [v.version for v in template.versions()]
+    """
+
+    def __init__(self, client: PinpointClient, data: TemplateData) -> None:
+        super().__init__(client, data)
 
     def _fetch(self, version: str | None = None) -> TemplateData:
         data: TemplateData = self._run(self._plan("get", version=version))
@@ -155,7 +183,7 @@ class Template(Resource[TemplateData]):
         Examples:
             >>> template.update(html_part="<p>Hi {{User.Name}}</p>", create_new_version=True)
         """
-        if request is None and isinstance(self.data, models.TemplateResponse):
+        if self._needs_full_data(request):
             self.reload()
         self._run(self._update_plan(
             request, changes, create_new_version=create_new_version, version=version
@@ -190,14 +218,50 @@ class Template(Resource[TemplateData]):
             >>> template.set_active_version("2").data.version
             '2'
         """
-        self._api.update_template_active_version(
-            template_name=self.id, template_type=self.type,
-            template_active_version_request=models.TemplateActiveVersionRequest(version=version),
-        )
+        self._run(self._activate_plan(version))
         return self.reload()
 
 
-class TemplateCollection(TableCollection[Template]):
+class TemplateCollectionCore(TableCore[C, R]):
+    """What the template listing plans without I/O: its filters, and the calls of
+    ``get`` and ``create`` (whose operation follows from the template type)."""
+
+    _table = tables.TEMPLATES
+
+    def __init__(self, client: C) -> None:
+        super().__init__(client)
+        self._prefix: str | None = None
+        self._template_type: str | None = None
+
+    def filter(self, *, prefix: str | None = None, template_type: str | None = None) -> Self:
+        """A copy listing only templates whose name starts with ``prefix`` / of a type."""
+        return self._clone(_prefix=prefix, _template_type=template_type)
+
+    def _filters(self) -> dict[str, Any]:
+        return {"prefix": self._prefix, "template_type": self._template_type}
+
+    def _get_plan(self, name: str, template_type: str, version: str | None) -> Call[R]:
+        op = _kind(template_type).table.verb("get")
+        return Call(
+            op.method, op.params({"template_name": name}.__getitem__, version=version),
+            lambda output: self._wrap(op.model_of(output)),
+        )
+
+    def _template_create_plan(self, name: str, request: Any) -> tuple[Call[Any], str]:
+        """The create call for ``request`` and the template type it creates."""
+        for template_type, kind in _KINDS.items():
+            if isinstance(request, kind.request):
+                op = kind.table.verb("create")
+                params = op.params({"template_name": name}.__getitem__,
+                                   **{kind.request_member: request})
+                return Call(op.method, params, same), template_type
+        raise errors.ValidationError(
+            f"expected a template request model, got {type(request).__name__}", "request"
+        )
+
+
+class TemplateCollection(TemplateCollectionCore["PinpointClient", Template],
+                         TableCollection[Template]):
     """``pp.templates``: iterate (summaries), ``get(name, type)``, ``create(name, request)``.
 
     Examples:
@@ -206,45 +270,17 @@ class TemplateCollection(TableCollection[Template]):
         >>> [t.name for t in pp.templates.filter(template_type="EMAIL")]
     """
 
-    _table = tables.TEMPLATES
     _item = Template
-
-    def __init__(self, client: PinpointClient) -> None:
-        super().__init__(client)
-        self._prefix: str | None = None
-        self._template_type: str | None = None
-
-    def filter(self, *, prefix: str | None = None, template_type: str | None = None) -> (
-        TemplateCollection
-    ):
-        """A copy listing only templates whose name starts with ``prefix`` / of a type."""
-        return self._clone(_prefix=prefix, _template_type=template_type)
-
-    def _filters(self) -> dict[str, Any]:
-        return {"prefix": self._prefix, "template_type": self._template_type}
 
     def get(self, name: str, template_type: str, *, version: str | None = None) -> Template:
         """Fetch one template now (``errors.NotFoundError`` when it does not exist)."""
-        op = _kind(template_type).table.verb("get")
-        return self._run(Call(
-            op.method, op.params({"template_name": name}.__getitem__, version=version),
-            lambda output: Template(self._client, op.model_of(output)),
-        ))
+        return self._run(self._get_plan(name, template_type, version))
 
     def create(self, name: str, request: TemplateRequest) -> Template:
         """Create a template; its type follows from the request model's class."""
-        for template_type, kind in _KINDS.items():
-            if isinstance(request, kind.request):
-                op = kind.table.verb("create")
-                perform(self._client, Call(
-                    op.method,
-                    op.params({"template_name": name}.__getitem__, **{kind.request_member: request}),
-                    same,
-                ))
-                return self.get(name, template_type)
-        raise errors.ValidationError(
-            f"expected a template request model, got {type(request).__name__}", "request"
-        )
+        call, template_type = self._template_create_plan(name, request)
+        perform(self._client, call)
+        return self.get(name, template_type)
 
 
 class RecommenderConfiguration(Resource[models.RecommenderConfigurationResponse]):

@@ -142,7 +142,7 @@ class _Recorder:
 
 def with_response(resource: R, output: Any) -> R:
     """``resource`` with the `ResponseInfo` of ``output`` as its ``last_response``."""
-    if isinstance(resource, Resource):
+    if isinstance(resource, ResourceCore):
         resource._record(output)
     return resource
 
@@ -418,7 +418,7 @@ def to_write_request(
 
 
 def write_request(
-    resource: Resource[Any], request: Any, changes: Mapping[str, Any], cls: type[W]
+    resource: ResourceCore[Any, Any], request: Any, changes: Mapping[str, Any], cls: type[W]
 ) -> W:
     """The request for ``.update()``: the given one, or the current data with ``changes``.
 
@@ -510,36 +510,17 @@ def fetched_pages(
         yield [with_response(item, page) for item in items]
 
 
-class Resource(Generic[D]):
-    """Base of every resource: a client, identifiers and the last response model.
+C = TypeVar("C")
 
-    ``.data`` is the model the service last returned; ``.reload()`` fetches it again.
-    Resources compare equal when they have the same class and identifiers.
 
-    What the verbs return, one rule for every resource (`App`, `Campaign`, `Journey`,
-    `Segment`, `Endpoint`, `Template`, `RecommenderConfiguration`, import/export jobs):
-
-    * ``reload()``, ``update(...)`` and the verbs that change the resource (``tag``,
-      ``untag``, ``pause``, ``resume``, ``cancel``, ``set_active_version``, ``wait``)
-      return the resource itself, so calls chain. ``data`` then holds the service's
-      answer where the operation returns the resource, or is fetched again where it
-      does not (``tag``, templates). UpdateEndpoint is the one exception to the
-      refresh: the service accepts it asynchronously (202) and returns no endpoint,
-      so `Endpoint.update` leaves ``data`` as it was; ``reload()`` later.
-    * ``delete()`` returns the deleted resource's last state as its response model
-      (the type of ``data``): what the delete operation answers, or ``data`` as last
-      fetched where the operation answers only a message (templates).
-    * ``last_response`` is the `ResponseInfo` of the resource's last call, whichever
-      verb made it.
-
-    Examples:
-        >>> campaign.update(name="spring").pause() is campaign
-        True
-        >>> last_state = campaign.delete()   # a CampaignResponse
+class ResourceCore(Generic[C, D]):
+    """What a resource is without its I/O: a client of type ``C``, the data, the
+    identifiers, and the calls its verbs plan from its table. `Resource` performs those
+    calls with the sync client, `pinpoint_sdk.aio.AsyncResource` awaits them.
     """
 
     def __init__(
-        self, client: PinpointClient, data: D, *, last_response: ResponseInfo | None = None
+        self, client: C, data: D, *, last_response: ResponseInfo | None = None
     ) -> None:
         self._client = client
         self._data = data
@@ -560,23 +541,13 @@ class Resource(Generic[D]):
         """
         return self._last_response
 
-    @property
-    def _api(self) -> PinpointClient:
-        # The client, recording each answer as `last_response`.
-        return cast("PinpointClient", _Recorder(self))
-
     def _record(self, output: Any) -> None:
         info = ResponseInfo.of(output)
         if info is not None:
             self._last_response = info
 
-    def _record_pages(self, pages: Iterator[T]) -> Iterator[T]:
-        for page in pages:
-            self._record(page)
-            yield page
-
     @property
-    def client(self) -> PinpointClient:
+    def client(self) -> C:
         """The typed client this resource uses."""
         return self._client
 
@@ -642,19 +613,22 @@ class Resource(Generic[D]):
         result = op.model_of if table.returns_model(op) else no_model
         return Call(op.method, op.params(self._identifier, **more), result)
 
-    def _run(self, call: Call[T]) -> T:
-        """Make ``call``, keep its answer as `last_response`, and return its result."""
-        result, output = perform(self._client, call)
+    def _listing_plan(
+        self, table: CollectionTable, wrap: Callable[[Any], R]
+    ) -> Callable[[int | None], Call[list[R]]]:
+        """The paged call listing this resource's sub-items served by ``table``, for a
+        page size. The identifiers are read now: a missing one raises here."""
+        ids = {label: self._identifier(label) for label in table.operation.identifiers}
+        return lambda size: pages_call(table, ids.__getitem__, size, wrap)
+
+    def _performed(self, result: T, output: Any) -> T:
+        """Keep the answer ``output`` as `last_response` and return the call's result."""
         self._record(output)
         return result
 
-    def _fetch(self) -> D:
-        return cast(D, self._run(self._plan("get")))
-
-    def _delete(self, **more: Any) -> D:
-        """Delete the resource; its last state: the model the delete operation answers,
-        or `data` as last fetched where it answers only a message."""
-        model = self._run(self._plan("delete", **more))
+    def _deleted(self, model: Any) -> D:
+        """The last state after a delete: the model the delete operation answered, or
+        `data` as last fetched where it answers only a message."""
         return cast(D, self._data if model is None else model)
 
     def _update_plan(self, request: Any, changes: Mapping[str, Any], **more: Any) -> Call[Any]:
@@ -664,52 +638,22 @@ class Resource(Generic[D]):
         body = write_request(self, request, changes, request_model(op))
         return self._plan("update", **{cast(str, op.request): body}, **more)
 
-    def _update(self, request: Any, changes: Mapping[str, Any]) -> Self:
-        """Send the update; `data` becomes the answer where the operation returns the
+    def _updated(self, model: Any) -> Self:
+        """After an update: `data` becomes the answer where the operation returns the
         resource, and stays as it was where it does not."""
-        model = self._run(self._update_plan(request, changes))
         if model is not None:
             self._data = model
         return self
 
-    def _listing(
-        self,
-        table: CollectionTable,
-        wrap: Callable[[Any], R],
-        *,
-        what: str,
-        page_size: int | None,
-    ) -> Listing[R]:
-        """A `Listing` of this resource's sub-items served by ``table``.
-
-        The identifiers are read now (a missing one raises here), pages when iterated;
-        each page's answer becomes `last_response`.
-        """
-        ids = {label: self._identifier(label) for label in table.operation.identifiers}
-
-        def fetch(size: int | None) -> Iterator[list[R]]:
-            return fetched_pages(
-                self._client, pages_call(table, ids.__getitem__, size, wrap), self._record
-            )
-
-        result: Listing[R] = Listing(
-            self._client, fetch, what=what, sized=table.page_size is not None
-        )
-        return result.page_size(page_size) if page_size is not None else result
-
-    def reload(self) -> Self:
-        """Fetch the resource again and replace `data`; returns ``self``.
-
-        Examples:
-            >>> campaign.reload().data.state
-        """
-        self._data = self._fetch()
+    def _reloaded(self, model: Any) -> Self:
+        """After a fetch: `data` becomes ``model``."""
+        self._data = cast(D, model)
         return self
 
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
             return NotImplemented
-        return self._identity() == cast(Resource[Any], other)._identity()
+        return self._identity() == cast(ResourceCore[Any, Any], other)._identity()
 
     def __hash__(self) -> int:
         return hash((type(self).__name__, *self._identity()))
@@ -725,26 +669,102 @@ class Resource(Generic[D]):
         return to_html(self)
 
 
-class Collection(Generic[R]):
-    """A lazy, re-iterable view over a listing API.
+class Resource(ResourceCore["PinpointClient", D]):
+    """Base of every resource: a client, identifiers and the last response model.
 
-    Iterating requests one page at a time and only as far as you read; ``limit(n)``
-    stops after ``n`` items without fetching further pages, ``page_size(n)`` sets the
-    service page size, ``pages()`` yields one list per service page. ``limit`` and
-    ``page_size`` return new collections; the original is unchanged.
+    ``.data`` is the model the service last returned; ``.reload()`` fetches it again.
+    Resources compare equal when they have the same class and identifiers.
+
+    What the verbs return, one rule for every resource (`App`, `Campaign`, `Journey`,
+    `Segment`, `Endpoint`, `Template`, `RecommenderConfiguration`, import/export jobs):
+
+    * ``reload()``, ``update(...)`` and the verbs that change the resource (``tag``,
+      ``untag``, ``pause``, ``resume``, ``cancel``, ``set_active_version``, ``wait``)
+      return the resource itself, so calls chain. ``data`` then holds the service's
+      answer where the operation returns the resource, or is fetched again where it
+      does not (``tag``, templates). UpdateEndpoint is the one exception to the
+      refresh: the service accepts it asynchronously (202) and returns no endpoint,
+      so `Endpoint.update` leaves ``data`` as it was; ``reload()`` later.
+    * ``delete()`` returns the deleted resource's last state as its response model
+      (the type of ``data``): what the delete operation answers, or ``data`` as last
+      fetched where the operation answers only a message (templates).
+    * ``last_response`` is the `ResponseInfo` of the resource's last call, whichever
+      verb made it.
 
     Examples:
-        >>> for campaign in app.campaigns.page_size(50).limit(120):
-        ...     print(campaign.name)
+        >>> campaign.update(name="spring").pause() is campaign
+        True
+        >>> last_state = campaign.delete()   # a CampaignResponse
     """
 
-    def __init__(self, client: PinpointClient) -> None:
+    @property
+    def _api(self) -> PinpointClient:
+        # The client, recording each answer as `last_response`.
+        return cast("PinpointClient", _Recorder(self))
+
+    def _record_pages(self, pages: Iterator[T]) -> Iterator[T]:
+        for page in pages:
+            self._record(page)
+            yield page
+
+    def _run(self, call: Call[T]) -> T:
+        """Make ``call``, keep its answer as `last_response`, and return its result."""
+        return self._performed(*perform(self._client, call))
+
+    def _fetch(self) -> D:
+        return cast(D, self._run(self._plan("get")))
+
+    def _delete(self, **more: Any) -> D:
+        """Delete the resource; its last state (see `_deleted`)."""
+        return self._deleted(self._run(self._plan("delete", **more)))
+
+    def _update(self, request: Any, changes: Mapping[str, Any]) -> Self:
+        """Send the update (see `_updated` for what becomes of `data`)."""
+        return self._updated(self._run(self._update_plan(request, changes)))
+
+    def _listing(
+        self,
+        table: CollectionTable,
+        wrap: Callable[[Any], R],
+        *,
+        what: str,
+        page_size: int | None,
+    ) -> Listing[R]:
+        """A `Listing` of this resource's sub-items served by ``table``.
+
+        The identifiers are read now (a missing one raises here), pages when iterated;
+        each page's answer becomes `last_response`.
+        """
+        plan = self._listing_plan(table, wrap)
+
+        def fetch(size: int | None) -> Iterator[list[R]]:
+            return fetched_pages(self._client, plan(size), self._record)
+
+        result: Listing[R] = Listing(
+            self._client, fetch, what=what, sized=table.page_size is not None
+        )
+        return result.page_size(page_size) if page_size is not None else result
+
+    def reload(self) -> Self:
+        """Fetch the resource again and replace `data`; returns ``self``.
+
+        Examples:
+            >>> campaign.reload().data.state
+        """
+        self._data = self._fetch()
+        return self
+
+
+
+class CollectionCore(Generic[C, R]):
+    """What a lazy collection is without its I/O: a client of type ``C``, a page size
+    and a limit. `Collection` iterates with the sync client,
+    `pinpoint_sdk.aio.AsyncCollection` with ``async for``."""
+
+    def __init__(self, client: C) -> None:
         self._client = client
         self._page_size: int | None = None
         self._limit: int | None = None
-
-    def _fetch_pages(self, page_size: int | None) -> Iterator[list[R]]:
-        raise NotImplementedError
 
     def _clone(self, **changes: Any) -> Self:
         clone = copy.copy(self)
@@ -768,6 +788,52 @@ class Collection(Generic[R]):
             )
         return self._clone(_limit=count)
 
+    def _budget(self) -> _Budget:
+        """How many items iterating may still yield (the limit)."""
+        return _Budget(self._limit)
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__}>"
+
+
+class _Budget:
+    """The items an iteration may still yield: ``None`` for no limit."""
+
+    __slots__ = ("remaining",)
+
+    def __init__(self, remaining: int | None) -> None:
+        self.remaining = remaining
+
+    @property
+    def spent(self) -> bool:
+        """Whether no further item (nor page) may be read."""
+        return self.remaining is not None and self.remaining <= 0
+
+    def take(self, page: list[R]) -> list[R]:
+        """The part of ``page`` the budget allows, counted off it."""
+        if self.remaining is None:
+            return page
+        page = page[:self.remaining]
+        self.remaining -= len(page)
+        return page
+
+
+class Collection(CollectionCore["PinpointClient", R]):
+    """A lazy, re-iterable view over a listing API.
+
+    Iterating requests one page at a time and only as far as you read; ``limit(n)``
+    stops after ``n`` items without fetching further pages, ``page_size(n)`` sets the
+    service page size, ``pages()`` yields one list per service page. ``limit`` and
+    ``page_size`` return new collections; the original is unchanged.
+
+    Examples:
+        >>> for campaign in app.campaigns.page_size(50).limit(120):
+        ...     print(campaign.name)
+    """
+
+    def _fetch_pages(self, page_size: int | None) -> Iterator[list[R]]:
+        raise NotImplementedError
+
     def pages(self) -> Iterator[list[R]]:
         """One list of resources per service page, fetched as you iterate.
 
@@ -775,15 +841,12 @@ class Collection(Generic[R]):
             >>> for page in app.segments.page_size(100).pages():
             ...     print(len(page))
         """
-        remaining = self._limit
-        if remaining == 0:
+        budget = self._budget()
+        if budget.spent:
             return
         for page in self._fetch_pages(self._page_size):
-            if remaining is not None:
-                page = page[:remaining]
-                remaining -= len(page)
-            yield page
-            if remaining is not None and remaining <= 0:
+            yield budget.take(page)
+            if budget.spent:
                 return
 
     def __iter__(self) -> Iterator[R]:
@@ -804,9 +867,6 @@ class Collection(Generic[R]):
 
         return to_dataframe(self)
 
-    def __repr__(self) -> str:
-        return f"<{type(self).__name__}>"
-
 
 class AppResource(Resource[D]):
     """A resource that belongs to one application."""
@@ -817,17 +877,18 @@ class AppResource(Resource[D]):
         return self._required("application_id", getattr(self._data, "application_id", None))
 
 
-class TableCollection(Collection[R]):
-    """A `Collection` served by the tables: listing, ``get`` and ``create`` are planned
-    from the collection's `CollectionTable` and its items' `ResourceTable`.
+
+class TableCore(CollectionCore[C, R]):
+    """What a table-served collection plans without I/O: listing, ``get`` and ``create``
+    calls from the collection's `CollectionTable` and its items' `ResourceTable`.
 
     ``scope`` holds the identifiers the collection lives under (``application_id``).
     """
 
     _table: ClassVar[CollectionTable]
-    _item: ClassVar[type[Resource[Any]]]
+    _item: ClassVar[type[ResourceCore[Any, Any]]]
 
-    def __init__(self, client: PinpointClient, **scope: str) -> None:
+    def __init__(self, client: C, **scope: str) -> None:
         super().__init__(client)
         self._scope = scope
 
@@ -838,17 +899,44 @@ class TableCollection(Collection[R]):
         # Further arguments of the listing call (none unless a subclass filters).
         return {}
 
-    def _fetch_pages(self, page_size: int | None) -> Iterator[list[R]]:
-        call = pages_call(
+    def _pages_call(self, page_size: int | None) -> Call[list[R]]:
+        """The paged listing call."""
+        return pages_call(
             self._table, self._scope.__getitem__, page_size, self._wrap, **self._filters()
         )
-        return fetched_pages(self._client, call)
 
     def _plan(self, verb: str, *identifiers: str, **more: Any) -> Call[R]:
         """The call serving ``verb`` for one item (see `item_call`)."""
         table = self._item._table
         assert table is not None
         return item_call(table, verb, self._scope, identifiers, self._wrap, **more)
+
+    def _create_plan(self, request: Any, *identifiers: str, **more: Any) -> Call[R]:
+        """The create call: ``request`` (a model or a builder) as the create operation's
+        request model."""
+        table = self._item._table
+        assert table is not None
+        op = table.verb("create")
+        body = resolve_request(request, request_model(op))
+        return self._plan("create", *identifiers, **{cast(str, op.request): body}, **more)
+
+    def __repr__(self) -> str:
+        scope = "".join(f" {key}={value!r}" for key, value in self._scope.items())
+        return f"<{type(self).__name__}{scope}>"
+
+
+class TableCollection(TableCore["PinpointClient", R], Collection[R]):
+    """A `Collection` served by the tables: listing, ``get`` and ``create`` are planned
+    from the collection's `CollectionTable` and its items' `ResourceTable`.
+
+    ``scope`` holds the identifiers the collection lives under (``application_id``).
+    """
+
+    _table: ClassVar[CollectionTable]
+    _item: ClassVar[type[Resource[Any]]]
+
+    def _fetch_pages(self, page_size: int | None) -> Iterator[list[R]]:
+        return fetched_pages(self._client, self._pages_call(page_size))
 
     def _run(self, call: Call[R]) -> R:
         """Make ``call``; the item it returns holds the answer as its `last_response`."""
@@ -859,16 +947,7 @@ class TableCollection(Collection[R]):
         return self._run(self._plan("get", *identifiers))
 
     def _create(self, request: Any, *identifiers: str, **more: Any) -> R:
-        table = self._item._table
-        assert table is not None
-        op = table.verb("create")
-        body = resolve_request(request, request_model(op))
-        return self._run(self._plan("create", *identifiers, **{cast(str, op.request): body},
-                                    **more))
-
-    def __repr__(self) -> str:
-        scope = "".join(f" {key}={value!r}" for key, value in self._scope.items())
-        return f"<{type(self).__name__}{scope}>"
+        return self._run(self._create_plan(request, *identifiers, **more))
 
 
 class AppScoped:
@@ -890,26 +969,18 @@ class AppScopedCollection(TableCollection[R]):
         self.application_id = application_id
 
 
-class Listing(Collection[R]):
-    """A `Collection` over one resource's sub-items: a campaign's versions or activities,
-    a journey's runs, a segment's versions and jobs, a template's versions, a user's
-    endpoints.
+P = TypeVar("P")
 
-    Chainable like every collection (``limit``, ``page_size``, ``pages``, iteration,
-    ``to_dataframe``) and re-iterable: each iteration asks the service again. The
-    method that returns it still takes ``page_size=`` as a keyword. A listing the service
-    answers in one call (a user's endpoints) has no page size; ``page_size`` refuses it.
 
-    Examples:
-        >>> campaign.versions().limit(3).to_dataframe()
-        >>> for page in journey.runs().page_size(20).pages():
-        ...     print([run.run_id for run in page])
-    """
+class ListingCore(CollectionCore[C, R], Generic[C, R, P]):
+    """What a listing of one resource's sub-items is without its I/O: the function that
+    fetches its pages (``P``: an iterator of pages, or an async one), what it lists, and
+    whether it has a page size. `Listing` and `pinpoint_sdk.aio.AsyncListing` read it."""
 
     def __init__(
         self,
-        client: PinpointClient,
-        fetch: Callable[[int | None], Iterator[list[R]]],
+        client: C,
+        fetch: Callable[[int | None], P],
         *,
         what: str,
         sized: bool = True,
@@ -919,7 +990,7 @@ class Listing(Collection[R]):
         self._what = what
         self._sized = sized
 
-    def _fetch_pages(self, page_size: int | None) -> Iterator[list[R]]:
+    def _fetch_pages(self, page_size: int | None) -> P:
         return self._fetch(page_size)
 
     def page_size(self, count: int) -> Self:
@@ -936,4 +1007,21 @@ class Listing(Collection[R]):
         return super().page_size(count)
 
     def __repr__(self) -> str:
-        return f"<Listing {self._what}>"
+        return f"<{type(self).__name__} {self._what}>"
+
+
+class Listing(ListingCore["PinpointClient", R, Iterator[list[R]]], Collection[R]):
+    """A `Collection` over one resource's sub-items: a campaign's versions or activities,
+    a journey's runs, a segment's versions and jobs, a template's versions, a user's
+    endpoints.
+
+    Chainable like every collection (``limit``, ``page_size``, ``pages``, iteration,
+    ``to_dataframe``) and re-iterable: each iteration asks the service again. The
+    method that returns it still takes ``page_size=`` as a keyword. A listing the service
+    answers in one call (a user's endpoints) has no page size; ``page_size`` refuses it.
+
+    Examples:
+        >>> campaign.versions().limit(3).to_dataframe()
+        >>> for page in journey.runs().page_size(20).pages():
+        ...     print([run.run_id for run in page])
+    """

@@ -9,11 +9,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parents[2]
 NOWHERE = "http://127.0.0.1:9"  # the discard port: connections are refused at once
 
 
-def _run(tmp_path: Path, *args: str, credentials: bool) -> subprocess.CompletedProcess[str]:
+def _run(tmp_path: Path, *args: str, credentials: bool,
+         script: str = "async_quickstart.py") -> subprocess.CompletedProcess[str]:
     env = {
         key: value
         for key, value in os.environ.items()
@@ -36,7 +39,7 @@ def _run(tmp_path: Path, *args: str, credentials: bool) -> subprocess.CompletedP
     if credentials:
         env.update({"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing"})
     return subprocess.run(
-        [sys.executable, "examples/async_quickstart.py", *args],
+        [sys.executable, f"examples/{script}", *args],
         cwd=REPO, env=env, capture_output=True, text=True, timeout=120, check=False,
     )
 
@@ -53,8 +56,24 @@ def test_async_quickstart_runs_offline(tmp_path: Path) -> None:
     assert "not found: NotFoundException status=404 retryable=False" in out
 
 
-def test_async_quickstart_live_without_credentials_fails_loudly(tmp_path: Path) -> None:
-    proc = _run(tmp_path, "--aws", credentials=False)
+@pytest.mark.parametrize("script", ["async_quickstart.py", "async_resources.py"])
+def test_async_examples_live_without_credentials_fail_loudly(
+    tmp_path: Path, script: str
+) -> None:
+    proc = _run(tmp_path, "--aws", credentials=False, script=script)
     assert proc.returncode == 2
     assert "live mode" in proc.stderr and "credentials" in proc.stderr
     assert "offline" not in proc.stdout and "Traceback" not in proc.stderr
+
+
+def test_async_resources_example_runs_offline(tmp_path: Path) -> None:
+    proc = _run(tmp_path, credentials=False, script="async_resources.py")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    out = proc.stdout
+    assert out.startswith("offline:")
+    assert re.search(r"^app:\s+[0-9a-f]{32}\s+name=async-resources$", out, re.M)
+    assert "campaign:  spring  description='second wave'  paused=True" in out
+    assert "campaigns: ['spring']" in out
+    assert re.search(r"upserted:  1000 endpoints, 0 failed, concurrency=1, ", out)
+    assert re.search(r"upserted:  1000 endpoints, 0 failed, concurrency=4, ", out)
+    assert "events:    250 recorded, ok=True" in out
