@@ -103,7 +103,7 @@ def _codec_ActivitiesResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -205,16 +205,14 @@ def _codec_ActivityResponse(cls: Any) -> _w.Codec:
             o.execution_metrics = None
         else:
             try:
-                o.execution_metrics = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            x0 if x0.__class__ is str else _w.text(x0)
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    if x0.__class__ is not str:
+                        _w.text(x0)
+                o.execution_metrics = v.copy()
             except _w.WrongType:
                 o.execution_metrics = _w.keep(o, "ExecutionMetrics", v)
         if not keys.issuperset(d):
@@ -222,7 +220,7 @@ def _codec_ActivityResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -309,7 +307,7 @@ def _codec_CampaignEmailMessage(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -367,16 +365,14 @@ def _codec_CampaignInAppMessage(cls: Any) -> _w.Codec:
             o.custom_config = None
         else:
             try:
-                o.custom_config = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            x0 if x0.__class__ is str else _w.text(x0)
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    if x0.__class__ is not str:
+                        _w.text(x0)
+                o.custom_config = v.copy()
             except _w.WrongType:
                 o.custom_config = _w.keep(o, "CustomConfig", v)
         v = d.get("Layout")
@@ -392,7 +388,7 @@ def _codec_CampaignInAppMessage(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -565,16 +561,14 @@ def _codec_CampaignResponse(cls: Any) -> _w.Codec:
             o.tags = None
         else:
             try:
-                o.tags = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            x0 if x0.__class__ is str else _w.text(x0)
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    if x0.__class__ is not str:
+                        _w.text(x0)
+                o.tags = v.copy()
             except _w.WrongType:
                 o.tags = _w.keep(o, "tags", v)
         v = d.get("TemplateConfiguration")
@@ -606,7 +600,7 @@ def _codec_CampaignResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -734,7 +728,7 @@ def _codec_CampaignSmsMessage(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -785,7 +779,7 @@ def _codec_CampaignState(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -825,7 +819,7 @@ def _codec_CampaignsResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -872,7 +866,7 @@ def _codec_CreateCampaignRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -914,7 +908,7 @@ def _codec_CreateCampaignResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -937,6 +931,7 @@ def _codec_CustomDeliveryConfiguration(cls: Any) -> _w.Codec:
         o: Any = _new(cls)
         o._unknown = None
         v: Any
+        r0: Any
         v = d.get("DeliveryUri")
         o.delivery_uri = (
             v if v.__class__ is str or v is None else _w.field(o, "DeliveryUri", v, _w.text)
@@ -946,18 +941,16 @@ def _codec_CustomDeliveryConfiguration(cls: Any) -> _w.Codec:
             o.endpoint_types = None
         else:
             try:
-                o.endpoint_types = (
-                    [
-                        (
-                            (_E_EndpointTypesElement.get(x0) or EndpointTypesElement(x0))
-                            if x0.__class__ is str
-                            else _M_EndpointTypesElement(x0)
-                        )
-                        for x0 in v
-                    ]
-                    if v.__class__ is list
-                    else _w.wrong()
-                )
+                if v.__class__ is not list:
+                    _w.wrong()
+                r0 = []
+                for x0 in v:
+                    r0.append(
+                        (_E_EndpointTypesElement.get(x0) or EndpointTypesElement(x0))
+                        if x0.__class__ is str
+                        else _M_EndpointTypesElement(x0)
+                    )
+                o.endpoint_types = r0
             except _w.WrongType:
                 o.endpoint_types = _w.keep(o, "EndpointTypes", v)
         if not keys.issuperset(d):
@@ -965,23 +958,25 @@ def _codec_CustomDeliveryConfiguration(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
+        r0: Any
         v = o.delivery_uri
         if v is not None:
             d["DeliveryUri"] = v
         v = o.endpoint_types
         if v is not None:
-            d["EndpointTypes"] = (
-                [
-                    (x0._value_ if x0.__class__ is EndpointTypesElement else _w.enum_text(x0))
-                    for x0 in v
-                ]
-                if v.__class__ is list or isinstance(v, (list, tuple))
-                else v
-            )
+            if v.__class__ is list or isinstance(v, (list, tuple)):
+                r0 = []
+                for x0 in v:
+                    r0.append(
+                        x0._value_ if x0.__class__ is EndpointTypesElement else _w.enum_text(x0)
+                    )
+                d["EndpointTypes"] = r0
+            else:
+                d["EndpointTypes"] = v
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d
@@ -1012,7 +1007,7 @@ def _codec_DeleteCampaignRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1056,7 +1051,7 @@ def _codec_GetCampaignActivitiesRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1102,7 +1097,7 @@ def _codec_GetCampaignActivitiesResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1140,7 +1135,7 @@ def _codec_GetCampaignVersionRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1184,7 +1179,7 @@ def _codec_GetCampaignVersionsResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1267,7 +1262,7 @@ def _codec_Message(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1412,7 +1407,7 @@ def _codec_MessageConfiguration(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1502,7 +1497,7 @@ def _codec_Schedule(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1616,7 +1611,7 @@ def _codec_TreatmentResource(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1684,7 +1679,7 @@ def _codec_UpdateCampaignRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1810,16 +1805,14 @@ def _codec_WriteCampaignRequest(cls: Any) -> _w.Codec:
             o.tags = None
         else:
             try:
-                o.tags = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            x0 if x0.__class__ is str else _w.text(x0)
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    if x0.__class__ is not str:
+                        _w.text(x0)
+                o.tags = v.copy()
             except _w.WrongType:
                 o.tags = _w.keep(o, "tags", v)
         v = d.get("TemplateConfiguration")
@@ -1849,7 +1842,7 @@ def _codec_WriteCampaignRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1985,7 +1978,7 @@ def _codec_WriteTreatmentResource(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any

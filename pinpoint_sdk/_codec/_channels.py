@@ -129,7 +129,7 @@ def _codec_ADMChannelRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -209,7 +209,7 @@ def _codec_ADMChannelResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -303,7 +303,7 @@ def _codec_APNSChannelRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -411,7 +411,7 @@ def _codec_APNSChannelResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -480,7 +480,7 @@ def _codec_BaiduChannelRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -564,7 +564,7 @@ def _codec_BaiduChannelResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -664,7 +664,7 @@ def _codec_ChannelResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -711,19 +711,20 @@ def _codec_ChannelsResponse(cls: Any) -> _w.Codec:
         o: Any = _new(cls)
         o._unknown = None
         v: Any
+        r0: Any
         v = d.get("Channels")
         if v is None:
             o.channels = None
         else:
             try:
-                o.channels = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): _s_ChannelResponse(x0)
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                r0 = {}
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    r0[k0] = _s_ChannelResponse(x0)
+                o.channels = r0
             except _w.WrongType:
                 o.channels = _w.keep(o, "Channels", v)
         if not keys.issuperset(d):
@@ -731,17 +732,20 @@ def _codec_ChannelsResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
+        r0: Any
         v = o.channels
         if v is not None:
-            d["Channels"] = (
-                {k0: _u_ChannelResponse(x0) for k0, x0 in v.items()}
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+            if v.__class__ is dict or isinstance(v, dict):
+                r0 = {}
+                for k0, x0 in v.items():
+                    r0[k0] = _u_ChannelResponse(x0)
+                d["Channels"] = r0
+            else:
+                d["Channels"] = v
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d
@@ -774,7 +778,7 @@ def _codec_DeleteAdmChannelResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -813,7 +817,7 @@ def _codec_DeleteApnsChannelResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -852,7 +856,7 @@ def _codec_DeleteApnsSandboxChannelResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -891,7 +895,7 @@ def _codec_DeleteApnsVoipChannelResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -930,7 +934,7 @@ def _codec_DeleteApnsVoipSandboxChannelResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -969,7 +973,7 @@ def _codec_DeleteBaiduChannelResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1008,7 +1012,7 @@ def _codec_DeleteEmailChannelResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1047,7 +1051,7 @@ def _codec_DeleteGcmChannelResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1086,7 +1090,7 @@ def _codec_DeleteSmsChannelResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1125,7 +1129,7 @@ def _codec_DeleteVoiceChannelResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1182,7 +1186,7 @@ def _codec_EmailChannelRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1300,7 +1304,7 @@ def _codec_EmailChannelResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1387,7 +1391,7 @@ def _codec_GCMChannelRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1488,7 +1492,7 @@ def _codec_GCMChannelResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1561,7 +1565,7 @@ def _codec_GetChannelsResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1597,7 +1601,7 @@ def _codec_SMSChannelRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1698,7 +1702,7 @@ def _codec_SMSChannelResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1777,7 +1781,7 @@ def _codec_UpdateAdmChannelRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1820,7 +1824,7 @@ def _codec_UpdateApnsChannelRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1863,7 +1867,7 @@ def _codec_UpdateApnsSandboxChannelRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1906,7 +1910,7 @@ def _codec_UpdateApnsVoipChannelRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1949,7 +1953,7 @@ def _codec_UpdateApnsVoipSandboxChannelRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1992,7 +1996,7 @@ def _codec_UpdateBaiduChannelRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2035,7 +2039,7 @@ def _codec_UpdateEmailChannelRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2078,7 +2082,7 @@ def _codec_UpdateGcmChannelRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2121,7 +2125,7 @@ def _codec_UpdateSmsChannelRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2164,7 +2168,7 @@ def _codec_UpdateVoiceChannelRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2197,7 +2201,7 @@ def _codec_VoiceChannelRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any

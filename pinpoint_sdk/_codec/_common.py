@@ -103,11 +103,12 @@ def _codec_AttributeDimension(cls: Any) -> _w.Codec:
             o.values = None
         else:
             try:
-                o.values = (
-                    [(x0 if x0.__class__ is str else _w.text(x0)) for x0 in v]
-                    if v.__class__ is list
-                    else _w.wrong()
-                )
+                if v.__class__ is not list:
+                    _w.wrong()
+                for x0 in v:
+                    if x0.__class__ is not str:
+                        _w.text(x0)
+                o.values = v.copy()
             except _w.WrongType:
                 o.values = _w.keep(o, "Values", v)
         if not keys.issuperset(d):
@@ -115,7 +116,7 @@ def _codec_AttributeDimension(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -163,7 +164,7 @@ def _codec_CampaignEventFilter(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -208,7 +209,7 @@ def _codec_CampaignHook(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -258,7 +259,7 @@ def _codec_CampaignLimits(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -324,7 +325,7 @@ def _codec_DefaultButtonConfiguration(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -381,7 +382,7 @@ def _codec_DeleteEmailTemplateResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -442,7 +443,7 @@ def _codec_EndpointDemographic(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -509,7 +510,7 @@ def _codec_EndpointLocation(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -562,6 +563,8 @@ def _codec_EndpointRequest(cls: Any) -> _w.Codec:
         o: Any = _new(cls)
         o._unknown = None
         v: Any
+        r0: Any
+        y0: Any
         v = d.get("Address")
         o.address = v if v.__class__ is str or v is None else _w.field(o, "Address", v, _w.text)
         v = d.get("Attributes")
@@ -569,18 +572,20 @@ def _codec_EndpointRequest(cls: Any) -> _w.Codec:
             o.attributes = None
         else:
             try:
-                o.attributes = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
-                            if x0.__class__ is list
-                            else _w.wrong()
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                r0 = {}
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    if x0.__class__ is not list:
+                        _w.wrong()
+                    for x1 in x0:
+                        if x1.__class__ is not str:
+                            _w.text(x1)
+                    y0 = x0.copy()
+                    r0[k0] = y0
+                o.attributes = r0
             except _w.WrongType:
                 o.attributes = _w.keep(o, "Attributes", v)
         v = d.get("ChannelType")
@@ -620,16 +625,14 @@ def _codec_EndpointRequest(cls: Any) -> _w.Codec:
             o.metrics = None
         else:
             try:
-                o.metrics = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            x0 if x0.__class__ is float else _w.number(x0)
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    if x0.__class__ is not float:
+                        _w.number(x0)
+                o.metrics = v.copy()
             except _w.WrongType:
                 o.metrics = _w.keep(o, "Metrics", v)
         v = d.get("OptOut")
@@ -651,23 +654,25 @@ def _codec_EndpointRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
+        r0: Any
         v = o.address
         if v is not None:
             d["Address"] = v
         v = o.attributes
         if v is not None:
-            d["Attributes"] = (
-                {
-                    k0: (list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0)
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+            if v.__class__ is dict or isinstance(v, dict):
+                r0 = {}
+                for k0, x0 in v.items():
+                    r0[k0] = (
+                        list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0
+                    )
+                d["Attributes"] = r0
+            else:
+                d["Attributes"] = v
         v = o.channel_type
         if v is not None:
             d["ChannelType"] = v._value_ if v.__class__ is ChannelType else _w.enum_text(v)
@@ -711,23 +716,27 @@ def _codec_EndpointUser(cls: Any) -> _w.Codec:
         o: Any = _new(cls)
         o._unknown = None
         v: Any
+        r0: Any
+        y0: Any
         v = d.get("UserAttributes")
         if v is None:
             o.user_attributes = None
         else:
             try:
-                o.user_attributes = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
-                            if x0.__class__ is list
-                            else _w.wrong()
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                r0 = {}
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    if x0.__class__ is not list:
+                        _w.wrong()
+                    for x1 in x0:
+                        if x1.__class__ is not str:
+                            _w.text(x1)
+                    y0 = x0.copy()
+                    r0[k0] = y0
+                o.user_attributes = r0
             except _w.WrongType:
                 o.user_attributes = _w.keep(o, "UserAttributes", v)
         v = d.get("UserId")
@@ -737,20 +746,22 @@ def _codec_EndpointUser(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
+        r0: Any
         v = o.user_attributes
         if v is not None:
-            d["UserAttributes"] = (
-                {
-                    k0: (list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0)
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+            if v.__class__ is dict or isinstance(v, dict):
+                r0 = {}
+                for k0, x0 in v.items():
+                    r0[k0] = (
+                        list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0
+                    )
+                d["UserAttributes"] = r0
+            else:
+                d["UserAttributes"] = v
         v = o.user_id
         if v is not None:
             d["UserId"] = v
@@ -770,19 +781,20 @@ def _codec_EventDimensions(cls: Any) -> _w.Codec:
         o: Any = _new(cls)
         o._unknown = None
         v: Any
+        r0: Any
         v = d.get("Attributes")
         if v is None:
             o.attributes = None
         else:
             try:
-                o.attributes = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): _s_AttributeDimension(x0)
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                r0 = {}
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    r0[k0] = _s_AttributeDimension(x0)
+                o.attributes = r0
             except _w.WrongType:
                 o.attributes = _w.keep(o, "Attributes", v)
         v = d.get("EventType")
@@ -798,14 +810,14 @@ def _codec_EventDimensions(cls: Any) -> _w.Codec:
             o.metrics = None
         else:
             try:
-                o.metrics = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): _s_MetricDimension(x0)
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                r0 = {}
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    r0[k0] = _s_MetricDimension(x0)
+                o.metrics = r0
             except _w.WrongType:
                 o.metrics = _w.keep(o, "Metrics", v)
         if not keys.issuperset(d):
@@ -813,27 +825,32 @@ def _codec_EventDimensions(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
+        r0: Any
         v = o.attributes
         if v is not None:
-            d["Attributes"] = (
-                {k0: _u_AttributeDimension(x0) for k0, x0 in v.items()}
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+            if v.__class__ is dict or isinstance(v, dict):
+                r0 = {}
+                for k0, x0 in v.items():
+                    r0[k0] = _u_AttributeDimension(x0)
+                d["Attributes"] = r0
+            else:
+                d["Attributes"] = v
         v = o.event_type
         if v is not None:
             d["EventType"] = _u_SetDimension(v)
         v = o.metrics
         if v is not None:
-            d["Metrics"] = (
-                {k0: _u_MetricDimension(x0) for k0, x0 in v.items()}
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+            if v.__class__ is dict or isinstance(v, dict):
+                r0 = {}
+                for k0, x0 in v.items():
+                    r0[k0] = _u_MetricDimension(x0)
+                d["Metrics"] = r0
+            else:
+                d["Metrics"] = v
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d
@@ -863,7 +880,7 @@ def _codec_GPSCoordinates(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -908,7 +925,7 @@ def _codec_GPSPointDimension(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -953,7 +970,7 @@ def _codec_InAppMessageBodyConfig(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1019,7 +1036,7 @@ def _codec_InAppMessageButton(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1096,7 +1113,7 @@ def _codec_InAppMessageContent(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1153,7 +1170,7 @@ def _codec_InAppMessageHeaderConfig(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1191,7 +1208,7 @@ def _codec_JourneyTimeframeCap(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1228,7 +1245,7 @@ def _codec_MessageBody(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1263,7 +1280,7 @@ def _codec_MessageHeader(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1300,7 +1317,7 @@ def _codec_MetricDimension(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1341,7 +1358,7 @@ def _codec_OverrideButtonConfiguration(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1376,7 +1393,7 @@ def _codec_QuietTime(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1423,7 +1440,7 @@ def _codec_RecencyDimension(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1462,7 +1479,7 @@ def _codec_SegmentBehaviors(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1538,7 +1555,7 @@ def _codec_SegmentDemographics(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1578,19 +1595,20 @@ def _codec_SegmentDimensions(cls: Any) -> _w.Codec:
         o: Any = _new(cls)
         o._unknown = None
         v: Any
+        r0: Any
         v = d.get("Attributes")
         if v is None:
             o.attributes = None
         else:
             try:
-                o.attributes = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): _s_AttributeDimension(x0)
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                r0 = {}
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    r0[k0] = _s_AttributeDimension(x0)
+                o.attributes = r0
             except _w.WrongType:
                 o.attributes = _w.keep(o, "Attributes", v)
         v = d.get("Behavior")
@@ -1622,14 +1640,14 @@ def _codec_SegmentDimensions(cls: Any) -> _w.Codec:
             o.metrics = None
         else:
             try:
-                o.metrics = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): _s_MetricDimension(x0)
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                r0 = {}
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    r0[k0] = _s_MetricDimension(x0)
+                o.metrics = r0
             except _w.WrongType:
                 o.metrics = _w.keep(o, "Metrics", v)
         v = d.get("UserAttributes")
@@ -1637,14 +1655,14 @@ def _codec_SegmentDimensions(cls: Any) -> _w.Codec:
             o.user_attributes = None
         else:
             try:
-                o.user_attributes = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): _s_AttributeDimension(x0)
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                r0 = {}
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    r0[k0] = _s_AttributeDimension(x0)
+                o.user_attributes = r0
             except _w.WrongType:
                 o.user_attributes = _w.keep(o, "UserAttributes", v)
         if not keys.issuperset(d):
@@ -1652,17 +1670,20 @@ def _codec_SegmentDimensions(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
+        r0: Any
         v = o.attributes
         if v is not None:
-            d["Attributes"] = (
-                {k0: _u_AttributeDimension(x0) for k0, x0 in v.items()}
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+            if v.__class__ is dict or isinstance(v, dict):
+                r0 = {}
+                for k0, x0 in v.items():
+                    r0[k0] = _u_AttributeDimension(x0)
+                d["Attributes"] = r0
+            else:
+                d["Attributes"] = v
         v = o.behavior
         if v is not None:
             d["Behavior"] = _u_SegmentBehaviors(v)
@@ -1674,18 +1695,22 @@ def _codec_SegmentDimensions(cls: Any) -> _w.Codec:
             d["Location"] = _u_SegmentLocation(v)
         v = o.metrics
         if v is not None:
-            d["Metrics"] = (
-                {k0: _u_MetricDimension(x0) for k0, x0 in v.items()}
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+            if v.__class__ is dict or isinstance(v, dict):
+                r0 = {}
+                for k0, x0 in v.items():
+                    r0[k0] = _u_MetricDimension(x0)
+                d["Metrics"] = r0
+            else:
+                d["Metrics"] = v
         v = o.user_attributes
         if v is not None:
-            d["UserAttributes"] = (
-                {k0: _u_AttributeDimension(x0) for k0, x0 in v.items()}
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+            if v.__class__ is dict or isinstance(v, dict):
+                r0 = {}
+                for k0, x0 in v.items():
+                    r0[k0] = _u_AttributeDimension(x0)
+                d["UserAttributes"] = r0
+            else:
+                d["UserAttributes"] = v
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d
@@ -1723,7 +1748,7 @@ def _codec_SegmentLocation(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1762,11 +1787,12 @@ def _codec_SetDimension(cls: Any) -> _w.Codec:
             o.values = None
         else:
             try:
-                o.values = (
-                    [(x0 if x0.__class__ is str else _w.text(x0)) for x0 in v]
-                    if v.__class__ is list
-                    else _w.wrong()
-                )
+                if v.__class__ is not list:
+                    _w.wrong()
+                for x0 in v:
+                    if x0.__class__ is not str:
+                        _w.text(x0)
+                o.values = v.copy()
             except _w.WrongType:
                 o.values = _w.keep(o, "Values", v)
         if not keys.issuperset(d):
@@ -1774,7 +1800,7 @@ def _codec_SetDimension(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1809,7 +1835,7 @@ def _codec_Template(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1882,7 +1908,7 @@ def _codec_TemplateConfiguration(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any

@@ -69,11 +69,12 @@ def _codec_AttributesResource(cls: Any) -> _w.Codec:
             o.attributes = None
         else:
             try:
-                o.attributes = (
-                    [(x0 if x0.__class__ is str else _w.text(x0)) for x0 in v]
-                    if v.__class__ is list
-                    else _w.wrong()
-                )
+                if v.__class__ is not list:
+                    _w.wrong()
+                for x0 in v:
+                    if x0.__class__ is not str:
+                        _w.text(x0)
+                o.attributes = v.copy()
             except _w.WrongType:
                 o.attributes = _w.keep(o, "Attributes", v)
         if not keys.issuperset(d):
@@ -81,7 +82,7 @@ def _codec_AttributesResource(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -125,7 +126,7 @@ def _codec_DeleteEndpointResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -160,7 +161,7 @@ def _codec_DeleteUserEndpointsRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -201,7 +202,7 @@ def _codec_DeleteUserEndpointsResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -239,6 +240,8 @@ def _codec_EndpointBatchItem(cls: Any) -> _w.Codec:
         o: Any = _new(cls)
         o._unknown = None
         v: Any
+        r0: Any
+        y0: Any
         v = d.get("Address")
         o.address = v if v.__class__ is str or v is None else _w.field(o, "Address", v, _w.text)
         v = d.get("Attributes")
@@ -246,18 +249,20 @@ def _codec_EndpointBatchItem(cls: Any) -> _w.Codec:
             o.attributes = None
         else:
             try:
-                o.attributes = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
-                            if x0.__class__ is list
-                            else _w.wrong()
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                r0 = {}
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    if x0.__class__ is not list:
+                        _w.wrong()
+                    for x1 in x0:
+                        if x1.__class__ is not str:
+                            _w.text(x1)
+                    y0 = x0.copy()
+                    r0[k0] = y0
+                o.attributes = r0
             except _w.WrongType:
                 o.attributes = _w.keep(o, "Attributes", v)
         v = d.get("ChannelType")
@@ -299,16 +304,14 @@ def _codec_EndpointBatchItem(cls: Any) -> _w.Codec:
             o.metrics = None
         else:
             try:
-                o.metrics = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            x0 if x0.__class__ is float else _w.number(x0)
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    if x0.__class__ is not float:
+                        _w.number(x0)
+                o.metrics = v.copy()
             except _w.WrongType:
                 o.metrics = _w.keep(o, "Metrics", v)
         v = d.get("OptOut")
@@ -330,23 +333,25 @@ def _codec_EndpointBatchItem(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
+        r0: Any
         v = o.address
         if v is not None:
             d["Address"] = v
         v = o.attributes
         if v is not None:
-            d["Attributes"] = (
-                {
-                    k0: (list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0)
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+            if v.__class__ is dict or isinstance(v, dict):
+                r0 = {}
+                for k0, x0 in v.items():
+                    r0[k0] = (
+                        list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0
+                    )
+                d["Attributes"] = r0
+            else:
+                d["Attributes"] = v
         v = o.channel_type
         if v is not None:
             d["ChannelType"] = v._value_ if v.__class__ is ChannelType else _w.enum_text(v)
@@ -406,7 +411,7 @@ def _codec_EndpointBatchRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -451,6 +456,8 @@ def _codec_EndpointResponse(cls: Any) -> _w.Codec:
         o: Any = _new(cls)
         o._unknown = None
         v: Any
+        r0: Any
+        y0: Any
         v = d.get("Address")
         o.address = v if v.__class__ is str or v is None else _w.field(o, "Address", v, _w.text)
         v = d.get("ApplicationId")
@@ -462,18 +469,20 @@ def _codec_EndpointResponse(cls: Any) -> _w.Codec:
             o.attributes = None
         else:
             try:
-                o.attributes = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
-                            if x0.__class__ is list
-                            else _w.wrong()
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                r0 = {}
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    if x0.__class__ is not list:
+                        _w.wrong()
+                    for x1 in x0:
+                        if x1.__class__ is not str:
+                            _w.text(x1)
+                    y0 = x0.copy()
+                    r0[k0] = y0
+                o.attributes = r0
             except _w.WrongType:
                 o.attributes = _w.keep(o, "Attributes", v)
         v = d.get("ChannelType")
@@ -521,16 +530,14 @@ def _codec_EndpointResponse(cls: Any) -> _w.Codec:
             o.metrics = None
         else:
             try:
-                o.metrics = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            x0 if x0.__class__ is float else _w.number(x0)
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    if x0.__class__ is not float:
+                        _w.number(x0)
+                o.metrics = v.copy()
             except _w.WrongType:
                 o.metrics = _w.keep(o, "Metrics", v)
         v = d.get("OptOut")
@@ -552,10 +559,11 @@ def _codec_EndpointResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
+        r0: Any
         v = o.address
         if v is not None:
             d["Address"] = v
@@ -564,14 +572,15 @@ def _codec_EndpointResponse(cls: Any) -> _w.Codec:
             d["ApplicationId"] = v
         v = o.attributes
         if v is not None:
-            d["Attributes"] = (
-                {
-                    k0: (list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0)
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+            if v.__class__ is dict or isinstance(v, dict):
+                r0 = {}
+                for k0, x0 in v.items():
+                    r0[k0] = (
+                        list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0
+                    )
+                d["Attributes"] = r0
+            else:
+                d["Attributes"] = v
         v = o.channel_type
         if v is not None:
             d["ChannelType"] = v._value_ if v.__class__ is ChannelType else _w.enum_text(v)
@@ -637,7 +646,7 @@ def _codec_EndpointsResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -685,7 +694,7 @@ def _codec_RemoveAttributesRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -728,7 +737,7 @@ def _codec_RemoveAttributesResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -756,11 +765,12 @@ def _codec_UpdateAttributesRequest(cls: Any) -> _w.Codec:
             o.blacklist = None
         else:
             try:
-                o.blacklist = (
-                    [(x0 if x0.__class__ is str else _w.text(x0)) for x0 in v]
-                    if v.__class__ is list
-                    else _w.wrong()
-                )
+                if v.__class__ is not list:
+                    _w.wrong()
+                for x0 in v:
+                    if x0.__class__ is not str:
+                        _w.text(x0)
+                o.blacklist = v.copy()
             except _w.WrongType:
                 o.blacklist = _w.keep(o, "Blacklist", v)
         if not keys.issuperset(d):
@@ -768,7 +778,7 @@ def _codec_UpdateAttributesRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -812,7 +822,7 @@ def _codec_UpdateEndpointRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -858,7 +868,7 @@ def _codec_UpdateEndpointsBatchRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any

@@ -67,7 +67,7 @@ def _codec_DeleteEventStreamResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -102,7 +102,7 @@ def _codec_EndpointItemResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -156,16 +156,14 @@ def _codec_Event(cls: Any) -> _w.Codec:
             o.attributes = None
         else:
             try:
-                o.attributes = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            x0 if x0.__class__ is str else _w.text(x0)
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    if x0.__class__ is not str:
+                        _w.text(x0)
+                o.attributes = v.copy()
             except _w.WrongType:
                 o.attributes = _w.keep(o, "Attributes", v)
         v = d.get("ClientSdkVersion")
@@ -181,16 +179,14 @@ def _codec_Event(cls: Any) -> _w.Codec:
             o.metrics = None
         else:
             try:
-                o.metrics = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            x0 if x0.__class__ is float else _w.number(x0)
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    if x0.__class__ is not float:
+                        _w.number(x0)
+                o.metrics = v.copy()
             except _w.WrongType:
                 o.metrics = _w.keep(o, "Metrics", v)
         v = d.get("SdkName")
@@ -210,7 +206,7 @@ def _codec_Event(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -298,7 +294,7 @@ def _codec_EventStream(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -336,6 +332,7 @@ def _codec_EventsBatch(cls: Any) -> _w.Codec:
         o: Any = _new(cls)
         o._unknown = None
         v: Any
+        r0: Any
         v = d.get("Endpoint")
         o.endpoint = (
             _s_PublicEndpoint(v)
@@ -349,14 +346,14 @@ def _codec_EventsBatch(cls: Any) -> _w.Codec:
             o.events = None
         else:
             try:
-                o.events = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): _s_Event(x0)
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                r0 = {}
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    r0[k0] = _s_Event(x0)
+                o.events = r0
             except _w.WrongType:
                 o.events = _w.keep(o, "Events", v)
         if not keys.issuperset(d):
@@ -364,20 +361,23 @@ def _codec_EventsBatch(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
+        r0: Any
         v = o.endpoint
         if v is not None:
             d["Endpoint"] = _u_PublicEndpoint(v)
         v = o.events
         if v is not None:
-            d["Events"] = (
-                {k0: _u_Event(x0) for k0, x0 in v.items()}
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+            if v.__class__ is dict or isinstance(v, dict):
+                r0 = {}
+                for k0, x0 in v.items():
+                    r0[k0] = _u_Event(x0)
+                d["Events"] = r0
+            else:
+                d["Events"] = v
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d
@@ -394,19 +394,20 @@ def _codec_EventsRequest(cls: Any) -> _w.Codec:
         o: Any = _new(cls)
         o._unknown = None
         v: Any
+        r0: Any
         v = d.get("BatchItem")
         if v is None:
             o.batch_item = None
         else:
             try:
-                o.batch_item = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): _s_EventsBatch(x0)
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                r0 = {}
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    r0[k0] = _s_EventsBatch(x0)
+                o.batch_item = r0
             except _w.WrongType:
                 o.batch_item = _w.keep(o, "BatchItem", v)
         if not keys.issuperset(d):
@@ -414,17 +415,20 @@ def _codec_EventsRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
+        r0: Any
         v = o.batch_item
         if v is not None:
-            d["BatchItem"] = (
-                {k0: _u_EventsBatch(x0) for k0, x0 in v.items()}
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+            if v.__class__ is dict or isinstance(v, dict):
+                r0 = {}
+                for k0, x0 in v.items():
+                    r0[k0] = _u_EventsBatch(x0)
+                d["BatchItem"] = r0
+            else:
+                d["BatchItem"] = v
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d
@@ -441,19 +445,20 @@ def _codec_EventsResponse(cls: Any) -> _w.Codec:
         o: Any = _new(cls)
         o._unknown = None
         v: Any
+        r0: Any
         v = d.get("Results")
         if v is None:
             o.results = None
         else:
             try:
-                o.results = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): _s_ItemResponse(x0)
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                r0 = {}
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    r0[k0] = _s_ItemResponse(x0)
+                o.results = r0
             except _w.WrongType:
                 o.results = _w.keep(o, "Results", v)
         if not keys.issuperset(d):
@@ -461,17 +466,20 @@ def _codec_EventsResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
+        r0: Any
         v = o.results
         if v is not None:
-            d["Results"] = (
-                {k0: _u_ItemResponse(x0) for k0, x0 in v.items()}
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+            if v.__class__ is dict or isinstance(v, dict):
+                r0 = {}
+                for k0, x0 in v.items():
+                    r0[k0] = _u_ItemResponse(x0)
+                d["Results"] = r0
+            else:
+                d["Results"] = v
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d
@@ -488,6 +496,7 @@ def _codec_ItemResponse(cls: Any) -> _w.Codec:
         o: Any = _new(cls)
         o._unknown = None
         v: Any
+        r0: Any
         v = d.get("EndpointItemResponse")
         o.endpoint_item_response = (
             _s_EndpointItemResponse(v)
@@ -501,14 +510,14 @@ def _codec_ItemResponse(cls: Any) -> _w.Codec:
             o.events_item_response = None
         else:
             try:
-                o.events_item_response = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): _s_EventItemResponse(x0)
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                r0 = {}
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    r0[k0] = _s_EventItemResponse(x0)
+                o.events_item_response = r0
             except _w.WrongType:
                 o.events_item_response = _w.keep(o, "EventsItemResponse", v)
         if not keys.issuperset(d):
@@ -516,20 +525,23 @@ def _codec_ItemResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
+        r0: Any
         v = o.endpoint_item_response
         if v is not None:
             d["EndpointItemResponse"] = _u_EndpointItemResponse(v)
         v = o.events_item_response
         if v is not None:
-            d["EventsItemResponse"] = (
-                {k0: _u_EventItemResponse(x0) for k0, x0 in v.items()}
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+            if v.__class__ is dict or isinstance(v, dict):
+                r0 = {}
+                for k0, x0 in v.items():
+                    r0[k0] = _u_EventItemResponse(x0)
+                d["EventsItemResponse"] = r0
+            else:
+                d["EventsItemResponse"] = v
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d
@@ -563,7 +575,7 @@ def _codec_PutEventStreamRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -606,7 +618,7 @@ def _codec_PutEventsRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -646,7 +658,7 @@ def _codec_PutEventsResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -688,7 +700,7 @@ def _codec_Session(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -733,7 +745,7 @@ def _codec_WriteEventStream(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any

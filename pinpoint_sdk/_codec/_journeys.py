@@ -224,7 +224,7 @@ def _codec_Activity(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -322,7 +322,7 @@ def _codec_ClosedDays(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -392,7 +392,7 @@ def _codec_ClosedDaysRule(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -444,7 +444,7 @@ def _codec_Condition(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -503,7 +503,7 @@ def _codec_ConditionalSplitActivity(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -544,7 +544,7 @@ def _codec_ContactCenterActivity(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -584,7 +584,7 @@ def _codec_CreateJourneyRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -626,7 +626,7 @@ def _codec_CreateJourneyResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -658,6 +658,7 @@ def _codec_CustomMessageActivity(cls: Any) -> _w.Codec:
         o: Any = _new(cls)
         o._unknown = None
         v: Any
+        r0: Any
         v = d.get("DeliveryUri")
         o.delivery_uri = (
             v if v.__class__ is str or v is None else _w.field(o, "DeliveryUri", v, _w.text)
@@ -667,18 +668,16 @@ def _codec_CustomMessageActivity(cls: Any) -> _w.Codec:
             o.endpoint_types = None
         else:
             try:
-                o.endpoint_types = (
-                    [
-                        (
-                            (_E_EndpointTypesElement.get(x0) or EndpointTypesElement(x0))
-                            if x0.__class__ is str
-                            else _M_EndpointTypesElement(x0)
-                        )
-                        for x0 in v
-                    ]
-                    if v.__class__ is list
-                    else _w.wrong()
-                )
+                if v.__class__ is not list:
+                    _w.wrong()
+                r0 = []
+                for x0 in v:
+                    r0.append(
+                        (_E_EndpointTypesElement.get(x0) or EndpointTypesElement(x0))
+                        if x0.__class__ is str
+                        else _M_EndpointTypesElement(x0)
+                    )
+                o.endpoint_types = r0
             except _w.WrongType:
                 o.endpoint_types = _w.keep(o, "EndpointTypes", v)
         v = d.get("MessageConfig")
@@ -706,23 +705,25 @@ def _codec_CustomMessageActivity(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
+        r0: Any
         v = o.delivery_uri
         if v is not None:
             d["DeliveryUri"] = v
         v = o.endpoint_types
         if v is not None:
-            d["EndpointTypes"] = (
-                [
-                    (x0._value_ if x0.__class__ is EndpointTypesElement else _w.enum_text(x0))
-                    for x0 in v
-                ]
-                if v.__class__ is list or isinstance(v, (list, tuple))
-                else v
-            )
+            if v.__class__ is list or isinstance(v, (list, tuple)):
+                r0 = []
+                for x0 in v:
+                    r0.append(
+                        x0._value_ if x0.__class__ is EndpointTypesElement else _w.enum_text(x0)
+                    )
+                d["EndpointTypes"] = r0
+            else:
+                d["EndpointTypes"] = v
         v = o.message_config
         if v is not None:
             d["MessageConfig"] = _u_JourneyCustomMessage(v)
@@ -765,7 +766,7 @@ def _codec_DeleteJourneyRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -816,7 +817,7 @@ def _codec_EmailMessageActivity(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -865,7 +866,7 @@ def _codec_EventCondition(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -908,7 +909,7 @@ def _codec_EventStartCondition(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -957,7 +958,7 @@ def _codec_GetJourneyExecutionActivityMetricsRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1006,7 +1007,7 @@ def _codec_GetJourneyExecutionActivityMetricsResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1050,7 +1051,7 @@ def _codec_GetJourneyExecutionMetricsRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1096,7 +1097,7 @@ def _codec_GetJourneyExecutionMetricsResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1146,7 +1147,7 @@ def _codec_GetJourneyRunExecutionActivityMetricsRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1198,7 +1199,7 @@ def _codec_GetJourneyRunExecutionActivityMetricsResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1244,7 +1245,7 @@ def _codec_GetJourneyRunExecutionMetricsRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1293,7 +1294,7 @@ def _codec_GetJourneyRunExecutionMetricsResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1333,7 +1334,7 @@ def _codec_GetJourneyRunsRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1379,7 +1380,7 @@ def _codec_GetJourneyRunsResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1416,7 +1417,7 @@ def _codec_HoldoutActivity(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1457,7 +1458,7 @@ def _codec_JourneyChannelSettings(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1492,7 +1493,7 @@ def _codec_JourneyEmailMessage(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1549,16 +1550,14 @@ def _codec_JourneyExecutionActivityMetricsResponse(cls: Any) -> _w.Codec:
             o.metrics = None
         else:
             try:
-                o.metrics = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            x0 if x0.__class__ is str else _w.text(x0)
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    if x0.__class__ is not str:
+                        _w.text(x0)
+                o.metrics = v.copy()
             except _w.WrongType:
                 o.metrics = _w.keep(o, "Metrics", v)
         if not keys.issuperset(d):
@@ -1566,7 +1565,7 @@ def _codec_JourneyExecutionActivityMetricsResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1621,16 +1620,14 @@ def _codec_JourneyExecutionMetricsResponse(cls: Any) -> _w.Codec:
             o.metrics = None
         else:
             try:
-                o.metrics = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            x0 if x0.__class__ is str else _w.text(x0)
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    if x0.__class__ is not str:
+                        _w.text(x0)
+                o.metrics = v.copy()
             except _w.WrongType:
                 o.metrics = _w.keep(o, "Metrics", v)
         if not keys.issuperset(d):
@@ -1638,7 +1635,7 @@ def _codec_JourneyExecutionMetricsResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1718,7 +1715,7 @@ def _codec_JourneyLimits(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1765,7 +1762,7 @@ def _codec_JourneyPushMessage(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1813,19 +1810,20 @@ def _codec_JourneyResponse(cls: Any) -> _w.Codec:
         o: Any = _new(cls)
         o._unknown = None
         v: Any
+        r0: Any
         v = d.get("Activities")
         if v is None:
             o.activities = None
         else:
             try:
-                o.activities = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): _s_Activity(x0)
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                r0 = {}
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    r0[k0] = _s_Activity(x0)
+                o.activities = r0
             except _w.WrongType:
                 o.activities = _w.keep(o, "Activities", v)
         v = d.get("ApplicationId")
@@ -1901,16 +1899,14 @@ def _codec_JourneyResponse(cls: Any) -> _w.Codec:
             o.tags = None
         else:
             try:
-                o.tags = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            x0 if x0.__class__ is str else _w.text(x0)
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    if x0.__class__ is not str:
+                        _w.text(x0)
+                o.tags = v.copy()
             except _w.WrongType:
                 o.tags = _w.keep(o, "tags", v)
         v = d.get("WaitForQuietTime")
@@ -1958,21 +1954,19 @@ def _codec_JourneyResponse(cls: Any) -> _w.Codec:
             o.timezone_estimation_methods = None
         else:
             try:
-                o.timezone_estimation_methods = (
-                    [
+                if v.__class__ is not list:
+                    _w.wrong()
+                r0 = []
+                for x0 in v:
+                    r0.append(
                         (
-                            (
-                                _E_TimezoneEstimationMethodsElement.get(x0)
-                                or TimezoneEstimationMethodsElement(x0)
-                            )
-                            if x0.__class__ is str
-                            else _M_TimezoneEstimationMethodsElement(x0)
+                            _E_TimezoneEstimationMethodsElement.get(x0)
+                            or TimezoneEstimationMethodsElement(x0)
                         )
-                        for x0 in v
-                    ]
-                    if v.__class__ is list
-                    else _w.wrong()
-                )
+                        if x0.__class__ is str
+                        else _M_TimezoneEstimationMethodsElement(x0)
+                    )
+                o.timezone_estimation_methods = r0
             except _w.WrongType:
                 o.timezone_estimation_methods = _w.keep(o, "TimezoneEstimationMethods", v)
         if not keys.issuperset(d):
@@ -1980,17 +1974,20 @@ def _codec_JourneyResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
+        r0: Any
         v = o.activities
         if v is not None:
-            d["Activities"] = (
-                {k0: _u_Activity(x0) for k0, x0 in v.items()}
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+            if v.__class__ is dict or isinstance(v, dict):
+                r0 = {}
+                for k0, x0 in v.items():
+                    r0[k0] = _u_Activity(x0)
+                d["Activities"] = r0
+            else:
+                d["Activities"] = v
         v = o.application_id
         if v is not None:
             d["ApplicationId"] = v
@@ -2053,18 +2050,17 @@ def _codec_JourneyResponse(cls: Any) -> _w.Codec:
             d["ClosedDays"] = _u_ClosedDays(v)
         v = o.timezone_estimation_methods
         if v is not None:
-            d["TimezoneEstimationMethods"] = (
-                [
-                    (
+            if v.__class__ is list or isinstance(v, (list, tuple)):
+                r0 = []
+                for x0 in v:
+                    r0.append(
                         x0._value_
                         if x0.__class__ is TimezoneEstimationMethodsElement
                         else _w.enum_text(x0)
                     )
-                    for x0 in v
-                ]
-                if v.__class__ is list or isinstance(v, (list, tuple))
-                else v
-            )
+                d["TimezoneEstimationMethods"] = r0
+            else:
+                d["TimezoneEstimationMethods"] = v
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d
@@ -2116,16 +2112,14 @@ def _codec_JourneyRunExecutionActivityMetricsResponse(cls: Any) -> _w.Codec:
             o.metrics = None
         else:
             try:
-                o.metrics = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            x0 if x0.__class__ is str else _w.text(x0)
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    if x0.__class__ is not str:
+                        _w.text(x0)
+                o.metrics = v.copy()
             except _w.WrongType:
                 o.metrics = _w.keep(o, "Metrics", v)
         v = d.get("RunId")
@@ -2135,7 +2129,7 @@ def _codec_JourneyRunExecutionActivityMetricsResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2193,16 +2187,14 @@ def _codec_JourneyRunExecutionMetricsResponse(cls: Any) -> _w.Codec:
             o.metrics = None
         else:
             try:
-                o.metrics = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            x0 if x0.__class__ is str else _w.text(x0)
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    if x0.__class__ is not str:
+                        _w.text(x0)
+                o.metrics = v.copy()
             except _w.WrongType:
                 o.metrics = _w.keep(o, "Metrics", v)
         v = d.get("RunId")
@@ -2212,7 +2204,7 @@ def _codec_JourneyRunExecutionMetricsResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2270,7 +2262,7 @@ def _codec_JourneyRunResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2319,7 +2311,7 @@ def _codec_JourneyRunsResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2374,7 +2366,7 @@ def _codec_JourneySMSMessage(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2424,7 +2416,7 @@ def _codec_JourneySchedule(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2466,7 +2458,7 @@ def _codec_JourneyStateRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2506,7 +2498,7 @@ def _codec_JourneysResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2550,7 +2542,7 @@ def _codec_ListJourneysResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2590,7 +2582,7 @@ def _codec_MultiConditionalBranch(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2643,7 +2635,7 @@ def _codec_MultiConditionalSplitActivity(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2676,21 +2668,22 @@ def _codec_OpenHours(cls: Any) -> _w.Codec:
         o: Any = _new(cls)
         o._unknown = None
         v: Any
+        r0: Any
+        y0: Any
         v = d.get("EMAIL")
         if v is None:
             o.email = None
         else:
             try:
-                o.email = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            list(map(_s_OpenHoursRule, x0)) if x0.__class__ is list else _w.wrong()
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                r0 = {}
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    y0 = list(map(_s_OpenHoursRule, x0)) if x0.__class__ is list else _w.wrong()
+                    r0[k0] = y0
+                o.email = r0
             except _w.WrongType:
                 o.email = _w.keep(o, "EMAIL", v)
         v = d.get("SMS")
@@ -2698,16 +2691,15 @@ def _codec_OpenHours(cls: Any) -> _w.Codec:
             o.sms = None
         else:
             try:
-                o.sms = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            list(map(_s_OpenHoursRule, x0)) if x0.__class__ is list else _w.wrong()
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                r0 = {}
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    y0 = list(map(_s_OpenHoursRule, x0)) if x0.__class__ is list else _w.wrong()
+                    r0[k0] = y0
+                o.sms = r0
             except _w.WrongType:
                 o.sms = _w.keep(o, "SMS", v)
         v = d.get("PUSH")
@@ -2715,16 +2707,15 @@ def _codec_OpenHours(cls: Any) -> _w.Codec:
             o.push = None
         else:
             try:
-                o.push = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            list(map(_s_OpenHoursRule, x0)) if x0.__class__ is list else _w.wrong()
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                r0 = {}
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    y0 = list(map(_s_OpenHoursRule, x0)) if x0.__class__ is list else _w.wrong()
+                    r0[k0] = y0
+                o.push = r0
             except _w.WrongType:
                 o.push = _w.keep(o, "PUSH", v)
         v = d.get("VOICE")
@@ -2732,16 +2723,15 @@ def _codec_OpenHours(cls: Any) -> _w.Codec:
             o.voice = None
         else:
             try:
-                o.voice = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            list(map(_s_OpenHoursRule, x0)) if x0.__class__ is list else _w.wrong()
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                r0 = {}
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    y0 = list(map(_s_OpenHoursRule, x0)) if x0.__class__ is list else _w.wrong()
+                    r0[k0] = y0
+                o.voice = r0
             except _w.WrongType:
                 o.voice = _w.keep(o, "VOICE", v)
         v = d.get("CUSTOM")
@@ -2749,16 +2739,15 @@ def _codec_OpenHours(cls: Any) -> _w.Codec:
             o.custom = None
         else:
             try:
-                o.custom = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            list(map(_s_OpenHoursRule, x0)) if x0.__class__ is list else _w.wrong()
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                r0 = {}
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    y0 = list(map(_s_OpenHoursRule, x0)) if x0.__class__ is list else _w.wrong()
+                    r0[k0] = y0
+                o.custom = r0
             except _w.WrongType:
                 o.custom = _w.keep(o, "CUSTOM", v)
         if not keys.issuperset(d):
@@ -2766,80 +2755,76 @@ def _codec_OpenHours(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
+        r0: Any
         v = o.email
         if v is not None:
-            d["EMAIL"] = (
-                {
-                    k0: (
+            if v.__class__ is dict or isinstance(v, dict):
+                r0 = {}
+                for k0, x0 in v.items():
+                    r0[k0] = (
                         list(map(_u_OpenHoursRule, x0))
                         if x0.__class__ is list or isinstance(x0, (list, tuple))
                         else x0
                     )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+                d["EMAIL"] = r0
+            else:
+                d["EMAIL"] = v
         v = o.sms
         if v is not None:
-            d["SMS"] = (
-                {
-                    k0: (
+            if v.__class__ is dict or isinstance(v, dict):
+                r0 = {}
+                for k0, x0 in v.items():
+                    r0[k0] = (
                         list(map(_u_OpenHoursRule, x0))
                         if x0.__class__ is list or isinstance(x0, (list, tuple))
                         else x0
                     )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+                d["SMS"] = r0
+            else:
+                d["SMS"] = v
         v = o.push
         if v is not None:
-            d["PUSH"] = (
-                {
-                    k0: (
+            if v.__class__ is dict or isinstance(v, dict):
+                r0 = {}
+                for k0, x0 in v.items():
+                    r0[k0] = (
                         list(map(_u_OpenHoursRule, x0))
                         if x0.__class__ is list or isinstance(x0, (list, tuple))
                         else x0
                     )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+                d["PUSH"] = r0
+            else:
+                d["PUSH"] = v
         v = o.voice
         if v is not None:
-            d["VOICE"] = (
-                {
-                    k0: (
+            if v.__class__ is dict or isinstance(v, dict):
+                r0 = {}
+                for k0, x0 in v.items():
+                    r0[k0] = (
                         list(map(_u_OpenHoursRule, x0))
                         if x0.__class__ is list or isinstance(x0, (list, tuple))
                         else x0
                     )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+                d["VOICE"] = r0
+            else:
+                d["VOICE"] = v
         v = o.custom
         if v is not None:
-            d["CUSTOM"] = (
-                {
-                    k0: (
+            if v.__class__ is dict or isinstance(v, dict):
+                r0 = {}
+                for k0, x0 in v.items():
+                    r0[k0] = (
                         list(map(_u_OpenHoursRule, x0))
                         if x0.__class__ is list or isinstance(x0, (list, tuple))
                         else x0
                     )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+                d["CUSTOM"] = r0
+            else:
+                d["CUSTOM"] = v
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d
@@ -2867,7 +2852,7 @@ def _codec_OpenHoursRule(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2918,7 +2903,7 @@ def _codec_PushMessageActivity(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2965,7 +2950,7 @@ def _codec_RandomSplitActivity(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -3017,7 +3002,7 @@ def _codec_SMSMessageActivity(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -3058,7 +3043,7 @@ def _codec_SegmentCondition(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -3110,7 +3095,7 @@ def _codec_SimpleCondition(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -3164,7 +3149,7 @@ def _codec_StartCondition(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -3214,7 +3199,7 @@ def _codec_UpdateJourneyRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -3264,7 +3249,7 @@ def _codec_UpdateJourneyStateRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -3310,7 +3295,7 @@ def _codec_WaitActivity(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -3347,7 +3332,7 @@ def _codec_WaitTime(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -3395,19 +3380,20 @@ def _codec_WriteJourneyRequest(cls: Any) -> _w.Codec:
         o: Any = _new(cls)
         o._unknown = None
         v: Any
+        r0: Any
         v = d.get("Activities")
         if v is None:
             o.activities = None
         else:
             try:
-                o.activities = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): _s_Activity(x0)
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                r0 = {}
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    r0[k0] = _s_Activity(x0)
+                o.activities = r0
             except _w.WrongType:
                 o.activities = _w.keep(o, "Activities", v)
         v = d.get("CreationDate")
@@ -3517,21 +3503,19 @@ def _codec_WriteJourneyRequest(cls: Any) -> _w.Codec:
             o.timezone_estimation_methods = None
         else:
             try:
-                o.timezone_estimation_methods = (
-                    [
+                if v.__class__ is not list:
+                    _w.wrong()
+                r0 = []
+                for x0 in v:
+                    r0.append(
                         (
-                            (
-                                _E_TimezoneEstimationMethodsElement.get(x0)
-                                or TimezoneEstimationMethodsElement(x0)
-                            )
-                            if x0.__class__ is str
-                            else _M_TimezoneEstimationMethodsElement(x0)
+                            _E_TimezoneEstimationMethodsElement.get(x0)
+                            or TimezoneEstimationMethodsElement(x0)
                         )
-                        for x0 in v
-                    ]
-                    if v.__class__ is list
-                    else _w.wrong()
-                )
+                        if x0.__class__ is str
+                        else _M_TimezoneEstimationMethodsElement(x0)
+                    )
+                o.timezone_estimation_methods = r0
             except _w.WrongType:
                 o.timezone_estimation_methods = _w.keep(o, "TimezoneEstimationMethods", v)
         if not keys.issuperset(d):
@@ -3539,17 +3523,20 @@ def _codec_WriteJourneyRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
+        r0: Any
         v = o.activities
         if v is not None:
-            d["Activities"] = (
-                {k0: _u_Activity(x0) for k0, x0 in v.items()}
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+            if v.__class__ is dict or isinstance(v, dict):
+                r0 = {}
+                for k0, x0 in v.items():
+                    r0[k0] = _u_Activity(x0)
+                d["Activities"] = r0
+            else:
+                d["Activities"] = v
         v = o.creation_date
         if v is not None:
             d["CreationDate"] = v
@@ -3603,18 +3590,17 @@ def _codec_WriteJourneyRequest(cls: Any) -> _w.Codec:
             d["ClosedDays"] = _u_ClosedDays(v)
         v = o.timezone_estimation_methods
         if v is not None:
-            d["TimezoneEstimationMethods"] = (
-                [
-                    (
+            if v.__class__ is list or isinstance(v, (list, tuple)):
+                r0 = []
+                for x0 in v:
+                    r0.append(
                         x0._value_
                         if x0.__class__ is TimezoneEstimationMethodsElement
                         else _w.enum_text(x0)
                     )
-                    for x0 in v
-                ]
-                if v.__class__ is list or isinstance(v, (list, tuple))
-                else v
-            )
+                d["TimezoneEstimationMethods"] = r0
+            else:
+                d["TimezoneEstimationMethods"] = v
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d

@@ -104,6 +104,8 @@ def _codec_ADMMessage(cls: Any) -> _w.Codec:
         o: Any = _new(cls)
         o._unknown = None
         v: Any
+        r0: Any
+        y0: Any
         v = d.get("Action")
         o.action = (
             (_E_Action.get(v) or Action(v))
@@ -123,16 +125,14 @@ def _codec_ADMMessage(cls: Any) -> _w.Codec:
             o.data = None
         else:
             try:
-                o.data = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            x0 if x0.__class__ is str else _w.text(x0)
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    if x0.__class__ is not str:
+                        _w.text(x0)
+                o.data = v.copy()
             except _w.WrongType:
                 o.data = _w.keep(o, "Data", v)
         v = d.get("ExpiresAfter")
@@ -170,18 +170,20 @@ def _codec_ADMMessage(cls: Any) -> _w.Codec:
             o.substitutions = None
         else:
             try:
-                o.substitutions = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
-                            if x0.__class__ is list
-                            else _w.wrong()
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                r0 = {}
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    if x0.__class__ is not list:
+                        _w.wrong()
+                    for x1 in x0:
+                        if x1.__class__ is not str:
+                            _w.text(x1)
+                    y0 = x0.copy()
+                    r0[k0] = y0
+                o.substitutions = r0
             except _w.WrongType:
                 o.substitutions = _w.keep(o, "Substitutions", v)
         v = d.get("Title")
@@ -193,10 +195,11 @@ def _codec_ADMMessage(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
+        r0: Any
         v = o.action
         if v is not None:
             d["Action"] = v._value_ if v.__class__ is Action else _w.enum_text(v)
@@ -238,14 +241,15 @@ def _codec_ADMMessage(cls: Any) -> _w.Codec:
             d["Sound"] = v
         v = o.substitutions
         if v is not None:
-            d["Substitutions"] = (
-                {
-                    k0: (list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0)
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+            if v.__class__ is dict or isinstance(v, dict):
+                r0 = {}
+                for k0, x0 in v.items():
+                    r0[k0] = (
+                        list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0
+                    )
+                d["Substitutions"] = r0
+            else:
+                d["Substitutions"] = v
         v = o.title
         if v is not None:
             d["Title"] = v
@@ -289,6 +293,8 @@ def _codec_APNSMessage(cls: Any) -> _w.Codec:
         o: Any = _new(cls)
         o._unknown = None
         v: Any
+        r0: Any
+        y0: Any
         v = d.get("APNSPushType")
         o.apns_push_type = (
             v if v.__class__ is str or v is None else _w.field(o, "APNSPushType", v, _w.text)
@@ -316,16 +322,14 @@ def _codec_APNSMessage(cls: Any) -> _w.Codec:
             o.data = None
         else:
             try:
-                o.data = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            x0 if x0.__class__ is str else _w.text(x0)
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    if x0.__class__ is not str:
+                        _w.text(x0)
+                o.data = v.copy()
             except _w.WrongType:
                 o.data = _w.keep(o, "Data", v)
         v = d.get("MediaUrl")
@@ -353,18 +357,20 @@ def _codec_APNSMessage(cls: Any) -> _w.Codec:
             o.substitutions = None
         else:
             try:
-                o.substitutions = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
-                            if x0.__class__ is list
-                            else _w.wrong()
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                r0 = {}
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    if x0.__class__ is not list:
+                        _w.wrong()
+                    for x1 in x0:
+                        if x1.__class__ is not str:
+                            _w.text(x1)
+                    y0 = x0.copy()
+                    r0[k0] = y0
+                o.substitutions = r0
             except _w.WrongType:
                 o.substitutions = _w.keep(o, "Substitutions", v)
         v = d.get("ThreadId")
@@ -382,10 +388,11 @@ def _codec_APNSMessage(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
+        r0: Any
         v = o.apns_push_type
         if v is not None:
             d["APNSPushType"] = v
@@ -427,14 +434,15 @@ def _codec_APNSMessage(cls: Any) -> _w.Codec:
             d["Sound"] = v
         v = o.substitutions
         if v is not None:
-            d["Substitutions"] = (
-                {
-                    k0: (list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0)
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+            if v.__class__ is dict or isinstance(v, dict):
+                r0 = {}
+                for k0, x0 in v.items():
+                    r0[k0] = (
+                        list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0
+                    )
+                d["Substitutions"] = r0
+            else:
+                d["Substitutions"] = v
         v = o.thread_id
         if v is not None:
             d["ThreadId"] = v
@@ -465,6 +473,8 @@ def _codec_AddressConfiguration(cls: Any) -> _w.Codec:
         o: Any = _new(cls)
         o._unknown = None
         v: Any
+        r0: Any
+        y0: Any
         v = d.get("BodyOverride")
         o.body_override = (
             v if v.__class__ is str or v is None else _w.field(o, "BodyOverride", v, _w.text)
@@ -482,16 +492,14 @@ def _codec_AddressConfiguration(cls: Any) -> _w.Codec:
             o.context = None
         else:
             try:
-                o.context = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            x0 if x0.__class__ is str else _w.text(x0)
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    if x0.__class__ is not str:
+                        _w.text(x0)
+                o.context = v.copy()
             except _w.WrongType:
                 o.context = _w.keep(o, "Context", v)
         v = d.get("RawContent")
@@ -503,18 +511,20 @@ def _codec_AddressConfiguration(cls: Any) -> _w.Codec:
             o.substitutions = None
         else:
             try:
-                o.substitutions = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
-                            if x0.__class__ is list
-                            else _w.wrong()
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                r0 = {}
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    if x0.__class__ is not list:
+                        _w.wrong()
+                    for x1 in x0:
+                        if x1.__class__ is not str:
+                            _w.text(x1)
+                    y0 = x0.copy()
+                    r0[k0] = y0
+                o.substitutions = r0
             except _w.WrongType:
                 o.substitutions = _w.keep(o, "Substitutions", v)
         v = d.get("TitleOverride")
@@ -526,10 +536,11 @@ def _codec_AddressConfiguration(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
+        r0: Any
         v = o.body_override
         if v is not None:
             d["BodyOverride"] = v
@@ -544,14 +555,15 @@ def _codec_AddressConfiguration(cls: Any) -> _w.Codec:
             d["RawContent"] = v
         v = o.substitutions
         if v is not None:
-            d["Substitutions"] = (
-                {
-                    k0: (list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0)
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+            if v.__class__ is dict or isinstance(v, dict):
+                r0 = {}
+                for k0, x0 in v.items():
+                    r0[k0] = (
+                        list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0
+                    )
+                d["Substitutions"] = r0
+            else:
+                d["Substitutions"] = v
         v = o.title_override
         if v is not None:
             d["TitleOverride"] = v
@@ -588,6 +600,8 @@ def _codec_BaiduMessage(cls: Any) -> _w.Codec:
         o: Any = _new(cls)
         o._unknown = None
         v: Any
+        r0: Any
+        y0: Any
         v = d.get("Action")
         o.action = (
             (_E_Action.get(v) or Action(v))
@@ -603,16 +617,14 @@ def _codec_BaiduMessage(cls: Any) -> _w.Codec:
             o.data = None
         else:
             try:
-                o.data = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            x0 if x0.__class__ is str else _w.text(x0)
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    if x0.__class__ is not str:
+                        _w.text(x0)
+                o.data = v.copy()
             except _w.WrongType:
                 o.data = _w.keep(o, "Data", v)
         v = d.get("IconReference")
@@ -644,18 +656,20 @@ def _codec_BaiduMessage(cls: Any) -> _w.Codec:
             o.substitutions = None
         else:
             try:
-                o.substitutions = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
-                            if x0.__class__ is list
-                            else _w.wrong()
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                r0 = {}
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    if x0.__class__ is not list:
+                        _w.wrong()
+                    for x1 in x0:
+                        if x1.__class__ is not str:
+                            _w.text(x1)
+                    y0 = x0.copy()
+                    r0[k0] = y0
+                o.substitutions = r0
             except _w.WrongType:
                 o.substitutions = _w.keep(o, "Substitutions", v)
         v = d.get("TimeToLive")
@@ -671,10 +685,11 @@ def _codec_BaiduMessage(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
+        r0: Any
         v = o.action
         if v is not None:
             d["Action"] = v._value_ if v.__class__ is Action else _w.enum_text(v)
@@ -707,14 +722,15 @@ def _codec_BaiduMessage(cls: Any) -> _w.Codec:
             d["Sound"] = v
         v = o.substitutions
         if v is not None:
-            d["Substitutions"] = (
-                {
-                    k0: (list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0)
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+            if v.__class__ is dict or isinstance(v, dict):
+                r0 = {}
+                for k0, x0 in v.items():
+                    r0[k0] = (
+                        list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0
+                    )
+                d["Substitutions"] = r0
+            else:
+                d["Substitutions"] = v
         v = o.time_to_live
         if v is not None:
             d["TimeToLive"] = v
@@ -740,6 +756,8 @@ def _codec_DefaultMessage(cls: Any) -> _w.Codec:
         o: Any = _new(cls)
         o._unknown = None
         v: Any
+        r0: Any
+        y0: Any
         v = d.get("Body")
         o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
         v = d.get("Substitutions")
@@ -747,18 +765,20 @@ def _codec_DefaultMessage(cls: Any) -> _w.Codec:
             o.substitutions = None
         else:
             try:
-                o.substitutions = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
-                            if x0.__class__ is list
-                            else _w.wrong()
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                r0 = {}
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    if x0.__class__ is not list:
+                        _w.wrong()
+                    for x1 in x0:
+                        if x1.__class__ is not str:
+                            _w.text(x1)
+                    y0 = x0.copy()
+                    r0[k0] = y0
+                o.substitutions = r0
             except _w.WrongType:
                 o.substitutions = _w.keep(o, "Substitutions", v)
         if not keys.issuperset(d):
@@ -766,23 +786,25 @@ def _codec_DefaultMessage(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
+        r0: Any
         v = o.body
         if v is not None:
             d["Body"] = v
         v = o.substitutions
         if v is not None:
-            d["Substitutions"] = (
-                {
-                    k0: (list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0)
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+            if v.__class__ is dict or isinstance(v, dict):
+                r0 = {}
+                for k0, x0 in v.items():
+                    r0[k0] = (
+                        list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0
+                    )
+                d["Substitutions"] = r0
+            else:
+                d["Substitutions"] = v
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d
@@ -799,6 +821,8 @@ def _codec_DefaultPushNotificationMessage(cls: Any) -> _w.Codec:
         o: Any = _new(cls)
         o._unknown = None
         v: Any
+        r0: Any
+        y0: Any
         v = d.get("Action")
         o.action = (
             (_E_Action.get(v) or Action(v))
@@ -814,16 +838,14 @@ def _codec_DefaultPushNotificationMessage(cls: Any) -> _w.Codec:
             o.data = None
         else:
             try:
-                o.data = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            x0 if x0.__class__ is str else _w.text(x0)
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    if x0.__class__ is not str:
+                        _w.text(x0)
+                o.data = v.copy()
             except _w.WrongType:
                 o.data = _w.keep(o, "Data", v)
         v = d.get("SilentPush")
@@ -835,18 +857,20 @@ def _codec_DefaultPushNotificationMessage(cls: Any) -> _w.Codec:
             o.substitutions = None
         else:
             try:
-                o.substitutions = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
-                            if x0.__class__ is list
-                            else _w.wrong()
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                r0 = {}
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    if x0.__class__ is not list:
+                        _w.wrong()
+                    for x1 in x0:
+                        if x1.__class__ is not str:
+                            _w.text(x1)
+                    y0 = x0.copy()
+                    r0[k0] = y0
+                o.substitutions = r0
             except _w.WrongType:
                 o.substitutions = _w.keep(o, "Substitutions", v)
         v = d.get("Title")
@@ -858,10 +882,11 @@ def _codec_DefaultPushNotificationMessage(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
+        r0: Any
         v = o.action
         if v is not None:
             d["Action"] = v._value_ if v.__class__ is Action else _w.enum_text(v)
@@ -876,14 +901,15 @@ def _codec_DefaultPushNotificationMessage(cls: Any) -> _w.Codec:
             d["SilentPush"] = v
         v = o.substitutions
         if v is not None:
-            d["Substitutions"] = (
-                {
-                    k0: (list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0)
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+            if v.__class__ is dict or isinstance(v, dict):
+                r0 = {}
+                for k0, x0 in v.items():
+                    r0[k0] = (
+                        list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0
+                    )
+                d["Substitutions"] = r0
+            else:
+                d["Substitutions"] = v
         v = o.title
         if v is not None:
             d["Title"] = v
@@ -995,7 +1021,7 @@ def _codec_DirectMessageConfiguration(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1052,6 +1078,8 @@ def _codec_EmailMessage(cls: Any) -> _w.Codec:
         o: Any = _new(cls)
         o._unknown = None
         v: Any
+        r0: Any
+        y0: Any
         v = d.get("Body")
         o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
         v = d.get("FeedbackForwardingAddress")
@@ -1077,11 +1105,12 @@ def _codec_EmailMessage(cls: Any) -> _w.Codec:
             o.reply_to_addresses = None
         else:
             try:
-                o.reply_to_addresses = (
-                    [(x0 if x0.__class__ is str else _w.text(x0)) for x0 in v]
-                    if v.__class__ is list
-                    else _w.wrong()
-                )
+                if v.__class__ is not list:
+                    _w.wrong()
+                for x0 in v:
+                    if x0.__class__ is not str:
+                        _w.text(x0)
+                o.reply_to_addresses = v.copy()
             except _w.WrongType:
                 o.reply_to_addresses = _w.keep(o, "ReplyToAddresses", v)
         v = d.get("SimpleEmail")
@@ -1097,18 +1126,20 @@ def _codec_EmailMessage(cls: Any) -> _w.Codec:
             o.substitutions = None
         else:
             try:
-                o.substitutions = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
-                            if x0.__class__ is list
-                            else _w.wrong()
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                r0 = {}
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    if x0.__class__ is not list:
+                        _w.wrong()
+                    for x1 in x0:
+                        if x1.__class__ is not str:
+                            _w.text(x1)
+                    y0 = x0.copy()
+                    r0[k0] = y0
+                o.substitutions = r0
             except _w.WrongType:
                 o.substitutions = _w.keep(o, "Substitutions", v)
         if not keys.issuperset(d):
@@ -1116,10 +1147,11 @@ def _codec_EmailMessage(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
+        r0: Any
         v = o.body
         if v is not None:
             d["Body"] = v
@@ -1142,14 +1174,15 @@ def _codec_EmailMessage(cls: Any) -> _w.Codec:
             d["SimpleEmail"] = _u_SimpleEmail(v)
         v = o.substitutions
         if v is not None:
-            d["Substitutions"] = (
-                {
-                    k0: (list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0)
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+            if v.__class__ is dict or isinstance(v, dict):
+                r0 = {}
+                for k0, x0 in v.items():
+                    r0[k0] = (
+                        list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0
+                    )
+                d["Substitutions"] = r0
+            else:
+                d["Substitutions"] = v
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d
@@ -1199,7 +1232,7 @@ def _codec_EndpointMessageResult(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1237,6 +1270,8 @@ def _codec_EndpointSendConfiguration(cls: Any) -> _w.Codec:
         o: Any = _new(cls)
         o._unknown = None
         v: Any
+        r0: Any
+        y0: Any
         v = d.get("BodyOverride")
         o.body_override = (
             v if v.__class__ is str or v is None else _w.field(o, "BodyOverride", v, _w.text)
@@ -1246,16 +1281,14 @@ def _codec_EndpointSendConfiguration(cls: Any) -> _w.Codec:
             o.context = None
         else:
             try:
-                o.context = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            x0 if x0.__class__ is str else _w.text(x0)
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    if x0.__class__ is not str:
+                        _w.text(x0)
+                o.context = v.copy()
             except _w.WrongType:
                 o.context = _w.keep(o, "Context", v)
         v = d.get("RawContent")
@@ -1267,18 +1300,20 @@ def _codec_EndpointSendConfiguration(cls: Any) -> _w.Codec:
             o.substitutions = None
         else:
             try:
-                o.substitutions = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
-                            if x0.__class__ is list
-                            else _w.wrong()
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                r0 = {}
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    if x0.__class__ is not list:
+                        _w.wrong()
+                    for x1 in x0:
+                        if x1.__class__ is not str:
+                            _w.text(x1)
+                    y0 = x0.copy()
+                    r0[k0] = y0
+                o.substitutions = r0
             except _w.WrongType:
                 o.substitutions = _w.keep(o, "Substitutions", v)
         v = d.get("TitleOverride")
@@ -1290,10 +1325,11 @@ def _codec_EndpointSendConfiguration(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
+        r0: Any
         v = o.body_override
         if v is not None:
             d["BodyOverride"] = v
@@ -1305,14 +1341,15 @@ def _codec_EndpointSendConfiguration(cls: Any) -> _w.Codec:
             d["RawContent"] = v
         v = o.substitutions
         if v is not None:
-            d["Substitutions"] = (
-                {
-                    k0: (list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0)
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+            if v.__class__ is dict or isinstance(v, dict):
+                r0 = {}
+                for k0, x0 in v.items():
+                    r0[k0] = (
+                        list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0
+                    )
+                d["Substitutions"] = r0
+            else:
+                d["Substitutions"] = v
         v = o.title_override
         if v is not None:
             d["TitleOverride"] = v
@@ -1353,6 +1390,8 @@ def _codec_GCMMessage(cls: Any) -> _w.Codec:
         o: Any = _new(cls)
         o._unknown = None
         v: Any
+        r0: Any
+        y0: Any
         v = d.get("Action")
         o.action = (
             (_E_Action.get(v) or Action(v))
@@ -1372,16 +1411,14 @@ def _codec_GCMMessage(cls: Any) -> _w.Codec:
             o.data = None
         else:
             try:
-                o.data = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            x0 if x0.__class__ is str else _w.text(x0)
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    if x0.__class__ is not str:
+                        _w.text(x0)
+                o.data = v.copy()
             except _w.WrongType:
                 o.data = _w.keep(o, "Data", v)
         v = d.get("IconReference")
@@ -1427,18 +1464,20 @@ def _codec_GCMMessage(cls: Any) -> _w.Codec:
             o.substitutions = None
         else:
             try:
-                o.substitutions = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
-                            if x0.__class__ is list
-                            else _w.wrong()
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                r0 = {}
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    if x0.__class__ is not list:
+                        _w.wrong()
+                    for x1 in x0:
+                        if x1.__class__ is not str:
+                            _w.text(x1)
+                    y0 = x0.copy()
+                    r0[k0] = y0
+                o.substitutions = r0
             except _w.WrongType:
                 o.substitutions = _w.keep(o, "Substitutions", v)
         v = d.get("TimeToLive")
@@ -1454,10 +1493,11 @@ def _codec_GCMMessage(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
+        r0: Any
         v = o.action
         if v is not None:
             d["Action"] = v._value_ if v.__class__ is Action else _w.enum_text(v)
@@ -1502,14 +1542,15 @@ def _codec_GCMMessage(cls: Any) -> _w.Codec:
             d["Sound"] = v
         v = o.substitutions
         if v is not None:
-            d["Substitutions"] = (
-                {
-                    k0: (list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0)
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+            if v.__class__ is dict or isinstance(v, dict):
+                r0 = {}
+                for k0, x0 in v.items():
+                    r0[k0] = (
+                        list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0
+                    )
+                d["Substitutions"] = r0
+            else:
+                d["Substitutions"] = v
         v = o.time_to_live
         if v is not None:
             d["TimeToLive"] = v
@@ -1549,7 +1590,7 @@ def _codec_GetInAppMessagesResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1595,7 +1636,7 @@ def _codec_InAppCampaignSchedule(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1641,16 +1682,14 @@ def _codec_InAppMessage(cls: Any) -> _w.Codec:
             o.custom_config = None
         else:
             try:
-                o.custom_config = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            x0 if x0.__class__ is str else _w.text(x0)
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    if x0.__class__ is not str:
+                        _w.text(x0)
+                o.custom_config = v.copy()
             except _w.WrongType:
                 o.custom_config = _w.keep(o, "CustomConfig", v)
         v = d.get("Layout")
@@ -1666,7 +1705,7 @@ def _codec_InAppMessage(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1755,7 +1794,7 @@ def _codec_InAppMessageCampaign(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1814,7 +1853,7 @@ def _codec_InAppMessagesResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1850,19 +1889,20 @@ def _codec_MessageRequest(cls: Any) -> _w.Codec:
         o: Any = _new(cls)
         o._unknown = None
         v: Any
+        r0: Any
         v = d.get("Addresses")
         if v is None:
             o.addresses = None
         else:
             try:
-                o.addresses = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): _s_AddressConfiguration(x0)
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                r0 = {}
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    r0[k0] = _s_AddressConfiguration(x0)
+                o.addresses = r0
             except _w.WrongType:
                 o.addresses = _w.keep(o, "Addresses", v)
         v = d.get("Context")
@@ -1870,16 +1910,14 @@ def _codec_MessageRequest(cls: Any) -> _w.Codec:
             o.context = None
         else:
             try:
-                o.context = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            x0 if x0.__class__ is str else _w.text(x0)
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    if x0.__class__ is not str:
+                        _w.text(x0)
+                o.context = v.copy()
             except _w.WrongType:
                 o.context = _w.keep(o, "Context", v)
         v = d.get("Endpoints")
@@ -1887,16 +1925,14 @@ def _codec_MessageRequest(cls: Any) -> _w.Codec:
             o.endpoints = None
         else:
             try:
-                o.endpoints = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): _s_EndpointSendConfiguration(
-                            x0
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                r0 = {}
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    r0[k0] = _s_EndpointSendConfiguration(x0)
+                o.endpoints = r0
             except _w.WrongType:
                 o.endpoints = _w.keep(o, "Endpoints", v)
         v = d.get("MessageConfiguration")
@@ -1922,27 +1958,32 @@ def _codec_MessageRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
+        r0: Any
         v = o.addresses
         if v is not None:
-            d["Addresses"] = (
-                {k0: _u_AddressConfiguration(x0) for k0, x0 in v.items()}
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+            if v.__class__ is dict or isinstance(v, dict):
+                r0 = {}
+                for k0, x0 in v.items():
+                    r0[k0] = _u_AddressConfiguration(x0)
+                d["Addresses"] = r0
+            else:
+                d["Addresses"] = v
         v = o.context
         if v is not None:
             d["Context"] = dict(v) if v.__class__ is dict or isinstance(v, dict) else v
         v = o.endpoints
         if v is not None:
-            d["Endpoints"] = (
-                {k0: _u_EndpointSendConfiguration(x0) for k0, x0 in v.items()}
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+            if v.__class__ is dict or isinstance(v, dict):
+                r0 = {}
+                for k0, x0 in v.items():
+                    r0[k0] = _u_EndpointSendConfiguration(x0)
+                d["Endpoints"] = r0
+            else:
+                d["Endpoints"] = v
         v = o.message_configuration
         if v is not None:
             d["MessageConfiguration"] = _u_DirectMessageConfiguration(v)
@@ -1968,6 +2009,7 @@ def _codec_MessageResponse(cls: Any) -> _w.Codec:
         o: Any = _new(cls)
         o._unknown = None
         v: Any
+        r0: Any
         v = d.get("ApplicationId")
         o.application_id = (
             v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
@@ -1977,14 +2019,14 @@ def _codec_MessageResponse(cls: Any) -> _w.Codec:
             o.endpoint_result = None
         else:
             try:
-                o.endpoint_result = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): _s_EndpointMessageResult(x0)
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                r0 = {}
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    r0[k0] = _s_EndpointMessageResult(x0)
+                o.endpoint_result = r0
             except _w.WrongType:
                 o.endpoint_result = _w.keep(o, "EndpointResult", v)
         v = d.get("RequestId")
@@ -1996,14 +2038,14 @@ def _codec_MessageResponse(cls: Any) -> _w.Codec:
             o.result = None
         else:
             try:
-                o.result = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): _s_MessageResult(x0)
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                r0 = {}
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    r0[k0] = _s_MessageResult(x0)
+                o.result = r0
             except _w.WrongType:
                 o.result = _w.keep(o, "Result", v)
         if not keys.issuperset(d):
@@ -2011,30 +2053,35 @@ def _codec_MessageResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
+        r0: Any
         v = o.application_id
         if v is not None:
             d["ApplicationId"] = v
         v = o.endpoint_result
         if v is not None:
-            d["EndpointResult"] = (
-                {k0: _u_EndpointMessageResult(x0) for k0, x0 in v.items()}
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+            if v.__class__ is dict or isinstance(v, dict):
+                r0 = {}
+                for k0, x0 in v.items():
+                    r0[k0] = _u_EndpointMessageResult(x0)
+                d["EndpointResult"] = r0
+            else:
+                d["EndpointResult"] = v
         v = o.request_id
         if v is not None:
             d["RequestId"] = v
         v = o.result
         if v is not None:
-            d["Result"] = (
-                {k0: _u_MessageResult(x0) for k0, x0 in v.items()}
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+            if v.__class__ is dict or isinstance(v, dict):
+                r0 = {}
+                for k0, x0 in v.items():
+                    r0[k0] = _u_MessageResult(x0)
+                d["Result"] = r0
+            else:
+                d["Result"] = v
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d
@@ -2080,7 +2127,7 @@ def _codec_MessageResult(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2128,7 +2175,7 @@ def _codec_NumberValidateRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2226,7 +2273,7 @@ def _codec_NumberValidateResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2301,7 +2348,7 @@ def _codec_PhoneNumberValidateRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2338,7 +2385,7 @@ def _codec_PhoneNumberValidateResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2368,7 +2415,7 @@ def _codec_RawEmail(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2403,6 +2450,8 @@ def _codec_SMSMessage(cls: Any) -> _w.Codec:
         o: Any = _new(cls)
         o._unknown = None
         v: Any
+        r0: Any
+        y0: Any
         v = d.get("Body")
         o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
         v = d.get("Keyword")
@@ -2428,18 +2477,20 @@ def _codec_SMSMessage(cls: Any) -> _w.Codec:
             o.substitutions = None
         else:
             try:
-                o.substitutions = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
-                            if x0.__class__ is list
-                            else _w.wrong()
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                r0 = {}
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    if x0.__class__ is not list:
+                        _w.wrong()
+                    for x1 in x0:
+                        if x1.__class__ is not str:
+                            _w.text(x1)
+                    y0 = x0.copy()
+                    r0[k0] = y0
+                o.substitutions = r0
             except _w.WrongType:
                 o.substitutions = _w.keep(o, "Substitutions", v)
         v = d.get("EntityId")
@@ -2453,10 +2504,11 @@ def _codec_SMSMessage(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
+        r0: Any
         v = o.body
         if v is not None:
             d["Body"] = v
@@ -2477,14 +2529,15 @@ def _codec_SMSMessage(cls: Any) -> _w.Codec:
             d["SenderId"] = v
         v = o.substitutions
         if v is not None:
-            d["Substitutions"] = (
-                {
-                    k0: (list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0)
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+            if v.__class__ is dict or isinstance(v, dict):
+                r0 = {}
+                for k0, x0 in v.items():
+                    r0[k0] = (
+                        list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0
+                    )
+                d["Substitutions"] = r0
+            else:
+                d["Substitutions"] = v
         v = o.entity_id
         if v is not None:
             d["EntityId"] = v
@@ -2524,7 +2577,7 @@ def _codec_SendMessagesRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2565,7 +2618,7 @@ def _codec_SendMessagesResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2605,7 +2658,7 @@ def _codec_SendOTPMessageRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2688,7 +2741,7 @@ def _codec_SendOTPMessageRequestParameters(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2743,21 +2796,20 @@ def _codec_SendUsersMessageRequest(cls: Any) -> _w.Codec:
         o: Any = _new(cls)
         o._unknown = None
         v: Any
+        r0: Any
         v = d.get("Context")
         if v is None:
             o.context = None
         else:
             try:
-                o.context = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            x0 if x0.__class__ is str else _w.text(x0)
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    if x0.__class__ is not str:
+                        _w.text(x0)
+                o.context = v.copy()
             except _w.WrongType:
                 o.context = _w.keep(o, "Context", v)
         v = d.get("MessageConfiguration")
@@ -2783,16 +2835,14 @@ def _codec_SendUsersMessageRequest(cls: Any) -> _w.Codec:
             o.users = None
         else:
             try:
-                o.users = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): _s_EndpointSendConfiguration(
-                            x0
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                r0 = {}
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    r0[k0] = _s_EndpointSendConfiguration(x0)
+                o.users = r0
             except _w.WrongType:
                 o.users = _w.keep(o, "Users", v)
         if not keys.issuperset(d):
@@ -2800,10 +2850,11 @@ def _codec_SendUsersMessageRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
+        r0: Any
         v = o.context
         if v is not None:
             d["Context"] = dict(v) if v.__class__ is dict or isinstance(v, dict) else v
@@ -2818,11 +2869,13 @@ def _codec_SendUsersMessageRequest(cls: Any) -> _w.Codec:
             d["TraceId"] = v
         v = o.users
         if v is not None:
-            d["Users"] = (
-                {k0: _u_EndpointSendConfiguration(x0) for k0, x0 in v.items()}
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+            if v.__class__ is dict or isinstance(v, dict):
+                r0 = {}
+                for k0, x0 in v.items():
+                    r0[k0] = _u_EndpointSendConfiguration(x0)
+                d["Users"] = r0
+            else:
+                d["Users"] = v
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d
@@ -2839,6 +2892,9 @@ def _codec_SendUsersMessageResponse(cls: Any) -> _w.Codec:
         o: Any = _new(cls)
         o._unknown = None
         v: Any
+        r0: Any
+        r1: Any
+        y0: Any
         v = d.get("ApplicationId")
         o.application_id = (
             v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
@@ -2852,23 +2908,22 @@ def _codec_SendUsersMessageResponse(cls: Any) -> _w.Codec:
             o.result = None
         else:
             try:
-                o.result = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            {
-                                (
-                                    k1 if k1.__class__ is str else _w.text(k1)
-                                ): _s_EndpointMessageResult(x1)
-                                for k1, x1 in x0.items()
-                            }
-                            if x0.__class__ is dict
-                            else _w.wrong()
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                r0 = {}
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    if x0.__class__ is not dict:
+                        _w.wrong()
+                    r1 = {}
+                    for k1, x1 in x0.items():
+                        if k1.__class__ is not str:
+                            _w.text(k1)
+                        r1[k1] = _s_EndpointMessageResult(x1)
+                    y0 = r1
+                    r0[k0] = y0
+                o.result = r0
             except _w.WrongType:
                 o.result = _w.keep(o, "Result", v)
         if not keys.issuperset(d):
@@ -2876,10 +2931,13 @@ def _codec_SendUsersMessageResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
+        r0: Any
+        r1: Any
+        y0: Any
         v = o.application_id
         if v is not None:
             d["ApplicationId"] = v
@@ -2888,18 +2946,20 @@ def _codec_SendUsersMessageResponse(cls: Any) -> _w.Codec:
             d["RequestId"] = v
         v = o.result
         if v is not None:
-            d["Result"] = (
-                {
-                    k0: (
-                        {k1: _u_EndpointMessageResult(x1) for k1, x1 in x0.items()}
-                        if x0.__class__ is dict or isinstance(x0, dict)
-                        else x0
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+            if v.__class__ is dict or isinstance(v, dict):
+                r0 = {}
+                for k0, x0 in v.items():
+                    if x0.__class__ is dict or isinstance(x0, dict):
+                        r1 = {}
+                        for k1, x1 in x0.items():
+                            r1[k1] = _u_EndpointMessageResult(x1)
+                        y0 = r1
+                    else:
+                        y0 = x0
+                    r0[k0] = y0
+                d["Result"] = r0
+            else:
+                d["Result"] = v
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d
@@ -2933,7 +2993,7 @@ def _codec_SendUsersMessagesRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2973,7 +3033,7 @@ def _codec_SendUsersMessagesResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -3035,7 +3095,7 @@ def _codec_SimpleEmail(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -3080,7 +3140,7 @@ def _codec_SimpleEmailPart(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -3113,7 +3173,7 @@ def _codec_VerificationResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -3153,7 +3213,7 @@ def _codec_VerifyOTPMessageRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -3194,7 +3254,7 @@ def _codec_VerifyOTPMessageRequestParameters(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -3237,7 +3297,7 @@ def _codec_VerifyOTPMessageResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -3260,6 +3320,8 @@ def _codec_VoiceMessage(cls: Any) -> _w.Codec:
         o: Any = _new(cls)
         o._unknown = None
         v: Any
+        r0: Any
+        y0: Any
         v = d.get("Body")
         o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
         v = d.get("LanguageCode")
@@ -3275,18 +3337,20 @@ def _codec_VoiceMessage(cls: Any) -> _w.Codec:
             o.substitutions = None
         else:
             try:
-                o.substitutions = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
-                            if x0.__class__ is list
-                            else _w.wrong()
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                r0 = {}
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    if x0.__class__ is not list:
+                        _w.wrong()
+                    for x1 in x0:
+                        if x1.__class__ is not str:
+                            _w.text(x1)
+                    y0 = x0.copy()
+                    r0[k0] = y0
+                o.substitutions = r0
             except _w.WrongType:
                 o.substitutions = _w.keep(o, "Substitutions", v)
         v = d.get("VoiceId")
@@ -3296,10 +3360,11 @@ def _codec_VoiceMessage(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
+        r0: Any
         v = o.body
         if v is not None:
             d["Body"] = v
@@ -3311,14 +3376,15 @@ def _codec_VoiceMessage(cls: Any) -> _w.Codec:
             d["OriginationNumber"] = v
         v = o.substitutions
         if v is not None:
-            d["Substitutions"] = (
-                {
-                    k0: (list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0)
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+            if v.__class__ is dict or isinstance(v, dict):
+                r0 = {}
+                for k0, x0 in v.items():
+                    r0[k0] = (
+                        list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0
+                    )
+                d["Substitutions"] = r0
+            else:
+                d["Substitutions"] = v
         v = o.voice_id
         if v is not None:
             d["VoiceId"] = v

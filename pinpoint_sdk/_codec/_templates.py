@@ -132,7 +132,7 @@ def _codec_APNSPushNotificationTemplate(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -220,7 +220,7 @@ def _codec_AndroidPushNotificationTemplate(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -284,7 +284,7 @@ def _codec_CreateEmailTemplateRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -326,7 +326,7 @@ def _codec_CreateEmailTemplateResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -366,7 +366,7 @@ def _codec_CreateInAppTemplateRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -406,7 +406,7 @@ def _codec_CreateInAppTemplateResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -446,7 +446,7 @@ def _codec_CreatePushTemplateRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -489,7 +489,7 @@ def _codec_CreateSmsTemplateRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -529,7 +529,7 @@ def _codec_CreateTemplateMessageBody(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -575,7 +575,7 @@ def _codec_CreateVoiceTemplateRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -622,7 +622,7 @@ def _codec_DefaultPushNotificationTemplate(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -672,7 +672,7 @@ def _codec_DeleteEmailTemplateRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -738,16 +738,14 @@ def _codec_EmailTemplateRequest(cls: Any) -> _w.Codec:
             o.tags = None
         else:
             try:
-                o.tags = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            x0 if x0.__class__ is str else _w.text(x0)
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    if x0.__class__ is not str:
+                        _w.text(x0)
+                o.tags = v.copy()
             except _w.WrongType:
                 o.tags = _w.keep(o, "tags", v)
         v = d.get("TemplateDescription")
@@ -761,7 +759,7 @@ def _codec_EmailTemplateRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -865,16 +863,14 @@ def _codec_EmailTemplateResponse(cls: Any) -> _w.Codec:
             o.tags = None
         else:
             try:
-                o.tags = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            x0 if x0.__class__ is str else _w.text(x0)
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    if x0.__class__ is not str:
+                        _w.text(x0)
+                o.tags = v.copy()
             except _w.WrongType:
                 o.tags = _w.keep(o, "tags", v)
         v = d.get("TemplateDescription")
@@ -902,7 +898,7 @@ def _codec_EmailTemplateResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -982,7 +978,7 @@ def _codec_GetEmailTemplateResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1019,7 +1015,7 @@ def _codec_GetInAppTemplateResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1056,7 +1052,7 @@ def _codec_GetPushTemplateResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1093,7 +1089,7 @@ def _codec_GetSmsTemplateResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1130,7 +1126,7 @@ def _codec_GetVoiceTemplateResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1170,16 +1166,14 @@ def _codec_InAppTemplateRequest(cls: Any) -> _w.Codec:
             o.custom_config = None
         else:
             try:
-                o.custom_config = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            x0 if x0.__class__ is str else _w.text(x0)
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    if x0.__class__ is not str:
+                        _w.text(x0)
+                o.custom_config = v.copy()
             except _w.WrongType:
                 o.custom_config = _w.keep(o, "CustomConfig", v)
         v = d.get("Layout")
@@ -1195,16 +1189,14 @@ def _codec_InAppTemplateRequest(cls: Any) -> _w.Codec:
             o.tags = None
         else:
             try:
-                o.tags = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            x0 if x0.__class__ is str else _w.text(x0)
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    if x0.__class__ is not str:
+                        _w.text(x0)
+                o.tags = v.copy()
             except _w.WrongType:
                 o.tags = _w.keep(o, "tags", v)
         v = d.get("TemplateDescription")
@@ -1216,7 +1208,7 @@ def _codec_InAppTemplateRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1292,16 +1284,14 @@ def _codec_InAppTemplateResponse(cls: Any) -> _w.Codec:
             o.custom_config = None
         else:
             try:
-                o.custom_config = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            x0 if x0.__class__ is str else _w.text(x0)
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    if x0.__class__ is not str:
+                        _w.text(x0)
+                o.custom_config = v.copy()
             except _w.WrongType:
                 o.custom_config = _w.keep(o, "CustomConfig", v)
         v = d.get("LastModifiedDate")
@@ -1321,16 +1311,14 @@ def _codec_InAppTemplateResponse(cls: Any) -> _w.Codec:
             o.tags = None
         else:
             try:
-                o.tags = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            x0 if x0.__class__ is str else _w.text(x0)
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    if x0.__class__ is not str:
+                        _w.text(x0)
+                o.tags = v.copy()
             except _w.WrongType:
                 o.tags = _w.keep(o, "tags", v)
         v = d.get("TemplateDescription")
@@ -1356,7 +1344,7 @@ def _codec_InAppTemplateResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1432,7 +1420,7 @@ def _codec_ListTemplateVersionsRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1478,7 +1466,7 @@ def _codec_ListTemplateVersionsResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1518,7 +1506,7 @@ def _codec_ListTemplatesRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1564,7 +1552,7 @@ def _codec_ListTemplatesResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1654,16 +1642,14 @@ def _codec_PushNotificationTemplateRequest(cls: Any) -> _w.Codec:
             o.tags = None
         else:
             try:
-                o.tags = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            x0 if x0.__class__ is str else _w.text(x0)
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    if x0.__class__ is not str:
+                        _w.text(x0)
+                o.tags = v.copy()
             except _w.WrongType:
                 o.tags = _w.keep(o, "tags", v)
         v = d.get("TemplateDescription")
@@ -1675,7 +1661,7 @@ def _codec_PushNotificationTemplateRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1805,16 +1791,14 @@ def _codec_PushNotificationTemplateResponse(cls: Any) -> _w.Codec:
             o.tags = None
         else:
             try:
-                o.tags = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            x0 if x0.__class__ is str else _w.text(x0)
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    if x0.__class__ is not str:
+                        _w.text(x0)
+                o.tags = v.copy()
             except _w.WrongType:
                 o.tags = _w.keep(o, "tags", v)
         v = d.get("TemplateDescription")
@@ -1840,7 +1824,7 @@ def _codec_PushNotificationTemplateResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1924,16 +1908,14 @@ def _codec_SMSTemplateRequest(cls: Any) -> _w.Codec:
             o.tags = None
         else:
             try:
-                o.tags = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            x0 if x0.__class__ is str else _w.text(x0)
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    if x0.__class__ is not str:
+                        _w.text(x0)
+                o.tags = v.copy()
             except _w.WrongType:
                 o.tags = _w.keep(o, "tags", v)
         v = d.get("TemplateDescription")
@@ -1945,7 +1927,7 @@ def _codec_SMSTemplateRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2021,16 +2003,14 @@ def _codec_SMSTemplateResponse(cls: Any) -> _w.Codec:
             o.tags = None
         else:
             try:
-                o.tags = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            x0 if x0.__class__ is str else _w.text(x0)
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    if x0.__class__ is not str:
+                        _w.text(x0)
+                o.tags = v.copy()
             except _w.WrongType:
                 o.tags = _w.keep(o, "tags", v)
         v = d.get("TemplateDescription")
@@ -2056,7 +2036,7 @@ def _codec_SMSTemplateResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2116,7 +2096,7 @@ def _codec_TemplateActiveVersionRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2172,16 +2152,14 @@ def _codec_TemplateResponse(cls: Any) -> _w.Codec:
             o.tags = None
         else:
             try:
-                o.tags = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            x0 if x0.__class__ is str else _w.text(x0)
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    if x0.__class__ is not str:
+                        _w.text(x0)
+                o.tags = v.copy()
             except _w.WrongType:
                 o.tags = _w.keep(o, "tags", v)
         v = d.get("TemplateDescription")
@@ -2207,7 +2185,7 @@ def _codec_TemplateResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2297,7 +2275,7 @@ def _codec_TemplateVersionResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2363,7 +2341,7 @@ def _codec_TemplateVersionsResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2416,7 +2394,7 @@ def _codec_TemplatesResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2471,7 +2449,7 @@ def _codec_UpdateEmailTemplateRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2528,7 +2506,7 @@ def _codec_UpdateInAppTemplateRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2587,7 +2565,7 @@ def _codec_UpdatePushTemplateRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2644,7 +2622,7 @@ def _codec_UpdateSmsTemplateRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2697,7 +2675,7 @@ def _codec_UpdateTemplateActiveVersionRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2751,7 +2729,7 @@ def _codec_UpdateVoiceTemplateRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2802,16 +2780,14 @@ def _codec_VoiceTemplateRequest(cls: Any) -> _w.Codec:
             o.tags = None
         else:
             try:
-                o.tags = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            x0 if x0.__class__ is str else _w.text(x0)
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    if x0.__class__ is not str:
+                        _w.text(x0)
+                o.tags = v.copy()
             except _w.WrongType:
                 o.tags = _w.keep(o, "tags", v)
         v = d.get("TemplateDescription")
@@ -2825,7 +2801,7 @@ def _codec_VoiceTemplateRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2905,16 +2881,14 @@ def _codec_VoiceTemplateResponse(cls: Any) -> _w.Codec:
             o.tags = None
         else:
             try:
-                o.tags = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            x0 if x0.__class__ is str else _w.text(x0)
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    if x0.__class__ is not str:
+                        _w.text(x0)
+                o.tags = v.copy()
             except _w.WrongType:
                 o.tags = _w.keep(o, "tags", v)
         v = d.get("TemplateDescription")
@@ -2942,7 +2916,7 @@ def _codec_VoiceTemplateResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
