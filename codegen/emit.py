@@ -471,8 +471,12 @@ def _s_enum(name: str, var: str) -> str:
 
 
 # Checks that return the value they accept unchanged: a collection of such items is checked
-# item by item and copied whole, instead of rebuilt.
+# item by item and copied whole, instead of rebuilt (``_w.scalar_list`` and its kin).
 _IDENTITY_CHECKS = frozenset({"str", "int", "float", "bool", "bytes"})
+
+
+def _scalar(t: TypeRef) -> bool:
+    return t.kind == "prim" and t.name in _IDENTITY_CHECKS
 
 
 def _s_expr(service: Service, t: TypeRef, var: str, host: str) -> str:
@@ -503,25 +507,28 @@ def _s_build(service: Service, t: TypeRef, src: str, dst: str, host: str, depth:
             # map() calls the slot without a frame per list.
             slot = f"{_codec_ref(service, item.name, host)}_s_{item.name}"
             return [f"{dst} = list(map({slot}, {src})) if {src}.__class__ is list else _w.wrong()"]
+        if _scalar(item):
+            return [f"{dst} = _w.scalar_list({src}, {', '.join(_PRIM_CHECKS[item.name])})"]
+        if item.kind == "enum":
+            e = item.name
+            return [f"{dst} = _w.enum_list({src}, _E_{e}, {e}, _M_{e})"]
         out = [f"if {src}.__class__ is not list:", "    _w.wrong()"]
-        if item.kind == "prim" and item.name in _IDENTITY_CHECKS:
-            exact, check = _PRIM_CHECKS[item.name]
-            return [*out, f"for {x} in {src}:", f"    if {x}.__class__ is not {exact}:",
-                    f"        {check}({x})", f"{dst} = {src}.copy()"]
         if item.kind in ("prim", "enum"):
             return [*out, f"{r} = []", f"for {x} in {src}:",
                     f"    {r}.append({_bare(_s_expr(service, item, x, host))})", f"{dst} = {r}"]
         inner = _s_build(service, item, x, y, host, depth + 1)
         return [*out, f"{r} = []", f"for {x} in {src}:", *[f"    {line}" for line in inner],
                 f"    {r}.append({y})", f"{dst} = {r}"]
+    if _scalar(item):
+        return [f"{dst} = _w.scalar_map({src}, {', '.join(_PRIM_CHECKS[item.name])})"]
+    if item.kind == "list" and item.item is not None and _scalar(item.item):
+        checks = ", ".join(_PRIM_CHECKS[item.item.name])
+        return [f"{dst} = _w.scalar_list_map({src}, {checks})"]
+    if item.kind == "struct":
+        return [f"{dst} = _w.struct_map({src}, {_codec_ref(service, item.name, host)}_s_{item.name})"]
     k = f"k{depth}"
     out = [f"if {src}.__class__ is not dict:", "    _w.wrong()"]
     key = [f"    if {k}.__class__ is not str:", f"        _w.text({k})"]
-    if item.kind == "prim" and item.name in _IDENTITY_CHECKS:
-        exact, check = _PRIM_CHECKS[item.name]
-        return [*out, f"for {k}, {x} in {src}.items():", *key,
-                f"    if {x}.__class__ is not {exact}:", f"        {check}({x})",
-                f"{dst} = {src}.copy()"]
     if item.kind in ("prim", "enum", "struct"):
         body = [f"    {r}[{k}] = {_s_expr(service, item, x, host)}"]
     else:
@@ -579,6 +586,12 @@ def _u_build(service: Service, t: TypeRef, src: str, dst: str, host: str, depth:
         return _assign(dst, expr, "")
     item = t.item
     assert item is not None
+    if t.kind == "map" and item.kind == "list" and item.item is not None and item.item.kind == "prim":
+        return [f"{dst} = _w.list_map_out({src})"]
+    if t.kind == "list" and item.kind == "enum":
+        return [f"{dst} = _w.enum_list_out({src}, {item.name})"]
+    if t.kind == "map" and item.kind == "struct":
+        return [f"{dst} = _w.struct_map_out({src}, {_codec_ref(service, item.name, host)}_u_{item.name})"]
     x, r, y = f"x{depth}", f"r{depth}", f"y{depth}"
     if t.kind == "list":
         head = [f"if {src}.__class__ is list or isinstance({src}, (list, tuple)):",

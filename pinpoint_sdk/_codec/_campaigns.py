@@ -205,14 +205,7 @@ def _codec_ActivityResponse(cls: Any) -> _w.Codec:
             o.execution_metrics = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    if x0.__class__ is not str:
-                        _w.text(x0)
-                o.execution_metrics = v.copy()
+                o.execution_metrics = _w.scalar_map(v, str, _w.text)
             except _w.WrongType:
                 o.execution_metrics = _w.keep(o, "ExecutionMetrics", v)
         if not keys.issuperset(d):
@@ -365,14 +358,7 @@ def _codec_CampaignInAppMessage(cls: Any) -> _w.Codec:
             o.custom_config = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    if x0.__class__ is not str:
-                        _w.text(x0)
-                o.custom_config = v.copy()
+                o.custom_config = _w.scalar_map(v, str, _w.text)
             except _w.WrongType:
                 o.custom_config = _w.keep(o, "CustomConfig", v)
         v = d.get("Layout")
@@ -561,14 +547,7 @@ def _codec_CampaignResponse(cls: Any) -> _w.Codec:
             o.tags = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    if x0.__class__ is not str:
-                        _w.text(x0)
-                o.tags = v.copy()
+                o.tags = _w.scalar_map(v, str, _w.text)
             except _w.WrongType:
                 o.tags = _w.keep(o, "tags", v)
         v = d.get("TemplateConfiguration")
@@ -931,7 +910,6 @@ def _codec_CustomDeliveryConfiguration(cls: Any) -> _w.Codec:
         o: Any = _new(cls)
         o._unknown = None
         v: Any
-        r0: Any
         v = d.get("DeliveryUri")
         o.delivery_uri = (
             v if v.__class__ is str or v is None else _w.field(o, "DeliveryUri", v, _w.text)
@@ -941,16 +919,9 @@ def _codec_CustomDeliveryConfiguration(cls: Any) -> _w.Codec:
             o.endpoint_types = None
         else:
             try:
-                if v.__class__ is not list:
-                    _w.wrong()
-                r0 = []
-                for x0 in v:
-                    r0.append(
-                        (_E_EndpointTypesElement.get(x0) or EndpointTypesElement(x0))
-                        if x0.__class__ is str
-                        else _M_EndpointTypesElement(x0)
-                    )
-                o.endpoint_types = r0
+                o.endpoint_types = _w.enum_list(
+                    v, _E_EndpointTypesElement, EndpointTypesElement, _M_EndpointTypesElement
+                )
             except _w.WrongType:
                 o.endpoint_types = _w.keep(o, "EndpointTypes", v)
         if not keys.issuperset(d):
@@ -962,21 +933,12 @@ def _codec_CustomDeliveryConfiguration(cls: Any) -> _w.Codec:
             return o
         d: dict[str, Any] = {}
         v: Any
-        r0: Any
         v = o.delivery_uri
         if v is not None:
             d["DeliveryUri"] = v
         v = o.endpoint_types
         if v is not None:
-            if v.__class__ is list or isinstance(v, (list, tuple)):
-                r0 = []
-                for x0 in v:
-                    r0.append(
-                        x0._value_ if x0.__class__ is EndpointTypesElement else _w.enum_text(x0)
-                    )
-                d["EndpointTypes"] = r0
-            else:
-                d["EndpointTypes"] = v
+            d["EndpointTypes"] = _w.enum_list_out(v, EndpointTypesElement)
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d
@@ -1805,14 +1767,7 @@ def _codec_WriteCampaignRequest(cls: Any) -> _w.Codec:
             o.tags = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    if x0.__class__ is not str:
-                        _w.text(x0)
-                o.tags = v.copy()
+                o.tags = _w.scalar_map(v, str, _w.text)
             except _w.WrongType:
                 o.tags = _w.keep(o, "tags", v)
         v = d.get("TemplateConfiguration")

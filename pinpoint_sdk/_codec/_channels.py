@@ -711,20 +711,12 @@ def _codec_ChannelsResponse(cls: Any) -> _w.Codec:
         o: Any = _new(cls)
         o._unknown = None
         v: Any
-        r0: Any
         v = d.get("Channels")
         if v is None:
             o.channels = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                r0 = {}
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    r0[k0] = _s_ChannelResponse(x0)
-                o.channels = r0
+                o.channels = _w.struct_map(v, _s_ChannelResponse)
             except _w.WrongType:
                 o.channels = _w.keep(o, "Channels", v)
         if not keys.issuperset(d):
@@ -736,16 +728,9 @@ def _codec_ChannelsResponse(cls: Any) -> _w.Codec:
             return o
         d: dict[str, Any] = {}
         v: Any
-        r0: Any
         v = o.channels
         if v is not None:
-            if v.__class__ is dict or isinstance(v, dict):
-                r0 = {}
-                for k0, x0 in v.items():
-                    r0[k0] = _u_ChannelResponse(x0)
-                d["Channels"] = r0
-            else:
-                d["Channels"] = v
+            d["Channels"] = _w.struct_map_out(v, _u_ChannelResponse)
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d

@@ -103,12 +103,7 @@ def _codec_AttributeDimension(cls: Any) -> _w.Codec:
             o.values = None
         else:
             try:
-                if v.__class__ is not list:
-                    _w.wrong()
-                for x0 in v:
-                    if x0.__class__ is not str:
-                        _w.text(x0)
-                o.values = v.copy()
+                o.values = _w.scalar_list(v, str, _w.text)
             except _w.WrongType:
                 o.values = _w.keep(o, "Values", v)
         if not keys.issuperset(d):
@@ -563,8 +558,6 @@ def _codec_EndpointRequest(cls: Any) -> _w.Codec:
         o: Any = _new(cls)
         o._unknown = None
         v: Any
-        r0: Any
-        y0: Any
         v = d.get("Address")
         o.address = v if v.__class__ is str or v is None else _w.field(o, "Address", v, _w.text)
         v = d.get("Attributes")
@@ -572,20 +565,7 @@ def _codec_EndpointRequest(cls: Any) -> _w.Codec:
             o.attributes = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                r0 = {}
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    if x0.__class__ is not list:
-                        _w.wrong()
-                    for x1 in x0:
-                        if x1.__class__ is not str:
-                            _w.text(x1)
-                    y0 = x0.copy()
-                    r0[k0] = y0
-                o.attributes = r0
+                o.attributes = _w.scalar_list_map(v, str, _w.text)
             except _w.WrongType:
                 o.attributes = _w.keep(o, "Attributes", v)
         v = d.get("ChannelType")
@@ -625,14 +605,7 @@ def _codec_EndpointRequest(cls: Any) -> _w.Codec:
             o.metrics = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    if x0.__class__ is not float:
-                        _w.number(x0)
-                o.metrics = v.copy()
+                o.metrics = _w.scalar_map(v, float, _w.number)
             except _w.WrongType:
                 o.metrics = _w.keep(o, "Metrics", v)
         v = d.get("OptOut")
@@ -658,21 +631,12 @@ def _codec_EndpointRequest(cls: Any) -> _w.Codec:
             return o
         d: dict[str, Any] = {}
         v: Any
-        r0: Any
         v = o.address
         if v is not None:
             d["Address"] = v
         v = o.attributes
         if v is not None:
-            if v.__class__ is dict or isinstance(v, dict):
-                r0 = {}
-                for k0, x0 in v.items():
-                    r0[k0] = (
-                        list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0
-                    )
-                d["Attributes"] = r0
-            else:
-                d["Attributes"] = v
+            d["Attributes"] = _w.list_map_out(v)
         v = o.channel_type
         if v is not None:
             d["ChannelType"] = v._value_ if v.__class__ is ChannelType else _w.enum_text(v)
@@ -716,27 +680,12 @@ def _codec_EndpointUser(cls: Any) -> _w.Codec:
         o: Any = _new(cls)
         o._unknown = None
         v: Any
-        r0: Any
-        y0: Any
         v = d.get("UserAttributes")
         if v is None:
             o.user_attributes = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                r0 = {}
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    if x0.__class__ is not list:
-                        _w.wrong()
-                    for x1 in x0:
-                        if x1.__class__ is not str:
-                            _w.text(x1)
-                    y0 = x0.copy()
-                    r0[k0] = y0
-                o.user_attributes = r0
+                o.user_attributes = _w.scalar_list_map(v, str, _w.text)
             except _w.WrongType:
                 o.user_attributes = _w.keep(o, "UserAttributes", v)
         v = d.get("UserId")
@@ -750,18 +699,9 @@ def _codec_EndpointUser(cls: Any) -> _w.Codec:
             return o
         d: dict[str, Any] = {}
         v: Any
-        r0: Any
         v = o.user_attributes
         if v is not None:
-            if v.__class__ is dict or isinstance(v, dict):
-                r0 = {}
-                for k0, x0 in v.items():
-                    r0[k0] = (
-                        list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0
-                    )
-                d["UserAttributes"] = r0
-            else:
-                d["UserAttributes"] = v
+            d["UserAttributes"] = _w.list_map_out(v)
         v = o.user_id
         if v is not None:
             d["UserId"] = v
@@ -781,20 +721,12 @@ def _codec_EventDimensions(cls: Any) -> _w.Codec:
         o: Any = _new(cls)
         o._unknown = None
         v: Any
-        r0: Any
         v = d.get("Attributes")
         if v is None:
             o.attributes = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                r0 = {}
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    r0[k0] = _s_AttributeDimension(x0)
-                o.attributes = r0
+                o.attributes = _w.struct_map(v, _s_AttributeDimension)
             except _w.WrongType:
                 o.attributes = _w.keep(o, "Attributes", v)
         v = d.get("EventType")
@@ -810,14 +742,7 @@ def _codec_EventDimensions(cls: Any) -> _w.Codec:
             o.metrics = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                r0 = {}
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    r0[k0] = _s_MetricDimension(x0)
-                o.metrics = r0
+                o.metrics = _w.struct_map(v, _s_MetricDimension)
             except _w.WrongType:
                 o.metrics = _w.keep(o, "Metrics", v)
         if not keys.issuperset(d):
@@ -829,28 +754,15 @@ def _codec_EventDimensions(cls: Any) -> _w.Codec:
             return o
         d: dict[str, Any] = {}
         v: Any
-        r0: Any
         v = o.attributes
         if v is not None:
-            if v.__class__ is dict or isinstance(v, dict):
-                r0 = {}
-                for k0, x0 in v.items():
-                    r0[k0] = _u_AttributeDimension(x0)
-                d["Attributes"] = r0
-            else:
-                d["Attributes"] = v
+            d["Attributes"] = _w.struct_map_out(v, _u_AttributeDimension)
         v = o.event_type
         if v is not None:
             d["EventType"] = _u_SetDimension(v)
         v = o.metrics
         if v is not None:
-            if v.__class__ is dict or isinstance(v, dict):
-                r0 = {}
-                for k0, x0 in v.items():
-                    r0[k0] = _u_MetricDimension(x0)
-                d["Metrics"] = r0
-            else:
-                d["Metrics"] = v
+            d["Metrics"] = _w.struct_map_out(v, _u_MetricDimension)
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d
@@ -1595,20 +1507,12 @@ def _codec_SegmentDimensions(cls: Any) -> _w.Codec:
         o: Any = _new(cls)
         o._unknown = None
         v: Any
-        r0: Any
         v = d.get("Attributes")
         if v is None:
             o.attributes = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                r0 = {}
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    r0[k0] = _s_AttributeDimension(x0)
-                o.attributes = r0
+                o.attributes = _w.struct_map(v, _s_AttributeDimension)
             except _w.WrongType:
                 o.attributes = _w.keep(o, "Attributes", v)
         v = d.get("Behavior")
@@ -1640,14 +1544,7 @@ def _codec_SegmentDimensions(cls: Any) -> _w.Codec:
             o.metrics = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                r0 = {}
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    r0[k0] = _s_MetricDimension(x0)
-                o.metrics = r0
+                o.metrics = _w.struct_map(v, _s_MetricDimension)
             except _w.WrongType:
                 o.metrics = _w.keep(o, "Metrics", v)
         v = d.get("UserAttributes")
@@ -1655,14 +1552,7 @@ def _codec_SegmentDimensions(cls: Any) -> _w.Codec:
             o.user_attributes = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                r0 = {}
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    r0[k0] = _s_AttributeDimension(x0)
-                o.user_attributes = r0
+                o.user_attributes = _w.struct_map(v, _s_AttributeDimension)
             except _w.WrongType:
                 o.user_attributes = _w.keep(o, "UserAttributes", v)
         if not keys.issuperset(d):
@@ -1674,16 +1564,9 @@ def _codec_SegmentDimensions(cls: Any) -> _w.Codec:
             return o
         d: dict[str, Any] = {}
         v: Any
-        r0: Any
         v = o.attributes
         if v is not None:
-            if v.__class__ is dict or isinstance(v, dict):
-                r0 = {}
-                for k0, x0 in v.items():
-                    r0[k0] = _u_AttributeDimension(x0)
-                d["Attributes"] = r0
-            else:
-                d["Attributes"] = v
+            d["Attributes"] = _w.struct_map_out(v, _u_AttributeDimension)
         v = o.behavior
         if v is not None:
             d["Behavior"] = _u_SegmentBehaviors(v)
@@ -1695,22 +1578,10 @@ def _codec_SegmentDimensions(cls: Any) -> _w.Codec:
             d["Location"] = _u_SegmentLocation(v)
         v = o.metrics
         if v is not None:
-            if v.__class__ is dict or isinstance(v, dict):
-                r0 = {}
-                for k0, x0 in v.items():
-                    r0[k0] = _u_MetricDimension(x0)
-                d["Metrics"] = r0
-            else:
-                d["Metrics"] = v
+            d["Metrics"] = _w.struct_map_out(v, _u_MetricDimension)
         v = o.user_attributes
         if v is not None:
-            if v.__class__ is dict or isinstance(v, dict):
-                r0 = {}
-                for k0, x0 in v.items():
-                    r0[k0] = _u_AttributeDimension(x0)
-                d["UserAttributes"] = r0
-            else:
-                d["UserAttributes"] = v
+            d["UserAttributes"] = _w.struct_map_out(v, _u_AttributeDimension)
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d
@@ -1787,12 +1658,7 @@ def _codec_SetDimension(cls: Any) -> _w.Codec:
             o.values = None
         else:
             try:
-                if v.__class__ is not list:
-                    _w.wrong()
-                for x0 in v:
-                    if x0.__class__ is not str:
-                        _w.text(x0)
-                o.values = v.copy()
+                o.values = _w.scalar_list(v, str, _w.text)
             except _w.WrongType:
                 o.values = _w.keep(o, "Values", v)
         if not keys.issuperset(d):

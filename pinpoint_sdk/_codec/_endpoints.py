@@ -69,12 +69,7 @@ def _codec_AttributesResource(cls: Any) -> _w.Codec:
             o.attributes = None
         else:
             try:
-                if v.__class__ is not list:
-                    _w.wrong()
-                for x0 in v:
-                    if x0.__class__ is not str:
-                        _w.text(x0)
-                o.attributes = v.copy()
+                o.attributes = _w.scalar_list(v, str, _w.text)
             except _w.WrongType:
                 o.attributes = _w.keep(o, "Attributes", v)
         if not keys.issuperset(d):
@@ -240,8 +235,6 @@ def _codec_EndpointBatchItem(cls: Any) -> _w.Codec:
         o: Any = _new(cls)
         o._unknown = None
         v: Any
-        r0: Any
-        y0: Any
         v = d.get("Address")
         o.address = v if v.__class__ is str or v is None else _w.field(o, "Address", v, _w.text)
         v = d.get("Attributes")
@@ -249,20 +242,7 @@ def _codec_EndpointBatchItem(cls: Any) -> _w.Codec:
             o.attributes = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                r0 = {}
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    if x0.__class__ is not list:
-                        _w.wrong()
-                    for x1 in x0:
-                        if x1.__class__ is not str:
-                            _w.text(x1)
-                    y0 = x0.copy()
-                    r0[k0] = y0
-                o.attributes = r0
+                o.attributes = _w.scalar_list_map(v, str, _w.text)
             except _w.WrongType:
                 o.attributes = _w.keep(o, "Attributes", v)
         v = d.get("ChannelType")
@@ -304,14 +284,7 @@ def _codec_EndpointBatchItem(cls: Any) -> _w.Codec:
             o.metrics = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    if x0.__class__ is not float:
-                        _w.number(x0)
-                o.metrics = v.copy()
+                o.metrics = _w.scalar_map(v, float, _w.number)
             except _w.WrongType:
                 o.metrics = _w.keep(o, "Metrics", v)
         v = d.get("OptOut")
@@ -337,21 +310,12 @@ def _codec_EndpointBatchItem(cls: Any) -> _w.Codec:
             return o
         d: dict[str, Any] = {}
         v: Any
-        r0: Any
         v = o.address
         if v is not None:
             d["Address"] = v
         v = o.attributes
         if v is not None:
-            if v.__class__ is dict or isinstance(v, dict):
-                r0 = {}
-                for k0, x0 in v.items():
-                    r0[k0] = (
-                        list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0
-                    )
-                d["Attributes"] = r0
-            else:
-                d["Attributes"] = v
+            d["Attributes"] = _w.list_map_out(v)
         v = o.channel_type
         if v is not None:
             d["ChannelType"] = v._value_ if v.__class__ is ChannelType else _w.enum_text(v)
@@ -456,8 +420,6 @@ def _codec_EndpointResponse(cls: Any) -> _w.Codec:
         o: Any = _new(cls)
         o._unknown = None
         v: Any
-        r0: Any
-        y0: Any
         v = d.get("Address")
         o.address = v if v.__class__ is str or v is None else _w.field(o, "Address", v, _w.text)
         v = d.get("ApplicationId")
@@ -469,20 +431,7 @@ def _codec_EndpointResponse(cls: Any) -> _w.Codec:
             o.attributes = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                r0 = {}
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    if x0.__class__ is not list:
-                        _w.wrong()
-                    for x1 in x0:
-                        if x1.__class__ is not str:
-                            _w.text(x1)
-                    y0 = x0.copy()
-                    r0[k0] = y0
-                o.attributes = r0
+                o.attributes = _w.scalar_list_map(v, str, _w.text)
             except _w.WrongType:
                 o.attributes = _w.keep(o, "Attributes", v)
         v = d.get("ChannelType")
@@ -530,14 +479,7 @@ def _codec_EndpointResponse(cls: Any) -> _w.Codec:
             o.metrics = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    if x0.__class__ is not float:
-                        _w.number(x0)
-                o.metrics = v.copy()
+                o.metrics = _w.scalar_map(v, float, _w.number)
             except _w.WrongType:
                 o.metrics = _w.keep(o, "Metrics", v)
         v = d.get("OptOut")
@@ -563,7 +505,6 @@ def _codec_EndpointResponse(cls: Any) -> _w.Codec:
             return o
         d: dict[str, Any] = {}
         v: Any
-        r0: Any
         v = o.address
         if v is not None:
             d["Address"] = v
@@ -572,15 +513,7 @@ def _codec_EndpointResponse(cls: Any) -> _w.Codec:
             d["ApplicationId"] = v
         v = o.attributes
         if v is not None:
-            if v.__class__ is dict or isinstance(v, dict):
-                r0 = {}
-                for k0, x0 in v.items():
-                    r0[k0] = (
-                        list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0
-                    )
-                d["Attributes"] = r0
-            else:
-                d["Attributes"] = v
+            d["Attributes"] = _w.list_map_out(v)
         v = o.channel_type
         if v is not None:
             d["ChannelType"] = v._value_ if v.__class__ is ChannelType else _w.enum_text(v)
@@ -765,12 +698,7 @@ def _codec_UpdateAttributesRequest(cls: Any) -> _w.Codec:
             o.blacklist = None
         else:
             try:
-                if v.__class__ is not list:
-                    _w.wrong()
-                for x0 in v:
-                    if x0.__class__ is not str:
-                        _w.text(x0)
-                o.blacklist = v.copy()
+                o.blacklist = _w.scalar_list(v, str, _w.text)
             except _w.WrongType:
                 o.blacklist = _w.keep(o, "Blacklist", v)
         if not keys.issuperset(d):

@@ -156,14 +156,7 @@ def _codec_Event(cls: Any) -> _w.Codec:
             o.attributes = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    if x0.__class__ is not str:
-                        _w.text(x0)
-                o.attributes = v.copy()
+                o.attributes = _w.scalar_map(v, str, _w.text)
             except _w.WrongType:
                 o.attributes = _w.keep(o, "Attributes", v)
         v = d.get("ClientSdkVersion")
@@ -179,14 +172,7 @@ def _codec_Event(cls: Any) -> _w.Codec:
             o.metrics = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    if x0.__class__ is not float:
-                        _w.number(x0)
-                o.metrics = v.copy()
+                o.metrics = _w.scalar_map(v, float, _w.number)
             except _w.WrongType:
                 o.metrics = _w.keep(o, "Metrics", v)
         v = d.get("SdkName")
@@ -332,7 +318,6 @@ def _codec_EventsBatch(cls: Any) -> _w.Codec:
         o: Any = _new(cls)
         o._unknown = None
         v: Any
-        r0: Any
         v = d.get("Endpoint")
         o.endpoint = (
             _s_PublicEndpoint(v)
@@ -346,14 +331,7 @@ def _codec_EventsBatch(cls: Any) -> _w.Codec:
             o.events = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                r0 = {}
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    r0[k0] = _s_Event(x0)
-                o.events = r0
+                o.events = _w.struct_map(v, _s_Event)
             except _w.WrongType:
                 o.events = _w.keep(o, "Events", v)
         if not keys.issuperset(d):
@@ -365,19 +343,12 @@ def _codec_EventsBatch(cls: Any) -> _w.Codec:
             return o
         d: dict[str, Any] = {}
         v: Any
-        r0: Any
         v = o.endpoint
         if v is not None:
             d["Endpoint"] = _u_PublicEndpoint(v)
         v = o.events
         if v is not None:
-            if v.__class__ is dict or isinstance(v, dict):
-                r0 = {}
-                for k0, x0 in v.items():
-                    r0[k0] = _u_Event(x0)
-                d["Events"] = r0
-            else:
-                d["Events"] = v
+            d["Events"] = _w.struct_map_out(v, _u_Event)
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d
@@ -394,20 +365,12 @@ def _codec_EventsRequest(cls: Any) -> _w.Codec:
         o: Any = _new(cls)
         o._unknown = None
         v: Any
-        r0: Any
         v = d.get("BatchItem")
         if v is None:
             o.batch_item = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                r0 = {}
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    r0[k0] = _s_EventsBatch(x0)
-                o.batch_item = r0
+                o.batch_item = _w.struct_map(v, _s_EventsBatch)
             except _w.WrongType:
                 o.batch_item = _w.keep(o, "BatchItem", v)
         if not keys.issuperset(d):
@@ -419,16 +382,9 @@ def _codec_EventsRequest(cls: Any) -> _w.Codec:
             return o
         d: dict[str, Any] = {}
         v: Any
-        r0: Any
         v = o.batch_item
         if v is not None:
-            if v.__class__ is dict or isinstance(v, dict):
-                r0 = {}
-                for k0, x0 in v.items():
-                    r0[k0] = _u_EventsBatch(x0)
-                d["BatchItem"] = r0
-            else:
-                d["BatchItem"] = v
+            d["BatchItem"] = _w.struct_map_out(v, _u_EventsBatch)
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d
@@ -445,20 +401,12 @@ def _codec_EventsResponse(cls: Any) -> _w.Codec:
         o: Any = _new(cls)
         o._unknown = None
         v: Any
-        r0: Any
         v = d.get("Results")
         if v is None:
             o.results = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                r0 = {}
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    r0[k0] = _s_ItemResponse(x0)
-                o.results = r0
+                o.results = _w.struct_map(v, _s_ItemResponse)
             except _w.WrongType:
                 o.results = _w.keep(o, "Results", v)
         if not keys.issuperset(d):
@@ -470,16 +418,9 @@ def _codec_EventsResponse(cls: Any) -> _w.Codec:
             return o
         d: dict[str, Any] = {}
         v: Any
-        r0: Any
         v = o.results
         if v is not None:
-            if v.__class__ is dict or isinstance(v, dict):
-                r0 = {}
-                for k0, x0 in v.items():
-                    r0[k0] = _u_ItemResponse(x0)
-                d["Results"] = r0
-            else:
-                d["Results"] = v
+            d["Results"] = _w.struct_map_out(v, _u_ItemResponse)
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d
@@ -496,7 +437,6 @@ def _codec_ItemResponse(cls: Any) -> _w.Codec:
         o: Any = _new(cls)
         o._unknown = None
         v: Any
-        r0: Any
         v = d.get("EndpointItemResponse")
         o.endpoint_item_response = (
             _s_EndpointItemResponse(v)
@@ -510,14 +450,7 @@ def _codec_ItemResponse(cls: Any) -> _w.Codec:
             o.events_item_response = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                r0 = {}
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    r0[k0] = _s_EventItemResponse(x0)
-                o.events_item_response = r0
+                o.events_item_response = _w.struct_map(v, _s_EventItemResponse)
             except _w.WrongType:
                 o.events_item_response = _w.keep(o, "EventsItemResponse", v)
         if not keys.issuperset(d):
@@ -529,19 +462,12 @@ def _codec_ItemResponse(cls: Any) -> _w.Codec:
             return o
         d: dict[str, Any] = {}
         v: Any
-        r0: Any
         v = o.endpoint_item_response
         if v is not None:
             d["EndpointItemResponse"] = _u_EndpointItemResponse(v)
         v = o.events_item_response
         if v is not None:
-            if v.__class__ is dict or isinstance(v, dict):
-                r0 = {}
-                for k0, x0 in v.items():
-                    r0[k0] = _u_EventItemResponse(x0)
-                d["EventsItemResponse"] = r0
-            else:
-                d["EventsItemResponse"] = v
+            d["EventsItemResponse"] = _w.struct_map_out(v, _u_EventItemResponse)
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d

@@ -324,12 +324,7 @@ def _codec_ExportJobResponse(cls: Any) -> _w.Codec:
             o.failures = None
         else:
             try:
-                if v.__class__ is not list:
-                    _w.wrong()
-                for x0 in v:
-                    if x0.__class__ is not str:
-                        _w.text(x0)
-                o.failures = v.copy()
+                o.failures = _w.scalar_list(v, str, _w.text)
             except _w.WrongType:
                 o.failures = _w.keep(o, "Failures", v)
         v = d.get("Id")
@@ -725,12 +720,7 @@ def _codec_ImportJobResponse(cls: Any) -> _w.Codec:
             o.failures = None
         else:
             try:
-                if v.__class__ is not list:
-                    _w.wrong()
-                for x0 in v:
-                    if x0.__class__ is not str:
-                        _w.text(x0)
-                o.failures = v.copy()
+                o.failures = _w.scalar_list(v, str, _w.text)
             except _w.WrongType:
                 o.failures = _w.keep(o, "Failures", v)
         v = d.get("Id")

@@ -658,7 +658,6 @@ def _codec_CustomMessageActivity(cls: Any) -> _w.Codec:
         o: Any = _new(cls)
         o._unknown = None
         v: Any
-        r0: Any
         v = d.get("DeliveryUri")
         o.delivery_uri = (
             v if v.__class__ is str or v is None else _w.field(o, "DeliveryUri", v, _w.text)
@@ -668,16 +667,9 @@ def _codec_CustomMessageActivity(cls: Any) -> _w.Codec:
             o.endpoint_types = None
         else:
             try:
-                if v.__class__ is not list:
-                    _w.wrong()
-                r0 = []
-                for x0 in v:
-                    r0.append(
-                        (_E_EndpointTypesElement.get(x0) or EndpointTypesElement(x0))
-                        if x0.__class__ is str
-                        else _M_EndpointTypesElement(x0)
-                    )
-                o.endpoint_types = r0
+                o.endpoint_types = _w.enum_list(
+                    v, _E_EndpointTypesElement, EndpointTypesElement, _M_EndpointTypesElement
+                )
             except _w.WrongType:
                 o.endpoint_types = _w.keep(o, "EndpointTypes", v)
         v = d.get("MessageConfig")
@@ -709,21 +701,12 @@ def _codec_CustomMessageActivity(cls: Any) -> _w.Codec:
             return o
         d: dict[str, Any] = {}
         v: Any
-        r0: Any
         v = o.delivery_uri
         if v is not None:
             d["DeliveryUri"] = v
         v = o.endpoint_types
         if v is not None:
-            if v.__class__ is list or isinstance(v, (list, tuple)):
-                r0 = []
-                for x0 in v:
-                    r0.append(
-                        x0._value_ if x0.__class__ is EndpointTypesElement else _w.enum_text(x0)
-                    )
-                d["EndpointTypes"] = r0
-            else:
-                d["EndpointTypes"] = v
+            d["EndpointTypes"] = _w.enum_list_out(v, EndpointTypesElement)
         v = o.message_config
         if v is not None:
             d["MessageConfig"] = _u_JourneyCustomMessage(v)
@@ -1550,14 +1533,7 @@ def _codec_JourneyExecutionActivityMetricsResponse(cls: Any) -> _w.Codec:
             o.metrics = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    if x0.__class__ is not str:
-                        _w.text(x0)
-                o.metrics = v.copy()
+                o.metrics = _w.scalar_map(v, str, _w.text)
             except _w.WrongType:
                 o.metrics = _w.keep(o, "Metrics", v)
         if not keys.issuperset(d):
@@ -1620,14 +1596,7 @@ def _codec_JourneyExecutionMetricsResponse(cls: Any) -> _w.Codec:
             o.metrics = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    if x0.__class__ is not str:
-                        _w.text(x0)
-                o.metrics = v.copy()
+                o.metrics = _w.scalar_map(v, str, _w.text)
             except _w.WrongType:
                 o.metrics = _w.keep(o, "Metrics", v)
         if not keys.issuperset(d):
@@ -1810,20 +1779,12 @@ def _codec_JourneyResponse(cls: Any) -> _w.Codec:
         o: Any = _new(cls)
         o._unknown = None
         v: Any
-        r0: Any
         v = d.get("Activities")
         if v is None:
             o.activities = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                r0 = {}
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    r0[k0] = _s_Activity(x0)
-                o.activities = r0
+                o.activities = _w.struct_map(v, _s_Activity)
             except _w.WrongType:
                 o.activities = _w.keep(o, "Activities", v)
         v = d.get("ApplicationId")
@@ -1899,14 +1860,7 @@ def _codec_JourneyResponse(cls: Any) -> _w.Codec:
             o.tags = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    if x0.__class__ is not str:
-                        _w.text(x0)
-                o.tags = v.copy()
+                o.tags = _w.scalar_map(v, str, _w.text)
             except _w.WrongType:
                 o.tags = _w.keep(o, "tags", v)
         v = d.get("WaitForQuietTime")
@@ -1954,19 +1908,12 @@ def _codec_JourneyResponse(cls: Any) -> _w.Codec:
             o.timezone_estimation_methods = None
         else:
             try:
-                if v.__class__ is not list:
-                    _w.wrong()
-                r0 = []
-                for x0 in v:
-                    r0.append(
-                        (
-                            _E_TimezoneEstimationMethodsElement.get(x0)
-                            or TimezoneEstimationMethodsElement(x0)
-                        )
-                        if x0.__class__ is str
-                        else _M_TimezoneEstimationMethodsElement(x0)
-                    )
-                o.timezone_estimation_methods = r0
+                o.timezone_estimation_methods = _w.enum_list(
+                    v,
+                    _E_TimezoneEstimationMethodsElement,
+                    TimezoneEstimationMethodsElement,
+                    _M_TimezoneEstimationMethodsElement,
+                )
             except _w.WrongType:
                 o.timezone_estimation_methods = _w.keep(o, "TimezoneEstimationMethods", v)
         if not keys.issuperset(d):
@@ -1978,16 +1925,9 @@ def _codec_JourneyResponse(cls: Any) -> _w.Codec:
             return o
         d: dict[str, Any] = {}
         v: Any
-        r0: Any
         v = o.activities
         if v is not None:
-            if v.__class__ is dict or isinstance(v, dict):
-                r0 = {}
-                for k0, x0 in v.items():
-                    r0[k0] = _u_Activity(x0)
-                d["Activities"] = r0
-            else:
-                d["Activities"] = v
+            d["Activities"] = _w.struct_map_out(v, _u_Activity)
         v = o.application_id
         if v is not None:
             d["ApplicationId"] = v
@@ -2050,17 +1990,7 @@ def _codec_JourneyResponse(cls: Any) -> _w.Codec:
             d["ClosedDays"] = _u_ClosedDays(v)
         v = o.timezone_estimation_methods
         if v is not None:
-            if v.__class__ is list or isinstance(v, (list, tuple)):
-                r0 = []
-                for x0 in v:
-                    r0.append(
-                        x0._value_
-                        if x0.__class__ is TimezoneEstimationMethodsElement
-                        else _w.enum_text(x0)
-                    )
-                d["TimezoneEstimationMethods"] = r0
-            else:
-                d["TimezoneEstimationMethods"] = v
+            d["TimezoneEstimationMethods"] = _w.enum_list_out(v, TimezoneEstimationMethodsElement)
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d
@@ -2112,14 +2042,7 @@ def _codec_JourneyRunExecutionActivityMetricsResponse(cls: Any) -> _w.Codec:
             o.metrics = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    if x0.__class__ is not str:
-                        _w.text(x0)
-                o.metrics = v.copy()
+                o.metrics = _w.scalar_map(v, str, _w.text)
             except _w.WrongType:
                 o.metrics = _w.keep(o, "Metrics", v)
         v = d.get("RunId")
@@ -2187,14 +2110,7 @@ def _codec_JourneyRunExecutionMetricsResponse(cls: Any) -> _w.Codec:
             o.metrics = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    if x0.__class__ is not str:
-                        _w.text(x0)
-                o.metrics = v.copy()
+                o.metrics = _w.scalar_map(v, str, _w.text)
             except _w.WrongType:
                 o.metrics = _w.keep(o, "Metrics", v)
         v = d.get("RunId")
@@ -3380,20 +3296,12 @@ def _codec_WriteJourneyRequest(cls: Any) -> _w.Codec:
         o: Any = _new(cls)
         o._unknown = None
         v: Any
-        r0: Any
         v = d.get("Activities")
         if v is None:
             o.activities = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                r0 = {}
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    r0[k0] = _s_Activity(x0)
-                o.activities = r0
+                o.activities = _w.struct_map(v, _s_Activity)
             except _w.WrongType:
                 o.activities = _w.keep(o, "Activities", v)
         v = d.get("CreationDate")
@@ -3503,19 +3411,12 @@ def _codec_WriteJourneyRequest(cls: Any) -> _w.Codec:
             o.timezone_estimation_methods = None
         else:
             try:
-                if v.__class__ is not list:
-                    _w.wrong()
-                r0 = []
-                for x0 in v:
-                    r0.append(
-                        (
-                            _E_TimezoneEstimationMethodsElement.get(x0)
-                            or TimezoneEstimationMethodsElement(x0)
-                        )
-                        if x0.__class__ is str
-                        else _M_TimezoneEstimationMethodsElement(x0)
-                    )
-                o.timezone_estimation_methods = r0
+                o.timezone_estimation_methods = _w.enum_list(
+                    v,
+                    _E_TimezoneEstimationMethodsElement,
+                    TimezoneEstimationMethodsElement,
+                    _M_TimezoneEstimationMethodsElement,
+                )
             except _w.WrongType:
                 o.timezone_estimation_methods = _w.keep(o, "TimezoneEstimationMethods", v)
         if not keys.issuperset(d):
@@ -3527,16 +3428,9 @@ def _codec_WriteJourneyRequest(cls: Any) -> _w.Codec:
             return o
         d: dict[str, Any] = {}
         v: Any
-        r0: Any
         v = o.activities
         if v is not None:
-            if v.__class__ is dict or isinstance(v, dict):
-                r0 = {}
-                for k0, x0 in v.items():
-                    r0[k0] = _u_Activity(x0)
-                d["Activities"] = r0
-            else:
-                d["Activities"] = v
+            d["Activities"] = _w.struct_map_out(v, _u_Activity)
         v = o.creation_date
         if v is not None:
             d["CreationDate"] = v
@@ -3590,17 +3484,7 @@ def _codec_WriteJourneyRequest(cls: Any) -> _w.Codec:
             d["ClosedDays"] = _u_ClosedDays(v)
         v = o.timezone_estimation_methods
         if v is not None:
-            if v.__class__ is list or isinstance(v, (list, tuple)):
-                r0 = []
-                for x0 in v:
-                    r0.append(
-                        x0._value_
-                        if x0.__class__ is TimezoneEstimationMethodsElement
-                        else _w.enum_text(x0)
-                    )
-                d["TimezoneEstimationMethods"] = r0
-            else:
-                d["TimezoneEstimationMethods"] = v
+            d["TimezoneEstimationMethods"] = _w.enum_list_out(v, TimezoneEstimationMethodsElement)
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d

@@ -104,8 +104,6 @@ def _codec_ADMMessage(cls: Any) -> _w.Codec:
         o: Any = _new(cls)
         o._unknown = None
         v: Any
-        r0: Any
-        y0: Any
         v = d.get("Action")
         o.action = (
             (_E_Action.get(v) or Action(v))
@@ -125,14 +123,7 @@ def _codec_ADMMessage(cls: Any) -> _w.Codec:
             o.data = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    if x0.__class__ is not str:
-                        _w.text(x0)
-                o.data = v.copy()
+                o.data = _w.scalar_map(v, str, _w.text)
             except _w.WrongType:
                 o.data = _w.keep(o, "Data", v)
         v = d.get("ExpiresAfter")
@@ -170,20 +161,7 @@ def _codec_ADMMessage(cls: Any) -> _w.Codec:
             o.substitutions = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                r0 = {}
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    if x0.__class__ is not list:
-                        _w.wrong()
-                    for x1 in x0:
-                        if x1.__class__ is not str:
-                            _w.text(x1)
-                    y0 = x0.copy()
-                    r0[k0] = y0
-                o.substitutions = r0
+                o.substitutions = _w.scalar_list_map(v, str, _w.text)
             except _w.WrongType:
                 o.substitutions = _w.keep(o, "Substitutions", v)
         v = d.get("Title")
@@ -199,7 +177,6 @@ def _codec_ADMMessage(cls: Any) -> _w.Codec:
             return o
         d: dict[str, Any] = {}
         v: Any
-        r0: Any
         v = o.action
         if v is not None:
             d["Action"] = v._value_ if v.__class__ is Action else _w.enum_text(v)
@@ -241,15 +218,7 @@ def _codec_ADMMessage(cls: Any) -> _w.Codec:
             d["Sound"] = v
         v = o.substitutions
         if v is not None:
-            if v.__class__ is dict or isinstance(v, dict):
-                r0 = {}
-                for k0, x0 in v.items():
-                    r0[k0] = (
-                        list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0
-                    )
-                d["Substitutions"] = r0
-            else:
-                d["Substitutions"] = v
+            d["Substitutions"] = _w.list_map_out(v)
         v = o.title
         if v is not None:
             d["Title"] = v
@@ -293,8 +262,6 @@ def _codec_APNSMessage(cls: Any) -> _w.Codec:
         o: Any = _new(cls)
         o._unknown = None
         v: Any
-        r0: Any
-        y0: Any
         v = d.get("APNSPushType")
         o.apns_push_type = (
             v if v.__class__ is str or v is None else _w.field(o, "APNSPushType", v, _w.text)
@@ -322,14 +289,7 @@ def _codec_APNSMessage(cls: Any) -> _w.Codec:
             o.data = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    if x0.__class__ is not str:
-                        _w.text(x0)
-                o.data = v.copy()
+                o.data = _w.scalar_map(v, str, _w.text)
             except _w.WrongType:
                 o.data = _w.keep(o, "Data", v)
         v = d.get("MediaUrl")
@@ -357,20 +317,7 @@ def _codec_APNSMessage(cls: Any) -> _w.Codec:
             o.substitutions = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                r0 = {}
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    if x0.__class__ is not list:
-                        _w.wrong()
-                    for x1 in x0:
-                        if x1.__class__ is not str:
-                            _w.text(x1)
-                    y0 = x0.copy()
-                    r0[k0] = y0
-                o.substitutions = r0
+                o.substitutions = _w.scalar_list_map(v, str, _w.text)
             except _w.WrongType:
                 o.substitutions = _w.keep(o, "Substitutions", v)
         v = d.get("ThreadId")
@@ -392,7 +339,6 @@ def _codec_APNSMessage(cls: Any) -> _w.Codec:
             return o
         d: dict[str, Any] = {}
         v: Any
-        r0: Any
         v = o.apns_push_type
         if v is not None:
             d["APNSPushType"] = v
@@ -434,15 +380,7 @@ def _codec_APNSMessage(cls: Any) -> _w.Codec:
             d["Sound"] = v
         v = o.substitutions
         if v is not None:
-            if v.__class__ is dict or isinstance(v, dict):
-                r0 = {}
-                for k0, x0 in v.items():
-                    r0[k0] = (
-                        list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0
-                    )
-                d["Substitutions"] = r0
-            else:
-                d["Substitutions"] = v
+            d["Substitutions"] = _w.list_map_out(v)
         v = o.thread_id
         if v is not None:
             d["ThreadId"] = v
@@ -473,8 +411,6 @@ def _codec_AddressConfiguration(cls: Any) -> _w.Codec:
         o: Any = _new(cls)
         o._unknown = None
         v: Any
-        r0: Any
-        y0: Any
         v = d.get("BodyOverride")
         o.body_override = (
             v if v.__class__ is str or v is None else _w.field(o, "BodyOverride", v, _w.text)
@@ -492,14 +428,7 @@ def _codec_AddressConfiguration(cls: Any) -> _w.Codec:
             o.context = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    if x0.__class__ is not str:
-                        _w.text(x0)
-                o.context = v.copy()
+                o.context = _w.scalar_map(v, str, _w.text)
             except _w.WrongType:
                 o.context = _w.keep(o, "Context", v)
         v = d.get("RawContent")
@@ -511,20 +440,7 @@ def _codec_AddressConfiguration(cls: Any) -> _w.Codec:
             o.substitutions = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                r0 = {}
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    if x0.__class__ is not list:
-                        _w.wrong()
-                    for x1 in x0:
-                        if x1.__class__ is not str:
-                            _w.text(x1)
-                    y0 = x0.copy()
-                    r0[k0] = y0
-                o.substitutions = r0
+                o.substitutions = _w.scalar_list_map(v, str, _w.text)
             except _w.WrongType:
                 o.substitutions = _w.keep(o, "Substitutions", v)
         v = d.get("TitleOverride")
@@ -540,7 +456,6 @@ def _codec_AddressConfiguration(cls: Any) -> _w.Codec:
             return o
         d: dict[str, Any] = {}
         v: Any
-        r0: Any
         v = o.body_override
         if v is not None:
             d["BodyOverride"] = v
@@ -555,15 +470,7 @@ def _codec_AddressConfiguration(cls: Any) -> _w.Codec:
             d["RawContent"] = v
         v = o.substitutions
         if v is not None:
-            if v.__class__ is dict or isinstance(v, dict):
-                r0 = {}
-                for k0, x0 in v.items():
-                    r0[k0] = (
-                        list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0
-                    )
-                d["Substitutions"] = r0
-            else:
-                d["Substitutions"] = v
+            d["Substitutions"] = _w.list_map_out(v)
         v = o.title_override
         if v is not None:
             d["TitleOverride"] = v
@@ -600,8 +507,6 @@ def _codec_BaiduMessage(cls: Any) -> _w.Codec:
         o: Any = _new(cls)
         o._unknown = None
         v: Any
-        r0: Any
-        y0: Any
         v = d.get("Action")
         o.action = (
             (_E_Action.get(v) or Action(v))
@@ -617,14 +522,7 @@ def _codec_BaiduMessage(cls: Any) -> _w.Codec:
             o.data = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    if x0.__class__ is not str:
-                        _w.text(x0)
-                o.data = v.copy()
+                o.data = _w.scalar_map(v, str, _w.text)
             except _w.WrongType:
                 o.data = _w.keep(o, "Data", v)
         v = d.get("IconReference")
@@ -656,20 +554,7 @@ def _codec_BaiduMessage(cls: Any) -> _w.Codec:
             o.substitutions = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                r0 = {}
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    if x0.__class__ is not list:
-                        _w.wrong()
-                    for x1 in x0:
-                        if x1.__class__ is not str:
-                            _w.text(x1)
-                    y0 = x0.copy()
-                    r0[k0] = y0
-                o.substitutions = r0
+                o.substitutions = _w.scalar_list_map(v, str, _w.text)
             except _w.WrongType:
                 o.substitutions = _w.keep(o, "Substitutions", v)
         v = d.get("TimeToLive")
@@ -689,7 +574,6 @@ def _codec_BaiduMessage(cls: Any) -> _w.Codec:
             return o
         d: dict[str, Any] = {}
         v: Any
-        r0: Any
         v = o.action
         if v is not None:
             d["Action"] = v._value_ if v.__class__ is Action else _w.enum_text(v)
@@ -722,15 +606,7 @@ def _codec_BaiduMessage(cls: Any) -> _w.Codec:
             d["Sound"] = v
         v = o.substitutions
         if v is not None:
-            if v.__class__ is dict or isinstance(v, dict):
-                r0 = {}
-                for k0, x0 in v.items():
-                    r0[k0] = (
-                        list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0
-                    )
-                d["Substitutions"] = r0
-            else:
-                d["Substitutions"] = v
+            d["Substitutions"] = _w.list_map_out(v)
         v = o.time_to_live
         if v is not None:
             d["TimeToLive"] = v
@@ -756,8 +632,6 @@ def _codec_DefaultMessage(cls: Any) -> _w.Codec:
         o: Any = _new(cls)
         o._unknown = None
         v: Any
-        r0: Any
-        y0: Any
         v = d.get("Body")
         o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
         v = d.get("Substitutions")
@@ -765,20 +639,7 @@ def _codec_DefaultMessage(cls: Any) -> _w.Codec:
             o.substitutions = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                r0 = {}
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    if x0.__class__ is not list:
-                        _w.wrong()
-                    for x1 in x0:
-                        if x1.__class__ is not str:
-                            _w.text(x1)
-                    y0 = x0.copy()
-                    r0[k0] = y0
-                o.substitutions = r0
+                o.substitutions = _w.scalar_list_map(v, str, _w.text)
             except _w.WrongType:
                 o.substitutions = _w.keep(o, "Substitutions", v)
         if not keys.issuperset(d):
@@ -790,21 +651,12 @@ def _codec_DefaultMessage(cls: Any) -> _w.Codec:
             return o
         d: dict[str, Any] = {}
         v: Any
-        r0: Any
         v = o.body
         if v is not None:
             d["Body"] = v
         v = o.substitutions
         if v is not None:
-            if v.__class__ is dict or isinstance(v, dict):
-                r0 = {}
-                for k0, x0 in v.items():
-                    r0[k0] = (
-                        list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0
-                    )
-                d["Substitutions"] = r0
-            else:
-                d["Substitutions"] = v
+            d["Substitutions"] = _w.list_map_out(v)
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d
@@ -821,8 +673,6 @@ def _codec_DefaultPushNotificationMessage(cls: Any) -> _w.Codec:
         o: Any = _new(cls)
         o._unknown = None
         v: Any
-        r0: Any
-        y0: Any
         v = d.get("Action")
         o.action = (
             (_E_Action.get(v) or Action(v))
@@ -838,14 +688,7 @@ def _codec_DefaultPushNotificationMessage(cls: Any) -> _w.Codec:
             o.data = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    if x0.__class__ is not str:
-                        _w.text(x0)
-                o.data = v.copy()
+                o.data = _w.scalar_map(v, str, _w.text)
             except _w.WrongType:
                 o.data = _w.keep(o, "Data", v)
         v = d.get("SilentPush")
@@ -857,20 +700,7 @@ def _codec_DefaultPushNotificationMessage(cls: Any) -> _w.Codec:
             o.substitutions = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                r0 = {}
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    if x0.__class__ is not list:
-                        _w.wrong()
-                    for x1 in x0:
-                        if x1.__class__ is not str:
-                            _w.text(x1)
-                    y0 = x0.copy()
-                    r0[k0] = y0
-                o.substitutions = r0
+                o.substitutions = _w.scalar_list_map(v, str, _w.text)
             except _w.WrongType:
                 o.substitutions = _w.keep(o, "Substitutions", v)
         v = d.get("Title")
@@ -886,7 +716,6 @@ def _codec_DefaultPushNotificationMessage(cls: Any) -> _w.Codec:
             return o
         d: dict[str, Any] = {}
         v: Any
-        r0: Any
         v = o.action
         if v is not None:
             d["Action"] = v._value_ if v.__class__ is Action else _w.enum_text(v)
@@ -901,15 +730,7 @@ def _codec_DefaultPushNotificationMessage(cls: Any) -> _w.Codec:
             d["SilentPush"] = v
         v = o.substitutions
         if v is not None:
-            if v.__class__ is dict or isinstance(v, dict):
-                r0 = {}
-                for k0, x0 in v.items():
-                    r0[k0] = (
-                        list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0
-                    )
-                d["Substitutions"] = r0
-            else:
-                d["Substitutions"] = v
+            d["Substitutions"] = _w.list_map_out(v)
         v = o.title
         if v is not None:
             d["Title"] = v
@@ -1078,8 +899,6 @@ def _codec_EmailMessage(cls: Any) -> _w.Codec:
         o: Any = _new(cls)
         o._unknown = None
         v: Any
-        r0: Any
-        y0: Any
         v = d.get("Body")
         o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
         v = d.get("FeedbackForwardingAddress")
@@ -1105,12 +924,7 @@ def _codec_EmailMessage(cls: Any) -> _w.Codec:
             o.reply_to_addresses = None
         else:
             try:
-                if v.__class__ is not list:
-                    _w.wrong()
-                for x0 in v:
-                    if x0.__class__ is not str:
-                        _w.text(x0)
-                o.reply_to_addresses = v.copy()
+                o.reply_to_addresses = _w.scalar_list(v, str, _w.text)
             except _w.WrongType:
                 o.reply_to_addresses = _w.keep(o, "ReplyToAddresses", v)
         v = d.get("SimpleEmail")
@@ -1126,20 +940,7 @@ def _codec_EmailMessage(cls: Any) -> _w.Codec:
             o.substitutions = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                r0 = {}
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    if x0.__class__ is not list:
-                        _w.wrong()
-                    for x1 in x0:
-                        if x1.__class__ is not str:
-                            _w.text(x1)
-                    y0 = x0.copy()
-                    r0[k0] = y0
-                o.substitutions = r0
+                o.substitutions = _w.scalar_list_map(v, str, _w.text)
             except _w.WrongType:
                 o.substitutions = _w.keep(o, "Substitutions", v)
         if not keys.issuperset(d):
@@ -1151,7 +952,6 @@ def _codec_EmailMessage(cls: Any) -> _w.Codec:
             return o
         d: dict[str, Any] = {}
         v: Any
-        r0: Any
         v = o.body
         if v is not None:
             d["Body"] = v
@@ -1174,15 +974,7 @@ def _codec_EmailMessage(cls: Any) -> _w.Codec:
             d["SimpleEmail"] = _u_SimpleEmail(v)
         v = o.substitutions
         if v is not None:
-            if v.__class__ is dict or isinstance(v, dict):
-                r0 = {}
-                for k0, x0 in v.items():
-                    r0[k0] = (
-                        list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0
-                    )
-                d["Substitutions"] = r0
-            else:
-                d["Substitutions"] = v
+            d["Substitutions"] = _w.list_map_out(v)
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d
@@ -1270,8 +1062,6 @@ def _codec_EndpointSendConfiguration(cls: Any) -> _w.Codec:
         o: Any = _new(cls)
         o._unknown = None
         v: Any
-        r0: Any
-        y0: Any
         v = d.get("BodyOverride")
         o.body_override = (
             v if v.__class__ is str or v is None else _w.field(o, "BodyOverride", v, _w.text)
@@ -1281,14 +1071,7 @@ def _codec_EndpointSendConfiguration(cls: Any) -> _w.Codec:
             o.context = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    if x0.__class__ is not str:
-                        _w.text(x0)
-                o.context = v.copy()
+                o.context = _w.scalar_map(v, str, _w.text)
             except _w.WrongType:
                 o.context = _w.keep(o, "Context", v)
         v = d.get("RawContent")
@@ -1300,20 +1083,7 @@ def _codec_EndpointSendConfiguration(cls: Any) -> _w.Codec:
             o.substitutions = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                r0 = {}
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    if x0.__class__ is not list:
-                        _w.wrong()
-                    for x1 in x0:
-                        if x1.__class__ is not str:
-                            _w.text(x1)
-                    y0 = x0.copy()
-                    r0[k0] = y0
-                o.substitutions = r0
+                o.substitutions = _w.scalar_list_map(v, str, _w.text)
             except _w.WrongType:
                 o.substitutions = _w.keep(o, "Substitutions", v)
         v = d.get("TitleOverride")
@@ -1329,7 +1099,6 @@ def _codec_EndpointSendConfiguration(cls: Any) -> _w.Codec:
             return o
         d: dict[str, Any] = {}
         v: Any
-        r0: Any
         v = o.body_override
         if v is not None:
             d["BodyOverride"] = v
@@ -1341,15 +1110,7 @@ def _codec_EndpointSendConfiguration(cls: Any) -> _w.Codec:
             d["RawContent"] = v
         v = o.substitutions
         if v is not None:
-            if v.__class__ is dict or isinstance(v, dict):
-                r0 = {}
-                for k0, x0 in v.items():
-                    r0[k0] = (
-                        list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0
-                    )
-                d["Substitutions"] = r0
-            else:
-                d["Substitutions"] = v
+            d["Substitutions"] = _w.list_map_out(v)
         v = o.title_override
         if v is not None:
             d["TitleOverride"] = v
@@ -1390,8 +1151,6 @@ def _codec_GCMMessage(cls: Any) -> _w.Codec:
         o: Any = _new(cls)
         o._unknown = None
         v: Any
-        r0: Any
-        y0: Any
         v = d.get("Action")
         o.action = (
             (_E_Action.get(v) or Action(v))
@@ -1411,14 +1170,7 @@ def _codec_GCMMessage(cls: Any) -> _w.Codec:
             o.data = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    if x0.__class__ is not str:
-                        _w.text(x0)
-                o.data = v.copy()
+                o.data = _w.scalar_map(v, str, _w.text)
             except _w.WrongType:
                 o.data = _w.keep(o, "Data", v)
         v = d.get("IconReference")
@@ -1464,20 +1216,7 @@ def _codec_GCMMessage(cls: Any) -> _w.Codec:
             o.substitutions = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                r0 = {}
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    if x0.__class__ is not list:
-                        _w.wrong()
-                    for x1 in x0:
-                        if x1.__class__ is not str:
-                            _w.text(x1)
-                    y0 = x0.copy()
-                    r0[k0] = y0
-                o.substitutions = r0
+                o.substitutions = _w.scalar_list_map(v, str, _w.text)
             except _w.WrongType:
                 o.substitutions = _w.keep(o, "Substitutions", v)
         v = d.get("TimeToLive")
@@ -1497,7 +1236,6 @@ def _codec_GCMMessage(cls: Any) -> _w.Codec:
             return o
         d: dict[str, Any] = {}
         v: Any
-        r0: Any
         v = o.action
         if v is not None:
             d["Action"] = v._value_ if v.__class__ is Action else _w.enum_text(v)
@@ -1542,15 +1280,7 @@ def _codec_GCMMessage(cls: Any) -> _w.Codec:
             d["Sound"] = v
         v = o.substitutions
         if v is not None:
-            if v.__class__ is dict or isinstance(v, dict):
-                r0 = {}
-                for k0, x0 in v.items():
-                    r0[k0] = (
-                        list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0
-                    )
-                d["Substitutions"] = r0
-            else:
-                d["Substitutions"] = v
+            d["Substitutions"] = _w.list_map_out(v)
         v = o.time_to_live
         if v is not None:
             d["TimeToLive"] = v
@@ -1682,14 +1412,7 @@ def _codec_InAppMessage(cls: Any) -> _w.Codec:
             o.custom_config = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    if x0.__class__ is not str:
-                        _w.text(x0)
-                o.custom_config = v.copy()
+                o.custom_config = _w.scalar_map(v, str, _w.text)
             except _w.WrongType:
                 o.custom_config = _w.keep(o, "CustomConfig", v)
         v = d.get("Layout")
@@ -1889,20 +1612,12 @@ def _codec_MessageRequest(cls: Any) -> _w.Codec:
         o: Any = _new(cls)
         o._unknown = None
         v: Any
-        r0: Any
         v = d.get("Addresses")
         if v is None:
             o.addresses = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                r0 = {}
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    r0[k0] = _s_AddressConfiguration(x0)
-                o.addresses = r0
+                o.addresses = _w.struct_map(v, _s_AddressConfiguration)
             except _w.WrongType:
                 o.addresses = _w.keep(o, "Addresses", v)
         v = d.get("Context")
@@ -1910,14 +1625,7 @@ def _codec_MessageRequest(cls: Any) -> _w.Codec:
             o.context = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    if x0.__class__ is not str:
-                        _w.text(x0)
-                o.context = v.copy()
+                o.context = _w.scalar_map(v, str, _w.text)
             except _w.WrongType:
                 o.context = _w.keep(o, "Context", v)
         v = d.get("Endpoints")
@@ -1925,14 +1633,7 @@ def _codec_MessageRequest(cls: Any) -> _w.Codec:
             o.endpoints = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                r0 = {}
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    r0[k0] = _s_EndpointSendConfiguration(x0)
-                o.endpoints = r0
+                o.endpoints = _w.struct_map(v, _s_EndpointSendConfiguration)
             except _w.WrongType:
                 o.endpoints = _w.keep(o, "Endpoints", v)
         v = d.get("MessageConfiguration")
@@ -1962,28 +1663,15 @@ def _codec_MessageRequest(cls: Any) -> _w.Codec:
             return o
         d: dict[str, Any] = {}
         v: Any
-        r0: Any
         v = o.addresses
         if v is not None:
-            if v.__class__ is dict or isinstance(v, dict):
-                r0 = {}
-                for k0, x0 in v.items():
-                    r0[k0] = _u_AddressConfiguration(x0)
-                d["Addresses"] = r0
-            else:
-                d["Addresses"] = v
+            d["Addresses"] = _w.struct_map_out(v, _u_AddressConfiguration)
         v = o.context
         if v is not None:
             d["Context"] = dict(v) if v.__class__ is dict or isinstance(v, dict) else v
         v = o.endpoints
         if v is not None:
-            if v.__class__ is dict or isinstance(v, dict):
-                r0 = {}
-                for k0, x0 in v.items():
-                    r0[k0] = _u_EndpointSendConfiguration(x0)
-                d["Endpoints"] = r0
-            else:
-                d["Endpoints"] = v
+            d["Endpoints"] = _w.struct_map_out(v, _u_EndpointSendConfiguration)
         v = o.message_configuration
         if v is not None:
             d["MessageConfiguration"] = _u_DirectMessageConfiguration(v)
@@ -2009,7 +1697,6 @@ def _codec_MessageResponse(cls: Any) -> _w.Codec:
         o: Any = _new(cls)
         o._unknown = None
         v: Any
-        r0: Any
         v = d.get("ApplicationId")
         o.application_id = (
             v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
@@ -2019,14 +1706,7 @@ def _codec_MessageResponse(cls: Any) -> _w.Codec:
             o.endpoint_result = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                r0 = {}
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    r0[k0] = _s_EndpointMessageResult(x0)
-                o.endpoint_result = r0
+                o.endpoint_result = _w.struct_map(v, _s_EndpointMessageResult)
             except _w.WrongType:
                 o.endpoint_result = _w.keep(o, "EndpointResult", v)
         v = d.get("RequestId")
@@ -2038,14 +1718,7 @@ def _codec_MessageResponse(cls: Any) -> _w.Codec:
             o.result = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                r0 = {}
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    r0[k0] = _s_MessageResult(x0)
-                o.result = r0
+                o.result = _w.struct_map(v, _s_MessageResult)
             except _w.WrongType:
                 o.result = _w.keep(o, "Result", v)
         if not keys.issuperset(d):
@@ -2057,31 +1730,18 @@ def _codec_MessageResponse(cls: Any) -> _w.Codec:
             return o
         d: dict[str, Any] = {}
         v: Any
-        r0: Any
         v = o.application_id
         if v is not None:
             d["ApplicationId"] = v
         v = o.endpoint_result
         if v is not None:
-            if v.__class__ is dict or isinstance(v, dict):
-                r0 = {}
-                for k0, x0 in v.items():
-                    r0[k0] = _u_EndpointMessageResult(x0)
-                d["EndpointResult"] = r0
-            else:
-                d["EndpointResult"] = v
+            d["EndpointResult"] = _w.struct_map_out(v, _u_EndpointMessageResult)
         v = o.request_id
         if v is not None:
             d["RequestId"] = v
         v = o.result
         if v is not None:
-            if v.__class__ is dict or isinstance(v, dict):
-                r0 = {}
-                for k0, x0 in v.items():
-                    r0[k0] = _u_MessageResult(x0)
-                d["Result"] = r0
-            else:
-                d["Result"] = v
+            d["Result"] = _w.struct_map_out(v, _u_MessageResult)
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d
@@ -2450,8 +2110,6 @@ def _codec_SMSMessage(cls: Any) -> _w.Codec:
         o: Any = _new(cls)
         o._unknown = None
         v: Any
-        r0: Any
-        y0: Any
         v = d.get("Body")
         o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
         v = d.get("Keyword")
@@ -2477,20 +2135,7 @@ def _codec_SMSMessage(cls: Any) -> _w.Codec:
             o.substitutions = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                r0 = {}
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    if x0.__class__ is not list:
-                        _w.wrong()
-                    for x1 in x0:
-                        if x1.__class__ is not str:
-                            _w.text(x1)
-                    y0 = x0.copy()
-                    r0[k0] = y0
-                o.substitutions = r0
+                o.substitutions = _w.scalar_list_map(v, str, _w.text)
             except _w.WrongType:
                 o.substitutions = _w.keep(o, "Substitutions", v)
         v = d.get("EntityId")
@@ -2508,7 +2153,6 @@ def _codec_SMSMessage(cls: Any) -> _w.Codec:
             return o
         d: dict[str, Any] = {}
         v: Any
-        r0: Any
         v = o.body
         if v is not None:
             d["Body"] = v
@@ -2529,15 +2173,7 @@ def _codec_SMSMessage(cls: Any) -> _w.Codec:
             d["SenderId"] = v
         v = o.substitutions
         if v is not None:
-            if v.__class__ is dict or isinstance(v, dict):
-                r0 = {}
-                for k0, x0 in v.items():
-                    r0[k0] = (
-                        list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0
-                    )
-                d["Substitutions"] = r0
-            else:
-                d["Substitutions"] = v
+            d["Substitutions"] = _w.list_map_out(v)
         v = o.entity_id
         if v is not None:
             d["EntityId"] = v
@@ -2796,20 +2432,12 @@ def _codec_SendUsersMessageRequest(cls: Any) -> _w.Codec:
         o: Any = _new(cls)
         o._unknown = None
         v: Any
-        r0: Any
         v = d.get("Context")
         if v is None:
             o.context = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    if x0.__class__ is not str:
-                        _w.text(x0)
-                o.context = v.copy()
+                o.context = _w.scalar_map(v, str, _w.text)
             except _w.WrongType:
                 o.context = _w.keep(o, "Context", v)
         v = d.get("MessageConfiguration")
@@ -2835,14 +2463,7 @@ def _codec_SendUsersMessageRequest(cls: Any) -> _w.Codec:
             o.users = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                r0 = {}
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    r0[k0] = _s_EndpointSendConfiguration(x0)
-                o.users = r0
+                o.users = _w.struct_map(v, _s_EndpointSendConfiguration)
             except _w.WrongType:
                 o.users = _w.keep(o, "Users", v)
         if not keys.issuperset(d):
@@ -2854,7 +2475,6 @@ def _codec_SendUsersMessageRequest(cls: Any) -> _w.Codec:
             return o
         d: dict[str, Any] = {}
         v: Any
-        r0: Any
         v = o.context
         if v is not None:
             d["Context"] = dict(v) if v.__class__ is dict or isinstance(v, dict) else v
@@ -2869,13 +2489,7 @@ def _codec_SendUsersMessageRequest(cls: Any) -> _w.Codec:
             d["TraceId"] = v
         v = o.users
         if v is not None:
-            if v.__class__ is dict or isinstance(v, dict):
-                r0 = {}
-                for k0, x0 in v.items():
-                    r0[k0] = _u_EndpointSendConfiguration(x0)
-                d["Users"] = r0
-            else:
-                d["Users"] = v
+            d["Users"] = _w.struct_map_out(v, _u_EndpointSendConfiguration)
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d
@@ -2893,7 +2507,6 @@ def _codec_SendUsersMessageResponse(cls: Any) -> _w.Codec:
         o._unknown = None
         v: Any
         r0: Any
-        r1: Any
         y0: Any
         v = d.get("ApplicationId")
         o.application_id = (
@@ -2914,14 +2527,7 @@ def _codec_SendUsersMessageResponse(cls: Any) -> _w.Codec:
                 for k0, x0 in v.items():
                     if k0.__class__ is not str:
                         _w.text(k0)
-                    if x0.__class__ is not dict:
-                        _w.wrong()
-                    r1 = {}
-                    for k1, x1 in x0.items():
-                        if k1.__class__ is not str:
-                            _w.text(k1)
-                        r1[k1] = _s_EndpointMessageResult(x1)
-                    y0 = r1
+                    y0 = _w.struct_map(x0, _s_EndpointMessageResult)
                     r0[k0] = y0
                 o.result = r0
             except _w.WrongType:
@@ -2936,7 +2542,6 @@ def _codec_SendUsersMessageResponse(cls: Any) -> _w.Codec:
         d: dict[str, Any] = {}
         v: Any
         r0: Any
-        r1: Any
         y0: Any
         v = o.application_id
         if v is not None:
@@ -2949,13 +2554,7 @@ def _codec_SendUsersMessageResponse(cls: Any) -> _w.Codec:
             if v.__class__ is dict or isinstance(v, dict):
                 r0 = {}
                 for k0, x0 in v.items():
-                    if x0.__class__ is dict or isinstance(x0, dict):
-                        r1 = {}
-                        for k1, x1 in x0.items():
-                            r1[k1] = _u_EndpointMessageResult(x1)
-                        y0 = r1
-                    else:
-                        y0 = x0
+                    y0 = _w.struct_map_out(x0, _u_EndpointMessageResult)
                     r0[k0] = y0
                 d["Result"] = r0
             else:
@@ -3320,8 +2919,6 @@ def _codec_VoiceMessage(cls: Any) -> _w.Codec:
         o: Any = _new(cls)
         o._unknown = None
         v: Any
-        r0: Any
-        y0: Any
         v = d.get("Body")
         o.body = v if v.__class__ is str or v is None else _w.field(o, "Body", v, _w.text)
         v = d.get("LanguageCode")
@@ -3337,20 +2934,7 @@ def _codec_VoiceMessage(cls: Any) -> _w.Codec:
             o.substitutions = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                r0 = {}
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    if x0.__class__ is not list:
-                        _w.wrong()
-                    for x1 in x0:
-                        if x1.__class__ is not str:
-                            _w.text(x1)
-                    y0 = x0.copy()
-                    r0[k0] = y0
-                o.substitutions = r0
+                o.substitutions = _w.scalar_list_map(v, str, _w.text)
             except _w.WrongType:
                 o.substitutions = _w.keep(o, "Substitutions", v)
         v = d.get("VoiceId")
@@ -3364,7 +2948,6 @@ def _codec_VoiceMessage(cls: Any) -> _w.Codec:
             return o
         d: dict[str, Any] = {}
         v: Any
-        r0: Any
         v = o.body
         if v is not None:
             d["Body"] = v
@@ -3376,15 +2959,7 @@ def _codec_VoiceMessage(cls: Any) -> _w.Codec:
             d["OriginationNumber"] = v
         v = o.substitutions
         if v is not None:
-            if v.__class__ is dict or isinstance(v, dict):
-                r0 = {}
-                for k0, x0 in v.items():
-                    r0[k0] = (
-                        list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0
-                    )
-                d["Substitutions"] = r0
-            else:
-                d["Substitutions"] = v
+            d["Substitutions"] = _w.list_map_out(v)
         v = o.voice_id
         if v is not None:
             d["VoiceId"] = v

@@ -64,14 +64,7 @@ def _codec_CreateRecommenderConfiguration(cls: Any) -> _w.Codec:
             o.attributes = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    if x0.__class__ is not str:
-                        _w.text(x0)
-                o.attributes = v.copy()
+                o.attributes = _w.scalar_map(v, str, _w.text)
             except _w.WrongType:
                 o.attributes = _w.keep(o, "Attributes", v)
         v = d.get("Description")
@@ -386,14 +379,7 @@ def _codec_RecommenderConfigurationResponse(cls: Any) -> _w.Codec:
             o.attributes = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    if x0.__class__ is not str:
-                        _w.text(x0)
-                o.attributes = v.copy()
+                o.attributes = _w.scalar_map(v, str, _w.text)
             except _w.WrongType:
                 o.attributes = _w.keep(o, "Attributes", v)
         v = d.get("CreationDate")

@@ -407,14 +407,7 @@ def _codec_SegmentImportResource(cls: Any) -> _w.Codec:
             o.channel_counts = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    if x0.__class__ is not int:
-                        _w.integer(x0)
-                o.channel_counts = v.copy()
+                o.channel_counts = _w.scalar_map(v, int, _w.integer)
             except _w.WrongType:
                 o.channel_counts = _w.keep(o, "ChannelCounts", v)
         v = d.get("ExternalId")
@@ -583,14 +576,7 @@ def _codec_SegmentResponse(cls: Any) -> _w.Codec:
             o.tags = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    if x0.__class__ is not str:
-                        _w.text(x0)
-                o.tags = v.copy()
+                o.tags = _w.scalar_map(v, str, _w.text)
             except _w.WrongType:
                 o.tags = _w.keep(o, "tags", v)
         v = d.get("Version")
@@ -776,14 +762,7 @@ def _codec_WriteSegmentRequest(cls: Any) -> _w.Codec:
             o.tags = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    if x0.__class__ is not str:
-                        _w.text(x0)
-                o.tags = v.copy()
+                o.tags = _w.scalar_map(v, str, _w.text)
             except _w.WrongType:
                 o.tags = _w.keep(o, "tags", v)
         if not keys.issuperset(d):

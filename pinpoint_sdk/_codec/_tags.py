@@ -154,14 +154,7 @@ def _codec_TagsModel(cls: Any) -> _w.Codec:
             o.tags = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    if x0.__class__ is not str:
-                        _w.text(x0)
-                o.tags = v.copy()
+                o.tags = _w.scalar_map(v, str, _w.text)
             except _w.WrongType:
                 o.tags = _w.keep(o, "tags", v)
         if not keys.issuperset(d):
@@ -201,12 +194,7 @@ def _codec_UntagResourceRequest(cls: Any) -> _w.Codec:
             o.tag_keys = None
         else:
             try:
-                if v.__class__ is not list:
-                    _w.wrong()
-                for x0 in v:
-                    if x0.__class__ is not str:
-                        _w.text(x0)
-                o.tag_keys = v.copy()
+                o.tag_keys = _w.scalar_list(v, str, _w.text)
             except _w.WrongType:
                 o.tag_keys = _w.keep(o, "TagKeys", v)
         if not keys.issuperset(d):

@@ -738,14 +738,7 @@ def _codec_EmailTemplateRequest(cls: Any) -> _w.Codec:
             o.tags = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    if x0.__class__ is not str:
-                        _w.text(x0)
-                o.tags = v.copy()
+                o.tags = _w.scalar_map(v, str, _w.text)
             except _w.WrongType:
                 o.tags = _w.keep(o, "tags", v)
         v = d.get("TemplateDescription")
@@ -863,14 +856,7 @@ def _codec_EmailTemplateResponse(cls: Any) -> _w.Codec:
             o.tags = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    if x0.__class__ is not str:
-                        _w.text(x0)
-                o.tags = v.copy()
+                o.tags = _w.scalar_map(v, str, _w.text)
             except _w.WrongType:
                 o.tags = _w.keep(o, "tags", v)
         v = d.get("TemplateDescription")
@@ -1166,14 +1152,7 @@ def _codec_InAppTemplateRequest(cls: Any) -> _w.Codec:
             o.custom_config = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    if x0.__class__ is not str:
-                        _w.text(x0)
-                o.custom_config = v.copy()
+                o.custom_config = _w.scalar_map(v, str, _w.text)
             except _w.WrongType:
                 o.custom_config = _w.keep(o, "CustomConfig", v)
         v = d.get("Layout")
@@ -1189,14 +1168,7 @@ def _codec_InAppTemplateRequest(cls: Any) -> _w.Codec:
             o.tags = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    if x0.__class__ is not str:
-                        _w.text(x0)
-                o.tags = v.copy()
+                o.tags = _w.scalar_map(v, str, _w.text)
             except _w.WrongType:
                 o.tags = _w.keep(o, "tags", v)
         v = d.get("TemplateDescription")
@@ -1284,14 +1256,7 @@ def _codec_InAppTemplateResponse(cls: Any) -> _w.Codec:
             o.custom_config = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    if x0.__class__ is not str:
-                        _w.text(x0)
-                o.custom_config = v.copy()
+                o.custom_config = _w.scalar_map(v, str, _w.text)
             except _w.WrongType:
                 o.custom_config = _w.keep(o, "CustomConfig", v)
         v = d.get("LastModifiedDate")
@@ -1311,14 +1276,7 @@ def _codec_InAppTemplateResponse(cls: Any) -> _w.Codec:
             o.tags = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    if x0.__class__ is not str:
-                        _w.text(x0)
-                o.tags = v.copy()
+                o.tags = _w.scalar_map(v, str, _w.text)
             except _w.WrongType:
                 o.tags = _w.keep(o, "tags", v)
         v = d.get("TemplateDescription")
@@ -1642,14 +1600,7 @@ def _codec_PushNotificationTemplateRequest(cls: Any) -> _w.Codec:
             o.tags = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    if x0.__class__ is not str:
-                        _w.text(x0)
-                o.tags = v.copy()
+                o.tags = _w.scalar_map(v, str, _w.text)
             except _w.WrongType:
                 o.tags = _w.keep(o, "tags", v)
         v = d.get("TemplateDescription")
@@ -1791,14 +1742,7 @@ def _codec_PushNotificationTemplateResponse(cls: Any) -> _w.Codec:
             o.tags = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    if x0.__class__ is not str:
-                        _w.text(x0)
-                o.tags = v.copy()
+                o.tags = _w.scalar_map(v, str, _w.text)
             except _w.WrongType:
                 o.tags = _w.keep(o, "tags", v)
         v = d.get("TemplateDescription")
@@ -1908,14 +1852,7 @@ def _codec_SMSTemplateRequest(cls: Any) -> _w.Codec:
             o.tags = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    if x0.__class__ is not str:
-                        _w.text(x0)
-                o.tags = v.copy()
+                o.tags = _w.scalar_map(v, str, _w.text)
             except _w.WrongType:
                 o.tags = _w.keep(o, "tags", v)
         v = d.get("TemplateDescription")
@@ -2003,14 +1940,7 @@ def _codec_SMSTemplateResponse(cls: Any) -> _w.Codec:
             o.tags = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    if x0.__class__ is not str:
-                        _w.text(x0)
-                o.tags = v.copy()
+                o.tags = _w.scalar_map(v, str, _w.text)
             except _w.WrongType:
                 o.tags = _w.keep(o, "tags", v)
         v = d.get("TemplateDescription")
@@ -2152,14 +2082,7 @@ def _codec_TemplateResponse(cls: Any) -> _w.Codec:
             o.tags = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    if x0.__class__ is not str:
-                        _w.text(x0)
-                o.tags = v.copy()
+                o.tags = _w.scalar_map(v, str, _w.text)
             except _w.WrongType:
                 o.tags = _w.keep(o, "tags", v)
         v = d.get("TemplateDescription")
@@ -2780,14 +2703,7 @@ def _codec_VoiceTemplateRequest(cls: Any) -> _w.Codec:
             o.tags = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    if x0.__class__ is not str:
-                        _w.text(x0)
-                o.tags = v.copy()
+                o.tags = _w.scalar_map(v, str, _w.text)
             except _w.WrongType:
                 o.tags = _w.keep(o, "tags", v)
         v = d.get("TemplateDescription")
@@ -2881,14 +2797,7 @@ def _codec_VoiceTemplateResponse(cls: Any) -> _w.Codec:
             o.tags = None
         else:
             try:
-                if v.__class__ is not dict:
-                    _w.wrong()
-                for k0, x0 in v.items():
-                    if k0.__class__ is not str:
-                        _w.text(k0)
-                    if x0.__class__ is not str:
-                        _w.text(x0)
-                o.tags = v.copy()
+                o.tags = _w.scalar_map(v, str, _w.text)
             except _w.WrongType:
                 o.tags = _w.keep(o, "tags", v)
         v = d.get("TemplateDescription")
