@@ -286,25 +286,24 @@ def render_model_module(service: Service, group: str) -> str:
         "from typing import TYPE_CHECKING, ClassVar" if any(s.sensitive for s in structs)
         else "from typing import TYPE_CHECKING",
         "",
-        "from attrs import define, field, setters" if converters else "from attrs import define, field",
+        "from attrs import field, setters" if converters else "from attrs import field",
         "",
         *(_import_block("pinpoint_sdk._enum_fields", converters, "") if converters else []),
-        *_import_block(
-            "pinpoint_sdk._model_base",
-            bases | ({"lazy_annotations"} if enums or other or uses_datetime else set()),
-            "",
-        ),
+        *_import_block("pinpoint_sdk._model_base", bases | {"lazy_annotations"}, ""),
     ]
-    if enums or other or uses_datetime:
-        out += ["", "if TYPE_CHECKING:"]
-        if uses_datetime:
-            out += ["    from datetime import datetime", ""]
-        if enums:
-            out += _import_block("pinpoint_sdk.enums", enums, "    ")
-        for target in sorted(other):
-            out += _import_block(f"pinpoint_sdk.models._{target}", other[target], "    ")
-    else:
-        out += ["", "if TYPE_CHECKING:", "    pass"]
+    # Classes are built by attrs on first use (see pinpoint_sdk._model_base.lazy_annotations);
+    # type checkers see attrs.define itself.
+    out += ["", "if TYPE_CHECKING:"]
+    if uses_datetime:
+        out += ["    from datetime import datetime", ""]
+    out += ["    from attrs import define", ""]
+    if enums:
+        out += _import_block("pinpoint_sdk.enums", enums, "    ")
+    for target in sorted(other):
+        out += _import_block(f"pinpoint_sdk.models._{target}", other[target], "    ")
+    if out[-1] == "":
+        out.pop()
+    out += ["else:", "    from pinpoint_sdk._model_base import define_later as define"]
     out += ["", "__all__ = ["] + [f'    "{s.name}",' for s in structs] + ["]"]
     sources = _annotation_sources(enums, other, uses_datetime)
     for struct in structs:
@@ -336,20 +335,19 @@ def render_model_module(service: Service, group: str) -> str:
             out += _field_line(member, False)
         if not struct.members and not struct.sensitive:
             out.pop()  # no blank line after the docstring of an empty class
-    if sources:
-        out += [
-            "",
-            "",
-            "# Names imported above only for type checkers are bound here on the first read of a",
-            "# class's annotations, so typing.get_type_hints() resolves every model at runtime",
-            "# without importing other groups eagerly.",
-            "lazy_annotations(",
-            "    globals(),",
-            "    {",
-            *[f'        "{name}": "{module}",' for name, module in sources],
-            "    },",
-            ")",
-        ]
+    out += [
+        "",
+        "",
+        "# Classes are built on first use; names imported above only for type checkers are",
+        "# bound on the first read of a class's annotations, so typing.get_type_hints()",
+        "# resolves every model at runtime without importing other groups eagerly.",
+        "lazy_annotations(",
+        "    globals(),",
+        "    {",
+        *[f'        "{name}": "{module}",' for name, module in sources],
+        "    },",
+        ")",
+    ]
     return "\n".join(out) + "\n"
 
 
