@@ -7,6 +7,7 @@ hand-written code.
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Iterable, Iterator
 
@@ -285,25 +286,24 @@ def render_model_module(service: Service, group: str) -> str:
         "from typing import TYPE_CHECKING, ClassVar" if any(s.sensitive for s in structs)
         else "from typing import TYPE_CHECKING",
         "",
-        "from attrs import define, field, setters" if converters else "from attrs import define, field",
+        "from attrs import field, setters" if converters else "from attrs import field",
         "",
         *(_import_block("pinpoint_sdk._enum_fields", converters, "") if converters else []),
-        *_import_block(
-            "pinpoint_sdk._model_base",
-            bases | ({"lazy_annotations"} if enums or other or uses_datetime else set()),
-            "",
-        ),
+        *_import_block("pinpoint_sdk._model_base", bases | {"lazy_annotations"}, ""),
     ]
-    if enums or other or uses_datetime:
-        out += ["", "if TYPE_CHECKING:"]
-        if uses_datetime:
-            out += ["    from datetime import datetime", ""]
-        if enums:
-            out += _import_block("pinpoint_sdk.enums", enums, "    ")
-        for target in sorted(other):
-            out += _import_block(f"pinpoint_sdk.models._{target}", other[target], "    ")
-    else:
-        out += ["", "if TYPE_CHECKING:", "    pass"]
+    # Classes are built by attrs on first use (see pinpoint_sdk._model_base.lazy_annotations);
+    # type checkers see attrs.define itself.
+    out += ["", "if TYPE_CHECKING:"]
+    if uses_datetime:
+        out += ["    from datetime import datetime", ""]
+    out += ["    from attrs import define", ""]
+    if enums:
+        out += _import_block("pinpoint_sdk.enums", enums, "    ")
+    for target in sorted(other):
+        out += _import_block(f"pinpoint_sdk.models._{target}", other[target], "    ")
+    if out[-1] == "":
+        out.pop()
+    out += ["else:", "    from pinpoint_sdk._model_base import define_later as define"]
     out += ["", "__all__ = ["] + [f'    "{s.name}",' for s in structs] + ["]"]
     sources = _annotation_sources(enums, other, uses_datetime)
     for struct in structs:
@@ -335,20 +335,19 @@ def render_model_module(service: Service, group: str) -> str:
             out += _field_line(member, False)
         if not struct.members and not struct.sensitive:
             out.pop()  # no blank line after the docstring of an empty class
-    if sources:
-        out += [
-            "",
-            "",
-            "# Names imported above only for type checkers are bound here on the first read of a",
-            "# class's annotations, so typing.get_type_hints() resolves every model at runtime",
-            "# without importing other groups eagerly.",
-            "lazy_annotations(",
-            "    globals(),",
-            "    {",
-            *[f'        "{name}": "{module}",' for name, module in sources],
-            "    },",
-            ")",
-        ]
+    out += [
+        "",
+        "",
+        "# Classes are built on first use; names imported above only for type checkers are",
+        "# bound on the first read of a class's annotations, so typing.get_type_hints()",
+        "# resolves every model at runtime without importing other groups eagerly.",
+        "lazy_annotations(",
+        "    globals(),",
+        "    {",
+        *[f'        "{name}": "{module}",' for name, module in sources],
+        "    },",
+        ")",
+    ]
     return "\n".join(out) + "\n"
 
 
@@ -469,34 +468,88 @@ def _s_enum(name: str, var: str) -> str:
     return f"((_E_{name}.get({var}) or {name}({var})) if {var}.__class__ is str else _M_{name}({var}))"
 
 
-def _s_expr(service: Service, t: TypeRef, var: str, host: str, depth: int) -> str:
-    """Expression converting wire value ``var`` (not None) into the model value, raising
-    ``_w.WrongType`` when its JSON type is not the annotation's (checked all the way down)."""
+# Checks that return the value they accept unchanged: a collection of such items is checked
+# item by item and copied whole, instead of rebuilt (``_w.scalar_list`` and its kin).
+_IDENTITY_CHECKS = frozenset({"str", "int", "float", "bool", "bytes"})
+
+
+def _scalar(t: TypeRef) -> bool:
+    return t.kind == "prim" and t.name in _IDENTITY_CHECKS
+
+
+def _s_expr(service: Service, t: TypeRef, var: str, host: str) -> str:
+    """Expression converting wire value ``var`` (not None) of a scalar or struct type into
+    the model value, raising ``_w.WrongType`` when its JSON type is not the annotation's."""
     if t.kind == "prim":
         exact, check = _PRIM_CHECKS[t.name]
         return f"({var} if {var}.__class__ is {exact} else {check}({var}))"
     if t.kind == "enum":
         return _s_enum(t.name, var)
-    if t.kind == "struct":
-        # The generated structure functions (and user hooks' slots) raise on a non-dict.
-        return f"{_codec_ref(service, t.name, host)}_s_{t.name}({var})"
-    assert t.item is not None
-    x = f"x{depth}"
+    assert t.kind == "struct"
+    # The generated structure functions (and user hooks' slots) raise on a non-dict.
+    return f"{_codec_ref(service, t.name, host)}_s_{t.name}({var})"
+
+
+def _s_build(service: Service, t: TypeRef, src: str, dst: str, host: str, depth: int) -> list[str]:
+    """Statements setting ``dst`` to the model value of wire value ``src`` (not None),
+    raising ``_w.WrongType`` when a JSON type is not the annotation's (checked all the way
+    down). Collections are walked by plain loops: on the interpreters the SDK supports a
+    comprehension costs a function frame each time it runs, more than a short loop."""
+    if t.kind in ("prim", "enum", "struct"):
+        return [f"{dst} = {_s_expr(service, t, src, host)}"]
+    item = t.item
+    assert item is not None
+    x, r, y = f"x{depth}", f"r{depth}", f"y{depth}"
     if t.kind == "list":
-        if t.item.kind == "struct":
-            # map() calls the slot without a comprehension frame per list.
-            slot = f"{_codec_ref(service, t.item.name, host)}_s_{t.item.name}"
-            return f"(list(map({slot}, {var})) if {var}.__class__ is list else _w.wrong())"
-        inner = _s_expr(service, t.item, x, host, depth + 1)
-        return f"([{inner} for {x} in {var}] if {var}.__class__ is list else _w.wrong())"
-    inner = _s_expr(service, t.item, x, host, depth + 1)
+        if item.kind == "struct":
+            # map() calls the slot without a frame per list.
+            slot = f"{_codec_ref(service, item.name, host)}_s_{item.name}"
+            return [f"{dst} = list(map({slot}, {src})) if {src}.__class__ is list else _w.wrong()"]
+        if _scalar(item):
+            return [f"{dst} = _w.scalar_list({src}, {', '.join(_PRIM_CHECKS[item.name])})"]
+        if item.kind == "enum":
+            e = item.name
+            return [f"{dst} = _w.enum_list({src}, _E_{e}, {e}, _M_{e})"]
+        out = [f"if {src}.__class__ is not list:", "    _w.wrong()"]
+        if item.kind in ("prim", "enum"):
+            return [*out, f"{r} = []", f"for {x} in {src}:",
+                    f"    {r}.append({_bare(_s_expr(service, item, x, host))})", f"{dst} = {r}"]
+        inner = _s_build(service, item, x, y, host, depth + 1)
+        return [*out, f"{r} = []", f"for {x} in {src}:", *[f"    {line}" for line in inner],
+                f"    {r}.append({y})", f"{dst} = {r}"]
+    if _scalar(item):
+        return [f"{dst} = _w.scalar_map({src}, {', '.join(_PRIM_CHECKS[item.name])})"]
+    if item.kind == "list" and item.item is not None and _scalar(item.item):
+        checks = ", ".join(_PRIM_CHECKS[item.item.name])
+        return [f"{dst} = _w.scalar_list_map({src}, {checks})"]
+    if item.kind == "struct":
+        return [f"{dst} = _w.struct_map({src}, {_codec_ref(service, item.name, host)}_s_{item.name})"]
     k = f"k{depth}"
-    key = f"({k} if {k}.__class__ is str else _w.text({k}))"
-    return f"({{{key}: {inner} for {k}, {x} in {var}.items()}} if {var}.__class__ is dict else _w.wrong())"
+    out = [f"if {src}.__class__ is not dict:", "    _w.wrong()"]
+    key = [f"    if {k}.__class__ is not str:", f"        _w.text({k})"]
+    if item.kind in ("prim", "enum", "struct"):
+        body = [f"    {r}[{k}] = {_s_expr(service, item, x, host)}"]
+    else:
+        inner = _s_build(service, item, x, y, host, depth + 1)
+        body = [*[f"    {line}" for line in inner], f"    {r}[{k}] = {y}"]
+    return [*out, f"{r} = {{}}", f"for {k}, {x} in {src}.items():", *key, *body, f"{dst} = {r}"]
 
 
-def _u_expr(service: Service, t: TypeRef, var: str, host: str, depth: int) -> str:
-    """Expression converting model value ``var`` (not None) into what boto3 accepts."""
+def _bare(expr: str) -> str:
+    """``expr`` without parentheses around all of it (a call argument needs none)."""
+    if not (expr.startswith("(") and expr.endswith(")")):
+        return expr
+    depth = 0
+    for i, char in enumerate(expr):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth == 0 and i < len(expr) - 1:
+            return expr  # the first parenthesis closes before the end
+    return expr[1:-1]
+
+
+def _u_expr(service: Service, t: TypeRef, var: str, host: str) -> str | None:
+    """Expression converting model value ``var`` (not None) into what boto3 accepts, or
+    ``None`` for a collection whose items need converting one by one (see `_u_build`)."""
     if t.kind == "prim":
         return var
     if t.kind == "enum":
@@ -505,24 +558,57 @@ def _u_expr(service: Service, t: TypeRef, var: str, host: str, depth: int) -> st
         return f"({var}._value_ if {var}.__class__ is {t.name} else _w.enum_text({var}))"
     if t.kind == "struct":
         return f"{_codec_ref(service, t.name, host)}_u_{t.name}({var})"
-    assert t.item is not None
-    x = f"x{depth}"
+    item = t.item
+    assert item is not None
     # The exact class is tested first: ``isinstance`` against a tuple of classes is slower.
     if t.kind == "list":
         is_seq = f"{var}.__class__ is list or isinstance({var}, (list, tuple))"
-        if t.item.kind == "struct":
-            slot = f"{_codec_ref(service, t.item.name, host)}_u_{t.item.name}"
+        if item.kind == "struct":
+            slot = f"{_codec_ref(service, item.name, host)}_u_{item.name}"
             return f"(list(map({slot}, {var})) if {is_seq} else {var})"
-        inner = _u_expr(service, t.item, x, host, depth + 1)
-        if inner == x:
+        if item.kind == "prim":
             return f"(list({var}) if {is_seq} else {var})"
-        return f"([{inner} for {x} in {var}] if {is_seq} else {var})"
-    is_map = f"{var}.__class__ is dict or isinstance({var}, dict)"
-    inner = _u_expr(service, t.item, x, host, depth + 1)
-    if inner == x:
-        return f"(dict({var}) if {is_map} else {var})"
-    k = f"k{depth}"
-    return f"({{{k}: {inner} for {k}, {x} in {var}.items()}} if {is_map} else {var})"
+        return None
+    if item.kind == "prim":
+        return f"(dict({var}) if {var}.__class__ is dict or isinstance({var}, dict) else {var})"
+    return None
+
+
+def _u_build(service: Service, t: TypeRef, src: str, dst: str, host: str, depth: int) -> list[str]:
+    """Statements setting ``dst`` to what boto3 accepts for model value ``src`` (not None).
+
+    A collection that is not a list/tuple (or dict) is passed on as it is; collections are
+    walked by plain loops (see `_s_build`)."""
+    expr = _u_expr(service, t, src, host)
+    if expr is not None:
+        return _assign(dst, expr, "")
+    item = t.item
+    assert item is not None
+    if t.kind == "map" and item.kind == "list" and item.item is not None and item.item.kind == "prim":
+        return [f"{dst} = _w.list_map_out({src})"]
+    if t.kind == "list" and item.kind == "enum":
+        return [f"{dst} = _w.enum_list_out({src}, {item.name})"]
+    if t.kind == "map" and item.kind == "struct":
+        return [f"{dst} = _w.struct_map_out({src}, {_codec_ref(service, item.name, host)}_u_{item.name})"]
+    x, r, y = f"x{depth}", f"r{depth}", f"y{depth}"
+    if t.kind == "list":
+        head = [f"if {src}.__class__ is list or isinstance({src}, (list, tuple)):",
+                f"    {r} = []", f"    for {x} in {src}:"]
+        store = f"{r}.append({{}})"
+        inner = _u_expr(service, item, x, host)
+        inner = None if inner is None else _bare(inner)
+    else:
+        k = f"k{depth}"
+        head = [f"if {src}.__class__ is dict or isinstance({src}, dict):",
+                f"    {r} = {{}}", f"    for {k}, {x} in {src}.items():"]
+        store = f"{r}[{k}] = {{}}"
+        inner = _u_expr(service, item, x, host)
+    if inner is not None:
+        body = [f"        {store.format(inner)}"]
+    else:
+        built = _u_build(service, item, x, y, host, depth + 1)
+        body = [*[f"        {line}" for line in built], f"        {store.format(y)}"]
+    return [*head, *body, f"    {dst} = {r}", "else:", f"    {dst} = {src}"]
 
 
 def _codec_ref(service: Service, name: str, host: str) -> str:
@@ -717,13 +803,13 @@ def _structure_fn(service: Service, conversion: _Conversion) -> list[str]:
             expr = f'{ref}(v) if v.__class__ is dict else None if v is None else _w.keep(o, "{wire}", v)'
             out += _assign(target, expr, "    ")
         else:
-            expr = _s_expr(service, t, "v", host, 0)
+            built = _s_build(service, t, "v", target, host, 0)
             out += [
                 "    if v is None:",
                 f"        {target} = None",
                 "    else:",
                 "        try:",
-                *_assign(target, expr, "            "),
+                *[f"            {line}" for line in built],
                 "        except _w.WrongType:",
                 f'            {target} = _w.keep(o, "{wire}", v)',
             ]
@@ -734,14 +820,14 @@ def _structure_fn(service: Service, conversion: _Conversion) -> list[str]:
         "        o._unknown = _w.extra(d, keys, o._unknown)",
         "    return o",
     ]
-    return out
+    return _declare_temps(out)
 
 
 def _unstructure_fn(service: Service, conversion: _Conversion) -> list[str]:
     struct, host = conversion.template, conversion.host
     out = [
         "def unstructure(o: Any) -> Any:",
-        "    if not isinstance(o, cls):",
+        "    if o.__class__ is not cls and not isinstance(o, cls):",
         "        return o",
         "    d: dict[str, Any] = {}",
     ]
@@ -749,9 +835,20 @@ def _unstructure_fn(service: Service, conversion: _Conversion) -> list[str]:
         out.append("    v: Any")
     for member in struct.members:
         out += [f"    v = o.{member.name}", "    if v is not None:"]
-        out += _assign(f'd["{member.wire}"]', _u_expr(service, member.type, "v", host, 0), "        ")
+        built = _u_build(service, member.type, "v", f'd["{member.wire}"]', host, 0)
+        out += [f"        {line}" for line in built]
     out += ["    if o._unknown:", "        _w.merge_unknown(d, o._unknown)", "    return d"]
-    return out
+    return _declare_temps(out)
+
+
+def _declare_temps(lines: list[str]) -> list[str]:
+    """``lines`` with the collection temporaries they assign (``r0``, ``y1``...) declared
+    ``Any`` next to ``v``, once per function, as type checkers need."""
+    temps = sorted({m for line in lines for m in re.findall(r"\b([ry]\d+) = ", line)})
+    if not temps:
+        return lines
+    at = lines.index("    v: Any") + 1
+    return [*lines[:at], *(f"    {name}: Any" for name in temps), *lines[at:]]
 
 
 def codec_modules(service: Service) -> list[str]:

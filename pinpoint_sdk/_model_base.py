@@ -11,10 +11,11 @@ slots travel with every instance without being fields of the shape:
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, MutableMapping
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from enum import Enum
 from importlib import import_module
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from threading import RLock
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 if TYPE_CHECKING:
     from _collections_abc import dict_items, dict_keys, dict_values
@@ -149,16 +150,64 @@ class _Annotations(dict[str, Any]):
         return super().values()
 
 
+class _Deferred:
+    """A model class body that attrs builds into the model class on first use."""
+
+    __slots__ = ("body", "options")
+
+    def __init__(self, body: type, options: dict[str, Any]) -> None:
+        self.body = body
+        self.options = options
+
+
+def define_later(**options: Any) -> Callable[[type], Any]:
+    """``attrs.define(**options)``, applied when the class is first used (see
+    `lazy_annotations`): type checkers see the generated modules call ``attrs.define``."""
+
+    def later(body: type) -> Any:
+        return _Deferred(body, options)
+
+    return later
+
+
 def lazy_annotations(namespace: MutableMapping[str, Any], sources: Mapping[str, str]) -> None:
-    """Make the annotations of every model in ``namespace`` (a generated module's globals)
-    resolvable at runtime: ``sources`` maps each name they use from elsewhere to its module,
-    imported on the first read of any of those annotations."""
-    binder = _Binder(namespace, sources)
-    for name in namespace["__all__"]:
-        cls = namespace[name]
-        # The class's own annotations (not inherited ones), read before the wrapper exists.
-        own = cls.__dict__.get("__annotations__", {})  # noqa: RUF063
-        cls.__annotations__ = _Annotations(own, binder)
+    """Finish a generated model module (``namespace``, its globals).
+
+    Its classes are built by attrs on first use (a module ``__getattr__``), so a program
+    pays for the classes it uses, not for every class of the groups it touches. Their
+    annotations resolve at runtime: ``sources`` maps each name they use from elsewhere to
+    its module, imported (and the module's own classes built) on the first read of any of
+    those annotations."""
+    module = namespace["__name__"]
+    deferred: dict[str, _Deferred] = {
+        name: namespace.pop(name) for name in namespace["__all__"]
+        if isinstance(namespace.get(name), _Deferred)
+    }
+    binder = _Binder(namespace, {**sources, **dict.fromkeys(deferred, module)})
+    lock = RLock()
+
+    def build(name: str) -> type:
+        with lock:
+            built = namespace.get(name)
+            if built is None:
+                pending = deferred[name]
+                # The class's own annotations (not inherited ones), before the wrapper exists.
+                own = pending.body.__dict__.get("__annotations__", {})  # noqa: RUF063
+                built = define(**pending.options)(pending.body)
+                built.__annotations__ = _Annotations(own, binder)
+                namespace[name] = built
+            return cast(type, built)
+
+    def __getattr__(name: str) -> type:
+        if name not in deferred:
+            raise AttributeError(f"module {module!r} has no attribute {name!r}")
+        return build(name)
+
+    def __dir__() -> list[str]:
+        return sorted(set(namespace) | set(deferred))
+
+    namespace["__getattr__"] = __getattr__
+    namespace["__dir__"] = __dir__
 
 
 def evolve(model: M, **changes: Any) -> M:

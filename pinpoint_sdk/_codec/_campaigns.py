@@ -103,7 +103,7 @@ def _codec_ActivitiesResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -205,16 +205,7 @@ def _codec_ActivityResponse(cls: Any) -> _w.Codec:
             o.execution_metrics = None
         else:
             try:
-                o.execution_metrics = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            x0 if x0.__class__ is str else _w.text(x0)
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                o.execution_metrics = _w.scalar_map(v, str, _w.text)
             except _w.WrongType:
                 o.execution_metrics = _w.keep(o, "ExecutionMetrics", v)
         if not keys.issuperset(d):
@@ -222,7 +213,7 @@ def _codec_ActivityResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -309,7 +300,7 @@ def _codec_CampaignEmailMessage(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -367,16 +358,7 @@ def _codec_CampaignInAppMessage(cls: Any) -> _w.Codec:
             o.custom_config = None
         else:
             try:
-                o.custom_config = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            x0 if x0.__class__ is str else _w.text(x0)
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                o.custom_config = _w.scalar_map(v, str, _w.text)
             except _w.WrongType:
                 o.custom_config = _w.keep(o, "CustomConfig", v)
         v = d.get("Layout")
@@ -392,7 +374,7 @@ def _codec_CampaignInAppMessage(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -565,16 +547,7 @@ def _codec_CampaignResponse(cls: Any) -> _w.Codec:
             o.tags = None
         else:
             try:
-                o.tags = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            x0 if x0.__class__ is str else _w.text(x0)
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                o.tags = _w.scalar_map(v, str, _w.text)
             except _w.WrongType:
                 o.tags = _w.keep(o, "tags", v)
         v = d.get("TemplateConfiguration")
@@ -606,7 +579,7 @@ def _codec_CampaignResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -734,7 +707,7 @@ def _codec_CampaignSmsMessage(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -785,7 +758,7 @@ def _codec_CampaignState(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -825,7 +798,7 @@ def _codec_CampaignsResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -872,7 +845,7 @@ def _codec_CreateCampaignRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -914,7 +887,7 @@ def _codec_CreateCampaignResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -946,17 +919,8 @@ def _codec_CustomDeliveryConfiguration(cls: Any) -> _w.Codec:
             o.endpoint_types = None
         else:
             try:
-                o.endpoint_types = (
-                    [
-                        (
-                            (_E_EndpointTypesElement.get(x0) or EndpointTypesElement(x0))
-                            if x0.__class__ is str
-                            else _M_EndpointTypesElement(x0)
-                        )
-                        for x0 in v
-                    ]
-                    if v.__class__ is list
-                    else _w.wrong()
+                o.endpoint_types = _w.enum_list(
+                    v, _E_EndpointTypesElement, EndpointTypesElement, _M_EndpointTypesElement
                 )
             except _w.WrongType:
                 o.endpoint_types = _w.keep(o, "EndpointTypes", v)
@@ -965,7 +929,7 @@ def _codec_CustomDeliveryConfiguration(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -974,14 +938,7 @@ def _codec_CustomDeliveryConfiguration(cls: Any) -> _w.Codec:
             d["DeliveryUri"] = v
         v = o.endpoint_types
         if v is not None:
-            d["EndpointTypes"] = (
-                [
-                    (x0._value_ if x0.__class__ is EndpointTypesElement else _w.enum_text(x0))
-                    for x0 in v
-                ]
-                if v.__class__ is list or isinstance(v, (list, tuple))
-                else v
-            )
+            d["EndpointTypes"] = _w.enum_list_out(v, EndpointTypesElement)
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d
@@ -1012,7 +969,7 @@ def _codec_DeleteCampaignRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1056,7 +1013,7 @@ def _codec_GetCampaignActivitiesRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1102,7 +1059,7 @@ def _codec_GetCampaignActivitiesResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1140,7 +1097,7 @@ def _codec_GetCampaignVersionRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1184,7 +1141,7 @@ def _codec_GetCampaignVersionsResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1267,7 +1224,7 @@ def _codec_Message(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1412,7 +1369,7 @@ def _codec_MessageConfiguration(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1502,7 +1459,7 @@ def _codec_Schedule(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1616,7 +1573,7 @@ def _codec_TreatmentResource(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1684,7 +1641,7 @@ def _codec_UpdateCampaignRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1810,16 +1767,7 @@ def _codec_WriteCampaignRequest(cls: Any) -> _w.Codec:
             o.tags = None
         else:
             try:
-                o.tags = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            x0 if x0.__class__ is str else _w.text(x0)
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                o.tags = _w.scalar_map(v, str, _w.text)
             except _w.WrongType:
                 o.tags = _w.keep(o, "tags", v)
         v = d.get("TemplateConfiguration")
@@ -1849,7 +1797,7 @@ def _codec_WriteCampaignRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1985,7 +1933,7 @@ def _codec_WriteTreatmentResource(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any

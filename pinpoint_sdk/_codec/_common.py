@@ -103,11 +103,7 @@ def _codec_AttributeDimension(cls: Any) -> _w.Codec:
             o.values = None
         else:
             try:
-                o.values = (
-                    [(x0 if x0.__class__ is str else _w.text(x0)) for x0 in v]
-                    if v.__class__ is list
-                    else _w.wrong()
-                )
+                o.values = _w.scalar_list(v, str, _w.text)
             except _w.WrongType:
                 o.values = _w.keep(o, "Values", v)
         if not keys.issuperset(d):
@@ -115,7 +111,7 @@ def _codec_AttributeDimension(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -163,7 +159,7 @@ def _codec_CampaignEventFilter(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -208,7 +204,7 @@ def _codec_CampaignHook(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -258,7 +254,7 @@ def _codec_CampaignLimits(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -324,7 +320,7 @@ def _codec_DefaultButtonConfiguration(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -381,7 +377,7 @@ def _codec_DeleteEmailTemplateResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -442,7 +438,7 @@ def _codec_EndpointDemographic(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -509,7 +505,7 @@ def _codec_EndpointLocation(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -569,18 +565,7 @@ def _codec_EndpointRequest(cls: Any) -> _w.Codec:
             o.attributes = None
         else:
             try:
-                o.attributes = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
-                            if x0.__class__ is list
-                            else _w.wrong()
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                o.attributes = _w.scalar_list_map(v, str, _w.text)
             except _w.WrongType:
                 o.attributes = _w.keep(o, "Attributes", v)
         v = d.get("ChannelType")
@@ -620,16 +605,7 @@ def _codec_EndpointRequest(cls: Any) -> _w.Codec:
             o.metrics = None
         else:
             try:
-                o.metrics = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            x0 if x0.__class__ is float else _w.number(x0)
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                o.metrics = _w.scalar_map(v, float, _w.number)
             except _w.WrongType:
                 o.metrics = _w.keep(o, "Metrics", v)
         v = d.get("OptOut")
@@ -651,7 +627,7 @@ def _codec_EndpointRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -660,14 +636,7 @@ def _codec_EndpointRequest(cls: Any) -> _w.Codec:
             d["Address"] = v
         v = o.attributes
         if v is not None:
-            d["Attributes"] = (
-                {
-                    k0: (list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0)
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+            d["Attributes"] = _w.list_map_out(v)
         v = o.channel_type
         if v is not None:
             d["ChannelType"] = v._value_ if v.__class__ is ChannelType else _w.enum_text(v)
@@ -716,18 +685,7 @@ def _codec_EndpointUser(cls: Any) -> _w.Codec:
             o.user_attributes = None
         else:
             try:
-                o.user_attributes = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
-                            if x0.__class__ is list
-                            else _w.wrong()
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                o.user_attributes = _w.scalar_list_map(v, str, _w.text)
             except _w.WrongType:
                 o.user_attributes = _w.keep(o, "UserAttributes", v)
         v = d.get("UserId")
@@ -737,20 +695,13 @@ def _codec_EndpointUser(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
         v = o.user_attributes
         if v is not None:
-            d["UserAttributes"] = (
-                {
-                    k0: (list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0)
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+            d["UserAttributes"] = _w.list_map_out(v)
         v = o.user_id
         if v is not None:
             d["UserId"] = v
@@ -775,14 +726,7 @@ def _codec_EventDimensions(cls: Any) -> _w.Codec:
             o.attributes = None
         else:
             try:
-                o.attributes = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): _s_AttributeDimension(x0)
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                o.attributes = _w.struct_map(v, _s_AttributeDimension)
             except _w.WrongType:
                 o.attributes = _w.keep(o, "Attributes", v)
         v = d.get("EventType")
@@ -798,14 +742,7 @@ def _codec_EventDimensions(cls: Any) -> _w.Codec:
             o.metrics = None
         else:
             try:
-                o.metrics = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): _s_MetricDimension(x0)
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                o.metrics = _w.struct_map(v, _s_MetricDimension)
             except _w.WrongType:
                 o.metrics = _w.keep(o, "Metrics", v)
         if not keys.issuperset(d):
@@ -813,27 +750,19 @@ def _codec_EventDimensions(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
         v = o.attributes
         if v is not None:
-            d["Attributes"] = (
-                {k0: _u_AttributeDimension(x0) for k0, x0 in v.items()}
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+            d["Attributes"] = _w.struct_map_out(v, _u_AttributeDimension)
         v = o.event_type
         if v is not None:
             d["EventType"] = _u_SetDimension(v)
         v = o.metrics
         if v is not None:
-            d["Metrics"] = (
-                {k0: _u_MetricDimension(x0) for k0, x0 in v.items()}
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+            d["Metrics"] = _w.struct_map_out(v, _u_MetricDimension)
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d
@@ -863,7 +792,7 @@ def _codec_GPSCoordinates(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -908,7 +837,7 @@ def _codec_GPSPointDimension(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -953,7 +882,7 @@ def _codec_InAppMessageBodyConfig(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1019,7 +948,7 @@ def _codec_InAppMessageButton(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1096,7 +1025,7 @@ def _codec_InAppMessageContent(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1153,7 +1082,7 @@ def _codec_InAppMessageHeaderConfig(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1191,7 +1120,7 @@ def _codec_JourneyTimeframeCap(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1228,7 +1157,7 @@ def _codec_MessageBody(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1263,7 +1192,7 @@ def _codec_MessageHeader(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1300,7 +1229,7 @@ def _codec_MetricDimension(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1341,7 +1270,7 @@ def _codec_OverrideButtonConfiguration(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1376,7 +1305,7 @@ def _codec_QuietTime(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1423,7 +1352,7 @@ def _codec_RecencyDimension(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1462,7 +1391,7 @@ def _codec_SegmentBehaviors(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1538,7 +1467,7 @@ def _codec_SegmentDemographics(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1583,14 +1512,7 @@ def _codec_SegmentDimensions(cls: Any) -> _w.Codec:
             o.attributes = None
         else:
             try:
-                o.attributes = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): _s_AttributeDimension(x0)
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                o.attributes = _w.struct_map(v, _s_AttributeDimension)
             except _w.WrongType:
                 o.attributes = _w.keep(o, "Attributes", v)
         v = d.get("Behavior")
@@ -1622,14 +1544,7 @@ def _codec_SegmentDimensions(cls: Any) -> _w.Codec:
             o.metrics = None
         else:
             try:
-                o.metrics = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): _s_MetricDimension(x0)
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                o.metrics = _w.struct_map(v, _s_MetricDimension)
             except _w.WrongType:
                 o.metrics = _w.keep(o, "Metrics", v)
         v = d.get("UserAttributes")
@@ -1637,14 +1552,7 @@ def _codec_SegmentDimensions(cls: Any) -> _w.Codec:
             o.user_attributes = None
         else:
             try:
-                o.user_attributes = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): _s_AttributeDimension(x0)
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                o.user_attributes = _w.struct_map(v, _s_AttributeDimension)
             except _w.WrongType:
                 o.user_attributes = _w.keep(o, "UserAttributes", v)
         if not keys.issuperset(d):
@@ -1652,17 +1560,13 @@ def _codec_SegmentDimensions(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
         v = o.attributes
         if v is not None:
-            d["Attributes"] = (
-                {k0: _u_AttributeDimension(x0) for k0, x0 in v.items()}
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+            d["Attributes"] = _w.struct_map_out(v, _u_AttributeDimension)
         v = o.behavior
         if v is not None:
             d["Behavior"] = _u_SegmentBehaviors(v)
@@ -1674,18 +1578,10 @@ def _codec_SegmentDimensions(cls: Any) -> _w.Codec:
             d["Location"] = _u_SegmentLocation(v)
         v = o.metrics
         if v is not None:
-            d["Metrics"] = (
-                {k0: _u_MetricDimension(x0) for k0, x0 in v.items()}
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+            d["Metrics"] = _w.struct_map_out(v, _u_MetricDimension)
         v = o.user_attributes
         if v is not None:
-            d["UserAttributes"] = (
-                {k0: _u_AttributeDimension(x0) for k0, x0 in v.items()}
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+            d["UserAttributes"] = _w.struct_map_out(v, _u_AttributeDimension)
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d
@@ -1723,7 +1619,7 @@ def _codec_SegmentLocation(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1762,11 +1658,7 @@ def _codec_SetDimension(cls: Any) -> _w.Codec:
             o.values = None
         else:
             try:
-                o.values = (
-                    [(x0 if x0.__class__ is str else _w.text(x0)) for x0 in v]
-                    if v.__class__ is list
-                    else _w.wrong()
-                )
+                o.values = _w.scalar_list(v, str, _w.text)
             except _w.WrongType:
                 o.values = _w.keep(o, "Values", v)
         if not keys.issuperset(d):
@@ -1774,7 +1666,7 @@ def _codec_SetDimension(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1809,7 +1701,7 @@ def _codec_Template(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1882,7 +1774,7 @@ def _codec_TemplateConfiguration(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any

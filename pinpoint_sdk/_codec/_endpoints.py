@@ -69,11 +69,7 @@ def _codec_AttributesResource(cls: Any) -> _w.Codec:
             o.attributes = None
         else:
             try:
-                o.attributes = (
-                    [(x0 if x0.__class__ is str else _w.text(x0)) for x0 in v]
-                    if v.__class__ is list
-                    else _w.wrong()
-                )
+                o.attributes = _w.scalar_list(v, str, _w.text)
             except _w.WrongType:
                 o.attributes = _w.keep(o, "Attributes", v)
         if not keys.issuperset(d):
@@ -81,7 +77,7 @@ def _codec_AttributesResource(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -125,7 +121,7 @@ def _codec_DeleteEndpointResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -160,7 +156,7 @@ def _codec_DeleteUserEndpointsRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -201,7 +197,7 @@ def _codec_DeleteUserEndpointsResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -246,18 +242,7 @@ def _codec_EndpointBatchItem(cls: Any) -> _w.Codec:
             o.attributes = None
         else:
             try:
-                o.attributes = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
-                            if x0.__class__ is list
-                            else _w.wrong()
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                o.attributes = _w.scalar_list_map(v, str, _w.text)
             except _w.WrongType:
                 o.attributes = _w.keep(o, "Attributes", v)
         v = d.get("ChannelType")
@@ -299,16 +284,7 @@ def _codec_EndpointBatchItem(cls: Any) -> _w.Codec:
             o.metrics = None
         else:
             try:
-                o.metrics = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            x0 if x0.__class__ is float else _w.number(x0)
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                o.metrics = _w.scalar_map(v, float, _w.number)
             except _w.WrongType:
                 o.metrics = _w.keep(o, "Metrics", v)
         v = d.get("OptOut")
@@ -330,7 +306,7 @@ def _codec_EndpointBatchItem(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -339,14 +315,7 @@ def _codec_EndpointBatchItem(cls: Any) -> _w.Codec:
             d["Address"] = v
         v = o.attributes
         if v is not None:
-            d["Attributes"] = (
-                {
-                    k0: (list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0)
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+            d["Attributes"] = _w.list_map_out(v)
         v = o.channel_type
         if v is not None:
             d["ChannelType"] = v._value_ if v.__class__ is ChannelType else _w.enum_text(v)
@@ -406,7 +375,7 @@ def _codec_EndpointBatchRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -462,18 +431,7 @@ def _codec_EndpointResponse(cls: Any) -> _w.Codec:
             o.attributes = None
         else:
             try:
-                o.attributes = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
-                            if x0.__class__ is list
-                            else _w.wrong()
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                o.attributes = _w.scalar_list_map(v, str, _w.text)
             except _w.WrongType:
                 o.attributes = _w.keep(o, "Attributes", v)
         v = d.get("ChannelType")
@@ -521,16 +479,7 @@ def _codec_EndpointResponse(cls: Any) -> _w.Codec:
             o.metrics = None
         else:
             try:
-                o.metrics = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            x0 if x0.__class__ is float else _w.number(x0)
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                o.metrics = _w.scalar_map(v, float, _w.number)
             except _w.WrongType:
                 o.metrics = _w.keep(o, "Metrics", v)
         v = d.get("OptOut")
@@ -552,7 +501,7 @@ def _codec_EndpointResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -564,14 +513,7 @@ def _codec_EndpointResponse(cls: Any) -> _w.Codec:
             d["ApplicationId"] = v
         v = o.attributes
         if v is not None:
-            d["Attributes"] = (
-                {
-                    k0: (list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0)
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+            d["Attributes"] = _w.list_map_out(v)
         v = o.channel_type
         if v is not None:
             d["ChannelType"] = v._value_ if v.__class__ is ChannelType else _w.enum_text(v)
@@ -637,7 +579,7 @@ def _codec_EndpointsResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -685,7 +627,7 @@ def _codec_RemoveAttributesRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -728,7 +670,7 @@ def _codec_RemoveAttributesResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -756,11 +698,7 @@ def _codec_UpdateAttributesRequest(cls: Any) -> _w.Codec:
             o.blacklist = None
         else:
             try:
-                o.blacklist = (
-                    [(x0 if x0.__class__ is str else _w.text(x0)) for x0 in v]
-                    if v.__class__ is list
-                    else _w.wrong()
-                )
+                o.blacklist = _w.scalar_list(v, str, _w.text)
             except _w.WrongType:
                 o.blacklist = _w.keep(o, "Blacklist", v)
         if not keys.issuperset(d):
@@ -768,7 +706,7 @@ def _codec_UpdateAttributesRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -812,7 +750,7 @@ def _codec_UpdateEndpointRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -858,7 +796,7 @@ def _codec_UpdateEndpointsBatchRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any

@@ -67,7 +67,7 @@ def _codec_DeleteEventStreamResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -102,7 +102,7 @@ def _codec_EndpointItemResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -156,16 +156,7 @@ def _codec_Event(cls: Any) -> _w.Codec:
             o.attributes = None
         else:
             try:
-                o.attributes = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            x0 if x0.__class__ is str else _w.text(x0)
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                o.attributes = _w.scalar_map(v, str, _w.text)
             except _w.WrongType:
                 o.attributes = _w.keep(o, "Attributes", v)
         v = d.get("ClientSdkVersion")
@@ -181,16 +172,7 @@ def _codec_Event(cls: Any) -> _w.Codec:
             o.metrics = None
         else:
             try:
-                o.metrics = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            x0 if x0.__class__ is float else _w.number(x0)
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                o.metrics = _w.scalar_map(v, float, _w.number)
             except _w.WrongType:
                 o.metrics = _w.keep(o, "Metrics", v)
         v = d.get("SdkName")
@@ -210,7 +192,7 @@ def _codec_Event(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -298,7 +280,7 @@ def _codec_EventStream(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -349,14 +331,7 @@ def _codec_EventsBatch(cls: Any) -> _w.Codec:
             o.events = None
         else:
             try:
-                o.events = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): _s_Event(x0)
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                o.events = _w.struct_map(v, _s_Event)
             except _w.WrongType:
                 o.events = _w.keep(o, "Events", v)
         if not keys.issuperset(d):
@@ -364,7 +339,7 @@ def _codec_EventsBatch(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -373,11 +348,7 @@ def _codec_EventsBatch(cls: Any) -> _w.Codec:
             d["Endpoint"] = _u_PublicEndpoint(v)
         v = o.events
         if v is not None:
-            d["Events"] = (
-                {k0: _u_Event(x0) for k0, x0 in v.items()}
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+            d["Events"] = _w.struct_map_out(v, _u_Event)
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d
@@ -399,14 +370,7 @@ def _codec_EventsRequest(cls: Any) -> _w.Codec:
             o.batch_item = None
         else:
             try:
-                o.batch_item = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): _s_EventsBatch(x0)
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                o.batch_item = _w.struct_map(v, _s_EventsBatch)
             except _w.WrongType:
                 o.batch_item = _w.keep(o, "BatchItem", v)
         if not keys.issuperset(d):
@@ -414,17 +378,13 @@ def _codec_EventsRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
         v = o.batch_item
         if v is not None:
-            d["BatchItem"] = (
-                {k0: _u_EventsBatch(x0) for k0, x0 in v.items()}
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+            d["BatchItem"] = _w.struct_map_out(v, _u_EventsBatch)
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d
@@ -446,14 +406,7 @@ def _codec_EventsResponse(cls: Any) -> _w.Codec:
             o.results = None
         else:
             try:
-                o.results = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): _s_ItemResponse(x0)
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                o.results = _w.struct_map(v, _s_ItemResponse)
             except _w.WrongType:
                 o.results = _w.keep(o, "Results", v)
         if not keys.issuperset(d):
@@ -461,17 +414,13 @@ def _codec_EventsResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
         v = o.results
         if v is not None:
-            d["Results"] = (
-                {k0: _u_ItemResponse(x0) for k0, x0 in v.items()}
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+            d["Results"] = _w.struct_map_out(v, _u_ItemResponse)
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d
@@ -501,14 +450,7 @@ def _codec_ItemResponse(cls: Any) -> _w.Codec:
             o.events_item_response = None
         else:
             try:
-                o.events_item_response = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): _s_EventItemResponse(x0)
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                o.events_item_response = _w.struct_map(v, _s_EventItemResponse)
             except _w.WrongType:
                 o.events_item_response = _w.keep(o, "EventsItemResponse", v)
         if not keys.issuperset(d):
@@ -516,7 +458,7 @@ def _codec_ItemResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -525,11 +467,7 @@ def _codec_ItemResponse(cls: Any) -> _w.Codec:
             d["EndpointItemResponse"] = _u_EndpointItemResponse(v)
         v = o.events_item_response
         if v is not None:
-            d["EventsItemResponse"] = (
-                {k0: _u_EventItemResponse(x0) for k0, x0 in v.items()}
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+            d["EventsItemResponse"] = _w.struct_map_out(v, _u_EventItemResponse)
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d
@@ -563,7 +501,7 @@ def _codec_PutEventStreamRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -606,7 +544,7 @@ def _codec_PutEventsRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -646,7 +584,7 @@ def _codec_PutEventsResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -688,7 +626,7 @@ def _codec_Session(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -733,7 +671,7 @@ def _codec_WriteEventStream(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any

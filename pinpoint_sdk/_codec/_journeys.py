@@ -224,7 +224,7 @@ def _codec_Activity(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -322,7 +322,7 @@ def _codec_ClosedDays(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -392,7 +392,7 @@ def _codec_ClosedDaysRule(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -444,7 +444,7 @@ def _codec_Condition(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -503,7 +503,7 @@ def _codec_ConditionalSplitActivity(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -544,7 +544,7 @@ def _codec_ContactCenterActivity(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -584,7 +584,7 @@ def _codec_CreateJourneyRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -626,7 +626,7 @@ def _codec_CreateJourneyResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -667,17 +667,8 @@ def _codec_CustomMessageActivity(cls: Any) -> _w.Codec:
             o.endpoint_types = None
         else:
             try:
-                o.endpoint_types = (
-                    [
-                        (
-                            (_E_EndpointTypesElement.get(x0) or EndpointTypesElement(x0))
-                            if x0.__class__ is str
-                            else _M_EndpointTypesElement(x0)
-                        )
-                        for x0 in v
-                    ]
-                    if v.__class__ is list
-                    else _w.wrong()
+                o.endpoint_types = _w.enum_list(
+                    v, _E_EndpointTypesElement, EndpointTypesElement, _M_EndpointTypesElement
                 )
             except _w.WrongType:
                 o.endpoint_types = _w.keep(o, "EndpointTypes", v)
@@ -706,7 +697,7 @@ def _codec_CustomMessageActivity(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -715,14 +706,7 @@ def _codec_CustomMessageActivity(cls: Any) -> _w.Codec:
             d["DeliveryUri"] = v
         v = o.endpoint_types
         if v is not None:
-            d["EndpointTypes"] = (
-                [
-                    (x0._value_ if x0.__class__ is EndpointTypesElement else _w.enum_text(x0))
-                    for x0 in v
-                ]
-                if v.__class__ is list or isinstance(v, (list, tuple))
-                else v
-            )
+            d["EndpointTypes"] = _w.enum_list_out(v, EndpointTypesElement)
         v = o.message_config
         if v is not None:
             d["MessageConfig"] = _u_JourneyCustomMessage(v)
@@ -765,7 +749,7 @@ def _codec_DeleteJourneyRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -816,7 +800,7 @@ def _codec_EmailMessageActivity(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -865,7 +849,7 @@ def _codec_EventCondition(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -908,7 +892,7 @@ def _codec_EventStartCondition(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -957,7 +941,7 @@ def _codec_GetJourneyExecutionActivityMetricsRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1006,7 +990,7 @@ def _codec_GetJourneyExecutionActivityMetricsResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1050,7 +1034,7 @@ def _codec_GetJourneyExecutionMetricsRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1096,7 +1080,7 @@ def _codec_GetJourneyExecutionMetricsResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1146,7 +1130,7 @@ def _codec_GetJourneyRunExecutionActivityMetricsRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1198,7 +1182,7 @@ def _codec_GetJourneyRunExecutionActivityMetricsResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1244,7 +1228,7 @@ def _codec_GetJourneyRunExecutionMetricsRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1293,7 +1277,7 @@ def _codec_GetJourneyRunExecutionMetricsResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1333,7 +1317,7 @@ def _codec_GetJourneyRunsRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1379,7 +1363,7 @@ def _codec_GetJourneyRunsResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1416,7 +1400,7 @@ def _codec_HoldoutActivity(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1457,7 +1441,7 @@ def _codec_JourneyChannelSettings(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1492,7 +1476,7 @@ def _codec_JourneyEmailMessage(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1549,16 +1533,7 @@ def _codec_JourneyExecutionActivityMetricsResponse(cls: Any) -> _w.Codec:
             o.metrics = None
         else:
             try:
-                o.metrics = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            x0 if x0.__class__ is str else _w.text(x0)
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                o.metrics = _w.scalar_map(v, str, _w.text)
             except _w.WrongType:
                 o.metrics = _w.keep(o, "Metrics", v)
         if not keys.issuperset(d):
@@ -1566,7 +1541,7 @@ def _codec_JourneyExecutionActivityMetricsResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1621,16 +1596,7 @@ def _codec_JourneyExecutionMetricsResponse(cls: Any) -> _w.Codec:
             o.metrics = None
         else:
             try:
-                o.metrics = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            x0 if x0.__class__ is str else _w.text(x0)
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                o.metrics = _w.scalar_map(v, str, _w.text)
             except _w.WrongType:
                 o.metrics = _w.keep(o, "Metrics", v)
         if not keys.issuperset(d):
@@ -1638,7 +1604,7 @@ def _codec_JourneyExecutionMetricsResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1718,7 +1684,7 @@ def _codec_JourneyLimits(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1765,7 +1731,7 @@ def _codec_JourneyPushMessage(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1818,14 +1784,7 @@ def _codec_JourneyResponse(cls: Any) -> _w.Codec:
             o.activities = None
         else:
             try:
-                o.activities = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): _s_Activity(x0)
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                o.activities = _w.struct_map(v, _s_Activity)
             except _w.WrongType:
                 o.activities = _w.keep(o, "Activities", v)
         v = d.get("ApplicationId")
@@ -1901,16 +1860,7 @@ def _codec_JourneyResponse(cls: Any) -> _w.Codec:
             o.tags = None
         else:
             try:
-                o.tags = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            x0 if x0.__class__ is str else _w.text(x0)
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                o.tags = _w.scalar_map(v, str, _w.text)
             except _w.WrongType:
                 o.tags = _w.keep(o, "tags", v)
         v = d.get("WaitForQuietTime")
@@ -1958,20 +1908,11 @@ def _codec_JourneyResponse(cls: Any) -> _w.Codec:
             o.timezone_estimation_methods = None
         else:
             try:
-                o.timezone_estimation_methods = (
-                    [
-                        (
-                            (
-                                _E_TimezoneEstimationMethodsElement.get(x0)
-                                or TimezoneEstimationMethodsElement(x0)
-                            )
-                            if x0.__class__ is str
-                            else _M_TimezoneEstimationMethodsElement(x0)
-                        )
-                        for x0 in v
-                    ]
-                    if v.__class__ is list
-                    else _w.wrong()
+                o.timezone_estimation_methods = _w.enum_list(
+                    v,
+                    _E_TimezoneEstimationMethodsElement,
+                    TimezoneEstimationMethodsElement,
+                    _M_TimezoneEstimationMethodsElement,
                 )
             except _w.WrongType:
                 o.timezone_estimation_methods = _w.keep(o, "TimezoneEstimationMethods", v)
@@ -1980,17 +1921,13 @@ def _codec_JourneyResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
         v = o.activities
         if v is not None:
-            d["Activities"] = (
-                {k0: _u_Activity(x0) for k0, x0 in v.items()}
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+            d["Activities"] = _w.struct_map_out(v, _u_Activity)
         v = o.application_id
         if v is not None:
             d["ApplicationId"] = v
@@ -2053,18 +1990,7 @@ def _codec_JourneyResponse(cls: Any) -> _w.Codec:
             d["ClosedDays"] = _u_ClosedDays(v)
         v = o.timezone_estimation_methods
         if v is not None:
-            d["TimezoneEstimationMethods"] = (
-                [
-                    (
-                        x0._value_
-                        if x0.__class__ is TimezoneEstimationMethodsElement
-                        else _w.enum_text(x0)
-                    )
-                    for x0 in v
-                ]
-                if v.__class__ is list or isinstance(v, (list, tuple))
-                else v
-            )
+            d["TimezoneEstimationMethods"] = _w.enum_list_out(v, TimezoneEstimationMethodsElement)
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d
@@ -2116,16 +2042,7 @@ def _codec_JourneyRunExecutionActivityMetricsResponse(cls: Any) -> _w.Codec:
             o.metrics = None
         else:
             try:
-                o.metrics = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            x0 if x0.__class__ is str else _w.text(x0)
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                o.metrics = _w.scalar_map(v, str, _w.text)
             except _w.WrongType:
                 o.metrics = _w.keep(o, "Metrics", v)
         v = d.get("RunId")
@@ -2135,7 +2052,7 @@ def _codec_JourneyRunExecutionActivityMetricsResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2193,16 +2110,7 @@ def _codec_JourneyRunExecutionMetricsResponse(cls: Any) -> _w.Codec:
             o.metrics = None
         else:
             try:
-                o.metrics = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            x0 if x0.__class__ is str else _w.text(x0)
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                o.metrics = _w.scalar_map(v, str, _w.text)
             except _w.WrongType:
                 o.metrics = _w.keep(o, "Metrics", v)
         v = d.get("RunId")
@@ -2212,7 +2120,7 @@ def _codec_JourneyRunExecutionMetricsResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2270,7 +2178,7 @@ def _codec_JourneyRunResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2319,7 +2227,7 @@ def _codec_JourneyRunsResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2374,7 +2282,7 @@ def _codec_JourneySMSMessage(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2424,7 +2332,7 @@ def _codec_JourneySchedule(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2466,7 +2374,7 @@ def _codec_JourneyStateRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2506,7 +2414,7 @@ def _codec_JourneysResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2550,7 +2458,7 @@ def _codec_ListJourneysResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2590,7 +2498,7 @@ def _codec_MultiConditionalBranch(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2643,7 +2551,7 @@ def _codec_MultiConditionalSplitActivity(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2676,21 +2584,22 @@ def _codec_OpenHours(cls: Any) -> _w.Codec:
         o: Any = _new(cls)
         o._unknown = None
         v: Any
+        r0: Any
+        y0: Any
         v = d.get("EMAIL")
         if v is None:
             o.email = None
         else:
             try:
-                o.email = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            list(map(_s_OpenHoursRule, x0)) if x0.__class__ is list else _w.wrong()
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                r0 = {}
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    y0 = list(map(_s_OpenHoursRule, x0)) if x0.__class__ is list else _w.wrong()
+                    r0[k0] = y0
+                o.email = r0
             except _w.WrongType:
                 o.email = _w.keep(o, "EMAIL", v)
         v = d.get("SMS")
@@ -2698,16 +2607,15 @@ def _codec_OpenHours(cls: Any) -> _w.Codec:
             o.sms = None
         else:
             try:
-                o.sms = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            list(map(_s_OpenHoursRule, x0)) if x0.__class__ is list else _w.wrong()
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                r0 = {}
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    y0 = list(map(_s_OpenHoursRule, x0)) if x0.__class__ is list else _w.wrong()
+                    r0[k0] = y0
+                o.sms = r0
             except _w.WrongType:
                 o.sms = _w.keep(o, "SMS", v)
         v = d.get("PUSH")
@@ -2715,16 +2623,15 @@ def _codec_OpenHours(cls: Any) -> _w.Codec:
             o.push = None
         else:
             try:
-                o.push = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            list(map(_s_OpenHoursRule, x0)) if x0.__class__ is list else _w.wrong()
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                r0 = {}
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    y0 = list(map(_s_OpenHoursRule, x0)) if x0.__class__ is list else _w.wrong()
+                    r0[k0] = y0
+                o.push = r0
             except _w.WrongType:
                 o.push = _w.keep(o, "PUSH", v)
         v = d.get("VOICE")
@@ -2732,16 +2639,15 @@ def _codec_OpenHours(cls: Any) -> _w.Codec:
             o.voice = None
         else:
             try:
-                o.voice = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            list(map(_s_OpenHoursRule, x0)) if x0.__class__ is list else _w.wrong()
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                r0 = {}
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    y0 = list(map(_s_OpenHoursRule, x0)) if x0.__class__ is list else _w.wrong()
+                    r0[k0] = y0
+                o.voice = r0
             except _w.WrongType:
                 o.voice = _w.keep(o, "VOICE", v)
         v = d.get("CUSTOM")
@@ -2749,16 +2655,15 @@ def _codec_OpenHours(cls: Any) -> _w.Codec:
             o.custom = None
         else:
             try:
-                o.custom = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            list(map(_s_OpenHoursRule, x0)) if x0.__class__ is list else _w.wrong()
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                r0 = {}
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    y0 = list(map(_s_OpenHoursRule, x0)) if x0.__class__ is list else _w.wrong()
+                    r0[k0] = y0
+                o.custom = r0
             except _w.WrongType:
                 o.custom = _w.keep(o, "CUSTOM", v)
         if not keys.issuperset(d):
@@ -2766,80 +2671,76 @@ def _codec_OpenHours(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
+        r0: Any
         v = o.email
         if v is not None:
-            d["EMAIL"] = (
-                {
-                    k0: (
+            if v.__class__ is dict or isinstance(v, dict):
+                r0 = {}
+                for k0, x0 in v.items():
+                    r0[k0] = (
                         list(map(_u_OpenHoursRule, x0))
                         if x0.__class__ is list or isinstance(x0, (list, tuple))
                         else x0
                     )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+                d["EMAIL"] = r0
+            else:
+                d["EMAIL"] = v
         v = o.sms
         if v is not None:
-            d["SMS"] = (
-                {
-                    k0: (
+            if v.__class__ is dict or isinstance(v, dict):
+                r0 = {}
+                for k0, x0 in v.items():
+                    r0[k0] = (
                         list(map(_u_OpenHoursRule, x0))
                         if x0.__class__ is list or isinstance(x0, (list, tuple))
                         else x0
                     )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+                d["SMS"] = r0
+            else:
+                d["SMS"] = v
         v = o.push
         if v is not None:
-            d["PUSH"] = (
-                {
-                    k0: (
+            if v.__class__ is dict or isinstance(v, dict):
+                r0 = {}
+                for k0, x0 in v.items():
+                    r0[k0] = (
                         list(map(_u_OpenHoursRule, x0))
                         if x0.__class__ is list or isinstance(x0, (list, tuple))
                         else x0
                     )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+                d["PUSH"] = r0
+            else:
+                d["PUSH"] = v
         v = o.voice
         if v is not None:
-            d["VOICE"] = (
-                {
-                    k0: (
+            if v.__class__ is dict or isinstance(v, dict):
+                r0 = {}
+                for k0, x0 in v.items():
+                    r0[k0] = (
                         list(map(_u_OpenHoursRule, x0))
                         if x0.__class__ is list or isinstance(x0, (list, tuple))
                         else x0
                     )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+                d["VOICE"] = r0
+            else:
+                d["VOICE"] = v
         v = o.custom
         if v is not None:
-            d["CUSTOM"] = (
-                {
-                    k0: (
+            if v.__class__ is dict or isinstance(v, dict):
+                r0 = {}
+                for k0, x0 in v.items():
+                    r0[k0] = (
                         list(map(_u_OpenHoursRule, x0))
                         if x0.__class__ is list or isinstance(x0, (list, tuple))
                         else x0
                     )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+                d["CUSTOM"] = r0
+            else:
+                d["CUSTOM"] = v
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d
@@ -2867,7 +2768,7 @@ def _codec_OpenHoursRule(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2918,7 +2819,7 @@ def _codec_PushMessageActivity(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2965,7 +2866,7 @@ def _codec_RandomSplitActivity(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -3017,7 +2918,7 @@ def _codec_SMSMessageActivity(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -3058,7 +2959,7 @@ def _codec_SegmentCondition(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -3110,7 +3011,7 @@ def _codec_SimpleCondition(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -3164,7 +3065,7 @@ def _codec_StartCondition(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -3214,7 +3115,7 @@ def _codec_UpdateJourneyRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -3264,7 +3165,7 @@ def _codec_UpdateJourneyStateRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -3310,7 +3211,7 @@ def _codec_WaitActivity(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -3347,7 +3248,7 @@ def _codec_WaitTime(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -3400,14 +3301,7 @@ def _codec_WriteJourneyRequest(cls: Any) -> _w.Codec:
             o.activities = None
         else:
             try:
-                o.activities = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): _s_Activity(x0)
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                o.activities = _w.struct_map(v, _s_Activity)
             except _w.WrongType:
                 o.activities = _w.keep(o, "Activities", v)
         v = d.get("CreationDate")
@@ -3517,20 +3411,11 @@ def _codec_WriteJourneyRequest(cls: Any) -> _w.Codec:
             o.timezone_estimation_methods = None
         else:
             try:
-                o.timezone_estimation_methods = (
-                    [
-                        (
-                            (
-                                _E_TimezoneEstimationMethodsElement.get(x0)
-                                or TimezoneEstimationMethodsElement(x0)
-                            )
-                            if x0.__class__ is str
-                            else _M_TimezoneEstimationMethodsElement(x0)
-                        )
-                        for x0 in v
-                    ]
-                    if v.__class__ is list
-                    else _w.wrong()
+                o.timezone_estimation_methods = _w.enum_list(
+                    v,
+                    _E_TimezoneEstimationMethodsElement,
+                    TimezoneEstimationMethodsElement,
+                    _M_TimezoneEstimationMethodsElement,
                 )
             except _w.WrongType:
                 o.timezone_estimation_methods = _w.keep(o, "TimezoneEstimationMethods", v)
@@ -3539,17 +3424,13 @@ def _codec_WriteJourneyRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
         v = o.activities
         if v is not None:
-            d["Activities"] = (
-                {k0: _u_Activity(x0) for k0, x0 in v.items()}
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+            d["Activities"] = _w.struct_map_out(v, _u_Activity)
         v = o.creation_date
         if v is not None:
             d["CreationDate"] = v
@@ -3603,18 +3484,7 @@ def _codec_WriteJourneyRequest(cls: Any) -> _w.Codec:
             d["ClosedDays"] = _u_ClosedDays(v)
         v = o.timezone_estimation_methods
         if v is not None:
-            d["TimezoneEstimationMethods"] = (
-                [
-                    (
-                        x0._value_
-                        if x0.__class__ is TimezoneEstimationMethodsElement
-                        else _w.enum_text(x0)
-                    )
-                    for x0 in v
-                ]
-                if v.__class__ is list or isinstance(v, (list, tuple))
-                else v
-            )
+            d["TimezoneEstimationMethods"] = _w.enum_list_out(v, TimezoneEstimationMethodsElement)
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d

@@ -123,16 +123,7 @@ def _codec_ADMMessage(cls: Any) -> _w.Codec:
             o.data = None
         else:
             try:
-                o.data = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            x0 if x0.__class__ is str else _w.text(x0)
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                o.data = _w.scalar_map(v, str, _w.text)
             except _w.WrongType:
                 o.data = _w.keep(o, "Data", v)
         v = d.get("ExpiresAfter")
@@ -170,18 +161,7 @@ def _codec_ADMMessage(cls: Any) -> _w.Codec:
             o.substitutions = None
         else:
             try:
-                o.substitutions = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
-                            if x0.__class__ is list
-                            else _w.wrong()
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                o.substitutions = _w.scalar_list_map(v, str, _w.text)
             except _w.WrongType:
                 o.substitutions = _w.keep(o, "Substitutions", v)
         v = d.get("Title")
@@ -193,7 +173,7 @@ def _codec_ADMMessage(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -238,14 +218,7 @@ def _codec_ADMMessage(cls: Any) -> _w.Codec:
             d["Sound"] = v
         v = o.substitutions
         if v is not None:
-            d["Substitutions"] = (
-                {
-                    k0: (list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0)
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+            d["Substitutions"] = _w.list_map_out(v)
         v = o.title
         if v is not None:
             d["Title"] = v
@@ -316,16 +289,7 @@ def _codec_APNSMessage(cls: Any) -> _w.Codec:
             o.data = None
         else:
             try:
-                o.data = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            x0 if x0.__class__ is str else _w.text(x0)
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                o.data = _w.scalar_map(v, str, _w.text)
             except _w.WrongType:
                 o.data = _w.keep(o, "Data", v)
         v = d.get("MediaUrl")
@@ -353,18 +317,7 @@ def _codec_APNSMessage(cls: Any) -> _w.Codec:
             o.substitutions = None
         else:
             try:
-                o.substitutions = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
-                            if x0.__class__ is list
-                            else _w.wrong()
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                o.substitutions = _w.scalar_list_map(v, str, _w.text)
             except _w.WrongType:
                 o.substitutions = _w.keep(o, "Substitutions", v)
         v = d.get("ThreadId")
@@ -382,7 +335,7 @@ def _codec_APNSMessage(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -427,14 +380,7 @@ def _codec_APNSMessage(cls: Any) -> _w.Codec:
             d["Sound"] = v
         v = o.substitutions
         if v is not None:
-            d["Substitutions"] = (
-                {
-                    k0: (list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0)
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+            d["Substitutions"] = _w.list_map_out(v)
         v = o.thread_id
         if v is not None:
             d["ThreadId"] = v
@@ -482,16 +428,7 @@ def _codec_AddressConfiguration(cls: Any) -> _w.Codec:
             o.context = None
         else:
             try:
-                o.context = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            x0 if x0.__class__ is str else _w.text(x0)
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                o.context = _w.scalar_map(v, str, _w.text)
             except _w.WrongType:
                 o.context = _w.keep(o, "Context", v)
         v = d.get("RawContent")
@@ -503,18 +440,7 @@ def _codec_AddressConfiguration(cls: Any) -> _w.Codec:
             o.substitutions = None
         else:
             try:
-                o.substitutions = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
-                            if x0.__class__ is list
-                            else _w.wrong()
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                o.substitutions = _w.scalar_list_map(v, str, _w.text)
             except _w.WrongType:
                 o.substitutions = _w.keep(o, "Substitutions", v)
         v = d.get("TitleOverride")
@@ -526,7 +452,7 @@ def _codec_AddressConfiguration(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -544,14 +470,7 @@ def _codec_AddressConfiguration(cls: Any) -> _w.Codec:
             d["RawContent"] = v
         v = o.substitutions
         if v is not None:
-            d["Substitutions"] = (
-                {
-                    k0: (list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0)
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+            d["Substitutions"] = _w.list_map_out(v)
         v = o.title_override
         if v is not None:
             d["TitleOverride"] = v
@@ -603,16 +522,7 @@ def _codec_BaiduMessage(cls: Any) -> _w.Codec:
             o.data = None
         else:
             try:
-                o.data = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            x0 if x0.__class__ is str else _w.text(x0)
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                o.data = _w.scalar_map(v, str, _w.text)
             except _w.WrongType:
                 o.data = _w.keep(o, "Data", v)
         v = d.get("IconReference")
@@ -644,18 +554,7 @@ def _codec_BaiduMessage(cls: Any) -> _w.Codec:
             o.substitutions = None
         else:
             try:
-                o.substitutions = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
-                            if x0.__class__ is list
-                            else _w.wrong()
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                o.substitutions = _w.scalar_list_map(v, str, _w.text)
             except _w.WrongType:
                 o.substitutions = _w.keep(o, "Substitutions", v)
         v = d.get("TimeToLive")
@@ -671,7 +570,7 @@ def _codec_BaiduMessage(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -707,14 +606,7 @@ def _codec_BaiduMessage(cls: Any) -> _w.Codec:
             d["Sound"] = v
         v = o.substitutions
         if v is not None:
-            d["Substitutions"] = (
-                {
-                    k0: (list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0)
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+            d["Substitutions"] = _w.list_map_out(v)
         v = o.time_to_live
         if v is not None:
             d["TimeToLive"] = v
@@ -747,18 +639,7 @@ def _codec_DefaultMessage(cls: Any) -> _w.Codec:
             o.substitutions = None
         else:
             try:
-                o.substitutions = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
-                            if x0.__class__ is list
-                            else _w.wrong()
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                o.substitutions = _w.scalar_list_map(v, str, _w.text)
             except _w.WrongType:
                 o.substitutions = _w.keep(o, "Substitutions", v)
         if not keys.issuperset(d):
@@ -766,7 +647,7 @@ def _codec_DefaultMessage(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -775,14 +656,7 @@ def _codec_DefaultMessage(cls: Any) -> _w.Codec:
             d["Body"] = v
         v = o.substitutions
         if v is not None:
-            d["Substitutions"] = (
-                {
-                    k0: (list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0)
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+            d["Substitutions"] = _w.list_map_out(v)
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d
@@ -814,16 +688,7 @@ def _codec_DefaultPushNotificationMessage(cls: Any) -> _w.Codec:
             o.data = None
         else:
             try:
-                o.data = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            x0 if x0.__class__ is str else _w.text(x0)
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                o.data = _w.scalar_map(v, str, _w.text)
             except _w.WrongType:
                 o.data = _w.keep(o, "Data", v)
         v = d.get("SilentPush")
@@ -835,18 +700,7 @@ def _codec_DefaultPushNotificationMessage(cls: Any) -> _w.Codec:
             o.substitutions = None
         else:
             try:
-                o.substitutions = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
-                            if x0.__class__ is list
-                            else _w.wrong()
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                o.substitutions = _w.scalar_list_map(v, str, _w.text)
             except _w.WrongType:
                 o.substitutions = _w.keep(o, "Substitutions", v)
         v = d.get("Title")
@@ -858,7 +712,7 @@ def _codec_DefaultPushNotificationMessage(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -876,14 +730,7 @@ def _codec_DefaultPushNotificationMessage(cls: Any) -> _w.Codec:
             d["SilentPush"] = v
         v = o.substitutions
         if v is not None:
-            d["Substitutions"] = (
-                {
-                    k0: (list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0)
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+            d["Substitutions"] = _w.list_map_out(v)
         v = o.title
         if v is not None:
             d["Title"] = v
@@ -995,7 +842,7 @@ def _codec_DirectMessageConfiguration(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1077,11 +924,7 @@ def _codec_EmailMessage(cls: Any) -> _w.Codec:
             o.reply_to_addresses = None
         else:
             try:
-                o.reply_to_addresses = (
-                    [(x0 if x0.__class__ is str else _w.text(x0)) for x0 in v]
-                    if v.__class__ is list
-                    else _w.wrong()
-                )
+                o.reply_to_addresses = _w.scalar_list(v, str, _w.text)
             except _w.WrongType:
                 o.reply_to_addresses = _w.keep(o, "ReplyToAddresses", v)
         v = d.get("SimpleEmail")
@@ -1097,18 +940,7 @@ def _codec_EmailMessage(cls: Any) -> _w.Codec:
             o.substitutions = None
         else:
             try:
-                o.substitutions = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
-                            if x0.__class__ is list
-                            else _w.wrong()
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                o.substitutions = _w.scalar_list_map(v, str, _w.text)
             except _w.WrongType:
                 o.substitutions = _w.keep(o, "Substitutions", v)
         if not keys.issuperset(d):
@@ -1116,7 +948,7 @@ def _codec_EmailMessage(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1142,14 +974,7 @@ def _codec_EmailMessage(cls: Any) -> _w.Codec:
             d["SimpleEmail"] = _u_SimpleEmail(v)
         v = o.substitutions
         if v is not None:
-            d["Substitutions"] = (
-                {
-                    k0: (list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0)
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+            d["Substitutions"] = _w.list_map_out(v)
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d
@@ -1199,7 +1024,7 @@ def _codec_EndpointMessageResult(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1246,16 +1071,7 @@ def _codec_EndpointSendConfiguration(cls: Any) -> _w.Codec:
             o.context = None
         else:
             try:
-                o.context = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            x0 if x0.__class__ is str else _w.text(x0)
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                o.context = _w.scalar_map(v, str, _w.text)
             except _w.WrongType:
                 o.context = _w.keep(o, "Context", v)
         v = d.get("RawContent")
@@ -1267,18 +1083,7 @@ def _codec_EndpointSendConfiguration(cls: Any) -> _w.Codec:
             o.substitutions = None
         else:
             try:
-                o.substitutions = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
-                            if x0.__class__ is list
-                            else _w.wrong()
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                o.substitutions = _w.scalar_list_map(v, str, _w.text)
             except _w.WrongType:
                 o.substitutions = _w.keep(o, "Substitutions", v)
         v = d.get("TitleOverride")
@@ -1290,7 +1095,7 @@ def _codec_EndpointSendConfiguration(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1305,14 +1110,7 @@ def _codec_EndpointSendConfiguration(cls: Any) -> _w.Codec:
             d["RawContent"] = v
         v = o.substitutions
         if v is not None:
-            d["Substitutions"] = (
-                {
-                    k0: (list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0)
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+            d["Substitutions"] = _w.list_map_out(v)
         v = o.title_override
         if v is not None:
             d["TitleOverride"] = v
@@ -1372,16 +1170,7 @@ def _codec_GCMMessage(cls: Any) -> _w.Codec:
             o.data = None
         else:
             try:
-                o.data = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            x0 if x0.__class__ is str else _w.text(x0)
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                o.data = _w.scalar_map(v, str, _w.text)
             except _w.WrongType:
                 o.data = _w.keep(o, "Data", v)
         v = d.get("IconReference")
@@ -1427,18 +1216,7 @@ def _codec_GCMMessage(cls: Any) -> _w.Codec:
             o.substitutions = None
         else:
             try:
-                o.substitutions = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
-                            if x0.__class__ is list
-                            else _w.wrong()
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                o.substitutions = _w.scalar_list_map(v, str, _w.text)
             except _w.WrongType:
                 o.substitutions = _w.keep(o, "Substitutions", v)
         v = d.get("TimeToLive")
@@ -1454,7 +1232,7 @@ def _codec_GCMMessage(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1502,14 +1280,7 @@ def _codec_GCMMessage(cls: Any) -> _w.Codec:
             d["Sound"] = v
         v = o.substitutions
         if v is not None:
-            d["Substitutions"] = (
-                {
-                    k0: (list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0)
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+            d["Substitutions"] = _w.list_map_out(v)
         v = o.time_to_live
         if v is not None:
             d["TimeToLive"] = v
@@ -1549,7 +1320,7 @@ def _codec_GetInAppMessagesResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1595,7 +1366,7 @@ def _codec_InAppCampaignSchedule(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1641,16 +1412,7 @@ def _codec_InAppMessage(cls: Any) -> _w.Codec:
             o.custom_config = None
         else:
             try:
-                o.custom_config = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            x0 if x0.__class__ is str else _w.text(x0)
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                o.custom_config = _w.scalar_map(v, str, _w.text)
             except _w.WrongType:
                 o.custom_config = _w.keep(o, "CustomConfig", v)
         v = d.get("Layout")
@@ -1666,7 +1428,7 @@ def _codec_InAppMessage(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1755,7 +1517,7 @@ def _codec_InAppMessageCampaign(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1814,7 +1576,7 @@ def _codec_InAppMessagesResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -1855,14 +1617,7 @@ def _codec_MessageRequest(cls: Any) -> _w.Codec:
             o.addresses = None
         else:
             try:
-                o.addresses = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): _s_AddressConfiguration(x0)
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                o.addresses = _w.struct_map(v, _s_AddressConfiguration)
             except _w.WrongType:
                 o.addresses = _w.keep(o, "Addresses", v)
         v = d.get("Context")
@@ -1870,16 +1625,7 @@ def _codec_MessageRequest(cls: Any) -> _w.Codec:
             o.context = None
         else:
             try:
-                o.context = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            x0 if x0.__class__ is str else _w.text(x0)
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                o.context = _w.scalar_map(v, str, _w.text)
             except _w.WrongType:
                 o.context = _w.keep(o, "Context", v)
         v = d.get("Endpoints")
@@ -1887,16 +1633,7 @@ def _codec_MessageRequest(cls: Any) -> _w.Codec:
             o.endpoints = None
         else:
             try:
-                o.endpoints = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): _s_EndpointSendConfiguration(
-                            x0
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                o.endpoints = _w.struct_map(v, _s_EndpointSendConfiguration)
             except _w.WrongType:
                 o.endpoints = _w.keep(o, "Endpoints", v)
         v = d.get("MessageConfiguration")
@@ -1922,27 +1659,19 @@ def _codec_MessageRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
         v = o.addresses
         if v is not None:
-            d["Addresses"] = (
-                {k0: _u_AddressConfiguration(x0) for k0, x0 in v.items()}
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+            d["Addresses"] = _w.struct_map_out(v, _u_AddressConfiguration)
         v = o.context
         if v is not None:
             d["Context"] = dict(v) if v.__class__ is dict or isinstance(v, dict) else v
         v = o.endpoints
         if v is not None:
-            d["Endpoints"] = (
-                {k0: _u_EndpointSendConfiguration(x0) for k0, x0 in v.items()}
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+            d["Endpoints"] = _w.struct_map_out(v, _u_EndpointSendConfiguration)
         v = o.message_configuration
         if v is not None:
             d["MessageConfiguration"] = _u_DirectMessageConfiguration(v)
@@ -1977,14 +1706,7 @@ def _codec_MessageResponse(cls: Any) -> _w.Codec:
             o.endpoint_result = None
         else:
             try:
-                o.endpoint_result = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): _s_EndpointMessageResult(x0)
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                o.endpoint_result = _w.struct_map(v, _s_EndpointMessageResult)
             except _w.WrongType:
                 o.endpoint_result = _w.keep(o, "EndpointResult", v)
         v = d.get("RequestId")
@@ -1996,14 +1718,7 @@ def _codec_MessageResponse(cls: Any) -> _w.Codec:
             o.result = None
         else:
             try:
-                o.result = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): _s_MessageResult(x0)
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                o.result = _w.struct_map(v, _s_MessageResult)
             except _w.WrongType:
                 o.result = _w.keep(o, "Result", v)
         if not keys.issuperset(d):
@@ -2011,7 +1726,7 @@ def _codec_MessageResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2020,21 +1735,13 @@ def _codec_MessageResponse(cls: Any) -> _w.Codec:
             d["ApplicationId"] = v
         v = o.endpoint_result
         if v is not None:
-            d["EndpointResult"] = (
-                {k0: _u_EndpointMessageResult(x0) for k0, x0 in v.items()}
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+            d["EndpointResult"] = _w.struct_map_out(v, _u_EndpointMessageResult)
         v = o.request_id
         if v is not None:
             d["RequestId"] = v
         v = o.result
         if v is not None:
-            d["Result"] = (
-                {k0: _u_MessageResult(x0) for k0, x0 in v.items()}
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+            d["Result"] = _w.struct_map_out(v, _u_MessageResult)
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d
@@ -2080,7 +1787,7 @@ def _codec_MessageResult(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2128,7 +1835,7 @@ def _codec_NumberValidateRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2226,7 +1933,7 @@ def _codec_NumberValidateResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2301,7 +2008,7 @@ def _codec_PhoneNumberValidateRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2338,7 +2045,7 @@ def _codec_PhoneNumberValidateResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2368,7 +2075,7 @@ def _codec_RawEmail(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2428,18 +2135,7 @@ def _codec_SMSMessage(cls: Any) -> _w.Codec:
             o.substitutions = None
         else:
             try:
-                o.substitutions = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
-                            if x0.__class__ is list
-                            else _w.wrong()
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                o.substitutions = _w.scalar_list_map(v, str, _w.text)
             except _w.WrongType:
                 o.substitutions = _w.keep(o, "Substitutions", v)
         v = d.get("EntityId")
@@ -2453,7 +2149,7 @@ def _codec_SMSMessage(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2477,14 +2173,7 @@ def _codec_SMSMessage(cls: Any) -> _w.Codec:
             d["SenderId"] = v
         v = o.substitutions
         if v is not None:
-            d["Substitutions"] = (
-                {
-                    k0: (list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0)
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+            d["Substitutions"] = _w.list_map_out(v)
         v = o.entity_id
         if v is not None:
             d["EntityId"] = v
@@ -2524,7 +2213,7 @@ def _codec_SendMessagesRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2565,7 +2254,7 @@ def _codec_SendMessagesResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2605,7 +2294,7 @@ def _codec_SendOTPMessageRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2688,7 +2377,7 @@ def _codec_SendOTPMessageRequestParameters(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2748,16 +2437,7 @@ def _codec_SendUsersMessageRequest(cls: Any) -> _w.Codec:
             o.context = None
         else:
             try:
-                o.context = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            x0 if x0.__class__ is str else _w.text(x0)
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                o.context = _w.scalar_map(v, str, _w.text)
             except _w.WrongType:
                 o.context = _w.keep(o, "Context", v)
         v = d.get("MessageConfiguration")
@@ -2783,16 +2463,7 @@ def _codec_SendUsersMessageRequest(cls: Any) -> _w.Codec:
             o.users = None
         else:
             try:
-                o.users = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): _s_EndpointSendConfiguration(
-                            x0
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                o.users = _w.struct_map(v, _s_EndpointSendConfiguration)
             except _w.WrongType:
                 o.users = _w.keep(o, "Users", v)
         if not keys.issuperset(d):
@@ -2800,7 +2471,7 @@ def _codec_SendUsersMessageRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2818,11 +2489,7 @@ def _codec_SendUsersMessageRequest(cls: Any) -> _w.Codec:
             d["TraceId"] = v
         v = o.users
         if v is not None:
-            d["Users"] = (
-                {k0: _u_EndpointSendConfiguration(x0) for k0, x0 in v.items()}
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+            d["Users"] = _w.struct_map_out(v, _u_EndpointSendConfiguration)
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d
@@ -2839,6 +2506,8 @@ def _codec_SendUsersMessageResponse(cls: Any) -> _w.Codec:
         o: Any = _new(cls)
         o._unknown = None
         v: Any
+        r0: Any
+        y0: Any
         v = d.get("ApplicationId")
         o.application_id = (
             v if v.__class__ is str or v is None else _w.field(o, "ApplicationId", v, _w.text)
@@ -2852,23 +2521,15 @@ def _codec_SendUsersMessageResponse(cls: Any) -> _w.Codec:
             o.result = None
         else:
             try:
-                o.result = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            {
-                                (
-                                    k1 if k1.__class__ is str else _w.text(k1)
-                                ): _s_EndpointMessageResult(x1)
-                                for k1, x1 in x0.items()
-                            }
-                            if x0.__class__ is dict
-                            else _w.wrong()
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                if v.__class__ is not dict:
+                    _w.wrong()
+                r0 = {}
+                for k0, x0 in v.items():
+                    if k0.__class__ is not str:
+                        _w.text(k0)
+                    y0 = _w.struct_map(x0, _s_EndpointMessageResult)
+                    r0[k0] = y0
+                o.result = r0
             except _w.WrongType:
                 o.result = _w.keep(o, "Result", v)
         if not keys.issuperset(d):
@@ -2876,10 +2537,12 @@ def _codec_SendUsersMessageResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
+        r0: Any
+        y0: Any
         v = o.application_id
         if v is not None:
             d["ApplicationId"] = v
@@ -2888,18 +2551,14 @@ def _codec_SendUsersMessageResponse(cls: Any) -> _w.Codec:
             d["RequestId"] = v
         v = o.result
         if v is not None:
-            d["Result"] = (
-                {
-                    k0: (
-                        {k1: _u_EndpointMessageResult(x1) for k1, x1 in x0.items()}
-                        if x0.__class__ is dict or isinstance(x0, dict)
-                        else x0
-                    )
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+            if v.__class__ is dict or isinstance(v, dict):
+                r0 = {}
+                for k0, x0 in v.items():
+                    y0 = _w.struct_map_out(x0, _u_EndpointMessageResult)
+                    r0[k0] = y0
+                d["Result"] = r0
+            else:
+                d["Result"] = v
         if o._unknown:
             _w.merge_unknown(d, o._unknown)
         return d
@@ -2933,7 +2592,7 @@ def _codec_SendUsersMessagesRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -2973,7 +2632,7 @@ def _codec_SendUsersMessagesResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -3035,7 +2694,7 @@ def _codec_SimpleEmail(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -3080,7 +2739,7 @@ def _codec_SimpleEmailPart(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -3113,7 +2772,7 @@ def _codec_VerificationResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -3153,7 +2812,7 @@ def _codec_VerifyOTPMessageRequest(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -3194,7 +2853,7 @@ def _codec_VerifyOTPMessageRequestParameters(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -3237,7 +2896,7 @@ def _codec_VerifyOTPMessageResponse(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -3275,18 +2934,7 @@ def _codec_VoiceMessage(cls: Any) -> _w.Codec:
             o.substitutions = None
         else:
             try:
-                o.substitutions = (
-                    {
-                        (k0 if k0.__class__ is str else _w.text(k0)): (
-                            [(x1 if x1.__class__ is str else _w.text(x1)) for x1 in x0]
-                            if x0.__class__ is list
-                            else _w.wrong()
-                        )
-                        for k0, x0 in v.items()
-                    }
-                    if v.__class__ is dict
-                    else _w.wrong()
-                )
+                o.substitutions = _w.scalar_list_map(v, str, _w.text)
             except _w.WrongType:
                 o.substitutions = _w.keep(o, "Substitutions", v)
         v = d.get("VoiceId")
@@ -3296,7 +2944,7 @@ def _codec_VoiceMessage(cls: Any) -> _w.Codec:
         return o
 
     def unstructure(o: Any) -> Any:
-        if not isinstance(o, cls):
+        if o.__class__ is not cls and not isinstance(o, cls):
             return o
         d: dict[str, Any] = {}
         v: Any
@@ -3311,14 +2959,7 @@ def _codec_VoiceMessage(cls: Any) -> _w.Codec:
             d["OriginationNumber"] = v
         v = o.substitutions
         if v is not None:
-            d["Substitutions"] = (
-                {
-                    k0: (list(x0) if x0.__class__ is list or isinstance(x0, (list, tuple)) else x0)
-                    for k0, x0 in v.items()
-                }
-                if v.__class__ is dict or isinstance(v, dict)
-                else v
-            )
+            d["Substitutions"] = _w.list_map_out(v)
         v = o.voice_id
         if v is not None:
             d["VoiceId"] = v

@@ -6,17 +6,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from attrs import define, field
+from attrs import field
 
 from pinpoint_sdk._model_base import Model, OperationOutput, lazy_annotations
 
 if TYPE_CHECKING:
+    from attrs import define
+
     from pinpoint_sdk.models._common import (
         CampaignHook,
         CampaignLimits,
         JourneyTimeframeCap,
         QuietTime,
     )
+else:
+    from pinpoint_sdk._model_base import define_later as define
 
 __all__ = [
     "ApplicationResponse",
@@ -355,9 +359,9 @@ class WriteApplicationSettingsRequest(Model):
     )
 
 
-# Names imported above only for type checkers are bound here on the first read of a
-# class's annotations, so typing.get_type_hints() resolves every model at runtime
-# without importing other groups eagerly.
+# Classes are built on first use; names imported above only for type checkers are
+# bound on the first read of a class's annotations, so typing.get_type_hints()
+# resolves every model at runtime without importing other groups eagerly.
 lazy_annotations(
     globals(),
     {

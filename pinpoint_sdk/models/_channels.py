@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from attrs import define, field
+from attrs import field
 
-from pinpoint_sdk._model_base import Model, OperationOutput
+from pinpoint_sdk._model_base import Model, OperationOutput, lazy_annotations
 
 if TYPE_CHECKING:
-    pass
+    from attrs import define
+else:
+    from pinpoint_sdk._model_base import define_later as define
 
 __all__ = [
     "ADMChannelRequest",
@@ -1746,3 +1748,12 @@ class VoiceChannelResponse(Model):
     last_modified_date: str | None = field(default=None, metadata={"wire": "LastModifiedDate"})
     platform: str | None = field(default=None, metadata={"wire": "Platform"})
     version: int | None = field(default=None, metadata={"wire": "Version"})
+
+
+# Classes are built on first use; names imported above only for type checkers are
+# bound on the first read of a class's annotations, so typing.get_type_hints()
+# resolves every model at runtime without importing other groups eagerly.
+lazy_annotations(
+    globals(),
+    {},
+)

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from attrs import define, field, setters
+from attrs import field, setters
 
 from pinpoint_sdk._enum_fields import enum_ChannelType
 from pinpoint_sdk._model_base import Model, OperationOutput, lazy_annotations
 
 if TYPE_CHECKING:
+    from attrs import define
+
     from pinpoint_sdk.enums import ChannelType
     from pinpoint_sdk.models._common import (
         EndpointDemographic,
@@ -19,6 +21,8 @@ if TYPE_CHECKING:
         EndpointUser,
         MessageBody,
     )
+else:
+    from pinpoint_sdk._model_base import define_later as define
 
 __all__ = [
     "AttributesResource",
@@ -454,9 +458,9 @@ class UpdateEndpointsBatchResponse(OperationOutput):
     message_body: MessageBody | None = field(default=None, metadata={"wire": "MessageBody"})
 
 
-# Names imported above only for type checkers are bound here on the first read of a
-# class's annotations, so typing.get_type_hints() resolves every model at runtime
-# without importing other groups eagerly.
+# Classes are built on first use; names imported above only for type checkers are
+# bound on the first read of a class's annotations, so typing.get_type_hints()
+# resolves every model at runtime without importing other groups eagerly.
 lazy_annotations(
     globals(),
     {

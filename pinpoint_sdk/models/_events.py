@@ -6,14 +6,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from attrs import define, field, setters
+from attrs import field, setters
 
 from pinpoint_sdk._enum_fields import enum_ChannelType
 from pinpoint_sdk._model_base import Model, OperationOutput, lazy_annotations
 
 if TYPE_CHECKING:
+    from attrs import define
+
     from pinpoint_sdk.enums import ChannelType
     from pinpoint_sdk.models._common import EndpointDemographic, EndpointLocation, EndpointUser
+else:
+    from pinpoint_sdk._model_base import define_later as define
 
 __all__ = [
     "DeleteEventStreamRequest",
@@ -372,9 +376,9 @@ class WriteEventStream(Model):
     role_arn: str = field(metadata={"wire": "RoleArn"})
 
 
-# Names imported above only for type checkers are bound here on the first read of a
-# class's annotations, so typing.get_type_hints() resolves every model at runtime
-# without importing other groups eagerly.
+# Classes are built on first use; names imported above only for type checkers are
+# bound on the first read of a class's annotations, so typing.get_type_hints()
+# resolves every model at runtime without importing other groups eagerly.
 lazy_annotations(
     globals(),
     {

@@ -6,13 +6,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from attrs import define, field, setters
+from attrs import field, setters
 
 from pinpoint_sdk._enum_fields import enum_Format, enum_Format_required, enum_JobStatus
 from pinpoint_sdk._model_base import Model, OperationOutput, lazy_annotations
 
 if TYPE_CHECKING:
+    from attrs import define
+
     from pinpoint_sdk.enums import Format, JobStatus
+else:
+    from pinpoint_sdk._model_base import define_later as define
 
 __all__ = [
     "CreateExportJobRequest",
@@ -571,9 +575,9 @@ class ImportJobsResponse(Model):
     next_token: str | None = field(default=None, metadata={"wire": "NextToken"})
 
 
-# Names imported above only for type checkers are bound here on the first read of a
-# class's annotations, so typing.get_type_hints() resolves every model at runtime
-# without importing other groups eagerly.
+# Classes are built on first use; names imported above only for type checkers are
+# bound on the first read of a class's annotations, so typing.get_type_hints()
+# resolves every model at runtime without importing other groups eagerly.
 lazy_annotations(
     globals(),
     {

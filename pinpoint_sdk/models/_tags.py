@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from attrs import define, field
+from attrs import field
 
-from pinpoint_sdk._model_base import Model, OperationOutput
+from pinpoint_sdk._model_base import Model, OperationOutput, lazy_annotations
 
 if TYPE_CHECKING:
-    pass
+    from attrs import define
+else:
+    from pinpoint_sdk._model_base import define_later as define
 
 __all__ = [
     "ListTagsForResourceRequest",
@@ -87,3 +89,12 @@ class UntagResourceRequest(Model):
 
     resource_arn: str = field(metadata={"wire": "ResourceArn"})
     tag_keys: list[str] = field(metadata={"wire": "TagKeys"})
+
+
+# Classes are built on first use; names imported above only for type checkers are
+# bound on the first read of a class's annotations, so typing.get_type_hints()
+# resolves every model at runtime without importing other groups eagerly.
+lazy_annotations(
+    globals(),
+    {},
+)

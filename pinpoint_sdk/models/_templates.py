@@ -6,14 +6,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from attrs import define, field, setters
+from attrs import field, setters
 
 from pinpoint_sdk._enum_fields import enum_Action, enum_Layout, enum_TemplateType
 from pinpoint_sdk._model_base import Model, OperationOutput, lazy_annotations
 
 if TYPE_CHECKING:
+    from attrs import define
+
     from pinpoint_sdk.enums import Action, Layout, TemplateType
     from pinpoint_sdk.models._common import InAppMessageContent, MessageBody, MessageHeader
+else:
+    from pinpoint_sdk._model_base import define_later as define
 
 __all__ = [
     "APNSPushNotificationTemplate",
@@ -1461,9 +1465,9 @@ class VoiceTemplateResponse(Model):
     voice_id: str | None = field(default=None, metadata={"wire": "VoiceId"})
 
 
-# Names imported above only for type checkers are bound here on the first read of a
-# class's annotations, so typing.get_type_hints() resolves every model at runtime
-# without importing other groups eagerly.
+# Classes are built on first use; names imported above only for type checkers are
+# bound on the first read of a class's annotations, so typing.get_type_hints()
+# resolves every model at runtime without importing other groups eagerly.
 lazy_annotations(
     globals(),
     {
