@@ -23,6 +23,7 @@ import pinpoint_sdk
 from pinpoint_sdk import models
 from pinpoint_sdk.builders import CampaignBuilder, JourneyBuilder
 from pinpoint_sdk.resources import App, Campaign, Endpoint, Journey, Segment, Template
+from pinpoint_sdk.testing import mock_pinpoint
 """
 
 TYPOS = PRELUDE + """\
@@ -55,6 +56,10 @@ def use(app: App, campaign: Campaign, journey: Journey, segment: Segment,
     template.update(models.EmailTemplateRequest(subject="Hi"), subject="Hi")  # E: call-overload
     JourneyBuilder("j").sms("nudge", "Nudge", mesage_type="PROMOTIONAL")  # E: call-arg
     JourneyBuilder("j").sms("nudge", sender_id=1)  # E: arg-type
+    pinpoint_sdk.PinpointClient(endpoint_ur="http://localhost:4566")  # E: call-arg
+    pinpoint_sdk.Pinpoint(regin_name="us-east-1")  # E: call-arg
+    pinpoint_sdk.Pinpoint(use_ssl="no")  # E: arg-type
+    mock_pinpoint(confg={})  # E: call-arg
 """
 
 CORRECT = PRELUDE + """\
@@ -93,6 +98,10 @@ def use(app: App, campaign: Campaign, journey: Journey, segment: Segment,
     template.update(models.PushNotificationTemplateRequest(recommender_id="r"))
     template.update(layout="BOTTOM_BANNER")
     JourneyBuilder("j").sms("nudge", "Nudge", message_type="PROMOTIONAL", sender_id="Shop")
+    pinpoint_sdk.PinpointClient(endpoint_url="http://localhost:4566", config=None,
+                                aws_access_key_id="k", aws_secret_access_key="s")
+    pinpoint_sdk.Pinpoint(region_name="us-east-1", use_ssl=False, verify="/ca.pem")
+    mock_pinpoint(config={"core": {"passthrough": {"urls": []}}})
     frame: pandas.DataFrame = pinpoint_sdk.to_dataframe([request])
     listed: pandas.DataFrame = app.campaigns.to_dataframe()
     whole: models.JourneyExecutionMetricsResponse = journey.execution_metrics()
