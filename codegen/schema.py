@@ -145,6 +145,8 @@ def _member(
     if documented:
         values = ", ".join(f"{key}={name}" for key, name in documented.items())
         args.append(f"limits=Limits({values})")
+    if member.location is None and member.location_name not in (None, member.wire):
+        args.append(f'json_name="{member.location_name}"')
     return f"MemberSchema({', '.join(args)})"
 
 
@@ -152,7 +154,8 @@ def _shape(
     service: Service, struct: Structure, limits: dict[tuple[str, str], dict[str, str]]
 ) -> str:
     members = _tuple([_member(service, struct, member, limits) for member in struct.members])
-    return f'"{struct.name}": ShapeSchema("{struct.name}", "{struct.group}", {members}),'
+    payload = f', payload="{struct.payload}"' if struct.payload else ""
+    return f'"{struct.name}": ShapeSchema("{struct.name}", "{struct.group}", {members}{payload}),'
 
 
 def _operation(op: Operation) -> str:

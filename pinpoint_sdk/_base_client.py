@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypedDict, TypeVar, Unpack
 
 from botocore.exceptions import ClientError, ParamValidationError
 
@@ -20,10 +20,29 @@ from pinpoint_sdk._log import page as log_page
 
 if TYPE_CHECKING:
     import boto3
+    from botocore.config import Config
 
 T = TypeVar("T")
 
 SERVICE_NAME = "pinpoint"
+
+
+class ClientOptions(TypedDict, total=False):
+    """Keyword arguments of `BaseClient` passed on to boto3's ``Session.client``.
+
+    Typed, so a misspelt option (``endpoint_ur=``) is a type error rather than a
+    ``TypeError`` at run time.
+    """
+
+    api_version: str | None
+    use_ssl: bool
+    verify: bool | str | None
+    endpoint_url: str | None
+    aws_access_key_id: str | None
+    aws_secret_access_key: str | None
+    aws_session_token: str | None
+    config: Config | None
+    aws_account_id: str | None
 
 
 def _page_size(value: Any) -> str:
@@ -257,7 +276,7 @@ class BaseClient(ClientOwner, ClientCore):
         *,
         session: boto3.session.Session | None = None,
         region_name: str | None = None,
-        **client_kwargs: Any,
+        **client_kwargs: Unpack[ClientOptions],
     ) -> None:
         owned = client is None
         if client is None:
@@ -362,7 +381,7 @@ does bulk writes: ``PinpointClient(config=Config(retries={"mode": "adaptive"}))`
 def create_boto3_client(
     session: boto3.session.Session | None,
     region_name: str | None,
-    **client_kwargs: Any,
+    **client_kwargs: Unpack[ClientOptions],
 ) -> Any:
     """A boto3 ``pinpoint`` client using `DEFAULT_RETRY_MODE` unless the user names a mode.
 

@@ -27,9 +27,10 @@ How it is wired:
   Anything else (errors, an empty body, a body that is not a JSON object) is left to
   botocore, so errors become the same ``ClientError``.
 
-What botocore's parser does that the raw body needs too, derived from botocore's model of
-each output shape at first use: members the wire names differently are renamed to
-botocore's (model) names, timestamps (epoch numbers or text) become ``datetime``
+What botocore's parser does that the raw body needs too, derived at first use from the
+SDK's generated schema of each output shape (`pinpoint_sdk._schema`, which records each
+member's botocore type and any JSON key that differs from its name): members the wire
+names differently are renamed to botocore's (model) names, timestamps (epoch numbers or text) become ``datetime``
 through botocore's own timestamp parser, JSON integers of ``double`` members become
 ``float``, base64 text of ``blob`` members becomes ``bytes``. For every body whose values
 have their modeled JSON types the typed result equals botocore's parse followed by
@@ -50,7 +51,10 @@ import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pinpoint_sdk._schema_types import TypeRef
 
 __all__ = ["active", "before_parse", "enable_fast_responses", "fixer", "install"]
 
@@ -139,17 +143,25 @@ def before_parse(
 
 
 def _plan(operation_model: Any) -> tuple[str, Fix | None] | None:
-    """What `before_parse` does for an operation: its payload member and value fixer."""
-    shape = operation_model.output_shape
+    """What `before_parse` does for an operation: its payload member and value fixer.
+
+    Read from the generated schema (`pinpoint_sdk._schema`): an operation the schema does
+    not know (a newer botocore's) or whose output has no structure payload is left to
+    botocore.
+    """
+    from pinpoint_sdk._schema import OPERATIONS, SHAPES
+
+    name = operation_model.name
     plan: tuple[str, Fix | None] | None = None
-    member = None if shape is None else shape.serialization.get("payload")
-    if member is not None:
-        body_shape = shape.members[member]
-        if body_shape.type_name == "structure" and not body_shape.serialization.get(
-            "eventstream"
-        ):
-            plan = (member, fixer(body_shape))
-    _PLANS[operation_model.name] = plan
+    operation = OPERATIONS.get(name)
+    output = None if operation is None or operation.output is None else SHAPES.get(
+        operation.output
+    )
+    if output is not None and output.payload is not None:
+        member = next(m for m in output.members if m.wire == output.payload)
+        if member.type.kind == "struct":
+            plan = (member.wire, fixer(member.type.name))
+    _PLANS[name] = plan
     return plan
 
 
@@ -181,8 +193,9 @@ def _blob(value: Any) -> Any:
     return value
 
 
-_LEAVES: dict[str, Fix] = {"double": _double, "float": _double, "timestamp": _timestamp,
-                           "blob": _blob}
+# By the schema's primitive type name: botocore's ``double``/``float`` are ``float``, its
+# ``timestamp`` is ``datetime`` and its ``blob`` is ``bytes``.
+_LEAVES: dict[str, Fix] = {"float": _double, "datetime": _timestamp, "bytes": _blob}
 
 
 def _structure(members: list[tuple[str, Fix]], renamed: list[tuple[str, str, Fix]]) -> Fix:
@@ -223,44 +236,48 @@ def _map(convert: Fix) -> Fix:
     return fix
 
 
-def fixer(shape: Any) -> Fix | None:
-    """The function converting what botocore's parser converts in a value of ``shape``.
+def fixer(shape: str) -> Fix | None:
+    """The function converting what botocore's parser converts in a value of the structure
+    named ``shape``, from its schema (`pinpoint_sdk._schema.SHAPES`).
 
     Besides values, botocore's dicts name a member by its name in the model where the wire
-    uses another (``segmentDimensions`` of ``SimpleCondition`` is ``SegmentDimensions``):
-    such keys are renamed. ``None`` when nothing in the shape needs converting.
+    uses another (``segmentDimensions`` of ``SimpleCondition`` is ``SegmentDimensions``,
+    `pinpoint_sdk._schema_types.MemberSchema.json_name`): such keys are renamed. ``None``
+    when nothing in the shape needs converting.
     """
-    return _fixer(shape, {}, set())
+    return _struct_fixer(shape, {}, set())
 
 
-def _fixer(shape: Any, done: dict[str, Fix | None], visiting: set[str]) -> Fix | None:
-    kind = shape.type_name
-    if kind in _LEAVES:
-        return _LEAVES[kind]
-    name = shape.name
+def _type_fixer(t: TypeRef, done: dict[str, Fix | None], visiting: set[str]) -> Fix | None:
+    if t.kind == "prim":
+        return _LEAVES.get(t.name)
+    if t.kind == "struct":
+        return _struct_fixer(t.name, done, visiting)
+    if t.kind == "enum" or t.item is None:  # a string botocore leaves as it is
+        return None
+    convert = _type_fixer(t.item, done, visiting)
+    if convert is None:
+        return None
+    return _list(convert) if t.kind == "list" else _map(convert)
+
+
+def _struct_fixer(name: str, done: dict[str, Fix | None], visiting: set[str]) -> Fix | None:
     if name in done:
         return done[name]
     if name in visiting:  # a recursive shape: resolve through the finished table
         return lambda value: (done.get(name) or _identity)(value)
+    from pinpoint_sdk._schema import SHAPES
+
     visiting.add(name)
-    result: Fix | None = None
-    if kind == "structure" and not shape.is_document_type:
-        members: list[tuple[str, Fix]] = []
-        renamed: list[tuple[str, str, Fix]] = []
-        for member_name, member in shape.members.items():
-            convert = _fixer(member, done, visiting)
-            wire = member.serialization.get("name", member_name)
-            if wire != member_name:
-                renamed.append((wire, member_name, convert or _identity))
-            elif convert is not None:
-                members.append((member_name, convert))
-        result = _structure(members, renamed) if members or renamed else None
-    elif kind == "list":
-        convert = _fixer(shape.member, done, visiting)
-        result = None if convert is None else _list(convert)
-    elif kind == "map":
-        convert = _fixer(shape.value, done, visiting)
-        result = None if convert is None else _map(convert)
+    members: list[tuple[str, Fix]] = []
+    renamed: list[tuple[str, str, Fix]] = []
+    for member in SHAPES[name].members:
+        convert = _type_fixer(member.type, done, visiting)
+        if member.json_name is not None:
+            renamed.append((member.json_name, member.wire, convert or _identity))
+        elif convert is not None:
+            members.append((member.wire, convert))
+    result = _structure(members, renamed) if members or renamed else None
     visiting.discard(name)
     done[name] = result
     return result

@@ -936,6 +936,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 required=True,
             ),
         ),
+        payload="CreateApplicationRequest",
     ),
     "CreateAppResponse": ShapeSchema(
         "CreateAppResponse",
@@ -945,6 +946,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 "application_response", "ApplicationResponse", S_ApplicationResponse, required=True
             ),
         ),
+        payload="ApplicationResponse",
     ),
     "CreateApplicationRequest": ShapeSchema(
         "CreateApplicationRequest",
@@ -975,11 +977,13 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 required=True,
             ),
         ),
+        payload="WriteCampaignRequest",
     ),
     "CreateCampaignResponse": ShapeSchema(
         "CreateCampaignResponse",
         "campaigns",
         (MemberSchema("campaign_response", "CampaignResponse", S_CampaignResponse, required=True),),
+        payload="CampaignResponse",
     ),
     "CreateEmailTemplateRequest": ShapeSchema(
         "CreateEmailTemplateRequest",
@@ -993,6 +997,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
             ),
             MemberSchema("template_name", "TemplateName", STR, required=True, uri_label=True),
         ),
+        payload="EmailTemplateRequest",
     ),
     "CreateEmailTemplateResponse": ShapeSchema(
         "CreateEmailTemplateResponse",
@@ -1005,6 +1010,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 required=True,
             ),
         ),
+        payload="CreateTemplateMessageBody",
     ),
     "CreateExportJobRequest": ShapeSchema(
         "CreateExportJobRequest",
@@ -1015,6 +1021,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 "export_job_request", "ExportJobRequest", S_ExportJobRequest, required=True
             ),
         ),
+        payload="ExportJobRequest",
     ),
     "CreateExportJobResponse": ShapeSchema(
         "CreateExportJobResponse",
@@ -1024,6 +1031,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 "export_job_response", "ExportJobResponse", S_ExportJobResponse, required=True
             ),
         ),
+        payload="ExportJobResponse",
     ),
     "CreateImportJobRequest": ShapeSchema(
         "CreateImportJobRequest",
@@ -1034,6 +1042,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 "import_job_request", "ImportJobRequest", S_ImportJobRequest, required=True
             ),
         ),
+        payload="ImportJobRequest",
     ),
     "CreateImportJobResponse": ShapeSchema(
         "CreateImportJobResponse",
@@ -1043,6 +1052,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 "import_job_response", "ImportJobResponse", S_ImportJobResponse, required=True
             ),
         ),
+        payload="ImportJobResponse",
     ),
     "CreateInAppTemplateRequest": ShapeSchema(
         "CreateInAppTemplateRequest",
@@ -1056,6 +1066,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
             ),
             MemberSchema("template_name", "TemplateName", STR, required=True, uri_label=True),
         ),
+        payload="InAppTemplateRequest",
     ),
     "CreateInAppTemplateResponse": ShapeSchema(
         "CreateInAppTemplateResponse",
@@ -1068,6 +1079,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 required=True,
             ),
         ),
+        payload="TemplateCreateMessageBody",
     ),
     "CreateJourneyRequest": ShapeSchema(
         "CreateJourneyRequest",
@@ -1078,11 +1090,13 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 "write_journey_request", "WriteJourneyRequest", S_WriteJourneyRequest, required=True
             ),
         ),
+        payload="WriteJourneyRequest",
     ),
     "CreateJourneyResponse": ShapeSchema(
         "CreateJourneyResponse",
         "journeys",
         (MemberSchema("journey_response", "JourneyResponse", S_JourneyResponse, required=True),),
+        payload="JourneyResponse",
     ),
     "CreatePushTemplateRequest": ShapeSchema(
         "CreatePushTemplateRequest",
@@ -1096,6 +1110,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
             ),
             MemberSchema("template_name", "TemplateName", STR, required=True, uri_label=True),
         ),
+        payload="PushNotificationTemplateRequest",
     ),
     "CreatePushTemplateResponse": ShapeSchema(
         "CreatePushTemplateResponse",
@@ -1108,6 +1123,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 required=True,
             ),
         ),
+        payload="CreateTemplateMessageBody",
     ),
     "CreateRecommenderConfiguration": ShapeSchema(
         "CreateRecommenderConfiguration",
@@ -1142,6 +1158,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 required=True,
             ),
         ),
+        payload="CreateRecommenderConfiguration",
     ),
     "CreateRecommenderConfigurationResponse": ShapeSchema(
         "CreateRecommenderConfigurationResponse",
@@ -1154,6 +1171,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 required=True,
             ),
         ),
+        payload="RecommenderConfigurationResponse",
     ),
     "CreateSegmentRequest": ShapeSchema(
         "CreateSegmentRequest",
@@ -1164,11 +1182,13 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 "write_segment_request", "WriteSegmentRequest", S_WriteSegmentRequest, required=True
             ),
         ),
+        payload="WriteSegmentRequest",
     ),
     "CreateSegmentResponse": ShapeSchema(
         "CreateSegmentResponse",
         "segments",
         (MemberSchema("segment_response", "SegmentResponse", S_SegmentResponse, required=True),),
+        payload="SegmentResponse",
     ),
     "CreateSmsTemplateRequest": ShapeSchema(
         "CreateSmsTemplateRequest",
@@ -1179,6 +1199,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
             ),
             MemberSchema("template_name", "TemplateName", STR, required=True, uri_label=True),
         ),
+        payload="SMSTemplateRequest",
     ),
     "CreateSmsTemplateResponse": ShapeSchema(
         "CreateSmsTemplateResponse",
@@ -1191,6 +1212,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 required=True,
             ),
         ),
+        payload="CreateTemplateMessageBody",
     ),
     "CreateTemplateMessageBody": ShapeSchema(
         "CreateTemplateMessageBody",
@@ -1213,6 +1235,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 required=True,
             ),
         ),
+        payload="VoiceTemplateRequest",
     ),
     "CreateVoiceTemplateResponse": ShapeSchema(
         "CreateVoiceTemplateResponse",
@@ -1225,6 +1248,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 required=True,
             ),
         ),
+        payload="CreateTemplateMessageBody",
     ),
     "CustomDeliveryConfiguration": ShapeSchema(
         "CustomDeliveryConfiguration",
@@ -1303,6 +1327,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 "adm_channel_response", "ADMChannelResponse", S_ADMChannelResponse, required=True
             ),
         ),
+        payload="ADMChannelResponse",
     ),
     "DeleteApnsChannelRequest": ShapeSchema(
         "DeleteApnsChannelRequest",
@@ -1317,6 +1342,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 "apns_channel_response", "APNSChannelResponse", S_APNSChannelResponse, required=True
             ),
         ),
+        payload="APNSChannelResponse",
     ),
     "DeleteApnsSandboxChannelRequest": ShapeSchema(
         "DeleteApnsSandboxChannelRequest",
@@ -1334,6 +1360,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 required=True,
             ),
         ),
+        payload="APNSSandboxChannelResponse",
     ),
     "DeleteApnsVoipChannelRequest": ShapeSchema(
         "DeleteApnsVoipChannelRequest",
@@ -1351,6 +1378,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 required=True,
             ),
         ),
+        payload="APNSVoipChannelResponse",
     ),
     "DeleteApnsVoipSandboxChannelRequest": ShapeSchema(
         "DeleteApnsVoipSandboxChannelRequest",
@@ -1368,6 +1396,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 required=True,
             ),
         ),
+        payload="APNSVoipSandboxChannelResponse",
     ),
     "DeleteAppRequest": ShapeSchema(
         "DeleteAppRequest",
@@ -1382,6 +1411,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 "application_response", "ApplicationResponse", S_ApplicationResponse, required=True
             ),
         ),
+        payload="ApplicationResponse",
     ),
     "DeleteBaiduChannelRequest": ShapeSchema(
         "DeleteBaiduChannelRequest",
@@ -1399,6 +1429,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 required=True,
             ),
         ),
+        payload="BaiduChannelResponse",
     ),
     "DeleteCampaignRequest": ShapeSchema(
         "DeleteCampaignRequest",
@@ -1412,6 +1443,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
         "DeleteCampaignResponse",
         "campaigns",
         (MemberSchema("campaign_response", "CampaignResponse", S_CampaignResponse, required=True),),
+        payload="CampaignResponse",
     ),
     "DeleteEmailChannelRequest": ShapeSchema(
         "DeleteEmailChannelRequest",
@@ -1429,6 +1461,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 required=True,
             ),
         ),
+        payload="EmailChannelResponse",
     ),
     "DeleteEmailTemplateRequest": ShapeSchema(
         "DeleteEmailTemplateRequest",
@@ -1442,6 +1475,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
         "DeleteEmailTemplateResponse",
         "templates",
         (MemberSchema("message_body", "MessageBody", S_MessageBody, required=True),),
+        payload="MessageBody",
     ),
     "DeleteEndpointRequest": ShapeSchema(
         "DeleteEndpointRequest",
@@ -1455,6 +1489,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
         "DeleteEndpointResponse",
         "endpoints",
         (MemberSchema("endpoint_response", "EndpointResponse", S_EndpointResponse, required=True),),
+        payload="EndpointResponse",
     ),
     "DeleteEventStreamRequest": ShapeSchema(
         "DeleteEventStreamRequest",
@@ -1465,6 +1500,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
         "DeleteEventStreamResponse",
         "events",
         (MemberSchema("event_stream", "EventStream", S_EventStream, required=True),),
+        payload="EventStream",
     ),
     "DeleteGcmChannelRequest": ShapeSchema(
         "DeleteGcmChannelRequest",
@@ -1479,6 +1515,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 "gcm_channel_response", "GCMChannelResponse", S_GCMChannelResponse, required=True
             ),
         ),
+        payload="GCMChannelResponse",
     ),
     "DeleteInAppTemplateRequest": ShapeSchema(
         "DeleteInAppTemplateRequest",
@@ -1492,6 +1529,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
         "DeleteInAppTemplateResponse",
         "templates",
         (MemberSchema("message_body", "MessageBody", S_MessageBody, required=True),),
+        payload="MessageBody",
     ),
     "DeleteJourneyRequest": ShapeSchema(
         "DeleteJourneyRequest",
@@ -1505,6 +1543,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
         "DeleteJourneyResponse",
         "journeys",
         (MemberSchema("journey_response", "JourneyResponse", S_JourneyResponse, required=True),),
+        payload="JourneyResponse",
     ),
     "DeletePushTemplateRequest": ShapeSchema(
         "DeletePushTemplateRequest",
@@ -1518,6 +1557,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
         "DeletePushTemplateResponse",
         "templates",
         (MemberSchema("message_body", "MessageBody", S_MessageBody, required=True),),
+        payload="MessageBody",
     ),
     "DeleteRecommenderConfigurationRequest": ShapeSchema(
         "DeleteRecommenderConfigurationRequest",
@@ -1535,6 +1575,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 required=True,
             ),
         ),
+        payload="RecommenderConfigurationResponse",
     ),
     "DeleteSegmentRequest": ShapeSchema(
         "DeleteSegmentRequest",
@@ -1548,6 +1589,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
         "DeleteSegmentResponse",
         "segments",
         (MemberSchema("segment_response", "SegmentResponse", S_SegmentResponse, required=True),),
+        payload="SegmentResponse",
     ),
     "DeleteSmsChannelRequest": ShapeSchema(
         "DeleteSmsChannelRequest",
@@ -1562,6 +1604,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 "sms_channel_response", "SMSChannelResponse", S_SMSChannelResponse, required=True
             ),
         ),
+        payload="SMSChannelResponse",
     ),
     "DeleteSmsTemplateRequest": ShapeSchema(
         "DeleteSmsTemplateRequest",
@@ -1575,6 +1618,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
         "DeleteSmsTemplateResponse",
         "templates",
         (MemberSchema("message_body", "MessageBody", S_MessageBody, required=True),),
+        payload="MessageBody",
     ),
     "DeleteUserEndpointsRequest": ShapeSchema(
         "DeleteUserEndpointsRequest",
@@ -1592,6 +1636,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 "endpoints_response", "EndpointsResponse", S_EndpointsResponse, required=True
             ),
         ),
+        payload="EndpointsResponse",
     ),
     "DeleteVoiceChannelRequest": ShapeSchema(
         "DeleteVoiceChannelRequest",
@@ -1609,6 +1654,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 required=True,
             ),
         ),
+        payload="VoiceChannelResponse",
     ),
     "DeleteVoiceTemplateRequest": ShapeSchema(
         "DeleteVoiceTemplateRequest",
@@ -1622,6 +1668,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
         "DeleteVoiceTemplateResponse",
         "templates",
         (MemberSchema("message_body", "MessageBody", S_MessageBody, required=True),),
+        payload="MessageBody",
     ),
     "DirectMessageConfiguration": ShapeSchema(
         "DirectMessageConfiguration",
@@ -2141,6 +2188,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 "adm_channel_response", "ADMChannelResponse", S_ADMChannelResponse, required=True
             ),
         ),
+        payload="ADMChannelResponse",
     ),
     "GetApnsChannelRequest": ShapeSchema(
         "GetApnsChannelRequest",
@@ -2155,6 +2203,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 "apns_channel_response", "APNSChannelResponse", S_APNSChannelResponse, required=True
             ),
         ),
+        payload="APNSChannelResponse",
     ),
     "GetApnsSandboxChannelRequest": ShapeSchema(
         "GetApnsSandboxChannelRequest",
@@ -2172,6 +2221,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 required=True,
             ),
         ),
+        payload="APNSSandboxChannelResponse",
     ),
     "GetApnsVoipChannelRequest": ShapeSchema(
         "GetApnsVoipChannelRequest",
@@ -2189,6 +2239,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 required=True,
             ),
         ),
+        payload="APNSVoipChannelResponse",
     ),
     "GetApnsVoipSandboxChannelRequest": ShapeSchema(
         "GetApnsVoipSandboxChannelRequest",
@@ -2206,6 +2257,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 required=True,
             ),
         ),
+        payload="APNSVoipSandboxChannelResponse",
     ),
     "GetAppRequest": ShapeSchema(
         "GetAppRequest",
@@ -2220,6 +2272,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 "application_response", "ApplicationResponse", S_ApplicationResponse, required=True
             ),
         ),
+        payload="ApplicationResponse",
     ),
     "GetApplicationDateRangeKpiRequest": ShapeSchema(
         "GetApplicationDateRangeKpiRequest",
@@ -2244,6 +2297,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 required=True,
             ),
         ),
+        payload="ApplicationDateRangeKpiResponse",
     ),
     "GetApplicationSettingsRequest": ShapeSchema(
         "GetApplicationSettingsRequest",
@@ -2261,6 +2315,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 required=True,
             ),
         ),
+        payload="ApplicationSettingsResource",
     ),
     "GetAppsRequest": ShapeSchema(
         "GetAppsRequest",
@@ -2278,6 +2333,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 required=True,
             ),
         ),
+        payload="ApplicationsResponse",
     ),
     "GetBaiduChannelRequest": ShapeSchema(
         "GetBaiduChannelRequest",
@@ -2295,6 +2351,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 required=True,
             ),
         ),
+        payload="BaiduChannelResponse",
     ),
     "GetCampaignActivitiesRequest": ShapeSchema(
         "GetCampaignActivitiesRequest",
@@ -2314,6 +2371,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 "activities_response", "ActivitiesResponse", S_ActivitiesResponse, required=True
             ),
         ),
+        payload="ActivitiesResponse",
     ),
     "GetCampaignDateRangeKpiRequest": ShapeSchema(
         "GetCampaignDateRangeKpiRequest",
@@ -2339,6 +2397,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 required=True,
             ),
         ),
+        payload="CampaignDateRangeKpiResponse",
     ),
     "GetCampaignRequest": ShapeSchema(
         "GetCampaignRequest",
@@ -2352,6 +2411,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
         "GetCampaignResponse",
         "campaigns",
         (MemberSchema("campaign_response", "CampaignResponse", S_CampaignResponse, required=True),),
+        payload="CampaignResponse",
     ),
     "GetCampaignVersionRequest": ShapeSchema(
         "GetCampaignVersionRequest",
@@ -2366,6 +2426,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
         "GetCampaignVersionResponse",
         "campaigns",
         (MemberSchema("campaign_response", "CampaignResponse", S_CampaignResponse, required=True),),
+        payload="CampaignResponse",
     ),
     "GetCampaignVersionsRequest": ShapeSchema(
         "GetCampaignVersionsRequest",
@@ -2385,6 +2446,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 "campaigns_response", "CampaignsResponse", S_CampaignsResponse, required=True
             ),
         ),
+        payload="CampaignsResponse",
     ),
     "GetCampaignsRequest": ShapeSchema(
         "GetCampaignsRequest",
@@ -2403,6 +2465,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 "campaigns_response", "CampaignsResponse", S_CampaignsResponse, required=True
             ),
         ),
+        payload="CampaignsResponse",
     ),
     "GetChannelsRequest": ShapeSchema(
         "GetChannelsRequest",
@@ -2413,6 +2476,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
         "GetChannelsResponse",
         "channels",
         (MemberSchema("channels_response", "ChannelsResponse", S_ChannelsResponse, required=True),),
+        payload="ChannelsResponse",
     ),
     "GetEmailChannelRequest": ShapeSchema(
         "GetEmailChannelRequest",
@@ -2430,6 +2494,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 required=True,
             ),
         ),
+        payload="EmailChannelResponse",
     ),
     "GetEmailTemplateRequest": ShapeSchema(
         "GetEmailTemplateRequest",
@@ -2450,6 +2515,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 required=True,
             ),
         ),
+        payload="EmailTemplateResponse",
     ),
     "GetEndpointRequest": ShapeSchema(
         "GetEndpointRequest",
@@ -2463,6 +2529,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
         "GetEndpointResponse",
         "endpoints",
         (MemberSchema("endpoint_response", "EndpointResponse", S_EndpointResponse, required=True),),
+        payload="EndpointResponse",
     ),
     "GetEventStreamRequest": ShapeSchema(
         "GetEventStreamRequest",
@@ -2473,6 +2540,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
         "GetEventStreamResponse",
         "events",
         (MemberSchema("event_stream", "EventStream", S_EventStream, required=True),),
+        payload="EventStream",
     ),
     "GetExportJobRequest": ShapeSchema(
         "GetExportJobRequest",
@@ -2490,6 +2558,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 "export_job_response", "ExportJobResponse", S_ExportJobResponse, required=True
             ),
         ),
+        payload="ExportJobResponse",
     ),
     "GetExportJobsRequest": ShapeSchema(
         "GetExportJobsRequest",
@@ -2508,6 +2577,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 "export_jobs_response", "ExportJobsResponse", S_ExportJobsResponse, required=True
             ),
         ),
+        payload="ExportJobsResponse",
     ),
     "GetGcmChannelRequest": ShapeSchema(
         "GetGcmChannelRequest",
@@ -2522,6 +2592,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 "gcm_channel_response", "GCMChannelResponse", S_GCMChannelResponse, required=True
             ),
         ),
+        payload="GCMChannelResponse",
     ),
     "GetImportJobRequest": ShapeSchema(
         "GetImportJobRequest",
@@ -2539,6 +2610,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 "import_job_response", "ImportJobResponse", S_ImportJobResponse, required=True
             ),
         ),
+        payload="ImportJobResponse",
     ),
     "GetImportJobsRequest": ShapeSchema(
         "GetImportJobsRequest",
@@ -2557,6 +2629,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 "import_jobs_response", "ImportJobsResponse", S_ImportJobsResponse, required=True
             ),
         ),
+        payload="ImportJobsResponse",
     ),
     "GetInAppMessagesRequest": ShapeSchema(
         "GetInAppMessagesRequest",
@@ -2577,6 +2650,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 required=True,
             ),
         ),
+        payload="InAppMessagesResponse",
     ),
     "GetInAppTemplateRequest": ShapeSchema(
         "GetInAppTemplateRequest",
@@ -2597,6 +2671,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 required=True,
             ),
         ),
+        payload="InAppTemplateResponse",
     ),
     "GetJourneyDateRangeKpiRequest": ShapeSchema(
         "GetJourneyDateRangeKpiRequest",
@@ -2622,6 +2697,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 required=True,
             ),
         ),
+        payload="JourneyDateRangeKpiResponse",
     ),
     "GetJourneyExecutionActivityMetricsRequest": ShapeSchema(
         "GetJourneyExecutionActivityMetricsRequest",
@@ -2647,6 +2723,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 required=True,
             ),
         ),
+        payload="JourneyExecutionActivityMetricsResponse",
     ),
     "GetJourneyExecutionMetricsRequest": ShapeSchema(
         "GetJourneyExecutionMetricsRequest",
@@ -2669,6 +2746,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 required=True,
             ),
         ),
+        payload="JourneyExecutionMetricsResponse",
     ),
     "GetJourneyRequest": ShapeSchema(
         "GetJourneyRequest",
@@ -2682,6 +2760,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
         "GetJourneyResponse",
         "journeys",
         (MemberSchema("journey_response", "JourneyResponse", S_JourneyResponse, required=True),),
+        payload="JourneyResponse",
     ),
     "GetJourneyRunExecutionActivityMetricsRequest": ShapeSchema(
         "GetJourneyRunExecutionActivityMetricsRequest",
@@ -2708,6 +2787,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 required=True,
             ),
         ),
+        payload="JourneyRunExecutionActivityMetricsResponse",
     ),
     "GetJourneyRunExecutionMetricsRequest": ShapeSchema(
         "GetJourneyRunExecutionMetricsRequest",
@@ -2731,6 +2811,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 required=True,
             ),
         ),
+        payload="JourneyRunExecutionMetricsResponse",
     ),
     "GetJourneyRunsRequest": ShapeSchema(
         "GetJourneyRunsRequest",
@@ -2750,6 +2831,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 "journey_runs_response", "JourneyRunsResponse", S_JourneyRunsResponse, required=True
             ),
         ),
+        payload="JourneyRunsResponse",
     ),
     "GetPushTemplateRequest": ShapeSchema(
         "GetPushTemplateRequest",
@@ -2770,6 +2852,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 required=True,
             ),
         ),
+        payload="PushNotificationTemplateResponse",
     ),
     "GetRecommenderConfigurationRequest": ShapeSchema(
         "GetRecommenderConfigurationRequest",
@@ -2787,6 +2870,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 required=True,
             ),
         ),
+        payload="RecommenderConfigurationResponse",
     ),
     "GetRecommenderConfigurationsRequest": ShapeSchema(
         "GetRecommenderConfigurationsRequest",
@@ -2804,6 +2888,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 required=True,
             ),
         ),
+        payload="ListRecommenderConfigurationsResponse",
     ),
     "GetSegmentExportJobsRequest": ShapeSchema(
         "GetSegmentExportJobsRequest",
@@ -2823,6 +2908,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 "export_jobs_response", "ExportJobsResponse", S_ExportJobsResponse, required=True
             ),
         ),
+        payload="ExportJobsResponse",
     ),
     "GetSegmentImportJobsRequest": ShapeSchema(
         "GetSegmentImportJobsRequest",
@@ -2842,6 +2928,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 "import_jobs_response", "ImportJobsResponse", S_ImportJobsResponse, required=True
             ),
         ),
+        payload="ImportJobsResponse",
     ),
     "GetSegmentRequest": ShapeSchema(
         "GetSegmentRequest",
@@ -2855,6 +2942,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
         "GetSegmentResponse",
         "segments",
         (MemberSchema("segment_response", "SegmentResponse", S_SegmentResponse, required=True),),
+        payload="SegmentResponse",
     ),
     "GetSegmentVersionRequest": ShapeSchema(
         "GetSegmentVersionRequest",
@@ -2869,6 +2957,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
         "GetSegmentVersionResponse",
         "segments",
         (MemberSchema("segment_response", "SegmentResponse", S_SegmentResponse, required=True),),
+        payload="SegmentResponse",
     ),
     "GetSegmentVersionsRequest": ShapeSchema(
         "GetSegmentVersionsRequest",
@@ -2884,6 +2973,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
         "GetSegmentVersionsResponse",
         "segments",
         (MemberSchema("segments_response", "SegmentsResponse", S_SegmentsResponse, required=True),),
+        payload="SegmentsResponse",
     ),
     "GetSegmentsRequest": ShapeSchema(
         "GetSegmentsRequest",
@@ -2898,6 +2988,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
         "GetSegmentsResponse",
         "segments",
         (MemberSchema("segments_response", "SegmentsResponse", S_SegmentsResponse, required=True),),
+        payload="SegmentsResponse",
     ),
     "GetSmsChannelRequest": ShapeSchema(
         "GetSmsChannelRequest",
@@ -2912,6 +3003,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 "sms_channel_response", "SMSChannelResponse", S_SMSChannelResponse, required=True
             ),
         ),
+        payload="SMSChannelResponse",
     ),
     "GetSmsTemplateRequest": ShapeSchema(
         "GetSmsTemplateRequest",
@@ -2929,6 +3021,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 "sms_template_response", "SMSTemplateResponse", S_SMSTemplateResponse, required=True
             ),
         ),
+        payload="SMSTemplateResponse",
     ),
     "GetUserEndpointsRequest": ShapeSchema(
         "GetUserEndpointsRequest",
@@ -2946,6 +3039,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 "endpoints_response", "EndpointsResponse", S_EndpointsResponse, required=True
             ),
         ),
+        payload="EndpointsResponse",
     ),
     "GetVoiceChannelRequest": ShapeSchema(
         "GetVoiceChannelRequest",
@@ -2963,6 +3057,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 required=True,
             ),
         ),
+        payload="VoiceChannelResponse",
     ),
     "GetVoiceTemplateRequest": ShapeSchema(
         "GetVoiceTemplateRequest",
@@ -2983,6 +3078,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 required=True,
             ),
         ),
+        payload="VoiceTemplateResponse",
     ),
     "HoldoutActivity": ShapeSchema(
         "HoldoutActivity",
@@ -3369,6 +3465,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
         "ListJourneysResponse",
         "journeys",
         (MemberSchema("journeys_response", "JourneysResponse", S_JourneysResponse, required=True),),
+        payload="JourneysResponse",
     ),
     "ListRecommenderConfigurationsResponse": ShapeSchema(
         "ListRecommenderConfigurationsResponse",
@@ -3387,6 +3484,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
         "ListTagsForResourceResponse",
         "tags",
         (MemberSchema("tags_model", "TagsModel", S_TagsModel, required=True),),
+        payload="TagsModel",
     ),
     "ListTemplateVersionsRequest": ShapeSchema(
         "ListTemplateVersionsRequest",
@@ -3409,6 +3507,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 required=True,
             ),
         ),
+        payload="TemplateVersionsResponse",
     ),
     "ListTemplatesRequest": ShapeSchema(
         "ListTemplatesRequest",
@@ -3428,6 +3527,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 "templates_response", "TemplatesResponse", S_TemplatesResponse, required=True
             ),
         ),
+        payload="TemplatesResponse",
     ),
     "Message": ShapeSchema(
         "Message",
@@ -3603,6 +3703,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 required=True,
             ),
         ),
+        payload="NumberValidateRequest",
     ),
     "PhoneNumberValidateResponse": ShapeSchema(
         "PhoneNumberValidateResponse",
@@ -3615,6 +3716,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 required=True,
             ),
         ),
+        payload="NumberValidateResponse",
     ),
     "PublicEndpoint": ShapeSchema(
         "PublicEndpoint",
@@ -3711,11 +3813,13 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 "write_event_stream", "WriteEventStream", S_WriteEventStream, required=True
             ),
         ),
+        payload="WriteEventStream",
     ),
     "PutEventStreamResponse": ShapeSchema(
         "PutEventStreamResponse",
         "events",
         (MemberSchema("event_stream", "EventStream", S_EventStream, required=True),),
+        payload="EventStream",
     ),
     "PutEventsRequest": ShapeSchema(
         "PutEventsRequest",
@@ -3724,11 +3828,13 @@ SHAPES: Mapping[str, ShapeSchema] = {
             MemberSchema("application_id", "ApplicationId", STR, required=True, uri_label=True),
             MemberSchema("events_request", "EventsRequest", S_EventsRequest, required=True),
         ),
+        payload="EventsRequest",
     ),
     "PutEventsResponse": ShapeSchema(
         "PutEventsResponse",
         "events",
         (MemberSchema("events_response", "EventsResponse", S_EventsResponse, required=True),),
+        payload="EventsResponse",
     ),
     "QuietTime": ShapeSchema(
         "QuietTime",
@@ -3795,6 +3901,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 required=True,
             ),
         ),
+        payload="UpdateAttributesRequest",
     ),
     "RemoveAttributesResponse": ShapeSchema(
         "RemoveAttributesResponse",
@@ -3804,6 +3911,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 "attributes_resource", "AttributesResource", S_AttributesResource, required=True
             ),
         ),
+        payload="AttributesResource",
     ),
     "ResultRow": ShapeSchema(
         "ResultRow",
@@ -4042,11 +4150,13 @@ SHAPES: Mapping[str, ShapeSchema] = {
             MemberSchema("application_id", "ApplicationId", STR, required=True, uri_label=True),
             MemberSchema("message_request", "MessageRequest", S_MessageRequest, required=True),
         ),
+        payload="MessageRequest",
     ),
     "SendMessagesResponse": ShapeSchema(
         "SendMessagesResponse",
         "messaging",
         (MemberSchema("message_response", "MessageResponse", S_MessageResponse, required=True),),
+        payload="MessageResponse",
     ),
     "SendOTPMessageRequest": ShapeSchema(
         "SendOTPMessageRequest",
@@ -4060,6 +4170,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 required=True,
             ),
         ),
+        payload="SendOTPMessageRequestParameters",
     ),
     "SendOTPMessageRequestParameters": ShapeSchema(
         "SendOTPMessageRequestParameters",
@@ -4082,6 +4193,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
         "SendOTPMessageResponse",
         "messaging",
         (MemberSchema("message_response", "MessageResponse", S_MessageResponse, required=True),),
+        payload="MessageResponse",
     ),
     "SendUsersMessageRequest": ShapeSchema(
         "SendUsersMessageRequest",
@@ -4128,6 +4240,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 required=True,
             ),
         ),
+        payload="SendUsersMessageRequest",
     ),
     "SendUsersMessagesResponse": ShapeSchema(
         "SendUsersMessagesResponse",
@@ -4140,6 +4253,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 required=True,
             ),
         ),
+        payload="SendUsersMessageResponse",
     ),
     "Session": ShapeSchema(
         "Session",
@@ -4165,7 +4279,12 @@ SHAPES: Mapping[str, ShapeSchema] = {
         (
             MemberSchema("event_condition", "EventCondition", S_EventCondition),
             MemberSchema("segment_condition", "SegmentCondition", S_SegmentCondition),
-            MemberSchema("segment_dimensions", "SegmentDimensions", S_SegmentDimensions),
+            MemberSchema(
+                "segment_dimensions",
+                "SegmentDimensions",
+                S_SegmentDimensions,
+                json_name="segmentDimensions",
+            ),
         ),
     ),
     "SimpleEmail": ShapeSchema(
@@ -4199,6 +4318,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
             MemberSchema("resource_arn", "ResourceArn", STR, required=True, uri_label=True),
             MemberSchema("tags_model", "TagsModel", S_TagsModel, required=True),
         ),
+        payload="TagsModel",
     ),
     "TagsModel": ShapeSchema(
         "TagsModel",
@@ -4329,6 +4449,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
             ),
             MemberSchema("application_id", "ApplicationId", STR, required=True, uri_label=True),
         ),
+        payload="ADMChannelRequest",
     ),
     "UpdateAdmChannelResponse": ShapeSchema(
         "UpdateAdmChannelResponse",
@@ -4338,6 +4459,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 "adm_channel_response", "ADMChannelResponse", S_ADMChannelResponse, required=True
             ),
         ),
+        payload="ADMChannelResponse",
     ),
     "UpdateApnsChannelRequest": ShapeSchema(
         "UpdateApnsChannelRequest",
@@ -4348,6 +4470,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
             ),
             MemberSchema("application_id", "ApplicationId", STR, required=True, uri_label=True),
         ),
+        payload="APNSChannelRequest",
     ),
     "UpdateApnsChannelResponse": ShapeSchema(
         "UpdateApnsChannelResponse",
@@ -4357,6 +4480,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 "apns_channel_response", "APNSChannelResponse", S_APNSChannelResponse, required=True
             ),
         ),
+        payload="APNSChannelResponse",
     ),
     "UpdateApnsSandboxChannelRequest": ShapeSchema(
         "UpdateApnsSandboxChannelRequest",
@@ -4370,6 +4494,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
             ),
             MemberSchema("application_id", "ApplicationId", STR, required=True, uri_label=True),
         ),
+        payload="APNSSandboxChannelRequest",
     ),
     "UpdateApnsSandboxChannelResponse": ShapeSchema(
         "UpdateApnsSandboxChannelResponse",
@@ -4382,6 +4507,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 required=True,
             ),
         ),
+        payload="APNSSandboxChannelResponse",
     ),
     "UpdateApnsVoipChannelRequest": ShapeSchema(
         "UpdateApnsVoipChannelRequest",
@@ -4395,6 +4521,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
             ),
             MemberSchema("application_id", "ApplicationId", STR, required=True, uri_label=True),
         ),
+        payload="APNSVoipChannelRequest",
     ),
     "UpdateApnsVoipChannelResponse": ShapeSchema(
         "UpdateApnsVoipChannelResponse",
@@ -4407,6 +4534,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 required=True,
             ),
         ),
+        payload="APNSVoipChannelResponse",
     ),
     "UpdateApnsVoipSandboxChannelRequest": ShapeSchema(
         "UpdateApnsVoipSandboxChannelRequest",
@@ -4420,6 +4548,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
             ),
             MemberSchema("application_id", "ApplicationId", STR, required=True, uri_label=True),
         ),
+        payload="APNSVoipSandboxChannelRequest",
     ),
     "UpdateApnsVoipSandboxChannelResponse": ShapeSchema(
         "UpdateApnsVoipSandboxChannelResponse",
@@ -4432,6 +4561,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 required=True,
             ),
         ),
+        payload="APNSVoipSandboxChannelResponse",
     ),
     "UpdateApplicationSettingsRequest": ShapeSchema(
         "UpdateApplicationSettingsRequest",
@@ -4445,6 +4575,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 required=True,
             ),
         ),
+        payload="WriteApplicationSettingsRequest",
     ),
     "UpdateApplicationSettingsResponse": ShapeSchema(
         "UpdateApplicationSettingsResponse",
@@ -4457,6 +4588,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 required=True,
             ),
         ),
+        payload="ApplicationSettingsResource",
     ),
     "UpdateAttributesRequest": ShapeSchema(
         "UpdateAttributesRequest", "endpoints", (MemberSchema("blacklist", "Blacklist", L_STR),)
@@ -4470,6 +4602,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 "baidu_channel_request", "BaiduChannelRequest", S_BaiduChannelRequest, required=True
             ),
         ),
+        payload="BaiduChannelRequest",
     ),
     "UpdateBaiduChannelResponse": ShapeSchema(
         "UpdateBaiduChannelResponse",
@@ -4482,6 +4615,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 required=True,
             ),
         ),
+        payload="BaiduChannelResponse",
     ),
     "UpdateCampaignRequest": ShapeSchema(
         "UpdateCampaignRequest",
@@ -4496,11 +4630,13 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 required=True,
             ),
         ),
+        payload="WriteCampaignRequest",
     ),
     "UpdateCampaignResponse": ShapeSchema(
         "UpdateCampaignResponse",
         "campaigns",
         (MemberSchema("campaign_response", "CampaignResponse", S_CampaignResponse, required=True),),
+        payload="CampaignResponse",
     ),
     "UpdateEmailChannelRequest": ShapeSchema(
         "UpdateEmailChannelRequest",
@@ -4511,6 +4647,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 "email_channel_request", "EmailChannelRequest", S_EmailChannelRequest, required=True
             ),
         ),
+        payload="EmailChannelRequest",
     ),
     "UpdateEmailChannelResponse": ShapeSchema(
         "UpdateEmailChannelResponse",
@@ -4523,6 +4660,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 required=True,
             ),
         ),
+        payload="EmailChannelResponse",
     ),
     "UpdateEmailTemplateRequest": ShapeSchema(
         "UpdateEmailTemplateRequest",
@@ -4538,11 +4676,13 @@ SHAPES: Mapping[str, ShapeSchema] = {
             MemberSchema("template_name", "TemplateName", STR, required=True, uri_label=True),
             MemberSchema("version", "Version", STR),
         ),
+        payload="EmailTemplateRequest",
     ),
     "UpdateEmailTemplateResponse": ShapeSchema(
         "UpdateEmailTemplateResponse",
         "templates",
         (MemberSchema("message_body", "MessageBody", S_MessageBody, required=True),),
+        payload="MessageBody",
     ),
     "UpdateEndpointRequest": ShapeSchema(
         "UpdateEndpointRequest",
@@ -4552,11 +4692,13 @@ SHAPES: Mapping[str, ShapeSchema] = {
             MemberSchema("endpoint_id", "EndpointId", STR, required=True, uri_label=True),
             MemberSchema("endpoint_request", "EndpointRequest", S_EndpointRequest, required=True),
         ),
+        payload="EndpointRequest",
     ),
     "UpdateEndpointResponse": ShapeSchema(
         "UpdateEndpointResponse",
         "endpoints",
         (MemberSchema("message_body", "MessageBody", S_MessageBody, required=True),),
+        payload="MessageBody",
     ),
     "UpdateEndpointsBatchRequest": ShapeSchema(
         "UpdateEndpointsBatchRequest",
@@ -4570,11 +4712,13 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 required=True,
             ),
         ),
+        payload="EndpointBatchRequest",
     ),
     "UpdateEndpointsBatchResponse": ShapeSchema(
         "UpdateEndpointsBatchResponse",
         "endpoints",
         (MemberSchema("message_body", "MessageBody", S_MessageBody, required=True),),
+        payload="MessageBody",
     ),
     "UpdateGcmChannelRequest": ShapeSchema(
         "UpdateGcmChannelRequest",
@@ -4585,6 +4729,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 "gcm_channel_request", "GCMChannelRequest", S_GCMChannelRequest, required=True
             ),
         ),
+        payload="GCMChannelRequest",
     ),
     "UpdateGcmChannelResponse": ShapeSchema(
         "UpdateGcmChannelResponse",
@@ -4594,6 +4739,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 "gcm_channel_response", "GCMChannelResponse", S_GCMChannelResponse, required=True
             ),
         ),
+        payload="GCMChannelResponse",
     ),
     "UpdateInAppTemplateRequest": ShapeSchema(
         "UpdateInAppTemplateRequest",
@@ -4609,11 +4755,13 @@ SHAPES: Mapping[str, ShapeSchema] = {
             MemberSchema("template_name", "TemplateName", STR, required=True, uri_label=True),
             MemberSchema("version", "Version", STR),
         ),
+        payload="InAppTemplateRequest",
     ),
     "UpdateInAppTemplateResponse": ShapeSchema(
         "UpdateInAppTemplateResponse",
         "templates",
         (MemberSchema("message_body", "MessageBody", S_MessageBody, required=True),),
+        payload="MessageBody",
     ),
     "UpdateJourneyRequest": ShapeSchema(
         "UpdateJourneyRequest",
@@ -4625,11 +4773,13 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 "write_journey_request", "WriteJourneyRequest", S_WriteJourneyRequest, required=True
             ),
         ),
+        payload="WriteJourneyRequest",
     ),
     "UpdateJourneyResponse": ShapeSchema(
         "UpdateJourneyResponse",
         "journeys",
         (MemberSchema("journey_response", "JourneyResponse", S_JourneyResponse, required=True),),
+        payload="JourneyResponse",
     ),
     "UpdateJourneyStateRequest": ShapeSchema(
         "UpdateJourneyStateRequest",
@@ -4641,11 +4791,13 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 "journey_state_request", "JourneyStateRequest", S_JourneyStateRequest, required=True
             ),
         ),
+        payload="JourneyStateRequest",
     ),
     "UpdateJourneyStateResponse": ShapeSchema(
         "UpdateJourneyStateResponse",
         "journeys",
         (MemberSchema("journey_response", "JourneyResponse", S_JourneyResponse, required=True),),
+        payload="JourneyResponse",
     ),
     "UpdatePushTemplateRequest": ShapeSchema(
         "UpdatePushTemplateRequest",
@@ -4661,11 +4813,13 @@ SHAPES: Mapping[str, ShapeSchema] = {
             MemberSchema("template_name", "TemplateName", STR, required=True, uri_label=True),
             MemberSchema("version", "Version", STR),
         ),
+        payload="PushNotificationTemplateRequest",
     ),
     "UpdatePushTemplateResponse": ShapeSchema(
         "UpdatePushTemplateResponse",
         "templates",
         (MemberSchema("message_body", "MessageBody", S_MessageBody, required=True),),
+        payload="MessageBody",
     ),
     "UpdateRecommenderConfiguration": ShapeSchema(
         "UpdateRecommenderConfiguration",
@@ -4701,6 +4855,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 required=True,
             ),
         ),
+        payload="UpdateRecommenderConfiguration",
     ),
     "UpdateRecommenderConfigurationResponse": ShapeSchema(
         "UpdateRecommenderConfigurationResponse",
@@ -4713,6 +4868,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 required=True,
             ),
         ),
+        payload="RecommenderConfigurationResponse",
     ),
     "UpdateSegmentRequest": ShapeSchema(
         "UpdateSegmentRequest",
@@ -4724,11 +4880,13 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 "write_segment_request", "WriteSegmentRequest", S_WriteSegmentRequest, required=True
             ),
         ),
+        payload="WriteSegmentRequest",
     ),
     "UpdateSegmentResponse": ShapeSchema(
         "UpdateSegmentResponse",
         "segments",
         (MemberSchema("segment_response", "SegmentResponse", S_SegmentResponse, required=True),),
+        payload="SegmentResponse",
     ),
     "UpdateSmsChannelRequest": ShapeSchema(
         "UpdateSmsChannelRequest",
@@ -4739,6 +4897,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 "sms_channel_request", "SMSChannelRequest", S_SMSChannelRequest, required=True
             ),
         ),
+        payload="SMSChannelRequest",
     ),
     "UpdateSmsChannelResponse": ShapeSchema(
         "UpdateSmsChannelResponse",
@@ -4748,6 +4907,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 "sms_channel_response", "SMSChannelResponse", S_SMSChannelResponse, required=True
             ),
         ),
+        payload="SMSChannelResponse",
     ),
     "UpdateSmsTemplateRequest": ShapeSchema(
         "UpdateSmsTemplateRequest",
@@ -4760,11 +4920,13 @@ SHAPES: Mapping[str, ShapeSchema] = {
             MemberSchema("template_name", "TemplateName", STR, required=True, uri_label=True),
             MemberSchema("version", "Version", STR),
         ),
+        payload="SMSTemplateRequest",
     ),
     "UpdateSmsTemplateResponse": ShapeSchema(
         "UpdateSmsTemplateResponse",
         "templates",
         (MemberSchema("message_body", "MessageBody", S_MessageBody, required=True),),
+        payload="MessageBody",
     ),
     "UpdateTemplateActiveVersionRequest": ShapeSchema(
         "UpdateTemplateActiveVersionRequest",
@@ -4779,11 +4941,13 @@ SHAPES: Mapping[str, ShapeSchema] = {
             MemberSchema("template_name", "TemplateName", STR, required=True, uri_label=True),
             MemberSchema("template_type", "TemplateType", STR, required=True, uri_label=True),
         ),
+        payload="TemplateActiveVersionRequest",
     ),
     "UpdateTemplateActiveVersionResponse": ShapeSchema(
         "UpdateTemplateActiveVersionResponse",
         "templates",
         (MemberSchema("message_body", "MessageBody", S_MessageBody, required=True),),
+        payload="MessageBody",
     ),
     "UpdateVoiceChannelRequest": ShapeSchema(
         "UpdateVoiceChannelRequest",
@@ -4794,6 +4958,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 "voice_channel_request", "VoiceChannelRequest", S_VoiceChannelRequest, required=True
             ),
         ),
+        payload="VoiceChannelRequest",
     ),
     "UpdateVoiceChannelResponse": ShapeSchema(
         "UpdateVoiceChannelResponse",
@@ -4806,6 +4971,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 required=True,
             ),
         ),
+        payload="VoiceChannelResponse",
     ),
     "UpdateVoiceTemplateRequest": ShapeSchema(
         "UpdateVoiceTemplateRequest",
@@ -4821,11 +4987,13 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 required=True,
             ),
         ),
+        payload="VoiceTemplateRequest",
     ),
     "UpdateVoiceTemplateResponse": ShapeSchema(
         "UpdateVoiceTemplateResponse",
         "templates",
         (MemberSchema("message_body", "MessageBody", S_MessageBody, required=True),),
+        payload="MessageBody",
     ),
     "VerificationResponse": ShapeSchema(
         "VerificationResponse", "messaging", (MemberSchema("valid", "Valid", BOOL),)
@@ -4842,6 +5010,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 required=True,
             ),
         ),
+        payload="VerifyOTPMessageRequestParameters",
     ),
     "VerifyOTPMessageRequestParameters": ShapeSchema(
         "VerifyOTPMessageRequestParameters",
@@ -4863,6 +5032,7 @@ SHAPES: Mapping[str, ShapeSchema] = {
                 required=True,
             ),
         ),
+        payload="VerificationResponse",
     ),
     "VoiceChannelRequest": ShapeSchema(
         "VoiceChannelRequest", "channels", (MemberSchema("enabled", "Enabled", BOOL),)

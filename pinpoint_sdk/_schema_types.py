@@ -157,9 +157,13 @@ class MemberSchema(_Record):
         uri_label: Whether the member is sent in the request URI (operation inputs only).
         iso8601: The ISO 8601 format the model documents for a string member, if any.
         limits: The documented service limits of the member, if any.
+        json_name: The member's key in a JSON body where the wire uses another name than
+            `wire` (`segmentDimensions` of `SimpleCondition`); `None` where the key is
+            `wire` or the member is not sent in the body.
     """
 
-    __slots__ = ("iso8601", "limits", "name", "required", "secret", "type", "uri_label", "wire")
+    __slots__ = ("iso8601", "json_name", "limits", "name", "required", "secret", "type",
+                 "uri_label", "wire")
     name: str
     wire: str
     type: TypeRef
@@ -168,6 +172,7 @@ class MemberSchema(_Record):
     uri_label: bool
     iso8601: Iso8601 | None
     limits: Limits | None
+    json_name: str | None
 
     def __init__(
         self,
@@ -180,6 +185,7 @@ class MemberSchema(_Record):
         uri_label: bool = False,
         iso8601: Iso8601 | None = None,
         limits: Limits | None = None,
+        json_name: str | None = None,
     ) -> None:
         _set(self, "name", name)
         _set(self, "wire", wire)
@@ -189,6 +195,7 @@ class MemberSchema(_Record):
         _set(self, "uri_label", uri_label)
         _set(self, "iso8601", iso8601)
         _set(self, "limits", limits)
+        _set(self, "json_name", json_name)
 
 
 _BY_WIRE: dict[str, Mapping[str, MemberSchema]] = {}
@@ -201,17 +208,28 @@ class ShapeSchema(_Record):
         name: The shape name, which is also the model class name.
         group: The module of `pinpoint_sdk.models` the class is generated in.
         members: Every member, in the service model's order.
+        payload: The wire name of the member that is the whole HTTP body (every
+            operation output has one: `CampaignResponse` of `GetCampaignResponse`), if any.
     """
 
-    __slots__ = ("group", "members", "name")
+    __slots__ = ("group", "members", "name", "payload")
     name: str
     group: str
     members: tuple[MemberSchema, ...]
+    payload: str | None
 
-    def __init__(self, name: str, group: str, members: tuple[MemberSchema, ...]) -> None:
+    def __init__(
+        self,
+        name: str,
+        group: str,
+        members: tuple[MemberSchema, ...],
+        *,
+        payload: str | None = None,
+    ) -> None:
         _set(self, "name", name)
         _set(self, "group", group)
         _set(self, "members", members)
+        _set(self, "payload", payload)
 
     @property
     def required(self) -> tuple[str, ...]:

@@ -29,7 +29,7 @@ from pinpoint_sdk.enums import FilterType, State, TimezoneEstimationMethodsEleme
 from pinpoint_sdk.errors import ValidationError
 
 if TYPE_CHECKING:
-    from pinpoint_sdk._fields import WriteJourneyRequestFields
+    from pinpoint_sdk._fields import JourneySMSMessageFields, WriteJourneyRequestFields
 
 __all__ = ["JourneyBuilder"]
 
@@ -209,7 +209,7 @@ class JourneyBuilder(
         message: models.JourneySMSMessage | None = None,
         next: str | None = None,
         description: str | None = None,
-        **message_fields: Any,
+        **message_fields: Unpack[JourneySMSMessageFields],
     ) -> Self:
         """Send the SMS template ``template``.
 
@@ -222,7 +222,17 @@ class JourneyBuilder(
         ```
         """
         if message_fields:
-            message = models.JourneySMSMessage(**message_fields)
+            if message is not None:
+                raise ValidationError(
+                    "pass either message= or JourneySMSMessage fields, not both",
+                    path=f"{activity_path(key)}.sms.message_config",
+                )
+            try:
+                message = models.JourneySMSMessage(**message_fields)
+            except TypeError as exc:
+                raise ValidationError(
+                    str(exc), path=f"{activity_path(key)}.sms.message_config"
+                ) from exc
         sms = models.SMSMessageActivity(
             message_config=message,
             next_activity=next,
@@ -257,7 +267,7 @@ class JourneyBuilder(
         )
         return self.activity(key, models.Activity(push=push, description=description))
 
-    def in_app(self, key: str, template: str | None = None, **_: Any) -> Self:
+    def in_app(self, key: str, template: str | None = None, **_: object) -> Self:
         """Not available: the Pinpoint journey model has no in-app message activity.
 
         The botocore ``pinpoint`` model (2016-12-01) defines in-app messages for campaigns

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, Unpack
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, Unpack, overload
 
 from pinpoint_sdk import errors, models
 from pinpoint_sdk.resources import _tables as tables
@@ -24,7 +24,14 @@ from pinpoint_sdk.resources._base import (
 if TYPE_CHECKING:
     from typing import Self
 
-    from pinpoint_sdk._fields import UpdateRecommenderConfigurationFields
+    from pinpoint_sdk._fields import (
+        EmailTemplateRequestFields,
+        InAppTemplateRequestFields,
+        PushNotificationTemplateRequestFields,
+        SMSTemplateRequestFields,
+        UpdateRecommenderConfigurationFields,
+        VoiceTemplateRequestFields,
+    )
     from pinpoint_sdk.client import PinpointClient
 
 __all__ = [
@@ -166,6 +173,9 @@ class Template(TemplateCore["PinpointClient"], Resource[TemplateData]):
         """One version of the template (the active one is `data` after reload)."""
         return self._fetch(version)
 
+    # A request, or (one overload per template type) ``changes`` naming fields of that
+    # type's request model, so a misspelt field is a type error whatever the type.
+    @overload
     def update(
         self,
         request: TemplateRequest | None = None,
@@ -173,9 +183,80 @@ class Template(TemplateCore["PinpointClient"], Resource[TemplateData]):
         *,
         create_new_version: bool | None = None,
         version: str | None = None,
-        **changes: Any,
+    ) -> Template: ...
+
+    @overload
+    def update(
+        self,
+        request: None = None,
+        /,
+        *,
+        create_new_version: bool | None = None,
+        version: str | None = None,
+        **changes: Unpack[EmailTemplateRequestFields],
+    ) -> Template: ...
+
+    @overload
+    def update(
+        self,
+        request: None = None,
+        /,
+        *,
+        create_new_version: bool | None = None,
+        version: str | None = None,
+        **changes: Unpack[SMSTemplateRequestFields],
+    ) -> Template: ...
+
+    @overload
+    def update(
+        self,
+        request: None = None,
+        /,
+        *,
+        create_new_version: bool | None = None,
+        version: str | None = None,
+        **changes: Unpack[VoiceTemplateRequestFields],
+    ) -> Template: ...
+
+    @overload
+    def update(
+        self,
+        request: None = None,
+        /,
+        *,
+        create_new_version: bool | None = None,
+        version: str | None = None,
+        **changes: Unpack[PushNotificationTemplateRequestFields],
+    ) -> Template: ...
+
+    @overload
+    def update(
+        self,
+        request: None = None,
+        /,
+        *,
+        create_new_version: bool | None = None,
+        version: str | None = None,
+        **changes: Unpack[InAppTemplateRequestFields],
+    ) -> Template: ...
+
+    def update(
+        self,
+        request: TemplateRequest | None = None,
+        /,
+        *,
+        create_new_version: bool | None = None,
+        version: str | None = None,
+        **changes: object,
     ) -> Template:
         """Update the template with ``request``, or the current content with ``changes``.
+
+        ``changes`` are snake_case fields of the template type's request model
+        (`pinpoint_sdk.models.EmailTemplateRequest`, ``SMSTemplateRequest``,
+        ``VoiceTemplateRequest``, ``PushNotificationTemplateRequest`` or
+        ``InAppTemplateRequest``); type checkers accept the fields of any of them, and
+        a field the template's type does not have is refused at run time with
+        ``errors.ValidationError``.
 
         Read-modify-write needs the full template: a template from a listing is
         reloaded first.

@@ -17,6 +17,7 @@ from pinpoint_sdk.resources._base import (
     Call,
     Resource,
     ResourceTable,
+    ResponseInfo,
     TableCollection,
     perform,
     request_model,
@@ -53,19 +54,49 @@ Resp = TypeVar("Resp")
 
 class _AppPart(AppScoped):
     """Something an application has exactly one of (a channel, its settings, its event
-    stream), served by a `ResourceTable` whose operations take only ``application_id``."""
+    stream), served by a `ResourceTable` whose operations take only ``application_id``.
+
+    An app part holds no ``data`` of its own, so its verbs follow the one rule for
+    settings: ``get()``, ``update(...)`` (or ``put``) and ``delete()`` each return the
+    model the service answers: the settings as they now are, or as they were before a
+    ``delete()``. Like every resource it keeps the `ResponseInfo` of its last call as
+    ``last_response``.
+    """
 
     _table: ResourceTable
+
+    def __init__(self, client: PinpointClient, application_id: str) -> None:
+        super().__init__(client, application_id)
+        self._last_response: ResponseInfo | None = None
+
+    @property
+    def last_response(self) -> ResponseInfo | None:
+        """What the service answered to this part's last call (request id, status,
+        headers), as `Resource.last_response`; ``None`` before any call.
+
+        Examples:
+            >>> app.settings.update(limits=models.CampaignLimits(daily=5))
+            >>> app.settings.last_response.request_id
+            '4f2c...'
+        """
+        return self._last_response
 
     def _call(self, verb: str, request: Any = None) -> Any:
         op = self._table.verb(verb)
         body = {} if request is None else {str(op.request): request}
         params = op.params(lambda _: self.application_id, **body)
-        return perform(self._client, Call(op.method, params, op.model_of))[0]
+        result, output = perform(self._client, Call(op.method, params, op.model_of))
+        info = ResponseInfo.of(output)
+        if info is not None:
+            self._last_response = info
+        return result
 
 
 class Channel(_AppPart, Generic[Req, Resp]):
     """One channel of an application: ``get()``, ``update(request)``, ``delete()``.
+
+    Each verb returns the channel's response model (``delete()``: the settings as they
+    were) and records its answer as `last_response`.
 
     Examples:
         >>> app.channels.email.update(models.EmailChannelRequest(
@@ -118,6 +149,9 @@ class _ChannelOf(Generic[Req, Resp]):
         if channels is None:
             return self
         channel: Channel[Req, Resp] = Channel(channels._client, channels.application_id, self.kind)
+        # Kept on the instance, so ``app.channels.email`` is one channel whose
+        # ``last_response`` follows its calls.
+        channels.__dict__[self.kind] = channel
         return channel
 
 
@@ -173,6 +207,9 @@ class Channels(AppScoped):
 class AppSettings(_AppPart):
     """``app.settings``: ``get()`` and ``update(request_or_changes)``.
 
+    Both return the settings the service answers (``ApplicationSettingsResource``) and
+    record the answer as `last_response`.
+
     Examples:
         >>> app.settings.update(quiet_time=models.QuietTime(start="22:00", end="07:00"))
     """
@@ -207,6 +244,9 @@ class AppSettings(_AppPart):
 
 class EventStreamConfig(_AppPart):
     """``app.event_stream``: where events are streamed (Kinesis / Firehose).
+
+    ``get()``, ``put()`` (alias ``update()``) and ``delete()`` return the `EventStream` the
+    service answers (``delete()``: as it was) and record the answer as `last_response`.
 
     Examples:
         >>> app.event_stream.put(stream_arn, role_arn)

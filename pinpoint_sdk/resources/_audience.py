@@ -284,8 +284,14 @@ class User:
         return self
 
     def delete(self) -> list[Endpoint]:
-        """Delete every endpoint of the user; returns them as they were."""
-        return UserCollection(self._client, self.application_id).delete(self.id)
+        """Delete every endpoint of the user; returns them as they were.
+
+        The answer becomes the user's `last_response` (and each returned endpoint's).
+        """
+        endpoints, info = _delete_user(self._client, self.application_id, self.id)
+        if info is not None:
+            self.last_response = info
+        return endpoints
 
 
 class UserCollection(AppScoped):
@@ -306,8 +312,16 @@ class UserCollection(AppScoped):
                     ResponseInfo.of(output))
 
     def delete(self, user_id: str) -> list[Endpoint]:
-        """Delete every endpoint of ``user_id``; returns them as they were."""
-        response = unwrap(self._client.delete_user_endpoints(
-            application_id=self.application_id, user_id=user_id
-        ).endpoints_response)
-        return [Endpoint(self._client, data) for data in response.item or []]
+        """Delete every endpoint of ``user_id``; returns them as they were, each holding
+        the answer as its ``last_response``."""
+        return _delete_user(self._client, self.application_id, user_id)[0]
+
+
+def _delete_user(
+    client: PinpointClient, application_id: str, user_id: str
+) -> tuple[list[Endpoint], ResponseInfo | None]:
+    """Delete the endpoints of ``user_id``: them as they were, and the answer's info."""
+    output = client.delete_user_endpoints(application_id=application_id, user_id=user_id)
+    response = unwrap(output.endpoints_response)
+    info = ResponseInfo.of(output)
+    return [Endpoint(client, data, last_response=info) for data in response.item or []], info

@@ -690,6 +690,12 @@ class Resource(ResourceCore["PinpointClient", D]):
       fetched where the operation answers only a message (templates).
     * ``last_response`` is the `ResponseInfo` of the resource's last call, whichever
       verb made it.
+    * The parts an application has exactly one of (`Channel`, `AppSettings`,
+      `EventStreamConfig`) hold no ``data``: their ``get``, ``update``/``put`` and
+      ``delete`` return the model the service answers (for ``delete``, the settings as
+      they were), and they keep ``last_response`` like every resource. A `User` (the
+      endpoints of one user id) keeps ``last_response`` too; its ``delete()`` returns
+      the deleted endpoints.
 
     Examples:
         >>> campaign.update(name="spring").pause() is campaign

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Unpack
 
 from pinpoint_sdk import models
-from pinpoint_sdk._base_client import ClientOwner
+from pinpoint_sdk._base_client import ClientOptions, ClientOwner
 from pinpoint_sdk.client import PinpointClient
 from pinpoint_sdk.resources._account import (
     RecommenderConfigurationCollection,
@@ -66,7 +66,7 @@ class Pinpoint(ClientOwner):
         *,
         session: boto3.session.Session | None = None,
         region_name: str | None = None,
-        **client_kwargs: Any,
+        **client_kwargs: Unpack[ClientOptions],
     ) -> None:
         owned = client is None
         if client is None:

@@ -27,12 +27,15 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from types import TracebackType
-from typing import Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 import moto
 from moto.core.models import DEFAULT_ACCOUNT_ID
 
 from ._backend import PinpointSdkBackend, get_backend
+
+if TYPE_CHECKING:
+    from moto.core.config import DefaultConfig
 from ._exceptions import (
     BadRequestException,
     ConflictException,
@@ -66,8 +69,8 @@ R = TypeVar("R")
 class PinpointMock:
     """An active (or activatable) offline Pinpoint; what ``mock_pinpoint()`` returns."""
 
-    def __init__(self, **mock_aws_kwargs: Any) -> None:
-        self._kwargs = mock_aws_kwargs
+    def __init__(self, *, config: DefaultConfig | None = None) -> None:
+        self._config = config
         self._mock: Any = None
 
     def backend(
@@ -83,7 +86,7 @@ class PinpointMock:
     def start(self) -> None:
         """Start mocking (moto's ``mock_aws`` with the double installed)."""
         install()
-        self._mock = moto.mock_aws(**self._kwargs)
+        self._mock = moto.mock_aws(config=self._config)
         self._mock.start()
 
     def stop(self) -> None:
@@ -109,20 +112,20 @@ class PinpointMock:
 
         @functools.wraps(func)
         def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-            with PinpointMock(**self._kwargs):
+            with PinpointMock(config=self._config):
                 return func(*args, **kwargs)
 
         return wrapper
 
 
-def mock_pinpoint(**mock_aws_kwargs: Any) -> PinpointMock:
+def mock_pinpoint(*, config: DefaultConfig | None = None) -> PinpointMock:
     """Run boto3 and aiobotocore ``pinpoint`` clients against an in-memory Pinpoint.
 
-    Usable as ``with mock_pinpoint() as pp:`` and as ``@mock_pinpoint()``. Keyword
-    arguments go to ``moto.mock_aws`` (e.g. ``config=``). Nothing reaches AWS while it
-    is active; other AWS services are mocked by moto as usual.
+    Usable as ``with mock_pinpoint() as pp:`` and as ``@mock_pinpoint()``. ``config`` is
+    moto's (``moto.mock_aws(config=...)``). Nothing reaches AWS while it is active; other
+    AWS services are mocked by moto as usual.
     """
-    return PinpointMock(**mock_aws_kwargs)
+    return PinpointMock(config=config)
 
 
 install()

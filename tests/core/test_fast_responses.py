@@ -20,7 +20,14 @@ from http_faults import answer, fixed
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pinpoint_sdk import PinpointClient, _fastparse, enable_fast_responses, errors, models
+from pinpoint_sdk import (
+    PinpointClient,
+    _fastparse,
+    _schema,
+    enable_fast_responses,
+    errors,
+    models,
+)
 from pinpoint_sdk.converter import structure, unknown_fields, unstructure
 
 SERVICE = botocore.session.get_session().get_service_model("pinpoint")
@@ -157,6 +164,63 @@ def test_every_output_has_one_structure_payload_taken_by_the_fast_path() -> None
         assert list(output.members) == [output.serialization["payload"]], operation
         assert _payload_shape(operation).type_name == "structure", operation
         assert _fastparse._plan(SERVICE.operation_model(operation)) is not None
+
+
+_SCHEMA_PRIMITIVES = {"string": "str", "integer": "int", "long": "int", "double": "float",
+                      "float": "float", "boolean": "bool", "timestamp": "datetime",
+                      "blob": "bytes"}
+
+
+def test_the_schema_holds_every_fact_the_fast_path_reads() -> None:
+    # Payload member, botocore type of each primitive member and the JSON key of each body
+    # member: the facts `_fastparse` reads from `_schema` instead of botocore's model.
+    renamed = []
+    for name, schema in _schema.SHAPES.items():
+        shape = SERVICE.shape_for(name)
+        assert schema.payload == shape.serialization.get("payload"), name
+        for member in schema.members:
+            botocore_member = shape.members[member.wire]
+            if botocore_member.type_name in _SCHEMA_PRIMITIVES:
+                assert (member.type.kind, member.type.name) in {
+                    ("prim", _SCHEMA_PRIMITIVES[botocore_member.type_name]),
+                    ("enum", member.type.name),
+                }, (name, member.wire)
+            body_key = (None if "location" in botocore_member.serialization
+                        else _json_name(member.wire, botocore_member))
+            expected = body_key if body_key not in (None, member.wire) else None
+            assert member.json_name == expected, (name, member.wire)
+            if expected is not None:
+                renamed.append((name, member.wire, expected))
+    assert ("SimpleCondition", "SegmentDimensions", "segmentDimensions") in renamed
+
+
+def test_the_plan_needs_only_the_operation_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Nothing but the name is read from botocore's operation model: no output shape.
+    monkeypatch.setattr(_fastparse, "_PLANS", {})
+
+    class NameOnly:
+        name = "GetJourney"
+
+    body = json.dumps({"Id": "j", "Schedule": {"StartTime": 1767225600}, "Activities": {
+        "split": {"ConditionalSplit": {"Condition": {"Conditions": [{
+            "segmentDimensions": {"Demographic": {"Channel": {"Values": ["SMS"]}}}}]}}}},
+    }).encode()
+    response = {"body": body, "headers": {}, "status_code": 200}
+    customized: dict[str, Any] = {}
+    with _fastparse.active():
+        _fastparse.before_parse(operation_model=NameOnly(), response_dict=response,
+                                customized_response_dict=customized)
+    payload = customized["JourneyResponse"]
+    assert payload["Schedule"]["StartTime"] == datetime(2026, 1, 1, tzinfo=UTC)
+    condition = payload["Activities"]["split"]["ConditionalSplit"]["Condition"]
+    simple = condition["Conditions"][0]
+    assert "segmentDimensions" not in simple and "Demographic" in simple["SegmentDimensions"]
+    assert_same_model("GetJourney", body)
+
+    class Unknown:
+        name = "SomeNewerOperation"
+
+    assert _fastparse._plan(Unknown()) is None  # left to botocore
 
 
 @pytest.mark.parametrize("operation", OPERATIONS)

@@ -8,7 +8,8 @@ from botocore.stub import Stubber
 
 from pinpoint_sdk import models
 from pinpoint_sdk.client import PinpointClient
-from pinpoint_sdk.resources import ImportJobCollection, Pinpoint, ResponseInfo
+from pinpoint_sdk.resources import App, ImportJobCollection, Pinpoint, ResponseInfo
+from pinpoint_sdk.resources._audience import UserCollection
 from pinpoint_sdk.resources._engagement import CampaignCollection
 from pinpoint_sdk.testing import mock_pinpoint
 from tests.resources.resource_helpers import APP_ID, campaign_wire, import_job_wire
@@ -84,3 +85,61 @@ def test_last_response_is_the_double_answers_request_id() -> None:
         assert app.last_response.request_id == captured[-1]
         assert app.last_response.operation == "GetApp"
         assert len(set(captured)) == len(captured) == 3
+
+
+def test_channel_settings_and_event_stream_keep_last_response(
+    stub: Stubber, client: PinpointClient
+) -> None:
+    app = App(client, models.ApplicationResponse(id=APP_ID, arn="arn:app", name="demo"))
+    sms = {"ApplicationId": APP_ID, "Enabled": True, "Platform": "SMS"}
+    stub.add_response("get_sms_channel", {"SMSChannelResponse": sms, **_meta("r-sms-get")})
+    stub.add_response("update_sms_channel", {"SMSChannelResponse": sms, **_meta("r-sms-put")})
+    stub.add_response("delete_sms_channel", {"SMSChannelResponse": sms,
+                                             **_meta("r-sms-del", 202)})
+    stub.add_response("update_application_settings", {"ApplicationSettingsResource": {
+        "ApplicationId": APP_ID}, **_meta("r-settings")})
+    stream = {"ApplicationId": APP_ID, "DestinationStreamArn": "arn:s", "RoleArn": "arn:r"}
+    stub.add_response("put_event_stream", {"EventStream": stream, **_meta("r-stream-put")})
+    stub.add_response("delete_event_stream", {"EventStream": stream, **_meta("r-stream-del")})
+
+    assert app.channels.sms.last_response is None
+    assert app.channels.sms is app.channels.sms  # one channel, so its record stays
+    assert app.channels.sms.get().enabled is True
+    assert app.channels.sms.last_response is not None
+    assert app.channels.sms.last_response.request_id == "r-sms-get"
+    assert app.channels.sms.last_response.operation == "GetSmsChannel"
+    updated = app.channels.sms.update(models.SMSChannelRequest(enabled=True))
+    assert isinstance(updated, models.SMSChannelResponse)
+    assert app.channels.sms.last_response.request_id == "r-sms-put"
+    assert isinstance(app.channels.sms.delete(), models.SMSChannelResponse)
+    assert (app.channels.sms.last_response.request_id,
+            app.channels.sms.last_response.http_status) == ("r-sms-del", 202)
+
+    assert app.settings.last_response is None
+    settings = app.settings.update(cloud_watch_metrics_enabled=True)
+    assert isinstance(settings, models.ApplicationSettingsResource)
+    assert app.settings.last_response is not None
+    assert app.settings.last_response.request_id == "r-settings"
+
+    assert isinstance(app.event_stream.put("arn:s", "arn:r"), models.EventStream)
+    assert app.event_stream.last_response is not None
+    assert app.event_stream.last_response.request_id == "r-stream-put"
+    assert app.event_stream.delete().destination_stream_arn == "arn:s"
+    assert app.event_stream.last_response.request_id == "r-stream-del"
+
+
+def test_user_delete_updates_user_last_response(stub: Stubber, client: PinpointClient) -> None:
+    endpoint = {"Id": "ep1", "ApplicationId": APP_ID, "User": {"UserId": "u1"}}
+    ids = {"ApplicationId": APP_ID, "UserId": "u1"}
+    stub.add_response("get_user_endpoints", {"EndpointsResponse": {"Item": [endpoint]},
+                                             **_meta("r-user-get")}, ids)
+    stub.add_response("delete_user_endpoints", {"EndpointsResponse": {"Item": [endpoint]},
+                                                **_meta("r-user-del", 202)}, ids)
+    user = UserCollection(client, APP_ID).get("u1")
+    assert user.last_response is not None and user.last_response.request_id == "r-user-get"
+    deleted = user.delete()
+    assert [e.id for e in deleted] == ["ep1"]
+    assert (user.last_response.request_id, user.last_response.http_status) == \
+        ("r-user-del", 202)
+    assert user.last_response.operation == "DeleteUserEndpoints"
+    assert [e.last_response.request_id for e in deleted if e.last_response] == ["r-user-del"]

@@ -76,3 +76,44 @@ def test_app_endpoint_template_recommender_follow_the_rule(pp: Pinpoint, app: Ap
     _deleted_like_data(config)
 
     _deleted_like_data(app)
+
+
+def test_app_parts_return_the_service_answer(app: App) -> None:
+    # Channels, settings and the event stream hold no `data`: each verb returns the model
+    # the service answers, delete the settings as they were.
+    email = app.channels.email
+    updated = email.update(models.EmailChannelRequest(
+        from_address="a@example.com", identity="arn:aws:ses:us-east-1:1:identity/x",
+        enabled=True))
+    assert isinstance(updated, models.EmailChannelResponse) and updated.enabled is True
+    assert email.get().from_address == "a@example.com"
+    last = email.delete()
+    assert isinstance(last, models.EmailChannelResponse)
+    assert last.from_address == "a@example.com"
+    assert email.last_response is not None and email.last_response.operation == \
+        "DeleteEmailChannel"
+
+    settings = app.settings.update(limits=models.CampaignLimits(daily=5))
+    assert isinstance(settings, models.ApplicationSettingsResource)
+    got = app.settings.get().limits
+    assert got is not None and got.daily == 5
+
+    stream_arn = "arn:aws:kinesis:us-east-1:123456789012:stream/s"
+    role_arn = "arn:aws:iam::123456789012:role/r"
+    put = app.event_stream.put(stream_arn, role_arn)
+    assert isinstance(put, models.EventStream) and put.destination_stream_arn == stream_arn
+    assert app.event_stream.update(stream_arn, role_arn).role_arn == role_arn
+    gone = app.event_stream.delete()
+    assert isinstance(gone, models.EventStream) and gone.destination_stream_arn == stream_arn
+    assert app.event_stream.last_response is not None
+
+
+def test_user_delete_returns_the_endpoints_as_they_were(app: App) -> None:
+    app.endpoints.upsert("ep1", models.EndpointRequest(
+        channel_type="EMAIL", address="a@x.com", user=models.EndpointUser(user_id="u1")))
+    user = app.users.get("u1")
+    before = user.last_response
+    deleted = user.delete()
+    assert [e.id for e in deleted] == ["ep1"] and deleted[0].data.address == "a@x.com"
+    assert user.last_response is not None and user.last_response != before
+    assert user.last_response.operation == "DeleteUserEndpoints"

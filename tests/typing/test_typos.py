@@ -22,7 +22,8 @@ from __future__ import annotations
 import pinpoint_sdk
 from pinpoint_sdk import models
 from pinpoint_sdk.builders import CampaignBuilder, JourneyBuilder
-from pinpoint_sdk.resources import App, Campaign, Endpoint, Journey, Segment
+from pinpoint_sdk.resources import App, Campaign, Endpoint, Journey, Segment, Template
+from pinpoint_sdk.testing import mock_pinpoint
 """
 
 TYPOS = PRELUDE + """\
@@ -31,7 +32,7 @@ from pinpoint_sdk import Pinpont  # E: attr-defined
 
 
 def use(app: App, campaign: Campaign, journey: Journey, segment: Segment,
-        endpoint: Endpoint) -> None:
+        endpoint: Endpoint, template: Template) -> None:
     models.EndpointRequst(address="a")  # E: attr-defined
     pinpoint_sdk.Pinpont()  # E: attr-defined
     pinpoint_sdk.PinpointClinet()  # E: attr-defined
@@ -50,6 +51,15 @@ def use(app: App, campaign: Campaign, journey: Journey, segment: Segment,
     segment.update(name=5)  # E: arg-type
     endpoint.update(adress="a@example.com")  # E: call-arg
     app.settings.update(campaign_hok=None)  # E: call-arg
+    template.update(subjct="Hi")  # E: call-overload
+    template.update(html_part=5)  # E: call-overload
+    template.update(models.EmailTemplateRequest(subject="Hi"), subject="Hi")  # E: call-overload
+    JourneyBuilder("j").sms("nudge", "Nudge", mesage_type="PROMOTIONAL")  # E: call-arg
+    JourneyBuilder("j").sms("nudge", sender_id=1)  # E: arg-type
+    pinpoint_sdk.PinpointClient(endpoint_ur="http://localhost:4566")  # E: call-arg
+    pinpoint_sdk.Pinpoint(regin_name="us-east-1")  # E: call-arg
+    pinpoint_sdk.Pinpoint(use_ssl="no")  # E: arg-type
+    mock_pinpoint(confg={})  # E: call-arg
 """
 
 CORRECT = PRELUDE + """\
@@ -63,7 +73,7 @@ from pinpoint_sdk.converter import PinpointConverter
 
 
 def use(app: App, campaign: Campaign, journey: Journey, segment: Segment,
-        endpoint: Endpoint) -> None:
+        endpoint: Endpoint, template: Template) -> None:
     request: EndpointRequest = models.EndpointRequest(address="a")
     root: Pinpoint = pinpoint_sdk.Pinpoint()
     client: pinpoint_sdk.PinpointClient = root.client
@@ -82,6 +92,16 @@ def use(app: App, campaign: Campaign, journey: Journey, segment: Segment,
     segment.update(name="active")
     endpoint.update(address="a@example.com", attributes={"plan": ["pro"]})
     app.settings.update(campaign_hook=None)
+    template.update(subject="Hi", create_new_version=True)
+    template.update(body="Hi {{User.Name}}")
+    template.update(template_description="voice", voice_id="Joanna", version="2")
+    template.update(models.PushNotificationTemplateRequest(recommender_id="r"))
+    template.update(layout="BOTTOM_BANNER")
+    JourneyBuilder("j").sms("nudge", "Nudge", message_type="PROMOTIONAL", sender_id="Shop")
+    pinpoint_sdk.PinpointClient(endpoint_url="http://localhost:4566", config=None,
+                                aws_access_key_id="k", aws_secret_access_key="s")
+    pinpoint_sdk.Pinpoint(region_name="us-east-1", use_ssl=False, verify="/ca.pem")
+    mock_pinpoint(config={"core": {"passthrough": {"urls": []}}})
     frame: pandas.DataFrame = pinpoint_sdk.to_dataframe([request])
     listed: pandas.DataFrame = app.campaigns.to_dataframe()
     whole: models.JourneyExecutionMetricsResponse = journey.execution_metrics()
