@@ -36,6 +36,17 @@ from pinpoint_sdk.resources._base import (
     unwrap,
     with_response,
 )
+from pinpoint_sdk.resources._messaging import (
+    SendResult,
+    build_message_request,
+    build_otp_request,
+    build_users_request,
+    send_messages_call,
+    send_otp_call,
+    send_users_messages_call,
+    validate_phone_call,
+    verify_otp_call,
+)
 from pinpoint_sdk.waiters import wait_for_job_async
 
 if TYPE_CHECKING:
@@ -45,6 +56,7 @@ if TYPE_CHECKING:
 
     from pinpoint_sdk._fields import (
         EndpointRequestFields,
+        SendOTPMessageRequestParametersFields,
         UpdateRecommenderConfigurationFields,
         WriteCampaignRequestFields,
         WriteJourneyRequestFields,
@@ -739,6 +751,92 @@ class AsyncApp(AsyncResource[models.ApplicationResponse]):
         """Message templates; they belong to the account, shared by every app."""
         return AsyncTemplateCollection(self.client)
 
+    async def send_messages(
+        self,
+        request: models.MessageRequest | None = None,
+        /,
+        *,
+        addresses: Mapping[str, str | models.AddressConfiguration] | None = None,
+        endpoints: Iterable[str] | Mapping[str, models.EndpointSendConfiguration] | None = None,
+        message: models.DirectMessageConfiguration | None = None,
+        template: models.TemplateConfiguration | None = None,
+        context: Mapping[str, str] | None = None,
+        trace_id: str | None = None,
+    ) -> SendResult:
+        """Send a direct message to addresses and/or endpoints (at most 100 per call):
+        the same arguments, checks and `SendResult` as
+        `pinpoint_sdk.resources.App.send_messages`.
+
+        Examples:
+            ```python
+            result = await app.send_messages(
+                addresses={"+15555550100": "SMS"},
+                message=models.DirectMessageConfiguration(
+                    sms_message=models.SMSMessage(body="Your order shipped")),
+            )
+            print(result.failed_recipients)
+            ```
+        """
+        body = build_message_request(
+            request, addresses=addresses, endpoints=endpoints, message=message,
+            template=template, context=context, trace_id=trace_id,
+        )
+        return await self._run(send_messages_call(self.id, body))
+
+    async def send_users_messages(
+        self,
+        request: models.SendUsersMessageRequest | None = None,
+        /,
+        *,
+        users: Iterable[str] | Mapping[str, models.EndpointSendConfiguration] | None = None,
+        message: models.DirectMessageConfiguration | None = None,
+        template: models.TemplateConfiguration | None = None,
+        context: Mapping[str, str] | None = None,
+        trace_id: str | None = None,
+    ) -> SendResult:
+        """Send a direct message to every endpoint of some user ids (at most 100 users),
+        as `pinpoint_sdk.resources.App.send_users_messages` does.
+
+        Examples:
+            ```python
+            result = await app.send_users_messages(users=["user-42"], message=msg)
+            print([(d.user_id, d.endpoint_id) for d in result.failed])
+            ```
+        """
+        body = build_users_request(
+            request, users=users, message=message, template=template, context=context,
+            trace_id=trace_id,
+        )
+        return await self._run(send_users_messages_call(self.id, body))
+
+    async def send_otp(
+        self,
+        request: models.SendOTPMessageRequestParameters | None = None,
+        /,
+        **fields: Unpack[SendOTPMessageRequestParametersFields],
+    ) -> SendResult:
+        """Send a one-time password (fields as in ``SendOTPMessageRequestParameters``).
+
+        Examples:
+            ```python
+            sent = await app.send_otp(
+                brand_name="Acme", channel="SMS", reference_id="login-1",
+                destination_identity="+15555550100", origination_identity="+15555550199",
+            )
+            ```
+        """
+        return await self._run(send_otp_call(self.id, build_otp_request(request, fields)))
+
+    async def verify_otp(self, destination_identity: str, otp: str, reference_id: str) -> bool:
+        """Whether ``otp`` is the valid code sent to ``destination_identity``.
+
+        Examples:
+            ```python
+            valid = await app.verify_otp("+15555550100", "123456", "login-1")
+            ```
+        """
+        return await self._run(verify_otp_call(self.id, destination_identity, otp, reference_id))
+
 
 class AsyncAppCollection(AsyncTableCollection[AsyncApp]):
     """``pp.apps``: ``async for`` every application, ``await get(id)``,
@@ -832,4 +930,18 @@ class AsyncPinpoint:
     def recommender_configurations(self) -> AsyncRecommenderConfigurationCollection:
         """Recommender model configurations of the account."""
         return AsyncRecommenderConfigurationCollection(self._client)
+
+    async def validate_phone_number(
+        self, phone_number: str, iso_country_code: str | None = None
+    ) -> models.NumberValidateResponse:
+        """Carrier, type and cleansed format of a phone number (PhoneNumberValidate).
+
+        Examples:
+            ```python
+            info = await pp.validate_phone_number("+1 206 555 0100")
+            print(info.phone_type)
+            ```
+        """
+        call = validate_phone_call(phone_number, iso_country_code)
+        return (await perform_async(self._client, call))[0]
 

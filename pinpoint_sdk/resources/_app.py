@@ -33,7 +33,12 @@ from pinpoint_sdk.resources._jobs import ExportJobCollection, ImportJobCollectio
 from pinpoint_sdk.resources._messaging import (
     SendResult,
     build_message_request,
+    build_otp_request,
     build_users_request,
+    send_messages_call,
+    send_otp_call,
+    send_users_messages_call,
+    verify_otp_call,
 )
 
 if TYPE_CHECKING:
@@ -391,8 +396,7 @@ class App(Resource[models.ApplicationResponse]):
             request, addresses=addresses, endpoints=endpoints, message=message,
             template=template, context=context, trace_id=trace_id,
         )
-        response = self._api.send_messages(application_id=self.id, message_request=body)
-        return SendResult.from_message_response(unwrap(response.message_response))
+        return self._run(send_messages_call(self.id, body))
 
     def send_users_messages(
         self,
@@ -415,10 +419,7 @@ class App(Resource[models.ApplicationResponse]):
             request, users=users, message=message, template=template, context=context,
             trace_id=trace_id,
         )
-        response = self._api.send_users_messages(
-            application_id=self.id, send_users_message_request=body
-        )
-        return SendResult.from_users_response(unwrap(response.send_users_message_response))
+        return self._run(send_users_messages_call(self.id, body))
 
     def send_otp(
         self,
@@ -434,20 +435,7 @@ class App(Resource[models.ApplicationResponse]):
             ...              origination_identity="+15555550199").ok
             True
         """
-        if request is None:
-            try:
-                values: dict[str, Any] = dict(fields)
-                request = models.SendOTPMessageRequestParameters(**values)
-            except TypeError as exc:
-                raise errors.ValidationError(
-                    str(exc), "SendOTPMessageRequestParameters"
-                ) from exc
-        elif fields:
-            raise TypeError("pass either a request or keyword fields, not both")
-        response = self._api.send_otp_message(
-            application_id=self.id, send_otp_message_request_parameters=request
-        )
-        return SendResult.from_message_response(unwrap(response.message_response))
+        return self._run(send_otp_call(self.id, build_otp_request(request, fields)))
 
     def verify_otp(self, destination_identity: str, otp: str, reference_id: str) -> bool:
         """Whether ``otp`` is the valid code sent to ``destination_identity``.
@@ -456,13 +444,7 @@ class App(Resource[models.ApplicationResponse]):
             >>> app.verify_otp("+15555550100", "123456", "login-1")
             True
         """
-        response = self._api.verify_otp_message(
-            application_id=self.id,
-            verify_otp_message_request_parameters=models.VerifyOTPMessageRequestParameters(
-                destination_identity=destination_identity, otp=otp, reference_id=reference_id
-            ),
-        )
-        return bool(unwrap(response.verification_response).valid)
+        return self._run(verify_otp_call(self.id, destination_identity, otp, reference_id))
 
 
 class AppCollection(TableCollection[App]):

@@ -7,8 +7,20 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pinpoint_sdk import errors, limits, models
+from pinpoint_sdk.resources._base import Call, unwrap
 
-__all__ = ["Delivery", "SendResult", "build_message_request", "build_users_request"]
+__all__ = [
+    "Delivery",
+    "SendResult",
+    "build_message_request",
+    "build_otp_request",
+    "build_users_request",
+    "send_messages_call",
+    "send_otp_call",
+    "send_users_messages_call",
+    "validate_phone_call",
+    "verify_otp_call",
+]
 
 
 @dataclass(frozen=True)
@@ -205,3 +217,79 @@ def build_users_request(
             f"{count} users, at most {limits.MAX_USERS_PER_MESSAGE} per request", "users"
         )
     return request
+
+
+def build_otp_request(
+    request: models.SendOTPMessageRequestParameters | None, fields: Mapping[str, Any],
+) -> models.SendOTPMessageRequestParameters:
+    """The ``SendOTPMessageRequestParameters`` for ``app.send_otp``: ``request`` or one
+    built from keyword ``fields``, never both."""
+    if request is None:
+        try:
+            return models.SendOTPMessageRequestParameters(**dict(fields))
+        except TypeError as exc:
+            raise errors.ValidationError(str(exc), "SendOTPMessageRequestParameters") from exc
+    if fields:
+        raise TypeError("pass either a request or keyword fields, not both")
+    return request
+
+
+# Planning of the messaging calls: the sync and async layers perform the same `Call`s.
+
+def send_messages_call(application_id: str, body: models.MessageRequest) -> Call[SendResult]:
+    """The SendMessages call for ``body``; its result flattened into a `SendResult`."""
+    return Call(
+        "send_messages", {"application_id": application_id, "message_request": body},
+        lambda output: SendResult.from_message_response(unwrap(output.message_response)),
+    )
+
+
+def send_users_messages_call(
+    application_id: str, body: models.SendUsersMessageRequest
+) -> Call[SendResult]:
+    """The SendUsersMessages call for ``body``; its result flattened into a `SendResult`."""
+    return Call(
+        "send_users_messages",
+        {"application_id": application_id, "send_users_message_request": body},
+        lambda output: SendResult.from_users_response(
+            unwrap(output.send_users_message_response)
+        ),
+    )
+
+
+def send_otp_call(
+    application_id: str, body: models.SendOTPMessageRequestParameters
+) -> Call[SendResult]:
+    """The SendOTPMessage call for ``body``; its result as a `SendResult`."""
+    return Call(
+        "send_otp_message",
+        {"application_id": application_id, "send_otp_message_request_parameters": body},
+        lambda output: SendResult.from_message_response(unwrap(output.message_response)),
+    )
+
+
+def verify_otp_call(
+    application_id: str, destination_identity: str, otp: str, reference_id: str
+) -> Call[bool]:
+    """The VerifyOTPMessage call; its result is whether the code is valid."""
+    return Call(
+        "verify_otp_message",
+        {"application_id": application_id,
+         "verify_otp_message_request_parameters": models.VerifyOTPMessageRequestParameters(
+             destination_identity=destination_identity, otp=otp, reference_id=reference_id
+         )},
+        lambda output: bool(unwrap(output.verification_response).valid),
+    )
+
+
+def validate_phone_call(
+    phone_number: str, iso_country_code: str | None
+) -> Call[models.NumberValidateResponse]:
+    """The PhoneNumberValidate call; its result the ``NumberValidateResponse``."""
+    return Call(
+        "phone_number_validate",
+        {"number_validate_request": models.NumberValidateRequest(
+            phone_number=phone_number, iso_country_code=iso_country_code
+        )},
+        lambda output: unwrap(output.number_validate_response),
+    )

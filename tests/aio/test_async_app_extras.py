@@ -1,0 +1,98 @@
+"""The async application's messaging, OTP and phone validation against the in-process
+offline double: the same requests, checks and `SendResult`s as the sync `App`, each call's
+answer kept as `last_response`."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
+
+import pytest
+
+from pinpoint_sdk import Pinpoint, errors, models
+from pinpoint_sdk.aio import AsyncApp, AsyncPinpoint
+from pinpoint_sdk.testing import PinpointMock, mock_pinpoint
+
+T = TypeVar("T")
+SMS = models.DirectMessageConfiguration(sms_message=models.SMSMessage(body="Your order shipped"))
+
+
+def run(body: Callable[[AsyncPinpoint, AsyncApp, PinpointMock], Awaitable[T]]) -> T:
+    """Run ``body`` with an `AsyncPinpoint` on a fresh in-process double and a new app."""
+
+    async def main(double: PinpointMock) -> T:
+        async with AsyncPinpoint(region_name="us-east-1") as pp:
+            app = await pp.apps.create("aio-extras")
+            return await body(pp, app, double)
+
+    with mock_pinpoint() as double:
+        return asyncio.run(main(double))
+
+
+def test_send_messages_reports_every_address_and_records_the_response() -> None:
+    async def body(pp: AsyncPinpoint, app: AsyncApp, double: PinpointMock) -> None:
+        result = await app.send_messages(
+            addresses={"+15555550100": "SMS", "+15555550101": "SMS"}, message=SMS
+        )
+        assert sorted(d.recipient for d in result.deliveries) == ["+15555550100",
+                                                                  "+15555550101"]
+        assert result.ok and result.request_id
+        assert app.last_response is not None
+        assert app.last_response.request_id
+        sent = [m["Address"] for m in double.backend().sent_messages]
+        assert sorted(sent) == ["+15555550100", "+15555550101"]
+
+    run(body)
+
+
+def test_send_messages_refuses_bad_input_before_any_call() -> None:
+    async def body(pp: AsyncPinpoint, app: AsyncApp, double: PinpointMock) -> None:
+        with pytest.raises(errors.ValidationError, match="at most 100"):
+            await app.send_messages(addresses={f"+1555{i:07d}": "SMS" for i in range(101)})
+        with pytest.raises(errors.ValidationError, match="no recipients"):
+            await app.send_messages(message=SMS)
+        with pytest.raises(TypeError, match="not both"):
+            await app.send_messages(models.MessageRequest(
+                message_configuration=SMS, addresses={"+15555550100": models.AddressConfiguration(
+                    channel_type="SMS")}), trace_id="t")
+        assert double.backend().sent_messages == []
+
+    run(body)
+
+
+def test_send_users_messages_reaches_each_users_endpoints() -> None:
+    async def body(pp: AsyncPinpoint, app: AsyncApp, double: PinpointMock) -> None:
+        items = [models.EndpointBatchItem(id=f"ep-{n}", channel_type="SMS",
+                                          address=f"+1555555010{n}",
+                                          user=models.EndpointUser(user_id="user-42"))
+                 for n in range(2)]
+        assert (await app.endpoints.upsert_many(items)).succeeded == 2
+        result = await app.send_users_messages(users=["user-42"], message=SMS)
+        assert sorted((d.user_id, d.endpoint_id) for d in result.deliveries) == [
+            ("user-42", "ep-0"), ("user-42", "ep-1")]
+        with pytest.raises(errors.ValidationError, match="no recipients"):
+            await app.send_users_messages(users=[], message=SMS)
+
+    run(body)
+
+
+def test_otp_round_trip_and_phone_validation() -> None:
+    async def body(pp: AsyncPinpoint, app: AsyncApp, double: PinpointMock) -> None:
+        sent = await app.send_otp(brand_name="Acme", channel="SMS", reference_id="login-1",
+                                  destination_identity="+15555550100",
+                                  origination_identity="+15555550199")
+        assert [d.recipient for d in sent.succeeded] == ["+15555550100"]
+        code = double.last_otp_code("+15555550100")
+        assert code is not None
+        wrong = "0" * len(code) if code != "0" * len(code) else "1" * len(code)
+        assert await app.verify_otp("+15555550100", wrong, "login-1") is False
+        assert await app.verify_otp("+15555550100", code, "login-1") is True
+        with pytest.raises(errors.ValidationError, match="SendOTPMessageRequestParameters"):
+            await app.send_otp(brand_name="Acme")
+        sync = Pinpoint(region_name="us-east-1").validate_phone_number("+1 206 555 0100")
+        info = await pp.validate_phone_number("+1 206 555 0100")
+        assert info == sync
+        assert info.phone_type is not None
+
+    run(body)
