@@ -11,9 +11,11 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Callable, Iterable, Mapping
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, Unpack, cast
 
 from pinpoint_sdk import batching, limits, models
+from pinpoint_sdk.aio._app_parts import AsyncAppSettings, AsyncChannels, AsyncEventStreamConfig
 from pinpoint_sdk.aio._client import AsyncPinpointClient
 from pinpoint_sdk.batching import BatchResult, EventRecord, ProgressCallback
 from pinpoint_sdk.resources import _tables as tables
@@ -710,6 +712,21 @@ class AsyncApp(AsyncResource[models.ApplicationResponse]):
     async def delete(self) -> models.ApplicationResponse:
         """Delete the application and everything in it; returns its last state."""
         return await self._delete()
+
+    @cached_property
+    def settings(self) -> AsyncAppSettings:
+        """The application's settings (``await app.settings.get()``)."""
+        return AsyncAppSettings(self.client, self.id)
+
+    @cached_property
+    def channels(self) -> AsyncChannels:
+        """The application's channels (``await app.channels.email.get()``)."""
+        return AsyncChannels(self.client, self.id)
+
+    @cached_property
+    def event_stream(self) -> AsyncEventStreamConfig:
+        """Where the application's events are streamed."""
+        return AsyncEventStreamConfig(self.client, self.id)
 
     @property
     def campaigns(self) -> AsyncCampaignCollection:

@@ -13,7 +13,6 @@ from pinpoint_sdk.resources import _tables as tables
 from pinpoint_sdk.resources._account import TemplateCollection
 from pinpoint_sdk.resources._audience import EndpointCollection, EventCollection, UserCollection
 from pinpoint_sdk.resources._base import (
-    AppScoped,
     Call,
     Resource,
     ResourceTable,
@@ -48,7 +47,8 @@ if TYPE_CHECKING:
         SendOTPMessageRequestParametersFields,
         WriteApplicationSettingsRequestFields,
     )
-    from pinpoint_sdk.client import PinpointClient
+    from pinpoint_sdk.aio._app_parts import AsyncChannel, AsyncChannels
+    from pinpoint_sdk.client import PinpointClient  # noqa: F401 (string base classes)
 
 __all__ = ["App", "AppCollection", "AppSettings", "Channel", "Channels", "EventStreamConfig"]
 
@@ -56,20 +56,55 @@ Req = TypeVar("Req")
 Resp = TypeVar("Resp")
 
 
-class _AppPart(AppScoped):
-    """Something an application has exactly one of (a channel, its settings, its event
-    stream), served by a `ResourceTable` whose operations take only ``application_id``."""
+C = TypeVar("C")
+
+
+class AppPartCore(Generic[C]):
+    """Planning of something an application has exactly one of (a channel, its
+    settings, its event stream), served by a `ResourceTable` whose operations take only
+    ``application_id``; the sync and async parts only perform the planned `Call`s."""
 
     _table: ResourceTable
 
-    def _call(self, verb: str, request: Any = None) -> Any:
+    def __init__(self, client: C, application_id: str) -> None:
+        self._client = client
+        self.application_id = application_id
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} application_id={self.application_id!r}>"
+
+    def _part_call(self, verb: str, request: Any = None) -> Call[Any]:
         op = self._table.verb(verb)
         body = {} if request is None else {str(op.request): request}
         params = op.params(lambda _: self.application_id, **body)
-        return perform(self._client, Call(op.method, params, op.model_of))[0]
+        return Call(op.method, params, op.model_of)
 
 
-class Channel(_AppPart, Generic[Req, Resp]):
+class _AppPart(AppPartCore["PinpointClient"]):
+    def _call(self, verb: str, request: Any = None) -> Any:
+        return perform(self._client, self._part_call(verb, request))[0]
+
+
+class ChannelCore(AppPartCore[C], Generic[C, Req, Resp]):
+    """The planning shared by `Channel` and the async channel: its table and the
+    request model its update takes."""
+
+    def __init__(self, client: C, application_id: str, kind: str,
+                 request_type: type[Req] | None = None) -> None:
+        super().__init__(client, application_id)
+        self.kind = kind
+        self._table = tables.RESOURCES[kind.title().replace("_", "") + "Channel"]
+        # The request model the update operation takes, unless given.
+        self._request_type: type[Req] = request_type or request_model(self._table.verb("update"))
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.kind} application_id={self.application_id!r}>"
+
+    def _update_call(self, request: Req) -> Call[Any]:
+        return self._part_call("update", resolve_request(request, self._request_type))
+
+
+class Channel(ChannelCore["PinpointClient", Req, Resp], _AppPart):
     """One channel of an application: ``get()``, ``update(request)``, ``delete()``.
 
     Examples:
@@ -79,24 +114,13 @@ class Channel(_AppPart, Generic[Req, Resp]):
         True
     """
 
-    def __init__(self, client: PinpointClient, application_id: str, kind: str,
-                 request_type: type[Req] | None = None) -> None:
-        super().__init__(client, application_id)
-        self.kind = kind
-        self._table = tables.RESOURCES[kind.title().replace("_", "") + "Channel"]
-        # The request model the update operation takes, unless given.
-        self._request_type: type[Req] = request_type or request_model(self._table.verb("update"))
-
-    def __repr__(self) -> str:
-        return f"<Channel {self.kind} application_id={self.application_id!r}>"
-
     def get(self) -> Resp:
         """The channel's settings (``errors.NotFoundError`` when it is not set up)."""
         return cast(Resp, self._call("get"))
 
     def update(self, request: Req) -> Resp:
         """Enable or change the channel."""
-        return cast(Resp, self._call("update", resolve_request(request, self._request_type)))
+        return cast(Resp, perform(self._client, self._update_call(request))[0])
 
     def delete(self) -> Resp:
         """Disable the channel and delete its settings; returns them as they were."""
@@ -104,7 +128,8 @@ class Channel(_AppPart, Generic[Req, Resp]):
 
 
 class _ChannelOf(Generic[Req, Resp]):
-    """``app.channels.<kind>``: the `Channel` of one type of the application at hand."""
+    """``app.channels.<kind>``: the channel of one type of the application at hand
+    (a `Channel` of `Channels`, an async channel of the async channels)."""
 
     def __init__(self, kind: str) -> None:
         self.kind = kind
@@ -117,26 +142,31 @@ class _ChannelOf(Generic[Req, Resp]):
         Channel[Req, Resp]
     ): ...
 
-    def __get__(self, channels: Channels | None, owner: type[Any] | None = None) -> (
-        Channel[Req, Resp] | Self
+    @overload
+    def __get__(self, channels: AsyncChannels, owner: type[Any] | None = None) -> (
+        AsyncChannel[Req, Resp]
+    ): ...
+
+    def __get__(self, channels: ChannelsCore[Any] | None, owner: type[Any] | None = None) -> (
+        Channel[Req, Resp] | AsyncChannel[Req, Resp] | Self
     ):
         if channels is None:
             return self
-        channel: Channel[Req, Resp] = Channel(channels._client, channels.application_id, self.kind)
-        return channel
+        return cast("Channel[Req, Resp]", channels._channel(self.kind))
 
 
-class Channels(AppScoped):
-    """``app.channels``: one `Channel` per channel type, and ``all()``.
+class ChannelsCore(AppPartCore[C]):
+    """``app.channels`` of either layer: one channel per channel type, and the planning
+    of ``all()``."""
 
-    Examples:
-        >>> {name: c.enabled for name, c in app.channels.all().items()}
-    """
+    def _channel(self, kind: str) -> ChannelCore[C, Any, Any]:
+        raise NotImplementedError
 
-    def all(self) -> dict[str, models.ChannelResponse]:
-        """Every channel's status, keyed by channel type (GetChannels)."""
-        response = self._client.get_channels(application_id=self.application_id)
-        return dict(unwrap(response.channels_response).channels or {})
+    def _all_call(self) -> Call[dict[str, models.ChannelResponse]]:
+        return Call(
+            "get_channels", {"application_id": self.application_id},
+            lambda output: dict(unwrap(output.channels_response).channels or {}),
+        )
 
     email: _ChannelOf[models.EmailChannelRequest, models.EmailChannelResponse] = _ChannelOf("email")
     """The email channel."""
@@ -175,14 +205,47 @@ class Channels(AppScoped):
     """The Baidu Cloud Push channel."""
 
 
-class AppSettings(_AppPart):
+class Channels(ChannelsCore["PinpointClient"]):
+    """``app.channels``: one `Channel` per channel type, and ``all()``.
+
+    Examples:
+        >>> {name: c.enabled for name, c in app.channels.all().items()}
+    """
+
+    def _channel(self, kind: str) -> Channel[Any, Any]:
+        return Channel(self._client, self.application_id, kind)
+
+    def all(self) -> dict[str, models.ChannelResponse]:
+        """Every channel's status, keyed by channel type (GetChannels)."""
+        return perform(self._client, self._all_call())[0]
+
+
+class AppSettingsCore(AppPartCore[C]):
+    """The planning shared by `AppSettings` and the async settings."""
+
+    _table = tables.APPLICATION_SETTINGS
+
+    def _update_call(
+        self, request: models.WriteApplicationSettingsRequest | None, changes: Mapping[str, Any]
+    ) -> Call[models.ApplicationSettingsResource]:
+        if request is None:
+            try:
+                request = models.WriteApplicationSettingsRequest(**dict(changes))
+            except TypeError as exc:
+                raise errors.ValidationError(str(exc), "WriteApplicationSettingsRequest") from exc
+        elif changes:
+            request = evolve(request, **dict(changes))
+        return self._part_call(
+            "update", resolve_request(request, models.WriteApplicationSettingsRequest)
+        )
+
+
+class AppSettings(AppSettingsCore["PinpointClient"], _AppPart):
     """``app.settings``: ``get()`` and ``update(request_or_changes)``.
 
     Examples:
         >>> app.settings.update(quiet_time=models.QuietTime(start="22:00", end="07:00"))
     """
-
-    _table = tables.APPLICATION_SETTINGS
 
     def get(self) -> models.ApplicationSettingsResource:
         """The application's settings."""
@@ -196,29 +259,27 @@ class AppSettings(_AppPart):
         **changes: Unpack[WriteApplicationSettingsRequestFields],
     ) -> models.ApplicationSettingsResource:
         """Write ``request``, or a request with just ``changes`` (snake_case fields)."""
-        if request is None:
-            try:
-                values: dict[str, Any] = dict(changes)
-                request = models.WriteApplicationSettingsRequest(**values)
-            except TypeError as exc:
-                raise errors.ValidationError(str(exc), "WriteApplicationSettingsRequest") from exc
-        elif changes:
-            request = evolve(request, **dict(changes))
-        result: models.ApplicationSettingsResource = self._call(
-            "update", resolve_request(request, models.WriteApplicationSettingsRequest)
-        )
-        return result
+        return perform(self._client, self._update_call(request, changes))[0]
 
 
-class EventStreamConfig(_AppPart):
+class EventStreamCore(AppPartCore[C]):
+    """The planning shared by `EventStreamConfig` and the async event stream."""
+
+    _table = tables.EVENT_STREAM
+
+    def _put_call(self, destination_stream_arn: str, role_arn: str) -> Call[models.EventStream]:
+        return self._part_call("update", models.WriteEventStream(
+            destination_stream_arn=destination_stream_arn, role_arn=role_arn
+        ))
+
+
+class EventStreamConfig(EventStreamCore["PinpointClient"], _AppPart):
     """``app.event_stream``: where events are streamed (Kinesis / Firehose).
 
     Examples:
         >>> app.event_stream.put(stream_arn, role_arn)
         >>> app.event_stream.get().destination_stream_arn
     """
-
-    _table = tables.EVENT_STREAM
 
     def get(self) -> models.EventStream:
         """The event stream settings (``errors.NotFoundError`` when there is none)."""
@@ -227,10 +288,7 @@ class EventStreamConfig(_AppPart):
 
     def put(self, destination_stream_arn: str, role_arn: str) -> models.EventStream:
         """Create or replace the event stream."""
-        result: models.EventStream = self._call("update", models.WriteEventStream(
-            destination_stream_arn=destination_stream_arn, role_arn=role_arn
-        ))
-        return result
+        return perform(self._client, self._put_call(destination_stream_arn, role_arn))[0]
 
     update = put
     """Same as `put()`: create or replace the event stream settings."""

@@ -96,3 +96,50 @@ def test_otp_round_trip_and_phone_validation() -> None:
         assert info.phone_type is not None
 
     run(body)
+
+
+def test_channels_get_update_delete_and_all() -> None:
+    async def body(pp: AsyncPinpoint, app: AsyncApp, double: PinpointMock) -> None:
+        assert repr(app.channels.sms) == (
+            f"<AsyncChannel sms application_id={app.id!r}>")
+        with pytest.raises(errors.NotFoundError):
+            await app.channels.sms.get()
+        updated = await app.channels.sms.update(models.SMSChannelRequest(enabled=True))
+        assert isinstance(updated, models.SMSChannelResponse) and updated.enabled is True
+        assert (await app.channels.sms.get()).enabled is True
+        statuses = await app.channels.all()
+        assert statuses["SMS"].enabled is True
+        with pytest.raises(errors.ValidationError):
+            await app.channels.sms.update({"Enabled": "yes"})  # type: ignore[arg-type]
+        assert (await app.channels.sms.delete()).enabled is True
+        with pytest.raises(errors.NotFoundError):
+            await app.channels.sms.get()
+
+    run(body)
+
+
+def test_settings_update_from_changes_or_a_request() -> None:
+    async def body(pp: AsyncPinpoint, app: AsyncApp, double: PinpointMock) -> None:
+        quiet = models.QuietTime(start="22:00", end="07:00")
+        written = await app.settings.update(quiet_time=quiet)
+        assert written.quiet_time == quiet
+        assert (await app.settings.get()).quiet_time == quiet
+        with pytest.raises(errors.ValidationError, match="WriteApplicationSettingsRequest"):
+            await app.settings.update(no_such_field=1)  # type: ignore[call-arg]
+
+    run(body)
+
+
+def test_event_stream_put_get_delete() -> None:
+    stream = "arn:aws:kinesis:us-east-1:123456789012:stream/events"
+    role = "arn:aws:iam::123456789012:role/pinpoint-events"
+
+    async def body(pp: AsyncPinpoint, app: AsyncApp, double: PinpointMock) -> None:
+        put = await app.event_stream.put(stream, role)
+        assert (put.destination_stream_arn, put.role_arn) == (stream, role)
+        assert (await app.event_stream.get()).destination_stream_arn == stream
+        assert (await app.event_stream.delete()).destination_stream_arn == stream
+        with pytest.raises(errors.NotFoundError):
+            await app.event_stream.get()
+
+    run(body)
