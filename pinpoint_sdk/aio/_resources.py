@@ -11,8 +11,9 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Callable, Iterable, Mapping
+from datetime import datetime
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Generic, TypeVar, Unpack, cast
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, Unpack, cast, overload
 
 from pinpoint_sdk import batching, limits, models
 from pinpoint_sdk.aio._app_parts import AsyncAppSettings, AsyncChannels, AsyncEventStreamConfig
@@ -25,19 +26,24 @@ from pinpoint_sdk.resources._account import (
     TemplateData,
     TemplateRequest,
 )
+from pinpoint_sdk.resources._app import AppCore
+from pinpoint_sdk.resources._audience import EndpointSequence, UserCollectionCore
 from pinpoint_sdk.resources._base import (
+    AppResourceCore,
     Buildable,
     Call,
     CollectionCore,
     CollectionTable,
     ListingCore,
     ResourceCore,
+    ResponseInfo,
     TableCore,
     item_call,
     same,
     unwrap,
     with_response,
 )
+from pinpoint_sdk.resources._engagement import CampaignCore, JourneyCore
 from pinpoint_sdk.resources._messaging import (
     SendResult,
     build_message_request,
@@ -112,6 +118,15 @@ class AsyncResource(ResourceCore[AsyncPinpointClient, D]):
     async def _fetch(self) -> D:
         return cast(D, await self._run(self._plan("get")))
 
+    async def _run_paged(self, call: Call[T]) -> T:
+        """Await every page of the paged ``call`` (each one becomes `last_response`),
+        then hand them to its result as the sync client's pages would be."""
+        pages: list[Any] = []
+        async for page in getattr(self._client, call.method)(**call.params):
+            self._record(page)
+            pages.append(page)
+        return call.result(iter(pages))
+
     async def _delete(self, **more: Any) -> D:
         return self._deleted(await self._run(self._plan("delete", **more)))
 
@@ -143,11 +158,8 @@ class AsyncResource(ResourceCore[AsyncPinpointClient, D]):
         return self._reloaded(await self._fetch())
 
 
-class _AsyncAppResource(AsyncResource[D]):
-    @property
-    def application_id(self) -> str:
-        """The id of the application the resource belongs to."""
-        return self._required("application_id", getattr(self._data, "application_id", None))
+class _AsyncAppResource(AppResourceCore[AsyncPinpointClient, D], AsyncResource[D]):
+    pass
 
 
 class AsyncCollection(CollectionCore[AsyncPinpointClient, R]):
@@ -242,7 +254,8 @@ class _AsyncAppItems(_AsyncItems[R, Q]):
         self.application_id = application_id
 
 
-class AsyncCampaign(_AsyncAppResource[models.CampaignResponse]):
+class AsyncCampaign(CampaignCore[AsyncPinpointClient],
+                    _AsyncAppResource[models.CampaignResponse]):
     """A campaign: `pinpoint_sdk.resources.Campaign` with awaited verbs.
 
     Examples:
@@ -252,8 +265,6 @@ class AsyncCampaign(_AsyncAppResource[models.CampaignResponse]):
         await campaign.pause()
         ```
     """
-
-    _table = tables.CAMPAIGN
 
     async def update(
         self,
@@ -291,8 +302,22 @@ class AsyncCampaign(_AsyncAppResource[models.CampaignResponse]):
         return self._listing(tables.CAMPAIGN_ACTIVITIES, same, page_size=page_size,
                              what=f"activities of campaign {self.id!r}")
 
+    async def kpi(
+        self, name: str, start: datetime, end: datetime
+    ) -> models.CampaignDateRangeKpiResponse:
+        """A campaign KPI over a date range, every page merged into one result.
 
-class AsyncJourney(_AsyncAppResource[models.JourneyResponse]):
+        Examples:
+            ```python
+            kpi = await campaign.kpi("unique-deliveries", start, end)
+            ```
+        """
+        result: models.CampaignDateRangeKpiResponse = await self._run_paged(
+            self._kpi_call(name, start, end))
+        return result
+
+
+class AsyncJourney(JourneyCore[AsyncPinpointClient], _AsyncAppResource[models.JourneyResponse]):
     """A journey: `pinpoint_sdk.resources.Journey` with awaited verbs.
 
     Examples:
@@ -302,8 +327,6 @@ class AsyncJourney(_AsyncAppResource[models.JourneyResponse]):
         await journey.resume()
         ```
     """
-
-    _table = tables.JOURNEY
 
     async def update(
         self,
@@ -345,6 +368,46 @@ class AsyncJourney(_AsyncAppResource[models.JourneyResponse]):
         """The journey's runs (``async for``)."""
         return self._listing(tables.JOURNEY_RUNS, same, page_size=page_size,
                              what=f"runs of journey {self.id!r}")
+
+    @overload
+    async def execution_metrics(
+        self, *, run_id: None = None
+    ) -> models.JourneyExecutionMetricsResponse: ...
+
+    @overload
+    async def execution_metrics(self, *, run_id: str) -> models.JourneyRunExecutionMetricsResponse:
+        ...
+
+    async def execution_metrics(self, *, run_id: str | None = None) -> (
+        models.JourneyExecutionMetricsResponse | models.JourneyRunExecutionMetricsResponse
+    ):
+        """Execution metrics of the journey, or of one run when ``run_id`` is given."""
+        return await self._run(self._execution_metrics_call(run_id))
+
+    @overload
+    async def activity_metrics(
+        self, activity_id: str, *, run_id: None = None
+    ) -> models.JourneyExecutionActivityMetricsResponse: ...
+
+    @overload
+    async def activity_metrics(
+        self, activity_id: str, *, run_id: str
+    ) -> models.JourneyRunExecutionActivityMetricsResponse: ...
+
+    async def activity_metrics(self, activity_id: str, *, run_id: str | None = None) -> (
+        models.JourneyExecutionActivityMetricsResponse
+        | models.JourneyRunExecutionActivityMetricsResponse
+    ):
+        """Execution metrics of one activity (of one run when ``run_id`` is given)."""
+        return await self._run(self._activity_metrics_call(activity_id, run_id))
+
+    async def kpi(
+        self, name: str, start: datetime, end: datetime
+    ) -> models.JourneyDateRangeKpiResponse:
+        """A journey KPI over a date range, every page merged into one result."""
+        result: models.JourneyDateRangeKpiResponse = await self._run_paged(
+            self._kpi_call(name, start, end))
+        return result
 
 
 class AsyncSegment(_AsyncAppResource[models.SegmentResponse]):
@@ -596,6 +659,79 @@ class AsyncEventCollection(_AsyncAppScoped):
         )
 
 
+class AsyncUserEndpoints(EndpointSequence[AsyncEndpoint], AsyncListing[AsyncEndpoint]):
+    """A user's endpoints as GetUserEndpoints last returned them: an `AsyncListing`
+    (``async for``, ``limit``, ``pages``) that is also a sequence (``len()``, ``[i]``),
+    like `pinpoint_sdk.resources.UserEndpoints`."""
+
+    def __init__(self, client: AsyncPinpointClient, user_id: str,
+                 endpoints: list[AsyncEndpoint]) -> None:
+        async def fetch(size: int | None) -> AsyncIterator[list[AsyncEndpoint]]:
+            yield list(endpoints)
+
+        super().__init__(client, fetch, what=f"endpoints of user {user_id!r}", sized=False)
+        self._items = endpoints
+
+
+class AsyncUser:
+    """The endpoints of one user id, with awaited ``reload()`` and ``delete()``.
+
+    Examples:
+        ```python
+        user = await app.users.get("user-42")
+        print([e.data.address for e in user.endpoints])
+        await user.delete()
+        ```
+    """
+
+    def __init__(self, client: AsyncPinpointClient, application_id: str, user_id: str,
+                 endpoints: list[models.EndpointResponse],
+                 last_response: ResponseInfo | None = None) -> None:
+        self._client = client
+        self.application_id = application_id
+        self.id = user_id
+        self.endpoints = AsyncUserEndpoints(
+            client, user_id, [AsyncEndpoint(client, data, last_response=last_response)
+                              for data in endpoints]
+        )
+        self.last_response = last_response
+        """What the service answered to the user's last call."""
+
+    def __repr__(self) -> str:
+        return f"<AsyncUser id={self.id!r} endpoints={len(self.endpoints)}>"
+
+    async def reload(self) -> Self:
+        """Fetch the user's endpoints again; returns ``self``."""
+        fresh = await AsyncUserCollection(self._client, self.application_id).get(self.id)
+        self.endpoints, self.last_response = fresh.endpoints, fresh.last_response
+        return self
+
+    async def delete(self) -> list[AsyncEndpoint]:
+        """Delete every endpoint of the user; returns them as they were."""
+        return await AsyncUserCollection(self._client, self.application_id).delete(self.id)
+
+
+class AsyncUserCollection(UserCollectionCore[AsyncPinpointClient]):
+    """``app.users``: the endpoints of a user id, and deleting them.
+
+    Examples:
+        ```python
+        user = await app.users.get("user-42")
+        ```
+    """
+
+    async def get(self, user_id: str) -> AsyncUser:
+        """Fetch the endpoints of ``user_id`` now (``errors.NotFoundError`` if none)."""
+        endpoints, output = await perform_async(self._client, self._get_call(user_id))
+        return AsyncUser(self._client, self.application_id, user_id, endpoints,
+                         ResponseInfo.of(output))
+
+    async def delete(self, user_id: str) -> list[AsyncEndpoint]:
+        """Delete every endpoint of ``user_id``; returns them as they were."""
+        deleted, _ = await perform_async(self._client, self._delete_call(user_id))
+        return [AsyncEndpoint(self._client, data) for data in deleted]
+
+
 class AsyncTemplate(TemplateCore[AsyncPinpointClient], AsyncResource[TemplateData]):
     """A message template: `pinpoint_sdk.resources.Template` with awaited verbs.
 
@@ -695,7 +831,7 @@ class AsyncRecommenderConfigurationCollection(
     ``await create(request)``."""
 
 
-class AsyncApp(AsyncResource[models.ApplicationResponse]):
+class AsyncApp(AppCore[AsyncPinpointClient], AsyncResource[models.ApplicationResponse]):
     """An application: `pinpoint_sdk.resources.App` with awaited verbs and async collections.
 
     Examples:
@@ -706,8 +842,6 @@ class AsyncApp(AsyncResource[models.ApplicationResponse]):
         await app.delete()
         ```
     """
-
-    _table = tables.APP
 
     async def delete(self) -> models.ApplicationResponse:
         """Delete the application and everything in it; returns its last state."""
@@ -767,6 +901,25 @@ class AsyncApp(AsyncResource[models.ApplicationResponse]):
     def templates(self) -> AsyncTemplateCollection:
         """Message templates; they belong to the account, shared by every app."""
         return AsyncTemplateCollection(self.client)
+
+    @property
+    def users(self) -> AsyncUserCollection:
+        """The endpoints of the application's user ids (``await app.users.get(id)``)."""
+        return AsyncUserCollection(self.client, self.id)
+
+    async def kpi(
+        self, name: str, start: datetime, end: datetime
+    ) -> models.ApplicationDateRangeKpiResponse:
+        """An application KPI over a date range, every page merged into one result.
+
+        Examples:
+            ```python
+            kpi = await app.kpi("email-open-rate", start, end)
+            ```
+        """
+        result: models.ApplicationDateRangeKpiResponse = await self._run_paged(
+            self._kpi_call(name, start, end))
+        return result
 
     async def send_messages(
         self,

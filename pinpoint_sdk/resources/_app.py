@@ -15,6 +15,7 @@ from pinpoint_sdk.resources._audience import EndpointCollection, EventCollection
 from pinpoint_sdk.resources._base import (
     Call,
     Resource,
+    ResourceCore,
     ResourceTable,
     TableCollection,
     perform,
@@ -26,7 +27,7 @@ from pinpoint_sdk.resources._engagement import (
     CampaignCollection,
     JourneyCollection,
     SegmentCollection,
-    merged_kpi,
+    kpi_call,
 )
 from pinpoint_sdk.resources._jobs import ExportJobCollection, ImportJobCollection
 from pinpoint_sdk.resources._messaging import (
@@ -299,15 +300,9 @@ class EventStreamConfig(EventStreamCore["PinpointClient"], _AppPart):
         return result
 
 
-class App(Resource[models.ApplicationResponse]):
-    """An Amazon Pinpoint application (a "project" in the console).
-
-    Examples:
-        >>> app = pp.apps.create("demo", tags={"team": "growth"})
-        >>> app.campaigns.create(request)
-        >>> app.endpoints.upsert_many(items)
-        >>> app.delete()
-    """
+class AppCore(ResourceCore[C, models.ApplicationResponse]):
+    """What `App` and the async application share: the views of `data` and the
+    planning of the calls only applications make."""
 
     _table = tables.APP
 
@@ -320,6 +315,24 @@ class App(Resource[models.ApplicationResponse]):
     def tags(self) -> dict[str, str]:
         """The application's tags (as last fetched)."""
         return dict(self.data.tags or {})
+
+    def _kpi_call(self, name: str, start: datetime, end: datetime) -> Call[Any]:
+        return kpi_call(
+            "get_application_date_range_kpi_pages",
+            {"application_id": self.id, "kpi_name": name, "start_time": start, "end_time": end},
+            "application_date_range_kpi_response",
+        )
+
+
+class App(AppCore["PinpointClient"], Resource[models.ApplicationResponse]):
+    """An Amazon Pinpoint application (a "project" in the console).
+
+    Examples:
+        >>> app = pp.apps.create("demo", tags={"team": "growth"})
+        >>> app.campaigns.create(request)
+        >>> app.endpoints.upsert_many(items)
+        >>> app.delete()
+    """
 
     def delete(self) -> models.ApplicationResponse:
         """Delete the application and everything in it; returns its last state."""
@@ -415,12 +428,8 @@ class App(Resource[models.ApplicationResponse]):
             >>> kpi = app.kpi("email-open-rate", start, end)
             >>> [(r.grouped_bys, r.values) for r in kpi.kpi_result.rows]
         """
-        pages = self._api.get_application_date_range_kpi_pages(
-            application_id=self.id, kpi_name=name, start_time=start, end_time=end
-        )
-        result: models.ApplicationDateRangeKpiResponse = merged_kpi(
-            pages, "application_date_range_kpi_response"
-        )
+        result: models.ApplicationDateRangeKpiResponse = perform(
+            self._api, self._kpi_call(name, start, end))[0]
         return result
 
     def send_messages(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Unpack, overload
+from typing import TYPE_CHECKING, Generic, TypeVar, Unpack, overload
 
 from pinpoint_sdk import batching, limits, models
 from pinpoint_sdk.resources import _tables as tables
@@ -221,7 +221,29 @@ class EventCollection(AppScoped):
         )
 
 
-class UserEndpoints(Listing[Endpoint]):
+E = TypeVar("E")
+C = TypeVar("C")
+
+
+class EndpointSequence(Generic[E]):
+    """The sequence side (``len()``, ``[i]``) of a user's endpoints, sync or async."""
+
+    _items: list[E]
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    @overload
+    def __getitem__(self, index: int) -> E: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[E]: ...
+
+    def __getitem__(self, index: int | slice) -> E | list[E]:
+        return self._items[index]
+
+
+class UserEndpoints(EndpointSequence[Endpoint], Listing[Endpoint]):
     """A user's endpoints as GetUserEndpoints last returned them: a chainable `Listing`
     (``limit``, ``pages``, iteration, ``to_dataframe``) that is also a sequence
     (``len()``, ``[i]``), as the list it replaces was.
@@ -239,17 +261,29 @@ class UserEndpoints(Listing[Endpoint]):
                          what=f"endpoints of user {user_id!r}", sized=False)
         self._items = endpoints
 
-    def __len__(self) -> int:
-        return len(self._items)
 
-    @overload
-    def __getitem__(self, index: int) -> Endpoint: ...
+class UserCollectionCore(Generic[C]):
+    """The planning of ``app.users`` shared by the sync and async layers: what
+    GetUserEndpoints and DeleteUserEndpoints are called with and what they answer."""
 
-    @overload
-    def __getitem__(self, index: slice) -> list[Endpoint]: ...
+    def __init__(self, client: C, application_id: str) -> None:
+        self._client = client
+        self.application_id = application_id
 
-    def __getitem__(self, index: int | slice) -> Endpoint | list[Endpoint]:
-        return self._items[index]
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} application_id={self.application_id!r}>"
+
+    def _get_call(self, user_id: str) -> Call[list[models.EndpointResponse]]:
+        listing = tables.USER_ENDPOINTS
+        ids = {"application_id": self.application_id, "user_id": user_id}
+        return Call(listing.operation.method, listing.operation.params(ids.__getitem__),
+                    listing.items_of)
+
+    def _delete_call(self, user_id: str) -> Call[list[models.EndpointResponse]]:
+        return Call(
+            "delete_user_endpoints", {"application_id": self.application_id, "user_id": user_id},
+            lambda output: list(unwrap(output.endpoints_response).item or []),
+        )
 
 
 class User:
@@ -288,7 +322,7 @@ class User:
         return UserCollection(self._client, self.application_id).delete(self.id)
 
 
-class UserCollection(AppScoped):
+class UserCollection(UserCollectionCore["PinpointClient"]):
     """``app.users``: the endpoints of a user id, and deleting them.
 
     Examples:
@@ -297,17 +331,11 @@ class UserCollection(AppScoped):
 
     def get(self, user_id: str) -> User:
         """Fetch the endpoints of ``user_id`` now (``errors.NotFoundError`` if none)."""
-        listing = tables.USER_ENDPOINTS
-        ids = {"application_id": self.application_id, "user_id": user_id}
-        call = Call(listing.operation.method, listing.operation.params(ids.__getitem__),
-                    listing.items_of)
-        endpoints, output = perform(self._client, call)
+        endpoints, output = perform(self._client, self._get_call(user_id))
         return User(self._client, self.application_id, user_id, endpoints,
                     ResponseInfo.of(output))
 
     def delete(self, user_id: str) -> list[Endpoint]:
         """Delete every endpoint of ``user_id``; returns them as they were."""
-        response = unwrap(self._client.delete_user_endpoints(
-            application_id=self.application_id, user_id=user_id
-        ).endpoints_response)
-        return [Endpoint(self._client, data) for data in response.item or []]
+        deleted, _ = perform(self._client, self._delete_call(user_id))
+        return [Endpoint(self._client, data) for data in deleted]

@@ -143,3 +143,68 @@ def test_event_stream_put_get_delete() -> None:
             await app.event_stream.get()
 
     run(body)
+
+
+def _people(app: AsyncApp) -> list[models.EndpointBatchItem]:
+    return [models.EndpointBatchItem(id=f"ep-{n}", channel_type="EMAIL",
+                                     address=f"p{n}@example.com",
+                                     user=models.EndpointUser(user_id="user-7" if n < 2 else "u8"))
+            for n in range(3)]
+
+
+def test_users_get_reload_and_delete_their_endpoints() -> None:
+    async def body(pp: AsyncPinpoint, app: AsyncApp, double: PinpointMock) -> None:
+        assert (await app.endpoints.upsert_many(_people(app))).succeeded == 3
+        user = await app.users.get("user-7")
+        assert len(user.endpoints) == 2 and user.last_response is not None
+        assert sorted(e.id for e in user.endpoints[:]) == ["ep-0", "ep-1"]
+        assert [e.id async for e in user.endpoints.limit(1)] == [user.endpoints[0].id]
+        with pytest.raises(errors.ValidationError, match="page size"):
+            user.endpoints.page_size(5)
+        assert (await user.reload()) is user and len(user.endpoints) == 2
+        deleted = await user.delete()
+        assert sorted(e.data.address or "" for e in deleted) == ["p0@example.com",
+                                                                 "p1@example.com"]
+        with pytest.raises(errors.NotFoundError):
+            await app.users.get("user-7")
+        assert len((await app.users.get("u8")).endpoints) == 1
+
+    run(body)
+
+
+def test_kpis_and_journey_metrics_match_the_sync_layer() -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from pinpoint_sdk.builders import SegmentBuilder
+
+    end = datetime.now(UTC) + timedelta(days=1)
+    start = end - timedelta(days=7)
+
+    async def body(pp: AsyncPinpoint, app: AsyncApp, double: PinpointMock) -> None:
+        segment = await app.segments.create(SegmentBuilder("all").channel("EMAIL").build())
+        campaign = await app.campaigns.create(models.WriteCampaignRequest(
+            name="c", segment_id=segment.id,
+            schedule=models.Schedule(start_time="IMMEDIATE"),
+            message_configuration=models.MessageConfiguration(
+                email_message=models.CampaignEmailMessage(title="t", body="b")),
+        ))
+        assert campaign.state == (str(campaign.data.state.campaign_status)
+                                  if campaign.data.state and campaign.data.state.campaign_status
+                                  else None)
+        journey = await app.journeys.create(models.WriteJourneyRequest(name="j"))
+        assert journey.state == "DRAFT" and journey.activities == {}
+        sync_app = Pinpoint(region_name="us-east-1").apps.get(app.id)
+        kpi = await app.kpi("successful-delivery-rate", start, end)
+        assert kpi == sync_app.kpi("successful-delivery-rate", start, end)
+        assert kpi.kpi_result is not None and app.last_response is not None
+        sync_campaign = sync_app.campaigns.get(campaign.id)
+        assert (await campaign.kpi("unique-deliveries", start, end)
+                == sync_campaign.kpi("unique-deliveries", start, end))
+        sync_journey = sync_app.journeys.get(journey.id)
+        assert (await journey.kpi("unique-deliveries", start, end)
+                == sync_journey.kpi("unique-deliveries", start, end))
+        metrics = await journey.execution_metrics()
+        assert metrics.journey_id == journey.id
+        assert metrics.metrics == sync_journey.execution_metrics().metrics
+
+    run(body)
