@@ -27,7 +27,11 @@ from pinpoint_sdk.resources._account import (
     TemplateRequest,
 )
 from pinpoint_sdk.resources._app import AppCore
-from pinpoint_sdk.resources._audience import EndpointSequence, UserCollectionCore
+from pinpoint_sdk.resources._audience import (
+    EndpointCore,
+    EndpointSequence,
+    UserCollectionCore,
+)
 from pinpoint_sdk.resources._base import (
     AppResourceCore,
     Buildable,
@@ -44,6 +48,7 @@ from pinpoint_sdk.resources._base import (
     with_response,
 )
 from pinpoint_sdk.resources._engagement import CampaignCore, JourneyCore
+from pinpoint_sdk.resources._jobs import JobCore
 from pinpoint_sdk.resources._messaging import (
     SendResult,
     build_message_request,
@@ -60,6 +65,7 @@ from pinpoint_sdk.waiters import wait_for_job_async
 if TYPE_CHECKING:
     from typing import Self
 
+    import pandas
     from aiobotocore.session import AioSession
 
     from pinpoint_sdk._fields import (
@@ -198,6 +204,20 @@ class AsyncCollection(CollectionCore[AsyncPinpointClient, R]):
         async for item in self.limit(1):
             return item
         return None
+
+    async def to_dataframe(self) -> pandas.DataFrame:
+        """Every item as a row of a pandas DataFrame (needs the ``pandas`` extra): the
+        items are collected with ``async for``, then framed as the sync collections'
+        ``to_dataframe`` frames them.
+
+        Examples:
+            ```python
+            frame = await app.campaigns.limit(50).to_dataframe()
+            ```
+        """
+        from pinpoint_sdk.dataframe import to_dataframe
+
+        return to_dataframe([item async for item in self])
 
 
 class AsyncTableCollection(TableCore[AsyncPinpointClient, R], AsyncCollection[R]):
@@ -454,7 +474,8 @@ class AsyncSegment(_AsyncAppResource[models.SegmentResponse]):
                              page_size=page_size, what=f"import jobs of segment {self.id!r}")
 
 
-class AsyncEndpoint(_AsyncAppResource[models.EndpointResponse]):
+class AsyncEndpoint(EndpointCore[AsyncPinpointClient],
+                    _AsyncAppResource[models.EndpointResponse]):
     """An endpoint: `pinpoint_sdk.resources.Endpoint` with awaited verbs.
 
     UpdateEndpoint returns no endpoint, so ``await endpoint.update(...)`` leaves `data`
@@ -466,8 +487,6 @@ class AsyncEndpoint(_AsyncAppResource[models.EndpointResponse]):
         await endpoint.update(opt_out="ALL")
         ```
     """
-
-    _table = tables.ENDPOINT
 
     async def update(
         self, request: models.EndpointRequest | None = None, /,
@@ -484,12 +503,7 @@ class AsyncEndpoint(_AsyncAppResource[models.EndpointResponse]):
 J = TypeVar("J", models.ImportJobResponse, models.ExportJobResponse)
 
 
-class _AsyncJob(_AsyncAppResource[J], Generic[J]):
-    @property
-    def status(self) -> str | None:
-        """The job status (``CREATED``, ``PROCESSING``, ``COMPLETED``, ``FAILED``, ...)."""
-        return str(self.data.job_status) if self.data.job_status is not None else None
-
+class _AsyncJob(JobCore[AsyncPinpointClient, J], _AsyncAppResource[J], Generic[J]):
     async def wait(
         self,
         *,

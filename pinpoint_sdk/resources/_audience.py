@@ -9,6 +9,7 @@ from pinpoint_sdk import batching, limits, models
 from pinpoint_sdk.resources import _tables as tables
 from pinpoint_sdk.resources._base import (
     AppResource,
+    AppResourceCore,
     AppScoped,
     Call,
     Listing,
@@ -37,14 +38,11 @@ __all__ = [
 ]
 
 
-class Endpoint(AppResource[models.EndpointResponse]):
-    """One endpoint (a destination: an address on a channel) of an application.
+C = TypeVar("C")
 
-    Examples:
-        >>> endpoint = app.endpoints.get("ep-1")
-        >>> endpoint.update(opt_out="ALL")
-        >>> endpoint.reload().data.opt_out
-    """
+
+class EndpointCore(AppResourceCore[C, models.EndpointResponse]):
+    """What `Endpoint` and the async endpoint share: the views of `data`."""
 
     _table = tables.ENDPOINT
 
@@ -54,8 +52,18 @@ class Endpoint(AppResource[models.EndpointResponse]):
         return self.data.user.user_id if self.data.user is not None else None
 
     def __repr__(self) -> str:
-        return (f"<Endpoint id={self.data.id!r} channel_type={self.data.channel_type!s} "
-                f"address={self.data.address!r}>")
+        return (f"<{type(self).__name__} id={self.data.id!r} "
+                f"channel_type={self.data.channel_type!s} address={self.data.address!r}>")
+
+
+class Endpoint(EndpointCore["PinpointClient"], AppResource[models.EndpointResponse]):
+    """One endpoint (a destination: an address on a channel) of an application.
+
+    Examples:
+        >>> endpoint = app.endpoints.get("ep-1")
+        >>> endpoint.update(opt_out="ALL")
+        >>> endpoint.reload().data.opt_out
+    """
 
     def update(
         self, request: models.EndpointRequest | None = None, /, **changes: Unpack[EndpointRequestFields]
@@ -222,7 +230,6 @@ class EventCollection(AppScoped):
 
 
 E = TypeVar("E")
-C = TypeVar("C")
 
 
 class EndpointSequence(Generic[E]):

@@ -208,3 +208,21 @@ def test_kpis_and_journey_metrics_match_the_sync_layer() -> None:
         assert metrics.metrics == sync_journey.execution_metrics().metrics
 
     run(body)
+
+
+def test_to_dataframe_collects_then_frames_like_the_sync_collection() -> None:
+    pytest.importorskip("pandas")
+
+    async def body(pp: AsyncPinpoint, app: AsyncApp, double: PinpointMock) -> None:
+        from pinpoint_sdk.builders import SegmentBuilder
+
+        for name in ("s1", "s2", "s3"):
+            await app.segments.create(SegmentBuilder(name).channel("EMAIL").build())
+        frame = await app.segments.limit(2).to_dataframe()
+        assert len(frame) == 2
+        sync_frame = Pinpoint(region_name="us-east-1").apps.get(app.id).segments.limit(2) \
+            .to_dataframe()
+        assert list(frame.columns) == list(sync_frame.columns)
+        assert sorted(frame["name"]) == sorted(sync_frame["name"])
+
+    run(body)
