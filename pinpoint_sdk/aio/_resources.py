@@ -50,7 +50,9 @@ from pinpoint_sdk.resources._base import (
 from pinpoint_sdk.resources._engagement import CampaignCore, JourneyCore
 from pinpoint_sdk.resources._jobs import JobCore
 from pinpoint_sdk.resources._messaging import (
+    MessageOptions,
     SendResult,
+    UsersMessageOptions,
     build_message_request,
     build_otp_request,
     build_users_request,
@@ -939,13 +941,7 @@ class AsyncApp(AppCore[AsyncPinpointClient], AsyncResource[models.ApplicationRes
         self,
         request: models.MessageRequest | None = None,
         /,
-        *,
-        addresses: Mapping[str, str | models.AddressConfiguration] | None = None,
-        endpoints: Iterable[str] | Mapping[str, models.EndpointSendConfiguration] | None = None,
-        message: models.DirectMessageConfiguration | None = None,
-        template: models.TemplateConfiguration | None = None,
-        context: Mapping[str, str] | None = None,
-        trace_id: str | None = None,
+        **options: Unpack[MessageOptions],
     ) -> SendResult:
         """Send a direct message to addresses and/or endpoints (at most 100 per call):
         the same arguments, checks and `SendResult` as
@@ -961,22 +957,14 @@ class AsyncApp(AppCore[AsyncPinpointClient], AsyncResource[models.ApplicationRes
             print(result.failed_recipients)
             ```
         """
-        body = build_message_request(
-            request, addresses=addresses, endpoints=endpoints, message=message,
-            template=template, context=context, trace_id=trace_id,
-        )
+        body = build_message_request(request, **options)
         return await self._run(send_messages_call(self.id, body))
 
     async def send_users_messages(
         self,
         request: models.SendUsersMessageRequest | None = None,
         /,
-        *,
-        users: Iterable[str] | Mapping[str, models.EndpointSendConfiguration] | None = None,
-        message: models.DirectMessageConfiguration | None = None,
-        template: models.TemplateConfiguration | None = None,
-        context: Mapping[str, str] | None = None,
-        trace_id: str | None = None,
+        **options: Unpack[UsersMessageOptions],
     ) -> SendResult:
         """Send a direct message to every endpoint of some user ids (at most 100 users),
         as `pinpoint_sdk.resources.App.send_users_messages` does.
@@ -987,10 +975,7 @@ class AsyncApp(AppCore[AsyncPinpointClient], AsyncResource[models.ApplicationRes
             print([(d.user_id, d.endpoint_id) for d in result.failed])
             ```
         """
-        body = build_users_request(
-            request, users=users, message=message, template=template, context=context,
-            trace_id=trace_id,
-        )
+        body = build_users_request(request, **options)
         return await self._run(send_users_messages_call(self.id, body))
 
     async def send_otp(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from datetime import datetime
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, Unpack, cast, overload
@@ -31,7 +31,9 @@ from pinpoint_sdk.resources._engagement import (
 )
 from pinpoint_sdk.resources._jobs import ExportJobCollection, ImportJobCollection
 from pinpoint_sdk.resources._messaging import (
+    MessageOptions,
     SendResult,
+    UsersMessageOptions,
     build_message_request,
     build_otp_request,
     build_users_request,
@@ -436,13 +438,7 @@ class App(AppCore["PinpointClient"], Resource[models.ApplicationResponse]):
         self,
         request: models.MessageRequest | None = None,
         /,
-        *,
-        addresses: Mapping[str, str | models.AddressConfiguration] | None = None,
-        endpoints: Iterable[str] | Mapping[str, models.EndpointSendConfiguration] | None = None,
-        message: models.DirectMessageConfiguration | None = None,
-        template: models.TemplateConfiguration | None = None,
-        context: Mapping[str, str] | None = None,
-        trace_id: str | None = None,
+        **options: Unpack[MessageOptions],
     ) -> SendResult:
         """Send a direct message to addresses and/or endpoints (at most 100 per call).
 
@@ -459,22 +455,14 @@ class App(AppCore["PinpointClient"], Resource[models.ApplicationResponse]):
             >>> result.failed_recipients
             []
         """
-        body = build_message_request(
-            request, addresses=addresses, endpoints=endpoints, message=message,
-            template=template, context=context, trace_id=trace_id,
-        )
+        body = build_message_request(request, **options)
         return self._run(send_messages_call(self.id, body))
 
     def send_users_messages(
         self,
         request: models.SendUsersMessageRequest | None = None,
         /,
-        *,
-        users: Iterable[str] | Mapping[str, models.EndpointSendConfiguration] | None = None,
-        message: models.DirectMessageConfiguration | None = None,
-        template: models.TemplateConfiguration | None = None,
-        context: Mapping[str, str] | None = None,
-        trace_id: str | None = None,
+        **options: Unpack[UsersMessageOptions],
     ) -> SendResult:
         """Send a direct message to every endpoint of some user ids (at most 100 users).
 
@@ -482,10 +470,7 @@ class App(AppCore["PinpointClient"], Resource[models.ApplicationResponse]):
             >>> result = app.send_users_messages(users=["user-42"], message=msg)
             >>> [(d.user_id, d.endpoint_id) for d in result.failed]
         """
-        body = build_users_request(
-            request, users=users, message=message, template=template, context=context,
-            trace_id=trace_id,
-        )
+        body = build_users_request(request, **options)
         return self._run(send_users_messages_call(self.id, body))
 
     def send_otp(

@@ -226,3 +226,15 @@ def test_to_dataframe_collects_then_frames_like_the_sync_collection() -> None:
         assert sorted(frame["name"]) == sorted(sync_frame["name"])
 
     run(body)
+
+
+def test_unknown_send_options_are_refused_by_both_layers() -> None:
+    async def body(pp: AsyncPinpoint, app: AsyncApp, double: PinpointMock) -> None:
+        with pytest.raises(TypeError, match="addreses"):
+            await app.send_messages(addreses={"+15555550100": "SMS"})  # type: ignore[call-arg]
+        sync_app = Pinpoint(region_name="us-east-1").apps.get(app.id)
+        with pytest.raises(TypeError, match="user"):
+            sync_app.send_users_messages(user=["u"])  # type: ignore[call-arg]
+        assert double.backend().sent_messages == []
+
+    run(body)
