@@ -19,6 +19,7 @@ from pinpoint_sdk import batching, limits, models
 from pinpoint_sdk.aio._app_parts import AsyncAppSettings, AsyncChannels, AsyncEventStreamConfig
 from pinpoint_sdk.aio._client import AsyncPinpointClient
 from pinpoint_sdk.batching import BatchResult, EventRecord, ProgressCallback
+from pinpoint_sdk.resources import _messaging as messaging
 from pinpoint_sdk.resources import _tables as tables
 from pinpoint_sdk.resources._account import (
     TemplateCollectionCore,
@@ -31,6 +32,7 @@ from pinpoint_sdk.resources._audience import (
     EndpointCore,
     EndpointSequence,
     UserCollectionCore,
+    UserCore,
 )
 from pinpoint_sdk.resources._base import (
     AppResourceCore,
@@ -49,19 +51,7 @@ from pinpoint_sdk.resources._base import (
 )
 from pinpoint_sdk.resources._engagement import CampaignCore, JourneyCore
 from pinpoint_sdk.resources._jobs import JobCore
-from pinpoint_sdk.resources._messaging import (
-    MessageOptions,
-    SendResult,
-    UsersMessageOptions,
-    build_message_request,
-    build_otp_request,
-    build_users_request,
-    send_messages_call,
-    send_otp_call,
-    send_users_messages_call,
-    validate_phone_call,
-    verify_otp_call,
-)
+from pinpoint_sdk.resources._messaging import MessageOptions, SendResult, UsersMessageOptions
 from pinpoint_sdk.waiters import wait_for_job_async
 
 if TYPE_CHECKING:
@@ -689,32 +679,22 @@ class AsyncUserEndpoints(EndpointSequence[AsyncEndpoint], AsyncListing[AsyncEndp
         self._items = endpoints
 
 
-class AsyncUser:
+class AsyncUser(UserCore[AsyncPinpointClient, AsyncUserEndpoints]):
     """The endpoints of one user id, with awaited ``reload()`` and ``delete()``.
 
     Examples:
         ```python
         user = await app.users.get("user-42")
-        print([e.data.address for e in user.endpoints])
+        print([e.data.address for e in user.endpoints[:]])
         await user.delete()
         ```
     """
 
-    def __init__(self, client: AsyncPinpointClient, application_id: str, user_id: str,
-                 endpoints: list[models.EndpointResponse],
-                 last_response: ResponseInfo | None = None) -> None:
-        self._client = client
-        self.application_id = application_id
-        self.id = user_id
-        self.endpoints = AsyncUserEndpoints(
-            client, user_id, [AsyncEndpoint(client, data, last_response=last_response)
-                              for data in endpoints]
-        )
-        self.last_response = last_response
-        """What the service answered to the user's last call."""
-
-    def __repr__(self) -> str:
-        return f"<AsyncUser id={self.id!r} endpoints={len(self.endpoints)}>"
+    def _endpoints_of(self, endpoints: list[models.EndpointResponse],
+                      last_response: ResponseInfo | None) -> AsyncUserEndpoints:
+        return AsyncUserEndpoints(self._client, self.id, [
+            AsyncEndpoint(self._client, data, last_response=last_response) for data in endpoints
+        ])
 
     async def reload(self) -> Self:
         """Fetch the user's endpoints again; returns ``self``."""
@@ -957,8 +937,8 @@ class AsyncApp(AppCore[AsyncPinpointClient], AsyncResource[models.ApplicationRes
             print(result.failed_recipients)
             ```
         """
-        body = build_message_request(request, **options)
-        return await self._run(send_messages_call(self.id, body))
+        body = messaging.build_message_request(request, **options)
+        return await self._run(messaging.send_messages_call(self.id, body))
 
     async def send_users_messages(
         self,
@@ -975,8 +955,8 @@ class AsyncApp(AppCore[AsyncPinpointClient], AsyncResource[models.ApplicationRes
             print([(d.user_id, d.endpoint_id) for d in result.failed])
             ```
         """
-        body = build_users_request(request, **options)
-        return await self._run(send_users_messages_call(self.id, body))
+        body = messaging.build_users_request(request, **options)
+        return await self._run(messaging.send_users_messages_call(self.id, body))
 
     async def send_otp(
         self,
@@ -994,7 +974,8 @@ class AsyncApp(AppCore[AsyncPinpointClient], AsyncResource[models.ApplicationRes
             )
             ```
         """
-        return await self._run(send_otp_call(self.id, build_otp_request(request, fields)))
+        body = messaging.build_otp_request(request, fields)
+        return await self._run(messaging.send_otp_call(self.id, body))
 
     async def verify_otp(self, destination_identity: str, otp: str, reference_id: str) -> bool:
         """Whether ``otp`` is the valid code sent to ``destination_identity``.
@@ -1004,7 +985,9 @@ class AsyncApp(AppCore[AsyncPinpointClient], AsyncResource[models.ApplicationRes
             valid = await app.verify_otp("+15555550100", "123456", "login-1")
             ```
         """
-        return await self._run(verify_otp_call(self.id, destination_identity, otp, reference_id))
+        return await self._run(
+            messaging.verify_otp_call(self.id, destination_identity, otp, reference_id)
+        )
 
 
 class AsyncAppCollection(AsyncTableCollection[AsyncApp]):
@@ -1111,6 +1094,6 @@ class AsyncPinpoint:
             print(info.phone_type)
             ```
         """
-        call = validate_phone_call(phone_number, iso_country_code)
+        call = messaging.validate_phone_call(phone_number, iso_country_code)
         return (await perform_async(self._client, call))[0]
 

@@ -293,7 +293,29 @@ class UserCollectionCore(Generic[C]):
         )
 
 
-class User:
+class UserCore(Generic[C, E]):
+    """What `User` and the async user share: a user id, its application, its endpoints
+    (``E``) as last fetched, and the answer they came with."""
+
+    def __init__(self, client: C, application_id: str, user_id: str,
+                 endpoints: list[models.EndpointResponse],
+                 last_response: ResponseInfo | None = None) -> None:
+        self._client = client
+        self.application_id = application_id
+        self.id = user_id
+        self.endpoints = self._endpoints_of(endpoints, last_response)
+        self.last_response = last_response
+        """What the service answered to the user's last call (see `Resource.last_response`)."""
+
+    def _endpoints_of(self, endpoints: list[models.EndpointResponse],
+                      last_response: ResponseInfo | None) -> E:
+        raise NotImplementedError
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} id={self.id!r} endpoints={len(self.endpoints)}>"  # type: ignore[arg-type]
+
+
+class User(UserCore["PinpointClient", UserEndpoints]):
     """The endpoints of one user id.
 
     Examples:
@@ -302,21 +324,11 @@ class User:
         >>> user.delete()
     """
 
-    def __init__(self, client: PinpointClient, application_id: str, user_id: str,
-                 endpoints: list[models.EndpointResponse],
-                 last_response: ResponseInfo | None = None) -> None:
-        self._client = client
-        self.application_id = application_id
-        self.id = user_id
-        self.endpoints = UserEndpoints(
-            client, user_id, [Endpoint(client, data, last_response=last_response)
-                              for data in endpoints]
-        )
-        self.last_response = last_response
-        """What the service answered to the user's last call (see `Resource.last_response`)."""
-
-    def __repr__(self) -> str:
-        return f"<User id={self.id!r} endpoints={len(self.endpoints)}>"
+    def _endpoints_of(self, endpoints: list[models.EndpointResponse],
+                      last_response: ResponseInfo | None) -> UserEndpoints:
+        return UserEndpoints(self._client, self.id, [
+            Endpoint(self._client, data, last_response=last_response) for data in endpoints
+        ])
 
     def reload(self) -> User:
         """Fetch the user's endpoints again; returns ``self``."""
