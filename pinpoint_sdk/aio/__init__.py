@@ -55,6 +55,9 @@ from pinpoint_sdk.aio._resources import (
     AsyncSegmentCollection,
     AsyncTemplate,
     AsyncTemplateCollection,
+    AsyncUser,
+    AsyncUserCollection,
+    AsyncUserEndpoints,
 )
 from pinpoint_sdk.waiters import wait_for_job_async
 
@@ -87,5 +90,8 @@ __all__ = [
     "AsyncSegmentCollection",
     "AsyncTemplate",
     "AsyncTemplateCollection",
+    "AsyncUser",
+    "AsyncUserCollection",
+    "AsyncUserEndpoints",
     "wait_for_job_async",
 ]
