@@ -49,7 +49,7 @@ from pinpoint_sdk.resources._base import (
     unwrap,
     with_response,
 )
-from pinpoint_sdk.resources._engagement import CampaignCore, JourneyCore
+from pinpoint_sdk.resources._engagement import CampaignCore, JourneyCore, SegmentCore
 from pinpoint_sdk.resources._jobs import JobCore
 from pinpoint_sdk.resources._messaging import MessageOptions, SendResult, UsersMessageOptions
 from pinpoint_sdk.waiters import wait_for_job_async
@@ -302,6 +302,10 @@ class AsyncCampaign(CampaignCore[AsyncPinpointClient],
         """Resume a paused campaign (UpdateCampaign with ``IsPaused=false``)."""
         return await self._update(None, {"is_paused": False})
 
+    async def version(self, version: int) -> models.CampaignResponse:
+        """One version of the campaign."""
+        return await self._run(self._version_call(version))
+
     def versions(self, *, page_size: int | None = None) -> AsyncListing[models.CampaignResponse]:
         """Every version of the campaign, newest first (``async for``)."""
         return self._listing(tables.CAMPAIGN_VERSIONS, same, page_size=page_size,
@@ -422,7 +426,7 @@ class AsyncJourney(JourneyCore[AsyncPinpointClient], _AsyncAppResource[models.Jo
         return result
 
 
-class AsyncSegment(_AsyncAppResource[models.SegmentResponse]):
+class AsyncSegment(SegmentCore[AsyncPinpointClient], _AsyncAppResource[models.SegmentResponse]):
     """A segment: `pinpoint_sdk.resources.Segment` with awaited verbs.
 
     Examples:
@@ -431,8 +435,6 @@ class AsyncSegment(_AsyncAppResource[models.SegmentResponse]):
         await segment.update(name="active-users")
         ```
     """
-
-    _table = tables.SEGMENT
 
     async def update(
         self,
@@ -447,6 +449,24 @@ class AsyncSegment(_AsyncAppResource[models.SegmentResponse]):
     async def delete(self) -> models.SegmentResponse:
         """Delete the segment; returns its last state."""
         return await self._delete()
+
+    async def version(self, version: int) -> models.SegmentResponse:
+        """One version of the segment."""
+        return await self._run(self._version_call(version))
+
+    async def export_to(self, s3_url: str, role_arn: str, *,
+                        version: int | None = None) -> AsyncExportJob:
+        """Start exporting the segment's endpoints to S3; returns the export job.
+
+        Examples:
+            ```python
+            job = await segment.export_to("s3://bucket/prefix/", role_arn)
+            await job.wait()
+            ```
+        """
+        return await AsyncExportJobCollection(self.client, self.application_id).create(
+            self._export_request(s3_url, role_arn, version)
+        )
 
     def versions(self, *, page_size: int | None = None) -> AsyncListing[models.SegmentResponse]:
         """Every version of the segment (``async for``)."""
@@ -842,6 +862,27 @@ class AsyncApp(AppCore[AsyncPinpointClient], AsyncResource[models.ApplicationRes
     async def delete(self) -> models.ApplicationResponse:
         """Delete the application and everything in it; returns its last state."""
         return await self._delete()
+
+    async def tag(self, tags: Mapping[str, str] | None = None, /, **more: str) -> Self:
+        """Add or overwrite tags, then reload.
+
+        Examples:
+            ```python
+            print((await app.tag({"env": "prod"})).tags["env"])
+            ```
+        """
+        await self._run(self._tag_call(await self._arn(), tags, more))
+        return await self.reload()
+
+    async def untag(self, *keys: str) -> Self:
+        """Remove tags by key, then reload."""
+        await self._run(self._untag_call(await self._arn(), keys))
+        return await self.reload()
+
+    async def _arn(self) -> str:
+        if not self.data.arn:
+            await self.reload()
+        return self._required("arn", self.data.arn)
 
     @cached_property
     def settings(self) -> AsyncAppSettings:

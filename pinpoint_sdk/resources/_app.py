@@ -318,6 +318,17 @@ class AppCore(ResourceCore[C, models.ApplicationResponse]):
         """The application's tags (as last fetched)."""
         return dict(self.data.tags or {})
 
+    def _tag_call(self, arn: str, tags: Mapping[str, str] | None,
+                  more: Mapping[str, str]) -> Call[None]:
+        values = {**(tags or {}), **more}
+        return Call("tag_resource",
+                    {"resource_arn": arn, "tags_model": models.TagsModel(tags=values)},
+                    lambda output: None)
+
+    def _untag_call(self, arn: str, keys: tuple[str, ...]) -> Call[None]:
+        return Call("untag_resource", {"resource_arn": arn, "tag_keys": list(keys)},
+                    lambda output: None)
+
     def _kpi_call(self, name: str, start: datetime, end: datetime) -> Call[Any]:
         return kpi_call(
             "get_application_date_range_kpi_pages",
@@ -347,13 +358,12 @@ class App(AppCore["PinpointClient"], Resource[models.ApplicationResponse]):
             >>> app.tag({"env": "prod"}).tags["env"]
             'prod'
         """
-        values = {**(tags or {}), **more}
-        self._api.tag_resource(resource_arn=self._arn(), tags_model=models.TagsModel(tags=values))
+        self._run(self._tag_call(self._arn(), tags, more))
         return self.reload()
 
     def untag(self, *keys: str) -> App:
         """Remove tags by key, then reload."""
-        self._api.untag_resource(resource_arn=self._arn(), tag_keys=list(keys))
+        self._run(self._untag_call(self._arn(), keys))
         return self.reload()
 
     def _arn(self) -> str:

@@ -77,6 +77,14 @@ class CampaignCore(AppResourceCore[C, models.CampaignResponse]):
         state = self.data.state
         return str(state.campaign_status) if state and state.campaign_status else None
 
+    def _version_call(self, version: int) -> Call[models.CampaignResponse]:
+        return Call(
+            "get_campaign_version",
+            {"application_id": self.application_id, "campaign_id": self.id,
+             "version": str(version)},
+            lambda output: unwrap(output.campaign_response),
+        )
+
     def _kpi_call(self, name: str, start: datetime, end: datetime) -> Call[Any]:
         return kpi_call(
             "get_campaign_date_range_kpi_pages",
@@ -133,6 +141,26 @@ class JourneyCore(AppResourceCore[C, models.JourneyResponse]):
             )
         return Call("get_journey_execution_activity_metrics", ids,
                     lambda output: unwrap(output.journey_execution_activity_metrics_response))
+
+
+class SegmentCore(AppResourceCore[C, models.SegmentResponse]):
+    """What `Segment` and the async segment share: the planning of the calls only
+    segments make."""
+
+    _table = tables.SEGMENT
+
+    def _version_call(self, version: int) -> Call[models.SegmentResponse]:
+        return Call(
+            "get_segment_version",
+            {"application_id": self.application_id, "segment_id": self.id,
+             "version": str(version)},
+            lambda output: unwrap(output.segment_response),
+        )
+
+    def _export_request(self, s3_url: str, role_arn: str,
+                        version: int | None) -> models.ExportJobRequest:
+        return models.ExportJobRequest(s3_url_prefix=s3_url, role_arn=role_arn,
+                                       segment_id=self.id, segment_version=version)
 
 
 class Campaign(CampaignCore["PinpointClient"], AppResource[models.CampaignResponse]):
@@ -198,9 +226,7 @@ class Campaign(CampaignCore["PinpointClient"], AppResource[models.CampaignRespon
 
     def version(self, version: int) -> models.CampaignResponse:
         """One version of the campaign."""
-        return unwrap(self._api.get_campaign_version(
-            application_id=self.application_id, campaign_id=self.id, version=str(version)
-        ).campaign_response)
+        return perform(self._api, self._version_call(version))[0]
 
     def activities(self, *, page_size: int | None = None) -> Listing[models.ActivityResponse]:
         """The campaign's runs (activities), as a chainable `Listing`.
@@ -333,15 +359,13 @@ class Journey(JourneyCore["PinpointClient"], AppResource[models.JourneyResponse]
         return result
 
 
-class Segment(AppResource[models.SegmentResponse]):
+class Segment(SegmentCore["PinpointClient"], AppResource[models.SegmentResponse]):
     """A segment of an application.
 
     Examples:
         >>> segment = app.segments.get("s-123")
         >>> job = segment.export_to("s3://bucket/exports/", role_arn).wait()
     """
-
-    _table = tables.SEGMENT
 
     def update(
         self,
@@ -370,9 +394,7 @@ class Segment(AppResource[models.SegmentResponse]):
 
     def version(self, version: int) -> models.SegmentResponse:
         """One version of the segment."""
-        return unwrap(self._api.get_segment_version(
-            application_id=self.application_id, segment_id=self.id, version=str(version)
-        ).segment_response)
+        return perform(self._api, self._version_call(version))[0]
 
     def export_to(self, s3_url: str, role_arn: str, *, version: int | None = None) -> ExportJob:
         """Start exporting the segment's endpoints to S3; returns the export job.
@@ -381,10 +403,7 @@ class Segment(AppResource[models.SegmentResponse]):
             >>> segment.export_to("s3://bucket/prefix/", "arn:aws:iam::1:role/x").wait()
         """
         return ExportJobCollection(self._api, self.application_id).create(
-            models.ExportJobRequest(
-                s3_url_prefix=s3_url, role_arn=role_arn, segment_id=self.id,
-                segment_version=version,
-            )
+            self._export_request(s3_url, role_arn, version)
         )
 
     def export_jobs(self, *, page_size: int | None = None) -> Listing[ExportJob]:

@@ -238,3 +238,31 @@ def test_unknown_send_options_are_refused_by_both_layers() -> None:
         assert double.backend().sent_messages == []
 
     run(body)
+
+
+def test_versions_tags_and_segment_export() -> None:
+    from pinpoint_sdk.builders import SegmentBuilder
+
+    async def body(pp: AsyncPinpoint, app: AsyncApp, double: PinpointMock) -> None:
+        tagged = await app.tag({"env": "prod"}, team="growth")
+        assert tagged is app and app.tags["env"] == "prod" and app.tags["team"] == "growth"
+        assert "env" not in (await app.untag("env")).tags
+        segment = await app.segments.create(SegmentBuilder("v").channel("EMAIL").build())
+        await segment.update(name="v2")
+        first = await segment.version(1)
+        assert first.name == "v" and (await segment.version(2)).name == "v2"
+        campaign = await app.campaigns.create(models.WriteCampaignRequest(
+            name="c1", segment_id=segment.id, schedule=models.Schedule(start_time="IMMEDIATE"),
+            message_configuration=models.MessageConfiguration(
+                email_message=models.CampaignEmailMessage(title="t", body="b"))))
+        await campaign.update(name="c2")
+        assert (await campaign.version(1)).name == "c1"
+        with pytest.raises(errors.NotFoundError):
+            await campaign.version(9)
+        job = await segment.export_to("s3://bucket/out/", "arn:aws:iam::123456789012:role/x",
+                                      version=1)
+        assert job.data.definition is not None
+        assert job.data.definition.segment_id == segment.id
+        assert job.data.definition.segment_version == 1
+
+    run(body)
