@@ -24,6 +24,12 @@ Examples:
 
 from __future__ import annotations
 
+from pinpoint_sdk.aio._app_parts import (
+    AsyncAppSettings,
+    AsyncChannel,
+    AsyncChannels,
+    AsyncEventStreamConfig,
+)
 from pinpoint_sdk.aio._client import AsyncPinpointClient
 from pinpoint_sdk.aio._resources import (
     AsyncApp,
@@ -49,18 +55,25 @@ from pinpoint_sdk.aio._resources import (
     AsyncSegmentCollection,
     AsyncTemplate,
     AsyncTemplateCollection,
+    AsyncUser,
+    AsyncUserCollection,
+    AsyncUserEndpoints,
 )
 from pinpoint_sdk.waiters import wait_for_job_async
 
 __all__ = [
     "AsyncApp",
     "AsyncAppCollection",
+    "AsyncAppSettings",
     "AsyncCampaign",
     "AsyncCampaignCollection",
+    "AsyncChannel",
+    "AsyncChannels",
     "AsyncCollection",
     "AsyncEndpoint",
     "AsyncEndpointCollection",
     "AsyncEventCollection",
+    "AsyncEventStreamConfig",
     "AsyncExportJob",
     "AsyncExportJobCollection",
     "AsyncImportJob",
@@ -77,5 +90,8 @@ __all__ = [
     "AsyncSegmentCollection",
     "AsyncTemplate",
     "AsyncTemplateCollection",
+    "AsyncUser",
+    "AsyncUserCollection",
+    "AsyncUserEndpoints",
     "wait_for_job_async",
 ]

@@ -11,11 +11,15 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Callable, Iterable, Mapping
-from typing import TYPE_CHECKING, Any, Generic, TypeVar, Unpack, cast
+from datetime import datetime
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, Unpack, cast, overload
 
 from pinpoint_sdk import batching, limits, models
+from pinpoint_sdk.aio._app_parts import AsyncAppSettings, AsyncChannels, AsyncEventStreamConfig
 from pinpoint_sdk.aio._client import AsyncPinpointClient
 from pinpoint_sdk.batching import BatchResult, EventRecord, ProgressCallback
+from pinpoint_sdk.resources import _messaging as messaging
 from pinpoint_sdk.resources import _tables as tables
 from pinpoint_sdk.resources._account import (
     TemplateCollectionCore,
@@ -23,28 +27,42 @@ from pinpoint_sdk.resources._account import (
     TemplateData,
     TemplateRequest,
 )
+from pinpoint_sdk.resources._app import AppCore
+from pinpoint_sdk.resources._audience import (
+    EndpointCore,
+    EndpointSequence,
+    UserCollectionCore,
+    UserCore,
+)
 from pinpoint_sdk.resources._base import (
+    AppResourceCore,
     Buildable,
     Call,
     CollectionCore,
     CollectionTable,
     ListingCore,
     ResourceCore,
+    ResponseInfo,
     TableCore,
     item_call,
     same,
     unwrap,
     with_response,
 )
+from pinpoint_sdk.resources._engagement import CampaignCore, JourneyCore, SegmentCore
+from pinpoint_sdk.resources._jobs import JobCore
+from pinpoint_sdk.resources._messaging import MessageOptions, SendResult, UsersMessageOptions
 from pinpoint_sdk.waiters import wait_for_job_async
 
 if TYPE_CHECKING:
     from typing import Self
 
+    import pandas
     from aiobotocore.session import AioSession
 
     from pinpoint_sdk._fields import (
         EndpointRequestFields,
+        SendOTPMessageRequestParametersFields,
         UpdateRecommenderConfigurationFields,
         WriteCampaignRequestFields,
         WriteJourneyRequestFields,
@@ -98,6 +116,15 @@ class AsyncResource(ResourceCore[AsyncPinpointClient, D]):
     async def _fetch(self) -> D:
         return cast(D, await self._run(self._plan("get")))
 
+    async def _run_paged(self, call: Call[T]) -> T:
+        """Await every page of the paged ``call`` (each one becomes `last_response`),
+        then hand them to its result as the sync client's pages would be."""
+        pages: list[Any] = []
+        async for page in getattr(self._client, call.method)(**call.params):
+            self._record(page)
+            pages.append(page)
+        return call.result(iter(pages))
+
     async def _delete(self, **more: Any) -> D:
         return self._deleted(await self._run(self._plan("delete", **more)))
 
@@ -129,11 +156,8 @@ class AsyncResource(ResourceCore[AsyncPinpointClient, D]):
         return self._reloaded(await self._fetch())
 
 
-class _AsyncAppResource(AsyncResource[D]):
-    @property
-    def application_id(self) -> str:
-        """The id of the application the resource belongs to."""
-        return self._required("application_id", getattr(self._data, "application_id", None))
+class _AsyncAppResource(AppResourceCore[AsyncPinpointClient, D], AsyncResource[D]):
+    pass
 
 
 class AsyncCollection(CollectionCore[AsyncPinpointClient, R]):
@@ -172,6 +196,20 @@ class AsyncCollection(CollectionCore[AsyncPinpointClient, R]):
         async for item in self.limit(1):
             return item
         return None
+
+    async def to_dataframe(self) -> pandas.DataFrame:
+        """Every item as a row of a pandas DataFrame (needs the ``pandas`` extra): the
+        items are collected with ``async for``, then framed as the sync collections'
+        ``to_dataframe`` frames them.
+
+        Examples:
+            ```python
+            frame = await app.campaigns.limit(50).to_dataframe()
+            ```
+        """
+        from pinpoint_sdk.dataframe import to_dataframe
+
+        return to_dataframe([item async for item in self])
 
 
 class AsyncTableCollection(TableCore[AsyncPinpointClient, R], AsyncCollection[R]):
@@ -228,7 +266,8 @@ class _AsyncAppItems(_AsyncItems[R, Q]):
         self.application_id = application_id
 
 
-class AsyncCampaign(_AsyncAppResource[models.CampaignResponse]):
+class AsyncCampaign(CampaignCore[AsyncPinpointClient],
+                    _AsyncAppResource[models.CampaignResponse]):
     """A campaign: `pinpoint_sdk.resources.Campaign` with awaited verbs.
 
     Examples:
@@ -238,8 +277,6 @@ class AsyncCampaign(_AsyncAppResource[models.CampaignResponse]):
         await campaign.pause()
         ```
     """
-
-    _table = tables.CAMPAIGN
 
     async def update(
         self,
@@ -265,6 +302,10 @@ class AsyncCampaign(_AsyncAppResource[models.CampaignResponse]):
         """Resume a paused campaign (UpdateCampaign with ``IsPaused=false``)."""
         return await self._update(None, {"is_paused": False})
 
+    async def version(self, version: int) -> models.CampaignResponse:
+        """One version of the campaign."""
+        return await self._run(self._version_call(version))
+
     def versions(self, *, page_size: int | None = None) -> AsyncListing[models.CampaignResponse]:
         """Every version of the campaign, newest first (``async for``)."""
         return self._listing(tables.CAMPAIGN_VERSIONS, same, page_size=page_size,
@@ -277,8 +318,22 @@ class AsyncCampaign(_AsyncAppResource[models.CampaignResponse]):
         return self._listing(tables.CAMPAIGN_ACTIVITIES, same, page_size=page_size,
                              what=f"activities of campaign {self.id!r}")
 
+    async def kpi(
+        self, name: str, start: datetime, end: datetime
+    ) -> models.CampaignDateRangeKpiResponse:
+        """A campaign KPI over a date range, every page merged into one result.
 
-class AsyncJourney(_AsyncAppResource[models.JourneyResponse]):
+        Examples:
+            ```python
+            kpi = await campaign.kpi("unique-deliveries", start, end)
+            ```
+        """
+        result: models.CampaignDateRangeKpiResponse = await self._run_paged(
+            self._kpi_call(name, start, end))
+        return result
+
+
+class AsyncJourney(JourneyCore[AsyncPinpointClient], _AsyncAppResource[models.JourneyResponse]):
     """A journey: `pinpoint_sdk.resources.Journey` with awaited verbs.
 
     Examples:
@@ -288,8 +343,6 @@ class AsyncJourney(_AsyncAppResource[models.JourneyResponse]):
         await journey.resume()
         ```
     """
-
-    _table = tables.JOURNEY
 
     async def update(
         self,
@@ -332,8 +385,48 @@ class AsyncJourney(_AsyncAppResource[models.JourneyResponse]):
         return self._listing(tables.JOURNEY_RUNS, same, page_size=page_size,
                              what=f"runs of journey {self.id!r}")
 
+    @overload
+    async def execution_metrics(
+        self, *, run_id: None = None
+    ) -> models.JourneyExecutionMetricsResponse: ...
 
-class AsyncSegment(_AsyncAppResource[models.SegmentResponse]):
+    @overload
+    async def execution_metrics(self, *, run_id: str) -> models.JourneyRunExecutionMetricsResponse:
+        ...
+
+    async def execution_metrics(self, *, run_id: str | None = None) -> (
+        models.JourneyExecutionMetricsResponse | models.JourneyRunExecutionMetricsResponse
+    ):
+        """Execution metrics of the journey, or of one run when ``run_id`` is given."""
+        return await self._run(self._execution_metrics_call(run_id))
+
+    @overload
+    async def activity_metrics(
+        self, activity_id: str, *, run_id: None = None
+    ) -> models.JourneyExecutionActivityMetricsResponse: ...
+
+    @overload
+    async def activity_metrics(
+        self, activity_id: str, *, run_id: str
+    ) -> models.JourneyRunExecutionActivityMetricsResponse: ...
+
+    async def activity_metrics(self, activity_id: str, *, run_id: str | None = None) -> (
+        models.JourneyExecutionActivityMetricsResponse
+        | models.JourneyRunExecutionActivityMetricsResponse
+    ):
+        """Execution metrics of one activity (of one run when ``run_id`` is given)."""
+        return await self._run(self._activity_metrics_call(activity_id, run_id))
+
+    async def kpi(
+        self, name: str, start: datetime, end: datetime
+    ) -> models.JourneyDateRangeKpiResponse:
+        """A journey KPI over a date range, every page merged into one result."""
+        result: models.JourneyDateRangeKpiResponse = await self._run_paged(
+            self._kpi_call(name, start, end))
+        return result
+
+
+class AsyncSegment(SegmentCore[AsyncPinpointClient], _AsyncAppResource[models.SegmentResponse]):
     """A segment: `pinpoint_sdk.resources.Segment` with awaited verbs.
 
     Examples:
@@ -342,8 +435,6 @@ class AsyncSegment(_AsyncAppResource[models.SegmentResponse]):
         await segment.update(name="active-users")
         ```
     """
-
-    _table = tables.SEGMENT
 
     async def update(
         self,
@@ -358,6 +449,24 @@ class AsyncSegment(_AsyncAppResource[models.SegmentResponse]):
     async def delete(self) -> models.SegmentResponse:
         """Delete the segment; returns its last state."""
         return await self._delete()
+
+    async def version(self, version: int) -> models.SegmentResponse:
+        """One version of the segment."""
+        return await self._run(self._version_call(version))
+
+    async def export_to(self, s3_url: str, role_arn: str, *,
+                        version: int | None = None) -> AsyncExportJob:
+        """Start exporting the segment's endpoints to S3; returns the export job.
+
+        Examples:
+            ```python
+            job = await segment.export_to("s3://bucket/prefix/", role_arn)
+            await job.wait()
+            ```
+        """
+        return await AsyncExportJobCollection(self.client, self.application_id).create(
+            self._export_request(s3_url, role_arn, version)
+        )
 
     def versions(self, *, page_size: int | None = None) -> AsyncListing[models.SegmentResponse]:
         """Every version of the segment (``async for``)."""
@@ -377,7 +486,8 @@ class AsyncSegment(_AsyncAppResource[models.SegmentResponse]):
                              page_size=page_size, what=f"import jobs of segment {self.id!r}")
 
 
-class AsyncEndpoint(_AsyncAppResource[models.EndpointResponse]):
+class AsyncEndpoint(EndpointCore[AsyncPinpointClient],
+                    _AsyncAppResource[models.EndpointResponse]):
     """An endpoint: `pinpoint_sdk.resources.Endpoint` with awaited verbs.
 
     UpdateEndpoint returns no endpoint, so ``await endpoint.update(...)`` leaves `data`
@@ -389,8 +499,6 @@ class AsyncEndpoint(_AsyncAppResource[models.EndpointResponse]):
         await endpoint.update(opt_out="ALL")
         ```
     """
-
-    _table = tables.ENDPOINT
 
     async def update(
         self, request: models.EndpointRequest | None = None, /,
@@ -407,12 +515,7 @@ class AsyncEndpoint(_AsyncAppResource[models.EndpointResponse]):
 J = TypeVar("J", models.ImportJobResponse, models.ExportJobResponse)
 
 
-class _AsyncJob(_AsyncAppResource[J], Generic[J]):
-    @property
-    def status(self) -> str | None:
-        """The job status (``CREATED``, ``PROCESSING``, ``COMPLETED``, ``FAILED``, ...)."""
-        return str(self.data.job_status) if self.data.job_status is not None else None
-
+class _AsyncJob(JobCore[AsyncPinpointClient, J], _AsyncAppResource[J], Generic[J]):
     async def wait(
         self,
         *,
@@ -582,6 +685,81 @@ class AsyncEventCollection(_AsyncAppScoped):
         )
 
 
+class AsyncUserEndpoints(EndpointSequence[AsyncEndpoint], AsyncListing[AsyncEndpoint]):
+    """A user's endpoints as GetUserEndpoints last returned them: an `AsyncListing`
+    (``async for``, ``limit``, ``pages``) that is also a sequence (``len()``, ``[i]``),
+    like `pinpoint_sdk.resources.UserEndpoints`."""
+
+    def __init__(self, client: AsyncPinpointClient, user_id: str,
+                 endpoints: list[AsyncEndpoint]) -> None:
+        async def fetch(size: int | None) -> AsyncIterator[list[AsyncEndpoint]]:
+            yield list(endpoints)
+
+        super().__init__(client, fetch, what=f"endpoints of user {user_id!r}", sized=False)
+        self._items = endpoints
+
+
+class AsyncUser(UserCore[AsyncPinpointClient, AsyncUserEndpoints]):
+    """The endpoints of one user id, with awaited ``reload()`` and ``delete()``.
+
+    Examples:
+        ```python
+        user = await app.users.get("user-42")
+        print([e.data.address for e in user.endpoints[:]])
+        await user.delete()
+        ```
+    """
+
+    def _endpoints_of(self, endpoints: list[models.EndpointResponse],
+                      last_response: ResponseInfo | None) -> AsyncUserEndpoints:
+        return AsyncUserEndpoints(self._client, self.id, [
+            AsyncEndpoint(self._client, data, last_response=last_response) for data in endpoints
+        ])
+
+    async def reload(self) -> Self:
+        """Fetch the user's endpoints again; returns ``self``."""
+        fresh = await AsyncUserCollection(self._client, self.application_id).get(self.id)
+        self.endpoints, self.last_response = fresh.endpoints, fresh.last_response
+        return self
+
+    async def delete(self) -> list[AsyncEndpoint]:
+        """Delete every endpoint of the user; returns them as they were.
+
+        The answer becomes the user's `last_response` (and each returned endpoint's).
+        """
+        users = AsyncUserCollection(self._client, self.application_id)
+        endpoints, info = await users._delete(self.id)
+        if info is not None:
+            self.last_response = info
+        return endpoints
+
+
+class AsyncUserCollection(UserCollectionCore[AsyncPinpointClient]):
+    """``app.users``: the endpoints of a user id, and deleting them.
+
+    Examples:
+        ```python
+        user = await app.users.get("user-42")
+        ```
+    """
+
+    async def get(self, user_id: str) -> AsyncUser:
+        """Fetch the endpoints of ``user_id`` now (``errors.NotFoundError`` if none)."""
+        endpoints, output = await perform_async(self._client, self._get_call(user_id))
+        return AsyncUser(self._client, self.application_id, user_id, endpoints,
+                         ResponseInfo.of(output))
+
+    async def delete(self, user_id: str) -> list[AsyncEndpoint]:
+        """Delete every endpoint of ``user_id``; returns them as they were, each holding
+        the answer as its ``last_response``."""
+        return (await self._delete(user_id))[0]
+
+    async def _delete(self, user_id: str) -> tuple[list[AsyncEndpoint], ResponseInfo | None]:
+        deleted, output = await perform_async(self._client, self._delete_call(user_id))
+        info = ResponseInfo.of(output)
+        return [AsyncEndpoint(self._client, d, last_response=info) for d in deleted], info
+
+
 class AsyncTemplate(TemplateCore[AsyncPinpointClient], AsyncResource[TemplateData]):
     """A message template: `pinpoint_sdk.resources.Template` with awaited verbs.
 
@@ -681,7 +859,7 @@ class AsyncRecommenderConfigurationCollection(
     ``await create(request)``."""
 
 
-class AsyncApp(AsyncResource[models.ApplicationResponse]):
+class AsyncApp(AppCore[AsyncPinpointClient], AsyncResource[models.ApplicationResponse]):
     """An application: `pinpoint_sdk.resources.App` with awaited verbs and async collections.
 
     Examples:
@@ -693,11 +871,45 @@ class AsyncApp(AsyncResource[models.ApplicationResponse]):
         ```
     """
 
-    _table = tables.APP
-
     async def delete(self) -> models.ApplicationResponse:
         """Delete the application and everything in it; returns its last state."""
         return await self._delete()
+
+    async def tag(self, tags: Mapping[str, str] | None = None, /, **more: str) -> Self:
+        """Add or overwrite tags, then reload.
+
+        Examples:
+            ```python
+            print((await app.tag({"env": "prod"})).tags["env"])
+            ```
+        """
+        await self._run(self._tag_call(await self._arn(), tags, more))
+        return await self.reload()
+
+    async def untag(self, *keys: str) -> Self:
+        """Remove tags by key, then reload."""
+        await self._run(self._untag_call(await self._arn(), keys))
+        return await self.reload()
+
+    async def _arn(self) -> str:
+        if not self.data.arn:
+            await self.reload()
+        return self._required("arn", self.data.arn)
+
+    @cached_property
+    def settings(self) -> AsyncAppSettings:
+        """The application's settings (``await app.settings.get()``)."""
+        return AsyncAppSettings(self.client, self.id)
+
+    @cached_property
+    def channels(self) -> AsyncChannels:
+        """The application's channels (``await app.channels.email.get()``)."""
+        return AsyncChannels(self.client, self.id)
+
+    @cached_property
+    def event_stream(self) -> AsyncEventStreamConfig:
+        """Where the application's events are streamed."""
+        return AsyncEventStreamConfig(self.client, self.id)
 
     @property
     def campaigns(self) -> AsyncCampaignCollection:
@@ -738,6 +950,97 @@ class AsyncApp(AsyncResource[models.ApplicationResponse]):
     def templates(self) -> AsyncTemplateCollection:
         """Message templates; they belong to the account, shared by every app."""
         return AsyncTemplateCollection(self.client)
+
+    @property
+    def users(self) -> AsyncUserCollection:
+        """The endpoints of the application's user ids (``await app.users.get(id)``)."""
+        return AsyncUserCollection(self.client, self.id)
+
+    async def kpi(
+        self, name: str, start: datetime, end: datetime
+    ) -> models.ApplicationDateRangeKpiResponse:
+        """An application KPI over a date range, every page merged into one result.
+
+        Examples:
+            ```python
+            kpi = await app.kpi("email-open-rate", start, end)
+            ```
+        """
+        result: models.ApplicationDateRangeKpiResponse = await self._run_paged(
+            self._kpi_call(name, start, end))
+        return result
+
+    async def send_messages(
+        self,
+        request: models.MessageRequest | None = None,
+        /,
+        **options: Unpack[MessageOptions],
+    ) -> SendResult:
+        """Send a direct message to addresses and/or endpoints (at most 100 per call):
+        the same arguments, checks and `SendResult` as
+        `pinpoint_sdk.resources.App.send_messages`.
+
+        Examples:
+            ```python
+            result = await app.send_messages(
+                addresses={"+15555550100": "SMS"},
+                message=models.DirectMessageConfiguration(
+                    sms_message=models.SMSMessage(body="Your order shipped")),
+            )
+            print(result.failed_recipients)
+            ```
+        """
+        body = messaging.build_message_request(request, **options)
+        return await self._run(messaging.send_messages_call(self.id, body))
+
+    async def send_users_messages(
+        self,
+        request: models.SendUsersMessageRequest | None = None,
+        /,
+        **options: Unpack[UsersMessageOptions],
+    ) -> SendResult:
+        """Send a direct message to every endpoint of some user ids (at most 100 users),
+        as `pinpoint_sdk.resources.App.send_users_messages` does.
+
+        Examples:
+            ```python
+            result = await app.send_users_messages(users=["user-42"], message=msg)
+            print([(d.user_id, d.endpoint_id) for d in result.failed])
+            ```
+        """
+        body = messaging.build_users_request(request, **options)
+        return await self._run(messaging.send_users_messages_call(self.id, body))
+
+    async def send_otp(
+        self,
+        request: models.SendOTPMessageRequestParameters | None = None,
+        /,
+        **fields: Unpack[SendOTPMessageRequestParametersFields],
+    ) -> SendResult:
+        """Send a one-time password (fields as in ``SendOTPMessageRequestParameters``).
+
+        Examples:
+            ```python
+            sent = await app.send_otp(
+                brand_name="Acme", channel="SMS", reference_id="login-1",
+                destination_identity="+15555550100", origination_identity="+15555550199",
+            )
+            ```
+        """
+        body = messaging.build_otp_request(request, fields)
+        return await self._run(messaging.send_otp_call(self.id, body))
+
+    async def verify_otp(self, destination_identity: str, otp: str, reference_id: str) -> bool:
+        """Whether ``otp`` is the valid code sent to ``destination_identity``.
+
+        Examples:
+            ```python
+            valid = await app.verify_otp("+15555550100", "123456", "login-1")
+            ```
+        """
+        return await self._run(
+            messaging.verify_otp_call(self.id, destination_identity, otp, reference_id)
+        )
 
 
 class AsyncAppCollection(AsyncTableCollection[AsyncApp]):
@@ -832,4 +1135,18 @@ class AsyncPinpoint:
     def recommender_configurations(self) -> AsyncRecommenderConfigurationCollection:
         """Recommender model configurations of the account."""
         return AsyncRecommenderConfigurationCollection(self._client)
+
+    async def validate_phone_number(
+        self, phone_number: str, iso_country_code: str | None = None
+    ) -> models.NumberValidateResponse:
+        """Carrier, type and cleansed format of a phone number (PhoneNumberValidate).
+
+        Examples:
+            ```python
+            info = await pp.validate_phone_number("+1 206 555 0100")
+            print(info.phone_type)
+            ```
+        """
+        call = messaging.validate_phone_call(phone_number, iso_country_code)
+        return (await perform_async(self._client, call))[0]
 

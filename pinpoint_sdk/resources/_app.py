@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from datetime import datetime
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, Unpack, cast, overload
@@ -13,9 +13,9 @@ from pinpoint_sdk.resources import _tables as tables
 from pinpoint_sdk.resources._account import TemplateCollection
 from pinpoint_sdk.resources._audience import EndpointCollection, EventCollection, UserCollection
 from pinpoint_sdk.resources._base import (
-    AppScoped,
     Call,
     Resource,
+    ResourceCore,
     ResourceTable,
     ResponseInfo,
     TableCollection,
@@ -28,13 +28,20 @@ from pinpoint_sdk.resources._engagement import (
     CampaignCollection,
     JourneyCollection,
     SegmentCollection,
-    merged_kpi,
+    kpi_call,
 )
 from pinpoint_sdk.resources._jobs import ExportJobCollection, ImportJobCollection
 from pinpoint_sdk.resources._messaging import (
+    MessageOptions,
     SendResult,
+    UsersMessageOptions,
     build_message_request,
+    build_otp_request,
     build_users_request,
+    send_messages_call,
+    send_otp_call,
+    send_users_messages_call,
+    verify_otp_call,
 )
 
 if TYPE_CHECKING:
@@ -44,7 +51,8 @@ if TYPE_CHECKING:
         SendOTPMessageRequestParametersFields,
         WriteApplicationSettingsRequestFields,
     )
-    from pinpoint_sdk.client import PinpointClient
+    from pinpoint_sdk.aio._app_parts import AsyncChannel, AsyncChannels
+    from pinpoint_sdk.client import PinpointClient  # noqa: F401 (string base classes)
 
 __all__ = ["App", "AppCollection", "AppSettings", "Channel", "Channels", "EventStreamConfig"]
 
@@ -52,9 +60,14 @@ Req = TypeVar("Req")
 Resp = TypeVar("Resp")
 
 
-class _AppPart(AppScoped):
-    """Something an application has exactly one of (a channel, its settings, its event
-    stream), served by a `ResourceTable` whose operations take only ``application_id``.
+C = TypeVar("C")
+T = TypeVar("T")
+
+
+class AppPartCore(Generic[C]):
+    """Planning of something an application has exactly one of (a channel, its
+    settings, its event stream), served by a `ResourceTable` whose operations take only
+    ``application_id``; the sync and async parts only perform the planned `Call`s.
 
     An app part holds no ``data`` of its own, so its verbs follow the one rule for
     settings: ``get()``, ``update(...)`` (or ``put``) and ``delete()`` each return the
@@ -65,9 +78,13 @@ class _AppPart(AppScoped):
 
     _table: ResourceTable
 
-    def __init__(self, client: PinpointClient, application_id: str) -> None:
-        super().__init__(client, application_id)
+    def __init__(self, client: C, application_id: str) -> None:
+        self._client = client
+        self.application_id = application_id
         self._last_response: ResponseInfo | None = None
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} application_id={self.application_id!r}>"
 
     @property
     def last_response(self) -> ResponseInfo | None:
@@ -81,18 +98,48 @@ class _AppPart(AppScoped):
         """
         return self._last_response
 
-    def _call(self, verb: str, request: Any = None) -> Any:
-        op = self._table.verb(verb)
-        body = {} if request is None else {str(op.request): request}
-        params = op.params(lambda _: self.application_id, **body)
-        result, output = perform(self._client, Call(op.method, params, op.model_of))
+    def _performed(self, result: T, output: Any) -> T:
+        """Keep the answer ``output`` as `last_response`; returns ``result``."""
         info = ResponseInfo.of(output)
         if info is not None:
             self._last_response = info
         return result
 
+    def _part_call(self, verb: str, request: Any = None) -> Call[Any]:
+        op = self._table.verb(verb)
+        body = {} if request is None else {str(op.request): request}
+        params = op.params(lambda _: self.application_id, **body)
+        return Call(op.method, params, op.model_of)
 
-class Channel(_AppPart, Generic[Req, Resp]):
+
+class _AppPart(AppPartCore["PinpointClient"]):
+    def _run(self, call: Call[T]) -> T:
+        return self._performed(*perform(self._client, call))
+
+    def _call(self, verb: str, request: Any = None) -> Any:
+        return self._run(self._part_call(verb, request))
+
+
+class ChannelCore(AppPartCore[C], Generic[C, Req, Resp]):
+    """The planning shared by `Channel` and the async channel: its table and the
+    request model its update takes."""
+
+    def __init__(self, client: C, application_id: str, kind: str,
+                 request_type: type[Req] | None = None) -> None:
+        super().__init__(client, application_id)
+        self.kind = kind
+        self._table = tables.RESOURCES[kind.title().replace("_", "") + "Channel"]
+        # The request model the update operation takes, unless given.
+        self._request_type: type[Req] = request_type or request_model(self._table.verb("update"))
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.kind} application_id={self.application_id!r}>"
+
+    def _update_call(self, request: Req) -> Call[Any]:
+        return self._part_call("update", resolve_request(request, self._request_type))
+
+
+class Channel(ChannelCore["PinpointClient", Req, Resp], _AppPart):
     """One channel of an application: ``get()``, ``update(request)``, ``delete()``.
 
     Each verb returns the channel's response model (``delete()``: the settings as they
@@ -105,24 +152,13 @@ class Channel(_AppPart, Generic[Req, Resp]):
         True
     """
 
-    def __init__(self, client: PinpointClient, application_id: str, kind: str,
-                 request_type: type[Req] | None = None) -> None:
-        super().__init__(client, application_id)
-        self.kind = kind
-        self._table = tables.RESOURCES[kind.title().replace("_", "") + "Channel"]
-        # The request model the update operation takes, unless given.
-        self._request_type: type[Req] = request_type or request_model(self._table.verb("update"))
-
-    def __repr__(self) -> str:
-        return f"<Channel {self.kind} application_id={self.application_id!r}>"
-
     def get(self) -> Resp:
         """The channel's settings (``errors.NotFoundError`` when it is not set up)."""
         return cast(Resp, self._call("get"))
 
     def update(self, request: Req) -> Resp:
         """Enable or change the channel."""
-        return cast(Resp, self._call("update", resolve_request(request, self._request_type)))
+        return cast(Resp, self._run(self._update_call(request)))
 
     def delete(self) -> Resp:
         """Disable the channel and delete its settings; returns them as they were."""
@@ -130,7 +166,8 @@ class Channel(_AppPart, Generic[Req, Resp]):
 
 
 class _ChannelOf(Generic[Req, Resp]):
-    """``app.channels.<kind>``: the `Channel` of one type of the application at hand."""
+    """``app.channels.<kind>``: the channel of one type of the application at hand
+    (a `Channel` of `Channels`, an async channel of the async channels)."""
 
     def __init__(self, kind: str) -> None:
         self.kind = kind
@@ -143,29 +180,35 @@ class _ChannelOf(Generic[Req, Resp]):
         Channel[Req, Resp]
     ): ...
 
-    def __get__(self, channels: Channels | None, owner: type[Any] | None = None) -> (
-        Channel[Req, Resp] | Self
+    @overload
+    def __get__(self, channels: AsyncChannels, owner: type[Any] | None = None) -> (
+        AsyncChannel[Req, Resp]
+    ): ...
+
+    def __get__(self, channels: ChannelsCore[Any] | None, owner: type[Any] | None = None) -> (
+        Channel[Req, Resp] | AsyncChannel[Req, Resp] | Self
     ):
         if channels is None:
             return self
-        channel: Channel[Req, Resp] = Channel(channels._client, channels.application_id, self.kind)
+        channel = channels._channel(self.kind)
         # Kept on the instance, so ``app.channels.email`` is one channel whose
         # ``last_response`` follows its calls.
         channels.__dict__[self.kind] = channel
-        return channel
+        return cast("Channel[Req, Resp]", channel)
 
 
-class Channels(AppScoped):
-    """``app.channels``: one `Channel` per channel type, and ``all()``.
+class ChannelsCore(AppPartCore[C]):
+    """``app.channels`` of either layer: one channel per channel type, and the planning
+    of ``all()``."""
 
-    Examples:
-        >>> {name: c.enabled for name, c in app.channels.all().items()}
-    """
+    def _channel(self, kind: str) -> ChannelCore[C, Any, Any]:
+        raise NotImplementedError
 
-    def all(self) -> dict[str, models.ChannelResponse]:
-        """Every channel's status, keyed by channel type (GetChannels)."""
-        response = self._client.get_channels(application_id=self.application_id)
-        return dict(unwrap(response.channels_response).channels or {})
+    def _all_call(self) -> Call[dict[str, models.ChannelResponse]]:
+        return Call(
+            "get_channels", {"application_id": self.application_id},
+            lambda output: dict(unwrap(output.channels_response).channels or {}),
+        )
 
     email: _ChannelOf[models.EmailChannelRequest, models.EmailChannelResponse] = _ChannelOf("email")
     """The email channel."""
@@ -204,17 +247,47 @@ class Channels(AppScoped):
     """The Baidu Cloud Push channel."""
 
 
-class AppSettings(_AppPart):
-    """``app.settings``: ``get()`` and ``update(request_or_changes)``.
+class Channels(ChannelsCore["PinpointClient"], _AppPart):
+    """``app.channels``: one `Channel` per channel type, and ``all()``.
 
-    Both return the settings the service answers (``ApplicationSettingsResource``) and
-    record the answer as `last_response`.
+    Examples:
+        >>> {name: c.enabled for name, c in app.channels.all().items()}
+    """
+
+    def _channel(self, kind: str) -> Channel[Any, Any]:
+        return Channel(self._client, self.application_id, kind)
+
+    def all(self) -> dict[str, models.ChannelResponse]:
+        """Every channel's status, keyed by channel type (GetChannels)."""
+        return self._run(self._all_call())
+
+
+class AppSettingsCore(AppPartCore[C]):
+    """The planning shared by `AppSettings` and the async settings."""
+
+    _table = tables.APPLICATION_SETTINGS
+
+    def _update_call(
+        self, request: models.WriteApplicationSettingsRequest | None, changes: Mapping[str, Any]
+    ) -> Call[models.ApplicationSettingsResource]:
+        if request is None:
+            try:
+                request = models.WriteApplicationSettingsRequest(**dict(changes))
+            except TypeError as exc:
+                raise errors.ValidationError(str(exc), "WriteApplicationSettingsRequest") from exc
+        elif changes:
+            request = evolve(request, **dict(changes))
+        return self._part_call(
+            "update", resolve_request(request, models.WriteApplicationSettingsRequest)
+        )
+
+
+class AppSettings(AppSettingsCore["PinpointClient"], _AppPart):
+    """``app.settings``: ``get()`` and ``update(request_or_changes)``.
 
     Examples:
         >>> app.settings.update(quiet_time=models.QuietTime(start="22:00", end="07:00"))
     """
-
-    _table = tables.APPLICATION_SETTINGS
 
     def get(self) -> models.ApplicationSettingsResource:
         """The application's settings."""
@@ -228,32 +301,27 @@ class AppSettings(_AppPart):
         **changes: Unpack[WriteApplicationSettingsRequestFields],
     ) -> models.ApplicationSettingsResource:
         """Write ``request``, or a request with just ``changes`` (snake_case fields)."""
-        if request is None:
-            try:
-                values: dict[str, Any] = dict(changes)
-                request = models.WriteApplicationSettingsRequest(**values)
-            except TypeError as exc:
-                raise errors.ValidationError(str(exc), "WriteApplicationSettingsRequest") from exc
-        elif changes:
-            request = evolve(request, **dict(changes))
-        result: models.ApplicationSettingsResource = self._call(
-            "update", resolve_request(request, models.WriteApplicationSettingsRequest)
-        )
-        return result
+        return self._run(self._update_call(request, changes))
 
 
-class EventStreamConfig(_AppPart):
+class EventStreamCore(AppPartCore[C]):
+    """The planning shared by `EventStreamConfig` and the async event stream."""
+
+    _table = tables.EVENT_STREAM
+
+    def _put_call(self, destination_stream_arn: str, role_arn: str) -> Call[models.EventStream]:
+        return self._part_call("update", models.WriteEventStream(
+            destination_stream_arn=destination_stream_arn, role_arn=role_arn
+        ))
+
+
+class EventStreamConfig(EventStreamCore["PinpointClient"], _AppPart):
     """``app.event_stream``: where events are streamed (Kinesis / Firehose).
-
-    ``get()``, ``put()`` (alias ``update()``) and ``delete()`` return the `EventStream` the
-    service answers (``delete()``: as it was) and record the answer as `last_response`.
 
     Examples:
         >>> app.event_stream.put(stream_arn, role_arn)
         >>> app.event_stream.get().destination_stream_arn
     """
-
-    _table = tables.EVENT_STREAM
 
     def get(self) -> models.EventStream:
         """The event stream settings (``errors.NotFoundError`` when there is none)."""
@@ -262,10 +330,7 @@ class EventStreamConfig(_AppPart):
 
     def put(self, destination_stream_arn: str, role_arn: str) -> models.EventStream:
         """Create or replace the event stream."""
-        result: models.EventStream = self._call("update", models.WriteEventStream(
-            destination_stream_arn=destination_stream_arn, role_arn=role_arn
-        ))
-        return result
+        return self._run(self._put_call(destination_stream_arn, role_arn))
 
     update = put
     """Same as `put()`: create or replace the event stream settings."""
@@ -276,15 +341,9 @@ class EventStreamConfig(_AppPart):
         return result
 
 
-class App(Resource[models.ApplicationResponse]):
-    """An Amazon Pinpoint application (a "project" in the console).
-
-    Examples:
-        >>> app = pp.apps.create("demo", tags={"team": "growth"})
-        >>> app.campaigns.create(request)
-        >>> app.endpoints.upsert_many(items)
-        >>> app.delete()
-    """
+class AppCore(ResourceCore[C, models.ApplicationResponse]):
+    """What `App` and the async application share: the views of `data` and the
+    planning of the calls only applications make."""
 
     _table = tables.APP
 
@@ -298,6 +357,35 @@ class App(Resource[models.ApplicationResponse]):
         """The application's tags (as last fetched)."""
         return dict(self.data.tags or {})
 
+    def _tag_call(self, arn: str, tags: Mapping[str, str] | None,
+                  more: Mapping[str, str]) -> Call[None]:
+        values = {**(tags or {}), **more}
+        return Call("tag_resource",
+                    {"resource_arn": arn, "tags_model": models.TagsModel(tags=values)},
+                    lambda output: None)
+
+    def _untag_call(self, arn: str, keys: tuple[str, ...]) -> Call[None]:
+        return Call("untag_resource", {"resource_arn": arn, "tag_keys": list(keys)},
+                    lambda output: None)
+
+    def _kpi_call(self, name: str, start: datetime, end: datetime) -> Call[Any]:
+        return kpi_call(
+            "get_application_date_range_kpi_pages",
+            {"application_id": self.id, "kpi_name": name, "start_time": start, "end_time": end},
+            "application_date_range_kpi_response",
+        )
+
+
+class App(AppCore["PinpointClient"], Resource[models.ApplicationResponse]):
+    """An Amazon Pinpoint application (a "project" in the console).
+
+    Examples:
+        >>> app = pp.apps.create("demo", tags={"team": "growth"})
+        >>> app.campaigns.create(request)
+        >>> app.endpoints.upsert_many(items)
+        >>> app.delete()
+    """
+
     def delete(self) -> models.ApplicationResponse:
         """Delete the application and everything in it; returns its last state."""
         return self._delete()
@@ -309,13 +397,12 @@ class App(Resource[models.ApplicationResponse]):
             >>> app.tag({"env": "prod"}).tags["env"]
             'prod'
         """
-        values = {**(tags or {}), **more}
-        self._api.tag_resource(resource_arn=self._arn(), tags_model=models.TagsModel(tags=values))
+        self._run(self._tag_call(self._arn(), tags, more))
         return self.reload()
 
     def untag(self, *keys: str) -> App:
         """Remove tags by key, then reload."""
-        self._api.untag_resource(resource_arn=self._arn(), tag_keys=list(keys))
+        self._run(self._untag_call(self._arn(), keys))
         return self.reload()
 
     def _arn(self) -> str:
@@ -392,25 +479,15 @@ class App(Resource[models.ApplicationResponse]):
             >>> kpi = app.kpi("email-open-rate", start, end)
             >>> [(r.grouped_bys, r.values) for r in kpi.kpi_result.rows]
         """
-        pages = self._api.get_application_date_range_kpi_pages(
-            application_id=self.id, kpi_name=name, start_time=start, end_time=end
-        )
-        result: models.ApplicationDateRangeKpiResponse = merged_kpi(
-            pages, "application_date_range_kpi_response"
-        )
+        result: models.ApplicationDateRangeKpiResponse = perform(
+            self._api, self._kpi_call(name, start, end))[0]
         return result
 
     def send_messages(
         self,
         request: models.MessageRequest | None = None,
         /,
-        *,
-        addresses: Mapping[str, str | models.AddressConfiguration] | None = None,
-        endpoints: Iterable[str] | Mapping[str, models.EndpointSendConfiguration] | None = None,
-        message: models.DirectMessageConfiguration | None = None,
-        template: models.TemplateConfiguration | None = None,
-        context: Mapping[str, str] | None = None,
-        trace_id: str | None = None,
+        **options: Unpack[MessageOptions],
     ) -> SendResult:
         """Send a direct message to addresses and/or endpoints (at most 100 per call).
 
@@ -427,23 +504,14 @@ class App(Resource[models.ApplicationResponse]):
             >>> result.failed_recipients
             []
         """
-        body = build_message_request(
-            request, addresses=addresses, endpoints=endpoints, message=message,
-            template=template, context=context, trace_id=trace_id,
-        )
-        response = self._api.send_messages(application_id=self.id, message_request=body)
-        return SendResult.from_message_response(unwrap(response.message_response))
+        body = build_message_request(request, **options)
+        return self._run(send_messages_call(self.id, body))
 
     def send_users_messages(
         self,
         request: models.SendUsersMessageRequest | None = None,
         /,
-        *,
-        users: Iterable[str] | Mapping[str, models.EndpointSendConfiguration] | None = None,
-        message: models.DirectMessageConfiguration | None = None,
-        template: models.TemplateConfiguration | None = None,
-        context: Mapping[str, str] | None = None,
-        trace_id: str | None = None,
+        **options: Unpack[UsersMessageOptions],
     ) -> SendResult:
         """Send a direct message to every endpoint of some user ids (at most 100 users).
 
@@ -451,14 +519,8 @@ class App(Resource[models.ApplicationResponse]):
             >>> result = app.send_users_messages(users=["user-42"], message=msg)
             >>> [(d.user_id, d.endpoint_id) for d in result.failed]
         """
-        body = build_users_request(
-            request, users=users, message=message, template=template, context=context,
-            trace_id=trace_id,
-        )
-        response = self._api.send_users_messages(
-            application_id=self.id, send_users_message_request=body
-        )
-        return SendResult.from_users_response(unwrap(response.send_users_message_response))
+        body = build_users_request(request, **options)
+        return self._run(send_users_messages_call(self.id, body))
 
     def send_otp(
         self,
@@ -474,20 +536,7 @@ class App(Resource[models.ApplicationResponse]):
             ...              origination_identity="+15555550199").ok
             True
         """
-        if request is None:
-            try:
-                values: dict[str, Any] = dict(fields)
-                request = models.SendOTPMessageRequestParameters(**values)
-            except TypeError as exc:
-                raise errors.ValidationError(
-                    str(exc), "SendOTPMessageRequestParameters"
-                ) from exc
-        elif fields:
-            raise TypeError("pass either a request or keyword fields, not both")
-        response = self._api.send_otp_message(
-            application_id=self.id, send_otp_message_request_parameters=request
-        )
-        return SendResult.from_message_response(unwrap(response.message_response))
+        return self._run(send_otp_call(self.id, build_otp_request(request, fields)))
 
     def verify_otp(self, destination_identity: str, otp: str, reference_id: str) -> bool:
         """Whether ``otp`` is the valid code sent to ``destination_identity``.
@@ -496,13 +545,7 @@ class App(Resource[models.ApplicationResponse]):
             >>> app.verify_otp("+15555550100", "123456", "login-1")
             True
         """
-        response = self._api.verify_otp_message(
-            application_id=self.id,
-            verify_otp_message_request_parameters=models.VerifyOTPMessageRequestParameters(
-                destination_identity=destination_identity, otp=otp, reference_id=reference_id
-            ),
-        )
-        return bool(unwrap(response.verification_response).valid)
+        return self._run(verify_otp_call(self.id, destination_identity, otp, reference_id))
 
 
 class AppCollection(TableCollection[App]):

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Unpack, overload
+from typing import TYPE_CHECKING, Generic, TypeVar, Unpack, overload
 
 from pinpoint_sdk import batching, limits, models
 from pinpoint_sdk.resources import _tables as tables
 from pinpoint_sdk.resources._base import (
     AppResource,
+    AppResourceCore,
     AppScoped,
     Call,
     Listing,
@@ -37,14 +38,11 @@ __all__ = [
 ]
 
 
-class Endpoint(AppResource[models.EndpointResponse]):
-    """One endpoint (a destination: an address on a channel) of an application.
+C = TypeVar("C")
 
-    Examples:
-        >>> endpoint = app.endpoints.get("ep-1")
-        >>> endpoint.update(opt_out="ALL")
-        >>> endpoint.reload().data.opt_out
-    """
+
+class EndpointCore(AppResourceCore[C, models.EndpointResponse]):
+    """What `Endpoint` and the async endpoint share: the views of `data`."""
 
     _table = tables.ENDPOINT
 
@@ -54,8 +52,18 @@ class Endpoint(AppResource[models.EndpointResponse]):
         return self.data.user.user_id if self.data.user is not None else None
 
     def __repr__(self) -> str:
-        return (f"<Endpoint id={self.data.id!r} channel_type={self.data.channel_type!s} "
-                f"address={self.data.address!r}>")
+        return (f"<{type(self).__name__} id={self.data.id!r} "
+                f"channel_type={self.data.channel_type!s} address={self.data.address!r}>")
+
+
+class Endpoint(EndpointCore["PinpointClient"], AppResource[models.EndpointResponse]):
+    """One endpoint (a destination: an address on a channel) of an application.
+
+    Examples:
+        >>> endpoint = app.endpoints.get("ep-1")
+        >>> endpoint.update(opt_out="ALL")
+        >>> endpoint.reload().data.opt_out
+    """
 
     def update(
         self, request: models.EndpointRequest | None = None, /, **changes: Unpack[EndpointRequestFields]
@@ -221,7 +229,28 @@ class EventCollection(AppScoped):
         )
 
 
-class UserEndpoints(Listing[Endpoint]):
+E = TypeVar("E")
+
+
+class EndpointSequence(Generic[E]):
+    """The sequence side (``len()``, ``[i]``) of a user's endpoints, sync or async."""
+
+    _items: list[E]
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    @overload
+    def __getitem__(self, index: int) -> E: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[E]: ...
+
+    def __getitem__(self, index: int | slice) -> E | list[E]:
+        return self._items[index]
+
+
+class UserEndpoints(EndpointSequence[Endpoint], Listing[Endpoint]):
     """A user's endpoints as GetUserEndpoints last returned them: a chainable `Listing`
     (``limit``, ``pages``, iteration, ``to_dataframe``) that is also a sequence
     (``len()``, ``[i]``), as the list it replaces was.
@@ -239,20 +268,54 @@ class UserEndpoints(Listing[Endpoint]):
                          what=f"endpoints of user {user_id!r}", sized=False)
         self._items = endpoints
 
-    def __len__(self) -> int:
-        return len(self._items)
 
-    @overload
-    def __getitem__(self, index: int) -> Endpoint: ...
+class UserCollectionCore(Generic[C]):
+    """The planning of ``app.users`` shared by the sync and async layers: what
+    GetUserEndpoints and DeleteUserEndpoints are called with and what they answer."""
 
-    @overload
-    def __getitem__(self, index: slice) -> list[Endpoint]: ...
+    def __init__(self, client: C, application_id: str) -> None:
+        self._client = client
+        self.application_id = application_id
 
-    def __getitem__(self, index: int | slice) -> Endpoint | list[Endpoint]:
-        return self._items[index]
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} application_id={self.application_id!r}>"
+
+    def _get_call(self, user_id: str) -> Call[list[models.EndpointResponse]]:
+        listing = tables.USER_ENDPOINTS
+        ids = {"application_id": self.application_id, "user_id": user_id}
+        return Call(listing.operation.method, listing.operation.params(ids.__getitem__),
+                    listing.items_of)
+
+    def _delete_call(self, user_id: str) -> Call[list[models.EndpointResponse]]:
+        return Call(
+            "delete_user_endpoints", {"application_id": self.application_id, "user_id": user_id},
+            lambda output: list(unwrap(output.endpoints_response).item or []),
+        )
 
 
-class User:
+class UserCore(Generic[C, E]):
+    """What `User` and the async user share: a user id, its application, its endpoints
+    (``E``) as last fetched, and the answer they came with."""
+
+    def __init__(self, client: C, application_id: str, user_id: str,
+                 endpoints: list[models.EndpointResponse],
+                 last_response: ResponseInfo | None = None) -> None:
+        self._client = client
+        self.application_id = application_id
+        self.id = user_id
+        self.endpoints = self._endpoints_of(endpoints, last_response)
+        self.last_response = last_response
+        """What the service answered to the user's last call (see `Resource.last_response`)."""
+
+    def _endpoints_of(self, endpoints: list[models.EndpointResponse],
+                      last_response: ResponseInfo | None) -> E:
+        raise NotImplementedError
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} id={self.id!r} endpoints={len(self.endpoints)}>"  # type: ignore[arg-type]
+
+
+class User(UserCore["PinpointClient", UserEndpoints]):
     """The endpoints of one user id.
 
     Examples:
@@ -261,21 +324,11 @@ class User:
         >>> user.delete()
     """
 
-    def __init__(self, client: PinpointClient, application_id: str, user_id: str,
-                 endpoints: list[models.EndpointResponse],
-                 last_response: ResponseInfo | None = None) -> None:
-        self._client = client
-        self.application_id = application_id
-        self.id = user_id
-        self.endpoints = UserEndpoints(
-            client, user_id, [Endpoint(client, data, last_response=last_response)
-                              for data in endpoints]
-        )
-        self.last_response = last_response
-        """What the service answered to the user's last call (see `Resource.last_response`)."""
-
-    def __repr__(self) -> str:
-        return f"<User id={self.id!r} endpoints={len(self.endpoints)}>"
+    def _endpoints_of(self, endpoints: list[models.EndpointResponse],
+                      last_response: ResponseInfo | None) -> UserEndpoints:
+        return UserEndpoints(self._client, self.id, [
+            Endpoint(self._client, data, last_response=last_response) for data in endpoints
+        ])
 
     def reload(self) -> User:
         """Fetch the user's endpoints again; returns ``self``."""
@@ -288,13 +341,13 @@ class User:
 
         The answer becomes the user's `last_response` (and each returned endpoint's).
         """
-        endpoints, info = _delete_user(self._client, self.application_id, self.id)
+        endpoints, info = UserCollection(self._client, self.application_id)._delete(self.id)
         if info is not None:
             self.last_response = info
         return endpoints
 
 
-class UserCollection(AppScoped):
+class UserCollection(UserCollectionCore["PinpointClient"]):
     """``app.users``: the endpoints of a user id, and deleting them.
 
     Examples:
@@ -303,25 +356,17 @@ class UserCollection(AppScoped):
 
     def get(self, user_id: str) -> User:
         """Fetch the endpoints of ``user_id`` now (``errors.NotFoundError`` if none)."""
-        listing = tables.USER_ENDPOINTS
-        ids = {"application_id": self.application_id, "user_id": user_id}
-        call = Call(listing.operation.method, listing.operation.params(ids.__getitem__),
-                    listing.items_of)
-        endpoints, output = perform(self._client, call)
+        endpoints, output = perform(self._client, self._get_call(user_id))
         return User(self._client, self.application_id, user_id, endpoints,
                     ResponseInfo.of(output))
 
     def delete(self, user_id: str) -> list[Endpoint]:
         """Delete every endpoint of ``user_id``; returns them as they were, each holding
         the answer as its ``last_response``."""
-        return _delete_user(self._client, self.application_id, user_id)[0]
+        return self._delete(user_id)[0]
 
-
-def _delete_user(
-    client: PinpointClient, application_id: str, user_id: str
-) -> tuple[list[Endpoint], ResponseInfo | None]:
-    """Delete the endpoints of ``user_id``: them as they were, and the answer's info."""
-    output = client.delete_user_endpoints(application_id=application_id, user_id=user_id)
-    response = unwrap(output.endpoints_response)
-    info = ResponseInfo.of(output)
-    return [Endpoint(client, data, last_response=info) for data in response.item or []], info
+    def _delete(self, user_id: str) -> tuple[list[Endpoint], ResponseInfo | None]:
+        """Delete the endpoints of ``user_id``: them as they were, and the answer's info."""
+        deleted, output = perform(self._client, self._delete_call(user_id))
+        info = ResponseInfo.of(output)
+        return [Endpoint(self._client, data, last_response=info) for data in deleted], info

@@ -874,13 +874,17 @@ class Collection(CollectionCore["PinpointClient", R]):
         return to_dataframe(self)
 
 
-class AppResource(Resource[D]):
-    """A resource that belongs to one application."""
+class AppResourceCore(ResourceCore[C, D]):
+    """A resource of either layer that belongs to one application."""
 
     @property
     def application_id(self) -> str:
         """The id of the application the resource belongs to."""
         return self._required("application_id", getattr(self._data, "application_id", None))
+
+
+class AppResource(AppResourceCore["PinpointClient", D], Resource[D]):
+    """A resource that belongs to one application."""
 
 
 

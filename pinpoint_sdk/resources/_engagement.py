@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Unpack, overload
+from typing import TYPE_CHECKING, Any, TypeVar, Unpack, overload
 
 from pinpoint_sdk import errors, models
 from pinpoint_sdk._model_base import evolve
 from pinpoint_sdk.resources import _tables as tables
 from pinpoint_sdk.resources._base import (
     AppResource,
+    AppResourceCore,
     AppScopedCollection,
     Buildable,
+    Call,
     Listing,
+    perform,
     same,
     unwrap,
 )
@@ -25,6 +28,7 @@ if TYPE_CHECKING:
         WriteJourneyRequestFields,
         WriteSegmentRequestFields,
     )
+    from pinpoint_sdk.client import PinpointClient  # noqa: F401 (string base classes)
 
 __all__ = [
     "Campaign",
@@ -52,14 +56,18 @@ def merged_kpi(pages: Iterator[Any], attribute: str) -> Any:
     return evolve(first, kpi_result=kpi_result, next_token=None)
 
 
-class Campaign(AppResource[models.CampaignResponse]):
-    """A campaign of an application.
+C = TypeVar("C")
 
-    Examples:
-        >>> campaign = app.campaigns.get("c-123")
-        >>> campaign.pause()
-        >>> campaign.update(description="spring sale, second wave")
-    """
+
+def kpi_call(method: str, params: dict[str, Any], attribute: str) -> Call[Any]:
+    """The paged KPI call ``method``; its result merges every page (an iterator of the
+    pages, as the sync client returns it) into one response."""
+    return Call(method, params, lambda pages: merged_kpi(pages, attribute))
+
+
+class CampaignCore(AppResourceCore[C, models.CampaignResponse]):
+    """What `Campaign` and the async campaign share: the views of `data` and the
+    planning of the calls only campaigns make."""
 
     _table = tables.CAMPAIGN
 
@@ -68,6 +76,101 @@ class Campaign(AppResource[models.CampaignResponse]):
         """The campaign status (``SCHEDULED``, ``EXECUTING``, ``PAUSED``, ...)."""
         state = self.data.state
         return str(state.campaign_status) if state and state.campaign_status else None
+
+    def _version_call(self, version: int) -> Call[models.CampaignResponse]:
+        return Call(
+            "get_campaign_version",
+            {"application_id": self.application_id, "campaign_id": self.id,
+             "version": str(version)},
+            lambda output: unwrap(output.campaign_response),
+        )
+
+    def _kpi_call(self, name: str, start: datetime, end: datetime) -> Call[Any]:
+        return kpi_call(
+            "get_campaign_date_range_kpi_pages",
+            {"application_id": self.application_id, "campaign_id": self.id, "kpi_name": name,
+             "start_time": start, "end_time": end},
+            "campaign_date_range_kpi_response",
+        )
+
+
+class JourneyCore(AppResourceCore[C, models.JourneyResponse]):
+    """What `Journey` and the async journey share: the views of `data` and the
+    planning of the metrics calls."""
+
+    _table = tables.JOURNEY
+
+    @property
+    def state(self) -> str | None:
+        """The journey state (``DRAFT``, ``ACTIVE``, ``PAUSED``, ``CANCELLED``, ...)."""
+        return str(self.data.state) if self.data.state is not None else None
+
+    @property
+    def activities(self) -> dict[str, models.Activity]:
+        """The journey's activities by key (from `data`)."""
+        return dict(self.data.activities or {})
+
+    def _ids(self) -> dict[str, Any]:
+        return {"application_id": self.application_id, "journey_id": self.id}
+
+    def _kpi_call(self, name: str, start: datetime, end: datetime) -> Call[Any]:
+        return kpi_call(
+            "get_journey_date_range_kpi_pages",
+            {**self._ids(), "kpi_name": name, "start_time": start, "end_time": end},
+            "journey_date_range_kpi_response",
+        )
+
+    def _execution_metrics_call(self, run_id: str | None) -> Call[
+        models.JourneyExecutionMetricsResponse | models.JourneyRunExecutionMetricsResponse
+    ]:
+        if run_id is not None:
+            return Call("get_journey_run_execution_metrics", {**self._ids(), "run_id": run_id},
+                        lambda output: unwrap(output.journey_run_execution_metrics_response))
+        return Call("get_journey_execution_metrics", self._ids(),
+                    lambda output: unwrap(output.journey_execution_metrics_response))
+
+    def _activity_metrics_call(self, activity_id: str, run_id: str | None) -> Call[
+        models.JourneyExecutionActivityMetricsResponse
+        | models.JourneyRunExecutionActivityMetricsResponse
+    ]:
+        ids = {**self._ids(), "journey_activity_id": activity_id}
+        if run_id is not None:
+            return Call(
+                "get_journey_run_execution_activity_metrics", {**ids, "run_id": run_id},
+                lambda output: unwrap(output.journey_run_execution_activity_metrics_response),
+            )
+        return Call("get_journey_execution_activity_metrics", ids,
+                    lambda output: unwrap(output.journey_execution_activity_metrics_response))
+
+
+class SegmentCore(AppResourceCore[C, models.SegmentResponse]):
+    """What `Segment` and the async segment share: the planning of the calls only
+    segments make."""
+
+    _table = tables.SEGMENT
+
+    def _version_call(self, version: int) -> Call[models.SegmentResponse]:
+        return Call(
+            "get_segment_version",
+            {"application_id": self.application_id, "segment_id": self.id,
+             "version": str(version)},
+            lambda output: unwrap(output.segment_response),
+        )
+
+    def _export_request(self, s3_url: str, role_arn: str,
+                        version: int | None) -> models.ExportJobRequest:
+        return models.ExportJobRequest(s3_url_prefix=s3_url, role_arn=role_arn,
+                                       segment_id=self.id, segment_version=version)
+
+
+class Campaign(CampaignCore["PinpointClient"], AppResource[models.CampaignResponse]):
+    """A campaign of an application.
+
+    Examples:
+        >>> campaign = app.campaigns.get("c-123")
+        >>> campaign.pause()
+        >>> campaign.update(description="spring sale, second wave")
+    """
 
     def update(
         self,
@@ -123,9 +226,7 @@ class Campaign(AppResource[models.CampaignResponse]):
 
     def version(self, version: int) -> models.CampaignResponse:
         """One version of the campaign."""
-        return unwrap(self._api.get_campaign_version(
-            application_id=self.application_id, campaign_id=self.id, version=str(version)
-        ).campaign_response)
+        return perform(self._api, self._version_call(version))[0]
 
     def activities(self, *, page_size: int | None = None) -> Listing[models.ActivityResponse]:
         """The campaign's runs (activities), as a chainable `Listing`.
@@ -145,17 +246,12 @@ class Campaign(AppResource[models.CampaignResponse]):
         Examples:
             >>> campaign.kpi("unique-deliveries", start, end).kpi_result.rows
         """
-        pages = self._api.get_campaign_date_range_kpi_pages(
-            application_id=self.application_id, campaign_id=self.id, kpi_name=name,
-            start_time=start, end_time=end,
-        )
-        result: models.CampaignDateRangeKpiResponse = merged_kpi(
-            pages, "campaign_date_range_kpi_response"
-        )
+        result: models.CampaignDateRangeKpiResponse = perform(
+            self._api, self._kpi_call(name, start, end))[0]
         return result
 
 
-class Journey(AppResource[models.JourneyResponse]):
+class Journey(JourneyCore["PinpointClient"], AppResource[models.JourneyResponse]):
     """A journey of an application.
 
     Examples:
@@ -163,18 +259,6 @@ class Journey(AppResource[models.JourneyResponse]):
         >>> journey.pause(); journey.resume()
         >>> journey.execution_metrics().metrics
     """
-
-    _table = tables.JOURNEY
-
-    @property
-    def state(self) -> str | None:
-        """The journey state (``DRAFT``, ``ACTIVE``, ``PAUSED``, ``CANCELLED``, ...)."""
-        return str(self.data.state) if self.data.state is not None else None
-
-    @property
-    def activities(self) -> dict[str, models.Activity]:
-        """The journey's activities by key (from `data`)."""
-        return dict(self.data.activities or {})
 
     def update(
         self,
@@ -243,13 +327,7 @@ class Journey(AppResource[models.JourneyResponse]):
         models.JourneyExecutionMetricsResponse | models.JourneyRunExecutionMetricsResponse
     ):
         """Execution metrics of the journey, or of one run when ``run_id`` is given."""
-        if run_id is not None:
-            return unwrap(self._api.get_journey_run_execution_metrics(
-                application_id=self.application_id, journey_id=self.id, run_id=run_id
-            ).journey_run_execution_metrics_response)
-        return unwrap(self._api.get_journey_execution_metrics(
-            application_id=self.application_id, journey_id=self.id
-        ).journey_execution_metrics_response)
+        return perform(self._api, self._execution_metrics_call(run_id))[0]
 
     @overload
     def activity_metrics(
@@ -272,37 +350,22 @@ class Journey(AppResource[models.JourneyResponse]):
         Examples:
             >>> journey.activity_metrics("welcome").metrics
         """
-        if run_id is not None:
-            return unwrap(self._api.get_journey_run_execution_activity_metrics(
-                application_id=self.application_id, journey_id=self.id,
-                journey_activity_id=activity_id, run_id=run_id,
-            ).journey_run_execution_activity_metrics_response)
-        return unwrap(self._api.get_journey_execution_activity_metrics(
-            application_id=self.application_id, journey_id=self.id,
-            journey_activity_id=activity_id,
-        ).journey_execution_activity_metrics_response)
+        return perform(self._api, self._activity_metrics_call(activity_id, run_id))[0]
 
     def kpi(self, name: str, start: datetime, end: datetime) -> models.JourneyDateRangeKpiResponse:
         """A journey KPI over a date range, every page merged into one result."""
-        pages = self._api.get_journey_date_range_kpi_pages(
-            application_id=self.application_id, journey_id=self.id, kpi_name=name,
-            start_time=start, end_time=end,
-        )
-        result: models.JourneyDateRangeKpiResponse = merged_kpi(
-            pages, "journey_date_range_kpi_response"
-        )
+        result: models.JourneyDateRangeKpiResponse = perform(
+            self._api, self._kpi_call(name, start, end))[0]
         return result
 
 
-class Segment(AppResource[models.SegmentResponse]):
+class Segment(SegmentCore["PinpointClient"], AppResource[models.SegmentResponse]):
     """A segment of an application.
 
     Examples:
         >>> segment = app.segments.get("s-123")
         >>> job = segment.export_to("s3://bucket/exports/", role_arn).wait()
     """
-
-    _table = tables.SEGMENT
 
     def update(
         self,
@@ -331,9 +394,7 @@ class Segment(AppResource[models.SegmentResponse]):
 
     def version(self, version: int) -> models.SegmentResponse:
         """One version of the segment."""
-        return unwrap(self._api.get_segment_version(
-            application_id=self.application_id, segment_id=self.id, version=str(version)
-        ).segment_response)
+        return perform(self._api, self._version_call(version))[0]
 
     def export_to(self, s3_url: str, role_arn: str, *, version: int | None = None) -> ExportJob:
         """Start exporting the segment's endpoints to S3; returns the export job.
@@ -342,10 +403,7 @@ class Segment(AppResource[models.SegmentResponse]):
             >>> segment.export_to("s3://bucket/prefix/", "arn:aws:iam::1:role/x").wait()
         """
         return ExportJobCollection(self._api, self.application_id).create(
-            models.ExportJobRequest(
-                s3_url_prefix=s3_url, role_arn=role_arn, segment_id=self.id,
-                segment_version=version,
-            )
+            self._export_request(s3_url, role_arn, version)
         )
 
     def export_jobs(self, *, page_size: int | None = None) -> Listing[ExportJob]:

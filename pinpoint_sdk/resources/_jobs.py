@@ -8,18 +8,30 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 
 from pinpoint_sdk import models
 from pinpoint_sdk.resources import _tables as tables
-from pinpoint_sdk.resources._base import AppResource, AppScopedCollection, Buildable
+from pinpoint_sdk.resources._base import (
+    AppResource,
+    AppResourceCore,
+    AppScopedCollection,
+    Buildable,
+)
 from pinpoint_sdk.waiters import wait_for_job
 
 if TYPE_CHECKING:
     from typing import Self
+
+    from pinpoint_sdk.client import PinpointClient  # noqa: F401 (string base classes)
 
 __all__ = ["ExportJob", "ExportJobCollection", "ImportJob", "ImportJobCollection"]
 
 J = TypeVar("J", models.ImportJobResponse, models.ExportJobResponse)
 
 
-class _Job(AppResource[J], Generic[J]):
+C = TypeVar("C")
+
+
+class JobCore(AppResourceCore[C, J], Generic[C, J]):
+    """What the sync and async import/export jobs share: the views of `data`."""
+
     @property
     def status(self) -> str | None:
         """The job status (``CREATED``, ``PROCESSING``, ``COMPLETED``, ``FAILED``, ...)."""
@@ -33,6 +45,8 @@ class _Job(AppResource[J], Generic[J]):
     def __repr__(self) -> str:
         return f"<{type(self).__name__} id={self.data.id!r} status={self.status!r}>"
 
+
+class _Job(JobCore["PinpointClient", J], AppResource[J], Generic[J]):
     def wait(
         self,
         *,

@@ -4,11 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from pinpoint_sdk import errors, limits, models
+from pinpoint_sdk.resources._base import Call, unwrap
 
-__all__ = ["Delivery", "SendResult", "build_message_request", "build_users_request"]
+__all__ = [
+    "Delivery",
+    "MessageOptions",
+    "SendResult",
+    "UsersMessageOptions",
+    "build_message_request",
+    "build_otp_request",
+    "build_users_request",
+    "send_messages_call",
+    "send_otp_call",
+    "send_users_messages_call",
+    "validate_phone_call",
+    "verify_otp_call",
+]
 
 
 @dataclass(frozen=True)
@@ -112,6 +126,46 @@ class SendResult:
         return cls(response, deliveries)
 
 
+class MessageOptions(TypedDict, total=False):
+    """The keyword arguments of ``send_messages`` (sync and async): the recipients and
+    what to send them, used when no ``MessageRequest`` is given.
+
+    Attributes:
+        addresses: address -> channel type (``"SMS"``) or ``AddressConfiguration``.
+        endpoints: endpoint ids, or a mapping to ``EndpointSendConfiguration``.
+        message: the message per channel.
+        template: the templates to use instead of (or with) ``message``.
+        context: key-value pairs kept with the message.
+        trace_id: an id to trace the send by.
+    """
+
+    addresses: Mapping[str, str | models.AddressConfiguration] | None
+    endpoints: Iterable[str] | Mapping[str, models.EndpointSendConfiguration] | None
+    message: models.DirectMessageConfiguration | None
+    template: models.TemplateConfiguration | None
+    context: Mapping[str, str] | None
+    trace_id: str | None
+
+
+class UsersMessageOptions(TypedDict, total=False):
+    """The keyword arguments of ``send_users_messages`` (sync and async), used when no
+    ``SendUsersMessageRequest`` is given.
+
+    Attributes:
+        users: user ids, or a mapping to ``EndpointSendConfiguration``.
+        message: the message per channel.
+        template: the templates to use instead of (or with) ``message``.
+        context: key-value pairs kept with the message.
+        trace_id: an id to trace the send by.
+    """
+
+    users: Iterable[str] | Mapping[str, models.EndpointSendConfiguration] | None
+    message: models.DirectMessageConfiguration | None
+    template: models.TemplateConfiguration | None
+    context: Mapping[str, str] | None
+    trace_id: str | None
+
+
 def _delivery(recipient: str, endpoint_id: str | None, user_id: str | None,
               result: Any) -> Delivery:
     status = result.delivery_status
@@ -137,17 +191,20 @@ def _endpoint_configs(
     return {value: models.EndpointSendConfiguration() for value in values}
 
 
+def _known(options: Mapping[str, Any], allowed: type[Any], method: str) -> None:
+    unknown = sorted(set(options) - set(allowed.__annotations__))
+    if unknown:
+        raise TypeError(f"{method}() got unexpected keyword arguments: {', '.join(unknown)}")
+
+
 def build_message_request(
-    request: models.MessageRequest | None,
-    *,
-    addresses: Mapping[str, str | models.AddressConfiguration] | None,
-    endpoints: Iterable[str] | Mapping[str, models.EndpointSendConfiguration] | None,
-    message: models.DirectMessageConfiguration | None,
-    template: models.TemplateConfiguration | None,
-    context: Mapping[str, str] | None,
-    trace_id: str | None,
+    request: models.MessageRequest | None, **options: Unpack[MessageOptions],
 ) -> models.MessageRequest:
     """The ``MessageRequest`` for ``app.send_messages`` (checks the recipient limit)."""
+    _known(options, MessageOptions, "send_messages")
+    addresses, endpoints = options.get("addresses"), options.get("endpoints")
+    message, template = options.get("message"), options.get("template")
+    context, trace_id = options.get("context"), options.get("trace_id")
     if request is None:
         address_configs = None
         if addresses is not None:
@@ -178,15 +235,13 @@ def build_message_request(
 
 
 def build_users_request(
-    request: models.SendUsersMessageRequest | None,
-    *,
-    users: Iterable[str] | Mapping[str, models.EndpointSendConfiguration] | None,
-    message: models.DirectMessageConfiguration | None,
-    template: models.TemplateConfiguration | None,
-    context: Mapping[str, str] | None,
-    trace_id: str | None,
+    request: models.SendUsersMessageRequest | None, **options: Unpack[UsersMessageOptions],
 ) -> models.SendUsersMessageRequest:
     """The ``SendUsersMessageRequest`` for ``app.send_users_messages``."""
+    _known(options, UsersMessageOptions, "send_users_messages")
+    users, message = options.get("users"), options.get("message")
+    template, context = options.get("template"), options.get("context")
+    trace_id = options.get("trace_id")
     if request is None:
         request = models.SendUsersMessageRequest(
             users=_endpoint_configs(users) or {},
@@ -205,3 +260,81 @@ def build_users_request(
             f"{count} users, at most {limits.MAX_USERS_PER_MESSAGE} per request", "users"
         )
     return request
+
+
+def build_otp_request(
+    request: models.SendOTPMessageRequestParameters | None, fields: Mapping[str, Any],
+) -> models.SendOTPMessageRequestParameters:
+    """The ``SendOTPMessageRequestParameters`` for ``app.send_otp``: ``request`` or one
+    built from keyword ``fields``, never both."""
+    if request is None:
+        try:
+            return models.SendOTPMessageRequestParameters(**dict(fields))
+        except TypeError as exc:
+            raise errors.ValidationError(str(exc), "SendOTPMessageRequestParameters") from exc
+    if fields:
+        raise TypeError("pass either a request or keyword fields, not both")
+    return request
+
+
+# Planning of the messaging calls: the sync and async layers perform the same `Call`s.
+
+def _message_call(method: str, application_id: str, parameter: str,
+                  body: Any) -> Call[SendResult]:
+    return Call(
+        method, {"application_id": application_id, parameter: body},
+        lambda output: SendResult.from_message_response(unwrap(output.message_response)),
+    )
+
+
+def send_messages_call(application_id: str, body: models.MessageRequest) -> Call[SendResult]:
+    """The SendMessages call for ``body``; its result flattened into a `SendResult`."""
+    return _message_call("send_messages", application_id, "message_request", body)
+
+
+def send_users_messages_call(
+    application_id: str, body: models.SendUsersMessageRequest
+) -> Call[SendResult]:
+    """The SendUsersMessages call for ``body``; its result flattened into a `SendResult`."""
+    return Call(
+        "send_users_messages",
+        {"application_id": application_id, "send_users_message_request": body},
+        lambda output: SendResult.from_users_response(
+            unwrap(output.send_users_message_response)
+        ),
+    )
+
+
+def send_otp_call(
+    application_id: str, body: models.SendOTPMessageRequestParameters
+) -> Call[SendResult]:
+    """The SendOTPMessage call for ``body``; its result as a `SendResult`."""
+    return _message_call("send_otp_message", application_id,
+                         "send_otp_message_request_parameters", body)
+
+
+def verify_otp_call(
+    application_id: str, destination_identity: str, otp: str, reference_id: str
+) -> Call[bool]:
+    """The VerifyOTPMessage call; its result is whether the code is valid."""
+    return Call(
+        "verify_otp_message",
+        {"application_id": application_id,
+         "verify_otp_message_request_parameters": models.VerifyOTPMessageRequestParameters(
+             destination_identity=destination_identity, otp=otp, reference_id=reference_id
+         )},
+        lambda output: bool(unwrap(output.verification_response).valid),
+    )
+
+
+def validate_phone_call(
+    phone_number: str, iso_country_code: str | None
+) -> Call[models.NumberValidateResponse]:
+    """The PhoneNumberValidate call; its result the ``NumberValidateResponse``."""
+    return Call(
+        "phone_number_validate",
+        {"number_validate_request": models.NumberValidateRequest(
+            phone_number=phone_number, iso_country_code=iso_country_code
+        )},
+        lambda output: unwrap(output.number_validate_response),
+    )

@@ -12,7 +12,8 @@ from pinpoint_sdk.resources._account import (
     TemplateCollection,
 )
 from pinpoint_sdk.resources._app import AppCollection
-from pinpoint_sdk.resources._base import unwrap
+from pinpoint_sdk.resources._base import perform
+from pinpoint_sdk.resources._messaging import validate_phone_call
 
 if TYPE_CHECKING:
     import boto3
@@ -110,8 +111,4 @@ class Pinpoint(ClientOwner):
             >>> pp.validate_phone_number("+1 206 555 0100").phone_type
             'MOBILE'
         """
-        return unwrap(self._client.phone_number_validate(
-            number_validate_request=models.NumberValidateRequest(
-                phone_number=phone_number, iso_country_code=iso_country_code
-            )
-        ).number_validate_response)
+        return perform(self._client, validate_phone_call(phone_number, iso_country_code))[0]

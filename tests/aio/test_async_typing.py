@@ -71,3 +71,18 @@ def test_forgetting_await_or_async_for_is_a_type_error(tmp_path: Path) -> None:
     )
     assert '"Coroutine[Any, Any, GetAppsResponse]" has no attribute' in report
     assert '"AsyncIterator[GetAppsResponse]" has no attribute "__iter__"' in report
+
+
+def test_async_app_extras_are_typed_per_channel_and_keyword(tmp_path: Path) -> None:
+    report = _refused(
+        tmp_path,
+        "from pinpoint_sdk import models\n"
+        "from pinpoint_sdk.aio import AsyncApp\n"
+        "async def f(app: AsyncApp) -> None:\n"
+        "    await app.channels.sms.update(models.EmailChannelRequest())\n"
+        "    await app.send_messages(adresses={'+15555550100': 'SMS'})\n"
+        "    enabled = app.channels.sms.get().enabled\n",
+    )
+    assert 'incompatible type "EmailChannelRequest"' in report
+    assert 'Unexpected keyword argument "adresses"' in report
+    assert 'Coroutine[Any, Any, SMSChannelResponse]" has no attribute "enabled"' in report

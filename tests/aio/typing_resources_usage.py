@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
+from datetime import datetime
 
 from pinpoint_sdk import BatchResult, EventRecord, models
 from pinpoint_sdk.aio import (
@@ -17,9 +18,10 @@ from pinpoint_sdk.aio import (
     AsyncPinpointClient,
     AsyncSegment,
     AsyncTemplate,
+    AsyncUser,
 )
 from pinpoint_sdk.builders import SegmentBuilder
-from pinpoint_sdk.resources import ResponseInfo
+from pinpoint_sdk.resources import ResponseInfo, SendResult
 
 
 async def rows() -> AsyncIterator[models.EndpointBatchItem]:
@@ -40,6 +42,36 @@ async def campaigns(app: AsyncApp) -> list[str | None]:
         last: models.CampaignResponse = await paused.delete()
         names.append(last.name)
     return names
+
+
+async def extras(pp: AsyncPinpoint, app: AsyncApp, journey: AsyncJourney) -> list[object]:
+    sms = models.DirectMessageConfiguration(sms_message=models.SMSMessage(body="hi"))
+    sent: SendResult = await app.send_messages(addresses={"+15555550100": "SMS"}, message=sms)
+    to_users: SendResult = await app.send_users_messages(users=["u1"], message=sms)
+    otp: SendResult = await app.send_otp(brand_name="Acme", channel="SMS", reference_id="r",
+                                         destination_identity="+15555550100",
+                                         origination_identity="+15555550199")
+    valid: bool = await app.verify_otp("+15555550100", "123456", "r")
+    phone: models.NumberValidateResponse = await pp.validate_phone_number("+12065550100")
+    sms_channel: models.SMSChannelResponse = await app.channels.sms.update(
+        models.SMSChannelRequest(enabled=True))
+    email: models.EmailChannelResponse = await app.channels.email.get()
+    channels: dict[str, models.ChannelResponse] = await app.channels.all()
+    settings: models.ApplicationSettingsResource = await app.settings.update(
+        quiet_time=models.QuietTime(start="22:00", end="07:00"))
+    stream: models.EventStream = await app.event_stream.put("arn:stream", "arn:role")
+    user: AsyncUser = await (await app.users.get("u1")).reload()
+    first: AsyncEndpoint = user.endpoints[0]
+    gone: list[AsyncEndpoint] = await user.delete()
+    start, end = datetime(2024, 1, 1), datetime(2024, 2, 1)
+    kpi: models.ApplicationDateRangeKpiResponse = await app.kpi("email-open-rate", start, end)
+    run_metrics: models.JourneyRunExecutionMetricsResponse = await journey.execution_metrics(
+        run_id="r1")
+    activity: models.JourneyExecutionActivityMetricsResponse = await journey.activity_metrics("a")
+    state: str | None = journey.state
+    frame = await app.campaigns.limit(5).to_dataframe()
+    return [sent, to_users, otp, valid, phone, sms_channel, email, channels, settings, stream,
+            first, gone, kpi, run_metrics, activity, state, frame.shape]
 
 
 async def main() -> None:

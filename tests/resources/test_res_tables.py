@@ -143,8 +143,8 @@ def test_every_design_collection_is_served_by_a_table(name: str) -> None:
 
 
 def test_every_channel_is_served_by_a_table() -> None:
-    channels = [name for name, value in vars(resources.Channels).items()
-                if type(value).__name__ == "_ChannelOf"]
+    channels = [name for name in dir(resources.Channels)
+                if type(getattr(resources.Channels, name)).__name__ == "_ChannelOf"]
     assert len(channels) == 10
     for name in channels:
         table = tables.RESOURCES[name.title().replace("_", "") + "Channel"]
