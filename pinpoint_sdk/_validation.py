@@ -16,6 +16,7 @@ Paths in messages use the SDK's names: ``write_campaign_request.schedule.start_t
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
@@ -48,14 +49,10 @@ def _required(shape: str) -> tuple[str, ...]:
     return _schema.SHAPES[shape].required
 
 
+@functools.cache
 def _iso(shape: str) -> Mapping[str, Iso8601]:
     """Members the model documents as ISO 8601: attribute name -> their form."""
     return {m.name: m.iso8601 for m in _schema.SHAPES[shape].members if m.iso8601 is not None}
-
-
-def _labels(shape: str) -> tuple[str, ...]:
-    """Attribute names of the members of input ``shape`` sent in the request URI."""
-    return tuple(m.name for m in _schema.SHAPES[shape].members if m.uri_label)
 
 
 def _shapes() -> Iterable[str]:
@@ -466,17 +463,15 @@ def check_request(shape: str, params: Mapping[str, Any]) -> Problems:
     """Problems with the keyword arguments of an operation whose input shape is ``shape``."""
     errors: Problems = []
     rules = SERVICE_RULES
-    required = _required(shape)
-    labels = _labels(shape)
     for field in _members(shape):
         name, wire, type_spec = field.name, field.wire, field.type
         value = params.get(wire)
         if value is None:
-            if name in required:
+            if field.required:
                 errors.append((name, "is required"))
             continue
         check_value(value, type_spec, name, errors, rules)
-        if name in labels and isinstance(value, str):
+        if field.uri_label and isinstance(value, str):
             if not value.strip():
                 check_label(value, name, errors)
             elif wire == "EndpointId":

@@ -50,7 +50,7 @@ def test_a_blank_event_type_or_time_is_reported_once() -> None:
     ]
 
 
-ACCESSORS = {"_members", "_required", "_iso", "_labels", "_shapes", "input_shape"}
+ACCESSORS = {"_members", "_required", "_iso", "_shapes", "input_shape"}
 
 
 def test_shape_facts_are_read_only_by_the_accessors() -> None:
