@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, Unpack
 
 from botocore.exceptions import ClientError, ParamValidationError
 
 from pinpoint_sdk._base_client import (
     SERVICE_NAME,
     ClientCore,
+    ClientOptions,
     _PageGuard,
     call_failure,
     result,
@@ -59,7 +60,7 @@ class AsyncBaseClient(ClientCore):
         *,
         session: AioSession | None = None,
         region_name: str | None = None,
-        **client_kwargs: Any,
+        **client_kwargs: Unpack[ClientOptions],
     ) -> None:
         self._client = None
         self._owns_client = True

@@ -16,6 +16,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, Unpack, cast, overload
 
 from pinpoint_sdk import batching, limits, models
+from pinpoint_sdk._base_client import ClientOptions
 from pinpoint_sdk.aio._app_parts import AsyncAppSettings, AsyncChannels, AsyncEventStreamConfig
 from pinpoint_sdk.aio._client import AsyncPinpointClient
 from pinpoint_sdk.batching import BatchResult, EventRecord, ProgressCallback
@@ -1090,7 +1091,7 @@ class AsyncPinpoint:
         *,
         session: AioSession | None = None,
         region_name: str | None = None,
-        **client_kwargs: Any,
+        **client_kwargs: Unpack[ClientOptions],
     ) -> None:
         self._owns_client = client is None
         if client is None:

@@ -23,6 +23,7 @@ import pinpoint_sdk
 from pinpoint_sdk import models
 from pinpoint_sdk.builders import CampaignBuilder, JourneyBuilder
 from pinpoint_sdk.resources import App, Campaign, Endpoint, Journey, Segment, Template
+from pinpoint_sdk.aio import AsyncPinpoint, AsyncPinpointClient
 from pinpoint_sdk.testing import mock_pinpoint
 """
 
@@ -60,6 +61,9 @@ def use(app: App, campaign: Campaign, journey: Journey, segment: Segment,
     pinpoint_sdk.Pinpoint(regin_name="us-east-1")  # E: call-arg
     pinpoint_sdk.Pinpoint(use_ssl="no")  # E: arg-type
     mock_pinpoint(confg={})  # E: call-arg
+    AsyncPinpointClient(endpoint_ur="http://localhost:4566")  # E: call-arg
+    AsyncPinpoint(regin_name="us-east-1")  # E: call-arg
+    AsyncPinpoint(use_ssl="no")  # E: arg-type
 """
 
 CORRECT = PRELUDE + """\
@@ -102,6 +106,9 @@ def use(app: App, campaign: Campaign, journey: Journey, segment: Segment,
                                 aws_access_key_id="k", aws_secret_access_key="s")
     pinpoint_sdk.Pinpoint(region_name="us-east-1", use_ssl=False, verify="/ca.pem")
     mock_pinpoint(config={"core": {"passthrough": {"urls": []}}})
+    AsyncPinpointClient(region_name="us-east-1", endpoint_url="http://localhost:4566",
+                        aws_access_key_id="k", aws_secret_access_key="s", config=None)
+    AsyncPinpoint(region_name="us-east-1", use_ssl=False, verify="/ca.pem")
     frame: pandas.DataFrame = pinpoint_sdk.to_dataframe([request])
     listed: pandas.DataFrame = app.campaigns.to_dataframe()
     whole: models.JourneyExecutionMetricsResponse = journey.execution_metrics()
