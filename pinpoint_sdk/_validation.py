@@ -518,10 +518,20 @@ def check_item_size(shape: str, wire: Any, path: str, errors: Problems) -> int:
 
 
 def check_payload_size(operation: str, request: Mapping[str, Any]) -> Problems:
-    """A problem when the request body of a bulk operation is over the service's size limit.
+    """Problems with the sizes of a request whose body or items have a size limit: the
+    JSON body of a bulk operation, each endpoint of ``UpdateEndpoint``/``UpdateEndpointsBatch``
+    (15 KB) and each event of ``PutEvents`` (1,000 KB), as the bulk writers check them.
 
-    ``request`` is the unstructured boto3 request; the body is measured by `body_size`.
+    ``request`` is the unstructured boto3 request; sizes are measured by `body_size`, each
+    JSON text once (a batch body's size is the sum of its items' when it holds nothing
+    else).
     """
+    if operation == "UpdateEndpoint":
+        endpoint = request.get("EndpointRequest")
+        problems: Problems = []
+        if endpoint is not None:
+            check_item_size("EndpointBatchItem", endpoint, "endpoint_request", problems)
+        return problems
     limit = _PAYLOAD_LIMITS.get(operation)
     if limit is None:
         return []
@@ -529,11 +539,43 @@ def check_payload_size(operation: str, request: Mapping[str, Any]) -> Problems:
     body = request.get(member)
     if body is None:
         return []
-    size = body_size(body)
-    if size <= maximum:
-        return []
-    message = f"the request body is {size} bytes, at most {maximum} allowed"
-    return [(_member_name(operation, member), message)]
+    path = _member_name(operation, member)
+    problems = []
+    if operation == "UpdateEndpointsBatch":
+        size = _endpoint_batch_size(body, path, problems)
+    else:
+        size = body_size(body)
+        if size > limits.MAX_EVENT_BYTES:  # else no one event in it can be over the limit
+            _check_event_sizes(body, path, problems)
+    if size > maximum:
+        problems.insert(0, (path, f"the request body is {size} bytes, at most {maximum} allowed"))
+    return problems
+
+
+# The JSON text around the items of ``{"Item": [...]}`` as ``json.dumps`` writes it.
+_ITEM_LIST_FRAME = len('{"Item": []}')
+
+
+def _endpoint_batch_size(body: Any, path: str, problems: Problems) -> int:
+    """Size of an ``EndpointBatchRequest`` body, checking each item against the endpoint
+    limit on the way; the items' sizes add up to the body's when it holds only ``Item``."""
+    items = body.get("Item") if isinstance(body, dict) else None
+    if not isinstance(items, list) or list(body) != ["Item"]:
+        return body_size(body)
+    size = _ITEM_LIST_FRAME + 2 * max(len(items) - 1, 0)  # and the ", " between items
+    for index, item in enumerate(items):
+        size += check_item_size("EndpointBatchItem", item, f"{path}.item[{index}]", problems)
+    return size
+
+
+def _check_event_sizes(body: Any, path: str, problems: Problems) -> None:
+    """Each event of a ``PutEvents`` body against the limit of one event."""
+    batches = body.get("BatchItem") if isinstance(body, dict) else None
+    for endpoint_id, batch in (batches.items() if isinstance(batches, dict) else ()):
+        events = batch.get("Events") if isinstance(batch, dict) else None
+        for event_id, event in (events.items() if isinstance(events, dict) else ()):
+            where = f"{path}.batch_item[{endpoint_id!r}].events[{event_id!r}]"
+            check_item_size("Event", event, where, problems)
 
 
 def _member_name(operation: str, wire: str) -> str:

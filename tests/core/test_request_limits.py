@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from botocore.stub import Stubber
 from fake_http import rejected
+from hypothesis import given
+from hypothesis import strategies as st
 
-from pinpoint_sdk import PinpointClient, limits, models
+from pinpoint_sdk import PinpointClient, _validation, limits, models
 
 
 def test_endpoint_batch_over_the_limit_is_rejected(client: PinpointClient) -> None:
@@ -195,3 +199,72 @@ def test_put_events_under_4_mb_is_sent(client: PinpointClient) -> None:
     with Stubber(client.boto3_client) as stub:
         stub.add_response("put_events", {"EventsResponse": {}})
         client.put_events(application_id="app", events_request=_big_events(15))
+
+
+# Size of one item (an endpoint, an event), checked by the client as the bulk writers do.
+
+def _endpoint_of(size: int) -> dict[str, list[str]]:
+    """Attributes making an endpoint of about ``size`` bytes (at most 100 characters a value)."""
+    values = size // 104 + 1
+    return {f"a{a}": ["x" * 100] * 50 for a in range(values // 50)} | {"rest": ["y" * 100] * (values % 50)}
+
+
+def test_one_oversized_endpoint_in_a_batch_is_named_and_nothing_is_sent(
+    client: PinpointClient,
+) -> None:
+    small = models.EndpointBatchItem(id="small", attributes={"plan": ["pro"]})
+    big = models.EndpointBatchItem(id="big", attributes=_endpoint_of(limits.MAX_ENDPOINT_BYTES + 500))
+    error = rejected(
+        client, "update_endpoints_batch", application_id="app",
+        endpoint_batch_request=models.EndpointBatchRequest(item=[small, big, small]),
+    )
+    assert [path for path, _ in error.errors] == ["endpoint_batch_request.item[1]"]
+    assert f"at most {limits.MAX_ENDPOINT_BYTES} allowed" in str(error)
+
+
+def test_endpoints_under_the_item_limit_are_sent_in_a_batch_over_it(client: PinpointClient) -> None:
+    # Each endpoint is under 15 KB, the batch well over it: only items are held to 15 KB.
+    items = [models.EndpointBatchItem(id=f"ep{i}", attributes=_endpoint_of(limits.MAX_ENDPOINT_BYTES - 1000))
+             for i in range(20)]
+    with Stubber(client.boto3_client) as stub:
+        stub.add_response("update_endpoints_batch", {"MessageBody": {"Message": "Accepted"}})
+        client.update_endpoints_batch(
+            application_id="app", endpoint_batch_request=models.EndpointBatchRequest(item=items))
+        stub.assert_no_pending_responses()
+
+
+def test_update_endpoint_over_the_endpoint_limit_is_rejected(client: PinpointClient) -> None:
+    error = rejected(
+        client, "update_endpoint", application_id="app", endpoint_id="ep",
+        endpoint_request=models.EndpointRequest(attributes=_endpoint_of(limits.MAX_ENDPOINT_BYTES + 1)),
+    )
+    assert error.path == "endpoint_request"
+    assert "endpoint is" in str(error)
+
+
+def test_an_event_over_1000_kb_is_named_and_nothing_is_sent(client: PinpointClient) -> None:
+    small = models.Event(event_type="click", timestamp="2026-01-01T00:00:00Z")
+    # No member of an event has a length limit of its own that would be reported first.
+    big = models.Event(event_type="blob", timestamp="2026-01-01T00:00:00Z",
+                       app_title="z" * limits.MAX_EVENT_BYTES)
+    request = models.EventsRequest(batch_item={
+        "ep": models.EventsBatch(endpoint=models.PublicEndpoint(), events={"a": small, "b": big}),
+    })
+    error = rejected(client, "put_events", application_id="app", events_request=request)
+    assert [path for path, _ in error.errors] == ["events_request.batch_item['ep'].events['b']"]
+    assert f"at most {limits.MAX_EVENT_BYTES} allowed" in str(error)
+
+
+_json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(), inner, max_size=3),
+    max_leaves=12,
+)
+
+
+@given(st.lists(st.dictionaries(st.text(), _json_values, max_size=4), max_size=5))
+def test_a_batch_body_measured_item_by_item_is_its_whole_json_size(items: list[dict[str, Any]]) -> None:
+    problems: list[tuple[str, str]] = []
+    body = {"Item": items}
+    assert _validation._endpoint_batch_size(body, "b", problems) == _validation.body_size(body)
+    assert problems == []
