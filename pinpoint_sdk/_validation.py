@@ -560,12 +560,13 @@ def _endpoint_batch_size(body: Any, path: str, problems: Problems) -> int:
     """Size of an ``EndpointBatchRequest`` body, checking each item against the endpoint
     limit on the way; the items' sizes add up to the body's when it holds only ``Item``."""
     items = body.get("Item") if isinstance(body, dict) else None
-    if not isinstance(items, list) or list(body) != ["Item"]:
+    if not isinstance(items, list):
         return body_size(body)
     size = _ITEM_LIST_FRAME + 2 * max(len(items) - 1, 0)  # and the ", " between items
     for index, item in enumerate(items):
         size += check_item_size("EndpointBatchItem", item, f"{path}.item[{index}]", problems)
-    return size
+    # Other keys (sent with ``unknown_fields``) are in the body too: measure it whole.
+    return size if len(body) == 1 else body_size(body)
 
 
 def _check_event_sizes(body: Any, path: str, problems: Problems) -> None:

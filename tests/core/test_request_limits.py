@@ -268,3 +268,14 @@ def test_a_batch_body_measured_item_by_item_is_its_whole_json_size(items: list[d
     body = {"Item": items}
     assert _validation._endpoint_batch_size(body, "b", problems) == _validation.body_size(body)
     assert problems == []
+
+
+def test_items_are_checked_when_the_batch_body_carries_other_keys(client: PinpointClient) -> None:
+    big = models.EndpointBatchItem(id="big", attributes=_endpoint_of(limits.MAX_ENDPOINT_BYTES + 500))
+    request = models.EndpointBatchRequest(item=[big], unknown_fields={"Newer": "x" * 100})
+    error = rejected(client, "update_endpoints_batch", application_id="app",
+                     endpoint_batch_request=request)
+    assert [path for path, _ in error.errors] == ["endpoint_batch_request.item[0]"]
+    problems: list[tuple[str, str]] = []
+    body = {"Item": [{"Id": "a"}], "Newer": "x" * 100}
+    assert _validation._endpoint_batch_size(body, "b", problems) == _validation.body_size(body)
