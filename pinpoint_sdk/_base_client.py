@@ -363,8 +363,10 @@ def call_failure(exc: ParamValidationError | ClientError) -> Exception:
     if isinstance(exc, ClientError):
         error = exc.response.get("Error")
         message = error.get("Message") if isinstance(error, Mapping) else None
-        if isinstance(message, str) and redact_text(message) != message:
-            response = {**exc.response, "Error": {**error, "Message": redact_text(message)}}
+        # A body's "Message" may be any JSON value; botocore prints it as it is.
+        text = message if isinstance(message, str) or message is None else str(message)
+        if text is not None and redact_text(text) != text:
+            response = {**exc.response, "Error": {**error, "Message": redact_text(text)}}
             exc = ClientError(response, exc.operation_name)
         mapped = errors.from_client_error(exc)
         mapped.__cause__ = exc

@@ -369,7 +369,8 @@ def test_the_error_type_header_names_the_class_whatever_the_body() -> None:
     (403, f'<html><pre>{{"ApiKey": "{SECRET}"}}</pre></html>'.encode(),
      {"Content-Type": "text/html"}),
     (400, f'{{"PrivateKey": "{SECRET}", "Message": '.encode(), JSON),
-], ids=["json message", "html page", "truncated json"])
+    (400, json.dumps({"Message": {"ApiKey": SECRET}}).encode(), JSON),
+], ids=["json message", "html page", "truncated json", "message not text"])
 def test_a_secret_echoed_in_an_error_message_is_masked(
     status: int, body: bytes, headers: dict[str, str]
 ) -> None:
