@@ -145,7 +145,7 @@ def before_parse(
     if body.__class__ is not bytes:
         return
     if response_dict["status_code"] >= 300:
-        _readable_error_body(response_dict)
+        _readable_error_body(response_dict, customized_response_dict)
         return
     name = operation_model.name
     plan = _PLANS[name] if name in _PLANS else _plan(operation_model)
@@ -200,8 +200,9 @@ def _load(body: bytes, headers: Any) -> tuple[Any, str | None]:
     return None, problem
 
 
-def _readable_error_body(response_dict: dict[str, Any]) -> None:
-    """Replace an error reply's body that botocore's error parser would crash on.
+def _readable_error_body(response_dict: dict[str, Any], customized: dict[str, Any]) -> None:
+    """Replace an error reply's body that botocore's error parser would crash on, and keep
+    the body's ``RequestID``.
 
     botocore reads an error body as JSON and calls ``.get`` on it: a JSON array, string,
     number or ``null`` raises ``AttributeError``, text that is not UTF-8
@@ -209,7 +210,10 @@ def _readable_error_body(response_dict: dict[str, Any]) -> None:
     ``TypeError``. Such a body becomes a JSON object whose message says what was wrong, so
     the reply becomes the error its status and ``x-amzn-ErrorType`` header name. Bodies
     botocore reads (JSON objects, text that is not JSON, an HTML page) are left as they
-    are.
+    are. botocore keeps the ``RequestID`` of an error body only when the error code is
+    one the model declares; it is added to the error response (``customized``) for any
+    code, so `pinpoint_sdk.errors.PinpointServiceError.request_id` finds it when no
+    ``x-amzn-RequestId`` header came.
     """
     body: bytes = response_dict["body"]
     if not body.strip():
@@ -227,6 +231,9 @@ def _readable_error_body(response_dict: dict[str, Any]) -> None:
         return
     else:
         if data.__class__ is dict:
+            request_id = data.get("RequestID")
+            if request_id.__class__ is str and request_id:
+                customized["RequestID"] = request_id
             kind = data.get("__type")
             if kind is None or kind.__class__ is str:
                 return

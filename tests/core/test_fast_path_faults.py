@@ -287,6 +287,13 @@ ERRORS: dict[str, tuple[int, bytes | dict[str, Any], dict[str, str], type[Except
         {**JSON, "x-amzn-ErrorType": "ForbiddenException:http://internal.amazon.com/"},
         errors.ForbiddenError, "ForbiddenException", REQUEST_ID),
     "status only": (409, {"message": "busy"}, JSON, errors.ConflictError, "409", REQUEST_ID),
+    "request id in the body only": (
+        400, {"Message": "bad", "RequestID": "body-id"}, {"Content-Type": "application/json"},
+        errors.BadRequestError, "400", "body-id"),
+    "modeled, request id in the body only": (
+        404, {"__type": "NotFoundException", "Message": "gone", "RequestID": "body-id"},
+        {"Content-Type": "application/json"}, errors.NotFoundError, "NotFoundException",
+        "body-id"),
     "gateway html": (502, b"<html><body>Bad Gateway</body></html>",
                      {"Content-Type": "text/html", "x-amzn-RequestId": "gw-1"},
                      errors.InternalServerError, "502", "gw-1"),
