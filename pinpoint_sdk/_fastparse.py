@@ -331,7 +331,12 @@ def _plan(operation_model: Any) -> tuple[str, Fix | None] | None:
 
 
 def _double(value: Any) -> Any:
-    return float(value) if value.__class__ is int else value
+    if value.__class__ is int:
+        try:
+            return float(value)
+        except OverflowError:  # beyond a float: kept as sent, never raised
+            return value
+    return value
 
 
 def _timestamp(value: Any) -> Any:
@@ -340,7 +345,8 @@ def _timestamp(value: Any) -> Any:
 
         try:
             return DEFAULT_TIMESTAMP_PARSER(value)
-        except (ValueError, TypeError, OverflowError, OSError):
+        # An epoch beyond what datetime holds ends in botocore's RuntimeError.
+        except (ValueError, TypeError, OverflowError, OSError, RuntimeError):
             return value  # kept aside by the converter, never raised
     return value
 

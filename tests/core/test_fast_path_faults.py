@@ -243,11 +243,40 @@ def test_huge_numbers_and_duplicate_keys() -> None:
     assert isinstance(reference, OverflowError)
 
 
+@pytest.mark.parametrize("value", [-1e20, 1e400, float("nan"), 10 ** 30, "not a time",
+                                   "99999-99-99T99:99:99Z"], ids=repr)
+def test_timestamps_beyond_datetime_are_kept_not_raised(value: Any) -> None:
+    body = json.dumps({"Id": "j", "Schedule": {"StartTime": value}}).encode()
+    client = sdk_client()
+    answer(client, "GetJourney", fixed(200, body, JSON))
+    journey = client.get_journey(application_id="app", journey_id="j").journey_response
+    assert journey.schedule.start_time is None
+    kept = unknown_fields(journey.schedule)["StartTime"]
+    assert kept == value or (kept != kept and value != value)  # NaN is kept as NaN
+    plain = boto3_client()
+    answer(plain, "GetJourney", fixed(200, body, JSON))
+    reference = outcome(lambda: plain.get_journey(ApplicationId="app", JourneyId="j"))
+    assert isinstance(reference, Exception) and not isinstance(reference, ClientError)
+
+
 def test_infinite_doubles_are_floats_as_in_botocore() -> None:
     body = b'{"Id": "e1", "Metrics": {"big": 1e400, "small": -1e400, "n": 2}}'
     result = _same_as_boto3("GetEndpoint", body, JSON)
     assert result.endpoint_response.metrics == {"big": float("inf"), "small": float("-inf"),
                                                 "n": 2.0}
+
+
+def test_an_integer_beyond_a_float_is_kept_not_raised() -> None:
+    huge = 10 ** 400
+    body = b'{"Id": "e1", "Metrics": {"huge": ' + str(huge).encode() + b', "n": 2}}'
+    client = sdk_client()
+    answer(client, "GetEndpoint", fixed(200, body, JSON))
+    endpoint = client.get_endpoint(application_id="app", endpoint_id="e1").endpoint_response
+    assert endpoint.metrics == {"huge": huge, "n": 2.0}
+    plain = boto3_client()
+    answer(plain, "GetEndpoint", fixed(200, body, JSON))
+    reference = outcome(lambda: plain.get_endpoint(ApplicationId="app", EndpointId="e1"))
+    assert isinstance(reference, OverflowError)
 
 
 def test_deep_nesting_the_parser_can_read_is_kept() -> None:
