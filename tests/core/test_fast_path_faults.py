@@ -390,6 +390,15 @@ def test_error_bodies_botocore_cannot_read_still_give_the_typed_error(
     assert type(reference) is botocore_raises
 
 
+def test_an_operation_without_output_gets_the_typed_error_too() -> None:
+    client = sdk_client()
+    answer(client, "TagResource", fixed(404, b'["gone"]', JSON))
+    error = outcome(lambda: client.tag_resource(
+        resource_arn="arn", tags_model=models.TagsModel(tags={"k": "v"})))
+    assert type(error) is errors.NotFoundError
+    assert error.request_id == REQUEST_ID
+
+
 def test_the_error_type_header_names_the_class_whatever_the_body() -> None:
     client = sdk_client()
     headers = {**JSON, "x-amzn-ErrorType": "NotFoundException"}
