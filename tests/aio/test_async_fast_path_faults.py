@@ -252,3 +252,17 @@ def test_a_plain_boto3_client_agrees_with_the_plain_aiobotocore_client() -> None
     sync_answer(client, "GetCampaign", fixed(200, body, JSON))
     sync_reference = outcome(lambda: call_boto3(client, "GetCampaign"))
     assert type(reference) is type(sync_reference) is AttributeError
+
+
+def test_a_listing_stops_with_the_error_at_an_unreadable_page_rather_than_ending_early() -> None:
+    first = {"Item": [{**CAMPAIGN, "Id": "c1"}], "NextToken": "t2"}
+    seen: list[str] = []
+
+    async def call(client: AsyncPinpointClient) -> Any:
+        async for page in client.get_campaigns_pages(application_id="app"):
+            seen.append(page.campaigns_response.item[0].id)
+
+    error, sent = sdk("GetCampaigns", fixed(200, first, JSON),
+                      fixed(200, b'{"Item": [{"Id": "c2"}], "NextTok', JSON), call=call)
+    assert type(error) is errors.UnreadableResponseError
+    assert (seen, sent) == (["c1"], 2)

@@ -489,3 +489,14 @@ def test_a_throttled_attempt_then_success_gives_the_full_result() -> None:
     page = client.get_campaigns(application_id="app").campaigns_response
     assert len(sent) == 2
     assert unstructure(page) == body
+
+
+def test_a_listing_stops_with_the_error_at_an_unreadable_page_rather_than_ending_early() -> None:
+    client = sdk_client()
+    first = {"Item": [{**CAMPAIGN, "Id": "c1"}], "NextToken": "t2"}
+    answer(client, "GetCampaigns", fixed(200, first, JSON),
+           fixed(200, b'{"Item": [{"Id": "c2"}], "NextTok', JSON))
+    pages = client.get_campaigns_pages(application_id="app")
+    assert next(pages).campaigns_response.item[0].id == "c1"
+    with pytest.raises(errors.UnreadableResponseError):
+        next(pages)
