@@ -349,16 +349,28 @@ def result(output: type[T] | None, response: dict[str, Any]) -> T:
 def call_failure(exc: ParamValidationError | ClientError) -> Exception:
     """The SDK error to raise for what botocore raised (raise it outside the handler).
 
-    A `ClientError` becomes its `pinpoint_sdk.errors` subclass. botocore's parameter
-    report quotes the bad value, so a secret's is masked; the masked error is raised
-    outside the ``except`` block because inside it botocore's unmasked error would stay
-    reachable as ``__context__`` (error reporters and debuggers walk that chain).
+    A `ClientError` becomes its `pinpoint_sdk.errors` subclass (one the SDK raised while
+    reading the reply is one already). botocore's parameter report quotes the bad value,
+    and an error message may quote a request (a proxy's error page echoing the body, for
+    one), so a secret's value is masked in both; the masked error is raised outside the
+    ``except`` block because inside it botocore's unmasked error would stay reachable as
+    ``__context__`` (error reporters and debuggers walk that chain).
     """
+    from pinpoint_sdk.display import redact_text
+
+    if isinstance(exc, errors.PinpointServiceError):
+        return exc
     if isinstance(exc, ClientError):
+        error = exc.response.get("Error")
+        message = error.get("Message") if isinstance(error, Mapping) else None
+        # A body's "Message" may be any JSON value; botocore prints it as it is.
+        text = message if isinstance(message, str) or message is None else str(message)
+        if text is not None and redact_text(text) != text:
+            response = {**exc.response, "Error": {**error, "Message": redact_text(text)}}
+            exc = ClientError(response, exc.operation_name)
         mapped = errors.from_client_error(exc)
         mapped.__cause__ = exc
         return mapped
-    from pinpoint_sdk.display import redact_text
 
     report = redact_text(str(exc.kwargs.get("report", exc)))
     failure = errors.ValidationError(report)

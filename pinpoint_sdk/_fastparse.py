@@ -24,8 +24,18 @@ How it is wired:
   member (every Pinpoint output does), the handler decodes the JSON body, converts what
   botocore's parser would convert (see below), hands the result to botocore as that
   member's value (``customized_response_dict``) and leaves botocore an empty body to parse.
-  Anything else (errors, an empty body, a body that is not a JSON object) is left to
-  botocore, so errors become the same ``ClientError``.
+  The body is read as JSON reads bytes (UTF-8 with or without a byte order mark, UTF-16,
+  UTF-32) unless its Content-Type names another charset Python knows. An empty body or
+  ``null`` is left to botocore (an empty result, as without the fast path); any other
+  body that is not a JSON object (truncated, HTML, an array, undecodable, nested too
+  deeply) raises `pinpoint_sdk.errors.UnreadableResponseError` with the reply's request
+  id, where botocore's parser would return a result missing the body's data or fail with
+  a bare ``AttributeError``.
+* Error replies (status 300 and above) are botocore's to parse, so they become the same
+  ``ClientError``. Only a body its error parser would crash on (a JSON array, string or
+  ``null``, text that is not UTF-8, JSON nested too deeply, a ``__type`` that is not a
+  string) is first replaced by a JSON object saying what was wrong, so the reply still
+  becomes the error its status and ``x-amzn-ErrorType`` name, and is retried as such.
 
 What botocore's parser does that the raw body needs too, derived at first use from the
 SDK's generated schema of each output shape (`pinpoint_sdk._schema`, which records each
@@ -47,6 +57,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import codecs
 import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -121,25 +132,175 @@ def before_parse(
     operation_model: Any, response_dict: dict[str, Any],
     customized_response_dict: dict[str, Any], **_: Any,
 ) -> None:
-    """botocore ``before-parse`` handler: the payload member from the raw JSON body."""
-    if not _ACTIVE.get() or response_dict["status_code"] >= 300:
+    """botocore ``before-parse`` handler: the payload member from the raw JSON body.
+
+    Raises:
+        pinpoint_sdk.errors.UnreadableResponseError: a successful reply whose body is not
+            empty and not a JSON object (botocore's parser would return an empty result
+            for most such bodies, or fail with an ``AttributeError``).
+    """
+    if not _ACTIVE.get():
+        return
+    body = response_dict.get("body")
+    if body.__class__ is not bytes:
+        return
+    if response_dict["status_code"] >= 300:
+        _readable_error_body(response_dict, customized_response_dict)
         return
     name = operation_model.name
     plan = _PLANS[name] if name in _PLANS else _plan(operation_model)
-    body = response_dict.get("body")
-    if plan is None or not body or body.__class__ is not bytes:
+    if plan is None or not body.strip():
         return
-    try:
-        data = json.loads(body.decode("utf-8"))
-    except ValueError:  # botocore reads such a body as a message; let it
-        return
-    if data.__class__ is not dict:
+    data, problem = _load(body, response_dict["headers"])
+    if problem is None and data is not None and data.__class__ is not dict:
+        problem = f"is {_json_kind(data)}, not a JSON object"
+    if problem is not None:
+        # Raised outside any ``except``: the decoding error holds the whole body.
+        raise _unreadable(name, response_dict, problem)
+    if data is None:  # JSON ``null``: botocore's parser gives the member ``None`` too
         return
     member, fix = plan
     if fix is not None:
         fix(data)
     customized_response_dict[member] = data
     response_dict["body"] = b""
+
+
+# Charsets ``json.loads`` recognises by itself from the bytes (with or without a BOM).
+_UNICODE = {"utf-8", "utf-16", "utf-16-be", "utf-16-le", "utf-32", "utf-32-be", "utf-32-le"}
+
+
+def _load(body: bytes, headers: Any) -> tuple[Any, str | None]:
+    """The JSON value of ``body``, or ``None`` and what makes it unreadable.
+
+    The problem never quotes the body (it may hold personal data or secrets).
+    """
+    encoding = _declared_encoding(_header(headers, "content-type"))
+    problem: str | None = None
+    try:
+        if encoding is not None:
+            return json.loads(body.decode(encoding)), None
+        # From bytes, json detects UTF-8 (skipping a byte order mark), UTF-16 and UTF-32.
+        encoding = "UTF-8"
+        return json.loads(body), None
+    except UnicodeDecodeError as exc:
+        problem = f"is not {encoding} text (byte {exc.start} of {len(body)})"
+    except json.JSONDecodeError as exc:
+        problem = f"is not JSON ({exc.msg}: line {exc.lineno}, column {exc.colno})"
+    except ValueError as exc:  # an integer too long to convert, for one
+        problem = f"is not readable JSON ({type(exc).__name__}: {str(exc)[:120]})"
+    except RecursionError:
+        problem = "nests JSON arrays or objects too deeply to read"
+    encoding_header = _header(headers, "content-encoding")
+    if encoding_header and encoding_header.strip().lower() != "identity":
+        problem += f"; it was sent with Content-Encoding {encoding_header[:40]!r}, not decoded"
+    content_type = _header(headers, "content-type")
+    if content_type and "json" not in content_type.lower():
+        problem += f"; its Content-Type is {content_type[:80]!r}"
+    return None, problem
+
+
+def _readable_error_body(response_dict: dict[str, Any], customized: dict[str, Any]) -> None:
+    """Replace an error reply's body that botocore's error parser would crash on, and keep
+    the body's ``RequestID``.
+
+    botocore reads an error body as JSON and calls ``.get`` on it: a JSON array, string,
+    number or ``null`` raises ``AttributeError``, text that is not UTF-8
+    ``UnicodeDecodeError``, deep nesting ``RecursionError`` and a non-string ``__type``
+    ``TypeError``. Such a body becomes a JSON object whose message says what was wrong, so
+    the reply becomes the error its status and ``x-amzn-ErrorType`` header name. Bodies
+    botocore reads (JSON objects, text that is not JSON, an HTML page) are left as they
+    are. botocore keeps the ``RequestID`` of an error body only when the error code is
+    one the model declares; it is added to the error response (``customized``) for any
+    code, so `pinpoint_sdk.errors.PinpointServiceError.request_id` finds it when no
+    ``x-amzn-RequestId`` header came.
+    """
+    body: bytes = response_dict["body"]
+    if not body.strip():
+        return
+    status = response_dict["status_code"]
+    replacement: dict[str, Any] = {}
+    problem: str | None = None
+    try:
+        data = json.loads(body.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        problem = f"is not UTF-8 text (byte {exc.start} of {len(body)})"
+    except RecursionError:
+        problem = "nests JSON arrays or objects too deeply to read"
+    except ValueError:  # botocore takes the text as the message
+        return
+    else:
+        if data.__class__ is dict:
+            request_id = data.get("RequestID")
+            if request_id.__class__ is str and request_id:
+                customized["RequestID"] = request_id
+            kind = data.get("__type")
+            if kind is None or kind.__class__ is str:
+                return
+            problem = f"names its error type with {_json_kind(kind)}"
+            for key in ("Message", "message", "RequestID"):
+                if data.get(key).__class__ is str:
+                    replacement[key] = data[key]
+        else:
+            problem = f"is {_json_kind(data)}, not a JSON object"
+    if "Message" not in replacement and "message" not in replacement:
+        replacement["message"] = f"the HTTP {status} reply's body {problem}"
+    response_dict["body"] = json.dumps(replacement).encode()
+
+
+def _unreadable(operation: str, response_dict: dict[str, Any], problem: str) -> Exception:
+    """The `pinpoint_sdk.errors.UnreadableResponseError` of a successful reply."""
+    from pinpoint_sdk.errors import UnreadableResponseError
+
+    headers = response_dict["headers"]
+    status = response_dict["status_code"]
+    metadata: dict[str, Any] = {"HTTPStatusCode": status,
+                                "HTTPHeaders": {str(k).lower(): v for k, v in headers.items()}}
+    request_id = _header(headers, "x-amzn-requestid")
+    if request_id:
+        metadata["RequestId"] = request_id
+    error = {"Code": UnreadableResponseError.error_code,
+             "Message": f"the HTTP {status} reply's body {problem}, so it cannot be read "
+                        "as the operation's result"}
+    return UnreadableResponseError({"Error": error, "ResponseMetadata": metadata}, operation)
+
+
+def _header(headers: Any, name: str) -> str | None:
+    """Header ``name`` (lower case) of a reply, whatever the case it was sent in."""
+    for key, value in headers.items():
+        if str(key).lower() == name:
+            return str(value)
+    return None
+
+
+def _declared_encoding(content_type: str | None) -> str | None:
+    """The codec a Content-Type's ``charset`` names, unless JSON's own detection covers
+    it (UTF-8, -16, -32) or Python does not know it (then the body is read as botocore
+    reads it, as UTF-8)."""
+    for parameter in (content_type or "").split(";")[1:]:
+        key, _, value = parameter.partition("=")
+        if key.strip().lower() == "charset":
+            try:
+                name = codecs.lookup(value.strip().strip('"')).name
+            except LookupError:
+                return None
+            return None if name in _UNICODE else name
+    return None
+
+
+def _json_kind(value: Any) -> str:
+    """``value``'s JSON type, with an article: ``a JSON array``, ``a JSON number``..."""
+    if isinstance(value, bool):
+        return "a JSON boolean"
+    if isinstance(value, (int, float)):
+        return "a JSON number"
+    if isinstance(value, str):
+        return "a JSON string"
+    if isinstance(value, list):
+        return "a JSON array"
+    if isinstance(value, dict):
+        return "a JSON object"
+    return "JSON null"
 
 
 def _plan(operation_model: Any) -> tuple[str, Fix | None] | None:
@@ -170,7 +331,12 @@ def _plan(operation_model: Any) -> tuple[str, Fix | None] | None:
 
 
 def _double(value: Any) -> Any:
-    return float(value) if value.__class__ is int else value
+    if value.__class__ is int:
+        try:
+            return float(value)
+        except OverflowError:  # beyond a float: kept as sent, never raised
+            return value
+    return value
 
 
 def _timestamp(value: Any) -> Any:
@@ -179,7 +345,8 @@ def _timestamp(value: Any) -> Any:
 
         try:
             return DEFAULT_TIMESTAMP_PARSER(value)
-        except (ValueError, TypeError, OverflowError, OSError):
+        # An epoch beyond what datetime holds ends in botocore's RuntimeError.
+        except (ValueError, TypeError, OverflowError, OSError, RuntimeError):
             return value  # kept aside by the converter, never raised
     return value
 

@@ -462,7 +462,12 @@ class _Run(Generic[T]):
     def fail_request(self, batch: list[_Prepared[T]], exc: BaseException) -> None:
         status: int | None = None
         unconfirmed = False
-        if isinstance(exc, errors.PinpointServiceError):
+        if isinstance(exc, errors.UnreadableResponseError):
+            # The service accepted the request; only its answer item by item is lost.
+            unconfirmed = True
+            message = (f"result missing: HTTP {exc.status_code} reply that cannot be read: "
+                       f"{exc.message}; the service may have stored it")
+        elif isinstance(exc, errors.PinpointServiceError):
             status = exc.status_code
             message = f"request rejected: {exc.code or type(exc).__name__}: {exc.message}"
             # A server fault says the request failed, not that nothing of it was stored.

@@ -30,6 +30,7 @@ __all__ = [
     "PinpointError",
     "PinpointServiceError",
     "TooManyRequestsError",
+    "UnreadableResponseError",
     "ValidationError",
     "WaiterTimeoutError",
     "from_client_error",
@@ -157,6 +158,21 @@ class TooManyRequestsError(PinpointServiceError):
     retryable_by_default = True
 
 
+class UnreadableResponseError(PinpointServiceError):
+    """The service answered, but its body cannot be read as the operation's result or error.
+
+    Raised for a successful (2xx) reply whose body is not a JSON object (truncated JSON,
+    an HTML page, a list, text that is not UTF-8, JSON nested beyond what can be read,
+    a compressed body the HTTP layer did not decode) rather than returning a model
+    missing the data the body held. An error reply (4xx/5xx) whose body cannot be read
+    keeps the class of its status and code, with a message saying what was wrong.
+    `request_id` and `status_code` are those of the reply; the message describes the
+    body without quoting it.
+    """
+
+    error_code = "UnreadableResponse"
+
+
 _BY_CODE: dict[str, type[PinpointServiceError]] = {
     cls.error_code: cls
     for cls in (
@@ -168,6 +184,7 @@ _BY_CODE: dict[str, type[PinpointServiceError]] = {
         NotFoundError,
         PayloadTooLargeError,
         TooManyRequestsError,
+        UnreadableResponseError,
     )
     if cls.error_code
 }

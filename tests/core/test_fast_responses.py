@@ -265,8 +265,8 @@ def test_unreadable_timestamp_is_kept_not_raised() -> None:
     assert unknown_fields(schedule) == {"EndTime": "not a time"}
 
 
-@pytest.mark.parametrize("body", [b"", b"not json", b"[1, 2]", b"null"])
-def test_bodies_that_are_not_json_objects_are_left_to_botocore(body: bytes) -> None:
+@pytest.mark.parametrize("body", [b"", b"  ", b"null"])
+def test_empty_and_null_bodies_are_left_to_botocore(body: bytes) -> None:
     operation_model = SERVICE.operation_model("GetApp")
     response = {"body": body, "headers": {}, "status_code": 200}
     customized: dict[str, Any] = {}
@@ -275,6 +275,17 @@ def test_bodies_that_are_not_json_objects_are_left_to_botocore(body: bytes) -> N
                                 customized_response_dict=customized)
     assert customized == {}
     assert response["body"] == body
+
+
+@pytest.mark.parametrize("body", [b"not json", b"[1, 2]", b'"text"', b"7", b'{"Id": "a'])
+def test_other_bodies_that_are_not_json_objects_raise(body: bytes) -> None:
+    response = {"body": body, "headers": {"X-Amzn-RequestId": "req-3"}, "status_code": 200}
+    with _fastparse.active(), pytest.raises(errors.UnreadableResponseError) as info:
+        _fastparse.before_parse(operation_model=SERVICE.operation_model("GetApp"),
+                                response_dict=response, customized_response_dict={})
+    assert info.value.request_id == "req-3"
+    assert info.value.status_code == 200
+    assert info.value.operation_name == "GetApp"
 
 
 def test_handler_does_nothing_outside_the_sdks_calls() -> None:

@@ -56,6 +56,9 @@ def _event_ids(body: dict[str, Any]) -> list[str]:
 
 MALFORMED_EVENT_REPLIES = {
     "truncated JSON": b'{"Results": {"ep": {"EventsItemResponse": {"e0": {"StatusCo',
+    "JSON array": b'[{"Results": {}}]',
+    "HTML page": b"<html><body>Accepted</body></html>",
+    "not UTF-8": b'{"Results": {"\xe9p": {}}}',
     "empty body": b"",
     "empty Results": {"Results": {}},
     "no Results": {},
@@ -127,6 +130,8 @@ def test_put_events_missing_endpoint_result_is_a_warning_on_a_stored_event(
 
 MALFORMED_ENDPOINT_REPLIES = {
     "truncated JSON": b'{"Message": "Acc',
+    "JSON string": b'"Accepted"',
+    "not UTF-8": b'{"Message": "Acc\xe9pted"}',
     "empty body": b"",
     "empty object": {},
     "MessageBody nested": {"MessageBody": {"Message": "Accepted"}},
