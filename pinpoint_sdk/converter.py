@@ -22,12 +22,21 @@ wherever that model appears, nested ones included (see the converter reference p
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Mapping
+from types import ModuleType
 from typing import Any, TypeVar
 
 import cattrs
 
-from pinpoint_sdk._codec import MODULES, REGISTRY, ShapeCodec, codec_for, on_register
+from pinpoint_sdk._codec import (
+    MODULES,
+    REGISTRY,
+    ShapeCodec,
+    codec_for,
+    load_copy,
+    on_register,
+)
 from pinpoint_sdk._model_base import Model
 from pinpoint_sdk._wire import not_an_object
 
@@ -48,30 +57,31 @@ def _is_model(cls: Any) -> bool:
     return isinstance(cls, type) and issubclass(cls, Model) and cls.__module__ in MODULES
 
 
-def _structure_hook(cls: type) -> Callable[[Any, Any], Any]:
-    return codec_for(cls).structure
+def _structure_hook(cls: type, owner: PinpointConverter) -> Callable[[Any, Any], Any]:
+    return owner._codec(cls).structure
 
 
-def _unstructure_hook(cls: type) -> Callable[[Any], Any]:
-    return codec_for(cls).unstructure
+def _unstructure_hook(cls: type, owner: PinpointConverter) -> Callable[[Any], Any]:
+    return owner._codec(cls).unstructure
 
 
 def default_structure_hook(cls: type[T]) -> Callable[[Any, Any], T]:
     """The SDK's own structure hook for model class ``cls`` (what is used without yours).
 
     Register it again to drop a hook of yours:
-    ``converter.register_structure_hook(models.Schedule, default_structure_hook(models.Schedule))``.
+    ``converter.register_structure_hook(models.Schedule, default_structure_hook(models.Schedule))``
+    (on another `PinpointConverter`, it stands for that converter's own hook).
     """
     if not _is_model(cls):
         raise TypeError(f"{cls!r} is not a pinpoint_sdk model class")
-    return _structure_hook(cls)
+    return codec_for(cls).structure
 
 
 def default_unstructure_hook(cls: type[Any]) -> Callable[[Any], dict[str, Any]]:
     """The SDK's own unstructure hook for model class ``cls``; see `default_structure_hook`."""
     if not _is_model(cls):
         raise TypeError(f"{cls!r} is not a pinpoint_sdk model class")
-    return _unstructure_hook(cls)
+    return codec_for(cls).unstructure
 
 
 def _bound(hook: Callable[[Any, Any], Any], cls: type) -> Callable[[Any], Any]:
@@ -89,36 +99,86 @@ class PinpointConverter(cattrs.Converter):
     cattrs users expect a hook registered for a class to be used wherever that class
     appears. The generated per-shape functions call nested shapes through slots; while no
     hook is registered, each slot is the generated function itself (nothing is looked up
-    per call). Any registration re-points, on `converter`, every slot whose class now has
-    a different hook, so the nested members of every model (a ``Schedule`` inside a
+    per call). Any registration re-points every slot whose class now has a different
+    hook, so the nested members of every model (a ``Schedule`` inside a
     ``WriteCampaignRequest``) go through it.
 
-    Copies (``converter.copy()``) apply their hooks at the top level only.
+    `converter` owns the slots of the generated modules. Any other instance (made with
+    ``PinpointConverter()`` or ``converter.copy()``) converts models through private copies
+    of those modules, made on its first use of each group, whose slots follow its own
+    hooks: hooks registered on one converter never change what another produces. A copy
+    starts with the hooks of the converter it was copied from, as in cattrs.
     """
 
-    _customised = False
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self._ready = False
+        self._customised = False
+        self._lock = threading.RLock()
+        self._copies: dict[str, ModuleType] = {}
+        self._codecs: dict[type, ShapeCodec] = {}
+        self._loading: dict[type, ShapeCodec] = {}
+        super().__init__(*args, **kwargs)
+        self.register_structure_hook_factory(_is_model, _structure_hook)
+        self.register_unstructure_hook_factory(_is_model, _unstructure_hook)
+        self._ready = True
+
+    def _codec(self, cls: type) -> ShapeCodec:
+        """This converter's generated conversion of model class ``cls``."""
+        if self is converter or not _READY:
+            return codec_for(cls)
+        codec = self._codecs.get(cls)
+        if codec is not None:
+            return codec
+        with self._lock:
+            codec = self._codecs.get(cls) or self._loading.get(cls)
+            if codec is not None:
+                return codec
+            made = load_copy(MODULES[cls.__module__], self._copies)
+            self._loading.update((c.cls, c) for c in made)
+            try:
+                self._point_slots(made)
+                self._codecs.update((c.cls, c) for c in made)
+            finally:
+                for c in made:
+                    del self._loading[c.cls]
+            return self._codecs[cls]
+
+    def _own(self, cls: Any, func: Any, default: Callable[[type], Any]) -> Any:
+        """``func``, or this converter's own hook where it is the SDK's default for ``cls``."""
+        if self is converter or not _is_model(cls) or func is not default(cls):
+            return func
+        codec = self._codec(cls)
+        return codec.structure if default is default_structure_hook else codec.unstructure
 
     def register_unstructure_hook(self, cls: Any = None, func: Any = None) -> Any:
         """`cattrs.Converter.register_unstructure_hook`; nested models use the hook too."""
-        result = super().register_unstructure_hook(cls, func)
-        self._hooks_changed()
+        with self._lock:
+            if func is not None:
+                func = self._own(cls, func, default_unstructure_hook)
+            result = super().register_unstructure_hook(cls, func)
+            self._hooks_changed()
         return result
 
     def register_structure_hook(self, cl: Any, func: Any = None) -> Any:
         """`cattrs.Converter.register_structure_hook`; nested models use the hook too."""
-        result = super().register_structure_hook(cl, func)
-        self._hooks_changed()
+        with self._lock:
+            if func is not None:
+                func = self._own(cl, func, default_structure_hook)
+            result = super().register_structure_hook(cl, func)
+            self._hooks_changed()
         return result
 
     def register_unstructure_hook_func(self, check_func: Any, func: Any) -> None:
         """`cattrs.Converter.register_unstructure_hook_func`; nested models use it too."""
-        super().register_unstructure_hook_func(check_func, func)
-        self._hooks_changed()
+        with self._lock:
+            super().register_unstructure_hook_func(check_func, func)
+            self._hooks_changed()
 
     def register_structure_hook_func(self, check_func: Any, func: Any) -> None:
         """`cattrs.Converter.register_structure_hook_func`; nested models use it too."""
-        super().register_structure_hook_func(check_func, func)
-        self._hooks_changed()
+        with self._lock:
+            super().register_structure_hook_func(check_func, func)
+            self._hooks_changed()
 
     def register_unstructure_hook_factory(self, predicate: Any, factory: Any = None) -> Any:
         """`cattrs.Converter.register_unstructure_hook_factory`; nested models use it too."""
@@ -128,8 +188,9 @@ class PinpointConverter(cattrs.Converter):
                 return factory
 
             return decorator
-        result = super().register_unstructure_hook_factory(predicate, factory)
-        self._hooks_changed()
+        with self._lock:
+            result = super().register_unstructure_hook_factory(predicate, factory)
+            self._hooks_changed()
         return result
 
     def register_structure_hook_factory(self, predicate: Any, factory: Any = None) -> Any:
@@ -140,16 +201,20 @@ class PinpointConverter(cattrs.Converter):
                 return factory
 
             return decorator
-        result = super().register_structure_hook_factory(predicate, factory)
-        self._hooks_changed()
+        with self._lock:
+            result = super().register_structure_hook_factory(predicate, factory)
+            self._hooks_changed()
         return result
 
     def _hooks_changed(self) -> None:
-        # Only the module's converter owns the slots; its own set-up does not count.
-        if self is not globals().get("converter") or not _READY:
+        # The converter's own set-up (and the module's, for `converter`) does not count.
+        if not self._ready or not _READY:
             return
         self._customised = True
-        self._point_slots(list(REGISTRY.values()))
+        if self is converter:
+            self._point_slots(list(REGISTRY.values()))
+        else:
+            self._point_slots(list(self._codecs.values()))
 
     def _point_slots(self, codecs: list[ShapeCodec]) -> None:
         """Point the nested-conversion slots of ``codecs`` at this converter's hooks."""
@@ -161,15 +226,14 @@ class PinpointConverter(cattrs.Converter):
 
 def _loaded(codecs: list[ShapeCodec]) -> None:
     """A codec module was loaded: point its slots at user hooks, if there are any."""
-    if converter._customised:
-        converter._point_slots(codecs)
+    with converter._lock:
+        if converter._customised:
+            converter._point_slots(codecs)
 
 
 _READY = False
 converter = PinpointConverter()
 """The configured converter (a `PinpointConverter`), for users who register their own hooks."""
-converter.register_structure_hook_factory(_is_model, _structure_hook)
-converter.register_unstructure_hook_factory(_is_model, _unstructure_hook)
 on_register(_loaded)
 _READY = True
 
