@@ -65,23 +65,33 @@ def _unstructure_hook(cls: type, owner: PinpointConverter) -> Callable[[Any], An
     return owner._codec(cls).unstructure
 
 
-def default_structure_hook(cls: type[T]) -> Callable[[Any, Any], T]:
+def default_structure_hook(
+    cls: type[T], on: PinpointConverter | None = None
+) -> Callable[[Any, Any], T]:
     """The SDK's own structure hook for model class ``cls`` (what is used without yours).
 
     Register it again to drop a hook of yours:
-    ``converter.register_structure_hook(models.Schedule, default_structure_hook(models.Schedule))``
-    (on another `PinpointConverter`, it stands for that converter's own hook).
+    ``converter.register_structure_hook(models.Schedule, default_structure_hook(models.Schedule))``.
+    A hook of yours can call it to do the conversion and adjust the result.
+
+    Args:
+        cls: a model class.
+        on: the converter whose nested hooks the returned function applies: the SDK's
+            `converter` by default. In a hook registered on another `PinpointConverter`,
+            pass that converter, so the members nested in ``cls`` follow its hooks.
     """
     if not _is_model(cls):
         raise TypeError(f"{cls!r} is not a pinpoint_sdk model class")
-    return codec_for(cls).structure
+    return (on or converter)._codec(cls).structure
 
 
-def default_unstructure_hook(cls: type[Any]) -> Callable[[Any], dict[str, Any]]:
+def default_unstructure_hook(
+    cls: type[Any], on: PinpointConverter | None = None
+) -> Callable[[Any], dict[str, Any]]:
     """The SDK's own unstructure hook for model class ``cls``; see `default_structure_hook`."""
     if not _is_model(cls):
         raise TypeError(f"{cls!r} is not a pinpoint_sdk model class")
-    return codec_for(cls).unstructure
+    return (on or converter)._codec(cls).unstructure
 
 
 def _bound(hook: Callable[[Any, Any], Any], cls: type) -> Callable[[Any], Any]:
@@ -143,18 +153,37 @@ class PinpointConverter(cattrs.Converter):
                     del self._loading[c.cls]
             return self._codecs[cls]
 
-    def _own(self, cls: Any, func: Any, default: Callable[[type], Any]) -> Any:
-        """``func``, or this converter's own hook where it is the SDK's default for ``cls``."""
-        if self is converter or not _is_model(cls) or func is not default(cls):
+    def _own(self, cls: Any, func: Any, structure: bool) -> Any:
+        """``func``, or this converter's own hook where ``func`` is the SDK's converter's
+        default for model class ``cls``."""
+        if self is converter or not _is_model(cls):
+            return func
+        default = codec_for(cls)
+        if func is not (default.structure if structure else default.unstructure):
             return func
         codec = self._codec(cls)
-        return codec.structure if default is default_structure_hook else codec.unstructure
+        return codec.structure if structure else codec.unstructure
+
+    def copy(self, *args: Any, **kwargs: Any) -> Any:
+        """`cattrs.Converter.copy`: the copy starts with this converter's hooks, nested
+        ones included, and keeps the hooks registered on it from then on to itself."""
+        result: PinpointConverter = super().copy(*args, **kwargs)
+        with result._lock:
+            for dispatch, structure in ((result._structure_func, True),
+                                        (result._unstructure_func, False)):
+                registry = dispatch._single_dispatch.registry
+                adopted = [(cls, result._own(cls, func, structure))
+                           for cls, func in list(registry.items())]
+                dispatch.register_cls_list(
+                    [(cls, func) for cls, func in adopted if func is not registry[cls]])
+            result._point_slots(list(result._codecs.values()))
+        return result
 
     def register_unstructure_hook(self, cls: Any = None, func: Any = None) -> Any:
         """`cattrs.Converter.register_unstructure_hook`; nested models use the hook too."""
         with self._lock:
             if func is not None:
-                func = self._own(cls, func, default_unstructure_hook)
+                func = self._own(cls, func, structure=False)
             result = super().register_unstructure_hook(cls, func)
             self._hooks_changed()
         return result
@@ -163,7 +192,7 @@ class PinpointConverter(cattrs.Converter):
         """`cattrs.Converter.register_structure_hook`; nested models use the hook too."""
         with self._lock:
             if func is not None:
-                func = self._own(cl, func, default_structure_hook)
+                func = self._own(cl, func, structure=True)
             result = super().register_structure_hook(cl, func)
             self._hooks_changed()
         return result
@@ -220,8 +249,14 @@ class PinpointConverter(cattrs.Converter):
         """Point the nested-conversion slots of ``codecs`` at this converter's hooks."""
         for codec in codecs:
             s_hook = self.get_structure_hook(codec.cls)
+            u_hook = self.get_unstructure_hook(codec.cls)
+            if self is not converter:  # the SDK converter's defaults stand for this one's
+                sdk = REGISTRY.get(codec.cls)
+                if sdk is not None:
+                    s_hook = codec.structure if s_hook is sdk.structure else s_hook
+                    u_hook = codec.unstructure if u_hook is sdk.unstructure else u_hook
             structure = codec.structure if s_hook is codec.structure else _bound(s_hook, codec.cls)
-            codec.point(structure, self.get_unstructure_hook(codec.cls))
+            codec.point(structure, u_hook)
 
 
 def _loaded(codecs: list[ShapeCodec]) -> None:
