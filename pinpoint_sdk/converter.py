@@ -16,8 +16,14 @@ does not know:
   kept, as sent, with the unknown keys (`unknown_fields`), and written back by `unstructure`.
 
 This module is always ``pinpoint_sdk.converter``; the configured object is
-``pinpoint_sdk.converter.converter``. Hooks registered on it for a model class apply
-wherever that model appears, nested ones included (see the converter reference page).
+``pinpoint_sdk.converter.converter``. Hooks registered on it for a model class (for the
+class, by predicate or by factory, before or after the models are first used, from any
+thread) apply wherever that model appears, nested ones and items of lists and maps
+included, everywhere the SDK converts: clients (the fast response path too), resources,
+bulk writers, builders, export and import. Hooks for other types (enums, ``datetime``)
+apply only where cattrs converts that type itself, not inside models. Other
+`PinpointConverter` instances and copies convert as ``converter`` does and keep their
+hooks, nested ones included, to themselves (see the converter reference page).
 """
 
 from __future__ import annotations
@@ -153,13 +159,17 @@ class PinpointConverter(cattrs.Converter):
                     del self._loading[c.cls]
             return self._codecs[cls]
 
-    def _own(self, cls: Any, func: Any, structure: bool) -> Any:
-        """``func``, or this converter's own hook where ``func`` is the SDK's converter's
-        default for model class ``cls``."""
+    def _own(
+        self, cls: Any, func: Any, structure: bool, source: PinpointConverter | None = None
+    ) -> Any:
+        """``func``, or this converter's own hook where ``func`` is the default of model
+        class ``cls`` on the SDK's converter (or on ``source``, the one copied)."""
         if self is converter or not _is_model(cls):
             return func
-        default = codec_for(cls)
-        if func is not (default.structure if structure else default.unstructure):
+        defaults = [codec_for(cls)]
+        if source is not None and cls in source._codecs:
+            defaults.append(source._codecs[cls])
+        if all(func is not (d.structure if structure else d.unstructure) for d in defaults):
             return func
         codec = self._codec(cls)
         return codec.structure if structure else codec.unstructure
@@ -172,7 +182,7 @@ class PinpointConverter(cattrs.Converter):
             for dispatch, structure in ((result._structure_func, True),
                                         (result._unstructure_func, False)):
                 registry = dispatch._single_dispatch.registry
-                adopted = [(cls, result._own(cls, func, structure))
+                adopted = [(cls, result._own(cls, func, structure, self))
                            for cls, func in list(registry.items())]
                 dispatch.register_cls_list(
                     [(cls, func) for cls, func in adopted if func is not registry[cls]])

@@ -26,6 +26,7 @@ from pinpoint_sdk.converter import (
 )
 
 TOUCHED = (models.Schedule, models.QuietTime, models.WriteTreatmentResource)
+RESET = (*TOUCHED, models.WriteCampaignRequest)
 
 REQUEST = models.WriteCampaignRequest(
     name="c",
@@ -44,7 +45,7 @@ WIRE = {
 def _default_hooks() -> Iterator[None]:
     """Hooks a test registers on the SDK's converter are replaced by its own afterwards."""
     yield
-    for cls in TOUCHED:
+    for cls in RESET:
         converter.register_unstructure_hook(cls, default_unstructure_hook(cls))
         converter.register_structure_hook(cls, default_structure_hook(cls))
 
@@ -110,6 +111,10 @@ def test_a_hook_on_the_sdks_converter_does_not_reach_other_converters() -> None:
 
 
 def test_a_copy_starts_with_its_originals_hooks_nested_too_and_then_goes_its_own_way() -> None:
+    # The SDK's defaults put back for classes (as after removing a hook) stand for each
+    # copy's own, also in a copy of a copy.
+    for cls in (models.WriteCampaignRequest, models.WriteTreatmentResource):
+        converter.register_unstructure_hook(cls, default_unstructure_hook(cls))
     converter.register_unstructure_hook(models.Schedule, _marking(models.Schedule, "sdk"))
     copied = converter.copy()
     again = copied.copy()
