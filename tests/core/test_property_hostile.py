@@ -223,9 +223,9 @@ def test_the_hostile_strategy_reaches_every_kind_of_trouble() -> None:
             elif not fits(value, member.type):
                 seen.add("list item" if isinstance(value, list) else "wrong")
         schedule = data.get("Schedule")
-        if isinstance(schedule, dict) and isinstance(schedule.get("Frequency"), str):
-            if schedule["Frequency"] not in _schema.ENUMS["Frequency"]:
-                seen.add("unlisted enum")
+        frequency = schedule.get("Frequency") if isinstance(schedule, dict) else None
+        if isinstance(frequency, str) and frequency not in _schema.ENUMS["Frequency"]:
+            seen.add("unlisted enum")
 
     look()
     assert seen == {"unknown", "null", "wrong", "list item", "unlisted enum"}
