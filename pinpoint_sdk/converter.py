@@ -13,7 +13,14 @@ does not know:
   to the text, and written back as sent; see `pinpoint_sdk.enums`);
 * a value whose JSON type differs from its member's annotation (a string where the model
   has a list) is never stored on that member: the member stays ``None`` and the value is
-  kept, as sent, with the unknown keys (`unknown_fields`), and written back by `unstructure`.
+  kept, as sent, with the unknown keys (`unknown_fields`), and written back by `unstructure`;
+* an explicit ``null`` on a member reads as ``None`` ("not set") and is left out by
+  `unstructure` (boto3 refuses ``None`` for a member); ``null`` values inside unknown keys or
+  inside values kept aside are written back as sent.
+
+So ``unstructure(structure(d, cls)) == d`` for every wire dict ``d`` without explicit
+``null`` members, and keys the SDK does not know, kept values and unlisted enum members
+survive ``==``, `attrs.evolve`, `copy.deepcopy` and `pickle` as well.
 
 This module is always ``pinpoint_sdk.converter``; the configured object is
 ``pinpoint_sdk.converter.converter``. Hooks registered on it for a model class (for the

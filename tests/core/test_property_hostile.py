@@ -5,9 +5,9 @@ wrong JSON type (at any depth: a list with one bad item, a map with a non-object
 and every object carries keys its model does not define; enum members take values the
 SDK does not list. What the converter promises for all of them:
 
-* ``unstructure(structure(d))`` gives ``d`` back, except that explicit ``null``\\ s on the
+* ``unstructure(structure(d))`` gives ``d`` back, except that explicit ``null`` values on the
   members a model reads are left out (``None`` means "not set"; boto3 refuses ``null``);
-  ``null``\\ s inside unknown keys or inside values kept aside come back as sent;
+  ``null`` values inside unknown keys or inside values kept aside come back as sent;
 * a value is never stored under a member whose annotation it does not fit;
 * ``==``, ``copy.deepcopy``, ``pickle`` and ``attrs.evolve`` keep unknown keys and the
   values kept aside.
