@@ -147,7 +147,7 @@ class PinpointConverter(cattrs.Converter):
 
     def _codec(self, cls: type) -> ShapeCodec:
         """This converter's generated conversion of model class ``cls``."""
-        if self is converter or not _READY:
+        if not _READY or self is converter:
             return codec_for(cls)
         codec = self._codecs.get(cls)
         if codec is not None:
