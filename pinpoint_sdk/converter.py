@@ -186,13 +186,19 @@ class PinpointConverter(cattrs.Converter):
         ones included, and keeps the hooks registered on it from then on to itself."""
         result: PinpointConverter = super().copy(*args, **kwargs)
         with result._lock:
-            for dispatch, structure in ((result._structure_func, True),
-                                        (result._unstructure_func, False)):
-                registry = dispatch._single_dispatch.registry
-                adopted = [(cls, result._own(cls, func, structure, self))
-                           for cls, func in list(registry.items())]
-                dispatch.register_cls_list(
-                    [(cls, func) for cls, func in adopted if func is not registry[cls]])
+            # A hook the copy took over that is a default of the SDK's converter (or of
+            # this one) becomes the copy's own; only classes whose group is loaded can
+            # have one. Registered past this class's overrides, which would re-point
+            # every slot per class: the slots are pointed once, below.
+            for cls in list(REGISTRY):
+                s_hook = result.get_structure_hook(cls)
+                s_own = result._own(cls, s_hook, True, self)
+                if s_own is not s_hook:
+                    cattrs.Converter.register_structure_hook(result, cls, s_own)
+                u_hook = result.get_unstructure_hook(cls)
+                u_own = result._own(cls, u_hook, False, self)
+                if u_own is not u_hook:
+                    cattrs.Converter.register_unstructure_hook(result, cls, u_own)
             result._point_slots(list(result._codecs.values()))
         return result
 
