@@ -3,16 +3,28 @@
 
 Each codec module registers the conversion of every class of its group in `REGISTRY` when
 it is imported; `codec_for` imports a group's module on the first use of one of its classes
-(`MODULES` says which), so only the groups a program uses are loaded.
+(`MODULES` says which), so only the groups a program uses are loaded. `load_copy` runs a
+private copy of a group's module, with functions and slots of its own, for a converter
+whose hooks must not reach the others.
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable, MutableMapping
 from importlib import import_module
+from types import CodeType, ModuleType
 from typing import Any, NamedTuple
 
-__all__ = ["MODULES", "REGISTRY", "ShapeCodec", "codec_for", "on_register", "register"]
+__all__ = [
+    "MODULES",
+    "REGISTRY",
+    "ShapeCodec",
+    "codec_for",
+    "load_copy",
+    "on_register",
+    "register",
+]
 
 
 class ShapeCodec(NamedTuple):
@@ -60,10 +72,17 @@ def register(
     entries: Iterable[tuple[type, Callable[[Any, Any], Any], Callable[[Any], Any], str, str]],
 ) -> None:
     """Called by each codec module once it is complete: (class, structure, unstructure,
-    structure slot, unstructure slot) for each class, the slots named in ``namespace``."""
+    structure slot, unstructure slot) for each class, the slots named in ``namespace``.
+
+    A private copy (`load_copy`) keeps its conversions in its own namespace instead.
+    """
     added = [
         ShapeCodec(cls, s, u, namespace, s_slot, u_slot) for cls, s, u, s_slot, u_slot in entries
     ]
+    namespace[_CODECS] = added
+    module = sys.modules.get(namespace["__name__"])
+    if module is None or vars(module) is not namespace:
+        return
     for codec in added:
         REGISTRY[codec.cls] = codec
     for listener in _listeners:
@@ -82,3 +101,40 @@ def codec_for(cls: type) -> ShapeCodec:
         import_module(MODULES[cls.__module__])
         codec = REGISTRY[cls]
     return codec
+
+
+_CODECS = "__codecs__"
+_GROUPS = frozenset(MODULES.values())
+_CODE: dict[str, CodeType] = {}
+
+
+def load_copy(name: str, copies: dict[str, ModuleType]) -> list[ShapeCodec]:
+    """Run a private copy of codec module ``name`` and of the group modules whose slots it
+    calls, unless ``copies`` (module name -> copy) holds them already; returns the
+    conversions of the copies made (none when all were there).
+
+    A copy has functions and slots of its own: pointing its slots changes neither the
+    module nor any other copy, and `REGISTRY` does not list it. Copies made into one
+    ``copies`` call each other's slots, as the modules do.
+    """
+    made: list[ShapeCodec] = []
+    _copy(name, copies, made)
+    return made
+
+
+def _copy(name: str, copies: dict[str, ModuleType], made: list[ShapeCodec]) -> ModuleType:
+    copy = copies.get(name)
+    if copy is not None:
+        return copy
+    module = import_module(name)
+    code = _CODE.get(name)
+    if code is None:
+        code = _CODE[name] = module.__spec__.loader.get_code(name)  # type: ignore[union-attr]
+    copy = copies[name] = ModuleType(name, module.__doc__)
+    copy.__dict__.update(__file__=module.__file__, __spec__=module.__spec__)
+    exec(code, copy.__dict__)
+    for key, value in list(vars(copy).items()):
+        if isinstance(value, ModuleType) and value.__name__ in _GROUPS:
+            setattr(copy, key, _copy(value.__name__, copies, made))
+    made.extend(copy.__dict__[_CODECS])
+    return copy
