@@ -10,9 +10,28 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from botocore.exceptions import ClientError
+
+if TYPE_CHECKING:
+    from pinpoint_sdk.batching import BatchResult
+    from pinpoint_sdk.support import SupportStatus
+    from pinpoint_sdk.waiters import JobLike
+
+    class _ClientErrorBase(Exception):
+        """botocore's ``ClientError`` as type checkers see it here: botocore ships no types,
+        and a base class of unknown type would make every attribute of the service errors
+        ``Any``, so a misspelt ``error.reqest_id`` would go unnoticed."""
+
+        response: dict[str, Any]
+        """The parsed error response (``Error``, ``ResponseMetadata``, ...)."""
+        operation_name: str
+        """The operation that failed, e.g. ``GetCampaign``."""
+
+        def __init__(self, error_response: Mapping[str, Any], operation_name: str) -> None: ...
+else:
+    _ClientErrorBase = ClientError
 
 __all__ = [
     "BadRequestError",
@@ -40,7 +59,7 @@ class PinpointError(Exception):
     """Base class of every exception raised by pinpoint_sdk."""
 
 
-class PinpointServiceError(PinpointError, ClientError):  # type: ignore[misc]
+class PinpointServiceError(PinpointError, _ClientErrorBase):
     """An error response from the Pinpoint service (or from the client on its behalf)."""
 
     #: Modeled error code this class stands for (``None`` for the catch-all base).
@@ -253,7 +272,7 @@ class ValidationError(PinpointError, ValueError):
         if isinstance(errors, str):
             errors = [(path, errors)]
         self.errors: list[tuple[str, str]] = list(errors)
-        self.path = self.errors[0][0] if self.errors else path
+        self.path: str = self.errors[0][0] if self.errors else path
         super().__init__("; ".join(f"{p}: {m}" if p else m for p, m in self.errors))
 
 
@@ -281,8 +300,8 @@ class BatchInterrupted(PinpointError):
         ```
     """
 
-    def __init__(self, result: Any, cause: BaseException) -> None:
-        self.result = result
+    def __init__(self, result: BatchResult, cause: BaseException) -> None:
+        self.result: BatchResult = result
         super().__init__(
             f"bulk write interrupted by {type(cause).__name__}: {cause} "
             f"({result.succeeded} items succeeded and {len(result.failed)} failed before "
@@ -290,7 +309,7 @@ class BatchInterrupted(PinpointError):
         )
 
     @property
-    def batch_result(self) -> Any:
+    def batch_result(self) -> BatchResult:
         """The partial `BatchResult` (same as `result`)."""
         return self.result
 
@@ -298,7 +317,7 @@ class BatchInterrupted(PinpointError):
         return _rebuild_batch_interrupted, (self.result, str(self))
 
 
-def _rebuild_batch_interrupted(result: Any, text: str) -> BatchInterrupted:
+def _rebuild_batch_interrupted(result: BatchResult, text: str) -> BatchInterrupted:
     error = BatchInterrupted.__new__(BatchInterrupted)
     Exception.__init__(error, text)
     error.result = result
@@ -323,8 +342,8 @@ class MissingIdentifierError(PinpointError, ValueError):
             f"{resource} has no {identifier}: the service response it was built from "
             f"lacks it, so the {resource.lower()} cannot be addressed"
         )
-        self.resource = resource
-        self.identifier = identifier
+        self.resource: str = resource
+        self.identifier: str = identifier
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self.resource, self.identifier))
@@ -336,10 +355,12 @@ class JobFailedError(PinpointError):
     `failures` holds the job's failure messages, `job` the final job model.
     """
 
-    def __init__(self, message: str, *, job: Any = None, failures: Sequence[str] = ()) -> None:
+    def __init__(
+        self, message: str, *, job: JobLike | None = None, failures: Sequence[str] = ()
+    ) -> None:
         super().__init__(message)
-        self.job = job
-        self.failures = list(failures)
+        self.job: JobLike | None = job
+        self.failures: list[str] = list(failures)
 
 
 class WaiterTimeoutError(PinpointError, TimeoutError):
@@ -348,9 +369,9 @@ class WaiterTimeoutError(PinpointError, TimeoutError):
     `last` holds the last state observed.
     """
 
-    def __init__(self, message: str, *, last: Any = None) -> None:
+    def __init__(self, message: str, *, last: JobLike | None = None) -> None:
         super().__init__(message)
-        self.last = last
+        self.last: JobLike | None = last
 
 
 class PinpointEndOfSupportWarning(UserWarning):
@@ -370,6 +391,6 @@ class PinpointEndOfSupportWarning(UserWarning):
         ```
     """
 
-    def __init__(self, message: str, status: Any = None) -> None:
+    def __init__(self, message: str, status: SupportStatus | None = None) -> None:
         super().__init__(message)
-        self.status = status
+        self.status: SupportStatus | None = status
