@@ -166,7 +166,7 @@ def _loaded(codecs: list[ShapeCodec]) -> None:
 
 
 _READY = False
-converter = PinpointConverter()
+converter: PinpointConverter = PinpointConverter()
 """The configured converter (a `PinpointConverter`), for users who register their own hooks."""
 converter.register_structure_hook_factory(_is_model, _structure_hook)
 converter.register_unstructure_hook_factory(_is_model, _unstructure_hook)

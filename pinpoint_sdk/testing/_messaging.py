@@ -7,7 +7,7 @@ import secrets
 import time
 from typing import Any
 
-from ._core import BackendCore, new_id, now_iso
+from ._core import BackendCore, SentMessage, new_id, now_iso
 from ._exceptions import BadRequestException
 from ._resources import PUSH_CHANNELS, ResourcesMixin
 
@@ -59,7 +59,7 @@ class DeliveryMixin(ResourcesMixin, BackendCore):
         channel: str | None,
         address: str | None,
         request: dict[str, Any],
-        origin: dict[str, Any] | None = None,
+        origin: SentMessage | None = None,
     ) -> dict[str, Any]:
         """Deliver to ``address`` and keep the record in ``sent_messages``.
 
@@ -98,7 +98,7 @@ class DeliveryMixin(ResourcesMixin, BackendCore):
         app_id: str,
         endpoint_id: str,
         request: dict[str, Any],
-        origin: dict[str, Any] | None = None,
+        origin: SentMessage | None = None,
     ) -> dict[str, Any]:
         endpoint = self.state(app_id).endpoints.get(endpoint_id)
         if endpoint is None:
@@ -123,8 +123,9 @@ class DeliveryMixin(ResourcesMixin, BackendCore):
                 "StatusCode": 400,
                 "StatusMessage": "Endpoint is inactive",
             }
-        origin = {"EndpointId": endpoint_id, **(origin or {})}
-        result = self._deliver(app_id, endpoint.get("ChannelType"), address, request, origin)
+        record = SentMessage(EndpointId=endpoint_id)
+        record.update(origin or {})
+        result = self._deliver(app_id, endpoint.get("ChannelType"), address, request, record)
         return {"Address": address or "", **result}
 
 
