@@ -32,7 +32,7 @@ if TYPE_CHECKING:
         | models.GCMChannelResponse
         | models.ADMChannelResponse
         | models.BaiduChannelResponse
-        | dict[str, Any]
+        | dict[str, object]
     )
     """A channel as exported: its response model, or the wire dict for a channel type
     this SDK does not know."""

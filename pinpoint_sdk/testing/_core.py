@@ -9,7 +9,7 @@ import threading
 import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, TypedDict, TypeVar
+from typing import Any, Required, TypedDict, TypeVar
 
 from moto.pinpoint.models import App, PinpointBackend
 from moto.utilities.utils import get_partition
@@ -157,28 +157,34 @@ _BACKEND_TABLES: dict[str, Callable[[Any], Any]] = {
 _STATE_TABLES: dict[str, Callable[[Any], Any]] = {"events": _length, "segment_members": dict}
 
 
-class SentMessage(TypedDict, total=False):
-    """One message the double delivered, as `BackendCore.sent_messages` records it."""
+class MessageOrigin(TypedDict, total=False):
+    """Where a delivered message came from, merged into its `SentMessage` record."""
 
-    ApplicationId: str
-    ChannelType: str | None
-    """``EMAIL``, ``SMS``, ``PUSH`` ... as the request or the endpoint named it."""
-    Address: str | None
-    MessageId: str
-    MessageConfiguration: dict[str, Any]
-    """The request's ``MessageConfiguration`` in wire form (empty for a template send)."""
-    TemplateConfiguration: dict[str, Any]
-    """The request's ``TemplateConfiguration`` in wire form."""
-    SentAt: str
-    """ISO-8601 time of delivery."""
     EndpointId: str
     """Set when the message went to an endpoint (not to a bare address)."""
     CampaignId: str
     CampaignActivityId: str
     TreatmentId: str
+
+
+class SentMessage(MessageOrigin, total=False):
+    """One message the double delivered, as `BackendCore.sent_messages` records it."""
+
+    ApplicationId: Required[str]
+    ChannelType: Required[str | None]
+    """``EMAIL``, ``SMS``, ``PUSH`` ... as the request or the endpoint named it."""
+    Address: Required[str | None]
+    MessageId: Required[str]
+    SentAt: Required[str]
+    """ISO-8601 time of delivery."""
+    MessageConfiguration: dict[str, Any]
+    """The request's ``MessageConfiguration`` in wire form (not for one-time codes)."""
+    TemplateConfiguration: dict[str, Any]
+    """The request's ``TemplateConfiguration`` in wire form (not for one-time codes)."""
     Otp: str
     """The one-time code, for a SendOTPMessage delivery."""
     BrandName: str
+    """The brand name of a SendOTPMessage delivery."""
 
 
 class BackendCore:

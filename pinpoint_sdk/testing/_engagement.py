@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from ._analytics import Message, counts, kpi_rows, messages_of, parse_time
-from ._core import BackendCore, SentMessage, Versioned, new_id, now_iso
+from ._core import BackendCore, MessageOrigin, Versioned, new_id, now_iso
 from ._exceptions import BadRequestException, ConflictException, NotFoundException
 from ._messaging import DeliveryMixin
 from ._resources import PUSH_CHANNELS, ResourcesMixin
@@ -265,7 +265,7 @@ class EngagementMixin(DeliveryMixin, ResourcesMixin, BackendCore):
             "MessageConfiguration": campaign.get("MessageConfiguration") or {},
             "TemplateConfiguration": campaign.get("TemplateConfiguration") or {},
         }
-        origin = SentMessage(
+        origin = MessageOrigin(
             CampaignId=campaign["Id"], CampaignActivityId=activity_id, TreatmentId="0"
         )
         targets = [
