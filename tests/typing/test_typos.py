@@ -32,6 +32,7 @@ from pinpoint_sdk.aio import AsyncPinpoint, AsyncPinpointClient, AsyncTemplate
 from pinpoint_sdk.export import ExportedApp, export_app, import_app
 from pinpoint_sdk.resources import User
 from pinpoint_sdk.testing import PinpointMock, mock_pinpoint
+from pinpoint_sdk.waiters import wait_for_job, wait_for_job_async
 """
 
 TYPOS = PRELUDE + """\
@@ -165,6 +166,14 @@ class RawClient:
     meta: object = None
 
 
+def import_job() -> models.ImportJobResponse:
+    return models.ImportJobResponse(job_status="COMPLETED")
+
+
+async def export_job() -> models.ExportJobResponse:
+    return models.ExportJobResponse(job_status="COMPLETED")
+
+
 def caught(client: pinpoint_sdk.PinpointClient, exported: ExportedApp, mock: PinpointMock,
            out: models.GetAppResponse, user: User, record: pinpoint_sdk.EventRecord) -> None:
     try:
@@ -200,6 +209,8 @@ def caught(client: pinpoint_sdk.PinpointClient, exported: ExportedApp, mock: Pin
 async def caught_async(template: AsyncTemplate) -> None:
     reveal_type(await template.update(subject="Hi", create_new_version=True))
     reveal_type(await template.update(models.SMSTemplateRequest(body="Hi")))
+    reveal_type(wait_for_job(import_job, timeout=60))
+    reveal_type(await wait_for_job_async(export_job, timeout=60))
 """
 
 TEMPLATE_MODELS = (
@@ -290,6 +301,8 @@ def test_typos_are_mypy_errors_and_correct_spellings_are_not(tmp_path: Path) -> 
         # caught_async()
         '"pinpoint_sdk.aio._resources.AsyncTemplate"',
         '"pinpoint_sdk.aio._resources.AsyncTemplate"',
+        '"pinpoint_sdk.models._jobs.ImportJobResponse"',
+        '"pinpoint_sdk.models._jobs.ExportJobResponse"',
     ], result.stdout
     assert not [text for text in notes.values() if "Any" in text], result.stdout
 
@@ -327,6 +340,15 @@ def test_pyright_reports_the_same_typos_and_sees_no_unknown_types(tmp_path: Path
     assert len(revealed) == CORRECT.count("reveal_type("), found
     assert not [t for t in revealed if "Unknown" in t or re.search(r"\bAny\b", t)], revealed
     by_line = {f[1]: f[3] for f in found if f[0] == "correct.py" and f[2] == "information"}
-    endpoints = next(n for n, line in enumerate(CORRECT.splitlines(), 1)
-                     if "reveal_type(user.endpoints)" in line)
-    assert by_line[endpoints] == 'Type of "user.endpoints" is "UserEndpoints"', by_line
+
+    def revealed_at(expression: str) -> str:
+        return by_line[next(n for n, line in enumerate(CORRECT.splitlines(), 1)
+                            if f"reveal_type({expression})" in line)]
+
+    assert revealed_at("user.endpoints") == 'Type of "user.endpoints" is "UserEndpoints"'
+    # A job model is a job to wait for (pyright does not match its converter-typed
+    # ``job_status`` against the JobLike protocol on its own).
+    assert revealed_at("wait_for_job(import_job, timeout=60)").endswith('"ImportJobResponse"')
+    assert revealed_at("await wait_for_job_async(export_job, timeout=60)").endswith(
+        '"ExportJobResponse"'
+    )
