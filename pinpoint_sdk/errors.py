@@ -20,9 +20,10 @@ if TYPE_CHECKING:
     from pinpoint_sdk.waiters import JobLike
 
     class _ClientErrorBase(Exception):
-        """botocore's ``ClientError`` as type checkers see it here: botocore ships no types,
-        and a base class of unknown type would make every attribute of the service errors
-        ``Any``, so a misspelt ``error.reqest_id`` would go unnoticed."""
+        """botocore's ``ClientError`` as type checkers see it here (at run time the base is
+        ``ClientError`` itself). botocore ships no types: mypy reads it as ``Any``, and a
+        base class of type ``Any`` would make every attribute of the service errors ``Any``,
+        so a misspelt ``error.reqest_id`` would go unnoticed."""
 
         response: dict[str, Any]
         """The parsed error response (``Error``, ``ResponseMetadata``, ...)."""
