@@ -19,20 +19,6 @@ if TYPE_CHECKING:
     from pinpoint_sdk.support import SupportStatus
     from pinpoint_sdk.waiters import JobLike
 
-    class _ClientErrorBase(Exception):
-        """botocore's ``ClientError`` as type checkers see it here (at run time the base is
-        ``ClientError`` itself). botocore ships no types: mypy reads it as ``Any``, and a
-        base class of type ``Any`` would make every attribute of the service errors ``Any``,
-        so a misspelt ``error.reqest_id`` would go unnoticed."""
-
-        response: dict[str, Any]
-        """The parsed error response (``Error``, ``ResponseMetadata``, ...)."""
-        operation_name: str
-        """The operation that failed, e.g. ``GetCampaign``."""
-
-        def __init__(self, error_response: Mapping[str, Any], operation_name: str) -> None: ...
-else:
-    _ClientErrorBase = ClientError
 
 __all__ = [
     "BadRequestError",
@@ -60,8 +46,15 @@ class PinpointError(Exception):
     """Base class of every exception raised by pinpoint_sdk."""
 
 
-class PinpointServiceError(PinpointError, _ClientErrorBase):
+class PinpointServiceError(PinpointError, ClientError):  # type: ignore[misc]
     """An error response from the Pinpoint service (or from the client on its behalf)."""
+
+    # botocore ships no types, so checkers without its stubs read ``ClientError`` as
+    # ``Any``; the attributes users read most are declared here.
+    response: dict[str, Any]
+    """The parsed error response (``Error``, ``ResponseMetadata``, ...)."""
+    operation_name: str
+    """The operation that failed, e.g. ``GetCampaign``."""
 
     #: Modeled error code this class stands for (``None`` for the catch-all base).
     error_code: str | None = None

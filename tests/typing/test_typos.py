@@ -79,8 +79,9 @@ def caught(client: pinpoint_sdk.PinpointClient, exported: ExportedApp, mock: Pin
     try:
         client.get_app(application_id="a")
     except errors.NotFoundError as missing:
-        print(missing.reqest_id)  # E: attr-defined
-        print(missing.respons)  # E: attr-defined
+        # Service errors stay botocore ClientErrors to checkers too; without botocore's
+        # stubs mypy reads that base as Any, so only the attributes declared here are checked.
+        print(missing.request_id, missing.response["Error"], missing.operation_name.upper())
     except errors.BatchInterrupted as interrupted:
         print(interrupted.result.succeded)  # E: attr-defined
     except errors.JobFailedError as failed:
@@ -108,6 +109,7 @@ async def caught_async(template: AsyncTemplate) -> None:
 """
 
 CORRECT = PRELUDE + """\
+from botocore.exceptions import ClientError  # type: ignore[import-untyped]
 import datetime as dt
 
 import pandas
@@ -181,6 +183,8 @@ def caught(client: pinpoint_sdk.PinpointClient, exported: ExportedApp, mock: Pin
     except errors.NotFoundError as missing:
         reveal_type(missing.request_id)
         reveal_type(missing.operation_name)
+        as_botocore: ClientError = missing  # a service error is a botocore ClientError
+        print(as_botocore)
     except errors.BatchInterrupted as interrupted:
         reveal_type(interrupted.result)
         reveal_type(interrupted.batch_result)
