@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Any, Self, TypedDict, TypeVar, Unpack
+from typing import TYPE_CHECKING, Any, Protocol, Self, TypedDict, TypeVar, Unpack
 
 from botocore.exceptions import ClientError, ParamValidationError
 
@@ -25,6 +25,21 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 SERVICE_NAME = "pinpoint"
+
+
+class BotocoreClient(Protocol):
+    """A boto3 or aiobotocore client, as type checkers can know one.
+
+    botocore ships no types, so its clients are usually ``Any`` to a checker and pass;
+    with stubs installed (``types-boto3``), any typed client passes. What does not pass
+    is a value that cannot be a client at all (a string, a number, ``Pinpoint``).
+    Whether it is a ``pinpoint`` client is checked at run time.
+    """
+
+    @property
+    def meta(self) -> object:
+        """botocore's ``ClientMeta`` (service model, region, events)."""
+        ...
 
 
 class ClientOptions(TypedDict, total=False):
@@ -272,7 +287,7 @@ class BaseClient(ClientOwner, ClientCore):
 
     def __init__(
         self,
-        client: Any = None,
+        client: BotocoreClient | None = None,
         *,
         session: boto3.session.Session | None = None,
         region_name: str | None = None,

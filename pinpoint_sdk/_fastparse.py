@@ -62,7 +62,7 @@ import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from pinpoint_sdk._schema_types import TypeRef
@@ -72,6 +72,8 @@ __all__ = ["active", "before_parse", "enable_fast_responses", "fixer", "install"
 _ACTIVE: ContextVar[bool] = ContextVar("pinpoint_sdk_fast_responses", default=False)
 _EVENT = "before-parse.pinpoint"
 _HANDLER_ID = "pinpoint_sdk.fast_responses"
+
+_Client = TypeVar("_Client")
 
 Fix = Callable[[Any], Any]
 """Converts one wire value in place where it can, and returns the value to store."""
@@ -95,7 +97,7 @@ def install(client: Any) -> None:
     client.meta.events.register(_EVENT, before_parse, unique_id=_HANDLER_ID)
 
 
-def enable_fast_responses(client: Any) -> Any:
+def enable_fast_responses(client: _Client) -> _Client:
     """Build typed responses straight from the wire JSON on a boto3 client you created.
 
     A `pinpoint_sdk.PinpointClient` that creates its boto3 client does this already. A

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from enum import Enum
 from importlib import import_module
 from threading import RLock
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, TypedDict, TypeVar, cast
 
 if TYPE_CHECKING:
     from _collections_abc import dict_items, dict_keys, dict_values
@@ -73,6 +73,22 @@ class Model:
         return to_html(self)
 
 
+class ResponseMetadata(TypedDict, total=False):
+    """boto3's ``ResponseMetadata`` of one call, as `OperationOutput.response_metadata`
+    holds it (a call that was not answered over HTTP may lack any of the keys)."""
+
+    RequestId: str
+    """The AWS request id (``x-amzn-RequestId``)."""
+    HostId: str
+    """The ``x-amz-id-2`` host id, when the service sends one."""
+    HTTPStatusCode: int
+    """The HTTP status code of the answer."""
+    HTTPHeaders: dict[str, str]
+    """The HTTP headers of the answer (lower-case names)."""
+    RetryAttempts: int
+    """How many times botocore retried the call before this answer."""
+
+
 @define(kw_only=True, repr=False)
 class OperationOutput(Model):
     """Base class of the models an operation returns; carries the response metadata."""
@@ -82,9 +98,9 @@ class OperationOutput(Model):
     )
 
     @property
-    def response_metadata(self) -> Mapping[str, Any]:
+    def response_metadata(self) -> ResponseMetadata:
         """boto3's ``ResponseMetadata`` of the call that produced this result (or empty)."""
-        return self._response_metadata or {}
+        return cast(ResponseMetadata, self._response_metadata or {})
 
     @property
     def request_id(self) -> str | None:

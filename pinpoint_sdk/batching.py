@@ -119,10 +119,10 @@ class EventRecord:
         event_id: str | None = None,
         endpoint: models.PublicEndpoint | None = None,
     ) -> None:
-        self.endpoint_id = endpoint_id
-        self.event = event
+        self.endpoint_id: str = endpoint_id
+        self.event: models.Event = event
         self.event_id: str = event_id if event_id else str(uuid.uuid4())
-        self.endpoint = endpoint
+        self.endpoint: models.PublicEndpoint | None = endpoint
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, EventRecord):

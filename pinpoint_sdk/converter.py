@@ -290,7 +290,7 @@ def _loaded(codecs: list[ShapeCodec]) -> None:
 
 
 _READY = False
-converter = PinpointConverter()
+converter: PinpointConverter = PinpointConverter()
 """The configured converter (a `PinpointConverter`), for users who register their own hooks."""
 on_register(_loaded)
 _READY = True

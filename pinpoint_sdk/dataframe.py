@@ -65,7 +65,7 @@ _FLOAT_TYPES = frozenset({"Double", "Float"})
 _ACTIVITY_TIMES = ("start", "end", "scheduled_start")
 
 
-def to_dataframe(obj: Any) -> pandas.DataFrame:
+def to_dataframe(obj: Model | Iterable[object]) -> pandas.DataFrame:
     """Turn a Pinpoint result into a `pandas.DataFrame`.
 
     * KPI results (``ApplicationDateRangeKpiResponse``, ``CampaignDateRangeKpiResponse``,

@@ -10,9 +10,15 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from botocore.exceptions import ClientError
+
+if TYPE_CHECKING:
+    from pinpoint_sdk.batching import BatchResult
+    from pinpoint_sdk.support import SupportStatus
+    from pinpoint_sdk.waiters import JobLike
+
 
 __all__ = [
     "BadRequestError",
@@ -43,6 +49,13 @@ class PinpointError(Exception):
 
 class PinpointServiceError(PinpointError, ClientError):  # type: ignore[misc]
     """An error response from the Pinpoint service (or from the client on its behalf)."""
+
+    # botocore ships no types, so checkers without its stubs read ``ClientError`` as
+    # ``Any``; the attributes users read most are declared here.
+    response: dict[str, Any]
+    """The parsed error response (``Error``, ``ResponseMetadata``, ...)."""
+    operation_name: str
+    """The operation that failed, e.g. ``GetCampaign``."""
 
     #: Modeled error code this class stands for (``None`` for the catch-all base).
     error_code: str | None = None
@@ -270,7 +283,7 @@ class ValidationError(PinpointError, ValueError):
         if isinstance(errors, str):
             errors = [(path, errors)]
         self.errors: list[tuple[str, str]] = list(errors)
-        self.path = self.errors[0][0] if self.errors else path
+        self.path: str = self.errors[0][0] if self.errors else path
         super().__init__("; ".join(f"{p}: {m}" if p else m for p, m in self.errors))
 
 
@@ -298,8 +311,8 @@ class BatchInterrupted(PinpointError):
         ```
     """
 
-    def __init__(self, result: Any, cause: BaseException) -> None:
-        self.result = result
+    def __init__(self, result: BatchResult, cause: BaseException) -> None:
+        self.result: BatchResult = result
         super().__init__(
             f"bulk write interrupted by {type(cause).__name__}: {cause} "
             f"({result.succeeded} items succeeded and {len(result.failed)} failed before "
@@ -307,7 +320,7 @@ class BatchInterrupted(PinpointError):
         )
 
     @property
-    def batch_result(self) -> Any:
+    def batch_result(self) -> BatchResult:
         """The partial `BatchResult` (same as `result`)."""
         return self.result
 
@@ -315,7 +328,7 @@ class BatchInterrupted(PinpointError):
         return _rebuild_batch_interrupted, (self.result, str(self))
 
 
-def _rebuild_batch_interrupted(result: Any, text: str) -> BatchInterrupted:
+def _rebuild_batch_interrupted(result: BatchResult, text: str) -> BatchInterrupted:
     error = BatchInterrupted.__new__(BatchInterrupted)
     Exception.__init__(error, text)
     error.result = result
@@ -340,8 +353,8 @@ class MissingIdentifierError(PinpointError, ValueError):
             f"{resource} has no {identifier}: the service response it was built from "
             f"lacks it, so the {resource.lower()} cannot be addressed"
         )
-        self.resource = resource
-        self.identifier = identifier
+        self.resource: str = resource
+        self.identifier: str = identifier
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self.resource, self.identifier))
@@ -353,10 +366,12 @@ class JobFailedError(PinpointError):
     `failures` holds the job's failure messages, `job` the final job model.
     """
 
-    def __init__(self, message: str, *, job: Any = None, failures: Sequence[str] = ()) -> None:
+    def __init__(
+        self, message: str, *, job: JobLike | None = None, failures: Sequence[str] = ()
+    ) -> None:
         super().__init__(message)
-        self.job = job
-        self.failures = list(failures)
+        self.job: JobLike | None = job
+        self.failures: list[str] = list(failures)
 
 
 class WaiterTimeoutError(PinpointError, TimeoutError):
@@ -365,9 +380,9 @@ class WaiterTimeoutError(PinpointError, TimeoutError):
     `last` holds the last state observed.
     """
 
-    def __init__(self, message: str, *, last: Any = None) -> None:
+    def __init__(self, message: str, *, last: JobLike | None = None) -> None:
         super().__init__(message)
-        self.last = last
+        self.last: JobLike | None = last
 
 
 class PinpointEndOfSupportWarning(UserWarning):
@@ -387,6 +402,6 @@ class PinpointEndOfSupportWarning(UserWarning):
         ```
     """
 
-    def __init__(self, message: str, status: Any = None) -> None:
+    def __init__(self, message: str, status: SupportStatus | None = None) -> None:
         super().__init__(message)
-        self.status = status
+        self.status: SupportStatus | None = status

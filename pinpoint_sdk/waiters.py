@@ -15,9 +15,12 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Awaitable, Callable, Sequence
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from pinpoint_sdk import _log, errors
+
+if TYPE_CHECKING:
+    from pinpoint_sdk.models import ExportJobResponse, ImportJobResponse
 
 __all__ = ["DONE_STATES", "FAILED_STATES", "JobLike", "wait_for_job", "wait_for_job_async"]
 
@@ -46,7 +49,9 @@ class JobLike(Protocol):
         ...
 
 
-J = TypeVar("J", bound=JobLike)
+# The two job models are named beside the protocol: pyright does not match attrs fields
+# with converters (the enum-typed ``job_status``) against a protocol's members.
+J = TypeVar("J", bound="JobLike | ImportJobResponse | ExportJobResponse")
 
 
 class _Polling:

@@ -14,6 +14,7 @@ from botocore.exceptions import ClientError, ParamValidationError
 
 from pinpoint_sdk._base_client import (
     SERVICE_NAME,
+    BotocoreClient,
     ClientCore,
     ClientOptions,
     _PageGuard,
@@ -70,7 +71,7 @@ class AsyncBaseClient(ClientCore):
         self._lock = asyncio.Lock()
 
     @classmethod
-    def from_client(cls, client: Any) -> Self:
+    def from_client(cls, client: BotocoreClient) -> Self:
         """Wrap an aiobotocore ``pinpoint`` client the caller created (and will close).
 
         Examples:

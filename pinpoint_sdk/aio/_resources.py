@@ -16,7 +16,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, Unpack, cast, overload
 
 from pinpoint_sdk import batching, limits, models
-from pinpoint_sdk._base_client import ClientOptions
+from pinpoint_sdk._base_client import BotocoreClient, ClientOptions
 from pinpoint_sdk.aio._app_parts import AsyncAppSettings, AsyncChannels, AsyncEventStreamConfig
 from pinpoint_sdk.aio._client import AsyncPinpointClient
 from pinpoint_sdk.batching import BatchResult, EventRecord, ProgressCallback
@@ -62,9 +62,14 @@ if TYPE_CHECKING:
     from aiobotocore.session import AioSession
 
     from pinpoint_sdk._fields import (
+        EmailTemplateRequestFields,
         EndpointRequestFields,
+        InAppTemplateRequestFields,
+        PushNotificationTemplateRequestFields,
         SendOTPMessageRequestParametersFields,
+        SMSTemplateRequestFields,
         UpdateRecommenderConfigurationFields,
+        VoiceTemplateRequestFields,
         WriteCampaignRequestFields,
         WriteJourneyRequestFields,
         WriteSegmentRequestFields,
@@ -779,6 +784,7 @@ class AsyncTemplate(TemplateCore[AsyncPinpointClient], AsyncResource[TemplateDat
         """One version of the template (the active one is `data` after reload)."""
         return await self._fetch(version)
 
+    @overload
     async def update(
         self,
         request: TemplateRequest | None = None,
@@ -786,10 +792,78 @@ class AsyncTemplate(TemplateCore[AsyncPinpointClient], AsyncResource[TemplateDat
         *,
         create_new_version: bool | None = None,
         version: str | None = None,
-        **changes: Any,
+    ) -> Self: ...
+
+    @overload
+    async def update(
+        self,
+        request: None = None,
+        /,
+        *,
+        create_new_version: bool | None = None,
+        version: str | None = None,
+        **changes: Unpack[EmailTemplateRequestFields],
+    ) -> Self: ...
+
+    @overload
+    async def update(
+        self,
+        request: None = None,
+        /,
+        *,
+        create_new_version: bool | None = None,
+        version: str | None = None,
+        **changes: Unpack[SMSTemplateRequestFields],
+    ) -> Self: ...
+
+    @overload
+    async def update(
+        self,
+        request: None = None,
+        /,
+        *,
+        create_new_version: bool | None = None,
+        version: str | None = None,
+        **changes: Unpack[VoiceTemplateRequestFields],
+    ) -> Self: ...
+
+    @overload
+    async def update(
+        self,
+        request: None = None,
+        /,
+        *,
+        create_new_version: bool | None = None,
+        version: str | None = None,
+        **changes: Unpack[PushNotificationTemplateRequestFields],
+    ) -> Self: ...
+
+    @overload
+    async def update(
+        self,
+        request: None = None,
+        /,
+        *,
+        create_new_version: bool | None = None,
+        version: str | None = None,
+        **changes: Unpack[InAppTemplateRequestFields],
+    ) -> Self: ...
+
+    async def update(
+        self,
+        request: TemplateRequest | None = None,
+        /,
+        *,
+        create_new_version: bool | None = None,
+        version: str | None = None,
+        **changes: object,
     ) -> Self:
         """Update the template with ``request``, or the current content with ``changes``
-        (a template from a listing is reloaded first), then reload it."""
+        (a template from a listing is reloaded first), then reload it.
+
+        ``changes`` are snake_case fields of the template type's request model, as for
+        `pinpoint_sdk.resources.Template.update`; a field the template's type does not
+        have is refused at run time with ``errors.ValidationError``."""
         if self._needs_full_data(request):
             await self.reload()
         await self._run(self._update_plan(
@@ -1087,7 +1161,7 @@ class AsyncPinpoint:
 
     def __init__(
         self,
-        client: AsyncPinpointClient | Any = None,
+        client: AsyncPinpointClient | BotocoreClient | None = None,
         *,
         session: AioSession | None = None,
         region_name: str | None = None,

@@ -28,7 +28,15 @@ from pinpoint_sdk.export._manifest import (
 )
 
 if TYPE_CHECKING:
+    from typing import TypeAlias
+
+    from pinpoint_sdk._base_client import BotocoreClient
+    from pinpoint_sdk.client import PinpointClient
     from pinpoint_sdk.resources import App, Pinpoint
+
+    PinpointOrClient: TypeAlias = Pinpoint | PinpointClient | BotocoreClient
+    """What the export and import functions work through: a `Pinpoint`, a
+    `PinpointClient` or a boto3 ``pinpoint`` client."""
 
 __all__ = ["ENDPOINTS_FILE", "PARTS", "EndpointExport", "ExportProgress", "export_all",
            "export_app", "to_pinpoint"]
@@ -110,7 +118,7 @@ class EndpointExport:
         return attrs.evolve(self, s3_url=f"{self.s3_url.rstrip('/')}/{application_id}/")
 
 
-def to_pinpoint(pinpoint_or_client: Any) -> Pinpoint:
+def to_pinpoint(pinpoint_or_client: PinpointOrClient) -> Pinpoint:
     """A `Pinpoint` for a `Pinpoint`, a `PinpointClient` or a boto3 pinpoint client."""
     from pinpoint_sdk.resources import Pinpoint
 
@@ -179,7 +187,7 @@ class _AccountCache:
 
 
 def export_app(
-    pinpoint_or_client: Any,
+    pinpoint_or_client: PinpointOrClient,
     application_id: str,
     dest: str | os.PathLike[str],
     *,
@@ -222,7 +230,7 @@ def export_app(
 
 
 def export_all(
-    pinpoint_or_client: Any,
+    pinpoint_or_client: PinpointOrClient,
     dest: str | os.PathLike[str],
     *,
     endpoints: EndpointExport | None = None,

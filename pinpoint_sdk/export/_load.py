@@ -6,7 +6,7 @@ import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import attrs
 
@@ -17,7 +17,25 @@ from pinpoint_sdk.export._export import CHANNELS, ENDPOINTS_FILE, PARTS, to_pinp
 from pinpoint_sdk.export._manifest import FORMAT_VERSION, MANIFEST_NAME, ExportManifest
 
 if TYPE_CHECKING:
+    from pinpoint_sdk.export._export import PinpointOrClient
     from pinpoint_sdk.resources import Pinpoint
+    from pinpoint_sdk.resources._account import TemplateData
+
+    ChannelData: TypeAlias = (
+        models.EmailChannelResponse
+        | models.SMSChannelResponse
+        | models.VoiceChannelResponse
+        | models.APNSChannelResponse
+        | models.APNSSandboxChannelResponse
+        | models.APNSVoipChannelResponse
+        | models.APNSVoipSandboxChannelResponse
+        | models.GCMChannelResponse
+        | models.ADMChannelResponse
+        | models.BaiduChannelResponse
+        | dict[str, object]
+    )
+    """A channel as exported: its response model, or the wire dict for a channel type
+    this SDK does not know."""
 
 __all__ = [
     "ExportedApp",
@@ -92,8 +110,8 @@ class ExportedTemplate:
 
     name: str
     type: str
-    template: Any
-    versions: list[Any]
+    template: TemplateData
+    versions: list[TemplateData]
 
 
 @attrs.define(kw_only=True)
@@ -109,7 +127,8 @@ class ExportedApp:
         application: the application.
         settings: its settings.
         tags: its tags.
-        channels: channel responses by channel type (``"EMAIL"``, ``"GCM"``, ...).
+        channels: channel responses by channel type (``"EMAIL"``, ``"GCM"``, ...); a
+            channel type this SDK does not know stays the wire dict.
         event_stream: the event stream, if one was set.
         segments: every segment with every version.
         campaigns: every campaign with every version and its activities.
@@ -130,7 +149,7 @@ class ExportedApp:
     application: models.ApplicationResponse | None = None
     settings: models.ApplicationSettingsResource | None = None
     tags: dict[str, str] = attrs.field(factory=dict)
-    channels: dict[str, Any] = attrs.field(factory=dict)
+    channels: dict[str, ChannelData] = attrs.field(factory=dict)
     event_stream: models.EventStream | None = None
     segments: list[ExportedSegment] = attrs.field(factory=list)
     campaigns: list[ExportedCampaign] = attrs.field(factory=list)
@@ -369,7 +388,7 @@ def _remap_segments(value: Any, ids: dict[str, str], missing: set[str]) -> Any:
 
 
 def import_app(
-    pinpoint_or_client: Any,
+    pinpoint_or_client: PinpointOrClient,
     exported: ExportedApp | str | os.PathLike[str],
     application_id: str,
     *,

@@ -301,10 +301,10 @@ class UserCore(Generic[C, E]):
                  endpoints: list[models.EndpointResponse],
                  last_response: ResponseInfo | None = None) -> None:
         self._client = client
-        self.application_id = application_id
-        self.id = user_id
-        self.endpoints = self._endpoints_of(endpoints, last_response)
-        self.last_response = last_response
+        self.application_id: str = application_id
+        self.id: str = user_id
+        self.endpoints: E = self._endpoints_of(endpoints, last_response)
+        self.last_response: ResponseInfo | None = last_response
         """What the service answered to the user's last call (see `Resource.last_response`)."""
 
     def _endpoints_of(self, endpoints: list[models.EndpointResponse],

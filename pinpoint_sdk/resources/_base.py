@@ -94,7 +94,7 @@ class ResponseInfo:
     retry_attempts: int = 0
 
     @classmethod
-    def of(cls, output: Any) -> ResponseInfo | None:
+    def of(cls, output: object) -> ResponseInfo | None:
         """The response info an operation output carries, or ``None`` when it has none."""
         metadata = getattr(output, "_response_metadata", None)
         if not isinstance(metadata, Mapping):

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Unpack
+from typing import TYPE_CHECKING, Unpack
 
 from pinpoint_sdk import models
-from pinpoint_sdk._base_client import ClientOptions, ClientOwner
+from pinpoint_sdk._base_client import BotocoreClient, ClientOptions, ClientOwner
 from pinpoint_sdk.client import PinpointClient
 from pinpoint_sdk.resources._account import (
     RecommenderConfigurationCollection,
@@ -63,7 +63,7 @@ class Pinpoint(ClientOwner):
 
     def __init__(
         self,
-        client: PinpointClient | Any = None,
+        client: PinpointClient | BotocoreClient | None = None,
         *,
         session: boto3.session.Session | None = None,
         region_name: str | None = None,

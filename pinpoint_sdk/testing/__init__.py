@@ -33,6 +33,7 @@ import moto
 from moto.core.models import DEFAULT_ACCOUNT_ID
 
 from ._backend import PinpointSdkBackend, get_backend
+from ._core import SentMessage
 
 if TYPE_CHECKING:
     from moto.core.config import DefaultConfig
@@ -54,6 +55,7 @@ __all__ = [
     "PinpointSdkBackend",
     "PinpointServer",
     "PinpointServiceError",
+    "SentMessage",
     "get_backend",
     "install",
     "mock_pinpoint",

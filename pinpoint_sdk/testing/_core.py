@@ -9,7 +9,7 @@ import threading
 import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, Required, TypedDict, TypeVar
 
 from moto.pinpoint.models import App, PinpointBackend
 from moto.utilities.utils import get_partition
@@ -157,6 +157,36 @@ _BACKEND_TABLES: dict[str, Callable[[Any], Any]] = {
 _STATE_TABLES: dict[str, Callable[[Any], Any]] = {"events": _length, "segment_members": dict}
 
 
+class MessageOrigin(TypedDict, total=False):
+    """Where a delivered message came from, merged into its `SentMessage` record."""
+
+    EndpointId: str
+    """Set when the message went to an endpoint (not to a bare address)."""
+    CampaignId: str
+    CampaignActivityId: str
+    TreatmentId: str
+
+
+class SentMessage(MessageOrigin, total=False):
+    """One message the double delivered, as `BackendCore.sent_messages` records it."""
+
+    ApplicationId: Required[str]
+    ChannelType: Required[str | None]
+    """``EMAIL``, ``SMS``, ``PUSH`` ... as the request or the endpoint named it."""
+    Address: Required[str | None]
+    MessageId: Required[str]
+    SentAt: Required[str]
+    """ISO-8601 time of delivery."""
+    MessageConfiguration: dict[str, Any]
+    """The request's ``MessageConfiguration`` in wire form (not for one-time codes)."""
+    TemplateConfiguration: dict[str, Any]
+    """The request's ``TemplateConfiguration`` in wire form (not for one-time codes)."""
+    Otp: str
+    """The one-time code, for a SendOTPMessage delivery."""
+    BrandName: str
+    """The brand name of a SendOTPMessage delivery."""
+
+
 class BackendCore:
     """Shared state and helpers; the operation families are mixins on top of it."""
 
@@ -170,7 +200,7 @@ class BackendCore:
         self.recommenders: dict[str, dict[str, Any]] = {}
         self.otp_codes: dict[tuple[str, str, str], dict[str, Any]] = {}
         self.last_otp: dict[str, str] = {}
-        self.sent_messages: list[dict[str, Any]] = []
+        self.sent_messages: list[SentMessage] = []
         self.failing_jobs: set[str] = set()
         # Jobs whose S3 URL is one of these or under one end FAILED (see fail_jobs_at).
         self.failing_s3_urls: set[str] = set()

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from ._analytics import Message, counts, kpi_rows, messages_of, parse_time
-from ._core import BackendCore, Versioned, new_id, now_iso
+from ._core import BackendCore, MessageOrigin, Versioned, new_id, now_iso
 from ._exceptions import BadRequestException, ConflictException, NotFoundException
 from ._messaging import DeliveryMixin
 from ._resources import PUSH_CHANNELS, ResourcesMixin
@@ -265,11 +265,9 @@ class EngagementMixin(DeliveryMixin, ResourcesMixin, BackendCore):
             "MessageConfiguration": campaign.get("MessageConfiguration") or {},
             "TemplateConfiguration": campaign.get("TemplateConfiguration") or {},
         }
-        origin = {
-            "CampaignId": campaign["Id"],
-            "CampaignActivityId": activity_id,
-            "TreatmentId": "0",
-        }
+        origin = MessageOrigin(
+            CampaignId=campaign["Id"], CampaignActivityId=activity_id, TreatmentId="0"
+        )
         targets = [
             endpoint_id
             for endpoint_id, endpoint in state.endpoints.items()

@@ -26,8 +26,8 @@ class PinpointServiceError(Exception):
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
-        self.message = message
-        self.request_id = str(uuid.uuid4())
+        self.message: str = message
+        self.request_id: str = str(uuid.uuid4())
 
     def to_http(self) -> tuple[int, dict[str, str], str]:
         """Return ``(status, headers, body)`` for this error."""

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 import secrets
 import time
-from typing import Any
+from typing import Any, cast
 
-from ._core import BackendCore, new_id, now_iso
+from ._core import BackendCore, MessageOrigin, SentMessage, new_id, now_iso
 from ._exceptions import BadRequestException
 from ._resources import PUSH_CHANNELS, ResourcesMixin
 
@@ -59,7 +59,7 @@ class DeliveryMixin(ResourcesMixin, BackendCore):
         channel: str | None,
         address: str | None,
         request: dict[str, Any],
-        origin: dict[str, Any] | None = None,
+        origin: MessageOrigin | None = None,
     ) -> dict[str, Any]:
         """Deliver to ``address`` and keep the record in ``sent_messages``.
 
@@ -74,18 +74,19 @@ class DeliveryMixin(ResourcesMixin, BackendCore):
                 "StatusMessage": problem,
             }
         message_id = new_id()
-        self.sent_messages.append(
-            {
-                "ApplicationId": app_id,
-                "ChannelType": channel,
-                "Address": address,
-                "MessageId": message_id,
-                "MessageConfiguration": request.get("MessageConfiguration") or {},
-                "TemplateConfiguration": request.get("TemplateConfiguration") or {},
-                "SentAt": now_iso(),
-                **(origin or {}),
-            }
-        )
+        record: SentMessage = {
+            "ApplicationId": app_id,
+            "ChannelType": channel,
+            "Address": address,
+            "MessageId": message_id,
+            "MessageConfiguration": request.get("MessageConfiguration") or {},
+            "TemplateConfiguration": request.get("TemplateConfiguration") or {},
+            "SentAt": now_iso(),
+        }
+        if origin:
+            # A MessageOrigin holds only keys SentMessage declares, with the same types.
+            record.update(cast(SentMessage, origin))
+        self.sent_messages.append(record)
         return {
             "DeliveryStatus": "SUCCESSFUL",
             "StatusCode": 200,
@@ -98,7 +99,7 @@ class DeliveryMixin(ResourcesMixin, BackendCore):
         app_id: str,
         endpoint_id: str,
         request: dict[str, Any],
-        origin: dict[str, Any] | None = None,
+        origin: MessageOrigin | None = None,
     ) -> dict[str, Any]:
         endpoint = self.state(app_id).endpoints.get(endpoint_id)
         if endpoint is None:
@@ -123,8 +124,8 @@ class DeliveryMixin(ResourcesMixin, BackendCore):
                 "StatusCode": 400,
                 "StatusMessage": "Endpoint is inactive",
             }
-        origin = {"EndpointId": endpoint_id, **(origin or {})}
-        result = self._deliver(app_id, endpoint.get("ChannelType"), address, request, origin)
+        merged: MessageOrigin = {"EndpointId": endpoint_id, **(origin or {})}
+        result = self._deliver(app_id, endpoint.get("ChannelType"), address, request, merged)
         return {"Address": address or "", **result}
 
 
