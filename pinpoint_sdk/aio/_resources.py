@@ -149,7 +149,9 @@ class AsyncResource(ResourceCore[AsyncPinpointClient, D]):
         def fetch(size: int | None) -> AsyncIterator[list[R]]:
             return fetched_pages_async(self._client, plan(size), self._record)
 
-        listing: AsyncListing[R] = AsyncListing(self._client, fetch, what=what)
+        listing: AsyncListing[R] = AsyncListing(
+            self._client, fetch, what=what, sized=table.page_size is not None
+        )
         return listing.page_size(page_size) if page_size is not None else listing
 
     async def reload(self) -> Self:

@@ -9,6 +9,7 @@ import inspect
 import re
 from typing import Any, cast
 
+import attrs
 import pytest
 
 import pinpoint_sdk.aio as aio
@@ -17,6 +18,8 @@ from pinpoint_sdk import EventRecord, Pinpoint, errors, models
 from pinpoint_sdk.aio import AsyncPinpoint, AsyncSegment
 from pinpoint_sdk.builders import SegmentBuilder
 from pinpoint_sdk.resources import ResponseInfo, Segment
+from pinpoint_sdk.resources import _tables as tables
+from pinpoint_sdk.resources._base import same
 from pinpoint_sdk.testing import mock_pinpoint
 
 # Sync names with no async twin of their own: shared values and protocols.
@@ -270,3 +273,20 @@ def test_a_template_takes_the_last_response_it_was_made_with_on_both_layers() ->
 
     assert sync.Template(client, data, last_response=info).last_response is info
     assert aio.AsyncTemplate(client, data, last_response=info).last_response is info
+
+
+def test_a_listing_without_a_service_page_size_refuses_one_on_both_layers() -> None:
+    unsized = attrs.evolve(tables.CAMPAIGN_VERSIONS, page_size=None)
+    data = models.CampaignResponse(
+        id="c-1", application_id="app-1", arn="arn:c", creation_date="2024-01-01",
+        last_modified_date="2024-01-01", segment_id="s-1", segment_version=1,
+    )
+    client = cast(Any, object())
+    listings = [
+        sync.Campaign(client, data)._listing(unsized, same, what="versions", page_size=None),
+        aio.AsyncCampaign(client, data)._listing(unsized, same, what="versions", page_size=None),
+    ]
+
+    for listing in listings:
+        with pytest.raises(errors.ValidationError, match="no page size"):
+            listing.page_size(5)
