@@ -201,8 +201,9 @@ class AsyncCollection(CollectionCore[AsyncPinpointClient, R]):
                 yield item
 
     async def first(self) -> R | None:
-        """The first item, or ``None`` when there is none (fetches one page at most)."""
-        async for item in self.limit(1):
+        """The first item, or ``None`` when there is none (or the limit is 0); reads
+        pages only until one holds an item."""
+        async for item in self._first_only():
             return item
         return None
 

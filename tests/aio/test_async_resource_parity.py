@@ -290,3 +290,22 @@ def test_a_listing_without_a_service_page_size_refuses_one_on_both_layers() -> N
     for listing in listings:
         with pytest.raises(errors.ValidationError, match="no page size"):
             listing.page_size(5)
+
+
+def test_first_keeps_a_limit_of_zero_on_both_layers() -> None:
+    with mock_pinpoint():
+        app = Pinpoint(region_name="us-east-1").apps.create("first")
+        app.segments.create(_segment("only"))
+        assert app.segments.limit(0).first() is None
+        assert cast(Segment, app.segments.limit(5).first()).name == "only"
+
+    async def main() -> tuple[AsyncSegment | None, AsyncSegment | None]:
+        async with AsyncPinpoint(region_name="us-east-1") as pp:
+            app = await pp.apps.create("first")
+            await app.segments.create(_segment("only"))
+            return await app.segments.limit(0).first(), await app.segments.limit(5).first()
+
+    with mock_pinpoint():
+        none, only = asyncio.run(main())
+    assert none is None
+    assert only is not None and only.name == "only"
