@@ -534,6 +534,8 @@ class ResourceCore(Generic[C, D]):
         Updated by every call the resource makes (`reload`, ``update``, ``delete``,
         state changes, listings as their pages are read...); a resource from a
         collection's ``get``/``create`` holds that call's, one from a listing the page's.
+        A call that raises leaves it as it was: the error carries its own
+        ``request_id``.
 
         Examples:
             >>> campaign.update(name="spring").last_response.request_id

@@ -309,3 +309,31 @@ def test_first_keeps_a_limit_of_zero_on_both_layers() -> None:
         none, only = asyncio.run(main())
     assert none is None
     assert only is not None and only.name == "only"
+
+
+def test_a_failed_call_leaves_last_response_and_data_on_both_layers() -> None:
+    with mock_pinpoint():
+        app = Pinpoint(region_name="us-east-1").apps.create("failed")
+        segment = app.segments.create(_segment("gone"))
+        segment.delete()
+        kept, data = segment.last_response, segment.data
+        with pytest.raises(errors.NotFoundError) as raised:
+            segment.reload()
+        assert segment.last_response is kept and segment.data is data
+        assert kept is not None and kept.operation == "DeleteSegment"
+        assert raised.value.request_id and raised.value.request_id != kept.request_id
+
+    async def main() -> None:
+        async with AsyncPinpoint(region_name="us-east-1") as pp:
+            app = await pp.apps.create("failed")
+            segment = await app.segments.create(_segment("gone"))
+            await segment.delete()
+            kept, data = segment.last_response, segment.data
+            with pytest.raises(errors.NotFoundError) as raised:
+                await segment.reload()
+            assert segment.last_response is kept and segment.data is data
+            assert kept is not None and kept.operation == "DeleteSegment"
+            assert raised.value.request_id and raised.value.request_id != kept.request_id
+
+    with mock_pinpoint():
+        asyncio.run(main())
