@@ -337,3 +337,19 @@ def test_a_failed_call_leaves_last_response_and_data_on_both_layers() -> None:
 
     with mock_pinpoint():
         asyncio.run(main())
+
+
+@pytest.mark.parametrize("cls", [sync.ImportJob, aio.AsyncImportJob])
+def test_a_missing_id_names_the_kind_of_resource_on_both_layers(cls: type[Any]) -> None:
+    job = cls(cast(Any, object()), models.ImportJobResponse(application_id="app-1"))
+
+    with pytest.raises(errors.MissingIdentifierError) as missing:
+        reloaded = job.reload()
+        if inspect.isawaitable(reloaded):
+            asyncio.run(cast(Any, reloaded))
+
+    assert str(missing.value) == (
+        f"{cls.__name__} has no id: the service response it was built from lacks it, "
+        "so the import job cannot be addressed"
+    )
+    assert (missing.value.resource, missing.value.identifier) == (cls.__name__, "id")
