@@ -11,10 +11,13 @@ from typing import Any, cast
 
 import attrs
 import pytest
+from aiohelpers import run_stubbed
+from botocore.stub import Stubber
+from resource_helpers import APP_ID, campaign_wire
 
 import pinpoint_sdk.aio as aio
 import pinpoint_sdk.resources as sync
-from pinpoint_sdk import EventRecord, Pinpoint, errors, models
+from pinpoint_sdk import EventRecord, Pinpoint, PinpointClient, errors, models
 from pinpoint_sdk.aio import AsyncPinpoint, AsyncSegment
 from pinpoint_sdk.builders import SegmentBuilder
 from pinpoint_sdk.resources import ResponseInfo, Segment
@@ -353,3 +356,71 @@ def test_a_missing_id_names_the_kind_of_resource_on_both_layers(cls: type[Any]) 
         "so the import job cannot be addressed"
     )
     assert (missing.value.resource, missing.value.identifier) == (cls.__name__, "id")
+
+
+# ------------------------------------------------------- scripted pages, both layers
+
+APP = models.ApplicationResponse(id=APP_ID, name="demo", arn="arn:app")
+
+
+def _queue(stub: Stubber, pages: list[tuple[list[int], str | None]]) -> None:
+    """GetCampaigns answers: each page's campaign numbers and next token."""
+    token = None
+    for numbers, next_token in pages:
+        expected: dict[str, Any] = {"ApplicationId": APP_ID, "PageSize": "2"}
+        if token:
+            expected["Token"] = token
+        body: dict[str, Any] = {"Item": [campaign_wire(n) for n in numbers]}
+        if next_token:
+            body["NextToken"] = next_token
+        stub.add_response("get_campaigns", {"CampaignsResponse": body}, expected)
+        token = next_token
+
+
+THREE_PAGES = [([0, 1], "t1"), ([2, 3], "t2"), ([4, 5], None)]
+EMPTY_FIRST = [([], "t1"), ([], "t2"), ([0, 1], None)]
+
+
+def _sync_reads(stub: Stubber, client: PinpointClient) -> list[Any]:
+    campaigns = sync.App(client, APP).campaigns.page_size(2)
+    seen: list[Any] = []
+    _queue(stub, THREE_PAGES[:2])  # a third page would be an unexpected call
+    seen.append([c.id for c in campaigns.limit(3)])
+    _queue(stub, THREE_PAGES[:2])
+    seen.append([[c.id for c in page] for page in campaigns.limit(4).pages()])
+    _queue(stub, EMPTY_FIRST)
+    seen.append([[c.id for c in page] for page in campaigns.pages()])
+    _queue(stub, EMPTY_FIRST)
+    first = campaigns.first()
+    seen.append(first.id if first is not None else None)
+    stub.assert_no_pending_responses()
+    return seen
+
+
+async def _async_reads(client: aio.AsyncPinpointClient, stub: Stubber) -> list[Any]:
+    campaigns = aio.AsyncApp(client, APP).campaigns.page_size(2)
+    seen: list[Any] = []
+    _queue(stub, THREE_PAGES[:2])
+    seen.append([c.id async for c in campaigns.limit(3)])
+    _queue(stub, THREE_PAGES[:2])
+    seen.append([[c.id for c in page] async for page in campaigns.limit(4).pages()])
+    _queue(stub, EMPTY_FIRST)
+    seen.append([[c.id for c in page] async for page in campaigns.pages()])
+    _queue(stub, EMPTY_FIRST)
+    first = await campaigns.first()
+    seen.append(first.id if first is not None else None)
+    return seen
+
+
+def test_limits_across_pages_and_empty_pages_read_alike_on_both_layers() -> None:
+    client = PinpointClient(region_name="us-east-1")
+    with Stubber(client.boto3_client) as stub:
+        expected = _sync_reads(stub, client)
+
+    assert expected == [
+        ["c0", "c1", "c2"],
+        [["c0", "c1"], ["c2", "c3"]],
+        [[], [], ["c0", "c1"]],
+        "c0",
+    ]
+    assert run_stubbed(_async_reads) == expected
