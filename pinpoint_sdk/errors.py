@@ -9,6 +9,7 @@ model declares. Each is also a `botocore.exceptions.ClientError`, so code writte
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -349,9 +350,11 @@ class MissingIdentifierError(PinpointError, ValueError):
     """
 
     def __init__(self, resource: str, identifier: str) -> None:
+        # ``AsyncImportJob`` -> ``import job``: the kind of thing, whichever layer.
+        kind = " ".join(re.findall(r"[A-Z][a-z0-9]*", resource.removeprefix("Async"))).lower()
         super().__init__(
             f"{resource} has no {identifier}: the service response it was built from "
-            f"lacks it, so the {resource.lower()} cannot be addressed"
+            f"lacks it, so the {kind or resource} cannot be addressed"
         )
         self.resource: str = resource
         self.identifier: str = identifier

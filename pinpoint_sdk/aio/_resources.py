@@ -34,6 +34,7 @@ from pinpoint_sdk.resources._audience import (
     EndpointSequence,
     UserCollectionCore,
     UserCore,
+    upsert_call,
 )
 from pinpoint_sdk.resources._base import (
     AppResourceCore,
@@ -148,7 +149,9 @@ class AsyncResource(ResourceCore[AsyncPinpointClient, D]):
         def fetch(size: int | None) -> AsyncIterator[list[R]]:
             return fetched_pages_async(self._client, plan(size), self._record)
 
-        listing: AsyncListing[R] = AsyncListing(self._client, fetch, what=what)
+        listing: AsyncListing[R] = AsyncListing(
+            self._client, fetch, what=what, sized=table.page_size is not None
+        )
         return listing.page_size(page_size) if page_size is not None else listing
 
     async def reload(self) -> Self:
@@ -198,8 +201,9 @@ class AsyncCollection(CollectionCore[AsyncPinpointClient, R]):
                 yield item
 
     async def first(self) -> R | None:
-        """The first item, or ``None`` when there is none (fetches one page at most)."""
-        async for item in self.limit(1):
+        """The first item, or ``None`` when there is none (or the limit is 0); reads
+        pages only until one holds an item."""
+        async for item in self._first_only():
             return item
         return None
 
@@ -254,11 +258,11 @@ class _AsyncItems(AsyncTableCollection[R], Generic[R, Q]):
         if table is not None and item is not None:
             cls._table, cls._item = table, item
 
-    async def get(self, item_id: str) -> R:
+    async def _get(self, item_id: str) -> R:
         """Fetch one item now (``errors.NotFoundError`` when it does not exist)."""
         return await self._run(self._plan("get", item_id))
 
-    async def create(self, request: Q | Buildable[Q]) -> R:
+    async def _create(self, request: Q | Buildable[Q]) -> R:
         """Create an item from its request model or a builder (builders are shared with
         the sync layer: they only produce models)."""
         return await self._run(self._create_plan(request))
@@ -517,6 +521,10 @@ class AsyncEndpoint(EndpointCore[AsyncPinpointClient],
         """Delete the endpoint; returns its last state."""
         return await self._delete()
 
+    async def in_app_messages(self) -> models.InAppMessagesResponse:
+        """The in-app messages the endpoint should show now."""
+        return await self._run(self._in_app_messages_call())
+
 
 J = TypeVar("J", models.ImportJobResponse, models.ExportJobResponse)
 
@@ -574,25 +582,75 @@ class AsyncCampaignCollection(_AsyncAppItems[AsyncCampaign, models.WriteCampaign
                               table=tables.CAMPAIGNS, item=AsyncCampaign):
     """``app.campaigns``: ``async for``, ``await get(id)``, ``await create(request)``."""
 
+    async def get(self, campaign_id: str) -> AsyncCampaign:
+        """Fetch one campaign now (``errors.NotFoundError`` when it does not exist)."""
+        return await self._get(campaign_id)
+
+    async def create(
+        self, request: models.WriteCampaignRequest | Buildable[models.WriteCampaignRequest]
+    ) -> AsyncCampaign:
+        """Create a campaign from a ``WriteCampaignRequest`` or a builder."""
+        return await self._create(request)
+
 
 class AsyncJourneyCollection(_AsyncAppItems[AsyncJourney, models.WriteJourneyRequest],
                              table=tables.JOURNEYS, item=AsyncJourney):
     """``app.journeys``: ``async for``, ``await get(id)``, ``await create(request)``."""
+
+    async def get(self, journey_id: str) -> AsyncJourney:
+        """Fetch one journey now (``errors.NotFoundError`` when it does not exist)."""
+        return await self._get(journey_id)
+
+    async def create(
+        self, request: models.WriteJourneyRequest | Buildable[models.WriteJourneyRequest]
+    ) -> AsyncJourney:
+        """Create a journey from a ``WriteJourneyRequest`` or a builder."""
+        return await self._create(request)
 
 
 class AsyncSegmentCollection(_AsyncAppItems[AsyncSegment, models.WriteSegmentRequest],
                              table=tables.SEGMENTS, item=AsyncSegment):
     """``app.segments``: ``async for``, ``await get(id)``, ``await create(request)``."""
 
+    async def get(self, segment_id: str) -> AsyncSegment:
+        """Fetch one segment now (``errors.NotFoundError`` when it does not exist)."""
+        return await self._get(segment_id)
+
+    async def create(
+        self, request: models.WriteSegmentRequest | Buildable[models.WriteSegmentRequest]
+    ) -> AsyncSegment:
+        """Create a segment from a ``WriteSegmentRequest`` or a builder."""
+        return await self._create(request)
+
 
 class AsyncImportJobCollection(_AsyncAppItems[AsyncImportJob, models.ImportJobRequest],
                                table=tables.IMPORT_JOBS, item=AsyncImportJob):
     """``app.import_jobs``: ``async for``, ``await get(id)``, ``await create(request)``."""
 
+    async def get(self, job_id: str) -> AsyncImportJob:
+        """Fetch one import job now (``errors.NotFoundError`` when it does not exist)."""
+        return await self._get(job_id)
+
+    async def create(
+        self, request: models.ImportJobRequest | Buildable[models.ImportJobRequest]
+    ) -> AsyncImportJob:
+        """Create an import job from an ``ImportJobRequest`` or a builder."""
+        return await self._create(request)
+
 
 class AsyncExportJobCollection(_AsyncAppItems[AsyncExportJob, models.ExportJobRequest],
                                table=tables.EXPORT_JOBS, item=AsyncExportJob):
     """``app.export_jobs``: ``async for``, ``await get(id)``, ``await create(request)``."""
+
+    async def get(self, job_id: str) -> AsyncExportJob:
+        """Fetch one export job now (``errors.NotFoundError`` when it does not exist)."""
+        return await self._get(job_id)
+
+    async def create(
+        self, request: models.ExportJobRequest | Buildable[models.ExportJobRequest]
+    ) -> AsyncExportJob:
+        """Create an export job from an ``ExportJobRequest`` or a builder."""
+        return await self._create(request)
 
 
 class _AsyncAppScoped:
@@ -623,6 +681,14 @@ class AsyncEndpointCollection(_AsyncAppScoped):
     async def get(self, endpoint_id: str) -> AsyncEndpoint:
         """Fetch one endpoint now (``errors.NotFoundError`` when it does not exist)."""
         return with_response(*await perform_async(self._client, self._plan("get", endpoint_id)))
+
+    async def upsert(self, endpoint_id: str, request: models.EndpointRequest) -> None:
+        """Create or update one endpoint (UpdateEndpoint), checked as the sync ``upsert``
+        checks it.
+
+        Raises ``errors.ValidationError`` when the data breaks a documented limit.
+        """
+        await perform_async(self._client, upsert_call(self.application_id, endpoint_id, request))
 
     async def delete(self, endpoint_id: str) -> models.EndpointResponse:
         """Delete one endpoint; returns its last state."""
@@ -667,6 +733,10 @@ class AsyncEventCollection(_AsyncAppScoped):
         result = await app.events.put_many(records, concurrency=2)
         ```
     """
+
+    async def put(self, record: EventRecord) -> BatchResult:
+        """Record one event; same checks and result as `put_many`."""
+        return await self.put_many([record])
 
     async def put_many(
         self,
@@ -932,6 +1002,17 @@ class AsyncRecommenderConfigurationCollection(
 ):
     """``pp.recommender_configurations``: ``async for``, ``await get(id)``,
     ``await create(request)``."""
+
+    async def get(self, recommender_id: str) -> AsyncRecommenderConfiguration:
+        """Fetch one configuration now (``errors.NotFoundError`` when it does not exist)."""
+        return await self._get(recommender_id)
+
+    async def create(
+        self, request: models.CreateRecommenderConfiguration
+        | Buildable[models.CreateRecommenderConfiguration],
+    ) -> AsyncRecommenderConfiguration:
+        """Create a recommender configuration from its request model or a builder."""
+        return await self._create(request)
 
 
 class AsyncApp(AppCore[AsyncPinpointClient], AsyncResource[models.ApplicationResponse]):

@@ -13,6 +13,7 @@ from pinpoint_sdk.resources._base import (
     Resource,
     ResourceCore,
     ResourceTable,
+    ResponseInfo,
     TableCollection,
     TableCore,
     no_model,
@@ -162,8 +163,11 @@ class Template(TemplateCore["PinpointClient"], Resource[TemplateData]):
         >>> [v.version for v in template.versions()]
     """
 
-    def __init__(self, client: PinpointClient, data: TemplateData) -> None:
-        super().__init__(client, data)
+    def __init__(
+        self, client: PinpointClient, data: TemplateData, *,
+        last_response: ResponseInfo | None = None,
+    ) -> None:
+        super().__init__(client, data, last_response=last_response)
 
     def _fetch(self, version: str | None = None) -> TemplateData:
         data: TemplateData = self._run(self._plan("get", version=version))

@@ -55,6 +55,33 @@ class EndpointCore(AppResourceCore[C, models.EndpointResponse]):
         return (f"<{type(self).__name__} id={self.data.id!r} "
                 f"channel_type={self.data.channel_type!s} address={self.data.address!r}>")
 
+    def _in_app_messages_call(self) -> Call[models.InAppMessagesResponse]:
+        return Call(
+            "get_in_app_messages",
+            {"application_id": self.application_id, "endpoint_id": self.id},
+            lambda output: unwrap(output.in_app_messages_response),
+        )
+
+
+def upsert_call(application_id: str, endpoint_id: str,
+                request: models.EndpointRequest) -> Call[None]:
+    """The UpdateEndpoint call writing ``request`` to one endpoint, checked first.
+
+    Raises:
+        pinpoint_sdk.errors.ValidationError: the id or the data breaks a documented
+            limit (nothing is sent).
+    """
+    problems = batching.validate_endpoint_id(endpoint_id)
+    problems.extend(batching.validate_endpoint_data(request, "endpoint_request"))
+    if problems:
+        from pinpoint_sdk import errors
+
+        raise errors.ValidationError(problems)
+    body = resolve_request(request, models.EndpointRequest)
+    op, params = item_params(tables.ENDPOINT, "update", {"application_id": application_id},
+                             (endpoint_id,), endpoint_request=body)
+    return Call(op.method, params, no_model)
+
 
 class Endpoint(EndpointCore["PinpointClient"], AppResource[models.EndpointResponse]):
     """One endpoint (a destination: an address on a channel) of an application.
@@ -84,9 +111,7 @@ class Endpoint(EndpointCore["PinpointClient"], AppResource[models.EndpointRespon
 
     def in_app_messages(self) -> models.InAppMessagesResponse:
         """The in-app messages the endpoint should show now."""
-        return unwrap(self._api.get_in_app_messages(
-            application_id=self.application_id, endpoint_id=self.id
-        ).in_app_messages_response)
+        return perform(self._api, self._in_app_messages_call())[0]
 
 
 class EndpointCollection(AppScoped):
@@ -119,16 +144,7 @@ class EndpointCollection(AppScoped):
 
         Raises ``errors.ValidationError`` when the data breaks a documented limit.
         """
-        problems = batching.validate_endpoint_id(endpoint_id)
-        problems.extend(batching.validate_endpoint_data(request, "endpoint_request"))
-        if problems:
-            from pinpoint_sdk import errors
-
-            raise errors.ValidationError(problems)
-        body = resolve_request(request, models.EndpointRequest)
-        op, params = item_params(tables.ENDPOINT, "update", self._scope(), (endpoint_id,),
-                                 endpoint_request=body)
-        perform(self._client, Call(op.method, params, no_model))
+        perform(self._client, upsert_call(self.application_id, endpoint_id, request))
 
     def delete(self, endpoint_id: str) -> models.EndpointResponse:
         """Delete one endpoint; returns its last state."""

@@ -534,6 +534,8 @@ class ResourceCore(Generic[C, D]):
         Updated by every call the resource makes (`reload`, ``update``, ``delete``,
         state changes, listings as their pages are read...); a resource from a
         collection's ``get``/``create`` holds that call's, one from a listing the page's.
+        A call that raises leaves it as it was: the error carries its own
+        ``request_id``.
 
         Examples:
             >>> campaign.update(name="spring").last_response.request_id
@@ -794,6 +796,10 @@ class CollectionCore(Generic[C, R]):
             )
         return self._clone(_limit=count)
 
+    def _first_only(self) -> Self:
+        """A copy that yields at most the first item (none when the limit is 0)."""
+        return self._clone(_limit=1 if self._limit is None else min(self._limit, 1))
+
     def _budget(self) -> _Budget:
         """How many items iterating may still yield (the limit)."""
         return _Budget(self._limit)
@@ -860,8 +866,9 @@ class Collection(CollectionCore["PinpointClient", R]):
             yield from page
 
     def first(self) -> R | None:
-        """The first item, or ``None`` when there is none (fetches one page at most)."""
-        return next(iter(self.limit(1)), None)
+        """The first item, or ``None`` when there is none (or the limit is 0); reads
+        pages only until one holds an item."""
+        return next(iter(self._first_only()), None)
 
     def to_dataframe(self) -> pandas.DataFrame:
         """Every item as a row of a pandas DataFrame (needs the ``pandas`` extra).
