@@ -399,6 +399,9 @@ def _serve(args: argparse.Namespace) -> int:
                 f"Serving the offline Pinpoint at {url} (Ctrl-C stops it)", flush=True
             )
         )
+    except ImportError as error:
+        print(f"pinpoint-sdk serve: {error}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         pass
     except OSError as error:
