@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import subprocess
 import sys
@@ -111,6 +112,37 @@ def test_the_resource_layer_warns_at_the_users_line_too() -> None:
 
     assert [w.message.status.operation for w in caught] == ["GetCampaigns"]  # type: ignore[union-attr]
     assert caught[0].filename == __file__
+
+
+@pytest.mark.parametrize("concurrency", [1, 4])
+def test_async_bulk_writes_warn_at_the_users_line(concurrency: int) -> None:
+    # Each request of a bulk write runs as a task of its own; the warning still names
+    # the line that asked for the write, not asyncio's event loop.
+    from pinpoint_sdk.aio import AsyncPinpoint
+
+    items = [
+        models.EndpointBatchItem(id=f"u{i}", channel_type="EMAIL", address=f"u{i}@example.com")
+        for i in range(150)
+    ]
+
+    async def write() -> list[warnings.WarningMessage]:
+        async with AsyncPinpoint(region_name="us-east-1") as pp:
+            app = await pp.apps.create("shop")
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                result = await app.endpoints.upsert_many(items, concurrency=concurrency)
+            assert result.succeeded == 150
+        return [w for w in caught if issubclass(w.category, PinpointEndOfSupportWarning)]
+
+    with mock_pinpoint():
+        caught = asyncio.run(write())
+
+    assert [w.message.status.operation for w in caught] == [  # type: ignore[union-attr]
+        "UpdateEndpointsBatch"
+    ]
+    assert (caught[0].filename, caught[0].lineno) == (
+        __file__, write.__code__.co_firstlineno + 5
+    )
 
 
 def test_an_ignore_filter_silences_it(stubbed: tuple[PinpointClient, Stubber]) -> None:
