@@ -228,8 +228,22 @@ def _progress_printer(args: argparse.Namespace) -> Any:
     if args.quiet:
         return None
 
-    def show(part: str, count: int) -> None:
-        print(f"  {part}: {count}", file=sys.stderr, flush=True)
+    return _once_each(lambda part, count: f"  {part}: {count}")
+
+
+def _once_each(line: Any) -> Any:
+    """A progress callback printing ``line(*values)`` on stderr, unless it repeats the last.
+
+    The export reports the endpoints after each piece and again when the part is done,
+    the import after each batch and again at the end: the same count twice in a row.
+    """
+    last: list[str] = []
+
+    def show(*values: Any) -> None:
+        text = line(*values)
+        if last != [text]:
+            last[:] = [text]
+            print(text, file=sys.stderr, flush=True)
 
     return show
 
@@ -359,9 +373,8 @@ def _import(args: argparse.Namespace) -> int:
             name = exported.application.name if exported.application else "restored"
             target = pp.apps.create(f"{name}-restored").id
             print(f"offline: created the application {target}", file=sys.stderr)
-        progress = None if args.quiet else (
-            lambda done, failed: print(f"  endpoints: {done} ({failed} failed)",
-                                       file=sys.stderr, flush=True))
+        progress = None if args.quiet else _once_each(
+            lambda done, failed: f"  endpoints: {done} ({failed} failed)")
         report = import_app(pp, exported, target, endpoints=not args.no_endpoints,
                             progress=progress)
         for kind in ("template", "segment", "campaign", "journey"):

@@ -57,6 +57,7 @@ def test_an_offline_export_writes_the_sample_app_and_exits_0(tmp_path: Path) -> 
     assert parts["templates"]["Count"] == 5 and parts["segments"]["Versions"] == 2
     assert f"{manifest['ApplicationId']}: complete" in result.stdout
     assert "  segments: 1" in result.stderr and "  endpoints: 250" in result.stderr
+    assert result.stderr.count("  endpoints: 250\n") == 1, result.stderr
     assert len((tmp_path / "out" / str(manifest["ApplicationId"]) / "endpoints.ndjson")
                .read_text().splitlines()) == 250
 
@@ -104,6 +105,9 @@ def test_an_offline_import_recreates_the_export_and_exits_0(tmp_path: Path) -> N
                  "journeys: 1 created", "endpoints: 250 upserted, 0 failed"):
         assert line in result.stdout
     assert "complete" in result.stdout.splitlines()[-1]
+    assert result.stderr.splitlines()[1:] == [
+        "  endpoints: 100 (0 failed)", "  endpoints: 200 (0 failed)",
+        "  endpoints: 250 (0 failed)"]
 
 
 @pytest.mark.parametrize(
