@@ -301,6 +301,11 @@ def _close_names(operation_name: str, statuses: Mapping[str, SupportStatus]) -> 
     return found[:3]
 
 
+_SILENCE = (
+    "(Said once per operation; warnings.filterwarnings(\"ignore\", "
+    "category=pinpoint_sdk.errors.PinpointEndOfSupportWarning) silences it.)"
+)
+
 # Operations already warned about in this process: the warning says it once per operation.
 _warned: set[str] = set()
 _PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__)) + os.sep
@@ -338,7 +343,7 @@ def warn_if_ended(operation: str) -> None:
     if status is None or not status.ended:
         return
     warnings.warn(
-        PinpointEndOfSupportWarning(status.describe(), status),
+        PinpointEndOfSupportWarning(f"{status.describe()} {_SILENCE}", status),
         stacklevel=_stacklevel_outside_package(),
     )
     _warned.add(operation)
