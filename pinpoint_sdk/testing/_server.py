@@ -38,7 +38,7 @@ def _handler(quiet: bool) -> Any:
     if not quiet:
         return base
 
-    class QuietRequestHandler(base):  # type: ignore[misc, valid-type]
+    class QuietRequestHandler(base):  # type: ignore[misc]
         """moto's request handler without one log line per request."""
 
         def log_request(self, code: int | str = "-", size: int | str = "-") -> None:

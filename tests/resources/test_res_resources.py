@@ -405,3 +405,13 @@ def test_users_get_wraps_the_user_endpoints(stub: Stubber, client: PinpointClien
 
     assert [e.id for e in user.endpoints] == ["ep1"]
     assert user.endpoints[0].user_id == "u1"
+
+
+@pytest.mark.parametrize("tags", [["team"], "team=growth"])
+def test_an_app_with_tags_that_are_not_a_mapping_is_refused_naming_the_field(
+    stub: Stubber, pp: Pinpoint, tags: Any
+) -> None:
+    with pytest.raises(errors.ValidationError) as raised:
+        pp.apps.create("demo", tags=tags)
+    assert raised.value.path == "create_application_request.tags"
+    assert str(raised.value).startswith("create_application_request.tags: expected a dict")
