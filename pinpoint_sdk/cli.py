@@ -349,6 +349,10 @@ def _export(args: argparse.Namespace) -> int:
                 where = f" {failure.key}" if failure.key else ""
                 print(f"  failed {failure.part}{where}: {failure.message}")
             failed += not manifest.complete
+        if endpoints is None:
+            print("endpoints: not exported; they leave Pinpoint only through an S3 export "
+                  "job: add --endpoints-s3 s3://bucket/prefix/ --role-arn ARN",
+                  file=sys.stderr)
         return 1 if failed else 0
 
     return _run_aws(args, body)
