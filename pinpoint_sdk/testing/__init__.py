@@ -17,7 +17,9 @@ with mock_pinpoint() as pinpoint:
 The async client (`pinpoint_sdk.aio.AsyncPinpointClient`, and any aiobotocore client made
 from a session created after this package is imported) is answered in process the same way.
 ``server()`` serves the same double over HTTP for other processes (``with server() as
-url:`` and pass ``endpoint_url=url``); ``pinpoint-sdk serve`` does it from the shell.
+url:`` and pass ``endpoint_url=url``); ``pinpoint-sdk serve`` does it from the shell. Both
+need moto's server dependencies (``pip install 'moto[server]'``), which
+``mock_pinpoint()`` does not.
 Importing this package also extends plain ``moto.mock_aws`` and moto's own server. With pytest, enable the
 ``pinpoint_mock`` fixture with ``pytest_plugins = ["pinpoint_sdk.testing.pytest_plugin"]``.
 """
