@@ -27,7 +27,8 @@ Importing this package also extends plain ``moto.mock_aws`` and moto's own serve
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+import inspect
+from collections.abc import Callable, Coroutine
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
@@ -112,12 +113,35 @@ class PinpointMock:
         self.stop()
 
     def __call__(self, func: Callable[P, R]) -> Callable[P, R]:
-        """Use as a decorator: ``func`` runs with a fresh offline Pinpoint."""
+        """Use as a decorator: ``func`` runs with a fresh offline Pinpoint.
+
+        ``func`` may be a function, a coroutine function (the double is active while the
+        coroutine runs, not only while it is created) or a test class, whose test methods
+        (and ``setUp`` / ``setup_method``) each run with the double, as moto's
+        ``mock_aws`` does for classes.
+        """
+        if inspect.isclass(func):
+            install()
+            class_mock: Any = moto.mock_aws(config=self._config)
+            decorated: Callable[P, R] = class_mock(func)
+            return decorated
+        if inspect.iscoroutinefunction(func):
+            return self._decorate_coroutine(func)  # type: ignore[return-value]
 
         @functools.wraps(func)
         def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
             with PinpointMock(config=self._config):
                 return func(*args, **kwargs)
+
+        return wrapper
+
+    def _decorate_coroutine(
+        self, func: Callable[P, Coroutine[Any, Any, R]]
+    ) -> Callable[P, Coroutine[Any, Any, R]]:
+        @functools.wraps(func)
+        async def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+            with PinpointMock(config=self._config):
+                return await func(*args, **kwargs)
 
         return wrapper
 
