@@ -63,6 +63,7 @@ from botocore.exceptions import ConnectTimeoutError, EndpointConnectionError
 from pinpoint_sdk import _validation, errors, limits
 from pinpoint_sdk._log import batch_finished, batch_request
 from pinpoint_sdk.converter import unstructure
+from pinpoint_sdk.support import warn_if_ended
 
 if TYPE_CHECKING:
     from pinpoint_sdk import models
@@ -846,6 +847,9 @@ async def _write_async(
             run.check_stop()
 
     async def launch(batch: list[_Prepared[Any]]) -> None:
+        # The request runs as a task of its own, with no frame of the caller's code on its
+        # stack: an end-of-support warning is issued here, where the caller's line still is.
+        warn_if_ended(writer.operation)
         flights[asyncio.ensure_future(send(batch))] = batch
         await land(concurrency - 1)
 

@@ -31,6 +31,7 @@ Examples:
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -227,8 +228,22 @@ def _progress_printer(args: argparse.Namespace) -> Any:
     if args.quiet:
         return None
 
-    def show(part: str, count: int) -> None:
-        print(f"  {part}: {count}", file=sys.stderr, flush=True)
+    return _once_each(lambda part, count: f"  {part}: {count}")
+
+
+def _once_each(line: Any) -> Any:
+    """A progress callback printing ``line(*values)`` on stderr, unless it repeats the last.
+
+    The export reports the endpoints after each piece and again when the part is done,
+    the import after each batch and again at the end: the same count twice in a row.
+    """
+    last: list[str] = []
+
+    def show(*values: Any) -> None:
+        text = line(*values)
+        if last != [text]:
+            last[:] = [text]
+            print(text, file=sys.stderr, flush=True)
 
     return show
 
@@ -334,6 +349,10 @@ def _export(args: argparse.Namespace) -> int:
                 where = f" {failure.key}" if failure.key else ""
                 print(f"  failed {failure.part}{where}: {failure.message}")
             failed += not manifest.complete
+        if endpoints is None:
+            print("endpoints: not exported; they leave Pinpoint only through an S3 export "
+                  "job: add --endpoints-s3 s3://bucket/prefix/ --role-arn ARN",
+                  file=sys.stderr)
         return 1 if failed else 0
 
     return _run_aws(args, body)
@@ -358,9 +377,8 @@ def _import(args: argparse.Namespace) -> int:
             name = exported.application.name if exported.application else "restored"
             target = pp.apps.create(f"{name}-restored").id
             print(f"offline: created the application {target}", file=sys.stderr)
-        progress = None if args.quiet else (
-            lambda done, failed: print(f"  endpoints: {done} ({failed} failed)",
-                                       file=sys.stderr, flush=True))
+        progress = None if args.quiet else _once_each(
+            lambda done, failed: f"  endpoints: {done} ({failed} failed)")
         report = import_app(pp, exported, target, endpoints=not args.no_endpoints,
                             progress=progress)
         for kind in ("template", "segment", "campaign", "journey"):
@@ -399,6 +417,9 @@ def _serve(args: argparse.Namespace) -> int:
                 f"Serving the offline Pinpoint at {url} (Ctrl-C stops it)", flush=True
             )
         )
+    except ImportError as error:
+        print(f"pinpoint-sdk serve: {error}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         pass
     except OSError as error:
@@ -410,7 +431,15 @@ def _serve(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``pinpoint-sdk`` with ``argv`` (default: the process arguments)."""
     args = build_parser().parse_args(argv)
-    status: int = args.run(args)
+    try:
+        status: int = args.run(args)
+    except BrokenPipeError:
+        # The reader of stdout went away (`pinpoint-sdk support | head`): stop quietly, and
+        # point stdout at nothing so that flushing it at exit raises no second error.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        return 1
     return status
 
 

@@ -279,13 +279,32 @@ def support_status(operation_name: str) -> SupportStatus:
     statuses = all_statuses()
     name = _BY_NAME.get(operation_name) or _BY_NAME.get(operation_name.lower())
     if name is None:
-        close = difflib.get_close_matches(operation_name, list(_BY_NAME), n=3)
+        close = _close_names(operation_name, statuses)
         hint = f"; did you mean {', '.join(close)}?" if close else ""
         raise ValidationError(
             f"Pinpoint has no operation {operation_name!r}{hint}", "operation_name"
         )
     return statuses[name]
 
+
+def _close_names(operation_name: str, statuses: Mapping[str, SupportStatus]) -> list[str]:
+    # Suggest each operation once, spelled as the user spells (snake_case method name or
+    # PascalCase operation name), never as the lowercased lookup key.
+    spellings = {s.method_name: name for name, s in statuses.items()}
+    spellings.update({name: name for name in statuses})
+    found: list[str] = []
+    seen: set[str] = set()
+    for spelling in difflib.get_close_matches(operation_name, list(spellings), n=6):
+        if spellings[spelling] not in seen:
+            seen.add(spellings[spelling])
+            found.append(spelling)
+    return found[:3]
+
+
+_SILENCE = (
+    "(Said once per operation; warnings.filterwarnings(\"ignore\", "
+    "category=pinpoint_sdk.errors.PinpointEndOfSupportWarning) silences it.)"
+)
 
 # Operations already warned about in this process: the warning says it once per operation.
 _warned: set[str] = set()
@@ -324,7 +343,7 @@ def warn_if_ended(operation: str) -> None:
     if status is None or not status.ended:
         return
     warnings.warn(
-        PinpointEndOfSupportWarning(status.describe(), status),
+        PinpointEndOfSupportWarning(f"{status.describe()} {_SILENCE}", status),
         stacklevel=_stacklevel_outside_package(),
     )
     _warned.add(operation)

@@ -1213,7 +1213,7 @@ class AsyncAppCollection(AsyncTableCollection[AsyncApp]):
     async def create(self, name: str, tags: Mapping[str, str] | None = None) -> AsyncApp:
         """Create an application."""
         return await self._run(self._create_plan(models.CreateApplicationRequest(
-            name=name, tags=dict(tags) if tags is not None else None
+            name=name, tags=dict(tags) if isinstance(tags, Mapping) else tags
         )))
 
 

@@ -409,7 +409,7 @@ class CampaignBuilder(
 
     def tags(self, tags: Mapping[str, str]) -> Self:
         """Tags for the campaign. Example: ``builder.tags({"team": "growth"})``."""
-        return self.set(tags=dict(tags))
+        return self.set(tags=dict(tags) if isinstance(tags, Mapping) else tags)
 
     # -- output --------------------------------------------------------------------------------
 

@@ -566,5 +566,5 @@ class AppCollection(TableCollection[App]):
     def create(self, name: str, tags: Mapping[str, str] | None = None) -> App:
         """Create an application."""
         return self._create(models.CreateApplicationRequest(
-            name=name, tags=dict(tags) if tags is not None else None
+            name=name, tags=dict(tags) if isinstance(tags, Mapping) else tags
         ))

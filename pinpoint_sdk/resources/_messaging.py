@@ -183,12 +183,36 @@ def _delivery(recipient: str, endpoint_id: str | None, user_id: str | None,
 
 def _endpoint_configs(
     values: Iterable[str] | Mapping[str, models.EndpointSendConfiguration] | None,
+    field: str,
 ) -> dict[str, models.EndpointSendConfiguration] | None:
     if values is None:
         return None
     if isinstance(values, Mapping):
         return dict(values)
+    if isinstance(values, (str, bytes)):
+        # A lone id would otherwise be read one character at a time, one recipient each.
+        raise errors.ValidationError(
+            f"expected a list of ids (or a mapping of id to EndpointSendConfiguration), "
+            f"got the string {values!r}; for one recipient write [{values!r}]",
+            field,
+        )
     return {value: models.EndpointSendConfiguration() for value in values}
+
+
+def _address_configs(
+    addresses: Mapping[str, str | models.AddressConfiguration],
+) -> dict[str, models.AddressConfiguration]:
+    if not isinstance(addresses, Mapping):
+        raise errors.ValidationError(
+            f"expected a mapping of address to channel type or AddressConfiguration, "
+            f"e.g. {{'+15555550100': 'SMS'}}, got {type(addresses).__name__}",
+            "addresses",
+        )
+    return {
+        address: config if isinstance(config, models.AddressConfiguration)
+        else models.AddressConfiguration(channel_type=config)
+        for address, config in addresses.items()
+    }
 
 
 def _known(options: Mapping[str, Any], allowed: type[Any], method: str) -> None:
@@ -206,16 +230,9 @@ def build_message_request(
     message, template = options.get("message"), options.get("template")
     context, trace_id = options.get("context"), options.get("trace_id")
     if request is None:
-        address_configs = None
-        if addresses is not None:
-            address_configs = {
-                address: config if isinstance(config, models.AddressConfiguration)
-                else models.AddressConfiguration(channel_type=config)
-                for address, config in addresses.items()
-            }
         request = models.MessageRequest(
-            addresses=address_configs,
-            endpoints=_endpoint_configs(endpoints),
+            addresses=_address_configs(addresses) if addresses is not None else None,
+            endpoints=_endpoint_configs(endpoints, "endpoints"),
             message_configuration=message or models.DirectMessageConfiguration(),
             template_configuration=template,
             context=dict(context) if context is not None else None,
@@ -244,7 +261,7 @@ def build_users_request(
     trace_id = options.get("trace_id")
     if request is None:
         request = models.SendUsersMessageRequest(
-            users=_endpoint_configs(users) or {},
+            users=_endpoint_configs(users, "users") or {},
             message_configuration=message or models.DirectMessageConfiguration(),
             template_configuration=template,
             context=dict(context) if context is not None else None,

@@ -17,7 +17,9 @@ with mock_pinpoint() as pinpoint:
 The async client (`pinpoint_sdk.aio.AsyncPinpointClient`, and any aiobotocore client made
 from a session created after this package is imported) is answered in process the same way.
 ``server()`` serves the same double over HTTP for other processes (``with server() as
-url:`` and pass ``endpoint_url=url``); ``pinpoint-sdk serve`` does it from the shell.
+url:`` and pass ``endpoint_url=url``); ``pinpoint-sdk serve`` does it from the shell. Both
+need moto's server dependencies (``pip install 'moto[server]'``), which
+``mock_pinpoint()`` does not.
 Importing this package also extends plain ``moto.mock_aws`` and moto's own server. With pytest, enable the
 ``pinpoint_mock`` fixture with ``pytest_plugins = ["pinpoint_sdk.testing.pytest_plugin"]``.
 """
@@ -25,7 +27,8 @@ Importing this package also extends plain ``moto.mock_aws`` and moto's own serve
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+import inspect
+from collections.abc import Callable, Coroutine
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
@@ -110,12 +113,35 @@ class PinpointMock:
         self.stop()
 
     def __call__(self, func: Callable[P, R]) -> Callable[P, R]:
-        """Use as a decorator: ``func`` runs with a fresh offline Pinpoint."""
+        """Use as a decorator: ``func`` runs with a fresh offline Pinpoint.
+
+        ``func`` may be a function, a coroutine function (the double is active while the
+        coroutine runs, not only while it is created) or a test class, whose test methods
+        (and ``setUp`` / ``setup_method``) each run with the double, as moto's
+        ``mock_aws`` does for classes.
+        """
+        if inspect.isclass(func):
+            install()
+            class_mock: Any = moto.mock_aws(config=self._config)
+            decorated: Callable[P, R] = class_mock(func)
+            return decorated
+        if inspect.iscoroutinefunction(func):
+            return self._decorate_coroutine(func)  # type: ignore[return-value]
 
         @functools.wraps(func)
         def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
             with PinpointMock(config=self._config):
                 return func(*args, **kwargs)
+
+        return wrapper
+
+    def _decorate_coroutine(
+        self, func: Callable[P, Coroutine[Any, Any, R]]
+    ) -> Callable[P, Coroutine[Any, Any, R]]:
+        @functools.wraps(func)
+        async def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+            with PinpointMock(config=self._config):
+                return await func(*args, **kwargs)
 
         return wrapper
 

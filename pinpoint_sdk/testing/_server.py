@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import threading
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from moto.moto_server.werkzeug_app import (
-    DomainDispatcherApplication,
-    MotoRequestHandler,
-    create_backend_app,
-)
 from werkzeug.serving import BaseWSGIServer, make_server
 
 from ._install import install
@@ -20,12 +16,35 @@ __all__ = ["DEFAULT_HOST", "PinpointServer", "reset_backends", "server"]
 
 DEFAULT_HOST = "127.0.0.1"
 
+SERVER_REQUIREMENT = (
+    "serving the offline Pinpoint over HTTP needs moto's server dependencies "
+    "(Flask); install them with: python -m pip install 'moto[server]'"
+)
 
-class _QuietRequestHandler(MotoRequestHandler):
-    """moto's request handler without one log line per request."""
 
-    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
-        """Requests are not logged (errors still are)."""
+def _moto_app() -> Any:
+    # moto's WSGI application imports Flask, which only moto's `server` extra installs;
+    # importing it here keeps `mock_pinpoint()` usable with the plain `testing` extra.
+    try:
+        from moto.moto_server import werkzeug_app
+    except ImportError as error:
+        raise ImportError(f"{SERVER_REQUIREMENT} ({error})", name=error.name) from error
+    return werkzeug_app
+
+
+@functools.cache
+def _handler(quiet: bool) -> Any:
+    base: Any = _moto_app().MotoRequestHandler
+    if not quiet:
+        return base
+
+    class QuietRequestHandler(base):  # type: ignore[misc]
+        """moto's request handler without one log line per request."""
+
+        def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+            """Requests are not logged (errors still are)."""
+
+    return QuietRequestHandler
 
 
 class PinpointServer:
@@ -60,9 +79,10 @@ class PinpointServer:
         return f"http://{host!s}:{port}"
 
     def _make(self) -> BaseWSGIServer:
+        moto_app = _moto_app()
         install()
-        app: Any = DomainDispatcherApplication(create_backend_app)
-        handler = _QuietRequestHandler if self._quiet else MotoRequestHandler
+        app: Any = moto_app.DomainDispatcherApplication(moto_app.create_backend_app)
+        handler = _handler(self._quiet)
         return make_server(self.host, self.port, app, threaded=True, request_handler=handler)
 
     def start(self) -> None:

@@ -272,3 +272,12 @@ def test_versions_tags_and_segment_export() -> None:
         assert job.data.definition.segment_version == 1
 
     run(body)
+
+
+def test_an_app_with_tags_that_are_not_a_mapping_is_refused_naming_the_field() -> None:
+    async def body(pp: AsyncPinpoint, app: AsyncApp, double: PinpointMock) -> str:
+        with pytest.raises(errors.ValidationError) as raised:
+            await pp.apps.create("tagged", tags=["team"])  # type: ignore[arg-type]
+        return str(raised.value)
+
+    assert run(body) == "create_application_request.tags: expected a dict, got list"

@@ -8,7 +8,7 @@ from datetime import datetime
 import pytest
 from builderhelpers import assert_valid_for, problems_of
 
-from pinpoint_sdk import converter, models
+from pinpoint_sdk import converter, errors, models
 from pinpoint_sdk.builders import CampaignBuilder
 
 
@@ -254,3 +254,8 @@ def test_schedule_fields_apply_on_top_of_the_current_schedule() -> None:
     assert (request.schedule.start_time, request.schedule.timezone) == (
         "IMMEDIATE", "Europe/Paris",
     )
+
+
+def test_tags_that_are_not_a_mapping_are_a_validation_error_naming_the_field() -> None:
+    with pytest.raises(errors.ValidationError, match=r"^tags: expected a dict, got list$"):
+        spring().tags(["team"]).build()  # type: ignore[arg-type]

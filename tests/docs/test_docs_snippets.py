@@ -193,17 +193,50 @@ def test_a_not_run_marker_sits_right_above_a_python_block() -> None:
     assert stray == []
 
 
-@pytest.mark.parametrize("page", FIRST_PAGES, ids=_name)
-def test_the_first_pages_show_the_offline_switch_and_run_offline_as_written(
-    page: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    # No credentials at all and no outer mock: a block that left out `mock_pinpoint()`
-    # would stop with NoCredentialsError instead of running.
+def _no_aws_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    # No credentials and no region at all, as on a new user's machine: a block that left
+    # out `mock_pinpoint()` stops with NoCredentialsError, one that relies on a region
+    # from the environment with NoRegionError.
     for variable in [v for v in os.environ if v.startswith("AWS_")]:
         monkeypatch.delenv(variable)
     monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", os.devnull)
     monkeypatch.setenv("AWS_CONFIG_FILE", os.devnull)
     monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
+
+
+def _standalone(block: Block) -> bool:
+    """Whether a block is a whole script: it imports the double and starts it itself."""
+    return (block.skipped_because is None
+            and "from pinpoint_sdk.testing import mock_pinpoint" in block.code
+            and "with mock_pinpoint()" in block.code)  # fmt: skip
+
+
+STANDALONE = [block for page in PAGES for block in _blocks(page) if _standalone(block)]
+
+
+@pytest.mark.parametrize(
+    "block", STANDALONE, ids=[f"{_name(b.page)}:{b.line}" for b in STANDALONE]
+)
+def test_a_block_that_is_a_whole_script_runs_as_written_without_aws_settings(
+    block: Block, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _no_aws_settings(monkeypatch)
+    _run(block, {"__name__": "__docs__"})
+    capsys.readouterr()
+
+
+def test_the_whole_script_blocks_include_every_first_page_and_the_first_script() -> None:
+    where = {(_name(b.page), b.line) for b in STANDALONE}
+    assert {name for name, _ in where} >= {
+        "README.md", "docs/index.md", "docs/getting-started.md", "docs/guides/testing.md"
+    }
+
+
+@pytest.mark.parametrize("page", FIRST_PAGES, ids=_name)
+def test_the_first_pages_show_the_offline_switch_and_run_offline_as_written(
+    page: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _no_aws_settings(monkeypatch)
     blocks = [block for block in _blocks(page) if block.skipped_because is None]
     assert blocks
     for block in blocks:

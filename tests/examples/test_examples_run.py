@@ -129,6 +129,12 @@ def test_expected_examples_exist() -> None:
     } <= set(SCRIPTS)
 
 
+def test_getting_started_names_every_example_script() -> None:
+    page = (REPO / "docs" / "getting-started.md").read_text(encoding="utf-8")
+    examples = page.split("## Examples", 1)[1]
+    assert [script for script in SCRIPTS if f"`{script}`" not in examples] == []
+
+
 @pytest.mark.parametrize("script", SCRIPTS)
 def test_docstring_says_what_and_how(script: str) -> None:
     source = (EXAMPLES / script).read_text(encoding="utf-8")

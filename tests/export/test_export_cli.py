@@ -57,6 +57,7 @@ def test_an_offline_export_writes_the_sample_app_and_exits_0(tmp_path: Path) -> 
     assert parts["templates"]["Count"] == 5 and parts["segments"]["Versions"] == 2
     assert f"{manifest['ApplicationId']}: complete" in result.stdout
     assert "  segments: 1" in result.stderr and "  endpoints: 250" in result.stderr
+    assert result.stderr.count("  endpoints: 250\n") == 1, result.stderr
     assert len((tmp_path / "out" / str(manifest["ApplicationId"]) / "endpoints.ndjson")
                .read_text().splitlines()) == 250
 
@@ -86,6 +87,24 @@ def test_an_export_with_a_failed_part_exits_1_and_lists_it(
     assert [f["Part"] for f in manifest["Failures"]] == ["endpoints"]  # type: ignore[union-attr]
 
 
+def test_an_export_without_an_endpoint_bucket_says_how_to_add_the_endpoints(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pinpoint_sdk import Pinpoint
+    from pinpoint_sdk.testing import mock_pinpoint
+
+    with mock_pinpoint():
+        app = Pinpoint(region_name="us-east-1").apps.create("shop")
+        status = cli.main(["export", app.id, str(tmp_path), "--region", "us-east-1"])
+        with_bucket = cli.main(["export", "--offline", "--quiet", str(tmp_path / "offline")])
+
+    captured = capsys.readouterr()
+    assert (status, with_bucket) == (0, 0), captured
+    assert f"{app.id}: complete" in captured.out
+    assert captured.err.count("endpoints: not exported") == 1, captured.err
+    assert "add --endpoints-s3 s3://bucket/prefix/ --role-arn ARN" in captured.err
+
+
 def test_export_all_offline_writes_one_folder_per_app(tmp_path: Path) -> None:
     result = _run("export", "--offline", "--all", "--quiet", str(tmp_path))
 
@@ -104,6 +123,9 @@ def test_an_offline_import_recreates_the_export_and_exits_0(tmp_path: Path) -> N
                  "journeys: 1 created", "endpoints: 250 upserted, 0 failed"):
         assert line in result.stdout
     assert "complete" in result.stdout.splitlines()[-1]
+    assert result.stderr.splitlines()[1:] == [
+        "  endpoints: 100 (0 failed)", "  endpoints: 200 (0 failed)",
+        "  endpoints: 250 (0 failed)"]
 
 
 @pytest.mark.parametrize(

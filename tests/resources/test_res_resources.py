@@ -278,6 +278,29 @@ def test_send_messages_refuses_more_than_100_recipients(client: PinpointClient) 
         _app(client).send_messages(addresses={f"+1555{i:07d}": "SMS" for i in range(101)})
 
 
+@pytest.mark.parametrize(
+    ("method", "options", "path", "says"),
+    [
+        ("send_messages", {"endpoints": "ep-1"}, "endpoints", "for one recipient write ['ep-1']"),
+        ("send_users_messages", {"users": "user-42"}, "users",
+         "for one recipient write ['user-42']"),
+        ("send_messages", {"addresses": "+15555550100"}, "addresses",
+         "e.g. {'+15555550100': 'SMS'}, got str"),
+        ("send_messages", {"addresses": [("+15555550100", "SMS")]}, "addresses", "got list"),
+    ],
+)
+def test_a_lone_recipient_string_is_refused_rather_than_sent_to_each_character(
+    stub: Stubber, client: PinpointClient,
+    method: str, options: dict[str, Any], path: str, says: str,
+) -> None:
+    # No response is stubbed: a request that reached boto3 would fail in the Stubber.
+    message = models.DirectMessageConfiguration(sms_message=models.SMSMessage(body="hi"))
+    with pytest.raises(errors.ValidationError) as raised:
+        getattr(_app(client), method)(message=message, **options)
+    assert raised.value.path == path
+    assert says in str(raised.value)
+
+
 def test_send_users_messages_flattens_users_and_endpoints(
     stub: Stubber, client: PinpointClient
 ) -> None:
@@ -382,3 +405,13 @@ def test_users_get_wraps_the_user_endpoints(stub: Stubber, client: PinpointClien
 
     assert [e.id for e in user.endpoints] == ["ep1"]
     assert user.endpoints[0].user_id == "u1"
+
+
+@pytest.mark.parametrize("tags", [["team"], "team=growth"])
+def test_an_app_with_tags_that_are_not_a_mapping_is_refused_naming_the_field(
+    stub: Stubber, pp: Pinpoint, tags: Any
+) -> None:
+    with pytest.raises(errors.ValidationError) as raised:
+        pp.apps.create("demo", tags=tags)
+    assert raised.value.path == "create_application_request.tags"
+    assert str(raised.value).startswith("create_application_request.tags: expected a dict")

@@ -59,3 +59,18 @@ def test_markdown_prints_the_docs_page() -> None:
 
     assert result.returncode == 0, result.stderr
     assert result.stdout == render_markdown()
+
+
+def test_a_reader_that_stops_early_ends_the_listing_quietly() -> None:
+    # `pinpoint-sdk support | head -1`: the pipe closes before the listing is written.
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pinpoint_sdk", "support"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    assert process.stdout is not None
+    process.stdout.close()
+    _, stderr = process.communicate(timeout=120)
+
+    assert "Traceback" not in stderr, stderr
+    assert stderr == ""
+    assert process.returncode == 1

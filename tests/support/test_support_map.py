@@ -80,6 +80,21 @@ def test_an_unknown_operation_is_a_validation_error_that_suggests_close_names() 
     assert raised.value.path == "operation_name"
 
 
+@pytest.mark.parametrize(
+    ("typo", "suggested"),
+    [
+        ("creat_journey", "create_journey, get_journey, update_journey"),
+        ("CreatJourney", "CreateJourney, GetJourney, UpdateJourney"),
+    ],
+)
+def test_suggestions_name_each_operation_once_as_the_user_spells_it(
+    typo: str, suggested: str
+) -> None:
+    with pytest.raises(errors.ValidationError) as raised:
+        support_status(typo)
+    assert str(raised.value).endswith(f"did you mean {suggested}?")
+
+
 def test_every_area_of_the_rule_holds_at_least_one_operation() -> None:
     used = {status.area for status in all_statuses().values()}
     assert [area.name for area in AREAS if area.name not in used] == []

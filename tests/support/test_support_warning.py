@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import subprocess
 import sys
@@ -14,7 +15,8 @@ import boto3
 import pytest
 from botocore.stub import Stubber
 
-from pinpoint_sdk import PinpointClient, models
+import pinpoint_sdk
+from pinpoint_sdk import PinpointClient, models, support
 from pinpoint_sdk.errors import PinpointEndOfSupportWarning
 from pinpoint_sdk.resources import Pinpoint
 from pinpoint_sdk.testing import mock_pinpoint
@@ -113,6 +115,59 @@ def test_the_resource_layer_warns_at_the_users_line_too() -> None:
     assert caught[0].filename == __file__
 
 
+@pytest.mark.parametrize("concurrency", [1, 4])
+def test_async_bulk_writes_warn_at_the_users_line(concurrency: int) -> None:
+    # Each request of a bulk write runs as a task of its own; the warning still names
+    # the line that asked for the write, not asyncio's event loop.
+    from pinpoint_sdk.aio import AsyncPinpoint
+
+    items = [
+        models.EndpointBatchItem(id=f"u{i}", channel_type="EMAIL", address=f"u{i}@example.com")
+        for i in range(150)
+    ]
+
+    async def write() -> list[warnings.WarningMessage]:
+        async with AsyncPinpoint(region_name="us-east-1") as pp:
+            app = await pp.apps.create("shop")
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                result = await app.endpoints.upsert_many(items, concurrency=concurrency)
+            assert result.succeeded == 150
+        return [w for w in caught if issubclass(w.category, PinpointEndOfSupportWarning)]
+
+    with mock_pinpoint():
+        caught = asyncio.run(write())
+
+    assert [w.message.status.operation for w in caught] == [  # type: ignore[union-attr]
+        "UpdateEndpointsBatch"
+    ]
+    assert (caught[0].filename, caught[0].lineno) == (
+        __file__, write.__code__.co_firstlineno + 5
+    )
+
+
+def test_the_message_says_how_to_silence_it_and_that_advice_works(
+    stubbed: tuple[PinpointClient, Stubber],
+) -> None:
+    client, stubber = stubbed
+    stubber.add_response("get_journey", JOURNEY)
+    caught = _recorded(lambda: client.get_journey(application_id="app", journey_id="j1"))
+    message = str(caught[0].message)
+    advice = message[message.index("warnings.filterwarnings("):].removesuffix(
+        " silences it.)"
+    )
+
+    stubber.add_response("get_journey", JOURNEY)
+    support._warned.clear()
+    with warnings.catch_warnings(record=True) as again:
+        warnings.simplefilter("always")
+        exec(advice, {"warnings": warnings, "pinpoint_sdk": pinpoint_sdk})
+        client.get_journey(application_id="app", journey_id="j1")
+
+    assert message.endswith("(Said once per operation; " + advice + " silences it.)")
+    assert again == []
+
+
 def test_an_ignore_filter_silences_it(stubbed: tuple[PinpointClient, Stubber]) -> None:
     client, stubber = stubbed
     stubber.add_response("get_journey", JOURNEY)
@@ -175,7 +230,7 @@ def test_python_shows_it_once_by_default_and_a_filter_silences_it() -> None:
     )
 
     assert shown.returncode == 0, shown.stderr
-    assert shown.stderr.count("PinpointEndOfSupportWarning") == 1, shown.stderr
+    assert shown.stderr.count(": PinpointEndOfSupportWarning: ") == 1, shown.stderr
     assert "<string>:13: PinpointEndOfSupportWarning: GetJourney" in shown.stderr
     assert silenced.returncode == 0, silenced.stderr
     assert "PinpointEndOfSupportWarning" not in silenced.stderr

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import inspect
 import io
+import unittest
 from collections.abc import Iterator
 from typing import Any
 
@@ -74,6 +77,66 @@ def test_decorator_gives_a_fresh_double() -> None:
     assert create("a") == 1
     assert create("b") == 1
     assert create.__name__ == "create"
+
+
+def _guarded_client() -> Any:
+    # A request the double does not answer gets a 418 here instead of reaching AWS.
+    client = boto3.client("pinpoint", region_name="us-east-1", config=NO_RETRIES)
+    client.meta.events.register_last("before-send", _refuse_send)
+    return client
+
+
+def _app_names(client: Any) -> list[str]:
+    return [a["Name"] for a in client.get_apps()["ApplicationsResponse"]["Item"]]
+
+
+def test_a_decorated_coroutine_runs_with_the_double_while_it_is_awaited() -> None:
+    @mock_pinpoint()
+    async def create(name: str) -> list[str]:
+        await asyncio.sleep(0)
+        client = _guarded_client()
+        client.create_app(CreateApplicationRequest={"Name": name})
+        return _app_names(client)
+
+    assert inspect.iscoroutinefunction(create)  # async test plugins still see a coroutine
+    assert asyncio.run(create("a")) == ["a"]
+    assert asyncio.run(create("b")) == ["b"]
+
+
+def test_a_decorated_test_class_runs_each_test_method_with_a_fresh_double() -> None:
+    @mock_pinpoint()
+    class TestApps:
+        def test_create(self) -> list[str]:
+            client = _guarded_client()
+            client.create_app(CreateApplicationRequest={"Name": "one"})
+            return _app_names(client)
+
+        def test_empty(self) -> list[str]:
+            return _app_names(_guarded_client())
+
+    assert inspect.isclass(TestApps)  # still collected by pytest as a class of tests
+    tests = TestApps()
+    assert (tests.test_create(), tests.test_empty(), tests.test_create()) == (
+        ["one"], [], ["one"]
+    )
+
+
+def test_a_decorated_unittest_case_has_the_double_in_set_up_too() -> None:
+    seen: list[list[str]] = []
+
+    @mock_pinpoint()
+    class AppsCase(unittest.TestCase):
+        def setUp(self) -> None:
+            _guarded_client().create_app(CreateApplicationRequest={"Name": "from-setup"})
+
+        def test_sees_the_app_set_up_made(self) -> None:
+            seen.append(_app_names(_guarded_client()))
+
+    outcome = unittest.TextTestRunner(stream=io.StringIO()).run(
+        unittest.defaultTestLoader.loadTestsFromTestCase(AppsCase)
+    )
+    assert (outcome.testsRun, outcome.errors, outcome.failures) == (1, [], [])
+    assert seen == [["from-setup"]]
 
 
 def test_plain_mock_aws_gets_the_extension() -> None:
