@@ -380,8 +380,9 @@ def call_failure(exc: ParamValidationError | ClientError) -> Exception:
         message = error.get("Message") if isinstance(error, Mapping) else None
         # A body's "Message" may be any JSON value; botocore prints it as it is.
         text = message if isinstance(message, str) or message is None else str(message)
-        if text is not None and redact_text(text) != text:
-            response = {**exc.response, "Error": {**error, "Message": redact_text(text)}}
+        masked = redact_text(text) if text is not None else None
+        if masked != text:
+            response = {**exc.response, "Error": {**error, "Message": masked}}
             exc = ClientError(response, exc.operation_name)
         mapped = errors.from_client_error(exc)
         mapped.__cause__ = exc

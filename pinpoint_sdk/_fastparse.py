@@ -64,6 +64,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from pinpoint_sdk.errors import UnreadableResponseError, _header
+
 if TYPE_CHECKING:
     from pinpoint_sdk._schema_types import TypeRef
 
@@ -177,7 +179,8 @@ def _load(body: bytes, headers: Any) -> tuple[Any, str | None]:
 
     The problem never quotes the body (it may hold personal data or secrets).
     """
-    encoding = _declared_encoding(_header(headers, "content-type"))
+    content_type = _header(headers, "content-type")
+    encoding = _declared_encoding(content_type)
     problem: str | None = None
     try:
         if encoding is not None:
@@ -196,7 +199,6 @@ def _load(body: bytes, headers: Any) -> tuple[Any, str | None]:
     encoding_header = _header(headers, "content-encoding")
     if encoding_header and encoding_header.strip().lower() != "identity":
         problem += f"; it was sent with Content-Encoding {encoding_header[:40]!r}, not decoded"
-    content_type = _header(headers, "content-type")
     if content_type and "json" not in content_type.lower():
         problem += f"; its Content-Type is {content_type[:80]!r}"
     return None, problem
@@ -252,8 +254,6 @@ def _readable_error_body(response_dict: dict[str, Any], customized: dict[str, An
 
 def _unreadable(operation: str, response_dict: dict[str, Any], problem: str) -> Exception:
     """The `pinpoint_sdk.errors.UnreadableResponseError` of a successful reply."""
-    from pinpoint_sdk.errors import UnreadableResponseError
-
     headers = response_dict["headers"]
     status = response_dict["status_code"]
     metadata: dict[str, Any] = {"HTTPStatusCode": status,
@@ -265,14 +265,6 @@ def _unreadable(operation: str, response_dict: dict[str, Any], problem: str) -> 
              "Message": f"the HTTP {status} reply's body {problem}, so it cannot be read "
                         "as the operation's result"}
     return UnreadableResponseError({"Error": error, "ResponseMetadata": metadata}, operation)
-
-
-def _header(headers: Any, name: str) -> str | None:
-    """Header ``name`` (lower case) of a reply, whatever the case it was sent in."""
-    for key, value in headers.items():
-        if str(key).lower() == name:
-            return str(value)
-    return None
 
 
 def _declared_encoding(content_type: str | None) -> str | None:

@@ -216,11 +216,16 @@ _BY_STATUS: dict[int, type[PinpointServiceError]] = {
 }
 
 
-def _header(headers: Any, name: str) -> Any:
-    """Header ``name`` (lower case) from botocore's ``HTTPHeaders``, whatever its case."""
-    if not isinstance(headers, Mapping):
+def _header(headers: Any, name: str) -> str | None:
+    """Header ``name`` (lower case) of a reply, whatever the case it was sent in: from
+    botocore's ``HTTPHeaders`` or the raw headers of a response (``None`` when there are
+    no headers to read)."""
+    if not hasattr(headers, "items"):
         return None
-    return next((v for k, v in headers.items() if str(k).lower() == name), None)
+    for key, value in headers.items():
+        if str(key).lower() == name:
+            return str(value)
+    return None
 
 
 def _retry_context(response: Mapping[str, Any]) -> Any:
